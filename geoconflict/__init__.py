@@ -1,0 +1,73 @@
+"""geoconflict: accurate, sourced, layered maps from conflict reporting.
+
+Text → places → events → layers → map. Public names are imported lazily, so
+``import geoconflict`` stays fast and a command such as ``geoconflict geocode``
+never pays for geopandas or folium.
+
+Examples
+--------
+>>> import geoconflict as gc
+>>> gc.Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52, country_code="UA").precision
+<Precision.EXACT: 1>
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+try:
+    __version__ = version("geoconflict")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
+
+# public name -> module that defines it
+_EXPORTS = {
+    # errors
+    "GeoconflictError": "errors",
+    "InvalidInputError": "errors",
+    "CoordinateError": "errors",
+    "GeometryError": "errors",
+    "DateError": "errors",
+    "FormatError": "errors",
+    "PlaceNotFoundError": "errors",
+    "DataNotFoundError": "errors",
+    "ProviderError": "errors",
+    # model
+    "Place": "model",
+    "PlaceKind": "model",
+    "Precision": "model",
+    "Mention": "model",
+    "Provenance": "model",
+    "DatePrecision": "model",
+    "Movement": "model",
+    "MovementStatus": "model",
+    "TerritorialClaim": "model",
+    "ClaimTier": "model",
+    "Derivation": "model",
+    "CombatArea": "model",
+    "Event": "model",
+    # collections and I/O
+    "EventSet": "eventset",
+    "read_geojson": "io",
+    "write_geojson": "io",
+    "read_geopackage": "io",
+    "write_geopackage": "io",
+    "write_csv": "io",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'geoconflict' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
