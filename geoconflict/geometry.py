@@ -134,17 +134,25 @@ def _split_antimeridian(points: list[tuple[float, float]]) -> LineString | Multi
     parts: list[list[tuple[float, float]]] = [[points[0]]]
     for (lon0, lat0), (lon1, lat1) in zip(points, points[1:]):
         if abs(lon1 - lon0) > 180.0:
-            # Crossing: unwrap lon1 next to lon0, interpolate the latitude at ±180.
+            # Crossing 180°: unwrap lon1 next to lon0 and interpolate the latitude at the edge.
             edge = 180.0 if lon0 > 0 else -180.0
             lon1_unwrapped = lon1 + 360.0 if lon0 > 0 else lon1 - 360.0
-            t = (edge - lon0) / (lon1_unwrapped - lon0)
-            lat_edge = lat0 + t * (lat1 - lat0)
-            parts[-1].append((edge, lat_edge))
-            parts.append([(-edge, lat_edge)])
+            if lon0 == edge:  # already on the edge: continue on the other side
+                parts.append([(-edge, lat0)])
+            elif lon1_unwrapped == edge:  # the next point is the edge itself
+                parts[-1].append((edge, lat1))
+                parts.append([])
+                continue
+            else:
+                t = (edge - lon0) / (lon1_unwrapped - lon0)
+                lat_edge = lat0 + t * (lat1 - lat0)
+                parts[-1].append((edge, lat_edge))
+                parts.append([(-edge, lat_edge)])
         parts[-1].append((lon1, lat1))
-    if len(parts) == 1:
-        return LineString(parts[0])
-    return MultiLineString([p for p in parts if len(p) >= 2])
+    lines = [p for p in parts if len(p) >= 2]
+    if len(lines) == 1:
+        return LineString(lines[0])
+    return MultiLineString(lines)
 
 
 def length_km(geometry: BaseGeometry) -> float:

@@ -27,7 +27,7 @@ from dataclasses import KW_ONLY, dataclass, field, fields
 from datetime import date, datetime
 from enum import Enum, IntEnum, StrEnum
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
@@ -153,8 +153,10 @@ def _text(value: object, name: str, *, required: bool = False) -> str | None:
         )
     if "\x00" in value:
         raise InvalidInputError(f"{name}: text contains a NUL character", field=name, value=value)
-    if required and not value.strip():
-        raise InvalidInputError(f"{name}: must not be empty", field=name, value=value)
+    if not value.strip():
+        if required:
+            raise InvalidInputError(f"{name}: must not be empty", field=name, value=value)
+        return None  # optional text: empty means "not given"
     return value
 
 
@@ -308,9 +310,9 @@ class Place:
                     value=self.country_code,
                 )
         _set(self, "country_code", cc)
-        _text(self.admin1, "admin1")
-        _text(self.admin2, "admin2")
-        _text(self.source, "source")
+        _set(self, "admin1", _text(self.admin1, "admin1"))
+        _set(self, "admin2", _text(self.admin2, "admin2"))
+        _set(self, "source", _text(self.source, "source"))
         if self.geonames_id is not None:
             gid = _count(self.geonames_id, "geonames_id")
             _set(self, "geonames_id", gid)
@@ -341,57 +343,6 @@ class Place:
             f"Place({self.name!r}, {self.kind.value}{', ' + where if where else ''}, "
             f"lat={self.lat:.4f}, lon={self.lon:.4f}{approx})"
         )
-
-
-@dataclass(frozen=True)
-class Mention:
-    """Where a place name occurs in a text, and what it was resolved to.
-
-    Parameters
-    ----------
-    text : str
-        The surface form as it appears (``"Kursk region"``).
-    start, end : int
-        Character offsets into the document (``document[start:end] == text``).
-    place : Place, optional
-        The resolved place; None when it could not be resolved (see ``candidates``).
-    score : float, optional
-        The resolver's confidence, 0–1.
-    candidates : tuple of Place
-        Runner-up places, best first.
-    reason : str, optional
-        A short explanation of why this place was chosen.
-    """
-
-    text: str
-    start: int
-    end: int
-    _: KW_ONLY
-    place: Place | None = None
-    score: float | None = None
-    candidates: tuple[Place, ...] = ()
-    reason: str | None = None
-
-    def __post_init__(self) -> None:
-        _text(self.text, "text", required=True)
-        start, end = _count(self.start, "start"), _count(self.end, "end")
-        if start is None or end is None or end < start:
-            raise InvalidInputError(
-                f"span: end ({self.end}) must not be before start ({self.start})",
-                field="span",
-                value=(self.start, self.end),
-            )
-        _set(self, "start", start)
-        _set(self, "end", end)
-        if self.place is not None and not isinstance(self.place, Place):
-            raise InvalidInputError("place: expected a Place or None", field="place", value=self.place)
-        if self.score is not None:
-            _set(self, "score", _amount(self.score, "score"))
-        _set(self, "candidates", _places(self.candidates, "candidates"))
-        _text(self.reason, "reason")
-
-
-# --------------------------------------------------------------------------- provenance
 
 
 @dataclass(frozen=True)
@@ -430,7 +381,7 @@ class Provenance:
 
     def __post_init__(self) -> None:
         for name in ("source", "reported_by", "quote", "reason"):
-            _text(getattr(self, name), name)
+            _set(self, name, _text(getattr(self, name), name))
         if self.span is not None:
             try:
                 start, end = self.span
@@ -459,6 +410,63 @@ class Provenance:
                     value=self.event_date_end,
                 )
         _set(self, "date_precision", _enum(DatePrecision, self.date_precision, "date_precision"))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a place name occurs in a text, and what it was resolved to.
+
+    Parameters
+    ----------
+    text : str
+        The surface form as it appears (``"Kursk region"``).
+    start, end : int
+        Character offsets into the document (``document[start:end] == text``).
+    place : Place, optional
+        The resolved place; None when it could not be resolved (see ``candidates``).
+    score : float, optional
+        The resolver's confidence, 0–1.
+    candidates : tuple of Place
+        Runner-up places, best first.
+    reason : str, optional
+        A short explanation of why this place was chosen.
+    provenance : Provenance
+        The document it occurs in (source, report date) and the sentence quoted;
+        its ``reason`` stays empty (the mention's own ``reason`` says why).
+    """
+
+    text: str
+    start: int
+    end: int
+    _: KW_ONLY
+    place: Place | None = None
+    score: float | None = None
+    candidates: tuple[Place, ...] = ()
+    reason: str | None = None
+    provenance: Provenance = field(default_factory=Provenance)
+
+    def __post_init__(self) -> None:
+        _text(self.text, "text", required=True)
+        start, end = _count(self.start, "start"), _count(self.end, "end")
+        if start is None or end is None or end < start:
+            raise InvalidInputError(
+                f"span: end ({self.end}) must not be before start ({self.start})",
+                field="span",
+                value=(self.start, self.end),
+            )
+        _set(self, "start", start)
+        _set(self, "end", end)
+        if self.place is not None and not isinstance(self.place, Place):
+            raise InvalidInputError("place: expected a Place or None", field="place", value=self.place)
+        if self.score is not None:
+            _set(self, "score", _amount(self.score, "score"))
+        _set(self, "candidates", _places(self.candidates, "candidates"))
+        _set(self, "reason", _text(self.reason, "reason"))
+        _set(self, "provenance", _provenance(self.provenance))
+        if self.provenance.reason is not None:
+            raise InvalidInputError(
+                "provenance.reason: a mention's reason goes in Mention.reason", field="provenance.reason"
+            )
 
 
 # --------------------------------------------------------------------------- events
@@ -497,9 +505,9 @@ class Movement:
     id: str | None = None
 
     def __post_init__(self) -> None:
-        _text(self.actor, "actor")
-        _text(self.unit, "unit")
-        _text(self.id, "id")
+        _set(self, "actor", _text(self.actor, "actor"))
+        _set(self, "unit", _text(self.unit, "unit"))
+        _set(self, "id", _text(self.id, "id"))
         for name in ("origin", "destination"):
             if not isinstance(getattr(self, name), Place):
                 raise InvalidInputError(f"{name}: expected a Place", field=name, value=getattr(self, name))
@@ -579,8 +587,8 @@ class TerritorialClaim:
         _set(self, "area_km2_stated", _amount(self.area_km2_stated, "area_km2_stated"))
         _set(self, "areas", _places(self.areas, "areas"))
         _set(self, "tier", _enum(ClaimTier, self.tier, "tier"))
-        _text(self.note, "note")
-        _text(self.id, "id")
+        _set(self, "note", _text(self.note, "note"))
+        _set(self, "id", _text(self.id, "id"))
         _set(self, "provenance", _provenance(self.provenance))
         _init_area(self)
 
@@ -632,8 +640,8 @@ class CombatArea:
         if not self.areas and self.geometry is None:
             raise InvalidInputError("areas: a combat area needs named areas or a geometry", field="areas")
         _set(self, "actors", _texts(self.actors, "actors"))
-        _text(self.description, "description")
-        _text(self.id, "id")
+        _set(self, "description", _text(self.description, "description"))
+        _set(self, "id", _text(self.id, "id"))
         _set(self, "provenance", _provenance(self.provenance))
         _init_area(self)
 
@@ -655,10 +663,7 @@ def _init_area(record: TerritorialClaim | CombatArea) -> None:
     else:
         geometry, derivation, union_approx = _area_geometry(record.areas)
         _set(record, "geometry", geometry)
-        if derivation is None:
-            derivation = Derivation.NONE
-        elif record.derivation is not None:
-            derivation = record.derivation
+        derivation = record.derivation or derivation or Derivation.NONE
         approximate = approximate or union_approx
     derivation = _enum(Derivation, derivation, "derivation")
     if record.geometry is None and derivation is not Derivation.NONE:
@@ -715,13 +720,13 @@ class Event:
         _text(self.type, "type", required=True)
         if not isinstance(self.place, Place):
             raise InvalidInputError("place: expected a Place", field="place", value=self.place)
-        _text(self.subtype, "subtype")
+        _set(self, "subtype", _text(self.subtype, "subtype"))
         _set(self, "actors", _texts(self.actors, "actors"))
-        _text(self.description, "description")
+        _set(self, "description", _text(self.description, "description"))
         _set(self, "fatalities", _count(self.fatalities, "fatalities"))
         precision = self.place.precision if self.precision is None else self.precision
         _set(self, "precision", _enum(Precision, precision, "precision"))
-        _text(self.id, "id")
+        _set(self, "id", _text(self.id, "id"))
         _set(self, "provenance", _provenance(self.provenance))
 
     @property

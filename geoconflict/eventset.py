@@ -1,0 +1,132 @@
+"""Collections of records: :class:`EventSet` and its per-kind lists.
+
+Examples
+--------
+>>> from geoconflict import EventSet, Event, Place
+>>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52, country_code="UA")
+>>> events = EventSet([Event("meeting", kyiv)])
+>>> events
+EventSet(0 mentions, 0 movements, 0 claims, 0 combat areas, 1 event)
+>>> events.events.to_geodataframe()[["kind", "event_type", "name"]].values.tolist()
+[['event', 'meeting', 'Kyiv']]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Generic, TypeVar
+
+from . import frames
+from .model import CombatArea, Event, Mention, Movement, Place, Record, TerritorialClaim
+
+__all__ = ["EventSet", "RecordList"]
+
+R = TypeVar("R")
+
+_ATTRIBUTE = {
+    Mention: "mentions",
+    Movement: "movements",
+    TerritorialClaim: "claims",
+    CombatArea: "combats",
+    Event: "events",
+}
+
+
+class RecordList(list, Generic[R]):
+    """A plain list of records of one kind, with :meth:`to_geodataframe`."""
+
+    def __init__(self, records: Iterable[R] = (), *, kind: str):
+        super().__init__(records)
+        self.kind = kind
+
+    def to_geodataframe(self):
+        """A GeoDataFrame (EPSG:4326) with the columns of :mod:`geoconflict.frames` for this kind."""
+        return frames.to_geodataframe(self, kind=self.kind)
+
+    def __repr__(self) -> str:
+        return f"RecordList[{self.kind}]({list.__repr__(self)})"
+
+
+class EventSet:
+    """Places mentioned and events found, kept by kind.
+
+    Parameters
+    ----------
+    records : iterable of records
+        Any mix of :class:`~geoconflict.model.Mention`, ``Movement``,
+        ``TerritorialClaim``, ``CombatArea`` and ``Event``; each goes to its list.
+
+    Attributes
+    ----------
+    mentions : RecordList of Mention
+        Every place name found, resolved or not (see :attr:`unresolved`).
+    movements, claims, combats, events : RecordList
+        The events, by kind.
+    """
+
+    def __init__(self, records: Iterable[Record | Mention] = ()):
+        self.mentions: RecordList[Mention] = RecordList(kind="place")
+        self.movements: RecordList[Movement] = RecordList(kind="movement")
+        self.claims: RecordList[TerritorialClaim] = RecordList(kind="claim")
+        self.combats: RecordList[CombatArea] = RecordList(kind="combat")
+        self.events: RecordList[Event] = RecordList(kind="event")
+        self.extend(records)
+
+    def add(self, record: Record | Mention) -> None:
+        """Add one record to the list of its kind."""
+        try:
+            getattr(self, _ATTRIBUTE[type(record)]).append(record)
+        except KeyError:
+            raise TypeError(f"not a geoconflict record: {type(record).__name__}") from None
+
+    def extend(self, records: Iterable[Record | Mention]) -> None:
+        """Add records of any kind."""
+        for record in records:
+            self.add(record)
+
+    def __iter__(self) -> Iterator[Record | Mention]:
+        """Every record: mentions first, then movements, claims, combat areas, events."""
+        for name in _ATTRIBUTE.values():
+            yield from getattr(self, name)
+
+    def __len__(self) -> int:
+        return sum(len(getattr(self, name)) for name in _ATTRIBUTE.values())
+
+    def __add__(self, other: EventSet) -> EventSet:
+        if not isinstance(other, EventSet):
+            return NotImplemented
+        return EventSet([*self, *other])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, EventSet):
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in _ATTRIBUTE.values())
+
+    @property
+    def places(self) -> list[Place]:
+        """The distinct places resolved from the mentions, in order of first mention."""
+        return list(dict.fromkeys(m.place for m in self.mentions if m.place is not None))
+
+    @property
+    def unresolved(self) -> list[Mention]:
+        """Mentions that could not be resolved (each carries its candidates)."""
+        return [m for m in self.mentions if m.place is None]
+
+    def to_geodataframe(self):
+        """All records in one GeoDataFrame with a ``kind`` column (the union of the columns)."""
+        return frames.to_geodataframe(self, kind=None)
+
+    @classmethod
+    def from_geodataframe(cls, frame) -> EventSet:
+        """Rebuild an EventSet from a frame made by :meth:`to_geodataframe` or read from a file."""
+        return cls(frames.from_geodataframe(frame))
+
+    def __repr__(self) -> str:
+        counts = (
+            (len(self.mentions), "mention", "mentions"),
+            (len(self.movements), "movement", "movements"),
+            (len(self.claims), "claim", "claims"),
+            (len(self.combats), "combat area", "combat areas"),
+            (len(self.events), "event", "events"),
+        )
+        return "EventSet(" + ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts) + ")"

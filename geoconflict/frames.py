@@ -1,0 +1,562 @@
+"""Records ↔ flat rows ↔ GeoDataFrames, with one documented column schema.
+
+Every record becomes one row of scalars (text, numbers, booleans, dates) plus a
+geometry, so the same row goes into a GeoDataFrame, a GeoJSON feature, a
+GeoPackage layer or a CSV line, and comes back as an equal record. Nested
+places (a movement's origin, a claim's areas) are kept whole as JSON text in
+``*_place(s)`` columns next to their human-readable names.
+
+Columns shared by every kind
+----------------------------
+kind
+    ``place``, ``movement``, ``claim``, ``combat`` or ``event``.
+id
+    Stable identifier when the source gives one.
+source, reported_by, quote, reason
+    Provenance: the document or outlet, who says so, the words, the rule that fired.
+span_start, span_end
+    Character offsets of ``quote`` in the report.
+report_date, date, date_end, date_precision
+    Publication date; event date (range); ``day``/``week``/``month``/``year``/``unknown``.
+precision
+    1 exact … 6 country (see :class:`geoconflict.model.Precision`).
+geometry
+    EPSG:4326. Places: the area if known, else the point. Movements: the geodesic
+    line, origin first. Claims and combat areas: the area (may be empty). Events: the point.
+
+Columns by kind
+---------------
+place
+    name, mention, mention_start, mention_end, place_kind, country_code, admin1,
+    admin2, lat, lon, geonames_id, population, approximate, place_source, score,
+    candidates (JSON list of places).
+movement
+    actor, unit, origin, destination, status, length_km, origin_place, destination_place.
+claim
+    claimant, tier, as_of, settlements, area_km2_stated, area_km2, areas,
+    areas_places, derivation, approximate, note.
+combat
+    actors (JSON list), areas, areas_places, derivation, approximate, area_km2, description.
+event
+    event_type, subtype, actors (JSON list), description, fatalities, name (the
+    place's name), place (JSON), lat, lon.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from typing import Any
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from .errors import FormatError
+from .model import (
+    CombatArea,
+    Event,
+    Mention,
+    Movement,
+    Place,
+    Provenance,
+    Record,
+    TerritorialClaim,
+)
+
+__all__ = ["COLUMNS", "KINDS", "record_to_row", "row_to_record", "to_geodataframe", "from_geodataframe"]
+
+# column name -> type ("str", "int", "float", "bool", "date")
+_COMMON = {
+    "kind": "str",
+    "id": "str",
+    "source": "str",
+    "reported_by": "str",
+    "quote": "str",
+    "span_start": "int",
+    "span_end": "int",
+    "report_date": "date",
+    "date": "date",
+    "date_end": "date",
+    "date_precision": "str",
+    "reason": "str",
+    "precision": "int",
+}
+_PLACE_COLUMNS = {
+    "name": "str",
+    "place_kind": "str",
+    "country_code": "str",
+    "admin1": "str",
+    "admin2": "str",
+    "lat": "float",
+    "lon": "float",
+    "geonames_id": "int",
+    "population": "int",
+    "approximate": "bool",
+    "place_source": "str",
+}
+_BY_KIND: dict[str, dict[str, str]] = {
+    "place": {
+        **_PLACE_COLUMNS,
+        "mention": "str",
+        "mention_start": "int",
+        "mention_end": "int",
+        "score": "float",
+        "candidates": "str",
+    },
+    "movement": {
+        "actor": "str",
+        "unit": "str",
+        "origin": "str",
+        "destination": "str",
+        "status": "str",
+        "length_km": "float",
+        "origin_place": "str",
+        "destination_place": "str",
+    },
+    "claim": {
+        "claimant": "str",
+        "tier": "str",
+        "as_of": "date",
+        "settlements": "int",
+        "area_km2_stated": "float",
+        "area_km2": "float",
+        "areas": "str",
+        "areas_places": "str",
+        "derivation": "str",
+        "approximate": "bool",
+        "note": "str",
+    },
+    "combat": {
+        "actors": "str",
+        "areas": "str",
+        "areas_places": "str",
+        "derivation": "str",
+        "approximate": "bool",
+        "area_km2": "float",
+        "description": "str",
+    },
+    "event": {
+        "event_type": "str",
+        "subtype": "str",
+        "actors": "str",
+        "description": "str",
+        "fatalities": "int",
+        "name": "str",
+        "place": "str",
+        "lat": "float",
+        "lon": "float",
+    },
+}
+
+#: The record kinds, in layer order.
+KINDS: tuple[str, ...] = tuple(_BY_KIND)
+
+#: Column types by kind (``"all"`` is the union used for mixed frames).
+COLUMNS: dict[str, dict[str, str]] = {kind: {**_COMMON, **cols} for kind, cols in _BY_KIND.items()}
+COLUMNS["all"] = {name: t for cols in COLUMNS.values() for name, t in cols.items()}
+
+_KIND_OF: dict[type, str] = {
+    Mention: "place",
+    Movement: "movement",
+    TerritorialClaim: "claim",
+    CombatArea: "combat",
+    Event: "event",
+}
+
+
+def kind_of(record: Record | Mention) -> str:
+    """The ``kind`` column value of a record."""
+    try:
+        return _KIND_OF[type(record)]
+    except KeyError:
+        raise TypeError(f"not a geoconflict record: {type(record).__name__}") from None
+
+
+# --------------------------------------------------------------------------- places as JSON
+
+
+def place_to_dict(place: Place) -> dict[str, Any]:
+    """A JSON-ready dict holding every field of a place (geometry as GeoJSON)."""
+    return {
+        "name": place.name,
+        "kind": place.kind.value,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country_code": place.country_code,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "geonames_id": place.geonames_id,
+        "population": place.population,
+        "geometry": shapely.geometry.mapping(place.geometry) if place.geometry is not None else None,
+        "approximate": place.approximate,
+        "source": place.source,
+    }
+
+
+def place_from_dict(data: Mapping[str, Any]) -> Place:
+    """The inverse of :func:`place_to_dict`."""
+    data = dict(data)
+    name = data.pop("name")
+    geometry = data.pop("geometry", None)
+    return Place(name, geometry=shapely.geometry.shape(geometry) if geometry else None, **data)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _places_json(places: Iterable[Place]) -> str:
+    return _dumps([place_to_dict(p) for p in places])
+
+
+def _places_from_json(text: str | None) -> tuple[Place, ...]:
+    return tuple(place_from_dict(d) for d in json.loads(text)) if text else ()
+
+
+def _names(places: Iterable[Place]) -> str | None:
+    names = [p.name for p in places]
+    return "; ".join(names) if names else None
+
+
+# --------------------------------------------------------------------------- record -> row
+
+
+def _provenance_columns(p: Provenance) -> dict[str, Any]:
+    return {
+        "source": p.source,
+        "reported_by": p.reported_by,
+        "quote": p.quote,
+        "span_start": p.span[0] if p.span else None,
+        "span_end": p.span[1] if p.span else None,
+        "report_date": p.report_date,
+        "date": p.event_date,
+        "date_end": p.event_date_end,
+        "date_precision": p.date_precision.value,
+        "reason": p.reason,
+    }
+
+
+def _place_columns(place: Place) -> dict[str, Any]:
+    return {
+        "name": place.name,
+        "place_kind": place.kind.value,
+        "country_code": place.country_code,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "lat": place.lat,
+        "lon": place.lon,
+        "geonames_id": place.geonames_id,
+        "population": place.population,
+        "approximate": place.approximate,
+        "place_source": place.source,
+    }
+
+
+def record_to_row(record: Record | Mention) -> tuple[dict[str, Any], BaseGeometry | None]:
+    """One record as ``(columns, geometry)``; see the module docs for the columns.
+
+    Examples
+    --------
+    >>> from geoconflict.model import Event, Place
+    >>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52, country_code="UA")
+    >>> row, geom = record_to_row(Event("meeting", kyiv))
+    >>> row["kind"], row["name"], geom.wkt
+    ('event', 'Kyiv', 'POINT (30.52 50.45)')
+    """
+    kind = kind_of(record)
+    if isinstance(record, Mention):
+        place = record.place
+        row = {
+            "kind": kind,
+            "id": None,
+            **_provenance_columns(record.provenance),
+            "precision": int(place.precision) if place else None,
+            **(_place_columns(place) if place else {}),
+            "mention": record.text,
+            "mention_start": record.start,
+            "mention_end": record.end,
+            "score": record.score,
+            "candidates": _places_json(record.candidates) if record.candidates else None,
+        }
+        row["reason"] = record.reason
+        geometry = (place.geometry or place.point) if place else None
+        return row, geometry
+    row = {"kind": kind, "id": record.id, **_provenance_columns(record.provenance), "precision": int(record.precision)}
+    if isinstance(record, Movement):
+        row |= {
+            "actor": record.actor,
+            "unit": record.unit,
+            "origin": record.origin.name,
+            "destination": record.destination.name,
+            "status": record.status.value,
+            "length_km": record.length_km,
+            "origin_place": _dumps(place_to_dict(record.origin)),
+            "destination_place": _dumps(place_to_dict(record.destination)),
+        }
+        return row, record.geometry
+    if isinstance(record, TerritorialClaim):
+        row |= {
+            "claimant": record.claimant,
+            "tier": record.tier.value,
+            "as_of": record.as_of,
+            "settlements": record.settlements,
+            "area_km2_stated": record.area_km2_stated,
+            "area_km2": record.area_km2,
+            "areas": _names(record.areas),
+            "areas_places": _places_json(record.areas),
+            "derivation": record.derivation.value,
+            "approximate": record.approximate,
+            "note": record.note,
+        }
+        return row, record.geometry
+    if isinstance(record, CombatArea):
+        row |= {
+            "actors": _dumps(list(record.actors)),
+            "areas": _names(record.areas),
+            "areas_places": _places_json(record.areas),
+            "derivation": record.derivation.value,
+            "approximate": record.approximate,
+            "area_km2": record.area_km2,
+            "description": record.description,
+        }
+        return row, record.geometry
+    row |= {
+        "event_type": record.type,
+        "subtype": record.subtype,
+        "actors": _dumps(list(record.actors)),
+        "description": record.description,
+        "fatalities": record.fatalities,
+        "name": record.place.name,
+        "place": _dumps(place_to_dict(record.place)),
+        "lat": record.place.lat,
+        "lon": record.place.lon,
+    }
+    return row, record.geometry
+
+
+# --------------------------------------------------------------------------- row -> record
+
+
+def _clean(value: Any) -> Any:
+    """Missing values (None, NaN, NaT, pandas NA) → None; numpy scalars → Python."""
+    if value is None:
+        return None
+    try:
+        if value != value:  # NaN, NaT
+            return None
+    except (TypeError, ValueError):  # pandas.NA raises on bool()
+        return None
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        value = value.item()
+    return value
+
+
+def _typed(value: Any, kind: str, name: str) -> Any:
+    value = _clean(value)
+    if value is None:
+        return None
+    if kind == "int":
+        if isinstance(value, float) and not value.is_integer():
+            raise ValueError(f"{name}: expected a whole number, got {value!r}")
+        return int(value)
+    if kind == "float":
+        return float(value)
+    if kind == "bool":
+        if isinstance(value, str):
+            return value.strip().lower() in ("1", "true", "yes")
+        return bool(value)
+    if kind == "date":
+        if hasattr(value, "date") and callable(value.date):
+            return value.date()
+        return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return str(value)
+
+
+def _provenance_from(row: Mapping[str, Any]) -> Provenance:
+    start, end = row.get("span_start"), row.get("span_end")
+    return Provenance(
+        source=row.get("source"),
+        reported_by=row.get("reported_by"),
+        quote=row.get("quote"),
+        span=(start, end) if start is not None else None,
+        report_date=row.get("report_date"),
+        event_date=row.get("date"),
+        event_date_end=row.get("date_end"),
+        date_precision=row.get("date_precision") or "unknown",
+        reason=row.get("reason"),
+    )
+
+
+def _area_geometry(geometry: BaseGeometry | None) -> BaseGeometry | None:
+    return None if geometry is None or geometry.is_empty else geometry
+
+
+def _mention_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> Mention:
+    place = None
+    if row.get("name") is not None:
+        polygon = geometry if geometry is not None and geometry.geom_type.endswith("Polygon") else None
+        place = Place(
+            row["name"],
+            kind=row["place_kind"],
+            lat=row["lat"],
+            lon=row["lon"],
+            country_code=row.get("country_code"),
+            admin1=row.get("admin1"),
+            admin2=row.get("admin2"),
+            geonames_id=row.get("geonames_id"),
+            population=row.get("population"),
+            geometry=polygon,
+            approximate=bool(row.get("approximate")),
+            source=row.get("place_source"),
+        )
+    return Mention(
+        row["mention"],
+        row["mention_start"],
+        row["mention_end"],
+        place=place,
+        score=row.get("score"),
+        candidates=_places_from_json(row.get("candidates")),
+        reason=row.get("reason"),
+        provenance=_provenance_from({**row, "reason": None}),  # the reason is the mention's
+    )
+
+
+def _movement_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> Movement:
+    return Movement(
+        row.get("actor"),
+        place_from_dict(json.loads(row["origin_place"])),
+        place_from_dict(json.loads(row["destination_place"])),
+        unit=row.get("unit"),
+        status=row.get("status") or "reported",
+        provenance=_provenance_from(row),
+        id=row.get("id"),
+    )
+
+
+def _claim_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> TerritorialClaim:
+    return TerritorialClaim(
+        row["claimant"],
+        as_of=row.get("as_of"),
+        settlements=row.get("settlements"),
+        area_km2_stated=row.get("area_km2_stated"),
+        areas=_places_from_json(row.get("areas_places")),
+        geometry=_area_geometry(geometry),
+        derivation=row.get("derivation") or None,
+        approximate=bool(row.get("approximate")),
+        tier=row.get("tier") or "claimed",
+        note=row.get("note"),
+        provenance=_provenance_from(row),
+        id=row.get("id"),
+    )
+
+
+def _combat_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> CombatArea:
+    return CombatArea(
+        _places_from_json(row.get("areas_places")),
+        actors=tuple(json.loads(row["actors"])) if row.get("actors") else (),
+        geometry=_area_geometry(geometry),
+        derivation=row.get("derivation") or None,
+        approximate=bool(row.get("approximate")),
+        description=row.get("description"),
+        provenance=_provenance_from(row),
+        id=row.get("id"),
+    )
+
+
+def _event_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> Event:
+    return Event(
+        row["event_type"],
+        place_from_dict(json.loads(row["place"])),
+        subtype=row.get("subtype"),
+        actors=tuple(json.loads(row["actors"])) if row.get("actors") else (),
+        description=row.get("description"),
+        fatalities=row.get("fatalities"),
+        precision=row.get("precision"),
+        provenance=_provenance_from(row),
+        id=row.get("id"),
+    )
+
+
+_DECODERS: dict[str, Callable[[Mapping[str, Any], BaseGeometry | None], Record | Mention]] = {
+    "place": _mention_from,
+    "movement": _movement_from,
+    "claim": _claim_from,
+    "combat": _combat_from,
+    "event": _event_from,
+}
+
+
+def row_to_record(row: Mapping[str, Any], geometry: BaseGeometry | None = None) -> Record | Mention:
+    """Rebuild a record from a row written by :func:`record_to_row`.
+
+    Values are converted by the schema, so missing values (None, NaN, NaT),
+    numpy scalars and ISO date strings from any reader all give the same record.
+
+    Raises
+    ------
+    FormatError
+        When the ``kind`` is unknown or a value does not fit its column.
+    """
+    kind = _clean(row.get("kind"))
+    if kind not in _DECODERS:
+        raise FormatError(f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}", column="kind")
+    schema = COLUMNS[kind]
+    try:
+        typed = {name: _typed(row.get(name), t, name) for name, t in schema.items()}
+        if geometry is not None and (geometry.is_empty or _clean(geometry) is None):
+            geometry = None
+        return _DECODERS[kind](typed, geometry)
+    except (ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
+        raise FormatError(f"{kind} record: {exc}", column=getattr(exc, "field", None)) from exc
+
+
+# --------------------------------------------------------------------------- GeoDataFrames
+
+
+def _pandas_dtype(kind: str) -> str:
+    return {"str": "object", "int": "Int64", "float": "float64", "bool": "boolean", "date": "object"}[kind]
+
+
+def to_geodataframe(records: Iterable[Record | Mention], *, kind: str | None = None):
+    """A GeoDataFrame (EPSG:4326) of records with the documented columns.
+
+    Parameters
+    ----------
+    records : iterable of records
+    kind : str, optional
+        The schema to use: one of :data:`KINDS`, or None for the union of all
+        columns (a mixed frame).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Dates are ``datetime.date`` objects (or None); integers use pandas'
+        nullable ``Int64``; booleans ``boolean``.
+    """
+    import geopandas as gpd
+    import pandas as pd
+
+    schema = COLUMNS[kind or "all"]
+    rows, geometries = [], []
+    for record in records:
+        row, geometry = record_to_row(record)
+        rows.append(row)
+        geometries.append(geometry)
+    frame = pd.DataFrame.from_records(rows, columns=list(schema))
+    for name, t in schema.items():
+        frame[name] = frame[name].astype(_pandas_dtype(t))
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometries, crs="EPSG:4326"), crs="EPSG:4326")
+
+
+def from_geodataframe(frame) -> list[Record | Mention]:
+    """Records from a GeoDataFrame written by :func:`to_geodataframe` (or read from a file)."""
+    geometry_name = frame.geometry.name if hasattr(frame, "geometry") else None
+    columns = [c for c in frame.columns if c != geometry_name]
+    out = []
+    for values, geometry in zip(
+        frame[columns].itertuples(index=False, name=None),
+        frame.geometry if geometry_name else [None] * len(frame),
+    ):
+        out.append(row_to_record(dict(zip(columns, values)), geometry))
+    return out
