@@ -55,6 +55,9 @@ _EXPORTS = {
     "read_geopackage": "io",
     "write_geopackage": "io",
     "write_csv": "io",
+    # maps
+    "render": "render",
+    "save_html": "offline",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -85,3 +85,101 @@ def open_offline(browser, path: Path, *, width: int = 1280, height: int = 800, t
     page.on("dialog", dialog)
     page.goto(Path(path).resolve().as_uri(), wait_until="load", timeout=timeout_ms)
     return page, log
+
+
+# --------------------------------------------------------------------------- seed-like events
+
+INJECTION = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
+
+
+def seed_like_events(*, injected: bool = False):
+    """An EventSet like the one the seed report (Kursk, 2024-08-14) gives, built by hand.
+
+    District and region polygons are rough stand-ins, flagged approximate.
+    With ``injected``, report text carries a script and an ``onerror`` image.
+    """
+    from datetime import date
+
+    from shapely.geometry import Point, Polygon
+
+    from geoconflict.eventset import EventSet
+    from geoconflict.model import CombatArea, Event, Mention, Movement, Place, Provenance, TerritorialClaim
+
+    def box(west, south, east, north):
+        return Polygon([(west, south), (east, south), (east, north), (west, north)])
+
+    report = "seeds/000_84a8b2256f18f56d.txt"
+    kursk = Place(
+        "Kursk Oblast", kind="admin1", lat=51.75, lon=36.2, country_code="RU", geonames_id=538555,
+        geometry=Polygon([(34.1, 51.3), (34.9, 51.75), (35.6, 52.25), (36.5, 52.4), (37.5, 52.2), (38.5, 51.8),
+                          (38.3, 51.2), (37.2, 50.95), (36.0, 50.9), (35.4, 51.0), (34.6, 51.15)]),
+        approximate=True, source="test",
+    )
+    districts = {
+        name: Place(name, kind="admin2", lat=lat, lon=lon, country_code="RU", admin1="Kursk Oblast",
+                    geometry=geometry, approximate=True, source="test")
+        for name, lat, lon, geometry in (
+            ("Korenevsky District", 51.41, 34.91, box(34.6, 51.25, 35.15, 51.62)),
+            ("Sudzhansky District", 51.19, 35.27, box(35.0, 50.98, 35.55, 51.35)),
+            ("Belovsky District", 51.10, 35.72, box(35.55, 50.93, 36.0, 51.28)),
+        )
+    }
+    kal = Place("Kaliningrad Oblast", kind="admin1", lat=54.75, lon=21.0, country_code="RU")
+    murmansk = Place("Murmansk", kind="populated_place", lat=68.97, lon=33.08, country_code="RU", population=270384)
+    kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52, country_code="UA", population=2797553)
+    sudzha = Place("Sudzha", kind="populated_place", lat=51.19, lon=35.27, country_code="RU",
+                   admin1="Kursk Oblast")
+    lithuania = Place("Lithuania", kind="country", lat=55.4, lon=23.9, country_code="LT")
+
+    def prov(quote, who, event_date=None, reason=None):
+        return Provenance(source=report, reported_by=who, quote=quote, report_date=date(2024, 8, 14),
+                          event_date=event_date, date_precision="day" if event_date else "unknown", reason=reason)
+
+    extra = f" {INJECTION}" if injected else ""
+    text = "Lithuania has observed a reallocation of Russian troops from the Kaliningrad region to Kursk"
+    mentions = [
+        Mention("Lithuania", 0, 9, place=lithuania),
+        Mention("Kaliningrad region", 67, 85, place=kal, score=0.9, reason="admin-1 name + 'region'"),
+        Mention("Kursk", 89, 94, place=kursk, score=0.8, reason="'Kursk region' later in the text"),
+        Mention("Korenevsky", 1500, 1510, place=districts["Korenevsky District"], reason="district adjective"),
+        Mention("Sudzhansky", 1512, 1522, place=districts["Sudzhansky District"], reason="district adjective"),
+        Mention("Belovsky", 1528, 1536, place=districts["Belovsky District"], reason="district adjective"),
+        Mention("Kyiv", 700, 704, place=kyiv, score=0.99),
+        Mention("Murmansk", 2100, 2108, place=murmansk, score=0.97),
+    ]
+    stated = Point(35.27, 51.22).buffer(0.2)  # ≈ 1,000 km² around Sudzha, illustrative
+    records = [
+        Movement("Russian armed forces", kal, kursk, status="unconfirmed", unit="specific military units",
+                 provenance=prov(text + extra, "Lithuanian Defence Minister Laurynas Kasčiūnas (via BNS)")),
+        Movement("Russian armed forces", murmansk, kursk, status="reported", unit="conscripts",
+                 provenance=prov("There have also been reports of conscripts being transferred from Murmansk "
+                                 "to the Kursk region", "unnamed reports")),
+        TerritorialClaim(
+            "Ukrainian forces", as_of=date(2024, 8, 12), settlements=28, areas=(kursk,),
+            geometry=districts["Sudzhansky District"].geometry.union(districts["Korenevsky District"].geometry),
+            derivation="union", approximate=True,
+            provenance=prov("Acting Governor of Kursk region Alexey Smirnov acknowledged on August 12 that "
+                            "Ukrainian forces control 28 settlements in the region.",
+                            "Acting Governor of Kursk region Alexey Smirnov (Russian side)", date(2024, 8, 12)),
+        ),
+        TerritorialClaim(
+            "Ukrainian forces", settlements=74, area_km2_stated=1000.0, areas=(kursk,), geometry=stated,
+            derivation="stated_area", approximate=True, note="74 settlements vs 28 per the Russian governor",
+            provenance=prov("The Ukrainian military claims to have seized control of 74 settlements and over "
+                            "1,000 square kilometers of Russian territory." + extra, "the Ukrainian military",
+                            date(2024, 8, 14)),
+        ),
+        CombatArea(tuple(districts.values()), actors=("Ukrainian forces", "Russian armed forces"),
+                   description="combat ongoing" + extra,
+                   provenance=prov("The Ukrainian operation in the Kursk region began on August 6, with combat "
+                                   "ongoing in Korenevsky, Sudzhansky, and Belovsky districts.", "the report",
+                                   date(2024, 8, 6))),
+        Event("meeting", kyiv, actors=("Laurynas Kasčiūnas", "Volodymyr Zelensky"),
+              description="Lithuanian Defence Minister met Ukrainian President Zelensky" + extra,
+              provenance=prov("The Lithuanian Defense Minister had met with Ukrainian President Volodymyr "
+                              "Zelensky in Kyiv the previous day.", "the report", date(2024, 8, 13))),
+        Event("statement", sudzha, description="Town reported under Ukrainian control",
+              provenance=prov("Ukrainian forces control 28 settlements in the region.", "Alexey Smirnov",
+                              date(2024, 8, 12))),
+    ]
+    return EventSet([*mentions, *records])

@@ -6,7 +6,6 @@ import re
 
 import folium
 import pytest
-from browser import launch_chromium, open_offline
 from playwright.sync_api import sync_playwright
 
 from geoconflict.offline import (
@@ -20,6 +19,7 @@ from geoconflict.offline import (
     save_html,
     stable_ids,
 )
+from tests.browser import launch_chromium, open_offline
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,790 @@
+"""Events → compact, styled layer data for the map (no folium here).
+
+Each layer (places, movements, claims, combat areas, other events) becomes one
+JSON-ready dict of columns: coordinates as integers in 1e-5 degrees (about 1 m),
+a style index and a category index per feature, an event-date index for the time
+slider, and the popup's fields as indices into one table of distinct strings.
+The map's script draws the features with Leaflet's canvas renderer and builds a
+popup only when a feature is clicked, so 100,000 events stay one small blob
+rather than 100,000 folium objects.
+
+All text stays plain text here; the page inserts it with ``textContent``, so a
+report containing ``<script>`` shows that text and runs nothing.
+
+Examples
+--------
+>>> from geoconflict.model import Event, Place
+>>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52, country_code="UA")
+>>> layers = build_layers([Event("meeting", kyiv)])
+>>> [(layer["key"], layer["n"]) for layer in layers]
+[('events', 1)]
+>>> layers[0]["points"]["lat"], layers[0]["points"]["lon"]
+([5045000], [3052000])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import shapely
+from shapely.geometry import MultiPolygon, Polygon
+
+from .errors import InvalidInputError
+from .geometry import GEOD
+from .model import (
+    CombatArea,
+    Event,
+    Mention,
+    Movement,
+    MovementStatus,
+    Place,
+    PlaceKind,
+    Precision,
+    Provenance,
+    TerritorialClaim,
+)
+
+__all__ = ["LAYER_NAMES", "Style", "bounds_of", "build_layers", "date_span_days", "quantize"]
+
+#: Scale of the integer coordinates (1e-5 degree is about 1.1 m).
+SCALE = 100_000
+
+#: Layer keys, in the layer control's order, and their names there. (The page draws the
+#: areas of every layer first, then lines, then points.)
+LAYER_NAMES: Mapping[str, str] = {
+    "places": "Places",
+    "movements": "Movements",
+    "claims": "Territorial claims",
+    "combats": "Combat areas",
+    "events": "Other events",
+}
+
+#: Colour-blind-safe categorical palette (Okabe–Ito, then Tableau extras).
+PALETTE = (
+    "#0072b2",
+    "#d55e00",
+    "#009e73",
+    "#cc79a7",
+    "#e69f00",
+    "#56b4e9",
+    "#7f3c8d",
+    "#8c564b",
+    "#3a3a3a",
+    "#b8860b",
+)
+
+#: Conventional colours for the sides most reports are about (matched on lower-case text).
+SIDE_COLOURS = (("ukrain", "#1f5fbf"), ("russia", "#c0392b"))
+
+_PRECISION_TEXT = {
+    Precision.EXACT: "1 · exact settlement or point",
+    Precision.NEAR: "2 · near a place / part of a district",
+    Precision.DISTRICT: "3 · district",
+    Precision.REGION: "4 · region",
+    Precision.AREA: "5 · between places / wider area",
+    Precision.COUNTRY: "6 · country",
+}
+
+_DERIVATION_TEXT = {
+    "given": "given with the data",
+    "union": "union of the named areas",
+    "stated_area": "an extent of the stated area, placed inside the named areas (illustrative)",
+    "none": "no geometry",
+}
+
+_DASHED = {MovementStatus.CLAIMED, MovementStatus.UNCONFIRMED}
+
+
+@dataclass(frozen=True)
+class Style:
+    """Drawing options; pass any of them to :func:`geoconflict.render` as keywords.
+
+    Parameters
+    ----------
+    colors : mapping of str to str
+        Colours for given actors, claimants or event types (``{"Ukrainian forces": "#1f5fbf"}``).
+    palette : sequence of str
+        Colours given to the other categories, in order of first appearance.
+    radius : float
+        Radius of event points, px.
+    weight : float
+        Line width of movements, px.
+    combat_color : str
+        Colour of combat areas.
+    labels : bool
+        Label settlements and named areas on the map (only when there are at most 200).
+
+    Examples
+    --------
+    >>> Style.from_kwargs({"radius": 6}).radius
+    6.0
+    >>> Style.from_kwargs({"raduis": 6})
+    Traceback (most recent call last):
+    ...
+    geoconflict.errors.InvalidInputError: unknown style option 'raduis'; valid: colors, combat_color, labels, palette, radius, weight
+    """
+
+    colors: Mapping[str, str] = field(default_factory=dict)
+    palette: Sequence[str] = PALETTE
+    radius: float = 5.0
+    weight: float = 3.0
+    combat_color: str = "#e0531f"
+    labels: bool = True
+
+    @classmethod
+    def from_kwargs(cls, kwargs: Mapping[str, Any]) -> Style:
+        valid = sorted(f for f in cls.__dataclass_fields__)
+        for key in kwargs:
+            if key not in valid:
+                raise InvalidInputError(
+                    f"unknown style option {key!r}; valid: {', '.join(valid)}", field=key, value=kwargs[key]
+                )
+        values = dict(kwargs)
+        for key in ("radius", "weight"):
+            if key in values:
+                number = values[key]
+                if isinstance(number, bool) or not isinstance(number, int | float) or not 0 < number < 100:
+                    raise InvalidInputError(f"{key}: expected a number of pixels in (0, 100), got {number!r}", field=key)
+                values[key] = float(number)
+        if "palette" in values:
+            values["palette"] = tuple(values["palette"])
+            if not values["palette"]:
+                raise InvalidInputError("palette: must not be empty", field="palette")
+        if "colors" in values:
+            values["colors"] = dict(values["colors"])
+        return cls(**values)
+
+
+class _Colours:
+    """Stable category → colour assignment (explicit colours, then sides, then the palette)."""
+
+    def __init__(self, style: Style):
+        self.style = style
+        self.assigned: dict[str, str] = {}
+        self.next = 0
+
+    def __call__(self, label: str) -> str:
+        colour = self.assigned.get(label)
+        if colour is None:
+            colour = self.style.colors.get(label)
+            if colour is None:
+                low = label.lower()
+                colour = next((c for key, c in SIDE_COLOURS if key in low), None)
+            if colour is None:
+                colour = self.style.palette[self.next % len(self.style.palette)]
+                self.next += 1
+            self.assigned[label] = colour
+        return colour
+
+
+class _Strings:
+    """A table of distinct strings; features refer to them by index (-1: none)."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def __call__(self, value: object) -> int:
+        if value is None or value == "":
+            return -1
+        text = value if isinstance(value, str) else str(value)
+        i = self.index.get(text)
+        if i is None:
+            i = self.index[text] = len(self.index)
+        return i
+
+    def table(self) -> list[str]:
+        return list(self.index)
+
+
+class _Layer:
+    """Columns of one layer under construction."""
+
+    def __init__(self, key: str, fields: Sequence[str]):
+        self.key = key
+        self.fields = list(fields)
+        self.strings = _Strings()
+        self.styles: list[dict[str, Any]] = []
+        self._style_index: dict[tuple, int] = {}
+        self.legend: list[dict[str, Any]] = []
+        self._legend_seen: set[tuple] = set()
+        self.values: list[int] = []
+        self.titles: list[int] = []
+        self.dates: list[date | None] = []
+        self.points: dict[str, list] = {"lat": [], "lon": [], "s": [], "f": [], "label": []}
+        self.lines: dict[str, list] = {"c": [], "s": [], "f": []}
+        self.polys: dict[str, list] = {"rings": [], "s": [], "f": [], "label": []}
+        self.n = 0
+
+    def style(self, **options: Any) -> int:
+        key = tuple(sorted(options.items()))
+        i = self._style_index.get(key)
+        if i is None:
+            i = self._style_index[key] = len(self.styles)
+            self.styles.append(options)
+        return i
+
+    def add_legend(self, label: str, swatch: str, **options: Any) -> None:
+        key = (label, swatch, tuple(sorted(options.items())))
+        if key not in self._legend_seen:
+            self._legend_seen.add(key)
+            self.legend.append({"label": label, "swatch": swatch, **options})
+
+    def feature(self, title: str, values: Sequence[object], when: date | None) -> int:
+        """Register one feature's popup values; returns its index."""
+        s = self.strings
+        self.titles.append(s(title))
+        self.values.extend(s(v) for v in values)
+        self.dates.append(when)
+        self.n += 1
+        return self.n - 1
+
+    def to_dict(self, date_table: dict[date, int]) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "key": self.key,
+            "name": LAYER_NAMES[self.key],
+            "n": self.n,
+            "fields": self.fields,
+            "strings": self.strings.table(),
+            "titles": self.titles,
+            "values": self.values,
+            "styles": self.styles,
+            "legend": self.legend,
+            "dates": [-1 if d is None else date_table[d] for d in self.dates],
+        }
+        if self.points["lat"]:
+            out["points"] = self.points
+        if self.lines["s"]:
+            out["lines"] = self.lines
+        if self.polys["s"]:
+            out["polys"] = self.polys
+        return out
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def _fmt_date(d: date | None) -> str | None:
+    return None if d is None else d.isoformat()
+
+
+def _when(p: Provenance) -> str | None:
+    if p.event_date is None:
+        return None
+    text = p.event_date.isoformat()
+    if p.event_date_end is not None and p.event_date_end != p.event_date:
+        text += f" – {p.event_date_end.isoformat()}"
+    if p.date_precision.value not in {"day", "unknown"}:
+        text += f" (to the {p.date_precision.value})"
+    return text
+
+
+def _where(place: Place) -> str:
+    parts = [place.name]
+    for part in (place.admin2, place.admin1, place.country_code):
+        if part and part not in parts:
+            parts.append(part)
+    return ", ".join(parts)
+
+
+def _km2(value: float | None) -> str | None:
+    return None if value is None else f"{value:,.0f} km²"
+
+
+def _provenance_values(p: Provenance, precision: Precision) -> list[object]:
+    return [
+        p.quote,
+        p.source,
+        p.reported_by,
+        _fmt_date(p.report_date),
+        _when(p),
+        _PRECISION_TEXT.get(precision, str(precision)),
+        p.reason,
+    ]
+
+
+_PROVENANCE_FIELDS = ["Quote", "Source", "Claimed / reported by", "Report date", "Event date", "Precision", "Why"]
+
+
+def _event_day(p: Provenance, fallback: date | None = None) -> date | None:
+    return p.event_date or fallback or p.report_date
+
+
+# --------------------------------------------------------------------------- geometry helpers
+
+
+def quantize(value: float) -> int:
+    """Degrees as an integer number of 1e-5 degrees (the layers' coordinate unit)."""
+    return round(value * SCALE)
+
+
+_q = quantize
+
+
+def _rings(geometry: Polygon | MultiPolygon, tolerance: float) -> list[list[list[int]]]:
+    """Polygon rings as flat [lat, lon, lat, lon, …] integer lists, simplified to ``tolerance`` degrees."""
+    if tolerance > 0:
+        simple = shapely.simplify(geometry, tolerance, preserve_topology=True)
+        if not simple.is_empty:
+            geometry = simple
+    polygons = geometry.geoms if isinstance(geometry, MultiPolygon) else [geometry]
+    out = []
+    for polygon in polygons:
+        rings = []
+        for ring in (polygon.exterior, *polygon.interiors):
+            flat: list[int] = []
+            for lon, lat in ring.coords[:-1]:
+                flat.append(_q(lat))
+                flat.append(_q(lon))
+            rings.append(flat)
+        out.append(rings)
+    return out
+
+
+def _tolerance(geometry: Polygon | MultiPolygon) -> float:
+    minx, miny, maxx, maxy = geometry.bounds
+    return max(maxx - minx, maxy - miny) / 2000.0
+
+
+# --------------------------------------------------------------------------- the layers
+
+
+_EVENT_FIELDS = ["What", "Where", "Actors", "Description", "Fatalities", *_PROVENANCE_FIELDS]
+
+
+def _events_layer(events: Sequence[Event], style: Style) -> _Layer:
+    layer = _Layer("events", _EVENT_FIELDS)
+    colour = _Colours(style)
+    pts = layer.points
+    lat_col, lon_col, s_col, f_col, label_col = pts["lat"], pts["lon"], pts["s"], pts["f"], pts["label"]
+    style_of_type: dict[tuple[str, bool], int] = {}
+    radius = style.radius
+    for event in events:
+        place, p = event.place, event.provenance
+        what = event.type if not event.subtype else f"{event.type} ({event.subtype})"
+        approx = place.approximate or event.precision >= Precision.DISTRICT
+        key = (event.type, approx)
+        si = style_of_type.get(key)
+        if si is None:
+            c = colour(event.type)
+            si = style_of_type[key] = layer.style(
+                color="#ffffff" if not approx else c,
+                fillColor=c,
+                radius=radius,
+                weight=1 if not approx else 1.5,
+                fillOpacity=0.9 if not approx else 0.35,
+                dashArray="2 2" if approx else None,
+            )
+            layer.add_legend(event.type, "point", color=c)
+        where = _where(place)
+        i = layer.feature(
+            f"{what.capitalize()} — {where}",
+            [
+                what,
+                where,
+                ", ".join(event.actors) or None,
+                event.description,
+                None if event.fatalities is None else str(event.fatalities),
+                *_provenance_values(p, event.precision),
+            ],
+            _event_day(p),
+        )
+        lat_col.append(_q(place.lat))
+        lon_col.append(_q(place.lon))
+        s_col.append(si)
+        f_col.append(i)
+        label_col.append(-1)
+    if any(
+        e.place.approximate or e.precision >= Precision.DISTRICT for e in events[:10_000]
+    ):
+        layer.add_legend("location approximate (district or coarser)", "point-approx", color="#555555")
+    return layer
+
+
+_MOVEMENT_FIELDS = ["What", "From", "To", "Status", "Length", *_PROVENANCE_FIELDS]
+
+
+def _movements_layer(movements: Sequence[Movement], style: Style) -> _Layer:
+    layer = _Layer("movements", _MOVEMENT_FIELDS)
+    colour = _Colours(style)
+    coords, s_col, f_col = layer.lines["c"], layer.lines["s"], layer.lines["f"]
+    statuses: set[MovementStatus] = set()
+    # geodesic lengths in one vectorised call (the same as each geometry's length)
+    _, _, metres = GEOD.inv(
+        [m.origin.lon for m in movements],
+        [m.origin.lat for m in movements],
+        [m.destination.lon for m in movements],
+        [m.destination.lat for m in movements],
+    )
+    for move, distance in zip(movements, metres, strict=True):
+        p = move.provenance
+        actor = move.actor or "unknown actor"
+        c = colour(actor)
+        dash = "10 7" if move.status in _DASHED else "2 7" if move.status is MovementStatus.DENIED else None
+        si = layer.style(color=c, weight=style.weight, opacity=0.9, dashArray=dash)
+        layer.add_legend(actor, "line", color=c)
+        statuses.add(move.status)
+        what = actor + (f" ({move.unit})" if move.unit else "")
+        origin, dest = move.origin, move.destination
+        length = f"{distance / 1000:,.0f} km (geodesic)"
+        i = layer.feature(
+            f"Movement: {what} — {origin.name} → {dest.name}",
+            [
+                f"Movement: {what}",
+                _where(origin),
+                _where(dest),
+                move.status.value,
+                length,
+                *_provenance_values(p, move.precision),
+            ],
+            _event_day(p),
+        )
+        coords.extend((_q(origin.lat), _q(origin.lon), _q(dest.lat), _q(dest.lon)))
+        s_col.append(si)
+        f_col.append(i)
+    for status, swatch in (
+        (MovementStatus.CONFIRMED, "line"),
+        (MovementStatus.REPORTED, "line"),
+        (MovementStatus.CLAIMED, "line-dashed"),
+        (MovementStatus.UNCONFIRMED, "line-dashed"),
+        (MovementStatus.DENIED, "line-dotted"),
+    ):
+        if status in statuses:
+            layer.add_legend(f"status: {status.value}", swatch, color="#444444")
+    return layer
+
+
+_CLAIM_FIELDS = [
+    "Claimant",
+    "Tier",
+    "As of",
+    "Settlements (stated)",
+    "Area (stated)",
+    "Area of the drawn geometry",
+    "Named areas",
+    "Geometry",
+    "Note",
+    "Competing claims",
+    *_PROVENANCE_FIELDS,
+]
+
+
+def _same_area(a: TerritorialClaim, b: TerritorialClaim) -> bool:
+    names_a = {p.name for p in a.areas}
+    if names_a & {p.name for p in b.areas}:
+        return True
+    if a.geometry is not None and b.geometry is not None:
+        return bool(a.geometry.intersects(b.geometry))
+    return False
+
+
+def _claim_summary(c: TerritorialClaim) -> str:
+    figures = []
+    if c.settlements is not None:
+        figures.append(f"{c.settlements} settlements")
+    if c.area_km2_stated is not None:
+        figures.append(f"{c.area_km2_stated:,.0f} km²")
+    who = c.reported_by or "unattributed"
+    when = f", as of {c.as_of.isoformat()}" if c.as_of else ""
+    return f"{c.claimant}: {' / '.join(figures) or 'no figures'} (per {who}{when})"
+
+
+def _claims_layer(claims: Sequence[TerritorialClaim], style: Style) -> tuple[_Layer, list[dict[str, Any]]]:
+    layer = _Layer("claims", _CLAIM_FIELDS)
+    colour = _Colours(style)
+    ledger = []
+    polys = layer.polys
+    for n, claim in enumerate(claims):
+        p = claim.provenance
+        c = colour(claim.claimant)
+        layer.add_legend(claim.claimant, "area", color=c)
+        rivals = [_claim_summary(o) for j, o in enumerate(claims) if j != n and _same_area(claim, o)]
+        area_names = ", ".join(a.name for a in claim.areas) or None
+        derivation = _DERIVATION_TEXT.get(claim.derivation.value, claim.derivation.value)
+        if claim.approximate and claim.geometry is not None:
+            derivation += " — approximate"
+        i = layer.feature(
+            f"Claim: {claim.claimant} — {area_names or 'area not named'}",
+            [
+                claim.claimant,
+                claim.tier.value,
+                _fmt_date(claim.as_of),
+                None if claim.settlements is None else f"{claim.settlements:,}",
+                _km2(claim.area_km2_stated),
+                _km2(claim.area_km2),
+                area_names,
+                derivation,
+                claim.note,
+                "; ".join(rivals) or None,
+                *_provenance_values(p, claim.precision),
+            ],
+            _event_day(p, claim.as_of),
+        )
+        drawn = claim.geometry is not None
+        if drawn:
+            hatch = claim.approximate or claim.derivation.value == "stated_area"
+            si = layer.style(
+                color=c,
+                weight=2.5,
+                fillColor=c,
+                fillOpacity=0.35 if hatch else 0.2,
+                hatch=hatch,
+                dashArray="8 5" if hatch else None,
+                # competing claims on one area: earlier ones get wider outlines, drawn
+                # beneath the later, narrower ones, so every claim stays visible
+                offset=sum(1 for j in range(n + 1, len(claims)) if _same_area(claim, claims[j])),
+            )
+            polys["rings"].append(_rings(claim.geometry, _tolerance(claim.geometry)))
+            polys["s"].append(si)
+            polys["f"].append(i)
+            polys["label"].append(-1)
+        ledger.append(
+            {
+                "f": i,
+                "color": c,
+                "drawn": drawn,
+                "cells": [
+                    claim.claimant,
+                    claim.reported_by or "—",
+                    "—" if claim.settlements is None else f"{claim.settlements:,}",
+                    _km2(claim.area_km2_stated) or "—",
+                    _km2(claim.area_km2) or "—",
+                    _fmt_date(claim.as_of) or _fmt_date(p.report_date) or "—",
+                ],
+            }
+        )
+    if any(c.approximate or c.derivation.value == "stated_area" for c in claims if c.geometry is not None):
+        layer.add_legend("extent approximate / illustrative", "area-hatched", color="#555555")
+    return layer, ledger
+
+
+_COMBAT_FIELDS = ["What", "Areas", "Actors", "Description", "Area", "Geometry", *_PROVENANCE_FIELDS]
+
+
+def _combats_layer(combats: Sequence[CombatArea], style: Style) -> _Layer:
+    layer = _Layer("combats", _COMBAT_FIELDS)
+    c = style.combat_color
+    polys, pts = layer.polys, layer.points
+    for combat in combats:
+        p = combat.provenance
+        names = ", ".join(a.name for a in combat.areas) or None
+        derivation = _DERIVATION_TEXT.get(combat.derivation.value, combat.derivation.value)
+        if combat.approximate and combat.geometry is not None:
+            derivation += " — approximate"
+        i = layer.feature(
+            f"Combat — {names or 'area'}",
+            [
+                "Combat",
+                names,
+                ", ".join(combat.actors) or None,
+                combat.description,
+                _km2(combat.area_km2),
+                derivation,
+                *_provenance_values(p, combat.precision),
+            ],
+            _event_day(p),
+        )
+        if combat.geometry is not None:
+            hatch = combat.approximate
+            si = layer.style(color=c, weight=2, fillColor=c, fillOpacity=0.55 if hatch else 0.3, hatch=hatch,
+                             dashArray="6 4" if hatch else None)
+            polys["rings"].append(_rings(combat.geometry, _tolerance(combat.geometry)))
+            polys["s"].append(si)
+            polys["f"].append(i)
+            polys["label"].append(-1)
+        else:  # no polygon: a ring at each named area's point
+            si = layer.style(color=c, weight=2, fillColor=c, fillOpacity=0.25, radius=12, dashArray="4 3")
+            for area in combat.areas:
+                pts["lat"].append(_q(area.lat))
+                pts["lon"].append(_q(area.lon))
+                pts["s"].append(si)
+                pts["f"].append(i)
+                pts["label"].append(-1)
+        layer.add_legend("fighting reported", "area-hatched" if combat.approximate else "area", color=c)
+    return layer
+
+
+_PLACE_FIELDS = ["Name", "Kind", "Where", "Mentioned as", "Precision", "Location", "GeoNames id", "Population",
+                 "Gazetteer", "Why this place"]
+_KIND_TEXT = {
+    PlaceKind.COUNTRY: "country",
+    PlaceKind.ADMIN1: "region (admin-1)",
+    PlaceKind.ADMIN2: "district (admin-2)",
+    PlaceKind.POPULATED_PLACE: "settlement",
+    PlaceKind.FEATURE: "feature",
+}
+
+
+def _places_layer(mentions: Sequence[Mention], style: Style) -> _Layer:
+    layer = _Layer("places", _PLACE_FIELDS)
+    seen: dict[Place, list[Mention]] = {}
+    for m in mentions:
+        # countries are the basemap's outlines; a point at a country's centre misleads
+        if m.place is not None and m.place.kind is not PlaceKind.COUNTRY:
+            seen.setdefault(m.place, []).append(m)
+    label = style.labels and len(seen) <= 200
+    strings = layer.strings
+    for place, ms in seen.items():
+        forms = list(dict.fromkeys(m.text for m in ms))
+        reasons = list(dict.fromkeys(m.reason for m in ms if m.reason))
+        location = "approximate (derived)" if place.approximate else "gazetteer"
+        i = layer.feature(
+            f"{place.name} — {_KIND_TEXT[place.kind]}",
+            [
+                place.name,
+                _KIND_TEXT[place.kind],
+                _where(place),
+                f"{', '.join(repr(f) for f in forms)} ({len(ms)}×)",
+                _PRECISION_TEXT[place.precision],
+                location,
+                None if place.geonames_id is None else str(place.geonames_id),
+                None if place.population is None else f"{place.population:,}",
+                place.source,
+                "; ".join(reasons) or None,
+            ],
+            None,
+        )
+        lab = strings(place.name) if label else -1
+        settlement = place.kind in {PlaceKind.POPULATED_PLACE, PlaceKind.FEATURE}
+        if place.geometry is not None and not settlement:
+            hatch = place.approximate
+            si = layer.style(color="#4a4a4a", weight=1.5 if place.kind is PlaceKind.ADMIN2 else 2, fill=True,
+                             fillColor="#4a4a4a", fillOpacity=0.12 if hatch else 0.03, hatch=hatch,
+                             dashArray="5 4" if hatch else None)
+            layer.polys["rings"].append(_rings(place.geometry, _tolerance(place.geometry)))
+            layer.polys["s"].append(si)
+            layer.polys["f"].append(i)
+            layer.polys["label"].append(lab)
+            layer.add_legend("region / district outline", "area-outline", color="#4a4a4a")
+            if hatch:
+                layer.add_legend("outline approximate", "area-hatched", color="#4a4a4a")
+        elif settlement:
+            si = layer.style(color="#222222", weight=1.5, fillColor="#ffffff", fillOpacity=1.0, radius=3.5,
+                             dashArray="2 2" if place.approximate else None)
+            layer.add_legend("settlement", "point", color="#222222", fill="#ffffff")
+            _point(layer, place, si, i, lab)
+        else:  # an area known only by its centre: a wide dashed ring, visibly not a point
+            si = layer.style(color="#4a4a4a", weight=1.5, fillColor="#4a4a4a", fillOpacity=0.05, radius=14,
+                             dashArray="4 4")
+            layer.add_legend("area known by its centre only", "point-approx", color="#4a4a4a")
+            _point(layer, place, si, i, lab)
+    return layer
+
+
+def _point(layer: _Layer, place: Place, si: int, i: int, lab: int) -> None:
+    pts = layer.points
+    pts["lat"].append(_q(place.lat))
+    pts["lon"].append(_q(place.lon))
+    pts["s"].append(si)
+    pts["f"].append(i)
+    pts["label"].append(lab)
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def _collect(events: Any) -> tuple[list, list, list, list, list]:
+    """Split an EventSet or an iterable of records into mentions, movements, claims, combats, events."""
+    if all(hasattr(events, a) for a in ("mentions", "movements", "claims", "combats", "events")):
+        return (list(events.mentions), list(events.movements), list(events.claims), list(events.combats),
+                list(events.events))
+    if isinstance(events, Mapping | str | bytes):
+        raise InvalidInputError(f"events: expected an EventSet or records, got {type(events).__name__}")
+    buckets: dict[type, list] = {Mention: [], Movement: [], TerritorialClaim: [], CombatArea: [], Event: []}
+    for record in events:
+        try:
+            buckets[type(record)].append(record)
+        except KeyError:
+            raise InvalidInputError(
+                f"events: {type(record).__name__} is not a geoconflict record", value=record
+            ) from None
+    return (buckets[Mention], buckets[Movement], buckets[TerritorialClaim], buckets[CombatArea], buckets[Event])
+
+
+def build_layers(events: Any, *, style: Style | None = None, ledger: list | None = None) -> list[dict[str, Any]]:
+    """The layer data for ``events`` (an EventSet or an iterable of records).
+
+    Parameters
+    ----------
+    events : EventSet or iterable of records
+    style : Style, optional
+    ledger : list, optional
+        Filled with the claim ledger's rows (one per claim) when given.
+
+    Returns
+    -------
+    list of dict
+        Non-empty layers in drawing order (see :data:`LAYER_NAMES`), each with
+        ``key``, ``name``, ``n``, ``fields``, ``strings``, ``titles``, ``values``,
+        ``styles``, ``legend``, ``dates`` (indices into :func:`date_table`) and
+        ``points`` / ``lines`` / ``polys`` columns. The shared ``date_table`` is
+        returned as the ``"days"`` entry of the first layer.
+
+    Examples
+    --------
+    >>> build_layers([])
+    []
+    """
+    style = style or Style()
+    mentions, movements, claims, combats, records = _collect(events)
+    built: list[_Layer] = []
+    if any(m.place is not None and m.place.kind is not PlaceKind.COUNTRY for m in mentions):
+        built.append(_places_layer(mentions, style))
+    if movements:
+        built.append(_movements_layer(movements, style))
+    if claims:
+        claim_layer, rows = _claims_layer(claims, style)
+        built.append(claim_layer)
+        if ledger is not None:
+            ledger.extend(rows)
+    if combats:
+        built.append(_combats_layer(combats, style))
+    if records:
+        built.append(_events_layer(records, style))
+    days = sorted({d for layer in built for d in layer.dates if d is not None})
+    table = {d: i for i, d in enumerate(days)}
+    out = [layer.to_dict(table) for layer in built]
+    if out:
+        out[0]["days"] = [d.isoformat() for d in days]
+    return out
+
+
+def date_span_days(layers: Sequence[Mapping[str, Any]]) -> int:
+    """Days between the earliest and the latest event date of the layers (0 with fewer than two)."""
+    days = layers[0].get("days", []) if layers else []
+    if len(days) < 2:
+        return 0
+    return (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days
+
+
+def bounds_of(layers: Iterable[Mapping[str, Any]]) -> tuple[float, float, float, float] | None:
+    """``(south, west, north, east)`` of every feature, or None when there is none.
+
+    Examples
+    --------
+    >>> from geoconflict.model import Event, Place
+    >>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52)
+    >>> bounds_of(build_layers([Event("meeting", kyiv)]))
+    (50.45, 30.52, 50.45, 30.52)
+    """
+    lats: list[int] = []
+    lons: list[int] = []
+    for layer in layers:
+        if "points" in layer:
+            lats.extend((min(layer["points"]["lat"]), max(layer["points"]["lat"])))
+            lons.extend((min(layer["points"]["lon"]), max(layer["points"]["lon"])))
+        if "lines" in layer:
+            c = layer["lines"]["c"]
+            lats.extend((min(c[0::2]), max(c[0::2])))
+            lons.extend((min(c[1::2]), max(c[1::2])))
+        if "polys" in layer:
+            for feature in layer["polys"]["rings"]:
+                for polygon in feature:
+                    ring = polygon[0]  # holes lie inside the exterior
+                    lats.extend((min(ring[0::2]), max(ring[0::2])))
+                    lons.extend((min(ring[1::2]), max(ring[1::2])))
+    if not lats:
+        return None
+    return (min(lats) / SCALE, min(lons) / SCALE, max(lats) / SCALE, max(lons) / SCALE)

@@ -1,0 +1,294 @@
+"""Events → a layered folium map: places, movements, claims, combat areas, other events.
+
+:func:`render` turns an :class:`~geoconflict.eventset.EventSet` (or any iterable
+of records) into a :class:`folium.Map` with one toggleable layer per kind, a
+legend, a scale bar, a claim ledger, a time slider when the events span more than
+a day, and a light vector basemap of country and region outlines that needs no
+tile server. Every feature has a tooltip (what, where) and a popup with its
+provenance (quote, source, who claims it, dates, precision, derivation).
+
+Each layer is one compact data blob drawn by a small script with Leaflet's
+canvas renderer (see :mod:`geoconflict.layers`), so a map of 100,000 events is
+a few folium objects, not 100,000. Save it with :func:`geoconflict.save_html`
+for one self-contained file.
+
+Examples
+--------
+>>> import geoconflict as gc
+>>> kyiv = gc.Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52, country_code="UA")
+>>> m = gc.render([gc.Event("meeting", kyiv)], title="Meetings")
+>>> type(m).__name__
+'Map'
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from .errors import InvalidInputError
+from .layers import Style, bounds_of, build_layers, date_span_days, quantize
+
+__all__ = ["render"]
+
+_TEMPLATES = Path(__file__).parent / "templates"
+
+#: Layers shown when the map opens (the others are listed in the control, unticked).
+_SHOWN = {"claims", "combats", "movements", "events", "places"}
+
+
+@cache
+def _template(name: str) -> str:
+    return (_TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def _json(value: Any) -> str:
+    """JSON safe to place inside a ``<script>`` element (no ``<``, ``>`` or ``&``)."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class _Code(Element):
+    """Raw code placed in the page header once (not run through Jinja)."""
+
+    _template = Template("{{ this.code }}")
+
+    def __init__(self, code: str):
+        super().__init__()
+        self._name = "GeoconflictCode"
+        self.code = code
+
+
+class _Library(MacroElement):
+    """Adds geoconflict's script and stylesheet to the page header, once per page."""
+
+    _template = Template("")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "GeoconflictLibrary"
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        figure.header.add_child(_Code(f"<style>{_template('geoconflict.css')}</style>"), name="geoconflict_css")
+        js = _template("geoconflict.js").replace("</", "<\\/")
+        figure.header.add_child(_Code(f"<script>{js}</script>"), name="geoconflict_js")
+        super().render(**kwargs)
+
+
+class _Draw(MacroElement):
+    """Draws one layer's data into its parent FeatureGroup."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "geoconflict.{{ this.function }}({{ this.map.get_name() }}, {{ this._parent.get_name() }}, "
+        "{{ this.payload }});\n"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, m: folium.Map, payload: str, *, function: str = "draw"):
+        super().__init__()
+        self._name = "GeoconflictLayer"
+        self.map = m
+        self.payload = payload
+        self.function = function
+
+
+class _Finish(MacroElement):
+    """Legend, scale bar, claim ledger, time slider, title and fit to bounds."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "geoconflict.finish({{ this.map.get_name() }}, {{ this.payload }});\n"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, m: folium.Map, payload: str):
+        super().__init__()
+        self._name = "GeoconflictControls"
+        self.map = m
+        self.payload = payload
+
+
+# --------------------------------------------------------------------------- basemap
+
+
+def _basemap_payload(bounds: tuple[float, float, float, float] | None, *, fill: bool) -> dict[str, Any] | None:
+    """Country and admin-1 outlines around ``bounds`` from the embedded boundaries, or None."""
+    try:
+        from . import boundaries  # the embedded Natural Earth data; never the gazetteer
+    except ImportError:
+        return None
+    if bounds is None:
+        south, west, north, east = -60.0, -180.0, 84.0, 180.0
+    else:
+        south, west, north, east = bounds
+    pad_lat = max(4.0, (north - south) * 1.0)
+    pad_lon = max(6.0, (east - west) * 1.0)
+    bbox = (
+        max(-180.0, west - pad_lon),
+        max(-90.0, south - pad_lat),
+        min(180.0, east + pad_lon),
+        min(90.0, north + pad_lat),
+    )
+    tolerance = max(bbox[2] - bbox[0], bbox[3] - bbox[1]) / 1500.0
+    out: dict[str, Any] = {"fill": fill}
+    for level, key in (("country", "countries"), ("admin1", "regions")):
+        frame = boundaries.outlines(bbox, level=level, simplify=tolerance)
+        out[key] = _outline_features(frame, bbox)
+    return out
+
+
+def _outline_features(frame: Any, bbox: tuple[float, float, float, float]) -> list[dict[str, Any]]:
+    import shapely
+    from shapely.geometry import Polygon
+
+    name_column = next((c for c in ("name", "NAME", "name_en") if c in frame.columns), None)
+    features = []
+    for i, geometry in enumerate(frame.geometry):
+        if geometry is None or geometry.is_empty:
+            continue
+        clipped = shapely.clip_by_rect(geometry, *bbox)
+        polygons = [g for g in getattr(clipped, "geoms", [clipped]) if isinstance(g, Polygon) and not g.is_empty]
+        if not polygons:
+            continue
+        rings = []
+        for polygon in polygons:
+            rings.append(
+                [
+                    [v for lon, lat in ring.coords[:-1] for v in (quantize(lat), quantize(lon))]
+                    for ring in (polygon.exterior, *polygon.interiors)
+                ]
+            )
+        label = None
+        name = frame[name_column].iloc[i] if name_column else None
+        if isinstance(name, str) and name:
+            biggest = max(polygons, key=lambda p: p.area) if len(polygons) > 1 else polygons[0]
+            point = biggest.representative_point()
+            label = [quantize(point.y), quantize(point.x)]
+        features.append({"name": name if isinstance(name, str) else None, "label": label, "rings": rings})
+    return features
+
+
+# --------------------------------------------------------------------------- render
+
+
+def _subtitle(layers: Sequence[Mapping[str, Any]]) -> str:
+    counts = [f"{layer['n']:,} {layer['name'].lower()}" for layer in layers]
+    days = layers[0].get("days", []) if layers else []
+    if days:
+        counts.append(days[0] if len(days) == 1 else f"{days[0]} → {days[-1]}")
+    return " · ".join(counts)
+
+
+def render(
+    events: Any,
+    *,
+    m: folium.Map | None = None,
+    tiles: str | None = None,
+    title: str | None = None,
+    time_slider: bool | None = None,
+    legend: bool = True,
+    **style: Any,
+) -> folium.Map:
+    """Draw events as a layered, sourced map.
+
+    Parameters
+    ----------
+    events : EventSet or iterable of records
+        Mentions (their places form the *Places* layer), movements, territorial
+        claims, combat areas and other events.
+    m : folium.Map, optional
+        A map to draw onto; by default a new one.
+    tiles : str or None
+        ``None`` (default): no tile server; a light vector basemap of country and
+        admin-1 outlines from the embedded data, so the map shows context offline.
+        A folium tile name (``"OpenStreetMap"``, ``"CartoDB positron"``) or URL
+        template: those tiles, with the outlines drawn over them (needs network).
+    title : str, optional
+        Shown above the map with a one-line summary, and as the page title.
+    time_slider : bool, optional
+        Show a slider over event dates; default: when the dates span more than a day.
+    legend : bool
+        Show the categorical legend.
+    **style
+        Drawing options of :class:`geoconflict.layers.Style` (``colors``,
+        ``palette``, ``radius``, ``weight``, ``combat_color``, ``labels``);
+        unknown names raise :class:`~geoconflict.errors.InvalidInputError`.
+
+    Returns
+    -------
+    folium.Map
+        ``m`` when given, else a new map. It displays inline in Jupyter.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> import geoconflict as gc
+    >>> kal = gc.Place("Kaliningrad Oblast", kind="admin1", lat=54.75, lon=21.0, country_code="RU")
+    >>> kursk = gc.Place("Kursk Oblast", kind="admin1", lat=51.75, lon=36.2, country_code="RU")
+    >>> move = gc.Movement("Russian armed forces", kal, kursk, status="unconfirmed",
+    ...                    provenance=gc.Provenance(reported_by="Laurynas Kasčiūnas",
+    ...                                             report_date=date(2024, 8, 14)))
+    >>> m = gc.render([move], title="Redeployment to Kursk")
+    >>> "Movements" in m.get_root().render()
+    True
+    """
+    if tiles is not None and not isinstance(tiles, str):
+        raise InvalidInputError(f"tiles: expected a tile name, a URL template or None, got {tiles!r}", field="tiles")
+    if title is not None and not isinstance(title, str):
+        raise InvalidInputError(f"title: expected text, got {type(title).__name__}", field="title")
+    if time_slider is not None and not isinstance(time_slider, bool):
+        raise InvalidInputError(f"time_slider: expected True, False or None, got {time_slider!r}", field="time_slider")
+    options = Style.from_kwargs(style)
+    ledger: list[dict[str, Any]] = []
+    layers = build_layers(events, style=options, ledger=ledger)
+    bounds = bounds_of(layers)
+
+    if m is None:
+        center = [0.0, 0.0] if bounds is None else [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2]
+        m = folium.Map(location=center, zoom_start=2 if bounds is None else 6, tiles=None, prefer_canvas=True,
+                       control_scale=False)
+    if title is not None:
+        m.get_root().title = html.escape(title)
+    m.add_child(_Library(), name="geoconflict_library")
+
+    if tiles is not None:
+        folium.TileLayer(tiles, name=tiles, overlay=False, control=True).add_to(m)
+    basemap = _basemap_payload(bounds, fill=tiles is None)
+    if basemap is not None:
+        group = folium.FeatureGroup(name="Boundaries (Natural Earth)", overlay=True, control=True, show=True)
+        group.add_child(_Draw(m, _json(basemap), function="basemap"))
+        m.add_child(group)
+
+    for layer in layers:
+        group = folium.FeatureGroup(name=f"{layer['name']} ({layer['n']:,})", overlay=True, control=True,
+                                    show=layer["key"] in _SHOWN)
+        group.add_child(_Draw(m, _json(layer)))
+        m.add_child(group)
+
+    if not any(isinstance(child, folium.LayerControl) for child in m._children.values()):
+        folium.LayerControl(collapsed=False, position="topleft").add_to(m)
+
+    slider = date_span_days(layers) > 1 if time_slider is None else time_slider
+    finish = {
+        "title": title,
+        "subtitle": _subtitle(layers) if title is not None else None,
+        "scale": True,
+        "legend": legend,
+        "ledger": ledger,
+        "slider": slider,
+        "days": layers[0].get("days", []) if layers else [],
+        "bounds": None if bounds is None else [[bounds[0], bounds[1]], [bounds[2], bounds[3]]],
+        "attribution": "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)" if basemap is not None else None,
+    }
+    m.add_child(_Finish(m, _json(finish)))
+    return m

@@ -1,0 +1,436 @@
+/* geoconflict map layers: compact columns drawn with Leaflet's canvas renderer.
+ * All report text is inserted with textContent, never as HTML. */
+(function () {
+  'use strict';
+  if (window.geoconflict) { return; }
+  var SCALE = 1e5;
+  var R = Math.PI / 180;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  /* ------------------------------------------------------------------ canvas with arrowheads */
+
+  var GcCanvas = L.Canvas.extend({
+    _updatePoly: function (layer, closed) {
+      L.Canvas.prototype._updatePoly.call(this, layer, closed);
+      if (layer.options.gcArrow) { this._arrow(layer); }
+    },
+    _extendRedrawBounds: function (layer) {
+      if (layer._pxBounds) {
+        var pad = (layer.options.weight || 0) + 1 + (layer.options.gcArrow ? 16 : 0);
+        this._redrawBounds = this._redrawBounds || new L.Bounds();
+        this._redrawBounds.extend(layer._pxBounds.min.subtract([pad, pad]));
+        this._redrawBounds.extend(layer._pxBounds.max.add([pad, pad]));
+      }
+    },
+    _arrow: function (layer) {
+      if (!this._drawing || !layer._parts.length || !layer._rings.length) { return; }
+      var ring = layer._rings[layer._rings.length - 1];
+      var end = ring[ring.length - 1];
+      var part = layer._parts[layer._parts.length - 1];
+      var last = part[part.length - 1];
+      if (!last || Math.abs(last.x - end.x) > 1 || Math.abs(last.y - end.y) > 1) { return; }
+      var prev = null;
+      for (var k = ring.length - 2; k >= 0; k--) {
+        if (ring[k].distanceTo(end) > 8) { prev = ring[k]; break; }
+      }
+      if (!prev) { return; }
+      var o = layer.options, ctx = this._ctx;
+      var a = Math.atan2(end.y - prev.y, end.x - prev.x), size = 9 + 2 * o.weight;
+      ctx.save();
+      ctx.setLineDash([]);
+      ctx.globalAlpha = o.opacity;
+      ctx.fillStyle = o.color;
+      ctx.beginPath();
+      ctx.moveTo(end.x, end.y);
+      ctx.lineTo(end.x - size * Math.cos(a - 0.42), end.y - size * Math.sin(a - 0.42));
+      ctx.lineTo(end.x - size * 0.7 * Math.cos(a), end.y - size * 0.7 * Math.sin(a));
+      ctx.lineTo(end.x - size * Math.cos(a + 0.42), end.y - size * Math.sin(a + 0.42));
+      ctx.closePath();
+      ctx.fill();
+      ctx.restore();
+    }
+  });
+
+  var patterns = {};
+  function hatch(color) {
+    if (!patterns[color]) {
+      var c = document.createElement('canvas');
+      c.width = c.height = 10;
+      var g = c.getContext('2d');
+      g.strokeStyle = color;
+      g.lineWidth = 2;
+      g.beginPath();
+      g.moveTo(0, 10); g.lineTo(10, 0);
+      g.moveTo(-5, 5); g.lineTo(5, -5);
+      g.moveTo(5, 15); g.lineTo(15, 5);
+      g.stroke();
+      patterns[color] = g.createPattern(c, 'repeat');
+    }
+    return patterns[color];
+  }
+
+  function state(map) {
+    if (!map._gc) {
+      var lp = map.getPane('gcLabels') || map.createPane('gcLabels');
+      lp.style.zIndex = 640;
+      lp.style.pointerEvents = 'none';
+      map._gc = {
+        layers: [],
+        renderer: new GcCanvas({ padding: 0.5, tolerance: 4 }),
+        ledger: null
+      };
+    }
+    return map._gc;
+  }
+
+  /* ------------------------------------------------------------------ geometry */
+
+  function greatCircle(lat1, lon1, lat2, lon2) {
+    var p1 = lat1 * R, l1 = lon1 * R, p2 = lat2 * R, l2 = lon2 * R;
+    var s = Math.sin((p2 - p1) / 2), t = Math.sin((l2 - l1) / 2);
+    var d = 2 * Math.asin(Math.min(1, Math.sqrt(s * s + Math.cos(p1) * Math.cos(p2) * t * t)));
+    if (d < 1e-6) { return [[lat1, lon1], [lat2, lon2]]; }
+    var n = Math.max(2, Math.min(96, Math.ceil(d * 6371 / 40)));
+    var x1 = Math.cos(p1) * Math.cos(l1), y1 = Math.cos(p1) * Math.sin(l1), z1 = Math.sin(p1);
+    var x2 = Math.cos(p2) * Math.cos(l2), y2 = Math.cos(p2) * Math.sin(l2), z2 = Math.sin(p2);
+    var sd = Math.sin(d), out = [], prev = lon1;
+    for (var i = 0; i <= n; i++) {
+      var f = i / n, A = Math.sin((1 - f) * d) / sd, B = Math.sin(f * d) / sd;
+      var x = A * x1 + B * x2, y = A * y1 + B * y2, z = A * z1 + B * z2;
+      var lat = Math.atan2(z, Math.sqrt(x * x + y * y)) / R, lon = Math.atan2(y, x) / R;
+      while (lon - prev > 180) { lon -= 360; }
+      while (lon - prev < -180) { lon += 360; }
+      out.push([lat, lon]);
+      prev = lon;
+    }
+    out[0] = [lat1, lon1];
+    out[n] = [lat2, out[n][1]];
+    return out;
+  }
+
+  function ringLatLngs(flat) {
+    var out = new Array(flat.length / 2);
+    for (var i = 0; i < flat.length; i += 2) { out[i / 2] = [flat[i] / SCALE, flat[i + 1] / SCALE]; }
+    return out;
+  }
+
+  /* ------------------------------------------------------------------ popups and tooltips */
+
+  function text(d, k) { return k >= 0 ? d.strings[k] : null; }
+
+  function popup(d, f) {
+    var box = el('div', 'gc-popup');
+    box.appendChild(el('div', 'gc-popup-title', text(d, d.titles[f])));
+    var nf = d.fields.length, quote = null, table = el('table', 'gc-popup-table');
+    for (var j = 0; j < nf; j++) {
+      var v = text(d, d.values[f * nf + j]);
+      if (v === null) { continue; }
+      if (d.fields[j] === 'Quote') { quote = v; continue; }
+      var tr = el('tr');
+      tr.appendChild(el('th', null, d.fields[j]));
+      tr.appendChild(el('td', null, v));
+      table.appendChild(tr);
+    }
+    if (quote !== null) { box.appendChild(el('blockquote', 'gc-quote', '\u201c' + quote + '\u201d')); }
+    box.appendChild(table);
+    return box;
+  }
+
+  function tooltip(d, f) { return el('span', 'gc-tip', text(d, d.titles[f])); }
+
+  /* ------------------------------------------------------------------ drawing one layer */
+
+  function styleOf(d, s, renderer) {
+    var st = d.styles[s], o = { renderer: renderer, bubblingMouseEvents: true };
+    for (var k in st) {
+      if (Object.prototype.hasOwnProperty.call(st, k) && st[k] !== null && k !== 'hatch' && k !== 'offset') {
+        o[k] = st[k];
+      }
+    }
+    if (st.hatch) { o.fillColor = hatch(st.fillColor || st.color); }
+    if (st.offset) { o.weight = (o.weight || 2) + 3 * st.offset; o.opacity = 0.75; }
+    return o;
+  }
+
+  function draw(map, group, d) {
+    var gc = state(map), renderer = gc.renderer, items = [];
+    var cache = {};
+    function opts(s) { return cache[s] || (cache[s] = styleOf(d, s, renderer)); }
+    var layer, i;
+    if (d.polys) {
+      var P = d.polys;
+      for (i = 0; i < P.s.length; i++) {
+        var rings = P.rings[i].map(function (poly) { return poly.map(ringLatLngs); });
+        layer = L.polygon(rings.length === 1 ? rings[0] : rings, opts(P.s[i]));
+        layer._gcf = P.f[i];
+        layer._gcPhase = 0;
+        items.push(layer);
+        if (P.label[i] >= 0) { label(gc, layer.getBounds().getCenter(), d.strings[P.label[i]], 'gc-label-area', layer); }
+      }
+    }
+    if (d.lines) {
+      var C = d.lines.c, S = d.lines.s, F = d.lines.f;
+      for (i = 0; i < S.length; i++) {
+        var o = opts(S[i]);
+        if (!o.gcArrow) { o.gcArrow = true; }
+        layer = L.polyline(greatCircle(C[4 * i] / SCALE, C[4 * i + 1] / SCALE, C[4 * i + 2] / SCALE,
+          C[4 * i + 3] / SCALE), o);
+        layer._gcf = F[i];
+        layer._gcPhase = 1;
+        items.push(layer);
+      }
+    }
+    if (d.points) {
+      var p = d.points;
+      for (i = 0; i < p.lat.length; i++) {
+        layer = L.circleMarker([p.lat[i] / SCALE, p.lon[i] / SCALE], opts(p.s[i]));
+        layer._gcf = p.f[i];
+        layer._gcPhase = 2;
+        items.push(layer);
+        if (p.label[i] >= 0) { label(gc, layer.getLatLng(), d.strings[p.label[i]], 'gc-label-place'); }
+      }
+    }
+    // items join their group in finish(): areas of every layer first, then lines, then
+    // points, so that on the shared canvas a point is never buried under an area
+    group.bindTooltip(function (l) { return tooltip(d, l._gcf); }, { sticky: true, direction: 'top', opacity: 0.95 });
+    group.bindPopup(function (l) { return popup(d, l._gcf); }, { maxWidth: 380, minWidth: 240, autoPanPadding: [40, 40] });
+    var entry = { group: group, data: d, items: items, labels: gc.pendingLabels || [] };
+    gc.pendingLabels = [];
+    gc.layers.push(entry);
+    // labels belong to their layer: shown with it, and an area's label only when the area
+    // is wide enough on screen to hold it
+    function update() {
+      var on = map.hasLayer(group);
+      entry.labels.forEach(function (m) {
+        var show = on;
+        if (show && m._gcArea) {
+          var b = m._gcArea.getBounds();
+          var w = map.latLngToLayerPoint(b.getNorthEast()).x - map.latLngToLayerPoint(b.getSouthWest()).x;
+          show = w > 7 * m._gcName.length;
+        }
+        if (show && !map.hasLayer(m)) { m.addTo(map); }
+        if (!show && map.hasLayer(m)) { m.remove(); }
+      });
+    }
+    group.on('add remove', update);
+    map.on('zoomend', update);
+    map.whenReady(update);
+    return entry;
+  }
+
+  function label(gc, latlng, name, cls, area) {
+    gc.pendingLabels = gc.pendingLabels || [];
+    var marker = L.marker(latlng, {
+      icon: L.divIcon({ className: 'gc-label ' + cls, html: '', iconSize: null }),
+      interactive: false, keyboard: false, pane: 'gcLabels'
+    }).on('add', function (e) {
+      var icon = e.target.getElement();
+      if (icon && !icon.firstChild) { icon.appendChild(el('span', null, name)); }
+    });
+    marker._gcArea = area || null;
+    marker._gcName = name;
+    gc.pendingLabels.push(marker);
+  }
+
+  /* ------------------------------------------------------------------ basemap */
+
+  function basemap(map, group, b) {
+    var pane = map.getPane('gcBasemap') || map.createPane('gcBasemap');
+    pane.style.zIndex = 250;
+    pane.style.pointerEvents = 'none';
+    var renderer = L.canvas({ pane: 'gcBasemap', padding: 0.5 });
+    (b.countries || []).forEach(function (c) {
+      group.addLayer(L.polygon(c.rings.map(function (poly) { return poly.map(ringLatLngs); }), {
+        renderer: renderer, interactive: false, color: '#8d8d8d', weight: 1.1, fillColor: '#f6f4ee', fillOpacity: 1
+      }));
+    });
+    (b.regions || []).forEach(function (c) {
+      group.addLayer(L.polygon(c.rings.map(function (poly) { return poly.map(ringLatLngs); }), {
+        renderer: renderer, interactive: false, color: '#b9b6ad', weight: 0.8, dashArray: '3 3', fill: false
+      }));
+    });
+    var labels = [];
+    function addLabels(list, cls) {
+      (list || []).forEach(function (c) {
+        if (c.label === null || c.label === undefined) { return; }
+        var m = L.marker([c.label[0] / SCALE, c.label[1] / SCALE], {
+          icon: L.divIcon({ className: 'gc-label ' + cls, html: '', iconSize: null }),
+          interactive: false, keyboard: false, pane: 'gcBaseLabels'
+        });
+        m.on('add', function (e) {
+          var n = e.target.getElement();
+          if (n && !n.firstChild) { n.appendChild(el('span', null, c.name)); }
+        });
+        labels.push([m, cls]);
+      });
+    }
+    var lp = map.getPane('gcBaseLabels') || map.createPane('gcBaseLabels');
+    lp.style.zIndex = 350;
+    lp.style.pointerEvents = 'none';
+    addLabels(b.countries, 'gc-label-country');
+    addLabels(b.regions, 'gc-label-region');
+    function update() {
+      var z = map.getZoom(), on = map.hasLayer(group);
+      labels.forEach(function (pair) {
+        var show = on && (pair[1] === 'gc-label-country' ? z <= 7 : z >= 6);
+        if (show && !map.hasLayer(pair[0])) { pair[0].addTo(map); }
+        if (!show && map.hasLayer(pair[0])) { pair[0].remove(); }
+      });
+    }
+    map.on('zoomend', update);
+    group.on('add remove', update);
+    map.whenReady(update);
+  }
+
+  /* ------------------------------------------------------------------ controls */
+
+  function swatch(item) {
+    var s = el('span', 'gc-swatch gc-swatch-' + item.swatch);
+    s.style.setProperty('--c', item.color);
+    if (item.fill) { s.style.setProperty('--f', item.fill); }
+    return s;
+  }
+
+  function legend(map, gc) {
+    var ctl = L.control({ position: 'bottomright' });
+    ctl.onAdd = function () {
+      var box = el('div', 'gc-legend leaflet-control');
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      gc.layers.forEach(function (entry) {
+        var d = entry.data;
+        if (!d.legend.length) { return; }
+        var sec = el('div', 'gc-legend-section');
+        sec.appendChild(el('div', 'gc-legend-title', d.name));
+        d.legend.slice(0, 14).forEach(function (item) {
+          var row = el('div', 'gc-legend-row');
+          row.appendChild(swatch(item));
+          row.appendChild(el('span', null, item.label));
+          sec.appendChild(row);
+        });
+        if (d.legend.length > 14) { sec.appendChild(el('div', 'gc-legend-more', '+ ' + (d.legend.length - 14) + ' more')); }
+        box.appendChild(sec);
+      });
+      return box;
+    };
+    ctl.addTo(map);
+  }
+
+  function ledger(map, gc, rows) {
+    var entry = null;
+    gc.layers.forEach(function (e) { if (e.data.key === 'claims') { entry = e; } });
+    var ctl = L.control({ position: 'topright' });
+    ctl.onAdd = function () {
+      var box = el('details', 'gc-ledger leaflet-control');
+      box.open = true;
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      box.appendChild(el('summary', null, 'Claim ledger \u2014 ' + rows.length + ' claim' + (rows.length === 1 ? '' : 's') + ', kept side by side'));
+      var table = el('table');
+      var head = el('tr');
+      ['', 'Claimant', 'Per', 'Settlements', 'Area stated', 'Area drawn', 'As of'].forEach(function (h) { head.appendChild(el('th', null, h)); });
+      table.appendChild(head);
+      rows.forEach(function (r) {
+        var tr = el('tr', 'gc-ledger-row');
+        var sw = el('td');
+        sw.appendChild(swatch({ swatch: 'area', color: r.color }));
+        tr.appendChild(sw);
+        r.cells.forEach(function (c) { tr.appendChild(el('td', null, c)); });
+        tr.title = 'Show this claim';
+        tr.addEventListener('click', function () {
+          if (!entry) { return; }
+          var target = null;
+          entry.items.forEach(function (l) { if (l._gcf === r.f) { target = l; } });
+          if (!map.hasLayer(entry.group)) { entry.group.addTo(map); }
+          if (target && target.getBounds) {
+            map.fitBounds(target.getBounds(), { padding: [30, 30] });
+            entry.group.openPopup(target.getBounds().getCenter());
+            entry.group._popup._source = target;
+            entry.group._popup.setContent(popup(entry.data, r.f));
+          } else {
+            L.popup({ maxWidth: 380 }).setLatLng(map.getCenter()).setContent(popup(entry.data, r.f)).openOn(map);
+          }
+        });
+        table.appendChild(tr);
+      });
+      box.appendChild(table);
+      return box;
+    };
+    ctl.addTo(map);
+  }
+
+  function slider(map, gc, days) {
+    var ctl = L.control({ position: 'bottomleft' });
+    ctl.onAdd = function () {
+      var box = el('div', 'gc-slider leaflet-control');
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      var title = el('div', 'gc-slider-title', 'Events up to');
+      var value = el('span', 'gc-slider-date', days[days.length - 1]);
+      title.appendChild(document.createTextNode(' '));
+      title.appendChild(value);
+      var input = el('input');
+      input.type = 'range';
+      input.min = 0;
+      input.max = days.length - 1;
+      input.step = 1;
+      input.value = days.length - 1;
+      input.setAttribute('aria-label', 'Show events up to this date');
+      var range = el('div', 'gc-slider-range', days[0] + ' \u2192 ' + days[days.length - 1]);
+      box.appendChild(title);
+      box.appendChild(input);
+      box.appendChild(range);
+      input.addEventListener('input', function () {
+        var v = +input.value;
+        value.textContent = days[v];
+        gc.layers.forEach(function (entry) {
+          var dates = entry.data.dates, g = entry.group;
+          entry.items.forEach(function (l) {
+            var k = dates[l._gcf], show = k < 0 || k <= v;
+            if (show && !g.hasLayer(l)) { g.addLayer(l); }
+            if (!show && g.hasLayer(l)) { g.removeLayer(l); }
+          });
+        });
+      });
+      return box;
+    };
+    ctl.addTo(map);
+  }
+
+  function finish(map, opts) {
+    var gc = state(map);
+    [0, 1, 2].forEach(function (phase) {
+      gc.layers.forEach(function (entry) {
+        entry.items.forEach(function (l) { if (l._gcPhase === phase) { entry.group.addLayer(l); } });
+      });
+    });
+    map.getContainer().classList.add('gc-map');
+    if (opts.title) {
+      var tc = L.control({ position: 'topleft' });
+      tc.onAdd = function () {
+        var t = el('div', 'gc-title leaflet-control');
+        t.appendChild(el('div', 'gc-title-main', opts.title));
+        if (opts.subtitle) { t.appendChild(el('div', 'gc-title-sub', opts.subtitle)); }
+        return t;
+      };
+      tc.addTo(map);
+      var corner = tc.getContainer().parentNode;
+      corner.insertBefore(tc.getContainer(), corner.firstChild);
+    }
+    if (opts.attribution && map.attributionControl) { map.attributionControl.addAttribution(opts.attribution); }
+    if (opts.scale) { L.control.scale({ position: 'bottomleft', imperial: false, maxWidth: 160 }).addTo(map); }
+    if (opts.legend) { legend(map, gc); }
+    if (opts.ledger && opts.ledger.length) { ledger(map, gc, opts.ledger); }
+    if (opts.slider && opts.days && opts.days.length > 1) { slider(map, gc, opts.days); }
+    if (opts.bounds) { map.fitBounds(opts.bounds, { padding: [40, 40], maxZoom: 10 }); }
+    map.getContainer().setAttribute('data-gc-ready', '1');
+  }
+
+  window.geoconflict = { draw: draw, basemap: basemap, finish: finish, greatCircle: greatCircle };
+})();
