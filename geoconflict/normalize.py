@@ -1,0 +1,232 @@
+"""Place-name normalisation shared by the gazetteer build and its look-ups.
+
+Two forms are used:
+
+* :func:`fold` turns a name into a *look-up key*: case-folded, diacritics
+  removed, Cyrillic transliterated to Latin, apostrophes dropped, punctuation
+  to spaces, and common transliteration variants merged (``-skiy``/``-sky``/
+  ``-skij``/``-skii``/``-ський``/``-ский`` all become ``-sky``, ``j`` becomes
+  ``y``, ``ia``/``iu`` become ``ya``/``yu``, doubled letters are single:
+  Odessa/Odesa).  The build script indexes every
+  name of every place under this key and :meth:`Gazetteer.search` folds the
+  query the same way, so the two always agree.
+* :func:`scan_fold` maps a text *character by character* (lower case, accents
+  stripped, apostrophe variants unified) so that offsets into the result are
+  offsets into the original text; the Aho-Corasick scanner runs on it.
+
+:func:`parse_query` strips descriptor words ("the city of X", "X region",
+"X district", "the X direction") and reports which kind of place they imply.
+
+Examples
+--------
+>>> fold("Харків") == fold("Kharkiv")
+True
+>>> fold("Sudzhanskiy") == fold("Sudzhansky") == fold("Суджанский")
+True
+>>> parse_query("the Glushkovsky district")
+ParsedQuery(key='glushkovsky', kind='admin2', descriptor='district', full='glushkovsky district')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["ParsedQuery", "fold", "parse_query", "scan_fold", "stable_hash"]
+
+# Latin letters whose diacritic carries a sound that English spelling writes
+# with two letters (Sudža -> Sudzha); the rest lose their accent.
+_LATIN_SPECIAL = {
+    "ž": "zh", "š": "sh", "č": "ch", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o",
+    "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ŭ": "u",
+}
+_CYR_COMMON = {
+    "а": "a", "б": "b", "в": "v", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
+    "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "є": "ye", "і": "i", "ї": "yi", "ґ": "g", "ў": "u", "ј": "y",
+    "љ": "lj", "њ": "nj", "ћ": "c", "ђ": "d", "џ": "dz", "ѓ": "g", "ќ": "k",
+}
+# Russian-style and Ukrainian-style readings of the letters that differ.
+_CYR_RU = str.maketrans({**_CYR_COMMON, "г": "g", "и": "i"})
+_CYR_UK = str.maketrans({**_CYR_COMMON, "г": "h", "и": "y"})
+_UK_MARKERS = frozenset("іїєґ")
+_APOSTROPHES = "'’ʼ‘`´ʹʻ\"″“”«»"
+_PRE = str.maketrans({**_LATIN_SPECIAL, **{c: "" for c in _APOSTROPHES}})
+_NON_WORD = re.compile(r"[\W_]+")
+_DOUBLE = re.compile(r"([a-z])\1+")
+_SUFFIX_SKY = re.compile(r"sk(?:iy|yy|yi|ii|i|y|oy)\b")
+_SUFFIX_Y = re.compile(r"(?<=\w\w)(?:iy|yy|yi|ii)\b")
+
+_HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def fold(name: str) -> str:
+    """Return the look-up key of a place name.
+
+    Parameters
+    ----------
+    name : str
+        Any spelling of a place name, in any script.
+
+    Returns
+    -------
+    str
+        Lower-case key with single spaces; empty when nothing word-like remains.
+
+    Examples
+    --------
+    >>> fold("Pokrovs'k"), fold("Покровськ"), fold("Kyjiv")
+    ('pokrovsk', 'pokrovsk', 'kyiv')
+    """
+    text = unicodedata.normalize("NFKC", name).casefold().translate(_PRE)
+    if _HAS_CYRILLIC.search(text):
+        table = _CYR_UK if _UK_MARKERS.intersection(text) else _CYR_RU
+        text = text.translate(table)
+    text = _strip_marks(text)
+    text = _NON_WORD.sub(" ", text).strip()
+    if not text.isascii():
+        return text
+    text = text.replace("j", "y").replace("ia", "ya").replace("iu", "yu")
+    text = _DOUBLE.sub(r"\1", text)
+    text = _SUFFIX_SKY.sub("sky", text)
+    return _SUFFIX_Y.sub("y", text)
+
+
+def _scan_char(c: str) -> str:
+    if c in _APOSTROPHES:
+        return "'"
+    low = c.lower()
+    if len(low) != 1:
+        return c
+    base = _strip_marks(low)
+    return base if len(base) == 1 else low
+
+
+_SCAN_TABLE = {}
+
+
+def scan_fold(text: str) -> str:
+    """Lower-case *text* and strip accents one character at a time.
+
+    The result has exactly the length of *text*, so a match at ``[i:j]`` in
+    the result is the surface ``text[i:j]``.
+
+    Examples
+    --------
+    >>> scan_fold("Sudža’s"), len(scan_fold("İstanbul")) == len("İstanbul")
+    ("sudza's", True)
+    """
+    out = []
+    table = _SCAN_TABLE
+    for c in text:
+        m = table.get(c)
+        if m is None:
+            m = table[c] = _scan_char(c)
+        out.append(m)
+    return "".join(out)
+
+
+def stable_hash(key: str) -> int:
+    """64-bit hash of a key, the same in every process (unlike :func:`hash`).
+
+    Examples
+    --------
+    >>> stable_hash("kursk") == stable_hash("kursk")
+    True
+    """
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little") >> 1
+
+
+# Descriptor words, as folded keys, and the kind of place each implies.
+ADMIN1_WORDS = (
+    "region", "oblast", "oblasts", "province", "state", "governorate", "krai", "kray",
+    "republic", "respublika", "territory", "prefecture", "voivodeship", "oblys",
+    "autonomous okrug", "autonomous republic", "autonomous oblast",
+)
+ADMIN2_WORDS = (
+    "district", "raion", "rayon", "county", "municipality", "okrug", "parish",
+    "department", "municipal district", "urban district", "gorodskoy okrug",
+    "municipal okrug", "city district", "borough",
+)
+PLACE_WORDS = ("city", "town", "village", "settlement", "gorod", "misto", "selo", "poselok", "selyshche")
+_TRAILING = sorted(
+    [(w, "admin1") for w in ADMIN1_WORDS]
+    + [(w, "admin2") for w in ADMIN2_WORDS]
+    + [(w, "populated_place") for w in PLACE_WORDS]
+    + [("direction", "populated_place"), ("axis", "populated_place"), ("front", None)],
+    key=lambda wk: -len(wk[0]),
+)
+_LEADING = sorted(
+    [(f"{w} of", k) for w, k in _TRAILING if k is not None]
+    + [(w, k) for w, k in _TRAILING if k == "populated_place" and w not in ("direction", "axis")],
+    key=lambda wk: -len(wk[0]),
+)
+_ARTICLES = ("the ",)
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A folded query with its descriptor words taken off.
+
+    Attributes
+    ----------
+    key : str
+        The folded name without descriptor words (``"kursk"``).
+    kind : str or None
+        The :class:`~geoconflict.model.PlaceKind` value the descriptor implies.
+    descriptor : str or None
+        The descriptor word found (``"region"``).
+    full : str
+        The folded query without a leading article (``"kursk region"``), which
+        is looked up too: some names contain their descriptor.
+    """
+
+    key: str
+    kind: str | None
+    descriptor: str | None
+    full: str
+
+
+@lru_cache(maxsize=65536)
+def parse_query(name: str) -> ParsedQuery:
+    """Fold *name* and strip descriptor words around it.
+
+    Examples
+    --------
+    >>> parse_query("Kursk region").kind, parse_query("the city of Kyiv").key
+    ('admin1', 'kyiv')
+    >>> parse_query("Сумська область").key
+    'sumska'
+    """
+    full = fold(name)
+    for art in _ARTICLES:
+        if full.startswith(art):
+            full = full[len(art):]
+    key, kind, descriptor = full, None, None
+    for word, k in _TRAILING:
+        if key.endswith(" " + word):
+            key, kind, descriptor = key[: -len(word) - 1].strip(), k, word
+            break
+    else:
+        for word, k in _LEADING:
+            if key.startswith(word + " "):
+                key, kind, descriptor = key[len(word) + 1:].strip(), k, word.removesuffix(" of")
+                break
+    for art in _ARTICLES:
+        if key.startswith(art):
+            key = key[len(art):]
+    if not key:
+        key, kind, descriptor = full, None, None
+    return ParsedQuery(key=key, kind=kind, descriptor=descriptor, full=full)

