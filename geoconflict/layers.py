@@ -62,6 +62,10 @@ LAYER_NAMES: Mapping[str, str] = {
     "events": "Other events",
 }
 
+#: Order in which the page stacks the layers' areas (and then lines, then points): combat
+#: beneath the claims, which are the story, and places' outlines at the bottom.
+DRAW_ORDER = ("places", "combats", "claims", "movements", "events")
+
 #: Colour-blind-safe categorical palette (Okabe–Ito, then Tableau extras).
 PALETTE = (
     "#0072b2",
@@ -244,6 +248,7 @@ class _Layer:
     def to_dict(self, date_table: dict[date, int]) -> dict[str, Any]:
         out: dict[str, Any] = {
             "key": self.key,
+            "z": DRAW_ORDER.index(self.key),
             "name": LAYER_NAMES[self.key],
             "n": self.n,
             "fields": self.fields,

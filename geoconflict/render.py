@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import json
+import warnings
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -34,7 +35,7 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from .errors import InvalidInputError
+from .errors import DataNotFoundError, InvalidInputError
 from .layers import Style, bounds_of, build_layers, date_span_days, quantize
 
 __all__ = ["render"]
@@ -125,14 +126,15 @@ def _basemap_payload(bounds: tuple[float, float, float, float] | None, *, fill: 
     """Country and admin-1 outlines around ``bounds`` from the embedded boundaries, or None."""
     try:
         from . import boundaries  # the embedded Natural Earth data; never the gazetteer
-    except ImportError:
+    except ImportError:  # pragma: no cover - a partial source checkout
+        warnings.warn("geoconflict.boundaries is missing: the map has no basemap", stacklevel=3)
         return None
     if bounds is None:
         south, west, north, east = -60.0, -180.0, 84.0, 180.0
     else:
         south, west, north, east = bounds
-    pad_lat = max(4.0, (north - south) * 1.0)
-    pad_lon = max(6.0, (east - west) * 1.0)
+    pad_lat = max(10.0, (north - south) * 2.0)
+    pad_lon = max(15.0, (east - west) * 2.0)
     bbox = (
         max(-180.0, west - pad_lon),
         max(-90.0, south - pad_lat),
@@ -141,9 +143,14 @@ def _basemap_payload(bounds: tuple[float, float, float, float] | None, *, fill: 
     )
     tolerance = max(bbox[2] - bbox[0], bbox[3] - bbox[1]) / 1500.0
     out: dict[str, Any] = {"fill": fill}
-    for level, key in (("country", "countries"), ("admin1", "regions")):
-        frame = boundaries.outlines(bbox, level=level, simplify=tolerance)
-        out[key] = _outline_features(frame, bbox)
+    try:
+        countries = boundaries.outlines(bbox, level="country", simplify=tolerance)
+        regions = boundaries.outlines(bbox, level="admin1", simplify=tolerance)
+    except DataNotFoundError as exc:
+        warnings.warn(f"the map has no basemap: {exc}", stacklevel=3)
+        return None
+    out["countries"] = _outline_features(countries, bbox)
+    out["regions"] = _outline_features(regions[regions["level"] == "admin1"], bbox)
     return out
 
 
@@ -173,7 +180,8 @@ def _outline_features(frame: Any, bbox: tuple[float, float, float, float]) -> li
         if isinstance(name, str) and name:
             biggest = max(polygons, key=lambda p: p.area) if len(polygons) > 1 else polygons[0]
             point = biggest.representative_point()
-            label = [quantize(point.y), quantize(point.x)]
+            x0, y0, x1, y1 = biggest.bounds
+            label = [quantize(point.y), quantize(point.x), quantize(y0), quantize(x0), quantize(y1), quantize(x1)]
         features.append({"name": name if isinstance(name, str) else None, "label": label, "rings": rings})
     return features
 

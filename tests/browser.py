@@ -109,11 +109,18 @@ def seed_like_events(*, injected: bool = False):
         return Polygon([(west, south), (east, south), (east, north), (west, north)])
 
     report = "seeds/000_84a8b2256f18f56d.txt"
+    try:  # the embedded Natural Earth outline when the data is built
+        from geoconflict.boundaries import outlines
+
+        frame = outlines((33.0, 50.0, 39.5, 53.0), level="admin1")
+        region, approximate = frame.loc[frame["name"] == "Kursk Oblast", "geometry"].iloc[0], False
+    except Exception:  # a rough stand-in
+        region = Polygon([(34.1, 51.3), (34.9, 51.75), (35.6, 52.25), (36.5, 52.4), (37.5, 52.2), (38.5, 51.8),
+                          (38.3, 51.2), (37.2, 50.95), (36.0, 50.9), (35.4, 51.0), (34.6, 51.15)])
+        approximate = True
     kursk = Place(
         "Kursk Oblast", kind="admin1", lat=51.75, lon=36.2, country_code="RU", geonames_id=538555,
-        geometry=Polygon([(34.1, 51.3), (34.9, 51.75), (35.6, 52.25), (36.5, 52.4), (37.5, 52.2), (38.5, 51.8),
-                          (38.3, 51.2), (37.2, 50.95), (36.0, 50.9), (35.4, 51.0), (34.6, 51.15)]),
-        approximate=True, source="test",
+        geometry=region, approximate=approximate, source="test",
     )
     districts = {
         name: Place(name, kind="admin2", lat=lat, lon=lon, country_code="RU", admin1="Kursk Oblast",

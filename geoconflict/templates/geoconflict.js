@@ -241,6 +241,7 @@
   /* ------------------------------------------------------------------ basemap */
 
   function basemap(map, group, b) {
+    var gc = state(map);
     var pane = map.getPane('gcBasemap') || map.createPane('gcBasemap');
     pane.style.zIndex = 250;
     pane.style.pointerEvents = 'none';
@@ -267,6 +268,8 @@
           var n = e.target.getElement();
           if (n && !n.firstChild) { n.appendChild(el('span', null, c.name)); }
         });
+        m._gcBox = L.latLngBounds([c.label[2] / SCALE, c.label[3] / SCALE], [c.label[4] / SCALE, c.label[5] / SCALE]);
+        m._gcName = c.name;
         labels.push([m, cls]);
       });
     }
@@ -277,15 +280,22 @@
     addLabels(b.regions, 'gc-label-region');
     function update() {
       var z = map.getZoom(), on = map.hasLayer(group);
+      var taken = {};
+      gc.layers.forEach(function (e) {
+        if (map.hasLayer(e.group)) { e.labels.forEach(function (m) { taken[m._gcName] = 1; }); }
+      });
       labels.forEach(function (pair) {
-        var show = on && (pair[1] === 'gc-label-country' ? z <= 7 : z >= 6);
-        if (show && !map.hasLayer(pair[0])) { pair[0].addTo(map); }
-        if (!show && map.hasLayer(pair[0])) { pair[0].remove(); }
+        var m = pair[0], b = m._gcBox;
+        var w = map.latLngToLayerPoint(b.getNorthEast()).x - map.latLngToLayerPoint(b.getSouthWest()).x;
+        var px = pair[1] === 'gc-label-country' ? 9 : 6;
+        var show = on && !taken[m._gcName] && w > px * m._gcName.length && (pair[1] === 'gc-label-country' ? z <= 7 : z >= 6);
+        if (show && !map.hasLayer(m)) { m.addTo(map); }
+        if (!show && map.hasLayer(m)) { m.remove(); }
       });
     }
-    map.on('zoomend', update);
+    map.on('zoomend overlayadd overlayremove', update);
     group.on('add remove', update);
-    map.whenReady(update);
+    gc.basemapUpdate = update;
   }
 
   /* ------------------------------------------------------------------ controls */
@@ -348,14 +358,12 @@
           var target = null;
           entry.items.forEach(function (l) { if (l._gcf === r.f) { target = l; } });
           if (!map.hasLayer(entry.group)) { entry.group.addTo(map); }
+          var at = map.getCenter();
           if (target && target.getBounds) {
-            map.fitBounds(target.getBounds(), { padding: [30, 30] });
-            entry.group.openPopup(target.getBounds().getCenter());
-            entry.group._popup._source = target;
-            entry.group._popup.setContent(popup(entry.data, r.f));
-          } else {
-            L.popup({ maxWidth: 380 }).setLatLng(map.getCenter()).setContent(popup(entry.data, r.f)).openOn(map);
+            map.fitBounds(target.getBounds(), { padding: [30, 30], animate: false });
+            at = target.getBounds().getCenter();
           }
+          L.popup({ maxWidth: 380, minWidth: 240 }).setLatLng(at).setContent(popup(entry.data, r.f)).openOn(map);
         });
         table.appendChild(tr);
       });
@@ -405,8 +413,9 @@
 
   function finish(map, opts) {
     var gc = state(map);
+    var stacked = gc.layers.slice().sort(function (a, b) { return a.data.z - b.data.z; });
     [0, 1, 2].forEach(function (phase) {
-      gc.layers.forEach(function (entry) {
+      stacked.forEach(function (entry) {
         entry.items.forEach(function (l) { if (l._gcPhase === phase) { entry.group.addLayer(l); } });
       });
     });
@@ -429,6 +438,7 @@
     if (opts.ledger && opts.ledger.length) { ledger(map, gc, opts.ledger); }
     if (opts.slider && opts.days && opts.days.length > 1) { slider(map, gc, opts.days); }
     if (opts.bounds) { map.fitBounds(opts.bounds, { padding: [40, 40], maxZoom: 10 }); }
+    if (gc.basemapUpdate) { gc.basemapUpdate(); }
     map.getContainer().setAttribute('data-gc-ready', '1');
   }
 

@@ -1,0 +1,181 @@
+"""The seed-like map in real Chromium, every network request blocked."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from geoconflict.offline import external_urls, fetch_assets, save_html
+from geoconflict.render import render
+from tests.browser import ARTIFACTS, INJECTION, launch_chromium, open_offline, seed_like_events
+
+TITLE = "Russian redeployment to Kursk region — report of 14 Aug 2024"
+
+FIND_MAP = """() => {
+  const key = Object.keys(window).find(k => /^map_/.test(k) && window[k] instanceof L.Map);
+  return key;
+}"""
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    fetch_assets()
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def seed_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("map") / "kursk.html"
+    return save_html(render(seed_like_events(), title=TITLE), path)
+
+
+@pytest.fixture()
+def seed_page(chromium, seed_file):
+    page, log = open_offline(chromium, seed_file, width=1400, height=900)
+    page.wait_for_selector(".gc-map[data-gc-ready]", timeout=10_000)
+    yield page, log
+    page.context.close()
+
+
+def _map(page) -> str:
+    key = page.evaluate(FIND_MAP)
+    assert key, "no Leaflet map object on the page"
+    return key
+
+
+def _drawn(page, key: str) -> int:
+    """Features on the data canvas."""
+    return page.evaluate(f"() => Object.keys(window['{key}']._gc.renderer._layers).length")
+
+
+def _click_latlng(page, key: str, lat: float, lon: float) -> None:
+    x, y = page.evaluate(
+        f"""() => {{ const m = window['{key}']; const p = m.latLngToContainerPoint([{lat}, {lon}]);
+            const r = m.getContainer().getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }}"""
+    )
+    page.mouse.click(x, y)
+
+
+def _popup_text(page) -> str:
+    """The text of the one open popup (a closing popup fades out for 200 ms)."""
+    page.wait_for_function("() => document.querySelectorAll('.leaflet-popup').length === 1")
+    return page.locator(".leaflet-popup-content").inner_text()
+
+
+def test_offline_file_requests_nothing(seed_file):
+    assert external_urls(seed_file.read_text(encoding="utf-8")) == []
+
+
+def test_map_shows_with_every_layer_listed(seed_page):
+    page, log = seed_page
+    assert page.locator(".leaflet-container canvas").count() >= 1
+    names = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    names = [n.strip() for n in names]
+    for expected in ("Places (7)", "Movements (2)", "Territorial claims (2)", "Combat areas (1)", "Other events (2)"):
+        assert expected in names, names
+    assert page.locator(".gc-title-main").inner_text() == TITLE
+    assert page.locator(".leaflet-control-scale").count() == 1
+    legend = page.locator(".gc-legend").inner_text()
+    assert "Russian armed forces" in legend and "status: unconfirmed" in legend and "meeting" in legend
+    log.assert_clean()
+
+
+def test_layers_toggle(seed_page):
+    page, log = seed_page
+    key = _map(page)
+    before = _drawn(page, key)
+    box = page.locator(".leaflet-control-layers-overlays label", has_text="Movements").locator("input")
+    box.uncheck()
+    assert _drawn(page, key) == before - 2
+    box.check()
+    assert _drawn(page, key) == before
+    combat = page.locator(".leaflet-control-layers-overlays label", has_text="Combat areas").locator("input")
+    combat.uncheck()
+    assert _drawn(page, key) == before - 1
+    log.assert_clean()
+
+
+def test_popups_carry_quotes_and_provenance(seed_page):
+    page, log = seed_page
+    key = _map(page)
+    page.evaluate(f"() => {{ window['{key}'].setView([50.45, 30.52], 9, {{animate: false}}); }}")
+    _click_latlng(page, key, 50.45, 30.52)  # the meeting in Kyiv
+    text = _popup_text(page)
+    assert "met with Ukrainian President Volodymyr Zelensky in Kyiv" in text
+    for label in ("Source", "Claimed / reported by", "Report date", "Event date", "Precision"):
+        assert label in text
+    assert "2024-08-13" in text and "2024-08-14" in text
+    # the claim ledger opens each claim's popup; the two claims stay separate
+    rows = page.locator(".gc-ledger-row")
+    assert rows.count() == 2
+    rows.nth(0).click()
+    text = _popup_text(page)
+    assert "Alexey Smirnov" in text and "28" in text and "Competing claims" in text and "74 settlements" in text
+    rows.nth(1).click()
+    text = _popup_text(page)
+    assert "1,000 km²" in text and "Area of the drawn geometry" in text and "stated area" in text
+    log.assert_clean()
+
+
+def test_tooltip_says_what_and_where(seed_page):
+    page, log = seed_page
+    key = _map(page)
+    page.evaluate(f"() => {{ window['{key}'].setView([50.45, 30.52], 9, {{animate: false}}); }}")
+    x, y = page.evaluate(
+        f"""() => {{ const m = window['{key}']; const p = m.latLngToContainerPoint([50.45, 30.52]);
+            const r = m.getContainer().getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }}"""
+    )
+    page.mouse.move(x - 30, y - 30)
+    page.wait_for_timeout(100)  # Leaflet throttles canvas hover to one check per 32 ms
+    page.mouse.move(x, y)
+    tip = page.locator(".leaflet-tooltip")
+    tip.wait_for()
+    assert tip.inner_text() == "Meeting — Kyiv, UA"
+    log.assert_clean()
+
+
+def test_time_slider_filters_by_event_date(seed_page):
+    page, log = seed_page
+    key = _map(page)
+    before = _drawn(page, key)
+    slider = page.locator(".gc-slider input")
+    slider.fill("0")  # 2024-08-06: only the combat and undated features
+    assert page.locator(".gc-slider-date").inner_text() == "2024-08-06"
+    after = _drawn(page, key)
+    assert after < before
+    slider.fill(page.locator(".gc-slider input").get_attribute("max"))
+    assert _drawn(page, key) == before
+    log.assert_clean()
+
+
+def test_screenshot_for_the_briefing(seed_page):
+    page, log = seed_page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "seed_map.png"))
+    key = _map(page)
+    page.evaluate(f"() => {{ window['{key}'].setView([51.3, 35.4], 8, {{animate: false}}); }}")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(ARTIFACTS / "seed_map_kursk.png"))
+    assert (ARTIFACTS / "seed_map.png").stat().st_size > 20_000
+    log.assert_clean()
+
+
+def test_injected_markup_shows_as_text_and_runs_nothing(chromium, tmp_path):
+    path = save_html(render(seed_like_events(injected=True), title=INJECTION), tmp_path / "x.html")
+    page, log = open_offline(chromium, path)
+    page.wait_for_selector(".gc-map[data-gc-ready]", timeout=10_000)
+    key = _map(page)
+    assert page.locator(".gc-title-main").inner_text() == INJECTION
+    page.evaluate(f"() => {{ window['{key}'].setView([50.45, 30.52], 9, {{animate: false}}); }}")
+    _click_latlng(page, key, 50.45, 30.52)
+    assert INJECTION in _popup_text(page)
+    page.locator(".gc-ledger-row").nth(1).click()
+    assert INJECTION in _popup_text(page)
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.locator("img[src='x']").count() == 0
+    assert page.title() == INJECTION
+    log.assert_clean()
+    page.context.close()
