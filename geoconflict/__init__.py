@@ -48,6 +48,10 @@ _EXPORTS = {
     "Derivation": "model",
     "CombatArea": "model",
     "Event": "model",
+    # gazetteer
+    "Gazetteer": "gazetteer",
+    "geocode": "gazetteer",
+    "resolve": "gazetteer",
     # collections and I/O
     "EventSet": "eventset",
     "read_geojson": "io",

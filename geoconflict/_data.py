@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import threading
+import zlib
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -57,6 +58,9 @@ def data_file(name: str) -> Path:
 class PolygonLevel:
     """The polygons of one level (``"country"``, ``"admin1"`` or ``"admin2"``).
 
+    Each polygon is stored as its own zlib-compressed chunk (see
+    ``tools/build_gazetteer.py``), so decoding one costs microseconds.
+
     Attributes
     ----------
     place : numpy.ndarray
@@ -65,29 +69,24 @@ class PolygonLevel:
         Name, ISO country code, GeoNames admin code and admin-1 name of each polygon.
     """
 
-    def __init__(self, arrays, level: str) -> None:
+    def __init__(self, arrays, meta, level: str) -> None:
         self.level = level
-        self._arrays = arrays
-        self.place = arrays[f"{level}_place"]
-        self.name = arrays[f"{level}_name"]
-        self.cc = arrays[f"{level}_cc"]
-        self.code = arrays[f"{level}_code"]
-        self.admin1 = arrays[f"{level}_admin1"]
+        self._blob = arrays.bytes(f"{level}_blob")
+        self._offsets = arrays[f"{level}_offsets"]
+        self._bounds = arrays[f"{level}_bounds"]
         self._quant = float(arrays["quant"])
-        self._lock = threading.Lock()
-        self._ragged = None
-        self._bounds = None
-        self._by_place = None
+        self._meta = meta
+        self._by_place: dict[int, int] | None = None
 
     def __len__(self) -> int:
-        return len(self.place)
+        return len(self._offsets) - 1
 
-    def _load(self):
-        with self._lock:
-            if self._ragged is None:
-                a, lv = self._arrays, self.level
-                self._ragged = (a[f"{lv}_coords"], a[f"{lv}_rings"], a[f"{lv}_parts"], a[f"{lv}_feats"])
-        return self._ragged
+    def __getattr__(self, name: str):
+        if name in ("place", "name", "cc", "code", "admin1"):
+            value = self._meta[f"{self.level}_{name}"]
+            setattr(self, name, value)
+            return value
+        raise AttributeError(name)
 
     def row_of_place(self, place_row: int) -> int | None:
         """Polygon row of a gazetteer row, or None."""
@@ -104,15 +103,15 @@ class PolygonLevel:
 
     def geometry(self, row: int) -> shapely.MultiPolygon:
         """Decode the polygon at *row*."""
-        coords, rings, parts, feats = self._load()
-        p0, p1 = int(feats[row]), int(feats[row + 1])
-        r0, r1 = int(parts[p0]), int(parts[p1])
-        c0, c1 = int(rings[r0]), int(rings[r1])
-        xy = np.cumsum(coords[c0:c1], axis=0, dtype=np.int64) / self._quant
+        chunk = self._blob[int(self._offsets[row]):int(self._offsets[row + 1])]
+        raw = np.frombuffer(zlib.decompress(chunk), dtype=np.int32)
+        n_parts, n_rings, n_coords = (int(v) for v in raw[:3])
+        polys = raw[3:4 + n_parts]
+        rings = raw[4 + n_parts:5 + n_parts + n_rings]
+        deltas = raw[5 + n_parts + n_rings:].reshape(n_coords, 2)
+        xy = np.cumsum(deltas, axis=0, dtype=np.int64) / self._quant
         return shapely.from_ragged_array(
-            GeometryType.MULTIPOLYGON,
-            xy,
-            (rings[r0:r1 + 1] - c0, parts[p0:p1 + 1] - r0, np.array([0, p1 - p0])),
+            GeometryType.MULTIPOLYGON, xy, (rings.astype(np.int64), polys.astype(np.int64), np.array([0, n_parts]))
         )[0]
 
     def geometries(self, rows=None) -> np.ndarray:
@@ -121,24 +120,7 @@ class PolygonLevel:
         return np.array([self.geometry(int(r)) for r in rows], dtype=object)
 
     def bounds(self) -> np.ndarray:
-        """``(n, 4)`` array of ``minx, miny, maxx, maxy`` per polygon, from the coordinates."""
-        if self._bounds is None:
-            coords, rings, parts, feats = self._load()
-            starts = rings[parts[feats[:-1]]]
-            ends = rings[parts[feats[1:]]]
-            absolute = np.empty_like(coords, dtype=np.int64)
-            np.cumsum(coords, axis=0, dtype=np.int64, out=absolute)
-            # undo the running sum across features: subtract the sum before each start
-            base = np.zeros((len(starts), 2), dtype=np.int64)
-            ok = starts > 0
-            base[ok] = absolute[starts[ok] - 1]
-            out = np.zeros((len(starts), 4))
-            for i, (s, e) in enumerate(zip(starts, ends)):
-                if e > s:
-                    seg = absolute[s:e] - base[i]
-                    out[i, :2] = seg.min(axis=0)
-                    out[i, 2:] = seg.max(axis=0)
-            self._bounds = out / self._quant
+        """``(n, 4)`` array of ``minx, miny, maxx, maxy`` per polygon."""
         return self._bounds
 
 
@@ -147,7 +129,33 @@ _LOCK = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _geometry_arrays():
-    return np.load(data_file("geometries.npz"))
+    return _LazyNpz(data_file("geometries.npz")), _LazyNpz(data_file("polygons.npz"))
+
+
+class _LazyNpz:
+    """Members of a compressed ``.npz`` read on first access, thread-safely."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._cache: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+        self._file = None
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        value = self._cache.get(key)
+        if value is None:
+            with self._lock:
+                if self._file is None:
+                    self._file = np.load(self._path)
+                value = self._cache[key] = self._file[key]
+        return value
+
+    def bytes(self, key: str) -> bytes:
+        """A ``uint8`` member as :class:`bytes` (cached)."""
+        value = self._cache.get(key + "#bytes")
+        if value is None:
+            value = self._cache[key + "#bytes"] = self[key].tobytes()
+        return value
 
 
 @cache
@@ -156,4 +164,5 @@ def polygons(level: str) -> PolygonLevel:
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
     with _LOCK:
-        return PolygonLevel(_geometry_arrays(), level)
+        arrays, meta = _geometry_arrays()
+        return PolygonLevel(arrays, meta, level)

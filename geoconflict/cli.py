@@ -15,3 +15,39 @@ from . import __version__
 @click.version_option(__version__, prog_name="geoconflict")
 def main() -> None:
     """Accurate, sourced, layered maps from conflict reporting."""
+
+
+@main.command("geocode")
+@click.argument("names", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per name and line.")
+@click.option("--country", default=None, help="Only places in this country (ISO code or name).")
+@click.option("--kind", default=None,
+              type=click.Choice(["country", "admin1", "admin2", "populated_place"]),
+              help="Only places of this kind.")
+@click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 100),
+              help="How many candidates to rank (the best plus runners-up).")
+def geocode_command(names: tuple[str, ...], as_json: bool, country: str | None, kind: str | None,
+                    limit: int) -> None:
+    """Look place NAMES up in the offline gazetteer.
+
+    Exits with status 1 when any name cannot be resolved.
+    """
+    from .gazetteer import geocode_records
+
+    failed = False
+    for record in geocode_records(names, country=country, kind=kind, limit=limit):
+        failed |= "error" in record
+        if as_json:
+            import json
+
+            click.echo(json.dumps(record, ensure_ascii=False))
+        elif "error" in record:
+            hint = ", ".join(f"{s['name']} ({s['country_code']})" for s in record["suggestions"])
+            click.echo(f"{record['query']}: {record['error']}" + (f"; did you mean {hint}?" if hint else ""), err=True)
+        else:
+            where = ", ".join(p for p in (record["admin2"], record["admin1"], record["country_code"]) if p)
+            approx = " approximate" if record["approximate"] else ""
+            click.echo(f"{record['query']} -> {record['name']} ({record['kind']}, {where}) "
+                       f"{record['lat']:.5f}, {record['lon']:.5f} precision {record['precision']}{approx}")
+    if failed:
+        raise SystemExit(1)

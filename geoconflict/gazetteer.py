@@ -37,7 +37,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from ._data import data_file, polygons
+from ._data import _LazyNpz, data_file, polygons
 from .errors import InvalidInputError, PlaceNotFoundError
 from .model import Place, PlaceKind
 from .normalize import fold, parse_query, scan_fold, stable_hash
@@ -120,25 +120,21 @@ class Gazetteer:
     _default_lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, path: str | Path | None = None) -> None:
-        file = Path(path) / "gazetteer.npz" if path is not None else data_file("gazetteer.npz")
-        with np.load(file) as z:
-            a = {k: z[k] for k in z.files}
+        def locate(name: str) -> Path:
+            return Path(path) / name if path is not None else data_file(name)
+
+        hot = ("kind", "lat", "lon", "cc", "cc_codes", "admin1", "pop", "key_place", "key_flag")
+        with np.load(locate("gazetteer.npz")) as z:
+            a = {k: z[k] for k in hot}
+        self._detail = _LazyNpz(locate("gazetteer.npz"))  # names, ids, ...: read on first Place
+        self._key_hash = np.load(locate("name_hashes.npy"), mmap_mode="r")
         self._kind = a["kind"]
         self._lat = a["lat"].astype(np.float64)
         self._lon = a["lon"].astype(np.float64)
         self._cc = a["cc"]
         self._cc_codes = [str(c) for c in a["cc_codes"]]
         self._admin1 = a["admin1"]
-        self._admin2 = a["admin2"]
-        self._gid = a["gid"]
         self._pop = a["pop"]
-        self._approx = a["approx"]
-        self._source = a["source"]
-        self._source_names = [str(s) for s in a["source_names"]]
-        self._name_off = a["name_off"]
-        self._names = a["names"].tobytes()
-        self._geom = a["geom"]
-        self._key_hash = a["key_hash"]
         self._key_place = a["key_place"]
         self._key_flag = a["key_flag"]
         pop = np.maximum(self._pop, 1).astype(np.float64)
@@ -171,7 +167,8 @@ class Gazetteer:
     # ------------------------------------------------------------------ places
 
     def _name(self, row: int) -> str:
-        return self._names[self._name_off[row]:self._name_off[row + 1]].decode("utf-8")
+        off = self._detail["name_off"]
+        return self._detail.bytes("names")[off[row]:off[row + 1]].decode("utf-8")
 
     def place(self, row: int) -> Place:
         """The :class:`Place` at gazetteer row *row* (cached)."""
@@ -180,24 +177,25 @@ class Gazetteer:
         if place is not None:
             return place
         kind = int(self._kind[row])
-        a1, a2 = int(self._admin1[row]), int(self._admin2[row])
+        d = self._detail
+        a1, a2 = int(self._admin1[row]), int(d["admin2"][row])
         geometry = None
-        if self._geom[row] >= 0:
-            geometry = polygons(_LEVEL[kind]).geometry(int(self._geom[row]))
-        gid, pop = int(self._gid[row]), int(self._pop[row])
+        if d["geom"][row] >= 0:
+            geometry = polygons(_LEVEL[kind]).geometry(int(d["geom"][row]))
+        gid, pop = int(d["gid"][row]), int(self._pop[row])
         place = Place(
             self._name(row),
             kind=KINDS[kind],
-            lat=float(self._lat[row]),
-            lon=float(self._lon[row]),
+            lat=round(float(self._lat[row]), 5),
+            lon=round(float(self._lon[row]), 5),
             country_code=self._cc_codes[self._cc[row]],
             admin1=self._name(a1) if a1 >= 0 else None,
             admin2=self._name(a2) if a2 >= 0 else None,
             geonames_id=gid if gid > 0 else None,
             population=pop if pop > 0 else None,
             geometry=geometry,
-            approximate=bool(self._approx[row]),
-            source=self._source_names[self._source[row]],
+            approximate=bool(d["approx"][row]),
+            source=str(d["source_names"][d["source"][row]]),
         )
         with self._lock:
             self._places[row] = place
@@ -558,3 +556,45 @@ def geocode(name: str, **hints) -> Place:
 def resolve(text: str, spans: Sequence[tuple[int, int]]) -> list[Place | None]:
     """Resolve mention spans of *text* with the default gazetteer (see :meth:`Gazetteer.resolve`)."""
     return Gazetteer.default().resolve(text, spans)
+
+
+def geocode_records(names: Iterable[str], *, country: str | None = None, kind: str | None = None,
+                    limit: int = 5) -> list[dict]:
+    """One JSON-ready dict per name: the best place and runners-up, or an error.
+
+    Keys: ``query, name, kind, lat, lon, country_code, admin1, admin2,
+    precision, approximate, geonames_id, score, candidates`` (the runners-up,
+    each ``name, country_code, lat, lon, score``); or ``query, error,
+    suggestions`` when the name cannot be resolved.
+
+    Examples
+    --------
+    >>> geocode_records(["Sudzha"])[0]["admin1"]
+    'Kursk Oblast'
+    """
+    gaz = Gazetteer.default()
+    out = []
+    for name in names:
+        try:
+            hits = gaz.search(name, kind=kind, country=country, limit=limit)
+            if not hits:
+                raise PlaceNotFoundError(name, gaz.suggest(name, kind=kind, country=country))
+        except (InvalidInputError, PlaceNotFoundError) as exc:
+            suggestions = getattr(exc, "suggestions", ())
+            out.append({"query": name, "error": str(exc),
+                        "suggestions": [_brief(c) for c in suggestions]})
+            continue
+        best = hits[0]
+        p = best.place
+        out.append({
+            "query": name, "name": p.name, "kind": p.kind.value, "lat": p.lat, "lon": p.lon,
+            "country_code": p.country_code, "admin1": p.admin1, "admin2": p.admin2,
+            "precision": int(p.precision), "approximate": p.approximate, "geonames_id": p.geonames_id,
+            "score": best.score, "candidates": [_brief(c) for c in hits[1:]],
+        })
+    return out
+
+
+def _brief(c: Candidate) -> dict:
+    p = c.place
+    return {"name": p.name, "country_code": p.country_code, "lat": p.lat, "lon": p.lon, "score": c.score}

@@ -15,8 +15,8 @@ wheels in ``--wheels DIR`` when they are not installed (a wheel is a zip):
 
 Outputs (see ``geoconflict/data/SOURCES.md``, which this script writes):
 
-* ``gazetteer.npz``   the place table and the name index (folded-name hashes)
-* ``geometries.npz``  country, admin-1 and approximate admin-2 polygons
+* ``gazetteer.npz``, ``name_hashes.npy``  the place table and the name index
+* ``geometries.npz``, ``polygons.npz``  country, admin-1 and approximate admin-2 polygons
 * ``scan_names.txt.gz`` the surface names the Aho-Corasick scanner looks for
 
 Method
@@ -48,6 +48,7 @@ import sys
 import tempfile
 import time
 import zipfile
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -192,6 +193,7 @@ class Rec:
                 self.surfaces.add(name)
 
 
+CYRILLIC = re.compile("[\u0400-\u04ff]")
 ADM_SUFFIXES = sorted(
     {"oblast", "oblasts", "region", "province", "state", "krai", "kray", "republic", "respublika",
      "district", "raion", "rayon", "county", "municipality", "okrug", "parish", "department",
@@ -527,9 +529,12 @@ def build_populated(places, countries, admin1_by_code, recs: list[Rec]) -> None:
                   gid=int(p["geonameid"]), pop=int(p["population"]),
                   admin1=admin1_by_code.get(f'{cc}.{p["admin1code"]}', -1))
         rec.add(p["name"], 0)
+        # the scanner reads English, Russian and Ukrainian text: it gets ASCII and
+        # Cyrillic spellings of places of 1,000 people or more, and primary names
+        scan = rec.pop >= 1000
         for a in p["alternatenames"]:
             if not a.isupper() or len(a) > 4:  # airport codes ("GOM", "IEV") are not names
-                rec.add(a, 1)
+                rec.add(a, 1, scan=scan and (a.isascii() or bool(CYRILLIC.search(a))))
         recs.append(rec)
 
 
@@ -537,19 +542,30 @@ def build_populated(places, countries, admin1_by_code, recs: list[Rec]) -> None:
 
 
 def encode_geometries(geoms: list) -> dict[str, np.ndarray]:
-    """Ragged MultiPolygon arrays with int32 coordinates, delta-coded per feature."""
-    multi = [g if g.geom_type == "MultiPolygon" else MultiPolygon([g]) for g in geoms]
-    multi = shapely.set_precision(np.array(multi, dtype=object), 1 / QUANT)
-    multi = [g if g.geom_type == "MultiPolygon" else MultiPolygon([g] if not g.is_empty else []) for g in multi]
-    _, coords, (rings, parts, feats) = shapely.to_ragged_array(multi)
-    q = np.round(coords * QUANT).astype(np.int32)
-    delta = q.copy()
-    delta[1:] -= q[:-1]
-    starts = rings[parts[feats[:-1]]]
-    valid = starts < len(q)
-    delta[starts[valid]] = q[starts[valid]]
-    return {"coords": delta, "rings": rings.astype(np.int32), "parts": parts.astype(np.int32),
-            "feats": feats.astype(np.int32)}
+    """Each feature as shapely ragged MultiPolygon arrays, int32 coordinates, delta coded, zlib.
+
+    Per feature: ``int32`` header ``[n_parts, n_rings, n_coords]``, the ring
+    offsets per part (``n_parts + 1``), the coordinate offsets per ring
+    (``n_rings + 1``), then ``2 * n_coords`` coordinate differences (units of
+    ``1 / QUANT`` degree); the whole compressed with zlib, one blob per
+    feature, concatenated, with byte offsets in ``offsets``.
+    """
+    blob = bytearray()
+    offsets = [0]
+    for g in geoms:
+        g = shapely.set_precision(g, 1 / QUANT)
+        parts = [p for p in shapely.get_parts(g) if p.geom_type == "Polygon" and not p.is_empty]
+        multi = MultiPolygon(parts)
+        _, coords, (rings, polys, _) = shapely.to_ragged_array([multi])
+        q = np.round(coords * QUANT).astype(np.int64)
+        delta = q.copy()
+        delta[1:] -= q[:-1]
+        header = np.array([len(polys) - 1, len(rings) - 1, len(q)], dtype=np.int32)
+        raw = b"".join(a.astype(np.int32).tobytes() for a in (header, polys, rings, delta.ravel()))
+        blob += zlib.compress(raw, 9)
+        offsets.append(len(blob))
+    return {"blob": np.frombuffer(bytes(blob), dtype=np.uint8), "offsets": np.array(offsets, dtype=np.int64),
+            "bounds": np.array([g.bounds for g in geoms], dtype=np.float64).reshape(-1, 4)}
 
 
 def write(recs: list[Rec], out: Path, inputs: Inputs, ne_version: str, stats: dict) -> None:
@@ -597,8 +613,10 @@ def write(recs: list[Rec], out: Path, inputs: Inputs, ne_version: str, stats: di
         "key_flag": np.array(flags, dtype=np.uint8)[order],
     }
     out.mkdir(parents=True, exist_ok=True)
+    # the hashes do not compress: store them raw so that loading is one read
+    np.save(out / "name_hashes.npy", arrays.pop("key_hash"))
     np.savez_compressed(out / "gazetteer.npz", **arrays)
-    garrays = {}
+    garrays, meta = {}, {}
     for level, members in geo_levels.items():
         enc = encode_geometries([recs[i].geom for i in members])
         for k, v in enc.items():
@@ -610,7 +628,11 @@ def write(recs: list[Rec], out: Path, inputs: Inputs, ne_version: str, stats: di
         garrays[f"{level}_admin1"] = np.array(
             [recs[recs[i].admin1].name if recs[i].admin1 >= 0 else "" for i in members])
     garrays["quant"] = np.array(QUANT)
-    np.savez_compressed(out / "geometries.npz", **garrays)
+    for key in list(garrays):
+        if key.endswith(("_name", "_cc", "_code", "_admin1", "_place")):
+            meta[key] = garrays.pop(key)
+    np.savez(out / "geometries.npz", **garrays)  # blobs are zlib-compressed per feature
+    np.savez_compressed(out / "polygons.npz", **meta)
     surfaces = set()
     for r in recs:
         for s in r.surfaces:
@@ -668,17 +690,23 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
 
 * `gazetteer.npz`: one row per place (kind, lat/lon float32, country, admin-1
   and admin-2 row, GeoNames id, population, approximate flag, source, name
-  offsets into a UTF-8 blob, geometry row) and the name index: 63-bit BLAKE2b
-  hashes of folded names (`geoconflict.normalize.fold`), sorted, with the place
-  row and whether the name is the primary (0), an alternate (1) or a derived
-  (2) name of the place.
-* `geometries.npz`: per level (`country`, `admin1`, `admin2`) MultiPolygons as
-  shapely ragged arrays, coordinates int32 in units of 1e-5 degree, coded as
-  differences within each feature; plus each polygon's place row, name,
+  offsets into a UTF-8 blob, geometry row) and the name index: for each
+  (folded name, place) pair, the place row and whether the name is the
+  primary (0), an alternate (1) or a derived (2) name of the place; sorted by
+  the name's hash.
+* `name_hashes.npy`: the sorted 63-bit BLAKE2b hashes of the folded names
+  (`geoconflict.normalize.fold`), parallel to that index; uncompressed and
+  memory-mapped (hashes do not compress).
+* `geometries.npz`: per level (`country`, `admin1`, `admin2`) one
+  zlib-compressed chunk per MultiPolygon (shapely ragged-array offsets and
+  int32 coordinates in units of 1e-5 degree, coded as differences), chunk
+  offsets and bounding boxes; `polygons.npz`: each polygon's place row, name,
   country code, GeoNames admin code and admin-1 name.
 * `scan_names.txt.gz`: the Latin and Cyrillic spellings, lower-cased and
   without accents (`geoconflict.normalize.scan_fold`), one a line, that
-  `Gazetteer.scan` builds its Aho-Corasick automaton from.
+  `Gazetteer.scan` builds its Aho-Corasick automaton from: primary names of
+  all places, and ASCII and Cyrillic alternate names of admin units and of
+  places of 1,000 people or more.
 
 ## Method and limits
 

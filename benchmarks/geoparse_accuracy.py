@@ -1,0 +1,163 @@
+"""Toponym-resolution accuracy of the offline gazetteer on public geoparsing corpora.
+
+Reads ``../shared/eval/geoparse/{lgl,GWN,TR-News}.xml`` (never copied into the
+repository; pass ``--eval-dir`` to read them elsewhere), hands the gold mention
+spans of every article to :func:`geoconflict.resolve` (the whole article is the
+context), and scores the places it returns:
+
+* acc@161: share of gold toponyms placed within 161 km (100 miles) of the gold
+  point; unresolved toponyms count as misses;
+* exact: share of gold toponyms with a GeoNames id whose id we return;
+* mean / median error (km) over the resolved toponyms;
+* coverage: share of gold toponyms resolved at all.
+
+Each corpus is scored over all gold toponyms with coordinates, and over the
+"gazetteer kinds" subset: gold GeoNames feature class A (countries, admin
+units) or P (populated places); GeoWebNews gives no feature class, so there
+the subset is the toponyms whose gold GeoNames id is a place in the embedded
+gazetteer.
+
+Run::
+
+    python benchmarks/geoparse_accuracy.py [--eval-dir DIR] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from geoconflict.gazetteer import Gazetteer  # noqa: E402
+
+CORPORA = {"LGL": "lgl.xml", "GWN": "GWN.xml", "TR-News": "TR-News.xml"}
+MORDECAI3 = {"LGL": 82.7, "GWN": 94.1, "TR-News": 87.3}
+
+
+@dataclass(frozen=True)
+class Gold:
+    start: int
+    end: int
+    lat: float
+    lon: float
+    geonames_id: int | None
+    fclass: str | None
+
+
+def _float(node, tag):
+    text = node.findtext(tag)
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def read_corpus(path: Path) -> list[tuple[str, list[Gold]]]:
+    """Articles as (text, gold toponyms with coordinates)."""
+    root = ET.parse(path).getroot()
+    out = []
+    for article in root.iter("article"):
+        text = article.findtext("text") or ""
+        golds = []
+        for t in article.iter("toponym"):
+            start, end = t.findtext("start"), t.findtext("end")
+            if start is None or end is None:
+                continue
+            tag = t.find("gaztag")
+            if tag is not None:  # LGL, TR-News
+                lat, lon = _float(tag, "lat"), _float(tag, "lon")
+                gid = tag.get("geonameid")
+                fclass = tag.findtext("fclass")
+            else:  # GeoWebNews
+                lat, lon = _float(t, "latitude"), _float(t, "longitude")
+                gid = t.findtext("geonamesID")
+                fclass = None
+            if lat is None or lon is None:
+                continue
+            golds.append(Gold(int(start), int(end), lat, lon, int(gid) if gid and gid.isdigit() else None, fclass))
+        if golds:
+            out.append((text, golds))
+    return out
+
+
+def haversine_km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def score(rows: list[tuple[Gold, object]]) -> dict:
+    n = len(rows)
+    errors = [haversine_km(g.lat, g.lon, p.lat, p.lon) for g, p in rows if p is not None]
+    with_id = [(g, p) for g, p in rows if g.geonames_id is not None]
+    return {
+        "toponyms": n,
+        "acc@161": round(100 * sum(e <= 161 for e in errors) / n, 1) if n else None,
+        "exact": round(100 * sum(p is not None and p.geonames_id == g.geonames_id for g, p in with_id)
+                       / len(with_id), 1) if with_id else None,
+        "mean_km": round(statistics.fmean(errors), 1) if errors else None,
+        "median_km": round(statistics.median(errors), 1) if errors else None,
+        "coverage": round(100 * len(errors) / n, 1) if n else None,
+    }
+
+
+def evaluate(eval_dir: Path) -> dict:
+    gaz = Gazetteer.default()
+    known_ids = set(int(v) for v in gaz._detail["gid"] if v > 0)
+    results = {}
+    for corpus, filename in CORPORA.items():
+        articles = read_corpus(eval_dir / filename)
+        t0 = time.perf_counter()
+        rows = []
+        for text, golds in articles:
+            places = gaz.resolve(text, [(g.start, g.end) for g in golds])
+            rows.extend(zip(golds, places))
+        elapsed = time.perf_counter() - t0
+        if corpus == "GWN":
+            subset = [(g, p) for g, p in rows if g.geonames_id in known_ids]
+        else:
+            subset = [(g, p) for g, p in rows if g.fclass in ("A", "P")]
+        results[corpus] = {
+            "all": score(rows),
+            "gazetteer_kinds": score(subset),
+            "articles": len(articles),
+            "seconds": round(elapsed, 2),
+            "mordecai3_acc@161": MORDECAI3[corpus],
+        }
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval" / "geoparse")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args(argv)
+    results = evaluate(args.eval_dir)
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    print("| corpus | subset | toponyms | acc@161 % | exact % | mean km | median km | coverage % | Mordecai 3 acc@161 |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for corpus, r in results.items():
+        for subset in ("all", "gazetteer_kinds"):
+            s = r[subset]
+            ref = r["mordecai3_acc@161"] if subset == "gazetteer_kinds" else ""
+            print(f"| {corpus} | {subset} | {s['toponyms']:,} | {s['acc@161']} | {s['exact']} | {s['mean_km']} | "
+                  f"{s['median_km']} | {s['coverage']} | {ref} |")
+    total = sum(r["seconds"] for r in results.values())
+    print(f"\nresolved {sum(r['all']['toponyms'] for r in results.values()):,} toponyms in "
+          f"{sum(r['articles'] for r in results.values()):,} articles in {total:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
