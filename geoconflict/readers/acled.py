@@ -1,0 +1,280 @@
+"""ACLED CSV exports → located events and territorial claims.
+
+Columns are those of ACLED's codebook (``event_id_cnty, event_date, year,
+time_precision, disorder_type, event_type, sub_event_type, actor1,
+assoc_actor_1, inter1, actor2, …, country, admin1, admin2, admin3, location,
+latitude, longitude, geo_precision, source, source_scale, notes, fatalities,
+tags, timestamp``); extra columns are ignored.
+
+How a row becomes a record
+--------------------------
+* Every row is an :class:`~geoconflict.model.Event`: ``type`` is
+  ``event_type`` in lower case (``"battles"``), ``subtype`` the
+  ``sub_event_type``, ``actors`` are ``actor1``, ``assoc_actor_1``, ``actor2``,
+  ``assoc_actor_2`` (associated actors split at ``;``), ``description`` the
+  ``notes``, ``fatalities`` the ``fatalities`` and ``id`` the
+  ``event_id_cnty``; the provenance's ``source`` is ACLED's ``source`` column.
+* Rows whose ``sub_event_type`` is *Non-state actor overtakes territory* or
+  *Government regains territory* become
+  :class:`~geoconflict.model.TerritorialClaim` records instead: ``claimant`` is
+  ``actor1``, ``as_of`` the event date, ``areas`` the row's location (a point,
+  so ``derivation`` is ``"none"``), ``tier`` ``"assessed"`` (ACLED's coding of
+  what its sources report, not a party's own claim) and ``note`` the notes.
+* The place is ``location`` (falling back to ``admin3``, ``admin2``,
+  ``admin1``, ``country``) at (``latitude``, ``longitude``), with ``admin1``,
+  ``admin2`` and the country's ISO code (from the offline gazetteer);
+  it is ``approximate`` when ``geo_precision`` is 2 or 3.
+
+Precision mappings (see :class:`~geoconflict.model.Precision`)
+--------------------------------------------------------------
+============== ======================================================= ==============
+geo_precision  ACLED's meaning                                          geoconflict
+============== ======================================================= ==============
+1              the town named, with its own coordinates                 1 exact
+2              near a town, or a small part of a region: the town        2 near
+               stands in for the area
+3              only a larger region (or a natural feature, or the        4 region
+               provincial capital as a stand-in) is known
+============== ======================================================= ==============
+
+============== ======================================================= ==============
+time_precision ACLED's meaning                                          date_precision
+============== ======================================================= ==============
+1              the day is known                                         ``day``
+2              some day in a given week (or similar span)               ``week``
+3              some day in a given month (ACLED codes the mid-month)    ``month``
+============== ======================================================= ==============
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+from ..model import ClaimTier, DatePrecision, Event, Place, PlaceKind, Precision, Provenance, TerritorialClaim
+from ._common import (
+    a_count,
+    a_date,
+    clean_text,
+    column_values,
+    columns_by_name,
+    coordinates,
+    country_codes,
+    groups,
+    load_csv,
+    one_of,
+    read_header,
+    require,
+    required_text,
+    text_value,
+    unchecked,
+)
+
+__all__ = ["GEO_PRECISION", "TIME_PRECISION", "TERRITORY_SUBTYPES", "is_acled", "read_acled"]
+
+#: ACLED ``geo_precision`` → geoconflict :class:`~geoconflict.model.Precision`.
+GEO_PRECISION = {1: Precision.EXACT, 2: Precision.NEAR, 3: Precision.REGION}
+#: ACLED ``time_precision`` → :class:`~geoconflict.model.DatePrecision`.
+TIME_PRECISION = {1: DatePrecision.DAY, 2: DatePrecision.WEEK, 3: DatePrecision.MONTH}
+#: Sub-event types read as territorial claims (compared case-insensitively).
+TERRITORY_SUBTYPES = ("Non-state actor overtakes territory", "Government regains territory")
+
+REQUIRED = (
+    "event_id_cnty",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+)
+OPTIONAL = (
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "source",
+    "notes",
+    "fatalities",
+)
+TEXT = ("event_id_cnty", "notes")
+_NAME_COLUMNS = ("location", "admin3", "admin2", "admin1", "country")
+_TERRITORY = {s.casefold() for s in TERRITORY_SUBTYPES}
+
+
+def is_acled(columns) -> bool:
+    """Whether a header (column names, any case) looks like an ACLED export."""
+    names = {c.strip().lower() for c in columns}
+    return {"event_id_cnty", "geo_precision", "event_date"} <= names
+
+
+def _actor_parts(value: str | None) -> list[str]:
+    if value is None:
+        return []
+    return [p.strip() for p in value.split(";") if p.strip()]
+
+
+def read_acled(path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8"):
+    """Read an ACLED CSV export.
+
+    Returns
+    -------
+    records : list
+        Events and territorial claims, in file order within each kind.
+    problems : Problems
+        Bad rows found (unresolved: the caller applies the ``errors`` policy).
+    rows : int
+        Data rows read.
+    """
+    path = Path(path)
+    header, _ = read_header(path, encoding=encoding)
+    found = columns_by_name(header)
+    require(path, found, REQUIRED, "ACLED")
+    columns = {c: found[c] for c in (*REQUIRED, *OPTIONAL) if c in found}
+    frame, problems = load_csv(path, columns, text=TEXT, encoding=encoding)
+    n = len(frame)
+
+    dates, date_c = column_values(frame, problems, "event_date", a_date)
+    tprec, tprec_c = column_values(frame, problems, "time_precision", one_of(TIME_PRECISION, "time_precision"))
+    gprec, gprec_c = column_values(frame, problems, "geo_precision", one_of(GEO_PRECISION, "geo_precision"))
+    etype, etype_c = column_values(frame, problems, "event_type", lambda v: required_text(v).lower())
+    subtype, subtype_c = column_values(frame, problems, "sub_event_type", text_value, required=False)
+    lat_v, lat_c, lon_v, lon_c = coordinates(frame, problems, "latitude", "longitude")
+    fatal, fatal_c = column_values(frame, problems, "fatalities", a_count, required=False)
+    texts = {
+        c: column_values(frame, problems, c, text_value, required=False)
+        for c in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "admin1", "admin2", "admin3",
+                  "location", "source")
+    }
+    # the place's name: the first non-blank of location, admin3, admin2, admin1, country
+    name = np.full(n, None, dtype=object)
+    name_col = np.full(n, -1, dtype=np.int64)
+    for k, col in enumerate(_NAME_COLUMNS):
+        values, codes = texts[col]
+        row_values = values[codes]
+        fill = (name == None) & (row_values != None)  # noqa: E711 (element-wise)
+        name[fill] = row_values[fill]
+        name_col[fill] = k
+    problems.add(name == None, "location", "no location name (location, admin1–3 and country are empty)")  # noqa: E711
+    is_claim = np.array([s is not None and s.casefold() in _TERRITORY for s in subtype], dtype=bool)[subtype_c]
+    actor1_missing = (texts["actor1"][0] == None)[texts["actor1"][1]]  # noqa: E711
+    problems.add(is_claim & actor1_missing, "actor1", "a territory event needs actor1 (the claimant)")
+
+    good = np.flatnonzero(~problems.bad)
+    source = Path(path).name
+    reason = f"ACLED table {source}"
+
+    # places: one per distinct (name, coordinates, precision, admin units, country)
+    country_v, country_c = texts["country"]
+    codes_of = country_codes(country_v[:-1])
+    cc_values = np.array([*(codes_of[c] for c in country_v[:-1]), None], dtype=object)
+    loc_v, loc_c = texts["location"]
+    a1_v, a1_c = texts["admin1"]
+    a2_v, a2_c = texts["admin2"]
+    place_group, place_first = groups(
+        name_col[good], *(codes[good] for codes in (
+            texts["location"][1], texts["admin3"][1], a2_c, a1_c, country_c, lat_c, lon_c, gprec_c))
+    )
+    places = np.empty(len(place_first), dtype=object)
+    for g, i in enumerate(good[place_first]):
+        precision = gprec[gprec_c[i]]
+        places[g] = unchecked(
+            Place,
+            name=name[i],
+            kind=PlaceKind.POPULATED_PLACE,
+            lat=lat_v[lat_c[i]],
+            lon=lon_v[lon_c[i]],
+            country_code=cc_values[country_c[i]],
+            admin1=a1_v[a1_c[i]],
+            admin2=a2_v[a2_c[i]],
+            approximate=precision > Precision.EXACT,
+        )
+    row_place = np.empty(n, dtype=object)
+    row_place[good] = places[place_group]
+
+    # provenance: one per distinct (source, date, time precision)
+    src_v, src_c = texts["source"]
+    prov_group, prov_first = groups(src_c[good], date_c[good], tprec_c[good])
+    provs = np.empty(len(prov_first), dtype=object)
+    for g, i in enumerate(good[prov_first]):
+        provs[g] = unchecked(
+            Provenance,
+            source=src_v[src_c[i]],
+            event_date=dates[date_c[i]],
+            date_precision=tprec[tprec_c[i]],
+            reason=reason,
+        )
+    row_prov = np.empty(n, dtype=object)
+    row_prov[good] = provs[prov_group]
+
+    # actors: one tuple per distinct combination
+    actor_cols = [texts[c] for c in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")]
+    actor_group, actor_first = groups(*(codes[good] for _, codes in actor_cols))
+    actors = np.empty(len(actor_first), dtype=object)
+    for g, i in enumerate(good[actor_first]):
+        parts: list[str] = []
+        for values, codes in actor_cols:
+            parts.extend(_actor_parts(values[codes[i]]))
+        actors[g] = tuple(dict.fromkeys(parts))
+    row_actors = np.empty(n, dtype=object)
+    row_actors[good] = actors[actor_group]
+
+    ids = frame["event_id_cnty"].to_numpy(dtype=object, na_value=None)
+    notes = (
+        frame["notes"].to_numpy(dtype=object, na_value=None) if "notes" in frame.columns else np.full(n, None, object)
+    )
+    precision_row = gprec[gprec_c]
+    records: list = []
+    event_rows = good[~is_claim[good]]
+    for t, st, pl, ac, de, fa, pr, pv, i in zip(
+        etype[etype_c[event_rows]].tolist(),
+        subtype[subtype_c[event_rows]].tolist(),
+        row_place[event_rows].tolist(),
+        row_actors[event_rows].tolist(),
+        notes[event_rows].tolist(),
+        fatal[fatal_c[event_rows]].tolist(),
+        precision_row[event_rows].tolist(),
+        row_prov[event_rows].tolist(),
+        ids[event_rows].tolist(),
+    ):
+        records.append(
+            unchecked(
+                Event,
+                type=t,
+                place=pl,
+                subtype=st,
+                actors=ac,
+                description=de if de is None or not de.isspace() else None,
+                fatalities=fa,
+                precision=pr,
+                provenance=pv,
+                id=i if i is None or not i.isspace() else None,
+            )
+        )
+    for i in good[is_claim[good]]:
+        p = row_prov[i]
+        records.append(
+            TerritorialClaim(
+                texts["actor1"][0][texts["actor1"][1][i]],
+                as_of=p.event_date,
+                areas=(row_place[i],),
+                tier=ClaimTier.ASSESSED,
+                note=clean_text(notes[i]),
+                provenance=Provenance(
+                    source=p.source,
+                    event_date=p.event_date,
+                    date_precision=p.date_precision,
+                    reason=f"{reason}: sub_event_type {subtype[subtype_c[i]]!r}",
+                ),
+                id=clean_text(ids[i]),
+            )
+        )
+    return records, problems, n

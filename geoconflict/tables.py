@@ -1,0 +1,391 @@
+"""Bring your own events: read event tables into an :class:`~geoconflict.EventSet`.
+
+Formats (``format=``), detected from the file when not given:
+
+``"acled"``
+    ACLED CSV exports (:mod:`geoconflict.readers.acled`).
+``"ucdp"``
+    UCDP GED CSV downloads (:mod:`geoconflict.readers.ucdp`).
+``"control"``
+    Territorial-control GeoJSON: polygons with an owner/status property
+    (:mod:`geoconflict.readers.control`).
+``"generic"``
+    Any CSV with latitude/longitude columns or place-name columns
+    (:mod:`geoconflict.readers.generic`).
+``"geoconflict"``
+    geoconflict's own GeoJSON, GeoPackage or CSV (:mod:`geoconflict.io`).
+
+Bad rows
+--------
+With ``errors="raise"`` (the default) the first bad row stops the read with a
+:class:`~geoconflict.errors.FormatError` naming the file, the row and the
+column. With ``errors="skip"`` bad rows are left out and listed:
+:func:`read_table` returns them in :attr:`TableRead.problems`, and
+:func:`read_events` (which returns only the events) warns with a
+:class:`SkippedRowsWarning` saying how many rows it left out and why, so no row
+is ever dropped silently. Rows are numbered from 1, the first row after the
+header (for GeoJSON, the first feature).
+
+Examples
+--------
+>>> import pathlib, tempfile
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "events.csv"
+>>> _ = path.write_text("date,lat,lon,type,description\\n"
+...                     "2024-08-06,51.19,35.27,battle,Fighting in Sudzha\\n"
+...                     "2024-08-07,151.0,35.27,battle,Bad latitude\\n", encoding="utf-8")
+>>> read_events(path)
+Traceback (most recent call last):
+...
+geoconflict.errors.FormatError: ...events.csv, row 2, column 'lat': latitude '151.0' is outside [-90, 90]
+>>> table = read_table(path, errors="skip")
+>>> table.format, len(table.events.events), [str(p) for p in table.problems]
+('generic', 1, ["row 2, column 'lat': latitude '151.0' is outside [-90, 90]"])
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import FormatError, InvalidInputError
+from .eventset import EventSet
+from .readers._common import RowProblem, check_errors, columns_by_name, read_header
+
+__all__ = [
+    "FORMATS",
+    "REPORT_SUFFIXES",
+    "TABLE_SUFFIXES",
+    "RowProblem",
+    "SkippedRowsWarning",
+    "TableRead",
+    "detect_format",
+    "load_inputs",
+    "read_events",
+    "read_table",
+]
+
+PathLike = str | os.PathLike[str]
+
+#: The table formats :func:`read_table` understands.
+FORMATS = ("acled", "ucdp", "control", "generic", "geoconflict")
+#: File suffixes read as tables by :func:`load_inputs`; every other file is a report.
+TABLE_SUFFIXES = (".csv", ".tsv", ".geojson", ".json", ".gpkg")
+#: File suffixes :func:`load_inputs` picks up from a directory as reports.
+REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+class SkippedRowsWarning(UserWarning):
+    """:func:`read_events` left bad rows out (``errors="skip"``); :func:`read_table` lists them."""
+
+
+@dataclass(frozen=True)
+class TableRead:
+    """What :func:`read_table` read from one file.
+
+    Attributes
+    ----------
+    path : str
+    format : str
+        One of :data:`FORMATS`.
+    events : EventSet
+        The records read from the good rows.
+    problems : tuple of RowProblem
+        The rows left out and why, in file order (empty with ``errors="raise"``,
+        which raises at the first instead).
+    rows : int
+        Data rows (or features) in the file.
+    """
+
+    path: str
+    format: str
+    events: EventSet
+    problems: tuple[RowProblem, ...] = ()
+    rows: int = 0
+
+    @property
+    def skipped_rows(self) -> list[int]:
+        """The numbers of the rows left out, ascending."""
+        return sorted({p.row for p in self.problems if p.row is not None})
+
+    def __repr__(self) -> str:
+        return (
+            f"TableRead({Path(self.path).name!r}, format={self.format!r}, {self.rows:,} rows, "
+            f"{len(self.skipped_rows):,} skipped, {self.events!r})"
+        )
+
+
+# --------------------------------------------------------------------------- detection
+
+
+def detect_format(path: PathLike, *, encoding: str = "utf-8") -> str:
+    """Which of :data:`FORMATS` a file is in, from its suffix and header.
+
+    Raises
+    ------
+    FormatError
+        When the file is none of them; the message says what was looked for.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "ged.csv"
+    >>> _ = path.write_text("id,where_prec,date_prec,date_start,latitude,longitude\\n", encoding="utf-8")
+    >>> detect_format(path)
+    'ucdp'
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FormatError("no such file", path=str(path))
+    suffix = path.suffix.lower()
+    if suffix == ".gpkg":
+        return "geoconflict"
+    if suffix in (".geojson", ".json") or _starts_with_brace(path):
+        data = _load_json(path)
+        features = data.get("features") if isinstance(data, dict) else None
+        if not isinstance(features, list):
+            raise FormatError("not a GeoJSON FeatureCollection (no 'features' list)", path=str(path))
+        props = [f.get("properties") or {} for f in features[:20] if isinstance(f, dict)]
+        if props and all("kind" in p and "date_precision" in p for p in props):
+            return "geoconflict"
+        return "control"
+    from .readers.acled import is_acled
+    from .readers.generic import detect_columns
+    from .readers.ucdp import is_ucdp
+
+    header, _ = read_header(path, encoding=encoding)
+    names = columns_by_name(header)
+    if is_acled(names):
+        return "acled"
+    if is_ucdp(names):
+        return "ucdp"
+    if {"kind", "date_precision", "geometry"} <= set(names):
+        return "geoconflict"
+    if detect_columns(names) is not None:
+        return "generic"
+    raise FormatError(
+        "cannot tell the table's format from its header: expected ACLED columns (event_id_cnty, "
+        "geo_precision, …), UCDP GED columns (where_prec, date_prec, …), latitude/longitude columns "
+        "(lat/latitude/y and lon/lng/long/longitude/x) or a place-name column (place, location, "
+        f"settlement, city, town, village, district, region); found {', '.join(header[:12])}",
+        path=str(path),
+    )
+
+
+def _starts_with_brace(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        head = fh.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"{")
+
+
+def _load_json(path: Path):
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            return json.load(fh)
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"not valid UTF-8 at byte {exc.start} (GeoJSON must be UTF-8)", path=str(path)) from None
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
+                          path=str(path)) from None
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_table(
+    path: PathLike,
+    *,
+    format: str | None = None,
+    errors: str = "raise",
+    encoding: str = "utf-8",
+) -> TableRead:
+    """Read an event table, returning the events together with the rows left out.
+
+    Parameters
+    ----------
+    path : path-like
+        A CSV (comma, tab or semicolon separated), GeoJSON or GeoPackage file.
+    format : str, optional
+        One of :data:`FORMATS`; detected from the file when None.
+    errors : {"raise", "skip"}
+        ``"raise"``: stop at the first bad row with a :class:`FormatError` naming
+        the file, row and column. ``"skip"``: leave bad rows out and list them in
+        :attr:`TableRead.problems`. Missing columns and unreadable files raise
+        either way.
+    encoding : str
+        Of CSV files; UTF-8 (with or without a byte-order mark) by default.
+        GeoJSON is always UTF-8.
+
+    Returns
+    -------
+    TableRead
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "places.csv"
+    >>> _ = path.write_text("place,date,type\\nSudzha,2024-08-06,battle\\nNowhereville Xq,2024-08-07,battle\\n",
+    ...                     encoding="utf-8")
+    >>> table = read_table(path, errors="skip")
+    >>> table.events.events[0].place.name, table.skipped_rows
+    ('Sudzha', [2])
+    """
+    check_errors(errors)
+    if format is None:
+        format = detect_format(path, encoding=encoding)
+    elif format not in FORMATS:
+        raise InvalidInputError(
+            f"format: expected one of {', '.join(map(repr, FORMATS))}, got {format!r}", field="format", value=format
+        )
+    path = Path(path)
+    if not path.is_file():
+        raise FormatError("no such file", path=str(path))
+    if format == "geoconflict":
+        events = _read_own(path)
+        return TableRead(str(path), format, events, (), len(events))
+    if format == "acled":
+        from .readers.acled import read_acled as reader
+    elif format == "ucdp":
+        from .readers.ucdp import read_ucdp as reader
+    elif format == "control":
+        from .readers.control import read_control as reader
+    else:
+        from .readers.generic import read_generic as reader
+    records, problems, rows = reader(path, errors=errors, encoding=encoding)
+    found = problems.resolve(errors)
+    events = EventSet()
+    for record in records:  # faster than EventSet(records) for a million rows of one kind
+        events.add(record)
+    return TableRead(str(path), format, events, found, rows)
+
+
+def _read_own(path: Path) -> EventSet:
+    from . import io
+
+    suffix = path.suffix.lower()
+    if suffix == ".gpkg":
+        return io.read_geopackage(path)
+    if suffix in (".geojson", ".json") or _starts_with_brace(path):
+        return io.read_geojson(path)
+    return io.read_csv_events(path)
+
+
+def read_events(
+    path: PathLike,
+    *,
+    format: str | None = None,
+    errors: str = "raise",
+    encoding: str = "utf-8",
+) -> EventSet:
+    """Read an event table (ACLED, UCDP GED, control GeoJSON, any CSV) into an EventSet.
+
+    The same as ``read_table(...).events``; with ``errors="skip"`` it warns
+    (:class:`SkippedRowsWarning`) when rows were left out — use
+    :func:`read_table` to get the list.
+
+    Parameters
+    ----------
+    path, format, errors, encoding
+        As for :func:`read_table`.
+
+    Returns
+    -------
+    EventSet
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "events.csv"
+    >>> _ = path.write_text("latitude,longitude,event_type,date\\n51.19,35.27,battle,2024-08-06\\n",
+    ...                     encoding="utf-8")
+    >>> events = read_events(path)
+    >>> events.events[0].type, events.events[0].place.lonlat, str(events.events[0].provenance.event_date)
+    ('battle', (35.27, 51.19), '2024-08-06')
+    """
+    table = read_table(path, format=format, errors=errors, encoding=encoding)
+    if table.problems:
+        skipped = table.skipped_rows
+        shown = "; ".join(str(p) for p in table.problems[:3])
+        warnings.warn(
+            SkippedRowsWarning(
+                f"{table.path}: left out {len(skipped):,} bad row{'s' if len(skipped) != 1 else ''} of "
+                f"{table.rows:,} ({shown}{'; …' if len(table.problems) > 3 else ''}); "
+                "geoconflict.read_table() lists them all"
+            ),
+            stacklevel=2,
+        )
+    return table.events
+
+
+# --------------------------------------------------------------------------- mixed inputs
+
+
+def _expand(paths: Iterable[PathLike]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(
+                sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in (*TABLE_SUFFIXES,
+                                                                                          *REPORT_SUFFIXES))
+            )
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise FormatError("no such file or directory", path=str(path))
+    return out
+
+
+def load_inputs(paths: PathLike | Iterable[PathLike], *, errors: str = "raise") -> EventSet:
+    """Read any mix of event tables and report texts into one EventSet.
+
+    Files whose suffix is in :data:`TABLE_SUFFIXES` are read with
+    :func:`read_events`; every other file is a report, read with
+    :func:`geoconflict.read_report` and turned into events with
+    :func:`geoconflict.extract`. A directory stands for the tables and reports
+    (``.txt``, ``.md``, ``.html``) under it, in sorted order.
+
+    Parameters
+    ----------
+    paths : path-like or iterable of path-like
+    errors : {"raise", "skip"}
+        Passed to :func:`read_events` for tables.
+
+    Returns
+    -------
+    EventSet
+        The records of every input, in input order.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.csv").write_text("lat,lon,type\\n51.19,35.27,battle\\n", encoding="utf-8")
+    >>> _ = (folder / "b.csv").write_text("lat,lon,type\\n51.41,34.91,strike\\n", encoding="utf-8")
+    >>> [e.type for e in load_inputs([folder]).events]
+    ['battle', 'strike']
+    """
+    check_errors(errors)
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    combined = EventSet()
+    for path in _expand(paths):
+        if path.suffix.lower() in TABLE_SUFFIXES:
+            part = read_events(path, errors=errors)
+        else:
+            part = _extract_report(path)
+        for record in part:
+            combined.add(record)
+    return combined
+
+
+def _extract_report(path: Path) -> EventSet:
+    try:
+        from .extract import extract
+        from .report import read_report
+    except ImportError as exc:  # the extraction engine is not installed in this build
+        raise FormatError(f"cannot read reports in this build ({exc})", path=str(path)) from None
+    return extract(read_report(path))
