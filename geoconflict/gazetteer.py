@@ -147,6 +147,13 @@ class Gazetteer:
         self._scan_names: list[str] | None = None
         self._automaton = None
         self._country_rows = {self._cc_codes[self._cc[r]]: int(r) for r in np.flatnonzero(self._kind == 0)}
+        self._extra: dict[str, list[int]] = {}  # demonyms: folded adjective -> country rows
+        with open(locate("demonyms.tsv"), encoding="utf-8") as fh:
+            for line in fh:
+                word, _, cc = line.rstrip("\n").partition("\t")
+                row = self._country_rows.get(cc)
+                if row is not None:
+                    self._extra.setdefault(fold(word), []).append(row)
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -207,6 +214,10 @@ class Gazetteer:
         h = np.uint64(stable_hash(key))
         lo = int(np.searchsorted(self._key_hash, h, "left"))
         hi = int(np.searchsorted(self._key_hash, h, "right"))
+        extra = self._extra.get(key)
+        if extra:
+            return (np.concatenate([self._key_place[lo:hi], np.array(extra, dtype=self._key_place.dtype)]),
+                    np.concatenate([self._key_flag[lo:hi], np.full(len(extra), 2, dtype=self._key_flag.dtype)]))
         return self._key_place[lo:hi], self._key_flag[lo:hi]
 
     def _country_code(self, country: str) -> str:
@@ -506,9 +517,14 @@ def resolve_candidates(gaz: Gazetteer, text: str, spans: Iterable[tuple[int, int
             for other, ev in a1_ev.items():
                 if other != key:
                     a1_tot.update(ev)
-            bonus = np.array([CONTEXT_COUNTRY * math.log1p(cc_tot.get(int(gaz._cc[r]), 0.0)) for r in rows])
+            cc_sum, a1_sum = sum(cc_tot.values()), sum(a1_tot.values())
+            # shares of the other mentions' weight, so the bonus is bounded
+            # and a name that is a country on its own stays a country
+            bonus = np.array([
+                CONTEXT_COUNTRY * cc_tot.get(int(gaz._cc[r]), 0.0) / max(cc_sum, 1.0) for r in rows
+            ])
             bonus += np.array([
-                CONTEXT_ADMIN1 * math.log1p(a1_tot.get(r if gaz._kind[r] == 1 else int(gaz._admin1[r]), 0.0))
+                CONTEXT_ADMIN1 * a1_tot.get(r if gaz._kind[r] == 1 else int(gaz._admin1[r]), 0.0) / max(a1_sum, 1.0)
                 if (gaz._kind[r] == 1 or gaz._admin1[r] >= 0) else 0.0
                 for r in rows
             ])

