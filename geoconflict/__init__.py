@@ -24,6 +24,10 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 # public name -> module that defines it
 _EXPORTS = {
+    # reports → events
+    "read_report": "report",
+    "Report": "report",
+    "extract": "extract",
     # errors
     "GeoconflictError": "errors",
     "InvalidInputError": "errors",

@@ -51,3 +51,42 @@ def geocode_command(names: tuple[str, ...], as_json: bool, country: str | None, 
                        f"{record['lat']:.5f}, {record['lon']:.5f} precision {record['precision']}{approx}")
     if failed:
         raise SystemExit(1)
+
+
+@main.command("extract")
+@click.argument("reports", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", default="geojson", show_default=True, type=click.Choice(["geojson", "csv", "gpkg"]),
+              help="Output format.")
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False),
+              help="Output file (default: GeoJSON to standard output; required for csv and gpkg).")
+@click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for reports without a dated header.")
+def extract_command(reports: tuple[str, ...], fmt: str, output: str | None, published: str | None) -> None:
+    """Extract places, movements, claims, combat areas and events from REPORTS.
+
+    Every feature carries its provenance: source, who reports it, the quote,
+    the event date and the report date.
+    """
+    from .errors import GeoconflictError
+    from .eventset import EventSet
+    from .extract import extract
+    from .io import to_feature_collection, write_csv, write_geojson, write_geopackage
+    from .report import read_report
+
+    events = EventSet()
+    for path in reports:
+        try:
+            events = events + extract(read_report(path, published=published))
+        except GeoconflictError as exc:
+            raise click.ClickException(f"{path}: {exc}") from None
+    if output is None:
+        if fmt != "geojson":
+            raise click.UsageError(f"--format {fmt} needs -o/--output")
+        import json
+
+        click.echo(json.dumps(to_feature_collection(events), ensure_ascii=False, default=str))
+        return
+    writer = {"geojson": write_geojson, "csv": write_csv, "gpkg": write_geopackage}[fmt]
+    writer(events, output)
+    click.echo(f"{output}: {len(events.places)} places, {len(events.movements)} movements, "
+               f"{len(events.claims)} claims, {len(events.combats)} combat areas, {len(events.events)} events",
+               err=True)

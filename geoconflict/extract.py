@@ -1,0 +1,1072 @@
+"""From a report to sourced events: mentions → places → movements, claims, combat, events.
+
+:func:`extract` reads a :class:`~geoconflict.report.Report` the way an analyst
+does, in four passes, each leaving a ``reason`` on what it produces:
+
+1. **Toponyms.** The gazetteer's Aho-Corasick :meth:`~geoconflict.gazetteer.Gazetteer.scan`
+   finds every spelling of a known place; lists with a plural descriptor
+   ("Korenevsky, Sudzhansky, and Belovsky districts") add their members.
+   Spans that are not places are dropped: a word inside a longer capitalised
+   name ("Volodymyr Zelensky", "Washington Post"), an outlet ("Baltic news
+   agency"), an organisation's "of" ("Ministry of Defense"), a known person's
+   surname, a weakly supported sentence-initial word.
+2. **Resolution** in document context (:func:`geoconflict.gazetteer.resolve_candidates`),
+   then one document rule: a bare "Kursk" in a report that names "the Kursk
+   region" is that region.
+3. **Who and when** for each sentence: actors (demonym or group + force noun:
+   "Russian troops", "the RSF"), who says so ("according to …", "X said", "X
+   told the … agency BNS", unnamed "reports of …"), and dates
+   (:mod:`geoconflict.dates`).
+4. **Events**, each from one sentence, with the rule that fired in
+   ``provenance.reason`` (patterns in :mod:`geoconflict.patterns`): movements
+   ("from X to Y" with a movement word), territorial claims (a control word with
+   settlements, an area or places), combat areas, and located events
+   (meetings, strikes, attacks, protests). Repeats of the same movement,
+   combat area or event merge; claims never merge unless identical.
+
+Examples
+--------
+>>> from geoconflict.report import read_report
+>>> events = extract(read_report(
+...     "Sudanese army units were redeployed from Khartoum to El Obeid on Monday, the army said.",
+...     published="2024-03-06"))
+>>> move = events.movements[0]
+>>> move.origin.name, move.destination.name, move.actor, move.provenance.event_date.isoformat()
+('Khartoum', 'El Obeid', 'Sudanese army units', '2024-03-04')
+>>> move.provenance.reported_by
+'the army'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from . import patterns as P
+from ._scanner import STOPWORDS
+from .dates import DateMention, find_dates
+from .eventset import EventSet
+from .extent import plausibility_note, populated_places_within, stated_area_extent
+from .gazetteer import Gazetteer, resolve_candidates
+from .model import (
+    CombatArea,
+    DatePrecision,
+    Derivation,
+    Event,
+    Mention,
+    Movement,
+    MovementStatus,
+    Place,
+    PlaceKind,
+    Provenance,
+    TerritorialClaim,
+)
+from .normalize import fold
+from .report import Report, read_report
+
+__all__ = ["Sentence", "extract", "split_sentences"]
+
+#: Mentions resolved together in one call of the context resolver.
+CONTEXT_CHUNK = 60
+
+# --------------------------------------------------------------------------- sentences
+
+_ABBREV = frozenset("mr mrs ms dr gen lt col maj capt sgt st no vs etc jan feb mar apr jun jul aug sep sept oct nov dec "
+                    "u.s u.k u.n e.g i.e approx est govt dept inc corp co ltd jr sr prof rep sen gov adm".split())
+_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9ЀА-Я])|\n\s*\n|\n(?=\s*[\"“‘]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a report: its span and the paragraph it belongs to."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Split ``text[start:end]`` into sentences (offsets index *text*).
+
+    Examples
+    --------
+    >>> t = "Gen. Smith left Goma. He went to Kigali.\\n\\nNew paragraph."
+    >>> [(t[s.start:s.end], s.paragraph) for s in split_sentences(t)]
+    [('Gen. Smith left Goma.', 0), ('He went to Kigali.', 0), ('New paragraph.', 1)]
+    """
+    end = len(text) if end is None else end
+    out: list[Sentence] = []
+    paragraph = 0
+    pos = start
+    for m in _SENT_END.finditer(text, start, end):
+        piece_end = m.end()
+        if m.group(0).startswith("."):
+            word = re.search(r"([\w.]+)\.$", text[max(pos, m.start() - 12):m.start() + 1])
+            if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
+                continue
+        _add_sentence(out, text, pos, piece_end, paragraph)
+        if "\n" in m.group(0) and re.search(r"\n\s*\n", text[m.start():m.end() + 1] + "\n"):
+            if re.search(r"\n\s*\n", m.group(0)):
+                paragraph += 1
+        pos = piece_end
+    _add_sentence(out, text, pos, end, paragraph)
+    return out
+
+
+def _add_sentence(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, paragraph))
+
+
+# --------------------------------------------------------------------------- toponyms
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    surface: str
+    reason: str
+    descriptor: str | None = None  # a descriptor from a list: "districts" -> "district"
+    place: Place | None = None
+    score: float | None = None
+    candidates: tuple[Place, ...] = ()
+    possessive: bool = False
+
+
+_CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w'’.-]*")
+_LEFT_WORD = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w'’.-]*) $")
+_RIGHT_WORD = re.compile(r" ([A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w'’-]*)")
+_DESCRIPTORS = {"districts": "district", "regions": "region", "oblasts": "oblast", "provinces": "province",
+                "raions": "raion", "rayons": "rayon", "counties": "county", "governorates": "governorate",
+                "states": "state", "townships": "township", "municipalities": "municipality",
+                "territories": "territory", "prefectures": "prefecture"}
+_LIST = re.compile(
+    r"(?P<items>[A-Z][\w'’-]+(?:\s*,\s*(?:and\s+|or\s+)?[A-Z][\w'’-]+)*(?:\s*,?\s+(?:and|or)\s+[A-Z][\w'’-]+))"
+    r"\s+(?P<desc>" + "|".join(_DESCRIPTORS) + r")\b"
+)
+_SINGLE_DESC = re.compile(r"(?P<item>[A-Z][\w'’-]+)\s+(?P<desc>district|raion|rayon|township|county|governorate)\b")
+_DEMONYM_WORDS = frozenset(w for d in P.DEMONYMS for w in d.split())
+_CONNECTORS = P.NAME_CONNECTORS | P.ROLE_WORDS | _DEMONYM_WORDS
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_SENTENCE_ADVERBS = frozenset("yesterday earlier later overnight meanwhile separately elsewhere near outside "
+                              "inside around across along also still instead despite amid following "
+                              "citing late early".split())
+
+
+def _connector(word: str) -> bool:
+    bare = word.rstrip(".").removesuffix("'s").removesuffix("’s")
+    return (bare in _CONNECTORS or bare.lower() in STOPWORDS or bare.lower() in _SENTENCE_ADVERBS
+            or bare.isupper() and len(bare) <= 1)
+
+
+def _find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> list[_Span]:
+    spans: list[_Span] = []
+    for lo, hi in regions:
+        chunk = text[lo:hi]
+        for s, e, surface in gaz.scan(chunk):
+            spans.append(_Span(lo + s, lo + e, surface, "gazetteer name"))
+        listed: list[_Span] = []
+        for m in _LIST.finditer(chunk):
+            desc = _DESCRIPTORS[m.group("desc")]
+            for item in re.finditer(r"[A-Z][\w'’-]+", m.group("items")):
+                s = lo + m.start("items") + item.start()
+                listed.append(_Span(s, s + len(item.group(0)), item.group(0),
+                                    f"listed before '{m.group('desc')}'", descriptor=desc))
+        for m in _SINGLE_DESC.finditer(chunk):
+            s = lo + m.start("item")
+            if not any(x.start <= s < x.end for x in listed):
+                listed.append(_Span(s, s + len(m.group("item")), m.group("item"),
+                                    f"named before '{m.group('desc')}'", descriptor=m.group("desc")))
+        if listed:
+            taken = [(x.start, x.end) for x in listed]
+            spans = [x for x in spans if not any(x.start < e and s < x.end for s, e in taken)] + listed
+    spans.sort(key=lambda x: x.start)
+    return spans
+
+
+def _reject_reason(text: str, span: _Span, spans_at: set[int], surnames: set[str]) -> str | None:
+    """Why *span* is not a place here, or None."""
+    s, e = span.start, span.end
+    word = span.surface
+    if fold(word) in surnames:
+        return f"surname of a person named in the report ({word!r})"
+    if P.OUTLET_AFTER.match(text, e):
+        tail = P.OUTLET_AFTER.match(text, e).group(0).strip()
+        return f"names an outlet ('{word} {tail}')"
+    if P.ORG_BEFORE.search(text, max(0, s - 40), s):
+        head = P.ORG_BEFORE.search(text[max(0, s - 40):s]).group(0).strip()
+        return f"part of an organisation's name ('{head} {word}')"
+    # part of a longer capitalised name?
+    run_left: list[str] = []
+    pos = s
+    while True:
+        m = _LEFT_WORD.search(text, max(0, pos - 40), pos)
+        if not m or m.end() != pos:
+            break
+        run_left.insert(0, m.group(1))
+        pos = m.start(1)
+    run_right: list[str] = []
+    pos = e
+    while True:
+        m = _RIGHT_WORD.match(text, pos)
+        if not m:
+            break
+        run_right.append(m.group(1))
+        pos = m.end()
+    if text[e:e + 2] in ("'s", "’s"):
+        run_right = []
+    others = []
+    pos = s
+    for w in reversed(run_left):
+        pos -= len(w) + 1
+        if pos not in spans_at and not _connector(w):
+            others.append(w)
+    if run_right:
+        first = run_right[0]
+        if first in P.ORG_AFTER:
+            return f"part of an organisation's name ('{word} {first}')"
+        pos = e + 1
+        for w in run_right:
+            if pos not in spans_at and not _connector(w):
+                others.append(w)
+            pos += len(w) + 1
+    if others:
+        name = " ".join([*run_left, word, *run_right])
+        return f"part of the name {name!r}"
+    return None
+
+
+def _is_sentence_start(text: str, pos: int, starts: set[int]) -> bool:
+    return pos in starts
+
+
+def _resolve_spans(gaz: Gazetteer, text: str, spans: list[_Span]) -> None:
+    plain = [x for x in spans if x.descriptor is None]
+    for i in range(0, len(plain), CONTEXT_CHUNK):
+        group = plain[i:i + CONTEXT_CHUNK]
+        for x, cand in zip(group, resolve_candidates(gaz, text, [(x.start, x.end) for x in group])):
+            if cand is not None:
+                x.place, x.score, x.reason = cand.place, cand.score, f"{x.reason}: {cand.reason}"
+    # listed names ("Korenevsky, … districts"): search "<name> <descriptor>" near the resolved places
+    resolved = [x.place for x in plain if x.place is not None]
+    admin1s = {p.admin1 or (p.name if p.kind is PlaceKind.ADMIN1 else None) for p in resolved}
+    countries = {p.country_code for p in resolved}
+    for x in spans:
+        if x.descriptor is None:
+            continue
+        try:
+            cands = gaz.search(f"{x.surface} {x.descriptor}", limit=8)
+        except Exception:
+            cands = []
+        want = PlaceKind.ADMIN2 if x.descriptor not in ("region", "oblast", "province", "state", "governorate",
+                                                        "territory", "prefecture") else PlaceKind.ADMIN1
+        best, best_score = None, float("-inf")
+        for c in cands:
+            if c.place.kind is not want or not c.reason.startswith(("name", "alternate name")):
+                continue
+            score = c.score + (2.0 if c.place.admin1 in admin1s else 0.0) + (
+                1.0 if c.place.country_code in countries else 0.0)
+            if score > best_score:
+                best, best_score = c, score
+        if best is not None:
+            x.place, x.score = best.place, round(best_score, 3)
+            x.candidates = tuple(c.place for c in cands if c is not best)[:3]
+            context = "; same region as other places named" if best.place.admin1 in admin1s else ""
+            x.reason = f"{x.reason}: {best.reason}{context}"
+
+
+def _apply_region_rule(text: str, spans: list[_Span]) -> None:
+    """A bare name is the region when the report also names "<name> region"."""
+    regions: dict[str, Place] = {}
+    for x in spans:
+        p = x.place
+        if p is not None and p.kind is PlaceKind.ADMIN1 and re.match(
+                r"\s+(?:region|oblast|province|governorate|state|krai)\b", text[x.end:x.end + 14], re.IGNORECASE):
+            regions.setdefault(fold(x.surface), p)
+    for x in spans:
+        p = x.place
+        if p is None or p.kind is not PlaceKind.POPULATED_PLACE:
+            continue
+        region = regions.get(fold(x.surface))
+        if region is None or p.admin1 != region.name:
+            continue
+        before = text[max(0, x.start - 14):x.start].lower()
+        after = text[x.end:x.end + 6].lower()
+        if re.search(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?$", before) or after.startswith(" city"):
+            continue
+        x.candidates = (p, *x.candidates)
+        x.place = region
+        x.reason = f"{x.reason}; taken as {region.name}: '{x.surface} region' is named in the same report"
+
+
+def _drop_outliers(spans: list[_Span], sentence_starts: set[int]) -> list[_Span]:
+    """Drop weakly supported one-word places far from everything else in the report."""
+    countries: dict[str, int] = {}
+    for x in spans:
+        if x.place is not None:
+            countries[x.place.country_code or ""] = countries.get(x.place.country_code or "", 0) + 1
+    kept = []
+    for x in spans:
+        p = x.place
+        if p is not None and p.kind is PlaceKind.POPULATED_PLACE and " " not in x.surface:
+            alone = countries.get(p.country_code or "", 0) <= sum(1 for y in spans if y.place == p)
+            small = (p.population or 0) < 20000
+            if (alone and small and len(spans) > 2) or (x.start in sentence_starts and small and alone):
+                continue
+        kept.append(x)
+    return kept
+
+
+# --------------------------------------------------------------------------- actors and sources
+
+_DEMONYM_RE = "|".join(sorted((re.escape(d) for d in P.DEMONYMS), key=len, reverse=True))
+_GROUP_RE = "|".join(sorted((re.escape(g) for g in P.GROUPS), key=len, reverse=True))
+_ACTOR = re.compile(
+    rf"(?:\b(?P<det>the)\s+)?\b(?:(?P<dem>{_DEMONYM_RE})(?:\s+(?:[A-Z][\w-]*|[a-z]+)){{0,2}}?\s+(?i:(?P<noun>{P.ACTOR_NOUNS})(?:\s+(?:{P.ACTOR_NOUNS}))*)"
+    rf"|(?P<group>{_GROUP_RE})(?:\s+(?i:(?P<gnoun>{P.ACTOR_NOUNS})))?)\b"
+)
+_UNIT_ONLY = re.compile(rf"\b(?:(?:specific|some|more|additional|elite|fresh|military|several)\s+)*"
+                        rf"(?i:{P.UNIT_WORDS})\b")
+
+
+@dataclass(frozen=True)
+class _Actor:
+    start: int
+    end: int
+    phrase: str
+    party: str | None  # "Russian", "RSF"; None for a bare unit noun
+    country: str | None
+
+
+def _actors(text: str, lo: int, hi: int) -> list[_Actor]:
+    found: list[_Actor] = []
+    for m in _ACTOR.finditer(text, lo, hi):
+        start = m.start("dem") if m.group("dem") else m.start("group")
+        party = m.group("dem") or m.group("group")
+        if m.group("dem") and m.group("noun").lower() in ("side", "authorities", "government"):
+            pass
+        country = P.DEMONYMS.get(party) if m.group("dem") else P.GROUPS.get(party)
+        found.append(_Actor(start, m.end(), text[start:m.end()], party, country))
+    for m in _UNIT_ONLY.finditer(text, lo, hi):
+        if not any(a.start <= m.start() < a.end for a in found):
+            found.append(_Actor(m.start(), m.end(), m.group(0), None, None))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+_ROLE_RE = "|".join(sorted((re.escape(w) for w in P.ROLE_WORDS if w[0].isupper() and w != "Of"),
+                           key=len, reverse=True))
+_PERSON = re.compile(
+    r"(?P<title>(?:(?:" + _DEMONYM_RE + r")\s+)?(?:(?:[A-Z][\w.]*|of|the)\s+){0,5}?"
+    r"(?:" + _ROLE_RE + r"))"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:region|oblast|province|district|state))?)?"
+    r"\s+(?P<name>(?!(?:" + _ROLE_RE + r")\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b"
+)
+
+
+@dataclass
+class _Person:
+    full: str
+    surname: str
+    title: str
+    outlet: str | None = None
+
+
+def _people(text: str) -> list[_Person]:
+    people: list[_Person] = []
+    for m in _PERSON.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        if any(w in P.ROLE_WORDS or w in _DEMONYM_WORDS or w.lower() in STOPWORDS for w in words):
+            continue
+        if any(p.surname == words[-1] for p in people):
+            continue
+        full = m.group(0).strip()
+        full = re.sub(r"^(?:[A-Z][\w.]*\s+)*?(?=(?:" + _DEMONYM_RE + r"|Acting|Deputy|Prime)\b)", "", full)
+        title = full[: -len(name)].strip()
+        people.append(_Person(full, words[-1], title))
+    return people
+
+
+_VERBS = re.compile(rf"\b(?:has\s+|have\s+|had\s+)?(?:{P.ATTRIBUTION_VERBS})\b")
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:()\"“”]+)")
+_INVERTED = re.compile(rf"[,”\"]\s*(?:{P.ATTRIBUTION_VERBS})\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”]+)")
+_TOLD = re.compile(r"\btold\s+(?P<to>(?:the\s+)?[^,.;:\"“”]{2,60}?)(?=[,.;:]|\s+(?:that|on|in)\b|$)")
+_UNNAMED = re.compile(r"\b(?:reports?\s+(?:of|that|suggest)|reportedly|were\s+reported|it\s+is\s+reported|"
+                      r"unconfirmed\s+reports|have\s+also\s+been\s+reports)\b", re.IGNORECASE)
+_SPEAKER_HEAD = re.compile(
+    r"(?i:military|ministry|army|side|spokes\w+|officials?|command|governor|general|minister|president|"
+    r"authorities|government|office|forces|staff|group|police|he|she|they|it|we|commander|mayor|"
+    r"monitor|observatory|agency|sources?|witnesses|residents|medics|analysts|institute|UN|ISW)$|"
+    r"[A-Z][\w'’.-]*$"
+)
+_LEADING_JUNK = re.compile(r"^(?:(?:and|but|while|as|so|then|however|meanwhile|also|that)\b[\s,]*)+", re.IGNORECASE)
+
+
+class _Sources:
+    """Who says what in a report: people named, outlets they spoke to, and speakers by sentence."""
+
+    def __init__(self, text: str, people: list[_Person]):
+        self.text = text
+        self.people = people
+        self.last_person: _Person | None = None
+
+    def person(self, phrase: str) -> _Person | None:
+        words = phrase.replace("’s", "").split()
+        for p in self.people:
+            if p.full == phrase or p.surname in words:
+                return p
+        low = phrase.lower().removeprefix("the ").strip()
+        for p in self.people:
+            if low and (p.title.lower() == low or p.title.lower().endswith(low)):
+                return p
+        if low in ("he", "she") and self.last_person is not None:
+            return self.last_person
+        return None
+
+    def label(self, phrase: str, *, via: bool = True) -> str:
+        person = self.person(phrase)
+        if person is None:
+            return phrase
+        return f"{person.full} (via {person.outlet})" if person.outlet and via else person.full
+
+    def speaker(self, lo: int, hi: int) -> str | None:
+        """Who says so in the sentence ``text[lo:hi]``, as the report puts it."""
+        text = self.text
+        sentence = text[lo:hi]
+        who: str | None = None
+        m = _ACCORDING.search(sentence)
+        if m:
+            who = m.group("who").strip()
+        if who is None:
+            for v in _VERBS.finditer(sentence):
+                head = sentence[:v.start()]
+                clause = re.split(r"[,;:\"“”(]|\bthat\b|\bwhile\b|\bwhich\b", head)[-1].strip()
+                clause = re.sub(r"\s+on\s+\w+\s+\d+$|\s+on\s+\w+day$|\s+(?:also|earlier|later|again)$", "",
+                                clause).strip()
+                clause = _LEADING_JUNK.sub("", clause)
+                words = clause.split()
+                if not words or len(words) > 12:
+                    continue
+                if not _SPEAKER_HEAD.search(clause):
+                    continue
+                if words[0].lower() in ("there", "it") and len(words) > 1:
+                    continue
+                who = clause
+                break
+        if who is None:
+            m = _INVERTED.search(sentence)
+            if m:
+                who = m.group("who").strip()
+        if who is not None:
+            who = re.sub(r"^The\b", "the", who.strip())
+            if who.lower() in ("he", "she") and self.last_person is not None:
+                who = self.last_person.full
+            p = self.person(who)
+            if p is not None:
+                self.last_person = p
+                return self.label(who)
+            return who
+        if _UNNAMED.search(sentence):
+            return "unnamed reports"
+        return None
+
+    def note_outlets(self, lo: int, hi: int) -> None:
+        """Remember the outlet a person spoke to: "X told the Baltic news agency BNS"."""
+        sentence = self.text[lo:hi]
+        for m in _TOLD.finditer(sentence):
+            to = m.group("to")
+            if re.search(r"\b(?:agency|news|newspaper|TV|television|radio|outlet|broadcaster|channel|Reuters|AP|"
+                         r"AFP|BBC|CNN)\b", to) or re.fullmatch(r"(?:the\s+)?[A-Z]{2,}", to):
+                acronym = re.findall(r"\b[A-Z]{2,}\b", to)
+                outlet = acronym[-1] if acronym else to.removeprefix("the ").strip()
+                subject = sentence[:m.start()].strip()
+                p = self.person(subject.split(",")[-1].strip()) if subject else None
+                if p is not None:
+                    p.outlet = p.outlet or outlet
+
+    def note_people(self, lo: int, hi: int) -> None:
+        sentence = self.text[lo:hi]
+        for p in self.people:
+            if p.surname in sentence:
+                self.last_person = p
+
+
+# --------------------------------------------------------------------------- the document
+
+_TOKEN = re.compile(r"⟦(\d+)⟧")
+_TOK = r"⟦(\d+)⟧"
+_MOVE_FROM_TO = re.compile(rf"\b(?:from|out\s+of)\s+{_TOK}(?:\s*(?:,|and)\s*⟦\d+⟧)*\s+(?:to|into|towards?|for|in)\s+{_TOK}")
+_MOVE_TO_FROM = re.compile(rf"\b(?:to|into|towards?)\s+{_TOK}\s+from\s+{_TOK}")
+_ANAPHORA = re.compile(r"\bthe\s+(?P<what>region|oblast|province|district|raion|city|town|area|governorate|state)\b"
+                       r"(?!\s*⟦)")
+_CIVILIAN = re.compile(r"\b(?:civilians|residents|refugees|displaced|families|evacuees|people\s+fled|fled)\b",
+                       re.IGNORECASE)
+_STATUS_ORDER = [MovementStatus.REPORTED, MovementStatus.CLAIMED, MovementStatus.UNCONFIRMED,
+                 MovementStatus.CONFIRMED, MovementStatus.DENIED]
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:while|but|as|and\s+(?:the|a)|where|although|which|who)\b|\s+but\s+")
+_MODAL = re.compile(r"\b(?:will|would|could|might|may|threaten\w*|plan\w*|vow\w*)\s+(?:\w+\s+){0,2}$",
+                    re.IGNORECASE)
+
+
+@dataclass
+class _Doc:
+    report: Report
+    gaz: Gazetteer
+    spans: list[_Span]
+    sentences: list[Sentence]
+    title: Sentence | None
+    dates: list[DateMention]
+    sources: _Sources
+    masked: dict[int, tuple[str, list[int]]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.report.text
+
+    def provenance(self, s: Sentence, *, reason: str, reported_by: str | None,
+                   when: DateMention | None = None) -> Provenance:
+        return Provenance(
+            source=self.report.source,
+            reported_by=reported_by,
+            quote=self.text[s.start:s.end],
+            span=(s.start, s.end),
+            report_date=self.report.published,
+            event_date=when.date if when is not None else None,
+            event_date_end=when.end_date if when is not None and when.end_date and when.end_date > when.date
+            else None,
+            date_precision=when.precision if when is not None else DatePrecision.UNKNOWN,
+            reason=reason,
+        )
+
+    def mask(self, s: Sentence) -> tuple[str, list[int]]:
+        """The sentence with each place mention replaced by ``⟦i⟧`` (i indexes :attr:`spans`)."""
+        cached = self.masked.get(s.start)
+        if cached is not None:
+            return cached
+        text = self.text
+        out: list[str] = []
+        offsets: list[int] = []  # masked position -> text offset, at token boundaries
+        pos = s.start
+        ids = [i for i, x in enumerate(self.spans) if s.start <= x.start < s.end and x.place is not None]
+        for i in ids:
+            x = self.spans[i]
+            start = x.start
+            head = text[pos:start]
+            art = re.search(r"\bthe\s+$", head, re.IGNORECASE)
+            if art:
+                head = head[:art.start()]
+            out.append(head)
+            offsets.append(pos)
+            out.append(f"⟦{i}⟧")
+            end = x.end
+            desc = re.match(r"\s+(?:region|oblast|province|district|raion|rayon|governorate|state|krai|"
+                            r"county|city|strip|districts|regions|provinces)\b", text[end:s.end], re.IGNORECASE)
+            if desc and x.descriptor is None or desc and i == ids[-1] or (
+                    desc and not text[x.end:].lstrip().startswith((",", "and"))):
+                end += desc.end()
+            pos = max(pos, end)
+        out.append(text[pos:s.end])
+        masked = ("".join(out), ids)
+        self.masked[s.start] = masked
+        return masked
+
+    def dates_in(self, s: Sentence) -> list[DateMention]:
+        return [d for d in self.dates if s.start <= d.start < s.end]
+
+    def event_date(self, s: Sentence) -> DateMention | None:
+        for d in self.dates_in(s):
+            if d.role in ("at", "start"):
+                return d
+        return None
+
+    def place(self, i: int | str) -> Place:
+        return self.spans[int(i)].place  # type: ignore[return-value]
+
+    def recent(self, before: int, kinds: Iterable[PlaceKind], *, paragraph_start: int = 0) -> Place | None:
+        kinds = tuple(kinds)
+        for x in reversed(self.spans):
+            if x.start < before and x.start >= paragraph_start and x.place is not None and x.place.kind in kinds \
+                    and not x.possessive:
+                return x.place
+        return None
+
+
+def _doc(report: Report, gaz: Gazetteer) -> _Doc:
+    text = report.text
+    title = None
+    regions: list[tuple[int, int]] = []
+    if report.title:
+        at = text.find(report.title, 0, report.body_start or len(text))
+        if at >= 0:
+            title = Sentence(at, at + len(report.title), -1)
+            regions.append((title.start, title.end))
+    regions.append((report.body_start, len(text)))
+    sentences = split_sentences(text, report.body_start)
+    starts = {s.start for s in sentences} | ({title.start} if title else set())
+    people = _people(text)
+    surnames = {fold(p.surname) for p in people} | {fold(p.full.split()[-2]) for p in people
+                                                     if len(p.full.split()) >= 3}
+    surnames = {s for s in surnames if s}
+    spans = _find_spans(gaz, text, regions)
+    at_positions = {x.start for x in spans}
+    kept: list[_Span] = []
+    for x in spans:
+        why = None if x.descriptor else _reject_reason(text, x, at_positions, surnames)
+        if why is None:
+            x.possessive = text[x.end:x.end + 2] in ("'s", "’s")
+            if x.possessive:
+                x.reason = f"possessive '{x.surface}’s' (the owner of what follows); {x.reason}"
+            kept.append(x)
+    _resolve_spans(gaz, text, kept)
+    _apply_region_rule(text, kept)
+    kept = _drop_outliers(kept, starts)
+    dates = find_dates(text, report.published) if len(text) < 2_000_000 else _chunked_dates(text, report.published)
+    return _Doc(report, gaz, kept, sentences, title, dates, _Sources(text, people))
+
+
+def _chunked_dates(text: str, anchor: date) -> list[DateMention]:
+    out: list[DateMention] = []
+    step = 1_000_000
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + step)
+        if end < len(text):
+            nl = text.rfind("\n", pos, end)
+            end = nl + 1 if nl > pos else end
+        out.extend(replace(d, start=d.start + pos, end=d.end + pos) for d in find_dates(text[pos:end], anchor))
+        pos = end
+    return out
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _movements(doc: _Doc, s: Sentence, speaker: str | None) -> list[Movement]:
+    masked, _ = doc.mask(s)
+    cue = P.MOVE_CUE.search(masked)
+    if not cue:
+        return []
+    out: list[Movement] = []
+    for pattern, order in ((_MOVE_FROM_TO, (1, 2)), (_MOVE_TO_FROM, (2, 1))):
+        for m in pattern.finditer(masked):
+            if cue.start() > m.end() + 40:
+                continue
+            origin_i, dest_i = m.group(order[0]), m.group(order[1])
+            origin, dest = doc.place(origin_i), doc.place(dest_i)
+            if origin == dest or doc.spans[int(origin_i)].possessive or doc.spans[int(dest_i)].possessive:
+                continue
+            head = masked[:m.start()]
+            if _CIVILIAN.search(head[-80:]):
+                continue
+            actors = _actors(head, 0, len(head))
+            actor = unit = None
+            if actors:
+                a = actors[-1]
+                if a.party is None:
+                    unit = a.phrase
+                    if len(actors) > 1 and actors[-2].party is not None and actors[-2].end >= a.start - 3:
+                        actor = actors[-2].phrase
+                else:
+                    actor = a.phrase
+            formation = P.FORMATION.search(masked)
+            if formation:
+                unit = formation.group(0).removeprefix("the ")
+            if actor is None and unit is None and not re.search(
+                    r"\b(?:troop|forces|military|units?|redeploy\w*|deploy\w*|transfer|relocation|reallocation)\b",
+                    masked, re.IGNORECASE):
+                continue
+            status = _status(masked)
+            when = doc.event_date(s)
+            word = cue.group(0)
+            out.append(Movement(
+                actor, origin, dest, unit=unit, status=status,
+                provenance=doc.provenance(
+                    s, reported_by=speaker, when=when,
+                    reason=f"movement: movement word {word!r} with "
+                           f"'{'from … to …' if order == (1, 2) else 'to … from …'}'"
+                           + (f"; status {status.value} from the sentence" if status is not MovementStatus.REPORTED
+                              else ""))))
+    return out
+
+
+def _status(masked: str) -> MovementStatus:
+    if P.DENY_CUE.search(masked):
+        return MovementStatus.DENIED
+    if P.UNCONFIRMED_CUE.search(masked):
+        return MovementStatus.UNCONFIRMED
+    if P.CONFIRM_CUE.search(masked):
+        return MovementStatus.CONFIRMED
+    return MovementStatus.REPORTED
+
+
+def _status_updates(doc: _Doc, s: Sentence, movements: list[Movement]) -> list[Movement]:
+    """A sentence that denies or has yet to confirm a movement updates the movements it names."""
+    masked, ids = doc.mask(s)
+    if not P.MOVE_CUE.search(masked) and not re.search(r"\b(?:redeployment|transfer|troops|forces)\b", masked):
+        return movements
+    status = _status(masked)
+    if status is MovementStatus.REPORTED:
+        return movements
+    places = {doc.spans[i].place for i in ids}
+    out = []
+    for mv in movements:
+        if (mv.origin in places or mv.destination in places) and (
+                _STATUS_ORDER.index(status) > _STATUS_ORDER.index(mv.status)):
+            quote = doc.text[s.start:s.end]
+            reason = f"{mv.provenance.reason}; status {status.value}: {quote!r}"
+            mv = replace(mv, status=status, provenance=replace(mv.provenance, reason=reason))
+        out.append(mv)
+    return out
+
+
+def _merge_movements(movements: list[Movement]) -> list[Movement]:
+    merged: list[Movement] = []
+    for mv in movements:
+        for i, old in enumerate(merged):
+            if old.origin == mv.origin and old.destination == mv.destination and (
+                    old.unit == mv.unit or old.unit is None or mv.unit is None or old.actor == mv.actor):
+                status = max(old.status, mv.status, key=_STATUS_ORDER.index)
+                prov = old.provenance
+                if prov.reported_by is None and mv.provenance.reported_by is not None:
+                    prov = replace(prov, reported_by=mv.provenance.reported_by)
+                if prov.event_date is None and mv.provenance.event_date is not None:
+                    prov = replace(prov, event_date=mv.provenance.event_date,
+                                   date_precision=mv.provenance.date_precision)
+                if status is not old.status:
+                    prov = replace(prov, reason=f"{prov.reason}; status {status.value} from a repeat")
+                merged[i] = replace(old, actor=old.actor or mv.actor, unit=old.unit or mv.unit, status=status,
+                                    provenance=prov)
+                break
+        else:
+            merged.append(mv)
+    return merged
+
+
+def _number(text: str) -> int | None:
+    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+             "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a dozen": 12,
+             "two dozen": 24, "three dozen": 36}
+    text = text.lower().strip()
+    if text in words:
+        return words[text]
+    digits = text.replace(",", "")
+    return int(digits) if digits.isdigit() else None
+
+
+def _clause(masked: str, start: int) -> str:
+    m = _CLAUSE_END.search(masked, start)
+    return masked[start:m.start()] if m else masked[start:]
+
+
+def _claims(doc: _Doc, s: Sentence, speaker: str | None, combats: list[CombatArea]) -> list[TerritorialClaim]:
+    masked, ids = doc.mask(s)
+    out: list[TerritorialClaim] = []
+    for cue in P.CLAIM_CUE.finditer(masked):
+        rest = _clause(masked, cue.end())
+        word = cue.group(0).lower()
+        count = P.SETTLEMENTS.search(rest)
+        area = P.AREA.search(rest)
+        if word.startswith(("hold", "held", "took", "taken")) and not (count or area):
+            if not re.match(r"\s*(?:control\s+of\s+)?(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?⟦", rest):
+                continue
+        head = masked[:cue.start()]
+        if P.DENY_CUE.search(head) or _MODAL.search(head):
+            continue
+        passive = re.match(r"\s*(?:by|to)\s+", rest) or word.startswith(("fell", "fallen"))
+        if passive:
+            actors = _actors(rest, 0, len(rest))
+            claimant = actors[0] if actors else None
+            named = [int(t) for t in _TOKEN.findall(_clause_back(head))]
+        else:
+            actors = [a for a in _actors(head, 0, len(head)) if a.party is not None]
+            claimant = actors[-1] if actors else None
+            named = [int(t) for t in _TOKEN.findall(rest)]
+        if claimant is None:
+            continue
+        areas = [doc.spans[i].place for i in named if not doc.spans[i].possessive]
+        area_reason = "named in the sentence"
+        if not areas:
+            anaphor = _ANAPHORA.search(rest)
+            kinds = (PlaceKind.ADMIN1,) if anaphor and anaphor.group("what") in (
+                "region", "oblast", "province", "governorate", "state") else (
+                PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.POPULATED_PLACE)
+            if anaphor and anaphor.group("what") in ("district", "raion"):
+                kinds = (PlaceKind.ADMIN2,)
+            if anaphor and anaphor.group("what") in ("city", "town"):
+                kinds = (PlaceKind.POPULATED_PLACE,)
+            cue_at = s.start + len(head)
+            para_start = min((t.start for t in doc.sentences if t.paragraph == s.paragraph), default=0)
+            recent = doc.recent(cue_at + 200 if anaphor else cue_at, kinds,
+                                paragraph_start=para_start if not anaphor else 0)
+            if recent is None and not anaphor:
+                recent = doc.recent(cue_at, (PlaceKind.ADMIN1,))
+            if recent is not None:
+                areas = [recent]
+                area_reason = f"'{anaphor.group(0)}' refers back to it" if anaphor else "the region the paragraph is about"
+        if not areas and not (count or area):
+            continue
+        settlements = _number(count.group("n")) if count else None
+        if count and count.group("what").lower() in ("settlement", "village", "town", "locality"):
+            settlements = None if settlements is None else settlements
+        stated = float(area.group("n").replace(",", "")) if area else None
+        if stated is not None and "mi" in area.group("unit").lower():
+            stated = round(stated * 2.589988, 1)
+        when = doc.event_date(s)
+        by = next((d for d in doc.dates_in(s) if d.role == "by"), None)
+        as_of = (when or by).date if (when or by) is not None else doc.report.published
+        when_reason = "as of the date in the sentence" if (when or by) else "as of the report date"
+        prov_when = when or by
+        claimant_label = claimant.phrase
+        if claimant_label.lower().startswith("the "):
+            claimant_label = claimant_label[4:]
+        geometry, derivation, note = _claim_geometry(doc, areas, stated, settlements, claimant, combats)
+        figures = ", ".join(p for p in (count.group(0) if count else "", area.group(0) if area else "") if p)
+        reason = (f"claim: control word {cue.group(0)!r}" + (f" with {figures!r}" if figures else "")
+                  + f"; claimant {claimant.phrase!r}; area {area_reason}; {when_reason}")
+        prov = doc.provenance(s, reported_by=speaker or claimant.phrase, when=prov_when, reason=reason)
+        if prov.event_date is None:
+            prov = replace(prov, event_date=as_of, date_precision=DatePrecision.DAY)
+        out.append(TerritorialClaim(
+            claimant_label, as_of=as_of, settlements=settlements, area_km2_stated=stated, areas=tuple(areas),
+            geometry=geometry, derivation=derivation, approximate=derivation == Derivation.STATED_AREA or None,
+            note=note, provenance=prov,
+        ))
+        break
+    return out
+
+
+def _clause_back(head: str) -> str:
+    parts = re.split(r"[;:,]", head)
+    return parts[-1] if parts else head
+
+
+def _claim_geometry(doc: _Doc, areas: list[Place], stated: float | None, settlements: int | None,
+                    claimant: _Actor, combats: list[CombatArea]):
+    broad = [a for a in areas if a.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)]
+    geometry = None
+    derivation: Derivation | None = None
+    if stated is not None and broad and len(broad) == len(areas):
+        inside = []
+        for c in combats:
+            for a in c.areas:
+                if a.geometry is not None and any(
+                        (b.kind is PlaceKind.ADMIN1 and a.admin1 == b.name)
+                        or (b.kind is PlaceKind.COUNTRY and a.country_code == b.country_code) for b in broad):
+                    inside.append(a.geometry)
+        import shapely
+
+        within = shapely.union_all(inside) if inside else shapely.union_all(
+            [b.geometry for b in broad if b.geometry is not None]) if any(b.geometry is not None for b in broad) \
+            else None
+        if within is not None and not within.is_empty:
+            border = _country_polygon(doc.gaz, claimant.country) if claimant.country else None
+            if border is not None and broad[0].country_code == claimant.country:
+                border = None  # the claimant's own country: no border crossed
+            geometry = stated_area_extent(stated, within=within, border_with=border)
+            derivation = Derivation.STATED_AREA
+    if geometry is None:
+        polys = [a.geometry for a in areas if a.geometry is not None]
+        if polys:
+            import shapely
+
+            geometry = shapely.union_all(polys)
+            derivation = Derivation.UNION
+    places_inside = populated_places_within(doc.gaz, geometry) if geometry is not None else None
+    note = plausibility_note(settlements=settlements, area_stated=stated, geometry=geometry,
+                             derivation=(derivation or Derivation.NONE).value, places_inside=places_inside)
+    if derivation is Derivation.STATED_AREA:
+        note += ("; extent placed inside the districts where fighting is reported, along the border with the "
+                 "claimant's country" if claimant.country else "; extent placed around the named areas' centre")
+    return geometry, derivation, note
+
+
+def _country_polygon(gaz: Gazetteer, code: str | None):
+    if not code:
+        return None
+    try:
+        for c in gaz.search(code, kind="country", limit=3):
+            if c.place.country_code == code:
+                return c.place.geometry
+        row = gaz._country_rows.get(code)  # the country's own row, when its code is not a name
+        return gaz.place(row).geometry if row is not None else None
+    except Exception:
+        return None
+
+
+def _combats(doc: _Doc, s: Sentence, speaker: str | None) -> list[CombatArea]:
+    masked, _ = doc.mask(s)
+    cue = P.COMBAT_CUE.search(masked)
+    if not cue:
+        return []
+    after = _clause(masked, cue.end())
+    ids = [int(t) for t in _TOKEN.findall(after)]
+    where = "after"
+    if not ids:
+        ids = [int(t) for t in _TOKEN.findall(_clause_back(masked[:cue.start()]))]
+        where = "before"
+    ids = [i for i in ids if not doc.spans[i].possessive]
+    if not ids:
+        return []
+    areas = tuple(dict.fromkeys(doc.spans[i].place for i in ids))
+    actors = tuple(dict.fromkeys(f"{a.party} forces" if a.party in P.DEMONYMS else a.party
+                                 for a in _actors(masked, 0, len(masked)) if a.party))
+    when = next((d for d in doc.dates_in(s) if d.role == "start"), None) or doc.event_date(s)
+    reason = f"combat: word {cue.group(0)!r} with places named {where} it"
+    if when is not None and when.role == "start":
+        reason += f"; start date from {when.text!r}"
+    return [CombatArea(areas, actors=actors, description=cue.group(0),
+                       provenance=doc.provenance(s, reported_by=speaker, when=when, reason=reason))]
+
+
+def _located_events(doc: _Doc, s: Sentence, speaker: str | None) -> list[Event]:
+    masked, _ = doc.mask(s)
+    out: list[Event] = []
+    meet = P.MEETING_CUE.search(masked)
+    if meet:
+        after = masked[meet.end():]
+        m = re.search(rf"\b(?:in|at)\s+{_TOK}", after) or (
+            re.match(rf"\s*{_TOK}", after) if meet.group(0).lower().startswith("visit") else None)
+        if m:
+            place = doc.place(m.group(1))
+            subject = _clause_back(masked[:meet.start()]).strip()
+            subject = re.sub(r"\s+(?:had|has|have|was|were|also|then)$", "", subject).strip()
+            obj = re.match(r"\s*(?:with\s+)?(?P<o>[^,.;⟦]+?)\s*(?=\bin\b|\bat\b|,|\.|$)", after)
+            actors = tuple(a for a in (
+                doc.sources.label(subject, via=False) if subject else None,
+                doc.sources.label(obj.group("o").strip(), via=False) if obj and obj.group("o").strip() else None,
+            ) if a and not _TOKEN.search(a))
+            when = doc.event_date(s)
+            out.append(Event("meeting", place, actors=actors, description=doc.text[s.start:s.end][:200],
+                             provenance=doc.provenance(
+                                 s, reported_by=None if speaker in actors else speaker, when=when,
+                                 reason=f"event: meeting word {meet.group(0)!r} with 'in/at <place>'")))
+    for cue in P.STRIKE_CUE.finditer(masked):
+        kind = next(k for k, v in cue.groupdict().items() if v)
+        if _MODAL.search(masked[:cue.start()]):
+            continue
+        after = masked[cue.end():cue.end() + 80]
+        m = re.match(rf"\s*(?:(?:on|in|at|near|against|targeting|across|of)\s+)?(?:the\s+)?"
+                     rf"(?:(?:city|town|village|camp|outskirts|centre|center|district)\s+(?:of\s+)?)?{_TOK}", after)
+        if not m and kind in ("protest", "massacre", "attack"):
+            m = re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{_TOK}", after)
+        if not m:
+            back = masked[max(0, cue.start() - 40):cue.start()]
+            m = re.search(rf"{_TOK}\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$", back)
+        if not m:
+            continue
+        place = doc.place(m.group(1))
+        fat = P.FATALITIES.search(masked)
+        fatalities = _number(fat.group("n") or fat.group("n2")) if fat else None
+        actors = tuple(dict.fromkeys(a.phrase for a in _actors(masked, 0, cue.start()) if a.party))
+        out.append(Event(kind, place, actors=actors, fatalities=fatalities,
+                         description=doc.text[s.start:s.end][:200],
+                         provenance=doc.provenance(s, reported_by=speaker, when=doc.event_date(s),
+                                                   reason=f"event: {kind} word {cue.group(0)!r} with a place")))
+        break
+    return out
+
+
+def _merge_same(records: list, key) -> list:
+    out: dict = {}
+    for r in records:
+        out.setdefault(key(r), r)
+    return list(out.values())
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def extract(report: Report | str, *, gazetteer: Gazetteer | None = None, published=None) -> EventSet:
+    """Places, movements, territorial claims, combat areas and located events of *report*.
+
+    Parameters
+    ----------
+    report : Report or str
+        A :class:`~geoconflict.report.Report`, or a path / text passed to
+        :func:`~geoconflict.report.read_report` (with *published*).
+    gazetteer : Gazetteer, optional
+        Defaults to :meth:`Gazetteer.default`.
+    published : date or str, optional
+        Only when *report* is not a Report: its publication date.
+
+    Returns
+    -------
+    EventSet
+        ``mentions`` (every place name, with its reason), ``movements``,
+        ``claims``, ``combats`` and ``events``; each record's
+        ``provenance.reason`` says which rule produced it.
+
+    Examples
+    --------
+    >>> from geoconflict.report import read_report
+    >>> events = extract(read_report("seeds/000_84a8b2256f18f56d.txt"))
+    >>> events
+    EventSet(23 mentions, 2 movements, 2 claims, 1 combat area, 1 event)
+    >>> [c.settlements for c in events.claims]
+    [28, 74]
+    """
+    if not isinstance(report, Report):
+        report = read_report(report, published=published)
+    gaz = gazetteer or Gazetteer.default()
+    doc = _doc(report, gaz)
+    records: list = []
+    for x in doc.spans:
+        sentence = _sentence_of(doc, x.start)
+        quote_span = (sentence.start, sentence.end) if sentence else (x.start, x.end)
+        records.append(Mention(
+            x.surface, x.start, x.end, place=x.place, score=x.score, candidates=x.candidates, reason=x.reason,
+            provenance=Provenance(source=report.source, report_date=report.published,
+                                  quote=report.text[quote_span[0]:quote_span[1]], span=quote_span)))
+    movements: list[Movement] = []
+    claims: list[TerritorialClaim] = []
+    combats: list[CombatArea] = []
+    events: list[Event] = []
+    ordered = doc.sentences + ([doc.title] if doc.title is not None else [])
+    speakers: dict[int, str | None] = {}
+    for s in ordered:
+        doc.sources.note_outlets(s.start, s.end)
+    for s in ordered:
+        masked, ids = doc.mask(s)
+        doc.sources.note_people(s.start, s.end)
+        speaker = speakers[s.start] = doc.sources.speaker(s.start, s.end)
+        if not ids:
+            continue
+        found = _movements(doc, s, speaker)
+        if s is doc.title:
+            found = [m for m in found if not any(m.origin == o.origin and m.destination == o.destination
+                                                 for o in movements)]
+        movements = _status_updates(doc, s, movements)
+        movements.extend(found)
+        if s is doc.title:
+            continue
+        combats.extend(_combats(doc, s, speaker))
+        events.extend(_located_events(doc, s, speaker))
+    for s in doc.sentences:
+        claims.extend(_claims(doc, s, speakers[s.start], combats))
+    records.extend(_merge_movements(movements))
+    records.extend(_merge_same(claims, lambda c: (c.claimant, c.settlements, c.area_km2_stated, c.as_of, c.areas)))
+    records.extend(_merge_same(combats, lambda c: frozenset(c.areas)))
+    records.extend(_merge_same(events, lambda e: (e.type, e.place, e.provenance.event_date)))
+    return EventSet(records)
+
+
+def _sentence_of(doc: _Doc, pos: int) -> Sentence | None:
+    if doc.title is not None and doc.title.start <= pos < doc.title.end:
+        return doc.title
+    lo, hi = 0, len(doc.sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc.sentences[mid].end <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(doc.sentences) and doc.sentences[lo].start <= pos:
+        return doc.sentences[lo]
+    return None

@@ -1,0 +1,376 @@
+"""Reading a report: text (or a file, or bytes, or HTML) → :class:`Report`.
+
+A report is the unit :func:`geoconflict.extract` works on: its plain text, the
+title and publication date taken from a header when there is one, and where it
+came from. Character offsets reported by the extractor index :attr:`Report.text`.
+
+Recognised headers (first lines of the text):
+
+* the seed's one-line header
+  ``" date 2024-08-14 Title … Wednesday, August 14, 2024 10:00:23 PM"``;
+* ``Date: 2024-08-14`` / ``Published: August 14, 2024`` lines (with an optional
+  ``Title:`` line);
+* in HTML, ``<title>`` or the first ``<h1>`` and an ``article:published_time``
+  ``<meta>`` or a ``<time datetime=…>``.
+
+A report without a recognisable date needs ``published=``; an explicit
+``published=`` always wins over the header.
+
+Examples
+--------
+>>> report = read_report("seeds/000_84a8b2256f18f56d.txt")
+>>> report.published.isoformat(), report.title[:40]
+('2024-08-14', 'Lithuania: Russia redeploys troops from ')
+>>> report.text[report.body_start:].startswith("Lithuania has observed")
+True
+>>> read_report("Troops left Goma.", published="2025-01-27").published.isoformat()
+'2025-01-27'
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .errors import DateError, InvalidInputError
+
+__all__ = ["MAX_REPORT_BYTES", "Report", "read_report"]
+
+#: Larger inputs are refused with a clear error (the extractor is linear, but a
+#: 1 GB "report" is almost certainly a mistake).
+MAX_REPORT_BYTES = 256 * 1024 * 1024
+
+_MONTHS = (
+    "january february march april may june july august september october november december".split()
+)
+_MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
+_WEEKDAY_RE = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+
+# " date 2024-08-14 Title Wednesday, August 14, 2024 10:00:23 PM"
+_SEED_HEADER = re.compile(
+    rf"""^[ \t]*date[ \t]+(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})[ \t]+(?P<title>.*?)
+    (?:[ \t]+(?:{_WEEKDAY_RE}),[ \t]+(?:{_MONTH_RE})[ \t]+\d{{1,2}},[ \t]+\d{{4}}
+       (?:[ \t]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \t]*[AP]M)?)?)?[ \t]*$""",
+    re.VERBOSE | re.MULTILINE,
+)
+_FIELD = re.compile(r"^[ \t]*(?P<key>date|published|dateline|title)[ \t]*:[ \t]*(?P<value>.+?)[ \t]*$",
+                    re.IGNORECASE | re.MULTILINE)
+_LONG_DATE = re.compile(
+    rf"(?:(?:{_WEEKDAY_RE}),?\s+)?(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE})\s+(?P<year2>\d{{4}})",
+    re.IGNORECASE,
+)
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_HTML_HINT = re.compile(r"<\s*(?:html|body|p|div|article|h1|br|!doctype)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report, ready for extraction.
+
+    Attributes
+    ----------
+    text : str
+        The whole plain text (header included; HTML already turned into text;
+        line ends normalised to ``\\n``). Spans index this string.
+    body : str
+        The text after the header (``text[body_start:]``).
+    title : str or None
+    published : date
+        Publication date; relative dates ("the previous day") count from it.
+    source : str or None
+        Who or what the report is (an outlet, a file name).
+    path : Path or None
+        The file it was read from.
+    body_start : int
+        Offset of :attr:`body` in :attr:`text`.
+    """
+
+    text: str
+    body: str
+    title: str | None
+    published: date
+    source: str | None = None
+    path: Path | None = None
+    body_start: int = 0
+
+    def __repr__(self) -> str:
+        title = (self.title or self.body[:40]).strip()
+        return f"Report({title[:50]!r}, published={self.published.isoformat()}, {len(self.text):,} chars)"
+
+
+def read_report(
+    path_or_text: str | bytes | os.PathLike[str],
+    *,
+    published: date | datetime | str | None = None,
+    source: str | None = None,
+    encoding: str | None = None,
+) -> Report:
+    """Read a report from a file, a string or bytes.
+
+    Parameters
+    ----------
+    path_or_text : str, bytes or path-like
+        A path (a ``Path``, or a one-line string naming an existing file), the
+        report's text, or its encoded bytes. HTML is turned into text.
+    published : date or ISO string, optional
+        The publication date; required when the text has no dated header.
+    source : str, optional
+        Who or what the report is; defaults to the file name.
+    encoding : str, optional
+        For bytes and files that are not UTF-8 (``"cp1252"``, ``"latin-1"``).
+
+    Returns
+    -------
+    Report
+
+    Raises
+    ------
+    InvalidInputError
+        Empty, binary, non-UTF-8 (without ``encoding=``) or over-large input.
+    DateError
+        No date in the text and no ``published=``, or a bad ``published=``.
+    FileNotFoundError
+        A path that does not exist.
+
+    Examples
+    --------
+    >>> r = read_report("Date: 2023-10-09\\nTitle: Strikes on Gaza\\n\\nIsraeli jets struck Gaza City.")
+    >>> r.title, r.published.isoformat(), r.body
+    ('Strikes on Gaza', '2023-10-09', 'Israeli jets struck Gaza City.')
+    """
+    path: Path | None = None
+    raw: str | bytes
+    if isinstance(path_or_text, os.PathLike) or (
+        isinstance(path_or_text, str) and _looks_like_path(path_or_text)
+    ):
+        path = Path(path_or_text)
+        if not path.is_file():
+            raise FileNotFoundError(f"report file {str(path)!r} not found")
+        size = path.stat().st_size
+        if size > MAX_REPORT_BYTES:
+            raise InvalidInputError(f"{path}: {size:,} bytes is larger than the {MAX_REPORT_BYTES:,}-byte limit",
+                                    field="path_or_text", value=str(path))
+        raw = path.read_bytes()
+    elif isinstance(path_or_text, str | bytes | bytearray | memoryview):
+        raw = bytes(path_or_text) if isinstance(path_or_text, bytearray | memoryview) else path_or_text
+    else:
+        raise InvalidInputError(
+            f"path_or_text: expected a path, text or bytes, got {type(path_or_text).__name__}",
+            field="path_or_text", value=path_or_text,
+        )
+    text = _decode(raw, encoding=encoding, where=str(path) if path else "input") if isinstance(raw, bytes) else raw
+    if len(text) > MAX_REPORT_BYTES:
+        raise InvalidInputError(f"report of {len(text):,} characters is larger than the limit",
+                                field="path_or_text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    bad = _control_characters(text)
+    if bad:
+        raise InvalidInputError(
+            f"{path or 'input'}: looks like binary data, not a report ({bad} control characters)",
+            field="path_or_text",
+        )
+    html_title = html_date = None
+    if _HTML_HINT.search(text[:4096]):
+        text, html_title, html_date = _html_to_text(text)
+    if not text.strip():
+        raise InvalidInputError(f"{path or 'input'}: the report is empty", field="path_or_text")
+
+    title, header_date, body_start = _parse_header(text)
+    title = title or html_title
+    header_date = header_date or html_date
+    if published is not None:
+        when = _as_date(published)
+    elif header_date is not None:
+        when = header_date
+    else:
+        raise DateError(
+            f"{path or 'report'}: no publication date found in the text; pass published=YYYY-MM-DD "
+            "(relative dates such as 'yesterday' count from it)",
+            field="published",
+        )
+    if source is not None and not isinstance(source, str):
+        raise InvalidInputError(f"source: expected text, got {type(source).__name__}", field="source", value=source)
+    source = (source or "").strip() or (path.name if path else None)
+    return Report(text=text, body=text[body_start:], title=title, published=when, source=source, path=path,
+                  body_start=body_start)
+
+
+def _looks_like_path(value: str) -> bool:
+    if "\n" in value or len(value) > 4096 or not value.strip():
+        return False
+    if Path(value).is_file():
+        return True
+    # a one-liner that is clearly a file name: refuse rather than read it as a report
+    return bool(re.fullmatch(r"[^\s<>]*\.(?:txt|html?|md|text)", value.strip(), re.IGNORECASE))
+
+
+def _decode(raw: bytes, *, encoding: str | None, where: str) -> str:
+    if not raw.strip():
+        raise InvalidInputError(f"{where}: the report is empty", field="path_or_text")
+    if b"\x00" in raw[:65536] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidInputError(f"{where}: looks like binary data (NUL bytes), not a text report",
+                                field="path_or_text")
+    if encoding is not None:
+        try:
+            return raw.decode(encoding)
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise InvalidInputError(f"{where}: cannot decode as {encoding!r}: {exc}", field="encoding") from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(
+            f"{where}: not UTF-8 (byte {raw[exc.start]:#04x} at offset {exc.start}); "
+            "pass encoding='cp1252' (or the file's encoding) if it is text",
+            field="path_or_text",
+        ) from None
+
+
+def _control_characters(text: str) -> int:
+    sample = text[:65536]
+    bad = sum(1 for c in sample if (c < " " and c not in "\n\t\f\v") or c == "\x7f")
+    return bad if bad > max(8, len(sample) // 100) else 0
+
+
+def _as_date(value: object) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        found = _find_date(value)
+        if found is not None:
+            return found
+    raise DateError(f"published: expected a date or 'YYYY-MM-DD', got {value!r}", field="published", value=value)
+
+
+def _find_date(text: str) -> date | None:
+    m = _ISO_DATE.search(text)
+    try:
+        if m:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = _LONG_DATE.search(text)
+        if m:
+            month = m.group("month") or m.group("month2")
+            day = m.group("day") or m.group("day2")
+            year = m.group("year") or m.group("year2")
+            return date(int(year), _MONTHS.index(month.lower()) + 1, int(day))
+    except ValueError:
+        return None
+    return None
+
+
+def _parse_header(text: str) -> tuple[str | None, date | None, int]:
+    """Title, date and the offset where the body starts."""
+    lead = len(text) - len(text.lstrip("\n"))
+    first_end = text.find("\n", lead)
+    first_end = len(text) if first_end < 0 else first_end
+    m = _SEED_HEADER.match(text, lead, first_end)
+    if m:
+        when = _find_date(m.group("iso"))
+        if when is not None:
+            return m.group("title").strip() or None, when, _skip_blank(text, first_end)
+    # "Key: value" lines at the top
+    title = when = None
+    pos = lead
+    end = lead
+    for _ in range(6):
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        fm = _FIELD.match(text, pos, line_end)
+        if not fm:
+            break
+        key, value = fm.group("key").lower(), fm.group("value")
+        if key == "title":
+            title = value
+        elif when is None:
+            when = _find_date(value)
+        end = line_end
+        pos = line_end + 1
+        if pos > len(text):
+            break
+    if end > lead:
+        return title, when, _skip_blank(text, end)
+    return None, None, lead
+
+
+def _skip_blank(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+# ---------------------------------------------------------------------- HTML
+
+_BLOCK = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr article section header footer blockquote title "
+                   "ul ol table figcaption".split())
+_SKIP = frozenset("script style noscript template svg head nav".split())
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title: str | None = None
+        self.h1: str | None = None
+        self.date: date | None = None
+        self._in: str | None = None
+        self._buf: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "meta" and self.date is None:
+            prop = (a.get("property") or a.get("name") or "").lower()
+            if "published" in prop or prop in ("date", "dc.date", "article:published_time"):
+                self.date = _find_date(a.get("content") or "")
+        if tag == "time" and self.date is None and a.get("datetime"):
+            self.date = _find_date(a["datetime"] or "")
+        if tag in ("title", "h1") and self._in is None:
+            self._in, self._buf = tag, []
+        if tag in _SKIP and tag != "head":
+            self.skip += 1
+        if tag in _BLOCK:
+            self.parts.append("\n\n" if tag not in ("br", "li", "tr") else "\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP and tag != "head" and self.skip:
+            self.skip -= 1
+        if tag == self._in:
+            value = " ".join("".join(self._buf).split()) or None
+            if tag == "title" and self.title is None:
+                self.title = value
+            elif tag == "h1" and self.h1 is None:
+                self.h1 = value
+            self._in = None
+        if tag in _BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if self._in is not None:
+            self._buf.append(data)
+        if self.skip or self._in == "title":
+            return
+        self.parts.append(data)
+
+
+def _html_to_text(markup: str) -> tuple[str, str | None, date | None]:
+    parser = _TextParser()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except Exception:
+        stripped = re.sub(r"<[^>]*>", " ", markup)
+        return html.unescape(stripped), None, None
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\u00a0]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return text, parser.h1 or parser.title, parser.date
