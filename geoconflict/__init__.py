@@ -63,6 +63,10 @@ _EXPORTS = {
     "read_geopackage": "io",
     "write_geopackage": "io",
     "write_csv": "io",
+    # event tables
+    "read_events": "tables",
+    "read_table": "tables",
+    "load_inputs": "tables",
     # maps
     "render": "render",
     "save_html": "offline",
