@@ -168,7 +168,7 @@ def read_report(
     if len(text) > MAX_REPORT_BYTES:
         raise InvalidInputError(f"report of {len(text):,} characters is larger than the limit",
                                 field="path_or_text")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").rstrip()
     bad = _control_characters(text)
     if bad:
         raise InvalidInputError(
@@ -178,6 +178,7 @@ def read_report(
     html_title = html_date = None
     if _HTML_HINT.search(text[:4096]):
         text, html_title, html_date = _html_to_text(text)
+        text = text.rstrip()
     if not text.strip():
         raise InvalidInputError(f"{path or 'input'}: the report is empty", field="path_or_text")
 

@@ -1,0 +1,93 @@
+"""Dates in report prose, relative to the report date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geoconflict.dates import find_dates, resolve_date
+from geoconflict.model import DatePrecision
+
+WED = date(2024, 8, 14)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "precision", "role"),
+    [
+        ("August 12", date(2024, 8, 12), "day", "at"),
+        ("on August 12", date(2024, 8, 12), "day", "at"),
+        ("12 August", date(2024, 8, 12), "day", "at"),
+        ("Aug. 12, 2023", date(2023, 8, 12), "day", "at"),
+        ("2024-08-01", date(2024, 8, 1), "day", "at"),
+        ("on Friday", date(2024, 8, 9), "day", "at"),
+        ("on Wednesday", date(2024, 8, 14), "day", "at"),
+        ("last Wednesday", date(2024, 8, 7), "day", "at"),
+        ("on Monday night", date(2024, 8, 12), "day", "at"),
+        ("the previous day", date(2024, 8, 13), "day", "at"),
+        ("the day before", date(2024, 8, 13), "day", "at"),
+        ("yesterday", date(2024, 8, 13), "day", "at"),
+        ("today", date(2024, 8, 14), "day", "at"),
+        ("overnight", date(2024, 8, 13), "day", "at"),
+        ("three days ago", date(2024, 8, 11), "day", "at"),
+        ("two weeks ago", date(2024, 7, 31), "week", "at"),
+        ("by June 1", date(2024, 6, 1), "day", "by"),
+        ("since Tuesday", date(2024, 8, 13), "day", "start"),
+        ("since August 6", date(2024, 8, 6), "day", "start"),
+        ("began on August 6", date(2024, 8, 6), "day", "start"),
+        ("for over a week", date(2024, 8, 7), "week", "duration"),
+        ("for two months", date(2024, 6, 15), "month", "duration"),
+        ("in July", date(2024, 7, 1), "month", "at"),
+        ("in March 2023", date(2023, 3, 1), "month", "at"),
+        ("last month", date(2024, 7, 1), "month", "at"),
+        ("earlier this month", date(2024, 8, 1), "month", "at"),
+        ("in 2022", date(2022, 1, 1), "year", "at"),
+        ("by the end of 2024", date(2024, 12, 31), "month", "future"),
+        ("by the end of the year", date(2024, 12, 31), "month", "future"),
+        ("next week", date(2024, 8, 21), "week", "future"),
+        ("tomorrow", date(2024, 8, 15), "day", "future"),
+        ("on August 30", date(2024, 8, 30), "day", "future"),
+        ("on October 30", date(2023, 10, 30), "day", "at"),
+    ],
+)
+def test_expressions(text, day, precision, role):
+    found = resolve_date(text, WED)
+    assert found is not None, text
+    assert found.date == day
+    assert found.precision is DatePrecision(precision)
+    assert found.role == role
+
+
+def test_month_day_without_year_takes_the_past_year_when_far_ahead():
+    # a report of 5 January speaking of "December 28" means last December
+    assert resolve_date("on December 28", date(2025, 1, 5)).date == date(2024, 12, 28)
+
+
+def test_future_cue_makes_a_past_looking_date_an_expectation():
+    m = find_dates("officials said mobilization might be declared by August 20", WED)[0]
+    assert m.role == "future"
+
+
+def test_range_and_offsets():
+    text = "Fighting raged in July; on Friday the army said the town fell."
+    found = find_dates(text, WED)
+    assert [text[d.start:d.end] for d in found] == [d.text for d in found] == ["in July", "on Friday"]
+    assert found[0].end_date == date(2024, 7, 31)
+
+
+def test_no_false_dates():
+    assert find_dates("They may march. The 4 brigades held 12 positions, and 1,000 square kilometers.", WED) == []
+
+
+def test_invalid_calendar_dates_are_skipped():
+    assert find_dates("on February 31", WED) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_text_never_crashes(text):
+    for d in find_dates(text, WED):
+        assert 0 <= d.start < d.end <= len(text)
+        assert text[d.start:d.end] == d.text

@@ -1,0 +1,121 @@
+"""Reading reports: headers, dates, encodings and bad input."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from geoconflict.errors import DateError, InvalidInputError
+from geoconflict.report import Report, read_report
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_84a8b2256f18f56d.txt"
+
+
+def test_seed_header():
+    r = read_report(SEED)
+    assert isinstance(r, Report)
+    assert r.published == date(2024, 8, 14)
+    assert r.title == ("Lithuania: Russia redeploys troops from Kaliningrad to Kursk region amid Ukrainian "
+                       "offensive")
+    assert r.body.startswith("Lithuania has observed a reallocation")
+    assert r.body.endswith("Ministry of Defense.")
+    assert r.text[r.body_start:] == r.body
+    assert r.source == SEED.name and r.path == SEED
+    assert "2024-08-14" in repr(r)
+
+
+def test_path_as_string_and_text_as_string_agree():
+    from_path = read_report(str(SEED))
+    from_text = read_report(SEED.read_text(encoding="utf-8"))
+    assert from_path.body == from_text.body and from_path.published == from_text.published
+    assert from_text.path is None and from_text.source is None
+
+
+def test_published_overrides_header_and_source_is_kept():
+    r = read_report(SEED, published="2024-08-15", source="BNS")
+    assert r.published == date(2024, 8, 15) and r.source == "BNS"
+
+
+def test_no_date_needs_published():
+    with pytest.raises(DateError, match="published="):
+        read_report("Russian troops left Kherson.")
+    assert read_report("Russian troops left Kherson.", published=date(2022, 11, 11)).published == date(2022, 11, 11)
+
+
+def test_bad_published():
+    with pytest.raises(DateError):
+        read_report("Text.", published="not a date")
+
+
+def test_key_value_header():
+    r = read_report("Title: Goma falls\nDate: January 27, 2025\n\nM23 rebels entered Goma.")
+    assert r.title == "Goma falls" and r.published == date(2025, 1, 27)
+    assert r.body == "M23 rebels entered Goma."
+
+
+@pytest.mark.parametrize("value", ["", "   \n\t ", b"", b"\n\n"])
+def test_empty(value):
+    with pytest.raises(InvalidInputError, match="empty"):
+        read_report(value, published="2024-01-01")
+
+
+def test_binary():
+    with pytest.raises(InvalidInputError, match="binary"):
+        read_report(bytes(range(256)) * 10, published="2024-01-01")
+    with pytest.raises(InvalidInputError, match="binary"):
+        read_report(b"\x89PNG\r\n\x1a\n" + bytes(200), published="2024-01-01")
+
+
+def test_non_utf8_bytes_clear_error_then_encoding():
+    raw = "Kämpfe in Sudža, Kursk région".encode("cp1252", errors="replace")
+    with pytest.raises(InvalidInputError, match="not UTF-8.*encoding="):
+        read_report(raw, published="2024-08-14")
+    r = read_report(raw, published="2024-08-14", encoding="cp1252")
+    assert "région" in r.text
+
+
+def test_utf8_bytes_and_bom():
+    r = read_report("\ufeffTroops moved to Kursk.".encode(), published="2024-08-14")
+    assert r.text == "Troops moved to Kursk."
+
+
+def test_crlf_normalised():
+    r = read_report("Date: 2024-08-14\r\n\r\nLine one.\r\nLine two.")
+    assert "\r" not in r.text and r.body == "Line one.\nLine two."
+
+
+def test_html_to_text():
+    markup = """<!doctype html><html><head><title>Site | Goma</title>
+    <meta property="article:published_time" content="2025-01-27T08:00:00Z">
+    <script>var x = "Kyiv";</script><style>p {color: red}</style></head>
+    <body><nav>Home | World</nav><h1>M23 enters Goma</h1>
+    <p>Rebels of the M23 entered <b>Goma</b> on Monday &amp; seized the airport.</p>
+    <p>Fighting continued in Sake.</p></body></html>"""
+    r = read_report(markup)
+    assert r.title == "M23 enters Goma"
+    assert r.published == date(2025, 1, 27)
+    assert "Rebels of the M23 entered Goma on Monday & seized the airport." in r.text
+    assert "Fighting continued in Sake." in r.text
+    assert "var x" not in r.text and "color" not in r.text and "<" not in r.text
+
+
+def test_missing_file():
+    with pytest.raises(FileNotFoundError):
+        read_report("no/such/report.txt")
+    with pytest.raises(FileNotFoundError):
+        read_report(Path("/no/such/file"))
+
+
+def test_wrong_type():
+    with pytest.raises(InvalidInputError):
+        read_report(42)  # type: ignore[arg-type]
+
+
+def test_large_report_reads(tmp_path):
+    body = ("Russian troops were moved from Belgorod to Kursk, officials said. " * 800 + "\n\n") * 100
+    path = tmp_path / "big.txt"
+    path.write_text("Date: 2024-08-14\n\n" + body, encoding="utf-8")
+    r = read_report(path)
+    assert len(r.text) > 5_000_000 and r.published == date(2024, 8, 14)
