@@ -166,30 +166,39 @@ def unchecked(cls: type, **values: Any) -> Any:
     >>> unchecked(Provenance, source="BNS") == Provenance(source="BNS")
     True
     """
-    obj = object.__new__(cls)
-    for name, default in _defaults(cls):
-        object.__setattr__(obj, name, values[name] if name in values else default)
-    return obj
+    return maker(cls)(**values)
 
 
-_DEFAULTS: dict[type, list[tuple[str, Any]]] = {}
+_MAKERS: dict[type, Callable[..., Any]] = {}
 
 
-def _defaults(cls: type) -> list[tuple[str, Any]]:
-    found = _DEFAULTS.get(cls)
+def maker(cls: type) -> Callable[..., Any]:
+    """The keyword-only constructor :func:`unchecked` uses for *cls* (made once, then cached).
+
+    It sets every field in declaration order, each to its keyword or its
+    default, with ``object.__setattr__`` (the way a frozen dataclass's own
+    ``__init__`` does), so instances share their attribute layout.
+    """
+    found = _MAKERS.get(cls)
     if found is None:
-        found = []
+        names, defaults = [], {}
         for f in fields(cls):
             if f.name == "_":
                 continue
+            names.append(f.name)
             if f.default is not MISSING:
-                default = f.default
+                defaults[f.name] = f.default
             elif f.default_factory is not MISSING:
-                default = f.default_factory()
+                defaults[f.name] = f.default_factory()
             else:
-                default = None
-            found.append((f.name, default))
-        _DEFAULTS[cls] = found
+                defaults[f.name] = None
+        params = ", ".join(f"{n}=_d_{n}" for n in names)
+        body = "".join(f"    _set(obj, {n!r}, {n})\n" for n in names)
+        source = f"def make(*, {params}):\n    obj = _new(_cls)\n{body}    return obj\n"
+        scope = {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls,
+                 **{f"_d_{n}": v for n, v in defaults.items()}}
+        exec(compile(source, f"<unchecked {cls.__name__}>", "exec"), scope)  # field names are identifiers
+        found = _MAKERS[cls] = scope["make"]
     return found
 
 
@@ -273,9 +282,8 @@ def categorical(frame, column: str) -> tuple[np.ndarray, list[str]]:
 
 
 def _as_text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    # numbers come back as Python would print them ("151.0", "3"); messages quote that text
+    return str(value.item() if hasattr(value, "item") else value)
 
 
 def per_value(frame, column: str, fn: Callable[[str], Any], *, missing: Any = None) -> tuple[np.ndarray, np.ndarray]:

@@ -64,6 +64,7 @@ from ._common import (
     country_codes,
     groups,
     load_csv,
+    maker,
     one_of,
     read_header,
     require,
@@ -233,6 +234,7 @@ def read_acled(path: str | os.PathLike[str], *, errors: str = "raise", encoding:
     )
     precision_row = gprec[gprec_c]
     records: list = []
+    make_event = maker(Event)
     event_rows = good[~is_claim[good]]
     for t, st, pl, ac, de, fa, pr, pv, i in zip(
         etype[etype_c[event_rows]].tolist(),
@@ -246,8 +248,7 @@ def read_acled(path: str | os.PathLike[str], *, errors: str = "raise", encoding:
         ids[event_rows].tolist(),
     ):
         records.append(
-            unchecked(
-                Event,
+            make_event(
                 type=t,
                 place=pl,
                 subtype=st,

@@ -239,13 +239,16 @@ def read_generic(path: str | os.PathLike[str], *, errors: str = "raise", encodin
     actor_columns = [texts(r) for r in frame.columns if r.startswith("actor")]
     described = {r: texts(r) for r in ("subtype", "description", "quote", "source", "reported_by", "id")}
 
-    has_lat, has_lon = lat != None, lon != None  # noqa: E711 (element-wise)
-    one_only = has_lat ^ has_lon
-    problems.add(one_only & has_lat, label("lon"), "a latitude without a longitude")
-    problems.add(one_only & has_lon, label("lat"), "a longitude without a latitude")
+    if "lat" in frame.columns:  # cells given, valid or not (invalid ones are already reported)
+        given_lat, given_lon = frame["lat"].notna().to_numpy(), frame["lon"].notna().to_numpy()
+    else:
+        given_lat = given_lon = np.zeros(n, dtype=bool)
+    one_only = given_lat ^ given_lon
+    problems.add(one_only & given_lat, label("lon"), "a latitude without a longitude")
+    problems.add(one_only & given_lon, label("lat"), "a longitude without a latitude")
     zero = np.array([a == 0.0 and b == 0.0 for a, b in zip(lat, lon)], dtype=bool)
     problems.add(zero, label("lat"), "coordinates (0, 0) are a placeholder, not a location")
-    no_where = ~has_lat & ~has_lon & (names == None)  # noqa: E711
+    no_where = ~given_lat & ~given_lon & (names == None)  # noqa: E711
     problems.add(no_where, label("place") if "place" in columns else label("lat"),
                  "no coordinates and no place name: the row cannot be placed")
 
