@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import numpy as np
+import pandas as pd
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
@@ -184,43 +186,23 @@ class _Colours:
         return colour
 
 
-class _Strings:
-    """A table of distinct strings; features refer to them by index (-1: none)."""
-
-    def __init__(self) -> None:
-        self.index: dict[str, int] = {}
-
-    def __call__(self, value: object) -> int:
-        if value is None or value == "":
-            return -1
-        text = value if isinstance(value, str) else str(value)
-        i = self.index.get(text)
-        if i is None:
-            i = self.index[text] = len(self.index)
-        return i
-
-    def table(self) -> list[str]:
-        return list(self.index)
-
-
 class _Layer:
     """Columns of one layer under construction."""
 
     def __init__(self, key: str, fields: Sequence[str]):
         self.key = key
         self.fields = list(fields)
-        self.strings = _Strings()
         self.styles: list[dict[str, Any]] = []
         self._style_index: dict[tuple, int] = {}
         self.legend: list[dict[str, Any]] = []
         self._legend_seen: set[tuple] = set()
-        self.values: list[int] = []
-        self.titles: list[int] = []
+        self.columns: list[list[str | None]] = [[] for _ in range(len(self.fields) + 1)]  # title first
         self.dates: list[date | None] = []
         self.points: dict[str, list] = {"lat": [], "lon": [], "s": [], "f": [], "label": []}
         self.lines: dict[str, list] = {"c": [], "s": [], "f": []}
         self.polys: dict[str, list] = {"rings": [], "s": [], "f": [], "label": []}
         self.n = 0
+        self.title_from: dict[str, list] | None = None
 
     def style(self, **options: Any) -> int:
         key = tuple(sorted(options.items()))
@@ -238,23 +220,68 @@ class _Layer:
 
     def feature(self, title: str, values: Sequence[object], when: date | None) -> int:
         """Register one feature's popup values; returns its index."""
-        s = self.strings
-        self.titles.append(s(title))
-        self.values.extend(s(v) for v in values)
+        for column, value in zip(self.columns, (title, *values), strict=True):
+            column.append(value)
         self.dates.append(when)
         self.n += 1
         return self.n - 1
 
+    def add_columns(
+        self,
+        columns: list[list[Any]],
+        dates: list[date | None],
+        *,
+        title_from: tuple[list[int], list[str]],
+    ) -> None:
+        """Register many features at once, column by column.
+
+        Their title is not stored but composed by the page from fields
+        ``title_from[0]`` joined by ``title_from[1]`` (the first letter capitalised).
+        """
+        if self.n:
+            raise ValueError("add_columns registers a whole layer at once")
+        n = len(dates)
+        self.title_from = {"fields": title_from[0], "seps": title_from[1]}
+        for target, column in zip(self.columns, ([None] * n, *columns), strict=True):
+            target.extend(column)
+        self.dates.extend(dates)
+        self.n += n
+
+    def _strings(self) -> tuple[list[str], list[int], list[int], dict[str, int]]:
+        """One table of distinct strings; titles and row-major popup values as indices (-1: none)."""
+        n, k = self.n, len(self.columns)
+        flat = np.empty(n * k, dtype=object)
+        for j, column in enumerate(self.columns):
+            flat[j * n : (j + 1) * n] = column
+        codes, uniques = pd.factorize(flat)  # None -> -1; first-appearance order
+        strings = [str(u) for u in uniques]
+        if "" in strings:
+            codes[codes == strings.index("")] = -1
+        codes = codes.reshape(k, n)
+        return strings, codes[0].tolist(), codes[1:].T.ravel().tolist(), {t: i for i, t in enumerate(strings)}
+
     def to_dict(self, date_table: dict[date, int]) -> dict[str, Any]:
+        strings, titles, values, index = self._strings() if self.n else ([], [], [], {})
+        for block in (self.points, self.polys):
+            labels = block["label"]
+            for i, name in enumerate(labels):
+                if name is None:
+                    labels[i] = -1
+                elif isinstance(name, str):
+                    if name not in index:
+                        index[name] = len(strings)
+                        strings.append(name)
+                    labels[i] = index[name]
         out: dict[str, Any] = {
             "key": self.key,
             "z": DRAW_ORDER.index(self.key),
             "name": LAYER_NAMES[self.key],
             "n": self.n,
             "fields": self.fields,
-            "strings": self.strings.table(),
-            "titles": self.titles,
-            "values": self.values,
+            "strings": strings,
+            "titles": titles if self.title_from is None else [],
+            "titleFrom": self.title_from,
+            "values": values,
             "styles": self.styles,
             "legend": self.legend,
             "dates": [-1 if d is None else date_table[d] for d in self.dates],
@@ -359,52 +386,108 @@ def _tolerance(geometry: Polygon | MultiPolygon) -> float:
 _EVENT_FIELDS = ["What", "Where", "Actors", "Description", "Fatalities", *_PROVENANCE_FIELDS]
 
 
+def _cached(fn):
+    """``fn`` applied to each item of a list, computed once per distinct item."""
+
+    def apply(items: Sequence[Any]) -> list[Any]:
+        memo: dict[int, Any] = {}  # by identity: hashing a Place would hash its polygon
+        out = []
+        for item in items:
+            key = id(item)
+            try:
+                value = memo[key]
+            except KeyError:
+                value = memo[key] = fn(item)
+            out.append(value)
+        return out
+
+    return apply
+
+
+def _by_value(fn):
+    """``fn`` applied to each item of a list, computed once per distinct (hashable) value."""
+
+    def apply(items: Sequence[Any]) -> list[Any]:
+        memo = {item: fn(item) for item in set(items)}
+        return [memo[item] for item in items]
+
+    return apply
+
+
+_iso = _by_value(_fmt_date)
+_wheres = _cached(_where)
+_precision_texts = _by_value(lambda p: _PRECISION_TEXT.get(p, str(p)))
+
+
+def _provenance_columns(provs: Sequence[Provenance], precisions: Sequence[Precision]) -> list[list[Any]]:
+    """The provenance popup fields, column by column (see ``_PROVENANCE_FIELDS``)."""
+    whens = [
+        _when(p) if p.event_date_end is not None or p.date_precision.value not in {"day", "unknown"} else None
+        for p in provs
+    ]
+    simple = _iso([p.event_date for p in provs])
+    return [
+        [p.quote for p in provs],
+        [p.source for p in provs],
+        [p.reported_by for p in provs],
+        _iso([p.report_date for p in provs]),
+        [w if w is not None else d for w, d in zip(whens, simple, strict=True)],
+        _precision_texts(precisions),
+        [p.reason for p in provs],
+    ]
+
+
+def _quantized(values: Sequence[float]) -> list[int]:
+    return np.rint(np.asarray(values, dtype=float) * SCALE).astype(np.int64).tolist()
+
+
 def _events_layer(events: Sequence[Event], style: Style) -> _Layer:
     layer = _Layer("events", _EVENT_FIELDS)
     colour = _Colours(style)
-    pts = layer.points
-    lat_col, lon_col, s_col, f_col, label_col = pts["lat"], pts["lon"], pts["s"], pts["f"], pts["label"]
-    style_of_type: dict[tuple[str, bool], int] = {}
-    radius = style.radius
-    for event in events:
-        place, p = event.place, event.provenance
-        what = event.type if not event.subtype else f"{event.type} ({event.subtype})"
-        approx = place.approximate or event.precision >= Precision.DISTRICT
-        key = (event.type, approx)
-        si = style_of_type.get(key)
+    n = len(events)
+    places = [e.place for e in events]
+    provs = [e.provenance for e in events]
+    types = [e.type for e in events]
+    precisions = [e.precision for e in events]
+    whats = [t if e.subtype is None else f"{t} ({e.subtype})" for t, e in zip(types, events, strict=True)]
+    wheres = _wheres(places)
+    approx = [p.approximate or q >= Precision.DISTRICT for p, q in zip(places, precisions, strict=True)]
+    style_of: dict[tuple[str, bool], int] = {}
+    styles = []
+    for t, a in zip(types, approx, strict=True):
+        si = style_of.get((t, a))
         if si is None:
-            c = colour(event.type)
-            si = style_of_type[key] = layer.style(
-                color="#ffffff" if not approx else c,
+            c = colour(t)
+            si = style_of[(t, a)] = layer.style(
+                color="#ffffff" if not a else c,
                 fillColor=c,
-                radius=radius,
-                weight=1 if not approx else 1.5,
-                fillOpacity=0.9 if not approx else 0.35,
-                dashArray="2 2" if approx else None,
+                radius=style.radius,
+                weight=1 if not a else 1.5,
+                fillOpacity=0.9 if not a else 0.35,
+                dashArray="2 2" if a else None,
             )
-            layer.add_legend(event.type, "point", color=c)
-        where = _where(place)
-        i = layer.feature(
-            f"{what.capitalize()} — {where}",
-            [
-                what,
-                where,
-                ", ".join(event.actors) or None,
-                event.description,
-                None if event.fatalities is None else str(event.fatalities),
-                *_provenance_values(p, event.precision),
-            ],
-            _event_day(p),
-        )
-        lat_col.append(_q(place.lat))
-        lon_col.append(_q(place.lon))
-        s_col.append(si)
-        f_col.append(i)
-        label_col.append(-1)
-    if any(
-        e.place.approximate or e.precision >= Precision.DISTRICT for e in events[:10_000]
-    ):
+            layer.add_legend(t, "point", color=c)
+        styles.append(si)
+    if any(approx):
         layer.add_legend("location approximate (district or coarser)", "point-approx", color="#555555")
+    layer.add_columns(
+        [
+            whats,
+            wheres,
+            [", ".join(e.actors) or None for e in events],
+            [e.description for e in events],
+            [None if e.fatalities is None else str(e.fatalities) for e in events],
+            *_provenance_columns(provs, precisions),
+        ],
+        [p.event_date or p.report_date for p in provs],
+        title_from=([0, 1], [" — "]),  # "Shelling — Place, Region, UA"
+    )
+    pts = layer.points
+    pts["lat"] = _quantized([p.lat for p in places])
+    pts["lon"] = _quantized([p.lon for p in places])
+    pts["s"] = styles
+    pts["f"] = list(range(n))
+    pts["label"] = [None] * n
     return layer
 
 
@@ -414,41 +497,44 @@ _MOVEMENT_FIELDS = ["What", "From", "To", "Status", "Length", *_PROVENANCE_FIELD
 def _movements_layer(movements: Sequence[Movement], style: Style) -> _Layer:
     layer = _Layer("movements", _MOVEMENT_FIELDS)
     colour = _Colours(style)
-    coords, s_col, f_col = layer.lines["c"], layer.lines["s"], layer.lines["f"]
-    statuses: set[MovementStatus] = set()
-    # geodesic lengths in one vectorised call (the same as each geometry's length)
-    _, _, metres = GEOD.inv(
-        [m.origin.lon for m in movements],
-        [m.origin.lat for m in movements],
-        [m.destination.lon for m in movements],
-        [m.destination.lat for m in movements],
+    origins = [m.origin for m in movements]
+    dests = [m.destination for m in movements]
+    provs = [m.provenance for m in movements]
+    actors = [m.actor or "unknown actor" for m in movements]
+    statuses = [m.status for m in movements]
+    # geodesic lengths in one vectorised call (each equals the length of the movement's geometry)
+    o_lat, o_lon = [p.lat for p in origins], [p.lon for p in origins]
+    d_lat, d_lon = [p.lat for p in dests], [p.lon for p in dests]
+    _, _, metres = GEOD.inv(o_lon, o_lat, d_lon, d_lat)
+    style_of: dict[tuple[str, MovementStatus], int] = {}
+    styles = []
+    for actor, status in zip(actors, statuses, strict=True):
+        si = style_of.get((actor, status))
+        if si is None:
+            c = colour(actor)
+            dash = "10 7" if status in _DASHED else "2 7" if status is MovementStatus.DENIED else None
+            si = style_of[(actor, status)] = layer.style(color=c, weight=style.weight, opacity=0.9, dashArray=dash)
+            layer.add_legend(actor, "line", color=c)
+        styles.append(si)
+    whats = [a + (f" ({m.unit})" if m.unit else "") for a, m in zip(actors, movements, strict=True)]
+    layer.add_columns(
+        [
+            [f"Movement: {w}" for w in whats],
+            _wheres(origins),
+            _wheres(dests),
+            [st.value for st in statuses],
+            [f"{m / 1000:,.0f} km (geodesic)" for m in np.asarray(metres).tolist()],
+            *_provenance_columns(provs, [m.precision for m in movements]),
+        ],
+        [p.event_date or p.report_date for p in provs],
+        title_from=([0, 1, 2], [" — ", " → "]),  # "Movement: actor (unit) — origin → destination"
     )
-    for move, distance in zip(movements, metres, strict=True):
-        p = move.provenance
-        actor = move.actor or "unknown actor"
-        c = colour(actor)
-        dash = "10 7" if move.status in _DASHED else "2 7" if move.status is MovementStatus.DENIED else None
-        si = layer.style(color=c, weight=style.weight, opacity=0.9, dashArray=dash)
-        layer.add_legend(actor, "line", color=c)
-        statuses.add(move.status)
-        what = actor + (f" ({move.unit})" if move.unit else "")
-        origin, dest = move.origin, move.destination
-        length = f"{distance / 1000:,.0f} km (geodesic)"
-        i = layer.feature(
-            f"Movement: {what} — {origin.name} → {dest.name}",
-            [
-                f"Movement: {what}",
-                _where(origin),
-                _where(dest),
-                move.status.value,
-                length,
-                *_provenance_values(p, move.precision),
-            ],
-            _event_day(p),
-        )
-        coords.extend((_q(origin.lat), _q(origin.lon), _q(dest.lat), _q(dest.lon)))
-        s_col.append(si)
-        f_col.append(i)
+    coords = np.empty((len(movements), 4))
+    coords[:, 0], coords[:, 1], coords[:, 2], coords[:, 3] = o_lat, o_lon, d_lat, d_lon
+    layer.lines["c"] = _quantized(coords.ravel())
+    layer.lines["s"] = styles
+    layer.lines["f"] = list(range(len(movements)))
+    seen = set(statuses)
     for status, swatch in (
         (MovementStatus.CONFIRMED, "line"),
         (MovementStatus.REPORTED, "line"),
@@ -456,7 +542,7 @@ def _movements_layer(movements: Sequence[Movement], style: Style) -> _Layer:
         (MovementStatus.UNCONFIRMED, "line-dashed"),
         (MovementStatus.DENIED, "line-dotted"),
     ):
-        if status in statuses:
+        if status in seen:
             layer.add_legend(f"status: {status.value}", swatch, color="#444444")
     return layer
 
@@ -630,7 +716,6 @@ def _places_layer(mentions: Sequence[Mention], style: Style) -> _Layer:
         if m.place is not None and m.place.kind is not PlaceKind.COUNTRY:
             seen.setdefault(m.place, []).append(m)
     label = style.labels and len(seen) <= 200
-    strings = layer.strings
     for place, ms in seen.items():
         forms = list(dict.fromkeys(m.text for m in ms))
         reasons = list(dict.fromkeys(m.reason for m in ms if m.reason))
@@ -651,7 +736,7 @@ def _places_layer(mentions: Sequence[Mention], style: Style) -> _Layer:
             ],
             None,
         )
-        lab = strings(place.name) if label else -1
+        lab = place.name if label else None
         settlement = place.kind in {PlaceKind.POPULATED_PLACE, PlaceKind.FEATURE}
         if place.geometry is not None and not settlement:
             hatch = place.approximate
@@ -678,7 +763,7 @@ def _places_layer(mentions: Sequence[Mention], style: Style) -> _Layer:
     return layer
 
 
-def _point(layer: _Layer, place: Place, si: int, i: int, lab: int) -> None:
+def _point(layer: _Layer, place: Place, si: int, i: int, lab: str | None) -> None:
     pts = layer.points
     pts["lat"].append(_q(place.lat))
     pts["lon"].append(_q(place.lon))

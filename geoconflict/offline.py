@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import hashlib
 import json
 import mimetypes
 import os
@@ -462,6 +463,10 @@ def _script_text(js: str) -> str:
     return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
 
 
+#: Bump when the inlining of a file changes, so cached results are not reused.
+_INLINE_VERSION = "1"
+
+
 def _asset_text(url: str, assets: Mapping[str, str | os.PathLike[str]], *, fetch: bool) -> tuple[str, bool]:
     """The content for ``url`` and whether it is CSS."""
     is_css = url.split("?")[0].lower().endswith(".css")
@@ -471,6 +476,26 @@ def _asset_text(url: str, assets: Mapping[str, str | os.PathLike[str]], *, fetch
     if url in _GENERATED:
         return _GENERATED[url](), True
     file = npm_file_for_url(url)
+    # The inlined text (fonts and images as data: URIs) is kept beside the tarball, so
+    # a new process does not decompress Font Awesome again.
+    tarball = _tarball(file, fetch=fetch)
+    key = hashlib.sha256(f"{_INLINE_VERSION}|{url}|{tarball.name}|{tarball.stat().st_size}".encode()).hexdigest()
+    cached = tarball.parent / ".inlined" / f"{key[:24]}.txt"  # first character: c(ss) or j(s)
+    if cached.is_file():
+        text = cached.read_text(encoding="utf-8")
+        return text[1:], text[:1] == "c"
+    text, is_css = _inline_file(file, fetch=fetch, is_css=is_css)
+    try:
+        cached.parent.mkdir(exist_ok=True)
+        tmp = cached.with_name(f".{cached.name}.{os.getpid()}")
+        tmp.write_text(("c" if is_css else "j") + text, encoding="utf-8")
+        os.replace(tmp, cached)
+    except OSError:  # a read-only asset directory: inline again next time
+        pass
+    return text, is_css
+
+
+def _inline_file(file: NpmFile, *, fetch: bool, is_css: bool) -> tuple[str, bool]:
     text = _read(file, fetch=fetch).decode("utf-8")
     if file.path.lower().endswith(".css"):
         return _inline_css(file, text, fetch=fetch), True
@@ -554,7 +579,7 @@ def inline_assets(
 
 # --------------------------------------------------------------------------- stable ids
 
-_RANDOM_ID = re.compile(r"\b([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*?)_([0-9a-f]{32})\b")
+_RANDOM_ID = re.compile(r"(?<=[_-])([0-9a-f]{32})(?![0-9a-f])")
 
 
 def stable_ids(html: str) -> str:
@@ -571,10 +596,10 @@ def stable_ids(html: str) -> str:
     seen: dict[str, str] = {}
 
     def sub(match: re.Match[str]) -> str:
-        key = match.group(2)
+        key = match.group(1)
         if key not in seen:
             seen[key] = str(len(seen) + 1)
-        return f"{match.group(1)}_{seen[key]}"
+        return seen[key]
 
     return _RANDOM_ID.sub(sub, html)
 

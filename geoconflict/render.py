@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import warnings
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -51,10 +52,19 @@ def _template(name: str) -> str:
     return (_TEMPLATES / name).read_text(encoding="utf-8")
 
 
+_TEMPLATE_OPENERS = re.compile(r"\{(?=[{%#])")
+
+
 def _json(value: Any) -> str:
-    """JSON safe to place inside a ``<script>`` element (no ``<``, ``>`` or ``&``)."""
+    """JSON safe to place inside a ``<script>`` element and a branca page.
+
+    No ``<``, ``>`` or ``&`` (nothing can close the element), and no ``{{``, ``{%``
+    or ``{#`` (nothing a template engine would evaluate; compact JSON has such
+    pairs only inside strings).
+    """
     text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return _TEMPLATE_OPENERS.sub(r"\\u007b", text)
 
 
 class _Code(Element):
@@ -85,38 +95,35 @@ class _Library(MacroElement):
         super().render(**kwargs)
 
 
-class _Draw(MacroElement):
-    """Draws one layer's data into its parent FeatureGroup."""
+class _Script(MacroElement):
+    """Adds one line of script to the page without passing it through Jinja.
 
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "geoconflict.{{ this.function }}({{ this.map.get_name() }}, {{ this._parent.get_name() }}, "
-        "{{ this.payload }});\n"
-        "{% endmacro %}"
-    )
+    branca's MacroElement turns its rendered script into a new Jinja template;
+    report text containing ``{{ … }}`` would then be evaluated, and a 20 MB data
+    blob compiled. This element adds its code as plain text instead.
+    """
 
-    def __init__(self, m: folium.Map, payload: str, *, function: str = "draw"):
+    def __init__(self, m: folium.Map, payload: str, *, function: str):
         super().__init__()
-        self._name = "GeoconflictLayer"
+        self._name = "Geoconflict" + function.capitalize()
         self.map = m
         self.payload = payload
         self.function = function
 
-
-class _Finish(MacroElement):
-    """Legend, scale bar, claim ledger, time slider, title and fit to bounds."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "geoconflict.finish({{ this.map.get_name() }}, {{ this.payload }});\n"
-        "{% endmacro %}"
-    )
-
-    def __init__(self, m: folium.Map, payload: str):
-        super().__init__()
-        self._name = "GeoconflictControls"
-        self.map = m
-        self.payload = payload
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        target = self._parent.get_name() + ", " if self.function != "finish" else ""
+        # The data rides in a JSON script element: the browser's JSON parser reads a
+        # large blob several times faster than the JavaScript parser reads a literal.
+        data_id = self.get_name()
+        figure.html.add_child(
+            _Code(f'<script type="application/json" id="{data_id}">{self.payload}</script>'), name=self.get_name()
+        )
+        code = (
+            f"geoconflict.{self.function}({self.map.get_name()}, {target}"
+            f"JSON.parse(document.getElementById('{data_id}').textContent));\n"
+        )
+        figure.script.add_child(_Code(code), name=self.get_name())
 
 
 # --------------------------------------------------------------------------- basemap
@@ -133,15 +140,15 @@ def _basemap_payload(bounds: tuple[float, float, float, float] | None, *, fill: 
         south, west, north, east = -60.0, -180.0, 84.0, 180.0
     else:
         south, west, north, east = bounds
-    pad_lat = max(10.0, (north - south) * 2.0)
-    pad_lon = max(15.0, (east - west) * 2.0)
+    pad_lat = max(8.0, (north - south) * 0.6)
+    pad_lon = max(12.0, (east - west) * 0.6)
     bbox = (
         max(-180.0, west - pad_lon),
         max(-90.0, south - pad_lat),
         min(180.0, east + pad_lon),
         min(90.0, north + pad_lat),
     )
-    tolerance = max(bbox[2] - bbox[0], bbox[3] - bbox[1]) / 1500.0
+    tolerance = max(bbox[2] - bbox[0], bbox[3] - bbox[1]) / 1000.0
     out: dict[str, Any] = {"fill": fill}
     try:
         countries = boundaries.outlines(bbox, level="country", simplify=tolerance)
@@ -274,13 +281,13 @@ def render(
     basemap = _basemap_payload(bounds, fill=tiles is None)
     if basemap is not None:
         group = folium.FeatureGroup(name="Boundaries (Natural Earth)", overlay=True, control=True, show=True)
-        group.add_child(_Draw(m, _json(basemap), function="basemap"))
+        group.add_child(_Script(m, _json(basemap), function="basemap"))
         m.add_child(group)
 
     for layer in layers:
         group = folium.FeatureGroup(name=f"{layer['name']} ({layer['n']:,})", overlay=True, control=True,
                                     show=layer["key"] in _SHOWN)
-        group.add_child(_Draw(m, _json(layer)))
+        group.add_child(_Script(m, _json(layer), function="draw"))
         m.add_child(group)
 
     if not any(isinstance(child, folium.LayerControl) for child in m._children.values()):
@@ -298,5 +305,5 @@ def render(
         "bounds": None if bounds is None else [[bounds[0], bounds[1]], [bounds[2], bounds[3]]],
         "attribution": "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)" if basemap is not None else None,
     }
-    m.add_child(_Finish(m, _json(finish)))
+    m.add_child(_Script(m, _json(finish), function="finish"))
     return m

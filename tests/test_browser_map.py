@@ -48,7 +48,7 @@ def _map(page) -> str:
 
 def _drawn(page, key: str) -> int:
     """Features on the data canvas."""
-    return page.evaluate(f"() => Object.keys(window['{key}']._gc.renderer._layers).length")
+    return page.evaluate(f"() => geoconflict.visibleCount(window['{key}'])")
 
 
 def _click_latlng(page, key: str, lat: float, lon: float) -> None:

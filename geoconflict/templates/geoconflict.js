@@ -28,6 +28,36 @@
         this._redrawBounds.extend(layer._pxBounds.max.add([pad, pad]));
       }
     },
+    _updateGcPoints: function (layer) {
+      if (!this._drawing) { return; }
+      // each style's circle is drawn once onto a small sprite, then stamped at every point:
+      // far cheaper than a path of 100,000 arcs for a software-rasterised canvas
+      var ctx = this._ctx, order = layer._gcOrder, styles = layer._styles, b = this._bounds;
+      var x0 = b ? b.min.x - 20 : -Infinity, x1 = b ? b.max.x + 20 : Infinity;
+      var y0 = b ? b.min.y - 20 : -Infinity, y1 = b ? b.max.y + 20 : Infinity;
+      // a point landing in the same 2-px cell as one already stamped in this style is
+      // hidden under it: skip it (dense clouds of 100,000 points stay fast)
+      var gw = Math.ceil((x1 - x0) / 2) + 1, gh = Math.ceil((y1 - y0) / 2) + 1;
+      var useGrid = isFinite(gw) && isFinite(gh) && gw * gh < 5e7;
+      if (useGrid && (!cells || cells.length < gw * gh)) { cells = new Uint32Array(gw * gh); generation = 0; }
+      var k = 0, n = order.length, scale = devicePixelRatio > 1;
+      while (k < n) {
+        var s = layer._s[order[k]], sp = sprite(styles[s]), h = sp.half, size = 2 * h, gen = ++generation;
+        for (; k < n && layer._s[order[k]] === s; k++) {
+          var i = order[k];
+          if (!layer._visible[i]) { continue; }
+          var x = layer._x[i], y = layer._y[i];
+          if (x < x0 || x > x1 || y < y0 || y > y1) { continue; }
+          if (useGrid) {
+            var cell = (((y - y0) / 2) | 0) * gw + (((x - x0) / 2) | 0);
+            if (cells[cell] === gen) { continue; }
+            cells[cell] = gen;
+          }
+          if (scale) { ctx.drawImage(sp.canvas, x - h, y - h, size, size); }
+          else { ctx.drawImage(sp.canvas, Math.round(x - h), Math.round(y - h)); }
+        }
+      }
+    },
     _arrow: function (layer) {
       if (!this._drawing || !layer._parts.length || !layer._rings.length) { return; }
       var ring = layer._rings[layer._rings.length - 1];
@@ -57,6 +87,106 @@
     }
   });
 
+  /* All the points of one layer as a single canvas path: projected into typed arrays,
+   * drawn in one pass per style, hit-tested by a scan. 100,000 points cost one Leaflet
+   * layer, not 100,000. `_gcf` names the feature under the mouse for tooltips and popups. */
+  var GcPoints = L.Path.extend({
+    options: { interactive: true, bubblingMouseEvents: true },
+    initialize: function (p, styles, options) {
+      L.setOptions(this, options);
+      var n = p.lat.length, i;
+      this._n = n;
+      this._lat = new Float64Array(n);
+      this._lon = new Float64Array(n);
+      for (i = 0; i < n; i++) { this._lat[i] = p.lat[i] / SCALE; this._lon[i] = p.lon[i] / SCALE; }
+      this._f = p.f;
+      this._s = p.s;
+      this._styles = styles;
+      this._visible = new Uint8Array(n).fill(1);
+      this._x = new Float32Array(n);
+      this._y = new Float32Array(n);
+      // draw order: by style, so each style is one canvas path
+      this._gcOrder = Array.from({ length: n }, function (_, k) { return k; })
+        .sort(function (a, b) { return p.s[a] - p.s[b] || a - b; });
+      var r = 0;
+      styles.forEach(function (st) { r = Math.max(r, (st.radius || 5) + (st.weight || 1)); });
+      this._rmax = r;
+      this._gcf = -1;
+    },
+    getBounds: function () {
+      var b = L.latLngBounds([]);
+      for (var i = 0; i < this._n; i++) { b.extend([this._lat[i], this._lon[i]]); }
+      return b;
+    },
+    setVisible: function (mask) { this._visible = mask; this.redraw(); },
+    visibleCount: function () { var c = 0; for (var i = 0; i < this._n; i++) { c += this._visible[i]; } return c; },
+    _project: function () {
+      var map = this._map, n = this._n, i;
+      var minx = Infinity, miny = Infinity, maxx = -Infinity, maxy = -Infinity;
+      var origin = map.getPixelOrigin(), zoom = map.getZoom();
+      var mercator = map.options.crs === L.CRS.EPSG3857;
+      var scale = 256 * Math.pow(2, zoom), d = Math.PI / 180, lim = 85.0511287798;
+      for (i = 0; i < n; i++) {
+        var x, y;
+        if (mercator) {
+          var lat = Math.max(Math.min(lim, this._lat[i]), -lim), sn = Math.sin(lat * d);
+          x = scale * (0.5 + this._lon[i] / 360) - origin.x;
+          y = scale * (0.5 - 0.25 * Math.log((1 + sn) / (1 - sn)) / Math.PI) - origin.y;
+        } else {
+          var pt = map.latLngToLayerPoint([this._lat[i], this._lon[i]]);
+          x = pt.x; y = pt.y;
+        }
+        this._x[i] = x; this._y[i] = y;
+        if (x < minx) { minx = x; } if (x > maxx) { maxx = x; }
+        if (y < miny) { miny = y; } if (y > maxy) { maxy = y; }
+      }
+      var r = this._rmax;
+      this._pxBounds = n ? L.bounds([minx - r, miny - r], [maxx + r, maxy + r]) : L.bounds([0, 0], [0, 0]);
+    },
+    _update: function () { if (this._map) { this._updatePath(); } },
+    _updatePath: function () { this._renderer._updateGcPoints(this); },
+    _containsPoint: function (p) {
+      var best = -1, bestD = Infinity, tol = this._clickTolerance();
+      for (var i = 0; i < this._n; i++) {
+        if (!this._visible[i]) { continue; }
+        var dx = this._x[i] - p.x, dy = this._y[i] - p.y, dd = dx * dx + dy * dy;
+        var r = (this._styles[this._s[i]].radius || 5) + tol;
+        if (dd <= r * r && dd <= bestD) { best = i; bestD = dd; }
+      }
+      if (best >= 0) { this._gcf = this._f[best]; this._gcHit = best; }
+      return best >= 0;
+    }
+  });
+
+  var sprites = {}, cells = null, generation = 0;
+  var devicePixelRatio = Math.max(1, window.devicePixelRatio || 1);
+  function sprite(st) {
+    var key = JSON.stringify(st);
+    if (sprites[key]) { return sprites[key]; }
+    var r = st.radius || 5, w = (st.stroke === false) ? 0 : (st.weight || 0);
+    var half = Math.ceil(r + w / 2 + 1), dpr = devicePixelRatio;
+    var c = document.createElement('canvas');
+    c.width = c.height = 2 * half * dpr;
+    var g = c.getContext('2d');
+    g.scale(dpr, dpr);
+    g.beginPath();
+    g.arc(half, half, r, 0, Math.PI * 2);
+    if (st.fill !== false) {
+      g.globalAlpha = st.fillOpacity === undefined ? 0.2 : st.fillOpacity;
+      g.fillStyle = st.fillColor || st.color;
+      g.fill();
+    }
+    if (w > 0) {
+      g.globalAlpha = st.opacity === undefined ? 1 : st.opacity;
+      g.lineWidth = w;
+      g.strokeStyle = st.color;
+      g.setLineDash(st.dashArray ? String(st.dashArray).split(/[ ,]+/).map(Number) : []);
+      g.stroke();
+    }
+    sprites[key] = { canvas: c, half: half };
+    return sprites[key];
+  }
+
   var patterns = {};
   function hatch(color) {
     if (!patterns[color]) {
@@ -82,7 +212,7 @@
       lp.style.pointerEvents = 'none';
       map._gc = {
         layers: [],
-        renderer: new GcCanvas({ padding: 0.5, tolerance: 4 }),
+        renderer: new GcCanvas({ padding: 0.2, tolerance: 4 }),
         ledger: null
       };
     }
@@ -124,9 +254,21 @@
 
   function text(d, k) { return k >= 0 ? d.strings[k] : null; }
 
+  function title(d, f) {
+    var spec = d.titleFrom;
+    if (!spec) { return text(d, d.titles[f]); }
+    var nf = d.fields.length, out = '';
+    spec.fields.forEach(function (j, k) {
+      var v = text(d, d.values[f * nf + j]);
+      if (v === null) { return; }
+      out += (out && k > 0 ? spec.seps[k - 1] : '') + v;
+    });
+    return out.charAt(0).toUpperCase() + out.slice(1);
+  }
+
   function popup(d, f) {
     var box = el('div', 'gc-popup');
-    box.appendChild(el('div', 'gc-popup-title', text(d, d.titles[f])));
+    box.appendChild(el('div', 'gc-popup-title', title(d, f)));
     var nf = d.fields.length, quote = null, table = el('table', 'gc-popup-table');
     for (var j = 0; j < nf; j++) {
       var v = text(d, d.values[f * nf + j]);
@@ -142,7 +284,7 @@
     return box;
   }
 
-  function tooltip(d, f) { return el('span', 'gc-tip', text(d, d.titles[f])); }
+  function tooltip(d, f) { return el('span', 'gc-tip', title(d, f)); }
 
   /* ------------------------------------------------------------------ drawing one layer */
 
@@ -188,13 +330,21 @@
     }
     if (d.points) {
       var p = d.points;
+      layer = new GcPoints(p, d.styles, { renderer: renderer });
+      layer._gcPhase = 2;
+      items.push(layer);
       for (i = 0; i < p.lat.length; i++) {
-        layer = L.circleMarker([p.lat[i] / SCALE, p.lon[i] / SCALE], opts(p.s[i]));
-        layer._gcf = p.f[i];
-        layer._gcPhase = 2;
-        items.push(layer);
-        if (p.label[i] >= 0) { label(gc, layer.getLatLng(), d.strings[p.label[i]], 'gc-label-place'); }
+        if (p.label[i] >= 0) { label(gc, [p.lat[i] / SCALE, p.lon[i] / SCALE], d.strings[p.label[i]], 'gc-label-place'); }
       }
+      // moving from one point to the next of the same layer: update the open tooltip
+      layer.on('mousemove', function (e) {
+        var l = e.target;
+        if (l._gcShown !== l._gcf) {
+          l._gcShown = l._gcf;
+          if (group.getTooltip()) { group.setTooltipContent(tooltip(d, l._gcf)); }
+        }
+      });
+      layer.on('mouseout', function (e) { e.target._gcShown = -1; });
     }
     // items join their group in finish(): areas of every layer first, then lines, then
     // points, so that on the shared canvas a point is never buried under an area
@@ -400,6 +550,12 @@
         gc.layers.forEach(function (entry) {
           var dates = entry.data.dates, g = entry.group;
           entry.items.forEach(function (l) {
+            if (l instanceof GcPoints) {
+              var mask = new Uint8Array(l._n);
+              for (var i = 0; i < l._n; i++) { var k0 = dates[l._f[i]]; mask[i] = (k0 < 0 || k0 <= v) ? 1 : 0; }
+              l.setVisible(mask);
+              return;
+            }
             var k = dates[l._gcf], show = k < 0 || k <= v;
             if (show && !g.hasLayer(l)) { g.addLayer(l); }
             if (!show && g.hasLayer(l)) { g.removeLayer(l); }
@@ -439,8 +595,27 @@
     if (opts.slider && opts.days && opts.days.length > 1) { slider(map, gc, opts.days); }
     if (opts.bounds) { map.fitBounds(opts.bounds, { padding: [40, 40], maxZoom: 10 }); }
     if (gc.basemapUpdate) { gc.basemapUpdate(); }
-    map.getContainer().setAttribute('data-gc-ready', '1');
+    var box = map.getContainer();
+    box.setAttribute('data-gc-ready', String(Math.round(performance.now())));
+    // after the next painted frame: the time (ms since navigation) the map was on screen
+    requestAnimationFrame(function () {
+      setTimeout(function () { box.setAttribute('data-gc-drawn', String(Math.round(performance.now()))); }, 0);
+    });
   }
 
-  window.geoconflict = { draw: draw, basemap: basemap, finish: finish, greatCircle: greatCircle };
+  /* Features drawn now (on the map, in a shown layer, not filtered out by the slider). */
+  function visibleCount(map) {
+    var c = 0;
+    state(map).layers.forEach(function (entry) {
+      if (!map.hasLayer(entry.group)) { return; }
+      entry.items.forEach(function (l) {
+        if (!entry.group.hasLayer(l)) { return; }
+        c += l instanceof GcPoints ? l.visibleCount() : 1;
+      });
+    });
+    return c;
+  }
+
+  window.geoconflict = { draw: draw, basemap: basemap, finish: finish, greatCircle: greatCircle,
+    visibleCount: visibleCount };
 })();

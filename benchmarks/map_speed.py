@@ -1,0 +1,185 @@
+"""Map speed: geoconflict.render + save_html against GeoDataFrame.explore on the same data.
+
+Run from the repository root::
+
+    python benchmarks/map_speed.py               # 100,000 events and 100,000 movements
+    python benchmarks/map_speed.py --n 20000     # smaller
+    python benchmarks/map_speed.py --browser     # also time the offline page in headless Chromium
+
+Each measurement runs in its own process, so its peak memory (``ru_maxrss``) is
+its own. Both sides start from the same records, built in that process before
+the clock starts: geoconflict from the EventSet, ``explore()`` from the
+GeoDataFrame the EventSet gives (``to_geodataframe()``, built before timing and
+reported separately). Timed: making the map and writing the HTML file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TYPES = ("shelling", "air strike", "battle", "drone strike", "protest", "arrest")
+ACTORS = ("Russian armed forces", "Ukrainian forces", "unidentified armed group", "police")
+
+
+def make_events(n: int, *, kind: str):
+    """``n`` events or movements with places, actors, quotes and dates, reproducibly."""
+    import numpy as np
+
+    from geoconflict.eventset import EventSet
+    from geoconflict.model import Event, Movement, Place, Provenance
+
+    rng = np.random.default_rng(20240814)
+    lat = rng.uniform(44.5, 56.0, n)
+    lon = rng.uniform(22.0, 45.0, n)
+    day0 = date(2024, 1, 1)
+    days = rng.integers(0, 365, n)
+    kinds = rng.integers(0, len(TYPES), n)
+    actors = rng.integers(0, len(ACTORS), n)
+    places = [
+        Place(f"Place {i}", kind="populated_place", lat=float(lat[i]), lon=float(lon[i]), country_code="UA",
+              admin1=f"Region {i % 40}")
+        for i in range(n)
+    ]
+    records = []
+    if kind == "events":
+        for i in range(n):
+            d = day0 + timedelta(days=int(days[i]))
+            records.append(Event(
+                TYPES[kinds[i]], places[i], actors=(ACTORS[actors[i]],),
+                description=f"{TYPES[kinds[i]].capitalize()} reported near Place {i}",
+                fatalities=int(i % 7),
+                provenance=Provenance(source=f"report-{i % 500}.txt", reported_by="local authorities",
+                                      quote=f"Local authorities said {TYPES[kinds[i]]} hit Place {i} on {d}.",
+                                      report_date=d + timedelta(days=1), event_date=d, date_precision="day"),
+            ))
+    else:
+        order = rng.permutation(n)
+        for i in range(n):
+            d = day0 + timedelta(days=int(days[i]))
+            records.append(Movement(
+                ACTORS[actors[i]], places[i], places[int(order[i])], unit=f"unit {i % 300}",
+                status=("reported", "claimed", "confirmed", "unconfirmed", "denied")[i % 5],
+                provenance=Provenance(source=f"report-{i % 500}.txt", reported_by="a ministry",
+                                      quote=f"Units moved from Place {i} to Place {int(order[i])}.",
+                                      report_date=d, event_date=d, date_precision="day"),
+            ))
+    return EventSet(records)
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def measure(side: str, kind: str, n: int, out: str) -> dict:
+    """One measurement in this process."""
+    import warnings
+
+    warnings.simplefilter("ignore")
+    events = make_events(n, kind=kind)
+    prepared = {}
+    if side == "explore":
+        t = time.perf_counter()
+        frame = (events.events if kind == "events" else events.movements).to_geodataframe()
+        prepared["to_geodataframe_s"] = round(time.perf_counter() - t, 2)
+    import folium  # noqa: F401 - imported before the clock on both sides
+
+    import geoconflict.render  # noqa: F401
+    baseline = _rss_mb()
+    t = time.perf_counter()
+    if side == "explore":
+        m = frame.explore()
+        m.save(out)
+    else:
+        from geoconflict.offline import save_html
+        from geoconflict.render import render
+
+        save_html(render(events), out, offline=(side == "geoconflict"))
+    seconds = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "side": side,
+        "kind": kind,
+        "n": n,
+        "seconds": round(seconds, 2),
+        "peak_mb": round(peak, 0),
+        "baseline_mb": round(baseline, 0),
+        "work_peak_mb": round(peak - baseline, 0),
+        "file_mb": round(os.path.getsize(out) / 1e6, 2),
+        **prepared,
+    }
+
+
+def browser_time(path: str) -> dict:
+    """Seconds from navigation to a drawn map with its layers listed, in headless Chromium offline."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch_chromium, open_offline
+
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        results = []
+        for _ in range(3):
+            t = time.perf_counter()
+            page, log = open_offline(browser, Path(path), timeout_ms=60_000)
+            page.wait_for_selector(".gc-map[data-gc-ready] .leaflet-control-layers-overlays label", timeout=60_000)
+            results.append(time.perf_counter() - t)
+            nav = page.evaluate("() => performance.now()")
+            assert not log.blocked and not log.page_errors, (log.blocked[:3], log.page_errors[:3])
+            page.context.close()
+        browser.close()
+    return {"open_to_interactive_s": [round(r, 2) for r in results], "page_clock_ms_last": round(nav)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--kinds", default="events,movements")
+    parser.add_argument("--browser", action="store_true")
+    parser.add_argument("--one", nargs=3, metavar=("SIDE", "KIND", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one[0], args.one[1], args.n, args.one[2])))
+        return
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind in args.kinds.split(","):
+            for side in ("geoconflict", "explore"):
+                out = os.path.join(tmp, f"{side}-{kind}.html")
+                done = subprocess.run(
+                    [sys.executable, __file__, "--n", str(args.n), "--one", side, kind, out],
+                    capture_output=True, text=True, check=True,
+                )
+                row = json.loads(done.stdout.strip().splitlines()[-1])
+                if side == "geoconflict" and kind == "events" and args.browser:
+                    row.update(browser_time(out))
+                rows.append(row)
+                print(json.dumps(row), flush=True)
+    by = {(r["side"], r["kind"]): r for r in rows}
+    for kind in args.kinds.split(","):
+        ours, theirs = by[("geoconflict", kind)], by[("explore", kind)]
+        print(
+            f"{kind}: {theirs['seconds'] / ours['seconds']:.1f}x faster, "
+            f"work peak memory {ours['work_peak_mb']:.0f} vs {theirs['work_peak_mb']:.0f} MB "
+            f"(process peak {ours['peak_mb']:.0f} vs {theirs['peak_mb']:.0f} MB), "
+            f"file {ours['file_mb']:.1f} vs {theirs['file_mb']:.1f} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()
