@@ -85,9 +85,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?P<lead>(?i:in|since|by|until|during|before|after))\s+(?P<y>(?:19|20)\d{2})\b(?![-/]\d)")),
 ]
 _START_VERB = re.compile(r"\b(?:began|begun|begin|begins|started|start|starts|launched|launch|erupted|broke out|"
-                         r"commenced|opened)\b[^.;]{0,25}$", re.IGNORECASE)
+                         r"commenced|opened)\b[^.;\n]{0,25}$", re.IGNORECASE)
 _FUTURE_CUE = re.compile(r"\b(?:will|would|might|may|could|expected|expects|plans?|planned|intends?|"
-                         r"aims?|hopes?|should|going to)\b[^.;]{0,60}$", re.IGNORECASE)
+                         r"aims?|hopes?|should|going to)\b[^.;\n]{0,60}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -266,7 +266,10 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
             if resolved is None:
                 continue
             day, end, precision, role = resolved
-            before = text[max(0, m.start() - 60):m.start()]
+            lo = max(0, m.start() - 60)
+            before = text[lo:m.start()]
+            if lo > 0 and text[lo - 1].isalnum():
+                before = re.sub(r"^\w+", "", before)  # a cut word is no cue
             if role == "at" and _START_VERB.search(before):
                 role = "start"
             if day > anchor and (role != "duration"):

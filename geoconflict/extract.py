@@ -190,12 +190,24 @@ def _find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> li
     return spans
 
 
+_RIVER = re.compile(r"(?:banks?|side|shore|bank)\s+of\s+the\s+$|(?:across|along|crossed|cross|over)\s+the\s+$|"
+                    r"the\s+river\s+$", re.IGNORECASE)
+
+
 def _reject_reason(text: str, span: _Span, spans_at: set[int], surnames: set[str]) -> str | None:
     """Why *span* is not a place here, or None."""
     s, e = span.start, span.end
     word = span.surface
+    if word in P.GROUPS:
+        return f"names an armed group ({word!r})"
+    if word in P.DEMONYMS:
+        return f"a demonym names an actor, not a place ({word!r})"
+    if s >= 2 and text[s - 1] in "-‐" and text[s - 2].isalnum():
+        return "part of a hyphenated name"
     if fold(word) in surnames:
         return f"surname of a person named in the report ({word!r})"
+    if _RIVER.search(text[max(0, s - 20):s]):
+        return "a river here ('… the X')"
     if P.OUTLET_AFTER.match(text, e):
         tail = P.OUTLET_AFTER.match(text, e).group(0).strip()
         return f"names an outlet ('{word} {tail}')"
@@ -264,11 +276,16 @@ def _resolve_spans(gaz: Gazetteer, text: str, spans: list[_Span]) -> None:
             cands = gaz.search(f"{x.surface} {x.descriptor}", limit=8)
         except Exception:
             cands = []
+        if not any(c.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) for c in cands):
+            try:
+                cands = [*cands, *gaz.search(x.surface, limit=8)]
+            except Exception:
+                pass
         want = PlaceKind.ADMIN2 if x.descriptor not in ("region", "oblast", "province", "state", "governorate",
                                                         "territory", "prefecture") else PlaceKind.ADMIN1
         best, best_score = None, float("-inf")
         for c in cands:
-            if c.place.kind is not want or not c.reason.startswith(("name", "alternate name")):
+            if c.place.kind is not want:
                 continue
             score = c.score + (2.0 if c.place.admin1 in admin1s else 0.0) + (
                 1.0 if c.place.country_code in countries else 0.0)
@@ -281,28 +298,93 @@ def _resolve_spans(gaz: Gazetteer, text: str, spans: list[_Span]) -> None:
             x.reason = f"{x.reason}: {best.reason}{context}"
 
 
-def _apply_region_rule(text: str, spans: list[_Span]) -> None:
+_CITY_BEFORE = re.compile(
+    r"(?:entered|enter|enters|entering|captured|capture|liberated|recaptured|retook|shelled|struck|bombed|"
+    r"stormed|outskirts\s+of|streets\s+of|cent(?:re|er)\s+of|city\s+of|town\s+of|in\s+central|downtown|"
+    r"mayor\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_CITY_AFTER = re.compile(r"\s+(?:city|town)\b|['’]s\s+(?:mayor|streets|cent(?:re|er)|outskirts|airport)",
+                         re.IGNORECASE)
+_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|governorate|state|krai|district|raion|rayon|county|"
+                           r"prefecture|department)\b", re.IGNORECASE)
+
+
+def _apply_town_rule(gaz: Gazetteer, text: str, spans: list[_Span]) -> None:
+    """A bare name resolved to a region or district is its namesake town, unless a descriptor follows."""
+    for x in spans:
+        p = x.place
+        if p is None or p.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) or x.descriptor is not None:
+            continue
+        if _REGION_AFTER.match(text, x.end) or re.search(r"\b(?:region|province|district)\s+of\s+(?:the\s+)?$",
+                                                          text[max(0, x.start - 20):x.start], re.IGNORECASE):
+            continue
+        try:
+            towns = gaz.search(x.surface, kind=PlaceKind.POPULATED_PLACE, country=p.country_code, limit=5)
+        except Exception:
+            continue
+        for c in towns:
+            inside = c.place.admin1 == p.name if p.kind is PlaceKind.ADMIN1 else c.place.admin2 == p.name or (
+                c.place.admin1 == p.admin1 and fold(c.place.name) == fold(x.surface))
+            if inside and fold(x.surface) in (fold(c.place.name), *[fold(w) for w in c.place.name.split()]):
+                x.candidates = (p, *x.candidates)
+                x.place = c.place
+                x.reason = (f"{x.reason}; taken as the town {c.place.name}: a bare name, no "
+                            f"'region'/'district' after it")
+                break
+            if inside and c.reason.startswith(("name", "alternate name")):
+                x.candidates = (p, *x.candidates)
+                x.place = c.place
+                x.reason = (f"{x.reason}; taken as the town {c.place.name}: a bare name, no "
+                            f"'region'/'district' after it")
+                break
+
+
+def _apply_region_rule(text: str, spans: list[_Span], body_start: int) -> None:
     """A bare name is the region when the report also names "<name> region"."""
-    regions: dict[str, Place] = {}
+    regions: dict[str, tuple[Place, int]] = {}
     for x in spans:
         p = x.place
         if p is not None and p.kind is PlaceKind.ADMIN1 and re.match(
                 r"\s+(?:region|oblast|province|governorate|state|krai)\b", text[x.end:x.end + 14], re.IGNORECASE):
-            regions.setdefault(fold(x.surface), p)
+            regions.setdefault(fold(x.surface), (p, x.start))
     for x in spans:
         p = x.place
         if p is None or p.kind is not PlaceKind.POPULATED_PLACE:
             continue
-        region = regions.get(fold(x.surface))
-        if region is None or p.admin1 != region.name:
+        region, first = regions.get(fold(x.surface), (None, 0))
+        if region is None or p.admin1 != region.name or (x.start < first and x.start >= body_start):
             continue
         before = text[max(0, x.start - 14):x.start].lower()
         after = text[x.end:x.end + 6].lower()
         if re.search(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?$", before) or after.startswith(" city"):
             continue
+        if _CITY_BEFORE.search(text[max(0, x.start - 30):x.start]) or _CITY_AFTER.match(text, x.end):
+            continue
         x.candidates = (p, *x.candidates)
         x.place = region
         x.reason = f"{x.reason}; taken as {region.name}: '{x.surface} region' is named in the same report"
+
+
+_IN_REGION = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$")
+
+
+def _check_containment(text: str, spans: list[_Span]) -> None:
+    """ "X in the Y region": a resolved X that is not inside Y is a wrong guess; leave X unresolved."""
+    for x, y in zip(spans, spans[1:]):
+        if x.place is None or y.place is None or y.start - x.end > 30:
+            continue
+        if not _IN_REGION.match(text[x.end:y.start] + "") or not re.fullmatch(
+                r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}", text[x.end:y.start]):
+            continue
+        outer, inner = y.place, x.place
+        if outer.kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1) or inner.kind is outer.kind:
+            continue
+        if _contains(outer, inner):
+            continue
+        x.reason = (f"{x.reason}; rejected {inner.name} ({inner.admin1}, {inner.country_code}): the text places "
+                    f"it in {outer.name}, and no '{x.surface}' there is in the gazetteer")
+        x.candidates = (inner, *x.candidates)
+        x.place = None
+        x.score = None
 
 
 def _drop_outliers(spans: list[_Span], sentence_starts: set[int]) -> list[_Span]:
@@ -362,11 +444,20 @@ def _actors(text: str, lo: int, hi: int) -> list[_Actor]:
 
 _ROLE_RE = "|".join(sorted((re.escape(w) for w in P.ROLE_WORDS if w[0].isupper() and w != "Of"),
                            key=len, reverse=True))
+_NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|bin|ibn|ben|de|da|van|von|ould|ag|abu)[-\s][A-Z]?[\w'’-]+)"
 _PERSON = re.compile(
-    r"(?P<title>(?:(?:" + _DEMONYM_RE + r")\s+)?(?:(?:[A-Z][\w.]*|of|the)\s+){0,5}?"
+    r"(?P<title>(?:(?:" + _DEMONYM_RE + r")\s+)?(?:(?:[A-Z][\w]*|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Dr\.|Mr\.|"
+    r"Mrs\.|Ms\.|of|the)\s+){0,5}?"
     r"(?:" + _ROLE_RE + r"))"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:region|oblast|province|district|state))?)?"
-    r"\s+(?P<name>(?!(?:" + _ROLE_RE + r")\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b"
+    r"\s+(?P<name>(?!(?:" + _ROLE_RE + r")\b)[A-Z][\w'’-]+(?:\s+" + _NAME_WORD + r"){1,3})\b"
+)
+#: a lower-case role before a name: "reporter Jordan Paris", "army chief Abdel Fattah al-Burhan"
+_PERSON_LOWER = re.compile(
+    r"\b(?:reporter|correspondent|journalist|photographer|spokes(?:man|woman|person)|analyst|commander|"
+    r"official|officer|researcher|minister|governor|general|colonel|mayor|envoy|president|chief|leader|"
+    r"blogger|activist|witness|resident|editor|adviser|advisor|lawmaker|deputy|head)\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+" + _NAME_WORD + r"){1,3})\b"
 )
 
 
@@ -376,21 +467,22 @@ class _Person:
     surname: str
     title: str
     outlet: str | None = None
+    span: tuple[int, int] = (0, 0)
 
 
 def _people(text: str) -> list[_Person]:
     people: list[_Person] = []
-    for m in _PERSON.finditer(text):
+    for m in [*_PERSON.finditer(text), *_PERSON_LOWER.finditer(text)]:
         name = m.group("name")
         words = name.split()
         if any(w in P.ROLE_WORDS or w in _DEMONYM_WORDS or w.lower() in STOPWORDS for w in words):
             continue
         if any(p.surname == words[-1] for p in people):
             continue
-        full = m.group(0).strip()
+        full = m.group(0).strip() if "title" in m.groupdict() else name
         full = re.sub(r"^(?:[A-Z][\w.]*\s+)*?(?=(?:" + _DEMONYM_RE + r"|Acting|Deputy|Prime)\b)", "", full)
         title = full[: -len(name)].strip()
-        people.append(_Person(full, words[-1], title))
+        people.append(_Person(full, words[-1], title, span=(m.start("name"), m.end("name"))))
     return people
 
 
@@ -403,7 +495,9 @@ _UNNAMED = re.compile(r"\b(?:reports?\s+(?:of|that|suggest)|reportedly|were\s+re
 _SPEAKER_HEAD = re.compile(
     r"(?i:military|ministry|army|side|spokes\w+|officials?|command|governor|general|minister|president|"
     r"authorities|government|office|forces|staff|group|police|he|she|they|it|we|commander|mayor|"
-    r"monitor|observatory|agency|sources?|witnesses|residents|medics|analysts|institute|UN|ISW)$|"
+    r"monitor|observatory|agency|sources?|witnesses|residents|medics|analysts|institute|UN|ISW|junta|rebels|"
+    r"militants|council|observers|mission|bloggers|media|outlets?|groups?|alliance|corps|fighters|"
+    r"administration|ministry|militia|people|activists|journalists|correspondents?|official)$|"
     r"[A-Z][\w'’.-]*$"
 )
 _LEADING_JUNK = re.compile(r"^(?:(?:and|but|while|as|so|then|however|meanwhile|also|that)\b[\s,]*)+", re.IGNORECASE)
@@ -447,7 +541,8 @@ class _Sources:
         if who is None:
             for v in _VERBS.finditer(sentence):
                 head = sentence[:v.start()]
-                clause = re.split(r"[,;:\"“”(]|\bthat\b|\bwhile\b|\bwhich\b", head)[-1].strip()
+                head = re.sub(r"\s*\([^)]*\)", "", head)
+                clause = re.split(r"[,;:\"“”]|\bthat\b|\bwhile\b|\bwhich\b", head)[-1].strip()
                 clause = re.sub(r"\s+on\s+\w+\s+\d+$|\s+on\s+\w+day$|\s+(?:also|earlier|later|again)$", "",
                                 clause).strip()
                 clause = _LEADING_JUNK.sub("", clause)
@@ -502,8 +597,14 @@ class _Sources:
 
 _TOKEN = re.compile(r"⟦(\d+)⟧")
 _TOK = r"⟦(\d+)⟧"
-_MOVE_FROM_TO = re.compile(rf"\b(?:from|out\s+of)\s+{_TOK}(?:\s*(?:,|and)\s*⟦\d+⟧)*\s+(?:to|into|towards?|for|in)\s+{_TOK}")
-_MOVE_TO_FROM = re.compile(rf"\b(?:to|into|towards?)\s+{_TOK}\s+from\s+{_TOK}")
+_DIRECTION = (r"(?:(?:the\s+)?(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|"
+              r"northeastern|northwestern|southeastern|southwestern)\s+)?")
+_MOVE_FROM_TO = re.compile(rf"\b(?:from|out\s+of)\s+{_DIRECTION}{_TOK}(?:\s*(?:,|and)\s*⟦\d+⟧)*\s+"
+                           rf"(?:to|into|towards?|for|in)\s+{_DIRECTION}{_TOK}")
+_MOVE_TO_FROM = re.compile(rf"\b(?:to|into|towards?)\s+{_DIRECTION}{_TOK}\s+from\s+{_DIRECTION}{_TOK}")
+_OWN_FORCES = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?P<noun>forces|troops|fighters|units|soldiers|army|"
+                         r"militants|men|rebels)\b", re.IGNORECASE)
+_APPOSITIVE = re.compile(r",\s*(?:supported|backed|aided|assisted|accompanied|joined|helped)\s+by\s+[^,]*,")
 _ANAPHORA = re.compile(r"\bthe\s+(?P<what>region|oblast|province|district|raion|city|town|area|governorate|state)\b"
                        r"(?!\s*⟦)")
 _CIVILIAN = re.compile(r"\b(?:civilians|residents|refugees|displaced|families|evacuees|people\s+fled|fled)\b",
@@ -577,6 +678,17 @@ class _Doc:
         self.masked[s.start] = masked
         return masked
 
+    def text_pos(self, s: Sentence, masked_pos: int) -> int:
+        """The offset in the text of position *masked_pos* of the masked sentence."""
+        masked, ids = self.mask(s)
+        shift = 0
+        for m in _TOKEN.finditer(masked):
+            if m.start() >= masked_pos:
+                break
+            x = self.spans[int(m.group(1))]
+            shift += (x.end - x.start) - (m.end() - m.start())
+        return min(s.end, s.start + masked_pos + shift)
+
     def dates_in(self, s: Sentence) -> list[DateMention]:
         return [d for d in self.dates if s.start <= d.start < s.end]
 
@@ -616,16 +728,23 @@ def _doc(report: Report, gaz: Gazetteer) -> _Doc:
     surnames = {s for s in surnames if s}
     spans = _find_spans(gaz, text, regions)
     at_positions = {x.start for x in spans}
+    person_spans = [p.span for p in people]
     kept: list[_Span] = []
     for x in spans:
         why = None if x.descriptor else _reject_reason(text, x, at_positions, surnames)
+        if why is None and any(a <= x.start < b for a, b in person_spans):
+            why = "part of a person's name"
         if why is None:
             x.possessive = text[x.end:x.end + 2] in ("'s", "’s")
             if x.possessive:
                 x.reason = f"possessive '{x.surface}’s' (the owner of what follows); {x.reason}"
             kept.append(x)
     _resolve_spans(gaz, text, kept)
-    _apply_region_rule(text, kept)
+    kept = [x for x in kept if not (x.surface.isupper() and len(x.surface) <= 4 and x.place is not None
+                                    and x.place.kind is not PlaceKind.COUNTRY)]
+    _apply_town_rule(gaz, text, kept)
+    _apply_region_rule(text, kept, report.body_start)
+    _check_containment(text, kept)
     kept = _drop_outliers(kept, starts)
     dates = find_dates(text, report.published) if len(text) < 2_000_000 else _chunked_dates(text, report.published)
     return _Doc(report, gaz, kept, sentences, title, dates, _Sources(text, people))
@@ -662,7 +781,7 @@ def _movements(doc: _Doc, s: Sentence, speaker: str | None) -> list[Movement]:
             origin, dest = doc.place(origin_i), doc.place(dest_i)
             if origin == dest or doc.spans[int(origin_i)].possessive or doc.spans[int(dest_i)].possessive:
                 continue
-            head = masked[:m.start()]
+            head = _APPOSITIVE.sub(",", masked[:m.start()])
             if _CIVILIAN.search(head[-80:]):
                 continue
             actors = _actors(head, 0, len(head))
@@ -671,13 +790,22 @@ def _movements(doc: _Doc, s: Sentence, speaker: str | None) -> list[Movement]:
                 a = actors[-1]
                 if a.party is None:
                     unit = a.phrase
-                    if len(actors) > 1 and actors[-2].party is not None and actors[-2].end >= a.start - 3:
-                        actor = actors[-2].phrase
+                    party = [b for b in actors[:-1] if b.party is not None and "," not in head[b.end:a.start]]
+                    if party:
+                        actor = party[-1].phrase
                 else:
                     actor = a.phrase
             formation = P.FORMATION.search(masked)
             if formation:
                 unit = formation.group(0).removeprefix("the ")
+            if actor is None:
+                actor = _own_party(doc, head, speaker)
+                if actor is not None and unit is not None and actor.lower().endswith(unit.lower()):
+                    unit = None
+            if actor is None:
+                subject = re.search(rf"{_TOK}\s+(?:has\s+|have\s+|had\s+)?$", masked[:cue.start()])
+                if subject and doc.place(subject.group(1)).kind is PlaceKind.COUNTRY:
+                    actor = doc.place(subject.group(1)).name
             if actor is None and unit is None and not re.search(
                     r"\b(?:troop|forces|military|units?|redeploy\w*|deploy\w*|transfer|relocation|reallocation)\b",
                     masked, re.IGNORECASE):
@@ -694,6 +822,21 @@ def _movements(doc: _Doc, s: Sentence, speaker: str | None) -> list[Movement]:
                            + (f"; status {status.value} from the sentence" if status is not MovementStatus.REPORTED
                               else ""))))
     return out
+
+
+def _own_party(doc: _Doc, head: str, speaker: str | None) -> str | None:
+    """ "its troops" after "the Somali army said" → the speaker's party."""
+    own = _OWN_FORCES.search(head)
+    if own is None or not speaker:
+        return None
+    parties = [a for a in _actors(speaker, 0, len(speaker)) if a.party]
+    noun = own.group("noun").lower()
+    if parties:
+        return f"{parties[0].party} {noun}"
+    dem = re.search(rf"\b({_DEMONYM_RE})\b", speaker)
+    if dem:
+        return f"{dem.group(1)} {noun}"
+    return re.sub(r"^the\s+", "", speaker)
 
 
 def _status(masked: str) -> MovementStatus:
@@ -715,9 +858,17 @@ def _status_updates(doc: _Doc, s: Sentence, movements: list[Movement]) -> list[M
     if status is MovementStatus.REPORTED:
         return movements
     places = {doc.spans[i].place for i in ids}
+    latest = None
+    if movements and not any(mv.origin in places or mv.destination in places for mv in movements):
+        last = movements[-1]
+        cue = re.search(r"movement word '(\w+)", last.provenance.reason or "")
+        stem = cue.group(1).lower()[:5].replace("redep", "deplo") if cue else None
+        words = {w.lower()[:5].replace("redep", "deplo") for w in re.findall(r"\w+", masked)}
+        if last.provenance.span and s.start - last.provenance.span[1] < 400 and stem in words:
+            latest = last
     out = []
     for mv in movements:
-        if (mv.origin in places or mv.destination in places) and (
+        if (mv.origin in places or mv.destination in places or mv is latest) and (
                 _STATUS_ORDER.index(status) > _STATUS_ORDER.index(mv.status)):
             quote = doc.text[s.start:s.end]
             reason = f"{mv.provenance.reason}; status {status.value}: {quote!r}"
@@ -776,7 +927,7 @@ def _claims(doc: _Doc, s: Sentence, speaker: str | None, combats: list[CombatAre
         if word.startswith(("hold", "held", "took", "taken")) and not (count or area):
             if not re.match(r"\s*(?:control\s+of\s+)?(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?⟦", rest):
                 continue
-        head = masked[:cue.start()]
+        head = _APPOSITIVE.sub(",", masked[:cue.start()])
         if P.DENY_CUE.search(head) or _MODAL.search(head):
             continue
         passive = re.match(r"\s*(?:by|to)\s+", rest) or word.startswith(("fell", "fallen"))
@@ -785,12 +936,21 @@ def _claims(doc: _Doc, s: Sentence, speaker: str | None, combats: list[CombatAre
             claimant = actors[0] if actors else None
             named = [int(t) for t in _TOKEN.findall(_clause_back(head))]
         else:
-            actors = [a for a in _actors(head, 0, len(head)) if a.party is not None]
+            found = _actors(head, 0, len(head))
+            actors = [a for a in found if a.party is not None]
             claimant = actors[-1] if actors else None
-            named = [int(t) for t in _TOKEN.findall(rest)]
+            own = _own_party(doc, head, speaker)
+            if own is not None and _OWN_FORCES.search(head[-60:]):
+                claimant = _Actor(0, 0, own, own.split()[0], _country_of(own))
+            if claimant is None and found:
+                claimant = found[-1]
+            named = [int(t) for t in _TOKEN.findall(re.split(r",\s+(?!⟦|and\s+⟦)", rest)[0])]
+        if claimant is None and speaker and re.search(r"\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?$", head):
+            claimant = _Actor(0, 0, re.sub(r"^the\s+", "", speaker), None, _country_of(speaker))
         if claimant is None:
             continue
-        areas = [doc.spans[i].place for i in named if not doc.spans[i].possessive]
+        areas = list(dict.fromkeys(doc.spans[i].place for i in named if not doc.spans[i].possessive))
+        areas = [a for a in areas if not any(_contains(a, b) for b in areas if b is not a)]
         area_reason = "named in the sentence"
         if not areas:
             anaphor = _ANAPHORA.search(rest)
@@ -801,9 +961,9 @@ def _claims(doc: _Doc, s: Sentence, speaker: str | None, combats: list[CombatAre
                 kinds = (PlaceKind.ADMIN2,)
             if anaphor and anaphor.group("what") in ("city", "town"):
                 kinds = (PlaceKind.POPULATED_PLACE,)
-            cue_at = s.start + len(head)
+            cue_at = doc.text_pos(s, cue.start())
             para_start = min((t.start for t in doc.sentences if t.paragraph == s.paragraph), default=0)
-            recent = doc.recent(cue_at + 200 if anaphor else cue_at, kinds,
+            recent = doc.recent(cue_at, kinds,
                                 paragraph_start=para_start if not anaphor else 0)
             if recent is None and not anaphor:
                 recent = doc.recent(cue_at, (PlaceKind.ADMIN1,))
@@ -818,7 +978,7 @@ def _claims(doc: _Doc, s: Sentence, speaker: str | None, combats: list[CombatAre
         stated = float(area.group("n").replace(",", "")) if area else None
         if stated is not None and "mi" in area.group("unit").lower():
             stated = round(stated * 2.589988, 1)
-        when = doc.event_date(s)
+        when = next((d for d in doc.dates_in(s) if d.role == "at"), None)
         by = next((d for d in doc.dates_in(s) if d.role == "by"), None)
         as_of = (when or by).date if (when or by) is not None else doc.report.published
         when_reason = "as of the date in the sentence" if (when or by) else "as of the report date"
@@ -840,6 +1000,44 @@ def _claims(doc: _Doc, s: Sentence, speaker: str | None, combats: list[CombatAre
         ))
         break
     return out
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether *outer* is a unit that contains *inner* by the admin path."""
+    if outer.kind is PlaceKind.COUNTRY:
+        return inner.kind is not PlaceKind.COUNTRY and inner.country_code == outer.country_code
+    if outer.kind is PlaceKind.ADMIN1:
+        return inner.kind in (PlaceKind.ADMIN2, PlaceKind.POPULATED_PLACE) and inner.admin1 == outer.name
+    if outer.kind is PlaceKind.ADMIN2:
+        return inner.kind is PlaceKind.POPULATED_PLACE and inner.admin2 == outer.name
+    return False
+
+
+def _country_of(phrase: str) -> str | None:
+    for a in _actors(phrase, 0, len(phrase)):
+        if a.country:
+            return a.country
+    for dem, code in P.DEMONYMS.items():
+        if dem in phrase:
+            return code
+    return None
+
+
+def _dispute_note(doc: _Doc, claim: TerritorialClaim, s: Sentence, following: Sentence | None) -> TerritorialClaim:
+    """Add "not independently verified" / "denied by …" to a claim's note."""
+    notes = []
+    for t in (s, following):
+        if t is None or t.paragraph != s.paragraph:
+            continue
+        quote = doc.text[t.start:t.end]
+        if P.UNCONFIRMED_CUE.search(quote) or re.search(r"\b(?:did not|has not|have not)\s+comment", quote):
+            notes.append(f"not confirmed: {quote!r}")
+        elif t is following and P.DENY_CUE.search(quote) and re.search(r"\b(?:claim|report|capture|control)",
+                                                                          quote, re.IGNORECASE):
+            notes.append(f"disputed: {quote!r}")
+    if not notes:
+        return claim
+    return replace(claim, note="; ".join([claim.note, *notes]) if claim.note else "; ".join(notes))
 
 
 def _clause_back(head: str) -> str:
@@ -965,6 +1163,9 @@ def _located_events(doc: _Doc, s: Sentence, speaker: str | None) -> list[Event]:
         fat = P.FATALITIES.search(masked)
         fatalities = _number(fat.group("n") or fat.group("n2")) if fat else None
         actors = tuple(dict.fromkeys(a.phrase for a in _actors(masked, 0, cue.start()) if a.party))
+        dem = re.search(rf"\b({_DEMONYM_RE})\s+(?:[a-z]+\s+)?$", masked[:cue.start()])
+        if not actors and dem:
+            actors = (f"{dem.group(1)} forces",)
         out.append(Event(kind, place, actors=actors, fatalities=fatalities,
                          description=doc.text[s.start:s.end][:200],
                          provenance=doc.provenance(s, reported_by=speaker, when=doc.event_date(s),
@@ -1048,8 +1249,12 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None, publish
             continue
         combats.extend(_combats(doc, s, speaker))
         events.extend(_located_events(doc, s, speaker))
-    for s in doc.sentences:
-        claims.extend(_claims(doc, s, speakers[s.start], combats))
+    for i, s in enumerate(doc.sentences):
+        found_claims = _claims(doc, s, speakers[s.start], combats)
+        if found_claims:
+            following = doc.sentences[i + 1] if i + 1 < len(doc.sentences) else None
+            found_claims = [_dispute_note(doc, c, s, following) for c in found_claims]
+        claims.extend(found_claims)
     records.extend(_merge_movements(movements))
     records.extend(_merge_same(claims, lambda c: (c.claimant, c.settlements, c.area_km2_stated, c.as_of, c.areas)))
     records.extend(_merge_same(combats, lambda c: frozenset(c.areas)))

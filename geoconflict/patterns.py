@@ -63,7 +63,7 @@ GROUPS: dict[str, str | None] = {
     "M23": "CD", "AFC/M23": "CD", "FARDC": "CD", "ADF": "CD", "Wazalendo": "CD", "CODECO": "CD",
     "Hamas": "PS", "Islamic Jihad": "PS", "IDF": "IL", "Israel Defense Forces": "IL", "Hezbollah": "LB",
     "Houthis": "YE", "Houthi": "YE", "Ansar Allah": "YE", "Southern Transitional Council": "YE",
-    "Arakan Army": "MM", "Tatmadaw": "MM", "junta": None, "Kachin Independence Army": "MM", "KIA": "MM",
+    "Arakan Army": "MM", "Tatmadaw": "MM", "junta": None, "Junta": None, "Kachin Independence Army": "MM", "KIA": "MM",
     "MNDAA": "MM", "Ta'ang National Liberation Army": "MM", "TNLA": "MM", "People's Defence Force": "MM",
     "PDF": "MM", "Three Brotherhood Alliance": "MM",
     "JNIM": "ML", "Islamic State": None, "ISIS": None, "IS": None, "Wagner": None, "Africa Corps": None,
@@ -79,14 +79,16 @@ ACTOR_NOUNS = (
     r"personnel|battalions|battalion|brigades|brigade|regiments|regiment|divisions|division|reinforcements|"
     r"tanks|artillery|convoys|convoy|jets|warplanes|drones|navy|gunmen|peacekeepers|special forces|"
     r"side|operation|offensive|incursion|counteroffensive|authorities|government|jihadists|"
-    r"combatants|paramilitaries|paramilitary"
+    r"combatants|paramilitaries|paramilitary|corps|armed groups|attackers|saboteurs|alliance|coalition|"
+    r"volunteers|police"
 )
 ACTOR_NOUN = re.compile(rf"\b(?:{ACTOR_NOUNS})\b", re.IGNORECASE)
 #: Force nouns that can stand alone as the unit that moves.
 UNIT_WORDS = (
     r"units|unit|conscripts|reservists|reinforcements|paratroopers|marines|mercenaries|troops|soldiers|fighters|"
     r"battalions|battalion|brigades|brigade|regiments|regiment|divisions|division|tanks|artillery|convoys|convoy|"
-    r"peacekeepers|servicemen"
+    r"peacekeepers|servicemen|armed groups|attackers|saboteurs|gunmen|militants|rebels|insurgents|"
+    r"rebel alliance|alliance|coalition"
 )
 UNIT_NOUN = re.compile(rf"\b(?:{UNIT_WORDS})\b", re.IGNORECASE)
 #: A numbered or named formation ("810th Naval Infantry Brigade", "the 3rd Assault Brigade").
