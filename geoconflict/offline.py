@@ -601,7 +601,33 @@ def stable_ids(html: str) -> str:
             seen[key] = str(len(seen) + 1)
         return seen[key]
 
-    return _RANDOM_ID.sub(sub, html)
+    # JSON data elements hold report data, not element ids: leave them alone (and
+    # do not scan megabytes of them)
+    parts = []
+    pos = 0
+    for start, end in _json_blocks(html):
+        parts.append(_RANDOM_ID.sub(sub, html[pos:start]))
+        parts.append(html[start:end])
+        pos = end
+    parts.append(_RANDOM_ID.sub(sub, html[pos:]))
+    return "".join(parts)
+
+
+_JSON_OPEN = '<script type="application/json"'
+
+
+def _json_blocks(html: str) -> list[tuple[int, int]]:
+    """(start, end) of the contents of each ``<script type="application/json">`` element."""
+    blocks = []
+    pos = html.find(_JSON_OPEN)
+    while pos >= 0:
+        start = html.find(">", pos) + 1
+        end = html.find("</script>", start)
+        if start <= 0 or end < 0:
+            break
+        blocks.append((start, end))
+        pos = html.find(_JSON_OPEN, end)
+    return blocks
 
 
 # --------------------------------------------------------------------------- checking and saving

@@ -37,7 +37,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from .errors import DataNotFoundError, InvalidInputError
-from .layers import Style, bounds_of, build_layers, date_span_days, quantize
+from .layers import SCALE, Style, bounds_of, build_layers, date_span_days, quantize
 
 __all__ = ["render"]
 
@@ -162,30 +162,30 @@ def _basemap_payload(bounds: tuple[float, float, float, float] | None, *, fill: 
 
 
 def _outline_features(frame: Any, bbox: tuple[float, float, float, float]) -> list[dict[str, Any]]:
+    import numpy as np
     import shapely
-    from shapely.geometry import Polygon
 
-    name_column = next((c for c in ("name", "NAME", "name_en") if c in frame.columns), None)
+    geoms = np.asarray(frame.geometry.values, dtype=object)
+    names = frame["name"].tolist() if "name" in frame.columns else [None] * len(geoms)
+    geoms = shapely.clip_by_rect(geoms, *bbox)
     features = []
-    for i, geometry in enumerate(frame.geometry):
+    for name, geometry in zip(names, geoms, strict=True):
         if geometry is None or geometry.is_empty:
             continue
-        clipped = shapely.clip_by_rect(geometry, *bbox)
-        polygons = [g for g in getattr(clipped, "geoms", [clipped]) if isinstance(g, Polygon) and not g.is_empty]
+        polygons = [g for g in shapely.get_parts(geometry) if g.geom_type == "Polygon" and not g.is_empty]
         if not polygons:
             continue
         rings = []
         for polygon in polygons:
-            rings.append(
-                [
-                    [v for lon, lat in ring.coords[:-1] for v in (quantize(lat), quantize(lon))]
-                    for ring in (polygon.exterior, *polygon.interiors)
-                ]
-            )
+            polygon_rings = []
+            for ring in shapely.get_rings(polygon):
+                xy = shapely.get_coordinates(ring)[:-1]
+                flat = np.rint(xy[:, ::-1] * SCALE).astype(np.int64).ravel()  # lat, lon, lat, lon, …
+                polygon_rings.append(flat.tolist())
+            rings.append(polygon_rings)
         label = None
-        name = frame[name_column].iloc[i] if name_column else None
         if isinstance(name, str) and name:
-            biggest = max(polygons, key=lambda p: p.area) if len(polygons) > 1 else polygons[0]
+            biggest = max(polygons, key=lambda p: p.area)
             point = biggest.representative_point()
             x0, y0, x1, y1 = biggest.bounds
             label = [quantize(point.y), quantize(point.x), quantize(y0), quantize(x0), quantize(y1), quantize(x1)]

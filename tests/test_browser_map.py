@@ -179,3 +179,29 @@ def test_injected_markup_shows_as_text_and_runs_nothing(chromium, tmp_path):
     assert page.title() == INJECTION
     log.assert_clean()
     page.context.close()
+
+
+def test_100k_events_page_is_interactive_within_3_s(chromium, tmp_path):
+    """Navigation start → data drawn on screen and layers listed, by the page's own clock."""
+    import numpy as np
+
+    from geoconflict.model import Event, Place, Provenance
+
+    rng = np.random.default_rng(6)
+    lat, lon = rng.uniform(44.5, 56.0, 100_000), rng.uniform(22.0, 45.0, 100_000)
+    types = ("shelling", "air strike", "battle", "protest")
+    events = [
+        Event(types[i % 4], Place(f"P{i}", kind="populated_place", lat=float(lat[i]), lon=float(lon[i])),
+              provenance=Provenance(source="table.csv", quote=f"row {i}", report_date="2024-08-14"))
+        for i in range(100_000)
+    ]
+    path = save_html(render(events, title="100,000 events"), tmp_path / "big.html")
+    times = []
+    for _ in range(2):
+        page, log = open_offline(chromium, path, timeout_ms=60_000)
+        page.wait_for_selector(".gc-map[data-gc-drawn]", timeout=60_000)
+        assert "Other events (100,000)" in page.locator(".leaflet-control-layers-overlays").inner_text()
+        times.append(int(page.locator(".gc-map").get_attribute("data-gc-drawn")))
+        log.assert_clean()
+        page.context.close()
+    assert min(times) < 3000, f"page drawn after {times} ms"
