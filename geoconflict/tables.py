@@ -44,10 +44,12 @@ geoconflict.errors.FormatError: ...events.csv, row 2, column 'lat': latitude '15
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import warnings
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -255,13 +257,25 @@ def read_table(
         from .readers.control import read_control as reader
     else:
         from .readers.generic import read_generic as reader
-    records, problems, rows = reader(path, errors=errors, encoding=encoding)
+    with _no_gc():  # a million new records would trigger dozens of full collections, each over all of them
+        records, problems, rows = reader(path, errors=errors, encoding=encoding)
     found = problems.resolve(errors)
     events = EventSet()
     append = {Event: events.events.append, TerritorialClaim: events.claims.append}
     for record in records:  # EventSet.add, without its per-record look-up (a million rows)
         append[type(record)](record)
     return TableRead(str(path), format, events, found, rows)
+
+
+@contextmanager
+def _no_gc():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _read_own(path: Path) -> EventSet:

@@ -540,8 +540,11 @@ def groups(*codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     n = len(codes[0]) if codes else 0
     if n == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    key = pd.DataFrame({str(i): np.asarray(c) for i, c in enumerate(codes)})
-    group = key.groupby(list(key.columns), sort=False).ngroup().to_numpy(dtype=np.int64)
+    group = np.zeros(n, dtype=np.int64)
+    for c in codes:  # fold one column in at a time, renumbering so the key never overflows
+        c = np.asarray(c, dtype=np.int64) + 1  # missing (-1) becomes 0
+        group, _ = pd.factorize(group * (int(c.max()) + 1) + c)
+        group = group.astype(np.int64, copy=False)
     first = np.zeros(int(group.max()) + 1, dtype=np.int64)
     first[group[::-1]] = np.arange(n - 1, -1, -1)
     return group, first
