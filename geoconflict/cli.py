@@ -90,3 +90,57 @@ def extract_command(reports: tuple[str, ...], fmt: str, output: str | None, publ
     click.echo(f"{output}: {len(events.places)} places, {len(events.movements)} movements, "
                f"{len(events.claims)} claims, {len(events.combats)} combat areas, {len(events.events)} events",
                err=True)
+
+
+@main.command("map")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
+@click.option("--offline/--online", default=True, show_default=True,
+              help="--offline: one self-contained file that requests nothing (scripts, styles and fonts "
+                   "inlined; vector basemap). --online: CDN links and, by default, OpenStreetMap tiles.")
+@click.option("--tiles", default=None, metavar="NAME|none",
+              help="A folium tile name or URL template, or 'none' for the vector basemap only "
+                   "(default: none offline, OpenStreetMap online).")
+@click.option("--title", default=None, help="Map title (default: the report's headline and date).")
+def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str | None, title: str | None) -> None:
+    """Draw the events of INPUTS (reports or event tables) as one layered HTML map.
+
+    \b
+    Example:
+      geoconflict map seeds/000_84a8b2256f18f56d.txt -o kursk.html
+    """
+    import warnings
+
+    from .errors import GeoconflictError
+    from .offline import save_html
+    from .render import render
+    from .tables import TABLE_SUFFIXES, load_inputs
+
+    if tiles is not None and tiles.strip().lower() == "none":
+        tiles = None
+    elif tiles is None and not offline:
+        tiles = "OpenStreetMap"
+    if offline and tiles is not None:
+        raise click.UsageError("--tiles needs --online: an --offline file requests nothing, so it has no tiles")
+    try:
+        events = load_inputs(inputs)
+        if title is None and len(inputs) == 1 and not inputs[0].lower().endswith(tuple(TABLE_SUFFIXES)):
+            from pathlib import Path
+
+            if Path(inputs[0]).is_file():
+                from .report import read_report
+
+                report = read_report(inputs[0])
+                title = " — ".join(p for p in (report.title, report.published and str(report.published)) if p)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            m = render(events, tiles=tiles, title=title or None)
+            path = save_html(m, output, offline=offline)
+        for w in caught:
+            click.echo(f"warning: {w.message}", err=True)
+    except GeoconflictError as exc:
+        raise click.ClickException(str(exc)) from None
+    size = path.stat().st_size / 1e6
+    click.echo(f"{output}: {len(events.places)} places, {len(events.movements)} movements, "
+               f"{len(events.claims)} claims, {len(events.combats)} combat areas, {len(events.events)} events "
+               f"({size:.1f} MB, {'offline' if offline else 'online'})", err=True)

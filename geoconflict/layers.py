@@ -68,19 +68,23 @@ LAYER_NAMES: Mapping[str, str] = {
 #: beneath the claims, which are the story, and places' outlines at the bottom.
 DRAW_ORDER = ("places", "combats", "claims", "movements", "events")
 
-#: Colour-blind-safe categorical palette (Okabe–Ito, then Tableau extras).
+#: Colour-blind-safe categorical palette (Okabe–Ito and extras), the blues and reds last:
+#: they are the conventional colours of the sides (see :data:`SIDE_COLOURS`).
 PALETTE = (
-    "#0072b2",
-    "#d55e00",
     "#009e73",
     "#cc79a7",
     "#e69f00",
-    "#56b4e9",
     "#7f3c8d",
+    "#56b4e9",
     "#8c564b",
-    "#3a3a3a",
+    "#d55e00",
+    "#0072b2",
     "#b8860b",
+    "#3a3a3a",
 )
+
+#: Colour of records whose actor is not stated.
+UNKNOWN_COLOUR = "#7a7a7a"
 
 #: Conventional colours for the sides most reports are about (matched on lower-case text).
 SIDE_COLOURS = (("ukrain", "#1f5fbf"), ("russia", "#c0392b"))
@@ -102,6 +106,7 @@ _DERIVATION_TEXT = {
 }
 
 _DASHED = {MovementStatus.CLAIMED, MovementStatus.UNCONFIRMED}
+_UNKNOWN_ACTOR = "actor not stated"
 
 
 @dataclass(frozen=True)
@@ -176,6 +181,8 @@ class _Colours:
         colour = self.assigned.get(label)
         if colour is None:
             colour = self.style.colors.get(label)
+            if colour is None and label == _UNKNOWN_ACTOR:
+                colour = UNKNOWN_COLOUR
             if colour is None:
                 low = label.lower()
                 colour = next((c for key, c in SIDE_COLOURS if key in low), None)
@@ -500,7 +507,7 @@ def _movements_layer(movements: Sequence[Movement], style: Style) -> _Layer:
     origins = [m.origin for m in movements]
     dests = [m.destination for m in movements]
     provs = [m.provenance for m in movements]
-    actors = [m.actor or "unknown actor" for m in movements]
+    actors = [m.actor or _UNKNOWN_ACTOR for m in movements]
     statuses = [m.status for m in movements]
     # geodesic lengths in one vectorised call (each equals the length of the movement's geometry)
     o_lat, o_lon = [p.lat for p in origins], [p.lon for p in origins]
@@ -594,6 +601,8 @@ def _claims_layer(claims: Sequence[TerritorialClaim], style: Style) -> tuple[_La
         rivals = [_claim_summary(o) for j, o in enumerate(claims) if j != n and _same_area(claim, o)]
         area_names = ", ".join(a.name for a in claim.areas) or None
         derivation = _DERIVATION_TEXT.get(claim.derivation.value, claim.derivation.value)
+        if claim.derivation.value == "union":
+            derivation += " — the claim concerns this area; how much of it is not stated"
         if claim.approximate and claim.geometry is not None:
             derivation += " — approximate"
         i = layer.feature(
@@ -615,14 +624,19 @@ def _claims_layer(claims: Sequence[TerritorialClaim], style: Style) -> tuple[_La
         )
         drawn = claim.geometry is not None
         if drawn:
-            hatch = claim.approximate or claim.derivation.value == "stated_area"
+            # a claim drawn as the union of the areas it names ("28 settlements in the
+            # region") says where, not how much: an outline, never a filled region
+            container = claim.derivation.value == "union"
+            hatch = not container and (claim.approximate or claim.derivation.value == "stated_area")
+            if container:
+                layer.add_legend("claim concerns this area (extent not stated)", "area-outline", color=c)
             si = layer.style(
                 color=c,
                 weight=2.5,
                 fillColor=c,
-                fillOpacity=0.35 if hatch else 0.2,
+                fillOpacity=0.04 if container else 0.35 if hatch else 0.2,
                 hatch=hatch,
-                dashArray="8 5" if hatch else None,
+                dashArray="12 6" if container else "8 5" if hatch else None,
                 # competing claims on one area: earlier ones get wider outlines, drawn
                 # beneath the later, narrower ones, so every claim stays visible
                 offset=sum(1 for j in range(n + 1, len(claims)) if _same_area(claim, claims[j])),
