@@ -140,24 +140,25 @@ def _basemap_payload(bounds: tuple[float, float, float, float] | None, *, fill: 
         south, west, north, east = -60.0, -180.0, 84.0, 180.0
     else:
         south, west, north, east = bounds
-    pad_lat = max(8.0, (north - south) * 0.6)
-    pad_lon = max(12.0, (east - west) * 0.6)
-    bbox = (
-        max(-180.0, west - pad_lon),
-        max(-90.0, south - pad_lat),
-        min(180.0, east + pad_lon),
-        min(90.0, north + pad_lat),
-    )
-    tolerance = max(bbox[2] - bbox[0], bbox[3] - bbox[1]) / 1000.0
+
+    def around(factor: float, least: float) -> tuple[float, float, float, float]:
+        pad_lat = max(least, (north - south) * factor)
+        pad_lon = max(least * 1.5, (east - west) * factor)
+        return (max(-180.0, west - pad_lon), max(-85.0, south - pad_lat),
+                min(180.0, east + pad_lon), min(85.0, north + pad_lat))
+
+    # countries over a wide area (the map never shows a cut-off coast), regions nearer the data
+    wide, near = around(2.5, 25.0), around(0.6, 8.0)
     out: dict[str, Any] = {"fill": fill}
     try:
-        countries = boundaries.outlines(bbox, level="country", simplify=tolerance)
-        regions = boundaries.outlines(bbox, level="admin1", simplify=tolerance)
+        countries = boundaries.outlines(wide, level="country", simplify=max(wide[2] - wide[0], wide[3] - wide[1]) / 800)
+        regions = boundaries.outlines(near, level="admin1", simplify=max(near[2] - near[0], near[3] - near[1]) / 1000)
     except DataNotFoundError as exc:
         warnings.warn(f"the map has no basemap: {exc}", stacklevel=3)
         return None
+    bbox = wide
     out["countries"] = _outline_features(countries, bbox)
-    out["regions"] = _outline_features(regions[regions["level"] == "admin1"], bbox)
+    out["regions"] = _outline_features(regions[regions["level"] == "admin1"], near)
     return out
 
 

@@ -205,3 +205,28 @@ def test_100k_events_page_is_interactive_within_3_s(chromium, tmp_path):
         log.assert_clean()
         page.context.close()
     assert min(times) < 3000, f"page drawn after {times} ms"
+
+
+def test_real_seed_report_map_offline(chromium, tmp_path):
+    """The seed report, extracted by geoconflict itself, as a briefing map."""
+    import geoconflict as gc
+
+    report = gc.read_report("seeds/000_84a8b2256f18f56d.txt")
+    events = gc.extract(report)
+    path = save_html(render(events, title=f"{report.title} — {report.published}"), tmp_path / "seed.html")
+    page, log = open_offline(chromium, path, width=1400, height=900)
+    page.wait_for_selector(".gc-map[data-gc-drawn]", timeout=10_000)
+    overlays = page.locator(".leaflet-control-layers-overlays").inner_text()
+    for layer in ("Movements", "Territorial claims", "Combat areas"):
+        assert layer in overlays
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "seed_report_map.png"))
+    key = _map(page)
+    page.evaluate(f"() => {{ window['{key}'].setView([51.35, 35.6], 8, {{animate: false}}); }}")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(ARTIFACTS / "seed_report_map_kursk.png"))
+    page.locator(".gc-ledger-row").first.click()
+    assert "28 settlements" in _popup_text(page)
+    page.screenshot(path=str(ARTIFACTS / "seed_report_map_popup.png"))
+    log.assert_clean()
+    page.context.close()

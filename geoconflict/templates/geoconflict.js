@@ -4,6 +4,7 @@
   'use strict';
   if (window.geoconflict) { return; }
   var SCALE = 1e5;
+  var POPUP = { maxWidth: 460, minWidth: 320, maxHeight: 440, autoPanPadding: [40, 40] };
   var R = Math.PI / 180;
 
   function el(tag, className, text) {
@@ -349,7 +350,7 @@
     // items join their group in finish(): areas of every layer first, then lines, then
     // points, so that on the shared canvas a point is never buried under an area
     group.bindTooltip(function (l) { return tooltip(d, l._gcf); }, { sticky: true, direction: 'top', opacity: 0.95 });
-    group.bindPopup(function (l) { return popup(d, l._gcf); }, { maxWidth: 380, minWidth: 240, autoPanPadding: [40, 40] });
+    group.bindPopup(function (l) { return popup(d, l._gcf); }, POPUP);
     var entry = { group: group, data: d, items: items, labels: gc.pendingLabels || [] };
     gc.pendingLabels = [];
     gc.layers.push(entry);
@@ -513,7 +514,7 @@
             map.fitBounds(target.getBounds(), { padding: [30, 30], animate: false });
             at = target.getBounds().getCenter();
           }
-          L.popup({ maxWidth: 380, minWidth: 240 }).setLatLng(at).setContent(popup(entry.data, r.f)).openOn(map);
+          L.popup(POPUP).setLatLng(at).setContent(popup(entry.data, r.f)).openOn(map);
         });
         table.appendChild(tr);
       });
