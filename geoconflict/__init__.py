@@ -67,6 +67,7 @@ _EXPORTS = {
     "read_events": "tables",
     "read_table": "tables",
     "load_inputs": "tables",
+    "extract_many": "batch",
     # maps
     "render": "render",
     "save_html": "offline",

@@ -1,0 +1,288 @@
+"""Many reports (and tables) at once: in this process, on local worker processes, or on a Dask cluster.
+
+:func:`extract_many` takes paths (files or directories), :class:`~geoconflict.report.Report`
+objects, or both, and gives one :class:`BatchResult`: the events of every
+input in input order, and a summary of the inputs that failed. A tqdm progress
+bar counts inputs as they finish.
+
+* ``workers=1`` (the default) runs in this process;
+* ``workers=N`` runs on N local processes (:mod:`concurrent.futures`);
+* ``client=dask.distributed.Client(...)`` runs on a Dask cluster, so a corpus
+  that outgrows one machine runs on many. Paths are opened by the workers, so
+  they must see the same files (a shared filesystem); ``Report`` objects are
+  sent to them whole.
+
+Inputs go to workers in chunks, so each worker loads the gazetteer once and
+places shared by many reports travel back once per chunk.
+
+Examples
+--------
+>>> result = extract_many(["seeds/000_84a8b2256f18f56d.txt"], progress=False)
+>>> result
+BatchResult(1 input, 0 failed, EventSet(23 mentions, 2 movements, 2 claims, 1 combat area, 1 event))
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import FormatError, InvalidInputError
+from .eventset import EventSet
+from .readers._common import check_errors
+
+__all__ = ["BatchResult", "Failure", "extract_many"]
+
+#: Inputs per task sent to a worker.
+CHUNK = 16
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One input that could not be read or extracted.
+
+    Attributes
+    ----------
+    input : str
+        The path, or the report's source / title.
+    error : str
+        The exception's type name.
+    message : str
+        Its message.
+    """
+
+    input: str
+    error: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.input}: {self.error}: {self.message}"
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What :func:`extract_many` produced.
+
+    Attributes
+    ----------
+    events : EventSet
+        The records of every input that succeeded, in input order.
+    inputs : tuple of str
+        Every input, in order (paths, or the reports' sources).
+    failures : tuple of Failure
+        The inputs that failed (only with ``errors="skip"``), in input order.
+    """
+
+    events: EventSet
+    inputs: tuple[str, ...] = ()
+    failures: tuple[Failure, ...] = field(default=())
+
+    def summary(self) -> str:
+        """One paragraph: how many inputs, how many failed, by error type, and the first failures.
+
+        Examples
+        --------
+        >>> BatchResult(EventSet(), ("a.txt", "b.txt"), (Failure("b.txt", "FormatError", "empty"),)).summary()
+        '2 inputs, 1 failed (FormatError ×1): b.txt: FormatError: empty'
+        """
+        n = len(self.inputs)
+        text = f"{n:,} input{'s' if n != 1 else ''}, {len(self.failures):,} failed"
+        if self.failures:
+            kinds = Counter(f.error for f in self.failures)
+            text += " (" + ", ".join(f"{k} ×{v}" for k, v in kinds.most_common()) + ")"
+            text += ": " + "; ".join(str(f) for f in self.failures[:5])
+            if len(self.failures) > 5:
+                text += f"; … {len(self.failures) - 5} more"
+        return text
+
+    def __repr__(self) -> str:
+        n = len(self.inputs)
+        return f"BatchResult({n:,} input{'s' if n != 1 else ''}, {len(self.failures):,} failed, {self.events!r})"
+
+
+# --------------------------------------------------------------------------- one input
+
+
+def _label(item: Any) -> str:
+    if isinstance(item, str | os.PathLike):
+        return str(item)
+    return str(getattr(item, "path", None) or getattr(item, "source", None) or getattr(item, "title", None)
+               or repr(item))
+
+
+def _one(item: Any) -> EventSet:
+    from .tables import TABLE_SUFFIXES, read_events
+
+    if isinstance(item, str | os.PathLike):
+        path = Path(item)
+        if path.suffix.lower() in TABLE_SUFFIXES:
+            return read_events(path)
+        from .report import read_report
+
+        item = read_report(path)
+    from .extract import extract
+
+    return extract(item)
+
+
+def _chunk(items: Sequence[Any], errors: str) -> list[tuple[EventSet | None, Failure | None]]:
+    """Process a chunk on a worker: per input, its events or its failure."""
+    out: list[tuple[EventSet | None, Failure | None]] = []
+    for item in items:
+        try:
+            out.append((_one(item), None))
+        except Exception as exc:  # every input's failure is reported, never swallowed
+            if errors == "raise":
+                raise _Failed(_label(item), exc) from exc
+            out.append((None, Failure(_label(item), type(exc).__name__, str(exc))))
+    return out
+
+
+class _Failed(Exception):
+    """Carries the failing input's name back from a worker (``errors="raise"``)."""
+
+    def __init__(self, label: str, exc: BaseException):
+        super().__init__(label, type(exc).__name__, str(exc))
+        self.label, self.error, self.text = label, type(exc).__name__, str(exc)
+
+    def __reduce__(self):  # picklable across processes without the original exception
+        return (_rebuild_failed, (self.label, self.error, self.text))
+
+
+def _rebuild_failed(label: str, error: str, text: str) -> _Failed:
+    failed = _Failed.__new__(_Failed)
+    Exception.__init__(failed, label, error, text)
+    failed.label, failed.error, failed.text = label, error, text
+    return failed
+
+
+# --------------------------------------------------------------------------- the runners
+
+
+def _expand(reports: Iterable[Any]) -> list[Any]:
+    from .tables import REPORT_SUFFIXES, TABLE_SUFFIXES
+
+    out: list[Any] = []
+    for item in reports:
+        if isinstance(item, str | os.PathLike) and Path(item).is_dir():
+            suffixes = (*TABLE_SUFFIXES, *REPORT_SUFFIXES)
+            out.extend(str(p) for p in sorted(Path(item).rglob("*")) if p.is_file() and p.suffix.lower() in suffixes)
+        elif isinstance(item, str | os.PathLike):
+            if not Path(item).is_file():
+                raise FormatError("no such file or directory", path=str(item))
+            out.append(str(item))
+        else:
+            out.append(item)
+    return out
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[tuple[int, list[Any]]]:
+    for start in range(0, len(items), size):
+        yield start, items[start:start + size]
+
+
+def _run_local(items, errors, workers) -> Iterator[tuple[int, list]]:
+    if workers == 1:
+        for start, chunk in _chunks(items, 1):
+            yield start, _chunk(chunk, errors)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    size = max(1, min(CHUNK, len(items) // (workers * 4) or 1))
+    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(_chunk, chunk, errors): start for start, chunk in _chunks(items, size)}
+        try:
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+
+
+def _run_dask(items, errors, client) -> Iterator[tuple[int, list]]:
+    from distributed import as_completed
+
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    size = max(1, min(CHUNK, len(items) // (workers * 4) or 1))
+    starts, futures = {}, []
+    for start, chunk in _chunks(items, size):
+        future = client.submit(_chunk, chunk, errors, pure=False)
+        starts[future.key] = start
+        futures.append(future)
+    try:
+        for future in as_completed(futures):
+            yield starts[future.key], future.result()
+    except BaseException:
+        client.cancel(futures)
+        raise
+
+
+def extract_many(
+    reports: Iterable[Any] | str | os.PathLike[str],
+    *,
+    workers: int = 1,
+    client: Any = None,
+    errors: str = "raise",
+    progress: bool = True,
+) -> BatchResult:
+    """Extract events from many reports (and read any event tables among them).
+
+    Parameters
+    ----------
+    reports : path, or iterable of paths and Report objects
+        Files (reports, or tables with a suffix in
+        :data:`geoconflict.tables.TABLE_SUFFIXES`), directories (every report
+        and table under them, sorted), or :class:`~geoconflict.report.Report`
+        objects.
+    workers : int
+        Local worker processes; 1 runs in this process. Ignored with *client*.
+    client : dask.distributed.Client, optional
+        Run on this Dask cluster instead.
+    errors : {"raise", "skip"}
+        ``"raise"``: the first failing input stops the run with a
+        :class:`~geoconflict.errors.FormatError` naming it. ``"skip"``: failures
+        are collected in :attr:`BatchResult.failures` (see
+        :meth:`BatchResult.summary`).
+    progress : bool
+        Show a tqdm progress bar (on stderr).
+
+    Returns
+    -------
+    BatchResult
+    """
+    check_errors(errors)
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise InvalidInputError(f"workers: expected a whole number ≥ 1, got {workers!r}", field="workers",
+                                value=workers)
+    if isinstance(reports, str | os.PathLike):
+        reports = [reports]
+    items = _expand(reports)
+    from tqdm.auto import tqdm
+
+    results: list[list | None] = [None] * len(items)
+    with tqdm(total=len(items), desc="extract", unit="input", disable=not progress) as bar:
+        runner = _run_dask(items, errors, client) if client is not None else _run_local(items, errors, workers)
+        try:
+            for start, chunk_results in runner:
+                for k, outcome in enumerate(chunk_results):
+                    results[start + k] = outcome
+                bar.update(len(chunk_results))
+        except _Failed as failed:
+            raise FormatError(f"{failed.error}: {failed.text}", path=failed.label) from None
+    events = EventSet()
+    failures = []
+    for outcome in results:
+        part, failure = outcome  # type: ignore[misc]
+        if failure is not None:
+            failures.append(failure)
+        else:
+            for name in ("mentions", "movements", "claims", "combats", "events"):
+                getattr(events, name).extend(getattr(part, name))
+    return BatchResult(events, tuple(_label(i) for i in items), tuple(failures))

@@ -1,0 +1,82 @@
+"""extract_many: in process, on local worker processes, and on a Dask LocalCluster."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import geoconflict as gc
+from geoconflict.batch import BatchResult, Failure, extract_many
+from geoconflict.errors import FormatError, InvalidInputError
+from geoconflict.extract import extract
+from geoconflict.report import read_report
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_84a8b2256f18f56d.txt"
+ACLED = ROOT / "data" / "kursk_acled_layout.csv"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Four copies of the seed report, an event table and an empty (failing) report."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for i in range(4):
+        shutil.copy(SEED, folder / f"report_{i}.txt")
+    shutil.copy(ACLED, folder / "table.csv")
+    (folder / "report_9_empty.txt").write_text("")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def in_process(corpus):
+    return extract_many([corpus], errors="skip", progress=False)
+
+
+def test_in_process_reads_reports_and_tables(in_process, corpus):
+    one = extract(read_report(SEED))
+    assert len(in_process.inputs) == 6
+    assert len(in_process.events.movements) == 4 * len(one.movements)
+    assert len(in_process.events.claims) == 4 * len(one.claims) + 1  # plus the ACLED territory row
+    assert any(e.id == "RUSX0001" for e in in_process.events.events)
+    (failure,) = in_process.failures
+    assert failure.input == str(corpus / "report_9_empty.txt") and failure.error == "InvalidInputError"
+    assert in_process.summary().startswith("6 inputs, 1 failed (InvalidInputError ×1): ")
+
+
+def test_raise_names_the_failing_input(corpus):
+    with pytest.raises(FormatError, match=r"report_9_empty\.txt: InvalidInputError"):
+        extract_many([corpus], progress=False)
+
+
+def test_two_local_workers_give_the_same_result(in_process, corpus):
+    parallel = extract_many([corpus], workers=2, errors="skip", progress=False)
+    assert parallel.inputs == in_process.inputs
+    assert parallel.failures == in_process.failures
+    assert parallel.events == in_process.events
+
+
+def test_dask_local_cluster_gives_the_same_result(in_process, corpus):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        result = extract_many([corpus], client=client, errors="skip", progress=False)
+        with pytest.raises(FormatError, match=r"report_9_empty\.txt"):
+            extract_many([corpus], client=client, progress=False)
+    assert result.events == in_process.events and result.failures == in_process.failures
+
+
+def test_arguments_are_checked(corpus):
+    with pytest.raises(InvalidInputError, match="workers: expected a whole number ≥ 1, got 0"):
+        extract_many([corpus], workers=0)
+    with pytest.raises(InvalidInputError, match="errors: expected one of"):
+        extract_many([corpus], errors="ignore")
+    with pytest.raises(FormatError, match="no such file"):
+        extract_many([corpus / "missing.txt"])
+
+
+def test_summary_lists_at_most_five():
+    failures = tuple(Failure(f"r{i}.txt", "FormatError", "bad") for i in range(7))
+    text = BatchResult(gc.EventSet(), tuple(f.input for f in failures), failures).summary()
+    assert text.endswith("; … 2 more") and "FormatError ×7" in text
