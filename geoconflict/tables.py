@@ -51,6 +51,7 @@ import warnings
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .errors import FormatError, InvalidInputError
@@ -355,7 +356,12 @@ def _expand(paths: Iterable[PathLike]) -> list[Path]:
     return out
 
 
-def load_inputs(paths: PathLike | Iterable[PathLike], *, errors: str = "raise") -> EventSet:
+def load_inputs(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    errors: str = "raise",
+    published: date | str | None = None,
+) -> EventSet:
     """Read any mix of event tables and report texts into one EventSet.
 
     Files whose suffix is in :data:`TABLE_SUFFIXES` are read with
@@ -369,6 +375,8 @@ def load_inputs(paths: PathLike | Iterable[PathLike], *, errors: str = "raise") 
     paths : path-like or iterable of path-like
     errors : {"raise", "skip"}
         Passed to :func:`read_events` for tables.
+    published : date or ISO string, optional
+        Passed to :func:`geoconflict.read_report` for reports without a dated header.
 
     Returns
     -------
@@ -392,16 +400,16 @@ def load_inputs(paths: PathLike | Iterable[PathLike], *, errors: str = "raise") 
         if path.suffix.lower() in TABLE_SUFFIXES:
             part = read_events(path, errors=errors)
         else:
-            part = _extract_report(path)
+            part = _extract_report(path, published)
         for record in part:
             combined.add(record)
     return combined
 
 
-def _extract_report(path: Path) -> EventSet:
+def _extract_report(path: Path, published: date | str | None) -> EventSet:
     try:
         from .extract import extract
         from .report import read_report
     except ImportError as exc:  # the extraction engine is not installed in this build
         raise FormatError(f"cannot read reports in this build ({exc})", path=str(path)) from None
-    return extract(read_report(path))
+    return extract(read_report(path, published=published))

@@ -106,6 +106,7 @@ def test_acled_territory_rows_become_claims():
     assert claim.as_of == date(2024, 9, 12) and claim.tier is ClaimTier.ASSESSED
     assert [a.name for a in claim.areas] == ["Snagost"] and claim.derivation is Derivation.NONE
     assert "Government regains territory" in claim.provenance.reason
+    assert claim.reported_by == "Russian Ministry of Defence"
     assert claim.note.startswith("On 12 September 2024") and claim.id == "RUSX0014"
 
 

@@ -19,7 +19,8 @@ How a row becomes a record
   :class:`~geoconflict.model.TerritorialClaim` records instead: ``claimant`` is
   ``actor1``, ``as_of`` the event date, ``areas`` the row's location (a point,
   so ``derivation`` is ``"none"``), ``tier`` ``"assessed"`` (ACLED's coding of
-  what its sources report, not a party's own claim) and ``note`` the notes.
+  what its sources report, not a party's own claim), ``note`` the notes, and the
+  provenance's ``reported_by`` (as well as ``source``) the ``source`` column.
 * The place is ``location`` (falling back to ``admin3``, ``admin2``,
   ``admin1``, ``country``) at (``latitude``, ``longitude``), with ``admin1``,
   ``admin2`` and the country's ISO code (from the offline gazetteer);
@@ -271,6 +272,7 @@ def read_acled(path: str | os.PathLike[str], *, errors: str = "raise", encoding:
                 note=clean_text(notes[i]),
                 provenance=Provenance(
                     source=p.source,
+                    reported_by=p.source,  # ACLED's source field names who reported the change of control
                     event_date=p.event_date,
                     date_precision=p.date_precision,
                     reason=f"{reason}: sub_event_type {subtype[subtype_c[i]]!r}",
