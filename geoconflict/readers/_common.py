@@ -401,7 +401,10 @@ def load_csv(
         rename.setdefault(actual, []).append(name)
     dtype: dict[str, Any] = {}
     for actual, names in rename.items():
-        dtype[actual] = str if (not clean or has_nul or any(n in text for n in names)) else "category"
+        if not clean or has_nul:
+            dtype[actual] = str  # checked for bad bytes first, made categorical after
+        else:  # free text as plain Python strings (pandas' "str" dtype costs a conversion)
+            dtype[actual] = object if any(n in text for n in names) else "category"
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
