@@ -254,27 +254,30 @@ class _Layer:
         self.dates.extend(dates)
         self.n += n
 
-    def _strings(self) -> tuple[list[str], list[int], list[int], dict[str, int]]:
+    def _strings(self) -> tuple[list[str], list[int], list[int]]:
         """One table of distinct strings; titles and row-major popup values as indices (-1: none)."""
         n, k = self.n, len(self.columns)
         flat = np.empty(n * k, dtype=object)
         for j, column in enumerate(self.columns):
             flat[j * n : (j + 1) * n] = column
         codes, uniques = pd.factorize(flat)  # None -> -1; first-appearance order
-        strings = [str(u) for u in uniques]
+        strings = uniques.tolist()
         if "" in strings:
             codes[codes == strings.index("")] = -1
         codes = codes.reshape(k, n)
-        return strings, codes[0].tolist(), codes[1:].T.ravel().tolist(), {t: i for i, t in enumerate(strings)}
+        return strings, codes[0].tolist(), codes[1:].T.ravel().tolist()
 
     def to_dict(self, date_table: dict[date, int]) -> dict[str, Any]:
-        strings, titles, values, index = self._strings() if self.n else ([], [], [], {})
+        strings, titles, values = self._strings() if self.n else ([], [], [])
+        index: dict[str, int] | None = None
         for block in (self.points, self.polys):
             labels = block["label"]
             for i, name in enumerate(labels):
                 if name is None:
                     labels[i] = -1
                 elif isinstance(name, str):
+                    if index is None:
+                        index = {t: j for j, t in enumerate(strings)}
                     if name not in index:
                         index[name] = len(strings)
                         strings.append(name)
@@ -494,7 +497,7 @@ def _events_layer(events: Sequence[Event], style: Style) -> _Layer:
     pts["lon"] = _quantized([p.lon for p in places])
     pts["s"] = styles
     pts["f"] = list(range(n))
-    pts["label"] = [None] * n
+    pts["label"] = [-1] * n
     return layer
 
 

@@ -23,8 +23,11 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import math
+import os
 import re
 import warnings
 from collections.abc import Mapping, Sequence
@@ -129,6 +132,49 @@ class _Script(MacroElement):
 # --------------------------------------------------------------------------- basemap
 
 
+_BASEMAP_VERSION = "1"
+
+
+def _basemap_json(bounds: tuple[float, float, float, float] | None, *, fill: bool) -> str | None:
+    """The basemap's JSON, cached on disk by its (rounded) extent and the data file.
+
+    Simplifying Natural Earth for a wide area takes about a second; maps of the same
+    region share one cached result (``<user cache dir>/geoconflict/basemap``).
+    """
+    if bounds is not None:  # outward to a 2-degree grid, so nearby extents share a cache entry
+        s, w, n, e = bounds
+        bounds = (max(-90.0, 2 * math.floor(s / 2)), max(-180.0, 2 * math.floor(w / 2)),
+                  min(90.0, 2 * math.ceil(n / 2)), min(180.0, 2 * math.ceil(e / 2)))
+    path = None
+    try:
+        from platformdirs import user_cache_dir
+
+        from ._data import data_file
+
+        data = data_file("geometries.npz").stat()
+        key = hashlib.sha256(
+            f"{_BASEMAP_VERSION}|{bounds}|{fill}|{data.st_size}|{data.st_mtime_ns}".encode()
+        ).hexdigest()[:24]
+        path = Path(user_cache_dir("geoconflict", appauthor=False)) / "basemap" / f"{key}.json"
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    except (ImportError, OSError, DataNotFoundError):
+        path = None
+    payload = _basemap_payload(bounds, fill=fill)
+    if payload is None:
+        return None
+    text = _json(payload)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:  # a read-only cache: compute again next time
+            pass
+    return text
+
+
 def _basemap_payload(bounds: tuple[float, float, float, float] | None, *, fill: bool) -> dict[str, Any] | None:
     """Country and admin-1 outlines around ``bounds`` from the embedded boundaries, or None."""
     try:
@@ -152,13 +198,19 @@ def _basemap_payload(bounds: tuple[float, float, float, float] | None, *, fill: 
     out: dict[str, Any] = {"fill": fill}
     try:
         countries = boundaries.outlines(wide, level="country", simplify=max(wide[2] - wide[0], wide[3] - wide[1]) / 800)
-        regions = boundaries.outlines(near, level="admin1", simplify=max(near[2] - near[0], near[3] - near[1]) / 1000)
+        # admin-1 lines only at a regional scale: at a continental one they are noise (and slow)
+        regional = near[2] - near[0] <= 90 and near[3] - near[1] <= 60
+        regions = (
+            boundaries.outlines(near, level="admin1", simplify=max(near[2] - near[0], near[3] - near[1]) / 1000)
+            if regional
+            else None
+        )
     except DataNotFoundError as exc:
         warnings.warn(f"the map has no basemap: {exc}", stacklevel=3)
         return None
     bbox = wide
     out["countries"] = _outline_features(countries, bbox)
-    out["regions"] = _outline_features(regions[regions["level"] == "admin1"], near)
+    out["regions"] = [] if regions is None else _outline_features(regions[regions["level"] == "admin1"], near)
     return out
 
 
@@ -279,10 +331,10 @@ def render(
 
     if tiles is not None:
         folium.TileLayer(tiles, name=tiles, overlay=False, control=True).add_to(m)
-    basemap = _basemap_payload(bounds, fill=tiles is None)
+    basemap = _basemap_json(bounds, fill=tiles is None)
     if basemap is not None:
         group = folium.FeatureGroup(name="Boundaries (Natural Earth)", overlay=True, control=True, show=True)
-        group.add_child(_Script(m, _json(basemap), function="basemap"))
+        group.add_child(_Script(m, basemap, function="basemap"))
         m.add_child(group)
 
     for layer in layers:
