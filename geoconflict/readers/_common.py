@@ -336,26 +336,13 @@ def _codec(encoding: str) -> str:
     return "utf-8-sig" if name == "utf-8" else encoding
 
 
-def scan_bytes(path: PathLike, encoding: str) -> tuple[bool, bool]:
-    """``(decodes cleanly, contains NUL)`` for a whole file, read in chunks."""
-    decoder = codecs.getincrementaldecoder(_codec(encoding))("strict")
-    ok, nul = True, False
+def contains_nul(path: PathLike) -> bool:
+    """Whether a file holds a NUL byte (read in chunks; a C-speed search)."""
     with open(path, "rb") as fh:
         while chunk := fh.read(1 << 24):
-            nul = nul or b"\x00" in chunk
-            if ok:
-                try:
-                    decoder.decode(chunk)
-                except UnicodeDecodeError:
-                    ok = False
-            if not ok and nul:
-                break
-        if ok:
-            try:
-                decoder.decode(b"", final=True)
-            except UnicodeDecodeError:
-                ok = False
-    return ok, nul
+            if b"\x00" in chunk:
+                return True
+    return False
 
 
 _BAD_LINE = re.compile(r"line (\d+): expected (\d+) fields, saw (\d+)")
@@ -394,20 +381,21 @@ def load_csv(
     path = Path(path)
     _, delimiter = read_header(path, encoding=encoding)
     text = set(text)
-    clean, has_nul = scan_bytes(path, encoding)
+    has_nul = contains_nul(path)
     usecols = list(dict.fromkeys(columns.values()))
-    rename = {}
+    rename: dict[str, list[str]] = {}
     for name, actual in columns.items():
         rename.setdefault(actual, []).append(name)
-    dtype: dict[str, Any] = {}
-    for actual, names in rename.items():
-        if not clean or has_nul:
-            dtype[actual] = str  # checked for bad bytes first, made categorical after
-        else:  # free text as plain Python strings (pandas' "str" dtype costs a conversion)
-            dtype[actual] = object if any(n in text for n in names) else "category"
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
+
+    def read(clean: bool):
+        dtype: dict[str, Any] = {}
+        for actual, names in rename.items():
+            if not clean or has_nul:
+                dtype[actual] = str  # checked for bad bytes first, made categorical after
+            else:  # free text as plain Python strings (pandas' "str" dtype costs a conversion)
+                dtype[actual] = object if any(n in text for n in names) else "category"
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             frame = pd.read_csv(
                 path,
                 sep=delimiter,
@@ -420,8 +408,17 @@ def load_csv(
                 on_bad_lines="warn",
                 skipinitialspace=False,
             )
-        except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
-            raise FormatError(f"cannot parse the file as CSV: {exc}", path=str(path)) from None
+        return frame, caught
+
+    clean = True
+    try:
+        try:
+            frame, caught = read(clean)
+        except UnicodeDecodeError:  # some bytes are not in the encoding: read again, keeping them to report
+            clean = False
+            frame, caught = read(clean)
+    except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
+        raise FormatError(f"cannot parse the file as CSV: {exc}", path=str(path)) from None
     frame.columns = [c.strip() for c in frame.columns]
     skipped: list[RowProblem] = []
     for w in caught:
