@@ -130,3 +130,12 @@ def test_movement_across_the_antimeridian_keeps_its_endpoints():
 def test_jupyter_repr_is_an_iframe_with_the_map():
     html = render([Event("meeting", KYIV)])._repr_html_()
     assert "<iframe" in html and "geoconflict" in html
+
+
+def test_tiles_keep_the_basemap_to_lines():
+    html = render_html(render([Event("meeting", KYIV)], tiles="OpenStreetMap"), offline=False)
+    basemap = next(d for d in _data(html) if "countries" in d)
+    assert basemap["fill"] is False  # land colour would hide the tiles
+    assert "tile.openstreetmap.org" in html
+    offline = render_html(render([Event("meeting", KYIV)]), offline=False)
+    assert next(d for d in _data(offline) if "countries" in d)["fill"] is True

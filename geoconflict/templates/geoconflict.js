@@ -398,8 +398,10 @@
     pane.style.pointerEvents = 'none';
     var renderer = L.canvas({ pane: 'gcBasemap', padding: 0.5 });
     (b.countries || []).forEach(function (c) {
+      // over tiles (fill false) only the lines: the land colour would hide the tiles
       group.addLayer(L.polygon(c.rings.map(function (poly) { return poly.map(ringLatLngs); }), {
-        renderer: renderer, interactive: false, color: '#8d8d8d', weight: 1.1, fillColor: '#f6f4ee', fillOpacity: 1
+        renderer: renderer, interactive: false, color: '#8d8d8d', weight: 1.1, fill: b.fill !== false,
+        fillColor: '#f6f4ee', fillOpacity: 1
       }));
     });
     (b.regions || []).forEach(function (c) {
