@@ -386,3 +386,23 @@ def test_load_inputs_mixes_tables_and_reports():
     assert len(events.claims) >= 1 + 2 + 1  # the seed's claims, the control map's two, ACLED's one
     assert any(e.id == "RUSX0001" for e in events.events)
     assert any(m.text for m in events.mentions)  # the report's place mentions
+
+
+def test_tab_and_semicolon_separated(tmp_path):
+    tsv = tmp_path / "events.tsv"
+    tsv.write_text("lat\tlon\ttype\n51.19\t35.27\tbattle\n", encoding="utf-8")
+    semi = tmp_path / "events_eu.csv"
+    semi.write_text("lat;lon;type\n51,19;35,27;battle\n51.19;35.27;strike\n", encoding="utf-8")
+    assert read_events(tsv).events[0].place.lonlat == (35.27, 51.19)
+    table = read_table(semi, errors="skip")  # decimal commas are not numbers: reported, not guessed
+    assert [e.type for e in table.events.events] == ["strike"]
+    assert [(p.row, p.column) for p in table.problems] == [(1, "lat"), (1, "lon")]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "gpkg"])
+def test_own_files_are_read_back(tmp_path, suffix):
+    events = read_events(ACLED) + read_events(CONTROL)
+    writer = {"csv": gc.write_csv, "gpkg": gc.write_geopackage}[suffix]
+    path = writer(events, tmp_path / f"own.{suffix}")
+    assert detect_format(path) == "geoconflict"
+    assert load_inputs(path) == events
