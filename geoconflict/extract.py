@@ -104,7 +104,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         piece_end = m.end()
         if m.group(0).startswith("."):
             word = re.search(r"([\w.]+)\.$", text[max(pos, m.start() - 12):m.start() + 1])
-            if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
+            if word and (word.group(1).lower().rstrip(".") in _ABBREV or (len(word.group(1)) == 1 and word.group(1).isalpha())):
                 continue
         _add_sentence(out, text, pos, piece_end, paragraph)
         if "\n" in m.group(0) and re.search(r"\n\s*\n", text[m.start():m.end() + 1] + "\n"):
@@ -480,7 +480,7 @@ def _people(text: str) -> list[_Person]:
         if any(p.surname == words[-1] for p in people):
             continue
         full = m.group(0).strip() if "title" in m.groupdict() else name
-        full = re.sub(r"^(?:[A-Z][\w.]*\s+)*?(?=(?:" + _DEMONYM_RE + r"|Acting|Deputy|Prime)\b)", "", full)
+        full = re.sub(r"^(?:[A-Z][\w.]*\s+)*?(?=(?:" + _DEMONYM_RE + r"|Acting|Deputy|Prime)\b)", "", full, count=1)
         title = full[: -len(name)].strip()
         people.append(_Person(full, words[-1], title, span=(m.start("name"), m.end("name"))))
     return people
