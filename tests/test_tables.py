@@ -302,7 +302,7 @@ def test_missing_column(acled_copy):
         ({"geo_precision": "4"}, "geo_precision", "geo_precision '4' is not one of 1, 2, 3"),
         ({"time_precision": "x"}, "time_precision", "time_precision 'x' is not one of 1, 2, 3"),
         ({"fatalities": "-2"}, "fatalities", "'-2' is not a whole number"),
-        ({"event_type": " "}, "event_type", "the cell is blank"),
+        ({"event_type": " "}, "event_type", "no event_type \\(the cell is empty\\)"),
     ],
 )
 def test_bad_cells_name_file_row_and_column(acled_copy, cells, column, message):
@@ -406,3 +406,11 @@ def test_own_files_are_read_back(tmp_path, suffix):
     path = writer(events, tmp_path / f"own.{suffix}")
     assert detect_format(path) == "geoconflict"
     assert load_inputs(path) == events
+
+
+def test_spaces_after_separators(tmp_path):
+    path = tmp_path / "hand_made.csv"
+    path.write_text("lat, lon , type, date\n51.19, 35.27, battle, 2024-08-06\n", encoding="utf-8")
+    (event,) = read_events(path).events
+    assert event.place.lonlat == (35.27, 51.19) and event.type == "battle"
+    assert event.provenance.event_date == date(2024, 8, 6)

@@ -328,6 +328,16 @@ def read_header(path: PathLike, *, encoding: str = "utf-8") -> tuple[list[str], 
     return [n.strip() for n in names], delimiter
 
 
+def _raw_header(path: Path, encoding: str, delimiter: str) -> dict[str, list[str]]:
+    with open(path, "rb") as fh:
+        line = fh.readline().decode(_codec(encoding), "replace").lstrip("\ufeff")
+    out: dict[str, list[str]] = {}
+    for raw in next(csv.reader([line], delimiter=delimiter)):
+        raw = raw.rstrip("\r\n")
+        out.setdefault(raw.strip(), []).append(raw.lstrip() if raw != raw.lstrip() else raw)
+    return out
+
+
 def _codec(encoding: str) -> str:
     try:
         name = codecs.lookup(encoding).name
@@ -380,6 +390,7 @@ def load_csv(
 
     path = Path(path)
     _, delimiter = read_header(path, encoding=encoding)
+    raw_names = _raw_header(path, encoding, delimiter)  # dtype= needs the names as written, spaces and all
     text = set(text)
     has_nul = contains_nul(path)
     usecols = list(dict.fromkeys(columns.values()))
@@ -391,9 +402,11 @@ def load_csv(
         dtype: dict[str, Any] = {}
         for actual, names in rename.items():
             if not clean or has_nul:
-                dtype[actual] = str  # checked for bad bytes first, made categorical after
+                kind: Any = str  # checked for bad bytes first, made categorical after
             else:  # free text as plain Python strings (pandas' "str" dtype costs a conversion)
-                dtype[actual] = object if any(n in text for n in names) else "category"
+                kind = object if any(n in text for n in names) else "category"
+            for raw in raw_names.get(actual, [actual]):
+                dtype[raw] = kind
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             frame = pd.read_csv(
@@ -406,7 +419,7 @@ def load_csv(
                 encoding=_codec(encoding),
                 encoding_errors="strict" if clean else "surrogateescape",
                 on_bad_lines="warn",
-                skipinitialspace=False,
+                skipinitialspace=True,
             )
         return frame, caught
 
