@@ -302,7 +302,7 @@ def test_missing_column(acled_copy):
         ({"geo_precision": "4"}, "geo_precision", "geo_precision '4' is not one of 1, 2, 3"),
         ({"time_precision": "x"}, "time_precision", "time_precision 'x' is not one of 1, 2, 3"),
         ({"fatalities": "-2"}, "fatalities", "'-2' is not a whole number"),
-        ({"event_type": " "}, "event_type", "no event_type \\(the cell is empty\\)"),
+        ({"event_type": " "}, "event_type", "the cell is blank"),
     ],
 )
 def test_bad_cells_name_file_row_and_column(acled_copy, cells, column, message):

@@ -334,7 +334,7 @@ def _raw_header(path: Path, encoding: str, delimiter: str) -> dict[str, list[str
     out: dict[str, list[str]] = {}
     for raw in next(csv.reader([line], delimiter=delimiter)):
         raw = raw.rstrip("\r\n")
-        out.setdefault(raw.strip(), []).append(raw.lstrip() if raw != raw.lstrip() else raw)
+        out.setdefault(raw.strip(), []).extend(dict.fromkeys((raw, raw.lstrip())))
     return out
 
 
@@ -364,6 +364,7 @@ def load_csv(
     *,
     text: Iterable[str] = (),
     encoding: str = "utf-8",
+    skip_spaces: bool = False,
 ) -> tuple[Any, Problems]:
     """Read the chosen columns of a CSV file into a frame, with the problems found so far.
 
@@ -377,6 +378,8 @@ def load_csv(
         other column is categorical.
     encoding : str
         The file's encoding; UTF-8 (with or without a byte-order mark) by default.
+    skip_spaces : bool
+        Drop spaces after each separator (hand-made files: ``lat, lon``).
 
     Returns
     -------
@@ -419,7 +422,7 @@ def load_csv(
                 encoding=_codec(encoding),
                 encoding_errors="strict" if clean else "surrogateescape",
                 on_bad_lines="warn",
-                skipinitialspace=True,
+                skipinitialspace=skip_spaces,
             )
         return frame, caught
 

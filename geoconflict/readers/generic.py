@@ -208,7 +208,8 @@ def read_generic(path: str | os.PathLike[str], *, errors: str = "raise", encodin
         )
     level = int(roles.pop("place_level", "0"))
     columns = {role: column for role, column in roles.items()}
-    frame, problems = load_csv(path, columns, text=[r for r in _TEXT if r in columns], encoding=encoding)
+    frame, problems = load_csv(path, columns, text=[r for r in _TEXT if r in columns], encoding=encoding,
+                               skip_spaces=True)
     n = len(frame)
 
     def label(role: str) -> str:
