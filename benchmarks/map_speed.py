@@ -99,7 +99,7 @@ def measure(side: str, kind: str, n: int, out: str) -> dict:
         prepared["to_geodataframe_s"] = round(time.perf_counter() - t, 2)
     import folium  # noqa: F401 - imported before the clock on both sides
 
-    import geoconflict.render  # noqa: F401
+    import geoconflict.maps  # noqa: F401
     baseline = _rss_mb()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     t = time.perf_counter()
@@ -107,8 +107,8 @@ def measure(side: str, kind: str, n: int, out: str) -> dict:
         m = frame.explore()
         m.save(out)
     else:
+        from geoconflict.maps import render
         from geoconflict.offline import save_html
-        from geoconflict.render import render
 
         save_html(render(events), out, offline=True)
     seconds = time.perf_counter() - t

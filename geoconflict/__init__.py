@@ -69,7 +69,7 @@ _EXPORTS = {
     "load_inputs": "tables",
     "extract_many": "batch",
     # maps
-    "render": "render",
+    "render": "maps",
     "save_html": "offline",
 }
 

@@ -112,8 +112,8 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
     import warnings
 
     from .errors import GeoconflictError
+    from .maps import render
     from .offline import save_html
-    from .render import render
     from .tables import TABLE_SUFFIXES, load_inputs
 
     if tiles is not None and tiles.strip().lower() == "none":

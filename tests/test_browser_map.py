@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
+from geoconflict.maps import render
 from geoconflict.offline import external_urls, fetch_assets, save_html
-from geoconflict.render import render
 from tests.browser import ARTIFACTS, INJECTION, launch_chromium, open_offline, seed_like_events
 
 TITLE = "Russian redeployment to Kursk region — report of 14 Aug 2024"

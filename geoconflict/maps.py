@@ -12,6 +12,9 @@ canvas renderer (see :mod:`geoconflict.layers`), so a map of 100,000 events is
 a few folium objects, not 100,000. Save it with :func:`geoconflict.save_html`
 for one self-contained file.
 
+(The module is ``maps``, not ``render``: a submodule named like the function it
+exports would replace ``geoconflict.render`` by the module once imported.)
+
 Examples
 --------
 >>> import geoconflict as gc
