@@ -27,7 +27,7 @@ _EXPORTS = {
     # reports → events
     "read_report": "report",
     "Report": "report",
-    "extract": "extract",
+    "extract": "extraction",
     # errors
     "GeoconflictError": "errors",
     "InvalidInputError": "errors",

@@ -124,7 +124,7 @@ def _one(item: Any) -> EventSet:
         from .report import read_report
 
         item = read_report(path)
-    from .extract import extract
+    from .extraction import extract
 
     return extract(item)
 

@@ -68,7 +68,7 @@ def extract_command(reports: tuple[str, ...], fmt: str, output: str | None, publ
     """
     from .errors import GeoconflictError
     from .eventset import EventSet
-    from .extract import extract
+    from .extraction import extract
     from .io import to_feature_collection, write_csv, write_geojson, write_geopackage
     from .report import read_report
 

@@ -3,7 +3,7 @@
 Everything here is data: demonyms, named armed groups, the words that signal
 a movement, a territorial claim, fighting, a meeting or a strike, and the
 words that make a capitalised name an organisation or a person's title rather
-than a place. :mod:`geoconflict.extract` applies them.
+than a place. :mod:`geoconflict.extraction` applies them.
 
 Examples
 --------

@@ -10,7 +10,7 @@ import pytest
 import geoconflict as gc
 from geoconflict.batch import BatchResult, Failure, extract_many
 from geoconflict.errors import FormatError, InvalidInputError
-from geoconflict.extract import extract
+from geoconflict.extraction import extract
 from geoconflict.report import read_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +58,7 @@ def test_two_local_workers_give_the_same_result(in_process, corpus):
 
 
 def test_dask_local_cluster_gives_the_same_result(in_process, corpus):
-    distributed = pytest.importorskip("distributed")
+    import distributed
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         result = extract_many([corpus], client=client, errors="skip", progress=False)

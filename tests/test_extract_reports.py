@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geoconflict.errors import InvalidInputError
-from geoconflict.extract import extract, split_sentences
+from geoconflict.extraction import extract, split_sentences
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.model import PlaceKind
 from geoconflict.report import read_report
@@ -39,7 +39,7 @@ def extracted(gazetteer):
     return get
 
 
-def D(text: str | None) -> date | None:  # noqa: N802 - reads like a literal
+def D(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 

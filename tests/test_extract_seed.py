@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from geoconflict.extract import extract
+from geoconflict.extraction import extract
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.geometry import area_km2
 from geoconflict.model import DatePrecision, Derivation, MovementStatus, PlaceKind
