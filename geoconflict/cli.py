@@ -54,30 +54,47 @@ def geocode_command(names: tuple[str, ...], as_json: bool, country: str | None, 
 
 
 @main.command("extract")
-@click.argument("reports", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--format", "fmt", default="geojson", show_default=True, type=click.Choice(["geojson", "csv", "gpkg"]),
               help="Output format.")
 @click.option("-o", "--output", default=None, type=click.Path(dir_okay=False),
               help="Output file (default: GeoJSON to standard output; required for csv and gpkg).")
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for reports without a dated header.")
-def extract_command(reports: tuple[str, ...], fmt: str, output: str | None, published: str | None) -> None:
-    """Extract places, movements, claims, combat areas and events from REPORTS.
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes for many inputs.")
+@click.option("--errors", default="raise", show_default=True, type=click.Choice(["raise", "skip"]),
+              help="raise: stop at the first input that fails; skip: go on and print a summary of failures.")
+def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, published: str | None,
+                    workers: int, errors: str) -> None:
+    """Extract places, movements, claims, combat areas and events from INPUTS.
 
-    Every feature carries its provenance: source, who reports it, the quote,
-    the event date and the report date.
+    INPUTS are reports (text, Markdown, HTML), event tables (ACLED, UCDP GED,
+    control-area GeoJSON, CSV with coordinates or place names) or directories
+    of them. Every feature carries its provenance: source, who reports it, the
+    quote, the event date and the report date.
     """
+    import sys
+    from pathlib import Path
+
+    from .batch import extract_many
     from .errors import GeoconflictError
-    from .eventset import EventSet
-    from .extraction import extract
     from .io import to_feature_collection, write_csv, write_geojson, write_geopackage
     from .report import read_report
+    from .tables import TABLE_SUFFIXES
 
-    events = EventSet()
-    for path in reports:
-        try:
-            events = events + extract(read_report(path, published=published))
-        except GeoconflictError as exc:
-            raise click.ClickException(f"{path}: {exc}") from None
+    try:
+        items = [
+            read_report(p, published=published)
+            if published and Path(p).is_file() and Path(p).suffix.lower() not in TABLE_SUFFIXES
+            else p
+            for p in inputs
+        ]
+        result = extract_many(items, workers=workers, errors=errors, progress=sys.stderr.isatty())
+    except GeoconflictError as exc:
+        raise click.ClickException(str(exc)) from None
+    events = result.events
+    if result.failures:
+        click.echo(result.summary(), err=True)
     if output is None:
         if fmt != "geojson":
             raise click.UsageError(f"--format {fmt} needs -o/--output")

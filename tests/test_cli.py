@@ -32,3 +32,47 @@ def test_public_functions_stay_functions_after_their_modules_are_imported():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+SEED = str(ROOT / "seeds" / "000_84a8b2256f18f56d.txt")
+
+
+def test_extract_seed_to_geojson_on_stdout():
+    import json
+
+    result = run("extract", SEED)
+    assert result.returncode == 0, result.stderr
+    collection = json.loads(result.stdout)
+    kinds = [f["properties"]["kind"] for f in collection["features"]]
+    assert kinds.count("movement") == 2 and kinds.count("claim") == 2
+    assert kinds.count("combat") == 1 and kinds.count("event") == 1
+    for feature in collection["features"]:
+        assert feature["properties"]["report_date"] == "2024-08-14"
+        for key in ("source", "reported_by", "quote", "date"):
+            assert key in feature["properties"]
+    moves = [f for f in collection["features"] if f["properties"]["kind"] == "movement"]
+    assert {f["properties"]["origin"] for f in moves} >= {"Murmansk"}
+
+
+def test_extract_mixes_reports_and_tables_into_a_geopackage(tmp_path):
+    import pyogrio
+
+    out = tmp_path / "mixed.gpkg"
+    result = run("extract", SEED, str(ROOT / "data" / "kursk_acled_layout.csv"), "--format", "gpkg", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    layers = {name for name, _ in pyogrio.list_layers(out)}
+    assert {"places", "movements", "claims", "combats", "events"} <= layers
+    events = pyogrio.read_dataframe(out, layer="events")
+    assert (events["source"].notna()).all() and len(events) > 5  # the meeting plus the ACLED rows
+
+
+def test_extract_failures_are_named_or_summarised(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    failed = run("extract", SEED, str(empty))
+    assert failed.returncode == 1 and "empty.txt" in failed.stderr and failed.stdout == ""
+    skipped = run("extract", SEED, str(empty), "--errors", "skip", "--format", "csv", "-o", str(tmp_path / "e.csv"))
+    assert skipped.returncode == 0, skipped.stderr
+    assert "2 inputs, 1 failed" in skipped.stderr and "empty.txt" in skipped.stderr
+    assert (tmp_path / "e.csv").read_text(encoding="utf-8").count("\nmovement,") == 2
