@@ -57,19 +57,23 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of)"
 _UNIT = r"(?:day|week|month|year)s?"
+_LEAD_BACK = re.compile(
+    r"(?:\b(?P<lead>(?i:on|since|from|by|until|till|as of|in|early|late|earlier|later|before|after))\s+)?"
+    r"(?:(?:the\s+)?(?:early|late|mid)[- ])?$")
+_NEEDS_LEAD = frozenset({"iso", "md", "dm", "my"})
 _LEAD = r"(?:(?P<lead>(?i:on|since|from|by|until|till|as of|in|early|late|earlier|later|before|after))\s+)?" \
         r"(?:(?:the\s+)?(?:early|late|mid)[- ])?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(_LEAD + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
-    ("md", re.compile(_LEAD + rf"(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("md", re.compile(rf"(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
                               r"(?:,?\s+(?P<y>\d{4})\b)?(?!\s*(?:km|kilomet|mile|%|percent))")),
-    ("dm", re.compile(_LEAD + rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    ("dm", re.compile(rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                               rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?")),
     ("end", re.compile(r"(?P<lead>by|until|before|at|towards?)\s+the\s+(?P<edge>end|middle|beginning|start)\s+of\s+"
                        rf"(?:(?P<this>this|next|the)\s+(?P<unit>year|month|week)|(?P<mon>{_MONTH})(?:\s+(?P<y2>\d{{4}}))?"
                        r"|(?P<y>\d{4}))\b")),
-    ("my", re.compile(_LEAD + rf"(?P<mon>{_MONTH})\s+(?P<y>\d{{4}})\b")),
+    ("my", re.compile(rf"(?P<mon>{_MONTH})\s+(?P<y>\d{{4}})\b")),
     ("month", re.compile(r"(?P<lead>(?i:in|since|by|until|early|late|earlier|before|after))\s+(?:(?:early|late|mid)[- ])?"
                          rf"(?P<mon>{_MONTH})(?![\w.]*\s+\d)")),
     ("weekday", re.compile(r"(?:(?P<lead>(?i:on|since|by|until|from|last|this|next|late\s+on|early\s+on))\s+)?"
@@ -138,8 +142,7 @@ def _number(word: str | None) -> int:
     return int(word) if word.isdigit() else _NUMBERS.get(word, 1)
 
 
-def _resolve(kind: str, m: re.Match[str], anchor: date) -> tuple[date, date | None, DatePrecision, str] | None:
-    g = m.groupdict()
+def _resolve(kind: str, g: dict, anchor: date) -> tuple[date, date | None, DatePrecision, str] | None:
     lead = (g.get("lead") or "").lower()
     role = {"since": "start", "from": "start", "by": "by", "as of": "by", "until": "by", "till": "by"}.get(lead, "at")
     if kind == "iso":
@@ -259,15 +262,21 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
     found: list[DateMention] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
+            g = m.groupdict()
+            start = m.start()
+            if kind in _NEEDS_LEAD:
+                back = _LEAD_BACK.search(text, max(0, start - 30), start)
+                if back and back.start() < start:
+                    start, g["lead"] = back.start(), back.group("lead")
             try:
-                resolved = _resolve(kind, m, anchor)
+                resolved = _resolve(kind, g, anchor)
             except (ValueError, OverflowError, KeyError):
                 continue  # "February 31", year 0: not a date
             if resolved is None:
                 continue
             day, end, precision, role = resolved
-            lo = max(0, m.start() - 60)
-            before = text[lo:m.start()]
+            lo = max(0, start - 60)
+            before = text[lo:start]
             if lo > 0 and text[lo - 1].isalnum():
                 before = re.sub(r"^\w+", "", before)  # a cut word is no cue
             if role == "at" and _START_VERB.search(before):
@@ -276,7 +285,7 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
                 role = "future"
             elif role in ("at", "by") and _FUTURE_CUE.search(before) and kind != "relday":
                 role = "future"
-            found.append(DateMention(m.start(), m.end(), m.group(0), day, end, precision, role))
+            found.append(DateMention(start, m.end(), text[start:m.end()], day, end, precision, role))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateMention] = []
     last_end = -1

@@ -39,6 +39,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -147,7 +148,7 @@ _DESCRIPTORS = {"districts": "district", "regions": "region", "oblasts": "oblast
                 "states": "state", "townships": "township", "municipalities": "municipality",
                 "territories": "territory", "prefectures": "prefecture"}
 _LIST = re.compile(
-    r"(?P<items>[A-Z][\w'’-]+(?:\s*,\s*(?:and\s+|or\s+)?[A-Z][\w'’-]+)*(?:\s*,?\s+(?:and|or)\s+[A-Z][\w'’-]+))"
+    r"(?P<items>[A-Z][\w'’-]+(?:\s*,\s*(?:and\s+|or\s+)?[A-Z][\w'’-]+){0,12}(?:\s*,?\s+(?:and|or)\s+[A-Z][\w'’-]+))"
     r"\s+(?P<desc>" + "|".join(_DESCRIPTORS) + r")\b"
 )
 _SINGLE_DESC = re.compile(r"(?P<item>[A-Z][\w'’-]+)\s+(?P<desc>district|raion|rayon|township|county|governorate)\b")
@@ -258,13 +259,30 @@ def _is_sentence_start(text: str, pos: int, starts: set[int]) -> bool:
     return pos in starts
 
 
+_AFTER_WORD = re.compile(r"\s+(region|oblast|province|district|raion|rayon|county|governorate|krai|republic|"
+                         r"direction|parish|state)\b", re.IGNORECASE)
+
+
+def _pk(place: Place) -> tuple:
+    """A cheap identity for a place (Place equality compares geometries)."""
+    return (place.name, place.kind, place.lat, place.lon)
+
+
 def _resolve_spans(gaz: Gazetteer, text: str, spans: list[_Span]) -> None:
     plain = [x for x in spans if x.descriptor is None]
-    for i in range(0, len(plain), CONTEXT_CHUNK):
-        group = plain[i:i + CONTEXT_CHUNK]
-        for x, cand in zip(group, resolve_candidates(gaz, text, [(x.start, x.end) for x in group])):
+    # one context resolution per distinct name (with the descriptor that follows it), in chunks
+    distinct: dict[tuple[str, str], list[_Span]] = {}
+    for x in plain:
+        after = _AFTER_WORD.match(text, x.end)
+        distinct.setdefault((fold(x.surface), after.group(1).lower() if after else ""), []).append(x)
+    groups = list(distinct.values())
+    for i in range(0, len(groups), CONTEXT_CHUNK):
+        chunk = groups[i:i + CONTEXT_CHUNK]
+        found = resolve_candidates(gaz, text, [(g[0].start, g[0].end) for g in chunk])
+        for same, cand in zip(chunk, found):
             if cand is not None:
-                x.place, x.score, x.reason = cand.place, cand.score, f"{x.reason}: {cand.reason}"
+                for x in same:
+                    x.place, x.score, x.reason = cand.place, cand.score, f"{x.reason}: {cand.reason}"
     # listed names ("Korenevsky, … districts"): search "<name> <descriptor>" near the resolved places
     resolved = [x.place for x in plain if x.place is not None]
     admin1s = {p.admin1 or (p.name if p.kind is PlaceKind.ADMIN1 else None) for p in resolved}
@@ -390,14 +408,16 @@ def _check_containment(text: str, spans: list[_Span]) -> None:
 def _drop_outliers(spans: list[_Span], sentence_starts: set[int]) -> list[_Span]:
     """Drop weakly supported one-word places far from everything else in the report."""
     countries: dict[str, int] = {}
+    per_place: dict[tuple, int] = {}
     for x in spans:
         if x.place is not None:
             countries[x.place.country_code or ""] = countries.get(x.place.country_code or "", 0) + 1
+            per_place[_pk(x.place)] = per_place.get(_pk(x.place), 0) + 1
     kept = []
     for x in spans:
         p = x.place
         if p is not None and p.kind is PlaceKind.POPULATED_PLACE and " " not in x.surface:
-            alone = countries.get(p.country_code or "", 0) <= sum(1 for y in spans if y.place == p)
+            alone = countries.get(p.country_code or "", 0) <= per_place[_pk(p)]
             small = (p.population or 0) < 20000
             if (alone and small and len(spans) > 2) or (x.start in sentence_starts and small and alone):
                 continue
@@ -599,7 +619,7 @@ _TOKEN = re.compile(r"⟦(\d+)⟧")
 _TOK = r"⟦(\d+)⟧"
 _DIRECTION = (r"(?:(?:the\s+)?(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|"
               r"northeastern|northwestern|southeastern|southwestern)\s+)?")
-_MOVE_FROM_TO = re.compile(rf"\b(?:from|out\s+of)\s+{_DIRECTION}{_TOK}(?:\s*(?:,|and)\s*⟦\d+⟧)*\s+"
+_MOVE_FROM_TO = re.compile(rf"\b(?:from|out\s+of)\s+{_DIRECTION}{_TOK}(?:\s*(?:,|and)\s*⟦\d+⟧){{0,12}}\s+"
                            rf"(?:to|into|towards?|for|in)\s+{_DIRECTION}{_TOK}")
 _MOVE_TO_FROM = re.compile(rf"\b(?:to|into|towards?)\s+{_DIRECTION}{_TOK}\s+from\s+{_DIRECTION}{_TOK}")
 _OWN_FORCES = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?P<noun>forces|troops|fighters|units|soldiers|army|"
@@ -626,6 +646,11 @@ class _Doc:
     dates: list[DateMention]
     sources: _Sources
     masked: dict[int, tuple[str, list[int]]] = field(default_factory=dict)
+    geometry_cache: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.starts = [x.start for x in self.spans]
+        self.date_starts = [d.start for d in self.dates]
 
     @property
     def text(self) -> str:
@@ -655,7 +680,9 @@ class _Doc:
         out: list[str] = []
         offsets: list[int] = []  # masked position -> text offset, at token boundaries
         pos = s.start
-        ids = [i for i, x in enumerate(self.spans) if s.start <= x.start < s.end and x.place is not None]
+        lo = bisect.bisect_left(self.starts, s.start)
+        hi = bisect.bisect_left(self.starts, s.end)
+        ids = [i for i in range(lo, hi) if self.spans[i].place is not None]
         for i in ids:
             x = self.spans[i]
             start = x.start
@@ -690,7 +717,9 @@ class _Doc:
         return min(s.end, s.start + masked_pos + shift)
 
     def dates_in(self, s: Sentence) -> list[DateMention]:
-        return [d for d in self.dates if s.start <= d.start < s.end]
+        lo = bisect.bisect_left(self.date_starts, s.start)
+        hi = bisect.bisect_left(self.date_starts, s.end)
+        return self.dates[lo:hi]
 
     def event_date(self, s: Sentence) -> DateMention | None:
         for d in self.dates_in(s):
@@ -779,7 +808,7 @@ def _movements(doc: _Doc, s: Sentence, speaker: str | None) -> list[Movement]:
                 continue
             origin_i, dest_i = m.group(order[0]), m.group(order[1])
             origin, dest = doc.place(origin_i), doc.place(dest_i)
-            if origin == dest or doc.spans[int(origin_i)].possessive or doc.spans[int(dest_i)].possessive:
+            if _pk(origin) == _pk(dest) or doc.spans[int(origin_i)].possessive or doc.spans[int(dest_i)].possessive:
                 continue
             head = _APPOSITIVE.sub(",", masked[:m.start()])
             if _CIVILIAN.search(head[-80:]):
@@ -857,9 +886,9 @@ def _status_updates(doc: _Doc, s: Sentence, movements: list[Movement]) -> list[M
     status = _status(masked)
     if status is MovementStatus.REPORTED:
         return movements
-    places = {doc.spans[i].place for i in ids}
+    places = {_pk(doc.spans[i].place) for i in ids}
     latest = None
-    if movements and not any(mv.origin in places or mv.destination in places for mv in movements):
+    if movements and not any(_pk(mv.origin) in places or _pk(mv.destination) in places for mv in movements):
         last = movements[-1]
         cue = re.search(r"movement word '(\w+)", last.provenance.reason or "")
         stem = cue.group(1).lower()[:5].replace("redep", "deplo") if cue else None
@@ -868,7 +897,7 @@ def _status_updates(doc: _Doc, s: Sentence, movements: list[Movement]) -> list[M
             latest = last
     out = []
     for mv in movements:
-        if (mv.origin in places or mv.destination in places or mv is latest) and (
+        if (_pk(mv.origin) in places or _pk(mv.destination) in places or mv is latest) and (
                 _STATUS_ORDER.index(status) > _STATUS_ORDER.index(mv.status)):
             quote = doc.text[s.start:s.end]
             reason = f"{mv.provenance.reason}; status {status.value}: {quote!r}"
@@ -881,7 +910,7 @@ def _merge_movements(movements: list[Movement]) -> list[Movement]:
     merged: list[Movement] = []
     for mv in movements:
         for i, old in enumerate(merged):
-            if old.origin == mv.origin and old.destination == mv.destination and (
+            if _pk(old.origin) == _pk(mv.origin) and _pk(old.destination) == _pk(mv.destination) and (
                     old.unit == mv.unit or old.unit is None or mv.unit is None or old.actor == mv.actor):
                 status = max(old.status, mv.status, key=_STATUS_ORDER.index)
                 prov = old.provenance
@@ -949,7 +978,8 @@ def _claims(doc: _Doc, s: Sentence, speaker: str | None, combats: list[CombatAre
             claimant = _Actor(0, 0, re.sub(r"^the\s+", "", speaker), None, _country_of(speaker))
         if claimant is None:
             continue
-        areas = list(dict.fromkeys(doc.spans[i].place for i in named if not doc.spans[i].possessive))
+        areas = list({_pk(doc.spans[i].place): doc.spans[i].place for i in reversed(named)
+                      if not doc.spans[i].possessive}.values())[::-1]
         areas = [a for a in areas if not any(_contains(a, b) for b in areas if b is not a)]
         area_reason = "named in the sentence"
         if not areas:
@@ -1048,17 +1078,29 @@ def _clause_back(head: str) -> str:
 def _claim_geometry(doc: _Doc, areas: list[Place], stated: float | None, settlements: int | None,
                     claimant: _Actor, combats: list[CombatArea]):
     broad = [a for a in areas if a.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)]
-    geometry = None
-    derivation: Derivation | None = None
+    inside_places: dict[tuple, Place] = {}
     if stated is not None and broad and len(broad) == len(areas):
-        inside = []
         for c in combats:
             for a in c.areas:
                 if a.geometry is not None and any(
                         (b.kind is PlaceKind.ADMIN1 and a.admin1 == b.name)
                         or (b.kind is PlaceKind.COUNTRY and a.country_code == b.country_code) for b in broad):
-                    inside.append(a.geometry)
-        import shapely
+                    inside_places[_pk(a)] = a
+    key = (tuple(_pk(a) for a in areas), stated, settlements, claimant.country, tuple(sorted(inside_places)))
+    cached = doc.geometry_cache.get(key)
+    if cached is None:
+        cached = doc.geometry_cache[key] = _claim_geometry_uncached(
+            doc, areas, broad, [a.geometry for a in inside_places.values()], stated, settlements, claimant)
+    return cached
+
+
+def _claim_geometry_uncached(doc: _Doc, areas: list[Place], broad: list[Place], inside: list, stated: float | None,
+                             settlements: int | None, claimant: _Actor):
+    import shapely
+
+    geometry = None
+    derivation: Derivation | None = None
+    if stated is not None and broad and len(broad) == len(areas):
 
         within = shapely.union_all(inside) if inside else shapely.union_all(
             [b.geometry for b in broad if b.geometry is not None]) if any(b.geometry is not None for b in broad) \
@@ -1112,7 +1154,7 @@ def _combats(doc: _Doc, s: Sentence, speaker: str | None) -> list[CombatArea]:
     ids = [i for i in ids if not doc.spans[i].possessive]
     if not ids:
         return []
-    areas = tuple(dict.fromkeys(doc.spans[i].place for i in ids))
+    areas = tuple({_pk(doc.spans[i].place): doc.spans[i].place for i in reversed(ids)}.values())[::-1]
     actors = tuple(dict.fromkeys(f"{a.party} forces" if a.party in P.DEMONYMS else a.party
                                  for a in _actors(masked, 0, len(masked)) if a.party))
     when = next((d for d in doc.dates_in(s) if d.role == "start"), None) or doc.event_date(s)
@@ -1241,7 +1283,8 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None, publish
             continue
         found = _movements(doc, s, speaker)
         if s is doc.title:
-            found = [m for m in found if not any(m.origin == o.origin and m.destination == o.destination
+            found = [m for m in found if not any(_pk(m.origin) == _pk(o.origin)
+                                                 and _pk(m.destination) == _pk(o.destination)
                                                  for o in movements)]
         movements = _status_updates(doc, s, movements)
         movements.extend(found)
@@ -1256,9 +1299,10 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None, publish
             found_claims = [_dispute_note(doc, c, s, following) for c in found_claims]
         claims.extend(found_claims)
     records.extend(_merge_movements(movements))
-    records.extend(_merge_same(claims, lambda c: (c.claimant, c.settlements, c.area_km2_stated, c.as_of, c.areas)))
-    records.extend(_merge_same(combats, lambda c: frozenset(c.areas)))
-    records.extend(_merge_same(events, lambda e: (e.type, e.place, e.provenance.event_date)))
+    records.extend(_merge_same(claims, lambda c: (c.claimant, c.settlements, c.area_km2_stated, c.as_of,
+                                                  tuple(_pk(a) for a in c.areas))))
+    records.extend(_merge_same(combats, lambda c: frozenset(_pk(a) for a in c.areas)))
+    records.extend(_merge_same(events, lambda e: (e.type, _pk(e.place), e.provenance.event_date)))
     return EventSet(records)
 
 
