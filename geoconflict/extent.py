@@ -91,11 +91,11 @@ def stated_area_extent(
         near = shapely.intersection(clean_polygon(border_with, field="border_with"),
                                     box(minx - 1.5, miny - 1.5, maxx + 1.5, maxy + 1.5))
         if not near.is_empty and near.distance(within) < 1.0:
-            near = shapely.simplify(near, 0.005)
+            near = shapely.simplify(near, 0.01)
             gap = near.distance(within)
 
             def strip(width: float) -> BaseGeometry:
-                return shapely.intersection(within, near.buffer(gap + width, quad_segs=8))
+                return shapely.intersection(within, near.buffer(gap + width, quad_segs=4))
 
             extent = _bisect(area_km2_stated, strip, hi=4.0)
             if not extent.is_empty:

@@ -1087,11 +1087,19 @@ def _claim_geometry(doc: _Doc, areas: list[Place], stated: float | None, settlem
                         or (b.kind is PlaceKind.COUNTRY and a.country_code == b.country_code) for b in broad):
                     inside_places[_pk(a)] = a
     key = (tuple(_pk(a) for a in areas), stated, settlements, claimant.country, tuple(sorted(inside_places)))
-    cached = doc.geometry_cache.get(key)
+    cached = _GEOMETRY_CACHE.get(key)
     if cached is None:
-        cached = doc.geometry_cache[key] = _claim_geometry_uncached(
+        cached = _claim_geometry_uncached(
             doc, areas, broad, [a.geometry for a in inside_places.values()], stated, settlements, claimant)
+        if len(_GEOMETRY_CACHE) >= 1024:
+            _GEOMETRY_CACHE.pop(next(iter(_GEOMETRY_CACHE)))
+        _GEOMETRY_CACHE[key] = cached
     return cached
+
+
+#: Claim geometries and notes by their inputs (areas, figures, claimant country, districts):
+#: the same claim in many reports is derived once. Bounded, oldest dropped first.
+_GEOMETRY_CACHE: dict[tuple, tuple] = {}
 
 
 def _claim_geometry_uncached(doc: _Doc, areas: list[Place], broad: list[Place], inside: list, stated: float | None,

@@ -1,0 +1,109 @@
+"""Whole-extraction throughput: report text → EventSet, on one core, gazetteer loaded.
+
+The corpus (at least 10 MB) is built from the test reports (``tests/reports``)
+and the seed, repeated with variations so that no two reports are identical:
+each copy shifts the report date, renumbers the figures (settlements, km²,
+fatalities) and shuffles the paragraph order. Two figures are measured:
+
+* **corpus**: every report read and extracted on its own (``read_report`` +
+  ``extract``), as a batch of articles is processed;
+* **one large report**: the paragraphs of the corpus joined into a single
+  ~4 MB report (one context, one pass).
+
+The gazetteer (and its scan automaton) is loaded and warmed up before timing.
+BLAS/OpenMP threads are pinned to one.
+
+Run::
+
+    python benchmarks/extract_speed.py            # 10 MB corpus
+    python benchmarks/extract_speed.py --mb 2     # a quicker look
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import random  # noqa: E402
+import re  # noqa: E402
+import time  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from geoconflict.extraction import extract  # noqa: E402
+from geoconflict.gazetteer import Gazetteer  # noqa: E402
+from geoconflict.report import read_report  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def sources() -> list[tuple[str, date]]:
+    """(body, report date) of every test report and the seed."""
+    out = []
+    for path in [ROOT / "seeds" / "000_84a8b2256f18f56d.txt", *sorted((ROOT / "tests" / "reports").glob("*.txt"))]:
+        report = read_report(path)
+        out.append((report.body, report.published))
+    return out
+
+
+def variant(body: str, published: date, rng: random.Random) -> tuple[str, date]:
+    """A new report from *body*: shifted date, renumbered figures, shuffled paragraphs."""
+    paragraphs = body.split("\n\n")
+    rng.shuffle(paragraphs)
+    text = "\n\n".join(paragraphs)
+    text = re.sub(r"\b\d{1,3}(?:,\d{3})*\b(?! ?(?:th|st|nd|rd)\b)(?!-)",
+                  lambda m: f"{max(1, int(m.group(0).replace(',', '')) + rng.randint(-3, 9)):,}"
+                  if not 1900 < int(m.group(0).replace(",", "")) < 2100 else m.group(0), text)
+    return text, published + timedelta(days=rng.randint(0, 30))
+
+
+def corpus(megabytes: float, seed: int = 4) -> list[tuple[str, date]]:
+    rng = random.Random(seed)
+    base = sources()
+    out, size = [], 0
+    while size < megabytes * 1_000_000:
+        body, published = variant(*rng.choice(base), rng)
+        out.append((body, published))
+        size += len(body.encode("utf-8"))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    gaz = Gazetteer.default()
+    extract(read_report(sources()[0][0], published="2024-08-14"), gazetteer=gaz)  # builds/loads the automaton
+    load_s = time.perf_counter() - t0
+
+    reports = corpus(args.mb)
+    nbytes = sum(len(b.encode("utf-8")) for b, _ in reports)
+    counts = {"mentions": 0, "movements": 0, "claims": 0, "combats": 0, "events": 0}
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    for body, published in reports:
+        events = extract(read_report(body, published=published), gazetteer=gaz)
+        for k in counts:
+            counts[k] += len(getattr(events, k))
+    wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+
+    big = "\n\n".join(b for b, _ in reports)[:4_000_000]
+    big_bytes = len(big.encode("utf-8"))
+    t1 = time.perf_counter()
+    big_events = extract(read_report(big, published="2024-12-31"), gazetteer=gaz)
+    big_wall = time.perf_counter() - t1
+
+    print(f"gazetteer load + warm-up: {load_s:.2f} s")
+    print(f"corpus: {len(reports):,} reports, {nbytes / 1e6:.2f} MB in {wall:.1f} s wall ({cpu:.1f} s CPU) "
+          f"-> {nbytes / 1e6 / wall:.2f} MB/s, {len(reports) / wall:,.0f} reports/s")
+    print("  found: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
+    print(f"one large report: {big_bytes / 1e6:.2f} MB in {big_wall:.1f} s -> {big_bytes / 1e6 / big_wall:.2f} MB/s "
+          f"({len(big_events.mentions):,} mentions, {len(big_events.movements):,} movements after merging)")
+
+
+if __name__ == "__main__":
+    main()
