@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geoconflict.gazetteer import Gazetteer  # noqa: E402
+from geoconflict.gazetteer import KINDS, Gazetteer  # noqa: E402
 
 CORPORA = {"LGL": "lgl.xml", "GWN": "GWN.xml", "TR-News": "TR-News.xml"}
 MORDECAI3 = {"LGL": 82.7, "GWN": 94.1, "TR-News": 87.3}
@@ -57,6 +57,7 @@ class Gold:
     geonames_id: int | None
     fclass: str | None
     phrase: str
+    fcode: str | None = None
 
 
 def _float(node, tag):
@@ -82,16 +83,16 @@ def read_corpus(path: Path) -> list[tuple[str, list[Gold]]]:
             if tag is not None:  # LGL, TR-News
                 lat, lon = _float(tag, "lat"), _float(tag, "lon")
                 gid = tag.get("geonameid")
-                fclass = tag.findtext("fclass")
+                fclass, fcode = tag.findtext("fclass"), tag.findtext("fcode")
             else:  # GeoWebNews
                 lat, lon = _float(t, "latitude"), _float(t, "longitude")
                 gid = t.findtext("geonamesID")
-                fclass = None
+                fclass = fcode = None
             if lat is None or lon is None:
                 continue
             phrase = t.findtext("phrase") or t.findtext("extractedName") or ""
             golds.append(Gold(int(start), int(end), lat, lon, int(gid) if gid and gid.isdigit() else None,
-                              fclass, phrase))
+                              fclass, phrase, fcode))
         if golds:
             out.append((text, golds))
     return out
@@ -143,6 +144,72 @@ def score(rows: list[tuple[Gold, object]]) -> dict:
     }
 
 
+def _gold_kind(g: Gold, gaz, row_of_gid: dict[int, int]) -> str:
+    """The gold toponym's kind: its GeoNames feature code, else the kind of its id in the gazetteer."""
+    if g.fcode:
+        return g.fcode
+    row = row_of_gid.get(g.geonames_id or -1)
+    return f"({KINDS[int(gaz._kind[row])].value})" if row is not None else "(not in gazetteer)"
+
+
+def miss_category(g: Gold, p, gaz, row_of_gid: dict[int, int]) -> str | None:
+    """Why a gazetteer-kinds toponym is missed at 161 km (None when it is not a miss)."""
+    gold = _gold_kind(g, gaz, row_of_gid)
+    if p is None:
+        return f"unresolved; gold {gold}"
+    if haversine_km(g.lat, g.lon, p.lat, p.lon) <= 161:
+        return None
+    if g.geonames_id is not None and p.geonames_id == g.geonames_id:
+        return f"right id, point > 161 km; {p.kind.value}" + (" approximate" if p.approximate else "")
+    known = "gold in gazetteer" if (g.geonames_id or -1) in row_of_gid else "gold not in gazetteer"
+    return f"wrong place ({known}); gold {gold}, ours {p.kind.value}"
+
+
+def analyse(eval_dir: Path, top: int = 8) -> None:
+    """Print the misses of the gazetteer-kinds subset, grouped by category, with frequent surfaces."""
+    from collections import Counter, defaultdict
+
+    gaz = Gazetteer.default()
+    gids = gaz._detail["gid"]
+    row_of_gid = {int(v): i for i, v in enumerate(gids) if v > 0}
+    for corpus, filename in CORPORA.items():
+        cats: Counter = Counter()
+        examples: dict[str, Counter] = defaultdict(Counter)
+        n = 0
+        for _text, golds, places in _resolved_articles(gaz, eval_dir / filename):
+            for g, p in zip(golds, places):
+                if not _in_subset(corpus, g, row_of_gid):
+                    continue
+                n += 1
+                cat = miss_category(g, p, gaz, row_of_gid)
+                if cat is not None:
+                    cats[cat] += 1
+                    ours = f" -> {p.name} ({p.country_code})" if p is not None else ""
+                    examples[cat][f"{g.phrase}{ours}"] += 1
+        print(f"\n## {corpus}: {sum(cats.values()):,} misses of {n:,} ({100 * sum(cats.values()) / n:.1f} %)")
+        for cat, k in cats.most_common():
+            ex = ", ".join(f"{e} x{c}" if c > 1 else e for e, c in examples[cat].most_common(top))
+            print(f"- {k:5d} ({100 * k / n:4.1f} %) {cat}: {ex}")
+
+
+def _in_subset(corpus: str, g: Gold, row_of_gid) -> bool:
+    return g.geonames_id in row_of_gid if corpus == "GWN" else g.fclass in ("A", "P")
+
+
+def _resolved_articles(gaz, path: Path):
+    for text, golds in read_corpus(path):
+        spans, valid = [], []
+        for g in golds:
+            span = (g.start, g.end)
+            if not (0 <= g.start < g.end <= len(text)) or text[g.start:g.end] != g.phrase:
+                span = _nearest_occurrence(text, g.phrase, g.start)
+            valid.append(span is not None)
+            if span is not None:
+                spans.append(span)
+        resolved = iter(gaz.resolve(text, spans))
+        yield text, golds, [next(resolved) if ok else None for ok in valid]
+
+
 def evaluate(eval_dir: Path) -> dict:
     gaz = Gazetteer.default()
     known_ids = set(int(v) for v in gaz._detail["gid"] if v > 0)
@@ -186,7 +253,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval" / "geoparse")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--analyse", action="store_true",
+                        help="group the misses of the gazetteer-kinds subset by category instead")
     args = parser.parse_args(argv)
+    if args.analyse:
+        analyse(args.eval_dir)
+        return 0
     results = evaluate(args.eval_dir)
     if args.json:
         print(json.dumps(results, indent=2))

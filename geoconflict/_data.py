@@ -75,6 +75,9 @@ class PolygonLevel:
         self._offsets = arrays[f"{level}_offsets"]
         self._bounds = arrays[f"{level}_bounds"]
         self._quant = float(arrays["quant"])
+        # builds since the "oriented" flag store exterior rings counter-clockwise, as Place
+        # would clean them; older builds' rings are oriented on decoding
+        self._oriented = arrays.has("oriented") and bool(arrays["oriented"])
         self._meta = meta
         self._by_place: dict[int, int] | None = None
 
@@ -110,9 +113,10 @@ class PolygonLevel:
         rings = raw[4 + n_parts:5 + n_parts + n_rings]
         deltas = raw[5 + n_parts + n_rings:].reshape(n_coords, 2)
         xy = np.cumsum(deltas, axis=0, dtype=np.int64) / self._quant
-        return shapely.from_ragged_array(
+        geom = shapely.from_ragged_array(
             GeometryType.MULTIPOLYGON, xy, (rings.astype(np.int64), polys.astype(np.int64), np.array([0, n_parts]))
         )[0]
+        return geom if self._oriented else shapely.orient_polygons(geom)
 
     def geometries(self, rows=None) -> np.ndarray:
         """Decode several polygons (all when *rows* is None)."""
@@ -149,6 +153,15 @@ class _LazyNpz:
                     self._file = np.load(self._path)
                 value = self._cache[key] = self._file[key]
         return value
+
+    def has(self, key: str) -> bool:
+        """Whether the archive has member *key*."""
+        if key in self._cache:
+            return True
+        with self._lock:
+            if self._file is None:
+                self._file = np.load(self._path)
+        return key in self._file.files
 
     def bytes(self, key: str) -> bytes:
         """A ``uint8`` member as :class:`bytes` (cached)."""

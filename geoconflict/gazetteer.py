@@ -32,6 +32,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -54,8 +55,13 @@ _MATCH_LABEL = ("name", "alternate name", "derived name")
 KIND_SCORE = np.array([3.0, 2.0, 1.0, 0.0])
 POPULATION_SCORE = 0.35
 DESCRIPTOR_BONUS, DESCRIPTOR_PENALTY = 1.5, -0.8
+#: an abbreviation with full stops ("W.Va.", "Calif.", "B.C.") says "a state or province" as a descriptor does
+ABBREVIATION_BONUS = 1.5
 MAX_NAME_LENGTH = 256
 MEMO_SIZE = 100_000  # ranked results kept per gazetteer (the data never changes)
+PLACE_CACHE_SIZE = 50_000  # Place records kept per gazetteer (least recently used go first)
+_MATCH = MATCH_SCORE.tolist()
+_BLANKS = re.compile(r"[\t\n\r]+")
 
 
 @dataclass(frozen=True)
@@ -76,17 +82,25 @@ class Candidate:
     reason: str
 
 
+def _candidate(place: Place, score: float, reason: str) -> Candidate:
+    """A :class:`Candidate` from trusted fields, without the frozen-dataclass ``__init__`` cost."""
+    c = object.__new__(Candidate)
+    c.__dict__.update(place=place, score=score, reason=reason)
+    return c
+
+
 def _check_name(name: object) -> str:
     if not isinstance(name, str):
         raise InvalidInputError(f"a place name must be a string, got {type(name).__name__}", field="name", value=name)
-    text = re.sub(r"[\t\n\r]+", " ", name).strip()
+    text = _BLANKS.sub(" ", name).strip()
     if not text:
         raise InvalidInputError("empty place name", field="name", value=name)
     if len(text) > MAX_NAME_LENGTH:
         raise InvalidInputError(
             f"place name is {len(text):,} characters long (at most {MAX_NAME_LENGTH})", field="name", value=name[:40] + "…"
         )
-    bad = [c for c in text if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co")]
+    # isprintable() is False for every Cc/Cf/Cs/Co character: only then look closer
+    bad = [] if text.isprintable() else [c for c in text if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co")]
     if bad:
         raise InvalidInputError(f"place name contains control characters {bad[:3]!r}", field="name", value=name)
     if not any(c.isalpha() for c in text):
@@ -127,7 +141,8 @@ class Gazetteer:
         with np.load(locate("gazetteer.npz")) as z:
             a = {k: z[k] for k in hot}
         self._detail = _LazyNpz(locate("gazetteer.npz"))  # names, ids, ...: read on first Place
-        self._key_hash = np.load(locate("name_hashes.npy"), mmap_mode="r")
+        # a plain ndarray view of the memory map: np.memmap's subclass hooks cost microseconds a call
+        self._key_hash = np.load(locate("name_hashes.npy"), mmap_mode="r").view(np.ndarray)
         self._kind = a["kind"]
         self._lat = a["lat"].astype(np.float64)
         self._lon = a["lon"].astype(np.float64)
@@ -141,12 +156,22 @@ class Gazetteer:
         self._importance = KIND_SCORE[self._kind] + np.where(
             self._kind == 3, POPULATION_SCORE * np.log10(pop), 0.05 * np.log10(pop)
         )
-        self._places: dict[int, Place] = {}
+        # plain lists of the columns every look-up reads: indexing numpy one element at
+        # a time costs more than the arithmetic (about 10 MB for 286k places)
+        self._kind_list: list[int] = self._kind.tolist()
+        self._cc_list: list[int] = self._cc.tolist()
+        self._importance_list: list[float] = self._importance.tolist()
+        self._name_blob: tuple[list[int], bytes] | None = None
+        self._detail_arrays: tuple | None = None
+        self._place_cached = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._build_place)
+        self._cc_of_code = {c: i for i, c in enumerate(self._cc_codes)}
         self._memo: dict[tuple, list[tuple[int, float, str]]] = {}
         self._lock = threading.Lock()
         self._scan_names: list[str] | None = None
         self._automaton = None
         self._country_rows = {self._cc_codes[self._cc[r]]: int(r) for r in np.flatnonzero(self._kind == 0)}
+        self._abbreviations: dict[str, list[tuple[int, int, float]]] | None = None  # see _abbreviation_rows
+        self._abbreviation_file = locate("abbreviations.tsv")
         self._extra: dict[str, list[int]] = {}  # demonyms: folded adjective -> country rows
         with open(locate("demonyms.tsv"), encoding="utf-8") as fh:
             for line in fh:
@@ -174,51 +199,105 @@ class Gazetteer:
     # ------------------------------------------------------------------ places
 
     def _name(self, row: int) -> str:
-        off = self._detail["name_off"]
-        return self._detail.bytes("names")[off[row]:off[row + 1]].decode("utf-8")
+        off, names = self._names()
+        return names[off[row]:off[row + 1]].decode("utf-8")
+
+    def _names(self) -> tuple[list[int], bytes]:
+        """Name offsets (a list: faster to index one at a time) and the UTF-8 name blob, read once."""
+        if self._name_blob is None:
+            self._name_blob = (self._detail["name_off"].tolist(), self._detail.bytes("names"))
+        return self._name_blob
+
+    def _details(self) -> tuple:
+        """The per-row arrays only :class:`Place` records need, read on first use."""
+        if self._detail_arrays is None:
+            d = self._detail
+            self._detail_arrays = (d["admin2"], d["geom"], d["gid"], d["approx"],
+                                   [str(v) for v in d["source_names"]], d["source"])
+        return self._detail_arrays
 
     def place(self, row: int) -> Place:
-        """The :class:`Place` at gazetteer row *row* (cached)."""
-        row = int(row)
-        place = self._places.get(row)
-        if place is not None:
-            return place
-        kind = int(self._kind[row])
-        d = self._detail
-        a1, a2 = int(self._admin1[row]), int(d["admin2"][row])
-        geometry = None
-        if d["geom"][row] >= 0:
-            geometry = polygons(_LEVEL[kind]).geometry(int(d["geom"][row]))
-        gid, pop = int(d["gid"][row]), int(self._pop[row])
-        place = Place(
+        """The :class:`Place` at gazetteer row *row* (the most recently used are kept)."""
+        return self._place_cached(int(row))
+
+    def _build_place(self, row: int) -> Place:
+        kind = self._kind_list[row]
+        admin2, geom, gids, approx, source_names, source = self._details()
+        a1, a2 = self._admin1.item(row), admin2.item(row)
+        g = geom.item(row)
+        # polygons are decoded when first used, not for every candidate ranked
+        loader = partial(polygons(_LEVEL[kind]).geometry, g) if g >= 0 else None
+        gid, pop = gids.item(row), self._pop.item(row)
+        # the shipped rows were validated when the data was built (names, ISO
+        # codes, ranges; polygons valid and counter-clockwise): skip re-checking
+        return Place._from_trusted(
             self._name(row),
-            kind=KINDS[kind],
-            lat=round(float(self._lat[row]), 5),
-            lon=round(float(self._lon[row]), 5),
-            country_code=self._cc_codes[self._cc[row]],
-            admin1=self._name(a1) if a1 >= 0 else None,
-            admin2=self._name(a2) if a2 >= 0 else None,
-            geonames_id=gid if gid > 0 else None,
-            population=pop if pop > 0 else None,
-            geometry=geometry,
-            approximate=bool(d["approx"][row]),
-            source=str(d["source_names"][d["source"][row]]),
+            KINDS[kind],
+            round(self._lat.item(row), 5),
+            round(self._lon.item(row), 5),
+            self._cc_codes[self._cc_list[row]],
+            self._name(a1) if a1 >= 0 else None,
+            self._name(a2) if a2 >= 0 else None,
+            gid if gid > 0 else None,
+            pop if pop > 0 else None,
+            None,
+            bool(approx.item(row)),
+            source_names[source.item(row)],
+            geometry_loader=loader,
         )
-        with self._lock:
-            self._places[row] = place
-        return place
 
     # ------------------------------------------------------------------ search
 
-    def _rows(self, key: str) -> tuple[np.ndarray, np.ndarray]:
-        h = np.uint64(stable_hash(key))
-        lo = int(np.searchsorted(self._key_hash, h, "left"))
-        hi = int(np.searchsorted(self._key_hash, h, "right"))
+    def _rows(self, key: str) -> tuple[list[int], list[int]]:
+        """Gazetteer rows named *key* (folded) and how (0 primary, 1 alternate, 2 derived name)."""
+        h = np.uint64(stable_hash(key))  # a Python int would make numpy compare as float64 or object
+        kh = self._key_hash
+        lo = int(kh.searchsorted(h, "left"))
+        rows: list[int] = []
+        flags: list[int] = []
+        if lo < len(kh) and kh[lo] == h:
+            hi = int(kh.searchsorted(h, "right"))
+            rows = self._key_place[lo:hi].tolist()
+            flags = self._key_flag[lo:hi].tolist()
         extra = self._extra.get(key)
         if extra:
-            return (np.concatenate([self._key_place[lo:hi], np.array(extra, dtype=self._key_place.dtype)]),
-                    np.concatenate([self._key_flag[lo:hi], np.full(len(extra), 2, dtype=self._key_flag.dtype)]))
-        return self._key_place[lo:hi], self._key_flag[lo:hi]
+            rows = rows + extra
+            flags = flags + [2] * len(extra)
+        return rows, flags
+
+    def _abbreviation_rows(self, text: str) -> list[tuple[int, int, float]]:
+        """Admin-1 rows *text* abbreviates, with the match flag and score bonus of each.
+
+        ``abbreviations.tsv`` lists US state and Canadian province
+        abbreviations: press style with full stops ("W.Va.", "Calif.", "B.C.",
+        matched without case or spaces), which outrank other readings of the
+        same letters (Gabon's "GA"), and two-letter postal codes ("KY",
+        "BC"), kept as derived names that document context must support
+        against the country codes they share.
+        """
+        if self._abbreviations is None:
+            table: dict[str, list[tuple[int, int, float]]] = {}
+            with open(self._abbreviation_file, encoding="utf-8") as fh:
+                for line in fh:
+                    if line.startswith("#") or not line.strip():
+                        continue
+                    abbr, style, cc, name = line.rstrip("\n").split("\t")
+                    code = self._cc_of_code.get(cc)
+                    rows, flags = self._rows(fold(name))
+                    hits = sorted((f, r) for r, f in zip(rows, flags) if self._kind[r] == 1 and self._cc[r] == code)
+                    if not hits:
+                        continue
+                    row = hits[0][1]
+                    if style == "ap":
+                        table.setdefault(abbr.replace(" ", "").lower(), []).append((row, 0, ABBREVIATION_BONUS))
+                    else:
+                        table.setdefault(abbr, []).append((row, 2, 0.0))
+            self._abbreviations = table
+        if "." in text:
+            return self._abbreviations.get(text.replace(" ", "").lower(), [])
+        if len(text) == 2 and text.isupper():
+            return self._abbreviations.get(text, [])
+        return []
 
     def _country_code(self, country: str) -> str:
         if isinstance(country, str) and len(country.strip()) == 2 and country.strip().upper() in self._country_rows:
@@ -229,51 +308,62 @@ class Gazetteer:
                                     field="country", value=country)
         return hits[0].place.country_code
 
-    def _score(self, name: str, *, kind, country, near) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    def _score(self, name: str, *, kind, country, near) -> tuple[list[int], list[float], list[str]]:
+        """Each place *name* may be, once, with its best score and how it matched.
+
+        Plain Python over the few matching rows: for the handful of
+        candidates a name has, numpy's per-call overhead would dominate.
+        """
         text = _check_name(name)
         pq = parse_query(text)
-        rows_full, flags_full = self._rows(pq.full)
-        rows, flags = rows_full, flags_full
-        hinted = np.zeros(len(rows), dtype=bool)
-        if pq.key != pq.full:
-            rows_key, flags_key = self._rows(pq.key)
-            rows = np.concatenate([rows_full, rows_key])
-            flags = np.concatenate([flags_full, flags_key])
-            hinted = np.concatenate([hinted, np.ones(len(rows_key), dtype=bool)])
-        if not len(rows):
-            return rows, np.zeros(0), []
-        score = MATCH_SCORE[flags] + self._importance[rows]
-        kinds = self._kind[rows]
-        if pq.kind is not None:
-            want = _KIND_CODE[PlaceKind(pq.kind)]
-            score = score + np.where(hinted, np.where(kinds == want, DESCRIPTOR_BONUS, DESCRIPTOR_PENALTY), 0.0)
-        keep = np.ones(len(rows), dtype=bool)
+        want_kind = None
         if kind is not None:
             try:
-                keep &= kinds == _KIND_CODE[PlaceKind(kind)]
+                want_kind = _KIND_CODE[PlaceKind(kind)]
             except (ValueError, KeyError):
                 raise InvalidInputError(f"kind must be one of {[k.value for k in KINDS]}, got {kind!r}",
                                         field="kind", value=kind) from None
-        if country is not None:
-            code = self._country_code(country)
-            keep &= self._cc[rows] == self._cc_codes.index(code)
-        if near is not None:
-            lat, lon = _near_point(near)
-            d = _haversine_km(lat, lon, self._lat[rows], self._lon[rows])
-            score = score + 1.5 / (1.0 + d / 100.0)
-        rows, flags, score, hinted = rows[keep], flags[keep], score[keep], hinted[keep]
-        # one entry per place: its best-scoring match
-        if len(rows) == 1:
-            sel = np.zeros(1, dtype=np.intp)
-        else:
-            order = np.lexsort((-score, rows))
-            first = np.ones(len(order), dtype=bool)
-            first[1:] = rows[order][1:] != rows[order][:-1]
-            sel = order[first]
-        how = [f"{_MATCH_LABEL[f]} {(pq.key if h else pq.full)!r}" for f, h in zip(flags[sel], hinted[sel])]
-        if pq.kind is not None:
-            how = [f"{w}; '{pq.descriptor}' suggests {pq.kind}" for w in how]
-        return rows[sel], score[sel], how
+        want_cc = self._cc_of_code[self._country_code(country)] if country is not None else None
+        near_pt = _near_point(near) if near is not None else None
+        hint = _KIND_CODE[PlaceKind(pq.kind)] if pq.kind is not None else None
+        kinds, ccs, importance = self._kind_list, self._cc_list, self._importance_list
+        best: dict[int, tuple[float, int, bool | None]] = {}
+        lookups = [(pq.full, False)] if pq.key == pq.full else [(pq.full, False), (pq.key, True)]
+        abbreviated = self._abbreviation_rows(text) if len(text) <= 8 else []
+        if abbreviated:
+            lookups.append(("", None))
+        for key, hinted in lookups:
+            if hinted is None:  # the abbreviation table: hinted=None marks these matches
+                rows, flags = [a[0] for a in abbreviated], [a[1] for a in abbreviated]
+            else:
+                rows, flags = self._rows(key)
+            for i, (r, f) in enumerate(zip(rows, flags)):
+                k = kinds[r]
+                if want_kind is not None and k != want_kind:
+                    continue
+                if want_cc is not None and ccs[r] != want_cc:
+                    continue
+                sc = _MATCH[f] + importance[r]
+                if hint is not None and hinted:
+                    sc += DESCRIPTOR_BONUS if k == hint else DESCRIPTOR_PENALTY
+                if hinted is None:
+                    sc += abbreviated[i][2]
+                if near_pt is not None:
+                    d = _haversine1(near_pt[0], near_pt[1], self._lat.item(r), self._lon.item(r))
+                    sc += 1.5 / (1.0 + d / 100.0)
+                old = best.get(r)
+                if old is None or sc > old[0]:
+                    best[r] = (sc, f, hinted)
+        rows_out = sorted(best)
+        how = []
+        for r in rows_out:
+            _, f, hinted = best[r]
+            if hinted is None:
+                how.append(f"abbreviation {text!r}")
+                continue
+            w = f"{_MATCH_LABEL[f]} {(pq.key if hinted else pq.full)!r}"
+            how.append(f"{w}; '{pq.descriptor}' suggests {pq.kind}" if pq.kind is not None else w)
+        return rows_out, [best[r][0] for r in rows_out], how
 
     def _ranked(self, name, *, kind=None, country=None, near=None, limit=10) -> list[tuple[int, float, str]]:
         try:
@@ -293,13 +383,16 @@ class Gazetteer:
     def _rank(self, name, *, kind=None, country=None, near=None, limit=10) -> list[tuple[int, float, str]]:
         rows, score, how = self._score(name, kind=kind, country=country, near=near)
         out = []
-        for i in np.argsort(-score, kind="stable")[: max(int(limit), 0)]:
-            r = int(rows[i])
-            k = int(self._kind[r])
+        # best score first; equal scores keep the lower row first
+        for i in sorted(range(len(rows)), key=score.__getitem__, reverse=True)[: max(int(limit), 0)]:
+            r = rows[i]
+            k = self._kind_list[r]
             detail = KINDS[k].value
-            if self._pop[r] > 0 and k == 3:
-                detail += f" of {int(self._pop[r]):,}"
-            out.append((r, round(float(score[i]), 3), f"{how[i]}; {detail} in {self._cc_codes[self._cc[r]]}"))
+            if k == 3:
+                pop = self._pop.item(r)
+                if pop > 0:
+                    detail += f" of {pop:,}"
+            out.append((r, round(score[i], 3), f"{how[i]}; {detail} in {self._cc_codes[self._cc_list[r]]}"))
         return out
 
     def search(
@@ -317,7 +410,8 @@ class Gazetteer:
         ----------
         name : str
             A place name in any script, with or without descriptor words
-            ("Kursk region", "the Glushkovsky district", "city of Kyiv").
+            ("Kursk region", "the Glushkovsky district", "city of Kyiv"), or
+            a US state or Canadian province abbreviation ("W.Va.", "B.C.").
         kind : PlaceKind or str, optional
             Only places of this kind.
         country : str, optional
@@ -343,7 +437,8 @@ class Gazetteer:
         ['Kyiv']
         """
         ranked = self._ranked(name, kind=kind, country=country, near=near, limit=limit)
-        return [Candidate(self.place(r), score, reason) for r, score, reason in ranked]
+        place = self._place_cached
+        return [_candidate(place(r), score, reason) for r, score, reason in ranked]
 
     def geocode(self, name: str, **hints) -> Place:
         """The best place for *name*, or :class:`PlaceNotFoundError` with suggestions.
@@ -444,6 +539,13 @@ class Gazetteer:
                 if self._automaton is None:
                     self._automaton = load_automaton(self._load_scan_names)
         return find_names(self._automaton, text)
+
+
+def _haversine1(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """:func:`_haversine_km` for one pair of points, in plain floats."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(max(a, 0.0), 1.0)))
 
 
 def _near_point(near) -> tuple[float, float]:

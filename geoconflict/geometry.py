@@ -15,16 +15,16 @@ Examples
 from __future__ import annotations
 
 import math
+from functools import cache
 
 import shapely
-from pyproj import Geod
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from .errors import CoordinateError, GeometryError
 
 __all__ = [
-    "GEOD",
+    "GEOD",  # noqa: F822 (made on first use, see __getattr__)
     "area_km2",
     "check_lat_lon",
     "clean_polygon",
@@ -33,8 +33,21 @@ __all__ = [
     "length_km",
 ]
 
-#: The WGS84 ellipsoid used for every length and area.
-GEOD = Geod(ellps="WGS84")
+
+
+@cache
+def _geod():
+    """The WGS84 ellipsoid (pyproj ``Geod``), made on first use: importing
+    pyproj costs a cold process about 0.1 s that a plain look-up never needs."""
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
+
+
+def __getattr__(name: str):
+    if name == "GEOD":  #: the WGS84 ellipsoid used for every length and area
+        return _geod()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def check_lat_lon(lat: float, lon: float, *, field: str = "point") -> tuple[float, float]:
@@ -89,7 +102,7 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     >>> round(distance_km((20.511, 54.7065), (36.1874, 51.7373)))
     1095
     """
-    return GEOD.inv(a[0], a[1], b[0], b[1])[2] / 1000.0
+    return _geod().inv(a[0], a[1], b[0], b[1])[2] / 1000.0
 
 
 def geodesic_line(
@@ -125,7 +138,7 @@ def geodesic_line(
         raise GeometryError(f"segment_km must be positive, got {segment_km}", field="segment_km")
     total = distance_km(start, end)
     n_inner = max(0, math.ceil(total / segment_km) - 1)
-    inner = GEOD.npts(start[0], start[1], end[0], end[1], n_inner) if n_inner else []
+    inner = _geod().npts(start[0], start[1], end[0], end[1], n_inner) if n_inner else []
     points = [(float(start[0]), float(start[1])), *inner, (float(end[0]), float(end[1]))]
     return _split_antimeridian(points)
 
@@ -157,7 +170,7 @@ def _split_antimeridian(points: list[tuple[float, float]]) -> LineString | Multi
 
 def length_km(geometry: BaseGeometry) -> float:
     """Geodesic length in km of a (multi)line geometry."""
-    return GEOD.geometry_length(geometry) / 1000.0
+    return _geod().geometry_length(geometry) / 1000.0
 
 
 def area_km2(geometry: BaseGeometry | None) -> float | None:
@@ -171,7 +184,7 @@ def area_km2(geometry: BaseGeometry | None) -> float | None:
     """
     if geometry is None:
         return None
-    return abs(GEOD.geometry_area_perimeter(geometry)[0]) / 1e6
+    return abs(_geod().geometry_area_perimeter(geometry)[0]) / 1e6
 
 
 def clean_polygon(geometry: object, *, field: str = "geometry") -> Polygon | MultiPolygon:

