@@ -732,9 +732,11 @@ class _Doc:
 
     def recent(self, before: int, kinds: Iterable[PlaceKind], *, paragraph_start: int = 0) -> Place | None:
         kinds = tuple(kinds)
-        for x in reversed(self.spans):
-            if x.start < before and x.start >= paragraph_start and x.place is not None and x.place.kind in kinds \
-                    and not x.possessive:
+        for i in range(bisect.bisect_left(self.starts, before) - 1, -1, -1):
+            x = self.spans[i]
+            if x.start < paragraph_start:
+                break
+            if x.place is not None and x.place.kind in kinds and not x.possessive:
                 return x.place
         return None
 
@@ -1295,7 +1297,7 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None, publish
                                                  and _pk(m.destination) == _pk(o.destination)
                                                  for o in movements)]
         movements = _status_updates(doc, s, movements)
-        movements.extend(found)
+        movements = _merge_movements([*movements, *found]) if found else movements
         if s is doc.title:
             continue
         combats.extend(_combats(doc, s, speaker))
