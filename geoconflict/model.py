@@ -598,8 +598,27 @@ class Movement:
         return max(self.origin.precision, self.destination.precision)
 
 
+class _AreaRecord:
+    """What claims and combat areas share: an area, its geodesic size and precision."""
+
+    geometry: Polygon | MultiPolygon | None
+    areas: tuple[Place, ...]
+
+    @property
+    def area_km2(self) -> float | None:
+        """Geodesic area of :attr:`geometry`, km²."""
+        return area_km2(self.geometry)
+
+    @property
+    def precision(self) -> Precision:
+        """The coarsest precision of the named areas; AREA when none is named."""
+        if self.areas:
+            return max(a.precision for a in self.areas)
+        return Precision.AREA
+
+
 @dataclass(frozen=True)
-class TerritorialClaim:
+class TerritorialClaim(_AreaRecord):
     """A statement that a party controls territory.
 
     Claims that disagree are kept side by side (a claim ledger): two sources with
@@ -661,22 +680,14 @@ class TerritorialClaim:
         _init_area(self)
 
     @property
-    def area_km2(self) -> float | None:
-        """Geodesic area of :attr:`geometry`, km²."""
-        return area_km2(self.geometry)
-
-    @property
     def reported_by(self) -> str | None:
         """Who reports the claim (``provenance.reported_by``)."""
         return self.provenance.reported_by
 
-    @property
-    def precision(self) -> Precision:
-        return _area_precision(self)
 
 
 @dataclass(frozen=True)
-class CombatArea:
+class CombatArea(_AreaRecord):
     """Fighting reported in named places or districts.
 
     Parameters
@@ -713,14 +724,6 @@ class CombatArea:
         _set(self, "provenance", _provenance(self.provenance))
         _init_area(self)
 
-    @property
-    def area_km2(self) -> float | None:
-        """Geodesic area of :attr:`geometry`, km²."""
-        return area_km2(self.geometry)
-
-    @property
-    def precision(self) -> Precision:
-        return _area_precision(self)
 
 
 def _init_area(record: TerritorialClaim | CombatArea) -> None:
@@ -742,12 +745,6 @@ def _init_area(record: TerritorialClaim | CombatArea) -> None:
         )
     _set(record, "derivation", derivation)
     _set(record, "approximate", approximate)
-
-
-def _area_precision(record: TerritorialClaim | CombatArea) -> Precision:
-    if record.areas:
-        return max(a.precision for a in record.areas)
-    return Precision.AREA
 
 
 @dataclass(frozen=True)
