@@ -62,6 +62,7 @@ MEMO_SIZE = 100_000  # ranked results kept per gazetteer (the data never changes
 PLACE_CACHE_SIZE = 50_000  # Place records kept per gazetteer (least recently used go first)
 _MATCH = MATCH_SCORE.tolist()
 _BLANKS = re.compile(r"[\t\n\r]+")
+_LETTER = re.compile(r"[A-Za-z]")  # str.isalpha() for ASCII text
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def _check_name(name: object) -> str:
     bad = [] if text.isprintable() else [c for c in text if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co")]
     if bad:
         raise InvalidInputError(f"place name contains control characters {bad[:3]!r}", field="name", value=name)
-    if not any(c.isalpha() for c in text):
+    if not (_LETTER.search(text) if text.isascii() else any(c.isalpha() for c in text)):
         raise InvalidInputError(f"{text!r} has no letters, so it is not a place name", field="name", value=name)
     return text
 
@@ -162,6 +163,7 @@ class Gazetteer:
         self._cc_list: list[int] = self._cc.tolist()
         self._importance_list: list[float] = self._importance.tolist()
         self._name_blob: tuple[list[int], bytes] | None = None
+        self._admin_names: dict[int, str] = {}
         self._detail_arrays: tuple | None = None
         self._place_cached = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._build_place)
         self._cc_of_code = {c: i for i, c in enumerate(self._cc_codes)}
@@ -202,6 +204,13 @@ class Gazetteer:
         off, names = self._names()
         return names[off[row]:off[row + 1]].decode("utf-8")
 
+    def _admin_name(self, row: int) -> str:
+        """Name of an admin unit (few, shared by many places: kept once read)."""
+        name = self._admin_names.get(row)
+        if name is None:
+            name = self._admin_names[row] = self._name(row)
+        return name
+
     def _names(self) -> tuple[list[int], bytes]:
         """Name offsets (a list: faster to index one at a time) and the UTF-8 name blob, read once."""
         if self._name_blob is None:
@@ -226,7 +235,7 @@ class Gazetteer:
         a1, a2 = self._admin1.item(row), admin2.item(row)
         g = geom.item(row)
         # polygons are decoded when first used, not for every candidate ranked
-        loader = partial(polygons(_LEVEL[kind]).geometry, g) if g >= 0 else None
+        loader = partial(_decode_polygon, _LEVEL[kind], g) if g >= 0 else None
         gid, pop = gids.item(row), self._pop.item(row)
         # the shipped rows were validated when the data was built (names, ISO
         # codes, ranges; polygons valid and counter-clockwise): skip re-checking
@@ -236,8 +245,8 @@ class Gazetteer:
             round(self._lat.item(row), 5),
             round(self._lon.item(row), 5),
             self._cc_codes[self._cc_list[row]],
-            self._name(a1) if a1 >= 0 else None,
-            self._name(a2) if a2 >= 0 else None,
+            self._admin_name(a1) if a1 >= 0 else None,
+            self._admin_name(a2) if a2 >= 0 else None,
             gid if gid > 0 else None,
             pop if pop > 0 else None,
             None,
@@ -539,6 +548,11 @@ class Gazetteer:
                 if self._automaton is None:
                     self._automaton = load_automaton(self._load_scan_names)
         return find_names(self._automaton, text)
+
+
+def _decode_polygon(level: str, row: int):
+    """Polygon *row* of *level* (the polygon files are read only when a polygon is first used)."""
+    return polygons(level).geometry(row)
 
 
 def _haversine1(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
