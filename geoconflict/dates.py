@@ -57,12 +57,11 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of)"
 _UNIT = r"(?:day|week|month|year)s?"
-_LEAD_BACK = re.compile(
-    r"(?:\b(?P<lead>(?i:on|since|from|by|until|till|as of|in|early|late|earlier|later|before|after))\s+)?"
-    r"(?:(?:the\s+)?(?:early|late|mid)[- ])?$")
-_NEEDS_LEAD = frozenset({"iso", "md", "dm", "my"})
 _LEAD = r"(?:(?P<lead>(?i:on|since|from|by|until|till|as of|in|early|late|earlier|later|before|after))\s+)?" \
         r"(?:(?:the\s+)?(?:early|late|mid)[- ])?"
+# The same lead, looked for just before a date that needs one ("on August 12").
+_LEAD_BACK = re.compile(r"(?:\b" + _LEAD[3:] + "$")
+_NEEDS_LEAD = frozenset({"iso", "md", "dm", "my"})
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),

@@ -509,6 +509,28 @@ def require(path: PathLike, found: dict[str, str], needed: Sequence[str], layout
 _PARENS = re.compile(r"\s*\(.*?\)\s*")
 
 
+def first_filled(texts: dict, columns: tuple[str, ...], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the first non-blank value of *columns* and the index of that column (-1: none).
+
+    *texts* maps a column name to its ``(values, codes)`` pair from :func:`column_values`.
+    """
+    name = np.full(n, None, dtype=object)
+    which = np.full(n, -1, dtype=np.int64)
+    for k, col in enumerate(columns):
+        values, codes = texts[col]
+        row_values = values[codes]
+        fill = (name == None) & (row_values != None)  # noqa: E711 (element-wise)
+        name[fill] = row_values[fill]
+        which[fill] = k
+    return name, which
+
+
+def country_code_values(values: np.ndarray) -> np.ndarray:
+    """ISO codes aligned with a text column's distinct *values* (the last slot is the blank one)."""
+    codes_of = country_codes(values[:-1])
+    return np.array([*(codes_of[c] for c in values[:-1]), None], dtype=object)
+
+
 def country_codes(names: Iterable[str | None]) -> dict[str | None, str | None]:
     """ISO alpha-2 codes for country names, looked up in the offline gazetteer.
 
@@ -618,24 +640,23 @@ def required_text(value: str) -> str:
     return value
 
 
-def latitude(value: str) -> float:
-    """Parser for a latitude cell, degrees in [-90, 90]."""
+def _coordinate(value: str, axis: str, limit: float) -> float:
     v = parse_float(value)
     if v is None:
-        raise ValueError(f"latitude {value!r} is not a number")
-    if not -90.0 <= v <= 90.0:
-        raise ValueError(f"latitude {value!r} is outside [-90, 90]")
+        raise ValueError(f"{axis} {value!r} is not a number")
+    if not -limit <= v <= limit:
+        raise ValueError(f"{axis} {value!r} is outside [-{limit:g}, {limit:g}]")
     return v
+
+
+def latitude(value: str) -> float:
+    """Parser for a latitude cell, degrees in [-90, 90]."""
+    return _coordinate(value, "latitude", 90.0)
 
 
 def longitude(value: str) -> float:
     """Parser for a longitude cell, degrees in [-180, 180]."""
-    v = parse_float(value)
-    if v is None:
-        raise ValueError(f"longitude {value!r} is not a number")
-    if not -180.0 <= v <= 180.0:
-        raise ValueError(f"longitude {value!r} is outside [-180, 180]")
-    return v
+    return _coordinate(value, "longitude", 180.0)
 
 
 def a_date(value: str) -> date:

@@ -62,7 +62,8 @@ from ._common import (
     column_values,
     columns_by_name,
     coordinates,
-    country_codes,
+    country_code_values,
+    first_filled,
     groups,
     load_csv,
     maker,
@@ -157,14 +158,7 @@ def read_acled(path: str | os.PathLike[str], *, errors: str = "raise", encoding:
                   "location", "source")
     }
     # the place's name: the first non-blank of location, admin3, admin2, admin1, country
-    name = np.full(n, None, dtype=object)
-    name_col = np.full(n, -1, dtype=np.int64)
-    for k, col in enumerate(_NAME_COLUMNS):
-        values, codes = texts[col]
-        row_values = values[codes]
-        fill = (name == None) & (row_values != None)  # noqa: E711 (element-wise)
-        name[fill] = row_values[fill]
-        name_col[fill] = k
+    name, name_col = first_filled(texts, _NAME_COLUMNS, n)
     problems.add(name == None, "location", "no location name (location, admin1–3 and country are empty)")  # noqa: E711
     is_claim = np.array([s is not None and s.casefold() in _TERRITORY for s in subtype], dtype=bool)[subtype_c]
     actor1_missing = (texts["actor1"][0] == None)[texts["actor1"][1]]  # noqa: E711
@@ -176,8 +170,7 @@ def read_acled(path: str | os.PathLike[str], *, errors: str = "raise", encoding:
 
     # places: one per distinct (name, coordinates, precision, admin units, country)
     country_v, country_c = texts["country"]
-    codes_of = country_codes(country_v[:-1])
-    cc_values = np.array([*(codes_of[c] for c in country_v[:-1]), None], dtype=object)
+    cc_values = country_code_values(country_v)
     loc_v, loc_c = texts["location"]
     a1_v, a1_c = texts["admin1"]
     a2_v, a2_c = texts["admin2"]

@@ -57,7 +57,8 @@ from ._common import (
     column_values,
     columns_by_name,
     coordinates,
-    country_codes,
+    country_code_values,
+    first_filled,
     groups,
     load_csv,
     one_of,
@@ -162,20 +163,14 @@ def read_ucdp(path: str | os.PathLike[str], *, errors: str = "raise", encoding: 
         [f"date_end {e} is before date_start {s}" if b else None for s, e, b in zip(row_start, row_end, before)],
         dtype=object))
 
-    name = np.full(n, None, dtype=object)
-    for col in _NAME_COLUMNS:
-        values, codes = texts[col]
-        row_values = values[codes]
-        fill = (name == None) & (row_values != None)  # noqa: E711 (element-wise)
-        name[fill] = row_values[fill]
+    name, _ = first_filled(texts, _NAME_COLUMNS, n)
     problems.add(name == None, "where_coordinates", "no place name (where_coordinates, adm_1/2, country are empty)")  # noqa: E711
 
     good = np.flatnonzero(~problems.bad)
     reason = f"UCDP GED table {path.name}"
 
     country_v, country_c = texts["country"]
-    codes_of = country_codes(country_v[:-1])
-    cc_values = np.array([*(codes_of[c] for c in country_v[:-1]), None], dtype=object)
+    cc_values = country_code_values(country_v)
     a1_v, a1_c = texts["adm_1"]
     a2_v, a2_c = texts["adm_2"]
     place_group, place_first = groups(*(c[good] for c in (
