@@ -205,8 +205,11 @@ def read_report(
 def _looks_like_path(value: str) -> bool:
     if "\n" in value or len(value) > 4096 or not value.strip():
         return False
-    if Path(value).is_file():
-        return True
+    try:
+        if Path(value).is_file():
+            return True
+    except (OSError, ValueError):  # a name too long for the file system, or a NUL byte: text, not a path
+        return False
     # a one-liner that is clearly a file name: refuse rather than read it as a report
     return bool(re.fullmatch(r"[^\s<>]*\.(?:txt|html?|md|text)", value.strip(), re.IGNORECASE))
 

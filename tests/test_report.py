@@ -119,3 +119,11 @@ def test_large_report_reads(tmp_path):
     path.write_text("Date: 2024-08-14\n\n" + body, encoding="utf-8")
     r = read_report(path)
     assert len(r.text) > 5_000_000 and r.published == date(2024, 8, 14)
+
+
+def test_long_one_line_text_is_text_not_a_path():
+    # a one-paragraph article longer than a file name may be (255 bytes) used to raise OSError
+    text = "Sudzha, Aug 12 (Reuters) - " + "Ukrainian forces advanced near Sudzha in the Kursk region. " * 8
+    report = read_report(text, published="2024-08-12")
+    assert report.body == text.strip() and report.path is None
+    assert read_report("Fighting near Goma\x00 today.", published="2024-08-12").body.startswith("Fighting near Goma")
