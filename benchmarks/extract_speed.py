@@ -38,6 +38,7 @@ from geoconflict.gazetteer import Gazetteer  # noqa: E402
 from geoconflict.report import read_report  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval" / "geoparse"
 
 
 def sources() -> list[tuple[str, date]]:
@@ -68,6 +69,23 @@ def corpus(megabytes: float, seed: int = 4) -> list[tuple[str, date]]:
         body, published = variant(*rng.choice(base), rng)
         out.append((body, published))
         size += len(body.encode("utf-8"))
+    return out
+
+
+def news_corpus() -> list[tuple[str, date]]:
+    """The news articles of the public geoparsing corpora (``../shared/eval/geoparse``), when present.
+
+    Real local and world news (LGL, GeoWebNews, TR-News): far fewer events per
+    sentence than the dense corpus. They are read in place, never copied.
+    """
+    import xml.etree.ElementTree as ET
+
+    out = []
+    for name in ("lgl.xml", "GWN.xml", "TR-News.xml"):
+        path = EVAL / name
+        if path.is_file():
+            out += [(t, date(2020, 1, 1)) for a in ET.parse(path).getroot().iter("article")
+                    if (t := (a.findtext("text") or "").strip())]
     return out
 
 
