@@ -29,7 +29,7 @@ import math
 import re
 import threading
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -586,11 +586,26 @@ CONTEXT_COUNTRY, CONTEXT_ADMIN1, CONTEXT_NEAR = 1.2, 1.2, 1.5
 
 def resolve_candidates(gaz: Gazetteer, text: str, spans: Iterable[tuple[int, int]], *, limit: int = 12
                        ) -> list[Candidate | None]:
-    """Like :meth:`Gazetteer.resolve`, returning the winning :class:`Candidate` of each span."""
+    """Like :meth:`Gazetteer.resolve`, returning the winning :class:`Candidate` of each span.
+
+    Every span's candidates start from their name score. Twice, each
+    candidate then gains a bonus from the *other* names of the document (a
+    name never supports itself, nor do other mentions of the same name):
+
+    * country: the share of the others' probability mass in its country
+      (a country candidate counts double);
+    * first-level division: the same for its admin1 (an admin1 counts double);
+    * nearness: the best ``p / (1 + d / 50 km)`` over the others' leading
+      candidates, ``p`` being that candidate's probability.
+
+    All candidates of all spans are scored together as flat arrays.
+    """
     if not isinstance(text, str):
         raise InvalidInputError(f"text must be a string, got {type(text).__name__}", field="text")
     spans = [(int(s), int(e)) for s, e in spans]
-    mentions: list[tuple[str, list[int], np.ndarray, list[tuple[int, float, str]]]] = []
+    keys: dict[str, int] = {}
+    ranked: list[list[tuple[int, float, str]]] = []
+    key_of: list[int] = []
     for s, e in spans:
         if not 0 <= s < e <= len(text):
             raise InvalidInputError(f"span ({s}, {e}) is outside the text of length {len(text)}", field="spans")
@@ -601,74 +616,99 @@ def resolve_candidates(gaz: Gazetteer, text: str, spans: Iterable[tuple[int, int
             cands = gaz._ranked(name, limit=limit)
         except InvalidInputError:
             cands = []
-        rows = [c[0] for c in cands]
-        mentions.append((fold(surface), rows, np.array([c[1] for c in cands]), cands))
-    scores = [m[2].copy() for m in mentions]
-    for _ in range(2):
-        probs = [_softmax(s) for s in scores]
-        cc_ev: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-        a1_ev: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-        points: list[tuple[str, float, float, float]] = []
-        for (key, rows, _, _), p in zip(mentions, probs):
-            for r, w in zip(rows, p):
-                k = int(gaz._kind[r])
-                cc_ev[key][int(gaz._cc[r])] += w * (2.0 if k == 0 else 1.0)
-                a1 = r if k == 1 else int(gaz._admin1[r])
-                if a1 >= 0:
-                    a1_ev[key][a1] += w * (2.0 if k == 1 else 1.0)
-            if rows:
-                b = int(np.argmax(p))
-                points.append((key, gaz._lat[rows[b]], gaz._lon[rows[b]], float(p[b])))
-        new_scores = []
-        for (key, rows, base, _) in mentions:
-            if not rows:
-                new_scores.append(base)
-                continue
-            rows_a = np.array(rows)
-            cc_tot: Counter = Counter()
-            a1_tot: Counter = Counter()
-            for other, ev in cc_ev.items():
-                if other != key:
-                    cc_tot.update(ev)
-            for other, ev in a1_ev.items():
-                if other != key:
-                    a1_tot.update(ev)
-            cc_sum, a1_sum = sum(cc_tot.values()), sum(a1_tot.values())
-            # shares of the other mentions' weight, so the bonus is bounded
-            # and a name that is a country on its own stays a country
-            bonus = np.array([
-                CONTEXT_COUNTRY * cc_tot.get(int(gaz._cc[r]), 0.0) / max(cc_sum, 1.0) for r in rows
-            ])
-            bonus += np.array([
-                CONTEXT_ADMIN1 * a1_tot.get(r if gaz._kind[r] == 1 else int(gaz._admin1[r]), 0.0) / max(a1_sum, 1.0)
-                if (gaz._kind[r] == 1 or gaz._admin1[r] >= 0) else 0.0
-                for r in rows
-            ])
-            others = [(lat, lon, w) for k2, lat, lon, w in points if k2 != key]
-            if others:
-                olat = np.array([o[0] for o in others])
-                olon = np.array([o[1] for o in others])
-                ow = np.array([o[2] for o in others])
-                d = _haversine_km(gaz._lat[rows_a][:, None], gaz._lon[rows_a][:, None], olat[None, :], olon[None, :])
-                bonus += CONTEXT_NEAR * np.max(ow[None, :] / (1.0 + d / 50.0), axis=1)
-            new_scores.append(base + bonus)
-        scores = new_scores
+        ranked.append(cands)
+        key_of.append(keys.setdefault(fold(surface), len(keys)))
+    sizes = np.array([len(c) for c in ranked], dtype=np.intp)
+    if not sizes.sum():
+        return [None] * len(spans)
+    rows = np.array([c[0] for cands in ranked for c in cands], dtype=np.intp)
+    base = np.array([c[1] for cands in ranked for c in cands], dtype=np.float64)
+    key = np.repeat(np.array(key_of, dtype=np.intp), sizes)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))[sizes > 0]
+    scores = _ContextScorer(gaz, rows, key, starts).rescore(base, rounds=2)
     out: list[Candidate | None] = []
-    for (_, rows, _, cands), s in zip(mentions, scores):
-        if not rows:
+    pos = 0
+    for cands, n in zip(ranked, sizes.tolist()):
+        if not n:
             out.append(None)
             continue
-        b = int(np.argmax(s))
+        b = int(np.argmax(scores[pos:pos + n]))
         row, _, reason = cands[b]
-        out.append(Candidate(gaz.place(row), round(float(s[b]), 3), reason + "; document context"))
+        out.append(Candidate(gaz.place(row), round(float(scores[pos + b]), 3), reason + "; document context"))
+        pos += n
     return out
 
 
-def _softmax(s: np.ndarray) -> np.ndarray:
-    if not len(s):
-        return s
-    e = np.exp(2.0 * (s - s.max()))
-    return e / e.sum()
+class _ContextScorer:
+    """The document-context bonus of :func:`resolve_candidates`, over flat candidate arrays.
+
+    *rows* are the gazetteer rows of all candidates of all spans, *key* the
+    name (folded surface) each belongs to, *starts* where each span's
+    candidates begin (spans without candidates left out).
+    """
+
+    #: candidate x leading-candidate distances computed per block (bounds memory on huge inputs)
+    BLOCK = 1 << 21
+
+    def __init__(self, gaz: Gazetteer, rows: np.ndarray, key: np.ndarray, starts: np.ndarray):
+        kind = gaz._kind[rows]
+        self.key, self.starts = key, starts
+        self.lat, self.lon = gaz._lat[rows], gaz._lon[rows]
+        self.cc_weight = np.where(kind == 0, 2.0, 1.0)
+        admin1 = np.where(kind == 1, rows, gaz._admin1[rows])
+        self.has_admin1 = admin1 >= 0
+        self.a1_weight = np.where(self.has_admin1, np.where(kind == 1, 2.0, 1.0), 0.0)
+        cc = gaz._cc[rows].astype(np.int64)
+        key = key.astype(np.int64)
+        self.cc_group = np.unique(cc, return_inverse=True)[1]
+        self.cc_key_group = np.unique(key * (int(cc.max()) + 1) + cc, return_inverse=True)[1]
+        self.a1_group = np.unique(admin1, return_inverse=True)[1]
+        self.a1_key_group = np.unique(key * (int(admin1.max()) + 2) + admin1 + 1, return_inverse=True)[1]
+
+    def rescore(self, base: np.ndarray, *, rounds: int) -> np.ndarray:
+        scores = base
+        for _ in range(rounds):
+            scores = base + self.bonus(self.softmax(scores))
+        return scores
+
+    def softmax(self, scores: np.ndarray) -> np.ndarray:
+        """Per span: ``exp(2 (s - max s))``, normalised."""
+        seg = np.repeat(np.arange(len(self.starts)), np.diff(np.append(self.starts, len(scores))))
+        e = np.exp(2.0 * (scores - np.maximum.reduceat(scores, self.starts)[seg]))
+        return e / np.add.reduceat(e, self.starts)[seg]
+
+    def bonus(self, p: np.ndarray) -> np.ndarray:
+        return (CONTEXT_COUNTRY * self._share(p * self.cc_weight, self.cc_group, self.cc_key_group)
+                + CONTEXT_ADMIN1 * np.where(self.has_admin1,
+                                            self._share(p * self.a1_weight, self.a1_group, self.a1_key_group), 0.0)
+                + CONTEXT_NEAR * self._nearness(p))
+
+    def _share(self, weight: np.ndarray, group: np.ndarray, key_group: np.ndarray) -> np.ndarray:
+        """Other names' weight on each candidate's group, over all other names' weight (at least 1)."""
+        others_on_group = np.bincount(group, weight)[group] - np.bincount(key_group, weight)[key_group]
+        others_total = weight.sum() - np.bincount(self.key, weight)[self.key]
+        return others_on_group / np.maximum(others_total, 1.0)
+
+    def _nearness(self, p: np.ndarray) -> np.ndarray:
+        """Best ``p / (1 + d / 50)`` over the leading candidates of the other names (0 if none)."""
+        best = self._leaders(p)
+        lead_lat, lead_lon, lead_p, lead_key = self.lat[best], self.lon[best], p[best], self.key[best]
+        out = np.zeros(len(p))
+        step = max(1, self.BLOCK // max(len(best), 1))
+        for lo in range(0, len(p), step):
+            hi = lo + step
+            d = _haversine_km(self.lat[lo:hi, None], self.lon[lo:hi, None], lead_lat[None, :], lead_lon[None, :])
+            v = lead_p[None, :] / (1.0 + d / 50.0)
+            v[self.key[lo:hi, None] == lead_key[None, :]] = -np.inf
+            m = v.max(axis=1)
+            out[lo:hi] = np.where(np.isfinite(m), m, 0.0)
+        return out
+
+    def _leaders(self, p: np.ndarray) -> np.ndarray:
+        """Index of each span's most probable candidate (the first one on a tie)."""
+        seg = np.repeat(np.arange(len(self.starts)), np.diff(np.append(self.starts, len(p))))
+        top = np.flatnonzero(p == np.maximum.reduceat(p, self.starts)[seg])
+        return top[np.unique(seg[top], return_index=True)[1]]
 
 
 def geocode(name: str, **hints) -> Place:
