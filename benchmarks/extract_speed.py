@@ -3,10 +3,13 @@
 The corpus (at least 10 MB) is built from the test reports (``tests/reports``)
 and the seed, repeated with variations so that no two reports are identical:
 each copy shifts the report date, renumbers the figures (settlements, km²,
-fatalities) and shuffles the paragraph order. Two figures are measured:
+fatalities) and shuffles the paragraph order. Three figures are measured:
 
 * **corpus**: every report read and extracted on its own (``read_report`` +
   ``extract``), as a batch of articles is processed;
+* **news**: the 904 real news articles (1.9 MB) of the public geoparsing
+  corpora in ``../shared/eval/geoparse`` (LGL, GeoWebNews, TR-News), read in
+  place when present: far fewer events per sentence than the dense corpus;
 * **one large report**: the paragraphs of the corpus joined into a single
   ~4 MB report (one context, one pass).
 
@@ -100,14 +103,9 @@ def main() -> None:
     load_s = time.perf_counter() - t0
 
     reports = corpus(args.mb)
-    nbytes = sum(len(b.encode("utf-8")) for b, _ in reports)
-    counts = {"mentions": 0, "movements": 0, "claims": 0, "combats": 0, "events": 0}
-    cpu0, t0 = time.process_time(), time.perf_counter()
-    for body, published in reports:
-        events = extract(read_report(body, published=published), gazetteer=gaz)
-        for k in counts:
-            counts[k] += len(getattr(events, k))
-    wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+    nbytes, wall, cpu, counts = _run(reports, gaz)
+    news = news_corpus()
+    news_bytes, news_wall, news_cpu, news_counts = _run(news, gaz)
 
     big = "\n\n".join(b for b, _ in reports)[:4_000_000]
     big_bytes = len(big.encode("utf-8"))
@@ -116,11 +114,28 @@ def main() -> None:
     big_wall = time.perf_counter() - t1
 
     print(f"gazetteer load + warm-up: {load_s:.2f} s")
-    print(f"corpus: {len(reports):,} reports, {nbytes / 1e6:.2f} MB in {wall:.1f} s wall ({cpu:.1f} s CPU) "
-          f"-> {nbytes / 1e6 / wall:.2f} MB/s, {len(reports) / wall:,.0f} reports/s")
-    print("  found: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
+    for label, n, size, w, c, found in (("dense corpus", len(reports), nbytes, wall, cpu, counts),
+                                        ("news corpus", len(news), news_bytes, news_wall, news_cpu, news_counts)):
+        if not n:
+            print(f"{label}: not found ({EVAL})")
+            continue
+        print(f"{label}: {n:,} reports, {size / 1e6:.2f} MB in {w:.1f} s wall ({c:.1f} s CPU) "
+              f"-> {size / 1e6 / w:.2f} MB/s ({size / 1e6 / c:.2f} MB/s CPU), {n / w:,.0f} reports/s")
+        print("  found: " + ", ".join(f"{v:,} {k}" for k, v in found.items()))
     print(f"one large report: {big_bytes / 1e6:.2f} MB in {big_wall:.1f} s -> {big_bytes / 1e6 / big_wall:.2f} MB/s "
           f"({len(big_events.mentions):,} mentions, {len(big_events.movements):,} movements after merging)")
+
+
+def _run(reports: list[tuple[str, date]], gaz: Gazetteer) -> tuple[int, float, float, dict[str, int]]:
+    """Extract every report on its own: (bytes, wall s, CPU s, records found by kind)."""
+    nbytes = sum(len(b.encode("utf-8")) for b, _ in reports)
+    counts = {"mentions": 0, "movements": 0, "claims": 0, "combats": 0, "events": 0}
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    for body, published in reports:
+        events = extract(read_report(body, published=published), gazetteer=gaz)
+        for k in counts:
+            counts[k] += len(getattr(events, k))
+    return nbytes, time.perf_counter() - t0, time.process_time() - cpu0, counts
 
 
 if __name__ == "__main__":
