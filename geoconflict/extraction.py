@@ -490,9 +490,55 @@ class _Person:
     span: tuple[int, int] = (0, 0)
 
 
+# _PERSON tried at every position is slow (its optional demonym and lazy words match nowhere
+# fast), so it is tried only where it can match, keeping finditer's results. Derived from _PERSON:
+# its title ends with a role word followed by white space (the "of …" or the name come next);
+_ROLE_THEN_SPACE = re.compile(r"(?:" + _ROLE_RE + r")\s")
+# before the role word, the title holds at most 7 pieces each followed by white space (a demonym of
+# up to two words, then up to 5 words, none with white space inside);
+_TITLE_PIECES = 7
+# and it starts with a demonym, a capitalised word, a title ("Gen."), "of", "the" or a role word.
+_PERSON_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZot")
+_TITLE_LEAD = re.compile(r"^(?:[A-Z][\w.]*\s+)*?(?=(?:" + _DEMONYM_RE + r"|Acting|Deputy|Prime)\b)")
+
+
+def _title_start(text: str, role: int) -> int:
+    """The leftmost offset a :data:`_PERSON` title ending with the role word at *role* can start at."""
+    start = role
+    for _ in range(_TITLE_PIECES):
+        gap = start
+        while gap > 0 and text[gap - 1].isspace():
+            gap -= 1
+        if gap == start or gap == 0:  # no white space before: the title cannot reach further left
+            break
+        start = gap
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+    return start
+
+
+def _person_matches(text: str) -> list[re.Match]:
+    """``list(_PERSON.finditer(text))``, trying the pattern only where a match can start."""
+    starts: set[int] = set()
+    role = _ROLE_THEN_SPACE.search(text)
+    while role is not None:
+        r = role.start()
+        starts.update(p for p in range(_title_start(text, r), r + 1) if text[p] in _PERSON_FIRST)
+        role = _ROLE_THEN_SPACE.search(text, r + 1)  # role words may overlap
+    found: list[re.Match] = []
+    pos = 0
+    for p in sorted(starts):
+        if p >= pos:
+            m = _PERSON.match(text, p)
+            if m:
+                found.append(m)
+                pos = m.end()
+    return found
+
+
 def _people(text: str) -> list[_Person]:
     people: list[_Person] = []
-    for m in [*_PERSON.finditer(text), *_PERSON_LOWER.finditer(text)]:
+    for m in [*_person_matches(text), *_PERSON_LOWER.finditer(text)]:
         name = m.group("name")
         words = name.split()
         if any(w in P.ROLE_WORDS or w in _DEMONYM_WORDS or w.lower() in STOPWORDS for w in words):
@@ -500,7 +546,7 @@ def _people(text: str) -> list[_Person]:
         if any(p.surname == words[-1] for p in people):
             continue
         full = m.group(0).strip() if "title" in m.groupdict() else name
-        full = re.sub(r"^(?:[A-Z][\w.]*\s+)*?(?=(?:" + _DEMONYM_RE + r"|Acting|Deputy|Prime)\b)", "", full, count=1)
+        full = _TITLE_LEAD.sub("", full, count=1)
         title = full[: -len(name)].strip()
         people.append(_Person(full, words[-1], title, span=(m.start("name"), m.end("name"))))
     return people
