@@ -27,6 +27,8 @@ Examples
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon, box
@@ -43,13 +45,16 @@ def _area(geometry: BaseGeometry) -> float:
     return area_km2(geometry) or 0.0
 
 
-def _bisect(target: float, make, hi: float) -> BaseGeometry:
+def _bisect(target: float, measure, hi: float) -> BaseGeometry:
+    """The shape whose area is within 0.5 % of *target* (else the closest larger one) by bisection on its size.
+
+    ``measure(size)`` gives ``(shape, area)`` for a strip width or disc radius.
+    """
     lo = 0.0
-    best = make(hi)
+    best = measure(hi)[0]
     for _ in range(30):
         mid = (lo + hi) / 2
-        geom = make(mid)
-        a = _area(geom)
+        geom, a = measure(mid)
         if abs(a - target) <= 0.005 * target:
             return geom
         if a < target:
@@ -57,6 +62,81 @@ def _bisect(target: float, make, hi: float) -> BaseGeometry:
         else:
             hi, best = mid, geom
     return best
+
+
+class _Extents:
+    """The strips along a border, or the discs around a centre, that fit inside one area.
+
+    Every strip or disc is made and measured once: claims about the same
+    area (a region repeated across reports, with figures that differ a little)
+    share the first steps of their bisections.
+    """
+
+    #: sizes remembered per area, beyond which shapes are made without being kept
+    KEEP = 512
+
+    def __init__(self, within: Polygon | MultiPolygon, border_with: Polygon | MultiPolygon | None):
+        self.border_with = border_with  # held, so that its id in the cache key stays its own
+        self.within = clean_polygon(within, field="within")
+        self.area = _area(self.within)
+        self.measured: dict[tuple[str, float], tuple[BaseGeometry, float]] = {}
+
+    @cached_property
+    def near(self) -> BaseGeometry | None:
+        """The border near the area (simplified), or None when there is none within ~1°."""
+        if self.border_with is None:
+            return None
+        minx, miny, maxx, maxy = self.within.bounds
+        near = shapely.intersection(clean_polygon(self.border_with, field="border_with"),
+                                    box(minx - 1.5, miny - 1.5, maxx + 1.5, maxy + 1.5))
+        if near.is_empty or near.distance(self.within) >= 1.0:
+            return None
+        return shapely.simplify(near, 0.01)
+
+    @cached_property
+    def gap(self) -> float:
+        """Degrees between the border and the area."""
+        return self.near.distance(self.within)
+
+    @cached_property
+    def centre(self) -> Point:
+        """The area's centroid, or a point inside it when the centroid is not."""
+        within = self.within
+        return within.centroid if within.contains(within.centroid) else within.representative_point()
+
+    def strip(self, width: float) -> tuple[BaseGeometry, float]:
+        """The part of the area within *width* degrees (beyond the gap) of the border, and its km²."""
+        return self._measure("strip", width, lambda: shapely.intersection(
+            self.within, self.near.buffer(self.gap + width, quad_segs=4)))
+
+    def disc(self, radius: float) -> tuple[BaseGeometry, float]:
+        """The part of the area within *radius* degrees of its centre, and its km²."""
+        return self._measure("disc", radius, lambda: shapely.intersection(
+            self.within, Point(self.centre).buffer(radius, quad_segs=16)))
+
+    def _measure(self, shape: str, size: float, make) -> tuple[BaseGeometry, float]:
+        found = self.measured.get((shape, size))
+        if found is None:
+            geom = make()
+            found = (geom, _area(geom))
+            if len(self.measured) < self.KEEP:
+                self.measured[(shape, size)] = found
+        return found
+
+
+#: :class:`_Extents` by (the area's WKB, the border's id): bounded, oldest dropped first.
+_EXTENTS: dict[tuple[bytes, int], _Extents] = {}
+
+
+def _extents(within: Polygon | MultiPolygon, border_with: Polygon | MultiPolygon | None) -> _Extents:
+    key = (shapely.to_wkb(within), id(border_with))
+    found = _EXTENTS.get(key)
+    if found is None or found.border_with is not border_with:
+        found = _Extents(within, border_with)
+        if len(_EXTENTS) >= 16:
+            _EXTENTS.pop(next(iter(_EXTENTS)))
+        _EXTENTS[key] = found
+    return found
 
 
 def stated_area_extent(
@@ -83,29 +163,14 @@ def stated_area_extent(
     Polygon or MultiPolygon
         All of *within* when that is smaller than the stated area.
     """
-    within = clean_polygon(within, field="within")
-    if _area(within) <= area_km2_stated:
-        return within
-    if border_with is not None:
-        minx, miny, maxx, maxy = within.bounds
-        near = shapely.intersection(clean_polygon(border_with, field="border_with"),
-                                    box(minx - 1.5, miny - 1.5, maxx + 1.5, maxy + 1.5))
-        if not near.is_empty and near.distance(within) < 1.0:
-            near = shapely.simplify(near, 0.01)
-            gap = near.distance(within)
-
-            def strip(width: float) -> BaseGeometry:
-                return shapely.intersection(within, near.buffer(gap + width, quad_segs=4))
-
-            extent = _bisect(area_km2_stated, strip, hi=4.0)
-            if not extent.is_empty:
-                return clean_polygon(extent, field="extent")
-    centre = within.centroid if within.contains(within.centroid) else within.representative_point()
-
-    def disc(radius: float) -> BaseGeometry:
-        return shapely.intersection(within, Point(centre).buffer(radius, quad_segs=16))
-
-    return clean_polygon(_bisect(area_km2_stated, disc, hi=6.0), field="extent")
+    extents = _extents(within, border_with)
+    if extents.area <= area_km2_stated:
+        return extents.within
+    if extents.near is not None:
+        extent = _bisect(area_km2_stated, extents.strip, hi=4.0)
+        if not extent.is_empty:
+            return clean_polygon(extent, field="extent")
+    return clean_polygon(_bisect(area_km2_stated, extents.disc, hi=6.0), field="extent")
 
 
 def populated_places_within(gazetteer, geometry: BaseGeometry | None) -> int:
