@@ -63,34 +63,119 @@ _LEAD = r"(?:(?P<lead>(?i:on|since|from|by|until|till|as of|in|early|late|earlie
 _LEAD_BACK = re.compile(r"(?:\b" + _LEAD[3:] + "$")
 _NEEDS_LEAD = frozenset({"iso", "md", "dm", "my"})
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
-    ("md", re.compile(rf"(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
-                              r"(?:,?\s+(?P<y>\d{4})\b)?(?!\s*(?:km|kilomet|mile|%|percent))")),
-    ("dm", re.compile(rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                              rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?")),
-    ("end", re.compile(r"(?P<lead>by|until|before|at|towards?)\s+the\s+(?P<edge>end|middle|beginning|start)\s+of\s+"
-                       rf"(?:(?P<this>this|next|the)\s+(?P<unit>year|month|week)|(?P<mon>{_MONTH})(?:\s+(?P<y2>\d{{4}}))?"
-                       r"|(?P<y>\d{4}))\b")),
-    ("my", re.compile(rf"(?P<mon>{_MONTH})\s+(?P<y>\d{{4}})\b")),
-    ("month", re.compile(r"(?P<lead>(?i:in|since|by|until|early|late|earlier|before|after))\s+(?:(?:early|late|mid)[- ])?"
-                         rf"(?P<mon>{_MONTH})(?![\w.]*\s+\d)")),
-    ("weekday", re.compile(r"(?:(?P<lead>(?i:on|since|by|until|from|last|this|next|late\s+on|early\s+on))\s+)?"
-                           rf"(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b")),
-    ("relday", re.compile(r"(?i:(?P<rel>(?:the\s+)?(?:previous|preceding)\s+day|the\s+day\s+before|yesterday|today|"
-                          r"tonight|overnight|this\s+(?:morning|afternoon|evening)|last\s+night|tomorrow|"
-                          r"the\s+(?:next|following)\s+day))\b")),
-    ("ago", re.compile(rf"(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b")),
-    ("for", re.compile(rf"for\s+(?:(?P<q>over|more than|about|nearly|almost|at least|some|around)\s+)?"
-                       rf"(?:(?:the\s+(?:past|last)\s+)?(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b")),
-    ("relunit", re.compile(r"(?P<which>last|this|next|earlier\s+this|later\s+this|the\s+previous|the\s+past|"
-                           r"the\s+coming|the\s+following)\s+(?P<unit>week|month|year)\b")),
-    ("year", re.compile(r"(?P<lead>(?i:in|since|by|until|during|before|after))\s+(?P<y>(?:19|20)\d{2})\b(?![-/]\d)")),
-]
+
+def _backwards(words: str) -> str:
+    r"""A regex for any of the ``|``-separated *words* spelled backwards (a space stands for ``\s+``).
+
+    Longest first: matched leftwards from a date, the longest word is the one
+    starting leftmost, the one a forward regex (trying every start from the left) finds.
+
+    >>> _backwards("on|late on")
+    '(?:no\\s+etal|no)'
+    """
+    spelled = (re.escape(w[::-1]).replace(r"\ ", r"\s+") for w in sorted(words.split("|"), key=len, reverse=True))
+    return "(?:" + "|".join(spelled) + ")"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    r"""One kind of date expression, found as a *core* plus what may precede it.
+
+    Each rule matches what one forward regex would (``(?:lead\s+)?core``, scanned
+    with ``finditer``), but the scan only looks for the core, whose first token
+    is mandatory and literal (a month name, "ago", "the"...), so that ``re``
+    skips to it instead of trying a match at every character. What precedes
+    the core is then matched backwards, on the reversed text, by *back*.
+
+    Attributes
+    ----------
+    kind : str
+        What :func:`_resolve` is told.
+    core : re.Pattern
+        The mandatory part, matched forwards.
+    back : re.Pattern or None
+        What comes before the core, spelled backwards; its groups are read in
+        the text the right way round.
+    back_required : bool
+        Whether the core alone is no match.
+    at_months : bool
+        Match the core only where a month name starts (one shared scan), not by
+        scanning the text for it.
+    """
+
+    kind: str
+    core: re.Pattern[str]
+    back: re.Pattern[str] | None = None
+    back_required: bool = False
+    at_months: bool = False
+
+
+def _rule(kind: str, core: str, back: str | None = None, *, required: bool = False, at_months: bool = False) -> _Rule:
+    return _Rule(kind, re.compile(core), re.compile(back) if back else None, required, at_months)
+
+
+_WEEKDAY_BACK = _backwards("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+_NUM_BACK = r"(?:\d+|" + _backwards("a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of")[3:]
+_UNIT_BACK = r"s?" + _backwards("day|week|month|year")
+
+# In _PATTERNS' order (ties in the overlap resolution keep it). The forward regex each rule stands for is
+# in its comment.
+_RULES: tuple[_Rule, ...] = (
+    # (?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b
+    _rule("iso", r"-(?P<m>\d{2})-(?P<d>\d{2})\b", r"(?P<y>\d{4})(?!\d)", required=True),
+    # (?:WEEKDAY,?\s+)?(?P<mon>MONTH)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{4})\b)?(?!\s*(?:km|...))
+    _rule("md", rf"(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                r"(?:,?\s+(?P<y>\d{4})\b)?(?!\s*(?:km|kilomet|mile|%|percent))",
+          rf"\s+,?{_WEEKDAY_BACK}", at_months=True),
+    # (?:WEEKDAY,?\s+)?(?:the\s+)?(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>MONTH)(?:,?\s+(?P<y>\d{4})\b)?
+    _rule("dm", rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?",
+          rf"\s+(?:fo\s+)?(?:ts|dn|dr|ht)?(?P<d>\d{{1,2}})(?!\d)(?:\s+eht)?(?:\s+,?{_WEEKDAY_BACK})?",
+          required=True, at_months=True),
+    # (?P<lead>by|until|before|at|towards?)\s+the\s+(?P<edge>end|middle|beginning|start)\s+of\s+(...)\b
+    _rule("end", r"the\s+(?P<edge>end|middle|beginning|start)\s+of\s+"
+                 rf"(?:(?P<this>this|next|the)\s+(?P<unit>year|month|week)|(?P<mon>{_MONTH})(?:\s+(?P<y2>\d{{4}}))?"
+                 r"|(?P<y>\d{4}))\b",
+          r"\s+(?P<lead>" + _backwards("by|until|before|at|toward|towards") + ")", required=True),
+    _rule("my", rf"(?P<mon>{_MONTH})\s+(?P<y>\d{{4}})\b", at_months=True),
+    # (?P<lead>(?i:in|since|...))\s+(?:(?:early|late|mid)[- ])?(?P<mon>MONTH)(?![\w.]*\s+\d)
+    _rule("month", rf"(?P<mon>{_MONTH})(?![\w.]*\s+\d)",
+          r"(?:[- ](?:ylrae|etal|dim))?\s+(?P<lead>(?i:"
+          + _backwards("in|since|by|until|early|late|earlier|before|after") + "))",
+          required=True, at_months=True),
+    # (?:(?P<lead>(?i:on|since|...))\s+)?(?P<wd>WEEKDAY)(?:\s+(?:morning|afternoon|evening|night))?\b
+    _rule("weekday", rf"(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b",
+          r"\s+(?P<lead>(?i:" + _backwards("on|since|by|until|from|last|this|next|late on|early on") + "))"),
+    _rule("relday", "(?P<rel>)"),  # placeholder: see _relday_matches
+    # (?P<n>NUM)\s+(?P<unit>UNIT)\s+ago\b
+    _rule("ago", r"ago\b", rf"\s+(?P<unit>{_UNIT_BACK})\s+(?P<n>{_NUM_BACK})", required=True),
+    _rule("for", rf"for\s+(?:(?P<q>over|more than|about|nearly|almost|at least|some|around)\s+)?"
+                 rf"(?:(?:the\s+(?:past|last)\s+)?(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b"),
+    # (?P<which>last|this|...)\s+(?P<unit>week|month|year)\b
+    _rule("relunit", r"(?P<unit>week|month|year)\b",
+          r"\s+(?P<which>" + _backwards("last|this|next|earlier this|later this|the previous|the past|"
+                                        "the coming|the following") + ")", required=True),
+    # (?P<lead>(?i:in|since|...))\s+(?P<y>(?:19|20)\d{2})\b(?![-/]\d)
+    _rule("year", r"(?P<y>(?:19|20)\d{2})\b(?![-/]\d)",
+          r"\s+(?P<lead>(?i:" + _backwards("in|since|by|until|during|before|after") + "))", required=True),
+)
+_MONTH_START = re.compile(_MONTH)
+
+# "yesterday", "the previous day"...: case-insensitive, so scanned in the lower-cased text (where ``re`` can
+# skip to the first letters) unless the text has one of the three characters that ``(?i)`` matches with
+# an ASCII letter but str.lower() does not lower to it (or to one character).
+_RELDAY_PHRASES = ("the previous day", "the preceding day", "previous day", "preceding day", "the day before",
+                   "yesterday", "today", "tonight", "overnight", "this morning", "this afternoon", "this evening",
+                   "last night", "tomorrow", "the next day", "the following day")
+_RELDAY_LOWER = re.compile(r"(?:" + "|".join(p.replace(" ", r"\s+") for p in _RELDAY_PHRASES) + r")\b")
+_RELDAY = re.compile(r"(?i:(?:" + "|".join(p.replace(" ", r"\s+") for p in _RELDAY_PHRASES) + r"))\b")
+_CASE_ODD = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ
+
 _START_VERB = re.compile(r"\b(?:began|begun|begin|begins|started|start|starts|launched|launch|erupted|broke out|"
                          r"commenced|opened)\b[^.;\n]{0,25}$", re.IGNORECASE)
 _FUTURE_CUE = re.compile(r"\b(?:will|would|might|may|could|expected|expects|plans?|planned|intends?|"
                          r"aims?|hopes?|should|going to)\b[^.;\n]{0,60}$", re.IGNORECASE)
+_CUT_WORD = re.compile(r"^\w+")
+_LEAD_ROLE = {"since": "start", "from": "start", "by": "by", "as of": "by", "until": "by", "till": "by"}
 
 
 @dataclass(frozen=True)
@@ -143,7 +228,7 @@ def _number(word: str | None) -> int:
 
 def _resolve(kind: str, g: dict, anchor: date) -> tuple[date, date | None, DatePrecision, str] | None:
     lead = (g.get("lead") or "").lower()
-    role = {"since": "start", "from": "start", "by": "by", "as of": "by", "until": "by", "till": "by"}.get(lead, "at")
+    role = _LEAD_ROLE.get(lead, "at")
     if kind == "iso":
         return date(int(g["y"]), int(g["m"]), int(g["d"])), None, DatePrecision.DAY, role
     if kind in ("md", "dm"):
@@ -258,41 +343,102 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
     >>> m.role, m.date.isoformat(), m.precision.value
     ('duration', '2024-08-07', 'week')
     """
-    found: list[DateMention] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            g = m.groupdict()
-            start = m.start()
-            if kind in _NEEDS_LEAD:
+    found: list[tuple[int, int, date, date | None, DatePrecision, str]] = []
+    months: list[int] | None = None
+    reversed_text = text[::-1]
+    for rule in _RULES:
+        if rule.kind == "relday":
+            matches = _relday_matches(text)
+        else:
+            if rule.at_months and months is None:
+                months = [m.start() for m in _MONTH_START.finditer(text)]
+            matches = _rule_matches(rule, text, reversed_text, months)
+        for start, end, g in matches:
+            if rule.kind in _NEEDS_LEAD:
                 back = _LEAD_BACK.search(text, max(0, start - 30), start)
                 if back and back.start() < start:
                     start, g["lead"] = back.start(), back.group("lead")
             try:
-                resolved = _resolve(kind, g, anchor)
+                resolved = _resolve(rule.kind, g, anchor)
             except (ValueError, OverflowError, KeyError):
                 continue  # "February 31", year 0: not a date
             if resolved is None:
                 continue
-            day, end, precision, role = resolved
-            lo = max(0, start - 60)
-            before = text[lo:start]
-            if lo > 0 and text[lo - 1].isalnum():
-                before = re.sub(r"^\w+", "", before)  # a cut word is no cue
-            if role == "at" and _START_VERB.search(before):
-                role = "start"
-            if day > anchor and (role != "duration"):
-                role = "future"
-            elif role in ("at", "by") and _FUTURE_CUE.search(before) and kind != "relday":
-                role = "future"
-            found.append(DateMention(start, m.end(), text[start:m.end()], day, end, precision, role))
-    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+            day, end_date, precision, role = resolved
+            role = _role_in_context(rule.kind, role, day, anchor, text, start)
+            found.append((start, end, day, end_date, precision, role))
+    found.sort(key=lambda d: (d[0], d[0] - d[1]))
     out: list[DateMention] = []
     last_end = -1
-    for d in found:
-        if d.start >= last_end:
-            out.append(d)
-            last_end = d.end
+    for start, end, day, end_date, precision, role in found:
+        if start >= last_end:
+            out.append(DateMention(start, end, text[start:end], day, end_date, precision, role))
+            last_end = end
     return out
+
+
+def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int] | None):
+    """(start, end, groups) of each match of *rule*, as ``finditer`` of its forward regex gives them.
+
+    Cores are taken left to right; a core starting inside the previous match is
+    skipped, and what precedes a core may not reach back into it either.
+    """
+    n = len(text)
+    done = 0  # end of the previous match
+    if rule.at_months:
+        cores = (m for c in months if c >= done and (m := rule.core.match(text, c)))
+    else:
+        cores = rule.core.finditer(text)
+    for m in cores:
+        if m.start() < done:
+            continue
+        start, g = m.start(), m.groupdict()
+        if rule.back is not None:
+            b = rule.back.match(reversed_text, n - start, n - done)
+            if b:
+                start = n - b.end()
+                for name, (i, j) in ((k, b.span(k)) for k in b.groupdict()):
+                    g[name] = text[n - j:n - i] if i >= 0 else None
+            elif rule.back_required:
+                continue
+        done = m.end()
+        yield start, done, g
+
+
+def _relday_matches(text: str):
+    """(start, end, groups) of "yesterday", "the previous day"...; see _RELDAY_LOWER."""
+    if text.isascii() or not _CASE_ODD.search(text):
+        matches = _RELDAY_LOWER.finditer(text.lower())
+    else:
+        matches = _RELDAY.finditer(text)
+    for m in matches:
+        yield m.start(), m.end(), {"rel": text[m.start():m.end()]}
+
+
+def _role_in_context(kind: str, role: str, day: date, anchor: date, text: str, start: int) -> str:
+    """*role* revised by the words just before the date: "began on August 6", "might be declared by..."."""
+    before = None
+    if role == "at":
+        before = _cue_window(text, start)
+        if _START_VERB.search(before):
+            role = "start"
+    if day > anchor and role != "duration":
+        return "future"
+    if role in ("at", "by") and kind != "relday":
+        if before is None:
+            before = _cue_window(text, start)
+        if _FUTURE_CUE.search(before):
+            return "future"
+    return role
+
+
+def _cue_window(text: str, start: int) -> str:
+    """The 60 characters before *start*, less a word cut at their left edge (a cut word is no cue)."""
+    lo = max(0, start - 60)
+    before = text[lo:start]
+    if lo > 0 and text[lo - 1].isalnum():
+        before = _CUT_WORD.sub("", before)
+    return before
 
 
 def resolve_date(expression: str, anchor: date) -> DateMention | None:
