@@ -160,20 +160,49 @@ _RULES: tuple[_Rule, ...] = (
 )
 _MONTH_START = re.compile(_MONTH)
 
-# "yesterday", "the previous day"...: case-insensitive, so scanned in the lower-cased text (where ``re`` can
-# skip to the first letters) unless the text has one of the three characters that ``(?i)`` matches with
-# an ASCII letter but str.lower() does not lower to it (or to one character).
+# "yesterday", "the previous day"...: case-insensitive, so scanned in the lower-cased text, where ``re`` can
+# skip to the first letters (see _relday_matches).
 _RELDAY_PHRASES = ("the previous day", "the preceding day", "previous day", "preceding day", "the day before",
                    "yesterday", "today", "tonight", "overnight", "this morning", "this afternoon", "this evening",
                    "last night", "tomorrow", "the next day", "the following day")
-_RELDAY_LOWER = re.compile(r"(?:" + "|".join(p.replace(" ", r"\s+") for p in _RELDAY_PHRASES) + r")\b")
-_RELDAY = re.compile(r"(?i:(?:" + "|".join(p.replace(" ", r"\s+") for p in _RELDAY_PHRASES) + r"))\b")
-_CASE_ODD = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ
+
+
+def _trie(phrases: list[str] | tuple[str, ...]) -> str:
+    r"""A regex for any of *phrases* (a space stands for ``\s+``), shared beginnings written once.
+
+    The same as the plain alternation when no phrase begins another, but ``re``
+    rules a start out in a step or two instead of trying every phrase.
+
+    >>> _trie(["today", "tonight", "the day"])
+    '(?:t(?:o(?:day|night)|he\\s+day))'
+    """
+    by_first: dict[str, list[str]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[:1], []).append(phrase[1:])
+    alternatives = []
+    for first, rests in by_first.items():
+        if len(rests) == 1 or not first:
+            alternatives += [re.escape(first + rest).replace(r"\ ", r"\s+") for rest in rests]
+            continue
+        common = min(rests, key=len)
+        while not all(r.startswith(common) for r in rests):
+            common = common[:-1]
+        shared = re.escape(first + common).replace(r"\ ", r"\s+")
+        alternatives.append(shared + _trie([r[len(common):] for r in rests]))
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+_RELDAY_LOWER = re.compile(_trie(_RELDAY_PHRASES) + r"\b")
+_RELDAY = re.compile(r"(?i:" + _trie(_RELDAY_PHRASES) + r")\b")
 
 _START_VERB = re.compile(r"\b(?:began|begun|begin|begins|started|start|starts|launched|launch|erupted|broke out|"
                          r"commenced|opened)\b[^.;\n]{0,25}$", re.IGNORECASE)
 _FUTURE_CUE = re.compile(r"\b(?:will|would|might|may|could|expected|expects|plans?|planned|intends?|"
                          r"aims?|hopes?|should|going to)\b[^.;\n]{0,60}$", re.IGNORECASE)
+# A piece of each cue word (no regex can match without one of them, lower-cased, in the text).
+_START_HINTS = ("beg", "start", "launch", "erupted", "broke out", "commenced", "opened")
+_FUTURE_HINTS = ("will", "would", "might", "may", "could", "expect", "plan", "intend", "aim", "hope", "should",
+                 "going to")
 _CUT_WORD = re.compile(r"^\w+")
 _LEAD_ROLE = {"since": "start", "from": "start", "by": "by", "as of": "by", "until": "by", "till": "by"}
 
@@ -346,9 +375,10 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
     found: list[tuple[int, int, date, date | None, DatePrecision, str]] = []
     months: list[int] | None = None
     reversed_text = text[::-1]
+    context = _Context(text, anchor)
     for rule in _RULES:
         if rule.kind == "relday":
-            matches = _relday_matches(text)
+            matches = _relday_matches(text, context.lower)
         else:
             if rule.at_months and months is None:
                 months = [m.start() for m in _MONTH_START.finditer(text)]
@@ -365,8 +395,7 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
             if resolved is None:
                 continue
             day, end_date, precision, role = resolved
-            role = _role_in_context(rule.kind, role, day, anchor, text, start)
-            found.append((start, end, day, end_date, precision, role))
+            found.append((start, end, day, end_date, precision, context.role(rule.kind, role, day, start)))
     found.sort(key=lambda d: (d[0], d[0] - d[1]))
     out: list[DateMention] = []
     last_end = -1
@@ -405,31 +434,62 @@ def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int] 
         yield start, done, g
 
 
-def _relday_matches(text: str):
-    """(start, end, groups) of "yesterday", "the previous day"...; see _RELDAY_LOWER."""
-    if text.isascii() or not _CASE_ODD.search(text):
-        matches = _RELDAY_LOWER.finditer(text.lower())
-    else:
-        matches = _RELDAY.finditer(text)
+def _lower_exactly(text: str) -> str | None:
+    """``text.lower()``, where plain matching of lower-case ASCII words is ``(?i)`` matching in *text*; else None.
+
+    ``(?i)`` matches "i" with ı and İ, and "s" with ſ, which lower() does not lower
+    to them (İ to two characters); any other character matches an ASCII letter
+    under ``(?i)`` exactly when it lowers to it, and keeps its ``\\w``/``\\s`` class.
+    """
+    lower = text.lower()
+    if len(lower) == len(text) and "\u0131" not in lower and "\u017f" not in lower:
+        return lower
+    return None
+
+
+def _relday_matches(text: str, lower: str | None):
+    """(start, end, groups) of "yesterday", "the previous day"...: scanned in *lower* when there is one."""
+    matches = _RELDAY_LOWER.finditer(lower) if lower is not None else _RELDAY.finditer(text)
     for m in matches:
         yield m.start(), m.end(), {"rel": text[m.start():m.end()]}
 
 
-def _role_in_context(kind: str, role: str, day: date, anchor: date, text: str, start: int) -> str:
-    """*role* revised by the words just before the date: "began on August 6", "might be declared by..."."""
-    before = None
-    if role == "at":
-        before = _cue_window(text, start)
-        if _START_VERB.search(before):
+class _Context:
+    """The words around the dates of one text, for their roles ("began on August 6": start)."""
+
+    def __init__(self, text: str, anchor: date):
+        self.text, self.anchor = text, anchor
+        self.lower = _lower_exactly(text)
+
+    def role(self, kind: str, role: str, day: date, start: int) -> str:
+        """*role* revised by the words just before *start*: "began on August 6", "might be declared by..."."""
+        if role == "at" and self._cue(_START_VERB, _START_HINTS, 9 + 25, start):
             role = "start"
-    if day > anchor and role != "duration":
-        return "future"
-    if role in ("at", "by") and kind != "relday":
-        if before is None:
-            before = _cue_window(text, start)
-        if _FUTURE_CUE.search(before):
+        if day > self.anchor and role != "duration":
             return "future"
-    return role
+        if role in ("at", "by") and kind != "relday" and self._cue(_FUTURE_CUE, _FUTURE_HINTS, 8 + 60, start):
+            return "future"
+        return role
+
+    def _cue(self, cue: re.Pattern[str], hints: tuple[str, ...], reach: int, start: int) -> bool:
+        """Whether *cue* matches the 60 characters before *start* (see _cue_window, _cue_start)."""
+        if self.lower is not None:
+            near = self.lower[max(0, start - 60):start]
+            if not any(h in near for h in hints):
+                return False  # no cue word there: no need to search
+        before = _cue_window(self.text, start)
+        return cue.search(before, _cue_start(before, reach)) is not None
+
+
+def _cue_start(before: str, reach: int) -> int:
+    """Where in *before* a cue regex (``\\b(?:words)\\b[^.;\\n]{0,N}$``) can start a match.
+
+    The cue is after the last ``.``, ``;`` or line break (``$`` also matches
+    before a final line break) and at most *reach* (longest word + N) from the end.
+    """
+    body = before[:-1] if before.endswith("\n") else before
+    after_stop = max(body.rfind("."), body.rfind(";"), body.rfind("\n")) + 1
+    return max(after_stop, len(body) - reach)
 
 
 def _cue_window(text: str, start: int) -> str:

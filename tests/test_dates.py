@@ -91,3 +91,40 @@ def test_arbitrary_text_never_crashes(text):
     for d in find_dates(text, WED):
         assert 0 <= d.start < d.end <= len(text)
         assert text[d.start:d.end] == d.text
+
+
+def _found(text):
+    return [(d.text, d.date.isoformat(), d.role) for d in find_dates(text, WED)]
+
+
+def test_leads_and_weekday_prefixes():
+    # a lead reaches back over "late"; a lead inside the previous expression ("afternoon") is not taken
+    assert _found("Shelling resumed late on Friday and again on Friday afternoon Monday.") == [
+        ("late on Friday", "2024-08-09", "at"), ("on Friday afternoon", "2024-08-09", "at"),
+        ("Monday", "2024-08-12", "at")]
+    assert _found("On Monday, August 12 and Tuesday, the 13th of August") == [
+        ("On Monday, August 12", "2024-08-12", "at"), ("Tuesday, the 13th of August", "2024-08-13", "at")]
+    assert _found("Troops arrived in late May and returned since 2022.") == [
+        ("in late May", "2024-05-01", "at"), ("since 2022", "2022-01-01", "start")]
+    assert _found("toward the beginning of March 2023") == [("toward the beginning of March 2023", "2023-03-01", "at")]
+
+
+def test_counted_units_and_relative_days():
+    assert _found("It happened three days ago, a couple of weeks ago and 10 months ago.") == [
+        ("three days ago", "2024-08-11", "at"), ("a couple of weeks ago", "2024-07-31", "at"),
+        ("10 months ago", "2023-10-19", "at")]
+    assert _found("Fighting has raged for the past week") == [("the past week", "2024-08-07", "duration")]
+    # case-insensitive, any whitespace, and ſ is an "s" to (?i)
+    assert _found("YESTERDAY and The  Previous\nDay and yeſterday") == [
+        ("YESTERDAY", "2024-08-13", "at"), ("The  Previous\nDay", "2024-08-13", "at"),
+        ("yeſterday", "2024-08-13", "at")]
+
+
+def test_start_and_future_cues():
+    assert _found("Fighting began on Friday. They will attack on Friday. It may rain last week") == [
+        ("on Friday", "2024-08-09", "start"), ("on Friday", "2024-08-09", "future"),
+        ("last week", "2024-08-05", "future")]
+    # the cue must be in the same sentence, and a verb within 25 characters
+    assert _found("They will go. On Friday it rained.") == [("On Friday", "2024-08-09", "at")]
+    assert _found("The offensive began with heavy artillery fire near the town on Friday") == [
+        ("on Friday", "2024-08-09", "at")]
