@@ -77,6 +77,37 @@ def _backwards(words: str) -> str:
     return "(?:" + "|".join(spelled) + ")"
 
 
+# "yesterday", "the previous day"... (case-insensitive: see _Rule.caseless).
+_RELDAY_PHRASES = ("the previous day", "the preceding day", "previous day", "preceding day", "the day before",
+                   "yesterday", "today", "tonight", "overnight", "this morning", "this afternoon", "this evening",
+                   "last night", "tomorrow", "the next day", "the following day")
+
+
+def _trie(phrases: list[str] | tuple[str, ...]) -> str:
+    r"""A regex for any of *phrases* (a space stands for ``\s+``), shared beginnings written once.
+
+    The same as the plain alternation when no phrase begins another, but ``re``
+    rules a start out in a step or two instead of trying every phrase.
+
+    >>> _trie(["today", "tonight", "the day"])
+    '(?:t(?:o(?:day|night)|he\\s+day))'
+    """
+    by_first: dict[str, list[str]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[:1], []).append(phrase[1:])
+    alternatives = []
+    for first, rests in by_first.items():
+        if len(rests) == 1 or not first:
+            alternatives += [re.escape(first + rest).replace(r"\ ", r"\s+") for rest in rests]
+            continue
+        common = min(rests, key=len)
+        while not all(r.startswith(common) for r in rests):
+            common = common[:-1]
+        shared = re.escape(first + common).replace(r"\ ", r"\s+")
+        alternatives.append(shared + _trie([r[len(common):] for r in rests]))
+    return "(?:" + "|".join(alternatives) + ")"
+
+
 @dataclass(frozen=True)
 class _Rule:
     r"""One kind of date expression, found as a *core* plus what may precede it.
@@ -101,6 +132,11 @@ class _Rule:
     at_months : bool
         Match the core only where a month name starts (one shared scan), not by
         scanning the text for it.
+    caseless : re.Pattern or None
+        The core of a case-insensitive rule, whose *core* is then lower-case and
+        scanned in the lower-cased text (``re`` skips to the first letters of a
+        lower-case regex, not of a ``(?i)`` one); this one is for a text where that
+        is not exact (see _lower_exactly).
     """
 
     kind: str
@@ -108,6 +144,7 @@ class _Rule:
     back: re.Pattern[str] | None = None
     back_required: bool = False
     at_months: bool = False
+    caseless: re.Pattern[str] | None = None
 
 
 def _rule(kind: str, core: str, back: str | None = None, *, required: bool = False, at_months: bool = False) -> _Rule:
@@ -145,7 +182,8 @@ _RULES: tuple[_Rule, ...] = (
     # (?:(?P<lead>(?i:on|since|...))\s+)?(?P<wd>WEEKDAY)(?:\s+(?:morning|afternoon|evening|night))?\b
     _rule("weekday", rf"(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b",
           r"\s+(?P<lead>(?i:" + _backwards("on|since|by|until|from|last|this|next|late on|early on") + "))"),
-    _rule("relday", "(?P<rel>)"),  # placeholder: see _relday_matches
+    _Rule("relday", re.compile(rf"(?P<rel>{_trie(_RELDAY_PHRASES)})\b"),
+          caseless=re.compile(rf"(?i:(?P<rel>{_trie(_RELDAY_PHRASES)}))\b")),
     # (?P<n>NUM)\s+(?P<unit>UNIT)\s+ago\b
     _rule("ago", r"ago\b", rf"\s+(?P<unit>{_UNIT_BACK})\s+(?P<n>{_NUM_BACK})", required=True),
     _rule("for", rf"for\s+(?:(?P<q>over|more than|about|nearly|almost|at least|some|around)\s+)?"
@@ -159,41 +197,6 @@ _RULES: tuple[_Rule, ...] = (
           r"\s+(?P<lead>(?i:" + _backwards("in|since|by|until|during|before|after") + "))", required=True),
 )
 _MONTH_START = re.compile(_MONTH)
-
-# "yesterday", "the previous day"...: case-insensitive, so scanned in the lower-cased text, where ``re`` can
-# skip to the first letters (see _relday_matches).
-_RELDAY_PHRASES = ("the previous day", "the preceding day", "previous day", "preceding day", "the day before",
-                   "yesterday", "today", "tonight", "overnight", "this morning", "this afternoon", "this evening",
-                   "last night", "tomorrow", "the next day", "the following day")
-
-
-def _trie(phrases: list[str] | tuple[str, ...]) -> str:
-    r"""A regex for any of *phrases* (a space stands for ``\s+``), shared beginnings written once.
-
-    The same as the plain alternation when no phrase begins another, but ``re``
-    rules a start out in a step or two instead of trying every phrase.
-
-    >>> _trie(["today", "tonight", "the day"])
-    '(?:t(?:o(?:day|night)|he\\s+day))'
-    """
-    by_first: dict[str, list[str]] = {}
-    for phrase in phrases:
-        by_first.setdefault(phrase[:1], []).append(phrase[1:])
-    alternatives = []
-    for first, rests in by_first.items():
-        if len(rests) == 1 or not first:
-            alternatives += [re.escape(first + rest).replace(r"\ ", r"\s+") for rest in rests]
-            continue
-        common = min(rests, key=len)
-        while not all(r.startswith(common) for r in rests):
-            common = common[:-1]
-        shared = re.escape(first + common).replace(r"\ ", r"\s+")
-        alternatives.append(shared + _trie([r[len(common):] for r in rests]))
-    return "(?:" + "|".join(alternatives) + ")"
-
-
-_RELDAY_LOWER = re.compile(_trie(_RELDAY_PHRASES) + r"\b")
-_RELDAY = re.compile(r"(?i:" + _trie(_RELDAY_PHRASES) + r")\b")
 
 _START_VERB = re.compile(r"\b(?:began|begun|begin|begins|started|start|starts|launched|launch|erupted|broke out|"
                          r"commenced|opened)\b[^.;\n]{0,25}$", re.IGNORECASE)
@@ -377,13 +380,9 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
     reversed_text = text[::-1]
     context = _Context(text, anchor)
     for rule in _RULES:
-        if rule.kind == "relday":
-            matches = _relday_matches(text, context.lower)
-        else:
-            if rule.at_months and months is None:
-                months = [m.start() for m in _MONTH_START.finditer(text)]
-            matches = _rule_matches(rule, text, reversed_text, months)
-        for start, end, g in matches:
+        if rule.at_months and months is None:
+            months = [m.start() for m in _MONTH_START.finditer(text)]
+        for start, end, g in _rule_matches(rule, text, reversed_text, months, context.lower):
             if rule.kind in _NEEDS_LEAD:
                 back = _LEAD_BACK.search(text, max(0, start - 30), start)
                 if back and back.start() < start:
@@ -406,7 +405,7 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
     return out
 
 
-def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int] | None):
+def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int] | None, lower: str | None):
     """(start, end, groups) of each match of *rule*, as ``finditer`` of its forward regex gives them.
 
     Cores are taken left to right; a core starting inside the previous match is
@@ -414,7 +413,9 @@ def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int] 
     """
     n = len(text)
     done = 0  # end of the previous match
-    if rule.at_months:
+    if rule.caseless is not None:
+        cores = rule.core.finditer(lower) if lower is not None else rule.caseless.finditer(text)
+    elif rule.at_months:
         cores = (m for c in months if c >= done and (m := rule.core.match(text, c)))
     else:
         cores = rule.core.finditer(text)
@@ -422,6 +423,8 @@ def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int] 
         if m.start() < done:
             continue
         start, g = m.start(), m.groupdict()
+        if rule.caseless is not None:  # the words as written, not lower-cased
+            g = {name: text[slice(*m.span(name))] for name in g}
         if rule.back is not None:
             b = rule.back.match(reversed_text, n - start, n - done)
             if b:
@@ -445,13 +448,6 @@ def _lower_exactly(text: str) -> str | None:
     if len(lower) == len(text) and "\u0131" not in lower and "\u017f" not in lower:
         return lower
     return None
-
-
-def _relday_matches(text: str, lower: str | None):
-    """(start, end, groups) of "yesterday", "the previous day"...: scanned in *lower* when there is one."""
-    matches = _RELDAY_LOWER.finditer(lower) if lower is not None else _RELDAY.finditer(text)
-    for m in matches:
-        yield m.start(), m.end(), {"rel": text[m.start():m.end()]}
 
 
 class _Context:
