@@ -76,6 +76,8 @@ CONTEXT_CHUNK = 60
 
 _ABBREV = frozenset("mr mrs ms dr gen lt col maj capt sgt st no vs etc jan feb mar apr jun jul aug sep sept oct nov dec "
                     "u.s u.k u.n e.g i.e approx est govt dept inc corp co ltd jr sr prof rep sen gov adm".split())
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+_BLANK_LINE = re.compile(r"\n\s*\n")
 _SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9ЀА-Я])|\n\s*\n|\n(?=\s*[\"“‘]?[A-Z0-9])")
 
 
@@ -103,14 +105,14 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     pos = start
     for m in _SENT_END.finditer(text, start, end):
         piece_end = m.end()
-        if m.group(0).startswith("."):
-            word = re.search(r"([\w.]+)\.$", text[max(pos, m.start() - 12):m.start() + 1])
+        end_mark = m.group(0)
+        if end_mark.startswith("."):
+            word = _LAST_WORD.search(text[max(pos, m.start() - 12):m.start() + 1])
             if word and (word.group(1).lower().rstrip(".") in _ABBREV or (len(word.group(1)) == 1 and word.group(1).isalpha())):
                 continue
         _add_sentence(out, text, pos, piece_end, paragraph)
-        if "\n" in m.group(0) and re.search(r"\n\s*\n", text[m.start():m.end() + 1] + "\n"):
-            if re.search(r"\n\s*\n", m.group(0)):
-                paragraph += 1
+        if "\n" in end_mark and _BLANK_LINE.search(end_mark):
+            paragraph += 1
         pos = piece_end
     _add_sentence(out, text, pos, end, paragraph)
     return out
@@ -207,12 +209,13 @@ def _reject_reason(text: str, span: _Span, spans_at: set[int], surnames: set[str
         return "part of a hyphenated name"
     if fold(word) in surnames:
         return f"surname of a person named in the report ({word!r})"
-    if _RIVER.search(text[max(0, s - 20):s]):
+    before = text[max(0, s - 40):s].rstrip()  # _RIVER and ORG_BEFORE end with a word then white space
+    if _case_fold(before[-5:]).endswith(("the", "river")) and _RIVER.search(text[max(0, s - 20):s]):
         return "a river here ('… the X')"
     if P.OUTLET_AFTER.match(text, e):
         tail = P.OUTLET_AFTER.match(text, e).group(0).strip()
         return f"names an outlet ('{word} {tail}')"
-    if P.ORG_BEFORE.search(text, max(0, s - 40), s):
+    if before.endswith(("of", "for", "the")) and P.ORG_BEFORE.search(text, max(0, s - 40), s):
         head = P.ORG_BEFORE.search(text[max(0, s - 40):s]).group(0).strip()
         return f"part of an organisation's name ('{head} {word}')"
     # part of a longer capitalised name?
@@ -437,6 +440,24 @@ _UNIT_ONLY = re.compile(rf"\b(?:(?:specific|some|more|additional|elite|fresh|mil
                         rf"(?i:{P.UNIT_WORDS})\b")
 
 
+#: Every _UNIT_ONLY match holds one of the unit words, as is in :func:`_case_fold` text.
+_UNIT_ANYWHERE = re.compile(P.UNIT_WORDS)
+_ASCII_LOOKALIKES = str.maketrans("İıſ\u212a", "iisk")
+
+
+def _case_fold(text: str) -> str:
+    """*text* in lower case, where a lower-case ASCII word occurs wherever ``re.IGNORECASE`` finds it in *text*.
+
+    Under ``re.IGNORECASE`` an ASCII letter matches its two cases and, besides,
+    only "İ", "ı" (i), "ſ" (s) and the Kelvin sign (k): those are mapped first.
+    Searching the result for a case-insensitive pattern's literal words, case
+    sensitively, is a cheap necessary condition for the pattern to match.
+    """
+    if "İ" in text or "ı" in text or "ſ" in text or "\u212a" in text:
+        text = text.translate(_ASCII_LOOKALIKES)
+    return text.lower()
+
+
 @dataclass(frozen=True)
 class _Actor:
     start: int
@@ -446,18 +467,47 @@ class _Actor:
     country: str | None
 
 
+# _ACTOR tried at every position is slow (its optional "the" and long alternations match nowhere
+# fast), so it is tried only where it can match, keeping finditer's results. Derived from _ACTOR:
+# a match starts at a demonym or group name, or at a "the" and white space right before one.
+_PARTY_NAME = re.compile(rf"(?:{_DEMONYM_RE}|{_GROUP_RE})")
+
+
+def _actor_matches(text: str, lo: int, hi: int) -> list[re.Match]:
+    """``list(_ACTOR.finditer(text, lo, hi))``, trying the pattern only where a match can start."""
+    starts: set[int] = set()
+    party = _PARTY_NAME.search(text, lo, hi)
+    while party is not None:
+        q = party.start()
+        starts.add(q)
+        gap = q
+        while gap > lo and text[gap - 1].isspace():
+            gap -= 1
+        if gap < q and gap - 3 >= lo and text.startswith("the", gap - 3):
+            starts.add(gap - 3)
+        party = _PARTY_NAME.search(text, q + 1, hi)  # names may overlap ("South Sudanese")
+    found: list[re.Match] = []
+    pos = lo
+    for p in sorted(starts):
+        if p >= pos:
+            m = _ACTOR.match(text, p, hi)
+            if m:
+                found.append(m)
+                pos = m.end()
+    return found
+
+
 def _actors(text: str, lo: int, hi: int) -> list[_Actor]:
     found: list[_Actor] = []
-    for m in _ACTOR.finditer(text, lo, hi):
+    for m in _actor_matches(text, lo, hi):
         start = m.start("dem") if m.group("dem") else m.start("group")
         party = m.group("dem") or m.group("group")
-        if m.group("dem") and m.group("noun").lower() in ("side", "authorities", "government"):
-            pass
         country = P.DEMONYMS.get(party) if m.group("dem") else P.GROUPS.get(party)
         found.append(_Actor(start, m.end(), text[start:m.end()], party, country))
-    for m in _UNIT_ONLY.finditer(text, lo, hi):
-        if not any(a.start <= m.start() < a.end for a in found):
-            found.append(_Actor(m.start(), m.end(), m.group(0), None, None))
+    if _UNIT_ANYWHERE.search(_case_fold(text[lo:hi])):  # else _UNIT_ONLY cannot match
+        for m in _UNIT_ONLY.finditer(text, lo, hi):
+            if not any(a.start <= m.start() < a.end for a in found):
+                found.append(_Actor(m.start(), m.end(), m.group(0), None, None))
     found.sort(key=lambda a: a.start)
     return found
 
@@ -566,6 +616,10 @@ _SPEAKER_HEAD = re.compile(
     r"administration|ministry|militia|people|activists|journalists|correspondents?|official)$|"
     r"[A-Z][\w'’.-]*$"
 )
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_CLAUSE_SPLIT = re.compile(r"[,;:\"“”]|\bthat\b|\bwhile\b|\bwhich\b")
+_CLAUSE_TAIL = re.compile(r"\s+on\s+\w+\s+\d+$|\s+on\s+\w+day$|\s+(?:also|earlier|later|again)$")
+_THE = re.compile(r"^The\b")
 _LEADING_JUNK = re.compile(r"^(?:(?:and|but|while|as|so|then|however|meanwhile|also|that)\b[\s,]*)+", re.IGNORECASE)
 
 
@@ -606,11 +660,9 @@ class _Sources:
             who = m.group("who").strip()
         if who is None:
             for v in _VERBS.finditer(sentence):
-                head = sentence[:v.start()]
-                head = re.sub(r"\s*\([^)]*\)", "", head)
-                clause = re.split(r"[,;:\"“”]|\bthat\b|\bwhile\b|\bwhich\b", head)[-1].strip()
-                clause = re.sub(r"\s+on\s+\w+\s+\d+$|\s+on\s+\w+day$|\s+(?:also|earlier|later|again)$", "",
-                                clause).strip()
+                head = _PARENTHESES.sub("", sentence[:v.start()])
+                clause = _CLAUSE_SPLIT.split(head)[-1].strip()
+                clause = _CLAUSE_TAIL.sub("", clause).strip()
                 clause = _LEADING_JUNK.sub("", clause)
                 words = clause.split()
                 if not words or len(words) > 12:
@@ -626,7 +678,7 @@ class _Sources:
             if m:
                 who = m.group("who").strip()
         if who is not None:
-            who = re.sub(r"^The\b", "the", who.strip())
+            who = _THE.sub("the", who.strip())
             if who.lower() in ("he", "she") and self.last_person is not None:
                 who = self.last_person.full
             p = self.person(who)
@@ -692,6 +744,7 @@ class _Doc:
     dates: list[DateMention]
     sources: _Sources
     masked: dict[int, tuple[str, list[int]]] = field(default_factory=dict)
+    folds: dict[int, str] = field(default_factory=dict)
     geometry_cache: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -750,6 +803,13 @@ class _Doc:
         masked = ("".join(out), ids)
         self.masked[s.start] = masked
         return masked
+
+    def may_match(self, s: Sentence, stems: re.Pattern) -> bool:
+        """Whether a cue whose stems are *stems* (:mod:`~geoconflict.patterns`) can match the masked sentence."""
+        folded = self.folds.get(s.start)
+        if folded is None:
+            folded = self.folds[s.start] = _case_fold(self.mask(s)[0])
+        return stems.search(folded) is not None
 
     def text_pos(self, s: Sentence, masked_pos: int) -> int:
         """The offset in the text of position *masked_pos* of the masked sentence."""
@@ -845,6 +905,8 @@ def _chunked_dates(text: str, anchor: date) -> list[DateMention]:
 
 
 def _movements(doc: _Doc, s: Sentence, speaker: str | None) -> list[Movement]:
+    if not doc.may_match(s, P.MOVE_STEMS):
+        return []
     masked, _ = doc.mask(s)
     cue = P.MOVE_CUE.search(masked)
     if not cue:
@@ -928,6 +990,8 @@ def _status(masked: str) -> MovementStatus:
 
 def _status_updates(doc: _Doc, s: Sentence, movements: list[Movement]) -> list[Movement]:
     """A sentence that denies or has yet to confirm a movement updates the movements it names."""
+    if not doc.may_match(s, P.STATUS_STEMS):  # the status is "reported": nothing to update
+        return movements
     masked, ids = doc.mask(s)
     if not P.MOVE_CUE.search(masked) and not re.search(r"\b(?:redeployment|transfer|troops|forces)\b", masked):
         return movements
@@ -994,6 +1058,8 @@ def _clause(masked: str, start: int) -> str:
 
 
 def _claims(doc: _Doc, s: Sentence, speaker: str | None, combats: list[CombatArea]) -> list[TerritorialClaim]:
+    if not doc.may_match(s, P.CLAIM_STEMS):
+        return []
     masked, ids = doc.mask(s)
     out: list[TerritorialClaim] = []
     for cue in P.CLAIM_CUE.finditer(masked):
@@ -1197,6 +1263,8 @@ def _country_polygon(gaz: Gazetteer, code: str | None):
 
 
 def _combats(doc: _Doc, s: Sentence, speaker: str | None) -> list[CombatArea]:
+    if not doc.may_match(s, P.COMBAT_STEMS):
+        return []
     masked, _ = doc.mask(s)
     cue = P.COMBAT_CUE.search(masked)
     if not cue:
@@ -1224,7 +1292,7 @@ def _combats(doc: _Doc, s: Sentence, speaker: str | None) -> list[CombatArea]:
 def _located_events(doc: _Doc, s: Sentence, speaker: str | None) -> list[Event]:
     masked, _ = doc.mask(s)
     out: list[Event] = []
-    meet = P.MEETING_CUE.search(masked)
+    meet = P.MEETING_CUE.search(masked) if doc.may_match(s, P.MEETING_STEMS) else None
     if meet:
         after = masked[meet.end():]
         m = re.search(rf"\b(?:in|at)\s+{_TOK}", after) or (
@@ -1243,7 +1311,7 @@ def _located_events(doc: _Doc, s: Sentence, speaker: str | None) -> list[Event]:
                              provenance=doc.provenance(
                                  s, reported_by=None if speaker in actors else speaker, when=when,
                                  reason=f"event: meeting word {meet.group(0)!r} with 'in/at <place>'")))
-    for cue in P.STRIKE_CUE.finditer(masked):
+    for cue in P.STRIKE_CUE.finditer(masked) if doc.may_match(s, P.STRIKE_STEMS) else ():
         kind = next(k for k, v in cue.groupdict().items() if v)
         if _MODAL.search(masked[:cue.start()]):
             continue

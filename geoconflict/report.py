@@ -237,9 +237,13 @@ def _decode(raw: bytes, *, encoding: str | None, where: str) -> str:
         ) from None
 
 
+#: Control characters a text report does not contain: below space except \t \n \v \f, and DEL.
+_CONTROL = re.compile("[\x00-\x08\x0d-\x1f\x7f]")
+
+
 def _control_characters(text: str) -> int:
     sample = text[:65536]
-    bad = sum(1 for c in sample if (c < " " and c not in "\n\t\f\v") or c == "\x7f")
+    bad = len(_CONTROL.findall(sample))
     return bad if bad > max(8, len(sample) // 100) else 0
 
 
