@@ -1,41 +1,47 @@
 """Corpus throughput of ``geoconflict.extract_many``: 1 worker, 2 worker processes, a 2-worker Dask LocalCluster.
 
-Builds a corpus of report files from the seed report (each copy with its own
-title and figures, so no two files are identical) up to ``--mb`` megabytes,
-then times each configuration from a fresh start (worker start-up and
+Builds a corpus of report files (real news articles, then variants of the seed
+and the test reports, no two identical; see :func:`build_corpus`) up to
+``--mb`` megabytes, then times each configuration from a fresh start (worker start-up and
 gazetteer loading included) and prints MB/s and the speed-up over 1 worker.
 
 Usage (from the repository root, after ``pip install -e ".[dev]" "dask[distributed]"``)::
 
-    python benchmarks/batch_speed.py --mb 50          # the issue's figure (about an hour on 2 cores)
+    python benchmarks/batch_speed.py --mb 50          # the issue's figure
     python benchmarks/batch_speed.py --mb 1           # a quick look
 """
 
 from __future__ import annotations
 
 import argparse
-import re
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_84a8b2256f18f56d.txt"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import extract_speed  # the benchmark corpora
 
 
 def build_corpus(folder: Path, megabytes: float) -> tuple[int, int]:
-    """Write numbered variants of the seed into *folder*; return (files, bytes)."""
-    text = SEED.read_text(encoding="utf-8")
+    """Write report files into *folder* up to *megabytes*; return (files, bytes).
+
+    The reports are the 904 news articles of the public geoparsing corpora
+    (when ``../shared/eval/geoparse`` is present) and then variants of the
+    seed and the test reports (``extract_speed.corpus``: shifted dates,
+    renumbered figures, shuffled paragraphs), each with a ``Date:`` line.
+    """
     target = int(megabytes * 1_000_000)
+    news = extract_speed.news_corpus()
+    dense = extract_speed.corpus(max(0.0, megabytes - sum(len(b.encode("utf-8")) for b, _ in news) / 1e6) + 0.1)
     written = files = 0
-    while written < target:
-        n = files + 1
-        variant = re.sub(r"\b28 settlements\b", f"{20 + n % 40} settlements", text)
-        variant = re.sub(r"\b74 settlements\b", f"{60 + n % 30} settlements", variant)
-        variant = variant.replace("1,000 square kilometers", f"{900 + n % 300:,} square kilometers")
-        path = folder / f"report_{n:06d}.txt"
-        path.write_text(variant, encoding="utf-8")
-        written += path.stat().st_size
+    for body, published in [*news, *dense]:
+        if written >= target:
+            break
         files += 1
+        path = folder / f"report_{files:06d}.txt"
+        path.write_text(f"Date: {published.isoformat()}\n\n{body}\n", encoding="utf-8")
+        written += path.stat().st_size
     return files, written
 
 
