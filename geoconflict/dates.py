@@ -69,12 +69,13 @@ def _backwards(words: str) -> str:
 
     Longest first: matched leftwards from a date, the longest word is the one
     starting leftmost, the one a forward regex (trying every start from the left) finds.
+    The word must start a word ("Boston Friday" is not "on Friday").
 
     >>> _backwards("on|late on")
-    '(?:no\\s+etal|no)'
+    '(?:no\\s+etal|no)(?!\\w)'
     """
     spelled = (re.escape(w[::-1]).replace(r"\ ", r"\s+") for w in sorted(words.split("|"), key=len, reverse=True))
-    return "(?:" + "|".join(spelled) + ")"
+    return "(?:" + "|".join(spelled) + r")(?!\w)"
 
 
 # "yesterday", "the previous day"... (case-insensitive: see _Rule.caseless).

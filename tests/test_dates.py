@@ -128,3 +128,17 @@ def test_start_and_future_cues():
     assert _found("They will go. On Friday it rained.") == [("On Friday", "2024-08-09", "at")]
     assert _found("The offensive began with heavy artillery fire near the town on Friday") == [
         ("on Friday", "2024-08-09", "at")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a rally in Boston Friday", [("Friday", "at")]),  # not "on Friday"
+        ("the Abbey Friday service", [("Friday", "at")]),  # not "by Friday", which would make it a 'by' date
+        ("talks in Berlin May 3", [("May 3", "at")]),
+        ("the Berlin May rally", []),  # "in May" needs a real "in"
+        ("fighting since Monday", [("since Monday", "start")]),
+    ],
+)
+def test_lead_words_start_a_word(text, expected):
+    assert [(m.text, m.role) for m in find_dates(text, date(2024, 8, 14))] == expected
