@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -704,11 +704,52 @@ class _Sources:
                 if p is not None:
                     p.outlet = p.outlet or outlet
 
-    def note_people(self, lo: int, hi: int) -> None:
+    def named_in(self, lo: int, hi: int) -> _Person | None:
+        """The last of :attr:`people` whose surname the sentence ``text[lo:hi]`` contains, if any."""
         sentence = self.text[lo:hi]
+        named = None
         for p in self.people:
             if p.surname in sentence:
-                self.last_person = p
+                named = p
+        return named
+
+
+class _Speakers:
+    """The speaker (:meth:`_Sources.speaker`) of each sentence, computed only for the sentences asked about.
+
+    A speaker depends on the person last named ("he said"): the last person whose surname the
+    sentence contains, else the one the previous sentence left (its speaker may name a person).
+    So asking for sentence *k* computes, in order, the speakers from the nearest sentence at
+    which that state is known (one naming a person, one already computed, or the first) up to
+    *k*: each sees the state it would see were every sentence's speaker computed in turn.
+    """
+
+    def __init__(self, sources: _Sources, sentences: list[Sentence]):
+        self.sources = sources
+        self.sentences = sentences
+        self.named = [sources.named_in(s.start, s.end) for s in sentences] if sources.people else None
+        self.done: dict[int, tuple[str | None, _Person | None]] = {}  # index -> (speaker, last person after)
+
+    def __call__(self, k: int) -> str | None:
+        """The speaker of sentence *k*; leaves ``sources.last_person`` as it is after that sentence."""
+        if k not in self.done:
+            first = k
+            named = self.named
+            while named is not None and first > 0 and named[first] is None and first - 1 not in self.done:
+                first -= 1
+            state = self.done[first - 1][1] if first - 1 in self.done else None
+            for i in range(first, k + 1):
+                s = self.sentences[i]
+                self.sources.last_person = (named[i] if named is not None else None) or state
+                who = self.sources.speaker(s.start, s.end)
+                state = self.sources.last_person
+                self.done[i] = (who, state)
+        who, self.sources.last_person = self.done[k]
+        return who
+
+    def of(self, k: int) -> Callable[[], str | None]:
+        """A function giving the speaker of sentence *k* when first called."""
+        return lambda: self(k)
 
 
 # --------------------------------------------------------------------------- the document
@@ -904,7 +945,7 @@ def _chunked_dates(text: str, anchor: date) -> list[DateMention]:
 # --------------------------------------------------------------------------- events
 
 
-def _movements(doc: _Doc, s: Sentence, speaker: str | None) -> list[Movement]:
+def _movements(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> list[Movement]:
     if not doc.may_match(s, P.MOVE_STEMS):
         return []
     masked, _ = doc.mask(s)
@@ -938,7 +979,7 @@ def _movements(doc: _Doc, s: Sentence, speaker: str | None) -> list[Movement]:
             if formation:
                 unit = formation.group(0).removeprefix("the ")
             if actor is None:
-                actor = _own_party(doc, head, speaker)
+                actor = _own_party(doc, head, speaker())
                 if actor is not None and unit is not None and actor.lower().endswith(unit.lower()):
                     unit = None
             if actor is None:
@@ -955,7 +996,7 @@ def _movements(doc: _Doc, s: Sentence, speaker: str | None) -> list[Movement]:
             out.append(Movement(
                 actor, origin, dest, unit=unit, status=status,
                 provenance=doc.provenance(
-                    s, reported_by=speaker, when=when,
+                    s, reported_by=speaker(), when=when,
                     reason=f"movement: movement word {word!r} with "
                            f"'{'from … to …' if order == (1, 2) else 'to … from …'}'"
                            + (f"; status {status.value} from the sentence" if status is not MovementStatus.REPORTED
@@ -1057,12 +1098,13 @@ def _clause(masked: str, start: int) -> str:
     return masked[start:m.start()] if m else masked[start:]
 
 
-def _claims(doc: _Doc, s: Sentence, speaker: str | None, combats: list[CombatArea]) -> list[TerritorialClaim]:
+def _claims(doc: _Doc, s: Sentence, said: Callable[[], str | None], combats: list[CombatArea]) -> list[TerritorialClaim]:
     if not doc.may_match(s, P.CLAIM_STEMS):
         return []
     masked, ids = doc.mask(s)
     out: list[TerritorialClaim] = []
     for cue in P.CLAIM_CUE.finditer(masked):
+        speaker = said()
         rest = _clause(masked, cue.end())
         word = cue.group(0).lower()
         count = P.SETTLEMENTS.search(rest)
@@ -1262,7 +1304,7 @@ def _country_polygon(gaz: Gazetteer, code: str | None):
         return None
 
 
-def _combats(doc: _Doc, s: Sentence, speaker: str | None) -> list[CombatArea]:
+def _combats(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> list[CombatArea]:
     if not doc.may_match(s, P.COMBAT_STEMS):
         return []
     masked, _ = doc.mask(s)
@@ -1286,10 +1328,10 @@ def _combats(doc: _Doc, s: Sentence, speaker: str | None) -> list[CombatArea]:
     if when is not None and when.role == "start":
         reason += f"; start date from {when.text!r}"
     return [CombatArea(areas, actors=actors, description=cue.group(0),
-                       provenance=doc.provenance(s, reported_by=speaker, when=when, reason=reason))]
+                       provenance=doc.provenance(s, reported_by=speaker(), when=when, reason=reason))]
 
 
-def _located_events(doc: _Doc, s: Sentence, speaker: str | None) -> list[Event]:
+def _located_events(doc: _Doc, s: Sentence, said: Callable[[], str | None]) -> list[Event]:
     masked, _ = doc.mask(s)
     out: list[Event] = []
     meet = P.MEETING_CUE.search(masked) if doc.may_match(s, P.MEETING_STEMS) else None
@@ -1298,6 +1340,7 @@ def _located_events(doc: _Doc, s: Sentence, speaker: str | None) -> list[Event]:
         m = re.search(rf"\b(?:in|at)\s+{_TOK}", after) or (
             re.match(rf"\s*{_TOK}", after) if meet.group(0).lower().startswith("visit") else None)
         if m:
+            speaker = said()  # also leaves sources.last_person as after this sentence, for label("he")
             place = doc.place(m.group(1))
             subject = _clause_back(masked[:meet.start()]).strip()
             subject = re.sub(r"\s+(?:had|has|have|was|were|also|then)$", "", subject).strip()
@@ -1334,7 +1377,7 @@ def _located_events(doc: _Doc, s: Sentence, speaker: str | None) -> list[Event]:
             actors = (f"{dem.group(1)} forces",)
         out.append(Event(kind, place, actors=actors, fatalities=fatalities,
                          description=doc.text[s.start:s.end][:200],
-                         provenance=doc.provenance(s, reported_by=speaker, when=doc.event_date(s),
+                         provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
                                                    reason=f"event: {kind} word {cue.group(0)!r} with a place")))
         break
     return out
@@ -1396,13 +1439,12 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None, publish
     combats: list[CombatArea] = []
     events: list[Event] = []
     ordered = doc.sentences + ([doc.title] if doc.title is not None else [])
-    speakers: dict[int, str | None] = {}
     for s in ordered:
         doc.sources.note_outlets(s.start, s.end)
-    for s in ordered:
+    speakers = _Speakers(doc.sources, ordered)
+    for k, s in enumerate(ordered):
         masked, ids = doc.mask(s)
-        doc.sources.note_people(s.start, s.end)
-        speaker = speakers[s.start] = doc.sources.speaker(s.start, s.end)
+        speaker = speakers.of(k)
         if not ids:
             continue
         found = _movements(doc, s, speaker)
@@ -1417,7 +1459,7 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None, publish
         combats.extend(_combats(doc, s, speaker))
         events.extend(_located_events(doc, s, speaker))
     for i, s in enumerate(doc.sentences):
-        found_claims = _claims(doc, s, speakers[s.start], combats)
+        found_claims = _claims(doc, s, speakers.of(i), combats)
         if found_claims:
             following = doc.sentences[i + 1] if i + 1 < len(doc.sentences) else None
             found_claims = [_dispute_note(doc, c, s, following) for c in found_claims]
