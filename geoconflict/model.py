@@ -234,11 +234,14 @@ def _provenance(value: object) -> Provenance:
 def _area_geometry(
     areas: tuple[Place, ...],
 ) -> tuple[Polygon | MultiPolygon | None, Derivation | None, bool]:
-    """Union of the areas' polygons, with whether any of them is approximate."""
+    """Union of the areas' polygons, with whether any of them is approximate.
+
+    One polygon is its own union (a place's geometry is already valid), so it is not recomputed.
+    """
     polygons = [a.geometry for a in areas if a.geometry is not None]
     if not polygons:
         return None, None, False
-    union = shapely.union_all(polygons)
+    union = polygons[0] if len(polygons) == 1 else shapely.union_all(polygons)
     return clean_polygon(union, field="geometry"), Derivation.UNION, any(
         a.approximate for a in areas if a.geometry is not None
     )
