@@ -160,6 +160,12 @@ def _text(value: object, name: str, *, required: bool = False) -> str | None:
     return value
 
 
+def _is_span(value: object) -> bool:
+    """Whether *value* is already a valid span: a tuple of two whole ``int`` offsets, end not before start."""
+    return (type(value) is tuple and len(value) == 2 and type(value[0]) is int and type(value[1]) is int
+            and 0 <= value[0] <= value[1])
+
+
 def _date(value: object, name: str) -> date | None:
     if value is None:
         return None
@@ -451,9 +457,12 @@ class Provenance:
     reason: str | None = None
 
     def __post_init__(self) -> None:
+        # Each field is replaced only when checking changes it: most arrive in their final form.
         for name in ("source", "reported_by", "quote", "reason"):
-            _set(self, name, _text(getattr(self, name), name))
-        if self.span is not None:
+            value = getattr(self, name)
+            if value is not None and _text(value, name) is not value:
+                _set(self, name, None)  # empty text means "not given"
+        if self.span is not None and not _is_span(self.span):
             try:
                 start, end = self.span
             except (TypeError, ValueError):
@@ -467,7 +476,9 @@ class Provenance:
                 )
             _set(self, "span", (start, end))
         for name in ("report_date", "event_date", "event_date_end"):
-            _set(self, name, _date(getattr(self, name), name))
+            value = getattr(self, name)
+            if value is not None and type(value) is not date:
+                _set(self, name, _date(value, name))
         if self.event_date_end is not None:
             if self.event_date is None:
                 raise DateError(
@@ -480,7 +491,8 @@ class Provenance:
                     field="event_date_end",
                     value=self.event_date_end,
                 )
-        _set(self, "date_precision", _enum(DatePrecision, self.date_precision, "date_precision"))
+        if type(self.date_precision) is not DatePrecision:
+            _set(self, "date_precision", _enum(DatePrecision, self.date_precision, "date_precision"))
 
 
 @dataclass(frozen=True)
@@ -518,15 +530,16 @@ class Mention:
 
     def __post_init__(self) -> None:
         _text(self.text, "text", required=True)
-        start, end = _count(self.start, "start"), _count(self.end, "end")
-        if start is None or end is None or end < start:
-            raise InvalidInputError(
-                f"span: end ({self.end}) must not be before start ({self.start})",
-                field="span",
-                value=(self.start, self.end),
-            )
-        _set(self, "start", start)
-        _set(self, "end", end)
+        if not _is_span((self.start, self.end)):  # else already whole offsets, in order
+            start, end = _count(self.start, "start"), _count(self.end, "end")
+            if start is None or end is None or end < start:
+                raise InvalidInputError(
+                    f"span: end ({self.end}) must not be before start ({self.start})",
+                    field="span",
+                    value=(self.start, self.end),
+                )
+            _set(self, "start", start)
+            _set(self, "end", end)
         if self.place is not None and not isinstance(self.place, Place):
             raise InvalidInputError("place: expected a Place or None", field="place", value=self.place)
         if self.score is not None:
