@@ -775,6 +775,18 @@ _MODAL = re.compile(r"\b(?:will|would|could|might|may|threaten\w*|plan\w*|vow\w*
                     re.IGNORECASE)
 
 
+_ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_DESCRIPTOR_AFTER = re.compile(r"\s+(?:region|oblast|province|district|raion|rayon|governorate|state|krai|"
+                               r"county|city|strip|districts|regions|provinces)\b", re.IGNORECASE)
+_NON_SPACE = re.compile(r"\S")
+
+
+def _followed_by_list(text: str, pos: int) -> bool:
+    """Whether ``text[pos:].lstrip()`` starts with "," or "and" (without copying the rest of the text)."""
+    first = _NON_SPACE.search(text, pos)
+    return first is not None and text.startswith((",", "and"), first.start())
+
+
 @dataclass
 class _Doc:
     report: Report
@@ -827,18 +839,18 @@ class _Doc:
             x = self.spans[i]
             start = x.start
             head = text[pos:start]
-            art = re.search(r"\bthe\s+$", head, re.IGNORECASE)
+            # "the" can only match ending where the trailing white space starts, so search from there
+            art = _ARTICLE_BEFORE.search(head, max(0, len(head.rstrip()) - 3))
             if art:
                 head = head[:art.start()]
             out.append(head)
             offsets.append(pos)
             out.append(f"⟦{i}⟧")
             end = x.end
-            desc = re.match(r"\s+(?:region|oblast|province|district|raion|rayon|governorate|state|krai|"
-                            r"county|city|strip|districts|regions|provinces)\b", text[end:s.end], re.IGNORECASE)
+            desc = _DESCRIPTOR_AFTER.match(text, end, s.end)
             if desc and x.descriptor is None or desc and i == ids[-1] or (
-                    desc and not text[x.end:].lstrip().startswith((",", "and"))):
-                end += desc.end()
+                    desc and not _followed_by_list(text, x.end)):
+                end = desc.end()
             pos = max(pos, end)
         out.append(text[pos:s.end])
         masked = ("".join(out), ids)
