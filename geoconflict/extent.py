@@ -177,12 +177,31 @@ def populated_places_within(gazetteer, geometry: BaseGeometry | None) -> int:
     """How many populated places of *gazetteer* lie inside *geometry*."""
     if geometry is None or geometry.is_empty:
         return 0
-    lat, lon, kind = gazetteer._lat, gazetteer._lon, gazetteer._kind
+    lon, lat = _populated_by_lon(gazetteer)
     minx, miny, maxx, maxy = geometry.bounds
-    sel = np.flatnonzero((kind == 3) & (lon >= minx) & (lon <= maxx) & (lat >= miny) & (lat <= maxy))
-    if not len(sel):
+    lo, hi = np.searchsorted(lon, minx, side="left"), np.searchsorted(lon, maxx, side="right")
+    lon, lat = lon[lo:hi], lat[lo:hi]  # minx <= lon <= maxx
+    sel = (lat >= miny) & (lat <= maxy)
+    if not sel.any():
         return 0
     return int(np.count_nonzero(shapely.contains_xy(geometry, lon[sel], lat[sel])))
+
+
+def _populated_by_lon(gazetteer) -> tuple[np.ndarray, np.ndarray]:
+    """The (lon, lat) of *gazetteer*'s populated places, sorted by longitude; made once per gazetteer."""
+    cached = _POPULATED.get(id(gazetteer))
+    if cached is None or cached[0] is not gazetteer:
+        rows = np.flatnonzero(gazetteer._kind == 3)
+        rows = rows[np.argsort(gazetteer._lon[rows], kind="stable")]
+        if len(_POPULATED) >= 4:
+            _POPULATED.pop(next(iter(_POPULATED)))
+        cached = _POPULATED[id(gazetteer)] = (gazetteer, gazetteer._lon[rows], gazetteer._lat[rows])
+    return cached[1], cached[2]
+
+
+#: Per gazetteer (by id, the gazetteer kept alongside so the id is not reused): its populated places.
+#: Bounded, oldest dropped first.
+_POPULATED: dict[int, tuple] = {}
 
 
 def plausibility_note(
