@@ -692,6 +692,8 @@ class _Sources:
 
     def note_outlets(self, lo: int, hi: int) -> None:
         """Remember the outlet a person spoke to: "X told the Baltic news agency BNS"."""
+        if self.text.find("told", lo, hi) < 0:  # every _TOLD match starts with "told"
+            return
         sentence = self.text[lo:hi]
         for m in _TOLD.finditer(sentence):
             to = m.group("to")
@@ -802,6 +804,7 @@ class _Doc:
 
     def __post_init__(self) -> None:
         self.starts = [x.start for x in self.spans]
+        self.sentence_ends = [s.end for s in self.sentences]
         self.date_starts = [d.start for d in self.dates]
 
     @property
@@ -1487,13 +1490,7 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None, publish
 def _sentence_of(doc: _Doc, pos: int) -> Sentence | None:
     if doc.title is not None and doc.title.start <= pos < doc.title.end:
         return doc.title
-    lo, hi = 0, len(doc.sentences)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc.sentences[mid].end <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
+    lo = bisect.bisect_right(doc.sentence_ends, pos)  # the first sentence ending after pos
     if lo < len(doc.sentences) and doc.sentences[lo].start <= pos:
         return doc.sentences[lo]
     return None
