@@ -153,7 +153,10 @@ _LIST = re.compile(
     r"(?P<items>[A-Z][\w'’-]+(?:\s*,\s*(?:and\s+|or\s+)?[A-Z][\w'’-]+){0,12}(?:\s*,?\s+(?:and|or)\s+[A-Z][\w'’-]+))"
     r"\s+(?P<desc>" + "|".join(_DESCRIPTORS) + r")\b"
 )
-_SINGLE_DESC = re.compile(r"(?P<item>[A-Z][\w'’-]+)\s+(?P<desc>district|raion|rayon|township|county|governorate)\b")
+_SINGLE_DESCRIPTORS = "district|raion|rayon|township|county|governorate"
+_SINGLE_DESC = re.compile(rf"(?P<item>[A-Z][\w'’-]+)\s+(?P<desc>{_SINGLE_DESCRIPTORS})\b")
+#: Every _LIST and _SINGLE_DESC match holds a descriptor word after a white-space character.
+_ANY_DESC = re.compile(r"\s(?:" + "|".join(_DESCRIPTORS) + rf"|{_SINGLE_DESCRIPTORS})\b")
 _DEMONYM_WORDS = frozenset(w for d in P.DEMONYMS for w in d.split())
 _CONNECTORS = P.NAME_CONNECTORS | P.ROLE_WORDS | _DEMONYM_WORDS
 _POSSESSIVE = re.compile(r"['’]s?\b")
@@ -175,6 +178,8 @@ def _find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> li
         for s, e, surface in gaz.scan(chunk):
             spans.append(_Span(lo + s, lo + e, surface, "gazetteer name"))
         listed: list[_Span] = []
+        if not _ANY_DESC.search(chunk):  # then neither _LIST nor _SINGLE_DESC can match
+            continue
         for m in _LIST.finditer(chunk):
             desc = _DESCRIPTORS[m.group("desc")]
             for item in re.finditer(r"[A-Z][\w'’-]+", m.group("items")):
