@@ -19,8 +19,8 @@ context), and scores the places it returns:
 Each corpus is scored over all gold toponyms with coordinates, and over the
 "gazetteer kinds" subset: gold GeoNames feature class A (countries, admin
 units) or P (populated places); GeoWebNews gives no feature class, so there
-the subset is the toponyms whose gold GeoNames id is a place in the embedded
-gazetteer.
+the subset is the toponyms whose gold GeoNames id is a country, admin unit or
+populated place in the embedded gazetteer (its continents are class L).
 
 Run::
 
@@ -172,13 +172,14 @@ def analyse(eval_dir: Path, top: int = 8) -> None:
     gaz = Gazetteer.default()
     gids = gaz._detail["gid"]
     row_of_gid = {int(v): i for i, v in enumerate(gids) if v > 0}
+    subset_ids = _subset_ids(gaz)
     for corpus, filename in CORPORA.items():
         cats: Counter = Counter()
         examples: dict[str, Counter] = defaultdict(Counter)
         n = 0
         for _text, golds, places in _resolved_articles(gaz, eval_dir / filename):
             for g, p in zip(golds, places):
-                if not _in_subset(corpus, g, row_of_gid):
+                if not _in_subset(corpus, g, subset_ids):
                     continue
                 n += 1
                 cat = miss_category(g, p, gaz, row_of_gid)
@@ -192,8 +193,15 @@ def analyse(eval_dir: Path, top: int = 8) -> None:
             print(f"- {k:5d} ({100 * k / n:4.1f} %) {cat}: {ex}")
 
 
-def _in_subset(corpus: str, g: Gold, row_of_gid) -> bool:
-    return g.geonames_id in row_of_gid if corpus == "GWN" else g.fclass in ("A", "P")
+def _subset_ids(gaz) -> set[int]:
+    """GeoNames ids of the embedded countries, admin units and populated places (GeoNames
+    classes A and P; the continents and wider regions, class L, are not in the subset)."""
+    gids, kind = gaz._detail["gid"], gaz._kind
+    return {int(v) for v, k in zip(gids.tolist(), kind.tolist()) if v > 0 and KINDS[k].value != "region"}
+
+
+def _in_subset(corpus: str, g: Gold, subset_ids: set[int]) -> bool:
+    return g.geonames_id in subset_ids if corpus == "GWN" else g.fclass in ("A", "P")
 
 
 def _resolved_articles(gaz, path: Path):
@@ -212,7 +220,7 @@ def _resolved_articles(gaz, path: Path):
 
 def evaluate(eval_dir: Path) -> dict:
     gaz = Gazetteer.default()
-    known_ids = set(int(v) for v in gaz._detail["gid"] if v > 0)
+    known_ids = _subset_ids(gaz)
     results = {}
     for corpus, filename in CORPORA.items():
         articles = read_corpus(eval_dir / filename)

@@ -35,7 +35,7 @@ from .errors import DataNotFoundError
 __all__ = ["DATA_ENV", "PolygonLevel", "data_file", "polygons"]
 
 DATA_ENV = "GEOCONFLICT_DATA"
-LEVELS = ("country", "admin1", "admin2")
+LEVELS = ("country", "admin1", "admin2", "region")
 
 
 def data_file(name: str) -> Path:
@@ -56,7 +56,7 @@ def data_file(name: str) -> Path:
 
 
 class PolygonLevel:
-    """The polygons of one level (``"country"``, ``"admin1"`` or ``"admin2"``).
+    """The polygons of one level (``"country"``, ``"admin1"``, ``"admin2"`` or ``"region"``).
 
     Each polygon is stored as its own zlib-compressed chunk (see
     ``tools/build_gazetteer.py``), so decoding one costs microseconds.

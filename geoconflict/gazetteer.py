@@ -45,14 +45,15 @@ from .normalize import fold, parse_query, scan_fold, stable_hash
 
 __all__ = ["Candidate", "Gazetteer", "geocode", "resolve"]
 
-KINDS = (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.POPULATED_PLACE)
+KINDS = (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.POPULATED_PLACE, PlaceKind.REGION)
 _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
-_LEVEL = {0: "country", 1: "admin1", 2: "admin2"}
+_LEVEL = {0: "country", 1: "admin1", 2: "admin2", 4: "region"}
 #: score of a match on the primary name, an alternate name, a derived name
 MATCH_SCORE = np.array([1.0, 0.7, 0.45])
 _MATCH_LABEL = ("name", "alternate name", "derived name")
-#: prior importance of each kind; populated places add 0.35 per order of magnitude of population
-KIND_SCORE = np.array([3.0, 2.0, 1.0, 0.0])
+#: prior importance of each kind (country, admin1, admin2, populated place, wider region);
+#: populated places add 0.35 per order of magnitude of population
+KIND_SCORE = np.array([3.0, 2.0, 1.0, 0.0, 2.5])
 POPULATION_SCORE = 0.35
 DESCRIPTOR_BONUS, DESCRIPTOR_PENALTY = 1.5, -0.8
 #: an abbreviation with full stops ("W.Va.", "Calif.", "B.C.") says "a state or province" as a descriptor does
@@ -244,7 +245,7 @@ class Gazetteer:
             KINDS[kind],
             round(self._lat.item(row), 5),
             round(self._lon.item(row), 5),
-            self._cc_codes[self._cc_list[row]],
+            self._cc_codes[self._cc_list[row]] or None,  # continents have no country
             self._admin_name(a1) if a1 >= 0 else None,
             self._admin_name(a2) if a2 >= 0 else None,
             gid if gid > 0 else None,
@@ -401,7 +402,8 @@ class Gazetteer:
                 pop = self._pop.item(r)
                 if pop > 0:
                     detail += f" of {pop:,}"
-            out.append((r, round(score[i], 3), f"{how[i]}; {detail} in {self._cc_codes[self._cc_list[r]]}"))
+            cc = self._cc_codes[self._cc_list[r]]
+            out.append((r, round(score[i], 3), f"{how[i]}; {detail} in {cc}" if cc else f"{how[i]}; {detail}"))
         return out
 
     def search(

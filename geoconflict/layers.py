@@ -722,15 +722,19 @@ _KIND_TEXT = {
     PlaceKind.ADMIN2: "district (admin-2)",
     PlaceKind.POPULATED_PLACE: "settlement",
     PlaceKind.FEATURE: "feature",
+    PlaceKind.REGION: "wider region",
 }
+
+
+_WIDE = (PlaceKind.COUNTRY, PlaceKind.REGION)
 
 
 def _places_layer(mentions: Sequence[Mention], style: Style) -> _Layer:
     layer = _Layer("places", _PLACE_FIELDS)
     seen: dict[Place, list[Mention]] = {}
     for m in mentions:
-        # countries are the basemap's outlines; a point at a country's centre misleads
-        if m.place is not None and m.place.kind is not PlaceKind.COUNTRY:
+        # countries are the basemap's outlines; a point at a country's (or continent's) centre misleads
+        if m.place is not None and m.place.kind not in _WIDE:
             seen.setdefault(m.place, []).append(m)
     label = style.labels and len(seen) <= 200
     for place, ms in seen.items():
@@ -837,7 +841,7 @@ def build_layers(events: Any, *, style: Style | None = None, ledger: list | None
     style = style or Style()
     mentions, movements, claims, combats, records = _collect(events)
     built: list[_Layer] = []
-    if any(m.place is not None and m.place.kind is not PlaceKind.COUNTRY for m in mentions):
+    if any(m.place is not None and m.place.kind not in _WIDE for m in mentions):
         built.append(_places_layer(mentions, style))
     if movements:
         built.append(_movements_layer(movements, style))

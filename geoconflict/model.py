@@ -76,6 +76,7 @@ class PlaceKind(StrEnum):
     ADMIN2 = "admin2"
     POPULATED_PLACE = "populated_place"
     FEATURE = "feature"  #: any other located feature (a base, a bridge, a point from a table)
+    REGION = "region"  #: a continent or a wider region made of countries or of divisions ("Darfur")
 
 
 _KIND_PRECISION = {
@@ -84,6 +85,7 @@ _KIND_PRECISION = {
     PlaceKind.ADMIN2: Precision.DISTRICT,
     PlaceKind.POPULATED_PLACE: Precision.EXACT,
     PlaceKind.FEATURE: Precision.EXACT,
+    PlaceKind.REGION: Precision.COUNTRY,
 }
 
 

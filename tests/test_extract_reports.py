@@ -172,7 +172,8 @@ PLACES = {
     "myanmar_rakhine": {"Ann", "Bangladesh", "Kyaukpyu", "Kyauktaw", "Maungdaw District", "Sittwe", "Taungup"},
     "somalia_nonplaces": {"Baidoa", "Mogadishu"},
     "sudan_denial": {"Al Fūlah", "Khartoum", "Omdurman", "Port Sudan", "West Kordofan"},
-    "sudan_el_fasher": {"Cairo", "El Fasher", "El Obeid", "Kassala", "Port Sudan"},
+    # "El Fasher, the last major city in Darfur": Darfur is a region of the gazetteer (its five states)
+    "sudan_el_fasher": {"Cairo", "Darfur", "El Fasher", "El Obeid", "Kassala", "Port Sudan"},
     "syria_aleppo": {"Aleppo", "Idlib", "Saraqib", "Ḩamāh"},
 }
 

