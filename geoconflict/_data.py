@@ -32,7 +32,7 @@ from shapely import GeometryType
 
 from .errors import DataNotFoundError
 
-__all__ = ["DATA_ENV", "PolygonLevel", "data_file", "polygons"]
+__all__ = ["DATA_ENV", "PolygonLevel", "PolygonRef", "data_file", "polygons"]
 
 DATA_ENV = "GEOCONFLICT_DATA"
 LEVELS = ("country", "admin1", "admin2", "region")
@@ -169,6 +169,52 @@ class _LazyNpz:
         if value is None:
             value = self._cache[key + "#bytes"] = self[key].tobytes()
         return value
+
+
+@cache
+def _polygon_file_size() -> int:
+    return data_file("geometries.npz").stat().st_size
+
+
+class PolygonRef:
+    """A polygon of the shipped data named by level and row, decoded when called.
+
+    A gazetteer place keeps one instead of its coordinates until they are
+    used, and pickles as one (a few bytes, not a country's outline), so
+    extraction results travel cheaply between processes. The size of the
+    polygon file it indexes goes with it: a process whose data is another
+    build refuses to decode it.
+
+    Examples
+    --------
+    >>> import pickle
+    >>> ref = PolygonRef("country", 0)
+    >>> pickle.loads(pickle.dumps(ref))().equals(ref())
+    True
+    """
+
+    __slots__ = ("level", "row", "data_size")
+    #: read by Place when pickling: the reference, not the decoded polygon, is what travels
+    pickles_by_reference = True
+
+    def __init__(self, level: str, row: int, data_size: int | None = None) -> None:
+        self.level, self.row = level, row
+        self.data_size = _polygon_file_size() if data_size is None else data_size
+
+    def __reduce__(self):
+        return (PolygonRef, (self.level, self.row, self.data_size))
+
+    def __call__(self) -> shapely.MultiPolygon:
+        if _polygon_file_size() != self.data_size:
+            raise DataNotFoundError(
+                f"a place's {self.level} polygon refers to gazetteer data of another build "
+                f"({self.data_size:,}-byte geometries.npz, this process has {_polygon_file_size():,} bytes): "
+                "install the same geoconflict version (or GEOCONFLICT_DATA) in every process"
+            )
+        return polygons(self.level).geometry(self.row)
+
+    def __repr__(self) -> str:
+        return f"PolygonRef({self.level!r}, {self.row})"
 
 
 @cache

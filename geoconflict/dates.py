@@ -201,7 +201,8 @@ _MONTH_START = re.compile(_MONTH)
 
 _START_VERB = re.compile(r"\b(?:began|begun|begin|begins|started|start|starts|launched|launch|erupted|broke out|"
                          r"commenced|opened)\b[^.;\n]{0,25}$", re.IGNORECASE)
-_FUTURE_CUE = re.compile(r"\b(?:will|would|might|may|could|expected|expects|plans?|planned|intends?|"
+# "may" only in lower case: "May" is the month ("fighting in late May and in mid-June")
+_FUTURE_CUE = re.compile(r"\b(?:will|would|might|(?-i:may)|could|expected|expects|plans?|planned|intends?|"
                          r"aims?|hopes?|should|going to)\b[^.;\n]{0,60}$", re.IGNORECASE)
 # A piece of each cue word (no regex can match without one of them, lower-cased, in the text).
 _START_HINTS = ("beg", "start", "launch", "erupted", "broke out", "commenced", "opened")

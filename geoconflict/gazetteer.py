@@ -32,13 +32,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
 
 import numpy as np
 
-from ._data import _LazyNpz, data_file, polygons
+from ._data import PolygonRef, _LazyNpz, data_file
 from .errors import InvalidInputError, PlaceNotFoundError
 from .model import Place, PlaceKind
 from .normalize import fold, parse_query, scan_fold, stable_hash
@@ -236,7 +236,7 @@ class Gazetteer:
         a1, a2 = self._admin1.item(row), admin2.item(row)
         g = geom.item(row)
         # polygons are decoded when first used, not for every candidate ranked
-        loader = partial(_decode_polygon, _LEVEL[kind], g) if g >= 0 else None
+        loader = PolygonRef(_LEVEL[kind], g) if g >= 0 else None
         gid, pop = gids.item(row), self._pop.item(row)
         # the shipped rows were validated when the data was built (names, ISO
         # codes, ranges; polygons valid and counter-clockwise): skip re-checking
@@ -550,11 +550,6 @@ class Gazetteer:
                 if self._automaton is None:
                     self._automaton = load_automaton(self._load_scan_names)
         return find_names(self._automaton, text)
-
-
-def _decode_polygon(level: str, row: int):
-    """Polygon *row* of *level* (the polygon files are read only when a polygon is first used)."""
-    return polygons(level).geometry(row)
 
 
 def _haversine1(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -361,8 +361,10 @@ class Place:
 
         With *geometry_loader* (and ``geometry=None``), :attr:`geometry` is
         decoded by calling it on first access, so ranking candidates costs
-        no polygon decoding; equality, hashing, copying and pickling see the
-        decoded geometry as usual.
+        no polygon decoding; equality, hashing and copying see the decoded
+        geometry as usual. Pickling sends the decoded geometry, unless the
+        loader says ``pickles_by_reference`` (a
+        :class:`geoconflict._data.PolygonRef`): then the loader travels instead.
         """
         obj = object.__new__(cls)
         d = obj.__dict__
@@ -390,7 +392,10 @@ class Place:
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        if "_geometry_loader" in state:  # pickle and copy the decoded geometry, not the loader
+        loader = state.get("_geometry_loader")
+        if getattr(loader, "pickles_by_reference", False):
+            state.pop("geometry", None)  # the reference travels; the other side decodes when it needs to
+        elif loader is not None:  # pickle and copy the decoded geometry, not the loader
             del state["_geometry_loader"]
             state["geometry"] = self.geometry
         return state

@@ -142,3 +142,10 @@ def test_start_and_future_cues():
 )
 def test_lead_words_start_a_word(text, expected):
     assert [(m.text, m.role) for m in find_dates(text, date(2024, 8, 14))] == expected
+
+
+def test_the_month_may_is_no_future_cue():
+    found = find_dates("Shelling in late May and again in mid-June killed four.", date(2024, 8, 14))
+    assert [(m.text, m.role) for m in found] == [("in late May", "at"), ("in mid-June", "at")]
+    # the modal still is one
+    assert find_dates("Mobilization may be declared in early August", date(2024, 8, 14))[0].role == "future"

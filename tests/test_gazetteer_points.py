@@ -105,7 +105,11 @@ def test_polygons_are_decoded_on_first_use_and_survive_copies(gaz):
     assert vars(place)["geometry"] is place.geometry
     for other in (pickle.loads(pickle.dumps(gaz._build_place(gaz._country_rows["UA"]))),
                   copy.deepcopy(gaz._build_place(gaz._country_rows["UA"]))):
-        assert other == place and other.geometry.area == area and "_geometry_loader" not in vars(other)
+        assert other == place and other.geometry.area == area
+    # a pickled place carries a reference to its polygon, decoded or not, not the outline itself
+    assert len(pickle.dumps(place)) < 1_000 < len(pickle.dumps(place.geometry))
+    travelled = pickle.loads(pickle.dumps(place))
+    assert "geometry" not in vars(travelled) and travelled.geometry.equals(place.geometry)
     renamed = dataclasses.replace(gaz._build_place(gaz._country_rows["UA"]), name="Ukraina")
     assert renamed.geometry.equals(place.geometry) and renamed.name == "Ukraina"
     assert gaz.search("Sudzha")[0].place.geometry is None
@@ -177,3 +181,16 @@ def test_continent_people_and_formal_country_names(gaz):
     # "United States of America" -> "America": the country, not América in Argentina
     assert (america.country_code, america.kind) == ("US", PlaceKind.COUNTRY)
     assert geocode("Palestine").country_code == "PS"
+
+
+def test_a_polygon_reference_from_another_data_build_is_refused(gaz):
+    import pickle
+
+    from geoconflict._data import PolygonRef
+    from geoconflict.errors import DataNotFoundError
+
+    ref = pickle.loads(pickle.dumps(PolygonRef("country", 3)))
+    assert ref().equals(PolygonRef("country", 3)())
+    other_build = PolygonRef("country", 3, data_size=ref.data_size + 1)
+    with pytest.raises(DataNotFoundError, match="another build"):
+        other_build()
