@@ -33,7 +33,7 @@ from typing import Any
 
 from .errors import FormatError, InvalidInputError
 from .eventset import EventSet
-from .readers._common import check_errors
+from .readers._common import check_errors, no_gc
 
 __all__ = ["BatchResult", "Failure", "extract_many"]
 
@@ -267,7 +267,7 @@ def extract_many(
     from tqdm.auto import tqdm
 
     results: list[list | None] = [None] * len(items)
-    with tqdm(total=len(items), desc="extract", unit="input", disable=not progress) as bar:
+    with no_gc(), tqdm(total=len(items), desc="extract", unit="input", disable=not progress) as bar:
         runner = _run_dask(items, errors, client) if client is not None else _run_local(items, errors, workers)
         try:
             for start, chunk_results in runner:
@@ -276,13 +276,13 @@ def extract_many(
                 bar.update(len(chunk_results))
         except _Failed as failed:
             raise FormatError(f"{failed.error}: {failed.text}", path=failed.label) from None
-    events = EventSet()
-    failures = []
-    for outcome in results:
-        part, failure = outcome  # type: ignore[misc]
-        if failure is not None:
-            failures.append(failure)
-        else:
-            for name in ("mentions", "movements", "claims", "combats", "events"):
-                getattr(events, name).extend(getattr(part, name))
+        events = EventSet()
+        failures = []
+        for outcome in results:
+            part, failure = outcome  # type: ignore[misc]
+            if failure is not None:
+                failures.append(failure)
+            else:
+                for name in ("mentions", "movements", "claims", "combats", "events"):
+                    getattr(events, name).extend(getattr(part, name))
     return BatchResult(events, tuple(_label(i) for i in items), tuple(failures))

@@ -44,12 +44,10 @@ geoconflict.errors.FormatError: ...events.csv, row 2, column 'lat': latitude '15
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import warnings
 from collections.abc import Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -57,7 +55,7 @@ from pathlib import Path
 from .errors import FormatError, InvalidInputError
 from .eventset import EventSet
 from .model import Event, TerritorialClaim
-from .readers._common import RowProblem, check_errors, columns_by_name, read_header
+from .readers._common import RowProblem, check_errors, columns_by_name, no_gc, read_header
 
 __all__ = [
     "FORMATS",
@@ -258,7 +256,7 @@ def read_table(
         from .readers.control import read_control as reader
     else:
         from .readers.generic import read_generic as reader
-    with _no_gc():  # a million new records would trigger dozens of full collections, each over all of them
+    with no_gc():  # a million new records would trigger dozens of full collections, each over all of them
         records, problems, rows = reader(path, errors=errors, encoding=encoding)
     found = problems.resolve(errors)
     events = EventSet()
@@ -266,17 +264,6 @@ def read_table(
     for record in records:  # EventSet.add, without its per-record look-up (a million rows)
         append[type(record)](record)
     return TableRead(str(path), format, events, found, rows)
-
-
-@contextmanager
-def _no_gc():
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read_own(path: Path) -> EventSet:

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gc
 import math
 import os
 import re
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import MISSING, dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
@@ -28,6 +30,22 @@ from typing import Any
 import numpy as np
 
 from ..errors import FormatError, InvalidInputError
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many long-lived records are built or gathered.
+
+    Hundreds of thousands of new objects would trigger full collections, each
+    over all of them, for records that hold no reference cycles.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 __all__ = [
     "ERRORS",
