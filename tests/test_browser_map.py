@@ -52,6 +52,8 @@ def _drawn(page, key: str) -> int:
 
 
 def _click_latlng(page, key: str, lat: float, lon: float) -> None:
+    # let the canvas renderer redraw after a setView (two animation frames) before clicking
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     x, y = page.evaluate(
         f"""() => {{ const m = window['{key}']; const p = m.latLngToContainerPoint([{lat}, {lon}]);
             const r = m.getContainer().getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }}"""
