@@ -177,7 +177,7 @@ def analyse(eval_dir: Path, top: int = 8) -> None:
         cats: Counter = Counter()
         examples: dict[str, Counter] = defaultdict(Counter)
         n = 0
-        for _text, golds, places in _resolved_articles(gaz, eval_dir / filename):
+        for _text, golds, places in _resolved_articles(gaz, read_corpus(eval_dir / filename)):
             for g, p in zip(golds, places):
                 if not _in_subset(corpus, g, subset_ids):
                     continue
@@ -204,12 +204,18 @@ def _in_subset(corpus: str, g: Gold, subset_ids: set[int]) -> bool:
     return g.geonames_id in subset_ids if corpus == "GWN" else g.fclass in ("A", "P")
 
 
-def _resolved_articles(gaz, path: Path):
-    for text, golds in read_corpus(path):
+def _aligned(text: str, g: Gold) -> bool:
+    return 0 <= g.start < g.end <= len(text) and text[g.start:g.end] == g.phrase
+
+
+def _resolved_articles(gaz, articles: list[tuple[str, list[Gold]]]):
+    """(text, golds, the place resolved for each gold or None) per article, the whole article as context."""
+    for text, golds in articles:
         spans, valid = [], []
         for g in golds:
             span = (g.start, g.end)
-            if not (0 <= g.start < g.end <= len(text)) or text[g.start:g.end] != g.phrase:
+            if not _aligned(text, g):
+                # a few gold offsets are off: use the phrase's occurrence nearest to them
                 span = _nearest_occurrence(text, g.phrase, g.start)
             valid.append(span is not None)
             if span is not None:
@@ -227,20 +233,9 @@ def evaluate(eval_dir: Path) -> dict:
         t0 = time.perf_counter()
         rows = []
         misaligned = 0
-        for text, golds in articles:
-            spans, valid = [], []
-            for g in golds:
-                span = (g.start, g.end)
-                if not (0 <= g.start < g.end <= len(text)) or text[g.start:g.end] != g.phrase:
-                    # a few gold offsets are off: use the phrase's occurrence nearest to them
-                    span = _nearest_occurrence(text, g.phrase, g.start)
-                valid.append(span is not None)
-                if span is not None:
-                    spans.append(span)
-            resolved = iter(gaz.resolve(text, spans))
-            rows.extend((g, next(resolved) if ok else None) for g, ok in zip(golds, valid))
-            misaligned += sum(1 for g in golds if not (0 <= g.start < g.end <= len(text))
-                              or text[g.start:g.end] != g.phrase)
+        for text, golds, places in _resolved_articles(gaz, articles):
+            rows.extend(zip(golds, places))
+            misaligned += sum(1 for g in golds if not _aligned(text, g))
         elapsed = time.perf_counter() - t0
         if corpus == "GWN":
             subset = [(g, p) for g, p in rows if g.geonames_id in known_ids]

@@ -650,6 +650,8 @@ class _ContextScorer:
     def __init__(self, gaz: Gazetteer, rows: np.ndarray, key: np.ndarray, starts: np.ndarray):
         kind = gaz._kind[rows]
         self.key, self.starts = key, starts
+        #: span number of each candidate
+        self.seg = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(rows))))
         self.lat, self.lon = gaz._lat[rows], gaz._lon[rows]
         self.cc_weight = np.where(kind == 0, 2.0, 1.0)
         admin1 = np.where(kind == 1, rows, gaz._admin1[rows])
@@ -670,7 +672,7 @@ class _ContextScorer:
 
     def softmax(self, scores: np.ndarray) -> np.ndarray:
         """Per span: ``exp(2 (s - max s))``, normalised."""
-        seg = np.repeat(np.arange(len(self.starts)), np.diff(np.append(self.starts, len(scores))))
+        seg = self.seg
         e = np.exp(2.0 * (scores - np.maximum.reduceat(scores, self.starts)[seg]))
         return e / np.add.reduceat(e, self.starts)[seg]
 
@@ -703,7 +705,7 @@ class _ContextScorer:
 
     def _leaders(self, p: np.ndarray) -> np.ndarray:
         """Index of each span's most probable candidate (the first one on a tie)."""
-        seg = np.repeat(np.arange(len(self.starts)), np.diff(np.append(self.starts, len(p))))
+        seg = self.seg
         top = np.flatnonzero(p == np.maximum.reduceat(p, self.starts)[seg])
         return top[np.unique(seg[top], return_index=True)[1]]
 

@@ -467,8 +467,9 @@ class Provenance:
         # Each field is replaced only when checking changes it: most arrive in their final form.
         for name in ("source", "reported_by", "quote", "reason"):
             value = getattr(self, name)
-            if value is not None and _text(value, name) is not value:
-                _set(self, name, None)  # empty text means "not given"
+            checked = _text(value, name)  # empty text means "not given"
+            if checked is not value:
+                _set(self, name, checked)
         if self.span is not None and not _is_span(self.span):
             try:
                 start, end = self.span

