@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import gzip
+import itertools
 import math
 import re
 import threading
@@ -615,23 +616,23 @@ def resolve_candidates(gaz: Gazetteer, text: str, spans: Iterable[tuple[int, int
             cands = []
         ranked.append(cands)
         key_of.append(keys.setdefault(fold(surface), len(keys)))
-    sizes = np.array([len(c) for c in ranked], dtype=np.intp)
-    if not sizes.sum():
+    sizes = [len(c) for c in ranked]
+    if not any(sizes):
         return [None] * len(spans)
-    rows = np.array([c[0] for cands in ranked for c in cands], dtype=np.intp)
+    rows = [c[0] for cands in ranked for c in cands]
     base = np.array([c[1] for cands in ranked for c in cands], dtype=np.float64)
-    key = np.repeat(np.array(key_of, dtype=np.intp), sizes)
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))[sizes > 0]
-    scores = _ContextScorer(gaz, rows, key, starts).rescore(base, rounds=2)
+    key = [k for k, n in zip(key_of, sizes) for _ in range(n)]
+    scores = _ContextScorer(gaz, rows, key, [n for n in sizes if n]).rescore(base, rounds=2).tolist()
     out: list[Candidate | None] = []
     pos = 0
-    for cands, n in zip(ranked, sizes.tolist()):
+    for cands, n in zip(ranked, sizes):
         if not n:
             out.append(None)
             continue
-        b = int(np.argmax(scores[pos:pos + n]))
+        own = scores[pos:pos + n]
+        b = own.index(max(own))  # the first best, as np.argmax
         row, _, reason = cands[b]
-        out.append(Candidate(gaz.place(row), round(float(scores[pos + b]), 3), reason + "; document context"))
+        out.append(Candidate(gaz.place(row), round(own[b], 3), reason + "; document context"))
         pos += n
     return out
 
@@ -640,29 +641,37 @@ class _ContextScorer:
     """The document-context bonus of :func:`resolve_candidates`, over flat candidate arrays.
 
     *rows* are the gazetteer rows of all candidates of all spans, *key* the
-    name (folded surface) each belongs to, *starts* where each span's
-    candidates begin (spans without candidates left out).
+    name (folded surface) each belongs to, *sizes* how many candidates each
+    span has, in order (spans without candidates left out).
+    Documents are mostly small, so the groups are made with as few numpy
+    calls as possible: its per-call overhead, not the arithmetic, is the cost.
     """
 
     #: candidate x leading-candidate distances computed per block (bounds memory on huge inputs)
     BLOCK = 1 << 21
 
-    def __init__(self, gaz: Gazetteer, rows: np.ndarray, key: np.ndarray, starts: np.ndarray):
-        kind = gaz._kind[rows]
-        self.key, self.starts = key, starts
-        #: span number of each candidate
-        self.seg = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(rows))))
-        self.lat, self.lon = gaz._lat[rows], gaz._lon[rows]
-        self.cc_weight = np.where(kind == 0, 2.0, 1.0)
-        admin1 = np.where(kind == 1, rows, gaz._admin1[rows])
+    def __init__(self, gaz: Gazetteer, rows: list[int], key: list[int], sizes: list[int]):
+        rows_a = np.array(rows, dtype=np.intp)
+        kind = gaz._kind[rows_a]
+        self.key = np.array(key, dtype=np.intp)
+        #: span number of each candidate, and where each span's candidates start
+        self.seg = np.array([i for i, n in enumerate(sizes) for _ in range(n)], dtype=np.intp)
+        self.starts = np.array(list(itertools.accumulate(sizes[:-1], initial=0)), dtype=np.intp)
+        self.index = np.arange(len(rows))
+        self.phi = np.radians(gaz._lat[rows_a])
+        self.cos_phi = np.cos(self.phi)
+        self.lon = gaz._lon[rows_a]
+        self.cc_weight = (kind == 0) + 1.0
+        admin1 = np.where(kind == 1, rows_a, gaz._admin1[rows_a])
         self.has_admin1 = admin1 >= 0
-        self.a1_weight = np.where(self.has_admin1, np.where(kind == 1, 2.0, 1.0), 0.0)
-        cc = gaz._cc[rows].astype(np.int64)
-        key = key.astype(np.int64)
-        self.cc_group = np.unique(cc, return_inverse=True)[1]
-        self.cc_key_group = np.unique(key * (int(cc.max()) + 1) + cc, return_inverse=True)[1]
-        self.a1_group = np.unique(admin1, return_inverse=True)[1]
-        self.a1_key_group = np.unique(key * (int(admin1.max()) + 2) + admin1 + 1, return_inverse=True)[1]
+        self.a1_weight = self.has_admin1 * ((kind == 1) + 1.0)
+        # country codes are small numbers already; admin1 rows are renumbered 0..k-1
+        self.cc_group = gaz._cc[rows_a].astype(np.intp)
+        self.cc_key_group = self.key * len(gaz._cc_codes) + self.cc_group
+        numbers: dict[int, int] = {}
+        self.a1_group = np.array([numbers.setdefault(a, len(numbers)) for a in admin1.tolist()], dtype=np.intp)
+        self.a1_key_group = self.key * len(numbers) + self.a1_group
+        self._kept: tuple[bytes, np.ndarray] | None = None  # the last leaders and their distances
 
     def rescore(self, base: np.ndarray, *, rounds: int) -> np.ndarray:
         scores = base
@@ -691,23 +700,34 @@ class _ContextScorer:
     def _nearness(self, p: np.ndarray) -> np.ndarray:
         """Best ``p / (1 + d / 50)`` over the leading candidates of the other names (0 if none)."""
         best = self._leaders(p)
-        lead_lat, lead_lon, lead_p, lead_key = self.lat[best], self.lon[best], p[best], self.key[best]
-        out = np.zeros(len(p))
+        lead_p, lead_key = p[best], self.key[best]
+        out = np.empty(len(p))
         step = max(1, self.BLOCK // max(len(best), 1))
         for lo in range(0, len(p), step):
             hi = lo + step
-            d = _haversine_km(self.lat[lo:hi, None], self.lon[lo:hi, None], lead_lat[None, :], lead_lon[None, :])
-            v = lead_p[None, :] / (1.0 + d / 50.0)
-            v[self.key[lo:hi, None] == lead_key[None, :]] = -np.inf
-            m = v.max(axis=1)
-            out[lo:hi] = np.where(np.isfinite(m), m, 0.0)
+            v = lead_p / (1.0 + self._distances(best, lo, hi) / 50.0)
+            v[self.key[lo:hi, None] == lead_key] = 0.0  # every v is >= 0, so 0 stands for "none"
+            out[lo:hi] = v.max(axis=1)
         return out
+
+    def _distances(self, best: np.ndarray, lo: int, hi: int) -> np.ndarray:
+        """Haversine km from candidates ``lo:hi`` to each leader; kept for the next round when one block."""
+        whole = lo == 0 and hi >= len(self.phi)
+        tag = best.tobytes()
+        if whole and self._kept is not None and self._kept[0] == tag:
+            return self._kept[1]
+        dlmb = np.radians(self.lon[best] - self.lon[lo:hi, None])
+        a = (np.sin((self.phi[best] - self.phi[lo:hi, None]) / 2) ** 2
+             + self.cos_phi[lo:hi, None] * self.cos_phi[best] * np.sin(dlmb / 2) ** 2)
+        d = 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))  # a >= 0: cos(latitude) >= 0
+        if whole:
+            self._kept = (tag, d)
+        return d
 
     def _leaders(self, p: np.ndarray) -> np.ndarray:
         """Index of each span's most probable candidate (the first one on a tie)."""
-        seg = self.seg
-        top = np.flatnonzero(p == np.maximum.reduceat(p, self.starts)[seg])
-        return top[np.unique(seg[top], return_index=True)[1]]
+        top = p == np.maximum.reduceat(p, self.starts)[self.seg]
+        return np.minimum.reduceat(np.where(top, self.index, len(p)), self.starts)
 
 
 def geocode(name: str, **hints) -> Place:
