@@ -1447,13 +1447,17 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None, publish
     gaz = gazetteer or Gazetteer.default()
     doc = _doc(report, gaz)
     records: list = []
+    quoted: dict[tuple[int, int], Provenance] = {}  # mentions of one sentence share its (frozen) provenance
     for x in doc.spans:
         sentence = _sentence_of(doc, x.start)
         quote_span = (sentence.start, sentence.end) if sentence else (x.start, x.end)
-        records.append(Mention(
-            x.surface, x.start, x.end, place=x.place, score=x.score, candidates=x.candidates, reason=x.reason,
-            provenance=Provenance(source=report.source, report_date=report.published,
-                                  quote=report.text[quote_span[0]:quote_span[1]], span=quote_span)))
+        provenance = quoted.get(quote_span)
+        if provenance is None:
+            provenance = quoted[quote_span] = Provenance(
+                source=report.source, report_date=report.published,
+                quote=report.text[quote_span[0]:quote_span[1]], span=quote_span)
+        records.append(Mention(x.surface, x.start, x.end, place=x.place, score=x.score, candidates=x.candidates,
+                               reason=x.reason, provenance=provenance))
     movements: list[Movement] = []
     claims: list[TerritorialClaim] = []
     combats: list[CombatArea] = []
