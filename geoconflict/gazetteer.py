@@ -622,7 +622,10 @@ def resolve_candidates(gaz: Gazetteer, text: str, spans: Iterable[tuple[int, int
     rows = [c[0] for cands in ranked for c in cands]
     base = np.array([c[1] for cands in ranked for c in cands], dtype=np.float64)
     key = [k for k, n in zip(key_of, sizes) for _ in range(n)]
-    scores = _ContextScorer(gaz, rows, key, [n for n in sizes if n]).rescore(base, rounds=2).tolist()
+    if len(set(key)) > 1:
+        scores = _ContextScorer(gaz, rows, key, [n for n in sizes if n]).rescore(base, rounds=2).tolist()
+    else:  # one name: nothing else in the document to support or oppose it, every bonus is 0
+        scores = base.tolist()
     out: list[Candidate | None] = []
     pos = 0
     for cands, n in zip(ranked, sizes):
