@@ -45,6 +45,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+import ahocorasick
+
 from . import patterns as P
 from ._scanner import STOPWORDS
 from .dates import DateMention, find_dates
@@ -463,6 +465,22 @@ def _case_fold(text: str) -> str:
     return text.lower()
 
 
+def _stem_automaton() -> ahocorasick.Automaton:
+    """Every stem of :data:`patterns.CUE_STEMS`, each with the cue kinds it stands for."""
+    kinds: dict[str, set[str]] = {}
+    for kind, stems in P.CUE_STEMS.items():
+        for stem in stems:
+            kinds.setdefault(stem, set()).add(kind)
+    automaton = ahocorasick.Automaton()
+    for stem, of in kinds.items():
+        automaton.add_word(stem, frozenset(of))
+    automaton.make_automaton()
+    return automaton
+
+
+_STEMS = _stem_automaton()
+
+
 @dataclass(frozen=True)
 class _Actor:
     start: int
@@ -804,7 +822,7 @@ class _Doc:
     dates: list[DateMention]
     sources: _Sources
     masked: dict[int, tuple[str, list[int]]] = field(default_factory=dict)
-    folds: dict[int, str] = field(default_factory=dict)
+    cue_kinds: dict[int, frozenset[str]] = field(default_factory=dict)
     geometry_cache: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -865,12 +883,16 @@ class _Doc:
         self.masked[s.start] = masked
         return masked
 
-    def may_match(self, s: Sentence, stems: re.Pattern) -> bool:
-        """Whether a cue whose stems are *stems* (:mod:`~geoconflict.patterns`) can match the masked sentence."""
-        folded = self.folds.get(s.start)
-        if folded is None:
-            folded = self.folds[s.start] = _case_fold(self.mask(s)[0])
-        return stems.search(folded) is not None
+    def may_match(self, s: Sentence, kind: str) -> bool:
+        """Whether a cue of *kind* (a key of :data:`patterns.CUE_STEMS`) can match the masked sentence.
+
+        One pass over the sentence finds the stems of every kind at once.
+        """
+        kinds = self.cue_kinds.get(s.start)
+        if kinds is None:
+            kinds = self.cue_kinds[s.start] = frozenset().union(*(of for _, of in _STEMS.iter(_case_fold(
+                self.mask(s)[0]))))
+        return kind in kinds
 
     def text_pos(self, s: Sentence, masked_pos: int) -> int:
         """The offset in the text of position *masked_pos* of the masked sentence."""
@@ -966,7 +988,7 @@ def _chunked_dates(text: str, anchor: date) -> list[DateMention]:
 
 
 def _movements(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> list[Movement]:
-    if not doc.may_match(s, P.MOVE_STEMS):
+    if not doc.may_match(s, "move"):
         return []
     masked, _ = doc.mask(s)
     cue = P.MOVE_CUE.search(masked)
@@ -1051,7 +1073,7 @@ def _status(masked: str) -> MovementStatus:
 
 def _status_updates(doc: _Doc, s: Sentence, movements: list[Movement]) -> list[Movement]:
     """A sentence that denies or has yet to confirm a movement updates the movements it names."""
-    if not doc.may_match(s, P.STATUS_STEMS):  # the status is "reported": nothing to update
+    if not doc.may_match(s, "status"):  # the status is "reported": nothing to update
         return movements
     masked, ids = doc.mask(s)
     if not P.MOVE_CUE.search(masked) and not re.search(r"\b(?:redeployment|transfer|troops|forces)\b", masked):
@@ -1119,7 +1141,7 @@ def _clause(masked: str, start: int) -> str:
 
 
 def _claims(doc: _Doc, s: Sentence, said: Callable[[], str | None], combats: list[CombatArea]) -> list[TerritorialClaim]:
-    if not doc.may_match(s, P.CLAIM_STEMS):
+    if not doc.may_match(s, "claim"):
         return []
     masked, ids = doc.mask(s)
     out: list[TerritorialClaim] = []
@@ -1325,7 +1347,7 @@ def _country_polygon(gaz: Gazetteer, code: str | None):
 
 
 def _combats(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> list[CombatArea]:
-    if not doc.may_match(s, P.COMBAT_STEMS):
+    if not doc.may_match(s, "combat"):
         return []
     masked, _ = doc.mask(s)
     cue = P.COMBAT_CUE.search(masked)
@@ -1354,7 +1376,7 @@ def _combats(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> list[
 def _located_events(doc: _Doc, s: Sentence, said: Callable[[], str | None]) -> list[Event]:
     masked, _ = doc.mask(s)
     out: list[Event] = []
-    meet = P.MEETING_CUE.search(masked) if doc.may_match(s, P.MEETING_STEMS) else None
+    meet = P.MEETING_CUE.search(masked) if doc.may_match(s, "meeting") else None
     if meet:
         after = masked[meet.end():]
         m = re.search(rf"\b(?:in|at)\s+{_TOK}", after) or (
@@ -1374,7 +1396,7 @@ def _located_events(doc: _Doc, s: Sentence, said: Callable[[], str | None]) -> l
                              provenance=doc.provenance(
                                  s, reported_by=None if speaker in actors else speaker, when=when,
                                  reason=f"event: meeting word {meet.group(0)!r} with 'in/at <place>'")))
-    for cue in P.STRIKE_CUE.finditer(masked) if doc.may_match(s, P.STRIKE_STEMS) else ():
+    for cue in P.STRIKE_CUE.finditer(masked) if doc.may_match(s, "strike") else ():
         kind = next(k for k, v in cue.groupdict().items() if v)
         if _MODAL.search(masked[:cue.start()]):
             continue

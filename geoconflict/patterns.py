@@ -169,22 +169,23 @@ DENY_CUE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es)?|rejected|re
 CONFIRM_CUE = re.compile(r"(?<!not )(?<!yet to )\bconfirm(?:s|ed)\b", re.IGNORECASE)
 CLAIMED_CUE = re.compile(r"\b(?:claim(?:s|ed)?|purportedly|allegedly|reportedly)\b", re.IGNORECASE)
 
-#: Cheap necessary conditions for the cues above, searched case-sensitively in lower-cased text
+#: Cheap necessary conditions for the cues above, looked for in lower-cased text
 #: (``geoconflict.extraction._case_fold``): each alternative of a cue contains one of its stems, so
 #: a text none of them occurs in cannot match the cue. Change a cue and its stems together.
-MOVE_STEMS = re.compile(  # MOVE_CUE ("re-deploy" holds "deploy")
-    r"deploy|relocat|reallocat|transfer|mov|pull|withdr|sen|dispatch|cross|advanc|shift|rush|reinforc|push|"
-    r"march|retreat|rotat|airlift|ferr|brought|bring|head|return"
-)
-CLAIM_STEMS = re.compile(  # CLAIM_CUE ("taken", "retake", "take over" hold "tak"; "retook" holds "took")
-    r"control|seiz|captur|took|tak|occup|liberat|overr|fell|fallen|hold|held"
-)
-COMBAT_STEMS = re.compile(r"combat|fight|fought|clash|battl|hostilities|skirmish")  # COMBAT_CUE
-MEETING_STEMS = re.compile(r"met|meet|talks|visit|summit")  # MEETING_CUE
-STRIKE_STEMS = re.compile(  # STRIKE_CUE
-    r"struck|strike|shell|bomb|pounded|hit|attack|ambush|raid|stormed|assault|protest|demonstrat|massacre|killing"
-)
-STATUS_STEMS = re.compile(r"den|dismiss|rejected|refuted|confirm|verif|comment")  # DENY_, UNCONFIRMED_, CONFIRM_CUE
+CUE_STEMS: dict[str, tuple[str, ...]] = {
+    "move": (  # MOVE_CUE ("re-deploy" holds "deploy")
+        "deploy", "relocat", "reallocat", "transfer", "mov", "pull", "withdr", "sen", "dispatch", "cross", "advanc",
+        "shift", "rush", "reinforc", "push", "march", "retreat", "rotat", "airlift", "ferr", "brought", "bring",
+        "head", "return"),
+    "claim": (  # CLAIM_CUE ("taken", "retake", "take over" hold "tak"; "retook" holds "took")
+        "control", "seiz", "captur", "took", "tak", "occup", "liberat", "overr", "fell", "fallen", "hold", "held"),
+    "combat": ("combat", "fight", "fought", "clash", "battl", "hostilities", "skirmish"),  # COMBAT_CUE
+    "meeting": ("met", "meet", "talks", "visit", "summit"),  # MEETING_CUE
+    "strike": (  # STRIKE_CUE
+        "struck", "strike", "shell", "bomb", "pounded", "hit", "attack", "ambush", "raid", "stormed", "assault",
+        "protest", "demonstrat", "massacre", "killing"),
+    "status": ("den", "dismiss", "rejected", "refuted", "confirm", "verif", "comment"),  # DENY_, UNCONFIRMED_, CONFIRM_CUE
+}
 
 #: Speech and report verbs after which the subject is who says so.
 ATTRIBUTION_VERBS = (
