@@ -362,3 +362,20 @@ def test_arbitrary_text_never_crashes(gazetteer, text):
     for record in (*events.movements, *events.claims, *events.combats, *events.events):
         s, e = record.provenance.span
         assert 0 <= s <= e <= n
+
+
+_CUES = {"move": ["MOVE_CUE"], "claim": ["CLAIM_CUE"], "combat": ["COMBAT_CUE"], "meeting": ["MEETING_CUE"],
+         "strike": ["STRIKE_CUE"], "status": ["DENY_CUE", "UNCONFIRMED_CUE", "CONFIRM_CUE"]}
+
+
+@pytest.mark.parametrize("kind,cue", [(k, c) for k, cues in _CUES.items() for c in cues])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_cue_stems_are_necessary(kind, cue, data):
+    """Every text a cue pattern matches holds one of its kind's stems (the per-sentence prefilter)."""
+    from geoconflict import patterns
+    from geoconflict.extraction import _STEMS, _case_fold
+
+    text = data.draw(st.from_regex(getattr(patterns, cue)))
+    assert getattr(patterns, cue).search(text)
+    assert any(kind in of for _, of in _STEMS.iter(_case_fold(text))), text
