@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .model import DatePrecision
+from .normalize import case_fold
 
 __all__ = ["DateMention", "find_dates", "resolve_date"]
 
@@ -133,11 +134,10 @@ class _Rule:
     at_months : bool
         Match the core only where a month name starts (one shared scan), not by
         scanning the text for it.
-    caseless : re.Pattern or None
-        The core of a case-insensitive rule, whose *core* is then lower-case and
-        scanned in the lower-cased text (``re`` skips to the first letters of a
-        lower-case regex, not of a ``(?i)`` one); this one is for a text where that
-        is not exact (see _lower_exactly).
+    caseless : bool
+        A case-insensitive rule: its *core* is lower-case and scanned in the
+        text's :func:`~geoconflict.normalize.case_fold` (``re`` skips to the first
+        letters of a lower-case regex, not of a ``(?i)`` one).
     """
 
     kind: str
@@ -145,7 +145,7 @@ class _Rule:
     back: re.Pattern[str] | None = None
     back_required: bool = False
     at_months: bool = False
-    caseless: re.Pattern[str] | None = None
+    caseless: bool = False
 
 
 def _rule(kind: str, core: str, back: str | None = None, *, required: bool = False, at_months: bool = False) -> _Rule:
@@ -184,7 +184,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule("weekday", rf"(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b",
           r"\s+(?P<lead>(?i:" + _backwards("on|since|by|until|from|last|this|next|late on|early on") + "))"),
     _Rule("relday", re.compile(rf"(?P<rel>{_trie(_RELDAY_PHRASES)})\b"),
-          caseless=re.compile(rf"(?i:(?P<rel>{_trie(_RELDAY_PHRASES)}))\b")),
+          caseless=True),
     # (?P<n>NUM)\s+(?P<unit>UNIT)\s+ago\b
     _rule("ago", r"ago\b", rf"\s+(?P<unit>{_UNIT_BACK})\s+(?P<n>{_NUM_BACK})", required=True),
     _rule("for", rf"for\s+(?:(?P<q>over|more than|about|nearly|almost|at least|some|around)\s+)?"
@@ -407,7 +407,7 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
     return out
 
 
-def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int] | None, lower: str | None):
+def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int] | None, lower: str):
     """(start, end, groups) of each match of *rule*, as ``finditer`` of its forward regex gives them.
 
     Cores are taken left to right; a core starting inside the previous match is
@@ -415,8 +415,8 @@ def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int] 
     """
     n = len(text)
     done = 0  # end of the previous match
-    if rule.caseless is not None:
-        cores = rule.core.finditer(lower) if lower is not None else rule.caseless.finditer(text)
+    if rule.caseless:
+        cores = rule.core.finditer(lower)
     elif rule.at_months:
         cores = (m for c in months if c >= done and (m := rule.core.match(text, c)))
     else:
@@ -425,7 +425,7 @@ def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int] 
         if m.start() < done:
             continue
         start, g = m.start(), m.groupdict()
-        if rule.caseless is not None:  # the words as written, not lower-cased
+        if rule.caseless:  # the words as written, not lower-cased
             g = {name: text[slice(*m.span(name))] for name in g}
         if rule.back is not None:
             b = rule.back.match(reversed_text, n - start, n - done)
@@ -439,25 +439,12 @@ def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int] 
         yield start, done, g
 
 
-def _lower_exactly(text: str) -> str | None:
-    """``text.lower()``, where plain matching of lower-case ASCII words is ``(?i)`` matching in *text*; else None.
-
-    ``(?i)`` matches "i" with ı and İ, and "s" with ſ, which lower() does not lower
-    to them (İ to two characters); any other character matches an ASCII letter
-    under ``(?i)`` exactly when it lowers to it, and keeps its ``\\w``/``\\s`` class.
-    """
-    lower = text.lower()
-    if len(lower) == len(text) and "\u0131" not in lower and "\u017f" not in lower:
-        return lower
-    return None
-
-
 class _Context:
     """The words around the dates of one text, for their roles ("began on August 6": start)."""
 
     def __init__(self, text: str, anchor: date):
         self.text, self.anchor = text, anchor
-        self.lower = _lower_exactly(text)
+        self.lower = case_fold(text)
 
     def role(self, kind: str, role: str, day: date, start: int) -> str:
         """*role* revised by the words just before *start*: "began on August 6", "might be declared by..."."""
@@ -471,10 +458,9 @@ class _Context:
 
     def _cue(self, cue: re.Pattern[str], hints: tuple[str, ...], reach: int, start: int) -> bool:
         """Whether *cue* matches the 60 characters before *start* (see _cue_window, _cue_start)."""
-        if self.lower is not None:
-            near = self.lower[max(0, start - 60):start]
-            if not any(h in near for h in hints):
-                return False  # no cue word there: no need to search
+        near = self.lower[max(0, start - 60):start]
+        if not any(h in near for h in hints):
+            return False  # no cue word there: no need to search
         before = _cue_window(self.text, start)
         return cue.search(before, _cue_start(before, reach)) is not None
 

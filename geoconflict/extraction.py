@@ -66,7 +66,7 @@ from .model import (
     Provenance,
     TerritorialClaim,
 )
-from .normalize import fold
+from .normalize import case_fold, fold
 from .report import Report, read_report
 
 __all__ = ["Sentence", "extract", "split_sentences"]
@@ -217,7 +217,7 @@ def _reject_reason(text: str, span: _Span, spans_at: set[int], surnames: set[str
     if fold(word) in surnames:
         return f"surname of a person named in the report ({word!r})"
     before = text[max(0, s - 40):s].rstrip()  # _RIVER and ORG_BEFORE end with a word then white space
-    if _case_fold(before[-5:]).endswith(("the", "river")) and _RIVER.search(text[max(0, s - 20):s]):
+    if case_fold(before[-5:]).endswith(("the", "river")) and _RIVER.search(text[max(0, s - 20):s]):
         return "a river here ('… the X')"
     if P.OUTLET_AFTER.match(text, e):
         tail = P.OUTLET_AFTER.match(text, e).group(0).strip()
@@ -447,24 +447,8 @@ _UNIT_ONLY = re.compile(rf"\b(?:(?:specific|some|more|additional|elite|fresh|mil
                         rf"(?i:{P.UNIT_WORDS})\b")
 
 
-#: Every _UNIT_ONLY match holds one of the unit words, as is in :func:`_case_fold` text.
+#: Every _UNIT_ONLY match holds one of the unit words, as is in :func:`~geoconflict.normalize.case_fold` text.
 _UNIT_ANYWHERE = re.compile(P.UNIT_WORDS)
-_ASCII_LOOKALIKES = str.maketrans("İıſ\u212a", "iisk")
-
-
-def _case_fold(text: str) -> str:
-    """*text* in lower case, where a lower-case ASCII word occurs wherever ``re.IGNORECASE`` finds it in *text*.
-
-    Under ``re.IGNORECASE`` an ASCII letter matches its two cases and, besides,
-    only "İ", "ı" (i), "ſ" (s) and the Kelvin sign (k): those are mapped first.
-    Searching the result for a case-insensitive pattern's literal words, case
-    sensitively, is a cheap necessary condition for the pattern to match.
-    """
-    if "İ" in text or "ı" in text or "ſ" in text or "\u212a" in text:
-        text = text.translate(_ASCII_LOOKALIKES)
-    return text.lower()
-
-
 def _stem_automaton() -> ahocorasick.Automaton:
     """Every stem of :data:`patterns.CUE_STEMS`, each with the cue kinds it stands for."""
     kinds: dict[str, set[str]] = {}
@@ -527,7 +511,7 @@ def _actors(text: str, lo: int, hi: int) -> list[_Actor]:
         party = m.group("dem") or m.group("group")
         country = P.DEMONYMS.get(party) if m.group("dem") else P.GROUPS.get(party)
         found.append(_Actor(start, m.end(), text[start:m.end()], party, country))
-    if _UNIT_ANYWHERE.search(_case_fold(text[lo:hi])):  # else _UNIT_ONLY cannot match
+    if _UNIT_ANYWHERE.search(case_fold(text[lo:hi])):  # else _UNIT_ONLY cannot match
         for m in _UNIT_ONLY.finditer(text, lo, hi):
             if not any(a.start <= m.start() < a.end for a in found):
                 found.append(_Actor(m.start(), m.end(), m.group(0), None, None))
@@ -890,7 +874,7 @@ class _Doc:
         """
         kinds = self.cue_kinds.get(s.start)
         if kinds is None:
-            kinds = self.cue_kinds[s.start] = frozenset().union(*(of for _, of in _STEMS.iter(_case_fold(
+            kinds = self.cue_kinds[s.start] = frozenset().union(*(of for _, of in _STEMS.iter(case_fold(
                 self.mask(s)[0]))))
         return kind in kinds
 

@@ -170,7 +170,7 @@ CONFIRM_CUE = re.compile(r"(?<!not )(?<!yet to )\bconfirm(?:s|ed)\b", re.IGNOREC
 CLAIMED_CUE = re.compile(r"\b(?:claim(?:s|ed)?|purportedly|allegedly|reportedly)\b", re.IGNORECASE)
 
 #: Cheap necessary conditions for the cues above, looked for in lower-cased text
-#: (``geoconflict.extraction._case_fold``): each alternative of a cue contains one of its stems, so
+#: (``geoconflict.normalize.case_fold``): each alternative of a cue contains one of its stems, so
 #: a text none of them occurs in cannot match the cue. Change a cue and its stems together.
 CUE_STEMS: dict[str, tuple[str, ...]] = {
     "move": (  # MOVE_CUE ("re-deploy" holds "deploy")

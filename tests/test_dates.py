@@ -149,3 +149,27 @@ def test_the_month_may_is_no_future_cue():
     assert [(m.text, m.role) for m in found] == [("in late May", "at"), ("in mid-June", "at")]
     # the modal still is one
     assert find_dates("Mobilization may be declared in early August", date(2024, 8, 14))[0].role == "future"
+
+
+def test_case_fold_finds_what_ignorecase_finds():
+    """case_fold keeps every character's length and \\w class, and an ASCII letter where (?i) matches one."""
+    import re
+
+    from geoconflict.normalize import case_fold
+
+    letters = {x: re.compile("(?i)" + x) for x in "abcdefghijklmnopqrstuvwxyz"}
+    for cp in range(0x10000):
+        c = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        f = case_fold(c)
+        assert len(f) == 1, hex(cp)
+        assert bool(re.match(r"\w", c)) == bool(re.match(r"\w", f)), hex(cp)
+        assert [x for x, p in letters.items() if p.fullmatch(c)] == ([f] if f in letters else []), hex(cp)
+
+
+def test_relative_day_next_to_dotted_capital_i():
+    """'İ' lowers to two characters; the relative-day rule still finds the phrase at the right offsets."""
+    text = "Shelling hit İzmir and Kırıkkale YESTERDAY, officials said."
+    found = find_dates(text, date(2024, 8, 12))
+    assert [(d.text, d.date) for d in found] == [("YESTERDAY", date(2024, 8, 11))]

@@ -374,8 +374,9 @@ _CUES = {"move": ["MOVE_CUE"], "claim": ["CLAIM_CUE"], "combat": ["COMBAT_CUE"],
 def test_cue_stems_are_necessary(kind, cue, data):
     """Every text a cue pattern matches holds one of its kind's stems (the per-sentence prefilter)."""
     from geoconflict import patterns
-    from geoconflict.extraction import _STEMS, _case_fold
+    from geoconflict.extraction import _STEMS
+    from geoconflict.normalize import case_fold
 
     text = data.draw(st.from_regex(getattr(patterns, cue)))
     assert getattr(patterns, cue).search(text)
-    assert any(kind in of for _, of in _STEMS.iter(_case_fold(text))), text
+    assert any(kind in of for _, of in _STEMS.iter(case_fold(text))), text
