@@ -35,6 +35,7 @@ from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from .geometry import area_km2, clean_polygon
+from .model import PlaceKind
 
 __all__ = ["plausibility_note", "populated_places_within", "stated_area_extent"]
 
@@ -191,11 +192,11 @@ def _populated_by_lon(gazetteer) -> tuple[np.ndarray, np.ndarray]:
     """The (lon, lat) of *gazetteer*'s populated places, sorted by longitude; made once per gazetteer."""
     cached = _POPULATED.get(id(gazetteer))
     if cached is None or cached[0] is not gazetteer:
-        rows = np.flatnonzero(gazetteer._kind == 3)
-        rows = rows[np.argsort(gazetteer._lon[rows], kind="stable")]
+        lat, lon = gazetteer.coordinates(PlaceKind.POPULATED_PLACE)
+        order = np.argsort(lon, kind="stable")
         if len(_POPULATED) >= 4:
             _POPULATED.pop(next(iter(_POPULATED)))
-        cached = _POPULATED[id(gazetteer)] = (gazetteer, gazetteer._lon[rows], gazetteer._lat[rows])
+        cached = _POPULATED[id(gazetteer)] = (gazetteer, lon[order], lat[order])
     return cached[1], cached[2]
 
 

@@ -1324,8 +1324,8 @@ def _country_polygon(gaz: Gazetteer, code: str | None):
         for c in gaz.search(code, kind="country", limit=3):
             if c.place.country_code == code:
                 return c.place.geometry
-        row = gaz._country_rows.get(code)  # the country's own row, when its code is not a name
-        return gaz.place(row).geometry if row is not None else None
+        country = gaz.country(code)  # when its code is not one of its names
+        return country.geometry if country is not None else None
     except Exception:
         return None
 

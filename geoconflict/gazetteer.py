@@ -48,6 +48,14 @@ __all__ = ["Candidate", "Gazetteer", "geocode", "resolve"]
 
 KINDS = (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.POPULATED_PLACE, PlaceKind.REGION)
 _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
+
+
+def _kind_code(kind: PlaceKind | str) -> int:
+    try:
+        return _KIND_CODE[PlaceKind(kind)]
+    except (ValueError, KeyError):
+        raise InvalidInputError(f"kind must be one of {[k.value for k in KINDS]}, got {kind!r}",
+                                field="kind", value=kind) from None
 _LEVEL = {0: "country", 1: "admin1", 2: "admin2", 4: "region"}
 #: score of a match on the primary name, an alternate name, a derived name
 MATCH_SCORE = np.array([1.0, 0.7, 0.45])
@@ -231,6 +239,31 @@ class Gazetteer:
         """The :class:`Place` at gazetteer row *row* (the most recently used are kept)."""
         return self._place_cached(int(row))
 
+    def country(self, code: str) -> Place | None:
+        """The country whose ISO 3166-1 alpha-2 code is *code*, or None.
+
+        Examples
+        --------
+        >>> Gazetteer.default().country("UA").name
+        'Ukraine'
+        """
+        row = self._country_rows.get(code.upper()) if isinstance(code, str) else None
+        return self.place(row) if row is not None else None
+
+    def coordinates(self, kind: PlaceKind | str) -> tuple[np.ndarray, np.ndarray]:
+        """``(lat, lon)`` of every place of *kind*, in gazetteer order (read-only arrays).
+
+        Examples
+        --------
+        >>> lat, lon = Gazetteer.default().coordinates("country")
+        >>> len(lat) > 200
+        True
+        """
+        rows = np.flatnonzero(self._kind == _kind_code(kind))
+        lat, lon = self._lat[rows], self._lon[rows]
+        lat.flags.writeable = lon.flags.writeable = False
+        return lat, lon
+
     def _build_place(self, row: int) -> Place:
         kind = self._kind_list[row]
         admin2, geom, gids, approx, source_names, source = self._details()
@@ -327,13 +360,7 @@ class Gazetteer:
         """
         text = _check_name(name)
         pq = parse_query(text)
-        want_kind = None
-        if kind is not None:
-            try:
-                want_kind = _KIND_CODE[PlaceKind(kind)]
-            except (ValueError, KeyError):
-                raise InvalidInputError(f"kind must be one of {[k.value for k in KINDS]}, got {kind!r}",
-                                        field="kind", value=kind) from None
+        want_kind = _kind_code(kind) if kind is not None else None
         want_cc = self._cc_of_code[self._country_code(country)] if country is not None else None
         near_pt = _near_point(near) if near is not None else None
         hint = _KIND_CODE[PlaceKind(pq.kind)] if pq.kind is not None else None

@@ -165,3 +165,22 @@ def test_scan_finds_names_with_original_offsets(gaz):
     for start, end, surface in found:
         assert text[start:end] == surface
     assert "Troops" not in surfaces and "The" not in surfaces
+
+
+def test_country_by_code(gaz):
+    assert gaz.country("ua").name == "Ukraine"
+    assert gaz.country("UA").kind is PlaceKind.COUNTRY
+    assert gaz.country("ZZ") is None
+    assert gaz.country(None) is None
+
+
+def test_coordinates_of_a_kind(gaz):
+    lat, lon = gaz.coordinates("country")
+    assert len(lat) == len(lon) > 200
+    assert (abs(lat) <= 90).all() and (abs(lon) <= 180).all()
+    ukraine = gaz.country("UA")
+    assert any(abs(a - ukraine.lat) < 1e-4 and abs(o - ukraine.lon) < 1e-4 for a, o in zip(lat, lon))
+    with pytest.raises(ValueError):
+        lat[0] = 0.0  # read-only: the gazetteer's own columns are not to be changed
+    with pytest.raises(InvalidInputError, match="kind must be one of"):
+        gaz.coordinates("planet")
