@@ -390,6 +390,56 @@ class Gazetteer:
             self._memo[memo_key] = out
         return out
 
+    def _span_ranked(self, name: str, *, limit: int = 10) -> list[tuple[int, float, str]]:
+        """Candidates of a name found in a document: :meth:`_ranked`, else those of a part of it.
+
+        A mention that is no gazetteer name may still name a place through a
+        part of it: an institution or event ("Colorado State University",
+        "Dubai World Cup": the longest run of capitalised words that is a
+        name, leftmost first), or a people ("Ohioans", "Texan", "Korean":
+        the country or first-level division an English demonym ending is
+        taken off).
+        """
+        try:
+            cands = self._ranked(name, limit=limit)
+        except InvalidInputError:
+            return []
+        if cands or len(name) > 80:
+            return cands
+        words = _WORD.findall(name)
+        if not words or words[-1].lower() in _FEATURE_WORDS or (len(words) > 1 and words[0].lower() in _FEATURE_WORDS):
+            return []
+        if len(words) == 1:
+            return self._demonym_ranked(words[0], limit=limit)
+        capitalised = [w[:1].isupper() and w.lower() not in _NOT_NAMES and w.lower() not in _FEATURE_WORDS
+                       for w in words]
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n + 1):
+                if not all(capitalised[i:i + n]):
+                    continue
+                part = " ".join(words[i:i + n])
+                cands = self._ranked(part, limit=limit) or (self._demonym_ranked(part, limit=limit) if n == 1 else [])
+                if cands:
+                    return [(r, sc, f"part {part!r} of {name!r}: {how}") for r, sc, how in cands]
+        return []
+
+    def _demonym_ranked(self, word: str, *, limit: int) -> list[tuple[int, float, str]]:
+        """Countries and first-level divisions *word* is an English demonym of, by its ending."""
+        if len(word) < 5 or not word[:1].isupper():
+            return []
+        out: dict[int, tuple[float, str]] = {}
+        for suffix, replacements in _DEMONYM_ENDINGS:
+            if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+                continue
+            stem = word[: len(word) - len(suffix)]
+            for rep in replacements:
+                stem_name = stem + rep
+                for r, sc, how in self._ranked(stem_name, limit=limit):
+                    if self._kind_list[r] in (0, 1) and (r not in out or sc > out[r][0]):
+                        out[r] = (sc, f"demonym {word!r} of {stem_name!r}: {how}")
+        ranked = sorted(out.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+        return [(r, sc, how) for r, (sc, how) in ranked]
+
     def _rank(self, name, *, kind=None, country=None, near=None, limit=10) -> list[tuple[int, float, str]]:
         rows, score, how = self._score(name, kind=kind, country=country, near=near)
         out = []
@@ -578,6 +628,30 @@ _AFTER = re.compile(
     r"\s+(region|oblast|province|district|raion|rayon|county|governorate|krai|republic|direction|parish|state)\b",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[^\W\d_][\w&.'-]*[\w&]|[^\W\d_]")
+#: capitalised words that name no place on their own in a longer mention ("University of X",
+#: "South X"); a mention ending in a physical feature or street word names that feature
+#: (the "Mississippi River" is not the state), so it takes no part of its name
+_NOT_NAMES = frozenset(
+    "a an and at for in of on or the to de la le du des del da do st saint san santa mount "
+    "university college school institute academy hospital airport international memorial elementary middle high "
+    "house senate assembly council court office department ministry police army federal national royal "
+    "state city county centre center world cup league club company bank reserve museum church cathedral "
+    "library inn estate wing tower union village town station district township twp co "
+    "north south east west northern southern eastern western central upper lower greater new old great "
+    "air".split()
+)
+_FEATURE_WORDS = frozenset(
+    "river lake ocean sea bay gulf peninsula island islands mountain mountains valley creek canal park "
+    "falls point street road avenue boulevard lagoon forest desert plain plains hill hills gulf sound "
+    "heights".split()
+)
+#: English demonym endings and what they replace: Ohio-ans, Minnesota-ns, Texa-n -> Texas,
+#: Korea-n, Dagestan-i, Philippine -> Philippines, Abkhaz -> Abkhazia
+_DEMONYM_ENDINGS = (
+    ("ians", ("ia", "")), ("ian", ("ia", "")), ("ans", ("", "a")), ("an", ("", "a", "as")),
+    ("ns", ("",)), ("n", ("", "s")), ("i", ("",)), ("e", ("es",)), ("z", ("zia",)),
+)
 CONTEXT_COUNTRY, CONTEXT_ADMIN1, CONTEXT_NEAR = 1.2, 1.2, 1.5
 
 
@@ -609,11 +683,7 @@ def resolve_candidates(gaz: Gazetteer, text: str, spans: Iterable[tuple[int, int
         surface = text[s:e]
         m = _AFTER.match(text, e)
         name = f"{surface} {m.group(1)}" if m and not surface.lower().endswith(m.group(1).lower()) else surface
-        try:
-            cands = gaz._ranked(name, limit=limit)
-        except InvalidInputError:
-            cands = []
-        ranked.append(cands)
+        ranked.append(gaz._span_ranked(name, limit=limit))
         key_of.append(keys.setdefault(fold(surface), len(keys)))
     sizes = np.array([len(c) for c in ranked], dtype=np.intp)
     if not sizes.sum():

@@ -148,6 +148,23 @@ def test_resolve_uses_document_context():
     assert kor.admin1 == "Kursk Oblast" and kursk.name == "Kursk Oblast"
 
 
+def test_resolve_falls_back_to_a_part_of_an_unknown_mention():
+    def one(text, mention):
+        s = text.index(mention)
+        return resolve(text, [(s, s + len(mention))])[0]
+
+    assert one("Shelling closed the Dubai World Cup.", "Dubai World Cup").country_code == "AE"
+    uni = one("Students at Colorado State University protested.", "Colorado State University")
+    assert uni.kind is PlaceKind.ADMIN1 and uni.name == "Colorado"
+    # English demonyms of countries and first-level divisions
+    assert one("Many Ohioans voted.", "Ohioans").name == "Ohio"
+    assert one("A Texan said so.", "Texan").name == "Texas"
+    assert one("Dagestani police said.", "Dagestani").country_code == "RU"
+    # a mention naming a physical feature or a street takes no part of its name
+    assert one("Boats on the Mississippi River.", "Mississippi River") is None
+    assert one("Fishing on Lake Vermont.", "Lake Vermont") is None
+
+
 def test_resolve_handles_unknown_and_bad_spans():
     text = "Nothing happened in Qwxzvbnmplk."
     assert resolve(text, [(20, 31)]) == [None]
