@@ -339,6 +339,7 @@ class Gazetteer:
         kinds, ccs, importance = self._kind_list, self._cc_list, self._importance_list
         best: dict[int, tuple[float, int, bool | None]] = {}
         lookups = [(pq.full, False)] if pq.key == pq.full else [(pq.full, False), (pq.key, True)]
+        described = pq.key != pq.full
         abbreviated = self._abbreviation_rows(text) if len(text) <= 8 else []
         if abbreviated:
             lookups.append(("", None))
@@ -354,8 +355,13 @@ class Gazetteer:
                 if want_cc is not None and ccs[r] != want_cc:
                     continue
                 sc = _MATCH[f] + importance[r]
-                if hint is not None and hinted:
-                    sc += DESCRIPTOR_BONUS if k == hint else DESCRIPTOR_PENALTY
+                if hint is not None:
+                    if hinted:
+                        sc += DESCRIPTOR_BONUS if k == hint else DESCRIPTOR_PENALTY
+                    elif k == hint and described:
+                        # the descriptor is part of the place's own name ("Henry County", "Kansas
+                        # City"): it says the kind as much as when it is added to a name
+                        sc += DESCRIPTOR_BONUS
                 if hinted is None:
                     sc += abbreviated[i][2]
                 if near_pt is not None:

@@ -148,6 +148,14 @@ def test_resolve_uses_document_context():
     assert kor.admin1 == "Kursk Oblast" and kursk.name == "Kursk Oblast"
 
 
+def test_a_descriptor_in_the_name_itself_says_the_kind(gaz):
+    # "City" in "Kansas City" is part of the city's name, not a descriptor added to "Kansas"
+    assert gaz.search("Kansas City")[0].place.kind is PlaceKind.POPULATED_PLACE
+    assert gaz.search("Iowa City")[0].place.name == "Iowa City"
+    top = [c.place for c in gaz.search("Suffolk County", limit=3)]
+    assert any(p.name == "Suffolk County" and p.country_code == "US" for p in top[:2])
+
+
 def test_resolve_falls_back_to_a_part_of_an_unknown_mention():
     def one(text, mention):
         s = text.index(mention)
