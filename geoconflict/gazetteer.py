@@ -417,11 +417,11 @@ class Gazetteer:
             return []
         if len(words) == 1:
             return self._demonym_ranked(words[0], limit=limit)
-        capitalised = [w[:1].isupper() and w.lower() not in _NOT_NAMES and w.lower() not in _FEATURE_WORDS
-                       for w in words]
+        capitalised = [w[:1].isupper() for w in words]
+        generic = [w.lower() in _NOT_NAMES or w.lower() in _FEATURE_WORDS for w in words]
         for n in range(len(words) - 1, 0, -1):
             for i in range(len(words) - n + 1):
-                if not all(capitalised[i:i + n]):
+                if not all(capitalised[i:i + n]) or all(generic[i:i + n]):
                     continue
                 part = " ".join(words[i:i + n])
                 cands = self._ranked(part, limit=limit) or (self._demonym_ranked(part, limit=limit) if n == 1 else [])
@@ -635,9 +635,9 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][\w&.'-]*[\w&]|[^\W\d_]")
-#: capitalised words that name no place on their own in a longer mention ("University of X",
-#: "South X"); a mention ending in a physical feature or street word names that feature
-#: (the "Mississippi River" is not the state), so it takes no part of its name
+#: words that name no place on their own in a longer mention ("University of X", "South X"):
+#: a part of a mention must have another word; a mention ending in a physical feature or street
+#: word names that feature (the "Mississippi River" is not the state), so it takes no part of its name
 _NOT_NAMES = frozenset(
     "a an and at for in of on or the to de la le du des del da do st saint san santa mount "
     "university college school institute academy hospital airport international memorial elementary middle high "
@@ -645,7 +645,7 @@ _NOT_NAMES = frozenset(
     "state city county centre center world cup league club company bank reserve museum church cathedral "
     "library inn estate wing tower union village town station district township twp co "
     "north south east west northern southern eastern western central upper lower greater new old great "
-    "air".split()
+    "air republic kingdom empire province region territory emirate".split()
 )
 _FEATURE_WORDS = frozenset(
     "river lake ocean sea bay gulf peninsula island islands mountain mountains valley creek canal park "
