@@ -156,6 +156,11 @@ def test_a_descriptor_in_the_name_itself_says_the_kind(gaz):
     assert any(p.name == "Suffolk County" and p.country_code == "US" for p in top[:2])
 
 
+def test_co_abbreviates_county(gaz):
+    top = gaz.search("Loudon Co.")[0].place
+    assert top.name == "Loudon County" and top.kind is PlaceKind.ADMIN2
+
+
 def test_resolve_falls_back_to_a_part_of_an_unknown_mention():
     def one(text, mention):
         s = text.index(mention)
