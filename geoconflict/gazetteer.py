@@ -417,7 +417,8 @@ class Gazetteer:
             return []
         if len(words) == 1:
             return self._demonym_ranked(words[0], limit=limit)
-        capitalised = [w[:1].isupper() for w in words]
+        # capitalised, and a word of one or two letters only in capitals ("US", not "No.")
+        capitalised = [w[:1].isupper() and (len(w) > 2 or w.isupper()) for w in words]
         generic = [w.lower() in _NOT_NAMES or w.lower() in _FEATURE_WORDS for w in words]
         for n in range(len(words) - 1, 0, -1):
             for i in range(len(words) - n + 1):
