@@ -281,9 +281,9 @@ class Gazetteer:
         ``abbreviations.tsv`` lists US state and Canadian province
         abbreviations: press style with full stops ("W.Va.", "Calif.", "B.C.",
         matched without case or spaces), which outrank other readings of the
-        same letters (Gabon's "GA"), and two-letter postal codes ("KY",
-        "BC"), kept as derived names that document context must support
-        against the country codes they share.
+        same letters (Gabon's "GA"), and postal codes of two or three
+        capitals ("KY", "BC", "NSW"), kept as derived names that document
+        context must support against the country codes they share.
         """
         if self._abbreviations is None:
             table: dict[str, list[tuple[int, int, float]]] = {}
@@ -305,7 +305,7 @@ class Gazetteer:
             self._abbreviations = table
         if "." in text:
             return self._abbreviations.get(text.replace(" ", "").lower(), [])
-        if len(text) == 2 and text.isupper():
+        if 2 <= len(text) <= 3 and text.isupper():
             return self._abbreviations.get(text, [])
         return []
 
@@ -341,6 +341,10 @@ class Gazetteer:
         lookups = [(pq.full, False)] if pq.key == pq.full else [(pq.full, False), (pq.key, True)]
         described = pq.key != pq.full
         abbreviated = self._abbreviation_rows(text) if len(text) <= 8 else []
+        if not abbreviated and pq.descriptor is not None and text.lower().endswith(" " + pq.descriptor):
+            # an abbreviation with a descriptor after it ("NJ state", "Pa. county")
+            bare = text[: -len(pq.descriptor) - 1].rstrip()
+            abbreviated = self._abbreviation_rows(bare) if len(bare) <= 8 else []
         if abbreviated:
             lookups.append(("", None))
         for key, hinted in lookups:

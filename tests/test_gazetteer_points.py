@@ -184,6 +184,18 @@ def test_continent_people_and_formal_country_names(gaz):
     assert geocode("Palestine").country_code == "PS"
 
 
+def test_australian_state_codes_and_abbreviations_before_a_descriptor():
+    def spans(text, *names):
+        return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+    text = "Divers off Rockingham, WA, found it near Fremantle; Perth police said."
+    wa = resolve(text, spans(text, "Rockingham", "WA", "Fremantle", "Perth"))[1]
+    assert wa.name == "Western Australia"
+    text = "Shelters in Paterson and Maywood, NJ state officials said."
+    nj = resolve(text, spans(text, "Paterson", "Maywood", "NJ"))[2]
+    assert nj.name == "New Jersey"
+
+
 def test_parts_of_and_names(gaz):
     # "A and B" countries and first-level divisions answer to each part
     assert gaz.search("Kashmir")[0].place.kind is PlaceKind.ADMIN1

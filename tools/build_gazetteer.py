@@ -1072,8 +1072,8 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
   one pair a line; looked up as derived names of the country.
 * `abbreviations.tsv` (kept by hand, not built): US state and Canadian
   province abbreviations, press style ("W.Va.", "Calif.", "B.C.") and postal
-  codes ("KY", "BC"), with the admin-1 unit each stands for (see the
-  file's header).
+  codes ("KY", "BC"), and Australian state codes ("NSW", "WA"), with the
+  admin-1 unit each stands for (see the file's header).
 * `scan_names.txt.gz`: the Latin and Cyrillic spellings, lower-cased and
   without accents (`geoconflict.normalize.scan_fold`), one a line, that
   `Gazetteer.scan` builds its Aho-Corasick automaton from: primary names of
