@@ -436,7 +436,7 @@ class Gazetteer:
 
     def _demonym_ranked(self, word: str, *, limit: int) -> list[tuple[int, float, str]]:
         """Countries and first-level divisions *word* is an English demonym of, by its ending."""
-        if len(word) < 5 or not word[:1].isupper():
+        if len(word) < 4 or not word[:1].isupper():
             return []
         out: dict[int, tuple[float, str]] = {}
         for suffix, replacements in _DEMONYM_ENDINGS:
@@ -650,7 +650,7 @@ _NOT_NAMES = frozenset(
     "state city county centre center world cup league club company bank reserve museum church cathedral "
     "library inn estate wing tower union village town station district township twp co "
     "north south east west northern southern eastern western central upper lower greater new old great "
-    "air republic kingdom empire province region territory emirate".split()
+    "air republic kingdom empire province region territory emirate area areas".split()
 )
 _FEATURE_WORDS = frozenset(
     "river lake ocean sea bay gulf peninsula island islands mountain mountains valley creek canal park "
@@ -658,10 +658,11 @@ _FEATURE_WORDS = frozenset(
     "heights".split()
 )
 #: English demonym endings and what they replace: Ohio-ans, Minnesota-ns, Texa-n -> Texas,
-#: Korea-n, Dagestan-i, Philippine -> Philippines, Abkhaz -> Abkhazia
+#: Korea-n, Dagestan-i, Philippine -> Philippines, Abkhaz -> Abkhazia, Serb -> Serbia
 _DEMONYM_ENDINGS = (
     ("ians", ("ia", "")), ("ian", ("ia", "")), ("ans", ("", "a")), ("an", ("", "a", "as")),
     ("ns", ("",)), ("n", ("", "s")), ("i", ("",)), ("e", ("es",)), ("z", ("zia",)),
+    ("s", ("", "ia")), ("", ("ia",)),  # Czechs -> Czech, Serbs -> Serbia, Croat -> Croatia
 )
 CONTEXT_COUNTRY, CONTEXT_ADMIN1, CONTEXT_NEAR = 1.2, 1.2, 1.5
 

@@ -173,6 +173,7 @@ def test_resolve_falls_back_to_a_part_of_an_unknown_mention():
     assert one("Many Ohioans voted.", "Ohioans").name == "Ohio"
     assert one("A Texan said so.", "Texan").name == "Texas"
     assert one("Dagestani police said.", "Dagestani").country_code == "RU"
+    assert one("Two Czechs were hurt.", "Czechs").country_code == "CZ"
     # a mention naming a physical feature or a street takes no part of its name
     assert one("Boats on the Mississippi River.", "Mississippi River") is None
     assert one("Fishing on Lake Vermont.", "Lake Vermont") is None
