@@ -315,9 +315,9 @@ class Gazetteer:
         ``abbreviations.tsv`` lists US state and Canadian province
         abbreviations: press style with full stops ("W.Va.", "Calif.", "B.C.",
         matched without case or spaces), which outrank other readings of the
-        same letters (Gabon's "GA"), and two-letter postal codes ("KY",
-        "BC"), kept as derived names that document context must support
-        against the country codes they share.
+        same letters (Gabon's "GA"), and postal codes of two or three
+        capitals ("KY", "BC", "NSW"), kept as derived names that document
+        context must support against the country codes they share.
         """
         if self._abbreviations is None:
             table: dict[str, list[tuple[int, int, float]]] = {}
@@ -339,7 +339,7 @@ class Gazetteer:
             self._abbreviations = table
         if "." in text:
             return self._abbreviations.get(text.replace(" ", "").lower(), [])
-        if len(text) == 2 and text.isupper():
+        if 2 <= len(text) <= 3 and text.isupper():
             return self._abbreviations.get(text, [])
         return []
 
@@ -367,7 +367,12 @@ class Gazetteer:
         kinds, ccs, importance = self._kind_list, self._cc_list, self._importance_list
         best: dict[int, tuple[float, int, bool | None]] = {}
         lookups = [(pq.full, False)] if pq.key == pq.full else [(pq.full, False), (pq.key, True)]
+        described = pq.key != pq.full
         abbreviated = self._abbreviation_rows(text) if len(text) <= 8 else []
+        if not abbreviated and pq.descriptor is not None and text.lower().endswith(" " + pq.descriptor):
+            # an abbreviation with a descriptor after it ("NJ state", "Pa. county")
+            bare = text[: -len(pq.descriptor) - 1].rstrip()
+            abbreviated = self._abbreviation_rows(bare) if len(bare) <= 8 else []
         if abbreviated:
             lookups.append(("", None))
         for key, hinted in lookups:
@@ -382,8 +387,13 @@ class Gazetteer:
                 if want_cc is not None and ccs[r] != want_cc:
                     continue
                 sc = _MATCH[f] + importance[r]
-                if hint is not None and hinted:
-                    sc += DESCRIPTOR_BONUS if k == hint else DESCRIPTOR_PENALTY
+                if hint is not None:
+                    if hinted:
+                        sc += DESCRIPTOR_BONUS if k == hint else DESCRIPTOR_PENALTY
+                    elif k == hint and described:
+                        # the descriptor is part of the place's own name ("Henry County", "Kansas
+                        # City"): it says the kind as much as when it is added to a name
+                        sc += DESCRIPTOR_BONUS
                 if hinted is None:
                     sc += abbreviated[i][2]
                 if near_pt is not None:
@@ -417,6 +427,57 @@ class Gazetteer:
                 self._memo.clear()
             self._memo[memo_key] = out
         return out
+
+    def _span_ranked(self, name: str, *, limit: int = 10) -> list[tuple[int, float, str]]:
+        """Candidates of a name found in a document: :meth:`_ranked`, else those of a part of it.
+
+        A mention that is no gazetteer name may still name a place through a
+        part of it: an institution or event ("Colorado State University",
+        "Dubai World Cup": the longest run of capitalised words that is a
+        name, leftmost first), or a people ("Ohioans", "Texan", "Korean":
+        the country or first-level division an English demonym ending is
+        taken off).
+        """
+        try:
+            cands = self._ranked(name, limit=limit)
+        except InvalidInputError:
+            return []
+        if cands or len(name) > 80:
+            return cands
+        words = _WORD.findall(name)
+        if not words or words[-1].lower() in _FEATURE_WORDS or (len(words) > 1 and words[0].lower() in _FEATURE_WORDS):
+            return []
+        if len(words) == 1:
+            return self._demonym_ranked(words[0], limit=limit)
+        # capitalised, and a word of one or two letters only in capitals ("US", not "No.")
+        capitalised = [w[:1].isupper() and (len(w) > 2 or w.isupper()) for w in words]
+        generic = [w.lower() in _NOT_NAMES or w.lower() in _FEATURE_WORDS for w in words]
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n + 1):
+                if not all(capitalised[i:i + n]) or all(generic[i:i + n]):
+                    continue
+                part = " ".join(words[i:i + n])
+                cands = self._ranked(part, limit=limit) or (self._demonym_ranked(part, limit=limit) if n == 1 else [])
+                if cands:
+                    return [(r, sc, f"part {part!r} of {name!r}: {how}") for r, sc, how in cands]
+        return []
+
+    def _demonym_ranked(self, word: str, *, limit: int) -> list[tuple[int, float, str]]:
+        """Countries and first-level divisions *word* is an English demonym of, by its ending."""
+        if len(word) < 4 or not word[:1].isupper():
+            return []
+        out: dict[int, tuple[float, str]] = {}
+        for suffix, replacements in _DEMONYM_ENDINGS:
+            if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+                continue
+            stem = word[: len(word) - len(suffix)]
+            for rep in replacements:
+                stem_name = stem + rep
+                for r, sc, how in self._ranked(stem_name, limit=limit):
+                    if self._kind_list[r] in (0, 1) and (r not in out or sc > out[r][0]):
+                        out[r] = (sc, f"demonym {word!r} of {stem_name!r}: {how}")
+        ranked = sorted(out.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+        return [(r, sc, how) for r, (sc, how) in ranked]
 
     def _rank(self, name, *, kind=None, country=None, near=None, limit=10) -> list[tuple[int, float, str]]:
         rows, score, how = self._score(name, kind=kind, country=country, near=near)
@@ -606,6 +667,31 @@ _AFTER = re.compile(
     r"\s+(region|oblast|province|district|raion|rayon|county|governorate|krai|republic|direction|parish|state)\b",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[^\W\d_][\w&.'-]*[\w&]|[^\W\d_]")
+#: words that name no place on their own in a longer mention ("University of X", "South X"):
+#: a part of a mention must have another word; a mention ending in a physical feature or street
+#: word names that feature (the "Mississippi River" is not the state), so it takes no part of its name
+_NOT_NAMES = frozenset(
+    "a an and at for in of on or the to de la le du des del da do st saint san santa mount "
+    "university college school institute academy hospital airport international memorial elementary middle high "
+    "house senate assembly council court office department ministry police army federal national royal "
+    "state city county centre center world cup league club company bank reserve museum church cathedral "
+    "library inn estate wing tower union village town station district township twp co "
+    "north south east west northern southern eastern western central upper lower greater new old great "
+    "air republic kingdom empire province region territory emirate area areas".split()
+)
+_FEATURE_WORDS = frozenset(
+    "river lake ocean sea bay gulf peninsula island islands mountain mountains valley creek canal park "
+    "falls point street road avenue boulevard lagoon forest desert plain plains hill hills gulf sound "
+    "heights".split()
+)
+#: English demonym endings and what they replace: Ohio-ans, Minnesota-ns, Texa-n -> Texas,
+#: Korea-n, Dagestan-i, Philippine -> Philippines, Abkhaz -> Abkhazia, Serb -> Serbia
+_DEMONYM_ENDINGS = (
+    ("ians", ("ia", "")), ("ian", ("ia", "")), ("ans", ("", "a")), ("an", ("", "a", "as")),
+    ("ns", ("",)), ("n", ("", "s")), ("i", ("",)), ("e", ("es",)), ("z", ("zia",)),
+    ("s", ("", "ia")), ("", ("ia",)),  # Czechs -> Czech, Serbs -> Serbia, Croat -> Croatia
+)
 CONTEXT_COUNTRY, CONTEXT_ADMIN1, CONTEXT_NEAR = 1.2, 1.2, 1.5
 
 
@@ -637,11 +723,7 @@ def resolve_candidates(gaz: Gazetteer, text: str, spans: Iterable[tuple[int, int
         surface = text[s:e]
         m = _AFTER.match(text, e)
         name = f"{surface} {m.group(1)}" if m and not surface.lower().endswith(m.group(1).lower()) else surface
-        try:
-            cands = gaz._ranked(name, limit=limit)
-        except InvalidInputError:
-            cands = []
-        ranked.append(cands)
+        ranked.append(gaz._span_ranked(name, limit=limit))
         key_of.append(keys.setdefault(fold(surface), len(keys)))
     sizes = [len(c) for c in ranked]
     if not any(sizes):

@@ -202,7 +202,8 @@ _TRAILING = sorted(
     [(w, "admin1") for w in ADMIN1_WORDS]
     + [(w, "admin2") for w in ADMIN2_WORDS]
     + [(w, "populated_place") for w in PLACE_WORDS]
-    + [("direction", "populated_place"), ("axis", "populated_place"), ("front", None)],
+    + [("direction", "populated_place"), ("axis", "populated_place"), ("front", None)]
+    + [("co", "admin2")],  # the press abbreviation of County ("Platte Co."): a descriptor, never a name part
     key=lambda wk: -len(wk[0]),
 )
 _LEADING = sorted(

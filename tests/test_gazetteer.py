@@ -148,6 +148,37 @@ def test_resolve_uses_document_context():
     assert kor.admin1 == "Kursk Oblast" and kursk.name == "Kursk Oblast"
 
 
+def test_a_descriptor_in_the_name_itself_says_the_kind(gaz):
+    # "City" in "Kansas City" is part of the city's name, not a descriptor added to "Kansas"
+    assert gaz.search("Kansas City")[0].place.kind is PlaceKind.POPULATED_PLACE
+    assert gaz.search("Iowa City")[0].place.name == "Iowa City"
+    top = [c.place for c in gaz.search("Suffolk County", limit=3)]
+    assert any(p.name == "Suffolk County" and p.country_code == "US" for p in top[:2])
+
+
+def test_co_abbreviates_county(gaz):
+    top = gaz.search("Loudon Co.")[0].place
+    assert top.name == "Loudon County" and top.kind is PlaceKind.ADMIN2
+
+
+def test_resolve_falls_back_to_a_part_of_an_unknown_mention():
+    def one(text, mention):
+        s = text.index(mention)
+        return resolve(text, [(s, s + len(mention))])[0]
+
+    assert one("Shelling closed the Dubai World Cup.", "Dubai World Cup").country_code == "AE"
+    uni = one("Students at Colorado State University protested.", "Colorado State University")
+    assert uni.kind is PlaceKind.ADMIN1 and uni.name == "Colorado"
+    # English demonyms of countries and first-level divisions
+    assert one("Many Ohioans voted.", "Ohioans").name == "Ohio"
+    assert one("A Texan said so.", "Texan").name == "Texas"
+    assert one("Dagestani police said.", "Dagestani").country_code == "RU"
+    assert one("Two Czechs were hurt.", "Czechs").country_code == "CZ"
+    # a mention naming a physical feature or a street takes no part of its name
+    assert one("Boats on the Mississippi River.", "Mississippi River") is None
+    assert one("Fishing on Lake Vermont.", "Lake Vermont") is None
+
+
 def test_resolve_handles_unknown_and_bad_spans():
     text = "Nothing happened in Qwxzvbnmplk."
     assert resolve(text, [(20, 31)]) == [None]

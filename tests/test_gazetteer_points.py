@@ -26,6 +26,7 @@ def gaz() -> Gazetteer:
     # the conventional centre points GeoNames gives these countries
     ("Russia", 60.0, 100.0), ("China", 35.0, 105.0), ("Brazil", -10.0, -55.0),
     ("United States", 39.76, -98.5), ("India", 22.0, 79.0), ("Ukraine", 49.0, 32.0),
+    ("Canada", 60.0, -96.0),  # GeoNames before it moved Canada to 60.1 N 113.6 W
 ])
 def test_country_points_follow_the_geonames_convention(country, lat, lon):
     place = geocode(country, kind="country")
@@ -181,6 +182,28 @@ def test_continent_people_and_formal_country_names(gaz):
     # "United States of America" -> "America": the country, not América in Argentina
     assert (america.country_code, america.kind) == ("US", PlaceKind.COUNTRY)
     assert geocode("Palestine").country_code == "PS"
+
+
+def test_australian_state_codes_and_abbreviations_before_a_descriptor():
+    def spans(text, *names):
+        return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+    text = "Divers off Rockingham, WA, found it near Fremantle; Perth police said."
+    wa = resolve(text, spans(text, "Rockingham", "WA", "Fremantle", "Perth"))[1]
+    assert wa.name == "Western Australia"
+    text = "Shelters in Paterson and Maywood, NJ state officials said."
+    nj = resolve(text, spans(text, "Paterson", "Maywood", "NJ"))[2]
+    assert nj.name == "New Jersey"
+
+
+def test_parts_of_and_names(gaz):
+    # "A and B" countries and first-level divisions answer to each part
+    assert gaz.search("Kashmir")[0].place.kind is PlaceKind.ADMIN1
+    assert gaz.search("Kashmir")[0].place.country_code == "IN"
+    assert gaz.search("Newfoundland")[0].place.name == "Newfoundland and Labrador"
+    assert gaz.search("Trinidad")[0].place.country_code == "TT"
+    # ... but not a part that names another country's people
+    assert not gaz.search("Turks")
 
 
 def test_a_polygon_reference_from_another_data_build_is_refused(gaz):
