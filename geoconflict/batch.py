@@ -12,8 +12,9 @@ bar counts inputs as they finish.
   they must see the same files (a shared filesystem); ``Report`` objects are
   sent to them whole.
 
-Inputs go to workers in chunks, so each worker loads the gazetteer once and
-places shared by many reports travel back once per chunk.
+Inputs go to workers in chunks, so places shared by many reports travel back
+once per chunk. Local workers fork from a server that has already loaded the
+gazetteer (see :func:`_worker_context`); Dask workers each load it once.
 
 Examples
 --------
