@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,6 +58,24 @@ def test_two_local_workers_give_the_same_result(in_process, corpus):
     assert parallel.inputs == in_process.inputs
     assert parallel.failures == in_process.failures
     assert parallel.events == in_process.events
+
+
+def test_workers_fork_from_a_warm_server_in_a_fresh_interpreter_and_again(corpus):
+    """The forkserver has the gazetteer and its automaton before the first extract; a second call reuses it."""
+    script = f"""
+from concurrent.futures import ProcessPoolExecutor
+from geoconflict.batch import _worker_context, extract_many
+first = extract_many([{str(corpus)!r}], workers=2, errors="skip", progress=False)
+with ProcessPoolExecutor(1, mp_context=_worker_context()) as pool:
+    warm = pool.submit(eval, "__import__('geoconflict.gazetteer').gazetteer.Gazetteer._default._automaton is not None")
+    assert warm.result() is True
+again = extract_many([{str(corpus)!r}], workers=2, errors="skip", progress=False)
+assert again == first and len(first.failures) == 1, (first, again)
+print("ok")
+"""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert run.stdout.strip() == "ok", run.stderr
 
 
 def test_dask_local_cluster_gives_the_same_result(in_process, corpus):

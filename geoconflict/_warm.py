@@ -1,0 +1,25 @@
+"""Imported by the forkserver that starts :func:`geoconflict.extract_many`'s worker processes.
+
+Importing this module imports the extraction code, loads the default
+gazetteer and builds its name automaton (about 1.5 s and 250 MB), so every
+worker forked from the server starts with them, shared copy-on-write, instead
+of building its own. Nothing here opens a file that a forked worker would then
+share a read position with: the gazetteer's name hashes are a read-only memory
+map; the polygon archives and pyproj's database are opened by each worker, on
+its first extract.
+"""
+
+from __future__ import annotations
+
+from . import batch, extraction, report, tables  # noqa: F401  (imported for the workers)
+from .gazetteer import Gazetteer
+
+
+def _warm() -> None:
+    try:
+        Gazetteer.default().scan("")
+    except Exception:  # the forkserver must start; each worker meets the error again and reports it
+        pass
+
+
+_warm()
