@@ -6,7 +6,8 @@ input in input order, and a summary of the inputs that failed. A tqdm progress
 bar counts inputs as they finish.
 
 * ``workers=1`` (the default) runs in this process;
-* ``workers=N`` runs on N local processes (:mod:`concurrent.futures`);
+* ``workers=N`` runs on N local processes: this one and N - 1 children
+  (:mod:`concurrent.futures`);
 * ``client=dask.distributed.Client(...)`` runs on a Dask cluster, so a corpus
   that outgrows one machine runs on many. Paths are opened by the workers, so
   they must see the same files (a shared filesystem); ``Report`` objects are
@@ -214,20 +215,39 @@ def _worker_context() -> Any:
 
 
 def _run_local(items, errors, workers) -> Iterator[tuple[int, list]]:
+    """Chunks' results as they finish: this process is one of the *workers*, the others are child processes.
+
+    The children are kept two chunks ahead; between collecting their results,
+    this process extracts the next chunk itself. It would otherwise sit idle
+    but for receiving and unpickling the children's records, so N workers
+    use N cores and only N - 1 of them send their records back.
+    """
     if workers == 1:
         for start, chunk in _chunks(items, 1):
             yield start, _chunk(chunk, errors)
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     size = max(1, min(CHUNK, len(items) // (workers * 4) or 1))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context()) as pool:
-        futures = {pool.submit(_chunk, chunk, errors): start for start, chunk in _chunks(items, size)}
+    chunks = _chunks(items, size)
+    pending: dict = {}  # future -> start
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=_worker_context()) as pool:
         try:
-            for future in as_completed(futures):
-                yield futures[future], future.result()
+            for start, chunk in chunks:
+                while len(pending) < 2 * (workers - 1):  # keep the children busy
+                    nxt = next(chunks, None)
+                    if nxt is None:
+                        break
+                    pending[pool.submit(_chunk, nxt[1], errors)] = nxt[0]
+                yield start, _chunk(chunk, errors)
+                for future in [f for f in pending if f.done()]:
+                    yield pending.pop(future), future.result()
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield pending.pop(future), future.result()
         except BaseException:
-            for future in futures:
+            for future in pending:
                 future.cancel()
             raise
 
@@ -268,7 +288,8 @@ def extract_many(
         and table under them, sorted), or :class:`~geoconflict.report.Report`
         objects.
     workers : int
-        Local worker processes; 1 runs in this process. Ignored with *client*.
+        Local processes extracting: this one and ``workers - 1`` children (1: this
+        process alone). Ignored with *client*.
     client : dask.distributed.Client, optional
         Run on this Dask cluster instead.
     errors : {"raise", "skip"}

@@ -48,9 +48,11 @@ def test_in_process_reads_reports_and_tables(in_process, corpus):
     assert in_process.summary().startswith("6 inputs, 1 failed (InvalidInputError ×1): ")
 
 
-def test_raise_names_the_failing_input(corpus):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_raise_names_the_failing_input(corpus, workers):
+    """With 2 workers the failing input may be this process's chunk or the child's: named either way."""
     with pytest.raises(FormatError, match=r"report_9_empty\.txt: InvalidInputError"):
-        extract_many([corpus], progress=False)
+        extract_many([corpus], workers=workers, progress=False)
 
 
 def test_two_local_workers_give_the_same_result(in_process, corpus):
