@@ -61,7 +61,7 @@ def geocode_command(names: tuple[str, ...], as_json: bool, country: str | None, 
               help="Output file (default: GeoJSON to standard output; required for csv and gpkg).")
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for reports without a dated header.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Worker processes for many inputs.")
+              help="Processes extracting many inputs (this one and N-1 children).")
 @click.option("--errors", default="raise", show_default=True, type=click.Choice(["raise", "skip"]),
               help="raise: stop at the first input that fails; skip: go on and print a summary of failures.")
 def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, published: str | None,
