@@ -1167,9 +1167,7 @@ def main(argv: list[str] | None = None) -> int:
             n_parts = add_part_names(recs, {fold(w): cc.strip() for w, _, cc in (ln.partition("\t") for ln in fh)})
         print(f"part names ('Kashmir' of Jammu and Kashmir): {n_parts}", flush=True)
         write(recs, args.out, inputs, ne_version, stats)
-        Path(tmp, "unlocated.tsv").write_text("\n".join(f"{a}\t{b}" for a, b in UNLOCATED))
-        import shutil
-        shutil.copy(Path(tmp, "unlocated.tsv"), "/tmp/unlocated.tsv")
+        print(f"admin-2 units with no located place: {len(UNLOCATED):,}", flush=True)
     for f in sorted(args.out.iterdir()):
         print(f"  {f.name}: {f.stat().st_size / 1e6:.1f} MB")
     print(f"done in {time.perf_counter() - t0:.0f} s")
