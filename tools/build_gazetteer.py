@@ -483,7 +483,6 @@ def rebuild_admin1(ne, lines: np.ndarray, places: list[dict], countries: dict[st
     return out
 
 
-UNLOCATED: list[tuple[str, str]] = []
 ENGLISH_ADM = {"oblast": "Oblast", "kray": "Krai", "krai": "Krai", "respublika": "Republic"}
 
 
@@ -605,7 +604,6 @@ def build_admin(subdivisions, places, countries, recs: list[Rec], polygons,
             admin2_by_admin1[rec.admin1].append(len(recs))
         elif a1 is not None:
             n_fallback += 1
-            UNLOCATED.append((cc, row[0]))
             rec.lat, rec.lon = recs[a1].lat, recs[a1].lon
         else:
             continue
@@ -1167,7 +1165,6 @@ def main(argv: list[str] | None = None) -> int:
             n_parts = add_part_names(recs, {fold(w): cc.strip() for w, _, cc in (ln.partition("\t") for ln in fh)})
         print(f"part names ('Kashmir' of Jammu and Kashmir): {n_parts}", flush=True)
         write(recs, args.out, inputs, ne_version, stats)
-        print(f"admin-2 units with no located place: {len(UNLOCATED):,}", flush=True)
     for f in sorted(args.out.iterdir()):
         print(f"  {f.name}: {f.stat().st_size / 1e6:.1f} MB")
     print(f"done in {time.perf_counter() - t0:.0f} s")
