@@ -1296,7 +1296,8 @@ def _claim_geometry_uncached(doc: _Doc, areas: list[Place], broad: list[Place], 
             [b.geometry for b in broad if b.geometry is not None]) if any(b.geometry is not None for b in broad) \
             else None
         if within is not None and not within.is_empty:
-            border = _country_polygon(doc.gaz, claimant.country) if claimant.country else None
+            country = doc.gaz.country(claimant.country) if claimant.country else None
+            border = country.geometry if country is not None else None
             if border is not None and broad[0].country_code == claimant.country:
                 border = None  # the claimant's own country: no border crossed
             geometry = stated_area_extent(stated, within=within, border_with=border)
@@ -1315,19 +1316,6 @@ def _claim_geometry_uncached(doc: _Doc, areas: list[Place], broad: list[Place], 
         note += ("; extent placed inside the districts where fighting is reported, along the border with the "
                  "claimant's country" if claimant.country else "; extent placed around the named areas' centre")
     return geometry, derivation, note
-
-
-def _country_polygon(gaz: Gazetteer, code: str | None):
-    if not code:
-        return None
-    try:
-        for c in gaz.search(code, kind="country", limit=3):
-            if c.place.country_code == code:
-                return c.place.geometry
-        country = gaz.country(code)  # when its code is not one of its names
-        return country.geometry if country is not None else None
-    except Exception:
-        return None
 
 
 def _combats(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> list[CombatArea]:
