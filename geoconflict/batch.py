@@ -215,38 +215,72 @@ def _worker_context() -> Any:
 
 
 def _run_local(items, errors, workers) -> Iterator[tuple[int, list]]:
-    """Chunks' results as they finish: this process is one of the *workers*, the others are child processes.
+    """Results as they finish: this process is one of the *workers*, the others are child processes.
 
-    The children are kept two chunks ahead; between collecting their results,
-    this process extracts the next chunk itself. It would otherwise sit idle
-    but for receiving and unpickling the children's records, so N workers
-    use N cores and only N - 1 of them send their records back.
+    The children are kept two chunks ahead. This process extracts chunks too,
+    one input at a time, topping the children up between inputs: it would
+    otherwise sit idle but for receiving and unpickling their records, so N
+    workers use N cores and only N - 1 of them send their records back. The
+    children are started from a thread, so that this process loads its own
+    gazetteer while the forkserver loads theirs.
     """
     if workers == 1:
-        for start, chunk in _chunks(items, 1):
-            yield start, _chunk(chunk, errors)
+        for start, item in enumerate(items):
+            yield start, _chunk([item], errors)
         return
+    import threading
+    from collections import deque
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     size = max(1, min(CHUNK, len(items) // (workers * 4) or 1))
-    chunks = _chunks(items, size)
-    pending: dict = {}  # future -> start
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=_worker_context()) as pool:
+    queue = deque(_chunks(items, size))  # popleft is atomic: both threads take from it
+    pending: dict = {}  # future -> start, guarded by *lock*
+    lock = threading.Lock()
+    failed: list[BaseException] = []
+
+    def top_up() -> None:  # with *lock* held
+        while queue and sum(not f.done() for f in pending) < 2 * (workers - 1):
+            start, chunk = queue.popleft()
+            pending[pool.submit(_chunk, chunk, errors)] = start
+
+    def start_children() -> None:
         try:
-            for start, chunk in chunks:
-                while len(pending) < 2 * (workers - 1):  # keep the children busy
-                    nxt = next(chunks, None)
-                    if nxt is None:
-                        break
-                    pending[pool.submit(_chunk, nxt[1], errors)] = nxt[0]
-                yield start, _chunk(chunk, errors)
-                for future in [f for f in pending if f.done()]:
-                    yield pending.pop(future), future.result()
+            with lock:
+                top_up()
+        except BaseException as exc:  # raised again in this process's thread
+            failed.append(exc)
+
+    def collect() -> list[tuple[int, list]]:  # with *lock* held, or the starter joined
+        if failed:
+            raise failed[0]
+        top_up()
+        return [(pending.pop(f), f.result()) for f in [f for f in pending if f.done()]]
+
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=_worker_context()) as pool:
+        starter = threading.Thread(target=start_children, daemon=True)
+        starter.start()
+        try:
+            while queue:
+                try:
+                    start, chunk = queue.popleft()
+                except IndexError:  # the starter took the last one
+                    break
+                for k, item in enumerate(chunk):
+                    yield start + k, _chunk([item], errors)
+                    if lock.acquire(blocking=False):  # the starter may still hold it
+                        try:
+                            ready = collect()
+                        finally:
+                            lock.release()
+                        yield from ready
+            starter.join()
+            yield from collect()
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
                     yield pending.pop(future), future.result()
         except BaseException:
+            starter.join()
             for future in pending:
                 future.cancel()
             raise
