@@ -168,9 +168,17 @@ _SENTENCE_ADVERBS = frozenset("yesterday earlier later overnight meanwhile separ
 
 
 def _connector(word: str) -> bool:
-    bare = word.rstrip(".").removesuffix("'s").removesuffix("’s")
-    return (bare in _CONNECTORS or bare.lower() in STOPWORDS or bare.lower() in _SENTENCE_ADVERBS
-            or bare.isupper() and len(bare) <= 1)
+    known = _CONNECTOR_MEMO.get(word)
+    if known is None:
+        if len(_CONNECTOR_MEMO) >= 1 << 16:
+            _CONNECTOR_MEMO.clear()
+        bare = word.rstrip(".").removesuffix("'s").removesuffix("’s")
+        known = _CONNECTOR_MEMO[word] = (bare in _CONNECTORS or bare.lower() in STOPWORDS
+                                         or bare.lower() in _SENTENCE_ADVERBS or bare.isupper() and len(bare) <= 1)
+    return known
+
+
+_CONNECTOR_MEMO: dict[str, bool] = {}  # _connector of each word met
 
 
 def _find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> list[_Span]:
@@ -214,7 +222,7 @@ def _reject_reason(text: str, span: _Span, spans_at: set[int], surnames: set[str
         return f"a demonym names an actor, not a place ({word!r})"
     if s >= 2 and text[s - 1] in "-‐" and text[s - 2].isalnum():
         return "part of a hyphenated name"
-    if fold(word) in surnames:
+    if surnames and fold(word) in surnames:
         return f"surname of a person named in the report ({word!r})"
     before = text[max(0, s - 40):s].rstrip()  # _RIVER and ORG_BEFORE end with a word then white space
     if case_fold(before[-5:]).endswith(("the", "river")) and _RIVER.search(text[max(0, s - 20):s]):
@@ -228,8 +236,10 @@ def _reject_reason(text: str, span: _Span, spans_at: set[int], surnames: set[str
     # part of a longer capitalised name?
     run_left: list[str] = []
     pos = s
-    while True:
-        m = _LEFT_WORD.search(text, max(0, pos - 40), pos)
+    while pos and text[pos - 1] == " ":  # else no word then one space ends at pos
+        # the word holds no space: it starts after the last space before that one, if any is in the window
+        lo = max(0, pos - 40)
+        m = _LEFT_WORD.search(text, max(lo, text.rfind(" ", lo, pos - 1) + 1), pos)
         if not m or m.end() != pos:
             break
         run_left.insert(0, m.group(1))
