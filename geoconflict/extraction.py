@@ -208,6 +208,7 @@ def _find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> li
     return spans
 
 
+_E_OR_R = frozenset("eErR")
 _RIVER = re.compile(r"(?:banks?|side|shore|bank)\s+of\s+the\s+$|(?:across|along|crossed|cross|over)\s+the\s+$|"
                     r"the\s+river\s+$", re.IGNORECASE)
 
@@ -225,7 +226,9 @@ def _reject_reason(text: str, span: _Span, spans_at: set[int], surnames: set[str
     if surnames and fold(word) in surnames:
         return f"surname of a person named in the report ({word!r})"
     before = text[max(0, s - 40):s].rstrip()  # _RIVER and ORG_BEFORE end with a word then white space
-    if case_fold(before[-5:]).endswith(("the", "river")) and _RIVER.search(text[max(0, s - 20):s]):
+    # (case_fold keeps the last character's place, and only "e" and "r" fold to "e" and "r")
+    if before[-1:] in _E_OR_R and case_fold(before[-5:]).endswith(("the", "river")) and _RIVER.search(
+            text[max(0, s - 20):s]):
         return "a river here ('… the X')"
     if P.OUTLET_AFTER.match(text, e):
         tail = P.OUTLET_AFTER.match(text, e).group(0).strip()
@@ -431,8 +434,9 @@ def _drop_outliers(spans: list[_Span], sentence_starts: set[int]) -> list[_Span]
     per_place: dict[tuple, int] = {}
     for x in spans:
         if x.place is not None:
-            countries[x.place.country_code or ""] = countries.get(x.place.country_code or "", 0) + 1
-            per_place[_pk(x.place)] = per_place.get(_pk(x.place), 0) + 1
+            cc, pk = x.place.country_code or "", _pk(x.place)
+            countries[cc] = countries.get(cc, 0) + 1
+            per_place[pk] = per_place.get(pk, 0) + 1
     kept = []
     for x in spans:
         p = x.place
@@ -946,7 +950,7 @@ def _doc(report: Report, gaz: Gazetteer) -> _Doc:
     kept: list[_Span] = []
     for x in spans:
         why = None if x.descriptor else _reject_reason(text, x, at_positions, surnames)
-        if why is None and any(a <= x.start < b for a, b in person_spans):
+        if why is None and person_spans and any(a <= x.start < b for a, b in person_spans):
             why = "part of a person's name"
         if why is None:
             x.possessive = text[x.end:x.end + 2] in ("'s", "’s")

@@ -744,7 +744,7 @@ def resolve_candidates(gaz: Gazetteer, text: str, spans: Iterable[tuple[int, int
         own = scores[pos:pos + n]
         b = own.index(max(own))  # the first best, as np.argmax
         row, _, reason = cands[b]
-        out.append(Candidate(gaz.place(row), round(own[b], 3), reason + "; document context"))
+        out.append(_candidate(gaz.place(row), round(own[b], 3), reason + "; document context"))
         pos += n
     return out
 
