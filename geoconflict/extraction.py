@@ -44,6 +44,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import attrgetter
 
 import ahocorasick
 
@@ -159,6 +160,9 @@ _SINGLE_DESCRIPTORS = "district|raion|rayon|township|county|governorate"
 _SINGLE_DESC = re.compile(rf"(?P<item>[A-Z][\w'’-]+)\s+(?P<desc>{_SINGLE_DESCRIPTORS})\b")
 #: Every _LIST and _SINGLE_DESC match holds a descriptor word after a white-space character.
 _ANY_DESC = re.compile(r"\s(?:" + "|".join(_DESCRIPTORS) + rf"|{_SINGLE_DESCRIPTORS})\b")
+#: Every _ANY_DESC match holds one of these: its descriptor words, less those that hold another one.
+_DESC_ALL = {*_DESCRIPTORS, *_SINGLE_DESCRIPTORS.split("|")}
+_DESC_WORDS = tuple(sorted(w for w in _DESC_ALL if not any(v != w and v in w for v in _DESC_ALL)))
 _DEMONYM_WORDS = frozenset(w for d in P.DEMONYMS for w in d.split())
 _CONNECTORS = P.NAME_CONNECTORS | P.ROLE_WORDS | _DEMONYM_WORDS
 _POSSESSIVE = re.compile(r"['’]s?\b")
@@ -188,7 +192,8 @@ def _find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> li
         for s, e, surface in gaz.scan(chunk):
             spans.append(_Span(lo + s, lo + e, surface, "gazetteer name"))
         listed: list[_Span] = []
-        if not _ANY_DESC.search(chunk):  # then neither _LIST nor _SINGLE_DESC can match
+        # then neither _LIST nor _SINGLE_DESC can match (the substrings are a quicker first test)
+        if not any(w in chunk for w in _DESC_WORDS) or not _ANY_DESC.search(chunk):
             continue
         for m in _LIST.finditer(chunk):
             desc = _DESCRIPTORS[m.group("desc")]
@@ -204,7 +209,7 @@ def _find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> li
         if listed:
             taken = [(x.start, x.end) for x in listed]
             spans = [x for x in spans if not any(x.start < e and s < x.end for s, e in taken)] + listed
-    spans.sort(key=lambda x: x.start)
+    spans.sort(key=attrgetter("start"))
     return spans
 
 
