@@ -767,15 +767,16 @@ class _ContextScorer:
         kind = gaz._kind[rows_a]
         self.key = np.array(key, dtype=np.intp)
         #: span number of each candidate, and where each span's candidates start
-        self.seg = np.array([i for i, n in enumerate(sizes) for _ in range(n)], dtype=np.intp)
+        self.seg = np.repeat(np.arange(len(sizes)), sizes)
         self.starts = np.array(list(itertools.accumulate(sizes[:-1], initial=0)), dtype=np.intp)
         self.index = np.arange(len(rows))
         self.phi = np.radians(gaz._lat[rows_a])
         self.cos_phi = np.cos(self.phi)
         self.lon = gaz._lon[rows_a]
         self.cc_weight = (kind == 0) + 1.0
-        admin1 = np.where(kind == 1, rows_a, gaz._admin1[rows_a])
-        self.a1_weight = (admin1 >= 0) * ((kind == 1) + 1.0)
+        is_admin1 = kind == 1
+        admin1 = np.where(is_admin1, rows_a, gaz._admin1[rows_a])
+        self.a1_weight = (admin1 >= 0) * (is_admin1 + 1.0)
         # country codes are small numbers already; admin1 rows are renumbered 0..k-1
         self.cc_group = gaz._cc[rows_a].astype(np.intp)
         self.cc_key_group = self.key * len(gaz._cc_codes) + self.cc_group
