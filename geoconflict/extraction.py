@@ -519,22 +519,60 @@ def _actors(text: str, lo: int, hi: int) -> list[_Actor]:
     return found
 
 
-_ROLE_RE = "|".join(sorted((re.escape(w) for w in P.ROLE_WORDS if w[0].isupper() and w != "Of"),
-                           key=len, reverse=True))
+def _literal_trie(words: Iterable[str]) -> str:
+    """A regex for any of *words* (literal) that tries them in the order their alternation sorted longest first does.
+
+    The words that match at one position all begin one another, so that alternation tries them
+    longest first, as the trie does (each continuation is optional and greedy), but the trie rules
+    a position out in a step or two instead of trying every word.
+
+    >>> _literal_trie(["Col", "Colonel", "Capt"])
+    '(?:C(?:ol(?:onel)?|apt))'
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alternatives = []
+        for c, child in node.items():
+            if c:
+                chain = re.escape(c)
+                while len(child) == 1 and "" not in child:  # a run of single letters: one literal
+                    (c, child), = child.items()
+                    chain += re.escape(c)
+                alternatives.append(chain + branch(child))
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + branch(tree) + ")"
+
+
+# role words and demonyms as tries (faster than their alternations where they fail, which is almost everywhere)
+_ROLE_TRIE = _literal_trie(w for w in P.ROLE_WORDS if w[0].isupper() and w != "Of")
+_DEMONYM_TRIE = _literal_trie(P.DEMONYMS)
 _NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|bin|ibn|ben|de|da|van|von|ould|ag|abu)[-\s][A-Z]?[\w'’-]+)"
 _PERSON = re.compile(
-    r"(?P<title>(?:(?:" + _DEMONYM_RE + r")\s+)?(?:(?:[A-Z][\w]*|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Dr\.|Mr\.|"
+    r"(?P<title>(?:" + _DEMONYM_TRIE + r"\s+)?(?:(?:[A-Z][\w]*|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Dr\.|Mr\.|"
     r"Mrs\.|Ms\.|of|the)\s+){0,5}?"
-    r"(?:" + _ROLE_RE + r"))"
+    + _ROLE_TRIE + r")"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:region|oblast|province|district|state))?)?"
-    r"\s+(?P<name>(?!(?:" + _ROLE_RE + r")\b)[A-Z][\w'’-]+(?:\s+" + _NAME_WORD + r"){1,3})\b"
+    r"\s+(?P<name>(?!" + _ROLE_TRIE + r"\b)[A-Z][\w'’-]+(?:\s+" + _NAME_WORD + r"){1,3})\b"
 )
-#: a lower-case role before a name: "reporter Jordan Paris", "army chief Abdel Fattah al-Burhan"
+#: a lower-case role before a name: "reporter Jordan Paris", "army chief Abdel Fattah al-Burhan"; it
+#: matches at the start of a word (see _lower_person_matches: a leading ``\b`` would leave ``re`` no
+#: first letters to skip to)
 _PERSON_LOWER = re.compile(
-    r"\b(?:reporter|correspondent|journalist|photographer|spokes(?:man|woman|person)|analyst|commander|"
-    r"official|officer|researcher|minister|governor|general|colonel|mayor|envoy|president|chief|leader|"
-    r"blogger|activist|witness|resident|editor|adviser|advisor|lawmaker|deputy|head)\s+"
-    r"(?P<name>[A-Z][\w'’-]+(?:\s+" + _NAME_WORD + r"){1,3})\b"
+    _literal_trie("reporter correspondent journalist photographer spokesman spokeswoman spokesperson analyst "
+                  "commander official officer researcher minister governor general colonel mayor envoy president "
+                  "chief leader blogger activist witness resident editor adviser advisor lawmaker deputy "
+                  "head".split())
+    + r"\s+(?P<name>[A-Z][\w'’-]+(?:\s+" + _NAME_WORD + r"){1,3})\b"
 )
 
 
@@ -550,12 +588,13 @@ class _Person:
 # _PERSON tried at every position is slow (its optional demonym and lazy words match nowhere
 # fast), so it is tried only where it can match, keeping finditer's results. Derived from _PERSON:
 # its title ends with a role word followed by white space (the "of …" or the name come next);
-_ROLE_THEN_SPACE = re.compile(r"(?:" + _ROLE_RE + r")\s")
+_ROLE_THEN_SPACE = re.compile(_ROLE_TRIE + r"\s")
 # before the role word, the title holds at most 7 pieces each followed by white space (a demonym of
 # up to two words, then up to 5 words, none with white space inside);
 _TITLE_PIECES = 7
-# and it starts with a demonym, a capitalised word, a title ("Gen."), "of", "the" or a role word.
-_PERSON_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZot")
+# and it starts with a demonym, a capitalised word, a title ("Gen.") or a role word (each starting
+# with A-Z), or with "of" or "the" and white space.
+_PERSON_START = re.compile(r"[A-Z]|(?:of|the)\s")
 _TITLE_LEAD = re.compile(r"^(?:[A-Z][\w.]*\s+)*?(?=(?:" + _DEMONYM_RE + r"|Acting|Deputy|Prime)\b)")
 
 
@@ -580,7 +619,7 @@ def _person_matches(text: str) -> list[re.Match]:
     role = _ROLE_THEN_SPACE.search(text)
     while role is not None:
         r = role.start()
-        starts.update(p for p in range(_title_start(text, r), r + 1) if text[p] in _PERSON_FIRST)
+        starts.update(m.start() for m in _PERSON_START.finditer(text, _title_start(text, r), r + 1))
         role = _ROLE_THEN_SPACE.search(text, r + 1)  # role words may overlap
     found: list[re.Match] = []
     pos = 0
@@ -593,9 +632,23 @@ def _person_matches(text: str) -> list[re.Match]:
     return found
 
 
+def _lower_person_matches(text: str) -> list[re.Match]:
+    """``list(re.finditer(r"\\b" + _PERSON_LOWER.pattern, text))``: the matches that start a word."""
+    found: list[re.Match] = []
+    m = _PERSON_LOWER.search(text)
+    while m is not None:
+        p = m.start()
+        if p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"):  # inside a word: try further on
+            m = _PERSON_LOWER.search(text, p + 1)
+        else:
+            found.append(m)
+            m = _PERSON_LOWER.search(text, m.end())
+    return found
+
+
 def _people(text: str) -> list[_Person]:
     people: list[_Person] = []
-    for m in [*_person_matches(text), *_PERSON_LOWER.finditer(text)]:
+    for m in [*_person_matches(text), *_lower_person_matches(text)]:
         name = m.group("name")
         words = name.split()
         if any(w in P.ROLE_WORDS or w in _DEMONYM_WORDS or w.lower() in STOPWORDS for w in words):
