@@ -662,7 +662,9 @@ def _people(text: str) -> list[_Person]:
     return people
 
 
-_VERBS = re.compile(rf"\b(?:has\s+|have\s+|had\s+)?(?:{P.ATTRIBUTION_VERBS})\b")
+#: an attribution verb; _verb_starts finds where ``\b(?:has\s+|have\s+|had\s+)?(?:VERBS)\b`` matches
+#: (tried at every position, the optional "has" leaves ``re`` no first letters to skip to)
+_VERB = re.compile(_literal_trie(P.ATTRIBUTION_VERBS.split("|")) + r"\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:()\"“”]+)")
 _INVERTED = re.compile(rf"[,”\"]\s*(?:{P.ATTRIBUTION_VERBS})\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”]+)")
 _TOLD = re.compile(r"\btold\s+(?P<to>(?:the\s+)?[^,.;:\"“”]{2,60}?)(?=[,.;:]|\s+(?:that|on|in)\b|$)")
@@ -678,9 +680,39 @@ _SPEAKER_HEAD = re.compile(
 )
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _CLAUSE_SPLIT = re.compile(r"[,;:\"“”]|\bthat\b|\bwhile\b|\bwhich\b")
+#: _CLAUSE_SPLIT spelled backwards: its first match in the reversed text is the last split point
+_CLAUSE_SPLIT_BACK = re.compile(r"[,;:\"“”]|\btaht\b|\belihw\b|\bhcihw\b")
 _CLAUSE_TAIL = re.compile(r"\s+on\s+\w+\s+\d+$|\s+on\s+\w+day$|\s+(?:also|earlier|later|again)$")
 _THE = re.compile(r"^The\b")
 _LEADING_JUNK = re.compile(r"^(?:(?:and|but|while|as|so|then|however|meanwhile|also|that)\b[\s,]*)+", re.IGNORECASE)
+#: how a clause that _CLAUSE_TAIL can match ends (with a digit, too)
+_TAIL_ENDS = ("day", "also", "earlier", "later", "again")
+
+
+def _verb_starts(sentence: str) -> list[int]:
+    r"""Where ``\b(?:has\s+|have\s+|had\s+)?(?:VERBS)\b`` matches in *sentence* (as finditer finds it)."""
+    starts: list[int] = []
+    done = 0  # end of the previous match
+    v = _VERB.search(sentence)
+    while v is not None:
+        q = v.start()
+        if q > 0 and (sentence[q - 1].isalnum() or sentence[q - 1] == "_"):  # inside a word
+            v = _VERB.search(sentence, q + 1)
+            continue
+        gap = q
+        while gap > done and sentence[gap - 1].isspace():
+            gap -= 1
+        if gap < q:  # "has said": the match starts at "has" if that starts a word
+            for aux in ("has", "have", "had"):
+                p = gap - len(aux)
+                if p >= done and sentence.startswith(aux, p) and (
+                        p == 0 or not (sentence[p - 1].isalnum() or sentence[p - 1] == "_")):
+                    q = p
+                    break
+        starts.append(q)
+        done = v.end()
+        v = _VERB.search(sentence, done)
+    return starts
 
 
 class _Sources:
@@ -715,19 +747,24 @@ class _Sources:
         text = self.text
         sentence = text[lo:hi]
         who: str | None = None
-        m = _ACCORDING.search(sentence)
+        m = _ACCORDING.search(sentence) if "according" in sentence else None
         if m:
             who = m.group("who").strip()
         if who is None:
-            for v in _VERBS.finditer(sentence):
-                head = _PARENTHESES.sub("", sentence[:v.start()])
-                clause = _CLAUSE_SPLIT.split(head)[-1].strip()
-                clause = _CLAUSE_TAIL.sub("", clause).strip()
+            parentheses = "(" in sentence
+            for v in _verb_starts(sentence):
+                head = _PARENTHESES.sub("", sentence[:v]) if parentheses else sentence[:v]
+                # the last piece of _CLAUSE_SPLIT.split(head)
+                cut = _CLAUSE_SPLIT_BACK.search(head[::-1])
+                clause = (head[len(head) - cut.start():] if cut else head).strip()
+                if clause.endswith(_TAIL_ENDS) or clause[-1:].isdecimal():
+                    clause = _CLAUSE_TAIL.sub("", clause).strip()
                 clause = _LEADING_JUNK.sub("", clause)
                 words = clause.split()
                 if not words or len(words) > 12:
                     continue
-                if not _SPEAKER_HEAD.search(clause):
+                # a _SPEAKER_HEAD match is made of word characters, ' ’ . and -: it lies in the last word
+                if not _SPEAKER_HEAD.search(words[-1]):
                     continue
                 if words[0].lower() in ("there", "it") and len(words) > 1:
                     continue
@@ -746,7 +783,7 @@ class _Sources:
                 self.last_person = p
                 return self.label(who)
             return who
-        if _UNNAMED.search(sentence):
+        if "report" in case_fold(sentence) and _UNNAMED.search(sentence):  # each _UNNAMED match has "report"
             return "unnamed reports"
         return None
 
