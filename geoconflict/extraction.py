@@ -40,6 +40,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -463,6 +464,7 @@ def _stem_automaton() -> ahocorasick.Automaton:
 
 
 _STEMS = _stem_automaton()
+_SECOND = operator.itemgetter(1)
 
 
 @dataclass(frozen=True)
@@ -929,12 +931,15 @@ class _Doc:
         if cached is not None:
             return cached
         text = self.text
-        out: list[str] = []
-        offsets: list[int] = []  # masked position -> text offset, at token boundaries
-        pos = s.start
         lo = bisect.bisect_left(self.starts, s.start)
         hi = bisect.bisect_left(self.starts, s.end)
         ids = [i for i in range(lo, hi) if self.spans[i].place is not None]
+        if not ids:  # no place: the sentence as it is
+            masked = self.masked[s.start] = (text[s.start:s.end], ids)
+            return masked
+        out: list[str] = []
+        offsets: list[int] = []  # masked position -> text offset, at token boundaries
+        pos = s.start
         for i in ids:
             x = self.spans[i]
             start = x.start
@@ -964,8 +969,9 @@ class _Doc:
         """
         kinds = self.cue_kinds.get(s.start)
         if kinds is None:
-            kinds = self.cue_kinds[s.start] = frozenset().union(*(of for _, of in _STEMS.iter(case_fold(
-                self.mask(s)[0]))))
+            # the distinct kind sets of the stems found (few), then their union
+            kinds = self.cue_kinds[s.start] = frozenset().union(*set(map(_SECOND, _STEMS.iter(case_fold(
+                self.mask(s)[0])))))
         return kind in kinds
 
     def text_pos(self, s: Sentence, masked_pos: int) -> int:
