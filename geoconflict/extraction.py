@@ -438,13 +438,48 @@ def _drop_outliers(spans: list[_Span], sentence_starts: set[int]) -> list[_Span]
 
 # --------------------------------------------------------------------------- actors and sources
 
+def _literal_trie(words: Iterable[str]) -> str:
+    """A regex for any of *words* (literal) that tries them in the order their alternation sorted longest first does.
+
+    The words that match at one position all begin one another, so that alternation tries them
+    longest first, as the trie does (each continuation is optional and greedy), but the trie rules
+    a position out in a step or two instead of trying every word.
+
+    >>> _literal_trie(["Col", "Colonel", "Capt"])
+    '(?:C(?:ol(?:onel)?|apt))'
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alternatives = []
+        for c, child in node.items():
+            if c:
+                chain = re.escape(c)
+                while len(child) == 1 and "" not in child:  # a run of single letters: one literal
+                    (c, child), = child.items()
+                    chain += re.escape(c)
+                alternatives.append(chain + branch(child))
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + branch(tree) + ")"
+
+
 _DEMONYM_RE = "|".join(sorted((re.escape(d) for d in P.DEMONYMS), key=len, reverse=True))
 _GROUP_RE = "|".join(sorted((re.escape(g) for g in P.GROUPS), key=len, reverse=True))
 _ACTOR = re.compile(
-    rf"(?:\b(?P<det>the)\s+)?\b(?:(?P<dem>{_DEMONYM_RE})(?:\s+(?:[A-Z][\w-]*|[a-z]+)){{0,2}}?\s+(?i:(?P<noun>{P.ACTOR_NOUNS})(?:\s+(?:{P.ACTOR_NOUNS}))*)"
-    rf"|(?P<group>{_GROUP_RE})(?:\s+(?i:(?P<gnoun>{P.ACTOR_NOUNS})))?)\b"
+    rf"(?:\b(?P<det>the)\s+)?\b(?:(?P<dem>{_literal_trie(P.DEMONYMS)})(?:\s+(?:[A-Z][\w-]*|[a-z]+)){{0,2}}?\s+(?i:(?P<noun>{P.ACTOR_NOUNS})(?:\s+(?:{P.ACTOR_NOUNS}))*)"
+    rf"|(?P<group>{_literal_trie(P.GROUPS)})(?:\s+(?i:(?P<gnoun>{P.ACTOR_NOUNS})))?)\b"
 )
-_UNIT_ONLY = re.compile(rf"\b(?:(?:specific|some|more|additional|elite|fresh|military|several)\s+)*"
+_UNIT_ADJECTIVES = "specific|some|more|additional|elite|fresh|military|several"
+_UNIT_ONLY = re.compile(rf"\b(?:(?:{_UNIT_ADJECTIVES})\s+)*"
                         rf"(?i:{P.UNIT_WORDS})\b")
 
 
@@ -479,7 +514,9 @@ class _Actor:
 # _ACTOR tried at every position is slow (its optional "the" and long alternations match nowhere
 # fast), so it is tried only where it can match, keeping finditer's results. Derived from _ACTOR:
 # a match starts at a demonym or group name, or at a "the" and white space right before one.
-_PARTY_NAME = re.compile(rf"(?:{_DEMONYM_RE}|{_GROUP_RE})")
+_PARTY_NAME = re.compile(_literal_trie([*P.DEMONYMS, *P.GROUPS]))
+#: where a _UNIT_ONLY match can start, in case_fold() text: an adjective (lower case) or a unit word (any case)
+_UNIT_START = re.compile(_literal_trie([*_UNIT_ADJECTIVES.split("|"), *P.UNIT_WORDS.split("|")]))
 
 
 def _actor_matches(text: str, lo: int, hi: int) -> list[re.Match]:
@@ -513,46 +550,19 @@ def _actors(text: str, lo: int, hi: int) -> list[_Actor]:
         party = m.group("dem") or m.group("group")
         country = P.DEMONYMS.get(party) if m.group("dem") else P.GROUPS.get(party)
         found.append(_Actor(start, m.end(), text[start:m.end()], party, country))
-    if _UNIT_ANYWHERE.search(case_fold(text[lo:hi])):  # else _UNIT_ONLY cannot match
-        for m in _UNIT_ONLY.finditer(text, lo, hi):
-            if not any(a.start <= m.start() < a.end for a in found):
-                found.append(_Actor(m.start(), m.end(), m.group(0), None, None))
+    folded = case_fold(text[lo:hi])
+    if _UNIT_ANYWHERE.search(folded):  # else _UNIT_ONLY cannot match
+        # _UNIT_ONLY.finditer(text, lo, hi), trying the pattern only where an adjective or a unit word starts
+        resume = lo
+        c = _UNIT_START.search(folded)
+        while c is not None:
+            if lo + c.start() >= resume and (m := _UNIT_ONLY.match(text, lo + c.start(), hi)):
+                resume = m.end()
+                if not any(a.start <= m.start() < a.end for a in found):
+                    found.append(_Actor(m.start(), m.end(), m.group(0), None, None))
+            c = _UNIT_START.search(folded, c.start() + 1)
     found.sort(key=lambda a: a.start)
     return found
-
-
-def _literal_trie(words: Iterable[str]) -> str:
-    """A regex for any of *words* (literal) that tries them in the order their alternation sorted longest first does.
-
-    The words that match at one position all begin one another, so that alternation tries them
-    longest first, as the trie does (each continuation is optional and greedy), but the trie rules
-    a position out in a step or two instead of trying every word.
-
-    >>> _literal_trie(["Col", "Colonel", "Capt"])
-    '(?:C(?:ol(?:onel)?|apt))'
-    """
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for c in word:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def branch(node: dict) -> str:
-        alternatives = []
-        for c, child in node.items():
-            if c:
-                chain = re.escape(c)
-                while len(child) == 1 and "" not in child:  # a run of single letters: one literal
-                    (c, child), = child.items()
-                    chain += re.escape(c)
-                alternatives.append(chain + branch(child))
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return "(?:" + branch(tree) + ")"
 
 
 # role words and demonyms as tries (faster than their alternations where they fail, which is almost everywhere)
