@@ -81,7 +81,10 @@ _ABBREV = frozenset("mr mrs ms dr gen lt col maj capt sgt st no vs etc jan feb m
                     "u.s u.k u.n e.g i.e approx est govt dept inc corp co ltd jr sr prof rep sen gov adm".split())
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 _BLANK_LINE = re.compile(r"\n\s*\n")
-_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9ЀА-Я])|\n\s*\n|\n(?=\s*[\"“‘]?[A-Z0-9])")
+# ``[.!?]+["”’')\]]*(?=\s+["“‘'(\[]?[A-Z0-9ЀА-Я])|\n\s*\n|\n(?=\s*["“‘]?[A-Z0-9])`` written to start with
+# one character class, so that ``re`` skips to the next [.!?\n] instead of trying every position
+_SENT_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9ЀА-Я])"
+                       r"|(?<=\n)\s*\n|(?<=\n)(?=\s*[\"“‘]?[A-Z0-9]))")
 
 
 @dataclass(frozen=True)
