@@ -610,6 +610,9 @@ _TITLE_PIECES = 7
 # and it starts with a demonym, a capitalised word, a title ("Gen.") or a role word (each starting
 # with A-Z), or with "of" or "the" and white space.
 _PERSON_START = re.compile(r"[A-Z]|(?:of|the)\s")
+# Each piece of a title before its role word is a whole token (no white space inside) but the first,
+# which may end one: a title cannot reach left past a token that is no piece.
+_TITLE_PIECE = re.compile(r"[A-Z]\w*|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Dr\.|Mr\.|Mrs\.|Ms\.|of|the")
 _TITLE_LEAD = re.compile(r"^(?:[A-Z][\w.]*\s+)*?(?=(?:" + _DEMONYM_RE + r"|Acting|Deputy|Prime)\b)")
 
 
@@ -625,6 +628,8 @@ def _title_start(text: str, role: int) -> int:
         start = gap
         while start > 0 and not text[start - 1].isspace():
             start -= 1
+        if not _TITLE_PIECE.fullmatch(text, start, gap):  # the title can start inside this token, not before
+            break
     return start
 
 
