@@ -1261,36 +1261,46 @@ def _claim_geometry(doc: _Doc, areas: list[Place], stated: float | None, settlem
                     claimant: _Actor, combats: list[CombatArea]):
     broad = [a for a in areas if a.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)]
     inside_places: dict[tuple, Place] = {}
-    if stated is not None and broad and len(broad) == len(areas):
+    by_stated = stated is not None and broad and len(broad) == len(areas)  # else the union of the areas
+    if by_stated:
         for c in combats:
             for a in c.areas:
                 if a.geometry is not None and any(
                         (b.kind is PlaceKind.ADMIN1 and a.admin1 == b.name)
                         or (b.kind is PlaceKind.COUNTRY and a.country_code == b.country_code) for b in broad):
                     inside_places[_pk(a)] = a
-    key = (tuple(_pk(a) for a in areas), stated, settlements, claimant.country, tuple(sorted(inside_places)))
+    key = (tuple(_pk(a) for a in areas), stated, claimant.country, tuple(sorted(inside_places))) if by_stated \
+        else (tuple(_pk(a) for a in areas),)
     cached = _GEOMETRY_CACHE.get(key)
     if cached is None:
-        cached = _claim_geometry_uncached(
-            doc, areas, broad, [a.geometry for a in inside_places.values()], stated, settlements, claimant)
+        cached = _claim_extent(
+            doc, areas, broad, [a.geometry for a in inside_places.values()], stated if by_stated else None, claimant)
         if len(_GEOMETRY_CACHE) >= 1024:
             _GEOMETRY_CACHE.pop(next(iter(_GEOMETRY_CACHE)))
         _GEOMETRY_CACHE[key] = cached
-    return cached
+    geometry, derivation, places_inside = cached
+    note = plausibility_note(settlements=settlements, area_stated=stated, geometry=geometry,
+                             derivation=(derivation or Derivation.NONE).value, places_inside=places_inside)
+    if derivation is Derivation.STATED_AREA:
+        note += ("; extent placed inside the districts where fighting is reported, along the border with the "
+                 "claimant's country" if claimant.country else "; extent placed around the named areas' centre")
+    return geometry, derivation, note
 
 
-#: Claim geometries and notes by their inputs (areas, figures, claimant country, districts):
-#: the same claim in many reports is derived once. Bounded, oldest dropped first.
+#: Claim extents (geometry, derivation, populated places inside) by what they depend on: the areas,
+#: and for an extent placed by the stated area, that area, the claimant's country and the districts
+#: where fighting is reported. The same claim in many reports is derived once. Bounded, oldest dropped first.
 _GEOMETRY_CACHE: dict[tuple, tuple] = {}
 
 
-def _claim_geometry_uncached(doc: _Doc, areas: list[Place], broad: list[Place], inside: list, stated: float | None,
-                             settlements: int | None, claimant: _Actor):
+def _claim_extent(doc: _Doc, areas: list[Place], broad: list[Place], inside: list, stated: float | None,
+                  claimant: _Actor):
+    """The extent of a claim; *stated* is None unless the extent is to be placed by the stated area."""
     import shapely
 
     geometry = None
     derivation: Derivation | None = None
-    if stated is not None and broad and len(broad) == len(areas):
+    if stated is not None:
 
         within = shapely.union_all(inside) if inside else shapely.union_all(
             [b.geometry for b in broad if b.geometry is not None]) if any(b.geometry is not None for b in broad) \
@@ -1310,12 +1320,7 @@ def _claim_geometry_uncached(doc: _Doc, areas: list[Place], broad: list[Place], 
             geometry = shapely.union_all(polys)
             derivation = Derivation.UNION
     places_inside = populated_places_within(doc.gaz, geometry) if geometry is not None else None
-    note = plausibility_note(settlements=settlements, area_stated=stated, geometry=geometry,
-                             derivation=(derivation or Derivation.NONE).value, places_inside=places_inside)
-    if derivation is Derivation.STATED_AREA:
-        note += ("; extent placed inside the districts where fighting is reported, along the border with the "
-                 "claimant's country" if claimant.country else "; extent placed around the named areas' centre")
-    return geometry, derivation, note
+    return geometry, derivation, places_inside
 
 
 def _combats(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> list[CombatArea]:
