@@ -136,6 +136,8 @@ def _set(obj: object, name: str, value: object) -> None:
 
 
 def _enum(cls: type[E], value: object, name: str) -> E:
+    if type(value) is cls:  # already a member
+        return value  # type: ignore[return-value]
     try:
         return cls(value)
     except ValueError:
@@ -146,6 +148,8 @@ def _enum(cls: type[E], value: object, name: str) -> E:
 
 
 def _text(value: object, name: str, *, required: bool = False) -> str | None:
+    if type(value) is str and "\x00" not in value and value and not value.isspace():
+        return value  # the usual case: non-blank text (isspace() is False at the first other character)
     if value is None:
         if required:
             raise InvalidInputError(f"{name}: a value is required", field=name, value=value)
@@ -170,8 +174,8 @@ def _is_span(value: object) -> bool:
 
 
 def _date(value: object, name: str) -> date | None:
-    if value is None:
-        return None
+    if value is None or type(value) is date:
+        return value
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -189,6 +193,8 @@ def _date(value: object, name: str) -> date | None:
 
 
 def _count(value: object, name: str) -> int | None:
+    if type(value) is int and value >= 0:
+        return value
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
@@ -199,6 +205,8 @@ def _count(value: object, name: str) -> int | None:
 
 
 def _amount(value: object, name: str) -> float | None:
+    if type(value) is float and 0 <= value < math.inf:
+        return value
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
@@ -213,6 +221,8 @@ def _texts(value: Iterable[str] | str | None, name: str) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         value = (value,)
+    elif type(value) is tuple and all(type(v) is str and v and "\x00" not in v and not v.isspace() for v in value):
+        return value  # already a tuple of non-blank texts
     return tuple(_text(v, f"{name}[{i}]", required=True) for i, v in enumerate(value))  # type: ignore[misc]
 
 
@@ -221,6 +231,8 @@ def _places(value: Iterable[Place] | Place | None, name: str) -> tuple[Place, ..
         return ()
     if isinstance(value, Place):
         value = (value,)
+    elif type(value) is tuple and all(type(p) is Place for p in value):
+        return value
     places = tuple(value)
     for i, p in enumerate(places):
         if not isinstance(p, Place):
