@@ -784,6 +784,14 @@ _MODAL = re.compile(r"\b(?:will|would|could|might|may|threaten\w*|plan\w*|vow\w*
                     re.IGNORECASE)
 
 
+_MOVE_NOUN = re.compile(r"\b(?:redeployment|transfer|troops|forces)\b")
+#: Every P.FORMATION match holds one of these words (that pattern is case-sensitive).
+_FORMATION_WORD = re.compile(r"Brigade|Division|Regiment|Battalion|Corps|Army|Group|Squadron|Company")
+
+
+_DIGIT = re.compile(r"\d")  # every P.AREA match holds one
+
+
 _ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _DESCRIPTOR_AFTER = re.compile(r"\s+(?:region|oblast|province|district|raion|rayon|governorate|state|krai|"
                                r"county|city|strip|districts|regions|provinces)\b", re.IGNORECASE)
@@ -979,6 +987,7 @@ def _movements(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> lis
     if not cue:
         return []
     out: list[Movement] = []
+    formation = status = None  # of the whole sentence: found with the first movement
     for pattern, order in ((_MOVE_FROM_TO, (1, 2)), (_MOVE_TO_FROM, (2, 1))):
         for m in pattern.finditer(masked):
             if cue.start() > m.end() + 40:
@@ -1001,7 +1010,8 @@ def _movements(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> lis
                         actor = party[-1].phrase
                 else:
                     actor = a.phrase
-            formation = P.FORMATION.search(masked)
+            if formation is None:
+                formation = _FORMATION_WORD.search(masked) and P.FORMATION.search(masked) or False
             if formation:
                 unit = formation.group(0).removeprefix("the ")
             if actor is None:
@@ -1016,7 +1026,8 @@ def _movements(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> lis
                     r"\b(?:troop|forces|military|units?|redeploy\w*|deploy\w*|transfer|relocation|reallocation)\b",
                     masked, re.IGNORECASE):
                 continue
-            status = _status(masked)
+            if status is None:
+                status = _status(masked) if doc.may_match(s, "status") else MovementStatus.REPORTED
             when = doc.event_date(s)
             word = cue.group(0)
             out.append(Movement(
@@ -1060,7 +1071,7 @@ def _status_updates(doc: _Doc, s: Sentence, movements: list[Movement]) -> list[M
     if not doc.may_match(s, "status"):  # the status is "reported": nothing to update
         return movements
     masked, ids = doc.mask(s)
-    if not P.MOVE_CUE.search(masked) and not re.search(r"\b(?:redeployment|transfer|troops|forces)\b", masked):
+    if not (doc.may_match(s, "move") and P.MOVE_CUE.search(masked)) and not _MOVE_NOUN.search(masked):
         return movements
     status = _status(masked)
     if status is MovementStatus.REPORTED:
@@ -1134,7 +1145,7 @@ def _claims(doc: _Doc, s: Sentence, said: Callable[[], str | None], combats: lis
         rest = _clause(masked, cue.end())
         word = cue.group(0).lower()
         count = P.SETTLEMENTS.search(rest)
-        area = P.AREA.search(rest)
+        area = P.AREA.search(rest) if _DIGIT.search(rest) else None
         if word.startswith(("hold", "held", "took", "taken")) and not (count or area):
             if not re.match(r"\s*(?:control\s+of\s+)?(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?⟦", rest):
                 continue
@@ -1242,6 +1253,9 @@ def _dispute_note(doc: _Doc, claim: TerritorialClaim, s: Sentence, following: Se
         if t is None or t.paragraph != s.paragraph:
             continue
         quote = doc.text[t.start:t.end]
+        folded = case_fold(quote)
+        if not any(stem in folded for stem in P.CUE_STEMS["status"]):  # no DENY_ or UNCONFIRMED_CUE
+            continue
         if P.UNCONFIRMED_CUE.search(quote) or re.search(r"\b(?:did not|has not|have not)\s+comment", quote):
             notes.append(f"not confirmed: {quote!r}")
         elif t is following and P.DENY_CUE.search(quote) and re.search(r"\b(?:claim|report|capture|control)",
