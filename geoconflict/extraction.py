@@ -1403,6 +1403,28 @@ def _combats(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> list[
                        provenance=doc.provenance(s, reported_by=speaker(), when=when, reason=reason))]
 
 
+#: Where a strike or attack happened: right after the cue, "in/at/near" the place, or a passive subject.
+_TARGET_AFTER = re.compile(rf"\s*(?:(?:on|in|at|near|against|targeting|across|of)\s+)?(?:the\s+)?"
+                           rf"(?:(?:city|town|village|camp|outskirts|centre|center|district)\s+(?:of\s+)?)?{_TOK}")
+_PLACE_AFTER = re.compile(rf"\b(?:in|at|near)\s+(?:the\s+)?{_TOK}")
+_PASSIVE_TARGET = re.compile(rf"{_TOK}\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$")
+#: A demonym ending the text, maybe followed by one lower-case word: at most its last three tokens.
+_DEMONYM_LAST = re.compile(rf"\b({_DEMONYM_RE})\s+(?:[a-z]+\s+)?$")
+
+
+def _tail_start(text: str, end: int, tokens: int) -> int:
+    """Where the last *tokens* runs of non-white-space of ``text[:end]`` start (0 when it has fewer).
+
+    A pattern that can only match there is searched from this position (up to *end*), not over the
+    whole text: ``search(text, pos, end)`` sees the character before *pos* for ``\\b``, as a search
+    of ``text[:end]`` does.
+    """
+    parts = text[:end].rsplit(None, tokens)
+    if len(parts) <= tokens:
+        return 0
+    return _NON_SPACE.search(text, len(parts[0])).start()
+
+
 def _located_events(doc: _Doc, s: Sentence, said: Callable[[], str | None]) -> list[Event]:
     masked, _ = doc.mask(s)
     folded = case_fold(masked)
@@ -1432,22 +1454,22 @@ def _located_events(doc: _Doc, s: Sentence, said: Callable[[], str | None]) -> l
         if _Fold.MODAL.search(folded[:cue.start()]):
             continue
         after = masked[cue.end():cue.end() + 80]
-        m = re.match(rf"\s*(?:(?:on|in|at|near|against|targeting|across|of)\s+)?(?:the\s+)?"
-                     rf"(?:(?:city|town|village|camp|outskirts|centre|center|district)\s+(?:of\s+)?)?{_TOK}", after)
+        m = _TARGET_AFTER.match(after)
         if not m and kind in ("protest", "massacre", "attack"):
-            m = re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{_TOK}", after)
+            m = _PLACE_AFTER.search(after)
         if not m:
             back = masked[max(0, cue.start() - 40):cue.start()]
-            m = re.search(rf"{_TOK}\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$", back)
+            m = _PASSIVE_TARGET.search(back)
         if not m:
             continue
         place = doc.place(m.group(1))
         fat = _Fold.FATALITIES.search(folded)
         fatalities = _number(_matched(masked, fat, "n" if fat.group("n") else "n2")) if fat else None
         actors = tuple(dict.fromkeys(a.phrase for a in _actors(masked, 0, cue.start()) if a.party))
-        dem = re.search(rf"\b({_DEMONYM_RE})\s+(?:[a-z]+\s+)?$", masked[:cue.start()])
-        if not actors and dem:
-            actors = (f"{dem.group(1)} forces",)
+        if not actors:  # a demonym right before the cue ("Russian shelling"): its forces
+            dem = _DEMONYM_LAST.search(masked, _tail_start(masked, cue.start(), 3), cue.start())
+            if dem:
+                actors = (f"{dem.group(1)} forces",)
         out.append(Event(kind, place, actors=actors, fatalities=fatalities,
                          description=doc.text[s.start:s.end][:200],
                          provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
