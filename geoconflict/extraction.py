@@ -818,6 +818,7 @@ class _Fold:
     CONFIRM = _folded(P.CONFIRM_CUE)
     MODAL = _folded(_MODAL)
     CIVILIAN = _folded(_CIVILIAN)
+    OWN_FORCES = _folded(_OWN_FORCES)
     FORCE_WORD = re.compile(r"\b(?:troop|forces|military|units?|redeploy\w*|deploy\w*|transfer|relocation|reallocation)\b")
     REPORT_WORD = re.compile(r"\b(?:claim|report|capture|control)")
 
@@ -1077,11 +1078,13 @@ def _movements(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> lis
 
 def _own_party(doc: _Doc, head: str, speaker: str | None) -> str | None:
     """ "its troops" after "the Somali army said" → the speaker's party."""
-    own = _OWN_FORCES.search(head)
-    if own is None or not speaker:
+    if not speaker:
+        return None
+    own = _Fold.OWN_FORCES.search(case_fold(head))
+    if own is None:
         return None
     parties = [a for a in _actors(speaker, 0, len(speaker)) if a.party]
-    noun = own.group("noun").lower()
+    noun = _matched(head, own, "noun").lower()
     if parties:
         return f"{parties[0].party} {noun}"
     dem = re.search(rf"\b({_DEMONYM_RE})\b", speaker)
@@ -1200,7 +1203,7 @@ def _claims(doc: _Doc, s: Sentence, said: Callable[[], str | None], combats: lis
             actors = [a for a in found if a.party is not None]
             claimant = actors[-1] if actors else None
             own = _own_party(doc, head, speaker)
-            if own is not None and _OWN_FORCES.search(head[-60:]):
+            if own is not None and _Fold.OWN_FORCES.search(folded_head[-60:]):
                 claimant = _Actor(0, 0, own, own.split()[0], _country_of(own))
             if claimant is None and found:
                 claimant = found[-1]
