@@ -102,7 +102,7 @@ class _State:
     Both are filled as words are met.
     """
 
-    __slots__ = ("automaton", "pairs", "separators", "window", "words")
+    __slots__ = ("automaton", "pairs", "separators", "stand_ins", "window", "words")
 
     def __init__(self, automaton: ahocorasick.Automaton, names: list[str] | None) -> None:
         self.automaton = automaton
@@ -114,6 +114,29 @@ class _State:
         self.window = automaton.get_stats()["longest_word"] + 1
         self.words: dict[bytes, int] = {}
         self.pairs: dict[bytes, int] = {}
+        self.stand_ins: dict[str, int] = {}
+
+    def stand_in(self, c: str) -> int:
+        """The ASCII byte that may stand for the non-ASCII character *c* in the scan, or -1 if none.
+
+        A character that is no letter or digit once folded, and not upper case,
+        can be written as its :func:`scan_fold` when that is ASCII (curly
+        quotes fold to "'"), else as NUL when no name holds its fold (NUL is in
+        no name either): the scan finds the same names.
+        """
+        byte = self.stand_ins.get(c)
+        if byte is None:
+            if len(self.stand_ins) >= _MEMO_SIZE:
+                self.stand_ins.clear()
+            low = scan_fold(c)
+            if _FOLD_ALNUM[c] or c.isupper():
+                byte = -1
+            elif low.isascii():
+                byte = ord(low)
+            else:
+                byte = -1 if low in self.separators else 0
+            self.stand_ins[c] = byte
+        return byte
 
     def _goes_on(self, low: str) -> bool:
         """Whether some name starts with *low* and a separator."""
@@ -230,6 +253,16 @@ def find_names(automaton: ahocorasick.Automaton, text: str) -> list[tuple[int, i
     raw = text.encode("ascii", "replace")
     if text.isascii():
         return _find_ascii(state, text, raw)
+    # most often the non-ASCII characters are quotes and dashes: then ASCII ones stand for them
+    ascii_raw = bytearray(raw)
+    stand_in = state.stand_in
+    for m in _NON_ASCII.finditer(text):
+        byte = stand_in(m[0])
+        if byte < 0:
+            break
+        ascii_raw[m.start()] = byte
+    else:
+        return _find_ascii(state, text, bytes(ascii_raw))
     fold_alnum = _FOLD_ALNUM
     # upper-case non-ASCII characters that start a word: written "A" in the bytes searched
     starts = [p for m in _NON_ASCII.finditer(text)

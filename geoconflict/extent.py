@@ -46,6 +46,23 @@ def _area(geometry: BaseGeometry) -> float:
     return area_km2(geometry) or 0.0
 
 
+def _area_remembered(geometry: BaseGeometry) -> float:
+    """:func:`_area`, remembered for the geometry object (claims share their extents' geometries)."""
+    hit = _AREAS.get(id(geometry))
+    if hit is not None and hit[0] is geometry:
+        return hit[1]
+    area = _area(geometry)
+    if len(_AREAS) >= 512:
+        _AREAS.pop(next(iter(_AREAS)))
+    _AREAS[id(geometry)] = (geometry, area)
+    return area
+
+
+#: Geodesic areas by geometry id, the (immutable) geometry kept alongside so the id is not reused.
+#: Bounded, oldest dropped first.
+_AREAS: dict[int, tuple] = {}
+
+
 def _bisect(target: float, measure, hi: float) -> BaseGeometry:
     """The shape whose area is within 0.5 % of *target* (else the closest larger one) by bisection on its size.
 
@@ -230,7 +247,7 @@ def plausibility_note(
     if geometry is None or geometry.is_empty:
         return f"stated {stated}; no geometry to compare with"
     parts = [f"stated {stated}"]
-    computed = _area(geometry)
+    computed = _area_remembered(geometry)
     how = {"stated_area": "an extent derived from the stated area", "union": "the named areas"}.get(
         derivation, "the geometry")
     if area_stated is not None:

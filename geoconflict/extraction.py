@@ -40,10 +40,12 @@ Examples
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import attrgetter
 
 import ahocorasick
 
@@ -80,7 +82,10 @@ _ABBREV = frozenset("mr mrs ms dr gen lt col maj capt sgt st no vs etc jan feb m
                     "u.s u.k u.n e.g i.e approx est govt dept inc corp co ltd jr sr prof rep sen gov adm".split())
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 _BLANK_LINE = re.compile(r"\n\s*\n")
-_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9ЀА-Я])|\n\s*\n|\n(?=\s*[\"“‘]?[A-Z0-9])")
+# ``[.!?]+["”’')\]]*(?=\s+["“‘'(\[]?[A-Z0-9ЀА-Я])|\n\s*\n|\n(?=\s*["“‘]?[A-Z0-9])`` written to start with
+# one character class, so that ``re`` skips to the next [.!?\n] instead of trying every position
+_SENT_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9ЀА-Я])"
+                       r"|(?<=\n)\s*\n|(?<=\n)(?=\s*[\"“‘]?[A-Z0-9]))")
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,9 @@ _SINGLE_DESCRIPTORS = "district|raion|rayon|township|county|governorate"
 _SINGLE_DESC = re.compile(rf"(?P<item>[A-Z][\w'’-]+)\s+(?P<desc>{_SINGLE_DESCRIPTORS})\b")
 #: Every _LIST and _SINGLE_DESC match holds a descriptor word after a white-space character.
 _ANY_DESC = re.compile(r"\s(?:" + "|".join(_DESCRIPTORS) + rf"|{_SINGLE_DESCRIPTORS})\b")
+#: Every _ANY_DESC match holds one of these: its descriptor words, less those that hold another one.
+_DESC_ALL = {*_DESCRIPTORS, *_SINGLE_DESCRIPTORS.split("|")}
+_DESC_WORDS = tuple(sorted(w for w in _DESC_ALL if not any(v != w and v in w for v in _DESC_ALL)))
 _DEMONYM_WORDS = frozenset(w for d in P.DEMONYMS for w in d.split())
 _CONNECTORS = P.NAME_CONNECTORS | P.ROLE_WORDS | _DEMONYM_WORDS
 _POSSESSIVE = re.compile(r"['’]s?\b")
@@ -168,9 +176,17 @@ _SENTENCE_ADVERBS = frozenset("yesterday earlier later overnight meanwhile separ
 
 
 def _connector(word: str) -> bool:
-    bare = word.rstrip(".").removesuffix("'s").removesuffix("’s")
-    return (bare in _CONNECTORS or bare.lower() in STOPWORDS or bare.lower() in _SENTENCE_ADVERBS
-            or bare.isupper() and len(bare) <= 1)
+    known = _CONNECTOR_MEMO.get(word)
+    if known is None:
+        if len(_CONNECTOR_MEMO) >= 1 << 16:
+            _CONNECTOR_MEMO.clear()
+        bare = word.rstrip(".").removesuffix("'s").removesuffix("’s")
+        known = _CONNECTOR_MEMO[word] = (bare in _CONNECTORS or bare.lower() in STOPWORDS
+                                         or bare.lower() in _SENTENCE_ADVERBS or bare.isupper() and len(bare) <= 1)
+    return known
+
+
+_CONNECTOR_MEMO: dict[str, bool] = {}  # _connector of each word met
 
 
 def _find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> list[_Span]:
@@ -180,7 +196,8 @@ def _find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> li
         for s, e, surface in gaz.scan(chunk):
             spans.append(_Span(lo + s, lo + e, surface, "gazetteer name"))
         listed: list[_Span] = []
-        if not _ANY_DESC.search(chunk):  # then neither _LIST nor _SINGLE_DESC can match
+        # then neither _LIST nor _SINGLE_DESC can match (the substrings are a quicker first test)
+        if not any(w in chunk for w in _DESC_WORDS) or not _ANY_DESC.search(chunk):
             continue
         for m in _LIST.finditer(chunk):
             desc = _DESCRIPTORS[m.group("desc")]
@@ -196,10 +213,11 @@ def _find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> li
         if listed:
             taken = [(x.start, x.end) for x in listed]
             spans = [x for x in spans if not any(x.start < e and s < x.end for s, e in taken)] + listed
-    spans.sort(key=lambda x: x.start)
+    spans.sort(key=attrgetter("start"))
     return spans
 
 
+_E_OR_R = frozenset("eErR")
 _RIVER = re.compile(r"(?:banks?|side|shore|bank)\s+of\s+the\s+$|(?:across|along|crossed|cross|over)\s+the\s+$|"
                     r"the\s+river\s+$", re.IGNORECASE)
 
@@ -214,10 +232,12 @@ def _reject_reason(text: str, span: _Span, spans_at: set[int], surnames: set[str
         return f"a demonym names an actor, not a place ({word!r})"
     if s >= 2 and text[s - 1] in "-‐" and text[s - 2].isalnum():
         return "part of a hyphenated name"
-    if fold(word) in surnames:
+    if surnames and fold(word) in surnames:
         return f"surname of a person named in the report ({word!r})"
     before = text[max(0, s - 40):s].rstrip()  # _RIVER and ORG_BEFORE end with a word then white space
-    if case_fold(before[-5:]).endswith(("the", "river")) and _RIVER.search(text[max(0, s - 20):s]):
+    # (case_fold keeps the last character's place, and only "e" and "r" fold to "e" and "r")
+    if before[-1:] in _E_OR_R and case_fold(before[-5:]).endswith(("the", "river")) and _RIVER.search(
+            text[max(0, s - 20):s]):
         return "a river here ('… the X')"
     if P.OUTLET_AFTER.match(text, e):
         tail = P.OUTLET_AFTER.match(text, e).group(0).strip()
@@ -228,8 +248,10 @@ def _reject_reason(text: str, span: _Span, spans_at: set[int], surnames: set[str
     # part of a longer capitalised name?
     run_left: list[str] = []
     pos = s
-    while True:
-        m = _LEFT_WORD.search(text, max(0, pos - 40), pos)
+    while pos and text[pos - 1] == " ":  # else no word then one space ends at pos
+        # the word holds no space: it starts after the last space before that one, if any is in the window
+        lo = max(0, pos - 40)
+        m = _LEFT_WORD.search(text, max(lo, text.rfind(" ", lo, pos - 1) + 1), pos)
         if not m or m.end() != pos:
             break
         run_left.insert(0, m.group(1))
@@ -421,8 +443,9 @@ def _drop_outliers(spans: list[_Span], sentence_starts: set[int]) -> list[_Span]
     per_place: dict[tuple, int] = {}
     for x in spans:
         if x.place is not None:
-            countries[x.place.country_code or ""] = countries.get(x.place.country_code or "", 0) + 1
-            per_place[_pk(x.place)] = per_place.get(_pk(x.place), 0) + 1
+            cc, pk = x.place.country_code or "", _pk(x.place)
+            countries[cc] = countries.get(cc, 0) + 1
+            per_place[pk] = per_place.get(pk, 0) + 1
     kept = []
     for x in spans:
         p = x.place
@@ -437,13 +460,48 @@ def _drop_outliers(spans: list[_Span], sentence_starts: set[int]) -> list[_Span]
 
 # --------------------------------------------------------------------------- actors and sources
 
+def _literal_trie(words: Iterable[str]) -> str:
+    """A regex for any of *words* (literal) that tries them in the order their alternation sorted longest first does.
+
+    The words that match at one position all begin one another, so that alternation tries them
+    longest first, as the trie does (each continuation is optional and greedy), but the trie rules
+    a position out in a step or two instead of trying every word.
+
+    >>> _literal_trie(["Col", "Colonel", "Capt"])
+    '(?:C(?:ol(?:onel)?|apt))'
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alternatives = []
+        for c, child in node.items():
+            if c:
+                chain = re.escape(c)
+                while len(child) == 1 and "" not in child:  # a run of single letters: one literal
+                    (c, child), = child.items()
+                    chain += re.escape(c)
+                alternatives.append(chain + branch(child))
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + branch(tree) + ")"
+
+
 _DEMONYM_RE = "|".join(sorted((re.escape(d) for d in P.DEMONYMS), key=len, reverse=True))
 _GROUP_RE = "|".join(sorted((re.escape(g) for g in P.GROUPS), key=len, reverse=True))
 _ACTOR = re.compile(
-    rf"(?:\b(?P<det>the)\s+)?\b(?:(?P<dem>{_DEMONYM_RE})(?:\s+(?:[A-Z][\w-]*|[a-z]+)){{0,2}}?\s+(?i:(?P<noun>{P.ACTOR_NOUNS})(?:\s+(?:{P.ACTOR_NOUNS}))*)"
-    rf"|(?P<group>{_GROUP_RE})(?:\s+(?i:(?P<gnoun>{P.ACTOR_NOUNS})))?)\b"
+    rf"(?:\b(?P<det>the)\s+)?\b(?:(?P<dem>{_literal_trie(P.DEMONYMS)})(?:\s+(?:[A-Z][\w-]*|[a-z]+)){{0,2}}?\s+(?i:(?P<noun>{P.ACTOR_NOUNS})(?:\s+(?:{P.ACTOR_NOUNS}))*)"
+    rf"|(?P<group>{_literal_trie(P.GROUPS)})(?:\s+(?i:(?P<gnoun>{P.ACTOR_NOUNS})))?)\b"
 )
-_UNIT_ONLY = re.compile(rf"\b(?:(?:specific|some|more|additional|elite|fresh|military|several)\s+)*"
+_UNIT_ADJECTIVES = "specific|some|more|additional|elite|fresh|military|several"
+_UNIT_ONLY = re.compile(rf"\b(?:(?:{_UNIT_ADJECTIVES})\s+)*"
                         rf"(?i:{P.UNIT_WORDS})\b")
 
 
@@ -463,6 +521,7 @@ def _stem_automaton() -> ahocorasick.Automaton:
 
 
 _STEMS = _stem_automaton()
+_SECOND = operator.itemgetter(1)
 
 
 @dataclass(frozen=True)
@@ -477,7 +536,9 @@ class _Actor:
 # _ACTOR tried at every position is slow (its optional "the" and long alternations match nowhere
 # fast), so it is tried only where it can match, keeping finditer's results. Derived from _ACTOR:
 # a match starts at a demonym or group name, or at a "the" and white space right before one.
-_PARTY_NAME = re.compile(rf"(?:{_DEMONYM_RE}|{_GROUP_RE})")
+_PARTY_NAME = re.compile(_literal_trie([*P.DEMONYMS, *P.GROUPS]))
+#: where a _UNIT_ONLY match can start, in case_fold() text: an adjective (lower case) or a unit word (any case)
+_UNIT_START = re.compile(_literal_trie([*_UNIT_ADJECTIVES.split("|"), *P.UNIT_WORDS.split("|")]))
 
 
 def _actor_matches(text: str, lo: int, hi: int) -> list[re.Match]:
@@ -511,30 +572,41 @@ def _actors(text: str, lo: int, hi: int) -> list[_Actor]:
         party = m.group("dem") or m.group("group")
         country = P.DEMONYMS.get(party) if m.group("dem") else P.GROUPS.get(party)
         found.append(_Actor(start, m.end(), text[start:m.end()], party, country))
-    if _UNIT_ANYWHERE.search(case_fold(text[lo:hi])):  # else _UNIT_ONLY cannot match
-        for m in _UNIT_ONLY.finditer(text, lo, hi):
-            if not any(a.start <= m.start() < a.end for a in found):
-                found.append(_Actor(m.start(), m.end(), m.group(0), None, None))
+    folded = case_fold(text[lo:hi])
+    if _UNIT_ANYWHERE.search(folded):  # else _UNIT_ONLY cannot match
+        # _UNIT_ONLY.finditer(text, lo, hi), trying the pattern only where an adjective or a unit word starts
+        resume = lo
+        c = _UNIT_START.search(folded)
+        while c is not None:
+            if lo + c.start() >= resume and (m := _UNIT_ONLY.match(text, lo + c.start(), hi)):
+                resume = m.end()
+                if not any(a.start <= m.start() < a.end for a in found):
+                    found.append(_Actor(m.start(), m.end(), m.group(0), None, None))
+            c = _UNIT_START.search(folded, c.start() + 1)
     found.sort(key=lambda a: a.start)
     return found
 
 
-_ROLE_RE = "|".join(sorted((re.escape(w) for w in P.ROLE_WORDS if w[0].isupper() and w != "Of"),
-                           key=len, reverse=True))
+# role words and demonyms as tries (faster than their alternations where they fail, which is almost everywhere)
+_ROLE_TRIE = _literal_trie(w for w in P.ROLE_WORDS if w[0].isupper() and w != "Of")
+_DEMONYM_TRIE = _literal_trie(P.DEMONYMS)
 _NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|bin|ibn|ben|de|da|van|von|ould|ag|abu)[-\s][A-Z]?[\w'’-]+)"
 _PERSON = re.compile(
-    r"(?P<title>(?:(?:" + _DEMONYM_RE + r")\s+)?(?:(?:[A-Z][\w]*|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Dr\.|Mr\.|"
+    r"(?P<title>(?:" + _DEMONYM_TRIE + r"\s+)?(?:(?:[A-Z][\w]*|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Dr\.|Mr\.|"
     r"Mrs\.|Ms\.|of|the)\s+){0,5}?"
-    r"(?:" + _ROLE_RE + r"))"
+    + _ROLE_TRIE + r")"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:region|oblast|province|district|state))?)?"
-    r"\s+(?P<name>(?!(?:" + _ROLE_RE + r")\b)[A-Z][\w'’-]+(?:\s+" + _NAME_WORD + r"){1,3})\b"
+    r"\s+(?P<name>(?!" + _ROLE_TRIE + r"\b)[A-Z][\w'’-]+(?:\s+" + _NAME_WORD + r"){1,3})\b"
 )
-#: a lower-case role before a name: "reporter Jordan Paris", "army chief Abdel Fattah al-Burhan"
+#: a lower-case role before a name: "reporter Jordan Paris", "army chief Abdel Fattah al-Burhan"; it
+#: matches at the start of a word (see _lower_person_matches: a leading ``\b`` would leave ``re`` no
+#: first letters to skip to)
 _PERSON_LOWER = re.compile(
-    r"\b(?:reporter|correspondent|journalist|photographer|spokes(?:man|woman|person)|analyst|commander|"
-    r"official|officer|researcher|minister|governor|general|colonel|mayor|envoy|president|chief|leader|"
-    r"blogger|activist|witness|resident|editor|adviser|advisor|lawmaker|deputy|head)\s+"
-    r"(?P<name>[A-Z][\w'’-]+(?:\s+" + _NAME_WORD + r"){1,3})\b"
+    _literal_trie("reporter correspondent journalist photographer spokesman spokeswoman spokesperson analyst "
+                  "commander official officer researcher minister governor general colonel mayor envoy president "
+                  "chief leader blogger activist witness resident editor adviser advisor lawmaker deputy "
+                  "head".split())
+    + r"\s+(?P<name>[A-Z][\w'’-]+(?:\s+" + _NAME_WORD + r"){1,3})\b"
 )
 
 
@@ -550,12 +622,16 @@ class _Person:
 # _PERSON tried at every position is slow (its optional demonym and lazy words match nowhere
 # fast), so it is tried only where it can match, keeping finditer's results. Derived from _PERSON:
 # its title ends with a role word followed by white space (the "of …" or the name come next);
-_ROLE_THEN_SPACE = re.compile(r"(?:" + _ROLE_RE + r")\s")
+_ROLE_THEN_SPACE = re.compile(_ROLE_TRIE + r"\s")
 # before the role word, the title holds at most 7 pieces each followed by white space (a demonym of
 # up to two words, then up to 5 words, none with white space inside);
 _TITLE_PIECES = 7
-# and it starts with a demonym, a capitalised word, a title ("Gen."), "of", "the" or a role word.
-_PERSON_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZot")
+# and it starts with a demonym, a capitalised word, a title ("Gen.") or a role word (each starting
+# with A-Z), or with "of" or "the" and white space.
+_PERSON_START = re.compile(r"[A-Z]|(?:of|the)\s")
+# Each piece of a title before its role word is a whole token (no white space inside) but the first,
+# which may end one: a title cannot reach left past a token that is no piece.
+_TITLE_PIECE = re.compile(r"[A-Z]\w*|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Dr\.|Mr\.|Mrs\.|Ms\.|of|the")
 _TITLE_LEAD = re.compile(r"^(?:[A-Z][\w.]*\s+)*?(?=(?:" + _DEMONYM_RE + r"|Acting|Deputy|Prime)\b)")
 
 
@@ -571,6 +647,8 @@ def _title_start(text: str, role: int) -> int:
         start = gap
         while start > 0 and not text[start - 1].isspace():
             start -= 1
+        if not _TITLE_PIECE.fullmatch(text, start, gap):  # the title can start inside this token, not before
+            break
     return start
 
 
@@ -580,7 +658,7 @@ def _person_matches(text: str) -> list[re.Match]:
     role = _ROLE_THEN_SPACE.search(text)
     while role is not None:
         r = role.start()
-        starts.update(p for p in range(_title_start(text, r), r + 1) if text[p] in _PERSON_FIRST)
+        starts.update(m.start() for m in _PERSON_START.finditer(text, _title_start(text, r), r + 1))
         role = _ROLE_THEN_SPACE.search(text, r + 1)  # role words may overlap
     found: list[re.Match] = []
     pos = 0
@@ -593,9 +671,23 @@ def _person_matches(text: str) -> list[re.Match]:
     return found
 
 
+def _lower_person_matches(text: str) -> list[re.Match]:
+    """``list(re.finditer(r"\\b" + _PERSON_LOWER.pattern, text))``: the matches that start a word."""
+    found: list[re.Match] = []
+    m = _PERSON_LOWER.search(text)
+    while m is not None:
+        p = m.start()
+        if p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"):  # inside a word: try further on
+            m = _PERSON_LOWER.search(text, p + 1)
+        else:
+            found.append(m)
+            m = _PERSON_LOWER.search(text, m.end())
+    return found
+
+
 def _people(text: str) -> list[_Person]:
     people: list[_Person] = []
-    for m in [*_person_matches(text), *_PERSON_LOWER.finditer(text)]:
+    for m in [*_person_matches(text), *_lower_person_matches(text)]:
         name = m.group("name")
         words = name.split()
         if any(w in P.ROLE_WORDS or w in _DEMONYM_WORDS or w.lower() in STOPWORDS for w in words):
@@ -609,7 +701,9 @@ def _people(text: str) -> list[_Person]:
     return people
 
 
-_VERBS = re.compile(rf"\b(?:has\s+|have\s+|had\s+)?(?:{P.ATTRIBUTION_VERBS})\b")
+#: an attribution verb; _verb_starts finds where ``\b(?:has\s+|have\s+|had\s+)?(?:VERBS)\b`` matches
+#: (tried at every position, the optional "has" leaves ``re`` no first letters to skip to)
+_VERB = re.compile(_literal_trie(P.ATTRIBUTION_VERBS.split("|")) + r"\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:()\"“”]+)")
 _INVERTED = re.compile(rf"[,”\"]\s*(?:{P.ATTRIBUTION_VERBS})\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”]+)")
 _TOLD = re.compile(r"\btold\s+(?P<to>(?:the\s+)?[^,.;:\"“”]{2,60}?)(?=[,.;:]|\s+(?:that|on|in)\b|$)")
@@ -625,9 +719,39 @@ _SPEAKER_HEAD = re.compile(
 )
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _CLAUSE_SPLIT = re.compile(r"[,;:\"“”]|\bthat\b|\bwhile\b|\bwhich\b")
+#: _CLAUSE_SPLIT spelled backwards: its first match in the reversed text is the last split point
+_CLAUSE_SPLIT_BACK = re.compile(r"[,;:\"“”]|\btaht\b|\belihw\b|\bhcihw\b")
 _CLAUSE_TAIL = re.compile(r"\s+on\s+\w+\s+\d+$|\s+on\s+\w+day$|\s+(?:also|earlier|later|again)$")
 _THE = re.compile(r"^The\b")
 _LEADING_JUNK = re.compile(r"^(?:(?:and|but|while|as|so|then|however|meanwhile|also|that)\b[\s,]*)+", re.IGNORECASE)
+#: how a clause that _CLAUSE_TAIL can match ends (with a digit, too)
+_TAIL_ENDS = ("day", "also", "earlier", "later", "again")
+
+
+def _verb_starts(sentence: str) -> list[int]:
+    r"""Where ``\b(?:has\s+|have\s+|had\s+)?(?:VERBS)\b`` matches in *sentence* (as finditer finds it)."""
+    starts: list[int] = []
+    done = 0  # end of the previous match
+    v = _VERB.search(sentence)
+    while v is not None:
+        q = v.start()
+        if q > 0 and (sentence[q - 1].isalnum() or sentence[q - 1] == "_"):  # inside a word
+            v = _VERB.search(sentence, q + 1)
+            continue
+        gap = q
+        while gap > done and sentence[gap - 1].isspace():
+            gap -= 1
+        if gap < q:  # "has said": the match starts at "has" if that starts a word
+            for aux in ("has", "have", "had"):
+                p = gap - len(aux)
+                if p >= done and sentence.startswith(aux, p) and (
+                        p == 0 or not (sentence[p - 1].isalnum() or sentence[p - 1] == "_")):
+                    q = p
+                    break
+        starts.append(q)
+        done = v.end()
+        v = _VERB.search(sentence, done)
+    return starts
 
 
 class _Sources:
@@ -662,19 +786,24 @@ class _Sources:
         text = self.text
         sentence = text[lo:hi]
         who: str | None = None
-        m = _ACCORDING.search(sentence)
+        m = _ACCORDING.search(sentence) if "according" in sentence else None
         if m:
             who = m.group("who").strip()
         if who is None:
-            for v in _VERBS.finditer(sentence):
-                head = _PARENTHESES.sub("", sentence[:v.start()])
-                clause = _CLAUSE_SPLIT.split(head)[-1].strip()
-                clause = _CLAUSE_TAIL.sub("", clause).strip()
+            parentheses = "(" in sentence
+            for v in _verb_starts(sentence):
+                head = _PARENTHESES.sub("", sentence[:v]) if parentheses else sentence[:v]
+                # the last piece of _CLAUSE_SPLIT.split(head)
+                cut = _CLAUSE_SPLIT_BACK.search(head[::-1])
+                clause = (head[len(head) - cut.start():] if cut else head).strip()
+                if clause.endswith(_TAIL_ENDS) or clause[-1:].isdecimal():
+                    clause = _CLAUSE_TAIL.sub("", clause).strip()
                 clause = _LEADING_JUNK.sub("", clause)
                 words = clause.split()
                 if not words or len(words) > 12:
                     continue
-                if not _SPEAKER_HEAD.search(clause):
+                # a _SPEAKER_HEAD match is made of word characters, ' ’ . and -: it lies in the last word
+                if not _SPEAKER_HEAD.search(words[-1]):
                     continue
                 if words[0].lower() in ("there", "it") and len(words) > 1:
                     continue
@@ -693,7 +822,7 @@ class _Sources:
                 self.last_person = p
                 return self.label(who)
             return who
-        if _UNNAMED.search(sentence):
+        if "report" in case_fold(sentence) and _UNNAMED.search(sentence):  # each _UNNAMED match has "report"
             return "unnamed reports"
         return None
 
@@ -784,6 +913,50 @@ _MODAL = re.compile(r"\b(?:will|would|could|might|may|threaten\w*|plan\w*|vow\w*
                     re.IGNORECASE)
 
 
+_MOVE_NOUN = re.compile(r"\b(?:redeployment|transfer|troops|forces)\b")
+#: Every P.FORMATION match holds one of these words (that pattern is case-sensitive).
+_FORMATION_WORD = re.compile(r"Brigade|Division|Regiment|Battalion|Corps|Army|Group|Squadron|Company")
+
+
+_DIGIT = re.compile(r"\d")  # every P.AREA match holds one
+
+
+def _folded(pattern: re.Pattern) -> re.Pattern:
+    """*pattern*, written in lower case for ``re.IGNORECASE``, to match in :func:`case_fold` text instead.
+
+    ``case_fold`` keeps the length and offsets of the text, and a lower-case pattern finds in it what
+    its ``(?i)`` form finds in the text, so the matches are the same; ``re`` runs a case-sensitive
+    pattern several times faster. Read what matched from the original text, at the match's offsets.
+    """
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+class _Fold:
+    """The event cues, for :func:`case_fold` text (see :func:`_folded`)."""
+
+    MOVE = _folded(P.MOVE_CUE)
+    CLAIM = _folded(P.CLAIM_CUE)
+    SETTLEMENTS = _folded(P.SETTLEMENTS)
+    AREA = _folded(P.AREA)
+    COMBAT = _folded(P.COMBAT_CUE)
+    MEETING = _folded(P.MEETING_CUE)
+    STRIKE = _folded(P.STRIKE_CUE)
+    FATALITIES = _folded(P.FATALITIES)
+    UNCONFIRMED = _folded(P.UNCONFIRMED_CUE)
+    DENY = _folded(P.DENY_CUE)
+    CONFIRM = _folded(P.CONFIRM_CUE)
+    MODAL = _folded(_MODAL)
+    CIVILIAN = _folded(_CIVILIAN)
+    OWN_FORCES = _folded(_OWN_FORCES)
+    FORCE_WORD = re.compile(r"\b(?:troop|forces|military|units?|redeploy\w*|deploy\w*|transfer|relocation|reallocation)\b")
+    REPORT_WORD = re.compile(r"\b(?:claim|report|capture|control)")
+
+
+def _matched(text: str, m: re.Match, group: int | str = 0) -> str:
+    """What *group* of *m*, a match in ``case_fold(text)``, matched in *text*."""
+    return text[m.start(group):m.end(group)]
+
+
 _ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _DESCRIPTOR_AFTER = re.compile(r"\s+(?:region|oblast|province|district|raion|rayon|governorate|state|krai|"
                                r"county|city|strip|districts|regions|provinces)\b", re.IGNORECASE)
@@ -839,12 +1012,15 @@ class _Doc:
         if cached is not None:
             return cached
         text = self.text
-        out: list[str] = []
-        offsets: list[int] = []  # masked position -> text offset, at token boundaries
-        pos = s.start
         lo = bisect.bisect_left(self.starts, s.start)
         hi = bisect.bisect_left(self.starts, s.end)
         ids = [i for i in range(lo, hi) if self.spans[i].place is not None]
+        if not ids:  # no place: the sentence as it is
+            masked = self.masked[s.start] = (text[s.start:s.end], ids)
+            return masked
+        out: list[str] = []
+        offsets: list[int] = []  # masked position -> text offset, at token boundaries
+        pos = s.start
         for i in ids:
             x = self.spans[i]
             start = x.start
@@ -874,8 +1050,9 @@ class _Doc:
         """
         kinds = self.cue_kinds.get(s.start)
         if kinds is None:
-            kinds = self.cue_kinds[s.start] = frozenset().union(*(of for _, of in _STEMS.iter(case_fold(
-                self.mask(s)[0]))))
+            # the distinct kind sets of the stems found (few), then their union
+            kinds = self.cue_kinds[s.start] = frozenset().union(*set(map(_SECOND, _STEMS.iter(case_fold(
+                self.mask(s)[0])))))
         return kind in kinds
 
     def text_pos(self, s: Sentence, masked_pos: int) -> int:
@@ -936,7 +1113,7 @@ def _doc(report: Report, gaz: Gazetteer) -> _Doc:
     kept: list[_Span] = []
     for x in spans:
         why = None if x.descriptor else _reject_reason(text, x, at_positions, surnames)
-        if why is None and any(a <= x.start < b for a, b in person_spans):
+        if why is None and person_spans and any(a <= x.start < b for a, b in person_spans):
             why = "part of a person's name"
         if why is None:
             x.possessive = text[x.end:x.end + 2] in ("'s", "’s")
@@ -975,10 +1152,12 @@ def _movements(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> lis
     if not doc.may_match(s, "move"):
         return []
     masked, _ = doc.mask(s)
-    cue = P.MOVE_CUE.search(masked)
+    folded = case_fold(masked)
+    cue = _Fold.MOVE.search(folded)
     if not cue:
         return []
     out: list[Movement] = []
+    formation = status = None  # of the whole sentence: found with the first movement
     for pattern, order in ((_MOVE_FROM_TO, (1, 2)), (_MOVE_TO_FROM, (2, 1))):
         for m in pattern.finditer(masked):
             if cue.start() > m.end() + 40:
@@ -988,7 +1167,7 @@ def _movements(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> lis
             if _pk(origin) == _pk(dest) or doc.spans[int(origin_i)].possessive or doc.spans[int(dest_i)].possessive:
                 continue
             head = _APPOSITIVE.sub(",", masked[:m.start()])
-            if _CIVILIAN.search(head[-80:]):
+            if _Fold.CIVILIAN.search(case_fold(head[-80:])):
                 continue
             actors = _actors(head, 0, len(head))
             actor = unit = None
@@ -1001,7 +1180,8 @@ def _movements(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> lis
                         actor = party[-1].phrase
                 else:
                     actor = a.phrase
-            formation = P.FORMATION.search(masked)
+            if formation is None:
+                formation = _FORMATION_WORD.search(masked) and P.FORMATION.search(masked) or False
             if formation:
                 unit = formation.group(0).removeprefix("the ")
             if actor is None:
@@ -1012,13 +1192,12 @@ def _movements(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> lis
                 subject = re.search(rf"{_TOK}\s+(?:has\s+|have\s+|had\s+)?$", masked[:cue.start()])
                 if subject and doc.place(subject.group(1)).kind is PlaceKind.COUNTRY:
                     actor = doc.place(subject.group(1)).name
-            if actor is None and unit is None and not re.search(
-                    r"\b(?:troop|forces|military|units?|redeploy\w*|deploy\w*|transfer|relocation|reallocation)\b",
-                    masked, re.IGNORECASE):
+            if actor is None and unit is None and not _Fold.FORCE_WORD.search(folded):
                 continue
-            status = _status(masked)
+            if status is None:
+                status = _status(folded) if doc.may_match(s, "status") else MovementStatus.REPORTED
             when = doc.event_date(s)
-            word = cue.group(0)
+            word = _matched(masked, cue)
             out.append(Movement(
                 actor, origin, dest, unit=unit, status=status,
                 provenance=doc.provenance(
@@ -1032,11 +1211,13 @@ def _movements(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> lis
 
 def _own_party(doc: _Doc, head: str, speaker: str | None) -> str | None:
     """ "its troops" after "the Somali army said" → the speaker's party."""
-    own = _OWN_FORCES.search(head)
-    if own is None or not speaker:
+    if not speaker:
+        return None
+    own = _Fold.OWN_FORCES.search(case_fold(head))
+    if own is None:
         return None
     parties = [a for a in _actors(speaker, 0, len(speaker)) if a.party]
-    noun = own.group("noun").lower()
+    noun = _matched(head, own, "noun").lower()
     if parties:
         return f"{parties[0].party} {noun}"
     dem = re.search(rf"\b({_DEMONYM_RE})\b", speaker)
@@ -1045,12 +1226,13 @@ def _own_party(doc: _Doc, head: str, speaker: str | None) -> str | None:
     return re.sub(r"^the\s+", "", speaker)
 
 
-def _status(masked: str) -> MovementStatus:
-    if P.DENY_CUE.search(masked):
+def _status(folded: str) -> MovementStatus:
+    """The status a sentence (in :func:`case_fold` form) gives the movements it reports."""
+    if _Fold.DENY.search(folded):
         return MovementStatus.DENIED
-    if P.UNCONFIRMED_CUE.search(masked):
+    if _Fold.UNCONFIRMED.search(folded):
         return MovementStatus.UNCONFIRMED
-    if P.CONFIRM_CUE.search(masked):
+    if _Fold.CONFIRM.search(folded):
         return MovementStatus.CONFIRMED
     return MovementStatus.REPORTED
 
@@ -1060,9 +1242,10 @@ def _status_updates(doc: _Doc, s: Sentence, movements: list[Movement]) -> list[M
     if not doc.may_match(s, "status"):  # the status is "reported": nothing to update
         return movements
     masked, ids = doc.mask(s)
-    if not P.MOVE_CUE.search(masked) and not re.search(r"\b(?:redeployment|transfer|troops|forces)\b", masked):
+    folded = case_fold(masked)
+    if not (doc.may_match(s, "move") and _Fold.MOVE.search(folded)) and not _MOVE_NOUN.search(masked):
         return movements
-    status = _status(masked)
+    status = _status(folded)
     if status is MovementStatus.REPORTED:
         return movements
     places = {_pk(doc.spans[i].place) for i in ids}
@@ -1129,17 +1312,19 @@ def _claims(doc: _Doc, s: Sentence, said: Callable[[], str | None], combats: lis
         return []
     masked, ids = doc.mask(s)
     out: list[TerritorialClaim] = []
-    for cue in P.CLAIM_CUE.finditer(masked):
+    for cue in _Fold.CLAIM.finditer(case_fold(masked)):
         speaker = said()
         rest = _clause(masked, cue.end())
-        word = cue.group(0).lower()
-        count = P.SETTLEMENTS.search(rest)
-        area = P.AREA.search(rest)
+        folded_rest = case_fold(rest)
+        word = _matched(masked, cue).lower()
+        count = _Fold.SETTLEMENTS.search(folded_rest)
+        area = _Fold.AREA.search(folded_rest) if _DIGIT.search(rest) else None
         if word.startswith(("hold", "held", "took", "taken")) and not (count or area):
             if not re.match(r"\s*(?:control\s+of\s+)?(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?⟦", rest):
                 continue
         head = _APPOSITIVE.sub(",", masked[:cue.start()])
-        if P.DENY_CUE.search(head) or _MODAL.search(head):
+        folded_head = case_fold(head)
+        if _Fold.DENY.search(folded_head) or _Fold.MODAL.search(folded_head):
             continue
         passive = re.match(r"\s*(?:by|to)\s+", rest) or word.startswith(("fell", "fallen"))
         if passive:
@@ -1151,7 +1336,7 @@ def _claims(doc: _Doc, s: Sentence, said: Callable[[], str | None], combats: lis
             actors = [a for a in found if a.party is not None]
             claimant = actors[-1] if actors else None
             own = _own_party(doc, head, speaker)
-            if own is not None and _OWN_FORCES.search(head[-60:]):
+            if own is not None and _Fold.OWN_FORCES.search(folded_head[-60:]):
                 claimant = _Actor(0, 0, own, own.split()[0], _country_of(own))
             if claimant is None and found:
                 claimant = found[-1]
@@ -1184,11 +1369,11 @@ def _claims(doc: _Doc, s: Sentence, said: Callable[[], str | None], combats: lis
                 area_reason = f"'{anaphor.group(0)}' refers back to it" if anaphor else "the region the paragraph is about"
         if not areas and not (count or area):
             continue
-        settlements = _number(count.group("n")) if count else None
-        if count and count.group("what").lower() in ("settlement", "village", "town", "locality"):
+        settlements = _number(_matched(rest, count, "n")) if count else None
+        if count and _matched(rest, count, "what").lower() in ("settlement", "village", "town", "locality"):
             settlements = None if settlements is None else settlements
-        stated = float(area.group("n").replace(",", "")) if area else None
-        if stated is not None and "mi" in area.group("unit").lower():
+        stated = float(_matched(rest, area, "n").replace(",", "")) if area else None
+        if stated is not None and "mi" in _matched(rest, area, "unit").lower():
             stated = round(stated * 2.589988, 1)
         when = next((d for d in doc.dates_in(s) if d.role == "at"), None)
         by = next((d for d in doc.dates_in(s) if d.role == "by"), None)
@@ -1199,8 +1384,9 @@ def _claims(doc: _Doc, s: Sentence, said: Callable[[], str | None], combats: lis
         if claimant_label.lower().startswith("the "):
             claimant_label = claimant_label[4:]
         geometry, derivation, note = _claim_geometry(doc, areas, stated, settlements, claimant, combats)
-        figures = ", ".join(p for p in (count.group(0) if count else "", area.group(0) if area else "") if p)
-        reason = (f"claim: control word {cue.group(0)!r}" + (f" with {figures!r}" if figures else "")
+        figures = ", ".join(p for p in (_matched(rest, count) if count else "", _matched(rest, area) if area else "")
+                            if p)
+        reason = (f"claim: control word {_matched(masked, cue)!r}" + (f" with {figures!r}" if figures else "")
                   + f"; claimant {claimant.phrase!r}; area {area_reason}; {when_reason}")
         prov = doc.provenance(s, reported_by=speaker or claimant.phrase, when=prov_when, reason=reason)
         if prov.event_date is None:
@@ -1242,10 +1428,12 @@ def _dispute_note(doc: _Doc, claim: TerritorialClaim, s: Sentence, following: Se
         if t is None or t.paragraph != s.paragraph:
             continue
         quote = doc.text[t.start:t.end]
-        if P.UNCONFIRMED_CUE.search(quote) or re.search(r"\b(?:did not|has not|have not)\s+comment", quote):
+        folded = case_fold(quote)
+        if not any(stem in folded for stem in P.CUE_STEMS["status"]):  # no DENY_ or UNCONFIRMED_CUE
+            continue
+        if _Fold.UNCONFIRMED.search(folded) or re.search(r"\b(?:did not|has not|have not)\s+comment", quote):
             notes.append(f"not confirmed: {quote!r}")
-        elif t is following and P.DENY_CUE.search(quote) and re.search(r"\b(?:claim|report|capture|control)",
-                                                                          quote, re.IGNORECASE):
+        elif t is following and _Fold.DENY.search(folded) and _Fold.REPORT_WORD.search(folded):
             notes.append(f"disputed: {quote!r}")
     if not notes:
         return claim
@@ -1261,36 +1449,46 @@ def _claim_geometry(doc: _Doc, areas: list[Place], stated: float | None, settlem
                     claimant: _Actor, combats: list[CombatArea]):
     broad = [a for a in areas if a.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)]
     inside_places: dict[tuple, Place] = {}
-    if stated is not None and broad and len(broad) == len(areas):
+    by_stated = stated is not None and broad and len(broad) == len(areas)  # else the union of the areas
+    if by_stated:
         for c in combats:
             for a in c.areas:
                 if a.geometry is not None and any(
                         (b.kind is PlaceKind.ADMIN1 and a.admin1 == b.name)
                         or (b.kind is PlaceKind.COUNTRY and a.country_code == b.country_code) for b in broad):
                     inside_places[_pk(a)] = a
-    key = (tuple(_pk(a) for a in areas), stated, settlements, claimant.country, tuple(sorted(inside_places)))
+    key = (tuple(_pk(a) for a in areas), stated, claimant.country, tuple(sorted(inside_places))) if by_stated \
+        else (tuple(_pk(a) for a in areas),)
     cached = _GEOMETRY_CACHE.get(key)
     if cached is None:
-        cached = _claim_geometry_uncached(
-            doc, areas, broad, [a.geometry for a in inside_places.values()], stated, settlements, claimant)
+        cached = _claim_extent(
+            doc, areas, broad, [a.geometry for a in inside_places.values()], stated if by_stated else None, claimant)
         if len(_GEOMETRY_CACHE) >= 1024:
             _GEOMETRY_CACHE.pop(next(iter(_GEOMETRY_CACHE)))
         _GEOMETRY_CACHE[key] = cached
-    return cached
+    geometry, derivation, places_inside = cached
+    note = plausibility_note(settlements=settlements, area_stated=stated, geometry=geometry,
+                             derivation=(derivation or Derivation.NONE).value, places_inside=places_inside)
+    if derivation is Derivation.STATED_AREA:
+        note += ("; extent placed inside the districts where fighting is reported, along the border with the "
+                 "claimant's country" if claimant.country else "; extent placed around the named areas' centre")
+    return geometry, derivation, note
 
 
-#: Claim geometries and notes by their inputs (areas, figures, claimant country, districts):
-#: the same claim in many reports is derived once. Bounded, oldest dropped first.
+#: Claim extents (geometry, derivation, populated places inside) by what they depend on: the areas,
+#: and for an extent placed by the stated area, that area, the claimant's country and the districts
+#: where fighting is reported. The same claim in many reports is derived once. Bounded, oldest dropped first.
 _GEOMETRY_CACHE: dict[tuple, tuple] = {}
 
 
-def _claim_geometry_uncached(doc: _Doc, areas: list[Place], broad: list[Place], inside: list, stated: float | None,
-                             settlements: int | None, claimant: _Actor):
+def _claim_extent(doc: _Doc, areas: list[Place], broad: list[Place], inside: list, stated: float | None,
+                  claimant: _Actor):
+    """The extent of a claim; *stated* is None unless the extent is to be placed by the stated area."""
     import shapely
 
     geometry = None
     derivation: Derivation | None = None
-    if stated is not None and broad and len(broad) == len(areas):
+    if stated is not None:
 
         within = shapely.union_all(inside) if inside else shapely.union_all(
             [b.geometry for b in broad if b.geometry is not None]) if any(b.geometry is not None for b in broad) \
@@ -1310,21 +1508,17 @@ def _claim_geometry_uncached(doc: _Doc, areas: list[Place], broad: list[Place], 
             geometry = shapely.union_all(polys)
             derivation = Derivation.UNION
     places_inside = populated_places_within(doc.gaz, geometry) if geometry is not None else None
-    note = plausibility_note(settlements=settlements, area_stated=stated, geometry=geometry,
-                             derivation=(derivation or Derivation.NONE).value, places_inside=places_inside)
-    if derivation is Derivation.STATED_AREA:
-        note += ("; extent placed inside the districts where fighting is reported, along the border with the "
-                 "claimant's country" if claimant.country else "; extent placed around the named areas' centre")
-    return geometry, derivation, note
+    return geometry, derivation, places_inside
 
 
 def _combats(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> list[CombatArea]:
     if not doc.may_match(s, "combat"):
         return []
     masked, _ = doc.mask(s)
-    cue = P.COMBAT_CUE.search(masked)
+    cue = _Fold.COMBAT.search(case_fold(masked))
     if not cue:
         return []
+    word = _matched(masked, cue)
     after = _clause(masked, cue.end())
     ids = [int(t) for t in _TOKEN.findall(after)]
     where = "after"
@@ -1338,21 +1532,44 @@ def _combats(doc: _Doc, s: Sentence, speaker: Callable[[], str | None]) -> list[
     actors = tuple(dict.fromkeys(f"{a.party} forces" if a.party in P.DEMONYMS else a.party
                                  for a in _actors(masked, 0, len(masked)) if a.party))
     when = next((d for d in doc.dates_in(s) if d.role == "start"), None) or doc.event_date(s)
-    reason = f"combat: word {cue.group(0)!r} with places named {where} it"
+    reason = f"combat: word {word!r} with places named {where} it"
     if when is not None and when.role == "start":
         reason += f"; start date from {when.text!r}"
-    return [CombatArea(areas, actors=actors, description=cue.group(0),
+    return [CombatArea(areas, actors=actors, description=word,
                        provenance=doc.provenance(s, reported_by=speaker(), when=when, reason=reason))]
+
+
+#: Where a strike or attack happened: right after the cue, "in/at/near" the place, or a passive subject.
+_TARGET_AFTER = re.compile(rf"\s*(?:(?:on|in|at|near|against|targeting|across|of)\s+)?(?:the\s+)?"
+                           rf"(?:(?:city|town|village|camp|outskirts|centre|center|district)\s+(?:of\s+)?)?{_TOK}")
+_PLACE_AFTER = re.compile(rf"\b(?:in|at|near)\s+(?:the\s+)?{_TOK}")
+_PASSIVE_TARGET = re.compile(rf"{_TOK}\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$")
+#: A demonym ending the text, maybe followed by one lower-case word: at most its last three tokens.
+_DEMONYM_LAST = re.compile(rf"\b({_DEMONYM_RE})\s+(?:[a-z]+\s+)?$")
+
+
+def _tail_start(text: str, end: int, tokens: int) -> int:
+    """Where the last *tokens* runs of non-white-space of ``text[:end]`` start (0 when it has fewer).
+
+    A pattern that can only match there is searched from this position (up to *end*), not over the
+    whole text: ``search(text, pos, end)`` sees the character before *pos* for ``\\b``, as a search
+    of ``text[:end]`` does.
+    """
+    parts = text[:end].rsplit(None, tokens)
+    if len(parts) <= tokens:
+        return 0
+    return _NON_SPACE.search(text, len(parts[0])).start()
 
 
 def _located_events(doc: _Doc, s: Sentence, said: Callable[[], str | None]) -> list[Event]:
     masked, _ = doc.mask(s)
+    folded = case_fold(masked)
     out: list[Event] = []
-    meet = P.MEETING_CUE.search(masked) if doc.may_match(s, "meeting") else None
+    meet = _Fold.MEETING.search(folded) if doc.may_match(s, "meeting") else None
     if meet:
         after = masked[meet.end():]
         m = re.search(rf"\b(?:in|at)\s+{_TOK}", after) or (
-            re.match(rf"\s*{_TOK}", after) if meet.group(0).lower().startswith("visit") else None)
+            re.match(rf"\s*{_TOK}", after) if _matched(masked, meet).lower().startswith("visit") else None)
         if m:
             speaker = said()  # also leaves sources.last_person as after this sentence, for label("he")
             place = doc.place(m.group(1))
@@ -1367,32 +1584,32 @@ def _located_events(doc: _Doc, s: Sentence, said: Callable[[], str | None]) -> l
             out.append(Event("meeting", place, actors=actors, description=doc.text[s.start:s.end][:200],
                              provenance=doc.provenance(
                                  s, reported_by=None if speaker in actors else speaker, when=when,
-                                 reason=f"event: meeting word {meet.group(0)!r} with 'in/at <place>'")))
-    for cue in P.STRIKE_CUE.finditer(masked) if doc.may_match(s, "strike") else ():
+                                 reason=f"event: meeting word {_matched(masked, meet)!r} with 'in/at <place>'")))
+    for cue in _Fold.STRIKE.finditer(folded) if doc.may_match(s, "strike") else ():
         kind = next(k for k, v in cue.groupdict().items() if v)
-        if _MODAL.search(masked[:cue.start()]):
+        if _Fold.MODAL.search(folded[:cue.start()]):
             continue
         after = masked[cue.end():cue.end() + 80]
-        m = re.match(rf"\s*(?:(?:on|in|at|near|against|targeting|across|of)\s+)?(?:the\s+)?"
-                     rf"(?:(?:city|town|village|camp|outskirts|centre|center|district)\s+(?:of\s+)?)?{_TOK}", after)
+        m = _TARGET_AFTER.match(after)
         if not m and kind in ("protest", "massacre", "attack"):
-            m = re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{_TOK}", after)
+            m = _PLACE_AFTER.search(after)
         if not m:
             back = masked[max(0, cue.start() - 40):cue.start()]
-            m = re.search(rf"{_TOK}\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$", back)
+            m = _PASSIVE_TARGET.search(back)
         if not m:
             continue
         place = doc.place(m.group(1))
-        fat = P.FATALITIES.search(masked)
-        fatalities = _number(fat.group("n") or fat.group("n2")) if fat else None
+        fat = _Fold.FATALITIES.search(folded)
+        fatalities = _number(_matched(masked, fat, "n" if fat.group("n") else "n2")) if fat else None
         actors = tuple(dict.fromkeys(a.phrase for a in _actors(masked, 0, cue.start()) if a.party))
-        dem = re.search(rf"\b({_DEMONYM_RE})\s+(?:[a-z]+\s+)?$", masked[:cue.start()])
-        if not actors and dem:
-            actors = (f"{dem.group(1)} forces",)
+        if not actors:  # a demonym right before the cue ("Russian shelling"): its forces
+            dem = _DEMONYM_LAST.search(masked, _tail_start(masked, cue.start(), 3), cue.start())
+            if dem:
+                actors = (f"{dem.group(1)} forces",)
         out.append(Event(kind, place, actors=actors, fatalities=fatalities,
                          description=doc.text[s.start:s.end][:200],
                          provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
-                                                   reason=f"event: {kind} word {cue.group(0)!r} with a place")))
+                                                   reason=f"event: {kind} word {_matched(masked, cue)!r} with a place")))
         break
     return out
 

@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable, Iterable
 from dataclasses import KW_ONLY, dataclass, field, fields
 from datetime import date, datetime
@@ -135,6 +136,8 @@ def _set(obj: object, name: str, value: object) -> None:
 
 
 def _enum(cls: type[E], value: object, name: str) -> E:
+    if type(value) is cls:  # already a member
+        return value  # type: ignore[return-value]
     try:
         return cls(value)
     except ValueError:
@@ -145,6 +148,8 @@ def _enum(cls: type[E], value: object, name: str) -> E:
 
 
 def _text(value: object, name: str, *, required: bool = False) -> str | None:
+    if type(value) is str and "\x00" not in value and value and not value.isspace():
+        return value  # the usual case: non-blank text (isspace() is False at the first other character)
     if value is None:
         if required:
             raise InvalidInputError(f"{name}: a value is required", field=name, value=value)
@@ -169,8 +174,8 @@ def _is_span(value: object) -> bool:
 
 
 def _date(value: object, name: str) -> date | None:
-    if value is None:
-        return None
+    if value is None or type(value) is date:
+        return value
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -188,6 +193,8 @@ def _date(value: object, name: str) -> date | None:
 
 
 def _count(value: object, name: str) -> int | None:
+    if type(value) is int and value >= 0:
+        return value
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
@@ -198,6 +205,8 @@ def _count(value: object, name: str) -> int | None:
 
 
 def _amount(value: object, name: str) -> float | None:
+    if type(value) is float and 0 <= value < math.inf:
+        return value
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
@@ -212,6 +221,8 @@ def _texts(value: Iterable[str] | str | None, name: str) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         value = (value,)
+    elif type(value) is tuple and all(type(v) is str and v and "\x00" not in v and not v.isspace() for v in value):
+        return value  # already a tuple of non-blank texts
     return tuple(_text(v, f"{name}[{i}]", required=True) for i, v in enumerate(value))  # type: ignore[misc]
 
 
@@ -220,6 +231,8 @@ def _places(value: Iterable[Place] | Place | None, name: str) -> tuple[Place, ..
         return ()
     if isinstance(value, Place):
         value = (value,)
+    elif type(value) is tuple and all(type(p) is Place for p in value):
+        return value
     places = tuple(value)
     for i, p in enumerate(places):
         if not isinstance(p, Place):
@@ -246,13 +259,48 @@ def _area_geometry(
 
     One polygon is its own union (a place's geometry is already valid), so it is not recomputed.
     """
-    polygons = [a.geometry for a in areas if a.geometry is not None]
+    polygons = tuple(a.geometry for a in areas if a.geometry is not None)
     if not polygons:
         return None, None, False
-    union = polygons[0] if len(polygons) == 1 else shapely.union_all(polygons)
-    return clean_polygon(union, field="geometry"), Derivation.UNION, any(
-        a.approximate for a in areas if a.geometry is not None
-    )
+    key = tuple(map(id, polygons))
+    hit = _UNIONS.get(key)
+    if hit is not None and all(map(operator.is_, hit[0], polygons)):
+        union = hit[1]
+    else:
+        union = polygons[0] if len(polygons) == 1 else shapely.union_all(polygons)
+        union = clean_polygon(union, field="geometry")
+        _remember(_UNIONS, key, (polygons, union))
+    return union, Derivation.UNION, any(a.approximate for a in areas if a.geometry is not None)
+
+
+def _clean_area(geometry: object) -> Polygon | MultiPolygon:
+    """:func:`clean_polygon` of a record's geometry, remembered for the geometry object.
+
+    Extraction gives many records the same geometry object (a claim's derived extent, and the
+    copies :func:`dataclasses.replace` makes), so it is checked once; a cleaned geometry is its
+    own cleaned form.
+    """
+    hit = _CLEANED.get(id(geometry))
+    if hit is not None and hit[0] is geometry:
+        return hit[1]
+    cleaned = clean_polygon(geometry, field="geometry")
+    _remember(_CLEANED, id(geometry), (geometry, cleaned))
+    _remember(_CLEANED, id(cleaned), (cleaned, cleaned))
+    return cleaned
+
+
+def _remember(memo: dict, key: object, value: tuple) -> None:
+    """Bounded memo insert, oldest dropped first. Each value holds the geometries its key names by
+    ``id``, so those ids cannot be reused by other objects while the entry lives."""
+    if len(memo) >= 512:
+        memo.pop(next(iter(memo)))
+    memo[key] = value
+
+
+#: The union of the polygons (cleaned) by their ids: ``(polygons, union)``. Geometries are immutable.
+_UNIONS: dict[tuple[int, ...], tuple] = {}
+#: The cleaned form of a geometry by its id: ``(geometry, cleaned)``.
+_CLEANED: dict[int, tuple] = {}
 
 
 # --------------------------------------------------------------------------- places
@@ -753,7 +801,7 @@ class CombatArea(_AreaRecord):
 def _init_area(record: TerritorialClaim | CombatArea) -> None:
     approximate = bool(record.approximate)
     if record.geometry is not None:
-        _set(record, "geometry", clean_polygon(record.geometry, field="geometry"))
+        _set(record, "geometry", _clean_area(record.geometry))
         derivation = record.derivation if record.derivation is not None else Derivation.GIVEN
     else:
         geometry, derivation, union_approx = _area_geometry(record.areas)
