@@ -135,15 +135,21 @@ def _one(item: Any) -> EventSet:
 
 
 def _chunk(items: Sequence[Any], errors: str) -> list[tuple[EventSet | None, Failure | None]]:
-    """Process a chunk on a worker: per input, its events or its failure."""
+    """Process a chunk on a worker: per input, its events or its failure.
+
+    The garbage collector is paused over the chunk, as it is in the process
+    that gathers the results: a chunk's records are long-lived until they are
+    sent, and would otherwise be visited by collections again and again.
+    """
     out: list[tuple[EventSet | None, Failure | None]] = []
-    for item in items:
-        try:
-            out.append((_one(item), None))
-        except Exception as exc:  # every input's failure is reported, never swallowed
-            if errors == "raise":
-                raise _Failed(_label(item), exc) from exc
-            out.append((None, Failure(_label(item), type(exc).__name__, str(exc))))
+    with no_gc():
+        for item in items:
+            try:
+                out.append((_one(item), None))
+            except Exception as exc:  # every input's failure is reported, never swallowed
+                if errors == "raise":
+                    raise _Failed(_label(item), exc) from exc
+                out.append((None, Failure(_label(item), type(exc).__name__, str(exc))))
     return out
 
 
@@ -198,7 +204,8 @@ def _worker_context() -> Any:
     the first worker, so the workers share them copy-on-write and a later call
     in this process finds the server warm. The preload list is the
     forkserver's, for this whole process: it keeps ``__main__`` (the default)
-    and applies when the server starts (not if it already runs). Elsewhere,
+    and applies when the server starts (not if it already runs). The server
+    is started here, so it warms up while the caller goes on. Elsewhere,
     spawn: each worker loads the gazetteer itself.
 
     Returns
@@ -209,12 +216,15 @@ def _worker_context() -> Any:
 
     if os.name != "posix":
         return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["__main__", "geoconflict._warm"])
+    forkserver.ensure_running()
     return context
 
 
-def _run_local(items, errors, workers) -> Iterator[tuple[int, list]]:
+def _run_local(items, errors, workers, context) -> Iterator[tuple[int, list]]:
     """Results as they finish: this process is one of the *workers*, the others are child processes.
 
     The children are kept two chunks ahead. This process extracts chunks too,
@@ -256,7 +266,7 @@ def _run_local(items, errors, workers) -> Iterator[tuple[int, list]]:
         top_up()
         return [(pending.pop(f), f.result()) for f in [f for f in pending if f.done()]]
 
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=_worker_context()) as pool:
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
         starter = threading.Thread(target=start_children, daemon=True)
         starter.start()
         try:
@@ -344,12 +354,14 @@ def extract_many(
                                 value=workers)
     if isinstance(reports, str | os.PathLike):
         reports = [reports]
+    # the workers' server warms up while the inputs are listed
+    context = _worker_context() if workers > 1 and client is None else None
     items = _expand(reports)
     from tqdm.auto import tqdm
 
     results: list[list | None] = [None] * len(items)
     with no_gc(), tqdm(total=len(items), desc="extract", unit="input", disable=not progress) as bar:
-        runner = _run_dask(items, errors, client) if client is not None else _run_local(items, errors, workers)
+        runner = _run_dask(items, errors, client) if client is not None else _run_local(items, errors, workers, context)
         try:
             for start, chunk_results in runner:
                 for k, outcome in enumerate(chunk_results):
