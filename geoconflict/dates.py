@@ -40,6 +40,7 @@ from datetime import date, timedelta
 
 from .model import DatePrecision
 from .normalize import case_fold
+from .patterns import literal_trie
 
 __all__ = ["DateMention", "find_dates", "resolve_date"]
 
@@ -83,31 +84,6 @@ def _backwards(words: str) -> str:
 _RELDAY_PHRASES = ("the previous day", "the preceding day", "previous day", "preceding day", "the day before",
                    "yesterday", "today", "tonight", "overnight", "this morning", "this afternoon", "this evening",
                    "last night", "tomorrow", "the next day", "the following day")
-
-
-def _trie(phrases: list[str] | tuple[str, ...]) -> str:
-    r"""A regex for any of *phrases* (a space stands for ``\s+``), shared beginnings written once.
-
-    The same as the plain alternation when no phrase begins another, but ``re``
-    rules a start out in a step or two instead of trying every phrase.
-
-    >>> _trie(["today", "tonight", "the day"])
-    '(?:t(?:o(?:day|night)|he\\s+day))'
-    """
-    by_first: dict[str, list[str]] = {}
-    for phrase in phrases:
-        by_first.setdefault(phrase[:1], []).append(phrase[1:])
-    alternatives = []
-    for first, rests in by_first.items():
-        if len(rests) == 1 or not first:
-            alternatives += [re.escape(first + rest).replace(r"\ ", r"\s+") for rest in rests]
-            continue
-        common = min(rests, key=len)
-        while not all(r.startswith(common) for r in rests):
-            common = common[:-1]
-        shared = re.escape(first + common).replace(r"\ ", r"\s+")
-        alternatives.append(shared + _trie([r[len(common):] for r in rests]))
-    return "(?:" + "|".join(alternatives) + ")"
 
 
 @dataclass(frozen=True)
@@ -183,7 +159,7 @@ _RULES: tuple[_Rule, ...] = (
     # (?:(?P<lead>(?i:on|since|...))\s+)?(?P<wd>WEEKDAY)(?:\s+(?:morning|afternoon|evening|night))?\b
     _rule("weekday", rf"(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b",
           r"\s+(?P<lead>(?i:" + _backwards("on|since|by|until|from|last|this|next|late on|early on") + "))"),
-    _Rule("relday", re.compile(rf"(?P<rel>{_trie(_RELDAY_PHRASES)})\b"),
+    _Rule("relday", re.compile(rf"(?P<rel>{literal_trie(_RELDAY_PHRASES, any_space=True)})\b"),
           caseless=True),
     # (?P<n>NUM)\s+(?P<unit>UNIT)\s+ago\b
     _rule("ago", r"ago\b", rf"\s+(?P<unit>{_UNIT_BACK})\s+(?P<n>{_NUM_BACK})", required=True),

@@ -34,7 +34,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from .geometry import area_km2, clean_polygon
+from .geometry import IdentityMemo, area_km2, clean_polygon
 from .model import PlaceKind
 
 __all__ = ["plausibility_note", "populated_places_within", "stated_area_extent"]
@@ -48,19 +48,11 @@ def _area(geometry: BaseGeometry) -> float:
 
 def _area_remembered(geometry: BaseGeometry) -> float:
     """:func:`_area`, remembered for the geometry object (claims share their extents' geometries)."""
-    hit = _AREAS.get(id(geometry))
-    if hit is not None and hit[0] is geometry:
-        return hit[1]
-    area = _area(geometry)
-    if len(_AREAS) >= 512:
-        _AREAS.pop(next(iter(_AREAS)))
-    _AREAS[id(geometry)] = (geometry, area)
-    return area
+    area = _AREAS.get(geometry)
+    return area if area is not None else _AREAS.put(_area(geometry), geometry)
 
 
-#: Geodesic areas by geometry id, the (immutable) geometry kept alongside so the id is not reused.
-#: Bounded, oldest dropped first.
-_AREAS: dict[int, tuple] = {}
+_AREAS = IdentityMemo(512)
 
 
 def _bisect(target: float, measure, hi: float) -> BaseGeometry:
@@ -207,19 +199,15 @@ def populated_places_within(gazetteer, geometry: BaseGeometry | None) -> int:
 
 def _populated_by_lon(gazetteer) -> tuple[np.ndarray, np.ndarray]:
     """The (lon, lat) of *gazetteer*'s populated places, sorted by longitude; made once per gazetteer."""
-    cached = _POPULATED.get(id(gazetteer))
-    if cached is None or cached[0] is not gazetteer:
+    cached = _POPULATED.get(gazetteer)
+    if cached is None:
         lat, lon = gazetteer.coordinates(PlaceKind.POPULATED_PLACE)
         order = np.argsort(lon, kind="stable")
-        if len(_POPULATED) >= 4:
-            _POPULATED.pop(next(iter(_POPULATED)))
-        cached = _POPULATED[id(gazetteer)] = (gazetteer, lon[order], lat[order])
-    return cached[1], cached[2]
+        cached = _POPULATED.put((lon[order], lat[order]), gazetteer)
+    return cached
 
 
-#: Per gazetteer (by id, the gazetteer kept alongside so the id is not reused): its populated places.
-#: Bounded, oldest dropped first.
-_POPULATED: dict[int, tuple] = {}
+_POPULATED = IdentityMemo(4)
 
 
 def plausibility_note(

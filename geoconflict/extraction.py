@@ -40,12 +40,11 @@ Examples
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 import ahocorasick
 
@@ -460,45 +459,12 @@ def _drop_outliers(spans: list[_Span], sentence_starts: set[int]) -> list[_Span]
 
 # --------------------------------------------------------------------------- actors and sources
 
-def _literal_trie(words: Iterable[str]) -> str:
-    """A regex for any of *words* (literal) that tries them in the order their alternation sorted longest first does.
-
-    The words that match at one position all begin one another, so that alternation tries them
-    longest first, as the trie does (each continuation is optional and greedy), but the trie rules
-    a position out in a step or two instead of trying every word.
-
-    >>> _literal_trie(["Col", "Colonel", "Capt"])
-    '(?:C(?:ol(?:onel)?|apt))'
-    """
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for c in word:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def branch(node: dict) -> str:
-        alternatives = []
-        for c, child in node.items():
-            if c:
-                chain = re.escape(c)
-                while len(child) == 1 and "" not in child:  # a run of single letters: one literal
-                    (c, child), = child.items()
-                    chain += re.escape(c)
-                alternatives.append(chain + branch(child))
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return "(?:" + branch(tree) + ")"
-
-
 _DEMONYM_RE = "|".join(sorted((re.escape(d) for d in P.DEMONYMS), key=len, reverse=True))
 _GROUP_RE = "|".join(sorted((re.escape(g) for g in P.GROUPS), key=len, reverse=True))
+_DEMONYM_TRIE = P.literal_trie(P.DEMONYMS)
 _ACTOR = re.compile(
-    rf"(?:\b(?P<det>the)\s+)?\b(?:(?P<dem>{_literal_trie(P.DEMONYMS)})(?:\s+(?:[A-Z][\w-]*|[a-z]+)){{0,2}}?\s+(?i:(?P<noun>{P.ACTOR_NOUNS})(?:\s+(?:{P.ACTOR_NOUNS}))*)"
-    rf"|(?P<group>{_literal_trie(P.GROUPS)})(?:\s+(?i:(?P<gnoun>{P.ACTOR_NOUNS})))?)\b"
+    rf"(?:\b(?P<det>the)\s+)?\b(?:(?P<dem>{_DEMONYM_TRIE})(?:\s+(?:[A-Z][\w-]*|[a-z]+)){{0,2}}?\s+(?i:(?P<noun>{P.ACTOR_NOUNS})(?:\s+(?:{P.ACTOR_NOUNS}))*)"
+    rf"|(?P<group>{P.literal_trie(P.GROUPS)})(?:\s+(?i:(?P<gnoun>{P.ACTOR_NOUNS})))?)\b"
 )
 _UNIT_ADJECTIVES = "specific|some|more|additional|elite|fresh|military|several"
 _UNIT_ONLY = re.compile(rf"\b(?:(?:{_UNIT_ADJECTIVES})\s+)*"
@@ -507,6 +473,8 @@ _UNIT_ONLY = re.compile(rf"\b(?:(?:{_UNIT_ADJECTIVES})\s+)*"
 
 #: Every _UNIT_ONLY match holds one of the unit words, as is in :func:`~geoconflict.normalize.case_fold` text.
 _UNIT_ANYWHERE = re.compile(P.UNIT_WORDS)
+
+
 def _stem_automaton() -> ahocorasick.Automaton:
     """Every stem of :data:`patterns.CUE_STEMS`, each with the cue kinds it stands for."""
     kinds: dict[str, set[str]] = {}
@@ -521,7 +489,15 @@ def _stem_automaton() -> ahocorasick.Automaton:
 
 
 _STEMS = _stem_automaton()
-_SECOND = operator.itemgetter(1)
+_SECOND = itemgetter(1)
+
+
+def _cue_kinds(folded: str) -> frozenset[str]:
+    """The cue kinds whose stems occur in *folded* (:func:`case_fold` text): one automaton pass.
+
+    The distinct kind sets of the stems found (few) are gathered first, then joined.
+    """
+    return frozenset().union(*set(map(_SECOND, _STEMS.iter(folded))))
 
 
 @dataclass(frozen=True)
@@ -536,9 +512,9 @@ class _Actor:
 # _ACTOR tried at every position is slow (its optional "the" and long alternations match nowhere
 # fast), so it is tried only where it can match, keeping finditer's results. Derived from _ACTOR:
 # a match starts at a demonym or group name, or at a "the" and white space right before one.
-_PARTY_NAME = re.compile(_literal_trie([*P.DEMONYMS, *P.GROUPS]))
+_PARTY_NAME = re.compile(P.literal_trie([*P.DEMONYMS, *P.GROUPS]))
 #: where a _UNIT_ONLY match can start, in case_fold() text: an adjective (lower case) or a unit word (any case)
-_UNIT_START = re.compile(_literal_trie([*_UNIT_ADJECTIVES.split("|"), *P.UNIT_WORDS.split("|")]))
+_UNIT_START = re.compile(P.literal_trie([*_UNIT_ADJECTIVES.split("|"), *P.UNIT_WORDS.split("|")]))
 
 
 def _actor_matches(text: str, lo: int, hi: int) -> list[re.Match]:
@@ -588,8 +564,7 @@ def _actors(text: str, lo: int, hi: int) -> list[_Actor]:
 
 
 # role words and demonyms as tries (faster than their alternations where they fail, which is almost everywhere)
-_ROLE_TRIE = _literal_trie(w for w in P.ROLE_WORDS if w[0].isupper() and w != "Of")
-_DEMONYM_TRIE = _literal_trie(P.DEMONYMS)
+_ROLE_TRIE = P.literal_trie(w for w in P.ROLE_WORDS if w[0].isupper() and w != "Of")
 _NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|bin|ibn|ben|de|da|van|von|ould|ag|abu)[-\s][A-Z]?[\w'’-]+)"
 _PERSON = re.compile(
     r"(?P<title>(?:" + _DEMONYM_TRIE + r"\s+)?(?:(?:[A-Z][\w]*|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Dr\.|Mr\.|"
@@ -602,7 +577,7 @@ _PERSON = re.compile(
 #: matches at the start of a word (see _lower_person_matches: a leading ``\b`` would leave ``re`` no
 #: first letters to skip to)
 _PERSON_LOWER = re.compile(
-    _literal_trie("reporter correspondent journalist photographer spokesman spokeswoman spokesperson analyst "
+    P.literal_trie("reporter correspondent journalist photographer spokesman spokeswoman spokesperson analyst "
                   "commander official officer researcher minister governor general colonel mayor envoy president "
                   "chief leader blogger activist witness resident editor adviser advisor lawmaker deputy "
                   "head".split())
@@ -671,13 +646,18 @@ def _person_matches(text: str) -> list[re.Match]:
     return found
 
 
+def _inside_word(text: str, pos: int) -> bool:
+    r"""Whether *pos* follows a word character: no ``\b`` there before a word character."""
+    return pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_")
+
+
 def _lower_person_matches(text: str) -> list[re.Match]:
     """``list(re.finditer(r"\\b" + _PERSON_LOWER.pattern, text))``: the matches that start a word."""
     found: list[re.Match] = []
     m = _PERSON_LOWER.search(text)
     while m is not None:
         p = m.start()
-        if p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"):  # inside a word: try further on
+        if _inside_word(text, p):  # try further on
             m = _PERSON_LOWER.search(text, p + 1)
         else:
             found.append(m)
@@ -703,7 +683,7 @@ def _people(text: str) -> list[_Person]:
 
 #: an attribution verb; _verb_starts finds where ``\b(?:has\s+|have\s+|had\s+)?(?:VERBS)\b`` matches
 #: (tried at every position, the optional "has" leaves ``re`` no first letters to skip to)
-_VERB = re.compile(_literal_trie(P.ATTRIBUTION_VERBS.split("|")) + r"\b")
+_VERB = re.compile(P.literal_trie(P.ATTRIBUTION_VERBS.split("|")) + r"\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:()\"“”]+)")
 _INVERTED = re.compile(rf"[,”\"]\s*(?:{P.ATTRIBUTION_VERBS})\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\"“”]+)")
 _TOLD = re.compile(r"\btold\s+(?P<to>(?:the\s+)?[^,.;:\"“”]{2,60}?)(?=[,.;:]|\s+(?:that|on|in)\b|$)")
@@ -735,7 +715,7 @@ def _verb_starts(sentence: str) -> list[int]:
     v = _VERB.search(sentence)
     while v is not None:
         q = v.start()
-        if q > 0 and (sentence[q - 1].isalnum() or sentence[q - 1] == "_"):  # inside a word
+        if _inside_word(sentence, q):
             v = _VERB.search(sentence, q + 1)
             continue
         gap = q
@@ -744,8 +724,7 @@ def _verb_starts(sentence: str) -> list[int]:
         if gap < q:  # "has said": the match starts at "has" if that starts a word
             for aux in ("has", "have", "had"):
                 p = gap - len(aux)
-                if p >= done and sentence.startswith(aux, p) and (
-                        p == 0 or not (sentence[p - 1].isalnum() or sentence[p - 1] == "_")):
+                if p >= done and sentence.startswith(aux, p) and not _inside_word(sentence, p):
                     q = p
                     break
         starts.append(q)
@@ -980,7 +959,6 @@ class _Doc:
     sources: _Sources
     masked: dict[int, tuple[str, list[int]]] = field(default_factory=dict)
     cue_kinds: dict[int, frozenset[str]] = field(default_factory=dict)
-    geometry_cache: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.starts = [x.start for x in self.spans]
@@ -1050,9 +1028,7 @@ class _Doc:
         """
         kinds = self.cue_kinds.get(s.start)
         if kinds is None:
-            # the distinct kind sets of the stems found (few), then their union
-            kinds = self.cue_kinds[s.start] = frozenset().union(*set(map(_SECOND, _STEMS.iter(case_fold(
-                self.mask(s)[0])))))
+            kinds = self.cue_kinds[s.start] = _cue_kinds(case_fold(self.mask(s)[0]))
         return kind in kinds
 
     def text_pos(self, s: Sentence, masked_pos: int) -> int:
@@ -1429,7 +1405,7 @@ def _dispute_note(doc: _Doc, claim: TerritorialClaim, s: Sentence, following: Se
             continue
         quote = doc.text[t.start:t.end]
         folded = case_fold(quote)
-        if not any(stem in folded for stem in P.CUE_STEMS["status"]):  # no DENY_ or UNCONFIRMED_CUE
+        if "status" not in _cue_kinds(folded):  # no DENY_ or UNCONFIRMED_CUE
             continue
         if _Fold.UNCONFIRMED.search(folded) or re.search(r"\b(?:did not|has not|have not)\s+comment", quote):
             notes.append(f"not confirmed: {quote!r}")

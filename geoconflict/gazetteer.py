@@ -56,6 +56,8 @@ def _kind_code(kind: PlaceKind | str) -> int:
     except (ValueError, KeyError):
         raise InvalidInputError(f"kind must be one of {[k.value for k in KINDS]}, got {kind!r}",
                                 field="kind", value=kind) from None
+
+
 _LEVEL = {0: "country", 1: "admin1", 2: "admin2", 4: "region"}
 #: score of a match on the primary name, an alternate name, a derived name
 MATCH_SCORE = np.array([1.0, 0.7, 0.45])
@@ -682,7 +684,7 @@ _NOT_NAMES = frozenset(
 )
 _FEATURE_WORDS = frozenset(
     "river lake ocean sea bay gulf peninsula island islands mountain mountains valley creek canal park "
-    "falls point street road avenue boulevard lagoon forest desert plain plains hill hills gulf sound "
+    "falls point street road avenue boulevard lagoon forest desert plain plains hill hills sound "
     "heights".split()
 )
 #: English demonym endings and what they replace: Ohio-ans, Minnesota-ns, Texa-n -> Texas,

@@ -35,6 +35,43 @@ __all__ = [
 
 
 
+class IdentityMemo:
+    """Values derived from immutable objects (geometries), remembered by the objects' identity.
+
+    Hashing a geometry means writing out its coordinates, so entries are keyed
+    by ``id``; each entry holds its objects, so their ids cannot be reused by
+    others while it lives. Bounded: the oldest entry goes first.
+
+    Examples
+    --------
+    >>> memo, square = IdentityMemo(2), Polygon([(0, 0), (1, 0), (1, 1), (0, 1)])
+    >>> memo.get(square) is None
+    True
+    >>> memo.put(square.area, square)
+    1.0
+    >>> memo.get(square)
+    1.0
+    """
+
+    __slots__ = ("_entries", "_size")
+
+    def __init__(self, size: int) -> None:
+        self._entries: dict[tuple[int, ...], tuple[tuple, object]] = {}
+        self._size = size
+
+    def get(self, *objects: object):
+        """The value remembered for *objects* (the same objects, in order), or None."""
+        hit = self._entries.get(tuple(map(id, objects)))
+        return None if hit is None else hit[1]
+
+    def put(self, value, *objects: object):
+        """Remember *value* for *objects*; returns *value*."""
+        if len(self._entries) >= self._size:
+            self._entries.pop(next(iter(self._entries)))
+        self._entries[tuple(map(id, objects))] = (objects, value)
+        return value
+
+
 @cache
 def _geod():
     """The WGS84 ellipsoid (pyproj ``Geod``), made on first use: importing

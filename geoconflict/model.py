@@ -22,7 +22,6 @@ Examples
 from __future__ import annotations
 
 import math
-import operator
 from collections.abc import Callable, Iterable
 from dataclasses import KW_ONLY, dataclass, field, fields
 from datetime import date, datetime
@@ -34,7 +33,7 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
 
 from .errors import DateError, InvalidInputError
-from .geometry import area_km2, check_lat_lon, clean_polygon, geodesic_line, length_km
+from .geometry import IdentityMemo, area_km2, check_lat_lon, clean_polygon, geodesic_line, length_km
 
 __all__ = [
     "CombatArea",
@@ -262,14 +261,10 @@ def _area_geometry(
     polygons = tuple(a.geometry for a in areas if a.geometry is not None)
     if not polygons:
         return None, None, False
-    key = tuple(map(id, polygons))
-    hit = _UNIONS.get(key)
-    if hit is not None and all(map(operator.is_, hit[0], polygons)):
-        union = hit[1]
-    else:
+    union = _UNIONS.get(*polygons)
+    if union is None:
         union = polygons[0] if len(polygons) == 1 else shapely.union_all(polygons)
-        union = clean_polygon(union, field="geometry")
-        _remember(_UNIONS, key, (polygons, union))
+        union = _UNIONS.put(clean_polygon(union, field="geometry"), *polygons)
     return union, Derivation.UNION, any(a.approximate for a in areas if a.geometry is not None)
 
 
@@ -280,27 +275,17 @@ def _clean_area(geometry: object) -> Polygon | MultiPolygon:
     copies :func:`dataclasses.replace` makes), so it is checked once; a cleaned geometry is its
     own cleaned form.
     """
-    hit = _CLEANED.get(id(geometry))
-    if hit is not None and hit[0] is geometry:
-        return hit[1]
-    cleaned = clean_polygon(geometry, field="geometry")
-    _remember(_CLEANED, id(geometry), (geometry, cleaned))
-    _remember(_CLEANED, id(cleaned), (cleaned, cleaned))
+    cleaned = _CLEANED.get(geometry)
+    if cleaned is None:
+        cleaned = _CLEANED.put(clean_polygon(geometry, field="geometry"), geometry)
+        _CLEANED.put(cleaned, cleaned)
     return cleaned
 
 
-def _remember(memo: dict, key: object, value: tuple) -> None:
-    """Bounded memo insert, oldest dropped first. Each value holds the geometries its key names by
-    ``id``, so those ids cannot be reused by other objects while the entry lives."""
-    if len(memo) >= 512:
-        memo.pop(next(iter(memo)))
-    memo[key] = value
-
-
-#: The union of the polygons (cleaned) by their ids: ``(polygons, union)``. Geometries are immutable.
-_UNIONS: dict[tuple[int, ...], tuple] = {}
-#: The cleaned form of a geometry by its id: ``(geometry, cleaned)``.
-_CLEANED: dict[int, tuple] = {}
+#: The cleaned union of the areas' polygons, by the polygons.
+_UNIONS = IdentityMemo(512)
+#: The cleaned form of a geometry.
+_CLEANED = IdentityMemo(512)
 
 
 # --------------------------------------------------------------------------- places
