@@ -44,6 +44,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from operator import attrgetter, itemgetter
 
 import ahocorasick
@@ -174,18 +175,11 @@ _SENTENCE_ADVERBS = frozenset("yesterday earlier later overnight meanwhile separ
                               "citing late early".split())
 
 
+@lru_cache(maxsize=1 << 16)
 def _connector(word: str) -> bool:
-    known = _CONNECTOR_MEMO.get(word)
-    if known is None:
-        if len(_CONNECTOR_MEMO) >= 1 << 16:
-            _CONNECTOR_MEMO.clear()
-        bare = word.rstrip(".").removesuffix("'s").removesuffix("’s")
-        known = _CONNECTOR_MEMO[word] = (bare in _CONNECTORS or bare.lower() in STOPWORDS
-                                         or bare.lower() in _SENTENCE_ADVERBS or bare.isupper() and len(bare) <= 1)
-    return known
-
-
-_CONNECTOR_MEMO: dict[str, bool] = {}  # _connector of each word met
+    bare = word.rstrip(".").removesuffix("'s").removesuffix("’s")
+    return (bare in _CONNECTORS or bare.lower() in STOPWORDS or bare.lower() in _SENTENCE_ADVERBS
+            or bare.isupper() and len(bare) <= 1)
 
 
 def _find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> list[_Span]:
