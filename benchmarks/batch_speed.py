@@ -2,16 +2,20 @@
 
 Builds a corpus of report files (real news articles, then variants of the seed
 and the test reports, no two identical; see :func:`build_corpus`) up to
-``--mb`` megabytes, then times each configuration from a fresh start (worker start-up and
-gazetteer loading included) and prints MB/s and the speed-up over 1 worker.
+``--mb`` megabytes, then times each configuration, each run in a fresh Python process (imports,
+worker start-up and gazetteer loading included), and prints MB/s and the
+speed-up over 1 worker. ``--repeat N`` runs the configurations N times,
+interleaved (every other round in reverse order), and compares each one's
+fastest run: on this shared 2-core VM, identical runs vary by 10 % and more,
+and a 2-worker run that follows a long single-core one is often slower.
 
 Usage (from the repository root, after ``pip install -e ".[dev]" "dask[distributed]"``)::
 
-    python benchmarks/batch_speed.py --mb 50          # the issue's figure
+    python benchmarks/batch_speed.py --mb 50 --repeat 3   # the issue's figure
     python benchmarks/batch_speed.py --mb 1           # a quick look
     python benchmarks/batch_speed.py --mb 10 --configs 1,2   # no Dask
 
-Each row also gives CPU seconds: this process's (``RUSAGE_SELF``, user +
+Each row also gives CPU seconds: the timed process's (``RUSAGE_SELF``, user +
 system) and its finished children's (``RUSAGE_CHILDREN``: the worker processes
 and the forkserver; Dask's worker processes are grandchildren of the nanny
 processes, which are children, so they count too), and the total per 10 MB.
@@ -20,8 +24,10 @@ processes, which are children, so they count too), and the total per 10 MB.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -77,19 +83,49 @@ def _with_forkserver_stopped(extract_many, *args, **kwargs):
         forkserver._forkserver._stop()
 
 
-def timed(label: str, run, size: int, base: float | None) -> float:
-    """Run *run* once and print wall time, MB/s, CPU seconds and the speed-up over *base*; return the wall time."""
+def run_one(config: str, folder: Path) -> dict:
+    """Time one configuration over *folder* in this process; what :func:`timed` reads back."""
+    from geoconflict.batch import extract_many
+
+    if config == "1":
+        def run():
+            return extract_many([folder], progress=False)
+    elif config == "2":
+        def run():
+            return _with_forkserver_stopped(extract_many, [folder], workers=2)
+    else:
+        from distributed import Client, LocalCluster
+
+        def run():
+            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                              dashboard_address=None) as cluster, Client(cluster) as client:
+                return extract_many([folder], client=client, progress=False)
     own0, children0 = _cpu()
     t = time.perf_counter()
     result = run()
     seconds = time.perf_counter() - t
     own1, children1 = _cpu()
-    own, children = own1 - own0, children1 - children0
-    rate = size / 1e6 / seconds
-    speed = f", ×{base / seconds:.2f} vs 1 worker" if base else ""
-    print(f"{label:28s} {seconds:8.1f} s  {rate:6.3f} MB/s  CPU {own:6.1f} s parent + {children:6.1f} s children = "
-          f"{(own + children) / (size / 1e7):5.2f} s per 10 MB  ({len(result.inputs):,} reports, "
-          f"{len(result.failures)} failed){speed}", flush=True)
+    return {"seconds": seconds, "own": own1 - own0, "children": children1 - children0,
+            "inputs": len(result.inputs), "failed": len(result.failures)}
+
+
+LABELS = {"1": "1 worker (in process)", "2": "2 worker processes", "dask": "Dask LocalCluster, 2 workers"}
+
+
+def timed(config: str, folder: Path, size: int) -> float:
+    """Run *config* over *folder* in a fresh Python process; print and return its wall time.
+
+    A fresh process for every run: each starts cold (imports, gazetteer,
+    name memos), as a user's first call does, and no run inherits another's
+    warm state or garbage.
+    """
+    out = subprocess.run([sys.executable, __file__, "--run", config, "--folder", str(folder)],
+                         check=True, capture_output=True, text=True).stdout
+    row = json.loads(out.strip().splitlines()[-1])
+    seconds, own, children = row["seconds"], row["own"], row["children"]
+    print(f"{LABELS[config]:28s} {seconds:8.1f} s  {size / 1e6 / seconds:6.3f} MB/s  CPU {own:6.1f} s parent + "
+          f"{children:6.1f} s children = {(own + children) / (size / 1e7):5.2f} s per 10 MB  "
+          f"({row['inputs']:,} reports, {row['failed']} failed)", flush=True)
     return seconds
 
 
@@ -100,32 +136,36 @@ def main() -> None:
                         help="comma-separated configurations to run, of " + ", ".join(CONFIGS) +
                              " (1 worker, 2 worker processes, Dask LocalCluster); the speed-up needs 1")
     parser.add_argument("--skip-dask", action="store_true", help="leave out the dask configuration")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds of the configurations, interleaved; the summary takes each one's fastest run")
+    parser.add_argument("--run", choices=CONFIGS, help=argparse.SUPPRESS)  # one timed run, in a fresh process
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.run:
+        print(json.dumps(run_one(args.run, args.folder)))
+        return
     configs = [c for c in args.configs.split(",") if not (args.skip_dask and c == "dask")]
     if unknown := set(configs) - set(CONFIGS):
         parser.error(f"--configs: unknown {', '.join(sorted(unknown))}")
-
-    from geoconflict.batch import extract_many
+    if args.repeat < 1:
+        parser.error("--repeat: at least 1")
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files, size = build_corpus(folder, args.mb)
         os.sync()  # the new files reach the disk before the timed runs, not during them
         print(f"corpus: {files:,} reports, {size / 1e6:.1f} MB")
-        one = None
-        if "1" in configs:
-            one = timed("1 worker (in process)", lambda: extract_many([folder], progress=False), size, None)
-        if "2" in configs:
-            timed("2 worker processes", lambda: _with_forkserver_stopped(extract_many, [folder], workers=2), size, one)
-        if "dask" in configs:
-            from distributed import Client, LocalCluster
-
-            def on_cluster():
-                with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, Client(cluster) as client:
-                    return extract_many([folder], client=client, progress=False)
-
-            timed("Dask LocalCluster, 2 workers", on_cluster, size, one)
+        runs: dict[str, list[float]] = {c: [] for c in configs}
+        for round_ in range(args.repeat):  # every other round in reverse, so no configuration always follows another
+            for config in configs if round_ % 2 == 0 else configs[::-1]:
+                runs[config].append(timed(config, folder, size))
+    print("fastest of", args.repeat, "run" + "s" * (args.repeat > 1), "each:")
+    for config, seconds in runs.items():
+        speed = f"  ×{min(runs['1']) / min(seconds):.2f} vs 1 worker" if config != "1" and "1" in runs else ""
+        ratios = ""
+        if config != "1" and "1" in runs and args.repeat > 1:
+            ratios = " (round by round: " + ", ".join(f"×{a / b:.2f}" for a, b in zip(runs["1"], seconds)) + ")"
+        print(f"  {LABELS[config]:28s} {min(seconds):8.1f} s  {size / 1e6 / min(seconds):6.3f} MB/s{speed}{ratios}")
 
 
 if __name__ == "__main__":

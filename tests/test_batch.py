@@ -103,3 +103,19 @@ def test_summary_lists_at_most_five():
     failures = tuple(Failure(f"r{i}.txt", "FormatError", "bad") for i in range(7))
     text = BatchResult(gc.EventSet(), tuple(f.input for f in failures), failures).summary()
     assert text.endswith("; … 2 more") and "FormatError ×7" in text
+
+
+def test_a_folder_is_listed_as_sorted_paths_with_report_and_table_suffixes(tmp_path):
+    """Nested folders in path order, suffixes in any case, links to files followed, links to folders not."""
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "inner").mkdir()
+    (tmp_path / "other").mkdir()
+    for name in ("z.txt", "a.TXT", "b.txt", "b/2.csv", "b/inner/1.txt", "b/notes.pdf", ".hidden.txt",
+                 "other/x.txt"):
+        (tmp_path / name).write_text("Date: 2024-08-14\n\nTroops moved from Kursk to Belgorod.\n")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "z.txt")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "b" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    result = extract_many([f"{tmp_path}/./"], errors="skip", progress=False)  # the .csv is no table
+    expected = [".hidden.txt", "a.TXT", "b/2.csv", "b/inner/1.txt", "b.txt", "link.txt", "other/x.txt", "z.txt"]
+    assert result.inputs == tuple(str(tmp_path / name) for name in expected)
