@@ -453,9 +453,9 @@ def _drop_outliers(spans: list[_Span], sentence_starts: set[int]) -> list[_Span]
 
 # --------------------------------------------------------------------------- actors and sources
 
-_DEMONYM_RE = "|".join(sorted((re.escape(d) for d in P.DEMONYMS), key=len, reverse=True))
-_GROUP_RE = "|".join(sorted((re.escape(g) for g in P.GROUPS), key=len, reverse=True))
 _DEMONYM_TRIE = P.literal_trie(P.DEMONYMS)
+#: a demonym as a whole word (group 1)
+_DEMONYM_WORD = re.compile(rf"\b({_DEMONYM_TRIE})\b")
 _ACTOR = re.compile(
     rf"(?:\b(?P<det>the)\s+)?\b(?:(?P<dem>{_DEMONYM_TRIE})(?:\s+(?:[A-Z][\w-]*|[a-z]+)){{0,2}}?\s+(?i:(?P<noun>{P.ACTOR_NOUNS})(?:\s+(?:{P.ACTOR_NOUNS}))*)"
     rf"|(?P<group>{P.literal_trie(P.GROUPS)})(?:\s+(?i:(?P<gnoun>{P.ACTOR_NOUNS})))?)\b"
@@ -601,7 +601,7 @@ _PERSON_START = re.compile(r"[A-Z]|(?:of|the)\s")
 # Each piece of a title before its role word is a whole token (no white space inside) but the first,
 # which may end one: a title cannot reach left past a token that is no piece.
 _TITLE_PIECE = re.compile(r"[A-Z]\w*|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Dr\.|Mr\.|Mrs\.|Ms\.|of|the")
-_TITLE_LEAD = re.compile(r"^(?:[A-Z][\w.]*\s+)*?(?=(?:" + _DEMONYM_RE + r"|Acting|Deputy|Prime)\b)")
+_TITLE_LEAD = re.compile(r"^(?:[A-Z][\w.]*\s+)*?(?=(?:" + _DEMONYM_TRIE + r"|Acting|Deputy|Prime)\b)")
 
 
 def _title_start(text: str, role: int) -> int:
@@ -1190,7 +1190,7 @@ def _own_party(doc: _Doc, head: str, speaker: str | None) -> str | None:
     noun = _matched(head, own, "noun").lower()
     if parties:
         return f"{parties[0].party} {noun}"
-    dem = re.search(rf"\b({_DEMONYM_RE})\b", speaker)
+    dem = _DEMONYM_WORD.search(speaker)
     if dem:
         return f"{dem.group(1)} {noun}"
     return re.sub(r"^the\s+", "", speaker)
@@ -1515,7 +1515,7 @@ _TARGET_AFTER = re.compile(rf"\s*(?:(?:on|in|at|near|against|targeting|across|of
 _PLACE_AFTER = re.compile(rf"\b(?:in|at|near)\s+(?:the\s+)?{_TOK}")
 _PASSIVE_TARGET = re.compile(rf"{_TOK}\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$")
 #: A demonym ending the text, maybe followed by one lower-case word: at most its last three tokens.
-_DEMONYM_LAST = re.compile(rf"\b({_DEMONYM_RE})\s+(?:[a-z]+\s+)?$")
+_DEMONYM_LAST = re.compile(rf"\b({_DEMONYM_TRIE})\s+(?:[a-z]+\s+)?$")
 
 
 def _tail_start(text: str, end: int, tokens: int) -> int:
