@@ -34,7 +34,6 @@ __all__ = [
 ]
 
 
-
 class IdentityMemo:
     """Values derived from immutable objects (geometries), remembered by the objects' identity.
 

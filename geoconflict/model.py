@@ -742,7 +742,6 @@ class TerritorialClaim(_AreaRecord):
         return self.provenance.reported_by
 
 
-
 @dataclass(frozen=True)
 class CombatArea(_AreaRecord):
     """Fighting reported in named places or districts.
@@ -780,7 +779,6 @@ class CombatArea(_AreaRecord):
         _set(self, "id", _text(self.id, "id"))
         _set(self, "provenance", _provenance(self.provenance))
         _init_area(self)
-
 
 
 def _init_area(record: TerritorialClaim | CombatArea) -> None:
