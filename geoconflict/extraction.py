@@ -149,6 +149,33 @@ class _Span:
     possessive: bool = False
 
 
+class _Intervals:
+    """Half-open intervals ``[a, b)``, asked whether any covers a position or overlaps a range.
+
+    Each question takes a binary search: the intervals sorted by start, each with the largest end among
+    it and those starting before it. (A loop over the intervals made a large report's scan quadratic.)
+    """
+
+    def __init__(self, pairs: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(pairs)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []
+        top = -1
+        for _, b in ordered:
+            top = max(top, b)
+            self.reach.append(top)
+
+    def covers(self, pos: int) -> bool:
+        """Whether some ``a <= pos < b``."""
+        k = bisect.bisect_right(self.starts, pos)
+        return k > 0 and self.reach[k - 1] > pos
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some ``a < end and start < b``."""
+        k = bisect.bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
+
+
 _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w'’.-]*")
 _LEFT_WORD = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w'’.-]*) $")
 _RIGHT_WORD = re.compile(r" ([A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w'’-]*)")
@@ -198,14 +225,15 @@ def _find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> li
                 s = lo + m.start("items") + item.start()
                 listed.append(_Span(s, s + len(item.group(0)), item.group(0),
                                     f"listed before '{m.group('desc')}'", descriptor=desc))
-        for m in _SINGLE_DESC.finditer(chunk):
+        in_lists = _Intervals((x.start, x.end) for x in listed)
+        for m in _SINGLE_DESC.finditer(chunk):  # in text order, so no earlier one of these holds s
             s = lo + m.start("item")
-            if not any(x.start <= s < x.end for x in listed):
+            if not in_lists.covers(s):
                 listed.append(_Span(s, s + len(m.group("item")), m.group("item"),
                                     f"named before '{m.group('desc')}'", descriptor=m.group("desc")))
         if listed:
-            taken = [(x.start, x.end) for x in listed]
-            spans = [x for x in spans if not any(x.start < e and s < x.end for s, e in taken)] + listed
+            taken = _Intervals((x.start, x.end) for x in listed)
+            spans = [x for x in spans if not taken.overlaps(x.start, x.end)] + listed
     spans.sort(key=attrgetter("start"))
     return spans
 
@@ -958,6 +986,9 @@ class _Doc:
         self.starts = [x.start for x in self.spans]
         self.sentence_ends = [s.end for s in self.sentences]
         self.date_starts = [d.start for d in self.dates]
+        self.paragraph_starts: dict[int, int] = {}  # paragraph -> start of its first sentence
+        for t in self.sentences:
+            self.paragraph_starts.setdefault(t.paragraph, t.start)
 
     @property
     def text(self) -> str:
@@ -1079,11 +1110,11 @@ def _doc(report: Report, gaz: Gazetteer) -> _Doc:
     surnames = {s for s in surnames if s}
     spans = _find_spans(gaz, text, regions)
     at_positions = {x.start for x in spans}
-    person_spans = [p.span for p in people]
+    person_spans = _Intervals(p.span for p in people)
     kept: list[_Span] = []
     for x in spans:
         why = None if x.descriptor else _reject_reason(text, x, at_positions, surnames)
-        if why is None and person_spans and any(a <= x.start < b for a, b in person_spans):
+        if why is None and person_spans.covers(x.start):
             why = "part of a person's name"
         if why is None:
             x.possessive = text[x.end:x.end + 2] in ("'s", "’s")
@@ -1240,9 +1271,11 @@ def _status_updates(doc: _Doc, s: Sentence, movements: list[Movement]) -> list[M
 
 def _merge_movements(movements: list[Movement]) -> list[Movement]:
     merged: list[Movement] = []
+    routes: list[tuple] = []  # (origin, destination) keys of merged, which a merge keeps
     for mv in movements:
+        route = (_pk(mv.origin), _pk(mv.destination))
         for i, old in enumerate(merged):
-            if _pk(old.origin) == _pk(mv.origin) and _pk(old.destination) == _pk(mv.destination) and (
+            if routes[i] == route and (
                     old.unit == mv.unit or old.unit is None or mv.unit is None or old.actor == mv.actor):
                 status = max(old.status, mv.status, key=_STATUS_ORDER.index)
                 prov = old.provenance
@@ -1258,6 +1291,7 @@ def _merge_movements(movements: list[Movement]) -> list[Movement]:
                 break
         else:
             merged.append(mv)
+            routes.append(route)
     return merged
 
 
@@ -1277,7 +1311,7 @@ def _clause(masked: str, start: int) -> str:
     return masked[start:m.start()] if m else masked[start:]
 
 
-def _claims(doc: _Doc, s: Sentence, said: Callable[[], str | None], combats: list[CombatArea]) -> list[TerritorialClaim]:
+def _claims(doc: _Doc, s: Sentence, said: Callable[[], str | None], fought: _CombatIndex) -> list[TerritorialClaim]:
     if not doc.may_match(s, "claim"):
         return []
     masked, ids = doc.mask(s)
@@ -1329,7 +1363,7 @@ def _claims(doc: _Doc, s: Sentence, said: Callable[[], str | None], combats: lis
             if anaphor and anaphor.group("what") in ("city", "town"):
                 kinds = (PlaceKind.POPULATED_PLACE,)
             cue_at = doc.text_pos(s, cue.start())
-            para_start = min((t.start for t in doc.sentences if t.paragraph == s.paragraph), default=0)
+            para_start = doc.paragraph_starts.get(s.paragraph, 0)
             recent = doc.recent(cue_at, kinds,
                                 paragraph_start=para_start if not anaphor else 0)
             if recent is None and not anaphor:
@@ -1353,7 +1387,7 @@ def _claims(doc: _Doc, s: Sentence, said: Callable[[], str | None], combats: lis
         claimant_label = claimant.phrase
         if claimant_label.lower().startswith("the "):
             claimant_label = claimant_label[4:]
-        geometry, derivation, note = _claim_geometry(doc, areas, stated, settlements, claimant, combats)
+        geometry, derivation, note = _claim_geometry(doc, areas, stated, settlements, claimant, fought)
         figures = ", ".join(p for p in (_matched(rest, count) if count else "", _matched(rest, area) if area else "")
                             if p)
         reason = (f"claim: control word {_matched(masked, cue)!r}" + (f" with {figures!r}" if figures else "")
@@ -1416,17 +1450,10 @@ def _clause_back(head: str) -> str:
 
 
 def _claim_geometry(doc: _Doc, areas: list[Place], stated: float | None, settlements: int | None,
-                    claimant: _Actor, combats: list[CombatArea]):
+                    claimant: _Actor, fought: _CombatIndex):
     broad = [a for a in areas if a.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)]
-    inside_places: dict[tuple, Place] = {}
     by_stated = stated is not None and broad and len(broad) == len(areas)  # else the union of the areas
-    if by_stated:
-        for c in combats:
-            for a in c.areas:
-                if a.geometry is not None and any(
-                        (b.kind is PlaceKind.ADMIN1 and a.admin1 == b.name)
-                        or (b.kind is PlaceKind.COUNTRY and a.country_code == b.country_code) for b in broad):
-                    inside_places[_pk(a)] = a
+    inside_places = fought.within(broad) if by_stated else {}
     key = (tuple(_pk(a) for a in areas), stated, claimant.country, tuple(sorted(inside_places))) if by_stated \
         else (tuple(_pk(a) for a in areas),)
     cached = _GEOMETRY_CACHE.get(key)
@@ -1443,6 +1470,46 @@ def _claim_geometry(doc: _Doc, areas: list[Place], stated: float | None, settlem
         note += ("; extent placed inside the districts where fighting is reported, along the border with the "
                  "claimant's country" if claimant.country else "; extent placed around the named areas' centre")
     return geometry, derivation, note
+
+
+class _CombatIndex:
+    """The places of a report's combat areas, looked up by the first-level unit or country they lie in.
+
+    ``within(broad)`` gives what a loop over every combat area's places would: each place (with a
+    geometry) in one of the *broad* units or countries, by place key, in the order first met, holding
+    the last record met. Built once per report, so a claim does not loop over all combat areas.
+    """
+
+    def __init__(self, combats: list[CombatArea]) -> None:
+        #: ("admin1", name) or ("country", code) -> place key -> [first seen, last seen, place]
+        self._by_unit: dict[tuple[str, str | None], dict[tuple, list]] = {}
+        seen = 0
+        for c in combats:
+            for a in c.areas:
+                if a.geometry is None:
+                    continue
+                for unit in (("admin1", a.admin1), ("country", a.country_code)):
+                    found = self._by_unit.setdefault(unit, {}).get(_pk(a))
+                    if found is None:
+                        self._by_unit[unit][_pk(a)] = [seen, seen, a]
+                    else:
+                        found[1:] = [seen, a]
+                seen += 1
+
+    def within(self, broad: list[Place]) -> dict[tuple, Place]:
+        """The combat areas' places inside any of *broad* (first-level units and countries)."""
+        units = {("admin1", b.name) if b.kind is PlaceKind.ADMIN1 else ("country", b.country_code) for b in broad}
+        merged: dict[tuple, list] = {}
+        for unit in units:
+            for key, (first, last, place) in self._by_unit.get(unit, {}).items():
+                m = merged.get(key)
+                if m is None:
+                    merged[key] = [first, last, place]
+                else:
+                    m[0] = min(m[0], first)
+                    if last > m[1]:
+                        m[1:] = [last, place]
+        return {key: m[2] for key, m in sorted(merged.items(), key=lambda item: item[1][0])}
 
 
 #: Claim extents (geometry, derivation, populated places inside) by what they depend on: the areas,
@@ -1663,8 +1730,9 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None, publish
             continue
         combats.extend(_combats(doc, s, speaker))
         events.extend(_located_events(doc, s, speaker))
+    fought = _CombatIndex(combats)
     for i, s in enumerate(doc.sentences):
-        found_claims = _claims(doc, s, speakers.of(i), combats)
+        found_claims = _claims(doc, s, speakers.of(i), fought)
         if found_claims:
             following = doc.sentences[i + 1] if i + 1 < len(doc.sentences) else None
             found_claims = [_dispute_note(doc, c, s, following) for c in found_claims]
