@@ -328,13 +328,17 @@ def test_ten_thousand_place_names_in_one_line(gazetteer):
     assert {m.place.name for m in events.mentions if m.place} >= {"Kyiv", "Goma", "Aleppo"}
 
 
-def test_large_report(gazetteer, tmp_path):
+@pytest.mark.parametrize("copies", [4000, 75_000])  # about 2.7 and 50 MB
+def test_large_report(gazetteer, copies):
     paragraph = (REPORTS / "sudan_el_fasher.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
-    body = ("\n\n".join([paragraph] * 4000))  # about 4.6 MB
-    report = read_report(body, published="2024-10-28")
+    alone = extract(read_report(paragraph, published="2024-10-28"), gazetteer=gazetteer)
+    report = read_report("\n\n".join([paragraph] * copies), published="2024-10-28")
     events = extract(report, gazetteer=gazetteer)
-    assert len(events.movements) == 1 and len(events.claims) >= 1  # repeats merge
+    assert len(report.text) > copies * 660
+    # every copy's places, found and resolved as in the paragraph alone; repeated events merge
+    assert [m.place for m in events.mentions] == [m.place for m in alone.mentions] * copies
     assert all(0 <= m.start < m.end <= len(report.text) for m in events.mentions)
+    assert [len(events.movements), len(events.claims), len(events.combats), len(events.events)] == [1, 1, 1, 2]
 
 
 def test_split_sentences_offsets():
