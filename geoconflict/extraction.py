@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from itertools import accumulate
 from operator import attrgetter, itemgetter
 
 import ahocorasick
@@ -159,11 +160,7 @@ class _Intervals:
     def __init__(self, pairs: Iterable[tuple[int, int]]) -> None:
         ordered = sorted(pairs)
         self.starts = [a for a, _ in ordered]
-        self.reach: list[int] = []
-        top = -1
-        for _, b in ordered:
-            top = max(top, b)
-            self.reach.append(top)
+        self.reach = list(accumulate((b for _, b in ordered), max))
 
     def covers(self, pos: int) -> bool:
         """Whether some ``a <= pos < b``."""
@@ -1488,12 +1485,13 @@ class _CombatIndex:
             for a in c.areas:
                 if a.geometry is None:
                     continue
+                key = _pk(a)
                 for unit in (("admin1", a.admin1), ("country", a.country_code)):
-                    found = self._by_unit.setdefault(unit, {}).get(_pk(a))
-                    if found is None:
-                        self._by_unit[unit][_pk(a)] = [seen, seen, a]
+                    places = self._by_unit.setdefault(unit, {})
+                    if key in places:
+                        places[key][1:] = [seen, a]
                     else:
-                        found[1:] = [seen, a]
+                        places[key] = [seen, seen, a]
                 seen += 1
 
     def within(self, broad: list[Place]) -> dict[tuple, Place]:
