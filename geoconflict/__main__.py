@@ -1,5 +1,5 @@
 """``python -m geoconflict`` runs the command line."""
 
-from .cli import main
+from geoconflict.cli import main
 
 main()

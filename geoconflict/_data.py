@@ -30,7 +30,7 @@ import numpy as np
 import shapely
 from shapely import GeometryType
 
-from .errors import DataNotFoundError
+from geoconflict.errors import DataNotFoundError
 
 __all__ = ["DATA_ENV", "PolygonLevel", "PolygonRef", "data_file", "polygons"]
 

@@ -11,8 +11,11 @@ its first extract.
 
 from __future__ import annotations
 
-from . import batch, extraction, report, tables  # noqa: F401  (imported for the workers)
-from .gazetteer import Gazetteer
+import geoconflict.batch
+import geoconflict.extraction
+import geoconflict.readers.tables
+import geoconflict.text.report  # noqa: F401  (the modules above are imported for the workers)
+from geoconflict.gazetteer import Gazetteer
 
 
 def _warm() -> None:

@@ -1,6 +1,6 @@
 """Many reports (and tables) at once: in this process, on local worker processes, or on a Dask cluster.
 
-:func:`extract_many` takes paths (files or directories), :class:`~geoconflict.report.Report`
+:func:`extract_many` takes paths (files or directories), :class:`~geoconflict.text.report.Report`
 objects, or both, and gives one :class:`BatchResult`: the events of every
 input in input order, and a summary of the inputs that failed. A tqdm progress
 bar counts inputs as they finish.
@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import FormatError, InvalidInputError
-from .eventset import EventSet
-from .readers._common import check_errors, no_gc
+from geoconflict.errors import FormatError, InvalidInputError
+from geoconflict.model.eventset import EventSet
+from geoconflict.readers._common import check_errors, no_gc
 
 __all__ = ["BatchResult", "Failure", "extract_many"]
 
@@ -120,16 +120,16 @@ def _label(item: Any) -> str:
 
 
 def _one(item: Any) -> EventSet:
-    from .tables import TABLE_SUFFIXES, read_events
+    from geoconflict.readers.tables import TABLE_SUFFIXES, read_events
 
     if isinstance(item, str | os.PathLike):
         path = Path(item)
         if path.suffix.lower() in TABLE_SUFFIXES:
             return read_events(path)
-        from .report import read_report
+        from geoconflict.text.report import read_report
 
         item = read_report(path)
-    from .extraction import extract
+    from geoconflict.extraction.core import extract
 
     return extract(item)
 
@@ -198,7 +198,7 @@ def _files_under(folder: str, suffixes: tuple[str, ...]) -> list[str]:
 
 
 def _expand(reports: Iterable[Any]) -> list[Any]:
-    from .tables import REPORT_SUFFIXES, TABLE_SUFFIXES
+    from geoconflict.readers.tables import REPORT_SUFFIXES, TABLE_SUFFIXES
 
     out: list[Any] = []
     for item in reports:
@@ -350,8 +350,8 @@ def extract_many(
     ----------
     reports : path, or iterable of paths and Report objects
         Files (reports, or tables with a suffix in
-        :data:`geoconflict.tables.TABLE_SUFFIXES`), directories (every report
-        and table under them, sorted), or :class:`~geoconflict.report.Report`
+        :data:`geoconflict.readers.tables.TABLE_SUFFIXES`), directories (every report
+        and table under them, sorted), or :class:`~geoconflict.text.report.Report`
         objects.
     workers : int
         Local processes extracting: this one and ``workers - 1`` children (1: this

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from . import __version__
+from geoconflict import __version__
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,7 +32,7 @@ def geocode_command(names: tuple[str, ...], as_json: bool, country: str | None, 
 
     Exits with status 1 when any name cannot be resolved.
     """
-    from .gazetteer import geocode_records
+    from geoconflict.gazetteer.index import geocode_records
 
     failed = False
     for record in geocode_records(names, country=country, kind=kind, limit=limit):
@@ -76,11 +76,11 @@ def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, publi
     import sys
     from pathlib import Path
 
-    from .batch import extract_many
-    from .errors import GeoconflictError
-    from .io import to_feature_collection, write_csv, write_geojson, write_geopackage
-    from .report import read_report
-    from .tables import TABLE_SUFFIXES
+    from geoconflict.batch import extract_many
+    from geoconflict.errors import GeoconflictError
+    from geoconflict.model.io import to_feature_collection, write_csv, write_geojson, write_geopackage
+    from geoconflict.readers.tables import TABLE_SUFFIXES
+    from geoconflict.text.report import read_report
 
     try:
         items = [
@@ -128,10 +128,10 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
     """
     import warnings
 
-    from .errors import GeoconflictError
-    from .maps import render
-    from .offline import save_html
-    from .tables import TABLE_SUFFIXES, load_inputs
+    from geoconflict.errors import GeoconflictError
+    from geoconflict.maps.offline import save_html
+    from geoconflict.maps.render import render
+    from geoconflict.readers.tables import TABLE_SUFFIXES, load_inputs
 
     if tiles is not None and tiles.strip().lower() == "none":
         tiles = None
@@ -145,7 +145,7 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
             from pathlib import Path
 
             if Path(inputs[0]).is_file():
-                from .report import read_report
+                from geoconflict.text.report import read_report
 
                 report = read_report(inputs[0])
                 title = " — ".join(p for p in (report.title, report.published and str(report.published)) if p)

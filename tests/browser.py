@@ -102,15 +102,23 @@ def seed_like_events(*, injected: bool = False):
 
     from shapely.geometry import Point, Polygon
 
-    from geoconflict.eventset import EventSet
-    from geoconflict.model import CombatArea, Event, Mention, Movement, Place, Provenance, TerritorialClaim
+    from geoconflict.model.eventset import EventSet
+    from geoconflict.model.records import (
+        CombatArea,
+        Event,
+        Mention,
+        Movement,
+        Place,
+        Provenance,
+        TerritorialClaim,
+    )
 
     def box(west, south, east, north):
         return Polygon([(west, south), (east, south), (east, north), (west, north)])
 
     report = "seeds/000_84a8b2256f18f56d.txt"
     try:  # the embedded Natural Earth outline when the data is built
-        from geoconflict.boundaries import outlines
+        from geoconflict.maps.basemap import outlines
 
         frame = outlines((33.0, 50.0, 39.5, 53.0), level="admin1")
         region, approximate = frame.loc[frame["name"] == "Kursk Oblast", "geometry"].iloc[0], False

@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import strategies as st
 from shapely.geometry import box
 
-from geoconflict.model import (
+from geoconflict.model.records import (
     CombatArea,
     DatePrecision,
     Derivation,

@@ -13,8 +13,8 @@ import pytest
 import geoconflict as gc
 from geoconflict.batch import BatchResult, Failure, extract_many
 from geoconflict.errors import FormatError, InvalidInputError
-from geoconflict.extraction import extract
-from geoconflict.report import read_report
+from geoconflict.extraction.core import extract
+from geoconflict.text.report import read_report
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_84a8b2256f18f56d.txt"
@@ -69,7 +69,7 @@ from concurrent.futures import ProcessPoolExecutor
 from geoconflict.batch import _worker_context, extract_many
 first = extract_many([{str(corpus)!r}], workers=2, errors="skip", progress=False)
 with ProcessPoolExecutor(1, mp_context=_worker_context()) as pool:
-    warm = pool.submit(eval, "__import__('geoconflict.gazetteer').gazetteer.Gazetteer._default._automaton is not None")
+    warm = pool.submit(eval, "__import__('geoconflict.gazetteer.index').gazetteer.Gazetteer._default._automaton is not None")
     assert warm.result() is True
 again = extract_many([{str(corpus)!r}], workers=2, errors="skip", progress=False)
 assert again == first and len(first.failures) == 1, (first, again)

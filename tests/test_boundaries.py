@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from geoconflict.boundaries import outlines
 from geoconflict.errors import InvalidInputError
-from geoconflict.geometry import area_km2
+from geoconflict.maps.basemap import outlines
+from geoconflict.model.geometry import area_km2
 
 KURSK_BOX = (34.0, 50.5, 38.6, 52.5)
 
@@ -61,6 +61,6 @@ def test_bad_level_and_simplify():
 
 
 def test_importing_boundaries_does_not_import_the_gazetteer():
-    code = "import sys, geoconflict.boundaries; print('geoconflict.gazetteer' in sys.modules)"
+    code = "import sys, geoconflict.maps.basemap; print('geoconflict.gazetteer.index' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from geoconflict.maps import render
-from geoconflict.offline import external_urls, fetch_assets, save_html
+from geoconflict.maps.offline import external_urls, fetch_assets, save_html
+from geoconflict.maps.render import render
 from tests.browser import ARTIFACTS, INJECTION, launch_chromium, open_offline, seed_like_events
 
 TITLE = "Russian redeployment to Kursk region — report of 14 Aug 2024"
@@ -187,7 +187,7 @@ def test_100k_events_page_is_interactive_within_3_s(chromium, tmp_path):
     """Navigation start → data drawn on screen and layers listed, by the page's own clock."""
     import numpy as np
 
-    from geoconflict.model import Event, Place, Provenance
+    from geoconflict.model.records import Event, Place, Provenance
 
     rng = np.random.default_rng(6)
     lat, lon = rng.uniform(44.5, 56.0, 100_000), rng.uniform(22.0, 45.0, 100_000)
@@ -212,8 +212,8 @@ def test_100k_events_page_is_interactive_within_3_s(chromium, tmp_path):
 def test_real_seed_report_map_offline(chromium, tmp_path):
     """The seed report, extracted by geoconflict itself, as a briefing map."""
     # (not gc.extract: once the geoconflict.extract module is imported, that name is the module)
-    from geoconflict.extraction import extract
-    from geoconflict.report import read_report
+    from geoconflict.extraction.core import extract
+    from geoconflict.text.report import read_report
 
     report = read_report("seeds/000_84a8b2256f18f56d.txt")
     events = extract(report)

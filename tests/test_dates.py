@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geoconflict.dates import find_dates, resolve_date
-from geoconflict.model import DatePrecision
+from geoconflict.model.records import DatePrecision
+from geoconflict.text.dates import find_dates, resolve_date
 
 WED = date(2024, 8, 14)  # a Wednesday
 
@@ -155,7 +155,7 @@ def test_case_fold_finds_what_ignorecase_finds():
     """case_fold keeps every character's length and \\w class, and an ASCII letter where (?i) matches one."""
     import re
 
-    from geoconflict.normalize import case_fold
+    from geoconflict.text.normalize import case_fold
 
     letters = {x: re.compile("(?i)" + x) for x in "abcdefghijklmnopqrstuvwxyz"}
     for cp in range(0x10000):

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geoconflict.extraction import _CombatIndex, _Intervals, _pk
-from geoconflict.gazetteer import Gazetteer
-from geoconflict.model import CombatArea, PlaceKind
+from geoconflict.extraction.core import _CombatIndex, _Intervals, _pk
+from geoconflict.gazetteer.index import Gazetteer
+from geoconflict.model.records import CombatArea, PlaceKind
 
 intervals = st.lists(st.tuples(st.integers(0, 20), st.integers(0, 6)).map(lambda p: (p[0], p[0] + p[1])),
                      max_size=8)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from geoconflict.extraction import extract
-from geoconflict.gazetteer import Gazetteer
-from geoconflict.geometry import area_km2
-from geoconflict.model import DatePrecision, Derivation, MovementStatus, PlaceKind
-from geoconflict.report import read_report
+from geoconflict.extraction.core import extract
+from geoconflict.gazetteer.index import Gazetteer
+from geoconflict.model.geometry import area_km2
+from geoconflict.model.records import DatePrecision, Derivation, MovementStatus, PlaceKind
+from geoconflict.text.report import read_report
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_84a8b2256f18f56d.txt"
 REPORT_DATE = date(2024, 8, 14)

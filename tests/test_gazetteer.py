@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from geoconflict.errors import InvalidInputError, PlaceNotFoundError
-from geoconflict.gazetteer import Candidate, Gazetteer, geocode, resolve
-from geoconflict.geometry import area_km2
-from geoconflict.model import PlaceKind, Precision
+from geoconflict.gazetteer.index import Candidate, Gazetteer, geocode, resolve
+from geoconflict.model.geometry import area_km2
+from geoconflict.model.records import PlaceKind, Precision
 
 
 @pytest.fixture(scope="session")

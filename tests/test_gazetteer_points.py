@@ -7,8 +7,8 @@ import math
 import pytest
 import shapely
 
-from geoconflict.gazetteer import PLACE_CACHE_SIZE, Gazetteer, geocode, resolve
-from geoconflict.model import Place, PlaceKind
+from geoconflict.gazetteer.index import PLACE_CACHE_SIZE, Gazetteer, geocode, resolve
+from geoconflict.model.records import Place, PlaceKind
 
 
 def km(a: Place, lat: float, lon: float) -> float:

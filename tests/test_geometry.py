@@ -6,7 +6,14 @@ import pytest
 from shapely.geometry import LineString, MultiLineString, Point, Polygon, box
 
 from geoconflict.errors import CoordinateError, GeometryError
-from geoconflict.geometry import area_km2, check_lat_lon, clean_polygon, distance_km, geodesic_line, length_km
+from geoconflict.model.geometry import (
+    area_km2,
+    check_lat_lon,
+    clean_polygon,
+    distance_km,
+    geodesic_line,
+    length_km,
+)
 
 KALININGRAD = (20.5110, 54.7065)  # city centre, (lon, lat)
 KURSK = (36.1874, 51.7373)

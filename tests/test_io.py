@@ -24,7 +24,7 @@ from geoconflict import (
     write_geojson,
     write_geopackage,
 )
-from geoconflict.io import read_csv_events
+from geoconflict.model.io import read_csv_events
 
 from .strategies import records
 

@@ -26,6 +26,7 @@ from geoconflict import (
     Provenance,
     TerritorialClaim,
 )
+from geoconflict.model.geometry import area_km2
 
 KALININGRAD = Place("Kaliningrad", kind="populated_place", lat=54.7065, lon=20.5110, country_code="RU")
 KURSK = Place("Kursk", kind="populated_place", lat=51.7373, lon=36.1874, country_code="RU")
@@ -115,7 +116,7 @@ def test_claims_stay_side_by_side():
     assert governor.derivation is Derivation.UNION and governor.approximate
     assert governor.geometry.contains(SUDZHANSKY.geometry.centroid)
     assert governor.area_km2 == pytest.approx(
-        gc.geometry.area_km2(SUDZHANSKY.geometry.union(KORENEVSKY.geometry)), rel=1e-9
+        area_km2(SUDZHANSKY.geometry.union(KORENEVSKY.geometry)), rel=1e-9
     )
     assert governor.reported_by == "Acting Governor Alexey Smirnov"
     assert governor.precision is Precision.DISTRICT

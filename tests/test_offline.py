@@ -8,7 +8,7 @@ import folium
 import pytest
 from playwright.sync_api import sync_playwright
 
-from geoconflict.offline import (
+from geoconflict.maps.offline import (
     AssetError,
     NpmFile,
     external_urls,

@@ -10,8 +10,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from geoconflict.errors import PlaceNotFoundError, ProviderError
-from geoconflict.model import PlaceKind
-from geoconflict.online import OnlineGeocoder
+from geoconflict.gazetteer.online import OnlineGeocoder
+from geoconflict.model.records import PlaceKind
 
 SUDZHA_DISTRICT = {
     "place_id": 1, "osm_type": "relation", "osm_id": 1, "lat": "51.19", "lon": "35.27",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from geoconflict.cli import main
-from geoconflict.offline import external_urls
+from geoconflict.maps.offline import external_urls
 
 SEED = "seeds/000_84a8b2256f18f56d.txt"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from geoconflict.errors import DateError, InvalidInputError
-from geoconflict.report import Report, read_report
+from geoconflict.text.report import Report, read_report
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_84a8b2256f18f56d.txt"
 

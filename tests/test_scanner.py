@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geoconflict._scanner import build_automaton, find_names, find_names_reference
-from geoconflict.gazetteer import Gazetteer
-from geoconflict.normalize import _scan_char, scan_fold
+from geoconflict.gazetteer.index import Gazetteer
+from geoconflict.gazetteer.scanner import build_automaton, find_names, find_names_reference
+from geoconflict.text.normalize import _scan_char, scan_fold
 
 
 def _scan_fold_per_char(text: str) -> str:

@@ -12,10 +12,10 @@ import pytest
 
 import geoconflict as gc
 from geoconflict.errors import FormatError, InvalidInputError
-from geoconflict.model import ClaimTier, DatePrecision, Derivation, PlaceKind, Precision
+from geoconflict.model.records import ClaimTier, DatePrecision, Derivation, PlaceKind, Precision
 from geoconflict.readers.acled import GEO_PRECISION, TIME_PRECISION
+from geoconflict.readers.tables import SkippedRowsWarning, detect_format, load_inputs, read_events, read_table
 from geoconflict.readers.ucdp import DATE_PREC, WHERE_PREC
-from geoconflict.tables import SkippedRowsWarning, detect_format, load_inputs, read_events, read_table
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 ACLED = DATA / "kursk_acled_layout.csv"

@@ -74,7 +74,7 @@ from shapely.geometry import MultiPolygon
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geoconflict.normalize import (
+from geoconflict.text.normalize import (
     ADMIN1_WORDS,
     ADMIN2_WORDS,
     fold,
@@ -1059,7 +1059,7 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
   primary (0), an alternate (1) or a derived (2) name of the place; sorted by
   the name's hash.
 * `name_hashes.npy`: the sorted 63-bit BLAKE2b hashes of the folded names
-  (`geoconflict.normalize.fold`), parallel to that index; uncompressed and
+  (`geoconflict.text.normalize.fold`), parallel to that index; uncompressed and
   memory-mapped (hashes do not compress).
 * `geometries.npz`: per level (`country`, `admin1`, `admin2`, `region`) one
   zlib-compressed chunk per MultiPolygon (shapely ragged-array offsets and
@@ -1073,7 +1073,7 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
   codes ("KY", "BC"), and Australian state codes ("NSW", "WA"), with the
   admin-1 unit each stands for (see the file's header).
 * `scan_names.txt.gz`: the Latin and Cyrillic spellings, lower-cased and
-  without accents (`geoconflict.normalize.scan_fold`), one a line, that
+  without accents (`geoconflict.text.normalize.scan_fold`), one a line, that
   `Gazetteer.scan` builds its Aho-Corasick automaton from: primary names of
   all places, and ASCII and Cyrillic alternate names of admin units and of
   places of 1,000 people or more.

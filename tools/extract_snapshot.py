@@ -27,8 +27,8 @@ import extract_speed
 
 from geoconflict.extraction import extract
 from geoconflict.gazetteer import Gazetteer
-from geoconflict.io import to_feature_collection
-from geoconflict.report import read_report
+from geoconflict.model.io import to_feature_collection
+from geoconflict.text.report import read_report
 
 
 def main() -> int:

@@ -1,7 +1,7 @@
 """Readers for event tables: ACLED, UCDP GED, control-area GeoJSON and any CSV.
 
-The public entry points are :func:`geoconflict.tables.read_events` and
-:func:`geoconflict.tables.read_table`; the modules here each turn one layout
+The public entry points are :func:`geoconflict.readers.tables.read_events` and
+:func:`geoconflict.readers.tables.read_table`; the modules here each turn one layout
 into records:
 
 * :mod:`~geoconflict.readers.acled` — ACLED CSV exports,
@@ -13,6 +13,6 @@ Shared machinery (CSV loading, the row-problem policy, date parsing) lives in
 :mod:`~geoconflict.readers._common`.
 """
 
-from ._common import ERRORS, RowProblem
+from geoconflict.readers._common import ERRORS, RowProblem
 
 __all__ = ["ERRORS", "RowProblem"]

@@ -4,7 +4,7 @@ Tables are read with pandas' C parser into *categorical* columns, so a value
 that repeats (a date, an actor, a location's coordinates) is parsed, validated
 and turned into Python objects once, however many rows carry it; only free
 text (notes, ids) stays one string per row.  Every check the record classes of
-:mod:`geoconflict.model` make is made here on whole columns first, so the
+:mod:`geoconflict.model.records` make is made here on whole columns first, so the
 records can then be built without re-checking each one (see :func:`unchecked`).
 
 Row numbers are 1-based and count data rows: row 1 is the first row after the
@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import FormatError, InvalidInputError
+from geoconflict.errors import FormatError, InvalidInputError
 
 
 @contextmanager
@@ -180,7 +180,7 @@ def unchecked(cls: type, **values: Any) -> Any:
 
     Examples
     --------
-    >>> from geoconflict.model import Provenance
+    >>> from geoconflict.model.records import Provenance
     >>> unchecked(Provenance, source="BNS") == Provenance(source="BNS")
     True
     """
@@ -555,7 +555,7 @@ def country_codes(names: Iterable[str | None]) -> dict[str | None, str | None]:
     UCDP's historical suffixes ("Russia (Soviet Union)") are dropped before the
     look-up.  A name the gazetteer does not know as a country, or every name
     when the gazetteer's data is not installed, maps to None: the code is
-    optional on a :class:`~geoconflict.model.Place`.
+    optional on a :class:`~geoconflict.model.records.Place`.
     """
     names = list(dict.fromkeys(names))
     out: dict[str | None, str | None] = dict.fromkeys(names)
@@ -563,7 +563,7 @@ def country_codes(names: Iterable[str | None]) -> dict[str | None, str | None]:
     if not wanted:
         return out
     try:
-        from ..gazetteer import Gazetteer
+        from geoconflict.gazetteer.index import Gazetteer
 
         gazetteer = Gazetteer.default()
     except (ImportError, OSError, LookupError):  # no gazetteer data: DataNotFoundError is an OSError

@@ -2,7 +2,7 @@
 
 Public front-line maps publish control areas as a GeoJSON FeatureCollection of
 (Multi)Polygons whose properties say who holds the area.  Each feature becomes
-a :class:`~geoconflict.model.TerritorialClaim` with ``derivation="given"``.
+a :class:`~geoconflict.model.records.TerritorialClaim` with ``derivation="given"``.
 Properties are matched by name, case-insensitively; the first present wins:
 
 ============== ==================================================================
@@ -32,9 +32,9 @@ from pathlib import Path
 import numpy as np
 import shapely.geometry
 
-from ..errors import FormatError, InvalidInputError
-from ..model import ClaimTier, DatePrecision, Derivation, Provenance, TerritorialClaim
-from ._common import Problems, parse_count, parse_date, parse_float
+from geoconflict.errors import FormatError, InvalidInputError
+from geoconflict.model.records import ClaimTier, DatePrecision, Derivation, Provenance, TerritorialClaim
+from geoconflict.readers._common import Problems, parse_count, parse_date, parse_float
 
 __all__ = ["PROPERTIES", "read_control"]
 
@@ -62,7 +62,7 @@ def _get(props: dict, field: str):
 
 def read_control(path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8"):
     """Read a control-area GeoJSON file: ``(records, problems, features)``."""
-    from ..tables import _load_json
+    from geoconflict.readers.tables import _load_json
 
     path = Path(path)
     data = _load_json(path)

@@ -29,7 +29,7 @@ id             id, event_id
 A row with coordinates is placed there (a ``feature`` place named after its
 place-name cell, or after the coordinates), with the ``precision`` column's
 value or 1 (exact).  A row without coordinates but with a place name is
-geocoded with the offline gazetteer (:mod:`geoconflict.gazetteer`), hinted by
+geocoded with the offline gazetteer (:mod:`geoconflict.gazetteer.index`), hinted by
 the row's country and region, and takes the place's precision.  A row that
 can be placed neither way is a bad row naming its number: it is never dropped
 silently and never put at (0, 0).  Dates may be ``YYYY-MM-DD`` (day),
@@ -45,9 +45,9 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import InvalidInputError, PlaceNotFoundError
-from ..model import DatePrecision, Event, Place, PlaceKind, Precision, Provenance
-from ._common import (
+from geoconflict.errors import InvalidInputError, PlaceNotFoundError
+from geoconflict.model.records import DatePrecision, Event, Place, PlaceKind, Precision, Provenance
+from geoconflict.readers._common import (
     a_count,
     clean_text,
     column_values,
@@ -159,7 +159,7 @@ class _Geocoder:
     """Geocode distinct (name, country, region) triples once each."""
 
     def __init__(self, level: int):
-        from ..gazetteer import Gazetteer
+        from geoconflict.gazetteer.index import Gazetteer
 
         self.gazetteer = Gazetteer.default()
         self.kind = (None, PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)[level]
@@ -172,7 +172,7 @@ class _Geocoder:
         return self.cache[key]
 
     def _geocode(self, name: str, country: str | None, region: str | None) -> Place | str:
-        from ..normalize import fold
+        from geoconflict.text.normalize import fold
 
         try:
             hits = self.gazetteer.search(name, country=country, limit=10)
@@ -194,7 +194,7 @@ class _Geocoder:
 
 def read_generic(path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8"):
     """Read a CSV with coordinates or place names: ``(records, problems, rows)``."""
-    from ..errors import FormatError
+    from geoconflict.errors import FormatError
 
     path = Path(path)
     header, _ = read_header(path, encoding=encoding)

@@ -6,7 +6,7 @@ where_prec, where_coordinates, where_description, adm_1, adm_2, latitude,
 longitude, country, date_prec, date_start, date_end, deaths_a, deaths_b,
 deaths_civilians, deaths_unknown, best, high, low``); extra columns are ignored.
 
-How a row becomes an :class:`~geoconflict.model.Event`
+How a row becomes an :class:`~geoconflict.model.records.Event`
 -------------------------------------------------------
 ``type`` is the ``type_of_violence`` (1 ``"state-based conflict"``, 2
 ``"non-state conflict"``, 3 ``"one-sided violence"``); ``actors`` are
@@ -50,8 +50,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..model import DatePrecision, Event, Place, PlaceKind, Precision, Provenance
-from ._common import (
+from geoconflict.model.records import DatePrecision, Event, Place, PlaceKind, Precision, Provenance
+from geoconflict.readers._common import (
     a_count,
     a_date,
     column_values,
@@ -70,7 +70,7 @@ from ._common import (
 
 __all__ = ["DATE_PREC", "TYPE_OF_VIOLENCE", "WHERE_PREC", "is_ucdp", "read_ucdp"]
 
-#: UCDP ``where_prec`` → geoconflict :class:`~geoconflict.model.Precision`.
+#: UCDP ``where_prec`` → geoconflict :class:`~geoconflict.model.records.Precision`.
 WHERE_PREC = {
     1: Precision.EXACT,
     2: Precision.NEAR,
@@ -89,7 +89,7 @@ _KIND = {
     6: PlaceKind.COUNTRY,
     7: PlaceKind.FEATURE,
 }
-#: UCDP ``date_prec`` → :class:`~geoconflict.model.DatePrecision`.
+#: UCDP ``date_prec`` → :class:`~geoconflict.model.records.DatePrecision`.
 DATE_PREC = {
     1: DatePrecision.DAY,
     2: DatePrecision.WEEK,

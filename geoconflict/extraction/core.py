@@ -1,24 +1,24 @@
 """From a report to sourced events: mentions → places → movements, claims, combat, events.
 
-:func:`extract` reads a :class:`~geoconflict.report.Report` the way an analyst
+:func:`extract` reads a :class:`~geoconflict.text.report.Report` the way an analyst
 does, in four passes, each leaving a ``reason`` on what it produces:
 
-1. **Toponyms.** The gazetteer's Aho-Corasick :meth:`~geoconflict.gazetteer.Gazetteer.scan`
+1. **Toponyms.** The gazetteer's Aho-Corasick :meth:`~geoconflict.gazetteer.index.Gazetteer.scan`
    finds every spelling of a known place; lists with a plural descriptor
    ("Korenevsky, Sudzhansky, and Belovsky districts") add their members.
    Spans that are not places are dropped: a word inside a longer capitalised
    name ("Volodymyr Zelensky", "Washington Post"), an outlet ("Baltic news
    agency"), an organisation's "of" ("Ministry of Defense"), a known person's
    surname, a weakly supported sentence-initial word.
-2. **Resolution** in document context (:func:`geoconflict.gazetteer.resolve_candidates`),
+2. **Resolution** in document context (:func:`geoconflict.gazetteer.index.resolve_candidates`),
    then one document rule: a bare "Kursk" in a report that names "the Kursk
    region" is that region.
 3. **Who and when** for each sentence: actors (demonym or group + force noun:
    "Russian troops", "the RSF"), who says so ("according to …", "X said", "X
    told the … agency BNS", unnamed "reports of …"), and dates
-   (:mod:`geoconflict.dates`).
+   (:mod:`geoconflict.text.dates`).
 4. **Events**, each from one sentence, with the rule that fired in
-   ``provenance.reason`` (patterns in :mod:`geoconflict.patterns`): movements
+   ``provenance.reason`` (patterns in :mod:`geoconflict.lang.en`): movements
    ("from X to Y" with a movement word), territorial claims (a control word with
    settlements, an area or places), combat areas, and located events
    (meetings, strikes, attacks, protests). Repeats of the same movement,
@@ -26,7 +26,7 @@ does, in four passes, each leaving a ``reason`` on what it produces:
 
 Examples
 --------
->>> from geoconflict.report import read_report
+>>> from geoconflict.text.report import read_report
 >>> events = extract(read_report(
 ...     "Sudanese army units were redeployed from Khartoum to El Obeid on Monday, the army said.",
 ...     published="2024-03-06"))
@@ -50,13 +50,12 @@ from operator import attrgetter, itemgetter
 
 import ahocorasick
 
-from . import patterns as P
-from ._scanner import STOPWORDS
-from .dates import DateMention, find_dates
-from .eventset import EventSet
-from .extent import plausibility_note, populated_places_within, stated_area_extent
-from .gazetteer import Gazetteer, resolve_candidates
-from .model import (
+from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent
+from geoconflict.gazetteer.index import Gazetteer, resolve_candidates
+from geoconflict.gazetteer.scanner import STOPWORDS
+from geoconflict.lang import en as P
+from geoconflict.model.eventset import EventSet
+from geoconflict.model.records import (
     CombatArea,
     DatePrecision,
     Derivation,
@@ -69,8 +68,9 @@ from .model import (
     Provenance,
     TerritorialClaim,
 )
-from .normalize import case_fold, fold
-from .report import Report, read_report
+from geoconflict.text.dates import DateMention, find_dates
+from geoconflict.text.normalize import case_fold, fold
+from geoconflict.text.report import Report, read_report
 
 __all__ = ["Sentence", "extract", "split_sentences"]
 
@@ -490,7 +490,7 @@ _UNIT_ONLY = re.compile(rf"\b(?:(?:{_UNIT_ADJECTIVES})\s+)*"
                         rf"(?i:{P.UNIT_WORDS})\b")
 
 
-#: Every _UNIT_ONLY match holds one of the unit words, as is in :func:`~geoconflict.normalize.case_fold` text.
+#: Every _UNIT_ONLY match holds one of the unit words, as is in :func:`~geoconflict.text.normalize.case_fold` text.
 _UNIT_ANYWHERE = re.compile(P.UNIT_WORDS)
 
 
@@ -1665,8 +1665,8 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None, publish
     Parameters
     ----------
     report : Report or str
-        A :class:`~geoconflict.report.Report`, or a path / text passed to
-        :func:`~geoconflict.report.read_report` (with *published*).
+        A :class:`~geoconflict.text.report.Report`, or a path / text passed to
+        :func:`~geoconflict.text.report.read_report` (with *published*).
     gazetteer : Gazetteer, optional
         Defaults to :meth:`Gazetteer.default`.
     published : date or str, optional
@@ -1681,7 +1681,7 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None, publish
 
     Examples
     --------
-    >>> from geoconflict.report import read_report
+    >>> from geoconflict.text.report import read_report
     >>> events = extract(read_report("seeds/000_84a8b2256f18f56d.txt"))
     >>> events
     EventSet(23 mentions, 2 movements, 2 claims, 1 combat area, 1 event)

@@ -20,15 +20,15 @@ this order:
 
 A tarball missing from both is fetched once with ``npm pack NAME@VERSION`` into
 that directory. On an air-gapped machine, fill the directory beforehand: on a
-connected machine run ``python -m geoconflict.offline fetch DIR`` (or the
-``npm pack`` commands that ``python -m geoconflict.offline list`` prints), copy
+connected machine run ``python -m geoconflict.maps.offline fetch DIR`` (or the
+``npm pack`` commands that ``python -m geoconflict.maps.offline list`` prints), copy
 ``DIR`` across, and point ``GEOCONFLICT_ASSET_DIR`` at it (or copy the tarballs
 into the cache directory).
 
 Examples
 --------
 >>> import folium, tempfile, pathlib
->>> from geoconflict.offline import save_html
+>>> from geoconflict.maps.offline import save_html
 >>> m = folium.Map(location=[51.7, 36.2], zoom_start=7, tiles=None)
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "map.html"
 >>> save_html(m, path)  # doctest: +SKIP
@@ -57,7 +57,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import DataNotFoundError, GeoconflictError, ProviderError
+from geoconflict.errors import DataNotFoundError, GeoconflictError, ProviderError
 
 __all__ = [
     "CDN_EQUIVALENTS",
@@ -268,7 +268,7 @@ def _missing_message(file: NpmFile, directory: Path, reason: str) -> str:
     return (
         f"{file.tarball} (npm package {file.spec}) is not in {directory} and could not be "
         f"fetched ({reason}). On a machine with access to the npm registry run "
-        f"`npm pack {file.spec}` (or `python -m geoconflict.offline fetch DIR`), copy the "
+        f"`npm pack {file.spec}` (or `python -m geoconflict.maps.offline fetch DIR`), copy the "
         f"tarball into {directory}, or set {ASSET_DIR_ENV} to the directory holding it."
     )
 
@@ -740,7 +740,7 @@ def save_html(
 
 
 def _main(argv: list[str]) -> int:
-    usage = "usage: python -m geoconflict.offline (list | fetch [DIR])"
+    usage = "usage: python -m geoconflict.maps.offline (list | fetch [DIR])"
     if not argv or argv[0] not in {"list", "fetch"}:
         print(usage, file=sys.stderr)
         return 2

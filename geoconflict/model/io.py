@@ -2,7 +2,7 @@
 
 * GeoJSON follows RFC 7946: one FeatureCollection, (lon, lat) coordinates,
   counter-clockwise exterior rings, no ``crs`` member; every record is a
-  feature whose properties are the columns of :mod:`geoconflict.frames`.
+  feature whose properties are the columns of :mod:`geoconflict.model.frames`.
 * GeoPackage has one layer per kind (``places``, ``movements``, ``claims``,
   ``combats``, ``events``), written with pyogrio; QGIS opens it directly.
 * CSV has the columns of the mixed frame and the geometry as WKT.
@@ -34,10 +34,10 @@ from typing import Any
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from . import frames
-from .errors import FormatError
-from .eventset import EventSet
-from .model import Mention, Record
+from geoconflict.errors import FormatError
+from geoconflict.model import frames
+from geoconflict.model.eventset import EventSet
+from geoconflict.model.records import Mention, Record
 
 __all__ = [
     "LAYERS",

@@ -20,7 +20,7 @@ Examples
 >>> area = box(35.0, 51.0, 35.6, 51.4)      # "the districts", about 1,800 km²
 >>> neighbour = box(34.0, 50.0, 35.4, 51.05)  # the claimant's country, to the south-west
 >>> extent = stated_area_extent(1000, within=area, border_with=neighbour)
->>> from geoconflict.geometry import area_km2
+>>> from geoconflict.model.geometry import area_km2
 >>> round(area_km2(extent), -1)
 1000.0
 """
@@ -34,8 +34,8 @@ import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from .geometry import IdentityMemo, area_km2, clean_polygon
-from .model import PlaceKind
+from geoconflict.model.geometry import IdentityMemo, area_km2, clean_polygon
+from geoconflict.model.records import PlaceKind
 
 __all__ = ["plausibility_note", "populated_places_within", "stated_area_extent"]
 

@@ -3,7 +3,7 @@
 Everything here is data: demonyms, named armed groups, the words that signal
 a movement, a territorial claim, fighting, a meeting or a strike, and the
 words that make a capitalised name an organisation or a person's title rather
-than a place. :mod:`geoconflict.extraction` applies them.
+than a place. :mod:`geoconflict.extraction.core` applies them.
 
 Examples
 --------
@@ -212,7 +212,7 @@ CONFIRM_CUE = re.compile(r"(?<!not )(?<!yet to )\bconfirm(?:s|ed)\b", re.IGNOREC
 CLAIMED_CUE = re.compile(r"\b(?:claim(?:s|ed)?|purportedly|allegedly|reportedly)\b", re.IGNORECASE)
 
 #: Cheap necessary conditions for the cues above, looked for in lower-cased text
-#: (``geoconflict.normalize.case_fold``): each alternative of a cue contains one of its stems, so
+#: (``geoconflict.text.normalize.case_fold``): each alternative of a cue contains one of its stems, so
 #: a text none of them occurs in cannot match the cue. Change a cue and its stems together.
 CUE_STEMS: dict[str, tuple[str, ...]] = {
     "move": (  # MOVE_CUE ("re-deploy" holds "deploy")

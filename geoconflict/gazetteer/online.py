@@ -12,7 +12,7 @@ reaches the network again.
 
 Examples
 --------
->>> from geoconflict.online import OnlineGeocoder
+>>> from geoconflict.gazetteer.online import OnlineGeocoder
 >>> online = OnlineGeocoder(user_agent="my-newsroom-geoconflict")   # doctest: +SKIP
 >>> online.geocode("Sudzhansky district", country="RU").geometry.geom_type   # doctest: +SKIP
 'Polygon'
@@ -27,8 +27,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .errors import InvalidInputError, PlaceNotFoundError, ProviderError
-from .model import Place, PlaceKind
+from geoconflict.errors import InvalidInputError, PlaceNotFoundError, ProviderError
+from geoconflict.model.records import Place, PlaceKind
 
 __all__ = ["OnlineGeocoder", "place_from_nominatim"]
 

@@ -37,7 +37,7 @@ from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .errors import DateError, InvalidInputError
+from geoconflict.errors import DateError, InvalidInputError
 
 __all__ = ["MAX_REPORT_BYTES", "Report", "read_report"]
 

@@ -7,7 +7,7 @@ renderer can use it cheaply.
 
 Examples
 --------
->>> from geoconflict.boundaries import outlines
+>>> from geoconflict.maps.basemap import outlines
 >>> frame = outlines((34.0, 50.5, 38.6, 52.5), level="admin1")
 >>> "Kursk Oblast" in set(frame["name"])
 True
@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
-from ._data import polygons
-from .errors import InvalidInputError
+from geoconflict._data import polygons
+from geoconflict.errors import InvalidInputError
 
 if TYPE_CHECKING:
     import geopandas

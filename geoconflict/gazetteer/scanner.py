@@ -19,7 +19,7 @@ Aho-Corasick match, at about a fifth of the cost once the memo is warm
 
 Examples
 --------
->>> from geoconflict.gazetteer import Gazetteer
+>>> from geoconflict.gazetteer.index import Gazetteer
 >>> Gazetteer.default().scan("Зеленский посетил Харьков.")
 [(18, 25, 'Харьков')]
 """
@@ -31,7 +31,7 @@ from collections.abc import Callable
 
 import ahocorasick
 
-from .normalize import scan_fold
+from geoconflict.text.normalize import scan_fold
 
 __all__ = ["STOPWORDS", "find_names", "find_names_reference", "load_automaton"]
 

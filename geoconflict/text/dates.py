@@ -38,9 +38,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .model import DatePrecision
-from .normalize import case_fold
-from .patterns import literal_trie
+from geoconflict.lang.en import literal_trie
+from geoconflict.model.records import DatePrecision
+from geoconflict.text.normalize import case_fold
 
 __all__ = ["DateMention", "find_dates", "resolve_date"]
 
@@ -112,7 +112,7 @@ class _Rule:
         scanning the text for it.
     caseless : bool
         A case-insensitive rule: its *core* is lower-case and scanned in the
-        text's :func:`~geoconflict.normalize.case_fold` (``re`` skips to the first
+        text's :func:`~geoconflict.text.normalize.case_fold` (``re`` skips to the first
         letters of a lower-case regex, not of a ``(?i)`` one).
     """
 

@@ -13,7 +13,7 @@ report containing ``<script>`` shows that text and runs nothing.
 
 Examples
 --------
->>> from geoconflict.model import Event, Place
+>>> from geoconflict.model.records import Event, Place
 >>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52, country_code="UA")
 >>> layers = build_layers([Event("meeting", kyiv)])
 >>> [(layer["key"], layer["n"]) for layer in layers]
@@ -34,9 +34,9 @@ import pandas as pd
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
-from .errors import InvalidInputError
-from .geometry import GEOD
-from .model import (
+from geoconflict.errors import InvalidInputError
+from geoconflict.model.geometry import GEOD
+from geoconflict.model.records import (
     CombatArea,
     Event,
     Mention,
@@ -875,7 +875,7 @@ def bounds_of(layers: Iterable[Mapping[str, Any]]) -> tuple[float, float, float,
 
     Examples
     --------
-    >>> from geoconflict.model import Event, Place
+    >>> from geoconflict.model.records import Event, Place
     >>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52)
     >>> bounds_of(build_layers([Event("meeting", kyiv)]))
     (50.45, 30.52, 50.45, 30.52)
