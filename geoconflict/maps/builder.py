@@ -145,8 +145,8 @@ class LayerBuilder:
 
     def add_columns(
         self,
-        columns: list[list[str | None]],
-        dates: list[date | None],
+        columns: Sequence[Sequence[str | None]],
+        dates: Sequence[date | None],
         *,
         title_from: tuple[list[int], list[str]],
     ) -> None:
@@ -159,7 +159,8 @@ class LayerBuilder:
             raise ValueError("add_columns registers a whole layer at once")
         n = len(dates)
         self.title_from = {"fields": title_from[0], "seps": title_from[1]}
-        for target, column in zip(self.columns, ([None] * n, *columns), strict=True):
+        self.columns[0].extend([None] * n)
+        for target, column in zip(self.columns[1:], columns, strict=True):
             target.extend(column)
         self.dates.extend(dates)
         self.n += n
@@ -185,7 +186,7 @@ class LayerBuilder:
         """One table of distinct strings; titles and row-major popup values as indices (-1: none).
 
         The table and indices are those of :func:`strings_reference` (titles are its
-        first column; ``tests/test_maps_reference.py`` holds the two equal), found by
+        first column; ``tests/test_render_reference.py`` holds the two equal), found by
         one ``pandas.factorize`` over all the columns.
         """
         n, k = self.n, len(self.columns)

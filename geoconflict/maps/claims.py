@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from geoconflict.maps.builder import LayerBuilder
-from geoconflict.maps.popups import PROVENANCE_FIELDS, derivation_text, event_day, fmt_date, km2, provenance_values
+from geoconflict.maps.popups import (
+    PROVENANCE_FIELDS,
+    derivation_text,
+    event_day,
+    fmt_date,
+    km2,
+    provenance_values,
+)
 from geoconflict.maps.style import Colours, Style
 from geoconflict.model.records import Derivation, TerritorialClaim
 

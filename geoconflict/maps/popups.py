@@ -178,11 +178,13 @@ _iso_dates = _by_value(fmt_date)
 _precision_texts = _by_value(PRECISION_TEXT.__getitem__)
 
 
-def provenance_columns(provs: Sequence[Provenance], precisions: Sequence[Precision]) -> list[list[str | None]]:
+def provenance_columns(
+    provs: Sequence[Provenance], precisions: Sequence[Precision]
+) -> list[Sequence[str | None]]:
     """The :data:`PROVENANCE_FIELDS` of many records, column by column.
 
     Column ``j`` equals ``[provenance_values(p, q)[j] for p, q in zip(provs, precisions)]``
-    (``tests/test_maps_reference.py`` holds the two equal); here each distinct date
+    (``tests/test_render_reference.py`` holds the two equal); here each distinct date
     and precision is formatted once, and :func:`when` runs only where a date has an
     end or a precision coarser than a day.
     """

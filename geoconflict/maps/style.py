@@ -94,7 +94,7 @@ def quantize_all(values: npt.ArrayLike) -> list[int]:
     """:func:`quantize` of each value, in one vectorised pass.
 
     ``np.rint`` rounds half to even as :func:`round` does, so each result equals
-    ``quantize(value)`` (``tests/test_maps_reference.py`` holds the two equal).
+    ``quantize(value)`` (``tests/test_render_reference.py`` holds the two equal).
     """
     return np.rint(np.asarray(values, dtype=float) * SCALE).astype(np.int64).tolist()
 
