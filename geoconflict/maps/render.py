@@ -100,7 +100,7 @@ def render(
     legend : bool
         Show the categorical legend.
     **style
-        Drawing options of :class:`geoconflict.maps.layers.Style` (``colors``,
+        Drawing options of :class:`geoconflict.maps.style.Style` (``colors``,
         ``palette``, ``radius``, ``weight``, ``combat_color``, ``labels``);
         unknown names raise :class:`~geoconflict.errors.InvalidInputError`.
 
