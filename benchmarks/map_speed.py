@@ -153,6 +153,31 @@ def browser_time(path: str) -> dict:
     return {"open_to_layers_listed_s": [round(r, 2) for r in results], "drawn_ms": drawn}
 
 
+def _explore_available() -> bool:
+    """Whether ``GeoDataFrame.explore`` can run here (it needs matplotlib and mapclassify too)."""
+    import importlib.util
+
+    return all(importlib.util.find_spec(name) is not None for name in ("folium", "matplotlib", "mapclassify"))
+
+
+def _summary(by: dict, kind: str) -> str:
+    """One line comparing the runs of ``kind`` (geoconflict's alone when explore did not run)."""
+    cold, ours = by[("geoconflict (cold)", kind)], by[("geoconflict", kind)]
+    theirs = by.get(("explore", kind))
+    if theirs is None:
+        return (f"{kind}: geoconflict {ours['seconds']:.2f} s ({cold['seconds']:.2f} s with a cold basemap "
+                f"cache; CPU {ours['cpu_s']:.2f} s), work peak memory {ours['work_peak_mb']:.0f} MB, "
+                f"file {ours['file_mb']:.1f} MB (explore() not run: matplotlib or mapclassify missing)")
+    return (
+        f"{kind}: {theirs['seconds'] / ours['seconds']:.1f}x faster "
+        f"({theirs['seconds'] / cold['seconds']:.1f}x with a cold basemap cache; CPU time "
+        f"{theirs['cpu_s'] / ours['cpu_s']:.1f}x), "
+        f"work peak memory {ours['work_peak_mb']:.0f} vs {theirs['work_peak_mb']:.0f} MB "
+        f"(process peak {ours['peak_mb']:.0f} vs {theirs['peak_mb']:.0f} MB), "
+        f"file {ours['file_mb']:.1f} vs {theirs['file_mb']:.1f} MB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=100_000)
@@ -166,13 +191,15 @@ def main() -> None:
     from geoconflict.maps.offline import asset_dir, fetch_assets
 
     fetch_assets()  # the npm tarballs are a one-time download, not part of any run
+    runs = [("geoconflict", "geoconflict (cold)"), ("geoconflict", "geoconflict")]
+    if _explore_available():
+        runs.append(("explore", "explore"))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for kind in args.kinds.split(","):
             # "geoconflict (cold)": an empty basemap cache (a new XDG cache directory), so the
             # Natural Earth outlines are simplified in the run; "geoconflict": the cache warm
-            for side, label in (("geoconflict", "geoconflict (cold)"), ("geoconflict", "geoconflict"),
-                                ("explore", "explore")):
+            for side, label in runs:
                 out = os.path.join(tmp, f"{side}-{kind}.html")
                 env = dict(os.environ)
                 if label.endswith("(cold)"):
@@ -189,15 +216,7 @@ def main() -> None:
                 print(json.dumps(row), flush=True)
     by = {(r["run"], r["kind"]): r for r in rows}
     for kind in args.kinds.split(","):
-        cold, ours, theirs = by[("geoconflict (cold)", kind)], by[("geoconflict", kind)], by[("explore", kind)]
-        print(
-            f"{kind}: {theirs['seconds'] / ours['seconds']:.1f}x faster "
-            f"({theirs['seconds'] / cold['seconds']:.1f}x with a cold basemap cache; CPU time "
-            f"{theirs['cpu_s'] / ours['cpu_s']:.1f}x), "
-            f"work peak memory {ours['work_peak_mb']:.0f} vs {theirs['work_peak_mb']:.0f} MB "
-            f"(process peak {ours['peak_mb']:.0f} vs {theirs['peak_mb']:.0f} MB), "
-            f"file {ours['file_mb']:.1f} vs {theirs['file_mb']:.1f} MB"
-        )
+        print(_summary(by, kind))
 
 
 if __name__ == "__main__":

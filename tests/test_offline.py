@@ -83,6 +83,17 @@ def test_prefilled_directory_is_used(tmp_path, monkeypatch, asset_cache):
     assert external_urls(html) == []
 
 
+def test_inlined_files_read_the_same_cached_or_not(tmp_path, monkeypatch, asset_cache):
+    # the first page inlines each file afresh and caches it; the second reads the cache
+    for tgz in asset_cache.glob("*.tgz"):
+        (tmp_path / tgz.name).write_bytes(tgz.read_bytes())
+    monkeypatch.setenv("GEOCONFLICT_ASSET_DIR", str(tmp_path))
+    first = render_html(_marker_map(), fetch=False)
+    assert list((tmp_path / ".inlined").glob("*.txt"))
+    assert render_html(_marker_map(), fetch=False) == first
+    assert "\r" not in first  # leaflet.css has CRLF line ends in its tarball
+
+
 def test_offline_file_has_no_external_url(tmp_path, asset_cache):
     path = save_html(_marker_map(), tmp_path / "m.html")
     html = path.read_text(encoding="utf-8")

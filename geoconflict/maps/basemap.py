@@ -18,12 +18,14 @@ True
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
+import numpy.typing as npt
 import shapely
 
-from geoconflict._data import polygons
+from geoconflict._data import PolygonLevel, polygons
 from geoconflict.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -35,8 +37,28 @@ __all__ = ["LEVELS", "outlines"]
 LEVELS = ("country", "admin1")
 COLUMNS = ["name", "level", "country_code", "code", "admin1", "geometry"]
 
+#: ``(min_lon, min_lat, max_lon, max_lat)``, degrees.
+BBox = tuple[float, float, float, float]
 
-def _check_bbox(bbox) -> tuple[float, float, float, float] | None:
+_CRS = "EPSG:4326"
+_MAX_LON = 180
+_MAX_LAT = 90
+
+
+class _Row(NamedTuple):
+    """One outline to draw: its attributes, and where its polygon is stored."""
+
+    name: str
+    level: str
+    country_code: str
+    code: str
+    admin1: str | None
+    data: PolygonLevel
+    row: int
+
+
+def _check_bbox(bbox: Iterable[float] | None) -> BBox | None:
+    """``bbox`` as four floats, checked to be a box on the globe in GeoJSON order."""
     if bbox is None:
         return None
     try:
@@ -46,14 +68,15 @@ def _check_bbox(bbox) -> tuple[float, float, float, float] | None:
                                 field="bbox", value=bbox) from None
     if any(math.isnan(v) for v in (minx, miny, maxx, maxy)):
         raise InvalidInputError("bbox has NaN values", field="bbox", value=bbox)
-    if not (-180 <= minx < maxx <= 180 and -90 <= miny < maxy <= 90):
+    if not (-_MAX_LON <= minx < maxx <= _MAX_LON and -_MAX_LAT <= miny < maxy <= _MAX_LAT):
         raise InvalidInputError(
             f"bbox must be (min_lon, min_lat, max_lon, max_lat) with min < max, lon in [-180, 180] and "
             f"lat in [-90, 90]; got {bbox!r} (is it in (lat, lon) order?)", field="bbox", value=bbox)
     return minx, miny, maxx, maxy
 
 
-def _rows(level: str, box):
+def _rows(level: str, box: BBox | None) -> tuple[PolygonLevel, npt.NDArray[np.intp]]:
+    """The polygons of ``level`` and the rows of those whose bounds meet ``box`` (all for None)."""
     data = polygons(level)
     if box is None:
         return data, np.arange(len(data))
@@ -62,50 +85,17 @@ def _rows(level: str, box):
     return data, np.flatnonzero(hit)
 
 
-def outlines(
-    bbox: tuple[float, float, float, float] | None = None,
-    *,
-    level: str = "admin1",
-    simplify: float | None = None,
-) -> geopandas.GeoDataFrame:
-    """Country or admin-1 polygons, clipped to *bbox*, as a GeoDataFrame in EPSG:4326.
-
-    Parameters
-    ----------
-    bbox : (min_lon, min_lat, max_lon, max_lat), optional
-        Clip to this box (degrees, GeoJSON order). None: the whole world.
-    level : {"admin1", "country"}
-        ``"country"``: one row per country. ``"admin1"``: one row per
-        first-level unit, plus the country polygon (``level == "country"``)
-        for countries whose admin-1 units have no polygon, so that the map has
-        no gaps.
-    simplify : float, optional
-        Douglas-Peucker tolerance in degrees (topology preserving), e.g. 0.01
-        for a region, 0.1 for a continent.
-
-    Returns
-    -------
-    geopandas.GeoDataFrame
-        Columns ``name, level, country_code, code, admin1, geometry``; ``code`` is
-        the ISO country code or the GeoNames admin-1 code (``"RU.41"``).
-
-    Examples
-    --------
-    >>> outlines(level="country").shape[0] > 200
-    True
-    """
-    import geopandas
-
-    if level not in LEVELS:
-        raise InvalidInputError(f"level must be one of {LEVELS}, got {level!r}", field="level", value=level)
-    if simplify is not None and (not isinstance(simplify, (int, float)) or simplify < 0 or math.isnan(simplify)):
+def _check_simplify(simplify: float | None) -> None:
+    if simplify is not None and (not isinstance(simplify, int | float) or simplify < 0 or math.isnan(simplify)):
         raise InvalidInputError(f"simplify must be a tolerance >= 0 in degrees, got {simplify!r}",
                                 field="simplify", value=simplify)
-    box = _check_bbox(bbox)
-    records = []
-    levels = ["admin1", "country"] if level == "admin1" else ["country"]
+
+
+def _outline_rows(level: str, box: BBox | None) -> list[_Row]:
+    """The outlines of ``level`` in ``box``: admin-1 units, then the countries none of them covers."""
+    found: list[_Row] = []
     covered: set[str] = set()
-    for lv in levels:
+    for lv in ["admin1", "country"] if level == "admin1" else ["country"]:
         data, rows = _rows(lv, box)
         if lv == "admin1":
             covered = set(data.cc.tolist())
@@ -113,22 +103,32 @@ def outlines(
             cc = str(data.cc[r])
             if level == "admin1" and lv == "country" and cc in covered:
                 continue
-            records.append((str(data.name[r]), lv, cc, str(data.code[r]), str(data.admin1[r]) or None, r, data))
-    geoms = np.array([rec[6].geometry(int(rec[5])) for rec in records], dtype=object)
+            found.append(_Row(str(data.name[r]), lv, cc, str(data.code[r]), str(data.admin1[r]) or None, data, int(r)))
+    return found
+
+
+def outlines(
+    bbox: BBox | None = None,
+    *,
+    level: str = "admin1",
+    simplify: float | None = None,
+) -> geopandas.GeoDataFrame:
+    import geopandas
+
+    if level not in LEVELS:
+        raise InvalidInputError(f"level must be one of {LEVELS}, got {level!r}", field="level", value=level)
+    _check_simplify(simplify)
+    box = _check_bbox(bbox)
+    records = _outline_rows(level, box)
+    geoms = np.array([rec.data.geometry(rec.row) for rec in records], dtype=object)
     if box is not None and len(geoms):
         geoms = shapely.clip_by_rect(geoms, *box)
     if simplify and len(geoms):
         geoms = shapely.simplify(geoms, simplify, preserve_topology=True)
     keep = ~shapely.is_empty(geoms) if len(geoms) else np.zeros(0, dtype=bool)
     frame = geopandas.GeoDataFrame(
-        {
-            "name": [r[0] for r in records],
-            "level": [r[1] for r in records],
-            "country_code": [r[2] for r in records],
-            "code": [r[3] for r in records],
-            "admin1": [r[4] for r in records],
-        },
-        geometry=geopandas.GeoSeries(list(geoms), crs="EPSG:4326") if len(geoms) else geopandas.GeoSeries([], crs="EPSG:4326"),
-        crs="EPSG:4326",
+        {column: [getattr(r, column) for r in records] for column in COLUMNS[:-1]},
+        geometry=geopandas.GeoSeries(list(geoms), crs=_CRS),
+        crs=_CRS,
     )
     return frame[keep].reset_index(drop=True)[COLUMNS]

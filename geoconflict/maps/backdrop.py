@@ -1,0 +1,189 @@
+"""The map's light vector basemap: country and admin-1 outlines around the data, as the page's JSON.
+
+Countries are drawn over a wide area (the map never shows a cut-off coast),
+admin-1 regions nearer the data and only at a regional scale. Simplifying
+Natural Earth for a wide area takes about a second, so the JSON is cached on
+disk (``<user cache dir>/geoconflict/basemap``) by its extent, rounded outward to
+a grid so that maps of the same region share one entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import shapely
+from platformdirs import user_cache_dir
+from shapely.geometry import Polygon
+
+from geoconflict._data import data_file
+from geoconflict.errors import DataNotFoundError
+from geoconflict.maps import basemap
+from geoconflict.maps.page import script_json
+from geoconflict.maps.style import quantize, quantize_all
+
+if TYPE_CHECKING:
+    import geopandas
+
+__all__ = ["basemap_json"]
+
+#: ``(south, west, north, east)``, degrees.
+Bounds = tuple[float, float, float, float]
+#: ``(min_lon, min_lat, max_lon, max_lat)``, degrees (GeoJSON and shapely order).
+BBox = tuple[float, float, float, float]
+
+#: Bump when the basemap's JSON changes, so cached files are not reused.
+_BASEMAP_VERSION = "1"
+
+#: Cached extents are rounded outward to multiples of this many degrees.
+_GRID_DEGREES = 2
+
+#: The extent drawn for a map with no data: the inhabited latitudes.
+_WORLD: Bounds = (-60.0, -180.0, 84.0, 180.0)
+
+#: Latitudes Web Mercator shows.
+_MERCATOR_LAT = 85.0
+
+#: Padding around the data: a fraction of its extent, at least so many degrees of
+#: latitude (and 1.5 times as many of longitude). Countries over a wide area,
+#: regions nearer the data.
+_COUNTRY_PAD = (2.5, 25.0)
+_REGION_PAD = (0.6, 8.0)
+_LON_PAD_RATIO = 1.5
+
+#: Outlines are simplified to the larger side of their area divided by these.
+_COUNTRY_SIMPLIFY_DIVISOR = 800
+_REGION_SIMPLIFY_DIVISOR = 1000
+
+#: Admin-1 lines are drawn only when the region box spans at most this many degrees
+#: of longitude and latitude: at a continental scale they are noise (and slow).
+_REGIONAL_SPAN = (90, 60)
+
+
+def _on_grid(bounds: Bounds) -> Bounds:
+    """``bounds`` rounded outward to the cache grid, within the globe."""
+    g = _GRID_DEGREES
+    s, w, n, e = bounds
+    return (max(-90.0, g * math.floor(s / g)), max(-180.0, g * math.floor(w / g)),
+            min(90.0, g * math.ceil(n / g)), min(180.0, g * math.ceil(e / g)))
+
+
+def _cache_path(bounds: Bounds | None, fill: bool) -> Path | None:
+    """Where the basemap JSON of ``bounds`` is cached (keyed on the data file too), or None."""
+    try:
+        data = data_file("geometries.npz").stat()
+    except (OSError, DataNotFoundError):
+        return None
+    key = hashlib.sha256(
+        f"{_BASEMAP_VERSION}|{bounds}|{fill}|{data.st_size}|{data.st_mtime_ns}".encode()
+    ).hexdigest()[:24]
+    return Path(user_cache_dir("geoconflict", appauthor=False)) / "basemap" / f"{key}.json"
+
+
+def _write_cache(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:  # a read-only cache: compute again next time
+        pass
+
+
+def basemap_json(bounds: Bounds | None, *, fill: bool) -> str | None:
+    """The basemap's JSON around ``bounds`` (the whole world for None), or None when there is no data.
+
+    ``fill`` colours the land (when there are no tiles to show it).
+    """
+    if bounds is not None:  # so that nearby extents share a cache entry
+        bounds = _on_grid(bounds)
+    path = _cache_path(bounds, fill)
+    if path is not None and path.is_file():
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            pass
+    payload = _payload(bounds, fill=fill)
+    if payload is None:
+        return None
+    text = script_json(payload)
+    if path is not None:
+        _write_cache(path, text)
+    return text
+
+
+def _around(bounds: Bounds, pad: tuple[float, float]) -> BBox:
+    """The box around ``bounds`` padded by ``pad`` (a fraction of the extent, a least number of degrees)."""
+    south, west, north, east = bounds
+    factor, least = pad
+    pad_lat = max(least, (north - south) * factor)
+    pad_lon = max(least * _LON_PAD_RATIO, (east - west) * factor)
+    return (max(-180.0, west - pad_lon), max(-_MERCATOR_LAT, south - pad_lat),
+            min(180.0, east + pad_lon), min(_MERCATOR_LAT, north + pad_lat))
+
+
+def _payload(bounds: Bounds | None, *, fill: bool) -> dict[str, Any] | None:
+    """Country and admin-1 outlines around ``bounds`` from the embedded boundaries, or None."""
+    extent = _WORLD if bounds is None else bounds
+    wide, near = _around(extent, _COUNTRY_PAD), _around(extent, _REGION_PAD)
+    try:
+        countries = basemap.outlines(
+            wide, level="country", simplify=max(wide[2] - wide[0], wide[3] - wide[1]) / _COUNTRY_SIMPLIFY_DIVISOR
+        )
+        regional = near[2] - near[0] <= _REGIONAL_SPAN[0] and near[3] - near[1] <= _REGIONAL_SPAN[1]
+        regions = (
+            basemap.outlines(
+                near, level="admin1", simplify=max(near[2] - near[0], near[3] - near[1]) / _REGION_SIMPLIFY_DIVISOR
+            )
+            if regional
+            else None
+        )
+    except DataNotFoundError as exc:
+        warnings.warn(f"the map has no basemap: {exc}", stacklevel=3)
+        return None
+    return {
+        "fill": fill,
+        "countries": _outline_features(countries, wide),
+        "regions": [] if regions is None else _outline_features(regions[regions["level"] == "admin1"], near),
+    }
+
+
+def _rings(polygons: list[Polygon]) -> list[list[list[int]]]:
+    """Each polygon's rings as flat ``[lat, lon, lat, lon, …]`` integers (unsimplified: that is done)."""
+    out = []
+    for polygon in polygons:
+        out.append([quantize_all(shapely.get_coordinates(ring)[:-1, ::-1].ravel())
+                    for ring in shapely.get_rings(polygon)])
+    return out
+
+
+def _label(polygons: list[Polygon]) -> list[int]:
+    """Where a name goes: a point inside the largest polygon, then that polygon's box (lat, lon order)."""
+    biggest = max(polygons, key=lambda p: p.area)
+    point = biggest.representative_point()
+    x0, y0, x1, y1 = biggest.bounds
+    return [quantize(point.y), quantize(point.x), quantize(y0), quantize(x0), quantize(y1), quantize(x1)]
+
+
+def _outline_features(frame: geopandas.GeoDataFrame, bbox: BBox) -> list[dict[str, Any]]:
+    """The outlines of ``frame`` clipped to ``bbox``: name, label position and rings of each."""
+    geoms = np.asarray(frame.geometry.values, dtype=object)
+    names = frame["name"].tolist() if "name" in frame.columns else [None] * len(geoms)
+    geoms = shapely.clip_by_rect(geoms, *bbox)
+    features = []
+    for name, geometry in zip(names, geoms, strict=True):
+        if geometry is None or geometry.is_empty:
+            continue
+        polygons = [g for g in shapely.get_parts(geometry) if g.geom_type == "Polygon" and not g.is_empty]
+        if not polygons:
+            continue
+        named = isinstance(name, str) and bool(name)
+        features.append({"name": name if isinstance(name, str) else None,
+                         "label": _label(polygons) if named else None,
+                         "rings": _rings(polygons)})
+    return features
