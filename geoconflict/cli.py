@@ -10,6 +10,8 @@ import click
 
 from geoconflict import __version__
 
+BYTES_PER_MB = 1e6  # the map's size is reported in megabytes
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="geoconflict")
@@ -156,7 +158,7 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
             click.echo(f"warning: {w.message}", err=True)
     except GeoconflictError as exc:
         raise click.ClickException(str(exc)) from None
-    size = path.stat().st_size / 1e6
+    size = path.stat().st_size / BYTES_PER_MB
     click.echo(f"{output}: {len(events.places)} places, {len(events.movements)} movements, "
                f"{len(events.claims)} claims, {len(events.combats)} combat areas, {len(events.events)} events "
                f"({size:.1f} MB, {'offline' if offline else 'online'})", err=True)

@@ -70,8 +70,11 @@ def text_cells(frame: pd.DataFrame, column: str) -> np.ndarray:
     if column not in frame.columns:
         return np.full(len(frame), None, dtype=object)
     series = frame[column]
+    missing = series.isna().to_numpy()
+    if not missing.any():  # as pandas' to_numpy(na_value=None): no copy unless a cell changes
+        return series.to_numpy(dtype=object)
     cells = series.to_numpy(dtype=object, copy=True)
-    cells[series.isna().to_numpy()] = None
+    cells[missing] = None
     return cells
 
 

@@ -187,7 +187,7 @@ def read_ucdp(
             country_code=cc_values[country_c[i]],
             admin1=a1_v[a1_c[i]],
             admin2=a2_v[a2_c[i]],
-            approximate=where > 1,
+            approximate=WHERE_PREC[where] > Precision.EXACT,
         )
     row_place = np.empty(n, dtype=object)
     row_place[good] = places[place_group]
