@@ -389,6 +389,13 @@ def test_load_inputs_mixes_tables_and_reports():
     assert any(m.text for m in events.mentions)  # the report's place mentions
 
 
+def test_load_inputs_takes_a_report_already_read():
+    from geoconflict.text.report import read_report
+
+    assert load_inputs([read_report(SEED), ACLED]) == load_inputs([SEED, ACLED])
+    assert load_inputs(read_report(SEED)) == load_inputs(SEED)
+
+
 def test_tab_and_semicolon_separated(tmp_path):
     tsv = tmp_path / "events.tsv"
     tsv.write_text("lat\tlon\ttype\n51.19\t35.27\tbattle\n", encoding="utf-8")
