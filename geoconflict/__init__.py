@@ -64,9 +64,9 @@ _EXPORTS = {
     "write_geopackage": "model.io",
     "write_csv": "model.io",
     # event tables
-    "read_events": "readers.tables",
-    "read_table": "readers.tables",
-    "load_inputs": "readers.tables",
+    "read_events": "readers",
+    "read_table": "readers",
+    "load_inputs": "inputs",
     "extract_many": "batch",
     # maps
     "render": "maps.render",

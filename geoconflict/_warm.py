@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import geoconflict.batch
 import geoconflict.extraction
-import geoconflict.readers.tables
+import geoconflict.inputs
+import geoconflict.readers
 import geoconflict.text.report  # noqa: F401  (the modules above are imported for the workers)
 from geoconflict.gazetteer import Gazetteer
 
 
 def _warm() -> None:
+    """Load the default gazetteer and build its name automaton, whatever goes wrong."""
     try:
         Gazetteer.default().scan("")
-    except Exception:  # the forkserver must start; each worker meets the error again and reports it
+    # Deliberately broad: the forkserver must start whatever fails here (missing data, a broken
+    # install); each worker then meets the error again in its own extract, which reports it.
+    except Exception:
         pass
 
 

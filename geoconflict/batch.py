@@ -27,15 +27,20 @@ BatchResult(1 input, 0 failed, EventSet(23 mentions, 2 movements, 2 claims, 1 co
 from __future__ import annotations
 
 import os
-from collections import Counter
+import threading
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geoconflict.errors import FormatError, InvalidInputError
+from geoconflict.inputs import Input, expand_inputs, read_input
 from geoconflict.model.eventset import EventSet
-from geoconflict.readers._common import check_errors, no_gc
+from geoconflict.readers import check_errors, no_gc
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 __all__ = ["BatchResult", "Failure", "extract_many"]
 
@@ -44,6 +49,12 @@ __all__ = ["BatchResult", "Failure", "extract_many"]
 #: on a 5 MB corpus, Dask's CPU time fell by 2.8 s (23.3 -> 20.4 s) and local
 #: workers' parent CPU by 0.2 s; larger chunks saved nothing more.
 CHUNK = 64
+#: Tasks each worker should get at least, when there are inputs enough (so none idles at the end).
+TASKS_PER_WORKER = 4
+#: Chunks kept queued per child process, so none waits for this process to hand it the next.
+AHEAD = 2
+#: Failures quoted in :meth:`BatchResult.summary`.
+SHOWN_FAILURES = 5
 
 
 @dataclass(frozen=True)
@@ -99,9 +110,9 @@ class BatchResult:
         if self.failures:
             kinds = Counter(f.error for f in self.failures)
             text += " (" + ", ".join(f"{k} ×{v}" for k, v in kinds.most_common()) + ")"
-            text += ": " + "; ".join(str(f) for f in self.failures[:5])
-            if len(self.failures) > 5:
-                text += f"; … {len(self.failures) - 5} more"
+            text += ": " + "; ".join(str(f) for f in self.failures[:SHOWN_FAILURES])
+            if len(self.failures) > SHOWN_FAILURES:
+                text += f"; … {len(self.failures) - SHOWN_FAILURES} more"
         return text
 
     def __repr__(self) -> str:
@@ -111,41 +122,31 @@ class BatchResult:
 
 # --------------------------------------------------------------------------- one input
 
+#: One input's events, or its failure.
+_Outcome = tuple[EventSet | None, "Failure | None"]
+#: A runner's output: the index of a chunk's first input, and the chunk's outcomes.
+_Results = Iterator[tuple[int, list[_Outcome]]]
 
-def _label(item: Any) -> str:
+
+def _label(item: Input) -> str:
     if isinstance(item, str | os.PathLike):
         return str(item)
     return str(getattr(item, "path", None) or getattr(item, "source", None) or getattr(item, "title", None)
                or repr(item))
 
 
-def _one(item: Any) -> EventSet:
-    from geoconflict.readers.tables import TABLE_SUFFIXES, read_events
-
-    if isinstance(item, str | os.PathLike):
-        path = Path(item)
-        if path.suffix.lower() in TABLE_SUFFIXES:
-            return read_events(path)
-        from geoconflict.text.report import read_report
-
-        item = read_report(path)
-    from geoconflict.extraction.core import extract
-
-    return extract(item)
-
-
-def _chunk(items: Sequence[Any], errors: str) -> list[tuple[EventSet | None, Failure | None]]:
+def _chunk(items: Sequence[Input], errors: str) -> list[_Outcome]:
     """Process a chunk on a worker: per input, its events or its failure.
 
     The garbage collector is paused over the chunk, as it is in the process
     that gathers the results: a chunk's records are long-lived until they are
     sent, and would otherwise be visited by collections again and again.
     """
-    out: list[tuple[EventSet | None, Failure | None]] = []
+    out: list[_Outcome] = []
     with no_gc():
         for item in items:
             try:
-                out.append((_one(item), None))
+                out.append((read_input(item), None))
             except Exception as exc:  # every input's failure is reported, never swallowed
                 if errors == "raise":
                     raise _Failed(_label(item), exc) from exc
@@ -160,7 +161,7 @@ class _Failed(Exception):
         super().__init__(label, type(exc).__name__, str(exc))
         self.label, self.error, self.text = label, type(exc).__name__, str(exc)
 
-    def __reduce__(self):  # picklable across processes without the original exception
+    def __reduce__(self) -> tuple[Any, tuple[str, str, str]]:  # picklable without the original exception
         return (_rebuild_failed, (self.label, self.error, self.text))
 
 
@@ -174,51 +175,12 @@ def _rebuild_failed(label: str, error: str, text: str) -> _Failed:
 # --------------------------------------------------------------------------- the runners
 
 
-def _files_under(folder: str, suffixes: tuple[str, ...]) -> list[str]:
-    """The files under *folder* (not following links to folders) whose suffix is in *suffixes*, sorted as paths.
-
-    :func:`os.scandir` rather than ``Path.rglob``: the kind of each entry comes
-    with the listing, so a folder of 82,156 reports is listed in 0.08 s rather
-    than 0.87 s (a ``stat`` and a ``Path`` per file).
-    """
-    found: list[tuple[list[str], str]] = []
-    pending = [folder]
-    while pending:
-        try:
-            entries = list(os.scandir(pending.pop()))
-        except PermissionError:  # as rglob: an unreadable folder is passed over
-            continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                pending.append(entry.path)
-            elif os.path.splitext(entry.name)[1].lower() in suffixes and entry.is_file():
-                found.append((os.path.relpath(entry.path, folder).split(os.sep), entry.path))
-    found.sort()
-    return [path for _, path in found]
-
-
-def _expand(reports: Iterable[Any]) -> list[Any]:
-    from geoconflict.readers.tables import REPORT_SUFFIXES, TABLE_SUFFIXES
-
-    out: list[Any] = []
-    for item in reports:
-        if isinstance(item, str | os.PathLike) and Path(item).is_dir():
-            out.extend(_files_under(str(Path(item)), (*TABLE_SUFFIXES, *REPORT_SUFFIXES)))
-        elif isinstance(item, str | os.PathLike):
-            if not Path(item).is_file():
-                raise FormatError("no such file or directory", path=str(item))
-            out.append(str(item))
-        else:
-            out.append(item)
-    return out
-
-
-def _chunks(items: list[Any], size: int) -> Iterator[tuple[int, list[Any]]]:
+def _chunks(items: list[Input], size: int) -> Iterator[tuple[int, list[Input]]]:
     for start in range(0, len(items), size):
         yield start, items[start:start + size]
 
 
-def _worker_context() -> Any:
+def _worker_context() -> BaseContext:
     """The multiprocessing context local workers start in.
 
     On POSIX, the forkserver's: the server imports :mod:`geoconflict._warm`
@@ -246,85 +208,109 @@ def _worker_context() -> Any:
     return context
 
 
-def _run_local(items, errors, workers, context) -> Iterator[tuple[int, list]]:
-    """Results as they finish: this process is one of the *workers*, the others are child processes.
+def _chunk_size(n: int, workers: int) -> int:
+    """Inputs per chunk: :data:`CHUNK`, or fewer so that each worker gets :data:`TASKS_PER_WORKER` chunks."""
+    return max(1, min(CHUNK, n // (workers * TASKS_PER_WORKER) or 1))
 
-    The children are kept two chunks ahead. This process extracts chunks too,
-    one input at a time, topping the children up between inputs: it would
-    otherwise sit idle but for receiving and unpickling their records, so N
-    workers use N cores and only N - 1 of them send their records back. The
-    children are started from a thread, so that this process loads its own
-    gazetteer while the forkserver loads theirs.
+
+class _LocalRun:
+    """One run on local processes: this process and ``workers - 1`` children share a queue of chunks.
+
+    The children are kept :data:`AHEAD` chunks ahead each. This process
+    extracts chunks too, one input at a time, topping the children up between
+    inputs: it would otherwise sit idle but for receiving and unpickling their
+    records, so N workers use N cores and only N - 1 of them send their records
+    back. The children are started from a thread, so that this process loads
+    its own gazetteer while the forkserver loads theirs. The queue's
+    ``popleft`` is atomic, so both threads take chunks from it; *pending* (the
+    children's futures and the start of their chunks) is guarded by *lock*.
     """
-    if workers == 1:
-        for start, item in enumerate(items):
-            yield start, _chunk([item], errors)
-        return
-    import threading
-    from collections import deque
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    size = max(1, min(CHUNK, len(items) // (workers * 4) or 1))
-    queue = deque(_chunks(items, size))  # popleft is atomic: both threads take from it
-    pending: dict = {}  # future -> start, guarded by *lock*
-    lock = threading.Lock()
-    failed: list[BaseException] = []
+    def __init__(self, pool: Executor, items: list[Input], errors: str, workers: int):
+        self.pool, self.errors = pool, errors
+        self.ahead = AHEAD * (workers - 1)
+        self.queue = deque(_chunks(items, _chunk_size(len(items), workers)))
+        self.pending: dict[Future[list[_Outcome]], int] = {}
+        self.lock = threading.Lock()
+        self.failed: list[BaseException] = []
 
-    def top_up() -> None:  # with *lock* held
-        while queue and sum(not f.done() for f in pending) < 2 * (workers - 1):
-            start, chunk = queue.popleft()
-            pending[pool.submit(_chunk, chunk, errors)] = start
+    def _top_up(self) -> None:
+        """Submit chunks until the children have enough queued (with *lock* held)."""
+        while self.queue and sum(not f.done() for f in self.pending) < self.ahead:
+            start, chunk = self.queue.popleft()
+            self.pending[self.pool.submit(_chunk, chunk, self.errors)] = start
 
-    def start_children() -> None:
+    def _start_children(self) -> None:
         try:
-            with lock:
-                top_up()
+            with self.lock:
+                self._top_up()
         except BaseException as exc:  # raised again in this process's thread
-            failed.append(exc)
+            self.failed.append(exc)
 
-    def collect() -> list[tuple[int, list]]:  # with *lock* held, or the starter joined
-        if failed:
-            raise failed[0]
-        top_up()
-        return [(pending.pop(f), f.result()) for f in [f for f in pending if f.done()]]
+    def _collect(self) -> list[tuple[int, list[_Outcome]]]:
+        """The children's finished chunks, after topping them up (with *lock* held, or the starter joined)."""
+        if self.failed:
+            raise self.failed[0]
+        self._top_up()
+        return [(self.pending.pop(f), f.result()) for f in [f for f in self.pending if f.done()]]
 
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
-        starter = threading.Thread(target=start_children, daemon=True)
+    def _collect_if_free(self) -> list[tuple[int, list[_Outcome]]]:
+        if not self.lock.acquire(blocking=False):  # the starter may still hold it
+            return []
+        try:
+            return self._collect()
+        finally:
+            self.lock.release()
+
+    def _own_share(self) -> _Results:
+        """This process's chunks, one input at a time, and between inputs whatever the children finished."""
+        while self.queue:
+            try:
+                start, chunk = self.queue.popleft()
+            except IndexError:  # the starter took the last one
+                break
+            for k, item in enumerate(chunk):
+                yield start + k, _chunk([item], self.errors)
+                yield from self._collect_if_free()
+
+    def results(self) -> _Results:
+        """Every chunk's results as they finish."""
+        starter = threading.Thread(target=self._start_children, daemon=True)
         starter.start()
         try:
-            while queue:
-                try:
-                    start, chunk = queue.popleft()
-                except IndexError:  # the starter took the last one
-                    break
-                for k, item in enumerate(chunk):
-                    yield start + k, _chunk([item], errors)
-                    if lock.acquire(blocking=False):  # the starter may still hold it
-                        try:
-                            ready = collect()
-                        finally:
-                            lock.release()
-                        yield from ready
+            yield from self._own_share()
             starter.join()
-            yield from collect()
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            yield from self._collect()
+            while self.pending:
+                done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    yield pending.pop(future), future.result()
+                    yield self.pending.pop(future), future.result()
         except BaseException:
             starter.join()
-            for future in pending:
+            for future in self.pending:
                 future.cancel()
             raise
 
 
-def _run_dask(items, errors, client) -> Iterator[tuple[int, list]]:
+def _run_local(items: list[Input], errors: str, workers: int, context: BaseContext | None) -> _Results:
+    """Results as they finish: this process is one of the *workers*, the others are child processes."""
+    if workers == 1:
+        for start, item in enumerate(items):
+            yield start, _chunk([item], errors)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
+        yield from _LocalRun(pool, items, errors, workers).results()
+
+
+def _run_dask(items: list[Input], errors: str, client: Any) -> _Results:
+    """Results as they finish on a Dask cluster (*client* is a ``distributed.Client``)."""
     from distributed import as_completed
 
     workers = max(1, len(client.scheduler_info().get("workers", {})))
-    size = max(1, min(CHUNK, len(items) // (workers * 4) or 1))
     starts, futures = {}, []
-    for start, chunk in _chunks(items, size):
+    for start, chunk in _chunks(items, _chunk_size(len(items), workers)):
         future = client.submit(_chunk, chunk, errors, pure=False)
         starts[future.key] = start
         futures.append(future)
@@ -336,8 +322,21 @@ def _run_dask(items, errors, client) -> Iterator[tuple[int, list]]:
         raise
 
 
+def _gather(outcomes: Iterable[_Outcome]) -> tuple[EventSet, list[Failure]]:
+    """The records of every input that succeeded, in input order, and the failures."""
+    events = EventSet()
+    failures = []
+    for part, failure in outcomes:
+        if failure is not None:
+            failures.append(failure)
+        elif part is not None:
+            for name in ("mentions", "movements", "claims", "combats", "events"):  # list.extend: no per-record add
+                getattr(events, name).extend(getattr(part, name))
+    return events, failures
+
+
 def extract_many(
-    reports: Iterable[Any] | str | os.PathLike[str],
+    reports: Iterable[Input] | str | os.PathLike[str],
     *,
     workers: int = 1,
     client: Any = None,
@@ -350,7 +349,7 @@ def extract_many(
     ----------
     reports : path, or iterable of paths and Report objects
         Files (reports, or tables with a suffix in
-        :data:`geoconflict.readers.tables.TABLE_SUFFIXES`), directories (every report
+        :data:`geoconflict.readers.TABLE_SUFFIXES`), directories (every report
         and table under them, sorted), or :class:`~geoconflict.text.report.Report`
         objects.
     workers : int
@@ -378,26 +377,17 @@ def extract_many(
         reports = [reports]
     # the workers' server warms up while the inputs are listed
     context = _worker_context() if workers > 1 and client is None else None
-    items = _expand(reports)
+    items = expand_inputs(reports)
     from tqdm.auto import tqdm
 
-    results: list[list | None] = [None] * len(items)
+    results: list[_Outcome] = [(None, None)] * len(items)
     with no_gc(), tqdm(total=len(items), desc="extract", unit="input", disable=not progress) as bar:
         runner = _run_dask(items, errors, client) if client is not None else _run_local(items, errors, workers, context)
         try:
             for start, chunk_results in runner:
-                for k, outcome in enumerate(chunk_results):
-                    results[start + k] = outcome
+                results[start:start + len(chunk_results)] = chunk_results
                 bar.update(len(chunk_results))
         except _Failed as failed:
             raise FormatError(f"{failed.error}: {failed.text}", path=failed.label) from None
-        events = EventSet()
-        failures = []
-        for outcome in results:
-            part, failure = outcome  # type: ignore[misc]
-            if failure is not None:
-                failures.append(failure)
-            else:
-                for name in ("mentions", "movements", "claims", "combats", "events"):
-                    getattr(events, name).extend(getattr(part, name))
+        events, failures = _gather(results)
     return BatchResult(events, tuple(_label(i) for i in items), tuple(failures))

@@ -10,6 +10,8 @@ import click
 
 from geoconflict import __version__
 
+BYTES_PER_MB = 1e6  # the map's size is reported in megabytes
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="geoconflict")
@@ -79,7 +81,7 @@ def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, publi
     from geoconflict.batch import extract_many
     from geoconflict.errors import GeoconflictError
     from geoconflict.model.io import to_feature_collection, write_csv, write_geojson, write_geopackage
-    from geoconflict.readers.tables import TABLE_SUFFIXES
+    from geoconflict.readers import TABLE_SUFFIXES
     from geoconflict.text.report import read_report
 
     try:
@@ -129,9 +131,9 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
     import warnings
 
     from geoconflict.errors import GeoconflictError
+    from geoconflict.inputs import Input, load_inputs
     from geoconflict.maps.offline import save_html
     from geoconflict.maps.render import render
-    from geoconflict.readers.tables import TABLE_SUFFIXES, load_inputs
 
     if tiles is not None and tiles.strip().lower() == "none":
         tiles = None
@@ -140,15 +142,14 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
     if offline and tiles is not None:
         raise click.UsageError("--tiles needs --online: an --offline file requests nothing, so it has no tiles")
     try:
-        events = load_inputs(inputs)
-        if title is None and len(inputs) == 1 and not inputs[0].lower().endswith(tuple(TABLE_SUFFIXES)):
-            from pathlib import Path
+        sources: list[Input] = list(inputs)
+        if title is None and len(inputs) == 1 and _is_report_file(inputs[0]):
+            from geoconflict.text.report import read_report
 
-            if Path(inputs[0]).is_file():
-                from geoconflict.text.report import read_report
-
-                report = read_report(inputs[0])
-                title = " — ".join(p for p in (report.title, report.published and str(report.published)) if p)
+            report = read_report(inputs[0])  # read once: for the title, then for its events
+            title = " — ".join(p for p in (report.title, report.published and str(report.published)) if p)
+            sources = [report]
+        events = load_inputs(sources)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             m = render(events, tiles=tiles, title=title or None)
@@ -157,7 +158,16 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
             click.echo(f"warning: {w.message}", err=True)
     except GeoconflictError as exc:
         raise click.ClickException(str(exc)) from None
-    size = path.stat().st_size / 1e6
+    size = path.stat().st_size / BYTES_PER_MB
     click.echo(f"{output}: {len(events.places)} places, {len(events.movements)} movements, "
                f"{len(events.claims)} claims, {len(events.combats)} combat areas, {len(events.events)} events "
                f"({size:.1f} MB, {'offline' if offline else 'online'})", err=True)
+
+
+def _is_report_file(path: str) -> bool:
+    """Whether *path* is a file read as a report (not as an event table)."""
+    from pathlib import Path
+
+    from geoconflict.readers import TABLE_SUFFIXES
+
+    return not path.lower().endswith(TABLE_SUFFIXES) and Path(path).is_file()

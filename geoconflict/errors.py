@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+#: Suggestions named in a :class:`PlaceNotFoundError` message (all are kept in its ``suggestions``).
+SHOWN_SUGGESTIONS = 5
+
 
 class GeoconflictError(Exception):
     """Root of every exception raised by geoconflict."""
@@ -72,6 +75,7 @@ class FormatError(GeoconflictError, ValueError):
         row: int | None = None,
         column: str | None = None,
     ):
+        """The message starts with where the problem is: ``path, row N, column 'c': message``."""
         where = ", ".join(
             part
             for part in (
@@ -104,7 +108,7 @@ class PlaceNotFoundError(GeoconflictError, LookupError):
         self.query = query
         self.suggestions = tuple(suggestions)
         self.reason = reason
-        shown = ", ".join(_suggestion_label(s) for s in self.suggestions[:5])
+        shown = ", ".join(_suggestion_label(s) for s in self.suggestions[:SHOWN_SUGGESTIONS])
         message = f"place {query!r} not found ({reason})"
         if shown:
             message += f"; did you mean: {shown}?"

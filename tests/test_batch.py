@@ -62,6 +62,7 @@ def test_two_local_workers_give_the_same_result(in_process, corpus):
     assert parallel.events == in_process.events
 
 
+@pytest.mark.slow
 def test_workers_fork_from_a_warm_server_in_a_fresh_interpreter_and_again(corpus):
     """The forkserver has the gazetteer and its automaton before the first extract; a second call reuses it."""
     script = f"""
@@ -80,6 +81,7 @@ print("ok")
     assert run.stdout.strip() == "ok", run.stderr
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_gives_the_same_result(in_process, corpus):
     import distributed
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,

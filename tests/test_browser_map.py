@@ -183,6 +183,7 @@ def test_injected_markup_shows_as_text_and_runs_nothing(chromium, tmp_path):
     page.context.close()
 
 
+@pytest.mark.slow
 def test_100k_events_page_is_interactive_within_3_s(chromium, tmp_path):
     """Navigation start → data drawn on screen and layers listed, by the page's own clock."""
     import numpy as np

@@ -76,3 +76,25 @@ def test_extract_failures_are_named_or_summarised(tmp_path):
     assert skipped.returncode == 0, skipped.stderr
     assert "2 inputs, 1 failed" in skipped.stderr and "empty.txt" in skipped.stderr
     assert (tmp_path / "e.csv").read_text(encoding="utf-8").count("\nmovement,") == 2
+
+
+def test_map_reads_a_single_report_once(tmp_path, monkeypatch):
+    """The report gives the map its title and its events from one read."""
+    from click.testing import CliRunner
+
+    import geoconflict.text.report as report_module
+    from geoconflict.cli import main
+
+    reads = []
+    read_report = report_module.read_report
+
+    def counting(*args, **kwargs):
+        reads.append(args[0])
+        return read_report(*args, **kwargs)
+
+    monkeypatch.setattr(report_module, "read_report", counting)
+    out = tmp_path / "kursk.html"
+    result = CliRunner().invoke(main, ["map", SEED, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert reads == [SEED]
+    assert " — 2024-08-14</title>" in out.read_text(encoding="utf-8")  # the title: headline — date

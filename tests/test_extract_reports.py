@@ -15,16 +15,10 @@ from hypothesis import strategies as st
 
 from geoconflict.errors import InvalidInputError
 from geoconflict.extraction.core import extract, split_sentences
-from geoconflict.gazetteer.index import Gazetteer
 from geoconflict.model.records import PlaceKind
 from geoconflict.text.report import read_report
 
 REPORTS = Path(__file__).resolve().parent / "reports"
-
-
-@pytest.fixture(scope="session")
-def gazetteer():
-    return Gazetteer.default()
 
 
 @pytest.fixture(scope="session")
@@ -328,7 +322,7 @@ def test_ten_thousand_place_names_in_one_line(gazetteer):
     assert {m.place.name for m in events.mentions if m.place} >= {"Kyiv", "Goma", "Aleppo"}
 
 
-@pytest.mark.parametrize("copies", [4000, 75_000])  # about 2.7 and 50 MB
+@pytest.mark.parametrize("copies", [4000, pytest.param(75_000, marks=pytest.mark.slow)])  # about 2.7 and 50 MB
 def test_large_report(gazetteer, copies):
     paragraph = (REPORTS / "sudan_el_fasher.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
     alone = extract(read_report(paragraph, published="2024-10-28"), gazetteer=gazetteer)

@@ -17,11 +17,6 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_84a8b2256f18f56d.
 REPORT_DATE = date(2024, 8, 14)
 
 
-@pytest.fixture(scope="session")
-def gazetteer():
-    return Gazetteer.default()
-
-
 @pytest.fixture(scope="module")
 def seed(gazetteer):
     report = read_report(SEED)

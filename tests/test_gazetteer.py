@@ -10,11 +10,6 @@ from geoconflict.model.geometry import area_km2
 from geoconflict.model.records import PlaceKind, Precision
 
 
-@pytest.fixture(scope="session")
-def gaz() -> Gazetteer:
-    return Gazetteer.default()
-
-
 def test_default_is_shared_and_covers_all_kinds(gaz):
     assert Gazetteer.default() is gaz
     text = repr(gaz)

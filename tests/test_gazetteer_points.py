@@ -7,7 +7,7 @@ import math
 import pytest
 import shapely
 
-from geoconflict.gazetteer.index import PLACE_CACHE_SIZE, Gazetteer, geocode, resolve
+from geoconflict.gazetteer.index import PLACE_CACHE_SIZE, geocode, resolve
 from geoconflict.model.records import Place, PlaceKind
 
 
@@ -15,11 +15,6 @@ def km(a: Place, lat: float, lon: float) -> float:
     p1, p2 = math.radians(a.lat), math.radians(lat)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - a.lon) / 2) ** 2
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
-
-
-@pytest.fixture(scope="session")
-def gaz() -> Gazetteer:
-    return Gazetteer.default()
 
 
 @pytest.mark.parametrize(("country", "lat", "lon"), [

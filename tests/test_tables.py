@@ -12,9 +12,10 @@ import pytest
 
 import geoconflict as gc
 from geoconflict.errors import FormatError, InvalidInputError
+from geoconflict.inputs import load_inputs
 from geoconflict.model.records import ClaimTier, DatePrecision, Derivation, PlaceKind, Precision
+from geoconflict.readers import SkippedRowsWarning, detect_format, read_events, read_table
 from geoconflict.readers.acled import GEO_PRECISION, TIME_PRECISION
-from geoconflict.readers.tables import SkippedRowsWarning, detect_format, load_inputs, read_events, read_table
 from geoconflict.readers.ucdp import DATE_PREC, WHERE_PREC
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -386,6 +387,13 @@ def test_load_inputs_mixes_tables_and_reports():
     assert len(events.claims) >= 1 + 2 + 1  # the seed's claims, the control map's two, ACLED's one
     assert any(e.id == "RUSX0001" for e in events.events)
     assert any(m.text for m in events.mentions)  # the report's place mentions
+
+
+def test_load_inputs_takes_a_report_already_read():
+    from geoconflict.text.report import read_report
+
+    assert load_inputs([read_report(SEED), ACLED]) == load_inputs([SEED, ACLED])
+    assert load_inputs(read_report(SEED)) == load_inputs(SEED)
 
 
 def test_tab_and_semicolon_separated(tmp_path):

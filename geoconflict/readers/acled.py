@@ -50,6 +50,7 @@ time_precision ACLED's meaning                                          date_pre
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -64,25 +65,18 @@ from geoconflict.model.records import (
     Provenance,
     TerritorialClaim,
 )
-from geoconflict.readers._common import (
-    a_count,
-    a_date,
-    clean_text,
+from geoconflict.readers.bulk import maker, unchecked
+from geoconflict.readers.cells import a_count, a_date, clean_text, one_of, required_text, text_value
+from geoconflict.readers.columns import (
     column_values,
-    columns_by_name,
     coordinates,
     country_code_values,
     first_filled,
     groups,
-    load_csv,
-    maker,
-    one_of,
-    read_header,
-    require,
-    required_text,
-    text_value,
-    unchecked,
+    text_cells,
 )
+from geoconflict.readers.csvfile import columns_by_name, load_csv, read_header, require
+from geoconflict.readers.problems import Problems
 
 __all__ = ["GEO_PRECISION", "TIME_PRECISION", "TERRITORY_SUBTYPES", "is_acled", "read_acled"]
 
@@ -122,7 +116,7 @@ _NAME_COLUMNS = ("location", "admin3", "admin2", "admin1", "country")
 _TERRITORY = {s.casefold() for s in TERRITORY_SUBTYPES}
 
 
-def is_acled(columns) -> bool:
+def is_acled(columns: Iterable[str]) -> bool:
     """Whether a header (column names, any case) looks like an ACLED export."""
     names = {c.strip().lower() for c in columns}
     return {"event_id_cnty", "geo_precision", "event_date"} <= names
@@ -134,7 +128,9 @@ def _actor_parts(value: str | None) -> list[str]:
     return [p.strip() for p in value.split(";") if p.strip()]
 
 
-def read_acled(path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8"):
+def read_acled(
+    path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8"
+) -> tuple[list[Event | TerritorialClaim], Problems, int]:
     """Read an ACLED CSV export.
 
     Returns
@@ -231,12 +227,10 @@ def read_acled(path: str | os.PathLike[str], *, errors: str = "raise", encoding:
     row_actors = np.empty(n, dtype=object)
     row_actors[good] = actors[actor_group]
 
-    ids = frame["event_id_cnty"].to_numpy(dtype=object, na_value=None)
-    notes = (
-        frame["notes"].to_numpy(dtype=object, na_value=None) if "notes" in frame.columns else np.full(n, None, object)
-    )
+    ids = text_cells(frame, "event_id_cnty")
+    notes = text_cells(frame, "notes")
     precision_row = gprec[gprec_c]
-    records: list = []
+    records: list[Event | TerritorialClaim] = []
     make_event = maker(Event)
     event_rows = good[~is_claim[good]]
     for t, st, pl, ac, de, fa, pr, pv, i in zip(

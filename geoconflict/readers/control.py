@@ -27,14 +27,23 @@ id             id; else the feature's ``id``
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 import shapely.geometry
 
 from geoconflict.errors import FormatError, InvalidInputError
 from geoconflict.model.records import ClaimTier, DatePrecision, Derivation, Provenance, TerritorialClaim
-from geoconflict.readers._common import Problems, parse_count, parse_date, parse_float
+from geoconflict.readers.cells import parse_count, parse_date, parse_float
+from geoconflict.readers.jsonfile import load_json
+from geoconflict.readers.problems import Problems
+
+if TYPE_CHECKING:
+    from shapely.geometry import MultiPolygon, Polygon
 
 __all__ = ["PROPERTIES", "read_control"]
 
@@ -51,103 +60,150 @@ PROPERTIES: dict[str, tuple[str, ...]] = {
     "note": ("note", "notes", "description", "comment"),
     "id": ("id",),
 }
+_AREAS = ("Polygon", "MultiPolygon")
+
+#: A bad feature's (property, message).
+_Issue = tuple[str | None, str]
+N = TypeVar("N", int, float)
 
 
-def _get(props: dict, field: str):
+def _get(props: Mapping[str, Any], field: str) -> tuple[str, Any]:
+    """The first non-blank property named for *field*: ``(name, value)``, or ``(first name, None)``."""
     for name in PROPERTIES[field]:
         if name in props and props[name] is not None and str(props[name]).strip():
             return name, props[name]
     return PROPERTIES[field][0], None
 
 
-def read_control(path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8"):
-    """Read a control-area GeoJSON file: ``(records, problems, features)``."""
-    from geoconflict.readers.tables import _load_json
-
-    path = Path(path)
-    data = _load_json(path)
-    features = data.get("features") if isinstance(data, dict) else None
-    if not isinstance(features, list):
-        raise FormatError("not a GeoJSON FeatureCollection (no 'features' list)", path=str(path))
-    top = {str(k).lower(): v for k, v in data.items() if k not in ("features", "type")}
-    default_as_of = parse_date(str(top.get("as_of") or top.get("date") or "")) if (top.get("as_of") or
-                                                                                  top.get("date")) else None
-    default_by = top.get("reported_by") or top.get("publisher") or top.get("attribution")
-    default_source = top.get("source") or path.name
-    problems = Problems(path, np.arange(1, len(features) + 1))
-    records = []
-    for i, feature in enumerate(features):
-        if not isinstance(feature, dict) or feature.get("type") != "Feature":
-            problems.add_row(i, None, "not a GeoJSON Feature")
-            continue
-        props = {str(k).lower(): v for k, v in (feature.get("properties") or {}).items()}
-        geometry = feature.get("geometry")
-        if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
-            kind = geometry.get("type") if isinstance(geometry, dict) else None
-            problems.add_row(i, "geometry", f"a control area must be a Polygon or MultiPolygon, got {kind}")
-            continue
-        claim_key, claimant = _get(props, "claimant")
-        status_key, status = _get(props, "status")
-        if claimant is None:
-            claimant, claim_key = status, status_key
-        if claimant is None:
-            problems.add_row(i, "claimant", "no claimant: expected one of the properties "
-                             + ", ".join(PROPERTIES["claimant"] + PROPERTIES["status"]))
-            continue
-        tier_key, tier = _get(props, "tier")
-        if tier is None:
-            words = " ".join(str(v) for v in (status, claimant, _get(props, "note")[1]) if v).lower()
-            tier = ClaimTier.CLAIMED if "claim" in words else ClaimTier.ASSESSED
-        as_of_key, as_of = _get(props, "as_of")
-        if as_of is not None:
-            as_of = parse_date(str(as_of))
-            if as_of is None:
-                problems.add_row(i, as_of_key, f"{as_of_key} {props[as_of_key]!r} is not a date (YYYY-MM-DD)")
-                continue
-        else:
-            as_of = default_as_of
-        counts = {}
-        bad = False
-        for field, parse in (("settlements", parse_count), ("area_km2_stated", parse_float)):
-            key, value = _get(props, field)
-            counts[field] = None if value is None else parse(str(value))
-            if value is not None and (counts[field] is None or counts[field] < 0):
-                problems.add_row(i, key, f"{key} {value!r} is not a number ≥ 0")
-                bad = True
-        if bad:
-            continue
-        feature_id = _get(props, "id")[1] or feature.get("id")
-        try:
-            shape = shapely.geometry.shape(geometry)
-            records.append(TerritorialClaim(
-                str(claimant),
-                as_of=as_of,
-                settlements=counts["settlements"],
-                area_km2_stated=counts["area_km2_stated"],
-                geometry=shape,
-                derivation=Derivation.GIVEN,
-                tier=tier,
-                note=_text(_get(props, "note")[1]),
-                provenance=Provenance(
-                    source=_text(_get(props, "source")[1]) or str(default_source),
-                    reported_by=_text(_get(props, "reported_by")[1]) or _text(default_by),
-                    event_date=as_of,
-                    date_precision=DatePrecision.DAY if as_of else DatePrecision.UNKNOWN,
-                    reason=f"control map {path.name}, feature {i + 1}"
-                    + (f" ({status_key}: {status})" if status is not None and status != claimant else ""),
-                ),
-                id=None if feature_id is None else str(feature_id),
-            ))
-        except (InvalidInputError, ValueError, TypeError, AttributeError) as exc:
-            field = getattr(exc, "field", None)
-            column = {"tier": tier_key, "claimant": claim_key}.get(field, "geometry" if field in (
-                None, "geometry") else field)
-            problems.add_row(i, column, str(exc))
-    return records, problems, len(features)
-
-
-def _text(value) -> str | None:
+def _text(value: object) -> str | None:
     if value is None:
         return None
     text = str(value)
     return text if text.strip() else None
+
+
+@dataclass(frozen=True)
+class _Collection:
+    """What the FeatureCollection's own members say for every feature that does not say it itself."""
+
+    path: Path
+    as_of: date | None
+    reported_by: Any
+    source: Any
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any], path: Path) -> _Collection:
+        """The defaults of a FeatureCollection read from *path*."""
+        top = {str(k).lower(): v for k, v in data.items() if k not in ("features", "type")}
+        stamp = top.get("as_of") or top.get("date")
+        return cls(
+            path,
+            as_of=parse_date(str(stamp)) if stamp else None,
+            reported_by=top.get("reported_by") or top.get("publisher") or top.get("attribution"),
+            source=top.get("source") or path.name,
+        )
+
+
+def _number(props: Mapping[str, Any], field: str, parse: Callable[[str], N | None]) -> tuple[N | None, list[_Issue]]:
+    """A count or an area property: its value ≥ 0 (None when absent), or the issue with it."""
+    key, value = _get(props, field)
+    if value is None:
+        return None, []
+    number = parse(str(value))
+    if number is None or number < 0:
+        return None, [(key, f"{key} {value!r} is not a number ≥ 0")]
+    return number, []
+
+
+def _area(feature: object) -> tuple[dict[str, Any], dict[str, Any], Any] | list[_Issue]:
+    """A feature's properties (names in lower case), its (Multi)Polygon and its id; or why it is no control area."""
+    if not isinstance(feature, dict) or feature.get("type") != "Feature":
+        return [(None, "not a GeoJSON Feature")]
+    props = {str(k).lower(): v for k, v in (feature.get("properties") or {}).items()}
+    geometry = feature.get("geometry")
+    if not isinstance(geometry, dict) or geometry.get("type") not in _AREAS:
+        kind = geometry.get("type") if isinstance(geometry, dict) else None
+        return [("geometry", f"a control area must be a Polygon or MultiPolygon, got {kind}")]
+    return props, geometry, feature.get("id")
+
+
+def _claim(feature: object, i: int, collection: _Collection) -> TerritorialClaim | list[_Issue]:
+    """Feature *i* as a territorial claim, or the issues that keep it from being one."""
+    area = _area(feature)
+    if isinstance(area, list):
+        return area
+    props, geometry, own_id = area
+    claim_key, claimant = _get(props, "claimant")
+    status_key, status = _get(props, "status")
+    if claimant is None:
+        claimant, claim_key = status, status_key
+    if claimant is None:
+        return [("claimant", "no claimant: expected one of the properties "
+                 + ", ".join(PROPERTIES["claimant"] + PROPERTIES["status"]))]
+    as_of_key, stamp = _get(props, "as_of")
+    as_of = collection.as_of if stamp is None else parse_date(str(stamp))
+    if stamp is not None and as_of is None:
+        return [(as_of_key, f"{as_of_key} {props[as_of_key]!r} is not a date (YYYY-MM-DD)")]
+    settlements, bad_settlements = _number(props, "settlements", parse_count)
+    area_km2, bad_area = _number(props, "area_km2_stated", parse_float)
+    if bad_settlements or bad_area:
+        return bad_settlements + bad_area
+    tier_key, tier = _get(props, "tier")
+    if tier is None:
+        words = " ".join(str(v) for v in (status, claimant, _get(props, "note")[1]) if v).lower()
+        tier = ClaimTier.CLAIMED if "claim" in words else ClaimTier.ASSESSED
+    path = collection.path
+    feature_id = _get(props, "id")[1] or own_id
+    try:
+        return TerritorialClaim(
+            str(claimant),
+            as_of=as_of,
+            settlements=settlements,
+            area_km2_stated=area_km2,
+            # a (Multi)Polygon: _area checked the GeoJSON type
+            geometry=cast("Polygon | MultiPolygon", shapely.geometry.shape(geometry)),
+            derivation=Derivation.GIVEN,
+            tier=tier,
+            note=_text(_get(props, "note")[1]),
+            provenance=Provenance(
+                source=_text(_get(props, "source")[1]) or str(collection.source),
+                reported_by=_text(_get(props, "reported_by")[1]) or _text(collection.reported_by),
+                event_date=as_of,
+                date_precision=DatePrecision.DAY if as_of else DatePrecision.UNKNOWN,
+                reason=f"control map {path.name}, feature {i + 1}"
+                + (f" ({status_key}: {status})" if status is not None and status != claimant else ""),
+            ),
+            id=None if feature_id is None else str(feature_id),
+        )
+    except (InvalidInputError, ValueError, TypeError, AttributeError) as exc:
+        field: str | None = getattr(exc, "field", None)
+        keys = {"tier": tier_key, "claimant": claim_key, None: "geometry"}  # the property named by the error
+        return [(keys.get(field, field), str(exc))]
+
+
+def read_control(
+    path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8"
+) -> tuple[list[TerritorialClaim], Problems, int]:
+    """Read a control-area GeoJSON file: ``(records, problems, features)``.
+
+    Raises
+    ------
+    FormatError
+        When the file is not a GeoJSON FeatureCollection.
+    """
+    path = Path(path)
+    data = load_json(path)
+    features = data.get("features") if isinstance(data, dict) else None
+    if not isinstance(features, list):
+        raise FormatError("not a GeoJSON FeatureCollection (no 'features' list)", path=str(path))
+    collection = _Collection.of(data, path)
+    problems = Problems(path, np.arange(1, len(features) + 1))
+    records: list[TerritorialClaim] = []
+    for i, feature in enumerate(features):
+        claim = _claim(feature, i, collection)
+        if isinstance(claim, TerritorialClaim):
+            records.append(claim)
+        else:
+            for column, message in claim:
+                problems.add_row(i, column, message)
+    return records, problems, len(features)

@@ -40,27 +40,27 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from geoconflict.errors import InvalidInputError, PlaceNotFoundError
+from geoconflict.errors import FormatError, InvalidInputError, PlaceNotFoundError
 from geoconflict.model.records import DatePrecision, Event, Place, PlaceKind, Precision, Provenance
-from geoconflict.readers._common import (
-    a_count,
-    clean_text,
-    column_values,
-    columns_by_name,
-    latitude,
-    load_csv,
-    longitude,
-    parse_date,
-    read_header,
-    text_value,
-)
+from geoconflict.readers.cells import a_count, clean_text, latitude, longitude, parse_date, text_value
+from geoconflict.readers.columns import column_values, text_cells
+from geoconflict.readers.csvfile import columns_by_name, load_csv, read_header
+from geoconflict.readers.problems import Problems
 
-__all__ = ["ALIASES", "detect_columns", "read_generic"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from geoconflict.gazetteer.index import Gazetteer
+
+__all__ = ["ALIASES", "PLACE_LEVELS", "detect_columns", "read_generic"]
 
 #: Column names accepted for each role, in order of preference.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -86,20 +86,36 @@ PLACE_LEVELS: tuple[tuple[str, ...], ...] = (
     ("region", "oblast", "province", "admin1"),
     ("country",),
 )
+_REGION_LEVEL = 2  # the index in PLACE_LEVELS of region names: a hint for more specific names
+_COUNTRY_LEVEL = 3  # the index in PLACE_LEVELS of country names
+#: The place kind a name at each level of PLACE_LEVELS is looked up as (None: any).
+_LEVEL_KINDS = (None, PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+_CANDIDATES = 10  # gazetteer hits weighed per name (the wanted kind, then the region hint)
 _COUNTRY = ("country", "country_code", "iso2")
 _TEXT = ("description", "quote", "source", "id")
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?\s*$")
+#: A record field named in an InvalidInputError → the role of the column at fault.
+_FIELD_ROLES = {"event_date_end": "date_end", "event_date": "date"}
 
 
-def _first(found: dict[str, str], names) -> str | None:
+def _first(found: Mapping[str, str], names: tuple[str, ...]) -> str | None:
     return next((found[n] for n in names if n in found), None)
 
 
-def detect_columns(found: dict[str, str]) -> dict[str, str] | None:
+def _place_level(found: Mapping[str, str]) -> tuple[int, str] | None:
+    """The most specific level of :data:`PLACE_LEVELS` the header has a column for, and that column."""
+    for level, names in enumerate(PLACE_LEVELS):
+        column = _first(found, names)
+        if column:
+            return level, column
+    return None
+
+
+def detect_columns(found: Mapping[str, str]) -> dict[str, str] | None:
     """The role → column mapping of a header, or None without coordinates or a place name.
 
     *found* maps lower-case names to the header's names
-    (:func:`~geoconflict.readers._common.columns_by_name`).
+    (:func:`~geoconflict.readers.csvfile.columns_by_name`).
 
     Examples
     --------
@@ -117,16 +133,17 @@ def detect_columns(found: dict[str, str]) -> dict[str, str] | None:
     if not has_coordinates:
         roles.pop("lat", None)
         roles.pop("lon", None)
-    level = next((k for k, names in enumerate(PLACE_LEVELS) if _first(found, names)), None)
-    if level is not None:
-        roles["place"] = _first(found, PLACE_LEVELS[level])
-        roles["place_level"] = str(level)
-        if level < 3 and _first(found, _COUNTRY):
-            roles["country"] = _first(found, _COUNTRY)
-        if level < 2 and _first(found, PLACE_LEVELS[2]):
-            roles["region"] = _first(found, PLACE_LEVELS[2])
-    if not has_coordinates and level is None:
+    place = _place_level(found)
+    if not has_coordinates and place is None:
         return None
+    if place is not None:
+        level, roles["place"] = place
+        roles["place_level"] = str(level)
+        country, region = _first(found, _COUNTRY), _first(found, PLACE_LEVELS[_REGION_LEVEL])
+        if level < _COUNTRY_LEVEL and country:
+            roles["country"] = country
+        if level < _REGION_LEVEL and region:
+            roles["region"] = region
     for k, name in enumerate(n for n in _ACTORS if n in found):
         roles[f"actor{k}"] = found[name]
     return roles
@@ -156,16 +173,24 @@ def _precision(value: str) -> Precision:
 
 
 class _Geocoder:
-    """Geocode distinct (name, country, region) triples once each."""
+    """Geocode distinct (name, country, region) triples once each, loading the gazetteer on first use."""
 
     def __init__(self, level: int):
-        from geoconflict.gazetteer.index import Gazetteer
+        self.kind = _LEVEL_KINDS[level]
+        self.cache: dict[tuple[str, str | None, str | None], Place | str] = {}
+        self._gazetteer: Gazetteer | None = None
 
-        self.gazetteer = Gazetteer.default()
-        self.kind = (None, PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)[level]
-        self.cache: dict[tuple, Place | str] = {}
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The default offline gazetteer."""
+        if self._gazetteer is None:
+            from geoconflict.gazetteer.index import Gazetteer
+
+            self._gazetteer = Gazetteer.default()
+        return self._gazetteer
 
     def __call__(self, name: str, country: str | None, region: str | None) -> Place | str:
+        """The place, or a message saying why there is none."""
         key = (name, country, region)
         if key not in self.cache:
             self.cache[key] = self._geocode(name, country, region)
@@ -175,7 +200,7 @@ class _Geocoder:
         from geoconflict.text.normalize import fold
 
         try:
-            hits = self.gazetteer.search(name, country=country, limit=10)
+            hits = self.gazetteer.search(name, country=country, limit=_CANDIDATES)
             if self.kind is not None:
                 hits = [h for h in hits if h.place.kind == self.kind] or hits
         except InvalidInputError as exc:
@@ -192,14 +217,151 @@ class _Geocoder:
         return hits[0].place
 
 
-def read_generic(path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8"):
-    """Read a CSV with coordinates or place names: ``(records, problems, rows)``."""
-    from geoconflict.errors import FormatError
+# --------------------------------------------------------------------------- columns by role
 
+
+@dataclass(frozen=True)
+class _Table:
+    """A generic CSV's frame, its problems, and the file's column for each role."""
+
+    frame: pd.DataFrame
+    problems: Problems
+    columns: dict[str, str]
+
+    def label(self, role: str) -> str:
+        """The role's column as named in the file, for messages."""
+        return self.columns.get(role, role)
+
+    def values(self, role: str, parse: Callable[[str], Any], *, missing: Any = None) -> np.ndarray:
+        """Each row's parsed value of a role's column (*missing* where blank, None where bad)."""
+        if role not in self.frame.columns:
+            return np.full(len(self.frame), missing, dtype=object)
+        label = self.label(role)
+        v, c = column_values(self.frame[[role]].rename(columns={role: label}), self.problems, label, parse,
+                             required=False, missing=missing)
+        return v[c]
+
+    def texts(self, role: str) -> np.ndarray:
+        """Each row's text of a role's column, None where blank."""
+        if role not in self.frame.columns:
+            return np.full(len(self.frame), None, dtype=object)
+        if role in _TEXT:
+            return np.array([clean_text(v) for v in text_cells(self.frame, role)], dtype=object)
+        return self.values(role, text_value)
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """Each role's value per row, parsed (None where blank or bad)."""
+
+    lat: np.ndarray
+    lon: np.ndarray
+    dates: np.ndarray  # (date, DatePrecision) pairs
+    ends: np.ndarray
+    precision: np.ndarray
+    fatalities: np.ndarray
+    types: np.ndarray
+    names: np.ndarray
+    country: np.ndarray
+    region: np.ndarray
+    actors: list[np.ndarray]  # one per actor column
+    described: dict[str, np.ndarray]  # subtype, description, quote, source, reported_by, id
+
+    @classmethod
+    def parse(cls, table: _Table) -> _Rows:
+        """Parse every role's column (in this order, which is the order of the problems they find)."""
+        return cls(
+            lat=table.values("lat", latitude),
+            lon=table.values("lon", longitude),
+            dates=table.values("date", _date),
+            ends=table.values("date_end", _date),
+            precision=table.values("precision", _precision),
+            fatalities=table.values("fatalities", a_count),
+            types=table.values("type", text_value),
+            names=table.texts("place"),
+            country=table.texts("country"),
+            region=table.texts("region"),
+            actors=[table.texts(r) for r in table.frame.columns if r.startswith("actor")],
+            described={r: table.texts(r) for r in ("subtype", "description", "quote", "source", "reported_by", "id")},
+        )
+
+
+def _check_where(table: _Table, rows: _Rows) -> None:
+    """Mark the rows that cannot be placed: half a coordinate pair, (0, 0), neither coordinates nor a name."""
+    problems, frame, n = table.problems, table.frame, len(table.frame)
+    if "lat" in frame.columns:  # cells given, valid or not (invalid ones are already reported)
+        given_lat, given_lon = frame["lat"].notna().to_numpy(), frame["lon"].notna().to_numpy()
+    else:
+        given_lat = given_lon = np.zeros(n, dtype=bool)
+    one_only = given_lat ^ given_lon
+    problems.add(one_only & given_lat, table.label("lon"), "a latitude without a longitude")
+    problems.add(one_only & given_lon, table.label("lat"), "a longitude without a latitude")
+    zero = np.array([a == 0.0 and b == 0.0 for a, b in zip(rows.lat, rows.lon)], dtype=bool)
+    problems.add(zero, table.label("lat"), "coordinates (0, 0) are a placeholder, not a location")
+    no_where = ~given_lat & ~given_lon & (rows.names == None)  # noqa: E711 (element-wise)
+    problems.add(no_where, table.label("place") if "place" in table.columns else table.label("lat"),
+                 "no coordinates and no place name: the row cannot be placed")
+
+
+# --------------------------------------------------------------------------- rows → records
+
+
+def _locate(rows: _Rows, i: int, geocoder: _Geocoder, reason: str) -> tuple[Place, Precision, str] | str:
+    """Row *i*'s place, its precision and how it was found; or why it cannot be placed."""
+    lat, lon = rows.lat[i], rows.lon[i]
+    if lat is not None:
+        name = rows.names[i] or f"{lat:.4f}, {lon:.4f}"
+        place = Place(name, kind=PlaceKind.FEATURE, lat=lat, lon=lon, source=reason)
+        return place, rows.precision[i] or Precision.EXACT, f"{reason}: coordinates"
+    found = geocoder(rows.names[i], rows.country[i], rows.region[i])
+    if isinstance(found, str):
+        return found
+    return found, rows.precision[i] or found.precision, f"{reason}: geocoded {rows.names[i]!r} with the offline gazetteer"
+
+
+def _event(rows: _Rows, i: int, place: Place, precision: Precision, how: str) -> Event:
+    """Row *i* as an event at *place* (raises :class:`InvalidInputError` naming the field at fault)."""
+    start, end = rows.dates[i], rows.ends[i]
+    actors: list[str] = []
+    for column in rows.actors:
+        if column[i] is not None:
+            actors.extend(p.strip() for p in column[i].split(";") if p.strip())
+    described = {role: values[i] for role, values in rows.described.items()}
+    provenance = Provenance(
+        source=described["source"],
+        reported_by=described["reported_by"],
+        quote=described["quote"],
+        event_date=start[0] if start else None,
+        event_date_end=end[0] if end and start and end[0] != start[0] else None,
+        date_precision=start[1] if start else DatePrecision.UNKNOWN,
+        reason=how,
+    )
+    return Event(
+        rows.types[i] or "event",
+        place,
+        subtype=described["subtype"],
+        actors=tuple(dict.fromkeys(actors)),
+        description=described["description"],
+        fatalities=rows.fatalities[i],
+        precision=precision,
+        provenance=provenance,
+        id=described["id"],
+    )
+
+
+def read_generic(
+    path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8"
+) -> tuple[list[Event], Problems, int]:
+    """Read a CSV with coordinates or place names: ``(records, problems, rows)``.
+
+    Raises
+    ------
+    FormatError
+        When the header has neither coordinate columns nor a place-name column.
+    """
     path = Path(path)
     header, _ = read_header(path, encoding=encoding)
-    found = columns_by_name(header)
-    roles = detect_columns(found)
+    roles = detect_columns(columns_by_name(header))
     if roles is None:
         raise FormatError(
             "no latitude/longitude columns (lat/latitude/y, lon/lng/long/longitude/x) and no place-name "
@@ -207,100 +369,22 @@ def read_generic(path: str | os.PathLike[str], *, errors: str = "raise", encodin
             path=str(path),
         )
     level = int(roles.pop("place_level", "0"))
-    columns = {role: column for role, column in roles.items()}
-    frame, problems = load_csv(path, columns, text=[r for r in _TEXT if r in columns], encoding=encoding,
+    frame, problems = load_csv(path, roles, text=[r for r in _TEXT if r in roles], encoding=encoding,
                                skip_spaces=True)
-    n = len(frame)
-
-    def label(role: str) -> str:
-        return columns.get(role, role)
-
-    def values(role, parse, *, missing=None):
-        if role not in frame.columns:
-            return np.full(n, missing, dtype=object)
-        v, c = column_values(frame[[role]].rename(columns={role: label(role)}), problems, label(role), parse,
-                             required=False, missing=missing)
-        return v[c]
-
-    def texts(role):
-        if role not in frame.columns:
-            return np.full(n, None, dtype=object)
-        if role in _TEXT:
-            return np.array([clean_text(v) for v in frame[role].to_numpy(dtype=object, na_value=None)], dtype=object)
-        return values(role, text_value)
-
-    lat = values("lat", latitude)
-    lon = values("lon", longitude)
-    dates = values("date", _date)
-    ends = values("date_end", _date)
-    precision = values("precision", _precision)
-    fatalities = values("fatalities", a_count)
-    types = values("type", text_value)
-    names, country, region = texts("place"), texts("country"), texts("region")
-    actor_columns = [texts(r) for r in frame.columns if r.startswith("actor")]
-    described = {r: texts(r) for r in ("subtype", "description", "quote", "source", "reported_by", "id")}
-
-    if "lat" in frame.columns:  # cells given, valid or not (invalid ones are already reported)
-        given_lat, given_lon = frame["lat"].notna().to_numpy(), frame["lon"].notna().to_numpy()
-    else:
-        given_lat = given_lon = np.zeros(n, dtype=bool)
-    one_only = given_lat ^ given_lon
-    problems.add(one_only & given_lat, label("lon"), "a latitude without a longitude")
-    problems.add(one_only & given_lon, label("lat"), "a longitude without a latitude")
-    zero = np.array([a == 0.0 and b == 0.0 for a, b in zip(lat, lon)], dtype=bool)
-    problems.add(zero, label("lat"), "coordinates (0, 0) are a placeholder, not a location")
-    no_where = ~given_lat & ~given_lon & (names == None)  # noqa: E711
-    problems.add(no_where, label("place") if "place" in columns else label("lat"),
-                 "no coordinates and no place name: the row cannot be placed")
-
-    geocoder = None
+    table = _Table(frame, problems, roles)
+    rows = _Rows.parse(table)
+    _check_where(table, rows)
+    geocoder = _Geocoder(level)
     reason = f"table {path.name}"
-    records = []
+    records: list[Event] = []
     for i in np.flatnonzero(~problems.bad).tolist():
-        if lat[i] is not None:
-            name = names[i] or f"{lat[i]:.4f}, {lon[i]:.4f}"
-            place = Place(name, kind=PlaceKind.FEATURE, lat=lat[i], lon=lon[i], source=reason)
-            where_precision = precision[i] or Precision.EXACT
-            how = f"{reason}: coordinates"
-        else:
-            if geocoder is None:
-                geocoder = _Geocoder(level)
-            found_place = geocoder(names[i], country[i], region[i])
-            if isinstance(found_place, str):
-                problems.add_row(i, label("place"), found_place)
-                continue
-            place = found_place
-            where_precision = precision[i] or place.precision
-            how = f"{reason}: geocoded {names[i]!r} with the offline gazetteer"
-        start = dates[i]
-        end = ends[i]
-        actors: list[str] = []
-        for column in actor_columns:
-            if column[i] is not None:
-                actors.extend(p.strip() for p in column[i].split(";") if p.strip())
+        located = _locate(rows, i, geocoder, reason)
+        if isinstance(located, str):
+            problems.add_row(i, table.label("place"), located)
+            continue
         try:
-            provenance = Provenance(
-                source=described["source"][i],
-                reported_by=described["reported_by"][i],
-                quote=described["quote"][i],
-                event_date=start[0] if start else None,
-                event_date_end=end[0] if end and start and end[0] != start[0] else None,
-                date_precision=start[1] if start else DatePrecision.UNKNOWN,
-                reason=how,
-            )
-            records.append(Event(
-                types[i] or "event",
-                place,
-                subtype=described["subtype"][i],
-                actors=tuple(dict.fromkeys(actors)),
-                description=described["description"][i],
-                fatalities=fatalities[i],
-                precision=where_precision,
-                provenance=provenance,
-                id=described["id"][i],
-            ))
+            records.append(_event(rows, i, *located))
         except InvalidInputError as exc:
-            field = exc.field or ""
-            column = label({"event_date_end": "date_end", "event_date": "date"}.get(field, field))
-            problems.add_row(i, column, str(exc))
-    return records, problems, n
+            field_name = exc.field or ""
+            problems.add_row(i, table.label(_FIELD_ROLES.get(field_name, field_name)), str(exc))
+    return records, problems, len(frame)

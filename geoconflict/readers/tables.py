@@ -44,28 +44,26 @@ geoconflict.errors.FormatError: ...events.csv, row 2, column 'lat': latitude '15
 
 from __future__ import annotations
 
-import json
 import os
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from geoconflict.errors import FormatError, InvalidInputError
 from geoconflict.model.eventset import EventSet
 from geoconflict.model.records import Event, TerritorialClaim
-from geoconflict.readers._common import RowProblem, check_errors, columns_by_name, no_gc, read_header
+from geoconflict.readers.bulk import no_gc
+from geoconflict.readers.csvfile import columns_by_name, read_header
+from geoconflict.readers.jsonfile import load_json, starts_with_brace
+from geoconflict.readers.problems import Problems, RowProblem, check_errors
 
 __all__ = [
     "FORMATS",
-    "REPORT_SUFFIXES",
     "TABLE_SUFFIXES",
-    "RowProblem",
     "SkippedRowsWarning",
     "TableRead",
     "detect_format",
-    "load_inputs",
     "read_events",
     "read_table",
 ]
@@ -74,10 +72,16 @@ PathLike = str | os.PathLike[str]
 
 #: The table formats :func:`read_table` understands.
 FORMATS = ("acled", "ucdp", "control", "generic", "geoconflict")
-#: File suffixes read as tables by :func:`load_inputs`; every other file is a report.
+#: File suffixes read as tables (by :func:`geoconflict.load_inputs` and
+#: :func:`geoconflict.extract_many`); every other file is a report.
 TABLE_SUFFIXES = (".csv", ".tsv", ".geojson", ".json", ".gpkg")
-#: File suffixes :func:`load_inputs` picks up from a directory as reports.
-REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+_SNIFF_FEATURES = 20  # GeoJSON features looked at to tell geoconflict's own layout from a control map
+_SHOWN_COLUMNS = 12  # of a header no format fits, named in the message
+_SHOWN_PROBLEMS = 3  # bad rows quoted in read_events' warning
+
+#: A reader of one format: ``(path, *, errors, encoding) -> (records, problems, rows)``.
+Reader = Callable[..., tuple[Sequence[Event | TerritorialClaim], Problems, int]]
 
 
 class SkippedRowsWarning(UserWarning):
@@ -145,12 +149,12 @@ def detect_format(path: PathLike, *, encoding: str = "utf-8") -> str:
     suffix = path.suffix.lower()
     if suffix == ".gpkg":
         return "geoconflict"
-    if suffix in (".geojson", ".json") or _starts_with_brace(path):
-        data = _load_json(path)
+    if suffix in (".geojson", ".json") or starts_with_brace(path):
+        data = load_json(path)
         features = data.get("features") if isinstance(data, dict) else None
         if not isinstance(features, list):
             raise FormatError("not a GeoJSON FeatureCollection (no 'features' list)", path=str(path))
-        props = [f.get("properties") or {} for f in features[:20] if isinstance(f, dict)]
+        props = [f.get("properties") or {} for f in features[:_SNIFF_FEATURES] if isinstance(f, dict)]
         if props and all("kind" in p and "date_precision" in p for p in props):
             return "geoconflict"
         return "control"
@@ -172,26 +176,9 @@ def detect_format(path: PathLike, *, encoding: str = "utf-8") -> str:
         "cannot tell the table's format from its header: expected ACLED columns (event_id_cnty, "
         "geo_precision, …), UCDP GED columns (where_prec, date_prec, …), latitude/longitude columns "
         "(lat/latitude/y and lon/lng/long/longitude/x) or a place-name column (place, location, "
-        f"settlement, city, town, village, district, region); found {', '.join(header[:12])}",
+        f"settlement, city, town, village, district, region); found {', '.join(header[:_SHOWN_COLUMNS])}",
         path=str(path),
     )
-
-
-def _starts_with_brace(path: Path) -> bool:
-    with open(path, "rb") as fh:
-        head = fh.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"{")
-
-
-def _load_json(path: Path):
-    try:
-        with open(path, encoding="utf-8-sig") as fh:
-            return json.load(fh)
-    except UnicodeDecodeError as exc:
-        raise FormatError(f"not valid UTF-8 at byte {exc.start} (GeoJSON must be UTF-8)", path=str(path)) from None
-    except json.JSONDecodeError as exc:
-        raise FormatError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
-                          path=str(path)) from None
 
 
 # --------------------------------------------------------------------------- reading
@@ -248,14 +235,7 @@ def read_table(
     if format == "geoconflict":
         events = _read_own(path)
         return TableRead(str(path), format, events, (), len(events))
-    if format == "acled":
-        from geoconflict.readers.acled import read_acled as reader
-    elif format == "ucdp":
-        from geoconflict.readers.ucdp import read_ucdp as reader
-    elif format == "control":
-        from geoconflict.readers.control import read_control as reader
-    else:
-        from geoconflict.readers.generic import read_generic as reader
+    reader = _reader(format)
     with no_gc():  # a million new records would trigger dozens of full collections, each over all of them
         records, problems, rows = reader(path, errors=errors, encoding=encoding)
     found = problems.resolve(errors)
@@ -266,13 +246,32 @@ def read_table(
     return TableRead(str(path), format, events, found, rows)
 
 
+def _reader(format: str) -> Reader:
+    """The reader of one of :data:`FORMATS` other than ``"geoconflict"`` (imported when first needed)."""
+    if format == "acled":
+        from geoconflict.readers.acled import read_acled
+
+        return read_acled
+    if format == "ucdp":
+        from geoconflict.readers.ucdp import read_ucdp
+
+        return read_ucdp
+    if format == "control":
+        from geoconflict.readers.control import read_control
+
+        return read_control
+    from geoconflict.readers.generic import read_generic
+
+    return read_generic
+
+
 def _read_own(path: Path) -> EventSet:
     from geoconflict.model import io
 
     suffix = path.suffix.lower()
     if suffix == ".gpkg":
         return io.read_geopackage(path)
-    if suffix in (".geojson", ".json") or _starts_with_brace(path):
+    if suffix in (".geojson", ".json") or starts_with_brace(path):
         return io.read_geojson(path)
     return io.read_csv_events(path)
 
@@ -312,91 +311,13 @@ def read_events(
     table = read_table(path, format=format, errors=errors, encoding=encoding)
     if table.problems:
         skipped = table.skipped_rows
-        shown = "; ".join(str(p) for p in table.problems[:3])
+        shown = "; ".join(str(p) for p in table.problems[:_SHOWN_PROBLEMS])
         warnings.warn(
             SkippedRowsWarning(
                 f"{table.path}: left out {len(skipped):,} bad row{'s' if len(skipped) != 1 else ''} of "
-                f"{table.rows:,} ({shown}{'; …' if len(table.problems) > 3 else ''}); "
+                f"{table.rows:,} ({shown}{'; …' if len(table.problems) > _SHOWN_PROBLEMS else ''}); "
                 "geoconflict.read_table() lists them all"
             ),
             stacklevel=2,
         )
     return table.events
-
-
-# --------------------------------------------------------------------------- mixed inputs
-
-
-def _expand(paths: Iterable[PathLike]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            out.extend(
-                sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in (*TABLE_SUFFIXES,
-                                                                                          *REPORT_SUFFIXES))
-            )
-        elif path.is_file():
-            out.append(path)
-        else:
-            raise FormatError("no such file or directory", path=str(path))
-    return out
-
-
-def load_inputs(
-    paths: PathLike | Iterable[PathLike],
-    *,
-    errors: str = "raise",
-    published: date | str | None = None,
-) -> EventSet:
-    """Read any mix of event tables and report texts into one EventSet.
-
-    Files whose suffix is in :data:`TABLE_SUFFIXES` are read with
-    :func:`read_events`; every other file is a report, read with
-    :func:`geoconflict.read_report` and turned into events with
-    :func:`geoconflict.extract`. A directory stands for the tables and reports
-    (``.txt``, ``.md``, ``.html``) under it, in sorted order.
-
-    Parameters
-    ----------
-    paths : path-like or iterable of path-like
-    errors : {"raise", "skip"}
-        Passed to :func:`read_events` for tables.
-    published : date or ISO string, optional
-        Passed to :func:`geoconflict.read_report` for reports without a dated header.
-
-    Returns
-    -------
-    EventSet
-        The records of every input, in input order.
-
-    Examples
-    --------
-    >>> import pathlib, tempfile
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "a.csv").write_text("lat,lon,type\\n51.19,35.27,battle\\n", encoding="utf-8")
-    >>> _ = (folder / "b.csv").write_text("lat,lon,type\\n51.41,34.91,strike\\n", encoding="utf-8")
-    >>> [e.type for e in load_inputs([folder]).events]
-    ['battle', 'strike']
-    """
-    check_errors(errors)
-    if isinstance(paths, str | os.PathLike):
-        paths = [paths]
-    combined = EventSet()
-    for path in _expand(paths):
-        if path.suffix.lower() in TABLE_SUFFIXES:
-            part = read_events(path, errors=errors)
-        else:
-            part = _extract_report(path, published)
-        for record in part:
-            combined.add(record)
-    return combined
-
-
-def _extract_report(path: Path, published: date | str | None) -> EventSet:
-    try:
-        from geoconflict.extraction.core import extract
-        from geoconflict.text.report import read_report
-    except ImportError as exc:  # the extraction engine is not installed in this build
-        raise FormatError(f"cannot read reports in this build ({exc})", path=str(path)) from None
-    return extract(read_report(path, published=published))

@@ -46,27 +46,24 @@ date_prec UCDP's meaning                                     date_precision
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from geoconflict.model.records import DatePrecision, Event, Place, PlaceKind, Precision, Provenance
-from geoconflict.readers._common import (
-    a_count,
-    a_date,
+from geoconflict.readers.bulk import unchecked
+from geoconflict.readers.cells import a_count, a_date, one_of, text_value
+from geoconflict.readers.columns import (
     column_values,
-    columns_by_name,
     coordinates,
     country_code_values,
     first_filled,
     groups,
-    load_csv,
-    one_of,
-    read_header,
-    require,
-    text_value,
-    unchecked,
+    text_cells,
 )
+from geoconflict.readers.csvfile import columns_by_name, load_csv, read_header, require
+from geoconflict.readers.problems import Problems
 
 __all__ = ["DATE_PREC", "TYPE_OF_VIOLENCE", "WHERE_PREC", "is_ucdp", "read_ucdp"]
 
@@ -110,13 +107,14 @@ _NAME_COLUMNS = ("where_coordinates", "adm_2", "adm_1", "country")
 _DEATHS = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "low", "high")
 
 
-def is_ucdp(columns) -> bool:
+def is_ucdp(columns: Iterable[str]) -> bool:
     """Whether a header (column names, any case) looks like a UCDP GED file."""
     names = {c.strip().lower() for c in columns}
     return {"where_prec", "date_prec", "date_start"} <= names
 
 
-def _description(dyad, where, best, deaths) -> str | None:
+def _description(dyad: str | None, where: str | None, best: int | None,
+                 deaths: Sequence[int | None]) -> str | None:
     a, b, civ, unknown, low, high = deaths
     parts = []
     if dyad:
@@ -135,7 +133,9 @@ def _description(dyad, where, best, deaths) -> str | None:
     return "; ".join(parts) or None
 
 
-def read_ucdp(path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8"):
+def read_ucdp(
+    path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8"
+) -> tuple[list[Event], Problems, int]:
     """Read a UCDP GED CSV file: ``(records, problems, rows)`` as the other readers."""
     path = Path(path)
     header, _ = read_header(path, encoding=encoding)
@@ -187,16 +187,15 @@ def read_ucdp(path: str | os.PathLike[str], *, errors: str = "raise", encoding: 
             country_code=cc_values[country_c[i]],
             admin1=a1_v[a1_c[i]],
             admin2=a2_v[a2_c[i]],
-            approximate=where > 1,
+            approximate=WHERE_PREC[where] > Precision.EXACT,
         )
     row_place = np.empty(n, dtype=object)
     row_place[good] = places[place_group]
 
-    ids = frame["id"].to_numpy(dtype=object, na_value=None)
-    articles = (frame["source_article"].to_numpy(dtype=object, na_value=None)
-                if "source_article" in frame.columns else np.full(n, None, dtype=object))
+    ids = text_cells(frame, "id")
+    articles = text_cells(frame, "source_article")
     orig_v, orig_c = texts["source_original"]
-    records = []
+    records: list[Event] = []
     for i in good.tolist():
         s, e = row_start[i], row_end[i]
         side_a = texts["side_a"][0][texts["side_a"][1][i]]

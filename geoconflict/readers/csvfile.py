@@ -1,0 +1,308 @@
+"""CSV files → frames of chosen columns: the header, the delimiter, bad lines, bad bytes.
+
+Tables are read with pandas' C parser into *categorical* columns, so a value
+that repeats (a date, an actor, a location's coordinates) is parsed later
+once, however many rows carry it (:mod:`geoconflict.readers.columns`); only
+free text (notes, ids) stays one string per row. Lines with the wrong number
+of fields, cells whose bytes are not in the file's encoding and cells holding
+NUL characters are not fatal: they become :class:`~geoconflict.readers.problems.RowProblem`
+entries, and the cells are read as missing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import os
+import re
+import warnings
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from geoconflict.errors import FormatError, InvalidInputError
+from geoconflict.readers.problems import Problems, RowProblem
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["DELIMITERS", "columns_by_name", "contains_nul", "load_csv", "read_header", "require"]
+
+PathLike = str | os.PathLike[str]
+
+#: The delimiters a header is split at: the one it holds most of wins.
+DELIMITERS = (",", "\t", ";")
+
+_NUL_SCAN_CHUNK = 1 << 24  # bytes read at a time when looking for NUL (16 MiB)
+_SHOWN_CHARS = 40  # of a cell with bad bytes, quoted in the message
+_SHOWN_BYTES = 4  # bad bytes quoted in the message
+_SURROGATES = re.compile("[\udc80-\udcff]")  # bytes not in the encoding, kept by "surrogateescape"
+_SURROGATE_BASE = 0xDC00  # "surrogateescape" keeps byte b as the character U+DC00 + b
+_BAD_LINE = re.compile(r"line (\d+): expected (\d+) fields, saw (\d+)")  # pandas' on_bad_lines warning
+_HEADER_LINES = 1  # a file's line number less this is its data row number
+
+
+def read_header(path: PathLike, *, encoding: str = "utf-8") -> tuple[list[str], str]:
+    """The column names of a CSV file and its delimiter (``,``, tab or ``;``).
+
+    Raises
+    ------
+    FormatError
+        For an empty file or an undecodable header.
+    """
+    path = Path(path)
+    with open(path, "rb") as fh:
+        raw = fh.readline()
+    if not raw.strip():
+        raise FormatError("the file is empty (no header row)", path=str(path))
+    try:
+        line = raw.decode(_codec(encoding))
+    except UnicodeDecodeError as exc:
+        raise FormatError(
+            f"the header is not valid {encoding} ({exc.reason} at byte {exc.start}); pass encoding=…",
+            path=str(path),
+        ) from None
+    line = line.lstrip("\ufeff")
+    delimiter = max(DELIMITERS, key=line.count)
+    names = next(csv.reader([line], delimiter=delimiter))
+    return [n.strip() for n in names], delimiter
+
+
+def _raw_header(path: Path, encoding: str, delimiter: str) -> dict[str, list[str]]:
+    """Stripped column name → the names as written (spaces and all), which pandas' ``dtype=`` needs."""
+    with open(path, "rb") as fh:
+        line = fh.readline().decode(_codec(encoding), "replace").lstrip("\ufeff")
+    out: dict[str, list[str]] = {}
+    for raw in next(csv.reader([line], delimiter=delimiter)):
+        raw = raw.rstrip("\r\n")
+        out.setdefault(raw.strip(), []).extend(dict.fromkeys((raw, raw.lstrip())))
+    return out
+
+
+def _codec(encoding: str) -> str:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise InvalidInputError(f"encoding: unknown encoding {encoding!r}", field="encoding", value=encoding) from None
+    return "utf-8-sig" if name == "utf-8" else encoding
+
+
+def contains_nul(path: PathLike) -> bool:
+    """Whether a file holds a NUL byte (read in chunks; a C-speed search)."""
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_NUL_SCAN_CHUNK):
+            if b"\x00" in chunk:
+                return True
+    return False
+
+
+def columns_by_name(header: Sequence[str]) -> dict[str, str]:
+    """Lower-cased, stripped column name → the name as in the header (first wins).
+
+    Examples
+    --------
+    >>> columns_by_name([" Lat", "lon", "LAT"])
+    {'lat': 'Lat', 'lon': 'lon'}
+    """
+    out: dict[str, str] = {}
+    for name in header:
+        out.setdefault(name.strip().lower(), name.strip())
+    return out
+
+
+def require(path: PathLike, found: dict[str, str], needed: Sequence[str], layout: str) -> None:
+    """Raise :class:`FormatError` naming the first column of *needed* the file lacks."""
+    missing = [c for c in needed if c not in found]
+    if missing:
+        raise FormatError(
+            f"missing column{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))} "
+            f"(a {layout} file needs {', '.join(needed)})",
+            path=str(path),
+            column=missing[0],
+        )
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class _CsvFile:
+    """How one CSV file is to be parsed: what :func:`load_csv` found before parsing it."""
+
+    path: Path
+    delimiter: str
+    encoding: str
+    skip_spaces: bool
+    raw_names: dict[str, list[str]]
+    has_nul: bool
+
+    def dtypes(self, columns: dict[str, str], text: Collection[str], *, strict: bool) -> dict[str, Any]:
+        """pandas' ``dtype=`` for the file's columns, keyed by their names as written.
+
+        A clean read (*strict* decoding, no NUL) gets its final types: free
+        text as plain Python strings (pandas' "str" dtype costs a conversion),
+        the rest categorical. Otherwise every column is read as text, to be
+        checked for bad cells first and made categorical after.
+        """
+        final = strict and not self.has_nul
+        rename: dict[str, list[str]] = {}
+        for name, actual in columns.items():
+            rename.setdefault(actual, []).append(name)
+        dtype: dict[str, Any] = {}
+        for actual, names in rename.items():
+            kind: Any = str
+            if final:
+                kind = object if any(n in text for n in names) else "category"
+            for raw in self.raw_names.get(actual, [actual]):
+                dtype[raw] = kind
+        return dtype
+
+    def parse(self, columns: dict[str, str], text: Collection[str], *,
+              strict: bool) -> tuple[pd.DataFrame, list[warnings.WarningMessage]]:
+        """The frame of the wanted columns, and the parser's warnings (bad lines)."""
+        import pandas as pd
+
+        usecols = set(columns.values())
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            frame = pd.read_csv(
+                self.path,
+                sep=self.delimiter,
+                usecols=lambda c: c.strip() in usecols,
+                dtype=self.dtypes(columns, text, strict=strict),
+                keep_default_na=False,
+                na_values=[""],
+                encoding=_codec(self.encoding),
+                encoding_errors="strict" if strict else "surrogateescape",
+                on_bad_lines="warn",
+                skipinitialspace=self.skip_spaces,
+            )
+        return frame, caught
+
+    def read(self, columns: dict[str, str],
+             text: Collection[str]) -> tuple[pd.DataFrame, list[warnings.WarningMessage], bool]:
+        """``(frame, warnings, strict)``: decoded strictly when every byte is in the encoding."""
+        import pandas as pd
+
+        try:
+            try:
+                return (*self.parse(columns, text, strict=True), True)
+            except UnicodeDecodeError:  # some bytes are not in the encoding: read again, keeping them to report
+                return (*self.parse(columns, text, strict=False), False)
+        except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
+            raise FormatError(f"cannot parse the file as CSV: {exc}", path=str(self.path)) from None
+
+
+def load_csv(
+    path: PathLike,
+    columns: dict[str, str],
+    *,
+    text: Iterable[str] = (),
+    encoding: str = "utf-8",
+    skip_spaces: bool = False,
+) -> tuple[pd.DataFrame, Problems]:
+    """Read the chosen columns of a CSV file into a frame, with the problems found so far.
+
+    Parameters
+    ----------
+    path : path-like
+    columns : dict
+        Name to give each column → the column's name in the file's header.
+    text : iterable of str
+        Columns (by given name) of free text, kept as one string per row; every
+        other column is categorical.
+    encoding : str
+        The file's encoding; UTF-8 (with or without a byte-order mark) by default.
+    skip_spaces : bool
+        Drop spaces after each separator (hand-made files: ``lat, lon``).
+
+    Returns
+    -------
+    frame : pandas.DataFrame
+        Columns named as the keys of *columns*; missing cells are NaN.
+    problems : Problems
+        Lines with the wrong number of fields, cells that do not decode in
+        *encoding*, cells containing NUL characters.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = path.write_bytes(b"place,note\\nSudzha,ok\\nSudzha,caf\\xe9\\n")
+    >>> frame, problems = load_csv(path, {"place": "place", "note": "note"}, text=["note"])
+    >>> frame["place"].dtype.name, frame["note"].tolist()
+    ('category', ['ok', nan])
+    >>> for problem in problems.resolve("skip"):
+    ...     print(problem)
+    row 2, column 'note': bytes b'\\xe9' in 'caf�' are not valid utf-8 (mixed encodings?); fix the file ...
+    """
+    import pandas as pd
+
+    path = Path(path)
+    _, delimiter = read_header(path, encoding=encoding)
+    source = _CsvFile(path, delimiter, encoding, skip_spaces, _raw_header(path, encoding, delimiter),
+                      contains_nul(path))
+    text = set(text)
+    frame, caught, strict = source.read(columns, text)
+    frame.columns = [c.strip() for c in frame.columns]
+    skipped = _skipped_lines(caught)
+    problems = Problems(path, _row_numbers(len(frame), [p.row for p in skipped if p.row is not None]))
+    for p in skipped:
+        problems.add_problem(p)
+    out = pd.DataFrame(index=frame.index)
+    for name, actual in columns.items():
+        out[name] = frame[actual]
+    if not strict or source.has_nul:
+        for name in out.columns:
+            _clear_bad_cells(out, name, problems, encoding=encoding, surrogates=not strict, nul=source.has_nul)
+            if name not in text:
+                out[name] = out[name].astype("category")
+    return out, problems
+
+
+def _skipped_lines(caught: Iterable[warnings.WarningMessage]) -> list[RowProblem]:
+    """The lines pandas' parser left out (too many fields), from its warnings."""
+    skipped: list[RowProblem] = []
+    for w in caught:
+        for line, want, saw in _BAD_LINE.findall(str(w.message)):
+            skipped.append(
+                RowProblem(int(line) - _HEADER_LINES, None, f"line {line} has {saw} fields; the header has {want}")
+            )
+    return skipped
+
+
+def _clear_bad_cells(frame: pd.DataFrame, name: str, problems: Problems, *, encoding: str, surrogates: bool,
+                     nul: bool) -> None:
+    """Report the cells of column *name* with bytes not in *encoding* or NUL characters, and blank them."""
+    column = frame[name]
+    if surrogates:
+        bad = column.str.contains(_SURROGATES, na=False).to_numpy(dtype=bool)
+        if bad.any():
+            problems.add(bad, name, np.array([_encoding_message(v, encoding) for v in column[bad]], dtype=object))
+            frame.loc[bad, name] = np.nan
+    if nul:
+        bad = column.str.contains("\x00", regex=False, na=False).to_numpy(dtype=bool)
+        if bad.any():
+            problems.add(bad, name, "the cell contains a NUL character")
+            frame.loc[bad, name] = np.nan
+
+
+def _encoding_message(value: str, encoding: str) -> str:
+    raw = value.encode("utf-8", "surrogateescape")
+    bad = bytes(ord(c) - _SURROGATE_BASE for c in value if "\udc80" <= c <= "\udcff")[:_SHOWN_BYTES]
+    shown = raw.decode("utf-8", "replace")
+    return (
+        f"bytes {bad!r} in {shown[:_SHOWN_CHARS]!r} are not valid {encoding} (mixed encodings?); "
+        "fix the file or pass encoding= with its real encoding"
+    )
+
+
+def _row_numbers(n: int, skipped: Sequence[int]) -> np.ndarray:
+    """The data row numbers of a frame's *n* rows, around the rows the parser *skipped*."""
+    if not skipped:
+        return np.arange(1, n + 1, dtype=np.int64)
+    every = np.arange(1, n + len(skipped) + 1, dtype=np.int64)
+    return every[~np.isin(every, np.asarray(skipped))][:n]
