@@ -374,7 +374,8 @@ def _typed(value: Any, kind: str, name: str) -> Any:
 
 
 def _provenance_from(row: Mapping[str, Any]) -> Provenance:
-    start, end = row.get("span_start"), row.get("span_end")
+    start: Any = row.get("span_start")  # checked by Provenance, as the other values are
+    end: Any = row.get("span_end")
     return Provenance(
         source=row.get("source"),
         reported_by=row.get("reported_by"),
