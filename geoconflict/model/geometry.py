@@ -25,20 +25,29 @@ from shapely.geometry.base import BaseGeometry
 from geoconflict.errors import CoordinateError, GeometryError
 
 __all__ = [
+    "CRS",
     "GEOD",  # noqa: F822 (made on first use, see __getattr__)
     "area_km2",
     "check_lat_lon",
     "clean_polygon",
     "distance_km",
+    "KM2_PER_SQUARE_MILE",
+    "M2_PER_KM2",
+    "M_PER_KM",
     "geodesic_line",
     "length_km",
     "same_geometry",
 ]
 
 
+#: The coordinate reference system of every geometry: WGS84 degrees, (lon, lat).
+CRS = "EPSG:4326"
+
 #: Metres in a kilometre, and square metres in a square kilometre (pyproj measures in metres).
 M_PER_KM = 1_000.0
 M2_PER_KM2 = 1_000_000.0
+#: Square kilometres in a square mile (an area stated in square miles is converted with it).
+KM2_PER_SQUARE_MILE = 2.589988
 
 #: What :func:`shapely.geometry.shape` raises for a mapping that is not GeoJSON: a missing
 #: key, a wrong type, coordinates of the wrong shape, or an unknown geometry type.

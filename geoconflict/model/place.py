@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import KW_ONLY, dataclass, field
 from operator import attrgetter
-from typing import Any, overload
+from typing import Any, cast, overload
 
 from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -110,8 +110,9 @@ class Place:
     admin2: str | None = None
     geonames_id: int | None = None
     population: int | None = None
-    # Instances store their geometry, or a loader that this class attribute calls on first read.
-    geometry: Polygon | MultiPolygon | None = _GeometryOnFirstUse()  # type: ignore[assignment]  # a descriptor default (reads give the annotated type)
+    # Instances store their geometry, or a loader that this class attribute (a descriptor whose
+    # reads give the annotated type, None on the class) calls on first read.
+    geometry: Polygon | MultiPolygon | None = cast("Polygon | MultiPolygon | None", _GeometryOnFirstUse())
     approximate: bool = False
     source: str | None = None
 
