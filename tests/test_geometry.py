@@ -115,3 +115,21 @@ def test_clockwise_polygon_is_oriented():
 def test_unrepairable_polygons_are_rejected(geometry, error, message):
     with pytest.raises(error, match=message):
         clean_polygon(geometry, field="claim geometry")
+
+
+@pytest.mark.parametrize(
+    "mapping",
+    [
+        {},  # AttributeError inside shapely
+        {"type": 5},
+        {"type": "Polygon"},  # KeyError
+        {"type": "Polygon", "coordinates": 5},  # TypeError
+        {"type": "MultiPolygon", "coordinates": [1]},
+        {"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]},  # ValueError: too few points
+        {"type": "Polygon", "coordinates": [[["a", "b"], [1, 1], [2, 2]]]},
+        {"type": "Nope", "coordinates": []},  # shapely's GeometryTypeError
+    ],
+)
+def test_mappings_that_are_not_geojson_are_geometry_errors(mapping):
+    with pytest.raises(GeometryError, match="claim geometry: not a GeoJSON geometry"):
+        clean_polygon(mapping, field="claim geometry")

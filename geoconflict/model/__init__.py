@@ -1,6 +1,9 @@
 """The records every step shares: places, mentions, provenance and events.
 
-:mod:`~geoconflict.model.records` defines the frozen records,
+:mod:`~geoconflict.model.place` defines places and mentions,
+:mod:`~geoconflict.model.provenance` where a record comes from,
+:mod:`~geoconflict.model.events` the event records (:mod:`~geoconflict.model.records`
+gathers them all, with the enumerations of :mod:`~geoconflict.model._enum`),
 :mod:`~geoconflict.model.geometry` the geodesic helpers they use,
 :mod:`~geoconflict.model.eventset` the collection, :mod:`~geoconflict.model.frames`
 its GeoDataFrame schema and :mod:`~geoconflict.model.io` the GeoJSON,

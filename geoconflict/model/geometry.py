@@ -18,57 +18,40 @@ import math
 from functools import cache
 
 import shapely
+from shapely.errors import ShapelyError
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from geoconflict.errors import CoordinateError, GeometryError
 
 __all__ = [
+    "CRS",
     "GEOD",  # noqa: F822 (made on first use, see __getattr__)
     "area_km2",
     "check_lat_lon",
     "clean_polygon",
     "distance_km",
+    "KM2_PER_SQUARE_MILE",
+    "M2_PER_KM2",
+    "M_PER_KM",
     "geodesic_line",
     "length_km",
+    "same_geometry",
 ]
 
 
-class IdentityMemo:
-    """Values derived from immutable objects (geometries), remembered by the objects' identity.
+#: The coordinate reference system of every geometry: WGS84 degrees, (lon, lat).
+CRS = "EPSG:4326"
 
-    Hashing a geometry means writing out its coordinates, so entries are keyed
-    by ``id``; each entry holds its objects, so their ids cannot be reused by
-    others while it lives. Bounded: the oldest entry goes first.
+#: Metres in a kilometre, and square metres in a square kilometre (pyproj measures in metres).
+M_PER_KM = 1_000.0
+M2_PER_KM2 = 1_000_000.0
+#: Square kilometres in a square mile (an area stated in square miles is converted with it).
+KM2_PER_SQUARE_MILE = 2.589988
 
-    Examples
-    --------
-    >>> memo, square = IdentityMemo(2), Polygon([(0, 0), (1, 0), (1, 1), (0, 1)])
-    >>> memo.get(square) is None
-    True
-    >>> memo.put(square.area, square)
-    1.0
-    >>> memo.get(square)
-    1.0
-    """
-
-    __slots__ = ("_entries", "_size")
-
-    def __init__(self, size: int) -> None:
-        self._entries: dict[tuple[int, ...], tuple[tuple, object]] = {}
-        self._size = size
-
-    def get(self, *objects: object):
-        """The value remembered for *objects* (the same objects, in order), or None."""
-        hit = self._entries.get(tuple(map(id, objects)))
-        return None if hit is None else hit[1]
-
-    def put(self, value, *objects: object):
-        """Remember *value* for *objects*; returns *value*."""
-        if len(self._entries) >= self._size:
-            self._entries.pop(next(iter(self._entries)))
-        self._entries[tuple(map(id, objects))] = (objects, value)
-        return value
+#: What :func:`shapely.geometry.shape` raises for a mapping that is not GeoJSON: a missing
+#: key, a wrong type, coordinates of the wrong shape, or an unknown geometry type.
+_BAD_MAPPING = (AttributeError, LookupError, TypeError, ValueError, ShapelyError)
 
 
 @cache
@@ -138,7 +121,7 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     >>> round(distance_km((20.511, 54.7065), (36.1874, 51.7373)))
     1095
     """
-    return _geod().inv(a[0], a[1], b[0], b[1])[2] / 1000.0
+    return _geod().inv(a[0], a[1], b[0], b[1])[2] / M_PER_KM
 
 
 def geodesic_line(
@@ -206,7 +189,7 @@ def _split_antimeridian(points: list[tuple[float, float]]) -> LineString | Multi
 
 def length_km(geometry: BaseGeometry) -> float:
     """Geodesic length in km of a (multi)line geometry."""
-    return _geod().geometry_length(geometry) / 1000.0
+    return _geod().geometry_length(geometry) / M_PER_KM
 
 
 def area_km2(geometry: BaseGeometry | None) -> float | None:
@@ -220,7 +203,7 @@ def area_km2(geometry: BaseGeometry | None) -> float | None:
     """
     if geometry is None:
         return None
-    return abs(_geod().geometry_area_perimeter(geometry)[0]) / 1e6
+    return abs(_geod().geometry_area_perimeter(geometry)[0]) / M2_PER_KM2
 
 
 def clean_polygon(geometry: object, *, field: str = "geometry") -> Polygon | MultiPolygon:
@@ -247,7 +230,7 @@ def clean_polygon(geometry: object, *, field: str = "geometry") -> Polygon | Mul
     if isinstance(geometry, dict):
         try:
             geometry = shapely.geometry.shape(geometry)
-        except Exception as exc:  # shapely raises several types for bad mappings
+        except _BAD_MAPPING as exc:
             raise GeometryError(f"{field}: not a GeoJSON geometry: {exc}", field=field) from exc
     if not isinstance(geometry, Polygon | MultiPolygon):
         kind = getattr(geometry, "geom_type", type(geometry).__name__)
@@ -278,6 +261,22 @@ def clean_polygon(geometry: object, *, field: str = "geometry") -> Polygon | Mul
             )
         geometry = polygons[0] if len(polygons) == 1 else MultiPolygon(polygons)
     return shapely.orient_polygons(geometry)
+
+
+def same_geometry(a: BaseGeometry | None, b: BaseGeometry | None) -> bool:
+    """Whether two optional geometries are equal: the same object (no coordinate is read), else equal by value.
+
+    This is how records compare their geometries: a record's copies share its
+    geometry object, so comparing them costs nothing, however many vertices it has.
+
+    Examples
+    --------
+    >>> from shapely.geometry import box
+    >>> square = box(0, 0, 1, 1)
+    >>> same_geometry(square, square), same_geometry(square, box(0, 0, 1, 1)), same_geometry(square, None)
+    (True, True, False)
+    """
+    return a is b or (a is not None and b is not None and a == b)
 
 
 def point(lat: float, lon: float) -> Point:

@@ -37,6 +37,7 @@ from shapely.geometry.base import BaseGeometry
 from geoconflict.errors import FormatError
 from geoconflict.model import frames
 from geoconflict.model.eventset import EventSet
+from geoconflict.model.geometry import CRS
 from geoconflict.model.records import Mention, Record
 
 __all__ = [
@@ -156,7 +157,7 @@ def write_geopackage(events: EventSet | Iterable[Record | Mention], path: PathLi
     if not path.exists():  # nothing to write: still leave a valid, empty GeoPackage
         import geopandas as gpd
 
-        empty = gpd.GeoDataFrame({"kind": []}, geometry=[], crs="EPSG:4326")
+        empty = gpd.GeoDataFrame({"kind": []}, geometry=[], crs=CRS)
         pyogrio.write_dataframe(empty, path, layer="events", driver="GPKG", geometry_type="Unknown")
     return path
 
