@@ -46,7 +46,6 @@ __all__ = [
     "wheres",
 ]
 
-T = TypeVar("T")
 H = TypeVar("H", bound=Hashable)
 R = TypeVar("R")
 
@@ -146,22 +145,6 @@ def provenance_values(p: Provenance, precision: Precision) -> list[str | None]:
 # --------------------------------------------------------------------------- whole columns at once
 
 
-def _cached(fn: Callable[[T], R]) -> Callable[[Sequence[T]], list[R]]:
-    """``fn`` applied to each item of a list, computed once per distinct item."""
-
-    def apply(items: Sequence[T]) -> list[R]:
-        memo: dict[int, R] = {}  # by identity: hashing a Place would hash its polygon
-        out = []
-        for item in items:
-            key = id(item)
-            if key not in memo:
-                memo[key] = fn(item)
-            out.append(memo[key])
-        return out
-
-    return apply
-
-
 def _by_value(fn: Callable[[H], R]) -> Callable[[Sequence[H]], list[R]]:
     """``fn`` applied to each item of a list, computed once per distinct (hashable) value."""
 
@@ -173,7 +156,7 @@ def _by_value(fn: Callable[[H], R]) -> Callable[[Sequence[H]], list[R]]:
 
 
 #: :func:`where` of each place of a list (records often share their places).
-wheres = _cached(where)
+wheres = _by_value(where)
 _iso_dates = _by_value(fmt_date)
 _precision_texts = _by_value(PRECISION_TEXT.__getitem__)
 
