@@ -46,7 +46,7 @@ import time  # noqa: E402
 from datetime import date, timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from geoconflict.extraction.core import extract, split_sentences  # noqa: E402
+from geoconflict.extraction import extract, split_sentences  # noqa: E402
 from geoconflict.gazetteer.index import Gazetteer  # noqa: E402
 from geoconflict.text.report import read_report  # noqa: E402
 

@@ -129,7 +129,7 @@ def _one(item: Any) -> EventSet:
         from geoconflict.text.report import read_report
 
         item = read_report(path)
-    from geoconflict.extraction.core import extract
+    from geoconflict.extraction import extract
 
     return extract(item)
 

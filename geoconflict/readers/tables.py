@@ -395,7 +395,7 @@ def load_inputs(
 
 def _extract_report(path: Path, published: date | str | None) -> EventSet:
     try:
-        from geoconflict.extraction.core import extract
+        from geoconflict.extraction import extract
         from geoconflict.text.report import read_report
     except ImportError as exc:  # the extraction engine is not installed in this build
         raise FormatError(f"cannot read reports in this build ({exc})", path=str(path)) from None
