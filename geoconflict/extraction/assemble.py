@@ -102,13 +102,25 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None,
     speakers = Speakers(doc.sources, ordered)
     moved, fought, located = _events(doc, ordered, speakers)
     claimed = _claims(doc, speakers, CombatIndex(fought))
-    records: list[Mention | Movement | TerritorialClaim | CombatArea | Event] = [*_mentions(doc)]
-    records.extend(merge_movements(moved))
-    records.extend(_merge_same(claimed, lambda c: (c.claimant, c.settlements, c.area_km2_stated, c.as_of,
-                                                   tuple(place_key(a) for a in c.areas))))
-    records.extend(_merge_same(fought, lambda c: frozenset(place_key(a) for a in c.areas)))
-    records.extend(_merge_same(located, lambda e: (e.type, place_key(e.place), e.provenance.event_date)))
-    return EventSet(records)
+    merged_claims = _merge_same(claimed, _claim_key)
+    merged_combats = _merge_same(fought, _combat_key)
+    merged_events = _merge_same(located, _event_key)
+    return EventSet([*_mentions(doc), *merge_movements(moved), *merged_claims, *merged_combats, *merged_events])
+
+
+def _claim_key(c: TerritorialClaim) -> Hashable:
+    """Claims merge only when identical: claimant, figures, date and areas."""
+    return c.claimant, c.settlements, c.area_km2_stated, c.as_of, tuple(place_key(a) for a in c.areas)
+
+
+def _combat_key(c: CombatArea) -> Hashable:
+    """Combat areas merge by their places."""
+    return frozenset(place_key(a) for a in c.areas)
+
+
+def _event_key(e: Event) -> Hashable:
+    """Located events merge by type, place and date."""
+    return e.type, place_key(e.place), e.provenance.event_date
 
 
 def _mentions(doc: Document) -> list[Mention]:

@@ -103,10 +103,16 @@ class _Extents:
             return None
         return shapely.simplify(near, 0.01)
 
+    def _border(self) -> BaseGeometry:
+        """:attr:`near`, which strips are made along: only asked for when there is one."""
+        if self.near is None:
+            raise ValueError("no border near the area to make a strip along")
+        return self.near
+
     @cached_property
     def gap(self) -> float:
         """Degrees between the border and the area."""
-        return self.near.distance(self.within)
+        return self._border().distance(self.within)
 
     @cached_property
     def centre(self) -> Point:
@@ -117,7 +123,7 @@ class _Extents:
     def strip(self, width: float) -> tuple[BaseGeometry, float]:
         """The part of the area within *width* degrees (beyond the gap) of the border, and its km²."""
         return self._measure("strip", width, lambda: shapely.intersection(
-            self.within, self.near.buffer(self.gap + width, quad_segs=4)))
+            self.within, self._border().buffer(self.gap + width, quad_segs=4)))
 
     def disc(self, radius: float) -> tuple[BaseGeometry, float]:
         """The part of the area within *radius* degrees of its centre, and its km²."""

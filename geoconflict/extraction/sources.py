@@ -6,11 +6,6 @@ told …"), an inverted attribution (", said X"), else "unnamed reports" for
 hearsay. A pronoun ("he said") is the person last named, so
 :class:`Speakers` computes the speakers of the sentences in order, but only
 those asked about. The words are :mod:`geoconflict.lang.en`'s.
-
-:func:`verb_starts` and :func:`last_clause` are the fast forms of a
-``finditer`` and a ``split``; each keeps its plain form beside it
-(``*_reference``), and ``tests/test_extract_fast_forms.py`` holds the two equal
-on generated text.
 """
 
 from __future__ import annotations
@@ -18,25 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from geoconflict.extraction.people import Person, inside_word
+from geoconflict.extraction.people import Person
 from geoconflict.lang import en
-from geoconflict.lang.trie import literal_trie
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
-__all__ = ["Sources", "Speakers", "last_clause", "verb_starts"]
+__all__ = ["Sources", "Speakers"]
 
 #: What a sentence of hearsay with no speaker named is attributed to.
 UNNAMED = "unnamed reports"
-#: An attribution verb; :func:`verb_starts` finds where :data:`_VERB_REFERENCE` matches (tried at every
-#: position, its optional "has" leaves ``re`` no first letters to skip to).
-_VERB = re.compile(literal_trie(en.ATTRIBUTION_VERBS.split("|")) + r"\b")
-_VERB_REFERENCE = re.compile(
+#: An attribution verb, maybe after an auxiliary ("has said").
+_VERB = re.compile(
     r"\b(?:" + "|".join(rf"{aux}\s+" for aux in en.AUXILIARIES) + rf")?(?:{en.ATTRIBUTION_VERBS})\b")
-#: :data:`geoconflict.lang.en.CLAUSE_SPLIT` spelled backwards: its first match in the reversed text is the
-#: last split point (see :func:`last_clause`).
-_CLAUSE_SPLIT_BACK = re.compile(f"[{en.CLAUSE_SPLIT_MARKS}]|" + "|".join(rf"\b{w[::-1]}\b"
-                                                                         for w in en.CLAUSE_SPLIT_WORDS))
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _CAPITAL_THE = re.compile(rf"^{en.THE.capitalize()}\b")
 _THE_SPACE = f"{en.THE} "
@@ -44,47 +32,6 @@ _CURLY_POSSESSIVE = en.POSSESSIVE_ENDINGS[1]
 #: What someone was told that is an outlet by its form: an acronym ("the BBC", "BNS").
 _ACRONYM_OUTLET = re.compile(r"(?:the\s+)?[A-Z]{2,}")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
-
-
-def verb_starts(sentence: str) -> list[int]:
-    """:func:`verb_starts_reference`, searching for the verbs only (then for an auxiliary before one)."""
-    starts: list[int] = []
-    done = 0  # end of the previous match
-    v = _VERB.search(sentence)
-    while v is not None:
-        q = v.start()
-        if inside_word(sentence, q):
-            v = _VERB.search(sentence, q + 1)
-            continue
-        gap = q
-        while gap > done and sentence[gap - 1].isspace():
-            gap -= 1
-        if gap < q:  # "has said": the match starts at "has" if that starts a word
-            for aux in en.AUXILIARIES:
-                p = gap - len(aux)
-                if p >= done and sentence.startswith(aux, p) and not inside_word(sentence, p):
-                    q = p
-                    break
-        starts.append(q)
-        done = v.end()
-        v = _VERB.search(sentence, done)
-    return starts
-
-
-def verb_starts_reference(sentence: str) -> list[int]:
-    """Where an attribution verb, maybe after an auxiliary ("has said"), starts in *sentence*."""
-    return [m.start() for m in _VERB_REFERENCE.finditer(sentence)]
-
-
-def last_clause(head: str) -> str:
-    """:func:`last_clause_reference`: the first split point of the reversed *head* is its last one."""
-    cut = _CLAUSE_SPLIT_BACK.search(head[::-1])
-    return head[len(head) - cut.start():] if cut else head
-
-
-def last_clause_reference(head: str) -> str:
-    """The last piece of *head* split at :data:`geoconflict.lang.en.CLAUSE_SPLIT`."""
-    return en.CLAUSE_SPLIT.split(head)[-1]
 
 
 class Sources:
@@ -171,7 +118,8 @@ def _according_to(sentence: str) -> str | None:
 def _subject(sentence: str) -> str | None:
     """The subject of the first attribution verb whose clause before it is a speaker ("the army said")."""
     parentheses = "(" in sentence
-    for v in verb_starts(sentence):
+    for verb in _VERB.finditer(sentence):
+        v = verb.start()
         clause = _speaker_clause(_PARENTHESES.sub("", sentence[:v]) if parentheses else sentence[:v])
         if clause is not None:
             return clause
@@ -180,7 +128,7 @@ def _subject(sentence: str) -> str | None:
 
 def _speaker_clause(head: str) -> str | None:
     """The last clause of *head* (the sentence before a verb) if it can be the verb's speaker."""
-    clause = last_clause(head).strip()
+    clause = en.CLAUSE_SPLIT.split(head)[-1].strip()
     if clause.endswith(en.CLAUSE_TAIL_ENDS) or clause[-1:].isdecimal():
         clause = en.CLAUSE_TAIL.sub("", clause).strip()
     clause = en.LEADING_JUNK.sub("", clause)
