@@ -146,6 +146,20 @@ def _events(doc: Document, ordered: list[Sentence],
     """The movements (with their status updates), combat areas and located events of the sentences, in order.
 
     The title comes last: a movement it repeats is not added again, and it tells no other event.
+
+    Parameters
+    ----------
+    doc : Document
+        The report read once.
+    ordered : list of Sentence
+        The body's sentences, then the title (if any).
+    speakers : Speakers
+        Who says so, by index in *ordered*.
+
+    Returns
+    -------
+    tuple of list
+        The movements (not yet merged with one another), combat areas and located events.
     """
     moved: list[Movement] = []
     fought: list[CombatArea] = []

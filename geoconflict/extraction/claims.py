@@ -123,7 +123,28 @@ def claims(doc: Document, s: Sentence, said: Callable[[], str | None], fought: C
 
 def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker: str | None,
            fought: CombatIndex) -> TerritorialClaim | None:
-    """The claim of control word *cue* of the masked sentence, or None."""
+    """The claim of control word *cue* of the masked sentence, or None.
+
+    Parameters
+    ----------
+    doc : Document
+        The report read once.
+    s : Sentence
+        The sentence.
+    masked : str
+        The sentence, masked (:meth:`Document.mask`).
+    cue : re.Match
+        A control word's match in the case-folded masked sentence.
+    speaker : str or None
+        Who says so.
+    fought : CombatIndex
+        The report's combat areas, which a stated area is placed in.
+
+    Returns
+    -------
+    TerritorialClaim or None
+        None for a denial, a threat, no claimant, or neither a place nor a figure.
+    """
     rest = clause(masked, cue.end())
     folded_rest = case_fold(rest)
     word = matched(masked, cue).lower()
@@ -173,7 +194,25 @@ def _claim_date(doc: Document, s: Sentence) -> DateMention | None:
 
 def _claimant(rest: str, head: str, folded_head: str, word: str,
               speaker: str | None) -> tuple[Actor | None, list[int]]:
-    """Who claims, and the place tokens named with the claim (before the verb in the passive, after it else)."""
+    """Who claims, and the place tokens named with the claim (before the verb in the passive, after it else).
+
+    Parameters
+    ----------
+    rest : str
+        The masked clause after the control word.
+    head : str
+        The masked sentence before it (asides removed), and *folded_head* its case-folded form.
+    word : str
+        The control word, lower case.
+    speaker : str or None
+        Who says so: "its troops" are the speaker's side, "it said" the speaker.
+
+    Returns
+    -------
+    claimant : Actor or None
+    named : list of int
+        The span indices of the places named.
+    """
     claimant: Actor | None
     if en.PASSIVE_BY.match(rest) or word.startswith(en.PASSIVE_WORDS):
         found = actors(rest, 0, len(rest))
@@ -197,7 +236,20 @@ def _claimant(rest: str, head: str, folded_head: str, word: str,
 def _areas(doc: Document, s: Sentence, cue: re.Match[str], rest: str, named: list[int]) -> tuple[list[Place], str]:
     """The places a claim is about, and why: those named (less those inside another), else one referred back to.
 
-    With no place found, the reason is that of named ones (a claim of figures alone names no area).
+    Parameters
+    ----------
+    doc, s, cue
+        The report, the sentence and the control word's match (in the masked sentence).
+    rest : str
+        The masked clause after the control word, where an anaphor ("the region") may be.
+    named : list of int
+        The span indices of the places named with the claim.
+
+    Returns
+    -------
+    areas : list of Place
+    reason : str
+        With no place found, that of named ones (a claim of figures alone names no area).
     """
     areas = doc.distinct_places(i for i in named if not doc.spans[i].possessive)
     areas = [a for a in areas if not any(contains(a, b) for b in areas if b is not a)]
@@ -223,6 +275,26 @@ def claim_geometry(gaz: Gazetteer, areas: list[Place], stated: float | None, set
     The extent is placed by the stated area when every area is a first-level unit or a country
     (inside the districts of *fought* in them), else it is the union of the areas. Extents are
     remembered per gazetteer (:data:`_EXTENTS`).
+
+    Parameters
+    ----------
+    gaz : Gazetteer
+        Whose countries and populated places the extent is placed and checked with.
+    areas : list of Place
+        The claim's places.
+    stated : float or None
+        The stated area, km²; *settlements* the stated number of settlements.
+    claimant : Actor
+        Its country is the border the extent lies along.
+    fought : CombatIndex
+        The report's combat areas.
+
+    Returns
+    -------
+    geometry : Polygon, MultiPolygon or None
+    derivation : Derivation or None
+    note : str
+        :func:`~geoconflict.extraction.extents.plausibility_note`, and how a stated-area extent was placed.
     """
     broad = [a for a in areas if a.kind in _BROAD]
     by_stated = stated is not None and bool(broad) and len(broad) == len(areas)  # else the union of the areas

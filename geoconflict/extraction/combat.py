@@ -22,7 +22,22 @@ __all__ = ["combats"]
 
 
 def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> list[CombatArea]:
-    """The combat area told in sentence *s*, if any; *speaker* gives who says so."""
+    """The combat area told in sentence *s*, if any.
+
+    Parameters
+    ----------
+    doc : Document
+        The report read once.
+    s : Sentence
+        The sentence.
+    speaker : callable
+        Gives who says so.
+
+    Returns
+    -------
+    list of CombatArea
+        One combat area (the places named after the first word of fighting, else before it) or none.
+    """
     if not doc.may_match(s, "combat"):
         return []
     masked, _ = doc.mask(s)

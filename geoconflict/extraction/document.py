@@ -111,6 +111,18 @@ class Document:
 
         A "the" before a mention, and a descriptor after it ("region"), go into its token, unless the
         descriptor closes a list the mention is not the last of.
+
+        Parameters
+        ----------
+        s : Sentence
+            A sentence (or the title) of the report.
+
+        Returns
+        -------
+        masked : str
+            The sentence's text with its resolved mentions as tokens; remembered per sentence.
+        ids : list of int
+            The indices of those mentions in :attr:`spans`, in text order.
         """
         cached = self.masked.get(s.start)
         if cached is not None:

@@ -62,7 +62,22 @@ def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -
 
 def _meeting(doc: Document, s: Sentence, masked: str, meet: re.Match[str],
              said: Callable[[], str | None]) -> Event | None:
-    """The meeting of meeting word *meet*, if a place follows it."""
+    """The meeting of meeting word *meet*, if a place follows it.
+
+    Parameters
+    ----------
+    doc, s : Document, Sentence
+        The report and the sentence.
+    masked : str
+        The masked sentence; *meet* the meeting word's match in it.
+    said : callable
+        Gives who says so.
+
+    Returns
+    -------
+    Event or None
+        A "meeting" at the place, with its subject and whom it is with as actors.
+    """
     after = masked[meet.end():]
     word = matched(masked, meet)
     m = _MEETING_PLACE.search(after) or (_VISIT_PLACE.match(after) if word.lower().startswith(en.VISIT) else None)
@@ -86,7 +101,22 @@ def _meeting(doc: Document, s: Sentence, masked: str, meet: re.Match[str],
 
 def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[str],
             said: Callable[[], str | None]) -> Event | None:
-    """The strike (attack, protest, massacre) of word *cue*, if it is at a place and no threat."""
+    """The strike (attack, protest, massacre) of word *cue*, if it is at a place and no threat.
+
+    Parameters
+    ----------
+    doc, s : Document, Sentence
+        The report and the sentence.
+    masked, folded : str
+        The masked sentence and its case-folded form; *cue* the word's match in the latter.
+    said : callable
+        Gives who says so.
+
+    Returns
+    -------
+    Event or None
+        The event, typed by the cue's group, with the fatalities and the parties named before it.
+    """
     kind = next(k for k, v in cue.groupdict().items() if v)
     if Fold.MODAL.search(folded[:cue.start()]):
         return None

@@ -72,7 +72,22 @@ class _Sentence:
 
 
 def movements(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> list[Movement]:
-    """The movements told in sentence *s*; *speaker* gives who says so."""
+    """The movements told in sentence *s*.
+
+    Parameters
+    ----------
+    doc : Document
+        The report read once.
+    s : Sentence
+        The sentence.
+    speaker : callable
+        Gives who says so (computed on first call).
+
+    Returns
+    -------
+    list of Movement
+        One per route ("from … to …", "to … from …") near a movement word, in that order.
+    """
     if not doc.may_match(s, "move"):
         return []
     masked, _ = doc.mask(s)
@@ -102,7 +117,24 @@ def _actor_and_unit_of_route(facts: _Sentence, cue: re.Match[str], m: re.Match[s
                              speaker: Callable[[], str | None]) -> tuple[str | None, str | None] | None:
     """The actor and unit of a movement along route *m* (origin and destination groups in *order*).
 
-    None when the route is no movement: one place, a possessive, civilians, or no force named.
+    Parameters
+    ----------
+    facts : _Sentence
+        The sentence's forms and shared facts.
+    cue : re.Match
+        The movement word's match.
+    m : re.Match
+        The route's match in the masked sentence.
+    order : tuple of int
+        The groups of *m* that hold the origin and the destination.
+    speaker : callable
+        Gives who says so ("its troops" are the speaker's side).
+
+    Returns
+    -------
+    tuple of (str or None) or None
+        The actor and the unit; None when the route is no movement: one place, a possessive,
+        civilians, or no force named.
     """
     doc, masked = facts.doc, facts.masked
     origin_i, dest_i = m.group(order[0]), m.group(order[1])
@@ -157,6 +189,20 @@ def status_updates(doc: Document, s: Sentence, found: list[Movement]) -> list[Mo
 
     It names a movement by a place of its route, or, when it names none of them, the last movement
     if that was told shortly before with the same movement word.
+
+    Parameters
+    ----------
+    doc : Document
+        The report read once.
+    s : Sentence
+        The sentence.
+    found : list of Movement
+        The movements told so far.
+
+    Returns
+    -------
+    list of Movement
+        *found*, those it names with the sentence's status where that ranks higher.
     """
     if not doc.may_match(s, "status"):  # the status is "reported": nothing to update
         return found

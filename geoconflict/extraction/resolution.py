@@ -137,7 +137,17 @@ def _namesake_town(x: Span, unit: Place, c: Candidate) -> bool:
 
 
 def apply_region_rule(text: str, spans: list[Span], body_start: int) -> None:
-    """A bare name is the region when the report also names "<name> region"."""
+    """A bare name is the region when the report also names "<name> region".
+
+    Parameters
+    ----------
+    text : str
+        The report's text.
+    spans : list of Span
+        The resolved spans; a bare town's span whose region the report names becomes that region.
+    body_start : int
+        Where the body starts: in the body, a mention before the report names "<name> region" stays the town.
+    """
     regions: dict[str, tuple[Place, int]] = {}
     for x in spans:
         p = x.place

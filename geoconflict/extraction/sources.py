@@ -64,7 +64,20 @@ class Sources:
         return f"{person.full} (via {person.outlet})" if person.outlet and via else person.full
 
     def speaker(self, lo: int, hi: int) -> str | None:
-        """Who says so in the sentence ``text[lo:hi]``, as the report puts it."""
+        """Who says so in the sentence ``text[lo:hi]``, as the report puts it.
+
+        Parameters
+        ----------
+        lo, hi : int
+            The sentence's span in the text.
+
+        Returns
+        -------
+        str or None
+            "according to X", the subject of an attribution verb, or an inverted attribution
+            (a person named is given by their label, and becomes :attr:`last_person`), else
+            "unnamed reports" for hearsay, else None.
+        """
         sentence = self.text[lo:hi]
         who = _according_to(sentence)  # may be "" ("according to  (…)"): a speaker all the same
         if who is None:

@@ -149,7 +149,23 @@ def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
 
 
 def _run_reason(text: str, span: Span, spans_at: set[int]) -> str | None:
-    """Why *span* is a word of a longer capitalised name (an organisation's or another name), or None."""
+    """Why *span* is a word of a longer capitalised name (an organisation's or another name), or None.
+
+    Parameters
+    ----------
+    text : str
+        The report's text.
+    span : Span
+        The span.
+    spans_at : set of int
+        Where spans start: a neighbouring word that is itself a span does not make a longer name.
+
+    Returns
+    -------
+    str or None
+        "part of an organisation's name (…)" for an organisation word right after it, "part of the
+        name …" when a neighbouring capitalised word is neither a span nor a connector.
+    """
     s, e, word = span.start, span.end, span.surface
     run_left = _run_left(text, s)
     run_right = [] if text[e:e + 2] in en.POSSESSIVE_ENDINGS else _run_right(text, e)

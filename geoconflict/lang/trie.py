@@ -24,6 +24,20 @@ def literal_trie(words: Iterable[str], *, any_space: bool = False) -> str:
     out in a step or two instead of trying every word. With *any_space*, a
     space stands for ``\s+``.
 
+    Parameters
+    ----------
+    words : iterable of str
+        The words, in any order.
+    any_space : bool
+        Whether a space in a word stands for any white space.
+
+    Returns
+    -------
+    str
+        A non-capturing group.
+
+    Examples
+    --------
     >>> literal_trie(["Col", "Colonel", "Capt"])
     '(?:C(?:ol(?:onel)?|apt))'
     >>> literal_trie(["the day", "today"], any_space=True)
