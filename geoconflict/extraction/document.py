@@ -249,6 +249,7 @@ def _title(report: Report) -> Sentence | None:
 
 def _kept_spans(text: str, spans: list[Span], named: list[Person]) -> list[Span]:
     """The spans that may name a place: not rejected (:func:`reject_reason`), not in a person's name."""
+    # a person's surname, and the word before it in a label of three words or more ("Abdel Fattah al-Burhan")
     surnames = {fold(p.surname) for p in named} | {fold(p.full.split()[-2]) for p in named
                                                     if len(p.full.split()) >= 3}
     surnames = {s for s in surnames if s}
@@ -260,7 +261,7 @@ def _kept_spans(text: str, spans: list[Span], named: list[Person]) -> list[Span]
         if why is None and person_spans.covers(x.start):
             why = "part of a person's name"
         if why is None:
-            x.possessive = text[x.end:x.end + 2] in en.POSSESSIVE_ENDINGS
+            x.possessive = text.startswith(en.POSSESSIVE_ENDINGS, x.end)
             if x.possessive:
                 x.reason = f"possessive '{x.surface}’s' (the owner of what follows); {x.reason}"
             kept.append(x)

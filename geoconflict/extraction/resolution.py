@@ -40,8 +40,12 @@ CITY_AFTER_WINDOW = 6
 CITY_BEFORE_WINDOW = 30
 #: "X in the Y region": at most this many characters between X and Y.
 CONTAINMENT_GAP = 30
-#: A populated place of fewer people is "small", dropped when alone in its country in the report.
+#: A populated place of fewer people is "small", dropped when alone in its country in a report naming more
+#: than FEW_PLACES places (or at the start of a sentence).
 SMALL_TOWN_POPULATION = 20000
+FEW_PLACES = 2
+#: Decimals kept of a listed name's score.
+SCORE_DECIMALS = 3
 #: A bare name's place that the report may mean the town of.
 _UNITS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
 #: How a town candidate matched that makes a bare name its (not a fuzzy or partial match).
@@ -101,7 +105,7 @@ def _resolve_listed(gaz: Gazetteer, x: Span, admin1s: set[str | None], countries
         if score > best_score:
             best, best_score = c, score
     if best is not None:
-        x.place, x.score = best.place, round(best_score, 3)
+        x.place, x.score = best.place, round(best_score, SCORE_DECIMALS)
         x.candidates = tuple(c.place for c in cands if c is not best)[:KEPT_CANDIDATES]
         context = "; same region as other places named" if best.place.admin1 in admin1s else ""
         x.reason = f"{x.reason}: {best.reason}{context}"
@@ -212,7 +216,7 @@ def drop_outliers(spans: list[Span], sentence_starts: set[int]) -> list[Span]:
         if p is not None and p.kind is PlaceKind.POPULATED_PLACE and " " not in x.surface:
             alone = countries.get(p.country_code or "", 0) <= per_place[place_key(p)]
             small = (p.population or 0) < SMALL_TOWN_POPULATION
-            if (alone and small and len(spans) > 2) or (x.start in sentence_starts and small and alone):
+            if (alone and small and len(spans) > FEW_PLACES) or (x.start in sentence_starts and small and alone):
                 continue
         kept.append(x)
     return kept

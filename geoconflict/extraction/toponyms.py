@@ -168,7 +168,7 @@ def _run_reason(text: str, span: Span, spans_at: set[int]) -> str | None:
     """
     s, e, word = span.start, span.end, span.surface
     run_left = _run_left(text, s)
-    run_right = [] if text[e:e + 2] in en.POSSESSIVE_ENDINGS else _run_right(text, e)
+    run_right = [] if text.startswith(en.POSSESSIVE_ENDINGS, e) else _run_right(text, e)
     others = []
     pos = s
     for w in reversed(run_left):

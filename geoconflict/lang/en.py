@@ -216,7 +216,7 @@ ANAPHORA_KINDS: dict[str, str | None] = {
     "region": "admin1", "oblast": "admin1", "province": "admin1", "district": "admin2", "raion": "admin2",
     "city": "populated_place", "town": "populated_place", "area": None, "governorate": "admin1", "state": "admin1",
 }
-#: The anaphor, in text whose place mentions are *token* (a regex); group "what" is the word.
+#: The anaphor, a regex (group "what": the word); the extractor adds that no place mention follows it.
 ANAPHORA = r"\bthe\s+(?P<what>" + "|".join(ANAPHORA_KINDS) + r")\b"
 #: "X in the Y region": what stands between X and Y.
 IN_REGION = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}")
@@ -499,4 +499,3 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a dozen": 12,
                 "two dozen": 24, "three dozen": 36}
-#: The singular words of :data:`SETTLEMENTS`' "what" group.
