@@ -42,11 +42,14 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 import argparse  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
+import sys  # noqa: E402
 import time  # noqa: E402
 from datetime import date, timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from geoconflict.extraction.core import extract, split_sentences  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's package, not an installed one
+
+from geoconflict.extraction import extract, split_sentences  # noqa: E402
 from geoconflict.gazetteer.index import Gazetteer  # noqa: E402
 from geoconflict.text.report import read_report  # noqa: E402
 

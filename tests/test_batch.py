@@ -13,7 +13,7 @@ import pytest
 import geoconflict as gc
 from geoconflict.batch import BatchResult, Failure, extract_many
 from geoconflict.errors import FormatError, InvalidInputError
-from geoconflict.extraction.core import extract
+from geoconflict.extraction import extract
 from geoconflict.text.report import read_report
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -213,7 +213,7 @@ def test_100k_events_page_is_interactive_within_3_s(chromium, tmp_path):
 def test_real_seed_report_map_offline(chromium, tmp_path):
     """The seed report, extracted by geoconflict itself, as a briefing map."""
     # (not gc.extract: once the geoconflict.extract module is imported, that name is the module)
-    from geoconflict.extraction.core import extract
+    from geoconflict.extraction import extract
     from geoconflict.text.report import read_report
 
     report = read_report("seeds/000_84a8b2256f18f56d.txt")

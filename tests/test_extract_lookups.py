@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geoconflict.extraction.core import _CombatIndex, _Intervals, _pk
+from geoconflict.extraction.claims import CombatIndex
+from geoconflict.extraction.spans import Intervals, place_key
 from geoconflict.gazetteer.index import Gazetteer
 from geoconflict.model.records import CombatArea, PlaceKind
 
@@ -23,7 +24,7 @@ intervals = st.lists(st.tuples(st.integers(0, 20), st.integers(0, 6)).map(lambda
 @settings(max_examples=500)
 @given(intervals, st.integers(-1, 27), st.integers(0, 6))
 def test_intervals_answer_as_a_loop_does(pairs, pos, width):
-    found = _Intervals(pairs)
+    found = Intervals(pairs)
     assert found.covers(pos) == any(a <= pos < b for a, b in pairs)
     assert found.overlaps(pos, pos + width) == any(a < pos + width and pos < b for a, b in pairs)
 
@@ -55,7 +56,7 @@ def test_combat_index_answers_as_a_loop_does(places, data):
             if a.geometry is not None and any(
                     (b.kind is PlaceKind.ADMIN1 and a.admin1 == b.name)
                     or (b.kind is PlaceKind.COUNTRY and a.country_code == b.country_code) for b in broad):
-                expected[_pk(a)] = a
-    got = _CombatIndex(combats).within(broad)
+                expected[place_key(a)] = a
+    got = CombatIndex(combats).within(broad)
     assert list(got) == list(expected)
     assert all(got[k] is expected[k] for k in got)

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geoconflict.errors import InvalidInputError
-from geoconflict.extraction.core import extract, split_sentences
+from geoconflict.extraction import extract, split_sentences
 from geoconflict.model.records import PlaceKind
 from geoconflict.text.report import read_report
 
@@ -371,10 +371,10 @@ _CUES = {"move": ["MOVE_CUE"], "claim": ["CLAIM_CUE"], "combat": ["COMBAT_CUE"],
 @given(data=st.data())
 def test_cue_stems_are_necessary(kind, cue, data):
     """Every text a cue pattern matches holds one of its kind's stems (the per-sentence prefilter)."""
-    from geoconflict.extraction.core import _STEMS
+    from geoconflict.extraction.cues import STEMS
     from geoconflict.lang import en as patterns
     from geoconflict.text.normalize import case_fold
 
     text = data.draw(st.from_regex(getattr(patterns, cue)))
     assert getattr(patterns, cue).search(text)
-    assert any(kind in of for _, of in _STEMS.iter(case_fold(text))), text
+    assert any(kind in of for _, of in STEMS.iter(case_fold(text))), text

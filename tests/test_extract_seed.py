@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from geoconflict.extraction.core import extract
+from geoconflict.extraction import extract
 from geoconflict.gazetteer.index import Gazetteer
 from geoconflict.model.geometry import area_km2
 from geoconflict.model.records import DatePrecision, Derivation, MovementStatus, PlaceKind

@@ -41,6 +41,7 @@ import numpy as np
 
 from geoconflict._data import PolygonRef, _LazyNpz, data_file
 from geoconflict.errors import InvalidInputError, PlaceNotFoundError
+from geoconflict.lang.en import DESCRIPTOR_AFTER_NAME
 from geoconflict.model.records import Place, PlaceKind
 from geoconflict.text.normalize import fold, parse_query, scan_fold, stable_hash
 
@@ -665,10 +666,7 @@ def _near_point(near) -> tuple[float, float]:
 
 # ---------------------------------------------------------------------- documents
 
-_AFTER = re.compile(
-    r"\s+(region|oblast|province|district|raion|rayon|county|governorate|krai|republic|direction|parish|state)\b",
-    re.IGNORECASE,
-)
+_AFTER = DESCRIPTOR_AFTER_NAME
 _WORD = re.compile(r"[^\W\d_][\w&.'-]*[\w&]|[^\W\d_]")
 #: words that name no place on their own in a longer mention ("University of X", "South X"):
 #: a part of a mention must have another word; a mention ending in a physical feature or street

@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from geoconflict.lang.en import literal_trie
+from geoconflict.lang.trie import literal_trie
 from geoconflict.model.records import DatePrecision
 from geoconflict.text.normalize import case_fold
 

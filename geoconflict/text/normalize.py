@@ -34,6 +34,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from geoconflict.lang.en import ADMIN1_WORDS, ADMIN2_WORDS, PLACE_WORDS
+
 __all__ = ["ParsedQuery", "fold", "parse_query", "scan_fold", "stable_hash"]
 
 # Latin letters whose diacritic carries a sound that English spelling writes
@@ -186,18 +188,7 @@ def stable_hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little") >> 1
 
 
-# Descriptor words, as folded keys, and the kind of place each implies.
-ADMIN1_WORDS = (
-    "region", "oblast", "oblasts", "province", "state", "governorate", "krai", "kray",
-    "republic", "respublika", "territory", "prefecture", "voivodeship", "oblys",
-    "autonomous okrug", "autonomous republic", "autonomous oblast",
-)
-ADMIN2_WORDS = (
-    "district", "raion", "rayon", "county", "municipality", "okrug", "parish",
-    "department", "municipal district", "urban district", "gorodskoy okrug",
-    "municipal okrug", "city district", "borough",
-)
-PLACE_WORDS = ("city", "town", "village", "settlement", "gorod", "misto", "selo", "poselok", "selyshche")
+# Descriptor words, as folded keys (geoconflict.lang.en), and the kind of place each implies.
 _TRAILING = sorted(
     [(w, "admin1") for w in ADMIN1_WORDS]
     + [(w, "admin2") for w in ADMIN2_WORDS]

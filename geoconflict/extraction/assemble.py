@@ -1,0 +1,212 @@
+"""From a report to sourced events: mentions → places → movements, claims, combat, events.
+
+:func:`extract` reads a :class:`~geoconflict.text.report.Report` the way an analyst
+does, in four passes, each leaving a ``reason`` on what it produces:
+
+1. **Toponyms** (:mod:`~geoconflict.extraction.toponyms`). The gazetteer's
+   Aho-Corasick :meth:`~geoconflict.gazetteer.index.Gazetteer.scan` finds every
+   spelling of a known place; lists with a plural descriptor ("Korenevsky,
+   Sudzhansky, and Belovsky districts") add their members. Spans that are not
+   places are dropped: a word inside a longer capitalised name ("Volodymyr
+   Zelensky", "Washington Post"), an outlet ("Baltic news agency"), an
+   organisation's "of" ("Ministry of Defense"), a known person's surname, a
+   weakly supported sentence-initial word.
+2. **Resolution** in document context (:mod:`~geoconflict.extraction.resolution`),
+   then one document rule: a bare "Kursk" in a report that names "the Kursk
+   region" is that region.
+3. **Who and when** for each sentence: actors (:mod:`~geoconflict.extraction.actors`:
+   demonym or group + force noun: "Russian troops", "the RSF"), who says so
+   (:mod:`~geoconflict.extraction.sources`: "according to …", "X said", "X told
+   the … agency BNS", unnamed "reports of …"), and dates (:mod:`geoconflict.text.dates`).
+4. **Events**, each from one sentence, one module per kind, with the rule that
+   fired in ``provenance.reason`` (words in :mod:`geoconflict.lang.en`):
+   movements ("from X to Y" with a movement word), territorial claims (a control
+   word with settlements, an area or places), combat areas, and located events
+   (meetings, strikes, attacks, protests). Repeats of the same movement, combat
+   area or event merge; claims never merge unless identical.
+
+Examples
+--------
+>>> from geoconflict.text.report import read_report
+>>> events = extract(read_report(
+...     "Sudanese army units were redeployed from Khartoum to El Obeid on Monday, the army said.",
+...     published="2024-03-06"))
+>>> move = events.movements[0]
+>>> move.origin.name, move.destination.name, move.actor, move.provenance.event_date.isoformat()
+('Khartoum', 'El Obeid', 'Sudanese army units', '2024-03-04')
+>>> move.provenance.reported_by
+'the army'
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Hashable, Iterable
+from datetime import date
+from typing import TypeVar
+
+from geoconflict.extraction.claims import CombatIndex, claims, dispute_note
+from geoconflict.extraction.combat import combats
+from geoconflict.extraction.document import Document, read_document
+from geoconflict.extraction.located import located_events
+from geoconflict.extraction.movements import merge_movements, movements, status_updates
+from geoconflict.extraction.sources import Speakers
+from geoconflict.extraction.spans import place_key
+from geoconflict.gazetteer.index import Gazetteer
+from geoconflict.model.eventset import EventSet
+from geoconflict.model.records import CombatArea, Event, Mention, Movement, Provenance, TerritorialClaim
+from geoconflict.text.report import Report, read_report
+from geoconflict.text.sentences import Sentence
+
+__all__ = ["extract"]
+
+_R = TypeVar("_R")
+
+
+def extract(report: Report | str, *, gazetteer: Gazetteer | None = None,
+            published: date | str | None = None) -> EventSet:
+    """Places, movements, territorial claims, combat areas and located events of *report*.
+
+    Parameters
+    ----------
+    report : Report or str
+        A :class:`~geoconflict.text.report.Report`, or a path / text passed to
+        :func:`~geoconflict.text.report.read_report` (with *published*).
+    gazetteer : Gazetteer, optional
+        Defaults to :meth:`Gazetteer.default`.
+    published : date or str, optional
+        Only when *report* is not a Report: its publication date.
+
+    Returns
+    -------
+    EventSet
+        ``mentions`` (every place name, with its reason), ``movements``,
+        ``claims``, ``combats`` and ``events``; each record's
+        ``provenance.reason`` says which rule produced it.
+
+    Examples
+    --------
+    >>> from geoconflict.text.report import read_report
+    >>> events = extract(read_report("seeds/000_84a8b2256f18f56d.txt"))
+    >>> events
+    EventSet(23 mentions, 2 movements, 2 claims, 1 combat area, 1 event)
+    >>> [c.settlements for c in events.claims]
+    [28, 74]
+    """
+    if not isinstance(report, Report):
+        report = read_report(report, published=published)
+    doc = read_document(report, gazetteer or Gazetteer.default())
+    ordered = doc.sentences + ([doc.title] if doc.title is not None else [])
+    for s in ordered:
+        doc.sources.note_outlets(s.start, s.end)
+    speakers = Speakers(doc.sources, ordered)
+    moved, fought, located = _events(doc, ordered, speakers)
+    claimed = _claims(doc, speakers, CombatIndex(fought))
+    merged_claims = _merge_same(claimed, _claim_key)
+    merged_combats = _merge_same(fought, _combat_key)
+    merged_events = _merge_same(located, _event_key)
+    return EventSet([*_mentions(doc), *merge_movements(moved), *merged_claims, *merged_combats, *merged_events])
+
+
+def _claim_key(c: TerritorialClaim) -> Hashable:
+    """Claims merge only when identical: claimant, figures, date and areas."""
+    return c.claimant, c.settlements, c.area_km2_stated, c.as_of, tuple(place_key(a) for a in c.areas)
+
+
+def _combat_key(c: CombatArea) -> Hashable:
+    """Combat areas merge by their places."""
+    return frozenset(place_key(a) for a in c.areas)
+
+
+def _event_key(e: Event) -> Hashable:
+    """Located events merge by type, place and date."""
+    return e.type, place_key(e.place), e.provenance.event_date
+
+
+def _mentions(doc: Document) -> list[Mention]:
+    """A mention of each place span, quoting its sentence (the mentions of one sentence share a provenance)."""
+    report = doc.report
+    out: list[Mention] = []
+    quoted: dict[tuple[int, int], Provenance] = {}  # mentions of one sentence share its (frozen) provenance
+    for x in doc.spans:
+        sentence = _sentence_of(doc, x.start)
+        quote_span = (sentence.start, sentence.end) if sentence else (x.start, x.end)
+        provenance = quoted.get(quote_span)
+        if provenance is None:
+            provenance = quoted[quote_span] = Provenance(
+                source=report.source, report_date=report.published,
+                quote=report.text[quote_span[0]:quote_span[1]], span=quote_span)
+        out.append(Mention(x.surface, x.start, x.end, place=x.place, score=x.score, candidates=x.candidates,
+                           reason=x.reason, provenance=provenance))
+    return out
+
+
+def _events(doc: Document, ordered: list[Sentence],
+            speakers: Speakers) -> tuple[list[Movement], list[CombatArea], list[Event]]:
+    """The movements (with their status updates), combat areas and located events of the sentences, in order.
+
+    The title comes last: a movement it repeats is not added again, and it tells no other event.
+
+    Parameters
+    ----------
+    doc : Document
+        The report read once.
+    ordered : list of Sentence
+        The body's sentences, then the title (if any).
+    speakers : Speakers
+        Who says so, by index in *ordered*.
+
+    Returns
+    -------
+    tuple of list
+        The movements (not yet merged with one another), combat areas and located events.
+    """
+    moved: list[Movement] = []
+    fought: list[CombatArea] = []
+    located: list[Event] = []
+    for k, s in enumerate(ordered):
+        _, ids = doc.mask(s)
+        speaker = speakers.of(k)
+        if not ids:
+            continue
+        found = movements(doc, s, speaker)
+        if s is doc.title:
+            told = {(place_key(o.origin), place_key(o.destination)) for o in moved}
+            found = [m for m in found if (place_key(m.origin), place_key(m.destination)) not in told]
+        moved = status_updates(doc, s, moved)
+        moved = merge_movements([*moved, *found]) if found else moved
+        if s is doc.title:
+            continue
+        fought.extend(combats(doc, s, speaker))
+        located.extend(located_events(doc, s, speaker))
+    return moved, fought, located
+
+
+def _claims(doc: Document, speakers: Speakers, fought: CombatIndex) -> list[TerritorialClaim]:
+    """The territorial claims of the body's sentences, with the doubts their next sentence casts."""
+    out: list[TerritorialClaim] = []
+    for i, s in enumerate(doc.sentences):
+        found = claims(doc, s, speakers.of(i), fought)
+        if found:
+            following = doc.sentences[i + 1] if i + 1 < len(doc.sentences) else None
+            found = [dispute_note(doc, c, s, following) for c in found]
+        out.extend(found)
+    return out
+
+
+def _merge_same(records: Iterable[_R], key: Callable[[_R], Hashable]) -> list[_R]:
+    """The first of the records of each key, in order."""
+    out: dict[Hashable, _R] = {}
+    for r in records:
+        out.setdefault(key(r), r)
+    return list(out.values())
+
+
+def _sentence_of(doc: Document, pos: int) -> Sentence | None:
+    """The sentence (or title) that holds offset *pos*, if any."""
+    if doc.title is not None and doc.title.start <= pos < doc.title.end:
+        return doc.title
+    lo = bisect.bisect_right(doc.sentence_ends, pos)  # the first sentence ending after pos
+    if lo < len(doc.sentences) and doc.sentences[lo].start <= pos:
+        return doc.sentences[lo]
+    return None

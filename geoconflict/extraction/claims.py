@@ -1,0 +1,368 @@
+"""Territorial claims: "<claimant> captured <places>", "… control over 1,000 km² of the Kursk region".
+
+A claim is told in one sentence: a control word (:data:`geoconflict.lang.en.CLAIM_CUE`)
+with a claimant (the actor before it, or after "by"/"to" in the passive), and
+the places named in its clause, else the unit an anaphor ("the region") or
+the paragraph refers back to, and maybe a number of settlements and an area.
+Its extent is the union of its areas, or, for a stated area in a region, an
+extent of that size placed by :mod:`~geoconflict.extraction.extents` inside the
+districts where fighting is reported (:class:`CombatIndex`). A denial or a
+"not confirmed" in the sentence or the next adds a note (:func:`dispute_note`).
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Callable
+from dataclasses import replace
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from geoconflict.extraction.actors import Actor, actors, country_of, own_party, without_article
+from geoconflict.extraction.cues import Fold, cue_kinds, matched
+from geoconflict.extraction.document import TOKEN, TOKEN_OPEN, Document, clause, clause_back, number
+from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent
+from geoconflict.extraction.spans import PlaceKey, contains, place_key
+from geoconflict.gazetteer.index import Gazetteer
+from geoconflict.lang import en
+from geoconflict.model.records import (
+    CombatArea,
+    DatePrecision,
+    Derivation,
+    Place,
+    PlaceKind,
+    TerritorialClaim,
+)
+from geoconflict.text.dates import DateMention
+from geoconflict.text.normalize import case_fold
+from geoconflict.text.sentences import Sentence
+
+__all__ = ["CombatIndex", "claims", "dispute_note"]
+
+#: Square kilometres in a square mile.
+KM2_PER_SQUARE_MILE = 2.589988
+#: "its troops" at most this many characters before the control word makes the speaker's side the claimant.
+OWN_FORCES_WINDOW = 60
+#: Claim extents kept per gazetteer; the oldest goes first.
+EXTENT_CACHE_SIZE = 1024
+#: A hold word's place: "held (control of the city of) ⟦i⟧".
+_HELD_PLACE = re.compile(en.HELD_PLACE + TOKEN_OPEN)
+#: Where the places of an active claim's clause end: a comma not followed by more of the list.
+_NAMED_END = re.compile(rf",\s+(?!{TOKEN_OPEN}|{en.AND}\s+{TOKEN_OPEN})")
+_ANAPHORA = re.compile(en.ANAPHORA + rf"(?!\s*{TOKEN_OPEN})")
+_DIGIT = re.compile(r"\d")  # every en.AREA match holds one
+#: The units a claim's area is looked for among when no anaphor says which.
+_ANY_UNIT = (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.POPULATED_PLACE)
+_BROAD = (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+_THE_SPACE = f"{en.THE} "
+#: The reason of a claim's areas named in its sentence (also that of a claim of figures with no area).
+_NAMED = "named in the sentence"
+
+#: (geometry, derivation, populated places inside) of a claim extent.
+Extent = tuple[BaseGeometry | None, Derivation | None, int | None]
+#: Claim extents by what they depend on, per gazetteer: the areas, and for an extent placed by the stated
+#: area, that area, the claimant's country and the districts where fighting is reported. The same claim in
+#: many reports is derived once. Bounded, oldest dropped first.
+_EXTENTS: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[object, ...], Extent]] = weakref.WeakKeyDictionary()
+
+
+class CombatIndex:
+    """The places of a report's combat areas, looked up by the first-level unit or country they lie in.
+
+    ``within(broad)`` gives what a loop over every combat area's places would: each place (with a
+    geometry) in one of the *broad* units or countries, by place key, in the order first met, holding
+    the last record met. Built once per report, so a claim does not loop over all combat areas.
+    """
+
+    def __init__(self, combats: list[CombatArea]) -> None:
+        #: ("admin1", name) or ("country", code) -> place key -> [first seen, last seen, place]
+        self._by_unit: dict[tuple[str, str | None], dict[PlaceKey, list]] = {}
+        seen = 0
+        for c in combats:
+            for a in c.areas:
+                if a.geometry is None:
+                    continue
+                key = place_key(a)
+                for unit in (("admin1", a.admin1), ("country", a.country_code)):
+                    places = self._by_unit.setdefault(unit, {})
+                    if key in places:
+                        places[key][1:] = [seen, a]
+                    else:
+                        places[key] = [seen, seen, a]
+                seen += 1
+
+    def within(self, broad: list[Place]) -> dict[PlaceKey, Place]:
+        """The combat areas' places inside any of *broad* (first-level units and countries)."""
+        units = {("admin1", b.name) if b.kind is PlaceKind.ADMIN1 else ("country", b.country_code) for b in broad}
+        merged: dict[PlaceKey, list] = {}
+        for unit in units:
+            for key, (first, last, place) in self._by_unit.get(unit, {}).items():
+                m = merged.get(key)
+                if m is None:
+                    merged[key] = [first, last, place]
+                else:
+                    m[0] = min(m[0], first)
+                    if last > m[1]:
+                        m[1:] = [last, place]
+        return {key: m[2] for key, m in sorted(merged.items(), key=lambda item: item[1][0])}
+
+
+def claims(doc: Document, s: Sentence, said: Callable[[], str | None], fought: CombatIndex) -> list[TerritorialClaim]:
+    """The territorial claim told in sentence *s* (at most one: its first control word that makes one)."""
+    if not doc.may_match(s, "claim"):
+        return []
+    masked, _ = doc.mask(s)
+    for cue in Fold.CLAIM.finditer(case_fold(masked)):
+        claim = _claim(doc, s, masked, cue, said(), fought)
+        if claim is not None:
+            return [claim]
+    return []
+
+
+def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker: str | None,
+           fought: CombatIndex) -> TerritorialClaim | None:
+    """The claim of control word *cue* of the masked sentence, or None.
+
+    Parameters
+    ----------
+    doc : Document
+        The report read once.
+    s : Sentence
+        The sentence.
+    masked : str
+        The sentence, masked (:meth:`Document.mask`).
+    cue : re.Match
+        A control word's match in the case-folded masked sentence.
+    speaker : str or None
+        Who says so.
+    fought : CombatIndex
+        The report's combat areas, which a stated area is placed in.
+
+    Returns
+    -------
+    TerritorialClaim or None
+        None for a denial, a threat, no claimant, or neither a place nor a figure.
+    """
+    rest = clause(masked, cue.end())
+    folded_rest = case_fold(rest)
+    word = matched(masked, cue).lower()
+    count = Fold.SETTLEMENTS.search(folded_rest)
+    area = Fold.AREA.search(folded_rest) if _DIGIT.search(rest) else None
+    if word.startswith(en.HOLD_WORDS) and not (count or area) and not _HELD_PLACE.match(rest):
+        return None
+    head = en.APPOSITIVE.sub(",", masked[:cue.start()])
+    folded_head = case_fold(head)
+    if Fold.DENY.search(folded_head) or Fold.MODAL.search(folded_head):
+        return None
+    claimant, named = _claimant(rest, head, folded_head, word, speaker)
+    if claimant is None:
+        return None
+    areas, area_reason = _areas(doc, s, cue, rest, named)
+    if not areas and not (count or area):
+        return None
+    settlements = number(matched(rest, count, "n")) if count else None
+    stated = float(matched(rest, area, "n").replace(",", "")) if area else None
+    if stated is not None and area is not None and en.SQUARE_MILE_MARK in matched(rest, area, "unit").lower():
+        stated = round(stated * KM2_PER_SQUARE_MILE, 1)
+    when = _claim_date(doc, s)
+    as_of = when.date if when is not None else doc.report.published
+    when_reason = "as of the date in the sentence" if when is not None else "as of the report date"
+    claimant_label = claimant.phrase
+    if claimant_label.lower().startswith(_THE_SPACE):
+        claimant_label = claimant_label[len(_THE_SPACE):]
+    geometry, derivation, note = claim_geometry(doc.gaz, areas, stated, settlements, claimant, fought)
+    figures = ", ".join(matched(rest, m) for m in (count, area) if m)
+    reason = (f"claim: control word {matched(masked, cue)!r}" + (f" with {figures!r}" if figures else "")
+              + f"; claimant {claimant.phrase!r}; area {area_reason}; {when_reason}")
+    prov = doc.provenance(s, reported_by=speaker or claimant.phrase, when=when, reason=reason)
+    if prov.event_date is None:
+        prov = replace(prov, event_date=as_of, date_precision=DatePrecision.DAY)
+    return TerritorialClaim(
+        claimant_label, as_of=as_of, settlements=settlements, area_km2_stated=stated, areas=tuple(areas),
+        geometry=geometry, derivation=derivation, approximate=derivation == Derivation.STATED_AREA,
+        note=note, provenance=prov,
+    )
+
+
+def _claim_date(doc: Document, s: Sentence) -> DateMention | None:
+    """The date a claim in *s* holds at: the sentence's "at" date, else its "by" date."""
+    dates = doc.dates_in(s)
+    return next((d for d in dates if d.role == "at"), None) or next((d for d in dates if d.role == "by"), None)
+
+
+def _claimant(rest: str, head: str, folded_head: str, word: str,
+              speaker: str | None) -> tuple[Actor | None, list[int]]:
+    """Who claims, and the place tokens named with the claim (before the verb in the passive, after it else).
+
+    Parameters
+    ----------
+    rest : str
+        The masked clause after the control word.
+    head : str
+        The masked sentence before it (asides removed), and *folded_head* its case-folded form.
+    word : str
+        The control word, lower case.
+    speaker : str or None
+        Who says so: "its troops" are the speaker's side, "it said" the speaker.
+
+    Returns
+    -------
+    claimant : Actor or None
+    named : list of int
+        The span indices of the places named.
+    """
+    claimant: Actor | None
+    if en.PASSIVE_BY.match(rest) or word.startswith(en.PASSIVE_WORDS):
+        found = actors(rest, 0, len(rest))
+        claimant = found[0] if found else None
+        named = [int(t) for t in TOKEN.findall(clause_back(head))]
+    else:
+        found = actors(head, 0, len(head))
+        parties = [a for a in found if a.party is not None]
+        claimant = parties[-1] if parties else None
+        own = own_party(head, speaker)
+        if own is not None and Fold.OWN_FORCES.search(folded_head[-OWN_FORCES_WINDOW:]):
+            claimant = Actor(0, 0, own, own.split()[0], country_of(own))
+        if claimant is None and found:
+            claimant = found[-1]
+        named = [int(t) for t in TOKEN.findall(_NAMED_END.split(rest)[0])]
+    if claimant is None and speaker and en.PRONOUN_CLAIMANT.search(head):
+        claimant = Actor(0, 0, without_article(speaker), None, country_of(speaker))
+    return claimant, named
+
+
+def _areas(doc: Document, s: Sentence, cue: re.Match[str], rest: str, named: list[int]) -> tuple[list[Place], str]:
+    """The places a claim is about, and why: those named (less those inside another), else one referred back to.
+
+    Parameters
+    ----------
+    doc, s, cue
+        The report, the sentence and the control word's match (in the masked sentence).
+    rest : str
+        The masked clause after the control word, where an anaphor ("the region") may be.
+    named : list of int
+        The span indices of the places named with the claim.
+
+    Returns
+    -------
+    areas : list of Place
+    reason : str
+        With no place found, that of named ones (a claim of figures alone names no area).
+    """
+    areas = doc.distinct_places(i for i in named if not doc.spans[i].possessive)
+    areas = [a for a in areas if not any(contains(a, b) for b in areas if b is not a)]
+    if areas:
+        return areas, _NAMED
+    anaphor = _ANAPHORA.search(rest)
+    kind = en.ANAPHORA_KINDS[anaphor.group("what")] if anaphor else None
+    kinds = (PlaceKind(kind),) if kind is not None else _ANY_UNIT
+    cue_at = doc.text_pos(s, cue.start())
+    if anaphor:
+        recent = doc.recent(cue_at, kinds)
+        return ([recent], f"'{anaphor.group(0)}' refers back to it") if recent is not None else ([], _NAMED)
+    recent = doc.recent(cue_at, kinds, paragraph_start=doc.paragraph_starts.get(s.paragraph, 0))
+    if recent is None:
+        recent = doc.recent(cue_at, (PlaceKind.ADMIN1,))
+    return ([recent], "the region the paragraph is about") if recent is not None else ([], _NAMED)
+
+
+def claim_geometry(gaz: Gazetteer, areas: list[Place], stated: float | None, settlements: int | None,
+                   claimant: Actor, fought: CombatIndex) -> tuple[BaseGeometry | None, Derivation | None, str]:
+    """A claim's geometry, how it was derived, and the note comparing it with the stated figures.
+
+    The extent is placed by the stated area when every area is a first-level unit or a country
+    (inside the districts of *fought* in them), else it is the union of the areas. Extents are
+    remembered per gazetteer (:data:`_EXTENTS`).
+
+    Parameters
+    ----------
+    gaz : Gazetteer
+        Whose countries and populated places the extent is placed and checked with.
+    areas : list of Place
+        The claim's places.
+    stated : float or None
+        The stated area, km²; *settlements* the stated number of settlements.
+    claimant : Actor
+        Its country is the border the extent lies along.
+    fought : CombatIndex
+        The report's combat areas.
+
+    Returns
+    -------
+    geometry : Polygon, MultiPolygon or None
+    derivation : Derivation or None
+    note : str
+        :func:`~geoconflict.extraction.extents.plausibility_note`, and how a stated-area extent was placed.
+    """
+    broad = [a for a in areas if a.kind in _BROAD]
+    by_stated = stated is not None and bool(broad) and len(broad) == len(areas)  # else the union of the areas
+    inside_places = fought.within(broad) if by_stated else {}
+    keys = tuple(place_key(a) for a in areas)
+    key = (keys, stated, claimant.country, tuple(sorted(inside_places))) if by_stated else (keys,)
+    memo = _EXTENTS.get(gaz)
+    if memo is None:
+        memo = _EXTENTS[gaz] = {}
+    cached = memo.get(key)
+    if cached is None:
+        cached = _claim_extent(gaz, areas, broad, [a.geometry for a in inside_places.values()],
+                               stated if by_stated else None, claimant.country)
+        if len(memo) >= EXTENT_CACHE_SIZE:
+            memo.pop(next(iter(memo)))
+        memo[key] = cached
+    geometry, derivation, places_inside = cached
+    note = plausibility_note(settlements=settlements, area_stated=stated, geometry=geometry,
+                             derivation=(derivation or Derivation.NONE).value, places_inside=places_inside)
+    if derivation is Derivation.STATED_AREA:
+        note += ("; extent placed inside the districts where fighting is reported, along the border with the "
+                 "claimant's country" if claimant.country else "; extent placed around the named areas' centre")
+    return geometry, derivation, note
+
+
+def _claim_extent(gaz: Gazetteer, areas: list[Place], broad: list[Place], inside: list[BaseGeometry],
+                  stated: float | None, claimant_country: str | None) -> Extent:
+    """The extent of a claim; *stated* is None unless the extent is to be placed by the stated area."""
+    geometry = _stated_extent(gaz, broad, inside, stated, claimant_country) if stated is not None else None
+    derivation: Derivation | None = Derivation.STATED_AREA if geometry is not None else None
+    if geometry is None:
+        polys = [a.geometry for a in areas if a.geometry is not None]
+        if polys:
+            geometry = shapely.union_all(polys)
+            derivation = Derivation.UNION
+    places_inside = populated_places_within(gaz, geometry) if geometry is not None else None
+    return geometry, derivation, places_inside
+
+
+def _stated_extent(gaz: Gazetteer, broad: list[Place], inside: list[BaseGeometry], stated: float,
+                   claimant_country: str | None) -> BaseGeometry | None:
+    """An extent of the *stated* area inside the districts *inside* (else the units *broad*), along the
+    border with the claimant's country unless the units are in it; None when there is nowhere to place it."""
+    unit_geometries = [b.geometry for b in broad if b.geometry is not None]
+    within = shapely.union_all(inside) if inside else shapely.union_all(unit_geometries) if unit_geometries else None
+    if within is None or within.is_empty:
+        return None
+    country = gaz.country(claimant_country) if claimant_country else None
+    border = country.geometry if country is not None else None
+    if border is not None and broad[0].country_code == claimant_country:
+        border = None  # the claimant's own country: no border crossed
+    return stated_area_extent(stated, within=within, border_with=border)
+
+
+def dispute_note(doc: Document, claim: TerritorialClaim, s: Sentence, following: Sentence | None) -> TerritorialClaim:
+    """Add "not confirmed: …" / "disputed: …" to a claim's note, from its sentence and the next in its paragraph."""
+    notes = []
+    for t in (s, following):
+        if t is None or t.paragraph != s.paragraph:
+            continue
+        quote = doc.text[t.start:t.end]
+        folded = case_fold(quote)
+        if "status" not in cue_kinds(folded):  # no DENY_, UNCONFIRMED_ or CONFIRM_CUE
+            continue
+        if Fold.UNCONFIRMED.search(folded) or en.NO_COMMENT.search(quote):
+            notes.append(f"not confirmed: {quote!r}")
+        elif t is following and Fold.DENY.search(folded) and Fold.REPORT_WORD.search(folded):
+            notes.append(f"disputed: {quote!r}")
+    if not notes:
+        return claim
+    return replace(claim, note="; ".join([claim.note, *notes]) if claim.note else "; ".join(notes))

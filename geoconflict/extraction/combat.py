@@ -1,0 +1,63 @@
+"""Combat areas: fighting reported in named places ("heavy fighting continues in Sudzha and Korenevo").
+
+A combat area is told in one sentence: a word of fighting
+(:data:`geoconflict.lang.en.COMBAT_CUE`) with the places named in its clause
+after it (else before it), the parties named in the sentence, and the date the
+fighting began, if told.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from geoconflict.extraction.actors import actors
+from geoconflict.extraction.cues import Fold, matched
+from geoconflict.extraction.document import TOKEN, Document, clause, clause_back
+from geoconflict.lang import en
+from geoconflict.model.records import CombatArea
+from geoconflict.text.normalize import case_fold
+from geoconflict.text.sentences import Sentence
+
+__all__ = ["combats"]
+
+
+def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> list[CombatArea]:
+    """The combat area told in sentence *s*, if any.
+
+    Parameters
+    ----------
+    doc : Document
+        The report read once.
+    s : Sentence
+        The sentence.
+    speaker : callable
+        Gives who says so.
+
+    Returns
+    -------
+    list of CombatArea
+        One combat area (the places named after the first word of fighting, else before it) or none.
+    """
+    if not doc.may_match(s, "combat"):
+        return []
+    masked, _ = doc.mask(s)
+    cue = Fold.COMBAT.search(case_fold(masked))
+    if not cue:
+        return []
+    word = matched(masked, cue)
+    ids = [int(t) for t in TOKEN.findall(clause(masked, cue.end()))]
+    where = "after"
+    if not ids:
+        ids = [int(t) for t in TOKEN.findall(clause_back(masked[:cue.start()]))]
+        where = "before"
+    ids = [i for i in ids if not doc.spans[i].possessive]
+    if not ids:
+        return []
+    parties = tuple(dict.fromkeys(f"{a.party} {en.FORCES}" if a.party in en.DEMONYMS else a.party
+                                  for a in actors(masked, 0, len(masked)) if a.party))
+    when = next((d for d in doc.dates_in(s) if d.role == "start"), None) or doc.event_date(s)
+    reason = f"combat: word {word!r} with places named {where} it"
+    if when is not None and when.role == "start":
+        reason += f"; start date from {when.text!r}"
+    return [CombatArea(tuple(doc.distinct_places(ids)), actors=parties, description=word,
+                       provenance=doc.provenance(s, reported_by=speaker(), when=when, reason=reason))]

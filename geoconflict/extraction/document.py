@@ -1,0 +1,303 @@
+"""The document pass: a report read once into what every event module asks of it.
+
+:func:`read_document` finds the report's sentences, people and toponyms,
+rejects the toponyms that name no place, resolves the rest in the context of
+the whole report, and finds its dates. The :class:`Document` it gives answers
+the event modules' questions about a sentence: the sentence with each place
+mention masked as a token ``⟦i⟧`` (:meth:`Document.mask`), whether a kind of
+cue can occur in it, its dates, the place last named before a position, and
+the provenance of an event told in it.
+
+The helpers below read a masked sentence: :data:`TOKEN` and :data:`TOKEN_GROUP`
+find the tokens, :func:`clause` and :func:`clause_back` the clause a cue
+governs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from geoconflict.extraction.cues import cue_kinds
+from geoconflict.extraction.people import Person, people
+from geoconflict.extraction.resolution import (
+    apply_region_rule,
+    apply_town_rule,
+    check_containment,
+    drop_outliers,
+    resolve_spans,
+)
+from geoconflict.extraction.sources import Sources
+from geoconflict.extraction.spans import Intervals, Span, place_key
+from geoconflict.extraction.toponyms import find_spans, reject_reason
+from geoconflict.gazetteer.index import Gazetteer
+from geoconflict.lang import en
+from geoconflict.model.records import DatePrecision, Place, PlaceKind, Provenance
+from geoconflict.text.dates import DateMention, find_dates
+from geoconflict.text.normalize import case_fold, fold
+from geoconflict.text.report import Report
+from geoconflict.text.sentences import Sentence, split_sentences
+
+__all__ = ["TOKEN", "TOKEN_GROUP", "Document", "clause", "clause_back", "number", "read_document"]
+
+#: A place mention in a masked sentence, and its span index (group 1).
+TOKEN = re.compile(r"⟦(\d+)⟧")
+#: The same, as a regex to build patterns with.
+TOKEN_GROUP = r"⟦(\d+)⟧"
+#: A place mention in a masked sentence, no group.
+ANY_TOKEN = r"⟦\d+⟧"
+#: The character a token starts with.
+TOKEN_OPEN = "⟦"
+#: Toponyms in capitals of at most this many letters ("US", "UK", "DRC") are kept only as countries.
+ACRONYM_MAX_LENGTH = 4
+#: Dates are found in a text longer than this piece by piece (of about :data:`DATES_CHUNK`), line-aligned.
+DATES_CHUNKED_ABOVE = 2_000_000
+DATES_CHUNK = 1_000_000
+_CLAUSE_MARK = re.compile(r"[;:,]")
+_NON_SPACE = re.compile(r"\S")
+
+
+@dataclass
+class Document:
+    """A report read once: its resolved place spans, sentences, title, dates and sources.
+
+    The masked form of each sentence and the cue kinds it can hold are computed on first use and kept.
+    """
+
+    report: Report
+    gaz: Gazetteer
+    spans: list[Span]
+    sentences: list[Sentence]
+    title: Sentence | None
+    dates: list[DateMention]
+    sources: Sources
+    masked: dict[int, tuple[str, list[int]]] = field(default_factory=dict)
+    cue_kinds: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.starts = [x.start for x in self.spans]
+        self.sentence_ends = [s.end for s in self.sentences]
+        self.date_starts = [d.start for d in self.dates]
+        self.paragraph_starts: dict[int, int] = {}  # paragraph -> start of its first sentence
+        for t in self.sentences:
+            self.paragraph_starts.setdefault(t.paragraph, t.start)
+
+    @property
+    def text(self) -> str:
+        """The report's text."""
+        return self.report.text
+
+    def provenance(self, s: Sentence, *, reason: str, reported_by: str | None,
+                   when: DateMention | None = None) -> Provenance:
+        """The provenance of an event told in sentence *s*, dated by *when* (else undated)."""
+        return Provenance(
+            source=self.report.source,
+            reported_by=reported_by,
+            quote=self.text[s.start:s.end],
+            span=(s.start, s.end),
+            report_date=self.report.published,
+            event_date=when.date if when is not None else None,
+            event_date_end=when.end_date if when is not None and when.end_date and when.end_date > when.date
+            else None,
+            date_precision=when.precision if when is not None else DatePrecision.UNKNOWN,
+            reason=reason,
+        )
+
+    def mask(self, s: Sentence) -> tuple[str, list[int]]:
+        """The sentence with each place mention replaced by ``⟦i⟧`` (i indexes :attr:`spans`), and the i.
+
+        A "the" before a mention, and a descriptor after it ("region"), go into its token, unless the
+        descriptor closes a list the mention is not the last of.
+
+        Parameters
+        ----------
+        s : Sentence
+            A sentence (or the title) of the report.
+
+        Returns
+        -------
+        masked : str
+            The sentence's text with its resolved mentions as tokens; remembered per sentence.
+        ids : list of int
+            The indices of those mentions in :attr:`spans`, in text order.
+        """
+        cached = self.masked.get(s.start)
+        if cached is not None:
+            return cached
+        text = self.text
+        lo = bisect.bisect_left(self.starts, s.start)
+        hi = bisect.bisect_left(self.starts, s.end)
+        ids = [i for i in range(lo, hi) if self.spans[i].place is not None]
+        if not ids:  # no place: the sentence as it is
+            masked = self.masked[s.start] = (text[s.start:s.end], ids)
+            return masked
+        out: list[str] = []
+        pos = s.start
+        for i in ids:
+            x = self.spans[i]
+            head = text[pos:x.start]
+            # "the" can only match ending where the trailing white space starts, so search from there
+            art = en.ARTICLE_BEFORE.search(head, max(0, len(head.rstrip()) - len(en.THE)))
+            if art:
+                head = head[:art.start()]
+            out.append(head)
+            out.append(f"⟦{i}⟧")
+            end = x.end
+            desc = en.DESCRIPTOR_AFTER_TOKEN.match(text, end, s.end)
+            if desc and (x.descriptor is None or i == ids[-1] or not _followed_by_list(text, x.end)):
+                end = desc.end()
+            pos = max(pos, end)
+        out.append(text[pos:s.end])
+        masked = ("".join(out), ids)
+        self.masked[s.start] = masked
+        return masked
+
+    def may_match(self, s: Sentence, kind: str) -> bool:
+        """Whether a cue of *kind* (a key of :data:`geoconflict.lang.en.CUE_STEMS`) can match the masked sentence.
+
+        One pass over the sentence finds the stems of every kind at once.
+        """
+        kinds = self.cue_kinds.get(s.start)
+        if kinds is None:
+            kinds = self.cue_kinds[s.start] = cue_kinds(case_fold(self.mask(s)[0]))
+        return kind in kinds
+
+    def text_pos(self, s: Sentence, masked_pos: int) -> int:
+        """The offset in the text of position *masked_pos* of the masked sentence."""
+        masked, _ = self.mask(s)
+        shift = 0
+        for m in TOKEN.finditer(masked):
+            if m.start() >= masked_pos:
+                break
+            x = self.spans[int(m.group(1))]
+            shift += (x.end - x.start) - (m.end() - m.start())
+        return min(s.end, s.start + masked_pos + shift)
+
+    def dates_in(self, s: Sentence) -> list[DateMention]:
+        """The dates of sentence *s*."""
+        lo = bisect.bisect_left(self.date_starts, s.start)
+        hi = bisect.bisect_left(self.date_starts, s.end)
+        return self.dates[lo:hi]
+
+    def event_date(self, s: Sentence) -> DateMention | None:
+        """The first date of sentence *s* that tells when something happened (or started)."""
+        for d in self.dates_in(s):
+            if d.role in ("at", "start"):
+                return d
+        return None
+
+    def place(self, i: int | str) -> Place:
+        """The place of span *i* (a token's group): masked spans are resolved ones."""
+        place = self.spans[int(i)].place
+        if place is None:
+            raise ValueError(f"span {i} is not resolved, so no token names it")
+        return place
+
+    def distinct_places(self, ids: Iterable[int]) -> list[Place]:
+        """The places of spans *ids*, each once: in the order of its last mention, as its first mention has it."""
+        return list({place_key(p): p for p in map(self.place, reversed(list(ids)))}.values())[::-1]
+
+    def recent(self, before: int, kinds: Iterable[PlaceKind], *, paragraph_start: int = 0) -> Place | None:
+        """The place of one of *kinds* last named before offset *before* (from *paragraph_start* on), if any."""
+        kinds = tuple(kinds)
+        for i in range(bisect.bisect_left(self.starts, before) - 1, -1, -1):
+            x = self.spans[i]
+            if x.start < paragraph_start:
+                break
+            if x.place is not None and x.place.kind in kinds and not x.possessive:
+                return x.place
+        return None
+
+
+def _followed_by_list(text: str, pos: int) -> bool:
+    """Whether ``text[pos:].lstrip()`` continues a list ("," or "and"), without copying the rest of the text."""
+    first = _NON_SPACE.search(text, pos)
+    return first is not None and text.startswith(en.LIST_CONTINUES, first.start())
+
+
+def read_document(report: Report, gaz: Gazetteer) -> Document:
+    """Read *report* once: its sentences, people, places (found, kept and resolved) and dates."""
+    text = report.text
+    title = _title(report)
+    regions = ([(title.start, title.end)] if title else []) + [(report.body_start, len(text))]
+    sentences = split_sentences(text, report.body_start)
+    starts = {s.start for s in sentences} | ({title.start} if title else set())
+    named = people(text)
+    spans = _kept_spans(text, find_spans(gaz, text, regions), named)
+    resolve_spans(gaz, text, spans)
+    spans = [x for x in spans if not (x.surface.isupper() and len(x.surface) <= ACRONYM_MAX_LENGTH
+                                      and x.place is not None and x.place.kind is not PlaceKind.COUNTRY)]
+    apply_town_rule(gaz, text, spans)
+    apply_region_rule(text, spans, report.body_start)
+    check_containment(text, spans)
+    spans = drop_outliers(spans, starts)
+    dates = find_dates(text, report.published) if len(text) < DATES_CHUNKED_ABOVE else _chunked_dates(
+        text, report.published)
+    return Document(report, gaz, spans, sentences, title, dates, Sources(text, named))
+
+
+def _title(report: Report) -> Sentence | None:
+    """The report's title as a sentence (paragraph -1), if it has one in its text before the body."""
+    if not report.title:
+        return None
+    at = report.text.find(report.title, 0, report.body_start or len(report.text))
+    return Sentence(at, at + len(report.title), -1) if at >= 0 else None
+
+
+def _kept_spans(text: str, spans: list[Span], named: list[Person]) -> list[Span]:
+    """The spans that may name a place: not rejected (:func:`reject_reason`), not in a person's name."""
+    # a person's surname, and the word before it in a label of three words or more ("Abdel Fattah al-Burhan")
+    surnames = {fold(p.surname) for p in named} | {fold(p.full.split()[-2]) for p in named
+                                                    if len(p.full.split()) >= 3}
+    surnames = {s for s in surnames if s}
+    at_positions = {x.start for x in spans}
+    person_spans = Intervals(p.span for p in named)
+    kept: list[Span] = []
+    for x in spans:
+        why = None if x.descriptor else reject_reason(text, x, at_positions, surnames)
+        if why is None and person_spans.covers(x.start):
+            why = "part of a person's name"
+        if why is None:
+            x.possessive = text.startswith(en.POSSESSIVE_ENDINGS, x.end)
+            if x.possessive:
+                x.reason = f"possessive '{x.surface}’s' (the owner of what follows); {x.reason}"
+            kept.append(x)
+    return kept
+
+
+def _chunked_dates(text: str, anchor: date) -> list[DateMention]:
+    """:func:`find_dates` of a long *text*, found in pieces that end at a line break."""
+    out: list[DateMention] = []
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + DATES_CHUNK)
+        if end < len(text):
+            nl = text.rfind("\n", pos, end)
+            end = nl + 1 if nl > pos else end
+        out.extend(replace(d, start=d.start + pos, end=d.end + pos) for d in find_dates(text[pos:end], anchor))
+        pos = end
+    return out
+
+
+def clause(masked: str, start: int) -> str:
+    """The clause of *masked* from *start* to the next clause end."""
+    m = en.CLAUSE_END.search(masked, start)
+    return masked[start:m.start()] if m else masked[start:]
+
+
+def clause_back(head: str) -> str:
+    """The last clause of *head*: after its last ";", ":" or ","."""
+    return _CLAUSE_MARK.split(head)[-1]
+
+
+def number(text: str) -> int | None:
+    """A count written in digits ("1,200") or words ("a dozen"), or None."""
+    text = text.lower().strip()
+    if text in en.NUMBER_WORDS:
+        return en.NUMBER_WORDS[text]
+    digits = text.replace(",", "")
+    return int(digits) if digits.isdigit() else None
+

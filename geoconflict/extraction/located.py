@@ -1,0 +1,141 @@
+"""Located events: meetings, strikes, attacks, protests and massacres, each at one place.
+
+A meeting is a meeting word (:data:`geoconflict.lang.en.MEETING_CUE`) with "in/at
+<place>" after it (or the place right after "visited"); its actors are the
+subject before the word and whom it is with. A strike, an attack, a protest or a
+massacre (:data:`~geoconflict.lang.en.STRIKE_CUE`, whose group names the type)
+is at the place right after the word, "in/at/near" a place further on, or the
+place that is the passive subject ("Kharkiv was shelled"), with the fatalities
+and the parties named before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from geoconflict.extraction.actors import DEMONYM_TRIE, actors
+from geoconflict.extraction.cues import Fold, matched
+from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, TOKEN_OPEN, Document, clause_back, number
+from geoconflict.lang import en
+from geoconflict.model.records import Event
+from geoconflict.text.normalize import case_fold
+from geoconflict.text.sentences import Sentence
+
+__all__ = ["located_events"]
+
+_MEETING_PLACE = re.compile(rf"\b(?:{en.MEETING_PLACE_WORDS})\s+{TOKEN_GROUP}")
+_VISIT_PLACE = re.compile(rf"\s*{TOKEN_GROUP}")
+#: Whom a meeting is with (group "o"), up to "in", "at" or the end of the clause.
+_MEETING_WITH = re.compile(rf"\s*(?:{en.WITH}\s+)?(?P<o>[^,.;{TOKEN_OPEN}]+?)\s*"
+                           rf"(?=\b(?:{en.MEETING_PLACE_WORDS})\b|,|\.|$)")
+_TARGET_AFTER = re.compile(en.TARGET_AFTER_WORDS + TOKEN_GROUP)
+_PLACE_AFTER = re.compile(en.PLACE_AFTER_WORDS + TOKEN_GROUP)
+_PASSIVE_TARGET = re.compile(TOKEN_GROUP + en.PASSIVE_TARGET_VERBS)
+#: A demonym ending the text, maybe followed by one lower-case word (group 1).
+_DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:[a-z]+\s+)?$")
+#: An event's description: the start of its sentence.
+DESCRIPTION_LENGTH = 200
+#: A strike's place is looked for in this many characters after its word, or as a passive subject in as
+#: many before it.
+TARGET_WINDOW = 80
+PASSIVE_WINDOW = 40
+
+
+def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -> list[Event]:
+    """The meeting, and the first strike, attack, protest or massacre, told in sentence *s* at a place."""
+    masked, _ = doc.mask(s)
+    folded = case_fold(masked)
+    out: list[Event] = []
+    meet = Fold.MEETING.search(folded) if doc.may_match(s, "meeting") else None
+    if meet:
+        meeting = _meeting(doc, s, masked, meet, said)
+        if meeting is not None:
+            out.append(meeting)
+    for cue in Fold.STRIKE.finditer(folded) if doc.may_match(s, "strike") else ():
+        strike = _strike(doc, s, masked, folded, cue, said)
+        if strike is not None:
+            out.append(strike)
+            break
+    return out
+
+
+def _meeting(doc: Document, s: Sentence, masked: str, meet: re.Match[str],
+             said: Callable[[], str | None]) -> Event | None:
+    """The meeting of meeting word *meet*, if a place follows it.
+
+    Parameters
+    ----------
+    doc, s : Document, Sentence
+        The report and the sentence.
+    masked : str
+        The masked sentence; *meet* the meeting word's match in it.
+    said : callable
+        Gives who says so.
+
+    Returns
+    -------
+    Event or None
+        A "meeting" at the place, with its subject and whom it is with as actors.
+    """
+    after = masked[meet.end():]
+    word = matched(masked, meet)
+    m = _MEETING_PLACE.search(after) or (_VISIT_PLACE.match(after) if word.lower().startswith(en.VISIT) else None)
+    if not m:
+        return None
+    speaker = said()  # also leaves sources.last_person as after this sentence, for label("he")
+    subject = clause_back(masked[:meet.start()]).strip()
+    subject = en.MEETING_SUBJECT_TAIL.sub("", subject).strip()
+    obj = _MEETING_WITH.match(after)
+    other = obj.group("o").strip() if obj else ""
+    parties = tuple(a for a in (
+        doc.sources.label(subject, via=False) if subject else None,
+        doc.sources.label(other, via=False) if other else None,
+    ) if a and not TOKEN.search(a))
+    return Event("meeting", doc.place(m.group(1)), actors=parties,
+                 description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
+                 provenance=doc.provenance(
+                     s, reported_by=None if speaker in parties else speaker, when=doc.event_date(s),
+                     reason=f"event: meeting word {word!r} with 'in/at <place>'"))
+
+
+def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[str],
+            said: Callable[[], str | None]) -> Event | None:
+    """The strike (attack, protest, massacre) of word *cue*, if it is at a place and no threat.
+
+    Parameters
+    ----------
+    doc, s : Document, Sentence
+        The report and the sentence.
+    masked, folded : str
+        The masked sentence and its case-folded form; *cue* the word's match in the latter.
+    said : callable
+        Gives who says so.
+
+    Returns
+    -------
+    Event or None
+        The event, typed by the cue's group, with the fatalities and the parties named before it.
+    """
+    kind = next(k for k, v in cue.groupdict().items() if v)
+    if Fold.MODAL.search(folded[:cue.start()]):
+        return None
+    after = masked[cue.end():cue.end() + TARGET_WINDOW]
+    m = _TARGET_AFTER.match(after)
+    if not m and kind in en.PLACE_LATER_KINDS:
+        m = _PLACE_AFTER.search(after)
+    if not m:
+        m = _PASSIVE_TARGET.search(masked[max(0, cue.start() - PASSIVE_WINDOW):cue.start()])
+    if not m:
+        return None
+    fat = Fold.FATALITIES.search(folded)
+    fatalities = number(matched(masked, fat, "n" if fat.group("n") else "n2")) if fat else None
+    parties = tuple(dict.fromkeys(a.phrase for a in actors(masked, 0, cue.start()) if a.party))
+    if not parties:  # a demonym right before the cue ("Russian shelling"): its forces
+        dem = _DEMONYM_LAST.search(masked, 0, cue.start())
+        if dem:
+            parties = (f"{dem.group(1)} {en.FORCES}",)
+    return Event(kind, doc.place(m.group(1)), actors=parties, fatalities=fatalities,
+                 description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
+                 provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
+                                           reason=f"event: {kind} word {matched(masked, cue)!r} with a place"))

@@ -1,0 +1,78 @@
+"""Place mentions as spans of a report, and the small place helpers every step shares.
+
+A :class:`Span` is a stretch of the text that may name a place, carried from
+the toponym scan (:mod:`~geoconflict.extraction.toponyms`) through resolution
+(:mod:`~geoconflict.extraction.resolution`) to the document pass
+(:mod:`~geoconflict.extraction.document`). :class:`Intervals` answers whether
+spans cover a position in a binary search. :func:`place_key` is the cheap key
+of a place that every event module compares places by, and :func:`contains`
+whether one unit holds another by the administrative path.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import accumulate
+
+from geoconflict.model.records import Place, PlaceKind
+
+__all__ = ["Intervals", "PlaceKey", "Span", "contains", "place_key"]
+
+#: What :func:`place_key` gives: name, kind, latitude and longitude.
+PlaceKey = tuple[str, PlaceKind, float, float]
+
+
+@dataclass
+class Span:
+    """A stretch of the text that may name a place, and what it was resolved to."""
+
+    start: int
+    end: int
+    surface: str
+    reason: str
+    descriptor: str | None = None  # a descriptor from a list: "districts" -> "district"
+    place: Place | None = None
+    score: float | None = None
+    candidates: tuple[Place, ...] = ()
+    possessive: bool = False
+
+
+class Intervals:
+    """Half-open intervals ``[a, b)``, asked whether any covers a position or overlaps a range.
+
+    Each question takes a binary search: the intervals sorted by start, each with the largest end among
+    it and those starting before it. (A loop over the intervals made a large report's scan quadratic.)
+    """
+
+    def __init__(self, pairs: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(pairs)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))
+
+    def covers(self, pos: int) -> bool:
+        """Whether some ``a <= pos < b``."""
+        k = bisect.bisect_right(self.starts, pos)
+        return k > 0 and self.reach[k - 1] > pos
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some ``a < end and start < b``."""
+        k = bisect.bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
+
+
+def place_key(place: Place) -> PlaceKey:
+    """A cheap identity for a place (Place equality compares geometries)."""
+    return (place.name, place.kind, place.lat, place.lon)
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """Whether *outer* is a unit that contains *inner* by the admin path."""
+    if outer.kind is PlaceKind.COUNTRY:
+        return inner.kind is not PlaceKind.COUNTRY and inner.country_code == outer.country_code
+    if outer.kind is PlaceKind.ADMIN1:
+        return inner.kind in (PlaceKind.ADMIN2, PlaceKind.POPULATED_PLACE) and inner.admin1 == outer.name
+    if outer.kind is PlaceKind.ADMIN2:
+        return inner.kind is PlaceKind.POPULATED_PLACE and inner.admin2 == outer.name
+    return False
