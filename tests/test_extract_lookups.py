@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geoconflict.extraction.claims import CombatIndex
-from geoconflict.extraction.spans import Intervals, place_key
+from geoconflict.extraction.spans import Intervals
 from geoconflict.gazetteer.index import Gazetteer
 from geoconflict.model.records import CombatArea, PlaceKind
 
@@ -56,7 +56,7 @@ def test_combat_index_answers_as_a_loop_does(places, data):
             if a.geometry is not None and any(
                     (b.kind is PlaceKind.ADMIN1 and a.admin1 == b.name)
                     or (b.kind is PlaceKind.COUNTRY and a.country_code == b.country_code) for b in broad):
-                expected[place_key(a)] = a
+                expected[a] = a
     got = CombatIndex(combats).within(broad)
     assert list(got) == list(expected)
     assert all(got[k] is expected[k] for k in got)

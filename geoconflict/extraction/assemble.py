@@ -51,7 +51,6 @@ from geoconflict.extraction.document import Document, read_document
 from geoconflict.extraction.located import located_events
 from geoconflict.extraction.movements import merge_movements, movements, status_updates
 from geoconflict.extraction.sources import Speakers
-from geoconflict.extraction.spans import place_key
 from geoconflict.gazetteer.index import Gazetteer
 from geoconflict.model.eventset import EventSet
 from geoconflict.model.records import CombatArea, Event, Mention, Movement, Provenance, TerritorialClaim
@@ -110,17 +109,17 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None,
 
 def _claim_key(c: TerritorialClaim) -> Hashable:
     """Claims merge only when identical: claimant, figures, date and areas."""
-    return c.claimant, c.settlements, c.area_km2_stated, c.as_of, tuple(place_key(a) for a in c.areas)
+    return c.claimant, c.settlements, c.area_km2_stated, c.as_of, c.areas
 
 
 def _combat_key(c: CombatArea) -> Hashable:
     """Combat areas merge by their places."""
-    return frozenset(place_key(a) for a in c.areas)
+    return frozenset(c.areas)
 
 
 def _event_key(e: Event) -> Hashable:
     """Located events merge by type, place and date."""
-    return e.type, place_key(e.place), e.provenance.event_date
+    return e.type, e.place, e.provenance.event_date
 
 
 def _mentions(doc: Document) -> list[Mention]:
@@ -171,8 +170,8 @@ def _events(doc: Document, ordered: list[Sentence],
             continue
         found = movements(doc, s, speaker)
         if s is doc.title:
-            told = {(place_key(o.origin), place_key(o.destination)) for o in moved}
-            found = [m for m in found if (place_key(m.origin), place_key(m.destination)) not in told]
+            told = {(o.origin, o.destination) for o in moved}
+            found = [m for m in found if (m.origin, m.destination) not in told]
         moved = status_updates(doc, s, moved)
         moved = merge_movements([*moved, *found]) if found else moved
         if s is doc.title:

@@ -24,9 +24,10 @@ from geoconflict.extraction.actors import Actor, actors, country_of, own_party, 
 from geoconflict.extraction.cues import Fold, cue_kinds, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_OPEN, Document, clause, clause_back, number
 from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent
-from geoconflict.extraction.spans import PlaceKey, contains, place_key
+from geoconflict.extraction.spans import contains
 from geoconflict.gazetteer.index import Gazetteer
 from geoconflict.lang import en
+from geoconflict.model.geometry import KM2_PER_SQUARE_MILE
 from geoconflict.model.records import (
     CombatArea,
     DatePrecision,
@@ -42,7 +43,6 @@ from geoconflict.text.sentences import Sentence
 __all__ = ["CombatIndex", "claims", "dispute_note"]
 
 #: Square kilometres in a square mile.
-KM2_PER_SQUARE_MILE = 2.589988
 #: "its troops" at most this many characters before the control word makes the speaker's side the claimant.
 OWN_FORCES_WINDOW = 60
 #: Claim extents kept per gazetteer; the oldest goes first.
@@ -78,13 +78,13 @@ class CombatIndex:
 
     def __init__(self, combats: list[CombatArea]) -> None:
         #: ("admin1", name) or ("country", code) -> place key -> [first seen, last seen, place]
-        self._by_unit: dict[tuple[str, str | None], dict[PlaceKey, list]] = {}
+        self._by_unit: dict[tuple[str, str | None], dict[Place, list]] = {}
         seen = 0
         for c in combats:
             for a in c.areas:
                 if a.geometry is None:
                     continue
-                key = place_key(a)
+                key = a
                 for unit in (("admin1", a.admin1), ("country", a.country_code)):
                     places = self._by_unit.setdefault(unit, {})
                     if key in places:
@@ -93,10 +93,10 @@ class CombatIndex:
                         places[key] = [seen, seen, a]
                 seen += 1
 
-    def within(self, broad: list[Place]) -> dict[PlaceKey, Place]:
+    def within(self, broad: list[Place]) -> dict[Place, Place]:
         """The combat areas' places inside any of *broad* (first-level units and countries)."""
         units = {("admin1", b.name) if b.kind is PlaceKind.ADMIN1 else ("country", b.country_code) for b in broad}
-        merged: dict[PlaceKey, list] = {}
+        merged: dict[Place, list] = {}
         for unit in units:
             for key, (first, last, place) in self._by_unit.get(unit, {}).items():
                 m = merged.get(key)
@@ -299,8 +299,8 @@ def claim_geometry(gaz: Gazetteer, areas: list[Place], stated: float | None, set
     broad = [a for a in areas if a.kind in _BROAD]
     by_stated = stated is not None and bool(broad) and len(broad) == len(areas)  # else the union of the areas
     inside_places = fought.within(broad) if by_stated else {}
-    keys = tuple(place_key(a) for a in areas)
-    key = (keys, stated, claimant.country, tuple(sorted(inside_places))) if by_stated else (keys,)
+    keys = tuple(areas)
+    key = (keys, stated, claimant.country, frozenset(inside_places)) if by_stated else (keys,)
     memo = _EXTENTS.get(gaz)
     if memo is None:
         memo = _EXTENTS[gaz] = {}

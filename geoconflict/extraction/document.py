@@ -31,7 +31,7 @@ from geoconflict.extraction.resolution import (
     resolve_spans,
 )
 from geoconflict.extraction.sources import Sources
-from geoconflict.extraction.spans import Intervals, Span, place_key
+from geoconflict.extraction.spans import Intervals, Span
 from geoconflict.extraction.toponyms import find_spans, reject_reason
 from geoconflict.gazetteer.index import Gazetteer
 from geoconflict.lang import en
@@ -198,7 +198,7 @@ class Document:
 
     def distinct_places(self, ids: Iterable[int]) -> list[Place]:
         """The places of spans *ids*, each once: in the order of its last mention, as its first mention has it."""
-        return list({place_key(p): p for p in map(self.place, reversed(list(ids)))}.values())[::-1]
+        return list({p: p for p in map(self.place, reversed(list(ids)))}.values())[::-1]
 
     def recent(self, before: int, kinds: Iterable[PlaceKind], *, paragraph_start: int = 0) -> Place | None:
         """The place of one of *kinds* last named before offset *before* (from *paragraph_start* on), if any."""

@@ -19,9 +19,8 @@ from functools import cached_property
 from geoconflict.extraction.actors import actors, own_party
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import ANY_TOKEN, TOKEN_GROUP, Document
-from geoconflict.extraction.spans import PlaceKey, place_key
 from geoconflict.lang import en
-from geoconflict.model.records import Movement, MovementStatus, PlaceKind
+from geoconflict.model.records import Movement, MovementStatus, Place, PlaceKind
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
@@ -139,7 +138,7 @@ def _actor_and_unit_of_route(facts: _Sentence, cue: re.Match[str], m: re.Match[s
     doc, masked = facts.doc, facts.masked
     origin_i, dest_i = m.group(order[0]), m.group(order[1])
     origin, dest = doc.place(origin_i), doc.place(dest_i)
-    if place_key(origin) == place_key(dest) or doc.spans[int(origin_i)].possessive or doc.spans[
+    if origin == dest or doc.spans[int(origin_i)].possessive or doc.spans[
             int(dest_i)].possessive:
         return None
     head = en.APPOSITIVE.sub(",", masked[:m.start()])
@@ -213,11 +212,11 @@ def status_updates(doc: Document, s: Sentence, found: list[Movement]) -> list[Mo
     status = status_of(folded)
     if status is MovementStatus.REPORTED:
         return found
-    places = {place_key(doc.place(i)) for i in ids}
+    places = {doc.place(i) for i in ids}
     latest = _latest_named(s, masked, found, places)
     out = []
     for mv in found:
-        if (place_key(mv.origin) in places or place_key(mv.destination) in places or mv is latest) and (
+        if (mv.origin in places or mv.destination in places or mv is latest) and (
                 STATUS_ORDER.index(status) > STATUS_ORDER.index(mv.status)):
             quote = doc.text[s.start:s.end]
             reason = f"{mv.provenance.reason}; status {status.value}: {quote!r}"
@@ -234,9 +233,9 @@ def _stem(word: str) -> str:
     return stem
 
 
-def _latest_named(s: Sentence, masked: str, found: list[Movement], places: set[PlaceKey]) -> Movement | None:
+def _latest_named(s: Sentence, masked: str, found: list[Movement], places: set[Place]) -> Movement | None:
     """The last movement, if sentence *s* names none by its places but repeats its movement word soon after it."""
-    if not found or any(place_key(mv.origin) in places or place_key(mv.destination) in places for mv in found):
+    if not found or any(mv.origin in places or mv.destination in places for mv in found):
         return None
     last = found[-1]
     cue = _REASON_WORD.search(last.provenance.reason or "")
@@ -250,9 +249,9 @@ def _latest_named(s: Sentence, masked: str, found: list[Movement], places: set[P
 def merge_movements(found: list[Movement]) -> list[Movement]:
     """Merge the repeats of a route (the same unit, or one unnamed, or the same actor): the higher status wins."""
     merged: list[Movement] = []
-    routes: list[tuple[PlaceKey, PlaceKey]] = []  # (origin, destination) keys of merged, which a merge keeps
+    routes: list[tuple[Place, Place]] = []  # (origin, destination) keys of merged, which a merge keeps
     for mv in found:
-        route = (place_key(mv.origin), place_key(mv.destination))
+        route = (mv.origin, mv.destination)
         for i, old in enumerate(merged):
             if routes[i] == route and (
                     old.unit == mv.unit or old.unit is None or mv.unit is None or old.actor == mv.actor):

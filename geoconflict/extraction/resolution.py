@@ -13,7 +13,7 @@ from all others is dropped (:func:`drop_outliers`).
 from __future__ import annotations
 
 from geoconflict.errors import InvalidInputError
-from geoconflict.extraction.spans import PlaceKey, Span, contains, place_key
+from geoconflict.extraction.spans import Span, contains
 from geoconflict.gazetteer.index import Candidate, Gazetteer, resolve_candidates
 from geoconflict.lang import en
 from geoconflict.model.records import Place, PlaceKind
@@ -204,17 +204,17 @@ def check_containment(text: str, spans: list[Span]) -> None:
 def drop_outliers(spans: list[Span], sentence_starts: set[int]) -> list[Span]:
     """Drop weakly supported one-word places far from everything else in the report."""
     countries: dict[str, int] = {}
-    per_place: dict[PlaceKey, int] = {}
+    per_place: dict[Place, int] = {}
     for x in spans:
         if x.place is not None:
-            cc, pk = x.place.country_code or "", place_key(x.place)
+            cc, pk = x.place.country_code or "", x.place
             countries[cc] = countries.get(cc, 0) + 1
             per_place[pk] = per_place.get(pk, 0) + 1
     kept = []
     for x in spans:
         p = x.place
         if p is not None and p.kind is PlaceKind.POPULATED_PLACE and " " not in x.surface:
-            alone = countries.get(p.country_code or "", 0) <= per_place[place_key(p)]
+            alone = countries.get(p.country_code or "", 0) <= per_place[p]
             small = (p.population or 0) < SMALL_TOWN_POPULATION
             if (alone and small and len(spans) > FEW_PLACES) or (x.start in sentence_starts and small and alone):
                 continue

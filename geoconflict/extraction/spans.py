@@ -4,9 +4,9 @@ A :class:`Span` is a stretch of the text that may name a place, carried from
 the toponym scan (:mod:`~geoconflict.extraction.toponyms`) through resolution
 (:mod:`~geoconflict.extraction.resolution`) to the document pass
 (:mod:`~geoconflict.extraction.document`). :class:`Intervals` answers whether
-spans cover a position in a binary search. :func:`place_key` is the cheap key
-of a place that every event module compares places by, and :func:`contains`
-whether one unit holds another by the administrative path.
+spans cover a position in a binary search, and :func:`contains` whether one
+unit holds another by the administrative path. Places themselves are compared
+and used as keys: a :class:`~geoconflict.model.Place` hashes without its polygon.
 """
 
 from __future__ import annotations
@@ -18,11 +18,7 @@ from itertools import accumulate
 
 from geoconflict.model.records import Place, PlaceKind
 
-__all__ = ["Intervals", "PlaceKey", "Span", "contains", "place_key"]
-
-#: What :func:`place_key` gives: name, kind, latitude and longitude.
-PlaceKey = tuple[str, PlaceKind, float, float]
-
+__all__ = ["Intervals", "Span", "contains"]
 
 @dataclass
 class Span:
@@ -60,11 +56,6 @@ class Intervals:
         """Whether some ``a < end and start < b``."""
         k = bisect.bisect_left(self.starts, end)
         return k > 0 and self.reach[k - 1] > start
-
-
-def place_key(place: Place) -> PlaceKey:
-    """A cheap identity for a place (Place equality compares geometries)."""
-    return (place.name, place.kind, place.lat, place.lon)
 
 
 def contains(outer: Place, inner: Place) -> bool:
