@@ -51,7 +51,7 @@ from operator import attrgetter, itemgetter
 import ahocorasick
 
 from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent
-from geoconflict.gazetteer.index import Gazetteer, resolve_candidates
+from geoconflict.gazetteer import Gazetteer, resolve_candidates
 from geoconflict.gazetteer.scanner import STOPWORDS
 from geoconflict.lang import en as P
 from geoconflict.model.eventset import EventSet

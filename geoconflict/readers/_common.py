@@ -563,7 +563,7 @@ def country_codes(names: Iterable[str | None]) -> dict[str | None, str | None]:
     if not wanted:
         return out
     try:
-        from geoconflict.gazetteer.index import Gazetteer
+        from geoconflict.gazetteer import Gazetteer
 
         gazetteer = Gazetteer.default()
     except (ImportError, OSError, LookupError):  # no gazetteer data: DataNotFoundError is an OSError

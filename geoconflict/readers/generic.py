@@ -159,7 +159,7 @@ class _Geocoder:
     """Geocode distinct (name, country, region) triples once each."""
 
     def __init__(self, level: int):
-        from geoconflict.gazetteer.index import Gazetteer
+        from geoconflict.gazetteer import Gazetteer
 
         self.gazetteer = Gazetteer.default()
         self.kind = (None, PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)[level]

@@ -1,0 +1,232 @@
+"""Ranking the places one name may be: match, kind, population and the query's hints, memoised.
+
+:func:`ranked` is what every look-up goes through: the rows a name may be,
+best first, each with its rounded score and the reason for it, kept per
+gazetteer (the data never changes). The weights are those of
+:mod:`~geoconflict.gazetteer.candidates`.
+
+Examples
+--------
+>>> from geoconflict.gazetteer import Gazetteer
+>>> gaz = Gazetteer.default()
+>>> row, score, reason = ranked(gaz, "Kursk region", limit=1)[0]
+>>> gaz.place(row).kind.value, reason.split(";")[1]
+('admin1', " 'region' suggests admin1")
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from geoconflict.errors import InvalidInputError
+from geoconflict.gazetteer.candidates import (
+    DESCRIPTOR_BONUS,
+    DESCRIPTOR_PENALTY,
+    KIND_CODE,
+    KINDS,
+    MATCH_LABEL,
+    MATCH_SCORE,
+    NEAR_BONUS,
+    NEAR_SCALE_KM,
+    POPULATED_PLACE,
+    SCORE_DECIMALS,
+    check_name,
+    kind_code,
+    near_point,
+)
+from geoconflict.gazetteer.distance import haversine_km
+from geoconflict.gazetteer.table import MEMO_SIZE, GazetteerTable
+from geoconflict.model.records import Place, PlaceKind
+from geoconflict.text.normalize import ParsedQuery, parse_query
+
+__all__ = ["Ranked", "country_code", "rank", "ranked", "score_name"]
+
+#: a ranked candidate: gazetteer row, score (rounded to 3 places), why
+Ranked = tuple[int, float, str]
+#: a ``near=`` hint as given
+Near = Place | tuple[float, float]
+#: abbreviations are at most this long ("W. Va.", "Calif.")
+MAX_ABBREVIATION_LENGTH = 8
+_MATCH = MATCH_SCORE.tolist()
+_NO_BONUS = (0.0,) * len(KINDS)
+
+
+def ranked(gaz: GazetteerTable, name: str, *, kind: PlaceKind | str | None = None, country: str | None = None,
+           near: Near | None = None, limit: int = 10) -> list[Ranked]:
+    """:func:`rank`, memoised per gazetteer (at most ``MEMO_SIZE`` answers, then it starts afresh)."""
+    memo_key: tuple[object, ...] | None
+    try:
+        memo_key = (name, kind, country, near, limit)
+        hit = gaz._memo.get(memo_key)
+    except TypeError:  # an unhashable hint
+        memo_key, hit = None, None
+    if hit is not None:
+        return hit
+    out = rank(gaz, name, kind=kind, country=country, near=near, limit=limit)
+    if memo_key is not None:
+        if len(gaz._memo) >= MEMO_SIZE:
+            gaz._memo.clear()
+        gaz._memo[memo_key] = out
+    return out
+
+
+def rank(gaz: GazetteerTable, name: str, *, kind: PlaceKind | str | None = None, country: str | None = None,
+         near: Near | None = None, limit: int = 10) -> list[Ranked]:
+    """The *limit* best places *name* may be: ``(row, score, reason)``, best first.
+
+    Equal scores keep the lower row first. The reason is how the name
+    matched, then the place's kind (and population) and country.
+    """
+    rows, score, how = score_name(gaz, name, kind=kind, country=country, near=near)
+    out = []
+    for i in sorted(range(len(rows)), key=score.__getitem__, reverse=True)[: max(int(limit), 0)]:
+        r = rows[i]
+        k = gaz._kind_list[r]
+        detail = KINDS[k].value
+        if k == POPULATED_PLACE:
+            pop = gaz._pop.item(r)
+            if pop > 0:
+                detail += f" of {pop:,}"
+        cc = gaz._cc_codes[gaz._cc_list[r]]
+        out.append((r, round(score[i], SCORE_DECIMALS), f"{how[i]}; {detail} in {cc}" if cc else f"{how[i]}; {detail}"))
+    return out
+
+
+def country_code(gaz: GazetteerTable, country: str) -> str:
+    """The ISO code of a ``country=`` hint: a code, or the name of a country."""
+    if isinstance(country, str) and len(country.strip()) == 2 and country.strip().upper() in gaz._country_rows:
+        return country.strip().upper()
+    hits = ranked(gaz, country, kind=PlaceKind.COUNTRY, limit=1) if isinstance(country, str) else []
+    if not hits:
+        raise InvalidInputError(f"unknown country {country!r}: give an ISO 3166-1 alpha-2 code or a country name",
+                                field="country", value=country)
+    return gaz._cc_codes[gaz._cc_list[hits[0][0]]]
+
+
+class _Query:
+    """A checked name with its descriptor parsed and its hints read."""
+
+    __slots__ = ("described", "hint", "parsed", "text", "want_cc", "want_kind", "near")
+
+    def __init__(self, gaz: GazetteerTable, name: str, kind: PlaceKind | str | None, country: str | None,
+                 near: Near | None) -> None:
+        self.text = check_name(name)
+        self.parsed = pq = parse_query(self.text)
+        self.want_kind = kind_code(kind) if kind is not None else None
+        self.want_cc = gaz._cc_of_code[country_code(gaz, country)] if country is not None else None
+        self.near = near_point(near) if near is not None else None
+        #: the kind the descriptor words imply, and whether the name had any
+        self.hint = KIND_CODE[PlaceKind(pq.kind)] if pq.kind is not None else None
+        self.described = pq.key != pq.full
+
+    def kind_bonus(self, hinted: bool | None) -> tuple[float, ...]:
+        """The descriptor's bonus for a candidate of each kind code, found under a key *hinted* or not."""
+        return _NO_BONUS if self.hint is None else _kind_bonus(self.hint, hinted, self.described)
+
+
+@cache
+def _kind_bonus(hint: int, hinted: bool | None, described: bool) -> tuple[float, ...]:
+    """The bonus of each kind code for a name whose descriptor implies kind *hint*.
+
+    *hinted*: the key looked up is the name without the descriptor (True),
+    with it (False), or an abbreviation (None). A descriptor that is part of
+    the place's own name ("Henry County", "Kansas City") says the kind as
+    much as one added to a name.
+    """
+    if hinted:
+        return tuple(DESCRIPTOR_BONUS if k == hint else DESCRIPTOR_PENALTY for k in range(len(KINDS)))
+    return tuple(DESCRIPTOR_BONUS if k == hint and described else 0.0 for k in range(len(KINDS)))
+
+
+#: one key looked up: rows, their match flags, hinted (see _Query.kind_bonus), a bonus per row or None
+_Lookup = tuple[list[int], list[int], bool | None, list[float] | None]
+
+
+def score_name(gaz: GazetteerTable, name: str, *, kind: PlaceKind | str | None, country: str | None,
+               near: Near | None) -> tuple[list[int], list[float], list[str]]:
+    """Each place *name* may be, once, with its best score and how it matched.
+
+    Plain Python over the few matching rows: for the handful of
+    candidates a name has, numpy's per-call overhead would dominate.
+
+    Returns
+    -------
+    rows : list of int
+        Gazetteer rows, ascending.
+    scores : list of float
+        The best score of each row (unrounded).
+    reasons : list of str
+        How each row's best score matched.
+    """
+    q = _Query(gaz, name, kind, country, near)
+    best: dict[int, tuple[float, int, bool | None]] = {}
+    for lookup in _lookups(gaz, q):
+        _score_rows(gaz, q, lookup, best)
+    rows_out = sorted(best)
+    return rows_out, [best[r][0] for r in rows_out], _reasons(q, best, rows_out)
+
+
+def _lookups(gaz: GazetteerTable, q: _Query) -> list[_Lookup]:
+    """The keys a query is looked up under: the full name, the name without its descriptor, an abbreviation."""
+    pq, text = q.parsed, q.text
+    keys = [(pq.full, False)] if pq.key == pq.full else [(pq.full, False), (pq.key, True)]
+    out: list[_Lookup] = [(*gaz._rows(key), hinted, None) for key, hinted in keys]
+    abbreviated = _abbreviation(gaz, text, pq)
+    if abbreviated:
+        out.append(([a[0] for a in abbreviated], [a[1] for a in abbreviated], None, [a[2] for a in abbreviated]))
+    return out
+
+
+def _abbreviation(gaz: GazetteerTable, text: str, pq: ParsedQuery) -> list[tuple[int, int, float]]:
+    """The rows *text* abbreviates, also with a descriptor after it ("NJ state", "Pa. county")."""
+    abbreviated = gaz._abbreviation_rows(text) if len(text) <= MAX_ABBREVIATION_LENGTH else []
+    if not abbreviated and pq.descriptor is not None and text.lower().endswith(" " + pq.descriptor):
+        bare = text[: -len(pq.descriptor) - 1].rstrip()
+        abbreviated = gaz._abbreviation_rows(bare) if len(bare) <= MAX_ABBREVIATION_LENGTH else []
+    return abbreviated
+
+
+def _score_rows(gaz: GazetteerTable, q: _Query, lookup: _Lookup, best: dict[int, tuple[float, int, bool | None]]
+                ) -> None:
+    """Score the rows of one look-up into *best* (row -> best score, match flag, hinted)."""
+    rows, flags, hinted, extra = lookup
+    kinds, ccs, importance = gaz._kind_list, gaz._cc_list, gaz._importance_list
+    want_kind, want_cc = q.want_kind, q.want_cc
+    bonus = q.kind_bonus(hinted)
+    near = _near_bonus(gaz, q.near, rows) if q.near is not None else None
+    for i, (r, f) in enumerate(zip(rows, flags)):
+        k = kinds[r]
+        if want_kind is not None and k != want_kind:
+            continue
+        if want_cc is not None and ccs[r] != want_cc:
+            continue
+        # the bonuses are added in this order, each even when it is 0.0 (x + 0.0 == x)
+        sc = _MATCH[f] + importance[r] + bonus[k]
+        if extra is not None:
+            sc += extra[i]
+        if near is not None:
+            sc += near[i]
+        old = best.get(r)
+        if old is None or sc > old[0]:
+            best[r] = (sc, f, hinted)
+
+
+def _near_bonus(gaz: GazetteerTable, point: tuple[float, float], rows: list[int]) -> list[float]:
+    """The ``near=`` bonus of each row."""
+    d = haversine_km(point[0], point[1], gaz._lat[rows], gaz._lon[rows])
+    bonus: list[float] = (NEAR_BONUS / (1.0 + d / NEAR_SCALE_KM)).tolist()
+    return bonus
+
+
+def _reasons(q: _Query, best: dict[int, tuple[float, int, bool | None]], rows: list[int]) -> list[str]:
+    """How each of *rows* matched (its best match)."""
+    pq = q.parsed
+    how = []
+    for r in rows:
+        _, f, hinted = best[r]
+        if hinted is None:
+            how.append(f"abbreviation {q.text!r}")
+            continue
+        w = f"{MATCH_LABEL[f]} {(pq.key if hinted else pq.full)!r}"
+        how.append(f"{w}; '{pq.descriptor}' suggests {pq.kind}" if pq.kind is not None else w)
+    return how
