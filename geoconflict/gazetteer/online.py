@@ -207,7 +207,7 @@ def place_from_nominatim(raw: dict, *, query: str | None = None, source: str = "
     gj = raw.get("geojson")
     if isinstance(gj, dict) and gj.get("type") in ("Polygon", "MultiPolygon"):
         geometry = shape(gj)
-    name = raw.get("name") or (raw.get("display_name") or query or "").split(",")[0].strip() or query
+    name = raw.get("name") or (raw.get("display_name") or query or "").split(",")[0].strip() or query or ""
     cc = address.get("country_code")
     return Place(
         name,

@@ -278,3 +278,15 @@ ORG_BEFORE = re.compile(
 )
 #: Titles that say an "X of Y" is about Y the place all the same ("Governor of Kursk region").
 PLACE_TITLES = re.compile(r"\b(?:Governor|Mayor|Head|President|Prime Minister|Chief)\s+of\s+(?:the\s+)?$")
+
+
+# ---- calendar
+#: Month names, January first (a name's index + 1 is its month number).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+#: Month abbreviations of report prose and their month numbers ("Sept" before "Sep": an alternation of
+#: them in this order tries the longer first).
+MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sept": 9, "Sep": 9,
+                       "Oct": 10, "Nov": 11, "Dec": 12}
+#: Weekday names, Monday first (a name's index is its ``date.weekday()``).
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
