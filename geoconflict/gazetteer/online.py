@@ -43,6 +43,10 @@ _NOMINATIM_KINDS = {
 }
 
 
+#: the cache file of a query is named by this many hex digits of its key's SHA-256
+_CACHE_NAME_DIGITS = 32
+
+
 class _DiskCache:
     """One JSON file per key, written atomically."""
 
@@ -50,7 +54,7 @@ class _DiskCache:
         self.directory = directory
 
     def _path(self, key: str) -> Path:
-        return self.directory / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + ".json")
+        return self.directory / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:_CACHE_NAME_DIGITS] + ".json")
 
     def get(self, key: str) -> Any:
         path = self._path(key)
