@@ -48,7 +48,6 @@ Near = Place | tuple[float, float]
 #: abbreviations are at most this long ("W. Va.", "Calif.")
 MAX_ABBREVIATION_LENGTH = 8
 _MATCH = MATCH_SCORE.tolist()
-_NO_BONUS = (0.0,) * len(KINDS)
 
 
 def ranked(gaz: GazetteerTable, name: str, *, kind: PlaceKind | str | None = None, country: str | None = None,
@@ -103,42 +102,8 @@ def country_code(gaz: GazetteerTable, country: str) -> str:
     return gaz._cc_codes[gaz._cc_list[hits[0][0]]]
 
 
-class _Query:
-    """A checked name with its descriptor parsed and its hints read."""
-
-    __slots__ = ("described", "hint", "parsed", "text", "want_cc", "want_kind", "near")
-
-    def __init__(self, gaz: GazetteerTable, name: str, kind: PlaceKind | str | None, country: str | None,
-                 near: Near | None) -> None:
-        self.text = check_name(name)
-        self.parsed = pq = parse_query(self.text)
-        self.want_kind = kind_code(kind) if kind is not None else None
-        self.want_cc = gaz._cc_of_code[country_code(gaz, country)] if country is not None else None
-        self.near = near_point(near) if near is not None else None
-        #: the kind the descriptor words imply, and whether the name had any
-        self.hint = KIND_CODE[PlaceKind(pq.kind)] if pq.kind is not None else None
-        self.described = pq.key != pq.full
-
-    def kind_bonus(self, hinted: bool | None) -> tuple[float, ...]:
-        """The descriptor's bonus for a candidate of each kind code, found under a key *hinted* or not."""
-        return _NO_BONUS if self.hint is None else _kind_bonus(self.hint, hinted, self.described)
-
-
-@cache
-def _kind_bonus(hint: int, hinted: bool | None, described: bool) -> tuple[float, ...]:
-    """The bonus of each kind code for a name whose descriptor implies kind *hint*.
-
-    *hinted*: the key looked up is the name without the descriptor (True),
-    with it (False), or an abbreviation (None). A descriptor that is part of
-    the place's own name ("Henry County", "Kansas City") says the kind as
-    much as one added to a name.
-    """
-    if hinted:
-        return tuple(DESCRIPTOR_BONUS if k == hint else DESCRIPTOR_PENALTY for k in range(len(KINDS)))
-    return tuple(DESCRIPTOR_BONUS if k == hint and described else 0.0 for k in range(len(KINDS)))
-
-
-#: one key looked up: rows, their match flags, hinted (see _Query.kind_bonus), a bonus per row or None
+#: one key looked up: rows, their match flags, hinted, a bonus per row or None. *hinted*: the key is
+#: the name without its descriptor (True), with it (False), or an abbreviation (None).
 _Lookup = tuple[list[int], list[int], bool | None, list[float] | None]
 
 
@@ -147,7 +112,8 @@ def score_name(gaz: GazetteerTable, name: str, *, kind: PlaceKind | str | None, 
     """Each place *name* may be, once, with its best score and how it matched.
 
     Plain Python over the few matching rows: for the handful of
-    candidates a name has, numpy's per-call overhead would dominate.
+    candidates a name has, numpy's per-call overhead would dominate (and
+    so does Python's per-call overhead here: the loops are written out).
 
     Returns
     -------
@@ -158,57 +124,69 @@ def score_name(gaz: GazetteerTable, name: str, *, kind: PlaceKind | str | None, 
     reasons : list of str
         How each row's best score matched.
     """
-    q = _Query(gaz, name, kind, country, near)
+    text = check_name(name)
+    pq = parse_query(text)
+    want_kind = kind_code(kind) if kind is not None else None
+    want_cc = gaz._cc_of_code[country_code(gaz, country)] if country is not None else None
+    near_pt = near_point(near) if near is not None else None
+    hint = KIND_CODE[PlaceKind(pq.kind)] if pq.kind is not None else None  # the kind the descriptor implies
+    described = pq.key != pq.full
+    kinds, ccs, importance = gaz._kind_list, gaz._cc_list, gaz._importance_list
     best: dict[int, tuple[float, int, bool | None]] = {}
-    for lookup in _lookups(gaz, q):
-        _score_rows(gaz, q, lookup, best)
+    for rows, flags, hinted, extra in _lookups(gaz, text, pq):
+        bonus = _kind_bonus(hint, hinted, described) if hint is not None else None
+        near_bonus = _near_bonus(gaz, near_pt, rows) if near_pt is not None else None
+        for i, (r, f) in enumerate(zip(rows, flags)):
+            k = kinds[r]
+            if (want_kind is not None and k != want_kind) or (want_cc is not None and ccs[r] != want_cc):
+                continue
+            sc = _MATCH[f] + importance[r]
+            if bonus is not None:  # (a bonus of 0.0 added changes nothing: x + 0.0 == x)
+                sc += bonus[k]
+            if extra is not None:
+                sc += extra[i]
+            if near_bonus is not None:
+                sc += near_bonus[i]
+            old = best.get(r)
+            if old is None or sc > old[0]:
+                best[r] = (sc, f, hinted)
     rows_out = sorted(best)
-    return rows_out, [best[r][0] for r in rows_out], _reasons(q, best, rows_out)
+    how = []
+    for r in rows_out:
+        _, f, hinted = best[r]
+        w = (f"abbreviation {text!r}" if hinted is None
+             else f"{MATCH_LABEL[f]} {(pq.key if hinted else pq.full)!r}")
+        how.append(f"{w}; '{pq.descriptor}' suggests {pq.kind}" if pq.kind is not None and hinted is not None else w)
+    return rows_out, [best[r][0] for r in rows_out], how
 
 
-def _lookups(gaz: GazetteerTable, q: _Query) -> list[_Lookup]:
-    """The keys a query is looked up under: the full name, the name without its descriptor, an abbreviation."""
-    pq, text = q.parsed, q.text
-    keys = [(pq.full, False)] if pq.key == pq.full else [(pq.full, False), (pq.key, True)]
-    out: list[_Lookup] = [(*gaz._rows(key), hinted, None) for key, hinted in keys]
-    abbreviated = _abbreviation(gaz, text, pq)
-    if abbreviated:
-        out.append(([a[0] for a in abbreviated], [a[1] for a in abbreviated], None, [a[2] for a in abbreviated]))
-    return out
+@cache
+def _kind_bonus(hint: int, hinted: bool | None, described: bool) -> tuple[float, ...]:
+    """The bonus of each kind code for a name whose descriptor implies kind *hint* (see _Lookup for *hinted*).
+
+    A descriptor that is part of the place's own name ("Henry County",
+    "Kansas City") says the kind as much as one added to a name.
+    """
+    if hinted:
+        return tuple(DESCRIPTOR_BONUS if k == hint else DESCRIPTOR_PENALTY for k in range(len(KINDS)))
+    return tuple(DESCRIPTOR_BONUS if k == hint and described else 0.0 for k in range(len(KINDS)))
 
 
-def _abbreviation(gaz: GazetteerTable, text: str, pq: ParsedQuery) -> list[tuple[int, int, float]]:
-    """The rows *text* abbreviates, also with a descriptor after it ("NJ state", "Pa. county")."""
+def _lookups(gaz: GazetteerTable, text: str, pq: ParsedQuery) -> list[_Lookup]:
+    """The keys a query is looked up under: the full name, the name without its descriptor, an abbreviation.
+
+    An abbreviation may have a descriptor after it ("NJ state", "Pa. county").
+    """
+    out: list[_Lookup] = [(*gaz._rows(pq.full), False, None)]
+    if pq.key != pq.full:
+        out.append((*gaz._rows(pq.key), True, None))
     abbreviated = gaz._abbreviation_rows(text) if len(text) <= MAX_ABBREVIATION_LENGTH else []
     if not abbreviated and pq.descriptor is not None and text.lower().endswith(" " + pq.descriptor):
         bare = text[: -len(pq.descriptor) - 1].rstrip()
         abbreviated = gaz._abbreviation_rows(bare) if len(bare) <= MAX_ABBREVIATION_LENGTH else []
-    return abbreviated
-
-
-def _score_rows(gaz: GazetteerTable, q: _Query, lookup: _Lookup, best: dict[int, tuple[float, int, bool | None]]
-                ) -> None:
-    """Score the rows of one look-up into *best* (row -> best score, match flag, hinted)."""
-    rows, flags, hinted, extra = lookup
-    kinds, ccs, importance = gaz._kind_list, gaz._cc_list, gaz._importance_list
-    want_kind, want_cc = q.want_kind, q.want_cc
-    bonus = q.kind_bonus(hinted)
-    near = _near_bonus(gaz, q.near, rows) if q.near is not None else None
-    for i, (r, f) in enumerate(zip(rows, flags)):
-        k = kinds[r]
-        if want_kind is not None and k != want_kind:
-            continue
-        if want_cc is not None and ccs[r] != want_cc:
-            continue
-        # the bonuses are added in this order, each even when it is 0.0 (x + 0.0 == x)
-        sc = _MATCH[f] + importance[r] + bonus[k]
-        if extra is not None:
-            sc += extra[i]
-        if near is not None:
-            sc += near[i]
-        old = best.get(r)
-        if old is None or sc > old[0]:
-            best[r] = (sc, f, hinted)
+    if abbreviated:
+        out.append(([a[0] for a in abbreviated], [a[1] for a in abbreviated], None, [a[2] for a in abbreviated]))
+    return out
 
 
 def _near_bonus(gaz: GazetteerTable, point: tuple[float, float], rows: list[int]) -> list[float]:
@@ -216,17 +194,3 @@ def _near_bonus(gaz: GazetteerTable, point: tuple[float, float], rows: list[int]
     d = haversine_km(point[0], point[1], gaz._lat[rows], gaz._lon[rows])
     bonus: list[float] = (NEAR_BONUS / (1.0 + d / NEAR_SCALE_KM)).tolist()
     return bonus
-
-
-def _reasons(q: _Query, best: dict[int, tuple[float, int, bool | None]], rows: list[int]) -> list[str]:
-    """How each of *rows* matched (its best match)."""
-    pq = q.parsed
-    how = []
-    for r in rows:
-        _, f, hinted = best[r]
-        if hinted is None:
-            how.append(f"abbreviation {q.text!r}")
-            continue
-        w = f"{MATCH_LABEL[f]} {(pq.key if hinted else pq.full)!r}"
-        how.append(f"{w}; '{pq.descriptor}' suggests {pq.kind}" if pq.kind is not None else w)
-    return how
