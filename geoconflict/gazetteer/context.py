@@ -61,6 +61,29 @@ def resolve_candidates(gaz: GazetteerTable, text: str, spans: Iterable[tuple[int
       candidates, ``p`` being that candidate's probability.
 
     All candidates of all spans are scored together as flat arrays.
+
+    Parameters
+    ----------
+    gaz : GazetteerTable
+        The gazetteer (a :class:`~geoconflict.gazetteer.index.Gazetteer`).
+    text : str
+        The document.
+    spans : iterable of (int, int)
+        ``(start, end)`` of each place name in *text*; a descriptor word right
+        after a span ("Kursk *region*") counts as part of its name.
+    limit : int
+        Candidates ranked per span.
+
+    Returns
+    -------
+    list of Candidate or None
+        One per span: the best candidate in context (its reason ending in
+        "document context"), or None where the name matches nothing.
+
+    Raises
+    ------
+    InvalidInputError
+        When *text* is not a string or a span is outside it.
     """
     if not isinstance(text, str):
         raise InvalidInputError(f"text must be a string, got {type(text).__name__}", field="text")
@@ -123,7 +146,8 @@ class _ContextScorer:
     #: candidate x leading-candidate distances computed per block (bounds memory on huge inputs)
     BLOCK = 1 << 21
 
-    def __init__(self, gaz: GazetteerTable, rows: list[int], key: list[int], sizes: list[int]):
+    def __init__(self, gaz: GazetteerTable, rows: list[int], key: list[int], sizes: list[int]) -> None:
+        """The candidates' spans, coordinates, weights and groups, as arrays (see the class docstring)."""
         rows_a = np.array(rows, dtype=np.intp)
         kind = gaz._kind[rows_a]
         self.key = np.array(key, dtype=np.intp)

@@ -111,6 +111,7 @@ class OnlineGeocoder:
         cache_dir: str | Path | bool | None = None,
         polygons: bool = True,
     ) -> None:
+        """See the class docstring for the parameters."""
         from geopy.extra.rate_limiter import RateLimiter
         from geopy.geocoders import Nominatim
 
@@ -143,6 +144,7 @@ class OnlineGeocoder:
         return f"{name}@{domain}" if domain else name
 
     def _query(self, name: str, country: str | None) -> dict | None:
+        """The service's raw answer for *name* (a Nominatim-style dict), or None; rate-limited, not cached."""
         options: dict[str, Any] = {"exactly_one": True}
         if self._nominatim:
             options["addressdetails"] = True

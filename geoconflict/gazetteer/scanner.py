@@ -280,6 +280,7 @@ def find_names(automaton: ahocorasick.Automaton, text: str) -> list[tuple[int, i
 
 
 def _find_ascii(state: _State, text: str, raw: bytes) -> list[tuple[int, int, str]]:
+    """:func:`find_names` in a text whose ASCII bytes *raw* stand for it (non-ASCII characters stood in for)."""
     word_entry, pair_entry = state.words.get, state.pairs.get
     out = []
     last_end = 0

@@ -71,10 +71,20 @@ def ranked(gaz: GazetteerTable, name: str, *, kind: PlaceKind | str | None = Non
 
 def rank(gaz: GazetteerTable, name: str, *, kind: PlaceKind | str | None = None, country: str | None = None,
          near: Near | None = None, limit: int = 10) -> list[Ranked]:
-    """The *limit* best places *name* may be: ``(row, score, reason)``, best first.
+    """The *limit* best places *name* may be, best first (equal scores: the lower row first).
 
-    Equal scores keep the lower row first. The reason is how the name
-    matched, then the place's kind (and population) and country.
+    Parameters
+    ----------
+    gaz : GazetteerTable
+        The gazetteer.
+    name, kind, country, near, limit
+        As :meth:`Gazetteer.search <geoconflict.gazetteer.index.Gazetteer.search>` takes them.
+
+    Returns
+    -------
+    list of (int, float, str)
+        ``(row, score, reason)``: the score rounded to 3 decimals; the reason
+        how the name matched, then the place's kind (and population) and country.
     """
     rows, score, how = score_name(gaz, name, kind=kind, country=country, near=near)
     out = []

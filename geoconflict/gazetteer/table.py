@@ -80,6 +80,8 @@ class GazetteerTable:
     """
 
     def __init__(self, path: str | Path | None = None) -> None:
+        """Read the columns every look-up needs (the rest is read on first use) and the demonyms."""
+
         def locate(name: str) -> Path:
             return Path(path) / name if path is not None else data_file(name)
 
@@ -187,6 +189,7 @@ class GazetteerTable:
         return lat, lon
 
     def _build_place(self, row: int) -> Place:
+        """The :class:`Place` of *row*, built from the columns (see :meth:`place`, which keeps them)."""
         kind = self._kind_list[row]
         admin2, geom, gids, approx, source_names, source = self._details()
         a1, a2 = self._admin1.item(row), admin2.item(row)

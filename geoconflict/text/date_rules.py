@@ -200,7 +200,18 @@ def find_expressions(text: str, lower: str | None = None) -> Iterator[Expression
 
     Within a rule, matches are those ``finditer`` of its plain regex gives, a
     lead word just before a date that takes one counted in ("on August 12").
-    *lower* is ``case_fold(text)`` when the caller has it.
+
+    Parameters
+    ----------
+    text : str
+    lower : str, optional
+        ``case_fold(text)``, when the caller has it.
+
+    Yields
+    ------
+    (str, int, int, dict)
+        The rule's kind, the start and end of the expression, its named groups
+        (a group of the part before the core that did not match may be absent).
     """
     lower = case_fold(text) if lower is None else lower
     reversed_text = text[::-1]

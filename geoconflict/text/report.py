@@ -233,6 +233,7 @@ def _looks_like_path(value: str) -> bool:
 
 
 def _decode(raw: bytes, *, encoding: str | None, where: str) -> str:
+    """*raw* as text: in *encoding*, else UTF-16 after its byte-order mark, else UTF-8 (``where`` names it in errors)."""
     if not raw.strip():
         raise InvalidInputError(f"{where}: the report is empty", field="path_or_text")
     if b"\x00" in raw[:_SAMPLE] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
