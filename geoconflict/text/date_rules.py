@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from geoconflict.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, literal_trie
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["NUMBER_WORDS", "RELDAY_PHRASES", "UNIT_DAYS", "Expression", "Groups", "find_expressions",
+__all__ = ["COUNT_WORDS", "RELDAY_PHRASES", "UNIT_DAYS", "Expression", "Groups", "find_expressions",
            "find_expressions_reference"]
 
 #: a rule's named groups, as ``re.Match.groupdict`` gives them
@@ -34,8 +34,8 @@ Groups = dict[str, str | None]
 #: a date expression found: its rule's kind, start, end, groups
 Expression = tuple[str, int, int, Groups]
 
-#: counted numbers in words, and what they count
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+#: the counts of date expressions in words ("three days ago", "a couple of weeks"), and their values
+COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3, "a couple of": 2}
 #: counted units, and their length in days
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
@@ -46,7 +46,7 @@ RELDAY_PHRASES = ("the previous day", "the preceding day", "previous day", "prec
 
 _MONTH = "(?:" + "|".join([*MONTHS, *MONTH_ABBREVIATIONS]) + r")\.?"
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
-_NUM = r"(?:\d+|" + "|".join(map(re.escape, NUMBER_WORDS)) + ")"
+_NUM = r"(?:\d+|" + "|".join(map(re.escape, COUNT_WORDS)) + ")"
 _UNIT = "(?:" + "|".join(UNIT_DAYS) + ")s?"
 # The lead words of each rule that has some
 _END_LEADS = "by|until|before|at|toward|towards"
@@ -144,7 +144,7 @@ def _rule(kind: str, core: str, plain: str, back: str | None = None, *, required
 
 
 _WEEKDAY_BACK = _backwards("|".join(WEEKDAYS))
-_NUM_BACK = r"(?:\d+|" + _backwards("|".join(NUMBER_WORDS))[3:]
+_NUM_BACK = r"(?:\d+|" + _backwards("|".join(COUNT_WORDS))[3:]
 _UNIT_BACK = r"s?" + _backwards("|".join(UNIT_DAYS))
 _MD_CORE = (rf"(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
             r"(?:,?\s+(?P<y>\d{4})\b)?(?!\s*(?:km|kilomet|mile|%|percent))")
@@ -183,7 +183,7 @@ _RULES: tuple[_Rule, ...] = (
           r"\s+(?P<lead>(?i:" + _backwards(_WEEKDAY_LEADS) + "))"),
     _Rule("relday", re.compile(_RELDAY_CORE), re.compile(rf"(?i:(?P<rel>{_alternation('|'.join(RELDAY_PHRASES))}))\b"),
           caseless=True),
-    _rule("ago", r"ago\b", rf"{_NOT_AFTER_WORD}(?P<n>\d+|{_alternation('|'.join(NUMBER_WORDS))})\s+"
+    _rule("ago", r"ago\b", rf"{_NOT_AFTER_WORD}(?P<n>\d+|{_alternation('|'.join(COUNT_WORDS))})\s+"
                            rf"(?P<unit>{_UNIT})\s+ago\b",
           rf"\s+(?P<unit>{_UNIT_BACK})\s+(?P<n>{_NUM_BACK})", required=True),
     _rule("for", _FOR_CORE, _FOR_CORE),

@@ -43,7 +43,7 @@ from datetime import date, timedelta
 from geoconflict.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from geoconflict.model.records import DatePrecision
 from geoconflict.text.date_rules import (
-    NUMBER_WORDS,
+    COUNT_WORDS,
     UNIT_DAYS,
     Expression,
     Groups,
@@ -200,7 +200,7 @@ def _number(word: str | None) -> int:
     if not word:
         return 1
     word = word.lower()
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
+    return int(word) if word.isdigit() else COUNT_WORDS.get(word, 1)
 
 
 def _iso(g: Groups, anchor: date, lead: str) -> _Resolved:
