@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import statistics
 import sys
 import time
@@ -42,7 +41,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geoconflict.gazetteer.index import KINDS, Gazetteer  # noqa: E402
+from geoconflict.gazetteer import KINDS, Gazetteer  # noqa: E402
+from geoconflict.gazetteer.distance import haversine_km  # noqa: E402
 
 CORPORA = {"LGL": "lgl.xml", "GWN": "GWN.xml", "TR-News": "TR-News.xml"}
 MORDECAI3 = {"LGL": 82.7, "GWN": 94.1, "TR-News": 87.3}
@@ -111,12 +111,6 @@ def _nearest_occurrence(text: str, phrase: str, near: int) -> tuple[int, int] | 
     return best, best + len(phrase)
 
 
-def haversine_km(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
-
-
 def _area_error(g: Gold, p) -> float:
     """0 when the gold point lies in the returned (surveyed, not approximate) polygon."""
     if p.geometry is not None and not p.approximate:
@@ -124,12 +118,12 @@ def _area_error(g: Gold, p) -> float:
 
         if p.geometry.covers(Point(g.lon, g.lat)):
             return 0.0
-    return haversine_km(g.lat, g.lon, p.lat, p.lon)
+    return float(haversine_km(g.lat, g.lon, p.lat, p.lon))
 
 
 def score(rows: list[tuple[Gold, object]]) -> dict:
     n = len(rows)
-    errors = [haversine_km(g.lat, g.lon, p.lat, p.lon) for g, p in rows if p is not None]
+    errors = [float(haversine_km(g.lat, g.lon, p.lat, p.lon)) for g, p in rows if p is not None]
     area_errors = [_area_error(g, p) for g, p in rows if p is not None]
     with_id = [(g, p) for g, p in rows if g.geonames_id is not None]
     return {
@@ -225,6 +219,7 @@ def _resolved_articles(gaz, articles: list[tuple[str, list[Gold]]]):
 
 
 def evaluate(eval_dir: Path) -> dict:
+    """Resolve every corpus's gold toponyms in their articles and score them (all, and the gazetteer's kinds)."""
     gaz = Gazetteer.default()
     known_ids = _subset_ids(gaz)
     results = {}
@@ -253,6 +248,7 @@ def evaluate(eval_dir: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Print the scores as a Markdown table (or JSON), or with ``--analyse`` the misses by category."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval" / "geoparse")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 import shapely
+from numpy.lib.npyio import NpzFile
 from shapely import GeometryType
 
 from geoconflict.errors import DataNotFoundError
@@ -142,16 +143,21 @@ class _LazyNpz:
     def __init__(self, path: Path) -> None:
         self._path = path
         self._cache: dict[str, np.ndarray] = {}
+        self._bytes: dict[str, bytes] = {}
         self._lock = threading.Lock()
-        self._file = None
+        self._file: NpzFile | None = None
+
+    def _archive(self) -> NpzFile:
+        """The open archive (opened on first use); call with the lock held."""
+        if self._file is None:
+            self._file = np.load(self._path)
+        return self._file
 
     def __getitem__(self, key: str) -> np.ndarray:
         value = self._cache.get(key)
         if value is None:
             with self._lock:
-                if self._file is None:
-                    self._file = np.load(self._path)
-                value = self._cache[key] = self._file[key]
+                value = self._cache[key] = self._archive()[key]
         return value
 
     def has(self, key: str) -> bool:
@@ -159,15 +165,13 @@ class _LazyNpz:
         if key in self._cache:
             return True
         with self._lock:
-            if self._file is None:
-                self._file = np.load(self._path)
-        return key in self._file.files
+            return key in self._archive().files
 
     def bytes(self, key: str) -> bytes:
         """A ``uint8`` member as :class:`bytes` (cached)."""
-        value = self._cache.get(key + "#bytes")
+        value = self._bytes.get(key)
         if value is None:
-            value = self._cache[key + "#bytes"] = self[key].tobytes()
+            value = self._bytes[key] = self[key].tobytes()
         return value
 
 

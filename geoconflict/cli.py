@@ -34,7 +34,7 @@ def geocode_command(names: tuple[str, ...], as_json: bool, country: str | None, 
 
     Exits with status 1 when any name cannot be resolved.
     """
-    from geoconflict.gazetteer.index import geocode_records
+    from geoconflict.gazetteer import geocode_records
 
     failed = False
     for record in geocode_records(names, country=country, kind=kind, limit=limit):

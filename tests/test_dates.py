@@ -173,3 +173,55 @@ def test_relative_day_next_to_dotted_capital_i():
     text = "Shelling hit İzmir and Kırıkkale YESTERDAY, officials said."
     found = find_dates(text, date(2024, 8, 12))
     assert [(d.text, d.date) for d in found] == [("YESTERDAY", date(2024, 8, 11))]
+
+
+# Pieces of date expressions, their lead words and what surrounds them, glued at random: the
+# fast scan (cores, then what precedes them matched backwards) must find what the plain regexes find.
+_DATE_PIECES = [
+    "on ", "On ", "since ", "by ", "the end of ", "the middle of ", "this ", "next ", "last ", "late ", "early ",
+    "mid-", "in ", "In ", "Monday", "Friday", " morning", "May", "March", "Sept.", "Sept", "Sep", "Jan.", "August",
+    " 12", " 3rd", "2024", "1999", "-05-06", " of ", "the ", "12th", "a few", "a couple of", "several", "three",
+    " days", " weeks", " month", " year", " ago", "for ", "over ", "the past ", "yesterday", "YESTERDAY", "today",
+    "the previous day", "tomorrow", "overnight", ", ", ". ", "\n", " ", "  ", "İ", "ſ", "will ", "began ", "may ",
+    "x", "5", "km", "%", "toward ", "towards ", "until ", "as of ", "earlier this ", "the coming ",
+]
+
+
+def _expressions(found):
+    # a group a rule leaves out and one it reports as None are the same
+    return [(kind, start, end, {k: v for k, v in g.items() if v is not None}) for kind, start, end, g in found]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=40))
+def test_fast_scan_agrees_with_plain_regexes(pieces):
+    from geoconflict.text.date_rules import find_expressions, find_expressions_reference
+    from geoconflict.text.dates import find_dates_reference
+
+    text = "".join(pieces)
+    assert _expressions(find_expressions(text)) == _expressions(find_expressions_reference(text))
+    assert find_dates(text, WED) == find_dates_reference(text, WED)
+
+
+# Small date expressions glued together ("late Seplate August"): where one match ends, the next begins
+_GLUED = st.tuples(
+    st.sampled_from(["", "late", "in", "on", "by", "early", "since", "last", "the", "a", "12", "2024", "x"]),
+    st.sampled_from(["", " ", "  ", "\n", "-", ", "]),
+    st.sampled_from(["Sep", "Sept.", "May", "Monday", "August", "12", "2024", "-05-06", "days ago", "week", ""]),
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_GLUED, max_size=12))
+def test_fast_scan_agrees_with_plain_regexes_at_match_edges(pieces):
+    from geoconflict.text.date_rules import find_expressions, find_expressions_reference
+
+    text = "".join(pieces)
+    assert _expressions(find_expressions(text)) == _expressions(find_expressions_reference(text))
+
+
+def test_a_lead_glued_to_the_previous_date_is_no_lead():
+    # "late" in "Seplate" does not start a word: the plain regex does not take it, nor does the fast scan
+    from geoconflict.text.date_rules import find_expressions
+
+    assert [(k, s, e) for k, s, e, _ in find_expressions("late Seplate August")] == [("month", 0, 8)]

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 import shapely
 
-from geoconflict.gazetteer.index import PLACE_CACHE_SIZE, geocode, resolve
+from geoconflict.gazetteer import geocode, resolve
+from geoconflict.gazetteer.distance import haversine_km
+from geoconflict.gazetteer.table import PLACE_CACHE_SIZE
 from geoconflict.model.records import Place, PlaceKind
 
 
 def km(a: Place, lat: float, lon: float) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - a.lon) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+    return float(haversine_km(a.lat, a.lon, lat, lon))
 
 
 @pytest.mark.parametrize(("country", "lat", "lon"), [

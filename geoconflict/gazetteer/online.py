@@ -43,6 +43,10 @@ _NOMINATIM_KINDS = {
 }
 
 
+#: the cache file of a query is named by this many hex digits of its key's SHA-256
+_CACHE_NAME_DIGITS = 32
+
+
 class _DiskCache:
     """One JSON file per key, written atomically."""
 
@@ -50,7 +54,7 @@ class _DiskCache:
         self.directory = directory
 
     def _path(self, key: str) -> Path:
-        return self.directory / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + ".json")
+        return self.directory / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:_CACHE_NAME_DIGITS] + ".json")
 
     def get(self, key: str) -> Any:
         path = self._path(key)
@@ -107,6 +111,7 @@ class OnlineGeocoder:
         cache_dir: str | Path | bool | None = None,
         polygons: bool = True,
     ) -> None:
+        """See the class docstring for the parameters."""
         from geopy.extra.rate_limiter import RateLimiter
         from geopy.geocoders import Nominatim
 
@@ -139,6 +144,7 @@ class OnlineGeocoder:
         return f"{name}@{domain}" if domain else name
 
     def _query(self, name: str, country: str | None) -> dict | None:
+        """The service's raw answer for *name* (a Nominatim-style dict), or None; rate-limited, not cached."""
         options: dict[str, Any] = {"exactly_one": True}
         if self._nominatim:
             options["addressdetails"] = True
@@ -207,7 +213,7 @@ def place_from_nominatim(raw: dict, *, query: str | None = None, source: str = "
     gj = raw.get("geojson")
     if isinstance(gj, dict) and gj.get("type") in ("Polygon", "MultiPolygon"):
         geometry = shape(gj)
-    name = raw.get("name") or (raw.get("display_name") or query or "").split(",")[0].strip() or query
+    name = raw.get("name") or (raw.get("display_name") or query or "").split(",")[0].strip() or query or ""
     cc = address.get("country_code")
     return Place(
         name,

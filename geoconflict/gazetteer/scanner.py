@@ -31,23 +31,23 @@ from collections.abc import Callable
 
 import ahocorasick
 
+from geoconflict.lang.en import MONTHS, WEEKDAYS
 from geoconflict.text.normalize import scan_fold
 
 __all__ = ["STOPWORDS", "find_names", "find_names_reference", "load_automaton"]
 
-#: Capitalised English words that are also the names of some small place;
-#: never reported as place names on their own.
+#: Capitalised English words that are also the names of some small place (the months and
+#: weekdays too); never reported as place names on their own.
 STOPWORDS = frozenset("""
 the a an and or but of in on at by for from to with as is it its this that these those he she they we you
 his her their our my your i me him them us was were be been are has have had will would can could may might
 must shall should do does did not no yes all any some each every both many more most other such only own
 same so than too very just also there here when where which who whom whose what why how after before
 during since until while about above below over under again further then once new old mr mrs ms dr sir
-monday tuesday wednesday thursday friday saturday sunday january february march april june july august
-september october november december today president minister government army forces ministry news said
+today president minister government army forces ministry news said
 says according however meanwhile north south east west central union city town village region district
 street road river lake mount saint san santa university police court state national international
-""".split())
+""".split()) | {word.lower() for word in (*MONTHS, *WEEKDAYS)}
 
 
 def build_automaton(names: list[str]) -> ahocorasick.Automaton:
@@ -112,7 +112,7 @@ class _State:
         self.separators = tuple(sorted(c for c in set("".join(names)) if not c.isalnum()))
         # longer than any name, so that a name never reaches the end of a window that is not the end of the text
         self.window = automaton.get_stats()["longest_word"] + 1
-        self.words: dict[bytes, int] = {}
+        self.words: dict[bytes | str, int] = {}
         self.pairs: dict[bytes, int] = {}
         self.stand_ins: dict[str, int] = {}
 
@@ -193,7 +193,9 @@ class _State:
             if end == n:
                 return self.longest_at(text, start)
             word_length, word_entry = 0, -1
-            end = _NEXT_WORD.match(raw, end).end()
+            next_word = _NEXT_WORD.match(raw, end)
+            assert next_word is not None  # the pattern matches the empty string
+            end = next_word.end()
 
     def longest_at(self, text: str, start: int) -> int:
         """Length of the longest name in *text* at *start* that ends where a word does (0: none)."""
@@ -278,6 +280,7 @@ def find_names(automaton: ahocorasick.Automaton, text: str) -> list[tuple[int, i
 
 
 def _find_ascii(state: _State, text: str, raw: bytes) -> list[tuple[int, int, str]]:
+    """:func:`find_names` in a text whose ASCII bytes *raw* stand for it (non-ASCII characters stood in for)."""
     word_entry, pair_entry = state.words.get, state.pairs.get
     out = []
     last_end = 0
@@ -318,15 +321,9 @@ def _find_mixed(state: _State, text: str, raw: bytes, marked: bytes) -> list[tup
             continue
         if s and raw[s - 1] == _QUESTION and fold_alnum[text[s - 1]]:
             continue  # a non-ASCII letter or digit before
+        length: int | None
         if raw[s] == _QUESTION or e < n and raw[e] == _QUESTION and fold_alnum[text[e]]:
-            while e < n and fold_alnum[text[e]]:  # a word with non-ASCII letters: looked up as str
-                e += 1
-            word = text[s:e]
-            length = words.get(word)
-            if length is None:
-                length = state.word(word)
-            if length < 0:
-                length = state.longest_at(text, s)
+            length = _non_ascii_word_name(state, text, s, e)
         else:
             word = m[0]
             length = words.get(word)
@@ -338,6 +335,24 @@ def _find_mixed(state: _State, text: str, raw: bytes, marked: bytes) -> list[tup
             last_end = s + length
             out.append((s, last_end, text[s:last_end]))
     return out
+
+
+def _non_ascii_word_name(state: _State, text: str, start: int, end: int) -> int:
+    """Length of the name at *start* of a word with non-ASCII letters, its ASCII part ending at *end* (0: none).
+
+    The word is looked up in the memo as ``str``.
+    """
+    fold_alnum = _FOLD_ALNUM
+    n = len(text)
+    while end < n and fold_alnum[text[end]]:
+        end += 1
+    word = text[start:end]
+    length = state.words.get(word)
+    if length is None:
+        length = state.word(word)
+    if length < 0:
+        length = state.longest_at(text, start)
+    return length
 
 
 def find_names_reference(automaton: ahocorasick.Automaton, text: str) -> list[tuple[int, int, str]]:

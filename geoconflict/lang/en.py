@@ -47,7 +47,8 @@ __all__ = [
     "FORMATION", "FORMATION_NOUNS", "GROUPS", "HEARSAY", "HELD_PLACE", "HOLD_WORDS", "INVERTED", "IN_REGION",
     "LEADING_JUNK", "LIST_CONTINUES", "LIST_DESCRIPTORS", "LIST_JOINERS", "MAX_SPEAKER_WORDS", "MEETING_CUE",
     "MEETING_PLACE_WORDS", "MEETING_SUBJECT_TAIL", "MODAL", "MOVE_CUE", "MOVE_FROM", "MOVE_FROM_AFTER",
-    "MOVE_LIST_JOINERS", "MOVE_NOUN", "MOVE_STEM_ALIASES", "MOVE_STEM_LENGTH", "MOVE_TO", "MOVE_TO_FIRST",
+    "MONTHS", "MONTH_ABBREVIATIONS", "MOVE_LIST_JOINERS", "MOVE_NOUN", "MOVE_STEM_ALIASES", "MOVE_STEM_LENGTH",
+    "MOVE_TO", "MOVE_TO_FIRST",
     "NAME_CONNECTORS", "NAME_PARTICLES", "NO_COMMENT", "NUMBER_WORDS", "OF", "ORG_AFTER", "ORG_BEFORE",
     "ORG_BEFORE_ENDS", "OUTLET_AFTER", "OUTLET_WORDS", "OWN_FORCES", "PASSIVE_BY", "PASSIVE_TARGET_VERBS",
     "PASSIVE_WORDS", "PERSON_LOWER_ROLES", "PLACE_AFTER_WORDS", "PLACE_LATER_KINDS", "PLACE_WORDS",
@@ -56,7 +57,7 @@ __all__ = [
     "SETTLEMENTS", "SETTLEMENT_WORDS", "SINGLE_DESCRIPTORS", "SPEAKER_HEAD", "SQUARE_MILE_MARK", "STRIKE_CUE",
     "SUBJECT_AUXILIARIES", "TARGET_AFTER_WORDS", "THE", "TITLE_ABBREVIATIONS", "TITLE_JOINERS", "TITLE_LEAD_WORDS",
     "TITLE_PLACE_WORDS", "TOLD", "TOLD_WORD", "UNCONFIRMED_CUE", "UNIT_ADJECTIVES", "UNIT_WORDS", "UNNAMED_REPORTS",
-    "VISIT", "WITH",
+    "VISIT", "WEEKDAYS", "WITH",
 ]
 
 # ---- sentences
@@ -499,3 +500,15 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a dozen": 12,
                 "two dozen": 24, "three dozen": 36}
+
+
+# ---- calendar
+#: Month names, January first (a name's index + 1 is its month number).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+#: Month abbreviations of report prose and their month numbers ("Sept" before "Sep": an alternation of
+#: them in this order tries the longer first).
+MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sept": 9, "Sep": 9,
+                       "Oct": 10, "Nov": 11, "Dec": 12}
+#: Weekday names, Monday first (a name's index is its ``date.weekday()``).
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -34,146 +34,35 @@ Examples
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from geoconflict.lang.trie import literal_trie
+from geoconflict.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from geoconflict.model.records import DatePrecision
+from geoconflict.text.date_rules import (
+    COUNT_WORDS,
+    UNIT_DAYS,
+    Expression,
+    Groups,
+    find_expressions,
+    find_expressions_reference,
+)
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["DateMention", "find_dates", "resolve_date"]
+__all__ = ["DateMention", "find_dates", "find_dates_reference", "resolve_date"]
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3, "a couple of": 2}
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(MONTHS, 1)} | {a.lower(): i for a, i in MONTH_ABBREVIATIONS.items()}
+_WEEKDAY_NUMBER = {d.lower(): i for i, d in enumerate(WEEKDAYS)}
 _UNIT_PRECISION = {"day": DatePrecision.DAY, "week": DatePrecision.WEEK, "month": DatePrecision.MONTH,
                    "year": DatePrecision.YEAR}
-
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of)"
-_UNIT = r"(?:day|week|month|year)s?"
-_LEAD = r"(?:(?P<lead>(?i:on|since|from|by|until|till|as of|in|early|late|earlier|later|before|after))\s+)?" \
-        r"(?:(?:the\s+)?(?:early|late|mid)[- ])?"
-# The same lead, looked for just before a date that needs one ("on August 12").
-_LEAD_BACK = re.compile(r"(?:\b" + _LEAD[3:] + "$")
-_NEEDS_LEAD = frozenset({"iso", "md", "dm", "my"})
-
-
-def _backwards(words: str) -> str:
-    r"""A regex for any of the ``|``-separated *words* spelled backwards (a space stands for ``\s+``).
-
-    Longest first: matched leftwards from a date, the longest word is the one
-    starting leftmost, the one a forward regex (trying every start from the left) finds.
-    The word must start a word ("Boston Friday" is not "on Friday").
-
-    >>> _backwards("on|late on")
-    '(?:no\\s+etal|no)(?!\\w)'
-    """
-    spelled = (re.escape(w[::-1]).replace(r"\ ", r"\s+") for w in sorted(words.split("|"), key=len, reverse=True))
-    return "(?:" + "|".join(spelled) + r")(?!\w)"
-
-
-# "yesterday", "the previous day"... (case-insensitive: see _Rule.caseless).
-_RELDAY_PHRASES = ("the previous day", "the preceding day", "previous day", "preceding day", "the day before",
-                   "yesterday", "today", "tonight", "overnight", "this morning", "this afternoon", "this evening",
-                   "last night", "tomorrow", "the next day", "the following day")
-
-
-@dataclass(frozen=True)
-class _Rule:
-    r"""One kind of date expression, found as a *core* plus what may precede it.
-
-    Each rule matches what one forward regex would (``(?:lead\s+)?core``, scanned
-    with ``finditer``), but the scan only looks for the core, whose first token
-    is mandatory and literal (a month name, "ago", "the"...), so that ``re``
-    skips to it instead of trying a match at every character. What precedes
-    the core is then matched backwards, on the reversed text, by *back*.
-
-    Attributes
-    ----------
-    kind : str
-        What :func:`_resolve` is told.
-    core : re.Pattern
-        The mandatory part, matched forwards.
-    back : re.Pattern or None
-        What comes before the core, spelled backwards; its groups are read in
-        the text the right way round.
-    back_required : bool
-        Whether the core alone is no match.
-    at_months : bool
-        Match the core only where a month name starts (one shared scan), not by
-        scanning the text for it.
-    caseless : bool
-        A case-insensitive rule: its *core* is lower-case and scanned in the
-        text's :func:`~geoconflict.text.normalize.case_fold` (``re`` skips to the first
-        letters of a lower-case regex, not of a ``(?i)`` one).
-    """
-
-    kind: str
-    core: re.Pattern[str]
-    back: re.Pattern[str] | None = None
-    back_required: bool = False
-    at_months: bool = False
-    caseless: bool = False
-
-
-def _rule(kind: str, core: str, back: str | None = None, *, required: bool = False, at_months: bool = False) -> _Rule:
-    return _Rule(kind, re.compile(core), re.compile(back) if back else None, required, at_months)
-
-
-_WEEKDAY_BACK = _backwards("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
-_NUM_BACK = r"(?:\d+|" + _backwards("a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of")[3:]
-_UNIT_BACK = r"s?" + _backwards("day|week|month|year")
-
-# In _PATTERNS' order (ties in the overlap resolution keep it). The forward regex each rule stands for is
-# in its comment.
-_RULES: tuple[_Rule, ...] = (
-    # (?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b
-    _rule("iso", r"-(?P<m>\d{2})-(?P<d>\d{2})\b", r"(?P<y>\d{4})(?!\d)", required=True),
-    # (?:WEEKDAY,?\s+)?(?P<mon>MONTH)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{4})\b)?(?!\s*(?:km|...))
-    _rule("md", rf"(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
-                r"(?:,?\s+(?P<y>\d{4})\b)?(?!\s*(?:km|kilomet|mile|%|percent))",
-          rf"\s+,?{_WEEKDAY_BACK}", at_months=True),
-    # (?:WEEKDAY,?\s+)?(?:the\s+)?(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>MONTH)(?:,?\s+(?P<y>\d{4})\b)?
-    _rule("dm", rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?",
-          rf"\s+(?:fo\s+)?(?:ts|dn|dr|ht)?(?P<d>\d{{1,2}})(?!\d)(?:\s+eht)?(?:\s+,?{_WEEKDAY_BACK})?",
-          required=True, at_months=True),
-    # (?P<lead>by|until|before|at|towards?)\s+the\s+(?P<edge>end|middle|beginning|start)\s+of\s+(...)\b
-    _rule("end", r"the\s+(?P<edge>end|middle|beginning|start)\s+of\s+"
-                 rf"(?:(?P<this>this|next|the)\s+(?P<unit>year|month|week)|(?P<mon>{_MONTH})(?:\s+(?P<y2>\d{{4}}))?"
-                 r"|(?P<y>\d{4}))\b",
-          r"\s+(?P<lead>" + _backwards("by|until|before|at|toward|towards") + ")", required=True),
-    _rule("my", rf"(?P<mon>{_MONTH})\s+(?P<y>\d{{4}})\b", at_months=True),
-    # (?P<lead>(?i:in|since|...))\s+(?:(?:early|late|mid)[- ])?(?P<mon>MONTH)(?![\w.]*\s+\d)
-    _rule("month", rf"(?P<mon>{_MONTH})(?![\w.]*\s+\d)",
-          r"(?:[- ](?:ylrae|etal|dim))?\s+(?P<lead>(?i:"
-          + _backwards("in|since|by|until|early|late|earlier|before|after") + "))",
-          required=True, at_months=True),
-    # (?:(?P<lead>(?i:on|since|...))\s+)?(?P<wd>WEEKDAY)(?:\s+(?:morning|afternoon|evening|night))?\b
-    _rule("weekday", rf"(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b",
-          r"\s+(?P<lead>(?i:" + _backwards("on|since|by|until|from|last|this|next|late on|early on") + "))"),
-    _Rule("relday", re.compile(rf"(?P<rel>{literal_trie(_RELDAY_PHRASES, any_space=True)})\b"),
-          caseless=True),
-    # (?P<n>NUM)\s+(?P<unit>UNIT)\s+ago\b
-    _rule("ago", r"ago\b", rf"\s+(?P<unit>{_UNIT_BACK})\s+(?P<n>{_NUM_BACK})", required=True),
-    _rule("for", rf"for\s+(?:(?P<q>over|more than|about|nearly|almost|at least|some|around)\s+)?"
-                 rf"(?:(?:the\s+(?:past|last)\s+)?(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b"),
-    # (?P<which>last|this|...)\s+(?P<unit>week|month|year)\b
-    _rule("relunit", r"(?P<unit>week|month|year)\b",
-          r"\s+(?P<which>" + _backwards("last|this|next|earlier this|later this|the previous|the past|"
-                                        "the coming|the following") + ")", required=True),
-    # (?P<lead>(?i:in|since|...))\s+(?P<y>(?:19|20)\d{2})\b(?![-/]\d)
-    _rule("year", r"(?P<y>(?:19|20)\d{2})\b(?![-/]\d)",
-          r"\s+(?P<lead>(?i:" + _backwards("in|since|by|until|during|before|after") + "))", required=True),
-)
-_MONTH_START = re.compile(_MONTH)
+_LEAD_ROLE = {"since": "start", "from": "start", "by": "by", "as of": "by", "until": "by", "till": "by"}
+#: a month/day without a year is in the future only this close to the report date, else last year's
+_FUTURE_GRACE = timedelta(days=31)
+#: a range longer than this many days is told to the month, else to the week
+_WEEK_DAYS = 7
 
 _START_VERB = re.compile(r"\b(?:began|begun|begin|begins|started|start|starts|launched|launch|erupted|broke out|"
                          r"commenced|opened)\b[^.;\n]{0,25}$", re.IGNORECASE)
@@ -184,8 +73,11 @@ _FUTURE_CUE = re.compile(r"\b(?:will|would|might|(?-i:may)|could|expected|expect
 _START_HINTS = ("beg", "start", "launch", "erupted", "broke out", "commenced", "opened")
 _FUTURE_HINTS = ("will", "would", "might", "may", "could", "expect", "plan", "intend", "aim", "hope", "should",
                  "going to")
+#: the characters before a date searched for a cue, and how far before the date each cue regex can start
+#: (its longest word and the ``{0,N}`` of its regex)
+_CUE_WINDOW = 60
+_START_REACH, _FUTURE_REACH = 9 + 25, 8 + 60
 _CUT_WORD = re.compile(r"^\w+")
-_LEAD_ROLE = {"since": "start", "from": "start", "by": "by", "as of": "by", "until": "by", "till": "by"}
 
 
 @dataclass(frozen=True)
@@ -210,123 +102,10 @@ class DateMention:
     start: int
     end: int
     text: str
-    date: date
-    end_date: date | None
+    date: datetime.date
+    end_date: datetime.date | None  # (datetime.date: a bare "date" here would be the field above)
     precision: DatePrecision
     role: str
-
-
-def _year_for(month: int, day: int, anchor: date) -> int:
-    """The year that puts month/day nearest before the anchor (a month's grace for the future)."""
-    try:
-        candidate = date(anchor.year, month, day)
-    except ValueError:
-        return anchor.year
-    return anchor.year - 1 if candidate > anchor + timedelta(days=31) else anchor.year
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _number(word: str | None) -> int:
-    if not word:
-        return 1
-    word = word.lower()
-    return int(word) if word.isdigit() else _NUMBERS.get(word, 1)
-
-
-def _resolve(kind: str, g: dict, anchor: date) -> tuple[date, date | None, DatePrecision, str] | None:
-    lead = (g.get("lead") or "").lower()
-    role = _LEAD_ROLE.get(lead, "at")
-    if kind == "iso":
-        return date(int(g["y"]), int(g["m"]), int(g["d"])), None, DatePrecision.DAY, role
-    if kind in ("md", "dm"):
-        month, day = _MONTHS[g["mon"].lower().rstrip(".")], int(g["d"])
-        year = int(g["y"]) if g.get("y") else _year_for(month, day, anchor)
-        return date(year, month, day), None, DatePrecision.DAY, role
-    if kind == "my":
-        month, year = _MONTHS[g["mon"].lower().rstrip(".")], int(g["y"])
-        return date(year, month, 1), _month_end(year, month), DatePrecision.MONTH, role
-    if kind == "month":
-        month = _MONTHS[g["mon"].lower().rstrip(".")]
-        year = _year_for(month, 1, anchor)
-        return date(year, month, 1), _month_end(year, month), DatePrecision.MONTH, role
-    if kind == "year":
-        year = int(g["y"])
-        return date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR, role
-    if kind == "end":
-        edge = g["edge"]
-        if g.get("y"):
-            first, last = date(int(g["y"]), 1, 1), date(int(g["y"]), 12, 31)
-        elif g.get("mon"):
-            month = _MONTHS[g["mon"].lower().rstrip(".")]
-            year = int(g["y2"]) if g.get("y2") else _year_for(month, 1, anchor)
-            first, last = date(year, month, 1), _month_end(year, month)
-        else:
-            unit, which = g["unit"], g["this"]
-            if unit == "year":
-                year = anchor.year + (1 if which == "next" else 0)
-                first, last = date(year, 1, 1), date(year, 12, 31)
-            elif unit == "month":
-                first = (anchor.replace(day=1) + timedelta(days=32 if which == "next" else 0)).replace(day=1)
-                last = _month_end(first.year, first.month)
-            else:
-                first = anchor - timedelta(days=anchor.weekday()) + timedelta(days=7 if which == "next" else 0)
-                last = first + timedelta(days=6)
-        point = {"end": last, "middle": first + (last - first) / 2, "beginning": first, "start": first}[edge]
-        precision = DatePrecision.MONTH if (last - first).days > 7 else DatePrecision.WEEK
-        return point, None, precision, "by" if lead in ("by", "until", "before") else "at"
-    if kind == "weekday":
-        wd = _WEEKDAYS[g["wd"].lower()]
-        back = (anchor.weekday() - wd) % 7
-        if lead == "next":
-            day = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
-        elif lead == "last" and back == 0:
-            day = anchor - timedelta(days=7)
-        else:
-            day = anchor - timedelta(days=back)
-        return day, None, DatePrecision.DAY, role
-    if kind == "relday":
-        rel = " ".join(g["rel"].lower().split())
-        if rel in ("tomorrow", "the next day", "the following day"):
-            return anchor + timedelta(days=1), None, DatePrecision.DAY, "future" if rel == "tomorrow" else "at"
-        if rel in ("overnight", "last night"):
-            return anchor - timedelta(days=1), anchor, DatePrecision.DAY, "at"
-        back = 0 if rel in ("today", "tonight") or rel.startswith("this ") else 1
-        return anchor - timedelta(days=back), None, DatePrecision.DAY, "at"
-    if kind == "ago":
-        unit = g["unit"].lower().rstrip("s")
-        days = _number(g["n"]) * _UNIT_DAYS[unit]
-        return anchor - timedelta(days=days), None, _UNIT_PRECISION[unit], "at"
-    if kind == "for":
-        unit = g["unit"].lower().rstrip("s")
-        days = _number(g["n"]) * _UNIT_DAYS[unit]
-        return anchor - timedelta(days=days), anchor, _UNIT_PRECISION[unit], "duration"
-    if kind == "relunit":
-        unit = g["unit"].lower()
-        which = " ".join(g["which"].lower().split())
-        if which in ("next", "the coming", "the following"):
-            return anchor + timedelta(days=_UNIT_DAYS[unit]), None, _UNIT_PRECISION[unit], "future"
-        if which in ("this", "earlier this", "later this"):
-            if unit == "week":
-                first = anchor - timedelta(days=anchor.weekday())
-            elif unit == "month":
-                first = anchor.replace(day=1)
-            else:
-                first = anchor.replace(month=1, day=1)
-            return first, anchor, _UNIT_PRECISION[unit], "at"
-        days = _UNIT_DAYS[unit]
-        if which in ("the past",):
-            return anchor - timedelta(days=days), anchor, _UNIT_PRECISION[unit], "duration"
-        if unit == "week":
-            first = anchor - timedelta(days=anchor.weekday() + 7)
-            return first, first + timedelta(days=6), DatePrecision.WEEK, "at"
-        if unit == "month":
-            last = anchor.replace(day=1) - timedelta(days=1)
-            return last.replace(day=1), last, DatePrecision.MONTH, "at"
-        return date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31), DatePrecision.YEAR, "at"
-    return None  # pragma: no cover
 
 
 def find_dates(text: str, anchor: date) -> list[DateMention]:
@@ -353,26 +132,24 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
     >>> m.role, m.date.isoformat(), m.precision.value
     ('duration', '2024-08-07', 'week')
     """
-    found: list[tuple[int, int, date, date | None, DatePrecision, str]] = []
-    months: list[int] | None = None
-    reversed_text = text[::-1]
     context = _Context(text, anchor)
-    for rule in _RULES:
-        if rule.at_months and months is None:
-            months = [m.start() for m in _MONTH_START.finditer(text)]
-        for start, end, g in _rule_matches(rule, text, reversed_text, months, context.lower):
-            if rule.kind in _NEEDS_LEAD:
-                back = _LEAD_BACK.search(text, max(0, start - 30), start)
-                if back and back.start() < start:
-                    start, g["lead"] = back.start(), back.group("lead")
-            try:
-                resolved = _resolve(rule.kind, g, anchor)
-            except (ValueError, OverflowError, KeyError):
-                continue  # "February 31", year 0: not a date
-            if resolved is None:
-                continue
-            day, end_date, precision, role = resolved
-            found.append((start, end, day, end_date, precision, context.role(rule.kind, role, day, start)))
+    return _mentions(text, anchor, context, find_expressions(text, context.lower))
+
+
+def find_dates_reference(text: str, anchor: date) -> list[DateMention]:
+    """:func:`find_dates` with the expressions found plainly (:func:`~geoconflict.text.date_rules.find_expressions_reference`)."""
+    return _mentions(text, anchor, _Context(text, anchor), find_expressions_reference(text))
+
+
+def _mentions(text: str, anchor: date, context: _Context, expressions: Iterator[Expression]) -> list[DateMention]:
+    """The expressions resolved, with their roles, in text order; of overlapping ones the first, longest."""
+    found: list[tuple[int, int, date, date | None, DatePrecision, str]] = []
+    for kind, start, end, g in expressions:
+        try:
+            day, end_date, precision, role = _resolve(kind, g, anchor)
+        except (ValueError, OverflowError, KeyError):
+            continue  # "February 31", year 0: not a date
+        found.append((start, end, day, end_date, precision, context.role(kind, role, day, start)))
     found.sort(key=lambda d: (d[0], d[0] - d[1]))
     out: list[DateMention] = []
     last_end = -1
@@ -383,58 +160,193 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
     return out
 
 
-def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int] | None, lower: str):
-    """(start, end, groups) of each match of *rule*, as ``finditer`` of its forward regex gives them.
+# ---------------------------------------------------------------------- what an expression means
 
-    Cores are taken left to right; a core starting inside the previous match is
-    skipped, and what precedes a core may not reach back into it either.
-    """
-    n = len(text)
-    done = 0  # end of the previous match
-    if rule.caseless:
-        cores = rule.core.finditer(lower)
-    elif rule.at_months:
-        cores = (m for c in months if c >= done and (m := rule.core.match(text, c)))
+#: the day (or first day) meant, the last day of a range, the precision, the role
+_Resolved = tuple[date, date | None, DatePrecision, str]
+
+
+def _resolve(kind: str, g: Groups, anchor: date) -> _Resolved:
+    """What an expression of *kind* with groups *g* means, said on *anchor* (ValueError, KeyError: nothing)."""
+    return _RESOLVERS[kind](g, anchor, (g.get("lead") or "").lower())
+
+
+def _group(g: Groups, name: str) -> str:
+    """A group the rule's regex always fills."""
+    value = g[name]
+    if value is None:  # pragma: no cover - the regexes fill it
+        raise KeyError(name)
+    return value
+
+
+def _month(g: Groups, name: str = "mon") -> int:
+    return _MONTH_NUMBER[_group(g, name).lower().rstrip(".")]
+
+
+def _year_for(month: int, day: int, anchor: date) -> int:
+    """The year that puts month/day nearest before the anchor (a month's grace for the future)."""
+    try:
+        candidate = date(anchor.year, month, day)
+    except ValueError:
+        return anchor.year
+    return anchor.year - 1 if candidate > anchor + _FUTURE_GRACE else anchor.year
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _number(word: str | None) -> int:
+    if not word:
+        return 1
+    word = word.lower()
+    return int(word) if word.isdigit() else COUNT_WORDS.get(word, 1)
+
+
+def _iso(g: Groups, anchor: date, lead: str) -> _Resolved:
+    day = date(int(_group(g, "y")), int(_group(g, "m")), int(_group(g, "d")))
+    return day, None, DatePrecision.DAY, _LEAD_ROLE.get(lead, "at")
+
+
+def _month_day(g: Groups, anchor: date, lead: str) -> _Resolved:
+    month, day = _month(g), int(_group(g, "d"))
+    year = int(y) if (y := g.get("y")) else _year_for(month, day, anchor)
+    return date(year, month, day), None, DatePrecision.DAY, _LEAD_ROLE.get(lead, "at")
+
+
+def _month_year(g: Groups, anchor: date, lead: str) -> _Resolved:
+    month, year = _month(g), int(_group(g, "y"))
+    return date(year, month, 1), _month_end(year, month), DatePrecision.MONTH, _LEAD_ROLE.get(lead, "at")
+
+
+def _month_only(g: Groups, anchor: date, lead: str) -> _Resolved:
+    month = _month(g)
+    year = _year_for(month, 1, anchor)
+    return date(year, month, 1), _month_end(year, month), DatePrecision.MONTH, _LEAD_ROLE.get(lead, "at")
+
+
+def _year(g: Groups, anchor: date, lead: str) -> _Resolved:
+    year = int(_group(g, "y"))
+    return date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR, _LEAD_ROLE.get(lead, "at")
+
+
+def _end(g: Groups, anchor: date, lead: str) -> _Resolved:
+    """"by the end of the month", "the middle of March 2023": a point of a range."""
+    first, last = _edge_range(g, anchor)
+    point = {"end": last, "middle": first + (last - first) / 2, "beginning": first, "start": first}[_group(g, "edge")]
+    precision = DatePrecision.MONTH if (last - first).days > _WEEK_DAYS else DatePrecision.WEEK
+    return point, None, precision, "by" if lead in ("by", "until", "before") else "at"
+
+
+def _edge_range(g: Groups, anchor: date) -> tuple[date, date]:
+    """The range whose end, middle or start an "end" expression means: a year, a month, this or next unit."""
+    if y := g.get("y"):
+        return date(int(y), 1, 1), date(int(y), 12, 31)
+    if g.get("mon"):
+        month = _month(g)
+        year = int(y2) if (y2 := g.get("y2")) else _year_for(month, 1, anchor)
+        return date(year, month, 1), _month_end(year, month)
+    unit, later = _group(g, "unit"), g.get("this") == "next"
+    if unit == "year":
+        year = anchor.year + (1 if later else 0)
+        return date(year, 1, 1), date(year, 12, 31)
+    if unit == "month":
+        first = (anchor.replace(day=1) + timedelta(days=32 if later else 0)).replace(day=1)
+        return first, _month_end(first.year, first.month)
+    first = anchor - timedelta(days=anchor.weekday()) + timedelta(days=7 if later else 0)
+    return first, first + timedelta(days=6)
+
+
+def _weekday(g: Groups, anchor: date, lead: str) -> _Resolved:
+    wd = _WEEKDAY_NUMBER[_group(g, "wd").lower()]
+    back = (anchor.weekday() - wd) % 7
+    if lead == "next":
+        day = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+    elif lead == "last" and back == 0:
+        day = anchor - timedelta(days=7)
     else:
-        cores = rule.core.finditer(text)
-    for m in cores:
-        if m.start() < done:
-            continue
-        start, g = m.start(), m.groupdict()
-        if rule.caseless:  # the words as written, not lower-cased
-            g = {name: text[slice(*m.span(name))] for name in g}
-        if rule.back is not None:
-            b = rule.back.match(reversed_text, n - start, n - done)
-            if b:
-                start = n - b.end()
-                for name, (i, j) in ((k, b.span(k)) for k in b.groupdict()):
-                    g[name] = text[n - j:n - i] if i >= 0 else None
-            elif rule.back_required:
-                continue
-        done = m.end()
-        yield start, done, g
+        day = anchor - timedelta(days=back)
+    return day, None, DatePrecision.DAY, _LEAD_ROLE.get(lead, "at")
 
+
+def _relday(g: Groups, anchor: date, lead: str) -> _Resolved:
+    rel = " ".join(_group(g, "rel").lower().split())
+    if rel in ("tomorrow", "the next day", "the following day"):
+        return anchor + timedelta(days=1), None, DatePrecision.DAY, "future" if rel == "tomorrow" else "at"
+    if rel in ("overnight", "last night"):
+        return anchor - timedelta(days=1), anchor, DatePrecision.DAY, "at"
+    back = 0 if rel in ("today", "tonight") or rel.startswith("this ") else 1
+    return anchor - timedelta(days=back), None, DatePrecision.DAY, "at"
+
+
+def _ago(g: Groups, anchor: date, lead: str) -> _Resolved:
+    unit = _group(g, "unit").lower().rstrip("s")
+    days = _number(g["n"]) * UNIT_DAYS[unit]
+    return anchor - timedelta(days=days), None, _UNIT_PRECISION[unit], "at"
+
+
+def _for(g: Groups, anchor: date, lead: str) -> _Resolved:
+    unit = _group(g, "unit").lower().rstrip("s")
+    days = _number(g["n"]) * UNIT_DAYS[unit]
+    return anchor - timedelta(days=days), anchor, _UNIT_PRECISION[unit], "duration"
+
+
+def _relunit(g: Groups, anchor: date, lead: str) -> _Resolved:
+    """"last week", "this month", "the past year", "next week"."""
+    unit = _group(g, "unit").lower()
+    which = " ".join(_group(g, "which").lower().split())
+    if which in ("next", "the coming", "the following"):
+        return anchor + timedelta(days=UNIT_DAYS[unit]), None, _UNIT_PRECISION[unit], "future"
+    if which in ("this", "earlier this", "later this"):
+        return _unit_start(unit, anchor), anchor, _UNIT_PRECISION[unit], "at"
+    if which == "the past":
+        return anchor - timedelta(days=UNIT_DAYS[unit]), anchor, _UNIT_PRECISION[unit], "duration"
+    if unit == "week":
+        first = anchor - timedelta(days=anchor.weekday() + 7)
+        return first, first + timedelta(days=6), DatePrecision.WEEK, "at"
+    if unit == "month":
+        last = anchor.replace(day=1) - timedelta(days=1)
+        return last.replace(day=1), last, DatePrecision.MONTH, "at"
+    return date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31), DatePrecision.YEAR, "at"
+
+
+def _unit_start(unit: str, anchor: date) -> date:
+    """The first day of the week, month or year *anchor* is in."""
+    if unit == "week":
+        return anchor - timedelta(days=anchor.weekday())
+    if unit == "month":
+        return anchor.replace(day=1)
+    return anchor.replace(month=1, day=1)
+
+
+_RESOLVERS: dict[str, Callable[[Groups, date, str], _Resolved]] = {
+    "iso": _iso, "md": _month_day, "dm": _month_day, "my": _month_year, "month": _month_only, "year": _year,
+    "end": _end, "weekday": _weekday, "relday": _relday, "ago": _ago, "for": _for, "relunit": _relunit,
+}
+
+
+# ---------------------------------------------------------------------- roles
 
 class _Context:
     """The words around the dates of one text, for their roles ("began on August 6": start)."""
 
-    def __init__(self, text: str, anchor: date):
+    def __init__(self, text: str, anchor: date) -> None:
         self.text, self.anchor = text, anchor
         self.lower = case_fold(text)
 
     def role(self, kind: str, role: str, day: date, start: int) -> str:
         """*role* revised by the words just before *start*: "began on August 6", "might be declared by..."."""
-        if role == "at" and self._cue(_START_VERB, _START_HINTS, 9 + 25, start):
+        if role == "at" and self._cue(_START_VERB, _START_HINTS, _START_REACH, start):
             role = "start"
         if day > self.anchor and role != "duration":
             return "future"
-        if role in ("at", "by") and kind != "relday" and self._cue(_FUTURE_CUE, _FUTURE_HINTS, 8 + 60, start):
+        if role in ("at", "by") and kind != "relday" and self._cue(_FUTURE_CUE, _FUTURE_HINTS, _FUTURE_REACH, start):
             return "future"
         return role
 
     def _cue(self, cue: re.Pattern[str], hints: tuple[str, ...], reach: int, start: int) -> bool:
-        """Whether *cue* matches the 60 characters before *start* (see _cue_window, _cue_start)."""
-        near = self.lower[max(0, start - 60):start]
+        """Whether *cue* matches the _CUE_WINDOW characters before *start* (see _cue_window, _cue_start)."""
+        near = self.lower[max(0, start - _CUE_WINDOW):start]
         if not any(h in near for h in hints):
             return False  # no cue word there: no need to search
         before = _cue_window(self.text, start)
@@ -453,8 +365,8 @@ def _cue_start(before: str, reach: int) -> int:
 
 
 def _cue_window(text: str, start: int) -> str:
-    """The 60 characters before *start*, less a word cut at their left edge (a cut word is no cue)."""
-    lo = max(0, start - 60)
+    """The _CUE_WINDOW characters before *start*, less a word cut at their left edge (a cut word is no cue)."""
+    lo = max(0, start - _CUE_WINDOW)
     before = text[lo:start]
     if lo > 0 and text[lo - 1].isalnum():
         before = _CUT_WORD.sub("", before)

@@ -29,6 +29,7 @@ ParsedQuery(key='glushkovsky', kind='admin2', descriptor='district', full='glush
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -64,6 +65,10 @@ _SUFFIX_SKY = re.compile(r"sk(?:iy|yy|yi|ii|i|y|oy)\b")
 _SUFFIX_Y = re.compile(r"(?<=\w\w)(?:iy|yy|yi|ii)\b")
 
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
+#: folded names and parsed queries kept (each function its own cache)
+_CACHE_SIZE = 65536
+#: stable_hash: a 64-bit BLAKE2b digest, shifted to 63 bits (a non-negative int64)
+_HASH_BYTES = 8
 
 
 def _strip_marks(text: str) -> str:
@@ -73,7 +78,7 @@ def _strip_marks(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE_SIZE)
 def fold(name: str) -> str:
     """Return the look-up key of a place name.
 
@@ -176,16 +181,14 @@ def case_fold(text: str) -> str:
 
 
 def stable_hash(key: str) -> int:
-    """64-bit hash of a key, the same in every process (unlike :func:`hash`).
+    """63-bit hash of a key, the same in every process (unlike :func:`hash`).
 
     Examples
     --------
     >>> stable_hash("kursk") == stable_hash("kursk")
     True
     """
-    import hashlib
-
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little") >> 1
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=_HASH_BYTES).digest(), "little") >> 1
 
 
 # Descriptor words, as folded keys (geoconflict.lang.en), and the kind of place each implies.
@@ -232,7 +235,7 @@ class ParsedQuery:
     full: str
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE_SIZE)
 def parse_query(name: str) -> ParsedQuery:
     """Fold *name* and strip descriptor words around it.
 

@@ -38,18 +38,25 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from geoconflict.errors import DateError, InvalidInputError
+from geoconflict.lang.en import MONTHS, WEEKDAYS
 
 __all__ = ["MAX_REPORT_BYTES", "Report", "read_report"]
 
 #: Larger inputs are refused with a clear error (the extractor is linear, but a
 #: 1 GB "report" is almost certainly a mistake).
 MAX_REPORT_BYTES = 256 * 1024 * 1024
+#: a one-line string longer than this is text, not a file name
+_MAX_PATH_LENGTH = 4096
+#: the head of a text searched for HTML tags, and the sample of a text checked for binary data
+_HTML_SNIFF, _SAMPLE = 4096, 65536
+#: more control characters than this (and than 1 in _CONTROL_SHARE of the sample) make a text binary
+_CONTROL_COUNT, _CONTROL_SHARE = 8, 100
+#: "Key: value" header lines read at most
+_HEADER_LINES = 6
 
-_MONTHS = (
-    "january february march april may june july august september october november december".split()
-)
-_MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
-_WEEKDAY_RE = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(MONTHS, 1)}
+_MONTH_RE = "|".join(MONTHS)
+_WEEKDAY_RE = "|".join(WEEKDAYS)
 
 # " date 2024-08-14 Title Wednesday, August 14, 2024 10:00:23 PM"
 _SEED_HEADER = re.compile(
@@ -144,19 +151,31 @@ def read_report(
     >>> r.title, r.published.isoformat(), r.body
     ('Strikes on Gaza', '2023-10-09', 'Israeli jets struck Gaza City.')
     """
+    text, path = _read_text(path_or_text, encoding)
+    html_title = html_date = None
+    if _HTML_HINT.search(text[:_HTML_SNIFF]):
+        text, html_title, html_date = _html_to_text(text)
+        text = text.rstrip()
+    if not text.strip():
+        raise InvalidInputError(f"{path or 'input'}: the report is empty", field="path_or_text")
+    title, header_date, body_start = _parse_header(text)
+    when = _publication_date(published, header_date or html_date, path)
+    if source is not None and not isinstance(source, str):
+        raise InvalidInputError(f"source: expected text, got {type(source).__name__}", field="source", value=source)
+    source = (source or "").strip() or (path.name if path else None)
+    return Report(text=text, body=text[body_start:], title=title or html_title, published=when, source=source,
+                  path=path, body_start=body_start)
+
+
+def _read_text(path_or_text: object, encoding: str | None) -> tuple[str, Path | None]:
+    """The text of a report given as a path, text or bytes (decoded, line ends normalised), and its path."""
     path: Path | None = None
     raw: str | bytes
     if isinstance(path_or_text, os.PathLike) or (
         isinstance(path_or_text, str) and _looks_like_path(path_or_text)
     ):
         path = Path(path_or_text)
-        if not path.is_file():
-            raise FileNotFoundError(f"report file {str(path)!r} not found")
-        size = path.stat().st_size
-        if size > MAX_REPORT_BYTES:
-            raise InvalidInputError(f"{path}: {size:,} bytes is larger than the {MAX_REPORT_BYTES:,}-byte limit",
-                                    field="path_or_text", value=str(path))
-        raw = path.read_bytes()
+        raw = _read_file(path)
     elif isinstance(path_or_text, str | bytes | bytearray | memoryview):
         raw = bytes(path_or_text) if isinstance(path_or_text, bytearray | memoryview) else path_or_text
     else:
@@ -175,35 +194,34 @@ def read_report(
             f"{path or 'input'}: looks like binary data, not a report ({bad} control characters)",
             field="path_or_text",
         )
-    html_title = html_date = None
-    if _HTML_HINT.search(text[:4096]):
-        text, html_title, html_date = _html_to_text(text)
-        text = text.rstrip()
-    if not text.strip():
-        raise InvalidInputError(f"{path or 'input'}: the report is empty", field="path_or_text")
+    return text, path
 
-    title, header_date, body_start = _parse_header(text)
-    title = title or html_title
-    header_date = header_date or html_date
+
+def _read_file(path: Path) -> bytes:
+    if not path.is_file():
+        raise FileNotFoundError(f"report file {str(path)!r} not found")
+    size = path.stat().st_size
+    if size > MAX_REPORT_BYTES:
+        raise InvalidInputError(f"{path}: {size:,} bytes is larger than the {MAX_REPORT_BYTES:,}-byte limit",
+                                field="path_or_text", value=str(path))
+    return path.read_bytes()
+
+
+def _publication_date(published: object, found: date | None, path: Path | None) -> date:
+    """The ``published=`` date if given, else the one *found* in the report, else :class:`DateError`."""
     if published is not None:
-        when = _as_date(published)
-    elif header_date is not None:
-        when = header_date
-    else:
-        raise DateError(
-            f"{path or 'report'}: no publication date found in the text; pass published=YYYY-MM-DD "
-            "(relative dates such as 'yesterday' count from it)",
-            field="published",
-        )
-    if source is not None and not isinstance(source, str):
-        raise InvalidInputError(f"source: expected text, got {type(source).__name__}", field="source", value=source)
-    source = (source or "").strip() or (path.name if path else None)
-    return Report(text=text, body=text[body_start:], title=title, published=when, source=source, path=path,
-                  body_start=body_start)
+        return _as_date(published)
+    if found is not None:
+        return found
+    raise DateError(
+        f"{path or 'report'}: no publication date found in the text; pass published=YYYY-MM-DD "
+        "(relative dates such as 'yesterday' count from it)",
+        field="published",
+    )
 
 
 def _looks_like_path(value: str) -> bool:
-    if "\n" in value or len(value) > 4096 or not value.strip():
+    if "\n" in value or len(value) > _MAX_PATH_LENGTH or not value.strip():
         return False
     try:
         if Path(value).is_file():
@@ -215,9 +233,10 @@ def _looks_like_path(value: str) -> bool:
 
 
 def _decode(raw: bytes, *, encoding: str | None, where: str) -> str:
+    """*raw* as text: in *encoding*, else UTF-16 after its byte-order mark, else UTF-8 (``where`` names it in errors)."""
     if not raw.strip():
         raise InvalidInputError(f"{where}: the report is empty", field="path_or_text")
-    if b"\x00" in raw[:65536] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in raw[:_SAMPLE] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InvalidInputError(f"{where}: looks like binary data (NUL bytes), not a text report",
                                 field="path_or_text")
     if encoding is not None:
@@ -242,9 +261,10 @@ _CONTROL = re.compile("[\x00-\x08\x0d-\x1f\x7f]")
 
 
 def _control_characters(text: str) -> int:
-    sample = text[:65536]
+    """How many control characters the head of *text* has, when they are too many for a text (else 0)."""
+    sample = text[:_SAMPLE]
     bad = len(_CONTROL.findall(sample))
-    return bad if bad > max(8, len(sample) // 100) else 0
+    return bad if bad > max(_CONTROL_COUNT, len(sample) // _CONTROL_SHARE) else 0
 
 
 def _as_date(value: object) -> date:
@@ -260,6 +280,7 @@ def _as_date(value: object) -> date:
 
 
 def _find_date(text: str) -> date | None:
+    """The first ISO or long-form date ("August 14, 2024", "14 August 2024") in *text*, or None."""
     m = _ISO_DATE.search(text)
     try:
         if m:
@@ -269,8 +290,8 @@ def _find_date(text: str) -> date | None:
             month = m.group("month") or m.group("month2")
             day = m.group("day") or m.group("day2")
             year = m.group("year") or m.group("year2")
-            return date(int(year), _MONTHS.index(month.lower()) + 1, int(day))
-    except ValueError:
+            return date(int(year), _MONTH_NUMBER[month.lower()], int(day))
+    except (ValueError, KeyError):  # no calendar date; a month with a look-alike letter ("ſeptember")
         return None
     return None
 
@@ -289,7 +310,7 @@ def _parse_header(text: str) -> tuple[str | None, date | None, int]:
     title = when = None
     pos = lead
     end = lead
-    for _ in range(6):
+    for _ in range(_HEADER_LINES):
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end
         fm = _FIELD.match(text, pos, line_end)
@@ -333,7 +354,7 @@ class _TextParser(HTMLParser):
         self._in: str | None = None
         self._buf: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         if tag == "meta" and self.date is None:
             prop = (a.get("property") or a.get("name") or "").lower()
@@ -348,7 +369,7 @@ class _TextParser(HTMLParser):
         if tag in _BLOCK:
             self.parts.append("\n\n" if tag not in ("br", "li", "tr") else "\n")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP and tag != "head" and self.skip:
             self.skip -= 1
         if tag == self._in:
@@ -361,7 +382,7 @@ class _TextParser(HTMLParser):
         if tag in _BLOCK:
             self.parts.append("\n\n")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._in is not None:
             self._buf.append(data)
         if self.skip or self._in == "title":
@@ -374,7 +395,7 @@ def _html_to_text(markup: str) -> tuple[str, str | None, date | None]:
     try:
         parser.feed(markup)
         parser.close()
-    except Exception:
+    except AssertionError:  # html.parser's way of refusing a malformed declaration
         stripped = re.sub(r"<[^>]*>", " ", markup)
         return html.unescape(stripped), None, None
     text = "".join(parser.parts)
