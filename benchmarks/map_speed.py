@@ -37,8 +37,8 @@ def make_events(n: int, *, kind: str):
     """``n`` events or movements with places, actors, quotes and dates, reproducibly."""
     import numpy as np
 
+    from geoconflict.model import Event, Movement, Place, Provenance
     from geoconflict.model.eventset import EventSet
-    from geoconflict.model.records import Event, Movement, Place, Provenance
 
     rng = np.random.default_rng(20240814)
     lat = rng.uniform(44.5, 56.0, n)

@@ -102,8 +102,7 @@ def seed_like_events(*, injected: bool = False):
 
     from shapely.geometry import Point, Polygon
 
-    from geoconflict.model.eventset import EventSet
-    from geoconflict.model.records import (
+    from geoconflict.model import (
         CombatArea,
         Event,
         Mention,
@@ -112,6 +111,7 @@ def seed_like_events(*, injected: bool = False):
         Provenance,
         TerritorialClaim,
     )
+    from geoconflict.model.eventset import EventSet
 
     def box(west, south, east, north):
         return Polygon([(west, south), (east, south), (east, north), (west, north)])

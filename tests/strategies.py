@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import strategies as st
 from shapely.geometry import box
 
-from geoconflict.model.records import (
+from geoconflict.model import (
     CombatArea,
     DatePrecision,
     Derivation,

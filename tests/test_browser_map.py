@@ -188,7 +188,7 @@ def test_100k_events_page_is_interactive_within_3_s(chromium, tmp_path):
     """Navigation start → data drawn on screen and layers listed, by the page's own clock."""
     import numpy as np
 
-    from geoconflict.model.records import Event, Place, Provenance
+    from geoconflict.model import Event, Place, Provenance
 
     rng = np.random.default_rng(6)
     lat, lon = rng.uniform(44.5, 56.0, 100_000), rng.uniform(22.0, 45.0, 100_000)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geoconflict.model.records import DatePrecision
+from geoconflict.model import DatePrecision
 from geoconflict.text.dates import find_dates, resolve_date
 
 WED = date(2024, 8, 14)  # a Wednesday

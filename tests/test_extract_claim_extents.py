@@ -15,7 +15,7 @@ import pytest
 
 from geoconflict.extraction import extract
 from geoconflict.gazetteer.index import Gazetteer
-from geoconflict.model.records import PlaceKind
+from geoconflict.model import PlaceKind
 from geoconflict.text.report import read_report
 
 SEED = "seeds/000_84a8b2256f18f56d.txt"

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from geoconflict.extraction.claims import CombatIndex
 from geoconflict.extraction.spans import Intervals
 from geoconflict.gazetteer.index import Gazetteer
-from geoconflict.model.records import CombatArea, PlaceKind
+from geoconflict.model import CombatArea, PlaceKind
 
 intervals = st.lists(st.tuples(st.integers(0, 20), st.integers(0, 6)).map(lambda p: (p[0], p[0] + p[1])),
                      max_size=8)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from geoconflict.errors import InvalidInputError
 from geoconflict.extraction import extract, split_sentences
-from geoconflict.model.records import PlaceKind
+from geoconflict.model import PlaceKind
 from geoconflict.text.report import read_report
 
 REPORTS = Path(__file__).resolve().parent / "reports"

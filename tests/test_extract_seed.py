@@ -9,8 +9,8 @@ import pytest
 
 from geoconflict.extraction import extract
 from geoconflict.gazetteer.index import Gazetteer
+from geoconflict.model import DatePrecision, Derivation, MovementStatus, PlaceKind
 from geoconflict.model.geometry import area_km2
-from geoconflict.model.records import DatePrecision, Derivation, MovementStatus, PlaceKind
 from geoconflict.text.report import read_report
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_84a8b2256f18f56d.txt"

@@ -6,8 +6,8 @@ import pytest
 
 from geoconflict.errors import InvalidInputError, PlaceNotFoundError
 from geoconflict.gazetteer.index import Candidate, Gazetteer, geocode, resolve
+from geoconflict.model import PlaceKind, Precision
 from geoconflict.model.geometry import area_km2
-from geoconflict.model.records import PlaceKind, Precision
 
 
 def test_default_is_shared_and_covers_all_kinds(gaz):

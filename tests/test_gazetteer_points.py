@@ -8,7 +8,7 @@ import shapely
 from geoconflict.gazetteer import geocode, resolve
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.gazetteer.table import PLACE_CACHE_SIZE
-from geoconflict.model.records import Place, PlaceKind
+from geoconflict.model import Place, PlaceKind
 
 
 def km(a: Place, lat: float, lon: float) -> float:

@@ -11,7 +11,7 @@ import pytest
 
 from geoconflict.errors import PlaceNotFoundError, ProviderError
 from geoconflict.gazetteer.online import OnlineGeocoder
-from geoconflict.model.records import PlaceKind
+from geoconflict.model import PlaceKind
 
 SUDZHA_DISTRICT = {
     "place_id": 1, "osm_type": "relation", "osm_id": 1, "lat": "51.19", "lon": "35.27",

@@ -15,8 +15,8 @@ from geoconflict.errors import InvalidInputError
 from geoconflict.maps.layers import build_layers
 from geoconflict.maps.offline import render_html, save_html
 from geoconflict.maps.render import render
+from geoconflict.model import Event, Movement, Place, Provenance
 from geoconflict.model.eventset import EventSet
-from geoconflict.model.records import Event, Movement, Place, Provenance
 from tests.browser import seed_like_events
 
 KYIV = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52, country_code="UA")

@@ -15,7 +15,7 @@ from geoconflict.maps.events import events_layer
 from geoconflict.maps.movements import movements_layer
 from geoconflict.maps.popups import event_precision, provenance_columns, provenance_values, where, wheres
 from geoconflict.maps.style import SCALE, UNKNOWN_ACTOR, Style, quantize, quantize_all
-from geoconflict.model.records import Precision
+from geoconflict.model import Precision
 from tests import strategies as S
 
 degrees = st.floats(min_value=-180, max_value=180, allow_nan=False)

@@ -13,7 +13,7 @@ import pytest
 import geoconflict as gc
 from geoconflict.errors import FormatError, InvalidInputError
 from geoconflict.inputs import load_inputs
-from geoconflict.model.records import ClaimTier, DatePrecision, Derivation, PlaceKind, Precision
+from geoconflict.model import ClaimTier, DatePrecision, Derivation, PlaceKind, Precision
 from geoconflict.readers import SkippedRowsWarning, detect_format, read_events, read_table
 from geoconflict.readers.acled import GEO_PRECISION, TIME_PRECISION
 from geoconflict.readers.ucdp import DATE_PREC, WHERE_PREC

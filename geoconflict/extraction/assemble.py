@@ -51,9 +51,9 @@ from geoconflict.extraction.document import Document, read_document
 from geoconflict.extraction.located import located_events
 from geoconflict.extraction.movements import merge_movements, movements, status_updates
 from geoconflict.extraction.sources import Speakers
-from geoconflict.gazetteer.index import Gazetteer
+from geoconflict.gazetteer import Gazetteer
+from geoconflict.model import CombatArea, Event, Mention, Movement, Provenance, TerritorialClaim
 from geoconflict.model.eventset import EventSet
-from geoconflict.model.records import CombatArea, Event, Mention, Movement, Provenance, TerritorialClaim
 from geoconflict.text.report import Report, read_report
 from geoconflict.text.sentences import Sentence
 

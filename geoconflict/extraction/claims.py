@@ -25,10 +25,9 @@ from geoconflict.extraction.cues import Fold, cue_kinds, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_OPEN, Document, clause, clause_back, number
 from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent
 from geoconflict.extraction.spans import contains
-from geoconflict.gazetteer.index import Gazetteer
+from geoconflict.gazetteer import Gazetteer
 from geoconflict.lang import en
-from geoconflict.model.geometry import KM2_PER_SQUARE_MILE
-from geoconflict.model.records import (
+from geoconflict.model import (
     CombatArea,
     DatePrecision,
     Derivation,
@@ -36,6 +35,7 @@ from geoconflict.model.records import (
     PlaceKind,
     TerritorialClaim,
 )
+from geoconflict.model.geometry import KM2_PER_SQUARE_MILE
 from geoconflict.text.dates import DateMention
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence

@@ -14,7 +14,7 @@ from geoconflict.extraction.actors import actors
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, Document, clause, clause_back
 from geoconflict.lang import en
-from geoconflict.model.records import CombatArea
+from geoconflict.model import CombatArea
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 

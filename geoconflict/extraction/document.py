@@ -33,9 +33,9 @@ from geoconflict.extraction.resolution import (
 from geoconflict.extraction.sources import Sources
 from geoconflict.extraction.spans import Intervals, Span
 from geoconflict.extraction.toponyms import find_spans, reject_reason
-from geoconflict.gazetteer.index import Gazetteer
+from geoconflict.gazetteer import Gazetteer
 from geoconflict.lang import en
-from geoconflict.model.records import DatePrecision, Place, PlaceKind, Provenance
+from geoconflict.model import DatePrecision, Place, PlaceKind, Provenance
 from geoconflict.text.dates import DateMention, find_dates
 from geoconflict.text.normalize import case_fold, fold
 from geoconflict.text.report import Report

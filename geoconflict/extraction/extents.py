@@ -34,8 +34,8 @@ import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
+from geoconflict.model import PlaceKind
 from geoconflict.model.geometry import area_km2, clean_polygon
-from geoconflict.model.records import PlaceKind
 
 __all__ = ["plausibility_note", "populated_places_within", "stated_area_extent"]
 

@@ -18,7 +18,7 @@ from geoconflict.extraction.actors import DEMONYM_TRIE, actors
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, TOKEN_OPEN, Document, clause_back, number
 from geoconflict.lang import en
-from geoconflict.model.records import Event
+from geoconflict.model import Event
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 

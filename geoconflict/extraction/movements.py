@@ -20,7 +20,7 @@ from geoconflict.extraction.actors import actors, own_party
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import ANY_TOKEN, TOKEN_GROUP, Document
 from geoconflict.lang import en
-from geoconflict.model.records import Movement, MovementStatus, Place, PlaceKind
+from geoconflict.model import Movement, MovementStatus, Place, PlaceKind
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from geoconflict.errors import InvalidInputError
 from geoconflict.extraction.spans import Span, contains
-from geoconflict.gazetteer.index import Candidate, Gazetteer, resolve_candidates
+from geoconflict.gazetteer import Candidate, Gazetteer, resolve_candidates
 from geoconflict.lang import en
-from geoconflict.model.records import Place, PlaceKind
+from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold
 
 __all__ = ["apply_region_rule", "apply_town_rule", "check_containment", "drop_outliers", "resolve_spans"]

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 
-from geoconflict.model.records import Place, PlaceKind
+from geoconflict.model import Place, PlaceKind
 
 __all__ = ["Intervals", "Span", "contains"]
 

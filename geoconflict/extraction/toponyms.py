@@ -17,7 +17,7 @@ from operator import attrgetter
 
 from geoconflict.extraction.actors import DEMONYM_WORDS
 from geoconflict.extraction.spans import Intervals, Span
-from geoconflict.gazetteer.index import Gazetteer
+from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.scanner import STOPWORDS
 from geoconflict.lang import en
 from geoconflict.text.normalize import case_fold, fold

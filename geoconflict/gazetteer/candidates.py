@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from geoconflict.errors import InvalidInputError
-from geoconflict.model.records import Place, PlaceKind
+from geoconflict.model import Place, PlaceKind
 
 __all__ = [
     "ABBREVIATION_BONUS", "ADMIN1", "ADMIN2", "ALTERNATE_NAME", "COUNTRY", "DERIVED_NAME", "DESCRIPTOR_BONUS",

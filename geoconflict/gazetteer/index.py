@@ -36,7 +36,7 @@ from geoconflict.gazetteer.context import resolve_candidates
 from geoconflict.gazetteer.scanner import find_names, load_automaton
 from geoconflict.gazetteer.scoring import Near, ranked
 from geoconflict.gazetteer.table import GazetteerTable
-from geoconflict.model.records import Place, PlaceKind
+from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import scan_fold
 
 __all__ = ["Candidate", "Gazetteer", "geocode", "resolve", "resolve_candidates"]

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from geoconflict.errors import InvalidInputError, PlaceNotFoundError, ProviderError
-from geoconflict.model.records import Place, PlaceKind
+from geoconflict.model import Place, PlaceKind
 
 __all__ = ["OnlineGeocoder", "place_from_nominatim"]
 

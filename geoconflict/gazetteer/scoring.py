@@ -36,7 +36,7 @@ from geoconflict.gazetteer.candidates import (
 )
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.gazetteer.table import MEMO_SIZE, GazetteerTable
-from geoconflict.model.records import Place, PlaceKind
+from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import ParsedQuery, parse_query
 
 __all__ = ["Ranked", "country_code", "rank", "ranked", "score_name"]

@@ -48,7 +48,7 @@ from geoconflict.gazetteer.candidates import (
     REGION,
     kind_code,
 )
-from geoconflict.model.records import Place, PlaceKind
+from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold, stable_hash
 
 __all__ = ["MEMO_SIZE", "PLACE_CACHE_SIZE", "GazetteerTable"]

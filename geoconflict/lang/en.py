@@ -212,7 +212,7 @@ DESCRIPTOR_AFTER_TOKEN = re.compile(
                           "county", "city", "strip", "districts", "regions", "provinces")) + r")\b",
     re.IGNORECASE)
 #: "the region", "the district" (not followed by a name): what a claim's anaphor refers back to
-#: (a :class:`~geoconflict.model.records.PlaceKind` value; None: a unit or a town).
+#: (a :class:`~geoconflict.model.PlaceKind` value; None: a unit or a town).
 ANAPHORA_KINDS: dict[str, str | None] = {
     "region": "admin1", "oblast": "admin1", "province": "admin1", "district": "admin2", "raion": "admin2",
     "city": "populated_place", "town": "populated_place", "area": None, "governorate": "admin1", "state": "admin1",

@@ -22,7 +22,7 @@ from geoconflict.maps.popups import (
     provenance_values,
 )
 from geoconflict.maps.style import Colours, Style
-from geoconflict.model.records import Derivation, TerritorialClaim
+from geoconflict.model import Derivation, TerritorialClaim
 
 __all__ = ["CLAIM_FIELDS", "claims_layer"]
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from geoconflict.maps.builder import LayerBuilder
 from geoconflict.maps.popups import PROVENANCE_FIELDS, derivation_text, event_day, km2, provenance_values
 from geoconflict.maps.style import Style
-from geoconflict.model.records import CombatArea
+from geoconflict.model import CombatArea
 
 __all__ = ["COMBAT_FIELDS", "combats_layer"]
 

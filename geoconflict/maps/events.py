@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from geoconflict.maps.builder import MISSING, LayerBuilder
 from geoconflict.maps.popups import PROVENANCE_FIELDS, event_precision, provenance_columns, wheres
 from geoconflict.maps.style import Colours, Style, quantize_all
-from geoconflict.model.records import Event, Precision
+from geoconflict.model import Event, Precision
 
 __all__ = ["EVENT_FIELDS", "events_layer"]
 

@@ -16,7 +16,7 @@ report containing ``<script>`` shows that text and runs nothing.
 
 Examples
 --------
->>> from geoconflict.model.records import Event, Place
+>>> from geoconflict.model import Event, Place
 >>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52, country_code="UA")
 >>> layers = build_layers([Event("meeting", kyiv)])
 >>> [(layer["key"], layer["n"]) for layer in layers]
@@ -39,7 +39,7 @@ from geoconflict.maps.events import events_layer
 from geoconflict.maps.movements import movements_layer
 from geoconflict.maps.places import drawn_places, places_layer
 from geoconflict.maps.style import LAYER_NAMES, SCALE, Style, quantize
-from geoconflict.model.records import CombatArea, Event, Mention, Movement, TerritorialClaim
+from geoconflict.model import CombatArea, Event, Mention, Movement, TerritorialClaim
 
 __all__ = ["LAYER_NAMES", "Style", "bounds_of", "build_layers", "date_span_days", "quantize"]
 
@@ -156,7 +156,7 @@ def bounds_of(layers: Iterable[Mapping[str, Any]]) -> tuple[float, float, float,
 
     Examples
     --------
-    >>> from geoconflict.model.records import Event, Place
+    >>> from geoconflict.model import Event, Place
     >>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52)
     >>> bounds_of(build_layers([Event("meeting", kyiv)]))
     (50.45, 30.52, 50.45, 30.52)

@@ -13,8 +13,8 @@ import numpy as np
 from geoconflict.maps.builder import LayerBuilder
 from geoconflict.maps.popups import PROVENANCE_FIELDS, provenance_columns, wheres
 from geoconflict.maps.style import UNKNOWN_ACTOR, Colours, Style, quantize_all
+from geoconflict.model import Movement, MovementStatus
 from geoconflict.model.geometry import GEOD
-from geoconflict.model.records import Movement, MovementStatus
 
 __all__ = ["MOVEMENT_FIELDS", "movements_layer"]
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from geoconflict.maps.builder import LayerBuilder
 from geoconflict.maps.popups import PRECISION_TEXT, where
 from geoconflict.maps.style import MAX_LABELS, Style
-from geoconflict.model.records import Mention, Place, PlaceKind
+from geoconflict.model import Mention, Place, PlaceKind
 
 __all__ = ["PLACE_FIELDS", "WIDE_KINDS", "drawn_places", "places_layer"]
 

@@ -8,7 +8,7 @@ time, :func:`provenance_values` gives the same fields.
 Examples
 --------
 >>> from datetime import date
->>> from geoconflict.model.records import Provenance
+>>> from geoconflict.model import Provenance
 >>> when(Provenance(event_date=date(2024, 8, 6), event_date_end=date(2024, 8, 9)))
 '2024-08-06 – 2024-08-09'
 """
@@ -19,7 +19,7 @@ from collections.abc import Callable, Hashable, Sequence
 from datetime import date
 from typing import TypeVar
 
-from geoconflict.model.records import (
+from geoconflict.model import (
     CombatArea,
     DatePrecision,
     Derivation,

@@ -113,7 +113,7 @@ def render(
     -----
     Movements are drawn as great circles computed in the page from their two
     endpoints (on the sphere; within a pixel of the ellipsoidal geodesic that
-    :attr:`~geoconflict.model.records.Movement.geometry` exports), with an arrowhead at the
+    :attr:`~geoconflict.model.Movement.geometry` exports), with an arrowhead at the
     destination. Countries mentioned in a report are not drawn as points (their
     outline is the basemap). A claim whose geometry is the union of the areas it
     names is drawn as an outline: it says where, not how much.

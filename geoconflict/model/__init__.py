@@ -1,35 +1,41 @@
 """The records every step shares: places, mentions, provenance and events.
 
-:mod:`~geoconflict.model.place` defines places and mentions,
-:mod:`~geoconflict.model.provenance` where a record comes from,
-:mod:`~geoconflict.model.events` the event records (:mod:`~geoconflict.model.records`
-gathers them all, with the enumerations of :mod:`~geoconflict.model._enum`),
-:mod:`~geoconflict.model.geometry` the geodesic helpers they use,
-:mod:`~geoconflict.model.eventset` the collection, :mod:`~geoconflict.model.frames`
-its GeoDataFrame schema and :mod:`~geoconflict.model.io` the GeoJSON,
-GeoPackage and CSV files.
+Every record is a frozen dataclass, checked on construction, whose fields hold
+their final form. Coordinates are degrees on WGS84 (EPSG:4326); shapely
+geometries are in (lon, lat) order, while the ``lat``/``lon`` fields say which
+is which by name. The precision scale is the same for every source (see
+:class:`Precision`). Import the records from here; they are defined by concern:
 
->>> from geoconflict.model import Place
->>> Place("Sudzha", kind="populated_place", lat=51.19, lon=35.27).precision
-<Precision.EXACT: 1>
+* :mod:`~geoconflict.model._enum`: the enumerations (:class:`Precision`, :class:`PlaceKind`, …);
+* :mod:`~geoconflict.model._checks`: the field checks the records share;
+* :mod:`~geoconflict.model.provenance`: :class:`Provenance`;
+* :mod:`~geoconflict.model.place`: :class:`Place` and :class:`Mention`;
+* :mod:`~geoconflict.model.events`: :class:`Movement`, :class:`TerritorialClaim`,
+  :class:`CombatArea`, :class:`Event` and the :data:`Record` union;
+* :mod:`~geoconflict.model.geometry`: the geodesic helpers (pyproj) they use;
+* :mod:`~geoconflict.model.eventset`: the collection, :class:`~geoconflict.model.eventset.EventSet`;
+* :mod:`~geoconflict.model.frames`: its GeoDataFrame schema;
+* :mod:`~geoconflict.model.io`: GeoJSON, GeoPackage and CSV files.
+
+Examples
+--------
+>>> from datetime import date
+>>> from geoconflict.model import Movement, Place, Provenance
+>>> kaliningrad = Place("Kaliningrad Oblast", kind="admin1", lat=54.75, lon=21.0, country_code="RU")
+>>> kursk = Place("Kursk Oblast", kind="admin1", lat=51.75, lon=36.2, country_code="RU")
+>>> move = Movement("Russian armed forces", kaliningrad, kursk, status="unconfirmed",
+...                 provenance=Provenance(reported_by="Laurynas Kasčiūnas",
+...                                       report_date=date(2024, 8, 14)))
+>>> move.status, round(move.length_km)
+(<MovementStatus.UNCONFIRMED: 'unconfirmed'>, 1066)
 """
 
-from geoconflict.model.records import (
-    ClaimTier,
-    CombatArea,
-    DatePrecision,
-    Derivation,
-    Event,
-    Mention,
-    Movement,
-    MovementStatus,
-    Place,
-    PlaceKind,
-    Precision,
-    Provenance,
-    Record,
-    TerritorialClaim,
-)
+from __future__ import annotations
+
+from geoconflict.model._enum import ClaimTier, DatePrecision, Derivation, MovementStatus, PlaceKind, Precision
+from geoconflict.model.events import CombatArea, Event, Movement, Record, TerritorialClaim
+from geoconflict.model.place import Mention, Place
+from geoconflict.model.provenance import Provenance
 
 __all__ = [
     "ClaimTier",

@@ -16,8 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
 
-from geoconflict.model import frames
-from geoconflict.model.records import CombatArea, Event, Mention, Movement, Place, Record, TerritorialClaim
+from geoconflict.model import CombatArea, Event, Mention, Movement, Place, Record, TerritorialClaim, frames
 
 __all__ = ["EventSet", "RecordList"]
 
@@ -53,7 +52,7 @@ class EventSet:
     Parameters
     ----------
     records : iterable of records
-        Any mix of :class:`~geoconflict.model.records.Mention`, ``Movement``,
+        Any mix of :class:`~geoconflict.model.Mention`, ``Movement``,
         ``TerritorialClaim``, ``CombatArea`` and ``Event``; each goes to its list.
 
     Attributes

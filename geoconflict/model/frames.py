@@ -23,7 +23,7 @@ span_start, span_end
 report_date, date, date_end, date_precision
     Publication date; event date (range); ``day``/``week``/``month``/``year``/``unknown``.
 precision
-    1 exact … 6 country (see :class:`geoconflict.model.records.Precision`).
+    1 exact … 6 country (see :class:`geoconflict.model.Precision`).
 geometry
     EPSG:4326. Places: the area if known, else the point. Movements: the geodesic
     line, origin first. Claims and combat areas: the area (may be empty). Events: the point.
@@ -57,8 +57,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geoconflict.errors import FormatError
-from geoconflict.model.geometry import CRS
-from geoconflict.model.records import (
+from geoconflict.model import (
     CombatArea,
     Event,
     Mention,
@@ -68,6 +67,7 @@ from geoconflict.model.records import (
     Record,
     TerritorialClaim,
 )
+from geoconflict.model.geometry import CRS
 
 __all__ = ["COLUMNS", "KINDS", "record_to_row", "row_to_record", "to_geodataframe", "from_geodataframe"]
 
@@ -263,7 +263,7 @@ def record_to_row(record: Record | Mention) -> tuple[dict[str, Any], BaseGeometr
 
     Examples
     --------
-    >>> from geoconflict.model.records import Event, Place
+    >>> from geoconflict.model import Event, Place
     >>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52, country_code="UA")
     >>> row, geom = record_to_row(Event("meeting", kyiv))
     >>> row["kind"], row["name"], geom.wkt

@@ -35,10 +35,9 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geoconflict.errors import FormatError
-from geoconflict.model import frames
+from geoconflict.model import Mention, Record, frames
 from geoconflict.model.eventset import EventSet
 from geoconflict.model.geometry import CRS
-from geoconflict.model.records import Mention, Record
 
 __all__ = [
     "LAYERS",

@@ -8,7 +8,7 @@ tags, timestamp``); extra columns are ignored.
 
 How a row becomes a record
 --------------------------
-* Every row is an :class:`~geoconflict.model.records.Event`: ``type`` is
+* Every row is an :class:`~geoconflict.model.Event`: ``type`` is
   ``event_type`` in lower case (``"battles"``), ``subtype`` the
   ``sub_event_type``, ``actors`` are ``actor1``, ``assoc_actor_1``, ``actor2``,
   ``assoc_actor_2`` (associated actors split at ``;``), ``description`` the
@@ -16,7 +16,7 @@ How a row becomes a record
   ``event_id_cnty``; the provenance's ``source`` is ACLED's ``source`` column.
 * Rows whose ``sub_event_type`` is *Non-state actor overtakes territory* or
   *Government regains territory* become
-  :class:`~geoconflict.model.records.TerritorialClaim` records instead: ``claimant`` is
+  :class:`~geoconflict.model.TerritorialClaim` records instead: ``claimant`` is
   ``actor1``, ``as_of`` the event date, ``areas`` the row's location (a point,
   so ``derivation`` is ``"none"``), ``tier`` ``"assessed"`` (ACLED's coding of
   what its sources report, not a party's own claim), ``note`` the notes, and the
@@ -26,7 +26,7 @@ How a row becomes a record
   ``admin2`` and the country's ISO code (from the offline gazetteer);
   it is ``approximate`` when ``geo_precision`` is 2 or 3.
 
-Precision mappings (see :class:`~geoconflict.model.records.Precision`)
+Precision mappings (see :class:`~geoconflict.model.Precision`)
 --------------------------------------------------------------
 ============== ======================================================= ==============
 geo_precision  ACLED's meaning                                          geoconflict
@@ -55,7 +55,7 @@ from pathlib import Path
 
 import numpy as np
 
-from geoconflict.model.records import (
+from geoconflict.model import (
     ClaimTier,
     DatePrecision,
     Event,
@@ -80,9 +80,9 @@ from geoconflict.readers.problems import Problems
 
 __all__ = ["GEO_PRECISION", "TIME_PRECISION", "TERRITORY_SUBTYPES", "is_acled", "read_acled"]
 
-#: ACLED ``geo_precision`` → geoconflict :class:`~geoconflict.model.records.Precision`.
+#: ACLED ``geo_precision`` → geoconflict :class:`~geoconflict.model.Precision`.
 GEO_PRECISION = {1: Precision.EXACT, 2: Precision.NEAR, 3: Precision.REGION}
-#: ACLED ``time_precision`` → :class:`~geoconflict.model.records.DatePrecision`.
+#: ACLED ``time_precision`` → :class:`~geoconflict.model.DatePrecision`.
 TIME_PRECISION = {1: DatePrecision.DAY, 2: DatePrecision.WEEK, 3: DatePrecision.MONTH}
 #: Sub-event types read as territorial claims (compared case-insensitively).
 TERRITORY_SUBTYPES = ("Non-state actor overtakes territory", "Government regains territory")

@@ -56,7 +56,7 @@ def unchecked(cls: type[T], **values: Any) -> T:
 
     Examples
     --------
-    >>> from geoconflict.model.records import Provenance
+    >>> from geoconflict.model import Provenance
     >>> unchecked(Provenance, source="BNS") == Provenance(source="BNS")
     True
     """

@@ -5,7 +5,7 @@ columns: per column, integer *codes* (one per row; -1 for a missing cell) into
 its *categories* (the distinct values). Each function here works on the
 categories and hands back ``(values, codes)``, where ``values[codes]`` is each
 row's value; the last slot of *values* stands for the missing cell. Every
-check the record classes of :mod:`geoconflict.model.records` make is made here
+check the record classes of :mod:`geoconflict.model` make is made here
 on whole columns first, so the records can then be built without re-checking
 each one (:func:`~geoconflict.readers.bulk.unchecked`).
 """
@@ -199,7 +199,7 @@ def country_codes(names: Iterable[str | None]) -> dict[str | None, str | None]:
     UCDP's historical suffixes ("Russia (Soviet Union)") are dropped before the
     look-up.  A name the gazetteer does not know as a country, or every name
     when the gazetteer's data is not installed, maps to None: the code is
-    optional on a :class:`~geoconflict.model.records.Place`.
+    optional on a :class:`~geoconflict.model.Place`.
     """
     names = list(dict.fromkeys(names))
     out: dict[str | None, str | None] = dict.fromkeys(names)
@@ -207,7 +207,7 @@ def country_codes(names: Iterable[str | None]) -> dict[str | None, str | None]:
     if not wanted:
         return out
     try:
-        from geoconflict.gazetteer.index import Gazetteer
+        from geoconflict.gazetteer import Gazetteer
 
         gazetteer = Gazetteer.default()
     except (ImportError, OSError, LookupError):  # no gazetteer data: DataNotFoundError is an OSError

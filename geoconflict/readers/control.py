@@ -2,7 +2,7 @@
 
 Public front-line maps publish control areas as a GeoJSON FeatureCollection of
 (Multi)Polygons whose properties say who holds the area.  Each feature becomes
-a :class:`~geoconflict.model.records.TerritorialClaim` with ``derivation="given"``.
+a :class:`~geoconflict.model.TerritorialClaim` with ``derivation="given"``.
 Properties are matched by name, case-insensitively; the first present wins:
 
 ============== ==================================================================
@@ -37,7 +37,7 @@ import numpy as np
 import shapely.geometry
 
 from geoconflict.errors import FormatError, InvalidInputError
-from geoconflict.model.records import ClaimTier, DatePrecision, Derivation, Provenance, TerritorialClaim
+from geoconflict.model import ClaimTier, DatePrecision, Derivation, Provenance, TerritorialClaim
 from geoconflict.readers.cells import parse_count, parse_date, parse_float
 from geoconflict.readers.jsonfile import load_json
 from geoconflict.readers.problems import Problems

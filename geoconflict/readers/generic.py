@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from geoconflict.errors import FormatError, InvalidInputError, PlaceNotFoundError
-from geoconflict.model.records import DatePrecision, Event, Place, PlaceKind, Precision, Provenance
+from geoconflict.model import DatePrecision, Event, Place, PlaceKind, Precision, Provenance
 from geoconflict.readers.cells import a_count, clean_text, latitude, longitude, parse_date, text_value
 from geoconflict.readers.columns import column_values, text_cells
 from geoconflict.readers.csvfile import columns_by_name, load_csv, read_header
@@ -58,7 +58,7 @@ from geoconflict.readers.problems import Problems
 if TYPE_CHECKING:
     import pandas as pd
 
-    from geoconflict.gazetteer.index import Gazetteer
+    from geoconflict.gazetteer import Gazetteer
 
 __all__ = ["ALIASES", "PLACE_LEVELS", "detect_columns", "read_generic"]
 
@@ -184,7 +184,7 @@ class _Geocoder:
     def gazetteer(self) -> Gazetteer:
         """The default offline gazetteer."""
         if self._gazetteer is None:
-            from geoconflict.gazetteer.index import Gazetteer
+            from geoconflict.gazetteer import Gazetteer
 
             self._gazetteer = Gazetteer.default()
         return self._gazetteer

@@ -51,8 +51,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geoconflict.errors import FormatError, InvalidInputError
+from geoconflict.model import Event, TerritorialClaim
 from geoconflict.model.eventset import EventSet
-from geoconflict.model.records import Event, TerritorialClaim
 from geoconflict.readers.bulk import no_gc
 from geoconflict.readers.csvfile import columns_by_name, read_header
 from geoconflict.readers.jsonfile import load_json, starts_with_brace

@@ -6,7 +6,7 @@ where_prec, where_coordinates, where_description, adm_1, adm_2, latitude,
 longitude, country, date_prec, date_start, date_end, deaths_a, deaths_b,
 deaths_civilians, deaths_unknown, best, high, low``); extra columns are ignored.
 
-How a row becomes an :class:`~geoconflict.model.records.Event`
+How a row becomes an :class:`~geoconflict.model.Event`
 -------------------------------------------------------
 ``type`` is the ``type_of_violence`` (1 ``"state-based conflict"``, 2
 ``"non-state conflict"``, 3 ``"one-sided violence"``); ``actors`` are
@@ -51,7 +51,7 @@ from pathlib import Path
 
 import numpy as np
 
-from geoconflict.model.records import DatePrecision, Event, Place, PlaceKind, Precision, Provenance
+from geoconflict.model import DatePrecision, Event, Place, PlaceKind, Precision, Provenance
 from geoconflict.readers.bulk import unchecked
 from geoconflict.readers.cells import a_count, a_date, one_of, text_value
 from geoconflict.readers.columns import (
@@ -67,7 +67,7 @@ from geoconflict.readers.problems import Problems
 
 __all__ = ["DATE_PREC", "TYPE_OF_VIOLENCE", "WHERE_PREC", "is_ucdp", "read_ucdp"]
 
-#: UCDP ``where_prec`` → geoconflict :class:`~geoconflict.model.records.Precision`.
+#: UCDP ``where_prec`` → geoconflict :class:`~geoconflict.model.Precision`.
 WHERE_PREC = {
     1: Precision.EXACT,
     2: Precision.NEAR,
@@ -86,7 +86,7 @@ _KIND = {
     6: PlaceKind.COUNTRY,
     7: PlaceKind.FEATURE,
 }
-#: UCDP ``date_prec`` → :class:`~geoconflict.model.records.DatePrecision`.
+#: UCDP ``date_prec`` → :class:`~geoconflict.model.DatePrecision`.
 DATE_PREC = {
     1: DatePrecision.DAY,
     2: DatePrecision.WEEK,

@@ -23,7 +23,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from geoconflict.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, literal_trie
+from geoconflict.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from geoconflict.lang.trie import literal_trie
 from geoconflict.text.normalize import case_fold
 
 __all__ = ["COUNT_WORDS", "RELDAY_PHRASES", "UNIT_DAYS", "Expression", "Groups", "find_expressions",

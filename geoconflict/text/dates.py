@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from geoconflict.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
-from geoconflict.model.records import DatePrecision
+from geoconflict.model import DatePrecision
 from geoconflict.text.date_rules import (
     COUNT_WORDS,
     UNIT_DAYS,

@@ -221,7 +221,7 @@ class ParsedQuery:
     key : str
         The folded name without descriptor words (``"kursk"``).
     kind : str or None
-        The :class:`~geoconflict.model.records.PlaceKind` value the descriptor implies.
+        The :class:`~geoconflict.model.PlaceKind` value the descriptor implies.
     descriptor : str or None
         The descriptor word found (``"region"``).
     full : str
