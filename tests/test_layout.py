@@ -9,6 +9,7 @@ imports of the whole package, function-level imports included, form no cycle.
 from __future__ import annotations
 
 import ast
+import graphlib
 from pathlib import Path
 
 import geoconflict
@@ -97,35 +98,10 @@ def test_no_import_cycle():
             # 'from geoconflict.x import y' imports geoconflict.x.y when y is a module
             targets = [f"{target}.{n}" for n in names if f"{target}.{n}" in modules] or [target]
             graph[module] |= {t for t in targets if t in modules and t != "geoconflict"}
-    # Tarjan's strongly connected components: a component of more than one module is a cycle
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    cycles = []
-
-    def visit(v: str) -> None:
-        index[v] = low[v] = len(index)
-        stack.append(v)
-        for w in graph[v]:
-            if w not in index:
-                visit(w)
-                low[v] = min(low[v], low[w])
-            elif w in stack:
-                low[v] = min(low[v], index[w])
-        if low[v] == index[v]:
-            component = []
-            while True:
-                w = stack.pop()
-                component.append(w)
-                if w == v:
-                    break
-            if len(component) > 1:
-                cycles.append(sorted(component))
-
-    for v in sorted(graph):
-        if v not in index:
-            visit(v)
-    assert not cycles, cycles
+    try:
+        graphlib.TopologicalSorter(graph).prepare()
+    except graphlib.CycleError as cycle:
+        raise AssertionError(f"import cycle: {' -> '.join(cycle.args[1])}") from None
 
 
 def test_the_checks_see_imports():
