@@ -247,19 +247,24 @@ def _latest_named(s: Sentence, masked: str, found: list[Movement], places: set[P
 
 
 def merge_movements(found: list[Movement]) -> list[Movement]:
-    """Merge the repeats of a route (the same unit, or one unnamed, or the same actor): the higher status wins."""
+    """Merge the repeats of a route (the same unit, or one unnamed, or the same actor): the higher status wins.
+
+    A repeat merges into the first earlier movement of its route that it agrees
+    with; the movements of each route are looked up by the route, so a long
+    report's many routes are not compared with one another.
+    """
     merged: list[Movement] = []
-    routes: list[tuple[Place, Place]] = []  # (origin, destination) keys of merged, which a merge keeps
+    by_route: dict[tuple[Place, Place], list[int]] = {}  # positions in merged, in order
     for mv in found:
-        route = (mv.origin, mv.destination)
-        for i, old in enumerate(merged):
-            if routes[i] == route and (
-                    old.unit == mv.unit or old.unit is None or mv.unit is None or old.actor == mv.actor):
+        same_route = by_route.setdefault((mv.origin, mv.destination), [])
+        for i in same_route:
+            old = merged[i]
+            if old.unit == mv.unit or old.unit is None or mv.unit is None or old.actor == mv.actor:
                 merged[i] = _merged(old, mv)
                 break
         else:
+            same_route.append(len(merged))
             merged.append(mv)
-            routes.append(route)
     return merged
 
 
