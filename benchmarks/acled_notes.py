@@ -8,7 +8,8 @@ only: nothing of it is copied into the repository) and scores, per note:
   (ACLED notes name the event's place first: "On <date>, <actor> shelled
   <place>, <admin-1>"); ties keep the extractor's order;
 * **event_type**: the main event's kind mapped onto ACLED's six types
-  (:data:`ACLED_TYPE`);
+  (:data:`ACLED_TYPE`); **sub_event_type**: an Event's ``subtype`` is ACLED's;
+* **events/note**: located records per note (ACLED notes mostly tell one or two);
 * **distance** from the main event's point (an event's place, a combat area's
   or claim's first named area, a movement's destination) to the gold point or
   the nearest of ``gold_alts``: share within 25 and 100 km, median, share over
@@ -27,8 +28,8 @@ no context) and, when installed (``pip install -e ".[dev]"``), ``flashgeotext``
 
 Run from the repository root::
 
-    python benchmarks/acled_accuracy.py                 # all 1,400 notes, with peers
-    python benchmarks/acled_accuracy.py --limit 200 --no-peers
+    python benchmarks/acled_notes.py                 # all 1,400 notes, with peers
+    python benchmarks/acled_notes.py --limit 200 --no-peers
 """
 
 from __future__ import annotations
@@ -79,6 +80,9 @@ class Guess:
     lat: float
     lon: float
     kind: str | None = None
+    subtype: str | None = None
+    #: how many located records the note gave
+    count: int = 1
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -95,23 +99,23 @@ def gold_points(note: dict) -> list[tuple[float, float]]:
 # --------------------------------------------------------------------------- systems
 
 
-def _record_point(record) -> tuple[float, float, str] | None:
-    """(lat, lon, kind) of a record's main place, or None."""
+def _record_point(record) -> tuple[float, float, str, str | None] | None:
+    """(lat, lon, kind, subtype) of a record's main place, or None."""
     if isinstance(record, gc.Event):
-        return record.place.lat, record.place.lon, record.type
+        return record.place.lat, record.place.lon, record.type, record.subtype
     if isinstance(record, gc.Movement):
-        return record.destination.lat, record.destination.lon, "movement"
+        return record.destination.lat, record.destination.lon, "movement", None
     if isinstance(record, gc.CombatArea):
         if record.areas:
-            return record.areas[0].lat, record.areas[0].lon, "combat"
+            return record.areas[0].lat, record.areas[0].lon, "combat", None
         point = record.geometry.representative_point()
-        return point.y, point.x, "combat"
+        return point.y, point.x, "combat", None
     if isinstance(record, gc.TerritorialClaim):
         if record.areas:
-            return record.areas[0].lat, record.areas[0].lon, "claim"
+            return record.areas[0].lat, record.areas[0].lon, "claim", None
         if record.geometry is not None:
             point = record.geometry.representative_point()
-            return point.y, point.x, "claim"
+            return point.y, point.x, "claim", None
     return None
 
 
@@ -126,8 +130,8 @@ def geoconflict_system(gaz: gc.Gazetteer) -> Callable[[dict], Guess | None]:
                 located.append((span[0] if span else math.inf, order, where))
         if not located:
             return None
-        lat, lon, kind = min(located)[2]
-        return Guess(lat, lon, kind)
+        lat, lon, kind, subtype = min(located)[2]
+        return Guess(lat, lon, kind, subtype, len(located))
 
     return run
 
@@ -200,7 +204,9 @@ class Score:
     located: bool
     km: float = math.inf
     same_type: bool = False
+    same_subtype: bool = False
     same_admin1: bool = False
+    count: int = 0
 
 
 def score(note: dict, guess: Guess | None, admin1: Admin1Index) -> Score:
@@ -209,7 +215,8 @@ def score(note: dict, guess: Guess | None, admin1: Admin1Index) -> Score:
     km = min(haversine_km(guess.lat, guess.lon, lat, lon) for lat, lon in gold_points(note))
     gold_code = admin1.code(note["lat"], note["lon"])
     return Score(True, km, ACLED_TYPE.get(guess.kind or "") == note["event_type"],
-                 gold_code is not None and admin1.code(guess.lat, guess.lon) == gold_code)
+                 guess.subtype == note["sub_event_type"],
+                 gold_code is not None and admin1.code(guess.lat, guess.lon) == gold_code, guess.count)
 
 
 def summary(scores: list[Score], *, typed: bool) -> dict[str, float | int]:
@@ -229,6 +236,8 @@ def summary(scores: list[Score], *, typed: bool) -> dict[str, float | int]:
     }
     if typed:
         out["type %"] = 100 * sum(s.same_type for s in scores) / n
+        out["subtype %"] = 100 * sum(s.same_subtype for s in scores) / n
+        out["events/note"] = sum(s.count for s in scores) / n
     return out
 
 
@@ -280,7 +289,7 @@ def main() -> int:
     known = [in_gazetteer(gaz, n) for n in notes]
     print(f"{len(notes):,} ACLED notes from {args.data.name}; gold place in the gazetteer: "
           f"{100 * sum(known) / len(notes):.1f} %\n")
-    columns = ["notes", "located %", "type %", "≤25 km %", "≤25 km of located %", "≤100 km %", "admin-1 %", ">1000 km %", "median km"]
+    columns = ["notes", "located %", "type %", "subtype %", "events/note", "≤25 km %", "≤25 km of located %", "≤100 km %", "admin-1 %", ">1000 km %", "median km"]
     print("## Overall\n")
     print(table(((f"{name} ({speed[name]:.0f} notes/s)", summary(s, typed=name == "geoconflict"))
                  for name, s in results.items()), columns))
