@@ -7,8 +7,10 @@ only: nothing of it is copied into the repository) and scores, per note:
 * **main event**: the located record whose quote starts first in the note
   (ACLED notes name the event's place first: "On <date>, <actor> shelled
   <place>, <admin-1>"); ties keep the extractor's order;
-* **event_type**: the main event's kind mapped onto ACLED's six types
-  (:data:`ACLED_TYPE`); **sub_event_type**: an Event's ``subtype`` is ACLED's;
+* **event_type** and **sub_event_type**: the main record's own ACLED type and
+  sub-type (:func:`geoconflict.model.acled_type`: an Event's ``subtype`` is
+  ACLED's sub-event type; movements, claims and combat areas map as its
+  module, :mod:`geoconflict.model.taxonomy`, documents);
 * **events/note**: located records per note (ACLED notes mostly tell one or two);
 * **distance** from the main event's point (an event's place, a combat area's
   or claim's first named area, a movement's destination) to the gold point or
@@ -50,6 +52,7 @@ import shapely
 import geoconflict as gc
 from geoconflict.errors import GeoconflictError
 from geoconflict.maps.basemap import outlines
+from geoconflict.model import acled_type
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval" / "acled" / "dev.jsonl"
@@ -60,26 +63,14 @@ NEAR_KM, REGION_KM, FAR_KM = 25.0, 100.0, 1000.0
 IN_GAZETTEER_KM = 10.0
 EARTH_RADIUS_KM = 6371.0088
 
-#: geoconflict's record kinds (an Event's ``type``) as ACLED's event types.
-ACLED_TYPE = {
-    "movement": "Strategic developments",
-    "claim": "Battles",
-    "combat": "Battles",
-    "strike": "Explosions/Remote violence",
-    "attack": "Battles",
-    "massacre": "Violence against civilians",
-    "protest": "Protests",
-    "meeting": "Strategic developments",
-}
-
-
 @dataclass(frozen=True)
 class Guess:
     """A system's answer for one note: where, and what kind of event (None: no located event)."""
 
     lat: float
     lon: float
-    kind: str | None = None
+    #: ACLED's event type and sub-event type of the main record
+    event_type: str | None = None
     subtype: str | None = None
     #: how many located records the note gave
     count: int = 1
@@ -99,24 +90,25 @@ def gold_points(note: dict) -> list[tuple[float, float]]:
 # --------------------------------------------------------------------------- systems
 
 
-def _record_point(record) -> tuple[float, float, str, str | None] | None:
-    """(lat, lon, kind, subtype) of a record's main place, or None."""
+def _point(record) -> tuple[float, float] | None:
+    """(lat, lon) of a record's main place, or None."""
     if isinstance(record, gc.Event):
-        return record.place.lat, record.place.lon, record.type, record.subtype
+        return record.place.lat, record.place.lon
     if isinstance(record, gc.Movement):
-        return record.destination.lat, record.destination.lon, "movement", None
-    if isinstance(record, gc.CombatArea):
+        return record.destination.lat, record.destination.lon
+    if isinstance(record, gc.CombatArea | gc.TerritorialClaim):
         if record.areas:
-            return record.areas[0].lat, record.areas[0].lon, "combat", None
-        point = record.geometry.representative_point()
-        return point.y, point.x, "combat", None
-    if isinstance(record, gc.TerritorialClaim):
-        if record.areas:
-            return record.areas[0].lat, record.areas[0].lon, "claim", None
+            return record.areas[0].lat, record.areas[0].lon
         if record.geometry is not None:
             point = record.geometry.representative_point()
-            return point.y, point.x, "claim", None
+            return point.y, point.x
     return None
+
+
+def _record_point(record) -> tuple[float, float, str | None, str | None] | None:
+    """(lat, lon, event_type, sub_event_type) of a record's main place, or None."""
+    where = _point(record)
+    return None if where is None else (*where, *acled_type(record))
 
 
 def geoconflict_system(gaz: gc.Gazetteer) -> Callable[[dict], Guess | None]:
@@ -214,7 +206,7 @@ def score(note: dict, guess: Guess | None, admin1: Admin1Index) -> Score:
         return Score(False)
     km = min(haversine_km(guess.lat, guess.lon, lat, lon) for lat, lon in gold_points(note))
     gold_code = admin1.code(note["lat"], note["lon"])
-    return Score(True, km, ACLED_TYPE.get(guess.kind or "") == note["event_type"],
+    return Score(True, km, guess.event_type == note["event_type"],
                  guess.subtype == note["sub_event_type"],
                  gold_code is not None and admin1.code(guess.lat, guess.lon) == gold_code, guess.count)
 

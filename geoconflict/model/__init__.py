@@ -12,6 +12,7 @@ is which by name. The precision scale is the same for every source (see
 * :mod:`~geoconflict.model.place`: :class:`Place` and :class:`Mention`;
 * :mod:`~geoconflict.model.events`: :class:`Movement`, :class:`TerritorialClaim`,
   :class:`CombatArea`, :class:`Event` and the :data:`Record` union;
+* :mod:`~geoconflict.model.taxonomy`: ACLED's event and sub-event types, and :func:`acled_type` of any record;
 * :mod:`~geoconflict.model.geometry`: the geodesic helpers (pyproj) they use;
 * :mod:`~geoconflict.model.eventset`: the collection, :class:`~geoconflict.model.eventset.EventSet`;
 * :mod:`~geoconflict.model.frames`: its GeoDataFrame schema;
@@ -36,6 +37,7 @@ from geoconflict.model._enum import ClaimTier, DatePrecision, Derivation, Moveme
 from geoconflict.model.events import CombatArea, Event, Movement, Record, TerritorialClaim
 from geoconflict.model.place import Mention, Place
 from geoconflict.model.provenance import Provenance
+from geoconflict.model.taxonomy import acled_type
 
 __all__ = [
     "ClaimTier",
@@ -52,4 +54,5 @@ __all__ = [
     "Provenance",
     "Record",
     "TerritorialClaim",
+    "acled_type",
 ]

@@ -34,6 +34,7 @@ from geoconflict.model._enum import ClaimTier, Derivation, MovementStatus, Preci
 from geoconflict.model.geometry import area_km2, clean_polygon, geodesic_line, length_km, same_geometry
 from geoconflict.model.place import Place, as_places
 from geoconflict.model.provenance import Provenance, as_provenance
+from geoconflict.model.taxonomy import event_type_of
 
 __all__ = ["CombatArea", "Event", "Movement", "Record", "TerritorialClaim"]
 
@@ -425,6 +426,18 @@ class Event:
     def geometry(self) -> Point:
         """The event's point (the place's representative point)."""
         return self.place.point
+
+    @property
+    def event_type(self) -> str | None:
+        """ACLED's event type: that of the ``subtype`` (ACLED's sub-event type), else of the ``type``.
+
+        Examples
+        --------
+        >>> kharkiv = Place("Kharkiv", kind="populated_place", lat=49.99, lon=36.23)
+        >>> Event("strike", kharkiv, subtype="Air/drone strike").event_type
+        'Explosions/Remote violence'
+        """
+        return event_type_of(self.subtype, self.type)
 
 
 #: Any event record.
