@@ -6,7 +6,9 @@ only: nothing of it is copied into the repository) and scores, per note:
 * **located**: the note gives at least one located record;
 * **main event**: the located record whose quote starts first in the note
   (ACLED notes name the event's place first: "On <date>, <actor> shelled
-  <place>, <admin-1>"); ties keep the extractor's order;
+  <place>, <admin-1>"); of records told in the same sentence an Event (the
+  typed record a sentence's event word gives) comes first, other ties keep the
+  extractor's order;
 * **event_type** and **sub_event_type**: the main record's own ACLED type and
   sub-type (:func:`geoconflict.model.acled_type`: an Event's ``subtype`` is
   ACLED's sub-event type; movements, claims and combat areas map as its
@@ -119,10 +121,10 @@ def geoconflict_system(gaz: gc.Gazetteer) -> Callable[[dict], Guess | None]:
             where = _record_point(record)
             if where is not None:
                 span = record.provenance.span
-                located.append((span[0] if span else math.inf, order, where))
+                located.append((span[0] if span else math.inf, not isinstance(record, gc.Event), order, where))
         if not located:
             return None
-        lat, lon, kind, subtype = min(located)[2]
+        lat, lon, kind, subtype = min(located)[3]
         return Guess(lat, lon, kind, subtype, len(located))
 
     return run

@@ -65,6 +65,7 @@ class Fold:
     MEETING = folded(en.MEETING_CUE)
     STRIKE = folded(en.STRIKE_CUE)
     FATALITIES = folded(en.FATALITIES)
+    NO_FATALITIES = folded(en.NO_FATALITIES)
     UNCONFIRMED = folded(en.UNCONFIRMED_CUE)
     DENY = folded(en.DENY_CUE)
     CONFIRM = folded(en.CONFIRM_CUE)

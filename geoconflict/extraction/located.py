@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from geoconflict.extraction.acled_types import classify
 from geoconflict.extraction.actors import DEMONYM_TRIE, actors
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, TOKEN_OPEN, Document, clause_back, number
@@ -32,12 +33,13 @@ _MEETING_WITH = re.compile(rf"\s*(?:{en.WITH}\s+)?(?P<o>[^,.;{TOKEN_OPEN}]+?)\s*
 _TARGET_AFTER = re.compile(en.TARGET_AFTER_WORDS + TOKEN_GROUP)
 _PLACE_AFTER = re.compile(en.PLACE_AFTER_WORDS + TOKEN_GROUP)
 _PASSIVE_TARGET = re.compile(TOKEN_GROUP + en.PASSIVE_TARGET_VERBS)
+_ANY_TOKEN = re.compile(TOKEN_GROUP)
 #: A demonym ending the text, maybe followed by one lower-case word (group 1).
 _DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:[a-z]+\s+)?$")
 #: An event's description: the start of its sentence.
 DESCRIPTION_LENGTH = 200
-#: A strike's place is looked for in this many characters after its word, or as a passive subject in as
-#: many before it.
+#: A strike's place is looked for right after its word within this many characters, or as a passive
+#: subject in as many before it.
 TARGET_WINDOW = 80
 PASSIVE_WINDOW = 40
 
@@ -117,25 +119,38 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
     Event or None
         The event, typed by the cue's group, with the fatalities and the parties named before it.
     """
-    kind = next(k for k, v in cue.groupdict().items() if v)
+    key = cue.lastgroup or ""
     if Fold.MODAL.search(folded[:cue.start()]):
         return None
-    after = masked[cue.end():cue.end() + TARGET_WINDOW]
-    m = _TARGET_AFTER.match(after)
-    if not m and kind in en.PLACE_LATER_KINDS:
-        m = _PLACE_AFTER.search(after)
-    if not m:
-        m = _PASSIVE_TARGET.search(masked[max(0, cue.start() - PASSIVE_WINDOW):cue.start()])
+    m = _place(masked, cue)
     if not m:
         return None
-    fat = Fold.FATALITIES.search(folded)
-    fatalities = number(matched(masked, fat, "n" if fat.group("n") else "n2")) if fat else None
+    kind, subtype = classify(key, folded, cue.end())
+    fatalities = _fatalities(masked, folded)
     parties = tuple(dict.fromkeys(a.phrase for a in actors(masked, 0, cue.start()) if a.party))
     if not parties:  # a demonym right before the cue ("Russian shelling"): its forces
         dem = _DEMONYM_LAST.search(masked, 0, cue.start())
         if dem:
             parties = (f"{dem.group(1)} {en.FORCES}",)
-    return Event(kind, doc.place(m.group(1)), actors=parties, fatalities=fatalities,
+    return Event(kind, doc.place(m.group(1)), subtype=subtype, actors=parties, fatalities=fatalities,
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
                                            reason=f"event: {kind} word {matched(masked, cue)!r} with a place"))
+
+
+def _place(masked: str, cue: re.Match[str]) -> re.Match[str] | None:
+    """Where the event of *cue* happened: the place right after its word, "in/at/near" a place after it,
+    the passive subject before it ("Kharkiv was shelled"), "in/at/near" a place before it, or the
+    sentence's first place (ACLED's notes name one place per event)."""
+    after = masked[cue.end():]
+    return (_TARGET_AFTER.match(after[:TARGET_WINDOW]) or _PLACE_AFTER.search(after)
+            or _PASSIVE_TARGET.search(masked[max(0, cue.start() - PASSIVE_WINDOW):cue.start()])
+            or _PLACE_AFTER.search(masked, 0, cue.start()) or _ANY_TOKEN.search(masked))
+
+
+def _fatalities(masked: str, folded: str) -> int | None:
+    """The deaths the sentence states: a count, 0 when it says none, else None."""
+    fat = Fold.FATALITIES.search(folded)
+    if fat:
+        return number(matched(masked, fat, "n" if fat.group("n") else "n2"))
+    return 0 if Fold.NO_FATALITIES.search(folded) else None

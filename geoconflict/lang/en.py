@@ -38,6 +38,8 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ARMED_TARGET", "CIVILIAN_TARGET", "DEMONSTRATORS", "EXCESSIVE_FORCE", "INTERVENTION", "MEANS", "NO_FATALITIES",
+    "PASSIVE_VERB_BEFORE", "VIOLENT_CROWD",
     "ABBREVIATIONS", "ACCORDING", "ACCORDING_TO", "ACTOR_NOUNS", "ADMIN1_DESCRIPTORS", "ADMIN1_WORDS",
     "ADMIN2_WORDS", "ANAPHORA", "ANAPHORA_KINDS", "AND", "APPOSITIVE", "AREA", "ARTICLE_BEFORE",
     "ATTRIBUTION_VERBS", "AUXILIARIES", "CITY_AFTER", "CITY_AFTER_PREFIX", "CITY_BEFORE", "CITY_OF", "CIVILIAN",
@@ -51,7 +53,7 @@ __all__ = [
     "MOVE_TO", "MOVE_TO_FIRST",
     "NAME_CONNECTORS", "NAME_PARTICLES", "NO_COMMENT", "NUMBER_WORDS", "OF", "ORG_AFTER", "ORG_BEFORE",
     "ORG_BEFORE_ENDS", "OUTLET_AFTER", "OUTLET_WORDS", "OWN_FORCES", "PASSIVE_BY", "PASSIVE_TARGET_VERBS",
-    "PASSIVE_WORDS", "PERSON_LOWER_ROLES", "PLACE_AFTER_WORDS", "PLACE_LATER_KINDS", "PLACE_WORDS",
+    "PASSIVE_WORDS", "PERSON_LOWER_ROLES", "PLACE_AFTER_WORDS", "PLACE_WORDS",
     "POSSESSIVE_ENDINGS", "PRONOUN_CLAIMANT", "PRONOUN_SUBJECTS", "REGION_AFTER", "REGION_NAMED", "REGION_OF",
     "REGION_WORDS", "REPORT_WORD", "RIVER_BEFORE", "RIVER_BEFORE_ENDS", "ROLE_WORDS", "SENTENCE_ADVERBS",
     "SETTLEMENTS", "SETTLEMENT_WORDS", "SINGLE_DESCRIPTORS", "SPEAKER_HEAD", "SQUARE_MILE_MARK", "STRIKE_CUE",
@@ -438,33 +440,93 @@ VISIT = "visit"
 MEETING_SUBJECT_TAIL = re.compile(r"\s+(?:had|has|have|was|were|also|then)$")
 #: Whom a meeting is with: "(met) with X".
 WITH = "with"
-#: A strike or an attack on a place; the group name is the event type.
+#: A located event's word; each group is a cue key (the extraction's ``CUE_KEYS`` gives its record type and
+#: ACLED sub-event type; the sentence's means and target refine it). At one position the first group wins.
 STRIKE_CUE = re.compile(
-    r"\b(?:(?P<strike>struck|strikes?\s+on|air\s*strikes?|airstrikes?|missile\s+strikes?|drone\s+strikes?|"
-    r"shell(?:ed|ing)|bomb(?:ed|ing|ardment|arded)|pounded|hit)|"
-    r"(?P<attack>attack(?:ed|s)?(?:\s+on)?|ambush(?:ed)?|raid(?:ed)?|stormed|assault(?:ed)?\s+on)|"
-    r"(?P<protest>protest(?:s|ed|ers)?|demonstrat(?:ion|ions|ors|ed))|"
-    r"(?P<massacre>massacre(?:d)?|killings?\s+of\s+civilians))\b",
+    r"\b(?:(?P<suicide>suicide\s+(?:bomb(?:er|ing)?s?|attacks?|vests?))|"
+    r"(?P<air>air\s*(?:strikes?|raids?|attacks?)|airstrikes?|drone\s+(?:strikes?|attacks?)|warplanes?|"
+    r"(?:fighter\s+)?jets?\s+(?:struck|bombed|hit)|helicopter\s+gunships?|bombed\s+from\s+the\s+air|uavs?)|"
+    r"(?P<disrupted>shot\s+down|intercepted|defused|neutrali[sz]ed\s+(?:an?\s+)?(?:drone|mine|ied|explosive)s?)|"
+    r"(?P<explosive>ieds?|(?:land|anti-\w+\s+)mines?|roadside\s+bombs?|(?:improvised\s+)?explosive\s+devices?|"
+    r"car\s+bombs?|mine\s+(?:attack|explosion|blast)s?)|(?P<blast>explosions?|exploded|detonat(?:ed|ion)|blasts?)|"
+    r"(?P<grenade>grenades?(?!\s+launcher))|"
+    r"(?P<shelling>shell(?:ed|ing|s)|grenade\s+launchers?|mortars?|artillery|rockets?|missiles?|mlrs|grads?|bombard(?:ed|ment)|"
+    r"pounded|fired(?:\s+[\w-]+){0,6}?\s+(?:at|on|upon|into|towards))|"
+    r"(?P<strike>struck|strikes?(?:\s+on)?|bomb(?:ed|ing)|hit)|"
+    r"(?P<massacre>massacre(?:d)?|killings?\s+of\s+civilians|executed|beheaded)|"
+    r"(?P<abduction>abduct(?:ed|ion|s)?|kidnap(?:ped|ping|s)?|taken\s+hostage)|"
+    r"(?P<sexual>raped?|sexual(?:ly)?\s+(?:assault(?:ed)?|violence|abused?))|"
+    r"(?P<excessive>opened\s+fire\s+on\s+(?:the\s+)?(?:protesters|demonstrators))|"
+    r"(?P<riot>riot(?:s|ed|ers|ing)?|mob|lynch(?:ed|ing)?|violent(?:ly)?\s+(?:demonstrat|protest)\w*)|"
+    r"(?P<protest>protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied|ies)|marched|"
+    r"sit-in|strike\s+action|went\s+on\s+strike)|"
+    r"(?P<arrest>arrest(?:ed|s)?|detain(?:ed|s)?|apprehended)|"
+    r"(?P<looting>loot(?:ed|ing)?|ransack(?:ed)?|torch(?:ed)?|set\s+(?:\w+\s+){0,3}?(?:on\s+)?fire|"
+    r"burn(?:ed|t)\s+down|vandali[sz]ed|demolished)|"
+    r"(?P<attack>attack(?:ed|s)?(?:\s+on)?|ambush(?:ed)?|raid(?:ed)?|stormed|assault(?:ed)?\s+on|"
+    r"shot(?:\s+dead)?|killed|murdered|stabbed|beat(?:en)?\s+to\s+death))\b",
     re.IGNORECASE,
 )
+#: The means a sentence names, each group a cue key of :data:`STRIKE_CUE` (first group found wins at a
+#: position; the extraction tries them in this order over the sentence).
+MEANS = re.compile(
+    r"\b(?:(?P<suicide>suicide\s+(?:bomb|attack|vest)\w*)|"
+    r"(?P<air>air\s*(?:strikes?|raids?|craft|force)|airstrikes?|drones?|uavs?|warplanes?|jets?|helicopters?|"
+    r"bombers?|aerial)|"
+    r"(?P<explosive>ieds?|(?:land|anti-\w+\s+)?mines?|explosive\s+devices?|roadside\s+bombs?|car\s+bombs?)|"
+    r"(?P<grenade>grenades?(?!\s+launcher))|"
+    r"(?P<shelling>shell(?:s|ed|ing)|grenade\s+launchers?|mortars?|artillery|rockets?|missiles?|mlrs|grads?|howitzers?|tanks?))\b",
+    re.IGNORECASE,
+)
+#: Civilians as the target of violence ("killed two farmers", "attacked villagers").
+CIVILIAN_TARGET = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|farmers?|herders?|traders?|passengers?|children|child|boys?|girls?|"
+    r"wom[ae]n|m[ae]n|students?|teachers?|worshippers|idps|displaced|family|families|people|pupils|"
+    r"journalists?|doctors?|nurses?|health\s+workers?|aid\s+workers?|motorists?|drivers?|miners?|fishermen|"
+    r"migrants?|pastoralists?|individuals?|ambulances?|cattle\s+camps?|houses?|homes?|"
+    r"(?:a|an|one|two|three|four|five|\d+)\s+(?:local|unarmed|elderly)\b)",
+    re.IGNORECASE,
+)
+#: A passive verb's auxiliary right before the verb ("were shot"): the target is its subject.
+PASSIVE_VERB_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?\w+$", re.IGNORECASE)
+#: Armed forces as the target: what makes an attack a battle even with civilians around.
+ARMED_TARGET = re.compile(
+    r"\b(?:soldiers?|troops|forces|militants?|fighters?|rebels?|militiam[ae]n|militias?|positions?|police(?:m[ae]n)?|"
+    r"officers?|gunmen|army|military|patrols?|checkpoints?|convoys?|bases?)\b",
+    re.IGNORECASE,
+)
+#: A protest the authorities broke up, and one they fired on.
+INTERVENTION = re.compile(r"\b(?:dispers(?:ed|e)|tear\s*gas|water\s+cannons?|rubber\s+bullets|arrested|detained|"
+                          r"baton|beat|intervened|broke\s+up)\w*", re.IGNORECASE)
+EXCESSIVE_FORCE = re.compile(r"\b(?:live\s+(?:ammunition|rounds|fire)|killed|shot\s+dead|opened\s+fire)\b",
+                             re.IGNORECASE)
+#: Demonstrators turning violent (a riot rather than a protest).
+VIOLENT_CROWD = re.compile(r"\b(?:threw\s+(?:stones|rocks|bottles|molotov)|stone-pelting|pelted|clashed\s+with\s+"
+                           r"(?:the\s+)?(?:police|security)|vandali[sz]ed|set\s+\w+\s+(?:on\s+)?fire|torched|"
+                           r"burn(?:ed|t)\s+(?:tyres|tires|cars|vehicles)|looted)\b", re.IGNORECASE)
+#: Demonstrators named (a riot or arrest among them belongs to the protest).
+DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|crowd)\b", re.IGNORECASE)
 #: The label of a party's forces ("Russian forces"), for a demonym alone.
 FORCES = "forces"
-#: The event types whose place may be further on ("attacks … in <place>").
-PLACE_LATER_KINDS = ("protest", "massacre", "attack")
 #: Where a strike or attack happened: right after the cue, "in/at/near" the place, or a passive subject.
 TARGET_AFTER_WORDS = (r"\s*(?:(?:on|in|at|near|against|targeting|across|of)\s+)?(?:the\s+)?(?:(?:"
                       + "|".join((*SETTLEMENT_WORDS, "camp", "outskirts", "centre", "center", "district"))
                       + r")\s+(?:of\s+)?)?")
 PLACE_AFTER_WORDS = r"\b(?:in|at|near)\s+(?:the\s+)?"
 PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$"
-#: People killed: "killing 12", "at least 5 civilians were killed" (groups "n" and "n2").
+#: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2").
 FATALITIES = re.compile(
     r"\b(?:killing|killed|kills)\s+(?:at\s+least\s+)?(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|dozens)\b|\b(?:at\s+least\s+)?(?P<n2>\d[\d,]*|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten)\s+(?:people|civilians|persons|children|soldiers)?\s*(?:were\s+|have\s+been\s+|had\s+been\s+)?"
-    r"(?:killed|dead)\b",
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?P<n2>\d[\d,]*|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died)\b",
     re.IGNORECASE,
 )
+#: Stated as none: fatalities 0 ("There were no casualties", "no one was killed").
+NO_FATALITIES = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|one\s+was\s+(?:killed|hurt|"
+                           r"injured))|nobody\s+was\s+(?:killed|hurt|injured)|without\s+casualties)\b",
+                           re.IGNORECASE)
+
 #: The other side has not confirmed.
 UNCONFIRMED_CUE = re.compile(
     r"\b(?:ha(?:s|ve)\s+yet\s+to\s+(?:confirm|verify|comment)|(?:has|have|had|did|does|do)\s+not\s+"
@@ -489,8 +551,13 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
     "combat": ("combat", "fight", "fought", "clash", "battl", "hostilities", "skirmish"),  # COMBAT_CUE
     "meeting": ("met", "meet", "talks", "visit", "summit"),  # MEETING_CUE
     "strike": (  # STRIKE_CUE
-        "struck", "strike", "shell", "bomb", "pounded", "hit", "attack", "ambush", "raid", "stormed", "assault",
-        "protest", "demonstrat", "massacre", "killing"),
+        "suicide", "air", "drone", "jet", "helicopter", "uav", "shot", "intercept", "defus", "neutrali", "ied",
+        "mine", "bomb", "explo", "detonat", "blast", "grenade", "shell", "mortar", "artillery", "rocket", "missile",
+        "mlrs", "grad", "bombard", "grenade", "launcher", "pounded", "fired", "struck", "strike", "hit", "massacre", "killing", "execut", "behead", "abduct",
+        "kidnap", "hostage", "rape", "sexual", "opened fire", "riot", "mob", "lynch", "violent", "protest",
+        "demonstrat", "rall", "marched", "sit-in", "arrest", "detain", "apprehend", "loot", "ransack", "torch",
+        "fire", "burn", "vandali", "demolish", "attack", "ambush", "raid", "stormed", "assault", "killed", "murder",
+        "execut", "behead", "stab", "beat"),
     "status": ("den", "dismiss", "rejected", "refuted", "confirm", "verif", "comment"),  # DENY_, UNCONFIRMED_, CONFIRM_CUE
 }
 

@@ -1,0 +1,118 @@
+"""A located event's type, chosen the way ACLED's coders choose it: from the verb, the means and the target.
+
+The cue word (a group of :data:`geoconflict.lang.en.STRIKE_CUE`) gives a first
+type; the sentence then refines it, never one word alone:
+
+* violence by a stated means is remote violence of that means ("attacked … with
+  drones" is an air/drone strike, "killed by a landmine" a remote explosive);
+* violence against civilians with no armed side as the target is *Violence
+  against civilians*; against armed men it is a battle (*Armed clash*);
+* a protest broken up is *Protest with intervention*, one fired on *Excessive
+  force against protesters*, one turning violent a riot (*Violent demonstration*);
+  a riot with no demonstrators is *Mob violence*; arrests or burning among
+  demonstrators belong to their protest or riot.
+
+Examples
+--------
+>>> classify("attack", "gunmen attacked villagers in the night", 14)
+('attack', 'Attack')
+>>> classify("attack", "militants attacked an army base with drones", 18)
+('strike', 'Air/drone strike')
+>>> classify("protest", "police fired tear gas to disperse the protesters")
+('protest', 'Protest with intervention')
+"""
+
+from __future__ import annotations
+
+from geoconflict.lang import en
+from geoconflict.model import taxonomy as acled
+
+__all__ = ["CUE_KEYS", "classify"]
+
+#: Each cue key (a group of STRIKE_CUE or MEANS): the record's type and ACLED sub-event type it gives.
+CUE_KEYS: dict[str, tuple[str, str]] = {
+    "suicide": ("strike", acled.SUICIDE_BOMB),
+    "air": ("strike", acled.AIR_DRONE_STRIKE),
+    "explosive": ("strike", acled.REMOTE_EXPLOSIVE),
+    "blast": ("strike", acled.REMOTE_EXPLOSIVE),
+    "grenade": ("strike", acled.GRENADE),
+    "shelling": ("strike", acled.SHELLING),
+    "strike": ("strike", acled.SHELLING),
+    "disrupted": ("interception", acled.DISRUPTED_WEAPONS),
+    "massacre": ("massacre", acled.ATTACK),
+    "abduction": ("abduction", acled.ABDUCTION),
+    "sexual": ("attack", acled.SEXUAL_VIOLENCE),
+    "excessive": ("protest", acled.EXCESSIVE_FORCE),
+    "riot": ("riot", acled.MOB_VIOLENCE),
+    "protest": ("protest", acled.PEACEFUL_PROTEST),
+    "arrest": ("arrest", acled.ARRESTS),
+    "looting": ("looting", acled.LOOTING),
+    "attack": ("attack", acled.ARMED_CLASH),
+}
+#: Cue keys whose type a stated means overrides (violence whose weapon the sentence names).
+_BY_MEANS = frozenset({"strike", "attack", "shelling", "massacre", "blast"})
+#: Cue keys that are violence against people (civilians as the only target make it violence against civilians).
+_VIOLENCE = frozenset({"attack", "massacre"})
+_CROWD_KEYS = frozenset({"arrest", "looting", "riot"})
+
+
+def classify(key: str, folded: str, at: int = 0) -> tuple[str, str]:
+    """The record type and ACLED sub-event type of the event of cue *key* in sentence *folded* (case-folded).
+
+    Parameters
+    ----------
+    key : str
+        The cue's group in :data:`geoconflict.lang.en.STRIKE_CUE`.
+    folded : str
+        The case-folded sentence (its means, target and crowd are read from it).
+    at : int
+        Where the cue ends in *folded*: the target is read after it, or before it when the verb is
+        passive ("two farmers were shot").
+
+    Returns
+    -------
+    tuple of str
+        The Event's ``type`` and ``subtype`` (ACLED's sub-event type).
+    """
+    if key in _BY_MEANS:
+        means = _means(folded)
+        if means is not None:
+            return CUE_KEYS[means]
+    if key in _VIOLENCE:
+        return _violence(key, _target(folded, at))
+    if key == "protest" or (key in _CROWD_KEYS and en.DEMONSTRATORS.search(folded)):
+        return _protest(folded)
+    if key == "riot":
+        return "riot", acled.MOB_VIOLENCE
+    return CUE_KEYS[key]
+
+
+def _means(folded: str) -> str | None:
+    """The first means the sentence names (a cue key), if any."""
+    m = en.MEANS.search(folded)
+    return None if m is None else m.lastgroup
+
+
+def _target(folded: str, at: int) -> str:
+    """The words that name the target of the verb ending at *at*: after it, or before a passive one."""
+    head = folded[:at]
+    passive = en.PASSIVE_VERB_BEFORE.search(head)
+    return head[:passive.start()] if passive else folded[at:]
+
+
+def _violence(key: str, folded: str) -> tuple[str, str]:
+    """An attack: on civilians (and no armed side) violence against civilians, else an armed clash."""
+    if key == "massacre" or (en.CIVILIAN_TARGET.search(folded) and not en.ARMED_TARGET.search(folded)):
+        return ("massacre" if key == "massacre" else "attack"), acled.ATTACK
+    return "attack", acled.ARMED_CLASH
+
+
+def _protest(folded: str) -> tuple[str, str]:
+    """A protest: peaceful, broken up, fired on, or turned violent."""
+    if en.VIOLENT_CROWD.search(folded):
+        return "riot", acled.VIOLENT_DEMONSTRATION
+    if en.EXCESSIVE_FORCE.search(folded):
+        return "protest", acled.EXCESSIVE_FORCE
+    if en.INTERVENTION.search(folded):
+        return "protest", acled.PROTEST_WITH_INTERVENTION
+    return "protest", acled.PEACEFUL_PROTEST
