@@ -505,7 +505,7 @@ VIOLENT_CROWD = re.compile(r"\b(?:threw\s+(?:stones|rocks|bottles|molotov)|stone
                            r"(?:the\s+)?(?:police|security)|vandali[sz]ed|set\s+\w+\s+(?:on\s+)?fire|torched|"
                            r"burn(?:ed|t)\s+(?:tyres|tires|cars|vehicles)|looted)\b", re.IGNORECASE)
 #: Demonstrators named (a riot or arrest among them belongs to the protest).
-DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|crowd)\b", re.IGNORECASE)
+DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|rioters|crowd)\b", re.IGNORECASE)
 #: The label of a party's forces ("Russian forces"), for a demonym alone.
 FORCES = "forces"
 #: Where a strike or attack happened: right after the cue, "in/at/near" the place, or a passive subject.

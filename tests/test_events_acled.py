@@ -1,0 +1,128 @@
+"""Located events typed, placed and counted the way ACLED codes them (issue 15).
+
+Every sentence here is written for this test, in the styles of wire reports and
+ACLED-style notes (no ACLED note is copied); each case asserts the event's ACLED
+type, sub-event type, place, country, actors and fatalities one by one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geoconflict import extract, read_report
+from geoconflict.extraction.acled_types import CUE_KEYS, classify
+from geoconflict.model import CombatArea, Movement, Place, TerritorialClaim, acled_type, taxonomy
+
+#: (sentence, publication date, event_type, sub_event_type, place, country, actors, fatalities)
+CASES = [
+    ('On 4 June 2023, Russian forces shelled Kupiansk with artillery, killing two civilians.', '2023-06-04', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Kupyansk', 'UA', ('Russian forces',), 2),
+    ('Overnight, Ukrainian drones hit an oil depot in Novoshakhtinsk; no casualties were reported.', '2023-05-10', 'Explosions/Remote violence', 'Air/drone strike', 'Novoshakhtinsk', 'RU', ('Ukrainian drones',), 0),
+    ('On 12 March 2024, an Israeli airstrike hit a house in Rafah, killing 7 people.', '2024-03-12', 'Explosions/Remote violence', 'Air/drone strike', 'Rafaḩ', 'PS', ('Israeli forces',), 7),
+    ('A roadside bomb exploded near Kismayo on Tuesday, killing three soldiers.', '2023-02-07', 'Explosions/Remote violence', 'Remote explosive/landmine/IED', 'Kismayo', 'SO', (), 3),
+    ('On 2 April 2022, a landmine exploded in Kidal, killing one herder.', '2022-04-02', 'Explosions/Remote violence', 'Remote explosive/landmine/IED', 'Kidal', 'ML', (), 1),
+    ('Syrian government forces fired mortars at opposition positions near Idlib. Casualties unknown.', '2022-01-05', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Idlib', 'SY', ('Syrian government forces',), None),
+    ('On 9 May 2021, a suicide bomber blew himself up at a checkpoint in Mogadishu, killing 5 soldiers.', '2021-05-09', 'Explosions/Remote violence', 'Suicide bomb', 'Mogadishu', 'SO', (), 5),
+    ('The army said a drone strike on Timbuktu killed 4 militants on Friday.', '2023-09-08', 'Explosions/Remote violence', 'Air/drone strike', 'Timbuktu', 'ML', (), 4),
+    ('On 3 July 2022, rockets fired by militants struck Kabul, killing one person.', '2022-07-03', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Kabul', 'AF', (), 1),
+    ('Armed men threw a grenade into a bar in Goma on Saturday, wounding six people.', '2022-10-01', 'Explosions/Remote violence', 'Grenade', 'Goma', 'CD', (), None),
+    ('On 7 May 2022, Al-Shabaab militants attacked an army base in Baidoa, killing 4 soldiers.', '2022-05-07', 'Battles', 'Armed clash', 'Baidoa', 'SO', ('Al-Shabaab militants',), 4),
+    ('ISWAP fighters ambushed a military convoy near Maiduguri on Monday, killing 12 soldiers.', '2021-03-01', 'Battles', 'Armed clash', 'Maiduguri', 'NG', ('ISWAP fighters',), 12),
+    ('On 5 August 2023, JNIM militants attacked a police checkpoint in Dori, killing three officers.', '2023-08-05', 'Battles', 'Armed clash', 'Dori', 'BF', ('JNIM militants',), 3),
+    ('On 14 February 2023, gunmen attacked villagers in Bunia, killing 9 civilians.', '2023-02-14', 'Violence against civilians', 'Attack', 'Bunia', 'CD', (), 9),
+    ('Unidentified gunmen shot dead a teacher in Kandahar on Wednesday.', '2022-11-02', 'Violence against civilians', 'Attack', 'Kandahār', 'AF', (), None),
+    ('On 20 June 2022, militants abducted 15 farmers near Zamfara.', '2022-06-20', 'Violence against civilians', 'Abduction/forced disappearance', 'Zamfara', 'NG', (), None),
+    ('On 1 December 2022, the junta executed two detainees in Sagaing.', '2022-12-01', 'Violence against civilians', 'Attack', 'Sagaing', 'MM', ('junta',), None),
+    ('Two women were shot by unknown gunmen in Bamenda on Thursday.', '2022-09-15', 'Violence against civilians', 'Attack', 'Bamenda', 'CM', (), None),
+    ('On 3 February 2023, hundreds of students protested in Nairobi against fee increases.', '2023-02-03', 'Protests', 'Peaceful protest', 'Nairobi', 'KE', (), None),
+    ('On 10 October 2022, teachers held a protest in Lahore demanding higher pay.', '2022-10-10', 'Protests', 'Peaceful protest', 'Lahore', 'PK', (), None),
+    ('Police fired tear gas to disperse protesters in Khartoum on Sunday.', '2022-06-12', 'Protests', 'Protest with intervention', 'Khartoum', 'SD', (), None),
+    ('Security forces opened fire on protesters in Omdurman, killing two people.', '2022-01-13', 'Protests', 'Excessive force against protesters', 'Omdurman', 'SD', (), 2),
+    ("On 8 March 2022, women rallied in Istanbul to mark International Women's Day.", '2022-03-08', 'Protests', 'Peaceful protest', 'Istanbul', 'TR', (), None),
+    ('Farmers demonstrated in Patna against the new law on Tuesday.', '2021-01-05', 'Protests', 'Peaceful protest', 'Patna', 'IN', (), None),
+    ('On 6 May 2023, residents marched through Caracas to demand water and electricity.', '2023-05-06', 'Protests', 'Peaceful protest', 'Caracas', 'VE', (), None),
+    ('On 11 May 2022, rioters threw stones at police in Nablus.', '2022-05-11', 'Riots', 'Violent demonstration', 'Nablus', 'PS', (), None),
+    ('A mob lynched a suspected thief in Kampala on Friday.', '2022-08-12', 'Riots', 'Mob violence', 'Kampala', 'UG', (), None),
+    ('On 2 March 2023, protesters set tyres on fire and threw rocks at police in Lima.', '2023-03-02', 'Riots', 'Violent demonstration', 'Lima', 'PE', (), None),
+    ('Demonstrators torched a police station in Kisumu after a boy died in custody.', '2023-07-19', 'Riots', 'Violent demonstration', 'Kisumu', 'KE', (), None),
+    ('On 15 January 2023, police arrested 12 people in Karachi.', '2023-01-15', 'Strategic developments', 'Arrests', 'Karachi', 'PK', (), None),
+    ('Ukrainian air defence shot down a drone over Odesa on Sunday.', '2023-07-23', 'Strategic developments', 'Disrupted weapons use', 'Odesa', 'UA', (), None),
+    ('On 9 September 2022, soldiers looted shops in Bangassou.', '2022-09-09', 'Strategic developments', 'Looting/property destruction', 'Bangassou', 'CF', (), None),
+    ('Militants burned down a school in Maroua on Monday.', '2022-02-14', 'Strategic developments', 'Looting/property destruction', 'Maroua', 'CM', (), None),
+    ('Sappers defused an explosive device in Kherson on Tuesday.', '2022-11-22', 'Strategic developments', 'Disrupted weapons use', 'Kherson', 'UA', (), None),
+    ('On 4 April 2022, security forces detained three journalists in Harare.', '2022-04-04', 'Strategic developments', 'Arrests', 'Harare', 'ZW', (), None),
+    ('On 6 June 2022, Russian forces shelled Sumy, and there were no casualties.', '2022-06-06',
+     'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Sumy', 'UA', ('Russian forces',), 0),
+    ('Militants attacked a village near Djibo; at least 5 soldiers died.', '2022-07-01', 'Battles', 'Armed clash', 'Djibo', 'BF', (), 5),
+    ('On 1 May 2022, the military bombed Kyauktaw, killing 3 people.', '2022-05-01', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Kyauktaw', 'MM', (), 3),
+    ('On 17 June 2022, DPR forces shelled Avdiivka. Casualties unknown.', '2022-06-17', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Avdiyivka', 'UA', (), None),
+    ('On 23 April 2022, unidentified armed men kidnapped a priest in Kaduna.', '2022-04-23', 'Violence against civilians', 'Abduction/forced disappearance', 'Kaduna', 'NG', (), None),
+]
+
+
+@pytest.fixture(scope="module")
+def first_events(gazetteer):
+    """The first located event of each case's sentence."""
+    out = {}
+    for text, published, *_ in CASES:
+        events = list(extract(read_report(text, published=published), gazetteer=gazetteer).events)
+        out[text] = events[0] if events else None
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0][:40] for c in CASES])
+def test_event_type(first_events, case):
+    assert first_events[case[0]] is not None
+    assert first_events[case[0]].event_type == case[2]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0][:40] for c in CASES])
+def test_sub_event_type(first_events, case):
+    assert first_events[case[0]].subtype == case[3]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0][:40] for c in CASES])
+def test_place(first_events, case):
+    event = first_events[case[0]]
+    assert event.place.name == case[4]
+    assert event.place.country_code == case[5]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0][:40] for c in CASES])
+def test_actors(first_events, case):
+    assert first_events[case[0]].actors == case[6]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0][:40] for c in CASES])
+def test_fatalities(first_events, case):
+    assert first_events[case[0]].fatalities == case[7]
+
+
+def test_cases_cover_six_types_and_ten_countries():
+    assert {c[2] for c in CASES} == set(taxonomy.EVENT_TYPES)
+    assert len({c[5] for c in CASES}) >= 10
+
+
+def test_taxonomy_has_acleds_25_sub_event_types():
+    assert len(taxonomy.SUB_EVENT_TYPES) == 25
+    assert set(taxonomy.SUB_EVENT_TYPES.values()) == set(taxonomy.EVENT_TYPES)
+    assert all(sub in taxonomy.SUB_EVENT_TYPES for _, sub in CUE_KEYS.values())
+
+
+def test_other_records_map_to_acled_types():
+    kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52)
+    lviv = Place("Lviv", kind="populated_place", lat=49.84, lon=24.03)
+    assert acled_type(Movement("troops", kyiv, lviv)) == ("Strategic developments", "Other")
+    assert acled_type(CombatArea([kyiv]))[0] == "Battles"
+    assert acled_type(CombatArea([kyiv]))[1] == "Armed clash"
+    assert acled_type(TerritorialClaim("Russia", areas=[kyiv]))[0] == "Battles"
+
+
+def test_target_decides_violence_against_civilians():
+    assert classify("attack", "gunmen attacked a convoy of soldiers", 14) == ("attack", "Armed clash")
+    assert classify("attack", "three farmers were shot", 23) == ("attack", "Attack")
+    assert classify("attack", "rebels attacked the town with mortars", 14)[1] == "Shelling/artillery/missile attack"
+
+
+def test_a_threat_is_no_event(gazetteer):
+    text = "The militants threatened to attack Gao next week."
+    assert list(extract(read_report(text, published="2023-01-01"), gazetteer=gazetteer).events) == []
