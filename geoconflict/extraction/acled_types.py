@@ -80,10 +80,11 @@ def classify(key: str, folded: str, at: int = 0) -> tuple[str, str]:
             return CUE_KEYS[means]
     if key in _VIOLENCE:
         return _violence(key, _target(folded, at))
-    if key == "protest" or (key in _CROWD_KEYS and en.DEMONSTRATORS.search(folded)):
+    crowd = key in _CROWD_KEYS and en.DEMONSTRATORS.search(folded)
+    if key == "riot":  # a riot is violent: of demonstrators a violent demonstration, else mob violence
+        return "riot", acled.VIOLENT_DEMONSTRATION if crowd else acled.MOB_VIOLENCE
+    if key == "protest" or crowd:
         return _protest(folded)
-    if key == "riot":
-        return "riot", acled.MOB_VIOLENCE
     return CUE_KEYS[key]
 
 
