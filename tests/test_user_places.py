@@ -202,3 +202,17 @@ def test_cli_reports_a_bad_places_file(tmp_path: Path) -> None:
     out = _cli("geocode", "Kursk", "--places", str(bad))
     assert out.returncode == 1
     assert "row 2, column 'lat'" in out.stderr
+
+
+def test_copy_is_a_new_gazetteer_and_the_map_command_takes_places(places_file: Path, tmp_path: Path) -> None:
+    import copy
+
+    twin = copy.copy(Gazetteer.default())
+    assert twin is not Gazetteer.default()
+    assert twin.geocode("Kursk") == Gazetteer.default().geocode("Kursk")
+    table = tmp_path / "events.csv"
+    table.write_text("place,date,type\nZorivka Qv,2024-05-04,shelling\n", encoding="utf-8")
+    out = _cli("map", str(table), "-o", str(tmp_path / "m.html"), "--places", str(places_file))
+    assert out.returncode == 0, out.stderr
+    assert "1 events" in out.stderr
+    assert "Zorivka Qv" in (tmp_path / "m.html").read_text(encoding="utf-8")

@@ -86,6 +86,13 @@ class Gazetteer(GazetteerTable):
         """
         return (_loaded, (self._path, self._places_files))
 
+    def __copy__(self) -> Gazetteer:
+        """A shallow copy: the same data, its own lock and memos (``copy.copy``; pickling goes by reference)."""
+        twin: Gazetteer = object.__new__(type(self))
+        twin.__dict__.update(self.__dict__)
+        twin._lock = threading.Lock()
+        return twin
+
     @property
     def places_files(self) -> tuple[str, ...]:
         """The files whose places :meth:`with_places` added, in order (empty for the embedded gazetteer)."""
@@ -119,9 +126,7 @@ class Gazetteer(GazetteerTable):
         >>> Gazetteer.default().search("Hill 204 Camp")
         []
         """
-        gaz: Gazetteer = object.__new__(type(self))
-        gaz.__dict__.update(self.__dict__)
-        gaz._lock = threading.Lock()
+        gaz = self.__copy__()
         gaz._automaton = None
         for path in paths:
             places = read_places(path, gaz)
