@@ -42,6 +42,8 @@ from geoconflict.readers import check_errors, no_gc
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
+    from geoconflict.gazetteer import Gazetteer
+
 __all__ = ["BatchResult", "Failure", "extract_many"]
 
 #: Inputs per task sent to a worker (fewer when that leaves a worker fewer than
@@ -135,8 +137,11 @@ def _label(item: Input) -> str:
                or repr(item))
 
 
-def _chunk(items: Sequence[Input], errors: str) -> list[_Outcome]:
+def _chunk(items: Sequence[Input], errors: str, gazetteer: Gazetteer | None = None) -> list[_Outcome]:
     """Process a chunk on a worker: per input, its events or its failure.
+
+    *gazetteer* travels to a worker process by reference (its data directory
+    and the files of places added to it), and is loaded there once per process.
 
     The garbage collector is paused over the chunk, as it is in the process
     that gathers the results: a chunk's records are long-lived until they are
@@ -146,7 +151,7 @@ def _chunk(items: Sequence[Input], errors: str) -> list[_Outcome]:
     with no_gc():
         for item in items:
             try:
-                out.append((read_input(item), None))
+                out.append((read_input(item, gazetteer=gazetteer), None))
             except Exception as exc:  # every input's failure is reported, never swallowed
                 if errors == "raise":
                     raise _Failed(_label(item), exc) from exc
@@ -226,8 +231,9 @@ class _LocalRun:
     children's futures and the start of their chunks) is guarded by *lock*.
     """
 
-    def __init__(self, pool: Executor, items: list[Input], errors: str, workers: int):
-        self.pool, self.errors = pool, errors
+    def __init__(self, pool: Executor, items: list[Input], errors: str, workers: int,
+                 gazetteer: Gazetteer | None = None):
+        self.pool, self.errors, self.gazetteer = pool, errors, gazetteer
         self.ahead = AHEAD * (workers - 1)
         self.queue = deque(_chunks(items, _chunk_size(len(items), workers)))
         self.pending: dict[Future[list[_Outcome]], int] = {}
@@ -238,7 +244,7 @@ class _LocalRun:
         """Submit chunks until the children have enough queued (with *lock* held)."""
         while self.queue and sum(not f.done() for f in self.pending) < self.ahead:
             start, chunk = self.queue.popleft()
-            self.pending[self.pool.submit(_chunk, chunk, self.errors)] = start
+            self.pending[self.pool.submit(_chunk, chunk, self.errors, self.gazetteer)] = start
 
     def _start_children(self) -> None:
         try:
@@ -270,7 +276,7 @@ class _LocalRun:
             except IndexError:  # the starter took the last one
                 break
             for k, item in enumerate(chunk):
-                yield start + k, _chunk([item], self.errors)
+                yield start + k, _chunk([item], self.errors, self.gazetteer)
                 yield from self._collect_if_free()
 
     def results(self) -> _Results:
@@ -292,26 +298,27 @@ class _LocalRun:
             raise
 
 
-def _run_local(items: list[Input], errors: str, workers: int, context: BaseContext | None) -> _Results:
+def _run_local(items: list[Input], errors: str, workers: int, context: BaseContext | None,
+               gazetteer: Gazetteer | None = None) -> _Results:
     """Results as they finish: this process is one of the *workers*, the others are child processes."""
     if workers == 1:
         for start, item in enumerate(items):
-            yield start, _chunk([item], errors)
+            yield start, _chunk([item], errors, gazetteer)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
-        yield from _LocalRun(pool, items, errors, workers).results()
+        yield from _LocalRun(pool, items, errors, workers, gazetteer).results()
 
 
-def _run_dask(items: list[Input], errors: str, client: Any) -> _Results:
+def _run_dask(items: list[Input], errors: str, client: Any, gazetteer: Gazetteer | None = None) -> _Results:
     """Results as they finish on a Dask cluster (*client* is a ``distributed.Client``)."""
     from distributed import as_completed
 
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     starts, futures = {}, []
     for start, chunk in _chunks(items, _chunk_size(len(items), workers)):
-        future = client.submit(_chunk, chunk, errors, pure=False)
+        future = client.submit(_chunk, chunk, errors, gazetteer, pure=False)
         starts[future.key] = start
         futures.append(future)
     try:
@@ -342,6 +349,7 @@ def extract_many(
     client: Any = None,
     errors: str = "raise",
     progress: bool = True,
+    gazetteer: Gazetteer | None = None,
 ) -> BatchResult:
     """Extract events from many reports (and read any event tables among them).
 
@@ -364,6 +372,11 @@ def extract_many(
         :meth:`BatchResult.summary`).
     progress : bool
         Show a tqdm progress bar (on stderr).
+    gazetteer : Gazetteer, optional
+        Places reports and tables (the default offline gazetteer when None), say
+        ``Gazetteer.default().with_places("mine.csv")``. Worker processes (and
+        Dask workers) load it again from its files of places, once each: those
+        files must be readable there.
 
     Returns
     -------
@@ -382,7 +395,8 @@ def extract_many(
 
     results: list[_Outcome] = [(None, None)] * len(items)
     with no_gc(), tqdm(total=len(items), desc="extract", unit="input", disable=not progress) as bar:
-        runner = _run_dask(items, errors, client) if client is not None else _run_local(items, errors, workers, context)
+        runner = (_run_dask(items, errors, client, gazetteer) if client is not None
+                  else _run_local(items, errors, workers, context, gazetteer))
         try:
             for start, chunk_results in runner:
                 results[start:start + len(chunk_results)] = chunk_results

@@ -2,15 +2,41 @@
 
 Subcommands: ``geocode`` (names → places), ``extract`` (reports → events),
 ``map`` (reports and tables → one HTML map). Run ``geoconflict --help``.
+Each takes ``--places FILE`` (repeatable): a CSV or GeoJSON of your own places,
+added to the offline gazetteer for that command (see
+:mod:`geoconflict.gazetteer.user` for the columns).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from geoconflict import __version__
 
+if TYPE_CHECKING:
+    from geoconflict.gazetteer import Gazetteer
+
 BYTES_PER_MB = 1e6  # the map's size is reported in megabytes
+PLACES_HELP = ("A CSV or GeoJSON of your own places (name, lat, lon; optional aliases, kind, country, admin1, "
+               "admin2, population, prefer, wkt), found before embedded places of the same name. Repeatable.")
+
+
+def places_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The ``--places FILE`` option (repeatable), given to the command as ``places``."""
+    return click.option("--places", "places", multiple=True, metavar="FILE",
+                        type=click.Path(exists=True, dir_okay=False), help=PLACES_HELP)(command)
+
+
+def _gazetteer(places: tuple[str, ...]) -> Gazetteer | None:
+    """The default gazetteer with the places of *places* added, or None (the default) without them."""
+    if not places:
+        return None
+    from geoconflict.gazetteer import Gazetteer
+
+    return Gazetteer.default().with_places(*places)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,16 +54,22 @@ def main() -> None:
               help="Only places of this kind.")
 @click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 100),
               help="How many candidates to rank (the best plus runners-up).")
+@places_option
 def geocode_command(names: tuple[str, ...], as_json: bool, country: str | None, kind: str | None,
-                    limit: int) -> None:
-    """Look place NAMES up in the offline gazetteer.
+                    limit: int, places: tuple[str, ...]) -> None:
+    """Look place NAMES up in the offline gazetteer (and your --places).
 
     Exits with status 1 when any name cannot be resolved.
     """
+    from geoconflict.errors import GeoconflictError
     from geoconflict.gazetteer import geocode_records
 
+    try:
+        records = geocode_records(names, country=country, kind=kind, limit=limit, gazetteer=_gazetteer(places))
+    except GeoconflictError as exc:
+        raise click.ClickException(str(exc)) from None
     failed = False
-    for record in geocode_records(names, country=country, kind=kind, limit=limit):
+    for record in records:
         failed |= "error" in record
         if as_json:
             import json
@@ -66,8 +98,9 @@ def geocode_command(names: tuple[str, ...], as_json: bool, country: str | None, 
               help="Processes extracting many inputs (this one and N-1 children).")
 @click.option("--errors", default="raise", show_default=True, type=click.Choice(["raise", "skip"]),
               help="raise: stop at the first input that fails; skip: go on and print a summary of failures.")
+@places_option
 def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, published: str | None,
-                    workers: int, errors: str) -> None:
+                    workers: int, errors: str, places: tuple[str, ...]) -> None:
     """Extract places, movements, claims, combat areas and events from INPUTS.
 
     INPUTS are reports (text, Markdown, HTML), event tables (ACLED, UCDP GED,
@@ -91,7 +124,8 @@ def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, publi
             else p
             for p in inputs
         ]
-        result = extract_many(items, workers=workers, errors=errors, progress=sys.stderr.isatty())
+        result = extract_many(items, workers=workers, errors=errors, progress=sys.stderr.isatty(),
+                              gazetteer=_gazetteer(places))
     except GeoconflictError as exc:
         raise click.ClickException(str(exc)) from None
     events = result.events
@@ -121,7 +155,9 @@ def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, publi
               help="A folium tile name or URL template, or 'none' for the vector basemap only "
                    "(default: none offline, OpenStreetMap online).")
 @click.option("--title", default=None, help="Map title (default: the report's headline and date).")
-def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str | None, title: str | None) -> None:
+@places_option
+def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str | None, title: str | None,
+                places: tuple[str, ...]) -> None:
     """Draw the events of INPUTS (reports or event tables) as one layered HTML map.
 
     \b
@@ -149,7 +185,7 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
             report = read_report(inputs[0])  # read once: for the title, then for its events
             title = " — ".join(p for p in (report.title, report.published and str(report.published)) if p)
             sources = [report]
-        events = load_inputs(sources)
+        events = load_inputs(sources, gazetteer=_gazetteer(places))
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             m = render(events, tiles=tiles, title=title or None)

@@ -26,6 +26,7 @@ from geoconflict.model.eventset import EventSet
 from geoconflict.readers import TABLE_SUFFIXES, check_errors, read_events
 
 if TYPE_CHECKING:
+    from geoconflict.gazetteer import Gazetteer
     from geoconflict.text.report import Report
 
 __all__ = ["REPORT_SUFFIXES", "Input", "expand_inputs", "load_inputs", "read_input"]
@@ -90,7 +91,8 @@ def expand_inputs(inputs: Iterable[Input]) -> list[Input]:
     return out
 
 
-def read_input(item: Input, *, errors: str = "raise", published: date | str | None = None) -> EventSet:
+def read_input(item: Input, *, errors: str = "raise", published: date | str | None = None,
+               gazetteer: Gazetteer | None = None) -> EventSet:
     """The events of one input: a table's records, or the events extracted from a report.
 
     Parameters
@@ -101,17 +103,19 @@ def read_input(item: Input, *, errors: str = "raise", published: date | str | No
         Passed to :func:`~geoconflict.readers.read_events` for a table.
     published : date or ISO string, optional
         Passed to :func:`~geoconflict.text.report.read_report` for a report file without a dated header.
+    gazetteer : Gazetteer, optional
+        Places reports' names and tables' place names (the default offline gazetteer when None).
     """
     if isinstance(item, str | os.PathLike):
         path = Path(item)
         if path.suffix.lower() in TABLE_SUFFIXES:
-            return read_events(path, errors=errors)
+            return read_events(path, errors=errors, gazetteer=gazetteer)
         from geoconflict.text.report import read_report
 
         item = read_report(path, published=published)
     from geoconflict.extraction import extract
 
-    return extract(item)
+    return extract(item, gazetteer=gazetteer)
 
 
 def load_inputs(
@@ -119,6 +123,7 @@ def load_inputs(
     *,
     errors: str = "raise",
     published: date | str | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> EventSet:
     """Read any mix of event tables and reports into one EventSet.
 
@@ -137,6 +142,9 @@ def load_inputs(
         Passed to :func:`~geoconflict.readers.read_events` for tables.
     published : date or ISO string, optional
         Passed to :func:`geoconflict.read_report` for report files without a dated header.
+    gazetteer : Gazetteer, optional
+        The gazetteer reports and tables are placed with (the default offline one
+        when None); ``Gazetteer.default().with_places(path)`` adds your own places.
 
     Returns
     -------
@@ -157,5 +165,5 @@ def load_inputs(
         paths = [paths]
     combined = EventSet()
     for item in expand_inputs(paths):
-        combined.extend(read_input(item, errors=errors, published=published))
+        combined.extend(read_input(item, errors=errors, published=published, gazetteer=gazetteer))
     return combined

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import gzip
+import os
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -36,6 +37,7 @@ from geoconflict.gazetteer.context import resolve_candidates
 from geoconflict.gazetteer.scanner import find_names, load_automaton
 from geoconflict.gazetteer.scoring import Near, ranked
 from geoconflict.gazetteer.table import GazetteerTable
+from geoconflict.gazetteer.user import added_rows, read_places
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import scan_fold
 
@@ -69,9 +71,71 @@ class Gazetteer(GazetteerTable):
 
     def __init__(self, path: str | Path | None = None) -> None:
         super().__init__(path)
+        self._path = None if path is None else str(path)
         self._lock = threading.Lock()
         self._scan_names: list[str] | None = None
         self._automaton: ahocorasick.Automaton | None = None
+        self._places_files: tuple[str, ...] = ()  # the files of places added (with_places), in order
+        self._added_scan_names: set[str] = set()
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled by reference: the data directory and the files of places added, loaded again on the other side.
+
+        A worker process given this gazetteer loads the same data (once per
+        process: see :func:`_loaded`), so the files must be readable there.
+        """
+        return (_loaded, (self._path, self._places_files))
+
+    def __copy__(self) -> Gazetteer:
+        """A shallow copy: the same data, its own lock and memos (``copy.copy``; pickling goes by reference)."""
+        twin: Gazetteer = object.__new__(type(self))
+        twin.__dict__.update(self.__dict__)
+        twin._lock = threading.Lock()
+        return twin
+
+    @property
+    def places_files(self) -> tuple[str, ...]:
+        """The files whose places :meth:`with_places` added, in order (empty for the embedded gazetteer)."""
+        return self._places_files
+
+    def with_places(self, *paths: str | os.PathLike[str]) -> Gazetteer:
+        """A new gazetteer: this one and the places of *paths* (CSV or GeoJSON files of your own places).
+
+        This gazetteer is not changed. The places are found by ``search``,
+        ``geocode``, ``resolve`` and ``scan`` (so ``extract(report,
+        gazetteer=...)`` finds them in text), and preferred over embedded
+        places of the same name unless a row says ``prefer`` = ``no``. The
+        columns, the checks and the ranking rule are described in
+        :mod:`geoconflict.gazetteer.user`.
+
+        Raises
+        ------
+        FormatError
+            For a missing or unreadable file, or bad rows (all listed, by row and column); nothing is added then.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "mine.csv"
+        >>> _ = path.write_text("name,lat,lon,country,admin1\\nHill 204 Camp,48.51,37.92,UA,Donetsk\\n",
+        ...                     encoding="utf-8")
+        >>> gaz = Gazetteer.default().with_places(path)
+        >>> place = gaz.geocode("Hill 204 Camp")
+        >>> place.country_code, place.admin1, place.source
+        ('UA', 'Donetsk Oblast', 'user places: mine.csv')
+        >>> Gazetteer.default().search("Hill 204 Camp")
+        []
+        """
+        gaz = self.__copy__()
+        gaz._automaton = None
+        for path in paths:
+            places = read_places(path, gaz)
+            added = added_rows(gaz, places)
+            gaz._add_rows(added)
+            gaz._added_scan_names = gaz._added_scan_names | added.scan_names
+            gaz._places_files = (*gaz._places_files, str(Path(path).resolve()))
+        gaz._scan_names = None if gaz._added_scan_names else self._scan_names
+        return gaz
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -197,9 +261,12 @@ class Gazetteer(GazetteerTable):
     # ------------------------------------------------------------------ scanning
 
     def _load_scan_names(self) -> list[str]:
+        """Every spelling the scan looks for (scan-folded, sorted): the embedded ones and those of added places."""
         if self._scan_names is None:
-            with gzip.open(data_file("scan_names.txt.gz"), "rt", encoding="utf-8") as fh:
-                self._scan_names = fh.read().split("\n")
+            shared = Gazetteer._default._scan_names if self._path is None and Gazetteer._default else None
+            embedded = shared if shared is not None else _read_scan_names(self._path)
+            added = self._added_scan_names.difference(embedded) if self._added_scan_names else ()
+            self._scan_names = sorted([*embedded, *added]) if added else embedded
         return self._scan_names
 
     def scan(self, text: str) -> list[tuple[int, int, str]]:
@@ -225,6 +292,27 @@ class Gazetteer(GazetteerTable):
                 if self._automaton is None:
                     self._automaton = load_automaton(self._load_scan_names)
         return find_names(self._automaton, text)
+
+
+def _read_scan_names(path: str | None) -> list[str]:
+    """The embedded spellings the scan looks for (``scan_names.txt.gz`` of the data directory *path*)."""
+    where = Path(path) / "scan_names.txt.gz" if path is not None else data_file("scan_names.txt.gz")
+    with gzip.open(where, "rt", encoding="utf-8") as fh:
+        return fh.read().split("\n")
+
+
+#: gazetteers rebuilt from a pickled reference, per (data directory, files of places): one load per process
+_LOADED: dict[tuple[str | None, tuple[str, ...]], Gazetteer] = {}
+
+
+def _loaded(path: str | None, places_files: tuple[str, ...]) -> Gazetteer:
+    """The gazetteer of that data directory with those places added, loaded once per process."""
+    key = (path, tuple(places_files))
+    gaz = _LOADED.get(key)
+    if gaz is None:
+        base = Gazetteer.default() if path is None else Gazetteer(path)
+        gaz = _LOADED[key] = base.with_places(*places_files) if places_files else base
+    return gaz
 
 
 def geocode(name: str, **hints: Any) -> Place:

@@ -22,20 +22,21 @@ __all__ = ["geocode_records"]
 
 
 def geocode_records(names: Iterable[str], *, country: str | None = None, kind: str | None = None,
-                    limit: int = 5) -> list[dict[str, Any]]:
+                    limit: int = 5, gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
     """One JSON-ready dict per name: the best place and runners-up, or an error.
 
     Keys: ``query, name, kind, lat, lon, country_code, admin1, admin2,
     precision, approximate, geonames_id, score, candidates`` (the runners-up,
     each ``name, country_code, lat, lon, score``); or ``query, error,
-    suggestions`` when the name cannot be resolved.
+    suggestions`` when the name cannot be resolved. Names are looked up in
+    *gazetteer* (the default one when None).
 
     Examples
     --------
     >>> geocode_records(["Sudzha"])[0]["admin1"]
     'Kursk Oblast'
     """
-    gaz = Gazetteer.default()
+    gaz = gazetteer or Gazetteer.default()
     out: list[dict[str, Any]] = []
     for name in names:
         try:

@@ -48,6 +48,7 @@ from geoconflict.gazetteer.candidates import (
     REGION,
     kind_code,
 )
+from geoconflict.gazetteer.user import AddedRows
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold, stable_hash
 
@@ -117,13 +118,19 @@ class GazetteerTable:
         self._country_rows = {self._cc_codes[self._cc[r]]: int(r) for r in np.flatnonzero(self._kind == COUNTRY)}
         self._abbreviations: dict[str, AbbreviationRows] | None = None  # see _abbreviation_rows
         self._abbreviation_file = locate("abbreviations.tsv")
-        self._extra: dict[str, list[int]] = {}  # demonyms: folded adjective -> country rows
+        # keys beside the hashed ones: folded name -> (rows, match flags); demonyms (folded
+        # adjective -> country rows, derived names), and the places added by with_places
+        self._extra: dict[str, tuple[list[int], list[int]]] = {}
         with open(locate("demonyms.tsv"), encoding="utf-8") as fh:
             for line in fh:
                 word, _, cc = line.rstrip("\n").partition("\t")
                 row = self._country_rows.get(cc)
                 if row is not None:
-                    self._extra.setdefault(fold(word), []).append(row)
+                    rows, flags = self._extra.setdefault(fold(word), ([], []))
+                    rows.append(row)
+                    flags.append(DERIVED_NAME)
+        self._base_rows = len(self._kind)  # rows past this are places added by with_places
+        self._added_places: list[Place] = []
 
     def __len__(self) -> int:
         return len(self._kind)
@@ -190,6 +197,8 @@ class GazetteerTable:
 
     def _build_place(self, row: int) -> Place:
         """The :class:`Place` of *row*, built from the columns (see :meth:`place`, which keeps them)."""
+        if row >= self._base_rows:
+            return self._added_places[row - self._base_rows]
         kind = self._kind_list[row]
         admin2, geom, gids, approx, source_names, source = self._details()
         a1, a2 = self._admin1.item(row), admin2.item(row)
@@ -215,6 +224,24 @@ class GazetteerTable:
             geometry_loader=loader,
         )
 
+    def _add_rows(self, added: AddedRows) -> None:
+        """Append *added*'s places to this table (a fresh copy of another: see ``Gazetteer.with_places``)."""
+        if added.first != len(self):
+            raise ValueError(f"rows to add start at {added.first}, the table has {len(self)}")
+        for name in ("kind", "lat", "lon", "cc", "admin1", "pop", "importance"):
+            setattr(self, f"_{name}", np.concatenate([getattr(self, f"_{name}"), getattr(added, name)]))
+        self._kind_list = self._kind_list + added.kind.tolist()
+        self._cc_list = self._cc_list + added.cc.tolist()
+        self._importance_list = self._importance_list + added.importance.tolist()
+        self._added_places = self._added_places + added.places
+        extra = dict(self._extra)
+        for key, (rows, flags) in added.keys.items():
+            old = extra.get(key, ([], []))
+            extra[key] = (old[0] + rows, old[1] + flags)
+        self._extra = extra
+        self._place_cached = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._build_place)
+        self._memo = {}
+
     # ------------------------------------------------------------------ look-ups by key
 
     def _rows(self, key: str) -> tuple[list[int], list[int]]:
@@ -230,8 +257,8 @@ class GazetteerTable:
             flags = self._key_flag[lo:hi].tolist()
         extra = self._extra.get(key)
         if extra:
-            rows = rows + extra
-            flags = flags + [DERIVED_NAME] * len(extra)
+            rows = rows + extra[0]
+            flags = flags + extra[1]
         return rows, flags
 
     def _abbreviation_rows(self, text: str) -> AbbreviationRows:

@@ -25,6 +25,8 @@ from geoconflict.readers.problems import Problems
 if TYPE_CHECKING:
     import pandas as pd
 
+    from geoconflict.gazetteer import Gazetteer
+
 __all__ = [
     "Coded",
     "categorical",
@@ -187,14 +189,15 @@ def groups(*codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 # --------------------------------------------------------------------------- countries
 
 
-def country_code_values(values: np.ndarray) -> np.ndarray:
+def country_code_values(values: np.ndarray, *, gazetteer: Gazetteer | None = None) -> np.ndarray:
     """ISO codes aligned with a text column's distinct *values* (the last slot is the blank one)."""
-    codes_of = country_codes(values[:-1])
+    codes_of = country_codes(values[:-1], gazetteer=gazetteer)
     return np.array([*(codes_of[c] for c in values[:-1]), None], dtype=object)
 
 
-def country_codes(names: Iterable[str | None]) -> dict[str | None, str | None]:
-    """ISO alpha-2 codes for country names, looked up in the offline gazetteer.
+def country_codes(names: Iterable[str | None], *,
+                  gazetteer: Gazetteer | None = None) -> dict[str | None, str | None]:
+    """ISO alpha-2 codes for country names, looked up in *gazetteer* (by default the offline one).
 
     UCDP's historical suffixes ("Russia (Soviet Union)") are dropped before the
     look-up.  A name the gazetteer does not know as a country, or every name
@@ -207,9 +210,10 @@ def country_codes(names: Iterable[str | None]) -> dict[str | None, str | None]:
     if not wanted:
         return out
     try:
-        from geoconflict.gazetteer import Gazetteer
+        if gazetteer is None:
+            from geoconflict.gazetteer import Gazetteer
 
-        gazetteer = Gazetteer.default()
+            gazetteer = Gazetteer.default()
     except (ImportError, OSError, LookupError):  # no gazetteer data: DataNotFoundError is an OSError
         return out
     for name in wanted:

@@ -29,7 +29,8 @@ id             id, event_id
 A row with coordinates is placed there (a ``feature`` place named after its
 place-name cell, or after the coordinates), with the ``precision`` column's
 value or 1 (exact).  A row without coordinates but with a place name is
-geocoded with the offline gazetteer (:mod:`geoconflict.gazetteer.index`), hinted by
+geocoded with the offline gazetteer (:mod:`geoconflict.gazetteer.index`; or the
+one given, say with your own places: ``read_events(path, gazetteer=...)``), hinted by
 the row's country and region, and takes the place's precision.  A row that
 can be placed neither way is a bad row naming its number: it is never dropped
 silently and never put at (0, 0).  Dates may be ``YYYY-MM-DD`` (day),
@@ -175,14 +176,14 @@ def _precision(value: str) -> Precision:
 class _Geocoder:
     """Geocode distinct (name, country, region) triples once each, loading the gazetteer on first use."""
 
-    def __init__(self, level: int):
+    def __init__(self, level: int, gazetteer: Gazetteer | None = None):
         self.kind = _LEVEL_KINDS[level]
         self.cache: dict[tuple[str, str | None, str | None], Place | str] = {}
-        self._gazetteer: Gazetteer | None = None
+        self._gazetteer = gazetteer
 
     @property
     def gazetteer(self) -> Gazetteer:
-        """The default offline gazetteer."""
+        """The gazetteer given, or the default offline one."""
         if self._gazetteer is None:
             from geoconflict.gazetteer import Gazetteer
 
@@ -350,9 +351,12 @@ def _event(rows: _Rows, i: int, place: Place, precision: Precision, how: str) ->
 
 
 def read_generic(
-    path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8"
+    path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8",
+    gazetteer: Gazetteer | None = None,
 ) -> tuple[list[Event], Problems, int]:
     """Read a CSV with coordinates or place names: ``(records, problems, rows)``.
+
+    Place names are geocoded with *gazetteer* (the default offline one when None).
 
     Raises
     ------
@@ -374,7 +378,7 @@ def read_generic(
     table = _Table(frame, problems, roles)
     rows = _Rows.parse(table)
     _check_where(table, rows)
-    geocoder = _Geocoder(level)
+    geocoder = _Geocoder(level, gazetteer)
     reason = f"table {path.name}"
     records: list[Event] = []
     for i in np.flatnonzero(~problems.bad).tolist():

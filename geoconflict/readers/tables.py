@@ -49,6 +49,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geoconflict.errors import FormatError, InvalidInputError
 from geoconflict.model import Event, TerritorialClaim
@@ -57,6 +58,9 @@ from geoconflict.readers.bulk import no_gc
 from geoconflict.readers.csvfile import columns_by_name, read_header
 from geoconflict.readers.jsonfile import load_json, starts_with_brace
 from geoconflict.readers.problems import Problems, RowProblem, check_errors
+
+if TYPE_CHECKING:
+    from geoconflict.gazetteer import Gazetteer
 
 __all__ = [
     "FORMATS",
@@ -190,6 +194,7 @@ def read_table(
     format: str | None = None,
     errors: str = "raise",
     encoding: str = "utf-8",
+    gazetteer: Gazetteer | None = None,
 ) -> TableRead:
     """Read an event table, returning the events together with the rows left out.
 
@@ -207,6 +212,9 @@ def read_table(
     encoding : str
         Of CSV files; UTF-8 (with or without a byte-order mark) by default.
         GeoJSON is always UTF-8.
+    gazetteer : Gazetteer, optional
+        Geocodes a generic CSV's place names (the default offline gazetteer when
+        None); say ``Gazetteer.default().with_places("mine.csv")`` for your own places.
 
     Returns
     -------
@@ -237,7 +245,8 @@ def read_table(
         return TableRead(str(path), format, events, (), len(events))
     reader = _reader(format)
     with no_gc():  # a million new records would trigger dozens of full collections, each over all of them
-        records, problems, rows = reader(path, errors=errors, encoding=encoding)
+        options = {"gazetteer": gazetteer} if format == "generic" else {}  # the one reader that geocodes names
+        records, problems, rows = reader(path, errors=errors, encoding=encoding, **options)
     found = problems.resolve(errors)
     events = EventSet()
     append = {Event: events.events.append, TerritorialClaim: events.claims.append}
@@ -282,6 +291,7 @@ def read_events(
     format: str | None = None,
     errors: str = "raise",
     encoding: str = "utf-8",
+    gazetteer: Gazetteer | None = None,
 ) -> EventSet:
     """Read an event table (ACLED, UCDP GED, control GeoJSON, any CSV) into an EventSet.
 
@@ -291,7 +301,7 @@ def read_events(
 
     Parameters
     ----------
-    path, format, errors, encoding
+    path, format, errors, encoding, gazetteer
         As for :func:`read_table`.
 
     Returns
@@ -308,7 +318,7 @@ def read_events(
     >>> events.events[0].type, events.events[0].place.lonlat, str(events.events[0].provenance.event_date)
     ('battle', (35.27, 51.19), '2024-08-06')
     """
-    table = read_table(path, format=format, errors=errors, encoding=encoding)
+    table = read_table(path, format=format, errors=errors, encoding=encoding, gazetteer=gazetteer)
     if table.problems:
         skipped = table.skipped_rows
         shown = "; ".join(str(p) for p in table.problems[:_SHOWN_PROBLEMS])
