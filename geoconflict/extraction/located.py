@@ -5,8 +5,11 @@ A meeting is a meeting word (:data:`geoconflict.lang.en.MEETING_CUE`) with "in/a
 subject before the word and whom it is with. A strike, an attack, a protest or a
 massacre (:data:`~geoconflict.lang.en.STRIKE_CUE`, whose group names the type)
 is at the place right after the word, "in/at/near" a place further on, or the
-place that is the passive subject ("Kharkiv was shelled"), with the fatalities
-and the parties named before it.
+place that is the passive subject ("Kharkiv was shelled"). Its ``actors`` are
+ACLED's ``(actor1, actor2)``: the perpetrator and, when stated, the target or
+other side (:func:`~geoconflict.extraction.acled_types.actor_pair`); its
+``fatalities`` are those its sentence states, else those the next sentence of
+the paragraph states when that sentence tells no event of its own.
 """
 
 from __future__ import annotations
