@@ -89,10 +89,10 @@ def geocode_command(names: tuple[str, ...], as_json: bool, country: str | None, 
 
 @main.command("extract")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--format", "fmt", default="geojson", show_default=True, type=click.Choice(["geojson", "csv", "gpkg"]),
-              help="Output format.")
+@click.option("--format", "fmt", default="geojson", show_default=True, type=click.Choice(["geojson", "csv", "gpkg", "acled"]),
+              help="Output format (acled: one CSV row per located event, ACLED's columns).")
 @click.option("-o", "--output", default=None, type=click.Path(dir_okay=False),
-              help="Output file (default: GeoJSON to standard output; required for csv and gpkg).")
+              help="Output file (default: GeoJSON to standard output; required for csv, gpkg and acled).")
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for reports without a dated header.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes extracting many inputs (this one and N-1 children).")
@@ -138,7 +138,7 @@ def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, publi
 
         click.echo(json.dumps(to_feature_collection(events), ensure_ascii=False, default=str))
         return
-    writer = {"geojson": write_geojson, "csv": write_csv, "gpkg": write_geopackage}[fmt]
+    writer = {"geojson": write_geojson, "csv": write_csv, "gpkg": write_geopackage, "acled": _write_acled}[fmt]
     writer(events, output)
     click.echo(f"{output}: {len(events.places)} places, {len(events.movements)} movements, "
                f"{len(events.claims)} claims, {len(events.combats)} combat areas, {len(events.events)} events",
@@ -198,6 +198,11 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
     click.echo(f"{output}: {len(events.places)} places, {len(events.movements)} movements, "
                f"{len(events.claims)} claims, {len(events.combats)} combat areas, {len(events.events)} events "
                f"({size:.1f} MB, {'offline' if offline else 'online'})", err=True)
+
+
+def _write_acled(events, output: str) -> None:
+    """Write *events* as an ACLED-shaped CSV (see :mod:`geoconflict.model.acled`)."""
+    events.to_acled().to_csv(output, index=False)
 
 
 def _is_report_file(path: str) -> bool:

@@ -22,40 +22,40 @@ CASES = [
     ('On 2 April 2022, a landmine exploded in Kidal, killing one herder.', '2022-04-02', 'Explosions/Remote violence', 'Remote explosive/landmine/IED', 'Kidal', 'ML', (), 1),
     ('Syrian government forces fired mortars at opposition positions near Idlib. Casualties unknown.', '2022-01-05', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Idlib', 'SY', ('Syrian government forces',), None),
     ('On 9 May 2021, a suicide bomber blew himself up at a checkpoint in Mogadishu, killing 5 soldiers.', '2021-05-09', 'Explosions/Remote violence', 'Suicide bomb', 'Mogadishu', 'SO', (), 5),
-    ('The army said a drone strike on Timbuktu killed 4 militants on Friday.', '2023-09-08', 'Explosions/Remote violence', 'Air/drone strike', 'Timbuktu', 'ML', (), 4),
-    ('On 3 July 2022, rockets fired by militants struck Kabul, killing one person.', '2022-07-03', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Kabul', 'AF', (), 1),
-    ('Armed men threw a grenade into a bar in Goma on Saturday, wounding six people.', '2022-10-01', 'Explosions/Remote violence', 'Grenade', 'Goma', 'CD', (), None),
-    ('On 7 May 2022, Al-Shabaab militants attacked an army base in Baidoa, killing 4 soldiers.', '2022-05-07', 'Battles', 'Armed clash', 'Baidoa', 'SO', ('Al-Shabaab militants',), 4),
-    ('ISWAP fighters ambushed a military convoy near Maiduguri on Monday, killing 12 soldiers.', '2021-03-01', 'Battles', 'Armed clash', 'Maiduguri', 'NG', ('ISWAP fighters',), 12),
-    ('On 5 August 2023, JNIM militants attacked a police checkpoint in Dori, killing three officers.', '2023-08-05', 'Battles', 'Armed clash', 'Dori', 'BF', ('JNIM militants',), 3),
-    ('On 14 February 2023, gunmen attacked villagers in Bunia, killing 9 civilians.', '2023-02-14', 'Violence against civilians', 'Attack', 'Bunia', 'CD', (), 9),
-    ('Unidentified gunmen shot dead a teacher in Kandahar on Wednesday.', '2022-11-02', 'Violence against civilians', 'Attack', 'Kandahār', 'AF', (), None),
-    ('On 20 June 2022, militants abducted 15 farmers near Zamfara.', '2022-06-20', 'Violence against civilians', 'Abduction/forced disappearance', 'Zamfara', 'NG', (), None),
+    ('The army said a drone strike on Timbuktu killed 4 militants on Friday.', '2023-09-08', 'Explosions/Remote violence', 'Air/drone strike', 'Timbuktu', 'ML', ('army', 'militants'), 4),
+    ('On 3 July 2022, rockets fired by militants struck Kabul, killing one person.', '2022-07-03', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Kabul', 'AF', ('militants',), 1),
+    ('Armed men threw a grenade into a bar in Goma on Saturday, wounding six people.', '2022-10-01', 'Explosions/Remote violence', 'Grenade', 'Goma', 'CD', ('armed men',), None),
+    ('On 7 May 2022, Al-Shabaab militants attacked an army base in Baidoa, killing 4 soldiers.', '2022-05-07', 'Battles', 'Armed clash', 'Baidoa', 'SO', ('Al-Shabaab militants', 'army'), 4),
+    ('ISWAP fighters ambushed a military convoy near Maiduguri on Monday, killing 12 soldiers.', '2021-03-01', 'Battles', 'Armed clash', 'Maiduguri', 'NG', ('ISWAP fighters', 'military'), 12),
+    ('On 5 August 2023, JNIM militants attacked a police checkpoint in Dori, killing three officers.', '2023-08-05', 'Battles', 'Armed clash', 'Dori', 'BF', ('JNIM militants', 'police'), 3),
+    ('On 14 February 2023, gunmen attacked villagers in Bunia, killing 9 civilians.', '2023-02-14', 'Violence against civilians', 'Attack', 'Bunia', 'CD', ('gunmen', 'villagers'), 9),
+    ('Unidentified gunmen shot dead a teacher in Kandahar on Wednesday.', '2022-11-02', 'Violence against civilians', 'Attack', 'Kandahār', 'AF', ('unidentified gunmen',), None),
+    ('On 20 June 2022, militants abducted 15 farmers near Zamfara.', '2022-06-20', 'Violence against civilians', 'Abduction/forced disappearance', 'Zamfara', 'NG', ('militants', 'farmers'), None),
     ('On 1 December 2022, the junta executed two detainees in Sagaing.', '2022-12-01', 'Violence against civilians', 'Attack', 'Sagaing', 'MM', ('junta',), None),
-    ('Two women were shot by unknown gunmen in Bamenda on Thursday.', '2022-09-15', 'Violence against civilians', 'Attack', 'Bamenda', 'CM', (), None),
-    ('On 3 February 2023, hundreds of students protested in Nairobi against fee increases.', '2023-02-03', 'Protests', 'Peaceful protest', 'Nairobi', 'KE', (), None),
+    ('Two women were shot by unknown gunmen in Bamenda on Thursday.', '2022-09-15', 'Violence against civilians', 'Attack', 'Bamenda', 'CM', ('unknown gunmen', 'women'), None),
+    ('On 3 February 2023, hundreds of students protested in Nairobi against fee increases.', '2023-02-03', 'Protests', 'Peaceful protest', 'Nairobi', 'KE', ('students',), None),
     ('On 10 October 2022, teachers held a protest in Lahore demanding higher pay.', '2022-10-10', 'Protests', 'Peaceful protest', 'Lahore', 'PK', (), None),
-    ('Police fired tear gas to disperse protesters in Khartoum on Sunday.', '2022-06-12', 'Protests', 'Protest with intervention', 'Khartoum', 'SD', (), None),
-    ('Security forces opened fire on protesters in Omdurman, killing two people.', '2022-01-13', 'Protests', 'Excessive force against protesters', 'Omdurman', 'SD', (), 2),
-    ("On 8 March 2022, women rallied in Istanbul to mark International Women's Day.", '2022-03-08', 'Protests', 'Peaceful protest', 'Istanbul', 'TR', (), None),
-    ('Farmers demonstrated in Patna against the new law on Tuesday.', '2021-01-05', 'Protests', 'Peaceful protest', 'Patna', 'IN', (), None),
-    ('On 6 May 2023, residents marched through Caracas to demand water and electricity.', '2023-05-06', 'Protests', 'Peaceful protest', 'Caracas', 'VE', (), None),
-    ('On 11 May 2022, rioters threw stones at police in Nablus.', '2022-05-11', 'Riots', 'Violent demonstration', 'Nablus', 'PS', (), None),
-    ('A mob lynched a suspected thief in Kampala on Friday.', '2022-08-12', 'Riots', 'Mob violence', 'Kampala', 'UG', (), None),
-    ('On 2 March 2023, protesters set tyres on fire and threw rocks at police in Lima.', '2023-03-02', 'Riots', 'Violent demonstration', 'Lima', 'PE', (), None),
-    ('Demonstrators torched a police station in Kisumu after a boy died in custody.', '2023-07-19', 'Riots', 'Violent demonstration', 'Kisumu', 'KE', (), None),
-    ('On 15 January 2023, police arrested 12 people in Karachi.', '2023-01-15', 'Strategic developments', 'Arrests', 'Karachi', 'PK', (), None),
+    ('Police fired tear gas to disperse protesters in Khartoum on Sunday.', '2022-06-12', 'Protests', 'Protest with intervention', 'Khartoum', 'SD', ('protesters', 'police'), None),
+    ('Security forces opened fire on protesters in Omdurman, killing two people.', '2022-01-13', 'Protests', 'Excessive force against protesters', 'Omdurman', 'SD', ('protesters', 'security forces'), 2),
+    ("On 8 March 2022, women rallied in Istanbul to mark International Women's Day.", '2022-03-08', 'Protests', 'Peaceful protest', 'Istanbul', 'TR', ('women',), None),
+    ('Farmers demonstrated in Patna against the new law on Tuesday.', '2021-01-05', 'Protests', 'Peaceful protest', 'Patna', 'IN', ('farmers',), None),
+    ('On 6 May 2023, residents marched through Caracas to demand water and electricity.', '2023-05-06', 'Protests', 'Peaceful protest', 'Caracas', 'VE', ('residents',), None),
+    ('On 11 May 2022, rioters threw stones at police in Nablus.', '2022-05-11', 'Riots', 'Violent demonstration', 'Nablus', 'PS', ('rioters', 'police'), None),
+    ('A mob lynched a suspected thief in Kampala on Friday.', '2022-08-12', 'Riots', 'Mob violence', 'Kampala', 'UG', ('mob',), None),
+    ('On 2 March 2023, protesters set tyres on fire and threw rocks at police in Lima.', '2023-03-02', 'Riots', 'Violent demonstration', 'Lima', 'PE', ('protesters', 'police'), None),
+    ('Demonstrators torched a police station in Kisumu after a boy died in custody.', '2023-07-19', 'Riots', 'Violent demonstration', 'Kisumu', 'KE', ('demonstrators', 'police'), None),
+    ('On 15 January 2023, police arrested 12 people in Karachi.', '2023-01-15', 'Strategic developments', 'Arrests', 'Karachi', 'PK', ('police',), None),
     ('Ukrainian air defence shot down a drone over Odesa on Sunday.', '2023-07-23', 'Strategic developments', 'Disrupted weapons use', 'Odesa', 'UA', (), None),
-    ('On 9 September 2022, soldiers looted shops in Bangassou.', '2022-09-09', 'Strategic developments', 'Looting/property destruction', 'Bangassou', 'CF', (), None),
-    ('Militants burned down a school in Maroua on Monday.', '2022-02-14', 'Strategic developments', 'Looting/property destruction', 'Maroua', 'CM', (), None),
+    ('On 9 September 2022, soldiers looted shops in Bangassou.', '2022-09-09', 'Strategic developments', 'Looting/property destruction', 'Bangassou', 'CF', ('soldiers',), None),
+    ('Militants burned down a school in Maroua on Monday.', '2022-02-14', 'Strategic developments', 'Looting/property destruction', 'Maroua', 'CM', ('militants',), None),
     ('Sappers defused an explosive device in Kherson on Tuesday.', '2022-11-22', 'Strategic developments', 'Disrupted weapons use', 'Kherson', 'UA', (), None),
-    ('On 4 April 2022, security forces detained three journalists in Harare.', '2022-04-04', 'Strategic developments', 'Arrests', 'Harare', 'ZW', (), None),
+    ('On 4 April 2022, security forces detained three journalists in Harare.', '2022-04-04', 'Strategic developments', 'Arrests', 'Harare', 'ZW', ('security forces',), None),
     ('On 6 June 2022, Russian forces shelled Sumy, and there were no casualties.', '2022-06-06',
      'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Sumy', 'UA', ('Russian forces',), 0),
-    ('Militants attacked a village near Djibo; at least 5 soldiers died.', '2022-07-01', 'Battles', 'Armed clash', 'Djibo', 'BF', (), 5),
-    ('On 1 May 2022, the military bombed Kyauktaw, killing 3 people.', '2022-05-01', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Kyauktaw', 'MM', (), 3),
+    ('Militants attacked a village near Djibo; at least 5 soldiers died.', '2022-07-01', 'Battles', 'Armed clash', 'Djibo', 'BF', ('militants',), 5),
+    ('On 1 May 2022, the military bombed Kyauktaw, killing 3 people.', '2022-05-01', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Kyauktaw', 'MM', ('military',), 3),
     ('On 17 June 2022, DPR forces shelled Avdiivka. Casualties unknown.', '2022-06-17', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Avdiyivka', 'UA', (), None),
-    ('On 23 April 2022, unidentified armed men kidnapped a priest in Kaduna.', '2022-04-23', 'Violence against civilians', 'Abduction/forced disappearance', 'Kaduna', 'NG', (), None),
+    ('On 23 April 2022, unidentified armed men kidnapped a priest in Kaduna.', '2022-04-23', 'Violence against civilians', 'Abduction/forced disappearance', 'Kaduna', 'NG', ('unidentified armed men',), None),
 ]
 
 
@@ -126,3 +126,58 @@ def test_target_decides_violence_against_civilians():
 def test_a_threat_is_no_event(gazetteer):
     text = "The militants threatened to attack Gao next week."
     assert list(extract(read_report(text, published="2023-01-01"), gazetteer=gazetteer).events) == []
+
+
+# ---- actor1/actor2 and fatalities stated in the next sentence (my own sentences)
+
+#: (text, actor1/actor2 as ACLED names them, fatalities)
+PAIRS = [
+    ("On 2 May 2023, police arrested 12 protesters in Karachi.", ("police", "protesters"), None),
+    ("On 9 June 2023, militants attacked an army base near Gao.", ("militants", "army"), None),
+    ("Russian forces shelled Kherson on 9 June 2023.", ("Russian forces",), None),
+    ("On 9 June 2023, unidentified armed men attacked villagers near Mopti, killing 6.",
+     ("unidentified armed men", "villagers"), 6),
+    ("Three herders were shot by suspected bandits near Katsina on 9 June 2023.", ("suspected bandits", "herders"), None),
+    ("On 9 June 2023, rioters clashed with police in Dakar.", ("rioters", "police"), None),
+    ("On 9 June 2023, gunmen kidnapped two students in Kaduna.", ("gunmen", "students"), None),
+    ("On 9 June 2023, Russian forces shelled Nikopol. There were no casualties.", ("Russian forces",), 0),
+    ("On 9 June 2023, Russian forces shelled Nikopol. Casualties unknown.", ("Russian forces",), None),
+    ("On 9 June 2023, an IED exploded near Kismayo. Two people were killed.", (), 2),
+    ("On 9 June 2023, protesters blocked a road in Lima. Police dispersed them with tear gas.",
+     ("protesters",), None),
+]
+
+
+@pytest.fixture(scope="module")
+def pair_events(gazetteer):
+    return {t: list(extract(read_report(t, published="2023-06-09"), gazetteer=gazetteer).events) for t, *_ in PAIRS}
+
+
+@pytest.mark.parametrize("case", PAIRS, ids=[c[0][:40] for c in PAIRS])
+def test_actor_pair(pair_events, case):
+    assert pair_events[case[0]][0].actors == case[1]
+
+
+@pytest.mark.parametrize("case", PAIRS, ids=[c[0][:40] for c in PAIRS])
+def test_fatalities_of_the_sentence_or_the_next(pair_events, case):
+    assert pair_events[case[0]][0].fatalities == case[2]
+
+
+def test_next_sentence_telling_its_own_event_keeps_its_fatalities(gazetteer):
+    text = "On 9 June 2023, Russian forces shelled Nikopol. Two people were killed in an air strike on Marhanets."
+    first, second = extract(read_report(text, published="2023-06-09"), gazetteer=gazetteer).events
+    assert first.fatalities is None
+    assert second.fatalities == 2
+
+
+def test_next_paragraph_does_not_give_fatalities(gazetteer):
+    text = "On 9 June 2023, Russian forces shelled Nikopol.\n\nThere were no casualties."
+    ev = extract(read_report(text, published="2023-06-09"), gazetteer=gazetteer).events[0]
+    assert ev.fatalities is None
+
+
+def test_actor_pair_reads_a_passive_agent():
+    from geoconflict.extraction.acled_types import actor_pair
+
+    text = "two farmers were shot by unknown gunmen"
+    assert actor_pair(text, text.index("shot"), text.index("shot") + 4) == ("unknown gunmen", "farmers")

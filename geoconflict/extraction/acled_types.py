@@ -24,10 +24,17 @@ Examples
 
 from __future__ import annotations
 
+import re
+
+from geoconflict.extraction.actors import actors, without_article
+from geoconflict.extraction.document import clause_back
 from geoconflict.lang import en
 from geoconflict.model import taxonomy as acled
 
-__all__ = ["CUE_KEYS", "classify"]
+__all__ = ["CUE_KEYS", "actor_pair", "classify"]
+
+#: Where the clause after an event's word ends.
+_CLAUSE_END = re.compile(r"[;:,.]")
 
 #: Each cue key (a group of STRIKE_CUE or MEANS): the record's type and ACLED sub-event type it gives.
 CUE_KEYS: dict[str, tuple[str, str]] = {
@@ -117,3 +124,51 @@ def _protest(folded: str) -> tuple[str, str]:
     if en.INTERVENTION.search(folded):
         return "protest", acled.PROTEST_WITH_INTERVENTION
     return "protest", acled.PEACEFUL_PROTEST
+
+
+def actor_pair(masked: str, start: int, end: int, *, default: str | None = None) -> tuple[str, ...]:
+    """ACLED's (actor1, actor2) of the event whose word is ``masked[start:end]``, as the sentence names them.
+
+    actor1 is the perpetrator: the actor nearest before the word in its clause, or
+    the agent after a passive verb ("were shot by unknown gunmen"); actor2 is the
+    target or other side: the first actor after the word in its clause, or the
+    passive subject. An actor is a named side ("Russian forces", "Al-Shabaab
+    militants") or a generic one (:data:`geoconflict.lang.en.GENERIC_ACTOR`:
+    "gunmen", "police", "protesters", "army" in "an army base"). actor2 is left
+    out when not stated; so the tuple has one or two names, or none. *default* is
+    actor1 when no actor comes before the word (the forces of a demonym before it).
+
+    Examples
+    --------
+    >>> actor_pair("police arrested 12 protesters in ⟦0⟧", 7, 15)
+    ('police', 'protesters')
+    >>> actor_pair("two farmers were shot by unknown gunmen", 17, 21)
+    ('unknown gunmen', 'farmers')
+    """
+    head = clause_back(masked[:start])
+    lo = start - len(head)
+    stop = _CLAUSE_END.search(masked, end)
+    hi = stop.start() if stop else len(masked)
+    before = _nearest(masked, lo, start, last=True) or default
+    crowd = _nearest(masked, start, end, last=False)  # the word names the actor: "protesters", "rioters"
+    pair: tuple[str | None, str | None]
+    if crowd:
+        pair = (crowd, before or _nearest(masked, end, hi, last=False))
+    elif en.PASSIVE_VERB_BEFORE.search(masked, lo, end):
+        by = en.BY_AGENT.match(masked, end, hi)
+        agent = _nearest(masked, by.end(), hi, last=False) if by else None
+        pair = (agent, before)
+    else:
+        pair = (before, _nearest(masked, end, hi, last=False))
+    return tuple(dict.fromkeys(a for a in pair if a))
+
+
+def _nearest(masked: str, lo: int, hi: int, *, last: bool) -> str | None:
+    """The last (or first) actor named in ``masked[lo:hi]``: a named side, else a generic actor inside no side."""
+    found = [(a.start, a.end, without_article(a.phrase)) for a in actors(masked, lo, hi) if a.party]
+    found.extend((g.start(), g.end(), g.group(0).lower()) for g in en.GENERIC_ACTOR.finditer(masked, lo, hi)
+                 if not any(s <= g.start() < e for s, e, _ in found))
+    if not found:
+        return None
+    found.sort()
+    return found[-1 if last else 0][2]

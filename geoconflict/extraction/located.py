@@ -5,17 +5,21 @@ A meeting is a meeting word (:data:`geoconflict.lang.en.MEETING_CUE`) with "in/a
 subject before the word and whom it is with. A strike, an attack, a protest or a
 massacre (:data:`~geoconflict.lang.en.STRIKE_CUE`, whose group names the type)
 is at the place right after the word, "in/at/near" a place further on, or the
-place that is the passive subject ("Kharkiv was shelled"), with the fatalities
-and the parties named before it.
+place that is the passive subject ("Kharkiv was shelled"). Its ``actors`` are
+ACLED's ``(actor1, actor2)``: the perpetrator and, when stated, the target or
+other side (:func:`~geoconflict.extraction.acled_types.actor_pair`); its
+``fatalities`` are those its sentence states, else those the next sentence of
+the paragraph states when that sentence tells no event of its own.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
-from geoconflict.extraction.acled_types import classify
-from geoconflict.extraction.actors import DEMONYM_TRIE, actors
+from geoconflict.extraction.acled_types import actor_pair, classify
+from geoconflict.extraction.actors import DEMONYM_TRIE
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, TOKEN_OPEN, Document, clause_back, number
 from geoconflict.lang import en
@@ -36,6 +40,8 @@ _PASSIVE_TARGET = re.compile(TOKEN_GROUP + en.PASSIVE_TARGET_VERBS)
 _ANY_TOKEN = re.compile(TOKEN_GROUP)
 #: A demonym ending the text, maybe followed by one lower-case word (group 1).
 _DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:[a-z]+\s+)?$")
+#: The cues of events a sentence may tell on its own (then its fatalities are its own).
+_OTHER_EVENT = (Fold.STRIKE, Fold.COMBAT, Fold.MOVE, Fold.CLAIM, Fold.MEETING)
 #: An event's description: the start of its sentence.
 DESCRIPTION_LENGTH = 200
 #: A strike's place is looked for right after its word within this many characters, or as a passive
@@ -127,11 +133,10 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
         return None
     kind, subtype = classify(key, folded, cue.end())
     fatalities = _fatalities(masked, folded)
-    parties = tuple(dict.fromkeys(a.phrase for a in actors(masked, 0, cue.start()) if a.party))
-    if not parties:  # a demonym right before the cue ("Russian shelling"): its forces
-        dem = _DEMONYM_LAST.search(masked, 0, cue.start())
-        if dem:
-            parties = (f"{dem.group(1)} {en.FORCES}",)
+    if fatalities is None:
+        fatalities = _fatalities_next(doc, s)
+    dem = _DEMONYM_LAST.search(masked, 0, cue.start())  # "Russian shelling": its forces, when no one else
+    parties = actor_pair(masked, cue.start(), cue.end(), default=f"{dem.group(1)} {en.FORCES}" if dem else None)
     return Event(kind, doc.place(m.group(1)), subtype=subtype, actors=parties, fatalities=fatalities,
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
@@ -146,6 +151,19 @@ def _place(masked: str, cue: re.Match[str]) -> re.Match[str] | None:
     return (_TARGET_AFTER.match(after[:TARGET_WINDOW]) or _PLACE_AFTER.search(after)
             or _PASSIVE_TARGET.search(masked[max(0, cue.start() - PASSIVE_WINDOW):cue.start()])
             or _PLACE_AFTER.search(masked, 0, cue.start()) or _ANY_TOKEN.search(masked))
+
+
+def _fatalities_next(doc: Document, s: Sentence) -> int | None:
+    """The deaths stated by the next sentence of *s*'s paragraph ("There were no casualties.", "Two people were
+    killed."), when that sentence tells no event of its own (it names no place, or has no event word)."""
+    i = bisect_left(doc.sentence_ends, s.end) + 1
+    if i >= len(doc.sentences) or doc.sentences[i].paragraph != s.paragraph:
+        return None
+    masked, _ = doc.mask(doc.sentences[i])
+    folded = case_fold(masked)
+    if TOKEN.search(masked) and any(cue.search(folded) for cue in _OTHER_EVENT):
+        return None
+    return _fatalities(masked, folded)
 
 
 def _fatalities(masked: str, folded: str) -> int | None:

@@ -39,7 +39,7 @@ import re
 
 __all__ = [
     "ARMED_TARGET", "CIVILIAN_TARGET", "DEMONSTRATORS", "EXCESSIVE_FORCE", "INTERVENTION", "MEANS", "NO_FATALITIES",
-    "PASSIVE_VERB_BEFORE", "VIOLENT_CROWD",
+    "PASSIVE_VERB_BEFORE", "VIOLENT_CROWD", "GENERIC_ACTOR", "BY_AGENT",
     "ABBREVIATIONS", "ACCORDING", "ACCORDING_TO", "ACTOR_NOUNS", "ADMIN1_DESCRIPTORS", "ADMIN1_WORDS",
     "ADMIN2_WORDS", "ANAPHORA", "ANAPHORA_KINDS", "AND", "APPOSITIVE", "AREA", "ARTICLE_BEFORE",
     "ATTRIBUTION_VERBS", "AUXILIARIES", "CITY_AFTER", "CITY_AFTER_PREFIX", "CITY_BEFORE", "CITY_OF", "CIVILIAN",
@@ -522,6 +522,17 @@ FATALITIES = re.compile(
     r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died)\b",
     re.IGNORECASE,
 )
+#: Actors ACLED codes though they name no side ("gunmen", "unidentified armed men", "police", "protesters"),
+#: and the targets it names the same way ("an army base" -> army, "villagers").
+GENERIC_ACTOR = re.compile(
+    r"\b(?:(?:unidentified|unknown|suspected)\s+)?(?:armed\s+(?:men|group|groups)|gunmen|assailants|attackers|"
+    r"militants|insurgents|rebels|jihadists|bandits|militiam[ae]n|militias?|police(?:m[ae]n|\s+officers)?|"
+    r"security\s+forces|soldiers|troops|army|military|junta|protesters|protestors|demonstrators|rioters|mob|"
+    r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children)\b",
+    re.IGNORECASE,
+)
+#: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
+BY_AGENT = re.compile(r"\s*(?:[a-z]+\s+){0,2}?by\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
 #: Stated as none: fatalities 0 ("There were no casualties", "no one was killed").
 NO_FATALITIES = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|one\s+was\s+(?:killed|hurt|"
                            r"injured))|nobody\s+was\s+(?:killed|hurt|injured)|without\s+casualties)\b",

@@ -372,7 +372,9 @@ class Event:
     subtype : str, optional
         A finer type (ACLED ``sub_event_type``).
     actors : iterable of str
-        Who took part; stored as a tuple.
+        Who took part; stored as a tuple. For extracted strikes, attacks and protests
+        it is ACLED's ``(actor1, actor2)``: the perpetrator, then the target or other
+        side when stated.
     description : str, optional
     fatalities : int, optional
         None when not stated; 0 when stated as none.

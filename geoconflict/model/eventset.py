@@ -115,6 +115,18 @@ class EventSet:
         """All records in one GeoDataFrame with a ``kind`` column (the union of the columns)."""
         return frames.to_geodataframe(self, kind=None)
 
+    def to_acled(self):
+        """The located events as an ACLED-shaped pandas DataFrame, in the order the report tells them.
+
+        One row per event (movements, claims and combat areas too, with their ACLED
+        types), with ACLED's column names; see :mod:`geoconflict.model.acled` for the
+        rows, their order, their locations and the precision mapping. Written to CSV,
+        :func:`geoconflict.readers.read_events` reads it back.
+        """
+        from geoconflict.model.acled import to_acled
+
+        return to_acled(self)
+
     @classmethod
     def from_geodataframe(cls, frame) -> EventSet:
         """Rebuild an EventSet from a frame made by :meth:`to_geodataframe` or read from a file."""

@@ -1,0 +1,207 @@
+"""Records → an ACLED-shaped table: one row per located event, with ACLED's column names.
+
+:func:`to_acled` (also :meth:`EventSet.to_acled <geoconflict.model.eventset.EventSet.to_acled>`)
+gives a pandas DataFrame whose columns are those of an ACLED export
+(:data:`COLUMNS`), so ACLED's own tools, and geoconflict's ACLED reader
+(:func:`geoconflict.readers.read_events`), read it back.
+
+Rows and their order
+--------------------
+One row per located record, in the order the report tells them: by source (in
+order of first appearance), then by where the record's quote starts in its
+report; within one sentence an :class:`~geoconflict.model.Event` comes first
+(a note's main event, named first, is the first row), then claims, movements
+and combat areas. Records with no quote offsets (read from tables) keep their
+order after the told ones of the same source.
+
+=====================  ===========================================  =====================================
+record                 its row(s)                                   location
+=====================  ===========================================  =====================================
+``Event``              one                                          its place
+``Movement``           one (Strategic developments / Other)         its destination: where the forces
+                                                                    arrive, as ACLED codes a deployment
+``TerritorialClaim``   one per named area (Battles)                 the area; a claim with no named area
+                                                                    (a drawn polygon only) has no row
+``CombatArea``         one per named area (Battles / Armed clash)   the area
+=====================  ===========================================  =====================================
+
+Columns
+-------
+``event_id_cnty`` is the record's ``id``, else ``<source>-<n>``; ``event_date`` the
+provenance's event date, else its report date (ISO); ``time_precision`` 1 for a
+day, 2 for a week, 3 for a month or less precise; ``actor1``/``actor2`` the first
+two actors (a movement's actor, a claim's claimant), further ones in
+``assoc_actor_2`` (``;``-separated, as ACLED writes associated actors);
+``country`` the country's name; ``notes`` the quote (else the description);
+``fatalities`` the count when stated, blank when not.
+
+``geo_precision`` maps geoconflict's six-step scale (:class:`~geoconflict.model.Precision`)
+onto ACLED's three (:data:`GEO_PRECISION`):
+
+=================================  ==============
+geoconflict precision              geo_precision
+=================================  ==============
+1 exact (a settlement)             1
+2 near a place, 3 a district       2 (a small part of a region)
+4 region, 5 area, 6 country        3 (a larger region)
+=================================  ==============
+
+Examples
+--------
+>>> from geoconflict.model import Event, Place, Provenance
+>>> kupiansk = Place("Kupiansk", kind="populated_place", lat=49.71, lon=37.61, country_code="UA",
+...                  admin1="Kharkiv")
+>>> ev = Event("strike", kupiansk, subtype="Shelling/artillery/missile attack", actors=("Russian forces",),
+...            fatalities=2, provenance=Provenance(source="wire", quote="Russian forces shelled Kupiansk.",
+...                                                 event_date="2023-06-04", date_precision="day"))
+>>> frame = to_acled([ev])
+>>> frame[["event_type", "actor1", "location", "geo_precision", "fatalities"]].values.tolist()
+[['Explosions/Remote violence', 'Russian forces', 'Kupiansk', 1, 2]]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+from geoconflict.errors import GeoconflictError
+from geoconflict.model._enum import DatePrecision, Precision
+from geoconflict.model.events import CombatArea, Event, Movement, TerritorialClaim
+from geoconflict.model.place import Place
+from geoconflict.model.provenance import Provenance
+from geoconflict.model.taxonomy import acled_type
+
+__all__ = ["COLUMNS", "GEO_PRECISION", "TIME_PRECISION", "to_acled"]
+
+#: The columns, in ACLED's order (``assoc_actor_2`` keeps actors beyond the second).
+COLUMNS = (
+    "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
+    "assoc_actor_2", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+    "source", "notes", "fatalities",
+)
+#: geoconflict :class:`Precision` → ACLED ``geo_precision`` (see the module's table).
+GEO_PRECISION: dict[Precision, int] = {
+    Precision.EXACT: 1, Precision.NEAR: 2, Precision.DISTRICT: 2,
+    Precision.REGION: 3, Precision.AREA: 3, Precision.COUNTRY: 3,
+}
+#: :class:`DatePrecision` → ACLED ``time_precision`` (a year or an unknown precision is coded as a month).
+TIME_PRECISION: dict[DatePrecision, int] = {DatePrecision.DAY: 1, DatePrecision.WEEK: 2}
+_LEAST_PRECISE_TIME = 3
+#: Within one sentence, the order of the kinds (the event the sentence tells first).
+_KIND_ORDER = {Event: 0, TerritorialClaim: 1, Movement: 2, CombatArea: 3}
+_ASSOCIATED = "; "
+#: Digits of latitude and longitude written (ACLED writes four; five keep about a metre).
+COORDINATE_DIGITS = 5
+
+
+def to_acled(records: Iterable[Any]) -> Any:
+    """The located records of *records* as an ACLED-shaped pandas DataFrame (see the module's docstring).
+
+    Parameters
+    ----------
+    records : iterable of records
+        An :class:`~geoconflict.model.eventset.EventSet` or any records; mentions are left out.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per located event, columns :data:`COLUMNS`; ``fatalities`` is a nullable integer.
+    """
+    import pandas as pd
+
+    told = [r for r in records if type(r) in _KIND_ORDER]
+    rows = [row for n, r in enumerate(_in_report_order(told)) for row in _rows(r, n)]
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    frame["fatalities"] = frame["fatalities"].astype("Int64")
+    frame["time_precision"] = frame["time_precision"].astype("int64")
+    frame["geo_precision"] = frame["geo_precision"].astype("int64")
+    return frame
+
+
+def _in_report_order(records: list[Any]) -> list[Any]:
+    """*records* by source (first appearance), then quote start, then kind; untold ones last, as given."""
+    sources: dict[str | None, int] = {}
+    for r in records:
+        sources.setdefault(r.provenance.source, len(sources))
+
+    def key(item: tuple[int, Any]) -> tuple[int, int, int, int, int]:
+        n, r = item
+        span = r.provenance.span
+        if span is None:
+            return sources[r.provenance.source], 1, 0, 0, n
+        return sources[r.provenance.source], 0, span[0], _KIND_ORDER[type(r)], n
+
+    return [r for _, r in sorted(enumerate(records), key=key)]
+
+
+def _rows(record: Any, n: int) -> Iterator[dict[str, Any]]:
+    """The rows of one record (several for a claim or a combat area naming several areas)."""
+    event_type, sub_event_type = acled_type(record)
+    prov: Provenance = record.provenance
+    actors, fatalities, notes, places = _parts(record)
+    when = prov.event_date or prov.report_date
+    for k, place in enumerate(places):
+        ident = record.id or f"{prov.source or 'geoconflict'}-{n + 1}"
+        yield {
+            "event_id_cnty": ident if len(places) == 1 else f"{ident}.{k + 1}",
+            "event_date": None if when is None else when.isoformat(),
+            "time_precision": TIME_PRECISION.get(prov.date_precision, _LEAST_PRECISE_TIME),
+            "event_type": event_type,
+            "sub_event_type": sub_event_type,
+            "actor1": actors[0] if actors else None,
+            "actor2": actors[1] if len(actors) > 1 else None,
+            "assoc_actor_2": _ASSOCIATED.join(actors[2:]) or None,
+            "country": country_name(place.country_code),
+            "admin1": place.admin1,
+            "admin2": place.admin2,
+            "location": place.name,
+            "latitude": round(place.lat, COORDINATE_DIGITS),
+            "longitude": round(place.lon, COORDINATE_DIGITS),
+            "geo_precision": GEO_PRECISION[_precision(record, place)],
+            "source": prov.source,
+            "notes": notes,
+            "fatalities": fatalities,
+        }
+
+
+def _parts(record: Any) -> tuple[tuple[str, ...], int | None, str | None, tuple[Place, ...]]:
+    """(actors, fatalities, notes, places) of a record, as its rows state them."""
+    quote = record.provenance.quote
+    if isinstance(record, Event):
+        return record.actors, record.fatalities, quote or record.description, (record.place,)
+    if isinstance(record, Movement):
+        return ((record.actor,) if record.actor else ()), None, quote, (record.destination,)
+    if isinstance(record, TerritorialClaim):
+        return (record.claimant,), None, quote or record.note, record.areas
+    return record.actors, None, quote or record.description, record.areas
+
+
+def _precision(record: Any, place: Place) -> Precision:
+    """An event's own precision; for the other records, that of the place of the row."""
+    return record.precision if isinstance(record, Event) else place.precision
+
+
+def country_name(code: str | None) -> str | None:
+    """The English name of the country of ISO code *code* (the code itself when the data is not installed).
+
+    Examples
+    --------
+    >>> country_name("UA")
+    'Ukraine'
+    """
+    if code is None:
+        return None
+    return _country_names().get(code, code)
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """ISO code → country name, from the embedded country polygons (empty without the data)."""
+    from geoconflict._data import polygons
+
+    try:
+        level = polygons("country")
+        return {str(c): str(name) for c, name in zip(level.cc, level.name) if c}
+    except (GeoconflictError, OSError, KeyError):
+        return {}
