@@ -562,13 +562,13 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
     "combat": ("combat", "fight", "fought", "clash", "battl", "hostilities", "skirmish"),  # COMBAT_CUE
     "meeting": ("met", "meet", "talks", "visit", "summit"),  # MEETING_CUE
     "strike": (  # STRIKE_CUE
-        "suicide", "air", "drone", "jet", "helicopter", "uav", "shot", "intercept", "defus", "neutrali", "ied",
-        "mine", "bomb", "explo", "detonat", "blast", "grenade", "shell", "mortar", "artillery", "rocket", "missile",
-        "mlrs", "grad", "bombard", "grenade", "launcher", "pounded", "fired", "struck", "strike", "hit", "massacre", "killing", "execut", "behead", "abduct",
-        "kidnap", "hostage", "rape", "sexual", "opened fire", "riot", "mob", "lynch", "violent", "protest",
-        "demonstrat", "rall", "marched", "sit-in", "arrest", "detain", "apprehend", "loot", "ransack", "torch",
-        "fire", "burn", "vandali", "demolish", "attack", "ambush", "raid", "stormed", "assault", "killed", "murder",
-        "execut", "behead", "stab", "beat"),
+        "suicide", "air", "drone", "warplane", "jet", "helicopter", "uav", "shot", "intercept", "defus", "neutrali",
+        "ied", "mine", "bomb", "explo", "detonat", "blast", "grenade", "shell", "mortar", "artillery", "rocket",
+        "missile", "mlrs", "grad", "bombard", "launcher", "pounded", "fired", "struck", "strike", "hit", "massacre",
+        "killing", "execut", "behead", "abduct", "kidnap", "hostage", "rape", "sexual", "opened fire", "riot", "mob",
+        "lynch", "violent", "protest", "demonstrat", "rall", "marched", "sit-in", "arrest", "detain", "apprehend",
+        "loot", "ransack", "torch", "fire", "burn", "vandali", "demolish", "attack", "ambush", "raid", "stormed",
+        "assault", "killed", "murder", "stab", "beat"),
     "status": ("den", "dismiss", "rejected", "refuted", "confirm", "verif", "comment"),  # DENY_, UNCONFIRMED_, CONFIRM_CUE
 }
 
