@@ -127,6 +127,18 @@ def test_unit_names_are_told_from_settlement_names(build):
     assert not build._is_unit_name("Neustadt am Rennsteig")
 
 
+def test_every_place_has_a_name_with_letters(gaz):
+    # the city list has a row whose "name" is a dash: no such row may become a place
+    bad = [r for r in range(len(gaz)) if not any(c.isalpha() for c in gaz._name(r))]
+    assert bad == []
+
+
+def test_names_without_letters_are_left_out(build):
+    assert not build._is_name("-")
+    assert not build._is_name("")
+    assert build._is_name("Ur")
+
+
 def test_geonames_points_skip_the_factbook_point_and_far_points(build):
     import shapely
 

@@ -770,6 +770,11 @@ def apply_geonames_points(recs: list[Rec], owm: dict[int, OwmRow], kinds: tuple[
     return {k: tuple(v) for k, v in counts.items()}
 
 
+def _is_name(name: str) -> bool:
+    """Whether a pyowm name can be looked up: two letters or more (the list has a row named "-")."""
+    return sum(c.isalpha() for c in name) >= 2
+
+
 def _is_unit_name(name: str) -> bool:
     """Whether a pyowm name is an administrative unit's ("Pittsburg County", "Härryda Kommun")."""
     key = fold(name)
@@ -823,7 +828,7 @@ def build_owm_places(owm: dict[int, OwmRow], recs: list[Rec], countries: dict[st
     by_key = _places_by_key(recs)
     new: list[OwmRow] = []
     for row in owm.values():
-        if row.gid in known_gids or row.cc not in countries or not row.name or _is_unit_name(row.name):
+        if row.gid in known_gids or row.cc not in countries or not _is_name(row.name) or _is_unit_name(row.name):
             continue
         same = by_key.get(fold(row.name), [])
         if any(GEOD.inv(row.lon, row.lat, recs[i].lon, recs[i].lat)[2] < SAME_PLACE_KM * 1e3 for i in same):
