@@ -12,9 +12,13 @@ from all others is dropped (:func:`drop_outliers`).
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from geoconflict.errors import InvalidInputError
 from geoconflict.extraction.spans import Span, contains
+from geoconflict.extraction.toponyms import common_word, has_evidence
 from geoconflict.gazetteer import Candidate, Gazetteer, resolve_candidates
+from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold
@@ -44,6 +48,16 @@ CONTAINMENT_GAP = 30
 #: than FEW_PLACES places (or at the start of a sentence).
 SMALL_TOWN_POPULATION = 20000
 FEW_PLACES = 2
+#: A town of at least this many people named by its own name is a place even where its name is a common word.
+BIG_PLACE_POPULATION = 100_000
+#: What the reason of a span found to name no place says; such spans are dropped with the outliers.
+NOT_A_PLACE = "not a place here"
+#: A strong name the context moved this far (km) from its own best place may have been hijacked.
+FAR_KM = 1000.0
+#: How a candidate that matched another of its place's names says so; below this similarity, that
+#: name is unlike the place's own (a historic name, not a spelling).
+OTHER_NAME_MATCH = ": alternate name"
+SIMILAR_NAME_RATIO = 0.5
 #: Decimals kept of a listed name's score.
 SCORE_DECIMALS = 3
 #: A bare name's place that the report may mean the town of.
@@ -53,9 +67,21 @@ _NAME_MATCHES = ("name", "alternate name")
 
 
 def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
-    """Give each span its place (or leave it None), score, candidates and reason: in context, then by list."""
+    """Give each span its place (or leave it None), score, candidates and reason: in context, then by list.
+
+    A name that is also a common English word and has no evidence of being a place here (see
+    :func:`~geoconflict.extraction.toponyms.has_evidence`) takes no part in the context: it is a place only
+    when it is a big place by its own name, or when the report's other places are in a country it has a
+    place of (:func:`_resolve_weak`).
+    """
     plain = [x for x in spans if x.descriptor is None]
-    _resolve_in_context(gaz, text, plain)
+    weak = [x for x in plain if common_word(x.surface) and not has_evidence(text, x)
+            and not _big_by_name(gaz, x.surface)]
+    strong = [x for x in plain if x not in weak] if weak else plain
+    _resolve_in_context(gaz, text, strong)
+    guard_context(gaz, text, strong)
+    if weak:
+        _resolve_weak(gaz, weak, strong)
     # listed names ("Korenevsky, … districts"): search "<name> <descriptor>" near the resolved places
     resolved = [x.place for x in plain if x.place is not None]
     admin1s = {p.admin1 or (p.name if p.kind is PlaceKind.ADMIN1 else None) for p in resolved}
@@ -79,6 +105,93 @@ def _resolve_in_context(gaz: Gazetteer, text: str, plain: list[Span]) -> None:
             if cand is not None:
                 for x in same:
                     x.place, x.score, x.reason = cand.place, cand.score, f"{x.reason}: {cand.reason}"
+
+
+def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
+    """Context that cannot be hijacked: weak mentions do not drag a strong one away; other names need support.
+
+    A name whose own best place is big (a country, a unit, a town of ``BIG_PLACE_POPULATION``) but which the
+    context took to another country more than ``FAR_KM`` away keeps its own best place when all that
+    supported the move are small places named without evidence (a surname's homonym in Texas does not take
+    "Odessa" there); those small places then need a place where the report's other places are. A name taken
+    by another of the place's names unlike its own ("Molotov" for Perm) without evidence is a place only
+    where the report's other places are.
+    """
+    placed = [x for x in spans if x.place is not None]
+    for x in placed:
+        own = _search(gaz, x.surface, limit=1)
+        p = x.place
+        if not own or p is None or own[0].place.country_code == p.country_code or not _big(own[0].place):
+            continue
+        if haversine_km(own[0].place.lat, own[0].place.lon, p.lat, p.lon) < FAR_KM:
+            continue
+        movers = [y for y in placed if y.place is not None and y.place.country_code == p.country_code
+                  and fold(y.surface) != fold(x.surface)]
+        if not movers or not all(_small(y.place) and not has_evidence(text, y) for y in movers):
+            continue
+        x.candidates = (p, *x.candidates)
+        x.place, x.score = own[0].place, own[0].score
+        x.reason = f"{x.reason}; kept its own best place: only small places named without evidence pulled it away"
+        for y in movers:
+            _unplace(y, f"a small place named without evidence, far from {own[0].place.name}")
+    for x in placed:
+        if x.place is not None and _other_name(x) and not has_evidence(text, x) and not _coherent(x, placed):
+            _unplace(x, f"'{x.surface}' is another name of {x.place.name}, named without evidence, alone in its country")
+
+
+def _big(p: Place) -> bool:
+    """Whether *p* is a country, a first-level unit or a town of ``BIG_PLACE_POPULATION`` people."""
+    return p.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1) or (p.population or 0) >= BIG_PLACE_POPULATION
+
+
+def _small(p: Place | None) -> bool:
+    """Whether *p* is a town of fewer than ``SMALL_TOWN_POPULATION`` people."""
+    return p is not None and p.kind is PlaceKind.POPULATED_PLACE and (p.population or 0) < SMALL_TOWN_POPULATION
+
+
+def _other_name(x: Span) -> bool:
+    """Whether *x* matched another name of its place, unlike its own name (a historic name, a namesake's)."""
+    return (x.place is not None and OTHER_NAME_MATCH in x.reason
+            and SequenceMatcher(None, fold(x.surface), fold(x.place.name)).ratio() < SIMILAR_NAME_RATIO)
+
+
+def _coherent(x: Span, spans: list[Span]) -> bool:
+    """Whether another name of the report has a place in the country of *x*'s place."""
+    cc = x.place.country_code if x.place is not None else None
+    return any(y.place is not None and y.place.country_code == cc and fold(y.surface) != fold(x.surface)
+               for y in spans)
+
+
+def _unplace(x: Span, why: str) -> None:
+    """Leave *x* without a place, saying *why*."""
+    if x.place is not None:
+        x.candidates = (x.place, *x.candidates)
+    x.place, x.score = None, None
+    x.reason = f"{x.reason}; {NOT_A_PLACE}: {why}"
+
+
+def _big_by_name(gaz: Gazetteer, name: str) -> bool:
+    """Whether *name*'s best place is a country, or a first-level unit or town of many people, by its own name."""
+    best = _search(gaz, name, limit=1)
+    if not best or not best[0].reason.startswith(_NAME_MATCHES[0]):
+        return False
+    return _big(best[0].place)
+
+
+def _resolve_weak(gaz: Gazetteer, weak: list[Span], strong: list[Span]) -> None:
+    """Common words without evidence: their best place in a country of the report's other places, or none."""
+    countries = {x.place.country_code for x in strong if x.place is not None and x.place.country_code}
+    for x in weak:
+        found = [c for cc in sorted(countries) for c in _search(gaz, x.surface, country=cc, limit=1)
+                 if c.reason.startswith(_NAME_MATCHES)]
+        if not found:
+            x.reason = (f"{x.reason}: {NOT_A_PLACE}: a common English word, with no locative word before it "
+                        f"nor a place of its name in the report's countries")
+            continue
+        best = max(found, key=lambda c: c.score)
+        x.place, x.score = best.place, best.score
+        x.reason = (f"{x.reason}: {best.reason}; a common English word, taken as a place in "
+                    f"{best.place.country_code}, where the report's other places are")
 
 
 def _search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None,
@@ -202,7 +315,7 @@ def check_containment(text: str, spans: list[Span]) -> None:
 
 
 def drop_outliers(spans: list[Span], sentence_starts: set[int]) -> list[Span]:
-    """Drop weakly supported one-word places far from everything else in the report."""
+    """Drop weakly supported one-word places far from everything else in the report, and the spans found no place."""
     countries: dict[str, int] = {}
     per_place: dict[Place, int] = {}
     for x in spans:
@@ -213,6 +326,8 @@ def drop_outliers(spans: list[Span], sentence_starts: set[int]) -> list[Span]:
     kept = []
     for x in spans:
         p = x.place
+        if p is None and NOT_A_PLACE in x.reason:
+            continue
         if p is not None and p.kind is PlaceKind.POPULATED_PLACE and " " not in x.surface:
             alone = countries.get(p.country_code or "", 0) <= per_place[p]
             small = (p.population or 0) < SMALL_TOWN_POPULATION

@@ -50,7 +50,7 @@ __all__ = [
     "MONTHS", "MONTH_ABBREVIATIONS", "MOVE_LIST_JOINERS", "MOVE_NOUN", "MOVE_STEM_ALIASES", "MOVE_STEM_LENGTH",
     "MOVE_TO", "MOVE_TO_FIRST",
     "NAME_CONNECTORS", "NAME_PARTICLES", "NO_COMMENT", "NUMBER_WORDS", "OF", "ORG_AFTER", "ORG_BEFORE",
-    "ORG_BEFORE_ENDS", "OUTLET_AFTER", "OUTLET_WORDS", "OWN_FORCES", "PASSIVE_BY", "PASSIVE_TARGET_VERBS",
+    "ORG_BEFORE_ENDS", "OUTLET_AFTER", "LOCATIVE_BEFORE", "PLACE_WORD_AFTER", "WORDFREQ_LANGUAGE", "COMMON_WORD_ZIPF", "OUTLET_WORDS", "OWN_FORCES", "PASSIVE_BY", "PASSIVE_TARGET_VERBS",
     "PASSIVE_WORDS", "PERSON_LOWER_ROLES", "PLACE_AFTER_WORDS", "PLACE_LATER_KINDS", "PLACE_WORDS",
     "POSSESSIVE_ENDINGS", "PRONOUN_CLAIMANT", "PRONOUN_SUBJECTS", "REGION_AFTER", "REGION_NAMED", "REGION_OF",
     "REGION_WORDS", "REPORT_WORD", "RIVER_BEFORE", "RIVER_BEFORE_ENDS", "ROLE_WORDS", "SENTENCE_ADVERBS",
@@ -258,6 +258,22 @@ OUTLET_AFTER = re.compile(
     r"\s+(?:news\s+agency|news\s+outlet|news\s+site|news\s+website|agency|newspaper|daily|broadcaster|outlet|"
     r"television|radio|TV|channel|magazine|media|wire\s+service)\b",
 )
+#: Place names that are also common English words ("Church", "Tank", "Division") are looked up in this
+#: language of the ``wordfreq`` package; a name all of whose words are at least this frequent (Zipf scale:
+#: 3.5 is about once per 300,000 words) names a place only with evidence.
+WORDFREQ_LANGUAGE = "en"
+COMMON_WORD_ZIPF = 3.5
+#: Evidence that a capitalised word names a place: a locative preposition right before it (no article: "near
+#: the Airport" is a building), or a bearing or a settlement's "of" ("east of", "outskirts of", "village of").
+LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|outside|from|to|into|toward|towards|around|across|through|via|on|between|and|"
+    r"inside|within|entered|captured|shelled|struck)|\b(?:north|south|east|west|northeast|northwest|southeast|"
+    r"southwest|outskirts|vicinity|village|town|city|district|region|province|residents|people)\s+of)\s+$",
+    re.IGNORECASE)
+#: Evidence after a name: a settlement's or unit's word ("Tank district", "Church village").
+PLACE_WORD_AFTER = re.compile(
+    r"\s+(?:" + "|".join((*SETTLEMENT_WORDS, *REGION_WORDS, *DISTRICT_WORDS, "governorate", "department",
+                          "prefecture", "krai")) + r")\b", re.IGNORECASE)
 #: An organisation head right before a name: "Ministry of Defense", "University of Khartoum".
 ORG_BEFORE = re.compile(
     r"\b(?:Ministry|Ministries|Department|University|Bank|Institute|Academy|Museum|Commission|Committee|Office|"

@@ -1,0 +1,92 @@
+"""Not places without evidence, and context that cannot be hijacked (issue 15).
+
+Every sentence here is written for these tests: wire, ISW-style and ACLED-note styles, across Ukraine,
+Syria, Pakistan, Sudan, Burkina Faso, Kenya, Lebanon, DR Congo and Myanmar. Each case says which words
+of the sentence are places, and where each place is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geoconflict import extract
+from geoconflict.extraction.spans import Span
+from geoconflict.extraction.toponyms import common_word, has_evidence
+from geoconflict.text.report import read_report
+
+PUBLISHED = "2025-03-01"
+
+
+def _places(text: str) -> dict[str, tuple[str, str | None, str]]:
+    """Each place mention's words -> (place name, country code, kind)."""
+    events = extract(read_report(text, published=PUBLISHED))
+    return {m.text: (m.place.name, m.place.country_code, m.place.kind.value)
+            for m in events.mentions if m.place is not None}
+
+
+# (sentence, the words that are places with their country, the words that are not places)
+CASES = [
+    ("Worshippers gathered outside the Church in central Lviv after the air raid alert.",
+     {"Lviv": "UA"}, ["Church"]),
+    ("Rockets fell near the Airport road in Aleppo on Tuesday.", {"Aleppo": "SY"}, ["Airport"]),
+    ("Troops of the 90th Tank Division were seen near Pokrovsk.", {"Pokrovsk": "UA"}, ["Tank", "Division"]),
+    ("Gunmen ambushed a police patrol near Tank on Friday.", {"Tank": "PK"}, []),
+    ("Demonstrators in Kharkiv threw Molotov cocktails at a recruitment office.", {"Kharkiv": "UA"}, ["Molotov"]),
+    ("Officials in Odessa condemned posters glorifying Bandera.", {"Odessa": "UA"}, ["Bandera"]),
+    ("RSF fighters shelled the 22nd Division base in Babanusa.", {"Babanusa": "SD"}, ["Division"]),
+    ("Soldiers of the 3rd Division clashed with militants near Djibo.", {"Djibo": "BF"}, ["Division"]),
+    ("Police fired tear gas at traders in Kisii; a Church leader called for calm.", {"Kisii": "KE"}, ["Church"]),
+    ("An Israeli drone struck a car on the road to Tyre.", {"Tyre": "LB"}, []),
+    ("M23 fighters advanced towards Goma as the Church appealed for a truce.", {"Goma": "CD"}, ["Church"]),
+    ("The junta's 33rd Light Infantry Division shelled villages near Sittwe.", {"Sittwe": "MM"}, ["Division"]),
+    ("Protesters burned tyres in Nairobi and Mombasa.", {"Nairobi": "KE", "Mombasa": "KE"}, []),
+]
+
+
+@pytest.mark.parametrize(("text", "places", "not_places"), CASES, ids=[c[0][:40] for c in CASES])
+def test_which_words_are_places_and_where(text: str, places: dict[str, str], not_places: list[str]) -> None:
+    found = _places(text)
+    for word, country in places.items():
+        assert word in found, word
+        assert found[word][1] == country, (word, found[word])
+    for word in not_places:
+        assert word not in found, (word, found.get(word))
+
+
+def test_a_descriptor_is_evidence() -> None:
+    found = _places("Militants attacked a checkpost in Tank district on Friday.")
+    assert found["Tank"] == ("Tank", "PK", "admin2")
+
+
+def test_a_surname_homonym_does_not_drag_a_big_city_abroad() -> None:
+    found = _places("Officials in Odessa condemned posters glorifying Bandera.")
+    assert found["Odessa"][0] == "Odesa"
+    assert found["Odessa"][2] == "populated_place"
+
+
+def test_a_historic_name_is_a_place_only_with_evidence() -> None:
+    assert "Molotov" not in _places("Rioters threw Molotov cocktails at police in Kharkiv.")
+
+
+def test_a_big_place_whose_name_is_a_common_word_stays_a_place() -> None:
+    found = _places("Farmers blocked roads around Nice and Marseille.")
+    assert found["Nice"][:2] == ("Nice", "FR")
+    assert found["Marseille"][1] == "FR"
+
+
+@pytest.mark.parametrize(("name", "common"), [("Church", True), ("Airport", True), ("Tank Division", True),
+                                              ("Pokrovsk", False), ("Djibo", False), ("Bandera", False)])
+def test_common_word(name: str, common: bool) -> None:
+    assert common_word(name) is common
+
+
+@pytest.mark.parametrize(("text", "word", "evidence"), [
+    ("Fighting continued near Tank overnight.", "Tank", True),
+    ("The 90th Tank Division moved.", "Tank", False),
+    ("Residents of Church village fled.", "Church", True),
+    ("Worshippers left the Church at noon.", "Church", False),
+    ("Shelling east of Marinka continued.", "Marinka", True),
+])
+def test_has_evidence(text: str, word: str, evidence: bool) -> None:
+    s = text.index(word)
+    assert has_evidence(text, Span(s, s + len(word), word, "")) is evidence
