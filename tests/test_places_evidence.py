@@ -12,6 +12,7 @@ import pytest
 from geoconflict import extract
 from geoconflict.extraction.spans import Span
 from geoconflict.extraction.toponyms import common_word, has_evidence
+from geoconflict.model import Mention
 from geoconflict.text.report import read_report
 
 PUBLISHED = "2025-03-01"
@@ -90,3 +91,72 @@ def test_common_word(name: str, common: bool) -> None:
 def test_has_evidence(text: str, word: str, evidence: bool) -> None:
     s = text.index(word)
     assert has_evidence(text, Span(s, s + len(word), word, "")) is evidence
+
+
+# ---- the structure of place phrases: "Town, Region", "Village (District, Region)", "X (east of Y)"
+
+def _mention(text: str, word: str) -> Mention:
+    """The mention of *word* in the extraction of *text*."""
+    events = extract(read_report(text, published=PUBLISHED))
+    return next(m for m in events.mentions if m.text == word)
+
+
+def test_town_then_region_makes_the_region_a_unit() -> None:
+    text = "Shelling hit Mariupol, Donetsk, overnight."
+    town, region = _mention(text, "Mariupol"), _mention(text, "Donetsk")
+    assert (town.place.name, town.place.kind.value) == ("Mariupol", "populated_place")
+    assert (region.place.name, region.place.kind.value) == ("Donetsk Oblast", "admin1")
+
+
+def test_a_village_the_gazetteer_lacks_falls_back_to_its_named_district() -> None:
+    text = "Militants attacked soldiers in Pensa (Sanmatenga, Centre-Nord)."
+    village = _mention(text, "Pensa")
+    assert (village.place.name, village.place.country_code, village.place.kind.value) == (
+        "Sanmatenga", "BF", "admin2")
+    assert "approximate" in village.reason
+    assert _mention(text, "Centre-Nord").place.kind.value == "admin1"
+
+
+def test_an_unknown_commune_in_the_tail_does_not_stop_the_constraint() -> None:
+    text = "Clashes were reported in Inata (Tongomayel, Soum)."
+    village = _mention(text, "Inata")
+    assert village.place.country_code == "BF"
+    assert village.place.name == "Soum"
+
+
+def test_a_tail_region_keeps_the_town_in_it() -> None:
+    text = "RSF shelled Babanusa, West Kordofan, killing four civilians."
+    town = _mention(text, "Babanusa")
+    assert (town.place.country_code, town.place.admin1) == ("SD", "West Kordofan")
+    assert _mention(text, "West Kordofan").place.kind.value == "admin1"
+
+
+@pytest.mark.parametrize(("text", "town", "country", "admin1"), [
+    ("Gunmen killed two farmers in Bama, Borno State.", "Bama", "NG", "Borno"),
+    ("Drones struck a car near Saraqib, Idlib.", "Saraqib", "SY", "Idlib"),
+    ("Police arrested protesters in Kisumu, Kenya.", "Kisumu", "KE", "Kisumu"),
+    ("Militants attacked Djibo, Soum, on Monday.", "Djibo", "BF", "Sahel Region"),
+])
+def test_town_in_its_named_unit(text: str, town: str, country: str, admin1: str) -> None:
+    place = _mention(text, town).place
+    assert (place.kind.value, place.country_code, place.admin1) == ("populated_place", country, admin1)
+
+
+def test_a_list_of_cities_is_not_a_tail() -> None:
+    text = "Shelling hit Kharkiv, Kyiv and Odesa."
+    for word in ("Kharkiv", "Kyiv", "Odesa"):
+        place = _mention(text, word).place
+        assert (place.name, place.kind.value) == (word, "populated_place")
+
+
+def test_a_bearing_places_a_village_near_its_anchor() -> None:
+    text = "Fighting was reported in Hostre, 5 km east of Kurakhove."
+    village = _mention(text, "Hostre").place
+    assert (village.name, village.admin1) == ("Hostre", "Donetsk Oblast")
+
+
+def test_a_bearing_without_a_near_namesake_falls_back_to_the_anchor() -> None:
+    text = "Troops advanced on Novoselivka (north of Avdiivka)."
+    village = _mention(text, "Novoselivka")
+    assert village.place == _mention(text, "Avdiivka").place
+    assert "approximate" in village.reason

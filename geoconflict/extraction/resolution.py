@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 
 from geoconflict.errors import InvalidInputError
 from geoconflict.extraction.spans import Span, contains
+from geoconflict.extraction.structure import apply_structure
 from geoconflict.extraction.toponyms import common_word, has_evidence
 from geoconflict.gazetteer import Candidate, Gazetteer, resolve_candidates
 from geoconflict.gazetteer.distance import haversine_km
@@ -77,7 +78,8 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     plain = [x for x in spans if x.descriptor is None]
     weak = [x for x in plain if common_word(x.surface) and not has_evidence(text, x)
             and not _big_by_name(gaz, x.surface)]
-    strong = [x for x in plain if x not in weak] if weak else plain
+    weak_ids = {id(x) for x in weak}
+    strong = [x for x in plain if id(x) not in weak_ids] if weak else plain
     _resolve_in_context(gaz, text, strong)
     guard_context(gaz, text, strong)
     if weak:
@@ -89,6 +91,7 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     for x in spans:
         if x.descriptor is not None:
             _resolve_listed(gaz, x, admin1s, countries)
+    apply_structure(gaz, text, spans)
 
 
 def _resolve_in_context(gaz: Gazetteer, text: str, plain: list[Span]) -> None:
@@ -118,16 +121,12 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     where the report's other places are.
     """
     placed = [x for x in spans if x.place is not None]
-    for x in placed:
-        own = _search(gaz, x.surface, limit=1)
+    for x, movers in _lone_strong(text, placed):
         p = x.place
+        own = _search(gaz, x.surface, limit=1)
         if not own or p is None or own[0].place.country_code == p.country_code or not _big(own[0].place):
             continue
         if haversine_km(own[0].place.lat, own[0].place.lon, p.lat, p.lon) < FAR_KM:
-            continue
-        movers = [y for y in placed if y.place is not None and y.place.country_code == p.country_code
-                  and fold(y.surface) != fold(x.surface)]
-        if not movers or not all(_small(y.place) and not has_evidence(text, y) for y in movers):
             continue
         x.candidates = (p, *x.candidates)
         x.place, x.score = own[0].place, own[0].score
@@ -137,6 +136,26 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     for x in placed:
         if x.place is not None and _other_name(x) and not has_evidence(text, x) and not _coherent(x, placed):
             _unplace(x, f"'{x.surface}' is another name of {x.place.name}, named without evidence, alone in its country")
+
+
+def _lone_strong(text: str, placed: list[Span]) -> list[tuple[Span, list[Span]]]:
+    """The spans of each country whose one other name is theirs, all the rest small and without evidence.
+
+    Each with those small places: the only support the context had for putting the span in that country.
+    """
+    by_country: dict[str | None, list[Span]] = {}
+    for x in placed:
+        by_country.setdefault(x.place.country_code if x.place is not None else None, []).append(x)
+    out: list[tuple[Span, list[Span]]] = []
+    for members in by_country.values():
+        weak = [y for y in members if _small(y.place) and not has_evidence(text, y)]
+        if not weak:
+            continue
+        weak_ids = {id(y) for y in weak}
+        strong = [x for x in members if id(x) not in weak_ids]
+        if len({fold(x.surface) for x in strong}) == 1:
+            out.extend((x, weak) for x in strong)
+    return out
 
 
 def _big(p: Place) -> bool:
@@ -228,7 +247,7 @@ def apply_town_rule(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     """A bare name resolved to a region or district is its namesake town, unless a descriptor follows."""
     for x in spans:
         p = x.place
-        if p is None or p.kind not in _UNITS or x.descriptor is not None:
+        if p is None or p.kind not in _UNITS or x.descriptor is not None or x.fixed:
             continue
         if en.REGION_AFTER.match(text, x.end) or en.REGION_OF.search(text[max(0, x.start - REGION_OF_WINDOW):x.start]):
             continue
@@ -273,7 +292,7 @@ def apply_region_rule(text: str, spans: list[Span], body_start: int) -> None:
             regions.setdefault(fold(x.surface), (p, x.start))
     for x in spans:
         p = x.place
-        if p is None or p.kind is not PlaceKind.POPULATED_PLACE:
+        if p is None or p.kind is not PlaceKind.POPULATED_PLACE or x.fixed:
             continue
         region, first = regions.get(fold(x.surface), (None, 0))
         if region is None or p.admin1 != region.name or (x.start < first and x.start >= body_start):

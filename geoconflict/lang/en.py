@@ -50,7 +50,7 @@ __all__ = [
     "MONTHS", "MONTH_ABBREVIATIONS", "MOVE_LIST_JOINERS", "MOVE_NOUN", "MOVE_STEM_ALIASES", "MOVE_STEM_LENGTH",
     "MOVE_TO", "MOVE_TO_FIRST",
     "NAME_CONNECTORS", "NAME_PARTICLES", "NO_COMMENT", "NUMBER_WORDS", "OF", "ORG_AFTER", "ORG_BEFORE",
-    "ORG_BEFORE_ENDS", "OUTLET_AFTER", "LOCATIVE_BEFORE", "PLACE_WORD_AFTER", "WORDFREQ_LANGUAGE", "COMMON_WORD_ZIPF", "OUTLET_WORDS", "OWN_FORCES", "PASSIVE_BY", "PASSIVE_TARGET_VERBS",
+    "ORG_BEFORE_ENDS", "OUTLET_AFTER", "BEARINGS", "CONTAINER_OPEN", "CONTAINER_NEXT", "LIST_GOES_ON", "BEARING_OF", "LOCATIVE_BEFORE", "PLACE_WORD_AFTER", "WORDFREQ_LANGUAGE", "COMMON_WORD_ZIPF", "OUTLET_WORDS", "OWN_FORCES", "PASSIVE_BY", "PASSIVE_TARGET_VERBS",
     "PASSIVE_WORDS", "PERSON_LOWER_ROLES", "PLACE_AFTER_WORDS", "PLACE_LATER_KINDS", "PLACE_WORDS",
     "POSSESSIVE_ENDINGS", "PRONOUN_CLAIMANT", "PRONOUN_SUBJECTS", "REGION_AFTER", "REGION_NAMED", "REGION_OF",
     "REGION_WORDS", "REPORT_WORD", "RIVER_BEFORE", "RIVER_BEFORE_ENDS", "ROLE_WORDS", "SENTENCE_ADVERBS",
@@ -274,6 +274,21 @@ LOCATIVE_BEFORE = re.compile(
 PLACE_WORD_AFTER = re.compile(
     r"\s+(?:" + "|".join((*SETTLEMENT_WORDS, *REGION_WORDS, *DISTRICT_WORDS, "governorate", "department",
                           "prefecture", "krai")) + r")\b", re.IGNORECASE)
+#: Compass bearings, as a place's offset from another is written ("east of", "north-west of").
+BEARINGS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+            "north-west", "south-east", "south-west")
+#: What stands between a place and the unit that holds it in a tail: "Town, Region", "Village (District,
+#: Region)", "Village (Commune, Province)" with a commune the gazetteer lacks (a capitalised name, a comma).
+CONTAINER_OPEN = re.compile(r"\s*(?:,|\()\s*(?:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}\s*,\s*)?")
+#: Between two units of one tail ("District, Region").
+CONTAINER_NEXT = re.compile(r"\s*,\s*")
+#: After a tail's last unit, a list goes on ("Kharkiv, Kyiv and Odesa"): no tail then.
+LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|(?:and|or)\b)")
+#: Between a place and the place it is offset from: "X (east of Y)", "X, 12 km south-west of Y" (group "km").
+BEARING_OF = re.compile(
+    r"\s*[,(]?\s*(?:(?:about|some|around|approximately|roughly)\s+)?(?:(?P<km>\d+(?:\.\d+)?)\s*"
+    r"(?:km|kilometres|kilometers)\s+)?(?:to\s+the\s+)?(?:" + "|".join(BEARINGS) + r")\s+of\s+(?:the\s+)?",
+    re.IGNORECASE)
 #: An organisation head right before a name: "Ministry of Defense", "University of Khartoum".
 ORG_BEFORE = re.compile(
     r"\b(?:Ministry|Ministries|Department|University|Bank|Institute|Academy|Museum|Commission|Committee|Office|"

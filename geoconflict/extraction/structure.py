@@ -1,0 +1,168 @@
+"""The structure of place phrases as constraints on resolution: "Town, Region", "Village (District, Region)".
+
+Reporters and coders say where a small place is by the units that hold it ("Mariupol, Donetsk",
+"Inata (Tongomayel, Soum)": place, then admin2, then admin1) or by its bearing from a known place
+("Hostre (east of Kurakhove)", "a village 12 km south of Pokrovsk"). :func:`apply_structure` reads
+these as hard constraints: the place is a candidate of its name inside the named units (or near the
+named place); the units are the units, not their namesake towns; and a place the gazetteer lacks
+falls back to the innermost named unit (or the place it is near), flagged approximate in its reason,
+never to a far homonym. The words are :mod:`geoconflict.lang.en`'s.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from geoconflict.errors import InvalidInputError
+from geoconflict.extraction.spans import Span
+from geoconflict.gazetteer import Candidate, Gazetteer
+from geoconflict.gazetteer.distance import haversine_km
+from geoconflict.lang import en
+from geoconflict.model import Place, PlaceKind
+
+__all__ = ["apply_structure", "holds"]
+
+#: Units a tail may name, innermost first.
+_UNIT_KINDS = (PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+#: At most this many units in one tail; candidates looked at per unit name and per place name.
+MAX_TAIL = 3
+UNIT_CANDIDATES = 3
+PLACE_CANDIDATES = 20
+#: How a candidate matched that a constraint trusts (not a fuzzy or partial match).
+_NAME_MATCHES = ("name", "alternate name")
+#: "X (east of Y)" without a distance: X is within this many km of Y; with "N km", within
+#: ``BEARING_SLACK`` times N (and at least the default).
+BEARING_KM = 60.0
+BEARING_SLACK = 2.0
+#: The prefix of the reason of a place that fell back to the unit or place that holds it.
+APPROXIMATE = "approximate"
+
+
+def _search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None) -> list[Candidate]:
+    """``gaz.search`` by name (or another name of the place), none where the name is not one it takes."""
+    try:
+        found = gaz.search(name, kind=kind, limit=limit)
+    except InvalidInputError:
+        return []
+    return [c for c in found if c.reason.startswith(_NAME_MATCHES)]
+
+
+def holds(outer: Place, inner: Place) -> bool:
+    """Whether unit *outer* holds *inner* by the admin path (a town without an admin2: its admin1's)."""
+    if outer.kind is PlaceKind.COUNTRY:
+        return inner.kind is not PlaceKind.COUNTRY and inner.country_code == outer.country_code
+    if outer.kind is PlaceKind.ADMIN1:
+        return inner.kind is not PlaceKind.COUNTRY and inner.kind is not PlaceKind.ADMIN1 and (
+            inner.admin1 == outer.name and inner.country_code == outer.country_code)
+    if outer.kind is PlaceKind.ADMIN2:
+        return inner.kind is PlaceKind.POPULATED_PLACE and inner.country_code == outer.country_code and (
+            inner.admin2 == outer.name or (inner.admin2 is None and inner.admin1 == outer.admin1))
+    return False
+
+
+def apply_structure(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
+    """Place each span whose tail names its units, or whose bearing names a place it is near (see the module)."""
+    for i, x in enumerate(spans):
+        if x.descriptor is not None or x.fixed:
+            continue
+        tail = _tail(text, spans, i)
+        if tail:
+            _constrain(gaz, x, tail)
+            continue
+        if i + 1 < len(spans):
+            m = en.BEARING_OF.fullmatch(text, x.end, spans[i + 1].start)
+            if m and spans[i + 1].place is not None:
+                _near(gaz, x, spans[i + 1], float(m.group("km")) if m.group("km") else None)
+
+
+def _tail(text: str, spans: list[Span], i: int) -> list[Span]:
+    """The spans of the units named in a tail after ``spans[i]``, innermost first (none if it is a list)."""
+    if i + 1 >= len(spans):
+        return []
+    x, first = spans[i], spans[i + 1]
+    gap = text[x.end:first.start]
+    if not en.CONTAINER_OPEN.fullmatch(gap):
+        return []
+    paren = "(" in gap
+    if not paren and any(c.isalpha() for c in gap):  # an unknown name between: only in "(Commune, Province)"
+        return []
+    tail = [first]
+    for y in spans[i + 2:i + 1 + MAX_TAIL]:
+        if not en.CONTAINER_NEXT.fullmatch(text, tail[-1].end, y.start):
+            break
+        tail.append(y)
+    end = tail[-1].end
+    if paren:
+        return tail if text[end:end + 1] == ")" else []
+    return [] if en.LIST_GOES_ON.match(text, end) else tail
+
+
+def _units(gaz: Gazetteer, y: Span) -> list[Candidate | None]:
+    """The units *y*'s name may be, or [None] when it names none."""
+    found: list[Candidate | None] = [c for k in _UNIT_KINDS for c in _search(gaz, y.surface, kind=k,
+                                                                              limit=UNIT_CANDIDATES)]
+    return found or [None]
+
+
+def _nested(assignment: tuple[Candidate | None, ...]) -> bool:
+    """Whether each named unit of *assignment* (innermost first) is held by the next named one."""
+    named = [c.place for c in assignment if c is not None]
+    return bool(named) and all(holds(outer, inner) for inner, outer in zip(named, named[1:]))
+
+
+def _constrain(gaz: Gazetteer, x: Span, tail: list[Span]) -> None:
+    """Place *x* inside the units its *tail* names; the tail's spans become those units."""
+    cands = _search(gaz, x.surface, limit=PLACE_CANDIDATES)
+    best: tuple[float, tuple[Candidate | None, ...], Candidate | None] | None = None
+    for assignment in itertools.product(*(_units(gaz, y) for y in tail)):
+        if not _nested(assignment):
+            continue
+        units = [c for c in assignment if c is not None]
+        inside = [c for c in cands if any(holds(u.place, c.place) for u in units)]
+        pick = max(inside, key=_town_first, default=None)
+        score = sum(u.score for u in units) + (pick.score + len(tail) if pick is not None else 0.0)
+        if best is None or score > best[0]:
+            best = (score, assignment, pick)
+    if best is None:
+        return
+    _, assignment, pick = best
+    innermost = next(c for c in assignment if c is not None)
+    if pick is None and x.place is not None and x.place.country_code == innermost.place.country_code:
+        return  # a list of places of one country ("Kharkiv, Kyiv"), not a tail
+    for y, unit in zip(tail, assignment):
+        if unit is not None:
+            _fix(y, unit.place, f"the unit holding {x.surface!r} ({unit.reason})")
+    if pick is not None:
+        _fix(x, pick.place, f"{pick.reason}; inside {innermost.place.name}, as the text's tail says")
+    else:
+        _fix(x, innermost.place, f"{APPROXIMATE}: no {x.surface!r} inside {innermost.place.name} in the "
+                                 f"gazetteer; placed at the unit the text names")
+
+
+def _near(gaz: Gazetteer, x: Span, anchor: Span, km: float | None) -> None:
+    """Place *x* near *anchor* (``X (east of Y)``, ``X, 12 km south of Y``), or at it when none of x's is."""
+    a = anchor.place
+    if a is None:
+        return
+    reach = max(BEARING_KM, BEARING_SLACK * km) if km is not None else BEARING_KM
+    near = [c for c in _search(gaz, x.surface, limit=PLACE_CANDIDATES)
+            if haversine_km(a.lat, a.lon, c.place.lat, c.place.lon) <= reach]
+    pick = max(near, key=_town_first, default=None)
+    if pick is not None:
+        _fix(x, pick.place, f"{pick.reason}; within {reach:.0f} km of {a.name}, as its bearing says")
+    elif x.place is None or haversine_km(a.lat, a.lon, x.place.lat, x.place.lon) > reach:
+        _fix(x, a, f"{APPROXIMATE}: no {x.surface!r} within {reach:.0f} km of {a.name} in the gazetteer; "
+                   f"placed at {a.name}")
+
+
+def _town_first(c: Candidate) -> tuple[bool, float]:
+    """A candidate's rank as the place a phrase names: a town before its namesake unit, then by score."""
+    return c.place.kind is PlaceKind.POPULATED_PLACE, c.score
+
+
+def _fix(x: Span, place: Place, why: str) -> None:
+    """Give *x* *place*, said *why*, and keep it from later document rules."""
+    if x.place is not None and x.place != place:
+        x.candidates = (x.place, *x.candidates)
+    x.place, x.fixed = place, True
+    x.reason = f"{x.reason}; {why}"
