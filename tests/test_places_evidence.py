@@ -160,3 +160,24 @@ def test_a_bearing_without_a_near_namesake_falls_back_to_the_anchor() -> None:
     village = _mention(text, "Novoselivka")
     assert village.place == _mention(text, "Avdiivka").place
     assert "approximate" in village.reason
+
+
+# ---- ambiguous towns pulled to the report's area
+
+@pytest.mark.parametrize(("text", "word", "area_word", "country"), [
+    ("Herders clashed with farmers in Oba, in Anambra State; police deployed to Awka.", "Oba", "Awka", "NG"),
+    ("Clashes over land were reported in Apaa, near Adjumani, in Northern Region of Uganda.", "Apaa",
+     "Adjumani", "UG"),
+    ("Police detained farmers protesting in Daba, near Ludhiana, in Punjab.", "Daba", "Ludhiana", "IN"),
+    ("Gunmen torched houses in Dar, near Bama, in Borno State, Nigeria.", "Dar", "Bama", "NG"),
+])
+def test_a_far_homonym_of_a_lone_town_is_not_taken(text: str, word: str, area_word: str, country: str) -> None:
+    found = _places(text)
+    assert found[area_word][1] == country
+    assert word not in found or found[word][1] == country, found.get(word)
+
+
+def test_a_town_across_the_border_stays_abroad() -> None:
+    found = _places("Refugees crossed from Lviv to Przemysl as sirens sounded in Kyiv and Odesa.")
+    assert found["Przemysl"][1] == "PL"
+    assert {found[w][1] for w in ("Lviv", "Kyiv", "Odesa")} == {"UA"}

@@ -51,6 +51,10 @@ SMALL_TOWN_POPULATION = 20000
 FEW_PLACES = 2
 #: A town of at least this many people named by its own name is a place even where its name is a common word.
 BIG_PLACE_POPULATION = 100_000
+#: How a candidate that matched its place's own name says so.
+OWN_NAME_MATCH = ": name "
+#: A country is a report's area when it holds this many of its names (or a unit the report names).
+AREA_NAMES = 2
 #: What the reason of a span found to name no place says; such spans are dropped with the outliers.
 NOT_A_PLACE = "not a place here"
 #: A strong name the context moved this far (km) from its own best place may have been hijacked.
@@ -61,6 +65,8 @@ OTHER_NAME_MATCH = ": alternate name"
 SIMILAR_NAME_RATIO = 0.5
 #: Decimals kept of a listed name's score.
 SCORE_DECIMALS = 3
+#: Places a report's area is named by (never pulled to another country).
+_AREAS = (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
 #: A bare name's place that the report may mean the town of.
 _UNITS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
 #: How a town candidate matched that makes a bare name its (not a fuzzy or partial match).
@@ -133,9 +139,56 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
         x.reason = f"{x.reason}; kept its own best place: only small places named without evidence pulled it away"
         for y in movers:
             _unplace(y, f"a small place named without evidence, far from {own[0].place.name}")
+    _pull_to_area(gaz, placed)
     for x in placed:
         if x.place is not None and _other_name(x) and not has_evidence(text, x) and not _coherent(x, placed):
             _unplace(x, f"'{x.surface}' is another name of {x.place.name}, named without evidence, alone in its country")
+
+
+def _pull_to_area(gaz: Gazetteer, placed: list[Span]) -> None:
+    """A town alone in its country, far from the report's area, not big by its own name: its namesake there or none.
+
+    The country of most of the report's names (more than any other) is its area when it holds two of them,
+    or a unit (a country, a first-level unit) the report names. The lone town, more than ``FAR_KM`` from
+    all the area's places, is its namesake there if the gazetteer has one, else no place (a far homonym is
+    worse than none: the event falls back to the area's places).
+    """
+    names: dict[str | None, set[str]] = {}
+    units: set[str | None] = set()
+    for x in placed:
+        if x.place is not None:
+            names.setdefault(x.place.country_code, set()).add(fold(x.surface))
+            if x.place.kind in _AREAS:
+                units.add(x.place.country_code)
+    if len(names) < 2:
+        return
+    ranked = sorted(names, key=lambda cc: len(names[cc]), reverse=True)
+    area = ranked[0]
+    if len(names[area]) == len(names[ranked[1]]) or (len(names[area]) < AREA_NAMES and area not in units):
+        return
+    area_places = [x.place for x in placed if x.place is not None and x.place.country_code == area]
+    for x in placed:
+        p = x.place
+        if (p is None or p.country_code == area or x.fixed or len(names[p.country_code]) != 1
+                or p.kind in _AREAS or _big_by_own_name(x) or _near_any(p, area_places)):
+            continue
+        found = [c for c in _search(gaz, x.surface, country=area, limit=1) if c.reason.startswith(_NAME_MATCHES)]
+        if found:
+            x.candidates = (p, *x.candidates)
+            x.place, x.score = found[0].place, found[0].score
+            x.reason = f"{x.reason}; pulled to {area}, where the report's other places are: {found[0].reason}"
+        else:
+            _unplace(x, f"alone in {p.country_code}, far from the report's places in {area}, none of its name there")
+
+
+def _near_any(p: Place, places: list[Place]) -> bool:
+    """Whether *p* is within ``FAR_KM`` of one of *places* (a town across a border from the report's area)."""
+    return any(haversine_km(p.lat, p.lon, q.lat, q.lon) < FAR_KM for q in places)
+
+
+def _big_by_own_name(x: Span) -> bool:
+    """Whether *x*'s place is big (:func:`_big`) and *x* names it by its own name (not another, not a part)."""
+    return x.place is not None and _big(x.place) and OWN_NAME_MATCH in x.reason
 
 
 def _lone_strong(text: str, placed: list[Span]) -> list[tuple[Span, list[Span]]]:

@@ -34,6 +34,8 @@ _NAME_MATCHES = ("name", "alternate name")
 #: ``BEARING_SLACK`` times N (and at least the default).
 BEARING_KM = 60.0
 BEARING_SLACK = 2.0
+#: How the reason of a place matched by another of its names, or a part of a longer name, says so.
+OTHER_NAME = ": alternate name"
 #: The prefix of the reason of a place that fell back to the unit or place that holds it.
 APPROXIMATE = "approximate"
 
@@ -112,23 +114,14 @@ def _nested(assignment: tuple[Candidate | None, ...]) -> bool:
 
 def _constrain(gaz: Gazetteer, x: Span, tail: list[Span]) -> None:
     """Place *x* inside the units its *tail* names; the tail's spans become those units."""
-    cands = _search(gaz, x.surface, limit=PLACE_CANDIDATES)
-    best: tuple[float, tuple[Candidate | None, ...], Candidate | None] | None = None
-    for assignment in itertools.product(*(_units(gaz, y) for y in tail)):
-        if not _nested(assignment):
-            continue
-        units = [c for c in assignment if c is not None]
-        inside = [c for c in cands if any(holds(u.place, c.place) for u in units)]
-        pick = max(inside, key=_town_first, default=None)
-        score = sum(u.score for u in units) + (pick.score + len(tail) if pick is not None else 0.0)
-        if best is None or score > best[0]:
-            best = (score, assignment, pick)
+    best = _best_assignment(gaz, x, tail)
     if best is None:
         return
-    _, assignment, pick = best
+    assignment, pick = best
     innermost = next(c for c in assignment if c is not None)
-    if pick is None and x.place is not None and x.place.country_code == innermost.place.country_code:
-        return  # a list of places of one country ("Kharkiv, Kyiv"), not a tail
+    if pick is None and x.place is not None and (
+            x.place.country_code == innermost.place.country_code or OTHER_NAME not in x.reason):
+        return  # a list of places ("Kharkiv, Kyiv"), or a place named by its own name the tail cannot confirm
     for y, unit in zip(tail, assignment):
         if unit is not None:
             _fix(y, unit.place, f"the unit holding {x.surface!r} ({unit.reason})")
@@ -137,6 +130,29 @@ def _constrain(gaz: Gazetteer, x: Span, tail: list[Span]) -> None:
     else:
         _fix(x, innermost.place, f"{APPROXIMATE}: no {x.surface!r} inside {innermost.place.name} in the "
                                  f"gazetteer; placed at the unit the text names")
+
+
+def _best_assignment(gaz: Gazetteer, x: Span, tail: list[Span]
+                     ) -> tuple[tuple[Candidate | None, ...], Candidate | None] | None:
+    """The units the tail's names are (innermost first) and *x*'s candidate inside them, best first.
+
+    An assignment holding a candidate of *x* beats one that holds none; then units in the country *x* was
+    resolved to; then the sum of scores.
+    """
+    cands = _search(gaz, x.surface, limit=PLACE_CANDIDATES)
+    own_cc = x.place.country_code if x.place is not None else None
+    best: tuple[tuple[bool, bool, float], tuple[Candidate | None, ...], Candidate | None] | None = None
+    for assignment in itertools.product(*(_units(gaz, y) for y in tail)):
+        if not _nested(assignment):
+            continue
+        units = [c for c in assignment if c is not None]
+        inside = [c for c in cands if any(holds(u.place, c.place) for u in units)]
+        pick = max(inside, key=_town_first, default=None)
+        rank = (pick is not None, units[0].place.country_code == own_cc,
+                sum(u.score for u in units) + (pick.score if pick is not None else 0.0))
+        if best is None or rank > best[0]:
+            best = (rank, assignment, pick)
+    return None if best is None else (best[1], best[2])
 
 
 def _near(gaz: Gazetteer, x: Span, anchor: Span, km: float | None) -> None:
