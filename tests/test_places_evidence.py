@@ -181,3 +181,15 @@ def test_a_town_across_the_border_stays_abroad() -> None:
     found = _places("Refugees crossed from Lviv to Przemysl as sirens sounded in Kyiv and Odesa.")
     assert found["Przemysl"][1] == "PL"
     assert {found[w][1] for w in ("Lviv", "Kyiv", "Odesa")} == {"UA"}
+
+
+def test_a_name_with_and_without_its_settlement_word_is_one_town() -> None:
+    found = _places("Police dispersed a protest in Kisii town; a second rally in Kisii was peaceful.")
+    assert found["Kisii town"][:2] == ("Kisii", "KE")
+    assert found["Kisii"][:2] == ("Kisii", "KE")
+
+
+def test_a_district_of_a_named_region() -> None:
+    found = _places("Shelling hit villages in the Sudzhansky district of the Kursk region.")
+    assert found["Sudzhansky"] == ("Sudzhanskiy Rayon", "RU", "admin2")
+    assert found["Kursk"] == ("Kursk Oblast", "RU", "admin1")

@@ -140,6 +140,7 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
         for y in movers:
             _unplace(y, f"a small place named without evidence, far from {own[0].place.name}")
     _pull_to_area(gaz, placed)
+    _one_town_per_name(gaz, placed)
     for x in placed:
         if x.place is not None and _other_name(x) and not has_evidence(text, x) and not _coherent(x, placed):
             _unplace(x, f"'{x.surface}' is another name of {x.place.name}, named without evidence, alone in its country")
@@ -179,6 +180,30 @@ def _pull_to_area(gaz: Gazetteer, placed: list[Span]) -> None:
             x.reason = f"{x.reason}; pulled to {area}, where the report's other places are: {found[0].reason}"
         else:
             _unplace(x, f"alone in {p.country_code}, far from the report's places in {area}, none of its name there")
+
+
+def _one_town_per_name(gaz: Gazetteer, placed: list[Span]) -> None:
+    """Mentions of one name, with or without a settlement's word ("Kisii town", "Kisii"), are one town.
+
+    The bare mention was ranked with all of the document's context, where the settlement word's own
+    ranking favours the most populous namesake anywhere: the town is the bare mention's town, or the
+    namesake town in its country when it is a unit.
+    """
+    bare: dict[str, Place] = {}
+    for x in placed:
+        if x.place is not None and " " not in x.surface:
+            bare.setdefault(fold(x.surface), x.place)
+    for x in placed:
+        head, _, word = x.surface.rpartition(" ")
+        other = bare.get(fold(head)) if head and word.lower() in en.SETTLEMENT_WORDS else None
+        if other is None or x.place is None or x.place.country_code == other.country_code:
+            continue
+        towns = [other] if other.kind is PlaceKind.POPULATED_PLACE else [c.place for c in _search(
+            gaz, head, kind=PlaceKind.POPULATED_PLACE, country=other.country_code, limit=1)]
+        if towns:
+            x.candidates = (x.place, *x.candidates)
+            x.place = towns[0]
+            x.reason = f"{x.reason}; the town in {other.country_code} that '{head}' names elsewhere in the report"
 
 
 def _near_any(p: Place, places: list[Place]) -> bool:

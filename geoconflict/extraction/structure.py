@@ -125,11 +125,21 @@ def _constrain(gaz: Gazetteer, x: Span, tail: list[Span]) -> None:
     for y, unit in zip(tail, assignment):
         if unit is not None:
             _fix(y, unit.place, f"the unit holding {x.surface!r} ({unit.reason})")
-    if pick is not None:
+    units = [u.place for u in assignment if u is not None]
+    if x.place is not None and _kept(x.place, units, pick):  # the context's choice is inside: keep it
+        _fix(x, x.place, f"inside {innermost.place.name}, as the text's tail says")
+    elif pick is not None:
         _fix(x, pick.place, f"{pick.reason}; inside {innermost.place.name}, as the text's tail says")
     else:
         _fix(x, innermost.place, f"{APPROXIMATE}: no {x.surface!r} inside {innermost.place.name} in the "
                                  f"gazetteer; placed at the unit the text names")
+
+
+def _kept(place: Place, units: list[Place], pick: Candidate | None) -> bool:
+    """Whether the context's *place* is inside the *units* and no town where it is a unit (a town first)."""
+    if not any(holds(u, place) for u in units):
+        return False
+    return place.kind is PlaceKind.POPULATED_PLACE or pick is None or pick.place.kind is not PlaceKind.POPULATED_PLACE
 
 
 def _best_assignment(gaz: Gazetteer, x: Span, tail: list[Span]
