@@ -13,6 +13,9 @@ from all others is dropped (:func:`drop_outliers`).
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from functools import lru_cache
+
+import numpy as np
 
 from geoconflict.errors import InvalidInputError
 from geoconflict.extraction.spans import Span, contains
@@ -63,6 +66,8 @@ FAR_KM = 1000.0
 #: name is unlike the place's own (a historic name, not a spelling).
 OTHER_NAME_MATCH = ": alternate name"
 SIMILAR_NAME_RATIO = 0.5
+#: Name pairs whose likeness is remembered.
+NAME_PAIR_CACHE = 1 << 14
 #: Decimals kept of a listed name's score.
 SCORE_DECIMALS = 3
 #: Places a report's area is named by (never pulled to another country).
@@ -154,6 +159,8 @@ def _pull_to_area(gaz: Gazetteer, placed: list[Span]) -> None:
     all the area's places, is its namesake there if the gazetteer has one, else no place (a far homonym is
     worse than none: the event falls back to the area's places).
     """
+    if len({x.place.country_code for x in placed if x.place is not None}) < 2:
+        return
     names: dict[str | None, set[str]] = {}
     units: set[str | None] = set()
     for x in placed:
@@ -167,11 +174,12 @@ def _pull_to_area(gaz: Gazetteer, placed: list[Span]) -> None:
     area = ranked[0]
     if len(names[area]) == len(names[ranked[1]]) or (len(names[area]) < AREA_NAMES and area not in units):
         return
-    area_places = [x.place for x in placed if x.place is not None and x.place.country_code == area]
+    points = {(x.place.lat, x.place.lon) for x in placed if x.place is not None and x.place.country_code == area}
+    area_lat, area_lon = np.array([p[0] for p in points]), np.array([p[1] for p in points])
     for x in placed:
         p = x.place
         if (p is None or p.country_code == area or x.fixed or len(names[p.country_code]) != 1
-                or p.kind in _AREAS or _big_by_own_name(x) or _near_any(p, area_places)):
+                or p.kind in _AREAS or _big_by_own_name(x) or _near_any(p, area_lat, area_lon)):
             continue
         found = [c for c in _search(gaz, x.surface, country=area, limit=1) if c.reason.startswith(_NAME_MATCHES)]
         if found:
@@ -206,9 +214,9 @@ def _one_town_per_name(gaz: Gazetteer, placed: list[Span]) -> None:
             x.reason = f"{x.reason}; the town in {other.country_code} that '{head}' names elsewhere in the report"
 
 
-def _near_any(p: Place, places: list[Place]) -> bool:
-    """Whether *p* is within ``FAR_KM`` of one of *places* (a town across a border from the report's area)."""
-    return any(haversine_km(p.lat, p.lon, q.lat, q.lon) < FAR_KM for q in places)
+def _near_any(p: Place, lat: np.ndarray, lon: np.ndarray) -> bool:
+    """Whether *p* is within ``FAR_KM`` of one of the points (*lat*, *lon*): a town across a border."""
+    return bool((haversine_km(p.lat, p.lon, lat, lon) < FAR_KM).any())
 
 
 def _big_by_own_name(x: Span) -> bool:
@@ -226,12 +234,15 @@ def _lone_strong(text: str, placed: list[Span]) -> list[tuple[Span, list[Span]]]
         by_country.setdefault(x.place.country_code if x.place is not None else None, []).append(x)
     out: list[tuple[Span, list[Span]]] = []
     for members in by_country.values():
-        weak = [y for y in members if _small(y.place) and not has_evidence(text, y)]
-        if not weak:
+        small = [y for y in members if _small(y.place)]
+        if not small or len(small) == len(members):
             continue
-        weak_ids = {id(y) for y in weak}
-        strong = [x for x in members if id(x) not in weak_ids]
-        if len({fold(x.surface) for x in strong}) == 1:
+        small_ids = {id(y) for y in small}
+        strong = [x for x in members if id(x) not in small_ids]
+        if len({fold(x.surface) for x in strong}) != 1:
+            continue
+        weak = [y for y in small if not has_evidence(text, y)]
+        if len(weak) == len(small):  # (a small place named with evidence supports the move)
             out.extend((x, weak) for x in strong)
     return out
 
@@ -248,8 +259,13 @@ def _small(p: Place | None) -> bool:
 
 def _other_name(x: Span) -> bool:
     """Whether *x* matched another name of its place, unlike its own name (a historic name, a namesake's)."""
-    return (x.place is not None and OTHER_NAME_MATCH in x.reason
-            and SequenceMatcher(None, fold(x.surface), fold(x.place.name)).ratio() < SIMILAR_NAME_RATIO)
+    return x.place is not None and OTHER_NAME_MATCH in x.reason and not _similar(x.surface, x.place.name)
+
+
+@lru_cache(maxsize=NAME_PAIR_CACHE)
+def _similar(a: str, b: str) -> bool:
+    """Whether names *a* and *b* are spellings of one name (folded, ``SIMILAR_NAME_RATIO`` alike)."""
+    return SequenceMatcher(None, fold(a), fold(b)).ratio() >= SIMILAR_NAME_RATIO
 
 
 def _coherent(x: Span, spans: list[Span]) -> bool:

@@ -28,6 +28,9 @@ _UNIT_KINDS = (PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
 MAX_TAIL = 3
 UNIT_CANDIDATES = 3
 PLACE_CANDIDATES = 20
+#: A tail or a bearing stands between two names in at most this many characters; a tail opens with one of these.
+MAX_GAP = 48
+_OPENERS = frozenset(",(")
 #: How a candidate matched that a constraint trusts (not a fuzzy or partial match).
 _NAME_MATCHES = ("name", "alternate name")
 #: "X (east of Y)" without a distance: X is within this many km of Y; with "N km", within
@@ -64,17 +67,17 @@ def holds(outer: Place, inner: Place) -> bool:
 
 def apply_structure(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     """Place each span whose tail names its units, or whose bearing names a place it is near (see the module)."""
-    for i, x in enumerate(spans):
-        if x.descriptor is not None or x.fixed:
+    for i, x in enumerate(spans[:-1]):
+        nxt = spans[i + 1]
+        if x.descriptor is not None or x.fixed or nxt.start - x.end > MAX_GAP:
             continue
-        tail = _tail(text, spans, i)
+        tail = _tail(text, spans, i) if _OPENERS.intersection(text[x.end:nxt.start]) else []
         if tail:
             _constrain(gaz, x, tail)
             continue
-        if i + 1 < len(spans):
-            m = en.BEARING_OF.fullmatch(text, x.end, spans[i + 1].start)
-            if m and spans[i + 1].place is not None:
-                _near(gaz, x, spans[i + 1], float(m.group("km")) if m.group("km") else None)
+        m = en.BEARING_OF.fullmatch(text, x.end, nxt.start) if nxt.place is not None else None
+        if m:
+            _near(gaz, x, nxt, float(m.group("km")) if m.group("km") else None)
 
 
 def _tail(text: str, spans: list[Span], i: int) -> list[Span]:
