@@ -8,6 +8,13 @@ namesake town (:func:`apply_town_rule`) unless the report names "<name>
 region" (:func:`apply_region_rule`); "X in the Y region" rejects an X that is
 not in Y (:func:`check_containment`); a weakly supported one-word place far
 from all others is dropped (:func:`drop_outliers`).
+
+Names that are also common English words need evidence (:func:`resolve_spans`);
+the context cannot be hijacked (:func:`guard_context`): a big place keeps its
+own best reading against small places named without evidence, a lone far town
+is pulled to the report's area, another name unlike the place's own needs
+evidence; tails and bearings are constraints
+(:func:`~geoconflict.extraction.structure.apply_structure`).
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from geoconflict.lang import en
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold
 
-__all__ = ["apply_region_rule", "apply_town_rule", "check_containment", "drop_outliers", "resolve_spans"]
+__all__ = ["apply_region_rule", "apply_town_rule", "check_containment", "drop_outliers", "guard_context", "resolve_spans"]
 
 #: Mentions resolved together in one call of the context resolver.
 CONTEXT_CHUNK = 60
@@ -197,6 +204,8 @@ def _one_town_per_name(gaz: Gazetteer, placed: list[Span]) -> None:
     ranking favours the most populous namesake anywhere: the town is the bare mention's town, or the
     namesake town in its country when it is a unit.
     """
+    if not any(" " in x.surface for x in placed):
+        return
     bare: dict[str, Place] = {}
     for x in placed:
         if x.place is not None and " " not in x.surface:
