@@ -193,3 +193,10 @@ def test_a_district_of_a_named_region() -> None:
     found = _places("Shelling hit villages in the Sudzhansky district of the Kursk region.")
     assert found["Sudzhansky"] == ("Sudzhanskiy Rayon", "RU", "admin2")
     assert found["Kursk"] == ("Kursk Oblast", "RU", "admin1")
+
+
+def test_a_far_namesake_in_the_same_country_gives_way_to_the_named_region() -> None:
+    text = "Troops took control of Serednie, Donetsk, on Tuesday; losses are unknown."
+    village = _mention(text, "Serednie")
+    assert (village.place.name, village.place.kind.value) == ("Donetsk Oblast", "admin1")
+    assert "approximate" in village.reason

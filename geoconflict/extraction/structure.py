@@ -39,6 +39,9 @@ BEARING_KM = 60.0
 BEARING_SLACK = 2.0
 #: How the reason of a place matched by another of its names, or a part of a longer name, says so.
 OTHER_NAME = ": alternate name"
+#: A place outside the unit its tail names, matched by another of its names, this far (km) from it is a far
+#: homonym even in the unit's country.
+TAIL_FAR_KM = 300.0
 #: The prefix of the reason of a place that fell back to the unit or place that holds it.
 APPROXIMATE = "approximate"
 
@@ -122,8 +125,7 @@ def _constrain(gaz: Gazetteer, x: Span, tail: list[Span]) -> None:
         return
     assignment, pick = best
     innermost = next(c for c in assignment if c is not None)
-    if pick is None and x.place is not None and (
-            x.place.country_code == innermost.place.country_code or OTHER_NAME not in x.reason):
+    if pick is None and x.place is not None and _unconfirmed(x, x.place, innermost.place):
         return  # a list of places ("Kharkiv, Kyiv"), or a place named by its own name the tail cannot confirm
     for y, unit in zip(tail, assignment):
         if unit is not None:
@@ -136,6 +138,18 @@ def _constrain(gaz: Gazetteer, x: Span, tail: list[Span]) -> None:
     else:
         _fix(x, innermost.place, f"{APPROXIMATE}: no {x.surface!r} inside {innermost.place.name} in the "
                                  f"gazetteer; placed at the unit the text names")
+
+
+def _unconfirmed(x: Span, place: Place, unit: Place) -> bool:
+    """Whether *x*'s *place*, outside the tail's *unit*, stands: named by its own name, or near the unit.
+
+    A place matched by another of its names, in another country or more than ``TAIL_FAR_KM`` from the
+    unit, is a far homonym: the unit is the better answer.
+    """
+    if OTHER_NAME not in x.reason:
+        return True
+    return place.country_code == unit.country_code and float(
+        haversine_km(place.lat, place.lon, unit.lat, unit.lon)) <= TAIL_FAR_KM
 
 
 def _kept(place: Place, units: list[Place], pick: Candidate | None) -> bool:
