@@ -8,18 +8,33 @@ namesake town (:func:`apply_town_rule`) unless the report names "<name>
 region" (:func:`apply_region_rule`); "X in the Y region" rejects an X that is
 not in Y (:func:`check_containment`); a weakly supported one-word place far
 from all others is dropped (:func:`drop_outliers`).
+
+Names that are also common English words need evidence (:func:`resolve_spans`);
+the context cannot be hijacked (:func:`guard_context`): a big place keeps its
+own best reading against small places named without evidence, a lone far town
+is pulled to the report's area, another name unlike the place's own needs
+evidence; tails and bearings are constraints
+(:func:`~geoconflict.extraction.structure.apply_structure`).
 """
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+import numpy as np
+
 from geoconflict.errors import InvalidInputError
 from geoconflict.extraction.spans import Span, contains
+from geoconflict.extraction.structure import apply_structure
+from geoconflict.extraction.toponyms import common_word, has_evidence
 from geoconflict.gazetteer import Candidate, Gazetteer, resolve_candidates
+from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold
 
-__all__ = ["apply_region_rule", "apply_town_rule", "check_containment", "drop_outliers", "resolve_spans"]
+__all__ = ["apply_region_rule", "apply_town_rule", "check_containment", "drop_outliers", "guard_context", "resolve_spans"]
 
 #: Mentions resolved together in one call of the context resolver.
 CONTEXT_CHUNK = 60
@@ -44,8 +59,26 @@ CONTAINMENT_GAP = 30
 #: than FEW_PLACES places (or at the start of a sentence).
 SMALL_TOWN_POPULATION = 20000
 FEW_PLACES = 2
+#: A town of at least this many people named by its own name is a place even where its name is a common word.
+BIG_PLACE_POPULATION = 100_000
+#: How a candidate that matched its place's own name says so.
+OWN_NAME_MATCH = ": name "
+#: A country is a report's area when it holds this many of its names (or a unit the report names).
+AREA_NAMES = 2
+#: What the reason of a span found to name no place says; such spans are dropped with the outliers.
+NOT_A_PLACE = "not a place here"
+#: A strong name the context moved this far (km) from its own best place may have been hijacked.
+FAR_KM = 1000.0
+#: How a candidate that matched another of its place's names says so; below this similarity, that
+#: name is unlike the place's own (a historic name, not a spelling).
+OTHER_NAME_MATCH = ": alternate name"
+SIMILAR_NAME_RATIO = 0.5
+#: Name pairs whose likeness is remembered.
+NAME_PAIR_CACHE = 1 << 14
 #: Decimals kept of a listed name's score.
 SCORE_DECIMALS = 3
+#: Places a report's area is named by (never pulled to another country).
+_AREAS = (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
 #: A bare name's place that the report may mean the town of.
 _UNITS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
 #: How a town candidate matched that makes a bare name its (not a fuzzy or partial match).
@@ -53,9 +86,22 @@ _NAME_MATCHES = ("name", "alternate name")
 
 
 def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
-    """Give each span its place (or leave it None), score, candidates and reason: in context, then by list."""
+    """Give each span its place (or leave it None), score, candidates and reason: in context, then by list.
+
+    A name that is also a common English word and has no evidence of being a place here (see
+    :func:`~geoconflict.extraction.toponyms.has_evidence`) takes no part in the context: it is a place only
+    when it is a big place by its own name, or when the report's other places are in a country it has a
+    place of (:func:`_resolve_weak`).
+    """
     plain = [x for x in spans if x.descriptor is None]
-    _resolve_in_context(gaz, text, plain)
+    weak = [x for x in plain if common_word(x.surface) and not has_evidence(text, x)
+            and not _big_by_name(gaz, x.surface)]
+    weak_ids = {id(x) for x in weak}
+    strong = [x for x in plain if id(x) not in weak_ids] if weak else plain
+    _resolve_in_context(gaz, text, strong)
+    guard_context(gaz, text, strong)
+    if weak:
+        _resolve_weak(gaz, weak, strong)
     # listed names ("Korenevsky, … districts"): search "<name> <descriptor>" near the resolved places
     resolved = [x.place for x in plain if x.place is not None]
     admin1s = {p.admin1 or (p.name if p.kind is PlaceKind.ADMIN1 else None) for p in resolved}
@@ -63,6 +109,7 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     for x in spans:
         if x.descriptor is not None:
             _resolve_listed(gaz, x, admin1s, countries)
+    apply_structure(gaz, text, spans)
 
 
 def _resolve_in_context(gaz: Gazetteer, text: str, plain: list[Span]) -> None:
@@ -79,6 +126,194 @@ def _resolve_in_context(gaz: Gazetteer, text: str, plain: list[Span]) -> None:
             if cand is not None:
                 for x in same:
                     x.place, x.score, x.reason = cand.place, cand.score, f"{x.reason}: {cand.reason}"
+
+
+def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
+    """Context that cannot be hijacked: weak mentions do not drag a strong one away; other names need support.
+
+    A name whose own best place is big (a country, a unit, a town of ``BIG_PLACE_POPULATION``) but which the
+    context took to another country more than ``FAR_KM`` away keeps its own best place when all that
+    supported the move are small places named without evidence (a surname's homonym in Texas does not take
+    "Odessa" there); those small places then need a place where the report's other places are. A name taken
+    by another of the place's names unlike its own ("Molotov" for Perm) without evidence is a place only
+    where the report's other places are.
+    """
+    placed = [x for x in spans if x.place is not None]
+    for x, movers in _lone_strong(text, placed):
+        p = x.place
+        own = _search(gaz, x.surface, limit=1)
+        if not own or p is None or own[0].place.country_code == p.country_code or not _big(own[0].place):
+            continue
+        if haversine_km(own[0].place.lat, own[0].place.lon, p.lat, p.lon) < FAR_KM:
+            continue
+        x.candidates = (p, *x.candidates)
+        x.place, x.score = own[0].place, own[0].score
+        x.reason = f"{x.reason}; kept its own best place: only small places named without evidence pulled it away"
+        for y in movers:
+            _unplace(y, f"a small place named without evidence, far from {own[0].place.name}")
+    _pull_to_area(gaz, placed)
+    _one_town_per_name(gaz, placed)
+    for x in placed:
+        if x.place is not None and _other_name(x) and not has_evidence(text, x) and not _coherent(x, placed):
+            _unplace(x, f"'{x.surface}' is another name of {x.place.name}, named without evidence, alone in its country")
+
+
+def _pull_to_area(gaz: Gazetteer, placed: list[Span]) -> None:
+    """A town alone in its country, far from the report's area, not big by its own name: its namesake there or none.
+
+    The country of most of the report's names (more than any other) is its area when it holds two of them,
+    or a unit (a country, a first-level unit) the report names. The lone town, more than ``FAR_KM`` from
+    all the area's places, is its namesake there if the gazetteer has one, else no place (a far homonym is
+    worse than none: the event falls back to the area's places).
+    """
+    if len({x.place.country_code for x in placed if x.place is not None}) < 2:
+        return
+    names: dict[str | None, set[str]] = {}
+    units: set[str | None] = set()
+    for x in placed:
+        if x.place is not None:
+            names.setdefault(x.place.country_code, set()).add(fold(x.surface))
+            if x.place.kind in _AREAS:
+                units.add(x.place.country_code)
+    if len(names) < 2:
+        return
+    ranked = sorted(names, key=lambda cc: len(names[cc]), reverse=True)
+    area = ranked[0]
+    if len(names[area]) == len(names[ranked[1]]) or (len(names[area]) < AREA_NAMES and area not in units):
+        return
+    points = {(x.place.lat, x.place.lon) for x in placed if x.place is not None and x.place.country_code == area}
+    area_lat, area_lon = np.array([p[0] for p in points]), np.array([p[1] for p in points])
+    for x in placed:
+        p = x.place
+        if (p is None or p.country_code == area or x.fixed or len(names[p.country_code]) != 1
+                or p.kind in _AREAS or _big_by_own_name(x) or _near_any(p, area_lat, area_lon)):
+            continue
+        found = [c for c in _search(gaz, x.surface, country=area, limit=1) if c.reason.startswith(_NAME_MATCHES)]
+        if found:
+            x.candidates = (p, *x.candidates)
+            x.place, x.score = found[0].place, found[0].score
+            x.reason = f"{x.reason}; pulled to {area}, where the report's other places are: {found[0].reason}"
+        else:
+            _unplace(x, f"alone in {p.country_code}, far from the report's places in {area}, none of its name there")
+
+
+def _one_town_per_name(gaz: Gazetteer, placed: list[Span]) -> None:
+    """Mentions of one name, with or without a settlement's word ("Kisii town", "Kisii"), are one town.
+
+    The bare mention was ranked with all of the document's context, where the settlement word's own
+    ranking favours the most populous namesake anywhere: the town is the bare mention's town, or the
+    namesake town in its country when it is a unit.
+    """
+    if not any(" " in x.surface for x in placed):
+        return
+    bare: dict[str, Place] = {}
+    for x in placed:
+        if x.place is not None and " " not in x.surface:
+            bare.setdefault(fold(x.surface), x.place)
+    for x in placed:
+        head, _, word = x.surface.rpartition(" ")
+        other = bare.get(fold(head)) if head and word.lower() in en.SETTLEMENT_WORDS else None
+        if other is None or x.place is None or x.place.country_code == other.country_code:
+            continue
+        towns = [other] if other.kind is PlaceKind.POPULATED_PLACE else [c.place for c in _search(
+            gaz, head, kind=PlaceKind.POPULATED_PLACE, country=other.country_code, limit=1)]
+        if towns:
+            x.candidates = (x.place, *x.candidates)
+            x.place = towns[0]
+            x.reason = f"{x.reason}; the town in {other.country_code} that '{head}' names elsewhere in the report"
+
+
+def _near_any(p: Place, lat: np.ndarray, lon: np.ndarray) -> bool:
+    """Whether *p* is within ``FAR_KM`` of one of the points (*lat*, *lon*): a town across a border."""
+    return bool((haversine_km(p.lat, p.lon, lat, lon) < FAR_KM).any())
+
+
+def _big_by_own_name(x: Span) -> bool:
+    """Whether *x*'s place is big (:func:`_big`) and *x* names it by its own name (not another, not a part)."""
+    return x.place is not None and _big(x.place) and OWN_NAME_MATCH in x.reason
+
+
+def _lone_strong(text: str, placed: list[Span]) -> list[tuple[Span, list[Span]]]:
+    """The spans of each country whose one other name is theirs, all the rest small and without evidence.
+
+    Each with those small places: the only support the context had for putting the span in that country.
+    """
+    by_country: dict[str | None, list[Span]] = {}
+    for x in placed:
+        by_country.setdefault(x.place.country_code if x.place is not None else None, []).append(x)
+    out: list[tuple[Span, list[Span]]] = []
+    for members in by_country.values():
+        small = [y for y in members if _small(y.place)]
+        if not small or len(small) == len(members):
+            continue
+        small_ids = {id(y) for y in small}
+        strong = [x for x in members if id(x) not in small_ids]
+        if len({fold(x.surface) for x in strong}) != 1:
+            continue
+        weak = [y for y in small if not has_evidence(text, y)]
+        if len(weak) == len(small):  # (a small place named with evidence supports the move)
+            out.extend((x, weak) for x in strong)
+    return out
+
+
+def _big(p: Place) -> bool:
+    """Whether *p* is a country, a first-level unit or a town of ``BIG_PLACE_POPULATION`` people."""
+    return p.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1) or (p.population or 0) >= BIG_PLACE_POPULATION
+
+
+def _small(p: Place | None) -> bool:
+    """Whether *p* is a town of fewer than ``SMALL_TOWN_POPULATION`` people."""
+    return p is not None and p.kind is PlaceKind.POPULATED_PLACE and (p.population or 0) < SMALL_TOWN_POPULATION
+
+
+def _other_name(x: Span) -> bool:
+    """Whether *x* matched another name of its place, unlike its own name (a historic name, a namesake's)."""
+    return x.place is not None and OTHER_NAME_MATCH in x.reason and not _similar(x.surface, x.place.name)
+
+
+@lru_cache(maxsize=NAME_PAIR_CACHE)
+def _similar(a: str, b: str) -> bool:
+    """Whether names *a* and *b* are spellings of one name (folded, ``SIMILAR_NAME_RATIO`` alike)."""
+    return SequenceMatcher(None, fold(a), fold(b)).ratio() >= SIMILAR_NAME_RATIO
+
+
+def _coherent(x: Span, spans: list[Span]) -> bool:
+    """Whether another name of the report has a place in the country of *x*'s place."""
+    cc = x.place.country_code if x.place is not None else None
+    return any(y.place is not None and y.place.country_code == cc and fold(y.surface) != fold(x.surface)
+               for y in spans)
+
+
+def _unplace(x: Span, why: str) -> None:
+    """Leave *x* without a place, saying *why*."""
+    if x.place is not None:
+        x.candidates = (x.place, *x.candidates)
+    x.place, x.score = None, None
+    x.reason = f"{x.reason}; {NOT_A_PLACE}: {why}"
+
+
+def _big_by_name(gaz: Gazetteer, name: str) -> bool:
+    """Whether *name*'s best place is a country, or a first-level unit or town of many people, by its own name."""
+    best = _search(gaz, name, limit=1)
+    if not best or not best[0].reason.startswith(_NAME_MATCHES[0]):
+        return False
+    return _big(best[0].place)
+
+
+def _resolve_weak(gaz: Gazetteer, weak: list[Span], strong: list[Span]) -> None:
+    """Common words without evidence: their best place in a country of the report's other places, or none."""
+    countries = {x.place.country_code for x in strong if x.place is not None and x.place.country_code}
+    for x in weak:
+        found = [c for cc in sorted(countries) for c in _search(gaz, x.surface, country=cc, limit=1)
+                 if c.reason.startswith(_NAME_MATCHES)]
+        if not found:
+            x.reason = (f"{x.reason}: {NOT_A_PLACE}: a common English word, with no locative word before it "
+                        f"nor a place of its name in the report's countries")
+            continue
+        best = max(found, key=lambda c: c.score)
+        x.place, x.score = best.place, best.score
+        x.reason = (f"{x.reason}: {best.reason}; a common English word, taken as a place in "
+                    f"{best.place.country_code}, where the report's other places are")
 
 
 def _search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None,
@@ -115,7 +350,7 @@ def apply_town_rule(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     """A bare name resolved to a region or district is its namesake town, unless a descriptor follows."""
     for x in spans:
         p = x.place
-        if p is None or p.kind not in _UNITS or x.descriptor is not None:
+        if p is None or p.kind not in _UNITS or x.descriptor is not None or x.fixed:
             continue
         if en.REGION_AFTER.match(text, x.end) or en.REGION_OF.search(text[max(0, x.start - REGION_OF_WINDOW):x.start]):
             continue
@@ -160,7 +395,7 @@ def apply_region_rule(text: str, spans: list[Span], body_start: int) -> None:
             regions.setdefault(fold(x.surface), (p, x.start))
     for x in spans:
         p = x.place
-        if p is None or p.kind is not PlaceKind.POPULATED_PLACE:
+        if p is None or p.kind is not PlaceKind.POPULATED_PLACE or x.fixed:
             continue
         region, first = regions.get(fold(x.surface), (None, 0))
         if region is None or p.admin1 != region.name or (x.start < first and x.start >= body_start):
@@ -202,7 +437,7 @@ def check_containment(text: str, spans: list[Span]) -> None:
 
 
 def drop_outliers(spans: list[Span], sentence_starts: set[int]) -> list[Span]:
-    """Drop weakly supported one-word places far from everything else in the report."""
+    """Drop weakly supported one-word places far from everything else in the report, and the spans found no place."""
     countries: dict[str, int] = {}
     per_place: dict[Place, int] = {}
     for x in spans:
@@ -213,6 +448,8 @@ def drop_outliers(spans: list[Span], sentence_starts: set[int]) -> list[Span]:
     kept = []
     for x in spans:
         p = x.place
+        if p is None and NOT_A_PLACE in x.reason:
+            continue
         if p is not None and p.kind is PlaceKind.POPULATED_PLACE and " " not in x.surface:
             alone = countries.get(p.country_code or "", 0) <= per_place[p]
             small = (p.population or 0) < SMALL_TOWN_POPULATION

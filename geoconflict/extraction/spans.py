@@ -33,6 +33,7 @@ class Span:
     score: float | None = None
     candidates: tuple[Place, ...] = ()
     possessive: bool = False
+    fixed: bool = False  # placed by the text's structure ("Town, Region"): later document rules leave it
 
 
 class Intervals:

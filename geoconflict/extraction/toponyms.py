@@ -22,7 +22,7 @@ from geoconflict.gazetteer.scanner import STOPWORDS
 from geoconflict.lang import en
 from geoconflict.text.normalize import case_fold, fold
 
-__all__ = ["find_spans", "reject_reason"]
+__all__ = ["common_word", "find_spans", "has_evidence", "reject_reason"]
 
 #: A capitalised word (Latin or Cyrillic) right before a space that ends the searched text (group 1).
 _LEFT_WORD = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w'’.-]*) $")
@@ -52,8 +52,12 @@ _RIVER_WINDOW = 20
 _RIVER_LAST_LETTERS = frozenset(c for w in en.RIVER_BEFORE_ENDS for c in (w[-1], w[-1].upper()))
 _RIVER_LONGEST_END = max(map(len, en.RIVER_BEFORE_ENDS))
 _HYPHENS = "-‐"
-#: Cache size of :func:`_connector`: the distinct capitalised words of a large batch.
+#: Cache size of :func:`_connector` and :func:`common_word`: the distinct capitalised words of a large batch.
 _CONNECTOR_CACHE = 1 << 16
+#: How far before a name its locative preposition is looked for.
+_LOCATIVE_WINDOW = 24
+#: The words of a name, split at spaces and hyphens.
+_NAME_WORDS = re.compile(r"[^\s\-‐]+")
 
 
 @lru_cache(maxsize=_CONNECTOR_CACHE)
@@ -62,6 +66,37 @@ def _connector(word: str) -> bool:
     bare = word.rstrip(".").removesuffix(en.POSSESSIVE_ENDINGS[0]).removesuffix(en.POSSESSIVE_ENDINGS[1])
     return (bare in _CONNECTORS or bare.lower() in STOPWORDS or bare.lower() in en.SENTENCE_ADVERBS
             or bare.isupper() and len(bare) <= 1)
+
+
+@lru_cache(maxsize=_CONNECTOR_CACHE)
+def common_word(name: str) -> bool:
+    """Whether every word of *name* is a frequent English word, by the ``wordfreq`` list (case-folded).
+
+    Such a name ("Church", "Tank", "Division", "Airport") names a place only with evidence.
+
+    Examples
+    --------
+    >>> common_word("Church"), common_word("Tank Division"), common_word("Pokrovsk")
+    (True, True, False)
+    """
+    from wordfreq import zipf_frequency  # its word list loads on first use, not when extraction is imported
+
+    words = _NAME_WORDS.findall(name)
+    return bool(words) and all(zipf_frequency(w, en.WORDFREQ_LANGUAGE) >= en.COMMON_WORD_ZIPF for w in words)
+
+
+def has_evidence(text: str, span: Span) -> bool:
+    """Whether the words around *span* say it is a place: a locative preposition before it, a unit's word after it.
+
+    Examples
+    --------
+    >>> text = "Fighting near Tank; the 90th Tank Division moved."
+    >>> has_evidence(text, Span(14, 18, "Tank", "")), has_evidence(text, Span(29, 33, "Tank", ""))
+    (True, False)
+    """
+    if span.descriptor is not None or en.PLACE_WORD_AFTER.match(text, span.end):
+        return True
+    return en.LOCATIVE_BEFORE.search(text, max(0, span.start - _LOCATIVE_WINDOW), span.start) is not None
 
 
 def find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> list[Span]:

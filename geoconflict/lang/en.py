@@ -38,28 +38,29 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "ARMED_TARGET", "CIVILIAN_TARGET", "DEMONSTRATORS", "EXCESSIVE_FORCE", "INTERVENTION", "MEANS", "NO_FATALITIES",
-    "PASSIVE_VERB_BEFORE", "VIOLENT_CROWD", "GENERIC_ACTOR", "BY_AGENT",
     "ABBREVIATIONS", "ACCORDING", "ACCORDING_TO", "ACTOR_NOUNS", "ADMIN1_DESCRIPTORS", "ADMIN1_WORDS",
-    "ADMIN2_WORDS", "ANAPHORA", "ANAPHORA_KINDS", "AND", "APPOSITIVE", "AREA", "ARTICLE_BEFORE",
-    "ATTRIBUTION_VERBS", "AUXILIARIES", "CITY_AFTER", "CITY_AFTER_PREFIX", "CITY_BEFORE", "CITY_OF", "CIVILIAN",
-    "CLAIM_CUE", "CLAUSE_END", "CLAUSE_SPLIT", "CLAUSE_SPLIT_MARKS", "CLAUSE_SPLIT_WORDS", "CLAUSE_TAIL",
-    "CLAUSE_TAIL_ENDS", "COMBAT_CUE", "CONFIRM_CUE", "CUE_STEMS", "DEMONYMS", "DENY_CUE", "DESCRIPTOR_AFTER_NAME",
-    "DESCRIPTOR_AFTER_TOKEN", "DIRECTION", "DISTRICT_WORDS", "EXPLETIVES", "FATALITIES", "FORCES", "FORCE_WORD",
-    "FORMATION", "FORMATION_NOUNS", "GROUPS", "HEARSAY", "HELD_PLACE", "HOLD_WORDS", "INVERTED", "IN_REGION",
-    "LEADING_JUNK", "LIST_CONTINUES", "LIST_DESCRIPTORS", "LIST_JOINERS", "MAX_SPEAKER_WORDS", "MEETING_CUE",
-    "MEETING_PLACE_WORDS", "MEETING_SUBJECT_TAIL", "MODAL", "MOVE_CUE", "MOVE_FROM", "MOVE_FROM_AFTER",
-    "MONTHS", "MONTH_ABBREVIATIONS", "MOVE_LIST_JOINERS", "MOVE_NOUN", "MOVE_STEM_ALIASES", "MOVE_STEM_LENGTH",
-    "MOVE_TO", "MOVE_TO_FIRST",
-    "NAME_CONNECTORS", "NAME_PARTICLES", "NO_COMMENT", "NUMBER_WORDS", "OF", "ORG_AFTER", "ORG_BEFORE",
-    "ORG_BEFORE_ENDS", "OUTLET_AFTER", "OUTLET_WORDS", "OWN_FORCES", "PASSIVE_BY", "PASSIVE_TARGET_VERBS",
-    "PASSIVE_WORDS", "PERSON_LOWER_ROLES", "PLACE_AFTER_WORDS", "PLACE_WORDS",
-    "POSSESSIVE_ENDINGS", "PRONOUN_CLAIMANT", "PRONOUN_SUBJECTS", "REGION_AFTER", "REGION_NAMED", "REGION_OF",
-    "REGION_WORDS", "REPORT_WORD", "RIVER_BEFORE", "RIVER_BEFORE_ENDS", "ROLE_WORDS", "SENTENCE_ADVERBS",
-    "SETTLEMENTS", "SETTLEMENT_WORDS", "SINGLE_DESCRIPTORS", "SPEAKER_HEAD", "SQUARE_MILE_MARK", "STRIKE_CUE",
-    "SUBJECT_AUXILIARIES", "TARGET_AFTER_WORDS", "THE", "TITLE_ABBREVIATIONS", "TITLE_JOINERS", "TITLE_LEAD_WORDS",
-    "TITLE_PLACE_WORDS", "TOLD", "TOLD_WORD", "UNCONFIRMED_CUE", "UNIT_ADJECTIVES", "UNIT_WORDS", "UNNAMED_REPORTS",
-    "VISIT", "WEEKDAYS", "WITH",
+    "ADMIN2_WORDS", "ANAPHORA", "ANAPHORA_KINDS", "AND", "APPOSITIVE", "AREA", "ARMED_TARGET",
+    "ARTICLE_BEFORE", "ATTRIBUTION_VERBS", "AUXILIARIES", "BEARINGS", "BEARING_OF", "BY_AGENT", "CITY_AFTER",
+    "CITY_AFTER_PREFIX", "CITY_BEFORE", "CITY_OF", "CIVILIAN", "CIVILIAN_TARGET", "CLAIM_CUE", "CLAUSE_END",
+    "CLAUSE_SPLIT", "CLAUSE_SPLIT_MARKS", "CLAUSE_SPLIT_WORDS", "CLAUSE_TAIL", "CLAUSE_TAIL_ENDS",
+    "COMBAT_CUE", "COMMON_WORD_ZIPF", "CONFIRM_CUE", "CONTAINER_NEXT", "CONTAINER_OPEN", "CUE_STEMS",
+    "DEMONSTRATORS", "DEMONYMS", "DENY_CUE", "DESCRIPTOR_AFTER_NAME", "DESCRIPTOR_AFTER_TOKEN", "DIRECTION",
+    "DISTRICT_WORDS", "EXCESSIVE_FORCE", "EXPLETIVES", "FATALITIES", "FORCES", "FORCE_WORD", "FORMATION",
+    "FORMATION_NOUNS", "GENERIC_ACTOR", "GROUPS", "HEARSAY", "HELD_PLACE", "HOLD_WORDS", "INTERVENTION",
+    "INVERTED", "IN_REGION", "LEADING_JUNK", "LIST_CONTINUES", "LIST_DESCRIPTORS", "LIST_GOES_ON",
+    "LIST_JOINERS", "LOCATIVE_BEFORE", "MAX_SPEAKER_WORDS", "MEANS", "MEETING_CUE", "MEETING_PLACE_WORDS",
+    "MEETING_SUBJECT_TAIL", "MODAL", "MONTHS", "MONTH_ABBREVIATIONS", "MOVE_CUE", "MOVE_FROM",
+    "MOVE_FROM_AFTER", "MOVE_LIST_JOINERS", "MOVE_NOUN", "MOVE_STEM_ALIASES", "MOVE_STEM_LENGTH", "MOVE_TO",
+    "MOVE_TO_FIRST", "NAME_CONNECTORS", "NAME_PARTICLES", "NO_COMMENT", "NO_FATALITIES", "NUMBER_WORDS", "OF",
+    "ORG_AFTER", "ORG_BEFORE", "ORG_BEFORE_ENDS", "OUTLET_AFTER", "OUTLET_WORDS", "OWN_FORCES", "PASSIVE_BY",
+    "PASSIVE_TARGET_VERBS", "PASSIVE_VERB_BEFORE", "PASSIVE_WORDS", "PERSON_LOWER_ROLES", "PLACE_AFTER_WORDS",
+    "PLACE_WORDS", "PLACE_WORD_AFTER", "POSSESSIVE_ENDINGS", "PRONOUN_CLAIMANT", "PRONOUN_SUBJECTS",
+    "REGION_AFTER", "REGION_NAMED", "REGION_OF", "REGION_WORDS", "REPORT_WORD", "RIVER_BEFORE",
+    "RIVER_BEFORE_ENDS", "ROLE_WORDS", "SENTENCE_ADVERBS", "SETTLEMENTS", "SETTLEMENT_WORDS",
+    "SINGLE_DESCRIPTORS", "SPEAKER_HEAD", "SQUARE_MILE_MARK", "STRIKE_CUE", "SUBJECT_AUXILIARIES",
+    "TARGET_AFTER_WORDS", "THE", "TITLE_ABBREVIATIONS", "TITLE_JOINERS", "TITLE_LEAD_WORDS",
+    "TITLE_PLACE_WORDS", "TOLD", "TOLD_WORD", "UNCONFIRMED_CUE", "UNIT_ADJECTIVES", "UNIT_WORDS",
+    "UNNAMED_REPORTS", "VIOLENT_CROWD", "VISIT", "WEEKDAYS", "WITH", "WORDFREQ_LANGUAGE",
 ]
 
 # ---- sentences
@@ -260,6 +261,37 @@ OUTLET_AFTER = re.compile(
     r"\s+(?:news\s+agency|news\s+outlet|news\s+site|news\s+website|agency|newspaper|daily|broadcaster|outlet|"
     r"television|radio|TV|channel|magazine|media|wire\s+service)\b",
 )
+#: Place names that are also common English words ("Church", "Tank", "Division") are looked up in this
+#: language of the ``wordfreq`` package; a name all of whose words are at least this frequent (Zipf scale:
+#: 3.5 is about once per 300,000 words) names a place only with evidence.
+WORDFREQ_LANGUAGE = "en"
+COMMON_WORD_ZIPF = 3.5
+#: Evidence that a capitalised word names a place: a locative preposition right before it (no article: "near
+#: the Airport" is a building), or a bearing or a settlement's "of" ("east of", "outskirts of", "village of").
+LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|outside|from|to|into|toward|towards|around|across|through|via|on|between|and|"
+    r"inside|within|entered|captured|shelled|struck)|\b(?:north|south|east|west|northeast|northwest|southeast|"
+    r"southwest|outskirts|vicinity|village|town|city|district|region|province|residents|people)\s+of)\s+$",
+    re.IGNORECASE)
+#: Evidence after a name: a settlement's or unit's word ("Tank district", "Church village").
+PLACE_WORD_AFTER = re.compile(
+    r"\s+(?:" + "|".join((*SETTLEMENT_WORDS, *REGION_WORDS, *DISTRICT_WORDS, "governorate", "department",
+                          "prefecture", "krai")) + r")\b", re.IGNORECASE)
+#: Compass bearings, as a place's offset from another is written ("east of", "north-west of").
+BEARINGS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+            "north-west", "south-east", "south-west")
+#: What stands between a place and the unit that holds it in a tail: "Town, Region", "Village (District,
+#: Region)", "Village (Commune, Province)" with a commune the gazetteer lacks (a capitalised name, a comma).
+CONTAINER_OPEN = re.compile(r"\s*(?:,|\()\s*(?:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}\s*,\s*)?")
+#: Between two units of one tail ("District, Region").
+CONTAINER_NEXT = re.compile(r"\s*,\s*")
+#: After a tail's last unit, a list goes on ("Kharkiv, Kyiv and Odesa"): no tail then.
+LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|(?:and|or)\b)")
+#: Between a place and the place it is offset from: "X (east of Y)", "X, 12 km south-west of Y" (group "km").
+BEARING_OF = re.compile(
+    r"\s*[,(]?\s*(?:(?:about|some|around|approximately|roughly)\s+)?(?:(?P<km>\d+(?:\.\d+)?)\s*"
+    r"(?:km|kilometres|kilometers)\s+)?(?:to\s+the\s+)?(?:" + "|".join(BEARINGS) + r")\s+of\s+(?:the\s+)?",
+    re.IGNORECASE)
 #: An organisation head right before a name: "Ministry of Defense", "University of Khartoum".
 ORG_BEFORE = re.compile(
     r"\b(?:Ministry|Ministries|Department|University|Bank|Institute|Academy|Museum|Commission|Committee|Office|"

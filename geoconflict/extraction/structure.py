@@ -1,0 +1,211 @@
+"""The structure of place phrases as constraints on resolution: "Town, Region", "Village (District, Region)".
+
+Reporters and coders say where a small place is by the units that hold it ("Mariupol, Donetsk",
+"Inata (Tongomayel, Soum)": place, then admin2, then admin1) or by its bearing from a known place
+("Hostre (east of Kurakhove)", "a village 12 km south of Pokrovsk"). :func:`apply_structure` reads
+these as hard constraints: the place is a candidate of its name inside the named units (or near the
+named place); the units are the units, not their namesake towns; and a place the gazetteer lacks
+falls back to the innermost named unit (or the place it is near), flagged approximate in its reason,
+never to a far homonym. The words are :mod:`geoconflict.lang.en`'s.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from geoconflict.errors import InvalidInputError
+from geoconflict.extraction.spans import Span
+from geoconflict.gazetteer import Candidate, Gazetteer
+from geoconflict.gazetteer.distance import haversine_km
+from geoconflict.lang import en
+from geoconflict.model import Place, PlaceKind
+
+__all__ = ["apply_structure", "holds"]
+
+#: Units a tail may name, innermost first.
+_UNIT_KINDS = (PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+#: At most this many units in one tail; candidates looked at per unit name and per place name.
+MAX_TAIL = 3
+UNIT_CANDIDATES = 3
+PLACE_CANDIDATES = 20
+#: A tail or a bearing stands between two names in at most this many characters; a tail opens with one of these.
+MAX_GAP = 48
+_OPENERS = frozenset(",(")
+#: How a candidate matched that a constraint trusts (not a fuzzy or partial match).
+_NAME_MATCHES = ("name", "alternate name")
+#: "X (east of Y)" without a distance: X is within this many km of Y; with "N km", within
+#: ``BEARING_SLACK`` times N (and at least the default).
+BEARING_KM = 60.0
+BEARING_SLACK = 2.0
+#: How the reason of a place matched by another of its names, or a part of a longer name, says so.
+OTHER_NAME = ": alternate name"
+#: A place outside the unit its tail names, matched by another of its names, this far (km) from it is a far
+#: homonym even in the unit's country.
+TAIL_FAR_KM = 300.0
+#: The prefix of the reason of a place that fell back to the unit or place that holds it.
+APPROXIMATE = "approximate"
+
+
+def _search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None) -> list[Candidate]:
+    """``gaz.search`` by name (or another name of the place), none where the name is not one it takes."""
+    try:
+        found = gaz.search(name, kind=kind, limit=limit)
+    except InvalidInputError:
+        return []
+    return [c for c in found if c.reason.startswith(_NAME_MATCHES)]
+
+
+def holds(outer: Place, inner: Place) -> bool:
+    """Whether unit *outer* holds *inner* by the admin path (a town without an admin2: its admin1's)."""
+    if outer.kind is PlaceKind.COUNTRY:
+        return inner.kind is not PlaceKind.COUNTRY and inner.country_code == outer.country_code
+    if outer.kind is PlaceKind.ADMIN1:
+        return inner.kind is not PlaceKind.COUNTRY and inner.kind is not PlaceKind.ADMIN1 and (
+            inner.admin1 == outer.name and inner.country_code == outer.country_code)
+    if outer.kind is PlaceKind.ADMIN2:
+        return inner.kind is PlaceKind.POPULATED_PLACE and inner.country_code == outer.country_code and (
+            inner.admin2 == outer.name or (inner.admin2 is None and inner.admin1 == outer.admin1))
+    return False
+
+
+def apply_structure(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
+    """Place each span whose tail names its units, or whose bearing names a place it is near (see the module)."""
+    for i, x in enumerate(spans[:-1]):
+        nxt = spans[i + 1]
+        if x.descriptor is not None or x.fixed or nxt.start - x.end > MAX_GAP:
+            continue
+        tail = _tail(text, spans, i) if _OPENERS.intersection(text[x.end:nxt.start]) else []
+        if tail:
+            _constrain(gaz, x, tail)
+            continue
+        m = en.BEARING_OF.fullmatch(text, x.end, nxt.start) if nxt.place is not None else None
+        if m:
+            _near(gaz, x, nxt, float(m.group("km")) if m.group("km") else None)
+
+
+def _tail(text: str, spans: list[Span], i: int) -> list[Span]:
+    """The spans of the units named in a tail after ``spans[i]``, innermost first (none if it is a list)."""
+    if i + 1 >= len(spans):
+        return []
+    x, first = spans[i], spans[i + 1]
+    gap = text[x.end:first.start]
+    if not en.CONTAINER_OPEN.fullmatch(gap):
+        return []
+    paren = "(" in gap
+    if not paren and any(c.isalpha() for c in gap):  # an unknown name between: only in "(Commune, Province)"
+        return []
+    tail = [first]
+    for y in spans[i + 2:i + 1 + MAX_TAIL]:
+        if not en.CONTAINER_NEXT.fullmatch(text, tail[-1].end, y.start):
+            break
+        tail.append(y)
+    end = tail[-1].end
+    if paren:
+        return tail if text[end:end + 1] == ")" else []
+    return [] if en.LIST_GOES_ON.match(text, end) else tail
+
+
+def _units(gaz: Gazetteer, y: Span) -> list[Candidate | None]:
+    """The units *y*'s name may be, or [None] when it names none."""
+    found: list[Candidate | None] = [c for k in _UNIT_KINDS for c in _search(gaz, y.surface, kind=k,
+                                                                              limit=UNIT_CANDIDATES)]
+    return found or [None]
+
+
+def _nested(assignment: tuple[Candidate | None, ...]) -> bool:
+    """Whether each named unit of *assignment* (innermost first) is held by the next named one."""
+    named = [c.place for c in assignment if c is not None]
+    return bool(named) and all(holds(outer, inner) for inner, outer in zip(named, named[1:]))
+
+
+def _constrain(gaz: Gazetteer, x: Span, tail: list[Span]) -> None:
+    """Place *x* inside the units its *tail* names; the tail's spans become those units."""
+    best = _best_assignment(gaz, x, tail)
+    if best is None:
+        return
+    assignment, pick = best
+    innermost = next(c for c in assignment if c is not None)
+    if pick is None and x.place is not None and _unconfirmed(x, x.place, innermost.place):
+        return  # a list of places ("Kharkiv, Kyiv"), or a place named by its own name the tail cannot confirm
+    for y, unit in zip(tail, assignment):
+        if unit is not None:
+            _fix(y, unit.place, f"the unit holding {x.surface!r} ({unit.reason})")
+    units = [u.place for u in assignment if u is not None]
+    if x.place is not None and _kept(x.place, units, pick):  # the context's choice is inside: keep it
+        _fix(x, x.place, f"inside {innermost.place.name}, as the text's tail says")
+    elif pick is not None:
+        _fix(x, pick.place, f"{pick.reason}; inside {innermost.place.name}, as the text's tail says")
+    else:
+        _fix(x, innermost.place, f"{APPROXIMATE}: no {x.surface!r} inside {innermost.place.name} in the "
+                                 f"gazetteer; placed at the unit the text names")
+
+
+def _unconfirmed(x: Span, place: Place, unit: Place) -> bool:
+    """Whether *x*'s *place*, outside the tail's *unit*, stands: named by its own name, or near the unit.
+
+    A place matched by another of its names, in another country or more than ``TAIL_FAR_KM`` from the
+    unit, is a far homonym: the unit is the better answer.
+    """
+    if OTHER_NAME not in x.reason:
+        return True
+    return place.country_code == unit.country_code and float(
+        haversine_km(place.lat, place.lon, unit.lat, unit.lon)) <= TAIL_FAR_KM
+
+
+def _kept(place: Place, units: list[Place], pick: Candidate | None) -> bool:
+    """Whether the context's *place* is inside the *units* and no town where it is a unit (a town first)."""
+    if not any(holds(u, place) for u in units):
+        return False
+    return place.kind is PlaceKind.POPULATED_PLACE or pick is None or pick.place.kind is not PlaceKind.POPULATED_PLACE
+
+
+def _best_assignment(gaz: Gazetteer, x: Span, tail: list[Span]
+                     ) -> tuple[tuple[Candidate | None, ...], Candidate | None] | None:
+    """The units the tail's names are (innermost first) and *x*'s candidate inside them, best first.
+
+    An assignment holding a candidate of *x* beats one that holds none; then units in the country *x* was
+    resolved to; then the sum of scores.
+    """
+    cands = _search(gaz, x.surface, limit=PLACE_CANDIDATES)
+    own_cc = x.place.country_code if x.place is not None else None
+    best: tuple[tuple[bool, bool, float], tuple[Candidate | None, ...], Candidate | None] | None = None
+    for assignment in itertools.product(*(_units(gaz, y) for y in tail)):
+        if not _nested(assignment):
+            continue
+        units = [c for c in assignment if c is not None]
+        inside = [c for c in cands if any(holds(u.place, c.place) for u in units)]
+        pick = max(inside, key=_town_first, default=None)
+        rank = (pick is not None, units[0].place.country_code == own_cc,
+                sum(u.score for u in units) + (pick.score if pick is not None else 0.0))
+        if best is None or rank > best[0]:
+            best = (rank, assignment, pick)
+    return None if best is None else (best[1], best[2])
+
+
+def _near(gaz: Gazetteer, x: Span, anchor: Span, km: float | None) -> None:
+    """Place *x* near *anchor* (``X (east of Y)``, ``X, 12 km south of Y``), or at it when none of x's is."""
+    a = anchor.place
+    if a is None:
+        return
+    reach = max(BEARING_KM, BEARING_SLACK * km) if km is not None else BEARING_KM
+    near = [c for c in _search(gaz, x.surface, limit=PLACE_CANDIDATES)
+            if haversine_km(a.lat, a.lon, c.place.lat, c.place.lon) <= reach]
+    pick = max(near, key=_town_first, default=None)
+    if pick is not None:
+        _fix(x, pick.place, f"{pick.reason}; within {reach:.0f} km of {a.name}, as its bearing says")
+    elif x.place is None or haversine_km(a.lat, a.lon, x.place.lat, x.place.lon) > reach:
+        _fix(x, a, f"{APPROXIMATE}: no {x.surface!r} within {reach:.0f} km of {a.name} in the gazetteer; "
+                   f"placed at {a.name}")
+
+
+def _town_first(c: Candidate) -> tuple[bool, float]:
+    """A candidate's rank as the place a phrase names: a town before its namesake unit, then by score."""
+    return c.place.kind is PlaceKind.POPULATED_PLACE, c.score
+
+
+def _fix(x: Span, place: Place, why: str) -> None:
+    """Give *x* *place*, said *why*, and keep it from later document rules."""
+    if x.place is not None and x.place != place:
+        x.candidates = (x.place, *x.candidates)
+    x.place, x.fixed = place, True
+    x.reason = f"{x.reason}; {why}"
