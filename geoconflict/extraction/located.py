@@ -154,18 +154,19 @@ def _place(doc: Document, masked: str, cue: re.Match[str]) -> int | None:
     """The span index of where the event of *cue* happened.
 
     In order: the place right after its word ("shelled <place>"); the place its own preposition governs
-    further on in its clause ("a rocket attack on <place>", "in/at/near/through <place>"); "in/at/near" a
-    place later in the sentence; the passive subject before it ("Kharkiv was shelled"); "in/at/near" a
-    place before it; else the sentence's first place (ACLED's notes name one place per event). A place
+    further on in its own clause ("a rocket attack on <place>", "in/at/near/through <place>"), not in
+    another ("..., demanding the release of activists detained in <place>"); the passive subject before it
+    ("Kharkiv was shelled"); "in/at/near" a place before it; "in/at/near" a place in a later clause; else
+    the sentence's first place (ACLED's notes name one place per event). A place
     that names who acted ("the forces of <country>", "<country>'s army") is never where; and a country
     gives way to a place inside it that the sentence also names (:func:`_more_specific`).
     """
     after = masked[cue.end():]
     own = after[:_clause_end(after)]
-    found = (_TARGET_AFTER.match(after[:TARGET_WINDOW]), _EVENT_PLACE.search(own), _PLACE_AFTER.search(after),
+    found = (_TARGET_AFTER.match(after[:TARGET_WINDOW]), _EVENT_PLACE.search(own),
              _PASSIVE_TARGET.search(masked[max(0, cue.start() - PASSIVE_WINDOW):cue.start()]),
-             _PLACE_AFTER.search(masked, 0, cue.start()))
-    offset = (cue.end(), cue.end(), cue.end(), max(0, cue.start() - PASSIVE_WINDOW), 0)
+             _PLACE_AFTER.search(masked, 0, cue.start()), _PLACE_AFTER.search(after))
+    offset = (cue.end(), cue.end(), max(0, cue.start() - PASSIVE_WINDOW), 0, cue.end())
     for m, base in zip(found, offset, strict=True):
         tok = TOKEN.match(masked, base + m.start(1) - 1) if m else None
         if tok and not _names_actor(doc, masked, tok):

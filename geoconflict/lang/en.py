@@ -551,7 +551,7 @@ PLACE_AFTER_WORDS = r"\b(?:in|at|near)\s+(?:the\s+)?"
 #: "marched through <place>", "fired towards the village of <place>").
 EVENT_PLACE_WORDS = r"\b(?:on|in|at|near|against|targeting|into|through|towards?|across)\s+" + PLACE_NOUN_OF
 #: Where the event's own clause ends and another begins (who was detained where, what was demanded).
-OTHER_CLAUSE = re.compile(r"[;(]|,?\s+\b(?:who|whom|whose|which|where|while|after|before|following|demanding|"
+OTHER_CLAUSE = re.compile(r";|,?\s+\b(?:who|whom|whose|which|where|while|after|before|following|demanding|"
                           r"and\s+demanded|to\s+demand|against\s+the\s+(?:arrest|detention))\b")
 #: A place named as who acted, not where: "the forces of <place>", "the government of <place>".
 ACTOR_OF_BEFORE = re.compile(rf"\b(?:{ACTOR_NOUNS}|government|authorities|ministry|president|leaders?|"
