@@ -42,6 +42,7 @@ _MEETING_WITH = re.compile(rf"\s*(?:{en.WITH}\s+)?(?P<o>[^,.;{TOKEN_OPEN}]+?)\s*
 _TARGET_AFTER = re.compile(en.TARGET_AFTER_WORDS + TOKEN_GROUP)
 _PLACE_AFTER = re.compile(en.PLACE_AFTER_WORDS + TOKEN_GROUP)
 _PASSIVE_TARGET = re.compile(TOKEN_GROUP + en.PASSIVE_TARGET_VERBS)
+_ANY_TOKEN = re.compile(TOKEN_GROUP)
 _EVENT_PLACE = re.compile(en.EVENT_PLACE_WORDS + TOKEN_GROUP)
 #: A demonym ending the text, maybe followed by one lower-case word (group 1).
 _DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:[a-z]+\s+)?$")
@@ -165,8 +166,8 @@ def _place(doc: Document, masked: str, cue: re.Match[str]) -> int | None:
     own = after[:_clause_end(after)]
     found = (_TARGET_AFTER.match(after[:TARGET_WINDOW]), _EVENT_PLACE.search(own),
              _PASSIVE_TARGET.search(masked[max(0, cue.start() - PASSIVE_WINDOW):cue.start()]),
-             _PLACE_AFTER.search(masked, 0, cue.start()), _PLACE_AFTER.search(after))
-    offset = (cue.end(), cue.end(), max(0, cue.start() - PASSIVE_WINDOW), 0, cue.end())
+             _PLACE_AFTER.search(masked, 0, cue.start()), _ANY_TOKEN.search(own), _PLACE_AFTER.search(after))
+    offset = (cue.end(), cue.end(), max(0, cue.start() - PASSIVE_WINDOW), 0, cue.end(), cue.end())
     for m, base in zip(found, offset, strict=True):
         tok = TOKEN.match(masked, base + m.start(1) - 1) if m else None
         if tok and not _names_actor(doc, masked, tok):
