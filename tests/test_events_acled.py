@@ -11,7 +11,7 @@ import pytest
 
 from geoconflict import extract, read_report
 from geoconflict.extraction.acled_types import CUE_KEYS, classify
-from geoconflict.model import CombatArea, Movement, Place, TerritorialClaim, acled_type, taxonomy
+from geoconflict.model import CombatArea, Event, Movement, Place, TerritorialClaim, acled_type, taxonomy
 
 #: (sentence, publication date, event_type, sub_event_type, place, country, actors, fatalities)
 CASES = [
@@ -181,3 +181,59 @@ def test_actor_pair_reads_a_passive_agent():
 
     text = "two farmers were shot by unknown gunmen"
     assert actor_pair(text, text.index("shot"), text.index("shot") + 4) == ("unknown gunmen", "farmers")
+
+
+# ---- the event's place is where it happened (issue 15, stream 4; my own sentences)
+
+#: (text, the event's place, its country): a place naming who acted is not where; a country gives way to a
+#: place the sentence names inside it (or before it); a "Town, Region" tail gives the town, or the
+#: innermost unit when the town is not known; the event's own clause before another clause's place.
+WHERE = [
+    ("On 3 March 2023, the armed forces of Russia launched a missile attack on Zaporizhzhia, killing two people.",
+     "Zaporizhzhya", "UA"),
+    ("On 6 June 2023, the government of Ukraine reported a missile strike on Odesa.", "Odesa", "UA"),
+    ("On 6 June 2023, the forces of Azerbaijan fired mortars towards Stepanakert.", "Khankendi", "AZ"),
+    ("On 3 March 2023, Pakistan's army shelled Kotli with mortars.", "Kotli", "PK"),
+    ("On 6 June 2023, Iran's Revolutionary Guards launched a drone attack on Erbil, Iraq.", "Erbil", "IQ"),
+    ("On 5 May 2023, activists marched through Voronezh to oppose the mobilisation in Russia.", "Voronezh", "RU"),
+    ("On 6 June 2023, hundreds rallied in Lagos against police brutality in Nigeria.", "Lagos", "NG"),
+    ("Protests against fuel prices spread across Kenya on Monday, with hundreds marching in Kisumu.", "Kisumu", "KE"),
+    ("On 6 June 2023, protesters rallied across Chile against the pension reform.", "Chile", "CL"),
+    ("On 4 April 2023, Russian forces fired artillery in the direction of Kupiansk, Kharkiv. Casualties unknown.",
+     "Kupyansk", "UA"),
+    ("On 2 June 2023, Russian forces shelled Vovchansk, Kharkiv oblast.", "Vovchansk", "UA"),
+    ("On 6 June 2023, gunmen abducted five traders in Kwarbeyo (Djibo, Soum).", "Djibo", "BF"),
+    ("On 7 June 2023, relatives staged a sit-in outside the courthouse of Mosul, demanding the release of men "
+     "detained in Baghdad.", "Mosul", "IQ"),
+    ("On 6 June 2023, a protest was staged near the city hall of Cali, demanding the release of students "
+     "arrested in Bogota.", "Cali", "CO"),
+    ("Speaking in Kyiv, the governor said Russian forces shelled Kherson overnight.", "Kherson", "UA"),
+]
+
+
+@pytest.fixture(scope="module")
+def where_events(gazetteer):
+    out = {}
+    for text, *_ in WHERE:
+        events = [e for e in extract(read_report(text, published="2023-06-09"), gazetteer=gazetteer).events
+                  if isinstance(e, Event)]
+        out[text] = events[0] if events else None
+    return out
+
+
+@pytest.mark.parametrize("case", WHERE, ids=[c[0][:40] for c in WHERE])
+def test_event_place_is_where_it_happened(where_events, case):
+    assert where_events[case[0]] is not None
+    assert where_events[case[0]].place.name == case[1]
+
+
+@pytest.mark.parametrize("case", WHERE, ids=[c[0][:40] for c in WHERE])
+def test_event_place_country(where_events, case):
+    assert where_events[case[0]].place.country_code == case[2]
+
+
+def test_actor_country_is_no_place_without_another(gazetteer):
+    text = "On 6 June 2023, the forces of Russia launched a rocket attack on the airfield."
+    events = [e for e in extract(read_report(text, published="2023-06-09"), gazetteer=gazetteer).events
+              if isinstance(e, Event)]
+    assert events == []

@@ -4,8 +4,13 @@ A meeting is a meeting word (:data:`geoconflict.lang.en.MEETING_CUE`) with "in/a
 <place>" after it (or the place right after "visited"); its actors are the
 subject before the word and whom it is with. A strike, an attack, a protest or a
 massacre (:data:`~geoconflict.lang.en.STRIKE_CUE`, whose group names the type)
-is at the place right after the word, "in/at/near" a place further on, or the
-place that is the passive subject ("Kharkiv was shelled"). Its ``actors`` are
+is at the place right after the word, the place its own preposition governs in
+its clause ("an attack on <place>", "marched through <place>"), "in/at/near" a
+place further on, or the place that is the passive subject ("Kharkiv was
+shelled"). A place that names who acted ("the forces of <country>",
+"<country>'s army", "<country> troops") is never the event's place, and a
+country gives way to a place inside it (or named before it) in the same
+sentence. Its ``actors`` are
 ACLED's ``(actor1, actor2)``: the perpetrator and, when stated, the target or
 other side (:func:`~geoconflict.extraction.acled_types.actor_pair`); its
 ``fatalities`` are those its sentence states, else those the next sentence of
@@ -23,7 +28,7 @@ from geoconflict.extraction.actors import DEMONYM_TRIE
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, TOKEN_OPEN, Document, clause_back, number
 from geoconflict.lang import en
-from geoconflict.model import Event
+from geoconflict.model import Event, PlaceKind
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
@@ -38,6 +43,7 @@ _TARGET_AFTER = re.compile(en.TARGET_AFTER_WORDS + TOKEN_GROUP)
 _PLACE_AFTER = re.compile(en.PLACE_AFTER_WORDS + TOKEN_GROUP)
 _PASSIVE_TARGET = re.compile(TOKEN_GROUP + en.PASSIVE_TARGET_VERBS)
 _ANY_TOKEN = re.compile(TOKEN_GROUP)
+_EVENT_PLACE = re.compile(en.EVENT_PLACE_WORDS + TOKEN_GROUP)
 #: A demonym ending the text, maybe followed by one lower-case word (group 1).
 _DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:[a-z]+\s+)?$")
 #: The cues of events a sentence may tell on its own (then its fatalities are its own).
@@ -48,6 +54,8 @@ DESCRIPTION_LENGTH = 200
 #: subject in as many before it.
 TARGET_WINDOW = 80
 PASSIVE_WINDOW = 40
+#: "The forces of" is looked for within this many characters before a place.
+ACTOR_WINDOW = 60
 
 
 def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -> list[Event]:
@@ -128,8 +136,8 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
     key = cue.lastgroup or ""
     if Fold.MODAL.search(folded[:cue.start()]):
         return None
-    m = _place(masked, cue)
-    if not m:
+    i = _place(doc, masked, cue)
+    if i is None:
         return None
     kind, subtype = classify(key, folded, cue.end())
     fatalities = _fatalities(masked, folded)
@@ -137,20 +145,67 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
         fatalities = _fatalities_next(doc, s)
     dem = _DEMONYM_LAST.search(masked, 0, cue.start())  # "Russian shelling": its forces, when no one else
     parties = actor_pair(masked, cue.start(), cue.end(), default=f"{dem.group(1)} {en.FORCES}" if dem else None)
-    return Event(kind, doc.place(m.group(1)), subtype=subtype, actors=parties, fatalities=fatalities,
+    return Event(kind, doc.place(i), subtype=subtype, actors=parties, fatalities=fatalities,
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
                                            reason=f"event: {kind} word {matched(masked, cue)!r} with a place"))
 
 
-def _place(masked: str, cue: re.Match[str]) -> re.Match[str] | None:
-    """Where the event of *cue* happened: the place right after its word, "in/at/near" a place after it,
-    the passive subject before it ("Kharkiv was shelled"), "in/at/near" a place before it, or the
-    sentence's first place (ACLED's notes name one place per event)."""
+def _place(doc: Document, masked: str, cue: re.Match[str]) -> int | None:
+    """The span index of where the event of *cue* happened.
+
+    In order: the place right after its word ("shelled <place>"); the place its own preposition governs
+    further on in its own clause ("a rocket attack on <place>", "in/at/near/through <place>"), not in
+    another ("..., demanding the release of activists detained in <place>"); the passive subject before it
+    ("Kharkiv was shelled"); "in/at/near" a place before it; "in/at/near" a place in a later clause; else
+    the sentence's first place (ACLED's notes name one place per event). A place
+    that names who acted ("the forces of <country>", "<country>'s army") is never where; and a country
+    gives way to a place inside it that the sentence also names (:func:`_more_specific`).
+    """
     after = masked[cue.end():]
-    return (_TARGET_AFTER.match(after[:TARGET_WINDOW]) or _PLACE_AFTER.search(after)
-            or _PASSIVE_TARGET.search(masked[max(0, cue.start() - PASSIVE_WINDOW):cue.start()])
-            or _PLACE_AFTER.search(masked, 0, cue.start()) or _ANY_TOKEN.search(masked))
+    own = after[:_clause_end(after)]
+    found = (_TARGET_AFTER.match(after[:TARGET_WINDOW]), _EVENT_PLACE.search(own),
+             _PASSIVE_TARGET.search(masked[max(0, cue.start() - PASSIVE_WINDOW):cue.start()]),
+             _PLACE_AFTER.search(masked, 0, cue.start()), _ANY_TOKEN.search(own), _PLACE_AFTER.search(after))
+    offset = (cue.end(), cue.end(), max(0, cue.start() - PASSIVE_WINDOW), 0, cue.end(), cue.end())
+    for m, base in zip(found, offset, strict=True):
+        tok = TOKEN.match(masked, base + m.start(1) - 1) if m else None
+        if tok and not _names_actor(doc, masked, tok):
+            return _more_specific(doc, masked, tok)
+    where = [t for t in TOKEN.finditer(masked) if not _names_actor(doc, masked, t)]
+    return _more_specific(doc, masked, where[0]) if where else None
+
+
+def _clause_end(after: str) -> int:
+    """Where the event's own clause ends in the text *after* its word (another clause, or the end)."""
+    other = en.OTHER_CLAUSE.search(after)
+    return other.start() if other else len(after)
+
+
+def _names_actor(doc: Document, masked: str, tok: re.Match[str]) -> bool:
+    """Whether token *tok* names who acted: a possessive, "the forces (government, ...) of <place>", or a
+    country before a force noun ("<country> forces")."""
+    span = doc.spans[int(tok.group(1))]
+    if span.possessive or en.ACTOR_OF_BEFORE.search(masked, max(0, tok.start() - ACTOR_WINDOW), tok.start()):
+        return True
+    return span.place is not None and span.place.kind is PlaceKind.COUNTRY and bool(
+        en.ACTOR_NOUN_AFTER.match(masked, tok.end()))
+
+
+def _more_specific(doc: Document, masked: str, tok: re.Match[str]) -> int:
+    """The span of token *tok*, or when it is a country, a place the sentence also names that is no
+    country and names no actor: the first inside that country, else the first named before it ("rallied
+    in <town> against the war in <country>"). A country is the event's place only when the sentence names
+    nothing nearer."""
+    i = int(tok.group(1))
+    country = doc.place(i)
+    if country.kind is not PlaceKind.COUNTRY:
+        return i
+    nearer = [(t.start(), int(t.group(1))) for t in TOKEN.finditer(masked)
+              if doc.place(t.group(1)).kind is not PlaceKind.COUNTRY and not _names_actor(doc, masked, t)]
+    inside = [j for _, j in nearer if doc.place(j).country_code == country.country_code]
+    before = [j for start, j in nearer if start < tok.start()]
+    return (inside or before or [i])[0]
 
 
 def _fatalities_next(doc: Document, s: Sentence) -> int | None:

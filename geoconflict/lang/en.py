@@ -53,7 +53,7 @@ __all__ = [
     "MOVE_FROM_AFTER", "MOVE_LIST_JOINERS", "MOVE_NOUN", "MOVE_STEM_ALIASES", "MOVE_STEM_LENGTH", "MOVE_TO",
     "MOVE_TO_FIRST", "NAME_CONNECTORS", "NAME_PARTICLES", "NO_COMMENT", "NO_FATALITIES", "NUMBER_WORDS", "OF",
     "ORG_AFTER", "ORG_BEFORE", "ORG_BEFORE_ENDS", "OUTLET_AFTER", "OUTLET_WORDS", "OWN_FORCES", "PASSIVE_BY",
-    "PASSIVE_TARGET_VERBS", "PASSIVE_VERB_BEFORE", "PASSIVE_WORDS", "PERSON_LOWER_ROLES", "PLACE_AFTER_WORDS",
+    "PASSIVE_TARGET_VERBS", "EVENT_PLACE_WORDS", "OTHER_CLAUSE", "ACTOR_OF_BEFORE", "ACTOR_NOUN_AFTER", "PLACE_NOUN_OF", "PASSIVE_VERB_BEFORE", "PASSIVE_WORDS", "PERSON_LOWER_ROLES", "PLACE_AFTER_WORDS",
     "PLACE_WORDS", "PLACE_WORD_AFTER", "POSSESSIVE_ENDINGS", "PRONOUN_CLAIMANT", "PRONOUN_SUBJECTS",
     "REGION_AFTER", "REGION_NAMED", "REGION_OF", "REGION_WORDS", "REPORT_WORD", "RIVER_BEFORE",
     "RIVER_BEFORE_ENDS", "ROLE_WORDS", "SENTENCE_ADVERBS", "SETTLEMENTS", "SETTLEMENT_WORDS",
@@ -541,10 +541,23 @@ DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|rioters|cr
 #: The label of a party's forces ("Russian forces"), for a demonym alone.
 FORCES = "forces"
 #: Where a strike or attack happened: right after the cue, "in/at/near" the place, or a passive subject.
-TARGET_AFTER_WORDS = (r"\s*(?:(?:on|in|at|near|against|targeting|across|of)\s+)?(?:the\s+)?(?:(?:"
-                      + "|".join((*SETTLEMENT_WORDS, "camp", "outskirts", "centre", "center", "district"))
-                      + r")\s+(?:of\s+)?)?")
+#: A settlement or part of one before its name: "the town of", "the outskirts of".
+PLACE_NOUN_OF = (r"(?:the\s+)?(?:(?:" + "|".join((*SETTLEMENT_WORDS, "camp", "outskirts", "centre", "center",
+                                                        "district", "direction", "vicinity", "area", "suburbs"))
+                 + r")\s+(?:of\s+)?)?")
+TARGET_AFTER_WORDS = r"\s*(?:(?:on|in|at|near|against|targeting|across|of)\s+)?" + PLACE_NOUN_OF
 PLACE_AFTER_WORDS = r"\b(?:in|at|near)\s+(?:the\s+)?"
+#: The event's own preposition before its place, further on in its clause ("a rocket attack on <place>",
+#: "marched through <place>", "fired towards the village of <place>").
+EVENT_PLACE_WORDS = r"\b(?:on|in|at|near|against|targeting|into|through|towards?|across)\s+" + PLACE_NOUN_OF
+#: Where the event's own clause ends and another begins (who was detained where, what was demanded).
+OTHER_CLAUSE = re.compile(r";|,?\s+\b(?:who|whom|whose|which|where|while|after|before|following|demanding|"
+                          r"and\s+demanded|to\s+demand|against\s+the\s+(?:arrest|detention))\b")
+#: A place named as who acted, not where: "the forces of <place>", "the government of <place>".
+ACTOR_OF_BEFORE = re.compile(rf"\b(?:{ACTOR_NOUNS}|government|authorities|ministry|president|leaders?|"
+                             r"representatives?|embassy|delegation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+#: A country named as who acted by the force noun after it: "<country> forces", "<country> military".
+ACTOR_NOUN_AFTER = re.compile(rf"\s+(?:{ACTOR_NOUNS})\b", re.IGNORECASE)
 PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$"
 #: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2").
 FATALITIES = re.compile(
