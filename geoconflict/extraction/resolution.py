@@ -41,6 +41,10 @@ CONTEXT_CHUNK = 60
 #: Candidates looked at for a listed name ("Korenevsky" of "… districts"), and for a region's namesake town.
 LISTED_CANDIDATES = 8
 TOWN_CANDIDATES = 5
+#: A name's candidates looked at once to learn which countries hold a place of that name (with this many or
+#: more, each country is asked on its own); and how many names' answers are kept.
+NAME_COUNTRY_CANDIDATES = 50
+NAME_ANSWER_CACHE = 65_536
 #: Kept with a listed name's place: the other candidates, best first.
 KEPT_CANDIDATES = 3
 #: A listed name's candidate scores more in a first-level unit, or a country, already named.
@@ -292,6 +296,19 @@ def _unplace(x: Span, why: str) -> None:
     x.reason = f"{x.reason}; {NOT_A_PLACE}: {why}"
 
 
+@lru_cache(maxsize=NAME_ANSWER_CACHE)
+def _countries_named(gaz: Gazetteer, name: str) -> frozenset[str] | None:
+    """The countries holding a place called *name* (a name match), or None when *name* has too many places to tell.
+
+    Only these countries can give :func:`_resolve_weak` a place, so the others are not searched one by one.
+    """
+    cands = _search(gaz, name, limit=NAME_COUNTRY_CANDIDATES)
+    if len(cands) >= NAME_COUNTRY_CANDIDATES:
+        return None
+    return frozenset(c.place.country_code for c in cands if c.place.country_code and c.reason.startswith(_NAME_MATCHES))
+
+
+@lru_cache(maxsize=NAME_ANSWER_CACHE)
 def _big_by_name(gaz: Gazetteer, name: str) -> bool:
     """Whether *name*'s best place is a country, or a first-level unit or town of many people, by its own name."""
     best = _search(gaz, name, limit=1)
@@ -304,8 +321,9 @@ def _resolve_weak(gaz: Gazetteer, weak: list[Span], strong: list[Span]) -> None:
     """Common words without evidence: their best place in a country of the report's other places, or none."""
     countries = {x.place.country_code for x in strong if x.place is not None and x.place.country_code}
     for x in weak:
-        found = [c for cc in sorted(countries) for c in _search(gaz, x.surface, country=cc, limit=1)
-                 if c.reason.startswith(_NAME_MATCHES)]
+        named = _countries_named(gaz, x.surface)
+        found = [c for cc in sorted(countries if named is None else countries & named)
+                 for c in _search(gaz, x.surface, country=cc, limit=1) if c.reason.startswith(_NAME_MATCHES)]
         if not found:
             x.reason = (f"{x.reason}: {NOT_A_PLACE}: a common English word, with no locative word before it "
                         f"nor a place of its name in the report's countries")
