@@ -156,6 +156,7 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
         for y in movers:
             _unplace(y, f"a small place named without evidence, far from {own[0].place.name}")
     _pull_to_area(gaz, placed)
+    _pull_to_named_unit(gaz, placed)
     _one_town_per_name(gaz, placed)
     for x in placed:
         if x.place is not None and _other_name(x) and not has_evidence(text, x) and not _coherent(x, placed):
@@ -199,6 +200,42 @@ def _pull_to_area(gaz: Gazetteer, placed: list[Span]) -> None:
             x.reason = f"{x.reason}; pulled to {area}, where the report's other places are: {found[0].reason}"
         else:
             _unplace(x, f"alone in {p.country_code}, far from the report's places in {area}, none of its name there")
+
+
+def _pull_to_named_unit(gaz: Gazetteer, placed: list[Span]) -> None:
+    """A town alone in its country, in a report naming a country or first-level unit of one other country only.
+
+    A careful reader takes "Oba ... (Anambra)" for the Oba of Anambra's country: the unit the report
+    names is stronger evidence than a namesake's population. The lone town (not big by its own name,
+    more than ``FAR_KM`` from the unit) becomes its namesake in that country, in the unit when one is
+    there; without a namesake there it is left as it is.
+    """
+    named = [x for x in placed if x.place is not None and x.place.kind in _AREAS]
+    units = [x.place for x in named if x.place is not None]
+    if len({u.country_code for u in units}) != 1:
+        return
+    # a first-level unit whose name is no common word leaves no doubt: a town without a namesake there is none
+    sure = any(u.kind is PlaceKind.ADMIN1 and not common_word(x.surface) for x, u in zip(named, units))
+    area = units[0].country_code
+    counts: dict[str | None, set[str]] = {}
+    for x in placed:
+        if x.place is not None:
+            counts.setdefault(x.place.country_code, set()).add(fold(x.surface))
+    lat, lon = np.array([u.lat for u in units]), np.array([u.lon for u in units])
+    for x in placed:
+        p = x.place
+        if (p is None or p.country_code == area or x.fixed or p.kind is not PlaceKind.POPULATED_PLACE
+                or len(counts[p.country_code]) != 1 or _big_by_own_name(x) or _near_any(p, lat, lon)):
+            continue
+        found = [c for c in _search(gaz, x.surface, country=area, limit=TOWN_CANDIDATES)
+                 if c.reason.startswith(_NAME_MATCHES)]
+        if found:
+            best = max(found, key=lambda c: (any(contains(u, c.place) for u in units), c.score))
+            x.candidates = (p, *x.candidates)
+            x.place, x.score = best.place, best.score
+            x.reason = f"{x.reason}; pulled to {area}, whose unit the report names: {best.reason}"
+        elif sure:
+            _unplace(x, f"alone in {p.country_code}, far from the units the report names in {area}, none of its name there")
 
 
 def _one_town_per_name(gaz: Gazetteer, placed: list[Span]) -> None:

@@ -76,7 +76,7 @@ def apply_structure(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
             continue
         tail = _tail(text, spans, i) if _OPENERS.intersection(text[x.end:nxt.start]) else []
         if tail:
-            _constrain(gaz, x, tail)
+            _constrain(gaz, x, tail, paren="(" in text[x.end:nxt.start])
             continue
         m = en.BEARING_OF.fullmatch(text, x.end, nxt.start) if nxt.place is not None else None
         if m:
@@ -118,14 +118,17 @@ def _nested(assignment: tuple[Candidate | None, ...]) -> bool:
     return bool(named) and all(holds(outer, inner) for inner, outer in zip(named, named[1:]))
 
 
-def _constrain(gaz: Gazetteer, x: Span, tail: list[Span]) -> None:
-    """Place *x* inside the units its *tail* names; the tail's spans become those units."""
+def _constrain(gaz: Gazetteer, x: Span, tail: list[Span], *, paren: bool) -> None:
+    """Place *x* inside the units its *tail* names; the tail's spans become those units.
+
+    A tail in parentheses ("Town (District, Region)") is never a list: it says where the town is.
+    """
     best = _best_assignment(gaz, x, tail)
     if best is None:
         return
     assignment, pick = best
     innermost = next(c for c in assignment if c is not None)
-    if pick is None and x.place is not None and _unconfirmed(x, x.place, innermost.place):
+    if pick is None and x.place is not None and _unconfirmed(x, x.place, innermost.place, paren=paren):
         return  # a list of places ("Kharkiv, Kyiv"), or a place named by its own name the tail cannot confirm
     for y, unit in zip(tail, assignment):
         if unit is not None:
@@ -140,13 +143,13 @@ def _constrain(gaz: Gazetteer, x: Span, tail: list[Span]) -> None:
                                  f"gazetteer; placed at the unit the text names")
 
 
-def _unconfirmed(x: Span, place: Place, unit: Place) -> bool:
+def _unconfirmed(x: Span, place: Place, unit: Place, *, paren: bool) -> bool:
     """Whether *x*'s *place*, outside the tail's *unit*, stands: named by its own name, or near the unit.
 
-    A place matched by another of its names, in another country or more than ``TAIL_FAR_KM`` from the
-    unit, is a far homonym: the unit is the better answer.
+    A place matched by another of its names, or followed by a tail in parentheses, in another country
+    or more than ``TAIL_FAR_KM`` from the unit, is a far homonym: the unit is the better answer.
     """
-    if OTHER_NAME not in x.reason:
+    if OTHER_NAME not in x.reason and not paren:
         return True
     return place.country_code == unit.country_code and float(
         haversine_km(place.lat, place.lon, unit.lat, unit.lon)) <= TAIL_FAR_KM
