@@ -83,6 +83,8 @@ NAME_PAIR_CACHE = 1 << 14
 SCORE_DECIMALS = 3
 #: Places a report's area is named by (never pulled to another country).
 _AREAS = (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
+#: Units whose naming pulls a lone town of another country to their own (:func:`_pull_to_named_unit`).
+_NAMED_UNITS = (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2)
 #: A bare name's place that the report may mean the town of.
 _UNITS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
 #: How a town candidate matched that makes a bare name its (not a fuzzy or partial match).
@@ -210,12 +212,12 @@ def _pull_to_named_unit(gaz: Gazetteer, placed: list[Span]) -> None:
     more than ``FAR_KM`` from the unit) becomes its namesake in that country, in the unit when one is
     there; without a namesake there it is left as it is.
     """
-    named = [x for x in placed if x.place is not None and x.place.kind in _AREAS]
+    named = [x for x in placed if x.place is not None and x.place.kind in _NAMED_UNITS]
     units = [x.place for x in named if x.place is not None]
     if len({u.country_code for u in units}) != 1:
         return
     # a first-level unit whose name is no common word leaves no doubt: a town without a namesake there is none
-    sure = any(u.kind is PlaceKind.ADMIN1 and not common_word(x.surface) for x, u in zip(named, units))
+    sure = any(u.kind in _UNITS and not common_word(x.surface) for x, u in zip(named, units))
     area = units[0].country_code
     counts: dict[str | None, set[str]] = {}
     for x in placed:
