@@ -200,3 +200,56 @@ def test_a_far_namesake_in_the_same_country_gives_way_to_the_named_region() -> N
     village = _mention(text, "Serednie")
     assert (village.place.name, village.place.kind.value) == ("Donetsk Oblast", "admin1")
     assert "approximate" in village.reason
+
+
+# The report's own units against a far namesake: (sentence, word, its country or None for no place, a unit word
+# and its country). Sentences written for these tests, in the ACLED-note style.
+UNIT_CASES = [
+    ("Farmers marched over a land dispute in Oba town in Idemili South LGA (Anambra) on Monday.",
+     "Oba", None, "Anambra", "NG"),
+    ("Unknown assailants set fire to a shop in El Centro corregimiento (Santander) overnight.",
+     "El Centro", None, "Santander", "CO"),
+    ("Militants attacked a checkpoint near Kalo in Yatenga province.", "Kalo", None, "Yatenga province", "BF"),
+    ("Gunmen fired on a convoy near Daman, a village in Syria's Deir ez-Zor governorate.",
+     "Daman", None, "Syria", "SY"),
+    ("Unidentified gunmen raided the gendarmerie post in Mandoli (Bandiagara, Mopti) at dawn.",
+     "Mandoli", "ML", "Mopti", "ML"),
+    ("An explosive device went off in La Cristalina (Meta) on election day.", "La Cristalina", "CO", "Meta", "CO"),
+    ("A roadside bomb wounded two soldiers between Banh and the market (Banh, Loroum).",
+     "Banh", "BF", "Loroum", "BF"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "country", "unit", "unit_country"), UNIT_CASES,
+                         ids=[c[0][:40] for c in UNIT_CASES])
+def test_a_named_unit_outweighs_a_far_namesake(text: str, word: str, country: str | None, unit: str,
+                                               unit_country: str) -> None:
+    found = _places(text)
+    assert found[unit][1] == unit_country, found[unit]
+    if country is None:
+        assert word not in found, found.get(word)
+    else:
+        assert found[word][1] == country, found[word]
+
+
+def test_a_country_named_as_another_party_does_not_move_a_town() -> None:
+    found = _places("Residents of Sysert held a car rally backing the war in Ukraine.")
+    assert found["Sysert"][1] == "RU"
+    assert found["Ukraine"] == ("Ukraine", "UA", "country")
+
+
+def test_a_weapon_that_names_a_foreign_unit_does_not_unplace_a_town() -> None:
+    found = _places("Grad rockets hit farmland around Mala Tokmachka on Sunday.")
+    assert found["Mala Tokmachka"][1] == "UA"
+
+
+def test_a_list_of_two_cities_is_no_tail() -> None:
+    found = _places("Riot police dispersed crowds in Moscow, Kyiv.")
+    assert found["Moscow"][1] == "RU"
+    assert found["Kyiv"][1] == "UA"
+
+
+def test_a_parenthesised_unit_holds_the_town_named_before_it() -> None:
+    found = _places("Unidentified gunmen raided the gendarmerie post in Mandoli (Bandiagara, Mopti) at dawn.")
+    assert found["Mandoli"][2] == "admin1"
+    assert found["Bandiagara"] == ("Bandiagara", "ML", "populated_place")

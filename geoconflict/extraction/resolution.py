@@ -205,18 +205,19 @@ def _pull_to_area(gaz: Gazetteer, placed: list[Span]) -> None:
 
 
 def _pull_to_named_unit(gaz: Gazetteer, placed: list[Span]) -> None:
-    """A town alone in its country, in a report naming a country or first-level unit of one other country only.
+    """A town alone in its country, in a report whose named units (country, admin1, admin2) are all of one other country.
 
     A careful reader takes "Oba ... (Anambra)" for the Oba of Anambra's country: the unit the report
     names is stronger evidence than a namesake's population. The lone town (not big by its own name,
-    more than ``FAR_KM`` from the unit) becomes its namesake in that country, in the unit when one is
-    there; without a namesake there it is left as it is.
+    more than ``FAR_KM`` from every named unit) becomes its namesake in that country, one inside a named
+    unit first. Without a namesake there it is no place when a named unit is an admin1 or admin2 whose name
+    is no common word ("Grad" rockets are no Slovenian unit), or when the town was matched by another of
+    its names; else (a country named as a party: "the war in Ukraine") it stays.
     """
     named = [x for x in placed if x.place is not None and x.place.kind in _NAMED_UNITS]
     units = [x.place for x in named if x.place is not None]
     if len({u.country_code for u in units}) != 1:
         return
-    # a first-level unit whose name is no common word leaves no doubt: a town without a namesake there is none
     sure = any(u.kind in _UNITS and not common_word(x.surface) for x, u in zip(named, units))
     area = units[0].country_code
     counts: dict[str | None, set[str]] = {}
@@ -236,7 +237,7 @@ def _pull_to_named_unit(gaz: Gazetteer, placed: list[Span]) -> None:
             x.candidates = (p, *x.candidates)
             x.place, x.score = best.place, best.score
             x.reason = f"{x.reason}; pulled to {area}, whose unit the report names: {best.reason}"
-        elif sure:
+        elif sure or OTHER_NAME_MATCH in x.reason:
             _unplace(x, f"alone in {p.country_code}, far from the units the report names in {area}, none of its name there")
 
 
