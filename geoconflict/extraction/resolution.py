@@ -12,7 +12,8 @@ from all others is dropped (:func:`drop_outliers`).
 Names that are also common English words need evidence (:func:`resolve_spans`);
 the context cannot be hijacked (:func:`guard_context`): a big place keeps its
 own best reading against small places named without evidence, a lone far town
-is pulled to the report's area, another name unlike the place's own needs
+is pulled to the report's area or to the country of the units it names, another
+name unlike the place's own needs
 evidence; tails and bearings are constraints
 (:func:`~geoconflict.extraction.structure.apply_structure`).
 """
