@@ -60,7 +60,9 @@ ACTOR_WINDOW = 60
 
 def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -> list[Event]:
     """The meeting, and the first strike, attack, protest or massacre, told in sentence *s* at a place."""
-    masked, _ = doc.mask(s)
+    masked, ids = doc.mask(s)
+    if not ids:  # no place in the sentence: no event located at one
+        return []
     folded = case_fold(masked)
     out: list[Event] = []
     meet = Fold.MEETING.search(folded) if doc.may_match(s, "meeting") else None
@@ -164,11 +166,16 @@ def _place(doc: Document, masked: str, cue: re.Match[str]) -> int | None:
     """
     after = masked[cue.end():]
     own = after[:_clause_end(after)]
-    found = (_TARGET_AFTER.match(after[:TARGET_WINDOW]), _EVENT_PLACE.search(own),
-             _PASSIVE_TARGET.search(masked[max(0, cue.start() - PASSIVE_WINDOW):cue.start()]),
-             _PLACE_AFTER.search(masked, 0, cue.start()), _ANY_TOKEN.search(own), _PLACE_AFTER.search(after))
-    offset = (cue.end(), cue.end(), max(0, cue.start() - PASSIVE_WINDOW), 0, cue.end(), cue.end())
-    for m, base in zip(found, offset, strict=True):
+    passive = max(0, cue.start() - PASSIVE_WINDOW)
+    found = (  # each looked for only when the ones before it gave no place
+        (lambda: _TARGET_AFTER.match(after[:TARGET_WINDOW]), cue.end()),
+        (lambda: _EVENT_PLACE.search(own), cue.end()),
+        (lambda: _PASSIVE_TARGET.search(masked[passive:cue.start()]), passive),
+        (lambda: _PLACE_AFTER.search(masked, 0, cue.start()), 0),
+        (lambda: _ANY_TOKEN.search(own), cue.end()),
+        (lambda: _PLACE_AFTER.search(after), cue.end()))
+    for look, base in found:
+        m = look()
         tok = TOKEN.match(masked, base + m.start(1) - 1) if m else None
         if tok and not _names_actor(doc, masked, tok):
             return _more_specific(doc, masked, tok)

@@ -283,6 +283,8 @@ def _lone_strong(text: str, placed: list[Span]) -> list[tuple[Span, list[Span]]]
 
     Each with those small places: the only support the context had for putting the span in that country.
     """
+    if not any(_small(x.place) for x in placed):  # (every country's spans would be passed over)
+        return []
     by_country: dict[str | None, list[Span]] = {}
     for x in placed:
         by_country.setdefault(x.place.country_code if x.place is not None else None, []).append(x)
@@ -338,24 +340,42 @@ def _unplace(x: Span, why: str) -> None:
 
 
 @lru_cache(maxsize=NAME_ANSWER_CACHE)
+def _name_candidates(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
+    """*name*'s ``NAME_COUNTRY_CANDIDATES`` best candidates anywhere, best first: one search answers
+    :func:`_big_by_name`, :func:`_countries_named` and :func:`_best_in`.
+
+    ``rank`` sorts stably and cuts at the limit, so its first candidate is ``search(name, limit=1)``'s,
+    and, when fewer than the limit, they are all of *name*'s places, in the order a search restricted to
+    a country keeps them (``country=`` only filters).
+    """
+    return tuple(_search(gaz, name, limit=NAME_COUNTRY_CANDIDATES))
+
+
 def _countries_named(gaz: Gazetteer, name: str) -> frozenset[str] | None:
     """The countries holding a place called *name* (a name match), or None when *name* has too many places to tell.
 
     Only these countries can give :func:`_resolve_weak` a place, so the others are not searched one by one.
     """
-    cands = _search(gaz, name, limit=NAME_COUNTRY_CANDIDATES)
+    cands = _name_candidates(gaz, name)
     if len(cands) >= NAME_COUNTRY_CANDIDATES:
         return None
     return frozenset(c.place.country_code for c in cands if c.place.country_code and c.reason.startswith(_NAME_MATCHES))
 
 
-@lru_cache(maxsize=NAME_ANSWER_CACHE)
 def _big_by_name(gaz: Gazetteer, name: str) -> bool:
     """Whether *name*'s best place is a country, or a first-level unit or town of many people, by its own name."""
-    best = _search(gaz, name, limit=1)
+    best = _name_candidates(gaz, name)[:1]
     if not best or not best[0].reason.startswith(_NAME_MATCHES[0]):
         return False
     return _big(best[0].place)
+
+
+def _best_in(gaz: Gazetteer, name: str, country: str) -> list[Candidate]:
+    """``_search(gaz, name, country=country, limit=1)`` for a name whose places :func:`_countries_named` tells.
+
+    The first of *name*'s candidates in *country* (all its places are among them): no search of its own.
+    """
+    return [c for c in _name_candidates(gaz, name) if c.place.country_code == country][:1]
 
 
 def _resolve_weak(gaz: Gazetteer, weak: list[Span], strong: list[Span]) -> None:
@@ -363,8 +383,12 @@ def _resolve_weak(gaz: Gazetteer, weak: list[Span], strong: list[Span]) -> None:
     countries = {x.place.country_code for x in strong if x.place is not None and x.place.country_code}
     for x in weak:
         named = _countries_named(gaz, x.surface)
-        found = [c for cc in sorted(countries if named is None else countries & named)
-                 for c in _search(gaz, x.surface, country=cc, limit=1) if c.reason.startswith(_NAME_MATCHES)]
+        if named is None:
+            found = [c for cc in sorted(countries) for c in _search(gaz, x.surface, country=cc, limit=1)
+                     if c.reason.startswith(_NAME_MATCHES)]
+        else:
+            found = [c for cc in sorted(countries & named) for c in _best_in(gaz, x.surface, cc)
+                     if c.reason.startswith(_NAME_MATCHES)]
         if not found:
             x.reason = (f"{x.reason}: {NOT_A_PLACE}: a common English word, with no locative word before it "
                         f"nor a place of its name in the report's countries")
