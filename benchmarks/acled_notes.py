@@ -3,24 +3,22 @@
 Reads ``../shared/eval/acled/dev.jsonl`` in place (ACLED's data is for measuring
 only: nothing of it is copied into the repository) and scores, per note:
 
-* **located**: the note gives at least one located record;
-* **main event**: the located record whose quote starts first in the note
-  (ACLED notes name the event's place first: "On <date>, <actor> shelled
-  <place>, <admin-1>"); of records told in the same sentence an Event (the
-  typed record a sentence's event word gives) comes first, other ties keep the
-  extractor's order;
-* **event_type** and **sub_event_type**: the main record's own ACLED type and
-  sub-type (:func:`geoconflict.model.acled_type`: an Event's ``subtype`` is
-  ACLED's sub-event type; movements, claims and combat areas map as its
-  module, :mod:`geoconflict.model.taxonomy`, documents);
-* **events/note**: located records per note (ACLED notes mostly tell one or two);
-* **distance** from the main event's point (an event's place, a combat area's
-  or claim's first named area, a movement's destination) to the gold point or
-  the nearest of ``gold_alts``: share within 25 and 100 km, median, share over
-  1,000 km;
+* **located**: the note gives at least one row of the ACLED export
+  (:func:`geoconflict.model.acled.acled_rows`, the rows of ``EventSet.to_acled()``);
+* **main event**: the export's first row: records in the order the report tells
+  them, an Event first among the records of one sentence (ACLED notes name the
+  event's place first: "On <date>, <actor> shelled <place>, <admin-1>"); its
+  point is the row's latitude and longitude (an event's place, a movement's
+  destination, a claim's or combat area's first named area);
+* **event_type** and **sub_event_type**: the main row's (an Event's ``subtype``
+  is ACLED's sub-event type; movements, claims and combat areas map as
+  :mod:`geoconflict.model.taxonomy` documents);
+* **events/note**: export rows per note (ACLED notes mostly tell one or two);
+* **distance** from the main row's point to the gold point or the nearest of
+  ``gold_alts``: share within 25 and 100 km, median, share over 1,000 km (the
+  share within 25 km is also given over the located notes alone);
 * **admin-1**: the main point and the gold point fall in the same admin-1
   polygon of the embedded basemap (:func:`geoconflict.maps.basemap.outlines`);
-  (the share within 25 km is also given over the located notes alone);
 * **in gazetteer**: the gold place is in the gazetteer (a place of that name
   within 10 km of the gold point), to tell resolution misses from missing
   villages.
@@ -54,7 +52,7 @@ import shapely
 import geoconflict as gc
 from geoconflict.errors import GeoconflictError
 from geoconflict.maps.basemap import outlines
-from geoconflict.model import acled_type
+from geoconflict.model.acled import acled_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval" / "acled" / "dev.jsonl"
@@ -92,40 +90,14 @@ def gold_points(note: dict) -> list[tuple[float, float]]:
 # --------------------------------------------------------------------------- systems
 
 
-def _point(record) -> tuple[float, float] | None:
-    """(lat, lon) of a record's main place, or None."""
-    if isinstance(record, gc.Event):
-        return record.place.lat, record.place.lon
-    if isinstance(record, gc.Movement):
-        return record.destination.lat, record.destination.lon
-    if isinstance(record, gc.CombatArea | gc.TerritorialClaim):
-        if record.areas:
-            return record.areas[0].lat, record.areas[0].lon
-        if record.geometry is not None:
-            point = record.geometry.representative_point()
-            return point.y, point.x
-    return None
-
-
-def _record_point(record) -> tuple[float, float, str | None, str | None] | None:
-    """(lat, lon, event_type, sub_event_type) of a record's main place, or None."""
-    where = _point(record)
-    return None if where is None else (*where, *acled_type(record))
-
-
 def geoconflict_system(gaz: gc.Gazetteer) -> Callable[[dict], Guess | None]:
     def run(note: dict) -> Guess | None:
         events = gc.extract(gc.read_report(note["text"], published=note["date"]), gazetteer=gaz)
-        located = []
-        for order, record in enumerate(events):
-            where = _record_point(record)
-            if where is not None:
-                span = record.provenance.span
-                located.append((span[0] if span else math.inf, not isinstance(record, gc.Event), order, where))
-        if not located:
+        rows = list(acled_rows(events))  # the ACLED export's rows, its main event first
+        if not rows:
             return None
-        lat, lon, kind, subtype = min(located)[3]
-        return Guess(lat, lon, kind, subtype, len(located))
+        main = rows[0]
+        return Guess(main["latitude"], main["longitude"], main["event_type"], main["sub_event_type"], len(rows))
 
     return run
 

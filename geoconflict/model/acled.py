@@ -72,7 +72,7 @@ from geoconflict.model.place import Place
 from geoconflict.model.provenance import Provenance
 from geoconflict.model.taxonomy import acled_type
 
-__all__ = ["COLUMNS", "GEO_PRECISION", "TIME_PRECISION", "to_acled"]
+__all__ = ["COLUMNS", "GEO_PRECISION", "TIME_PRECISION", "acled_rows", "to_acled"]
 
 #: The columns, in ACLED's order (``assoc_actor_2`` keeps actors beyond the second).
 COLUMNS = (
@@ -110,13 +110,28 @@ def to_acled(records: Iterable[Any]) -> Any:
     """
     import pandas as pd
 
-    told = [r for r in records if type(r) in _KIND_ORDER]
-    rows = [row for n, r in enumerate(_in_report_order(told)) for row in _rows(r, n)]
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    frame = pd.DataFrame(list(acled_rows(records)), columns=list(COLUMNS))
     frame["fatalities"] = frame["fatalities"].astype("Int64")
     frame["time_precision"] = frame["time_precision"].astype("int64")
     frame["geo_precision"] = frame["geo_precision"].astype("int64")
     return frame
+
+
+def acled_rows(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    """The rows of :func:`to_acled`, as dictionaries keyed by :data:`COLUMNS`, in the same order.
+
+    Without pandas: the first row is a note's main event, for a caller that wants only that.
+
+    Examples
+    --------
+    >>> from geoconflict.model import Event, Place
+    >>> goma = Place("Goma", kind="populated_place", lat=-1.68, lon=29.23, country_code="CD")
+    >>> next(acled_rows([Event("protest", goma, subtype="Peaceful protest")]))["event_type"]
+    'Protests'
+    """
+    told = [r for r in records if type(r) in _KIND_ORDER]
+    for n, r in enumerate(_in_report_order(told)):
+        yield from _rows(r, n)
 
 
 def _in_report_order(records: list[Any]) -> list[Any]:

@@ -176,12 +176,12 @@ def read_acled(
     # places: one per distinct (name, coordinates, precision, admin units, country)
     country_v, country_c = texts["country"]
     cc_values = country_code_values(country_v)
-    loc_v, loc_c = texts["location"]
+    loc_c = texts["location"][1]
     a1_v, a1_c = texts["admin1"]
     a2_v, a2_c = texts["admin2"]
     place_group, place_first = groups(
         name_col[good], *(codes[good] for codes in (
-            texts["location"][1], texts["admin3"][1], a2_c, a1_c, country_c, lat_c, lon_c, gprec_c))
+            loc_c, texts["admin3"][1], a2_c, a1_c, country_c, lat_c, lon_c, gprec_c))
     )
     places = np.empty(len(place_first), dtype=object)
     for g, i in enumerate(good[place_first]):
