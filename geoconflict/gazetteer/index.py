@@ -25,6 +25,7 @@ import gzip
 import os
 import threading
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -36,6 +37,7 @@ from geoconflict.gazetteer.candidates import Candidate, check_name, make_candida
 from geoconflict.gazetteer.context import resolve_candidates
 from geoconflict.gazetteer.scanner import find_names, load_automaton
 from geoconflict.gazetteer.scoring import Near, ranked
+from geoconflict.gazetteer.supplements import ignored, installed, load_supplements
 from geoconflict.gazetteer.table import GazetteerTable
 from geoconflict.gazetteer.user import added_rows, read_places
 from geoconflict.model import Place, PlaceKind
@@ -76,6 +78,7 @@ class Gazetteer(GazetteerTable):
         self._scan_names: list[str] | None = None
         self._automaton: ahocorasick.Automaton | None = None
         self._places_files: tuple[str, ...] = ()  # the files of places added (with_places), in order
+        self._supplement_files: tuple[str, ...] = ()  # the supplements added (with_supplements), in order
         self._added_scan_names: set[str] = set()
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
@@ -84,7 +87,7 @@ class Gazetteer(GazetteerTable):
         A worker process given this gazetteer loads the same data (once per
         process: see :func:`_loaded`), so the files must be readable there.
         """
-        return (_loaded, (self._path, self._places_files))
+        return (_loaded, (self._path, self._places_files, self._supplement_files))
 
     def __copy__(self) -> Gazetteer:
         """A shallow copy: the same data, its own lock and memos (``copy.copy``; pickling goes by reference)."""
@@ -137,13 +140,62 @@ class Gazetteer(GazetteerTable):
         gaz._scan_names = None if gaz._added_scan_names else self._scan_names
         return gaz
 
+    @property
+    def supplement_files(self) -> tuple[str, ...]:
+        """The supplements :meth:`with_supplements` added, in order (empty for the embedded gazetteer)."""
+        return self._supplement_files
+
+    def with_supplements(self, *paths: str | os.PathLike[str], directory: str | os.PathLike[str] | None = None
+                         ) -> Gazetteer:
+        """A new gazetteer: this one and supplements (by default every one installed in the data directory).
+
+        Supplements are places added on this machine by ``geoconflict gazetteer
+        add`` (GeoNames country dumps, the Russian settlements); see
+        :mod:`geoconflict.gazetteer.supplements`. A place already in this
+        gazetteer (the same GeoNames id) gains the supplement's spellings
+        instead of a second row. This gazetteer is not changed.
+
+        Parameters
+        ----------
+        *paths : path-like
+            Supplement files (``NAME.npz``); when none are given, those installed in *directory*.
+        directory : path-like, optional
+            The data directory (default ``$GEOCONFLICT_DATA_DIR``, else the user data directory).
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> gaz = Gazetteer().with_supplements(directory=tempfile.mkdtemp())  # none installed there
+        >>> gaz.supplement_files, len(gaz) == len(Gazetteer())
+        ((), True)
+        """
+        files = [Path(p) for p in paths] if paths else [i.path for i in installed(directory=directory)]
+        if not files:
+            return self
+        gaz = self.__copy__()
+        gaz._automaton = None
+        batches, scan = load_supplements(gaz, files)
+        for added in batches:
+            gaz._add_rows(added)
+        gaz._added_scan_names = gaz._added_scan_names | scan
+        gaz._supplement_files = (*gaz._supplement_files, *(str(f.resolve()) for f in files))
+        gaz._scan_names = None
+        return gaz
+
     @classmethod
     def default(cls) -> Gazetteer:
-        """The shared gazetteer over the embedded data, loaded on first use."""
+        """The shared gazetteer: the embedded data and the supplements installed, loaded on first use.
+
+        Supplements (``geoconflict gazetteer add``; see
+        :mod:`geoconflict.gazetteer.supplements`) are left out when the
+        environment variable ``GEOCONFLICT_NO_SUPPLEMENTS`` is set;
+        ``Gazetteer()`` is the embedded data alone.
+        """
         if cls._default is None:
             with cls._default_lock:
                 if cls._default is None:
-                    cls._default = cls()
+                    gaz = cls()
+                    cls._default = gaz if ignored() else gaz.with_supplements()
         return cls._default
 
     # ------------------------------------------------------------------ search
@@ -263,8 +315,7 @@ class Gazetteer(GazetteerTable):
     def _load_scan_names(self) -> list[str]:
         """Every spelling the scan looks for (scan-folded, sorted): the embedded ones and those of added places."""
         if self._scan_names is None:
-            shared = Gazetteer._default._scan_names if self._path is None and Gazetteer._default else None
-            embedded = shared if shared is not None else _read_scan_names(self._path)
+            embedded = _read_scan_names(self._path)
             added = self._added_scan_names.difference(embedded) if self._added_scan_names else ()
             self._scan_names = sorted([*embedded, *added]) if added else embedded
         return self._scan_names
@@ -294,23 +345,31 @@ class Gazetteer(GazetteerTable):
         return find_names(self._automaton, text)
 
 
+@cache
 def _read_scan_names(path: str | None) -> list[str]:
-    """The embedded spellings the scan looks for (``scan_names.txt.gz`` of the data directory *path*)."""
+    """The embedded spellings the scan looks for (``scan_names.txt.gz`` of the data directory *path*), read once.
+
+    Every gazetteer of that data directory shares the list: it is never changed.
+    """
     where = Path(path) / "scan_names.txt.gz" if path is not None else data_file("scan_names.txt.gz")
     with gzip.open(where, "rt", encoding="utf-8") as fh:
         return fh.read().split("\n")
 
 
-#: gazetteers rebuilt from a pickled reference, per (data directory, files of places): one load per process
-_LOADED: dict[tuple[str | None, tuple[str, ...]], Gazetteer] = {}
+#: gazetteers rebuilt from a pickled reference, per (data directory, files of places, supplements):
+#: one load per process
+_LOADED: dict[tuple[str | None, tuple[str, ...], tuple[str, ...]], Gazetteer] = {}
 
 
-def _loaded(path: str | None, places_files: tuple[str, ...]) -> Gazetteer:
-    """The gazetteer of that data directory with those places added, loaded once per process."""
-    key = (path, tuple(places_files))
+def _loaded(path: str | None, places_files: tuple[str, ...], supplement_files: tuple[str, ...] = ()) -> Gazetteer:
+    """The gazetteer of that data directory with those supplements and places added, loaded once per process."""
+    key = (path, tuple(places_files), tuple(supplement_files))
     gaz = _LOADED.get(key)
     if gaz is None:
-        base = Gazetteer.default() if path is None else Gazetteer(path)
+        base = Gazetteer.default() if path is None else None
+        if base is None or base.supplement_files != tuple(supplement_files):
+            base = Gazetteer(path)
+            base = base.with_supplements(*supplement_files) if supplement_files else base
         gaz = _LOADED[key] = base.with_places(*places_files) if places_files else base
     return gaz
 

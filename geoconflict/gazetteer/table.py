@@ -39,16 +39,12 @@ from geoconflict.gazetteer.candidates import (
     ADMIN2,
     COUNTRY,
     DERIVED_NAME,
-    KIND_SCORE,
     KINDS,
-    OTHER_POPULATION_SCORE,
-    POPULATED_PLACE,
-    POPULATION_SCORE,
     PRIMARY_NAME,
     REGION,
     kind_code,
 )
-from geoconflict.gazetteer.user import AddedRows
+from geoconflict.gazetteer.user import AddedPlaces, AddedRows, prior_importance
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold, stable_hash
 
@@ -100,10 +96,7 @@ class GazetteerTable:
         self._pop = a["pop"]
         self._key_place = a["key_place"]
         self._key_flag = a["key_flag"]
-        log_pop = np.log10(np.maximum(self._pop, 1).astype(np.float64))
-        self._importance = KIND_SCORE[self._kind] + np.where(
-            self._kind == POPULATED_PLACE, POPULATION_SCORE * log_pop, OTHER_POPULATION_SCORE * log_pop
-        )
+        self._importance = prior_importance(self._kind, self._pop)
         # plain lists of the columns every look-up reads: indexing numpy one element at
         # a time costs more than the arithmetic (about 10 MB for 286k places)
         self._kind_list: list[int] = self._kind.tolist()
@@ -130,7 +123,7 @@ class GazetteerTable:
                     rows.append(row)
                     flags.append(DERIVED_NAME)
         self._base_rows = len(self._kind)  # rows past this are places added by with_places
-        self._added_places: list[Place] = []
+        self._added_places = AddedPlaces()
 
     def __len__(self) -> int:
         return len(self._kind)

@@ -65,13 +65,14 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import csv
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import shapely
@@ -92,8 +93,8 @@ from geoconflict.gazetteer.candidates import (
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold, parse_query, scan_fold
 
-__all__ = ["ALIAS_SEPARATORS", "KINDS_ALLOWED", "USER_PLACE_BONUS", "AddedRows", "UserPlace", "added_rows",
-           "read_places"]
+__all__ = ["ALIAS_SEPARATORS", "KINDS_ALLOWED", "USER_PLACE_BONUS", "AddedPlaces", "AddedRows", "UserPlace",
+           "added_rows", "prior_importance", "read_places"]
 
 #: Added to the prior importance of a preferred place of yours: more than the widest gap between two
 #: embedded places of one name (a country of 10^9 people over a hamlet, with an alias against a name)
@@ -444,13 +445,57 @@ def _problems_error(path: Path, unit: str, problems: list[tuple[int, str, str]])
 # --------------------------------------------------------------------------- rows for the gazetteer
 
 
+class PlaceSegment(Protocol):
+    """Places of consecutive added rows: a list, or a sequence that builds each place when asked."""
+
+    def __len__(self) -> int: ...
+    def __getitem__(self, index: int, /) -> Place: ...
+
+
+class AddedPlaces:
+    """The places of a table's added rows, in row order: segments joined without copying their places.
+
+    Examples
+    --------
+    >>> a = Place("Xa", kind="populated_place", lat=1.0, lon=2.0)
+    >>> b = Place("Xb", kind="populated_place", lat=3.0, lon=4.0)
+    >>> both = AddedPlaces() + [a] + [b]
+    >>> len(both), both[1].name
+    (2, 'Xb')
+    """
+
+    __slots__ = ("_segments", "_starts")
+
+    def __init__(self, segments: tuple[PlaceSegment, ...] = ()) -> None:
+        self._segments = segments
+        self._starts = np.cumsum([0] + [len(s) for s in segments]).tolist()
+
+    def __len__(self) -> int:
+        return int(self._starts[-1])
+
+    def __getitem__(self, index: int) -> Place:
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        at = bisect.bisect_right(self._starts, index) - 1
+        return self._segments[at][index - self._starts[at]]
+
+    def __add__(self, other: PlaceSegment) -> AddedPlaces:
+        return AddedPlaces((*self._segments, other)) if len(other) else self
+
+
+def prior_importance(kind: np.ndarray, pop: np.ndarray) -> np.ndarray:
+    """The prior importance of rows of *kind* codes with population *pop*, as the embedded rows have it."""
+    log_pop = np.log10(np.maximum(pop, 1).astype(np.float64))
+    return KIND_SCORE[kind] + np.where(kind == POPULATED_PLACE, POPULATION_SCORE, OTHER_POPULATION_SCORE) * log_pop
+
+
 @dataclass(frozen=True)
 class AddedRows:
     """The gazetteer columns of added places, and their name keys.
 
     Attributes
     ----------
-    places : list of Place
+    places : list of Place, or a sequence that builds them when asked
         In row order (the first is row ``first``).
     kind, lat, lon, cc, admin1, pop, importance : numpy.ndarray
         The columns, as :class:`~geoconflict.gazetteer.table.GazetteerTable` has them.
@@ -461,7 +506,7 @@ class AddedRows:
     """
 
     first: int
-    places: list[Place]
+    places: PlaceSegment
     kind: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
@@ -473,7 +518,7 @@ class AddedRows:
     scan_names: set[str]
 
 
-def _name_keys(name: str) -> Iterator[str]:
+def name_keys(name: str) -> Iterator[str]:
     """The look-up keys of a name: its folded form, and without a descriptor word ("Foo raion" -> "foo")."""
     full = fold(name)
     yield full
@@ -488,9 +533,8 @@ def added_rows(table: Any, places: list[UserPlace]) -> AddedRows:
     n = len(places)
     kind = np.array([KIND_CODE[p.place.kind] for p in places], dtype=table._kind.dtype)
     pop = np.array([p.place.population or 0 for p in places], dtype=table._pop.dtype)
-    log_pop = np.log10(np.maximum(pop, 1).astype(np.float64))
-    importance = (KIND_SCORE[kind] + np.where(kind == POPULATED_PLACE, POPULATION_SCORE, OTHER_POPULATION_SCORE)
-                  * log_pop + USER_PLACE_BONUS * np.array([p.prefer for p in places], dtype=np.float64))
+    importance = prior_importance(kind, pop) + USER_PLACE_BONUS * np.array([p.prefer for p in places],
+                                                                           dtype=np.float64)
     ctx = _Context(table, "")
     keys: dict[str, tuple[list[int], list[int]]] = {}
     scan_names: set[str] = set()
@@ -498,7 +542,7 @@ def added_rows(table: Any, places: list[UserPlace]) -> AddedRows:
         for flag, spellings in ((PRIMARY_NAME, (up.place.name,)), (ALTERNATE_NAME, up.aliases)):
             for spelling in spellings:
                 scan_names.add(scan_fold(spelling))
-                for key in _name_keys(spelling):
+                for key in name_keys(spelling):
                     rows, flags = keys.setdefault(key, ([], []))
                     if first + i not in rows:
                         rows.append(first + i)
