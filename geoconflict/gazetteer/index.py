@@ -37,7 +37,7 @@ from geoconflict.gazetteer.candidates import Candidate, check_name, make_candida
 from geoconflict.gazetteer.context import resolve_candidates
 from geoconflict.gazetteer.scanner import find_names, load_automaton
 from geoconflict.gazetteer.scoring import Near, ranked
-from geoconflict.gazetteer.supplements import ignored, installed, load_supplements
+from geoconflict.gazetteer.supplements import ignored, installed, load_supplements, scan_names_of
 from geoconflict.gazetteer.table import GazetteerTable
 from geoconflict.gazetteer.user import added_rows, read_places
 from geoconflict.model import Place, PlaceKind
@@ -80,6 +80,7 @@ class Gazetteer(GazetteerTable):
         self._places_files: tuple[str, ...] = ()  # the files of places added (with_places), in order
         self._supplement_files: tuple[str, ...] = ()  # the supplements added (with_supplements), in order
         self._added_scan_names: set[str] = set()
+        self._supplement_scan: tuple[Any, ...] = ()  # the supplements' scan names, not yet read
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickled by reference: the data directory and the files of places added, loaded again on the other side.
@@ -137,7 +138,7 @@ class Gazetteer(GazetteerTable):
             gaz._add_rows(added)
             gaz._added_scan_names = gaz._added_scan_names | added.scan_names
             gaz._places_files = (*gaz._places_files, str(Path(path).resolve()))
-        gaz._scan_names = None if gaz._added_scan_names else self._scan_names
+        gaz._scan_names = None if gaz._added_scan_names or gaz._supplement_scan else self._scan_names
         return gaz
 
     @property
@@ -177,7 +178,7 @@ class Gazetteer(GazetteerTable):
         batches, scan = load_supplements(gaz, files)
         for added in batches:
             gaz._add_rows(added)
-        gaz._added_scan_names = gaz._added_scan_names | scan
+        gaz._supplement_scan = (*gaz._supplement_scan, *scan)  # read when the scan is first used
         gaz._supplement_files = (*gaz._supplement_files, *(str(f.resolve()) for f in files))
         gaz._scan_names = None
         return gaz
@@ -316,6 +317,9 @@ class Gazetteer(GazetteerTable):
         """Every spelling the scan looks for (scan-folded, sorted): the embedded ones and those of added places."""
         if self._scan_names is None:
             embedded = _read_scan_names(self._path)
+            if self._supplement_scan:
+                self._added_scan_names = self._added_scan_names | scan_names_of(self._supplement_scan)
+                self._supplement_scan = ()
             added = self._added_scan_names.difference(embedded) if self._added_scan_names else ()
             self._scan_names = sorted([*embedded, *added]) if added else embedded
         return self._scan_names

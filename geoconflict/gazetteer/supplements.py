@@ -68,7 +68,7 @@ from geoconflict.gazetteer.candidates import (
 )
 from geoconflict.gazetteer.user import AddedRows, name_keys, prior_importance
 from geoconflict.model import Place
-from geoconflict.text.normalize import fold, scan_fold
+from geoconflict.text.normalize import fold, scan_fold, stable_hash
 
 __all__ = ["DATA_DIR_ENV", "IGNORE_ENV", "MINOR_UNIT_PENALTY", "SAME_PLACE_KM", "SupplementBuilder",
            "SupplementInfo", "installed", "load_supplements", "remove", "supplement_dir"]
@@ -87,6 +87,8 @@ MINOR_UNIT_PENALTY = float(KIND_SCORE[ADMIN2] - KIND_SCORE[POPULATED_PLACE])
 SAME_PLACE_KM = 10.0
 #: Scan names shorter than this are not scanned for (as for the embedded names)
 MIN_SCAN_LENGTH = 3
+#: Every this-many-th entry of the embedded name index goes into the build's fingerprint
+FINGERPRINT_STEP = 997
 #: Kilometres per degree of latitude (for the same-place check: short distances)
 KM_PER_DEGREE = 111.2
 #: A supplement's name: letters, digits, ``-`` and ``_``
@@ -198,6 +200,31 @@ def _strings(blob: np.ndarray) -> list[str]:
     return blob.tobytes().decode("utf-8").split(_SEP) if len(blob) else []
 
 
+def _offsets(strings: Sequence[str]) -> np.ndarray:
+    """Where each string of ``_blob(strings)`` starts in its bytes, and where the last ends."""
+    lengths = [len(s.encode("utf-8")) + 1 for s in strings]
+    return np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+
+
+class _Strings:
+    """A column of strings kept as UTF-8 bytes; each decoded when asked for."""
+
+    __slots__ = ("_bytes", "_offsets")
+
+    def __init__(self, blob: np.ndarray, offsets: np.ndarray) -> None:
+        self._bytes = blob.tobytes()
+        self._offsets = offsets
+
+    def __getitem__(self, i: int) -> str:
+        return self._bytes[int(self._offsets[i]):int(self._offsets[i + 1]) - 1].decode("utf-8")
+
+
+def fingerprint(table: Any) -> int:
+    """A number that changes when the embedded gazetteer's rows are renumbered (another build)."""
+    sample = np.ascontiguousarray(table._key_place[::FINGERPRINT_STEP])
+    return stable_hash(f"{table._base_rows} {len(table._key_hash)} {sample.tobytes().hex()}")
+
+
 def scannable(spelling: str) -> str | None:
     """The scan form of *spelling* when the scanner should look for it (Latin or Cyrillic, 3+ letters)."""
     if not _LATIN_OR_CYRILLIC.match(spelling):
@@ -278,7 +305,10 @@ class SupplementBuilder:
             raise FormatError(f"no populated place or admin unit to add from {source}", path=source)
         gid = np.array(self.gid, dtype=np.int64)
         embedded = embedded_rows(self.table, gid)
+        admin1_gid = np.array(self.admin1_gid, dtype=np.int64)
         keys, rows, flags, scan = self._keys(embedded)
+        hashes = np.array([stable_hash(k) for k in keys], dtype=np.uint64)
+        order = np.argsort(hashes, kind="stable")
         meta = {"format": FORMAT_VERSION, "name": name, "source": source, "licence": licence,
                 "attribution": attribution, "rows": len(self.gid),
                 "added": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
@@ -289,9 +319,13 @@ class SupplementBuilder:
         np.savez(partial, meta=np.array(json.dumps(meta)), gid=gid, kind=np.array(self.kind, dtype=np.int8),
                  minor=np.array(self.minor, dtype=bool), lat=np.array(self.lat, dtype=np.float64),
                  lon=np.array(self.lon, dtype=np.float64), cc=np.array(self.cc, dtype="U2"),
-                 pop=np.array(self.pop, dtype=np.int64), admin1_gid=np.array(self.admin1_gid, dtype=np.int64),
+                 pop=np.array(self.pop, dtype=np.int64), admin1_gid=admin1_gid,
                  name=_blob(self.name), admin1=_blob(self.admin1), admin2=_blob(self.admin2),
-                 key=_blob(keys), key_row=np.array(rows, dtype=np.int32), key_flag=np.array(flags, dtype=np.int8),
+                 name_off=_offsets(self.name), admin1_off=_offsets(self.admin1), admin2_off=_offsets(self.admin2),
+                 fingerprint=np.array(fingerprint(self.table), dtype=np.int64), embedded_row=embedded,
+                 admin1_row=embedded_rows(self.table, admin1_gid),
+                 key_hash=hashes[order], key_row=np.array(rows, dtype=np.int32)[order],
+                 key_flag=np.array(flags, dtype=np.uint8)[order],
                  scan=_blob(scan))
         os.replace(partial, path)  # a reader never sees half a file
         return SupplementInfo.read(path)
@@ -310,23 +344,28 @@ def embedded_rows(table: Any, gid: np.ndarray) -> np.ndarray:
 
 
 class _SupplementPlaces:
-    """The places of a supplement's new rows, each built when first asked for (they were checked when added)."""
+    """The places of a supplement's new rows (*where*: their rows in the file), each built when first asked for
+    (they were checked when added)."""
 
-    def __init__(self, columns: dict[str, Any], admin1_name: Any, source: str) -> None:
-        self._c = columns
+    def __init__(self, c: dict[str, Any], where: np.ndarray, admin1_row: np.ndarray, admin1_name: Any,
+                 source: str) -> None:
+        self._c = c
+        self._where = where
+        self._admin1_row = admin1_row
         self._admin1_name = admin1_name
         self._source = source
 
     def __len__(self) -> int:
-        return len(self._c["name"])
+        return len(self._where)
 
     def __getitem__(self, i: int) -> Place:
         c = self._c
-        a1 = int(c["admin1_row"][i])
+        j = int(self._where[i])
+        a1 = int(self._admin1_row[j])
         return Place._from_trusted(
-            c["name"][i], KINDS[int(c["kind"][i])], round(float(c["lat"][i]), 5), round(float(c["lon"][i]), 5),
-            str(c["cc"][i]) or None, self._admin1_name(a1) if a1 >= 0 else (c["admin1"][i] or None),
-            c["admin2"][i] or None, int(c["gid"][i]) or None, int(c["pop"][i]) or None, None, False, self._source)
+            c["name"][j], KINDS[int(c["kind"][j])], round(float(c["lat"][j]), 5), round(float(c["lon"][j]), 5),
+            str(c["cc"][j]) or None, self._admin1_name(a1) if a1 >= 0 else (c["admin1"][j] or None),
+            c["admin2"][j] or None, int(c["gid"][j]) or None, int(c["pop"][j]) or None, None, False, self._source)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -336,8 +375,8 @@ def _read(path: Path) -> dict[str, Any]:
     if meta.get("format") != FORMAT_VERSION:
         raise FormatError(f"a supplement of format {meta.get('format')}, this geoconflict reads format "
                           f"{FORMAT_VERSION}: add its source again", path=str(path))
-    for k in ("name", "admin1", "admin2", "key", "scan"):
-        columns[k] = _strings(columns[k])
+    for k in ("name", "admin1", "admin2"):
+        columns[k] = _Strings(columns[k], columns.pop(f"{k}_off"))
     columns["meta"] = meta
     return columns
 
@@ -351,8 +390,8 @@ class _Loaded:
     count: int = 0
 
 
-def load_supplements(table: Any, paths: Sequence[Path]) -> tuple[list[AddedRows], set[str]]:
-    """The rows of the supplements *paths*, to append to *table* in order, and their scan names.
+def load_supplements(table: Any, paths: Sequence[Path]) -> tuple[list[AddedRows], list[np.ndarray]]:
+    """The rows of the supplements *paths*, to append to *table* in order, and their scan names (blobs).
 
     Raises
     ------
@@ -360,25 +399,38 @@ def load_supplements(table: Any, paths: Sequence[Path]) -> tuple[list[AddedRows]
         For a file that is not a supplement of this version (the message says to add its source again).
     """
     out: list[AddedRows] = []
-    scan: set[str] = set()
+    scan: list[np.ndarray] = []
     state = _Loaded(len(table))
+    same_build = None
     for path in paths:
         columns = _read(path)
+        if same_build is None:
+            same_build = int(columns["fingerprint"]) == fingerprint(table)
+        if not same_build:  # the embedded gazetteer was rebuilt since: join again by GeoNames id
+            columns["embedded_row"] = embedded_rows(table, columns["gid"])
+            columns["admin1_row"] = embedded_rows(table, columns["admin1_gid"])
         out.append(_rows_of(table, columns, state))
-        scan.update(columns["scan"])
+        scan.append(columns["scan"])
     return out, scan
 
 
-def _row_map(table: Any, c: dict[str, Any], state: _Loaded) -> tuple[np.ndarray, np.ndarray]:
+def scan_names_of(blobs: Sequence[np.ndarray]) -> set[str]:
+    """The scan names of :func:`load_supplements`' blobs."""
+    return {name for blob in blobs for name in _strings(blob)}
+
+
+def _row_map(c: dict[str, Any], state: _Loaded) -> tuple[np.ndarray, np.ndarray]:
     """Each supplement row's gazetteer row, and which rows are new (not an embedded or earlier place)."""
     gid = c["gid"]
-    rows = embedded_rows(table, gid)
-    earlier = np.array([state.gid_rows.get(g, -1) for g in gid.tolist()], dtype=np.int64) if state.gid_rows \
-        else np.full(len(gid), -1, dtype=np.int64)
-    rows = np.where(rows >= 0, rows, earlier)
+    rows = c["embedded_row"].astype(np.int64)
+    if state.gid_rows:  # ids of the supplements loaded before this one
+        known = np.array(sorted(state.gid_rows), dtype=np.int64)
+        at = np.minimum(np.searchsorted(known, gid), len(known) - 1)
+        hit = (known[at] == gid) & (rows < 0)
+        rows[hit] = [state.gid_rows[g] for g in gid[hit].tolist()]
     new = rows < 0
     # the same id twice in one file: the first is the place
-    ids, first_of = np.unique(gid, return_index=True)
+    _, first_of = np.unique(gid, return_index=True)
     dup = np.ones(len(gid), dtype=bool)
     dup[first_of] = False
     dup &= gid > 0
@@ -388,7 +440,8 @@ def _row_map(table: Any, c: dict[str, Any], state: _Loaded) -> tuple[np.ndarray,
     if dup.any():
         by_id = dict(zip(gid[first_of].tolist(), rows[first_of].tolist()))
         rows[dup] = [by_id[g] for g in gid[dup].tolist()]
-    state.gid_rows.update((g, r) for g, r in zip(gid[new].tolist(), rows[new].tolist()) if g > 0)
+    ided = new & (gid > 0)
+    state.gid_rows.update(zip(gid[ided].tolist(), rows[ided].tolist()))
     state.count += int(new.sum())
     return rows, new
 
@@ -396,33 +449,21 @@ def _row_map(table: Any, c: dict[str, Any], state: _Loaded) -> tuple[np.ndarray,
 def _rows_of(table: Any, c: dict[str, Any], state: _Loaded) -> AddedRows:
     """One supplement's rows, numbered after the rows loaded before it."""
     first = state.first + state.count
-    rows, new = _row_map(table, c, state)
-    a1 = embedded_rows(table, c["admin1_gid"])
+    rows, new = _row_map(c, state)
+    a1 = c["admin1_row"].astype(np.int64)
     missing = (a1 < 0) & (c["admin1_gid"] > 0)
-    if missing.any():
+    if missing.any():  # a unit of this or an earlier supplement
         a1[missing] = [state.gid_rows.get(g, -1) for g in c["admin1_gid"][missing].tolist()]
-    keys: dict[str, tuple[list[int], list[int]]] = {}
-    targets = rows[c["key_row"]].tolist()
-    for key, r, f in zip(c["key"], targets, c["key_flag"].tolist()):
-        entry = keys.get(key)
-        if entry is None:
-            keys[key] = ([r], [f])
-        elif r not in entry[0]:
-            entry[0].append(r)
-            entry[1].append(f)
     kind = c["kind"][new].astype(table._kind.dtype)
     pop = c["pop"][new].astype(table._pop.dtype)
     importance = prior_importance(kind, pop) - MINOR_UNIT_PENALTY * c["minor"][new]
     blank = table._cc_of_code.get("", 0)  # an unknown code: no country
-    cc = np.array([table._cc_of_code.get(code, blank) for code in c["cc"][new].tolist()], dtype=table._cc.dtype)
-    where = np.flatnonzero(new)
-    columns = {"name": [c["name"][i] for i in where], "admin1": [c["admin1"][i] for i in where],
-               "admin2": [c["admin2"][i] for i in where], "kind": kind, "lat": c["lat"][new], "lon": c["lon"][new],
-               "cc": c["cc"][new], "gid": c["gid"][new], "pop": pop, "admin1_row": a1[new]}
-    places = _SupplementPlaces(columns, table._admin_name, _source_label(c["meta"]))
+    codes, inverse = np.unique(c["cc"][new], return_inverse=True)
+    cc = np.array([table._cc_of_code.get(str(code), blank) for code in codes], dtype=table._cc.dtype)[inverse]
+    places = _SupplementPlaces(c, np.flatnonzero(new), a1, table._admin_name, _source_label(c["meta"]))
     return AddedRows(first=first, places=places, kind=kind, lat=c["lat"][new], lon=c["lon"][new], cc=cc,
-                     admin1=a1[new].astype(table._admin1.dtype), pop=pop, importance=importance, keys=keys,
-                     scan_names=set())
+                     admin1=a1[new].astype(table._admin1.dtype), pop=pop, importance=importance, keys={},
+                     scan_names=set(), hashed=(c["key_hash"], rows[c["key_row"]], c["key_flag"]))
 
 
 def _source_label(meta: dict[str, Any]) -> str:

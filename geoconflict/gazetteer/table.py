@@ -232,6 +232,12 @@ class GazetteerTable:
             old = extra.get(key, ([], []))
             extra[key] = (old[0] + rows, old[1] + flags)
         self._extra = extra
+        if added.hashed is not None:  # merged into the sorted index (after the keys' rows already there)
+            hashes, rows_, flags_ = added.hashed
+            at = self._key_hash.searchsorted(hashes, "right")
+            self._key_hash = np.insert(self._key_hash, at, hashes)
+            self._key_place = np.insert(self._key_place, at, rows_.astype(self._key_place.dtype))
+            self._key_flag = np.insert(self._key_flag, at, flags_.astype(self._key_flag.dtype))
         self._place_cached = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._build_place)
         self._memo = {}
 

@@ -503,6 +503,9 @@ class AddedRows:
         Folded name -> (rows, match flags).
     scan_names : set of str
         Every name and alias as the scanner folds them.
+    hashed : (hashes, rows, flags), optional
+        More name keys in the embedded index's form (sorted 63-bit hashes of folded names, the row and match
+        flag of each), merged into that index: for many names, faster than *keys*.
     """
 
     first: int
@@ -516,6 +519,7 @@ class AddedRows:
     importance: np.ndarray
     keys: dict[str, tuple[list[int], list[int]]]
     scan_names: set[str]
+    hashed: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
 
 def name_keys(name: str) -> Iterator[str]:
