@@ -78,7 +78,7 @@ class _Server(http.server.ThreadingHTTPServer):
 class _Handler(http.server.BaseHTTPRequestHandler):
     server: _Server
 
-    def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+    def do_GET(self) -> None:
         body = self.server.files.get(self.path.rsplit("/", 1)[-1])
         if body is None:
             self.send_error(404, "Not Found")
