@@ -50,6 +50,7 @@ import datetime as dt
 import json
 import os
 import re
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -315,7 +316,9 @@ class SupplementBuilder:
         folder = supplement_dir(directory)
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{name}{_SUFFIX}"
-        partial = folder / f".{name}.partial{_SUFFIX}"
+        handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=f".partial{_SUFFIX}", dir=folder)
+        os.close(handle)
+        partial = Path(temp)  # one of its own per writer: two processes adding at once do not mix
         np.savez(partial, meta=np.array(json.dumps(meta)), gid=gid, kind=np.array(self.kind, dtype=np.int8),
                  minor=np.array(self.minor, dtype=bool), lat=np.array(self.lat, dtype=np.float64),
                  lon=np.array(self.lon, dtype=np.float64), cc=np.array(self.cc, dtype="U2"),
