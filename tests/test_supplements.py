@@ -302,3 +302,17 @@ def test_two_supplements_sharing_a_place_hold_it_once(tmp_path: Path, data_dir: 
     gaz = Gazetteer.default()
     assert len(gaz.supplement_files) == 2
     assert len([c for c in gaz.search("Zoriane Pole", limit=10) if c.place.name == "Zoriane Pole"]) == 1
+
+
+def test_an_admin1_unit_new_to_the_gazetteer_names_its_places(tmp_path: Path, data_dir: Path) -> None:
+    lines = [
+        dump_line(gid=90000101, name="Qzland Oblast", lat=47.0, lon=35.0, feature="A.ADM1", cc="UA", admin1="98"),
+        dump_line(gid=90000102, name="Qzville", lat=47.1, lon=35.1, feature="P.PPLA", cc="UA", admin1="98",
+                  population="5400"),
+    ]
+    add_dump(write_dump(tmp_path / "UA.zip", lines))
+    gaz = Gazetteer.default()
+    unit = gaz.geocode("Qzland Oblast")
+    assert unit.kind == PlaceKind.ADMIN1 and unit.source.startswith("supplement UA")
+    assert gaz.geocode("Qzville").admin1 == "Qzland Oblast"
+    assert gaz.search("Qzville", kind="populated_place", near=(47.0, 35.0))[0].place.admin1 == "Qzland Oblast"

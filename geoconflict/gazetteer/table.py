@@ -135,6 +135,8 @@ class GazetteerTable:
     # ------------------------------------------------------------------ places
 
     def _name(self, row: int) -> str:
+        if row >= self._base_rows:  # an added place (with_places, a supplement)
+            return self._added_places[row - self._base_rows].name
         off, names = self._names()
         return names[off[row]:off[row + 1]].decode("utf-8")
 
