@@ -12,6 +12,10 @@ units by GeoNames id) and population, and writes them as a supplement
 loads. GeoNames data is CC-BY 4.0: attribute GeoNames when you publish what
 you made with it.
 
+The kept rows are read into memory before the supplement is written: a
+country's dump takes seconds; ``allCountries`` (about 5 million kept rows)
+needs several gigabytes.
+
 The base URL is ``$GEOCONFLICT_GEONAMES_URL`` when set (a mirror, or a local
 server in tests), else :data:`GEONAMES_URL`.
 

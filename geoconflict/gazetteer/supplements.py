@@ -27,6 +27,15 @@ A row without a GeoNames id (the Russian settlements) is matched when it is
 built: the same name within :data:`SAME_PLACE_KM` of an embedded populated
 place of the same country is that place.
 
+Scanning
+--------
+Every Latin or Cyrillic spelling of a supplement's places (name and alternate
+names, three letters or more) is scanned for in text, whatever the place's
+population: the embedded gazetteer scans alternate names only of places of
+1,000 people or more, but a supplement is a country the user asked for, and
+its villages are reported under their other spellings (the Russian-derived
+forms of Ukrainian names, the plainer romanisations of Russian ones).
+
 Ranking
 -------
 Added places rank as embedded places of their kind and population would
