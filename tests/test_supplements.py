@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.server
 import json
 import pickle
+import socket
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -183,9 +184,18 @@ def test_a_dump_file_carried_to_an_air_gapped_machine(tmp_path: Path, data_dir: 
     assert Gazetteer.default().geocode("Kvitnevoye Qz").name == "Kvitneve Qz"
 
 
+def closed_port() -> int:
+    """A port of 127.0.0.1 that nothing listens on (bound, then closed)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 def test_offline_is_a_clear_error(data_dir: Path) -> None:
-    with pytest.raises(ProviderError, match=r"could not download http://127\.0\.0\.1:9/UA\.zip.*gazetteer add UA\.zip"):
-        add_dump("UA", base_url="http://127.0.0.1:9/", progress=False)  # port 9 (discard): closed
+    port = closed_port()
+    with pytest.raises(ProviderError, match=rf"could not download http://127\.0\.0\.1:{port}/UA\.zip.*"
+                                            r"gazetteer add UA\.zip"):
+        add_dump("UA", base_url=f"http://127.0.0.1:{port}/", progress=False)
     assert installed() == []
 
 
@@ -245,7 +255,7 @@ def test_cli_add_list_remove(server: _Server, data_dir: Path) -> None:
     assert result.exit_code == 0 and not (supplement_dir() / "UA.npz").exists()
     result = runner.invoke(main, ["gazetteer", "remove", "UA"])
     assert result.exit_code == 1 and "no supplement 'UA' is installed" in result.output
-    result = runner.invoke(main, ["gazetteer", "add", "UA", "--url", "http://127.0.0.1:9/"])
+    result = runner.invoke(main, ["gazetteer", "add", "UA", "--url", f"http://127.0.0.1:{closed_port()}/"])
     assert result.exit_code == 1 and "Offline?" in result.output
 
 
