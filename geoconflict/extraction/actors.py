@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass
 
 from geoconflict.extraction.cues import Fold, matched
-from geoconflict.extraction.spans import Intervals
 from geoconflict.lang import en
 from geoconflict.lang.trie import literal_trie
 from geoconflict.text.normalize import case_fold
@@ -86,10 +85,14 @@ def actors(text: str, lo: int, hi: int) -> list[Actor]:
         party = m.group("dem") or m.group("group")
         country = en.DEMONYMS.get(party) if m.group("dem") else en.GROUPS.get(party)
         found.append(Actor(start, m.end(), text[start:m.end()], party, country))
-    parties = Intervals((a.start, a.end) for a in found)  # the lone units do not overlap each other
+    # the parties come in text order without overlaps, and so do the lone units: one pass over both
+    parties, k = found[:], 0
     for m in unit_matches(text, lo, hi):
-        if not parties.covers(m.start()):
-            found.append(Actor(m.start(), m.end(), m.group(0), None, None))
+        at = m.start()
+        while k < len(parties) and parties[k].end <= at:
+            k += 1
+        if k == len(parties) or parties[k].start > at:
+            found.append(Actor(at, m.end(), m.group(0), None, None))
     found.sort(key=lambda a: a.start)
     return found
 

@@ -98,7 +98,8 @@ def has_evidence(text: str, span: Span) -> bool:
     """
     if span.descriptor is not None or en.PLACE_WORD_AFTER.match(text, span.end):
         return True
-    return en.LOCATIVE_BEFORE.search(text, max(0, span.start - _LOCATIVE_WINDOW), span.start) is not None
+    s = span.start  # LOCATIVE_BEFORE ends with white space, so it can match only before white space
+    return text[s - 1:s].isspace() and en.LOCATIVE_BEFORE.search(text, max(0, s - _LOCATIVE_WINDOW), s) is not None
 
 
 def find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> list[Span]:
@@ -221,10 +222,11 @@ class CapitalRuns:
     def reason(self, span: Span) -> str | None:
         """:func:`_run_reason` of *span*, its quoted name shortened to :data:`RUN_WORDS_SHOWN` words a side."""
         text, s, e = self.text, span.start, span.end
-        first = None if text.startswith(en.POSSESSIVE_ENDINGS, e) else _RIGHT_WORD.match(text, e)
+        # a run goes on only over a space (so never over a possessive "'s"): most spans have none beside them
+        first = _RIGHT_WORD.match(text, e) if text.startswith(" ", e) else None
         if first and first.group(1) in en.ORG_AFTER:
             return f"part of an organisation's name ('{span.surface} {first.group(1)}')"
-        if not self._left_other(s) and not (first and self._right_other(e)):
+        if not (s and text[s - 1] == " " and self._left_other(s)) and not (first and self._right_other(e)):
             return None
         left = _run_left(text, s, limit=RUN_WORDS_SHOWN + 1)
         right = _run_right(text, e, limit=RUN_WORDS_SHOWN + 1) if first else []
@@ -232,20 +234,16 @@ class CapitalRuns:
                          *(right[:-1] + ["…"] if len(right) > RUN_WORDS_SHOWN else right)])
         return f"part of the name {name!r}"
 
-    def _other(self, start: int, word: str) -> bool:
-        """Whether *word* at *start* is neither a span nor a connector."""
-        return start not in self.spans_at and not _connector(word)
-
     def _left_other(self, pos: int) -> bool:
         """Whether a word of the run up to *pos* is neither a span nor a connector (each position read once)."""
-        memo, path = self._left, []
+        memo, path, text, spans_at = self._left, [], self.text, self.spans_at
         while pos not in memo:
-            found = _left_word(self.text, pos)
+            found = _left_word(text, pos)
             if found is None:
                 memo[pos] = False
                 break
             word, start = found
-            path.append((pos, self._other(start, word)))
+            path.append((pos, start not in spans_at and not _connector(word)))
             pos = start
         other = memo[pos]
         for at, this in reversed(path):
@@ -255,13 +253,13 @@ class CapitalRuns:
 
     def _right_other(self, pos: int) -> bool:
         """Whether a word of the run on from *pos* is neither a span nor a connector (each position read once)."""
-        memo, path = self._right, []
+        memo, path, text, spans_at = self._right, [], self.text, self.spans_at
         while pos not in memo:
-            m = _RIGHT_WORD.match(self.text, pos)
+            m = _RIGHT_WORD.match(text, pos)
             if m is None:
                 memo[pos] = False
                 break
-            path.append((pos, self._other(m.start(1), m.group(1))))
+            path.append((pos, m.start(1) not in spans_at and not _connector(m.group(1))))
             pos = m.end()
         other = memo[pos]
         for at, this in reversed(path):

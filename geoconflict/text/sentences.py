@@ -102,13 +102,14 @@ def _add_sentence(out: list[Sentence], text: str, start: int, end: int, paragrap
     Each without its surrounding white space, none blank; a longer stretch is cut after the last of
     :data:`_CUT_MARKS` in the second half of its first SENTENCE_MAX characters (else at that length).
     """
-    while True:
-        start, end = _strip(text, start, end)
-        if end - start <= SENTENCE_MAX:
-            break
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > SENTENCE_MAX:
         piece_end = _cut(text, start)
         out.append(Sentence(*_strip(text, start, piece_end), paragraph))
-        start = piece_end
+        start, end = _strip(text, piece_end, end)
     if end > start:
         out.append(Sentence(start, end, paragraph))
 
