@@ -16,7 +16,13 @@ Every report is read and extracted on its own (``read_report`` +
   up to ``--news-mb``; the figure is over the whole run, the first pass
   included;
 * **one large report**: the paragraphs of the dense corpus joined into a
-  single report of ``--big-mb`` (default 4 MB; one context, one pass).
+  single report of ``--big-mb`` (default 4 MB; one context, one pass);
+* **hostile text** (``--hostile-mb``, default 1 MB, 0 to skip): shapes no
+  article has but a scraped page may, each at half the size and at the full
+  size, so that the growth shows: a "Tags:" line of place names, capitalised
+  names across sentence ends, one endless sentence of routes, a page of
+  numbers. Extraction should take time proportional to the length (×2 for
+  twice the text).
 
 No part of extraction caches anything keyed by a sentence or a document, so
 repeated sentences cost as much as new ones; the scanner's and gazetteer's
@@ -134,6 +140,8 @@ def main() -> None:
                         help="news at scale: the articles and their variants, in MB (default 10)")
     parser.add_argument("--big-mb", type=float, default=4.0,
                         help="one large report: the dense corpus's paragraphs joined, in MB (default 4)")
+    parser.add_argument("--hostile-mb", type=float, default=1.0,
+                        help="each hostile text at this size and at half of it, in MB (default 1; 0 skips)")
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -169,6 +177,30 @@ def main() -> None:
         print("  found: " + ", ".join(f"{v:,} {k}" for k, v in found.items()))
     print(f"one large report: {big_bytes / 1e6:.2f} MB in {big_wall:.1f} s -> {big_bytes / 1e6 / big_wall:.2f} MB/s "
           f"({len(big_events.mentions):,} mentions, {len(big_events.movements):,} movements after merging)")
+    if args.hostile_mb > 0:
+        _hostile(args.hostile_mb, gaz)
+
+
+#: Text no article has but a scraped page may: name -> the unit repeated up to the size.
+HOSTILE = {
+    "'Tags:' line of place names": "Kursk Sudzha Korenevo Goma Kyiv Kharkiv Bakhmut Avdiivka ",
+    "capitalised names across sentence ends": "Kursk Sudzha Korenevo Goma Kyiv. ",
+    "one sentence of routes": "troops moved from Kursk to Sudzha and ",
+    "a page of numbers": "1.5 27 3,400 12.75 2024 ",
+}
+
+
+def _hostile(megabytes: float, gaz: Gazetteer) -> None:
+    """Time each :data:`HOSTILE` text at half of *megabytes* and at the whole, and print the growth."""
+    for label, unit in HOSTILE.items():
+        cpu = []
+        for size in (megabytes / 2, megabytes):
+            text = ("Tags: " if label.startswith("'Tags") else "") + unit * int(size * 1e6 / len(unit))
+            t0 = time.process_time()
+            extract(read_report(text, published="2024-08-14"), gazetteer=gaz)
+            cpu.append(time.process_time() - t0)
+        print(f"hostile, {label}: {megabytes / 2:g} MB in {cpu[0]:.2f} s CPU, {megabytes:g} MB in {cpu[1]:.2f} s "
+              f"({megabytes / cpu[1]:.2f} MB/s CPU; x{cpu[1] / cpu[0]:.2f} for twice the text)")
 
 
 def _run(reports: list[tuple[str, date]], gaz: Gazetteer) -> tuple[int, float, float, dict[str, int]]:

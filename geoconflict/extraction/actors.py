@@ -85,9 +85,14 @@ def actors(text: str, lo: int, hi: int) -> list[Actor]:
         party = m.group("dem") or m.group("group")
         country = en.DEMONYMS.get(party) if m.group("dem") else en.GROUPS.get(party)
         found.append(Actor(start, m.end(), text[start:m.end()], party, country))
+    # the parties come in text order without overlaps, and so do the lone units: one pass over both
+    parties, k = found[:], 0
     for m in unit_matches(text, lo, hi):
-        if not any(a.start <= m.start() < a.end for a in found):
-            found.append(Actor(m.start(), m.end(), m.group(0), None, None))
+        at = m.start()
+        while k < len(parties) and parties[k].end <= at:
+            k += 1
+        if k == len(parties) or parties[k].start > at:
+            found.append(Actor(at, m.end(), m.group(0), None, None))
     found.sort(key=lambda a: a.start)
     return found
 

@@ -32,7 +32,7 @@ from geoconflict.extraction.resolution import (
 )
 from geoconflict.extraction.sources import Sources
 from geoconflict.extraction.spans import Intervals, Span
-from geoconflict.extraction.toponyms import find_spans, reject_reason
+from geoconflict.extraction.toponyms import CapitalRuns, find_spans, reject_reason
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.lang import en
 from geoconflict.model import DatePrecision, Place, PlaceKind, Provenance
@@ -253,11 +253,11 @@ def _kept_spans(text: str, spans: list[Span], named: list[Person]) -> list[Span]
     surnames = {fold(p.surname) for p in named} | {fold(p.full.split()[-2]) for p in named
                                                     if len(p.full.split()) >= 3}
     surnames = {s for s in surnames if s}
-    at_positions = {x.start for x in spans}
+    runs = CapitalRuns(text, {x.start for x in spans})
     person_spans = Intervals(p.span for p in named)
     kept: list[Span] = []
     for x in spans:
-        why = None if x.descriptor else reject_reason(text, x, at_positions, surnames)
+        why = None if x.descriptor else reject_reason(text, x, runs, surnames)
         if why is None and person_spans.covers(x.start):
             why = "part of a person's name"
         if why is None:

@@ -22,7 +22,7 @@ from geoconflict.gazetteer.scanner import STOPWORDS
 from geoconflict.lang import en
 from geoconflict.text.normalize import case_fold, fold
 
-__all__ = ["common_word", "find_spans", "has_evidence", "reject_reason"]
+__all__ = ["CapitalRuns", "common_word", "find_spans", "has_evidence", "reject_reason"]
 
 #: A capitalised word (Latin or Cyrillic) right before a space that ends the searched text (group 1).
 _LEFT_WORD = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w'’.-]*) $")
@@ -58,6 +58,8 @@ _CONNECTOR_CACHE = 1 << 16
 _LOCATIVE_WINDOW = 24
 #: The words of a name, split at spaces and hyphens.
 _NAME_WORDS = re.compile(r"[^\s\-‐]+")
+#: How many words of a run, on each side of a span, a "part of the name …" reason quotes.
+RUN_WORDS_SHOWN = 8
 
 
 @lru_cache(maxsize=_CONNECTOR_CACHE)
@@ -96,7 +98,8 @@ def has_evidence(text: str, span: Span) -> bool:
     """
     if span.descriptor is not None or en.PLACE_WORD_AFTER.match(text, span.end):
         return True
-    return en.LOCATIVE_BEFORE.search(text, max(0, span.start - _LOCATIVE_WINDOW), span.start) is not None
+    s = span.start  # LOCATIVE_BEFORE ends with white space, so it can match only before white space
+    return text[s - 1:s].isspace() and en.LOCATIVE_BEFORE.search(text, max(0, s - _LOCATIVE_WINDOW), s) is not None
 
 
 def find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> list[Span]:
@@ -140,7 +143,7 @@ def _listed_spans(chunk: str, lo: int) -> list[Span]:
     return listed
 
 
-def reject_reason(text: str, span: Span, spans_at: set[int], surnames: set[str]) -> str | None:
+def reject_reason(text: str, span: Span, runs: CapitalRuns, surnames: set[str]) -> str | None:
     """Why *span* is not a place here, or None.
 
     Parameters
@@ -149,17 +152,26 @@ def reject_reason(text: str, span: Span, spans_at: set[int], surnames: set[str])
         The report's text.
     span : Span
         A span :func:`find_spans` found.
-    spans_at : set of int
-        Where spans start: a neighbouring capitalised word that is itself a span is a place too.
+    runs : CapitalRuns
+        The text's runs of capitalised words, made once for all its spans (``CapitalRuns(text, spans_at)``,
+        *spans_at* where spans start: a neighbouring capitalised word that is itself a span is a place too).
     surnames : set of str
         The folded surnames of the people the report names.
+
+    Examples
+    --------
+    >>> text = "Shelling hit Kursk; Lake Kursk Trading Company denied it."
+    >>> spans = [Span(13, 18, "Kursk", ""), Span(25, 30, "Kursk", "")]
+    >>> runs = CapitalRuns(text, {x.start for x in spans})
+    >>> [reject_reason(text, x, runs, set()) for x in spans]
+    [None, "part of the name 'Lake Kursk Trading Company'"]
     """
     word = span.surface
     if word in en.GROUPS:
         return f"names an armed group ({word!r})"
     if word in en.DEMONYMS:
         return f"a demonym names an actor, not a place ({word!r})"
-    return _context_reason(text, span, surnames) or _run_reason(text, span, spans_at)
+    return _context_reason(text, span, surnames) or runs.reason(span)
 
 
 def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
@@ -183,8 +195,84 @@ def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
     return None
 
 
+class CapitalRuns:
+    """A text's runs of capitalised words, each word followed by one space, asked about once per span.
+
+    A span is "part of the name …" when a word of its run, left or right of it, is neither a span nor a
+    connector (:func:`_run_reason`, the plain form, walks the whole run for every span: a run of 4,000
+    names took seconds). Here each position's word is read once, and whether a word of the run beyond a
+    position is neither is remembered per position, so every span of a text costs a constant: the work
+    is linear in the text whatever its capitalisation. ``tests/test_linear.py`` holds the two forms equal.
+
+    Parameters
+    ----------
+    text : str
+        The report's text.
+    spans_at : set of int
+        Where spans start: a neighbouring word that is itself a span does not make a longer name.
+    """
+
+    def __init__(self, text: str, spans_at: set[int]) -> None:
+        self.text = text
+        self.spans_at = spans_at
+        #: position -> whether a word of the run ending there (left) or starting there (right) is another name's
+        self._left: dict[int, bool] = {}
+        self._right: dict[int, bool] = {}
+
+    def reason(self, span: Span) -> str | None:
+        """:func:`_run_reason` of *span*, its quoted name shortened to :data:`RUN_WORDS_SHOWN` words a side."""
+        text, s, e = self.text, span.start, span.end
+        # a run goes on only over a space (so never over a possessive "'s"): most spans have none beside them
+        first = _RIGHT_WORD.match(text, e) if text.startswith(" ", e) else None
+        if first and first.group(1) in en.ORG_AFTER:
+            return f"part of an organisation's name ('{span.surface} {first.group(1)}')"
+        if not (s and text[s - 1] == " " and self._left_other(s)) and not (first and self._right_other(e)):
+            return None
+        left = _run_left(text, s, limit=RUN_WORDS_SHOWN + 1)
+        right = _run_right(text, e, limit=RUN_WORDS_SHOWN + 1) if first else []
+        name = " ".join([*(["…", *left[1:]] if len(left) > RUN_WORDS_SHOWN else left), span.surface,
+                         *(right[:-1] + ["…"] if len(right) > RUN_WORDS_SHOWN else right)])
+        return f"part of the name {name!r}"
+
+    def _left_other(self, pos: int) -> bool:
+        """Whether a word of the run up to *pos* is neither a span nor a connector (each position read once)."""
+        memo, path, text, spans_at = self._left, [], self.text, self.spans_at
+        while pos not in memo:
+            found = _left_word(text, pos)
+            if found is None:
+                memo[pos] = False
+                break
+            word, start = found
+            path.append((pos, start not in spans_at and not _connector(word)))
+            pos = start
+        other = memo[pos]
+        for at, this in reversed(path):
+            other = other or this
+            memo[at] = other
+        return other
+
+    def _right_other(self, pos: int) -> bool:
+        """Whether a word of the run on from *pos* is neither a span nor a connector (each position read once)."""
+        memo, path, text, spans_at = self._right, [], self.text, self.spans_at
+        while pos not in memo:
+            m = _RIGHT_WORD.match(text, pos)
+            if m is None:
+                memo[pos] = False
+                break
+            path.append((pos, m.start(1) not in spans_at and not _connector(m.group(1))))
+            pos = m.end()
+        other = memo[pos]
+        for at, this in reversed(path):
+            other = other or this
+            memo[at] = other
+        return other
+
+
 def _run_reason(text: str, span: Span, spans_at: set[int]) -> str | None:
     """Why *span* is a word of a longer capitalised name (an organisation's or another name), or None.
+
+    The plain form of :meth:`CapitalRuns.reason`, kept as its reference: it walks the whole run for every
+    span, so a text of one long run takes time quadratic in its length.
 
     Parameters
     ----------
@@ -225,26 +313,34 @@ def _run_reason(text: str, span: Span, spans_at: set[int]) -> str | None:
     return None
 
 
-def _run_left(text: str, s: int) -> list[str]:
-    """The capitalised words, each followed by one space, that run up to *s* (in text order)."""
+def _left_word(text: str, pos: int) -> tuple[str, int] | None:
+    """The capitalised word followed by one space that ends at *pos*, and where it starts; or None."""
+    if not pos or text[pos - 1] != " ":  # else no word then one space ends at pos
+        return None
+    # the word holds no space: it starts after the last space before that one, if any is in the window
+    lo = max(0, pos - CONTEXT_WINDOW)
+    m = _LEFT_WORD.search(text, max(lo, text.rfind(" ", lo, pos - 1) + 1), pos)
+    if not m or m.end() != pos:
+        return None
+    return m.group(1), m.start(1)
+
+
+def _run_left(text: str, s: int, *, limit: int | None = None) -> list[str]:
+    """The capitalised words, each followed by one space, that run up to *s* (in text order; the last *limit*)."""
     run: list[str] = []
-    pos = s
-    while pos and text[pos - 1] == " ":  # else no word then one space ends at pos
-        # the word holds no space: it starts after the last space before that one, if any is in the window
-        lo = max(0, pos - CONTEXT_WINDOW)
-        m = _LEFT_WORD.search(text, max(lo, text.rfind(" ", lo, pos - 1) + 1), pos)
-        if not m or m.end() != pos:
-            break
-        run.insert(0, m.group(1))
-        pos = m.start(1)
+    found = _left_word(text, s)
+    while found and (limit is None or len(run) < limit):
+        run.append(found[0])
+        found = _left_word(text, found[1])
+    run.reverse()
     return run
 
 
-def _run_right(text: str, e: int) -> list[str]:
-    """The capitalised words, each after one space, that run on from *e*."""
+def _run_right(text: str, e: int, *, limit: int | None = None) -> list[str]:
+    """The capitalised words, each after one space, that run on from *e* (the first *limit*)."""
     run: list[str] = []
     m = _RIGHT_WORD.match(text, e)
-    while m:
+    while m and (limit is None or len(run) < limit):
         run.append(m.group(1))
         m = _RIGHT_WORD.match(text, m.end())
     return run

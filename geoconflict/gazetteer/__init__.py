@@ -11,7 +11,8 @@ The modules, each importing only those above it in this list:
 * :mod:`~geoconflict.gazetteer.scanner`: finding the names in a text (Aho-Corasick);
 * :mod:`~geoconflict.gazetteer.index`: :class:`Gazetteer`, the public face of all the above;
 * :mod:`~geoconflict.gazetteer.records`: names geocoded into JSON-ready records;
-* :mod:`~geoconflict.gazetteer.online`: opt-in online geocoding (geopy).
+* :mod:`~geoconflict.gazetteer.fetch`: bounded HTTP reads (a total deadline, a size cap) for geopy;
+* :mod:`~geoconflict.gazetteer.online`: opt-in online geocoding (geopy), every answer checked before caching.
 
 >>> from geoconflict.gazetteer import Gazetteer
 >>> Gazetteer.default().geocode("Sudzha").country_code

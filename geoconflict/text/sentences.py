@@ -4,7 +4,11 @@
 mark followed by a capitalised word or a digit (not after an abbreviation of
 :data:`geoconflict.lang.en.ABBREVIATIONS` or a single letter: "Gen. Smith",
 "J. Smith"), and at a line break before one; a blank line also ends a
-paragraph.
+paragraph. A stretch longer than :data:`SENTENCE_MAX` characters without any of
+these (a page of names or numbers without punctuation) is no sentence a reader
+could hold: it is cut into pieces of at most that length, at the last line break,
+semicolon, comma or space of each, so that no rule that reads a whole sentence
+makes the work grow faster than the text.
 
 Examples
 --------
@@ -20,7 +24,7 @@ from dataclasses import dataclass
 
 from geoconflict.lang import en
 
-__all__ = ["SENTENCE_END", "Sentence", "split_sentences"]
+__all__ = ["SENTENCE_END", "SENTENCE_MAX", "Sentence", "split_sentences"]
 
 #: Where a sentence ends: end marks before a capitalised word or a digit (closing quotes and brackets
 #: included), a blank line, or a line break before a capitalised word.
@@ -35,6 +39,10 @@ _LAST_WORD = re.compile(r"([\w.]+)\.$")
 #: How far back from a full stop its word is looked for: longer than any abbreviation.
 _LAST_WORD_WINDOW = 12
 _BLANK_LINE = re.compile(r"\n\s*\n")
+#: The longest sentence, in characters: far longer than any real one (news sentences run to a few hundred).
+SENTENCE_MAX = 2000
+#: Where an over-long sentence is cut, best first: the last of these in its first SENTENCE_MAX characters.
+_CUT_MARKS = ("\n", ";", ",", " ")
 
 
 @dataclass(frozen=True)
@@ -89,10 +97,37 @@ def _after_abbreviation(text: str, lo: int, stop: int) -> bool:
 
 
 def _add_sentence(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    """Append ``text[start:end]`` to *out* as a sentence, without its surrounding white space, unless blank."""
+    """Append ``text[start:end]`` to *out* as sentences of at most :data:`SENTENCE_MAX` characters.
+
+    Each without its surrounding white space, none blank; a longer stretch is cut after the last of
+    :data:`_CUT_MARKS` in the second half of its first SENTENCE_MAX characters (else at that length).
+    """
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > SENTENCE_MAX:
+        piece_end = _cut(text, start)
+        out.append(Sentence(*_strip(text, start, piece_end), paragraph))
+        start, end = _strip(text, piece_end, end)
     if end > start:
         out.append(Sentence(start, end, paragraph))
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without its surrounding white space, as offsets."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _cut(text: str, start: int) -> int:
+    """Where an over-long sentence from *start* is cut: after its best cut mark, else at SENTENCE_MAX."""
+    limit = start + SENTENCE_MAX
+    for mark in _CUT_MARKS:
+        cut = text.rfind(mark, start + SENTENCE_MAX // 2, limit)
+        if cut >= 0:
+            return cut + 1
+    return limit
