@@ -1,0 +1,184 @@
+"""Exports sized by events (each polygon once), at a chosen detail; writes that are atomic; CSV without formulas."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from shapely.geometry import Point, shape
+
+from geoconflict import (
+    Event,
+    EventSet,
+    InvalidInputError,
+    Mention,
+    Movement,
+    OutputError,
+    Place,
+    TerritorialClaim,
+    read_geojson,
+    read_geopackage,
+    write_csv,
+    write_geojson,
+    write_geopackage,
+)
+from geoconflict.model.io import FORMULA_STARTS, read_csv_events
+
+WRITERS = {"geojson": (write_geojson, read_geojson), "gpkg": (write_geopackage, read_geopackage),
+           "csv": (write_csv, read_csv_events)}
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _country() -> Place:
+    """A place with a detailed polygon: a circle of 4,000 vertices standing in for a country's border."""
+    outline = Point(40.0, 55.0).buffer(5.0, quad_segs=1000)
+    return Place("Examplestan", kind="country", lat=55.0, lon=40.0, country_code="RU", geometry=outline)
+
+
+def _mentions(place: Place, n: int) -> EventSet:
+    return EventSet([Mention(place.name, 100 * i, 100 * i + len(place.name), place=place) for i in range(n)])
+
+
+@pytest.mark.parametrize("fmt", WRITERS)
+def test_a_polygon_is_written_once_however_often_it_is_named(tmp_path, fmt):
+    write, read = WRITERS[fmt]
+    country = _country()
+    town = Place("Exampleville", kind="populated_place", lat=54.0, lon=41.0)
+    few = _mentions(country, 5)
+    many = _mentions(country, 50) + EventSet([Movement("troops", country, town), Event("attack", country)])
+    small = write(few, tmp_path / f"few.{fmt}").stat().st_size
+    big = write(many, tmp_path / f"many.{fmt}").stat().st_size
+    polygon_bytes = len(country.geometry.wkt)
+    assert small > polygon_bytes  # the polygon is in the file...
+    assert big - small < polygon_bytes  # ...once: 47 more records add less than one more copy of it
+    assert read(tmp_path / f"many.{fmt}") == many
+
+
+def test_geojson_place_table_features_and_point_mentions(tmp_path):
+    country = _country()
+    path = write_geojson(_mentions(country, 3), tmp_path / "e.geojson")
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    kinds = [f["properties"]["kind"] for f in features]
+    assert kinds == ["place_table", "place", "place", "place"]
+    assert shape(features[0]["geometry"]).equals(country.geometry)
+    assert {f["properties"]["place_ref"] for f in features[1:]} == {features[0]["properties"]["id"]}
+    assert all(f["geometry"]["type"] == "Point" for f in features[1:])
+
+
+@pytest.mark.parametrize("fmt", WRITERS)
+def test_detail_simplified_and_point(tmp_path, fmt):
+    write, read = WRITERS[fmt]
+    country = _country()
+    claim = TerritorialClaim("forces", areas=(country,), geometry=country.geometry, derivation="given")
+    events = _mentions(country, 2) + EventSet([claim])
+    full = write(events, tmp_path / f"full.{fmt}", detail="full").stat().st_size
+    simple = write(events, tmp_path / f"simple.{fmt}", detail="simplified").stat().st_size
+    point = write(events, tmp_path / f"point.{fmt}", detail="point").stat().st_size
+    assert point < simple < full
+    back = read(tmp_path / f"simple.{fmt}")
+    area = back.claims[0].areas[0].geometry
+    assert area is not None and len(area.exterior.coords) < len(country.geometry.exterior.coords)
+    assert area.symmetric_difference(country.geometry).area < 0.01 * country.geometry.area
+    back = read(tmp_path / f"point.{fmt}")
+    assert all(m.place.geometry is None for m in back.mentions)
+    assert back.claims[0].areas[0].geometry is None and back.claims[0].geometry is not None
+    with pytest.raises(InvalidInputError, match="detail: expected one of full, simplified, point"):
+        write(events, tmp_path / f"bad.{fmt}", detail="coarse")
+
+
+def _failing(events: EventSet, after: int):
+    """The records of *events*, then an error part-way: a writer fed this fails mid-file."""
+    for number, record in enumerate(events):
+        if number == after:
+            raise RuntimeError("the source failed part-way")
+        yield record
+
+
+@pytest.mark.parametrize("fmt", WRITERS)
+def test_a_failed_write_keeps_the_previous_file(tmp_path, fmt):
+    write, read = WRITERS[fmt]
+    kept = EventSet([Event("protest", Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52))])
+    path = write(kept, tmp_path / f"keep.{fmt}")
+    before = path.read_bytes()
+    with pytest.raises(RuntimeError, match="part-way"):
+        write(_failing(_mentions(_country(), 3000), after=2500), path)
+    assert path.read_bytes() == before and read(path) == kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"keep.{fmt}"]  # no temporary file left
+
+
+@pytest.mark.parametrize("fmt", WRITERS)
+def test_a_missing_folder_is_an_output_error(tmp_path, fmt):
+    write, _ = WRITERS[fmt]
+    target = tmp_path / "no" / "such" / f"x.{fmt}"
+    with pytest.raises(OutputError, match=r"no/such/x\." + fmt):
+        write(EventSet(), target)
+
+
+_WRITER_SCRIPT = textwrap.dedent("""
+    import sys
+    from geoconflict import Event, EventSet, Place, write_csv, write_geojson, write_geopackage
+    writer = {"geojson": write_geojson, "csv": write_csv, "gpkg": write_geopackage}[sys.argv[1]]
+    events = EventSet([Event("attack", Place(f"Town {i}", kind="populated_place", lat=i % 80, lon=i % 170),
+                             description="x" * 200) for i in range(int(sys.argv[3]))])
+    print("ready", flush=True)
+    writer(events, sys.argv[2], progress=False)
+    print("done", flush=True)
+""")
+
+
+@pytest.mark.parametrize("fmt", WRITERS)
+def test_ctrl_c_at_any_moment_leaves_all_or_nothing(tmp_path, fmt):
+    """SIGINT at several moments of a write: the file is either the old one or the complete new one."""
+    write, read = WRITERS[fmt]
+    old = EventSet([Event("protest", Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52))])
+    target = write(old, tmp_path / f"out.{fmt}")
+    count = 20_000
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    outcomes = set()
+    for delay in (0.0, 0.05, 0.2, 0.5, 1.0, 2.0):
+        child = subprocess.Popen([sys.executable, "-c", _WRITER_SCRIPT, fmt, str(target), str(count)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+        time.sleep(delay)
+        child.send_signal(signal.SIGINT)
+        out, _ = child.communicate(timeout=120)
+        back = read(target)
+        assert back == old or len(back.events) == count
+        outcomes.add("new" if "done" in out and len(back.events) == count else "old")
+        assert sorted(p.name for p in tmp_path.iterdir()) == [f"out.{fmt}"]  # no temporary file left
+    assert "old" in outcomes  # at least one interruption landed mid-write
+
+
+_FORMULA_TEXT = st.tuples(st.sampled_from([*FORMULA_STARTS, "'"]),
+                          st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                                  max_size=12)).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(description=_FORMULA_TEXT, actor=_FORMULA_TEXT)
+def test_csv_cells_never_start_a_formula_and_still_round_trip(tmp_path, description, actor):
+    place = Place("=cmd|' /C calc'!A0", kind="populated_place", lat=1.0, lon=-2.0)
+    events = EventSet([Event("attack", place, actors=(actor.strip() or "x",),
+                             description=description if description.strip() else None)])
+    path = write_csv(events, tmp_path / "e.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        cells = [cell for row in list(csv.reader(handle))[1:] for cell in row]
+    assert not any(cell.startswith(FORMULA_STARTS) for cell in cells if not cell.lstrip("-").replace(".", "").isdigit())
+    assert read_csv_events(path) == events
+
+
+def test_the_formula_guard_is_visible_in_the_file(tmp_path):
+    place = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52)
+    event = Event("attack", place, description='=HYPERLINK("http://example.invalid","click")')
+    text = write_csv(EventSet([event]), tmp_path / "e.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK(" in text and ",=HYPERLINK" not in text
