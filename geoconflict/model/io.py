@@ -75,6 +75,9 @@ __all__ = [
     "write_geopackage",
 ]
 
+#: The GeoJSON member naming the writer (RFC 7946 allows such foreign members): how a folder's
+#: earlier outputs are told from its inputs (:func:`geoconflict.inputs.list_inputs`).
+GENERATOR = "geoconflict"
 #: GeoPackage layer name for each record kind.
 LAYERS = {"place": "places", "movement": "movements", "claim": "claims", "combat": "combats", "event": "events"}
 #: Records converted and written to a GeoPackage layer at a time (memory stays bounded by it).
@@ -169,7 +172,8 @@ def _feature(row: dict[str, Any], geometry: BaseGeometry | None) -> dict[str, An
 def to_feature_collection(records: Iterable[Record | Mention], *, detail: str = "full") -> dict[str, Any]:
     """An RFC 7946 FeatureCollection (a dict) of records, place-table features included."""
     table = PlaceTable(detail=detail)
-    return {"type": "FeatureCollection", "features": [_feature(*pair) for pair in _rows(records, table)]}
+    return {"type": "FeatureCollection", "generator": GENERATOR,
+            "features": [_feature(*pair) for pair in _rows(records, table)]}
 
 
 def write_geojson(events: Records, path: PathLike, *, detail: str = "full", progress: bool | None = None) -> Path:
@@ -193,7 +197,7 @@ def write_geojson(events: Records, path: PathLike, *, detail: str = "full", prog
     path = Path(path)
     table = PlaceTable(detail=check_detail(detail))
     with replacing(path) as tmp, tmp.open("w", encoding="utf-8") as handle:
-        handle.write('{"type": "FeatureCollection", "features": [')
+        handle.write(f'{{"type": "FeatureCollection", "generator": "{GENERATOR}", "features": [')
         separator = "\n"
         for row, geometry in _rows(_progress(events, path, progress), table):
             handle.write(separator + json.dumps(_feature(row, geometry), ensure_ascii=False, allow_nan=False))
