@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from geoconflict import (
     Movement,
     OutputError,
     Place,
+    Provenance,
     TerritorialClaim,
     read_geojson,
     read_geopackage,
@@ -182,3 +184,33 @@ def test_the_formula_guard_is_visible_in_the_file(tmp_path):
     event = Event("attack", place, description='=HYPERLINK("http://example.invalid","click")')
     text = write_csv(EventSet([event]), tmp_path / "e.csv").read_text(encoding="utf-8")
     assert "'=HYPERLINK(" in text and ",=HYPERLINK" not in text
+
+
+_AUDIT_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1,
+                      max_size=20).filter(str.strip)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(description=_AUDIT_TEXT, actor=_AUDIT_TEXT, day=st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+       fatalities=st.integers(min_value=0, max_value=2**62),
+       lat=st.floats(min_value=-90, max_value=90, allow_nan=False, allow_subnormal=True),
+       fmt=st.sampled_from(sorted(WRITERS)))
+def test_round_trip_of_the_audits_values(tmp_path, description, actor, day, fatalities, lat, fmt):
+    """Control characters and \\r in text, years 1 to 9999, counts far above 2**53, subnormal coordinates."""
+    write, read = WRITERS[fmt]
+    place = Place("Exampleville", kind="populated_place", lat=lat, lon=5e-324)
+    event = Event("attack", place, actors=(actor,), description=description, fatalities=fatalities,
+                  provenance=Provenance(event_date=day, report_date=day, date_precision="day"))
+    events = EventSet([event])
+    assert read(write(events, tmp_path / f"e.{fmt}")) == events
+
+
+@pytest.mark.parametrize("fmt", WRITERS)
+def test_whole_numbers_above_two_to_the_53_next_to_missing_ones_stay_exact(tmp_path, fmt):
+    write, read = WRITERS[fmt]
+    big = Place("Bigtown", kind="populated_place", lat=1.0, lon=1.0, geonames_id=2**53 + 1, population=2**53 + 3)
+    small = Place("Smalltown", kind="populated_place", lat=2.0, lon=2.0)
+    events = EventSet([Mention("Bigtown", 0, 7, place=big), Mention("Smalltown", 9, 18, place=small)] * 1500)
+    back = read(write(events, tmp_path / f"e.{fmt}"))
+    assert back == events
+    assert back.mentions[0].place.geonames_id == 2**53 + 1 and back.mentions[1].place.geonames_id is None

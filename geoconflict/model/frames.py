@@ -572,7 +572,9 @@ def _frame(rows: list[dict[str, Any]], geometries: list[BaseGeometry | None], sc
     import geopandas as gpd
     import pandas as pd
 
-    frame = pd.DataFrame.from_records(rows, columns=list(schema))
+    # column by column as objects: a frame built from the records would infer float64 for whole
+    # numbers next to a missing value, and round those above 2**53 (a GeoNames id, a count)
+    frame = pd.DataFrame({name: pd.Series([row.get(name) for row in rows], dtype=object) for name in schema})
     for name, t in schema.items():
         frame[name] = frame[name].astype(_pandas_dtype(t))
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometries, crs=CRS), crs=CRS)
