@@ -328,7 +328,7 @@ def _integers_for_gdal(frame, offset: int):
     written as int64 they stay exact, and :func:`_set_nulls` restores the
     missing values. Row ids are the GeoPackage's ``fid``: *offset* + 1, + 2, …
     """
-    nulls = []
+    nulls: list[tuple[str, list[int]]] = []
     for name in frame.columns:
         if str(frame[name].dtype) == "Int64" and frame[name].isna().any():
             if not nulls:
