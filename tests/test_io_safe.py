@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from shapely.geometry import Point, shape
+from shapely.geometry import MultiPolygon, Point, Polygon, box, shape
 
 from geoconflict import (
     Event,
@@ -214,3 +214,21 @@ def test_whole_numbers_above_two_to_the_53_next_to_missing_ones_stay_exact(tmp_p
     back = read(write(events, tmp_path / f"e.{fmt}"))
     assert back == events
     assert back.mentions[0].place.geonames_id == 2**53 + 1 and back.mentions[1].place.geonames_id is None
+
+
+_AREAS = [
+    Polygon([(30, 50), (32, 50), (32, 52), (30, 52)], [[(30.5, 50.5), (31, 50.5), (31, 51), (30.5, 51)]]),  # a hole
+    MultiPolygon([box(170, 60, 180, 70), box(-180, 60, -170, 70)]),  # split at the antimeridian
+    box(-179.9, -89.9, 179.9, 89.9),  # nearly the whole globe
+]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(area=st.sampled_from(_AREAS), fmt=st.sampled_from(sorted(WRITERS)), mentions=st.integers(1, 4))
+def test_round_trip_of_holes_split_parts_and_huge_areas(tmp_path, area, fmt, mentions):
+    write, read = WRITERS[fmt]
+    place = Place("Examplearea", kind="admin1", lat=area.representative_point().y,
+                  lon=area.representative_point().x, geometry=area)
+    claim = TerritorialClaim("forces", areas=(place,), geometry=place.geometry, derivation="given")
+    events = _mentions(place, mentions) + EventSet([claim])
+    assert read(write(events, tmp_path / f"e.{fmt}")) == events
