@@ -60,7 +60,7 @@ from shapely.geometry.base import BaseGeometry
 from tqdm import tqdm
 
 from geoconflict.errors import FormatError, OutputError
-from geoconflict.model import Mention, Record, frames
+from geoconflict.model import Mention, Record, frames, gpkg
 from geoconflict.model.eventset import EventSet
 from geoconflict.model.geometry import CRS
 from geoconflict.model.placetable import PLACE_TABLE, PLACE_TABLE_COLUMNS, PlaceTable, check_detail
@@ -294,7 +294,7 @@ def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", p
     missing: list[tuple[str, str, list[int]]] = []  # (layer, column, row ids) of integers to set to NULL
 
     def write(frame, layer: str) -> None:
-        frame, nulls = _integers_for_gdal(frame, written.get(layer, 0))
+        frame, nulls = gpkg.integers_for_gdal(frame, written.get(layer, 0))
         missing.extend((layer, column, ids) for column, ids in nulls)
         pyogrio.write_dataframe(frame, tmp, layer=layer, driver="GPKG", geometry_type="Unknown",
                                 promote_to_multi=False, append=layer in written)
@@ -316,69 +316,8 @@ def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", p
             import geopandas as gpd
 
             write(gpd.GeoDataFrame({"kind": []}, geometry=[], crs=CRS), "events")
-        _set_nulls(tmp, missing)
+        gpkg.set_nulls(tmp, missing)
     return path
-
-
-def _integers_for_gdal(frame, offset: int):
-    """*frame* with each nullable integer column as int64 (0 where missing), and the row ids to set to NULL.
-
-    GDAL writes a pandas ``Int64`` column that has a missing value through
-    float64, which rounds whole numbers above 2**53 (a GeoNames id, a count);
-    written as int64 they stay exact, and :func:`_set_nulls` restores the
-    missing values. Row ids are the GeoPackage's ``fid``: *offset* + 1, + 2, …
-    """
-    nulls: list[tuple[str, list[int]]] = []
-    for name in frame.columns:
-        if str(frame[name].dtype) == "Int64" and frame[name].isna().any():
-            if not nulls:
-                frame = frame.copy()
-            gaps = frame[name].isna().to_numpy()
-            nulls.append((name, [offset + 1 + int(i) for i in gaps.nonzero()[0]]))
-            frame[name] = frame[name].fillna(0).astype("int64")
-    return frame, nulls
-
-
-def _exact_integers(path: Path, layer: str, frame):
-    """*frame* with the integer columns GDAL read as float64 (they have a missing value) read exactly.
-
-    float64 rounds whole numbers above 2**53; the GeoPackage's SQLite table
-    holds them exactly, in the order GDAL reads the rows (by ``fid``).
-    """
-    import sqlite3
-
-    import pandas as pd
-
-    rounded = [name for name, t in frames.COLUMNS["all"].items()
-               if t == "int" and name in frame and frame[name].dtype.kind == "f"]
-    if not rounded or not len(frame):
-        return frame
-    frame = frame.copy()
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
-        for name in rounded:
-            exact = [row[0] for row in db.execute(f'SELECT "{name}" FROM "{layer}" ORDER BY fid')]
-            frame[name] = pd.Series(exact, index=frame.index, dtype=object)
-    return frame
-
-
-def _set_nulls(path: Path, missing: list[tuple[str, str, list[int]]]) -> None:
-    """Set the integer cells listed by :func:`_integers_for_gdal` to NULL in the GeoPackage at *path*."""
-    if not missing:
-        return
-    import sqlite3
-
-    with contextlib.closing(sqlite3.connect(path)) as db, db:
-        for layer in dict.fromkeys(layer for layer, _, _ in missing):
-            # the spatial index's triggers call GDAL's SQL functions, unknown here; an update of other
-            # columns needs none of them, so they are set aside for it and put back as they were
-            triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
-                                  (layer,)).fetchall()
-            for name, _ in triggers:
-                db.execute(f'DROP TRIGGER "{name}"')
-            for column, ids in ((c, i) for table, c, i in missing if table == layer):
-                db.executemany(f'UPDATE "{layer}" SET "{column}" = NULL WHERE fid = ?', [(i,) for i in ids])
-            for _, sql in triggers:
-                db.execute(sql)
 
 
 def read_geopackage(path: PathLike) -> EventSet:
@@ -401,7 +340,7 @@ def read_geopackage(path: PathLike) -> EventSet:
     records: list[Record | Mention] = []
     for layer in LAYERS.values():
         if layer in present:
-            frame = _exact_integers(path, layer, pyogrio.read_dataframe(path, layer=layer))
+            frame = gpkg.exact_integers(path, layer, pyogrio.read_dataframe(path, layer=layer))
             if len(frame):
                 try:
                     records.extend(frames.from_geodataframe(frame, table=table))
