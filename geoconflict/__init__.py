@@ -38,6 +38,7 @@ _EXPORTS = {
     "PlaceNotFoundError": "errors",
     "DataNotFoundError": "errors",
     "ProviderError": "errors",
+    "OutputError": "errors",
     # model
     "Place": "model",
     "PlaceKind": "model",

@@ -32,10 +32,11 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from geoconflict.errors import FormatError, InvalidInputError
-from geoconflict.inputs import Input, expand_inputs, read_input
+from geoconflict.inputs import Input, list_inputs, read_input, skipped_note
 from geoconflict.model.eventset import EventSet
 from geoconflict.readers import check_errors, no_gc
 
@@ -98,9 +99,14 @@ class BatchResult:
     events: EventSet
     inputs: tuple[str, ...] = ()
     failures: tuple[Failure, ...] = field(default=())
+    skipped: tuple[str, ...] = ()
+    empty: tuple[Failure, ...] = ()
 
     def summary(self) -> str:
         """One paragraph: how many inputs, how many failed, by error type, and the first failures.
+
+        Then the inputs that were read but gave no record, and why, and the files
+        in folders passed over as geoconflict's own outputs.
 
         Examples
         --------
@@ -112,14 +118,52 @@ class BatchResult:
         if self.failures:
             kinds = Counter(f.error for f in self.failures)
             text += " (" + ", ".join(f"{k} ×{v}" for k, v in kinds.most_common()) + ")"
-            text += ": " + "; ".join(str(f) for f in self.failures[:SHOWN_FAILURES])
-            if len(self.failures) > SHOWN_FAILURES:
-                text += f"; … {len(self.failures) - SHOWN_FAILURES} more"
+            text += ": " + _first(self.failures)
+        if self.empty:
+            text += f"\n{len(self.empty):,} gave no record: " + _first(self.empty)
+        if self.skipped:
+            text += "\n" + skipped_note(list(self.skipped))
         return text
+
+    def write_failures(self, path: str | os.PathLike[str]) -> None:
+        """Write every failure and every input that gave no record as CSV: ``input, error, message``."""
+        import csv
+
+        from geoconflict.model.io import replacing
+
+        with replacing(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["input", "error", "message"])
+            writer.writerows((f.input, f.error, f.message) for f in (*self.failures, *self.empty))
 
     def __repr__(self) -> str:
         n = len(self.inputs)
         return f"BatchResult({n:,} input{'s' if n != 1 else ''}, {len(self.failures):,} failed, {self.events!r})"
+
+
+def _first(failures: Sequence[Failure]) -> str:
+    """The first :data:`SHOWN_FAILURES` of *failures*, and how many more."""
+    text = "; ".join(str(f) for f in failures[:SHOWN_FAILURES])
+    if len(failures) > SHOWN_FAILURES:
+        text += f"; … {len(failures) - SHOWN_FAILURES:,} more"
+    return text
+
+
+def _without_label(message: str, label: str) -> str:
+    """*message* without a leading ``label: `` (an error that names its file already)."""
+    return message[len(label) + 2:] if message.startswith(f"{label}: ") else message
+
+
+def _why_empty(label: str, events: EventSet) -> Failure | None:
+    """Why an input gave no record (movement, claim, combat area or event), or None when it gave one."""
+    if events.movements or events.claims or events.combats or events.events:
+        return None
+    if events.mentions:
+        named = sorted({m.text for m in events.mentions})
+        why = f"{len(named)} place name{'s' if len(named) != 1 else ''} found ({', '.join(named[:SHOWN_FAILURES])}), no event"
+    else:
+        why = "no place name found"
+    return Failure(label, "no record", why)
 
 
 # --------------------------------------------------------------------------- one input
@@ -137,10 +181,18 @@ def _label(item: Input) -> str:
                or repr(item))
 
 
-def _chunk(items: Sequence[Input], errors: str, gazetteer: Gazetteer | None = None) -> list[_Outcome]:
+@dataclass(frozen=True)
+class _Options:
+    """What every input is read with: the gazetteer, and the date of reports without a dated header."""
+
+    gazetteer: Gazetteer | None = None
+    published: date | str | None = None
+
+
+def _chunk(items: Sequence[Input], errors: str, options: _Options = _Options()) -> list[_Outcome]:
     """Process a chunk on a worker: per input, its events or its failure.
 
-    *gazetteer* travels to a worker process by reference (its data directory
+    *options.gazetteer* travels to a worker process by reference (its data directory
     and the files of places added to it), and is loaded there once per process.
 
     The garbage collector is paused over the chunk, as it is in the process
@@ -151,11 +203,11 @@ def _chunk(items: Sequence[Input], errors: str, gazetteer: Gazetteer | None = No
     with no_gc():
         for item in items:
             try:
-                out.append((read_input(item, gazetteer=gazetteer), None))
+                out.append((read_input(item, gazetteer=options.gazetteer, published=options.published), None))
             except Exception as exc:  # every input's failure is reported, never swallowed
                 if errors == "raise":
                     raise _Failed(_label(item), exc) from exc
-                out.append((None, Failure(_label(item), type(exc).__name__, str(exc))))
+                out.append((None, Failure(_label(item), type(exc).__name__, _without_label(str(exc), _label(item)))))
     return out
 
 
@@ -231,9 +283,8 @@ class _LocalRun:
     children's futures and the start of their chunks) is guarded by *lock*.
     """
 
-    def __init__(self, pool: Executor, items: list[Input], errors: str, workers: int,
-                 gazetteer: Gazetteer | None = None):
-        self.pool, self.errors, self.gazetteer = pool, errors, gazetteer
+    def __init__(self, pool: Executor, items: list[Input], errors: str, workers: int, options: _Options):
+        self.pool, self.errors, self.options = pool, errors, options
         self.ahead = AHEAD * (workers - 1)
         self.queue = deque(_chunks(items, _chunk_size(len(items), workers)))
         self.pending: dict[Future[list[_Outcome]], int] = {}
@@ -244,7 +295,7 @@ class _LocalRun:
         """Submit chunks until the children have enough queued (with *lock* held)."""
         while self.queue and sum(not f.done() for f in self.pending) < self.ahead:
             start, chunk = self.queue.popleft()
-            self.pending[self.pool.submit(_chunk, chunk, self.errors, self.gazetteer)] = start
+            self.pending[self.pool.submit(_chunk, chunk, self.errors, self.options)] = start
 
     def _start_children(self) -> None:
         try:
@@ -276,7 +327,7 @@ class _LocalRun:
             except IndexError:  # the starter took the last one
                 break
             for k, item in enumerate(chunk):
-                yield start + k, _chunk([item], self.errors, self.gazetteer)
+                yield start + k, _chunk([item], self.errors, self.options)
                 yield from self._collect_if_free()
 
     def results(self) -> _Results:
@@ -299,26 +350,26 @@ class _LocalRun:
 
 
 def _run_local(items: list[Input], errors: str, workers: int, context: BaseContext | None,
-               gazetteer: Gazetteer | None = None) -> _Results:
+               options: _Options) -> _Results:
     """Results as they finish: this process is one of the *workers*, the others are child processes."""
     if workers == 1:
         for start, item in enumerate(items):
-            yield start, _chunk([item], errors, gazetteer)
+            yield start, _chunk([item], errors, options)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
-        yield from _LocalRun(pool, items, errors, workers, gazetteer).results()
+        yield from _LocalRun(pool, items, errors, workers, options).results()
 
 
-def _run_dask(items: list[Input], errors: str, client: Any, gazetteer: Gazetteer | None = None) -> _Results:
+def _run_dask(items: list[Input], errors: str, client: Any, options: _Options) -> _Results:
     """Results as they finish on a Dask cluster (*client* is a ``distributed.Client``)."""
     from distributed import as_completed
 
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     starts, futures = {}, []
     for start, chunk in _chunks(items, _chunk_size(len(items), workers)):
-        future = client.submit(_chunk, chunk, errors, gazetteer, pure=False)
+        future = client.submit(_chunk, chunk, errors, options, pure=False)
         starts[future.key] = start
         futures.append(future)
     try:
@@ -350,6 +401,7 @@ def extract_many(
     errors: str = "raise",
     progress: bool = True,
     gazetteer: Gazetteer | None = None,
+    published: date | str | None = None,
 ) -> BatchResult:
     """Extract events from many reports (and read any event tables among them).
 
@@ -377,6 +429,10 @@ def extract_many(
         ``Gazetteer.default().with_places("mine.csv")``. Worker processes (and
         Dask workers) load it again from its files of places, once each: those
         files must be readable there.
+    published : date or ISO string, optional
+        The publication date of report files without a dated header (files named
+        on their own and those found in directories alike); a report with a dated
+        header keeps its own.
 
     Returns
     -------
@@ -390,18 +446,23 @@ def extract_many(
         reports = [reports]
     # the workers' server warms up while the inputs are listed
     context = _worker_context() if workers > 1 and client is None else None
-    items = expand_inputs(reports)
+    items, skipped = list_inputs(reports)
     from tqdm.auto import tqdm
 
     results: list[_Outcome] = [(None, None)] * len(items)
     with no_gc(), tqdm(total=len(items), desc="extract", unit="input", disable=not progress) as bar:
-        runner = (_run_dask(items, errors, client, gazetteer) if client is not None
-                  else _run_local(items, errors, workers, context, gazetteer))
+        options = _Options(gazetteer, published)
+        runner = (_run_dask(items, errors, client, options) if client is not None
+                  else _run_local(items, errors, workers, context, options))
         try:
             for start, chunk_results in runner:
                 results[start:start + len(chunk_results)] = chunk_results
                 bar.update(len(chunk_results))
         except _Failed as failed:
-            raise FormatError(f"{failed.error}: {failed.text}", path=failed.label) from None
+            raise FormatError(f"{failed.error}: {_without_label(failed.text, failed.label)}",
+                              path=failed.label) from None
         events, failures = _gather(results)
-    return BatchResult(events, tuple(_label(i) for i in items), tuple(failures))
+    labels = tuple(_label(i) for i in items)
+    empty = [why for label, (part, _) in zip(labels, results, strict=True)
+             if part is not None and (why := _why_empty(label, part)) is not None]
+    return BatchResult(events, labels, tuple(failures), tuple(skipped), tuple(empty))

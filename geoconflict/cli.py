@@ -77,9 +77,8 @@ def geocode_command(names: tuple[str, ...], as_json: bool, country: str | None, 
             import json
 
             click.echo(json.dumps(record, ensure_ascii=False))
-        elif "error" in record:
-            hint = ", ".join(f"{s['name']} ({s['country_code']})" for s in record["suggestions"])
-            click.echo(f"{record['query']}: {record['error']}" + (f"; did you mean {hint}?" if hint else ""), err=True)
+        elif "error" in record:  # the error names the query and its suggestions ("did you mean …?")
+            click.echo(record["error"], err=True)
         else:
             where = ", ".join(p for p in (record["admin2"], record["admin1"], record["country_code"]) if p)
             approx = " approximate" if record["approximate"] else ""
@@ -89,67 +88,133 @@ def geocode_command(names: tuple[str, ...], as_json: bool, country: str | None, 
         raise SystemExit(1)
 
 
+PUBLISHED_HELP = ("Publication date (YYYY-MM-DD) of the reports, those found in directories too; it wins over a "
+                  "dated header. Without it, a report needs a header: a 'Date: 2024-08-14' or 'Published: August "
+                  "14, 2024' line, or a first line that is a date ('August 14, 2024 — Title').")
+ERRORS_HELP = ("raise: stop at the first input that fails; skip: go on, print a summary of failures and of "
+               "reports that gave no record.")
+FAILURES_HELP = "Write every failure and every input that gave no record to this CSV (input, error, message)."
+
+
+def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The ``--published`` value, checked once (not once per report)."""
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _writable(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An output path whose folder exists (checked before any work is done)."""
+    from pathlib import Path
+
+    if value is not None and not Path(value).resolve().parent.is_dir():
+        raise click.BadParameter(f"{value}: the folder {str(Path(value).parent)!r} does not exist")
+    return value
+
+
+def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--published``, ``--errors`` and ``--failures-out``, shared by ``extract`` and ``map``."""
+    for option in (
+        click.option("--failures-out", default=None, type=click.Path(dir_okay=False), callback=_writable,
+                     metavar="FILE", help=FAILURES_HELP),
+        click.option("--errors", default="raise", show_default=True, type=click.Choice(["raise", "skip"]),
+                     help=ERRORS_HELP),
+        click.option("--published", default=None, callback=_published, metavar="DATE", help=PUBLISHED_HELP),
+    ):
+        command = option(command)
+    return command
+
+
+def _run_batch(inputs: list[Any], *, workers: int, errors: str, published: str | None,
+               places: tuple[str, ...], failures_out: str | None) -> Any:
+    """:func:`geoconflict.extract_many` of *inputs*, its notes on standard error, its failures to *failures_out*."""
+    import sys
+
+    from geoconflict.batch import extract_many
+    from geoconflict.errors import GeoconflictError
+
+    try:
+        result = extract_many(inputs, workers=workers, errors=errors, progress=sys.stderr.isatty(),
+                              gazetteer=_gazetteer(places), published=published)
+        if failures_out is not None:
+            result.write_failures(failures_out)
+    except GeoconflictError as exc:
+        raise click.ClickException(str(exc)) from None
+    if result.failures or result.empty or result.skipped:
+        click.echo(result.summary(), err=True)
+    return result
+
+
+def _counts(events: Any) -> str:
+    return (f"{len(events.places)} places, {len(events.movements)} movements, {len(events.claims)} claims, "
+            f"{len(events.combats)} combat areas, {len(events.events)} events")
+
+
 @main.command("extract")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--format", "fmt", default="geojson", show_default=True, type=click.Choice(["geojson", "csv", "gpkg", "acled"]),
               help="Output format (acled: one CSV row per located event, ACLED's columns).")
-@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False),
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), callback=_writable,
               help="Output file (default: GeoJSON to standard output; required for csv, gpkg and acled).")
-@click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for reports without a dated header.")
+@click.option("--detail", default="full", show_default=True, type=click.Choice(["full", "simplified", "point"]),
+              help="Polygons written: full (exact round trip), simplified (about 500 m), point (places as points).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes extracting many inputs (this one and N-1 children).")
-@click.option("--errors", default="raise", show_default=True, type=click.Choice(["raise", "skip"]),
-              help="raise: stop at the first input that fails; skip: go on and print a summary of failures.")
+@batch_options
 @places_option
-def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, published: str | None,
-                    workers: int, errors: str, places: tuple[str, ...]) -> None:
+def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, detail: str, published: str | None,
+                    workers: int, errors: str, failures_out: str | None, places: tuple[str, ...]) -> None:
     """Extract places, movements, claims, combat areas and events from INPUTS.
 
     INPUTS are reports (text, Markdown, HTML), event tables (ACLED, UCDP GED,
     control-area GeoJSON, CSV with coordinates or place names) or directories
-    of them. Every feature carries its provenance: source, who reports it, the
-    quote, the event date and the report date.
+    of them; files in a directory that geoconflict wrote (earlier maps and
+    exports) are passed over, with a note. Every feature carries its
+    provenance: source, who reports it, the quote, the event date and the
+    report date. Each place's polygon is written once per file.
     """
     import sys
-    from pathlib import Path
 
-    from geoconflict.batch import extract_many
     from geoconflict.errors import GeoconflictError
-    from geoconflict.model.io import to_feature_collection, write_csv, write_geojson, write_geopackage
-    from geoconflict.readers import TABLE_SUFFIXES
-    from geoconflict.text.report import read_report
+    from geoconflict.model.io import write_csv, write_geojson, write_geopackage
 
+    if output is None and fmt != "geojson":
+        raise click.UsageError(f"--format {fmt} needs -o/--output")
+    result = _run_batch(list(inputs), workers=workers, errors=errors, published=published, places=places,
+                        failures_out=failures_out)
+    events = result.events
+    progress = sys.stderr.isatty()
     try:
-        items = [
-            read_report(p, published=published)
-            if published and Path(p).is_file() and Path(p).suffix.lower() not in TABLE_SUFFIXES
-            else p
-            for p in inputs
-        ]
-        result = extract_many(items, workers=workers, errors=errors, progress=sys.stderr.isatty(),
-                              gazetteer=_gazetteer(places))
+        if output is None:
+            _geojson_to_stdout(events, detail)
+            return
+        if fmt == "acled":
+            _write_acled(events, output)
+        else:
+            writer = {"geojson": write_geojson, "csv": write_csv, "gpkg": write_geopackage}[fmt]
+            writer(events, output, detail=detail, progress=progress)
     except GeoconflictError as exc:
         raise click.ClickException(str(exc)) from None
-    events = result.events
-    if result.failures:
-        click.echo(result.summary(), err=True)
-    if output is None:
-        if fmt != "geojson":
-            raise click.UsageError(f"--format {fmt} needs -o/--output")
-        import json
+    click.echo(f"{output}: {_counts(events)}", err=True)
 
-        click.echo(json.dumps(to_feature_collection(events), ensure_ascii=False, default=str))
-        return
-    writer = {"geojson": write_geojson, "csv": write_csv, "gpkg": write_geopackage, "acled": _write_acled}[fmt]
-    writer(events, output)
-    click.echo(f"{output}: {len(events.places)} places, {len(events.movements)} movements, "
-               f"{len(events.claims)} claims, {len(events.combats)} combat areas, {len(events.events)} events",
-               err=True)
+
+def _geojson_to_stdout(events: Any, detail: str) -> None:
+    import json
+
+    from geoconflict.model.io import to_feature_collection
+
+    click.echo(json.dumps(to_feature_collection(events, detail=detail), ensure_ascii=False, default=str))
 
 
 @main.command("map")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), callback=_writable,
+              help="The HTML file to write.")
 @click.option("--offline/--online", default=True, show_default=True,
               help="--offline: one self-contained file that requests nothing (scripts, styles and fonts "
                    "inlined; vector basemap). --online: CDN links and, by default, OpenStreetMap tiles.")
@@ -157,10 +222,11 @@ def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, publi
               help="A folium tile name or URL template, or 'none' for the vector basemap only "
                    "(default: none offline, OpenStreetMap online).")
 @click.option("--title", default=None, help="Map title (default: the report's headline and date).")
+@batch_options
 @places_option
 def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str | None, title: str | None,
-                places: tuple[str, ...]) -> None:
-    """Draw the events of INPUTS (reports or event tables) as one layered HTML map.
+                published: str | None, errors: str, failures_out: str | None, places: tuple[str, ...]) -> None:
+    """Draw the events of INPUTS (reports, event tables or directories of them) as one layered HTML map.
 
     \b
     Example:
@@ -169,7 +235,6 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
     import warnings
 
     from geoconflict.errors import GeoconflictError
-    from geoconflict.inputs import Input, load_inputs
     from geoconflict.maps.offline import save_html
     from geoconflict.maps.render import render
 
@@ -179,15 +244,19 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
         tiles = "OpenStreetMap"
     if offline and tiles is not None:
         raise click.UsageError("--tiles needs --online: an --offline file requests nothing, so it has no tiles")
-    try:
-        sources: list[Input] = list(inputs)
-        if title is None and len(inputs) == 1 and _is_report_file(inputs[0]):
-            from geoconflict.text.report import read_report
+    sources: list[Any] = list(inputs)
+    if title is None and len(inputs) == 1 and _is_report_file(inputs[0]):
+        from geoconflict.text.report import read_report
 
-            report = read_report(inputs[0])  # read once: for the title, then for its events
-            title = " — ".join(p for p in (report.title, report.published and str(report.published)) if p)
-            sources = [report]
-        events = load_inputs(sources, gazetteer=_gazetteer(places))
+        try:
+            report = read_report(inputs[0], published=published)  # read once: for the title, then for its events
+        except GeoconflictError as exc:
+            raise click.ClickException(str(exc)) from None
+        title = " — ".join(p for p in (report.title, report.published and str(report.published)) if p)
+        sources = [report]
+    events = _run_batch(sources, workers=1, errors=errors, published=published, places=places,
+                        failures_out=failures_out).events
+    try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             m = render(events, tiles=tiles, title=title or None)
@@ -197,9 +266,7 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
     except GeoconflictError as exc:
         raise click.ClickException(str(exc)) from None
     size = path.stat().st_size / BYTES_PER_MB
-    click.echo(f"{output}: {len(events.places)} places, {len(events.movements)} movements, "
-               f"{len(events.claims)} claims, {len(events.combats)} combat areas, {len(events.events)} events "
-               f"({size:.1f} MB, {'offline' if offline else 'online'})", err=True)
+    click.echo(f"{output}: {_counts(events)} ({size:.1f} MB, {'offline' if offline else 'online'})", err=True)
 
 
 @main.group("gazetteer")

@@ -130,3 +130,11 @@ class DataNotFoundError(GeoconflictError, FileNotFoundError):
 
 class ProviderError(GeoconflictError, ConnectionError):
     """An online provider (geocoder, package registry) failed or is unreachable."""
+
+
+class OutputError(GeoconflictError, OSError):
+    """A file could not be written (a missing folder, no permission, a full disk); the message names it.
+
+    The file that was there before is left as it was: writers write a temporary
+    file beside it and rename it over the old one only when it is complete.
+    """

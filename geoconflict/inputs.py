@@ -16,20 +16,30 @@ This module sits above both :mod:`geoconflict.readers` and
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from geoconflict.errors import FormatError
 from geoconflict.model.eventset import EventSet
-from geoconflict.readers import TABLE_SUFFIXES, check_errors, read_events
+from geoconflict.readers import TABLE_SUFFIXES, check_errors, detect_format, read_events
 
 if TYPE_CHECKING:
     from geoconflict.gazetteer import Gazetteer
     from geoconflict.text.report import Report
 
-__all__ = ["REPORT_SUFFIXES", "Input", "expand_inputs", "load_inputs", "read_input"]
+__all__ = [
+    "REPORT_SUFFIXES",
+    "Input",
+    "InputList",
+    "expand_inputs",
+    "is_own_output",
+    "list_inputs",
+    "load_inputs",
+    "read_input",
+]
 
 #: File suffixes picked up from a directory as reports (a file named on its own is a report whatever its suffix).
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -61,8 +71,85 @@ def _files_under(folder: str, suffixes: tuple[str, ...]) -> list[str]:
     return [path for _, path in found]
 
 
+#: Bytes near the start of a GeoJSON file that geoconflict wrote (its ``generator`` member).
+_OWN_GEOJSON_MARK = b'"generator": "geoconflict"'
+#: A call that every map page geoconflict writes runs (its layers are drawn by it).
+_OWN_HTML_MARK = b"geoconflict.draw("
+#: The bytes read from a file's start to look for :data:`_OWN_GEOJSON_MARK`.
+_SNIFF_BYTES = 4096
+#: The suffixes of files geoconflict writes (``extract`` and ``map`` outputs).
+_OUTPUT_SUFFIXES = (".geojson", ".json", ".gpkg", ".csv", ".html", ".htm")
+
+
+class InputList(NamedTuple):
+    """The inputs a list of paths stands for, and the files in its folders passed over as earlier outputs."""
+
+    items: list[Input]
+    skipped: list[str]
+
+
+def is_own_output(path: str | os.PathLike[str]) -> bool:
+    """Whether *path* is a file geoconflict wrote: a map page, or a GeoJSON, GeoPackage or CSV export.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from geoconflict import EventSet, write_geojson
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> is_own_output(write_geojson(EventSet(), folder / "out.geojson"))
+    True
+    >>> _ = (folder / "notes.txt").write_text("Shelling near Kherson.", encoding="utf-8")
+    >>> is_own_output(folder / "notes.txt")
+    False
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in _OUTPUT_SUFFIXES:
+        return False
+    if suffix in (".html", ".htm"):
+        return _OWN_HTML_MARK in path.read_bytes()
+    with path.open("rb") as handle:
+        if _OWN_GEOJSON_MARK in handle.read(_SNIFF_BYTES):
+            return True
+    try:
+        return detect_format(path) == "geoconflict"
+    except FormatError:
+        return False
+
+
+def list_inputs(inputs: Iterable[Input]) -> InputList:
+    """The inputs with each directory replaced by the tables and reports under it (sorted); paths as strings.
+
+    Files in those directories that geoconflict wrote itself (see
+    :func:`is_own_output`: an earlier map, an earlier export) are passed over
+    and listed in ``skipped``, so a second run on a folder neither reads its
+    own map as a report nor counts its events twice. Files named on their own
+    are always kept.
+
+    Raises
+    ------
+    FormatError
+        For a path that is neither a file nor a directory.
+    """
+    out: list[Input] = []
+    skipped: list[str] = []
+    for item in inputs:
+        if isinstance(item, str | os.PathLike) and Path(item).is_dir():
+            for found in _files_under(str(Path(item)), (*TABLE_SUFFIXES, *REPORT_SUFFIXES)):
+                (skipped if is_own_output(found) else out).append(found)
+        elif isinstance(item, str | os.PathLike):
+            if not Path(item).is_file():
+                raise FormatError("no such file or directory", path=str(item))
+            out.append(str(item))
+        else:
+            out.append(item)
+    return InputList(out, skipped)
+
+
 def expand_inputs(inputs: Iterable[Input]) -> list[Input]:
     """The inputs with each directory replaced by the tables and reports under it (sorted); paths as strings.
+
+    As :func:`list_inputs`, with a warning naming the files passed over as geoconflict's own outputs.
 
     Raises
     ------
@@ -78,17 +165,16 @@ def expand_inputs(inputs: Iterable[Input]) -> list[Input]:
     >>> [pathlib.Path(p).name for p in expand_inputs([folder])]
     ['a.txt', 'b.csv']
     """
-    out: list[Input] = []
-    for item in inputs:
-        if isinstance(item, str | os.PathLike) and Path(item).is_dir():
-            out.extend(_files_under(str(Path(item)), (*TABLE_SUFFIXES, *REPORT_SUFFIXES)))
-        elif isinstance(item, str | os.PathLike):
-            if not Path(item).is_file():
-                raise FormatError("no such file or directory", path=str(item))
-            out.append(str(item))
-        else:
-            out.append(item)
-    return out
+    listed = list_inputs(inputs)
+    if listed.skipped:
+        warnings.warn(skipped_note(listed.skipped), stacklevel=2)
+    return listed.items
+
+
+def skipped_note(skipped: list[str]) -> str:
+    """One line naming the files passed over as geoconflict's own outputs."""
+    return (f"passed over {len(skipped)} file{'s' if len(skipped) != 1 else ''} that geoconflict wrote "
+            f"(an earlier map or export): {', '.join(skipped)}")
 
 
 def read_input(item: Input, *, errors: str = "raise", published: date | str | None = None,

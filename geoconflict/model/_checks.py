@@ -130,7 +130,8 @@ def as_count(value: object, name: str) -> int | None:
         return value
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+    if (isinstance(value, bool) or not isinstance(value, int | float)
+            or (isinstance(value, float) and not math.isfinite(value)) or value != int(value)):
         raise InvalidInputError(f"{name}: expected a whole number, got {value!r}", field=name, value=value)
     if value < 0:
         raise InvalidInputError(f"{name}: must not be negative, got {value!r}", field=name, value=value)

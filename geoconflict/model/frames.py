@@ -53,7 +53,6 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
-import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geoconflict.errors import FormatError
@@ -68,8 +67,18 @@ from geoconflict.model import (
     TerritorialClaim,
 )
 from geoconflict.model.geometry import CRS
+from geoconflict.model.placetable import PLACE_TABLE_COLUMNS, PlaceTable, place_from_dict, place_to_dict
 
-__all__ = ["COLUMNS", "KINDS", "record_to_row", "row_to_record", "to_geodataframe", "from_geodataframe"]
+__all__ = [
+    "COLUMNS",
+    "KINDS",
+    "from_geodataframe",
+    "place_from_dict",
+    "place_to_dict",
+    "record_to_row",
+    "row_to_record",
+    "to_geodataframe",
+]
 
 # column name -> type ("str", "int", "float", "bool", "date")
 _COMMON = {
@@ -108,6 +117,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "mention_end": "int",
         "score": "float",
         "candidates": "str",
+        "place_ref": "str",
     },
     "movement": {
         "actor": "str",
@@ -181,42 +191,20 @@ def kind_of(record: Record | Mention) -> str:
 # --------------------------------------------------------------------------- places as JSON
 
 
-def place_to_dict(place: Place) -> dict[str, Any]:
-    """A JSON-ready dict holding every field of a place (geometry as GeoJSON)."""
-    return {
-        "name": place.name,
-        "kind": place.kind.value,
-        "lat": place.lat,
-        "lon": place.lon,
-        "country_code": place.country_code,
-        "admin1": place.admin1,
-        "admin2": place.admin2,
-        "geonames_id": place.geonames_id,
-        "population": place.population,
-        "geometry": shapely.geometry.mapping(place.geometry) if place.geometry is not None else None,
-        "approximate": place.approximate,
-        "source": place.source,
-    }
-
-
-def place_from_dict(data: Mapping[str, Any]) -> Place:
-    """The inverse of :func:`place_to_dict`."""
-    data = dict(data)
-    name = data.pop("name")
-    geometry = data.pop("geometry", None)
-    return Place(name, geometry=shapely.geometry.shape(geometry) if geometry else None, **data)
-
-
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _places_json(places: Iterable[Place]) -> str:
-    return _dumps([place_to_dict(p) for p in places])
+def _places_json(places: Iterable[Place], table: PlaceTable | None) -> str:
+    return _dumps([_place_dict(p, table) for p in places])
 
 
-def _places_from_json(text: str | None) -> tuple[Place, ...]:
-    return tuple(place_from_dict(d) for d in json.loads(text)) if text else ()
+def _place_dict(place: Place, table: PlaceTable | None) -> dict[str, Any]:
+    return place_to_dict(place) if table is None else table.dump(place)
+
+
+def _places_from_json(text: str | None, table: PlaceTable) -> tuple[Place, ...]:
+    return tuple(table.load(d) for d in json.loads(text)) if text else ()
 
 
 def _names(places: Iterable[Place]) -> str | None:
@@ -258,8 +246,14 @@ def _place_columns(place: Place) -> dict[str, Any]:
     }
 
 
-def record_to_row(record: Record | Mention) -> tuple[dict[str, Any], BaseGeometry | None]:
+def record_to_row(
+    record: Record | Mention, *, table: PlaceTable | None = None
+) -> tuple[dict[str, Any], BaseGeometry | None]:
     """One record as ``(columns, geometry)``; see the module docs for the columns.
+
+    With a *table* (see :mod:`geoconflict.model.placetable`), the places with a
+    polygon are referred to by their id in it, a mention's geometry is its
+    place's point, and claim and combat areas are at the table's detail.
 
     Examples
     --------
@@ -271,22 +265,7 @@ def record_to_row(record: Record | Mention) -> tuple[dict[str, Any], BaseGeometr
     """
     kind = kind_of(record)
     if isinstance(record, Mention):
-        place = record.place
-        row = {
-            "kind": kind,
-            "id": None,
-            **_provenance_columns(record.provenance),
-            "precision": int(place.precision) if place else None,
-            **(_place_columns(place) if place else {}),
-            "mention": record.text,
-            "mention_start": record.start,
-            "mention_end": record.end,
-            "score": record.score,
-            "candidates": _places_json(record.candidates) if record.candidates else None,
-        }
-        row["reason"] = record.reason
-        geometry = (place.geometry or place.point) if place else None
-        return row, geometry
+        return _mention_row(record, table)
     row = {"kind": kind, "id": record.id, **_provenance_columns(record.provenance), "precision": int(record.precision)}
     if isinstance(record, Movement):
         row |= {
@@ -296,36 +275,13 @@ def record_to_row(record: Record | Mention) -> tuple[dict[str, Any], BaseGeometr
             "destination": record.destination.name,
             "status": record.status.value,
             "length_km": record.length_km,
-            "origin_place": _dumps(place_to_dict(record.origin)),
-            "destination_place": _dumps(place_to_dict(record.destination)),
+            "origin_place": _dumps(_place_dict(record.origin, table)),
+            "destination_place": _dumps(_place_dict(record.destination, table)),
         }
         return row, record.geometry
-    if isinstance(record, TerritorialClaim):
-        row |= {
-            "claimant": record.claimant,
-            "tier": record.tier.value,
-            "as_of": record.as_of,
-            "settlements": record.settlements,
-            "area_km2_stated": record.area_km2_stated,
-            "area_km2": record.area_km2,
-            "areas": _names(record.areas),
-            "areas_places": _places_json(record.areas),
-            "derivation": record.derivation.value,
-            "approximate": record.approximate,
-            "note": record.note,
-        }
-        return row, record.geometry
-    if isinstance(record, CombatArea):
-        row |= {
-            "actors": _dumps(list(record.actors)),
-            "areas": _names(record.areas),
-            "areas_places": _places_json(record.areas),
-            "derivation": record.derivation.value,
-            "approximate": record.approximate,
-            "area_km2": record.area_km2,
-            "description": record.description,
-        }
-        return row, record.geometry
+    if isinstance(record, TerritorialClaim | CombatArea):
+        row |= _area_columns(record, table)
+        return row, record.geometry if table is None else table.area(record.geometry)
     row |= {
         "event_type": record.type,
         "subtype": record.subtype,
@@ -333,11 +289,53 @@ def record_to_row(record: Record | Mention) -> tuple[dict[str, Any], BaseGeometr
         "description": record.description,
         "fatalities": record.fatalities,
         "name": record.place.name,
-        "place": _dumps(place_to_dict(record.place)),
+        "place": _dumps(_place_dict(record.place, table)),
         "lat": record.place.lat,
         "lon": record.place.lon,
     }
     return row, record.geometry
+
+
+def _mention_row(record: Mention, table: PlaceTable | None) -> tuple[dict[str, Any], BaseGeometry | None]:
+    place = record.place
+    ref = table.ref(place) if table is not None and place is not None else None
+    row = {
+        "kind": "place",
+        "id": None,
+        **_provenance_columns(record.provenance),
+        "precision": int(place.precision) if place else None,
+        **(_place_columns(place) if place else {}),
+        "mention": record.text,
+        "mention_start": record.start,
+        "mention_end": record.end,
+        "score": record.score,
+        "candidates": _places_json(record.candidates, table) if record.candidates else None,
+        "place_ref": ref,
+    }
+    row["reason"] = record.reason
+    if place is None:
+        return row, None
+    return row, place.point if ref is not None or table is not None else (place.geometry or place.point)
+
+
+def _area_columns(record: TerritorialClaim | CombatArea, table: PlaceTable | None) -> dict[str, Any]:
+    shared = {
+        "areas": _names(record.areas),
+        "areas_places": _places_json(record.areas, table),
+        "derivation": record.derivation.value,
+        "approximate": record.approximate,
+        "area_km2": record.area_km2,
+    }
+    if isinstance(record, CombatArea):
+        return shared | {"actors": _dumps(list(record.actors)), "description": record.description}
+    return shared | {
+        "claimant": record.claimant,
+        "tier": record.tier.value,
+        "as_of": record.as_of,
+        "settlements": record.settlements,
+        "area_km2_stated": record.area_km2_stated,
+        "note": record.note,
+    }
 
 
 # --------------------------------------------------------------------------- row -> record
@@ -402,9 +400,11 @@ def _area_geometry(geometry: BaseGeometry | None) -> BaseGeometry | None:
     return None if geometry is None or geometry.is_empty else geometry
 
 
-def _mention_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> Mention:
+def _mention_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: PlaceTable) -> Mention:
     place = None
-    if row.get("name") is not None:
+    if row.get("place_ref") is not None:
+        place = table.load({"ref": row["place_ref"]})
+    elif row.get("name") is not None:
         polygon = geometry if geometry is not None and geometry.geom_type.endswith("Polygon") else None
         place = Place(
             row["name"],
@@ -426,17 +426,17 @@ def _mention_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> Ment
         row["mention_end"],
         place=place,
         score=row.get("score"),
-        candidates=_places_from_json(row.get("candidates")),
+        candidates=_places_from_json(row.get("candidates"), table),
         reason=row.get("reason"),
         provenance=_provenance_from({**row, "reason": None}),  # the reason is the mention's
     )
 
 
-def _movement_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> Movement:
+def _movement_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: PlaceTable) -> Movement:
     return Movement(
         row.get("actor"),
-        place_from_dict(json.loads(row["origin_place"])),
-        place_from_dict(json.loads(row["destination_place"])),
+        table.load(json.loads(row["origin_place"])),
+        table.load(json.loads(row["destination_place"])),
         unit=row.get("unit"),
         status=row.get("status") or "reported",
         provenance=_provenance_from(row),
@@ -444,13 +444,13 @@ def _movement_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> Mov
     )
 
 
-def _claim_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> TerritorialClaim:
+def _claim_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: PlaceTable) -> TerritorialClaim:
     return TerritorialClaim(
         row["claimant"],
         as_of=row.get("as_of"),
         settlements=row.get("settlements"),
         area_km2_stated=row.get("area_km2_stated"),
-        areas=_places_from_json(row.get("areas_places")),
+        areas=_places_from_json(row.get("areas_places"), table),
         geometry=_area_geometry(geometry),
         derivation=row.get("derivation") or None,
         approximate=bool(row.get("approximate")),
@@ -461,9 +461,9 @@ def _claim_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> Territ
     )
 
 
-def _combat_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> CombatArea:
+def _combat_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: PlaceTable) -> CombatArea:
     return CombatArea(
-        _places_from_json(row.get("areas_places")),
+        _places_from_json(row.get("areas_places"), table),
         actors=tuple(json.loads(row["actors"])) if row.get("actors") else (),
         geometry=_area_geometry(geometry),
         derivation=row.get("derivation") or None,
@@ -474,10 +474,10 @@ def _combat_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> Comba
     )
 
 
-def _event_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> Event:
+def _event_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: PlaceTable) -> Event:
     return Event(
         row["event_type"],
-        place_from_dict(json.loads(row["place"])),
+        table.load(json.loads(row["place"])),
         subtype=row.get("subtype"),
         actors=tuple(json.loads(row["actors"])) if row.get("actors") else (),
         description=row.get("description"),
@@ -488,7 +488,7 @@ def _event_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> Event:
     )
 
 
-_DECODERS: dict[str, Callable[[Mapping[str, Any], BaseGeometry | None], Record | Mention]] = {
+_DECODERS: dict[str, Callable[[Mapping[str, Any], BaseGeometry | None, PlaceTable], Record | Mention]] = {
     "place": _mention_from,
     "movement": _movement_from,
     "claim": _claim_from,
@@ -497,8 +497,12 @@ _DECODERS: dict[str, Callable[[Mapping[str, Any], BaseGeometry | None], Record |
 }
 
 
-def row_to_record(row: Mapping[str, Any], geometry: BaseGeometry | None = None) -> Record | Mention:
+def row_to_record(
+    row: Mapping[str, Any], geometry: BaseGeometry | None = None, *, table: PlaceTable | None = None
+) -> Record | Mention:
     """Rebuild a record from a row written by :func:`record_to_row`.
+
+    *table* holds the file's place table, which references in the row resolve to.
 
     Values are converted by the schema, so missing values (None, NaN, NaT),
     numpy scalars and ISO date strings from any reader all give the same record.
@@ -516,7 +520,7 @@ def row_to_record(row: Mapping[str, Any], geometry: BaseGeometry | None = None) 
         typed = {name: _typed(row.get(name), t, name) for name, t in schema.items()}
         if geometry is not None and (geometry.is_empty or _clean(geometry) is None):
             geometry = None
-        return _DECODERS[kind](typed, geometry)
+        return _DECODERS[kind](typed, geometry, table if table is not None else PlaceTable())
     except (ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
         raise FormatError(f"{kind} record: {exc}", column=getattr(exc, "field", None)) from exc
 
@@ -528,7 +532,7 @@ def _pandas_dtype(kind: str) -> str:
     return {"str": "object", "int": "Int64", "float": "float64", "bool": "boolean", "date": "object"}[kind]
 
 
-def to_geodataframe(records: Iterable[Record | Mention], *, kind: str | None = None):
+def to_geodataframe(records: Iterable[Record | Mention], *, kind: str | None = None, table: PlaceTable | None = None):
     """A GeoDataFrame (EPSG:4326) of records with the documented columns.
 
     Parameters
@@ -537,6 +541,8 @@ def to_geodataframe(records: Iterable[Record | Mention], *, kind: str | None = N
     kind : str, optional
         The schema to use: one of :data:`KINDS`, or None for the union of all
         columns (a mixed frame).
+    table : PlaceTable, optional
+        Places with a polygon referred to by their id in it (see :func:`record_to_row`).
 
     Returns
     -------
@@ -544,23 +550,41 @@ def to_geodataframe(records: Iterable[Record | Mention], *, kind: str | None = N
         Dates are ``datetime.date`` objects (or None); integers use pandas'
         nullable ``Int64``; booleans ``boolean``.
     """
-    import geopandas as gpd
-    import pandas as pd
-
     schema = COLUMNS[kind or "all"]
     rows, geometries = [], []
     for record in records:
-        row, geometry = record_to_row(record)
+        row, geometry = record_to_row(record, table=table)
         rows.append(row)
         geometries.append(geometry)
-    frame = pd.DataFrame.from_records(rows, columns=list(schema))
+    return _frame(rows, geometries, schema)
+
+
+def place_table_frame(table: PlaceTable):
+    """A GeoDataFrame of the place-table rows of *table* not yet taken (see :meth:`PlaceTable.new_rows`)."""
+    rows, geometries = [], []
+    for row, geometry in table.new_rows():
+        rows.append(row)
+        geometries.append(geometry)
+    return _frame(rows, geometries, PLACE_TABLE_COLUMNS)
+
+
+def _frame(rows: list[dict[str, Any]], geometries: list[BaseGeometry | None], schema: Mapping[str, str]):
+    import geopandas as gpd
+    import pandas as pd
+
+    # column by column as objects: a frame built from the records would infer float64 for whole
+    # numbers next to a missing value, and round those above 2**53 (a GeoNames id, a count)
+    frame = pd.DataFrame({name: pd.Series([row.get(name) for row in rows], dtype=object) for name in schema})
     for name, t in schema.items():
         frame[name] = frame[name].astype(_pandas_dtype(t))
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometries, crs=CRS), crs=CRS)
 
 
-def from_geodataframe(frame) -> list[Record | Mention]:
-    """Records from a GeoDataFrame written by :func:`to_geodataframe` (or read from a file)."""
+def from_geodataframe(frame, *, table: PlaceTable | None = None) -> list[Record | Mention]:
+    """Records from a GeoDataFrame written by :func:`to_geodataframe` (or read from a file).
+
+    *table* holds the places the rows refer to (see :func:`row_to_record`).
+    """
     geometry_name = frame.geometry.name if hasattr(frame, "geometry") else None
     columns = [c for c in frame.columns if c != geometry_name]
     out = []
@@ -568,5 +592,5 @@ def from_geodataframe(frame) -> list[Record | Mention]:
         frame[columns].itertuples(index=False, name=None),
         frame.geometry if geometry_name else [None] * len(frame),
     ):
-        out.append(row_to_record(dict(zip(columns, values)), geometry))
+        out.append(row_to_record(dict(zip(columns, values)), geometry, table=table))
     return out

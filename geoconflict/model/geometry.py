@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from functools import cache
 
+import numpy as np
 import shapely
 from shapely.errors import ShapelyError
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon
@@ -239,6 +240,8 @@ def clean_polygon(geometry: object, *, field: str = "geometry") -> Polygon | Mul
         )
     if geometry.is_empty:
         raise GeometryError(f"{field}: the polygon is empty", field=field, value=geometry)
+    if not np.isfinite(shapely.get_coordinates(geometry)).all():
+        raise CoordinateError(f"{field}: a coordinate is not a finite number (NaN or infinity)", field=field)
     minx, miny, maxx, maxy = geometry.bounds
     if not (-180 <= minx and maxx <= 180 and -90 <= miny and maxy <= 90):
         raise CoordinateError(
@@ -247,7 +250,11 @@ def clean_polygon(geometry: object, *, field: str = "geometry") -> Polygon | Mul
             field=field,
             value=geometry.bounds,
         )
-    if not geometry.is_valid:
+    try:
+        valid = geometry.is_valid
+    except ShapelyError as exc:  # an empty shell with holes
+        raise GeometryError(f"{field}: not a polygon GEOS can read: {exc}", field=field) from None
+    if not valid:
         repaired = shapely.make_valid(geometry)
         polygons = [
             g for g in shapely.get_parts(repaired) if isinstance(g, Polygon) and not g.is_empty

@@ -1,4 +1,4 @@
-"""Write and read event sets as GeoJSON, GeoPackage and CSV, losslessly.
+"""Write and read event sets as GeoJSON, GeoPackage and CSV, losslessly, safely, sized by events.
 
 * GeoJSON follows RFC 7946: one FeatureCollection, (lon, lat) coordinates,
   counter-clockwise exterior rings, no ``crs`` member; every record is a
@@ -6,6 +6,27 @@
 * GeoPackage has one layer per kind (``places``, ``movements``, ``claims``,
   ``combats``, ``events``), written with pyogrio; QGIS opens it directly.
 * CSV has the columns of the mixed frame and the geometry as WKT.
+
+**Each polygon once.** A place with a polygon (a country, a region) is written
+once per file, as a row of kind ``place_table`` (a ``place_table`` layer in a
+GeoPackage) that the records naming it refer to by id; a mention's own
+geometry is its place's point. ``detail=`` chooses how much of each polygon is
+written: ``"full"`` (the default: the file reads back equal), ``"simplified"``
+or ``"point"`` (see :mod:`geoconflict.model.placetable`).
+
+**Safe writes.** Every writer streams its records (``progress=True`` shows a
+tqdm bar; the default shows one when standard error is a terminal) into a
+temporary file beside the target and renames it over the target only when it
+is complete: an error or Ctrl-C part-way leaves the previous file as it was and
+no temporary file behind. A folder that does not exist or cannot be written is an
+:class:`~geoconflict.errors.OutputError` naming the path.
+
+**Spreadsheet formulas.** A CSV text cell that starts with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return would run as a formula when the file is opened
+in a spreadsheet (OWASP's "CSV injection"), so :func:`write_csv` writes it with a
+leading apostrophe (``'=1+1``), as does a cell that starts with an apostrophe
+itself; :func:`read_csv_events` takes that one apostrophe off again, so the round
+trip is exact. Numbers, dates and the WKT geometry are never prefixed.
 
 Reading any of them back gives records equal to those written.
 
@@ -23,21 +44,26 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator, Sized
 from datetime import date
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import shapely
 from shapely.geometry.base import BaseGeometry
+from tqdm import tqdm
 
-from geoconflict.errors import FormatError
-from geoconflict.model import Mention, Record, frames
+from geoconflict.errors import FormatError, OutputError
+from geoconflict.model import Mention, Record, frames, gpkg
 from geoconflict.model.eventset import EventSet
 from geoconflict.model.geometry import CRS
+from geoconflict.model.placetable import PLACE_TABLE, PLACE_TABLE_COLUMNS, PlaceTable, check_detail
 
 __all__ = [
     "LAYERS",
@@ -49,38 +75,119 @@ __all__ = [
     "write_geopackage",
 ]
 
+#: The GeoJSON member naming the writer (RFC 7946 allows such foreign members): how a folder's
+#: earlier outputs are told from its inputs (:func:`geoconflict.inputs.list_inputs`).
+GENERATOR = "geoconflict"
 #: GeoPackage layer name for each record kind.
 LAYERS = {"place": "places", "movement": "movements", "claim": "claims", "combat": "combats", "event": "events"}
+#: Records converted and written to a GeoPackage layer at a time (memory stays bounded by it).
+GPKG_CHUNK_RECORDS = 2_000
+#: The largest CSV cell read (a country's polygon as WKT runs to megabytes; csv's default is 128 KiB).
+CSV_FIELD_LIMIT = 2**31 - 1
+#: The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: The prefix that keeps such a cell text in a spreadsheet; the CSV reader removes it.
+FORMULA_GUARD = "'"
 
 PathLike = str | os.PathLike[str]
+Records = EventSet | Iterable[Record | Mention]
+
+#: The CSV columns holding text (the only cells ever prefixed with :data:`FORMULA_GUARD`).
+_TEXT_COLUMNS = frozenset(name for name, t in frames.COLUMNS["all"].items() if t == "str")
 
 
 def _json_value(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
-def to_feature_collection(records: Iterable[Record | Mention]) -> dict[str, Any]:
-    """An RFC 7946 FeatureCollection (a dict) of records."""
-    features = []
+# --------------------------------------------------------------------------- safe, streamed writing
+
+
+@contextlib.contextmanager
+def replacing(path: PathLike) -> Iterator[Path]:
+    """A temporary path beside *path*, renamed over *path* when the block ends without an error.
+
+    On any error (Ctrl-C included) the temporary file is removed and *path*
+    keeps what it held. The folder must exist.
+
+    Raises
+    ------
+    OutputError
+        When the folder does not exist or cannot be written.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+    >>> with replacing(target) as tmp:
+    ...     _ = tmp.write_text("complete", encoding="utf-8")
+    >>> target.read_text(encoding="utf-8"), sorted(p.name for p in target.parent.iterdir())
+    ('complete', ['out.txt'])
+    """
+    path = Path(path)
+    try:
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp" + path.suffix)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write here: {exc.strerror or exc}") from None
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"{path}: could not be written: {exc.strerror or exc}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _progress(records: Records, path: Path, progress: bool | None) -> Iterable[Record | Mention]:
+    """*records* with a tqdm bar on standard error (``None``: shown when it is a terminal)."""
+    return tqdm(records, total=len(records) if isinstance(records, Sized) else None, unit="record",
+                desc=f"writing {path.name}", disable=None if progress is None else not progress, leave=False)
+
+
+def _rows(records: Iterable[Record | Mention], table: PlaceTable) -> Iterator[tuple[dict[str, Any], Any]]:
+    """Each record's ``(columns, geometry)``, preceded by the place-table rows of the places it first names."""
     for record in records:
-        row, geometry = frames.record_to_row(record)
-        features.append(
-            {
-                "type": "Feature",
-                "properties": {name: _json_value(row.get(name)) for name in frames.COLUMNS[row["kind"]]},
-                "geometry": shapely.geometry.mapping(geometry) if geometry is not None else None,
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+        row, geometry = frames.record_to_row(record, table=table)
+        yield from table.new_rows()
+        yield row, geometry
 
 
-def write_geojson(events: EventSet | Iterable[Record | Mention], path: PathLike) -> Path:
-    """Write records as one RFC 7946 FeatureCollection (UTF-8).
+# --------------------------------------------------------------------------- GeoJSON
+
+
+def _feature(row: dict[str, Any], geometry: BaseGeometry | None) -> dict[str, Any]:
+    kind = row["kind"]
+    names = PLACE_TABLE_COLUMNS if kind == PLACE_TABLE else frames.COLUMNS[kind]
+    return {
+        "type": "Feature",
+        "properties": {name: _json_value(row.get(name)) for name in names},
+        "geometry": shapely.geometry.mapping(geometry) if geometry is not None else None,
+    }
+
+
+def to_feature_collection(records: Iterable[Record | Mention], *, detail: str = "full") -> dict[str, Any]:
+    """An RFC 7946 FeatureCollection (a dict) of records, place-table features included."""
+    table = PlaceTable(detail=detail)
+    return {"type": "FeatureCollection", "generator": GENERATOR,
+            "features": [_feature(*pair) for pair in _rows(records, table)]}
+
+
+def write_geojson(events: Records, path: PathLike, *, detail: str = "full", progress: bool | None = None) -> Path:
+    """Write records as one RFC 7946 FeatureCollection (UTF-8), one feature at a time.
 
     Parameters
     ----------
     events : EventSet or iterable of records
     path : path-like
+        Replaced only once the new file is complete.
+    detail : {"full", "simplified", "point"}
+        How much of each polygon to write (see the module docs).
+    progress : bool, optional
+        Show a progress bar (default: when standard error is a terminal).
 
     Returns
     -------
@@ -88,8 +195,14 @@ def write_geojson(events: EventSet | Iterable[Record | Mention], path: PathLike)
         The path written.
     """
     path = Path(path)
-    text = json.dumps(to_feature_collection(events), ensure_ascii=False, allow_nan=False)
-    path.write_text(text, encoding="utf-8")
+    table = PlaceTable(detail=check_detail(detail))
+    with replacing(path) as tmp, tmp.open("w", encoding="utf-8") as handle:
+        handle.write(f'{{"type": "FeatureCollection", "generator": "{GENERATOR}", "features": [')
+        separator = "\n"
+        for row, geometry in _rows(_progress(events, path, progress), table):
+            handle.write(separator + json.dumps(_feature(row, geometry), ensure_ascii=False, allow_nan=False))
+            separator = ",\n"
+        handle.write("\n]}\n")
     return path
 
 
@@ -104,21 +217,48 @@ def read_geojson(path: PathLike) -> EventSet:
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise FormatError(f"not a JSON file: {exc}", path=str(path)) from exc
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise FormatError("expected a GeoJSON FeatureCollection", path=str(path))
+    features = data.get("features", [])
+    if not isinstance(features, list):
+        raise FormatError("'features' is not a list", path=str(path))
+    table = PlaceTable()
     records = []
-    for number, feature in enumerate(data.get("features", []), start=1):
+    for number, feature in enumerate(features, start=1):
         try:
-            geometry = feature.get("geometry")
-            shape = shapely.geometry.shape(geometry) if geometry else None
-            records.append(frames.row_to_record(feature.get("properties") or {}, shape))
+            properties, shape = _feature_parts(feature)
+            if properties.get("kind") == PLACE_TABLE:
+                table.add_row(properties, shape)
         except FormatError as exc:
             raise FormatError(str(exc), path=str(path), row=number) from exc
-        except (AttributeError, ValueError, TypeError) as exc:
-            raise FormatError(f"bad feature: {exc}", path=str(path), row=number) from exc
+    for number, feature in enumerate(features, start=1):
+        properties, shape = _feature_parts(feature)
+        if properties.get("kind") == PLACE_TABLE:
+            continue
+        try:
+            records.append(frames.row_to_record(properties, shape, table=table))
+        except FormatError as exc:
+            raise FormatError(str(exc), path=str(path), row=number) from exc
     return EventSet(records)
+
+
+def _feature_parts(feature: Any) -> tuple[dict[str, Any], BaseGeometry | None]:
+    """A feature's properties and shapely geometry; a :class:`FormatError` when it is not a feature."""
+    if not isinstance(feature, dict):
+        raise FormatError(f"expected a Feature object, got {type(feature).__name__}")
+    properties = feature.get("properties") or {}
+    if not isinstance(properties, dict):
+        raise FormatError(f"'properties' must be an object, got {type(properties).__name__}")
+    geometry = feature.get("geometry")
+    try:
+        return properties, shapely.geometry.shape(geometry) if geometry else None
+    except (AttributeError, ValueError, TypeError, KeyError, IndexError, shapely.errors.GEOSException) as exc:
+        raise FormatError(f"bad geometry: {exc!r}", column="geometry") from None
+
+
+# --------------------------------------------------------------------------- GeoPackage
 
 
 def _for_file(frame):
@@ -132,32 +272,51 @@ def _for_file(frame):
     return frame
 
 
-def write_geopackage(events: EventSet | Iterable[Record | Mention], path: PathLike) -> Path:
-    """Write one GeoPackage layer per kind present (see :data:`LAYERS`).
+def _chunks(records: Iterable[Record | Mention], size: int) -> Iterator[list[Record | Mention]]:
+    iterator = iter(records)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
-    An existing file is replaced, so the file holds exactly these records.
+
+def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", progress: bool | None = None) -> Path:
+    """Write one GeoPackage layer per kind present (see :data:`LAYERS`), and the place table.
+
+    Records are converted and written :data:`GPKG_CHUNK_RECORDS` at a time. An
+    existing file is replaced once the new one is complete, so the file holds
+    exactly these records. *detail* and *progress* are as in :func:`write_geojson`.
     """
     import pyogrio
 
     events = events if isinstance(events, EventSet) else EventSet(events)
     path = Path(path)
-    if path.exists():
-        path.unlink()
-    for attribute, (kind, layer) in zip(
-        ("mentions", "movements", "claims", "combats", "events"), LAYERS.items(), strict=True
-    ):
-        records = getattr(events, attribute)
-        if not records:
-            continue
-        frame = _for_file(frames.to_geodataframe(records, kind=kind))
-        pyogrio.write_dataframe(
-            frame, path, layer=layer, driver="GPKG", geometry_type="Unknown", promote_to_multi=False
-        )
-    if not path.exists():  # nothing to write: still leave a valid, empty GeoPackage
-        import geopandas as gpd
+    table = PlaceTable(detail=check_detail(detail))
+    written: dict[str, int] = {}  # layer -> rows written
+    missing: list[tuple[str, str, list[int]]] = []  # (layer, column, row ids) of integers to set to NULL
 
-        empty = gpd.GeoDataFrame({"kind": []}, geometry=[], crs=CRS)
-        pyogrio.write_dataframe(empty, path, layer="events", driver="GPKG", geometry_type="Unknown")
+    def write(frame, layer: str) -> None:
+        frame, nulls = gpkg.integers_for_gdal(frame, written.get(layer, 0))
+        missing.extend((layer, column, ids) for column, ids in nulls)
+        pyogrio.write_dataframe(frame, tmp, layer=layer, driver="GPKG", geometry_type="Unknown",
+                                promote_to_multi=False, append=layer in written)
+        written[layer] = written.get(layer, 0) + len(frame)
+
+    with replacing(path) as tmp, tqdm(total=len(events), unit="record", desc=f"writing {path.name}", leave=False,
+                                      disable=None if progress is None else not progress) as bar:
+        tmp.unlink()  # GDAL makes the GeoPackage itself
+        for attribute, (kind, layer) in zip(
+            ("mentions", "movements", "claims", "combats", "events"), LAYERS.items(), strict=True
+        ):
+            for chunk in _chunks(getattr(events, attribute), GPKG_CHUNK_RECORDS):
+                write(_for_file(frames.to_geodataframe(chunk, kind=kind, table=table)), layer)
+                places = frames.place_table_frame(table)
+                if len(places):
+                    write(places, PLACE_TABLE)
+                bar.update(len(chunk))
+        if not written:  # nothing to write: still leave a valid, empty GeoPackage
+            import geopandas as gpd
+
+            write(gpd.GeoDataFrame({"kind": []}, geometry=[], crs=CRS), "events")
+        gpkg.set_nulls(tmp, missing)
     return path
 
 
@@ -169,31 +328,51 @@ def read_geopackage(path: PathLike) -> EventSet:
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such file")
     present = {name for name, _ in pyogrio.list_layers(path)}
+    table = PlaceTable()
+    if PLACE_TABLE in present:
+        frame = pyogrio.read_dataframe(path, layer=PLACE_TABLE)
+        for number, (row, geometry) in enumerate(zip(frame.drop(columns="geometry").to_dict("records"),
+                                                     frame.geometry, strict=True), start=1):
+            try:
+                table.add_row(row, geometry)
+            except FormatError as exc:
+                raise FormatError(f"layer {PLACE_TABLE!r}: {exc}", path=str(path), row=number) from exc
     records: list[Record | Mention] = []
     for layer in LAYERS.values():
         if layer in present:
-            frame = pyogrio.read_dataframe(path, layer=layer)
+            frame = gpkg.exact_integers(path, layer, pyogrio.read_dataframe(path, layer=layer))
             if len(frame):
                 try:
-                    records.extend(frames.from_geodataframe(frame))
+                    records.extend(frames.from_geodataframe(frame, table=table))
                 except FormatError as exc:
                     raise FormatError(f"layer {layer!r}: {exc}", path=str(path)) from exc
     return EventSet(records)
 
 
-def write_csv(events: EventSet | Iterable[Record | Mention], path: PathLike) -> Path:
-    """Write the mixed frame as CSV (UTF-8), geometry as WKT in a ``geometry`` column."""
+# --------------------------------------------------------------------------- CSV
+
+
+def write_csv(events: Records, path: PathLike, *, detail: str = "full", progress: bool | None = None) -> Path:
+    """Write the mixed frame as CSV (UTF-8), geometry as WKT in a ``geometry`` column.
+
+    Text cells that a spreadsheet would run as a formula are prefixed with an
+    apostrophe (see the module docs); *detail* and *progress* are as in
+    :func:`write_geojson`.
+    """
     path = Path(path)
+    table = PlaceTable(detail=check_detail(detail))
     columns = list(frames.COLUMNS["all"])
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([*columns, "geometry"])
-        for record in events:
-            row, geometry = frames.record_to_row(record)
-            writer.writerow(
-                [_csv_value(row.get(c)) for c in columns] + [_wkt(geometry) if geometry is not None else ""]
-            )
+    with replacing(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
+        _write_csv_rows(handle, columns, _rows(_progress(events, path, progress), table))
     return path
+
+
+def _write_csv_rows(handle: IO[str], columns: list[str], rows: Iterable[tuple[dict[str, Any], Any]]) -> None:
+    writer = csv.writer(handle)
+    writer.writerow([*columns, "geometry"])
+    for row, geometry in rows:
+        writer.writerow([_csv_value(row.get(c), c in _TEXT_COLUMNS) for c in columns]
+                        + [_wkt(geometry) if geometry is not None else ""])
 
 
 def _wkt(geometry: BaseGeometry) -> str:
@@ -217,30 +396,66 @@ def _wkt(geometry: BaseGeometry) -> str:
     return f"{kind.upper()} {body}"
 
 
-def _csv_value(value: Any) -> str:
+def guard_formula(text: str) -> str:
+    """*text* as a spreadsheet shows it literally: prefixed with an apostrophe when it starts like a formula.
+
+    Examples
+    --------
+    >>> guard_formula("=HYPERLINK(1)"), guard_formula("'quoted"), guard_formula("Kyiv")
+    ("'=HYPERLINK(1)", "''quoted", 'Kyiv')
+    >>> all(unguard_formula(guard_formula(t)) == t for t in ("=1", "@SUM(A1)", "'x", "-", "a"))
+    True
+    """
+    return FORMULA_GUARD + text if text.startswith((*FORMULA_STARTS, FORMULA_GUARD)) else text
+
+
+def unguard_formula(text: str) -> str:
+    """The inverse of :func:`guard_formula`."""
+    return text[len(FORMULA_GUARD):] if text.startswith(FORMULA_GUARD) else text
+
+
+def _csv_value(value: Any, text: bool) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
         return repr(value)
-    return _json_value(value) if isinstance(value, date) else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return guard_formula(str(value)) if text else str(value)
 
 
 def read_csv_events(path: PathLike) -> EventSet:
     """Read a CSV written by :func:`write_csv`.
 
     Empty cells are missing values, so an empty text field reads back as None.
+    The apostrophe that :func:`write_csv` puts before formula-like text is removed.
     """
     path = Path(path)
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise FormatError(f"not a geoconflict CSV: {exc}", path=str(path)) from exc
+    table = PlaceTable()
+    parsed = []
+    for number, row in enumerate(rows, start=1):
+        wkt = row.pop("geometry", "") or ""
+        values = {k: (unguard_formula(v) if k in _TEXT_COLUMNS else v) if v else None for k, v in row.items()}
+        try:
+            geometry: BaseGeometry | None = shapely.from_wkt(wkt) if wkt else None
+            if values.get("kind") == PLACE_TABLE:
+                table.add_row(values, geometry)
+            else:
+                parsed.append((number, values, geometry))
+        except (FormatError, shapely.errors.GEOSException) as exc:
+            raise FormatError(str(exc), path=str(path), row=number) from exc
     records = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.DictReader(handle), start=1):
-            wkt = row.pop("geometry", "")
-            values = {k: (v if v != "" else None) for k, v in row.items()}
-            try:
-                geometry: BaseGeometry | None = shapely.from_wkt(wkt) if wkt else None
-                records.append(frames.row_to_record(values, geometry))
-            except (FormatError, shapely.errors.GEOSException) as exc:
-                raise FormatError(str(exc), path=str(path), row=number) from exc
+    for number, values, geometry in parsed:
+        try:
+            records.append(frames.row_to_record(values, geometry, table=table))
+        except FormatError as exc:
+            raise FormatError(str(exc), path=str(path), row=number) from exc
     return EventSet(records)

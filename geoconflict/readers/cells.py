@@ -88,7 +88,11 @@ def parse_count(text: str | None) -> int | None:
     --------
     >>> parse_count("3"), parse_count("3.0"), parse_count("-1"), parse_count("2.5")
     (3, 3, None, None)
+    >>> parse_count("9007199254740993")  # above 2**53: exact, not rounded through a float
+    9007199254740993
     """
+    if text is not None and text.strip().isascii() and text.strip().isdigit():  # exact, however large
+        return int(text)
     value = parse_float(text)
     if value is None or value < 0 or not value.is_integer():
         return None

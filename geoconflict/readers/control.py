@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 import shapely.geometry
+from shapely.geometry.base import BaseGeometry
 
 from geoconflict.errors import FormatError, InvalidInputError
 from geoconflict.model import ClaimTier, DatePrecision, Derivation, Provenance, TerritorialClaim
@@ -115,16 +116,23 @@ def _number(props: Mapping[str, Any], field: str, parse: Callable[[str], N | Non
     return number, []
 
 
-def _area(feature: object) -> tuple[dict[str, Any], dict[str, Any], Any] | list[_Issue]:
+def _area(feature: object) -> tuple[dict[str, Any], BaseGeometry, Any] | list[_Issue]:
     """A feature's properties (names in lower case), its (Multi)Polygon and its id; or why it is no control area."""
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
         return [(None, "not a GeoJSON Feature")]
-    props = {str(k).lower(): v for k, v in (feature.get("properties") or {}).items()}
+    properties = feature.get("properties") or {}
+    if not isinstance(properties, dict):
+        return [("properties", f"'properties' must be an object, got {type(properties).__name__}")]
+    props = {str(k).lower(): v for k, v in properties.items()}
     geometry = feature.get("geometry")
     if not isinstance(geometry, dict) or geometry.get("type") not in _AREAS:
         kind = geometry.get("type") if isinstance(geometry, dict) else None
         return [("geometry", f"a control area must be a Polygon or MultiPolygon, got {kind}")]
-    return props, geometry, feature.get("id")
+    try:
+        shape = shapely.geometry.shape(geometry)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError, shapely.errors.ShapelyError) as exc:
+        return [("geometry", f"not a readable {geometry.get('type')}: {type(exc).__name__}: {exc}")]
+    return props, shape, feature.get("id")
 
 
 def _claim(feature: object, i: int, collection: _Collection) -> TerritorialClaim | list[_Issue]:
@@ -161,7 +169,7 @@ def _claim(feature: object, i: int, collection: _Collection) -> TerritorialClaim
             settlements=settlements,
             area_km2_stated=area_km2,
             # a (Multi)Polygon: _area checked the GeoJSON type
-            geometry=cast("Polygon | MultiPolygon", shapely.geometry.shape(geometry)),
+            geometry=cast("Polygon | MultiPolygon", geometry),
             derivation=Derivation.GIVEN,
             tier=tier,
             note=_text(_get(props, "note")[1]),

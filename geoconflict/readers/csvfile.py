@@ -66,9 +66,18 @@ def read_header(path: PathLike, *, encoding: str = "utf-8") -> tuple[list[str], 
             path=str(path),
         ) from None
     line = line.lstrip("\ufeff")
+    if "\r" in line.rstrip("\r\n"):
+        raise FormatError("lines end with a carriage return alone (old Mac line endings); save the file with "
+                          "\\n or \\r\\n line endings", path=str(path))
     delimiter = max(DELIMITERS, key=line.count)
-    names = next(csv.reader([line], delimiter=delimiter))
-    return [n.strip() for n in names], delimiter
+    names = [n.strip() for n in next(csv.reader([line], delimiter=delimiter))]
+    seen: dict[str, int] = {}
+    for number, name in enumerate(names):
+        if name in seen:
+            raise FormatError(f"columns {seen[name] + 1} and {number + 1} are both named {name!r} once spaces "
+                              "are stripped; rename one", path=str(path), column=name)
+        seen[name] = number
+    return names, delimiter
 
 
 def _raw_header(path: Path, encoding: str, delimiter: str) -> dict[str, list[str]]:
@@ -142,10 +151,12 @@ class _CsvFile:
     def dtypes(self, columns: dict[str, str], text: Collection[str], *, strict: bool) -> dict[str, Any]:
         """pandas' ``dtype=`` for the file's columns, keyed by their names as written.
 
-        A clean read (*strict* decoding, no NUL) gets its final types: free
-        text as plain Python strings (pandas' "str" dtype costs a conversion),
-        the rest categorical. Otherwise every column is read as text, to be
-        checked for bad cells first and made categorical after.
+        A clean read (*strict* decoding, no NUL) reads free text as plain Python
+        strings (pandas' "str" dtype costs a conversion). Every other column is
+        read as ``str`` and made categorical after (by :func:`load_csv`):
+        pandas' own ``"category"`` dtype infers the categories' type, so that a
+        location ``007`` would read back as ``7.0`` when another row holds
+        ``1e5``, and an actor ``TRUE`` as ``True``.
         """
         final = strict and not self.has_nul
         rename: dict[str, list[str]] = {}
@@ -153,9 +164,7 @@ class _CsvFile:
             rename.setdefault(actual, []).append(name)
         dtype: dict[str, Any] = {}
         for actual, names in rename.items():
-            kind: Any = str
-            if final:
-                kind = object if any(n in text for n in names) else "category"
+            kind: Any = object if final and any(n in text for n in names) else str
             for raw in self.raw_names.get(actual, [actual]):
                 dtype[raw] = kind
         return dtype
@@ -255,11 +264,11 @@ def load_csv(
     out = pd.DataFrame(index=frame.index)
     for name, actual in columns.items():
         out[name] = frame[actual]
-    if not strict or source.has_nul:
-        for name in out.columns:
+    for name in out.columns:
+        if not strict or source.has_nul:
             _clear_bad_cells(out, name, problems, encoding=encoding, surrogates=not strict, nul=source.has_nul)
-            if name not in text:
-                out[name] = out[name].astype("category")
+        if name not in text:
+            out[name] = out[name].astype("category")
     return out, problems
 
 

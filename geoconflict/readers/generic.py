@@ -169,7 +169,7 @@ def _date(value: str) -> tuple[date, DatePrecision]:
 def _precision(value: str) -> Precision:
     try:
         return Precision(int(float(value)))
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number, or inf
         raise ValueError(f"precision {value!r} is not one of 1 (exact) … 6 (country)") from None
 
 

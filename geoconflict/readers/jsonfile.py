@@ -46,3 +46,6 @@ def load_json(path: str | os.PathLike[str]) -> Any:
     except json.JSONDecodeError as exc:
         raise FormatError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
                           path=str(path)) from None
+    except RecursionError:
+        raise FormatError("nested too deeply to read (arrays or objects thousands of levels deep); "
+                          "no GeoJSON needs that", path=str(path)) from None

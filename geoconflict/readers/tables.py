@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING
 from geoconflict.errors import FormatError, InvalidInputError
 from geoconflict.model import Event, TerritorialClaim
 from geoconflict.model.eventset import EventSet
+from geoconflict.model.placetable import PLACE_TABLE
 from geoconflict.readers.bulk import no_gc
 from geoconflict.readers.csvfile import columns_by_name, read_header
 from geoconflict.readers.jsonfile import load_json, starts_with_brace
@@ -159,7 +160,8 @@ def detect_format(path: PathLike, *, encoding: str = "utf-8") -> str:
         if not isinstance(features, list):
             raise FormatError("not a GeoJSON FeatureCollection (no 'features' list)", path=str(path))
         props = [f.get("properties") or {} for f in features[:_SNIFF_FEATURES] if isinstance(f, dict)]
-        if props and all("kind" in p and "date_precision" in p for p in props):
+        if props and all(isinstance(p, dict) and ("date_precision" in p or p.get("kind") == PLACE_TABLE)
+                         and "kind" in p for p in props):
             return "geoconflict"
         return "control"
     from geoconflict.readers.acled import is_acled

@@ -10,11 +10,16 @@ Recognised headers (first lines of the text):
   ``" date 2024-08-14 Title … Wednesday, August 14, 2024 10:00:23 PM"``;
 * ``Date: 2024-08-14`` / ``Published: August 14, 2024`` lines (with an optional
   ``Title:`` line);
+* a first line that is a date, maybe followed by a dash and the headline:
+  ``August 14, 2024 — Title``, ``14 August 2024``, ``2024-08-14 - Title``;
 * in HTML, ``<title>`` or the first ``<h1>`` and an ``article:published_time``
   ``<meta>`` or a ``<time datetime=…>``.
 
 A report without a recognisable date needs ``published=``; an explicit
 ``published=`` always wins over the header.
+
+A report holds no NUL character and no lone UTF-16 surrogate (no file format
+could store them): either is refused with its line and column.
 
 Examples
 --------
@@ -73,6 +78,14 @@ _LONG_DATE = re.compile(
     re.IGNORECASE,
 )
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# "August 1, 2024 — Title", "1 August 2024", "2024-08-01 - Title": a first line that is a date,
+# maybe followed by a dash and the headline
+_DATE_LINE = re.compile(
+    rf"""^[ \t]*(?P<when>(?:(?:{_WEEKDAY_RE}),?[ \t]+)?(?:{_MONTH_RE})\.?[ \t]+\d{{1,2}},?[ \t]+\d{{4}}
+        |\d{{1,2}}[ \t]+(?:{_MONTH_RE})[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})
+        (?:[ \t]*[—–-]+[ \t]*(?P<title>.*?))?[ \t]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 _HTML_HINT = re.compile(r"<\s*(?:html|body|p|div|article|h1|br|!doctype)\b", re.IGNORECASE)
 
 
@@ -188,6 +201,7 @@ def _read_text(path_or_text: object, encoding: str | None) -> tuple[str, Path | 
         raise InvalidInputError(f"report of {len(text):,} characters is larger than the limit",
                                 field="path_or_text")
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").rstrip()
+    _refuse_unwritable(text, str(path) if path else "input")
     bad = _control_characters(text)
     if bad:
         raise InvalidInputError(
@@ -236,8 +250,9 @@ def _decode(raw: bytes, *, encoding: str | None, where: str) -> str:
     """*raw* as text: in *encoding*, else UTF-16 after its byte-order mark, else UTF-8 (``where`` names it in errors)."""
     if not raw.strip():
         raise InvalidInputError(f"{where}: the report is empty", field="path_or_text")
-    if b"\x00" in raw[:_SAMPLE] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InvalidInputError(f"{where}: looks like binary data (NUL bytes), not a text report",
+    nul = raw.find(b"\x00", 0, _SAMPLE)
+    if nul >= 0 and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidInputError(f"{where}: looks like binary data (a NUL byte at offset {nul}), not a text report",
                                 field="path_or_text")
     if encoding is not None:
         try:
@@ -245,7 +260,12 @@ def _decode(raw: bytes, *, encoding: str | None, where: str) -> str:
         except (LookupError, UnicodeDecodeError) as exc:
             raise InvalidInputError(f"{where}: cannot decode as {encoding!r}: {exc}", field="encoding") from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InvalidInputError(f"{where}: not UTF-16 although it starts with UTF-16's byte-order mark "
+                                    f"({exc.reason} at byte {exc.start}; a truncated file?)",
+                                    field="path_or_text") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -254,6 +274,23 @@ def _decode(raw: bytes, *, encoding: str | None, where: str) -> str:
             "pass encoding='cp1252' (or the file's encoding) if it is text",
             field="path_or_text",
         ) from None
+
+
+#: Characters no report holds and no file can store: NUL, and UTF-16 surrogates standing alone.
+_UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _refuse_unwritable(text: str, where: str) -> None:
+    """An :class:`InvalidInputError` naming the place of the first NUL or lone surrogate in *text*."""
+    found = _UNWRITABLE.search(text)
+    if found is None:
+        return
+    at = found.start()
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    what = "a NUL character" if found.group() == "\x00" else f"a lone surrogate (U+{ord(found.group()):04X})"
+    raise InvalidInputError(f"{where}: {what} at line {line}, column {column} (character {at}); "
+                            "a report is text without them", field="path_or_text")
 
 
 #: Control characters a text report does not contain: below space except \t \n \v \f, and DEL.
@@ -301,11 +338,11 @@ def _parse_header(text: str) -> tuple[str | None, date | None, int]:
     lead = len(text) - len(text.lstrip("\n"))
     first_end = text.find("\n", lead)
     first_end = len(text) if first_end < 0 else first_end
-    m = _SEED_HEADER.match(text, lead, first_end)
-    if m:
-        when = _find_date(m.group("iso"))
-        if when is not None:
-            return m.group("title").strip() or None, when, _skip_blank(text, first_end)
+    for pattern, group in ((_SEED_HEADER, "iso"), (_DATE_LINE, "when")):
+        m = pattern.match(text, lead, first_end)
+        when = _find_date(m.group(group)) if m else None
+        if m and when is not None:
+            return (m.group("title") or "").strip() or None, when, _skip_blank(text, first_end)
     # "Key: value" lines at the top
     title = when = None
     pos = lead
@@ -338,9 +375,13 @@ def _skip_blank(text: str, pos: int) -> int:
 
 # ---------------------------------------------------------------------- HTML
 
-_BLOCK = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr article section header footer blockquote title "
+_BLOCK = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr td th article section header footer blockquote title "
                    "ul ol table figcaption".split())
 _SKIP = frozenset("script style noscript template svg head nav".split())
+#: Table cells: each on its own line, so that neighbouring cells never run together.
+_CELL = frozenset(("td", "th"))
+#: Elements that start a new line rather than a new paragraph.
+_LINE = frozenset(("br", "li", "tr")) | _CELL
 
 
 class _TextParser(HTMLParser):
@@ -367,7 +408,7 @@ class _TextParser(HTMLParser):
         if tag in _SKIP and tag != "head":
             self.skip += 1
         if tag in _BLOCK:
-            self.parts.append("\n\n" if tag not in ("br", "li", "tr") else "\n")
+            self.parts.append("\n\n" if tag not in _LINE else "\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP and tag != "head" and self.skip:
@@ -380,7 +421,7 @@ class _TextParser(HTMLParser):
                 self.h1 = value
             self._in = None
         if tag in _BLOCK:
-            self.parts.append("\n\n")
+            self.parts.append("\n\n" if tag not in _CELL else "\n")
 
     def handle_data(self, data: str) -> None:
         if self._in is not None:

@@ -1,0 +1,156 @@
+"""Messy and hostile input: every reader fails with a GeoconflictError naming where, or reads exactly what is there."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geoconflict import FormatError, GeoconflictError, InvalidInputError, Place, read_events, read_geojson
+from geoconflict.text.report import read_report
+
+POLYGON = [[[35, 51], [36, 51], [36, 52], [35, 51]]]
+
+
+def _collection(*features: object) -> str:
+    return json.dumps({"type": "FeatureCollection", "features": list(features)})
+
+
+def _feature(properties: object, geometry: object) -> dict:
+    return {"type": "Feature", "properties": properties, "geometry": geometry}
+
+
+# --------------------------------------------------------------------------- text that looks like a number
+
+
+_NUMBERLIKE = st.sampled_from(["007", "1e5", "TRUE", "+5", "0x1F", "1_000", "NaN", "-0", "3.10", "inf", "NULL"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_NUMBERLIKE, min_size=2, max_size=6))
+def test_text_that_looks_like_a_number_stays_text(tmp_path_factory, names):
+    path = tmp_path_factory.mktemp("t") / "events.csv"
+    rows = "".join(f"51.{i + 10},35.27,battle,{name},{name}\n" for i, name in enumerate(names))
+    path.write_text("lat,lon,type,location,actor\n" + rows, encoding="utf-8")
+    events = read_events(path).events
+    assert [e.place.name for e in events] == names  # other rows never change how a cell reads
+    assert [e.actors for e in events] == [(n,) for n in names]
+
+
+def test_counts_above_two_to_the_53_are_exact(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text("lat,lon,type,fatalities\n51.19,35.27,battle,9007199254740993\n51.2,35.3,battle,\n",
+                    encoding="utf-8")
+    assert [e.fatalities for e in read_events(path).events] == [9007199254740993, None]
+
+
+# --------------------------------------------------------------------------- CSV structure
+
+
+@pytest.mark.parametrize("errors", ["raise", "skip"])
+def test_precision_inf_is_a_bad_cell_not_an_overflow(tmp_path, errors):
+    path = tmp_path / "events.csv"
+    path.write_text("lat,lon,type,precision\n51.19,35.27,battle,inf\n51.2,35.3,battle,2\n", encoding="utf-8")
+    if errors == "raise":
+        with pytest.raises(FormatError, match=r"events.csv, row 1, column 'precision': precision 'inf'"):
+            read_events(path, errors=errors)
+    else:
+        with pytest.warns(UserWarning, match="left out 1 bad row"):
+            assert len(read_events(path, errors=errors).events) == 1
+
+
+def test_columns_that_clash_once_stripped_are_named(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text("latitude, latitude,longitude,type\n51.19,51.2,35.27,battle\n", encoding="utf-8")
+    with pytest.raises(FormatError, match=r"events.csv, column 'latitude': columns 1 and 2 are both named"):
+        read_events(path)
+
+
+def test_carriage_return_line_endings_are_named(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_bytes(b"lat,lon,type\r51.19,35.27,battle\r")
+    with pytest.raises(FormatError, match=r"events.csv: lines end with a carriage return alone"):
+        read_events(path)
+
+
+# --------------------------------------------------------------------------- GeoJSON
+
+
+@pytest.mark.parametrize(("feature", "message"), [
+    (_feature("owner", {"type": "Polygon", "coordinates": POLYGON}), r"'properties' must be an object, got str"),
+    (_feature({"owner": "X"}, {"type": "MultiPolygon", "coordinates": [POLYGON, []]}),
+     r"column 'geometry': not a readable MultiPolygon"),
+    (_feature({"owner": "X"}, {"type": "Polygon"}), r"column 'geometry': not a readable Polygon: KeyError"),
+    (_feature({"owner": "X"}, {"type": "Polygon", "coordinates": [[[35, 51], [math.nan, 51], [36, 52], [35, 51]]]}),
+     r"not a finite number"),
+])
+def test_broken_control_features_name_the_row_and_field(tmp_path, feature, message):
+    path = tmp_path / "control.geojson"
+    path.write_text(_collection(_feature({"owner": "Y"}, {"type": "Polygon", "coordinates": POLYGON}), feature),
+                    encoding="utf-8")
+    with pytest.raises(FormatError, match=r"control.geojson, row 2, .*" + message):
+        read_events(path)
+    with pytest.warns(UserWarning, match="left out 1 bad row of 2"):
+        assert len(read_events(path, errors="skip").claims) == 1
+
+
+@pytest.mark.parametrize("reader", [read_events, read_geojson])
+def test_json_nested_100000_deep_is_a_format_error(tmp_path, reader):
+    path = tmp_path / "deep.geojson"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(FormatError, match="deep.geojson"):
+        reader(path)
+
+
+# --------------------------------------------------------------------------- reports
+
+
+def test_truncated_utf16_report_is_named(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_bytes("Date: 2024-08-14\n\nShelling near Kherson.".encode("utf-16")[:-1])
+    with pytest.raises(InvalidInputError, match=r"r.txt: not UTF-16 although it starts with UTF-16's byte-order"):
+        read_report(path)
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("Date: 2024-08-14\n\nShelling\x00 near Kherson.", r"a NUL character at line 3, column 9"),
+    ("Date: 2024-08-14\n\nShelling near \ud800Kherson.", r"a lone surrogate \(U\+D800\) at line 3, column 15"),
+])
+def test_unwritable_characters_are_refused_with_their_place(text, where):
+    with pytest.raises(InvalidInputError, match=where):
+        read_report(text)
+
+
+def test_html_table_cells_are_not_glued():
+    report = read_report("<html><body><p>Fighting in:</p><table><tr><td>Kursk</td><td>Sudzha</td></tr>"
+                         "<tr><th>Goma</th><td>Sake</td></tr></table></body></html>", published="2024-08-14")
+    assert "KurskSudzha" not in report.text and "GomaSake" not in report.text
+    assert report.text.split() == ["Fighting", "in:", "Kursk", "Sudzha", "Goma", "Sake"]
+
+
+@pytest.mark.parametrize(("first_line", "title"), [
+    ("August 1, 2024 — Troops withdraw", "Troops withdraw"),
+    ("Thursday, August 1, 2024 - Troops withdraw", "Troops withdraw"),
+    ("1 August 2024 – Troops withdraw", "Troops withdraw"),
+    ("2024-08-01", None),
+])
+def test_a_first_line_that_is_a_date_is_the_header(first_line, title):
+    report = read_report(first_line + "\n\nRussian troops left Sudzha.")
+    assert report.published.isoformat() == "2024-08-01" and report.title == title
+    assert report.body == "Russian troops left Sudzha."
+
+
+# --------------------------------------------------------------------------- the model
+
+
+@pytest.mark.parametrize("value", [math.inf, -math.inf, math.nan])
+def test_a_population_that_is_not_a_number_is_an_invalid_input(value):
+    with pytest.raises(InvalidInputError, match="population: expected a whole number"):
+        Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52, population=value)
+
+
+def test_every_failure_above_is_a_geoconflict_error():
+    assert issubclass(FormatError, GeoconflictError) and issubclass(InvalidInputError, GeoconflictError)
