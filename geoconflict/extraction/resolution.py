@@ -161,6 +161,7 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     _pull_to_area(gaz, placed)
     _pull_to_named_unit(gaz, placed)
     _one_town_per_name(gaz, placed)
+    _approximate_in_its_area(gaz, placed)
     for x in placed:
         if x.place is not None and _other_name(x) and not has_evidence(text, x) and not _coherent(x, placed):
             _unplace(x, f"'{x.surface}' is another name of {x.place.name}, named without evidence, alone in its country")
@@ -266,6 +267,47 @@ def _one_town_per_name(gaz: Gazetteer, placed: list[Span]) -> None:
             x.candidates = (x.place, *x.candidates)
             x.place = towns[0]
             x.reason = f"{x.reason}; the town in {other.country_code} that '{head}' names elsewhere in the report"
+
+
+def _approximate_in_its_area(gaz: Gazetteer, placed: list[Span]) -> None:
+    """A settlement at an approximate point (a codifier village at its hromada's centre) needs its area named.
+
+    Among namesakes, such a village beats a place with its own point only when the report names its
+    first-level unit or district, or names another place (with its own point) in that unit: dozens of
+    villages share a name, and one of them is not the report's without that evidence. Otherwise the
+    mention is the best namesake with its own point in the village's country, when there is one (or
+    abroad, when the report names nothing else in that country).
+    """
+    approximate = [x for x in placed if x.place is not None and x.place.approximate and not x.fixed
+                   and x.place.kind is PlaceKind.POPULATED_PLACE]
+    if not approximate:
+        return
+    units: set[tuple[str | None, str]] = set()
+    for y in placed:
+        q = y.place
+        if q is None:
+            continue
+        if q.kind is PlaceKind.ADMIN1 or q.kind is PlaceKind.ADMIN2:
+            units.add((q.country_code, q.name))
+        elif q.admin1 and not q.approximate:
+            units.add((q.country_code, q.admin1))
+    for x in approximate:
+        p = x.place
+        assert p is not None
+        if (p.country_code, p.admin1 or "") in units or (p.country_code, p.admin2 or "") in units:
+            continue
+        exact = [c for c in _name_candidates(gaz, x.surface)
+                 if not c.place.approximate and c.place.kind is PlaceKind.POPULATED_PLACE
+                 and c.reason.startswith(_NAME_MATCHES)]
+        home = [c for c in exact if c.place.country_code == p.country_code]
+        if not home and _coherent(x, placed):  # a namesake abroad is no better than the village here
+            continue
+        exact = home or exact
+        if exact:
+            x.candidates = (p, *x.candidates)
+            x.place, x.score = exact[0].place, exact[0].score
+            x.reason = (f"{x.reason}; a namesake with its own point: the report names no area of the "
+                        f"approximate {p.name} ({p.admin2 or p.admin1})")
 
 
 def _near_any(p: Place, lat: np.ndarray, lon: np.ndarray) -> bool:
