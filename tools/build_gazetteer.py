@@ -906,10 +906,12 @@ def _link_units(units: dict[str, Unit], settlements: list[Unit], keys: dict[str,
     oblast_row = _vote(a1_votes)
     raion_row = _vote(a2_votes)
     admin2_keys: dict[int, dict[str, int]] = defaultdict(dict)  # admin-1 row -> name key -> admin-2 row
-    for i, r in enumerate(recs):
-        if r.kind == "admin2" and r.cc == "UA":
-            for k in r.names:
-                admin2_keys[r.admin1].setdefault(strip_descriptor(k), i)
+    raions = [i for i, r in enumerate(recs) if r.kind == "admin2" and r.cc == "UA"]
+    # a raion's own row before an older unit named after the same town ("... Mis'krada")
+    raions.sort(key=lambda i: not re.search(r"\b(raion|rayon)\b", recs[i].name, re.I))
+    for i in raions:
+        for k in recs[i].names:
+            admin2_keys[recs[i].admin1].setdefault(strip_descriptor(k), i)
     for u in units.values():
         if u.category != "P" or not u.path or u.path[0] not in oblast_row:
             continue

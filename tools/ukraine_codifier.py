@@ -59,9 +59,9 @@ _APOSTROPHES = "'’ʼ‘`"
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-#: the informal spellings' letters that differ: ї and є as at the start of a word (Avdiyivka), or є as е
-#: (Дальнє: Dalnie, Dalnye, Dalne)
-INFORMAL = ({"ї": "yi", "є": "ye"}, {"є": "e"})
+#: the informal spellings' letters that differ: ї, є and й as at the start of a word (Avdiyivka), or є as е
+#: (Дальнє: Dalnie, Dalnye, Dalne); both write ьо as "yo" (Верхньоторецьке: Verkhnyotoretske)
+INFORMAL = ({"ї": "yi", "є": "ye", "й": "y"}, {"є": "e", "й": "y"})
 
 
 def _kmu_word(word: str, extra: dict[str, str] | None = None) -> str:
@@ -96,10 +96,14 @@ def kmu_latin(name: str, *, informal: int = 0) -> str:
     ('Yurkivka', 'Bila Tserkva', 'Marinka')
     >>> kmu_latin("Авдіївка", informal=1), kmu_latin("Дальнє", informal=2)
     ('Avdiyivka', 'Dalne')
+    >>> kmu_latin("Верхньоторецьке"), kmu_latin("Верхньоторецьке", informal=1)
+    ('Verkhnotoretske', 'Verkhnyotoretske')
     """
     # apostrophes inside a word belong to it ("Мар’їнка"): join them before splitting into words
     text = re.sub(f"(?<=\\w)[{_APOSTROPHES}](?=\\w)", "", name.strip())
     extra = INFORMAL[informal - 1] if informal else None
+    if informal:
+        text = text.replace("ьо", "йо").replace("ЬО", "ЙО")
     return _WORD.sub(lambda m: _kmu_word(m.group(), extra), text)
 
 

@@ -272,16 +272,41 @@ def _one_town_per_name(gaz: Gazetteer, placed: list[Span]) -> None:
 def _approximate_in_its_area(gaz: Gazetteer, placed: list[Span]) -> None:
     """A settlement at an approximate point (a codifier village at its hromada's centre) needs its area named.
 
-    Among namesakes, such a village beats a place with its own point only when the report names its
-    first-level unit or district, or names another place (with its own point) in that unit: dozens of
-    villages share a name, and one of them is not the report's without that evidence. Otherwise the
-    mention is the best namesake with its own point in the village's country, when there is one (or
-    abroad, when the report names nothing else in that country).
+    Dozens of villages share a name, and one of them is not the report's without evidence. Such a
+    village stays the mention's place when the report names its district; when it names only its
+    first-level unit (or another place, with its own point, in that unit), a namesake with its own
+    point in that unit comes first. Without either, the mention is the best namesake with its own
+    point in the village's country (or abroad, when the report names nothing else in that country).
     """
     approximate = [x for x in placed if x.place is not None and x.place.approximate and not x.fixed
                    and x.place.kind is PlaceKind.POPULATED_PLACE]
     if not approximate:
         return
+    units = _named_units(placed)
+    for x in approximate:
+        p = x.place
+        assert p is not None
+        if (p.country_code, p.admin2 or "") in units:
+            continue
+        exact = [c for c in _name_candidates(gaz, x.surface)
+                 if not c.place.approximate and c.place.kind is PlaceKind.POPULATED_PLACE
+                 and c.reason.startswith(_NAME_MATCHES) and c.place.country_code == p.country_code]
+        if (p.country_code, p.admin1 or "") in units:
+            exact = [c for c in exact if c.place.admin1 == p.admin1]
+            why = f"a namesake with its own point in {p.admin1}, where the report names no district"
+        else:
+            if not exact and not _coherent(x, placed):
+                exact = [c for c in _name_candidates(gaz, x.surface) if not c.place.approximate
+                         and c.place.kind is PlaceKind.POPULATED_PLACE and c.reason.startswith(_NAME_MATCHES)]
+            why = f"a namesake with its own point: the report names no area of the approximate {p.name}"
+        if exact:
+            x.candidates = (p, *x.candidates)
+            x.place, x.score = exact[0].place, exact[0].score
+            x.reason = f"{x.reason}; {why} ({p.admin2 or p.admin1})"
+
+
+def _named_units(placed: list[Span]) -> set[tuple[str | None, str]]:
+    """(country, name) of the units the report names, and of the units its places with their own point lie in."""
     units: set[tuple[str | None, str]] = set()
     for y in placed:
         q = y.place
@@ -291,23 +316,7 @@ def _approximate_in_its_area(gaz: Gazetteer, placed: list[Span]) -> None:
             units.add((q.country_code, q.name))
         elif q.admin1 and not q.approximate:
             units.add((q.country_code, q.admin1))
-    for x in approximate:
-        p = x.place
-        assert p is not None
-        if (p.country_code, p.admin1 or "") in units or (p.country_code, p.admin2 or "") in units:
-            continue
-        exact = [c for c in _name_candidates(gaz, x.surface)
-                 if not c.place.approximate and c.place.kind is PlaceKind.POPULATED_PLACE
-                 and c.reason.startswith(_NAME_MATCHES)]
-        home = [c for c in exact if c.place.country_code == p.country_code]
-        if not home and _coherent(x, placed):  # a namesake abroad is no better than the village here
-            continue
-        exact = home or exact
-        if exact:
-            x.candidates = (p, *x.candidates)
-            x.place, x.score = exact[0].place, exact[0].score
-            x.reason = (f"{x.reason}; a namesake with its own point: the report names no area of the "
-                        f"approximate {p.name} ({p.admin2 or p.admin1})")
+    return units
 
 
 def _near_any(p: Place, lat: np.ndarray, lon: np.ndarray) -> bool:
