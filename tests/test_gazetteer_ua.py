@@ -20,6 +20,8 @@ from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.model import Place, PlaceKind
 
+#: the reports are dated (relative dates count from it)
+PUBLISHED = "2024-05-02"
 CODIFIER_MODULE = Path(__file__).resolve().parents[1] / "tools" / "ukraine_codifier.py"
 
 
@@ -43,7 +45,7 @@ def codifier():
 
 def places_of(report: str) -> dict[str, Place]:
     """Each place mention's surface -> its place."""
-    return {m.surface: m.place for m in extract(report).mentions if m.place is not None}
+    return {m.text: m.place for m in extract(report, published=PUBLISHED).mentions if m.place is not None}
 
 
 # ----------------------------------------------------------------- the spelling rules
@@ -96,3 +98,104 @@ def test_russian_forms_of_a_name_without_the_differing_letters_are_the_name_itse
     written, russian = codifier.spellings("Покровськ")
     assert written == ["Покровськ", "Pokrovsk"]
     assert russian == set()
+
+
+# ----------------------------------------------------------------- the shipped settlements
+
+
+def test_a_village_the_old_gazetteer_lacked_is_a_codifier_place_in_its_oblast(gaz: Gazetteer):
+    # Kotlyne, west of Pokrovsk: in no GeoNames list the build reads, only in the codifier
+    found = gaz.search("Kotlyne", country="UA")
+    place = found[0].place
+    assert place.kind is PlaceKind.POPULATED_PLACE
+    assert place.source == "katottg" and place.approximate
+    assert place.admin1 == "Donetsk Oblast"
+    assert place.admin2 == "Pokrovsk Raion"
+    assert place.population is None
+    assert km(place, 48.28, 37.18) < 40  # its hromada's centre, Pokrovsk's neighbourhood
+
+
+def test_the_ukrainian_name_finds_the_village(gaz: Gazetteer):
+    assert gaz.search("Котлине", country="UA")[0].place == gaz.search("Kotlyne", country="UA")[0].place
+
+
+def test_a_codifier_settlement_matched_to_its_geonames_place_keeps_its_point_and_gains_its_raion(gaz: Gazetteer):
+    # Pokrovsk: the town GeoNames has, now with the raion the codifier gives it
+    town = gaz.search("Pokrovsk", country="UA")[0].place
+    assert town.source == "geonames" and not town.approximate
+    assert town.admin2 == "Pokrovsk Raion"
+    assert km(town, 48.28, 37.18) < 3
+
+
+@pytest.mark.parametrize(("spelling", "official"), [
+    ("Zaporizhia", "Zaporizhzhia"),      # a long consonant written once
+    ("Zaporozhye", "Zaporizhzhia"),      # the Russian form
+    ("Kharkov", "Kharkiv"),
+    ("Nikolaev", "Mykolaiv"),
+])
+def test_reporters_spellings_find_the_city(gaz: Gazetteer, spelling: str, official: str):
+    city = gaz.search(official, country="UA", kind="populated_place")[0].place
+    assert gaz.search(spelling, country="UA", kind="populated_place")[0].place == city
+    assert (city.population or 0) > 400_000
+
+
+def test_a_russian_derived_spelling_finds_the_codifier_village(gaz: Gazetteer):
+    # the villages called Novotroitske in Donetsk Oblast, spelled as Russian-language reports do
+    russian = {c.place for c in gaz.search("Novotroitskoye", country="UA", limit=50)
+               if c.place.admin1 == "Donetsk Oblast"}
+    ukrainian = {c.place for c in gaz.search("Novotroitske", country="UA", limit=50)
+                 if c.place.admin1 == "Donetsk Oblast"}
+    assert russian and russian == ukrainian
+
+
+# ----------------------------------------------------------------- reports
+
+
+def test_a_wire_report_places_a_new_village_in_its_oblast():
+    places = places_of("KYIV, May 2 - Russian forces shelled Kotlyne in Donetsk Oblast overnight, "
+                       "the regional governor said on Thursday.")
+    assert places["Kotlyne"].admin1 == "Donetsk Oblast"
+    assert places["Kotlyne"].source == "katottg"
+
+
+def test_an_assessment_places_a_village_by_its_neighbour():
+    places = places_of("Geolocated footage published on May 1 indicates that Russian forces advanced "
+                       "west of Dalne, southeast of Pokrovsk.")
+    assert places["Dalne"].admin1 == "Donetsk Oblast"
+    assert km(places["Dalne"], places["Pokrovsk"].lat, places["Pokrovsk"].lon) < 40
+
+
+def test_a_russian_derived_spelling_in_a_report_resolves():
+    places = places_of("Shelling was reported in Zaporozhye and Kharkov on Monday, officials said.")
+    assert places["Zaporozhye"].admin1 == "Zaporizhzhia Oblast"
+    assert places["Kharkov"].admin1 == "Kharkiv Oblast"
+
+
+@pytest.mark.parametrize("raion", ["Kramatorsk Raion", "Pokrovsk Raion"])
+def test_a_common_village_name_is_picked_by_the_named_raion(raion: str):
+    # dozens of villages are called Novoselivka; the report's district tells which
+    places = places_of(f"Russian forces struck Novoselivka in {raion}, Donetsk Oblast, with guided bombs "
+                       f"on Tuesday, the prosecutor's office said.")
+    village = places["Novoselivka"]
+    assert village.admin1 == "Donetsk Oblast"
+    assert village.admin2 is not None and village.admin2.startswith(raion.split()[0])
+
+
+def test_a_common_village_name_without_area_is_a_place_with_its_own_point():
+    # no area named: of the namesakes, one with its own point (GeoNames), not a guessed one
+    village = places_of("Russian forces struck Novoselivka on Tuesday, the regional administration said.")
+    assert "Novoselivka" in village and not village["Novoselivka"].approximate
+
+
+def test_a_village_named_by_a_common_word_needs_evidence():
+    # "Step" is a village of several oblasts; "step by step" is no place
+    places = places_of("Step by step, Russian forces advanced towards Pokrovsk, the General Staff said.")
+    assert "Step" not in places
+    assert places["Pokrovsk"].admin1 == "Donetsk Oblast"
+
+
+def test_a_village_does_not_beat_a_city_without_evidence(gaz: Gazetteer):
+    # Bakhmut: a city, and a codifier village of the same name elsewhere would not outrank it
+    best = gaz.search("Bakhmut", country="UA")[0].place
+    assert best.source == "geonames" and not best.approximate
+    assert (best.population or 0) > 50_000

@@ -863,6 +863,8 @@ def build_owm_places(owm: dict[int, OwmRow], recs: list[Rec], countries: dict[st
 #: the hromada's centre is the settlement whose name shares the longest start with the hromada's
 #: ("Андріївська" -> Андріївка); ties go to the larger category (city, urban settlement, selyshche, village)
 CATEGORY_RANK = {c: i for i, c in enumerate(SETTLEMENT_CATEGORIES)}
+#: an unmatched namesake (same oblast) this close (km) to a settlement's hromada centre is that settlement
+NAMESAKE_KM = 25.0
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -940,8 +942,9 @@ def build_ukraine(inputs: Inputs, recs: list[Rec]) -> dict[str, int]:
     A settlement is the existing Ukrainian place of one of its names in the
     same oblast (among several namesakes, the one in the same raion's
     approximate area; an oblast's only settlement of that name takes its
-    most populous namesake there): that place gets the codifier's names and
-    raion.  Other settlements become populated places of source ``katottg``,
+    most populous namesake there; a namesake left over is the settlement whose
+    hromada centre is nearest, within ``NAMESAKE_KM``): that place gets the
+    codifier's names and raion.  Other settlements become populated places of source ``katottg``,
     flagged approximate, at their hromada centre's point (the settlement the
     hromada is named after), else at their raion's, else their oblast's.
     Oblasts and raions are linked to the admin-1 and admin-2 rows most of
@@ -982,7 +985,8 @@ def build_ukraine(inputs: Inputs, recs: list[Rec]) -> dict[str, int]:
         if rec.admin2 < 0:
             rec.admin2 = a2
         _add_ua_names(rec, names[u.code])
-    n_new = Counter()
+    n_new: Counter = Counter()
+    rest: list[tuple[Unit, int, int, tuple[float, float, str]]] = []
     for u in settlements:
         if u.code in matched:
             continue
@@ -991,7 +995,30 @@ def build_ukraine(inputs: Inputs, recs: list[Rec]) -> dict[str, int]:
             n_new["no oblast"] += 1
             continue
         a2 = raion_row.get(u.path[1], -1) if len(u.path) > 1 else -1
-        where = _approximate_point(u, units, point, recs, a1, a2)
+        rest.append((u, a1, a2, _approximate_point(u, units, point, recs, a1, a2)))
+    # namesakes left on both sides: a place with its own point is the settlement whose approximate point
+    # (its hromada's centre) is nearest, within NAMESAKE_KM, closest pairs first
+    pairs = []
+    for j, (u, a1, _a2, where) in enumerate(rest):
+        for i in {i for k in keys[u.code] for i in by_key.get(k, ()) if recs[i].admin1 == a1} - used:
+            d = GEOD.inv(where[1], where[0], recs[i].lon, recs[i].lat)[2] / 1e3
+            if d <= NAMESAKE_KM:
+                pairs.append((d, j, i))
+    paired: set[int] = set()
+    for _d, j, i in sorted(pairs):
+        if j in paired or i in used:
+            continue
+        u, _a1, a2, _where = rest[j]
+        paired.add(j)
+        used.add(i)
+        matched[u.code] = i
+        if recs[i].admin2 < 0:
+            recs[i].admin2 = a2
+        _add_ua_names(recs[i], names[u.code])
+    n_new["matched near their hromada centre"] = len(paired)
+    for j, (u, a1, a2, where) in enumerate(rest):
+        if j in paired:
+            continue
         rec = Rec("populated_place", kmu_latin(u.name), where[0], where[1], "UA", "katottg",
                   admin1=a1, admin2=a2, approximate=True)
         _add_ua_names(rec, names[u.code], primary=True)
@@ -1397,7 +1424,7 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
 | admin-1 units | {kinds["admin1"]:,} ({stats["polygons"]["admin1"]:,} with a rebuilt polygon) |
 | admin-2 units | {kinds["admin2"]:,} ({stats["polygons"]["admin2"]:,} with an approximate area) |
 | populated places | {kinds["populated_place"]:,} ({stats["owm_places"]:,} from pyowm, source `openweather`; {ua_new:,} from Ukraine's codifier, source `katottg`; the rest cities500, source `geonames`) |
-| Ukraine's codifier settlements | {ua["settlements"]:,}: {ua["matched"]:,} matched to a GeoNames place (its own point), {ua.get("hromada centre", 0):,} at their hromada centre's point, {ua.get("raion centre", 0):,} at their raion's, {ua.get("oblast point", 0):,} at their oblast's (all flagged approximate) |
+| Ukraine's codifier settlements | {ua["settlements"]:,}: {ua["matched"]:,} matched to a GeoNames place (its own point; {ua.get("matched near their hromada centre", 0):,} of them namesakes near their hromada centre), {ua.get("hromada centre", 0):,} at their hromada centre's point, {ua.get("raion centre", 0):,} at their raion's, {ua.get("oblast point", 0):,} at their oblast's (all flagged approximate) |
 | wider regions | {kinds["region"]:,}: {stats["regions"][0]} continents and UN M49 regions, {stats["regions"][1]} made of first-level divisions |
 | name keys (folded names, one per place and spelling) | {stats["keys"]:,} |
 | scanner names (Latin and Cyrillic spellings) | {stats["surfaces"]:,} |
@@ -1462,7 +1489,9 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
   coordinates). A settlement is the existing Ukrainian place (GeoNames) of one
   of its spellings in the same oblast; among several namesakes there, the one
   whose point lies in the same raion's approximate area; an oblast's only
-  settlement of that name takes its most populous namesake there. That place
+  settlement of that name takes its most populous namesake there; namesakes
+  left over on both sides are paired when the place lies within 25 km of the
+  settlement's hromada centre, closest pairs first. That place
   keeps its point and gains the codifier's names and raion. Every other
   settlement is a new populated place (source `katottg`, no population,
   flagged approximate) at the point of its hromada's centre (the settlement

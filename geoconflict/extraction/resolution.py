@@ -33,7 +33,7 @@ from geoconflict.gazetteer import Candidate, Gazetteer, resolve_candidates
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
 from geoconflict.model import Place, PlaceKind
-from geoconflict.text.normalize import fold
+from geoconflict.text.normalize import fold, parse_query
 
 __all__ = ["apply_region_rule", "apply_town_rule", "check_containment", "drop_outliers", "guard_context", "resolve_spans"]
 
@@ -46,6 +46,9 @@ TOWN_CANDIDATES = 5
 #: more, each country is asked on its own); and how many names' answers are kept.
 NAME_COUNTRY_CANDIDATES = 50
 NAME_ANSWER_CACHE = 65_536
+#: A settlement's namesakes looked at for one in a district the report names (a common village name has
+#: a hundred in one country).
+DISTRICT_CANDIDATES = 300
 #: Kept with a listed name's place: the other candidates, best first.
 KEPT_CANDIDATES = 3
 #: A listed name's candidate scores more in a first-level unit, or a country, already named.
@@ -161,6 +164,7 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     _pull_to_area(gaz, placed)
     _pull_to_named_unit(gaz, placed)
     _one_town_per_name(gaz, placed)
+    _in_named_district(gaz, placed)
     _approximate_in_its_area(gaz, placed)
     for x in placed:
         if x.place is not None and _other_name(x) and not has_evidence(text, x) and not _coherent(x, placed):
@@ -269,6 +273,35 @@ def _one_town_per_name(gaz: Gazetteer, placed: list[Span]) -> None:
             x.reason = f"{x.reason}; the town in {other.country_code} that '{head}' names elsewhere in the report"
 
 
+def _in_named_district(gaz: Gazetteer, placed: list[Span]) -> None:
+    """A settlement of a report that names a district ("Novoselivka in Kramatorsk Raion") is its namesake there.
+
+    The district is a mention with a district's descriptor, or an admin-2 unit; a settlement not in a named
+    district takes its namesake in one (with its own point first), when the gazetteer has one.
+    """
+    districts: set[tuple[str | None, str]] = set()
+    for y in placed:
+        q = y.place
+        if q is not None and (q.kind is PlaceKind.ADMIN2 or parse_query(y.surface).kind == PlaceKind.ADMIN2.value):
+            districts.add((q.country_code, q.name if q.kind is PlaceKind.ADMIN2 else q.admin2 or ""))
+    if not districts:
+        return
+    for x in placed:
+        p = x.place
+        if (p is None or p.kind is not PlaceKind.POPULATED_PLACE or x.fixed
+                or (p.country_code, p.admin2 or "") in districts or parse_query(x.surface).kind is not None):
+            continue
+        ccs = sorted({cc for cc, _ in districts if cc})
+        there = [c for cc in ccs for c in _search(gaz, x.surface, kind=PlaceKind.POPULATED_PLACE, country=cc,
+                                                 limit=DISTRICT_CANDIDATES)
+                 if c.reason.startswith(_NAME_MATCHES) and (c.place.country_code, c.place.admin2 or "") in districts]
+        if there:
+            best = min(there, key=lambda c: (c.place.approximate, -c.score))
+            x.candidates = (p, *x.candidates)
+            x.place, x.score = best.place, best.score
+            x.reason = f"{x.reason}; its namesake in {best.place.admin2}, a district the report names"
+
+
 def _approximate_in_its_area(gaz: Gazetteer, placed: list[Span]) -> None:
     """A settlement at an approximate point (a codifier village at its hromada's centre) needs its area named.
 
@@ -276,7 +309,8 @@ def _approximate_in_its_area(gaz: Gazetteer, placed: list[Span]) -> None:
     village stays the mention's place when the report names its district; when it names only its
     first-level unit (or another place, with its own point, in that unit), a namesake with its own
     point in that unit comes first. Without either, the mention is the best namesake with its own
-    point in the village's country (or abroad, when the report names nothing else in that country).
+    point in the village's country (or abroad, when the report names nothing else in that country);
+    without one, a village named by a common English word ("Step") is no place.
     """
     approximate = [x for x in placed if x.place is not None and x.place.approximate and not x.fixed
                    and x.place.kind is PlaceKind.POPULATED_PLACE]
@@ -303,6 +337,8 @@ def _approximate_in_its_area(gaz: Gazetteer, placed: list[Span]) -> None:
             x.candidates = (p, *x.candidates)
             x.place, x.score = exact[0].place, exact[0].score
             x.reason = f"{x.reason}; {why} ({p.admin2 or p.admin1})"
+        elif (p.country_code, p.admin1 or "") not in units and common_word(x.surface):
+            _unplace(x, f"a common English word, and the report names no area of the approximate {p.name}")
 
 
 def _named_units(placed: list[Span]) -> set[tuple[str | None, str]]:
@@ -430,8 +466,13 @@ def _best_in(gaz: Gazetteer, name: str, country: str) -> list[Candidate]:
 
 
 def _resolve_weak(gaz: Gazetteer, weak: list[Span], strong: list[Span]) -> None:
-    """Common words without evidence: their best place in a country of the report's other places, or none."""
+    """Common words without evidence: their best place in a country of the report's other places, or none.
+
+    A village at an approximate point (one of thousands of codifier villages, "Step", "Pole") is such a
+    place only in a first-level unit the report names (or names a place with its own point in).
+    """
     countries = {x.place.country_code for x in strong if x.place is not None and x.place.country_code}
+    areas = _named_units(strong)
     for x in weak:
         named = _countries_named(gaz, x.surface)
         if named is None:
@@ -440,6 +481,8 @@ def _resolve_weak(gaz: Gazetteer, weak: list[Span], strong: list[Span]) -> None:
         else:
             found = [c for cc in sorted(countries & named) for c in _best_in(gaz, x.surface, cc)
                      if c.reason.startswith(_NAME_MATCHES)]
+        found = [c for c in found if not c.place.approximate
+                 or (c.place.country_code, c.place.admin1 or "") in areas]
         if not found:
             x.reason = (f"{x.reason}: {NOT_A_PLACE}: a common English word, with no locative word before it "
                         f"nor a place of its name in the report's countries")
