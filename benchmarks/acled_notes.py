@@ -21,7 +21,8 @@ only: nothing of it is copied into the repository) and scores, per note:
   polygon of the embedded basemap (:func:`geoconflict.maps.basemap.outlines`);
 * **in gazetteer**: the gold place is in the gazetteer (a place of that name
   within 10 km of the gold point), to tell resolution misses from missing
-  villages.
+  villages; given per group ("gold in gazetteer %": per region, event type,
+  precision) and as a split of its own.
 
 A note with no located record is a miss in every measure. Peers in the same
 run: ``first-place`` (the first name the gazetteer's scan finds, geocoded with
