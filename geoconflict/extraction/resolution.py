@@ -14,7 +14,9 @@ the context cannot be hijacked (:func:`guard_context`): a big place keeps its
 own best reading against small places named without evidence, a lone far town
 is pulled to the report's area or to the country of the units it names, another
 name unlike the place's own needs
-evidence; tails and bearings are constraints
+evidence; a settlement is its namesake in a district the report names, and a village at an
+approximate point (a codifier village at its hromada's centre) gives way to a namesake with its
+own point unless the report names its district; tails and bearings are constraints
 (:func:`~geoconflict.extraction.structure.apply_structure`).
 """
 
@@ -286,12 +288,12 @@ def _in_named_district(gaz: Gazetteer, placed: list[Span]) -> None:
             districts.add((q.country_code, q.name if q.kind is PlaceKind.ADMIN2 else q.admin2 or ""))
     if not districts:
         return
+    ccs = sorted({cc for cc, _ in districts if cc})
     for x in placed:
         p = x.place
         if (p is None or p.kind is not PlaceKind.POPULATED_PLACE or x.fixed
                 or (p.country_code, p.admin2 or "") in districts or parse_query(x.surface).kind is not None):
             continue
-        ccs = sorted({cc for cc, _ in districts if cc})
         there = [c for cc in ccs for c in _search(gaz, x.surface, kind=PlaceKind.POPULATED_PLACE, country=cc,
                                                  limit=DISTRICT_CANDIDATES)
                  if c.reason.startswith(_NAME_MATCHES) and (c.place.country_code, c.place.admin2 or "") in districts]
@@ -319,8 +321,7 @@ def _approximate_in_its_area(gaz: Gazetteer, placed: list[Span]) -> None:
     units = _named_units(placed)
     for x in approximate:
         p = x.place
-        assert p is not None
-        if (p.country_code, p.admin2 or "") in units:
+        if p is None or (p.country_code, p.admin2 or "") in units:
             continue
         exact = [c for c in _name_candidates(gaz, x.surface)
                  if not c.place.approximate and c.place.kind is PlaceKind.POPULATED_PLACE
