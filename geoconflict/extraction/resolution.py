@@ -167,6 +167,7 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     _pull_to_named_unit(gaz, placed)
     _one_town_per_name(gaz, placed)
     _in_named_district(gaz, placed)
+    _in_named_region(gaz, placed)
     _approximate_in_its_area(gaz, placed)
     for x in placed:
         if x.place is not None and _other_name(x) and not has_evidence(text, x) and not _coherent(x, placed):
@@ -302,6 +303,55 @@ def _in_named_district(gaz: Gazetteer, placed: list[Span]) -> None:
             x.candidates = (p, *x.candidates)
             x.place, x.score = best.place, best.score
             x.reason = f"{x.reason}; its namesake in {best.place.admin2}, a district the report names"
+
+
+def _in_named_region(gaz: Gazetteer, placed: list[Span]) -> None:
+    """A small settlement outside the report's first-level units is its namesake in one of them, if any.
+
+    The report's units are those it names, and those of its other places with their own point. A common
+    village name has dozens of namesakes, too many for the context's candidates to hold the one in the
+    report's region: "Pavlivka" in a report on Donetsk is the Pavlivka of Donetsk Oblast (one with its
+    own point first), not the most populous Pavlivka of another oblast.
+    """
+    regions = _ReportRegions(placed)
+    if not regions.countries:
+        return
+    for x in placed:
+        p = x.place
+        own = fold(x.surface)
+        if (p is None or p.kind is not PlaceKind.POPULATED_PLACE or x.fixed or not _small(p)
+                or regions.holds(p, own) or parse_query(x.surface).kind is not None):
+            continue
+        there = [c for cc in regions.countries for c in _search(gaz, x.surface, kind=PlaceKind.POPULATED_PLACE,
+                                                                 country=cc, limit=DISTRICT_CANDIDATES)
+                 if c.reason.startswith(_NAME_MATCHES) and regions.holds(c.place, own)]
+        if there:
+            best = min(there, key=lambda c: (c.place.approximate, -c.score))
+            x.candidates = (p, *x.candidates)
+            x.place, x.score = best.place, best.score
+            x.reason = f"{x.reason}; its namesake in {best.place.admin1}, where the report's places are"
+
+
+class _ReportRegions:
+    """The first-level units a report names, and those its places with their own point lie in (by name)."""
+
+    def __init__(self, placed: list[Span]) -> None:
+        self.named: set[tuple[str | None, str]] = set()
+        self.holders: dict[tuple[str | None, str], set[str]] = {}
+        for y in placed:
+            q = y.place
+            if q is None:
+                continue
+            if q.kind is PlaceKind.ADMIN1:
+                self.named.add((q.country_code, q.name))
+            elif q.kind is PlaceKind.POPULATED_PLACE and q.admin1 and not q.approximate:
+                self.holders.setdefault((q.country_code, q.admin1), set()).add(fold(y.surface))
+        self.countries = sorted({cc for cc, _ in (*self.named, *self.holders) if cc})
+
+    def holds(self, p: Place, own: str) -> bool:
+        """Whether *p* lies in one of the units, not counting the places named *own* (a name never supports itself)."""
+        key = (p.country_code, p.admin1 or "")
+        return key in self.named or bool(self.holders.get(key, set()) - {own})
 
 
 def _approximate_in_its_area(gaz: Gazetteer, placed: list[Span]) -> None:
