@@ -276,3 +276,13 @@ def test_a_region_of_another_name_does_not_move_a_village():
     places = places_of("Shelling was reported in Kyiv and Pavlivka on Monday.")
     assert places["Pavlivka"].admin1 != "Kyiv"
     assert not places["Pavlivka"].approximate
+
+
+def test_a_village_not_in_the_stated_region_is_left_unresolved():
+    # Borzhava is a village of Zakarpattia only: "in the Donetsk region" rules it out
+    report = ("The Defence Ministry said on Tuesday that its forces had captured the village of Borzhava "
+              "in the Donetsk region.")
+    mention = next(m for m in extract(report, published=PUBLISHED).mentions if m.text == "Borzhava")
+    assert mention.place is None
+    assert mention.candidates and mention.candidates[0].admin1 == "Zakarpattia Oblast"
+    assert "Donetsk Oblast" in (mention.reason or "")
