@@ -863,6 +863,8 @@ def build_owm_places(owm: dict[int, OwmRow], recs: list[Rec], countries: dict[st
 #: the hromada's centre is the settlement whose name shares the longest start with the hromada's
 #: ("Андріївська" -> Андріївка); ties go to the larger category (city, urban settlement, selyshche, village)
 CATEGORY_RANK = {c: i for i, c in enumerate(SETTLEMENT_CATEGORIES)}
+#: where build_ukraine puts the settlements it adds (the counts it returns under these keys)
+UA_PLACED = ("hromada centre", "raion centre", "oblast point")
 #: an unmatched namesake (same oblast) this close (km) to a settlement's hromada centre is that settlement
 NAMESAKE_KM = 25.0
 
@@ -1392,7 +1394,7 @@ def write_sources(out: Path, inputs: Inputs, ne_version: str, stats: dict) -> No
     kinds = stats["kinds"]
     pts = stats["owm_points"]
     ua = stats["ukraine"]
-    ua_new = sum(n for k, n in ua.items() if k.endswith(("centre", "point")))
+    ua_new = sum(ua.get(k, 0) for k in UA_PLACED)
     text = f"""# Sources of the embedded gazetteer
 
 Built by `python tools/build_gazetteer.py` (see its docstring for the method)
