@@ -9,7 +9,7 @@ The sentences are written for these tests.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import sys
 import zipfile
 from pathlib import Path
@@ -24,7 +24,7 @@ from geoconflict.model import Place, PlaceKind
 
 #: the reports are dated (relative dates count from it)
 PUBLISHED = "2024-05-02"
-CODIFIER_MODULE = Path(__file__).resolve().parents[1] / "tools" / "ukraine_codifier.py"
+TOOLS = Path(__file__).resolve().parents[1] / "tools"
 
 
 def km(place: Place, lat: float, lon: float) -> float:
@@ -33,16 +33,12 @@ def km(place: Place, lat: float, lon: float) -> float:
 
 @pytest.fixture(scope="module")
 def codifier():
-    """The build's codifier module (a tool, not part of the package)."""
-    spec = importlib.util.spec_from_file_location("ukraine_codifier", CODIFIER_MODULE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
+    """The build's codifier module (a tool, not part of the package), imported from ``tools/``."""
+    sys.path.insert(0, str(TOOLS))
     try:
-        spec.loader.exec_module(module)
+        return importlib.import_module("ukraine_codifier")
     finally:
-        del sys.modules[spec.name]
-    return module
+        sys.path.remove(str(TOOLS))
 
 
 def places_of(report: str) -> dict[str, Place]:
