@@ -21,7 +21,8 @@ only: nothing of it is copied into the repository) and scores, per note:
   polygon of the embedded basemap (:func:`geoconflict.maps.basemap.outlines`);
 * **in gazetteer**: the gold place is in the gazetteer (a place of that name
   within 10 km of the gold point), to tell resolution misses from missing
-  villages.
+  villages; given per group ("gold in gazetteer %": per region, event type,
+  precision) and as a split of its own.
 
 A note with no located record is a miss in every measure. Peers in the same
 run: ``first-place`` (the first name the gazetteer's scan finds, geocoded with
@@ -173,6 +174,8 @@ class Score:
     same_subtype: bool = False
     same_admin1: bool = False
     count: int = 0
+    #: the gold place is in the gazetteer (see :func:`in_gazetteer`)
+    known: bool = False
 
 
 def score(note: dict, guess: Guess | None, admin1: Admin1Index) -> Score:
@@ -199,6 +202,7 @@ def summary(scores: list[Score], *, typed: bool) -> dict[str, float | int]:
         "admin-1 %": 100 * sum(s.same_admin1 for s in scores) / n,
         ">1000 km %": 100 * sum(FAR_KM < k < math.inf for k in kms) / n,
         "median km": statistics.median(kms),
+        "gold in gazetteer %": 100 * sum(s.known for s in scores) / n,
     }
     if typed:
         out["type %"] = 100 * sum(s.same_type for s in scores) / n
@@ -253,6 +257,8 @@ def main() -> int:
         results[name] = [score(n, g, admin1) for n, g in zip(notes, guesses, strict=True)]
 
     known = [in_gazetteer(gaz, n) for n in notes]
+    for i, k in enumerate(known):
+        results["geoconflict"][i].known = k
     print(f"{len(notes):,} ACLED notes from {args.data.name}; gold place in the gazetteer: "
           f"{100 * sum(known) / len(notes):.1f} %\n")
     columns = ["notes", "located %", "type %", "subtype %", "events/note", "≤25 km %", "≤25 km of located %", "≤100 km %", "admin-1 %", ">1000 km %", "median km"]
@@ -268,6 +274,7 @@ def main() -> int:
         print(f"\n## geoconflict by {title}\n")
         print(table(((g, summary(groups[g], typed=True)) for g in sorted(groups)), columns))
 
+    columns.append("gold in gazetteer %")
     split(lambda i: notes[i]["region"], "region")
     split(lambda i: notes[i]["event_type"], "ACLED event type")
     split(lambda i: f"geo_precision {notes[i]['geo_precision']}", "ACLED geo_precision")

