@@ -52,7 +52,9 @@ def test_popup_fields_carry_provenance(seed_html):
     assert got["Settlements (stated)"] == "28"
     assert got["Claimed / reported by"].startswith("Acting Governor")
     assert "28 settlements" in got["Quote"]
-    assert got["Competing claims"].startswith("Ukrainian forces: 74 settlements / 1,000 km²")
+    # a summary (how many others, the one claiming most) rather than every rival copied (issue 18)
+    assert got["Competing claims"].startswith("1 other claim on this area")
+    assert "Ukrainian forces: 74 settlements / 1,000 km²" in got["Competing claims"]
     assert got["Report date"] == "2024-08-14" and got["Event date"] == "2024-08-12"
 
 

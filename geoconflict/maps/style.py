@@ -48,9 +48,10 @@ LAYER_NAMES: Mapping[str, str] = {
     "events": "Other events",
 }
 
-#: Order in which the page stacks the layers' areas (and then lines, then points): combat
-#: beneath the claims, which are the story, and places' outlines at the bottom.
-DRAW_ORDER = ("places", "combats", "claims", "movements", "events")
+#: Order in which the page stacks the layers' areas (and then lines, then points): places'
+#: outlines at the bottom, then the claims (often a whole region), then the combat areas
+#: (smaller, and clickable where they lie inside a claim).
+DRAW_ORDER = ("places", "claims", "combats", "movements", "events")
 
 #: Colour-blind-safe categorical palette (Okabe–Ito and extras), the blues and reds last:
 #: they are the conventional colours of the sides (see :data:`SIDE_COLOURS`).

@@ -485,6 +485,21 @@
     ctl.addTo(map);
   }
 
+  /* The bounds of feature f of a layer: its polygons and lines, and its points. */
+  function featureBounds(entry, f) {
+    var b = L.latLngBounds([]);
+    entry.items.forEach(function (l) {
+      if (l instanceof GcPoints) {
+        for (var i = 0; i < l._n; i++) { if (l._f[i] === f) { b.extend([l._lat[i], l._lon[i]]); } }
+      } else if (l._gcf === f && l.getBounds) {
+        b.extend(l.getBounds());
+      }
+    });
+    return b.isValid() ? b : null;
+  }
+
+  function rowsOf(table) { return Array.prototype.slice.call(table.querySelectorAll('.gc-ledger-row')); }
+
   function ledger(map, gc, rows) {
     var entry = null;
     gc.layers.forEach(function (e) { if (e.data.key === 'claims') { entry = e; } });
@@ -508,15 +523,17 @@
         tr.title = 'Show this claim';
         tr.addEventListener('click', function () {
           if (!entry) { return; }
-          var target = null;
-          entry.items.forEach(function (l) { if (l._gcf === r.f) { target = l; } });
+          // this row's own claim: its shapes, or its points when drawn at named places
+          var b = featureBounds(entry, r.f);
           if (!map.hasLayer(entry.group)) { entry.group.addTo(map); }
           var at = map.getCenter();
-          if (target && target.getBounds) {
-            map.fitBounds(target.getBounds(), { padding: [30, 30], animate: false });
-            at = target.getBounds().getCenter();
+          if (b) {
+            map.fitBounds(b, { padding: [30, 30], maxZoom: 10, animate: false });
+            at = b.getCenter();
           }
+          map.closePopup();
           L.popup(POPUP).setLatLng(at).setContent(popup(entry.data, r.f)).openOn(map);
+          rowsOf(table).forEach(function (other) { other.classList.toggle('gc-ledger-current', other === tr); });
         });
         table.appendChild(tr);
       });
