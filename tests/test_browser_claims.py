@@ -13,7 +13,7 @@ from shapely.geometry import Point, box
 
 from geoconflict.maps.offline import fetch_assets, save_html
 from geoconflict.maps.render import render
-from geoconflict.model import CombatArea, Place, Provenance, TerritorialClaim
+from geoconflict.model import Place, Provenance, TerritorialClaim
 from tests.browser import (
     ARTIFACTS,
     click_latlng,

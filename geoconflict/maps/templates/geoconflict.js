@@ -482,7 +482,7 @@
       });
       return box;
     };
-    ctl.addTo(map);
+    return ctl.addTo(map);
   }
 
   /* The bounds of feature f of a layer: its polygons and lines, and its points. */
@@ -501,8 +501,6 @@
   function rowsOf(table) { return Array.prototype.slice.call(table.querySelectorAll('.gc-ledger-row')); }
 
   function ledger(map, gc, rows) {
-    var entry = null;
-    gc.layers.forEach(function (e) { if (e.data.key === 'claims') { entry = e; } });
     var ctl = L.control({ position: 'topright' });
     ctl.onAdd = function () {
       var box = el('details', 'gc-ledger leaflet-control');
@@ -522,6 +520,7 @@
         r.cells.forEach(function (c) { tr.appendChild(el('td', null, c)); });
         tr.title = 'Show this claim';
         tr.addEventListener('click', function () {
+          var entry = r.entry;
           if (!entry) { return; }
           // this row's own claim: its shapes, or its points when drawn at named places
           var b = featureBounds(entry, r.f);
@@ -540,7 +539,7 @@
       box.appendChild(table);
       return box;
     };
-    ctl.addTo(map);
+    return ctl.addTo(map);
   }
 
   function slider(map, gc, days) {
@@ -568,15 +567,16 @@
         var v = +input.value;
         value.textContent = days[v];
         gc.layers.forEach(function (entry) {
-          var dates = entry.data.dates, g = entry.group;
+          var dates = entry.data.dates, g = entry.group, own = entry.days || [], cut = days[v];
+          function shown(f) { var k = dates[f]; return k < 0 || own[k] <= cut; }
           entry.items.forEach(function (l) {
             if (l instanceof GcPoints) {
               var mask = new Uint8Array(l._n);
-              for (var i = 0; i < l._n; i++) { var k0 = dates[l._f[i]]; mask[i] = (k0 < 0 || k0 <= v) ? 1 : 0; }
+              for (var i = 0; i < l._n; i++) { mask[i] = shown(l._f[i]) ? 1 : 0; }
               l.setVisible(mask);
               return;
             }
-            var k = dates[l._gcf], show = k < 0 || k <= v;
+            var show = shown(l._gcf);
             if (show && !g.hasLayer(l)) { g.addLayer(l); }
             if (!show && g.hasLayer(l)) { g.removeLayer(l); }
           });
@@ -584,19 +584,40 @@
       });
       return box;
     };
-    ctl.addTo(map);
+    return ctl.addTo(map);
   }
 
+  function union(a, b) {
+    var seen = {};
+    return a.concat(b).filter(function (d) { if (seen[d]) { return false; } seen[d] = 1; return true; }).sort();
+  }
+
+  /* Run once per render() call: the call's layers join the map (areas of every layer
+   * first, then lines, then points); legend, ledger and slider are made again over the
+   * layers of every call so far, so render() may draw onto one map several times. */
   function finish(map, opts) {
     var gc = state(map);
-    var stacked = gc.layers.slice().sort(function (a, b) { return a.data.z - b.data.z; });
+    var fresh = gc.layers.filter(function (e) { return !e.finished; });
+    var claims = null;
+    fresh.forEach(function (e) {
+      e.finished = true;
+      e.days = opts.days || [];
+      if (e.data.key === 'claims') { claims = e; }
+    });
+    var stacked = fresh.slice().sort(function (a, b) { return a.data.z - b.data.z; });
     [0, 1, 2].forEach(function (phase) {
       stacked.forEach(function (entry) {
         entry.items.forEach(function (l) { if (l._gcPhase === phase) { entry.group.addLayer(l); } });
       });
     });
+    (opts.ledger || []).forEach(function (r) { r.entry = claims; });
+    gc.ledgerRows = (gc.ledgerRows || []).concat(opts.ledger || []);
+    gc.days = union(gc.days || [], opts.days || []);
+    (gc.controls || []).forEach(function (c) { c.remove(); });
+    gc.controls = [];
     map.getContainer().classList.add('gc-map');
     if (opts.title) {
+      if (gc.titleControl) { gc.titleControl.remove(); }
       var tc = L.control({ position: 'topleft' });
       tc.onAdd = function () {
         var t = el('div', 'gc-title leaflet-control');
@@ -605,15 +626,18 @@
         return t;
       };
       tc.addTo(map);
+      gc.titleControl = tc;
       var corner = tc.getContainer().parentNode;
       corner.insertBefore(tc.getContainer(), corner.firstChild);
     }
     if (opts.attribution && map.attributionControl) { map.attributionControl.addAttribution(opts.attribution); }
-    if (opts.scale) { L.control.scale({ position: 'bottomleft', imperial: false, maxWidth: 160 }).addTo(map); }
-    if (opts.legend) { legend(map, gc); }
-    if (opts.ledger && opts.ledger.length) { ledger(map, gc, opts.ledger); }
-    if (opts.slider && opts.days && opts.days.length > 1) { slider(map, gc, opts.days); }
-    if (opts.bounds) { map.fitBounds(opts.bounds, { padding: [40, 40], maxZoom: 10 }); }
+    if (opts.scale && !gc.scale) {
+      gc.scale = L.control.scale({ position: 'bottomleft', imperial: false, maxWidth: 160 }).addTo(map);
+    }
+    if (opts.legend) { gc.controls.push(legend(map, gc)); }
+    if (gc.ledgerRows.length) { gc.controls.push(ledger(map, gc, gc.ledgerRows)); }
+    if (opts.slider && gc.days.length > 1) { gc.controls.push(slider(map, gc, gc.days)); }
+    if (opts.bounds && opts.fit) { map.fitBounds(opts.bounds, { padding: [40, 40], maxZoom: 10 }); }
     if (gc.basemapUpdate) { gc.basemapUpdate(); }
     var box = map.getContainer();
     box.setAttribute('data-gc-ready', String(Math.round(performance.now())));
