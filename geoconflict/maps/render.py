@@ -25,14 +25,17 @@ from __future__ import annotations
 
 import html
 import warnings
+import weakref
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import folium
 
 from geoconflict.errors import InvalidInputError
+from geoconflict.maps.assets import AssetError
 from geoconflict.maps.backdrop import basemap_json
 from geoconflict.maps.layers import bounds_of, build_layers, date_span_days
+from geoconflict.maps.offline import render_html
 from geoconflict.maps.page import Library, Script, figure_of, script_json
 from geoconflict.maps.style import Style
 
@@ -97,6 +100,49 @@ def _layer_control_last(m: folium.Map) -> None:
     if nested:
         warnings.warn("the map has a layer control inside another element: geoconflict's layers may be "
                       "missing from it; add the control to the map itself", stacklevel=3)
+
+
+# --------------------------------------------------------------------------- notebooks
+
+#: Height of the map in a notebook's output cell, px (its width follows the cell).
+NOTEBOOK_HEIGHT_PX = 540
+
+
+def notebook_html(m: folium.Map) -> str:
+    """The map as a notebook shows it: an iframe holding the offline page (scripts inlined).
+
+    folium's own display loads Leaflet, jQuery and Bootstrap from CDNs, so offline
+    the cell stays blank. This page is the one :func:`~geoconflict.maps.offline.save_html`
+    writes; when the assets cannot be had, it falls back to CDN links with a warning
+    that says how to fetch them.
+    """
+    try:
+        page = render_html(m, offline=True)
+    except AssetError as exc:
+        warnings.warn(f"the notebook map loads its scripts from the network: {exc}", stacklevel=2)
+        page = render_html(m, offline=False)
+    return (
+        f'<iframe srcdoc="{html.escape(page)}" style="width:100%;height:{NOTEBOOK_HEIGHT_PX}px;'
+        'border:none !important;" allowfullscreen></iframe>'
+    )
+
+
+class _NotebookDisplay:
+    """``_repr_html_`` of a rendered map: :func:`notebook_html`, not folium's CDN page.
+
+    Kept as an instance attribute of the map (IPython looks the method up on the
+    object), holding the map weakly so that copying the map copies no cycle.
+    """
+
+    def __init__(self, m: folium.Map):
+        self._map = weakref.ref(m)
+
+    def __call__(self, **kwargs: Any) -> str:
+        m = self._map()
+        return "" if m is None else notebook_html(m)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _NotebookDisplay:
+        return self
 
 
 # --------------------------------------------------------------------------- render
@@ -240,4 +286,5 @@ def render(
     }
     m.add_child(Script(m, script_json(finish), function="finish"))
     _layer_control_last(m)
+    m._repr_html_ = _NotebookDisplay(m)  # type: ignore[method-assign]
     return m

@@ -6,6 +6,8 @@
   var SCALE = 1e5;
   var POPUP = { maxWidth: 460, minWidth: 320, maxHeight: 440, autoPanPadding: [40, 40] };
   var R = Math.PI / 180;
+  /* Below this width or height (px) the map is compact: legend and ledger start folded. */
+  var COMPACT = [1000, 640];
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -463,9 +465,11 @@
   function legend(map, gc) {
     var ctl = L.control({ position: 'bottomright' });
     ctl.onAdd = function () {
-      var box = el('div', 'gc-legend leaflet-control');
+      var box = el('details', 'gc-legend leaflet-control');
+      box.open = !gc.compact;
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
+      box.appendChild(el('summary', null, 'Legend'));
       gc.layers.forEach(function (entry) {
         var d = entry.data;
         if (!d.legend.length) { return; }
@@ -504,7 +508,7 @@
     var ctl = L.control({ position: 'topright' });
     ctl.onAdd = function () {
       var box = el('details', 'gc-ledger leaflet-control');
-      box.open = true;
+      box.open = !gc.compact;
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       box.appendChild(el('summary', null, 'Claim ledger \u2014 ' + rows.length + ' claim' + (rows.length === 1 ? '' : 's') + ', kept side by side'));
@@ -587,6 +591,22 @@
     return ctl.addTo(map);
   }
 
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  /* A popup is never left under the ledger or the legend: one it would overlap folds away. */
+  function foldUnderPopups(map) {
+    map.on('popupopen', function (e) {
+      var node = e.popup.getElement();
+      if (!node) { return; }
+      var r = node.getBoundingClientRect();
+      map.getContainer().querySelectorAll('details.gc-ledger[open], details.gc-legend[open]').forEach(function (d) {
+        if (overlaps(r, d.getBoundingClientRect())) { d.open = false; }
+      });
+    });
+  }
+
   function union(a, b) {
     var seen = {};
     return a.concat(b).filter(function (d) { if (seen[d]) { return false; } seen[d] = 1; return true; }).sort();
@@ -616,6 +636,11 @@
     (gc.controls || []).forEach(function (c) { c.remove(); });
     gc.controls = [];
     map.getContainer().classList.add('gc-map');
+    // a small map (a notebook's output cell): overlays fold away, their summaries stay
+    var size = map.getSize();
+    gc.compact = size.x < COMPACT[0] || size.y < COMPACT[1];
+    map.getContainer().classList.toggle('gc-compact', gc.compact);
+    if (!gc.folding) { gc.folding = true; foldUnderPopups(map); }
     if (opts.title) {
       if (gc.titleControl) { gc.titleControl.remove(); }
       var tc = L.control({ position: 'topleft' });
