@@ -595,14 +595,27 @@
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   }
 
-  /* A popup is never left under the ledger or the legend: one it would overlap folds away. */
-  function foldUnderPopups(map) {
+  /* A popup is never left under the ledger or the legend (controls stack above popups):
+   * the map pans the popup clear of one it overlaps, by the shorter way that keeps the
+   * popup inside the map, or else the overlay folds away. */
+  function clearOfOverlays(map) {
     map.on('popupopen', function (e) {
-      var node = e.popup.getElement();
-      if (!node) { return; }
-      var r = node.getBoundingClientRect();
-      map.getContainer().querySelectorAll('details.gc-ledger[open], details.gc-legend[open]').forEach(function (d) {
-        if (overlaps(r, d.getBoundingClientRect())) { d.open = false; }
+      requestAnimationFrame(function () {
+        var node = e.popup.getElement();
+        if (!node || !map.hasLayer(e.popup)) { return; }
+        var box = map.getContainer().getBoundingClientRect();
+        map.getContainer().querySelectorAll('details.gc-ledger[open], details.gc-legend[open]').forEach(function (d) {
+          var r = node.getBoundingClientRect(), o = d.getBoundingClientRect();
+          if (!overlaps(r, o)) { return; }
+          var down = o.bottom - r.top + 8, left = r.right - o.left + 8, up = r.bottom - o.top + 8;
+          var moves = [];
+          if (r.bottom + down <= box.bottom) { moves.push([down, [0, -down]]); }
+          if (r.top - up >= box.top) { moves.push([up, [0, up]]); }
+          if (r.left - left >= box.left) { moves.push([left, [left, 0]]); }
+          if (!moves.length) { d.open = false; return; }
+          moves.sort(function (a, b) { return a[0] - b[0]; });
+          map.panBy(moves[0][1], { animate: false });
+        });
       });
     });
   }
@@ -640,7 +653,7 @@
     var size = map.getSize();
     gc.compact = size.x < COMPACT[0] || size.y < COMPACT[1];
     map.getContainer().classList.toggle('gc-compact', gc.compact);
-    if (!gc.folding) { gc.folding = true; foldUnderPopups(map); }
+    if (!gc.clearing) { gc.clearing = true; clearOfOverlays(map); }
     if (opts.title) {
       if (gc.titleControl) { gc.titleControl.remove(); }
       var tc = L.control({ position: 'topleft' });
