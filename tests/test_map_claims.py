@@ -70,3 +70,22 @@ def test_doubling_the_claims_on_one_area_about_doubles_the_work_and_the_page():
     assert 1.8 < s2 / s1 < 2.3, (s1, s2)
     # all 800 claims rival each other; quadratic work would take about 4 times as long
     assert t2 / t1 < 3.0, (t1, t2)
+
+
+def test_one_side_has_one_colour_across_movements_and_claims():
+    from geoconflict.maps.layers import build_layers
+    from geoconflict.model import Movement
+
+    town = Place("Eastgate", kind="populated_place", lat=48.9, lon=37.1)
+    depot = Place("Westfield", kind="populated_place", lat=48.2, lon=36.4)
+    records = [
+        Movement("Army", depot, town),
+        Movement("Northern militia", town, depot),
+        TerritorialClaim("Northern militia", areas=(PROVINCE,), geometry=PROVINCE.geometry, derivation="given"),
+    ]
+    layers = {layer["key"]: layer for layer in build_layers(records)}
+    legend = {item["label"]: item["color"] for key in ("movements", "claims") for item in layers[key]["legend"]
+              if item["label"] in {"Army", "Northern militia"} and "color" in item}
+    claim_colour = next(i["color"] for i in layers["claims"]["legend"] if i["label"] == "Northern militia")
+    movement_colour = next(i["color"] for i in layers["movements"]["legend"] if i["label"] == "Northern militia")
+    assert claim_colour == movement_colour != legend["Army"]

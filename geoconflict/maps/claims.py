@@ -265,16 +265,19 @@ def _ledger_row(claim: TerritorialClaim, area: float | None, feature: int, colou
     }
 
 
-def claims_layer(claims: Sequence[TerritorialClaim], style: Style) -> tuple[LayerBuilder, list[dict[str, Any]]]:
+def claims_layer(
+    claims: Sequence[TerritorialClaim], style: Style, *, sides: Colours | None = None
+) -> tuple[LayerBuilder, list[dict[str, Any]]]:
     """The layer of ``claims`` and the ledger's rows, one per claim in the given order.
 
     Every claim is drawn: its geometry, or its named places when it has none.
     Upper bounds (the union of the named areas) are drawn light and beneath the
     stated extents, and larger areas beneath smaller ones, so the most specific
-    claim is on top and each one stays visible and clickable.
+    claim is on top and each one stays visible and clickable. ``sides`` colours
+    the claimants (shared with the movements layer: one colour per side).
     """
     layer = LayerBuilder("claims", CLAIM_FIELDS)
-    colour = Colours(style)
+    colour = Colours(style) if sides is None else sides
     rivals = _Rivals(claims)
     areas = [claim.area_km2 for claim in claims]  # geodesic: computed once
     features = []

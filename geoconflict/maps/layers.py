@@ -38,7 +38,7 @@ from geoconflict.maps.combats import combats_layer
 from geoconflict.maps.events import events_layer
 from geoconflict.maps.movements import movements_layer
 from geoconflict.maps.places import drawn_places, places_layer
-from geoconflict.maps.style import LAYER_NAMES, SCALE, Style, quantize
+from geoconflict.maps.style import LAYER_NAMES, SCALE, Colours, Style, quantize
 from geoconflict.model import CombatArea, Event, Mention, Movement, TerritorialClaim
 
 __all__ = ["LAYER_NAMES", "Style", "bounds_of", "build_layers", "date_span_days", "quantize"]
@@ -109,12 +109,13 @@ def build_layers(
     records = collect(events)
     built: list[LayerBuilder] = []
     places = drawn_places(records.mentions)
+    sides = Colours(style)  # actors of movements and claimants of claims: one colour per side
     if places:
         built.append(places_layer(places, style))
     if records.movements:
-        built.append(movements_layer(records.movements, style))
+        built.append(movements_layer(records.movements, style, sides=sides))
     if records.claims:
-        claim_layer, rows = claims_layer(records.claims, style)
+        claim_layer, rows = claims_layer(records.claims, style, sides=sides)
         built.append(claim_layer)
         if ledger is not None:
             ledger.extend(rows)

@@ -208,6 +208,29 @@
     return patterns[color];
   }
 
+  /* Labels never overlap: settlements first (each on its right, else its left), then
+   * areas, then the basemap's names; a label that would overlap one kept is hidden. */
+  function declutter(map) {
+    var gc = state(map), points = [], areas = [], kept = [];
+    gc.layers.forEach(function (e) {
+      e.labels.forEach(function (m) { if (map.hasLayer(m)) { (m._gcArea ? areas : points).push(m); } });
+    });
+    (gc.baseLabels || []).forEach(function (pair) { if (map.hasLayer(pair[0])) { areas.push(pair[0]); } });
+    points.concat(areas).forEach(function (m) {
+      var node = m.getElement(), span = node && node.firstChild;
+      if (!span) { return; }
+      var sides = m._gcArea || m._gcBox ? [false] : [false, true], placed = false;
+      span.style.visibility = '';
+      for (var k = 0; k < sides.length && !placed; k++) {
+        node.classList.toggle('gc-left', sides[k]);
+        var r = span.getBoundingClientRect();
+        placed = !kept.some(function (o) { return overlaps(o, r); });
+        if (placed) { kept.push(r); }
+      }
+      if (!placed) { node.classList.remove('gc-left'); span.style.visibility = 'hidden'; }
+    });
+  }
+
   function state(map) {
     if (!map._gc) {
       var lp = map.getPane('gcLabels') || map.createPane('gcLabels');
@@ -218,6 +241,9 @@
         renderer: new GcCanvas({ padding: 0.2, tolerance: 4 }),
         ledger: null
       };
+      map.on('zoomend overlayadd overlayremove', function () {
+        requestAnimationFrame(function () { declutter(map); });
+      });
     }
     return map._gc;
   }
@@ -316,7 +342,9 @@
         layer._gcf = P.f[i];
         layer._gcPhase = 0;
         items.push(layer);
-        if (P.label[i] >= 0) { label(gc, layer.getBounds().getCenter(), d.strings[P.label[i]], 'gc-label-area', layer); }
+        if (P.label[i] >= 0) {
+          label(gc, layer.getBounds().getCenter(), d.strings[P.label[i]], 'gc-label-area', layer, alias(d, P.f[i]));
+        }
       }
     }
     if (d.lines) {
@@ -337,7 +365,9 @@
       layer._gcPhase = 2;
       items.push(layer);
       for (i = 0; i < p.lat.length; i++) {
-        if (p.label[i] >= 0) { label(gc, [p.lat[i] / SCALE, p.lon[i] / SCALE], d.strings[p.label[i]], 'gc-label-place'); }
+        if (p.label[i] >= 0) {
+          label(gc, [p.lat[i] / SCALE, p.lon[i] / SCALE], d.strings[p.label[i]], 'gc-label-place', null, alias(d, p.f[i]));
+        }
       }
       // moving from one point to the next of the same layer: update the open tooltip
       layer.on('mousemove', function (e) {
@@ -377,7 +407,10 @@
     return entry;
   }
 
-  function label(gc, latlng, name, cls, area) {
+  /* A place's gazetteer name (its popup's first field), when its label is the report's spelling. */
+  function alias(d, f) { return d.key === 'places' ? text(d, d.values[f * d.fields.length]) : null; }
+
+  function label(gc, latlng, name, cls, area, aka) {
     gc.pendingLabels = gc.pendingLabels || [];
     var marker = L.marker(latlng, {
       icon: L.divIcon({ className: 'gc-label ' + cls, html: '', iconSize: null }),
@@ -388,6 +421,7 @@
     });
     marker._gcArea = area || null;
     marker._gcName = name;
+    marker._gcAlias = aka || null;
     gc.pendingLabels.push(marker);
   }
 
@@ -437,7 +471,9 @@
       var z = map.getZoom(), on = map.hasLayer(group);
       var taken = {};
       gc.layers.forEach(function (e) {
-        if (map.hasLayer(e.group)) { e.labels.forEach(function (m) { taken[m._gcName] = 1; }); }
+        if (map.hasLayer(e.group)) {
+          e.labels.forEach(function (m) { taken[m._gcName] = 1; if (m._gcAlias) { taken[m._gcAlias] = 1; } });
+        }
       });
       labels.forEach(function (pair) {
         var m = pair[0], b = m._gcBox;
@@ -451,6 +487,7 @@
     map.on('zoomend overlayadd overlayremove', update);
     group.on('add remove', update);
     gc.basemapUpdate = update;
+    gc.baseLabels = labels;
   }
 
   /* ------------------------------------------------------------------ controls */
@@ -677,6 +714,7 @@
     if (opts.slider && gc.days.length > 1) { gc.controls.push(slider(map, gc, gc.days)); }
     if (opts.bounds && opts.fit) { map.fitBounds(opts.bounds, { padding: [40, 40], maxZoom: 10 }); }
     if (gc.basemapUpdate) { gc.basemapUpdate(); }
+    declutter(map);
     var box = map.getContainer();
     box.setAttribute('data-gc-ready', String(Math.round(performance.now())));
     // after the next painted frame: the time (ms since navigation) the map was on screen
