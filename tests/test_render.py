@@ -141,3 +141,10 @@ def test_tiles_keep_the_basemap_to_lines():
     assert "tile.openstreetmap.org" in html
     offline = render_html(render([Event("meeting", KYIV)]), offline=False)
     assert next(d for d in _data(offline) if "countries" in d)["fill"] is True
+
+
+def test_subtitle_counts_places_as_the_command_line_does(seed_html):
+    # the CLI counts every distinct place (8, Lithuania included); the layer draws 7
+    finish = next(d for d in _data(seed_html) if "subtitle" in d)
+    assert finish["subtitle"].startswith("8 places (7 drawn; countries and wider regions are the basemap)")
+    assert '"Places (7)"' in seed_html

@@ -98,7 +98,9 @@ def build_layers(
         ``key``, ``name``, ``n``, ``fields``, ``strings``, ``titles``, ``values``,
         ``styles``, ``legend``, ``dates`` (indices into the table of days) and
         ``points`` / ``lines`` / ``polys`` columns. The table of days, the distinct
-        event dates of all layers in order, is the ``"days"`` entry of the first layer.
+        event dates of all layers in order, is the ``"days"`` entry of the first layer;
+        its ``"places"`` entry counts every distinct place, the countries the
+        *Places* layer leaves to the basemap included.
 
     Examples
     --------
@@ -128,6 +130,8 @@ def build_layers(
     out = [layer.to_dict(table) for layer in built]
     if out:
         out[0]["days"] = [d.isoformat() for d in days]
+        # every distinct place, countries included (as the command line counts them)
+        out[0]["places"] = len({m.place for m in records.mentions if m.place is not None})
     return out
 
 

@@ -148,8 +148,17 @@ class _NotebookDisplay:
 # --------------------------------------------------------------------------- render
 
 
+def _count(layer: Mapping[str, Any], places: int) -> str:
+    """A layer's count for the subtitle; places as the command line counts them (countries included)."""
+    n = layer["n"]
+    if layer["key"] == "places" and places > n:
+        return f"{places:,} places ({n:,} drawn; countries and wider regions are the basemap)"
+    return f"{n:,} {layer['name'].lower()}"
+
+
 def _subtitle(layers: Sequence[Mapping[str, Any]]) -> str:
-    counts = [f"{layer['n']:,} {layer['name'].lower()}" for layer in layers]
+    places = layers[0].get("places", 0) if layers else 0
+    counts = [_count(layer, places) for layer in layers]
     days = layers[0].get("days", []) if layers else []
     if days:
         counts.append(days[0] if len(days) == 1 else f"{days[0]} → {days[-1]}")
