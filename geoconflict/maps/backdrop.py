@@ -38,11 +38,15 @@ Bounds = tuple[float, float, float, float]
 #: ``(min_lon, min_lat, max_lon, max_lat)``, degrees (GeoJSON and shapely order).
 BBox = tuple[float, float, float, float]
 
+#: An unnamed gap enclosed by countries smaller than this (square degrees, about 5,000 km²
+#: at mid-latitudes) is land the country outlines leave out, not an inland sea.
+_GAP_DEG2 = 0.5
+
 #: A label: its point and its polygon's box, (lat, lon) integers.
 _LABEL_LENGTH = 6
 
 #: Bump when the basemap's JSON changes, so cached files are not reused.
-_BASEMAP_VERSION = "1"
+_BASEMAP_VERSION = "3"
 
 #: Cached extents are rounded outward to multiples of this many degrees.
 _GRID_DEGREES = 2
@@ -190,9 +194,25 @@ def _payload(bounds: Bounds | None, *, fill: bool) -> dict[str, Any] | None:
         return None
     return {
         "fill": fill,
-        "countries": _outline_features(countries, wide),
+        "countries": _outline_features(countries, wide) + _enclosed_gaps(countries),
         "regions": [] if regions is None else _outline_features(regions[regions["level"] == "admin1"], near),
     }
+
+
+def _enclosed_gaps(frame: geopandas.GeoDataFrame) -> list[dict[str, Any]]:
+    """Land no country outline covers but countries enclose (a disputed area the data leaves out).
+
+    Drawn as land, unnamed: left empty it would show as sea between its neighbours.
+    Enclosed gaps larger than :data:`_GAP_DEG2` are taken for inland seas and left as water.
+    """
+    geoms = [g for g in frame.geometry.values if g is not None and not g.is_empty]
+    if not geoms:
+        return []
+    land = shapely.union_all(np.asarray(geoms, dtype=object))
+    gaps = [Polygon(ring) for part in shapely.get_parts(land) if part.geom_type == "Polygon"
+            for ring in part.interiors]
+    gaps = [g for g in gaps if g.is_valid and 0 < g.area < _GAP_DEG2]
+    return [{"name": None, "label": None, "rings": _rings(gaps)}] if gaps else []
 
 
 def _rings(polygons: list[Polygon]) -> list[list[list[int]]]:

@@ -433,6 +433,16 @@
     pane.style.zIndex = 250;
     pane.style.pointerEvents = 'none';
     var renderer = L.canvas({ pane: 'gcBasemap', padding: 0.5 });
+    function rings(c) { return c.rings.map(function (poly) { return poly.map(ringLatLngs); }); }
+    if (b.fill !== false) {
+      // land where the admin-1 units reach and no country outline does (areas the country
+      // layer leaves out, such as disputed ones), so no false sea shows between them
+      (b.regions || []).forEach(function (c) {
+        group.addLayer(L.polygon(rings(c), {
+          renderer: renderer, interactive: false, stroke: false, fillColor: '#f6f4ee', fillOpacity: 1
+        }));
+      });
+    }
     (b.countries || []).forEach(function (c) {
       // over tiles (fill false) only the lines: the land colour would hide the tiles
       group.addLayer(L.polygon(c.rings.map(function (poly) { return poly.map(ringLatLngs); }), {
