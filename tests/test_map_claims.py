@@ -89,3 +89,13 @@ def test_one_side_has_one_colour_across_movements_and_claims():
     claim_colour = next(i["color"] for i in layers["claims"]["legend"] if i["label"] == "Northern militia")
     movement_colour = next(i["color"] for i in layers["movements"]["legend"] if i["label"] == "Northern militia")
     assert claim_colour == movement_colour != legend["Army"]
+
+
+def test_a_sides_acronym_and_full_name_share_a_colour():
+    from geoconflict.maps.style import Colours, Style
+
+    colours = Colours(Style())
+    assert colours("Rapid Support Forces") == colours("RSF units") == colours("RSF")
+    assert colours("Sudanese Armed Forces") == colours("SAF troops") != colours("RSF")
+    assert colours("police") != colours("RSF")
+    assert Colours(Style(colors={"RSF units": "#123456"}))("RSF units") == "#123456"
