@@ -38,15 +38,17 @@ Bounds = tuple[float, float, float, float]
 #: ``(min_lon, min_lat, max_lon, max_lat)``, degrees (GeoJSON and shapely order).
 BBox = tuple[float, float, float, float]
 
-#: An unnamed gap enclosed by countries smaller than this (square degrees, about 5,000 km²
-#: at mid-latitudes) is land the country outlines leave out, not an inland sea.
-_GAP_DEG2 = 0.5
+#: An unnamed gap enclosed by countries smaller than this (square degrees) is land the
+#: country outlines leave out, not an inland sea. In the embedded Natural Earth outlines
+#: the gaps are the Caspian Sea (43 deg²) and disputed land: Abyei (0.9), Bir Tawil, the
+#: Southern Patagonian Ice Field, the Golan (0.1).
+_GAP_DEG2 = 5.0
 
 #: A label: its point and its polygon's box, (lat, lon) integers.
 _LABEL_LENGTH = 6
 
 #: Bump when the basemap's JSON changes, so cached files are not reused.
-_BASEMAP_VERSION = "3"
+_BASEMAP_VERSION = "4"
 
 #: Cached extents are rounded outward to multiples of this many degrees.
 _GRID_DEGREES = 2
