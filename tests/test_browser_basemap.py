@@ -10,14 +10,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import shapely
-from playwright.sync_api import sync_playwright
 from shapely.geometry import Polygon
 
 from geoconflict.maps.basemap import outlines
-from geoconflict.maps.offline import fetch_assets, save_html
+from geoconflict.maps.offline import save_html
 from geoconflict.maps.render import render
 from geoconflict.model import Event, Place
-from tests.browser import ARTIFACTS, launch_chromium, map_key, open_offline, set_view
+from tests.browser import ARTIFACTS, map_key, open_offline, set_view
 
 #: (name, lat, lon) of each view's centre: south Lebanon, Burkina Faso, the Kursk border.
 FRONTS = [("lebanon", 33.15, 35.55), ("burkina", 12.8, -1.2), ("kursk", 51.2, 35.3)]
@@ -33,14 +32,6 @@ SAMPLE = """([canvasSel, pts]) => {
   return pts.map(([x, y]) => g.getImageData(Math.round((x - r.left) * sx), Math.round((y - r.top) * sy), 1, 1).data[3]);
 }"""
 
-
-@pytest.fixture(scope="module")
-def chromium():
-    fetch_assets()
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        yield browser
-        browser.close()
 
 
 def _land(bbox) -> shapely.Geometry:

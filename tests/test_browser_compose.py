@@ -6,24 +6,15 @@ import warnings
 
 import folium
 import pytest
-from playwright.sync_api import sync_playwright
 
-from geoconflict.maps.offline import OnlineTilesWarning, fetch_assets, render_html, save_html
+from geoconflict.maps.offline import OnlineTilesWarning, render_html, save_html
 from geoconflict.maps.render import render
 from geoconflict.model import Event, Place
-from tests.browser import drawn, launch_chromium, map_key, open_offline, seed_like_events
+from tests.browser import drawn, map_key, open_offline, seed_like_events
 
 #: The user's own view, which render(m=…) keeps.
 VIEW = (50.9, 34.2, 7)
 
-
-@pytest.fixture(scope="module")
-def chromium():
-    fetch_assets()
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        yield browser
-        browser.close()
 
 
 def _users_map() -> folium.Map:

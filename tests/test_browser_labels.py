@@ -5,26 +5,17 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from geoconflict.maps.offline import fetch_assets, save_html
+from geoconflict.maps.offline import save_html
 from geoconflict.maps.render import render
 from geoconflict.model import Mention, Place
-from tests.browser import ARTIFACTS, launch_chromium, map_key, open_offline, set_view
+from tests.browser import ARTIFACTS, map_key, open_offline, set_view
 
 #: Towns a few kilometres apart, as a report of fighting along a border lists them (invented names).
 TOWNS = [("Harbel Nord", 33.10, 35.20), ("Kfar Tamim", 33.12, 35.24), ("Ain el Marj", 33.08, 35.26),
          ("Deir Sabra", 33.14, 35.18), ("Tell Hamra", 33.06, 35.22), ("Wadi Zaher", 33.11, 35.30),
          ("Qasr Bani", 33.16, 35.25), ("Bir Naamé", 33.09, 35.15)]
 
-
-@pytest.fixture(scope="module")
-def chromium():
-    fetch_assets()
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        yield browser
-        browser.close()
 
 
 def _mentions():

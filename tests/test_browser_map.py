@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from geoconflict.maps.offline import external_urls, fetch_assets, save_html
+from geoconflict.maps.offline import external_urls, save_html
 from geoconflict.maps.render import render
 from tests.browser import (
     ARTIFACTS,
     INJECTION,
     click_latlng,
     drawn,
-    launch_chromium,
     map_key,
     open_offline,
     popup_text,
@@ -20,14 +18,6 @@ from tests.browser import (
 )
 
 TITLE = "Russian redeployment to Kursk region — report of 14 Aug 2024"
-
-@pytest.fixture(scope="module")
-def chromium():
-    fetch_assets()
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

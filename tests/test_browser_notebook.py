@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import itertools
 
-import pytest
-from playwright.sync_api import sync_playwright
-
-from geoconflict.maps.offline import fetch_assets, save_html
+from geoconflict.maps.offline import save_html
 from geoconflict.maps.render import render
-from tests.browser import ARTIFACTS, launch_chromium, map_key, open_offline, seed_like_events
+from tests.browser import ARTIFACTS, map_key, open_offline, seed_like_events
 
 #: A notebook's output cell.
 CELL = (900, 540)
@@ -21,14 +18,6 @@ MAX_COVERED = 0.3
 
 TITLE = "Redeployment to the Kursk region, as reported on 14 August"
 
-
-@pytest.fixture(scope="module")
-def chromium():
-    fetch_assets()
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        yield browser
-        browser.close()
 
 
 def test_notebook_output_draws_offline(chromium, tmp_path):

@@ -8,13 +8,12 @@ seed report is the repository's. Screenshots at zoom 5 and 9 go to
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from geoconflict.extraction import extract
-from geoconflict.maps.offline import fetch_assets, save_html
+from geoconflict.maps.offline import save_html
 from geoconflict.maps.render import render
 from geoconflict.text.report import read_report
-from tests.browser import ARTIFACTS, launch_chromium, map_key, open_offline, popup_text, set_view
+from tests.browser import ARTIFACTS, map_key, open_offline, popup_text, set_view
 
 LEBANON = """Israeli strikes hit villages across south Lebanon as both sides claim ground
 
@@ -30,14 +29,6 @@ Sudanese army drones struck RSF positions near El Obeid and Bara, according to a
 
 REPORTS = {"lebanon": (LEBANON, "2024-10-15"), "sudan": (SUDAN, "2024-10-15"), "seed": (None, None)}
 
-
-@pytest.fixture(scope="module")
-def chromium():
-    fetch_assets()
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        yield browser
-        browser.close()
 
 
 def _report(name, tmp_path):
