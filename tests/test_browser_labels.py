@@ -46,7 +46,7 @@ def test_labels_use_the_reports_spelling_and_never_overlap(chromium, tmp_path, z
     page.wait_for_selector(".gc-map[data-gc-ready]", timeout=10_000)
     key = map_key(page)
     set_view(page, key, 33.11, 35.23, zoom)
-    page.wait_for_timeout(100)
+    page.wait_for_timeout(300)  # labels are placed in the frame after the view settles
     labels = _visible_labels(page)
     texts = {label["text"] for label in labels}
     assert not any("(gazetteer)" in t for t in texts)

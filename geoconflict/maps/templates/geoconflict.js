@@ -241,7 +241,8 @@
         renderer: new GcCanvas({ padding: 0.2, tolerance: 4 }),
         ledger: null
       };
-      map.on('zoomend overlayadd overlayremove', function () {
+      // after every change of view (moveend follows zoomend, pans and fits), once drawn
+      map.on('moveend overlayadd overlayremove', function () {
         requestAnimationFrame(function () { declutter(map); });
       });
     }
@@ -722,7 +723,7 @@
     if (opts.legend) { gc.controls.push(legend(map, gc)); }
     if (gc.ledgerRows.length) { gc.controls.push(ledger(map, gc, gc.ledgerRows)); }
     if (opts.slider && gc.days.length > 1) { gc.controls.push(slider(map, gc, gc.days)); }
-    if (opts.bounds && opts.fit) { map.fitBounds(opts.bounds, { padding: [40, 40], maxZoom: 10 }); }
+    if (opts.bounds && opts.fit) { map.fitBounds(opts.bounds, { padding: [40, 40], maxZoom: 10, animate: false }); }
     if (gc.basemapUpdate) { gc.basemapUpdate(); }
     declutter(map);
     var box = map.getContainer();
