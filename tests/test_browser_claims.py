@@ -124,3 +124,21 @@ def test_combat_areas_open_their_popup_with_claims_shown(chromium, tmp_path):
     page.screenshot(path=str(ARTIFACTS / "claims_combat_grid.png"))
     log.assert_clean()
     page.context.close()
+
+
+def test_the_ledger_sorts_by_a_column(chromium, tmp_path):
+    province = Place("Eastern Province", kind="admin1", lat=10.0, lon=20.0, geometry=box(19, 9, 21, 11))
+    claims = [TerritorialClaim(name, areas=(province,), settlements=n, provenance=_prov(f"{name} claims {n}."))
+              for name, n in (("Militia", 12), ("Government", 140), ("Rebels", 3))]
+    claims.append(TerritorialClaim("Observers", areas=(province,), provenance=_prov("No figure given.")))
+    page, log = _open(chromium, claims, tmp_path / "sort.html")
+    names = page.locator(".gc-ledger-row td:nth-child(2)")
+    assert names.all_inner_texts() == ["Militia", "Government", "Rebels", "Observers"]  # the report's order
+    page.locator(".gc-ledger th", has_text="Settlements").click()
+    assert names.all_inner_texts() == ["Government", "Militia", "Rebels", "Observers"]  # no figure: last
+    page.locator(".gc-ledger th", has_text="Settlements").click()
+    assert names.all_inner_texts() == ["Rebels", "Militia", "Government", "Observers"]
+    page.locator(".gc-ledger-row", has_text="Rebels").click()
+    assert "Claim: Rebels" in popup_text(page)  # a sorted row still opens its own claim
+    log.assert_clean()
+    page.context.close()

@@ -550,6 +550,28 @@
     return b.isValid() ? b : null;
   }
 
+  /* A ledger cell as a sort key: figures as numbers ("1,000 km²" → 1000), dates and names as text,
+   * a missing one (—) last. */
+  function sortKey(text) {
+    if (/^\d{4}-\d{2}-\d{2}/.test(text)) { return text; }  // ISO dates sort as text
+    var n = parseFloat(String(text).replace(/,/g, ''));
+    return isNaN(n) ? (text === '\u2014' ? null : String(text).toLowerCase()) : n;
+  }
+
+  /* Sort the ledger's rows by column k; a second click on the same column reverses the order. */
+  function sortRows(table, k, th) {
+    var down = th.getAttribute('data-sorted') !== 'down';
+    table.querySelectorAll('th').forEach(function (h) { h.removeAttribute('data-sorted'); });
+    th.setAttribute('data-sorted', down ? 'down' : 'up');
+    var rows = rowsOf(table).map(function (tr, i) { return [sortKey(tr.children[k].textContent), i, tr]; });
+    rows.sort(function (a, b) {
+      if (a[0] === null || b[0] === null) { return (a[0] === null) - (b[0] === null) || a[1] - b[1]; }
+      var c = a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+      return (down ? -c : c) || a[1] - b[1];
+    });
+    rows.forEach(function (r) { table.appendChild(r[2]); });
+  }
+
   function rowsOf(table) { return Array.prototype.slice.call(table.querySelectorAll('.gc-ledger-row')); }
 
   function ledger(map, gc, rows) {
@@ -562,7 +584,15 @@
       box.appendChild(el('summary', null, 'Claim ledger \u2014 ' + rows.length + ' claim' + (rows.length === 1 ? '' : 's') + ', kept side by side'));
       var table = el('table');
       var head = el('tr');
-      ['', 'Claimant', 'Per', 'Settlements', 'Area stated', 'Area drawn', 'As of'].forEach(function (h) { head.appendChild(el('th', null, h)); });
+      ['', 'Claimant', 'Per', 'Settlements', 'Area stated', 'Area drawn', 'As of'].forEach(function (h, k) {
+        var th = el('th', null, h);
+        if (k > 0) {
+          th.title = 'Sort by ' + h;
+          th.className = 'gc-ledger-sort';
+          th.addEventListener('click', function () { sortRows(table, k, th); });
+        }
+        head.appendChild(th);
+      });
       table.appendChild(head);
       rows.forEach(function (r) {
         var tr = el('tr', 'gc-ledger-row');
