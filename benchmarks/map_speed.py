@@ -5,6 +5,7 @@ Run from the repository root::
     python benchmarks/map_speed.py               # 100,000 events and 100,000 movements
     python benchmarks/map_speed.py --n 20000     # smaller
     python benchmarks/map_speed.py --browser     # also time the offline page in headless Chromium
+    python benchmarks/map_speed.py --kinds claims --n 2000   # 2,000 rival claims on one region
 
 Each measurement runs in its own process, so its peak memory (``ru_maxrss``) is
 its own. Both sides start from the same records, built in that process before
@@ -33,12 +34,37 @@ TYPES = ("shelling", "air strike", "battle", "drone strike", "protest", "arrest"
 ACTORS = ("Russian armed forces", "Ukrainian forces", "unidentified armed group", "police")
 
 
+def make_claims(n: int):
+    """``n`` territorial claims on one region, each a stated extent inside it: every claim rivals every other."""
+    import numpy as np
+    from shapely.geometry import Point, box
+
+    from geoconflict.model import Place, Provenance, TerritorialClaim
+    from geoconflict.model.eventset import EventSet
+
+    rng = np.random.default_rng(20240814)
+    region = Place("Region 1", kind="admin1", lat=48.5, lon=37.5, country_code="UA",
+                   geometry=box(36.0, 47.5, 39.0, 49.5))
+    lat, lon = rng.uniform(47.7, 49.3, n), rng.uniform(36.2, 38.8, n)
+    return EventSet([
+        TerritorialClaim(ACTORS[i % 2], areas=(region,), settlements=int(i % 90) + 1, area_km2_stated=float(i % 900 + 10),
+                         geometry=Point(float(lon[i]), float(lat[i])).buffer(0.05), derivation="stated_area",
+                         approximate=True, as_of=date(2024, 1, 1) + timedelta(days=i % 365),
+                         provenance=Provenance(source=f"report-{i % 500}.txt", reported_by="a ministry",
+                                               quote=f"Forces control {i % 90 + 1} settlements in Region 1."))
+        for i in range(n)
+    ])
+
+
 def make_events(n: int, *, kind: str):
-    """``n`` events or movements with places, actors, quotes and dates, reproducibly."""
+    """``n`` events, movements or claims with places, actors, quotes and dates, reproducibly."""
     import numpy as np
 
     from geoconflict.model import Event, Movement, Place, Provenance
     from geoconflict.model.eventset import EventSet
+
+    if kind == "claims":
+        return make_claims(n)
 
     rng = np.random.default_rng(20240814)
     lat = rng.uniform(44.5, 56.0, n)
@@ -95,7 +121,7 @@ def measure(side: str, kind: str, n: int, out: str) -> dict:
     prepared = {}
     if side == "explore":
         t = time.perf_counter()
-        frame = (events.events if kind == "events" else events.movements).to_geodataframe()
+        frame = getattr(events, kind).to_geodataframe()
         prepared["to_geodataframe_s"] = round(time.perf_counter() - t, 2)
     import folium  # noqa: F401 - imported before the clock on both sides
 

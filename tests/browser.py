@@ -87,6 +87,47 @@ def open_offline(browser, path: Path, *, width: int = 1280, height: int = 800, t
     return page, log
 
 
+FIND_MAP = """() => {
+  const key = Object.keys(window).find(k => /^map_/.test(k) && window[k] instanceof L.Map);
+  return key;
+}"""
+
+
+def map_key(page) -> str:
+    """The name of the page's Leaflet map object (``window[key]``)."""
+    key = page.evaluate(FIND_MAP)
+    assert key, "no Leaflet map object on the page"
+    return key
+
+
+def drawn(page, key: str) -> int:
+    """Features on the data canvas."""
+    return page.evaluate(f"() => geoconflict.visibleCount(window['{key}'])")
+
+
+def set_view(page, key: str, lat: float, lon: float, zoom: float) -> None:
+    """Move the map without animation and let the canvas redraw."""
+    page.evaluate(f"() => {{ window['{key}'].setView([{lat}, {lon}], {zoom}, {{animate: false}}); }}")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def click_latlng(page, key: str, lat: float, lon: float) -> None:
+    """Click the map at a latitude and longitude."""
+    # let the canvas renderer redraw after a setView (two animation frames) before clicking
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    x, y = page.evaluate(
+        f"""() => {{ const m = window['{key}']; const p = m.latLngToContainerPoint([{lat}, {lon}]);
+            const r = m.getContainer().getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }}"""
+    )
+    page.mouse.click(x, y)
+
+
+def popup_text(page) -> str:
+    """The text of the one open popup (a closing popup fades out for 200 ms)."""
+    page.wait_for_function("() => document.querySelectorAll('.leaflet-popup').length === 1")
+    return page.locator(".leaflet-popup-content").inner_text()
+
+
 # --------------------------------------------------------------------------- seed-like events
 
 INJECTION = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'

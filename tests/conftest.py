@@ -32,3 +32,18 @@ def gazetteer() -> Gazetteer:
 def gaz(gazetteer: Gazetteer) -> Gazetteer:
     """The same gazetteer, under the short name the gazetteer tests use."""
     return gazetteer
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's headless Chromium through Playwright, with the offline asset cache filled (see tests/browser.py)."""
+    from playwright.sync_api import sync_playwright
+
+    from geoconflict.maps.offline import fetch_assets
+    from tests.browser import launch_chromium
+
+    fetch_assets()
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        yield browser
+        browser.close()

@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from geoconflict.maps.offline import external_urls, fetch_assets, save_html
+from geoconflict.maps.offline import external_urls, save_html
 from geoconflict.maps.render import render
-from tests.browser import ARTIFACTS, INJECTION, launch_chromium, open_offline, seed_like_events
+from tests.browser import (
+    ARTIFACTS,
+    INJECTION,
+    click_latlng,
+    drawn,
+    map_key,
+    open_offline,
+    popup_text,
+    seed_like_events,
+)
 
 TITLE = "Russian redeployment to Kursk region — report of 14 Aug 2024"
-
-FIND_MAP = """() => {
-  const key = Object.keys(window).find(k => /^map_/.test(k) && window[k] instanceof L.Map);
-  return key;
-}"""
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    fetch_assets()
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -38,33 +32,6 @@ def seed_page(chromium, seed_file):
     page.wait_for_selector(".gc-map[data-gc-ready]", timeout=10_000)
     yield page, log
     page.context.close()
-
-
-def _map(page) -> str:
-    key = page.evaluate(FIND_MAP)
-    assert key, "no Leaflet map object on the page"
-    return key
-
-
-def _drawn(page, key: str) -> int:
-    """Features on the data canvas."""
-    return page.evaluate(f"() => geoconflict.visibleCount(window['{key}'])")
-
-
-def _click_latlng(page, key: str, lat: float, lon: float) -> None:
-    # let the canvas renderer redraw after a setView (two animation frames) before clicking
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-    x, y = page.evaluate(
-        f"""() => {{ const m = window['{key}']; const p = m.latLngToContainerPoint([{lat}, {lon}]);
-            const r = m.getContainer().getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }}"""
-    )
-    page.mouse.click(x, y)
-
-
-def _popup_text(page) -> str:
-    """The text of the one open popup (a closing popup fades out for 200 ms)."""
-    page.wait_for_function("() => document.querySelectorAll('.leaflet-popup').length === 1")
-    return page.locator(".leaflet-popup-content").inner_text()
 
 
 def test_offline_file_requests_nothing(seed_file):
@@ -87,25 +54,25 @@ def test_map_shows_with_every_layer_listed(seed_page):
 
 def test_layers_toggle(seed_page):
     page, log = seed_page
-    key = _map(page)
-    before = _drawn(page, key)
+    key = map_key(page)
+    before = drawn(page, key)
     box = page.locator(".leaflet-control-layers-overlays label", has_text="Movements").locator("input")
     box.uncheck()
-    assert _drawn(page, key) == before - 2
+    assert drawn(page, key) == before - 2
     box.check()
-    assert _drawn(page, key) == before
+    assert drawn(page, key) == before
     combat = page.locator(".leaflet-control-layers-overlays label", has_text="Combat areas").locator("input")
     combat.uncheck()
-    assert _drawn(page, key) == before - 1
+    assert drawn(page, key) == before - 1
     log.assert_clean()
 
 
 def test_popups_carry_quotes_and_provenance(seed_page):
     page, log = seed_page
-    key = _map(page)
+    key = map_key(page)
     page.evaluate(f"() => {{ window['{key}'].setView([50.45, 30.52], 9, {{animate: false}}); }}")
-    _click_latlng(page, key, 50.45, 30.52)  # the meeting in Kyiv
-    text = _popup_text(page)
+    click_latlng(page, key, 50.45, 30.52)  # the meeting in Kyiv
+    text = popup_text(page)
     assert "met with Ukrainian President Volodymyr Zelensky in Kyiv" in text
     for label in ("Source", "Claimed / reported by", "Report date", "Event date", "Precision"):
         assert label in text
@@ -114,17 +81,17 @@ def test_popups_carry_quotes_and_provenance(seed_page):
     rows = page.locator(".gc-ledger-row")
     assert rows.count() == 2
     rows.nth(0).click()
-    text = _popup_text(page)
+    text = popup_text(page)
     assert "Alexey Smirnov" in text and "28" in text and "Competing claims" in text and "74 settlements" in text
     rows.nth(1).click()
-    text = _popup_text(page)
+    text = popup_text(page)
     assert "1,000 km²" in text and "Area of the drawn geometry" in text and "stated area" in text
     log.assert_clean()
 
 
 def test_tooltip_says_what_and_where(seed_page):
     page, log = seed_page
-    key = _map(page)
+    key = map_key(page)
     page.evaluate(f"() => {{ window['{key}'].setView([50.45, 30.52], 9, {{animate: false}}); }}")
     x, y = page.evaluate(
         f"""() => {{ const m = window['{key}']; const p = m.latLngToContainerPoint([50.45, 30.52]);
@@ -141,15 +108,15 @@ def test_tooltip_says_what_and_where(seed_page):
 
 def test_time_slider_filters_by_event_date(seed_page):
     page, log = seed_page
-    key = _map(page)
-    before = _drawn(page, key)
+    key = map_key(page)
+    before = drawn(page, key)
     slider = page.locator(".gc-slider input")
     slider.fill("0")  # 2024-08-06: only the combat and undated features
     assert page.locator(".gc-slider-date").inner_text() == "2024-08-06"
-    after = _drawn(page, key)
+    after = drawn(page, key)
     assert after < before
     slider.fill(page.locator(".gc-slider input").get_attribute("max"))
-    assert _drawn(page, key) == before
+    assert drawn(page, key) == before
     log.assert_clean()
 
 
@@ -157,7 +124,7 @@ def test_screenshot_for_the_briefing(seed_page):
     page, log = seed_page
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "seed_map.png"))
-    key = _map(page)
+    key = map_key(page)
     page.evaluate(f"() => {{ window['{key}'].setView([51.3, 35.4], 8, {{animate: false}}); }}")
     page.wait_for_timeout(300)
     page.screenshot(path=str(ARTIFACTS / "seed_map_kursk.png"))
@@ -169,13 +136,13 @@ def test_injected_markup_shows_as_text_and_runs_nothing(chromium, tmp_path):
     path = save_html(render(seed_like_events(injected=True), title=INJECTION), tmp_path / "x.html")
     page, log = open_offline(chromium, path)
     page.wait_for_selector(".gc-map[data-gc-ready]", timeout=10_000)
-    key = _map(page)
+    key = map_key(page)
     assert page.locator(".gc-title-main").inner_text() == INJECTION
     page.evaluate(f"() => {{ window['{key}'].setView([50.45, 30.52], 9, {{animate: false}}); }}")
-    _click_latlng(page, key, 50.45, 30.52)
-    assert INJECTION in _popup_text(page)
+    click_latlng(page, key, 50.45, 30.52)
+    assert INJECTION in popup_text(page)
     page.locator(".gc-ledger-row").nth(1).click()
-    assert INJECTION in _popup_text(page)
+    assert INJECTION in popup_text(page)
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("img[src='x']").count() == 0
     assert page.title() == INJECTION
@@ -226,12 +193,12 @@ def test_real_seed_report_map_offline(chromium, tmp_path):
         assert layer in overlays
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "seed_report_map.png"))
-    key = _map(page)
+    key = map_key(page)
     page.evaluate(f"() => {{ window['{key}'].setView([51.35, 35.6], 8, {{animate: false}}); }}")
     page.wait_for_timeout(300)
     page.screenshot(path=str(ARTIFACTS / "seed_report_map_kursk.png"))
     page.locator(".gc-ledger-row").first.click()
-    assert "28 settlements" in _popup_text(page)
+    assert "28 settlements" in popup_text(page)
     page.screenshot(path=str(ARTIFACTS / "seed_report_map_popup.png"))
     log.assert_clean()
     page.context.close()

@@ -52,7 +52,9 @@ def test_popup_fields_carry_provenance(seed_html):
     assert got["Settlements (stated)"] == "28"
     assert got["Claimed / reported by"].startswith("Acting Governor")
     assert "28 settlements" in got["Quote"]
-    assert got["Competing claims"].startswith("Ukrainian forces: 74 settlements / 1,000 km²")
+    # a summary (how many others, the one claiming most) rather than every rival copied (issue 18)
+    assert got["Competing claims"].startswith("1 other claim on this area")
+    assert "Ukrainian forces: 74 settlements / 1,000 km²" in got["Competing claims"]
     assert got["Report date"] == "2024-08-14" and got["Event date"] == "2024-08-12"
 
 
@@ -139,3 +141,10 @@ def test_tiles_keep_the_basemap_to_lines():
     assert "tile.openstreetmap.org" in html
     offline = render_html(render([Event("meeting", KYIV)]), offline=False)
     assert next(d for d in _data(offline) if "countries" in d)["fill"] is True
+
+
+def test_subtitle_counts_places_as_the_command_line_does(seed_html):
+    # the CLI counts every distinct place (8, Lithuania included); the layer draws 7
+    finish = next(d for d in _data(seed_html) if "subtitle" in d)
+    assert finish["subtitle"].startswith("8 places (7 drawn; countries and wider regions are the basemap)")
+    assert '"Places (7)"' in seed_html

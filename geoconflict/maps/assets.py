@@ -19,6 +19,8 @@ Examples
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 import posixpath
 import re
@@ -40,10 +42,12 @@ __all__ = [
     "CDN_EQUIVALENTS",
     "GENERATED",
     "AssetError",
+    "PINNED_INTEGRITY",
     "NpmFile",
     "asset_dir",
     "fetch_assets",
     "folium_asset_urls",
+    "integrity",
     "npm_file_for_url",
     "read_file",
     "tarball_path",
@@ -193,9 +197,37 @@ def npm_file_for_url(url: str) -> NpmFile:
 
 # --------------------------------------------------------------------------- the tarball cache
 
-#: Seconds ``npm pack`` may take to fetch one package.
-NPM_PACK_TIMEOUT_S = 300
+#: Seconds ``npm pack`` may take to fetch one package, in all.
+NPM_PACK_TIMEOUT_S = 120
+#: npm's own limits: an idle connection is given up after this many milliseconds, and
+#: retried this many times after a pause of at most ``_NPM_RETRY_WAIT_MS``; without a
+#: network, ``npm pack`` fails in seconds rather than after minutes of retries.
+_NPM_FETCH_TIMEOUT_MS = 15_000
+_NPM_FETCH_RETRIES = 1
+_NPM_RETRY_WAIT_MS = (1_000, 3_000)
 
+#: The registry's ``dist.integrity`` (SHA-512) of each package version folium's pages
+#: use, checked whenever a tarball is read: a tarball that differs (tampered, truncated,
+#: or another build) is refused. Values from ``npm view NAME@VERSION dist.integrity``.
+PINNED_INTEGRITY: Mapping[str, str] = {
+    "bootstrap@3.1.1":
+        "sha512-TAzqS8E/ISpVHP29gYhy+1NSV+FJwApDVQhDfgLYsIuUDJiqJzH2DfORN5tiu+Ie2iBLrzEG34t4Rf465cigqg==",
+    "bootstrap@5.2.2":
+        "sha512-dEtzMTV71n6Fhmbg4fYJzQsw1N29hJKO1js5ackCgIpDcGid2ETMGC6zwSYw09v05Y+oRdQ9loC54zB1La3hHQ==",
+    "@fortawesome/fontawesome-free@6.2.0":
+        "sha512-CNR7qRIfCwWHNN7FnKUniva94edPdyQzil/zCwk3v6k4R6rR2Fr8i4s3PM7n/lyfPA6Zfko9z5WDzFxG9SW1uQ==",
+    "jquery@3.7.1":
+        "sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg==",
+    "leaflet@1.9.3":
+        "sha512-iB2cR9vAkDOu5l3HAay2obcUHZ7xwUBBjph8+PGtmW/2lYhbLizWtG7nTeYht36WfOslixQF9D/uSIzhZgGMfQ==",
+    "leaflet.awesome-markers@2.0.4":
+        "sha512-LWm2PlfwrF81xcV5VgCtnMWKvFG2dPKkFWgB58ynOPx+EQJ+3si5amtX/pI1RjlV8ivclhbjxVeNI87x+O1FuA==",
+    "leaflet.markercluster@1.1.0":
+        "sha512-eI+XkCiLiHwCC3uZ4/n4+Vq3rXcqEHN2lhHRVG1WVziy/3Q0TTipWkzEa1zO0dKZI2AnI5ppFDWrOjnQ7MJLKQ==",
+}
+
+#: Bytes read at a time when hashing a tarball.
+_HASH_BLOCK = 1 << 20
 #: Decompressed tarballs kept in memory (a page uses about six packages).
 _TARBALLS_KEPT = 8
 
@@ -240,6 +272,7 @@ def tarball_path(file: NpmFile, *, fetch: bool, directory: Path | None = None) -
     directory = asset_dir() if directory is None else directory
     path = directory / file.tarball
     if path.is_file():
+        _check_integrity(file, path)
         return path
     if not fetch:
         raise AssetError(_missing_message(file, directory, "fetching is switched off"))
@@ -250,7 +283,10 @@ def tarball_path(file: NpmFile, *, fetch: bool, directory: Path | None = None) -
     with tempfile.TemporaryDirectory(dir=directory) as tmp:
         try:
             done = subprocess.run(
-                [npm, "pack", file.spec, "--silent", "--pack-destination", tmp],
+                [npm, "pack", file.spec, "--silent", "--pack-destination", tmp,
+                 f"--fetch-timeout={_NPM_FETCH_TIMEOUT_MS}", f"--fetch-retries={_NPM_FETCH_RETRIES}",
+                 f"--fetch-retry-mintimeout={_NPM_RETRY_WAIT_MS[0]}",
+                 f"--fetch-retry-maxtimeout={_NPM_RETRY_WAIT_MS[1]}"],
                 capture_output=True,
                 text=True,
                 timeout=NPM_PACK_TIMEOUT_S,
@@ -263,8 +299,38 @@ def tarball_path(file: NpmFile, *, fetch: bool, directory: Path | None = None) -
             detail = (done.stderr or done.stdout).strip().splitlines()
             reason = f"npm pack failed: {detail[-1] if detail else done.returncode}"
             raise ProviderError(_missing_message(file, directory, reason))
+        _check_integrity(file, got)  # before it joins the cache
         os.replace(got, path)  # atomic: a half-written tarball is never seen
     return path
+
+
+def integrity(path: Path) -> str:
+    """A file's Subresource-Integrity SHA-512 (``sha512-<base64>``), as npm records it."""
+    digest = hashlib.sha512()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(_HASH_BLOCK), b""):
+            digest.update(block)
+    return "sha512-" + base64.b64encode(digest.digest()).decode("ascii")
+
+
+@lru_cache(maxsize=_TARBALLS_KEPT * 2)
+def _integrity_of(path: str, size: int, mtime_ns: int) -> str:
+    return integrity(Path(path))
+
+
+def _check_integrity(file: NpmFile, path: Path) -> None:
+    """Raise AssetError when a pinned package's tarball is not the registry's."""
+    expected = PINNED_INTEGRITY.get(file.spec)
+    if expected is None:
+        return
+    stat = path.stat()
+    got = _integrity_of(str(path), stat.st_size, stat.st_mtime_ns)
+    if got != expected:
+        raise AssetError(
+            f"{path} is not npm package {file.spec} as the registry publishes it (SHA-512 {got[:27]}…, "
+            f"expected {expected[:27]}…): delete it and run `npm pack {file.spec}` again, or "
+            "`python -m geoconflict.maps.offline fetch DIR`"
+        )
 
 
 def _missing_message(file: NpmFile, directory: Path, reason: str) -> str:

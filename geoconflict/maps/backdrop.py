@@ -10,6 +10,7 @@ a grid so that maps of the same region share one entry.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 import warnings
@@ -37,8 +38,17 @@ Bounds = tuple[float, float, float, float]
 #: ``(min_lon, min_lat, max_lon, max_lat)``, degrees (GeoJSON and shapely order).
 BBox = tuple[float, float, float, float]
 
+#: An unnamed gap enclosed by countries smaller than this (square degrees) is land the
+#: country outlines leave out, not an inland sea. In the embedded Natural Earth outlines
+#: the gaps are the Caspian Sea (43 deg²) and disputed land: Abyei (0.9), Bir Tawil, the
+#: Southern Patagonian Ice Field, the Golan (0.1).
+_GAP_DEG2 = 5.0
+
+#: A label: its point and its polygon's box, (lat, lon) integers.
+_LABEL_LENGTH = 6
+
 #: Bump when the basemap's JSON changes, so cached files are not reused.
-_BASEMAP_VERSION = "1"
+_BASEMAP_VERSION = "4"
 
 #: Cached extents are rounded outward to multiples of this many degrees.
 _GRID_DEGREES = 2
@@ -104,10 +114,9 @@ def basemap_json(bounds: Bounds | None, *, fill: bool) -> str | None:
         bounds = _on_grid(bounds)
     path = _cache_path(bounds, fill)
     if path is not None and path.is_file():
-        try:
-            return path.read_text(encoding="utf-8")
-        except OSError:
-            pass
+        cached = _read_cache(path)
+        if cached is not None:
+            return script_json(cached)
     payload = _payload(bounds, fill=fill)
     if payload is None:
         return None
@@ -115,6 +124,45 @@ def basemap_json(bounds: Bounds | None, *, fill: bool) -> str | None:
     if path is not None:
         _write_cache(path, text)
     return text
+
+
+def _reject(value: str) -> Any:
+    raise ValueError(f"not an integer: {value}")
+
+
+def _is_ints(values: Any) -> bool:
+    return isinstance(values, list) and all(type(v) is int for v in values)
+
+
+def _valid_feature(feature: Any) -> bool:
+    """Whether one cached outline has the shape :func:`_outline_features` writes: a name, a label, integer rings."""
+    if not isinstance(feature, dict) or set(feature) != {"name", "label", "rings"}:
+        return False
+    name, label, polygons = feature["name"], feature["label"], feature["rings"]
+    return (
+        (name is None or isinstance(name, str))
+        and (label is None or (_is_ints(label) and len(label) == _LABEL_LENGTH))
+        and isinstance(polygons, list)
+        and all(isinstance(p, list) and all(_is_ints(ring) and len(ring) % 2 == 0 for ring in p) for p in polygons)
+    )
+
+
+def _read_cache(path: Path) -> dict[str, Any] | None:
+    """The cached basemap, checked to be outlines of integer coordinates, or None to compute it again.
+
+    The cache is a file any program of the user can write; what reaches a page
+    is only what passed this check, serialised again by :func:`script_json`.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"), parse_float=_reject, parse_constant=_reject)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or set(data) != {"fill", "countries", "regions"} or type(data["fill"]) is not bool:
+        return None
+    for key in ("countries", "regions"):
+        if not isinstance(data[key], list) or not all(_valid_feature(f) for f in data[key]):
+            return None
+    return data
 
 
 def _around(bounds: Bounds, pad: tuple[float, float]) -> BBox:
@@ -148,9 +196,25 @@ def _payload(bounds: Bounds | None, *, fill: bool) -> dict[str, Any] | None:
         return None
     return {
         "fill": fill,
-        "countries": _outline_features(countries, wide),
+        "countries": _outline_features(countries, wide) + _enclosed_gaps(countries),
         "regions": [] if regions is None else _outline_features(regions[regions["level"] == "admin1"], near),
     }
+
+
+def _enclosed_gaps(frame: geopandas.GeoDataFrame) -> list[dict[str, Any]]:
+    """Land no country outline covers but countries enclose (a disputed area the data leaves out).
+
+    Drawn as land, unnamed: left empty it would show as sea between its neighbours.
+    Enclosed gaps larger than :data:`_GAP_DEG2` are taken for inland seas and left as water.
+    """
+    geoms = [g for g in frame.geometry.values if g is not None and not g.is_empty]
+    if not geoms:
+        return []
+    land = shapely.union_all(np.asarray(geoms, dtype=object))
+    gaps = [Polygon(ring) for part in shapely.get_parts(land) if part.geom_type == "Polygon"
+            for ring in part.interiors]
+    gaps = [g for g in gaps if g.is_valid and 0 < g.area < _GAP_DEG2]
+    return [{"name": None, "label": None, "rings": _rings(gaps)}] if gaps else []
 
 
 def _rings(polygons: list[Polygon]) -> list[list[list[int]]]:

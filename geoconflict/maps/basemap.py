@@ -107,6 +107,31 @@ def _outline_rows(level: str, box: BBox | None) -> list[_Row]:
     return found
 
 
+#: shapely's type ids of Polygon and MultiPolygon.
+_POLYGONAL = (3, 6)
+
+
+def simplify_together(geoms: npt.NDArray[np.object_], tolerance: float) -> npt.NDArray[np.object_]:
+    """Neighbouring outlines simplified as one coverage: shared borders stay shared, no gaps open.
+
+    Simplifying each country on its own moves each side of a shared border
+    differently, and the slivers between them show as sea (a false water wedge
+    between Lebanon, Israel and Syria at district zoom). shapely's
+    ``coverage_simplify`` simplifies each shared edge once. Outlines that do not
+    form a valid coverage (overlapping parts) are simplified one by one.
+    """
+    out = np.asarray(shapely.simplify(geoms, tolerance, preserve_topology=True), dtype=object)
+    # clipping can leave lines, points or collections: only polygonal outlines form a coverage
+    polygonal = np.isin(shapely.get_type_id(geoms), _POLYGONAL) & ~shapely.is_empty(geoms)
+    if polygonal.sum() > 1:
+        try:
+            if shapely.coverage_is_valid(geoms[polygonal]):
+                out[polygonal] = shapely.coverage_simplify(geoms[polygonal], tolerance)
+        except shapely.errors.GEOSException:
+            pass
+    return out
+
+
 def outlines(
     bbox: BBox | None = None,
     *,
@@ -124,7 +149,7 @@ def outlines(
     if box is not None and len(geoms):
         geoms = shapely.clip_by_rect(geoms, *box)
     if simplify and len(geoms):
-        geoms = shapely.simplify(geoms, simplify, preserve_topology=True)
+        geoms = simplify_together(geoms, simplify)
     keep = ~shapely.is_empty(geoms) if len(geoms) else np.zeros(0, dtype=bool)
     frame = geopandas.GeoDataFrame(
         {column: [getattr(r, column) for r in records] for column in COLUMNS[:-1]},

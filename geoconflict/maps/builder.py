@@ -29,12 +29,15 @@ import pandas as pd
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
-from geoconflict.maps.style import DRAW_ORDER, LAYER_NAMES, quantize
+from geoconflict.maps.style import DRAW_ORDER, LAYER_NAMES, quantize, quantize_all
 
 __all__ = ["MISSING", "LayerBuilder", "Rings", "rings", "strings_reference", "tolerance"]
 
 #: Polygons are simplified to this fraction of their larger side before drawing.
 SIMPLIFY_DIVISOR = 2000.0
+
+#: Half a turn of longitude: a ring stepping further between two points crosses the antimeridian.
+HALF_TURN = 180.0
 
 #: An absent value in an index column: a shape without a label, a popup field
 #: without a value, a feature without a date.
@@ -50,24 +53,36 @@ def tolerance(geometry: Polygon | MultiPolygon) -> float:
     return max(maxx - minx, maxy - miny) / SIMPLIFY_DIVISOR
 
 
+def _ring_flat(ring: Any) -> list[int]:
+    """One ring as flat ``[lat, lon, …]`` integers, without its closing point.
+
+    A z coordinate (KML conversions write z = 0) is dropped. A ring that jumps more
+    than 180° of longitude between two points crosses the antimeridian: its
+    longitudes are unwrapped (past ±180°) so the page draws the narrow shape the
+    record's area is measured on, not a band around the world.
+    """
+    xy = shapely.get_coordinates(ring)[:-1]
+    lon, lat = xy[:, 0], xy[:, 1]
+    if len(lon) > 1 and np.any(np.abs(np.diff(lon)) > HALF_TURN):
+        lon = np.unwrap(lon, period=2 * HALF_TURN)
+    return quantize_all(np.column_stack((lat, lon)).ravel())
+
+
 def rings(geometry: Polygon | MultiPolygon, tol: float) -> Rings:
-    """Polygon rings as flat [lat, lon, lat, lon, …] integer lists, simplified to ``tol`` degrees."""
+    """Polygon rings as flat [lat, lon, lat, lon, …] integer lists, simplified to ``tol`` degrees.
+
+    Examples
+    --------
+    >>> from shapely.geometry import Polygon
+    >>> rings(Polygon([(170, 60, 0), (-170, 60, 0), (-170, 70, 0), (170, 70, 0)]), 0)
+    [[[6000000, 17000000, 6000000, 19000000, 7000000, 19000000, 7000000, 17000000]]]
+    """
     if tol > 0:
         simple = shapely.simplify(geometry, tol, preserve_topology=True)
         if not simple.is_empty:
             geometry = simple
     polygons = geometry.geoms if isinstance(geometry, MultiPolygon) else [geometry]
-    out = []
-    for polygon in polygons:
-        parts = []
-        for ring in (polygon.exterior, *polygon.interiors):
-            flat: list[int] = []
-            for lon, lat in ring.coords[:-1]:
-                flat.append(quantize(lat))
-                flat.append(quantize(lon))
-            parts.append(flat)
-        out.append(parts)
-    return out
+    return [[_ring_flat(ring) for ring in (polygon.exterior, *polygon.interiors)] for polygon in polygons]
 
 
 def strings_reference(columns: Sequence[Sequence[str | None]]) -> tuple[list[str], list[list[int]]]:

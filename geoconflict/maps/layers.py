@@ -38,7 +38,7 @@ from geoconflict.maps.combats import combats_layer
 from geoconflict.maps.events import events_layer
 from geoconflict.maps.movements import movements_layer
 from geoconflict.maps.places import drawn_places, places_layer
-from geoconflict.maps.style import LAYER_NAMES, SCALE, Style, quantize
+from geoconflict.maps.style import LAYER_NAMES, SCALE, Colours, Style, quantize
 from geoconflict.model import CombatArea, Event, Mention, Movement, TerritorialClaim
 
 __all__ = ["LAYER_NAMES", "Style", "bounds_of", "build_layers", "date_span_days", "quantize"]
@@ -98,7 +98,9 @@ def build_layers(
         ``key``, ``name``, ``n``, ``fields``, ``strings``, ``titles``, ``values``,
         ``styles``, ``legend``, ``dates`` (indices into the table of days) and
         ``points`` / ``lines`` / ``polys`` columns. The table of days, the distinct
-        event dates of all layers in order, is the ``"days"`` entry of the first layer.
+        event dates of all layers in order, is the ``"days"`` entry of the first layer;
+        its ``"places"`` entry counts every distinct place, the countries the
+        *Places* layer leaves to the basemap included.
 
     Examples
     --------
@@ -109,12 +111,13 @@ def build_layers(
     records = collect(events)
     built: list[LayerBuilder] = []
     places = drawn_places(records.mentions)
+    sides = Colours(style)  # actors of movements and claimants of claims: one colour per side
     if places:
         built.append(places_layer(places, style))
     if records.movements:
-        built.append(movements_layer(records.movements, style))
+        built.append(movements_layer(records.movements, style, sides=sides))
     if records.claims:
-        claim_layer, rows = claims_layer(records.claims, style)
+        claim_layer, rows = claims_layer(records.claims, style, sides=sides)
         built.append(claim_layer)
         if ledger is not None:
             ledger.extend(rows)
@@ -127,6 +130,8 @@ def build_layers(
     out = [layer.to_dict(table) for layer in built]
     if out:
         out[0]["days"] = [d.isoformat() for d in days]
+        # every distinct place, countries included (as the command line counts them)
+        out[0]["places"] = len({m.place for m in records.mentions if m.place is not None})
     return out
 
 

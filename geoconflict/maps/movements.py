@@ -44,10 +44,13 @@ _METRES_PER_KM = 1000
 _TITLE_FROM = ([0, 1, 2], [" — ", " → "])
 
 
-def movements_layer(movements: Sequence[Movement], style: Style) -> LayerBuilder:
-    """The layer of ``movements``: a line from origin to destination, styled by actor and status."""
+def movements_layer(movements: Sequence[Movement], style: Style, *, sides: Colours | None = None) -> LayerBuilder:
+    """The layer of ``movements``: a line from origin to destination, styled by actor and status.
+
+    ``sides`` colours the actors; pass the claims layer's to give each side one colour on the map.
+    """
     layer = LayerBuilder("movements", MOVEMENT_FIELDS)
-    colour = Colours(style)
+    colour = Colours(style) if sides is None else sides
     origins = [m.origin for m in movements]
     dests = [m.destination for m in movements]
     provs = [m.provenance for m in movements]

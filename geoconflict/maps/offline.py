@@ -45,6 +45,7 @@ import json
 import os
 import re
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,7 @@ __all__ = [
     "CDN_EQUIVALENTS",
     "AssetError",
     "NpmFile",
+    "OnlineTilesWarning",
     "asset_dir",
     "external_urls",
     "fetch_assets",
@@ -159,6 +161,20 @@ def external_urls(html: str) -> list[str]:
     return sorted(set(found))
 
 
+class OnlineTilesWarning(UserWarning):
+    """An offline page whose tile layer still needs a tile server."""
+
+
+def _warn_online_tiles(html: str) -> None:
+    """Warn when an offline page still names a tile server (its tiles need the network)."""
+    tiles = [m["url"] for m in _TILE_URL.finditer(html) if not m["url"].startswith("data:")]
+    if tiles:
+        warnings.warn(
+            f"offline page with an online tile layer ({tiles[0]}): its scripts are inlined but the tiles "
+            "need the network; render with tiles=None (the vector basemap) for a file that requests nothing",
+            OnlineTilesWarning, stacklevel=3)
+
+
 def render_html(
     m: Any,
     *,
@@ -202,7 +218,8 @@ def save_html(
     offline : bool
         True (default): inline every script and stylesheet, with their fonts and
         images, so the file opens with no network. Tile layers still name their
-        tile server: render with ``tiles=None`` for a file that requests nothing.
+        tile server (an :class:`OnlineTilesWarning` says so): render with
+        ``tiles=None`` for a file that requests nothing.
         False: keep folium's CDN links (a small file that needs the network).
     assets : mapping of str to path, optional
         Local copies for script or stylesheet URLs with no npm equivalent.
@@ -229,6 +246,8 @@ def save_html(
     []
     """
     html = render_html(m, offline=offline, assets=assets, fetch=fetch)
+    if offline:
+        _warn_online_tiles(html)
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(html, encoding="utf-8", newline="\n")

@@ -1,5 +1,6 @@
 """The *Places* layer: every place a report mentions, once, with how it was mentioned.
 
+Each is labelled as the report spells it (the gazetteer's name is in its popup).
 Settlements are points; districts and regions are outlines; an area known only
 by its centre is a wide dashed ring, visibly not a point. Countries and wider
 regions are left out: their outlines are the basemap, and a point at a country's
@@ -8,6 +9,7 @@ regions are left out: their outlines are the basemap, and a point at a country's
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from geoconflict.maps.builder import LayerBuilder
@@ -15,7 +17,7 @@ from geoconflict.maps.popups import PRECISION_TEXT, where
 from geoconflict.maps.style import MAX_LABELS, Style
 from geoconflict.model import Mention, Place, PlaceKind
 
-__all__ = ["PLACE_FIELDS", "WIDE_KINDS", "drawn_places", "places_layer"]
+__all__ = ["PLACE_FIELDS", "WIDE_KINDS", "drawn_places", "places_layer", "report_spelling"]
 
 PLACE_FIELDS = ["Name", "Kind", "Where", "Mentioned as", "Precision", "Location", "GeoNames id", "Population",
                 "Gazetteer", "Why this place"]
@@ -117,5 +119,21 @@ def places_layer(seen: Mapping[Place, list[Mention]], style: Style) -> LayerBuil
     labelled = style.labels and len(seen) <= MAX_LABELS
     for place, ms in seen.items():
         i = layer.feature(f"{place.name} — {_KIND_TEXT[place.kind]}", _values(place, ms), None)
-        _draw(layer, place, i, place.name if labelled else None)
+        _draw(layer, place, i, report_spelling(ms) if labelled else None)
     return layer
+
+
+def report_spelling(ms: Sequence[Mention]) -> str:
+    """How the report names a place: its most frequent mention's text (the first on a tie).
+
+    The map labels places so, as the reader saw them in the report; the gazetteer's
+    name is the popup's first field.
+
+    Examples
+    --------
+    >>> p = Place("An Nuhud", kind="populated_place", lat=12.7, lon=28.43)
+    >>> report_spelling([Mention("El Nahud", 0, 8, place=p), Mention("Nahud", 40, 45, place=p),
+    ...                  Mention("El Nahud", 90, 98, place=p)])
+    'El Nahud'
+    """
+    return Counter(m.text for m in ms).most_common(1)[0][0]

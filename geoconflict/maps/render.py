@@ -24,14 +24,18 @@ Examples
 from __future__ import annotations
 
 import html
+import warnings
+import weakref
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import folium
 
 from geoconflict.errors import InvalidInputError
+from geoconflict.maps.assets import AssetError
 from geoconflict.maps.backdrop import basemap_json
 from geoconflict.maps.layers import bounds_of, build_layers, date_span_days
+from geoconflict.maps.offline import render_html
 from geoconflict.maps.page import Library, Script, figure_of, script_json
 from geoconflict.maps.style import Style
 
@@ -48,11 +52,113 @@ _DATA_ZOOM = 6
 _ATTRIBUTION = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"
 
 
+#: Marks a folium map that :func:`render` has drawn onto (its basemap and scale bar are there).
+_DRAWN_MARK = "_geoconflict_drawn"
+
+
+# --------------------------------------------------------------------------- composing with a map
+
+
+def _tile_layer(tiles: str, attribution: str | None) -> folium.TileLayer:
+    """folium's tile layer for a tile name or URL template; a clear error when folium refuses it."""
+    if "{" in tiles and not attribution:
+        raise InvalidInputError(
+            f"tiles: the URL template {tiles!r} needs attribution='…' naming its provider "
+            "(the map must credit the tiles it shows)", field="tiles", value=tiles)
+    try:
+        return folium.TileLayer(tiles, name=tiles if "{" not in tiles else "Tiles", attr=attribution,
+                                overlay=False, control=True)
+    except ValueError as exc:
+        raise InvalidInputError(
+            f"tiles: {tiles!r} is not a tile provider folium knows (such as 'OpenStreetMap' or 'CartoDB "
+            f"positron') nor a URL template given with attribution= ({exc})", field="tiles", value=tiles) from exc
+
+
+def _children(m: folium.Map) -> list[Any]:
+    return list(m._children.values())
+
+
+def _has_tiles(m: folium.Map) -> bool:
+    """Whether the map shows tiles of its own (then the basemap draws lines only, no land fill)."""
+    return any(isinstance(child, folium.TileLayer) for child in _children(m))
+
+
+def _layer_control_last(m: folium.Map) -> None:
+    """Keep one layer control, after every layer: folium lists the layers its control follows.
+
+    A control the user added before calling :func:`render` would run before the
+    new layers exist (``setZIndex`` of undefined in the page), so it is moved to the end.
+    """
+    keys = [key for key, child in m._children.items() if isinstance(child, folium.LayerControl)]
+    if not keys:
+        folium.LayerControl(collapsed=False, position="topleft").add_to(m)
+        return
+    for key in keys:
+        m._children.move_to_end(key)
+    nested = [child for child in _children(m) if not isinstance(child, folium.LayerControl)
+              and any(isinstance(c, folium.LayerControl) for c in getattr(child, "_children", {}).values())]
+    if nested:
+        warnings.warn("the map has a layer control inside another element: geoconflict's layers may be "
+                      "missing from it; add the control to the map itself", stacklevel=3)
+
+
+# --------------------------------------------------------------------------- notebooks
+
+#: Height of the map in a notebook's output cell, px (its width follows the cell).
+NOTEBOOK_HEIGHT_PX = 540
+
+
+def notebook_html(m: folium.Map) -> str:
+    """The map as a notebook shows it: an iframe holding the offline page (scripts inlined).
+
+    folium's own display loads Leaflet, jQuery and Bootstrap from CDNs, so offline
+    the cell stays blank. This page is the one :func:`~geoconflict.maps.offline.save_html`
+    writes; when the assets cannot be had, it falls back to CDN links with a warning
+    that says how to fetch them.
+    """
+    try:
+        page = render_html(m, offline=True)
+    except AssetError as exc:
+        warnings.warn(f"the notebook map loads its scripts from the network: {exc}", stacklevel=2)
+        page = render_html(m, offline=False)
+    return (
+        f'<iframe srcdoc="{html.escape(page)}" style="width:100%;height:{NOTEBOOK_HEIGHT_PX}px;'
+        'border:none !important;" allowfullscreen></iframe>'
+    )
+
+
+class _NotebookDisplay:
+    """``_repr_html_`` of a rendered map: :func:`notebook_html`, not folium's CDN page.
+
+    Kept as an instance attribute of the map (IPython looks the method up on the
+    object), holding the map weakly so that copying the map copies no cycle.
+    """
+
+    def __init__(self, m: folium.Map):
+        self._map = weakref.ref(m)
+
+    def __call__(self, **kwargs: Any) -> str:
+        m = self._map()
+        return "" if m is None else notebook_html(m)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _NotebookDisplay:
+        return self
+
+
 # --------------------------------------------------------------------------- render
 
 
+def _count(layer: Mapping[str, Any], places: int) -> str:
+    """A layer's count for the subtitle; places as the command line counts them (countries included)."""
+    n = layer["n"]
+    if layer["key"] == "places" and places > n:
+        return f"{places:,} places ({n:,} drawn; countries and wider regions are the basemap)"
+    return f"{n:,} {layer['name'].lower()}"
+
+
 def _subtitle(layers: Sequence[Mapping[str, Any]]) -> str:
-    counts = [f"{layer['n']:,} {layer['name'].lower()}" for layer in layers]
+    places = layers[0].get("places", 0) if layers else 0
+    counts = [_count(layer, places) for layer in layers]
     days = layers[0].get("days", []) if layers else []
     if days:
         counts.append(days[0] if len(days) == 1 else f"{days[0]} → {days[-1]}")
@@ -77,6 +183,8 @@ def render(
     title: str | None = None,
     time_slider: bool | None = None,
     legend: bool = True,
+    attribution: str | None = None,
+    fit_bounds: bool | None = None,
     **style: Any,
 ) -> folium.Map:
     """Draw events as a layered, sourced map.
@@ -87,18 +195,27 @@ def render(
         Mentions (their places form the *Places* layer), movements, territorial
         claims, combat areas and other events.
     m : folium.Map, optional
-        A map to draw onto; by default a new one.
+        A map to draw onto; by default a new one. Its tiles, view and layer
+        control are kept (the control then lists geoconflict's layers too), and
+        ``render`` may draw onto the same map several times: one basemap, one
+        scale bar, one legend and ledger over every call.
     tiles : str or None
         ``None`` (default): no tile server; a light vector basemap of country and
         admin-1 outlines from the embedded data, so the map shows context offline.
         A folium tile name (``"OpenStreetMap"``, ``"CartoDB positron"``) or URL
         template: those tiles, with the outlines drawn over them (needs network).
+        A URL template needs ``attribution``.
     title : str, optional
         Shown above the map with a one-line summary, and as the page title.
     time_slider : bool, optional
         Show a slider over event dates; default: when the dates span more than a day.
     legend : bool
         Show the categorical legend.
+    attribution : str, optional
+        Credit for a ``tiles`` URL template (required with one).
+    fit_bounds : bool, optional
+        Fit the view to the events; default: on a new map, not on a given ``m``
+        (the user's view is kept).
     **style
         Drawing options of :class:`geoconflict.maps.style.Style` (``colors``,
         ``palette``, ``radius``, ``weight``, ``combat_color``, ``labels``);
@@ -137,17 +254,22 @@ def render(
     layers = build_layers(events, style=options, ledger=ledger)
     bounds = bounds_of(layers)
 
+    tile_layer = None if tiles is None else _tile_layer(tiles, attribution)
+    if fit_bounds is None:
+        fit_bounds = m is None
     if m is None:
         center = [0.0, 0.0] if bounds is None else [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2]
         m = folium.Map(location=center, zoom_start=_WORLD_ZOOM if bounds is None else _DATA_ZOOM, tiles=None,
                        prefer_canvas=True, control_scale=False)
+    first = not getattr(m, _DRAWN_MARK, False)
+    setattr(m, _DRAWN_MARK, True)
     if title is not None:
         figure_of(m).title = html.escape(title)
     m.add_child(Library(), name="geoconflict_library")
 
-    if tiles is not None:
-        folium.TileLayer(tiles, name=tiles, overlay=False, control=True).add_to(m)
-    basemap = basemap_json(bounds, fill=tiles is None)
+    if tile_layer is not None:
+        tile_layer.add_to(m)
+    basemap = basemap_json(bounds, fill=not _has_tiles(m)) if first else None
     if basemap is not None:
         group = folium.FeatureGroup(name="Boundaries (Natural Earth)", overlay=True, control=True, show=True)
         group.add_child(Script(m, basemap, function="basemap"))
@@ -159,13 +281,11 @@ def render(
         group.add_child(Script(m, script_json(layer), function="draw"))
         m.add_child(group)
 
-    if not any(isinstance(child, folium.LayerControl) for child in m._children.values()):
-        folium.LayerControl(collapsed=False, position="topleft").add_to(m)
-
     finish = {
         "title": title,
         "subtitle": _subtitle(layers) if title is not None else None,
-        "scale": True,
+        "scale": first and not getattr(m, "control_scale", False),
+        "fit": fit_bounds,
         "legend": legend,
         "ledger": ledger,
         "slider": date_span_days(layers) > 1 if time_slider is None else time_slider,
@@ -174,4 +294,6 @@ def render(
         "attribution": _ATTRIBUTION if basemap is not None else None,
     }
     m.add_child(Script(m, script_json(finish), function="finish"))
+    _layer_control_last(m)
+    m._repr_html_ = _NotebookDisplay(m)  # type: ignore[method-assign]
     return m

@@ -33,6 +33,7 @@ __all__ = [
     "Style",
     "quantize",
     "quantize_all",
+    "side_key",
 ]
 
 #: Scale of the integer coordinates (1e-5 degree is about 1.1 m).
@@ -48,9 +49,10 @@ LAYER_NAMES: Mapping[str, str] = {
     "events": "Other events",
 }
 
-#: Order in which the page stacks the layers' areas (and then lines, then points): combat
-#: beneath the claims, which are the story, and places' outlines at the bottom.
-DRAW_ORDER = ("places", "combats", "claims", "movements", "events")
+#: Order in which the page stacks the layers' areas (and then lines, then points): places'
+#: outlines at the bottom, then the claims (often a whole region), then the combat areas
+#: (smaller, and clickable where they lie inside a claim).
+DRAW_ORDER = ("places", "claims", "combats", "movements", "events")
 
 #: Colour-blind-safe categorical palette (Okabe–Ito and extras), the blues and reds last:
 #: they are the conventional colours of the sides (see :data:`SIDE_COLOURS`).
@@ -164,8 +166,36 @@ class Style:
         return cls(**values)
 
 
+def side_key(label: str) -> str:
+    """What a side is coloured by: its acronym when it has one, else its name.
+
+    A report names one side several ways ("Rapid Support Forces", "RSF units"):
+    an all-capitals word is taken as the side's acronym, and a name of two or more
+    capitalised words gives its initials, so both get one colour.
+
+    Examples
+    --------
+    >>> side_key("Rapid Support Forces"), side_key("RSF units"), side_key("Ukrainian forces")
+    ('RSF', 'RSF', 'Ukrainian forces')
+    """
+    words = label.split()
+    for word in words:
+        if len(word) >= _ACRONYM_LETTERS and word.isalpha() and word.isupper():
+            return word
+    if len(words) >= _ACRONYM_LETTERS and all(word[:1].isupper() and word.isalpha() for word in words):
+        return "".join(word[0] for word in words)
+    return label
+
+
+#: Letters an acronym has at least.
+_ACRONYM_LETTERS = 2
+
+
 class Colours:
-    """Stable category → colour assignment (explicit colours, then sides, then the palette)."""
+    """Stable category → colour assignment (explicit colours, then sides, then the palette).
+
+    Names of one side (see :func:`side_key`) share a colour.
+    """
 
     def __init__(self, style: Style):
         self.style = style
@@ -173,9 +203,13 @@ class Colours:
         self.next = 0
 
     def __call__(self, label: str) -> str:
-        colour = self.assigned.get(label)
+        explicit = self.style.colors.get(label)
+        if explicit is not None:
+            return explicit
+        key = side_key(label)
+        colour = self.assigned.get(key)
         if colour is None:
-            colour = self.assigned[label] = self._choose(label)
+            colour = self.assigned[key] = self._choose(label)
         return colour
 
     def _choose(self, label: str) -> str:

@@ -6,6 +6,8 @@
   var SCALE = 1e5;
   var POPUP = { maxWidth: 460, minWidth: 320, maxHeight: 440, autoPanPadding: [40, 40] };
   var R = Math.PI / 180;
+  /* Below this width or height (px) the map is compact: legend and ledger start folded. */
+  var COMPACT = [1000, 640];
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -206,6 +208,29 @@
     return patterns[color];
   }
 
+  /* Labels never overlap: settlements first (each on its right, else its left), then
+   * areas, then the basemap's names; a label that would overlap one kept is hidden. */
+  function declutter(map) {
+    var gc = state(map), points = [], areas = [], kept = [];
+    gc.layers.forEach(function (e) {
+      e.labels.forEach(function (m) { if (map.hasLayer(m)) { (m._gcArea ? areas : points).push(m); } });
+    });
+    (gc.baseLabels || []).forEach(function (pair) { if (map.hasLayer(pair[0])) { areas.push(pair[0]); } });
+    points.concat(areas).forEach(function (m) {
+      var node = m.getElement(), span = node && node.firstChild;
+      if (!span) { return; }
+      var sides = m._gcArea || m._gcBox ? [false] : [false, true], placed = false;
+      span.style.visibility = '';
+      for (var k = 0; k < sides.length && !placed; k++) {
+        node.classList.toggle('gc-left', sides[k]);
+        var r = span.getBoundingClientRect();
+        placed = !kept.some(function (o) { return overlaps(o, r); });
+        if (placed) { kept.push(r); }
+      }
+      if (!placed) { node.classList.remove('gc-left'); span.style.visibility = 'hidden'; }
+    });
+  }
+
   function state(map) {
     if (!map._gc) {
       var lp = map.getPane('gcLabels') || map.createPane('gcLabels');
@@ -216,6 +241,10 @@
         renderer: new GcCanvas({ padding: 0.2, tolerance: 4 }),
         ledger: null
       };
+      // after every change of view (moveend follows zoomend, pans and fits), once drawn
+      map.on('moveend overlayadd overlayremove', function () {
+        requestAnimationFrame(function () { declutter(map); });
+      });
     }
     return map._gc;
   }
@@ -314,7 +343,9 @@
         layer._gcf = P.f[i];
         layer._gcPhase = 0;
         items.push(layer);
-        if (P.label[i] >= 0) { label(gc, layer.getBounds().getCenter(), d.strings[P.label[i]], 'gc-label-area', layer); }
+        if (P.label[i] >= 0) {
+          label(gc, layer.getBounds().getCenter(), d.strings[P.label[i]], 'gc-label-area', layer, alias(d, P.f[i]));
+        }
       }
     }
     if (d.lines) {
@@ -335,7 +366,9 @@
       layer._gcPhase = 2;
       items.push(layer);
       for (i = 0; i < p.lat.length; i++) {
-        if (p.label[i] >= 0) { label(gc, [p.lat[i] / SCALE, p.lon[i] / SCALE], d.strings[p.label[i]], 'gc-label-place'); }
+        if (p.label[i] >= 0) {
+          label(gc, [p.lat[i] / SCALE, p.lon[i] / SCALE], d.strings[p.label[i]], 'gc-label-place', null, alias(d, p.f[i]));
+        }
       }
       // moving from one point to the next of the same layer: update the open tooltip
       layer.on('mousemove', function (e) {
@@ -375,7 +408,10 @@
     return entry;
   }
 
-  function label(gc, latlng, name, cls, area) {
+  /* A place's gazetteer name (its popup's first field), when its label is the report's spelling. */
+  function alias(d, f) { return d.key === 'places' ? text(d, d.values[f * d.fields.length]) : null; }
+
+  function label(gc, latlng, name, cls, area, aka) {
     gc.pendingLabels = gc.pendingLabels || [];
     var marker = L.marker(latlng, {
       icon: L.divIcon({ className: 'gc-label ' + cls, html: '', iconSize: null }),
@@ -386,6 +422,7 @@
     });
     marker._gcArea = area || null;
     marker._gcName = name;
+    marker._gcAlias = aka || null;
     gc.pendingLabels.push(marker);
   }
 
@@ -397,6 +434,16 @@
     pane.style.zIndex = 250;
     pane.style.pointerEvents = 'none';
     var renderer = L.canvas({ pane: 'gcBasemap', padding: 0.5 });
+    function rings(c) { return c.rings.map(function (poly) { return poly.map(ringLatLngs); }); }
+    if (b.fill !== false) {
+      // land where the admin-1 units reach and no country outline does (areas the country
+      // layer leaves out, such as disputed ones), so no false sea shows between them
+      (b.regions || []).forEach(function (c) {
+        group.addLayer(L.polygon(rings(c), {
+          renderer: renderer, interactive: false, stroke: false, fillColor: '#f6f4ee', fillOpacity: 1
+        }));
+      });
+    }
     (b.countries || []).forEach(function (c) {
       // over tiles (fill false) only the lines: the land colour would hide the tiles
       group.addLayer(L.polygon(c.rings.map(function (poly) { return poly.map(ringLatLngs); }), {
@@ -435,7 +482,9 @@
       var z = map.getZoom(), on = map.hasLayer(group);
       var taken = {};
       gc.layers.forEach(function (e) {
-        if (map.hasLayer(e.group)) { e.labels.forEach(function (m) { taken[m._gcName] = 1; }); }
+        if (map.hasLayer(e.group)) {
+          e.labels.forEach(function (m) { taken[m._gcName] = 1; if (m._gcAlias) { taken[m._gcAlias] = 1; } });
+        }
       });
       labels.forEach(function (pair) {
         var m = pair[0], b = m._gcBox;
@@ -449,6 +498,7 @@
     map.on('zoomend overlayadd overlayremove', update);
     group.on('add remove', update);
     gc.basemapUpdate = update;
+    gc.baseLabels = labels;
   }
 
   /* ------------------------------------------------------------------ controls */
@@ -463,9 +513,11 @@
   function legend(map, gc) {
     var ctl = L.control({ position: 'bottomright' });
     ctl.onAdd = function () {
-      var box = el('div', 'gc-legend leaflet-control');
+      var box = el('details', 'gc-legend leaflet-control');
+      box.open = !gc.compact;
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
+      box.appendChild(el('summary', null, 'Legend'));
       gc.layers.forEach(function (entry) {
         var d = entry.data;
         if (!d.legend.length) { return; }
@@ -482,22 +534,65 @@
       });
       return box;
     };
-    ctl.addTo(map);
+    return ctl.addTo(map);
   }
 
+  /* The bounds of feature f of a layer: its polygons and lines, and its points. */
+  function featureBounds(entry, f) {
+    var b = L.latLngBounds([]);
+    entry.items.forEach(function (l) {
+      if (l instanceof GcPoints) {
+        for (var i = 0; i < l._n; i++) { if (l._f[i] === f) { b.extend([l._lat[i], l._lon[i]]); } }
+      } else if (l._gcf === f && l.getBounds) {
+        b.extend(l.getBounds());
+      }
+    });
+    return b.isValid() ? b : null;
+  }
+
+  /* A ledger cell as a sort key: figures as numbers ("1,000 km²" → 1000), dates and names as text,
+   * a missing one (—) last. */
+  function sortKey(text) {
+    if (/^\d{4}-\d{2}-\d{2}/.test(text)) { return text; }  // ISO dates sort as text
+    var n = parseFloat(String(text).replace(/,/g, ''));
+    return isNaN(n) ? (text === '\u2014' ? null : String(text).toLowerCase()) : n;
+  }
+
+  /* Sort the ledger's rows by column k; a second click on the same column reverses the order. */
+  function sortRows(table, k, th) {
+    var down = th.getAttribute('data-sorted') !== 'down';
+    table.querySelectorAll('th').forEach(function (h) { h.removeAttribute('data-sorted'); });
+    th.setAttribute('data-sorted', down ? 'down' : 'up');
+    var rows = rowsOf(table).map(function (tr, i) { return [sortKey(tr.children[k].textContent), i, tr]; });
+    rows.sort(function (a, b) {
+      if (a[0] === null || b[0] === null) { return (a[0] === null) - (b[0] === null) || a[1] - b[1]; }
+      var c = a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+      return (down ? -c : c) || a[1] - b[1];
+    });
+    rows.forEach(function (r) { table.appendChild(r[2]); });
+  }
+
+  function rowsOf(table) { return Array.prototype.slice.call(table.querySelectorAll('.gc-ledger-row')); }
+
   function ledger(map, gc, rows) {
-    var entry = null;
-    gc.layers.forEach(function (e) { if (e.data.key === 'claims') { entry = e; } });
     var ctl = L.control({ position: 'topright' });
     ctl.onAdd = function () {
       var box = el('details', 'gc-ledger leaflet-control');
-      box.open = true;
+      box.open = !gc.compact;
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       box.appendChild(el('summary', null, 'Claim ledger \u2014 ' + rows.length + ' claim' + (rows.length === 1 ? '' : 's') + ', kept side by side'));
       var table = el('table');
       var head = el('tr');
-      ['', 'Claimant', 'Per', 'Settlements', 'Area stated', 'Area drawn', 'As of'].forEach(function (h) { head.appendChild(el('th', null, h)); });
+      ['', 'Claimant', 'Per', 'Settlements', 'Area stated', 'Area drawn', 'As of'].forEach(function (h, k) {
+        var th = el('th', null, h);
+        if (k > 0) {
+          th.title = 'Sort by ' + h;
+          th.className = 'gc-ledger-sort';
+          th.addEventListener('click', function () { sortRows(table, k, th); });
+        }
+        head.appendChild(th);
+      });
       table.appendChild(head);
       rows.forEach(function (r) {
         var tr = el('tr', 'gc-ledger-row');
@@ -507,23 +602,26 @@
         r.cells.forEach(function (c) { tr.appendChild(el('td', null, c)); });
         tr.title = 'Show this claim';
         tr.addEventListener('click', function () {
+          var entry = r.entry;
           if (!entry) { return; }
-          var target = null;
-          entry.items.forEach(function (l) { if (l._gcf === r.f) { target = l; } });
+          // this row's own claim: its shapes, or its points when drawn at named places
+          var b = featureBounds(entry, r.f);
           if (!map.hasLayer(entry.group)) { entry.group.addTo(map); }
           var at = map.getCenter();
-          if (target && target.getBounds) {
-            map.fitBounds(target.getBounds(), { padding: [30, 30], animate: false });
-            at = target.getBounds().getCenter();
+          if (b) {
+            map.fitBounds(b, { padding: [30, 30], maxZoom: 10, animate: false });
+            at = b.getCenter();
           }
+          map.closePopup();
           L.popup(POPUP).setLatLng(at).setContent(popup(entry.data, r.f)).openOn(map);
+          rowsOf(table).forEach(function (other) { other.classList.toggle('gc-ledger-current', other === tr); });
         });
         table.appendChild(tr);
       });
       box.appendChild(table);
       return box;
     };
-    ctl.addTo(map);
+    return ctl.addTo(map);
   }
 
   function slider(map, gc, days) {
@@ -551,15 +649,16 @@
         var v = +input.value;
         value.textContent = days[v];
         gc.layers.forEach(function (entry) {
-          var dates = entry.data.dates, g = entry.group;
+          var dates = entry.data.dates, g = entry.group, own = entry.days || [], cut = days[v];
+          function shown(f) { var k = dates[f]; return k < 0 || own[k] <= cut; }
           entry.items.forEach(function (l) {
             if (l instanceof GcPoints) {
               var mask = new Uint8Array(l._n);
-              for (var i = 0; i < l._n; i++) { var k0 = dates[l._f[i]]; mask[i] = (k0 < 0 || k0 <= v) ? 1 : 0; }
+              for (var i = 0; i < l._n; i++) { mask[i] = shown(l._f[i]) ? 1 : 0; }
               l.setVisible(mask);
               return;
             }
-            var k = dates[l._gcf], show = k < 0 || k <= v;
+            var show = shown(l._gcf);
             if (show && !g.hasLayer(l)) { g.addLayer(l); }
             if (!show && g.hasLayer(l)) { g.removeLayer(l); }
           });
@@ -567,19 +666,74 @@
       });
       return box;
     };
-    ctl.addTo(map);
+    return ctl.addTo(map);
   }
 
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  /* A popup is never left under the ledger or the legend (controls stack above popups):
+   * the map pans the popup clear of one it overlaps, by the shorter way that keeps the
+   * popup inside the map, or else the overlay folds away. */
+  function clearOfOverlays(map) {
+    map.on('popupopen', function (e) {
+      requestAnimationFrame(function () {
+        var node = e.popup.getElement();
+        if (!node || !map.hasLayer(e.popup)) { return; }
+        var box = map.getContainer().getBoundingClientRect();
+        map.getContainer().querySelectorAll('details.gc-ledger[open], details.gc-legend[open]').forEach(function (d) {
+          var r = node.getBoundingClientRect(), o = d.getBoundingClientRect();
+          if (!overlaps(r, o)) { return; }
+          var down = o.bottom - r.top + 8, left = r.right - o.left + 8, up = r.bottom - o.top + 8;
+          var moves = [];
+          if (r.bottom + down <= box.bottom) { moves.push([down, [0, -down]]); }
+          if (r.top - up >= box.top) { moves.push([up, [0, up]]); }
+          if (r.left - left >= box.left) { moves.push([left, [left, 0]]); }
+          if (!moves.length) { d.open = false; return; }
+          moves.sort(function (a, b) { return a[0] - b[0]; });
+          map.panBy(moves[0][1], { animate: false });
+        });
+      });
+    });
+  }
+
+  function union(a, b) {
+    var seen = {};
+    return a.concat(b).filter(function (d) { if (seen[d]) { return false; } seen[d] = 1; return true; }).sort();
+  }
+
+  /* Run once per render() call: the call's layers join the map (areas of every layer
+   * first, then lines, then points); legend, ledger and slider are made again over the
+   * layers of every call so far, so render() may draw onto one map several times. */
   function finish(map, opts) {
     var gc = state(map);
-    var stacked = gc.layers.slice().sort(function (a, b) { return a.data.z - b.data.z; });
+    var fresh = gc.layers.filter(function (e) { return !e.finished; });
+    var claims = null;
+    fresh.forEach(function (e) {
+      e.finished = true;
+      e.days = opts.days || [];
+      if (e.data.key === 'claims') { claims = e; }
+    });
+    var stacked = fresh.slice().sort(function (a, b) { return a.data.z - b.data.z; });
     [0, 1, 2].forEach(function (phase) {
       stacked.forEach(function (entry) {
         entry.items.forEach(function (l) { if (l._gcPhase === phase) { entry.group.addLayer(l); } });
       });
     });
+    (opts.ledger || []).forEach(function (r) { r.entry = claims; });
+    gc.ledgerRows = (gc.ledgerRows || []).concat(opts.ledger || []);
+    gc.days = union(gc.days || [], opts.days || []);
+    (gc.controls || []).forEach(function (c) { c.remove(); });
+    gc.controls = [];
     map.getContainer().classList.add('gc-map');
+    // a small map (a notebook's output cell): overlays fold away, their summaries stay
+    var size = map.getSize();
+    gc.compact = size.x < COMPACT[0] || size.y < COMPACT[1];
+    map.getContainer().classList.toggle('gc-compact', gc.compact);
+    if (!gc.clearing) { gc.clearing = true; clearOfOverlays(map); }
     if (opts.title) {
+      if (gc.titleControl) { gc.titleControl.remove(); }
       var tc = L.control({ position: 'topleft' });
       tc.onAdd = function () {
         var t = el('div', 'gc-title leaflet-control');
@@ -588,16 +742,20 @@
         return t;
       };
       tc.addTo(map);
+      gc.titleControl = tc;
       var corner = tc.getContainer().parentNode;
       corner.insertBefore(tc.getContainer(), corner.firstChild);
     }
     if (opts.attribution && map.attributionControl) { map.attributionControl.addAttribution(opts.attribution); }
-    if (opts.scale) { L.control.scale({ position: 'bottomleft', imperial: false, maxWidth: 160 }).addTo(map); }
-    if (opts.legend) { legend(map, gc); }
-    if (opts.ledger && opts.ledger.length) { ledger(map, gc, opts.ledger); }
-    if (opts.slider && opts.days && opts.days.length > 1) { slider(map, gc, opts.days); }
-    if (opts.bounds) { map.fitBounds(opts.bounds, { padding: [40, 40], maxZoom: 10 }); }
+    if (opts.scale && !gc.scale) {
+      gc.scale = L.control.scale({ position: 'bottomleft', imperial: false, maxWidth: 160 }).addTo(map);
+    }
+    if (opts.legend) { gc.controls.push(legend(map, gc)); }
+    if (gc.ledgerRows.length) { gc.controls.push(ledger(map, gc, gc.ledgerRows)); }
+    if (opts.slider && gc.days.length > 1) { gc.controls.push(slider(map, gc, gc.days)); }
+    if (opts.bounds && opts.fit) { map.fitBounds(opts.bounds, { padding: [40, 40], maxZoom: 10, animate: false }); }
     if (gc.basemapUpdate) { gc.basemapUpdate(); }
+    declutter(map);
     var box = map.getContainer();
     box.setAttribute('data-gc-ready', String(Math.round(performance.now())));
     // after the next painted frame: the time (ms since navigation) the map was on screen
