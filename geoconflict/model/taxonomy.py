@@ -89,7 +89,8 @@ SUB_EVENT_TYPES: dict[str, str] = {
 KIND_EVENT_TYPE: dict[str, str] = {
     "movement": STRATEGIC, "claim": BATTLES, "combat": BATTLES, "battle": BATTLES, "strike": EXPLOSIONS,
     "explosion": EXPLOSIONS, "attack": BATTLES, "massacre": VIOLENCE_AGAINST_CIVILIANS, "protest": PROTESTS,
-    "riot": RIOTS, "meeting": STRATEGIC,
+    "riot": RIOTS, "meeting": STRATEGIC, "arrest": STRATEGIC, "looting": STRATEGIC, "interception": STRATEGIC,
+    "base": STRATEGIC, "agreement": STRATEGIC, "development": STRATEGIC, "abduction": VIOLENCE_AGAINST_CIVILIANS,
 }
 #: Record kinds whose sub-event type is fixed (see the module's table).
 _KIND_SUB_EVENT: dict[str, str | None] = {"movement": OTHER, "combat": ARMED_CLASH, "claim": None}
