@@ -606,7 +606,7 @@ PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+
 #: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2").
 FATALITIES = re.compile(
     r"\b(?:killing|killed|kills)\s+(?:at\s+least\s+)?(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?P<n2>\d[\d,]*|one|two|three|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?<!no\s)(?P<n2>\d[\d,]*|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died)\b",
     re.IGNORECASE,
@@ -617,7 +617,8 @@ GENERIC_ACTOR = re.compile(
     r"\b(?:(?:unidentified|unknown|suspected)\s+)?(?:armed\s+(?:men|group|groups)|gunmen|assailants|attackers|"
     r"militants|insurgents|rebels|jihadists|bandits|militiam[ae]n|militias?|police(?:m[ae]n|\s+officers)?|"
     r"security\s+forces|soldiers|troops|army|military|junta|protesters|protestors|demonstrators|rioters|mob|"
-    r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children)\b",
+    r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children|gendarmes|gendarmerie|"
+    r"settlers|locals|youths|supporters)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
