@@ -103,6 +103,8 @@ def classify(key: str, folded: str, at: int = 0) -> tuple[str, str]:
             return CUE_KEYS[means]
     if key in _VIOLENCE:
         return _violence(key, _target(folded, at))
+    if key == "blast" and en.VOLLEYS.search(folded):  # "observed 12 explosions": fire, not a planted device
+        return "strike", acled.SHELLING
     crowd = key in _CROWD_KEYS and en.DEMONSTRATORS.search(folded)
     if key == "riot":  # a riot is violent: of a protest a violent demonstration, else mob violence
         return "riot", acled.VIOLENT_DEMONSTRATION if en.PROTEST_WORDS.search(folded) else acled.MOB_VIOLENCE

@@ -8,17 +8,21 @@ fighting began, if told.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from geoconflict.extraction.actors import actors
 from geoconflict.extraction.cues import Fold, matched
-from geoconflict.extraction.document import TOKEN, Document, clause, clause_back
+from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, Document, clause, clause_back
 from geoconflict.lang import en
 from geoconflict.model import CombatArea
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
 __all__ = ["combats"]
+
+#: A place governed by "in/at/near" ("in <place>").
+_PLACE_IN = re.compile(en.PLACE_AFTER_WORDS + TOKEN_GROUP)
 
 
 def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> list[CombatArea]:
@@ -50,6 +54,9 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     if not ids:
         ids = [int(t) for t in TOKEN.findall(clause_back(masked[:cue.start()]))]
         where = "before"
+    if not ids:  # "On <date>, in <place> (<district>), fighting broke out": the note's place, named first
+        ids = [int(m.group(1)) for m in _PLACE_IN.finditer(masked, 0, cue.start())][:1]
+        where = "first, with 'in/at/near', before"
     ids = [i for i in ids if not doc.spans[i].possessive]
     if not ids:
         return []

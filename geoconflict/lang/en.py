@@ -60,7 +60,7 @@ __all__ = [
     "ROLE_WORDS", "SENTENCE_ADVERBS", "SETTLEMENTS", "SETTLEMENT_WORDS", "SINGLE_DESCRIPTORS", "SPEAKER_HEAD",
     "SQUARE_MILE_MARK", "STRIKE_CUE", "SUBJECT_AUXILIARIES", "TARGET_AFTER_WORDS", "THE",
     "TITLE_ABBREVIATIONS", "TITLE_JOINERS", "TITLE_LEAD_WORDS", "TITLE_PLACE_WORDS", "TOLD", "TOLD_WORD",
-    "UNCONFIRMED_CUE", "UNIT_ADJECTIVES", "UNIT_WORDS", "UNNAMED_REPORTS", "VIOLENT_CROWD", "VISIT",
+    "UNCONFIRMED_CUE", "UNIT_ADJECTIVES", "UNIT_WORDS", "UNNAMED_REPORTS", "VIOLENT_CROWD", "VISIT", "VOLLEYS",
     "WEAPON_HAUL", "WEEKDAYS", "WITH", "WORDFREQ_LANGUAGE",
 ]
 
@@ -518,7 +518,7 @@ STRIKE_CUE = re.compile(
     r"(?P<looting>loot(?:ed|ing)?|ransack(?:ed)?|torch(?:ed)?|set\s+(?:\w+\s+){0,3}?(?:on\s+)?fire|"
     r"burn(?:ed|t)\s+down|vandali[sz]ed|demolished|confiscat(?:ed|ing)|st(?:ole|olen)|"
     r"(?:seiz(?:ed|ing)|destroy(?:ed|ing)|burn(?:ed|t)|razed)\s+(?:[\w-]+\s+){0,5}?" + PROPERTY + r")|"
-    r"(?P<attack>attack(?:ed|s)?(?:\s+on)?|ambush(?:ed)?|raid(?:ed)?|stormed|assault(?:ed)?\s+on)|"
+    r"(?P<attack>attack(?:ed|s)?(?:\s+on)?|ambush(?:ed)?|raid(?:ed)?|stormed|assault(?:ed)?\s+on|targeted)|"
     r"(?P<kill>shot(?:\s+dead)?|killed|murdered|stabbed|beat(?:en|ing)?(?:\s+up)?|assaulted|tortured|hacked|"
     r"opened\s+fire|found\s+dead|bod(?:y|ies)\s+of|shot\s+and\s+(?:killed|wounded|injured)|"
     r"wounded|injured))\b",
@@ -567,7 +567,10 @@ VIOLENT_CROWD = re.compile(r"\b(?:threw\s+(?:stones|rocks|bottles|molotov)|stone
                            r"burn(?:ed|t)\s+(?:tyres|tires|cars|vehicles)|looted)\b", re.IGNORECASE)
 #: Direct fire: an exchange between armed sides, which ACLED codes an armed clash whatever else was fired.
 DIRECT_FIRE = re.compile(r"\b(?:small\s+arms|(?<!heavy\s)machine[- ]?guns?|snipers?|gun\s*fire|firearms|"
+                         r"(?:gun)?shots|bursts\s+of\s+fire|"
                          r"automatic\s+(?:weapons|rifles)|assault\s+rifles)\b", re.IGNORECASE)
+#: Fire reported as many explosions or projectiles (no device named): shelling, not a planted explosive.
+VOLLEYS = re.compile(r"\b(?:explosions|projectiles|blasts|rounds)\b", re.IGNORECASE)
 #: An unorganised crowd as the perpetrator (a riot: ACLED's mob violence), not an armed group.
 MOB_ACTOR = re.compile(r"\b(?:mobs?|locals|local\s+(?:people|residents|youths?|men)|residents|villagers|youths?|"
                        r"(?:a\s+)?group\s+of\s+(?:people|men|youths?|locals|residents|villagers|individuals)|"
@@ -662,7 +665,7 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "assault", "killed", "murder", "stab", "beat", "down", "recover", "seiz", "confiscat", "discover", "found",
         "unearth", "establish", "set", "buil", "surrender", "signed", "reached", "concluded", "agreed", "freed",
         "released", "exchanged", "handed", "defected", "pledged", "patrol", "curfew", "reinforcement",
-        "graduation", "recruit", "stole", "destroy", "razed", "wound", "injur", "tortur", "hack", "bod"),
+        "graduation", "recruit", "stole", "destroy", "razed", "wound", "injur", "tortur", "hack", "bod", "target"),
     "status": ("den", "dismiss", "rejected", "refuted", "confirm", "verif", "comment"),  # DENY_, UNCONFIRMED_, CONFIRM_CUE
 }
 
