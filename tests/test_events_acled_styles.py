@@ -162,3 +162,39 @@ def test_located_records_of_the_test_reports_are_told_by_their_own_sentence(gaze
             untold += not (named and worded)
     assert told >= 40  # the reports tell dozens of located records: the check is not vacuous
     assert untold <= UNTOLD_SHARE * (told + untold)
+
+
+@pytest.mark.parametrize(("text", "claimant", "denier"), [
+    ("Houthi forces said on Monday they had captured Marib. The government denied the claim.", "Houthi forces",
+     "government"),
+    ("M23 rebels said they had taken control of Rutshuru on 3 May 2023. The Congolese army denied the report.",
+     "M23 rebels", "Congolese army"),
+])
+def test_a_denial_is_its_own_claim_linked_to_the_claim_it_disputes(gazetteer, text, claimant, denier):
+    claims = list(extract(read_report(text, published="2023-05-04"), gazetteer=gazetteer).claims)
+    assert [c.claimant for c in claims] == [claimant, denier]
+    claim, counter = claims
+    assert claim.id is not None
+    assert counter.disputes == claim.id
+    assert claim.disputes is None
+    assert counter.areas == claim.areas
+    assert counter.provenance.quote.endswith(("denied the claim.", "denied the report."))
+
+
+def test_a_claim_no_one_denies_has_no_counter_claim(gazetteer):
+    text = "Houthi forces said on Monday they had captured Marib. Fighting continued elsewhere."
+    claims = list(extract(read_report(text, published="2023-05-04"), gazetteer=gazetteer).claims)
+    assert [c.disputes for c in claims] == [None]
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub_event_type"), [
+    ("On 4 May 2023, supporters of two rival parties clashed in Kisumu ahead of the elections.", "Riots",
+     "Mob violence"),
+    ("Members of two clans fought each other in Beledweyne on Sunday over grazing land.", "Riots",
+     "Mob violence"),
+    ("On 4 May 2023, rebels clashed with the army in Kisumu.", "Battles", "Armed clash"),
+])
+def test_fighting_between_crowds_is_a_riot(gazetteer, text, event_type, sub_event_type):
+    events = extract(read_report(text, published="2023-05-04"), gazetteer=gazetteer)
+    row = next(iter(acled_rows(events)))
+    assert (row["event_type"], row["sub_event_type"]) == (event_type, sub_event_type)

@@ -97,7 +97,9 @@ CLAIMS = {
                          "no figures")],
     "somalia_nonplaces": [],
     "sudan_denial": [("RSF fighters", None, None, "2024-06-01", ("Al Fūlah",), "the RSF",
-                      "disputed: 'The army denied the claim.'")],
+                      "disputed: 'The army denied the claim.'"),
+                     # the denial is the army's own row of the ledger (issue 15), linked to the RSF's claim
+                     ("army", None, None, "2024-06-01", ("Al Fūlah",), "The army", "denies: 'RSF fighters'")],
     "sudan_el_fasher": [("Rapid Support Forces fighters", None, None, "2024-10-27", ("El Fasher",),
                          "the paramilitary Rapid Support Forces", "could not be independently verified")],
     "syria_aleppo": [("Hayat Tahrir al-Sham fighters", None, None, "2024-11-29", ("Aleppo",),

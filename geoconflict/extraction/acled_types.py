@@ -32,7 +32,7 @@ from geoconflict.extraction.document import clause_back
 from geoconflict.lang import en
 from geoconflict.model import taxonomy as acled
 
-__all__ = ["CUE_KEYS", "actor_pair", "classify", "protest_outcome"]
+__all__ = ["CUE_KEYS", "actor_pair", "classify", "crowd_fight", "protest_outcome"]
 
 #: Where the clause after an event's word ends.
 _CLAUSE_END = re.compile(r"[;:,.]")
@@ -120,6 +120,28 @@ def _engaged(folded: str, at: int) -> bool:
         return False
     target = _target(folded, at)
     return not (en.CIVILIAN_TARGET.search(target) and not en.ARMED_TARGET.search(target))
+
+
+def crowd_fight(folded: str, start: int) -> str | None:
+    """ACLED's sub-event type of fighting (its word starting at *start* in *folded*) between crowds, not armed
+    sides: *Violent demonstration* when the crowd is demonstrators, *Mob violence* when it is residents,
+    party supporters or members, a mob; None for fighting between armed sides (an armed clash).
+
+    Examples
+    --------
+    >>> crowd_fight("rival party supporters clashed in the market", 27)
+    'Mob violence'
+    >>> crowd_fight("rebels clashed with the army", 7) is None
+    True
+    """
+    doer = clause_back(folded[:start])
+    if en.ARMED_PERPETRATOR.search(doer) or any(a.party for a in actors(doer, 0, len(doer))):
+        return None
+    if en.DEMONSTRATORS.search(doer) and en.PROTEST_WORDS.search(folded):
+        return acled.VIOLENT_DEMONSTRATION
+    if en.MOB_ACTOR.search(doer) or en.DEMONSTRATORS.search(doer) or en.MEMBERS.search(doer):
+        return acled.MOB_VIOLENCE
+    return None
 
 
 def _by_mob(folded: str, at: int) -> bool:

@@ -7,7 +7,9 @@ the paragraph refers back to, and maybe a number of settlements and an area.
 Its extent is the union of its areas, or, for a stated area in a region, an
 extent of that size placed by :mod:`~geoconflict.extraction.extents` inside the
 districts where fighting is reported (:class:`CombatIndex`). A denial or a
-"not confirmed" in the sentence or the next adds a note (:func:`dispute_note`).
+"not confirmed" in the sentence or the next adds a note (:func:`dispute_note`); a denial
+in the next sentence is also a claim of its own, the denier's, linked to the claim it
+disputes (:func:`counter_claim`): the ledger keeps both sides.
 """
 
 from __future__ import annotations
@@ -40,8 +42,10 @@ from geoconflict.text.dates import DateMention
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
-__all__ = ["CombatIndex", "claims", "dispute_note"]
+__all__ = ["CombatIndex", "claims", "counter_claim", "dispute_note"]
 
+#: The id stem given to a disputed claim that has none.
+_CLAIM_ID = "claim"
 #: Square kilometres in a square mile.
 #: "its troops" at most this many characters before the control word makes the speaker's side the claimant.
 OWN_FORCES_WINDOW = 60
@@ -366,3 +370,46 @@ def dispute_note(doc: Document, claim: TerritorialClaim, s: Sentence, following:
     if not notes:
         return claim
     return replace(claim, note="; ".join([claim.note, *notes]) if claim.note else "; ".join(notes))
+
+
+def counter_claim(doc: Document, claim: TerritorialClaim, s: Sentence, following: Sentence | None,
+                  k: int = 0) -> tuple[TerritorialClaim, TerritorialClaim] | None:
+    """A denial of *claim* (told in *s*) in the *following* sentence of its paragraph, as its own ledger row.
+
+    "The RSF said it had captured <town>. The army denied the claim." gives the RSF's claim and the army's:
+    the army says it still holds the town. The counter-claim's claimant is the denier's side (the subject
+    of the denial), ``reported_by`` the denier, its areas and figures those disputed, and ``disputes`` the
+    id of the claim it answers (the claim is given an id from its sentence's offset, *k* its rank there,
+    when it has none).
+
+    Returns
+    -------
+    tuple of TerritorialClaim, or None
+        The claim (with its id) and the counter-claim; None when the next sentence denies no claim or
+        names no denier.
+    """
+    if following is None or following.paragraph != s.paragraph:
+        return None
+    quote = doc.text[following.start:following.end]
+    folded = case_fold(quote)
+    deny = Fold.DENY.search(folded) if "status" in cue_kinds(folded) else None
+    if deny is None or not Fold.REPORT_WORD.search(folded):
+        return None
+    subject = clause_back(quote[:deny.start()]).strip()
+    parties = [a for a in actors(subject, 0, len(subject)) if a.party]
+    denier = parties[0].phrase if parties else subject
+    if denier.lower().startswith(_THE_SPACE):
+        denier = denier[len(_THE_SPACE):]
+    if not denier or denier.lower() in en.EXPLETIVES:
+        return None
+    ident = claim.id or f"{doc.report.source or _CLAIM_ID}#{_CLAIM_ID}-{s.start}.{k}"
+    prov = doc.provenance(following, reported_by=subject, when=doc.event_date(following),
+                          reason=f"counter-claim: {matched(quote, deny)!r} of the claim told before")
+    if prov.event_date is None:  # "The army denied the claim.": the date of the claim it answers
+        told = claim.provenance
+        prov = replace(prov, event_date=told.event_date, event_date_end=told.event_date_end,
+                       date_precision=told.date_precision)
+    counter = TerritorialClaim(
+        denier, as_of=claim.as_of, settlements=claim.settlements, area_km2_stated=claim.area_km2_stated,
+        areas=claim.areas, note=f"denies: {claim.claimant!r}", disputes=ident, provenance=prov)
+    return replace(claim, id=ident), counter

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from geoconflict.extraction.acled_types import crowd_fight
 from geoconflict.extraction.actors import actors
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, Document, clause, clause_back
@@ -45,7 +46,8 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     if not doc.may_match(s, "combat"):
         return []
     masked, _ = doc.mask(s)
-    cue = Fold.COMBAT.search(case_fold(masked))
+    folded = case_fold(masked)
+    cue = Fold.COMBAT.search(folded)
     if not cue:
         return []
     word = matched(masked, cue)
@@ -66,5 +68,8 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     reason = f"combat: word {word!r} with places named {where} it"
     if when is not None and when.role == "start":
         reason += f"; start date from {when.text!r}"
-    return [CombatArea(tuple(doc.distinct_places(ids)), actors=parties, description=word,
+    crowd = crowd_fight(folded, cue.start())
+    if crowd is not None:
+        reason += f"; fought by crowds, not armed sides: {crowd}"
+    return [CombatArea(tuple(doc.distinct_places(ids)), actors=parties, description=word, subtype=crowd,
                        provenance=doc.provenance(s, reported_by=speaker(), when=when, reason=reason))]

@@ -49,7 +49,7 @@ __all__ = [
     "FORCES", "FORCE_WORD", "FORMATION", "FORMATION_NOUNS", "GENERIC_ACTOR", "GROUPS", "HEARSAY",
     "HELD_PLACE", "HOLD_WORDS", "INTERVENTION", "INVERTED", "IN_REGION", "LEADING_JUNK", "LIST_CONTINUES",
     "LIST_DESCRIPTORS", "LIST_GOES_ON", "LIST_JOINERS", "LOCATIVE_BEFORE", "MAX_SPEAKER_WORDS", "MEANS",
-    "MEETING_CUE", "MEETING_PLACE_WORDS", "MEETING_SUBJECT_TAIL", "MOB_ACTOR", "MODAL", "MONTHS", "MONTH_ABBREVIATIONS",
+    "MEETING_CUE", "MEETING_PLACE_WORDS", "MEMBERS", "MEETING_SUBJECT_TAIL", "MOB_ACTOR", "MODAL", "MONTHS", "MONTH_ABBREVIATIONS",
     "MOVE_CUE", "MOVE_FROM", "MOVE_FROM_AFTER", "MOVE_LIST_JOINERS", "MOVE_NOUN", "MOVE_STEM_ALIASES",
     "MOVE_STEM_LENGTH", "MOVE_TO", "MOVE_TO_FIRST", "NAME_CONNECTORS", "NAME_PARTICLES", "NO_COMMENT",
     "NO_FATALITIES", "NUMBER_WORDS", "OF", "ORG_AFTER", "ORG_BEFORE", "ORG_BEFORE_ENDS", "OTHER_CLAUSE",
@@ -580,6 +580,9 @@ MOB_ACTOR = re.compile(r"\b(?:mobs?|locals|local\s+(?:people|residents|youths?|m
 ARMED_PERPETRATOR = re.compile(r"\b(?:armed|gunmen|assailants|attackers|bandits|jihadists|insurgents|terrorists|"
                                r"militants?|militias?|militiam[ae]n|fighters|rebels|soldiers|troops|forces|police|"
                                r"army|military)\b", re.IGNORECASE)
+#: Members of a party or a community fighting one another (a riot, unless an armed side is named).
+MEMBERS = re.compile(r"\b(?:members|supporters|partisans|followers|communities|clans?|tribesmen|groups\s+of)\b",
+                     re.IGNORECASE)
 #: A protest named (not only a crowd or rioters): a riot among it is a violent demonstration.
 PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|sit-in)\b",
                            re.IGNORECASE)

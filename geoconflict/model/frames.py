@@ -38,9 +38,10 @@ movement
     actor, unit, origin, destination, status, length_km, origin_place, destination_place.
 claim
     claimant, tier, as_of, settlements, area_km2_stated, area_km2, areas,
-    areas_places, derivation, approximate, note.
+    areas_places, derivation, approximate, note, disputes (the id of the claim it disputes).
 combat
-    actors (JSON list), areas, areas_places, derivation, approximate, area_km2, description.
+    actors (JSON list), areas, areas_places, derivation, approximate, area_km2, description,
+    subtype (ACLED's sub-event type of fighting between crowds).
 event
     event_type, subtype, actors (JSON list), description, fatalities, name (the
     place's name), place (JSON), lat, lon.
@@ -131,6 +132,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "derivation": "str",
         "approximate": "bool",
         "note": "str",
+        "disputes": "str",
     },
     "combat": {
         "actors": "str",
@@ -140,6 +142,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "approximate": "bool",
         "area_km2": "float",
         "description": "str",
+        "subtype": "str",
     },
     "event": {
         "event_type": "str",
@@ -313,6 +316,7 @@ def record_to_row(record: Record | Mention) -> tuple[dict[str, Any], BaseGeometr
             "derivation": record.derivation.value,
             "approximate": record.approximate,
             "note": record.note,
+            "disputes": record.disputes,
         }
         return row, record.geometry
     if isinstance(record, CombatArea):
@@ -324,6 +328,7 @@ def record_to_row(record: Record | Mention) -> tuple[dict[str, Any], BaseGeometr
             "approximate": record.approximate,
             "area_km2": record.area_km2,
             "description": record.description,
+            "subtype": record.subtype,
         }
         return row, record.geometry
     row |= {
@@ -456,6 +461,7 @@ def _claim_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> Territ
         approximate=bool(row.get("approximate")),
         tier=row.get("tier") or "claimed",
         note=row.get("note"),
+        disputes=row.get("disputes"),
         provenance=_provenance_from(row),
         id=row.get("id"),
     )
@@ -469,6 +475,7 @@ def _combat_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> Comba
         derivation=row.get("derivation") or None,
         approximate=bool(row.get("approximate")),
         description=row.get("description"),
+        subtype=row.get("subtype"),
         provenance=_provenance_from(row),
         id=row.get("id"),
     )

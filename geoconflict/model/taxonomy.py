@@ -11,7 +11,9 @@ other records map as follows (:func:`acled_type`):
 record                 event_type                  sub_event_type
 =====================  ==========================  ==================================
 ``Movement``           Strategic developments      Other (ACLED codes troop movements so)
-``CombatArea``         Battles                     Armed clash
+``CombatArea``         Battles                     Armed clash; its ``subtype`` when set (fighting
+                                                   between crowds: Riots, Mob violence or
+                                                   Violent demonstration)
 ``TerritorialClaim``   Battles                     None: who overtook or regained the
                                                    territory is the actors' side, which
                                                    a claim does not record
@@ -132,4 +134,6 @@ def acled_type(record: object) -> tuple[str | None, str | None]:
     if kind == "Event":
         return event_type_of(subtype, getattr(record, "type", None)), subtype
     kind = {"Movement": "movement", "CombatArea": "combat", "TerritorialClaim": "claim"}.get(kind, kind)
+    if subtype in SUB_EVENT_TYPES:  # a combat area of crowds: mob violence or a violent demonstration
+        return SUB_EVENT_TYPES[subtype], subtype
     return event_type_of(None, kind), _KIND_SUB_EVENT.get(kind)
