@@ -22,7 +22,7 @@ from dataclasses import replace
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geoconflict.extraction.actors import Actor, actors, country_of, own_party, without_article
+from geoconflict.extraction.actors import Actor, actors, country_of, own_party, side_name, without_article
 from geoconflict.extraction.cues import Fold, cue_kinds, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_OPEN, Document, clause, clause_back, number
 from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent
@@ -173,7 +173,7 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
     when = _claim_date(doc, s)
     as_of = when.date if when is not None else doc.report.published
     when_reason = "as of the date in the sentence" if when is not None else "as of the report date"
-    claimant_label = claimant.phrase
+    claimant_label = side_name(claimant)  # one side, one name: "RSF fighters" and "RSF forces" are the RSF
     if claimant_label.lower().startswith(_THE_SPACE):
         claimant_label = claimant_label[len(_THE_SPACE):]
     geometry, derivation, note = claim_geometry(doc.gaz, areas, stated, settlements, claimant, fought)
@@ -228,7 +228,8 @@ def _claimant(rest: str, head: str, folded_head: str, word: str,
         claimant = parties[-1] if parties else None
         own = own_party(head, speaker)
         if own is not None and Fold.OWN_FORCES.search(folded_head[-OWN_FORCES_WINDOW:]):
-            claimant = Actor(0, 0, own, own.split()[0], country_of(own))
+            named = [a for a in actors(own, 0, len(own)) if a.party]
+            claimant = named[0] if named else Actor(0, 0, own, None, country_of(own))
         if claimant is None and found:
             claimant = found[-1]
         named = [int(t) for t in TOKEN.findall(_NAMED_END.split(rest)[0])]
@@ -397,7 +398,7 @@ def counter_claim(doc: Document, claim: TerritorialClaim, s: Sentence, following
         return None
     subject = clause_back(quote[:deny.start()]).strip()
     parties = [a for a in actors(subject, 0, len(subject)) if a.party]
-    denier = parties[0].phrase if parties else subject
+    denier = side_name(parties[0]) if parties else subject
     if denier.lower().startswith(_THE_SPACE):
         denier = denier[len(_THE_SPACE):]
     if not denier or denier.lower() in en.EXPLETIVES:

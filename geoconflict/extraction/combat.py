@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from geoconflict.extraction.acled_types import crowd_fight
-from geoconflict.extraction.actors import actors
+from geoconflict.extraction.actors import actors, side_name
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, Document, clause, clause_back
 from geoconflict.lang import en
@@ -62,8 +62,7 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     ids = [i for i in ids if not doc.spans[i].possessive]
     if not ids:
         return []
-    parties = tuple(dict.fromkeys(f"{a.party} {en.FORCES}" if a.party in en.DEMONYMS else a.party
-                                  for a in actors(masked, 0, len(masked)) if a.party))
+    parties = tuple(dict.fromkeys(side_name(a) for a in actors(masked, 0, len(masked)) if a.party))
     when = next((d for d in doc.dates_in(s) if d.role == "start"), None) or doc.event_date(s)
     reason = f"combat: word {word!r} with places named {where} it"
     if when is not None and when.role == "start":

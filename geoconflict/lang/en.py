@@ -46,7 +46,7 @@ __all__ = [
     "CLAUSE_TAIL_ENDS", "COMBAT_CUE", "COMMON_WORD_ZIPF", "CONFIRM_CUE", "CONTAINER_NEXT", "CONTAINER_OPEN",
     "CUE_STEMS", "DEMONSTRATORS", "DEMONYMS", "DENY_CUE", "DESCRIPTOR_AFTER_NAME", "DESCRIPTOR_AFTER_TOKEN",
     "DIRECTION", "DIRECT_FIRE", "DISTRICT_WORDS", "EVENT_PLACE_WORDS", "EXCESSIVE_FORCE", "EXPLETIVES", "FATALITIES",
-    "FORCES", "FORCE_WORD", "FORMATION", "FORMATION_NOUNS", "GENERIC_ACTOR", "GROUPS", "HEARSAY",
+    "FORCES", "FORCE_WORD", "FORMATION", "FORMATION_NOUNS", "GENERIC_ACTOR", "GROUPS", "GROUP_ALIASES", "HEARSAY",
     "HELD_PLACE", "HOLD_WORDS", "INTERVENTION", "INVERTED", "IN_REGION", "LEADING_JUNK", "LIST_CONTINUES",
     "LIST_DESCRIPTORS", "LIST_GOES_ON", "LIST_JOINERS", "LOCATIVE_BEFORE", "MAX_SPEAKER_WORDS", "MEANS",
     "MEETING_CUE", "MEETING_PLACE_WORDS", "MEMBERS", "MEETING_SUBJECT_TAIL", "MOB_ACTOR", "MODAL", "MONTHS", "MONTH_ABBREVIATIONS",
@@ -110,6 +110,13 @@ GROUPS: dict[str, str | None] = {
     "Hayat Tahrir al-Sham": "SY",
 }
 
+#: One side, one name: a group's other names → the name its claims and fights are labelled with.
+GROUP_ALIASES: dict[str, str] = {
+    "Rapid Support Forces": "RSF", "Sudanese Armed Forces": "SAF", "AFC/M23": "M23", "Israel Defense Forces": "IDF",
+    "Houthi": "Houthis", "Ansar Allah": "Houthis", "Kachin Independence Army": "KIA",
+    "Ta'ang National Liberation Army": "TNLA", "People's Defence Force": "PDF", "ISIS": "Islamic State",
+    "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
+}
 #: Nouns that make an adjective or a group name into an armed actor.
 ACTOR_NOUNS = (
     r"armed forces|air force|troops|troop|forces|force|units|unit|soldiers|military|army|conscripts|reservists|"
