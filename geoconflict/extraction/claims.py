@@ -228,8 +228,8 @@ def _claimant(rest: str, head: str, folded_head: str, word: str,
         claimant = parties[-1] if parties else None
         own = own_party(head, speaker)
         if own is not None and Fold.OWN_FORCES.search(folded_head[-OWN_FORCES_WINDOW:]):
-            named = [a for a in actors(own, 0, len(own)) if a.party]
-            claimant = named[0] if named else Actor(0, 0, own, None, country_of(own))
+            own_named = [a for a in actors(own, 0, len(own)) if a.party]
+            claimant = own_named[0] if own_named else Actor(0, 0, own, None, country_of(own))
         if claimant is None and found:
             claimant = found[-1]
         named = [int(t) for t in TOKEN.findall(_NAMED_END.split(rest)[0])]
