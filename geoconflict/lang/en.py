@@ -518,9 +518,12 @@ STRIKE_CUE = re.compile(
     r"(?P<abduction>abduct(?:ed|ion|s)?|kidnap(?:ped|ping|s)?|taken\s+hostage)|"
     r"(?P<sexual>raped?|sexual(?:ly)?\s+(?:assault(?:ed)?|violence|abused?))|"
     r"(?P<excessive>opened\s+fire\s+on\s+(?:the\s+)?(?:protesters|demonstrators))|"
-    r"(?P<riot>riot(?:s|ed|ers|ing)?|mob|lynch(?:ed|ing)?|violent(?:ly)?\s+(?:demonstrat|protest)\w*)|"
+    r"(?P<riot>riot(?:s|ed|ers|ing)?|mob|lynch(?:ed|ing)?|violent(?:ly)?\s+(?:demonstrat|protest)\w*|"
+    r"(?:threw|hurled|pelted)\s+(?:[\w-]+\s+){0,2}?(?:stones|rocks|bottles|molotov\w*|petrol\s+bombs)|"
+    r"pelted|stone-pelting|burn(?:ed|t|ing)\s+(?:rubber\s+)?(?:tyres|tires))|"
     r"(?P<protest>protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied|ies)|marched|"
-    r"sit-in|strike\s+action|went\s+on\s+strike)|"
+    r"sit-in|strike\s+action|went\s+on\s+strike|gathered\s+(?:in|at|outside|in\s+front\s+of)|"
+    r"blocked\s+(?:[\w-]+\s+){0,3}?(?:roads?|highways?|streets?|routes?|roundabouts?|bridges?))|"
     r"(?P<arrest>arrest(?:ed|s)?|detain(?:ed|s)?|apprehended)|"
     r"(?P<looting>loot(?:ed|ing)?|ransack(?:ed)?|torch(?:ed)?|set\s+(?:\w+\s+){0,3}?(?:on\s+)?fire|"
     r"burn(?:ed|t)\s+down|vandali[sz]ed|demolished|confiscat(?:ed|ing)|st(?:ole|olen)|"
@@ -674,7 +677,8 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "loot", "ransack", "torch", "fire", "burn", "vandali", "demolish", "attack", "ambush", "raid", "stormed",
         "assault", "killed", "murder", "stab", "beat", "down", "recover", "seiz", "confiscat", "discover", "found",
         "unearth", "establish", "set", "buil", "surrender", "signed", "reached", "concluded", "agreed", "freed",
-        "released", "exchanged", "handed", "defected", "pledged", "patrol", "curfew", "reinforcement",
+        "released", "exchanged", "handed", "defected", "pledged", "patrol", "curfew", "reinforcement", "threw",
+        "hurled", "pelt", "gathered", "blocked",
         "graduation", "recruit", "stole", "destroy", "razed", "wound", "injur", "tortur", "hack", "bod", "target"),
     "status": ("den", "dismiss", "rejected", "refuted", "confirm", "verif", "comment"),  # DENY_, UNCONFIRMED_, CONFIRM_CUE
 }
