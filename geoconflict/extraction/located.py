@@ -143,10 +143,10 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
     if i is None:
         return None
     kind, subtype = classify(key, folded, cue.end())
-    following = _next_in_paragraph(doc, s)
+    fatalities = _fatalities(masked, folded)
+    following = _next_in_paragraph(doc, s) if fatalities is None or subtype == acled.PEACEFUL_PROTEST else None
     if subtype == acled.PEACEFUL_PROTEST and following is not None:  # "Police intervened to disperse them."
         kind, subtype = protest_outcome(following[1])
-    fatalities = _fatalities(masked, folded)
     if fatalities is None and following is not None:
         fatalities = _fatalities_next(*following)
     dem = _DEMONYM_LAST.search(masked, 0, cue.start())  # "Russian shelling": its forces, when no one else

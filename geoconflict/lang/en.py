@@ -500,7 +500,7 @@ STRIKE_CUE = re.compile(
     r"(?:fighter\s+)?jets?\s+(?:struck|bombed|hit)|helicopter\s+gunships?|bombed\s+from\s+the\s+air|uavs?)|"
     r"(?P<disrupted>shot\s+down|downed|intercepted|defused|neutrali[sz]ed\s+(?:an?\s+)?(?:drone|mine|ied|explosive)s?|"
     r"(?:recover|seiz|confiscat|discover|found|unearth)\w*\s+(?:[\w-]+\s+){0,5}?" + WEAPON_HAUL + r")|"
-    r"(?P<base>(?:establish\w*|set(?:ting)?\s+up|buil[dt]\w*)\s+(?:[\w-]+\s+){0,3}?" + BASE_WORDS + r")|"
+    r"(?P<base>(?:establish\w*|buil[dt]\w*)\s+(?:[\w-]+\s+){0,3}?" + BASE_WORDS + r")|"
     r"(?P<agreement>surrender(?:ed|s|ing)?|(?:signed|reached|concluded|agreed\s+(?:on|to))\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:agreement|ceasefire|truce|deal|accord|pact|memorandum)s?|"
     r"(?:freed|released|exchanged|handed\s+over)\s+(?:[\w-]+\s+){0,3}?"
@@ -675,9 +675,10 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "killing", "execut", "behead", "abduct", "kidnap", "hostage", "rape", "sexual", "opened fire", "riot", "mob",
         "lynch", "violent", "protest", "demonstrat", "rall", "marched", "sit-in", "arrest", "detain", "apprehend",
         "loot", "ransack", "torch", "fire", "burn", "vandali", "demolish", "attack", "ambush", "raid", "stormed",
-        "assault", "killed", "murder", "stab", "beat", "down", "recover", "seiz", "confiscat", "discover", "found",
-        "unearth", "establish", "set", "buil", "surrender", "signed", "reached", "concluded", "agreed", "freed",
-        "released", "exchanged", "handed", "defected", "pledged", "patrol", "curfew", "reinforcement", "threw",
+        "assault", "killed", "murder", "stab", "beat", "downed", "recover", "seiz", "confiscat", "discover", "found",
+        "unearth", "establish", "buil", "surrender", "agreement", "ceasefire", "truce", "deal", "accord", "pact",
+        "memorandum", "prisoners", "detainees", "captives", "defected", "pledged", "patrol", "curfew",
+        "reinforcement", "threw",
         "hurled", "pelt", "gathered", "blocked",
         "graduation", "recruit", "stole", "destroy", "razed", "wound", "injur", "tortur", "hack", "bod", "target"),
     "status": ("den", "dismiss", "rejected", "refuted", "confirm", "verif", "comment"),  # DENY_, UNCONFIRMED_, CONFIRM_CUE
