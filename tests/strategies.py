@@ -121,6 +121,7 @@ def claims(draw):
         approximate=draw(st.booleans()),
         tier=draw(st.sampled_from(["claimed", "assessed"])),
         note=draw(optional_texts),
+        subtype=draw(optional_texts),
         disputes=draw(optional_texts),
         provenance=draw(provenances()),
         id=draw(optional_texts),

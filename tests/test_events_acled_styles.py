@@ -198,3 +198,29 @@ def test_fighting_between_crowds_is_a_riot(gazetteer, text, event_type, sub_even
     events = extract(read_report(text, published="2023-05-04"), gazetteer=gazetteer)
     row = next(iter(acled_rows(events)))
     assert (row["event_type"], row["sub_event_type"]) == (event_type, sub_event_type)
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub_event_type"), [
+    ("On 9 May 2023, Al-Shabaab militants took control of Beledweyne without confrontation.",
+     "Strategic developments", "Non-violent transfer of territory"),
+    ("M23 rebels took over Rutshuru on 3 May 2023 after the army withdrew.", "Strategic developments",
+     "Non-violent transfer of territory"),
+    ("On 9 May 2023, Al-Shabaab militants captured Beledweyne after heavy fighting with the army.", "Battles",
+     None),
+    ("On 9 May 2023, Al-Shabaab militants captured Beledweyne.", "Battles", None),
+])
+def test_control_taken_without_fighting_is_a_non_violent_transfer(gazetteer, text, event_type, sub_event_type):
+    claim = extract(read_report(text, published="2023-05-09"), gazetteer=gazetteer).claims[0]
+    assert taxonomy.acled_type(claim) == (event_type, sub_event_type)
+
+
+@pytest.mark.parametrize(("sentence", "verb", "expected"), [
+    ("militants carried out a hit and run attack against an army checkpoint", "attack", "Armed clash"),
+    ("rebels fired unspecified weapons at army positions", "fired unspecified weapons at",
+     "Armed clash"),
+    ("monitors recorded 40 explosions in both directions of the front line", "explosions", "Armed clash"),
+    ("monitors recorded 40 explosions near the front line", "explosions", "Shelling/artillery/missile attack"),
+])
+def test_fire_exchanged_is_a_clash(sentence, verb, expected):
+    m = next(m for m in en.STRIKE_CUE.finditer(sentence) if m.group(0) == verb)
+    assert classify(m.lastgroup, sentence, m.end())[1] == expected

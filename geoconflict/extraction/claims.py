@@ -37,6 +37,7 @@ from geoconflict.model import (
     PlaceKind,
     TerritorialClaim,
 )
+from geoconflict.model import taxonomy as acled
 from geoconflict.model.geometry import KM2_PER_SQUARE_MILE
 from geoconflict.text.dates import DateMention
 from geoconflict.text.normalize import case_fold
@@ -186,8 +187,17 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
     return TerritorialClaim(
         claimant_label, as_of=as_of, settlements=settlements, area_km2_stated=stated, areas=tuple(areas),
         geometry=geometry, derivation=derivation, approximate=derivation == Derivation.STATED_AREA,
-        note=note, provenance=prov,
+        note=note, subtype=_transfer(case_fold(masked)), provenance=prov,
     )
+
+
+def _transfer(folded: str) -> str | None:
+    """ACLED's non-violent transfer of territory when the claim's sentence tells no fighting ("took control of
+    <village> without confrontation"), else None (a battle: who won it is the claimant's side)."""
+    if Fold.PEACEFUL_TRANSFER.search(folded):
+        return acled.NON_VIOLENT_TRANSFER
+    fought = Fold.COMBAT.search(folded) or en.DIRECT_FIRE.search(folded) or en.ASSAULT_WORDS.search(folded)
+    return None if fought else acled.NON_VIOLENT_TRANSFER
 
 
 def _claim_date(doc: Document, s: Sentence) -> DateMention | None:

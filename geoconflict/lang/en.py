@@ -40,7 +40,7 @@ import re
 __all__ = [
     "ABBREVIATIONS", "ACCORDING", "ACCORDING_TO", "ACTOR_NOUNS", "ACTOR_NOUN_AFTER", "ACTOR_OF_BEFORE",
     "ADMIN1_DESCRIPTORS", "ADMIN1_WORDS", "ADMIN2_WORDS", "ANAPHORA", "ANAPHORA_KINDS", "AND", "APPOSITIVE",
-    "AREA", "ARMED_PERPETRATOR", "ARMED_TARGET", "BASE_WORDS", "ARTICLE_BEFORE", "ATTRIBUTION_VERBS", "AUXILIARIES", "BEARINGS", "BEARING_OF",
+    "AREA", "ARMED_PERPETRATOR", "ASSAULT_WORDS", "ARMED_TARGET", "BASE_WORDS", "ARTICLE_BEFORE", "ATTRIBUTION_VERBS", "AUXILIARIES", "BEARINGS", "BEARING_OF",
     "BY_AGENT", "CITY_AFTER", "CITY_AFTER_PREFIX", "CITY_BEFORE", "CITY_OF", "CIVILIAN", "CIVILIAN_TARGET",
     "CLAIM_CUE", "CLAUSE_END", "CLAUSE_SPLIT", "CLAUSE_SPLIT_MARKS", "CLAUSE_SPLIT_WORDS", "CLAUSE_TAIL",
     "CLAUSE_TAIL_ENDS", "COMBAT_CUE", "COMMON_WORD_ZIPF", "CONFIRM_CUE", "CONTAINER_NEXT", "CONTAINER_OPEN",
@@ -54,7 +54,7 @@ __all__ = [
     "MOVE_STEM_LENGTH", "MOVE_TO", "MOVE_TO_FIRST", "NAME_CONNECTORS", "NAME_PARTICLES", "NO_COMMENT",
     "NO_FATALITIES", "NUMBER_WORDS", "OF", "ORG_AFTER", "ORG_BEFORE", "ORG_BEFORE_ENDS", "OTHER_CLAUSE",
     "OUTLET_AFTER", "OUTLET_WORDS", "OWN_FORCES", "PASSIVE_BY", "PASSIVE_TARGET_VERBS", "PASSIVE_VERB_BEFORE",
-    "PASSIVE_WORDS", "PERSON_LOWER_ROLES", "PLACE_AFTER_WORDS", "PLACE_NOUN_OF", "PLACE_WORDS",
+    "PASSIVE_WORDS", "PEACEFUL_TRANSFER", "PERSON_LOWER_ROLES", "PLACE_AFTER_WORDS", "PLACE_NOUN_OF", "PLACE_WORDS",
     "PLACE_WORD_AFTER", "POSSESSIVE_ENDINGS", "PRONOUN_CLAIMANT", "PRONOUN_SUBJECTS", "PROPERTY", "PROTEST_WORDS", "REGION_AFTER",
     "REGION_NAMED", "REGION_OF", "REGION_WORDS", "REPORT_WORD", "RIVER_BEFORE", "RIVER_BEFORE_ENDS",
     "ROLE_WORDS", "SENTENCE_ADVERBS", "SETTLEMENTS", "SETTLEMENT_WORDS", "SINGLE_DESCRIPTORS", "SPEAKER_HEAD",
@@ -432,8 +432,8 @@ CLAIM_CUE = re.compile(
 )
 #: Control words that claim a place only when it follows (not "held talks", "took part").
 HOLD_WORDS = ("hold", "held", "took", "taken")
-#: What may stand between such a word and the place: "control of the city of".
-HELD_PLACE = r"\s*(?:control\s+of\s+)?(?:the\s+)?(?:(?:" + "|".join(SETTLEMENT_WORDS) + r")\s+of\s+)?"
+#: What may stand between such a word and the place: "over", "control of the city of".
+HELD_PLACE = r"\s*(?:over\s+)?(?:control\s+of\s+)?(?:the\s+)?(?:(?:" + "|".join(SETTLEMENT_WORDS) + r")\s+of\s+)?"
 #: A passive claim: "fell to", "captured by".
 PASSIVE_WORDS = ("fell", "fallen")
 PASSIVE_BY = re.compile(r"\s*(?:by|to)\s+")
@@ -513,7 +513,7 @@ STRIKE_CUE = re.compile(
     r"(?P<grenade>grenades?(?!\s+launcher))|"
     r"(?P<shelling>shell(?:ed|ing|s)|grenade\s+launchers?|mortars?|artillery|rockets?|missiles?|mlrs|grads?|bombard(?:ed|ment)|"
     r"pounded|fired(?:\s+[\w-]+){0,6}?\s+(?:at|on|upon|into|towards))|"
-    r"(?P<strike>struck|strikes?(?:\s+on)?|bomb(?:ed|ing)|hit)|"
+    r"(?P<strike>struck|strikes?(?:\s+on)?|bomb(?:ed|ing)|hit(?!\s+and\s+run))|"
     r"(?P<massacre>massacre(?:d)?|killings?\s+of\s+civilians|executed|beheaded)|"
     r"(?P<abduction>abduct(?:ed|ion|s)?|kidnap(?:ped|ping|s)?|taken\s+hostage)|"
     r"(?P<sexual>raped?|sexual(?:ly)?\s+(?:assault(?:ed)?|violence|abused?))|"
@@ -577,7 +577,7 @@ VIOLENT_CROWD = re.compile(r"\b(?:threw\s+(?:stones|rocks|bottles|molotov)|stone
                            r"burn(?:ed|t)\s+(?:tyres|tires|cars|vehicles)|looted)\b", re.IGNORECASE)
 #: Direct fire: an exchange between armed sides, which ACLED codes an armed clash whatever else was fired.
 DIRECT_FIRE = re.compile(r"\b(?:small\s+arms|(?<!heavy\s)machine[- ]?guns?|snipers?|gun\s*fire|firearms|"
-                         r"(?:gun)?shots|bursts\s+of\s+fire|"
+                         r"(?:gun)?shots|bursts\s+of\s+fire|unspecified\s+weapons|in\s+both\s+directions|"
                          r"automatic\s+(?:weapons|rifles)|assault\s+rifles)\b", re.IGNORECASE)
 #: Fire reported as many explosions or projectiles (no device named): shelling, not a planted explosive.
 VOLLEYS = re.compile(r"\b(?:explosions|projectiles|blasts|rounds)\b", re.IGNORECASE)
@@ -644,6 +644,14 @@ NO_FATALITIES = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|
                            r"injured))|nobody\s+was\s+(?:killed|hurt|injured)|without\s+casualties)\b",
                            re.IGNORECASE)
 
+#: Control taken with no fighting: ACLED's non-violent transfer of territory.
+PEACEFUL_TRANSFER = re.compile(r"\b(?:no\s+(?:clash(?:es)?|fighting|resistance|confrontation)s?|without\s+(?:any\s+|a\s+)?"
+                               r"(?:clash(?:es)?|fight(?:ing)?|resistance|confrontation|a\s+shot))\b", re.IGNORECASE)
+#: Fighting told with a claim, or control taken by force (else the territory changed hands with no fighting).
+ASSAULT_WORDS = re.compile(r"\b(?:attack\w*|assault\w*|offensive|storm\w*|counter-?attack\w*|push\w*\s+back|"
+                           r"drove\s+out|expelled|after\s+(?:heavy\s+)?(?:battles?|fighting)|captur\w*|seiz\w*|"
+                           r"overr[au]n\w*|liberat\w*|retook|retak\w*|recaptur\w*|fell\s+to|fallen\s+to)\b",
+                           re.IGNORECASE)
 #: The other side has not confirmed.
 UNCONFIRMED_CUE = re.compile(
     r"\b(?:ha(?:s|ve)\s+yet\s+to\s+(?:confirm|verify|comment)|(?:has|have|had|did|does|do)\s+not\s+"

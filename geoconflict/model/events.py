@@ -243,6 +243,9 @@ class TerritorialClaim(_AreaRecord):
         ``claimed`` (a party's claim) or ``assessed`` (an analyst's assessment).
     note : str, optional
         A plausibility note (stated vs computed figures).
+    subtype : str, optional
+        ACLED's sub-event type when it is known from the telling: ``"Non-violent transfer of territory"``
+        for control taken with no fighting told (see :func:`geoconflict.model.taxonomy.acled_type`).
     disputes : str, optional
         The ``id`` of the claim this one disputes: a denial or counter-claim is its own row of the ledger,
         linked to the claim it answers (its claimant is the side that says it holds the area).
@@ -267,6 +270,7 @@ class TerritorialClaim(_AreaRecord):
     approximate: bool = False
     tier: ClaimTier = ClaimTier.CLAIMED
     note: str | None = None
+    subtype: str | None = None
     disputes: str | None = None
     provenance: Provenance = field(default_factory=Provenance)
     id: str | None = None
@@ -284,12 +288,14 @@ class TerritorialClaim(_AreaRecord):
         approximate: bool | None = False,
         tier: ClaimTier | str = ClaimTier.CLAIMED,
         note: str | None = None,
+        subtype: str | None = None,
         disputes: str | None = None,
         provenance: Provenance | None = None,
         id: str | None = None,
     ) -> None:
         stored = self.__dict__  # stored as in Movement.__init__
         stored["claimant"] = required_text(claimant, "claimant")
+        stored["subtype"] = as_text(subtype, "subtype")
         stored["disputes"] = as_text(disputes, "disputes")
         stored["as_of"] = as_date(as_of, "as_of")
         stored["settlements"] = as_count(settlements, "settlements")

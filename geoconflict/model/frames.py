@@ -38,7 +38,8 @@ movement
     actor, unit, origin, destination, status, length_km, origin_place, destination_place.
 claim
     claimant, tier, as_of, settlements, area_km2_stated, area_km2, areas,
-    areas_places, derivation, approximate, note, disputes (the id of the claim it disputes).
+    areas_places, derivation, approximate, note, subtype (ACLED's sub-event type when known),
+    disputes (the id of the claim it disputes).
 combat
     actors (JSON list), areas, areas_places, derivation, approximate, area_km2, description,
     subtype (ACLED's sub-event type of fighting between crowds).
@@ -132,6 +133,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "derivation": "str",
         "approximate": "bool",
         "note": "str",
+        "subtype": "str",
         "disputes": "str",
     },
     "combat": {
@@ -316,6 +318,7 @@ def record_to_row(record: Record | Mention) -> tuple[dict[str, Any], BaseGeometr
             "derivation": record.derivation.value,
             "approximate": record.approximate,
             "note": record.note,
+            "subtype": record.subtype,
             "disputes": record.disputes,
         }
         return row, record.geometry
@@ -461,6 +464,7 @@ def _claim_from(row: Mapping[str, Any], geometry: BaseGeometry | None) -> Territ
         approximate=bool(row.get("approximate")),
         tier=row.get("tier") or "claimed",
         note=row.get("note"),
+        subtype=row.get("subtype"),
         disputes=row.get("disputes"),
         provenance=_provenance_from(row),
         id=row.get("id"),

@@ -16,7 +16,11 @@ record                 event_type                  sub_event_type
                                                    Violent demonstration)
 ``TerritorialClaim``   Battles                     None: who overtook or regained the
                                                    territory is the actors' side, which
-                                                   a claim does not record
+                                                   a claim does not record; its
+                                                   ``subtype`` when set (control taken
+                                                   with no fighting told: Strategic
+                                                   developments, Non-violent transfer
+                                                   of territory)
 =====================  ==========================  ==================================
 
 Examples
@@ -134,6 +138,6 @@ def acled_type(record: object) -> tuple[str | None, str | None]:
     if kind == "Event":
         return event_type_of(subtype, getattr(record, "type", None)), subtype
     kind = {"Movement": "movement", "CombatArea": "combat", "TerritorialClaim": "claim"}.get(kind, kind)
-    if subtype in SUB_EVENT_TYPES:  # a combat area of crowds: mob violence or a violent demonstration
+    if subtype in SUB_EVENT_TYPES:  # fighting between crowds; control taken with no fighting
         return SUB_EVENT_TYPES[subtype], subtype
     return event_type_of(None, kind), _KIND_SUB_EVENT.get(kind)
