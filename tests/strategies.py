@@ -121,6 +121,8 @@ def claims(draw):
         approximate=draw(st.booleans()),
         tier=draw(st.sampled_from(["claimed", "assessed"])),
         note=draw(optional_texts),
+        subtype=draw(optional_texts),
+        disputes=draw(optional_texts),
         provenance=draw(provenances()),
         id=draw(optional_texts),
     )
@@ -132,6 +134,7 @@ def combats(draw):
         tuple(draw(st.lists(places(), min_size=1, max_size=3))),
         actors=tuple(draw(st.lists(texts, max_size=3))),
         description=draw(optional_texts),
+        subtype=draw(optional_texts),
         provenance=draw(provenances()),
         id=draw(optional_texts),
     )

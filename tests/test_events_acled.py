@@ -40,7 +40,7 @@ CASES = [
     ("On 8 March 2022, women rallied in Istanbul to mark International Women's Day.", '2022-03-08', 'Protests', 'Peaceful protest', 'Istanbul', 'TR', ('women',), None),
     ('Farmers demonstrated in Patna against the new law on Tuesday.', '2021-01-05', 'Protests', 'Peaceful protest', 'Patna', 'IN', ('farmers',), None),
     ('On 6 May 2023, residents marched through Caracas to demand water and electricity.', '2023-05-06', 'Protests', 'Peaceful protest', 'Caracas', 'VE', ('residents',), None),
-    ('On 11 May 2022, rioters threw stones at police in Nablus.', '2022-05-11', 'Riots', 'Violent demonstration', 'Nablus', 'PS', ('rioters', 'police'), None),
+    ('On 11 May 2022, rioters threw stones at police in Nablus.', '2022-05-11', 'Riots', 'Mob violence', 'Nablus', 'PS', ('rioters', 'police'), None),
     ('A mob lynched a suspected thief in Kampala on Friday.', '2022-08-12', 'Riots', 'Mob violence', 'Kampala', 'UG', ('mob',), None),
     ('On 2 March 2023, protesters set tyres on fire and threw rocks at police in Lima.', '2023-03-02', 'Riots', 'Violent demonstration', 'Lima', 'PE', ('protesters', 'police'), None),
     ('Demonstrators torched a police station in Kisumu after a boy died in custody.', '2023-07-19', 'Riots', 'Violent demonstration', 'Kisumu', 'KE', ('demonstrators', 'police'), None),

@@ -78,7 +78,8 @@ MOVEMENTS = {
     ],
 }
 
-# (claimant, settlements, area stated, as of, areas, reported_by, note fragment)
+# (claimant, settlements, area stated, as of, areas, reported_by, note fragment); the claimant is the side's one
+# name (issue 15): "Malian troops" are Malian forces, "RSF fighters" and "Rapid Support Forces fighters" the RSF
 CLAIMS = {
     "belgorod_incursion": [("Russian Volunteer Corps", 2, None, "2023-05-23", ("Grayvoronskiy Rayon",),
                             "the Russian Volunteer Corps", "stated 2 settlements")],
@@ -93,15 +94,17 @@ CLAIMS = {
     "kherson": [("Ukrainian forces", 41, None, "2022-11-11", ("Kherson Oblast",), "President Volodymyr Zelensky",
                  "upper bound")],
     "lebanon_tyre": [],
-    "mali_kidal": [("Malian troops", None, None, "2023-11-14", ("Kidal",), "the junta", "no figures")],
+    "mali_kidal": [("Malian forces", None, None, "2023-11-14", ("Kidal",), "the junta", "no figures")],
     "myanmar_rakhine": [("Arakan Army", None, None, "2024-12-08", ("Maungdaw District",), "the Arakan Army",
                          "no figures")],
     "somalia_nonplaces": [],
-    "sudan_denial": [("RSF fighters", None, None, "2024-06-01", ("Al Fūlah",), "the RSF",
-                      "disputed: 'The army denied the claim.'")],
-    "sudan_el_fasher": [("Rapid Support Forces fighters", None, None, "2024-10-27", ("El Fasher",),
+    "sudan_denial": [("RSF", None, None, "2024-06-01", ("Al Fūlah",), "the RSF",
+                      "disputed: 'The army denied the claim.'"),
+                     # the denial is the army's own row of the ledger (issue 15), linked to the RSF's claim
+                     ("army", None, None, "2024-06-01", ("Al Fūlah",), "The army", "denies: 'RSF'")],
+    "sudan_el_fasher": [("RSF", None, None, "2024-10-27", ("El Fasher",),
                          "the paramilitary Rapid Support Forces", "could not be independently verified")],
-    "syria_aleppo": [("Hayat Tahrir al-Sham fighters", None, None, "2024-11-29", ("Aleppo",),
+    "syria_aleppo": [("HTS", None, None, "2024-11-29", ("Aleppo",),
                       "the Syrian Observatory for Human Rights", "no figures")],
 }
 

@@ -135,7 +135,7 @@ def test_claim_governor_28_settlements(seed):
 def test_claim_ukrainian_military_74_settlements(seed):
     _, events = seed
     claim = next(c for c in events.claims if c.settlements == 74)
-    assert claim.claimant == "Ukrainian military"
+    assert claim.claimant == "Ukrainian forces"  # one side, one name (issue 15): "the Ukrainian military" says so
     assert claim.reported_by == "the Ukrainian military"
     assert claim.area_km2_stated == 1000.0
     assert claim.as_of == REPORT_DATE

@@ -27,14 +27,17 @@ from __future__ import annotations
 import re
 
 from geoconflict.extraction.actors import actors, without_article
+from geoconflict.extraction.cues import Fold
 from geoconflict.extraction.document import clause_back
 from geoconflict.lang import en
 from geoconflict.model import taxonomy as acled
 
-__all__ = ["CUE_KEYS", "actor_pair", "classify"]
+__all__ = ["CUE_KEYS", "actor_pair", "classify", "crowd_fight", "protest_outcome"]
 
 #: Where the clause after an event's word ends.
 _CLAUSE_END = re.compile(r"[;:,.]")
+#: How far after "by" a passive verb's agent is read.
+_AGENT_WINDOW = 40
 
 #: Each cue key (a group of STRIKE_CUE or MEANS): the record's type and ACLED sub-event type it gives.
 CUE_KEYS: dict[str, tuple[str, str]] = {
@@ -46,6 +49,9 @@ CUE_KEYS: dict[str, tuple[str, str]] = {
     "shelling": ("strike", acled.SHELLING),
     "strike": ("strike", acled.SHELLING),
     "disrupted": ("interception", acled.DISRUPTED_WEAPONS),
+    "base": ("base", acled.HEADQUARTERS),
+    "agreement": ("agreement", acled.AGREEMENT),
+    "change": ("development", acled.CHANGE_OF_GROUP),
     "massacre": ("massacre", acled.ATTACK),
     "abduction": ("abduction", acled.ABDUCTION),
     "sexual": ("attack", acled.SEXUAL_VIOLENCE),
@@ -55,11 +61,17 @@ CUE_KEYS: dict[str, tuple[str, str]] = {
     "arrest": ("arrest", acled.ARRESTS),
     "looting": ("looting", acled.LOOTING),
     "attack": ("attack", acled.ARMED_CLASH),
+    "kill": ("attack", acled.ATTACK),
 }
 #: Cue keys whose type a stated means overrides (violence whose weapon the sentence names).
-_BY_MEANS = frozenset({"strike", "attack", "shelling", "massacre", "blast"})
-#: Cue keys that are violence against people (civilians as the only target make it violence against civilians).
-_VIOLENCE = frozenset({"attack", "massacre"})
+_BY_MEANS = frozenset({"strike", "attack", "kill", "shelling", "massacre", "blast"})
+#: Cue keys that are violence against people: an attack on civilians alone is violence against civilians;
+#: a killing is, unless its target is armed.
+_VIOLENCE = frozenset({"attack", "kill", "massacre"})
+#: Cue keys that direct fire between armed sides makes an armed clash (what else was fired, and at whom).
+_ENGAGED = frozenset({"strike", "attack", "kill", "shelling", "blast", "grenade"})
+#: Cue keys whose perpetrator, an unorganised crowd, makes them mob violence.
+_MOB_KEYS = frozenset({"attack", "kill", "looting", "riot"})
 _CROWD_KEYS = frozenset({"arrest", "looting", "riot"})
 
 
@@ -81,18 +93,68 @@ def classify(key: str, folded: str, at: int = 0) -> tuple[str, str]:
     tuple of str
         The Event's ``type`` and ``subtype`` (ACLED's sub-event type).
     """
+    if key in _MOB_KEYS and _by_mob(folded, at):
+        return "riot", acled.VIOLENT_DEMONSTRATION if en.PROTEST_WORDS.search(folded) else acled.MOB_VIOLENCE
+    if key in _ENGAGED and _engaged(folded, at):
+        return "attack", acled.ARMED_CLASH
     if key in _BY_MEANS:
         means = _means(folded)
         if means is not None:
             return CUE_KEYS[means]
     if key in _VIOLENCE:
         return _violence(key, _target(folded, at))
+    if key == "blast" and en.VOLLEYS.search(folded):  # "observed 12 explosions": fire, not a planted device
+        return "strike", acled.SHELLING
     crowd = key in _CROWD_KEYS and en.DEMONSTRATORS.search(folded)
-    if key == "riot":  # a riot is violent: of demonstrators a violent demonstration, else mob violence
-        return "riot", acled.VIOLENT_DEMONSTRATION if crowd else acled.MOB_VIOLENCE
+    if key == "riot":  # a riot is violent: of a protest a violent demonstration, else mob violence
+        return "riot", acled.VIOLENT_DEMONSTRATION if en.PROTEST_WORDS.search(folded) else acled.MOB_VIOLENCE
     if key == "protest" or crowd:
         return _protest(folded)
     return CUE_KEYS[key]
+
+
+def _engaged(folded: str, at: int) -> bool:
+    """Whether the sentence tells two armed sides engaging: fighting, or direct fire, and no civilians alone
+    as the target."""
+    if not (Fold.COMBAT.search(folded) or en.DIRECT_FIRE.search(folded)):
+        return False
+    target = _target(folded, at)
+    return not (en.CIVILIAN_TARGET.search(target) and not en.ARMED_TARGET.search(target))
+
+
+def crowd_fight(folded: str, start: int) -> str | None:
+    """ACLED's sub-event type of fighting (its word starting at *start* in *folded*) between crowds, not armed
+    sides: *Violent demonstration* when the crowd is demonstrators, *Mob violence* when it is residents,
+    party supporters or members, a mob; None for fighting between armed sides (an armed clash).
+
+    Examples
+    --------
+    >>> crowd_fight("rival party supporters clashed in the market", 27)
+    'Mob violence'
+    >>> crowd_fight("rebels clashed with the army", 7) is None
+    True
+    """
+    doer = clause_back(folded[:start])
+    if en.ARMED_PERPETRATOR.search(doer) or any(a.party for a in actors(doer, 0, len(doer))):
+        return None
+    if en.DEMONSTRATORS.search(doer) and en.PROTEST_WORDS.search(folded):
+        return acled.VIOLENT_DEMONSTRATION
+    if en.MOB_ACTOR.search(doer) or en.DEMONSTRATORS.search(doer) or en.MEMBERS.search(doer):
+        return acled.MOB_VIOLENCE
+    return None
+
+
+def _by_mob(folded: str, at: int) -> bool:
+    """Whether the perpetrator of the verb ending at *at* is an unorganised crowd (locals, a mob, settlers),
+    not an armed group: its subject in the clause, or the agent after a passive verb ("beaten by a mob")."""
+    head = folded[:at]
+    if en.PASSIVE_VERB_BEFORE.search(head):
+        by = en.BY_AGENT.match(folded, at)
+        doer = folded[by.end():by.end() + _AGENT_WINDOW] if by else ""
+    else:
+        doer = clause_back(head)
+    mob = en.MOB_ACTOR.search(doer)
+    return bool(mob) and not en.ARMED_PERPETRATOR.search(doer)
 
 
 def _means(folded: str) -> str | None:
@@ -109,10 +171,24 @@ def _target(folded: str, at: int) -> str:
 
 
 def _violence(key: str, folded: str) -> tuple[str, str]:
-    """An attack: on civilians (and no armed side) violence against civilians, else an armed clash."""
-    if key == "massacre" or (en.CIVILIAN_TARGET.search(folded) and not en.ARMED_TARGET.search(folded)):
+    """An attack or a killing: on civilians (and no armed side) violence against civilians; an attack on
+    anything else, or a killing of armed men, an armed clash."""
+    armed = en.ARMED_TARGET.search(folded)
+    if key == "massacre" or (not armed and (key == "kill" or en.CIVILIAN_TARGET.search(folded))):
         return ("massacre" if key == "massacre" else "attack"), acled.ATTACK
     return "attack", acled.ARMED_CLASH
+
+
+def protest_outcome(folded: str) -> tuple[str, str]:
+    """A protest's record type and sub-event type as the sentence *folded* that follows its telling shows it:
+    broken up ("Police intervened to disperse them"), fired on, turned violent, else peaceful.
+
+    Examples
+    --------
+    >>> protest_outcome("police intervened and detained three participants.")
+    ('protest', 'Protest with intervention')
+    """
+    return _protest(folded)
 
 
 def _protest(folded: str) -> tuple[str, str]:

@@ -22,7 +22,7 @@ from geoconflict.lang import en
 from geoconflict.lang.trie import literal_trie
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "own_party", "without_article"]
+__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "own_party", "side_name", "without_article"]
 
 #: Any demonym (a regex).
 DEMONYM_TRIE = literal_trie(en.DEMONYMS)
@@ -43,6 +43,8 @@ _UNIT_ANYWHERE = re.compile(en.UNIT_WORDS)
 #: Where a UNIT_ONLY match can start, in case_fold() text: an adjective (lower case) or a unit word (any case).
 _UNIT_START = re.compile(literal_trie([*en.UNIT_ADJECTIVES.split("|"), *en.UNIT_WORDS.split("|")]))
 _LEADING_THE = re.compile(rf"^{en.THE}\s+")
+#: The force nouns, any case ("Armed Forces").
+_FORCE_NOUNS = re.compile(rf"(?i:\b(?:{en.ACTOR_NOUNS})\b)")
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,27 @@ def actors(text: str, lo: int, hi: int) -> list[Actor]:
             found.append(Actor(at, m.end(), m.group(0), None, None))
     found.sort(key=lambda a: a.start)
     return found
+
+
+def side_name(actor: Actor) -> str:
+    """The one name of the side *actor* names: "<Demonym> forces" for a demonym with force nouns ("Ukrainian
+    military", "Ukrainian troops"), a group's own name for its other names and its nouns ("Rapid Support
+    Forces fighters", "RSF forces" → "RSF"); a named unit ("Russian Volunteer Corps"), or an actor of no
+    party, as named (without "the").
+
+    Examples
+    --------
+    >>> [side_name(a) for a in actors("the Ukrainian military and RSF fighters", 0, 38)]
+    ['Ukrainian forces', 'RSF']
+    """
+    phrase = without_article(actor.phrase)
+    if actor.party is None:
+        return phrase
+    if actor.party in en.DEMONYMS:
+        rest = _FORCE_NOUNS.sub("", phrase[phrase.find(actor.party) + len(actor.party):])
+        named_unit = any(w[:1].isupper() for w in rest.split())  # "Russian Volunteer Corps", not "Armed Forces"
+        return phrase if named_unit else f"{actor.party} {en.FORCES}"
+    return en.GROUP_ALIASES.get(actor.party, actor.party)
 
 
 def country_of(phrase: str) -> str | None:

@@ -45,7 +45,7 @@ from collections.abc import Callable, Hashable, Iterable
 from datetime import date
 from typing import TypeVar
 
-from geoconflict.extraction.claims import CombatIndex, claims, dispute_note
+from geoconflict.extraction.claims import CombatIndex, claims, counter_claim, dispute_note
 from geoconflict.extraction.combat import combats
 from geoconflict.extraction.document import Document, read_document
 from geoconflict.extraction.located import located_events
@@ -186,10 +186,11 @@ def _claims(doc: Document, speakers: Speakers, fought: CombatIndex) -> list[Terr
     out: list[TerritorialClaim] = []
     for i, s in enumerate(doc.sentences):
         found = claims(doc, s, speakers.of(i), fought)
-        if found:
-            following = doc.sentences[i + 1] if i + 1 < len(doc.sentences) else None
-            found = [dispute_note(doc, c, s, following) for c in found]
-        out.extend(found)
+        following = doc.sentences[i + 1] if i + 1 < len(doc.sentences) else None
+        for k, c in enumerate(found):
+            c = dispute_note(doc, c, s, following)
+            answered = counter_claim(doc, c, s, following, k)
+            out.extend(answered if answered is not None else (c,))
     return out
 
 

@@ -7,7 +7,9 @@ the paragraph refers back to, and maybe a number of settlements and an area.
 Its extent is the union of its areas, or, for a stated area in a region, an
 extent of that size placed by :mod:`~geoconflict.extraction.extents` inside the
 districts where fighting is reported (:class:`CombatIndex`). A denial or a
-"not confirmed" in the sentence or the next adds a note (:func:`dispute_note`).
+"not confirmed" in the sentence or the next adds a note (:func:`dispute_note`); a denial
+in the next sentence is also a claim of its own, the denier's, linked to the claim it
+disputes (:func:`counter_claim`): the ledger keeps both sides.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import replace
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geoconflict.extraction.actors import Actor, actors, country_of, own_party, without_article
+from geoconflict.extraction.actors import Actor, actors, country_of, own_party, side_name, without_article
 from geoconflict.extraction.cues import Fold, cue_kinds, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_OPEN, Document, clause, clause_back, number
 from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent
@@ -35,13 +37,16 @@ from geoconflict.model import (
     PlaceKind,
     TerritorialClaim,
 )
+from geoconflict.model import taxonomy as acled
 from geoconflict.model.geometry import KM2_PER_SQUARE_MILE
 from geoconflict.text.dates import DateMention
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
-__all__ = ["CombatIndex", "claims", "dispute_note"]
+__all__ = ["CombatIndex", "claims", "counter_claim", "dispute_note"]
 
+#: The id stem given to a disputed claim that has none.
+_CLAIM_ID = "claim"
 #: Square kilometres in a square mile.
 #: "its troops" at most this many characters before the control word makes the speaker's side the claimant.
 OWN_FORCES_WINDOW = 60
@@ -169,7 +174,7 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
     when = _claim_date(doc, s)
     as_of = when.date if when is not None else doc.report.published
     when_reason = "as of the date in the sentence" if when is not None else "as of the report date"
-    claimant_label = claimant.phrase
+    claimant_label = side_name(claimant)  # one side, one name: "RSF fighters" and "RSF forces" are the RSF
     if claimant_label.lower().startswith(_THE_SPACE):
         claimant_label = claimant_label[len(_THE_SPACE):]
     geometry, derivation, note = claim_geometry(doc.gaz, areas, stated, settlements, claimant, fought)
@@ -182,8 +187,17 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
     return TerritorialClaim(
         claimant_label, as_of=as_of, settlements=settlements, area_km2_stated=stated, areas=tuple(areas),
         geometry=geometry, derivation=derivation, approximate=derivation == Derivation.STATED_AREA,
-        note=note, provenance=prov,
+        note=note, subtype=_transfer(case_fold(masked)), provenance=prov,
     )
+
+
+def _transfer(folded: str) -> str | None:
+    """ACLED's non-violent transfer of territory when the claim's sentence tells no fighting ("took control of
+    <village> without confrontation"), else None (a battle: who won it is the claimant's side)."""
+    if Fold.PEACEFUL_TRANSFER.search(folded):
+        return acled.NON_VIOLENT_TRANSFER
+    fought = Fold.COMBAT.search(folded) or en.DIRECT_FIRE.search(folded) or en.ASSAULT_WORDS.search(folded)
+    return None if fought else acled.NON_VIOLENT_TRANSFER
 
 
 def _claim_date(doc: Document, s: Sentence) -> DateMention | None:
@@ -224,7 +238,8 @@ def _claimant(rest: str, head: str, folded_head: str, word: str,
         claimant = parties[-1] if parties else None
         own = own_party(head, speaker)
         if own is not None and Fold.OWN_FORCES.search(folded_head[-OWN_FORCES_WINDOW:]):
-            claimant = Actor(0, 0, own, own.split()[0], country_of(own))
+            own_named = [a for a in actors(own, 0, len(own)) if a.party]
+            claimant = own_named[0] if own_named else Actor(0, 0, own, None, country_of(own))
         if claimant is None and found:
             claimant = found[-1]
         named = [int(t) for t in TOKEN.findall(_NAMED_END.split(rest)[0])]
@@ -366,3 +381,46 @@ def dispute_note(doc: Document, claim: TerritorialClaim, s: Sentence, following:
     if not notes:
         return claim
     return replace(claim, note="; ".join([claim.note, *notes]) if claim.note else "; ".join(notes))
+
+
+def counter_claim(doc: Document, claim: TerritorialClaim, s: Sentence, following: Sentence | None,
+                  k: int = 0) -> tuple[TerritorialClaim, TerritorialClaim] | None:
+    """A denial of *claim* (told in *s*) in the *following* sentence of its paragraph, as its own ledger row.
+
+    "The RSF said it had captured <town>. The army denied the claim." gives the RSF's claim and the army's:
+    the army says it still holds the town. The counter-claim's claimant is the denier's side (the subject
+    of the denial), ``reported_by`` the denier, its areas and figures those disputed, and ``disputes`` the
+    id of the claim it answers (the claim is given an id from its sentence's offset, *k* its rank there,
+    when it has none).
+
+    Returns
+    -------
+    tuple of TerritorialClaim, or None
+        The claim (with its id) and the counter-claim; None when the next sentence denies no claim or
+        names no denier.
+    """
+    if following is None or following.paragraph != s.paragraph:
+        return None
+    quote = doc.text[following.start:following.end]
+    folded = case_fold(quote)
+    deny = Fold.DENY.search(folded) if "status" in cue_kinds(folded) else None
+    if deny is None or not Fold.REPORT_WORD.search(folded):
+        return None
+    subject = clause_back(quote[:deny.start()]).strip()
+    parties = [a for a in actors(subject, 0, len(subject)) if a.party]
+    denier = side_name(parties[0]) if parties else subject
+    if denier.lower().startswith(_THE_SPACE):
+        denier = denier[len(_THE_SPACE):]
+    if not denier or denier.lower() in en.EXPLETIVES:
+        return None
+    ident = claim.id or f"{doc.report.source or _CLAIM_ID}#{_CLAIM_ID}-{s.start}.{k}"
+    prov = doc.provenance(following, reported_by=subject, when=doc.event_date(following),
+                          reason=f"counter-claim: {matched(quote, deny)!r} of the claim told before")
+    if prov.event_date is None:  # "The army denied the claim.": the date of the claim it answers
+        told = claim.provenance
+        prov = replace(prov, event_date=told.event_date, event_date_end=told.event_date_end,
+                       date_precision=told.date_precision)
+    counter = TerritorialClaim(
+        denier, as_of=claim.as_of, settlements=claim.settlements, area_km2_stated=claim.area_km2_stated,
+        areas=claim.areas, note=f"denies: {claim.claimant!r}", disputes=ident, provenance=prov)
+    return replace(claim, id=ident), counter

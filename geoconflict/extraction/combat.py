@@ -8,17 +8,22 @@ fighting began, if told.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from geoconflict.extraction.actors import actors
+from geoconflict.extraction.acled_types import crowd_fight
+from geoconflict.extraction.actors import actors, side_name
 from geoconflict.extraction.cues import Fold, matched
-from geoconflict.extraction.document import TOKEN, Document, clause, clause_back
+from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, Document, clause, clause_back
 from geoconflict.lang import en
 from geoconflict.model import CombatArea
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
 __all__ = ["combats"]
+
+#: A place governed by "in/at/near" ("in <place>").
+_PLACE_IN = re.compile(en.PLACE_AFTER_WORDS + TOKEN_GROUP)
 
 
 def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> list[CombatArea]:
@@ -41,7 +46,8 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     if not doc.may_match(s, "combat"):
         return []
     masked, _ = doc.mask(s)
-    cue = Fold.COMBAT.search(case_fold(masked))
+    folded = case_fold(masked)
+    cue = Fold.COMBAT.search(folded)
     if not cue:
         return []
     word = matched(masked, cue)
@@ -50,14 +56,19 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     if not ids:
         ids = [int(t) for t in TOKEN.findall(clause_back(masked[:cue.start()]))]
         where = "before"
+    if not ids:  # "On <date>, in <place> (<district>), fighting broke out": the note's place, named first
+        ids = [int(m.group(1)) for m in _PLACE_IN.finditer(masked, 0, cue.start())][:1]
+        where = "first, with 'in/at/near', before"
     ids = [i for i in ids if not doc.spans[i].possessive]
     if not ids:
         return []
-    parties = tuple(dict.fromkeys(f"{a.party} {en.FORCES}" if a.party in en.DEMONYMS else a.party
-                                  for a in actors(masked, 0, len(masked)) if a.party))
+    parties = tuple(dict.fromkeys(side_name(a) for a in actors(masked, 0, len(masked)) if a.party))
     when = next((d for d in doc.dates_in(s) if d.role == "start"), None) or doc.event_date(s)
     reason = f"combat: word {word!r} with places named {where} it"
     if when is not None and when.role == "start":
         reason += f"; start date from {when.text!r}"
-    return [CombatArea(tuple(doc.distinct_places(ids)), actors=parties, description=word,
+    crowd = crowd_fight(folded, cue.start())
+    if crowd is not None:
+        reason += f"; fought by crowds, not armed sides: {crowd}"
+    return [CombatArea(tuple(doc.distinct_places(ids)), actors=parties, description=word, subtype=crowd,
                        provenance=doc.provenance(s, reported_by=speaker(), when=when, reason=reason))]

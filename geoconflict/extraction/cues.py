@@ -69,6 +69,7 @@ class Fold:
     UNCONFIRMED = folded(en.UNCONFIRMED_CUE)
     DENY = folded(en.DENY_CUE)
     CONFIRM = folded(en.CONFIRM_CUE)
+    PEACEFUL_TRANSFER = folded(en.PEACEFUL_TRANSFER)
     MODAL = folded(en.MODAL)
     CIVILIAN = folded(en.CIVILIAN)
     OWN_FORCES = folded(en.OWN_FORCES)

@@ -23,12 +23,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from geoconflict.extraction.acled_types import actor_pair, classify
+from geoconflict.extraction.acled_types import actor_pair, classify, protest_outcome
 from geoconflict.extraction.actors import DEMONYM_TRIE
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, TOKEN_OPEN, Document, clause_back, number
 from geoconflict.lang import en
 from geoconflict.model import Event, PlaceKind
+from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
@@ -143,8 +144,11 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
         return None
     kind, subtype = classify(key, folded, cue.end())
     fatalities = _fatalities(masked, folded)
-    if fatalities is None:
-        fatalities = _fatalities_next(doc, s)
+    following = _next_in_paragraph(doc, s) if fatalities is None or subtype == acled.PEACEFUL_PROTEST else None
+    if subtype == acled.PEACEFUL_PROTEST and following is not None:  # "Police intervened to disperse them."
+        kind, subtype = protest_outcome(following[1])
+    if fatalities is None and following is not None:
+        fatalities = _fatalities_next(*following)
     dem = _DEMONYM_LAST.search(masked, 0, cue.start())  # "Russian shelling": its forces, when no one else
     parties = actor_pair(masked, cue.start(), cue.end(), default=f"{dem.group(1)} {en.FORCES}" if dem else None)
     return Event(kind, doc.place(i), subtype=subtype, actors=parties, fatalities=fatalities,
@@ -215,14 +219,19 @@ def _more_specific(doc: Document, masked: str, tok: re.Match[str]) -> int:
     return (inside or before or [i])[0]
 
 
-def _fatalities_next(doc: Document, s: Sentence) -> int | None:
-    """The deaths stated by the next sentence of *s*'s paragraph ("There were no casualties.", "Two people were
-    killed."), when that sentence tells no event of its own (it names no place, or has no event word)."""
+def _next_in_paragraph(doc: Document, s: Sentence) -> tuple[str, str] | None:
+    """The next sentence of *s*'s paragraph, masked and case-folded, if there is one."""
     i = bisect_left(doc.sentence_ends, s.end) + 1
     if i >= len(doc.sentences) or doc.sentences[i].paragraph != s.paragraph:
         return None
     masked, _ = doc.mask(doc.sentences[i])
-    folded = case_fold(masked)
+    return masked, case_fold(masked)
+
+
+def _fatalities_next(masked: str, folded: str) -> int | None:
+    """The deaths stated by the next sentence of the paragraph (*masked*, *folded*: "There were no casualties.",
+    "Two people were killed."), when that sentence tells no event of its own (it names no place, or has no
+    event word)."""
     if TOKEN.search(masked) and any(cue.search(folded) for cue in _OTHER_EVENT):
         return None
     return _fatalities(masked, folded)

@@ -40,28 +40,28 @@ import re
 __all__ = [
     "ABBREVIATIONS", "ACCORDING", "ACCORDING_TO", "ACTOR_NOUNS", "ACTOR_NOUN_AFTER", "ACTOR_OF_BEFORE",
     "ADMIN1_DESCRIPTORS", "ADMIN1_WORDS", "ADMIN2_WORDS", "ANAPHORA", "ANAPHORA_KINDS", "AND", "APPOSITIVE",
-    "AREA", "ARMED_TARGET", "ARTICLE_BEFORE", "ATTRIBUTION_VERBS", "AUXILIARIES", "BEARINGS", "BEARING_OF",
+    "AREA", "ARMED_PERPETRATOR", "ASSAULT_WORDS", "ARMED_TARGET", "BASE_WORDS", "ARTICLE_BEFORE", "ATTRIBUTION_VERBS", "AUXILIARIES", "BEARINGS", "BEARING_OF",
     "BY_AGENT", "CITY_AFTER", "CITY_AFTER_PREFIX", "CITY_BEFORE", "CITY_OF", "CIVILIAN", "CIVILIAN_TARGET",
     "CLAIM_CUE", "CLAUSE_END", "CLAUSE_SPLIT", "CLAUSE_SPLIT_MARKS", "CLAUSE_SPLIT_WORDS", "CLAUSE_TAIL",
     "CLAUSE_TAIL_ENDS", "COMBAT_CUE", "COMMON_WORD_ZIPF", "CONFIRM_CUE", "CONTAINER_NEXT", "CONTAINER_OPEN",
     "CUE_STEMS", "DEMONSTRATORS", "DEMONYMS", "DENY_CUE", "DESCRIPTOR_AFTER_NAME", "DESCRIPTOR_AFTER_TOKEN",
-    "DIRECTION", "DISTRICT_WORDS", "EVENT_PLACE_WORDS", "EXCESSIVE_FORCE", "EXPLETIVES", "FATALITIES",
-    "FORCES", "FORCE_WORD", "FORMATION", "FORMATION_NOUNS", "GENERIC_ACTOR", "GROUPS", "HEARSAY",
+    "DIRECTION", "DIRECT_FIRE", "DISTRICT_WORDS", "EVENT_PLACE_WORDS", "EXCESSIVE_FORCE", "EXPLETIVES", "FATALITIES",
+    "FORCES", "FORCE_WORD", "FORMATION", "FORMATION_NOUNS", "GENERIC_ACTOR", "GROUPS", "GROUP_ALIASES", "HEARSAY",
     "HELD_PLACE", "HOLD_WORDS", "INTERVENTION", "INVERTED", "IN_REGION", "LEADING_JUNK", "LIST_CONTINUES",
     "LIST_DESCRIPTORS", "LIST_GOES_ON", "LIST_JOINERS", "LOCATIVE_BEFORE", "MAX_SPEAKER_WORDS", "MEANS",
-    "MEETING_CUE", "MEETING_PLACE_WORDS", "MEETING_SUBJECT_TAIL", "MODAL", "MONTHS", "MONTH_ABBREVIATIONS",
+    "MEETING_CUE", "MEETING_PLACE_WORDS", "MEMBERS", "MEETING_SUBJECT_TAIL", "MOB_ACTOR", "MODAL", "MONTHS", "MONTH_ABBREVIATIONS",
     "MOVE_CUE", "MOVE_FROM", "MOVE_FROM_AFTER", "MOVE_LIST_JOINERS", "MOVE_NOUN", "MOVE_STEM_ALIASES",
     "MOVE_STEM_LENGTH", "MOVE_TO", "MOVE_TO_FIRST", "NAME_CONNECTORS", "NAME_PARTICLES", "NO_COMMENT",
     "NO_FATALITIES", "NUMBER_WORDS", "OF", "ORG_AFTER", "ORG_BEFORE", "ORG_BEFORE_ENDS", "OTHER_CLAUSE",
     "OUTLET_AFTER", "OUTLET_WORDS", "OWN_FORCES", "PASSIVE_BY", "PASSIVE_TARGET_VERBS", "PASSIVE_VERB_BEFORE",
-    "PASSIVE_WORDS", "PERSON_LOWER_ROLES", "PLACE_AFTER_WORDS", "PLACE_NOUN_OF", "PLACE_WORDS",
-    "PLACE_WORD_AFTER", "POSSESSIVE_ENDINGS", "PRONOUN_CLAIMANT", "PRONOUN_SUBJECTS", "REGION_AFTER",
+    "PASSIVE_WORDS", "PEACEFUL_TRANSFER", "PERSON_LOWER_ROLES", "PLACE_AFTER_WORDS", "PLACE_NOUN_OF", "PLACE_WORDS",
+    "PLACE_WORD_AFTER", "POSSESSIVE_ENDINGS", "PRONOUN_CLAIMANT", "PRONOUN_SUBJECTS", "PROPERTY", "PROTEST_WORDS", "REGION_AFTER",
     "REGION_NAMED", "REGION_OF", "REGION_WORDS", "REPORT_WORD", "RIVER_BEFORE", "RIVER_BEFORE_ENDS",
     "ROLE_WORDS", "SENTENCE_ADVERBS", "SETTLEMENTS", "SETTLEMENT_WORDS", "SINGLE_DESCRIPTORS", "SPEAKER_HEAD",
     "SQUARE_MILE_MARK", "STRIKE_CUE", "SUBJECT_AUXILIARIES", "TARGET_AFTER_WORDS", "THE",
     "TITLE_ABBREVIATIONS", "TITLE_JOINERS", "TITLE_LEAD_WORDS", "TITLE_PLACE_WORDS", "TOLD", "TOLD_WORD",
-    "UNCONFIRMED_CUE", "UNIT_ADJECTIVES", "UNIT_WORDS", "UNNAMED_REPORTS", "VIOLENT_CROWD", "VISIT",
-    "WEEKDAYS", "WITH", "WORDFREQ_LANGUAGE",
+    "UNCONFIRMED_CUE", "UNIT_ADJECTIVES", "UNIT_WORDS", "UNNAMED_REPORTS", "VIOLENT_CROWD", "VISIT", "VOLLEYS",
+    "WEAPON_HAUL", "WEEKDAYS", "WITH", "WORDFREQ_LANGUAGE",
 ]
 
 # ---- sentences
@@ -110,6 +110,13 @@ GROUPS: dict[str, str | None] = {
     "Hayat Tahrir al-Sham": "SY",
 }
 
+#: One side, one name: a group's other names → the name its claims and fights are labelled with.
+GROUP_ALIASES: dict[str, str] = {
+    "Rapid Support Forces": "RSF", "Sudanese Armed Forces": "SAF", "AFC/M23": "M23", "Israel Defense Forces": "IDF",
+    "Houthi": "Houthis", "Ansar Allah": "Houthis", "Kachin Independence Army": "KIA",
+    "Ta'ang National Liberation Army": "TNLA", "People's Defence Force": "PDF", "ISIS": "Islamic State",
+    "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
+}
 #: Nouns that make an adjective or a group name into an armed actor.
 ACTOR_NOUNS = (
     r"armed forces|air force|troops|troop|forces|force|units|unit|soldiers|military|army|conscripts|reservists|"
@@ -425,8 +432,8 @@ CLAIM_CUE = re.compile(
 )
 #: Control words that claim a place only when it follows (not "held talks", "took part").
 HOLD_WORDS = ("hold", "held", "took", "taken")
-#: What may stand between such a word and the place: "control of the city of".
-HELD_PLACE = r"\s*(?:control\s+of\s+)?(?:the\s+)?(?:(?:" + "|".join(SETTLEMENT_WORDS) + r")\s+of\s+)?"
+#: What may stand between such a word and the place: "over", "control of the city of".
+HELD_PLACE = r"\s*(?:over\s+)?(?:control\s+of\s+)?(?:the\s+)?(?:(?:" + "|".join(SETTLEMENT_WORDS) + r")\s+of\s+)?"
 #: A passive claim: "fell to", "captured by".
 PASSIVE_WORDS = ("fell", "fallen")
 PASSIVE_BY = re.compile(r"\s*(?:by|to)\s+")
@@ -456,8 +463,10 @@ MODAL = re.compile(r"\b(?:will|would|could|might|may|threaten\w*|plan\w*|vow\w*)
 REPORT_WORD = re.compile(r"\b(?:claim|report|capture|control)")
 #: Fighting in a place.
 COMBAT_CUE = re.compile(
-    r"\b(?:combat|fighting|fights|fought|clash(?:es|ed)?|battl(?:e|es|ed|ing)|hostilities|"
-    r"firefights?|skirmish(?:es)?|gunfights?|street\s+fighting)\b",
+    r"\b(?:combat|fighting|fights|fought|clash(?:es|ed|ing)?|battl(?:e|es|ed|ing)|hostilities|"
+    r"firefights?|skirmish(?:es)?|gunfights?|gun\s*battles?|shoot-?outs?|street\s+fighting|"
+    r"exchang(?:ed|ing)\s+(?:gun\s*)?fire|repel(?:led|ling|s)?|repuls(?:ed|e|ing)|thwart(?:ed|ing)?|"
+    r"engag(?:ed|ing)\s+(?:in|with))\b",
     re.IGNORECASE,
 )
 #: A meeting.
@@ -473,31 +482,56 @@ VISIT = "visit"
 MEETING_SUBJECT_TAIL = re.compile(r"\s+(?:had|has|have|was|were|also|then)$")
 #: Whom a meeting is with: "(met) with X".
 WITH = "with"
+#: What a weapons seizure hauls in ("recovered a cache of arms"): a Disrupted weapons use.
+WEAPON_HAUL = (r"(?:weapons?|arms|ammunition|munitions|explosives|caches?|rifles|guns|firearms|grenades|rockets|"
+               r"mines|ieds?|bomb-making)\b")
+#: Property seized, destroyed or burned ("seized farmland", "burned 30 houses"): Looting/property destruction.
+PROPERTY = (r"(?:land|farmland|property|properties|crops|harvests?|cattle|livestock|cows|goats|goods|shops?|"
+            r"stores?|vehicles?|cars?|trucks?|motorcycles?|money|cash|houses?|homes?|huts?|shelters?|buildings?|"
+            r"hideouts?|camps?|tons?|kilograms?|kg|drugs|marijuana|cocaine|heroin|fuel|schools?|churches|"
+            r"mosques?|offices?|settlements?|markets?)\b")
+#: What a group establishes (Headquarters or base established).
+BASE_WORDS = r"(?:bases?|posts?|outposts?|headquarters|hq|checkpoints?|camps?|positions?)\b"
 #: A located event's word; each group is a cue key (the extraction's ``CUE_KEYS`` gives its record type and
 #: ACLED sub-event type; the sentence's means and target refine it). At one position the first group wins.
 STRIKE_CUE = re.compile(
     r"\b(?:(?P<suicide>suicide\s+(?:bomb(?:er|ing)?s?|attacks?|vests?))|"
     r"(?P<air>air\s*(?:strikes?|raids?|attacks?)|airstrikes?|drone\s+(?:strikes?|attacks?)|warplanes?|"
     r"(?:fighter\s+)?jets?\s+(?:struck|bombed|hit)|helicopter\s+gunships?|bombed\s+from\s+the\s+air|uavs?)|"
-    r"(?P<disrupted>shot\s+down|intercepted|defused|neutrali[sz]ed\s+(?:an?\s+)?(?:drone|mine|ied|explosive)s?)|"
+    r"(?P<disrupted>shot\s+down|downed|intercepted|defused|neutrali[sz]ed\s+(?:an?\s+)?(?:drone|mine|ied|explosive)s?|"
+    r"(?:recover|seiz|confiscat|discover|found|unearth)\w*\s+(?:[\w-]+\s+){0,5}?" + WEAPON_HAUL + r")|"
+    r"(?P<base>(?:establish\w*|buil[dt]\w*)\s+(?:[\w-]+\s+){0,3}?" + BASE_WORDS + r")|"
+    r"(?P<agreement>surrender(?:ed|s|ing)?|(?:signed|reached|concluded|agreed\s+(?:on|to))\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:agreement|ceasefire|truce|deal|accord|pact|memorandum)s?|"
+    r"(?:freed|released|exchanged|handed\s+over)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:prisoners|hostages|detainees|captives))|"
+    r"(?P<change>defected|pledged\s+allegiance|conducted\s+(?:[\w-]+\s+){0,2}?patrols?|patrolled|"
+    r"(?:imposed|extended|declared)\s+(?:[\w-]+\s+){0,3}?curfew|reinforcements?\s+(?:arrived|to)|"
+    r"graduation|recruit(?:ed|ment))|"
     r"(?P<explosive>ieds?|(?:land|anti-\w+\s+)mines?|roadside\s+bombs?|(?:improvised\s+)?explosive\s+devices?|"
     r"car\s+bombs?|mine\s+(?:attack|explosion|blast)s?)|(?P<blast>explosions?|exploded|detonat(?:ed|ion)|blasts?)|"
     r"(?P<grenade>grenades?(?!\s+launcher))|"
     r"(?P<shelling>shell(?:ed|ing|s)|grenade\s+launchers?|mortars?|artillery|rockets?|missiles?|mlrs|grads?|bombard(?:ed|ment)|"
     r"pounded|fired(?:\s+[\w-]+){0,6}?\s+(?:at|on|upon|into|towards))|"
-    r"(?P<strike>struck|strikes?(?:\s+on)?|bomb(?:ed|ing)|hit)|"
+    r"(?P<strike>struck|strikes?(?:\s+on)?|bomb(?:ed|ing)|hit(?!\s+and\s+run))|"
     r"(?P<massacre>massacre(?:d)?|killings?\s+of\s+civilians|executed|beheaded)|"
     r"(?P<abduction>abduct(?:ed|ion|s)?|kidnap(?:ped|ping|s)?|taken\s+hostage)|"
     r"(?P<sexual>raped?|sexual(?:ly)?\s+(?:assault(?:ed)?|violence|abused?))|"
     r"(?P<excessive>opened\s+fire\s+on\s+(?:the\s+)?(?:protesters|demonstrators))|"
-    r"(?P<riot>riot(?:s|ed|ers|ing)?|mob|lynch(?:ed|ing)?|violent(?:ly)?\s+(?:demonstrat|protest)\w*)|"
+    r"(?P<riot>riot(?:s|ed|ers|ing)?|mob|lynch(?:ed|ing)?|violent(?:ly)?\s+(?:demonstrat|protest)\w*|"
+    r"(?:threw|hurled|pelted)\s+(?:[\w-]+\s+){0,2}?(?:stones|rocks|bottles|molotov\w*|petrol\s+bombs)|"
+    r"pelted|stone-pelting|burn(?:ed|t|ing)\s+(?:rubber\s+)?(?:tyres|tires))|"
     r"(?P<protest>protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied|ies)|marched|"
-    r"sit-in|strike\s+action|went\s+on\s+strike)|"
+    r"sit-in|strike\s+action|went\s+on\s+strike|gathered\s+(?:in|at|outside|in\s+front\s+of)|"
+    r"blocked\s+(?:[\w-]+\s+){0,3}?(?:roads?|highways?|streets?|routes?|roundabouts?|bridges?))|"
     r"(?P<arrest>arrest(?:ed|s)?|detain(?:ed|s)?|apprehended)|"
     r"(?P<looting>loot(?:ed|ing)?|ransack(?:ed)?|torch(?:ed)?|set\s+(?:\w+\s+){0,3}?(?:on\s+)?fire|"
-    r"burn(?:ed|t)\s+down|vandali[sz]ed|demolished)|"
-    r"(?P<attack>attack(?:ed|s)?(?:\s+on)?|ambush(?:ed)?|raid(?:ed)?|stormed|assault(?:ed)?\s+on|"
-    r"shot(?:\s+dead)?|killed|murdered|stabbed|beat(?:en)?\s+to\s+death))\b",
+    r"burn(?:ed|t)\s+down|vandali[sz]ed|demolished|confiscat(?:ed|ing)|st(?:ole|olen)|"
+    r"(?:seiz(?:ed|ing)|destroy(?:ed|ing)|burn(?:ed|t)|razed)\s+(?:[\w-]+\s+){0,5}?" + PROPERTY + r")|"
+    r"(?P<attack>attack(?:ed|s)?(?:\s+on)?|ambush(?:ed)?|raid(?:ed)?|stormed|assault(?:ed)?\s+on|targeted)|"
+    r"(?P<kill>shot(?:\s+dead)?|killed|murdered|stabbed|beat(?:en|ing)?(?:\s+up)?|assaulted|tortured|hacked|"
+    r"opened\s+fire|found\s+dead|bod(?:y|ies)\s+of|shot\s+and\s+(?:killed|wounded|injured)|"
+    r"wounded|injured))\b",
     re.IGNORECASE,
 )
 #: The means a sentence names, each group a cue key of :data:`STRIKE_CUE` (first group found wins at a
@@ -516,7 +550,10 @@ CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|residents?|farmers?|herders?|traders?|passengers?|children|child|boys?|girls?|"
     r"wom[ae]n|m[ae]n|students?|teachers?|worshippers|idps|displaced|family|families|people|pupils|"
     r"journalists?|doctors?|nurses?|health\s+workers?|aid\s+workers?|motorists?|drivers?|miners?|fishermen|"
-    r"migrants?|pastoralists?|individuals?|ambulances?|cattle\s+camps?|houses?|homes?|"
+    r"migrants?|pastoralists?|individuals?|ambulances?|cattle\s+camps?|houses?|homes?|persons?|elders?|"
+    r"businessm[ae]n|shopkeepers?|merchants?|brothers?|sons?|daughters?|wife|husband|teenagers?|youths?|"
+    r"members?|supporters|activists?|officials?|servants?|leaders?|chiefs?|clerics?|imams?|priests?|pastors?|"
+    r"workers?|employees?|relatives?|victims?|bodies|body|boats?|vehicles?|buses|bus|"
     r"(?:a|an|one|two|three|four|five|\d+)\s+(?:local|unarmed|elderly)\b)",
     re.IGNORECASE,
 )
@@ -525,11 +562,12 @@ PASSIVE_VERB_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?\w+$",
 #: Armed forces as the target: what makes an attack a battle even with civilians around.
 ARMED_TARGET = re.compile(
     r"\b(?:soldiers?|troops|forces|militants?|fighters?|rebels?|militiam[ae]n|militias?|positions?|police(?:m[ae]n)?|"
-    r"officers?|gunmen|army|military|patrols?|checkpoints?|convoys?|bases?)\b",
+    r"officers?|gunmen|army|military|patrols?|checkpoints?|convoys?|bases?|personnel|commanders?|guards?|"
+    r"combatants|jihadists|insurgents|terrorists|vigilantes?|vigilance|defen[cs]e\s+(?:group|force)s?)\b",
     re.IGNORECASE,
 )
 #: A protest the authorities broke up, and one they fired on.
-INTERVENTION = re.compile(r"\b(?:dispers(?:ed|e)|tear\s*gas|water\s+cannons?|rubber\s+bullets|arrested|detained|"
+INTERVENTION = re.compile(r"\b(?:dispers(?:ed|e)|tear\s*gas|water\s+cannons?|rubber\s+bullets|arrest(?:ed|ing)|detain(?:ed|ing)|dislodg|"
                           r"baton|beat|intervened|broke\s+up)\w*", re.IGNORECASE)
 EXCESSIVE_FORCE = re.compile(r"\b(?:live\s+(?:ammunition|rounds|fire)|killed|shot\s+dead|opened\s+fire)\b",
                              re.IGNORECASE)
@@ -537,6 +575,27 @@ EXCESSIVE_FORCE = re.compile(r"\b(?:live\s+(?:ammunition|rounds|fire)|killed|sho
 VIOLENT_CROWD = re.compile(r"\b(?:threw\s+(?:stones|rocks|bottles|molotov)|stone-pelting|pelted|clashed\s+with\s+"
                            r"(?:the\s+)?(?:police|security)|vandali[sz]ed|set\s+\w+\s+(?:on\s+)?fire|torched|"
                            r"burn(?:ed|t)\s+(?:tyres|tires|cars|vehicles)|looted)\b", re.IGNORECASE)
+#: Direct fire: an exchange between armed sides, which ACLED codes an armed clash whatever else was fired.
+DIRECT_FIRE = re.compile(r"\b(?:small\s+arms|(?<!heavy\s)machine[- ]?guns?|snipers?|gun\s*fire|firearms|"
+                         r"(?:gun)?shots|bursts\s+of\s+fire|unspecified\s+weapons|in\s+both\s+directions|"
+                         r"automatic\s+(?:weapons|rifles)|assault\s+rifles)\b", re.IGNORECASE)
+#: Fire reported as many explosions or projectiles (no device named): shelling, not a planted explosive.
+VOLLEYS = re.compile(r"\b(?:explosions|projectiles|blasts|rounds)\b", re.IGNORECASE)
+#: An unorganised crowd as the perpetrator (a riot: ACLED's mob violence), not an armed group.
+MOB_ACTOR = re.compile(r"\b(?:mobs?|locals|local\s+(?:people|residents|youths?|men)|residents|villagers|youths?|"
+                       r"(?:a\s+)?group\s+of\s+(?:people|men|youths?|locals|residents|villagers|individuals)|"
+                       r"(?:a\s+|an\s+angry\s+)?crowd|settlers|vigilantes?|(?:party\s+)?(?:supporters|activists|"
+                       r"cadres)|community\s+members|angry\s+\w+)\b", re.IGNORECASE)
+#: An armed perpetrator: a crowd with one among it is no mob ("a group of armed men").
+ARMED_PERPETRATOR = re.compile(r"\b(?:armed|gunmen|assailants|attackers|bandits|jihadists|insurgents|terrorists|"
+                               r"militants?|militias?|militiam[ae]n|fighters|rebels|soldiers|troops|forces|police|"
+                               r"army|military)\b", re.IGNORECASE)
+#: Members of a party or a community fighting one another (a riot, unless an armed side is named).
+MEMBERS = re.compile(r"\b(?:members|supporters|partisans|followers|communities|clans?|tribesmen|groups\s+of)\b",
+                     re.IGNORECASE)
+#: A protest named (not only a crowd or rioters): a riot among it is a violent demonstration.
+PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|sit-in)\b",
+                           re.IGNORECASE)
 #: Demonstrators named (a riot or arrest among them belongs to the protest).
 DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|rioters|crowd)\b", re.IGNORECASE)
 #: The label of a party's forces ("Russian forces"), for a demonym alone.
@@ -563,7 +622,7 @@ PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+
 #: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2").
 FATALITIES = re.compile(
     r"\b(?:killing|killed|kills)\s+(?:at\s+least\s+)?(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?P<n2>\d[\d,]*|one|two|three|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?<!no\s)(?P<n2>\d[\d,]*|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died)\b",
     re.IGNORECASE,
@@ -574,7 +633,8 @@ GENERIC_ACTOR = re.compile(
     r"\b(?:(?:unidentified|unknown|suspected)\s+)?(?:armed\s+(?:men|group|groups)|gunmen|assailants|attackers|"
     r"militants|insurgents|rebels|jihadists|bandits|militiam[ae]n|militias?|police(?:m[ae]n|\s+officers)?|"
     r"security\s+forces|soldiers|troops|army|military|junta|protesters|protestors|demonstrators|rioters|mob|"
-    r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children)\b",
+    r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children|gendarmes|gendarmerie|"
+    r"settlers|locals|youths|supporters)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
@@ -584,6 +644,14 @@ NO_FATALITIES = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|
                            r"injured))|nobody\s+was\s+(?:killed|hurt|injured)|without\s+casualties)\b",
                            re.IGNORECASE)
 
+#: Control taken with no fighting: ACLED's non-violent transfer of territory.
+PEACEFUL_TRANSFER = re.compile(r"\b(?:no\s+(?:clash(?:es)?|fighting|resistance|confrontation)s?|without\s+(?:any\s+|a\s+)?"
+                               r"(?:clash(?:es)?|fight(?:ing)?|resistance|confrontation|a\s+shot))\b", re.IGNORECASE)
+#: Fighting told with a claim, or control taken by force (else the territory changed hands with no fighting).
+ASSAULT_WORDS = re.compile(r"\b(?:attack\w*|assault\w*|offensive|storm\w*|counter-?attack\w*|push\w*\s+back|"
+                           r"drove\s+out|expelled|after\s+(?:heavy\s+)?(?:battles?|fighting)|captur\w*|seiz\w*|"
+                           r"overr[au]n\w*|liberat\w*|retook|retak\w*|recaptur\w*|fell\s+to|fallen\s+to)\b",
+                           re.IGNORECASE)
 #: The other side has not confirmed.
 UNCONFIRMED_CUE = re.compile(
     r"\b(?:ha(?:s|ve)\s+yet\s+to\s+(?:confirm|verify|comment)|(?:has|have|had|did|does|do)\s+not\s+"
@@ -605,7 +673,8 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "head", "return"),
     "claim": (  # CLAIM_CUE ("taken", "retake", "take over" hold "tak"; "retook" holds "took")
         "control", "seiz", "captur", "took", "tak", "occup", "liberat", "overr", "fell", "fallen", "hold", "held"),
-    "combat": ("combat", "fight", "fought", "clash", "battl", "hostilities", "skirmish"),  # COMBAT_CUE
+    "combat": ("combat", "fight", "fought", "clash", "battl", "hostilities", "skirmish", "gun", "shoot", "exchang",
+               "repel", "repuls", "thwart", "engag"),  # COMBAT_CUE
     "meeting": ("met", "meet", "talks", "visit", "summit"),  # MEETING_CUE
     "strike": (  # STRIKE_CUE
         "suicide", "air", "drone", "warplane", "jet", "helicopter", "uav", "shot", "intercept", "defus", "neutrali",
@@ -614,7 +683,12 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "killing", "execut", "behead", "abduct", "kidnap", "hostage", "rape", "sexual", "opened fire", "riot", "mob",
         "lynch", "violent", "protest", "demonstrat", "rall", "marched", "sit-in", "arrest", "detain", "apprehend",
         "loot", "ransack", "torch", "fire", "burn", "vandali", "demolish", "attack", "ambush", "raid", "stormed",
-        "assault", "killed", "murder", "stab", "beat"),
+        "assault", "killed", "murder", "stab", "beat", "downed", "recover", "seiz", "confiscat", "discover", "found",
+        "unearth", "establish", "buil", "surrender", "agreement", "ceasefire", "truce", "deal", "accord", "pact",
+        "memorandum", "prisoners", "detainees", "captives", "defected", "pledged", "patrol", "curfew",
+        "reinforcement", "threw",
+        "hurled", "pelt", "gathered", "blocked",
+        "graduation", "recruit", "stole", "destroy", "razed", "wound", "injur", "tortur", "hack", "bod", "target"),
     "status": ("den", "dismiss", "rejected", "refuted", "confirm", "verif", "comment"),  # DENY_, UNCONFIRMED_, CONFIRM_CUE
 }
 

@@ -243,6 +243,12 @@ class TerritorialClaim(_AreaRecord):
         ``claimed`` (a party's claim) or ``assessed`` (an analyst's assessment).
     note : str, optional
         A plausibility note (stated vs computed figures).
+    subtype : str, optional
+        ACLED's sub-event type when it is known from the telling: ``"Non-violent transfer of territory"``
+        for control taken with no fighting told (see :func:`geoconflict.model.taxonomy.acled_type`).
+    disputes : str, optional
+        The ``id`` of the claim this one disputes: a denial or counter-claim is its own row of the ledger,
+        linked to the claim it answers (its claimant is the side that says it holds the area).
     provenance : Provenance
         ``provenance.reported_by`` is who reports the claim.
     id : str, optional
@@ -264,6 +270,8 @@ class TerritorialClaim(_AreaRecord):
     approximate: bool = False
     tier: ClaimTier = ClaimTier.CLAIMED
     note: str | None = None
+    subtype: str | None = None
+    disputes: str | None = None
     provenance: Provenance = field(default_factory=Provenance)
     id: str | None = None
 
@@ -280,11 +288,15 @@ class TerritorialClaim(_AreaRecord):
         approximate: bool | None = False,
         tier: ClaimTier | str = ClaimTier.CLAIMED,
         note: str | None = None,
+        subtype: str | None = None,
+        disputes: str | None = None,
         provenance: Provenance | None = None,
         id: str | None = None,
     ) -> None:
         stored = self.__dict__  # stored as in Movement.__init__
         stored["claimant"] = required_text(claimant, "claimant")
+        stored["subtype"] = as_text(subtype, "subtype")
+        stored["disputes"] = as_text(disputes, "disputes")
         stored["as_of"] = as_date(as_of, "as_of")
         stored["settlements"] = as_count(settlements, "settlements")
         stored["area_km2_stated"] = as_amount(area_km2_stated, "area_km2_stated")
@@ -316,6 +328,10 @@ class CombatArea(_AreaRecord):
     geometry, derivation, approximate
         As for :class:`TerritorialClaim`.
     description : str, optional
+    subtype : str, optional
+        ACLED's sub-event type when the fighting is not an armed clash: ``"Mob violence"`` between
+        unorganised crowds or party supporters, ``"Violent demonstration"`` when demonstrators fight
+        (see :func:`geoconflict.model.taxonomy.acled_type`).
     provenance : Provenance
         ``event_date`` is when the fighting began (``"began on August 6"``).
     id : str, optional
@@ -332,6 +348,7 @@ class CombatArea(_AreaRecord):
     derivation: Derivation  # follows from the geometry unless given (see _area_fields)
     approximate: bool = False
     description: str | None = None
+    subtype: str | None = None
     provenance: Provenance = field(default_factory=Provenance)
     id: str | None = None
 
@@ -344,6 +361,7 @@ class CombatArea(_AreaRecord):
         derivation: Derivation | str | None = None,
         approximate: bool | None = False,
         description: str | None = None,
+        subtype: str | None = None,
         provenance: Provenance | None = None,
         id: str | None = None,
     ) -> None:
@@ -353,6 +371,7 @@ class CombatArea(_AreaRecord):
             raise InvalidInputError("areas: a combat area needs named areas or a geometry", field="areas")
         stored["actors"] = as_texts(actors, "actors")
         stored["description"] = as_text(description, "description")
+        stored["subtype"] = as_text(subtype, "subtype")
         stored["id"] = as_text(id, "id")
         stored["provenance"] = as_provenance(provenance)
         stored["geometry"], stored["derivation"], stored["approximate"] = _area_fields(

@@ -38,9 +38,11 @@ movement
     actor, unit, origin, destination, status, length_km, origin_place, destination_place.
 claim
     claimant, tier, as_of, settlements, area_km2_stated, area_km2, areas,
-    areas_places, derivation, approximate, note.
+    areas_places, derivation, approximate, note, subtype (ACLED's sub-event type when known),
+    disputes (the id of the claim it disputes).
 combat
-    actors (JSON list), areas, areas_places, derivation, approximate, area_km2, description.
+    actors (JSON list), areas, areas_places, derivation, approximate, area_km2, description,
+    subtype (ACLED's sub-event type of fighting between crowds).
 event
     event_type, subtype, actors (JSON list), description, fatalities, name (the
     place's name), place (JSON), lat, lon.
@@ -141,6 +143,8 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "derivation": "str",
         "approximate": "bool",
         "note": "str",
+        "subtype": "str",
+        "disputes": "str",
     },
     "combat": {
         "actors": "str",
@@ -150,6 +154,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "approximate": "bool",
         "area_km2": "float",
         "description": "str",
+        "subtype": "str",
     },
     "event": {
         "event_type": "str",
@@ -327,7 +332,8 @@ def _area_columns(record: TerritorialClaim | CombatArea, table: PlaceTable | Non
         "area_km2": record.area_km2,
     }
     if isinstance(record, CombatArea):
-        return shared | {"actors": _dumps(list(record.actors)), "description": record.description}
+        return shared | {"actors": _dumps(list(record.actors)), "description": record.description,
+                         "subtype": record.subtype}
     return shared | {
         "claimant": record.claimant,
         "tier": record.tier.value,
@@ -335,6 +341,8 @@ def _area_columns(record: TerritorialClaim | CombatArea, table: PlaceTable | Non
         "settlements": record.settlements,
         "area_km2_stated": record.area_km2_stated,
         "note": record.note,
+        "subtype": record.subtype,
+        "disputes": record.disputes,
     }
 
 
@@ -456,6 +464,8 @@ def _claim_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: Pl
         approximate=bool(row.get("approximate")),
         tier=row.get("tier") or "claimed",
         note=row.get("note"),
+        subtype=row.get("subtype"),
+        disputes=row.get("disputes"),
         provenance=_provenance_from(row),
         id=row.get("id"),
     )
@@ -469,6 +479,7 @@ def _combat_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: P
         derivation=row.get("derivation") or None,
         approximate=bool(row.get("approximate")),
         description=row.get("description"),
+        subtype=row.get("subtype"),
         provenance=_provenance_from(row),
         id=row.get("id"),
     )

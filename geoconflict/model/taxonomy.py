@@ -11,10 +11,16 @@ other records map as follows (:func:`acled_type`):
 record                 event_type                  sub_event_type
 =====================  ==========================  ==================================
 ``Movement``           Strategic developments      Other (ACLED codes troop movements so)
-``CombatArea``         Battles                     Armed clash
+``CombatArea``         Battles                     Armed clash; its ``subtype`` when set (fighting
+                                                   between crowds: Riots, Mob violence or
+                                                   Violent demonstration)
 ``TerritorialClaim``   Battles                     None: who overtook or regained the
                                                    territory is the actors' side, which
-                                                   a claim does not record
+                                                   a claim does not record; its
+                                                   ``subtype`` when set (control taken
+                                                   with no fighting told: Strategic
+                                                   developments, Non-violent transfer
+                                                   of territory)
 =====================  ==========================  ==================================
 
 Examples
@@ -89,7 +95,8 @@ SUB_EVENT_TYPES: dict[str, str] = {
 KIND_EVENT_TYPE: dict[str, str] = {
     "movement": STRATEGIC, "claim": BATTLES, "combat": BATTLES, "battle": BATTLES, "strike": EXPLOSIONS,
     "explosion": EXPLOSIONS, "attack": BATTLES, "massacre": VIOLENCE_AGAINST_CIVILIANS, "protest": PROTESTS,
-    "riot": RIOTS, "meeting": STRATEGIC,
+    "riot": RIOTS, "meeting": STRATEGIC, "arrest": STRATEGIC, "looting": STRATEGIC, "interception": STRATEGIC,
+    "base": STRATEGIC, "agreement": STRATEGIC, "development": STRATEGIC, "abduction": VIOLENCE_AGAINST_CIVILIANS,
 }
 #: Record kinds whose sub-event type is fixed (see the module's table).
 _KIND_SUB_EVENT: dict[str, str | None] = {"movement": OTHER, "combat": ARMED_CLASH, "claim": None}
@@ -131,4 +138,6 @@ def acled_type(record: object) -> tuple[str | None, str | None]:
     if kind == "Event":
         return event_type_of(subtype, getattr(record, "type", None)), subtype
     kind = {"Movement": "movement", "CombatArea": "combat", "TerritorialClaim": "claim"}.get(kind, kind)
+    if subtype in SUB_EVENT_TYPES:  # fighting between crowds; control taken with no fighting
+        return SUB_EVENT_TYPES[subtype], subtype
     return event_type_of(None, kind), _KIND_SUB_EVENT.get(kind)
