@@ -48,6 +48,7 @@ import os
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -245,24 +246,28 @@ def read_table(
     if format == "geoconflict":
         events = _read_own(path)
         return TableRead(str(path), format, events, (), len(events))
+    if format == "acled":  # validated as columns; the records are made when first asked for
+        from geoconflict.readers.acled import validate_acled
+
+        columns, problems, rows = validate_acled(path, encoding=encoding)
+        found = problems.resolve(errors)
+        return TableRead(str(path), format, EventSet.deferred(partial(_made, columns.records)), found, rows)
     reader = _reader(format)
     with no_gc():  # a million new records would trigger dozens of full collections, each over all of them
         options = {"gazetteer": gazetteer} if format == "generic" else {}  # the one reader that geocodes names
         records, problems, rows = reader(path, errors=errors, encoding=encoding, **options)
     found = problems.resolve(errors)
-    events = EventSet()
-    append = {Event: events.events.append, TerritorialClaim: events.claims.append}
-    for record in records:  # EventSet.add, without its per-record look-up (a million rows)
-        append[type(record)](record)
-    return TableRead(str(path), format, events, found, rows)
+    return TableRead(str(path), format, EventSet(records), found, rows)
+
+
+def _made(records: Callable[[], list[Event | TerritorialClaim]]) -> list[Event | TerritorialClaim]:
+    """*records()*, with the garbage collector paused (a million new records)."""
+    with no_gc():
+        return records()
 
 
 def _reader(format: str) -> Reader:
     """The reader of one of :data:`FORMATS` other than ``"geoconflict"`` (imported when first needed)."""
-    if format == "acled":
-        from geoconflict.readers.acled import read_acled
-
-        return read_acled
     if format == "ucdp":
         from geoconflict.readers.ucdp import read_ucdp
 
