@@ -67,6 +67,7 @@ from geoconflict.model import (
     Provenance,
     TerritorialClaim,
 )
+from geoconflict.model.frames import event_frame
 from geoconflict.readers.bulk import maker, unchecked
 from geoconflict.readers.cells import a_count, a_date, clean_text, one_of, required_text, text_value
 from geoconflict.readers.columns import (
@@ -166,10 +167,35 @@ class AcledColumns:
 
     def records(self) -> list[Event | TerritorialClaim]:
         """The good rows' records: events, then territorial claims, each kind in file order."""
-        row_place, row_prov, row_actors = self._places(), self._provenances(), self._actors()
-        return [*self._events(row_place, row_prov, row_actors), *self._claims(row_place, row_prov)]
+        (places, place_c), (provs, prov_c), (actors, actor_c) = self._places(), self._provenances(), self._actors()
+        row_place, row_prov = places[place_c], provs[prov_c]
+        return [*self._events(row_place, row_prov, actors[actor_c]), *self._claims(row_place, row_prov)]
 
-    def _places(self) -> np.ndarray:
+    def to_frame(self):
+        """The events' GeoDataFrame, made from the columns without making an :class:`Event` per row.
+
+        Equal to ``EventSet(self.records()).events.to_geodataframe()`` (the
+        schema of :mod:`geoconflict.model.frames`, kind ``event``); only the
+        distinct places, provenances and actor lists become records. The
+        territorial claims (the territory rows) are not in it.
+        """
+        v = self.values
+        rows = self.good[~self.is_claim[self.good]]
+        (places, place_c), (provs, prov_c), (actors, actor_c) = self._places(), self._provenances(), self._actors()
+        (etype, etype_c), (subtype, subtype_c), (fatal, fatal_c) = v["event_type"], v["sub_event_type"], v["fatalities"]
+        gprec, gprec_c = v["geo_precision"]
+        columns = {
+            "id": _blank_none(text_cells(self.frame, "event_id_cnty")[rows]),
+            "precision": np.array([int(p) if p is not None else None for p in gprec], dtype=object)[gprec_c[rows]],
+            "event_type": etype[etype_c[rows]],
+            "subtype": subtype[subtype_c[rows]],
+            "description": _blank_none(text_cells(self.frame, "notes")[rows]),
+            "fatalities": fatal[fatal_c[rows]],
+        }
+        return event_frame(places=(places, place_c[rows]), provenances=(provs, prov_c[rows]),
+                           actors=(actors, actor_c[rows]), columns=columns)
+
+    def _places(self) -> Coded:
         """Each row's place: one per distinct (name, coordinates, precision, admin units, country)."""
         v, good, n = self.values, self.good, len(self.frame)
         (lat_v, lat_c), (lon_v, lon_c), (gprec, gprec_c) = v["latitude"], v["longitude"], v["geo_precision"]
@@ -180,7 +206,7 @@ class AcledColumns:
             self.name_col[good], *(codes[good] for codes in (
                 v["location"][1], v["admin3"][1], a2_c, a1_c, country_c, lat_c, lon_c, gprec_c))
         )
-        places = np.empty(len(place_first), dtype=object)
+        places = np.empty(len(place_first) + 1, dtype=object)  # the last slot (None) for the bad rows
         for g, i in enumerate(good[place_first]):
             places[g] = unchecked(
                 Place,
@@ -193,16 +219,14 @@ class AcledColumns:
                 admin2=a2_v[a2_c[i]],
                 approximate=gprec[gprec_c[i]] > Precision.EXACT,
             )
-        row_place = np.empty(n, dtype=object)
-        row_place[good] = places[place_group]
-        return row_place
+        return places, _all_rows(place_group, good, n)
 
-    def _provenances(self) -> np.ndarray:
+    def _provenances(self) -> Coded:
         """Each row's provenance: one per distinct (source, date, time precision)."""
         v, good = self.values, self.good
         (src_v, src_c), (dates, date_c), (tprec, tprec_c) = v["source"], v["event_date"], v["time_precision"]
         prov_group, prov_first = groups(src_c[good], date_c[good], tprec_c[good])
-        provs = np.empty(len(prov_first), dtype=object)
+        provs = np.empty(len(prov_first) + 1, dtype=object)
         for g, i in enumerate(good[prov_first]):
             provs[g] = unchecked(
                 Provenance,
@@ -211,24 +235,20 @@ class AcledColumns:
                 date_precision=tprec[tprec_c[i]],
                 reason=self.reason,
             )
-        row_prov = np.empty(len(self.frame), dtype=object)
-        row_prov[good] = provs[prov_group]
-        return row_prov
+        return provs, _all_rows(prov_group, good, len(self.frame))
 
-    def _actors(self) -> np.ndarray:
+    def _actors(self) -> Coded:
         """Each row's actors: one tuple per distinct combination."""
         good = self.good
         actor_cols = [self.values[c] for c in _ACTOR_COLUMNS]
         actor_group, actor_first = groups(*(codes[good] for _, codes in actor_cols))
-        actors = np.empty(len(actor_first), dtype=object)
+        actors = np.empty(len(actor_first) + 1, dtype=object)
         for g, i in enumerate(good[actor_first]):
             parts: list[str] = []
             for values, codes in actor_cols:
                 parts.extend(_actor_parts(values[codes[i]]))
             actors[g] = tuple(dict.fromkeys(parts))
-        row_actors = np.empty(len(self.frame), dtype=object)
-        row_actors[good] = actors[actor_group]
-        return row_actors
+        return actors, _all_rows(actor_group, good, len(self.frame))
 
     def _events(self, row_place: np.ndarray, row_prov: np.ndarray, row_actors: np.ndarray) -> list[Event]:
         v = self.values
@@ -288,6 +308,18 @@ class AcledColumns:
                 )
             )
         return claims
+
+
+def _all_rows(group: np.ndarray, good: np.ndarray, n: int) -> np.ndarray:
+    """Codes for all *n* rows from the good rows' *group* numbers; -1 (the None slot) on the bad rows."""
+    codes = np.full(n, -1, dtype=np.int64)
+    codes[good] = group
+    return codes
+
+
+def _blank_none(cells: np.ndarray) -> np.ndarray:
+    """Free-text cells with the all-blank ones as None (what the records store)."""
+    return np.array([c if c is None or not c.isspace() else None for c in cells.tolist()], dtype=object)
 
 
 def validate_acled(

@@ -63,6 +63,7 @@ from geoconflict.readers.problems import Problems, RowProblem, check_errors
 
 if TYPE_CHECKING:
     from geoconflict.gazetteer import Gazetteer
+    from geoconflict.readers.acled import AcledColumns
 
 __all__ = [
     "FORMATS",
@@ -110,6 +111,9 @@ class TableRead:
         which raises at the first instead).
     rows : int
         Data rows (or features) in the file.
+    columns : AcledColumns, optional
+        An ACLED table's validated columns, which the records of :attr:`events`
+        are made from on first access (None for the other formats, read record by record).
     """
 
     path: str
@@ -117,6 +121,31 @@ class TableRead:
     events: EventSet
     problems: tuple[RowProblem, ...] = ()
     rows: int = 0
+    columns: AcledColumns | None = None
+
+    def to_frame(self):
+        """The events as a GeoDataFrame (the ``event`` schema of :mod:`geoconflict.model.frames`).
+
+        Made from :attr:`columns` when the table was read as columns and its
+        records are not made yet (a million rows without a million records),
+        else from the records: the same frame either way, as
+        ``table.events.events.to_geodataframe()``.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "acled.csv"
+        >>> _ = path.write_text(
+        ...     "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,location,"
+        ...     "latitude,longitude,geo_precision\\n"
+        ...     "X1,2024-08-06,1,Battles,Armed clash,Army,Sudzha,51.19,35.27,1\\n", encoding="utf-8")
+        >>> table = read_table(path)
+        >>> table.to_frame()[["event_type", "name", "lat"]].values.tolist(), table.events.is_deferred
+        ([['battles', 'Sudzha', 51.19]], True)
+        """
+        if self.columns is not None and self.events.is_deferred:
+            return self.columns.to_frame()
+        return self.events.events.to_geodataframe()
 
     @property
     def skipped_rows(self) -> list[int]:
@@ -251,7 +280,8 @@ def read_table(
 
         columns, problems, rows = validate_acled(path, encoding=encoding)
         found = problems.resolve(errors)
-        return TableRead(str(path), format, EventSet.deferred(partial(_made, columns.records)), found, rows)
+        events = EventSet.deferred(partial(_made, columns.records))
+        return TableRead(str(path), format, events, found, rows, columns)
     reader = _reader(format)
     with no_gc():  # a million new records would trigger dozens of full collections, each over all of them
         options = {"gazetteer": gazetteer} if format == "generic" else {}  # the one reader that geocodes names
