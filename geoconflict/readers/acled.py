@@ -68,7 +68,7 @@ from geoconflict.model import (
     TerritorialClaim,
 )
 from geoconflict.model.frames import event_frame
-from geoconflict.readers.bulk import maker, unchecked
+from geoconflict.readers.bulk import maker
 from geoconflict.readers.cells import a_count, a_date, clean_text, one_of, required_text, text_value
 from geoconflict.readers.columns import (
     Coded,
@@ -207,9 +207,9 @@ class AcledColumns:
                 v["location"][1], v["admin3"][1], a2_c, a1_c, country_c, lat_c, lon_c, gprec_c))
         )
         places = np.empty(len(place_first) + 1, dtype=object)  # the last slot (None) for the bad rows
+        make_place = maker(Place)
         for g, i in enumerate(good[place_first]):
-            places[g] = unchecked(
-                Place,
+            places[g] = make_place(
                 name=self.name[i],
                 kind=PlaceKind.POPULATED_PLACE,
                 lat=lat_v[lat_c[i]],
@@ -227,9 +227,9 @@ class AcledColumns:
         (src_v, src_c), (dates, date_c), (tprec, tprec_c) = v["source"], v["event_date"], v["time_precision"]
         prov_group, prov_first = groups(src_c[good], date_c[good], tprec_c[good])
         provs = np.empty(len(prov_first) + 1, dtype=object)
+        make_provenance = maker(Provenance)
         for g, i in enumerate(good[prov_first]):
-            provs[g] = unchecked(
-                Provenance,
+            provs[g] = make_provenance(
                 source=src_v[src_c[i]],
                 event_date=dates[date_c[i]],
                 date_precision=tprec[tprec_c[i]],
