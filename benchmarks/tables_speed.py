@@ -143,7 +143,10 @@ print(json.dumps({{"seconds": elapsed, "cpu": cpu, "peak_mb": peak / 1024, "rows
 def measure(step: str, path: Path) -> dict[str, float]:
     """Run one of :data:`_STEPS` on *path* in a fresh process: wall and CPU seconds, peak MB, rows."""
     code = _MEASURE.format(step=_STEPS[step])
-    out = subprocess.run([sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True)
+    # run outside the checkout, so that PYTHONPATH says which geoconflict is measured (the current
+    # directory would come first on sys.path of ``python -c``)
+    out = subprocess.run([sys.executable, "-c", code, str(path.resolve())], check=True, capture_output=True,
+                         text=True, cwd=tempfile.gettempdir())
     result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
