@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import cProfile
 import csv
+import functools
 import pickle
 import pstats
 from datetime import date
@@ -192,3 +193,74 @@ def test_work_grows_about_twice_when_the_rows_double(tmp_path):
     _calls(small)  # imports and caches out of the way
     ratio = _calls(large) / _calls(small)
     assert 1.3 < ratio < 2.3, ratio
+
+
+# --------------------------------------------------------------------------- a generic lat/lon CSV
+
+GENERIC_HEADER = ["lat", "lon", "place", "country", "date", "date_end", "type", "actor1", "actor2", "fatalities",
+                  "precision", "source", "quote", "description", "id"]
+NAMES = ["Sudzha", "Kharkiv", "", "Goma", "Nowhereville Xq"]
+SITES = [("51.19", "35.27"), ("50.0", "36.23"), ("-1.68", "29.22"), ("49.99", "36.23")]
+#: A bad cell for some columns: each row has one with probability 1/6.
+BAD_CELLS = {"lat": "95", "lon": "x", "date": "2024-13-40", "date_end": "2023-01-01", "fatalities": "-1",
+             "precision": "9"}
+
+
+def generate_generic(path: Path, rows: int, *, seed: int = 0) -> None:
+    """A lat/lon CSV: repeated places, place-name-only rows (geocoded), blank cells, a bad cell in some rows."""
+    rng = np.random.default_rng(seed)
+
+    def pick(values: list[str]) -> str:
+        return values[int(rng.integers(len(values)))]
+
+    with path.open("w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow(GENERIC_HEADER)
+        for i in range(rows):
+            lat, lon = ("", "") if rng.random() < 0.25 else SITES[int(rng.integers(len(SITES)))]
+            row = dict(zip(GENERIC_HEADER, [
+                lat, lon, pick(NAMES), pick(["Ukraine", "", "Russia"]), pick(["2024-08-06", "2024-08", "2024", ""]),
+                pick(["", "", "2024-09-30"]), pick(["battle", "", "protest"]), pick(SIDES),
+                pick(["", "Brigade North; Brigade South", "Army of Freedonia"]), pick(["", "3", "2.0"]),
+                pick(["", "1", "2"]), pick(OUTLETS), pick(["", "clashes were reported"]),
+                pick(["", "Shelling near the depot", "  "]), f"G{i % max(rows // 2, 1)}"]))
+            if rng.random() < 1 / 6:
+                column = pick(list(BAD_CELLS))
+                row[column] = BAD_CELLS[column]
+            out.writerow(row.values())
+
+
+@functools.cache
+def _gazetteer():
+    from geoconflict.gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.integers(1, 80), seed=st.integers(0, 2**16))
+def test_shared_generic_records_equal_the_per_row_reference(tmp_path, rows, seed):
+    from geoconflict.readers.generic import read_generic
+
+    path = tmp_path / f"events-{rows}-{seed}.csv"
+    generate_generic(path, rows, seed=seed)
+    records, problems, n = read_generic(path, gazetteer=_gazetteer())
+    expected, expected_problems, _ = read_generic(path, gazetteer=_gazetteer(), shared=False)
+    assert records == expected and n == rows
+    assert [str(p) for p in problems.resolve("skip")] == [str(p) for p in expected_problems.resolve("skip")]
+
+
+def test_rows_at_one_place_share_one_place_record(tmp_path):
+    from geoconflict.readers.generic import read_generic
+
+    path = tmp_path / "events.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow(["lat", "lon", "date", "date_end", "type", "source"])
+        for i in range(300):
+            out.writerow(["50.45", "30.52", "2024-03-02", "2024-03-01" if i == 7 else "", "strike", "Wire"])
+    records, problems, _ = read_generic(path)
+    assert len(records) == 299 and len({id(r.place) for r in records}) == 1
+    assert len({id(r.provenance) for r in records}) == 1
+    assert [str(p) for p in problems.resolve("skip")] == [
+        "row 8, column 'date_end': event_date_end: 2024-03-01 is before event_date 2024-03-02"]
