@@ -72,13 +72,17 @@ class EventSet:
         self.extend(records)
 
     @classmethod
-    def deferred(cls, build: Callable[[], Iterable[Record | Mention]]) -> EventSet:
+    def deferred(
+        cls, build: Callable[[], Iterable[Record | Mention]], *, frame: Callable[[], Any] | None = None
+    ) -> EventSet:
         """An EventSet whose records are made only when first asked for.
 
         *build* makes them; it is called once, on the first access of any of the
         lists (``events``, ``claims``, …), of iteration, ``len`` or equality. The
         table readers use it: a million validated rows stay columns until a
-        caller wants records (:func:`geoconflict.read_table`).
+        caller wants records (:func:`geoconflict.read_table`). *frame*, when
+        given, makes the events' GeoDataFrame without the records (see
+        :meth:`events_frame`); it must equal ``events.to_geodataframe()``.
 
         Examples
         --------
@@ -95,7 +99,20 @@ class EventSet:
         """
         events = cls.__new__(cls)
         events.__dict__["_build"] = build  # the lists are set by __getattr__ on first access
+        events.__dict__["_frame"] = frame
         return events
+
+    def events_frame(self):
+        """The events' GeoDataFrame, as ``self.events.to_geodataframe()``.
+
+        While the records of a :meth:`deferred` set are not made yet, it is made
+        without them, from the columns they would be made from (a map or an
+        export of a million table rows need not make a million records).
+        """
+        frame = self.__dict__.get("_frame")
+        if frame is not None and self.is_deferred:
+            return frame()
+        return self.events.to_geodataframe()
 
     @property
     def is_deferred(self) -> bool:
@@ -109,6 +126,7 @@ class EventSet:
             if build is not None:
                 self.__dict__["_build"] = build
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.__dict__.pop("_frame", None)
         EventSet.__init__(self, build())
         return getattr(self, name)
 

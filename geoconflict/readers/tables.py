@@ -127,7 +127,7 @@ class TableRead:
         """The events as a GeoDataFrame (the ``event`` schema of :mod:`geoconflict.model.frames`).
 
         Made from :attr:`columns` when the table was read as columns and its
-        records are not made yet (a million rows without a million records),
+        records are not made yet (:meth:`EventSet.events_frame`) (a million rows without a million records),
         else from the records: the same frame either way, as
         ``table.events.events.to_geodataframe()``.
 
@@ -143,9 +143,7 @@ class TableRead:
         >>> table.to_frame()[["event_type", "name", "lat"]].values.tolist(), table.events.is_deferred
         ([['battles', 'Sudzha', 51.19]], True)
         """
-        if self.columns is not None and self.events.is_deferred:
-            return self.columns.to_frame()
-        return self.events.events.to_geodataframe()
+        return self.events.events_frame()
 
     @property
     def skipped_rows(self) -> list[int]:
@@ -280,7 +278,7 @@ def read_table(
 
         columns, problems, rows = validate_acled(path, encoding=encoding)
         found = problems.resolve(errors)
-        events = EventSet.deferred(partial(_made, columns.records))
+        events = EventSet.deferred(partial(_made, columns.records), frame=columns.to_frame)
         return TableRead(str(path), format, events, found, rows, columns)
     reader = _reader(format)
     with no_gc():  # a million new records would trigger dozens of full collections, each over all of them
