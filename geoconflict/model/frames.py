@@ -603,26 +603,36 @@ def event_frame(
     import shapely
 
     n = len(places[1])
-    data: dict[str, Any] = {"kind": np.full(n, "event", dtype=object), **columns}
-    data |= _spread(provenances, _provenance_columns)
-    data |= _spread(places, lambda p: {"name": p.name, "place": _dumps(_place_dict(p, None)), "lat": p.lat,
-                                       "lon": p.lon})
-    data |= _spread(actors, lambda a: {"actors": _dumps(list(a))})
-    none = np.full(n, None, dtype=object)  # a column of no distinct value (no rows)
-    frame = pd.DataFrame({name: pd.Series(data.get(name, none), dtype=object) for name in COLUMNS["event"]})
-    for name, t in COLUMNS["event"].items():
-        frame[name] = frame[name].astype(_pandas_dtype(t))
+    shared: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # column -> (distinct values, None last; codes)
+    shared |= _distinct_columns(provenances, _provenance_columns)
+    shared |= _distinct_columns(places, lambda p: {"name": p.name, "place": _dumps(_place_dict(p, None)),
+                                                   "lat": p.lat, "lon": p.lon})
+    shared |= _distinct_columns(actors, lambda a: {"actors": _dumps(list(a))})
+    series = {}
+    for name, t in COLUMNS["event"].items():  # one column at a time, each made in its final type
+        if name in shared:
+            distinct, codes = shared.pop(name)
+            if t == "float":  # None is NaN, as astype("float64") makes it
+                distinct = np.array([np.nan if v is None else v for v in distinct], dtype=np.float64)
+            values = distinct[codes]
+        else:
+            values = np.full(n, "event" if name == "kind" else None, dtype=object) if name not in columns \
+                else columns[name]
+        series[name] = pd.Series(values, dtype=None if t == "float" else object).astype(_pandas_dtype(t))
+    frame = pd.DataFrame(series)
     points = shapely.points(frame["lon"].to_numpy(), frame["lat"].to_numpy())
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, crs=CRS), crs=CRS)
 
 
-def _spread(coded: tuple[np.ndarray, np.ndarray], columns: Callable[[Any], dict[str, Any]]) -> dict[str, np.ndarray]:
-    """Each row's *columns* of its value in *coded*, computed once per distinct value."""
+def _distinct_columns(
+    coded: tuple[np.ndarray, np.ndarray], columns: Callable[[Any], dict[str, Any]]
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The *columns* of each distinct value in *coded* (computed once each), with the rows' codes."""
     values, codes = coded
     rows = [columns(v) for v in values[:-1]]  # the last slot stands for a missing value
     if not rows:
         return {}
-    return {name: np.array([r[name] for r in rows] + [None], dtype=object)[codes] for name in rows[0]}
+    return {name: (np.array([r[name] for r in rows] + [None], dtype=object), codes) for name in rows[0]}
 
 
 def place_table_frame(table: PlaceTable):
