@@ -175,6 +175,25 @@ def test_a_deferred_eventset_makes_its_records_once_and_pickles_them(tmp_path):
         _ = EventSet.deferred(list).nothing
 
 
+def test_a_deferred_eventset_whose_records_fail_stays_deferred(tmp_path):
+    path = tmp_path / "acled.csv"
+    generate(path, 5, seed=8)
+    made = read_table(path, format="acled").events.events
+    attempts = []
+
+    def build():
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise MemoryError("first try")
+        return made
+
+    events = EventSet.deferred(build)
+    with pytest.raises(MemoryError):
+        _ = events.events
+    assert events.is_deferred
+    assert events.events == made and len(attempts) == 2
+
+
 def _calls(path: Path) -> int:
     """Python function calls made reading *path* and making its records and its frame."""
     profile = cProfile.Profile()

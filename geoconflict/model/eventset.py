@@ -121,13 +121,13 @@ class EventSet:
 
     def __getattr__(self, name: str) -> Any:
         # only called for attributes not set: the lists of a deferred EventSet, before they are made
-        build = self.__dict__.pop("_build", None)
+        build = self.__dict__.get("_build")
         if build is None or name not in _ATTRIBUTE.values():
-            if build is not None:
-                self.__dict__["_build"] = build
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        records = build()  # should it raise, the set stays deferred and the next access tries again
+        del self.__dict__["_build"]
         self.__dict__.pop("_frame", None)
-        EventSet.__init__(self, build())
+        EventSet.__init__(self, records)
         return getattr(self, name)
 
     def add(self, record: Record | Mention) -> None:
