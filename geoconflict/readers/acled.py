@@ -79,7 +79,7 @@ from geoconflict.readers.columns import (
     groups,
     text_cells,
 )
-from geoconflict.readers.csvfile import columns_by_name, load_csv, read_header, require
+from geoconflict.readers.csvfile import load_layout
 from geoconflict.readers.problems import Problems
 
 if TYPE_CHECKING:
@@ -337,11 +337,7 @@ def validate_acled(
         Data rows read.
     """
     path = Path(path)
-    header, _ = read_header(path, encoding=encoding)
-    found = columns_by_name(header)
-    require(path, found, REQUIRED, "ACLED")
-    columns = {c: found[c] for c in (*REQUIRED, *OPTIONAL) if c in found}
-    frame, problems = load_csv(path, columns, text=TEXT, encoding=encoding)
+    frame, problems = load_layout(path, REQUIRED, OPTIONAL, layout="ACLED", text=TEXT, encoding=encoding)
     n = len(frame)
 
     values: dict[str, Coded] = {
