@@ -2,15 +2,20 @@
 
 Generates a synthetic table in ACLED's export layout (all 31 codebook columns,
 ~30,000 distinct locations, dates over three years, notes of ~200 characters,
-1% territory rows that become claims), then reads it with
-``geoconflict.read_table`` in a fresh process and reports the wall time and the
-process's peak resident memory (VmHWM) and CPU time (on a machine whose cores
-are busy with other work, wall time exceeds CPU time).
+1% territory rows that become claims), then, each in a fresh process, reads it
+with ``geoconflict.read_table`` (``read``: validated as columns, the records
+not made yet), makes the records too (``records``), or the events'
+GeoDataFrame from the columns (``frame``); and, for comparison, reads it with
+the peers: ``pandas.read_csv`` and a GeoDataFrame of its points (``pandas``),
+``geopandas.read_file`` through pyogrio/GDAL (``pyogrio``). Each
+reports the wall time, the CPU time (on a machine whose cores are busy with
+other work, wall time exceeds CPU time) and the process's peak resident memory
+(VmHWM).
 
 Usage (from the repository root)::
 
     python benchmarks/tables_speed.py                 # 1,000,000 rows
-    python benchmarks/tables_speed.py --rows 200000 --keep /tmp/acled.csv
+    python benchmarks/tables_speed.py --rows 200000 --keep /tmp/acled.csv --steps read,records
 """
 
 from __future__ import annotations
@@ -106,18 +111,44 @@ def generate(path: Path, rows: int, *, seed: int = 0) -> None:
     frame.to_csv(path, index=False)
 
 
-_READ = """
+# Each measure runs in a fresh process, so that its peak resident memory is its own.
+_STEPS = {
+    # geoconflict: the table validated as columns (records not made yet, where the reader defers them)
+    "read": "table = gc.read_table(path); n = len(table.events.__dict__.get('events', ())) or table.rows",
+    # ... then every record made (the EventSet's lists, as a map or an export asks for them)
+    "records": "table = gc.read_table(path); n = len(table.events.events) + len(table.events.claims)",
+    # ... or the events' GeoDataFrame, made from the columns
+    "frame": "table = gc.read_table(path); n = len(table.to_frame())",
+    # peers: pandas' reader and a GeoDataFrame of points; GDAL's CSV driver through pyogrio
+    "pandas": ("import pandas as pd, geopandas as gpd; df = pd.read_csv(path, low_memory=False); "
+               "frame = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df.longitude, df.latitude), "
+               "crs='EPSG:4326'); n = len(frame)"),
+    "pyogrio": ("import geopandas as gpd; frame = gpd.read_file(path, engine='pyogrio', "
+                "X_POSSIBLE_NAMES='longitude', Y_POSSIBLE_NAMES='latitude'); n = len(frame)"),
+}
+_MEASURE = """
 import json, sys, time
+path = sys.argv[1]
 t, cpu = time.perf_counter(), time.process_time()
 import geoconflict as gc
-table = gc.read_table(sys.argv[1])
+{step}
 elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu
-# VmHWM: this process's peak resident memory (ru_maxrss would include the parent's, inherited at fork)
+# VmHWM: this process's peak resident memory (/usr/bin/time -v's "maximum resident set size";
+# ru_maxrss would include the parent's, inherited at fork)
 peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
-print(json.dumps({"seconds": elapsed, "cpu": cpu, "peak_mb": peak / 1024,
-                  "events": len(table.events.events), "claims": len(table.events.claims),
-                  "skipped": len(table.skipped_rows)}))
+print(json.dumps({{"seconds": elapsed, "cpu": cpu, "peak_mb": peak / 1024, "rows": n}}))
 """
+
+
+def measure(step: str, path: Path) -> dict[str, float]:
+    """Run one of :data:`_STEPS` on *path* in a fresh process: wall and CPU seconds, peak MB, rows."""
+    code = _MEASURE.format(step=_STEPS[step])
+    # run outside the checkout, so that PYTHONPATH says which geoconflict is measured (the current
+    # directory would come first on sys.path of ``python -c``)
+    out = subprocess.run([sys.executable, "-c", code, str(path.resolve())], check=True, capture_output=True,
+                         text=True, cwd=tempfile.gettempdir())
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
 
 
 def main() -> None:
@@ -125,6 +156,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--keep", type=Path, default=None, help="write (or reuse) the table here")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--steps", default=",".join(_STEPS), help=f"comma-separated, of {', '.join(_STEPS)}")
     args = parser.parse_args()
     folder = tempfile.TemporaryDirectory()
     path = args.keep or Path(folder.name) / "acled.csv"
@@ -133,10 +165,10 @@ def main() -> None:
         generate(path, args.rows)
         print(f"generated {args.rows:,} rows, {path.stat().st_size / 1e6:,.0f} MB in {time.perf_counter() - t:.1f} s")
     for _ in range(args.repeat):
-        out = subprocess.run([sys.executable, "-c", _READ, str(path)], check=True, capture_output=True, text=True)
-        result = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"read_table: {result['seconds']:.1f} s wall, {result['cpu']:.1f} s CPU, peak RSS {result['peak_mb']:,.0f} MB, "
-              f"{result['events']:,} events + {result['claims']:,} claims, {result['skipped']} skipped")
+        for step in args.steps.split(","):
+            r = measure(step, path)
+            print(f"{step:8} {r['seconds']:6.1f} s wall {r['cpu']:6.1f} s CPU  peak RSS {r['peak_mb']:7,.0f} MB  "
+                  f"{int(r['rows']):,} rows", flush=True)
     folder.cleanup()
 
 

@@ -13,8 +13,8 @@ EventSet(0 mentions, 0 movements, 0 claims, 0 combat areas, 1 event)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Generic, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Generic, TypeVar
 
 from geoconflict.model import CombatArea, Event, Mention, Movement, Place, Record, TerritorialClaim, frames
 
@@ -71,6 +71,65 @@ class EventSet:
         self.events: RecordList[Event] = RecordList(kind="event")
         self.extend(records)
 
+    @classmethod
+    def deferred(
+        cls, build: Callable[[], Iterable[Record | Mention]], *, frame: Callable[[], Any] | None = None
+    ) -> EventSet:
+        """An EventSet whose records are made only when first asked for.
+
+        *build* makes them; it is called once, on the first access of any of the
+        lists (``events``, ``claims``, …), of iteration, ``len`` or equality. The
+        table readers use it: a million validated rows stay columns until a
+        caller wants records (:func:`geoconflict.read_table`). *frame*, when
+        given, makes the events' GeoDataFrame without the records (see
+        :meth:`events_frame`); it must equal ``events.to_geodataframe()``.
+
+        Examples
+        --------
+        >>> from geoconflict import Event, Place
+        >>> made = []
+        >>> def build():
+        ...     made.append(1)
+        ...     return [Event("battle", Place("Sudzha", kind="feature", lat=51.19, lon=35.27))]
+        >>> events = EventSet.deferred(build)
+        >>> events.is_deferred, len(made)
+        (True, 0)
+        >>> events.events[0].type, events.is_deferred, len(made)
+        ('battle', False, 1)
+        """
+        events = cls.__new__(cls)
+        events.__dict__["_build"] = build  # the lists are set by __getattr__ on first access
+        events.__dict__["_frame"] = frame
+        return events
+
+    def events_frame(self):
+        """The events' GeoDataFrame, as ``self.events.to_geodataframe()``.
+
+        While the records of a :meth:`deferred` set are not made yet, it is made
+        without them, from the columns they would be made from (a map or an
+        export of a million table rows need not make a million records).
+        """
+        frame = self.__dict__.get("_frame")
+        if frame is not None and self.is_deferred:
+            return frame()
+        return self.events.to_geodataframe()
+
+    @property
+    def is_deferred(self) -> bool:
+        """Whether the records are still to be made (see :meth:`deferred`)."""
+        return "_build" in self.__dict__
+
+    def __getattr__(self, name: str) -> Any:
+        # only called for attributes not set: the lists of a deferred EventSet, before they are made
+        build = self.__dict__.get("_build")
+        if build is None or name not in _ATTRIBUTE.values():
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        records = build()  # should it raise, the set stays deferred and the next access tries again
+        del self.__dict__["_build"]
+        self.__dict__.pop("_frame", None)
+        EventSet.__init__(self, records)
+        return getattr(self, name)
+
     def add(self, record: Record | Mention) -> None:
         """Add one record to the list of its kind."""
         try:
@@ -80,8 +139,17 @@ class EventSet:
 
     def extend(self, records: Iterable[Record | Mention]) -> None:
         """Add records of any kind."""
-        for record in records:
-            self.add(record)
+        append = {kind: getattr(self, name).append for kind, name in _ATTRIBUTE.items()}
+        for record in records:  # add(), with the look-ups made once (a table's million records)
+            try:
+                append[type(record)](record)
+            except KeyError:
+                self.add(record)  # raises the TypeError
+
+    def __getstate__(self) -> dict[str, Any]:
+        if self.is_deferred:  # the builder is a closure over columns: send the records
+            self.events  # noqa: B018 (makes them)
+        return self.__dict__
 
     def __iter__(self) -> Iterator[Record | Mention]:
         """Every record: mentions first, then movements, claims, combat areas, events."""
@@ -133,6 +201,8 @@ class EventSet:
         return cls(frames.from_geodataframe(frame))
 
     def __repr__(self) -> str:
+        if self.is_deferred:  # a repr makes no records
+            return "EventSet(records not made yet: made on first access)"
         counts = (
             (len(self.mentions), "mention", "mentions"),
             (len(self.movements), "movement", "movements"),

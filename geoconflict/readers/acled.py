@@ -51,7 +51,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -65,9 +67,11 @@ from geoconflict.model import (
     Provenance,
     TerritorialClaim,
 )
-from geoconflict.readers.bulk import maker, unchecked
+from geoconflict.model.frames import event_frame
+from geoconflict.readers.bulk import maker
 from geoconflict.readers.cells import a_count, a_date, clean_text, one_of, required_text, text_value
 from geoconflict.readers.columns import (
+    Coded,
     column_values,
     coordinates,
     country_code_values,
@@ -75,10 +79,14 @@ from geoconflict.readers.columns import (
     groups,
     text_cells,
 )
-from geoconflict.readers.csvfile import columns_by_name, load_csv, read_header, require
+from geoconflict.readers.csvfile import load_layout
 from geoconflict.readers.problems import Problems
 
-__all__ = ["GEO_PRECISION", "TIME_PRECISION", "TERRITORY_SUBTYPES", "is_acled", "read_acled"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["GEO_PRECISION", "TIME_PRECISION", "TERRITORY_SUBTYPES", "AcledColumns", "is_acled", "read_acled",
+           "validate_acled"]
 
 #: ACLED ``geo_precision`` → geoconflict :class:`~geoconflict.model.Precision`.
 GEO_PRECISION = {1: Precision.EXACT, 2: Precision.NEAR, 3: Precision.REGION}
@@ -114,6 +122,7 @@ OPTIONAL = (
 TEXT = ("event_id_cnty", "notes")
 _NAME_COLUMNS = ("location", "admin3", "admin2", "admin1", "country")
 _TERRITORY = {s.casefold() for s in TERRITORY_SUBTYPES}
+_ACTOR_COLUMNS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
 
 
 def is_acled(columns: Iterable[str]) -> bool:
@@ -128,123 +137,128 @@ def _actor_parts(value: str | None) -> list[str]:
     return [p.strip() for p in value.split(";") if p.strip()]
 
 
-def read_acled(
-    path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8"
-) -> tuple[list[Event | TerritorialClaim], Problems, int]:
-    """Read an ACLED CSV export.
+@dataclass(frozen=True)
+class AcledColumns:
+    """An ACLED table validated as columns: what :func:`read_acled` makes its records from.
 
-    Returns
-    -------
-    records : list
-        Events and territorial claims, in file order within each kind.
-    problems : Problems
-        Bad rows found (unresolved: the caller applies the ``errors`` policy).
-    rows : int
-        Data rows read.
+    Every check is made on whole columns (:mod:`geoconflict.readers.columns`)
+    when this is made, so its bad rows are already in the problems;
+    :meth:`records` makes the good rows' records, when a caller asks for them.
+
+    Attributes
+    ----------
+    frame : pandas.DataFrame
+        The table's columns (categorical, as :func:`~geoconflict.readers.csvfile.load_csv` reads them).
+    good : numpy.ndarray
+        The numbers (from 0) of the rows without problems.
     """
-    path = Path(path)
-    header, _ = read_header(path, encoding=encoding)
-    found = columns_by_name(header)
-    require(path, found, REQUIRED, "ACLED")
-    columns = {c: found[c] for c in (*REQUIRED, *OPTIONAL) if c in found}
-    frame, problems = load_csv(path, columns, text=TEXT, encoding=encoding)
-    n = len(frame)
 
-    dates, date_c = column_values(frame, problems, "event_date", a_date)
-    tprec, tprec_c = column_values(frame, problems, "time_precision", one_of(TIME_PRECISION, "time_precision"))
-    gprec, gprec_c = column_values(frame, problems, "geo_precision", one_of(GEO_PRECISION, "geo_precision"))
-    etype, etype_c = column_values(frame, problems, "event_type", lambda v: required_text(v).lower())
-    subtype, subtype_c = column_values(frame, problems, "sub_event_type", text_value, required=False)
-    lat_v, lat_c, lon_v, lon_c = coordinates(frame, problems, "latitude", "longitude")
-    fatal, fatal_c = column_values(frame, problems, "fatalities", a_count, required=False)
-    texts = {
-        c: column_values(frame, problems, c, text_value, required=False)
-        for c in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "admin1", "admin2", "admin3",
-                  "location", "source")
-    }
-    # the place's name: the first non-blank of location, admin3, admin2, admin1, country
-    name, name_col = first_filled(texts, _NAME_COLUMNS, n)
-    problems.add(name == None, "location", "no location name (location, admin1–3 and country are empty)")  # noqa: E711
-    is_claim = np.array([s is not None and s.casefold() in _TERRITORY for s in subtype], dtype=bool)[subtype_c]
-    actor1_missing = (texts["actor1"][0] == None)[texts["actor1"][1]]  # noqa: E711
-    problems.add(is_claim & actor1_missing, "actor1", "a territory event needs actor1 (the claimant)")
+    frame: pd.DataFrame
+    good: np.ndarray
+    values: dict[str, Coded]
+    name: np.ndarray
+    name_col: np.ndarray
+    is_claim: np.ndarray
+    reason: str
 
-    good = np.flatnonzero(~problems.bad)
-    source = Path(path).name
-    reason = f"ACLED table {source}"
+    def __len__(self) -> int:
+        """Good rows (each one record)."""
+        return len(self.good)
 
-    # places: one per distinct (name, coordinates, precision, admin units, country)
-    country_v, country_c = texts["country"]
-    cc_values = country_code_values(country_v)
-    loc_c = texts["location"][1]
-    a1_v, a1_c = texts["admin1"]
-    a2_v, a2_c = texts["admin2"]
-    place_group, place_first = groups(
-        name_col[good], *(codes[good] for codes in (
-            loc_c, texts["admin3"][1], a2_c, a1_c, country_c, lat_c, lon_c, gprec_c))
-    )
-    places = np.empty(len(place_first), dtype=object)
-    for g, i in enumerate(good[place_first]):
-        precision = gprec[gprec_c[i]]
-        places[g] = unchecked(
-            Place,
-            name=name[i],
-            kind=PlaceKind.POPULATED_PLACE,
-            lat=lat_v[lat_c[i]],
-            lon=lon_v[lon_c[i]],
-            country_code=cc_values[country_c[i]],
-            admin1=a1_v[a1_c[i]],
-            admin2=a2_v[a2_c[i]],
-            approximate=precision > Precision.EXACT,
+    def records(self) -> list[Event | TerritorialClaim]:
+        """The good rows' records: events, then territorial claims, each kind in file order."""
+        (places, place_c), (provs, prov_c), (actors, actor_c) = self._places(), self._provenances(), self._actors()
+        row_place, row_prov = places[place_c], provs[prov_c]
+        return [*self._events(row_place, row_prov, actors[actor_c]), *self._claims(row_place, row_prov)]
+
+    def to_frame(self):
+        """The events' GeoDataFrame, made from the columns without making an :class:`Event` per row.
+
+        Equal to ``EventSet(self.records()).events.to_geodataframe()`` (the
+        schema of :mod:`geoconflict.model.frames`, kind ``event``); only the
+        distinct places, provenances and actor lists become records. The
+        territorial claims (the territory rows) are not in it.
+        """
+        v = self.values
+        rows = self.good[~self.is_claim[self.good]]
+        (places, place_c), (provs, prov_c), (actors, actor_c) = self._places(), self._provenances(), self._actors()
+        (etype, etype_c), (subtype, subtype_c), (fatal, fatal_c) = v["event_type"], v["sub_event_type"], v["fatalities"]
+        gprec, gprec_c = v["geo_precision"]
+        columns = {
+            "id": _blank_none(text_cells(self.frame, "event_id_cnty")[rows]),
+            "precision": np.array([int(p) if p is not None else None for p in gprec], dtype=object)[gprec_c[rows]],
+            "event_type": etype[etype_c[rows]],
+            "subtype": subtype[subtype_c[rows]],
+            "description": _blank_none(text_cells(self.frame, "notes")[rows]),
+            "fatalities": fatal[fatal_c[rows]],
+        }
+        return event_frame(places=(places, place_c[rows]), provenances=(provs, prov_c[rows]),
+                           actors=(actors, actor_c[rows]), columns=columns)
+
+    def _places(self) -> Coded:
+        """Each row's place: one per distinct (name, coordinates, precision, admin units, country)."""
+        v, good, n = self.values, self.good, len(self.frame)
+        (lat_v, lat_c), (lon_v, lon_c), (gprec, gprec_c) = v["latitude"], v["longitude"], v["geo_precision"]
+        country_v, country_c = v["country"]
+        (a1_v, a1_c), (a2_v, a2_c) = v["admin1"], v["admin2"]
+        cc_values = country_code_values(country_v)
+        place_group, place_first = groups(
+            self.name_col[good], *(codes[good] for codes in (
+                v["location"][1], v["admin3"][1], a2_c, a1_c, country_c, lat_c, lon_c, gprec_c))
         )
-    row_place = np.empty(n, dtype=object)
-    row_place[good] = places[place_group]
+        places = np.empty(len(place_first) + 1, dtype=object)  # the last slot (None) for the bad rows
+        make_place = maker(Place)
+        for g, i in enumerate(good[place_first]):
+            places[g] = make_place(
+                name=self.name[i],
+                kind=PlaceKind.POPULATED_PLACE,
+                lat=lat_v[lat_c[i]],
+                lon=lon_v[lon_c[i]],
+                country_code=cc_values[country_c[i]],
+                admin1=a1_v[a1_c[i]],
+                admin2=a2_v[a2_c[i]],
+                approximate=gprec[gprec_c[i]] > Precision.EXACT,
+            )
+        return places, _all_rows(place_group, good, n)
 
-    # provenance: one per distinct (source, date, time precision)
-    src_v, src_c = texts["source"]
-    prov_group, prov_first = groups(src_c[good], date_c[good], tprec_c[good])
-    provs = np.empty(len(prov_first), dtype=object)
-    for g, i in enumerate(good[prov_first]):
-        provs[g] = unchecked(
-            Provenance,
-            source=src_v[src_c[i]],
-            event_date=dates[date_c[i]],
-            date_precision=tprec[tprec_c[i]],
-            reason=reason,
-        )
-    row_prov = np.empty(n, dtype=object)
-    row_prov[good] = provs[prov_group]
+    def _provenances(self) -> Coded:
+        """Each row's provenance: one per distinct (source, date, time precision)."""
+        v, good = self.values, self.good
+        (src_v, src_c), (dates, date_c), (tprec, tprec_c) = v["source"], v["event_date"], v["time_precision"]
+        prov_group, prov_first = groups(src_c[good], date_c[good], tprec_c[good])
+        provs = np.empty(len(prov_first) + 1, dtype=object)
+        make_provenance = maker(Provenance)
+        for g, i in enumerate(good[prov_first]):
+            provs[g] = make_provenance(
+                source=src_v[src_c[i]],
+                event_date=dates[date_c[i]],
+                date_precision=tprec[tprec_c[i]],
+                reason=self.reason,
+            )
+        return provs, _all_rows(prov_group, good, len(self.frame))
 
-    # actors: one tuple per distinct combination
-    actor_cols = [texts[c] for c in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")]
-    actor_group, actor_first = groups(*(codes[good] for _, codes in actor_cols))
-    actors = np.empty(len(actor_first), dtype=object)
-    for g, i in enumerate(good[actor_first]):
-        parts: list[str] = []
-        for values, codes in actor_cols:
-            parts.extend(_actor_parts(values[codes[i]]))
-        actors[g] = tuple(dict.fromkeys(parts))
-    row_actors = np.empty(n, dtype=object)
-    row_actors[good] = actors[actor_group]
+    def _actors(self) -> Coded:
+        """Each row's actors: one tuple per distinct combination."""
+        good = self.good
+        actor_cols = [self.values[c] for c in _ACTOR_COLUMNS]
+        actor_group, actor_first = groups(*(codes[good] for _, codes in actor_cols))
+        actors = np.empty(len(actor_first) + 1, dtype=object)
+        for g, i in enumerate(good[actor_first]):
+            parts: list[str] = []
+            for values, codes in actor_cols:
+                parts.extend(_actor_parts(values[codes[i]]))
+            actors[g] = tuple(dict.fromkeys(parts))
+        return actors, _all_rows(actor_group, good, len(self.frame))
 
-    ids = text_cells(frame, "event_id_cnty")
-    notes = text_cells(frame, "notes")
-    precision_row = gprec[gprec_c]
-    records: list[Event | TerritorialClaim] = []
-    make_event = maker(Event)
-    event_rows = good[~is_claim[good]]
-    for t, st, pl, ac, de, fa, pr, pv, i in zip(
-        etype[etype_c[event_rows]].tolist(),
-        subtype[subtype_c[event_rows]].tolist(),
-        row_place[event_rows].tolist(),
-        row_actors[event_rows].tolist(),
-        notes[event_rows].tolist(),
-        fatal[fatal_c[event_rows]].tolist(),
-        precision_row[event_rows].tolist(),
-        row_prov[event_rows].tolist(),
-        ids[event_rows].tolist(),
-    ):
-        records.append(
+    def _events(self, row_place: np.ndarray, row_prov: np.ndarray, row_actors: np.ndarray) -> list[Event]:
+        v = self.values
+        (etype, etype_c), (subtype, subtype_c), (fatal, fatal_c) = v["event_type"], v["sub_event_type"], v["fatalities"]
+        gprec, gprec_c = v["geo_precision"]
+        ids = text_cells(self.frame, "event_id_cnty")
+        notes = text_cells(self.frame, "notes")
+        make_event = maker(Event)
+        rows = self.good[~self.is_claim[self.good]]
+        return [
             make_event(
                 type=t,
                 place=pl,
@@ -256,24 +270,114 @@ def read_acled(
                 provenance=pv,
                 id=i if i is None or not i.isspace() else None,
             )
-        )
-    for i in good[is_claim[good]]:
-        p = row_prov[i]
-        records.append(
-            TerritorialClaim(
-                texts["actor1"][0][texts["actor1"][1][i]],
-                as_of=p.event_date,
-                areas=(row_place[i],),
-                tier=ClaimTier.ASSESSED,
-                note=clean_text(notes[i]),
-                provenance=Provenance(
-                    source=p.source,
-                    reported_by=p.source,  # ACLED's source field names who reported the change of control
-                    event_date=p.event_date,
-                    date_precision=p.date_precision,
-                    reason=f"{reason}: sub_event_type {subtype[subtype_c[i]]!r}",
-                ),
-                id=clean_text(ids[i]),
+            for t, st, pl, ac, de, fa, pr, pv, i in zip(
+                etype[etype_c[rows]].tolist(),
+                subtype[subtype_c[rows]].tolist(),
+                row_place[rows].tolist(),
+                row_actors[rows].tolist(),
+                notes[rows].tolist(),
+                fatal[fatal_c[rows]].tolist(),
+                gprec[gprec_c[rows]].tolist(),
+                row_prov[rows].tolist(),
+                ids[rows].tolist(),
             )
-        )
-    return records, problems, n
+        ]
+
+    def _claims(self, row_place: np.ndarray, row_prov: np.ndarray) -> list[TerritorialClaim]:
+        (actor1, actor1_c), (subtype, subtype_c) = self.values["actor1"], self.values["sub_event_type"]
+        ids = text_cells(self.frame, "event_id_cnty")
+        notes = text_cells(self.frame, "notes")
+        claims = []
+        for i in self.good[self.is_claim[self.good]]:
+            p = row_prov[i]
+            claims.append(
+                TerritorialClaim(
+                    actor1[actor1_c[i]],
+                    as_of=p.event_date,
+                    areas=(row_place[i],),
+                    tier=ClaimTier.ASSESSED,
+                    note=clean_text(notes[i]),
+                    provenance=Provenance(
+                        source=p.source,
+                        reported_by=p.source,  # ACLED's source field names who reported the change of control
+                        event_date=p.event_date,
+                        date_precision=p.date_precision,
+                        reason=f"{self.reason}: sub_event_type {subtype[subtype_c[i]]!r}",
+                    ),
+                    id=clean_text(ids[i]),
+                )
+            )
+        return claims
+
+
+def _all_rows(group: np.ndarray, good: np.ndarray, n: int) -> np.ndarray:
+    """Codes for all *n* rows from the good rows' *group* numbers; -1 (the None slot) on the bad rows."""
+    codes = np.full(n, -1, dtype=np.int64)
+    codes[good] = group
+    return codes
+
+
+def _blank_none(cells: np.ndarray) -> np.ndarray:
+    """Free-text cells with the all-blank ones as None (what the records store)."""
+    return np.array([c if c is None or not c.isspace() else None for c in cells.tolist()], dtype=object)
+
+
+def validate_acled(
+    path: str | os.PathLike[str], *, encoding: str = "utf-8"
+) -> tuple[AcledColumns, Problems, int]:
+    """Read and check an ACLED CSV export as columns, making no record.
+
+    Returns
+    -------
+    columns : AcledColumns
+        The good rows, whose :meth:`AcledColumns.records` are the records.
+    problems : Problems
+        Bad rows found (unresolved: the caller applies the ``errors`` policy).
+    rows : int
+        Data rows read.
+    """
+    path = Path(path)
+    frame, problems = load_layout(path, REQUIRED, OPTIONAL, layout="ACLED", text=TEXT, encoding=encoding)
+    n = len(frame)
+
+    values: dict[str, Coded] = {
+        "event_date": column_values(frame, problems, "event_date", a_date),
+        "time_precision": column_values(frame, problems, "time_precision",
+                                        one_of(TIME_PRECISION, "time_precision")),
+        "geo_precision": column_values(frame, problems, "geo_precision", one_of(GEO_PRECISION, "geo_precision")),
+        "event_type": column_values(frame, problems, "event_type", lambda v: required_text(v).lower()),
+        "sub_event_type": column_values(frame, problems, "sub_event_type", text_value, required=False),
+    }
+    lat_v, lat_c, lon_v, lon_c = coordinates(frame, problems, "latitude", "longitude")
+    values["latitude"], values["longitude"] = (lat_v, lat_c), (lon_v, lon_c)
+    values["fatalities"] = column_values(frame, problems, "fatalities", a_count, required=False)
+    for c in (*_ACTOR_COLUMNS, "country", "admin1", "admin2", "admin3", "location", "source"):
+        values[c] = column_values(frame, problems, c, text_value, required=False)
+    # the place's name: the first non-blank of location, admin3, admin2, admin1, country
+    name, name_col = first_filled(values, _NAME_COLUMNS, n)
+    problems.add(name == None, "location", "no location name (location, admin1–3 and country are empty)")  # noqa: E711
+    subtype, subtype_c = values["sub_event_type"]
+    is_claim = np.array([s is not None and s.casefold() in _TERRITORY for s in subtype], dtype=bool)[subtype_c]
+    actor1_missing = (values["actor1"][0] == None)[values["actor1"][1]]  # noqa: E711
+    problems.add(is_claim & actor1_missing, "actor1", "a territory event needs actor1 (the claimant)")
+    good = np.flatnonzero(~problems.bad)
+    table = AcledColumns(frame, good, values, name, name_col, is_claim, f"ACLED table {path.name}")
+    return table, problems, n
+
+
+def read_acled(
+    path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8"
+) -> tuple[list[Event | TerritorialClaim], Problems, int]:
+    """Read an ACLED CSV export: :func:`validate_acled`, then the records.
+
+    Returns
+    -------
+    records : list
+        Events and territorial claims, in file order within each kind.
+    problems : Problems
+        Bad rows found (unresolved: the caller applies the ``errors`` policy).
+    rows : int
+        Data rows read.
+    """
+    table, problems, n = validate_acled(path, encoding=encoding)
+    return table.records(), problems, n

@@ -29,7 +29,7 @@ from geoconflict.readers.problems import Problems, RowProblem
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DELIMITERS", "columns_by_name", "contains_nul", "load_csv", "read_header", "require"]
+__all__ = ["DELIMITERS", "columns_by_name", "contains_nul", "load_csv", "load_layout", "read_header", "require"]
 
 PathLike = str | os.PathLike[str]
 
@@ -315,3 +315,26 @@ def _row_numbers(n: int, skipped: Sequence[int]) -> np.ndarray:
         return np.arange(1, n + 1, dtype=np.int64)
     every = np.arange(1, n + len(skipped) + 1, dtype=np.int64)
     return every[~np.isin(every, np.asarray(skipped))][:n]
+
+
+def load_layout(
+    path: PathLike,
+    required: Sequence[str],
+    optional: Sequence[str],
+    *,
+    layout: str,
+    text: Iterable[str] = (),
+    encoding: str = "utf-8",
+) -> tuple[pd.DataFrame, Problems]:
+    """:func:`load_csv` of a file in a known *layout* (``"ACLED"``, ``"UCDP GED"``).
+
+    The header must have every *required* column (:func:`require` raises
+    :class:`FormatError` naming the first it lacks); those and the *optional*
+    columns it has are read, each named as in the layout, whatever its case in the file.
+    """
+    path = Path(path)
+    header, _ = read_header(path, encoding=encoding)
+    found = columns_by_name(header)
+    require(path, found, required, layout)
+    columns = {c: found[c] for c in (*required, *optional) if c in found}
+    return load_csv(path, columns, text=text, encoding=encoding)

@@ -307,56 +307,71 @@ def _check_where(table: _Table, rows: _Rows) -> None:
 # --------------------------------------------------------------------------- rows → records
 
 
+def _at_coordinates(rows: _Rows, i: int, reason: str) -> Place:
+    """Row *i*'s place at its coordinates, named after its place-name cell or the coordinates."""
+    lat, lon = rows.lat[i], rows.lon[i]
+    return Place(rows.names[i] or f"{lat:.4f}, {lon:.4f}", kind=PlaceKind.FEATURE, lat=lat, lon=lon, source=reason)
+
+
 def _locate(rows: _Rows, i: int, geocoder: _Geocoder, reason: str) -> tuple[Place, Precision, str] | str:
     """Row *i*'s place, its precision and how it was found; or why it cannot be placed."""
-    lat, lon = rows.lat[i], rows.lon[i]
-    if lat is not None:
-        name = rows.names[i] or f"{lat:.4f}, {lon:.4f}"
-        place = Place(name, kind=PlaceKind.FEATURE, lat=lat, lon=lon, source=reason)
-        return place, rows.precision[i] or Precision.EXACT, f"{reason}: coordinates"
+    if rows.lat[i] is not None:
+        return _at_coordinates(rows, i, reason), rows.precision[i] or Precision.EXACT, f"{reason}: coordinates"
     found = geocoder(rows.names[i], rows.country[i], rows.region[i])
     if isinstance(found, str):
         return found
     return found, rows.precision[i] or found.precision, f"{reason}: geocoded {rows.names[i]!r} with the offline gazetteer"
 
 
-def _event(rows: _Rows, i: int, place: Place, precision: Precision, how: str) -> Event:
-    """Row *i* as an event at *place* (raises :class:`InvalidInputError` naming the field at fault)."""
-    start, end = rows.dates[i], rows.ends[i]
+def _actors(cells: tuple[str | None, ...]) -> tuple[str, ...]:
+    """A row's actors: its actor cells split at ``;``, in order, each once."""
     actors: list[str] = []
-    for column in rows.actors:
-        if column[i] is not None:
-            actors.extend(p.strip() for p in column[i].split(";") if p.strip())
-    described = {role: values[i] for role, values in rows.described.items()}
-    provenance = Provenance(
-        source=described["source"],
-        reported_by=described["reported_by"],
-        quote=described["quote"],
+    for cell in cells:
+        if cell is not None:
+            actors.extend(p.strip() for p in cell.split(";") if p.strip())
+    return tuple(dict.fromkeys(actors))
+
+
+def _provenance(rows: _Rows, i: int, how: str) -> Provenance:
+    """Row *i*'s provenance (raises :class:`InvalidInputError` when its dates do not fit)."""
+    start, end = rows.dates[i], rows.ends[i]
+    described = rows.described
+    return Provenance(
+        source=described["source"][i],
+        reported_by=described["reported_by"][i],
+        quote=described["quote"][i],
         event_date=start[0] if start else None,
         event_date_end=end[0] if end and start and end[0] != start[0] else None,
         date_precision=start[1] if start else DatePrecision.UNKNOWN,
         reason=how,
     )
+
+
+def _event(rows: _Rows, i: int, place: Place, precision: Precision, how: str) -> Event:
+    """Row *i* as an event at *place* (raises :class:`InvalidInputError` naming the field at fault)."""
     return Event(
         rows.types[i] or "event",
         place,
-        subtype=described["subtype"],
-        actors=tuple(dict.fromkeys(actors)),
-        description=described["description"],
+        subtype=rows.described["subtype"][i],
+        actors=_actors(tuple(column[i] for column in rows.actors)),
+        description=rows.described["description"][i],
         fatalities=rows.fatalities[i],
         precision=precision,
-        provenance=provenance,
-        id=described["id"],
+        provenance=_provenance(rows, i, how),
+        id=rows.described["id"][i],
     )
 
 
 def read_generic(
     path: str | os.PathLike[str], *, errors: str = "raise", encoding: str = "utf-8",
-    gazetteer: Gazetteer | None = None,
+    gazetteer: Gazetteer | None = None, shared: bool = True,
 ) -> tuple[list[Event], Problems, int]:
     """Read a CSV with coordinates or place names: ``(records, problems, rows)``.
 
     Place names are geocoded with *gazetteer* (the default offline one when None).
+    With *shared* (the default) each distinct place, provenance and actor list
+    is made once and shared by the rows that have it; without, each row's are
+    its own (the plain reference: equal records, equal problems).
 
     Raises
     ------
@@ -380,15 +395,97 @@ def read_generic(
     _check_where(table, rows)
     geocoder = _Geocoder(level, gazetteer)
     reason = f"table {path.name}"
+    if shared:
+        return _Shared(rows, reason).records(table, geocoder), problems, len(frame)
+    return per_row_records(table, rows, geocoder, reason), problems, len(frame)
+
+
+def _add_problem(table: _Table, i: int, exc: InvalidInputError) -> None:
+    """Row *i*'s record could not be made: the column at fault is the field's."""
+    field_name = exc.field or ""
+    table.problems.add_row(i, table.label(_FIELD_ROLES.get(field_name, field_name)), str(exc))
+
+
+def per_row_records(table: _Table, rows: _Rows, geocoder: _Geocoder, reason: str) -> list[Event]:
+    """The good rows' events, each with its own place and provenance: the reference for :class:`_Shared`."""
     records: list[Event] = []
-    for i in np.flatnonzero(~problems.bad).tolist():
+    for i in np.flatnonzero(~table.problems.bad).tolist():
         located = _locate(rows, i, geocoder, reason)
         if isinstance(located, str):
-            problems.add_row(i, table.label("place"), located)
+            table.problems.add_row(i, table.label("place"), located)
             continue
         try:
             records.append(_event(rows, i, *located))
         except InvalidInputError as exc:
-            field_name = exc.field or ""
-            problems.add_row(i, table.label(_FIELD_ROLES.get(field_name, field_name)), str(exc))
-    return records, problems, len(frame)
+            _add_problem(table, i, exc)
+    return records
+
+
+class _Shared:
+    """Rows → events, each distinct place, provenance and actor list made once and shared.
+
+    The same events as :func:`per_row_records` (``tests/test_columnar.py`` holds
+    them equal on generated tables), and the same problems in the same order:
+    a provenance that cannot be made is remembered and its error given to
+    every row that shares it.
+    """
+
+    def __init__(self, rows: _Rows, reason: str):
+        self.rows, self.reason = rows, reason
+        self.places: dict[tuple[Any, ...], Place] = {}
+        self.provenances: dict[tuple[Any, ...], Provenance | InvalidInputError] = {}
+        self.actors: dict[tuple[str | None, ...], tuple[str, ...]] = {}
+
+    def records(self, table: _Table, geocoder: _Geocoder) -> list[Event]:
+        """The good rows' events; the rows that cannot be made are added to the table's problems."""
+        records: list[Event] = []
+        rows = self.rows
+        for i in np.flatnonzero(~table.problems.bad).tolist():
+            located = self._place(i) if rows.lat[i] is not None else _locate(rows, i, geocoder, self.reason)
+            if isinstance(located, str):
+                table.problems.add_row(i, table.label("place"), located)
+                continue
+            try:
+                records.append(self._event(i, *located))
+            except InvalidInputError as exc:
+                _add_problem(table, i, exc)
+        return records
+
+    def _place(self, i: int) -> tuple[Place, Precision, str]:
+        """Row *i*'s place at its coordinates (as :func:`_locate` makes it)."""
+        rows = self.rows
+        key = (rows.names[i], rows.lat[i], rows.lon[i])
+        place = self.places.get(key)
+        if place is None:
+            place = self.places[key] = _at_coordinates(rows, i, self.reason)
+        return place, rows.precision[i] or Precision.EXACT, f"{self.reason}: coordinates"
+
+    def _event(self, i: int, place: Place, precision: Precision, how: str) -> Event:
+        """Row *i* as an event at *place* (as :func:`_event` makes it)."""
+        rows = self.rows
+        described = rows.described
+        key = (described["source"][i], described["reported_by"][i], described["quote"][i], rows.dates[i],
+               rows.ends[i], how)
+        provenance = self.provenances.get(key)
+        if provenance is None:
+            try:
+                provenance = self.provenances[key] = _provenance(rows, i, how)
+            except InvalidInputError as exc:
+                provenance = self.provenances[key] = exc
+        if isinstance(provenance, InvalidInputError):
+            raise provenance
+        cells = tuple(column[i] for column in rows.actors)
+        actors = self.actors.get(cells)
+        if actors is None:
+            actors = self.actors[cells] = _actors(cells)
+        return Event(
+            rows.types[i] or "event",
+            place,
+            subtype=described["subtype"][i],
+            actors=actors,
+            description=described["description"][i],
+            fatalities=rows.fatalities[i],
+            precision=precision,
+            provenance=provenance,
+            id=described["id"][i],
+        )

@@ -48,6 +48,7 @@ import os
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,6 +63,7 @@ from geoconflict.readers.problems import Problems, RowProblem, check_errors
 
 if TYPE_CHECKING:
     from geoconflict.gazetteer import Gazetteer
+    from geoconflict.readers.acled import AcledColumns
 
 __all__ = [
     "FORMATS",
@@ -109,6 +111,9 @@ class TableRead:
         which raises at the first instead).
     rows : int
         Data rows (or features) in the file.
+    columns : AcledColumns, optional
+        An ACLED table's validated columns, which the records of :attr:`events`
+        are made from on first access (None for the other formats, read record by record).
     """
 
     path: str
@@ -116,6 +121,29 @@ class TableRead:
     events: EventSet
     problems: tuple[RowProblem, ...] = ()
     rows: int = 0
+    columns: AcledColumns | None = None
+
+    def to_frame(self):
+        """The events as a GeoDataFrame (the ``event`` schema of :mod:`geoconflict.model.frames`).
+
+        Made from :attr:`columns` when the table was read as columns and its
+        records are not made yet (:meth:`EventSet.events_frame`) (a million rows without a million records),
+        else from the records: the same frame either way, as
+        ``table.events.events.to_geodataframe()``.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "acled.csv"
+        >>> _ = path.write_text(
+        ...     "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,location,"
+        ...     "latitude,longitude,geo_precision\\n"
+        ...     "X1,2024-08-06,1,Battles,Armed clash,Army,Sudzha,51.19,35.27,1\\n", encoding="utf-8")
+        >>> table = read_table(path)
+        >>> table.to_frame()[["event_type", "name", "lat"]].values.tolist(), table.events.is_deferred
+        ([['battles', 'Sudzha', 51.19]], True)
+        """
+        return self.events.events_frame()
 
     @property
     def skipped_rows(self) -> list[int]:
@@ -245,24 +273,29 @@ def read_table(
     if format == "geoconflict":
         events = _read_own(path)
         return TableRead(str(path), format, events, (), len(events))
+    if format == "acled":  # validated as columns; the records are made when first asked for
+        from geoconflict.readers.acled import validate_acled
+
+        columns, problems, rows = validate_acled(path, encoding=encoding)
+        found = problems.resolve(errors)
+        events = EventSet.deferred(partial(_made, columns.records), frame=columns.to_frame)
+        return TableRead(str(path), format, events, found, rows, columns)
     reader = _reader(format)
     with no_gc():  # a million new records would trigger dozens of full collections, each over all of them
         options = {"gazetteer": gazetteer} if format == "generic" else {}  # the one reader that geocodes names
         records, problems, rows = reader(path, errors=errors, encoding=encoding, **options)
     found = problems.resolve(errors)
-    events = EventSet()
-    append = {Event: events.events.append, TerritorialClaim: events.claims.append}
-    for record in records:  # EventSet.add, without its per-record look-up (a million rows)
-        append[type(record)](record)
-    return TableRead(str(path), format, events, found, rows)
+    return TableRead(str(path), format, EventSet(records), found, rows)
+
+
+def _made(records: Callable[[], list[Event | TerritorialClaim]]) -> list[Event | TerritorialClaim]:
+    """*records()*, with the garbage collector paused (a million new records)."""
+    with no_gc():
+        return records()
 
 
 def _reader(format: str) -> Reader:
     """The reader of one of :data:`FORMATS` other than ``"geoconflict"`` (imported when first needed)."""
-    if format == "acled":
-        from geoconflict.readers.acled import read_acled
-
-        return read_acled
     if format == "ucdp":
         from geoconflict.readers.ucdp import read_ucdp
 

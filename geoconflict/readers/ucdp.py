@@ -62,7 +62,7 @@ from geoconflict.readers.columns import (
     groups,
     text_cells,
 )
-from geoconflict.readers.csvfile import columns_by_name, load_csv, read_header, require
+from geoconflict.readers.csvfile import load_layout
 from geoconflict.readers.problems import Problems
 
 __all__ = ["DATE_PREC", "TYPE_OF_VIOLENCE", "WHERE_PREC", "is_ucdp", "read_ucdp"]
@@ -138,11 +138,7 @@ def read_ucdp(
 ) -> tuple[list[Event], Problems, int]:
     """Read a UCDP GED CSV file: ``(records, problems, rows)`` as the other readers."""
     path = Path(path)
-    header, _ = read_header(path, encoding=encoding)
-    found = columns_by_name(header)
-    require(path, found, REQUIRED, "UCDP GED")
-    columns = {c: found[c] for c in (*REQUIRED, *OPTIONAL) if c in found}
-    frame, problems = load_csv(path, columns, text=TEXT, encoding=encoding)
+    frame, problems = load_layout(path, REQUIRED, OPTIONAL, layout="UCDP GED", text=TEXT, encoding=encoding)
     n = len(frame)
 
     violence, violence_c = column_values(frame, problems, "type_of_violence",
