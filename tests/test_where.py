@@ -107,3 +107,38 @@ def test_words_of_a_longer_name_stay_visible() -> None:
         (m,) = mentions[word]
         assert m.place is None and "longer name" in m.reason and m.candidates
     assert mentions["Al-Hasakeh"][0].place.country_code == "SY"
+
+
+def _only(events: EventSet, text: str):
+    (m,) = _by_text(events)[text]
+    return m
+
+
+def test_a_village_then_its_region_is_in_that_region() -> None:
+    """"Village, Region": a village of that name far outside the region is no answer; the region is."""
+    events = _extract("Shelling damaged houses in Shevchenkove, Kyiv.")
+    village, region = _only(events, "Shevchenkove"), _only(events, "Kyiv")
+    assert village.place is not None and region.place is not None
+    assert haversine_km(village.place.lat, village.place.lon, region.place.lat, region.place.lon) < 150
+
+
+def test_a_tail_unit_is_looked_for_in_the_places_country() -> None:
+    """A unit's name held by a dozen countries ("Western") is first the one of the place's country."""
+    events = _extract("Soldiers clashed with a militia in Kisoro, Western, on Monday.")
+    assert _only(events, "Kisoro").place.country_code == "UG"
+    assert _only(events, "Western").place.country_code == "UG"
+
+
+@pytest.mark.parametrize("text", [
+    "Drones struck a farm in Kupiansk Raion.",
+    "Shelling damaged houses in Zaliznychne, Kupiansk Raion.",
+])
+def test_a_district_named_with_its_word_stays_the_district(text: str) -> None:
+    """"X Raion" is the raion, not the town X; an unknown village in it falls back to the raion."""
+    events = _extract(text)
+    district = _only(events, "Kupiansk Raion").place
+    assert district is not None and district.kind is PlaceKind.ADMIN2
+    if "Zaliznychne" in text:
+        village = _only(events, "Zaliznychne").place
+        assert village is not None
+        assert haversine_km(village.lat, village.lon, district.lat, district.lon) < 100

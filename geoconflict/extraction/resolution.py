@@ -635,10 +635,16 @@ def _resolve_listed(gaz: Gazetteer, x: Span, admin1s: set[str | None], countries
 
 
 def apply_town_rule(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
-    """A bare name resolved to a region or district is its namesake town, unless a descriptor follows."""
+    """A bare name resolved to a region or district is its namesake town, unless a descriptor follows.
+
+    A district named with its word ("Kupiansk Raion", "Kanbalu district") is no bare name: it stays the
+    district. (A first-level unit with its word, "Odesa region", stays its namesake capital, the point a
+    coder gives an event told only by its region.)
+    """
     for x in spans:
         p = x.place
-        if p is None or p.kind not in _UNITS or x.descriptor is not None or x.fixed:
+        if (p is None or p.kind not in _UNITS or x.descriptor is not None or x.fixed
+                or parse_query(x.surface).kind == PlaceKind.ADMIN2.value):
             continue
         if en.REGION_AFTER.match(text, x.end) or en.REGION_OF.search(text[max(0, x.start - REGION_OF_WINDOW):x.start]):
             continue
