@@ -142,3 +142,15 @@ def test_a_district_named_with_its_word_stays_the_district(text: str) -> None:
         village = _only(events, "Zaliznychne").place
         assert village is not None
         assert haversine_km(village.lat, village.lon, district.lat, district.lon) < 100
+
+
+def test_a_town_then_its_unit_in_one_run_is_no_longer_name() -> None:
+    """"Maiduguri Borno State": a town then its state, not two words of one unknown name."""
+    events = _extract("Soldiers repelled an attack near the barracks in Maiduguri Borno State on Tuesday.")
+    assert _only(events, "Maiduguri").place.country_code == "NG"
+
+
+def test_an_acronym_does_not_make_a_reports_area() -> None:
+    """An all-caps acronym matching a district ("SWAT") gives no country the weight of a named unit."""
+    events = _extract("A SWAT team raided a house in Albany on Wednesday. Police in Albany arrested two men.")
+    assert {m.place.country_code for m in _by_text(events)["Albany"]} == {"US"}

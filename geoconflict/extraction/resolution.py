@@ -184,7 +184,7 @@ def _strength(x: Span) -> int:
     that is also a common word ("Grad" rockets).
     """
     p = x.place
-    if p is None:
+    if p is None or x.surface.isupper():  # an acronym ("SWAT") names no unit
         return 0
     if p.kind in _UNITS:
         return 0 if common_word(x.surface) else 2
@@ -196,21 +196,27 @@ def _parts_of_one_name(text: str, placed: list[Span]) -> None:
     """Names side by side in one capitalised run ("Tal Tamer") are words of one name the gazetteer lacks.
 
     Each word's place is only a namesake of that word: it stays when another name of the report has a
-    place in its country (it may be a list without commas), else it is an outlier, left unresolved.
-    Units and countries (a "Town Region" run) stay.
+    place in its country (it may be a list without commas), or when it is a big town spelled as it is,
+    else it is an outlier, left unresolved. Only towns side by side are one name: a town then a unit
+    ("Maiduguri Borno State") says where the town is.
     """
     ordered = sorted(placed, key=lambda y: y.start)
     joined: set[int] = set()
     for x, y in zip(ordered, ordered[1:]):
-        if y.start == x.end + 1 and text[x.end] == " ":
+        if (y.start == x.end + 1 and text[x.end] == " " and _town(x) and _town(y)):
             joined.update((id(x), id(y)))
     if not joined:
         return
-    parts = [x for x in ordered if id(x) in joined and x.place is not None
-             and x.place.kind is PlaceKind.POPULATED_PLACE and not x.fixed]
+    parts = [x for x in ordered if id(x) in joined and not x.fixed
+             and not (_big_by_own_name(x) and x.place is not None and x.place.name.casefold() == x.surface.casefold())]
     for x in parts:
         if not _coherent(x, [y for y in placed if id(y) not in joined]):
             _unplace(x, f"'{x.surface}' is one word of a longer name the gazetteer lacks", outlier=True)
+
+
+def _town(x: Span) -> bool:
+    """Whether *x* is placed at a populated place."""
+    return x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE
 
 
 def _pull_to_area(gaz: Gazetteer, placed: list[Span]) -> None:
