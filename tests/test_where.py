@@ -154,3 +154,9 @@ def test_an_acronym_does_not_make_a_reports_area() -> None:
     """An all-caps acronym matching a district ("SWAT") gives no country the weight of a named unit."""
     events = _extract("A SWAT team raided a house in Albany on Wednesday. Police in Albany arrested two men.")
     assert {m.place.country_code for m in _by_text(events)["Albany"]} == {"US"}
+
+
+def test_a_town_just_across_the_border_is_no_outlier() -> None:
+    """A small Russian town next to the Ukrainian towns a report names stays placed."""
+    events = _extract("Shelling hit Sumy and Okhtyrka overnight. Drones struck a depot in Sudzha.")
+    assert _only(events, "Sudzha").place.country_code == "RU"

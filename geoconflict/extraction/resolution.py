@@ -68,6 +68,8 @@ CONTAINMENT_GAP = 30
 #: A populated place of fewer people is "small": an outlier when alone in its country, far from the report's
 #: main area (:func:`drop_outliers`).
 SMALL_TOWN_POPULATION = 20000
+#: ... unless within this many km of one of the main area's places (a town just across a border).
+OUTLIER_KM = 100.0
 #: A town of at least this many people named by its own name is a place even where its name is a common word.
 BIG_PLACE_POPULATION = 100_000
 #: How a candidate that matched its place's own name says so.
@@ -472,9 +474,9 @@ def _named_units(placed: list[Span]) -> set[tuple[str | None, str]]:
     return units
 
 
-def _near_any(p: Place, lat: np.ndarray, lon: np.ndarray) -> bool:
-    """Whether *p* is within ``FAR_KM`` of one of the points (*lat*, *lon*): a town across a border."""
-    return bool((haversine_km(p.lat, p.lon, lat, lon) < FAR_KM).any())
+def _near_any(p: Place, lat: np.ndarray, lon: np.ndarray, km: float = FAR_KM) -> bool:
+    """Whether *p* is within *km* of one of the points (*lat*, *lon*): a town across a border."""
+    return bool((haversine_km(p.lat, p.lon, lat, lon) < km).any())
 
 
 def _big_by_own_name(x: Span) -> bool:
@@ -742,7 +744,7 @@ def drop_outliers(spans: list[Span]) -> list[Span]:
     A small one-word town (fewer than ``SMALL_TOWN_POPULATION`` people) alone in its country is an outlier
     only relative to the report's main area: the country holding the most distinct names, at least
     ``AREA_NAMES`` (a report of two countries, one name each, keeps both), and the town more than
-    ``FAR_KM`` from all its places (a town across the border is no outlier). An outlier
+    ``OUTLIER_KM`` from all its places (a town just across the border is no outlier). An outlier
     stays among the spans without a place, its reason and candidates kept (an unresolved mention), so
     nothing the reader named vanishes; spans found to name no place (``NOT_A_PLACE``) are dropped.
 
@@ -763,6 +765,6 @@ def drop_outliers(spans: list[Span]) -> list[Span]:
             p = x.place
             if (p is not None and p.kind is PlaceKind.POPULATED_PLACE and " " not in x.surface
                     and (p.population or 0) < SMALL_TOWN_POPULATION and len(names[p.country_code or ""]) == 1
-                    and not _near_any(p, lat, lon)):
+                    and not _near_any(p, lat, lon, OUTLIER_KM)):
                 _unplace(x, f"a small town alone in {p.country_code}, far from the report's main area", outlier=True)
     return [x for x in spans if x.place is not None or NOT_A_PLACE not in x.reason]
