@@ -211,8 +211,12 @@ def _parts_of_one_name(text: str, placed: list[Span]) -> None:
         return
     parts = [x for x in ordered if id(x) in joined and not x.fixed
              and not (_big_by_own_name(x) and x.place is not None and x.place.name.casefold() == x.surface.casefold())]
+    others: dict[str | None, set[str]] = {}  # the names of the other spans, by country
+    for y in placed:
+        if y.place is not None and id(y) not in joined:
+            others.setdefault(y.place.country_code, set()).add(fold(y.surface))
     for x in parts:
-        if not _coherent(x, [y for y in placed if id(y) not in joined]):
+        if x.place is not None and not others.get(x.place.country_code, set()) - {fold(x.surface)}:
             _unplace(x, f"'{x.surface}' is one word of a longer name the gazetteer lacks", outlier=True)
 
 
@@ -759,12 +763,14 @@ def drop_outliers(spans: list[Span]) -> list[Span]:
             names.setdefault(x.place.country_code or "", set()).add(fold(x.surface))
     main = max(names, key=lambda cc: len(names[cc]), default="")
     if len(names.get(main, ())) >= AREA_NAMES:
-        points = [x.place for x in spans if x.place is not None and (x.place.country_code or "") == main]
-        lat, lon = np.array([q.lat for q in points]), np.array([q.lon for q in points])
+        points = {(x.place.lat, x.place.lon) for x in spans
+                  if x.place is not None and (x.place.country_code or "") == main}
+        lat, lon = np.array([q[0] for q in points]), np.array([q[1] for q in points])
+        far: dict[Place, bool] = {}  # (each place measured once: a name repeated is one question)
         for x in spans:
             p = x.place
             if (p is not None and p.kind is PlaceKind.POPULATED_PLACE and " " not in x.surface
                     and (p.population or 0) < SMALL_TOWN_POPULATION and len(names[p.country_code or ""]) == 1
-                    and not _near_any(p, lat, lon, OUTLIER_KM)):
+                    and far.setdefault(p, not _near_any(p, lat, lon, OUTLIER_KM))):
                 _unplace(x, f"a small town alone in {p.country_code}, far from the report's main area", outlier=True)
     return [x for x in spans if x.place is not None or NOT_A_PLACE not in x.reason]
