@@ -224,16 +224,15 @@ def read_document(report: Report, gaz: Gazetteer) -> Document:
     title = _title(report)
     regions = ([(title.start, title.end)] if title else []) + [(report.body_start, len(text))]
     sentences = split_sentences(text, report.body_start)
-    starts = {s.start for s in sentences} | ({title.start} if title else set())
     named = people(text)
     spans = _kept_spans(text, find_spans(gaz, text, regions), named)
     resolve_spans(gaz, text, spans)
     spans = [x for x in spans if not (x.surface.isupper() and len(x.surface) <= ACRONYM_MAX_LENGTH
-                                      and x.place is not None and x.place.kind is not PlaceKind.COUNTRY)]
+                                      and (x.place is None or x.place.kind is not PlaceKind.COUNTRY))]
     apply_town_rule(gaz, text, spans)
     apply_region_rule(text, spans, report.body_start)
     check_containment(text, spans)
-    spans = drop_outliers(spans, starts)
+    spans = drop_outliers(spans)
     dates = find_dates(text, report.published) if len(text) < DATES_CHUNKED_ABOVE else _chunked_dates(
         text, report.published)
     return Document(report, gaz, spans, sentences, title, dates, Sources(text, named))

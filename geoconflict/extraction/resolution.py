@@ -7,7 +7,7 @@ the places resolved. Then the document rules: a bare region name is its
 namesake town (:func:`apply_town_rule`) unless the report names "<name>
 region" (:func:`apply_region_rule`); "X in the Y region" rejects an X that is
 not in Y (:func:`check_containment`); a weakly supported one-word place far
-from all others is dropped (:func:`drop_outliers`).
+from the report's main area is left unresolved (:func:`drop_outliers`).
 
 Names that are also common English words need evidence (:func:`resolve_spans`);
 the context cannot be hijacked (:func:`guard_context`): a big place keeps its
@@ -65,18 +65,21 @@ CITY_AFTER_WINDOW = 6
 CITY_BEFORE_WINDOW = 30
 #: "X in the Y region": at most this many characters between X and Y.
 CONTAINMENT_GAP = 30
-#: A populated place of fewer people is "small", dropped when alone in its country in a report naming more
-#: than FEW_PLACES places (or at the start of a sentence).
+#: A populated place of fewer people is "small": an outlier when alone in its country, far from the report's
+#: main area (:func:`drop_outliers`).
 SMALL_TOWN_POPULATION = 20000
-FEW_PLACES = 2
+#: ... unless within this many km of one of the main area's places (a town just across a border).
+OUTLIER_KM = 100.0
 #: A town of at least this many people named by its own name is a place even where its name is a common word.
 BIG_PLACE_POPULATION = 100_000
 #: How a candidate that matched its place's own name says so.
 OWN_NAME_MATCH = ": name "
 #: A country is a report's area when it holds this many of its names (or a unit the report names).
 AREA_NAMES = 2
-#: What the reason of a span found to name no place says; such spans are dropped with the outliers.
+#: What the reason of a span found to name no place says (such spans are dropped), and of a place name
+#: whose places are all far from the report's area (kept as a mention without a place, with its candidates).
 NOT_A_PLACE = "not a place here"
+OUTLIER = "an outlier, left unresolved"
 #: A strong name the context moved this far (km) from its own best place may have been hijacked.
 FAR_KM = 1000.0
 #: How a candidate that matched another of its place's names says so; below this similarity, that
@@ -163,6 +166,7 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
         x.reason = f"{x.reason}; kept its own best place: only small places named without evidence pulled it away"
         for y in movers:
             _unplace(y, f"a small place named without evidence, far from {own[0].place.name}")
+    _parts_of_one_name(text, placed)
     _pull_to_area(gaz, placed)
     _pull_to_named_unit(gaz, placed)
     _one_town_per_name(gaz, placed)
@@ -174,11 +178,59 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
             _unplace(x, f"'{x.surface}' is another name of {x.place.name}, named without evidence, alone in its country")
 
 
+def _strength(x: Span) -> int:
+    """How surely *x* names where a report is: a first- or second-level unit 2, a big town by a name 1, else 0.
+
+    Between two countries naming as many places, the stronger is the report's area (:func:`_pull_to_area`);
+    a country's own name is no such evidence (a party to the war: "troops from Ukraine"), nor a unit's name
+    that is also a common word ("Grad" rockets).
+    """
+    p = x.place
+    if p is None or x.surface.isupper():  # an acronym ("SWAT") names no unit
+        return 0
+    if p.kind in _UNITS:
+        return 0 if common_word(x.surface) else 2
+    return int(p.kind is PlaceKind.POPULATED_PLACE and _big(p)
+               and (OWN_NAME_MATCH in x.reason or OTHER_NAME_MATCH in x.reason))
+
+
+def _parts_of_one_name(text: str, placed: list[Span]) -> None:
+    """Names side by side in one capitalised run ("Tal Tamer") are words of one name the gazetteer lacks.
+
+    Each word's place is only a namesake of that word: it stays when another name of the report has a
+    place in its country (it may be a list without commas), or when it is a big town spelled as it is,
+    else it is an outlier, left unresolved. Only towns side by side are one name: a town then a unit
+    ("Maiduguri Borno State") says where the town is.
+    """
+    ordered = sorted(placed, key=lambda y: y.start)
+    joined: set[int] = set()
+    for x, y in zip(ordered, ordered[1:]):
+        if (y.start == x.end + 1 and text[x.end] == " " and _town(x) and _town(y)):
+            joined.update((id(x), id(y)))
+    if not joined:
+        return
+    parts = [x for x in ordered if id(x) in joined and not x.fixed
+             and not (_big_by_own_name(x) and x.place is not None and x.place.name.casefold() == x.surface.casefold())]
+    others: dict[str | None, set[str]] = {}  # the names of the other spans, by country
+    for y in placed:
+        if y.place is not None and id(y) not in joined:
+            others.setdefault(y.place.country_code, set()).add(fold(y.surface))
+    for x in parts:
+        if x.place is not None and not others.get(x.place.country_code, set()) - {fold(x.surface)}:
+            _unplace(x, f"'{x.surface}' is one word of a longer name the gazetteer lacks", outlier=True)
+
+
+def _town(x: Span) -> bool:
+    """Whether *x* is placed at a populated place."""
+    return x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE
+
+
 def _pull_to_area(gaz: Gazetteer, placed: list[Span]) -> None:
     """A town alone in its country, far from the report's area, not big by its own name: its namesake there or none.
 
-    The country of most of the report's names (more than any other) is its area when it holds two of them,
-    or a unit (a country, a first-level unit) the report names. The lone town, more than ``FAR_KM`` from
+    The country of most of the report's names is its area when it holds two of them, or a unit (a
+    country, a first-level unit) the report names; between countries naming as many, the one of the
+    stronger name (:func:`_strength`: a unit, then a big town) is. The lone town (:func:`_pullable`), more than ``FAR_KM`` from
     all the area's places, is its namesake there if the gazetteer has one, else no place (a far homonym is
     worse than none: the event falls back to the area's places).
     """
@@ -186,23 +238,27 @@ def _pull_to_area(gaz: Gazetteer, placed: list[Span]) -> None:
         return
     names: dict[str | None, set[str]] = {}
     units: set[str | None] = set()
+    strength: dict[str | None, int] = {}
     for x in placed:
         if x.place is not None:
-            names.setdefault(x.place.country_code, set()).add(fold(x.surface))
+            cc = x.place.country_code
+            names.setdefault(cc, set()).add(fold(x.surface))
             if x.place.kind in _AREAS:
-                units.add(x.place.country_code)
+                units.add(cc)
+            strength[cc] = max(strength.get(cc, 0), _strength(x))
     if len(names) < 2:
         return
-    ranked = sorted(names, key=lambda cc: len(names[cc]), reverse=True)
+    ranked = sorted(names, key=lambda cc: (len(names[cc]), strength[cc]), reverse=True)
     area = ranked[0]
-    if len(names[area]) == len(names[ranked[1]]) or (len(names[area]) < AREA_NAMES and area not in units):
+    if (len(names[area]), strength[area]) == (len(names[ranked[1]]), strength[ranked[1]]) or (
+            len(names[area]) < AREA_NAMES and area not in units and not strength[area]):
         return
     points = {(x.place.lat, x.place.lon) for x in placed if x.place is not None and x.place.country_code == area}
     area_lat, area_lon = np.array([p[0] for p in points]), np.array([p[1] for p in points])
     for x in placed:
         p = x.place
         if (p is None or p.country_code == area or x.fixed or len(names[p.country_code]) != 1
-                or p.kind in _AREAS or _big_by_own_name(x) or _near_any(p, area_lat, area_lon)):
+                or not _pullable(x, len(names[area])) or _near_any(p, area_lat, area_lon)):
             continue
         found = [c for c in _search(gaz, x.surface, country=area, limit=1) if c.reason.startswith(_NAME_MATCHES)]
         if found:
@@ -210,7 +266,23 @@ def _pull_to_area(gaz: Gazetteer, placed: list[Span]) -> None:
             x.place, x.score = found[0].place, found[0].score
             x.reason = f"{x.reason}; pulled to {area}, where the report's other places are: {found[0].reason}"
         else:
-            _unplace(x, f"alone in {p.country_code}, far from the report's places in {area}, none of its name there")
+            _unplace(x, f"alone in {p.country_code}, far from the report's places in {area}, none of its name there",
+                     outlier=True)
+
+
+def _pullable(x: Span, area_names: int) -> bool:
+    """Whether *x*'s place, alone in its country far from the report's area of *area_names* names, may be moved.
+
+    Not a country, nor a big town by its own name; a first-level unit only when its name is also a
+    common word ("Grad" rockets) or the area holds ``AREA_NAMES`` names or more (a bare "Colonia" among
+    three Mexican places is no Uruguayan department).
+    """
+    p = x.place
+    if p is None or p.kind is PlaceKind.COUNTRY:
+        return False
+    if p.kind is PlaceKind.ADMIN1:
+        return common_word(x.surface) or area_names >= AREA_NAMES
+    return not _big_by_own_name(x)
 
 
 def _pull_to_named_unit(gaz: Gazetteer, placed: list[Span]) -> None:
@@ -406,9 +478,9 @@ def _named_units(placed: list[Span]) -> set[tuple[str | None, str]]:
     return units
 
 
-def _near_any(p: Place, lat: np.ndarray, lon: np.ndarray) -> bool:
-    """Whether *p* is within ``FAR_KM`` of one of the points (*lat*, *lon*): a town across a border."""
-    return bool((haversine_km(p.lat, p.lon, lat, lon) < FAR_KM).any())
+def _near_any(p: Place, lat: np.ndarray, lon: np.ndarray, km: float = FAR_KM) -> bool:
+    """Whether *p* is within *km* of one of the points (*lat*, *lon*): a town across a border."""
+    return bool((haversine_km(p.lat, p.lon, lat, lon) < km).any())
 
 
 def _big_by_own_name(x: Span) -> bool:
@@ -469,12 +541,12 @@ def _coherent(x: Span, spans: list[Span]) -> bool:
                for y in spans)
 
 
-def _unplace(x: Span, why: str) -> None:
-    """Leave *x* without a place, saying *why*."""
+def _unplace(x: Span, why: str, *, outlier: bool = False) -> None:
+    """Leave *x* without a place, saying *why*: no place name here (dropped), or an *outlier* (kept unresolved)."""
     if x.place is not None:
         x.candidates = (x.place, *x.candidates)
     x.place, x.score = None, None
-    x.reason = f"{x.reason}; {NOT_A_PLACE}: {why}"
+    x.reason = f"{x.reason}; {OUTLIER if outlier else NOT_A_PLACE}: {why}"
 
 
 @lru_cache(maxsize=NAME_ANSWER_CACHE)
@@ -502,7 +574,7 @@ def _countries_named(gaz: Gazetteer, name: str) -> frozenset[str] | None:
 
 def _big_by_name(gaz: Gazetteer, name: str) -> bool:
     """Whether *name*'s best place is a country, or a first-level unit or town of many people, by its own name."""
-    best = _name_candidates(gaz, name)[:1]
+    best = _search(gaz, name, limit=1)  # (the first of _name_candidates, without building 49 more places)
     if not best or not best[0].reason.startswith(_NAME_MATCHES[0]):
         return False
     return _big(best[0].place)
@@ -575,10 +647,16 @@ def _resolve_listed(gaz: Gazetteer, x: Span, admin1s: set[str | None], countries
 
 
 def apply_town_rule(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
-    """A bare name resolved to a region or district is its namesake town, unless a descriptor follows."""
+    """A bare name resolved to a region or district is its namesake town, unless a descriptor follows.
+
+    A district named with its word ("Kupiansk Raion", "Kanbalu district") is no bare name: it stays the
+    district. (A first-level unit with its word, "Odesa region", stays its namesake capital, the point a
+    coder gives an event told only by its region.)
+    """
     for x in spans:
         p = x.place
-        if p is None or p.kind not in _UNITS or x.descriptor is not None or x.fixed:
+        if (p is None or p.kind not in _UNITS or x.descriptor is not None or x.fixed
+                or parse_query(x.surface).kind == PlaceKind.ADMIN2.value):
             continue
         if en.REGION_AFTER.match(text, x.end) or en.REGION_OF.search(text[max(0, x.start - REGION_OF_WINDOW):x.start]):
             continue
@@ -664,24 +742,35 @@ def check_containment(text: str, spans: list[Span]) -> None:
         x.score = None
 
 
-def drop_outliers(spans: list[Span], sentence_starts: set[int]) -> list[Span]:
-    """Drop weakly supported one-word places far from everything else in the report, and the spans found no place."""
-    countries: dict[str, int] = {}
-    per_place: dict[Place, int] = {}
+def drop_outliers(spans: list[Span]) -> list[Span]:
+    """Unplace weakly supported one-word towns far from the report's main area; drop the spans found no place.
+
+    A small one-word town (fewer than ``SMALL_TOWN_POPULATION`` people) alone in its country is an outlier
+    only relative to the report's main area: the country holding the most distinct names, at least
+    ``AREA_NAMES`` (a report of two countries, one name each, keeps both), and the town more than
+    ``OUTLIER_KM`` from all its places (a town just across the border is no outlier). An outlier
+    stays among the spans without a place, its reason and candidates kept (an unresolved mention), so
+    nothing the reader named vanishes; spans found to name no place (``NOT_A_PLACE``) are dropped.
+
+    Examples
+    --------
+    >>> drop_outliers([])
+    []
+    """
+    names: dict[str, set[str]] = {}
     for x in spans:
         if x.place is not None:
-            cc, pk = x.place.country_code or "", x.place
-            countries[cc] = countries.get(cc, 0) + 1
-            per_place[pk] = per_place.get(pk, 0) + 1
-    kept = []
-    for x in spans:
-        p = x.place
-        if p is None and NOT_A_PLACE in x.reason:
-            continue
-        if p is not None and p.kind is PlaceKind.POPULATED_PLACE and " " not in x.surface:
-            alone = countries.get(p.country_code or "", 0) <= per_place[p]
-            small = (p.population or 0) < SMALL_TOWN_POPULATION
-            if (alone and small and len(spans) > FEW_PLACES) or (x.start in sentence_starts and small and alone):
-                continue
-        kept.append(x)
-    return kept
+            names.setdefault(x.place.country_code or "", set()).add(fold(x.surface))
+    main = max(names, key=lambda cc: len(names[cc]), default="")
+    if len(names.get(main, ())) >= AREA_NAMES:
+        points = {(x.place.lat, x.place.lon) for x in spans
+                  if x.place is not None and (x.place.country_code or "") == main}
+        lat, lon = np.array([q[0] for q in points]), np.array([q[1] for q in points])
+        far: dict[Place, bool] = {}  # (each place measured once: a name repeated is one question)
+        for x in spans:
+            p = x.place
+            if (p is not None and p.kind is PlaceKind.POPULATED_PLACE and " " not in x.surface
+                    and (p.population or 0) < SMALL_TOWN_POPULATION and len(names[p.country_code or ""]) == 1
+                    and far.setdefault(p, not _near_any(p, lat, lon, OUTLIER_KM))):
+                _unplace(x, f"a small town alone in {p.country_code}, far from the report's main area", outlier=True)
+    return [x for x in spans if x.place is not None or NOT_A_PLACE not in x.reason]

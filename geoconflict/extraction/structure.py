@@ -42,14 +42,19 @@ OTHER_NAME = ": alternate name"
 #: A place outside the unit its tail names, matched by another of its names, this far (km) from it is a far
 #: homonym even in the unit's country.
 TAIL_FAR_KM = 300.0
+#: A town of fewer people followed by a unit's name ("Village, Region") is in that unit, never a list of two places.
+LIST_TOWN_POPULATION = 20_000
+#: Such a village outside the unit but this near it (km) stays (a gazetteer's units may predate a reform).
+VILLAGE_TAIL_KM = 100.0
 #: The prefix of the reason of a place that fell back to the unit or place that holds it.
 APPROXIMATE = "approximate"
 
 
-def _search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None) -> list[Candidate]:
+def _search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None,
+            country: str | None = None) -> list[Candidate]:
     """``gaz.search`` by name (or another name of the place), none where the name is not one it takes."""
     try:
-        found = gaz.search(name, kind=kind, limit=limit)
+        found = gaz.search(name, kind=kind, country=country, limit=limit)
     except InvalidInputError:
         return []
     return [c for c in found if c.reason.startswith(_NAME_MATCHES)]
@@ -105,10 +110,18 @@ def _tail(text: str, spans: list[Span], i: int) -> list[Span]:
     return [] if en.LIST_GOES_ON.match(text, end) else tail
 
 
-def _units(gaz: Gazetteer, y: Span) -> list[Candidate | None]:
-    """The units *y*'s name may be, or [None] when it names none."""
-    found: list[Candidate | None] = [c for k in _UNIT_KINDS for c in _search(gaz, y.surface, kind=k,
-                                                                              limit=UNIT_CANDIDATES)]
+def _units(gaz: Gazetteer, y: Span, country: str | None) -> list[Candidate | None]:
+    """The units *y*'s name may be, or [None] when it names none.
+
+    The best ``UNIT_CANDIDATES`` of each kind, and the best of each kind in *country* (where the place the
+    tail follows was resolved): "Western" names a region in a dozen countries.
+    """
+    found: list[Candidate | None] = []
+    for k in _UNIT_KINDS:
+        best = _search(gaz, y.surface, kind=k, limit=UNIT_CANDIDATES)
+        if country is not None and not any(c.place.country_code == country for c in best):
+            best += _search(gaz, y.surface, kind=k, country=country, limit=1)
+        found.extend(best)
     return found or [None]
 
 
@@ -144,15 +157,19 @@ def _constrain(gaz: Gazetteer, x: Span, tail: list[Span], *, paren: bool) -> Non
 
 
 def _unconfirmed(x: Span, place: Place, unit: Place, *, paren: bool) -> bool:
-    """Whether *x*'s *place*, outside the tail's *unit*, stands: named by its own name, or near the unit.
+    """Whether *x*'s *place*, outside the tail's *unit*, stands: a town named by its own name, or near the unit.
 
-    A place matched by another of its names, or followed by a tail in parentheses, in another country
-    or more than ``TAIL_FAR_KM`` from the unit, is a far homonym: the unit is the better answer.
+    A place matched by another of its names, or followed by a tail in parentheses, or a village (fewer
+    than ``LIST_TOWN_POPULATION`` people: "Kharkiv, Kyiv" may be a list of cities, a village then a
+    region is where the village is), in another country or more than ``TAIL_FAR_KM`` from the unit, is a
+    far homonym: the unit is the better answer.
     """
-    if OTHER_NAME not in x.reason and not paren:
+    village = place.kind is PlaceKind.POPULATED_PLACE and (place.population or 0) < LIST_TOWN_POPULATION
+    if OTHER_NAME not in x.reason and not paren and not village:
         return True
+    reach = TAIL_FAR_KM if OTHER_NAME in x.reason or paren else VILLAGE_TAIL_KM
     return place.country_code == unit.country_code and float(
-        haversine_km(place.lat, place.lon, unit.lat, unit.lon)) <= TAIL_FAR_KM
+        haversine_km(place.lat, place.lon, unit.lat, unit.lon)) <= reach
 
 
 def _kept(place: Place, units: list[Place], pick: Candidate | None) -> bool:
@@ -172,7 +189,7 @@ def _best_assignment(gaz: Gazetteer, x: Span, tail: list[Span]
     cands = _search(gaz, x.surface, limit=PLACE_CANDIDATES)
     own_cc = x.place.country_code if x.place is not None else None
     best: tuple[tuple[bool, bool, float], tuple[Candidate | None, ...], Candidate | None] | None = None
-    for assignment in itertools.product(*(_units(gaz, y) for y in tail)):
+    for assignment in itertools.product(*(_units(gaz, y, own_cc) for y in tail)):
         if not _nested(assignment):
             continue
         units = [c for c in assignment if c is not None]
