@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from geoconflict.extraction.acled_types import actor_pair, classify, protest_outcome
-from geoconflict.extraction.actors import DEMONYM_TRIE
+from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, TOKEN_OPEN, Document, clause_back, number
 from geoconflict.lang import en
@@ -71,12 +71,32 @@ def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -
         meeting = _meeting(doc, s, masked, meet, said)
         if meeting is not None:
             out.append(meeting)
-    for cue in Fold.STRIKE.finditer(folded) if doc.may_match(s, "strike") else ():
+    for cue in _in_turn(Fold.STRIKE.finditer(folded)) if doc.may_match(s, "strike") else ():
         strike = _strike(doc, s, masked, folded, cue, said)
         if strike is not None:
             out.append(strike)
             break
     return out
+
+
+def _in_turn(cues: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The event words *cues* in the order they are tried: in the sentence's order, the background ones
+    (:data:`geoconflict.lang.en.BACKGROUND_KEYS`: people fleeing) after all others."""
+    later = []
+    for cue in cues:
+        if cue.lastgroup in en.BACKGROUND_KEYS:
+            later.append(cue)
+        else:
+            yield cue
+    yield from later
+
+
+def _by_whom(kind: str, subtype: str, parties: tuple[str, ...]) -> tuple[str, str]:
+    """The type as who acted makes it: people detained by a non-state armed group are abducted (ACLED codes
+    arrests by the state only)."""
+    if subtype == acled.ARRESTS and parties and state_side(parties[0]) is False:
+        return "abduction", acled.ABDUCTION
+    return kind, subtype
 
 
 def _meeting(doc: Document, s: Sentence, masked: str, meet: re.Match[str],
@@ -151,6 +171,7 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
         fatalities = _fatalities_next(*following)
     dem = _DEMONYM_LAST.search(masked, 0, cue.start())  # "Russian shelling": its forces, when no one else
     parties = actor_pair(masked, cue.start(), cue.end(), default=f"{dem.group(1)} {en.FORCES}" if dem else None)
+    kind, subtype = _by_whom(kind, subtype, parties)
     return Event(kind, doc.place(i), subtype=subtype, actors=parties, fatalities=fatalities,
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
