@@ -29,7 +29,7 @@ CASES = [
     ('ISWAP fighters ambushed a military convoy near Maiduguri on Monday, killing 12 soldiers.', '2021-03-01', 'Battles', 'Armed clash', 'Maiduguri', 'NG', ('ISWAP', 'military'), 12),
     ('On 5 August 2023, JNIM militants attacked a police checkpoint in Dori, killing three officers.', '2023-08-05', 'Battles', 'Armed clash', 'Dori', 'BF', ('JNIM', 'police'), 3),
     ('On 14 February 2023, gunmen attacked villagers in Bunia, killing 9 civilians.', '2023-02-14', 'Violence against civilians', 'Attack', 'Bunia', 'CD', ('gunmen', 'villagers'), 9),
-    ('Unidentified gunmen shot dead a teacher in Kandahar on Wednesday.', '2022-11-02', 'Violence against civilians', 'Attack', 'Kandahār', 'AF', ('unidentified gunmen',), None),
+    ('Unidentified gunmen shot dead a teacher in Kandahar on Wednesday.', '2022-11-02', 'Violence against civilians', 'Attack', 'Kandahār', 'AF', ('unidentified gunmen',), 1),
     ('On 20 June 2022, militants abducted 15 farmers near Zamfara.', '2022-06-20', 'Violence against civilians', 'Abduction/forced disappearance', 'Zamfara', 'NG', ('militants', 'farmers'), None),
     ('On 1 December 2022, the junta executed two detainees in Sagaing.', '2022-12-01', 'Violence against civilians', 'Attack', 'Sagaing', 'MM', ('junta',), None),
     ('Two women were shot by unknown gunmen in Bamenda on Thursday.', '2022-09-15', 'Violence against civilians', 'Attack', 'Bamenda', 'CM', ('unknown gunmen', 'women'), None),

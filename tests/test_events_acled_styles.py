@@ -206,8 +206,9 @@ def test_fighting_between_crowds_is_a_riot(gazetteer, text, event_type, sub_even
     ("M23 rebels took over Rutshuru on 3 May 2023 after the army withdrew.", "Strategic developments",
      "Non-violent transfer of territory"),
     ("On 9 May 2023, Al-Shabaab militants captured Beledweyne after heavy fighting with the army.", "Battles",
-     None),
-    ("On 9 May 2023, Al-Shabaab militants captured Beledweyne.", "Battles", None),
+     "Non-state actor overtakes territory"),
+    ("On 9 May 2023, Al-Shabaab militants captured Beledweyne.", "Battles",
+     "Non-state actor overtakes territory"),
 ])
 def test_control_taken_without_fighting_is_a_non_violent_transfer(gazetteer, text, event_type, sub_event_type):
     claim = extract(read_report(text, published="2023-05-09"), gazetteer=gazetteer).claims[0]

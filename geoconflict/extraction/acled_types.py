@@ -119,6 +119,8 @@ def _engaged(folded: str, at: int) -> bool:
     as the target."""
     if not (Fold.COMBAT.search(folded) or en.DIRECT_FIRE.search(folded)):
         return False
+    if Fold.COMBAT.search(clause_back(folded[:at])):  # "fighting in <town> killed 12 people": who died in a battle
+        return True
     target = _target(folded, at)
     return not (en.CIVILIAN_TARGET.search(target) and not en.ARMED_TARGET.search(target))
 

@@ -33,7 +33,7 @@ from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
-__all__ = ["located_events"]
+__all__ = ["fatalities_in", "located_events", "stated_fatalities"]
 
 _MEETING_PLACE = re.compile(rf"\b(?:{en.MEETING_PLACE_WORDS})\s+{TOKEN_GROUP}")
 _VISIT_PLACE = re.compile(rf"\s*{TOKEN_GROUP}")
@@ -163,7 +163,7 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
     if i is None:
         return None
     kind, subtype = classify(key, folded, cue.end())
-    fatalities = _fatalities(masked, folded)
+    fatalities = fatalities_in(masked, folded)
     following = _next_in_paragraph(doc, s) if fatalities is None or subtype == acled.PEACEFUL_PROTEST else None
     if subtype == acled.PEACEFUL_PROTEST and following is not None:  # "Police intervened to disperse them."
         kind, subtype = protest_outcome(following[1])
@@ -249,18 +249,38 @@ def _next_in_paragraph(doc: Document, s: Sentence) -> tuple[str, str] | None:
     return masked, case_fold(masked)
 
 
+def stated_fatalities(doc: Document, s: Sentence, masked: str, folded: str) -> int | None:
+    """The deaths sentence *s* (*masked*, *folded*) states, else those the next sentence of its paragraph
+    states when that sentence tells no event of its own ("Casualties unknown." → None)."""
+    fatalities = fatalities_in(masked, folded)
+    if fatalities is None:
+        following = _next_in_paragraph(doc, s)
+        if following is not None:
+            return _fatalities_next(*following)
+    return fatalities
+
+
 def _fatalities_next(masked: str, folded: str) -> int | None:
     """The deaths stated by the next sentence of the paragraph (*masked*, *folded*: "There were no casualties.",
     "Two people were killed."), when that sentence tells no event of its own (it names no place, or has no
     event word)."""
     if TOKEN.search(masked) and any(cue.search(folded) for cue in _OTHER_EVENT):
         return None
-    return _fatalities(masked, folded)
+    return fatalities_in(masked, folded)
 
 
-def _fatalities(masked: str, folded: str) -> int | None:
-    """The deaths the sentence states: a count, 0 when it says none, else None."""
+def fatalities_in(masked: str, folded: str) -> int | None:
+    """The deaths the sentence *masked* (*folded*: case-folded) states: a count, 0 when it says none, else None.
+
+    Examples
+    --------
+    >>> [fatalities_in(t, t.lower()) for t in ("Gunmen killed a shopkeeper.", "The strike killed three.",
+    ...                                        "Two dead.", "No casualties.", "Casualties unknown.")]
+    [1, 3, 2, 0, None]
+    """
     fat = Fold.FATALITIES.search(folded)
+    if fat and fat.group("one"):
+        return 1
     if fat:
         return number(matched(masked, fat, "n" if fat.group("n") else "n2"))
     return 0 if Fold.NO_FATALITIES.search(folded) else None
