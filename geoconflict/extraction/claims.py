@@ -22,7 +22,15 @@ from dataclasses import replace
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geoconflict.extraction.actors import Actor, actors, country_of, own_party, side_name, state_side, without_article
+from geoconflict.extraction.actors import (
+    Actor,
+    actors,
+    country_of,
+    own_party,
+    side_name,
+    state_side,
+    without_article,
+)
 from geoconflict.extraction.cues import Fold, cue_kinds, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_OPEN, Document, clause, clause_back, number
 from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent

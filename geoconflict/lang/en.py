@@ -420,7 +420,7 @@ MOVE_CUE = re.compile(
     r"pull(?:s|ed|ing)?|withdr[ae]w\w*|sen(?:d|ds|t|ding)|dispatch\w*|cross(?:es|ed|ing)?|"
     r"advanc(?:e|es|ed|ing)|shift(?:s|ed|ing)?|rush(?:es|ed|ing)?|reinforc\w*|push(?:es|ed|ing)?|"
     r"march(?:es|ed|ing)?|retreat\w*|rotat\w*|airlift\w*|ferr(?:y|ied|ying)|brought|bring\w*|head(?:s|ed|ing)|"
-    r"return(?:s|ed|ing)?)\b",
+    r"return(?:s|ed|ing)?|attack(?:s|ed|ing)?(?=\s+(?:towards?|from|in\s+the\s+direction\s+of)\b))\b",
     re.IGNORECASE,
 )
 #: A movement noun: a sentence with one may update a movement's status.
@@ -430,7 +430,9 @@ MOVE_NOUN = re.compile(r"\b(?:redeployment|transfer|troops|forces)\b")
 MOVE_FROM = r"\b(?:from|out\s+of)\s+"
 MOVE_LIST_JOINERS = f",|{AND}"
 MOVE_TO = r"(?:to|into|towards?|for|in)\s+"
-MOVE_TO_FIRST = r"\b(?:to|into|towards?)\s+"
+MOVE_TO_FIRST = r"\b(?:to|into|towards?|on|in\s+the\s+direction\s+of)\s+"
+#: What joins one more place to a route's list of origins or destinations (", X", "and X", ", and X").
+MOVE_LIST_NEXT = rf"\s*(?:,\s*(?:{AND}\s+)?|{AND}\s+)"
 MOVE_FROM_AFTER = r"\s+from\s+"
 #: A movement word's stem, as a later sentence about the movement may spell it: its first letters,
 #: "redeploy" as "deploy".
@@ -707,7 +709,7 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
     "move": (  # MOVE_CUE ("re-deploy" holds "deploy")
         "deploy", "relocat", "reallocat", "transfer", "mov", "pull", "withdr", "sen", "dispatch", "cross", "advanc",
         "shift", "rush", "reinforc", "push", "march", "retreat", "rotat", "airlift", "ferr", "brought", "bring",
-        "head", "return"),
+        "head", "return", "attack"),
     "claim": (  # CLAIM_CUE ("taken", "retake", "take over" hold "tak"; "retook" holds "took")
         "control", "seiz", "captur", "took", "tak", "occup", "liberat", "overr", "fell", "fallen", "hold", "held"),
     "combat": ("combat", "fight", "fought", "clash", "battl", "hostilities", "skirmish", "gun", "shoot", "exchang",
