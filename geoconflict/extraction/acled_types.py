@@ -247,7 +247,7 @@ def _nearest(masked: str, lo: int, hi: int, *, last: bool) -> str | None:
     """The last (or first) actor named in ``masked[lo:hi]``: a named side, else a generic actor inside no side."""
     found = [(a.start, a.end, side_name(a)) for a in actors(masked, lo, hi) if a.party]
     found.extend((g.start(), g.end(), g.group(0).lower()) for g in en.GENERIC_ACTOR.finditer(masked, lo, hi)
-                 if not any(s <= g.start() < e for s, e, _ in found))
+                 if not any(s <= g.start() <= e + 1 for s, e, _ in found))  # "HTS security forces" are the HTS
     if not found:
         return None
     found.sort()

@@ -603,7 +603,7 @@ EXCESSIVE_FORCE = re.compile(r"\b(?:live\s+(?:ammunition|rounds|fire)|killed|sho
                              re.IGNORECASE)
 #: Demonstrators turning violent (a riot rather than a protest).
 VIOLENT_CROWD = re.compile(r"\b(?:threw\s+(?:stones|rocks|bottles|molotov)|stone-pelting|pelted|clashed\s+with\s+"
-                           r"(?:the\s+)?(?:police|security)|vandali[sz]ed|set\s+\w+\s+(?:on\s+)?fire|torched|"
+                           r"(?:the\s+)?(?:police|security)|clash(?:es)?\s+(?:broke\s+out\s+|erupted\s+|ensued\s+)?between|vandali[sz]ed|set\s+\w+\s+(?:on\s+)?fire|torched|"
                            r"burn(?:ed|t)\s+(?:tyres|tires|cars|vehicles)|looted)\b", re.IGNORECASE)
 #: Direct fire: an exchange between armed sides, which ACLED codes an armed clash whatever else was fired.
 DIRECT_FIRE = re.compile(r"\b(?:small\s+arms|(?<!heavy\s)machine[- ]?guns?|snipers?|gun\s*fire|firearms|"
@@ -657,8 +657,8 @@ PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+
 #: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2"), and
 #: one person ("killed a shopkeeper", "a soldier was killed": group "one").
 FATALITIES = re.compile(
-    r"\b(?:killing|killed|kills)\s+(?:at\s+least\s+)?(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?<!no\s)(?P<n2>\d[\d,]*|one|two|three|"
+    r"\b(?:killing|killed|kills)\s+(?:at\s+least\s+)?(?P<n>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?<!no\s)(?P<n2>\d(?:[\d,]*\d)?|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died)\b|"
     r"(?P<one>\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead)\s+(?:a|an)\s+(?!number|total|estimated|few|"
@@ -673,7 +673,7 @@ GENERIC_ACTOR = re.compile(
     r"militants|insurgents|rebels|jihadists|bandits|militiam[ae]n|militias?|police(?:m[ae]n|\s+officers)?|"
     r"security\s+forces|soldiers|troops|army|military|junta|protesters|protestors|demonstrators|rioters|mob|"
     r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children|gendarmes|gendarmerie|"
-    r"settlers|locals|youths|supporters)\b",
+    r"settlers|locals|youths|young\s+men|supporters)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
