@@ -509,7 +509,7 @@ PROPERTY = (r"(?:land|farmland|property|properties|crops|harvests?|cattle|livest
 #: What a group establishes (Headquarters or base established).
 BASE_WORDS = r"(?:bases?|posts?|outposts?|headquarters|hq|checkpoints?|camps?|positions?|fortifications?|trenches|barracks)\b"
 #: People leaving their homes, or prisoners escaping (Strategic developments / Other: displacement, a jail break).
-DISPLACEMENT = (r"(?:residents|villagers|civilians|people|families|inhabitants|population)\s+(?:[\w-]+\s+){0,3}?fled|"
+DISPLACEMENT = (r"fled|"
                 r"forc(?:ed|ibly)\s+(?:[\w-]+\s+){0,3}?(?:evict\w*|displac\w*|expel\w*|to\s+(?:flee|leave))|evicted|"
                 r"escaped\s+from|(?:jail|prison)\s*break")
 #: Damage told in the passive ("several shops were destroyed"): Looting/property destruction.
@@ -557,7 +557,7 @@ STRIKE_CUE = re.compile(
     r"(?P<looting>loot(?:ed|ing)?|ransack(?:ed)?|torch(?:ed)?|set\s+(?:\w+\s+){0,6}?(?:on\s+)?fire|"
     r"burn(?:ed|t)\s+down|vandali[sz]ed|demolished|confiscat(?:ed|ing)|st(?:ole|olen)|"
     r"(?:seiz(?:ed|ing)|destroy(?:ed|ing)|burn(?:ed|t)|razed)\s+(?:[\w-]+\s+){0,5}?" + PROPERTY + r"|"
-    + PROPERTY + PROPERTY_PASSIVE + r")|"
+    r"(?=[\w-]+\s+(?:were|was|ha[sdv]e?)\s)" + PROPERTY + PROPERTY_PASSIVE + r")|"
     r"(?P<attack>attack(?:ed|s)?(?:\s+on)?|ambush(?:ed)?|raid(?:ed)?|stormed|assault(?:ed)?\s+on|targeted)|"
     r"(?P<kill>shot(?:\s+dead)?|killed|murdered|stabbed|beat(?:en|ing)?(?:\s+up)?|assaulted|tortured|hacked|"
     r"opened\s+fire|found\s+dead|bod(?:y|ies)\s+of|shot\s+and\s+(?:killed|wounded|injured)|"
