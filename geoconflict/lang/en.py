@@ -603,14 +603,18 @@ EXCESSIVE_FORCE = re.compile(r"\b(?:live\s+(?:ammunition|rounds|fire)|killed|sho
                              re.IGNORECASE)
 #: Demonstrators turning violent (a riot rather than a protest).
 VIOLENT_CROWD = re.compile(r"\b(?:threw\s+(?:stones|rocks|bottles|molotov)|stone-pelting|pelted|clashed\s+with\s+"
-                           r"(?:the\s+)?(?:police|security)|clash(?:es)?\s+(?:broke\s+out\s+|erupted\s+|ensued\s+)?between|vandali[sz]ed|set\s+\w+\s+(?:on\s+)?fire|torched|"
-                           r"burn(?:ed|t)\s+(?:tyres|tires|cars|vehicles)|looted)\b", re.IGNORECASE)
+                           r"(?:the\s+)?(?:police|security)|clash(?:es)?\s+(?:broke\s+out\s+|erupted\s+|ensued\s+)?between|"
+                           r"vandali[sz]ed|set(?:ting)?\s+\w+\s+(?:on\s+)?fire|torched|"
+                           r"burn(?:ed|t|ing)\s+(?:tyres|tires|cars|vehicles)|looted|"
+                           r"(?:and|then)\s+(?:attempted\s+to\s+)?attack(?:ed)?|"
+                           r"fir(?:ed|ing)\s+(?:their\s+)?(?:gunshots|firearms|weapons|guns)\s+in(?:to)?\s+the\s+air)\b",
+                           re.IGNORECASE)
 #: Direct fire: an exchange between armed sides, which ACLED codes an armed clash whatever else was fired.
 DIRECT_FIRE = re.compile(r"\b(?:small\s+arms|(?<!heavy\s)machine[- ]?guns?|snipers?|gun\s*fire|firearms|"
-                         r"(?:gun)?shots|bursts\s+of\s+fire|unspecified\s+weapons|in\s+both\s+directions|"
+                         r"gunshots|unspecified\s+weapons|in\s+both\s+directions|"
                          r"automatic\s+(?:weapons|rifles)|assault\s+rifles)\b", re.IGNORECASE)
 #: Fire reported as many explosions or projectiles (no device named): shelling, not a planted explosive.
-VOLLEYS = re.compile(r"\b(?:explosions|projectiles|blasts|rounds)\b", re.IGNORECASE)
+VOLLEYS = re.compile(r"\b(?:explosions|projectiles|blasts|rounds|bursts)\b", re.IGNORECASE)
 #: An unorganised crowd as the perpetrator (a riot: ACLED's mob violence), not an armed group.
 MOB_ACTOR = re.compile(r"\b(?:mobs?|locals|local\s+(?:people|residents|youths?|men)|residents|villagers|youths?|"
                        r"(?:a\s+)?group\s+of\s+(?:people|men|youths?|locals|residents|villagers|individuals)|"
@@ -673,7 +677,7 @@ GENERIC_ACTOR = re.compile(
     r"militants|insurgents|rebels|jihadists|bandits|militiam[ae]n|militias?|police(?:m[ae]n|\s+officers)?|"
     r"security\s+forces|soldiers|troops|army|military|junta|protesters|protestors|demonstrators|rioters|mob|"
     r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children|gendarmes|gendarmerie|"
-    r"settlers|locals|youths|young\s+men|supporters)\b",
+    r"settlers|locals|youths|young\s+men|supporters|traders)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
