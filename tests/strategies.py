@@ -135,6 +135,7 @@ def combats(draw):
         actors=tuple(draw(st.lists(texts, max_size=3))),
         description=draw(optional_texts),
         subtype=draw(optional_texts),
+        fatalities=draw(counts),
         provenance=draw(provenances()),
         id=draw(optional_texts),
     )

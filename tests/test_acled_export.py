@@ -20,6 +20,7 @@ from geoconflict import EventSet, extract, read_report
 from geoconflict.model import CombatArea, Event, Movement, Place, Provenance, TerritorialClaim
 from geoconflict.model.acled import COLUMNS, GEO_PRECISION
 from geoconflict.readers import read_events
+from geoconflict.readers.acled import TERRITORY_SUBTYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = sorted((ROOT / "tests" / "reports").glob("*.txt")) + [ROOT / "seeds" / "000_84a8b2256f18f56d.txt"]
@@ -162,7 +163,11 @@ def test_real_reports_read_back_equal(extracted, report, tmp_path):
     back = _read_back(frame, tmp_path)
     assert len(back.events) + len(back.claims) == len(frame)
     codes = {p.country_code for p in events.places}
-    for (_, row), ev in zip(frame.iterrows(), back.events, strict=True):
+    territory = frame["sub_event_type"].isin(TERRITORY_SUBTYPES)  # read back as claims: claimant and area
+    for (_, row), claim in zip(frame[territory].iterrows(), back.claims, strict=True):
+        assert claim.claimant == row["actor1"]
+        assert [a.name for a in claim.areas] == [row["location"]]
+    for (_, row), ev in zip(frame[~territory].iterrows(), back.events, strict=True):
         assert ev.event_type == row["event_type"]
         assert ev.subtype == (None if _blank(row["sub_event_type"]) else row["sub_event_type"])
         assert ev.place.name == row["location"]
@@ -182,6 +187,8 @@ def test_extract_format_acled_writes_a_file_read_back_equal(tmp_path):
     frame = pd.read_csv(out)
     assert tuple(frame.columns) == COLUMNS
     back = read_events(out)
-    assert [e.event_type for e in back.events] == frame["event_type"].tolist()
-    assert [e.place.name for e in back.events] == frame["location"].tolist()
+    events = frame[~frame["sub_event_type"].isin(TERRITORY_SUBTYPES)]  # territory rows read back as claims
+    assert len(back.events) + len(back.claims) == len(frame)
+    assert [e.event_type for e in back.events] == events["event_type"].tolist()
+    assert [e.place.name for e in back.events] == events["location"].tolist()
     assert "Strategic developments" in frame["event_type"].tolist()  # the seed's movements

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from geoconflict.extraction.actors import actors, without_article
+from geoconflict.extraction.actors import actors, side_name
 from geoconflict.extraction.cues import Fold
 from geoconflict.extraction.document import clause_back
 from geoconflict.lang import en
@@ -52,6 +52,8 @@ CUE_KEYS: dict[str, tuple[str, str]] = {
     "base": ("base", acled.HEADQUARTERS),
     "agreement": ("agreement", acled.AGREEMENT),
     "change": ("development", acled.CHANGE_OF_GROUP),
+    "displacement": ("development", acled.OTHER),
+    "fire": ("attack", acled.ARMED_CLASH),
     "massacre": ("massacre", acled.ATTACK),
     "abduction": ("abduction", acled.ABDUCTION),
     "sexual": ("attack", acled.SEXUAL_VIOLENCE),
@@ -67,9 +69,11 @@ CUE_KEYS: dict[str, tuple[str, str]] = {
 _BY_MEANS = frozenset({"strike", "attack", "kill", "shelling", "massacre", "blast"})
 #: Cue keys that are violence against people: an attack on civilians alone is violence against civilians;
 #: a killing is, unless its target is armed.
-_VIOLENCE = frozenset({"attack", "kill", "massacre"})
+_VIOLENCE = frozenset({"attack", "kill", "massacre", "fire"})
 #: Cue keys that direct fire between armed sides makes an armed clash (what else was fired, and at whom).
-_ENGAGED = frozenset({"strike", "attack", "kill", "shelling", "blast", "grenade"})
+_ENGAGED = frozenset({"strike", "attack", "kill", "shelling", "blast", "grenade", "fire"})
+#: Cue keys of fire that, told as many explosions or projectiles with no device named, is shelling.
+_VOLLEY_KEYS = frozenset({"blast", "fire"})
 #: Cue keys whose perpetrator, an unorganised crowd, makes them mob violence.
 _MOB_KEYS = frozenset({"attack", "kill", "looting", "riot"})
 _CROWD_KEYS = frozenset({"arrest", "looting", "riot"})
@@ -93,22 +97,19 @@ def classify(key: str, folded: str, at: int = 0) -> tuple[str, str]:
     tuple of str
         The Event's ``type`` and ``subtype`` (ACLED's sub-event type).
     """
-    if key in _MOB_KEYS and _by_mob(folded, at):
+    if key in _MOB_KEYS and _by_mob(folded, at) or key == "riot":
+        # a riot is violent: of a protest (or with a demand) a violent demonstration, else mob violence
         return "riot", acled.VIOLENT_DEMONSTRATION if en.PROTEST_WORDS.search(folded) else acled.MOB_VIOLENCE
     if key in _ENGAGED and _engaged(folded, at):
         return "attack", acled.ARMED_CLASH
-    if key in _BY_MEANS:
-        means = _means(folded)
-        if means is not None:
-            return CUE_KEYS[means]
+    means = _means(folded) if key in _BY_MEANS else None
+    if means is not None:
+        return CUE_KEYS[means]
+    if key in _VOLLEY_KEYS and en.VOLLEYS.search(folded):  # "observed 12 explosions": fire, not a planted device
+        return "strike", acled.SHELLING
     if key in _VIOLENCE:
         return _violence(key, _target(folded, at))
-    if key == "blast" and en.VOLLEYS.search(folded):  # "observed 12 explosions": fire, not a planted device
-        return "strike", acled.SHELLING
-    crowd = key in _CROWD_KEYS and en.DEMONSTRATORS.search(folded)
-    if key == "riot":  # a riot is violent: of a protest a violent demonstration, else mob violence
-        return "riot", acled.VIOLENT_DEMONSTRATION if en.PROTEST_WORDS.search(folded) else acled.MOB_VIOLENCE
-    if key == "protest" or crowd:
+    if key == "protest" or (key in _CROWD_KEYS and en.DEMONSTRATORS.search(folded)):
         return _protest(folded)
     return CUE_KEYS[key]
 
@@ -118,6 +119,8 @@ def _engaged(folded: str, at: int) -> bool:
     as the target."""
     if not (Fold.COMBAT.search(folded) or en.DIRECT_FIRE.search(folded)):
         return False
+    if Fold.COMBAT.search(clause_back(folded[:at])):  # "fighting in <town> killed 12 people": who died in a battle
+        return True
     target = _target(folded, at)
     return not (en.CIVILIAN_TARGET.search(target) and not en.ARMED_TARGET.search(target))
 
@@ -137,9 +140,10 @@ def crowd_fight(folded: str, start: int) -> str | None:
     doer = clause_back(folded[:start])
     if en.ARMED_PERPETRATOR.search(doer) or any(a.party for a in actors(doer, 0, len(doer))):
         return None
-    if en.DEMONSTRATORS.search(doer) and en.PROTEST_WORDS.search(folded):
-        return acled.VIOLENT_DEMONSTRATION
-    if en.MOB_ACTOR.search(doer) or en.DEMONSTRATORS.search(doer) or en.MEMBERS.search(doer):
+    if en.DEMONSTRATORS.search(folded) and en.PROTEST_WORDS.search(folded):  # "a clash between demonstrators and
+        return acled.VIOLENT_DEMONSTRATION  # police": the demonstrators' side of it
+    crude = en.CRUDE_WEAPONS.search(folded) and not en.DIRECT_FIRE.search(folded)  # "clashed with machetes"
+    if crude or en.MOB_ACTOR.search(doer) or en.MEMBERS.search(doer):
         return acled.MOB_VIOLENCE
     return None
 
@@ -241,9 +245,9 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
 
 def _nearest(masked: str, lo: int, hi: int, *, last: bool) -> str | None:
     """The last (or first) actor named in ``masked[lo:hi]``: a named side, else a generic actor inside no side."""
-    found = [(a.start, a.end, without_article(a.phrase)) for a in actors(masked, lo, hi) if a.party]
+    found = [(a.start, a.end, side_name(a)) for a in actors(masked, lo, hi) if a.party]
     found.extend((g.start(), g.end(), g.group(0).lower()) for g in en.GENERIC_ACTOR.finditer(masked, lo, hi)
-                 if not any(s <= g.start() < e for s, e, _ in found))
+                 if not any(s <= g.start() <= e + 1 for s, e, _ in found))  # "HTS security forces" are the HTS
     if not found:
         return None
     found.sort()

@@ -22,7 +22,8 @@ from geoconflict.lang import en
 from geoconflict.lang.trie import literal_trie
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "own_party", "side_name", "without_article"]
+__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "own_party", "side_name", "state_side",
+           "without_article"]
 
 #: Any demonym (a regex).
 DEMONYM_TRIE = literal_trie(en.DEMONYMS)
@@ -118,6 +119,28 @@ def side_name(actor: Actor) -> str:
         named_unit = any(w[:1].isupper() for w in rest.split())  # "Russian Volunteer Corps", not "Armed Forces"
         return phrase if named_unit else f"{actor.party} {en.FORCES}"
     return en.GROUP_ALIASES.get(actor.party, actor.party)
+
+
+def state_side(phrase: str) -> bool | None:
+    """Whether *phrase* names a state's forces (True), a non-state armed group (False), or neither (None).
+
+    A demonym's forces are a state's (unless the demonym is no state's, as "Kurdish"); a named group is a
+    state's when :data:`geoconflict.lang.en.STATE_GROUPS` holds it; unnamed forces are told by their
+    words ("the army", "police" against "gunmen", "militants").
+
+    Examples
+    --------
+    >>> state_side("Ukrainian forces"), state_side("RSF"), state_side("police"), state_side("villagers")
+    (True, False, True, None)
+    """
+    for a in actors(phrase, 0, len(phrase)):
+        if a.party in en.DEMONYMS:
+            return a.party not in en.STATELESS_DEMONYMS
+        if a.party is not None:
+            return a.party in en.STATE_GROUPS
+    if en.NON_STATE_WORDS.search(phrase):
+        return False
+    return True if en.STATE_FORCE_WORDS.search(phrase) else None
 
 
 def country_of(phrase: str) -> str | None:

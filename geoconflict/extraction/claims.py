@@ -16,13 +16,21 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geoconflict.extraction.actors import Actor, actors, country_of, own_party, side_name, without_article
+from geoconflict.extraction.actors import (
+    Actor,
+    actors,
+    country_of,
+    own_party,
+    side_name,
+    state_side,
+    without_article,
+)
 from geoconflict.extraction.cues import Fold, cue_kinds, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_OPEN, Document, clause, clause_back, number
 from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent
@@ -43,7 +51,7 @@ from geoconflict.text.dates import DateMention
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
-__all__ = ["CombatIndex", "claims", "counter_claim", "dispute_note"]
+__all__ = ["CombatIndex", "claims", "counter_claim", "dispute_note", "overtaken"]
 
 #: The id stem given to a disputed claim that has none.
 _CLAIM_ID = "claim"
@@ -187,7 +195,7 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
     return TerritorialClaim(
         claimant_label, as_of=as_of, settlements=settlements, area_km2_stated=stated, areas=tuple(areas),
         geometry=geometry, derivation=derivation, approximate=derivation == Derivation.STATED_AREA,
-        note=note, subtype=_transfer(case_fold(masked)), provenance=prov,
+        note=note, subtype=_transfer(case_fold(masked)) or overtaken(claimant_label, areas, masked), provenance=prov,
     )
 
 
@@ -198,6 +206,27 @@ def _transfer(folded: str) -> str | None:
         return acled.NON_VIOLENT_TRANSFER
     fought = Fold.COMBAT.search(folded) or en.DIRECT_FIRE.search(folded) or en.ASSAULT_WORDS.search(folded)
     return None if fought else acled.NON_VIOLENT_TRANSFER
+
+
+def overtaken(claimant: str, areas: Iterable[Place], text: str) -> str | None:
+    """ACLED's sub-event type of territory taken by fighting, by the claimant's side: a state's forces in their
+    own country regain it; a non-state armed group, or a state's forces abroad, overtake it; a side that is
+    neither regains it when the sentence *text* says it was won back ("regained", "retook"), else None.
+
+    Examples
+    --------
+    >>> from geoconflict.model import Place
+    >>> goma = Place("Goma", kind="populated_place", lat=-1.68, lon=29.23, country_code="CD")
+    >>> overtaken("FARDC", [goma], "the FARDC recaptured Goma"), overtaken("M23", [goma], "M23 seized Goma")
+    ('Government regains territory', 'Non-state actor overtakes territory')
+    """
+    state = state_side(claimant)
+    if state is None:
+        return acled.GOVERNMENT_REGAINS if en.REGAIN_WORDS.search(text) else None
+    home = country_of(claimant)
+    if state and (home is None or any(a.country_code in (home, None) for a in areas)):
+        return acled.GOVERNMENT_REGAINS
+    return acled.NON_STATE_OVERTAKES
 
 
 def _claim_date(doc: Document, s: Sentence) -> DateMention | None:

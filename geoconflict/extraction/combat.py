@@ -3,7 +3,8 @@
 A combat area is told in one sentence: a word of fighting
 (:data:`geoconflict.lang.en.COMBAT_CUE`) with the places named in its clause
 after it (else before it), the parties named in the sentence, and the date the
-fighting began, if told.
+fighting began, if told; its fatalities are those the sentence states, else those the
+next sentence of its paragraph states when it tells no event of its own ("Casualties unknown.").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from geoconflict.extraction.acled_types import crowd_fight
 from geoconflict.extraction.actors import actors, side_name
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, Document, clause, clause_back
+from geoconflict.extraction.located import stated_fatalities
 from geoconflict.lang import en
 from geoconflict.model import CombatArea
 from geoconflict.text.normalize import case_fold
@@ -71,4 +73,5 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     if crowd is not None:
         reason += f"; fought by crowds, not armed sides: {crowd}"
     return [CombatArea(tuple(doc.distinct_places(ids)), actors=parties, description=word, subtype=crowd,
+                       fatalities=stated_fatalities(doc, s, masked, folded),
                        provenance=doc.provenance(s, reported_by=speaker(), when=when, reason=reason))]

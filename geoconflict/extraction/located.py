@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from geoconflict.extraction.acled_types import actor_pair, classify, protest_outcome
-from geoconflict.extraction.actors import DEMONYM_TRIE
+from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, TOKEN_OPEN, Document, clause_back, number
 from geoconflict.lang import en
@@ -33,7 +33,7 @@ from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
-__all__ = ["located_events"]
+__all__ = ["fatalities_in", "located_events", "stated_fatalities"]
 
 _MEETING_PLACE = re.compile(rf"\b(?:{en.MEETING_PLACE_WORDS})\s+{TOKEN_GROUP}")
 _VISIT_PLACE = re.compile(rf"\s*{TOKEN_GROUP}")
@@ -71,12 +71,32 @@ def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -
         meeting = _meeting(doc, s, masked, meet, said)
         if meeting is not None:
             out.append(meeting)
-    for cue in Fold.STRIKE.finditer(folded) if doc.may_match(s, "strike") else ():
+    for cue in _in_turn(Fold.STRIKE.finditer(folded)) if doc.may_match(s, "strike") else ():
         strike = _strike(doc, s, masked, folded, cue, said)
         if strike is not None:
             out.append(strike)
             break
     return out
+
+
+def _in_turn(cues: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The event words *cues* in the order they are tried: in the sentence's order, the background ones
+    (:data:`geoconflict.lang.en.BACKGROUND_KEYS`: people fleeing) after all others."""
+    later = []
+    for cue in cues:
+        if cue.lastgroup in en.BACKGROUND_KEYS:
+            later.append(cue)
+        else:
+            yield cue
+    yield from later
+
+
+def _by_whom(kind: str, subtype: str, parties: tuple[str, ...]) -> tuple[str, str]:
+    """The type as who acted makes it: people detained by a non-state armed group are abducted (ACLED codes
+    arrests by the state only)."""
+    if subtype == acled.ARRESTS and parties and state_side(parties[0]) is False:
+        return "abduction", acled.ABDUCTION
+    return kind, subtype
 
 
 def _meeting(doc: Document, s: Sentence, masked: str, meet: re.Match[str],
@@ -143,7 +163,7 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
     if i is None:
         return None
     kind, subtype = classify(key, folded, cue.end())
-    fatalities = _fatalities(masked, folded)
+    fatalities = fatalities_in(masked, folded)
     following = _next_in_paragraph(doc, s) if fatalities is None or subtype == acled.PEACEFUL_PROTEST else None
     if subtype == acled.PEACEFUL_PROTEST and following is not None:  # "Police intervened to disperse them."
         kind, subtype = protest_outcome(following[1])
@@ -151,6 +171,7 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
         fatalities = _fatalities_next(*following)
     dem = _DEMONYM_LAST.search(masked, 0, cue.start())  # "Russian shelling": its forces, when no one else
     parties = actor_pair(masked, cue.start(), cue.end(), default=f"{dem.group(1)} {en.FORCES}" if dem else None)
+    kind, subtype = _by_whom(kind, subtype, parties)
     return Event(kind, doc.place(i), subtype=subtype, actors=parties, fatalities=fatalities,
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
@@ -228,18 +249,38 @@ def _next_in_paragraph(doc: Document, s: Sentence) -> tuple[str, str] | None:
     return masked, case_fold(masked)
 
 
+def stated_fatalities(doc: Document, s: Sentence, masked: str, folded: str) -> int | None:
+    """The deaths sentence *s* (*masked*, *folded*) states, else those the next sentence of its paragraph
+    states when that sentence tells no event of its own ("Casualties unknown." → None)."""
+    fatalities = fatalities_in(masked, folded)
+    if fatalities is None:
+        following = _next_in_paragraph(doc, s)
+        if following is not None:
+            return _fatalities_next(*following)
+    return fatalities
+
+
 def _fatalities_next(masked: str, folded: str) -> int | None:
     """The deaths stated by the next sentence of the paragraph (*masked*, *folded*: "There were no casualties.",
     "Two people were killed."), when that sentence tells no event of its own (it names no place, or has no
     event word)."""
     if TOKEN.search(masked) and any(cue.search(folded) for cue in _OTHER_EVENT):
         return None
-    return _fatalities(masked, folded)
+    return fatalities_in(masked, folded)
 
 
-def _fatalities(masked: str, folded: str) -> int | None:
-    """The deaths the sentence states: a count, 0 when it says none, else None."""
+def fatalities_in(masked: str, folded: str) -> int | None:
+    """The deaths the sentence *masked* (*folded*: case-folded) states: a count, 0 when it says none, else None.
+
+    Examples
+    --------
+    >>> [fatalities_in(t, t.lower()) for t in ("Gunmen killed a shopkeeper.", "The strike killed three.",
+    ...                                        "Two dead.", "No casualties.", "Casualties unknown.")]
+    [1, 3, 2, 0, None]
+    """
     fat = Fold.FATALITIES.search(folded)
+    if fat and fat.group("one"):
+        return 1
     if fat:
         return number(matched(masked, fat, "n" if fat.group("n") else "n2"))
     return 0 if Fold.NO_FATALITIES.search(folded) else None

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from geoconflict.extraction.actors import actors, own_party
 from geoconflict.extraction.cues import Fold, matched
-from geoconflict.extraction.document import ANY_TOKEN, TOKEN_GROUP, Document
+from geoconflict.extraction.document import ANY_TOKEN, TOKEN, TOKEN_GROUP, Document
 from geoconflict.lang import en
 from geoconflict.model import Movement, MovementStatus, Place, PlaceKind
 from geoconflict.text.normalize import case_fold
@@ -26,11 +26,14 @@ from geoconflict.text.sentences import Sentence
 
 __all__ = ["merge_movements", "movements", "status_updates"]
 
-_MOVE_FROM_TO = re.compile(rf"{en.MOVE_FROM}{en.DIRECTION}{TOKEN_GROUP}(?:\s*(?:{en.MOVE_LIST_JOINERS})\s*{ANY_TOKEN})"
-                           rf"{{0,12}}\s+{en.MOVE_TO}{en.DIRECTION}{TOKEN_GROUP}")
-_MOVE_TO_FROM = re.compile(rf"{en.MOVE_TO_FIRST}{en.DIRECTION}{TOKEN_GROUP}{en.MOVE_FROM_AFTER}{en.DIRECTION}{TOKEN_GROUP}")
+#: More places of a route's list after its first ("from X, Y and Z", "toward X and Y"): group "more_o" or "more_d".
+_MORE = rf"(?:{en.MOVE_LIST_NEXT}{en.DIRECTION}{ANY_TOKEN}){{0,12}}"
+_MOVE_FROM_TO = re.compile(rf"{en.MOVE_FROM}{en.DIRECTION}{TOKEN_GROUP}(?P<more_o>{_MORE})"
+                           rf"\s+{en.MOVE_TO}{en.DIRECTION}{TOKEN_GROUP}(?P<more_d>{_MORE})")
+_MOVE_TO_FROM = re.compile(rf"{en.MOVE_TO_FIRST}{en.DIRECTION}{TOKEN_GROUP}(?P<more_d>{_MORE})"
+                           rf"{en.MOVE_FROM_AFTER}{en.DIRECTION}{TOKEN_GROUP}(?P<more_o>{_MORE})")
 #: Each route pattern with the groups of its origin and destination, and how the reason names it.
-_ROUTES = ((_MOVE_FROM_TO, (1, 2), "from … to …"), (_MOVE_TO_FROM, (2, 1), "to … from …"))
+_ROUTES = ((_MOVE_FROM_TO, (1, 3), "from … to …"), (_MOVE_TO_FROM, (3, 1), "to … from …"))
 #: The country that is the subject of the movement word: "<country> has sent".
 _COUNTRY_SUBJECT = re.compile(TOKEN_GROUP + en.SUBJECT_AUXILIARIES)
 #: A route counts when the movement word is at most this many characters after its end.
@@ -106,10 +109,23 @@ def movements(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> 
             status, word = facts.status, matched(masked, cue)
             reason = f"movement: movement word {word!r} with '{route}'" + (
                 f"; status {status.value} from the sentence" if status is not MovementStatus.REPORTED else "")
-            out.append(Movement(
-                who[0], doc.place(m.group(order[0])), doc.place(m.group(order[1])), unit=who[1], status=status,
-                provenance=doc.provenance(s, reported_by=speaker(), when=doc.event_date(s), reason=reason)))
+            prov = doc.provenance(s, reported_by=speaker(), when=doc.event_date(s), reason=reason)
+            out.extend(Movement(who[0], origin, dest, unit=who[1], status=status, provenance=prov)
+                       for origin, dest in _legs(doc, m, order) if origin != dest)
     return out
+
+
+def _legs(doc: Document, m: re.Match[str], order: tuple[int, int]) -> list[tuple[Place, Place]]:
+    """Every (origin, destination) of route *m*: one movement per route when several origins or destinations
+    are listed ("from X and Y to Z", "attacking toward X and Y from Z"). A listed place counts when it is of
+    the first one's kind (so "toward <town>, <region>" names no second destination)."""
+    def listed(first: str, more: str) -> list[Place]:
+        head = doc.place(first)
+        return [head, *(p for p in (doc.place(t) for t in TOKEN.findall(more)) if p.kind is head.kind)]
+
+    origins = listed(m.group(order[0]), m.group("more_o"))
+    destinations = listed(m.group(order[1]), m.group("more_d"))
+    return [(o, d) for o in origins for d in destinations]
 
 
 def _actor_and_unit_of_route(facts: _Sentence, cue: re.Match[str], m: re.Match[str], order: tuple[int, int],

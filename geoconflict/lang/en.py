@@ -107,15 +107,28 @@ GROUPS: dict[str, str | None] = {
     "JNIM": "ML", "Islamic State": None, "ISIS": None, "IS": None, "Wagner": None, "Africa Corps": None,
     "al-Shabaab": "SO", "Al-Shabaab": "SO", "Boko Haram": "NG", "ISWAP": "NG", "Taliban": "AF",
     "TPLF": "ET", "Fano": "ET", "FLA": "ML", "Azov": "UA", "Kurdish YPG": "SY", "SDF": "SY", "HTS": "SY",
-    "Hayat Tahrir al-Sham": "SY",
+    "Hayat Tahrir al-Sham": "SY", "QSD": "SY",
 }
+#: The groups of :data:`GROUPS` that are a state's own forces (the others are non-state armed groups).
+STATE_GROUPS = frozenset({"Sudanese Armed Forces", "SAF", "FARDC", "IDF", "Israel Defense Forces", "Tatmadaw",
+                          "junta", "Junta"})
+#: Demonyms whose forces are no state's ("Kurdish fighters", "Palestinian militants").
+STATELESS_DEMONYMS = frozenset({"Kurdish", "Palestinian"})
+#: Unnamed forces of the state ("the army", "security forces", "police"), and unnamed non-state armed men.
+STATE_FORCE_WORDS = re.compile(r"\b(?:army|military|police(?:m[ae]n)?|gendarm\w*|security\s+forces|"
+                               r"government\s+forces|soldiers|troops|junta|armed\s+forces)\b", re.IGNORECASE)
+NON_STATE_WORDS = re.compile(r"\b(?:gunmen|militants?|rebels?|insurgents?|jihadists?|bandits|militias?|"
+                             r"militiam[ae]n|armed\s+(?:men|groups?)|terrorists|assailants|attackers)\b",
+                             re.IGNORECASE)
+#: Control of a place won back: with no side named, ACLED's "Government regains territory".
+REGAIN_WORDS = re.compile(r"\b(?:regain\w*|retook|retak\w*|recaptur\w*)\b", re.IGNORECASE)
 
 #: One side, one name: a group's other names → the name its claims and fights are labelled with.
 GROUP_ALIASES: dict[str, str] = {
     "Rapid Support Forces": "RSF", "Sudanese Armed Forces": "SAF", "AFC/M23": "M23", "Israel Defense Forces": "IDF",
     "Houthi": "Houthis", "Ansar Allah": "Houthis", "Kachin Independence Army": "KIA",
     "Ta'ang National Liberation Army": "TNLA", "People's Defence Force": "PDF", "ISIS": "Islamic State",
-    "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
+    "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "QSD": "SDF", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
 }
 #: Nouns that make an adjective or a group name into an armed actor.
 ACTOR_NOUNS = (
@@ -407,7 +420,7 @@ MOVE_CUE = re.compile(
     r"pull(?:s|ed|ing)?|withdr[ae]w\w*|sen(?:d|ds|t|ding)|dispatch\w*|cross(?:es|ed|ing)?|"
     r"advanc(?:e|es|ed|ing)|shift(?:s|ed|ing)?|rush(?:es|ed|ing)?|reinforc\w*|push(?:es|ed|ing)?|"
     r"march(?:es|ed|ing)?|retreat\w*|rotat\w*|airlift\w*|ferr(?:y|ied|ying)|brought|bring\w*|head(?:s|ed|ing)|"
-    r"return(?:s|ed|ing)?)\b",
+    r"return(?:s|ed|ing)?|attack(?:s|ed|ing)?(?=\s+(?:towards?|from|in\s+the\s+direction\s+of)\b))\b",
     re.IGNORECASE,
 )
 #: A movement noun: a sentence with one may update a movement's status.
@@ -417,7 +430,9 @@ MOVE_NOUN = re.compile(r"\b(?:redeployment|transfer|troops|forces)\b")
 MOVE_FROM = r"\b(?:from|out\s+of)\s+"
 MOVE_LIST_JOINERS = f",|{AND}"
 MOVE_TO = r"(?:to|into|towards?|for|in)\s+"
-MOVE_TO_FIRST = r"\b(?:to|into|towards?)\s+"
+MOVE_TO_FIRST = r"\b(?:to|into|towards?|on|in\s+the\s+direction\s+of)\s+"
+#: What joins one more place to a route's list of origins or destinations (", X", "and X", ", and X").
+MOVE_LIST_NEXT = rf"\s*(?:,\s*(?:{AND}\s+)?|{AND}\s+)"
 MOVE_FROM_AFTER = r"\s+from\s+"
 #: A movement word's stem, as a later sentence about the movement may spell it: its first letters,
 #: "redeploy" as "deploy".
@@ -489,9 +504,20 @@ WEAPON_HAUL = (r"(?:weapons?|arms|ammunition|munitions|explosives|caches?|rifles
 PROPERTY = (r"(?:land|farmland|property|properties|crops|harvests?|cattle|livestock|cows|goats|goods|shops?|"
             r"stores?|vehicles?|cars?|trucks?|motorcycles?|money|cash|houses?|homes?|huts?|shelters?|buildings?|"
             r"hideouts?|camps?|tons?|kilograms?|kg|drugs|marijuana|cocaine|heroin|fuel|schools?|churches|"
-            r"mosques?|offices?|settlements?|markets?)\b")
+            r"mosques?|offices?|settlements?|markets?|stations?|towers?|barns?|installations?|facilit(?:y|ies)|bridges?|"
+            r"equipment|infrastructure|antennas?|masts?)\b")
 #: What a group establishes (Headquarters or base established).
-BASE_WORDS = r"(?:bases?|posts?|outposts?|headquarters|hq|checkpoints?|camps?|positions?)\b"
+BASE_WORDS = r"(?:bases?|posts?|outposts?|headquarters|hq|checkpoints?|camps?|positions?|fortifications?|trenches|barracks)\b"
+#: People leaving their homes, or prisoners escaping (Strategic developments / Other: displacement, a jail break).
+DISPLACEMENT = (r"fled|"
+                r"forc(?:ed|ibly)\s+(?:[\w-]+\s+){0,3}?(?:evict\w*|displac\w*|expel\w*|to\s+(?:flee|leave))|evicted|"
+                r"escaped\s+from|(?:jail|prison)\s*break")
+#: Damage told in the passive ("several shops were destroyed"): Looting/property destruction.
+PROPERTY_PASSIVE = (r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
+                    r"(?:destroyed|burn(?:ed|t)|demolished|razed|looted|torched|set\s+on\s+fire|vandali[sz]ed)")
+#: Background cue keys: a sentence's event is one of them only when it tells no other (people fled *after* an
+#: attack: the attack is the event).
+BACKGROUND_KEYS = frozenset({"displacement"})
 #: A located event's word; each group is a cue key (the extraction's ``CUE_KEYS`` gives its record type and
 #: ACLED sub-event type; the sentence's means and target refine it). At one position the first group wins.
 STRIKE_CUE = re.compile(
@@ -506,8 +532,11 @@ STRIKE_CUE = re.compile(
     r"(?:freed|released|exchanged|handed\s+over)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:prisoners|hostages|detainees|captives))|"
     r"(?P<change>defected|pledged\s+allegiance|conducted\s+(?:[\w-]+\s+){0,2}?patrols?|patrolled|"
-    r"(?:imposed|extended|declared)\s+(?:[\w-]+\s+){0,3}?curfew|reinforcements?\s+(?:arrived|to)|"
+    r"(?:imposed|extended|declared|enforc\w*)\s+(?:[\w-]+\s+){0,3}?curfew|reinforcements?\s+(?:arrived|to)|"
+    r"(?:joint|military)\s+patrols?|"
     r"graduation|recruit(?:ed|ment))|"
+    r"(?P<displacement>" + DISPLACEMENT + r")|"
+    r"(?P<fire>(?:gun)?shots|bursts\s+of\s+(?:gun)?fire|projectiles|exchanges?\s+of\s+fire)|"
     r"(?P<explosive>ieds?|(?:land|anti-\w+\s+)mines?|roadside\s+bombs?|(?:improvised\s+)?explosive\s+devices?|"
     r"car\s+bombs?|mine\s+(?:attack|explosion|blast)s?)|(?P<blast>explosions?|exploded|detonat(?:ed|ion)|blasts?)|"
     r"(?P<grenade>grenades?(?!\s+launcher))|"
@@ -525,9 +554,10 @@ STRIKE_CUE = re.compile(
     r"sit-in|strike\s+action|went\s+on\s+strike|gathered\s+(?:in|at|outside|in\s+front\s+of)|"
     r"blocked\s+(?:[\w-]+\s+){0,3}?(?:roads?|highways?|streets?|routes?|roundabouts?|bridges?))|"
     r"(?P<arrest>arrest(?:ed|s)?|detain(?:ed|s)?|apprehended)|"
-    r"(?P<looting>loot(?:ed|ing)?|ransack(?:ed)?|torch(?:ed)?|set\s+(?:\w+\s+){0,3}?(?:on\s+)?fire|"
+    r"(?P<looting>loot(?:ed|ing)?|ransack(?:ed)?|torch(?:ed)?|set\s+(?:\w+\s+){0,6}?(?:on\s+)?fire|"
     r"burn(?:ed|t)\s+down|vandali[sz]ed|demolished|confiscat(?:ed|ing)|st(?:ole|olen)|"
-    r"(?:seiz(?:ed|ing)|destroy(?:ed|ing)|burn(?:ed|t)|razed)\s+(?:[\w-]+\s+){0,5}?" + PROPERTY + r")|"
+    r"(?:seiz(?:ed|ing)|destroy(?:ed|ing)|burn(?:ed|t)|razed)\s+(?:[\w-]+\s+){0,5}?" + PROPERTY + r"|"
+    r"(?=[\w-]+\s+(?:were|was|ha[sdv]e?)\s)" + PROPERTY + PROPERTY_PASSIVE + r")|"
     r"(?P<attack>attack(?:ed|s)?(?:\s+on)?|ambush(?:ed)?|raid(?:ed)?|stormed|assault(?:ed)?\s+on|targeted)|"
     r"(?P<kill>shot(?:\s+dead)?|killed|murdered|stabbed|beat(?:en|ing)?(?:\s+up)?|assaulted|tortured|hacked|"
     r"opened\s+fire|found\s+dead|bod(?:y|ies)\s+of|shot\s+and\s+(?:killed|wounded|injured)|"
@@ -573,19 +603,27 @@ EXCESSIVE_FORCE = re.compile(r"\b(?:live\s+(?:ammunition|rounds|fire)|killed|sho
                              re.IGNORECASE)
 #: Demonstrators turning violent (a riot rather than a protest).
 VIOLENT_CROWD = re.compile(r"\b(?:threw\s+(?:stones|rocks|bottles|molotov)|stone-pelting|pelted|clashed\s+with\s+"
-                           r"(?:the\s+)?(?:police|security)|vandali[sz]ed|set\s+\w+\s+(?:on\s+)?fire|torched|"
-                           r"burn(?:ed|t)\s+(?:tyres|tires|cars|vehicles)|looted)\b", re.IGNORECASE)
+                           r"(?:the\s+)?(?:police|security)|clash(?:es)?\s+(?:broke\s+out\s+|erupted\s+|ensued\s+)?between|"
+                           r"vandali[sz]ed|set(?:ting)?\s+\w+\s+(?:on\s+)?fire|torched|"
+                           r"burn(?:ed|t|ing)\s+(?:tyres|tires|cars|vehicles)|looted|"
+                           r"(?:and|then)\s+(?:attempted\s+to\s+)?attack(?:ed)?|"
+                           r"fir(?:ed|ing)\s+(?:their\s+)?(?:gunshots|firearms|weapons|guns)\s+in(?:to)?\s+the\s+air)\b",
+                           re.IGNORECASE)
 #: Direct fire: an exchange between armed sides, which ACLED codes an armed clash whatever else was fired.
 DIRECT_FIRE = re.compile(r"\b(?:small\s+arms|(?<!heavy\s)machine[- ]?guns?|snipers?|gun\s*fire|firearms|"
-                         r"(?:gun)?shots|bursts\s+of\s+fire|unspecified\s+weapons|in\s+both\s+directions|"
+                         r"gunshots|unspecified\s+weapons|in\s+both\s+directions|"
                          r"automatic\s+(?:weapons|rifles)|assault\s+rifles)\b", re.IGNORECASE)
 #: Fire reported as many explosions or projectiles (no device named): shelling, not a planted explosive.
-VOLLEYS = re.compile(r"\b(?:explosions|projectiles|blasts|rounds)\b", re.IGNORECASE)
+VOLLEYS = re.compile(r"\b(?:explosions|projectiles|blasts|rounds|bursts)\b", re.IGNORECASE)
 #: An unorganised crowd as the perpetrator (a riot: ACLED's mob violence), not an armed group.
 MOB_ACTOR = re.compile(r"\b(?:mobs?|locals|local\s+(?:people|residents|youths?|men)|residents|villagers|youths?|"
                        r"(?:a\s+)?group\s+of\s+(?:people|men|youths?|locals|residents|villagers|individuals)|"
                        r"(?:a\s+|an\s+angry\s+)?crowd|settlers|vigilantes?|(?:party\s+)?(?:supporters|activists|"
-                       r"cadres)|community\s+members|angry\s+\w+)\b", re.IGNORECASE)
+                       r"cadres)|community\s+members|angry\s+\w+|students|young\s+men|members\s+of|tribesmen|traders|refugees|"
+                       r"motorcyclists)\b", re.IGNORECASE)
+#: Crude weapons: fighting with them and no firearm is between crowds (mob violence), not armed sides.
+CRUDE_WEAPONS = re.compile(r"\b(?:machetes?|sticks|clubs|knives|stones|rocks|bows|arrows|spears|iron\s+bars|"
+                           r"bricks)\b", re.IGNORECASE)
 #: An armed perpetrator: a crowd with one among it is no mob ("a group of armed men").
 ARMED_PERPETRATOR = re.compile(r"\b(?:armed|gunmen|assailants|attackers|bandits|jihadists|insurgents|terrorists|"
                                r"militants?|militias?|militiam[ae]n|fighters|rebels|soldiers|troops|forces|police|"
@@ -594,7 +632,8 @@ ARMED_PERPETRATOR = re.compile(r"\b(?:armed|gunmen|assailants|attackers|bandits|
 MEMBERS = re.compile(r"\b(?:members|supporters|partisans|followers|communities|clans?|tribesmen|groups\s+of)\b",
                      re.IGNORECASE)
 #: A protest named (not only a crowd or rioters): a riot among it is a violent demonstration.
-PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|sit-in)\b",
+PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|sit-in|"
+                           r"demand(?:ing|ed)|denounc\w*|in\s+response\s+to)\b",
                            re.IGNORECASE)
 #: Demonstrators named (a riot or arrest among them belongs to the protest).
 DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|rioters|crowd)\b", re.IGNORECASE)
@@ -619,12 +658,16 @@ ACTOR_OF_BEFORE = re.compile(rf"\b(?:{ACTOR_NOUNS}|government|authorities|minist
 #: A country named as who acted by the force noun after it: "<country> forces", "<country> military".
 ACTOR_NOUN_AFTER = re.compile(rf"\s+(?:{ACTOR_NOUNS})\b", re.IGNORECASE)
 PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$"
-#: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2").
+#: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2"), and
+#: one person ("killed a shopkeeper", "a soldier was killed": group "one").
 FATALITIES = re.compile(
-    r"\b(?:killing|killed|kills)\s+(?:at\s+least\s+)?(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?<!no\s)(?P<n2>\d[\d,]*|one|two|three|"
+    r"\b(?:killing|killed|kills)\s+(?:at\s+least\s+)?(?P<n>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?<!no\s)(?P<n2>\d(?:[\d,]*\d)?|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died)\b",
+    r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died)\b|"
+    r"(?P<one>\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead)\s+(?:a|an)\s+(?!number|total|estimated|few|"
+    r"dozen|score|group|couple)|\b(?:a|an)\s+(?:[\w-]+\s+){1,3}?(?:was|has\s+been|had\s+been)\s+"
+    r"(?:reportedly\s+)?(?:killed|shot\s+dead)\b)",
     re.IGNORECASE,
 )
 #: Actors ACLED codes though they name no side ("gunmen", "unidentified armed men", "police", "protesters"),
@@ -634,7 +677,7 @@ GENERIC_ACTOR = re.compile(
     r"militants|insurgents|rebels|jihadists|bandits|militiam[ae]n|militias?|police(?:m[ae]n|\s+officers)?|"
     r"security\s+forces|soldiers|troops|army|military|junta|protesters|protestors|demonstrators|rioters|mob|"
     r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children|gendarmes|gendarmerie|"
-    r"settlers|locals|youths|supporters)\b",
+    r"settlers|locals|youths|young\s+men|supporters|traders)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
@@ -670,7 +713,7 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
     "move": (  # MOVE_CUE ("re-deploy" holds "deploy")
         "deploy", "relocat", "reallocat", "transfer", "mov", "pull", "withdr", "sen", "dispatch", "cross", "advanc",
         "shift", "rush", "reinforc", "push", "march", "retreat", "rotat", "airlift", "ferr", "brought", "bring",
-        "head", "return"),
+        "head", "return", "attack"),
     "claim": (  # CLAIM_CUE ("taken", "retake", "take over" hold "tak"; "retook" holds "took")
         "control", "seiz", "captur", "took", "tak", "occup", "liberat", "overr", "fell", "fallen", "hold", "held"),
     "combat": ("combat", "fight", "fought", "clash", "battl", "hostilities", "skirmish", "gun", "shoot", "exchang",
@@ -688,7 +731,9 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "memorandum", "prisoners", "detainees", "captives", "defected", "pledged", "patrol", "curfew",
         "reinforcement", "threw",
         "hurled", "pelt", "gathered", "blocked",
-        "graduation", "recruit", "stole", "destroy", "razed", "wound", "injur", "tortur", "hack", "bod", "target"),
+        "graduation", "recruit", "stole", "destroy", "razed", "wound", "injur", "tortur", "hack", "bod", "target",
+        "fled", "evict", "displac", "expel", "flee", "leave", "escaped", "break", "shots", "burst", "projectile",
+        "exchange", "patrol", "demolish", "loot", "vandal", "burn", "torch", "set on fire"),
     "status": ("den", "dismiss", "rejected", "refuted", "confirm", "verif", "comment"),  # DENY_, UNCONFIRMED_, CONFIRM_CUE
 }
 

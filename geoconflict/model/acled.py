@@ -33,7 +33,8 @@ day, 2 for a week, 3 for a month or less precise; ``actor1``/``actor2`` the firs
 two actors (a movement's actor, a claim's claimant), further ones in
 ``assoc_actor_2`` (``;``-separated, as ACLED writes associated actors);
 ``country`` the country's name; ``notes`` the quote (else the description);
-``fatalities`` the count when stated, blank when not.
+``fatalities`` the count when stated, blank when not (a record of several rows states its
+count on its first row and 0 on the others, so the rows add up to it, as ACLED splits them).
 
 ``geo_precision`` maps geoconflict's six-step scale (:class:`~geoconflict.model.Precision`)
 onto ACLED's three (:data:`GEO_PRECISION`):
@@ -176,7 +177,7 @@ def _rows(record: Any, n: int) -> Iterator[dict[str, Any]]:
             "geo_precision": GEO_PRECISION[_precision(record, place)],
             "source": prov.source,
             "notes": notes,
-            "fatalities": fatalities,
+            "fatalities": fatalities if k == 0 or fatalities is None else 0,
         }
 
 
@@ -189,7 +190,7 @@ def _parts(record: Any) -> tuple[tuple[str, ...], int | None, str | None, tuple[
         return ((record.actor,) if record.actor else ()), None, quote, (record.destination,)
     if isinstance(record, TerritorialClaim):
         return (record.claimant,), None, quote or record.note, record.areas
-    return record.actors, None, quote or record.description, record.areas
+    return record.actors, record.fatalities, quote or record.description, record.areas
 
 
 def _precision(record: Any, place: Place) -> Precision:

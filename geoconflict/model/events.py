@@ -332,6 +332,8 @@ class CombatArea(_AreaRecord):
         ACLED's sub-event type when the fighting is not an armed clash: ``"Mob violence"`` between
         unorganised crowds or party supporters, ``"Violent demonstration"`` when demonstrators fight
         (see :func:`geoconflict.model.taxonomy.acled_type`).
+    fatalities : int, optional
+        The deaths the report states for the fighting (0 when it says none; None when it does not say).
     provenance : Provenance
         ``event_date`` is when the fighting began (``"began on August 6"``).
     id : str, optional
@@ -349,6 +351,7 @@ class CombatArea(_AreaRecord):
     approximate: bool = False
     description: str | None = None
     subtype: str | None = None
+    fatalities: int | None = None
     provenance: Provenance = field(default_factory=Provenance)
     id: str | None = None
 
@@ -362,6 +365,7 @@ class CombatArea(_AreaRecord):
         approximate: bool | None = False,
         description: str | None = None,
         subtype: str | None = None,
+        fatalities: float | None = None,
         provenance: Provenance | None = None,
         id: str | None = None,
     ) -> None:
@@ -369,6 +373,7 @@ class CombatArea(_AreaRecord):
         stored["areas"] = places = as_places(areas, "areas")
         if not places and geometry is None:
             raise InvalidInputError("areas: a combat area needs named areas or a geometry", field="areas")
+        stored["fatalities"] = as_count(fatalities, "fatalities")
         stored["actors"] = as_texts(actors, "actors")
         stored["description"] = as_text(description, "description")
         stored["subtype"] = as_text(subtype, "subtype")

@@ -42,7 +42,7 @@ claim
     disputes (the id of the claim it disputes).
 combat
     actors (JSON list), areas, areas_places, derivation, approximate, area_km2, description,
-    subtype (ACLED's sub-event type of fighting between crowds).
+    subtype (ACLED's sub-event type of fighting between crowds), fatalities.
 event
     event_type, subtype, actors (JSON list), description, fatalities, name (the
     place's name), place (JSON), lat, lon.
@@ -157,6 +157,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "area_km2": "float",
         "description": "str",
         "subtype": "str",
+        "fatalities": "int",
     },
     "event": {
         "event_type": "str",
@@ -335,7 +336,7 @@ def _area_columns(record: TerritorialClaim | CombatArea, table: PlaceTable | Non
     }
     if isinstance(record, CombatArea):
         return shared | {"actors": _dumps(list(record.actors)), "description": record.description,
-                         "subtype": record.subtype}
+                         "subtype": record.subtype, "fatalities": record.fatalities}
     return shared | {
         "claimant": record.claimant,
         "tier": record.tier.value,
@@ -482,6 +483,7 @@ def _combat_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: P
         approximate=bool(row.get("approximate")),
         description=row.get("description"),
         subtype=row.get("subtype"),
+        fatalities=row.get("fatalities"),
         provenance=_provenance_from(row),
         id=row.get("id"),
     )

@@ -14,13 +14,16 @@ record                 event_type                  sub_event_type
 ``CombatArea``         Battles                     Armed clash; its ``subtype`` when set (fighting
                                                    between crowds: Riots, Mob violence or
                                                    Violent demonstration)
-``TerritorialClaim``   Battles                     None: who overtook or regained the
-                                                   territory is the actors' side, which
-                                                   a claim does not record; its
-                                                   ``subtype`` when set (control taken
-                                                   with no fighting told: Strategic
+``TerritorialClaim``   Battles                     its ``subtype``: by the claimant's
+                                                   side, Government regains territory
+                                                   (a state's forces at home) or
+                                                   Non-state actor overtakes territory
+                                                   (an armed group, or a state's forces
+                                                   abroad); control taken with no
+                                                   fighting told: Strategic
                                                    developments, Non-violent transfer
-                                                   of territory)
+                                                   of territory; None when the side is
+                                                   not known
 =====================  ==========================  ==================================
 
 Examples
