@@ -171,6 +171,13 @@ class AcledColumns:
         row_place, row_prov = places[place_c], provs[prov_c]
         return [*self._events(row_place, row_prov, actors[actor_c]), *self._claims(row_place, row_prov)]
 
+    def claims(self) -> list[TerritorialClaim]:
+        """The territory rows' claims, in file order, without making the other rows' events."""
+        if not self.is_claim[self.good].any():
+            return []
+        (places, place_c), (provs, prov_c) = self._places(), self._provenances()
+        return self._claims(places[place_c], provs[prov_c])
+
     def to_frame(self):
         """The events' GeoDataFrame, made from the columns without making an :class:`Event` per row.
 
