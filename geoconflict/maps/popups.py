@@ -34,7 +34,6 @@ __all__ = [
     "DERIVATION_TEXT",
     "PRECISION_TEXT",
     "PROVENANCE_FIELDS",
-    "by_value",
     "derivation_text",
     "event_day",
     "event_precision",
@@ -146,7 +145,7 @@ def provenance_values(p: Provenance, precision: Precision) -> list[str | None]:
 # --------------------------------------------------------------------------- whole columns at once
 
 
-def by_value(fn: Callable[[H], R]) -> Callable[[Sequence[H]], list[R]]:
+def _by_value(fn: Callable[[H], R]) -> Callable[[Sequence[H]], list[R]]:
     """``fn`` applied to each item of a list, computed once per distinct (hashable) value."""
 
     def apply(items: Sequence[H]) -> list[R]:
@@ -157,9 +156,9 @@ def by_value(fn: Callable[[H], R]) -> Callable[[Sequence[H]], list[R]]:
 
 
 #: :func:`where` of each place of a list (records often share their places).
-wheres = by_value(where)
-_iso_dates = by_value(fmt_date)
-_precision_texts = by_value(PRECISION_TEXT.__getitem__)
+wheres = _by_value(where)
+_iso_dates = _by_value(fmt_date)
+_precision_texts = _by_value(PRECISION_TEXT.__getitem__)
 
 
 def provenance_columns(
