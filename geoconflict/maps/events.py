@@ -27,7 +27,7 @@ from geoconflict.maps.popups import (
     wheres,
 )
 from geoconflict.maps.style import Colours, Style, quantize_all
-from geoconflict.model import Event, Place, Precision, Provenance
+from geoconflict.model import Event, Precision, Provenance
 from geoconflict.model.placetable import place_from_dict
 
 __all__ = ["EVENT_FIELDS", "events_layer", "frame_events_layer"]
@@ -59,7 +59,7 @@ def events_layer(events: Sequence[Event], style: Style) -> LayerBuilder:
     provs = [e.provenance for e in events]
     types = [e.type for e in events]
     precisions = [event_precision(e) for e in events]
-    columns = [
+    columns: list[Sequence[str | None]] = [
         [t if e.subtype is None else f"{t} ({e.subtype})" for t, e in zip(types, events, strict=True)],
         wheres(places),
         [", ".join(e.actors) or None for e in events],
@@ -100,9 +100,7 @@ def frame_events_layer(frame: Any, style: Style) -> LayerBuilder:
     (['meeting'], ['Mayor'], [5045000])
     """
     place_c, places = _coded(frame["place"], lambda text: place_from_dict(json.loads(text)))
-    prov_c, provs = _coded_rows(frame[list(_PROVENANCE_ARGS)],
-                                lambda row: Provenance(**{a: None if pd.isna(v) else v
-                                                          for a, v in zip(_PROVENANCE_ARGS.values(), row, strict=True)}))
+    prov_c, provs = _coded_rows(frame[list(_PROVENANCE_ARGS)], _provenance)
     given = frame["precision"].to_numpy(dtype=float, na_value=np.nan)
     precision = np.where(np.isnan(given), _take([int(p.precision) for p in places], place_c), given).astype(int)
     pair_c, pairs = pd.factorize(prov_c * _PRECISION_SPAN + precision)  # each distinct (provenance, precision)
@@ -139,6 +137,12 @@ _PROVENANCE_ARGS = {"source": "source", "reported_by": "reported_by", "quote": "
 
 #: Above every :class:`Precision` value: ``provenance code * span + precision`` numbers the pairs.
 _PRECISION_SPAN = max(Precision) + 1
+
+
+def _provenance(row: tuple[Any, ...]) -> Provenance:
+    """The provenance of a row of the frame's :data:`_PROVENANCE_ARGS` columns."""
+    given: dict[str, Any] = {a: None if pd.isna(v) else v for a, v in zip(_PROVENANCE_ARGS.values(), row, strict=True)}
+    return Provenance(**given)
 
 
 def _cells(values: Any) -> list[Any]:
