@@ -6,6 +6,14 @@ Run from the repository root::
     python benchmarks/map_speed.py --n 20000     # smaller
     python benchmarks/map_speed.py --browser     # also time the offline page in headless Chromium
     python benchmarks/map_speed.py --kinds claims --n 2000   # 2,000 rival claims on one region
+    python benchmarks/map_speed.py --table-rows 100000       # an ACLED-layout CSV file → HTML
+
+With ``--table-rows N`` each side starts from the same generated ACLED-layout CSV
+file of N rows and is timed from reading it to the written page: geoconflict
+(``read_table`` + ``render`` + ``save_html``; the table's events stay columns),
+geoconflict with records (the same, but every row made a record first, as
+``render`` did before it drew tables from their columns), and
+``pandas.read_csv`` + ``GeoDataFrame.explore()``.
 
 Each measurement runs in its own process, so its peak memory (``ru_maxrss``) is
 its own. Both sides start from the same records, built in that process before
@@ -102,6 +110,121 @@ def make_events(n: int, *, kind: str):
                                       report_date=d, event_date=d, date_precision="day"),
             ))
     return EventSet(records)
+
+
+#: ACLED's columns that the generated table fills (the reader needs these).
+ACLED_HEADER = ["event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
+                "assoc_actor_1", "actor2", "assoc_actor_2", "country", "admin1", "admin2", "admin3", "location",
+                "latitude", "longitude", "geo_precision", "source", "notes", "fatalities"]
+#: (event type, sub-event type, share of rows); the territory rows become claims.
+ACLED_KINDS = (("Explosions/Remote violence", "Shelling/artillery/missile attack", 0.55),
+               ("Explosions/Remote violence", "Air/drone strike", 0.2), ("Battles", "Armed clash", 0.15),
+               ("Protests", "Peaceful protest", 0.05), ("Battles", "Non-state actor overtakes territory", 0.02),
+               ("Battles", "Government regains territory", 0.03))
+ACLED_SITES = 6_000
+
+
+def make_acled_csv(path: Path, rows: int) -> None:
+    """An ACLED-layout CSV of ``rows`` rows: repeated sites, a distinct note per row, a few territory rows."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(20240814)
+    site = rng.integers(0, ACLED_SITES, rows)
+    kind = rng.choice(len(ACLED_KINDS), rows, p=[k[2] for k in ACLED_KINDS])
+    side = rng.integers(0, 2, rows)
+    day = pd.Timestamp("2022-02-24") + pd.to_timedelta(rng.integers(0, 1200, rows), unit="D")
+    site_lat = rng.uniform(44.5, 52.3, ACLED_SITES).round(4)
+    site_lon = rng.uniform(22.2, 40.2, ACLED_SITES).round(4)
+    names = np.array([f"Site {k}" for k in range(ACLED_SITES)], dtype=object)
+    actors = np.array(["Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)"], dtype=object)
+    fatalities = rng.integers(0, 4, rows) * (rng.random(rows) < 0.3)
+    frame = pd.DataFrame({
+        "event_id_cnty": [f"UKR{i}" for i in range(rows)],
+        "event_date": day.strftime("%Y-%m-%d"),
+        "time_precision": rng.integers(1, 4, rows),
+        "event_type": [ACLED_KINDS[k][0] for k in kind],
+        "sub_event_type": [ACLED_KINDS[k][1] for k in kind],
+        "actor1": actors[side],
+        "assoc_actor_1": "",
+        "actor2": np.where(rng.random(rows) < 0.5, actors[1 - side], ""),
+        "assoc_actor_2": "",
+        "country": "Ukraine",
+        "admin1": [f"Oblast {k % 24}" for k in site],
+        "admin2": [f"Raion {k % 130}" for k in site],
+        "admin3": "",
+        "location": names[site],
+        "latitude": site_lat[site],
+        "longitude": site_lon[site],
+        "geo_precision": rng.choice([1, 2, 3], rows, p=[0.8, 0.15, 0.05]),
+        "source": rng.choice(["Ministry of Defence", "Regional administration", "Local media; Telegram"], rows),
+        "notes": [f"On {d}, forces of side {s + 1} struck {names[k]} ({fatalities[i]} reported killed; note {i})."
+                  for i, (d, s, k) in enumerate(zip(day.strftime("%d %B %Y"), side, site, strict=True))],
+        "fatalities": fatalities,
+    }, columns=ACLED_HEADER)
+    frame.to_csv(path, index=False)
+
+
+def measure_table(side: str, path: str, out: str) -> dict:
+    """One table measurement in this process: the CSV file to the written page."""
+    import warnings
+
+    warnings.simplefilter("ignore")
+    import folium  # noqa: F401 - imported before the clock on every side
+    import geopandas as gpd
+    import pandas as pd
+
+    import geoconflict.maps.render  # noqa: F401
+    from geoconflict import read_table
+    from geoconflict.maps.offline import save_html
+    from geoconflict.maps.render import render
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    t = time.perf_counter()
+    deferred = None
+    if side == "explore":
+        frame = pd.read_csv(path)
+        geo = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["longitude"], frame["latitude"]),
+                               crs="EPSG:4326")
+        geo.explore().save(out)
+    else:
+        events = read_table(path, format="acled").events
+        if side == "records":
+            _ = events.events  # every row a record first (render's path before issue 18)
+        save_html(render(events), out, offline=True)
+        deferred = events.is_deferred
+    seconds = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    return {
+        "side": side,
+        "rows": sum(1 for _ in open(path, encoding="utf-8")) - 1,
+        "seconds": round(seconds, 2),
+        "cpu_s": round((after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime), 2),
+        "peak_mb": round(after.ru_maxrss / 1024, 0),
+        "file_mb": round(os.path.getsize(out) / 1e6, 2),
+        "still_deferred": deferred,
+    }
+
+
+def table_runs(rows: int, keep: str | None) -> None:
+    """The ``--table-rows`` comparison: each side in its own process, on the same CSV file."""
+    sides = ["geoconflict", "records"] + (["explore"] if _explore_available() else [])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, f"acled-{rows}.csv")
+        make_acled_csv(Path(path), rows)
+        by = {}
+        for side in sides:
+            out = os.path.join(keep or tmp, f"table-{rows}-{side}.html")
+            done = subprocess.run([sys.executable, __file__, "--table-one", side, path, out],
+                                  capture_output=True, text=True, check=True)
+            by[side] = json.loads(done.stdout.strip().splitlines()[-1])
+            print(json.dumps(by[side]), flush=True)
+    ours = by["geoconflict"]
+    for side, theirs in by.items():
+        if side != "geoconflict":
+            print(f"{rows:,} rows, geoconflict vs {side}: {theirs['seconds'] / ours['seconds']:.1f}x faster "
+                  f"(CPU {theirs['cpu_s'] / ours['cpu_s']:.1f}x), peak memory {ours['peak_mb']:.0f} vs "
+                  f"{theirs['peak_mb']:.0f} MB, file {ours['file_mb']:.1f} vs {theirs['file_mb']:.1f} MB")
 
 
 def _rss_mb() -> float:
@@ -209,8 +332,17 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--kinds", default="events,movements")
     parser.add_argument("--browser", action="store_true")
+    parser.add_argument("--table-rows", type=int, help="map an ACLED-layout CSV of this many rows")
+    parser.add_argument("--keep", help="with --table-rows: write the pages into this directory")
     parser.add_argument("--one", nargs=3, metavar=("SIDE", "KIND", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--table-one", nargs=3, metavar=("SIDE", "CSV", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.table_one:
+        print(json.dumps(measure_table(*args.table_one)))
+        return
+    if args.table_rows:
+        table_runs(args.table_rows, args.keep)
+        return
     if args.one:
         print(json.dumps(measure(args.one[0], args.one[1], args.n, args.one[2])))
         return

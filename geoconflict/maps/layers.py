@@ -7,7 +7,9 @@ per layer builds it (:mod:`~geoconflict.maps.places`,
 :mod:`~geoconflict.maps.combats`, :mod:`~geoconflict.maps.events`), in the
 colours and styles of :mod:`~geoconflict.maps.style`, with the popup texts of
 :mod:`~geoconflict.maps.popups`. This module sorts records into the layers and
-assembles them. The map's script draws the features with Leaflet's canvas
+assembles them; the events of a table read as columns (a deferred
+:class:`~geoconflict.model.eventset.EventSet`) are drawn from its events' frame,
+without a record per row. The map's script draws the features with Leaflet's canvas
 renderer and builds a popup only when a feature is clicked, so 100,000 events
 stay one small blob rather than 100,000 folium objects.
 
@@ -35,7 +37,7 @@ from geoconflict.errors import InvalidInputError
 from geoconflict.maps.builder import LayerBuilder
 from geoconflict.maps.claims import claims_layer
 from geoconflict.maps.combats import combats_layer
-from geoconflict.maps.events import events_layer
+from geoconflict.maps.events import events_layer, frame_events_layer
 from geoconflict.maps.movements import movements_layer
 from geoconflict.maps.places import drawn_places, places_layer
 from geoconflict.maps.style import LAYER_NAMES, SCALE, Colours, Style, quantize
@@ -79,6 +81,15 @@ def collect(events: Any) -> Records:
     return out
 
 
+def _records_or_frame(events: Any) -> tuple[Records, Any]:
+    """The records of ``events``; for a table read as columns, those besides its events, and the events' frame."""
+    if getattr(events, "is_deferred", False):
+        others = events.non_events()
+        if events.is_deferred:  # its events stay columns
+            return collect(others), events.events_frame()
+    return collect(events), None
+
+
 def build_layers(
     events: Any, *, style: Style | None = None, ledger: list[dict[str, Any]] | None = None
 ) -> list[dict[str, Any]]:
@@ -108,7 +119,7 @@ def build_layers(
     []
     """
     style = style or Style()
-    records = collect(events)
+    records, frame = _records_or_frame(events)
     built: list[LayerBuilder] = []
     places = drawn_places(records.mentions)
     sides = Colours(style)  # actors of movements and claimants of claims: one colour per side
@@ -125,6 +136,8 @@ def build_layers(
         built.append(combats_layer(records.combats, style))
     if records.events:
         built.append(events_layer(records.events, style))
+    elif frame is not None and len(frame):
+        built.append(frame_events_layer(frame, style))
     days = sorted({d for layer in built for d in layer.dates if d is not None})
     table = {d: i for i, d in enumerate(days)}
     out = [layer.to_dict(table) for layer in built]

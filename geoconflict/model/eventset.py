@@ -73,7 +73,11 @@ class EventSet:
 
     @classmethod
     def deferred(
-        cls, build: Callable[[], Iterable[Record | Mention]], *, frame: Callable[[], Any] | None = None
+        cls,
+        build: Callable[[], Iterable[Record | Mention]],
+        *,
+        frame: Callable[[], Any] | None = None,
+        others: Callable[[], Iterable[Record | Mention]] | None = None,
     ) -> EventSet:
         """An EventSet whose records are made only when first asked for.
 
@@ -83,6 +87,8 @@ class EventSet:
         caller wants records (:func:`geoconflict.read_table`). *frame*, when
         given, makes the events' GeoDataFrame without the records (see
         :meth:`events_frame`); it must equal ``events.to_geodataframe()``.
+        *others*, when given, makes the records that are not events (a table's
+        few territorial claims) without making the events (see :meth:`non_events`).
 
         Examples
         --------
@@ -100,7 +106,20 @@ class EventSet:
         events = cls.__new__(cls)
         events.__dict__["_build"] = build  # the lists are set by __getattr__ on first access
         events.__dict__["_frame"] = frame
+        events.__dict__["_others"] = others
         return events
+
+    def non_events(self) -> list[Record | Mention]:
+        """The records other than events: mentions, movements, claims and combat areas, in that order.
+
+        While the records of a :meth:`deferred` set given *others* are not made
+        yet, only these are made (a map draws a table's events from
+        :meth:`events_frame` and its few claims as records); the set stays deferred.
+        """
+        others = self.__dict__.get("_others")
+        if others is not None and self.is_deferred:
+            return list(others())
+        return [*self.mentions, *self.movements, *self.claims, *self.combats]
 
     def events_frame(self):
         """The events' GeoDataFrame, as ``self.events.to_geodataframe()``.
@@ -127,6 +146,7 @@ class EventSet:
         records = build()  # should it raise, the set stays deferred and the next access tries again
         del self.__dict__["_build"]
         self.__dict__.pop("_frame", None)
+        self.__dict__.pop("_others", None)
         EventSet.__init__(self, records)
         return getattr(self, name)
 

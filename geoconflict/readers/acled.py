@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -160,6 +160,8 @@ class AcledColumns:
     name_col: np.ndarray
     is_claim: np.ndarray
     reason: str
+    #: the distinct places and provenances once made (:meth:`claims`, :meth:`to_frame` and :meth:`records` share them)
+    _made: dict[str, Coded] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         """Good rows (each one record)."""
@@ -170,6 +172,13 @@ class AcledColumns:
         (places, place_c), (provs, prov_c), (actors, actor_c) = self._places(), self._provenances(), self._actors()
         row_place, row_prov = places[place_c], provs[prov_c]
         return [*self._events(row_place, row_prov, actors[actor_c]), *self._claims(row_place, row_prov)]
+
+    def claims(self) -> list[TerritorialClaim]:
+        """The territory rows' claims, in file order, without making the other rows' events."""
+        if not self.is_claim[self.good].any():
+            return []
+        (places, place_c), (provs, prov_c) = self._places(), self._provenances()
+        return self._claims(places[place_c], provs[prov_c])
 
     def to_frame(self):
         """The events' GeoDataFrame, made from the columns without making an :class:`Event` per row.
@@ -197,6 +206,11 @@ class AcledColumns:
 
     def _places(self) -> Coded:
         """Each row's place: one per distinct (name, coordinates, precision, admin units, country)."""
+        if "places" not in self._made:
+            self._made["places"] = self._make_places()
+        return self._made["places"]
+
+    def _make_places(self) -> Coded:
         v, good, n = self.values, self.good, len(self.frame)
         (lat_v, lat_c), (lon_v, lon_c), (gprec, gprec_c) = v["latitude"], v["longitude"], v["geo_precision"]
         country_v, country_c = v["country"]
@@ -223,6 +237,11 @@ class AcledColumns:
 
     def _provenances(self) -> Coded:
         """Each row's provenance: one per distinct (source, date, time precision)."""
+        if "provenances" not in self._made:
+            self._made["provenances"] = self._make_provenances()
+        return self._made["provenances"]
+
+    def _make_provenances(self) -> Coded:
         v, good = self.values, self.good
         (src_v, src_c), (dates, date_c), (tprec, tprec_c) = v["source"], v["event_date"], v["time_precision"]
         prov_group, prov_first = groups(src_c[good], date_c[good], tprec_c[good])

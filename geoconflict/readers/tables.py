@@ -278,7 +278,8 @@ def read_table(
 
         columns, problems, rows = validate_acled(path, encoding=encoding)
         found = problems.resolve(errors)
-        events = EventSet.deferred(partial(_made, columns.records), frame=columns.to_frame)
+        events = EventSet.deferred(partial(_made, columns.records), frame=columns.to_frame,
+                                   others=columns.claims)
         return TableRead(str(path), format, events, found, rows, columns)
     reader = _reader(format)
     with no_gc():  # a million new records would trigger dozens of full collections, each over all of them
