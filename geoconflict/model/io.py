@@ -48,7 +48,7 @@ import contextlib
 import csv
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Iterator, Sized
 from datetime import date
 from itertools import islice
@@ -125,13 +125,17 @@ def replacing(path: PathLike) -> Iterator[Path]:
     ('complete', ['out.txt'])
     """
     path = Path(path)
+    # named before it is made, so that a Ctrl-C at any moment after can remove it
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp{path.suffix}")
     try:
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp" + path.suffix)
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write here: {exc.strerror or exc}") from None
-    os.close(fd)
-    tmp = Path(name)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     try:
+        os.close(fd)
         yield tmp
         os.replace(tmp, path)
     except OSError as exc:
