@@ -235,7 +235,7 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
     import warnings
 
     from geoconflict.errors import GeoconflictError
-    from geoconflict.maps.offline import save_html
+    from geoconflict.maps.offline import AssetError, save_html
     from geoconflict.maps.render import render
 
     if tiles is not None and tiles.strip().lower() == "none":
@@ -260,7 +260,14 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             m = render(events, tiles=tiles, title=title or None)
-            path = save_html(m, output, offline=offline)
+            try:
+                path = save_html(m, output, offline=offline)
+            except AssetError as exc:  # no npm and an empty cache: a map that loads its scripts, not none
+                offline = False
+                path = save_html(m, output, offline=False)
+                click.echo(f"warning: {output} loads its scripts from the network ({exc}); for a file that "
+                           "opens offline, run `python -m geoconflict.maps.offline fetch` where npm and the "
+                           "network are available (see README, Offline maps)", err=True)
         for w in caught:
             click.echo(f"warning: {w.message}", err=True)
     except GeoconflictError as exc:

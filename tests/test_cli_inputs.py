@@ -134,3 +134,28 @@ def test_extract_detail_point_writes_no_polygon(folder, tmp_path):
     assert result.exit_code == 0, result.output
     kinds = {f["geometry"]["type"] for f in json.loads(out.read_text(encoding="utf-8"))["features"] if f["geometry"]}
     assert not kinds & {"Polygon", "MultiPolygon"}
+
+
+def test_map_without_npm_and_an_empty_asset_cache_still_writes_a_map(tmp_path):
+    """The Quickstart on a machine with no npm: the map loads its scripts from the network, and says so once."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    bare = tmp_path / "bin"  # a PATH holding python only: no npm
+    bare.mkdir()
+    (bare / "python").symlink_to(sys.executable)
+    env = {**os.environ, "PATH": str(bare), "GEOCONFLICT_ASSET_DIR": str(tmp_path / "empty-cache"),
+           "PYTHONPATH": str(root)}
+    out = tmp_path / "kursk.html"
+    done = subprocess.run([sys.executable, "-m", "geoconflict", "map", str(root / "seeds" / "000_84a8b2256f18f56d.txt"),
+                           "-o", str(out)], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "https://cdn.jsdelivr.net/npm/leaflet" in page  # the scripts come from the network...
+    assert "Sudzha" in page  # ...and the events are drawn all the same
+    warnings = [line for line in done.stderr.splitlines() if "loads its scripts from the network" in line]
+    assert len(warnings) == 1 and "npm is not installed here" in warnings[0]
+    assert "Traceback" not in done.stderr
+    assert done.stderr.rstrip().endswith("online)")
