@@ -18,6 +18,7 @@ from geoconflict.extraction.acled_types import classify
 from geoconflict.lang import en
 from geoconflict.model import CombatArea, Event, Movement, TerritorialClaim, taxonomy
 from geoconflict.model.acled import acled_rows
+from tests.acled_cases import field_tests, main_rows_fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -67,46 +68,8 @@ TELLING_CUES = {Event: (en.STRIKE_CUE, en.MEETING_CUE), Movement: (en.MOVE_CUE,)
                 TerritorialClaim: (en.CLAIM_CUE,), CombatArea: (en.COMBAT_CUE,)}
 
 
-@pytest.fixture(scope="module")
-def main_rows(gazetteer):
-    """The first ACLED row of each case's text (None when it gives none)."""
-    return {text: next(iter(acled_rows(extract(read_report(text, published=day), gazetteer=gazetteer))), None)
-            for text, day, *_ in CASES}
-
-
-def _ids(cases):
-    return [c[0][:48] for c in cases]
-
-
-@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
-def test_event_type(main_rows, case):
-    row = main_rows[case[0]]
-    assert row is not None
-    assert row["event_type"] == case[2]
-
-
-@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
-def test_sub_event_type(main_rows, case):
-    assert main_rows[case[0]]["sub_event_type"] == case[3]
-
-
-@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
-def test_place(main_rows, case):
-    row = main_rows[case[0]]
-    assert row["location"] == case[4]
-    assert row["country"] == case[5]
-
-
-@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
-def test_actors(main_rows, case):
-    row = main_rows[case[0]]
-    assert row["actor1"] == case[6]
-    assert row["actor2"] == case[7]
-
-
-@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
-def test_fatalities(main_rows, case):
-    assert main_rows[case[0]]["fatalities"] == case[8]
+main_rows = main_rows_fixture(CASES)
+test_event_type, test_sub_event_type, test_place, test_actors, test_fatalities = field_tests(CASES)
 
 
 def test_cases_cover_six_types_ten_countries_and_every_sub_event_type_they_name():

@@ -1,0 +1,73 @@
+"""Per-field tests of invented ACLED-style cases, shared by the event test modules.
+
+A case is ``(text, publication date, event_type, sub_event_type, location, country,
+actor1, actor2, fatalities)``; each module names its cases and takes the tests::
+
+    main_rows = main_rows_fixture(CASES)
+    test_event_type, test_sub_event_type, test_place, test_actors, test_fatalities = field_tests(CASES)
+
+Each test reads the first row of the case's ACLED export (the report's main event)
+and checks one field, so a failure names the field and the case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pytest
+
+from geoconflict import extract, read_report
+from geoconflict.model.acled import acled_rows
+
+Case = tuple[Any, ...]
+
+#: characters of a case's text shown in its test id (after a leading date, when it has one)
+ID_LENGTH = 48
+
+
+def main_rows_fixture(cases: Sequence[Case]) -> Any:
+    """A module-scoped fixture: each case's text → the first ACLED row of its extraction (None when none)."""
+    @pytest.fixture(scope="module")
+    def main_rows(gazetteer):
+        return {text: next(iter(acled_rows(extract(read_report(text, published=day), gazetteer=gazetteer))), None)
+                for text, day, *_ in cases}
+    return main_rows
+
+
+def _id(text: str) -> str:
+    start = text.find(", ") + 2 if text.startswith("On ") else 0  # "On 3 May 2023, ..." → what happened
+    return text[start:start + ID_LENGTH]
+
+
+def field_tests(cases: Sequence[Case]) -> tuple[Callable[..., None], ...]:
+    """The five per-field tests of *cases*: type, sub-event type, place and country, actors, fatalities."""
+    each = pytest.mark.parametrize("case", cases, ids=[_id(c[0]) for c in cases])
+
+    @each
+    def test_event_type(main_rows, case):
+        row = main_rows[case[0]]
+        assert row is not None
+        assert row["event_type"] == case[2]
+
+    @each
+    def test_sub_event_type(main_rows, case):
+        assert main_rows[case[0]]["sub_event_type"] == case[3]
+
+    @each
+    def test_place(main_rows, case):
+        row = main_rows[case[0]]
+        assert row["location"] == case[4]
+        assert row["country"] == case[5]
+
+    @each
+    def test_actors(main_rows, case):
+        row = main_rows[case[0]]
+        assert row["actor1"] == case[6]
+        assert row["actor2"] == case[7]
+
+    @each
+    def test_fatalities(main_rows, case):
+        assert main_rows[case[0]]["fatalities"] == case[8]
+
+    return test_event_type, test_sub_event_type, test_place, test_actors, test_fatalities
