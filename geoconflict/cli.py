@@ -151,8 +151,11 @@ def _run_batch(inputs: list[Any], *, workers: int, errors: str, published: str |
 
 
 def _counts(events: Any) -> str:
-    return (f"{len(events.places)} places, {len(events.movements)} movements, {len(events.claims)} claims, "
-            f"{len(events.combats)} combat areas, {len(events.events)} events")
+    from geoconflict.lang.en import counted
+
+    return ", ".join(counted(len(records), noun) for records, noun in (
+        (events.places, "places"), (events.movements, "movements"), (events.claims, "claims"),
+        (events.combats, "combat areas"), (events.events, "events")))
 
 
 @main.command("extract")

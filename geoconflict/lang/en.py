@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "counted",
     "ABBREVIATIONS", "ACCORDING", "ACCORDING_TO", "ACTOR_NOUNS", "ACTOR_NOUN_AFTER", "ACTOR_OF_BEFORE",
     "ADMIN1_DESCRIPTORS", "ADMIN1_WORDS", "ADMIN2_WORDS", "ANAPHORA", "ANAPHORA_KINDS", "AND", "APPOSITIVE",
     "AREA", "ARMED_PERPETRATOR", "ASSAULT_WORDS", "ARMED_TARGET", "BASE_WORDS", "ARTICLE_BEFORE", "ATTRIBUTION_VERBS", "AUXILIARIES", "BEARINGS", "BEARING_OF",
@@ -755,3 +756,12 @@ MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 
                        "Oct": 10, "Nov": 11, "Dec": 12}
 #: Weekday names, Monday first (a name's index is its ``date.weekday()``).
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def counted(n: int, plural: str) -> str:
+    """*n* things named by a regular English *plural*, singular for one.
+
+    >>> counted(1, "combat areas"), counted(2, "combat areas"), counted(1200, "places")
+    ('1 combat area', '2 combat areas', '1,200 places')
+    """
+    return f"{n:,} {plural[:-1] if n == 1 and plural.endswith('s') else plural}"

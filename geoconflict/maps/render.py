@@ -32,6 +32,7 @@ from typing import Any
 import folium
 
 from geoconflict.errors import InvalidInputError
+from geoconflict.lang import en
 from geoconflict.maps.assets import AssetError
 from geoconflict.maps.backdrop import basemap_json
 from geoconflict.maps.layers import bounds_of, build_layers, date_span_days
@@ -153,7 +154,7 @@ def _count(layer: Mapping[str, Any], places: int) -> str:
     n = layer["n"]
     if layer["key"] == "places" and places > n:
         return f"{places:,} places ({n:,} drawn; countries and wider regions are the basemap)"
-    return f"{n:,} {layer['name'].lower()}"
+    return en.counted(n, layer["name"].lower())
 
 
 def _subtitle(layers: Sequence[Mapping[str, Any]]) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
+from geoconflict.lang.en import counted
 from geoconflict.model import CombatArea, Event, Mention, Movement, Place, Record, TerritorialClaim, frames
 
 __all__ = ["EventSet", "RecordList"]
@@ -223,11 +224,6 @@ class EventSet:
     def __repr__(self) -> str:
         if self.is_deferred:  # a repr makes no records
             return "EventSet(records not made yet: made on first access)"
-        counts = (
-            (len(self.mentions), "mention", "mentions"),
-            (len(self.movements), "movement", "movements"),
-            (len(self.claims), "claim", "claims"),
-            (len(self.combats), "combat area", "combat areas"),
-            (len(self.events), "event", "events"),
-        )
-        return "EventSet(" + ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts) + ")"
+        counts = ((self.mentions, "mentions"), (self.movements, "movements"), (self.claims, "claims"),
+                  (self.combats, "combat areas"), (self.events, "events"))
+        return "EventSet(" + ", ".join(counted(len(records), noun) for records, noun in counts) + ")"
