@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from geoconflict.extraction.actors import actors, side_name
+from geoconflict.extraction.actors import parties, side_name
 from geoconflict.extraction.cues import Fold
 from geoconflict.extraction.document import clause_back
 from geoconflict.lang import en
@@ -138,7 +138,7 @@ def crowd_fight(folded: str, start: int) -> str | None:
     True
     """
     doer = clause_back(folded[:start])
-    if en.ARMED_PERPETRATOR.search(doer) or any(a.party for a in actors(doer, 0, len(doer))):
+    if en.ARMED_PERPETRATOR.search(doer) or any(a.party for a in parties(doer, 0, len(doer))):
         return None
     if en.DEMONSTRATORS.search(folded) and en.PROTEST_WORDS.search(folded):  # "a clash between demonstrators and
         return acled.VIOLENT_DEMONSTRATION  # police": the demonstrators' side of it
@@ -245,7 +245,7 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
 
 def _nearest(masked: str, lo: int, hi: int, *, last: bool) -> str | None:
     """The last (or first) actor named in ``masked[lo:hi]``: a named side, else a generic actor inside no side."""
-    found = [(a.start, a.end, side_name(a)) for a in actors(masked, lo, hi) if a.party]
+    found = [(a.start, a.end, side_name(a)) for a in parties(masked, lo, hi) if a.party]
     found.extend((g.start(), g.end(), g.group(0).lower()) for g in en.GENERIC_ACTOR.finditer(masked, lo, hi)
                  if not any(s <= g.start() <= e + 1 for s, e, _ in found))  # "HTS security forces" are the HTS
     if not found:
