@@ -266,9 +266,10 @@ def _fatalities_next(masked: str, folded: str) -> int | None:
     """The deaths stated by the next sentence of the paragraph (*masked*, *folded*: "There were no casualties.",
     "Two people were killed."), when that sentence tells no event of its own (it names no place, or has no
     event word)."""
-    if TOKEN.search(masked) and any(cue.search(folded) for cue in _OTHER_EVENT):
+    fatalities = fatalities_in(masked, folded)  # the cheaper test first: most sentences state no deaths
+    if fatalities is None or (TOKEN.search(masked) and any(cue.search(folded) for cue in _OTHER_EVENT)):
         return None
-    return fatalities_in(masked, folded)
+    return fatalities
 
 
 def fatalities_in(masked: str, folded: str) -> int | None:
