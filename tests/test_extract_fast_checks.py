@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geoconflict.extraction import actors, located
+from geoconflict.extraction.cues import Fold
 from geoconflict.lang import en
 from geoconflict.text.normalize import case_fold
 
@@ -22,7 +23,9 @@ _WORDS = sorted({
     "dead", "died", "shot", "shooting", "were", "was", "has", "been", "reportedly", "at", "least", "no", "No",
     "nobody", "without", "casualties", "fatalities", "deaths", "injuries", "one", "hurt", "injured", "a", "an",
     "number", "soldier", "civilians", "people", "12", "3", "1,200", "of", "Of", "OF", "the", "forces", "government",
-    "ministry", "embassy", "Kyiv", "Sudan", "⟦0⟧", "⟦1⟧", "x", "kil", "dea", "nob", "wit",
+    "ministry", "embassy", "Kyiv", "Sudan", "⟦0⟧", "⟦1⟧", "x", "kil", "dea", "nob", "wit", "Gunmen", "POLICE",
+    "unidentified", "Armed", "men", "militias", "Mob", "İnsurgents", "ınsurgents", "ſoldiers", "\u212ailled",
+    "security", "Forces", "villagers", "young",
 })
 _SEPARATORS = [" ", " ", " ", "  ", "\n", ", ", ". ", "; ", "-", "'s ", ""]
 texts = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)),
@@ -61,3 +64,14 @@ def test_actor_of_before_needs_of(text):
     # located._names_actor searches ACTOR_OF_BEFORE only in windows holding "of"
     if en.ACTOR_OF_BEFORE.search(text):
         assert en.OF in case_fold(text)
+
+
+@_FAST
+@given(texts, st.data())
+def test_generic_actor_folded(text, data):
+    # acled_types._nearest finds generic actors in the case-folded sentence
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    plain = [(m.span(), m.group(0).lower()) for m in en.GENERIC_ACTOR.finditer(text, lo, hi)]
+    fast = [(m.span(), text[m.start():m.end()].lower()) for m in Fold.GENERIC_ACTOR.finditer(case_fold(text), lo, hi)]
+    assert fast == plain
