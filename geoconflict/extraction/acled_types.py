@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import re
 
-from geoconflict.extraction.actors import actors, side_name
-from geoconflict.extraction.cues import Fold
+from geoconflict.extraction.actors import parties, side_name
+from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import clause_back
 from geoconflict.lang import en
 from geoconflict.model import taxonomy as acled
+from geoconflict.text.normalize import case_fold
 
 __all__ = ["CUE_KEYS", "actor_pair", "classify", "crowd_fight", "protest_outcome"]
 
@@ -138,7 +139,7 @@ def crowd_fight(folded: str, start: int) -> str | None:
     True
     """
     doer = clause_back(folded[:start])
-    if en.ARMED_PERPETRATOR.search(doer) or any(a.party for a in actors(doer, 0, len(doer))):
+    if en.ARMED_PERPETRATOR.search(doer) or any(a.party for a in parties(doer, 0, len(doer))):
         return None
     if en.DEMONSTRATORS.search(folded) and en.PROTEST_WORDS.search(folded):  # "a clash between demonstrators and
         return acled.VIOLENT_DEMONSTRATION  # police": the demonstrators' side of it
@@ -229,24 +230,26 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
     lo = start - len(head)
     stop = _CLAUSE_END.search(masked, end)
     hi = stop.start() if stop else len(masked)
-    before = _nearest(masked, lo, start, last=True) or default
-    crowd = _nearest(masked, start, end, last=False)  # the word names the actor: "protesters", "rioters"
+    folded = case_fold(masked)
+    before = _nearest(masked, folded, lo, start, last=True) or default
+    crowd = _nearest(masked, folded, start, end, last=False)  # the word names the actor: "protesters", "rioters"
     pair: tuple[str | None, str | None]
     if crowd:
-        pair = (crowd, before or _nearest(masked, end, hi, last=False))
+        pair = (crowd, before or _nearest(masked, folded, end, hi, last=False))
     elif en.PASSIVE_VERB_BEFORE.search(masked, lo, end):
         by = en.BY_AGENT.match(masked, end, hi)
-        agent = _nearest(masked, by.end(), hi, last=False) if by else None
+        agent = _nearest(masked, folded, by.end(), hi, last=False) if by else None
         pair = (agent, before)
     else:
-        pair = (before, _nearest(masked, end, hi, last=False))
+        pair = (before, _nearest(masked, folded, end, hi, last=False))
     return tuple(dict.fromkeys(a for a in pair if a))
 
 
-def _nearest(masked: str, lo: int, hi: int, *, last: bool) -> str | None:
-    """The last (or first) actor named in ``masked[lo:hi]``: a named side, else a generic actor inside no side."""
-    found = [(a.start, a.end, side_name(a)) for a in actors(masked, lo, hi) if a.party]
-    found.extend((g.start(), g.end(), g.group(0).lower()) for g in en.GENERIC_ACTOR.finditer(masked, lo, hi)
+def _nearest(masked: str, folded: str, lo: int, hi: int, *, last: bool) -> str | None:
+    """The last (or first) actor named in ``masked[lo:hi]`` (*folded*: its :func:`case_fold`): a named side,
+    else a generic actor inside no side."""
+    found = [(a.start, a.end, side_name(a)) for a in parties(masked, lo, hi) if a.party]
+    found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in Fold.GENERIC_ACTOR.finditer(folded, lo, hi)
                  if not any(s <= g.start() <= e + 1 for s, e, _ in found))  # "HTS security forces" are the HTS
     if not found:
         return None

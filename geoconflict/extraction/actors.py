@@ -22,7 +22,7 @@ from geoconflict.lang import en
 from geoconflict.lang.trie import literal_trie
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "own_party", "side_name", "state_side",
+__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "own_party", "parties", "side_name", "state_side",
            "without_article"]
 
 #: Any demonym (a regex).
@@ -80,21 +80,30 @@ def unit_matches_reference(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     return list(UNIT_ONLY.finditer(text, lo, hi))
 
 
-def actors(text: str, lo: int, hi: int) -> list[Actor]:
-    """The actors named in ``text[lo:hi]``, by start: parties with their nouns, then lone units outside them."""
+def parties(text: str, lo: int, hi: int) -> list[Actor]:
+    """The actors of :func:`actors` that name a party ("Russian forces", "RSF fighters"), in text order.
+
+    The same as ``[a for a in actors(text, lo, hi) if a.party]``, without looking for lone units.
+    """
     found: list[Actor] = []
     for m in ACTOR.finditer(text, lo, hi):
         start = m.start("dem") if m.group("dem") else m.start("group")
         party = m.group("dem") or m.group("group")
         country = en.DEMONYMS.get(party) if m.group("dem") else en.GROUPS.get(party)
         found.append(Actor(start, m.end(), text[start:m.end()], party, country))
+    return found
+
+
+def actors(text: str, lo: int, hi: int) -> list[Actor]:
+    """The actors named in ``text[lo:hi]``, by start: parties with their nouns, then lone units outside them."""
+    found = parties(text, lo, hi)
     # the parties come in text order without overlaps, and so do the lone units: one pass over both
-    parties, k = found[:], 0
+    named, k = found[:], 0
     for m in unit_matches(text, lo, hi):
         at = m.start()
-        while k < len(parties) and parties[k].end <= at:
+        while k < len(named) and named[k].end <= at:
             k += 1
-        if k == len(parties) or parties[k].start > at:
+        if k == len(named) or named[k].start > at:
             found.append(Actor(at, m.end(), m.group(0), None, None))
     found.sort(key=lambda a: a.start)
     return found

@@ -73,6 +73,7 @@ class Fold:
     MODAL = folded(en.MODAL)
     CIVILIAN = folded(en.CIVILIAN)
     OWN_FORCES = folded(en.OWN_FORCES)
+    GENERIC_ACTOR = folded(en.GENERIC_ACTOR)
     FORCE_WORD = en.FORCE_WORD
     REPORT_WORD = en.REPORT_WORD
 

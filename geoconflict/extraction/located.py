@@ -33,7 +33,7 @@ from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
-__all__ = ["fatalities_in", "located_events", "stated_fatalities"]
+__all__ = ["fatalities_in", "fatalities_in_reference", "located_events", "stated_fatalities"]
 
 _MEETING_PLACE = re.compile(rf"\b(?:{en.MEETING_PLACE_WORDS})\s+{TOKEN_GROUP}")
 _VISIT_PLACE = re.compile(rf"\s*{TOKEN_GROUP}")
@@ -218,7 +218,9 @@ def _names_actor(doc: Document, masked: str, tok: re.Match[str]) -> bool:
     """Whether token *tok* names who acted: a possessive, "the forces (government, ...) of <place>", or a
     country before a force noun ("<country> forces")."""
     span = doc.spans[int(tok.group(1))]
-    if span.possessive or en.ACTOR_OF_BEFORE.search(masked, max(0, tok.start() - ACTOR_WINDOW), tok.start()):
+    lo = max(0, tok.start() - ACTOR_WINDOW)
+    if span.possessive or (en.OF in case_fold(masked[lo:tok.start()])  # else "<actor> of" cannot end there
+                           and en.ACTOR_OF_BEFORE.search(masked, lo, tok.start())):
         return True
     return span.place is not None and span.place.kind is PlaceKind.COUNTRY and bool(
         en.ACTOR_NOUN_AFTER.match(masked, tok.end()))
@@ -264,9 +266,10 @@ def _fatalities_next(masked: str, folded: str) -> int | None:
     """The deaths stated by the next sentence of the paragraph (*masked*, *folded*: "There were no casualties.",
     "Two people were killed."), when that sentence tells no event of its own (it names no place, or has no
     event word)."""
-    if TOKEN.search(masked) and any(cue.search(folded) for cue in _OTHER_EVENT):
+    fatalities = fatalities_in(masked, folded)  # the cheaper test first: most sentences state no deaths
+    if fatalities is None or (TOKEN.search(masked) and any(cue.search(folded) for cue in _OTHER_EVENT)):
         return None
-    return fatalities_in(masked, folded)
+    return fatalities
 
 
 def fatalities_in(masked: str, folded: str) -> int | None:
@@ -278,6 +281,16 @@ def fatalities_in(masked: str, folded: str) -> int | None:
     ...                                        "Two dead.", "No casualties.", "Casualties unknown.")]
     [1, 3, 2, 0, None]
     """
+    fat = Fold.FATALITIES.search(folded) if any(w in folded for w in en.FATALITY_STEMS) else None
+    if fat and fat.group("one"):
+        return 1
+    if fat:
+        return number(matched(masked, fat, "n" if fat.group("n") else "n2"))
+    return 0 if any(w in folded for w in en.NO_FATALITY_STEMS) and Fold.NO_FATALITIES.search(folded) else None
+
+
+def fatalities_in_reference(masked: str, folded: str) -> int | None:
+    """:func:`fatalities_in` done plainly, both patterns searched in every sentence."""
     fat = Fold.FATALITIES.search(folded)
     if fat and fat.group("one"):
         return 1

@@ -1,0 +1,77 @@
+"""Cheap pre-checks of the extractor against the plain forms they skip work for, on generated text.
+
+Where a pattern is searched only when a cheap test says it can match (a stem
+in the sentence, a word in the window), the plain form that always searches
+stands beside it; these tests hold the two to the same answers. The text is
+made of the words the patterns look for (numbers, death words, actor nouns,
+demonyms, groups) mixed with other words, so that matches and near misses are
+frequent.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geoconflict.extraction import actors, located
+from geoconflict.extraction.cues import Fold
+from geoconflict.lang import en
+from geoconflict.text.normalize import case_fold
+
+_WORDS = sorted({
+    *en.NUMBER_WORDS, *en.DEMONYMS, *en.GROUPS, *en.ACTOR_NOUNS.split("|"), "killed", "Killed", "KILLING", "kills",
+    "dead", "died", "shot", "shooting", "were", "was", "has", "been", "reportedly", "at", "least", "no", "No",
+    "nobody", "without", "casualties", "fatalities", "deaths", "injuries", "one", "hurt", "injured", "a", "an",
+    "number", "soldier", "civilians", "people", "12", "3", "1,200", "of", "Of", "OF", "the", "forces", "government",
+    "ministry", "embassy", "Kyiv", "Sudan", "⟦0⟧", "⟦1⟧", "x", "kil", "dea", "nob", "wit", "Gunmen", "POLICE",
+    "unidentified", "Armed", "men", "militias", "Mob", "İnsurgents", "ınsurgents", "ſoldiers", "\u212ailled",
+    "security", "Forces", "villagers", "young",
+})
+_SEPARATORS = [" ", " ", " ", "  ", "\n", ", ", ". ", "; ", "-", "'s ", ""]
+texts = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)),
+                 max_size=30).map(lambda parts: "".join(w + sep for w, sep in parts))
+_FAST = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_FAST
+@given(texts)
+def test_fatalities_in(text):
+    folded = case_fold(text)
+    assert located.fatalities_in(text, folded) == located.fatalities_in_reference(text, folded)
+
+
+def test_fatalities_in_reads_counts():
+    # the pre-check must not hide what the patterns find
+    cases = {"Gunmen killed 14 villagers near the market.": 14, "Three soldiers died in the ambush.": 3,
+             "A police officer was shot dead.": 1, "There were no casualties.": 0,
+             "Officials gave no figure.": None, "The convoy was hit.": None}
+    for text, expected in cases.items():
+        folded = case_fold(text)
+        assert located.fatalities_in(text, folded) == expected == located.fatalities_in_reference(text, folded)
+
+
+@_FAST
+@given(texts, st.data())
+def test_parties(text, data):
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert actors.parties(text, lo, hi) == [a for a in actors.actors(text, lo, hi) if a.party]
+
+
+@_FAST
+@given(texts)
+def test_actor_of_before_needs_of(text):
+    # located._names_actor searches ACTOR_OF_BEFORE only in windows holding "of"
+    if en.ACTOR_OF_BEFORE.search(text):
+        assert en.OF in case_fold(text)
+
+
+@_FAST
+@given(texts, st.data())
+def test_generic_actor_folded(text, data):
+    # acled_types._nearest finds generic actors in the case-folded sentence
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    plain = [(m.span(), m.group(0).lower()) for m in en.GENERIC_ACTOR.finditer(text, lo, hi)]
+    fast = [(m.span(), text[m.start():m.end()].lower()) for m in Fold.GENERIC_ACTOR.finditer(case_fold(text), lo, hi)]
+    assert fast == plain
