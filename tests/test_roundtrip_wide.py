@@ -184,3 +184,30 @@ def test_a_date_in_year_one_and_in_year_9999(tmp_path):
         (back,) = read(write(EventSet([event]), tmp_path / f"y.{fmt}", progress=False)).events
         assert back.provenance.event_date == first and back.provenance.event_date_end == last, fmt
         assert math.copysign(1, back.place.lat) == -1 and back.place.lon == -180.0, fmt
+
+
+_BEYOND_INT64 = st.integers(min_value=2**63, max_value=2**80)
+
+
+def _with_big_number(field: str, value: int):
+    place = Place("Exampleville", kind="populated_place", lat=1.0, lon=2.0)
+    return {
+        "fatalities": lambda: Event("attack", place, fatalities=value),
+        "settlements": lambda: TerritorialClaim("forces", settlements=value, areas=(place,)),
+        "mention_start": lambda: Mention("Exampleville", value, value + 12, place=place),
+    }[field]()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=_BEYOND_INT64, field=st.sampled_from(["fatalities", "settlements", "mention_start"]))
+def test_whole_numbers_beyond_int64_stay_exact_or_are_refused(tmp_path, value, field):
+    """GeoJSON and CSV keep any whole number; a GeoPackage (int64) refuses one above 2**63 - 1, naming the field."""
+    events = EventSet([_with_big_number(field, value)])
+    for fmt in ("geojson", "csv"):
+        write, read = WRITERS[fmt]
+        assert read(write(events, tmp_path / f"big.{fmt}", progress=False)) == events
+    kept = write_geopackage(EventSet(), tmp_path / "big.gpkg", progress=False).read_bytes()
+    with pytest.raises(InvalidInputError, match=rf"^{field}: {value} \(row 1 of the frame\) is above {2**63 - 1}, the largest whole number"):
+        write_geopackage(events, tmp_path / "big.gpkg", progress=False)
+    assert (tmp_path / "big.gpkg").read_bytes() == kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.csv", "big.geojson", "big.gpkg"]
