@@ -19,6 +19,7 @@ geoconflict.errors.InvalidInputError: fatalities: must not be negative, got -1
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from enum import Enum
@@ -36,7 +37,11 @@ __all__ = [
     "as_texts",
     "is_span",
     "required_text",
+    "UNWRITABLE",
 ]
+
+#: Characters no record holds, because no file format stores them: NUL, and UTF-16 surrogates standing alone.
+UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
 
 E = TypeVar("E", bound=Enum)
 
@@ -55,19 +60,24 @@ def as_enum(cls: type[E], value: object, name: str) -> E:
 
 
 def _is_text(value: object) -> TypeGuard[str]:
-    """Whether *value* is already stored text: a ``str`` with a non-space character and no NUL."""
-    # isspace() is False at the first other character, so this is quick for the usual text
-    return type(value) is str and "\x00" not in value and bool(value) and not value.isspace()
+    """Whether *value* is already stored text: a ``str`` with a non-space character, no NUL, no lone surrogate."""
+    # isascii() is a flag of the string (no scan); isspace() is False at the first other character
+    return (type(value) is str and ("\x00" not in value if value.isascii() else UNWRITABLE.search(value) is None)
+            and bool(value) and not value.isspace())
 
 
 def _str_without_nul(value: object, name: str) -> str:
-    """*value* when it is text (maybe blank, maybe a ``str`` subclass such as numpy's) without NUL."""
+    """*value* when it is text (maybe blank, maybe a ``str`` subclass such as numpy's) without NUL or lone surrogate."""
     if not isinstance(value, str):
         raise InvalidInputError(
             f"{name}: expected text, got {type(value).__name__} {value!r}", field=name, value=value
         )
-    if "\x00" in value:
-        raise InvalidInputError(f"{name}: text contains a NUL character", field=name, value=value)
+    found = UNWRITABLE.search(value)
+    if found is not None:
+        char = found.group()
+        what = "a NUL character" if char == "\x00" else f"a lone surrogate (U+{ord(char):04X})"
+        raise InvalidInputError(f"{name}: text contains {what} at character {found.start()}; no file format "
+                                "can store it", field=name, value=value)
     return value
 
 

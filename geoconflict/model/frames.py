@@ -58,7 +58,7 @@ from typing import Any
 import numpy as np
 from shapely.geometry.base import BaseGeometry
 
-from geoconflict.errors import FormatError
+from geoconflict.errors import FormatError, InvalidInputError
 from geoconflict.model import (
     CombatArea,
     Event,
@@ -665,8 +665,25 @@ def _frame(rows: list[dict[str, Any]], geometries: list[BaseGeometry | None], sc
     # numbers next to a missing value, and round those above 2**53 (a GeoNames id, a count)
     frame = pd.DataFrame({name: pd.Series([row.get(name) for row in rows], dtype=object) for name in schema})
     for name, t in schema.items():
-        frame[name] = frame[name].astype(_pandas_dtype(t))
+        try:
+            frame[name] = frame[name].astype(_pandas_dtype(t))
+        except OverflowError:
+            raise _too_large(frame[name], name) from None
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometries, crs=CRS), crs=CRS)
+
+
+#: The largest whole number a frame's ``Int64`` column (and a GeoPackage's INTEGER) holds.
+INT64_MAX = 2**63 - 1
+
+
+def _too_large(column, name: str) -> InvalidInputError:
+    """The error for a whole number in *column* beyond int64: the frame (and a GeoPackage) cannot hold it."""
+    row, value = next((i, v) for i, v in enumerate(column) if isinstance(v, int) and abs(v) > INT64_MAX)
+    return InvalidInputError(
+        f"{name}: {value} (row {row + 1} of the frame) is above {INT64_MAX}, the largest whole number "
+        "a GeoDataFrame or GeoPackage column holds; GeoJSON and CSV keep it exactly",
+        field=name, value=value,
+    )
 
 
 def from_geodataframe(frame, *, table: PlaceTable | None = None) -> list[Record | Mention]:

@@ -44,6 +44,7 @@ from pathlib import Path
 
 from geoconflict.errors import DateError, InvalidInputError
 from geoconflict.lang.en import MONTHS, WEEKDAYS
+from geoconflict.model._checks import UNWRITABLE
 
 __all__ = ["MAX_REPORT_BYTES", "Report", "read_report"]
 
@@ -276,13 +277,9 @@ def _decode(raw: bytes, *, encoding: str | None, where: str) -> str:
         ) from None
 
 
-#: Characters no report holds and no file can store: NUL, and UTF-16 surrogates standing alone.
-_UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
-
-
 def _refuse_unwritable(text: str, where: str) -> None:
     """An :class:`InvalidInputError` naming the place of the first NUL or lone surrogate in *text*."""
-    found = _UNWRITABLE.search(text)
+    found = UNWRITABLE.search(text)
     if found is None:
         return
     at = found.start()
