@@ -214,5 +214,5 @@ def test_copy_is_a_new_gazetteer_and_the_map_command_takes_places(places_file: P
     table.write_text("place,date,type\nZorivka Qv,2024-05-04,shelling\n", encoding="utf-8")
     out = _cli("map", str(table), "-o", str(tmp_path / "m.html"), "--places", str(places_file))
     assert out.returncode == 0, out.stderr
-    assert "1 events" in out.stderr
+    assert "1 event (" in out.stderr
     assert "Zorivka Qv" in (tmp_path / "m.html").read_text(encoding="utf-8")
