@@ -129,7 +129,7 @@ class BatchResult:
         """Write every failure and every input that gave no record as CSV: ``input, error, message``."""
         import csv
 
-        from geoconflict.model.io import replacing
+        from geoconflict._files import replacing
 
         with replacing(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)

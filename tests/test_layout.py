@@ -20,6 +20,7 @@ PACKAGE = Path(geoconflict.__file__).parent
 RANKS = {
     "errors": 0,
     "_data": 1,
+    "_files": 1,
     "lang": 1,
     "model": 2,
     "text": 3,

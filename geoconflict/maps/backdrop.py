@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +22,7 @@ from platformdirs import user_cache_dir
 from shapely.geometry import Polygon
 
 from geoconflict._data import data_file
+from geoconflict._files import replacing
 from geoconflict.errors import DataNotFoundError
 from geoconflict.maps import basemap
 from geoconflict.maps.page import script_json
@@ -98,9 +98,8 @@ def _cache_path(bounds: Bounds | None, fill: bool) -> Path | None:
 def _write_cache(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        with replacing(path) as tmp:
+            tmp.write_text(text, encoding="utf-8")
     except OSError:  # a read-only cache: compute again next time
         pass
 

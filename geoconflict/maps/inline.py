@@ -26,6 +26,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from geoconflict._files import replacing
 from geoconflict.maps.assets import GENERATED, AssetError, NpmFile, npm_file_for_url, read_file, tarball_path
 
 __all__ = ["inline_assets"]
@@ -222,9 +223,8 @@ def _asset_text(url: str, assets: Assets, *, fetch: bool) -> str:
     text = _universal_newlines(_inline_file(file, fetch=fetch))
     try:
         cached.parent.mkdir(exist_ok=True)
-        tmp = cached.with_name(f".{cached.name}.{os.getpid()}")
-        tmp.write_text(text, encoding="utf-8", newline="\n")
-        os.replace(tmp, cached)
+        with replacing(cached) as tmp:
+            tmp.write_text(text, encoding="utf-8", newline="\n")
     except OSError:  # a read-only asset directory: inline again next time
         pass
     return text

@@ -49,6 +49,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from geoconflict._files import replacing
 from geoconflict.errors import GeoconflictError
 from geoconflict.maps.assets import (
     CDN_EQUIVALENTS,
@@ -249,9 +250,8 @@ def save_html(
     if offline:
         _warn_online_tiles(html)
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(html, encoding="utf-8", newline="\n")
-    os.replace(tmp, path)
+    with replacing(path) as tmp:
+        tmp.write_text(html, encoding="utf-8", newline="\n")
     return path
 
 

@@ -44,11 +44,9 @@ True
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
 import os
-import secrets
 from collections.abc import Iterable, Iterator, Sized
 from datetime import date
 from itertools import islice
@@ -59,7 +57,8 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 from tqdm import tqdm
 
-from geoconflict.errors import FormatError, OutputError
+from geoconflict._files import replacing
+from geoconflict.errors import FormatError
 from geoconflict.model import Mention, Record, frames, gpkg
 from geoconflict.model.eventset import EventSet
 from geoconflict.model.geometry import CRS
@@ -101,49 +100,6 @@ def _json_value(value: Any) -> Any:
 
 
 # --------------------------------------------------------------------------- safe, streamed writing
-
-
-@contextlib.contextmanager
-def replacing(path: PathLike) -> Iterator[Path]:
-    """A temporary path beside *path*, renamed over *path* when the block ends without an error.
-
-    On any error (Ctrl-C included) the temporary file is removed and *path*
-    keeps what it held. The folder must exist.
-
-    Raises
-    ------
-    OutputError
-        When the folder does not exist or cannot be written.
-
-    Examples
-    --------
-    >>> import pathlib, tempfile
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
-    >>> with replacing(target) as tmp:
-    ...     _ = tmp.write_text("complete", encoding="utf-8")
-    >>> target.read_text(encoding="utf-8"), sorted(p.name for p in target.parent.iterdir())
-    ('complete', ['out.txt'])
-    """
-    path = Path(path)
-    # named before it is made, so that a Ctrl-C at any moment after can remove it
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp{path.suffix}")
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write here: {exc.strerror or exc}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    try:
-        os.close(fd)
-        yield tmp
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise OutputError(f"{path}: could not be written: {exc.strerror or exc}") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _progress(records: Records, path: Path, progress: bool | None) -> Iterable[Record | Mention]:
