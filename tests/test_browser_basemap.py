@@ -26,10 +26,13 @@ COAST_MARGIN = 0.15
 GRID = (16, 10)
 
 SAMPLE = """([canvasSel, pts]) => {
-  const canvas = document.querySelector(canvasSel);
-  const r = canvas.getBoundingClientRect(), g = canvas.getContext('2d');
-  const sx = canvas.width / r.width, sy = canvas.height / r.height;
-  return pts.map(([x, y]) => g.getImageData(Math.round((x - r.left) * sx), Math.round((y - r.top) * sy), 1, 1).data[3]);
+  // the basemap draws each level of detail on its own canvas: a point is land when any paints it
+  const alphas = Array.from(document.querySelectorAll(canvasSel)).map(canvas => {
+    const r = canvas.getBoundingClientRect(), g = canvas.getContext('2d');
+    const sx = canvas.width / r.width, sy = canvas.height / r.height;
+    return pts.map(([x, y]) => g.getImageData(Math.round((x - r.left) * sx), Math.round((y - r.top) * sy), 1, 1).data[3]);
+  });
+  return pts.map((_, i) => Math.max(0, ...alphas.map(a => a[i])));
 }"""
 
 

@@ -25,8 +25,16 @@ from geoconflict._data import data_file
 from geoconflict._files import replacing
 from geoconflict.errors import DataNotFoundError
 from geoconflict.maps import basemap
+from geoconflict.maps.detail import (
+    CELL_DEGREES,
+    DETAIL_ZOOM,
+    LEVELS,
+    data_cells,
+    dilated_region,
+    level_tolerance,
+)
 from geoconflict.maps.page import script_json
-from geoconflict.maps.style import quantize, quantize_all
+from geoconflict.maps.style import SCALE, quantize
 
 if TYPE_CHECKING:
     import geopandas
@@ -37,6 +45,8 @@ __all__ = ["basemap_json"]
 Bounds = tuple[float, float, float, float]
 #: ``(min_lon, min_lat, max_lon, max_lat)``, degrees (GeoJSON and shapely order).
 BBox = tuple[float, float, float, float]
+#: The south-west corners of the detail grid's cells near the data (:mod:`~geoconflict.maps.detail`).
+Cells = frozenset[tuple[int, int]]
 
 #: An unnamed gap enclosed by countries smaller than this (square degrees) is land the
 #: country outlines leave out, not an inland sea. In the embedded Natural Earth outlines
@@ -44,11 +54,20 @@ BBox = tuple[float, float, float, float]
 #: Southern Patagonian Ice Field, the Golan (0.1).
 _GAP_DEG2 = 5.0
 
+#: shapely's type id of a LinearRing; of Polygon and MultiPolygon.
+_LINEARRING = 2
+_POLYGONAL = (3, 6)
+
 #: A label: its point and its polygon's box, (lat, lon) integers.
 _LABEL_LENGTH = 6
 
 #: Bump when the basemap's JSON changes, so cached files are not reused.
-_BASEMAP_VERSION = "4"
+_BASEMAP_VERSION = "5"
+
+#: A finer level's outlines reach this far (degrees) beyond its region, where the page
+#: clips them, so that the edges where they were cut lie outside the drawing (18 px at
+#: zoom 6, the least zoom they are drawn at).
+_CLIP_PAD = 0.1
 
 #: Cached extents are rounded outward to multiples of this many degrees.
 _GRID_DEGREES = 2
@@ -83,14 +102,21 @@ def _on_grid(bounds: Bounds) -> Bounds:
             min(90.0, g * math.ceil(n / g)), min(180.0, g * math.ceil(e / g)))
 
 
-def _cache_path(bounds: Bounds | None, fill: bool) -> Path | None:
-    """Where the basemap JSON of ``bounds`` is cached (keyed on the data file too), or None."""
+def _default_cells(bounds: Bounds | None) -> Cells:
+    """Every cell of ``bounds`` (none for the whole world): the detail drawn when the data's cells are not given."""
+    return frozenset() if bounds is None else data_cells((), [bounds])
+
+
+def _cache_path(bounds: Bounds | None, fill: bool, cells: Cells | None = None) -> Path | None:
+    """Where the basemap JSON of ``bounds`` and ``cells`` is cached (keyed on the data file too), or None."""
+    if cells is None:
+        cells = _default_cells(bounds)
     try:
         data = data_file("geometries.npz").stat()
     except (OSError, DataNotFoundError):
         return None
     key = hashlib.sha256(
-        f"{_BASEMAP_VERSION}|{bounds}|{fill}|{data.st_size}|{data.st_mtime_ns}".encode()
+        f"{_BASEMAP_VERSION}|{bounds}|{fill}|{sorted(cells)}|{data.st_size}|{data.st_mtime_ns}".encode()
     ).hexdigest()[:24]
     return Path(user_cache_dir("geoconflict", appauthor=False)) / "basemap" / f"{key}.json"
 
@@ -104,19 +130,23 @@ def _write_cache(path: Path, text: str) -> None:
         pass
 
 
-def basemap_json(bounds: Bounds | None, *, fill: bool) -> str | None:
+def basemap_json(bounds: Bounds | None, *, fill: bool, cells: Cells | None = None) -> str | None:
     """The basemap's JSON around ``bounds`` (the whole world for None), or None when there is no data.
 
-    ``fill`` colours the land (when there are no tiles to show it).
+    ``fill`` colours the land (when there are no tiles to show it). ``cells`` are
+    the detail grid's cells that hold data (:func:`~geoconflict.maps.detail.data_cells`):
+    district detail is drawn around them; by default, every cell of ``bounds``.
     """
     if bounds is not None:  # so that nearby extents share a cache entry
         bounds = _on_grid(bounds)
-    path = _cache_path(bounds, fill)
+    if cells is None:
+        cells = _default_cells(bounds)
+    path = _cache_path(bounds, fill, cells)
     if path is not None and path.is_file():
         cached = _read_cache(path)
         if cached is not None:
             return script_json(cached)
-    payload = _payload(bounds, fill=fill)
+    payload = _payload(bounds, fill=fill, cells=cells)
     if payload is None:
         return None
     text = script_json(payload)
@@ -156,12 +186,34 @@ def _read_cache(path: Path) -> dict[str, Any] | None:
         data = json.loads(path.read_text(encoding="utf-8"), parse_float=_reject, parse_constant=_reject)
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or set(data) != {"fill", "countries", "regions"} or type(data["fill"]) is not bool:
+    if not isinstance(data, dict) or set(data) != {"fill", "countries", "regions", "lines", "detail"}:
         return None
-    for key in ("countries", "regions"):
-        if not isinstance(data[key], list) or not all(_valid_feature(f) for f in data[key]):
-            return None
+    if (type(data["fill"]) is not bool or not _valid_outlines(data) or not _valid_lines(data["lines"])
+            or not _valid_detail(data["detail"])):
+        return None
     return data
+
+
+def _valid_outlines(level: dict[str, Any]) -> bool:
+    return all(isinstance(level[key], list) and all(_valid_feature(f) for f in level[key])
+               for key in ("countries", "regions"))
+
+
+def _valid_lines(lines: Any) -> bool:
+    return _valid_feature({"name": None, "label": None, "rings": [lines]})
+
+
+def _valid_detail(detail: Any) -> bool:
+    """Whether the cached finer levels have the shape :func:`_detail_levels` writes."""
+    if detail is None:
+        return True
+    if not isinstance(detail, dict) or set(detail) != {"zoom", "levels"} or type(detail["zoom"]) is not int:
+        return False
+    return isinstance(detail["levels"], list) and all(
+        isinstance(level, dict) and set(level) == {"region", "countries", "lines"}
+        and _valid_feature({"name": None, "label": None, "rings": level["region"]}) and _valid_lines(level["lines"])
+        and isinstance(level["countries"], list) and all(_valid_feature(f) for f in level["countries"])
+        for level in detail["levels"])
 
 
 def _around(bounds: Bounds, pad: tuple[float, float]) -> BBox:
@@ -174,8 +226,13 @@ def _around(bounds: Bounds, pad: tuple[float, float]) -> BBox:
             min(180.0, east + pad_lon), min(_MERCATOR_LAT, north + pad_lat))
 
 
-def _payload(bounds: Bounds | None, *, fill: bool) -> dict[str, Any] | None:
-    """Country and admin-1 outlines around ``bounds`` from the embedded boundaries, or None."""
+def _payload(bounds: Bounds | None, *, fill: bool, cells: Cells = frozenset()) -> dict[str, Any] | None:
+    """Country and admin-1 outlines around ``bounds`` from the embedded boundaries, or None.
+
+    ``countries`` and ``regions`` are the coarse level, drawn alone below
+    :data:`~geoconflict.maps.detail.DETAIL_ZOOM`; ``detail`` the finer levels
+    around the data ``cells`` (see :mod:`~geoconflict.maps.detail`).
+    """
     extent = _WORLD if bounds is None else bounds
     wide, near = _around(extent, _COUNTRY_PAD), _around(extent, _REGION_PAD)
     try:
@@ -190,14 +247,87 @@ def _payload(bounds: Bounds | None, *, fill: bool) -> dict[str, Any] | None:
             if regional
             else None
         )
+        units = None if regions is None else regions[regions["level"] == "admin1"]
+        finer = _detail_levels(cells)
     except DataNotFoundError as exc:
         warnings.warn(f"the map has no basemap: {exc}", stacklevel=3)
         return None
     return {
         "fill": fill,
         "countries": _outline_features(countries, wide) + _enclosed_gaps(countries),
-        "regions": [] if regions is None else _outline_features(regions[regions["level"] == "admin1"], near),
+        "regions": [] if regions is None else _outline_features(units, near, rings=False),
+        "lines": [] if regions is None else _internal_lines(units, 0.0),
+        "detail": {"zoom": DETAIL_ZOOM, "levels": finer} if finer else None,
     }
+
+
+def _detail_levels(cells: Cells) -> list[dict[str, Any]]:
+    """The finer levels around ``cells``, finest first: each its region's rings and its outlines there.
+
+    Each level's outlines are simplified together over its region's box, then cut
+    to the region widened by :data:`_CLIP_PAD` (the page clips them to the region
+    itself, so the cut edges are never drawn).
+    """
+    levels = []
+    for level in LEVELS:
+        region = dilated_region(cells, level.reach) if cells else None
+        if region is None or region.is_empty:
+            continue
+        padded = region.buffer(_CLIP_PAD, join_style="mitre")
+        box = _check_box(padded.bounds)
+        tolerance = level_tolerance(level, round(region.area / CELL_DEGREES**2))
+        countries = basemap.outlines(box, level="country", simplify=tolerance)
+        regions = basemap.outlines(box, level="admin1", simplify=tolerance)
+        regions = regions[regions["level"] == "admin1"]
+        countries = countries.set_geometry(shapely.intersection(np.asarray(countries.geometry.values), padded))
+        regions = regions.set_geometry(shapely.intersection(np.asarray(regions.geometry.values), padded))
+        levels.append({
+            "region": _rings(_polygons(shapely.simplify(region, 0))),
+            "countries": _unnamed(countries) + _enclosed_gaps(countries),
+            "lines": _internal_lines(regions, tolerance),
+        })
+    return levels
+
+
+def _internal_lines(frame: geopandas.GeoDataFrame, tolerance: float) -> list[list[int]]:
+    """The borders between the admin-1 units of each country, each once, as :func:`_flat` lines.
+
+    A unit's outline along the coast or the national border is the country's
+    line (drawn solid); only the edges two units of one country share are drawn
+    dashed, once, not once for each side.
+    """
+    lines: list[shapely.Geometry] = []
+    for _, units in frame.groupby("country_code"):
+        geoms = np.asarray(units.geometry.values, dtype=object)
+        geoms = geoms[np.isin(shapely.get_type_id(geoms), _POLYGONAL)]
+        if len(geoms) < 2:
+            continue
+        edges = shapely.union_all(shapely.boundary(geoms))
+        outer = shapely.boundary(shapely.union_all(geoms))
+        inner = shapely.line_merge(shapely.difference(edges, outer))
+        lines.extend(part for part in shapely.get_parts(inner)
+                     if part.geom_type == "LineString" and part.length > tolerance)
+    return [_flat(line) for line in lines]
+
+
+def _check_box(bounds: tuple[float, float, float, float]) -> BBox:
+    """A shapely box within the globe, as :func:`basemap.outlines` takes it."""
+    x0, y0, x1, y1 = bounds
+    return max(-180.0, x0), max(-90.0, y0), min(180.0, x1), min(90.0, y1)
+
+
+def _polygons(geometry: shapely.Geometry) -> list[Polygon]:
+    return [g for g in shapely.get_parts(geometry) if g.geom_type == "Polygon" and not g.is_empty]
+
+
+def _unnamed(frame: geopandas.GeoDataFrame) -> list[dict[str, Any]]:
+    """The outlines of ``frame`` without names (a finer level's names are the coarse level's)."""
+    features = []
+    for geometry in frame.geometry.values:
+        polygons = [] if geometry is None else _polygons(geometry)
+        if polygons:
+            features.append({"name": None, "label": None, "rings": _rings(polygons)})
+    return features
 
 
 def _enclosed_gaps(frame: geopandas.GeoDataFrame) -> list[dict[str, Any]]:
@@ -217,12 +347,22 @@ def _enclosed_gaps(frame: geopandas.GeoDataFrame) -> list[dict[str, Any]]:
 
 
 def _rings(polygons: list[Polygon]) -> list[list[list[int]]]:
-    """Each polygon's rings as flat ``[lat, lon, lat, lon, …]`` integers (unsimplified: that is done)."""
-    out = []
-    for polygon in polygons:
-        out.append([quantize_all(shapely.get_coordinates(ring)[:-1, ::-1].ravel())
-                    for ring in shapely.get_rings(polygon)])
-    return out
+    """Each polygon's rings as :func:`_flat` integers (unsimplified: that is done)."""
+    return [[_flat(ring) for ring in shapely.get_rings(polygon)] for polygon in polygons]
+
+
+def _flat(line: shapely.Geometry) -> list[int]:
+    """A ring or line as ``[lat, lon, Δlat, Δlon, …]`` in 1e-5 degrees: the first point, then steps.
+
+    A closed ring leaves out its last point (the page closes it). Steps between
+    neighbouring vertices are short numbers: the page is a third smaller.
+    """
+    xy = shapely.get_coordinates(line)
+    if shapely.get_type_id(line) == _LINEARRING:
+        xy = xy[:-1]
+    q = np.rint(xy[:, ::-1] * SCALE).astype(np.int64)
+    q[1:] = np.diff(q, axis=0)
+    return q.ravel().tolist()
 
 
 def _label(polygons: list[Polygon]) -> list[int]:
@@ -233,8 +373,8 @@ def _label(polygons: list[Polygon]) -> list[int]:
     return [quantize(point.y), quantize(point.x), quantize(y0), quantize(x0), quantize(y1), quantize(x1)]
 
 
-def _outline_features(frame: geopandas.GeoDataFrame, bbox: BBox) -> list[dict[str, Any]]:
-    """The outlines of ``frame`` clipped to ``bbox``: name, label position and rings of each."""
+def _outline_features(frame: geopandas.GeoDataFrame, bbox: BBox, *, rings: bool = True) -> list[dict[str, Any]]:
+    """The outlines of ``frame`` clipped to ``bbox``: name, label position and rings of each (or no rings)."""
     geoms = np.asarray(frame.geometry.values, dtype=object)
     names = frame["name"].tolist() if "name" in frame.columns else [None] * len(geoms)
     geoms = shapely.clip_by_rect(geoms, *bbox)
@@ -248,5 +388,5 @@ def _outline_features(frame: geopandas.GeoDataFrame, bbox: BBox) -> list[dict[st
         named = isinstance(name, str) and bool(name)
         features.append({"name": name if isinstance(name, str) else None,
                          "label": _label(polygons) if named else None,
-                         "rings": _rings(polygons)})
+                         "rings": _rings(polygons) if rings else []})
     return features

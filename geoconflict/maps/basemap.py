@@ -18,7 +18,7 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -111,25 +111,42 @@ def _outline_rows(level: str, box: BBox | None) -> list[_Row]:
 _POLYGONAL = (3, 6)
 
 
-def simplify_together(geoms: npt.NDArray[np.object_], tolerance: float) -> npt.NDArray[np.object_]:
+def simplify_together(
+    geoms: npt.NDArray[np.object_], tolerance: float, groups: Sequence[str] | None = None
+) -> npt.NDArray[np.object_]:
     """Neighbouring outlines simplified as one coverage: shared borders stay shared, no gaps open.
 
     Simplifying each country on its own moves each side of a shared border
     differently, and the slivers between them show as sea (a false water wedge
     between Lebanon, Israel and Syria at district zoom). shapely's
-    ``coverage_simplify`` simplifies each shared edge once. Outlines that do not
-    form a valid coverage (overlapping parts) are simplified one by one.
+    ``coverage_simplify`` simplifies each shared edge once. When the outlines do
+    not form a valid coverage as a whole (the admin-1 units of two countries
+    overlap along their border), each of ``groups`` (say, the units of one
+    country) that does is simplified as one; the rest one by one.
     """
     out = np.asarray(shapely.simplify(geoms, tolerance, preserve_topology=True), dtype=object)
     # clipping can leave lines, points or collections: only polygonal outlines form a coverage
     polygonal = np.isin(shapely.get_type_id(geoms), _POLYGONAL) & ~shapely.is_empty(geoms)
-    if polygonal.sum() > 1:
-        try:
-            if shapely.coverage_is_valid(geoms[polygonal]):
-                out[polygonal] = shapely.coverage_simplify(geoms[polygonal], tolerance)
-        except shapely.errors.GEOSException:
-            pass
+    if _simplify_coverage(geoms, out, polygonal, tolerance) or groups is None:
+        return out
+    labels = np.asarray(groups, dtype=object)
+    for group in set(labels[polygonal].tolist()):
+        _simplify_coverage(geoms, out, polygonal & (labels == group), tolerance)
     return out
+
+
+def _simplify_coverage(geoms: npt.NDArray[np.object_], out: npt.NDArray[np.object_], rows: npt.NDArray[np.bool_],
+                       tolerance: float) -> bool:
+    """Simplify ``geoms[rows]`` as one coverage into ``out[rows]`` when they form a valid one."""
+    if rows.sum() < 2:
+        return False
+    try:
+        if not shapely.coverage_is_valid(geoms[rows]):
+            return False
+        out[rows] = shapely.coverage_simplify(geoms[rows], tolerance)
+    except shapely.errors.GEOSException:
+        return False
+    return True
 
 
 def outlines(
@@ -149,7 +166,7 @@ def outlines(
     if box is not None and len(geoms):
         geoms = shapely.clip_by_rect(geoms, *box)
     if simplify and len(geoms):
-        geoms = simplify_together(geoms, simplify)
+        geoms = simplify_together(geoms, simplify, [r.country_code for r in records])
     keep = ~shapely.is_empty(geoms) if len(geoms) else np.zeros(0, dtype=bool)
     frame = geopandas.GeoDataFrame(
         {column: [getattr(r, column) for r in records] for column in COLUMNS[:-1]},

@@ -35,6 +35,7 @@ from geoconflict.errors import InvalidInputError
 from geoconflict.lang import en
 from geoconflict.maps.assets import AssetError
 from geoconflict.maps.backdrop import basemap_json
+from geoconflict.maps.detail import layer_cells
 from geoconflict.maps.layers import bounds_of, build_layers, date_span_days
 from geoconflict.maps.offline import render_html
 from geoconflict.maps.page import Library, Script, figure_of, script_json
@@ -270,7 +271,7 @@ def render(
 
     if tile_layer is not None:
         tile_layer.add_to(m)
-    basemap = basemap_json(bounds, fill=not _has_tiles(m)) if first else None
+    basemap = basemap_json(bounds, fill=not _has_tiles(m), cells=layer_cells(layers)) if first else None
     if basemap is not None:
         group = folium.FeatureGroup(name="Boundaries (Natural Earth)", overlay=True, control=True, show=True)
         group.add_child(Script(m, basemap, function="basemap"))

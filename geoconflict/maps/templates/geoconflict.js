@@ -428,33 +428,85 @@
 
   /* ------------------------------------------------------------------ basemap */
 
+  /* A basemap level's canvas, drawn only from zoom `showFrom` on and, from zoom `clipFrom`
+   * on, only inside `within` (rings; everywhere when null) and outside `without`. The
+   * clip's corners are rounded to whole pixels, so that neighbouring levels meet with
+   * neither a gap nor an overlap. */
+  var GcClipCanvas = L.Canvas.extend({
+    _draw: function () {
+      var o = this.options, map = this._map, z = map ? map.getZoom() : 0;
+      if (z < o.gcShowFrom) { return; }
+      if (z < o.gcClipFrom || (!o.gcWithin && !o.gcWithout)) { L.Canvas.prototype._draw.call(this); return; }
+      var ctx = this._ctx, b = this._bounds;
+      ctx.save();
+      ctx.beginPath();
+      if (o.gcWithin) { clipPath(ctx, map, o.gcWithin); } else { ctx.rect(b.min.x, b.min.y, b.max.x - b.min.x, b.max.y - b.min.y); }
+      if (o.gcWithout) { clipPath(ctx, map, o.gcWithout); }
+      ctx.clip('evenodd');
+      L.Canvas.prototype._draw.call(this);
+      ctx.restore();
+    }
+  });
+
+  function clipPath(ctx, map, polys) {
+    polys.forEach(function (poly) {
+      poly.forEach(function (ring) {
+        ring.forEach(function (ll, i) {
+          var p = map.latLngToLayerPoint(ll).round();
+          if (i) { ctx.lineTo(p.x, p.y); } else { ctx.moveTo(p.x, p.y); }
+        });
+        ctx.closePath();
+      });
+    });
+  }
+
+  /* A ring or line written as its first point then steps (1e-5 degrees) → [lat, lon] pairs. */
+  function stepLatLngs(flat) {
+    var out = new Array(flat.length / 2), lat = 0, lon = 0;
+    for (var i = 0; i < flat.length; i += 2) {
+      lat += flat[i]; lon += flat[i + 1];
+      out[i / 2] = [lat / SCALE, lon / SCALE];
+    }
+    return out;
+  }
+
+  function stepRings(rings) { return rings.map(function (poly) { return poly.map(stepLatLngs); }); }
+
+  /* One level of the basemap: land (filled when there are no tiles), country lines, and
+   * the dashed borders between admin-1 units. */
+  function basemapLevel(group, level, fill, renderer) {
+    var land = [];
+    (level.countries || []).forEach(function (c) { land = land.concat(stepRings(c.rings)); });
+    if (land.length) {
+      // nonzero: a gap filled as land over a country's hole (Lesotho in South Africa) stays land
+      group.addLayer(L.polygon(land, {
+        renderer: renderer, interactive: false, color: '#8d8d8d', weight: 1.1, fill: fill,
+        fillColor: '#f6f4ee', fillOpacity: 1, fillRule: 'nonzero'
+      }));
+    }
+    if ((level.lines || []).length) {
+      group.addLayer(L.polyline(level.lines.map(stepLatLngs), {
+        renderer: renderer, interactive: false, color: '#b9b6ad', weight: 0.8, dashArray: '3 3', fill: false
+      }));
+    }
+  }
+
+  /* The coarse level everywhere below the detail zoom; from it on, each finer level inside
+   * its region (near the data) and the coarse one outside them all. */
   function basemap(map, group, b) {
     var gc = state(map);
     var pane = map.getPane('gcBasemap') || map.createPane('gcBasemap');
     pane.style.zIndex = 250;
     pane.style.pointerEvents = 'none';
-    var renderer = L.canvas({ pane: 'gcBasemap', padding: 0.5 });
-    function rings(c) { return c.rings.map(function (poly) { return poly.map(ringLatLngs); }); }
-    if (b.fill !== false) {
-      // land where the admin-1 units reach and no country outline does (areas the country
-      // layer leaves out, such as disputed ones), so no false sea shows between them
-      (b.regions || []).forEach(function (c) {
-        group.addLayer(L.polygon(rings(c), {
-          renderer: renderer, interactive: false, stroke: false, fillColor: '#f6f4ee', fillOpacity: 1
-        }));
-      });
+    var detail = b.detail || { zoom: Infinity, levels: [] }, levels = detail.levels;
+    var regions = levels.map(function (l) { return stepRings(l.region); });
+    function canvas(showFrom, within, without) {
+      return new GcClipCanvas({ pane: 'gcBasemap', padding: 0.5, gcShowFrom: showFrom, gcClipFrom: detail.zoom,
+        gcWithin: within, gcWithout: without });
     }
-    (b.countries || []).forEach(function (c) {
-      // over tiles (fill false) only the lines: the land colour would hide the tiles
-      group.addLayer(L.polygon(c.rings.map(function (poly) { return poly.map(ringLatLngs); }), {
-        renderer: renderer, interactive: false, color: '#8d8d8d', weight: 1.1, fill: b.fill !== false,
-        fillColor: '#f6f4ee', fillOpacity: 1
-      }));
-    });
-    (b.regions || []).forEach(function (c) {
-      group.addLayer(L.polygon(c.rings.map(function (poly) { return poly.map(ringLatLngs); }), {
-        renderer: renderer, interactive: false, color: '#b9b6ad', weight: 0.8, dashArray: '3 3', fill: false
-      }));
+    basemapLevel(group, b, b.fill !== false, canvas(0, null, regions.length ? regions[regions.length - 1] : null));
+    levels.forEach(function (level, k) {
+      basemapLevel(group, level, b.fill !== false, canvas(detail.zoom, regions[k], k > 0 ? regions[k - 1] : null));
     });
     var labels = [];
     function addLabels(list, cls) {
