@@ -70,7 +70,7 @@ _EXPORTS = {
     "load_inputs": "inputs",
     "extract_many": "batch",
     # maps
-    "render": "maps.render",
+    "render": "mapping",
     "save_html": "maps.offline",
 }
 

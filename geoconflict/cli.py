@@ -238,8 +238,8 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
     import warnings
 
     from geoconflict.errors import GeoconflictError
+    from geoconflict.mapping import render
     from geoconflict.maps.offline import AssetError, save_html
-    from geoconflict.maps.render import render
 
     if tiles is not None and tiles.strip().lower() == "none":
         tiles = None

@@ -75,3 +75,20 @@ def test_offline_file_with_online_tiles_warns(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         save_html(render([]), tmp_path / "none.html")
+
+
+def test_two_calls_share_one_legend_covering_both(chromium, tmp_path):
+    m = _users_map()
+    render([Event("clash", Place("Harbel", kind="populated_place", lat=51.1, lon=35.1))], m=m)
+    render([Event("meeting", Place("Kfar Tamim", kind="populated_place", lat=51.3, lon=35.4)),
+            Event("clash", Place("Deir Sabra", kind="populated_place", lat=51.2, lon=35.6))], m=m)
+    page, log = open_offline(chromium, save_html(m, tmp_path / "legend.html"))
+    page.wait_for_selector(".gc-map[data-gc-ready]", timeout=10_000)
+    assert page.locator(".gc-legend").count() == 1
+    titles = page.locator(".gc-legend-title").all_inner_texts()
+    assert len(titles) == len(set(titles)), titles  # one section per kind, not one per call
+    rows = page.locator(".gc-legend-section", has_text="Other events").locator(".gc-legend-row").all_inner_texts()
+    # "clash" keeps the colour the first call gave it, so it is one row, and "meeting" has another colour
+    assert "clash" in rows and "meeting" in rows and rows.count("clash") == 1, rows
+    log.assert_clean()
+    page.context.close()

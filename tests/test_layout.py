@@ -29,6 +29,7 @@ RANKS = {
     "readers": 5,
     "maps": 5,
     "inputs": 6,
+    "mapping": 6,
     "batch": 7,
     "_warm": 8,
     "cli": 8,

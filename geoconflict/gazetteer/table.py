@@ -40,6 +40,7 @@ from geoconflict.gazetteer.candidates import (
     COUNTRY,
     DERIVED_NAME,
     KINDS,
+    POPULATED_PLACE,
     PRIMARY_NAME,
     REGION,
     kind_code,
@@ -189,6 +190,23 @@ class GazetteerTable:
         lat, lon = self._lat[rows], self._lon[rows]
         lat.flags.writeable = lon.flags.writeable = False
         return lat, lon
+
+    def largest_places(self, box: tuple[float, float, float, float], *, n: int) -> list[Place]:
+        """The ``n`` most populous settlements (population known) in ``box``, most populous first.
+
+        ``box`` is ``(south, west, north, east)`` in degrees; a map labels towns
+        from these to orient its reader.
+
+        Examples
+        --------
+        >>> [p.name for p in GazetteerTable().largest_places((50.0, 30.0, 51.0, 31.0), n=1)]
+        ['Kyiv']
+        """
+        south, west, north, east = box
+        rows = np.flatnonzero((self._kind == POPULATED_PLACE) & (self._pop > 0)
+                              & (self._lat >= south) & (self._lat < north) & (self._lon >= west) & (self._lon < east))
+        best = rows[np.argsort(-self._pop[rows], kind="stable")[:n]]
+        return [self.place(int(r)) for r in best]
 
     def _build_place(self, row: int) -> Place:
         """The :class:`Place` of *row*, built from the columns (see :meth:`place`, which keeps them)."""

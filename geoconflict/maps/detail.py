@@ -134,12 +134,23 @@ def _dilate(grid: npt.NDArray[np.bool_], reach: int) -> npt.NDArray[np.bool_]:
     return out
 
 
+def region_cells(cells: Iterable[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
+    """The cells within ``reach`` cells (rows and columns) of ``cells``, south to north, west to east.
+
+    >>> len(region_cells([(51, 35)], 2))
+    25
+    """
+    rows, cols = np.nonzero(_dilate(_grid(cells), reach))
+    return list(zip((rows * CELL_DEGREES - 90).tolist(), (cols * CELL_DEGREES - 180).tolist(), strict=True))
+
+
 def dilated_region(cells: Iterable[tuple[int, int]], reach: int) -> shapely.Geometry:
     """The union of the cells within ``reach`` cells of ``cells``, within Mercator's latitudes."""
-    grid = _dilate(_grid(cells), reach)
-    rows, cols = np.nonzero(grid)
-    south = rows * CELL_DEGREES - 90.0
-    west = cols * CELL_DEGREES - 180.0
+    found = region_cells(cells, reach)
+    if not found:
+        return shapely.Polygon()
+    south = np.array([c[0] for c in found], dtype=float)
+    west = np.array([c[1] for c in found], dtype=float)
     boxes = shapely.box(west, np.maximum(south, -_MERCATOR_LAT), west + CELL_DEGREES,
                         np.minimum(south + CELL_DEGREES, _MERCATOR_LAT))
     boxes = boxes[~shapely.is_empty(boxes) & (shapely.area(boxes) > 0)]

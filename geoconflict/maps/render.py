@@ -23,10 +23,11 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import warnings
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import folium
@@ -40,6 +41,8 @@ from geoconflict.maps.layers import bounds_of, build_layers, date_span_days
 from geoconflict.maps.offline import render_html
 from geoconflict.maps.page import Library, Script, figure_of, script_json
 from geoconflict.maps.style import Style
+from geoconflict.maps.towns import TownSource, towns_payload
+from geoconflict.model import Place
 
 __all__ = ["render"]
 
@@ -56,6 +59,12 @@ _ATTRIBUTION = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"
 
 #: Marks a folium map that :func:`render` has drawn onto (its basemap and scale bar are there).
 _DRAWN_MARK = "_geoconflict_drawn"
+#: Marks a folium map that has its town labels.
+_TOWNS_MARK = "_geoconflict_towns"
+#: The colours earlier calls gave each category (event type, side) on a map, kept on the map.
+_COLOURS_MARK = "_geoconflict_colours"
+#: The legend swatches that show a category's colour (events' points, sides' lines and areas).
+_CATEGORY_SWATCHES = {"point", "line", "area"}
 
 
 # --------------------------------------------------------------------------- composing with a map
@@ -102,6 +111,42 @@ def _layer_control_last(m: folium.Map) -> None:
     if nested:
         warnings.warn("the map has a layer control inside another element: geoconflict's layers may be "
                       "missing from it; add the control to the map itself", stacklevel=3)
+
+
+def _continued(m: folium.Map | None, options: Style) -> Style:
+    """``options`` for another call on ``m``: each category keeps the colour an earlier call gave it.
+
+    The palette's colours already taken move to its end, so that a new category
+    gets a colour of its own while there is one; the user's ``colors`` still win.
+    """
+    taken: dict[str, str] = getattr(m, _COLOURS_MARK, {}) if m is not None else {}
+    if not taken:
+        return options
+    used = set(taken.values())
+    palette = [c for c in options.palette if c not in used] + [c for c in options.palette if c in used]
+    return dataclasses.replace(options, colors={**taken, **options.colors}, palette=tuple(palette))
+
+
+def _remember_colours(m: folium.Map, layers: Sequence[Mapping[str, Any]]) -> None:
+    taken: dict[str, str] = dict(getattr(m, _COLOURS_MARK, {}))
+    for layer in layers:
+        for item in layer.get("legend", []):
+            if item.get("swatch") in _CATEGORY_SWATCHES and isinstance(item.get("color"), str):
+                taken.setdefault(item["label"], item["color"])
+    setattr(m, _COLOURS_MARK, taken)
+
+
+def _add_towns(m: folium.Map, towns: TownSource | Iterable[Place] | None, cells: frozenset[tuple[int, int]]) -> None:
+    """Add the towns near the data as a layer of quiet labels, once per map."""
+    if towns is None or getattr(m, _TOWNS_MARK, False):
+        return
+    payload = towns_payload(towns, cells)
+    if payload is None:
+        return
+    setattr(m, _TOWNS_MARK, True)
+    group = folium.FeatureGroup(name="Towns (GeoNames)", overlay=True, control=True, show=True)
+    group.add_child(Script(m, script_json(payload), function="towns"))
+    m.add_child(group)
 
 
 # --------------------------------------------------------------------------- notebooks
@@ -187,6 +232,7 @@ def render(
     legend: bool = True,
     attribution: str | None = None,
     fit_bounds: bool | None = None,
+    towns: TownSource | Iterable[Place] | None = None,
     **style: Any,
 ) -> folium.Map:
     """Draw events as a layered, sourced map.
@@ -218,6 +264,12 @@ def render(
     fit_bounds : bool, optional
         Fit the view to the events; default: on a new map, not on a given ``m``
         (the user's view is kept).
+    towns : callable or iterable of Place, optional
+        Towns labelled from zoom 8 on, to orient by: a function
+        ``towns(box, n=…)`` giving the ``n`` most populous settlements in a
+        ``(south, west, north, east)`` box (asked for each cell of the area
+        near the data), or the towns themselves. :func:`geoconflict.render` passes
+        the gazetteer's :meth:`~geoconflict.Gazetteer.largest_places`.
     **style
         Drawing options of :class:`geoconflict.maps.style.Style` (``colors``,
         ``palette``, ``radius``, ``weight``, ``combat_color``, ``labels``);
@@ -251,7 +303,7 @@ def render(
     True
     """
     _check_options(tiles, title, time_slider)
-    options = Style.from_kwargs(style)
+    options = _continued(m, Style.from_kwargs(style))
     ledger: list[dict[str, Any]] = []
     layers = build_layers(events, style=options, ledger=ledger)
     bounds = bounds_of(layers)
@@ -271,11 +323,13 @@ def render(
 
     if tile_layer is not None:
         tile_layer.add_to(m)
-    basemap = basemap_json(bounds, fill=not _has_tiles(m), cells=layer_cells(layers)) if first else None
+    cells = layer_cells(layers)
+    basemap = basemap_json(bounds, fill=not _has_tiles(m), cells=cells) if first else None
     if basemap is not None:
         group = folium.FeatureGroup(name="Boundaries (Natural Earth)", overlay=True, control=True, show=True)
         group.add_child(Script(m, basemap, function="basemap"))
         m.add_child(group)
+    _add_towns(m, towns, cells)
 
     for layer in layers:
         group = folium.FeatureGroup(name=f"{layer['name']} ({layer['n']:,})", overlay=True, control=True,
@@ -297,5 +351,6 @@ def render(
     }
     m.add_child(Script(m, script_json(finish), function="finish"))
     _layer_control_last(m)
+    _remember_colours(m, layers)
     m._repr_html_ = _NotebookDisplay(m)  # type: ignore[method-assign]
     return m

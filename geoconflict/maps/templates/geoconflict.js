@@ -209,14 +209,17 @@
   }
 
   /* Labels never overlap: settlements first (each on its right, else its left), then
-   * areas, then the basemap's names; a label that would overlap one kept is hidden. */
+   * areas, then the basemap's names, then the towns; a label that would overlap one kept
+   * is hidden. */
   function declutter(map) {
     var gc = state(map), points = [], areas = [], kept = [];
     gc.layers.forEach(function (e) {
       e.labels.forEach(function (m) { if (map.hasLayer(m)) { (m._gcArea ? areas : points).push(m); } });
     });
     (gc.baseLabels || []).forEach(function (pair) { if (map.hasLayer(pair[0])) { areas.push(pair[0]); } });
-    points.concat(areas).forEach(function (m) {
+    // towns last, the most populous first: they give way to every other label
+    var towns = (gc.towns || []).filter(function (m) { return map.hasLayer(m); });
+    points.concat(areas, towns).forEach(function (m) {
       var node = m.getElement(), span = node && node.firstChild;
       if (!span) { return; }
       var sides = m._gcArea || m._gcBox ? [false] : [false, true], placed = false;
@@ -532,12 +535,7 @@
     addLabels(b.regions, 'gc-label-region');
     function update() {
       var z = map.getZoom(), on = map.hasLayer(group);
-      var taken = {};
-      gc.layers.forEach(function (e) {
-        if (map.hasLayer(e.group)) {
-          e.labels.forEach(function (m) { taken[m._gcName] = 1; if (m._gcAlias) { taken[m._gcAlias] = 1; } });
-        }
-      });
+      var taken = takenNames(map, gc);
       labels.forEach(function (pair) {
         var m = pair[0], b = m._gcBox;
         var w = map.latLngToLayerPoint(b.getNorthEast()).x - map.latLngToLayerPoint(b.getSouthWest()).x;
@@ -553,6 +551,51 @@
     gc.baseLabels = labels;
   }
 
+  /* The names the data's shown labels already give (a report's spelling and the gazetteer's). */
+  function takenNames(map, gc) {
+    var taken = {};
+    gc.layers.forEach(function (e) {
+      if (map.hasLayer(e.group)) {
+        e.labels.forEach(function (m) { taken[m._gcName] = 1; if (m._gcAlias) { taken[m._gcAlias] = 1; } });
+      }
+    });
+    return taken;
+  }
+
+  /* Towns to orient by: quiet labels from zoom t.zoom on, the most populous first, only
+   * those in view, none that repeats a label of the data. */
+  function towns(map, group, t) {
+    var gc = state(map), list = [];
+    var lp = map.getPane('gcBaseLabels') || map.createPane('gcBaseLabels');
+    lp.style.zIndex = 350;
+    lp.style.pointerEvents = 'none';
+    t.names.forEach(function (name, i) {
+      var m = L.marker([t.lat[i] / SCALE, t.lon[i] / SCALE], {
+        icon: L.divIcon({ className: 'gc-label gc-label-town', html: '', iconSize: null }),
+        interactive: false, keyboard: false, pane: 'gcBaseLabels'
+      });
+      m.on('add', function (e) {
+        var n = e.target.getElement();
+        if (n && !n.firstChild) { n.appendChild(el('span', null, name)); }
+      });
+      m._gcName = name;
+      list.push(m);
+    });
+    function update() {
+      var on = map.hasLayer(group) && map.getZoom() >= t.zoom, view = map.getBounds().pad(0.25);
+      var taken = on ? takenNames(map, gc) : {};
+      list.forEach(function (m) {
+        var show = on && !taken[m._gcName] && view.contains(m.getLatLng());
+        if (show && !map.hasLayer(m)) { m.addTo(map); }
+        if (!show && map.hasLayer(m)) { m.remove(); }
+      });
+    }
+    map.on('zoomend moveend overlayadd overlayremove', update);
+    group.on('add remove', update);
+    gc.towns = list;
+    gc.townsUpdate = update;
+  }
+
   /* ------------------------------------------------------------------ controls */
 
   function swatch(item) {
@@ -560,6 +603,23 @@
     s.style.setProperty('--c', item.color);
     if (item.fill) { s.style.setProperty('--f', item.fill); }
     return s;
+  }
+
+  /* One section per kind of layer over every render() call, in the order first drawn:
+   * the items of the calls' layers of that kind, each item once. */
+  function legendSections(entries) {
+    var sections = [], byKey = {};
+    entries.forEach(function (entry) {
+      var d = entry.data;
+      if (!d.legend.length) { return; }
+      var section = byKey[d.key];
+      if (!section) { section = byKey[d.key] = { name: d.name, items: [], seen: {} }; sections.push(section); }
+      d.legend.forEach(function (item) {
+        var id = JSON.stringify([item.swatch, item.color, item.fill || null, item.label]);
+        if (!section.seen[id]) { section.seen[id] = 1; section.items.push(item); }
+      });
+    });
+    return sections;
   }
 
   function legend(map, gc) {
@@ -570,18 +630,16 @@
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       box.appendChild(el('summary', null, 'Legend'));
-      gc.layers.forEach(function (entry) {
-        var d = entry.data;
-        if (!d.legend.length) { return; }
-        var sec = el('div', 'gc-legend-section');
-        sec.appendChild(el('div', 'gc-legend-title', d.name));
-        d.legend.slice(0, 14).forEach(function (item) {
+      legendSections(gc.layers).forEach(function (section) {
+        var items = section.items, sec = el('div', 'gc-legend-section');
+        sec.appendChild(el('div', 'gc-legend-title', section.name));
+        items.slice(0, 14).forEach(function (item) {
           var row = el('div', 'gc-legend-row');
           row.appendChild(swatch(item));
           row.appendChild(el('span', null, item.label));
           sec.appendChild(row);
         });
-        if (d.legend.length > 14) { sec.appendChild(el('div', 'gc-legend-more', '+ ' + (d.legend.length - 14) + ' more')); }
+        if (items.length > 14) { sec.appendChild(el('div', 'gc-legend-more', '+ ' + (items.length - 14) + ' more')); }
         box.appendChild(sec);
       });
       return box;
@@ -802,11 +860,13 @@
     if (opts.scale && !gc.scale) {
       gc.scale = L.control.scale({ position: 'bottomleft', imperial: false, maxWidth: 160 }).addTo(map);
     }
-    if (opts.legend) { gc.controls.push(legend(map, gc)); }
+    gc.legend = gc.legend || opts.legend;  // a call without a legend keeps an earlier call's
+    if (gc.legend) { gc.controls.push(legend(map, gc)); }
     if (gc.ledgerRows.length) { gc.controls.push(ledger(map, gc, gc.ledgerRows)); }
     if (opts.slider && gc.days.length > 1) { gc.controls.push(slider(map, gc, gc.days)); }
     if (opts.bounds && opts.fit) { map.fitBounds(opts.bounds, { padding: [40, 40], maxZoom: 10, animate: false }); }
     if (gc.basemapUpdate) { gc.basemapUpdate(); }
+    if (gc.townsUpdate) { gc.townsUpdate(); }
     declutter(map);
     var box = map.getContainer();
     box.setAttribute('data-gc-ready', String(Math.round(performance.now())));
@@ -829,6 +889,6 @@
     return c;
   }
 
-  window.geoconflict = { draw: draw, basemap: basemap, finish: finish, greatCircle: greatCircle,
+  window.geoconflict = { draw: draw, basemap: basemap, towns: towns, finish: finish, greatCircle: greatCircle,
     visibleCount: visibleCount };
 })();
