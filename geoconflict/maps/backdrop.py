@@ -116,7 +116,7 @@ def _cache_path(bounds: Bounds | None, fill: bool, cells: Cells | None = None) -
     except (OSError, DataNotFoundError):
         return None
     key = hashlib.sha256(
-        f"{_BASEMAP_VERSION}|{bounds}|{fill}|{sorted(cells)}|{data.st_size}|{data.st_mtime_ns}".encode()
+        f"{_BASEMAP_VERSION}|{LEVELS}|{bounds}|{fill}|{sorted(cells)}|{data.st_size}|{data.st_mtime_ns}".encode()
     ).hexdigest()[:24]
     return Path(user_cache_dir("geoconflict", appauthor=False)) / "basemap" / f"{key}.json"
 
