@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 import shapely
 from platformdirs import user_cache_dir
 from shapely.geometry import Polygon
@@ -294,20 +295,52 @@ def _internal_lines(frame: geopandas.GeoDataFrame, tolerance: float) -> list[lis
 
     A unit's outline along the coast or the national border is the country's
     line (drawn solid); only the edges two units of one country share are drawn
-    dashed, once, not once for each side.
+    dashed, once, not once for each side. Units simplified as one coverage share
+    their edges vertex for vertex; a country whose units are not a valid
+    coverage has every unit's outline drawn.
     """
-    lines: list[shapely.Geometry] = []
+    lines: list[list[int]] = []
     for _, units in frame.groupby("country_code"):
         geoms = np.asarray(units.geometry.values, dtype=object)
         geoms = geoms[np.isin(shapely.get_type_id(geoms), _POLYGONAL)]
         if len(geoms) < 2:
             continue
-        edges = shapely.union_all(shapely.boundary(geoms))
-        outer = shapely.boundary(shapely.union_all(geoms))
-        inner = shapely.line_merge(shapely.difference(edges, outer))
-        lines.extend(part for part in shapely.get_parts(inner)
-                     if part.geom_type == "LineString" and part.length > tolerance)
-    return [_flat(line) for line in lines]
+        rings = shapely.get_rings(shapely.get_parts(geoms))
+        if shapely.coverage_is_valid(geoms):
+            lines.extend(_shared_runs(rings))
+        else:
+            lines.extend(_flat(ring) for ring in rings if ring.length > tolerance)
+    return lines
+
+
+#: Bits of one quantized coordinate in a point's key (±180° in 1e-5° fits in 26 bits).
+_KEY_BITS = 26
+
+
+def _shared_runs(rings: npt.NDArray[np.object_]) -> list[list[int]]:
+    """The runs of edges that two of ``rings`` share, each edge once, as :func:`_flat` lines.
+
+    Edges are compared as pairs of quantized points; of the two rings that hold
+    an edge, the first one listed draws it.
+    """
+    xy, ring = shapely.get_coordinates(rings, return_index=True)
+    q = np.rint(xy[:, ::-1] * SCALE).astype(np.int64)  # (lat, lon)
+    key = ((q[:, 0] + (1 << (_KEY_BITS - 1))) << _KEY_BITS) | (q[:, 1] + (1 << (_KEY_BITS - 1)))
+    edge = np.flatnonzero(ring[:-1] == ring[1:])  # edge i joins points i and i + 1
+    ends = np.sort(np.stack([key[edge], key[edge + 1]], axis=1), axis=1)
+    _, first, inverse, counts = np.unique(ends, axis=0, return_index=True, return_inverse=True, return_counts=True)
+    inverse = inverse.ravel()
+    keep = edge[(counts[inverse] > 1) & (first[inverse] == np.arange(len(edge)))]
+    if not len(keep):
+        return []
+    # a run continues while the next edge kept is the next edge of the same ring
+    breaks = np.flatnonzero((np.diff(keep) != 1) | (ring[keep[1:]] != ring[keep[:-1]])) + 1
+    out = []
+    for run in np.split(keep, breaks):
+        points = q[np.append(run, run[-1] + 1)]
+        points[1:] = np.diff(points, axis=0)
+        out.append(points.ravel().tolist())
+    return out
 
 
 def _check_box(bounds: tuple[float, float, float, float]) -> BBox:

@@ -121,32 +121,39 @@ def simplify_together(
     between Lebanon, Israel and Syria at district zoom). shapely's
     ``coverage_simplify`` simplifies each shared edge once. When the outlines do
     not form a valid coverage as a whole (the admin-1 units of two countries
-    overlap along their border), each of ``groups`` (say, the units of one
-    country) that does is simplified as one; the rest one by one.
+    overlap along their border), give ``groups`` (say, each unit's country):
+    each group that forms a valid coverage is simplified as one; the rest one by
+    one.
     """
-    out = np.asarray(shapely.simplify(geoms, tolerance, preserve_topology=True), dtype=object)
+    out = np.array(geoms, dtype=object)
     # clipping can leave lines, points or collections: only polygonal outlines form a coverage
     polygonal = np.isin(shapely.get_type_id(geoms), _POLYGONAL) & ~shapely.is_empty(geoms)
-    if _simplify_coverage(geoms, out, polygonal, tolerance) or groups is None:
-        return out
-    labels = np.asarray(groups, dtype=object)
-    for group in set(labels[polygonal].tolist()):
-        _simplify_coverage(geoms, out, polygonal & (labels == group), tolerance)
+    labels = None if groups is None else np.asarray(groups, dtype=object)
+    done = np.zeros(len(geoms), dtype=bool)
+    # one group per outline (countries): the whole set is the coverage to try; else each group
+    if labels is None or len(set(labels[polygonal].tolist())) == polygonal.sum():
+        done |= _simplify_coverage(geoms, out, polygonal, tolerance)
+    else:
+        for group in set(labels[polygonal].tolist()):
+            done |= _simplify_coverage(geoms, out, polygonal & (labels == group), tolerance)
+    rest = ~done
+    out[rest] = shapely.simplify(geoms[rest], tolerance, preserve_topology=True)
     return out
 
 
 def _simplify_coverage(geoms: npt.NDArray[np.object_], out: npt.NDArray[np.object_], rows: npt.NDArray[np.bool_],
-                       tolerance: float) -> bool:
-    """Simplify ``geoms[rows]`` as one coverage into ``out[rows]`` when they form a valid one."""
+                       tolerance: float) -> npt.NDArray[np.bool_]:
+    """Simplify ``geoms[rows]`` as one coverage into ``out[rows]`` when they form a valid one; the rows done."""
+    none = np.zeros(len(geoms), dtype=bool)
     if rows.sum() < 2:
-        return False
+        return none
     try:
         if not shapely.coverage_is_valid(geoms[rows]):
-            return False
+            return none
         out[rows] = shapely.coverage_simplify(geoms[rows], tolerance)
     except shapely.errors.GEOSException:
-        return False
-    return True
+        return none
+    return rows
 
 
 def outlines(
