@@ -1,19 +1,31 @@
 """Reports written for these tests, extracted and mapped in real Chromium: every claim drawn, screenshots.
 
 The two reports are invented wire-style texts (south Lebanon, West Kordofan); the
-seed report is the repository's. Screenshots at zoom 5 and 9 go to
-``tests/artifacts`` for a person to look at.
+seed report is the repository's. At zoom 5 and 9 no two labels overlap (the data's,
+the basemap's and the towns'), and screenshots go to ``tests/artifacts`` for a
+person to look at.
 """
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
+import geoconflict as gc
 from geoconflict.extraction import extract
 from geoconflict.maps.offline import save_html
-from geoconflict.maps.render import render
 from geoconflict.text.report import read_report
 from tests.browser import ARTIFACTS, map_key, open_offline, popup_text, set_view
+
+VISIBLE_LABELS = """() => Array.from(document.querySelectorAll('.gc-label > span'))
+    .filter(s => getComputedStyle(s).visibility !== 'hidden')
+    .map(s => { const r = s.getBoundingClientRect(); return {text: s.textContent, x: r.left, y: r.top, w: r.width,
+                                                              h: r.height}; })"""
+
+
+def _meet(a, b) -> bool:
+    return a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]
 
 LEBANON = """Israeli strikes hit villages across south Lebanon as both sides claim ground
 
@@ -55,7 +67,7 @@ def _focus(events):
 def test_every_claim_is_drawn_and_opens_from_the_ledger(chromium, tmp_path, name):
     report = _report(name, tmp_path)
     events = extract(report)
-    path = save_html(render(events, title=report.title), tmp_path / f"{name}.html")
+    path = save_html(gc.render(events, title=report.title), tmp_path / f"{name}.html")  # with towns
     page, log = open_offline(chromium, path, width=1400, height=900)
     page.wait_for_selector(".gc-map[data-gc-drawn]", timeout=15_000)
     key = map_key(page)
@@ -73,7 +85,10 @@ def test_every_claim_is_drawn_and_opens_from_the_ledger(chromium, tmp_path, name
     focus = _focus(events) or center
     for zoom in (5, 9):
         set_view(page, key, focus[0], focus[1], zoom)
-        page.wait_for_timeout(200)
+        page.wait_for_timeout(300)  # labels are placed in the frame after the view settles
+        labels = page.evaluate(VISIBLE_LABELS)
+        for a, b in itertools.combinations(labels, 2):
+            assert not _meet(a, b), f"{name} zoom {zoom}: {a['text']!r} overlaps {b['text']!r}"
         page.screenshot(path=str(ARTIFACTS / f"report_{name}_z{zoom}.png"))
     log.assert_clean()
     page.context.close()
