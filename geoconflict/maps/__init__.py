@@ -12,7 +12,9 @@ layers and assembles them; one module builds each layer
 Layers → a folium map: :mod:`~geoconflict.maps.render`
 (:func:`~geoconflict.maps.render.render`) adds them to the page with the script
 of :mod:`~geoconflict.maps.page` over the outlines of
-:mod:`~geoconflict.maps.backdrop`, drawn from :mod:`~geoconflict.maps.basemap`.
+:mod:`~geoconflict.maps.backdrop`, drawn from :mod:`~geoconflict.maps.basemap`
+with finer levels near the data (:mod:`~geoconflict.maps.detail`), and the town
+labels of :mod:`~geoconflict.maps.towns` when the caller passes towns.
 
 Map → one file: :mod:`~geoconflict.maps.offline`
 (:func:`~geoconflict.maps.offline.save_html`) inlines every script and
