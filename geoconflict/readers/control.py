@@ -22,10 +22,21 @@ area stated    area_km2_stated, area_km2 (km²)
 note           note, notes, description, comment
 id             id; else the feature's ``id``
 ============== ==================================================================
+
+Text properties must be JSON strings or whole numbers (kept as written: ``3``
+reads as ``"3"``); an array, an object, ``true``/``false`` or a fraction is a
+bad feature naming the property, never its Python spelling. The collection's
+own ``as_of``/``date``, ``source`` and ``reported_by`` members are checked the
+same way, and a bad one stops the read (it stands for every feature).
+
+Coordinates with a third value (KML conversions write ``z = 0``) are kept: the
+claim's polygon is 3-D, its area and map outline are those of its footprint,
+and every writer of :mod:`geoconflict.model.io` writes the z back.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -66,6 +77,9 @@ _AREAS = ("Polygon", "MultiPolygon")
 #: A bad feature's (property, message).
 _Issue = tuple[str | None, str]
 N = TypeVar("N", int, float)
+_SHOWN = 60  # characters of a bad value quoted in a message
+#: The fields whose properties are text.
+_TEXT_FIELDS = ("claimant", "status", "tier", "reported_by", "source", "note", "id")
 
 
 def _get(props: Mapping[str, Any], field: str) -> tuple[str, Any]:
@@ -77,10 +91,40 @@ def _get(props: Mapping[str, Any], field: str) -> tuple[str, Any]:
 
 
 def _text(value: object) -> str | None:
+    """A property's text (a JSON string, or a whole number as written), None when blank.
+
+    Raises :class:`ValueError` for a list, an object, ``true``/``false`` or a
+    fraction: their Python spelling is not what the file says.
+    """
     if value is None:
         return None
-    text = str(value)
-    return text if text.strip() else None
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise ValueError(f"expected text, got {_json_type(value)} {json.dumps(value, allow_nan=True)[:_SHOWN]}")
+
+
+def _json_type(value: object) -> str:
+    """What JSON calls *value*'s type."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    return "an array" if isinstance(value, list) else "an object"
+
+
+def _texts(props: Mapping[str, Any], fields: tuple[str, ...]) -> dict[str, str | None] | list[_Issue]:
+    """The text of each of *fields* (None when absent), or the issues with the properties that are no text."""
+    out: dict[str, str | None] = {}
+    issues: list[_Issue] = []
+    for field in fields:
+        key, value = _get(props, field)
+        try:
+            out[field] = _text(value)
+        except ValueError as exc:
+            issues.append((key, f"{key}: {exc}"))
+    return issues or out
 
 
 @dataclass(frozen=True)
@@ -89,20 +133,32 @@ class _Collection:
 
     path: Path
     as_of: date | None
-    reported_by: Any
-    source: Any
+    reported_by: str | None
+    source: str
 
     @classmethod
     def of(cls, data: Mapping[str, Any], path: Path) -> _Collection:
-        """The defaults of a FeatureCollection read from *path*."""
+        """The defaults of a FeatureCollection read from *path*.
+
+        Raises
+        ------
+        FormatError
+            When one of the collection's own members is not text, or its date is no date.
+        """
         top = {str(k).lower(): v for k, v in data.items() if k not in ("features", "type")}
-        stamp = top.get("as_of") or top.get("date")
-        return cls(
-            path,
-            as_of=parse_date(str(stamp)) if stamp else None,
-            reported_by=top.get("reported_by") or top.get("publisher") or top.get("attribution"),
-            source=top.get("source") or path.name,
-        )
+        found: dict[str, str | None] = {}
+        for field, names in (("as_of", ("as_of", "date")), ("reported_by", ("reported_by", "publisher", "attribution")),
+                             ("source", ("source",))):
+            key = next((n for n in names if top.get(n) not in (None, "")), names[0])
+            try:
+                found[field] = _text(top.get(key))
+            except ValueError as exc:
+                raise FormatError(f"the collection's {key}: {exc}", path=str(path), column=key) from None
+        as_of = parse_date(found["as_of"]) if found["as_of"] else None
+        if found["as_of"] and as_of is None:
+            raise FormatError(f"the collection's date {found['as_of']!r} is not a date (YYYY-MM-DD)",
+                              path=str(path), column="as_of")
+        return cls(path, as_of=as_of, reported_by=found["reported_by"], source=found["source"] or path.name)
 
 
 def _number(props: Mapping[str, Any], field: str, parse: Callable[[str], N | None]) -> tuple[N | None, list[_Issue]]:
@@ -135,14 +191,27 @@ def _area(feature: object) -> tuple[dict[str, Any], BaseGeometry, Any] | list[_I
     return props, shape, feature.get("id")
 
 
+def _feature_id(property_id: str | None, own_id: object) -> str | None | list[_Issue]:
+    """The ``id`` property, else the feature's own ``id`` member, as text; or the issue with it."""
+    if property_id is not None:
+        return property_id
+    try:
+        return _text(own_id)
+    except ValueError as exc:
+        return [("id", f"the feature's id: {exc}")]
+
+
 def _claim(feature: object, i: int, collection: _Collection) -> TerritorialClaim | list[_Issue]:
     """Feature *i* as a territorial claim, or the issues that keep it from being one."""
     area = _area(feature)
     if isinstance(area, list):
         return area
     props, geometry, own_id = area
-    claim_key, claimant = _get(props, "claimant")
-    status_key, status = _get(props, "status")
+    texts = _texts(props, _TEXT_FIELDS)
+    if isinstance(texts, list):
+        return texts
+    claim_key, claimant = _get(props, "claimant")[0], texts["claimant"]
+    status_key, status = _get(props, "status")[0], texts["status"]
     if claimant is None:
         claimant, claim_key = status, status_key
     if claimant is None:
@@ -156,12 +225,14 @@ def _claim(feature: object, i: int, collection: _Collection) -> TerritorialClaim
     area_km2, bad_area = _number(props, "area_km2_stated", parse_float)
     if bad_settlements or bad_area:
         return bad_settlements + bad_area
-    tier_key, tier = _get(props, "tier")
+    tier_key, tier = _get(props, "tier")[0], texts["tier"]
     if tier is None:
-        words = " ".join(str(v) for v in (status, claimant, _get(props, "note")[1]) if v).lower()
+        words = " ".join(v for v in (status, claimant, texts["note"]) if v).lower()
         tier = ClaimTier.CLAIMED if "claim" in words else ClaimTier.ASSESSED
     path = collection.path
-    feature_id = _get(props, "id")[1] or own_id
+    feature_id = _feature_id(texts["id"], own_id)
+    if isinstance(feature_id, list):
+        return feature_id
     try:
         return TerritorialClaim(
             str(claimant),
@@ -172,16 +243,16 @@ def _claim(feature: object, i: int, collection: _Collection) -> TerritorialClaim
             geometry=cast("Polygon | MultiPolygon", geometry),
             derivation=Derivation.GIVEN,
             tier=tier,
-            note=_text(_get(props, "note")[1]),
+            note=texts["note"],
             provenance=Provenance(
-                source=_text(_get(props, "source")[1]) or str(collection.source),
-                reported_by=_text(_get(props, "reported_by")[1]) or _text(collection.reported_by),
+                source=texts["source"] or collection.source,
+                reported_by=texts["reported_by"] or collection.reported_by,
                 event_date=as_of,
                 date_precision=DatePrecision.DAY if as_of else DatePrecision.UNKNOWN,
                 reason=f"control map {path.name}, feature {i + 1}"
                 + (f" ({status_key}: {status})" if status is not None and status != claimant else ""),
             ),
-            id=None if feature_id is None else str(feature_id),
+            id=feature_id,
         )
     except (InvalidInputError, ValueError, TypeError, AttributeError) as exc:
         field: str | None = getattr(exc, "field", None)

@@ -29,7 +29,7 @@ from geoconflict.readers.problems import Problems, RowProblem
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DELIMITERS", "columns_by_name", "contains_nul", "load_csv", "load_layout", "read_header", "require"]
+__all__ = ["DELIMITERS", "columns_by_name", "contains_nul", "file_codec", "load_csv", "load_layout", "read_header", "require"]
 
 PathLike = str | os.PathLike[str]
 
@@ -43,32 +43,28 @@ _SURROGATES = re.compile("[\udc80-\udcff]")  # bytes not in the encoding, kept b
 _SURROGATE_BASE = 0xDC00  # "surrogateescape" keeps byte b as the character U+DC00 + b
 _BAD_LINE = re.compile(r"line (\d+): expected (\d+) fields, saw (\d+)")  # pandas' on_bad_lines warning
 _HEADER_LINES = 1  # a file's line number less this is its data row number
+_HEADER_BLOCK = 4096  # bytes read at a time while looking for the end of the header
+_MAX_HEADER = 1 << 20  # bytes a header may take (1 MiB): a file without a line break by then is no CSV
+_MARK_DROPPING = ("utf-8-sig", "utf-16")  # codecs that drop a byte-order mark themselves
+_TAIL_BYTES = 1 << 16  # read from the end of a file to see whether its last row is cut short
 
 
 def read_header(path: PathLike, *, encoding: str = "utf-8") -> tuple[list[str], str]:
     """The column names of a CSV file and its delimiter (``,``, tab or ``;``).
 
+    A file that starts with UTF-16's byte-order mark (a spreadsheet's "Unicode
+    text") is read as UTF-16 when *encoding* is the default UTF-8.
+
     Raises
     ------
     FormatError
-        For an empty file or an undecodable header.
+        For an empty file, an undecodable header, or lines that end with a
+        carriage return alone.
     """
     path = Path(path)
-    with open(path, "rb") as fh:
-        raw = fh.readline()
-    if not raw.strip():
+    line = _first_line(path, encoding)
+    if not line.strip():
         raise FormatError("the file is empty (no header row)", path=str(path))
-    try:
-        line = raw.decode(_codec(encoding))
-    except UnicodeDecodeError as exc:
-        raise FormatError(
-            f"the header is not valid {encoding} ({exc.reason} at byte {exc.start}); pass encoding=…",
-            path=str(path),
-        ) from None
-    line = line.lstrip("\ufeff")
-    if "\r" in line.rstrip("\r\n"):
-        raise FormatError("lines end with a carriage return alone (old Mac line endings); save the file with "
-                          "\\n or \\r\\n line endings", path=str(path))
     delimiter = max(DELIMITERS, key=line.count)
     names = [n.strip() for n in next(csv.reader([line], delimiter=delimiter))]
     seen: dict[str, int] = {}
@@ -80,13 +76,51 @@ def read_header(path: PathLike, *, encoding: str = "utf-8") -> tuple[list[str], 
     return names, delimiter
 
 
+def _first_line(path: Path, encoding: str) -> str:
+    """The header line of a CSV file, decoded (byte-order mark and line break dropped).
+
+    Decoded a byte at a time (a header is short), so that a bad byte in a
+    later row does not make the header unreadable, and the error can say at
+    which byte the header is broken.
+    """
+    codec = file_codec(path, encoding)
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    text = ""
+    read = 0
+    with open(path, "rb") as fh:
+        while block := fh.read(_HEADER_BLOCK):
+            for at in range(len(block)):
+                try:
+                    text += decoder.decode(block[at:at + 1])
+                except UnicodeError as exc:  # UTF-16 without a byte-order mark raises the base class
+                    reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
+                    raise FormatError(f"the header is not valid {encoding} ({reason} at byte {read + at}); "
+                                      "pass encoding=…", path=str(path)) from None
+                if text.endswith("\n") or (len(text) > 1 and text[-2] == "\r"):
+                    return _header_text(path, text, codec)
+            read += len(block)
+            if read > _MAX_HEADER:
+                raise FormatError(f"no line break in the first {_MAX_HEADER:,} bytes: not a CSV file", path=str(path))
+    return _header_text(path, text, codec)
+
+
+def _header_text(path: Path, text: str, codec: str) -> str:
+    """The first line's text without its byte-order mark and line break; carriage-return-only files refused."""
+    marks = len(text) - len(text.lstrip("\ufeff"))  # byte-order marks the codec left (utf-8-sig and utf-16 drop one)
+    text = text.lstrip("\ufeff")
+    if marks > (codec not in _MARK_DROPPING):
+        raise FormatError("the file starts with two byte-order marks (U+FEFF, U+FEFF), which would make the first "
+                          "column's name unreadable; remove the second", path=str(path))
+    if "\r" in text.rstrip("\r\n"):
+        raise FormatError("lines end with a carriage return alone (old Mac line endings); save the file with "
+                          "\\n or \\r\\n line endings", path=str(path))
+    return text.rstrip("\r\n")
+
+
 def _raw_header(path: Path, encoding: str, delimiter: str) -> dict[str, list[str]]:
     """Stripped column name → the names as written (spaces and all), which pandas' ``dtype=`` needs."""
-    with open(path, "rb") as fh:
-        line = fh.readline().decode(_codec(encoding), "replace").lstrip("\ufeff")
     out: dict[str, list[str]] = {}
-    for raw in next(csv.reader([line], delimiter=delimiter)):
-        raw = raw.rstrip("\r\n")
+    for raw in next(csv.reader([_first_line(path, encoding)], delimiter=delimiter)):
         out.setdefault(raw.strip(), []).extend(dict.fromkeys((raw, raw.lstrip())))
     return out
 
@@ -97,6 +131,26 @@ def _codec(encoding: str) -> str:
     except LookupError:
         raise InvalidInputError(f"encoding: unknown encoding {encoding!r}", field="encoding", value=encoding) from None
     return "utf-8-sig" if name == "utf-8" else encoding
+
+
+def file_codec(path: PathLike, encoding: str) -> str:
+    """The codec a CSV file is decoded with: *encoding* (UTF-8 with or without a byte-order mark), or
+    UTF-16 when the file starts with UTF-16's byte-order mark and *encoding* is UTF-8.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = path.write_bytes("lat\\tlon\\n".encode("utf-16"))
+    >>> file_codec(path, "utf-8"), file_codec(path, "cp1252")
+    ('utf-16', 'cp1252')
+    """
+    codec = _codec(encoding)
+    if codec == "utf-8-sig":
+        with open(path, "rb") as fh:
+            if fh.read(len(codecs.BOM_UTF16_LE)) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                return "utf-16"
+    return codec
 
 
 def contains_nul(path: PathLike) -> bool:
@@ -184,7 +238,7 @@ class _CsvFile:
                 dtype=self.dtypes(columns, text, strict=strict),
                 keep_default_na=False,
                 na_values=[""],
-                encoding=_codec(self.encoding),
+                encoding=file_codec(self.path, self.encoding),
                 encoding_errors="strict" if strict else "surrogateescape",
                 on_bad_lines="warn",
                 skipinitialspace=self.skip_spaces,
@@ -201,7 +255,7 @@ class _CsvFile:
                 return (*self.parse(columns, text, strict=True), True)
             except UnicodeDecodeError:  # some bytes are not in the encoding: read again, keeping them to report
                 return (*self.parse(columns, text, strict=False), False)
-        except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
+        except (pd.errors.ParserError, UnicodeError, ValueError) as exc:
             raise FormatError(f"cannot parse the file as CSV: {exc}", path=str(self.path)) from None
 
 
@@ -252,8 +306,9 @@ def load_csv(
 
     path = Path(path)
     _, delimiter = read_header(path, encoding=encoding)
+    wide = file_codec(path, encoding).startswith(("utf-16", "utf-32"))  # NUL bytes in every character
     source = _CsvFile(path, delimiter, encoding, skip_spaces, _raw_header(path, encoding, delimiter),
-                      contains_nul(path))
+                      wide or contains_nul(path))
     text = set(text)
     frame, caught, strict = source.read(columns, text)
     frame.columns = [c.strip() for c in frame.columns]
@@ -261,6 +316,9 @@ def load_csv(
     problems = Problems(path, _row_numbers(len(frame), [p.row for p in skipped if p.row is not None]))
     for p in skipped:
         problems.add_problem(p)
+    cut = _cut_short(source)
+    if cut is not None and len(frame):
+        problems.add_row(len(frame) - 1, *cut)
     out = pd.DataFrame(index=frame.index)
     for name, actual in columns.items():
         out[name] = frame[actual]
@@ -270,6 +328,40 @@ def load_csv(
         if name not in text:
             out[name] = out[name].astype("category")
     return out, problems
+
+
+def _cut_short(source: _CsvFile) -> tuple[str, str] | None:
+    """``(column, message)`` when the file ends in the middle of its last row, else None.
+
+    A file cut off (a download or a copy interrupted) ends without a line
+    break, in a row with fewer fields than the header: its missing cells would
+    read as empty ones. A last line that is part of a quoted cell spanning lines
+    (an odd number of quotes) is not judged.
+    """
+    codec = file_codec(source.path, source.encoding)
+    if codec == "utf-16":  # read from the middle: the byte order is the byte-order mark's
+        codec = _utf16(source.path)
+    size = source.path.stat().st_size
+    with open(source.path, "rb") as fh:
+        fh.seek(max(0, size - _TAIL_BYTES) // 2 * 2)  # even: UTF-16 stays aligned
+        tail = fh.read().decode(codec, "replace")
+    if not tail or tail.endswith(("\n", "\r")):
+        return None
+    last = tail.replace("\r\n", "\n").replace("\r", "\n").rsplit("\n", 1)[-1]
+    if not last.strip() or last.count('"') % 2:
+        return None
+    fields = next(csv.reader([last], delimiter=source.delimiter))
+    header = list(source.raw_names)
+    if len(fields) >= len(header):
+        return None
+    return (header[len(fields)], f"the file ends in the middle of this row ({len(fields)} of "
+            f"{len(header)} fields, no line break after it): a truncated file?")
+
+
+def _utf16(path: Path) -> str:
+    """The byte order of a UTF-16 file, from its byte-order mark."""
+    with open(path, "rb") as fh:
+        return "utf-16-le" if fh.read(len(codecs.BOM_UTF16_LE)) == codecs.BOM_UTF16_LE else "utf-16-be"
 
 
 def _skipped_lines(caught: Iterable[warnings.WarningMessage]) -> list[RowProblem]:
