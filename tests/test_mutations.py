@@ -21,6 +21,7 @@ hundred each (the audit's scale).
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -290,6 +291,8 @@ def _check_csv_read(path: Path, fmt: str, encoding: str) -> None:
     assert len(records) + len(skipped) == len(rows), (len(records), sorted(skipped), len(rows))
     if rows and len(rows[-1]) < len(header) and _ends_mid_row(path.read_bytes(), encoding):
         assert len(rows) in skipped  # a file cut off in its last row: the row is reported, not read short
+    longer = {n for n, r in enumerate(rows, start=1) if len(r) > len(header) and r[len(header)] != ""}
+    assert longer <= skipped  # a field beyond the header's is never dropped without a word
     kept = [r for number, r in enumerate(rows, start=1) if number not in skipped]
     for column, of_record in TEXT_COLUMNS[fmt].items():
         if column in header:
@@ -413,7 +416,7 @@ def _mutate_collection(draw, data):
     if kind == "3d":
         return _with_z(data)
     if not path:
-        return draw(JUNK_JSON) if kind == "junk" else data
+        return copy.deepcopy(draw(JUNK_JSON)) if kind == "junk" else data
     parent = data
     for key in path[:-1]:
         parent = parent[key]
@@ -422,7 +425,7 @@ def _mutate_collection(draw, data):
     elif kind == "nest":
         parent[path[-1]] = json.loads("[" * 50 + "]" * 50)
     else:
-        parent[path[-1]] = draw(JUNK_JSON)
+        parent[path[-1]] = copy.deepcopy(draw(JUNK_JSON))  # the sampled lists are shared between examples
     return data
 
 

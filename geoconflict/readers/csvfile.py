@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import os
 import re
 import warnings
@@ -43,9 +44,13 @@ _SURROGATES = re.compile("[\udc80-\udcff]")  # bytes not in the encoding, kept b
 _SURROGATE_BASE = 0xDC00  # "surrogateescape" keeps byte b as the character U+DC00 + b
 _BAD_LINE = re.compile(r"line (\d+): expected (\d+) fields, saw (\d+)")  # pandas' on_bad_lines warning
 _HEADER_LINES = 1  # a file's line number less this is its data row number
+_SPLICED = 1  # rows spliced in after the header (see _CsvFile.wide_row)
 _HEADER_BLOCK = 4096  # bytes read at a time while looking for the end of the header
 _MAX_HEADER = 1 << 20  # bytes a header may take (1 MiB): a file without a line break by then is no CSV
 _MARK_DROPPING = ("utf-8-sig", "utf-16")  # codecs that drop a byte-order mark themselves
+#: The name given to the fields a row has beyond the header's (a NUL: no header names a column so).
+_MORE = "\x00more fields"
+_DELIMITER_NAMES = {",": "comma", "\t": "tab", ";": "semicolon"}
 _TAIL_BYTES = 1 << 16  # read from the end of a file to see whether its last row is cut short
 
 
@@ -77,7 +82,12 @@ def read_header(path: PathLike, *, encoding: str = "utf-8") -> tuple[list[str], 
 
 
 def _first_line(path: Path, encoding: str) -> str:
-    """The header line of a CSV file, decoded (byte-order mark and line break dropped).
+    """The header line of a CSV file, decoded (byte-order mark and line break dropped)."""
+    return _header_line(path, encoding)[0]
+
+
+def _header_line(path: Path, encoding: str) -> tuple[str, int]:
+    """The header line of a CSV file, decoded (byte-order mark and line break dropped), and its length in bytes.
 
     Decoded a byte at a time (a header is short), so that a bad byte in a
     later row does not make the header unreadable, and the error can say at
@@ -97,11 +107,11 @@ def _first_line(path: Path, encoding: str) -> str:
                     raise FormatError(f"the header is not valid {encoding} ({reason} at byte {read + at}); "
                                       "pass encoding=…", path=str(path)) from None
                 if text.endswith("\n") or (len(text) > 1 and text[-2] == "\r"):
-                    return _header_text(path, text, codec)
+                    return _header_text(path, text, codec), read + at + 1
             read += len(block)
             if read > _MAX_HEADER:
                 raise FormatError(f"no line break in the first {_MAX_HEADER:,} bytes: not a CSV file", path=str(path))
-    return _header_text(path, text, codec)
+    return _header_text(path, text, codec), read
 
 
 def _header_text(path: Path, text: str, codec: str) -> str:
@@ -115,14 +125,6 @@ def _header_text(path: Path, text: str, codec: str) -> str:
         raise FormatError("lines end with a carriage return alone (old Mac line endings); save the file with "
                           "\\n or \\r\\n line endings", path=str(path))
     return text.rstrip("\r\n")
-
-
-def _raw_header(path: Path, encoding: str, delimiter: str) -> dict[str, list[str]]:
-    """Stripped column name → the names as written (spaces and all), which pandas' ``dtype=`` needs."""
-    out: dict[str, list[str]] = {}
-    for raw in next(csv.reader([_first_line(path, encoding)], delimiter=delimiter)):
-        out.setdefault(raw.strip(), []).extend(dict.fromkeys((raw, raw.lstrip())))
-    return out
 
 
 def _codec(encoding: str) -> str:
@@ -199,11 +201,11 @@ class _CsvFile:
     delimiter: str
     encoding: str
     skip_spaces: bool
-    raw_names: dict[str, list[str]]
+    names: list[str]
     has_nul: bool
 
     def dtypes(self, columns: dict[str, str], text: Collection[str], *, strict: bool) -> dict[str, Any]:
-        """pandas' ``dtype=`` for the file's columns, keyed by their names as written.
+        """pandas' ``dtype=`` for the file's columns, keyed by their (stripped) names.
 
         A clean read (*strict* decoding, no NUL) reads free text as plain Python
         strings (pandas' "str" dtype costs a conversion). Every other column is
@@ -219,22 +221,29 @@ class _CsvFile:
         dtype: dict[str, Any] = {}
         for actual, names in rename.items():
             kind: Any = object if final and any(n in text for n in names) else str
-            for raw in self.raw_names.get(actual, [actual]):
-                dtype[raw] = kind
+            dtype[actual] = kind
+        dtype[_MORE] = str
         return dtype
 
     def parse(self, columns: dict[str, str], text: Collection[str], *,
               strict: bool) -> tuple[pd.DataFrame, list[warnings.WarningMessage]]:
-        """The frame of the wanted columns, and the parser's warnings (bad lines)."""
+        """The frame of the wanted columns, and the parser's warnings (bad lines).
+
+        The header's names are given (stripped) with one more, :data:`_MORE`,
+        which holds the first field a row has beyond the header's: pandas
+        drops such fields without a word when it reads only some columns.
+        """
         import pandas as pd
 
-        usecols = set(columns.values())
+        usecols = {*columns.values(), _MORE}
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             frame = pd.read_csv(
-                self.path,
+                io.BufferedReader(_Spliced(self.path, *self.wide_row())),
                 sep=self.delimiter,
-                usecols=lambda c: c.strip() in usecols,
+                names=[*self.names, _MORE],
+                header=0,
+                usecols=lambda c: c in usecols,
                 dtype=self.dtypes(columns, text, strict=strict),
                 keep_default_na=False,
                 na_values=[""],
@@ -244,6 +253,19 @@ class _CsvFile:
                 skipinitialspace=self.skip_spaces,
             )
         return frame, caught
+
+    def wide_row(self) -> tuple[int, bytes]:
+        """Where the header ends (bytes), and a blank row one field wider than the header, in the file's encoding.
+
+        pandas takes the number of fields from the first rows it reads, and
+        refuses the extra name :data:`_MORE` unless one of them is that wide;
+        this row, spliced in after the header, is; :func:`load_csv` drops it.
+        """
+        codec = file_codec(self.path, self.encoding)
+        codec = _utf16(self.path) if codec == "utf-16" else codec.replace("utf-8-sig", "utf-8")
+        at = _header_line(self.path, self.encoding)[1]
+        start = "\n" if at >= self.path.stat().st_size else ""  # a header-only file may end without a line break
+        return at, (start + self.delimiter * len(self.names) + "\n").encode(codec)
 
     def read(self, columns: dict[str, str],
              text: Collection[str]) -> tuple[pd.DataFrame, list[warnings.WarningMessage], bool]:
@@ -305,17 +327,19 @@ def load_csv(
     import pandas as pd
 
     path = Path(path)
-    _, delimiter = read_header(path, encoding=encoding)
+    names, delimiter = read_header(path, encoding=encoding)
     wide = file_codec(path, encoding).startswith(("utf-16", "utf-32"))  # NUL bytes in every character
-    source = _CsvFile(path, delimiter, encoding, skip_spaces, _raw_header(path, encoding, delimiter),
-                      wide or contains_nul(path))
+    source = _CsvFile(path, delimiter, encoding, skip_spaces, names, wide or contains_nul(path))
     text = set(text)
     frame, caught, strict = source.read(columns, text)
-    frame.columns = [c.strip() for c in frame.columns]
+    frame = frame.iloc[1:].reset_index(drop=True)  # the blank wide row spliced in after the header
+    more = frame.pop(_MORE).notna().to_numpy()
     skipped = _skipped_lines(caught)
     problems = Problems(path, _row_numbers(len(frame), [p.row for p in skipped if p.row is not None]))
     for p in skipped:
         problems.add_problem(p)
+    problems.add(more, None, f"the row has more fields than the header's {len(names)} (a cell with an unquoted "
+                 f"{_DELIMITER_NAMES.get(delimiter, delimiter)}?); its extra fields would be lost")
     cut = _cut_short(source)
     if cut is not None and len(frame):
         problems.add_row(len(frame) - 1, *cut)
@@ -351,7 +375,7 @@ def _cut_short(source: _CsvFile) -> tuple[str, str] | None:
     if not last.strip() or last.count('"') % 2:
         return None
     fields = next(csv.reader([last], delimiter=source.delimiter))
-    header = list(source.raw_names)
+    header = source.names
     if len(fields) >= len(header):
         return None
     return (header[len(fields)], f"the file ends in the middle of this row ({len(fields)} of "
@@ -364,13 +388,41 @@ def _utf16(path: Path) -> str:
         return "utf-16-le" if fh.read(len(codecs.BOM_UTF16_LE)) == codecs.BOM_UTF16_LE else "utf-16-be"
 
 
+class _Spliced(io.RawIOBase):
+    """A file's bytes with *insert* spliced in after its first *at* bytes (read as a stream by pandas)."""
+
+    def __init__(self, path: Path, at: int, insert: bytes):
+        super().__init__()
+        self._file = open(path, "rb")  # closed with this stream
+        self._head = memoryview(self._file.read(at) + insert)
+
+    def readable(self) -> bool:
+        """It is."""
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]  # a writable buffer
+        """Fill *buffer* from the head, then from the file."""
+        if len(self._head):
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        return self._file.readinto(buffer)
+
+    def close(self) -> None:
+        """Close the file too."""
+        self._file.close()
+        super().close()
+
+
 def _skipped_lines(caught: Iterable[warnings.WarningMessage]) -> list[RowProblem]:
     """The lines pandas' parser left out (too many fields), from its warnings."""
     skipped: list[RowProblem] = []
     for w in caught:
         for line, want, saw in _BAD_LINE.findall(str(w.message)):
             skipped.append(
-                RowProblem(int(line) - _HEADER_LINES, None, f"line {line} has {saw} fields; the header has {want}")
+                RowProblem(int(line) - _HEADER_LINES - _SPLICED, None,
+                           f"line {line} has {saw} fields; the header has {want}")
             )
     return skipped
 
