@@ -400,7 +400,7 @@ class _Spliced(io.RawIOBase):
         """It is."""
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]  # a writable buffer
+    def readinto(self, buffer: Any) -> int:  # a writable buffer (memoryview)
         """Fill *buffer* from the head, then from the file."""
         if len(self._head):
             n = min(len(buffer), len(self._head))
