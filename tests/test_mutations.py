@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import shapely.geometry
 from hypothesis import HealthCheck, given, settings
 from hypothesis import event as _event
 from hypothesis import strategies as st
@@ -462,6 +463,11 @@ def _check_control(path: Path) -> None:
                   if isinstance(v, str) or (isinstance(v, int) and not isinstance(v, bool))]
         assert claim.claimant in values  # the text as written: never a str() of a list, a boolean or a fraction
         assert not claim.geometry.is_empty and claim.geometry.is_valid
+        assert "true" not in json.dumps(feature["geometry"]["coordinates"]).replace("false", "true")  # never 1 or 0
+        given = shapely.geometry.shape(feature["geometry"])  # the file's polygon, every vertex as written
+        assert claim.geometry.has_z == given.has_z  # z is kept (module docstring of readers.control)
+        if given.is_valid:  # an invalid one is repaired as geoconflict.model.geometry.clean_polygon documents
+            assert claim.geometry.normalize().equals_exact(given.normalize(), tolerance=0)
     if table.problems:
         first = table.problems[0]
         with pytest.raises(FormatError) as raised:

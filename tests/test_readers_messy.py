@@ -217,3 +217,40 @@ def test_a_collection_date_that_is_no_date_is_named(tmp_path):
     with pytest.raises(FormatError, match=r"control.geojson, column 'as_of': the collection's date 'last week' is "
                                           r"not a date"):
         read_events(path)
+
+
+@pytest.mark.parametrize(("coordinates", "message"), [
+    ([[[35, 51], [True, 51], [36, 52], [35, 51]]], r"position \[true, 51\] is not \[longitude, latitude\]"),
+    ([[[35, 51, 0], [36, 51], [36, 52, 0], [35, 51, 0]]], r"positions mix \[longitude, latitude\] and "
+                                                          r"\[longitude, latitude, height\]"),
+    ([[[35, 51, 1, 2], [36, 51, 1, 2], [36, 52, 1, 2], [35, 51, 1, 2]]], r"position \[35, 51, 1, 2\] is not"),
+    ([[35, 51], [36, 51]], r"position 35 is not"),
+    ("35,51", r"expected an array of arrays, got"),
+])
+def test_positions_that_are_not_two_or_three_numbers_are_named(tmp_path, coordinates, message):
+    """shapely read true as 1, and named mixed 2-D/3-D positions in NumPy's words."""
+    path = tmp_path / "control.geojson"
+    path.write_text(_collection(_feature({"owner": "X"}, {"type": "Polygon", "coordinates": coordinates})),
+                    encoding="utf-8")
+    with pytest.raises(FormatError, match=r"control.geojson, row 1, column 'geometry': not a readable Polygon: "
+                                          + message):
+        read_events(path)
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "gpkg", "csv"])
+def test_a_control_maps_heights_are_kept_and_written_back(tmp_path, fmt):
+    """3-D coordinates (KML conversions write z = 0, some exports a height) are kept on read and by every writer."""
+    from geoconflict import EventSet, write_csv, write_geojson, write_geopackage
+    from geoconflict.model.io import read_csv_events, read_geopackage
+
+    ring = [[35, 51, 120.5], [36, 51, 0], [36, 52, 88], [35, 51, 120.5]]
+    path = tmp_path / "control.geojson"
+    path.write_text(_collection(_feature({"owner": "X"}, {"type": "Polygon", "coordinates": [ring]})),
+                    encoding="utf-8")
+    (claim,) = read_events(path).claims
+    assert claim.geometry.has_z and sorted(z for _, _, z in claim.geometry.exterior.coords) == [0, 88, 120.5, 120.5]
+    write, read = {"geojson": (write_geojson, read_geojson), "gpkg": (write_geopackage, read_geopackage),
+                   "csv": (write_csv, read_csv_events)}[fmt]
+    (back,) = read(write(EventSet([claim]), tmp_path / f"out.{fmt}", progress=False)).claims
+    assert back == claim and back.geometry.equals_exact(claim.geometry, tolerance=0)
+    assert list(back.geometry.exterior.coords) == list(claim.geometry.exterior.coords)

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -73,6 +73,8 @@ PROPERTIES: dict[str, tuple[str, ...]] = {
     "id": ("id",),
 }
 _AREAS = ("Polygon", "MultiPolygon")
+_POSITION_DEPTH = {"Polygon": 2, "MultiPolygon": 3}  # arrays around the positions of a geometry's coordinates
+_MIN_POSITION, _MAX_POSITION = 2, 3  # values in a position: longitude, latitude and an optional height
 
 #: A bad feature's (property, message).
 _Issue = tuple[str | None, str]
@@ -107,6 +109,8 @@ def _text(value: object) -> str | None:
 
 def _json_type(value: object) -> str:
     """What JSON calls *value*'s type."""
+    if value is None:
+        return "null"
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, int | float):
@@ -184,6 +188,9 @@ def _area(feature: object) -> tuple[dict[str, Any], BaseGeometry, Any] | list[_I
     if not isinstance(geometry, dict) or geometry.get("type") not in _AREAS:
         kind = geometry.get("type") if isinstance(geometry, dict) else None
         return [("geometry", f"a control area must be a Polygon or MultiPolygon, got {kind}")]
+    wrong = _positions_issue(geometry)
+    if wrong is not None:
+        return [("geometry", f"not a readable {geometry.get('type')}: {wrong}")]
     try:
         shape = shapely.geometry.shape(geometry)
     except (KeyError, IndexError, TypeError, ValueError, AttributeError, shapely.errors.ShapelyError) as exc:
@@ -199,6 +206,41 @@ def _feature_id(property_id: str | None, own_id: object) -> str | None | list[_I
         return _text(own_id)
     except ValueError as exc:
         return [("id", f"the feature's id: {exc}")]
+
+
+def _positions(coordinates: object, levels: int) -> Iterator[object]:
+    """The positions of a GeoJSON ``coordinates`` array *levels* arrays deep (raises ValueError where one is not)."""
+    if levels == 0:
+        yield coordinates
+        return
+    if not isinstance(coordinates, list):
+        raise ValueError(f"expected an array of {'positions' if levels == 1 else 'arrays'}, got "
+                         f"{_json_type(coordinates)} {json.dumps(coordinates, allow_nan=True)[:_SHOWN]}")
+    for inner in coordinates:
+        yield from _positions(inner, levels - 1)
+
+
+def _positions_issue(geometry: Mapping[str, Any]) -> str | None:
+    """What is wrong with a (Multi)Polygon's positions, or None: each must be 2 or 3 numbers, all alike.
+
+    shapely would read ``true`` as 1 and report mixed 2-D and 3-D positions in
+    NumPy's words; a missing ``coordinates`` is left to shapely.
+    """
+    if "coordinates" not in geometry:
+        return None
+    sizes = set()
+    try:
+        for position in _positions(geometry["coordinates"], _POSITION_DEPTH[geometry["type"]]):
+            if not (isinstance(position, list) and _MIN_POSITION <= len(position) <= _MAX_POSITION
+                    and all(isinstance(v, int | float) and not isinstance(v, bool) for v in position)):
+                return (f"position {json.dumps(position, allow_nan=True)[:_SHOWN]} is not [longitude, latitude] "
+                        "or [longitude, latitude, height]")
+            sizes.add(len(position))
+    except ValueError as exc:
+        return str(exc)
+    if len(sizes) > 1:
+        return "positions mix [longitude, latitude] and [longitude, latitude, height]; give all the same"
+    return None
 
 
 def _claim(feature: object, i: int, collection: _Collection) -> TerritorialClaim | list[_Issue]:
