@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geoconflict import FormatError, GeoconflictError, InvalidInputError, Place, read_events, read_geojson
+from geoconflict import (
+    FormatError,
+    GeoconflictError,
+    InvalidInputError,
+    Place,
+    read_events,
+    read_geojson,
+    read_table,
+)
 from geoconflict.text.report import read_report
 
 POLYGON = [[[35, 51], [36, 51], [36, 52], [35, 51]]]
@@ -254,3 +262,14 @@ def test_a_control_maps_heights_are_kept_and_written_back(tmp_path, fmt):
     (back,) = read(write(EventSet([claim]), tmp_path / f"out.{fmt}", progress=False)).claims
     assert back == claim and back.geometry.equals_exact(claim.geometry, tolerance=0)
     assert list(back.geometry.exterior.coords) == list(claim.geometry.exterior.coords)
+
+
+def test_an_empty_shell_with_holes_is_a_bad_feature_not_a_geos_exception(tmp_path):
+    path = tmp_path / "control.geojson"
+    hole = [[35.2, 51.2], [35.4, 51.2], [35.4, 51.4], [35.2, 51.2]]
+    path.write_text(_collection(_feature({"owner": "X"}, {"type": "Polygon", "coordinates": [[], hole]})),
+                    encoding="utf-8")
+    with pytest.raises(FormatError, match=r"control.geojson, row 1, column 'geometry': "):
+        read_events(path)
+    table = read_table(path, errors="skip")
+    assert (table.rows, table.skipped_rows, table.events.claims) == (1, [1], [])
