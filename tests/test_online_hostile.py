@@ -279,3 +279,20 @@ def test_temporary_files_of_killed_writes_are_swept(tmp_path):
     os.utime(mine, (hours_ago, hours_ago))
     _DiskCache(tmp_path, max_bytes=CAP)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".geoconflict-new.tmp", "notes.tmp"]
+
+
+def test_the_cache_sweeps_what_replacing_left_and_writes_through_it(tmp_path):
+    """Cache writes go through _files.replacing; its temporaries left by a killed process are swept when old."""
+    from geoconflict._files import temporary_for
+
+    cache = _DiskCache(tmp_path, max_bytes=CAP)
+    cache.set("kyiv", {"lat": "50.45"})
+    (written,) = tmp_path.iterdir()
+    old, fresh = temporary_for(written), temporary_for(written)
+    for f in (old, fresh):
+        f.write_text("{", encoding="utf-8")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    _DiskCache(tmp_path, max_bytes=CAP)
+    assert sorted(tmp_path.iterdir()) == sorted([written, fresh])
+    assert cache.get("kyiv") == {"lat": "50.45"}

@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geoconflict import FormatError, GeoconflictError, InvalidInputError, Place, read_events, read_geojson
+from geoconflict import (
+    FormatError,
+    GeoconflictError,
+    InvalidInputError,
+    Place,
+    read_events,
+    read_geojson,
+    read_table,
+)
 from geoconflict.text.report import read_report
 
 POLYGON = [[[35, 51], [36, 51], [36, 52], [35, 51]]]
@@ -154,3 +162,114 @@ def test_a_population_that_is_not_a_number_is_an_invalid_input(value):
 
 def test_every_failure_above_is_a_geoconflict_error():
     assert issubclass(FormatError, GeoconflictError) and issubclass(InvalidInputError, GeoconflictError)
+
+
+# --------------------------------------------------------------------------- what the mutation families found (tests/test_mutations.py)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_spreadsheets_utf16_export_reads_as_utf8_does(tmp_path, encoding):
+    """Spreadsheets save "Unicode text" as tab-separated UTF-16 with a byte-order mark; its header was unreadable."""
+    path = tmp_path / "events.csv"
+    path.write_text("lat\tlon\ttype\tdescription\n51.19\t35.27\tbattle\tБої біля Суджі\n", encoding="utf-16")
+    (event,) = read_events(path, encoding=encoding).events
+    assert event.description == "Бої біля Суджі" and event.place.lonlat == (35.27, 51.19)
+
+
+def test_a_file_cut_off_in_its_last_row_reports_that_row(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text("lat,lon,type,fatalities,description\n51.19,35.27,battle,4,Heavy fighting\n51.2,35.3,batt",
+                    encoding="utf-8")
+    with pytest.raises(FormatError, match=r"events.csv, row 2, column 'fatalities': the file ends in the middle "
+                                          r"of this row \(3 of 5 fields"):
+        read_events(path)
+    with pytest.warns(UserWarning, match="left out 1 bad row of 2"):
+        assert [e.fatalities for e in read_events(path, errors="skip").events] == [4]
+    path.write_text("lat,lon,type\n51.19,35.27,battle\n51.2,35.3,strike", encoding="utf-8")  # whole, no final break
+    assert [e.type for e in read_events(path).events] == ["battle", "strike"]
+
+
+def test_two_byte_order_marks_are_named_not_a_pandas_key_error(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_bytes(b"\xef\xbb\xbf\xef\xbb\xbflat,lon,type\n51.19,35.27,battle\n")
+    with pytest.raises(FormatError, match=r"events.csv: the file starts with two byte-order marks"):
+        read_events(path)
+
+
+@pytest.mark.parametrize(("properties", "message"), [
+    ({"owner": ["A", "B"]}, r"column 'owner': owner: expected text, got an array \[\"A\", \"B\"\]"),
+    ({"owner": False}, r"column 'owner': owner: expected text, got a boolean false"),
+    ({"owner": "A", "note": {"x": 1}}, r"column 'note': note: expected text, got an object"),
+    ({"owner": 1.5}, r"column 'owner': owner: expected text, got a number 1.5"),
+])
+def test_a_property_that_is_not_text_is_named_not_spelled_as_python(tmp_path, properties, message):
+    path = tmp_path / "control.geojson"
+    path.write_text(_collection(_feature(properties, {"type": "Polygon", "coordinates": POLYGON})), encoding="utf-8")
+    with pytest.raises(FormatError, match=r"control.geojson, row 1, " + message):
+        read_events(path)
+
+
+def test_a_whole_number_property_is_text_as_written(tmp_path):
+    path = tmp_path / "control.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": 12, "properties": {"owner": 3, "note": "sector"},
+         "geometry": {"type": "Polygon", "coordinates": POLYGON}}]}), encoding="utf-8")
+    (claim,) = read_events(path).claims
+    assert (claim.claimant, claim.id, claim.note) == ("3", "12", "sector")
+
+
+def test_a_collection_date_that_is_no_date_is_named(tmp_path):
+    path = tmp_path / "control.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "as_of": "last week", "features": [
+        _feature({"owner": "X"}, {"type": "Polygon", "coordinates": POLYGON})]}), encoding="utf-8")
+    with pytest.raises(FormatError, match=r"control.geojson, column 'as_of': the collection's date 'last week' is "
+                                          r"not a date"):
+        read_events(path)
+
+
+@pytest.mark.parametrize(("coordinates", "message"), [
+    ([[[35, 51], [True, 51], [36, 52], [35, 51]]], r"position \[true, 51\] is not \[longitude, latitude\]"),
+    ([[[35, 51, 0], [36, 51], [36, 52, 0], [35, 51, 0]]], r"positions mix \[longitude, latitude\] and "
+                                                          r"\[longitude, latitude, height\]"),
+    ([[[35, 51, 1, 2], [36, 51, 1, 2], [36, 52, 1, 2], [35, 51, 1, 2]]], r"position \[35, 51, 1, 2\] is not"),
+    ([[35, 51], [36, 51]], r"position 35 is not"),
+    ("35,51", r"expected an array of arrays, got"),
+])
+def test_positions_that_are_not_two_or_three_numbers_are_named(tmp_path, coordinates, message):
+    """shapely read true as 1, and named mixed 2-D/3-D positions in NumPy's words."""
+    path = tmp_path / "control.geojson"
+    path.write_text(_collection(_feature({"owner": "X"}, {"type": "Polygon", "coordinates": coordinates})),
+                    encoding="utf-8")
+    with pytest.raises(FormatError, match=r"control.geojson, row 1, column 'geometry': not a readable Polygon: "
+                                          + message):
+        read_events(path)
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "gpkg", "csv"])
+def test_a_control_maps_heights_are_kept_and_written_back(tmp_path, fmt):
+    """3-D coordinates (KML conversions write z = 0, some exports a height) are kept on read and by every writer."""
+    from geoconflict import EventSet, write_csv, write_geojson, write_geopackage
+    from geoconflict.model.io import read_csv_events, read_geopackage
+
+    ring = [[35, 51, 120.5], [36, 51, 0], [36, 52, 88], [35, 51, 120.5]]
+    path = tmp_path / "control.geojson"
+    path.write_text(_collection(_feature({"owner": "X"}, {"type": "Polygon", "coordinates": [ring]})),
+                    encoding="utf-8")
+    (claim,) = read_events(path).claims
+    assert claim.geometry.has_z and sorted(z for _, _, z in claim.geometry.exterior.coords) == [0, 88, 120.5, 120.5]
+    write, read = {"geojson": (write_geojson, read_geojson), "gpkg": (write_geopackage, read_geopackage),
+                   "csv": (write_csv, read_csv_events)}[fmt]
+    (back,) = read(write(EventSet([claim]), tmp_path / f"out.{fmt}", progress=False)).claims
+    assert back == claim and back.geometry.equals_exact(claim.geometry, tolerance=0)
+    assert list(back.geometry.exterior.coords) == list(claim.geometry.exterior.coords)
+
+
+def test_an_empty_shell_with_holes_is_a_bad_feature_not_a_geos_exception(tmp_path):
+    path = tmp_path / "control.geojson"
+    hole = [[35.2, 51.2], [35.4, 51.2], [35.4, 51.4], [35.2, 51.2]]
+    path.write_text(_collection(_feature({"owner": "X"}, {"type": "Polygon", "coordinates": [[], hole]})),
+                    encoding="utf-8")
+    with pytest.raises(FormatError, match=r"control.geojson, row 1, column 'geometry': "):
+        read_events(path)
+    table = read_table(path, errors="skip")
+    assert (table.rows, table.skipped_rows, table.events.claims) == (1, [1], [])

@@ -36,3 +36,12 @@ def test_map_command_refuses_tiles_offline(tmp_path):
     assert result.exit_code == 2 and "--online" in result.output
     result = CliRunner().invoke(main, ["map", SEED, "-o", str(tmp_path / "x.html"), "--tiles", "none"])
     assert result.exit_code == 0, result.output
+
+
+def test_map_command_names_a_tile_url_without_attribution(tmp_path):
+    """Issue 19: `map --online --tiles URL` ended in folium's 'Custom tiles must have an attribution' traceback."""
+    url = "https://tiles.example.org/{z}/{x}/{y}.png"
+    result = CliRunner().invoke(main, ["map", SEED, "-o", str(tmp_path / "x.html"), "--online", "--tiles", url])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert f"Error: tiles: the URL template {url!r} needs attribution" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "x.html").exists()

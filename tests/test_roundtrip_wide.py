@@ -227,7 +227,21 @@ def test_whole_numbers_beyond_int64_stay_exact_or_are_refused(tmp_path, value, f
         write, read = WRITERS[fmt]
         assert read(write(events, tmp_path / f"big.{fmt}", progress=False)) == events
     kept = write_geopackage(EventSet(), tmp_path / "big.gpkg", progress=False).read_bytes()
-    with pytest.raises(InvalidInputError, match=rf"^{field}: {value} \(row 1 of the frame\) is above {2**63 - 1}, the largest whole number"):
+    attribute = {"fatalities": "events", "settlements": "claims", "mention_start": "mentions"}[field]
+    with pytest.raises(InvalidInputError, match=rf"^{field}: {value} \(the record events\.{attribute}\[0\]\) is above "
+                                                rf"{2**63 - 1}, the largest whole number"):
         write_geopackage(events, tmp_path / "big.gpkg", progress=False)
     assert (tmp_path / "big.gpkg").read_bytes() == kept
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.csv", "big.geojson", "big.gpkg"]
+
+
+def test_a_number_beyond_int64_is_named_by_its_record_not_its_chunk(tmp_path):
+    """The GeoPackage is written 2,000 records at a time; the error names the record's index in the input."""
+    from geoconflict.model.io import GPKG_CHUNK_RECORDS
+
+    place = Place("Exampleville", kind="populated_place", lat=1.0, lon=2.0)
+    events = [Event("attack", place, fatalities=i) for i in range(GPKG_CHUNK_RECORDS + 5)]
+    events[GPKG_CHUNK_RECORDS + 3] = Event("attack", place, fatalities=2**64)
+    with pytest.raises(InvalidInputError, match=rf"^fatalities: {2**64} \(the record events\.events\[{GPKG_CHUNK_RECORDS + 3}\]\)"):
+        write_geopackage(EventSet(events), tmp_path / "big.gpkg", progress=False)
+    assert list(tmp_path.iterdir()) == []

@@ -37,8 +37,6 @@ import hashlib
 import json
 import logging
 import math
-import os
-import tempfile
 import time
 import warnings
 from collections.abc import Callable
@@ -49,6 +47,7 @@ from typing import Any
 from geopy.adapters import AdapterHTTPError
 from geopy.geocoders import Nominatim
 
+from geoconflict._files import STALE_SECONDS, replacing, sweep
 from geoconflict.errors import GeoconflictError, InvalidInputError, PlaceNotFoundError, ProviderError
 from geoconflict.gazetteer.fetch import MAX_ANSWER_BYTES, BoundedAdapter
 from geoconflict.model import Place, PlaceKind
@@ -73,8 +72,8 @@ _ADDRESS_FIELDS = ("country_code", "state", "region", "county", "district")
 #: the cache file of a query is named by this many hex digits of its key's SHA-256
 _CACHE_NAME_DIGITS = 32
 #: A temporary cache file older than this (seconds) was left by a killed write, and is removed.
-_STALE_TMP_SECONDS = 3600
-_TMP_PREFIX, _TMP_SUFFIX = ".geoconflict-", ".tmp"
+_STALE_TMP_SECONDS = STALE_SECONDS
+_TMP_PREFIX, _TMP_SUFFIX = ".geoconflict-", ".tmp"  # the temporary files' names before _files.replacing
 #: The default cap on the points of an answer's polygon.
 MAX_POLYGON_POINTS = 500_000
 _SERVER_ERROR, _TOO_MANY_REQUESTS = 500, 429
@@ -112,16 +111,12 @@ class _DiskCache:
         return self.directory / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:_CACHE_NAME_DIGITS] + ".json")
 
     def _sweep(self) -> None:
-        """Remove the temporary files killed writes left (older than :data:`_STALE_TMP_SECONDS`)."""
-        if not self.directory.is_dir():
-            return
-        now = time.time()
-        for tmp in self.directory.glob(f"{_TMP_PREFIX}*{_TMP_SUFFIX}"):
-            try:
-                if now - tmp.stat().st_mtime > _STALE_TMP_SECONDS:
-                    tmp.unlink()
-            except OSError:  # another process removed or renamed it first
-                continue
+        """Remove the temporary files killed writes left (older than :data:`_STALE_TMP_SECONDS`).
+
+        Those of :func:`~geoconflict._files.replacing`, and those of the
+        naming versions before it used (``.geoconflict-*.tmp``).
+        """
+        sweep(self.directory, older_than=_STALE_TMP_SECONDS, also=(f"{_TMP_PREFIX}*{_TMP_SUFFIX}",))
 
     def get(self, key: str) -> Any:
         """The value cached for *key*, or None (nothing cached, or a file of the wrong shape: warned)."""
@@ -147,14 +142,8 @@ class _DiskCache:
     def set(self, key: str, value: Any) -> None:
         """Cache *value* for *key*: written to a temporary file, then renamed; nothing is left on failure."""
         self.directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"key": key, "value": value}, fh, ensure_ascii=False)
-            os.replace(tmp, self._path(key))
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with replacing(self._path(key)) as tmp, tmp.open("w", encoding="utf-8") as fh:
+            json.dump({"key": key, "value": value}, fh, ensure_ascii=False)
 
 
 class OnlineGeocoder:

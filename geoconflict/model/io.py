@@ -58,7 +58,7 @@ from shapely.geometry.base import BaseGeometry
 from tqdm import tqdm
 
 from geoconflict._files import replacing
-from geoconflict.errors import FormatError
+from geoconflict.errors import FormatError, InvalidInputError
 from geoconflict.model import Mention, Record, frames, gpkg
 from geoconflict.model.eventset import EventSet
 from geoconflict.model.geometry import CRS
@@ -238,6 +238,24 @@ def _chunks(records: Iterable[Record | Mention], size: int) -> Iterator[list[Rec
         yield chunk
 
 
+def _numbered_chunks(records: Iterable[Record | Mention], size: int) -> Iterator[tuple[int, list[Record | Mention]]]:
+    """``(index of the chunk's first record, chunk)`` for chunks of *size* records."""
+    start = 0
+    for chunk in _chunks(records, size):
+        yield start, chunk
+        start += len(chunk)
+
+
+def _in_input(exc: InvalidInputError, attribute: str, start: int, chunk: list[Record | Mention]) -> InvalidInputError:
+    """*exc* (a field's value a frame cannot hold) naming the record's index in ``events.<attribute>``."""
+    field = exc.field or ""
+    at = next((i for i, record in enumerate(chunk)
+               if frames.record_to_row(record, table=PlaceTable())[0].get(field) == exc.value), 0)
+    limit = str(exc).split(" is above ", 1)[-1]
+    return InvalidInputError(f"{field}: {exc.value} (the record events.{attribute}[{start + at}]) is above {limit}",
+                             field=field, value=exc.value)
+
+
 def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", progress: bool | None = None) -> Path:
     """Write one GeoPackage layer per kind present (see :data:`LAYERS`), and the place table.
 
@@ -266,8 +284,12 @@ def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", p
         for attribute, (kind, layer) in zip(
             ("mentions", "movements", "claims", "combats", "events"), LAYERS.items(), strict=True
         ):
-            for chunk in _chunks(getattr(events, attribute), GPKG_CHUNK_RECORDS):
-                write(_for_file(frames.to_geodataframe(chunk, kind=kind, table=table)), layer)
+            for start, chunk in _numbered_chunks(getattr(events, attribute), GPKG_CHUNK_RECORDS):
+                try:
+                    frame = frames.to_geodataframe(chunk, kind=kind, table=table)
+                except InvalidInputError as exc:  # a whole number beyond int64: name the record, not the chunk's row
+                    raise _in_input(exc, attribute, start, chunk) from None
+                write(_for_file(frame), layer)
                 places = frames.place_table_frame(table)
                 if len(places):
                     write(places, PLACE_TABLE)

@@ -22,12 +22,23 @@ area stated    area_km2_stated, area_km2 (km²)
 note           note, notes, description, comment
 id             id; else the feature's ``id``
 ============== ==================================================================
+
+Text properties must be JSON strings or whole numbers (kept as written: ``3``
+reads as ``"3"``); an array, an object, ``true``/``false`` or a fraction is a
+bad feature naming the property, never its Python spelling. The collection's
+own ``as_of``/``date``, ``source`` and ``reported_by`` members are checked the
+same way, and a bad one stops the read (it stands for every feature).
+
+Coordinates with a third value (KML conversions write ``z = 0``) are kept: the
+claim's polygon is 3-D, its area and map outline are those of its footprint,
+and every writer of :mod:`geoconflict.model.io` writes the z back.
 """
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -62,10 +73,15 @@ PROPERTIES: dict[str, tuple[str, ...]] = {
     "id": ("id",),
 }
 _AREAS = ("Polygon", "MultiPolygon")
+_POSITION_DEPTH = {"Polygon": 2, "MultiPolygon": 3}  # arrays around the positions of a geometry's coordinates
+_MIN_POSITION, _MAX_POSITION = 2, 3  # values in a position: longitude, latitude and an optional height
 
 #: A bad feature's (property, message).
 _Issue = tuple[str | None, str]
 N = TypeVar("N", int, float)
+_SHOWN = 60  # characters of a bad value quoted in a message
+#: The fields whose properties are text.
+_TEXT_FIELDS = ("claimant", "status", "tier", "reported_by", "source", "note", "id")
 
 
 def _get(props: Mapping[str, Any], field: str) -> tuple[str, Any]:
@@ -77,10 +93,42 @@ def _get(props: Mapping[str, Any], field: str) -> tuple[str, Any]:
 
 
 def _text(value: object) -> str | None:
+    """A property's text (a JSON string, or a whole number as written), None when blank.
+
+    Raises :class:`ValueError` for a list, an object, ``true``/``false`` or a
+    fraction: their Python spelling is not what the file says.
+    """
     if value is None:
         return None
-    text = str(value)
-    return text if text.strip() else None
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise ValueError(f"expected text, got {_json_type(value)} {json.dumps(value, allow_nan=True)[:_SHOWN]}")
+
+
+def _json_type(value: object) -> str:
+    """What JSON calls *value*'s type."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    return "an array" if isinstance(value, list) else "an object"
+
+
+def _texts(props: Mapping[str, Any], fields: tuple[str, ...]) -> dict[str, str | None] | list[_Issue]:
+    """The text of each of *fields* (None when absent), or the issues with the properties that are no text."""
+    out: dict[str, str | None] = {}
+    issues: list[_Issue] = []
+    for field in fields:
+        key, value = _get(props, field)
+        try:
+            out[field] = _text(value)
+        except ValueError as exc:
+            issues.append((key, f"{key}: {exc}"))
+    return issues or out
 
 
 @dataclass(frozen=True)
@@ -89,20 +137,32 @@ class _Collection:
 
     path: Path
     as_of: date | None
-    reported_by: Any
-    source: Any
+    reported_by: str | None
+    source: str
 
     @classmethod
     def of(cls, data: Mapping[str, Any], path: Path) -> _Collection:
-        """The defaults of a FeatureCollection read from *path*."""
+        """The defaults of a FeatureCollection read from *path*.
+
+        Raises
+        ------
+        FormatError
+            When one of the collection's own members is not text, or its date is no date.
+        """
         top = {str(k).lower(): v for k, v in data.items() if k not in ("features", "type")}
-        stamp = top.get("as_of") or top.get("date")
-        return cls(
-            path,
-            as_of=parse_date(str(stamp)) if stamp else None,
-            reported_by=top.get("reported_by") or top.get("publisher") or top.get("attribution"),
-            source=top.get("source") or path.name,
-        )
+        found: dict[str, str | None] = {}
+        for field, names in (("as_of", ("as_of", "date")), ("reported_by", ("reported_by", "publisher", "attribution")),
+                             ("source", ("source",))):
+            key = next((n for n in names if top.get(n) not in (None, "")), names[0])
+            try:
+                found[field] = _text(top.get(key))
+            except ValueError as exc:
+                raise FormatError(f"the collection's {key}: {exc}", path=str(path), column=key) from None
+        as_of = parse_date(found["as_of"]) if found["as_of"] else None
+        if found["as_of"] and as_of is None:
+            raise FormatError(f"the collection's date {found['as_of']!r} is not a date (YYYY-MM-DD)",
+                              path=str(path), column="as_of")
+        return cls(path, as_of=as_of, reported_by=found["reported_by"], source=found["source"] or path.name)
 
 
 def _number(props: Mapping[str, Any], field: str, parse: Callable[[str], N | None]) -> tuple[N | None, list[_Issue]]:
@@ -128,11 +188,59 @@ def _area(feature: object) -> tuple[dict[str, Any], BaseGeometry, Any] | list[_I
     if not isinstance(geometry, dict) or geometry.get("type") not in _AREAS:
         kind = geometry.get("type") if isinstance(geometry, dict) else None
         return [("geometry", f"a control area must be a Polygon or MultiPolygon, got {kind}")]
+    wrong = _positions_issue(geometry)
+    if wrong is not None:
+        return [("geometry", f"not a readable {geometry.get('type')}: {wrong}")]
     try:
         shape = shapely.geometry.shape(geometry)
     except (KeyError, IndexError, TypeError, ValueError, AttributeError, shapely.errors.ShapelyError) as exc:
         return [("geometry", f"not a readable {geometry.get('type')}: {type(exc).__name__}: {exc}")]
     return props, shape, feature.get("id")
+
+
+def _feature_id(property_id: str | None, own_id: object) -> str | None | list[_Issue]:
+    """The ``id`` property, else the feature's own ``id`` member, as text; or the issue with it."""
+    if property_id is not None:
+        return property_id
+    try:
+        return _text(own_id)
+    except ValueError as exc:
+        return [("id", f"the feature's id: {exc}")]
+
+
+def _positions(coordinates: object, levels: int) -> Iterator[object]:
+    """The positions of a GeoJSON ``coordinates`` array *levels* arrays deep (raises ValueError where one is not)."""
+    if levels == 0:
+        yield coordinates
+        return
+    if not isinstance(coordinates, list):
+        raise ValueError(f"expected an array of {'positions' if levels == 1 else 'arrays'}, got "
+                         f"{_json_type(coordinates)} {json.dumps(coordinates, allow_nan=True)[:_SHOWN]}")
+    for inner in coordinates:
+        yield from _positions(inner, levels - 1)
+
+
+def _positions_issue(geometry: Mapping[str, Any]) -> str | None:
+    """What is wrong with a (Multi)Polygon's positions, or None: each must be 2 or 3 numbers, all alike.
+
+    shapely would read ``true`` as 1 and report mixed 2-D and 3-D positions in
+    NumPy's words; a missing ``coordinates`` is left to shapely.
+    """
+    if "coordinates" not in geometry:
+        return None
+    sizes = set()
+    try:
+        for position in _positions(geometry["coordinates"], _POSITION_DEPTH[geometry["type"]]):
+            if not (isinstance(position, list) and _MIN_POSITION <= len(position) <= _MAX_POSITION
+                    and all(isinstance(v, int | float) and not isinstance(v, bool) for v in position)):
+                return (f"position {json.dumps(position, allow_nan=True)[:_SHOWN]} is not [longitude, latitude] "
+                        "or [longitude, latitude, height]")
+            sizes.add(len(position))
+    except ValueError as exc:
+        return str(exc)
+    if len(sizes) > 1:
+        return "positions mix [longitude, latitude] and [longitude, latitude, height]; give all the same"
+    return None
 
 
 def _claim(feature: object, i: int, collection: _Collection) -> TerritorialClaim | list[_Issue]:
@@ -141,8 +249,11 @@ def _claim(feature: object, i: int, collection: _Collection) -> TerritorialClaim
     if isinstance(area, list):
         return area
     props, geometry, own_id = area
-    claim_key, claimant = _get(props, "claimant")
-    status_key, status = _get(props, "status")
+    texts = _texts(props, _TEXT_FIELDS)
+    if isinstance(texts, list):
+        return texts
+    claim_key, claimant = _get(props, "claimant")[0], texts["claimant"]
+    status_key, status = _get(props, "status")[0], texts["status"]
     if claimant is None:
         claimant, claim_key = status, status_key
     if claimant is None:
@@ -156,12 +267,14 @@ def _claim(feature: object, i: int, collection: _Collection) -> TerritorialClaim
     area_km2, bad_area = _number(props, "area_km2_stated", parse_float)
     if bad_settlements or bad_area:
         return bad_settlements + bad_area
-    tier_key, tier = _get(props, "tier")
+    tier_key, tier = _get(props, "tier")[0], texts["tier"]
     if tier is None:
-        words = " ".join(str(v) for v in (status, claimant, _get(props, "note")[1]) if v).lower()
+        words = " ".join(v for v in (status, claimant, texts["note"]) if v).lower()
         tier = ClaimTier.CLAIMED if "claim" in words else ClaimTier.ASSESSED
     path = collection.path
-    feature_id = _get(props, "id")[1] or own_id
+    feature_id = _feature_id(texts["id"], own_id)
+    if isinstance(feature_id, list):
+        return feature_id
     try:
         return TerritorialClaim(
             str(claimant),
@@ -172,16 +285,16 @@ def _claim(feature: object, i: int, collection: _Collection) -> TerritorialClaim
             geometry=cast("Polygon | MultiPolygon", geometry),
             derivation=Derivation.GIVEN,
             tier=tier,
-            note=_text(_get(props, "note")[1]),
+            note=texts["note"],
             provenance=Provenance(
-                source=_text(_get(props, "source")[1]) or str(collection.source),
-                reported_by=_text(_get(props, "reported_by")[1]) or _text(collection.reported_by),
+                source=texts["source"] or collection.source,
+                reported_by=texts["reported_by"] or collection.reported_by,
                 event_date=as_of,
                 date_precision=DatePrecision.DAY if as_of else DatePrecision.UNKNOWN,
                 reason=f"control map {path.name}, feature {i + 1}"
                 + (f" ({status_key}: {status})" if status is not None and status != claimant else ""),
             ),
-            id=None if feature_id is None else str(feature_id),
+            id=feature_id,
         )
     except (InvalidInputError, ValueError, TypeError, AttributeError) as exc:
         field: str | None = getattr(exc, "field", None)

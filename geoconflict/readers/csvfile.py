@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import os
 import re
 import warnings
@@ -29,7 +30,7 @@ from geoconflict.readers.problems import Problems, RowProblem
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DELIMITERS", "columns_by_name", "contains_nul", "load_csv", "load_layout", "read_header", "require"]
+__all__ = ["DELIMITERS", "columns_by_name", "contains_nul", "file_codec", "load_csv", "load_layout", "read_header", "require"]
 
 PathLike = str | os.PathLike[str]
 
@@ -43,32 +44,32 @@ _SURROGATES = re.compile("[\udc80-\udcff]")  # bytes not in the encoding, kept b
 _SURROGATE_BASE = 0xDC00  # "surrogateescape" keeps byte b as the character U+DC00 + b
 _BAD_LINE = re.compile(r"line (\d+): expected (\d+) fields, saw (\d+)")  # pandas' on_bad_lines warning
 _HEADER_LINES = 1  # a file's line number less this is its data row number
+_SPLICED = 1  # rows spliced in after the header (see _CsvFile.wide_row)
+_HEADER_BLOCK = 4096  # bytes read at a time while looking for the end of the header
+_MAX_HEADER = 1 << 20  # bytes a header may take (1 MiB): a file without a line break by then is no CSV
+_MARK_DROPPING = ("utf-8-sig", "utf-16")  # codecs that drop a byte-order mark themselves
+#: The name given to the fields a row has beyond the header's (a NUL: no header names a column so).
+_MORE = "\x00more fields"
+_DELIMITER_NAMES = {",": "comma", "\t": "tab", ";": "semicolon"}
+_TAIL_BYTES = 1 << 16  # read from the end of a file to see whether its last row is cut short
 
 
 def read_header(path: PathLike, *, encoding: str = "utf-8") -> tuple[list[str], str]:
     """The column names of a CSV file and its delimiter (``,``, tab or ``;``).
 
+    A file that starts with UTF-16's byte-order mark (a spreadsheet's "Unicode
+    text") is read as UTF-16 when *encoding* is the default UTF-8.
+
     Raises
     ------
     FormatError
-        For an empty file or an undecodable header.
+        For an empty file, an undecodable header, or lines that end with a
+        carriage return alone.
     """
     path = Path(path)
-    with open(path, "rb") as fh:
-        raw = fh.readline()
-    if not raw.strip():
+    line = _first_line(path, encoding)
+    if not line.strip():
         raise FormatError("the file is empty (no header row)", path=str(path))
-    try:
-        line = raw.decode(_codec(encoding))
-    except UnicodeDecodeError as exc:
-        raise FormatError(
-            f"the header is not valid {encoding} ({exc.reason} at byte {exc.start}); pass encoding=…",
-            path=str(path),
-        ) from None
-    line = line.lstrip("\ufeff")
-    if "\r" in line.rstrip("\r\n"):
-        raise FormatError("lines end with a carriage return alone (old Mac line endings); save the file with "
-                          "\\n or \\r\\n line endings", path=str(path))
     delimiter = max(DELIMITERS, key=line.count)
     names = [n.strip() for n in next(csv.reader([line], delimiter=delimiter))]
     seen: dict[str, int] = {}
@@ -80,15 +81,50 @@ def read_header(path: PathLike, *, encoding: str = "utf-8") -> tuple[list[str], 
     return names, delimiter
 
 
-def _raw_header(path: Path, encoding: str, delimiter: str) -> dict[str, list[str]]:
-    """Stripped column name → the names as written (spaces and all), which pandas' ``dtype=`` needs."""
+def _first_line(path: Path, encoding: str) -> str:
+    """The header line of a CSV file, decoded (byte-order mark and line break dropped)."""
+    return _header_line(path, encoding)[0]
+
+
+def _header_line(path: Path, encoding: str) -> tuple[str, int]:
+    """The header line of a CSV file, decoded (byte-order mark and line break dropped), and its length in bytes.
+
+    Decoded a byte at a time (a header is short), so that a bad byte in a
+    later row does not make the header unreadable, and the error can say at
+    which byte the header is broken.
+    """
+    codec = file_codec(path, encoding)
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    text = ""
+    read = 0
     with open(path, "rb") as fh:
-        line = fh.readline().decode(_codec(encoding), "replace").lstrip("\ufeff")
-    out: dict[str, list[str]] = {}
-    for raw in next(csv.reader([line], delimiter=delimiter)):
-        raw = raw.rstrip("\r\n")
-        out.setdefault(raw.strip(), []).extend(dict.fromkeys((raw, raw.lstrip())))
-    return out
+        while block := fh.read(_HEADER_BLOCK):
+            for at in range(len(block)):
+                try:
+                    text += decoder.decode(block[at:at + 1])
+                except UnicodeError as exc:  # UTF-16 without a byte-order mark raises the base class
+                    reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
+                    raise FormatError(f"the header is not valid {encoding} ({reason} at byte {read + at}); "
+                                      "pass encoding=…", path=str(path)) from None
+                if text.endswith("\n") or (len(text) > 1 and text[-2] == "\r"):
+                    return _header_text(path, text, codec), read + at + 1
+            read += len(block)
+            if read > _MAX_HEADER:
+                raise FormatError(f"no line break in the first {_MAX_HEADER:,} bytes: not a CSV file", path=str(path))
+    return _header_text(path, text, codec), read
+
+
+def _header_text(path: Path, text: str, codec: str) -> str:
+    """The first line's text without its byte-order mark and line break; carriage-return-only files refused."""
+    marks = len(text) - len(text.lstrip("\ufeff"))  # byte-order marks the codec left (utf-8-sig and utf-16 drop one)
+    text = text.lstrip("\ufeff")
+    if marks > (codec not in _MARK_DROPPING):
+        raise FormatError("the file starts with two byte-order marks (U+FEFF, U+FEFF), which would make the first "
+                          "column's name unreadable; remove the second", path=str(path))
+    if "\r" in text.rstrip("\r\n"):
+        raise FormatError("lines end with a carriage return alone (old Mac line endings); save the file with "
+                          "\\n or \\r\\n line endings", path=str(path))
+    return text.rstrip("\r\n")
 
 
 def _codec(encoding: str) -> str:
@@ -97,6 +133,26 @@ def _codec(encoding: str) -> str:
     except LookupError:
         raise InvalidInputError(f"encoding: unknown encoding {encoding!r}", field="encoding", value=encoding) from None
     return "utf-8-sig" if name == "utf-8" else encoding
+
+
+def file_codec(path: PathLike, encoding: str) -> str:
+    """The codec a CSV file is decoded with: *encoding* (UTF-8 with or without a byte-order mark), or
+    UTF-16 when the file starts with UTF-16's byte-order mark and *encoding* is UTF-8.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = path.write_bytes("lat\\tlon\\n".encode("utf-16"))
+    >>> file_codec(path, "utf-8"), file_codec(path, "cp1252")
+    ('utf-16', 'cp1252')
+    """
+    codec = _codec(encoding)
+    if codec == "utf-8-sig":
+        with open(path, "rb") as fh:
+            if fh.read(len(codecs.BOM_UTF16_LE)) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                return "utf-16"
+    return codec
 
 
 def contains_nul(path: PathLike) -> bool:
@@ -145,11 +201,11 @@ class _CsvFile:
     delimiter: str
     encoding: str
     skip_spaces: bool
-    raw_names: dict[str, list[str]]
+    names: list[str]
     has_nul: bool
 
     def dtypes(self, columns: dict[str, str], text: Collection[str], *, strict: bool) -> dict[str, Any]:
-        """pandas' ``dtype=`` for the file's columns, keyed by their names as written.
+        """pandas' ``dtype=`` for the file's columns, keyed by their (stripped) names.
 
         A clean read (*strict* decoding, no NUL) reads free text as plain Python
         strings (pandas' "str" dtype costs a conversion). Every other column is
@@ -165,31 +221,51 @@ class _CsvFile:
         dtype: dict[str, Any] = {}
         for actual, names in rename.items():
             kind: Any = object if final and any(n in text for n in names) else str
-            for raw in self.raw_names.get(actual, [actual]):
-                dtype[raw] = kind
+            dtype[actual] = kind
+        dtype[_MORE] = str
         return dtype
 
     def parse(self, columns: dict[str, str], text: Collection[str], *,
               strict: bool) -> tuple[pd.DataFrame, list[warnings.WarningMessage]]:
-        """The frame of the wanted columns, and the parser's warnings (bad lines)."""
+        """The frame of the wanted columns, and the parser's warnings (bad lines).
+
+        The header's names are given (stripped) with one more, :data:`_MORE`,
+        which holds the first field a row has beyond the header's: pandas
+        drops such fields without a word when it reads only some columns.
+        """
         import pandas as pd
 
-        usecols = set(columns.values())
+        usecols = {*columns.values(), _MORE}
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             frame = pd.read_csv(
-                self.path,
+                io.BufferedReader(_Spliced(self.path, *self.wide_row())),
                 sep=self.delimiter,
-                usecols=lambda c: c.strip() in usecols,
+                names=[*self.names, _MORE],
+                header=0,
+                usecols=lambda c: c in usecols,
                 dtype=self.dtypes(columns, text, strict=strict),
                 keep_default_na=False,
                 na_values=[""],
-                encoding=_codec(self.encoding),
+                encoding=file_codec(self.path, self.encoding),
                 encoding_errors="strict" if strict else "surrogateescape",
                 on_bad_lines="warn",
                 skipinitialspace=self.skip_spaces,
             )
         return frame, caught
+
+    def wide_row(self) -> tuple[int, bytes]:
+        """Where the header ends (bytes), and a blank row one field wider than the header, in the file's encoding.
+
+        pandas takes the number of fields from the first rows it reads, and
+        refuses the extra name :data:`_MORE` unless one of them is that wide;
+        this row, spliced in after the header, is; :func:`load_csv` drops it.
+        """
+        codec = file_codec(self.path, self.encoding)
+        codec = _utf16(self.path) if codec == "utf-16" else codec.replace("utf-8-sig", "utf-8")
+        at = _header_line(self.path, self.encoding)[1]
+        start = "\n" if at >= self.path.stat().st_size else ""  # a header-only file may end without a line break
+        return at, (start + self.delimiter * len(self.names) + "\n").encode(codec)
 
     def read(self, columns: dict[str, str],
              text: Collection[str]) -> tuple[pd.DataFrame, list[warnings.WarningMessage], bool]:
@@ -201,7 +277,7 @@ class _CsvFile:
                 return (*self.parse(columns, text, strict=True), True)
             except UnicodeDecodeError:  # some bytes are not in the encoding: read again, keeping them to report
                 return (*self.parse(columns, text, strict=False), False)
-        except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
+        except (pd.errors.ParserError, UnicodeError, ValueError) as exc:
             raise FormatError(f"cannot parse the file as CSV: {exc}", path=str(self.path)) from None
 
 
@@ -251,16 +327,22 @@ def load_csv(
     import pandas as pd
 
     path = Path(path)
-    _, delimiter = read_header(path, encoding=encoding)
-    source = _CsvFile(path, delimiter, encoding, skip_spaces, _raw_header(path, encoding, delimiter),
-                      contains_nul(path))
+    names, delimiter = read_header(path, encoding=encoding)
+    wide = file_codec(path, encoding).startswith(("utf-16", "utf-32"))  # NUL bytes in every character
+    source = _CsvFile(path, delimiter, encoding, skip_spaces, names, wide or contains_nul(path))
     text = set(text)
     frame, caught, strict = source.read(columns, text)
-    frame.columns = [c.strip() for c in frame.columns]
+    frame = frame.iloc[1:].reset_index(drop=True)  # the blank wide row spliced in after the header
+    more = frame.pop(_MORE).notna().to_numpy()
     skipped = _skipped_lines(caught)
     problems = Problems(path, _row_numbers(len(frame), [p.row for p in skipped if p.row is not None]))
     for p in skipped:
         problems.add_problem(p)
+    problems.add(more, None, f"the row has more fields than the header's {len(names)} (a cell with an unquoted "
+                 f"{_DELIMITER_NAMES.get(delimiter, delimiter)}?); its extra fields would be lost")
+    cut = _cut_short(source)
+    if cut is not None and len(frame):
+        problems.add_row(len(frame) - 1, *cut)
     out = pd.DataFrame(index=frame.index)
     for name, actual in columns.items():
         out[name] = frame[actual]
@@ -272,13 +354,75 @@ def load_csv(
     return out, problems
 
 
+def _cut_short(source: _CsvFile) -> tuple[str, str] | None:
+    """``(column, message)`` when the file ends in the middle of its last row, else None.
+
+    A file cut off (a download or a copy interrupted) ends without a line
+    break, in a row with fewer fields than the header: its missing cells would
+    read as empty ones. A last line that is part of a quoted cell spanning lines
+    (an odd number of quotes) is not judged.
+    """
+    codec = file_codec(source.path, source.encoding)
+    if codec == "utf-16":  # read from the middle: the byte order is the byte-order mark's
+        codec = _utf16(source.path)
+    size = source.path.stat().st_size
+    with open(source.path, "rb") as fh:
+        fh.seek(max(0, size - _TAIL_BYTES) // 2 * 2)  # even: UTF-16 stays aligned
+        tail = fh.read().decode(codec, "replace")
+    if not tail or tail.endswith(("\n", "\r")):
+        return None
+    last = tail.replace("\r\n", "\n").replace("\r", "\n").rsplit("\n", 1)[-1]
+    if not last.strip() or last.count('"') % 2:
+        return None
+    fields = next(csv.reader([last], delimiter=source.delimiter))
+    header = source.names
+    if len(fields) >= len(header):
+        return None
+    return (header[len(fields)], f"the file ends in the middle of this row ({len(fields)} of "
+            f"{len(header)} fields, no line break after it): a truncated file?")
+
+
+def _utf16(path: Path) -> str:
+    """The byte order of a UTF-16 file, from its byte-order mark."""
+    with open(path, "rb") as fh:
+        return "utf-16-le" if fh.read(len(codecs.BOM_UTF16_LE)) == codecs.BOM_UTF16_LE else "utf-16-be"
+
+
+class _Spliced(io.RawIOBase):
+    """A file's bytes with *insert* spliced in after its first *at* bytes (read as a stream by pandas)."""
+
+    def __init__(self, path: Path, at: int, insert: bytes):
+        super().__init__()
+        self._file = open(path, "rb")  # closed with this stream
+        self._head = memoryview(self._file.read(at) + insert)
+
+    def readable(self) -> bool:
+        """It is."""
+        return True
+
+    def readinto(self, buffer: Any) -> int:  # a writable buffer (memoryview)
+        """Fill *buffer* from the head, then from the file."""
+        if len(self._head):
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        return self._file.readinto(buffer)
+
+    def close(self) -> None:
+        """Close the file too."""
+        self._file.close()
+        super().close()
+
+
 def _skipped_lines(caught: Iterable[warnings.WarningMessage]) -> list[RowProblem]:
     """The lines pandas' parser left out (too many fields), from its warnings."""
     skipped: list[RowProblem] = []
     for w in caught:
         for line, want, saw in _BAD_LINE.findall(str(w.message)):
             skipped.append(
-                RowProblem(int(line) - _HEADER_LINES, None, f"line {line} has {saw} fields; the header has {want}")
+                RowProblem(int(line) - _HEADER_LINES - _SPLICED, None,
+                           f"line {line} has {saw} fields; the header has {want}")
             )
     return skipped
 

@@ -34,6 +34,7 @@ True
 
 from __future__ import annotations
 
+import codecs
 import html
 import os
 import re
@@ -55,6 +56,7 @@ MAX_REPORT_BYTES = 256 * 1024 * 1024
 _MAX_PATH_LENGTH = 4096
 #: the head of a text searched for HTML tags, and the sample of a text checked for binary data
 _HTML_SNIFF, _SAMPLE = 4096, 65536
+_UTF16_ZEROS = 0.9  # of every other byte zero: ASCII-heavy UTF-16 text without a byte-order mark
 #: more control characters than this (and than 1 in _CONTROL_SHARE of the sample) make a text binary
 _CONTROL_COUNT, _CONTROL_SHARE = 8, 100
 #: "Key: value" header lines read at most
@@ -252,9 +254,9 @@ def _decode(raw: bytes, *, encoding: str | None, where: str) -> str:
     if not raw.strip():
         raise InvalidInputError(f"{where}: the report is empty", field="path_or_text")
     nul = raw.find(b"\x00", 0, _SAMPLE)
-    if nul >= 0 and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InvalidInputError(f"{where}: looks like binary data (a NUL byte at offset {nul}), not a text report",
-                                field="path_or_text")
+    wide = encoding is not None and _wide(encoding)
+    if nul >= 0 and not wide and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidInputError(f"{where}: {_binary_or_utf16(raw[:_SAMPLE], nul)}", field="path_or_text")
     if encoding is not None:
         try:
             return raw.decode(encoding)
@@ -275,6 +277,23 @@ def _decode(raw: bytes, *, encoding: str | None, where: str) -> str:
             "pass encoding='cp1252' (or the file's encoding) if it is text",
             field="path_or_text",
         ) from None
+
+
+def _wide(encoding: str) -> bool:
+    """Whether *encoding* has code units wider than a byte (UTF-16, UTF-32), so that text holds NUL bytes."""
+    try:
+        return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:  # decoding says so, naming the encoding
+        return False
+
+
+def _binary_or_utf16(sample: bytes, nul: int) -> str:
+    """Why bytes with a NUL byte at *nul* are refused: UTF-16 without a byte-order mark, or binary data."""
+    for order, start in (("utf-16-le", 1), ("utf-16-be", 0)):
+        units = sample[start::2]
+        if units and units.count(0) >= _UTF16_ZEROS * len(units) and b"\x00" not in sample[1 - start::2]:
+            return (f"looks like {order.upper()} text without a byte-order mark; pass encoding={order!r}")
+    return f"looks like binary data (a NUL byte at offset {nul}), not a text report"
 
 
 def _refuse_unwritable(text: str, where: str) -> None:
