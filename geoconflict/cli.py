@@ -224,11 +224,13 @@ def _geojson_to_stdout(events: Any, detail: str) -> None:
 @click.option("--tiles", default=None, metavar="NAME|none",
               help="A folium tile name or URL template, or 'none' for the vector basemap only "
                    "(default: none offline, OpenStreetMap online).")
+@click.option("--attribution", default=None, metavar="TEXT",
+              help="Credit line of a --tiles URL template (its provider and licence); a URL needs one.")
 @click.option("--title", default=None, help="Map title (default: the report's headline and date).")
 @batch_options
 @places_option
-def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str | None, title: str | None,
-                published: str | None, errors: str, failures_out: str | None, places: tuple[str, ...]) -> None:
+def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str | None,
+                attribution: str | None, title: str | None, published: str | None, errors: str, failures_out: str | None, places: tuple[str, ...]) -> None:
     """Draw the events of INPUTS (reports, event tables or directories of them) as one layered HTML map.
 
     \b
@@ -262,7 +264,7 @@ def map_command(inputs: tuple[str, ...], output: str, offline: bool, tiles: str 
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            m = render(events, tiles=tiles, title=title or None)
+            m = render(events, tiles=tiles, attribution=attribution, title=title or None)
             try:
                 path = save_html(m, output, offline=offline)
             except AssetError as exc:  # no npm and an empty cache: a map that loads its scripts, not none

@@ -45,3 +45,14 @@ def test_map_command_names_a_tile_url_without_attribution(tmp_path):
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert f"Error: tiles: the URL template {url!r} needs attribution" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "x.html").exists()
+
+
+def test_map_command_takes_a_tile_url_with_its_attribution(tmp_path):
+    url = "https://tiles.example.org/{z}/{x}/{y}.png"
+    out = tmp_path / "x.html"
+    result = CliRunner().invoke(main, ["map", SEED, "-o", str(out), "--online", "--tiles", url,
+                                       "--attribution", "Example Tiles contributors"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert '"https://tiles.example.org/{z}/{x}/{y}.png"' in page
+    assert '"attribution": "Example Tiles contributors"' in page
