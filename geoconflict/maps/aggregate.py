@@ -239,7 +239,7 @@ class AggregatedEvents:
     def _band(self, last: int, degrees: float, day: np.ndarray, days: list[date]) -> dict[str, Any]:
         """One band's cells as the data of a layer of points (their popups as strings)."""
         cell, k = self._cells(degrees)
-        t = len(self.types)
+        t = max(len(self.types), 1)
         by_type = np.bincount(cell * t + self.type_code, minlength=k * t).reshape(k, t)
         count = by_type.sum(axis=1)
         lat = np.rint(np.bincount(cell, weights=self.lat, minlength=k) / count).astype(np.int64)
@@ -252,7 +252,7 @@ class AggregatedEvents:
         dated = day >= 0
         np.minimum.at(first, cell[dated], day[dated])
         np.maximum.at(lastday, cell[dated], day[dated])
-        dominant = by_type.argmax(axis=1)
+        dominant = by_type.argmax(axis=1) if t else np.zeros(0, dtype=np.int64)
         radius = np.minimum(CELL_RADIUS_BASE + CELL_RADIUS_STEP * (np.log2(count) // 2).astype(np.int64),
                             CELL_RADIUS_MAX)
         layer = LayerBuilder("events", CELL_FIELDS)
