@@ -29,6 +29,7 @@ import numpy as np
 
 from geoconflict.model import Event, Precision
 from geoconflict.model.frames import event_frame
+from geoconflict.model.placetable import PlaceTable
 
 __all__ = ["COLUMN_NAMES", "Coded", "EventColumns"]
 
@@ -107,10 +108,24 @@ class EventColumns:
         out[~missing] = given[~missing].astype(np.int64)
         return out
 
-    def to_frame(self):
-        """The events' GeoDataFrame (:func:`geoconflict.model.frames.event_frame`)."""
+    def to_frame(self, *, table: PlaceTable | None = None):
+        """The events' GeoDataFrame (:func:`geoconflict.model.frames.event_frame`; *table* as there)."""
         return event_frame(places=self.places, provenances=self.provenances, actors=self.actors,
-                           columns=self.columns)
+                           columns=self.columns, table=table)
+
+    def take(self, rows: slice) -> EventColumns:
+        """The rows ``rows`` (a slice), sharing the distinct values.
+
+        Examples
+        --------
+        >>> from geoconflict.model import Event, Place
+        >>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52)
+        >>> cols = EventColumns.from_events([Event("meeting", kyiv), Event("protest", kyiv)])
+        >>> cols.take(slice(1, 2)).records() == [Event("protest", kyiv)]
+        True
+        """
+        return EventColumns(*((values, codes[rows]) for values, codes in (self.places, self.provenances, self.actors)),
+                            {name: column[rows] for name, column in self.columns.items()})
 
     def records(self) -> list[Event]:
         """The events the rows stand for (the plain reference the column paths are held equal to)."""

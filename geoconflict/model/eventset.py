@@ -154,7 +154,10 @@ class EventSet:
         """
         columns = self.__dict__.get("_columns")
         if columns is not None and self.is_deferred:
-            return columns()
+            made = self.__dict__.get("_columns_made")
+            if made is None:  # made once: counting, mapping and writing the same table share them
+                made = self.__dict__["_columns_made"] = columns()
+            return made
         return EventColumns.from_events(self.events)
 
     @property
@@ -172,6 +175,7 @@ class EventSet:
         self.__dict__.pop("_frame", None)
         self.__dict__.pop("_others", None)
         self.__dict__.pop("_columns", None)
+        self.__dict__.pop("_columns_made", None)
         EventSet.__init__(self, records)
         return getattr(self, name)
 
