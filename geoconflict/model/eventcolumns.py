@@ -124,7 +124,8 @@ class EventColumns:
         >>> cols.take(slice(1, 2)).records() == [Event("protest", kyiv)]
         True
         """
-        return EventColumns(*((values, codes[rows]) for values, codes in (self.places, self.provenances, self.actors)),
+        (places, place_c), (provs, prov_c), (actors, actor_c) = self.places, self.provenances, self.actors
+        return EventColumns((places, place_c[rows]), (provs, prov_c[rows]), (actors, actor_c[rows]),
                             {name: column[rows] for name, column in self.columns.items()})
 
     def records(self) -> list[Event]:
