@@ -124,6 +124,9 @@ def build_layers(
         ``styles``, ``legend``, ``dates`` (indices into the table of days) and
         ``points`` / ``lines`` / ``polys`` columns. The table of days, the distinct
         event dates of all layers in order, is the ``"days"`` entry of the first layer;
+        an events layer of more than :data:`~geoconflict.maps.aggregate.AGGREGATE_FROM`
+        events has ``"aggregate": True``, its cells in ``bands`` and its detail in
+        ``chunks`` (see :mod:`geoconflict.maps.aggregate`);
         its ``"places"`` entry counts every distinct place, the countries the
         *Places* layer leaves to the basemap included.
 
