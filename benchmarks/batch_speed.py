@@ -14,6 +14,13 @@ Usage (from the repository root, after ``pip install -e ".[dev]" "dask[distribut
     python benchmarks/batch_speed.py --mb 50 --repeat 3   # the issue's figure
     python benchmarks/batch_speed.py --mb 1           # a quick look
     python benchmarks/batch_speed.py --mb 10 --configs 1,2   # no Dask
+    python benchmarks/batch_speed.py --exports 10000  # 10,000 reports → GeoPackage and GeoJSON (issue 18)
+
+With ``--exports N`` the corpus is its first N reports, extracted once by 2 worker
+processes and written as a GeoPackage and as GeoJSON, in one fresh process run
+under ``/usr/bin/time -v``: its wall time and peak memory, each file's size and
+write time, and how many progress updates reached standard error during the
+extraction and during each write.
 
 Each row also gives CPU seconds: the timed process's (``RUSAGE_SELF``, user +
 system) and its finished children's (``RUSAGE_CHILDREN``: the worker processes
@@ -26,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -37,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import extract_speed  # the benchmark corpora
 
 
-def build_corpus(folder: Path, megabytes: float) -> tuple[int, int]:
+def build_corpus(folder: Path, megabytes: float, *, max_files: int | None = None) -> tuple[int, int]:
     """Write report files into *folder* up to *megabytes*; return (files, bytes).
 
     The reports are the 904 news articles of the public geoparsing corpora
@@ -50,7 +58,7 @@ def build_corpus(folder: Path, megabytes: float) -> tuple[int, int]:
     dense = extract_speed.corpus(max(0.0, megabytes - sum(len(b.encode("utf-8")) for b, _ in news) / 1e6) + 0.1)
     written = files = 0
     for body, published in [*news, *dense]:
-        if written >= target:
+        if written >= target or files == max_files:
             break
         files += 1
         path = folder / f"report_{files:06d}.txt"
@@ -129,6 +137,49 @@ def timed(config: str, folder: Path, size: int) -> float:
     return seconds
 
 
+def build_reports(folder: Path, reports: int) -> tuple[int, int]:
+    """The first *reports* reports of :func:`build_corpus` (the news articles, then variants), written into *folder*."""
+    return build_corpus(folder, megabytes=reports * 0.02, max_files=reports)  # 20 kB: above any report's length
+
+
+def export_one(folder: Path, out: Path) -> dict:
+    """Extract *folder* (2 workers) and write it as ``out.gpkg`` and ``out.geojson``, progress bars on."""
+    from geoconflict.batch import extract_many
+    from geoconflict.model.io import write_geojson, write_geopackage
+
+    t = time.perf_counter()
+    result = extract_many([folder], workers=2, progress=True)
+    row: dict = {"extract_s": round(time.perf_counter() - t, 1), "records": len(result.events)}
+    for writer, suffix in ((write_geopackage, "gpkg"), (write_geojson, "geojson")):
+        path = out.with_suffix("." + suffix)
+        t = time.perf_counter()
+        writer(result.events, path, progress=True)
+        row[suffix] = {"write_s": round(time.perf_counter() - t, 1), "mb": round(path.stat().st_size / 1e6, 1)}
+        print(f"PHASE {suffix} written", file=sys.stderr, flush=True)
+    return row
+
+
+def exports(reports: int) -> None:
+    """The ``--exports`` figure: one process, extraction and both files, measured whole."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        files, size = build_reports(folder, reports)
+        print(f"corpus: {files:,} reports, {size / 1e6:.1f} MB ({size / files / 1e3:.1f} kB each on average)")
+        done = subprocess.run(["/usr/bin/time", "-v", sys.executable, __file__, "--export-one", str(folder),
+                               str(Path(tmp) / "out")], capture_output=True, check=True)
+        row = json.loads(done.stdout.decode().strip().splitlines()[-1])
+        stderr = done.stderr.decode()  # as bytes: text mode would turn tqdm's carriage returns into newlines
+        phases = re.split(r"PHASE \w+ written", stderr)  # extraction + GeoPackage, then GeoJSON, then time's
+        row["progress_updates"] = [part.count("\r") for part in phases[:2]]
+        for line in stderr.splitlines():
+            if "Maximum resident set size" in line:
+                row["peak_mb"] = round(int(line.rsplit(" ", 1)[1]) / 1024)
+            elif "Elapsed (wall clock)" in line:
+                row["wall"] = line.rsplit(" ", 1)[1]
+        print(json.dumps(row))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mb", type=float, default=50.0, help="corpus size in megabytes")
@@ -140,7 +191,16 @@ def main() -> None:
                         help="rounds of the configurations, interleaved; the summary takes each one's fastest run")
     parser.add_argument("--run", choices=CONFIGS, help=argparse.SUPPRESS)  # one timed run, in a fresh process
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--exports", type=int, metavar="N",
+                        help="N reports extracted and written as GeoPackage and GeoJSON, measured whole")
+    parser.add_argument("--export-one", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.export_one:
+        print(json.dumps(export_one(*args.export_one)))
+        return
+    if args.exports:
+        exports(args.exports)
+        return
     if args.run:
         print(json.dumps(run_one(args.run, args.folder)))
         return

@@ -165,8 +165,12 @@ def make_acled_csv(path: Path, rows: int) -> None:
     frame.to_csv(path, index=False)
 
 
+#: The sides of ``--table-rows``: to a map, and to a GeoPackage.
+TABLE_SIDES = ("geoconflict", "records", "explore", "gpkg", "to_file")
+
+
 def measure_table(side: str, path: str, out: str) -> dict:
-    """One table measurement in this process: the CSV file to the written page."""
+    """One table measurement in this process: the CSV file to the written page (or GeoPackage)."""
     import warnings
 
     warnings.simplefilter("ignore")
@@ -178,20 +182,27 @@ def measure_table(side: str, path: str, out: str) -> dict:
     from geoconflict import read_table
     from geoconflict.maps.offline import save_html
     from geoconflict.maps.render import render
+    from geoconflict.model.io import write_geopackage
 
     usage = resource.getrusage(resource.RUSAGE_SELF)
     t = time.perf_counter()
     deferred = None
-    if side == "explore":
+    if side in ("explore", "to_file"):
         frame = pd.read_csv(path)
         geo = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["longitude"], frame["latitude"]),
                                crs="EPSG:4326")
-        geo.explore().save(out)
+        if side == "explore":
+            geo.explore().save(out)
+        else:
+            geo.to_file(out, driver="GPKG", engine="pyogrio")
     else:
         events = read_table(path, format="acled").events
         if side == "records":
             _ = events.events  # every row a record first (render's path before issue 18)
-        save_html(render(events), out, offline=True)
+        if side == "gpkg":
+            write_geopackage(events, out)
+        else:
+            save_html(render(events), out, offline=True)
         deferred = events.is_deferred
     seconds = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_SELF)
@@ -206,25 +217,55 @@ def measure_table(side: str, path: str, out: str) -> dict:
     }
 
 
-def table_runs(rows: int, keep: str | None) -> None:
+def _whole_process(side: str, path: str, out: str) -> dict:
+    """:func:`measure_table` in a child process, with its wall time and peak RSS as ``/usr/bin/time -v`` sees them."""
+    command = [sys.executable, __file__, "--table-one", side, path, out]
+    timed = os.path.exists("/usr/bin/time")
+    done = subprocess.run((["/usr/bin/time", "-v"] if timed else []) + command, capture_output=True, text=True,
+                          check=True)
+    row = json.loads(done.stdout.strip().splitlines()[-1])
+    for line in done.stderr.splitlines() if timed else []:
+        line = line.strip()
+        if line.startswith("Maximum resident set size"):
+            row["process_peak_mb"] = round(int(line.rsplit(" ", 1)[1]) / 1024)
+        elif line.startswith("Elapsed (wall clock)"):
+            clock = [float(x) for x in line.rsplit(" ", 1)[1].split(":")]
+            row["process_wall_s"] = round(sum(v * 60 ** k for k, v in enumerate(reversed(clock))), 2)
+    return row
+
+
+def table_runs(rows: int, keep: str | None, *, csv: str | None = None, sides: tuple[str, ...] = TABLE_SIDES,
+               browser: bool = False) -> None:
     """The ``--table-rows`` comparison: each side in its own process, on the same CSV file."""
-    sides = ["geoconflict", "records"] + (["explore"] if _explore_available() else [])
+    if not _explore_available():
+        sides = tuple(s for s in sides if s != "explore")
+    if keep:
+        os.makedirs(keep, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, f"acled-{rows}.csv")
-        make_acled_csv(Path(path), rows)
+        path = csv or os.path.join(tmp, f"acled-{rows}.csv")
+        if csv is None:
+            make_acled_csv(Path(path), rows)
         by = {}
         for side in sides:
-            out = os.path.join(keep or tmp, f"table-{rows}-{side}.html")
-            done = subprocess.run([sys.executable, __file__, "--table-one", side, path, out],
-                                  capture_output=True, text=True, check=True)
-            by[side] = json.loads(done.stdout.strip().splitlines()[-1])
+            suffix = "gpkg" if side in ("gpkg", "to_file") else "html"
+            out = os.path.join(keep or tmp, f"table-{rows}-{side}.{suffix}")
+            if os.path.exists(out):
+                os.unlink(out)
+            by[side] = _whole_process(side, path, out)
+            if browser and side == "geoconflict":
+                by[side].update(browser_time(out))
             print(json.dumps(by[side]), flush=True)
-    ours = by["geoconflict"]
-    for side, theirs in by.items():
-        if side != "geoconflict":
-            print(f"{rows:,} rows, geoconflict vs {side}: {theirs['seconds'] / ours['seconds']:.1f}x faster "
-                  f"(CPU {theirs['cpu_s'] / ours['cpu_s']:.1f}x), peak memory {ours['peak_mb']:.0f} vs "
-                  f"{theirs['peak_mb']:.0f} MB, file {ours['file_mb']:.1f} vs {theirs['file_mb']:.1f} MB")
+    for ours, peers in (("geoconflict", ("records", "explore")), ("gpkg", ("to_file",))):
+        mine = by.get(ours)
+        for side in peers:
+            theirs = by.get(side)
+            if mine is None or theirs is None:
+                continue
+            wall = theirs.get("process_wall_s", theirs["seconds"]) / mine.get("process_wall_s", mine["seconds"])
+            peak = mine.get("process_peak_mb", mine["peak_mb"]) / theirs.get("process_peak_mb", theirs["peak_mb"])
+            print(f"{rows:,} rows, {ours} vs {side}: {wall:.1f}x faster (whole process; CPU "
+                  f"{theirs['cpu_s'] / mine['cpu_s']:.1f}x), peak memory {peak:.2f}x theirs, file "
+                  f"{mine['file_mb'] / theirs['file_mb']:.2f}x theirs ({mine['file_mb']:.1f} vs {theirs['file_mb']:.1f} MB)")
 
 
 def _rss_mb() -> float:
@@ -289,17 +330,41 @@ def browser_time(path: str) -> dict:
         results, drawn = [], []
         for _ in range(3):
             t = time.perf_counter()
-            page, log = open_offline(browser, Path(path), timeout_ms=60_000)
-            page.wait_for_selector(".gc-map[data-gc-ready] .leaflet-control-layers-overlays label", timeout=60_000)
+            page, log = open_offline(browser, Path(path), timeout_ms=120_000)
+            page.wait_for_selector(".gc-map[data-gc-ready] .leaflet-control-layers-overlays label", timeout=120_000)
             results.append(time.perf_counter() - t)
             page.wait_for_selector(".gc-map[data-gc-drawn]", timeout=60_000)
             drawn.append(int(page.locator(".gc-map").get_attribute("data-gc-drawn")))
             assert not log.blocked and not log.page_errors, (log.blocked[:3], log.page_errors[:3])
+            pans = _pan_frames(page)
             page.context.close()
         browser.close()
     # wall: Playwright's clock, new browser context to layers listed; drawn: the page's own
     # clock, navigation start to the first frame painted with the data on it
-    return {"open_to_layers_listed_s": [round(r, 2) for r in results], "drawn_ms": drawn}
+    return {"open_to_layers_listed_s": [round(r, 2) for r in results], "drawn_ms": drawn, **pans}
+
+
+#: A scripted pan: steps of this many pixels, one per animation frame, at the first zoom of each event drawn.
+PAN_STEP_PX, PAN_STEPS, PAN_ZOOM = (40, 10), 30, 9
+
+
+def _pan_frames(page) -> dict:
+    """Frame times (ms) while the map pans step by step at :data:`PAN_ZOOM` (each step redraws the canvas)."""
+    from tests.browser import map_key
+
+    key = map_key(page)
+    page.evaluate(f"() => {{ const m = window['{key}']; m.setView(m.getCenter(), {PAN_ZOOM}, {{animate: false}}); }}")
+    times = page.evaluate(f"""() => new Promise(done => {{
+        const m = window['{key}'], times = []; let last = performance.now(), k = 0;
+        function step() {{
+          const now = performance.now(); times.push(now - last); last = now;
+          if (k++ < {PAN_STEPS}) {{ m.panBy({list(PAN_STEP_PX)}, {{animate: false}}); requestAnimationFrame(step); }}
+          else {{ done(times.slice(1)); }}
+        }}
+        requestAnimationFrame(step);
+    }})""")
+    times.sort()
+    return {"pan_frame_ms_median": round(times[len(times) // 2]), "pan_frame_ms_max": round(times[-1])}
 
 
 def _explore_available() -> bool:
@@ -334,6 +399,9 @@ def main() -> None:
     parser.add_argument("--browser", action="store_true")
     parser.add_argument("--table-rows", type=int, help="map an ACLED-layout CSV of this many rows")
     parser.add_argument("--keep", help="with --table-rows: write the pages into this directory")
+    parser.add_argument("--csv", help="with --table-rows: use this ACLED-layout CSV instead of generating one")
+    parser.add_argument("--sides", default=",".join(TABLE_SIDES),
+                        help=f"with --table-rows: the sides to run (of {', '.join(TABLE_SIDES)})")
     parser.add_argument("--one", nargs=3, metavar=("SIDE", "KIND", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--table-one", nargs=3, metavar=("SIDE", "CSV", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -341,7 +409,7 @@ def main() -> None:
         print(json.dumps(measure_table(*args.table_one)))
         return
     if args.table_rows:
-        table_runs(args.table_rows, args.keep)
+        table_runs(args.table_rows, args.keep, csv=args.csv, sides=tuple(args.sides.split(",")), browser=args.browser)
         return
     if args.one:
         print(json.dumps(measure(args.one[0], args.one[1], args.n, args.one[2])))

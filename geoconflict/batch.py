@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from geoconflict.errors import FormatError, InvalidInputError
 from geoconflict.inputs import Input, list_inputs, read_input, skipped_note
+from geoconflict.model import Mention
 from geoconflict.model.eventset import EventSet
 from geoconflict.readers import check_errors, no_gc
 
@@ -156,7 +157,10 @@ def _without_label(message: str, label: str) -> str:
 
 def _why_empty(label: str, events: EventSet) -> Failure | None:
     """Why an input gave no record (movement, claim, combat area or event), or None when it gave one."""
-    if events.movements or events.claims or events.combats or events.events:
+    if events.is_deferred:  # a table read as columns: counted without making its records
+        if len(events.event_columns()) or any(not isinstance(r, Mention) for r in events.non_events()):
+            return None
+    elif events.movements or events.claims or events.combats or events.events:
         return None
     if events.mentions:
         named = sorted({m.text for m in events.mentions})
@@ -384,12 +388,17 @@ def _gather(outcomes: Iterable[_Outcome]) -> tuple[EventSet, list[Failure]]:
     """The records of every input that succeeded, in input order, and the failures."""
     events = EventSet()
     failures = []
+    parts = []
     for part, failure in outcomes:
         if failure is not None:
             failures.append(failure)
         elif part is not None:
-            for name in ("mentions", "movements", "claims", "combats", "events"):  # list.extend: no per-record add
-                getattr(events, name).extend(getattr(part, name))
+            parts.append(part)
+    if len(parts) == 1:  # one input's set as it is: a table read as columns stays columns
+        return parts[0], failures
+    for part in parts:
+        for name in ("mentions", "movements", "claims", "combats", "events"):  # list.extend: no per-record add
+            getattr(events, name).extend(getattr(part, name))
     return events, failures
 
 

@@ -153,6 +153,13 @@ def _run_batch(inputs: list[Any], *, workers: int, errors: str, published: str |
 def _counts(events: Any) -> str:
     from geoconflict.lang.en import counted
 
+    if events.is_deferred:  # a table read as columns: counted without making a record per row
+        from geoconflict.model.eventset import EventSet
+
+        others = EventSet(events.non_events())
+        return ", ".join(counted(n, noun) for n, noun in (
+            (len(others.places), "places"), (len(others.movements), "movements"), (len(others.claims), "claims"),
+            (len(others.combats), "combat areas"), (len(events.event_columns()), "events")))
     return ", ".join(counted(len(records), noun) for records, noun in (
         (events.places, "places"), (events.movements, "movements"), (events.claims, "claims"),
         (events.combats, "combat areas"), (events.events, "events")))

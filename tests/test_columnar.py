@@ -283,3 +283,48 @@ def test_rows_at_one_place_share_one_place_record(tmp_path):
     assert len({id(r.provenance) for r in records}) == 1
     assert [str(p) for p in problems.resolve("skip")] == [
         "row 8, column 'date_end': event_date_end: 2024-03-01 is before event_date 2024-03-02"]
+
+
+# --------------------------------------------------------------------------- the column path to files and maps
+
+
+@pytest.mark.parametrize("rows, seed", [(60, 11), (300, 12)])
+def test_event_columns_stand_for_the_records(tmp_path, rows, seed):
+    path = tmp_path / "t.csv"
+    generate(path, rows, seed=seed)
+    table = read_table(path)
+    columns = table.events.event_columns()
+    assert table.events.is_deferred
+    assert columns.records() == list(table.events.events)
+    assert columns.to_frame().equals(table.events.events.to_geodataframe())
+
+
+def test_a_geopackage_of_a_table_read_as_columns_equals_that_of_its_records(tmp_path):
+    from geoconflict.model.io import GPKG_CHUNK_ROWS, read_geopackage, write_geopackage
+
+    path = tmp_path / "t.csv"
+    generate(path, 400, seed=13)
+    table = read_table(path)
+    write_geopackage(table.events, tmp_path / "columns.gpkg")
+    assert table.events.is_deferred  # written without a record per row
+    write_geopackage(EventSet(list(table.events)), tmp_path / "records.gpkg")
+    assert read_geopackage(tmp_path / "columns.gpkg") == read_geopackage(tmp_path / "records.gpkg")
+    assert GPKG_CHUNK_ROWS > 400  # (one chunk here; the chunks' seams are held by the next test)
+
+
+def test_columns_taken_in_slices_rebuild_the_whole(tmp_path):
+    path = tmp_path / "t.csv"
+    generate(path, 250, seed=14)
+    columns = read_table(path).events.event_columns()
+    parts = [columns.take(slice(start, start + 64)).records() for start in range(0, len(columns), 64)]
+    assert [e for part in parts for e in part] == columns.records()
+
+
+def test_one_table_through_extract_many_stays_columns(tmp_path):
+    from geoconflict.batch import extract_many
+
+    path = tmp_path / "t.csv"
+    generate(path, 120, seed=15)
+    result = extract_many([path])
+    assert result.events.is_deferred and not result.empty
+    assert list(result.events) == list(read_table(path).events)

@@ -34,6 +34,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from geoconflict.errors import InvalidInputError
+from geoconflict.maps.aggregate import AGGREGATE_FROM, AggregatedEvents
 from geoconflict.maps.builder import LayerBuilder
 from geoconflict.maps.claims import claims_layer
 from geoconflict.maps.combats import combats_layer
@@ -42,6 +43,7 @@ from geoconflict.maps.movements import movements_layer
 from geoconflict.maps.places import drawn_places, places_layer
 from geoconflict.maps.style import LAYER_NAMES, SCALE, Colours, Style, quantize
 from geoconflict.model import CombatArea, Event, Mention, Movement, TerritorialClaim
+from geoconflict.model.eventcolumns import EventColumns
 
 __all__ = ["LAYER_NAMES", "Style", "bounds_of", "build_layers", "date_span_days", "quantize"]
 
@@ -81,13 +83,25 @@ def collect(events: Any) -> Records:
     return out
 
 
-def _records_or_frame(events: Any) -> tuple[Records, Any]:
-    """The records of ``events``; for a table read as columns, those besides its events, and the events' frame."""
+def _records_or_columns(events: Any) -> tuple[Records, Any]:
+    """The records of ``events``; for a table read as columns, those besides its events, and the events' columns."""
     if getattr(events, "is_deferred", False):
         others = events.non_events()
         if events.is_deferred:  # its events stay columns
-            return collect(others), events.events_frame()
+            return collect(others), events.event_columns()
     return collect(events), None
+
+
+def _events_layer(records: Records, columns: Any, style: Style) -> LayerBuilder | AggregatedEvents | None:
+    """The *Other events* layer: each event, or counts per cell when there are more than :data:`AGGREGATE_FROM`."""
+    n = len(records.events) if columns is None else len(columns)
+    if n > AGGREGATE_FROM:
+        return AggregatedEvents(EventColumns.from_events(records.events) if columns is None else columns, style)
+    if records.events:
+        return events_layer(records.events, style)
+    if columns is not None and n:
+        return frame_events_layer(columns.to_frame(), style)
+    return None
 
 
 def build_layers(
@@ -110,6 +124,9 @@ def build_layers(
         ``styles``, ``legend``, ``dates`` (indices into the table of days) and
         ``points`` / ``lines`` / ``polys`` columns. The table of days, the distinct
         event dates of all layers in order, is the ``"days"`` entry of the first layer;
+        an events layer of more than :data:`~geoconflict.maps.aggregate.AGGREGATE_FROM`
+        events has ``"aggregate": True``, its cells in ``bands`` and its detail in
+        ``chunks`` (see :mod:`geoconflict.maps.aggregate`);
         its ``"places"`` entry counts every distinct place, the countries the
         *Places* layer leaves to the basemap included.
 
@@ -119,8 +136,8 @@ def build_layers(
     []
     """
     style = style or Style()
-    records, frame = _records_or_frame(events)
-    built: list[LayerBuilder] = []
+    records, columns = _records_or_columns(events)
+    built: list[LayerBuilder | AggregatedEvents] = []
     places = drawn_places(records.mentions)
     sides = Colours(style)  # actors of movements and claimants of claims: one colour per side
     if places:
@@ -134,10 +151,9 @@ def build_layers(
             ledger.extend(rows)
     if records.combats:
         built.append(combats_layer(records.combats, style))
-    if records.events:
-        built.append(events_layer(records.events, style))
-    elif frame is not None and len(frame):
-        built.append(frame_events_layer(frame, style))
+    events_built = _events_layer(records, columns, style)
+    if events_built is not None:
+        built.append(events_built)
     days = sorted({d for layer in built for d in layer.dates if d is not None})
     table = {d: i for i, d in enumerate(days)}
     out = [layer.to_dict(table) for layer in built]
@@ -160,6 +176,9 @@ def _coordinate_runs(layer: Mapping[str, Any]) -> Iterator[tuple[Sequence[int], 
     """The layer's coordinates as (latitudes, longitudes) runs: points, line ends, outer rings."""
     if "points" in layer:
         yield layer["points"]["lat"], layer["points"]["lon"]
+    if layer.get("box"):  # an aggregated layer: the box of its events
+        box = layer["box"]
+        yield box[0::2], box[1::2]
     if "lines" in layer:
         c = layer["lines"]["c"]
         yield c[0::2], c[1::2]

@@ -195,9 +195,21 @@ def render_html(
     # Rendering mutates some folium elements (an Icon appends to its marker's
     # script each time), so render a copy: saving twice gives the same page.
     html = copy.deepcopy(m.get_root()).render()
-    if offline:
-        html = inline_assets(html, assets=assets, fetch=fetch)
+    if offline:  # the JSON data elements (megabytes of report text) hold no asset reference
+        html = _outside_json(html, lambda part: inline_assets(part, assets=assets, fetch=fetch))
     return stable_ids(html)
+
+
+def _outside_json(html: str, change: Any) -> str:
+    """``html`` with ``change`` applied to each stretch outside the JSON data elements."""
+    parts = []
+    pos = 0
+    for start, end in _json_blocks(html):
+        parts.append(change(html[pos:start]))
+        parts.append(html[start:end])
+        pos = end
+    parts.append(change(html[pos:]))
+    return "".join(parts)
 
 
 def save_html(

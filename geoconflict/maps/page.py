@@ -79,7 +79,7 @@ class Library(MacroElement):
     def render(self, **kwargs: Any) -> None:  # type: ignore[override]
         figure = figure_of(self)
         figure.header.add_child(_Code(f"<style>{_template('geoconflict.css')}</style>"), name="geoconflict_css")
-        js = _template("geoconflict.js").replace("</", "<\\/")
+        js = (_template("geoconflict.js") + _template("aggregate.js")).replace("</", "<\\/")
         figure.header.add_child(_Code(f"<script>{js}</script>"), name="geoconflict_js")
         super().render(**kwargs)
 

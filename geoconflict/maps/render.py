@@ -34,6 +34,7 @@ import folium
 
 from geoconflict.errors import InvalidInputError
 from geoconflict.lang import en
+from geoconflict.maps.aggregate import LayerScript
 from geoconflict.maps.assets import AssetError
 from geoconflict.maps.backdrop import basemap_json
 from geoconflict.maps.detail import layer_cells
@@ -334,7 +335,8 @@ def render(
     for layer in layers:
         group = folium.FeatureGroup(name=f"{layer['name']} ({layer['n']:,})", overlay=True, control=True,
                                     show=layer["key"] in _SHOWN)
-        group.add_child(Script(m, script_json(layer), function="draw"))
+        group.add_child(LayerScript(m, layer) if layer.get("aggregate") else
+                        Script(m, script_json(layer), function="draw"))
         m.add_child(group)
 
     finish = {

@@ -201,8 +201,15 @@ class Colours:
         self.style = style
         self.assigned: dict[str, str] = {}
         self.next = 0
+        self._of_label: dict[str, str] = {}  # each label's colour, once found (50,000 claims name a few sides)
 
     def __call__(self, label: str) -> str:
+        colour = self._of_label.get(label)
+        if colour is None:
+            colour = self._of_label[label] = self._find(label)
+        return colour
+
+    def _find(self, label: str) -> str:
         explicit = self.style.colors.get(label)
         if explicit is not None:
             return explicit

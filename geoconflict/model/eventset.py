@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from geoconflict.lang.en import counted
 from geoconflict.model import CombatArea, Event, Mention, Movement, Place, Record, TerritorialClaim, frames
+from geoconflict.model.eventcolumns import EventColumns
 
 __all__ = ["EventSet", "RecordList"]
 
@@ -79,6 +80,7 @@ class EventSet:
         *,
         frame: Callable[[], Any] | None = None,
         others: Callable[[], Iterable[Record | Mention]] | None = None,
+        columns: Callable[[], EventColumns] | None = None,
     ) -> EventSet:
         """An EventSet whose records are made only when first asked for.
 
@@ -90,6 +92,7 @@ class EventSet:
         :meth:`events_frame`); it must equal ``events.to_geodataframe()``.
         *others*, when given, makes the records that are not events (a table's
         few territorial claims) without making the events (see :meth:`non_events`).
+        *columns*, when given, makes the events as columns (see :meth:`event_columns`).
 
         Examples
         --------
@@ -108,6 +111,7 @@ class EventSet:
         events.__dict__["_build"] = build  # the lists are set by __getattr__ on first access
         events.__dict__["_frame"] = frame
         events.__dict__["_others"] = others
+        events.__dict__["_columns"] = columns
         return events
 
     def non_events(self) -> list[Record | Mention]:
@@ -134,6 +138,28 @@ class EventSet:
             return frame()
         return self.events.to_geodataframe()
 
+    def event_columns(self) -> EventColumns:
+        """The events as :class:`~geoconflict.model.eventcolumns.EventColumns`.
+
+        While the records of a :meth:`deferred` set given *columns* are not made
+        yet, without them; else from the records (each distinct place,
+        provenance and actor list kept once).
+
+        Examples
+        --------
+        >>> from geoconflict import Event, Place
+        >>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52)
+        >>> EventSet([Event("meeting", kyiv)]).event_columns().columns["event_type"].tolist()
+        ['meeting']
+        """
+        columns = self.__dict__.get("_columns")
+        if columns is not None and self.is_deferred:
+            made = self.__dict__.get("_columns_made")
+            if made is None:  # made once: counting, mapping and writing the same table share them
+                made = self.__dict__["_columns_made"] = columns()
+            return made
+        return EventColumns.from_events(self.events)
+
     @property
     def is_deferred(self) -> bool:
         """Whether the records are still to be made (see :meth:`deferred`)."""
@@ -148,6 +174,8 @@ class EventSet:
         del self.__dict__["_build"]
         self.__dict__.pop("_frame", None)
         self.__dict__.pop("_others", None)
+        self.__dict__.pop("_columns", None)
+        self.__dict__.pop("_columns_made", None)
         EventSet.__init__(self, records)
         return getattr(self, name)
 

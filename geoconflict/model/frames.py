@@ -580,6 +580,7 @@ def event_frame(
     provenances: tuple[np.ndarray, np.ndarray],
     actors: tuple[np.ndarray, np.ndarray],
     columns: Mapping[str, np.ndarray],
+    table: PlaceTable | None = None,
 ):
     """The frame :func:`to_geodataframe` gives events (kind ``event``), made from columns.
 
@@ -595,6 +596,8 @@ def event_frame(
     columns : mapping of str to numpy.ndarray
         Each row's ``id``, ``precision`` (int), ``event_type`` (the record's
         ``type``), ``subtype``, ``description`` and ``fatalities``.
+    table : PlaceTable, optional
+        As in :func:`to_geodataframe`: places with a polygon referred to by their id in it.
 
     Examples
     --------
@@ -618,7 +621,7 @@ def event_frame(
     n = len(places[1])
     shared: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # column -> (distinct values, None last; codes)
     shared |= _distinct_columns(provenances, _provenance_columns)
-    shared |= _distinct_columns(places, lambda p: {"name": p.name, "place": _dumps(_place_dict(p, None)),
+    shared |= _distinct_columns(places, lambda p: {"name": p.name, "place": _dumps(_place_dict(p, table)),
                                                    "lat": p.lat, "lon": p.lon})
     shared |= _distinct_columns(actors, lambda a: {"actors": _dumps(list(a))})
     series = {}

@@ -81,6 +81,8 @@ GENERATOR = "geoconflict"
 LAYERS = {"place": "places", "movement": "movements", "claim": "claims", "combat": "combats", "event": "events"}
 #: Records converted and written to a GeoPackage layer at a time (memory stays bounded by it).
 GPKG_CHUNK_RECORDS = 2_000
+#: Rows of a table read as columns written to a GeoPackage at a time (each write has its own cost in GDAL).
+GPKG_CHUNK_ROWS = 50_000
 #: The largest CSV cell read (a country's polygon as WKT runs to megabytes; csv's default is 128 KiB).
 CSV_FIELD_LIMIT = 2**31 - 1
 #: The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV injection").
@@ -266,6 +268,10 @@ def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", p
     import pyogrio
 
     events = events if isinstance(events, EventSet) else EventSet(events)
+    columns = None
+    if events.is_deferred:  # a table read as columns: its events are written from them, no record per row
+        columns = events.event_columns()
+        events = EventSet(events.non_events())
     path = Path(path)
     table = PlaceTable(detail=check_detail(detail))
     written: dict[str, int] = {}  # layer -> rows written
@@ -278,7 +284,8 @@ def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", p
                                 promote_to_multi=False, append=layer in written)
         written[layer] = written.get(layer, 0) + len(frame)
 
-    with replacing(path) as tmp, tqdm(total=len(events), unit="record", desc=f"writing {path.name}", leave=False,
+    total = len(events) + (0 if columns is None else len(columns))
+    with replacing(path) as tmp, tqdm(total=total, unit="record", desc=f"writing {path.name}", leave=False,
                                       disable=None if progress is None else not progress) as bar:
         tmp.unlink()  # GDAL makes the GeoPackage itself
         for attribute, (kind, layer) in zip(
@@ -294,6 +301,13 @@ def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", p
                 if len(places):
                     write(places, PLACE_TABLE)
                 bar.update(len(chunk))
+        for start in range(0, 0 if columns is None else len(columns), GPKG_CHUNK_ROWS):
+            part = columns.take(slice(start, start + GPKG_CHUNK_ROWS))  # type: ignore[union-attr]
+            write(_for_file(part.to_frame(table=table)), LAYERS["event"])
+            places = frames.place_table_frame(table)
+            if len(places):
+                write(places, PLACE_TABLE)
+            bar.update(len(part))
         if not written:  # nothing to write: still leave a valid, empty GeoPackage
             import geopandas as gpd
 

@@ -67,7 +67,7 @@ from geoconflict.model import (
     Provenance,
     TerritorialClaim,
 )
-from geoconflict.model.frames import event_frame
+from geoconflict.model.eventcolumns import EventColumns
 from geoconflict.readers.bulk import maker
 from geoconflict.readers.cells import a_count, a_date, clean_text, one_of, required_text, text_value
 from geoconflict.readers.columns import (
@@ -188,6 +188,14 @@ class AcledColumns:
         distinct places, provenances and actor lists become records. The
         territorial claims (the territory rows) are not in it.
         """
+        return self.event_columns().to_frame()
+
+    def event_columns(self) -> EventColumns:
+        """The events (the rows other than territory rows) as :class:`~geoconflict.model.eventcolumns.EventColumns`.
+
+        Only the distinct places, provenances and actor lists become records; a
+        map of a million rows is drawn from these (:mod:`geoconflict.maps.aggregate`).
+        """
         v = self.values
         rows = self.good[~self.is_claim[self.good]]
         (places, place_c), (provs, prov_c), (actors, actor_c) = self._places(), self._provenances(), self._actors()
@@ -201,8 +209,7 @@ class AcledColumns:
             "description": _blank_none(text_cells(self.frame, "notes")[rows]),
             "fatalities": fatal[fatal_c[rows]],
         }
-        return event_frame(places=(places, place_c[rows]), provenances=(provs, prov_c[rows]),
-                           actors=(actors, actor_c[rows]), columns=columns)
+        return EventColumns((places, place_c[rows]), (provs, prov_c[rows]), (actors, actor_c[rows]), columns)
 
     def _places(self) -> Coded:
         """Each row's place: one per distinct (name, coordinates, precision, admin units, country)."""

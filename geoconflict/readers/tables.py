@@ -279,7 +279,7 @@ def read_table(
         columns, problems, rows = validate_acled(path, encoding=encoding)
         found = problems.resolve(errors)
         events = EventSet.deferred(partial(_made, columns.records), frame=columns.to_frame,
-                                   others=columns.claims)
+                                   others=columns.claims, columns=columns.event_columns)
         return TableRead(str(path), format, events, found, rows, columns)
     reader = _reader(format)
     with no_gc():  # a million new records would trigger dozens of full collections, each over all of them

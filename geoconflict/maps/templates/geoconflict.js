@@ -668,18 +668,24 @@
     return isNaN(n) ? (text === '\u2014' ? null : String(text).toLowerCase()) : n;
   }
 
-  /* Sort the ledger's rows by column k; a second click on the same column reverses the order. */
-  function sortRows(table, k, th) {
-    var down = th.getAttribute('data-sorted') !== 'down';
+  /* The ledger lists at most this many rows at once (a table of 50,000 rows makes every
+   * layout of the page slow); sorting by a column sorts every claim and lists the first. */
+  var LEDGER_ROWS = 300;
+
+  /* Sort the ledger's claims by column k (cell k - 1 of each row; a second click on the same
+   * column reverses the order), ties kept in their current order, then list the first rows. */
+  function sortRows(ledgerState, k, th) {
+    var table = ledgerState.table, down = th.getAttribute('data-sorted') !== 'down';
     table.querySelectorAll('th').forEach(function (h) { h.removeAttribute('data-sorted'); });
     th.setAttribute('data-sorted', down ? 'down' : 'up');
-    var rows = rowsOf(table).map(function (tr, i) { return [sortKey(tr.children[k].textContent), i, tr]; });
-    rows.sort(function (a, b) {
+    var keyed = ledgerState.order.map(function (r, i) { return [sortKey(r.cells[k - 1]), i, r]; });
+    keyed.sort(function (a, b) {
       if (a[0] === null || b[0] === null) { return (a[0] === null) - (b[0] === null) || a[1] - b[1]; }
       var c = a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
       return (down ? -c : c) || a[1] - b[1];
     });
-    rows.forEach(function (r) { table.appendChild(r[2]); });
+    ledgerState.order = keyed.map(function (x) { return x[2]; });
+    ledgerState.fill();
   }
 
   function rowsOf(table) { return Array.prototype.slice.call(table.querySelectorAll('.gc-ledger-row')); }
@@ -694,17 +700,19 @@
       box.appendChild(el('summary', null, 'Claim ledger \u2014 ' + rows.length + ' claim' + (rows.length === 1 ? '' : 's') + ', kept side by side'));
       var table = el('table');
       var head = el('tr');
+      var ledgerState = { table: table, order: rows.slice(), nodes: new Map() };
       ['', 'Claimant', 'Per', 'Settlements', 'Area stated', 'Area drawn', 'As of'].forEach(function (h, k) {
         var th = el('th', null, h);
         if (k > 0) {
           th.title = 'Sort by ' + h;
           th.className = 'gc-ledger-sort';
-          th.addEventListener('click', function () { sortRows(table, k, th); });
+          th.addEventListener('click', function () { sortRows(ledgerState, k, th); });
         }
         head.appendChild(th);
       });
       table.appendChild(head);
-      rows.forEach(function (r) {
+      function rowNode(r) {
+        if (ledgerState.nodes.has(r)) { return ledgerState.nodes.get(r); }
         var tr = el('tr', 'gc-ledger-row');
         var sw = el('td');
         sw.appendChild(swatch({ swatch: 'area', color: r.color }));
@@ -726,9 +734,19 @@
           L.popup(POPUP).setLatLng(at).setContent(popup(entry.data, r.f)).openOn(map);
           rowsOf(table).forEach(function (other) { other.classList.toggle('gc-ledger-current', other === tr); });
         });
-        table.appendChild(tr);
-      });
+        ledgerState.nodes.set(r, tr);
+        return tr;
+      }
+      ledgerState.fill = function () {
+        rowsOf(table).forEach(function (tr) { table.removeChild(tr); });
+        ledgerState.order.slice(0, LEDGER_ROWS).forEach(function (r) { table.appendChild(rowNode(r)); });
+      };
+      ledgerState.fill();
       box.appendChild(table);
+      if (rows.length > LEDGER_ROWS) {
+        box.appendChild(el('div', 'gc-legend-more', 'The first ' + LEDGER_ROWS + ' of ' + rows.length.toLocaleString('en') +
+          ' claims; sort by a column to list others first.'));
+      }
       return box;
     };
     return ctl.addTo(map);
@@ -758,10 +776,12 @@
       input.addEventListener('input', function () {
         var v = +input.value;
         value.textContent = days[v];
+        gc.cut = days[v];
         gc.layers.forEach(function (entry) {
-          var dates = entry.data.dates, g = entry.group, own = entry.days || [], cut = days[v];
-          function shown(f) { var k = dates[f]; return k < 0 || own[k] <= cut; }
+          var g = entry.group, own = entry.days || [], cut = days[v];
           entry.items.forEach(function (l) {
+            var dates = l._gcDates || entry.data.dates;  // an aggregated layer's items carry their own
+            function shown(f) { var k = dates[f]; return k < 0 || own[k] <= cut; }
             if (l instanceof GcPoints) {
               var mask = new Uint8Array(l._n);
               for (var i = 0; i < l._n; i++) { mask[i] = shown(l._f[i]) ? 1 : 0; }
@@ -890,5 +910,7 @@
   }
 
   window.geoconflict = { draw: draw, basemap: basemap, towns: towns, finish: finish, greatCircle: greatCircle,
-    visibleCount: visibleCount };
+    visibleCount: visibleCount,
+    // for aggregate.js, which draws the layers of many events
+    internal: { GcPoints: GcPoints, popup: popup, tooltip: tooltip, state: state, POPUP: POPUP } };
 })();
