@@ -82,14 +82,14 @@ def test_resolve_candidates_takes_both_paths_alike(gaz):
     text = "Shelling hit Pokrovsk overnight; Sudzha was also struck, officials in Bakhmut said."
     spans = [(text.index(w), text.index(w) + len(w)) for w in ("Pokrovsk", "Sudzha", "Bakhmut")]
     ranked, _ = ctx._span_candidates(gaz, text, spans, ctx.SPAN_CANDIDATES)
-    assert sum(map(len, ranked)) * len(spans) <= ctx.SMALL_WORK  # a small document: the list form scores it
+    assert sum(map(len, ranked)) <= ctx.SMALL_CANDIDATES  # a small document: the list form scores it
     small = ctx.resolve_candidates(gaz, text, spans)
-    saved = ctx.SMALL_WORK
+    saved = ctx.SMALL_CANDIDATES
     try:
-        ctx.SMALL_WORK = -1  # every document through numpy
+        ctx.SMALL_CANDIDATES = -1  # every document through numpy
         reference = ctx.resolve_candidates(gaz, text, spans)
     finally:
-        ctx.SMALL_WORK = saved
+        ctx.SMALL_CANDIDATES = saved
     assert [(c.place, c.score, c.reason) for c in small] == [(c.place, c.score, c.reason) for c in reference]
     assert [c.place.country_code for c in small] == ["UA", "RU", "UA"]
 

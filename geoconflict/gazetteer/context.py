@@ -21,7 +21,7 @@ import numpy as np
 
 from geoconflict.errors import InvalidInputError
 from geoconflict.gazetteer.candidates import ADMIN1, COUNTRY, SCORE_DECIMALS, Candidate, make_candidate
-from geoconflict.gazetteer.context_small import SMALL_WORK, SmallScorer
+from geoconflict.gazetteer.context_small import SMALL_CANDIDATES, SmallScorer
 from geoconflict.gazetteer.distance import haversine_km_radians
 from geoconflict.gazetteer.mentions import span_ranked
 from geoconflict.gazetteer.scoring import Ranked
@@ -97,7 +97,7 @@ def resolve_candidates(gaz: GazetteerTable, text: str, spans: Iterable[tuple[int
     filled = [n for n in sizes if n]
     if len(set(key)) <= 1:  # one name: nothing else in the document to support or oppose it, every bonus is 0
         scores = base
-    elif len(rows) * len(filled) <= SMALL_WORK:  # the same scores over lists: numpy's overhead is the cost here
+    elif len(rows) <= SMALL_CANDIDATES:  # the same scores over lists: numpy's overhead is the cost here
         scores = SmallScorer(gaz, rows, key, filled, weights=(CONTEXT_COUNTRY, CONTEXT_ADMIN1, CONTEXT_NEAR),
                              sharpness=SOFTMAX_SHARPNESS, near_km=CONTEXT_NEAR_SCALE_KM).rescore(base, rounds=CONTEXT_ROUNDS)
     else:
