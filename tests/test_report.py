@@ -129,3 +129,35 @@ def test_long_one_line_text_is_text_not_a_path():
     # a NUL used to be accepted here and to fail later, in extract, with no position (issue 19): now refused at once
     with pytest.raises(InvalidInputError, match=r"a NUL character at line 1, column 19"):
         read_report("Fighting near Goma\x00 today.", published="2024-08-12")
+
+
+def _outcome(f, value):
+    try:
+        return f(value)
+    except (OSError, ValueError) as e:
+        return type(e)
+
+
+def test_is_file_equals_pathlib(tmp_path, monkeypatch):
+    # read_report asks every one-line text whether it names a file; the quick form must answer as pathlib
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from geoconflict.text import report as report_module
+
+    (tmp_path / "note.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "dir.md").mkdir()
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "note.txt")
+    monkeypatch.chdir(tmp_path)
+    pieces = st.sampled_from(["note.txt", "dir.md", "loop", "link.txt", "missing.txt", ".", "..", "/", "//", "./",
+                              " ", "a", "On 3 May, shelling hit", "\x00", "é", "\ud800", "x" * 300, "note.txt/"])
+
+    @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(pieces, min_size=1, max_size=4).map("".join))
+    def check(value):
+        assert _outcome(report_module._is_file, value) == _outcome(lambda v: Path(v).is_file(), value)
+
+    check()
+    assert report_module._is_file("note.txt") and report_module._is_file("link.txt")
+    assert not report_module._is_file("dir.md") and not report_module._is_file("missing.txt")

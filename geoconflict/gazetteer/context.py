@@ -21,6 +21,7 @@ import numpy as np
 
 from geoconflict.errors import InvalidInputError
 from geoconflict.gazetteer.candidates import ADMIN1, COUNTRY, SCORE_DECIMALS, Candidate, make_candidate
+from geoconflict.gazetteer.context_small import SMALL_CANDIDATES, SmallScorer
 from geoconflict.gazetteer.distance import haversine_km_radians
 from geoconflict.gazetteer.mentions import span_ranked
 from geoconflict.gazetteer.scoring import Ranked
@@ -57,7 +58,8 @@ def resolve_candidates(gaz: GazetteerTable, text: str, spans: Iterable[tuple[int
     * nearness: the best ``p / (1 + d / 50 km)`` over the others' leading
       candidates, ``p`` being that candidate's probability.
 
-    All candidates of all spans are scored together as flat arrays.
+    All candidates of all spans are scored together as flat arrays (a small document's as
+    lists, the same numbers: :mod:`~geoconflict.gazetteer.context_small`).
 
     Parameters
     ----------
@@ -90,12 +92,17 @@ def resolve_candidates(gaz: GazetteerTable, text: str, spans: Iterable[tuple[int
     if not any(sizes):
         return [None] * len(spans)
     rows = [c[0] for cands in ranked for c in cands]
-    base = np.array([c[1] for cands in ranked for c in cands], dtype=np.float64)
+    base = [c[1] for cands in ranked for c in cands]
     key = [k for k, n in zip(key_of, sizes) for _ in range(n)]
-    if len(set(key)) > 1:
-        scores = _ContextScorer(gaz, rows, key, [n for n in sizes if n]).rescore(base, rounds=CONTEXT_ROUNDS).tolist()
-    else:  # one name: nothing else in the document to support or oppose it, every bonus is 0
-        scores = base.tolist()
+    filled = [n for n in sizes if n]
+    if len(set(key)) <= 1:  # one name: nothing else in the document to support or oppose it, every bonus is 0
+        scores = base
+    elif len(rows) <= SMALL_CANDIDATES:  # the same scores over lists: numpy's overhead is the cost here
+        scores = SmallScorer(gaz, rows, key, filled, weights=(CONTEXT_COUNTRY, CONTEXT_ADMIN1, CONTEXT_NEAR),
+                             sharpness=SOFTMAX_SHARPNESS, near_km=CONTEXT_NEAR_SCALE_KM).rescore(base, rounds=CONTEXT_ROUNDS)
+    else:
+        scores = _ContextScorer(gaz, rows, key, filled).rescore(np.array(base, dtype=np.float64),
+                                                                rounds=CONTEXT_ROUNDS).tolist()
     out: list[Candidate | None] = []
     pos = 0
     for cands, n in zip(ranked, sizes):
