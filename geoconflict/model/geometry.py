@@ -73,6 +73,10 @@ def __getattr__(name: str):
 def check_lat_lon(lat: float, lon: float, *, field: str = "point") -> tuple[float, float]:
     """Return ``(lat, lon)`` as floats, or raise :class:`CoordinateError`.
 
+    A zero of either sign is returned as ``0.0``: ``-0.0`` is the same
+    point, and a GeoPackage (SQLite) keeps no sign of zero, so every format
+    reads back what the record holds.
+
     Parameters
     ----------
     lat, lon : float
@@ -84,6 +88,8 @@ def check_lat_lon(lat: float, lon: float, *, field: str = "point") -> tuple[floa
     --------
     >>> check_lat_lon(51.73, 36.19)
     (51.73, 36.19)
+    >>> check_lat_lon(-0.0, 10)
+    (0.0, 10.0)
     >>> check_lat_lon(95, 10, field="origin")
     Traceback (most recent call last):
     ...
@@ -111,7 +117,7 @@ def check_lat_lon(lat: float, lon: float, *, field: str = "point") -> tuple[floa
         raise CoordinateError(
             f"{field}: longitude {lon_f} is outside [-180, 180]", field=field, value=lon_f
         )
-    return lat_f, lon_f
+    return lat_f + 0.0, lon_f + 0.0  # -0.0 + 0.0 is 0.0
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
