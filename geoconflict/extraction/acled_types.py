@@ -25,6 +25,8 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from geoconflict.extraction.actors import parties, side_name
 from geoconflict.extraction.cues import Fold, matched
@@ -48,6 +50,8 @@ CUE_KEYS: dict[str, tuple[str, str]] = {
     "blast": ("strike", acled.REMOTE_EXPLOSIVE),
     "grenade": ("strike", acled.GRENADE),
     "shelling": ("strike", acled.SHELLING),
+    "fired": ("strike", acled.SHELLING),
+    "aircraft": ("strike", acled.SHELLING),
     "strike": ("strike", acled.SHELLING),
     "disrupted": ("interception", acled.DISRUPTED_WEAPONS),
     "base": ("base", acled.HEADQUARTERS),
@@ -64,24 +68,33 @@ CUE_KEYS: dict[str, tuple[str, str]] = {
     "arrest": ("arrest", acled.ARRESTS),
     "looting": ("looting", acled.LOOTING),
     "attack": ("attack", acled.ARMED_CLASH),
+    "raid": ("attack", acled.ARMED_CLASH),
     "kill": ("attack", acled.ATTACK),
 }
 #: Cue keys whose type a stated means overrides (violence whose weapon the sentence names).
-_BY_MEANS = frozenset({"strike", "attack", "kill", "shelling", "massacre", "blast"})
+_BY_MEANS = frozenset({"strike", "attack", "raid", "kill", "shelling", "massacre", "blast", "fired", "aircraft", "fire",
+                       "looting"})
 #: Cue keys that are violence against people: an attack on civilians alone is violence against civilians;
 #: a killing is, unless its target is armed.
-_VIOLENCE = frozenset({"attack", "kill", "massacre", "fire"})
+_VIOLENCE = frozenset({"attack", "raid", "kill", "massacre", "fire"})
 #: Cue keys that direct fire between armed sides makes an armed clash (what else was fired, and at whom).
-_ENGAGED = frozenset({"strike", "attack", "kill", "shelling", "blast", "grenade", "fire"})
+_ENGAGED = frozenset({"strike", "attack", "raid", "kill", "shelling", "blast", "grenade", "fire", "fired"})
 #: Cue keys of fire that, told as many explosions or projectiles with no device named, is shelling.
 _VOLLEY_KEYS = frozenset({"blast", "fire"})
 #: Cue keys whose perpetrator, an unorganised crowd, makes them mob violence.
 _MOB_KEYS = frozenset({"attack", "kill", "looting", "riot"})
+#: Cue keys that a battle told in the same sentence is the event of (what the fighting was over, or led to).
+_BY_BATTLE = frozenset({"looting", "arrest", "abduction", "disrupted"})
+#: Cue keys of people detained (violence against civilians when they are then hurt).
+_DETENTION_KEYS = frozenset({"arrest", "abduction"})
 _CROWD_KEYS = frozenset({"arrest", "looting", "riot"})
 
 
-def classify(key: str, folded: str, at: int = 0) -> tuple[str, str]:
+def classify(key: str, folded: str, at: int = 0, start: int | None = None) -> tuple[str, str]:
     """The record type and ACLED sub-event type of the event of cue *key* in sentence *folded* (case-folded).
+
+    The rules of :data:`_RULES` are tried in turn, the first that applies choosing the type; when none
+    does, the cue's own (:data:`CUE_KEYS`).
 
     Parameters
     ----------
@@ -92,27 +105,117 @@ def classify(key: str, folded: str, at: int = 0) -> tuple[str, str]:
     at : int
         Where the cue ends in *folded*: the target is read after it, or before it when the verb is
         passive ("two farmers were shot").
+    start : int, optional
+        Where the cue starts (default *at*): a shot-down aircraft's means are read before it.
 
     Returns
     -------
     tuple of str
         The Event's ``type`` and ``subtype`` (ACLED's sub-event type).
     """
-    if key in _MOB_KEYS and _by_mob(folded, at) or key == "riot":
-        # a riot is violent: of a protest (or with a demand) a violent demonstration, else mob violence
-        return "riot", acled.VIOLENT_DEMONSTRATION if en.PROTEST_WORDS.search(folded) else acled.MOB_VIOLENCE
-    if key in _ENGAGED and _engaged(folded, at):
-        return "attack", acled.ARMED_CLASH
-    means = _means(folded) if key in _BY_MEANS else None
-    if means is not None:
-        return CUE_KEYS[means]
-    if key in _VOLLEY_KEYS and en.VOLLEYS.search(folded):  # "observed 12 explosions": fire, not a planted device
-        return "strike", acled.SHELLING
-    if key in _VIOLENCE:
-        return _violence(key, _target(folded, at))
-    if key == "protest" or (key in _CROWD_KEYS and en.DEMONSTRATORS.search(folded)):
-        return _protest(folded)
+    cue = _Cue(key, folded, at, at if start is None else start)
+    for rule in _RULES:
+        found = rule(cue)
+        if found is not None:
+            return found
     return CUE_KEYS[key]
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """An event word as the typing rules read it: its key, its sentence (case-folded), where it starts and ends."""
+
+    key: str
+    folded: str
+    at: int
+    start: int
+
+
+def _riot(cue: _Cue) -> tuple[str, str] | None:
+    """A riot: violence by an unorganised crowd, or property destroyed during a demonstration by no armed side;
+    of a protest (or with a demand) a violent demonstration, else mob violence."""
+    crowd = cue.key in _MOB_KEYS and _by_mob(cue.folded, cue.at)
+    protest = en.PROTEST_WORDS.search(cue.folded)
+    demonstration = cue.key == "looting" and en.DEMONSTRATION.search(cue.folded)
+    if crowd or cue.key == "riot" or (demonstration and not _armed_doer(cue.folded, cue.at)):
+        return "riot", acled.VIOLENT_DEMONSTRATION if protest else acled.MOB_VIOLENCE
+    return None
+
+
+def _in_battle(cue: _Cue) -> tuple[str, str] | None:
+    """Looting, arrests, abductions or weapons seized in a sentence that tells armed sides fighting: the battle is
+    the event ("clashed with the police as they tried to kidnap a family")."""
+    if cue.key in _BY_BATTLE and _armed_fighting(cue.folded):
+        return "attack", acled.ARMED_CLASH
+    return None
+
+
+def _engaged_sides(cue: _Cue) -> tuple[str, str] | None:
+    """Fire exchanged between armed sides (fighting or direct fire, not at civilians alone): an armed clash."""
+    return ("attack", acled.ARMED_CLASH) if cue.key in _ENGAGED and _engaged(cue.folded, cue.at) else None
+
+
+def _by_stated_means(cue: _Cue) -> tuple[str, str] | None:
+    """Violence by a stated means is remote violence of that means (an aircraft's means: who shot it down)."""
+    if cue.key not in _BY_MEANS:
+        return None
+    means = _means(cue.folded[:cue.start] if cue.key == "aircraft" else cue.folded)
+    return None if means is None else CUE_KEYS[means]
+
+
+def _volleys(cue: _Cue) -> tuple[str, str] | None:
+    """Many explosions or projectiles with no device named ("observed 12 explosions"): fire, not a planted device."""
+    return ("strike", acled.SHELLING) if cue.key in _VOLLEY_KEYS and en.VOLLEYS.search(cue.folded) else None
+
+
+def _detention(cue: _Cue) -> tuple[str, str] | None:
+    """People detained and then tortured or killed: violence against civilians, not an arrest; a raid that
+    arrests people and tells no one hurt: arrests."""
+    if cue.key in _DETENTION_KEYS and en.DETAINEE_HARMED.search(cue.folded, cue.at):
+        return "attack", acled.ATTACK
+    if (cue.key == "raid" and en.ARRESTED.search(cue.folded) and _no_killing(cue.folded)
+            and not en.DIRECT_FIRE.search(cue.folded)):
+        return "arrest", acled.ARRESTS
+    return None
+
+
+def _on_people(cue: _Cue) -> tuple[str, str] | None:
+    """An attack, a killing or fire by no stated means: by its target (:func:`_violence`, :func:`_fired`)."""
+    if cue.key == "fired":
+        return _fired(_target(cue.folded, cue.at))
+    return _violence(cue.key, _target(cue.folded, cue.at)) if cue.key in _VIOLENCE else None
+
+
+def _protest_rule(cue: _Cue) -> tuple[str, str] | None:
+    """A protest, or arrests or burning among demonstrators: the protest, peaceful or not (:func:`_protest`)."""
+    if cue.key == "protest" or (cue.key in _CROWD_KEYS and en.DEMONSTRATORS.search(cue.folded)):
+        return _protest(cue.folded)
+    return None
+
+
+#: The typing rules, in the order they are tried (the first that applies wins).
+_RULES: tuple[Callable[[_Cue], tuple[str, str] | None], ...] = (
+    _riot, _in_battle, _engaged_sides, _by_stated_means, _volleys, _detention, _on_people, _protest_rule)
+
+
+def _no_killing(folded: str) -> bool:
+    """Whether the sentence *folded* tells no one killed (no killing word at all)."""
+    return not any(w in folded for w in en.FATALITY_STEMS)
+
+
+def _armed_fighting(folded: str) -> bool:
+    """Whether the sentence tells fighting between armed sides (not crowds)."""
+    fight = Fold.COMBAT.search(folded)
+    if fight is None or en.AFTER_FIGHTING.search(folded, 0, fight.start()):
+        return False
+    return crowd_fight(folded, fight.start()) is None
+
+
+def _fired(target: str) -> tuple[str, str]:
+    """Fire with no means named: at civilians (and no armed side) an attack on them, else shelling."""
+    if en.CIVILIAN_TARGET.search(target) and not _armed_target(target):
+        return "attack", acled.ATTACK
+    return CUE_KEYS["fired"]
 
 
 def _engaged(folded: str, at: int) -> bool:
@@ -139,14 +242,24 @@ def crowd_fight(folded: str, start: int) -> str | None:
     True
     """
     doer = clause_back(folded[:start])
-    if en.ARMED_PERPETRATOR.search(doer) or any(a.party for a in parties(doer, 0, len(doer))):
+    other = _CLAUSE_END.split(folded[start:], maxsplit=1)[0]  # "fought with market vendors", "between X and Y"
+    sides = f"{doer} {other}"
+    if any(a.party for a in parties(doer, 0, len(doer))) or _armed_side(doer, sides):
         return None
     if en.DEMONSTRATORS.search(folded) and en.PROTEST_WORDS.search(folded):  # "a clash between demonstrators and
         return acled.VIOLENT_DEMONSTRATION  # police": the demonstrators' side of it
     crude = en.CRUDE_WEAPONS.search(folded) and not en.DIRECT_FIRE.search(folded)  # "clashed with machetes"
-    if crude or en.MOB_ACTOR.search(doer) or en.MEMBERS.search(doer):
+    if crude or en.MOB_ACTOR.search(sides) or en.MEMBERS.search(doer):
         return acled.MOB_VIOLENCE
     return None
+
+
+def _armed_side(doer: str, sides: str) -> bool:
+    """Whether fighting is between armed sides: an armed group or army on either side (*sides*: the text of
+    both), or police as the subject (*doer*) with no crowd against them. Police fighting a crowd is a riot."""
+    if en.ARMED_SIDE.search(sides):
+        return True
+    return bool(en.ARMED_PERPETRATOR.search(doer)) and not en.MOB_ACTOR.search(sides)
 
 
 def _by_mob(folded: str, at: int) -> bool:
@@ -158,8 +271,24 @@ def _by_mob(folded: str, at: int) -> bool:
         doer = folded[by.end():by.end() + _AGENT_WINDOW] if by else ""
     else:
         doer = clause_back(head)
-    mob = en.MOB_ACTOR.search(doer)
-    return bool(mob) and not en.ARMED_PERPETRATOR.search(doer)
+        if not doer[:doer.rfind(" ", 0, len(doer.rstrip()))].strip():  # ", torching his house": the main subject's
+            doer = head
+    return bool(en.MOB_ACTOR.search(doer)) and not _armed_in(doer)
+
+
+def _armed_in(doer: str) -> bool:
+    """Whether the perpetrator's words *doer* name an armed man among them: an armed word that no preposition
+    governs ("freed a suspect from police custody" names no armed doer; "youths armed with machetes" carry crude
+    weapons only)."""
+    for m in en.ARMED_PERPETRATOR.finditer(doer):
+        if not en.GOVERNED_BEFORE.search(doer, 0, m.start()) and not en.CRUDE_ARMED.match(doer, m.start()):
+            return True
+    return False
+
+
+def _armed_doer(folded: str, at: int) -> bool:
+    """Whether the subject of the verb ending at *at* names an armed man (:func:`_armed_in`)."""
+    return _armed_in(clause_back(folded[:at]))
 
 
 def _means(folded: str) -> str | None:
@@ -175,10 +304,23 @@ def _target(folded: str, at: int) -> str:
     return head[:passive.start()] if passive else folded[at:]
 
 
+def _armed_target(target: str) -> bool:
+    """Whether the *target* words name armed men or their posts as the target, not as where it happened: "fired
+    at a bus at a checkpoint" targets the bus (an armed word a locative preposition governs, other than the first
+    word, names the place)."""
+    for m in en.ARMED_TARGET.finditer(target):
+        at = en.LOCATIVE_GOVERNED.search(target, 0, m.start())
+        if at is None or not target[:at.start()].strip():
+            return True
+    return False
+
+
 def _violence(key: str, folded: str) -> tuple[str, str]:
     """An attack or a killing: on civilians (and no armed side) violence against civilians; an attack on
     anything else, or a killing of armed men, an armed clash."""
-    armed = en.ARMED_TARGET.search(folded)
+    armed = _armed_target(folded)
+    if key == "kill" and en.LIVESTOCK.match(folded):  # "killed 25 heads of cattle": property destroyed
+        return "looting", acled.LOOTING
     if key == "massacre" or (not armed and (key == "kill" or en.CIVILIAN_TARGET.search(folded))):
         return ("massacre" if key == "massacre" else "attack"), acled.ATTACK
     return "attack", acled.ARMED_CLASH

@@ -162,7 +162,7 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
     i = _place(doc, masked, cue)
     if i is None:
         return None
-    kind, subtype = classify(key, folded, cue.end())
+    kind, subtype = classify(key, folded, cue.end(), cue.start())
     fatalities = fatalities_in(masked, folded)
     following = _next_in_paragraph(doc, s) if fatalities is None or subtype == acled.PEACEFUL_PROTEST else None
     if subtype == acled.PEACEFUL_PROTEST and following is not None:  # "Police intervened to disperse them."
