@@ -163,7 +163,8 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
     word = matched(masked, cue).lower()
     count = Fold.SETTLEMENTS.search(folded_rest)
     area = Fold.AREA.search(folded_rest) if _DIGIT.search(rest) else None
-    if word.startswith(en.HOLD_WORDS) and not (count or area) and not _HELD_PLACE.match(rest):
+    if word.startswith(en.HOLD_WORDS) and not word.startswith(en.TAKE_OVER) and not (count or area) \
+            and not _HELD_PLACE.match(rest):
         return None
     head = en.APPOSITIVE.sub(",", masked[:cue.start()])
     folded_head = case_fold(head)
@@ -274,7 +275,14 @@ def _claimant(rest: str, head: str, folded_head: str, word: str,
         named = [int(t) for t in TOKEN.findall(_NAMED_END.split(rest)[0])]
     if claimant is None and speaker and en.PRONOUN_CLAIMANT.search(head):
         claimant = Actor(0, 0, without_article(speaker), None, country_of(speaker))
-    return claimant, named
+    return claimant or _generic_claimant(folded_head), named
+
+
+def _generic_claimant(folded_head: str) -> Actor | None:
+    """The forces named by no party right before a control word ("government security forces took over
+    <village>"): the last generic actor of its clause, as named (lower case)."""
+    generic = list(Fold.GENERIC_ACTOR.finditer(clause_back(folded_head)))
+    return Actor(0, 0, generic[-1].group(0), None, None) if generic else None
 
 
 def _areas(doc: Document, s: Sentence, cue: re.Match[str], rest: str, named: list[int]) -> tuple[list[Place], str]:

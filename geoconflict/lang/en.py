@@ -187,6 +187,7 @@ __all__ = [
     "SQUARE_MILE_MARK",
     "STRIKE_CUE",
     "SUBJECT_AUXILIARIES",
+    "TAKE_OVER",
     "TARGET_AFTER_WORDS",
     "THE",
     "TITLE_ABBREVIATIONS",
@@ -593,6 +594,8 @@ CLAIM_CUE = re.compile(
 )
 #: Control words that claim a place only when it follows (not "held talks", "took part").
 HOLD_WORDS = ("hold", "held", "took", "taken")
+#: ... unless they are "took over": control, whatever follows ("took over the control of <village>").
+TAKE_OVER = "took over"
 #: What may stand between such a word and the place: "over", "control of the city of".
 HELD_PLACE = r"\s*(?:over\s+)?(?:(?:the\s+)?control\s+of\s+)?(?:the\s+)?(?:(?:" + "|".join(SETTLEMENT_WORDS) + r")\s+of\s+)?"
 #: A passive claim: "fell to", "captured by".
@@ -658,7 +661,7 @@ BASE_WORDS = r"(?:bases?|posts?|outposts?|headquarters|hq|checkpoints?|camps?|po
 #: People leaving their homes, or prisoners escaping (Strategic developments / Other: displacement, a jail break).
 DISPLACEMENT = (r"fled|"
                 r"forc(?:ed|ibly)\s+(?:[\w-]+\s+){0,3}?(?:evict\w*|displac\w*|expel\w*|to\s+(?:flee|leave))|evicted|"
-                r"escaped\s+from|(?:jail|prison)\s*break")
+                r"escaped\s+from|(?:jail|prison)\s*break|(?:were|was|been|who)\s+displaced|displaced\s+by")
 #: Damage told in the passive ("several shops were destroyed"): Looting/property destruction.
 PROPERTY_PASSIVE = (r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
                     r"(?:destroyed|burn(?:ed|t)|demolished|razed|looted|torched|set\s+on\s+fire|vandali[sz]ed)")
@@ -681,17 +684,19 @@ STRIKE_CUE = re.compile(
     r"demin(?:ed|ing)|(?:cleared|removed)\s+(?:[\w-]+\s+){0,3}?(?:mines|landmines|ieds|explosives)|"
     r"(?:recover|seiz|confiscat|discover|found|unearth|locat)\w*\s+(?:[\w,.-]+\s+){0,5}?" + WEAPON_HAUL + r"|"
     r"destroy\w*\s+(?:[\w-]+\s+){0,4}?(?:arms|weapons|caches?|ieds?|mines|explosive\s+devices)\b|"
-    r"(?=[\w-]+\s+(?:[\w-]+\s+){0,5}?(?:were|was|had\s+been|have\s+been)\s)" + WEAPON_HAUL +
-    r"(?:\s+[\w-]+){0,5}?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?=[\w-]+\s+(?:[\w-]+\s+){0,8}?(?:were|was|had\s+been|have\s+been)\s)" + WEAPON_HAUL +
+    r"(?:\s+[\w-]+){0,8}?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
     r"(?:seized|recovered|confiscated|found|discovered|defused|dismantled|destroyed))|"
-    r"(?P<base>(?:establish\w*|buil[dt]\w*|install\w*|erect\w*|set\s+up)\s+(?:[\w-]+\s+){0,3}?" + BASE_WORDS + r")|"
+    r"(?P<base>(?:establish\w*|buil[dt]\w*|install\w*|erect\w*|set\s+up)\s+(?:[\w-]+\s+){0,3}?" + BASE_WORDS + r"|"
+    r"(?:ran|manned|mounted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?checkpoints?)|"
     r"(?P<agreement>surrender(?:ed|s|ing)?|(?:signed|reached|concluded|agreed\s+(?:on|to))\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:agreement|ceasefire|truce|deal|accord|pact|memorandum)s?|"
     r"(?:freed|released|exchanged|handed\s+over)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:prisoners|hostages|detainees|captives))|"
     r"(?P<change>defected|pledged\s+allegiance|conducted\s+(?:[\w-]+\s+){0,2}?patrols?|patrolled|"
     r"(?:impos\w*|extended|declared|enforc\w*|institut\w*|introduc\w*|announc\w*|lifted)\s+(?:[\w-]+\s+){0,3}?curfew|reinforcements?\s+(?:arrived|to)|"
-    r"(?:joint|military)\s+patrols?|"
+    r"(?:joint|military)\s+patrols?|(?:brought|sent|deployed|dispatched)\s+(?:[\w-]+\s+){0,2}?reinforcements|"
+    r"(?:joined|defected\s+to)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?(?:" + "|".join(re.escape(g.lower()) for g in GROUPS) + r")\b|"
     r"graduation|recruit(?:ed|ment))|"
     r"(?P<displacement>" + DISPLACEMENT + r")|"
     r"(?P<fire>(?:gun)?shots|bursts\s+of\s+(?:gun)?fire|projectiles|exchanges?\s+of\s+fire)|"
@@ -701,7 +706,7 @@ STRIKE_CUE = re.compile(
     r"(?P<grenade>grenades?(?!\s+launcher)|(?:threw|hurled|lobbed)\s+(?!(?:[\w-]+\s+){0,2}?(?:petrol|molotov|fire))"
     r"(?:[\w-]+\s+){0,2}?(?:bombs?|explosives?))|"
     r"(?P<shelling>shell(?:ed|ing|s)|grenade\s+launchers?|mortars?|artillery|rockets?|missiles?|mlrs|grads?|bombard(?:ed|ment)|"
-    r"pounded)|(?P<fired>fired(?:\s+[\w-]+,?){0,6}?\s+(?:at|on|upon|into|towards?))|"
+    r"pounded)|(?P<fired>fired(?:\s+[\w-]+,?){0,10}?\s+(?:at|on|upon|into|towards?))|"
     r"(?P<strike>struck|(?<!hunger\s)(?<!general\s)strikes?(?!\s+(?:committees?|action))(?:\s+on)?|bomb(?:ed|ing)|"
     r"hit(?!\s+and\s+run))|"
     r"(?P<massacre>massacre(?:d)?|killings?\s+of\s+civilians|executed|beheaded)|"
@@ -710,7 +715,8 @@ STRIKE_CUE = re.compile(
     r"(?P<excessive>opened\s+fire\s+on\s+(?:the\s+)?(?:protesters|demonstrators))|"
     r"(?P<riot>riot(?:s|ed|ers|ing)?|mob|lynch(?:ed|ing)?|violent(?:ly)?\s+(?:demonstrat|protest)\w*|"
     r"(?:threw|hurled|pelted)\s+(?:[\w-]+\s+){0,2}?(?:stones|rocks|bottles|molotov\w*|petrol\s+bombs)|"
-    r"pelted|stone-pelting|burn(?:ed|t|ing)\s+(?:rubber\s+)?(?:tyres|tires))|"
+    r"pelted|stone-pelting|burn(?:ed|t|ing)\s+(?:rubber\s+)?(?:tyres|tires)|"
+    r"disrupted\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|rally|gathering|ceremony|campaign\s+event))|"
     r"(?P<protest>protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied|ies)|marched|"
     r"(?:held|staged|organi[sz]ed|joined|participated\s+in|took\s+part\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:march(?:es)?|vigils?)|"
@@ -934,7 +940,7 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "reinforcement", "threw",
         "hurled", "pelt", "gathered", "blocked", "dropped", "blew", "blown", "lobbed", "assassinat", "arson", "ablaze",
         "demin", "clear", "remov", "locat", "dismantl", "set", "install", "erect", "operation", "offensive", "campaign", "march",
-        "vigil", "curfew",
+        "vigil", "curfew", "checkpoint", "joined", "disrupted",
         "graduation", "recruit", "stole", "destroy", "razed", "wound", "injur", "tortur", "hack", "bod", "target",
         "fled", "evict", "displac", "expel", "flee", "leave", "escaped", "break", "shots", "burst", "projectile",
         "exchange", "patrol", "demolish", "loot", "vandal", "burn", "torch", "set on fire"),
