@@ -40,7 +40,7 @@ __all__ = ["CUE_KEYS", "actor_pair", "classify", "crowd_fight", "protest_outcome
 #: Where the clause after an event's word ends.
 _CLAUSE_END = re.compile(r"[;:,.]")
 #: How far after "by" a passive verb's agent is read.
-_AGENT_WINDOW = 40
+_AGENT_WINDOW = 60
 
 #: Each cue key (a group of STRIKE_CUE or MEANS): the record's type and ACLED sub-event type it gives.
 CUE_KEYS: dict[str, tuple[str, str]] = {
@@ -85,6 +85,10 @@ _VOLLEY_KEYS = frozenset({"blast", "fire"})
 _MOB_KEYS = frozenset({"attack", "kill", "looting", "riot"})
 #: Cue keys that a battle told in the same sentence is the event of (what the fighting was over, or led to).
 _BY_BATTLE = frozenset({"looting", "arrest", "abduction", "disrupted"})
+#: Cue keys whose verb's object may be a means ("attacked army helicopters"): then it is the target, not the means.
+_OBJECT_KEYS = frozenset({"attack", "raid", "kill"})
+#: How far after such a verb its object is read (characters).
+_OBJECT_WINDOW = 40
 #: Cue keys of people detained (violence against civilians when they are then hurt).
 _DETENTION_KEYS = frozenset({"arrest", "abduction"})
 _CROWD_KEYS = frozenset({"arrest", "looting", "riot"})
@@ -132,9 +136,14 @@ class _Cue:
 
 
 def _riot(cue: _Cue) -> tuple[str, str] | None:
-    """A riot: violence by an unorganised crowd, or property destroyed during a demonstration by no armed side;
-    of a protest (or with a demand) a violent demonstration, else mob violence."""
+    """A riot: violence by an unorganised crowd, casualties of fighting between crowds, or property destroyed
+    during a demonstration by no armed side; of a protest (or with a demand) a violent demonstration, else mob
+    violence."""
     crowd = cue.key in _MOB_KEYS and _by_mob(cue.folded, cue.at)
+    fight = Fold.COMBAT.search(cue.folded) if cue.key == "kill" else None
+    brawl = crowd_fight(cue.folded, fight.start()) if fight else None
+    if brawl is not None:  # "were injured in a clash between two groups of party members": the riot's casualties
+        return "riot", brawl
     protest = en.PROTEST_WORDS.search(cue.folded)
     demonstration = cue.key == "looting" and en.DEMONSTRATION.search(cue.folded)
     if crowd or cue.key == "riot" or (demonstration and not _armed_doer(cue.folded, cue.at)):
@@ -159,8 +168,19 @@ def _by_stated_means(cue: _Cue) -> tuple[str, str] | None:
     """Violence by a stated means is remote violence of that means (an aircraft's means: who shot it down)."""
     if cue.key not in _BY_MEANS:
         return None
-    means = _means(cue.folded[:cue.start] if cue.key == "aircraft" else cue.folded)
+    if cue.key == "aircraft":
+        means = _means(cue.folded[:cue.start])
+    else:
+        means = next((m.lastgroup for m in en.MEANS.finditer(cue.folded) if not _object_of(cue, m)), None)
     return None if means is None else CUE_KEYS[means]
+
+
+def _object_of(cue: _Cue, means: re.Match[str]) -> bool:
+    """Whether the means *means* is the object of an attack's or a killing's verb, not its instrument ("attacked
+    army helicopters", against "attacked the base with drones"): right after the verb, no preposition between."""
+    if cue.key not in _OBJECT_KEYS or not cue.at <= means.start() <= cue.at + _OBJECT_WINDOW:
+        return False
+    return not en.INSTRUMENT_BEFORE.search(cue.folded, cue.at, means.start())
 
 
 def _volleys(cue: _Cue) -> tuple[str, str] | None:
@@ -169,10 +189,12 @@ def _volleys(cue: _Cue) -> tuple[str, str] | None:
 
 
 def _detention(cue: _Cue) -> tuple[str, str] | None:
-    """People detained and then tortured or killed: violence against civilians, not an arrest; a raid that
-    arrests people and tells no one hurt: arrests."""
+    """People detained and then tortured or killed: violence against civilians, not an arrest; armed men
+    abducted: a battle; a raid that arrests people and tells no one hurt: arrests."""
     if cue.key in _DETENTION_KEYS and en.DETAINEE_HARMED.search(cue.folded, cue.at):
         return "attack", acled.ATTACK
+    if cue.key == "abduction" and _armed_object(_target(cue.folded, cue.at)):  # "abducted two policemen"
+        return "attack", acled.ARMED_CLASH
     if (cue.key == "raid" and en.ARRESTED.search(cue.folded) and _no_killing(cue.folded)
             and not en.DIRECT_FIRE.search(cue.folded)):
         return "arrest", acled.ARRESTS
@@ -182,7 +204,7 @@ def _detention(cue: _Cue) -> tuple[str, str] | None:
 def _on_people(cue: _Cue) -> tuple[str, str] | None:
     """An attack, a killing or fire by no stated means: by its target (:func:`_violence`, :func:`_fired`)."""
     if cue.key == "fired":
-        return _fired(_target(cue.folded, cue.at))
+        return _fired(cue.folded, _target(cue.folded, cue.at))
     return _violence(cue.key, _target(cue.folded, cue.at)) if cue.key in _VIOLENCE else None
 
 
@@ -198,6 +220,16 @@ _RULES: tuple[Callable[[_Cue], tuple[str, str] | None], ...] = (
     _riot, _in_battle, _engaged_sides, _by_stated_means, _volleys, _detention, _on_people, _protest_rule)
 
 
+def _armed_object(target: str) -> bool:
+    """Whether the object of a verb (the start of its *target* words, in its clause) is armed men: an armed word
+    before any civilian one ("abducted two policemen", not "abducted civilians ..., forcing them to carry military
+    equipment")."""
+    head = _CLAUSE_END.split(target, maxsplit=1)[0][:_OBJECT_WINDOW]
+    armed = en.ARMED_TARGET.search(head)
+    civilian = en.CIVILIAN_TARGET.search(head)
+    return armed is not None and (civilian is None or armed.start() < civilian.start())
+
+
 def _no_killing(folded: str) -> bool:
     """Whether the sentence *folded* tells no one killed (no killing word at all)."""
     return not any(w in folded for w in en.FATALITY_STEMS)
@@ -211,8 +243,11 @@ def _armed_fighting(folded: str) -> bool:
     return crowd_fight(folded, fight.start()) is None
 
 
-def _fired(target: str) -> tuple[str, str]:
-    """Fire with no means named: at civilians (and no armed side) an attack on them, else shelling."""
+def _fired(folded: str, target: str) -> tuple[str, str]:
+    """Fire with no means named: at demonstrators or rioters their protest or riot (tear gas fired at them); at
+    civilians (and no armed side) an attack on them; else shelling."""
+    if en.DEMONSTRATORS.search(target) or en.VIOLENT_CROWD.search(target):
+        return _protest(folded)
     if en.CIVILIAN_TARGET.search(target) and not _armed_target(target):
         return "attack", acled.ATTACK
     return CUE_KEYS["fired"]
@@ -308,7 +343,7 @@ def _armed_target(target: str) -> bool:
     """Whether the *target* words name armed men or their posts as the target, not as where it happened: "fired
     at a bus at a checkpoint" targets the bus (an armed word a locative preposition governs, other than the first
     word, names the place)."""
-    for m in en.ARMED_TARGET.finditer(target):
+    for m in (*en.ARMED_TARGET.finditer(target), *en.ARMED_GROUP_NAMED.finditer(target)):
         at = en.LOCATIVE_GOVERNED.search(target, 0, m.start())
         if at is None or not target[:at.start()].strip():
             return True
@@ -321,9 +356,16 @@ def _violence(key: str, folded: str) -> tuple[str, str]:
     armed = _armed_target(folded)
     if key == "kill" and en.LIVESTOCK.match(folded):  # "killed 25 heads of cattle": property destroyed
         return "looting", acled.LOOTING
+    if key == "attack" and not armed and _property_only(folded):  # "attacked and burned a school": no one hurt
+        return "looting", acled.LOOTING
     if key == "massacre" or (not armed and (key == "kill" or en.CIVILIAN_TARGET.search(folded))):
         return ("massacre" if key == "massacre" else "attack"), acled.ATTACK
     return "attack", acled.ARMED_CLASH
+
+
+def _property_only(target: str) -> bool:
+    """Whether an attack's *target* words tell property destroyed ("and burned a school") and no one hurt."""
+    return bool(en.PROPERTY_DAMAGE.match(target)) and _no_killing(target) and not en.INJURED.search(target)
 
 
 def protest_outcome(folded: str) -> tuple[str, str]:

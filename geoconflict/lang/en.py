@@ -687,7 +687,7 @@ STRIKE_CUE = re.compile(
     r"(?=[\w-]+\s+(?:[\w-]+\s+){0,8}?(?:were|was|had\s+been|have\s+been)\s)" + WEAPON_HAUL +
     r"(?:\s+[\w-]+){0,8}?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
     r"(?:seized|recovered|confiscated|found|discovered|defused|dismantled|destroyed))|"
-    r"(?P<base>(?:establish\w*|buil[dt]\w*|install\w*|erect\w*|set\s+up)\s+(?:[\w-]+\s+){0,3}?" + BASE_WORDS + r"|"
+    r"(?P<base>(?:establish\w*|buil[dt]\w*|install\w*|erect\w*|set\s+up)\s+(?:[\w-]+\s+){0,4}?" + BASE_WORDS + r"|"
     r"(?:ran|manned|mounted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?checkpoints?)|"
     r"(?P<agreement>surrender(?:ed|s|ing)?|(?:signed|reached|concluded|agreed\s+(?:on|to))\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:agreement|ceasefire|truce|deal|accord|pact|memorandum)s?|"
@@ -753,7 +753,7 @@ MEANS = re.compile(
 CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|residents?|farmers?|herders?|traders?|passengers?|children|child|boys?|girls?|"
     r"wom[ae]n|m[ae]n|students?|teachers?|worshippers|idps|displaced|family|families|people|pupils|"
-    r"journalists?|doctors?|nurses?|health\s+workers?|aid\s+workers?|motorists?|drivers?|miners?|fishermen|"
+    r"journalists?|doctors?|nurses?|health\s+workers?|aid\s+workers?|motorists?|drivers?|miners?|fishermen|shepherds?|"
     r"migrants?|pastoralists?|individuals?|ambulances?|cattle\s+camps?|houses?|homes?|persons?|elders?|"
     r"businessm[ae]n|shopkeepers?|merchants?|brothers?|sons?|daughters?|wife|husband|teenagers?|youths?|"
     r"members?|supporters|activists?|officials?|servants?|leaders?|chiefs?|clerics?|imams?|priests?|pastors?|"
@@ -779,7 +779,7 @@ INTERVENTION = re.compile(r"\b(?:dispers(?:ed|e)|tear\s*gas|water\s+cannons?|rub
 EXCESSIVE_FORCE = re.compile(r"\b(?:live\s+(?:ammunition|rounds|fire)|killed|shot\s+dead|opened\s+fire)\b",
                              re.IGNORECASE)
 #: Demonstrators turning violent (a riot rather than a protest).
-VIOLENT_CROWD = re.compile(r"\b(?:(?:protesters|demonstrators|protestors|rioters|crowd)\s+(?:\w+\s+){0,2}?"
+VIOLENT_CROWD = re.compile(r"\b(?:rioters|rioting\s+\w+|(?:protesters|demonstrators|protestors|rioters|crowd)\s+(?:\w+\s+){0,2}?"
                            r"(?:attacked|beat|assaulted|stoned|damaged|destroyed)|brawls?|fights?\s+between|"
                            r"threw\s+(?:stones|rocks|bottles|molotov)|stone-pelting|pelted|clashed\s+with\s+"
                            r"(?:the\s+)?(?:police|security)|clash(?:es)?\s+(?:broke\s+out\s+|erupted\s+|ensued\s+)?between|"
@@ -789,14 +789,14 @@ VIOLENT_CROWD = re.compile(r"\b(?:(?:protesters|demonstrators|protestors|rioters
                            r"fir(?:ed|ing)\s+(?:their\s+)?(?:gunshots|firearms|weapons|guns)\s+in(?:to)?\s+the\s+air)\b",
                            re.IGNORECASE)
 #: Direct fire: an exchange between armed sides, which ACLED codes an armed clash whatever else was fired.
-DIRECT_FIRE = re.compile(r"\b(?:small\s+arms|(?<!heavy\s)machine[- ]?guns?|snipers?|gun\s*fire|firearms|"
+DIRECT_FIRE = re.compile(r"\b(?:small\s+arms|fired\s+(?:\w+\s+){0,2}?shots(?!\s+from)|(?<!heavy\s)machine[- ]?guns?|snipers?|gun\s*fire|firearms|"
                          r"gunshots|unspecified\s+weapons|in\s+both\s+directions|"
                          r"automatic\s+(?:weapons|rifles)|assault\s+rifles)\b", re.IGNORECASE)
 #: Fire reported as many explosions or projectiles (no device named): shelling, not a planted explosive.
 VOLLEYS = re.compile(r"\b(?:explosions|projectiles|blasts|rounds|bursts)\b", re.IGNORECASE)
 #: An unorganised crowd as the perpetrator (a riot: ACLED's mob violence), not an armed group.
 MOB_ACTOR = re.compile(r"\b(?:mobs?|a\s+group\b(?!\s+of)|relatives|family\s+members|(?:\w+\s+)?group\s+members|vendors|"
-                       r"journalists|tourists|passengers|locals|local\s+(?:people|residents|youths?|men)|residents|villagers|youths?|"
+                       r"journalists|tourists|passengers|merchants|hawkers|parliamentarians|lawmakers|locals|local\s+(?:people|residents|youths?|men)|residents|villagers|youths?|"
                        r"(?:a\s+)?group\s+of\s+(?:people|men|youths?|locals|residents|villagers|individuals)|"
                        r"(?:a\s+|an\s+angry\s+)?crowd|settlers|vigilantes?|(?:party\s+)?(?:supporters|activists|"
                        r"cadres)|community\s+members|angry\s+\w+|students|young\s+men|members\s+of|tribesmen|traders|refugees|"
@@ -807,7 +807,16 @@ CRUDE_WEAPONS = re.compile(r"\b(?:machetes?|sticks|clubs|knives|stones|rocks|bow
 #: An armed perpetrator: a crowd with one among it is no mob ("a group of armed men").
 ARMED_PERPETRATOR = re.compile(r"\b(?:armed|gunmen|assailants|attackers|bandits|jihadists|insurgents|terrorists|"
                                r"militants?|militias?|militiam[ae]n|fighters|rebels|soldiers|troops|forces|police|"
-                               r"army|military)\b", re.IGNORECASE)
+                               r"army|military|air\s+force|intelligence)\b", re.IGNORECASE)
+#: The named armed groups (:data:`GROUPS`), lower case: a target one of them names is armed.
+ARMED_GROUP_NAMED = re.compile(r"\b(?:" + "|".join(re.escape(g.lower()) for g in GROUPS if len(g) > 2) + r")\b")
+#: What stands between a verb and a means that is its instrument ("attacked the base with drones"); a means
+#: right after the verb without one is its object ("attacked army helicopters").
+INSTRUMENT_BEFORE = re.compile(r"\b(?:with|using|by|from|in|through|via|of|to)\b")
+#: An attack's object destroyed, burned or looted: "attacked and burned a school".
+PROPERTY_DAMAGE = re.compile(r"^\s*(?:and\s+)?(?:burn(?:ed|t)|destroyed|looted|torched|vandali[sz]ed|damaged|ransacked)\b")
+#: People hurt (case-folded).
+INJURED = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b")
 #: An organised armed side (police aside): fighting with one on either side is a battle, not a riot.
 ARMED_SIDE = re.compile(r"\b(?:armed\s+(?:men|groups?)|gunmen|bandits|jihadists|insurgents|terrorists|militants?|militias?|"
                         r"militiam[ae]n|fighters|rebels|soldiers|troops|army|military|raiders|traffickers|gangs?|"
@@ -889,7 +898,7 @@ GENERIC_ACTOR = re.compile(
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
-BY_AGENT = re.compile(r"\s*(?:[a-z]+\s+){0,2}?by\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
+BY_AGENT = re.compile(r"\s*(?:[a-z]+\s+){0,4}?by\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
 #: Stated as none: fatalities 0 ("There were no casualties", "no one was killed").
 NO_FATALITIES = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|one\s+was\s+(?:killed|hurt|"
                            r"injured))|nobody\s+was\s+(?:killed|hurt|injured)|without\s+casualties)\b",
