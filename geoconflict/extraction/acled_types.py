@@ -35,7 +35,7 @@ from geoconflict.lang import en
 from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["CUE_KEYS", "actor_pair", "classify", "crowd_fight", "protest_outcome"]
+__all__ = ["BY_BATTLE", "CUE_KEYS", "actor_pair", "battle_word", "classify", "crowd_fight", "protest_outcome"]
 
 #: Where the clause after an event's word ends.
 _CLAUSE_END = re.compile(r"[;:,.]")
@@ -84,7 +84,7 @@ _VOLLEY_KEYS = frozenset({"blast", "fire"})
 #: Cue keys whose perpetrator, an unorganised crowd, makes them mob violence.
 _MOB_KEYS = frozenset({"attack", "kill", "looting", "riot"})
 #: Cue keys that a battle told in the same sentence is the event of (what the fighting was over, or led to).
-_BY_BATTLE = frozenset({"looting", "arrest", "abduction", "disrupted"})
+BY_BATTLE = frozenset({"looting", "arrest", "abduction", "disrupted"})
 #: Cue keys whose verb's object may be a means ("attacked army helicopters"): then it is the target, not the means.
 _OBJECT_KEYS = frozenset({"attack", "raid", "kill"})
 #: How far after such a verb its object is read (characters).
@@ -154,7 +154,7 @@ def _riot(cue: _Cue) -> tuple[str, str] | None:
 def _in_battle(cue: _Cue) -> tuple[str, str] | None:
     """Looting, arrests, abductions or weapons seized in a sentence that tells armed sides fighting: the battle is
     the event ("clashed with the police as they tried to kidnap a family")."""
-    if cue.key in _BY_BATTLE and _armed_fighting(cue.folded):
+    if cue.key in BY_BATTLE and _armed_fighting(cue.folded):
         return "attack", acled.ARMED_CLASH
     return None
 
@@ -237,16 +237,29 @@ def _no_killing(folded: str) -> bool:
 
 def _armed_fighting(folded: str) -> bool:
     """Whether the sentence tells fighting between armed sides (not crowds)."""
+    return battle_word(folded) is not None
+
+
+def battle_word(folded: str) -> re.Match[str] | None:
+    """The word of fighting between armed sides that the sentence *folded* tells as its event (not crowds, not
+    "following an armed clash"), if any: a looting, an arrest or an abduction told with it is that battle, and
+    its sides are the battle's.
+
+    Examples
+    --------
+    >>> battle_word("rsf fighters looted a market during heavy fighting with the army").group(0)
+    'fighting'
+    """
     fight = Fold.COMBAT.search(folded)
     if fight is None or en.AFTER_FIGHTING.search(folded, 0, fight.start()):
-        return False
-    return crowd_fight(folded, fight.start()) is None
+        return None
+    return fight if crowd_fight(folded, fight.start()) is None else None
 
 
 def _fired(folded: str, target: str) -> tuple[str, str]:
     """Fire with no means named: at demonstrators or rioters their protest or riot (tear gas fired at them); at
     civilians (and no armed side) an attack on them; else shelling."""
-    if en.DEMONSTRATORS.search(target) or en.VIOLENT_CROWD.search(target):
+    if en.DEMONSTRATORS.search(target) or en.DEMONSTRATION.search(target) or en.VIOLENT_CROWD.search(target):
         return _protest(folded)
     if en.CIVILIAN_TARGET.search(target) and not _armed_target(target):
         return "attack", acled.ATTACK
@@ -365,7 +378,8 @@ def _violence(key: str, folded: str) -> tuple[str, str]:
 
 def _property_only(target: str) -> bool:
     """Whether an attack's *target* words tell property destroyed ("and burned a school") and no one hurt."""
-    return bool(en.PROPERTY_DAMAGE.match(target)) and _no_killing(target) and not en.INJURED.search(target)
+    hurt = en.INJURED.search(target) and not Fold.NO_FATALITIES.search(target)  # "no one was hurt" is no one hurt
+    return bool(en.PROPERTY_DAMAGE.match(target)) and _no_killing(target) and not hurt
 
 
 def protest_outcome(folded: str) -> tuple[str, str]:

@@ -170,6 +170,7 @@ __all__ = [
     "PRONOUN_CLAIMANT",
     "PRONOUN_SUBJECTS",
     "PROPERTY",
+    "PROTEST_AGAINST",
     "PROTEST_WORDS",
     "REGION_AFTER",
     "REGION_NAMED",
@@ -817,6 +818,8 @@ INSTRUMENT_BEFORE = re.compile(r"\b(?:with|using|by|from|in|through|via|of|to)\b
 PROPERTY_DAMAGE = re.compile(r"^\s*(?:and\s+)?(?:burn(?:ed|t)|destroyed|looted|torched|vandali[sz]ed|damaged|ransacked)\b")
 #: People hurt (case-folded).
 INJURED = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b")
+#: What a protest is against: an actor named after it is no party to the protest ("protested against the junta").
+PROTEST_AGAINST = re.compile(r"\bagainst\b", re.IGNORECASE)
 #: An organised armed side (police aside): fighting with one on either side is a battle, not a riot.
 ARMED_SIDE = re.compile(r"\b(?:armed\s+(?:men|groups?)|gunmen|bandits|jihadists|insurgents|terrorists|militants?|militias?|"
                         r"militiam[ae]n|fighters|rebels|soldiers|troops|army|military|raiders|traffickers|gangs?|"
@@ -874,18 +877,18 @@ PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+
 #: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2"), and
 #: one person ("killed a shopkeeper", "a soldier was killed": group "one").
 FATALITIES = re.compile(
-    r"\b(?:killing|killed|kills)\s+(?:at\s+least\s+)?(?P<n>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
+    r"\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead)\s+(?:at\s+least\s+)?(?P<n>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?<!no\s)(?P<n2>\d(?:[\d,]*\d)?|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died)\b|"
-    r"(?P<one>\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead)\s+(?:a|an)\s+(?!number|total|estimated|few|"
+    r"(?P<one>\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|assassinat(?:ed|ing))\s+(?:a|an)\s+(?!number|total|estimated|few|"
     r"dozen|score|group|couple)|\b(?:a|an)\s+(?:[\w-]+\s+){1,3}?(?:was|has\s+been|had\s+been)\s+"
     r"(?:reportedly\s+)?(?:killed|shot\s+dead)\b)",
     re.IGNORECASE,
 )
 #: Words one of which every match of FATALITIES holds, and of NO_FATALITIES (lower case): a sentence without
 #: them is not searched.
-FATALITY_STEMS = ("kill", "dead", "died")
+FATALITY_STEMS = ("kill", "dead", "died", "assassinat")
 NO_FATALITY_STEMS = ("no", "without")
 #: Actors ACLED codes though they name no side ("gunmen", "unidentified armed men", "police", "protesters"),
 #: and the targets it names the same way ("an army base" -> army, "villagers").
