@@ -12,6 +12,25 @@ type; the sentence then refines it, never one word alone:
   a riot with no demonstrators is *Mob violence*; arrests or burning among
   demonstrators belong to their protest or riot.
 
+:func:`classify` tries its rules in this order, the first that applies choosing
+(the analyst's order when one sentence tells several things):
+
+1. a riot: violence by an unorganised crowd, the casualties of a fight between
+   crowds, property burned at a demonstration by no armed side;
+2. a battle told with looting, arrests, abductions or weapons seized ("looted a
+   market during fighting with the army") is that battle, unless the fighting is
+   told as what came before ("following a clash, ...");
+3. fighting or direct fire between armed sides: an armed clash;
+4. a stated means: remote violence of that means (an aircraft shot down: its
+   shooter's means; a means right after an attack's verb is its target);
+5. many explosions or projectiles and no device: shelling;
+6. detainees then tortured or killed: an attack; armed men abducted: a battle; a
+   raid that arrests and kills no one: arrests;
+7. by the target: civilians alone an attack on them, armed men a clash, property
+   alone (burned, no one hurt) property destruction; fire with no means at
+   demonstrators their protest, at civilians an attack, else shelling;
+8. a protest, or arrests among demonstrators: peaceful, broken up, fired on, violent.
+
 Examples
 --------
 >>> classify("attack", "gunmen attacked villagers in the night", 14)

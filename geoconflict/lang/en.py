@@ -685,8 +685,7 @@ STRIKE_CUE = re.compile(
     r"demin(?:ed|ing)|(?:cleared|removed)\s+(?:[\w-]+\s+){0,3}?(?:mines|landmines|ieds|explosives)|"
     r"(?:recover|seiz|confiscat|discover|found|unearth|locat)\w*\s+(?:[\w,.-]+\s+){0,5}?" + WEAPON_HAUL + r"|"
     r"destroy\w*\s+(?:[\w-]+\s+){0,4}?(?:arms|weapons|caches?|ieds?|mines|explosive\s+devices)\b|"
-    r"(?=[\w-]+\s+(?:[\w-]+\s+){0,8}?(?:were|was|had\s+been|have\s+been)\s)" + WEAPON_HAUL +
-    r"(?:\s+[\w-]+){0,8}?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+    + WEAPON_HAUL + r"(?:\s+[\w-]+){0,8}?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
     r"(?:seized|recovered|confiscated|found|discovered|defused|dismantled|destroyed))|"
     r"(?P<base>(?:establish\w*|buil[dt]\w*|install\w*|erect\w*|set\s+up)\s+(?:[\w-]+\s+){0,4}?" + BASE_WORDS + r"|"
     r"(?:ran|manned|mounted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?checkpoints?)|"
