@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from geoconflict import extract, read_report
-from geoconflict.extraction.acled_types import battle_word, classify, crowd_fight
+from geoconflict.extraction.acled_types import battle_word, classify, crowd_fight, protest_outcome
 from geoconflict.lang import en
 from geoconflict.model import taxonomy
 from geoconflict.model.acled import acled_rows
@@ -165,6 +165,13 @@ def _classify(sentence: str, verb: str, key: str) -> str:
     ("attack", "gunmen attacked and burned a school", "attacked", "Looting/property destruction"),
     ("attack", "gunmen attacked and burned a school, wounding a guard", "attacked", "Armed clash"),
     ("kill", "raiders killed 40 heads of cattle", "killed", "Looting/property destruction"),
+    # a protest's grievance is no intervention; barricades and burning tyres make a riot a demonstration
+    ("protest", "lawyers protested against the unjust arrest of a colleague", "protested", "Peaceful protest"),
+    ("protest", "activists protested, demanding the release of students who were detained", "protested",
+     "Peaceful protest"),
+    ("protest", "activists protested and police detained four of them", "protested", "Protest with intervention"),
+    ("riot", "rioters barricaded roads with burning tyres", "rioters", "Violent demonstration"),
+    ("riot", "rioters beat a suspected thief", "rioters", "Mob violence"),
     ("attack", "raiders attacked a cattle camp", "attacked", "Attack"),  # a camp of people, no livestock killed
 ])
 def test_typing_rule(key, sentence, verb, expected):
@@ -212,6 +219,15 @@ def test_event_words(text, word):
 def test_words_that_tell_no_strike(text):
     found = en.STRIKE_CUE.search(text.lower())
     assert found is None or found.lastgroup not in ("strike", "disrupted")
+
+
+@pytest.mark.parametrize(("following", "expected"), [
+    ("police intervened and detained one participant.", "Protest with intervention"),
+    ("the police dispersed the group with tear gas.", "Protest with intervention"),
+    ("he was arrested last year on fraud charges.", "Peaceful protest"),  # the grievance, not the protest
+])
+def test_the_next_sentence_tells_a_protests_outcome_only_when_it_refers_to_it(following, expected):
+    assert protest_outcome(following)[1] == expected
 
 
 def test_the_month_of_march_is_no_march():

@@ -403,25 +403,32 @@ def _property_only(target: str) -> bool:
 
 def protest_outcome(folded: str) -> tuple[str, str]:
     """A protest's record type and sub-event type as the sentence *folded* that follows its telling shows it:
-    broken up ("Police intervened to disperse them"), fired on, turned violent, else peaceful.
+    broken up ("Police intervened to disperse them"), fired on, turned violent, else peaceful. The sentence must
+    refer to the protest ("them", "the protesters"): "He was arrested last year." tells its grievance.
 
     Examples
     --------
     >>> protest_outcome("police intervened and detained three participants.")
     ('protest', 'Protest with intervention')
     """
-    return _protest(folded)
+    return _protest(folded) if en.PROTEST_REFERENCE.search(folded) else ("protest", acled.PEACEFUL_PROTEST)
 
 
 def _protest(folded: str) -> tuple[str, str]:
     """A protest: peaceful, broken up, fired on, or turned violent."""
     if en.VIOLENT_CROWD.search(folded):
         return "riot", acled.VIOLENT_DEMONSTRATION
-    if en.EXCESSIVE_FORCE.search(folded):
+    if _done_to_protest(en.EXCESSIVE_FORCE, folded):
         return "protest", acled.EXCESSIVE_FORCE
-    if en.INTERVENTION.search(folded):
+    if _done_to_protest(en.INTERVENTION, folded):
         return "protest", acled.PROTEST_WITH_INTERVENTION
     return "protest", acled.PEACEFUL_PROTEST
+
+
+def _done_to_protest(pattern: re.Pattern[str], folded: str) -> bool:
+    """Whether *pattern* (force or intervention) matches the sentence *folded* as done to the protest, not as its
+    grievance ("protested against the arrest of ...", "demanding the release of activists who were detained")."""
+    return any(not en.GRIEVANCE_BEFORE.search(folded, 0, m.start()) for m in pattern.finditer(folded))
 
 
 def actor_pair(masked: str, start: int, end: int, *, default: str | None = None) -> tuple[str, ...]:

@@ -106,6 +106,7 @@ __all__ = [
     "FORMATION_NOUNS",
     "GENERIC_ACTOR",
     "GOVERNED_BEFORE",
+    "GRIEVANCE_BEFORE",
     "GROUPS",
     "GROUP_ALIASES",
     "HEARSAY",
@@ -171,6 +172,7 @@ __all__ = [
     "PRONOUN_SUBJECTS",
     "PROPERTY",
     "PROTEST_AGAINST",
+    "PROTEST_REFERENCE",
     "PROTEST_WORDS",
     "REGION_AFTER",
     "REGION_NAMED",
@@ -819,6 +821,15 @@ PROPERTY_DAMAGE = re.compile(r"^\s*(?:and\s+)?(?:burn(?:ed|t)|destroyed|looted|t
 INJURED = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b")
 #: What a protest is against: an actor named after it is no party to the protest ("protested against the junta").
 PROTEST_AGAINST = re.compile(r"\bagainst\b", re.IGNORECASE)
+#: A protest's grievance right before a word of force or arrest: "against (the) arrest of", "demanding the release
+#: of activists who were detained" tell what it is about, not what was done to it (case-folded).
+GRIEVANCE_BEFORE = re.compile(r"\b(?:against|demand\w*|release\s+of|over|denounc\w*|condemn\w*|"
+                              r"who\s+(?:were|was|had\s+been|have\s+been|has\s+been))\s+"
+                              r"(?:(?:the|an?|illegal|unjust|unlawful|arbitrary|recent|their|his|her|its)\s+|and\s+)*$")
+#: Words of a sentence after a protest that refer back to it (its outcome is told only then).
+PROTEST_REFERENCE = re.compile(r"\b(?:them|they|protesters|protestors|demonstrators|participants?|crowd|gathering|"
+                               r"the\s+(?:event|group)|"
+                               r"protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|rioters|sit-in|strikers)\b")
 #: An organised armed side (police aside): fighting with one on either side is a battle, not a riot.
 ARMED_SIDE = re.compile(r"\b(?:armed\s+(?:men|groups?)|gunmen|bandits|jihadists|insurgents|terrorists|militants?|militias?|"
                         r"militiam[ae]n|fighters|rebels|soldiers|troops|army|military|raiders|traffickers|gangs?|"
@@ -843,7 +854,8 @@ MEMBERS = re.compile(r"\b(?:members|supporters|partisans|followers|communities|c
 #: A protest named (not only a crowd or rioters): a riot among it is a violent demonstration.
 PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|dharnas?|rall(?:y|ies|ied)|march(?:ed|es)|"
                            r"(?:a|the)\s+march\b|sit-in|"
-                           r"demand(?:ing|ed)|denounc\w*|in\s+response\s+to)\b",
+                           r"demand(?:ing|ed)|denounc\w*|in\s+response\s+to|calling\s+for|barricad\w*|road\s*blocks?|"
+                           r"blocked\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:roads?|highways?|streets?|entrance))\b",
                            re.IGNORECASE)
 #: A demonstration named (property destroyed during one by no armed side is a violent demonstration).
 DEMONSTRATION = re.compile(r"\b(?:protest(?:s|ed|ers|ing)?|demonstrat\w*|dharnas?|rall(?:y|ies|ied)|sit-ins?)\b",
