@@ -230,6 +230,26 @@ def test_the_next_sentence_tells_a_protests_outcome_only_when_it_refers_to_it(fo
     assert protest_outcome(following)[1] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Three residents were charged with arson on Monday in Kano.",  # a charge, not an arson attack
+    "Police broke up a fight between a man and his wife in Kano.",  # two people, no crowds
+    "He was convicted of selling controlled substances in Kano.",  # no control of territory
+    "Police seized drugs in Kano on Monday.",  # drugs seized: no claim of territory by unnamed police
+    "The coach said the team confronted its fears in Kano.",
+])
+def test_crime_and_court_news_tells_no_battle_and_no_claim(gazetteer, text):
+    events = extract(read_report(text, published="2023-05-01"), gazetteer=gazetteer)
+    assert list(events.combats) == [] and list(events.claims) == []
+    assert all(e.event_type != taxonomy.BATTLES for e in events.events)
+
+
+def test_the_lead_place_is_taken_only_from_a_lead_that_says_where(gazetteer):
+    lead = "On 3 June 2023, near a village of Budalin township (Monywa district), fighting broke out."
+    told = "On 3 June 2023, Monywa officials said, citing residents, that fighting broke out."
+    assert [c.areas[0].name for c in extract(read_report(lead, published="2023-06-03"), gazetteer=gazetteer).combats]
+    assert list(extract(read_report(told, published="2023-06-03"), gazetteer=gazetteer).combats) == []
+
+
 def test_the_month_of_march_is_no_march():
     assert en.PROTEST_WORDS.search("on 17 march 2022, militiamen looted cows") is None
     assert en.PROTEST_WORDS.search("residents marched to the town hall")

@@ -212,7 +212,8 @@ def _detention(cue: _Cue) -> tuple[str, str] | None:
     abducted: a battle; a raid that arrests people and tells no one hurt: arrests."""
     if cue.key in _DETENTION_KEYS and en.DETAINEE_HARMED.search(cue.folded, cue.at):
         return "attack", acled.ATTACK
-    if cue.key == "abduction" and _armed_object(_target(cue.folded, cue.at)):  # "abducted two policemen"
+    if cue.key == "abduction" and not en.PASSIVE_VERB_BEFORE.search(cue.folded, 0, cue.at) \
+            and _armed_object(cue.folded[cue.at:]):  # "abducted two policemen"
         return "attack", acled.ARMED_CLASH
     if (cue.key == "raid" and en.ARRESTED.search(cue.folded) and _no_killing(cue.folded)
             and not en.DIRECT_FIRE.search(cue.folded)):

@@ -275,14 +275,17 @@ def _claimant(rest: str, head: str, folded_head: str, word: str,
         named = [int(t) for t in TOKEN.findall(_NAMED_END.split(rest)[0])]
     if claimant is None and speaker and en.PRONOUN_CLAIMANT.search(head):
         claimant = Actor(0, 0, without_article(speaker), None, country_of(speaker))
-    return claimant or _generic_claimant(folded_head), named
+    if claimant is None and (word.startswith(en.GENERIC_CLAIM_WORDS) or en.CONTROL_OF.match(f"{word}{rest}")):
+        claimant = _generic_claimant(folded_head)
+    return claimant, named
 
 
 def _generic_claimant(folded_head: str) -> Actor | None:
     """The forces named by no party right before a control word ("government security forces took over
-    <village>"): the last generic actor of its clause, as named (lower case)."""
-    generic = list(Fold.GENERIC_ACTOR.finditer(clause_back(folded_head)))
-    return Actor(0, 0, generic[-1].group(0), None, None) if generic else None
+    <village>"): the last generic armed actor of its clause, as named (lower case)."""
+    generic = [g.group(0) for g in Fold.GENERIC_ACTOR.finditer(clause_back(folded_head))
+               if en.ARMED_PERPETRATOR.search(g.group(0))]  # armed men, not a crowd ("protesters occupied ...")
+    return Actor(0, 0, generic[-1], None, None) if generic else None
 
 
 def _areas(doc: Document, s: Sentence, cue: re.Match[str], rest: str, named: list[int]) -> tuple[list[Place], str]:

@@ -63,9 +63,9 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     if not ids:  # "On <date>, in <place> (<district>), fighting broke out": the note's place, named first
         ids = [int(m.group(1)) for m in _PLACE_IN.finditer(masked, 0, cue.start())][:1]
         where = "first, with 'in/at/near', before"
-    if not ids and not en.AFTER_FIGHTING.search(folded, 0, cue.start()):
-        # "..., <township> (<district>, <region>), fighting broke out": the first place named before it (not
-        # fighting told as what came before: "captured <town> after months of fighting" is the capture)
+    if not ids and en.LOCATIVE_LEAD.match(masked) and not en.AFTER_FIGHTING.search(folded, 0, cue.start()):
+        # "On <date>, near <village>, <township> (<district>, <region>), fighting broke out": a lead that says where
+        # names the place first (not fighting told as what came before: "captured <town> after months of fighting")
         ids = [int(t) for t in TOKEN.findall(masked, 0, cue.start())][:1]
         where = "first before"
     ids = [i for i in ids if not doc.spans[i].possessive]

@@ -82,6 +82,7 @@ __all__ = [
     "COMMON_WORD_ZIPF",
     "CONFIRM_CUE",
     "CONTAINER_NEXT",
+    "CONTROL_OF",
     "CONTAINER_OPEN",
     "CRUDE_ARMED",
     "CUE_STEMS",
@@ -106,6 +107,7 @@ __all__ = [
     "FORMATION_NOUNS",
     "GENERIC_ACTOR",
     "GOVERNED_BEFORE",
+    "GENERIC_CLAIM_WORDS",
     "GRIEVANCE_BEFORE",
     "GROUPS",
     "GROUP_ALIASES",
@@ -123,6 +125,7 @@ __all__ = [
     "LIVESTOCK",
     "LOCATIVE_BEFORE",
     "LOCATIVE_GOVERNED",
+    "LOCATIVE_LEAD",
     "MANNED_AIRCRAFT",
     "MAX_SPEAKER_WORDS",
     "MEANS",
@@ -599,6 +602,11 @@ CLAIM_CUE = re.compile(
 HOLD_WORDS = ("hold", "held", "took", "taken")
 #: ... unless they are "took over": control, whatever follows ("took over the control of <village>").
 TAKE_OVER = "took over"
+#: Control words whose claimant may be armed forces named by no party ("government security forces took over
+#: <village>"), lower case; other control words need a named side ("police seized drugs" claims nothing).
+GENERIC_CLAIM_WORDS = (TAKE_OVER, "take over", "takes over", "taking over", "overt", "occup")
+#: ... and "control" as a noun of taking: "(took) control of", "control over" (not "controlled substances").
+CONTROL_OF = re.compile(r"control\s+(?:of|over)\b")
 #: What may stand between such a word and the place: "over", "control of the city of".
 HELD_PLACE = r"\s*(?:over\s+)?(?:(?:the\s+)?control\s+of\s+)?(?:the\s+)?(?:(?:" + "|".join(SETTLEMENT_WORDS) + r")\s+of\s+)?"
 #: A passive claim: "fell to", "captured by".
@@ -631,7 +639,10 @@ REPORT_WORD = re.compile(r"\b(?:claim|report|capture|control)")
 #: Fighting in a place.
 COMBAT_CUE = re.compile(
     r"\b(?:(?<!to\s)combat|fighting|fights|fought|clash(?:es|ed|ing)?|battl(?:e|es|ed|ing)|hostilities|"
-    r"fight(?=\s+(?:between|broke|erupted|took\s+place))|confront(?:ed|ing)|brawls?|"
+    r"fight(?=\s+(?:broke\s+out|erupted|between\s+(?:[\w-]+\s+){0,3}?(?:groups|communities|clans|factions|sides|"
+    r"supporters|members|youths|villagers|residents)))|"
+    r"confront(?:ed|ing)(?=\s+(?:the\s+)?(?:police|security|soldiers|troops|forces|army|military|protesters|"
+    r"demonstrators|rebels|militants|gunmen))|"
     r"firefights?|skirmish(?:es)?|gunfights?|gun\s*battles?|shoot-?outs?|street\s+fighting|"
     r"exchang(?:ed|ing)\s+(?:gun\s*)?fire|repel(?:led|ling|s)?|repuls(?:ed|e|ing)|thwart(?:ed|ing)?|"
     r"engag(?:ed|ing)\s+(?:in|with))\b",
@@ -664,7 +675,7 @@ BASE_WORDS = r"(?:bases?|posts?|outposts?|headquarters|hq|checkpoints?|camps?|po
 #: People leaving their homes, or prisoners escaping (Strategic developments / Other: displacement, a jail break).
 DISPLACEMENT = (r"fled|"
                 r"forc(?:ed|ibly)\s+(?:[\w-]+\s+){0,3}?(?:evict\w*|displac\w*|expel\w*|to\s+(?:flee|leave))|evicted|"
-                r"escaped\s+from|(?:jail|prison)\s*break|(?:were|was|been|who)\s+displaced|displaced\s+by")
+                r"escaped\s+from|(?:jail|prison)\s*break|displaced\s+by")
 #: Damage told in the passive ("several shops were destroyed"): Looting/property destruction.
 PROPERTY_PASSIVE = (r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
                     r"(?:destroyed|burn(?:ed|t)|demolished|razed|looted|torched|set\s+on\s+fire|vandali[sz]ed)")
@@ -684,7 +695,7 @@ STRIKE_CUE = re.compile(
     r"(?P<aircraft>(?:shot\s+down|downed)\s+(?:[\w-]+\s+){0,4}?" + MANNED_AIRCRAFT + r")|"
     r"(?P<disrupted>shot\s+down|downed|intercepted(?!\s+(?:and|attacks?|ambush))|defused|"
     r"neutrali[sz]ed\s+(?:an?\s+)?(?:drone|mine|ied|explosive)s?|controlled\s+(?:detonation|explosion)|"
-    r"demin(?:ed|ing)|(?:cleared|removed)\s+(?:[\w-]+\s+){0,3}?(?:mines|landmines|ieds|explosives)|"
+    r"(?:cleared|removed)\s+(?:[\w-]+\s+){0,3}?(?:mines|landmines|ieds|explosives)|"
     r"(?:recover|seiz|confiscat|discover|found|unearth|locat)\w*\s+(?:[\w,.-]+\s+){0,5}?" + WEAPON_HAUL + r"|"
     r"destroy\w*\s+(?:[\w-]+\s+){0,4}?(?:arms|weapons|caches?|ieds?|mines|explosive\s+devices)\b|"
     + WEAPON_HAUL + r"(?:\s+[\w-]+){0,8}?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
@@ -725,7 +736,7 @@ STRIKE_CUE = re.compile(
     r"sit-in|strike\s+action|went\s+on\s+strike|gathered\s+(?:in|at|outside|in\s+front\s+of)|"
     r"blocked\s+(?:[\w-]+\s+){0,3}?(?:roads?|highways?|streets?|routes?|roundabouts?|bridges?))|"
     r"(?P<arrest>arrest(?:ed|s)?|detain(?:ed|s)?|apprehended)|"
-    r"(?P<looting>arson(?:\s+attacks?)?|loot(?:ed|ing)?|ransack(?:ed)?|torch(?:ed|ing)?|set\s+(?:\w+\s+){0,8}?(?:on\s+)?fire|"
+    r"(?P<looting>arson\s+attacks?|loot(?:ed|ing)?|ransack(?:ed)?|torch(?:ed|ing)?|set\s+(?:\w+\s+){0,8}?(?:on\s+)?fire|"
     r"set\s+(?:[\w-]+\s+){0,6}?ablaze|"
     r"burn(?:ed|t)\s+down|vandali[sz]ed|demolished|confiscat(?:ed|ing)|st(?:ole|olen)|"
     r"(?:seiz(?:ed|ing)|destroy(?:ed|ing)|burn(?:ed|t)|razed)\s+(?:[\w,.-]+\s+){0,5}?" + PROPERTY + r"|"
@@ -821,6 +832,10 @@ PROPERTY_DAMAGE = re.compile(r"^\s*(?:and\s+)?(?:burn(?:ed|t)|destroyed|looted|t
 INJURED = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b")
 #: What a protest is against: an actor named after it is no party to the protest ("protested against the junta").
 PROTEST_AGAINST = re.compile(r"\bagainst\b", re.IGNORECASE)
+#: A sentence's lead that says where: "On 3 June, near <village>, <township> ...", "In <township> (<district>) ..."
+#: (the date first, if any; a locative preposition before any verb).
+LOCATIVE_LEAD = re.compile(r"\s*(?:(?:on|around|between|as\s+reported\s+on|reported\s+on)\s+[^,]{1,40},\s*)?"
+                           r"(?:in|near|at|outside|around)\s", re.IGNORECASE)
 #: A protest's grievance right before a word of force or arrest: "against (the) arrest of", "demanding the release
 #: of activists who were detained" tell what it is about, not what was done to it (case-folded).
 GRIEVANCE_BEFORE = re.compile(r"\b(?:against|demand\w*|release\s+of|over|denounc\w*|condemn\w*|"
@@ -947,7 +962,7 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "head", "return", "attack"),
     "claim": (  # CLAIM_CUE ("taken", "retake", "take over" hold "tak"; "retook" holds "took")
         "control", "seiz", "captur", "took", "tak", "overt", "occup", "liberat", "overr", "fell", "fallen", "hold", "held"),
-    "combat": ("combat", "fight", "fought", "clash", "confront", "brawl", "battl", "hostilities", "skirmish", "gun", "shoot", "exchang",
+    "combat": ("combat", "fight", "fought", "clash", "confront", "battl", "hostilities", "skirmish", "gun", "shoot", "exchang",
                "repel", "repuls", "thwart", "engag"),  # COMBAT_CUE
     "meeting": ("met", "meet", "talks", "visit", "summit"),  # MEETING_CUE
     "strike": (  # STRIKE_CUE
@@ -962,7 +977,7 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "memorandum", "prisoners", "detainees", "captives", "defected", "pledged", "patrol", "curfew",
         "reinforcement", "threw",
         "hurled", "pelt", "gathered", "blocked", "dropped", "blew", "blown", "lobbed", "assassinat", "arson", "ablaze",
-        "demin", "clear", "remov", "locat", "dismantl", "set", "install", "erect", "operation", "offensive", "campaign", "march",
+        "clear", "remov", "locat", "dismantl", "set", "install", "erect", "operation", "offensive", "campaign", "march",
         "vigil", "curfew", "checkpoint", "joined", "disrupted",
         "graduation", "recruit", "stole", "destroy", "razed", "wound", "injur", "tortur", "hack", "bod", "target",
         "fled", "evict", "displac", "expel", "flee", "leave", "escaped", "break", "shots", "burst", "projectile",
