@@ -132,7 +132,8 @@ def test_a_threat_is_no_event(gazetteer):
 
 #: (text, actor1/actor2 as ACLED names them, fatalities)
 PAIRS = [
-    ("On 2 May 2023, police arrested 12 protesters in Karachi.", ("police", "protesters"), None),
+    # a protest broken up: ACLED names the protesters actor1 and the police actor2, as for tear gas or live fire
+    ("On 2 May 2023, police arrested 12 protesters in Karachi.", ("protesters", "police"), None),
     ("On 9 June 2023, militants attacked an army base near Gao.", ("militants", "army"), None),
     ("Russian forces shelled Kherson on 9 June 2023.", ("Russian forces",), None),
     ("On 9 June 2023, unidentified armed men attacked villagers near Mopti, killing 6.",

@@ -12,6 +12,25 @@ type; the sentence then refines it, never one word alone:
   a riot with no demonstrators is *Mob violence*; arrests or burning among
   demonstrators belong to their protest or riot.
 
+:func:`classify` tries its rules in this order, the first that applies choosing
+(the analyst's order when one sentence tells several things):
+
+1. a riot: violence by an unorganised crowd, the casualties of a fight between
+   crowds, property burned at a demonstration by no armed side;
+2. a battle told with looting, arrests, abductions or weapons seized ("looted a
+   market during fighting with the army") is that battle, unless the fighting is
+   told as what came before ("following a clash, ...");
+3. fighting or direct fire between armed sides: an armed clash;
+4. a stated means: remote violence of that means (an aircraft shot down: its
+   shooter's means; a means right after an attack's verb is its target);
+5. many explosions or projectiles and no device: shelling;
+6. detainees then tortured or killed: an attack; armed men abducted: a battle; a
+   raid that arrests and kills no one: arrests;
+7. by the target: civilians alone an attack on them, armed men a clash, property
+   alone (burned, no one hurt) property destruction; fire with no means at
+   demonstrators their protest, at civilians an attack, else shelling;
+8. a protest, or arrests among demonstrators: peaceful, broken up, fired on, violent.
+
 Examples
 --------
 >>> classify("attack", "gunmen attacked villagers in the night", 14)
@@ -25,6 +44,8 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from geoconflict.extraction.actors import parties, side_name
 from geoconflict.extraction.cues import Fold, matched
@@ -33,12 +54,12 @@ from geoconflict.lang import en
 from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["CUE_KEYS", "actor_pair", "classify", "crowd_fight", "protest_outcome"]
+__all__ = ["BY_BATTLE", "CUE_KEYS", "actor_pair", "battle_word", "classify", "crowd_fight", "protest_outcome"]
 
 #: Where the clause after an event's word ends.
 _CLAUSE_END = re.compile(r"[;:,.]")
 #: How far after "by" a passive verb's agent is read.
-_AGENT_WINDOW = 40
+_AGENT_WINDOW = 60
 
 #: Each cue key (a group of STRIKE_CUE or MEANS): the record's type and ACLED sub-event type it gives.
 CUE_KEYS: dict[str, tuple[str, str]] = {
@@ -48,6 +69,8 @@ CUE_KEYS: dict[str, tuple[str, str]] = {
     "blast": ("strike", acled.REMOTE_EXPLOSIVE),
     "grenade": ("strike", acled.GRENADE),
     "shelling": ("strike", acled.SHELLING),
+    "fired": ("strike", acled.SHELLING),
+    "aircraft": ("strike", acled.SHELLING),
     "strike": ("strike", acled.SHELLING),
     "disrupted": ("interception", acled.DISRUPTED_WEAPONS),
     "base": ("base", acled.HEADQUARTERS),
@@ -64,24 +87,37 @@ CUE_KEYS: dict[str, tuple[str, str]] = {
     "arrest": ("arrest", acled.ARRESTS),
     "looting": ("looting", acled.LOOTING),
     "attack": ("attack", acled.ARMED_CLASH),
+    "raid": ("attack", acled.ARMED_CLASH),
     "kill": ("attack", acled.ATTACK),
 }
 #: Cue keys whose type a stated means overrides (violence whose weapon the sentence names).
-_BY_MEANS = frozenset({"strike", "attack", "kill", "shelling", "massacre", "blast"})
+_BY_MEANS = frozenset({"strike", "attack", "raid", "kill", "shelling", "massacre", "blast", "fired", "aircraft", "fire",
+                       "looting"})
 #: Cue keys that are violence against people: an attack on civilians alone is violence against civilians;
 #: a killing is, unless its target is armed.
-_VIOLENCE = frozenset({"attack", "kill", "massacre", "fire"})
+_VIOLENCE = frozenset({"attack", "raid", "kill", "massacre", "fire"})
 #: Cue keys that direct fire between armed sides makes an armed clash (what else was fired, and at whom).
-_ENGAGED = frozenset({"strike", "attack", "kill", "shelling", "blast", "grenade", "fire"})
+_ENGAGED = frozenset({"strike", "attack", "raid", "kill", "shelling", "blast", "grenade", "fire", "fired"})
 #: Cue keys of fire that, told as many explosions or projectiles with no device named, is shelling.
 _VOLLEY_KEYS = frozenset({"blast", "fire"})
 #: Cue keys whose perpetrator, an unorganised crowd, makes them mob violence.
 _MOB_KEYS = frozenset({"attack", "kill", "looting", "riot"})
+#: Cue keys that a battle told in the same sentence is the event of (what the fighting was over, or led to).
+BY_BATTLE = frozenset({"looting", "arrest", "abduction", "disrupted"})
+#: Cue keys whose verb's object may be a means ("attacked army helicopters"): then it is the target, not the means.
+_OBJECT_KEYS = frozenset({"attack", "raid", "kill"})
+#: How far after such a verb its object is read (characters).
+_OBJECT_WINDOW = 40
+#: Cue keys of people detained (violence against civilians when they are then hurt).
+_DETENTION_KEYS = frozenset({"arrest", "abduction"})
 _CROWD_KEYS = frozenset({"arrest", "looting", "riot"})
 
 
-def classify(key: str, folded: str, at: int = 0) -> tuple[str, str]:
+def classify(key: str, folded: str, at: int = 0, start: int | None = None) -> tuple[str, str]:
     """The record type and ACLED sub-event type of the event of cue *key* in sentence *folded* (case-folded).
+
+    The rules of :data:`_RULES` are tried in turn, the first that applies choosing the type; when none
+    does, the cue's own (:data:`CUE_KEYS`).
 
     Parameters
     ----------
@@ -92,27 +128,162 @@ def classify(key: str, folded: str, at: int = 0) -> tuple[str, str]:
     at : int
         Where the cue ends in *folded*: the target is read after it, or before it when the verb is
         passive ("two farmers were shot").
+    start : int, optional
+        Where the cue starts (default *at*): a shot-down aircraft's means are read before it.
 
     Returns
     -------
     tuple of str
         The Event's ``type`` and ``subtype`` (ACLED's sub-event type).
     """
-    if key in _MOB_KEYS and _by_mob(folded, at) or key == "riot":
-        # a riot is violent: of a protest (or with a demand) a violent demonstration, else mob violence
-        return "riot", acled.VIOLENT_DEMONSTRATION if en.PROTEST_WORDS.search(folded) else acled.MOB_VIOLENCE
-    if key in _ENGAGED and _engaged(folded, at):
-        return "attack", acled.ARMED_CLASH
-    means = _means(folded) if key in _BY_MEANS else None
-    if means is not None:
-        return CUE_KEYS[means]
-    if key in _VOLLEY_KEYS and en.VOLLEYS.search(folded):  # "observed 12 explosions": fire, not a planted device
-        return "strike", acled.SHELLING
-    if key in _VIOLENCE:
-        return _violence(key, _target(folded, at))
-    if key == "protest" or (key in _CROWD_KEYS and en.DEMONSTRATORS.search(folded)):
-        return _protest(folded)
+    cue = _Cue(key, folded, at, at if start is None else start)
+    for rule in _RULES:
+        found = rule(cue)
+        if found is not None:
+            return found
     return CUE_KEYS[key]
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """An event word as the typing rules read it: its key, its sentence (case-folded), where it starts and ends."""
+
+    key: str
+    folded: str
+    at: int
+    start: int
+
+
+def _riot(cue: _Cue) -> tuple[str, str] | None:
+    """A riot: violence by an unorganised crowd, casualties of fighting between crowds, or property destroyed
+    during a demonstration by no armed side; of a protest (or with a demand) a violent demonstration, else mob
+    violence."""
+    crowd = cue.key in _MOB_KEYS and _by_mob(cue.folded, cue.at)
+    fight = Fold.COMBAT.search(cue.folded) if cue.key == "kill" else None
+    brawl = crowd_fight(cue.folded, fight.start()) if fight else None
+    if brawl is not None:  # "were injured in a clash between two groups of party members": the riot's casualties
+        return "riot", brawl
+    protest = en.PROTEST_WORDS.search(cue.folded)
+    demonstration = cue.key == "looting" and en.DEMONSTRATION.search(cue.folded)
+    if crowd or cue.key == "riot" or (demonstration and not _armed_doer(cue.folded, cue.at)):
+        return "riot", acled.VIOLENT_DEMONSTRATION if protest else acled.MOB_VIOLENCE
+    return None
+
+
+def _in_battle(cue: _Cue) -> tuple[str, str] | None:
+    """Looting, arrests, abductions or weapons seized in a sentence that tells armed sides fighting: the battle is
+    the event ("clashed with the police as they tried to kidnap a family")."""
+    if cue.key in BY_BATTLE and _armed_fighting(cue.folded):
+        return "attack", acled.ARMED_CLASH
+    return None
+
+
+def _engaged_sides(cue: _Cue) -> tuple[str, str] | None:
+    """Fire exchanged between armed sides (fighting or direct fire, not at civilians alone): an armed clash."""
+    return ("attack", acled.ARMED_CLASH) if cue.key in _ENGAGED and _engaged(cue.folded, cue.at) else None
+
+
+def _by_stated_means(cue: _Cue) -> tuple[str, str] | None:
+    """Violence by a stated means is remote violence of that means (an aircraft's means: who shot it down)."""
+    if cue.key not in _BY_MEANS:
+        return None
+    if cue.key == "aircraft":
+        means = _means(cue.folded[:cue.start])
+    else:
+        means = next((m.lastgroup for m in en.MEANS.finditer(cue.folded) if not _object_of(cue, m)), None)
+    return None if means is None else CUE_KEYS[means]
+
+
+def _object_of(cue: _Cue, means: re.Match[str]) -> bool:
+    """Whether the means *means* is the object of an attack's or a killing's verb, not its instrument ("attacked
+    army helicopters", against "attacked the base with drones"): right after the verb, no preposition between."""
+    if cue.key not in _OBJECT_KEYS or not cue.at <= means.start() <= cue.at + _OBJECT_WINDOW:
+        return False
+    return not en.INSTRUMENT_BEFORE.search(cue.folded, cue.at, means.start())
+
+
+def _volleys(cue: _Cue) -> tuple[str, str] | None:
+    """Many explosions or projectiles with no device named ("observed 12 explosions"): fire, not a planted device."""
+    return ("strike", acled.SHELLING) if cue.key in _VOLLEY_KEYS and en.VOLLEYS.search(cue.folded) else None
+
+
+def _detention(cue: _Cue) -> tuple[str, str] | None:
+    """People detained and then tortured or killed: violence against civilians, not an arrest; armed men
+    abducted: a battle; a raid that arrests people and tells no one hurt: arrests."""
+    if cue.key in _DETENTION_KEYS and en.DETAINEE_HARMED.search(cue.folded, cue.at):
+        return "attack", acled.ATTACK
+    if cue.key == "abduction" and not en.PASSIVE_VERB_BEFORE.search(cue.folded, 0, cue.at) \
+            and _armed_object(cue.folded[cue.at:]):  # "abducted two policemen"
+        return "attack", acled.ARMED_CLASH
+    if (cue.key == "raid" and en.ARRESTED.search(cue.folded) and _no_killing(cue.folded)
+            and not en.DIRECT_FIRE.search(cue.folded)):
+        return "arrest", acled.ARRESTS
+    return None
+
+
+def _on_people(cue: _Cue) -> tuple[str, str] | None:
+    """An attack, a killing or fire by no stated means: by its target (:func:`_violence`, :func:`_fired`)."""
+    if cue.key == "fired":
+        return _fired(cue.folded, _target(cue.folded, cue.at))
+    return _violence(cue.key, _target(cue.folded, cue.at)) if cue.key in _VIOLENCE else None
+
+
+def _protest_rule(cue: _Cue) -> tuple[str, str] | None:
+    """A protest, or arrests or burning among demonstrators: the protest, peaceful or not (:func:`_protest`)."""
+    if cue.key == "protest" or (cue.key in _CROWD_KEYS and en.DEMONSTRATORS.search(cue.folded)):
+        return _protest(cue.folded)
+    return None
+
+
+#: The typing rules, in the order they are tried (the first that applies wins).
+_RULES: tuple[Callable[[_Cue], tuple[str, str] | None], ...] = (
+    _riot, _in_battle, _engaged_sides, _by_stated_means, _volleys, _detention, _on_people, _protest_rule)
+
+
+def _armed_object(target: str) -> bool:
+    """Whether the object of a verb (the start of its *target* words, in its clause) is armed men: an armed word
+    before any civilian one ("abducted two policemen", not "abducted civilians ..., forcing them to carry military
+    equipment")."""
+    head = _CLAUSE_END.split(target, maxsplit=1)[0][:_OBJECT_WINDOW]
+    armed = en.ARMED_TARGET.search(head)
+    civilian = en.CIVILIAN_TARGET.search(head)
+    return armed is not None and (civilian is None or armed.start() < civilian.start())
+
+
+def _no_killing(folded: str) -> bool:
+    """Whether the sentence *folded* tells no one killed (no killing word at all)."""
+    return not any(w in folded for w in en.FATALITY_STEMS)
+
+
+def _armed_fighting(folded: str) -> bool:
+    """Whether the sentence tells fighting between armed sides (not crowds)."""
+    return battle_word(folded) is not None
+
+
+def battle_word(folded: str) -> re.Match[str] | None:
+    """The word of fighting between armed sides that the sentence *folded* tells as its event (not crowds, not
+    "following an armed clash"), if any: a looting, an arrest or an abduction told with it is that battle, and
+    its sides are the battle's.
+
+    Examples
+    --------
+    >>> battle_word("rsf fighters looted a market during heavy fighting with the army").group(0)
+    'fighting'
+    """
+    fight = Fold.COMBAT.search(folded)
+    if fight is None or en.AFTER_FIGHTING.search(folded, 0, fight.start()):
+        return None
+    return fight if crowd_fight(folded, fight.start()) is None else None
+
+
+def _fired(folded: str, target: str) -> tuple[str, str]:
+    """Fire with no means named: at demonstrators or rioters their protest or riot (tear gas fired at them); at
+    civilians (and no armed side) an attack on them; else shelling."""
+    if en.DEMONSTRATORS.search(target) or en.DEMONSTRATION.search(target) or en.VIOLENT_CROWD.search(target):
+        return _protest(folded)
+    if en.CIVILIAN_TARGET.search(target) and not _armed_target(target):
+        return "attack", acled.ATTACK
+    return CUE_KEYS["fired"]
 
 
 def _engaged(folded: str, at: int) -> bool:
@@ -139,14 +310,24 @@ def crowd_fight(folded: str, start: int) -> str | None:
     True
     """
     doer = clause_back(folded[:start])
-    if en.ARMED_PERPETRATOR.search(doer) or any(a.party for a in parties(doer, 0, len(doer))):
+    other = _CLAUSE_END.split(folded[start:], maxsplit=1)[0]  # "fought with market vendors", "between X and Y"
+    sides = f"{doer} {other}"
+    if any(a.party for a in parties(doer, 0, len(doer))) or _armed_side(doer, sides):
         return None
     if en.DEMONSTRATORS.search(folded) and en.PROTEST_WORDS.search(folded):  # "a clash between demonstrators and
         return acled.VIOLENT_DEMONSTRATION  # police": the demonstrators' side of it
     crude = en.CRUDE_WEAPONS.search(folded) and not en.DIRECT_FIRE.search(folded)  # "clashed with machetes"
-    if crude or en.MOB_ACTOR.search(doer) or en.MEMBERS.search(doer):
+    if crude or en.MOB_ACTOR.search(sides) or en.MEMBERS.search(doer):
         return acled.MOB_VIOLENCE
     return None
+
+
+def _armed_side(doer: str, sides: str) -> bool:
+    """Whether fighting is between armed sides: an armed group or army on either side (*sides*: the text of
+    both), or police as the subject (*doer*) with no crowd against them. Police fighting a crowd is a riot."""
+    if en.ARMED_SIDE.search(sides):
+        return True
+    return bool(en.ARMED_PERPETRATOR.search(doer)) and not en.MOB_ACTOR.search(sides)
 
 
 def _by_mob(folded: str, at: int) -> bool:
@@ -158,8 +339,24 @@ def _by_mob(folded: str, at: int) -> bool:
         doer = folded[by.end():by.end() + _AGENT_WINDOW] if by else ""
     else:
         doer = clause_back(head)
-    mob = en.MOB_ACTOR.search(doer)
-    return bool(mob) and not en.ARMED_PERPETRATOR.search(doer)
+        if not doer[:doer.rfind(" ", 0, len(doer.rstrip()))].strip():  # ", torching his house": the main subject's
+            doer = head
+    return bool(en.MOB_ACTOR.search(doer)) and not _armed_in(doer)
+
+
+def _armed_in(doer: str) -> bool:
+    """Whether the perpetrator's words *doer* name an armed man among them: an armed word that no preposition
+    governs ("freed a suspect from police custody" names no armed doer; "youths armed with machetes" carry crude
+    weapons only)."""
+    for m in en.ARMED_PERPETRATOR.finditer(doer):
+        if not en.GOVERNED_BEFORE.search(doer, 0, m.start()) and not en.CRUDE_ARMED.match(doer, m.start()):
+            return True
+    return False
+
+
+def _armed_doer(folded: str, at: int) -> bool:
+    """Whether the subject of the verb ending at *at* names an armed man (:func:`_armed_in`)."""
+    return _armed_in(clause_back(folded[:at]))
 
 
 def _means(folded: str) -> str | None:
@@ -175,36 +372,64 @@ def _target(folded: str, at: int) -> str:
     return head[:passive.start()] if passive else folded[at:]
 
 
+def _armed_target(target: str) -> bool:
+    """Whether the *target* words name armed men or their posts as the target, not as where it happened: "fired
+    at a bus at a checkpoint" targets the bus (an armed word a locative preposition governs, other than the first
+    word, names the place)."""
+    for m in (*en.ARMED_TARGET.finditer(target), *en.ARMED_GROUP_NAMED.finditer(target)):
+        at = en.LOCATIVE_GOVERNED.search(target, 0, m.start())
+        if at is None or not target[:at.start()].strip():
+            return True
+    return False
+
+
 def _violence(key: str, folded: str) -> tuple[str, str]:
     """An attack or a killing: on civilians (and no armed side) violence against civilians; an attack on
     anything else, or a killing of armed men, an armed clash."""
-    armed = en.ARMED_TARGET.search(folded)
+    armed = _armed_target(folded)
+    if key == "kill" and en.LIVESTOCK.match(folded):  # "killed 25 heads of cattle": property destroyed
+        return "looting", acled.LOOTING
+    if key == "attack" and not armed and _property_only(folded):  # "attacked and burned a school": no one hurt
+        return "looting", acled.LOOTING
     if key == "massacre" or (not armed and (key == "kill" or en.CIVILIAN_TARGET.search(folded))):
         return ("massacre" if key == "massacre" else "attack"), acled.ATTACK
     return "attack", acled.ARMED_CLASH
 
 
+def _property_only(target: str) -> bool:
+    """Whether an attack's *target* words tell property destroyed ("and burned a school") and no one hurt."""
+    hurt = en.INJURED.search(target) and not Fold.NO_FATALITIES.search(target)  # "no one was hurt" is no one hurt
+    return bool(en.PROPERTY_DAMAGE.match(target)) and _no_killing(target) and not hurt
+
+
 def protest_outcome(folded: str) -> tuple[str, str]:
     """A protest's record type and sub-event type as the sentence *folded* that follows its telling shows it:
-    broken up ("Police intervened to disperse them"), fired on, turned violent, else peaceful.
+    broken up ("Police intervened to disperse them"), fired on, turned violent, else peaceful. The sentence must
+    refer to the protest ("them", "the protesters"): "He was arrested last year." tells its grievance.
 
     Examples
     --------
     >>> protest_outcome("police intervened and detained three participants.")
     ('protest', 'Protest with intervention')
     """
-    return _protest(folded)
+    return _protest(folded) if en.PROTEST_REFERENCE.search(folded) else ("protest", acled.PEACEFUL_PROTEST)
 
 
 def _protest(folded: str) -> tuple[str, str]:
     """A protest: peaceful, broken up, fired on, or turned violent."""
     if en.VIOLENT_CROWD.search(folded):
         return "riot", acled.VIOLENT_DEMONSTRATION
-    if en.EXCESSIVE_FORCE.search(folded):
+    if _done_to_protest(en.EXCESSIVE_FORCE, folded):
         return "protest", acled.EXCESSIVE_FORCE
-    if en.INTERVENTION.search(folded):
+    if _done_to_protest(en.INTERVENTION, folded):
         return "protest", acled.PROTEST_WITH_INTERVENTION
     return "protest", acled.PEACEFUL_PROTEST
+
+
+def _done_to_protest(pattern: re.Pattern[str], folded: str) -> bool:
+    """Whether *pattern* (force or intervention) matches the sentence *folded* as done to the protest, not as its
+    grievance ("protested against the arrest of ...", "demanding the release of activists who were detained")."""
+    return any(not en.GRIEVANCE_BEFORE.search(folded, 0, m.start()) for m in pattern.finditer(folded))
 
 
 def actor_pair(masked: str, start: int, end: int, *, default: str | None = None) -> tuple[str, ...]:

@@ -163,7 +163,8 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
     word = matched(masked, cue).lower()
     count = Fold.SETTLEMENTS.search(folded_rest)
     area = Fold.AREA.search(folded_rest) if _DIGIT.search(rest) else None
-    if word.startswith(en.HOLD_WORDS) and not (count or area) and not _HELD_PLACE.match(rest):
+    if word.startswith(en.HOLD_WORDS) and not word.startswith(en.TAKE_OVER) and not (count or area) \
+            and not _HELD_PLACE.match(rest):
         return None
     head = en.APPOSITIVE.sub(",", masked[:cue.start()])
     folded_head = case_fold(head)
@@ -274,7 +275,17 @@ def _claimant(rest: str, head: str, folded_head: str, word: str,
         named = [int(t) for t in TOKEN.findall(_NAMED_END.split(rest)[0])]
     if claimant is None and speaker and en.PRONOUN_CLAIMANT.search(head):
         claimant = Actor(0, 0, without_article(speaker), None, country_of(speaker))
+    if claimant is None and (word.startswith(en.GENERIC_CLAIM_WORDS) or en.CONTROL_OF.match(f"{word}{rest}")):
+        claimant = _generic_claimant(folded_head)
     return claimant, named
+
+
+def _generic_claimant(folded_head: str) -> Actor | None:
+    """The forces named by no party right before a control word ("government security forces took over
+    <village>"): the last generic armed actor of its clause, as named (lower case)."""
+    generic = [g.group(0) for g in Fold.GENERIC_ACTOR.finditer(clause_back(folded_head))
+               if en.ARMED_PERPETRATOR.search(g.group(0))]  # armed men, not a crowd ("protesters occupied ...")
+    return Actor(0, 0, generic[-1], None, None) if generic else None
 
 
 def _areas(doc: Document, s: Sentence, cue: re.Match[str], rest: str, named: list[int]) -> tuple[list[Place], str]:

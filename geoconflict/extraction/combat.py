@@ -2,7 +2,9 @@
 
 A combat area is told in one sentence: a word of fighting
 (:data:`geoconflict.lang.en.COMBAT_CUE`) with the places named in its clause
-after it (else before it), the parties named in the sentence, and the date the
+after it (else before it, else the place "in/at/near" before it, else the first place named before it, as
+an ACLED note's lead names its place, unless the fighting is told as what came before: "after months of
+fighting"), the parties named in the sentence, and the date the
 fighting began, if told; its fatalities are those the sentence states, else those the
 next sentence of its paragraph states when it tells no event of its own ("Casualties unknown.").
 """
@@ -61,6 +63,11 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     if not ids:  # "On <date>, in <place> (<district>), fighting broke out": the note's place, named first
         ids = [int(m.group(1)) for m in _PLACE_IN.finditer(masked, 0, cue.start())][:1]
         where = "first, with 'in/at/near', before"
+    if not ids and en.LOCATIVE_LEAD.match(masked) and not en.AFTER_FIGHTING.search(folded, 0, cue.start()):
+        # "On <date>, near <village>, <township> (<district>, <region>), fighting broke out": a lead that says where
+        # names the place first (not fighting told as what came before: "captured <town> after months of fighting")
+        ids = [int(t) for t in TOKEN.findall(masked, 0, cue.start())][:1]
+        where = "first before"
     ids = [i for i in ids if not doc.spans[i].possessive]
     if not ids:
         return []

@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
-from geoconflict.extraction.acled_types import actor_pair, classify, protest_outcome
+from geoconflict.extraction.acled_types import BY_BATTLE, actor_pair, battle_word, classify, protest_outcome
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, TOKEN_OPEN, Document, clause_back, number
@@ -49,6 +49,8 @@ _EVENT_PLACE = re.compile(en.EVENT_PLACE_WORDS + TOKEN_GROUP)
 _DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:[a-z]+\s+)?$")
 #: The cues of events a sentence may tell on its own (then its fatalities are its own).
 _OTHER_EVENT = (Fold.STRIKE, Fold.COMBAT, Fold.MOVE, Fold.CLAIM, Fold.MEETING)
+#: Record types of a crowd's events: ACLED names the crowd actor1, the state's forces facing it actor2.
+_CROWD_KINDS = frozenset({"protest", "riot"})
 #: An event's description: the start of its sentence.
 DESCRIPTION_LENGTH = 200
 #: A strike's place is looked for right after its word within this many characters, or as a passive
@@ -162,20 +164,39 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
     i = _place(doc, masked, cue)
     if i is None:
         return None
-    kind, subtype = classify(key, folded, cue.end())
+    kind, subtype = classify(key, folded, cue.end(), cue.start())
     fatalities = fatalities_in(masked, folded)
     following = _next_in_paragraph(doc, s) if fatalities is None or subtype == acled.PEACEFUL_PROTEST else None
     if subtype == acled.PEACEFUL_PROTEST and following is not None:  # "Police intervened to disperse them."
         kind, subtype = protest_outcome(following[1])
     if fatalities is None and following is not None:
         fatalities = _fatalities_next(*following)
-    dem = _DEMONYM_LAST.search(masked, 0, cue.start())  # "Russian shelling": its forces, when no one else
-    parties = actor_pair(masked, cue.start(), cue.end(), default=f"{dem.group(1)} {en.FORCES}" if dem else None)
+    parties = _parties(masked, folded, cue, kind, subtype)
     kind, subtype = _by_whom(kind, subtype, parties)
     return Event(kind, doc.place(i), subtype=subtype, actors=parties, fatalities=fatalities,
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
                                            reason=f"event: {kind} word {matched(masked, cue)!r} with a place"))
+
+
+def _parties(masked: str, folded: str, cue: re.Match[str], kind: str, subtype: str) -> tuple[str, ...]:
+    """ACLED's (actor1, actor2) of the event of word *cue* typed *kind*, *subtype*: those of its word
+    (:func:`~geoconflict.extraction.acled_types.actor_pair`; "Russian shelling": Russian forces, when no one
+    else), of the battle's word when the event is the battle it was told with ("looted a market during fighting
+    with the army"), and for a protest none named after "against" (what it protests, no party to it); of a
+    protest or riot, the crowd first and the state's forces second, as ACLED codes them."""
+    word: re.Match[str] = cue
+    if subtype == acled.ARMED_CLASH and cue.lastgroup in BY_BATTLE:
+        word = battle_word(folded) or cue
+    end = len(masked)
+    if kind == "protest":
+        against = en.PROTEST_AGAINST.search(masked, word.end())
+        end = against.start() if against else end
+    dem = _DEMONYM_LAST.search(masked, 0, word.start())
+    pair = actor_pair(masked[:end], word.start(), word.end(), default=f"{dem.group(1)} {en.FORCES}" if dem else None)
+    if kind in _CROWD_KINDS and len(pair) == len(("actor1", "actor2")) and state_side(pair[0]) is True:
+        return pair[1], pair[0]  # "police fired tear gas at students demonstrating": the demonstrators first
+    return pair
 
 
 def _place(doc: Document, masked: str, cue: re.Match[str]) -> int | None:

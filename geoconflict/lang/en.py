@@ -47,13 +47,16 @@ __all__ = [
     "ADMIN1_DESCRIPTORS",
     "ADMIN1_WORDS",
     "ADMIN2_WORDS",
+    "AFTER_FIGHTING",
     "ANAPHORA",
     "ANAPHORA_KINDS",
     "AND",
     "APPOSITIVE",
     "AREA",
     "ARMED_PERPETRATOR",
+    "ARMED_SIDE",
     "ARMED_TARGET",
+    "ARRESTED",
     "ARTICLE_BEFORE",
     "ASSAULT_WORDS",
     "ATTRIBUTION_VERBS",
@@ -79,13 +82,17 @@ __all__ = [
     "COMMON_WORD_ZIPF",
     "CONFIRM_CUE",
     "CONTAINER_NEXT",
+    "CONTROL_OF",
     "CONTAINER_OPEN",
+    "CRUDE_ARMED",
     "CUE_STEMS",
+    "DEMONSTRATION",
     "DEMONSTRATORS",
     "DEMONYMS",
     "DENY_CUE",
     "DESCRIPTOR_AFTER_NAME",
     "DESCRIPTOR_AFTER_TOKEN",
+    "DETAINEE_HARMED",
     "DIRECTION",
     "DIRECT_FIRE",
     "DISTRICT_WORDS",
@@ -99,6 +106,9 @@ __all__ = [
     "FORMATION",
     "FORMATION_NOUNS",
     "GENERIC_ACTOR",
+    "GOVERNED_BEFORE",
+    "GENERIC_CLAIM_WORDS",
+    "GRIEVANCE_BEFORE",
     "GROUPS",
     "GROUP_ALIASES",
     "HEARSAY",
@@ -112,7 +122,11 @@ __all__ = [
     "LIST_DESCRIPTORS",
     "LIST_GOES_ON",
     "LIST_JOINERS",
+    "LIVESTOCK",
     "LOCATIVE_BEFORE",
+    "LOCATIVE_GOVERNED",
+    "LOCATIVE_LEAD",
+    "MANNED_AIRCRAFT",
     "MAX_SPEAKER_WORDS",
     "MEANS",
     "MEETING_CUE",
@@ -160,6 +174,8 @@ __all__ = [
     "PRONOUN_CLAIMANT",
     "PRONOUN_SUBJECTS",
     "PROPERTY",
+    "PROTEST_AGAINST",
+    "PROTEST_REFERENCE",
     "PROTEST_WORDS",
     "REGION_AFTER",
     "REGION_NAMED",
@@ -177,6 +193,7 @@ __all__ = [
     "SQUARE_MILE_MARK",
     "STRIKE_CUE",
     "SUBJECT_AUXILIARIES",
+    "TAKE_OVER",
     "TARGET_AFTER_WORDS",
     "THE",
     "TITLE_ABBREVIATIONS",
@@ -575,15 +592,23 @@ MOVE_STEM_LENGTH = 5
 MOVE_STEM_ALIASES = {"redep": "deplo"}
 #: Control of territory.
 CLAIM_CUE = re.compile(
-    r"\b(?:control(?:s|led|ling)?|seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took|taken|tak(?:e|es|ing)\s+over|"
+    r"\b(?:control(?:s|led|ling)?|seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took\s+over|took|taken|"
+    r"tak(?:e|es|ing)\s+over|overt(?:ook|ake|akes|aken|aking)|"
     r"occup(?:y|ies|ied|ying)|liberat(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|"
     r"overr(?:an|un|uns)|fell\s+to|fallen\s+to|hold(?:s|ing)?|held|gain(?:s|ed)?\s+control)\b",
     re.IGNORECASE,
 )
 #: Control words that claim a place only when it follows (not "held talks", "took part").
 HOLD_WORDS = ("hold", "held", "took", "taken")
+#: ... unless they are "took over": control, whatever follows ("took over the control of <village>").
+TAKE_OVER = "took over"
+#: Control words whose claimant may be armed forces named by no party ("government security forces took over
+#: <village>"), lower case; other control words need a named side ("police seized drugs" claims nothing).
+GENERIC_CLAIM_WORDS = (TAKE_OVER, "take over", "takes over", "taking over", "overt", "occup")
+#: ... and "control" as a noun of taking: "(took) control of", "control over" (not "controlled substances").
+CONTROL_OF = re.compile(r"control\s+(?:of|over)\b")
 #: What may stand between such a word and the place: "over", "control of the city of".
-HELD_PLACE = r"\s*(?:over\s+)?(?:control\s+of\s+)?(?:the\s+)?(?:(?:" + "|".join(SETTLEMENT_WORDS) + r")\s+of\s+)?"
+HELD_PLACE = r"\s*(?:over\s+)?(?:(?:the\s+)?control\s+of\s+)?(?:the\s+)?(?:(?:" + "|".join(SETTLEMENT_WORDS) + r")\s+of\s+)?"
 #: A passive claim: "fell to", "captured by".
 PASSIVE_WORDS = ("fell", "fallen")
 PASSIVE_BY = re.compile(r"\s*(?:by|to)\s+")
@@ -613,7 +638,11 @@ MODAL = re.compile(r"\b(?:will|would|could|might|may|threaten\w*|plan\w*|vow\w*)
 REPORT_WORD = re.compile(r"\b(?:claim|report|capture|control)")
 #: Fighting in a place.
 COMBAT_CUE = re.compile(
-    r"\b(?:combat|fighting|fights|fought|clash(?:es|ed|ing)?|battl(?:e|es|ed|ing)|hostilities|"
+    r"\b(?:(?<!to\s)combat|fighting|fights|fought|clash(?:es|ed|ing)?|battl(?:e|es|ed|ing)|hostilities|"
+    r"fight(?=\s+(?:broke\s+out|erupted|between\s+(?:[\w-]+\s+){0,3}?(?:groups|communities|clans|factions|sides|"
+    r"supporters|members|youths|villagers|residents)))|"
+    r"confront(?:ed|ing)(?=\s+(?:the\s+)?(?:police|security|soldiers|troops|forces|army|military|protesters|"
+    r"demonstrators|rebels|militants|gunmen))|"
     r"firefights?|skirmish(?:es)?|gunfights?|gun\s*battles?|shoot-?outs?|street\s+fighting|"
     r"exchang(?:ed|ing)\s+(?:gun\s*)?fire|repel(?:led|ling|s)?|repuls(?:ed|e|ing)|thwart(?:ed|ing)?|"
     r"engag(?:ed|ing)\s+(?:in|with))\b",
@@ -640,16 +669,19 @@ PROPERTY = (r"(?:land|farmland|property|properties|crops|harvests?|cattle|livest
             r"stores?|vehicles?|cars?|trucks?|motorcycles?|money|cash|houses?|homes?|huts?|shelters?|buildings?|"
             r"hideouts?|camps?|tons?|kilograms?|kg|drugs|marijuana|cocaine|heroin|fuel|schools?|churches|"
             r"mosques?|offices?|settlements?|markets?|stations?|towers?|barns?|installations?|facilit(?:y|ies)|bridges?|"
-            r"equipment|infrastructure|antennas?|masts?)\b")
+            r"equipment|infrastructure|antennas?|masts?|plantations?|laborator(?:y|ies)|labs?)\b")
 #: What a group establishes (Headquarters or base established).
 BASE_WORDS = r"(?:bases?|posts?|outposts?|headquarters|hq|checkpoints?|camps?|positions?|fortifications?|trenches|barracks)\b"
 #: People leaving their homes, or prisoners escaping (Strategic developments / Other: displacement, a jail break).
 DISPLACEMENT = (r"fled|"
                 r"forc(?:ed|ibly)\s+(?:[\w-]+\s+){0,3}?(?:evict\w*|displac\w*|expel\w*|to\s+(?:flee|leave))|evicted|"
-                r"escaped\s+from|(?:jail|prison)\s*break")
+                r"escaped\s+from|(?:jail|prison)\s*break|displaced\s+by")
 #: Damage told in the passive ("several shops were destroyed"): Looting/property destruction.
 PROPERTY_PASSIVE = (r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
                     r"(?:destroyed|burn(?:ed|t)|demolished|razed|looted|torched|set\s+on\s+fire|vandali[sz]ed)")
+#: Manned aircraft: one shot down is remote violence against its crew, not a disrupted weapon (a drone).
+MANNED_AIRCRAFT = (r"(?:helicopters?|aircraft|planes?|airplanes?|jets?|fighter\s+jets?|bombers?|"
+                   r"(?:su|mi|ka|mig|tu|il)-\d+\w*)\b")
 #: Background cue keys: a sentence's event is one of them only when it tells no other (people fled *after* an
 #: attack: the attack is the event).
 BACKGROUND_KEYS = frozenset({"displacement"})
@@ -658,43 +690,61 @@ BACKGROUND_KEYS = frozenset({"displacement"})
 STRIKE_CUE = re.compile(
     r"\b(?:(?P<suicide>suicide\s+(?:bomb(?:er|ing)?s?|attacks?|vests?))|"
     r"(?P<air>air\s*(?:strikes?|raids?|attacks?)|airstrikes?|drone\s+(?:strikes?|attacks?)|warplanes?|"
-    r"(?:fighter\s+)?jets?\s+(?:struck|bombed|hit)|helicopter\s+gunships?|bombed\s+from\s+the\s+air|uavs?)|"
-    r"(?P<disrupted>shot\s+down|downed|intercepted|defused|neutrali[sz]ed\s+(?:an?\s+)?(?:drone|mine|ied|explosive)s?|"
-    r"(?:recover|seiz|confiscat|discover|found|unearth)\w*\s+(?:[\w-]+\s+){0,5}?" + WEAPON_HAUL + r")|"
-    r"(?P<base>(?:establish\w*|buil[dt]\w*)\s+(?:[\w-]+\s+){0,3}?" + BASE_WORDS + r")|"
+    r"(?:fighter\s+)?jets?\s+(?:struck|bombed|hit)|helicopter\s+gunships?|bombed\s+from\s+the\s+air|uavs?|"
+    r"dropped\s+(?:[\w-]+\s+){0,3}?bombs?)|"
+    r"(?P<aircraft>(?:shot\s+down|downed)\s+(?:[\w-]+\s+){0,4}?" + MANNED_AIRCRAFT + r")|"
+    r"(?P<disrupted>shot\s+down|downed|intercepted(?!\s+(?:and|attacks?|ambush))|defused|"
+    r"neutrali[sz]ed\s+(?:an?\s+)?(?:drone|mine|ied|explosive)s?|controlled\s+(?:detonation|explosion)|"
+    r"(?:cleared|removed)\s+(?:[\w-]+\s+){0,3}?(?:mines|landmines|ieds|explosives)|"
+    r"(?:recover|seiz|confiscat|discover|found|unearth|locat)\w*\s+(?:[\w,.-]+\s+){0,5}?" + WEAPON_HAUL + r"|"
+    r"destroy\w*\s+(?:[\w-]+\s+){0,4}?(?:arms|weapons|caches?|ieds?|mines|explosive\s+devices)\b|"
+    + WEAPON_HAUL + r"(?:\s+[\w-]+){0,8}?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:seized|recovered|confiscated|found|discovered|defused|dismantled|destroyed))|"
+    r"(?P<base>(?:establish\w*|buil[dt]\w*|install\w*|erect\w*|set\s+up)\s+(?:[\w-]+\s+){0,4}?" + BASE_WORDS + r"|"
+    r"(?:ran|manned|mounted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?checkpoints?)|"
     r"(?P<agreement>surrender(?:ed|s|ing)?|(?:signed|reached|concluded|agreed\s+(?:on|to))\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:agreement|ceasefire|truce|deal|accord|pact|memorandum)s?|"
     r"(?:freed|released|exchanged|handed\s+over)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:prisoners|hostages|detainees|captives))|"
     r"(?P<change>defected|pledged\s+allegiance|conducted\s+(?:[\w-]+\s+){0,2}?patrols?|patrolled|"
-    r"(?:imposed|extended|declared|enforc\w*)\s+(?:[\w-]+\s+){0,3}?curfew|reinforcements?\s+(?:arrived|to)|"
-    r"(?:joint|military)\s+patrols?|"
+    r"(?:impos\w*|extended|declared|enforc\w*|institut\w*|introduc\w*|announc\w*|lifted)\s+(?:[\w-]+\s+){0,3}?curfew|reinforcements?\s+(?:arrived|to)|"
+    r"(?:joint|military)\s+patrols?|(?:brought|sent|deployed|dispatched)\s+(?:[\w-]+\s+){0,2}?reinforcements|"
+    r"(?:joined|defected\s+to)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?(?:" + "|".join(re.escape(g.lower()) for g in GROUPS) + r")\b|"
     r"graduation|recruit(?:ed|ment))|"
     r"(?P<displacement>" + DISPLACEMENT + r")|"
     r"(?P<fire>(?:gun)?shots|bursts\s+of\s+(?:gun)?fire|projectiles|exchanges?\s+of\s+fire)|"
-    r"(?P<explosive>ieds?|(?:land|anti-\w+\s+)mines?|roadside\s+bombs?|(?:improvised\s+)?explosive\s+devices?|"
-    r"car\s+bombs?|mine\s+(?:attack|explosion|blast)s?)|(?P<blast>explosions?|exploded|detonat(?:ed|ion)|blasts?)|"
-    r"(?P<grenade>grenades?(?!\s+launcher))|"
+    r"(?P<explosive>(?:rc|vb|pb)?ieds?|(?:land|anti-\w+\s+)mines?|roadside\s+bombs?|(?:improvised\s+)?explosives?\s+devices?|"
+    r"car\s+bombs?|mine\s+(?:attack|explosion|blast)s?|blew\s+up|blown\s+up|"
+    r"(?:used|planted|placed|detonated|set\s+off)\s+(?:[\w-]+\s+){0,2}?(?:explosives|bombs?)|bombs?\s+planted)|(?P<blast>explosions?|exploded|detonat(?:ed|ion)|blasts?)|"
+    r"(?P<grenade>grenades?(?!\s+launcher)|(?:threw|hurled|lobbed)\s+(?!(?:[\w-]+\s+){0,2}?(?:petrol|molotov|fire))"
+    r"(?:[\w-]+\s+){0,2}?(?:bombs?|explosives?))|"
     r"(?P<shelling>shell(?:ed|ing|s)|grenade\s+launchers?|mortars?|artillery|rockets?|missiles?|mlrs|grads?|bombard(?:ed|ment)|"
-    r"pounded|fired(?:\s+[\w-]+){0,6}?\s+(?:at|on|upon|into|towards))|"
-    r"(?P<strike>struck|strikes?(?:\s+on)?|bomb(?:ed|ing)|hit(?!\s+and\s+run))|"
+    r"pounded)|(?P<fired>fired(?:\s+[\w-]+,?){0,10}?\s+(?:at|on|upon|into|towards?))|"
+    r"(?P<strike>struck|(?<!hunger\s)(?<!general\s)strikes?(?!\s+(?:committees?|action))(?:\s+on)?|bomb(?:ed|ing)|"
+    r"hit(?!\s+and\s+run))|"
     r"(?P<massacre>massacre(?:d)?|killings?\s+of\s+civilians|executed|beheaded)|"
     r"(?P<abduction>abduct(?:ed|ion|s)?|kidnap(?:ped|ping|s)?|taken\s+hostage)|"
     r"(?P<sexual>raped?|sexual(?:ly)?\s+(?:assault(?:ed)?|violence|abused?))|"
     r"(?P<excessive>opened\s+fire\s+on\s+(?:the\s+)?(?:protesters|demonstrators))|"
     r"(?P<riot>riot(?:s|ed|ers|ing)?|mob|lynch(?:ed|ing)?|violent(?:ly)?\s+(?:demonstrat|protest)\w*|"
     r"(?:threw|hurled|pelted)\s+(?:[\w-]+\s+){0,2}?(?:stones|rocks|bottles|molotov\w*|petrol\s+bombs)|"
-    r"pelted|stone-pelting|burn(?:ed|t|ing)\s+(?:rubber\s+)?(?:tyres|tires))|"
+    r"pelted|stone-pelting|burn(?:ed|t|ing)\s+(?:rubber\s+)?(?:tyres|tires)|"
+    r"disrupted\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|rally|gathering|ceremony|campaign\s+event))|"
     r"(?P<protest>protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied|ies)|marched|"
+    r"(?:held|staged|organi[sz]ed|joined|participated\s+in|took\s+part\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:march(?:es)?|vigils?)|"
     r"sit-in|strike\s+action|went\s+on\s+strike|gathered\s+(?:in|at|outside|in\s+front\s+of)|"
     r"blocked\s+(?:[\w-]+\s+){0,3}?(?:roads?|highways?|streets?|routes?|roundabouts?|bridges?))|"
     r"(?P<arrest>arrest(?:ed|s)?|detain(?:ed|s)?|apprehended)|"
-    r"(?P<looting>loot(?:ed|ing)?|ransack(?:ed)?|torch(?:ed)?|set\s+(?:\w+\s+){0,6}?(?:on\s+)?fire|"
+    r"(?P<looting>arson\s+attacks?|loot(?:ed|ing)?|ransack(?:ed)?|torch(?:ed|ing)?|set\s+(?:\w+\s+){0,8}?(?:on\s+)?fire|"
+    r"set\s+(?:[\w-]+\s+){0,6}?ablaze|"
     r"burn(?:ed|t)\s+down|vandali[sz]ed|demolished|confiscat(?:ed|ing)|st(?:ole|olen)|"
-    r"(?:seiz(?:ed|ing)|destroy(?:ed|ing)|burn(?:ed|t)|razed)\s+(?:[\w-]+\s+){0,5}?" + PROPERTY + r"|"
+    r"(?:seiz(?:ed|ing)|destroy(?:ed|ing)|burn(?:ed|t)|razed)\s+(?:[\w,.-]+\s+){0,5}?" + PROPERTY + r"|"
     r"(?=[\w-]+\s+(?:were|was|ha[sdv]e?)\s)" + PROPERTY + PROPERTY_PASSIVE + r")|"
-    r"(?P<attack>attack(?:ed|s)?(?:\s+on)?|ambush(?:ed)?|raid(?:ed)?|stormed|assault(?:ed)?\s+on|targeted)|"
-    r"(?P<kill>shot(?:\s+dead)?|killed|murdered|stabbed|beat(?:en|ing)?(?:\s+up)?|assaulted|tortured|hacked|"
+    r"(?P<raid>raid(?:ed|s)?|(?:launched|conducted|carried\s+out)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:operations?|offensives?|campaigns?)\s+(?:against|on|targeting|in))|"
+    r"(?P<attack>attack(?:ed|s)?(?:\s+on)?|ambush(?:ed)?|stormed|assault(?:ed)?\s+on|targeted)|"
+    r"(?P<kill>shot(?:\s+dead)?|killed|murdered|assassinat(?:ed|ion)|stabbed|beat(?:en|ing)?(?:\s+up)?|assaulted|tortured|hacked|"
     r"opened\s+fire|found\s+dead|bod(?:y|ies)\s+of|shot\s+and\s+(?:killed|wounded|injured)|"
     r"wounded|injured))\b",
     re.IGNORECASE,
@@ -705,28 +755,33 @@ MEANS = re.compile(
     r"\b(?:(?P<suicide>suicide\s+(?:bomb|attack|vest)\w*)|"
     r"(?P<air>air\s*(?:strikes?|raids?|craft|force)|airstrikes?|drones?|uavs?|warplanes?|jets?|helicopters?|"
     r"bombers?|aerial)|"
-    r"(?P<explosive>ieds?|(?:land|anti-\w+\s+)?mines?|explosive\s+devices?|roadside\s+bombs?|car\s+bombs?)|"
+    r"(?P<explosive>(?:rc|vb|pb)?ieds?|(?:land|anti-\w+\s+)?mines?|explosives?(?:\s+devices?)?|roadside\s+bombs?|"
+    r"car\s+bombs?|bombs?)|(?P<blast>(?:an?|the)\s+explosion|(?:a|the)\s+blast)|"
     r"(?P<grenade>grenades?(?!\s+launcher))|"
-    r"(?P<shelling>shell(?:s|ed|ing)|grenade\s+launchers?|mortars?|artillery|rockets?|missiles?|mlrs|grads?|howitzers?|tanks?))\b",
+    r"(?P<shelling>shell(?:s|ed|ing)|grenade\s+launchers?|mortars?|artillery|rockets?|missiles?|mlrs|grads?|howitzers?|"
+    r"tanks?|atgms?|heavy\s+weapons))\b",
     re.IGNORECASE,
 )
 #: Civilians as the target of violence ("killed two farmers", "attacked villagers").
 CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|villagers?|residents?|farmers?|herders?|traders?|passengers?|children|child|boys?|girls?|"
     r"wom[ae]n|m[ae]n|students?|teachers?|worshippers|idps|displaced|family|families|people|pupils|"
-    r"journalists?|doctors?|nurses?|health\s+workers?|aid\s+workers?|motorists?|drivers?|miners?|fishermen|"
+    r"journalists?|doctors?|nurses?|health\s+workers?|aid\s+workers?|motorists?|drivers?|miners?|fishermen|shepherds?|"
     r"migrants?|pastoralists?|individuals?|ambulances?|cattle\s+camps?|houses?|homes?|persons?|elders?|"
     r"businessm[ae]n|shopkeepers?|merchants?|brothers?|sons?|daughters?|wife|husband|teenagers?|youths?|"
     r"members?|supporters|activists?|officials?|servants?|leaders?|chiefs?|clerics?|imams?|priests?|pastors?|"
-    r"workers?|employees?|relatives?|victims?|bodies|body|boats?|vehicles?|buses|bus|"
+    r"workers?|employees?|relatives?|victims?|bodies|body|boats?|vehicles?|buses|bus|rulers?|"
+    r"village\s+heads?|administrators?|off-duty|"
     r"(?:a|an|one|two|three|four|five|\d+)\s+(?:local|unarmed|elderly)\b)",
     re.IGNORECASE,
 )
 #: A passive verb's auxiliary right before the verb ("were shot"): the target is its subject.
 PASSIVE_VERB_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?\w+$", re.IGNORECASE)
+#: A preposition that makes the words after it where something happened, not its target ("at a checkpoint").
+LOCATIVE_GOVERNED = re.compile(r"\b(?:in|at|near|outside|inside|around|by)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}$")
 #: Armed forces as the target: what makes an attack a battle even with civilians around.
 ARMED_TARGET = re.compile(
-    r"\b(?:soldiers?|troops|forces|militants?|fighters?|rebels?|militiam[ae]n|militias?|positions?|police(?:m[ae]n)?|"
+    r"\b(?:soldiers?|gendarm\w*|troops|forces|militants?|fighters?|rebels?|militiam[ae]n|militias?|positions?|police(?:m[ae]n)?|"
     r"officers?|gunmen|army|military|patrols?|checkpoints?|convoys?|bases?|personnel|commanders?|guards?|"
     r"combatants|jihadists|insurgents|terrorists|vigilantes?|vigilance|defen[cs]e\s+(?:group|force)s?)\b",
     re.IGNORECASE,
@@ -737,7 +792,9 @@ INTERVENTION = re.compile(r"\b(?:dispers(?:ed|e)|tear\s*gas|water\s+cannons?|rub
 EXCESSIVE_FORCE = re.compile(r"\b(?:live\s+(?:ammunition|rounds|fire)|killed|shot\s+dead|opened\s+fire)\b",
                              re.IGNORECASE)
 #: Demonstrators turning violent (a riot rather than a protest).
-VIOLENT_CROWD = re.compile(r"\b(?:threw\s+(?:stones|rocks|bottles|molotov)|stone-pelting|pelted|clashed\s+with\s+"
+VIOLENT_CROWD = re.compile(r"\b(?:rioters|rioting\s+\w+|(?:protesters|demonstrators|protestors|rioters|crowd)\s+(?:\w+\s+){0,2}?"
+                           r"(?:attacked|beat|assaulted|stoned|damaged|destroyed)|brawls?|fights?\s+between|"
+                           r"threw\s+(?:stones|rocks|bottles|molotov)|stone-pelting|pelted|clashed\s+with\s+"
                            r"(?:the\s+)?(?:police|security)|clash(?:es)?\s+(?:broke\s+out\s+|erupted\s+|ensued\s+)?between|"
                            r"vandali[sz]ed|set(?:ting)?\s+\w+\s+(?:on\s+)?fire|torched|"
                            r"burn(?:ed|t|ing)\s+(?:tyres|tires|cars|vehicles)|looted|"
@@ -745,13 +802,14 @@ VIOLENT_CROWD = re.compile(r"\b(?:threw\s+(?:stones|rocks|bottles|molotov)|stone
                            r"fir(?:ed|ing)\s+(?:their\s+)?(?:gunshots|firearms|weapons|guns)\s+in(?:to)?\s+the\s+air)\b",
                            re.IGNORECASE)
 #: Direct fire: an exchange between armed sides, which ACLED codes an armed clash whatever else was fired.
-DIRECT_FIRE = re.compile(r"\b(?:small\s+arms|(?<!heavy\s)machine[- ]?guns?|snipers?|gun\s*fire|firearms|"
+DIRECT_FIRE = re.compile(r"\b(?:small\s+arms|fired\s+(?:\w+\s+){0,2}?shots(?!\s+from)|(?<!heavy\s)machine[- ]?guns?|snipers?|gun\s*fire|firearms|"
                          r"gunshots|unspecified\s+weapons|in\s+both\s+directions|"
                          r"automatic\s+(?:weapons|rifles)|assault\s+rifles)\b", re.IGNORECASE)
 #: Fire reported as many explosions or projectiles (no device named): shelling, not a planted explosive.
 VOLLEYS = re.compile(r"\b(?:explosions|projectiles|blasts|rounds|bursts)\b", re.IGNORECASE)
 #: An unorganised crowd as the perpetrator (a riot: ACLED's mob violence), not an armed group.
-MOB_ACTOR = re.compile(r"\b(?:mobs?|locals|local\s+(?:people|residents|youths?|men)|residents|villagers|youths?|"
+MOB_ACTOR = re.compile(r"\b(?:mobs?|a\s+group\b(?!\s+of)|relatives|family\s+members|(?:\w+\s+)?group\s+members|vendors|"
+                       r"journalists|tourists|passengers|merchants|hawkers|parliamentarians|lawmakers|locals|local\s+(?:people|residents|youths?|men)|residents|villagers|youths?|"
                        r"(?:a\s+)?group\s+of\s+(?:people|men|youths?|locals|residents|villagers|individuals)|"
                        r"(?:a\s+|an\s+angry\s+)?crowd|settlers|vigilantes?|(?:party\s+)?(?:supporters|activists|"
                        r"cadres)|community\s+members|angry\s+\w+|students|young\s+men|members\s+of|tribesmen|traders|refugees|"
@@ -762,14 +820,63 @@ CRUDE_WEAPONS = re.compile(r"\b(?:machetes?|sticks|clubs|knives|stones|rocks|bow
 #: An armed perpetrator: a crowd with one among it is no mob ("a group of armed men").
 ARMED_PERPETRATOR = re.compile(r"\b(?:armed|gunmen|assailants|attackers|bandits|jihadists|insurgents|terrorists|"
                                r"militants?|militias?|militiam[ae]n|fighters|rebels|soldiers|troops|forces|police|"
-                               r"army|military)\b", re.IGNORECASE)
+                               r"army|military|air\s+force|intelligence)\b", re.IGNORECASE)
+#: The named armed groups (:data:`GROUPS`), lower case: a target one of them names is armed.
+ARMED_GROUP_NAMED = re.compile(r"\b(?:" + "|".join(re.escape(g.lower()) for g in GROUPS if len(g) > 2) + r")\b")
+#: What stands between a verb and a means that is its instrument ("attacked the base with drones"); a means
+#: right after the verb without one is its object ("attacked army helicopters").
+INSTRUMENT_BEFORE = re.compile(r"\b(?:with|using|by|from|in|through|via|of|to)\b")
+#: An attack's object destroyed, burned or looted: "attacked and burned a school".
+PROPERTY_DAMAGE = re.compile(r"^\s*(?:and\s+)?(?:burn(?:ed|t)|destroyed|looted|torched|vandali[sz]ed|damaged|ransacked)\b")
+#: People hurt (case-folded).
+INJURED = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b")
+#: What a protest is against: an actor named after it is no party to the protest ("protested against the junta").
+PROTEST_AGAINST = re.compile(r"\bagainst\b", re.IGNORECASE)
+#: A sentence's lead that says where: "On 3 June, near <village>, <township> ...", "In <township> (<district>) ..."
+#: (the date first, if any; a locative preposition before any verb).
+LOCATIVE_LEAD = re.compile(r"\s*(?:(?:on|around|between|as\s+reported\s+on|reported\s+on)\s+[^,]{1,40},\s*)?"
+                           r"(?:in|near|at|outside|around)\s", re.IGNORECASE)
+#: A protest's grievance right before a word of force or arrest: "against (the) arrest of", "demanding the release
+#: of activists who were detained" tell what it is about, not what was done to it (case-folded).
+GRIEVANCE_BEFORE = re.compile(r"\b(?:against|demand\w*|release\s+of|over|denounc\w*|condemn\w*|"
+                              r"who\s+(?:were|was|had\s+been|have\s+been|has\s+been))\s+"
+                              r"(?:(?:the|an?|illegal|unjust|unlawful|arbitrary|recent|their|his|her|its)\s+|and\s+)*$")
+#: Words of a sentence after a protest that refer back to it (its outcome is told only then).
+PROTEST_REFERENCE = re.compile(r"\b(?:them|they|protesters|protestors|demonstrators|participants?|crowd|gathering|"
+                               r"the\s+(?:event|group)|"
+                               r"protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|rioters|sit-in|strikers)\b")
+#: An organised armed side (police aside): fighting with one on either side is a battle, not a riot.
+ARMED_SIDE = re.compile(r"\b(?:armed\s+(?:men|groups?)|gunmen|bandits|jihadists|insurgents|terrorists|militants?|militias?|"
+                        r"militiam[ae]n|fighters|rebels|soldiers|troops|army|military|raiders|traffickers|gangs?|"
+                        r"gangsters)\b", re.IGNORECASE)
+#: A preposition governing the word after it (an armed word there names no perpetrator: "from police custody").
+GOVERNED_BEFORE = re.compile(r"\b(?:from|with|against|by|to|in|on|at|into)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$")
+#: Armed with crude weapons only ("youths armed with machetes"): no armed men.
+CRUDE_ARMED = re.compile(r"armed\s+with\s+(?:[\w-]+\s+){0,3}?(?:machetes?|sticks|clubs|knives|stones|rocks|spears|"
+                         r"bricks|iron\s+bars)\b")
+#: Detainees then hurt ("detained and tortured", "arrested and killed"): violence against civilians, not arrests.
+DETAINEE_HARMED = re.compile(r"\b(?:and|then)\s+(?:later\s+|subsequently\s+)?(?:tortur\w*|kill\w*|beat\w*|shot|"
+                             r"execut\w*|murder\w*)|\b(?:tortured|beaten)\s+to\s+death|"
+                             r"\bkilled\s+in\s+(?:custody|detention)")
+#: People arrested (a raid that arrests people is an arrest, case-folded).
+ARRESTED = re.compile(r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|ing)|apprehended|rounded\s+up)\b")
+#: Animals as a killing's object ("killed 25 heads of cattle"): property destroyed (case-folded).
+LIVESTOCK = re.compile(r"\s*(?:\d[\d,]*|dozens\s+of|hundreds\s+of|several|many|\w+\s+heads?\s+of)\s+(?:heads?\s+of\s+)?"
+                       r"(?:cattle|livestock|cows|goats|sheep|camels|donkeys)\b(?!\s+camps?)")
 #: Members of a party or a community fighting one another (a riot, unless an armed side is named).
 MEMBERS = re.compile(r"\b(?:members|supporters|partisans|followers|communities|clans?|tribesmen|groups\s+of)\b",
                      re.IGNORECASE)
 #: A protest named (not only a crowd or rioters): a riot among it is a violent demonstration.
-PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|sit-in|"
-                           r"demand(?:ing|ed)|denounc\w*|in\s+response\s+to)\b",
+PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|dharnas?|rall(?:y|ies|ied)|march(?:ed|es)|"
+                           r"(?:a|the)\s+march\b|sit-in|"
+                           r"demand(?:ing|ed)|denounc\w*|in\s+response\s+to|calling\s+for|barricad\w*|road\s*blocks?|"
+                           r"blocked\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:roads?|highways?|streets?|entrance))\b",
                            re.IGNORECASE)
+#: A demonstration named (property destroyed during one by no armed side is a violent demonstration).
+DEMONSTRATION = re.compile(r"\b(?:protest(?:s|ed|ers|ing)?|demonstrat\w*|dharnas?|rall(?:y|ies|ied)|sit-ins?)\b",
+                           re.IGNORECASE)
+#: Fighting told as what came before the event ("following an armed clash, the army abducted ..."): background.
+AFTER_FIGHTING = re.compile(r"\b(?:after|following)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
 #: Demonstrators named (a riot or arrest among them belongs to the protest).
 DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|rioters|crowd)\b", re.IGNORECASE)
 #: The label of a party's forces ("Russian forces"), for a demonym alone.
@@ -796,18 +903,18 @@ PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+
 #: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2"), and
 #: one person ("killed a shopkeeper", "a soldier was killed": group "one").
 FATALITIES = re.compile(
-    r"\b(?:killing|killed|kills)\s+(?:at\s+least\s+)?(?P<n>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
+    r"\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead)\s+(?:at\s+least\s+)?(?P<n>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?<!no\s)(?P<n2>\d(?:[\d,]*\d)?|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died)\b|"
-    r"(?P<one>\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead)\s+(?:a|an)\s+(?!number|total|estimated|few|"
+    r"(?P<one>\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|assassinat(?:ed|ing))\s+(?:a|an)\s+(?!number|total|estimated|few|"
     r"dozen|score|group|couple)|\b(?:a|an)\s+(?:[\w-]+\s+){1,3}?(?:was|has\s+been|had\s+been)\s+"
     r"(?:reportedly\s+)?(?:killed|shot\s+dead)\b)",
     re.IGNORECASE,
 )
 #: Words one of which every match of FATALITIES holds, and of NO_FATALITIES (lower case): a sentence without
 #: them is not searched.
-FATALITY_STEMS = ("kill", "dead", "died")
+FATALITY_STEMS = ("kill", "dead", "died", "assassinat")
 NO_FATALITY_STEMS = ("no", "without")
 #: Actors ACLED codes though they name no side ("gunmen", "unidentified armed men", "police", "protesters"),
 #: and the targets it names the same way ("an army base" -> army, "villagers").
@@ -820,7 +927,7 @@ GENERIC_ACTOR = re.compile(
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
-BY_AGENT = re.compile(r"\s*(?:[a-z]+\s+){0,2}?by\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
+BY_AGENT = re.compile(r"\s*(?:[a-z]+\s+){0,4}?by\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
 #: Stated as none: fatalities 0 ("There were no casualties", "no one was killed").
 NO_FATALITIES = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|one\s+was\s+(?:killed|hurt|"
                            r"injured))|nobody\s+was\s+(?:killed|hurt|injured)|without\s+casualties)\b",
@@ -854,8 +961,8 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "shift", "rush", "reinforc", "push", "march", "retreat", "rotat", "airlift", "ferr", "brought", "bring",
         "head", "return", "attack"),
     "claim": (  # CLAIM_CUE ("taken", "retake", "take over" hold "tak"; "retook" holds "took")
-        "control", "seiz", "captur", "took", "tak", "occup", "liberat", "overr", "fell", "fallen", "hold", "held"),
-    "combat": ("combat", "fight", "fought", "clash", "battl", "hostilities", "skirmish", "gun", "shoot", "exchang",
+        "control", "seiz", "captur", "took", "tak", "overt", "occup", "liberat", "overr", "fell", "fallen", "hold", "held"),
+    "combat": ("combat", "fight", "fought", "clash", "confront", "battl", "hostilities", "skirmish", "gun", "shoot", "exchang",
                "repel", "repuls", "thwart", "engag"),  # COMBAT_CUE
     "meeting": ("met", "meet", "talks", "visit", "summit"),  # MEETING_CUE
     "strike": (  # STRIKE_CUE
@@ -869,7 +976,9 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "unearth", "establish", "buil", "surrender", "agreement", "ceasefire", "truce", "deal", "accord", "pact",
         "memorandum", "prisoners", "detainees", "captives", "defected", "pledged", "patrol", "curfew",
         "reinforcement", "threw",
-        "hurled", "pelt", "gathered", "blocked",
+        "hurled", "pelt", "gathered", "blocked", "dropped", "blew", "blown", "lobbed", "assassinat", "arson", "ablaze",
+        "clear", "remov", "locat", "dismantl", "set", "install", "erect", "operation", "offensive", "campaign", "march",
+        "vigil", "curfew", "checkpoint", "joined", "disrupted",
         "graduation", "recruit", "stole", "destroy", "razed", "wound", "injur", "tortur", "hack", "bod", "target",
         "fled", "evict", "displac", "expel", "flee", "leave", "escaped", "break", "shots", "burst", "projectile",
         "exchange", "patrol", "demolish", "loot", "vandal", "burn", "torch", "set on fire"),
