@@ -71,7 +71,7 @@ def test_a_movement_is_located_at_its_destination():
     row = EventSet([move]).to_acled().iloc[0]
     assert row["location"] == "Chasiv Yar"
     assert row["actor1"] == "Wagner fighters"
-    assert (row["event_type"], row["sub_event_type"]) == ("Strategic developments", "Other")
+    assert (row["event_type"], row["sub_event_type"]) == ("Strategic developments", "Change to group/activity")
 
 
 def test_a_claim_gives_one_row_per_named_area_with_the_claimant_as_actor1():

@@ -111,7 +111,7 @@ def test_taxonomy_has_acleds_25_sub_event_types():
 def test_other_records_map_to_acled_types():
     kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52)
     lviv = Place("Lviv", kind="populated_place", lat=49.84, lon=24.03)
-    assert acled_type(Movement("troops", kyiv, lviv)) == ("Strategic developments", "Other")
+    assert acled_type(Movement("troops", kyiv, lviv)) == ("Strategic developments", "Change to group/activity")
     assert acled_type(CombatArea([kyiv]))[0] == "Battles"
     assert acled_type(CombatArea([kyiv]))[1] == "Armed clash"
     assert acled_type(TerritorialClaim("Russia", areas=[kyiv]))[0] == "Battles"

@@ -10,7 +10,9 @@ other records map as follows (:func:`acled_type`):
 =====================  ==========================  ==================================
 record                 event_type                  sub_event_type
 =====================  ==========================  ==================================
-``Movement``           Strategic developments      Other (ACLED codes troop movements so)
+``Movement``           Strategic developments      Change to group/activity (ACLED's
+                                                   code for troops moved, deployed
+                                                   or withdrawn without fighting)
 ``CombatArea``         Battles                     Armed clash; its ``subtype`` when set (fighting
                                                    between crowds: Riots, Mob violence or
                                                    Violent demonstration)
@@ -102,7 +104,7 @@ KIND_EVENT_TYPE: dict[str, str] = {
     "base": STRATEGIC, "agreement": STRATEGIC, "development": STRATEGIC, "abduction": VIOLENCE_AGAINST_CIVILIANS,
 }
 #: Record kinds whose sub-event type is fixed (see the module's table).
-_KIND_SUB_EVENT: dict[str, str | None] = {"movement": OTHER, "combat": ARMED_CLASH, "claim": None}
+_KIND_SUB_EVENT: dict[str, str | None] = {"movement": CHANGE_OF_GROUP, "combat": ARMED_CLASH, "claim": None}
 _BY_FOLDED = {t.casefold(): t for t in EVENT_TYPES}
 
 
