@@ -23,13 +23,9 @@ from datetime import date
 
 from geoconflict.extraction.cues import cue_kinds
 from geoconflict.extraction.people import Person, people
-from geoconflict.extraction.resolution import (
-    apply_region_rule,
-    apply_town_rule,
-    check_containment,
-    drop_outliers,
-    resolve_spans,
-)
+from geoconflict.extraction.resolution import resolve_spans
+from geoconflict.extraction.resolution_outliers import drop_outliers
+from geoconflict.extraction.resolution_units import apply_region_rule, apply_town_rule, check_containment
 from geoconflict.extraction.sources import Sources
 from geoconflict.extraction.spans import Intervals, Span
 from geoconflict.extraction.toponyms import CapitalRuns, find_spans, reject_reason
