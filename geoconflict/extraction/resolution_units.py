@@ -52,10 +52,14 @@ def apply_town_rule(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
 
 
 def _namesake_town(x: Span, unit: Place, c: Candidate) -> bool:
-    """Whether candidate *c* is a town in *unit* that the bare name of *x* names."""
+    """Whether candidate *c* is a town in *unit* that the bare name of *x* names.
+
+    A district's town is in it, or in its first-level unit under the district's name: its own name, or
+    another of its names that the mention spells ("Maarat al-Numan", a district and its seat).
+    """
     town = c.place
     inside = town.admin1 == unit.name if unit.kind is PlaceKind.ADMIN1 else town.admin2 == unit.name or (
-        town.admin1 == unit.admin1 and fold(town.name) == fold(x.surface))
+        town.admin1 == unit.admin1 and (fold(town.name) == fold(x.surface) or c.reason.startswith(NAME_MATCHES)))
     if not inside:
         return False
     return fold(x.surface) in (fold(town.name), *[fold(w) for w in town.name.split()]) or c.reason.startswith(

@@ -132,6 +132,7 @@ __all__ = [
     "MOVE_STEM_LENGTH",
     "MOVE_TO",
     "MOVE_TO_FIRST",
+    "NAME_ARTICLES",
     "NAME_CONNECTORS",
     "NAME_PARTICLES",
     "NO_COMMENT",
@@ -397,6 +398,9 @@ Airport Airbase Base Bridge Port Dam Corridor Crossing Front Border Camp Refugee
 Peninsula Mountains Hills Plain Desert Canal Plant Station Highway Road Street Square Municipality Krai
 Republic Territory Territories Prefecture Department Arrondissement Township Division Zone Area Enclave
 """.split())
+#: The articles of transliterated Arabic place names ("Al Hasakeh", "As-Sweida", "Deir ez-Zor"), lower case:
+#: a name's own first word, never another name beside it.
+NAME_ARTICLES = frozenset("al el ar as ad ash at az an ed es ez en er".split())
 #: Sentence adverbs and prepositions that may start a capitalised run ("Later Kursk …"), lower case.
 SENTENCE_ADVERBS = frozenset("yesterday earlier later overnight meanwhile separately elsewhere near outside "
                              "inside around across along also still instead despite amid following "

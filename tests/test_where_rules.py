@@ -1,0 +1,65 @@
+"""Where events are placed: the rules a careful analyst reads a report's places with (issue 15).
+
+Each test gives a report written for these tests (wire, ISW-style and ACLED-style phrasing, invented
+events) and checks the first row of its ACLED export — the report's main event — one field at a time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from geoconflict import extract, read_report
+from geoconflict.gazetteer.distance import haversine_km
+
+PUBLISHED = "2023-06-04"
+#: Within this many km of a named place, an event is placed at it.
+NEAR_KM = 25.0
+
+
+def _main_row(text: str) -> dict[str, Any]:
+    """The first row of the report's ACLED export (its main event)."""
+    frame = extract(read_report(text, published=PUBLISHED)).to_acled()
+    assert len(frame), "the report gave no located event"
+    return frame.iloc[0].to_dict()
+
+
+def _near(row: dict[str, Any], lat: float, lon: float, km: float = NEAR_KM) -> bool:
+    return float(haversine_km(row["latitude"], row["longitude"], lat, lon)) <= km
+
+
+# ---- a name written with hyphens or an article is one name
+
+
+def test_a_hyphenated_name_the_scan_misses_is_found_whole() -> None:
+    row = _main_row("On 3 June 2023, regime forces shelled the eastern countryside of Deir-ez-Zor, "
+                    "killing two civilians.")
+    assert row["country"] == "Syria"
+    assert _near(row, 35.34, 40.14)
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["fatalities"] == 2
+
+
+def test_an_arabic_article_before_a_name_is_part_of_it() -> None:
+    row = _main_row("On 2 June 2023, unidentified gunmen shot dead a shepherd near a farm in Al Hasakeh countryside.")
+    assert row["country"] == "Syria"
+    assert _near(row, 36.50, 40.75)
+    assert row["event_type"] == "Violence against civilians"
+    assert row["fatalities"] == 1
+
+
+def test_a_hyphenated_article_leaves_the_name_it_is_joined_to() -> None:
+    row = _main_row("Wire, 1 June 2023: Protesters blocked the main road in As-Sweida city on Thursday over "
+                    "fuel shortages.")
+    assert row["country"] == "Syria"
+    assert _near(row, 32.71, 36.57)
+    assert row["event_type"] == "Protests"
+
+
+def test_a_name_with_an_inner_article_is_found_whole_and_is_the_districts_town() -> None:
+    """ "Maarat al-Numan": the whole name is a district and its seat; a bare name is the town."""
+    row = _main_row("Government aircraft bombed a market in Maarat al-Numan on 1 June 2023, killing five people, "
+                    "a monitoring group said.")
+    assert row["country"] == "Syria"
+    assert row["location"] == "Ma‘arrat an Nu‘mān"
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["fatalities"] == 5
