@@ -63,3 +63,35 @@ def test_a_name_with_an_inner_article_is_found_whole_and_is_the_districts_town()
     assert row["location"] == "Ma‘arrat an Nu‘mān"
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["fatalities"] == 5
+
+
+# ---- the report's actors say where its lone names are
+
+
+def test_actor_area_is_what_all_the_parties_share() -> None:
+    from geoconflict.extraction.resolution_actors import actor_area
+
+    assert actor_area("Russian forces and Ukrainian forces exchanged fire.") == {"RU", "UA", "BY"}
+    assert actor_area("Houthi fighters clashed with Saudi-led troops; Saudi jets struck back.") == {"SA", "YE"}
+    assert actor_area("DPR fighters shelled the village; Ukrainian forces returned fire.") == {"UA", "RU", "BY"}
+    assert actor_area("Protesters gathered outside parliament.") == frozenset()
+
+
+def test_a_lone_name_is_placed_where_the_reports_actors_fight() -> None:
+    """ "Gaza" alone is a province of Mozambique by its name; with Israeli forces it is the Gaza Strip's city."""
+    row = _main_row("On 3 May 2023, Israeli forces fired at Palestinian fishermen off the coast of Gaza. "
+                    "No injuries were reported.")
+    assert row["country"] == "Palestinian Territory"
+    assert _near(row, 31.50, 34.47)
+    assert row["actor1"] == "Israeli forces"
+
+
+def test_a_far_homonym_outside_the_actors_area_is_left_unresolved() -> None:
+    """ "Ara" is a city of India by another of its names; in a Syrian report it is no place of India."""
+    events = extract(read_report(
+        "Wire, 2 June 2023: Gunmen shot dead a farmer in Ara village on Thursday, and SDF fighters later "
+        "raided the area, a Syrian monitor said.", published=PUBLISHED))
+    assert all(p.country_code != "IN" for p in events.places)
+    ara = [m for m in events.mentions if m.text == "Ara"]
+    assert ara and ara[0].place is None
+    assert "IN" in {p.country_code for p in ara[0].candidates}

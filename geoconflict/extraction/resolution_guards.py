@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from geoconflict.extraction.resolution_actors import pull_to_actors
 from geoconflict.extraction.resolution_areas import (
     approximate_in_its_area,
     in_named_district,
@@ -74,6 +75,7 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
         for y in movers:
             unplace(y, f"a small place named without evidence, far from {own[0].place.name}")
     _parts_of_one_name(text, placed)
+    pull_to_actors(gaz, text, placed)
     _pull_to_area(gaz, placed)
     _pull_to_named_unit(gaz, placed)
     _one_town_per_name(gaz, placed)

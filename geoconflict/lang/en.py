@@ -180,6 +180,7 @@ __all__ = [
     "SUBJECT_AUXILIARIES",
     "TARGET_AFTER_WORDS",
     "THE",
+    "THEATRES",
     "TITLE_ABBREVIATIONS",
     "TITLE_JOINERS",
     "TITLE_LEAD_WORDS",
@@ -244,10 +245,30 @@ GROUPS: dict[str, str | None] = {
     "al-Shabaab": "SO", "Al-Shabaab": "SO", "Boko Haram": "NG", "ISWAP": "NG", "Taliban": "AF",
     "TPLF": "ET", "Fano": "ET", "FLA": "ML", "Azov": "UA", "Kurdish YPG": "SY", "SDF": "SY", "HTS": "SY",
     "Hayat Tahrir al-Sham": "SY", "QSD": "SY",
+    "DPR": "UA", "LPR": "UA", "Donbass People's Militia": "UA", "Luhansk People's Militia": "UA", "NAF": "UA",
+    "SSPDF": "SS", "SPLM-IO": "SS", "SPLA-IO": "SS", "UPDF": "UG", "Al Shabaab": "SO", "Danab": "SO",
+    "ENDF": "ET", "OLA": "ET", "ISGS": "ML", "NUG": "MM", "KNLA": "MM", "PKK": "TR", "OPS": "SY", "STC": "YE",
+    "ELN": "CO", "FARC": "CO", "CJNG": "MX", "TTP": "PK", "CRPF": "IN",
+}
+#: Where a country's forces and groups are reported fighting, besides at home: the report of an actor of the
+#: country is about one of these (an analyst places "Israeli forces … Gaza" in Palestine, not Mozambique).
+#: A country not listed (or with global reach) tells no area.
+THEATRES: dict[str, tuple[str, ...]] = {
+    "RU": ("UA", "SY", "BY", "GE", "ML", "CF", "LY", "SD", "MZ"), "UA": ("RU", "BY"), "BY": ("UA", "RU"),
+    "IL": ("PS", "LB", "SY", "IR", "YE", "JO", "EG"), "PS": ("IL", "LB", "EG"), "LB": ("IL", "SY"),
+    "SY": ("IQ", "TR", "LB", "IL", "JO"), "TR": ("SY", "IQ"), "IQ": ("SY", "TR", "IR"), "IR": ("IQ", "SY", "IL"),
+    "YE": ("SA", "IL", "AE"), "SA": ("YE",), "AE": ("YE",), "JO": ("SY",), "EG": ("LY", "PS"), "LY": ("TD", "SD"),
+    "SD": ("SS", "TD", "LY", "CF", "ET"), "SS": ("SD", "UG", "ET", "CD", "KE"), "ET": ("ER", "SO", "SD", "SS", "KE"),
+    "ER": ("ET", "SD"), "SO": ("KE", "ET"), "KE": ("SO",), "CD": ("RW", "UG", "BI"), "RW": ("CD", "BI"),
+    "UG": ("CD", "SS", "SO"), "BI": ("CD", "RW"), "ML": ("BF", "NE", "MR", "DZ"), "BF": ("ML", "NE", "CI", "TG", "BJ"),
+    "NE": ("ML", "BF", "NG", "TD", "BJ"), "NG": ("NE", "CM", "TD", "BJ"), "TD": ("NG", "NE", "CM", "SD", "CF", "LY"),
+    "CM": ("NG", "TD", "CF"), "MM": ("TH", "BD", "IN", "CN"), "AF": ("PK", "IR", "TJ"), "PK": ("AF", "IN", "IR"),
+    "IN": ("PK", "CN"), "CO": ("VE", "EC"), "VE": ("CO",), "MX": (), "MZ": (), "HT": (), "BR": (),
+    "AM": ("AZ",), "AZ": ("AM",),
 }
 #: The groups of :data:`GROUPS` that are a state's own forces (the others are non-state armed groups).
 STATE_GROUPS = frozenset({"Sudanese Armed Forces", "SAF", "FARDC", "IDF", "Israel Defense Forces", "Tatmadaw",
-                          "junta", "Junta"})
+                          "junta", "Junta", "SSPDF", "UPDF", "ENDF", "CRPF", "Danab"})
 #: Demonyms whose forces are no state's ("Kurdish fighters", "Palestinian militants").
 STATELESS_DEMONYMS = frozenset({"Kurdish", "Palestinian"})
 #: Unnamed forces of the state ("the army", "security forces", "police"), and unnamed non-state armed men.
@@ -264,7 +285,7 @@ GROUP_ALIASES: dict[str, str] = {
     "Rapid Support Forces": "RSF", "Sudanese Armed Forces": "SAF", "AFC/M23": "M23", "Israel Defense Forces": "IDF",
     "Houthi": "Houthis", "Ansar Allah": "Houthis", "Kachin Independence Army": "KIA",
     "Ta'ang National Liberation Army": "TNLA", "People's Defence Force": "PDF", "ISIS": "Islamic State",
-    "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "QSD": "SDF", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
+    "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "Al Shabaab": "Al-Shabaab", "SPLA-IO": "SPLM-IO", "QSD": "SDF", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
 }
 #: Nouns that make an adjective or a group name into an armed actor.
 ACTOR_NOUNS = (

@@ -1,0 +1,90 @@
+"""The report's area by its actors: "Israeli forces" and "Houthis" say where a lone name is.
+
+A report names its actors before its places ("Israeli forces fired at fishermen off Gaza"), and an
+analyst reads the places in their light: Gaza is then the Gaza of Palestine, not Mozambique's province.
+The countries a party is reported fighting in are its own and those :data:`geoconflict.lang.en.THEATRES`
+lists; the report's area is what all its parties share. A place outside that area, not a big town named
+by its own name, is its namesake inside it when the gazetteer has one, and otherwise, when nothing else
+in the report is in its country and it is small or matched by another name, a far homonym: left
+unresolved (:func:`pull_to_actors`).
+"""
+
+from __future__ import annotations
+
+from geoconflict.extraction.actors import parties
+from geoconflict.extraction.resolution_common import (
+    NAME_MATCHES,
+    OTHER_NAME_MATCH,
+    big_by_own_name,
+    coherent,
+    is_small,
+    search,
+    unplace,
+)
+from geoconflict.extraction.spans import Span
+from geoconflict.gazetteer import Candidate, Gazetteer
+from geoconflict.lang import en
+from geoconflict.model import PlaceKind
+
+__all__ = ["actor_area", "pull_to_actors"]
+
+#: A longer text is a corpus of many reports, whose actors tell no one area.
+ACTOR_AREA_MAX_TEXT = 20_000
+#: Candidates of a name looked at in each country of the area.
+AREA_CANDIDATES = 3
+
+
+def actor_area(text: str) -> frozenset[str]:
+    """The countries every party the report names is reported fighting in (empty: the actors tell no area).
+
+    Examples
+    --------
+    >>> sorted(actor_area("Houthi fighters clashed with Saudi forces."))
+    ['SA', 'YE']
+    >>> sorted(actor_area("Police dispersed the crowd."))
+    []
+    """
+    if len(text) > ACTOR_AREA_MAX_TEXT:
+        return frozenset()
+    area: frozenset[str] | None = None
+    for code in {a.country for a in parties(text, 0, len(text)) if a.country}:
+        theatre = en.THEATRES.get(code)
+        if theatre is None:
+            continue  # a country of global reach, or one the table does not know: it tells no area
+        own = frozenset((code, *theatre))
+        area = own if area is None else area & own
+    return area or frozenset()
+
+
+def pull_to_actors(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
+    """Places outside the actors' area: their namesake inside it, or none when they are far homonyms.
+
+    See the module's docstring. A country, a span placed by the text's structure, and a big town named by
+    its own name stay where they are (a first-level unit does not: "Gaza" is a province of Mozambique).
+    """
+    movable = [x for x in placed if x.place is not None and x.place.kind is not PlaceKind.COUNTRY and not x.fixed
+               and not (x.place.kind is PlaceKind.POPULATED_PLACE and big_by_own_name(x))]
+    if not movable:
+        return
+    area = actor_area(text)
+    if not area:
+        return
+    for x in movable:
+        p = x.place
+        if p is None or p.country_code in area:
+            continue
+        found = _namesakes(gaz, x.surface, area)
+        if found:
+            best = max(found, key=lambda c: (c.place.kind is PlaceKind.POPULATED_PLACE, c.score))
+            x.candidates = (p, *x.candidates)
+            x.place, x.score = best.place, best.score
+            x.reason = f"{x.reason}; pulled to {best.place.country_code}, where the report's actors are: {best.reason}"
+        elif not coherent(x, placed) and (is_small(p) or OTHER_NAME_MATCH in x.reason):
+            unplace(x, f"in {p.country_code}, far from where the report's actors are ({', '.join(sorted(area))}), "
+                       f"and none of its name there", outlier=True)
+
+
+def _namesakes(gaz: Gazetteer, name: str, area: frozenset[str]) -> list[Candidate]:
+    """The places named *name* (or another name of theirs) in the countries of *area*."""
+    return [c for cc in sorted(area) for c in search(gaz, name, country=cc, limit=AREA_CANDIDATES)
+            if c.reason.startswith(NAME_MATCHES)]
