@@ -95,3 +95,25 @@ def test_a_far_homonym_outside_the_actors_area_is_left_unresolved() -> None:
     ara = [m for m in events.mentions if m.text == "Ara"]
     assert ara and ara[0].place is None
     assert "IN" in {p.country_code for p in ara[0].candidates}
+
+
+# ---- a city's part is inside the city the report names
+
+
+def test_a_neighbourhood_is_inside_the_city_not_a_namesake_town() -> None:
+    """ "Terra Nova" is a town of Bahia; "the Terra Nova neighborhood" of a Manaus report is a part of Manaus."""
+    row = _main_row("On 16 January 2023, in Manaus (Amazonas), gunmen exchanged fire with military police in the "
+                    "Terra Nova neighborhood. Three suspects were killed.")
+    assert row["location"] == "Manaus"
+    assert row["admin1"] == "Amazonas"
+    assert row["event_type"] == "Battles"
+    assert row["fatalities"] == 3
+
+
+def test_a_colonia_before_a_name_is_a_part_of_the_city() -> None:
+    row = _main_row("As reported on 2 May 2023, in Tijuana, Baja California, armed men shot and killed a taxi driver "
+                    "in Colonia Obrera. 1 fatality.")
+    assert row["location"] == "Tijuana"
+    assert row["country"] == "Mexico"
+    assert row["event_type"] == "Violence against civilians"
+    assert row["fatalities"] == 1

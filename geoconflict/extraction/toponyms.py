@@ -4,7 +4,8 @@
 finds, and the members of descriptor lists ("Korenevsky, Sudzhansky, and
 Belovsky districts"). :func:`reject_reason` says why a span names no place
 here: an armed group or a demonym, a word inside a longer capitalised name
-("Volodymyr Zelensky", "Washington Post"), an outlet ("Baltic news agency"),
+("Volodymyr Zelensky", "Washington Post"), an outlet ("Baltic news agency"), a city's part ("the Terra
+Nova neighborhood": inside the city the report names, not a namesake town),
 an organisation's "of" ("Ministry of Defense"), a river, a person's surname.
 The words these rules read are in :mod:`geoconflict.lang.en`.
 """
@@ -197,6 +198,10 @@ def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
     outlet = en.OUTLET_AFTER.match(text, e)
     if outlet:
         return f"names an outlet ('{word} {outlet.group(0).strip()}')"
+    part = en.NEIGHBOURHOOD_AFTER.match(text, e)
+    if part or en.NEIGHBOURHOOD_OPENING.match(word) or en.NEIGHBOURHOOD_BEFORE.search(
+            text, max(0, s - CONTEXT_WINDOW), s):
+        return f"names a part of a city ('{word}{part.group(0) if part else ''}'), inside the town the report names"
     org = en.ORG_BEFORE.search(text, max(0, s - CONTEXT_WINDOW), s) if before.endswith(en.ORG_BEFORE_ENDS) else None
     if org:
         return f"part of an organisation's name ('{org.group(0).strip()} {word}')"

@@ -134,6 +134,9 @@ __all__ = [
     "MOVE_TO_FIRST",
     "NAME_ARTICLES",
     "NAME_CONNECTORS",
+    "NEIGHBOURHOOD_AFTER",
+    "NEIGHBOURHOOD_BEFORE",
+    "NEIGHBOURHOOD_OPENING",
     "NAME_PARTICLES",
     "NO_COMMENT",
     "NO_FATALITIES",
@@ -442,6 +445,12 @@ OUTLET_AFTER = re.compile(
     r"\s+(?:news\s+agency|news\s+outlet|news\s+site|news\s+website|agency|newspaper|daily|broadcaster|outlet|"
     r"television|radio|TV|channel|magazine|media|wire\s+service)\b",
 )
+#: A part of a city named by its own name: "the Terra Nova neighborhood", "Aung Thit ward", "Colonia Centro". Such a
+#: name is a place inside the city the report names, not a namesake town elsewhere.
+NEIGHBOURHOOD_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|wards?|quarters?|barrios?|favelas?)\b", re.IGNORECASE)
+NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:[Cc]olonia|[Bb]airro|[Bb]arrio|[Ff]avela)\s+$")
+#: The same word opening a name the gazetteer holds whole ("Colonia Obrera").
+NEIGHBOURHOOD_OPENING = re.compile(r"(?:Colonia|Bairro|Barrio|Favela)\s")
 #: Place names that are also common English words ("Church", "Tank", "Division") are looked up in this
 #: language of the ``wordfreq`` package; a name all of whose words are at least this frequent (Zipf scale:
 #: 3.5 is about once per 300,000 words) names a place only with evidence.
