@@ -117,3 +117,12 @@ def test_a_colonia_before_a_name_is_a_part_of_the_city() -> None:
     assert row["country"] == "Mexico"
     assert row["event_type"] == "Violence against civilians"
     assert row["fatalities"] == 1
+
+
+def test_a_big_city_by_its_own_name_is_not_pulled_to_a_village_spelled_so() -> None:
+    """A country named as a party ("the war in Ukraine") does not make "Kaluga" a Ukrainian village."""
+    row = _main_row("On 4 June 2023, about 30 activists of a pro-government youth movement staged a rally in Kaluga "
+                    "in support of the war in Ukraine.")
+    assert row["country"] == "Russia"
+    assert row["location"] == "Kaluga"
+    assert row["event_type"] == "Protests"

@@ -54,7 +54,7 @@ _NAMED_UNITS = (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2)
 def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     """Context that cannot be hijacked: weak mentions do not drag a strong one away; other names need support.
 
-    A name whose own best place is is_big (a country, a unit, a town of ``BIG_PLACE_POPULATION``) but which the
+    A name whose own best place is big (a country, a unit, a town of ``BIG_PLACE_POPULATION``) but which the
     context took to another country more than ``FAR_KM`` away keeps its own best place when all that
     supported the move are small places named without evidence (a surname's homonym in Texas does not take
     "Odessa" there); those small places then need a place where the report's other places are. A name taken
@@ -74,6 +74,7 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
         x.reason = f"{x.reason}; kept its own best place: only small places named without evidence pulled it away"
         for y in movers:
             unplace(y, f"a small place named without evidence, far from {own[0].place.name}")
+    _big_city_by_its_name(gaz, placed)
     _parts_of_one_name(text, placed)
     pull_to_actors(gaz, text, placed)
     _pull_to_area(gaz, placed)
@@ -85,6 +86,31 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     for x in placed:
         if x.place is not None and other_name(x) and not has_evidence(text, x) and not coherent(x, placed):
             unplace(x, f"'{x.surface}' is another name of {x.place.name}, named without evidence, alone in its country")
+
+
+def _big_city_by_its_name(gaz: Gazetteer, placed: list[Span]) -> None:
+    """A big city named by its own name is not a small namesake of another country, spelled its way, named nowhere else.
+
+    The context may take "Kaluga" to Kaluha, a village of Ukraine that also goes by that spelling, because
+    the report names Ukraine (a party, not a place where its events are). A name whose own best place is a
+    town of ``BIG_PLACE_POPULATION`` matched by its own name keeps it, when the context's choice is a small
+    place of another country, matched by another of its names, and the report names no other place (but
+    the country itself) there.
+    """
+    for x in placed:
+        p = x.place
+        if p is None or x.fixed or OTHER_NAME_MATCH not in x.reason or not is_small(p):
+            continue
+        if any(y.place is not None and y.place.kind is not PlaceKind.COUNTRY and y.place.country_code == p.country_code
+               and fold(y.surface) != fold(x.surface) for y in placed):
+            continue
+        own = search(gaz, x.surface, limit=1)
+        if (own and own[0].reason.startswith(NAME_MATCHES[0]) and own[0].place.kind is PlaceKind.POPULATED_PLACE
+                and is_big(own[0].place) and own[0].place.country_code != p.country_code):
+            x.candidates = (p, *x.candidates)
+            x.place, x.score = own[0].place, own[0].score
+            x.reason = (f"{x.reason}; kept its own best place, a city by its own name: only the name of "
+                        f"{p.country_code} supported a village spelled so there")
 
 
 def _strength(x: Span) -> int:
