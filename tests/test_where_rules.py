@@ -126,3 +126,15 @@ def test_a_big_city_by_its_own_name_is_not_pulled_to_a_village_spelled_so() -> N
     assert row["country"] == "Russia"
     assert row["location"] == "Kaluga"
     assert row["event_type"] == "Protests"
+
+
+# ---- a district the gazetteer lacks is around its seat, in the region the report names
+
+
+def test_a_district_the_gazetteer_lacks_is_placed_at_its_seat_in_the_named_region() -> None:
+    row = _main_row("On 5 June 2023, Russian troops shelled Pokrovske district, Dnipropetrovsk region, damaging a "
+                    "school. No casualties.")
+    assert row["location"] == "Pokrovske"
+    assert row["admin1"] == "Dnipropetrovsk Oblast"
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "Russian forces"

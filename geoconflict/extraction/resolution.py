@@ -123,21 +123,34 @@ def _resolve_weak(gaz: Gazetteer, weak: list[Span], strong: list[Span]) -> None:
 
 
 def _resolve_listed(gaz: Gazetteer, x: Span, admin1s: set[str | None], countries: set[str | None]) -> None:
-    """Resolve a listed name: the best unit of its descriptor's level, by score and nearness to the others."""
+    """Resolve a listed name ("Korenevsky district"): a unit of its descriptor's level, else its namesake town.
+
+    The best unit of the descriptor's level wins, by score and nearness to the report's other places (same
+    first-level unit, same country; the report's countries are searched too). Without one, a unit of the
+    other level, or the town of the name (a district, township or hromada is named after its seat:
+    "Pokrovske district" is around Pokrovske), each only in the report's countries and first-level units:
+    never a namesake across the world.
+    """
     cands = search(gaz, f"{x.surface} {x.descriptor}", limit=LISTED_CANDIDATES)
     if not any(c.place.kind in UNITS for c in cands):
         cands = [*cands, *search(gaz, x.surface, limit=LISTED_CANDIDATES)]
+    cands += [c for cc in sorted(cc for cc in countries if cc)
+              for c in search(gaz, x.surface, country=cc, limit=LISTED_CANDIDATES)]
     want = PlaceKind.ADMIN1 if x.descriptor in en.ADMIN1_DESCRIPTORS else PlaceKind.ADMIN2
-    best, best_score = None, float("-inf")
-    for c in cands:
-        if c.place.kind is not want:
-            continue
-        score = c.score + (SAME_REGION_BONUS if c.place.admin1 in admin1s else 0.0) + (
-            SAME_COUNTRY_BONUS if c.place.country_code in countries else 0.0)
-        if score > best_score:
-            best, best_score = c, score
-    if best is not None:
-        x.place, x.score = best.place, round(best_score, SCORE_DECIMALS)
-        x.candidates = tuple(c.place for c in cands if c is not best)[:KEPT_CANDIDATES]
-        context = "; same region as other places named" if best.place.admin1 in admin1s else ""
-        x.reason = f"{x.reason}: {best.reason}{context}"
+    other = PlaceKind.ADMIN2 if want is PlaceKind.ADMIN1 else PlaceKind.ADMIN1
+    pools = ([c for c in cands if c.place.kind is want],
+             *([c for c in cands if c.place.kind is kind and c.reason.startswith(NAME_MATCHES)
+                and (not countries or c.place.country_code in countries)
+                and (not admin1s - {None} or c.place.admin1 in admin1s or c.place.name in admin1s)]
+               for kind in (other, PlaceKind.POPULATED_PLACE)))
+    pool = next((p for p in pools if p), None)
+    if pool is None:
+        return
+    best, best_score = max(((c, c.score + (SAME_REGION_BONUS if c.place.admin1 in admin1s else 0.0) + (
+        SAME_COUNTRY_BONUS if c.place.country_code in countries else 0.0)) for c in pool), key=lambda t: t[1])
+    x.place, x.score = best.place, round(best_score, SCORE_DECIMALS)
+    x.candidates = tuple(dict.fromkeys(c.place for c in cands if c is not best))[:KEPT_CANDIDATES]
+    context = "; same region as other places named" if best.place.admin1 in admin1s else ""
+    seat = f"; the town of the {x.descriptor} the gazetteer lacks" if best.place.kind is PlaceKind.POPULATED_PLACE \
+        else ""
+    x.reason = f"{x.reason}: {best.reason}{context}{seat}"
