@@ -138,3 +138,15 @@ def test_a_district_the_gazetteer_lacks_is_placed_at_its_seat_in_the_named_regio
     assert row["admin1"] == "Dnipropetrovsk Oblast"
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["actor1"] == "Russian forces"
+
+
+# ---- ACLED-style notes say where an event is coded
+
+
+def test_a_coders_note_places_the_event_at_the_coded_town() -> None:
+    row = _main_row("On 2 June 2023, Russian forces shelled the outskirts of Kharkiv and Chuhuiv districts, Kharkiv "
+                    "region (coded to Chuhuiv). Two civilians were wounded.")
+    assert row["location"] == "Chuhuyiv"
+    assert row["admin1"] == "Kharkiv Oblast"
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "Russian forces"

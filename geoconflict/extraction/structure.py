@@ -20,7 +20,7 @@ from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
 from geoconflict.model import Place, PlaceKind
 
-__all__ = ["apply_structure", "holds"]
+__all__ = ["apply_coded", "apply_structure", "holds"]
 
 #: Units a tail may name, innermost first.
 _UNIT_KINDS = (PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
@@ -48,6 +48,8 @@ LIST_TOWN_POPULATION = 20_000
 VILLAGE_TAIL_KM = 100.0
 #: The prefix of the reason of a place that fell back to the unit or place that holds it.
 APPROXIMATE = "approximate"
+#: Where a sentence ends, for :func:`apply_coded` (the places a coder's note speaks of are in its sentence).
+_SENTENCE_END = (". ", ".\n", "; ")
 
 
 def _search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None,
@@ -229,3 +231,20 @@ def _fix(x: Span, place: Place, why: str) -> None:
         x.candidates = (x.place, *x.candidates)
     x.place, x.fixed = place, True
     x.reason = f"{x.reason}; {why}"
+
+
+def apply_coded(text: str, spans: list[Span]) -> None:
+    """A coder's note of where an event is placed ("between Pasika and Bohorodychne (coded to Bohorodychne)").
+
+    ACLED's notes say which place an event told of several places, or of a district or region, is coded
+    to. The places named before the note in its sentence (but countries) are the coded place for the
+    events told there; each keeps its own place among its candidates.
+    """
+    for i, y in enumerate(spans):
+        p = y.place
+        if p is None or not en.CODED_AT.search(text, max(0, y.start - en.CODED_AT_WINDOW), y.start):
+            continue
+        begin = max(text.rfind(end, 0, y.start) for end in _SENTENCE_END)
+        for x in spans[:i]:
+            if x.start > begin and x.place is not None and x.place != p and x.place.kind is not PlaceKind.COUNTRY:
+                _fix(x, p, f"the text codes the event to {p.name} ({y.surface!r})")

@@ -78,6 +78,8 @@ __all__ = [
     "COMBAT_CUE",
     "COMMON_WORD_ZIPF",
     "CONFIRM_CUE",
+    "CODED_AT",
+    "CODED_AT_WINDOW",
     "CONTAINER_NEXT",
     "CONTAINER_OPEN",
     "CUE_STEMS",
@@ -470,6 +472,10 @@ PLACE_WORD_AFTER = re.compile(
 #: Compass bearings, as a place's offset from another is written ("east of", "north-west of").
 BEARINGS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
             "north-west", "south-east", "south-west")
+#: A coder's note of where an event is placed: "(coded to Shostka)", "coded as Birnin Gwari LGA", right before the name.
+CODED_AT = re.compile(r"\bcoded\s+(?:to|as|at)\s+(?:the\s+)?$", re.IGNORECASE)
+#: How far before a name :data:`CODED_AT` is looked for.
+CODED_AT_WINDOW = 20
 #: What stands between a place and the unit that holds it in a tail: "Town, Region", "Village (District,
 #: Region)", "Village (Commune, Province)" with a commune the gazetteer lacks (a capitalised name, a comma).
 CONTAINER_OPEN = re.compile(r"\s*(?:,|\()\s*(?:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}\s*,\s*)?")
