@@ -150,3 +150,22 @@ def test_a_coders_note_places_the_event_at_the_coded_town() -> None:
     assert row["admin1"] == "Kharkiv Oblast"
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["actor1"] == "Russian forces"
+
+
+def test_a_place_named_after_someone_is_one_name_not_its_first_word() -> None:
+    """ "Shakhta imeni Kirova" (a mine settlement named after Kirov) is no "Shakhta" of the Urals."""
+    events = extract(read_report("On 2 June 2023, DPR fighters fired mortars at Ukrainian positions near Shakhta imeni "
+                                 "Kirova, Donetsk. Casualties unknown.", published=PUBLISHED))
+    row = events.to_acled().iloc[0].to_dict()
+    assert row["country"] == "Ukraine"
+    assert row["admin1"] == "Donetsk Oblast"
+    assert "Shakhta" not in {m.text for m in events.mentions}
+    assert row["actor1"] == "DPR"
+
+
+def test_capitalised_words_before_a_neighbourhood_word_are_part_of_it() -> None:
+    row = _main_row("On 27 March 2023, in Araucaria (Parana), a gunman exchanged fire with military police in the "
+                    "Capela Velha neighborhood. The gunman was killed. 1 fatality.")
+    assert row["location"] == "Araucária"
+    assert row["admin1"] == "Paraná"
+    assert row["event_type"] == "Battles"

@@ -188,6 +188,8 @@ def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
     s, e, word = span.start, span.end, span.surface
     if s >= 2 and text[s - 1] in _HYPHENS and text[s - 2].isalnum():
         return "part of a hyphenated name"
+    if en.NAMED_AFTER.match(text, e):
+        return "part of the name of a place named after another ('… imeni …')"
     if surnames and fold(word) in surnames:
         return f"surname of a person named in the report ({word!r})"
     before = text[max(0, s - CONTEXT_WINDOW):s].rstrip()  # RIVER_BEFORE and ORG_BEFORE end with a word, then space

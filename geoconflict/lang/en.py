@@ -136,6 +136,7 @@ __all__ = [
     "MOVE_TO_FIRST",
     "NAME_ARTICLES",
     "NAME_CONNECTORS",
+    "NAMED_AFTER",
     "NEIGHBOURHOOD_AFTER",
     "NEIGHBOURHOOD_BEFORE",
     "NEIGHBOURHOOD_OPENING",
@@ -427,6 +428,9 @@ Republic Territory Territories Prefecture Department Arrondissement Township Div
 #: The articles of transliterated Arabic place names ("Al Hasakeh", "As-Sweida", "Deir ez-Zor"), lower case:
 #: a name's own first word, never another name beside it.
 NAME_ARTICLES = frozenset("al el ar as ad ash at az an ed es ez en er".split())
+#: Lower-case words inside one place name, joining it to the namesake it honours ("Shakhta imeni Gagarina": the
+#: mine named after Gagarin): the word before is no place of its own.
+NAMED_AFTER = re.compile(r"\s+(?:imeni|im\.)\s+[A-ZА-Я]")
 #: Sentence adverbs and prepositions that may start a capitalised run ("Later Kursk …"), lower case.
 SENTENCE_ADVERBS = frozenset("yesterday earlier later overnight meanwhile separately elsewhere near outside "
                              "inside around across along also still instead despite amid following "
@@ -449,7 +453,7 @@ OUTLET_AFTER = re.compile(
 )
 #: A part of a city named by its own name: "the Terra Nova neighborhood", "Aung Thit ward", "Colonia Centro". Such a
 #: name is a place inside the city the report names, not a namesake town elsewhere.
-NEIGHBOURHOOD_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|wards?|quarters?|barrios?|favelas?)\b", re.IGNORECASE)
+NEIGHBOURHOOD_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?i:neighbou?rhoods?|wards?|quarters?|barrios?|favelas?)\b")
 NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:[Cc]olonia|[Bb]airro|[Bb]arrio|[Ff]avela)\s+$")
 #: The same word opening a name the gazetteer holds whole ("Colonia Obrera").
 NEIGHBOURHOOD_OPENING = re.compile(r"(?:Colonia|Bairro|Barrio|Favela)\s")
