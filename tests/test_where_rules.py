@@ -169,3 +169,23 @@ def test_capitalised_words_before_a_neighbourhood_word_are_part_of_it() -> None:
     assert row["location"] == "Araucária"
     assert row["admin1"] == "Paraná"
     assert row["event_type"] == "Battles"
+
+
+# ---- groups and observers that report from a few regions
+
+
+def test_an_observer_on_the_contact_line_places_a_village_there() -> None:
+    """A village with namesakes in several oblasts, in a monitoring mission's report, is the Donbas one."""
+    row = _main_row("On 3 June 2023, the OSCE SMM recorded 12 explosions of undetermined weapons near Vodiane.")
+    assert row["country"] == "Ukraine"
+    assert row["admin1"] == "Donetsk Oblast"
+    assert row["event_type"] == "Explosions/Remote violence"
+
+
+def test_a_rebel_group_from_one_province_places_a_village_there() -> None:
+    from geoconflict.extraction.resolution_actors import hinted_regions
+    from geoconflict.gazetteer import Gazetteer
+
+    assert hinted_regions(Gazetteer.default(), "M23 rebels and ADF fighters") == {
+        ("CD", "Nord-Kivu"), ("CD", "Ituri")}
+    assert hinted_regions(Gazetteer.default(), "Police dispersed a crowd.") == set()

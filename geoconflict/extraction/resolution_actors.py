@@ -11,6 +11,9 @@ unresolved (:func:`pull_to_actors`).
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from geoconflict.extraction.actors import parties
 from geoconflict.extraction.resolution_common import (
     NAME_MATCHES,
@@ -24,14 +27,17 @@ from geoconflict.extraction.resolution_common import (
 from geoconflict.extraction.spans import Span
 from geoconflict.gazetteer import Candidate, Gazetteer
 from geoconflict.lang import en
+from geoconflict.lang.trie import literal_trie
 from geoconflict.model import PlaceKind
 
-__all__ = ["actor_area", "pull_to_actors"]
+__all__ = ["actor_area", "hinted_regions", "pull_to_actors"]
 
 #: A longer text is a corpus of many reports, whose actors tell no one area.
 ACTOR_AREA_MAX_TEXT = 20_000
 #: Candidates of a name looked at in each country of the area.
 AREA_CANDIDATES = 3
+#: A name of :data:`geoconflict.lang.en.REGION_HINTS`, as a whole word.
+_HINT = re.compile(rf"\b(?:{literal_trie(en.REGION_HINTS)})\b")
 
 
 def actor_area(text: str) -> frozenset[str]:
@@ -88,3 +94,29 @@ def _namesakes(gaz: Gazetteer, name: str, area: frozenset[str]) -> list[Candidat
     """The places named *name* (or another name of theirs) in the countries of *area*."""
     return [c for cc in sorted(area) for c in search(gaz, name, country=cc, limit=AREA_CANDIDATES)
             if c.reason.startswith(NAME_MATCHES)]
+
+
+def hinted_regions(gaz: Gazetteer, text: str) -> set[tuple[str | None, str]]:
+    """(country, first-level unit) of the groups and observers the report names that report from a few units.
+
+    See :data:`geoconflict.lang.en.REGION_HINTS`: a village in their reports is the namesake there.
+
+    Examples
+    --------
+    >>> from geoconflict.gazetteer import Gazetteer
+    >>> sorted(hinted_regions(Gazetteer.default(), "DPR fighters shelled the village."))
+    [('UA', 'Donetsk Oblast')]
+    """
+    if len(text) > ACTOR_AREA_MAX_TEXT:
+        return set()
+    return {unit for m in _HINT.finditer(text) for unit in _units_of(gaz, m.group(0))}
+
+
+@lru_cache(maxsize=len(en.REGION_HINTS))
+def _units_of(gaz: Gazetteer, hint: str) -> tuple[tuple[str | None, str], ...]:
+    """The gazetteer's first-level units a hint names, as (country, name)."""
+    out: list[tuple[str | None, str]] = []
+    for cc, name in en.REGION_HINTS[hint]:
+        found = search(gaz, name, kind=PlaceKind.ADMIN1, country=cc, limit=1)
+        out += [(c.place.country_code, c.place.name) for c in found]
+    return tuple(out)

@@ -59,15 +59,16 @@ def in_named_district(gaz: Gazetteer, placed: list[Span]) -> None:
             x.reason = f"{x.reason}; its namesake in {best.place.admin2}, a district the report names"
 
 
-def in_named_region(gaz: Gazetteer, placed: list[Span]) -> None:
+def in_named_region(gaz: Gazetteer, placed: list[Span], hinted: set[tuple[str | None, str]] | None = None) -> None:
     """A small settlement outside the report's first-level units is its namesake in one of them, if any.
 
-    The report's units are those it names, and those of its other places with their own point. A common
+    The report's units are those it names, those of its other places with their own point, and the
+    *hinted* (country, name) units its actors report from. A common
     village name has dozens of namesakes, too many for the context's candidates to hold the one in the
     report's region: "Pavlivka" in a report on Donetsk is the Pavlivka of Donetsk Oblast (one with its
     own point first), not the most populous Pavlivka of another oblast.
     """
-    regions = _ReportRegions(placed)
+    regions = _ReportRegions(placed, hinted or set())
     if not regions.countries:
         return
     for x in placed:
@@ -89,8 +90,8 @@ def in_named_region(gaz: Gazetteer, placed: list[Span]) -> None:
 class _ReportRegions:
     """The first-level units a report names, and those its places with their own point lie in (by name)."""
 
-    def __init__(self, placed: list[Span]) -> None:
-        self.named: set[tuple[str | None, str]] = set()
+    def __init__(self, placed: list[Span], hinted: set[tuple[str | None, str]]) -> None:
+        self.named: set[tuple[str | None, str]] = set(hinted)
         self.holders: dict[tuple[str | None, str], set[str]] = {}
         for y in placed:
             q = y.place
@@ -108,7 +109,8 @@ class _ReportRegions:
         return key in self.named or bool(self.holders.get(key, set()) - {own})
 
 
-def approximate_in_its_area(gaz: Gazetteer, placed: list[Span]) -> None:
+def approximate_in_its_area(gaz: Gazetteer, placed: list[Span],
+                            hinted: set[tuple[str | None, str]] | None = None) -> None:
     """A settlement at an approximate point (a codifier village at its hromada's centre) needs its area named.
 
     Dozens of villages share a name, and one of them is not the report's without evidence. Such a
@@ -117,12 +119,13 @@ def approximate_in_its_area(gaz: Gazetteer, placed: list[Span]) -> None:
     point in that unit comes first. Without either, the mention is the best namesake with its own
     point in the village's country (or abroad, when the report names nothing else in that country);
     without one, a village named by a common English word ("Step") is no place.
+    The *hinted* units (those the report's actors report from) count as named.
     """
     approximate = [x for x in placed if x.place is not None and x.place.approximate and not x.fixed
                    and x.place.kind is PlaceKind.POPULATED_PLACE]
     if not approximate:
         return
-    units = named_units(placed)
+    units = named_units(placed) | (hinted or set())
     for x in approximate:
         p = x.place
         if p is None or (p.country_code, p.admin2 or "") in units:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from geoconflict.extraction.resolution_actors import pull_to_actors
+from geoconflict.extraction.resolution_actors import hinted_regions, pull_to_actors
 from geoconflict.extraction.resolution_areas import (
     approximate_in_its_area,
     in_named_district,
@@ -81,8 +81,9 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     _pull_to_named_unit(gaz, placed)
     _one_town_per_name(gaz, placed)
     in_named_district(gaz, placed)
-    in_named_region(gaz, placed)
-    approximate_in_its_area(gaz, placed)
+    hinted = hinted_regions(gaz, text)
+    in_named_region(gaz, placed, hinted)
+    approximate_in_its_area(gaz, placed, hinted)
     for x in placed:
         if x.place is not None and other_name(x) and not has_evidence(text, x) and not coherent(x, placed):
             unplace(x, f"'{x.surface}' is another name of {x.place.name}, named without evidence, alone in its country")

@@ -169,6 +169,7 @@ __all__ = [
     "PROPERTY",
     "PROTEST_WORDS",
     "REGION_AFTER",
+    "REGION_HINTS",
     "REGION_NAMED",
     "REGION_OF",
     "REGION_WORDS",
@@ -271,6 +272,18 @@ THEATRES: dict[str, tuple[str, ...]] = {
     "CM": ("NG", "TD", "CF"), "MM": ("TH", "BD", "IN", "CN"), "AF": ("PK", "IR", "TJ"), "PK": ("AF", "IN", "IR"),
     "IN": ("PK", "CN"), "CO": ("VE", "EC"), "VE": ("CO",), "MX": (), "MZ": (), "HT": (), "BR": (),
     "AM": ("AZ",), "AZ": ("AM",),
+}
+#: Groups and observers whose reports come from a few first-level units (country, unit as reporters name it):
+#: a village named in their reports is the namesake there ("the OSCE SMM observed explosions near Vodiane"
+#: is on the Donbas contact line, not in Zaporizhzhia).
+REGION_HINTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "OSCE SMM": (("UA", "Donetsk"), ("UA", "Luhansk")), "Special Monitoring Mission": (("UA", "Donetsk"), ("UA", "Luhansk")),
+    "DPR": (("UA", "Donetsk"),), "Donbass People's Militia": (("UA", "Donetsk"),), "LPR": (("UA", "Luhansk"),),
+    "Luhansk People's Militia": (("UA", "Luhansk"),), "NAF": (("UA", "Donetsk"), ("UA", "Luhansk")),
+    "M23": (("CD", "Nord-Kivu"),), "ADF": (("CD", "Nord-Kivu"), ("CD", "Ituri")), "CODECO": (("CD", "Ituri"),),
+    "Boko Haram": (("NG", "Borno"), ("NG", "Yobe"), ("NG", "Adamawa")), "ISWAP": (("NG", "Borno"), ("NG", "Yobe")),
+    "Arakan Army": (("MM", "Rakhine"), ("MM", "Chin")), "TNLA": (("MM", "Shan"),), "Fano": (("ET", "Amhara"),),
+    "TPLF": (("ET", "Tigray"),),
 }
 #: The groups of :data:`GROUPS` that are a state's own forces (the others are non-state armed groups).
 STATE_GROUPS = frozenset({"Sudanese Armed Forces", "SAF", "FARDC", "IDF", "Israel Defense Forces", "Tatmadaw",
