@@ -189,3 +189,15 @@ def test_a_rebel_group_from_one_province_places_a_village_there() -> None:
     assert hinted_regions(Gazetteer.default(), "M23 rebels and ADF fighters") == {
         ("CD", "Nord-Kivu"), ("CD", "Ituri")}
     assert hinted_regions(Gazetteer.default(), "Police dispersed a crowd.") == set()
+
+
+# ---- "Village, Region": the region holds the village, whatever its namesakes
+
+
+def test_a_village_with_a_hundred_namesakes_is_the_one_in_the_region_its_tail_names() -> None:
+    """ "Oleksandrivka" is also an old name of Donetsk; with ", Kharkiv" it is a village of Kharkiv Oblast."""
+    row = _main_row("On 4 June 2023, Russian forces shelled Oleksandrivka, Kharkiv. No casualties.")
+    assert row["location"] == "Oleksandrivka"
+    assert row["admin1"] == "Kharkiv Oblast"
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "Russian forces"

@@ -28,6 +28,9 @@ _UNIT_KINDS = (PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
 MAX_TAIL = 3
 UNIT_CANDIDATES = 3
 PLACE_CANDIDATES = 20
+#: A place name's settlements looked at in one country a tail's units are in (a common village name has
+#: a hundred there).
+COUNTRY_CANDIDATES = 300
 #: A tail or a bearing stands between two names in at most this many characters; a tail opens with one of these.
 MAX_GAP = 48
 _OPENERS = frozenset(",(")
@@ -185,19 +188,25 @@ def _best_assignment(gaz: Gazetteer, x: Span, tail: list[Span]
                      ) -> tuple[tuple[Candidate | None, ...], Candidate | None] | None:
     """The units the tail's names are (innermost first) and *x*'s candidate inside them, best first.
 
-    An assignment holding a candidate of *x* beats one that holds none; then units in the country *x* was
-    resolved to; then the sum of scores.
+    An assignment holding a candidate of *x* beats one that holds none; then units in the country the
+    tail's own names were resolved to in context ("Komsomolets, Donetsk": Donetsk, as the report reads
+    it, not a namesake district where a namesake village is), then in the country *x* was resolved to;
+    then the sum of scores. *x*'s candidates are its best anywhere and its settlements in those
+    countries (a common village name has more namesakes in one country than the best anywhere hold).
     """
-    cands = _search(gaz, x.surface, limit=PLACE_CANDIDATES)
     own_cc = x.place.country_code if x.place is not None else None
-    best: tuple[tuple[bool, bool, float], tuple[Candidate | None, ...], Candidate | None] | None = None
+    tail_cc = {y.place.country_code for y in tail if y.place is not None}
+    cands = _search(gaz, x.surface, limit=PLACE_CANDIDATES) + [
+        c for cc in sorted(cc for cc in tail_cc | {own_cc} if cc)
+        for c in _search(gaz, x.surface, kind=PlaceKind.POPULATED_PLACE, country=cc, limit=COUNTRY_CANDIDATES)]
+    best: tuple[tuple[bool, bool, bool, float], tuple[Candidate | None, ...], Candidate | None] | None = None
     for assignment in itertools.product(*(_units(gaz, y, own_cc) for y in tail)):
         if not _nested(assignment):
             continue
         units = [c for c in assignment if c is not None]
         inside = [c for c in cands if any(holds(u.place, c.place) for u in units)]
         pick = max(inside, key=_town_first, default=None)
-        rank = (pick is not None, units[0].place.country_code == own_cc,
+        rank = (pick is not None, units[0].place.country_code in tail_cc, units[0].place.country_code == own_cc,
                 sum(u.score for u in units) + (pick.score if pick is not None else 0.0))
         if best is None or rank > best[0]:
             best = (rank, assignment, pick)
