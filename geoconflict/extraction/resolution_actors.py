@@ -65,11 +65,12 @@ def actor_area(text: str) -> frozenset[str]:
 def pull_to_actors(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
     """Places outside the actors' area: their namesake inside it, or none when they are far homonyms.
 
-    See the module's docstring. A country, a span placed by the text's structure, and a big town named by
-    its own name stay where they are (a first-level unit does not: "Gaza" is a province of Mozambique).
+    See the module's docstring. A country, a span placed by the text's structure, a big town named by its
+    own name (a first-level unit is not one: "Gaza" is a province of Mozambique), and a place whose country
+    holds another name of the report stay where they are.
     """
     movable = [x for x in placed if x.place is not None and x.place.kind is not PlaceKind.COUNTRY and not x.fixed
-               and not (x.place.kind is PlaceKind.POPULATED_PLACE and big_by_own_name(x))]
+               and not (x.place.kind is PlaceKind.POPULATED_PLACE and big_by_own_name(x)) and not coherent(x, placed)]
     if not movable:
         return
     area = actor_area(text)
@@ -85,7 +86,7 @@ def pull_to_actors(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
             x.candidates = (p, *x.candidates)
             x.place, x.score = best.place, best.score
             x.reason = f"{x.reason}; pulled to {best.place.country_code}, where the report's actors are: {best.reason}"
-        elif not coherent(x, placed) and (is_small(p) or OTHER_NAME_MATCH in x.reason):
+        elif is_small(p) or OTHER_NAME_MATCH in x.reason:
             unplace(x, f"in {p.country_code}, far from where the report's actors are ({', '.join(sorted(area))}), "
                        f"and none of its name there", outlier=True)
 

@@ -196,13 +196,22 @@ def _best_assignment(gaz: Gazetteer, x: Span, tail: list[Span]
     """
     own_cc = x.place.country_code if x.place is not None else None
     tail_cc = {y.place.country_code for y in tail if y.place is not None}
-    cands = _search(gaz, x.surface, limit=PLACE_CANDIDATES) + [
-        c for cc in sorted(cc for cc in tail_cc | {own_cc} if cc)
-        for c in _search(gaz, x.surface, kind=PlaceKind.POPULATED_PLACE, country=cc, limit=COUNTRY_CANDIDATES)]
+    options = [a for a in itertools.product(*(_units(gaz, y, own_cc) for y in tail)) if _nested(a)]
+    cands = _search(gaz, x.surface, limit=PLACE_CANDIDATES)
+    best = _ranked_best(options, cands, tail_cc, own_cc)
+    if best is not None and best[1] is None:  # none inside: look among the settlements of those countries
+        cands += [c for cc in sorted(cc for cc in tail_cc | {own_cc} if cc)
+                  for c in _search(gaz, x.surface, kind=PlaceKind.POPULATED_PLACE, country=cc,
+                                   limit=COUNTRY_CANDIDATES)]
+        best = _ranked_best(options, cands, tail_cc, own_cc)
+    return best
+
+
+def _ranked_best(options: list[tuple[Candidate | None, ...]], cands: list[Candidate], tail_cc: set[str | None],
+                 own_cc: str | None) -> tuple[tuple[Candidate | None, ...], Candidate | None] | None:
+    """The best of the nested unit *options* and the candidate of *cands* inside it (see :func:`_best_assignment`)."""
     best: tuple[tuple[bool, bool, bool, float], tuple[Candidate | None, ...], Candidate | None] | None = None
-    for assignment in itertools.product(*(_units(gaz, y, own_cc) for y in tail)):
-        if not _nested(assignment):
-            continue
+    for assignment in options:
         units = [c for c in assignment if c is not None]
         inside = [c for c in cands if any(holds(u.place, c.place) for u in units)]
         pick = max(inside, key=_town_first, default=None)
@@ -249,6 +258,8 @@ def apply_coded(text: str, spans: list[Span]) -> None:
     to. The places named before the note in its sentence (but countries) are the coded place for the
     events told there; each keeps its own place among its candidates.
     """
+    if "coded" not in text and "Coded" not in text:  # (a quick test: most reports hold no such note)
+        return
     for i, y in enumerate(spans):
         p = y.place
         if p is None or not en.CODED_AT.search(text, max(0, y.start - en.CODED_AT_WINDOW), y.start):
