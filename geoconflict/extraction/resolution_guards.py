@@ -90,17 +90,17 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
 
 
 def _big_city_by_its_name(gaz: Gazetteer, placed: list[Span]) -> None:
-    """A big city named by its own name is not a small namesake of another country, spelled its way, named nowhere else.
+    """A big city named by its own name is not a lesser namesake of another country spelled its way, named nowhere else.
 
     The context may take "Kaluga" to Kaluha, a village of Ukraine that also goes by that spelling, because
     the report names Ukraine (a party, not a place where its events are). A name whose own best place is a
-    town of ``BIG_PLACE_POPULATION`` matched by its own name keeps it, when the context's choice is a small
-    place of another country, matched by another of its names, and the report names no other place (but
+    town of ``BIG_PLACE_POPULATION`` matched by its own name keeps it, when the context's choice is a place
+    of another country, not big, matched by another of its names, and the report names no other place (but
     the country itself) there.
     """
     for x in placed:
         p = x.place
-        if p is None or x.fixed or OTHER_NAME_MATCH not in x.reason or not is_small(p):
+        if p is None or x.fixed or OTHER_NAME_MATCH not in x.reason or is_big(p):
             continue
         if any(y.place is not None and y.place.kind is not PlaceKind.COUNTRY and y.place.country_code == p.country_code
                and fold(y.surface) != fold(x.surface) for y in placed):
