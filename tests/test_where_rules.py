@@ -201,3 +201,42 @@ def test_a_village_with_a_hundred_namesakes_is_the_one_in_the_region_its_tail_na
     assert row["admin1"] == "Kharkiv Oblast"
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["actor1"] == "Russian forces"
+
+
+# ---- the rules one at a time, on spans
+
+
+def test_whole_name_widens_a_hyphenated_word_and_keeps_an_articles_name() -> None:
+    from geoconflict.extraction.spans import Span
+    from geoconflict.extraction.toponyms import whole_name
+    from geoconflict.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    text = "Shelling in Deir-ez-Zor, Ar Raqqa and the Lake Kursk Trading Company."
+
+    def at(word: str) -> Span:
+        s = text.index(word)
+        return Span(s, s + len(word), word, "gazetteer name")
+
+    assert whole_name(gaz, text, at("Zor")).surface == "Deir-ez-Zor"
+    assert whole_name(gaz, text, at("Raqqa")).surface == "Raqqa"
+    assert whole_name(gaz, text, at("Kursk")) is None
+
+
+def test_a_neighbourhood_word_rejects_the_name_before_it_but_not_a_city_of() -> None:
+    from geoconflict.extraction.spans import Span
+    from geoconflict.extraction.toponyms import CapitalRuns, reject_reason
+
+    text = "Protesters gathered in the Primavera neighborhood of Recife."
+    spans = [Span(text.index(w), text.index(w) + len(w), w, "") for w in ("Primavera", "Recife")]
+    runs = CapitalRuns(text, {x.start for x in spans})
+    assert "part of a city" in reject_reason(text, spans[0], runs, set())
+    assert reject_reason(text, spans[1], runs, set()) is None
+
+
+def test_a_coders_note_leaves_a_report_without_one_alone() -> None:
+    row = _main_row("On 3 June 2023, Russian forces shelled Kupiansk, Kharkiv region, wounding two civilians.")
+    assert row["location"] == "Kupyansk"
+    assert row["admin1"] == "Kharkiv Oblast"
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "Russian forces"
