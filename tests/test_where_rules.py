@@ -240,3 +240,27 @@ def test_a_coders_note_leaves_a_report_without_one_alone() -> None:
     assert row["admin1"] == "Kharkiv Oblast"
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["actor1"] == "Russian forces"
+
+
+# ---- the new rules stay linear on hostile text (the work counted as in tests/test_linear.py)
+
+
+def test_coders_notes_and_actor_areas_grow_linearly_with_the_text() -> None:
+    import cProfile
+    import pstats
+
+    from geoconflict.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+
+    def calls(n: int) -> int:
+        text = ("On 3 June 2023, Israeli forces shelled " + "Sudzha and Vodiane (coded to Kursk), Gaza, " * n
+                + "the OSCE SMM said.")
+        report = read_report(text, published=PUBLISHED)
+        profile = cProfile.Profile()
+        profile.runcall(extract, report, gazetteer=gaz)
+        return pstats.Stats(profile).total_calls  # type: ignore[attr-defined]
+
+    calls(60)  # warm the memoised searches
+    once, twice = calls(60), calls(120)
+    assert twice <= 2.6 * once, f"{once:,} calls, then {twice:,} for twice the text"

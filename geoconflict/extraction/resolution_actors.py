@@ -19,8 +19,8 @@ from geoconflict.extraction.resolution_common import (
     NAME_MATCHES,
     OTHER_NAME_MATCH,
     big_by_own_name,
-    coherent,
     is_small,
+    names_by_country,
     search,
     unplace,
 )
@@ -29,6 +29,7 @@ from geoconflict.gazetteer import Candidate, Gazetteer
 from geoconflict.lang import en
 from geoconflict.lang.trie import literal_trie
 from geoconflict.model import PlaceKind
+from geoconflict.text.normalize import fold
 
 __all__ = ["actor_area", "hinted_regions", "pull_to_actors"]
 
@@ -69,8 +70,10 @@ def pull_to_actors(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
     own name (a first-level unit is not one: "Gaza" is a province of Mozambique), and a place whose country
     holds another name of the report stay where they are.
     """
+    names = names_by_country(placed)
     movable = [x for x in placed if x.place is not None and x.place.kind is not PlaceKind.COUNTRY and not x.fixed
-               and not (x.place.kind is PlaceKind.POPULATED_PLACE and big_by_own_name(x)) and not coherent(x, placed)]
+               and not (x.place.kind is PlaceKind.POPULATED_PLACE and big_by_own_name(x))
+               and not names.get(x.place.country_code, set()) - {fold(x.surface)}]
     if not movable:
         return
     area = actor_area(text)

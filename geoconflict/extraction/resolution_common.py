@@ -23,7 +23,7 @@ from geoconflict.text.normalize import fold
 __all__ = [
     "AREA_NAMES", "BIG_PLACE_POPULATION", "FAR_KM", "NAME_MATCHES", "NOT_A_PLACE", "OTHER_NAME_MATCH", "OUTLIER",
     "OWN_NAME_MATCH", "SMALL_TOWN_POPULATION", "TOWN_CANDIDATES", "UNITS", "best_in", "is_big", "big_by_name",
-    "big_by_own_name", "coherent", "countries_named", "is_town", "name_candidates", "named_units", "near_any",
+    "big_by_own_name", "coherent", "countries_named", "is_town", "name_candidates", "named_units", "names_by_country", "near_any",
     "other_name", "search", "similar", "is_small", "unplace",
 ]
 
@@ -171,3 +171,16 @@ def named_units(placed: list[Span]) -> set[tuple[str | None, str]]:
         elif q.admin1 and not q.approximate:
             units.add((q.country_code, q.admin1))
     return units
+
+
+def names_by_country(placed: list[Span], *, countries: bool = True) -> dict[str | None, set[str]]:
+    """The folded names of the placed spans, by their place's country: whether a country holds another name of
+    the report is one look-up (:func:`coherent`, for all spans at once).
+
+    With *countries* False, a country's own name is left out ("the war in Ukraine" names no place there).
+    """
+    out: dict[str | None, set[str]] = {}
+    for y in placed:
+        if y.place is not None and (countries or y.place.kind is not PlaceKind.COUNTRY):
+            out.setdefault(y.place.country_code, set()).add(fold(y.surface))
+    return out

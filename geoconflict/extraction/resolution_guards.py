@@ -30,6 +30,7 @@ from geoconflict.extraction.resolution_common import (
     is_big,
     is_small,
     is_town,
+    names_by_country,
     near_any,
     other_name,
     search,
@@ -98,12 +99,13 @@ def _big_city_by_its_name(gaz: Gazetteer, placed: list[Span]) -> None:
     of another country, not big, matched by another of its names, and the report names no other place (but
     the country itself) there.
     """
+    names: dict[str | None, set[str]] | None = None
     for x in placed:
         p = x.place
         if p is None or x.fixed or OTHER_NAME_MATCH not in x.reason or is_big(p):
             continue
-        if any(y.place is not None and y.place.kind is not PlaceKind.COUNTRY and y.place.country_code == p.country_code
-               and fold(y.surface) != fold(x.surface) for y in placed):
+        names = names_by_country(placed, countries=False) if names is None else names
+        if names.get(p.country_code, set()) - {fold(x.surface)}:
             continue
         own = search(gaz, x.surface, limit=1)
         if (own and own[0].reason.startswith(NAME_MATCHES[0]) and own[0].place.kind is PlaceKind.POPULATED_PLACE

@@ -11,6 +11,7 @@ never to a far homonym. The words are :mod:`geoconflict.lang.en`'s.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 
 from geoconflict.errors import InvalidInputError
@@ -255,16 +256,19 @@ def apply_coded(text: str, spans: list[Span]) -> None:
     """A coder's note of where an event is placed ("between Pasika and Bohorodychne (coded to Bohorodychne)").
 
     ACLED's notes say which place an event told of several places, or of a district or region, is coded
-    to. The places named before the note in its sentence (but countries) are the coded place for the
-    events told there; each keeps its own place among its candidates.
+    to. The places named before the note in its sentence (but countries, and those before an earlier note)
+    are the coded place for the events told there; each keeps its own place among its candidates.
     """
     if "coded" not in text and "Coded" not in text:  # (a quick test: most reports hold no such note)
         return
+    starts = [x.start for x in spans]
+    after = 0  # the spans before an earlier note are that note's (each span is read once: linear)
     for i, y in enumerate(spans):
         p = y.place
         if p is None or not en.CODED_AT.search(text, max(0, y.start - en.CODED_AT_WINDOW), y.start):
             continue
         begin = max(text.rfind(end, 0, y.start) for end in _SENTENCE_END)
-        for x in spans[:i]:
-            if x.start > begin and x.place is not None and x.place != p and x.place.kind is not PlaceKind.COUNTRY:
+        for x in spans[max(after, bisect.bisect_right(starts, begin)):i]:
+            if x.place is not None and x.place != p and x.place.kind is not PlaceKind.COUNTRY:
                 _fix(x, p, f"the text codes the event to {p.name} ({y.surface!r})")
+        after = i + 1
