@@ -54,7 +54,7 @@ CASES = [
      'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Sumy', 'UA', ('Russian forces',), 0),
     ('Militants attacked a village near Djibo; at least 5 soldiers died.', '2022-07-01', 'Battles', 'Armed clash', 'Djibo', 'BF', ('militants',), 5),
     ('On 1 May 2022, the military bombed Kyauktaw, killing 3 people.', '2022-05-01', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Kyauktaw', 'MM', ('military',), 3),
-    ('On 17 June 2022, DPR forces shelled Avdiivka. Casualties unknown.', '2022-06-17', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Avdiyivka', 'UA', (), None),
+    ('On 17 June 2022, DPR forces shelled Avdiivka. Casualties unknown.', '2022-06-17', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Avdiyivka', 'UA', ('DPR',), None),
     ('On 23 April 2022, unidentified armed men kidnapped a priest in Kaduna.', '2022-04-23', 'Violence against civilians', 'Abduction/forced disappearance', 'Kaduna', 'NG', ('unidentified armed men',), None),
 ]
 

@@ -123,7 +123,7 @@ COMBATS = {
     "somalia_nonplaces": [],
     "sudan_denial": [],
     "sudan_el_fasher": [(("El Fasher",), (), "residents", None)],
-    "syria_aleppo": [(("Saraqib",), (), "the monitor", None)],
+    "syria_aleppo": [(("Saraqib", "Ma‘arrat an Nu‘mān"), (), "the monitor", None)],
 }
 
 # (type, place, actors, fatalities, reported_by, date)
@@ -172,7 +172,7 @@ PLACES = {
     "sudan_denial": {"Al Fūlah", "Khartoum", "Omdurman", "Port Sudan", "West Kordofan"},
     # "El Fasher, the last major city in Darfur": Darfur is a region of the gazetteer (its five states)
     "sudan_el_fasher": {"Cairo", "Darfur", "El Fasher", "El Obeid", "Kassala", "Port Sudan"},
-    "syria_aleppo": {"Aleppo", "Idlib", "Saraqib", "Ḩamāh"},
+    "syria_aleppo": {"Aleppo", "Idlib", "Saraqib", "Ḩamāh", "Ma‘arrat an Nu‘mān"},
 }
 
 NAMES = sorted(PLACES)

@@ -260,15 +260,15 @@ def test_a_parenthesised_unit_holds_the_town_named_before_it() -> None:
 @pytest.mark.parametrize("name", ["Church", "Bridge", "Tank", "Division", "Market", "Odessa", "Paris", "Kherson"])
 def test_one_search_per_name_answers_as_the_searches_it_replaces(name: str) -> None:
     """The memoised best-N search of a name gives what the plain searches give (resolution's fast form)."""
-    from geoconflict.extraction import resolution as r
+    from geoconflict.extraction import resolution_common as r
     from geoconflict.gazetteer import Gazetteer
 
     gaz = Gazetteer.default()
-    plain_best = r._search(gaz, name, limit=1)
-    assert r._name_candidates(gaz, name)[:1] == tuple(plain_best)
-    assert r._big_by_name(gaz, name) == bool(
-        plain_best and plain_best[0].reason.startswith(r._NAME_MATCHES[0]) and r._big(plain_best[0].place))
-    named = r._countries_named(gaz, name)
+    plain_best = r.search(gaz, name, limit=1)
+    assert r.name_candidates(gaz, name)[:1] == tuple(plain_best)
+    assert r.big_by_name(gaz, name) == bool(
+        plain_best and plain_best[0].reason.startswith(r.NAME_MATCHES[0]) and r.is_big(plain_best[0].place))
+    named = r.countries_named(gaz, name)
     if named is not None:
         for cc in sorted(named | {"UA", "US", "FR"}):
-            assert r._best_in(gaz, name, cc) == r._search(gaz, name, country=cc, limit=1)
+            assert r.best_in(gaz, name, cc) == r.search(gaz, name, country=cc, limit=1)

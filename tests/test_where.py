@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from geoconflict import extract, read_report
-from geoconflict.extraction.resolution import NOT_A_PLACE, OUTLIER, drop_outliers
+from geoconflict.extraction.resolution_common import NOT_A_PLACE, OUTLIER
+from geoconflict.extraction.resolution_outliers import drop_outliers
 from geoconflict.extraction.spans import Span
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.model import Place, PlaceKind

@@ -23,16 +23,12 @@ from datetime import date
 
 from geoconflict.extraction.cues import cue_kinds
 from geoconflict.extraction.people import Person, people
-from geoconflict.extraction.resolution import (
-    apply_region_rule,
-    apply_town_rule,
-    check_containment,
-    drop_outliers,
-    resolve_spans,
-)
+from geoconflict.extraction.resolution import resolve_spans
+from geoconflict.extraction.resolution_outliers import drop_outliers
+from geoconflict.extraction.resolution_units import apply_region_rule, apply_town_rule, check_containment
 from geoconflict.extraction.sources import Sources
 from geoconflict.extraction.spans import Intervals, Span
-from geoconflict.extraction.toponyms import CapitalRuns, find_spans, reject_reason
+from geoconflict.extraction.toponyms import CapitalRuns, find_spans, reject_reason, whole_name
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.lang import en
 from geoconflict.model import DatePrecision, Place, PlaceKind, Provenance
@@ -57,6 +53,8 @@ ACRONYM_MAX_LENGTH = 4
 DATES_CHUNKED_ABOVE = 2_000_000
 DATES_CHUNK = 1_000_000
 _CLAUSE_MARK = re.compile(r"[;:,]")
+#: How the reasons that a span is a word of a longer name start (:func:`~geoconflict.extraction.toponyms.reject_reason`).
+PART_OF_NAME = ("part of a hyphenated name", "part of the name")
 _NON_SPACE = re.compile(r"\S")
 
 
@@ -225,7 +223,7 @@ def read_document(report: Report, gaz: Gazetteer) -> Document:
     regions = ([(title.start, title.end)] if title else []) + [(report.body_start, len(text))]
     sentences = split_sentences(text, report.body_start)
     named = people(text)
-    spans = _kept_spans(text, find_spans(gaz, text, regions), named)
+    spans = _kept_spans(gaz, text, find_spans(gaz, text, regions), named)
     resolve_spans(gaz, text, spans)
     spans = [x for x in spans if not (x.surface.isupper() and len(x.surface) <= ACRONYM_MAX_LENGTH
                                       and (x.place is None or x.place.kind is not PlaceKind.COUNTRY))]
@@ -246,8 +244,12 @@ def _title(report: Report) -> Sentence | None:
     return Sentence(at, at + len(report.title), -1) if at >= 0 else None
 
 
-def _kept_spans(text: str, spans: list[Span], named: list[Person]) -> list[Span]:
-    """The spans that may name a place: not rejected (:func:`reject_reason`), not in a person's name."""
+def _kept_spans(gaz: Gazetteer, text: str, spans: list[Span], named: list[Person]) -> list[Span]:
+    """The spans that may name a place: not rejected (:func:`reject_reason`), not in a person's name.
+
+    A word of a longer name is that name when the gazetteer knows it whole ("Deir-ez-Zor"), or the place
+    when the rest is an article ("As-Sweida") (:func:`whole_name`).
+    """
     # a person's surname, and the word before it in a label of three words or more ("Abdel Fattah al-Burhan")
     surnames = {fold(p.surname) for p in named} | {fold(p.full.split()[-2]) for p in named
                                                     if len(p.full.split()) >= 3}
@@ -255,8 +257,15 @@ def _kept_spans(text: str, spans: list[Span], named: list[Person]) -> list[Span]
     runs = CapitalRuns(text, {x.start for x in spans})
     person_spans = Intervals(p.span for p in named)
     kept: list[Span] = []
+    widened = 0  # the end of the last span widened to its whole name: the spans inside it are its words
     for x in spans:
+        if x.start < widened:
+            continue
         why = None if x.descriptor else reject_reason(text, x, runs, surnames)
+        if why is not None and why.startswith(PART_OF_NAME) and not person_spans.covers(x.start):
+            whole = whole_name(gaz, text, x)
+            if whole is not None and not (kept and kept[-1].end > whole.start):
+                x, why, widened = whole, None, whole.end
         if why is None and person_spans.covers(x.start):
             why = "part of a person's name"
         if why is None:

@@ -11,6 +11,7 @@ never to a far homonym. The words are :mod:`geoconflict.lang.en`'s.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 
 from geoconflict.errors import InvalidInputError
@@ -20,7 +21,7 @@ from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
 from geoconflict.model import Place, PlaceKind
 
-__all__ = ["apply_structure", "holds"]
+__all__ = ["apply_coded", "apply_structure", "holds"]
 
 #: Units a tail may name, innermost first.
 _UNIT_KINDS = (PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
@@ -28,6 +29,9 @@ _UNIT_KINDS = (PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
 MAX_TAIL = 3
 UNIT_CANDIDATES = 3
 PLACE_CANDIDATES = 20
+#: A place name's settlements looked at in one country a tail's units are in (a common village name has
+#: a hundred there).
+COUNTRY_CANDIDATES = 300
 #: A tail or a bearing stands between two names in at most this many characters; a tail opens with one of these.
 MAX_GAP = 48
 _OPENERS = frozenset(",(")
@@ -48,6 +52,8 @@ LIST_TOWN_POPULATION = 20_000
 VILLAGE_TAIL_KM = 100.0
 #: The prefix of the reason of a place that fell back to the unit or place that holds it.
 APPROXIMATE = "approximate"
+#: Where a sentence ends, for :func:`apply_coded` (the places a coder's note speaks of are in its sentence).
+_SENTENCE_END = (". ", ".\n", "; ")
 
 
 def _search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None,
@@ -183,19 +189,34 @@ def _best_assignment(gaz: Gazetteer, x: Span, tail: list[Span]
                      ) -> tuple[tuple[Candidate | None, ...], Candidate | None] | None:
     """The units the tail's names are (innermost first) and *x*'s candidate inside them, best first.
 
-    An assignment holding a candidate of *x* beats one that holds none; then units in the country *x* was
-    resolved to; then the sum of scores.
+    An assignment holding a candidate of *x* beats one that holds none; then units in the country the
+    tail's own names were resolved to in context ("Komsomolets, Donetsk": Donetsk, as the report reads
+    it, not a namesake district where a namesake village is), then in the country *x* was resolved to;
+    then the sum of scores. *x*'s candidates are its best anywhere and its settlements in those
+    countries (a common village name has more namesakes in one country than the best anywhere hold).
     """
-    cands = _search(gaz, x.surface, limit=PLACE_CANDIDATES)
     own_cc = x.place.country_code if x.place is not None else None
-    best: tuple[tuple[bool, bool, float], tuple[Candidate | None, ...], Candidate | None] | None = None
-    for assignment in itertools.product(*(_units(gaz, y, own_cc) for y in tail)):
-        if not _nested(assignment):
-            continue
+    tail_cc = {y.place.country_code for y in tail if y.place is not None}
+    options = [a for a in itertools.product(*(_units(gaz, y, own_cc) for y in tail)) if _nested(a)]
+    cands = _search(gaz, x.surface, limit=PLACE_CANDIDATES)
+    best = _ranked_best(options, cands, tail_cc, own_cc)
+    if best is not None and best[1] is None:  # none inside: look among the settlements of those countries
+        cands += [c for cc in sorted(cc for cc in tail_cc | {own_cc} if cc)
+                  for c in _search(gaz, x.surface, kind=PlaceKind.POPULATED_PLACE, country=cc,
+                                   limit=COUNTRY_CANDIDATES)]
+        best = _ranked_best(options, cands, tail_cc, own_cc)
+    return best
+
+
+def _ranked_best(options: list[tuple[Candidate | None, ...]], cands: list[Candidate], tail_cc: set[str | None],
+                 own_cc: str | None) -> tuple[tuple[Candidate | None, ...], Candidate | None] | None:
+    """The best of the nested unit *options* and the candidate of *cands* inside it (see :func:`_best_assignment`)."""
+    best: tuple[tuple[bool, bool, bool, float], tuple[Candidate | None, ...], Candidate | None] | None = None
+    for assignment in options:
         units = [c for c in assignment if c is not None]
         inside = [c for c in cands if any(holds(u.place, c.place) for u in units)]
         pick = max(inside, key=_town_first, default=None)
-        rank = (pick is not None, units[0].place.country_code == own_cc,
+        rank = (pick is not None, units[0].place.country_code in tail_cc, units[0].place.country_code == own_cc,
                 sum(u.score for u in units) + (pick.score if pick is not None else 0.0))
         if best is None or rank > best[0]:
             best = (rank, assignment, pick)
@@ -229,3 +250,25 @@ def _fix(x: Span, place: Place, why: str) -> None:
         x.candidates = (x.place, *x.candidates)
     x.place, x.fixed = place, True
     x.reason = f"{x.reason}; {why}"
+
+
+def apply_coded(text: str, spans: list[Span]) -> None:
+    """A coder's note of where an event is placed ("between Pasika and Bohorodychne (coded to Bohorodychne)").
+
+    ACLED's notes say which place an event told of several places, or of a district or region, is coded
+    to. The places named before the note in its sentence (but countries, and those before an earlier note)
+    are the coded place for the events told there; each keeps its own place among its candidates.
+    """
+    if "coded" not in text and "Coded" not in text:  # (a quick test: most reports hold no such note)
+        return
+    starts = [x.start for x in spans]
+    after = 0  # the spans before an earlier note are that note's (each span is read once: linear)
+    for i, y in enumerate(spans):
+        p = y.place
+        if p is None or not en.CODED_AT.search(text, max(0, y.start - en.CODED_AT_WINDOW), y.start):
+            continue
+        begin = max(text.rfind(end, 0, y.start) for end in _SENTENCE_END)
+        for x in spans[max(after, bisect.bisect_right(starts, begin)):i]:
+            if x.place is not None and x.place != p and x.place.kind is not PlaceKind.COUNTRY:
+                _fix(x, p, f"the text codes the event to {p.name} ({y.surface!r})")
+        after = i + 1

@@ -4,7 +4,8 @@
 finds, and the members of descriptor lists ("Korenevsky, Sudzhansky, and
 Belovsky districts"). :func:`reject_reason` says why a span names no place
 here: an armed group or a demonym, a word inside a longer capitalised name
-("Volodymyr Zelensky", "Washington Post"), an outlet ("Baltic news agency"),
+("Volodymyr Zelensky", "Washington Post"), an outlet ("Baltic news agency"), a city's part ("the Terra
+Nova neighborhood": inside the city the report names, not a namesake town),
 an organisation's "of" ("Ministry of Defense"), a river, a person's surname.
 The words these rules read are in :mod:`geoconflict.lang.en`.
 """
@@ -15,6 +16,7 @@ import re
 from functools import lru_cache
 from operator import attrgetter
 
+from geoconflict.errors import GeoconflictError
 from geoconflict.extraction.actors import DEMONYM_WORDS
 from geoconflict.extraction.spans import Intervals, Span
 from geoconflict.gazetteer import Gazetteer
@@ -22,7 +24,7 @@ from geoconflict.gazetteer.scanner import STOPWORDS
 from geoconflict.lang import en
 from geoconflict.text.normalize import case_fold, fold
 
-__all__ = ["CapitalRuns", "common_word", "find_spans", "has_evidence", "reject_reason"]
+__all__ = ["CapitalRuns", "common_word", "find_spans", "has_evidence", "reject_reason", "whole_name"]
 
 #: A capitalised word (Latin or Cyrillic) right before a space that ends the searched text (group 1).
 _LEFT_WORD = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w'’.-]*) $")
@@ -60,6 +62,13 @@ _LOCATIVE_WINDOW = 24
 _NAME_WORDS = re.compile(r"[^\s\-‐]+")
 #: How many words of a run, on each side of a span, a "part of the name …" reason quotes.
 RUN_WORDS_SHOWN = 8
+#: A word joined to its neighbours by hyphens ("Deir-ez-Zor"), and a word's letters.
+_HYPHENATED = re.compile(r"[\w'’]+(?:[-‐][\w'’]+)+")
+_WORD_CHARS = re.compile(r"[\w'’]")
+#: A longer name a span is a word of is looked up when its run holds at most this many words.
+WHOLE_NAME_WORDS = 3
+#: How a gazetteer candidate that matched a name (not a fuzzy or partial match) says so.
+_NAME_MATCH_REASONS = ("name ", "alternate name ")
 
 
 @lru_cache(maxsize=_CONNECTOR_CACHE)
@@ -179,6 +188,8 @@ def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
     s, e, word = span.start, span.end, span.surface
     if s >= 2 and text[s - 1] in _HYPHENS and text[s - 2].isalnum():
         return "part of a hyphenated name"
+    if en.NAMED_AFTER.match(text, e):
+        return "part of the name of a place named after another ('… imeni …')"
     if surnames and fold(word) in surnames:
         return f"surname of a person named in the report ({word!r})"
     before = text[max(0, s - CONTEXT_WINDOW):s].rstrip()  # RIVER_BEFORE and ORG_BEFORE end with a word, then space
@@ -189,6 +200,10 @@ def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
     outlet = en.OUTLET_AFTER.match(text, e)
     if outlet:
         return f"names an outlet ('{word} {outlet.group(0).strip()}')"
+    part = en.NEIGHBOURHOOD_AFTER.match(text, e)
+    if part or en.NEIGHBOURHOOD_OPENING.match(word) or en.NEIGHBOURHOOD_BEFORE.search(
+            text, max(0, s - CONTEXT_WINDOW), s):
+        return f"names a part of a city ('{word}{part.group(0) if part else ''}'), inside the town the report names"
     org = en.ORG_BEFORE.search(text, max(0, s - CONTEXT_WINDOW), s) if before.endswith(en.ORG_BEFORE_ENDS) else None
     if org:
         return f"part of an organisation's name ('{org.group(0).strip()} {word}')"
@@ -344,3 +359,54 @@ def _run_right(text: str, e: int, *, limit: int | None = None) -> list[str]:
         run.append(m.group(1))
         m = _RIGHT_WORD.match(text, m.end())
     return run
+
+
+def whole_name(gaz: Gazetteer, text: str, span: Span) -> Span | None:
+    """The name *span* is a word of, when the gazetteer knows that name whole, or *span* when the rest is an article.
+
+    A scanned word inside a hyphenated or capitalised name is no place of its own ("Zor" of
+    "Deir-ez-Zor", "Kursk" of "Lake Kursk Trading Company"), unless the whole is a place name the scan
+    missed: spelled with hyphens, or with an article ("Al Hasakeh"), the gazetteer's search finds it by
+    name. A name whose other words are only an Arabic article ("As-Sweida", "Ar Raqqa") is the place the
+    span names, whole or not.
+
+    Examples
+    --------
+    >>> from geoconflict.gazetteer import Gazetteer
+    >>> text = "Clashes in Deir-ez-Zor and As-Sweida."
+    >>> [whole_name(Gazetteer.default(), text, Span(s, e, text[s:e], "")).surface for s, e in [(19, 22), (30, 36)]]
+    ['Deir-ez-Zor', 'Sweida']
+    """
+    s, e = span.start, span.end
+    lo, hi = _hyphenated_at(text, s, e) or (s, e)
+    # (runs read no further than a whole name's length: a text of one long run stays linear)
+    left, right = _run_left(text, lo, limit=WHOLE_NAME_WORDS), _run_right(text, hi, limit=WHOLE_NAME_WORDS)
+    before = [*left, *_NAME_WORDS.findall(text[lo:s])]
+    wholes = [(lo - sum(len(w) + 1 for w in left), hi + sum(len(w) + 1 for w in right)), (lo, hi)]
+    for a, b in wholes:
+        if (a, b) != (s, e) and len(_NAME_WORDS.findall(text[a:b])) <= WHOLE_NAME_WORDS and _known_name(gaz, text[a:b]):
+            return Span(a, b, text[a:b], f"{span.reason}: the whole name")
+    if (before and hi == e and all(w.lower() in en.NAME_ARTICLES for w in before)
+            and all(_connector(w) for w in right)):
+        return span
+    return None
+
+
+def _hyphenated_at(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Where the hyphenated word holding ``text[s:e]`` starts and ends, or None when it is in no such word."""
+    lo, hi = s, e
+    while lo > 0 and (text[lo - 1] in _HYPHENS or _WORD_CHARS.match(text, lo - 1)):
+        lo -= 1
+    while hi < len(text) and (text[hi] in _HYPHENS or _WORD_CHARS.match(text, hi)):
+        hi += 1
+    m = _HYPHENATED.fullmatch(text, lo, hi)
+    return (lo, hi) if m and (lo, hi) != (s, e) else None
+
+
+def _known_name(gaz: Gazetteer, name: str) -> bool:
+    """Whether the gazetteer holds a place by the name (or another name) *name*."""
+    try:
+        found = gaz.search(name, limit=1)
+    except GeoconflictError:
+        return False
+    return bool(found) and found[0].reason.startswith(_NAME_MATCH_REASONS)

@@ -81,6 +81,8 @@ __all__ = [
     "COMBAT_CUE",
     "COMMON_WORD_ZIPF",
     "CONFIRM_CUE",
+    "CODED_AT",
+    "CODED_AT_WINDOW",
     "CONTAINER_NEXT",
     "CONTROL_OF",
     "CONTAINER_OPEN",
@@ -146,7 +148,12 @@ __all__ = [
     "MOVE_STEM_LENGTH",
     "MOVE_TO",
     "MOVE_TO_FIRST",
+    "NAME_ARTICLES",
     "NAME_CONNECTORS",
+    "NAMED_AFTER",
+    "NEIGHBOURHOOD_AFTER",
+    "NEIGHBOURHOOD_BEFORE",
+    "NEIGHBOURHOOD_OPENING",
     "NAME_PARTICLES",
     "NO_COMMENT",
     "NO_FATALITIES",
@@ -178,6 +185,7 @@ __all__ = [
     "PROTEST_REFERENCE",
     "PROTEST_WORDS",
     "REGION_AFTER",
+    "REGION_HINTS",
     "REGION_NAMED",
     "REGION_OF",
     "REGION_WORDS",
@@ -196,6 +204,7 @@ __all__ = [
     "TAKE_OVER",
     "TARGET_AFTER_WORDS",
     "THE",
+    "THEATRES",
     "TITLE_ABBREVIATIONS",
     "TITLE_JOINERS",
     "TITLE_LEAD_WORDS",
@@ -260,10 +269,42 @@ GROUPS: dict[str, str | None] = {
     "al-Shabaab": "SO", "Al-Shabaab": "SO", "Boko Haram": "NG", "ISWAP": "NG", "Taliban": "AF",
     "TPLF": "ET", "Fano": "ET", "FLA": "ML", "Azov": "UA", "Kurdish YPG": "SY", "SDF": "SY", "HTS": "SY",
     "Hayat Tahrir al-Sham": "SY", "QSD": "SY",
+    "DPR": "UA", "LPR": "UA", "Donbass People's Militia": "UA", "Luhansk People's Militia": "UA", "NAF": "UA",
+    "SSPDF": "SS", "SPLM-IO": "SS", "SPLA-IO": "SS", "UPDF": "UG", "Al Shabaab": "SO", "Danab": "SO",
+    "ENDF": "ET", "OLA": "ET", "ISGS": "ML", "NUG": "MM", "KNLA": "MM", "PKK": "TR", "OPS": "SY", "STC": "YE",
+    "ELN": "CO", "FARC": "CO", "CJNG": "MX", "TTP": "PK", "CRPF": "IN",
+}
+#: Where a country's forces and groups are reported fighting, besides at home: the report of an actor of the
+#: country is about one of these (an analyst places "Israeli forces … Gaza" in Palestine, not Mozambique).
+#: A country not listed (or with global reach) tells no area.
+THEATRES: dict[str, tuple[str, ...]] = {
+    "RU": ("UA", "SY", "BY", "GE", "ML", "CF", "LY", "SD", "MZ"), "UA": ("RU", "BY"), "BY": ("UA", "RU"),
+    "IL": ("PS", "LB", "SY", "IR", "YE", "JO", "EG"), "PS": ("IL", "LB", "EG"), "LB": ("IL", "SY"),
+    "SY": ("IQ", "TR", "LB", "IL", "JO"), "TR": ("SY", "IQ"), "IQ": ("SY", "TR", "IR"), "IR": ("IQ", "SY", "IL"),
+    "YE": ("SA", "IL", "AE"), "SA": ("YE",), "AE": ("YE",), "JO": ("SY",), "EG": ("LY", "PS"), "LY": ("TD", "SD"),
+    "SD": ("SS", "TD", "LY", "CF", "ET"), "SS": ("SD", "UG", "ET", "CD", "KE"), "ET": ("ER", "SO", "SD", "SS", "KE"),
+    "ER": ("ET", "SD"), "SO": ("KE", "ET"), "KE": ("SO",), "CD": ("RW", "UG", "BI"), "RW": ("CD", "BI"),
+    "UG": ("CD", "SS", "SO"), "BI": ("CD", "RW"), "ML": ("BF", "NE", "MR", "DZ"), "BF": ("ML", "NE", "CI", "TG", "BJ"),
+    "NE": ("ML", "BF", "NG", "TD", "BJ"), "NG": ("NE", "CM", "TD", "BJ"), "TD": ("NG", "NE", "CM", "SD", "CF", "LY"),
+    "CM": ("NG", "TD", "CF"), "MM": ("TH", "BD", "IN", "CN"), "AF": ("PK", "IR", "TJ"), "PK": ("AF", "IN", "IR"),
+    "IN": ("PK", "CN"), "CO": ("VE", "EC"), "VE": ("CO",), "MX": (), "MZ": (), "HT": (), "BR": (),
+    "AM": ("AZ",), "AZ": ("AM",),
+}
+#: Groups and observers whose reports come from a few first-level units (country, unit as reporters name it):
+#: a village named in their reports is the namesake there ("the OSCE SMM observed explosions near Vodiane"
+#: is on the Donbas contact line, not in Zaporizhzhia).
+REGION_HINTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "OSCE SMM": (("UA", "Donetsk"), ("UA", "Luhansk")), "Special Monitoring Mission": (("UA", "Donetsk"), ("UA", "Luhansk")),
+    "DPR": (("UA", "Donetsk"),), "Donbass People's Militia": (("UA", "Donetsk"),), "LPR": (("UA", "Luhansk"),),
+    "Luhansk People's Militia": (("UA", "Luhansk"),), "NAF": (("UA", "Donetsk"), ("UA", "Luhansk")),
+    "M23": (("CD", "Nord-Kivu"),), "ADF": (("CD", "Nord-Kivu"), ("CD", "Ituri")), "CODECO": (("CD", "Ituri"),),
+    "Boko Haram": (("NG", "Borno"), ("NG", "Yobe"), ("NG", "Adamawa")), "ISWAP": (("NG", "Borno"), ("NG", "Yobe")),
+    "Arakan Army": (("MM", "Rakhine"), ("MM", "Chin")), "TNLA": (("MM", "Shan"),), "Fano": (("ET", "Amhara"),),
+    "TPLF": (("ET", "Tigray"),),
 }
 #: The groups of :data:`GROUPS` that are a state's own forces (the others are non-state armed groups).
 STATE_GROUPS = frozenset({"Sudanese Armed Forces", "SAF", "FARDC", "IDF", "Israel Defense Forces", "Tatmadaw",
-                          "junta", "Junta"})
+                          "junta", "Junta", "SSPDF", "UPDF", "ENDF", "CRPF", "Danab"})
 #: Demonyms whose forces are no state's ("Kurdish fighters", "Palestinian militants").
 STATELESS_DEMONYMS = frozenset({"Kurdish", "Palestinian"})
 #: Unnamed forces of the state ("the army", "security forces", "police"), and unnamed non-state armed men.
@@ -280,7 +321,7 @@ GROUP_ALIASES: dict[str, str] = {
     "Rapid Support Forces": "RSF", "Sudanese Armed Forces": "SAF", "AFC/M23": "M23", "Israel Defense Forces": "IDF",
     "Houthi": "Houthis", "Ansar Allah": "Houthis", "Kachin Independence Army": "KIA",
     "Ta'ang National Liberation Army": "TNLA", "People's Defence Force": "PDF", "ISIS": "Islamic State",
-    "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "QSD": "SDF", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
+    "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "Al Shabaab": "Al-Shabaab", "SPLA-IO": "SPLM-IO", "QSD": "SDF", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
 }
 #: Nouns that make an adjective or a group name into an armed actor.
 ACTOR_NOUNS = (
@@ -414,6 +455,12 @@ Airport Airbase Base Bridge Port Dam Corridor Crossing Front Border Camp Refugee
 Peninsula Mountains Hills Plain Desert Canal Plant Station Highway Road Street Square Municipality Krai
 Republic Territory Territories Prefecture Department Arrondissement Township Division Zone Area Enclave
 """.split())
+#: The articles of transliterated Arabic place names ("Al Hasakeh", "As-Sweida", "Deir ez-Zor"), lower case:
+#: a name's own first word, never another name beside it.
+NAME_ARTICLES = frozenset("al el ar as ad ash at az an ed es ez en er".split())
+#: Lower-case words inside one place name, joining it to the namesake it honours ("Shakhta imeni Gagarina": the
+#: mine named after Gagarin): the word before is no place of its own.
+NAMED_AFTER = re.compile(r"\s+(?:imeni|im\.)\s+[A-ZА-Я]")
 #: Sentence adverbs and prepositions that may start a capitalised run ("Later Kursk …"), lower case.
 SENTENCE_ADVERBS = frozenset("yesterday earlier later overnight meanwhile separately elsewhere near outside "
                              "inside around across along also still instead despite amid following "
@@ -434,6 +481,12 @@ OUTLET_AFTER = re.compile(
     r"\s+(?:news\s+agency|news\s+outlet|news\s+site|news\s+website|agency|newspaper|daily|broadcaster|outlet|"
     r"television|radio|TV|channel|magazine|media|wire\s+service)\b",
 )
+#: A part of a city named by its own name: "the Terra Nova neighborhood", "Aung Thit ward", "Colonia Centro". Such a
+#: name is a place inside the city the report names, not a namesake town elsewhere.
+NEIGHBOURHOOD_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?i:neighbou?rhoods?|wards?|quarters?|barrios?|favelas?)\b")
+NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:[Cc]olonia|[Bb]airro|[Bb]arrio|[Ff]avela)\s+$")
+#: The same word opening a name the gazetteer holds whole ("Colonia Obrera").
+NEIGHBOURHOOD_OPENING = re.compile(r"(?:Colonia|Bairro|Barrio|Favela)\s")
 #: Place names that are also common English words ("Church", "Tank", "Division") are looked up in this
 #: language of the ``wordfreq`` package; a name all of whose words are at least this frequent (Zipf scale:
 #: 3.5 is about once per 300,000 words) names a place only with evidence.
@@ -453,6 +506,10 @@ PLACE_WORD_AFTER = re.compile(
 #: Compass bearings, as a place's offset from another is written ("east of", "north-west of").
 BEARINGS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
             "north-west", "south-east", "south-west")
+#: A coder's note of where an event is placed: "(coded to Shostka)", "coded as Birnin Gwari LGA", right before the name.
+CODED_AT = re.compile(r"\bcoded\s+(?:to|as|at)\s+(?:the\s+)?$", re.IGNORECASE)
+#: How far before a name :data:`CODED_AT` is looked for.
+CODED_AT_WINDOW = 20
 #: What stands between a place and the unit that holds it in a tail: "Town, Region", "Village (District,
 #: Region)", "Village (Commune, Province)" with a commune the gazetteer lacks (a capitalised name, a comma).
 CONTAINER_OPEN = re.compile(r"\s*(?:,|\()\s*(?:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}\s*,\s*)?")

@@ -1,0 +1,126 @@
+"""The report's area by its actors: "Israeli forces" and "Houthis" say where a lone name is.
+
+A report names its actors before its places ("Israeli forces fired at fishermen off Gaza"), and an
+analyst reads the places in their light: Gaza is then the Gaza of Palestine, not Mozambique's province.
+The countries a party is reported fighting in are its own and those :data:`geoconflict.lang.en.THEATRES`
+lists; the report's area is what all its parties share. A place outside that area, not a big town named
+by its own name, is its namesake inside it when the gazetteer has one, and otherwise, when nothing else
+in the report is in its country and it is small or matched by another name, a far homonym: left
+unresolved (:func:`pull_to_actors`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from geoconflict.extraction.actors import parties
+from geoconflict.extraction.resolution_common import (
+    NAME_MATCHES,
+    OTHER_NAME_MATCH,
+    big_by_own_name,
+    is_small,
+    names_by_country,
+    search,
+    unplace,
+)
+from geoconflict.extraction.spans import Span
+from geoconflict.gazetteer import Candidate, Gazetteer
+from geoconflict.lang import en
+from geoconflict.lang.trie import literal_trie
+from geoconflict.model import PlaceKind
+from geoconflict.text.normalize import fold
+
+__all__ = ["actor_area", "hinted_regions", "pull_to_actors"]
+
+#: A longer text is a corpus of many reports, whose actors tell no one area.
+ACTOR_AREA_MAX_TEXT = 20_000
+#: Candidates of a name looked at in each country of the area.
+AREA_CANDIDATES = 3
+#: A name of :data:`geoconflict.lang.en.REGION_HINTS`, as a whole word.
+_HINT = re.compile(rf"\b(?:{literal_trie(en.REGION_HINTS)})\b")
+
+
+def actor_area(text: str) -> frozenset[str]:
+    """The countries every party the report names is reported fighting in (empty: the actors tell no area).
+
+    Examples
+    --------
+    >>> sorted(actor_area("Houthi fighters clashed with Saudi forces."))
+    ['SA', 'YE']
+    >>> sorted(actor_area("Police dispersed the crowd."))
+    []
+    """
+    if len(text) > ACTOR_AREA_MAX_TEXT:
+        return frozenset()
+    area: frozenset[str] | None = None
+    for code in {a.country for a in parties(text, 0, len(text)) if a.country}:
+        theatre = en.THEATRES.get(code)
+        if theatre is None:
+            continue  # a country of global reach, or one the table does not know: it tells no area
+        own = frozenset((code, *theatre))
+        area = own if area is None else area & own
+    return area or frozenset()
+
+
+def pull_to_actors(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
+    """Places outside the actors' area: their namesake inside it, or none when they are far homonyms.
+
+    See the module's docstring. A country, a span placed by the text's structure, a big town named by its
+    own name (a first-level unit is not one: "Gaza" is a province of Mozambique), and a place whose country
+    holds another name of the report stay where they are.
+    """
+    names = names_by_country(placed)
+    movable = [x for x in placed if x.place is not None and x.place.kind is not PlaceKind.COUNTRY and not x.fixed
+               and not (x.place.kind is PlaceKind.POPULATED_PLACE and big_by_own_name(x))
+               and not names.get(x.place.country_code, set()) - {fold(x.surface)}]
+    if not movable:
+        return
+    area = actor_area(text)
+    if not area:
+        return
+    for x in movable:
+        p = x.place
+        if p is None or p.country_code in area:
+            continue
+        found = _namesakes(gaz, x.surface, area)
+        if found:
+            best = max(found, key=lambda c: (c.place.kind is PlaceKind.POPULATED_PLACE, c.score))
+            x.candidates = (p, *x.candidates)
+            x.place, x.score = best.place, best.score
+            x.reason = f"{x.reason}; pulled to {best.place.country_code}, where the report's actors are: {best.reason}"
+        elif is_small(p) or OTHER_NAME_MATCH in x.reason:
+            unplace(x, f"in {p.country_code}, far from where the report's actors are ({', '.join(sorted(area))}), "
+                       f"and none of its name there", outlier=True)
+
+
+def _namesakes(gaz: Gazetteer, name: str, area: frozenset[str]) -> list[Candidate]:
+    """The places named *name* (or another name of theirs) in the countries of *area*."""
+    return [c for cc in sorted(area) for c in search(gaz, name, country=cc, limit=AREA_CANDIDATES)
+            if c.reason.startswith(NAME_MATCHES)]
+
+
+def hinted_regions(gaz: Gazetteer, text: str) -> set[tuple[str | None, str]]:
+    """(country, first-level unit) of the groups and observers the report names that report from a few units.
+
+    See :data:`geoconflict.lang.en.REGION_HINTS`: a village in their reports is the namesake there.
+
+    Examples
+    --------
+    >>> from geoconflict.gazetteer import Gazetteer
+    >>> sorted(hinted_regions(Gazetteer.default(), "DPR fighters shelled the village."))
+    [('UA', 'Donetsk Oblast')]
+    """
+    if len(text) > ACTOR_AREA_MAX_TEXT:
+        return set()
+    return {unit for m in _HINT.finditer(text) for unit in _units_of(gaz, m.group(0))}
+
+
+@lru_cache(maxsize=len(en.REGION_HINTS))
+def _units_of(gaz: Gazetteer, hint: str) -> tuple[tuple[str | None, str], ...]:
+    """The gazetteer's first-level units a hint names, as (country, name)."""
+    out: list[tuple[str | None, str]] = []
+    for cc, name in en.REGION_HINTS[hint]:
+        found = search(gaz, name, kind=PlaceKind.ADMIN1, country=cc, limit=1)
+        out += [(c.place.country_code, c.place.name) for c in found]
+    return tuple(out)

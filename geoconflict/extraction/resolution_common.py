@@ -1,0 +1,186 @@
+"""What the resolution passes share: the searches they ask, what makes a place big or small, leaving a span unplaced.
+
+The modules of resolution (:mod:`~geoconflict.extraction.resolution` and those it calls) each read a
+report's spans in their own way; the questions they ask the gazetteer ("the best places of this name",
+"which countries hold one"), their words for a place ("is_big", "is_small", matched by another of its names)
+and the way a span loses its place (:func:`unplace`) are defined here once.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+import numpy as np
+
+from geoconflict.errors import InvalidInputError
+from geoconflict.extraction.spans import Span
+from geoconflict.gazetteer import Candidate, Gazetteer
+from geoconflict.gazetteer.distance import haversine_km
+from geoconflict.model import Place, PlaceKind
+from geoconflict.text.normalize import fold
+
+__all__ = [
+    "AREA_NAMES", "BIG_PLACE_POPULATION", "FAR_KM", "NAME_MATCHES", "NOT_A_PLACE", "OTHER_NAME_MATCH", "OUTLIER",
+    "OWN_NAME_MATCH", "SMALL_TOWN_POPULATION", "TOWN_CANDIDATES", "UNITS", "best_in", "is_big", "big_by_name",
+    "big_by_own_name", "coherent", "countries_named", "is_town", "name_candidates", "named_units", "names_by_country", "near_any",
+    "other_name", "search", "similar", "is_small", "unplace",
+]
+
+#: Candidates looked at for a region's namesake town, and for a lone town's namesake in the report's country.
+TOWN_CANDIDATES = 5
+#: A name's candidates looked at once to learn which countries hold a place of that name (with this many or
+#: more, each country is asked on its own); and how many names' answers are kept.
+NAME_COUNTRY_CANDIDATES = 50
+NAME_ANSWER_CACHE = 65_536
+#: A populated place of fewer people is "small": an outlier when alone in its country, far from the report's
+#: main area (:func:`~geoconflict.extraction.resolution_outliers.drop_outliers`).
+SMALL_TOWN_POPULATION = 20000
+#: A town of at least this many people named by its own name is a place even where its name is a common word.
+BIG_PLACE_POPULATION = 100_000
+#: How a candidate that matched its place's own name says so.
+OWN_NAME_MATCH = ": name "
+#: A country is a report's area when it holds this many of its names (or a unit the report names).
+AREA_NAMES = 2
+#: What the reason of a span found to name no place says (such spans are dropped), and of a place name
+#: whose places are all far from the report's area (kept as a mention without a place, with its candidates).
+NOT_A_PLACE = "not a place here"
+OUTLIER = "an outlier, left unresolved"
+#: A strong name the context moved this far (km) from its own best place may have been hijacked.
+FAR_KM = 1000.0
+#: How a candidate that matched another of its place's names says so; below this similarity, that
+#: name is unlike the place's own (a historic name, not a spelling).
+OTHER_NAME_MATCH = ": alternate name"
+SIMILAR_NAME_RATIO = 0.5
+#: Name pairs whose likeness is remembered.
+NAME_PAIR_CACHE = 1 << 14
+#: A bare name's place that the report may mean the town of.
+UNITS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+#: How a town candidate matched that makes a bare name its (not a fuzzy or partial match).
+NAME_MATCHES = ("name", "alternate name")
+
+
+def search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None,
+            country: str | None = None) -> list[Candidate]:
+    """``gaz.search``, no candidate where the name or the country is not one the gazetteer takes."""
+    try:
+        return gaz.search(name, kind=kind, country=country, limit=limit)
+    except InvalidInputError:
+        return []
+
+
+@lru_cache(maxsize=NAME_ANSWER_CACHE)
+def name_candidates(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
+    """*name*'s ``NAME_COUNTRY_CANDIDATES`` best candidates anywhere, best first: one search answers
+    :func:`big_by_name`, :func:`countries_named` and :func:`best_in`.
+
+    ``rank`` sorts stably and cuts at the limit, so its first candidate is ``search(name, limit=1)``'s,
+    and, when fewer than the limit, they are all of *name*'s places, in the order a search restricted to
+    a country keeps them (``country=`` only filters).
+    """
+    return tuple(search(gaz, name, limit=NAME_COUNTRY_CANDIDATES))
+
+
+def countries_named(gaz: Gazetteer, name: str) -> frozenset[str] | None:
+    """The countries holding a place called *name* (a name match), or None when *name* has too many places to tell.
+
+    Only these countries can give a common word without evidence a place (``resolution._resolve_weak``), so the others are not searched one by one.
+    """
+    cands = name_candidates(gaz, name)
+    if len(cands) >= NAME_COUNTRY_CANDIDATES:
+        return None
+    return frozenset(c.place.country_code for c in cands if c.place.country_code and c.reason.startswith(NAME_MATCHES))
+
+
+def big_by_name(gaz: Gazetteer, name: str) -> bool:
+    """Whether *name*'s best place is a country, or a first-level unit or town of many people, by its own name."""
+    best = search(gaz, name, limit=1)  # (the first of name_candidates, without building 49 more places)
+    if not best or not best[0].reason.startswith(NAME_MATCHES[0]):
+        return False
+    return is_big(best[0].place)
+
+
+def best_in(gaz: Gazetteer, name: str, country: str) -> list[Candidate]:
+    """``search(gaz, name, country=country, limit=1)`` for a name whose places :func:`countries_named` tells.
+
+    The first of *name*'s candidates in *country* (all its places are among them): no search of its own.
+    """
+    return [c for c in name_candidates(gaz, name) if c.place.country_code == country][:1]
+
+
+def is_big(p: Place) -> bool:
+    """Whether *p* is a country, a first-level unit or a town of ``BIG_PLACE_POPULATION`` people."""
+    return p.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1) or (p.population or 0) >= BIG_PLACE_POPULATION
+
+
+def is_small(p: Place | None) -> bool:
+    """Whether *p* is a town of fewer than ``SMALL_TOWN_POPULATION`` people."""
+    return p is not None and p.kind is PlaceKind.POPULATED_PLACE and (p.population or 0) < SMALL_TOWN_POPULATION
+
+
+def big_by_own_name(x: Span) -> bool:
+    """Whether *x*'s place is big (:func:`is_big`) and *x* names it by its own name (not another, not a part)."""
+    return x.place is not None and is_big(x.place) and OWN_NAME_MATCH in x.reason
+
+
+def is_town(x: Span) -> bool:
+    """Whether *x* is placed at a populated place."""
+    return x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE
+
+
+def other_name(x: Span) -> bool:
+    """Whether *x* matched another name of its place, unlike its own name (a historic name, a namesake's)."""
+    return x.place is not None and OTHER_NAME_MATCH in x.reason and not similar(x.surface, x.place.name)
+
+
+@lru_cache(maxsize=NAME_PAIR_CACHE)
+def similar(a: str, b: str) -> bool:
+    """Whether names *a* and *b* are spellings of one name (folded, ``SIMILAR_NAME_RATIO`` alike)."""
+    return SequenceMatcher(None, fold(a), fold(b)).ratio() >= SIMILAR_NAME_RATIO
+
+
+def coherent(x: Span, spans: list[Span]) -> bool:
+    """Whether another name of the report has a place in the country of *x*'s place."""
+    cc = x.place.country_code if x.place is not None else None
+    return any(y.place is not None and y.place.country_code == cc and fold(y.surface) != fold(x.surface)
+               for y in spans)
+
+
+def unplace(x: Span, why: str, *, outlier: bool = False) -> None:
+    """Leave *x* without a place, saying *why*: no place name here (dropped), or an *outlier* (kept unresolved)."""
+    if x.place is not None:
+        x.candidates = (x.place, *x.candidates)
+    x.place, x.score = None, None
+    x.reason = f"{x.reason}; {OUTLIER if outlier else NOT_A_PLACE}: {why}"
+
+
+def near_any(p: Place, lat: np.ndarray, lon: np.ndarray, km: float = FAR_KM) -> bool:
+    """Whether *p* is within *km* of one of the points (*lat*, *lon*): a town across a border."""
+    return bool((haversine_km(p.lat, p.lon, lat, lon) < km).any())
+
+
+def named_units(placed: list[Span]) -> set[tuple[str | None, str]]:
+    """(country, name) of the units the report names, and of the units its places with their own point lie in."""
+    units: set[tuple[str | None, str]] = set()
+    for y in placed:
+        q = y.place
+        if q is None:
+            continue
+        if q.kind is PlaceKind.ADMIN1 or q.kind is PlaceKind.ADMIN2:
+            units.add((q.country_code, q.name))
+        elif q.admin1 and not q.approximate:
+            units.add((q.country_code, q.admin1))
+    return units
+
+
+def names_by_country(placed: list[Span], *, countries: bool = True) -> dict[str | None, set[str]]:
+    """The folded names of the placed spans, by their place's country: whether a country holds another name of
+    the report is one look-up (:func:`coherent`, for all spans at once).
+
+    With *countries* False, a country's own name is left out ("the war in Ukraine" names no place there).
+    """
+    out: dict[str | None, set[str]] = {}
+    for y in placed:
+        if y.place is not None and (countries or y.place.kind is not PlaceKind.COUNTRY):
+            out.setdefault(y.place.country_code, set()).add(fold(y.surface))
+    return out

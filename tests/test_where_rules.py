@@ -1,0 +1,266 @@
+"""Where events are placed: the rules a careful analyst reads a report's places with (issue 15).
+
+Each test gives a report written for these tests (wire, ISW-style and ACLED-style phrasing, invented
+events) and checks the first row of its ACLED export — the report's main event — one field at a time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from geoconflict import extract, read_report
+from geoconflict.gazetteer.distance import haversine_km
+
+PUBLISHED = "2023-06-04"
+#: Within this many km of a named place, an event is placed at it.
+NEAR_KM = 25.0
+
+
+def _main_row(text: str) -> dict[str, Any]:
+    """The first row of the report's ACLED export (its main event)."""
+    frame = extract(read_report(text, published=PUBLISHED)).to_acled()
+    assert len(frame), "the report gave no located event"
+    return frame.iloc[0].to_dict()
+
+
+def _near(row: dict[str, Any], lat: float, lon: float, km: float = NEAR_KM) -> bool:
+    return float(haversine_km(row["latitude"], row["longitude"], lat, lon)) <= km
+
+
+# ---- a name written with hyphens or an article is one name
+
+
+def test_a_hyphenated_name_the_scan_misses_is_found_whole() -> None:
+    row = _main_row("On 3 June 2023, regime forces shelled the eastern countryside of Deir-ez-Zor, "
+                    "killing two civilians.")
+    assert row["country"] == "Syria"
+    assert _near(row, 35.34, 40.14)
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["fatalities"] == 2
+
+
+def test_an_arabic_article_before_a_name_is_part_of_it() -> None:
+    row = _main_row("On 2 June 2023, unidentified gunmen shot dead a shepherd near a farm in Al Hasakeh countryside.")
+    assert row["country"] == "Syria"
+    assert _near(row, 36.50, 40.75)
+    assert row["event_type"] == "Violence against civilians"
+    assert row["fatalities"] == 1
+
+
+def test_a_hyphenated_article_leaves_the_name_it_is_joined_to() -> None:
+    row = _main_row("Wire, 1 June 2023: Protesters blocked the main road in As-Sweida city on Thursday over "
+                    "fuel shortages.")
+    assert row["country"] == "Syria"
+    assert _near(row, 32.71, 36.57)
+    assert row["event_type"] == "Protests"
+
+
+def test_a_name_with_an_inner_article_is_found_whole_and_is_the_districts_town() -> None:
+    """ "Maarat al-Numan": the whole name is a district and its seat; a bare name is the town."""
+    row = _main_row("Government aircraft bombed a market in Maarat al-Numan on 1 June 2023, killing five people, "
+                    "a monitoring group said.")
+    assert row["country"] == "Syria"
+    assert row["location"] == "Ma‘arrat an Nu‘mān"
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["fatalities"] == 5
+
+
+# ---- the report's actors say where its lone names are
+
+
+def test_actor_area_is_what_all_the_parties_share() -> None:
+    from geoconflict.extraction.resolution_actors import actor_area
+
+    assert actor_area("Russian forces and Ukrainian forces exchanged fire.") == {"RU", "UA", "BY"}
+    assert actor_area("Houthi fighters clashed with Saudi-led troops; Saudi jets struck back.") == {"SA", "YE"}
+    assert actor_area("DPR fighters shelled the village; Ukrainian forces returned fire.") == {"UA", "RU", "BY"}
+    assert actor_area("Protesters gathered outside parliament.") == frozenset()
+
+
+def test_a_lone_name_is_placed_where_the_reports_actors_fight() -> None:
+    """ "Gaza" alone is a province of Mozambique by its name; with Israeli forces it is the Gaza Strip's city."""
+    row = _main_row("On 3 May 2023, Israeli forces fired at Palestinian fishermen off the coast of Gaza. "
+                    "No injuries were reported.")
+    assert row["country"] == "Palestinian Territory"
+    assert _near(row, 31.50, 34.47)
+    assert row["actor1"] == "Israeli forces"
+
+
+def test_a_far_homonym_outside_the_actors_area_is_left_unresolved() -> None:
+    """ "Ara" is a city of India by another of its names; in a Syrian report it is no place of India."""
+    events = extract(read_report(
+        "Wire, 2 June 2023: Gunmen shot dead a farmer in Ara village on Thursday, and SDF fighters later "
+        "raided the area, a Syrian monitor said.", published=PUBLISHED))
+    assert all(p.country_code != "IN" for p in events.places)
+    ara = [m for m in events.mentions if m.text == "Ara"]
+    assert ara and ara[0].place is None
+    assert "IN" in {p.country_code for p in ara[0].candidates}
+
+
+# ---- a city's part is inside the city the report names
+
+
+def test_a_neighbourhood_is_inside_the_city_not_a_namesake_town() -> None:
+    """ "Terra Nova" is a town of Bahia; "the Terra Nova neighborhood" of a Manaus report is a part of Manaus."""
+    row = _main_row("On 16 January 2023, in Manaus (Amazonas), gunmen exchanged fire with military police in the "
+                    "Terra Nova neighborhood. Three suspects were killed.")
+    assert row["location"] == "Manaus"
+    assert row["admin1"] == "Amazonas"
+    assert row["event_type"] == "Battles"
+    assert row["fatalities"] == 3
+
+
+def test_a_colonia_before_a_name_is_a_part_of_the_city() -> None:
+    row = _main_row("As reported on 2 May 2023, in Tijuana, Baja California, armed men shot and killed a taxi driver "
+                    "in Colonia Obrera. 1 fatality.")
+    assert row["location"] == "Tijuana"
+    assert row["country"] == "Mexico"
+    assert row["event_type"] == "Violence against civilians"
+    assert row["fatalities"] == 1
+
+
+def test_a_big_city_by_its_own_name_is_not_pulled_to_a_village_spelled_so() -> None:
+    """A country named as a party ("the war in Ukraine") does not make "Kaluga" a Ukrainian village."""
+    row = _main_row("On 4 June 2023, about 30 activists of a pro-government youth movement staged a rally in Kaluga "
+                    "in support of the war in Ukraine.")
+    assert row["country"] == "Russia"
+    assert row["location"] == "Kaluga"
+    assert row["event_type"] == "Protests"
+
+
+# ---- a district the gazetteer lacks is around its seat, in the region the report names
+
+
+def test_a_district_the_gazetteer_lacks_is_placed_at_its_seat_in_the_named_region() -> None:
+    row = _main_row("On 5 June 2023, Russian troops shelled Pokrovske district, Dnipropetrovsk region, damaging a "
+                    "school. No casualties.")
+    assert row["location"] == "Pokrovske"
+    assert row["admin1"] == "Dnipropetrovsk Oblast"
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "Russian forces"
+
+
+# ---- ACLED-style notes say where an event is coded
+
+
+def test_a_coders_note_places_the_event_at_the_coded_town() -> None:
+    row = _main_row("On 2 June 2023, Russian forces shelled the outskirts of Kharkiv and Chuhuiv districts, Kharkiv "
+                    "region (coded to Chuhuiv). Two civilians were wounded.")
+    assert row["location"] == "Chuhuyiv"
+    assert row["admin1"] == "Kharkiv Oblast"
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "Russian forces"
+
+
+def test_a_place_named_after_someone_is_one_name_not_its_first_word() -> None:
+    """ "Shakhta imeni Kirova" (a mine settlement named after Kirov) is no "Shakhta" of the Urals."""
+    events = extract(read_report("On 2 June 2023, DPR fighters fired mortars at Ukrainian positions near Shakhta imeni "
+                                 "Kirova, Donetsk. Casualties unknown.", published=PUBLISHED))
+    row = events.to_acled().iloc[0].to_dict()
+    assert row["country"] == "Ukraine"
+    assert row["admin1"] == "Donetsk Oblast"
+    assert "Shakhta" not in {m.text for m in events.mentions}
+    assert row["actor1"] == "DPR"
+
+
+def test_capitalised_words_before_a_neighbourhood_word_are_part_of_it() -> None:
+    row = _main_row("On 27 March 2023, in Araucaria (Parana), a gunman exchanged fire with military police in the "
+                    "Capela Velha neighborhood. The gunman was killed. 1 fatality.")
+    assert row["location"] == "Araucária"
+    assert row["admin1"] == "Paraná"
+    assert row["event_type"] == "Battles"
+
+
+# ---- groups and observers that report from a few regions
+
+
+def test_an_observer_on_the_contact_line_places_a_village_there() -> None:
+    """A village with namesakes in several oblasts, in a monitoring mission's report, is the Donbas one."""
+    row = _main_row("On 3 June 2023, the OSCE SMM recorded 12 explosions of undetermined weapons near Vodiane.")
+    assert row["country"] == "Ukraine"
+    assert row["admin1"] == "Donetsk Oblast"
+    assert row["event_type"] == "Explosions/Remote violence"
+
+
+def test_a_rebel_group_from_one_province_places_a_village_there() -> None:
+    from geoconflict.extraction.resolution_actors import hinted_regions
+    from geoconflict.gazetteer import Gazetteer
+
+    assert hinted_regions(Gazetteer.default(), "M23 rebels and ADF fighters") == {
+        ("CD", "Nord-Kivu"), ("CD", "Ituri")}
+    assert hinted_regions(Gazetteer.default(), "Police dispersed a crowd.") == set()
+
+
+# ---- "Village, Region": the region holds the village, whatever its namesakes
+
+
+def test_a_village_with_a_hundred_namesakes_is_the_one_in_the_region_its_tail_names() -> None:
+    """ "Oleksandrivka" is also an old name of Donetsk; with ", Kharkiv" it is a village of Kharkiv Oblast."""
+    row = _main_row("On 4 June 2023, Russian forces shelled Oleksandrivka, Kharkiv. No casualties.")
+    assert row["location"] == "Oleksandrivka"
+    assert row["admin1"] == "Kharkiv Oblast"
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "Russian forces"
+
+
+# ---- the rules one at a time, on spans
+
+
+def test_whole_name_widens_a_hyphenated_word_and_keeps_an_articles_name() -> None:
+    from geoconflict.extraction.spans import Span
+    from geoconflict.extraction.toponyms import whole_name
+    from geoconflict.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    text = "Shelling in Deir-ez-Zor, Ar Raqqa and the Lake Kursk Trading Company."
+
+    def at(word: str) -> Span:
+        s = text.index(word)
+        return Span(s, s + len(word), word, "gazetteer name")
+
+    assert whole_name(gaz, text, at("Zor")).surface == "Deir-ez-Zor"
+    assert whole_name(gaz, text, at("Raqqa")).surface == "Raqqa"
+    assert whole_name(gaz, text, at("Kursk")) is None
+
+
+def test_a_neighbourhood_word_rejects_the_name_before_it_but_not_a_city_of() -> None:
+    from geoconflict.extraction.spans import Span
+    from geoconflict.extraction.toponyms import CapitalRuns, reject_reason
+
+    text = "Protesters gathered in the Primavera neighborhood of Recife."
+    spans = [Span(text.index(w), text.index(w) + len(w), w, "") for w in ("Primavera", "Recife")]
+    runs = CapitalRuns(text, {x.start for x in spans})
+    assert "part of a city" in reject_reason(text, spans[0], runs, set())
+    assert reject_reason(text, spans[1], runs, set()) is None
+
+
+def test_a_coders_note_leaves_a_report_without_one_alone() -> None:
+    row = _main_row("On 3 June 2023, Russian forces shelled Kupiansk, Kharkiv region, wounding two civilians.")
+    assert row["location"] == "Kupyansk"
+    assert row["admin1"] == "Kharkiv Oblast"
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "Russian forces"
+
+
+# ---- the new rules stay linear on hostile text (the work counted as in tests/test_linear.py)
+
+
+def test_coders_notes_and_actor_areas_grow_linearly_with_the_text() -> None:
+    import cProfile
+    import pstats
+
+    from geoconflict.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+
+    def calls(n: int) -> int:
+        text = ("On 3 June 2023, Israeli forces shelled " + "Sudzha and Vodiane (coded to Kursk), Gaza, " * n
+                + "the OSCE SMM said.")
+        report = read_report(text, published=PUBLISHED)
+        profile = cProfile.Profile()
+        profile.runcall(extract, report, gazetteer=gaz)
+        return pstats.Stats(profile).total_calls  # type: ignore[attr-defined]
+
+    calls(60)  # warm the memoised searches
+    once, twice = calls(60), calls(120)
+    assert twice <= 2.6 * once, f"{once:,} calls, then {twice:,} for twice the text"
