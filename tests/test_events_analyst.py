@@ -34,7 +34,7 @@ CASES = [
     ("On 31 May 2023, a roadside bomb planted by insurgents wounded three soldiers near Kirkuk.", "2023-05-31",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", "Kirkuk", "Iraq", "insurgents", None, None),
     ("On 5 June 2023, ELN rebels attacked a police station in Arauca with explosives, wounding two officers.",
-     "2023-06-05", "Explosions/Remote violence", "Remote explosive/landmine/IED", "Arauca", "Colombia", "rebels",
+     "2023-06-05", "Explosions/Remote violence", "Remote explosive/landmine/IED", "Arauca", "Colombia", "ELN",
      "police", None),
     ("On 14 June 2023, Houthi forces shelled Taiz with mortars, killing a child.", "2023-06-14",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", "Taiz", "Yemen", "Houthis", None, 1),
