@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -52,6 +51,7 @@ def plain_record_widths(lines: Iterable[str], *, delimiter: str, skip_spaces: bo
 
     Examples
     --------
+    >>> import io
     >>> plain_record_widths(io.StringIO('a,b\\n"x,y",1,2\\n\\n  \\nz\\n', newline=""), delimiter=",").tolist()
     [2, 3, 1]
     """
@@ -91,14 +91,19 @@ class _Scan:
             return
         quotes = np.flatnonzero(b == _QUOTE)
         self._check_quotes(b, quotes)
-        delims = self._outside(np.flatnonzero(b == self.delimiter), quotes)
-        lf = b == _LF
-        lone_cr = np.flatnonzero((b == _CR) & ~np.append(lf[1:], False))
-        ends = self._outside(np.union1d(np.flatnonzero(lf), lone_cr), quotes)
+        delims = np.flatnonzero(b == self.delimiter)
+        ends = np.flatnonzero(b == _LF)
+        cr = np.flatnonzero(b == _CR)
+        cr = cr[b[np.minimum(cr + 1, len(b) - 1)] != _LF] if len(cr) else cr
+        if len(cr):  # lone carriage returns end records too
+            ends = np.sort(np.concatenate((ends, cr)))
+        if len(quotes) or self.inside:
+            ends = self._outside(ends, quotes)
+        quoted = self._quoted_delimiters(delims, quotes, ends, len(b))
         self.inside = (self.inside + len(quotes)) & 1
+        before = np.searchsorted(delims, ends)
+        counts = np.diff(before, prepend=0) - quoted[:-1]
         if len(ends):
-            before = np.searchsorted(delims, ends)
-            counts = np.diff(before, prepend=0)
             counts[0] += self.fields
             filled = counts > 0
             if not filled.all():
@@ -106,14 +111,20 @@ class _Scan:
                 filled |= np.maximum.reduceat(nonblank, np.concatenate(([0], ends[:-1] + 1))).astype(bool)
                 filled[0] |= self.filled
             self.widths.append(counts[filled] + 1)
-            tail = b[ends[-1] + 1:]
-            self.fields = len(delims) - int(before[-1])
-            self.filled = False
-        else:
-            tail = b
-            self.fields += len(delims)
+            self.fields, self.filled = 0, False
+        tail = b[ends[-1] + 1:] if len(ends) else b
+        self.fields += len(delims) - (int(before[-1]) if len(ends) else 0) - int(quoted[-1])
         self.filled = self.filled or bool((~np.isin(tail, self.blank)).any())
         self.prev = int(b[-1])
+
+    def _quoted_delimiters(self, delims: np.ndarray, quotes: np.ndarray, ends: np.ndarray, size: int) -> np.ndarray:
+        """The delimiters inside quoted fields in each record ending in the chunk, and in the open one after them."""
+        if not len(quotes) and not self.inside:
+            return np.zeros(len(ends) + 1, dtype=np.int64)
+        bounds = np.concatenate(([-1], quotes)) if self.inside else quotes
+        opens, closes = bounds[0::2], np.append(bounds[1::2], size)[:len(bounds[0::2])]
+        inside = np.searchsorted(delims, closes) - np.searchsorted(delims, opens, side="right")
+        return np.bincount(np.searchsorted(ends, opens), weights=inside, minlength=len(ends) + 1).astype(np.int64)
 
     def _outside(self, positions: np.ndarray, quotes: np.ndarray) -> np.ndarray:
         """The *positions* outside quoted fields: an even number of quotes before them."""
@@ -132,8 +143,8 @@ class _Scan:
         if not np.isin(before, (self.delimiter, _LF, _CR, _QUOTE)).all():
             raise _StrayQuote
         at = quotes[~opening]
-        last = len(at) and at[-1] == len(b) - 1
-        self.close_pending = bool(last)
+        last = bool(len(at)) and at[-1] == len(b) - 1
+        self.close_pending = last
         after = b[at[:-1] + 1] if last else b[at + 1]
         if not np.isin(after, (self.delimiter, _LF, _CR, _QUOTE)).all():
             raise _StrayQuote
