@@ -100,3 +100,14 @@ def test_wide_rows_are_numbered_as_data_rows_past_blank_lines_and_quoted_line_br
     table = read_table(path, errors="skip")
     assert [(p.row, p.column) for p in table.problems] == [(2, None)]
     assert table.rows == 3
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "cp1251"])
+@pytest.mark.parametrize("note", ["calm", 'a 5" shell', '"quoted, with a comma"'])
+def test_a_wide_row_is_reported_in_every_encoding_and_past_stray_quotes(tmp_path, encoding, note):
+    path = tmp_path / "places.csv"
+    text = f"location,latitude,longitude,note\r\nКиїв,50.45,30.52,{note}\r\nЛьвів,49.84,24.03,,,\r\n"
+    path.write_bytes(text.encode(encoding))
+    table = read_table(path, errors="skip", encoding=encoding)
+    assert [(p.row, p.column) for p in table.problems] == [(2, None)]
+    assert [e.place.name for e in table.events.events] == ["Київ"]
