@@ -111,3 +111,12 @@ def test_a_wide_row_is_reported_in_every_encoding_and_past_stray_quotes(tmp_path
     table = read_table(path, errors="skip", encoding=encoding)
     assert [(p.row, p.column) for p in table.problems] == [(2, None)]
     assert [e.place.name for e in table.events.events] == ["Київ"]
+
+
+def test_a_header_cell_with_a_line_break_is_refused_not_read_as_no_rows(tmp_path):
+    """The header is the first line; a quoted line break in it once lost every data row without a word."""
+    path = tmp_path / "places.csv"
+    path.write_text('location,"lati\ntude",longitude\nLviv,49.84,24.03,,extra\nKyiv,50.45,30.52\n')
+    with pytest.raises(FormatError, match="could not be counted") as raised:
+        read_table(path, format="generic", errors="skip")
+    assert path.name in str(raised.value)

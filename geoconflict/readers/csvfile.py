@@ -368,7 +368,8 @@ def _wider_rows(source: _CsvFile, numbers: np.ndarray, rows: int) -> np.ndarray:
                            delimiter=source.delimiter, skip_spaces=source.skip_spaces)
     if len(widths) != rows + _HEADER_LINES:
         raise FormatError(f"the file's records could not be counted ({len(widths) - _HEADER_LINES} by its line breaks "
-                          f"and quotes, {rows} by the CSV parser); check its quotes", path=str(source.path))
+                          f"and quotes, {rows} by the CSV parser): a header cell holding a line break, or quotes "
+                          "that do not pair?", path=str(source.path))
     wide = np.flatnonzero(widths[_HEADER_LINES:] > len(source.names)) + 1  # data row numbers
     return np.isin(numbers, wide)
 
