@@ -166,8 +166,14 @@ def _extra_field(t: Table, i: int, junk: object) -> None:
         t.rows[i % len(t.rows)].append(str(junk))
 
 
+def _empty_extra_fields(t: Table, i: int, junk: object) -> None:
+    """A row wider than the header whose first extra fields are empty (``Lviv,49.84,24.03,,extra``)."""
+    if t.rows:
+        t.rows[i % len(t.rows)].extend([""] * (1 + i % 3) + ([str(junk)] if i % 2 else []))
+
+
 TABLE_MUTATIONS = [_drop, _duplicate, _rename, _pad, _swap_cells, _swap_columns, _cell, _cell, _cell,
-                   _column_junk, _duplicate_row, _extra_field]
+                   _column_junk, _duplicate_row, _extra_field, _empty_extra_fields]
 
 
 @st.composite
@@ -179,7 +185,7 @@ def mutated_tables(draw, fmt: str) -> Table:
             break
         mutation = draw(st.sampled_from(TABLE_MUTATIONS))
         i = draw(st.integers(min_value=0, max_value=len(t.header) - 1))
-        junk = draw(junk_text if mutation in (_cell, _column_junk, _extra_field) else
+        junk = draw(junk_text if mutation in (_cell, _column_junk, _extra_field, _empty_extra_fields) else
                     st.sampled_from([" ", "\t", "  ", "\ufeff"]) if mutation is _pad else
                     junk_text.filter(lambda s: "\n" not in s and "\r" not in s))
         mutation(t, i, junk)
@@ -292,8 +298,8 @@ def _check_csv_read(path: Path, fmt: str, encoding: str) -> None:
     assert len(records) + len(skipped) == len(rows), (len(records), sorted(skipped), len(rows))
     if rows and len(rows[-1]) < len(header) and _ends_mid_row(path.read_bytes(), encoding):
         assert len(rows) in skipped  # a file cut off in its last row: the row is reported, not read short
-    longer = {n for n, r in enumerate(rows, start=1) if len(r) > len(header) and r[len(header)] != ""}
-    assert longer <= skipped  # a field beyond the header's is never dropped without a word
+    longer = {n for n, r in enumerate(rows, start=1) if len(r) > len(header)}
+    assert longer <= skipped  # a field beyond the header's, empty or not, is never dropped without a word
     kept = [r for number, r in enumerate(rows, start=1) if number not in skipped]
     for column, of_record in TEXT_COLUMNS[fmt].items():
         if column in header:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from geoconflict.errors import FormatError, InvalidInputError
+from geoconflict.readers.fields import record_widths
 from geoconflict.readers.problems import Problems, RowProblem
 
 if TYPE_CHECKING:
@@ -338,6 +339,7 @@ def load_csv(
     problems = Problems(path, _row_numbers(len(frame), [p.row for p in skipped if p.row is not None]))
     for p in skipped:
         problems.add_problem(p)
+    more = more | _wider_rows(source, problems.rows, len(frame) + len(skipped))
     problems.add(more, None, f"the row has more fields than the header's {len(names)} (a cell with an unquoted "
                  f"{_DELIMITER_NAMES.get(delimiter, delimiter)}?); its extra fields would be lost")
     cut = _cut_short(source)
@@ -352,6 +354,24 @@ def load_csv(
         if name not in text:
             out[name] = out[name].astype("category")
     return out, problems
+
+
+def _wider_rows(source: _CsvFile, numbers: np.ndarray, rows: int) -> np.ndarray:
+    """Which of the frame's rows (data row *numbers*) have more fields than the header.
+
+    pandas ignores such fields when it reads only some columns, and its extra
+    column :data:`_MORE` holds only the first of them, so that a row whose first
+    extra field is empty would lose the others without a word: every record's
+    fields are counted in the file itself (:func:`~geoconflict.readers.fields.record_widths`).
+    """
+    widths = record_widths(source.path, codec=file_codec(source.path, source.encoding),
+                           delimiter=source.delimiter, skip_spaces=source.skip_spaces)
+    if len(widths) != rows + _HEADER_LINES:
+        raise FormatError(f"the file's records could not be counted ({len(widths) - _HEADER_LINES} by its line breaks "
+                          f"and quotes, {rows} by the CSV parser): a header cell holding a line break, or quotes "
+                          "that do not pair?", path=str(source.path))
+    wide = np.flatnonzero(widths[_HEADER_LINES:] > len(source.names)) + 1  # data row numbers
+    return np.isin(numbers, wide)
 
 
 def _cut_short(source: _CsvFile) -> tuple[str, str] | None:
