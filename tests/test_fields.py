@@ -80,7 +80,7 @@ def test_a_stray_quote_is_counted_by_the_csv_module(tmp_path):
     assert record_widths(path, codec="utf-8", delimiter=",").tolist() == [2, 3, 2]
 
 
-@pytest.mark.parametrize("extra", [",,extra", ",", ",,", ',""', ",,,\t"])
+@pytest.mark.parametrize("extra", [",,extra", ",,", ",,,\t", ",x"])
 def test_a_row_wider_than_its_header_is_reported_even_when_its_first_extra_field_is_empty(tmp_path, extra):
     path = tmp_path / "places.csv"
     path.write_text(f"location,latitude,longitude\nKyiv,50.45,30.52\nLviv,49.84,24.03{extra}\nSumy,50.91,34.80\n")
@@ -91,6 +91,15 @@ def test_a_row_wider_than_its_header_is_reported_even_when_its_first_extra_field
     with pytest.raises(FormatError) as raised:
         read_table(path)
     assert raised.value.row == 2
+
+
+@pytest.mark.parametrize("extra", [",", ',""'])
+def test_one_empty_field_past_the_header_loses_nothing_and_is_read(tmp_path, extra):
+    """A trailing delimiter on data rows (as some exporters write them) holds nothing that could be lost."""
+    path = tmp_path / "places.csv"
+    path.write_text(f"location,latitude,longitude\nKyiv,50.45,30.52{extra}\nLviv,49.84,24.03{extra}\n")
+    table = read_table(path)
+    assert [e.place.name for e in table.events.events] == ["Kyiv", "Lviv"] and not table.problems
 
 
 def test_wide_rows_are_numbered_as_data_rows_past_blank_lines_and_quoted_line_breaks(tmp_path):

@@ -362,7 +362,10 @@ def _wider_rows(source: _CsvFile, numbers: np.ndarray, rows: int) -> np.ndarray:
     pandas ignores such fields when it reads only some columns, and its extra
     column :data:`_MORE` holds only the first of them, so that a row whose first
     extra field is empty would lose the others without a word: every record's
-    fields are counted in the file itself (:func:`~geoconflict.readers.fields.record_widths`).
+    fields are counted in the file itself (:func:`~geoconflict.readers.fields.record_widths`),
+    and a row of two or more extra fields is one of them. A row of one extra
+    field is judged by :data:`_MORE` alone: an empty one (a trailing delimiter,
+    as some exporters write) loses nothing.
     """
     widths = record_widths(source.path, codec=file_codec(source.path, source.encoding),
                            delimiter=source.delimiter, skip_spaces=source.skip_spaces)
@@ -370,7 +373,8 @@ def _wider_rows(source: _CsvFile, numbers: np.ndarray, rows: int) -> np.ndarray:
         raise FormatError(f"the file's records could not be counted ({len(widths) - _HEADER_LINES} by its line breaks "
                           f"and quotes, {rows} by the CSV parser): a header cell holding a line break, or quotes "
                           "that do not pair?", path=str(source.path))
-    wide = np.flatnonzero(widths[_HEADER_LINES:] > len(source.names)) + 1  # data row numbers
+    # one extra field is judged by its content (:data:`_MORE`): a trailing delimiter ("1,2,3,") loses nothing
+    wide = np.flatnonzero(widths[_HEADER_LINES:] > len(source.names) + 1) + 1  # data row numbers
     return np.isin(numbers, wide)
 
 
