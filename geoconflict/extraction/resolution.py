@@ -29,7 +29,7 @@ from geoconflict.extraction.resolution_common import (
 )
 from geoconflict.extraction.resolution_guards import guard_context
 from geoconflict.extraction.spans import Span
-from geoconflict.extraction.structure import apply_coded, apply_structure
+from geoconflict.extraction.structure import apply_coded, apply_sentence_region, apply_structure
 from geoconflict.extraction.toponyms import common_word, has_evidence
 from geoconflict.gazetteer import Gazetteer, resolve_candidates
 from geoconflict.lang import en
@@ -76,6 +76,7 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
         if x.descriptor is not None:
             _resolve_listed(gaz, x, admin1s, countries)
     apply_structure(gaz, text, spans)
+    apply_sentence_region(gaz, text, spans)
     apply_coded(text, spans)
 
 
