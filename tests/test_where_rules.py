@@ -305,6 +305,19 @@ def test_a_capital_abroad_stays_where_it_is_when_the_sentence_names_a_region() -
     assert row["event_type"] == "Protests"
 
 
+def test_a_small_namesake_of_a_word_far_from_the_reports_city_is_left_unresolved() -> None:
+    """A market's name that is also a village 7,000 km away: kept as a mention with its candidates, no place."""
+    text = "On 3 June 2023, dozens of residents rallied in Vladivostok against the demolition of the Stroitel market."
+    events = extract(read_report(text, published=PUBLISHED))
+    row = events.to_acled().iloc[0].to_dict()
+    assert row["location"] == "Vladivostok"
+    assert row["event_type"] == "Protests"
+    (market,) = [m for m in events.mentions if m.text == "Stroitel"]
+    assert market.place is None
+    assert market.candidates and market.candidates[0].admin1 == "Belgorod Oblast"
+    assert "km from all the report's other places" in market.reason
+
+
 # ---- the new rules stay linear on hostile text (the work counted as in tests/test_linear.py)
 
 
