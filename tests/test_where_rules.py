@@ -318,6 +318,25 @@ def test_a_small_namesake_of_a_word_far_from_the_reports_city_is_left_unresolved
     assert "km from all the report's other places" in market.reason
 
 
+def test_a_district_abroad_far_from_the_actors_area_is_left_unresolved() -> None:
+    """Afghan forces in "Bala district": no Romanian commune; the far reading stays a candidate."""
+    text = "On 2 June 2023, Afghan forces raided a house in Bala district, arresting two men."
+    events = extract(read_report(text, published=PUBLISHED))
+    assert all(e.place is None or e.place.country_code != "RO" for e in events.events)
+    (district,) = [m for m in events.mentions if m.text == "Bala"]
+    assert district.place is None
+    assert any(p.country_code == "RO" for p in district.candidates)
+    assert "where the report's actors are" in district.reason
+
+
+def test_a_bare_region_of_another_country_is_kept_when_the_actors_tell_no_area() -> None:
+    """Without actors of a known theatre the unit rule does not apply: "Dara" stays a place."""
+    events = extract(read_report("On 2 June 2023, protesters blocked the main road in Dara over water cuts.",
+                                 published=PUBLISHED))
+    (dara,) = [m for m in events.mentions if m.text == "Dara"]
+    assert dara.place is not None
+
+
 # ---- the new rules stay linear on hostile text (the work counted as in tests/test_linear.py)
 
 
