@@ -22,6 +22,8 @@ __all__ = ["drop_outliers"]
 #: A small town alone in its country is no outlier within this many km of one of the main area's places
 #: (a town just across a border).
 OUTLIER_KM = 100.0
+#: :func:`_far_from_a_big_place` reads reports of at most this many placed names (its work grows as their square).
+FAR_RULE_MAX_PLACES = 40
 
 
 def drop_outliers(spans: list[Span]) -> list[Span]:
@@ -66,10 +68,12 @@ def _far_from_a_big_place(spans: list[Span]) -> None:
     population) named by one word, a thousand km from all the report's other places while the report names
     a big place (a first-level unit or a big town; a country, often a party, counts neither as the big place
     nor as a place the town is far from), is a far namesake of a word (a station's, a building's name): it
-    is left unresolved, with its candidates, and the report's events stay at its other places.
+    is left unresolved, with its candidates, and the report's events stay at its other places. Only in a
+    report of at most ``FAR_RULE_MAX_PLACES`` placed names (a note, a wire story): each town is measured
+    against all the others.
     """
     placed = [x for x in spans if x.place is not None and x.place.kind is not PlaceKind.COUNTRY]
-    if len(placed) < 2 or not any(is_big(x.place) for x in placed if x.place is not None):
+    if not 2 <= len(placed) <= FAR_RULE_MAX_PLACES or not any(is_big(x.place) for x in placed if x.place is not None):
         return
     for x in placed:
         p = x.place

@@ -328,7 +328,8 @@ def names_region(text: str, y: Span) -> bool:
         return False
     if en.REGION_NAMED.match(text, y.end) or parse_query(y.surface).kind == PlaceKind.ADMIN1.value:
         return True
-    before, after = text[:y.start].rstrip()[-1:], text[y.end:].lstrip()[:1]
+    before = text[max(0, y.start - MAX_GAP):y.start].rstrip()[-1:]  # (windows: linear in the text)
+    after = text[y.end:y.end + MAX_GAP].lstrip()[:1]
     return bool(before) and before in _OPENERS and (not after or after in _TAIL_CLOSERS)
 
 
