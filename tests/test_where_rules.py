@@ -242,6 +242,101 @@ def test_a_coders_note_leaves_a_report_without_one_alone() -> None:
     assert row["actor1"] == "Russian forces"
 
 
+# ---- a region named as such is a hard constraint on every place of its sentence (the far misses)
+
+
+def test_a_countys_word_in_another_country_yields_to_the_state_in_the_tail() -> None:
+    """ "Duk East county (Jonglei state)": 'East' is no Emirati district; the event stays in Jonglei."""
+    row = _main_row("On 1 June 2023, armed youths raided a cattle camp near a village in Duk East county "
+                    "(Jonglei state), killing three herders.")
+    assert row["country"] == "South Sudan"
+    assert row["location"] == "Jonglei"  # (the state: the county is not in the gazetteer)
+    assert row["geo_precision"] == 3
+    assert row["event_type"] == "Violence against civilians"
+    assert row["fatalities"] == 3
+
+
+def test_a_township_unknown_to_the_gazetteer_falls_back_inside_its_region() -> None:
+    """A township whose name is a Japanese city's word: the named district and region (Myanmar) win."""
+    row = _main_row("On 1 June 2023, the PDF ambushed a military column near a village in Kani township "
+                    "(Monywa district, Sagaing region), killing four soldiers.")
+    assert row["country"] == "Myanmar"
+    assert row["admin1"] == "Sagaing Region"
+    assert row["event_type"] == "Battles"
+    assert row["fatalities"] == 4
+
+
+def test_a_governorate_named_with_its_word_keeps_a_districts_word_in_its_country() -> None:
+    row = _main_row("On 3 June 2023, Turkish drones struck a vehicle near Ain Issa district in Ar Raqqa governorate, "
+                    "killing two SDF fighters.")
+    assert row["country"] == "Syria"
+    assert row["location"] == "Ar Raqqah"
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["fatalities"] == 2
+
+
+def test_a_countrys_other_name_in_a_village_name_is_no_country_of_the_event() -> None:
+    """ "Nga village": a name the gazetteer gives Russia, in a sentence whose region is in Myanmar."""
+    text = ("On 4 June 2023, unidentified gunmen attacked a checkpoint near Nga village (Tamu township, "
+            "Sagaing region), killing a soldier.")
+    row = _main_row(text)
+    assert row["country"] == "Myanmar"
+    assert row["admin1"] == "Sagaing Region"
+    assert row["fatalities"] == 1
+    mentions = {m.text: m for m in extract(read_report(text, published=PUBLISHED)).mentions}
+    assert mentions["Nga"].place is None or mentions["Nga"].place.country_code == "MM"
+    assert any(p.country_code == "RU" for p in mentions["Nga"].candidates), "the far reading is kept as a candidate"
+
+
+def test_a_region_named_with_its_word_is_not_pulled_to_a_word_namesakes_country() -> None:
+    """ "Yangon region" stays Myanmar's though other words of the sentence have Indian namesakes."""
+    row = _main_row("On 4 June 2023, in Hlegu township (Yangon-East district, Yangon region), the From Zero "
+                    "to Hero group hurled two bombs at a military truck. Casualties unknown.")
+    assert row["country"] == "Myanmar"
+    assert row["admin1"] == "Yangon"
+    assert row["event_type"] == "Explosions/Remote violence"
+
+
+def test_a_capital_abroad_stays_where_it_is_when_the_sentence_names_a_region() -> None:
+    """A big town by its own name, far from the region and without a namesake in it, is not moved."""
+    row = _main_row("Hundreds of people rallied in Berlin on 3 June 2023 against the shelling of Kharkiv oblast.")
+    assert row["country"] == "Germany"
+    assert _near(row, 52.52, 13.40)
+    assert row["event_type"] == "Protests"
+
+
+def test_a_small_namesake_of_a_word_far_from_the_reports_city_is_left_unresolved() -> None:
+    """A market's name that is also a village 7,000 km away: kept as a mention with its candidates, no place."""
+    text = "On 3 June 2023, dozens of residents rallied in Vladivostok against the demolition of the Stroitel market."
+    events = extract(read_report(text, published=PUBLISHED))
+    row = events.to_acled().iloc[0].to_dict()
+    assert row["location"] == "Vladivostok"
+    assert row["event_type"] == "Protests"
+    (market,) = [m for m in events.mentions if m.text == "Stroitel"]
+    assert market.place is None
+    assert market.candidates and market.candidates[0].admin1 == "Belgorod Oblast"
+    assert "km from all the report's other places" in market.reason
+
+
+def test_a_district_abroad_far_from_the_actors_area_is_left_unresolved() -> None:
+    """Afghan forces in "Bala district": no Romanian commune; the far reading stays a candidate."""
+    text = "On 2 June 2023, Afghan forces raided a house in Bala district, arresting two men."
+    events = extract(read_report(text, published=PUBLISHED))
+    assert all(e.place is None or e.place.country_code != "RO" for e in events.events)
+    (district,) = [m for m in events.mentions if m.text == "Bala"]
+    assert district.place is None
+    assert any(p.country_code == "RO" for p in district.candidates)
+    assert "where the report's actors are" in district.reason
+
+
+def test_a_bare_region_of_another_country_is_kept_when_the_actors_tell_no_area() -> None:
+    """Without actors of a known theatre the unit rule does not apply: "Dara" stays a place."""
+    events = extract(read_report("On 2 June 2023, protesters blocked the main road in Dara over water cuts.",
+                                 published=PUBLISHED))
+    (dara,) = [m for m in events.mentions if m.text == "Dara"]
+    assert dara.place is not None
+
+
 # ---- the new rules stay linear on hostile text (the work counted as in tests/test_linear.py)
 
 

@@ -17,6 +17,7 @@ supported one-word place far from the report's main area is left unresolved).
 
 from __future__ import annotations
 
+from geoconflict.extraction.resolution_actors import pull_to_actors
 from geoconflict.extraction.resolution_common import (
     NAME_MATCHES,
     NOT_A_PLACE,
@@ -29,7 +30,7 @@ from geoconflict.extraction.resolution_common import (
 )
 from geoconflict.extraction.resolution_guards import guard_context
 from geoconflict.extraction.spans import Span
-from geoconflict.extraction.structure import apply_coded, apply_structure
+from geoconflict.extraction.structure import apply_coded, apply_sentence_region, apply_structure
 from geoconflict.extraction.toponyms import common_word, has_evidence
 from geoconflict.gazetteer import Gazetteer, resolve_candidates
 from geoconflict.lang import en
@@ -75,7 +76,10 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     for x in spans:
         if x.descriptor is not None:
             _resolve_listed(gaz, x, admin1s, countries)
+    # listed names are held to the actors' area as the others were ("Bala district" of an Afghan report)
+    pull_to_actors(gaz, text, [x for x in spans if x.descriptor is not None and x.place is not None])
     apply_structure(gaz, text, spans)
+    apply_sentence_region(gaz, text, spans)
     apply_coded(text, spans)
 
 

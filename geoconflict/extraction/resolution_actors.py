@@ -18,6 +18,7 @@ from geoconflict.extraction.actors import parties
 from geoconflict.extraction.resolution_common import (
     NAME_MATCHES,
     OTHER_NAME_MATCH,
+    UNITS,
     big_by_own_name,
     is_small,
     names_by_country,
@@ -25,6 +26,7 @@ from geoconflict.extraction.resolution_common import (
     unplace,
 )
 from geoconflict.extraction.spans import Span
+from geoconflict.extraction.structure import names_region
 from geoconflict.gazetteer import Candidate, Gazetteer
 from geoconflict.lang import en
 from geoconflict.lang.trie import literal_trie
@@ -68,7 +70,10 @@ def pull_to_actors(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
 
     See the module's docstring. A country, a span placed by the text's structure, a big town named by its
     own name (a first-level unit is not one: "Gaza" is a province of Mozambique), and a place whose country
-    holds another name of the report stay where they are.
+    holds another name of the report stay where they are. Without a namesake inside the area, a small town, a
+    place matched by another of its names, and a unit not named as such (a bare "Dara" abroad; not "Yangon
+    region": :func:`~geoconflict.extraction.structure.names_region`) are left unresolved, kept as mentions
+    with their candidates.
     """
     names = names_by_country(placed)
     movable = [x for x in placed if x.place is not None and x.place.kind is not PlaceKind.COUNTRY and not x.fixed
@@ -89,7 +94,7 @@ def pull_to_actors(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
             x.candidates = (p, *x.candidates)
             x.place, x.score = best.place, best.score
             x.reason = f"{x.reason}; pulled to {best.place.country_code}, where the report's actors are: {best.reason}"
-        elif is_small(p) or OTHER_NAME_MATCH in x.reason:
+        elif is_small(p) or OTHER_NAME_MATCH in x.reason or (p.kind in UNITS and not names_region(text, x)):
             unplace(x, f"in {p.country_code}, far from where the report's actors are ({', '.join(sorted(area))}), "
                        f"and none of its name there", outlier=True)
 

@@ -37,6 +37,7 @@ from geoconflict.extraction.resolution_common import (
     unplace,
 )
 from geoconflict.extraction.spans import Span, contains
+from geoconflict.extraction.structure import names_region
 from geoconflict.extraction.toponyms import common_word, has_evidence
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
@@ -78,7 +79,7 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     _big_city_by_its_name(gaz, placed)
     _parts_of_one_name(text, placed)
     pull_to_actors(gaz, text, placed)
-    _pull_to_area(gaz, placed)
+    _pull_to_area(gaz, text, placed)
     _pull_to_named_unit(gaz, placed)
     _one_town_per_name(gaz, placed)
     in_named_district(gaz, placed)
@@ -158,7 +159,7 @@ def _parts_of_one_name(text: str, placed: list[Span]) -> None:
             unplace(x, f"'{x.surface}' is one word of a longer name the gazetteer lacks", outlier=True)
 
 
-def _pull_to_area(gaz: Gazetteer, placed: list[Span]) -> None:
+def _pull_to_area(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
     """A town alone in its country, far from the report's area, not is_big by its own name: its namesake there or none.
 
     The country of most of the report's names is its area when it holds two of them, or a unit (a
@@ -191,7 +192,7 @@ def _pull_to_area(gaz: Gazetteer, placed: list[Span]) -> None:
     for x in placed:
         p = x.place
         if (p is None or p.country_code == area or x.fixed or len(names[p.country_code]) != 1
-                or not _pullable(x, len(names[area])) or near_any(p, area_lat, area_lon)):
+                or not _pullable(text, x, len(names[area])) or near_any(p, area_lat, area_lon)):
             continue
         found = [c for c in search(gaz, x.surface, country=area, limit=1) if c.reason.startswith(NAME_MATCHES)]
         if found:
@@ -203,18 +204,21 @@ def _pull_to_area(gaz: Gazetteer, placed: list[Span]) -> None:
                      outlier=True)
 
 
-def _pullable(x: Span, area_names: int) -> bool:
+def _pullable(text: str, x: Span, area_names: int) -> bool:
     """Whether *x*'s place, alone in its country far from the report's area of *area_names* names, may be moved.
 
     Not a country, nor a is_big town by its own name; a first-level unit only when its name is also a
     common word ("Grad" rockets) or the area holds ``AREA_NAMES`` names or more (a bare "Colonia" among
-    three Mexican places is no Uruguayan department).
+    three Mexican places is no Uruguayan department), and never one named as such, with its word or closing a
+    tail ("Yangon region", "(Huila)": :func:`~geoconflict.extraction.structure.names_region`), whatever
+    namesakes of other words are elsewhere.
     """
     p = x.place
     if p is None or p.kind is PlaceKind.COUNTRY:
         return False
-    if p.kind is PlaceKind.ADMIN1:
-        return common_word(x.surface) or area_names >= AREA_NAMES
+    if p.kind is PlaceKind.ADMIN1:  # (never one named with its word: "Yangon region")
+        return not names_region(text, x) and (
+            common_word(x.surface) or area_names >= AREA_NAMES)
     return not big_by_own_name(x)
 
 

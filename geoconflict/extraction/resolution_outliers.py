@@ -6,8 +6,10 @@ import numpy as np
 
 from geoconflict.extraction.resolution_common import (
     AREA_NAMES,
+    FAR_KM,
     NOT_A_PLACE,
     SMALL_TOWN_POPULATION,
+    is_big,
     near_any,
     unplace,
 )
@@ -20,6 +22,8 @@ __all__ = ["drop_outliers"]
 #: A small town alone in its country is no outlier within this many km of one of the main area's places
 #: (a town just across a border).
 OUTLIER_KM = 100.0
+#: :func:`_far_from_a_big_place` reads reports of at most this many placed names (its work grows as their square).
+FAR_RULE_MAX_PLACES = 40
 
 
 def drop_outliers(spans: list[Span]) -> list[Span]:
@@ -53,4 +57,33 @@ def drop_outliers(spans: list[Span]) -> list[Span]:
                     and (p.population or 0) < SMALL_TOWN_POPULATION and len(names[p.country_code or ""]) == 1
                     and far.setdefault(p, not near_any(p, lat, lon, OUTLIER_KM))):
                 unplace(x, f"a small town alone in {p.country_code}, far from the report's main area", outlier=True)
+    _far_from_a_big_place(spans)
     return [x for x in spans if x.place is not None or NOT_A_PLACE not in x.reason]
+
+
+def _far_from_a_big_place(spans: list[Span]) -> None:
+    """A small one-word town more than ``FAR_KM`` from every other place of a report that names a big one.
+
+    Whatever its country, a village of few people (fewer than ``SMALL_TOWN_POPULATION``, or of no known
+    population) named by one word, a thousand km from all the report's other places while the report names
+    a big place (a first-level unit or a big town; a country, often a party, counts neither as the big place
+    nor as a place the town is far from), is a far namesake of a word (a station's, a building's name): it
+    is left unresolved, with its candidates, and the report's events stay at its other places. Only in a
+    report of at most ``FAR_RULE_MAX_PLACES`` placed names (a note, a wire story): each town is measured
+    against all the others.
+    """
+    placed = [x for x in spans if x.place is not None and x.place.kind is not PlaceKind.COUNTRY]
+    if not 2 <= len(placed) <= FAR_RULE_MAX_PLACES or not any(is_big(x.place) for x in placed if x.place is not None):
+        return
+    for x in placed:
+        p = x.place
+        if (p is None or p.kind is not PlaceKind.POPULATED_PLACE or " " in x.surface or x.fixed
+                or (p.population or 0) >= SMALL_TOWN_POPULATION):
+            continue
+        others = {(y.place.lat, y.place.lon) for y in placed
+                  if y.place is not None and y.place != p and fold(y.surface) != fold(x.surface)}
+        if not others:
+            continue
+        lat, lon = np.array([q[0] for q in others]), np.array([q[1] for q in others])
+        if not near_any(p, lat, lon, FAR_KM):
+            unplace(x, f"a small town more than {FAR_KM:.0f} km from all the report's other places", outlier=True)

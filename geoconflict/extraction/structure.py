@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 
 from geoconflict.errors import InvalidInputError
+from geoconflict.extraction.resolution_common import FAR_KM, OUTLIER, big_by_own_name, other_name
 from geoconflict.extraction.spans import Span
+from geoconflict.extraction.toponyms import common_word
 from geoconflict.gazetteer import Candidate, Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
 from geoconflict.model import Place, PlaceKind
+from geoconflict.text.normalize import parse_query
 
-__all__ = ["apply_coded", "apply_structure", "holds"]
+__all__ = ["apply_coded", "apply_sentence_region", "apply_structure", "holds", "names_region"]
 
 #: Units a tail may name, innermost first.
 _UNIT_KINDS = (PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
@@ -54,6 +58,10 @@ VILLAGE_TAIL_KM = 100.0
 APPROXIMATE = "approximate"
 #: Where a sentence ends, for :func:`apply_coded` (the places a coder's note speaks of are in its sentence).
 _SENTENCE_END = (". ", ".\n", "; ")
+#: Where :func:`apply_sentence_region` cuts sentences (the ends of ``_SENTENCE_END``).
+_SENTENCE_CUT = re.compile("|".join(re.escape(end) for end in _SENTENCE_END))
+#: What closes a tail's last unit ("…, Mykolaiv.", "(…, Banadir)").
+_TAIL_CLOSERS = frozenset(").;")
 
 
 def _search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None,
@@ -272,3 +280,83 @@ def apply_coded(text: str, spans: list[Span]) -> None:
             if x.place is not None and x.place != p and x.place.kind is not PlaceKind.COUNTRY:
                 _fix(x, p, f"the text codes the event to {p.name} ({y.surface!r})")
         after = i + 1
+
+
+def apply_sentence_region(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
+    """A first-level unit a sentence names as such is a hard constraint on every place of that sentence.
+
+    A region named with its word ("Sagaing region", "Jonglei state", "Raqqa governorate") or closing a
+    tail ("… district, Mykolaiv.", "(Wadajir, Banadir)") says which country the sentence's places are in
+    (:func:`names_region`). When all such units of a sentence are of one country, a place of the sentence
+    in another country, more than ``FAR_KM`` from every unit named, is its namesake inside a named unit or
+    within ``TAIL_FAR_KM`` of one; without such a namesake it is left unresolved with its candidates: a far
+    namesake of a word ("Yar" of "Chervonyi Yar district", "East" of "Twic East county") is worse than the
+    region itself. A big town by its own name moves only to a namesake inside a named unit, and else
+    stays (a protest in a capital abroad about a region); a country stays unless matched by a name unlike
+    its own.
+
+    Examples
+    --------
+    >>> apply_sentence_region(Gazetteer.default(), "", [])
+    """
+    starts = [x.start for x in spans]
+    for begin, end in _sentences(text):
+        inside = spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, end)]
+        units = [y.place for y in inside if y.place is not None and names_region(text, y)]
+        if len({u.country_code for u in units}) != 1:
+            continue
+        for x in inside:
+            if _foreign(x, units):
+                _to_country(gaz, x, units)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text's sentences, cut where :func:`apply_coded` cuts them."""
+    cuts = sorted({m.start() + 1 for m in _SENTENCE_CUT.finditer(text)})
+    return list(itertools.pairwise([0, *cuts, len(text) + 1]))
+
+
+def names_region(text: str, y: Span) -> bool:
+    """Whether *y* names a first-level unit as such: with its word, or closing a tail.
+
+    Examples
+    --------
+    >>> names_region("", Span(0, 0, "", ""))
+    False
+    """
+    if y.place is None or y.place.kind is not PlaceKind.ADMIN1 or common_word(y.surface):
+        return False
+    if en.REGION_NAMED.match(text, y.end) or parse_query(y.surface).kind == PlaceKind.ADMIN1.value:
+        return True
+    before = text[max(0, y.start - MAX_GAP):y.start].rstrip()[-1:]  # (windows: linear in the text)
+    after = text[y.end:y.end + MAX_GAP].lstrip()[:1]
+    return bool(before) and before in _OPENERS and (not after or after in _TAIL_CLOSERS)
+
+
+def _foreign(x: Span, units: list[Place]) -> bool:
+    """Whether *x*'s place is in another country than *units*, far from them all, and may be moved."""
+    p = x.place
+    if p is None or p.country_code == units[0].country_code or x.fixed:
+        return False
+    if p.kind is PlaceKind.COUNTRY and not other_name(x):  # (a country by a name unlike its own is a word's)
+        return False
+    return all(haversine_km(u.lat, u.lon, p.lat, p.lon) > FAR_KM for u in units)
+
+
+def _to_country(gaz: Gazetteer, x: Span, units: list[Place]) -> None:
+    """*x* as its namesake in or near the units (a big town by its own name: only in them), or unresolved."""
+    cc = units[0].country_code
+    big = big_by_own_name(x) and x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE
+    found = _search(gaz, x.surface, limit=PLACE_CANDIDATES, country=cc)
+    names = ", ".join(u.name for u in units)
+    near = [c for c in found if any(holds(u, c.place) or (not big and haversine_km(
+        u.lat, u.lon, c.place.lat, c.place.lon) <= TAIL_FAR_KM) for u in units)]
+    if near:
+        pick = max(near, key=lambda c: (any(holds(u, c.place) for u in units), c.score))
+        _fix(x, pick.place, f"{pick.reason}; in {cc}, where the sentence's region ({names}) is")
+    elif not big:
+        if x.place is not None:
+            x.candidates = (x.place, *x.candidates)
+        x.place, x.score = None, None
+        x.reason = (f"{x.reason}; {OUTLIER}: in another country than the sentence's region ({names}), "
+                    f"none of its name there or near")
