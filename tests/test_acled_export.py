@@ -192,3 +192,13 @@ def test_extract_format_acled_writes_a_file_read_back_equal(tmp_path):
     assert [e.event_type for e in back.events] == events["event_type"].tolist()
     assert [e.place.name for e in back.events] == events["location"].tolist()
     assert "Strategic developments" in frame["event_type"].tolist()  # the seed's movements
+
+
+def test_an_event_placed_at_a_region_names_it_as_its_admin1(tmp_path):
+    """ACLED fills admin1 (and admin2) for a region-level event; the region's own row once left them empty."""
+    region = Place("Kharkiv Oblast", kind="admin1", lat=49.5, lon=36.5, country_code="UA")
+    district = Place("Izium Raion", kind="admin2", lat=49.2, lon=37.3, country_code="UA", admin1="Kharkiv Oblast")
+    frame = EventSet([Event("shelling", region, provenance=_prov(0)),
+                      Event("shelling", district, provenance=_prov(1))]).to_acled()
+    assert frame["admin1"].tolist() == ["Kharkiv Oblast", "Kharkiv Oblast"]
+    assert frame["admin2"].tolist()[1] == "Izium Raion" and pd.isna(frame["admin2"].tolist()[0])

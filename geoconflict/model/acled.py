@@ -67,7 +67,7 @@ from functools import cache
 from typing import Any
 
 from geoconflict.errors import GeoconflictError
-from geoconflict.model._enum import DatePrecision, Precision
+from geoconflict.model._enum import DatePrecision, PlaceKind, Precision
 from geoconflict.model.events import CombatArea, Event, Movement, TerritorialClaim
 from geoconflict.model.place import Place
 from geoconflict.model.provenance import Provenance
@@ -169,8 +169,8 @@ def _rows(record: Any, n: int) -> Iterator[dict[str, Any]]:
             "actor2": actors[1] if len(actors) > 1 else None,
             "assoc_actor_2": _ASSOCIATED.join(actors[2:]) or None,
             "country": country_name(place.country_code),
-            "admin1": place.admin1,
-            "admin2": place.admin2,
+            "admin1": place.name if place.kind is PlaceKind.ADMIN1 else place.admin1,  # a region is its own
+            "admin2": place.name if place.kind is PlaceKind.ADMIN2 else place.admin2,
             "location": place.name,
             "latitude": round(place.lat, COORDINATE_DIGITS),
             "longitude": round(place.lon, COORDINATE_DIGITS),
