@@ -112,6 +112,14 @@ def _view(page, key):
         f"() => {{ const b = window['{key}'].getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; }}")
 
 
+def _countries_in_view(page, key, lat, lon, zoom):
+    """Show (lat, lon) at *zoom*; the view's (south, west, north, east) and the country outlines 1° around it."""
+    set_view(page, key, lat, lon, zoom)
+    page.wait_for_timeout(150)
+    south, west, north, east = _view(page, key)
+    return (south, west, north, east), outlines((west - 1, south - 1, east + 1, north + 1), level="country")
+
+
 def _to_screen(page, key, latlons):
     return page.evaluate(
         f"""(pts) => {{ const m = window['{key}'], r = m.getContainer().getBoundingClientRect();
@@ -137,10 +145,7 @@ def seed_page(chromium, tmp_path_factory):
 @pytest.mark.parametrize(("view", "lat", "lon"), SEED_VIEWS)
 def test_no_sea_inside_the_land_on_the_seed_at_zoom_11_and_12(seed_page, view, lat, lon, zoom):
     page, key, _ = seed_page
-    set_view(page, key, lat, lon, zoom)
-    page.wait_for_timeout(150)
-    south, west, north, east = _view(page, key)
-    frame = outlines((west - 1, south - 1, east + 1, north + 1), level="country")
+    (south, west, north, east), frame = _countries_in_view(page, key, lat, lon, zoom)
     land = shapely.union_all(np.asarray(frame.geometry.values, dtype=object))
     land = land.buffer(-COAST_MARGIN_PX * _degrees_per_px(zoom, 0))  # px of longitude: the larger in degrees
     lats = np.linspace(south, north, GRID[1] + 2)[1:-1]
@@ -161,10 +166,7 @@ def test_the_drawn_outline_follows_the_full_resolution_one(seed_page, view, lat,
     screenshot (``tests/artifacts/fidelity_<view>_z<zoom>.png``) a reader can compare.
     """
     page, key, _ = seed_page
-    set_view(page, key, lat, lon, zoom)
-    page.wait_for_timeout(150)
-    south, west, north, east = _view(page, key)
-    frame = outlines((west - 1, south - 1, east + 1, north + 1), level="country")
+    (south, west, north, east), frame = _countries_in_view(page, key, lat, lon, zoom)
     lines = shapely.boundary(np.asarray(frame.geometry.values, dtype=object))
     inner = shapely.box(west, south, east, north).buffer(-20 * _degrees_per_px(zoom, 0))
     full = shapely.intersection(shapely.union_all(lines), inner)
