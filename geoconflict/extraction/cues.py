@@ -15,6 +15,7 @@ from operator import itemgetter
 import ahocorasick
 
 from geoconflict.lang import en
+from geoconflict.lang.trie import guarded
 
 __all__ = ["Fold", "cue_kinds", "folded", "matched"]
 
@@ -49,9 +50,11 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
     ``case_fold`` keeps the length and offsets of the text, and a lower-case pattern finds in it what
     its ``(?i)`` form finds in the text, so the matches are the same; ``re`` runs a case-sensitive
-    pattern several times faster. Read what matched from the original text, at the match's offsets.
+    pattern several times faster, and faster again behind a look-ahead of the letters its matches
+    begin with (:func:`~geoconflict.lang.trie.guarded`). Read what matched from the original text, at
+    the match's offsets.
     """
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    return guarded(re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE))
 
 
 class Fold:

@@ -1,15 +1,28 @@
-"""A regex builder for long lists of literal words, shared by every language module.
+"""Regex builders shared by every language module: long lists of literal words, and a guard for long patterns.
 
 :func:`literal_trie` writes an alternation of words as a trie, so that ``re``
 rules a position out in a step or two instead of trying every word.
+:func:`guarded` puts such a trie of the first characters any match can begin
+with in front of a long pattern (an alternation of event cues), so that ``re``
+rules out most positions before trying the pattern's alternatives there.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
-__all__ = ["literal_trie"]
+__all__ = ["GUARD_DEPTH", "guarded", "literal_trie", "match_prefixes"]
+
+#: :func:`guarded` looks this many characters ahead (three rules out most word starts of a cue pattern)
+GUARD_DEPTH = 3
+#: at most this many prefixes per guard: past that, fewer characters are looked ahead
+GUARD_MAX_PREFIXES = 2_000
+#: a character class of at most this many characters is written out in prefixes (a wider one: any character)
+_CLASS_MAX = 64
 
 #: A node of the trie: its next characters, each with the node it leads to; the key "" ends a word.
 _Node = dict[str, "_Node"]
@@ -68,3 +81,121 @@ def literal_trie(words: Iterable[str], *, any_space: bool = False) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return "(?:" + branch(tree) + ")"
+
+
+def match_prefixes(pattern: re.Pattern[str], depth: int = GUARD_DEPTH) -> frozenset[str] | None:
+    r"""The strings of *depth* characters every match of *pattern* begins with, or None if any may begin it.
+
+    Read from the parsed pattern: literals and small character classes are
+    followed through groups, alternatives and repeats; zero-width items
+    (``\b``, look-arounds) are passed over, which only lets more through. A
+    prefix shorter than *depth* stands for itself followed by anything (the
+    pattern may end there, or what follows is wider than a small class).
+    Letters are as written (:func:`guarded` leaves a pattern that ignores
+    case anywhere as it is).
+
+    Examples
+    --------
+    >>> sorted(match_prefixes(re.compile(r"\b(?:shell(?:ed|ing)|airstrikes?|[mn]ortar)"), 3))
+    ['air', 'mor', 'nor', 'she']
+    >>> match_prefixes(re.compile(r"\w+ed"), 3) is None
+    True
+    """
+    found = _prefixes(list(sre_parse.parse(pattern.pattern, pattern.flags).data), depth)
+    return None if "" in found else frozenset(found)
+
+
+def _ignores_case(pattern: re.Pattern[str]) -> bool:
+    """Whether any part of *pattern* ignores case (its flags, or a group's ``(?i:...)``)."""
+    def walk(items: Iterable[tuple[Any, Any]]) -> bool:
+        for op, arg in items:
+            if op is sre.SUBPATTERN and arg[1] & re.IGNORECASE:
+                return True
+            if any(walk(sub.data) for sub in _subpatterns(arg)):
+                return True
+        return False
+
+    return bool(pattern.flags & re.IGNORECASE) or walk(sre_parse.parse(pattern.pattern, pattern.flags).data)
+
+
+def _subpatterns(arg: Any) -> Iterator[Any]:
+    """The parsed sub-patterns in a parsed item's argument (a group's, an alternative's, a repeat's)."""
+    if isinstance(arg, sre_parse.SubPattern):
+        yield arg
+    elif isinstance(arg, (tuple, list)):
+        for x in arg:
+            yield from _subpatterns(x)
+
+
+def _prefixes(items: Sequence[tuple[Any, Any]], depth: int) -> set[str]:
+    """The first *depth* characters of what *items* (parsed regex items, in order) match: see :func:`match_prefixes`."""
+    if depth == 0 or not items:
+        return {""}
+    op, arg = items[0]
+    rest = items[1:]
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero width
+        return _prefixes(rest, depth)
+    if op is sre.SUBPATTERN:
+        return _prefixes([*arg[3].data, *rest], depth)
+    if op is sre.BRANCH:
+        return set().union(*(_prefixes([*alt.data, *rest], depth) for alt in arg[1]))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        least, _, sub = arg
+        once = _prefixes(list(sub.data), depth)  # what a first turn begins with (shorter: then anything)
+        return once | _prefixes(rest, depth) if least == 0 else once
+    chars = _characters(op, arg)
+    if chars is None:
+        return {""}
+    after = _prefixes(rest, depth - 1)
+    return {c + a for c in chars for a in after}
+
+
+def _characters(op: Any, arg: Any) -> set[str] | None:
+    """The characters one literal or small character class matches (None: too many, or not known)."""
+    if op is sre.LITERAL:
+        return {chr(arg)}
+    if op is not sre.IN:
+        return None
+    chars: set[str] = set()
+    for kind, value in arg:
+        if kind is sre.LITERAL:
+            chars.add(chr(value))
+        elif kind is sre.RANGE and value[1] - value[0] < _CLASS_MAX:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        else:  # a negation, a category (\w, \s), a wide range
+            return None
+    return chars
+
+
+def guarded(pattern: re.Pattern[str], depth: int = GUARD_DEPTH) -> re.Pattern[str]:
+    r"""*pattern* behind a look-ahead of the strings its matches begin with: the same matches, found sooner.
+
+    ``re`` tries a long alternation at every position of the text; the guard
+    (a :func:`literal_trie` of :func:`match_prefixes`) rules most positions out
+    in a step or two. The look-ahead adds no group, so match objects read the
+    same (``group``, ``lastgroup``, ``span``). A pattern that ignores case
+    anywhere (``re`` checks a case-insensitive guard slowly: no gain), or
+    whose matches may begin anyhow, is returned as it is; past :data:`GUARD_MAX_PREFIXES`
+    prefixes, fewer characters are looked ahead. ``tests/test_trie.py`` holds
+    each guarded cue pattern's matches equal to its plain form's.
+
+    Examples
+    --------
+    >>> plain = re.compile(r"\b(?:shell(?:ed|ing)|airstrikes?)\b")
+    >>> guarded(plain).pattern.startswith("(?=(?:(?:air|she)))")
+    True
+    >>> [m.group(0) for m in guarded(plain).finditer("airstrikes and shelling")]
+    ['airstrikes', 'shelling']
+    """
+    if _ignores_case(pattern):
+        return pattern
+    for n in range(depth, 0, -1):
+        found = match_prefixes(pattern, n)
+        if found is None:
+            return pattern
+        if len(found) <= GUARD_MAX_PREFIXES:
+            try:
+                return re.compile(f"(?={literal_trie(sorted(found))}){pattern.pattern}", pattern.flags)
+            except re.error:  # global flags written at the pattern's start ("(?x)..."): they must stay first
+                return pattern
+    return pattern

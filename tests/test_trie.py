@@ -1,0 +1,143 @@
+"""The regex builders of :mod:`geoconflict.lang.trie`: a guarded pattern finds what its plain form finds.
+
+:func:`~geoconflict.lang.trie.guarded` puts a look-ahead of the first
+characters of any match in front of a pattern; the event cues of
+:class:`~geoconflict.extraction.cues.Fold` are guarded. Each is held equal to
+its plain form (the same pattern compiled without the guard) on the test
+reports and on generated text made of the cue's own beginnings, words that
+start like them, and random letters, where a guard that left out a beginning
+would show.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geoconflict.extraction.cues import Fold
+from geoconflict.lang import en
+from geoconflict.lang.trie import guarded, literal_trie, match_prefixes
+from geoconflict.text.normalize import case_fold
+from geoconflict.text.report import read_report
+
+REPORTS = Path(__file__).resolve().parent / "reports"
+_SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+#: each guarded cue of Fold, with its plain form (the folded pattern without the guard)
+_FOLD = {name: value for name, value in vars(Fold).items() if isinstance(value, re.Pattern)}
+
+
+def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern *guarded* was given: the guard is the look-ahead the pattern now starts with."""
+    if not pattern.pattern.startswith("(?="):
+        return pattern
+    depth, i = 0, 0
+    while True:  # the guard's closing parenthesis (a literal trie: escaped characters, balanced groups)
+        c = pattern.pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        i += 1
+        if depth == 0:
+            return re.compile(pattern.pattern[i:], pattern.flags)
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], str | None, tuple]]:
+    return [(m.span(), m.lastgroup, m.groups()) for m in pattern.finditer(text)]
+
+
+def test_the_long_cue_patterns_are_guarded():
+    # the strike cue (an alternation of about 50 named groups) is the one that costs most without a guard
+    assert Fold.STRIKE.pattern.startswith("(?=")
+    assert _plain(Fold.STRIKE).pattern == re.compile(en.STRIKE_CUE.pattern).pattern
+    assert Fold.STRIKE.groupindex == _plain(Fold.STRIKE).groupindex
+
+
+@pytest.mark.parametrize("name", sorted(_FOLD))
+def test_guarded_cues_match_as_their_plain_form_on_the_test_reports(name):
+    guarded_, plain = _FOLD[name], _plain(_FOLD[name])
+    found = 0
+    for path in sorted(REPORTS.glob("*.txt")):
+        text = case_fold(read_report(path).body)
+        assert _matches(guarded_, text) == _matches(plain, text), path.name
+        found += len(_matches(plain, text))
+    if name in ("STRIKE", "MOVE", "CLAIM", "COMBAT"):
+        assert found > 0  # the comparison saw matches, not only their absence
+
+
+def _near_words(pattern: re.Pattern[str]) -> st.SearchStrategy[str]:
+    """Pieces of text a guard must not get wrong: the pattern's beginnings, cut and extended, and letters."""
+    starts = sorted(match_prefixes(pattern) or {"a"})
+    start = st.sampled_from(starts)
+    return st.one_of(
+        start,
+        st.builds(lambda s, n: s[:n], start, st.integers(0, 3)),
+        st.builds(lambda s, t: s + t, start, st.text("abcdeilmnorstuy -", max_size=12)),
+        st.text("abcdefghijklmnopqrstuvwxyz ,.-'", min_size=1, max_size=8),
+        st.sampled_from([" ", ", ", ". ", " the ", " were ", " in "]),
+    )
+
+
+@pytest.mark.parametrize("name", ["STRIKE", "MOVE", "CLAIM", "COMBAT", "MEETING", "GENERIC_ACTOR", "DENY"])
+@_SETTINGS
+@given(data=st.data())
+def test_guarded_cues_match_as_their_plain_form_on_generated_text(name, data):
+    guarded_, plain = _FOLD[name], _plain(_FOLD[name])
+    text = "".join(data.draw(st.lists(_near_words(plain), max_size=25)))
+    assert _matches(guarded_, text) == _matches(plain, text)
+
+
+@_SETTINGS
+@given(text=st.text("abdehilnorstuwy -'", max_size=60))
+def test_every_match_begins_with_one_of_the_prefixes(text):
+    plain = _plain(Fold.STRIKE)
+    prefixes = match_prefixes(plain)
+    assert prefixes is not None
+    for m in plain.finditer(text):
+        assert any(text.startswith(p, m.start()) for p in prefixes), (text, m)
+
+
+def test_prefixes_follow_groups_alternatives_and_optional_parts():
+    pattern = re.compile(r"\b(?:(?P<a>air\s*strikes?)|(?:drone|uav)s?|[mn]ortars?|(?:heavy\s+)?shelling)")
+    assert match_prefixes(pattern, 3) == {"air", "dro", "uav", "mor", "nor", "hea", "she"}
+    assert match_prefixes(pattern, 1) == {"a", "d", "u", "m", "n", "h", "s"}
+    # an optional first word: what follows it may begin the match as well
+    assert match_prefixes(re.compile(r"(?:the\s+)?army"), 3) == {"the", "arm"}
+    # a repeat of at least one turn begins as its turn; a short prefix stands for itself and anything after it
+    assert match_prefixes(re.compile(r"(?:ab)+x"), 3) == {"ab"}
+    assert match_prefixes(re.compile(r"ab\w+"), 3) == {"ab"}
+
+
+def test_what_cannot_be_guarded_is_left_as_it_is():
+    anything = re.compile(r"\w+ed\b")  # a match may begin with any letter
+    assert match_prefixes(anything) is None
+    assert guarded(anything) is anything
+    caseless = re.compile(r"\bshell(?:ed|ing)\b", re.IGNORECASE)
+    assert guarded(caseless) is caseless
+    partly = re.compile(r"\b(?:shelled|(?i:Kharkiv))")
+    assert guarded(partly) is partly
+    verbose = re.compile(r"(?x) shell (?:ed|ing)")  # global flags must stay first: no guard
+    assert guarded(verbose).pattern == verbose.pattern
+    assert [m.group(0) for m in guarded(verbose).finditer("shelled shelling")] == ["shelled", "shelling"]
+
+
+def test_look_behinds_and_boundaries_still_see_the_text_before_the_match():
+    plain = re.compile(r"(?<!hunger\s)\bstrikes?\b")
+    g = guarded(plain)
+    assert g is not plain
+    text = "a hunger strike, then strikes on the depot; restrikes"
+    assert _matches(g, text) == _matches(plain, text)
+    assert [m.start() for m in g.finditer(text)] == [22]
+
+
+def test_literal_trie_is_the_alternation_of_its_words():
+    words = ["Col", "Colonel", "Capt", "Captain", "C"]
+    trie = re.compile(rf"\b{literal_trie(words)}\b")
+    plain = re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")
+    text = "Col. Colonel Capt Captain C Cap Colo"
+    assert _matches(trie, text) == _matches(plain, text)
