@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from geoconflict.extraction.actors import ACTOR
 from geoconflict.extraction.cues import Fold
 from geoconflict.lang import en
 from geoconflict.lang.trie import guarded, literal_trie, match_prefixes
@@ -119,8 +120,6 @@ def test_what_cannot_be_guarded_is_left_as_it_is():
     assert guarded(anything) is anything
     caseless = re.compile(r"\bshell(?:ed|ing)\b", re.IGNORECASE)
     assert guarded(caseless) is caseless
-    partly = re.compile(r"\b(?:shelled|(?i:Kharkiv))")
-    assert guarded(partly) is partly
     verbose = re.compile(r"(?x) shell (?:ed|ing)")  # global flags must stay first: no guard
     assert guarded(verbose).pattern == verbose.pattern
     assert [m.group(0) for m in guarded(verbose).finditer("shelled shelling")] == ["shelled", "shelling"]
@@ -141,3 +140,27 @@ def test_literal_trie_is_the_alternation_of_its_words():
     plain = re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")
     text = "Col. Colonel Capt Captain C Cap Colo"
     assert _matches(trie, text) == _matches(plain, text)
+
+
+def test_the_guarded_actor_pattern_matches_as_its_plain_form():
+    # the demonyms and groups start the pattern as written (capitals); its force nouns ignore case after them
+    assert ACTOR.pattern.startswith("(?=")
+    plain = _plain(ACTOR)
+    for path in sorted(REPORTS.glob("*.txt")):
+        text = read_report(path).body
+        assert _matches(ACTOR, text) == _matches(plain, text), path.name
+        # as parties() reads it: windows of the text
+        for lo in range(0, len(text), 97):
+            assert [m.span() for m in ACTOR.finditer(text, lo, lo + 150)] == \
+                [m.span() for m in plain.finditer(text, lo, lo + 150)]
+    text = "the Russian forces and RSF fighters met the russian troops; Ukrainian Armed Forces units"
+    assert _matches(ACTOR, text) == _matches(plain, text) != []
+
+
+def test_a_part_that_ignores_case_ends_the_prefix():
+    pattern = re.compile(r"\b(?:Russian\s+(?i:troops)|(?i:rsf))")
+    assert match_prefixes(pattern, 3) is None  # "(?i:rsf)" may begin anyhow as written
+    pattern = re.compile(r"\bRu(?i:ssian)")
+    assert match_prefixes(pattern, 3) == {"Ru"}
+    g = guarded(pattern)
+    assert [m.group(0) for m in g.finditer("RUSSIAN Russian RuSSIAN russian")] == ["Russian", "RuSSIAN"]

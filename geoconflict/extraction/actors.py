@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.lang import en
-from geoconflict.lang.trie import literal_trie
+from geoconflict.lang.trie import guarded, literal_trie
 from geoconflict.text.normalize import case_fold
 
 __all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "own_party", "parties", "side_name", "state_side",
@@ -31,12 +31,13 @@ DEMONYM_TRIE = literal_trie(en.DEMONYMS)
 DEMONYM_WORDS = frozenset(w for d in en.DEMONYMS for w in d.split())
 #: A demonym as a whole word (group 1).
 DEMONYM_WORD = re.compile(rf"\b({DEMONYM_TRIE})\b")
-#: A demonym or a group, with its force nouns: "the Russian 810th troops", "RSF fighters".
-ACTOR = re.compile(
+#: A demonym or a group, with its force nouns: "the Russian 810th troops", "RSF fighters" (guarded: see
+#: :func:`~geoconflict.lang.trie.guarded`).
+ACTOR = guarded(re.compile(
     rf"(?:\b(?P<det>{en.THE})\s+)?\b(?:(?P<dem>{DEMONYM_TRIE})(?:\s+(?:[A-Z][\w-]*|[a-z]+)){{0,2}}?\s+"
     rf"(?i:(?P<noun>{en.ACTOR_NOUNS})(?:\s+(?:{en.ACTOR_NOUNS}))*)"
     rf"|(?P<group>{literal_trie(en.GROUPS)})(?:\s+(?i:(?P<gnoun>{en.ACTOR_NOUNS})))?)\b"
-)
+))
 #: A lone unit, maybe after adjectives: "fresh troops", "additional units".
 UNIT_ONLY = re.compile(rf"\b(?:(?:{en.UNIT_ADJECTIVES})\s+)*(?i:{en.UNIT_WORDS})\b")
 #: Every UNIT_ONLY match holds one of the unit words, as is in :func:`case_fold` text.

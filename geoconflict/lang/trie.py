@@ -10,7 +10,7 @@ rules out most positions before trying the pattern's alternatives there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -91,8 +91,8 @@ def match_prefixes(pattern: re.Pattern[str], depth: int = GUARD_DEPTH) -> frozen
     (``\b``, look-arounds) are passed over, which only lets more through. A
     prefix shorter than *depth* stands for itself followed by anything (the
     pattern may end there, or what follows is wider than a small class).
-    Letters are as written (:func:`guarded` leaves a pattern that ignores
-    case anywhere as it is).
+    Letters are as written: a part that ignores case (``(?i:...)``) ends a
+    prefix where it begins.
 
     Examples
     --------
@@ -105,28 +105,6 @@ def match_prefixes(pattern: re.Pattern[str], depth: int = GUARD_DEPTH) -> frozen
     return None if "" in found else frozenset(found)
 
 
-def _ignores_case(pattern: re.Pattern[str]) -> bool:
-    """Whether any part of *pattern* ignores case (its flags, or a group's ``(?i:...)``)."""
-    def walk(items: Iterable[tuple[Any, Any]]) -> bool:
-        for op, arg in items:
-            if op is sre.SUBPATTERN and arg[1] & re.IGNORECASE:
-                return True
-            if any(walk(sub.data) for sub in _subpatterns(arg)):
-                return True
-        return False
-
-    return bool(pattern.flags & re.IGNORECASE) or walk(sre_parse.parse(pattern.pattern, pattern.flags).data)
-
-
-def _subpatterns(arg: Any) -> Iterator[Any]:
-    """The parsed sub-patterns in a parsed item's argument (a group's, an alternative's, a repeat's)."""
-    if isinstance(arg, sre_parse.SubPattern):
-        yield arg
-    elif isinstance(arg, (tuple, list)):
-        for x in arg:
-            yield from _subpatterns(x)
-
-
 def _prefixes(items: Sequence[tuple[Any, Any]], depth: int) -> set[str]:
     """The first *depth* characters of what *items* (parsed regex items, in order) match: see :func:`match_prefixes`."""
     if depth == 0 or not items:
@@ -136,6 +114,8 @@ def _prefixes(items: Sequence[tuple[Any, Any]], depth: int) -> set[str]:
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero width
         return _prefixes(rest, depth)
     if op is sre.SUBPATTERN:
+        if arg[1] & re.IGNORECASE:  # a part that ignores case ends the prefix (letters as written only)
+            return {""}
         return _prefixes([*arg[3].data, *rest], depth)
     if op is sre.BRANCH:
         return set().union(*(_prefixes([*alt.data, *rest], depth) for alt in arg[1]))
@@ -173,11 +153,14 @@ def guarded(pattern: re.Pattern[str], depth: int = GUARD_DEPTH) -> re.Pattern[st
     ``re`` tries a long alternation at every position of the text; the guard
     (a :func:`literal_trie` of :func:`match_prefixes`) rules most positions out
     in a step or two. The look-ahead adds no group, so match objects read the
-    same (``group``, ``lastgroup``, ``span``). A pattern that ignores case
-    anywhere (``re`` checks a case-insensitive guard slowly: no gain), or
-    whose matches may begin anyhow, is returned as it is; past :data:`GUARD_MAX_PREFIXES`
-    prefixes, fewer characters are looked ahead. ``tests/test_trie.py`` holds
-    each guarded cue pattern's matches equal to its plain form's.
+    same (``group``, ``lastgroup``, ``span``). The guard is case-sensitive
+    (``re`` checks a case-insensitive one slowly: no gain), so a pattern that
+    ignores case as a whole, or whose matches may begin anyhow, is returned
+    as it is; past :data:`GUARD_MAX_PREFIXES`
+    prefixes, fewer characters are looked ahead. A pattern that begins with a
+    literal ``re`` already skips to is better left unguarded: guard long
+    alternations. ``tests/test_trie.py`` holds each guarded pattern's matches
+    equal to its plain form's.
 
     Examples
     --------
@@ -187,7 +170,7 @@ def guarded(pattern: re.Pattern[str], depth: int = GUARD_DEPTH) -> re.Pattern[st
     >>> [m.group(0) for m in guarded(plain).finditer("airstrikes and shelling")]
     ['airstrikes', 'shelling']
     """
-    if _ignores_case(pattern):
+    if pattern.flags & re.IGNORECASE:
         return pattern
     for n in range(depth, 0, -1):
         found = match_prefixes(pattern, n)
