@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -164,3 +166,59 @@ def test_a_part_that_ignores_case_ends_the_prefix():
     assert match_prefixes(pattern, 3) == {"Ru"}
     g = guarded(pattern)
     assert [m.group(0) for m in g.finditer("RUSSIAN Russian RuSSIAN russian")] == ["Russian", "RuSSIAN"]
+
+
+def _en_form(name: str) -> re.Pattern[str]:
+    """The vocabulary's own (case-insensitive) pattern behind Fold.<name>."""
+    return getattr(en, name, None) or getattr(en, f"{name}_CUE")
+
+
+def _subpatterns(arg) -> list:
+    """The parsed sub-patterns inside a parsed item's argument (a group's, an alternative's, a repeat's)."""
+    if isinstance(arg, sre_parse.SubPattern):
+        return [arg]
+    return [sub for x in arg for sub in _subpatterns(x)] if isinstance(arg, (tuple, list)) else []
+
+
+def _literal_characters(items, out: set[str]) -> set[str]:
+    """Every character a literal or a character class of the parsed *items* names, into *out*."""
+    for op, arg in items:
+        if op is sre.LITERAL:
+            out.add(chr(arg))
+        for kind, value in arg if op is sre.IN else ():
+            out.update(chr(value) if kind is sre.LITERAL else
+                       map(chr, range(value[0], value[1] + 1)) if kind is sre.RANGE else ())
+        for sub in _subpatterns(arg):
+            _literal_characters(sub.data, out)
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(_FOLD))
+def test_fold_patterns_are_written_in_lower_case(name):
+    # a case-sensitive pattern read in case_fold() text finds what its (?i) form finds only if it has no capitals
+    pattern = _plain(_FOLD[name])
+    letters = _literal_characters(sre_parse.parse(pattern.pattern, pattern.flags).data, set())
+    assert not {c for c in letters if c != c.lower()}
+
+
+#: text a caseless pattern and its folded form must read alike: capitals, and the letters that fold specially
+_CASES = st.text("abcdeilmnoprstuwyABDEILMNOPRSTUWY İıſ\u212a-,.", max_size=10)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in _FOLD if _en_form(n).flags & re.IGNORECASE))
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_fold_patterns_find_in_folded_text_what_their_caseless_forms_find(name, data):
+    caseless = _en_form(name)
+    words = st.one_of(_near_words(_plain(_FOLD[name])).map(str.upper), _near_words(_plain(_FOLD[name])), _CASES)
+    text = "".join(data.draw(st.lists(words, max_size=20)))
+    assert [m.span() for m in _FOLD[name].finditer(case_fold(text))] == [m.span() for m in caseless.finditer(text)]
+
+
+@pytest.mark.parametrize("name", sorted(n for n in _FOLD if _en_form(n).flags & re.IGNORECASE))
+def test_fold_patterns_find_in_the_folded_reports_what_their_caseless_forms_find(name):
+    caseless = _en_form(name)
+    for path in sorted(REPORTS.glob("*.txt")):
+        text = read_report(path).body
+        assert [m.span() for m in _FOLD[name].finditer(case_fold(text))] == \
+            [m.span() for m in caseless.finditer(text)], path.name

@@ -163,8 +163,8 @@ def _riot(cue: _Cue) -> tuple[str, str] | None:
     brawl = crowd_fight(cue.folded, fight.start()) if fight else None
     if brawl is not None:  # "were injured in a clash between two groups of party members": the riot's casualties
         return "riot", brawl
-    protest = en.PROTEST_WORDS.search(cue.folded)
-    demonstration = cue.key == "looting" and en.DEMONSTRATION.search(cue.folded)
+    protest = Fold.PROTEST_WORDS.search(cue.folded)
+    demonstration = cue.key == "looting" and Fold.DEMONSTRATION.search(cue.folded)
     if crowd or cue.key == "riot" or (demonstration and not _armed_doer(cue.folded, cue.at)):
         return "riot", acled.VIOLENT_DEMONSTRATION if protest else acled.MOB_VIOLENCE
     return None
@@ -190,7 +190,7 @@ def _by_stated_means(cue: _Cue) -> tuple[str, str] | None:
     if cue.key == "aircraft":
         means = _means(cue.folded[:cue.start])
     else:
-        means = next((m.lastgroup for m in en.MEANS.finditer(cue.folded) if not _object_of(cue, m)), None)
+        means = next((m.lastgroup for m in Fold.MEANS.finditer(cue.folded) if not _object_of(cue, m)), None)
     return None if means is None else CUE_KEYS[means]
 
 
@@ -204,7 +204,7 @@ def _object_of(cue: _Cue, means: re.Match[str]) -> bool:
 
 def _volleys(cue: _Cue) -> tuple[str, str] | None:
     """Many explosions or projectiles with no device named ("observed 12 explosions"): fire, not a planted device."""
-    return ("strike", acled.SHELLING) if cue.key in _VOLLEY_KEYS and en.VOLLEYS.search(cue.folded) else None
+    return ("strike", acled.SHELLING) if cue.key in _VOLLEY_KEYS and Fold.VOLLEYS.search(cue.folded) else None
 
 
 def _detention(cue: _Cue) -> tuple[str, str] | None:
@@ -212,11 +212,11 @@ def _detention(cue: _Cue) -> tuple[str, str] | None:
     abducted: a battle; a raid that arrests people and tells no one hurt: arrests."""
     if cue.key in _DETENTION_KEYS and en.DETAINEE_HARMED.search(cue.folded, cue.at):
         return "attack", acled.ATTACK
-    if cue.key == "abduction" and not en.PASSIVE_VERB_BEFORE.search(cue.folded, 0, cue.at) \
+    if cue.key == "abduction" and not Fold.PASSIVE_VERB_BEFORE.search(cue.folded, 0, cue.at) \
             and _armed_object(cue.folded[cue.at:]):  # "abducted two policemen"
         return "attack", acled.ARMED_CLASH
     if (cue.key == "raid" and en.ARRESTED.search(cue.folded) and _no_killing(cue.folded)
-            and not en.DIRECT_FIRE.search(cue.folded)):
+            and not Fold.DIRECT_FIRE.search(cue.folded)):
         return "arrest", acled.ARRESTS
     return None
 
@@ -230,7 +230,7 @@ def _on_people(cue: _Cue) -> tuple[str, str] | None:
 
 def _protest_rule(cue: _Cue) -> tuple[str, str] | None:
     """A protest, or arrests or burning among demonstrators: the protest, peaceful or not (:func:`_protest`)."""
-    if cue.key == "protest" or (cue.key in _CROWD_KEYS and en.DEMONSTRATORS.search(cue.folded)):
+    if cue.key == "protest" or (cue.key in _CROWD_KEYS and Fold.DEMONSTRATORS.search(cue.folded)):
         return _protest(cue.folded)
     return None
 
@@ -245,8 +245,8 @@ def _armed_object(target: str) -> bool:
     before any civilian one ("abducted two policemen", not "abducted civilians ..., forcing them to carry military
     equipment")."""
     head = _CLAUSE_END.split(target, maxsplit=1)[0][:_OBJECT_WINDOW]
-    armed = en.ARMED_TARGET.search(head)
-    civilian = en.CIVILIAN_TARGET.search(head)
+    armed = Fold.ARMED_TARGET.search(head)
+    civilian = Fold.CIVILIAN_TARGET.search(head)
     return armed is not None and (civilian is None or armed.start() < civilian.start())
 
 
@@ -279,9 +279,9 @@ def battle_word(folded: str) -> re.Match[str] | None:
 def _fired(folded: str, target: str) -> tuple[str, str]:
     """Fire with no means named: at demonstrators or rioters their protest or riot (tear gas fired at them); at
     civilians (and no armed side) an attack on them; else shelling."""
-    if en.DEMONSTRATORS.search(target) or en.DEMONSTRATION.search(target) or en.VIOLENT_CROWD.search(target):
+    if Fold.DEMONSTRATORS.search(target) or Fold.DEMONSTRATION.search(target) or Fold.VIOLENT_CROWD.search(target):
         return _protest(folded)
-    if en.CIVILIAN_TARGET.search(target) and not _armed_target(target):
+    if Fold.CIVILIAN_TARGET.search(target) and not _armed_target(target):
         return "attack", acled.ATTACK
     return CUE_KEYS["fired"]
 
@@ -289,12 +289,12 @@ def _fired(folded: str, target: str) -> tuple[str, str]:
 def _engaged(folded: str, at: int) -> bool:
     """Whether the sentence tells two armed sides engaging: fighting, or direct fire, and no civilians alone
     as the target."""
-    if not (Fold.COMBAT.search(folded) or en.DIRECT_FIRE.search(folded)):
+    if not (Fold.COMBAT.search(folded) or Fold.DIRECT_FIRE.search(folded)):
         return False
     if Fold.COMBAT.search(clause_back(folded[:at])):  # "fighting in <town> killed 12 people": who died in a battle
         return True
     target = _target(folded, at)
-    return not (en.CIVILIAN_TARGET.search(target) and not en.ARMED_TARGET.search(target))
+    return not (Fold.CIVILIAN_TARGET.search(target) and not Fold.ARMED_TARGET.search(target))
 
 
 def crowd_fight(folded: str, start: int) -> str | None:
@@ -314,10 +314,10 @@ def crowd_fight(folded: str, start: int) -> str | None:
     sides = f"{doer} {other}"
     if any(a.party for a in parties(doer, 0, len(doer))) or _armed_side(doer, sides):
         return None
-    if en.DEMONSTRATORS.search(folded) and en.PROTEST_WORDS.search(folded):  # "a clash between demonstrators and
+    if Fold.DEMONSTRATORS.search(folded) and Fold.PROTEST_WORDS.search(folded):  # "a clash between demonstrators and
         return acled.VIOLENT_DEMONSTRATION  # police": the demonstrators' side of it
-    crude = en.CRUDE_WEAPONS.search(folded) and not en.DIRECT_FIRE.search(folded)  # "clashed with machetes"
-    if crude or en.MOB_ACTOR.search(sides) or en.MEMBERS.search(doer):
+    crude = Fold.CRUDE_WEAPONS.search(folded) and not Fold.DIRECT_FIRE.search(folded)  # "clashed with machetes"
+    if crude or Fold.MOB_ACTOR.search(sides) or Fold.MEMBERS.search(doer):
         return acled.MOB_VIOLENCE
     return None
 
@@ -325,30 +325,30 @@ def crowd_fight(folded: str, start: int) -> str | None:
 def _armed_side(doer: str, sides: str) -> bool:
     """Whether fighting is between armed sides: an armed group or army on either side (*sides*: the text of
     both), or police as the subject (*doer*) with no crowd against them. Police fighting a crowd is a riot."""
-    if en.ARMED_SIDE.search(sides):
+    if Fold.ARMED_SIDE.search(sides):
         return True
-    return bool(en.ARMED_PERPETRATOR.search(doer)) and not en.MOB_ACTOR.search(sides)
+    return bool(Fold.ARMED_PERPETRATOR.search(doer)) and not Fold.MOB_ACTOR.search(sides)
 
 
 def _by_mob(folded: str, at: int) -> bool:
     """Whether the perpetrator of the verb ending at *at* is an unorganised crowd (locals, a mob, settlers),
     not an armed group: its subject in the clause, or the agent after a passive verb ("beaten by a mob")."""
     head = folded[:at]
-    if en.PASSIVE_VERB_BEFORE.search(head):
-        by = en.BY_AGENT.match(folded, at)
+    if Fold.PASSIVE_VERB_BEFORE.search(head):
+        by = Fold.BY_AGENT.match(folded, at)
         doer = folded[by.end():by.end() + _AGENT_WINDOW] if by else ""
     else:
         doer = clause_back(head)
         if not doer[:doer.rfind(" ", 0, len(doer.rstrip()))].strip():  # ", torching his house": the main subject's
             doer = head
-    return bool(en.MOB_ACTOR.search(doer)) and not _armed_in(doer)
+    return bool(Fold.MOB_ACTOR.search(doer)) and not _armed_in(doer)
 
 
 def _armed_in(doer: str) -> bool:
     """Whether the perpetrator's words *doer* name an armed man among them: an armed word that no preposition
     governs ("freed a suspect from police custody" names no armed doer; "youths armed with machetes" carry crude
     weapons only)."""
-    for m in en.ARMED_PERPETRATOR.finditer(doer):
+    for m in Fold.ARMED_PERPETRATOR.finditer(doer):
         if not en.GOVERNED_BEFORE.search(doer, 0, m.start()) and not en.CRUDE_ARMED.match(doer, m.start()):
             return True
     return False
@@ -361,14 +361,14 @@ def _armed_doer(folded: str, at: int) -> bool:
 
 def _means(folded: str) -> str | None:
     """The first means the sentence names (a cue key), if any."""
-    m = en.MEANS.search(folded)
+    m = Fold.MEANS.search(folded)
     return None if m is None else m.lastgroup
 
 
 def _target(folded: str, at: int) -> str:
     """The words that name the target of the verb ending at *at*: after it, or before a passive one."""
     head = folded[:at]
-    passive = en.PASSIVE_VERB_BEFORE.search(head)
+    passive = Fold.PASSIVE_VERB_BEFORE.search(head)
     return head[:passive.start()] if passive else folded[at:]
 
 
@@ -376,7 +376,7 @@ def _armed_target(target: str) -> bool:
     """Whether the *target* words name armed men or their posts as the target, not as where it happened: "fired
     at a bus at a checkpoint" targets the bus (an armed word a locative preposition governs, other than the first
     word, names the place)."""
-    for m in (*en.ARMED_TARGET.finditer(target), *en.ARMED_GROUP_NAMED.finditer(target)):
+    for m in (*Fold.ARMED_TARGET.finditer(target), *en.ARMED_GROUP_NAMED.finditer(target)):
         at = en.LOCATIVE_GOVERNED.search(target, 0, m.start())
         if at is None or not target[:at.start()].strip():
             return True
@@ -391,7 +391,7 @@ def _violence(key: str, folded: str) -> tuple[str, str]:
         return "looting", acled.LOOTING
     if key == "attack" and not armed and _property_only(folded):  # "attacked and burned a school": no one hurt
         return "looting", acled.LOOTING
-    if key == "massacre" or (not armed and (key == "kill" or en.CIVILIAN_TARGET.search(folded))):
+    if key == "massacre" or (not armed and (key == "kill" or Fold.CIVILIAN_TARGET.search(folded))):
         return ("massacre" if key == "massacre" else "attack"), acled.ATTACK
     return "attack", acled.ARMED_CLASH
 
@@ -417,11 +417,11 @@ def protest_outcome(folded: str) -> tuple[str, str]:
 
 def _protest(folded: str) -> tuple[str, str]:
     """A protest: peaceful, broken up, fired on, or turned violent."""
-    if en.VIOLENT_CROWD.search(folded):
+    if Fold.VIOLENT_CROWD.search(folded):
         return "riot", acled.VIOLENT_DEMONSTRATION
-    if _done_to_protest(en.EXCESSIVE_FORCE, folded):
+    if _done_to_protest(Fold.EXCESSIVE_FORCE, folded):
         return "protest", acled.EXCESSIVE_FORCE
-    if _done_to_protest(en.INTERVENTION, folded):
+    if _done_to_protest(Fold.INTERVENTION, folded):
         return "protest", acled.PROTEST_WITH_INTERVENTION
     return "protest", acled.PEACEFUL_PROTEST
 

@@ -77,6 +77,25 @@ class Fold:
     CIVILIAN = folded(en.CIVILIAN)
     OWN_FORCES = folded(en.OWN_FORCES)
     GENERIC_ACTOR = folded(en.GENERIC_ACTOR)
+    # the typing rules' words (extraction/acled_types), read in the case-folded sentence
+    PROTEST_WORDS = folded(en.PROTEST_WORDS)
+    DEMONSTRATION = folded(en.DEMONSTRATION)
+    DEMONSTRATORS = folded(en.DEMONSTRATORS)
+    VIOLENT_CROWD = folded(en.VIOLENT_CROWD)
+    EXCESSIVE_FORCE = folded(en.EXCESSIVE_FORCE)
+    INTERVENTION = folded(en.INTERVENTION)
+    MEANS = folded(en.MEANS)
+    VOLLEYS = folded(en.VOLLEYS)
+    DIRECT_FIRE = folded(en.DIRECT_FIRE)
+    CRUDE_WEAPONS = folded(en.CRUDE_WEAPONS)
+    ARMED_TARGET = folded(en.ARMED_TARGET)
+    CIVILIAN_TARGET = folded(en.CIVILIAN_TARGET)
+    ARMED_SIDE = folded(en.ARMED_SIDE)
+    ARMED_PERPETRATOR = folded(en.ARMED_PERPETRATOR)
+    MOB_ACTOR = folded(en.MOB_ACTOR)
+    MEMBERS = folded(en.MEMBERS)
+    PASSIVE_VERB_BEFORE = folded(en.PASSIVE_VERB_BEFORE)
+    BY_AGENT = folded(en.BY_AGENT)
     FORCE_WORD = en.FORCE_WORD
     REPORT_WORD = en.REPORT_WORD
 
