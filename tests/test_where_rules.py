@@ -359,3 +359,66 @@ def test_coders_notes_and_actor_areas_grow_linearly_with_the_text() -> None:
     calls(60)  # warm the memoised searches
     once, twice = calls(60), calls(120)
     assert twice <= 2.6 * once, f"{once:,} calls, then {twice:,} for twice the text"
+
+
+# ---- a unit's name of several words before its word ("Musa Khel district", "Orlu LGA")
+
+
+def test_a_district_of_two_words_is_found_whole() -> None:
+    """ "Musa Khel district": the name is both words, not "Khel" alone (no place by that name)."""
+    row = _main_row("On 14 March 2023, a roadside bomb planted by Taliban militants killed one soldier in "
+                    "Musa Khel district, Khost province.")
+    assert row["country"] == "Afghanistan"
+    assert row["location"] == "Mūsá Khēl"
+    assert row["admin1"] == "Khost Province"
+    assert _near(row, 33.54, 69.73)
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert row["actor1"] == "Taliban"
+    assert row["fatalities"] == 1
+
+
+def test_an_arabic_article_opens_a_districts_name() -> None:
+    """ "As Silw district": "As" is the name's article, not the English word."""
+    row = _main_row("Wire, 5 April 2023: Houthi fighters shelled government positions in As Silw district of "
+                    "Taizz governorate, killing two soldiers.")
+    assert row["country"] == "Yemen"
+    assert row["location"] == "As Silw"
+    assert _near(row, 13.33, 44.22)
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "Houthis"
+    assert row["fatalities"] == 2
+
+
+def test_a_local_government_area_is_a_district() -> None:
+    """ "Orlu LGA (Imo)": Nigeria's second-level unit, not the state it is in."""
+    row = _main_row("On 2 March 2023, gunmen abducted a schoolteacher in Orlu LGA (Imo). Police said a search "
+                    "was under way.")
+    assert row["country"] == "Nigeria"
+    assert row["admin1"] == "Imo"
+    assert row["location"] == "Orlu"
+    assert _near(row, 5.80, 7.04)
+    assert row["event_type"] == "Violence against civilians"
+    assert row["sub_event_type"] == "Abduction/forced disappearance"
+    assert row["actor1"] == "gunmen"
+    assert row["fatalities"] is None
+
+
+def test_a_local_government_area_in_a_battle_report() -> None:
+    row = _main_row("On 9 February 2023, soldiers clashed with bandits in Damboa LGA (Borno), killing four bandits.")
+    assert row["country"] == "Nigeria"
+    assert row["admin1"] == "Borno"
+    assert _near(row, 11.16, 12.76)
+    assert row["event_type"] == "Battles"
+    assert row["sub_event_type"] == "Armed clash"
+    assert row["fatalities"] == 4
+
+
+def test_an_unknown_word_before_a_districts_name_is_left_out() -> None:
+    """The run is widened only to a name the gazetteer knows: "Russian" is no word of the district's name."""
+    from geoconflict.extraction.toponyms import find_spans
+    from geoconflict.gazetteer import Gazetteer
+
+    text = "Shelling hit Russian Bakhmut district and In Musa Khel district."
+    spans = [x.surface for x in find_spans(Gazetteer.default(), text, [(0, len(text))]) if x.descriptor]
+    assert spans == ["Bakhmut", "Musa Khel"]

@@ -120,6 +120,7 @@ __all__ = [
     "INVERTED",
     "IN_REGION",
     "LEADING_JUNK",
+    "LGA",
     "LIST_CONTINUES",
     "LIST_DESCRIPTORS",
     "LIST_GOES_ON",
@@ -399,8 +400,10 @@ AND = "and"
 LIST_JOINERS = f"{AND}|or"
 #: What a mention followed by more of a list is followed by.
 LIST_CONTINUES = (",", AND)
+#: Nigeria's local government areas, its second-level units, as reports abbreviate them ("Damboa LGA").
+LGA = "LGA"
 #: Descriptors after a single capitalised name that make it a second-level unit's ("Sudzhansky district").
-SINGLE_DESCRIPTORS = ("district", "raion", "rayon", "township", "county", "governorate")
+SINGLE_DESCRIPTORS = ("district", "raion", "rayon", "township", "county", "governorate", LGA)
 #: The descriptors (of :data:`LIST_DESCRIPTORS` and :data:`SINGLE_DESCRIPTORS`) of first-level units.
 ADMIN1_DESCRIPTORS = (*REGION_WORDS, "territory", "prefecture")
 #: A descriptor after a bare unit's name: the unit is meant, not its namesake town.
