@@ -422,3 +422,91 @@ def test_an_unknown_word_before_a_districts_name_is_left_out() -> None:
     text = "Shelling hit Russian Bakhmut district and In Musa Khel district."
     spans = [x.surface for x in find_spans(Gazetteer.default(), text, [(0, len(text))]) if x.descriptor]
     assert spans == ["Bakhmut", "Musa Khel"]
+
+
+# ---- "Village (District, Region)" with a district the gazetteer has only as its seat
+
+
+def test_an_unknown_village_falls_back_to_the_seat_its_district_is_named_after() -> None:
+    """ "Bella (Bandiagara, Mopti)": no Bella in Mopti; the cercle is named after its seat, Bandiagara, which
+    is nearer the village than the region's own point."""
+    row = _main_row("On 5 May 2023, militants attacked a gendarmerie post in Bella (Bandiagara, Mopti), killing "
+                    "two gendarmes.")
+    assert row["country"] == "Mali"
+    assert row["admin1"] == "Mopti Region"
+    assert row["location"] == "Bandiagara"
+    assert _near(row, 14.35, -3.61)
+    assert row["geo_precision"] == 2  # near the seat, not at it
+    assert row["event_type"] == "Battles"
+    assert row["actor1"] == "militants"
+    assert row["fatalities"] == 2
+
+
+# ---- a place in an armed group's name is where it comes from, not where it acted
+
+
+def test_a_region_in_a_militias_name_is_not_the_events_place() -> None:
+    """ "Darfur communal militia" names who acted; the event is where the note codes it."""
+    row = _main_row("Looting: On 10 May 2023, militia (coded as Darfur communal militia) robbed bus passengers in "
+                    "Abu Zerega [coded to Kutum, North Darfur state].")
+    assert row["country"] == "Sudan"
+    assert row["location"] == "Kutum"
+    assert row["admin1"] == "North Darfur"
+    assert row["geo_precision"] == 1
+    assert row["event_type"] == "Strategic developments"
+    assert row["sub_event_type"] == "Looting/property destruction"
+    assert row["fatalities"] is None
+
+
+# ---- an event told only by its region is placed at the region's capital, as ACLED codes it
+
+
+def test_an_event_in_a_region_is_at_its_namesake_capital() -> None:
+    row = _main_row("On 2 May 2023, Russian forces shelled villages in Chernihiv region. No casualties were reported.")
+    assert row["country"] == "Ukraine"
+    assert row["admin1"] == "Chernihiv Oblast"
+    assert row["location"] == "Chernihiv Oblast"  # the region the text names, at its capital's point
+    assert _near(row, 51.51, 31.29)
+    assert row["geo_precision"] == 3  # still told only by its region
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "Russian forces"
+    assert row["fatalities"] == 0
+
+
+def test_an_event_in_a_province_without_a_namesake_town_is_at_its_largest_town() -> None:
+    row = _main_row("On 8 May 2023, Iraqi forces killed six IS militants during an operation in Anbar province.")
+    assert row["country"] == "Iraq"
+    assert row["admin1"] == "Anbar Province"
+    assert row["location"] == "Anbar Province"
+    assert _near(row, 33.42, 43.31)  # Ramadi
+    assert row["geo_precision"] == 3
+    assert row["event_type"] == "Battles"
+    assert row["actor1"] == "Iraqi forces"
+    assert row["actor2"] == "Islamic State"
+    assert row["fatalities"] == 6
+
+
+def test_a_governorate_wide_measure_is_at_the_governorates_capital() -> None:
+    row = _main_row("Wire, 2 May 2023: the governor of Hadramawt governorate imposed a curfew across the governorate.")
+    assert row["country"] == "Yemen"
+    assert row["admin1"] == "Ḩaḑramawt"
+    assert _near(row, 14.54, 49.12)  # Mukalla
+    assert row["geo_precision"] == 3
+    assert row["event_type"] == "Strategic developments"
+
+
+def test_a_region_seat_is_none_for_a_town() -> None:
+    from geoconflict.extraction.resolution_common import region_at_seat, region_seat
+    from geoconflict.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    kharkiv = gaz.search("Kharkiv", kind="populated_place", limit=1)[0].place
+    assert region_seat(gaz, kharkiv) is None
+    assert region_at_seat(gaz, kharkiv) is kharkiv
+    borno = gaz.search("Borno", kind="admin1", limit=1)[0].place
+    seat = region_seat(gaz, borno)
+    assert seat is not None and seat.name == "Maiduguri"
+    moved = region_at_seat(gaz, borno)
+    assert (moved.name, moved.kind, moved.admin1, moved.geometry) == (borno.name, borno.kind, borno.admin1,
+                                                                       borno.geometry)
+    assert (moved.lat, moved.lon) == (seat.lat, seat.lon) != (borno.lat, borno.lon)

@@ -166,8 +166,24 @@ def _constrain(gaz: Gazetteer, x: Span, tail: list[Span], *, paren: bool) -> Non
     elif pick is not None:
         _fix(x, pick.place, f"{pick.reason}; inside {innermost.place.name}, as the text's tail says")
     else:
+        seat = _seat(gaz, tail, assignment, innermost.place)
+        if seat is not None:
+            _fix(x, seat, f"{APPROXIMATE}: no {x.surface!r} inside {innermost.place.name} in the gazetteer; "
+                          f"placed at {seat.name}, the town the tail's district {tail[0].surface!r} is named after")
+            return
         _fix(x, innermost.place, f"{APPROXIMATE}: no {x.surface!r} inside {innermost.place.name} in the "
                                  f"gazetteer; placed at the unit the text names")
+
+
+def _seat(gaz: Gazetteer, tail: list[Span], assignment: tuple[Candidate | None, ...], unit: Place) -> Place | None:
+    """The town a tail's first name stands for when the gazetteer has no unit of that name ("Bandiagara" in
+    "Mandoli (Bandiagara, Mopti)"): a district, commune or department is named after its seat, and the seat,
+    a town of that name inside the tail's *unit*, is nearer the place than the unit's own point."""
+    if assignment[0] is not None or len(tail) < 2:
+        return None
+    towns = [c for c in _search(gaz, tail[0].surface, kind=PlaceKind.POPULATED_PLACE, country=unit.country_code,
+                                limit=UNIT_CANDIDATES) if holds(unit, c.place)]
+    return max(towns, key=lambda c: c.score).place if towns else None
 
 
 def _unconfirmed(x: Span, place: Place, unit: Place, *, paren: bool) -> bool:

@@ -136,6 +136,7 @@ __all__ = [
     "MEETING_PLACE_WORDS",
     "MEETING_SUBJECT_TAIL",
     "MEMBERS",
+    "MILITIA_AFTER",
     "MOB_ACTOR",
     "MODAL",
     "MONTHS",
@@ -959,6 +960,9 @@ ACTOR_OF_BEFORE = re.compile(rf"\b(?:{ACTOR_NOUNS}|government|authorities|minist
                              r"representatives?|embassy|delegation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: A country named as who acted by the force noun after it: "<country> forces", "<country> military".
 ACTOR_NOUN_AFTER = re.compile(rf"\s+(?:{ACTOR_NOUNS})\b", re.IGNORECASE)
+#: Any place named as who acted by a militia's word after it: "<region> communal militia", "<town> militias".
+MILITIA_AFTER = re.compile(r"\s+(?:(?:communal|ethnic|tribal|pastoral|pastoralist|local)\s+)?militias?\b",
+                           re.IGNORECASE)
 PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$"
 #: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2"), and
 #: one person ("killed a shopkeeper", "a soldier was killed": group "one").
