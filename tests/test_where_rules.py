@@ -510,3 +510,36 @@ def test_a_region_seat_is_none_for_a_town() -> None:
     assert (moved.name, moved.kind, moved.admin1, moved.geometry) == (borno.name, borno.kind, borno.admin1,
                                                                        borno.geometry)
     assert (moved.lat, moved.lon) == (seat.lat, seat.lon) != (borno.lat, borno.lon)
+
+
+# ---- "X in Y" of a town Y: X is in Y's region or near it
+
+
+def test_a_village_in_a_town_is_not_a_namesake_abroad() -> None:
+    """ "Karama in Ar-Raqqa": the text says where Karama is; Calama in Chile is no reading of it."""
+    row = _main_row("On 6 May 2023, unidentified gunmen shot dead a shopkeeper in Karama in Ar-Raqqa.")
+    assert row["country"] == "Syria"
+    assert row["admin1"] == "Ar Raqqah"
+    assert _near(row, 35.95, 39.01, km=100.0)
+    assert row["event_type"] == "Violence against civilians"
+    assert row["actor1"] == "unidentified gunmen"
+    assert row["fatalities"] == 1
+
+
+def test_a_village_in_a_town_is_not_a_namesake_of_another_province() -> None:
+    """ "Hamra in Ar-Raqqa": not the Hamra of Hama province, 180 km away."""
+    row = _main_row("On 6 May 2023, unidentified gunmen shot dead a shopkeeper in Hamra in Ar-Raqqa.")
+    assert row["country"] == "Syria"
+    assert row["admin1"] == "Ar Raqqah"
+    assert row["fatalities"] == 1
+
+
+def test_a_first_word_of_an_unknown_name_is_no_far_namesake() -> None:
+    """ "Tal Tamer": 'Tal' alone is a town near Damascus, 500 km from the report's Al-Hasakeh."""
+    row = _main_row("Wire, 4 May 2023: Government troops raided homes in Tal Tamer in the countryside of "
+                    "Al-Hasakeh and detained five men.")
+    assert row["country"] == "Syria"
+    assert row["admin1"] == "Al Ḩasakah"
+    assert _near(row, 36.50, 40.75, km=100.0)
+    assert row["sub_event_type"] == "Arrests"
+    assert row["actor1"] == "troops"

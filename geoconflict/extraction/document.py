@@ -229,7 +229,7 @@ def read_document(report: Report, gaz: Gazetteer) -> Document:
                                       and (x.place is None or x.place.kind is not PlaceKind.COUNTRY))]
     apply_town_rule(gaz, text, spans)
     apply_region_rule(text, spans, report.body_start)
-    check_containment(text, spans)
+    check_containment(gaz, text, spans)
     spans = drop_outliers(spans)
     dates = find_dates(text, report.published) if len(text) < DATES_CHUNKED_ABOVE else _chunked_dates(
         text, report.published)

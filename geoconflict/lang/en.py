@@ -119,6 +119,7 @@ __all__ = [
     "INTERVENTION",
     "INVERTED",
     "IN_REGION",
+    "IN_TOWN",
     "LEADING_JUNK",
     "LGA",
     "LIST_CONTINUES",
@@ -442,6 +443,12 @@ ANAPHORA_KINDS: dict[str, str | None] = {
 ANAPHORA = r"\bthe\s+(?P<what>" + "|".join(ANAPHORA_KINDS) + r")\b"
 #: "X in the Y region": what stands between X and Y.
 IN_REGION = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}")
+#: "X in Y" of a town Y: what stands between X and Y ("Mansura in Ar-Raqqa", "Saida town in the eastern
+#: countryside of Raqqa"): a settlement's word, "in", words of where in it, an Arabic article.
+IN_TOWN = re.compile(
+    r"\s+(?:(?:" + "|".join(SETTLEMENT_WORDS) + r")\s+)?in\s+(?:the\s+)?"
+    r"(?:(?:eastern|western|northern|southern|central|rural|countryside|outskirts|vicinity|suburbs|of)\s+){0,3}"
+    r"(?:(?i:al|ar|as|ad|an|at|el|ash|az)[\s-])?")
 #: "the" right before a place mention (taken into the token).
 ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: A direction before a place ("the eastern", "north-west"), or nothing.
