@@ -543,3 +543,27 @@ def test_a_first_word_of_an_unknown_name_is_no_far_namesake() -> None:
     assert _near(row, 36.50, 40.75, km=100.0)
     assert row["sub_event_type"] == "Arrests"
     assert row["actor1"] == "troops"
+
+
+# ---- observers who report from a few regions: a town outside them is its namesake inside
+
+
+def test_a_town_an_observer_mission_reports_is_its_namesake_on_the_line() -> None:
+    """ "Molodizhne" is a town of 44,000 in Poltava Oblast, but the OSCE monitors report from Donetsk and
+    Luhansk oblasts: the namesake village there is meant."""
+    row = _main_row("On 3 March 2023, OSCE SMM monitors recorded 12 explosions near Molodizhne.")
+    assert row["country"] == "Ukraine"
+    assert row["admin1"] in ("Donetsk Oblast", "Luhansk Oblast")
+    assert row["location"] == "Molodizhne"
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["fatalities"] is None
+
+
+def test_a_big_city_an_observer_mission_visits_stays_itself() -> None:
+    row = _main_row("On 3 March 2023, OSCE SMM monitors met local officials in Kyiv.")
+    assert row["country"] == "Ukraine"
+    assert row["location"] == "Kyiv"
+    assert _near(row, 50.45, 30.52)
+    assert row["event_type"] == "Strategic developments"
+    assert row["actor1"] == "OSCE SMM monitors"
+    assert row["actor2"] == "local officials"
