@@ -567,3 +567,29 @@ def test_a_big_city_an_observer_mission_visits_stays_itself() -> None:
     assert row["event_type"] == "Strategic developments"
     assert row["actor1"] == "OSCE SMM monitors"
     assert row["actor2"] == "local officials"
+
+
+# ---- a region named with its word is the region (at its capital's point), for every kind of record
+
+
+def test_a_region_named_with_its_word_in_the_name_stays_the_region() -> None:
+    """ "Sagaing Region", scanned whole: the region the report names, not a town of precision 1."""
+    row = _main_row("On 3 May 2023, the military shelled a village in Sagaing Region, killing two people.")
+    assert row["country"] == "Myanmar"
+    assert row["location"] == "Sagaing Region"
+    assert row["admin1"] == "Sagaing Region"
+    assert row["geo_precision"] == 3
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "military"
+    assert row["fatalities"] == 2
+
+
+def test_a_clash_told_only_by_its_state_is_at_the_states_capital() -> None:
+    row = _main_row("On 8 May 2023, two armed groups clashed at an unspecified location in Kassala state. "
+                    "No casualties were reported.")
+    assert row["country"] == "Sudan"
+    assert row["admin1"] == "Kassala"
+    assert row["geo_precision"] == 3
+    assert _near(row, 15.45, 36.40)  # the town of Kassala
+    assert row["event_type"] == "Battles"
+    assert row["fatalities"] == 0

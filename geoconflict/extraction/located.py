@@ -27,7 +27,6 @@ from geoconflict.extraction.acled_types import BY_BATTLE, actor_pair, battle_wor
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, TOKEN_OPEN, Document, clause_back, number
-from geoconflict.extraction.resolution_common import region_at_seat
 from geoconflict.extraction.structure import APPROXIMATE
 from geoconflict.lang import en
 from geoconflict.model import Event, Place, PlaceKind, Precision
@@ -185,16 +184,14 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
 def _where(doc: Document, i: int) -> tuple[Place, Precision | None]:
     """The point of an event at span *i*, and its precision when it is not the place's own.
 
-    An event told only by its first-level unit ("shelled villages in the Kharkiv region") is placed as
-    ACLED codes it: the unit, at its capital's point
-    (:func:`~geoconflict.extraction.resolution_common.region_at_seat`); a place the gazetteer lacks,
-    placed at the town the text says it is in or near (:mod:`~geoconflict.extraction.structure`), is
-    near that town; any other place is the event's own.
+    A place the gazetteer lacks, placed at the town the text says it is in or near
+    (:mod:`~geoconflict.extraction.structure`), is near that town; any other place is the event's own
+    (a first-level unit at its capital's point: :meth:`~geoconflict.extraction.document.Document.place`).
     """
     place = doc.place(i)
     if place.kind is PlaceKind.POPULATED_PLACE and f"; {APPROXIMATE}:" in (doc.spans[i].reason or ""):
         return place, Precision.NEAR  # a place the gazetteer lacks, placed at the town it is in or near
-    return (region_at_seat(doc.gaz, place) if place.kind is PlaceKind.ADMIN1 else place), None
+    return place, None
 
 
 def _parties(masked: str, folded: str, cue: re.Match[str], kind: str, subtype: str) -> tuple[str, ...]:

@@ -24,6 +24,8 @@ REGION_NAMED_WINDOW = 14
 CITY_OF_WINDOW = 14
 CITY_AFTER_WINDOW = 6
 CITY_BEFORE_WINDOW = 30
+#: The kinds a name's own descriptor says ("Kupiansk Raion", "Sagaing Region"): such a name is no bare name.
+_WITH_ITS_WORD = (PlaceKind.ADMIN1.value, PlaceKind.ADMIN2.value)
 #: "X in the Y region": at most this many characters between X and Y.
 CONTAINMENT_GAP = 30
 #: "X in Y" of a town Y: X is in Y's first-level unit or this near it (km); X's namesakes looked at in Y's country.
@@ -34,14 +36,14 @@ TOWN_IN_CANDIDATES = 20
 def apply_town_rule(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     """A bare name resolved to a region or district is its namesake town, unless a descriptor follows.
 
-    A district named with its word ("Kupiansk Raion", "Kanbalu district") is no bare name: it stays the
-    district. (A first-level unit with its word, "Odesa region", stays its namesake capital, the point a
-    coder gives an event told only by its region.)
+    A unit named with its word ("Kupiansk Raion", "Kanbalu district", "Sagaing Region"), in the name or
+    after it, is no bare name: it stays the unit. (An event told only by its first-level unit is placed at
+    the unit's capital: :func:`~geoconflict.extraction.resolution_common.region_at_seat`.)
     """
     for x in spans:
         p = x.place
         if (p is None or p.kind not in UNITS or x.descriptor is not None or x.fixed
-                or parse_query(x.surface).kind == PlaceKind.ADMIN2.value):
+                or parse_query(x.surface).kind in _WITH_ITS_WORD):
             continue
         if en.REGION_AFTER.match(text, x.end) or en.REGION_OF.search(text[max(0, x.start - REGION_OF_WINDOW):x.start]):
             continue
