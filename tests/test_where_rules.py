@@ -593,3 +593,29 @@ def test_a_clash_told_only_by_its_state_is_at_the_states_capital() -> None:
     assert _near(row, 15.45, 36.40)  # the town of Kassala
     assert row["event_type"] == "Battles"
     assert row["fatalities"] == 0
+
+
+# ---- "X district, Province": the tail after a unit's word holds the unit
+
+
+def test_a_districts_tail_holds_the_district() -> None:
+    """ "Kalat district, Zabul": Qalat of Zabul, not Kalat in Pakistan."""
+    row = _main_row("On 2 May 2023, gunmen attacked a police post in Kalat district, Zabul, killing two policemen.")
+    assert row["country"] == "Afghanistan"
+    assert row["admin1"] == "Zabul Province"
+    assert _near(row, 32.11, 66.91)
+    assert row["event_type"] == "Battles"
+    assert row["actor1"] == "gunmen"
+    assert row["actor2"] == "police"
+    assert row["fatalities"] == 2
+
+
+def test_an_unknown_district_falls_back_to_the_province_of_its_tail() -> None:
+    """ "Upper Bagh district, Faryab": no such district in the gazetteer; not Bagh in Kashmir, 800 km away."""
+    row = _main_row("On 2 May 2023, Taliban fighters attacked a police checkpoint in Upper Bagh district, Faryab, "
+                    "killing two policemen.")
+    assert row["country"] == "Afghanistan"
+    assert row["admin1"] == "Faryab Province"
+    assert row["geo_precision"] == 3
+    assert row["actor1"] == "Taliban"
+    assert row["fatalities"] == 2
