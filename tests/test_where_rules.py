@@ -619,3 +619,37 @@ def test_an_unknown_district_falls_back_to_the_province_of_its_tail() -> None:
     assert row["geo_precision"] == 3
     assert row["actor1"] == "Taliban"
     assert row["fatalities"] == 2
+
+
+# ---- a part of a city: "Colonia <name>", with the words of its name between
+
+
+def test_a_colonia_with_a_name_of_several_words_is_inside_the_city_named() -> None:
+    """ "Colonia Lomas de los Pinos": neither 'Colonia' (a Uruguayan department) nor 'Pinos' (a Zacatecas town)."""
+    row = _main_row("On 3 May 2023, in Ciudad Apodaca, Nuevo Leon, gunmen shot dead a taxi driver in "
+                    "Colonia Lomas de los Pinos.")
+    assert row["country"] == "Mexico"
+    assert row["admin1"] == "Nuevo León"
+    assert row["location"] == "Ciudad Apodaca"
+    assert row["event_type"] == "Violence against civilians"
+    assert row["actor1"] == "gunmen"
+    assert row["fatalities"] == 1
+
+
+def test_a_department_named_colonia_is_still_a_place() -> None:
+    row = _main_row("On 3 May 2023, protesters blocked the main road in Colonia, Uruguay.")
+    assert row["country"] == "Uruguay"
+    assert row["admin1"] == "Colonia"
+    assert row["event_type"] == "Protests"
+    assert row["actor1"] == "protesters"
+
+
+def test_a_ukrainian_community_is_its_hromada_not_a_part_of_a_city() -> None:
+    """ "the Krasnopillia community, Sumy": a hromada, named after its seat."""
+    row = _main_row("On 3 May 2023, Russian forces shelled the Krasnopillia community, Sumy, wounding one civilian.")
+    assert row["country"] == "Ukraine"
+    assert row["admin1"] == "Sumy Oblast"
+    assert _near(row, 50.77, 35.26)
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "Russian forces"
+    assert row["fatalities"] is None

@@ -226,7 +226,7 @@ def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
     if outlet:
         return f"names an outlet ('{word} {outlet.group(0).strip()}')"
     part = en.NEIGHBOURHOOD_AFTER.match(text, e)
-    if part or en.NEIGHBOURHOOD_OPENING.match(word) or en.NEIGHBOURHOOD_BEFORE.search(
+    if part or en.NEIGHBOURHOOD_OPENING.match(text, s) or en.NEIGHBOURHOOD_BEFORE.search(
             text, max(0, s - CONTEXT_WINDOW), s):
         return f"names a part of a city ('{word}{part.group(0) if part else ''}'), inside the town the report names"
     org = en.ORG_BEFORE.search(text, max(0, s - CONTEXT_WINDOW), s) if before.endswith(en.ORG_BEFORE_ENDS) else None

@@ -404,8 +404,11 @@ LIST_JOINERS = f"{AND}|or"
 LIST_CONTINUES = (",", AND)
 #: Nigeria's local government areas, its second-level units, as reports abbreviate them ("Damboa LGA").
 LGA = "LGA"
-#: Descriptors after a single capitalised name that make it a second-level unit's ("Sudzhansky district").
-SINGLE_DESCRIPTORS = ("district", "raion", "rayon", "township", "county", "governorate", LGA)
+#: Descriptors after a single capitalised name that make it a unit's, named after its seat ("Sudzhansky
+#: district"; a Ukrainian "Krasnopillia community" is a hromada, a Colombian corregimiento a rural part of a
+#: municipality: either is its seat or the unit the text names around it, never a namesake city far away).
+SINGLE_DESCRIPTORS = ("district", "raion", "rayon", "township", "county", "governorate", LGA, "community",
+                      "corregimiento")
 #: The descriptors (of :data:`LIST_DESCRIPTORS` and :data:`SINGLE_DESCRIPTORS`) of first-level units.
 ADMIN1_DESCRIPTORS = (*REGION_WORDS, "territory", "prefecture")
 #: A descriptor after a bare unit's name: the unit is meant, not its namesake town.
@@ -494,10 +497,14 @@ OUTLET_AFTER = re.compile(
 )
 #: A part of a city named by its own name: "the Terra Nova neighborhood", "Aung Thit ward", "Colonia Centro". Such a
 #: name is a place inside the city the report names, not a namesake town elsewhere.
-NEIGHBOURHOOD_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?i:neighbou?rhoods?|wards?|quarters?|barrios?|favelas?)\b")
-NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:[Cc]olonia|[Bb]airro|[Bb]arrio|[Ff]avela)\s+$")
-#: The same word opening a name the gazetteer holds whole ("Colonia Obrera").
-NEIGHBOURHOOD_OPENING = re.compile(r"(?:Colonia|Bairro|Barrio|Favela)\s")
+NEIGHBOURHOOD_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?i:neighbou?rhoods?|wards?|quarters?|barrios?|favelas?)\b")
+#: Its word before it, maybe with other words of the part's name between ("Colonia Prados de los Pinos").
+NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:[Cc]olonia|[Bb]airro|[Bb]arrio|[Ff]avela)\s+"
+                                  r"(?:[A-Z][\w'’-]*\s+|(?:de|del|la|las|los|do|da|dos|das)\s+){0,3}$")
+#: The same word opening a name the gazetteer holds whole ("Colonia Obrera"), or alone before the part's name
+#: ("Colonia Prados …"), matched at the name's start.
+NEIGHBOURHOOD_OPENING = re.compile(r"(?:Colonia|Bairro|Barrio|Favela)\s+[A-Z]")
 #: Place names that are also common English words ("Church", "Tank", "Division") are looked up in this
 #: language of the ``wordfreq`` package; a name all of whose words are at least this frequent (Zipf scale:
 #: 3.5 is about once per 300,000 words) names a place only with evidence.
