@@ -211,7 +211,7 @@ class Document:
             if x.start < paragraph_start:
                 break
             if x.place is not None and x.place.kind in kinds and not x.possessive:
-                return x.place
+                return self.place(i)  # (a first-level unit at its capital's point, as every record has it)
         return None
 
 
