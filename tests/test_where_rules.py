@@ -359,3 +359,297 @@ def test_coders_notes_and_actor_areas_grow_linearly_with_the_text() -> None:
     calls(60)  # warm the memoised searches
     once, twice = calls(60), calls(120)
     assert twice <= 2.6 * once, f"{once:,} calls, then {twice:,} for twice the text"
+
+
+# ---- a unit's name of several words before its word ("Musa Khel district", "Orlu LGA")
+
+
+def test_a_district_of_two_words_is_found_whole() -> None:
+    """ "Musa Khel district": the name is both words, not "Khel" alone (no place by that name)."""
+    row = _main_row("On 14 March 2023, a roadside bomb planted by Taliban militants killed one soldier in "
+                    "Musa Khel district, Khost province.")
+    assert row["country"] == "Afghanistan"
+    assert row["location"] == "Mūsá Khēl"
+    assert row["admin1"] == "Khost Province"
+    assert _near(row, 33.54, 69.73)
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert row["actor1"] == "Taliban"
+    assert row["fatalities"] == 1
+
+
+def test_an_arabic_article_opens_a_districts_name() -> None:
+    """ "As Silw district": "As" is the name's article, not the English word."""
+    row = _main_row("Wire, 5 April 2023: Houthi fighters shelled government positions in As Silw district of "
+                    "Taizz governorate, killing two soldiers.")
+    assert row["country"] == "Yemen"
+    assert row["location"] == "As Silw"
+    assert _near(row, 13.33, 44.22)
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "Houthis"
+    assert row["fatalities"] == 2
+
+
+def test_a_local_government_area_is_a_district() -> None:
+    """ "Orlu LGA (Imo)": Nigeria's second-level unit, not the state it is in."""
+    row = _main_row("On 2 March 2023, gunmen abducted a schoolteacher in Orlu LGA (Imo). Police said a search "
+                    "was under way.")
+    assert row["country"] == "Nigeria"
+    assert row["admin1"] == "Imo"
+    assert row["location"] == "Orlu"
+    assert _near(row, 5.80, 7.04)
+    assert row["event_type"] == "Violence against civilians"
+    assert row["sub_event_type"] == "Abduction/forced disappearance"
+    assert row["actor1"] == "gunmen"
+    assert row["fatalities"] is None
+
+
+def test_a_local_government_area_in_a_battle_report() -> None:
+    row = _main_row("On 9 February 2023, soldiers clashed with bandits in Damboa LGA (Borno), killing four bandits.")
+    assert row["country"] == "Nigeria"
+    assert row["admin1"] == "Borno"
+    assert _near(row, 11.16, 12.76)
+    assert row["event_type"] == "Battles"
+    assert row["sub_event_type"] == "Armed clash"
+    assert row["fatalities"] == 4
+
+
+def test_an_unknown_word_before_a_districts_name_is_left_out() -> None:
+    """The run is widened only to a name the gazetteer knows: "Russian" is no word of the district's name."""
+    from geoconflict.extraction.toponyms import find_spans
+    from geoconflict.gazetteer import Gazetteer
+
+    text = "Shelling hit Russian Bakhmut district and In Musa Khel district."
+    spans = [x.surface for x in find_spans(Gazetteer.default(), text, [(0, len(text))]) if x.descriptor]
+    assert spans == ["Bakhmut", "Musa Khel"]
+
+
+# ---- "Village (District, Region)" with a district the gazetteer has only as its seat
+
+
+def test_an_unknown_village_falls_back_to_the_seat_its_district_is_named_after() -> None:
+    """ "Bella (Bandiagara, Mopti)": no Bella in Mopti; the cercle is named after its seat, Bandiagara, which
+    is nearer the village than the region's own point."""
+    row = _main_row("On 5 May 2023, militants attacked a gendarmerie post in Bella (Bandiagara, Mopti), killing "
+                    "two gendarmes.")
+    assert row["country"] == "Mali"
+    assert row["admin1"] == "Mopti Region"
+    assert row["location"] == "Bandiagara"
+    assert _near(row, 14.35, -3.61)
+    assert row["geo_precision"] == 2  # near the seat, not at it
+    assert row["event_type"] == "Battles"
+    assert row["actor1"] == "militants"
+    assert row["fatalities"] == 2
+
+
+# ---- a place in an armed group's name is where it comes from, not where it acted
+
+
+def test_a_region_in_a_militias_name_is_not_the_events_place() -> None:
+    """ "Darfur communal militia" names who acted; the event is where the note codes it."""
+    row = _main_row("Looting: On 10 May 2023, militia (coded as Darfur communal militia) robbed bus passengers in "
+                    "Abu Zerega [coded to Kutum, North Darfur state].")
+    assert row["country"] == "Sudan"
+    assert row["location"] == "Kutum"
+    assert row["admin1"] == "North Darfur"
+    assert row["geo_precision"] == 1
+    assert row["event_type"] == "Strategic developments"
+    assert row["sub_event_type"] == "Looting/property destruction"
+    assert row["fatalities"] is None
+
+
+# ---- an event told only by its region is placed at the region's capital, as ACLED codes it
+
+
+def test_an_event_in_a_region_is_at_its_namesake_capital() -> None:
+    row = _main_row("On 2 May 2023, Russian forces shelled villages in Chernihiv region. No casualties were reported.")
+    assert row["country"] == "Ukraine"
+    assert row["admin1"] == "Chernihiv Oblast"
+    assert row["location"] == "Chernihiv Oblast"  # the region the text names, at its capital's point
+    assert _near(row, 51.51, 31.29)
+    assert row["geo_precision"] == 3  # still told only by its region
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "Russian forces"
+    assert row["fatalities"] == 0
+
+
+def test_an_event_in_a_province_without_a_namesake_town_is_at_its_largest_town() -> None:
+    row = _main_row("On 8 May 2023, Iraqi forces killed six IS militants during an operation in Anbar province.")
+    assert row["country"] == "Iraq"
+    assert row["admin1"] == "Anbar Province"
+    assert row["location"] == "Anbar Province"
+    assert _near(row, 33.42, 43.31)  # Ramadi
+    assert row["geo_precision"] == 3
+    assert row["event_type"] == "Battles"
+    assert row["actor1"] == "Iraqi forces"
+    assert row["actor2"] == "Islamic State"
+    assert row["fatalities"] == 6
+
+
+def test_a_governorate_wide_measure_is_at_the_governorates_capital() -> None:
+    row = _main_row("Wire, 2 May 2023: the governor of Hadramawt governorate imposed a curfew across the governorate.")
+    assert row["country"] == "Yemen"
+    assert row["admin1"] == "Ḩaḑramawt"
+    assert _near(row, 14.54, 49.12)  # Mukalla
+    assert row["geo_precision"] == 3
+    assert row["event_type"] == "Strategic developments"
+
+
+def test_a_region_seat_is_none_for_a_town() -> None:
+    from geoconflict.extraction.resolution_common import region_at_seat, region_seat
+    from geoconflict.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    kharkiv = gaz.search("Kharkiv", kind="populated_place", limit=1)[0].place
+    assert region_seat(gaz, kharkiv) is None
+    assert region_at_seat(gaz, kharkiv) is kharkiv
+    borno = gaz.search("Borno", kind="admin1", limit=1)[0].place
+    seat = region_seat(gaz, borno)
+    assert seat is not None and seat.name == "Maiduguri"
+    moved = region_at_seat(gaz, borno)
+    assert (moved.name, moved.kind, moved.admin1, moved.geometry) == (borno.name, borno.kind, borno.admin1,
+                                                                       borno.geometry)
+    assert (moved.lat, moved.lon) == (seat.lat, seat.lon) != (borno.lat, borno.lon)
+
+
+# ---- "X in Y" of a town Y: X is in Y's region or near it
+
+
+def test_a_village_in_a_town_is_not_a_namesake_abroad() -> None:
+    """ "Karama in Ar-Raqqa": the text says where Karama is; Calama in Chile is no reading of it."""
+    row = _main_row("On 6 May 2023, unidentified gunmen shot dead a shopkeeper in Karama in Ar-Raqqa.")
+    assert row["country"] == "Syria"
+    assert row["admin1"] == "Ar Raqqah"
+    assert _near(row, 35.95, 39.01, km=100.0)
+    assert row["event_type"] == "Violence against civilians"
+    assert row["actor1"] == "unidentified gunmen"
+    assert row["fatalities"] == 1
+
+
+def test_a_village_in_a_town_is_not_a_namesake_of_another_province() -> None:
+    """ "Hamra in Ar-Raqqa": not the Hamra of Hama province, 180 km away."""
+    row = _main_row("On 6 May 2023, unidentified gunmen shot dead a shopkeeper in Hamra in Ar-Raqqa.")
+    assert row["country"] == "Syria"
+    assert row["admin1"] == "Ar Raqqah"
+    assert row["fatalities"] == 1
+
+
+def test_a_first_word_of_an_unknown_name_is_no_far_namesake() -> None:
+    """ "Tal Tamer": 'Tal' alone is a town near Damascus, 500 km from the report's Al-Hasakeh."""
+    row = _main_row("Wire, 4 May 2023: Government troops raided homes in Tal Tamer in the countryside of "
+                    "Al-Hasakeh and detained five men.")
+    assert row["country"] == "Syria"
+    assert row["admin1"] == "Al Ḩasakah"
+    assert _near(row, 36.50, 40.75, km=100.0)
+    assert row["sub_event_type"] == "Arrests"
+    assert row["actor1"] == "troops"
+
+
+# ---- observers who report from a few regions: a town outside them is its namesake inside
+
+
+def test_a_town_an_observer_mission_reports_is_its_namesake_on_the_line() -> None:
+    """ "Molodizhne" is a town of 44,000 in Poltava Oblast, but the OSCE monitors report from Donetsk and
+    Luhansk oblasts: the namesake village there is meant."""
+    row = _main_row("On 3 March 2023, OSCE SMM monitors recorded 12 explosions near Molodizhne.")
+    assert row["country"] == "Ukraine"
+    assert row["admin1"] in ("Donetsk Oblast", "Luhansk Oblast")
+    assert row["location"] == "Molodizhne"
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["fatalities"] is None
+
+
+def test_a_big_city_an_observer_mission_visits_stays_itself() -> None:
+    row = _main_row("On 3 March 2023, OSCE SMM monitors met local officials in Kyiv.")
+    assert row["country"] == "Ukraine"
+    assert row["location"] == "Kyiv"
+    assert _near(row, 50.45, 30.52)
+    assert row["event_type"] == "Strategic developments"
+    assert row["actor1"] == "OSCE SMM monitors"
+    assert row["actor2"] == "local officials"
+
+
+# ---- a region named with its word is the region (at its capital's point), for every kind of record
+
+
+def test_a_region_named_with_its_word_in_the_name_stays_the_region() -> None:
+    """ "Sagaing Region", scanned whole: the region the report names, not a town of precision 1."""
+    row = _main_row("On 3 May 2023, the military shelled a village in Sagaing Region, killing two people.")
+    assert row["country"] == "Myanmar"
+    assert row["location"] == "Sagaing Region"
+    assert row["admin1"] == "Sagaing Region"
+    assert row["geo_precision"] == 3
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "military"
+    assert row["fatalities"] == 2
+
+
+def test_a_clash_told_only_by_its_state_is_at_the_states_capital() -> None:
+    row = _main_row("On 8 May 2023, two armed groups clashed at an unspecified location in Kassala state. "
+                    "No casualties were reported.")
+    assert row["country"] == "Sudan"
+    assert row["admin1"] == "Kassala"
+    assert row["geo_precision"] == 3
+    assert _near(row, 15.45, 36.40)  # the town of Kassala
+    assert row["event_type"] == "Battles"
+    assert row["fatalities"] == 0
+
+
+# ---- "X district, Province": the tail after a unit's word holds the unit
+
+
+def test_a_districts_tail_holds_the_district() -> None:
+    """ "Kalat district, Zabul": Qalat of Zabul, not Kalat in Pakistan."""
+    row = _main_row("On 2 May 2023, gunmen attacked a police post in Kalat district, Zabul, killing two policemen.")
+    assert row["country"] == "Afghanistan"
+    assert row["admin1"] == "Zabul Province"
+    assert _near(row, 32.11, 66.91)
+    assert row["event_type"] == "Battles"
+    assert row["actor1"] == "gunmen"
+    assert row["actor2"] == "police"
+    assert row["fatalities"] == 2
+
+
+def test_an_unknown_district_falls_back_to_the_province_of_its_tail() -> None:
+    """ "Upper Bagh district, Faryab": no such district in the gazetteer; not Bagh in Kashmir, 800 km away."""
+    row = _main_row("On 2 May 2023, Taliban fighters attacked a police checkpoint in Upper Bagh district, Faryab, "
+                    "killing two policemen.")
+    assert row["country"] == "Afghanistan"
+    assert row["admin1"] == "Faryab Province"
+    assert row["geo_precision"] == 3
+    assert row["actor1"] == "Taliban"
+    assert row["fatalities"] == 2
+
+
+# ---- a part of a city: "Colonia <name>", with the words of its name between
+
+
+def test_a_colonia_with_a_name_of_several_words_is_inside_the_city_named() -> None:
+    """ "Colonia Lomas de los Pinos": neither 'Colonia' (a Uruguayan department) nor 'Pinos' (a Zacatecas town)."""
+    row = _main_row("On 3 May 2023, in Ciudad Apodaca, Nuevo Leon, gunmen shot dead a taxi driver in "
+                    "Colonia Lomas de los Pinos.")
+    assert row["country"] == "Mexico"
+    assert row["admin1"] == "Nuevo León"
+    assert row["location"] == "Ciudad Apodaca"
+    assert row["event_type"] == "Violence against civilians"
+    assert row["actor1"] == "gunmen"
+    assert row["fatalities"] == 1
+
+
+def test_a_department_named_colonia_is_still_a_place() -> None:
+    row = _main_row("On 3 May 2023, protesters blocked the main road in Colonia, Uruguay.")
+    assert row["country"] == "Uruguay"
+    assert row["admin1"] == "Colonia"
+    assert row["event_type"] == "Protests"
+    assert row["actor1"] == "protesters"
+
+
+def test_a_ukrainian_community_is_its_hromada_not_a_part_of_a_city() -> None:
+    """ "the Krasnopillia community, Sumy": a hromada, named after its seat."""
+    row = _main_row("On 3 May 2023, Russian forces shelled the Krasnopillia community, Sumy, wounding one civilian.")
+    assert row["country"] == "Ukraine"
+    assert row["admin1"] == "Sumy Oblast"
+    assert _near(row, 50.77, 35.26)
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["actor1"] == "Russian forces"
+    assert row["fatalities"] is None

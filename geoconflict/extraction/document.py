@@ -24,6 +24,7 @@ from datetime import date
 from geoconflict.extraction.cues import cue_kinds
 from geoconflict.extraction.people import Person, people
 from geoconflict.extraction.resolution import resolve_spans
+from geoconflict.extraction.resolution_common import region_at_seat
 from geoconflict.extraction.resolution_outliers import drop_outliers
 from geoconflict.extraction.resolution_units import apply_region_rule, apply_town_rule, check_containment
 from geoconflict.extraction.sources import Sources
@@ -188,11 +189,15 @@ class Document:
         return None
 
     def place(self, i: int | str) -> Place:
-        """The place of span *i* (a token's group): masked spans are resolved ones."""
+        """The place of span *i* (a token's group): masked spans are resolved ones.
+
+        A first-level unit is the unit at its capital's point (:func:`region_at_seat`), where a coder places
+        what happened in it when the report names no town.
+        """
         place = self.spans[int(i)].place
         if place is None:
             raise ValueError(f"span {i} is not resolved, so no token names it")
-        return place
+        return region_at_seat(self.gaz, place) if place.kind is PlaceKind.ADMIN1 else place
 
     def distinct_places(self, ids: Iterable[int]) -> list[Place]:
         """The places of spans *ids*, each once: in the order of its last mention, as its first mention has it."""
@@ -206,7 +211,7 @@ class Document:
             if x.start < paragraph_start:
                 break
             if x.place is not None and x.place.kind in kinds and not x.possessive:
-                return x.place
+                return self.place(i)  # (a first-level unit at its capital's point, as every record has it)
         return None
 
 
@@ -229,7 +234,7 @@ def read_document(report: Report, gaz: Gazetteer) -> Document:
                                       and (x.place is None or x.place.kind is not PlaceKind.COUNTRY))]
     apply_town_rule(gaz, text, spans)
     apply_region_rule(text, spans, report.body_start)
-    check_containment(text, spans)
+    check_containment(gaz, text, spans)
     spans = drop_outliers(spans)
     dates = find_dates(text, report.published) if len(text) < DATES_CHUNKED_ABOVE else _chunked_dates(
         text, report.published)

@@ -27,8 +27,9 @@ from geoconflict.extraction.acled_types import BY_BATTLE, actor_pair, battle_wor
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, TOKEN_OPEN, Document, clause_back, number
+from geoconflict.extraction.structure import APPROXIMATE
 from geoconflict.lang import en
-from geoconflict.model import Event, PlaceKind
+from geoconflict.model import Event, Place, PlaceKind, Precision
 from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
@@ -173,10 +174,24 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
         fatalities = _fatalities_next(*following)
     parties = _parties(masked, folded, cue, kind, subtype)
     kind, subtype = _by_whom(kind, subtype, parties)
-    return Event(kind, doc.place(i), subtype=subtype, actors=parties, fatalities=fatalities,
+    place, precision = _where(doc, i)
+    return Event(kind, place, subtype=subtype, actors=parties, fatalities=fatalities, precision=precision,
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
                                            reason=f"event: {kind} word {matched(masked, cue)!r} with a place"))
+
+
+def _where(doc: Document, i: int) -> tuple[Place, Precision | None]:
+    """The point of an event at span *i*, and its precision when it is not the place's own.
+
+    A place the gazetteer lacks, placed at the town the text says it is in or near
+    (:mod:`~geoconflict.extraction.structure`), is near that town; any other place is the event's own
+    (a first-level unit at its capital's point: :meth:`~geoconflict.extraction.document.Document.place`).
+    """
+    place = doc.place(i)
+    if place.kind is PlaceKind.POPULATED_PLACE and f"; {APPROXIMATE}:" in (doc.spans[i].reason or ""):
+        return place, Precision.NEAR  # a place the gazetteer lacks, placed at the town it is in or near
+    return place, None
 
 
 def _parties(masked: str, folded: str, cue: re.Match[str], kind: str, subtype: str) -> tuple[str, ...]:
@@ -236,12 +251,14 @@ def _clause_end(after: str) -> int:
 
 
 def _names_actor(doc: Document, masked: str, tok: re.Match[str]) -> bool:
-    """Whether token *tok* names who acted: a possessive, "the forces (government, ...) of <place>", or a
-    country before a force noun ("<country> forces")."""
+    """Whether token *tok* names who acted: a possessive, "the forces (government, ...) of <place>", a
+    country before a force noun ("<country> forces"), or any place before a militia's word ("Darfur
+    communal militia": a group named after where it comes from, not where it acted)."""
     span = doc.spans[int(tok.group(1))]
     lo = max(0, tok.start() - ACTOR_WINDOW)
     if span.possessive or (en.OF in case_fold(masked[lo:tok.start()])  # else "<actor> of" cannot end there
-                           and en.ACTOR_OF_BEFORE.search(masked, lo, tok.start())):
+                           and en.ACTOR_OF_BEFORE.search(masked, lo, tok.start())) or en.MILITIA_AFTER.match(
+            masked, tok.end()):
         return True
     return span.place is not None and span.place.kind is PlaceKind.COUNTRY and bool(
         en.ACTOR_NOUN_AFTER.match(masked, tok.end()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from geoconflict.extraction.resolution_common import (
     NAME_MATCHES,
+    big_by_own_name,
     coherent,
     is_small,
     name_candidates,
@@ -74,7 +75,8 @@ def in_named_region(gaz: Gazetteer, placed: list[Span], hinted: set[tuple[str | 
     for x in placed:
         p = x.place
         own = fold(x.surface)
-        if (p is None or p.kind is not PlaceKind.POPULATED_PLACE or x.fixed or not is_small(p)
+        if (p is None or p.kind is not PlaceKind.POPULATED_PLACE or x.fixed
+                or not (is_small(p) or (hinted and not big_by_own_name(x)))
                 or regions.holds(p, own) or parse_query(x.surface).kind is not None):
             continue
         there = [c for cc in regions.countries for c in search(gaz, x.surface, kind=PlaceKind.POPULATED_PLACE,

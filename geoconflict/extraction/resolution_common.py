@@ -24,7 +24,7 @@ __all__ = [
     "AREA_NAMES", "BIG_PLACE_POPULATION", "FAR_KM", "NAME_MATCHES", "NOT_A_PLACE", "OTHER_NAME_MATCH", "OUTLIER",
     "OWN_NAME_MATCH", "SMALL_TOWN_POPULATION", "TOWN_CANDIDATES", "UNITS", "best_in", "is_big", "big_by_name",
     "big_by_own_name", "coherent", "countries_named", "is_town", "name_candidates", "named_units", "names_by_country", "near_any",
-    "other_name", "search", "similar", "is_small", "unplace",
+    "other_name", "region_at_seat", "region_seat", "search", "similar", "is_small", "unplace",
 ]
 
 #: Candidates looked at for a region's namesake town, and for a lone town's namesake in the report's country.
@@ -58,6 +58,59 @@ NAME_PAIR_CACHE = 1 << 14
 UNITS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
 #: How a town candidate matched that makes a bare name its (not a fuzzy or partial match).
 NAME_MATCHES = ("name", "alternate name")
+#: The most populous settlements of a first-level unit's bounding box looked at for its own most populous
+#: (those of neighbouring units come first where the box holds their cities); first-level units remembered.
+SEAT_CANDIDATES = 60
+SEAT_CACHE = 4096
+
+
+@lru_cache(maxsize=SEAT_CACHE)
+def region_seat(gaz: Gazetteer, unit: Place) -> Place | None:
+    """The town an event told only by its first-level *unit* is placed at: the unit's capital, as ACLED codes it.
+
+    The gazetteer does not mark capitals; a careful coder's answer is the unit's namesake town inside it
+    ("Kharkiv region": Kharkiv, "Kandahar province": Kandahar), else its most populous town ("Anbar
+    province": Ramadi, "Hadramawt governorate": Mukalla). None for another kind of place, or a unit
+    whose towns the gazetteer does not know.
+
+    Examples
+    --------
+    >>> gaz = Gazetteer.default()
+    >>> region_seat(gaz, gaz.search("Kharkiv Oblast", kind="admin1", limit=1)[0].place).name
+    'Kharkiv'
+    """
+    if unit.kind is not PlaceKind.ADMIN1:
+        return None
+    for c in search(gaz, unit.name, kind=PlaceKind.POPULATED_PLACE, country=unit.country_code, limit=TOWN_CANDIDATES):
+        if c.place.admin1 == unit.name and c.reason.startswith(NAME_MATCHES):
+            return c.place
+    if unit.geometry is None:
+        return None
+    west, south, east, north = unit.geometry.bounds
+    return next((p for p in gaz.largest_places((south, west, north, east), n=SEAT_CANDIDATES)
+                 if p.admin1 == unit.name and p.country_code == unit.country_code), None)
+
+
+@lru_cache(maxsize=SEAT_CACHE)
+def region_at_seat(gaz: Gazetteer, unit: Place) -> Place:
+    """First-level *unit* as an event told only by it is placed: the unit, at its capital's point.
+
+    The record keeps the unit (its name, kind, polygon and precision: the report names no town), and its
+    point is :func:`region_seat`'s, as ACLED codes such an event; a unit without a known town is itself.
+
+    Examples
+    --------
+    >>> gaz = Gazetteer.default()
+    >>> anbar = region_at_seat(gaz, gaz.search("Anbar Province", kind="admin1", limit=1)[0].place)
+    >>> anbar.name, anbar.kind.value, round(anbar.lat, 1), round(anbar.lon, 1)
+    ('Anbar Province', 'admin1', 33.4, 43.3)
+    """
+    seat = region_seat(gaz, unit)
+    if seat is None:
+        return unit
+    return Place(unit.name, kind=unit.kind, lat=seat.lat, lon=seat.lon, country_code=unit.country_code,
+                 admin1=unit.admin1, admin2=unit.admin2, geonames_id=unit.geonames_id, population=unit.population,
+                 geometry=unit.geometry, approximate=unit.approximate, source=unit.source)
 
 
 def search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None,

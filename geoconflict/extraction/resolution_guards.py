@@ -49,6 +49,8 @@ __all__ = ["guard_context"]
 
 #: Places a report's area is named by (never pulled to another country).
 _AREAS = (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
+#: A word of a capitalised run stays a place of its own only this near (km) another of the report's places.
+PARTS_NEAR_KM = 300.0
 #: Units whose naming pulls a lone town of another country to their own (:func:`_pull_to_named_unit`).
 _NAMED_UNITS = (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2)
 
@@ -137,7 +139,9 @@ def _parts_of_one_name(text: str, placed: list[Span]) -> None:
     """Names side by side in one capitalised run ("Tal Tamer") are words of one name the gazetteer lacks.
 
     Each word's place is only a namesake of that word: it stays when another name of the report has a
-    place in its country (it may be a list without commas), or when it is a is_big town spelled as it is,
+    place in its country within ``PARTS_NEAR_KM`` (it may be a list without commas, of places of one area:
+    not "Tal" of "Tal Tamer" at a namesake 500 km from the report's other places), or when it is a is_big
+    town spelled as it is,
     else it is an outlier, left unresolved. Only towns side by side are one name: a town then a unit
     ("Maiduguri Borno State") says where the town is.
     """
@@ -150,12 +154,16 @@ def _parts_of_one_name(text: str, placed: list[Span]) -> None:
         return
     parts = [x for x in ordered if id(x) in joined and not x.fixed
              and not (big_by_own_name(x) and x.place is not None and x.place.name.casefold() == x.surface.casefold())]
-    others: dict[str | None, set[str]] = {}  # the names of the other spans, by country
+    others: dict[str | None, list[Span]] = {}  # the other spans, by country
     for y in placed:
         if y.place is not None and id(y) not in joined:
-            others.setdefault(y.place.country_code, set()).add(fold(y.surface))
+            others.setdefault(y.place.country_code, []).append(y)
     for x in parts:
-        if x.place is not None and not others.get(x.place.country_code, set()) - {fold(x.surface)}:
+        p = x.place
+        near = [y.place for y in others.get(p.country_code, []) if y.place is not None
+                and fold(y.surface) != fold(x.surface)] if p is not None else []
+        if p is not None and not (near and near_any(p, np.array([q.lat for q in near]),
+                                                    np.array([q.lon for q in near]), PARTS_NEAR_KM)):
             unplace(x, f"'{x.surface}' is one word of a longer name the gazetteer lacks", outlier=True)
 
 

@@ -7,9 +7,10 @@
 
 from __future__ import annotations
 
-from geoconflict.extraction.resolution_common import NAME_MATCHES, TOWN_CANDIDATES, UNITS, search
+from geoconflict.extraction.resolution_common import NAME_MATCHES, TOWN_CANDIDATES, UNITS, search, unplace
 from geoconflict.extraction.spans import Span, contains
 from geoconflict.gazetteer import Candidate, Gazetteer
+from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold, parse_query
@@ -23,21 +24,26 @@ REGION_NAMED_WINDOW = 14
 CITY_OF_WINDOW = 14
 CITY_AFTER_WINDOW = 6
 CITY_BEFORE_WINDOW = 30
+#: The kinds a name's own descriptor says ("Kupiansk Raion", "Sagaing Region"): such a name is no bare name.
+_WITH_ITS_WORD = (PlaceKind.ADMIN1.value, PlaceKind.ADMIN2.value)
 #: "X in the Y region": at most this many characters between X and Y.
 CONTAINMENT_GAP = 30
+#: "X in Y" of a town Y: X is in Y's first-level unit or this near it (km); X's namesakes looked at in Y's country.
+TOWN_REACH_KM = 100.0
+TOWN_IN_CANDIDATES = 20
 
 
 def apply_town_rule(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     """A bare name resolved to a region or district is its namesake town, unless a descriptor follows.
 
-    A district named with its word ("Kupiansk Raion", "Kanbalu district") is no bare name: it stays the
-    district. (A first-level unit with its word, "Odesa region", stays its namesake capital, the point a
-    coder gives an event told only by its region.)
+    A unit named with its word ("Kupiansk Raion", "Kanbalu district", "Sagaing Region"), in the name or
+    after it, is no bare name: it stays the unit. (An event told only by its first-level unit is placed at
+    the unit's capital: :func:`~geoconflict.extraction.resolution_common.region_at_seat`.)
     """
     for x in spans:
         p = x.place
         if (p is None or p.kind not in UNITS or x.descriptor is not None or x.fixed
-                or parse_query(x.surface).kind == PlaceKind.ADMIN2.value):
+                or parse_query(x.surface).kind in _WITH_ITS_WORD):
             continue
         if en.REGION_AFTER.match(text, x.end) or en.REGION_OF.search(text[max(0, x.start - REGION_OF_WINDOW):x.start]):
             continue
@@ -108,10 +114,17 @@ def _told_as_town(text: str, x: Span) -> bool:
                 or en.CITY_AFTER.match(text, x.end))
 
 
-def check_containment(text: str, spans: list[Span]) -> None:
-    """ "X in the Y region": a resolved X that is not inside Y is a wrong guess; leave X unresolved."""
+def check_containment(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
+    """ "X in the Y region": a resolved X that is not inside Y is a wrong guess; leave X unresolved.
+
+    "X in Y" of a town Y ("Mansura in Ar-Raqqa", "Saida town in Ar Raqqa countryside") says the same:
+    see :func:`_in_town`.
+    """
     for x, y in zip(spans, spans[1:]):
         if x.place is None or y.place is None or y.start - x.end > CONTAINMENT_GAP:
+            continue
+        if y.place.kind is PlaceKind.POPULATED_PLACE and not x.fixed and en.IN_TOWN.fullmatch(text, x.end, y.start):
+            _in_town(gaz, x, y.place)
             continue
         if not en.IN_REGION.fullmatch(text, x.end, y.start):
             continue
@@ -125,3 +138,33 @@ def check_containment(text: str, spans: list[Span]) -> None:
         x.candidates = (inner, *x.candidates)
         x.place = None
         x.score = None
+
+
+def _in_town(gaz: Gazetteer, x: Span, town: Place) -> None:
+    """ "X in Y", Y a town: X is in Y's first-level unit or within ``TOWN_REACH_KM`` of it ("in Raqqa" is the
+    city or its governorate); a place of X's name there, else none (X stays a mention, unresolved).
+
+    A namesake of X across the country or abroad ("Mansura" in Egypt, "Saida" in Lebanon) is a wrong guess
+    when the text says where X is.
+    """
+    p = x.place
+    if p is None or p.kind not in (PlaceKind.POPULATED_PLACE, *UNITS) or _near_town(p, town):
+        return
+    there = [c for c in search(gaz, x.surface, country=town.country_code, limit=TOWN_IN_CANDIDATES)
+             if c.reason.startswith(NAME_MATCHES) and _near_town(c.place, town)]
+    if there:
+        best = max(there, key=lambda c: c.score)
+        x.candidates = (p, *x.candidates)
+        x.place, x.score = best.place, best.score
+        x.reason = f"{x.reason}; its namesake in or near {town.name}, where the text places it: {best.reason}"
+    else:
+        unplace(x, f"the text places it in {town.name}, and no '{x.surface}' in or near it is in the gazetteer",
+                outlier=True)
+
+
+def _near_town(p: Place, town: Place) -> bool:
+    """Whether *p* is in *town*'s first-level unit or within ``TOWN_REACH_KM`` of it."""
+    if p.country_code == town.country_code and p.admin1 is not None and (
+            p.admin1 == town.admin1 or (p.kind is PlaceKind.ADMIN1 and p.name == town.admin1)):
+        return True
+    return float(haversine_km(p.lat, p.lon, town.lat, town.lon)) <= TOWN_REACH_KM

@@ -88,26 +88,38 @@ def holds(outer: Place, inner: Place) -> bool:
 
 
 def apply_structure(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
-    """Place each span whose tail names its units, or whose bearing names a place it is near (see the module)."""
+    """Place each span whose tail names its units, or whose bearing names a place it is near (see the module).
+
+    A unit named with its word has its tail after the word ("Khani Chahar Bagh district, Faryab"): the
+    tail holds it as it holds a town (never a list: the word ends the name).
+    """
     for i, x in enumerate(spans[:-1]):
         nxt = spans[i + 1]
-        if x.descriptor is not None or x.fixed or nxt.start - x.end > MAX_GAP:
+        end = x.end if x.descriptor is None else _after_descriptor(text, x)
+        if end is None or x.fixed or nxt.start - end > MAX_GAP:
             continue
-        tail = _tail(text, spans, i) if _OPENERS.intersection(text[x.end:nxt.start]) else []
+        tail = _tail(text, spans, i, end) if _OPENERS.intersection(text[end:nxt.start]) else []
         if tail:
-            _constrain(gaz, x, tail, paren="(" in text[x.end:nxt.start])
+            _constrain(gaz, x, tail, paren="(" in text[end:nxt.start] or x.descriptor is not None)
             continue
-        m = en.BEARING_OF.fullmatch(text, x.end, nxt.start) if nxt.place is not None else None
+        m = en.BEARING_OF.fullmatch(text, x.end, nxt.start) if nxt.place is not None and end == x.end else None
         if m:
             _near(gaz, x, nxt, float(m.group("km")) if m.group("km") else None)
 
 
-def _tail(text: str, spans: list[Span], i: int) -> list[Span]:
-    """The spans of the units named in a tail after ``spans[i]``, innermost first (none if it is a list)."""
+def _after_descriptor(text: str, x: Span) -> int | None:
+    """Where the descriptor word right after a listed name *x* ends ("Bagh| district|"), or None (a list's name)."""
+    m = re.compile(rf"\s+{re.escape(x.descriptor or '')}\b", re.IGNORECASE).match(text, x.end)
+    return m.end() if m else None
+
+
+def _tail(text: str, spans: list[Span], i: int, end: int) -> list[Span]:
+    """The spans of the units named in a tail after ``spans[i]`` (whose name, or word, ends at *end*),
+    innermost first (none if it is a list)."""
     if i + 1 >= len(spans):
         return []
-    x, first = spans[i], spans[i + 1]
-    gap = text[x.end:first.start]
+    first = spans[i + 1]
+    gap = text[end:first.start]
     if not en.CONTAINER_OPEN.fullmatch(gap):
         return []
     paren = "(" in gap
@@ -118,10 +130,10 @@ def _tail(text: str, spans: list[Span], i: int) -> list[Span]:
         if not en.CONTAINER_NEXT.fullmatch(text, tail[-1].end, y.start):
             break
         tail.append(y)
-    end = tail[-1].end
+    last = tail[-1].end
     if paren:
-        return tail if text[end:end + 1] == ")" else []
-    return [] if en.LIST_GOES_ON.match(text, end) else tail
+        return tail if text[last:last + 1] == ")" else []
+    return [] if en.LIST_GOES_ON.match(text, last) else tail
 
 
 def _units(gaz: Gazetteer, y: Span, country: str | None) -> list[Candidate | None]:
@@ -166,8 +178,24 @@ def _constrain(gaz: Gazetteer, x: Span, tail: list[Span], *, paren: bool) -> Non
     elif pick is not None:
         _fix(x, pick.place, f"{pick.reason}; inside {innermost.place.name}, as the text's tail says")
     else:
+        seat = _seat(gaz, tail, assignment, innermost.place)
+        if seat is not None:
+            _fix(x, seat, f"{APPROXIMATE}: no {x.surface!r} inside {innermost.place.name} in the gazetteer; "
+                          f"placed at {seat.name}, the town the tail's district {tail[0].surface!r} is named after")
+            return
         _fix(x, innermost.place, f"{APPROXIMATE}: no {x.surface!r} inside {innermost.place.name} in the "
                                  f"gazetteer; placed at the unit the text names")
+
+
+def _seat(gaz: Gazetteer, tail: list[Span], assignment: tuple[Candidate | None, ...], unit: Place) -> Place | None:
+    """The town a tail's first name stands for when the gazetteer has no unit of that name ("Bandiagara" in
+    "Mandoli (Bandiagara, Mopti)"): a district, commune or department is named after its seat, and the seat,
+    a town of that name inside the tail's *unit*, is nearer the place than the unit's own point."""
+    if assignment[0] is not None or len(tail) < 2:
+        return None
+    towns = [c for c in _search(gaz, tail[0].surface, kind=PlaceKind.POPULATED_PLACE, country=unit.country_code,
+                                limit=UNIT_CANDIDATES) if holds(unit, c.place)]
+    return max(towns, key=lambda c: c.score).place if towns else None
 
 
 def _unconfirmed(x: Span, place: Place, unit: Place, *, paren: bool) -> bool:

@@ -38,6 +38,8 @@ _LIST = re.compile(
     r"\s+(?P<desc>" + "|".join(en.LIST_DESCRIPTORS) + r")\b"
 )
 _LIST_ITEM = re.compile(_NAME)
+#: How the reason of a name of a descriptor list ("Korenevsky, Sudzhansky, and Belovsky districts") starts.
+_LISTED_PREFIX = "listed before "
 _SINGLE_DESC = re.compile(rf"(?P<item>{_NAME})\s+(?P<desc>{'|'.join(en.SINGLE_DESCRIPTORS)})\b")
 #: Every _LIST and _SINGLE_DESC match holds a descriptor word after a white-space character.
 _ANY_DESC = re.compile(r"\s(?:" + "|".join((*en.LIST_DESCRIPTORS, *en.SINGLE_DESCRIPTORS)) + r")\b")
@@ -123,7 +125,7 @@ def find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> lis
         chunk = text[lo:hi]
         for s, e, surface in gaz.scan(chunk):
             spans.append(Span(lo + s, lo + e, surface, "gazetteer name"))
-        listed = _listed_spans(chunk, lo)
+        listed = [_whole_listed(gaz, text, x) for x in _listed_spans(chunk, lo)]
         if listed:
             taken = Intervals((x.start, x.end) for x in listed)
             spans = [x for x in spans if not taken.overlaps(x.start, x.end)] + listed
@@ -142,7 +144,7 @@ def _listed_spans(chunk: str, lo: int) -> list[Span]:
         for item in _LIST_ITEM.finditer(m.group("items")):
             s = lo + m.start("items") + item.start()
             listed.append(Span(s, s + len(item.group(0)), item.group(0),
-                               f"listed before '{m.group('desc')}'", descriptor=desc))
+                               f"{_LISTED_PREFIX}'{m.group('desc')}'", descriptor=desc))
     in_lists = Intervals((x.start, x.end) for x in listed)
     for m in _SINGLE_DESC.finditer(chunk):  # in text order, so no earlier one of these holds s
         s = lo + m.start("item")
@@ -150,6 +152,29 @@ def _listed_spans(chunk: str, lo: int) -> list[Span]:
             listed.append(Span(s, s + len(m.group("item")), m.group("item"),
                                f"named before '{m.group('desc')}'", descriptor=m.group("desc")))
     return listed
+
+
+def _whole_listed(gaz: Gazetteer, text: str, x: Span) -> Span:
+    """A single descriptor's name with the capitalised words before it that the gazetteer knows it by.
+
+    "Musa Khel district", "Tonj North county", "As Silw district": the name before a unit's word may be
+    of several words, and its last word alone ("Khel", "North") is a far namesake or none. The longest
+    run of up to ``WHOLE_NAME_WORDS`` capitalised words ending with *x* (not opening with a connector such
+    as "In" or a demonym; an article, "As", may open it) that the gazetteer holds by name, with or without the descriptor, is the name;
+    else *x* stays as found. A list's names (commas between them) are left as they are.
+    """
+    if x.reason.startswith(_LISTED_PREFIX):
+        return x
+    left = _run_left(text, x.start, limit=WHOLE_NAME_WORDS - 1)
+    for k in range(len(left)):
+        words = left[k:]
+        if _connector(words[0]) and words[0].lower() not in en.NAME_ARTICLES:  # ("In", "Russian"; not "As")
+            continue
+        start = x.start - sum(len(w) + 1 for w in words)
+        name = text[start:x.end]
+        if _known_name(gaz, f"{name} {x.descriptor}") or _known_name(gaz, name):
+            return Span(start, x.end, name, f"{x.reason}, with the words before it", descriptor=x.descriptor)
+    return x
 
 
 def reject_reason(text: str, span: Span, runs: CapitalRuns, surnames: set[str]) -> str | None:
@@ -201,7 +226,7 @@ def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
     if outlet:
         return f"names an outlet ('{word} {outlet.group(0).strip()}')"
     part = en.NEIGHBOURHOOD_AFTER.match(text, e)
-    if part or en.NEIGHBOURHOOD_OPENING.match(word) or en.NEIGHBOURHOOD_BEFORE.search(
+    if part or en.NEIGHBOURHOOD_OPENING.match(text, s) or en.NEIGHBOURHOOD_BEFORE.search(
             text, max(0, s - CONTEXT_WINDOW), s):
         return f"names a part of a city ('{word}{part.group(0) if part else ''}'), inside the town the report names"
     org = en.ORG_BEFORE.search(text, max(0, s - CONTEXT_WINDOW), s) if before.endswith(en.ORG_BEFORE_ENDS) else None

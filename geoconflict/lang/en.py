@@ -119,7 +119,9 @@ __all__ = [
     "INTERVENTION",
     "INVERTED",
     "IN_REGION",
+    "IN_TOWN",
     "LEADING_JUNK",
+    "LGA",
     "LIST_CONTINUES",
     "LIST_DESCRIPTORS",
     "LIST_GOES_ON",
@@ -135,6 +137,7 @@ __all__ = [
     "MEETING_PLACE_WORDS",
     "MEETING_SUBJECT_TAIL",
     "MEMBERS",
+    "MILITIA_AFTER",
     "MOB_ACTOR",
     "MODAL",
     "MONTHS",
@@ -399,8 +402,13 @@ AND = "and"
 LIST_JOINERS = f"{AND}|or"
 #: What a mention followed by more of a list is followed by.
 LIST_CONTINUES = (",", AND)
-#: Descriptors after a single capitalised name that make it a second-level unit's ("Sudzhansky district").
-SINGLE_DESCRIPTORS = ("district", "raion", "rayon", "township", "county", "governorate")
+#: Nigeria's local government areas, its second-level units, as reports abbreviate them ("Damboa LGA").
+LGA = "LGA"
+#: Descriptors after a single capitalised name that make it a unit's, named after its seat ("Sudzhansky
+#: district"; a Ukrainian "Krasnopillia community" is a hromada, a Colombian corregimiento a rural part of a
+#: municipality: either is its seat or the unit the text names around it, never a namesake city far away).
+SINGLE_DESCRIPTORS = ("district", "raion", "rayon", "township", "county", "governorate", LGA, "community",
+                      "corregimiento")
 #: The descriptors (of :data:`LIST_DESCRIPTORS` and :data:`SINGLE_DESCRIPTORS`) of first-level units.
 ADMIN1_DESCRIPTORS = (*REGION_WORDS, "territory", "prefecture")
 #: A descriptor after a bare unit's name: the unit is meant, not its namesake town.
@@ -438,6 +446,12 @@ ANAPHORA_KINDS: dict[str, str | None] = {
 ANAPHORA = r"\bthe\s+(?P<what>" + "|".join(ANAPHORA_KINDS) + r")\b"
 #: "X in the Y region": what stands between X and Y.
 IN_REGION = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}")
+#: "X in Y" of a town Y: what stands between X and Y ("Mansura in Ar-Raqqa", "Saida town in the eastern
+#: countryside of Raqqa"): a settlement's word, "in", words of where in it, an Arabic article.
+IN_TOWN = re.compile(
+    r"\s+(?:(?:" + "|".join(SETTLEMENT_WORDS) + r")\s+)?in\s+(?:the\s+)?"
+    r"(?:(?:eastern|western|northern|southern|central|rural|countryside|outskirts|vicinity|suburbs|of)\s+){0,3}"
+    r"(?:(?i:al|ar|as|ad|an|at|el|ash|az)[\s-])?")
 #: "the" right before a place mention (taken into the token).
 ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: A direction before a place ("the eastern", "north-west"), or nothing.
@@ -483,10 +497,14 @@ OUTLET_AFTER = re.compile(
 )
 #: A part of a city named by its own name: "the Terra Nova neighborhood", "Aung Thit ward", "Colonia Centro". Such a
 #: name is a place inside the city the report names, not a namesake town elsewhere.
-NEIGHBOURHOOD_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?i:neighbou?rhoods?|wards?|quarters?|barrios?|favelas?)\b")
-NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:[Cc]olonia|[Bb]airro|[Bb]arrio|[Ff]avela)\s+$")
-#: The same word opening a name the gazetteer holds whole ("Colonia Obrera").
-NEIGHBOURHOOD_OPENING = re.compile(r"(?:Colonia|Bairro|Barrio|Favela)\s")
+NEIGHBOURHOOD_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?i:neighbou?rhoods?|wards?|quarters?|barrios?|favelas?)\b")
+#: Its word before it, maybe with other words of the part's name between ("Colonia Prados de los Pinos").
+NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:[Cc]olonia|[Bb]airro|[Bb]arrio|[Ff]avela)\s+"
+                                  r"(?:[A-Z][\w'’-]*\s+|(?:de|del|la|las|los|do|da|dos|das)\s+){0,3}$")
+#: The same word opening a name the gazetteer holds whole ("Colonia Obrera"), or alone before the part's name
+#: ("Colonia Prados …"), matched at the name's start.
+NEIGHBOURHOOD_OPENING = re.compile(r"(?:Colonia|Bairro|Barrio|Favela)\s+[A-Z]")
 #: Place names that are also common English words ("Church", "Tank", "Division") are looked up in this
 #: language of the ``wordfreq`` package; a name all of whose words are at least this frequent (Zipf scale:
 #: 3.5 is about once per 300,000 words) names a place only with evidence.
@@ -956,6 +974,9 @@ ACTOR_OF_BEFORE = re.compile(rf"\b(?:{ACTOR_NOUNS}|government|authorities|minist
                              r"representatives?|embassy|delegation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: A country named as who acted by the force noun after it: "<country> forces", "<country> military".
 ACTOR_NOUN_AFTER = re.compile(rf"\s+(?:{ACTOR_NOUNS})\b", re.IGNORECASE)
+#: Any place named as who acted by a militia's word after it: "<region> communal militia", "<town> militias".
+MILITIA_AFTER = re.compile(r"\s+(?:(?:communal|ethnic|tribal|pastoral|pastoralist|local)\s+)?militias?\b",
+                           re.IGNORECASE)
 PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$"
 #: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2"), and
 #: one person ("killed a shopkeeper", "a soldier was killed": group "one").
