@@ -18,6 +18,10 @@ id
     Stable identifier when the source gives one.
 source, reported_by, quote, reason
     Provenance: the document or outlet, who says so, the words, the rule that fired.
+quote_ref, reason_ref
+    In a file written with its texts in a table (see :mod:`geoconflict.model.placetable`):
+    the id of the quote's and the reason's row in the file's text table (``quote`` and
+    ``reason`` are then empty).
 span_start, span_end
     Character offsets of ``quote`` in the report.
 report_date, date, date_end, date_precision
@@ -33,7 +37,8 @@ Columns by kind
 place
     name, mention, mention_start, mention_end, place_kind, country_code, admin1,
     admin2, lat, lon, geonames_id, population, approximate, place_source, score,
-    candidates (JSON list of places).
+    candidates (JSON list of places), place_ref (in a file: the place's id in its place
+    table, which then holds the place's other columns).
 movement
     actor, unit, origin, destination, status, length_km, origin_place, destination_place.
 claim
@@ -70,7 +75,13 @@ from geoconflict.model import (
     TerritorialClaim,
 )
 from geoconflict.model.geometry import CRS
-from geoconflict.model.placetable import PLACE_TABLE_COLUMNS, PlaceTable, place_from_dict, place_to_dict
+from geoconflict.model.placetable import (
+    PLACE_TABLE_COLUMNS,
+    TEXT_TABLE_COLUMNS,
+    PlaceTable,
+    place_from_dict,
+    place_to_dict,
+)
 
 __all__ = [
     "COLUMNS",
@@ -99,6 +110,8 @@ _COMMON = {
     "date_precision": "str",
     "reason": "str",
     "precision": "int",
+    "quote_ref": "str",
+    "reason_ref": "str",
 }
 _PLACE_COLUMNS = {
     "name": "str",
@@ -271,6 +284,20 @@ def record_to_row(
     >>> row["kind"], row["name"], geom.wkt
     ('event', 'Kyiv', 'POINT (30.52 50.45)')
     """
+    row, geometry = _record_row(record, table)
+    if table is not None and table.texts == "table":
+        _texts_to_refs(row, table)
+    return row, geometry
+
+
+def _texts_to_refs(row: dict[str, Any], table: PlaceTable) -> dict[str, Any]:
+    """*row* with its quote and reason replaced by their ids in *table*'s text table."""
+    row["quote_ref"], row["quote"] = table.text_ref(row.get("quote")), None
+    row["reason_ref"], row["reason"] = table.text_ref(row.get("reason")), None
+    return row
+
+
+def _record_row(record: Record | Mention, table: PlaceTable | None) -> tuple[dict[str, Any], BaseGeometry | None]:
     kind = kind_of(record)
     if isinstance(record, Mention):
         return _mention_row(record, table)
@@ -307,12 +334,16 @@ def record_to_row(
 def _mention_row(record: Mention, table: PlaceTable | None) -> tuple[dict[str, Any], BaseGeometry | None]:
     place = record.place
     ref = table.ref(place) if table is not None and place is not None else None
+    if place is None:
+        columns = {}
+    else:  # in a file, the place table holds the place's columns: the mention keeps its name, to be read
+        columns = _place_columns(place) if ref is None else {"name": place.name}
     row = {
         "kind": "place",
         "id": None,
         **_provenance_columns(record.provenance),
         "precision": int(place.precision) if place else None,
-        **(_place_columns(place) if place else {}),
+        **columns,
         "mention": record.text,
         "mention_start": record.start,
         "mention_end": record.end,
@@ -323,7 +354,7 @@ def _mention_row(record: Mention, table: PlaceTable | None) -> tuple[dict[str, A
     row["reason"] = record.reason
     if place is None:
         return row, None
-    return row, place.point if ref is not None or table is not None else (place.geometry or place.point)
+    return row, place.point if ref is not None else (place.geometry or place.point)
 
 
 def _area_columns(record: TerritorialClaim | CombatArea, table: PlaceTable | None) -> dict[str, Any]:
@@ -535,7 +566,11 @@ def row_to_record(
         typed = {name: _typed(row.get(name), t, name) for name, t in schema.items()}
         if geometry is not None and (geometry.is_empty or _clean(geometry) is None):
             geometry = None
-        return _DECODERS[kind](typed, geometry, table if table is not None else PlaceTable())
+        table = table if table is not None else PlaceTable()
+        for column in ("quote", "reason"):
+            if typed[f"{column}_ref"] is not None:
+                typed[column] = table.text(typed[f"{column}_ref"], f"{column}_ref")
+        return _DECODERS[kind](typed, geometry, table)
     except (ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
         raise FormatError(f"{kind} record: {exc}", column=getattr(exc, "field", None)) from exc
 
@@ -620,7 +655,9 @@ def event_frame(
 
     n = len(places[1])
     shared: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # column -> (distinct values, None last; codes)
-    shared |= _distinct_columns(provenances, _provenance_columns)
+    texts = table is not None and table.texts == "table"
+    shared |= _distinct_columns(provenances, lambda p: _texts_to_refs(_provenance_columns(p), table) if texts  # type: ignore[arg-type]
+                                else _provenance_columns(p))
     shared |= _distinct_columns(places, lambda p: {"name": p.name, "place": _dumps(_place_dict(p, table)),
                                                    "lat": p.lat, "lon": p.lon})
     shared |= _distinct_columns(actors, lambda a: {"actors": _dumps(list(a))})
@@ -658,6 +695,14 @@ def place_table_frame(table: PlaceTable):
         rows.append(row)
         geometries.append(geometry)
     return _frame(rows, geometries, PLACE_TABLE_COLUMNS)
+
+
+def text_table_frame(table: PlaceTable):
+    """A DataFrame (no geometry) of the text-table rows of *table* not yet taken (see :meth:`PlaceTable.new_text_rows`)."""
+    import pandas as pd
+
+    rows = list(table.new_text_rows())
+    return pd.DataFrame({name: pd.Series([row[name] for row in rows], dtype=object) for name in TEXT_TABLE_COLUMNS})
 
 
 def _frame(rows: list[dict[str, Any]], geometries: list[BaseGeometry | None], schema: Mapping[str, str]):
