@@ -44,10 +44,14 @@ movement
 claim
     claimant, tier, as_of, settlements, area_km2_stated, area_km2, areas,
     areas_places, derivation, approximate, note, subtype (ACLED's sub-event type when known),
-    disputes (the id of the claim it disputes).
+    disputes (the id of the claim it disputes), area_from_places (see below).
 combat
     actors (JSON list), areas, areas_places, derivation, approximate, area_km2, description,
-    subtype (ACLED's sub-event type of fighting between crowds), fatalities.
+    subtype (ACLED's sub-event type of fighting between crowds), fatalities, area_from_places:
+    in a file written at ``detail="full"``, when the area is made of its places' polygons,
+    which the file's place table holds exactly, how (``union``: their union; ``polygon``:
+    the one area's polygon). The row's geometry is then a simplified copy to be drawn,
+    and reading the file makes the exact area again.
 event
     event_type, subtype, actors (JSON list), description, fatalities, name (the
     place's name), place (JSON), lat, lon.
@@ -58,9 +62,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
+import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geoconflict.errors import FormatError, InvalidInputError
@@ -74,18 +80,21 @@ from geoconflict.model import (
     Record,
     TerritorialClaim,
 )
-from geoconflict.model.geometry import CRS
+from geoconflict.model._enum import Derivation
+from geoconflict.model.geometry import CRS, clean_polygon, same_geometry
 from geoconflict.model.placetable import (
     PLACE_TABLE_COLUMNS,
     TEXT_TABLE_COLUMNS,
     PlaceTable,
     place_from_dict,
     place_to_dict,
+    simplified,
 )
 
 __all__ = [
     "COLUMNS",
     "KINDS",
+    "PLACE_COLUMNS",
     "event_frame",
     "from_geodataframe",
     "place_from_dict",
@@ -113,7 +122,8 @@ _COMMON = {
     "quote_ref": "str",
     "reason_ref": "str",
 }
-_PLACE_COLUMNS = {
+#: A place's own columns in a mention's row (its place-table row holds them in a file).
+PLACE_COLUMNS = {
     "name": "str",
     "place_kind": "str",
     "country_code": "str",
@@ -128,7 +138,7 @@ _PLACE_COLUMNS = {
 }
 _BY_KIND: dict[str, dict[str, str]] = {
     "place": {
-        **_PLACE_COLUMNS,
+        **PLACE_COLUMNS,
         "mention": "str",
         "mention_start": "int",
         "mention_end": "int",
@@ -160,6 +170,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "note": "str",
         "subtype": "str",
         "disputes": "str",
+        "area_from_places": "str",
     },
     "combat": {
         "actors": "str",
@@ -171,6 +182,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "description": "str",
         "subtype": "str",
         "fatalities": "int",
+        "area_from_places": "str",
     },
     "event": {
         "event_type": "str",
@@ -316,7 +328,11 @@ def _record_row(record: Record | Mention, table: PlaceTable | None) -> tuple[dic
         return row, record.geometry
     if isinstance(record, TerritorialClaim | CombatArea):
         row |= _area_columns(record, table)
-        return row, record.geometry if table is None else table.area(record.geometry)
+        if table is None:
+            return row, record.geometry
+        # the union of places the file holds exactly: a lighter copy to be drawn, and the reader makes it again
+        row["area_from_places"] = recipe = _area_recipe(record) if table.detail == "full" else None
+        return row, simplified(record.geometry) if recipe else table.area(record.geometry)
     row |= {
         "event_type": record.type,
         "subtype": record.subtype,
@@ -335,7 +351,7 @@ def _mention_row(record: Mention, table: PlaceTable | None) -> tuple[dict[str, A
     place = record.place
     ref = table.ref(place) if table is not None and place is not None else None
     if place is None:
-        columns = {}
+        columns: dict[str, Any] = {}
     else:  # in a file, the place table holds the place's columns: the mention keeps its name, to be read
         columns = _place_columns(place) if ref is None else {"name": place.name}
     row = {
@@ -355,6 +371,32 @@ def _mention_row(record: Mention, table: PlaceTable | None) -> tuple[dict[str, A
     if place is None:
         return row, None
     return row, place.point if ref is not None else (place.geometry or place.point)
+
+
+#: How many unions of areas the writer remembers (extraction names the same areas in many records).
+_UNIONS_KEPT = 256
+#: How a record's area is made from its places' polygons, by the value of its ``area_from_places`` column:
+#: their union (as extraction makes a claim's extent), or the one polygon as it is (as a record made
+#: without a geometry takes its one area's).
+_FROM_PLACES: dict[str, Callable[[list[BaseGeometry]], BaseGeometry]] = {
+    "union": shapely.union_all,
+    "polygon": lambda polygons: polygons[0],
+}
+
+
+def _area_recipe(record: TerritorialClaim | CombatArea) -> str | None:
+    """How *record*'s geometry is made again from its areas' polygons (a key of :data:`_FROM_PLACES`), or None."""
+    if record.derivation is not Derivation.UNION or record.geometry is None:
+        return None
+    places = tuple(a for a in record.areas if a.geometry is not None)
+    recipes = [name for name in _FROM_PLACES if name == "union" or len(places) == 1]
+    return next((name for name in recipes if places and same_geometry(_made(name, places), record.geometry)), None)
+
+
+@lru_cache(maxsize=_UNIONS_KEPT)
+def _made(recipe: str, places: tuple[Place, ...]) -> BaseGeometry:
+    """The area *recipe* makes of *places*' polygons, cleaned as a record stores it; remembered by the places."""
+    return clean_polygon(_FROM_PLACES[recipe]([p.geometry for p in places]), field="geometry")
 
 
 def _area_columns(record: TerritorialClaim | CombatArea, table: PlaceTable | None) -> dict[str, Any]:
@@ -442,6 +484,19 @@ def _area_geometry(geometry: BaseGeometry | None) -> BaseGeometry | None:
     return None if geometry is None or geometry.is_empty else geometry
 
 
+def _area_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: PlaceTable) -> BaseGeometry | None:
+    """A claim's or combat area's geometry: the file's, or made again from its places (``area_from_places``)."""
+    recipe = row.get("area_from_places")
+    if recipe is None:
+        return _area_geometry(geometry)
+    if recipe not in _FROM_PLACES:
+        raise ValueError(f"area_from_places: expected one of {', '.join(_FROM_PLACES)}, got {recipe!r}")
+    polygons = [p.geometry for p in _places_from_json(row.get("areas_places"), table) if p.geometry is not None]
+    if not polygons or (recipe == "polygon" and len(polygons) != 1):
+        raise ValueError(f"area_from_places: {recipe!r}, but the areas have {len(polygons)} polygons")
+    return _FROM_PLACES[recipe](polygons)
+
+
 def _mention_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: PlaceTable) -> Mention:
     place = None
     if row.get("place_ref") is not None:
@@ -493,7 +548,7 @@ def _claim_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: Pl
         settlements=row.get("settlements"),
         area_km2_stated=row.get("area_km2_stated"),
         areas=_places_from_json(row.get("areas_places"), table),
-        geometry=_area_geometry(geometry),
+        geometry=_area_from(row, geometry, table),
         derivation=row.get("derivation") or None,
         approximate=bool(row.get("approximate")),
         tier=row.get("tier") or "claimed",
@@ -509,7 +564,7 @@ def _combat_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: P
     return CombatArea(
         _places_from_json(row.get("areas_places"), table),
         actors=tuple(json.loads(row["actors"])) if row.get("actors") else (),
-        geometry=_area_geometry(geometry),
+        geometry=_area_from(row, geometry, table),
         derivation=row.get("derivation") or None,
         approximate=bool(row.get("approximate")),
         description=row.get("description"),

@@ -148,9 +148,26 @@ def _rows(records: Iterable[Record | Mention], table: PlaceTable) -> Iterator[tu
 # --------------------------------------------------------------------------- GeoJSON
 
 
-def _feature(row: dict[str, Any], geometry: BaseGeometry | None) -> dict[str, Any]:
+#: The columns of a mention that refers to its place-table row, which holds them: not written in its feature.
+_IN_PLACE_TABLE = frozenset(frames.PLACE_COLUMNS) - {"name"}
+#: The columns of texts in a text table: not written in a feature when the texts are inline.
+_TEXT_REFS = frozenset({"quote_ref", "reason_ref"})
+
+
+def _feature_columns(row: dict[str, Any], texts: str) -> Iterable[str]:
+    """The properties of *row*'s feature: its kind's columns but those its layout always leaves empty."""
     kind = row["kind"]
-    names = PLACE_TABLE_COLUMNS if kind == PLACE_TABLE else frames.COLUMNS[kind]
+    if kind == PLACE_TABLE:
+        return PLACE_TABLE_COLUMNS
+    left = _TEXT_REFS if texts == "inline" else frozenset()
+    if kind == "place" and row.get("place_ref") is not None:
+        left |= _IN_PLACE_TABLE
+    return [name for name in frames.COLUMNS[kind] if name not in left] if left else frames.COLUMNS[kind]
+
+
+def _feature(row: dict[str, Any], geometry: BaseGeometry | None, texts: str = "table") -> dict[str, Any]:
+    kind = row["kind"]
+    names = _feature_columns(row, texts)
     if kind == "movement" and geometry is not None:  # derived from the places: the reader computes it again
         geometry = shapely.transform(geometry, lambda xy: np.round(xy, DERIVED_DECIMALS))
     return {
@@ -169,8 +186,8 @@ def to_feature_collection(records: Iterable[Record | Mention], *, detail: str = 
                           texts: str = "table") -> dict[str, Any]:
     """An RFC 7946 FeatureCollection (a dict) of records, place-table features and the texts member included."""
     table = PlaceTable(detail=detail, texts=texts)
-    features = [_feature(*pair) for pair in _rows(records, table)]
-    collection = {"type": "FeatureCollection", "generator": GENERATOR, "features": features}
+    features = [_feature(row, geometry, texts) for row, geometry in _rows(records, table)]
+    collection: dict[str, Any] = {"type": "FeatureCollection", "generator": GENERATOR, "features": features}
     if texts == "table":
         collection[TEXTS_MEMBER] = _texts_member(table)
     return collection
@@ -205,7 +222,7 @@ def write_geojson(events: Records, path: PathLike, *, detail: str = "full", text
         handle.write(f'{{"type":"FeatureCollection","generator":"{GENERATOR}","features":[')
         separator = "\n"
         for row, geometry in _rows(_progress(events, path, progress), table):
-            handle.write(separator + json.dumps(_feature(row, geometry), ensure_ascii=False, allow_nan=False,
+            handle.write(separator + json.dumps(_feature(row, geometry, texts), ensure_ascii=False, allow_nan=False,
                                                 separators=_COMPACT))
             separator = ",\n"
         handle.write("\n]")
@@ -409,22 +426,7 @@ def read_geopackage(path: PathLike) -> EventSet:
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such file")
     present = {name for name, _ in pyogrio.list_layers(path)}
-    table = PlaceTable()
-    if TEXT_TABLE in present:
-        frame = pyogrio.read_dataframe(path, layer=TEXT_TABLE)
-        for number, row in enumerate(frame.to_dict("records"), start=1):
-            try:
-                table.add_text_row(row)
-            except FormatError as exc:
-                raise FormatError(f"layer {TEXT_TABLE!r}: {exc}", path=str(path), row=number) from exc
-    if PLACE_TABLE in present:
-        frame = pyogrio.read_dataframe(path, layer=PLACE_TABLE)
-        for number, (row, geometry) in enumerate(zip(frame.drop(columns="geometry").to_dict("records"),
-                                                     frame.geometry, strict=True), start=1):
-            try:
-                table.add_row(row, geometry)
-            except FormatError as exc:
-                raise FormatError(f"layer {PLACE_TABLE!r}: {exc}", path=str(path), row=number) from exc
+    table = _geopackage_tables(path, present)
     records: list[Record | Mention] = []
     for layer in LAYERS.values():
         if layer in present:
@@ -435,6 +437,25 @@ def read_geopackage(path: PathLike) -> EventSet:
                 except FormatError as exc:
                     raise FormatError(f"layer {layer!r}: {exc}", path=str(path)) from exc
     return EventSet(records)
+
+
+def _geopackage_tables(path: Path, present: set[str]) -> PlaceTable:
+    """A reader's table holding a GeoPackage's text table and place table (each when present)."""
+    import pyogrio
+
+    table = PlaceTable()
+    for layer, add in ((TEXT_TABLE, lambda row, _: table.add_text_row(row)), (PLACE_TABLE, table.add_row)):
+        if layer not in present:
+            continue
+        frame = pyogrio.read_dataframe(path, layer=layer)
+        shapes = frame.geometry if "geometry" in frame else [None] * len(frame)
+        for number, (row, geometry) in enumerate(zip(frame.drop(columns="geometry", errors="ignore").to_dict("records"),
+                                                     shapes, strict=True), start=1):
+            try:
+                add(row, geometry)
+            except FormatError as exc:
+                raise FormatError(f"layer {layer!r}: {exc}", path=str(path), row=number) from exc
+    return table
 
 
 # --------------------------------------------------------------------------- CSV
