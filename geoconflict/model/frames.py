@@ -325,7 +325,8 @@ def _record_row(record: Record | Mention, table: PlaceTable | None) -> tuple[dic
             "origin_place": _dumps(_place_dict(record.origin, table)),
             "destination_place": _dumps(_place_dict(record.destination, table)),
         }
-        return row, record.geometry
+        # the line follows from the places, which a file holds exactly: a lighter copy to be drawn
+        return row, record.geometry if table is None else simplified(record.geometry)
     if isinstance(record, TerritorialClaim | CombatArea):
         row |= _area_columns(record, table)
         if table is None:

@@ -255,7 +255,7 @@ class PlaceTable:
         try:
             return self._texts[ref]
         except KeyError:
-            raise FormatError(f"{column}: refers to text {ref!r}, which is not in the file's text table",
+            raise FormatError(f"refers to text {ref!r}, which is not in the file's text table",
                               column=column) from None
 
 
