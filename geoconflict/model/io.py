@@ -219,7 +219,8 @@ def write_geojson(events: Records, path: PathLike, *, detail: str = "full", text
     path = Path(path)
     table = PlaceTable(detail=check_detail(detail), texts=check_texts(texts))
     with replacing(path) as tmp, tmp.open("w", encoding="utf-8") as handle:
-        handle.write(f'{{"type":"FeatureCollection","generator":"{GENERATOR}","features":[')
+        # the header as json.dumps writes it: how a folder's earlier outputs are recognised (geoconflict.inputs)
+        handle.write(f'{{"type": "FeatureCollection", "generator": "{GENERATOR}", "features": [')
         separator = "\n"
         for row, geometry in _rows(_progress(events, path, progress), table):
             handle.write(separator + json.dumps(_feature(row, geometry, texts), ensure_ascii=False, allow_nan=False,
