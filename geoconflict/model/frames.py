@@ -89,6 +89,7 @@ from geoconflict.model.placetable import (
     place_from_dict,
     place_to_dict,
     simplified,
+    simplified_line,
 )
 
 __all__ = [
@@ -326,7 +327,7 @@ def _record_row(record: Record | Mention, table: PlaceTable | None) -> tuple[dic
             "destination_place": _dumps(_place_dict(record.destination, table)),
         }
         # the line follows from the places, which a file holds exactly: a lighter copy to be drawn
-        return row, record.geometry if table is None else simplified(record.geometry)
+        return row, record.geometry if table is None else simplified_line(record.geometry)
     if isinstance(record, TerritorialClaim | CombatArea):
         row |= _area_columns(record, table)
         if table is None:

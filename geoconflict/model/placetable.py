@@ -152,6 +152,16 @@ def simplified(geometry: BaseGeometry) -> BaseGeometry:
     return geometry if out.is_empty or not out.is_valid else out
 
 
+def simplified_line(line: BaseGeometry) -> BaseGeometry:
+    """A line simplified to :data:`SIMPLIFY_TOLERANCE_DEGREES` (Douglas-Peucker: a line has no topology to keep).
+
+    Keeping topology costs far more on long densified lines (minutes for one that
+    circles the globe), and a line drawn from two places has none to lose.
+    """
+    out = shapely.simplify(line, SIMPLIFY_TOLERANCE_DEGREES, preserve_topology=False)
+    return line if out.is_empty else out
+
+
 class PlaceTable:
     """The shared tables of one file: its places and, with ``texts="table"``, its texts, each given an id.
 
