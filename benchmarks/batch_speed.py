@@ -15,6 +15,7 @@ Usage (from the repository root, after ``pip install -e ".[dev]" "dask[distribut
     python benchmarks/batch_speed.py --mb 1           # a quick look
     python benchmarks/batch_speed.py --mb 10 --configs 1,2   # no Dask
     python benchmarks/batch_speed.py --exports 10000  # 10,000 reports → GeoPackage and GeoJSON (issue 18)
+    python benchmarks/batch_speed.py --exports 10000 --detail full,simplified,point --texts table,inline  # layouts
 
 With ``--exports N`` the corpus is its first N reports, extracted once by 2 worker
 processes and written as a GeoPackage and as GeoJSON, in one fresh process run
@@ -142,24 +143,33 @@ def build_reports(folder: Path, reports: int) -> tuple[int, int]:
     return build_corpus(folder, megabytes=reports * 0.02, max_files=reports)  # 20 kB: above any report's length
 
 
-def export_one(folder: Path, out: Path) -> dict:
-    """Extract *folder* (2 workers) and write it as ``out.gpkg`` and ``out.geojson``, progress bars on."""
+def export_one(folder: Path, out: Path, detail: str = "full", texts: str = "table") -> dict:
+    """Extract *folder* (2 workers) and write it as ``out.gpkg`` and ``out.geojson``, progress bars on.
+
+    *detail* and *texts* may each list several values, comma-separated: the records, extracted
+    once, are then written in each layout in turn (sizes and write times by layout).
+    """
     from geoconflict.batch import extract_many
     from geoconflict.model.io import write_geojson, write_geopackage
 
     t = time.perf_counter()
     result = extract_many([folder], workers=2, progress=True)
     row: dict = {"extract_s": round(time.perf_counter() - t, 1), "records": len(result.events)}
-    for writer, suffix in ((write_geopackage, "gpkg"), (write_geojson, "geojson")):
-        path = out.with_suffix("." + suffix)
-        t = time.perf_counter()
-        writer(result.events, path, progress=True)
-        row[suffix] = {"write_s": round(time.perf_counter() - t, 1), "mb": round(path.stat().st_size / 1e6, 1)}
-        print(f"PHASE {suffix} written", file=sys.stderr, flush=True)
+    for layout_detail in detail.split(","):
+        for layout_texts in texts.split(","):
+            layout = row if (layout_detail, layout_texts) == ("full", "table") else \
+                row.setdefault(f"{layout_detail}/{layout_texts}", {})
+            for writer, suffix in ((write_geopackage, "gpkg"), (write_geojson, "geojson")):
+                path = out.with_suffix("." + suffix)
+                t = time.perf_counter()
+                writer(result.events, path, detail=layout_detail, texts=layout_texts, progress=True)
+                layout[suffix] = {"write_s": round(time.perf_counter() - t, 1),
+                                  "mb": round(path.stat().st_size / 1e6, 1)}
+                print(f"PHASE {suffix} written", file=sys.stderr, flush=True)
     return row
 
 
-def exports(reports: int) -> None:
+def exports(reports: int, detail: str = "full", texts: str = "table") -> None:
     """The ``--exports`` figure: one process, extraction and both files, measured whole."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
@@ -167,7 +177,8 @@ def exports(reports: int) -> None:
         files, size = build_reports(folder, reports)
         print(f"corpus: {files:,} reports, {size / 1e6:.1f} MB ({size / files / 1e3:.1f} kB each on average)")
         done = subprocess.run(["/usr/bin/time", "-v", sys.executable, __file__, "--export-one", str(folder),
-                               str(Path(tmp) / "out")], capture_output=True, check=True)
+                               str(Path(tmp) / "out"), "--detail", detail, "--texts", texts],
+                              capture_output=True, check=True)
         row = json.loads(done.stdout.decode().strip().splitlines()[-1])
         stderr = done.stderr.decode()  # as bytes: text mode would turn tqdm's carriage returns into newlines
         phases = re.split(r"PHASE \w+ written", stderr)  # extraction + GeoPackage, then GeoJSON, then time's
@@ -193,13 +204,19 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--exports", type=int, metavar="N",
                         help="N reports extracted and written as GeoPackage and GeoJSON, measured whole")
+    parser.add_argument("--detail", default="full",
+                        help="--exports: the polygons written (as geoconflict extract --detail: full, simplified, "
+                             "point); several, comma-separated, write the records extracted once in each")
+    parser.add_argument("--texts", default="table",
+                        help="--exports: quotes and reasons once in a text table (table) or in every record "
+                             "(inline); several, comma-separated, as --detail")
     parser.add_argument("--export-one", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.export_one:
-        print(json.dumps(export_one(*args.export_one)))
+        print(json.dumps(export_one(*args.export_one, detail=args.detail, texts=args.texts)))
         return
     if args.exports:
-        exports(args.exports)
+        exports(args.exports, args.detail, args.texts)
         return
     if args.run:
         print(json.dumps(run_one(args.run, args.folder)))

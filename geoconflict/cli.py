@@ -173,12 +173,17 @@ def _counts(events: Any) -> str:
               help="Output file (default: GeoJSON to standard output; required for csv, gpkg and acled).")
 @click.option("--detail", default="full", show_default=True, type=click.Choice(["full", "simplified", "point"]),
               help="Polygons written: full (exact round trip), simplified (about 500 m), point (places as points).")
+@click.option("--texts", default="table", show_default=True, type=click.Choice(["table", "inline"]),
+              help="GeoJSON and GeoPackage: each quote and reason once in a text table that features refer to "
+                   "by id (table), or in every feature (inline: for tools that drop GeoJSON's extra members). "
+                   "CSV keeps them inline.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes extracting many inputs (this one and N-1 children).")
 @batch_options
 @places_option
-def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, detail: str, published: str | None,
-                    workers: int, errors: str, failures_out: str | None, places: tuple[str, ...]) -> None:
+def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, detail: str, texts: str,
+                    published: str | None, workers: int, errors: str, failures_out: str | None,
+                    places: tuple[str, ...]) -> None:
     """Extract places, movements, claims, combat areas and events from INPUTS.
 
     INPUTS are reports (text, Markdown, HTML), event tables (ACLED, UCDP GED,
@@ -201,24 +206,26 @@ def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, detai
     progress = sys.stderr.isatty()
     try:
         if output is None:
-            _geojson_to_stdout(events, detail)
+            _geojson_to_stdout(events, detail, texts)
             return
         if fmt == "acled":
             _write_acled(events, output)
+        elif fmt == "csv":
+            write_csv(events, output, detail=detail, progress=progress)
         else:
-            writer = {"geojson": write_geojson, "csv": write_csv, "gpkg": write_geopackage}[fmt]
-            writer(events, output, detail=detail, progress=progress)
+            writer = {"geojson": write_geojson, "gpkg": write_geopackage}[fmt]
+            writer(events, output, detail=detail, texts=texts, progress=progress)
     except GeoconflictError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"{output}: {_counts(events)}", err=True)
 
 
-def _geojson_to_stdout(events: Any, detail: str) -> None:
+def _geojson_to_stdout(events: Any, detail: str, texts: str) -> None:
     import json
 
     from geoconflict.model.io import to_feature_collection
 
-    click.echo(json.dumps(to_feature_collection(events, detail=detail), ensure_ascii=False, default=str))
+    click.echo(json.dumps(to_feature_collection(events, detail=detail, texts=texts), ensure_ascii=False, default=str))
 
 
 @main.command("map")

@@ -81,13 +81,13 @@ def test_geojson_is_rfc7946(tmp_path, kursk_claims):
     path = write_geojson(kursk_claims, tmp_path / "claims.geojson")
     data = json.loads(path.read_text(encoding="utf-8"))
     assert "crs" not in data
-    first, second = data["features"]
+    first, second = [f for f in data["features"] if f["properties"]["kind"] != "place_table"]  # the records
     assert first["geometry"] is None and first["properties"]["area_km2_stated"] is None
     assert first["properties"]["settlements"] == 28 and first["properties"]["as_of"] == "2024-08-12"
     ring = second["geometry"]["coordinates"][0]
     assert ring[0] == [35.0, 51.2]  # lon first
     assert Polygon(ring).exterior.is_ccw
-    assert second["properties"]["quote"] == "“74 settlements” — «über 1 000 km²»"
+    assert data["texts"][second["properties"]["quote_ref"]] == "“74 settlements” — «über 1 000 km²»"
     assert second["properties"]["derivation"] == "stated_area"
     assert second["properties"]["area_km2"] == pytest.approx(second["properties"]["area_km2"])
     assert 1000 < second["properties"]["area_km2"] < 1300
@@ -115,7 +115,7 @@ def test_geopackage_has_a_layer_per_kind(tmp_path, kursk_claims):
     events = kursk_claims + EventSet([Movement("Russian forces", moscow, kyiv), CombatArea((kyiv,))])
     path = write_geopackage(events, tmp_path / "e.gpkg")
     layers = {name for name, _ in pyogrio.list_layers(path)}
-    assert layers == {"claims", "movements", "combats"}
+    assert layers == {"claims", "movements", "combats", "place_table", "text_table"}
     info = pyogrio.read_info(path, layer="claims")
     assert info["crs"] == "EPSG:4326" and info["features"] == 2
     frame = pyogrio.read_dataframe(path, layer="claims")

@@ -86,7 +86,9 @@ def test_detail_simplified_and_point(tmp_path, fmt):
     full = write(events, tmp_path / f"full.{fmt}", detail="full").stat().st_size
     simple = write(events, tmp_path / f"simple.{fmt}", detail="simplified").stat().st_size
     point = write(events, tmp_path / f"point.{fmt}", detail="point").stat().st_size
-    assert point < simple < full
+    # a GeoPackage grows by whole 4 KiB pages: the simplified circle (2 kB) fits in the page its place-table
+    # row takes at any detail, so there the point file is not smaller, but never larger
+    assert (point <= simple if fmt == "gpkg" else point < simple) and simple < full
     back = read(tmp_path / f"simple.{fmt}")
     area = back.claims[0].areas[0].geometry
     assert area is not None and len(area.exterior.coords) < len(country.geometry.exterior.coords)

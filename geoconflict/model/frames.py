@@ -18,6 +18,10 @@ id
     Stable identifier when the source gives one.
 source, reported_by, quote, reason
     Provenance: the document or outlet, who says so, the words, the rule that fired.
+quote_ref, reason_ref
+    In a file written with its texts in a table (see :mod:`geoconflict.model.placetable`):
+    the id of the quote's and the reason's row in the file's text table (``quote`` and
+    ``reason`` are then empty).
 span_start, span_end
     Character offsets of ``quote`` in the report.
 report_date, date, date_end, date_precision
@@ -33,16 +37,21 @@ Columns by kind
 place
     name, mention, mention_start, mention_end, place_kind, country_code, admin1,
     admin2, lat, lon, geonames_id, population, approximate, place_source, score,
-    candidates (JSON list of places).
+    candidates (JSON list of places), place_ref (in a file: the place's id in its place
+    table, which then holds the place's other columns).
 movement
     actor, unit, origin, destination, status, length_km, origin_place, destination_place.
 claim
     claimant, tier, as_of, settlements, area_km2_stated, area_km2, areas,
     areas_places, derivation, approximate, note, subtype (ACLED's sub-event type when known),
-    disputes (the id of the claim it disputes).
+    disputes (the id of the claim it disputes), area_from_places (see below).
 combat
     actors (JSON list), areas, areas_places, derivation, approximate, area_km2, description,
-    subtype (ACLED's sub-event type of fighting between crowds), fatalities.
+    subtype (ACLED's sub-event type of fighting between crowds), fatalities, area_from_places:
+    in a file written at ``detail="full"``, when the area is made of its places' polygons,
+    which the file's place table holds exactly, how (``union``: their union; ``polygon``:
+    the one area's polygon). The row's geometry is then a simplified copy to be drawn,
+    and reading the file makes the exact area again.
 event
     event_type, subtype, actors (JSON list), description, fatalities, name (the
     place's name), place (JSON), lat, lon.
@@ -53,9 +62,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
+import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geoconflict.errors import FormatError, InvalidInputError
@@ -69,12 +80,22 @@ from geoconflict.model import (
     Record,
     TerritorialClaim,
 )
-from geoconflict.model.geometry import CRS
-from geoconflict.model.placetable import PLACE_TABLE_COLUMNS, PlaceTable, place_from_dict, place_to_dict
+from geoconflict.model._enum import Derivation
+from geoconflict.model.geometry import CRS, clean_polygon, same_geometry
+from geoconflict.model.placetable import (
+    PLACE_TABLE_COLUMNS,
+    TEXT_TABLE_COLUMNS,
+    PlaceTable,
+    place_from_dict,
+    place_to_dict,
+    simplified,
+    simplified_line,
+)
 
 __all__ = [
     "COLUMNS",
     "KINDS",
+    "PLACE_COLUMNS",
     "event_frame",
     "from_geodataframe",
     "place_from_dict",
@@ -99,8 +120,11 @@ _COMMON = {
     "date_precision": "str",
     "reason": "str",
     "precision": "int",
+    "quote_ref": "str",
+    "reason_ref": "str",
 }
-_PLACE_COLUMNS = {
+#: A place's own columns in a mention's row (its place-table row holds them in a file).
+PLACE_COLUMNS = {
     "name": "str",
     "place_kind": "str",
     "country_code": "str",
@@ -115,7 +139,7 @@ _PLACE_COLUMNS = {
 }
 _BY_KIND: dict[str, dict[str, str]] = {
     "place": {
-        **_PLACE_COLUMNS,
+        **PLACE_COLUMNS,
         "mention": "str",
         "mention_start": "int",
         "mention_end": "int",
@@ -147,6 +171,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "note": "str",
         "subtype": "str",
         "disputes": "str",
+        "area_from_places": "str",
     },
     "combat": {
         "actors": "str",
@@ -158,6 +183,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "description": "str",
         "subtype": "str",
         "fatalities": "int",
+        "area_from_places": "str",
     },
     "event": {
         "event_type": "str",
@@ -271,6 +297,20 @@ def record_to_row(
     >>> row["kind"], row["name"], geom.wkt
     ('event', 'Kyiv', 'POINT (30.52 50.45)')
     """
+    row, geometry = _record_row(record, table)
+    if table is not None and table.texts == "table":
+        _texts_to_refs(row, table)
+    return row, geometry
+
+
+def _texts_to_refs(row: dict[str, Any], table: PlaceTable) -> dict[str, Any]:
+    """*row* with its quote and reason replaced by their ids in *table*'s text table."""
+    row["quote_ref"], row["quote"] = table.text_ref(row.get("quote")), None
+    row["reason_ref"], row["reason"] = table.text_ref(row.get("reason")), None
+    return row
+
+
+def _record_row(record: Record | Mention, table: PlaceTable | None) -> tuple[dict[str, Any], BaseGeometry | None]:
     kind = kind_of(record)
     if isinstance(record, Mention):
         return _mention_row(record, table)
@@ -286,10 +326,15 @@ def record_to_row(
             "origin_place": _dumps(_place_dict(record.origin, table)),
             "destination_place": _dumps(_place_dict(record.destination, table)),
         }
-        return row, record.geometry
+        # the line follows from the places, which a file holds exactly: a lighter copy to be drawn
+        return row, record.geometry if table is None else simplified_line(record.geometry)
     if isinstance(record, TerritorialClaim | CombatArea):
         row |= _area_columns(record, table)
-        return row, record.geometry if table is None else table.area(record.geometry)
+        if table is None:
+            return row, record.geometry
+        # the union of places the file holds exactly: a lighter copy to be drawn, and the reader makes it again
+        row["area_from_places"] = recipe = _area_recipe(record) if table.detail == "full" else None
+        return row, simplified(record.geometry) if recipe else table.area(record.geometry)
     row |= {
         "event_type": record.type,
         "subtype": record.subtype,
@@ -307,12 +352,16 @@ def record_to_row(
 def _mention_row(record: Mention, table: PlaceTable | None) -> tuple[dict[str, Any], BaseGeometry | None]:
     place = record.place
     ref = table.ref(place) if table is not None and place is not None else None
+    if place is None:
+        columns: dict[str, Any] = {}
+    else:  # in a file, the place table holds the place's columns: the mention keeps its name, to be read
+        columns = _place_columns(place) if ref is None else {"name": place.name}
     row = {
         "kind": "place",
         "id": None,
         **_provenance_columns(record.provenance),
         "precision": int(place.precision) if place else None,
-        **(_place_columns(place) if place else {}),
+        **columns,
         "mention": record.text,
         "mention_start": record.start,
         "mention_end": record.end,
@@ -323,7 +372,33 @@ def _mention_row(record: Mention, table: PlaceTable | None) -> tuple[dict[str, A
     row["reason"] = record.reason
     if place is None:
         return row, None
-    return row, place.point if ref is not None or table is not None else (place.geometry or place.point)
+    return row, place.point if ref is not None else (place.geometry or place.point)
+
+
+#: How many unions of areas the writer remembers (extraction names the same areas in many records).
+_UNIONS_KEPT = 256
+#: How a record's area is made from its places' polygons, by the value of its ``area_from_places`` column:
+#: their union (as extraction makes a claim's extent), or the one polygon as it is (as a record made
+#: without a geometry takes its one area's).
+_FROM_PLACES: dict[str, Callable[[list[BaseGeometry]], BaseGeometry]] = {
+    "union": shapely.union_all,
+    "polygon": lambda polygons: polygons[0],
+}
+
+
+def _area_recipe(record: TerritorialClaim | CombatArea) -> str | None:
+    """How *record*'s geometry is made again from its areas' polygons (a key of :data:`_FROM_PLACES`), or None."""
+    if record.derivation is not Derivation.UNION or record.geometry is None:
+        return None
+    places = tuple(a for a in record.areas if a.geometry is not None)
+    recipes = [name for name in _FROM_PLACES if name == "union" or len(places) == 1]
+    return next((name for name in recipes if places and same_geometry(_made(name, places), record.geometry)), None)
+
+
+@lru_cache(maxsize=_UNIONS_KEPT)
+def _made(recipe: str, places: tuple[Place, ...]) -> BaseGeometry:
+    """The area *recipe* makes of *places*' polygons, cleaned as a record stores it; remembered by the places."""
+    return clean_polygon(_FROM_PLACES[recipe]([p.geometry for p in places]), field="geometry")
 
 
 def _area_columns(record: TerritorialClaim | CombatArea, table: PlaceTable | None) -> dict[str, Any]:
@@ -411,6 +486,19 @@ def _area_geometry(geometry: BaseGeometry | None) -> BaseGeometry | None:
     return None if geometry is None or geometry.is_empty else geometry
 
 
+def _area_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: PlaceTable) -> BaseGeometry | None:
+    """A claim's or combat area's geometry: the file's, or made again from its places (``area_from_places``)."""
+    recipe = row.get("area_from_places")
+    if recipe is None:
+        return _area_geometry(geometry)
+    if recipe not in _FROM_PLACES:
+        raise ValueError(f"area_from_places: expected one of {', '.join(_FROM_PLACES)}, got {recipe!r}")
+    polygons = [p.geometry for p in _places_from_json(row.get("areas_places"), table) if p.geometry is not None]
+    if not polygons or (recipe == "polygon" and len(polygons) != 1):
+        raise ValueError(f"area_from_places: {recipe!r}, but the areas have {len(polygons)} polygons")
+    return _FROM_PLACES[recipe](polygons)
+
+
 def _mention_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: PlaceTable) -> Mention:
     place = None
     if row.get("place_ref") is not None:
@@ -462,7 +550,7 @@ def _claim_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: Pl
         settlements=row.get("settlements"),
         area_km2_stated=row.get("area_km2_stated"),
         areas=_places_from_json(row.get("areas_places"), table),
-        geometry=_area_geometry(geometry),
+        geometry=_area_from(row, geometry, table),
         derivation=row.get("derivation") or None,
         approximate=bool(row.get("approximate")),
         tier=row.get("tier") or "claimed",
@@ -478,7 +566,7 @@ def _combat_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: P
     return CombatArea(
         _places_from_json(row.get("areas_places"), table),
         actors=tuple(json.loads(row["actors"])) if row.get("actors") else (),
-        geometry=_area_geometry(geometry),
+        geometry=_area_from(row, geometry, table),
         derivation=row.get("derivation") or None,
         approximate=bool(row.get("approximate")),
         description=row.get("description"),
@@ -535,7 +623,11 @@ def row_to_record(
         typed = {name: _typed(row.get(name), t, name) for name, t in schema.items()}
         if geometry is not None and (geometry.is_empty or _clean(geometry) is None):
             geometry = None
-        return _DECODERS[kind](typed, geometry, table if table is not None else PlaceTable())
+        table = table if table is not None else PlaceTable()
+        for column in ("quote", "reason"):
+            if typed[f"{column}_ref"] is not None:
+                typed[column] = table.text(typed[f"{column}_ref"], f"{column}_ref")
+        return _DECODERS[kind](typed, geometry, table)
     except (ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
         raise FormatError(f"{kind} record: {exc}", column=getattr(exc, "field", None)) from exc
 
@@ -620,7 +712,9 @@ def event_frame(
 
     n = len(places[1])
     shared: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # column -> (distinct values, None last; codes)
-    shared |= _distinct_columns(provenances, _provenance_columns)
+    texts = table is not None and table.texts == "table"
+    shared |= _distinct_columns(provenances, lambda p: _texts_to_refs(_provenance_columns(p), table) if texts  # type: ignore[arg-type]
+                                else _provenance_columns(p))
     shared |= _distinct_columns(places, lambda p: {"name": p.name, "place": _dumps(_place_dict(p, table)),
                                                    "lat": p.lat, "lon": p.lon})
     shared |= _distinct_columns(actors, lambda a: {"actors": _dumps(list(a))})
@@ -658,6 +752,14 @@ def place_table_frame(table: PlaceTable):
         rows.append(row)
         geometries.append(geometry)
     return _frame(rows, geometries, PLACE_TABLE_COLUMNS)
+
+
+def text_table_frame(table: PlaceTable):
+    """A DataFrame (no geometry) of the text-table rows of *table* not yet taken (see :meth:`PlaceTable.new_text_rows`)."""
+    import pandas as pd
+
+    rows = list(table.new_text_rows())
+    return pd.DataFrame({name: pd.Series([row[name] for row in rows], dtype=object) for name in TEXT_TABLE_COLUMNS})
 
 
 def _frame(rows: list[dict[str, Any]], geometries: list[BaseGeometry | None], schema: Mapping[str, str]):

@@ -7,12 +7,25 @@
   ``combats``, ``events``), written with pyogrio; QGIS opens it directly.
 * CSV has the columns of the mixed frame and the geometry as WKT.
 
-**Each polygon once.** A place with a polygon (a country, a region) is written
-once per file, as a row of kind ``place_table`` (a ``place_table`` layer in a
-GeoPackage) that the records naming it refer to by id; a mention's own
-geometry is its place's point. ``detail=`` chooses how much of each polygon is
-written: ``"full"`` (the default: the file reads back equal), ``"simplified"``
-or ``"point"`` (see :mod:`geoconflict.model.placetable`).
+**Each place and each text once.** Each place is written once per file, as a
+row of kind ``place_table`` (a ``place_table`` layer in a GeoPackage) with its
+polygon, or its point when it has none, that the records naming it refer to by
+id; a mention's own geometry is its place's point. ``detail=`` chooses how much
+of each polygon is written: ``"full"`` (the default: the file reads back
+equal), ``"simplified"`` or ``"point"`` (see :mod:`geoconflict.model.placetable`).
+With ``texts="table"`` (the default of GeoJSON and GeoPackage) each distinct
+quote and reason is written once, and records hold its id in ``quote_ref`` /
+``reason_ref``: in a GeoPackage as the table ``text_table`` (``id``, ``text``;
+no geometry), in GeoJSON as the collection's member ``"texts"`` (an object from
+id to text, after ``"features"``). GDAL, and so QGIS and geopandas, ignore such
+a member: they read every feature, place and geometry, but see a quote as its
+id; ``texts="inline"`` writes the texts into every feature for them. A CSV,
+read in spreadsheets, keeps its texts inline.
+
+**Derived lines rounded.** A movement's line is computed from its origin and
+destination, which the file holds exactly; GeoJSON writes its coordinates to
+:data:`DERIVED_DECIMALS` decimals (RFC 7946, section 11.2), and the reader
+computes the line again.
 
 **Safe writes.** Every writer streams its records (``progress=True`` shows a
 tqdm bar; the default shows one when standard error is a terminal) into a
@@ -53,6 +66,7 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 from tqdm import tqdm
@@ -62,7 +76,14 @@ from geoconflict.errors import FormatError, InvalidInputError
 from geoconflict.model import Mention, Record, frames, gpkg
 from geoconflict.model.eventset import EventSet
 from geoconflict.model.geometry import CRS
-from geoconflict.model.placetable import PLACE_TABLE, PLACE_TABLE_COLUMNS, PlaceTable, check_detail
+from geoconflict.model.placetable import (
+    PLACE_TABLE,
+    PLACE_TABLE_COLUMNS,
+    TEXT_TABLE,
+    PlaceTable,
+    check_detail,
+    check_texts,
+)
 
 __all__ = [
     "LAYERS",
@@ -77,6 +98,12 @@ __all__ = [
 #: The GeoJSON member naming the writer (RFC 7946 allows such foreign members): how a folder's
 #: earlier outputs are told from its inputs (:func:`geoconflict.inputs.list_inputs`).
 GENERATOR = "geoconflict"
+#: The GeoJSON member holding the text table: an object from id to text (see the module docs).
+TEXTS_MEMBER = "texts"
+#: Decimals of the coordinates of a derived line in GeoJSON (a movement's: about 0.1 m; RFC 7946, section 11.2).
+DERIVED_DECIMALS = 6
+#: The compact separators of the GeoJSON writer (no space after a comma or a colon).
+_COMPACT = (",", ":")
 #: GeoPackage layer name for each record kind.
 LAYERS = {"place": "places", "movement": "movements", "claim": "claims", "combat": "combats", "event": "events"}
 #: Records converted and written to a GeoPackage layer at a time (memory stays bounded by it).
@@ -121,9 +148,28 @@ def _rows(records: Iterable[Record | Mention], table: PlaceTable) -> Iterator[tu
 # --------------------------------------------------------------------------- GeoJSON
 
 
-def _feature(row: dict[str, Any], geometry: BaseGeometry | None) -> dict[str, Any]:
+#: The columns of a mention that refers to its place-table row, which holds them: not written in its feature.
+_IN_PLACE_TABLE = frozenset(frames.PLACE_COLUMNS) - {"name"}
+#: The columns of texts in a text table: not written in a feature when the texts are inline.
+_TEXT_REFS = frozenset({"quote_ref", "reason_ref"})
+
+
+def _feature_columns(row: dict[str, Any], texts: str) -> Iterable[str]:
+    """The properties of *row*'s feature: its kind's columns but those its layout always leaves empty."""
     kind = row["kind"]
-    names = PLACE_TABLE_COLUMNS if kind == PLACE_TABLE else frames.COLUMNS[kind]
+    if kind == PLACE_TABLE:
+        return PLACE_TABLE_COLUMNS
+    left = _TEXT_REFS if texts == "inline" else frozenset()
+    if kind == "place" and row.get("place_ref") is not None:
+        left |= _IN_PLACE_TABLE
+    return [name for name in frames.COLUMNS[kind] if name not in left] if left else frames.COLUMNS[kind]
+
+
+def _feature(row: dict[str, Any], geometry: BaseGeometry | None, texts: str = "table") -> dict[str, Any]:
+    kind = row["kind"]
+    names = _feature_columns(row, texts)
+    if kind == "movement" and geometry is not None:  # derived from the places: the reader computes it again
+        geometry = shapely.transform(geometry, lambda xy: np.round(xy, DERIVED_DECIMALS))
     return {
         "type": "Feature",
         "properties": {name: _json_value(row.get(name)) for name in names},
@@ -131,14 +177,24 @@ def _feature(row: dict[str, Any], geometry: BaseGeometry | None) -> dict[str, An
     }
 
 
-def to_feature_collection(records: Iterable[Record | Mention], *, detail: str = "full") -> dict[str, Any]:
-    """An RFC 7946 FeatureCollection (a dict) of records, place-table features included."""
-    table = PlaceTable(detail=detail)
-    return {"type": "FeatureCollection", "generator": GENERATOR,
-            "features": [_feature(*pair) for pair in _rows(records, table)]}
+def _texts_member(table: PlaceTable) -> dict[str, str]:
+    """The GeoJSON member of the texts first referred to since the last call: id -> text."""
+    return {row["id"]: row["text"] for row in table.new_text_rows()}
 
 
-def write_geojson(events: Records, path: PathLike, *, detail: str = "full", progress: bool | None = None) -> Path:
+def to_feature_collection(records: Iterable[Record | Mention], *, detail: str = "full",
+                          texts: str = "table") -> dict[str, Any]:
+    """An RFC 7946 FeatureCollection (a dict) of records, place-table features and the texts member included."""
+    table = PlaceTable(detail=detail, texts=texts)
+    features = [_feature(row, geometry, texts) for row, geometry in _rows(records, table)]
+    collection: dict[str, Any] = {"type": "FeatureCollection", "generator": GENERATOR, "features": features}
+    if texts == "table":
+        collection[TEXTS_MEMBER] = _texts_member(table)
+    return collection
+
+
+def write_geojson(events: Records, path: PathLike, *, detail: str = "full", texts: str = "table",
+                  progress: bool | None = None) -> Path:
     """Write records as one RFC 7946 FeatureCollection (UTF-8), one feature at a time.
 
     Parameters
@@ -148,6 +204,10 @@ def write_geojson(events: Records, path: PathLike, *, detail: str = "full", prog
         Replaced only once the new file is complete.
     detail : {"full", "simplified", "point"}
         How much of each polygon to write (see the module docs).
+    texts : {"table", "inline"}
+        Quotes and reasons once each in the collection's ``"texts"`` member, which
+        records refer to by id (``"table"``), or in every feature (``"inline"``,
+        for a tool that ignores foreign members: see the module docs).
     progress : bool, optional
         Show a progress bar (default: when standard error is a terminal).
 
@@ -157,14 +217,24 @@ def write_geojson(events: Records, path: PathLike, *, detail: str = "full", prog
         The path written.
     """
     path = Path(path)
-    table = PlaceTable(detail=check_detail(detail))
+    table = PlaceTable(detail=check_detail(detail), texts=check_texts(texts))
     with replacing(path) as tmp, tmp.open("w", encoding="utf-8") as handle:
+        # the header as json.dumps writes it: how a folder's earlier outputs are recognised (geoconflict.inputs)
         handle.write(f'{{"type": "FeatureCollection", "generator": "{GENERATOR}", "features": [')
         separator = "\n"
         for row, geometry in _rows(_progress(events, path, progress), table):
-            handle.write(separator + json.dumps(_feature(row, geometry), ensure_ascii=False, allow_nan=False))
+            handle.write(separator + json.dumps(_feature(row, geometry, texts), ensure_ascii=False, allow_nan=False,
+                                                separators=_COMPACT))
             separator = ",\n"
-        handle.write("\n]}\n")
+        handle.write("\n]")
+        if texts == "table":  # after the features, which name the texts as they come
+            handle.write(f',\n"{TEXTS_MEMBER}":{{')
+            separator = "\n"
+            for found, text in _texts_member(table).items():
+                handle.write(f"{separator}{json.dumps(found)}:{json.dumps(text, ensure_ascii=False)}")
+                separator = ",\n"
+            handle.write("\n}")
+        handle.write("}\n")
     return path
 
 
@@ -186,7 +256,7 @@ def read_geojson(path: PathLike) -> EventSet:
     features = data.get("features", [])
     if not isinstance(features, list):
         raise FormatError("'features' is not a list", path=str(path))
-    table = PlaceTable()
+    table = _geojson_texts(data.get(TEXTS_MEMBER), path)
     records = []
     for number, feature in enumerate(features, start=1):
         try:
@@ -204,6 +274,21 @@ def read_geojson(path: PathLike) -> EventSet:
         except FormatError as exc:
             raise FormatError(str(exc), path=str(path), row=number) from exc
     return EventSet(records)
+
+
+def _geojson_texts(member: Any, path: Path) -> PlaceTable:
+    """A reader's table holding the texts of a collection's ``"texts"`` member (None: no texts)."""
+    table = PlaceTable()
+    if member is None:
+        return table
+    if not isinstance(member, dict):
+        raise FormatError(f"{TEXTS_MEMBER!r} is not an object of id to text", path=str(path), column=TEXTS_MEMBER)
+    for found, text in member.items():
+        try:
+            table.add_text_row({"id": found, "text": text})
+        except FormatError as exc:
+            raise FormatError(f"{TEXTS_MEMBER!r}: {exc}", path=str(path), column=TEXTS_MEMBER) from exc
+    return table
 
 
 def _feature_parts(feature: Any) -> tuple[dict[str, Any], BaseGeometry | None]:
@@ -258,36 +343,28 @@ def _in_input(exc: InvalidInputError, attribute: str, start: int, chunk: list[Re
                              field=field, value=exc.value)
 
 
-def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", progress: bool | None = None) -> Path:
-    """Write one GeoPackage layer per kind present (see :data:`LAYERS`), and the place table.
+def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", texts: str = "table",
+                     progress: bool | None = None) -> Path:
+    """Write one GeoPackage layer per kind present (see :data:`LAYERS`), the place table and the text table.
 
     Records are converted and written :data:`GPKG_CHUNK_RECORDS` at a time. An
     existing file is replaced once the new one is complete, so the file holds
-    exactly these records. *detail* and *progress* are as in :func:`write_geojson`.
+    exactly these records. *detail* and *progress* are as in :func:`write_geojson`;
+    *texts* ``"table"`` writes each quote and reason once, in the table
+    ``text_table`` (``id``, ``text``, no geometry), ``"inline"`` in every row.
     """
-    import pyogrio
-
     events = events if isinstance(events, EventSet) else EventSet(events)
     columns = None
     if events.is_deferred:  # a table read as columns: its events are written from them, no record per row
         columns = events.event_columns()
         events = EventSet(events.non_events())
     path = Path(path)
-    table = PlaceTable(detail=check_detail(detail))
-    written: dict[str, int] = {}  # layer -> rows written
-    missing: list[tuple[str, str, list[int]]] = []  # (layer, column, row ids) of integers to set to NULL
-
-    def write(frame, layer: str) -> None:
-        frame, nulls = gpkg.integers_for_gdal(frame, written.get(layer, 0))
-        missing.extend((layer, column, ids) for column, ids in nulls)
-        pyogrio.write_dataframe(frame, tmp, layer=layer, driver="GPKG", geometry_type="Unknown",
-                                promote_to_multi=False, append=layer in written)
-        written[layer] = written.get(layer, 0) + len(frame)
-
+    table = PlaceTable(detail=check_detail(detail), texts=check_texts(texts))
     total = len(events) + (0 if columns is None else len(columns))
     with replacing(path) as tmp, tqdm(total=total, unit="record", desc=f"writing {path.name}", leave=False,
                                       disable=None if progress is None else not progress) as bar:
         tmp.unlink()  # GDAL makes the GeoPackage itself
+        writer = _GeoPackageWriter(tmp, table)
         for attribute, (kind, layer) in zip(
             ("mentions", "movements", "claims", "combats", "events"), LAYERS.items(), strict=True
         ):
@@ -296,24 +373,50 @@ def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", p
                     frame = frames.to_geodataframe(chunk, kind=kind, table=table)
                 except InvalidInputError as exc:  # a whole number beyond int64: name the record, not the chunk's row
                     raise _in_input(exc, attribute, start, chunk) from None
-                write(_for_file(frame), layer)
-                places = frames.place_table_frame(table)
-                if len(places):
-                    write(places, PLACE_TABLE)
+                writer.records(frame, layer)
                 bar.update(len(chunk))
         for start in range(0, 0 if columns is None else len(columns), GPKG_CHUNK_ROWS):
             part = columns.take(slice(start, start + GPKG_CHUNK_ROWS))  # type: ignore[union-attr]
-            write(_for_file(part.to_frame(table=table)), LAYERS["event"])
-            places = frames.place_table_frame(table)
-            if len(places):
-                write(places, PLACE_TABLE)
+            writer.records(part.to_frame(table=table), LAYERS["event"])
             bar.update(len(part))
-        if not written:  # nothing to write: still leave a valid, empty GeoPackage
+        writer.close()
+    return path
+
+
+class _GeoPackageWriter:
+    """Appends frames to the layers of one GeoPackage, each chunk of records followed by its new table rows."""
+
+    def __init__(self, path: Path, table: PlaceTable) -> None:
+        self.path, self.table = path, table
+        self.written: dict[str, int] = {}  # layer -> rows written
+        self.missing: list[tuple[str, str, list[int]]] = []  # (layer, column, row ids) of integers to set to NULL
+
+    def write(self, frame, layer: str) -> None:
+        import pyogrio
+
+        frame, nulls = gpkg.integers_for_gdal(frame, self.written.get(layer, 0))
+        self.missing.extend((layer, column, ids) for column, ids in nulls)
+        spatial = {"geometry_type": "Unknown", "promote_to_multi": False} if hasattr(frame, "geometry") else {}
+        pyogrio.write_dataframe(frame, self.path, layer=layer, driver="GPKG", append=layer in self.written, **spatial)
+        self.written[layer] = self.written.get(layer, 0) + len(frame)
+
+    def records(self, frame, layer: str) -> None:
+        """Write *frame* (records of one kind) to *layer*, then the places and texts they first named."""
+        self.write(_for_file(frame), layer)
+        places = frames.place_table_frame(self.table)
+        if len(places):
+            self.write(places, PLACE_TABLE)
+        texts = frames.text_table_frame(self.table)
+        if len(texts):
+            self.write(texts, TEXT_TABLE)
+
+    def close(self) -> None:
+        """Leave a valid GeoPackage however few records there were, and set the NULL integers."""
+        if not self.written:  # nothing to write: still leave a valid, empty GeoPackage
             import geopandas as gpd
 
-            write(gpd.GeoDataFrame({"kind": []}, geometry=[], crs=CRS), "events")
-        gpkg.set_nulls(tmp, missing)
-    return path
+            self.write(gpd.GeoDataFrame({"kind": []}, geometry=[], crs=CRS), "events")
+        gpkg.set_nulls(self.path, self.missing)
 
 
 def read_geopackage(path: PathLike) -> EventSet:
@@ -324,15 +427,7 @@ def read_geopackage(path: PathLike) -> EventSet:
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such file")
     present = {name for name, _ in pyogrio.list_layers(path)}
-    table = PlaceTable()
-    if PLACE_TABLE in present:
-        frame = pyogrio.read_dataframe(path, layer=PLACE_TABLE)
-        for number, (row, geometry) in enumerate(zip(frame.drop(columns="geometry").to_dict("records"),
-                                                     frame.geometry, strict=True), start=1):
-            try:
-                table.add_row(row, geometry)
-            except FormatError as exc:
-                raise FormatError(f"layer {PLACE_TABLE!r}: {exc}", path=str(path), row=number) from exc
+    table = _geopackage_tables(path, present)
     records: list[Record | Mention] = []
     for layer in LAYERS.values():
         if layer in present:
@@ -343,6 +438,25 @@ def read_geopackage(path: PathLike) -> EventSet:
                 except FormatError as exc:
                     raise FormatError(f"layer {layer!r}: {exc}", path=str(path)) from exc
     return EventSet(records)
+
+
+def _geopackage_tables(path: Path, present: set[str]) -> PlaceTable:
+    """A reader's table holding a GeoPackage's text table and place table (each when present)."""
+    import pyogrio
+
+    table = PlaceTable()
+    for layer, add in ((TEXT_TABLE, lambda row, _: table.add_text_row(row)), (PLACE_TABLE, table.add_row)):
+        if layer not in present:
+            continue
+        frame = pyogrio.read_dataframe(path, layer=layer)
+        shapes = frame.geometry if "geometry" in frame else [None] * len(frame)
+        for number, (row, geometry) in enumerate(zip(frame.drop(columns="geometry", errors="ignore").to_dict("records"),
+                                                     shapes, strict=True), start=1):
+            try:
+                add(row, geometry)
+            except FormatError as exc:
+                raise FormatError(f"layer {layer!r}: {exc}", path=str(path), row=number) from exc
+    return table
 
 
 # --------------------------------------------------------------------------- CSV
