@@ -173,15 +173,15 @@ def _counts(events: Any) -> str:
               help="Output file (default: GeoJSON to standard output; required for csv, gpkg and acled).")
 @click.option("--detail", default="full", show_default=True, type=click.Choice(["full", "simplified", "point"]),
               help="Polygons written: full (exact round trip), simplified (about 500 m), point (places as points).")
-@click.option("--texts", default="table", show_default=True, type=click.Choice(["table", "inline"]),
-              help="GeoJSON and GeoPackage: each quote and reason once in a text table that features refer to "
-                   "by id (table), or in every feature (inline: for tools that drop GeoJSON's extra members). "
-                   "CSV keeps them inline.")
+@click.option("--texts", default=None, type=click.Choice(["table", "inline"]),
+              help="Each quote and reason once in a text table that features refer to by id (table; the "
+                   "GeoPackage's default), or in every feature (inline; GeoJSON's default, since GIS tools "
+                   "drop GeoJSON's extra members). CSV keeps them inline.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes extracting many inputs (this one and N-1 children).")
 @batch_options
 @places_option
-def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, detail: str, texts: str,
+def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, detail: str, texts: str | None,
                     published: str | None, workers: int, errors: str, failures_out: str | None,
                     places: tuple[str, ...]) -> None:
     """Extract places, movements, claims, combat areas and events from INPUTS.
@@ -204,6 +204,7 @@ def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, detai
                         failures_out=failures_out)
     events = result.events
     progress = sys.stderr.isatty()
+    texts = texts or ("table" if fmt == "gpkg" else "inline")
     try:
         if output is None:
             _geojson_to_stdout(events, detail, texts)

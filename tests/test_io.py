@@ -87,7 +87,7 @@ def test_geojson_is_rfc7946(tmp_path, kursk_claims):
     ring = second["geometry"]["coordinates"][0]
     assert ring[0] == [35.0, 51.2]  # lon first
     assert Polygon(ring).exterior.is_ccw
-    assert data["texts"][second["properties"]["quote_ref"]] == "“74 settlements” — «über 1 000 km²»"
+    assert second["properties"]["quote"] == "“74 settlements” — «über 1 000 km²»"  # inline: any GIS reads it
     assert second["properties"]["derivation"] == "stated_area"
     assert second["properties"]["area_km2"] == pytest.approx(second["properties"]["area_km2"])
     assert 1000 < second["properties"]["area_km2"] < 1300

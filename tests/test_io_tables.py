@@ -71,8 +71,8 @@ def test_a_hundred_reports_quoting_one_sentence_hold_it_once(tmp_path, fmt):
     """100 reports whose records quote the same sentence: the file grows by far less than 100 more copies of it."""
     write, read = WRITERS[fmt]
     one, many = _report(0), EventSet([r for n in range(100) for r in _report(n)])
-    small = write(one, tmp_path / f"one.{fmt}", progress=False).stat().st_size
-    big = write(many, tmp_path / f"many.{fmt}", progress=False).stat().st_size
+    small = write(one, tmp_path / f"one.{fmt}", texts="table", progress=False).stat().st_size
+    big = write(many, tmp_path / f"many.{fmt}", texts="table", progress=False).stat().st_size
     quoted = len(one) * len(SENTENCE) + 5 * len(REASON)  # what one report's texts cost written in every record
     assert (tmp_path / f"many.{fmt}").read_bytes().count(SENTENCE.encode()) == 1
     assert read(tmp_path / f"many.{fmt}") == many
@@ -85,7 +85,7 @@ def test_a_hundred_reports_quoting_one_sentence_hold_it_once(tmp_path, fmt):
 
 def test_geojson_texts_member_and_what_gdal_reads(tmp_path):
     """The texts follow the features in a member of the collection; GDAL reads every feature and skips the member."""
-    path = write_geojson(_report(0), tmp_path / "r.geojson", progress=False)
+    path = write_geojson(_report(0), tmp_path / "r.geojson", texts="table", progress=False)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert list(data) == ["type", "generator", "features", "texts"]
     assert sorted(data["texts"].values()) == sorted([REASON, SENTENCE])
@@ -156,7 +156,7 @@ def test_a_movement_line_is_drawn_light_and_made_again(tmp_path, fmt):
 
 
 def test_bad_text_references_are_named(tmp_path):
-    path = write_geojson(_report(0), tmp_path / "r.geojson", progress=False)
+    path = write_geojson(_report(0), tmp_path / "r.geojson", texts="table", progress=False)
     data = json.loads(path.read_text(encoding="utf-8"))
     missing = dict(data, texts={k: v for k, v in data["texts"].items() if v != SENTENCE})
     bad = tmp_path / "missing.geojson"
@@ -172,24 +172,28 @@ def test_bad_text_references_are_named(tmp_path):
         read_geojson(bad)
 
 
+@pytest.mark.parametrize("texts", ["inline", "table"])
 @pytest.mark.parametrize("fmt", WRITERS)
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(items=st.lists(records, max_size=5))
-def test_inline_texts_round_trip(tmp_path, fmt, items):
+def test_texts_round_trip_in_either_layout(tmp_path, fmt, texts, items):
     write, read = WRITERS[fmt]
     events = EventSet(items)
-    assert read(write(events, tmp_path / f"e.{fmt}", texts="inline", progress=False)) == events
+    assert read(write(events, tmp_path / f"e.{fmt}", texts=texts, progress=False)) == events
 
 
 def test_extract_texts_inline_from_the_command_line(tmp_path):
     report = tmp_path / "report.txt"
     report.write_text("Date: 2024-05-07\n\nRussian forces struck Kharkiv overnight, officials said.\n", encoding="utf-8")
-    for texts in ("table", "inline"):
+    for texts in ("table", "inline", None):  # None: GeoJSON's default, inline
         out = tmp_path / f"{texts}.geojson"
-        result = CliRunner().invoke(main, ["extract", str(report), "--texts", texts, "-o", str(out)],
-                                    catch_exceptions=False)
+        option = ["--texts", texts] if texts else []
+        result = CliRunner().invoke(main, ["extract", str(report), *option, "-o", str(out)], catch_exceptions=False)
         assert result.exit_code == 0, result.output
         data = json.loads(out.read_text(encoding="utf-8"))
         quotes = {f["properties"]["quote"] for f in data["features"] if f["properties"]["kind"] != "place_table"}
         assert ("texts" in data, quotes == {None}) == (texts == "table", texts == "table")
         assert read_geojson(out) == read_geojson(tmp_path / "table.geojson")
+    gpkg = tmp_path / "default.gpkg"  # the GeoPackage's default: its text table
+    assert CliRunner().invoke(main, ["extract", str(report), "--format", "gpkg", "-o", str(gpkg)]).exit_code == 0
+    assert len(pyogrio.read_dataframe(gpkg, layer="text_table")) >= 1

@@ -13,13 +13,15 @@ polygon, or its point when it has none, that the records naming it refer to by
 id; a mention's own geometry is its place's point. ``detail=`` chooses how much
 of each polygon is written: ``"full"`` (the default: the file reads back
 equal), ``"simplified"`` or ``"point"`` (see :mod:`geoconflict.model.placetable`).
-With ``texts="table"`` (the default of GeoJSON and GeoPackage) each distinct
-quote and reason is written once, and records hold its id in ``quote_ref`` /
+With ``texts="table"`` (the GeoPackage's default) each distinct quote and
+reason is written once, and records hold its id in ``quote_ref`` /
 ``reason_ref``: in a GeoPackage as the table ``text_table`` (``id``, ``text``;
-no geometry), in GeoJSON as the collection's member ``"texts"`` (an object from
-id to text, after ``"features"``). GDAL, and so QGIS and geopandas, ignore such
-a member: they read every feature, place and geometry, but see a quote as its
-id; ``texts="inline"`` writes the texts into every feature for them. A CSV,
+no geometry), which QGIS joins, in GeoJSON as the collection's member
+``"texts"`` (an object from id to text, after ``"features"``). GDAL, and so
+QGIS and geopandas, ignore such a GeoJSON member: they would read every
+feature, place and geometry, but see a quote as its id. So a GeoJSON keeps its
+texts in every feature by default (``texts="inline"``), a file any GIS reads
+whole; ``texts="table"`` makes it smaller for readers of this package. A CSV,
 read in spreadsheets, keeps its texts inline.
 
 **Derived lines rounded.** A movement's line is computed from its origin and
@@ -183,7 +185,7 @@ def _texts_member(table: PlaceTable) -> dict[str, str]:
 
 
 def to_feature_collection(records: Iterable[Record | Mention], *, detail: str = "full",
-                          texts: str = "table") -> dict[str, Any]:
+                          texts: str = "inline") -> dict[str, Any]:
     """An RFC 7946 FeatureCollection (a dict) of records, place-table features and the texts member included."""
     table = PlaceTable(detail=detail, texts=texts)
     features = [_feature(row, geometry, texts) for row, geometry in _rows(records, table)]
@@ -193,7 +195,7 @@ def to_feature_collection(records: Iterable[Record | Mention], *, detail: str = 
     return collection
 
 
-def write_geojson(events: Records, path: PathLike, *, detail: str = "full", texts: str = "table",
+def write_geojson(events: Records, path: PathLike, *, detail: str = "full", texts: str = "inline",
                   progress: bool | None = None) -> Path:
     """Write records as one RFC 7946 FeatureCollection (UTF-8), one feature at a time.
 
@@ -204,10 +206,11 @@ def write_geojson(events: Records, path: PathLike, *, detail: str = "full", text
         Replaced only once the new file is complete.
     detail : {"full", "simplified", "point"}
         How much of each polygon to write (see the module docs).
-    texts : {"table", "inline"}
-        Quotes and reasons once each in the collection's ``"texts"`` member, which
-        records refer to by id (``"table"``), or in every feature (``"inline"``,
-        for a tool that ignores foreign members: see the module docs).
+    texts : {"inline", "table"}
+        Quotes and reasons in every feature (``"inline"``, the default: GDAL,
+        QGIS and geopandas see them), or once each in the collection's
+        ``"texts"`` member, which records refer to by id (``"table"``: a smaller
+        file, whose texts only this package's reader resolves; see the module docs).
     progress : bool, optional
         Show a progress bar (default: when standard error is a terminal).
 
