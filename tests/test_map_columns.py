@@ -150,3 +150,79 @@ def test_render_work_grows_about_twice_when_the_rows_double(tmp_path):
     assert 1.3 < ratio < 2.3, ratio
     assert _made(second, "Event") == 0  # no event record; the claims and distinct places only
     assert _made(_render_profile(large, records=True), "Event") > 4_000 / 2  # the count sees records when made
+
+
+# --------------------------------------------------------------------------- several tables, one map
+
+
+def _two_tables(tmp_path: Path) -> tuple[Path, Path]:
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    _awkward_table(first, 200, seed=21)
+    _awkward_table(second, 150, seed=22)
+    return first, second
+
+
+def test_two_tables_concatenated_stay_columns_and_draw_as_their_records(tmp_path):
+    first, second = _two_tables(tmp_path)
+    a, b = gc.read_table(first, format="acled").events, gc.read_table(second, format="acled").events
+    both = EventSet.concat([a, b])
+    assert both.is_deferred
+    ledger_cols: list[dict] = []
+    from_columns = build_layers(both, ledger=ledger_cols)
+    assert both.is_deferred and a.is_deferred and b.is_deferred  # no event record made on the way
+    records = EventSet([*gc.read_table(first, format="acled").events, *gc.read_table(second, format="acled").events])
+    ledger_recs: list[dict] = []
+    assert from_columns == build_layers(records, ledger=ledger_recs)
+    assert ledger_cols == ledger_recs
+    assert from_columns[1]["n"] == len(records.events)
+    assert list(both) == list(records)  # made on demand: the same records, in the same order
+
+
+def test_render_of_a_list_of_tables_and_their_sum_keep_the_column_path(tmp_path):
+    first, second = _two_tables(tmp_path)
+    a, b = gc.read_table(first, format="acled").events, gc.read_table(second, format="acled").events
+    page_list = gc.render([a, b], title="Two tables").get_root().render()
+    summed = a + b
+    page_sum = gc.render(summed, title="Two tables").get_root().render()
+    assert a.is_deferred and b.is_deferred and summed.is_deferred
+    records = EventSet([*gc.read_table(first, format="acled").events, *gc.read_table(second, format="acled").events])
+    expected = _draw_data(gc.render(records, title="Two tables").get_root().render())
+    assert _draw_data(page_list) == expected == _draw_data(page_sum)
+
+
+def test_loading_several_tables_with_a_report_keeps_the_tables_columns(tmp_path):
+    first, second = _two_tables(tmp_path)
+    report = tmp_path / "note.txt"
+    report.write_text("Shelling was reported in Kharkiv on 3 May 2024.", encoding="utf-8")
+    loaded = gc.load_inputs([first, report, second], published="2024-05-04")
+    assert loaded.is_deferred
+    from_batch = gc.extract_many([first, report, second], progress=False, published="2024-05-04").events
+    assert from_batch.is_deferred
+    cols = loaded.event_columns()
+    tables = [gc.read_table(p, format="acled").events.event_columns() for p in (first, second)]
+    from_report = gc.load_inputs([report], published="2024-05-04")
+    assert from_report.events  # the report adds an event of its own, between the tables' rows
+    assert len(cols) == len(tables[0]) + len(tables[1]) + len(from_report.events)
+    profile = cProfile.Profile()
+    profile.enable()
+    gc.render(from_batch).get_root().render()
+    profile.disable()
+    assert _made(pstats.Stats(profile), "Event") == 0 and from_batch.is_deferred
+    assert list(loaded) == list(gc.EventSet([*gc.load_inputs([first]), *from_report, *gc.load_inputs([second])]))
+
+
+def test_cli_map_of_two_tables_makes_no_event_record(tmp_path):
+    from click.testing import CliRunner
+
+    from geoconflict.cli import main
+
+    first, second = _two_tables(tmp_path)
+    out = tmp_path / "both.html"
+    profile = cProfile.Profile()
+    profile.enable()
+    done = CliRunner().invoke(main, ["map", str(first), str(second), "-o", str(out), "--online"])
+    profile.disable()
+    assert done.exit_code == 0, done.output
+    n = len(gc.load_inputs([first, second]).event_columns())
+    assert f"Other events ({n:,})" in out.read_text(encoding="utf-8")
+    assert _made(pstats.Stats(profile), "Event") == 0

@@ -44,6 +44,7 @@ from geoconflict.maps.places import drawn_places, places_layer
 from geoconflict.maps.style import LAYER_NAMES, SCALE, Colours, Style, quantize
 from geoconflict.model import CombatArea, Event, Mention, Movement, TerritorialClaim
 from geoconflict.model.eventcolumns import EventColumns
+from geoconflict.model.eventset import EventSet
 
 __all__ = ["LAYER_NAMES", "Style", "bounds_of", "build_layers", "date_span_days", "quantize"]
 
@@ -84,7 +85,13 @@ def collect(events: Any) -> Records:
 
 
 def _records_or_columns(events: Any) -> tuple[Records, Any]:
-    """The records of ``events``; for a table read as columns, those besides its events, and the events' columns."""
+    """The records of ``events``; for a table read as columns, those besides its events, and the events' columns.
+
+    A list of EventSets (several tables) is drawn as their concatenation, whose
+    events stay columns when a table's do (:meth:`~geoconflict.model.eventset.EventSet.concat`).
+    """
+    if isinstance(events, list | tuple) and events and all(isinstance(e, EventSet) for e in events):
+        events = EventSet.concat(events)
     if getattr(events, "is_deferred", False):
         others = events.non_events()
         if events.is_deferred:  # its events stay columns
