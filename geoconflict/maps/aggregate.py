@@ -133,6 +133,8 @@ class Aggregated:
     cell_fields = CELL_FIELDS
     cell_title = CELL_TITLE
     cell_noun = "events"
+    #: Whether the page draws this layer's circles over those of the other layers (its counts are the smaller).
+    front = False
     point_styles: list[dict[str, Any]]
     legend: list[dict[str, Any]]
     strings: np.ndarray
@@ -182,6 +184,7 @@ class Aggregated:
             "values": [],
             "dates": [],
             "detailFrom": DETAIL_ZOOM,
+            "front": self.front,
             "cutNote": CUT_NOTE.format(zoom=DETAIL_ZOOM),
             "bands": [self._band(last, degrees, list(date_table), day) for last, degrees in BANDS],
             "chunks": chunks,

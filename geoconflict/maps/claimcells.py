@@ -65,7 +65,7 @@ CLAIM_CELL_TITLE = "{events} here (zoom in to see each)"
 CLAIM_CELL_LEGEND = "dashed circle: claims counted per area, sized by count (zoom in to see each)"
 
 #: A cell's circle: outlined in its claimant's colour, dashed as a claim at a named place is.
-CELL_WEIGHT, CELL_FILL_OPACITY, CELL_DASHES = 2, 0.35, "4 3"
+CELL_WEIGHT, CELL_FILL_OPACITY, CELL_DASHES = 2, 0.6, "4 3"
 
 
 class AggregatedClaims(Aggregated):
@@ -87,6 +87,7 @@ class AggregatedClaims(Aggregated):
     cell_fields = CLAIM_CELL_FIELDS
     cell_title = CLAIM_CELL_TITLE
     cell_noun = "territorial claims"
+    front = True  # a tenth of a table's rows at most: circles inside the events' circles of the same cells
 
     def __init__(self, claims: Sequence[TerritorialClaim], rivals: Sequence[str | None], sides: Colours):
         places = [claim.areas[0] for claim in claims]

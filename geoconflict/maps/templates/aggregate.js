@@ -52,6 +52,15 @@
     if (!note.hidden) { note.textContent = showing[0].data.cutNote; }
   }
 
+  /* The circles of a layer drawn in front (claims: fewer, so smaller) stay over the other layers'
+   * circles of the same cells, whichever layer was updated last. */
+  function inFront(map, gc) {
+    gc.layers.forEach(function (e) {
+      if (!e.aggregate || !e.data.front || !map.hasLayer(e.group)) { return; }
+      e.items.forEach(function (l) { if (l._gcAllDates && e.group.hasLayer(l)) { l.bringToFront(); } });
+    });
+  }
+
   function drawAggregate(map, group, d, id) {
     var gc = I.state(map), renderer = gc.renderer;
     var bands = d.bands.map(function (b) {
@@ -99,6 +108,7 @@
         });
         entry.items = want;
       }
+      inFront(map, gc);
       cutNote(map, gc);
     }
 
