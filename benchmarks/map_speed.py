@@ -272,7 +272,12 @@ def table_runs(rows: int, keep: str | None, *, csv: str | None = None, sides: tu
                 runs[side].append(row)
                 print(json.dumps(row), flush=True)
     print(json.dumps({"load_average": os.getloadavg()}), flush=True)
-    by = {side: _median_row(found) for side, found in runs.items()}
+    _compare(rows, {side: _median_row(found) for side, found in runs.items()}, repeat)
+
+
+def _compare(rows: int, by: dict[str, dict], repeat: int) -> None:
+    """One line per pair of sides: how much faster, in less memory, and the files' sizes."""
+    medians = f" (medians of {repeat} runs)" if repeat > 1 else ""
     for ours, peers in (("geoconflict", ("records", "explore")), ("gpkg", ("to_file",))):
         mine = by.get(ours)
         for side in peers:
@@ -282,7 +287,7 @@ def table_runs(rows: int, keep: str | None, *, csv: str | None = None, sides: tu
             wall = theirs.get("process_wall_s", theirs["seconds"]) / mine.get("process_wall_s", mine["seconds"])
             peak = mine.get("process_peak_mb", mine["peak_mb"]) / theirs.get("process_peak_mb", theirs["peak_mb"])
             cpu = theirs.get("process_cpu_s", theirs["cpu_s"]) / mine.get("process_cpu_s", mine["cpu_s"])
-            print(f"{rows:,} rows, {ours} vs {side}{' (medians of %d runs)' % repeat if repeat > 1 else ''}: "
+            print(f"{rows:,} rows, {ours} vs {side}{medians}: "
                   f"{wall:.1f}x faster (whole process; whole-process CPU {cpu:.1f}x; timed CPU "
                   f"{theirs['cpu_s'] / mine['cpu_s']:.1f}x), peak memory {peak:.2f}x theirs, file "
                   f"{mine['file_mb'] / theirs['file_mb']:.2f}x theirs ({mine['file_mb']:.1f} vs {theirs['file_mb']:.1f} MB)")

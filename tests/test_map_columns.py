@@ -18,9 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import geoconflict as gc
-from geoconflict.maps.events import events_layer, frame_events_layer
+from geoconflict.maps.events import columns_events_layer, events_layer, frame_events_layer
 from geoconflict.maps.layers import build_layers
 from geoconflict.maps.style import Style
+from geoconflict.model.eventcolumns import EventColumns
 from geoconflict.model.eventset import EventSet
 from geoconflict.model.frames import to_geodataframe
 from tests import strategies as S
@@ -101,6 +102,15 @@ def test_frame_events_layer_is_events_layer_of_the_records(events):
     from_frame = frame_events_layer(to_geodataframe(events, kind="event"), style)
     from_records = events_layer(events, style)
     assert from_frame.to_dict(_days(from_frame)) == from_records.to_dict(_days(from_records))
+
+
+@given(st.lists(S.events(), min_size=1, max_size=8))
+@settings(max_examples=100, deadline=None)
+def test_columns_events_layer_is_events_layer_of_the_records(events):
+    style = Style()
+    from_columns = columns_events_layer(EventColumns.from_events(events), style)
+    from_records = events_layer(events, style)
+    assert from_columns.to_dict(_days(from_columns)) == from_records.to_dict(_days(from_records))
 
 
 def _days(layer) -> dict:
@@ -226,3 +236,24 @@ def test_cli_map_of_two_tables_makes_no_event_record(tmp_path):
     n = len(gc.load_inputs([first, second]).event_columns())
     assert f"Other events ({n:,})" in out.read_text(encoding="utf-8")
     assert _made(pstats.Stats(profile), "Event") == 0
+
+
+def test_a_table_maps_without_importing_what_the_map_never_uses(tmp_path):
+    """A fresh process reads a table and writes its page: no geodesy, GeoDataFrames, extraction or batch code."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "acled.csv"
+    generate(path, 400, seed=15)
+    code = f"""
+import sys
+from geoconflict import read_table, save_html
+from geoconflict.maps.render import render
+save_html(render(read_table({str(path)!r}, format="acled").events), {str(tmp_path / "m.html")!r}, offline=False)
+print(sorted(m for m in ("pyproj", "geopandas", "pyogrio", "dask", "geoconflict.extraction",
+                         "geoconflict.batch", "geoconflict.text.report") if m in sys.modules))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout
+    assert "Other events" in (tmp_path / "m.html").read_text(encoding="utf-8")

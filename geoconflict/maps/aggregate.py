@@ -57,7 +57,13 @@ from geoconflict.maps.events import (
     _point_style,
 )
 from geoconflict.maps.page import Script, _Code, figure_of, script_json
-from geoconflict.maps.popups import PROVENANCE_FIELDS, provenance_values, where
+from geoconflict.maps.popups import (
+    PRECISION_FIELD,
+    PRECISION_TEXT,
+    PROVENANCE_FIELDS,
+    provenance_columns,
+    where,
+)
 from geoconflict.maps.style import DRAW_ORDER, LAYER_NAMES, SCALE, Colours, Style
 from geoconflict.model import Precision
 from geoconflict.model.eventcolumns import EventColumns
@@ -268,7 +274,6 @@ class Aggregated:
         local, used = pd.factorize(values[present])  # hashing, not sorting: numbered in order of first use
         coded = np.full(values.shape, MISSING, dtype=np.int64)
         coded[present] = local
-        m = len(rows)
         out: dict[str, Any] = {"strings": self.strings[used].tolist()}
         if self.titles is not None:
             out["titles"] = coded[:, 0].tolist()
@@ -276,8 +281,8 @@ class Aggregated:
         out.update({
             "values": coded.ravel().tolist(),
             "dates": day[rows].tolist(),
-            "points": {"lat": self.lat[rows].tolist(), "lon": self.lon[rows].tolist(),
-                       "s": self.style[rows].tolist(), "f": list(range(m)), "label": [MISSING] * m},
+            # each point is its own feature and has no label: the page numbers them (no "f", "label")
+            "points": {"lat": self.lat[rows].tolist(), "lon": self.lon[rows].tolist(), "s": self.style[rows].tolist()},
         })
         return out
 
@@ -346,9 +351,11 @@ class AggregatedEvents(Aggregated):
         what_texts = [self.cats[k // (len(subtypes) + 1)] if k % (len(subtypes) + 1) == len(subtypes)
                       else f"{self.cats[k // (len(subtypes) + 1)]} ({subtypes[k % (len(subtypes) + 1)]})"
                       for k in what.tolist()]
-        span = max(Precision) + 1
-        pair_c, pairs = pd.factorize(prov_c * span + precision)
-        prov_texts = [provenance_values(provs[k // span], Precision(k % span)) for k in pairs.tolist()]
+        # each distinct provenance's texts once; the precision, the one field of the event's own, per row
+        prov_texts = provenance_columns(list(provs[:-1]), [Precision.EXACT] * (len(provs) - 1))
+        by_value = {int(q): text for q, text in PRECISION_TEXT.items()}
+        prov_texts[PRECISION_FIELD] = [by_value.get(k) for k in range(max(by_value) + 1)]  # indexed by the int
+        prov_codes = [precision if j == PRECISION_FIELD else prov_c for j in range(len(PROVENANCE_FIELDS))]
         fields = [
             _field_codes(what_texts, what_c),
             _field_codes([None if p is None else where(p) for p in places], place_c),
@@ -356,7 +363,7 @@ class AggregatedEvents(Aggregated):
             None,  # the description: below
             _field_codes(*_factorized(np.array([None if f is None else str(f) for f in c["fatalities"].tolist()]
                                                + [None], dtype=object)[:-1])),
-            *(_field_codes([row[j] for row in prov_texts], pair_c) for j in range(len(PROVENANCE_FIELDS))),
+            *(_field_codes(list(texts), codes) for texts, codes in zip(prov_texts, prov_codes, strict=True)),
         ]
         # one table of every distinct short text; the notes (one per row, rarely equal to
         # another field's text) after it, each distinct note once

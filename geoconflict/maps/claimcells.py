@@ -136,8 +136,8 @@ def claim_layers(
     others in the claims layer and its ledger; every claim's rivals are found among all of them.
     """
     if not aggregate:
-        layer, ledger = claims_layer(claims, style, sides=sides)
-        return [layer], ledger
+        every, rows = claims_layer(claims, style, sides=sides)
+        return [every], rows
     rivals = Rivals(claims)
     at_points = [n for n, claim in enumerate(claims) if drawn_at_a_point(claim)]
     others = [n for n, claim in enumerate(claims) if not drawn_at_a_point(claim)]

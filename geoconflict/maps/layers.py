@@ -8,7 +8,7 @@ per layer builds it (:mod:`~geoconflict.maps.places`,
 colours and styles of :mod:`~geoconflict.maps.style`, with the popup texts of
 :mod:`~geoconflict.maps.popups`. This module sorts records into the layers and
 assembles them; the events of a table read as columns (a deferred
-:class:`~geoconflict.model.eventset.EventSet`) are drawn from its events' frame,
+:class:`~geoconflict.model.eventset.EventSet`) are drawn from its events' columns,
 without a record per row. The map's script draws the features with Leaflet's canvas
 renderer and builds a popup only when a feature is clicked, so 100,000 events
 stay one small blob rather than 100,000 folium objects.
@@ -39,7 +39,7 @@ from geoconflict.maps.builder import LayerBuilder
 from geoconflict.maps.claimcells import claim_layers
 from geoconflict.maps.claims import drawn_at_a_point
 from geoconflict.maps.combats import combats_layer
-from geoconflict.maps.events import events_layer, frame_events_layer
+from geoconflict.maps.events import columns_events_layer, events_layer
 from geoconflict.maps.movements import movements_layer
 from geoconflict.maps.places import drawn_places, places_layer
 from geoconflict.maps.style import LAYER_NAMES, SCALE, Colours, Style, quantize
@@ -115,7 +115,7 @@ def _events_layer(records: Records, columns: Any, style: Style, *, aggregate: bo
     if records.events:
         return events_layer(records.events, style)
     if columns is not None and n:
-        return frame_events_layer(columns.to_frame(), style)
+        return columns_events_layer(columns, style)
     return None
 
 

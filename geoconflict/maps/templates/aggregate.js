@@ -79,7 +79,8 @@
 
     function chunkLayer(c) {
       if (!c.layer) {
-        var data = JSON.parse(document.getElementById(c.id).textContent);
+        var data = JSON.parse(document.getElementById(c.id).textContent), n = data.points.lat.length;
+        data.points.f = new Int32Array(n).map(function (_, i) { return i; });  // each point its own feature
         data.fields = d.fields;
         data.titleFrom = d.titleFrom;
         data.titles = data.titles || [];  // a layer titled by its fields (events) sends none
