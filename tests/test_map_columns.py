@@ -239,7 +239,8 @@ def test_cli_map_of_two_tables_makes_no_event_record(tmp_path):
 
 
 def test_a_table_maps_without_importing_what_the_map_never_uses(tmp_path):
-    """A fresh process reads a table and writes its page: no geodesy, GeoDataFrames, extraction or batch code."""
+    """A fresh process reads a table and writes its page: no geodesy, GeoDataFrames, extraction or batch code,
+    and no gazetteer (the table's countries are named as the embedded countries are)."""
     import subprocess
     import sys
 
@@ -257,3 +258,14 @@ print(sorted(m for m in ("pyproj", "geopandas", "pyogrio", "dask", "geoconflict.
                           cwd=Path(__file__).resolve().parents[1])
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout
     assert "Other events" in (tmp_path / "m.html").read_text(encoding="utf-8")
+
+
+def test_embedded_country_names_give_the_codes_the_gazetteer_gives():
+    """The plain reference of the fast path: the gazetteer's search for each embedded country's name."""
+    from geoconflict.gazetteer import Gazetteer
+    from geoconflict.readers.columns import country_codes, embedded_country_codes
+
+    own = embedded_country_codes()
+    assert len(own) > 200 and own["Ukraine"] == "UA"
+    names = [*own, "Russia (Soviet Union)", "Freedonia", "ukraine", None, " "]
+    assert country_codes(names) == country_codes(names, gazetteer=Gazetteer.default())
