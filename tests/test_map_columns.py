@@ -269,3 +269,14 @@ def test_embedded_country_names_give_the_codes_the_gazetteer_gives():
     assert len(own) > 200 and own["Ukraine"] == "UA"
     names = [*own, "Russia (Soviet Union)", "Freedonia", "ukraine", None, " "]
     assert country_codes(names) == country_codes(names, gazetteer=Gazetteer.default())
+
+
+def test_the_frame_of_concatenated_tables_is_that_of_their_records(tmp_path):
+    from geopandas.testing import assert_geodataframe_equal
+
+    first, second = _two_tables(tmp_path)
+    both = EventSet.concat([gc.read_table(first, format="acled").events, gc.read_table(second, format="acled").events])
+    frame = both.events_frame()
+    assert both.is_deferred
+    records = EventSet([*gc.read_table(first, format="acled").events, *gc.read_table(second, format="acled").events])
+    assert_geodataframe_equal(frame, records.events.to_geodataframe())
