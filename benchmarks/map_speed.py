@@ -7,6 +7,7 @@ Run from the repository root::
     python benchmarks/map_speed.py --browser     # also time the offline page in headless Chromium
     python benchmarks/map_speed.py --kinds claims --n 2000   # 2,000 rival claims on one region
     python benchmarks/map_speed.py --table-rows 100000       # an ACLED-layout CSV file → HTML
+    python benchmarks/map_speed.py --table-rows 100000 --sides geoconflict,explore --repeat 3
 
 With ``--table-rows N`` each side starts from the same generated ACLED-layout CSV
 file of N rows and is timed from reading it to the written page: geoconflict
@@ -174,15 +175,21 @@ def measure_table(side: str, path: str, out: str) -> dict:
     import warnings
 
     warnings.simplefilter("ignore")
-    import folium  # noqa: F401 - imported before the clock on every side
-    import geopandas as gpd
-    import pandas as pd
-
-    import geoconflict.maps.render  # noqa: F401
-    from geoconflict import read_table
-    from geoconflict.maps.offline import save_html
-    from geoconflict.maps.render import render
-    from geoconflict.model.io import write_geopackage
+    # each side imports what it uses, before the clock: the whole process (timed by
+    # _whole_process) then holds no import the side does not need (geoconflict's map
+    # needs neither geopandas nor pyogrio)
+    if side in ("explore", "to_file"):
+        import geopandas as gpd
+        import pandas as pd
+        if side == "explore":
+            import folium  # noqa: F401
+    else:
+        from geoconflict import read_table
+        if side == "gpkg":
+            from geoconflict.model.io import write_geopackage
+        else:
+            from geoconflict.maps.offline import save_html
+            from geoconflict.maps.render import render
 
     usage = resource.getrusage(resource.RUSAGE_SELF)
     t = time.perf_counter()
@@ -228,6 +235,8 @@ def _whole_process(side: str, path: str, out: str) -> dict:
         line = line.strip()
         if line.startswith("Maximum resident set size"):
             row["process_peak_mb"] = round(int(line.rsplit(" ", 1)[1]) / 1024)
+        elif line.startswith(("User time (seconds)", "System time (seconds)")):
+            row["process_cpu_s"] = round(row.get("process_cpu_s", 0.0) + float(line.rsplit(" ", 1)[1]), 2)
         elif line.startswith("Elapsed (wall clock)"):
             clock = [float(x) for x in line.rsplit(" ", 1)[1].split(":")]
             row["process_wall_s"] = round(sum(v * 60 ** k for k, v in enumerate(reversed(clock))), 2)
@@ -235,26 +244,40 @@ def _whole_process(side: str, path: str, out: str) -> dict:
 
 
 def table_runs(rows: int, keep: str | None, *, csv: str | None = None, sides: tuple[str, ...] = TABLE_SIDES,
-               browser: bool = False) -> None:
-    """The ``--table-rows`` comparison: each side in its own process, on the same CSV file."""
+               browser: bool = False, repeat: int = 1) -> None:
+    """The ``--table-rows`` comparison: each side in its own process, on the same CSV file.
+
+    With *repeat* > 1 the sides run in turn that many times (the load of a shared
+    machine changes during a run); the summary compares the medians.
+    """
     if not _explore_available():
         sides = tuple(s for s in sides if s != "explore")
     if keep:
         os.makedirs(keep, exist_ok=True)
+    print(json.dumps({"load_average": os.getloadavg(), "cores": os.cpu_count()}), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         path = csv or os.path.join(tmp, f"acled-{rows}.csv")
         if csv is None:
             make_acled_csv(Path(path), rows)
-        by = {}
-        for side in sides:
-            suffix = "gpkg" if side in ("gpkg", "to_file") else "html"
-            out = os.path.join(keep or tmp, f"table-{rows}-{side}.{suffix}")
-            if os.path.exists(out):
-                os.unlink(out)
-            by[side] = _whole_process(side, path, out)
-            if browser and side == "geoconflict":
-                by[side].update(browser_time(out))
-            print(json.dumps(by[side]), flush=True)
+        runs: dict[str, list[dict]] = {side: [] for side in sides}
+        for _ in range(repeat):
+            for side in sides:
+                suffix = "gpkg" if side in ("gpkg", "to_file") else "html"
+                out = os.path.join(keep or tmp, f"table-{rows}-{side}.{suffix}")
+                if os.path.exists(out):
+                    os.unlink(out)
+                row = _whole_process(side, path, out)
+                if browser and side == "geoconflict":
+                    row.update(browser_time(out))
+                runs[side].append(row)
+                print(json.dumps(row), flush=True)
+    print(json.dumps({"load_average": os.getloadavg()}), flush=True)
+    _compare(rows, {side: _median_row(found) for side, found in runs.items()}, repeat)
+
+
+def _compare(rows: int, by: dict[str, dict], repeat: int) -> None:
+    """One line per pair of sides: how much faster, in less memory, and the files' sizes."""
+    medians = f" (medians of {repeat} runs)" if repeat > 1 else ""
     for ours, peers in (("geoconflict", ("records", "explore")), ("gpkg", ("to_file",))):
         mine = by.get(ours)
         for side in peers:
@@ -263,9 +286,22 @@ def table_runs(rows: int, keep: str | None, *, csv: str | None = None, sides: tu
                 continue
             wall = theirs.get("process_wall_s", theirs["seconds"]) / mine.get("process_wall_s", mine["seconds"])
             peak = mine.get("process_peak_mb", mine["peak_mb"]) / theirs.get("process_peak_mb", theirs["peak_mb"])
-            print(f"{rows:,} rows, {ours} vs {side}: {wall:.1f}x faster (whole process; CPU "
+            cpu = theirs.get("process_cpu_s", theirs["cpu_s"]) / mine.get("process_cpu_s", mine["cpu_s"])
+            print(f"{rows:,} rows, {ours} vs {side}{medians}: "
+                  f"{wall:.1f}x faster (whole process; whole-process CPU {cpu:.1f}x; timed CPU "
                   f"{theirs['cpu_s'] / mine['cpu_s']:.1f}x), peak memory {peak:.2f}x theirs, file "
                   f"{mine['file_mb'] / theirs['file_mb']:.2f}x theirs ({mine['file_mb']:.1f} vs {theirs['file_mb']:.1f} MB)")
+
+
+def _median_row(rows: list[dict]) -> dict:
+    """Each numeric measure's median over the runs of one side."""
+    import statistics
+
+    out = dict(rows[0])
+    for key, value in rows[0].items():
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            out[key] = statistics.median(r[key] for r in rows)
+    return out
 
 
 def _rss_mb() -> float:
@@ -402,6 +438,8 @@ def main() -> None:
     parser.add_argument("--csv", help="with --table-rows: use this ACLED-layout CSV instead of generating one")
     parser.add_argument("--sides", default=",".join(TABLE_SIDES),
                         help=f"with --table-rows: the sides to run (of {', '.join(TABLE_SIDES)})")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="with --table-rows: run the sides in turn this many times (medians compared)")
     parser.add_argument("--one", nargs=3, metavar=("SIDE", "KIND", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--table-one", nargs=3, metavar=("SIDE", "CSV", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -409,7 +447,8 @@ def main() -> None:
         print(json.dumps(measure_table(*args.table_one)))
         return
     if args.table_rows:
-        table_runs(args.table_rows, args.keep, csv=args.csv, sides=tuple(args.sides.split(",")), browser=args.browser)
+        table_runs(args.table_rows, args.keep, csv=args.csv, sides=tuple(args.sides.split(",")), browser=args.browser,
+                   repeat=args.repeat)
         return
     if args.one:
         print(json.dumps(measure(args.one[0], args.one[1], args.n, args.one[2])))

@@ -386,7 +386,6 @@ def _run_dask(items: list[Input], errors: str, client: Any, options: _Options) -
 
 def _gather(outcomes: Iterable[_Outcome]) -> tuple[EventSet, list[Failure]]:
     """The records of every input that succeeded, in input order, and the failures."""
-    events = EventSet()
     failures = []
     parts = []
     for part, failure in outcomes:
@@ -394,12 +393,8 @@ def _gather(outcomes: Iterable[_Outcome]) -> tuple[EventSet, list[Failure]]:
             failures.append(failure)
         elif part is not None:
             parts.append(part)
-    if len(parts) == 1:  # one input's set as it is: a table read as columns stays columns
-        return parts[0], failures
-    for part in parts:
-        for name in ("mentions", "movements", "claims", "combats", "events"):  # list.extend: no per-record add
-            getattr(events, name).extend(getattr(part, name))
-    return events, failures
+    # tables read as columns stay columns (EventSet.concat), one input's set is kept as it is
+    return (EventSet.concat(parts) if parts else EventSet()), failures
 
 
 def extract_many(

@@ -249,7 +249,6 @@ def load_inputs(
     check_errors(errors)
     if isinstance(paths, str | os.PathLike) or not isinstance(paths, Iterable):
         paths = [paths]
-    combined = EventSet()
-    for item in expand_inputs(paths):
-        combined.extend(read_input(item, errors=errors, published=published, gazetteer=gazetteer))
-    return combined
+    parts = [read_input(item, errors=errors, published=published, gazetteer=gazetteer)
+             for item in expand_inputs(paths)]
+    return EventSet.concat(parts) if parts else EventSet()  # tables read as columns stay columns

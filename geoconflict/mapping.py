@@ -33,7 +33,7 @@ def render(events: Any, *, towns: bool | TownSource | Iterable[Place] = True, **
 
     Parameters
     ----------
-    events : EventSet or iterable of records
+    events : EventSet, iterable of records, or list of EventSets
         What to draw (see :func:`geoconflict.maps.render.render`).
     towns : bool, callable or iterable of Place
         ``True`` (default): the most populous settlements of the default

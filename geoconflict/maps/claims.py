@@ -11,7 +11,8 @@ filled region.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
 from typing import Any
 
 import shapely
@@ -29,7 +30,7 @@ from geoconflict.maps.popups import (
 from geoconflict.maps.style import Colours, Style
 from geoconflict.model import Derivation, PlaceKind, TerritorialClaim
 
-__all__ = ["CLAIM_FIELDS", "claims_layer"]
+__all__ = ["CLAIM_FIELDS", "Rivals", "claim_popup", "claims_layer", "drawn_at_a_point"]
 
 CLAIM_FIELDS = [
     "Claimant",
@@ -78,7 +79,7 @@ _NONE = "—"
 _AT_PLACES = "at named places"
 
 
-class _Rivals:
+class Rivals:
     """Which claims concern the same area, found through an index rather than pair by pair.
 
     Two claims are on the same area when they name an area in common or their
@@ -174,11 +175,13 @@ def _settlements(claim: TerritorialClaim) -> str | None:
     return None if claim.settlements is None else f"{claim.settlements:,}"
 
 
-def _feature(layer: LayerBuilder, claim: TerritorialClaim, area: float | None, rivals: str | None) -> int:
-    """Register ``claim``'s popup (its drawn ``area``, km², and the summary of its rivals); returns its index."""
+def claim_popup(claim: TerritorialClaim, area: float | None, rivals: str | None
+                ) -> tuple[str, list[str | None], date | None]:
+    """A claim's popup: its title, its :data:`CLAIM_FIELDS` texts (``area``: of its drawn geometry, km²;
+    ``rivals``: the summary of the other claims on its area) and its day on the time slider."""
     p = claim.provenance
     area_names = ", ".join(a.name for a in claim.areas) or None
-    return layer.feature(
+    return (
         f"Claim: {claim.claimant} — {area_names or 'area not named'}",
         [
             claim.claimant,
@@ -195,6 +198,11 @@ def _feature(layer: LayerBuilder, claim: TerritorialClaim, area: float | None, r
         ],
         event_day(p, claim.as_of),
     )
+
+
+def _feature(layer: LayerBuilder, claim: TerritorialClaim, area: float | None, rivals: str | None) -> int:
+    """Register ``claim``'s popup (its drawn ``area``, km², and the summary of its rivals); returns its index."""
+    return layer.feature(*claim_popup(claim, area, rivals))
 
 
 def _is_container(claim: TerritorialClaim) -> bool:
@@ -219,6 +227,26 @@ def _area_style(layer: LayerBuilder, claim: TerritorialClaim, colour: str) -> in
     )
 
 
+def drawn_at_a_point(claim: TerritorialClaim) -> bool:
+    """Whether the claim is drawn as one point: no geometry, and one named place drawn as a point
+    (a table's territory row); a map of many points counts these per area (:mod:`~geoconflict.maps.claimcells`)."""
+    if claim.geometry is not None or len(claim.areas) != 1:
+        return False
+    place = claim.areas[0]
+    return place.geometry is None or place.kind in _POINT_KINDS
+
+
+def ring_style(layer: LayerBuilder, place_kind: PlaceKind, colour: str) -> int:
+    """The dashed ring a claim without geometry is drawn with at a named place (wider at an area's centre)."""
+    radius = _POINT_RADIUS if place_kind in _POINT_KINDS else _RING_RADIUS
+    return layer.style(color=colour, weight=_OUTLINE_WEIGHT, fillColor=colour, fillOpacity=_RING_FILL_OPACITY,
+                       radius=radius, dashArray=_RING_DASHES)
+
+
+#: The legend's line for a claim drawn at a named place.
+AT_PLACE_LEGEND = "claim at a named place (extent not stated)"
+
+
 def _draw_at_places(layer: LayerBuilder, claim: TerritorialClaim, colour: str, i: int) -> bool:
     """Draw a claim without geometry at its named places: their outline, or a dashed ring at a point.
 
@@ -230,12 +258,9 @@ def _draw_at_places(layer: LayerBuilder, claim: TerritorialClaim, colour: str, i
                 color=colour, weight=_CONTAINER_WEIGHT, opacity=_CONTAINER_OPACITY, fillColor=colour,
                 fillOpacity=_CONTAINER_FILL_OPACITY, hatch=False, dashArray=_CONTAINER_DASHES), i)
         else:
-            radius = _POINT_RADIUS if place.kind in _POINT_KINDS else _RING_RADIUS
-            layer.point(place.lat, place.lon, layer.style(
-                color=colour, weight=_OUTLINE_WEIGHT, fillColor=colour, fillOpacity=_RING_FILL_OPACITY,
-                radius=radius, dashArray=_RING_DASHES), i)
+            layer.point(place.lat, place.lon, ring_style(layer, place.kind, colour), i)
     if claim.areas:
-        layer.add_legend("claim at a named place (extent not stated)", "point-approx", color=colour)
+        layer.add_legend(AT_PLACE_LEGEND, "point-approx", color=colour)
     return bool(claim.areas)
 
 
@@ -266,7 +291,8 @@ def _ledger_row(claim: TerritorialClaim, area: float | None, feature: int, colou
 
 
 def claims_layer(
-    claims: Sequence[TerritorialClaim], style: Style, *, sides: Colours | None = None
+    claims: Sequence[TerritorialClaim], style: Style, *, sides: Colours | None = None,
+    rivals: Callable[[int], str | None] | None = None,
 ) -> tuple[LayerBuilder, list[dict[str, Any]]]:
     """The layer of ``claims`` and the ledger's rows, one per claim in the given order.
 
@@ -275,15 +301,17 @@ def claims_layer(
     stated extents, and larger areas beneath smaller ones, so the most specific
     claim is on top and each one stays visible and clickable. ``sides`` colours
     the claimants (shared with the movements layer: one colour per side).
+    ``rivals`` gives claim ``n``'s *Competing claims* text (by default, found
+    among ``claims``; a map that counts some claims per area passes those of every claim).
     """
     layer = LayerBuilder("claims", CLAIM_FIELDS)
     colour = Colours(style) if sides is None else sides
-    rivals = _Rivals(claims)
+    summary = rivals or Rivals(claims).summary
     areas = [claim.area_km2 for claim in claims]  # geodesic: computed once
     features = []
     for n, claim in enumerate(claims):
         layer.add_legend(claim.claimant, "area", color=colour(claim.claimant))
-        features.append(_feature(layer, claim, areas[n], rivals.summary(n)))
+        features.append(_feature(layer, claim, areas[n], summary(n)))
     drawn = [False] * len(claims)
     for n in _stacking(claims, areas):
         claim, c = claims[n], colour(claims[n].claimant)

@@ -2,9 +2,9 @@
 
 Built column by column (a layer may hold 100,000 events): each distinct place's
 text and each distinct style is made once. A table read as columns is drawn from
-its events' GeoDataFrame (:func:`frame_events_layer`), without a record per row:
-pandas numbers the distinct values of each column and numpy spreads each
-distinct value's text over its rows.
+its events' columns (:func:`columns_events_layer`), or their GeoDataFrame
+(:func:`frame_events_layer`), without a record per row: pandas numbers the
+distinct values of each column and numpy spreads each distinct value's text over its rows.
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ from geoconflict.maps.popups import (
 )
 from geoconflict.maps.style import Colours, Style, quantize_all
 from geoconflict.model import Event, Precision, Provenance
+from geoconflict.model.eventcolumns import EventColumns
 from geoconflict.model.placetable import place_from_dict
 
-__all__ = ["EVENT_FIELDS", "events_layer", "frame_events_layer"]
+__all__ = ["EVENT_FIELDS", "columns_events_layer", "events_layer", "frame_events_layer"]
 
 EVENT_FIELDS = ["What", "Where", "Actors", "Description", "Fatalities", *PROVENANCE_FIELDS]
 
@@ -127,6 +128,45 @@ def frame_events_layer(frame: Any, style: Style) -> LayerBuilder:
         lats=frame["lat"].to_numpy(dtype=float),
         lons=frame["lon"].to_numpy(dtype=float),
     )
+
+
+def columns_events_layer(cols: EventColumns, style: Style) -> LayerBuilder:
+    """:func:`events_layer` of events given as columns (a table read as columns), without a record per row
+    and without their GeoDataFrame (a small table's map then needs neither geopandas nor pyproj).
+
+    Each distinct place, provenance and actor list gives its texts once, spread
+    over the rows by their codes; the layer equals ``events_layer(cols.records(), style)``
+    (``tests/test_map_columns.py`` holds the two equal).
+
+    Examples
+    --------
+    >>> from geoconflict.model import Place
+    >>> from geoconflict.model.eventcolumns import EventColumns
+    >>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52, country_code="UA")
+    >>> layer = columns_events_layer(EventColumns.from_events([Event("meeting", kyiv, actors=("Mayor",))]), Style())
+    >>> layer.columns[1], layer.columns[3], layer.points["lat"]
+    (['meeting'], ['Mayor'], [5045000])
+    """
+    (places, place_c), (provs, prov_c), (actors, actor_c) = cols.places, cols.provenances, cols.actors
+    c = cols.columns
+    precision = cols.precision()
+    pair_c, pairs = pd.factorize(prov_c * _PRECISION_SPAN + precision)  # each distinct (provenance, precision)
+    texts = provenance_columns([provs[k // _PRECISION_SPAN] for k in pairs.tolist()],
+                               [Precision(k % _PRECISION_SPAN) for k in pairs.tolist()])
+    types = c["event_type"].tolist()
+    columns = [
+        [t if st is None else f"{t} ({st})" for t, st in zip(types, c["subtype"].tolist(), strict=True)],
+        _take([where(p) for p in places[:-1]], place_c),
+        _take([None if a is None else ", ".join(a) or None for a in actors[:-1]], actor_c),
+        c["description"].tolist(),
+        [None if f is None else str(f) for f in c["fatalities"].tolist()],
+        *(_take(list(column), pair_c) for column in texts),
+    ]
+    approximate = np.array([bool(p.approximate) for p in places[:-1]] + [False])[place_c] | (
+        precision >= _APPROXIMATE_FROM)
+    return _filled(style, types=types, approximate=approximate.tolist(), columns=columns,
+                   dates=_take([p.event_date or p.report_date for p in provs[:-1]], prov_c),
+                   lats=cols.lat(), lons=cols.lon())
 
 
 #: The frame's provenance columns (see :mod:`geoconflict.model.frames`) and the

@@ -8,7 +8,7 @@ per layer builds it (:mod:`~geoconflict.maps.places`,
 colours and styles of :mod:`~geoconflict.maps.style`, with the popup texts of
 :mod:`~geoconflict.maps.popups`. This module sorts records into the layers and
 assembles them; the events of a table read as columns (a deferred
-:class:`~geoconflict.model.eventset.EventSet`) are drawn from its events' frame,
+:class:`~geoconflict.model.eventset.EventSet`) are drawn from its events' columns,
 without a record per row. The map's script draws the features with Leaflet's canvas
 renderer and builds a popup only when a feature is clicked, so 100,000 events
 stay one small blob rather than 100,000 folium objects.
@@ -34,16 +34,18 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from geoconflict.errors import InvalidInputError
-from geoconflict.maps.aggregate import AGGREGATE_FROM, AggregatedEvents
+from geoconflict.maps.aggregate import AGGREGATE_FROM, Aggregated, AggregatedEvents
 from geoconflict.maps.builder import LayerBuilder
-from geoconflict.maps.claims import claims_layer
+from geoconflict.maps.claimcells import claim_layers
+from geoconflict.maps.claims import drawn_at_a_point
 from geoconflict.maps.combats import combats_layer
-from geoconflict.maps.events import events_layer, frame_events_layer
+from geoconflict.maps.events import columns_events_layer, events_layer
 from geoconflict.maps.movements import movements_layer
 from geoconflict.maps.places import drawn_places, places_layer
 from geoconflict.maps.style import LAYER_NAMES, SCALE, Colours, Style, quantize
 from geoconflict.model import CombatArea, Event, Mention, Movement, TerritorialClaim
 from geoconflict.model.eventcolumns import EventColumns
+from geoconflict.model.eventset import EventSet
 
 __all__ = ["LAYER_NAMES", "Style", "bounds_of", "build_layers", "date_span_days", "quantize"]
 
@@ -84,7 +86,13 @@ def collect(events: Any) -> Records:
 
 
 def _records_or_columns(events: Any) -> tuple[Records, Any]:
-    """The records of ``events``; for a table read as columns, those besides its events, and the events' columns."""
+    """The records of ``events``; for a table read as columns, those besides its events, and the events' columns.
+
+    A list of EventSets (several tables) is drawn as their concatenation, whose
+    events stay columns when a table's do (:meth:`~geoconflict.model.eventset.EventSet.concat`).
+    """
+    if isinstance(events, list | tuple) and events and all(isinstance(e, EventSet) for e in events):
+        events = EventSet.concat(events)
     if getattr(events, "is_deferred", False):
         others = events.non_events()
         if events.is_deferred:  # its events stay columns
@@ -92,15 +100,22 @@ def _records_or_columns(events: Any) -> tuple[Records, Any]:
     return collect(events), None
 
 
-def _events_layer(records: Records, columns: Any, style: Style) -> LayerBuilder | AggregatedEvents | None:
-    """The *Other events* layer: each event, or counts per cell when there are more than :data:`AGGREGATE_FROM`."""
+def _aggregates(records: Records, columns: Any) -> bool:
+    """Whether the map counts its points per cell: more than :data:`AGGREGATE_FROM` events and claims drawn at one place."""
     n = len(records.events) if columns is None else len(columns)
-    if n > AGGREGATE_FROM:
+    return n + sum(drawn_at_a_point(claim) for claim in records.claims) > AGGREGATE_FROM
+
+
+def _events_layer(records: Records, columns: Any, style: Style, *, aggregate: bool
+                  ) -> LayerBuilder | AggregatedEvents | None:
+    """The *Other events* layer: each event, or counts per cell when ``aggregate``."""
+    n = len(records.events) if columns is None else len(columns)
+    if aggregate and n:
         return AggregatedEvents(EventColumns.from_events(records.events) if columns is None else columns, style)
     if records.events:
         return events_layer(records.events, style)
     if columns is not None and n:
-        return frame_events_layer(columns.to_frame(), style)
+        return columns_events_layer(columns, style)
     return None
 
 
@@ -124,9 +139,10 @@ def build_layers(
         ``styles``, ``legend``, ``dates`` (indices into the table of days) and
         ``points`` / ``lines`` / ``polys`` columns. The table of days, the distinct
         event dates of all layers in order, is the ``"days"`` entry of the first layer;
-        an events layer of more than :data:`~geoconflict.maps.aggregate.AGGREGATE_FROM`
-        events has ``"aggregate": True``, its cells in ``bands`` and its detail in
-        ``chunks`` (see :mod:`geoconflict.maps.aggregate`);
+        on a map of more than :data:`~geoconflict.maps.aggregate.AGGREGATE_FROM`
+        events and claims drawn at one place, the events layer and a layer of those
+        claims have ``"aggregate": True``, their cells in ``bands`` and their detail in
+        ``chunks`` (see :mod:`geoconflict.maps.aggregate` and :mod:`geoconflict.maps.claimcells`);
         its ``"places"`` entry counts every distinct place, the countries the
         *Places* layer leaves to the basemap included.
 
@@ -137,7 +153,8 @@ def build_layers(
     """
     style = style or Style()
     records, columns = _records_or_columns(events)
-    built: list[LayerBuilder | AggregatedEvents] = []
+    aggregate = _aggregates(records, columns)
+    built: list[LayerBuilder | Aggregated] = []
     places = drawn_places(records.mentions)
     sides = Colours(style)  # actors of movements and claimants of claims: one colour per side
     if places:
@@ -145,13 +162,13 @@ def build_layers(
     if records.movements:
         built.append(movements_layer(records.movements, style, sides=sides))
     if records.claims:
-        claim_layer, rows = claims_layer(records.claims, style, sides=sides)
-        built.append(claim_layer)
+        claim_built, rows = claim_layers(records.claims, style, sides=sides, aggregate=aggregate)
+        built.extend(claim_built)
         if ledger is not None:
             ledger.extend(rows)
     if records.combats:
         built.append(combats_layer(records.combats, style))
-    events_built = _events_layer(records, columns, style)
+    events_built = _events_layer(records, columns, style, aggregate=aggregate)
     if events_built is not None:
         built.append(events_built)
     days = sorted({d for layer in built for d in layer.dates if d is not None})

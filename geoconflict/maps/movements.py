@@ -13,8 +13,7 @@ import numpy as np
 from geoconflict.maps.builder import LayerBuilder
 from geoconflict.maps.popups import PROVENANCE_FIELDS, provenance_columns, wheres
 from geoconflict.maps.style import UNKNOWN_ACTOR, Colours, Style, quantize_all
-from geoconflict.model import Movement, MovementStatus
-from geoconflict.model.geometry import GEOD
+from geoconflict.model import Movement, MovementStatus, geometry
 
 __all__ = ["MOVEMENT_FIELDS", "movements_layer"]
 
@@ -59,7 +58,7 @@ def movements_layer(movements: Sequence[Movement], style: Style, *, sides: Colou
     # geodesic lengths in one vectorised call (each equals the length of the movement's geometry)
     o_lat, o_lon = [p.lat for p in origins], [p.lon for p in origins]
     d_lat, d_lon = [p.lat for p in dests], [p.lon for p in dests]
-    _, _, metres = GEOD.inv(o_lon, o_lat, d_lon, d_lat)
+    _, _, metres = geometry.GEOD.inv(o_lon, o_lat, d_lon, d_lat)  # pyproj imported on first use
     style_of: dict[tuple[str, MovementStatus], int] = {}
     styles = []
     for actor, status in zip(actors, statuses, strict=True):

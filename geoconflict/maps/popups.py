@@ -32,6 +32,7 @@ from geoconflict.model import (
 
 __all__ = [
     "DERIVATION_TEXT",
+    "PRECISION_FIELD",
     "PRECISION_TEXT",
     "PROVENANCE_FIELDS",
     "derivation_text",
@@ -67,6 +68,8 @@ DERIVATION_TEXT = {
 
 #: The popup fields :func:`provenance_values` fills, after each layer's own fields.
 PROVENANCE_FIELDS = ["Quote", "Source", "Claimed / reported by", "Report date", "Event date", "Precision", "Why"]
+#: The one of them that is the record's precision (the others are its provenance's).
+PRECISION_FIELD = PROVENANCE_FIELDS.index("Precision")
 
 #: Date precisions that a single ISO date states fully (no "(to the month)" note).
 _PLAIN_DATE_PRECISIONS = {DatePrecision.DAY, DatePrecision.UNKNOWN}

@@ -240,9 +240,11 @@ def render(
 
     Parameters
     ----------
-    events : EventSet or iterable of records
+    events : EventSet, iterable of records, or list of EventSets
         Mentions (their places form the *Places* layer), movements, territorial
-        claims, combat areas and other events.
+        claims, combat areas and other events. A list of EventSets (several
+        tables) is drawn as :meth:`~geoconflict.model.eventset.EventSet.concat`
+        of them: tables read as columns stay columns.
     m : folium.Map, optional
         A map to draw onto; by default a new one. Its tiles, view and layer
         control are kept (the control then lists geoconflict's layers too), and

@@ -50,6 +50,19 @@ def _coded(values: Sequence[Any]) -> Coded:
     return distinct, np.where(codes < 0, len(uniques), codes)
 
 
+def _concat_coded(parts: Sequence[Coded]) -> Coded:
+    """Coded columns one after another: the parts' distinct values merged, each row's code renumbered."""
+    distinct = [v for values, _ in parts for v in values[:-1].tolist()]
+    merged, remap = _coded(distinct)  # remap: each part's value → its slot in the merged values
+    missing = len(merged) - 1
+    codes, start = [], 0
+    for values, part_codes in parts:
+        own = np.append(remap[start:start + len(values) - 1], missing)  # the part's None slot → the merged one
+        codes.append(own[part_codes])
+        start += len(values) - 1
+    return merged, (np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64))
+
+
 @dataclass(frozen=True)
 class EventColumns:
     """Located events as columns, rows in order.
@@ -127,6 +140,31 @@ class EventColumns:
         (places, place_c), (provs, prov_c), (actors, actor_c) = self.places, self.provenances, self.actors
         return EventColumns((places, place_c[rows]), (provs, prov_c[rows]), (actors, actor_c[rows]),
                             {name: column[rows] for name, column in self.columns.items()})
+
+    @classmethod
+    def concat(cls, parts: Sequence[EventColumns]) -> EventColumns:
+        """The rows of *parts* one after another (several tables, one map).
+
+        The distinct places, provenances and actor lists of the parts are merged:
+        a place two tables share is one place of the result.
+
+        Examples
+        --------
+        >>> from geoconflict.model import Event, Place
+        >>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52)
+        >>> lviv = Place("Lviv", kind="populated_place", lat=49.84, lon=24.03)
+        >>> a = EventColumns.from_events([Event("meeting", kyiv)])
+        >>> b = EventColumns.from_events([Event("protest", lviv), Event("protest", kyiv)])
+        >>> both = EventColumns.concat([a, b])
+        >>> len(both), len(both.places[0]) - 1, both.records() == a.records() + b.records()
+        (3, 2, True)
+        """
+        if len(parts) == 1:
+            return parts[0]
+        merged = [_concat_coded([getattr(part, name) for part in parts]) for name in ("places", "provenances", "actors")]
+        columns = {name: np.concatenate([np.asarray(part.columns[name], dtype=object) for part in parts])
+                   if parts else np.empty(0, dtype=object) for name in COLUMN_NAMES}
+        return cls(merged[0], merged[1], merged[2], columns)
 
     def records(self) -> list[Event]:
         """The events the rows stand for (the plain reference the column paths are held equal to)."""

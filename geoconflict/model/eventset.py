@@ -114,6 +114,48 @@ class EventSet:
         events.__dict__["_columns"] = columns
         return events
 
+    @classmethod
+    def concat(cls, parts: Iterable[EventSet]) -> EventSet:
+        """The records of *parts* in order, each kind after its kind (as ``EventSet([*a, *b])``).
+
+        When a part is a table read as columns (:meth:`deferred`), so is the
+        result: its events stay columns (:meth:`event_columns` concatenates the
+        parts' columns) and its records are made only when first asked for, so
+        several tables map as one without a record per row.
+
+        Examples
+        --------
+        >>> from geoconflict import Event, Place
+        >>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52)
+        >>> one = EventSet.deferred(lambda: [Event("meeting", kyiv)],
+        ...                         columns=lambda: EventColumns.from_events([Event("meeting", kyiv)]))
+        >>> both = EventSet.concat([one, EventSet([Event("protest", kyiv)])])
+        >>> both.is_deferred, both.event_columns().columns["event_type"].tolist()
+        (True, ['meeting', 'protest'])
+        >>> [e.type for e in both.events], both.is_deferred
+        (['meeting', 'protest'], False)
+        """
+        parts = list(parts)
+        if len(parts) == 1:
+            return parts[0]
+        if not any(part.is_deferred for part in parts):
+            out = cls()
+            for part in parts:
+                for name in _ATTRIBUTE.values():  # list.extend: no per-record add
+                    getattr(out, name).extend(getattr(part, name))
+            return out
+
+        def columns() -> EventColumns:
+            return EventColumns.concat([part.event_columns() for part in parts])
+
+        def frame() -> Any:
+            return combined.event_columns().to_frame()
+
+        combined = cls.deferred(lambda: [record for part in parts for record in part], frame=frame,
+                                others=lambda: [record for part in parts for record in part.non_events()],
+                                columns=columns)
+        return combined
+
     def non_events(self) -> list[Record | Mention]:
         """The records other than events: mentions, movements, claims and combat areas, in that order.
 
@@ -211,7 +253,7 @@ class EventSet:
     def __add__(self, other: EventSet) -> EventSet:
         if not isinstance(other, EventSet):
             return NotImplemented
-        return EventSet([*self, *other])
+        return EventSet.concat([self, other])
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, EventSet):

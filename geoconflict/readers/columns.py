@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from geoconflict.errors import InvalidInputError
+from geoconflict.errors import GeoconflictError, InvalidInputError
 from geoconflict.readers.cells import latitude, longitude
 from geoconflict.readers.problems import Problems
 
@@ -195,6 +196,23 @@ def country_code_values(values: np.ndarray, *, gazetteer: Gazetteer | None = Non
     return np.array([*(codes_of[c] for c in values[:-1]), None], dtype=object)
 
 
+@cache
+def embedded_country_codes() -> dict[str, str]:
+    """Each embedded country's name (Natural Earth's, as the gazetteer has it) → its ISO code; empty without the data.
+
+    The fast path of :func:`country_codes`: what the gazetteer's search gives for
+    each of these names (``tests/test_columnar.py`` holds the two equal), without
+    loading the gazetteer.
+    """
+    from geoconflict._data import polygons
+
+    try:
+        level = polygons("country")
+        return {str(name): str(cc) for name, cc in zip(level.name, level.cc, strict=True) if cc and name}
+    except (GeoconflictError, OSError, KeyError):
+        return {}
+
+
 def country_codes(names: Iterable[str | None], *,
                   gazetteer: Gazetteer | None = None) -> dict[str | None, str | None]:
     """ISO alpha-2 codes for country names, looked up in *gazetteer* (by default the offline one).
@@ -207,6 +225,10 @@ def country_codes(names: Iterable[str | None], *,
     names = list(dict.fromkeys(names))
     out: dict[str | None, str | None] = dict.fromkeys(names)
     wanted = [n for n in names if n is not None and n.strip()]
+    if gazetteer is None:  # a country's own embedded name needs no gazetteer loaded (a table's usual case)
+        own = embedded_country_codes()
+        out.update((n, own[n]) for n in wanted if n in own)
+        wanted = [n for n in wanted if n not in own]
     if not wanted:
         return out
     try:

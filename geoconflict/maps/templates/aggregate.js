@@ -27,9 +27,11 @@
     return layer;
   }
 
-  /* Hide what the time slider has cut off (gc.cut, the last day shown) in a layer about to be shown. */
+  /* Hide what the time slider has cut off (gc.cut, the last day shown) in a layer about to be shown;
+   * a circle counts every date and stays (the note under the slider says so). */
   function masked(layer, gc, own) {
-    if (gc.cut === undefined) { return; }
+    if (layer._gcAllDates) { return; }
+    if (gc.cut === undefined) { layer._visible.fill(1); return; }
     var mask = new Uint8Array(layer._n), dates = layer._gcDates;
     for (var i = 0; i < layer._n; i++) {
       var k = dates[layer._f[i]];
@@ -38,9 +40,34 @@
     layer._visible = mask;
   }
 
+  /* The note under the time slider, shown while it cuts dates off and a layer shows circles
+   * (which count every date): never a count that silently ignores the slider. */
+  function cutNote(map, gc) {
+    var note = gc.sliderNote;
+    if (!note) { return; }
+    var showing = gc.layers.filter(function (e) {
+      return e.aggregate && map.hasLayer(e.group) && map.getZoom() < e.data.detailFrom;
+    });
+    note.hidden = gc.cut === undefined || !showing.length;
+    if (!note.hidden) { note.textContent = showing[0].data.cutNote; }
+  }
+
+  /* The circles of a layer drawn in front (claims: fewer, so smaller) stay over the other layers'
+   * circles of the same cells, whichever layer was updated last. */
+  function inFront(map, gc) {
+    gc.layers.forEach(function (e) {
+      if (!e.aggregate || !e.data.front || !map.hasLayer(e.group)) { return; }
+      e.items.forEach(function (l) { if (l._gcAllDates && e.group.hasLayer(l)) { l.bringToFront(); } });
+    });
+  }
+
   function drawAggregate(map, group, d, id) {
     var gc = I.state(map), renderer = gc.renderer;
-    var bands = d.bands.map(function (b) { return pointsOf(b, renderer, group); });
+    var bands = d.bands.map(function (b) {
+      var layer = pointsOf(b, renderer, group);
+      layer._gcAllDates = true;
+      return layer;
+    });
     var chunks = d.chunks.map(function (c, k) {
       return {
         id: id + '_c' + k, layer: null,
@@ -52,10 +79,11 @@
 
     function chunkLayer(c) {
       if (!c.layer) {
-        var data = JSON.parse(document.getElementById(c.id).textContent);
+        var data = JSON.parse(document.getElementById(c.id).textContent), n = data.points.lat.length;
+        data.points.f = new Int32Array(n).map(function (_, i) { return i; });  // each point its own feature
         data.fields = d.fields;
         data.titleFrom = d.titleFrom;
-        data.titles = [];
+        data.titles = data.titles || [];  // a layer titled by its fields (events) sends none
         data.styles = d.styles;
         c.layer = pointsOf(data, renderer, group);
       }
@@ -73,13 +101,16 @@
     }
 
     function update() {
-      if (!map.hasLayer(group)) { return; }
-      var want = wanted();
-      entry.items.forEach(function (l) { if (want.indexOf(l) < 0) { group.removeLayer(l); } });
-      want.forEach(function (l) {
-        if (!group.hasLayer(l)) { masked(l, gc, entry.days || []); group.addLayer(l); }
-      });
-      entry.items = want;
+      if (map.hasLayer(group)) {
+        var want = wanted();
+        entry.items.forEach(function (l) { if (want.indexOf(l) < 0) { group.removeLayer(l); } });
+        want.forEach(function (l) {
+          if (!group.hasLayer(l)) { masked(l, gc, entry.days || []); group.addLayer(l); }
+        });
+        entry.items = want;
+      }
+      inFront(map, gc);
+      cutNote(map, gc);
     }
 
     group.bindTooltip(function (l) { return I.tooltip(l._gcData, l._gcf); },
@@ -87,6 +118,12 @@
     group.bindPopup(function (l) { return I.popup(l._gcData, l._gcf); }, I.POPUP);
     map.on('moveend', update);  // after every zoom, pan and fit
     group.on('add', update);
+    group.on('remove', function () { cutNote(map, gc); });
+    gc.cutHooks = gc.cutHooks || [];
+    if (gc.cutHooks.indexOf(gc.cutNoteHook) < 0) {
+      gc.cutNoteHook = function () { cutNote(map, gc); };
+      gc.cutHooks.push(gc.cutNoteHook);
+    }
     update();
     return entry;
   }

@@ -770,16 +770,22 @@
       input.value = days.length - 1;
       input.setAttribute('aria-label', 'Show events up to this date');
       var range = el('div', 'gc-slider-range', days[0] + ' \u2192 ' + days[days.length - 1]);
+      // what the slider does not filter (counts per area of every date), said while it cuts dates off
+      var note = el('div', 'gc-slider-note');
+      note.hidden = true;
       box.appendChild(title);
       box.appendChild(input);
       box.appendChild(range);
+      box.appendChild(note);
+      gc.sliderNote = note;
       input.addEventListener('input', function () {
         var v = +input.value;
         value.textContent = days[v];
-        gc.cut = days[v];
+        gc.cut = v < days.length - 1 ? days[v] : undefined;
         gc.layers.forEach(function (entry) {
           var g = entry.group, own = entry.days || [], cut = days[v];
           entry.items.forEach(function (l) {
+            if (l._gcAllDates) { return; }  // a circle counting a cell's events of every date
             var dates = l._gcDates || entry.data.dates;  // an aggregated layer's items carry their own
             function shown(f) { var k = dates[f]; return k < 0 || own[k] <= cut; }
             if (l instanceof GcPoints) {
@@ -793,6 +799,7 @@
             if (!show && g.hasLayer(l)) { g.removeLayer(l); }
           });
         });
+        (gc.cutHooks || []).forEach(function (hook) { hook(); });
       });
       return box;
     };
@@ -843,7 +850,7 @@
     fresh.forEach(function (e) {
       e.finished = true;
       e.days = opts.days || [];
-      if (e.data.key === 'claims') { claims = e; }
+      if (e.data.key === 'claims' && !e.aggregate) { claims = e; }  // the ledger's claims: drawn one by one
     });
     var stacked = fresh.slice().sort(function (a, b) { return a.data.z - b.data.z; });
     [0, 1, 2].forEach(function (phase) {
