@@ -60,6 +60,7 @@ from tqdm import tqdm
 from geoconflict._files import replacing
 from geoconflict.errors import FormatError, InvalidInputError
 from geoconflict.model import Mention, Record, frames, gpkg
+from geoconflict.model.eventcolumns import EventColumns
 from geoconflict.model.eventset import EventSet
 from geoconflict.model.geometry import CRS
 from geoconflict.model.placetable import PLACE_TABLE, PLACE_TABLE_COLUMNS, PlaceTable, check_detail
@@ -81,8 +82,8 @@ GENERATOR = "geoconflict"
 LAYERS = {"place": "places", "movement": "movements", "claim": "claims", "combat": "combats", "event": "events"}
 #: Records converted and written to a GeoPackage layer at a time (memory stays bounded by it).
 GPKG_CHUNK_RECORDS = 2_000
-#: Rows of a table read as columns written to a GeoPackage at a time (each write has its own cost in GDAL).
-GPKG_CHUNK_ROWS = 50_000
+#: Rows of a table read as columns written to a GeoPackage at a time (the progress bar moves by as many).
+GPKG_CHUNK_ROWS = 100_000
 #: The largest CSV cell read (a country's polygon as WKT runs to megabytes; csv's default is 128 KiB).
 CSV_FIELD_LIMIT = 2**31 - 1
 #: The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV injection").
@@ -261,59 +262,92 @@ def _in_input(exc: InvalidInputError, attribute: str, start: int, chunk: list[Re
 def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", progress: bool | None = None) -> Path:
     """Write one GeoPackage layer per kind present (see :data:`LAYERS`), and the place table.
 
-    Records are converted and written :data:`GPKG_CHUNK_RECORDS` at a time. An
-    existing file is replaced once the new one is complete, so the file holds
-    exactly these records. *detail* and *progress* are as in :func:`write_geojson`.
+    Records are converted and written :data:`GPKG_CHUNK_RECORDS` at a time; the
+    events of a table read as columns :data:`GPKG_CHUNK_ROWS` at a time, each
+    distinct place, provenance and list of actors converted once
+    (:mod:`geoconflict.model.gpkg`: GDAL makes the layers and their spatial
+    index, SQLite takes the rows). An existing file is replaced once the new one
+    is complete, so the file holds exactly these records. *detail* and
+    *progress* are as in :func:`write_geojson`.
     """
-    import pyogrio
-
     events = events if isinstance(events, EventSet) else EventSet(events)
     columns = None
     if events.is_deferred:  # a table read as columns: its events are written from them, no record per row
         columns = events.event_columns()
         events = EventSet(events.non_events())
     path = Path(path)
-    table = PlaceTable(detail=check_detail(detail))
-    written: dict[str, int] = {}  # layer -> rows written
-    missing: list[tuple[str, str, list[int]]] = []  # (layer, column, row ids) of integers to set to NULL
-
-    def write(frame, layer: str) -> None:
-        frame, nulls = gpkg.integers_for_gdal(frame, written.get(layer, 0))
-        missing.extend((layer, column, ids) for column, ids in nulls)
-        pyogrio.write_dataframe(frame, tmp, layer=layer, driver="GPKG", geometry_type="Unknown",
-                                promote_to_multi=False, append=layer in written)
-        written[layer] = written.get(layer, 0) + len(frame)
-
+    # a table's rows name a few places many times: each place is then a row of the place table
+    table = PlaceTable(detail=check_detail(detail), every_place=columns is not None)
     total = len(events) + (0 if columns is None else len(columns))
     with replacing(path) as tmp, tqdm(total=total, unit="record", desc=f"writing {path.name}", leave=False,
                                       disable=None if progress is None else not progress) as bar:
         tmp.unlink()  # GDAL makes the GeoPackage itself
-        for attribute, (kind, layer) in zip(
-            ("mentions", "movements", "claims", "combats", "events"), LAYERS.items(), strict=True
-        ):
-            for start, chunk in _numbered_chunks(getattr(events, attribute), GPKG_CHUNK_RECORDS):
-                try:
-                    frame = frames.to_geodataframe(chunk, kind=kind, table=table)
-                except InvalidInputError as exc:  # a whole number beyond int64: name the record, not the chunk's row
-                    raise _in_input(exc, attribute, start, chunk) from None
-                write(_for_file(frame), layer)
-                places = frames.place_table_frame(table)
-                if len(places):
-                    write(places, PLACE_TABLE)
-                bar.update(len(chunk))
-        for start in range(0, 0 if columns is None else len(columns), GPKG_CHUNK_ROWS):
-            part = columns.take(slice(start, start + GPKG_CHUNK_ROWS))  # type: ignore[union-attr]
-            write(_for_file(part.to_frame(table=table)), LAYERS["event"])
-            places = frames.place_table_frame(table)
-            if len(places):
-                write(places, PLACE_TABLE)
-            bar.update(len(part))
-        if not written:  # nothing to write: still leave a valid, empty GeoPackage
-            import geopandas as gpd
+        with gpkg.GeoPackageWriter(tmp) as out:
+            for attribute, (kind, layer) in zip(
+                ("mentions", "movements", "claims", "combats", "events"), LAYERS.items(), strict=True
+            ):
+                for start, chunk in _numbered_chunks(getattr(events, attribute), GPKG_CHUNK_RECORDS):
+                    try:
+                        frame = frames.to_geodataframe(chunk, kind=kind, table=table)
+                    except InvalidInputError as exc:  # a whole number beyond int64: name the record, not the row
+                        raise _in_input(exc, attribute, start, chunk) from None
+                    out.append_frame(layer, _for_file(frame))
+                    _write_places(out, table)
+                    bar.update(len(chunk))
+            if columns is not None and len(columns):
+                _write_event_columns(out, columns, table, bar)
+            if not out.layers:  # nothing to write: still leave a valid, empty GeoPackage
+                import geopandas as gpd
 
-            write(gpd.GeoDataFrame({"kind": []}, geometry=[], crs=CRS), "events")
-        gpkg.set_nulls(tmp, missing)
+                out.append_frame("events", gpd.GeoDataFrame({"kind": []}, geometry=[], crs=CRS))
     return path
+
+
+def _write_places(out: gpkg.GeoPackageWriter, table: PlaceTable) -> None:
+    """The place-table rows of the places first referred to since the last call."""
+    places = frames.place_table_frame(table)
+    if len(places):
+        out.append_frame(PLACE_TABLE, places)
+
+
+def _write_event_columns(out: gpkg.GeoPackageWriter, columns: EventColumns, table: PlaceTable, bar: tqdm) -> None:
+    """The events of a table read as columns: the columns rows share stored once, then the rows in chunks."""
+    import numpy as np
+
+    layer = LAYERS["event"]
+    kinds = frames.COLUMNS["event"]
+    parts = frames.event_parts(places=columns.places, provenances=columns.provenances, actors=columns.actors,
+                               table=table)
+    _write_places(out, table)
+    out.create_layer(layer, _for_file(frames.to_geodataframe([], kind="event")))
+    place, _ = parts["place"]
+    lon, lat = place["lon"][:-1].astype(np.float64), place["lat"][:-1].astype(np.float64)
+    parts["place"] = ({gpkg.GEOMETRY_COLUMN: np.array([*gpkg.point_blobs(lon, lat), None], dtype=object), **place},
+                      parts["place"][1])
+    bounds = np.array([lon.min(), lat.min(), lon.max(), lat.max()])
+    for name, (shared, _) in parts.items():
+        out.add_shared(name, shared, kinds)
+    own = [name for name in kinds if name in columns.columns]  # id, precision, event_type, …, each row's own
+    for start in range(0, len(columns), GPKG_CHUNK_ROWS):
+        rows = slice(start, start + GPKG_CHUNK_ROWS)
+        try:
+            out.append_coded(layer, codes={name: codes[rows] for name, (_, codes) in parts.items()},
+                             columns={name: columns.columns[name][rows] for name in own}, kinds=kinds,
+                             constants={"kind": "event"}, bounds=bounds)
+        except OverflowError:  # a whole number beyond int64, which a GeoPackage's INTEGER cannot hold
+            raise _too_large_in_columns(columns, start) from None
+        bar.update(len(columns.columns["id"][rows]))
+
+
+def _too_large_in_columns(columns: EventColumns, start: int) -> InvalidInputError:
+    """The error naming the first row from *start* whose whole number is beyond int64."""
+    for name, values in columns.columns.items():
+        for row, value in enumerate(values[start:].tolist(), start=start):
+            if isinstance(value, int) and abs(value) > frames.INT64_MAX:
+                return InvalidInputError(
+                    f"{name}: {value} (the table's event {row + 1}) is above {frames.INT64_MAX}, the largest whole "
+                    "number a GeoPackage column holds; GeoJSON and CSV keep it exactly", field=name, value=value)
+    return InvalidInputError("a whole number beyond int64", field=None, value=None)
 
 
 def read_geopackage(path: PathLike) -> EventSet:

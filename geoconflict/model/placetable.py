@@ -132,17 +132,23 @@ class PlaceTable:
     ----------
     detail : {"full", "simplified", "point"}
         How much of each polygon to write (see the module docs).
+    every_place : bool
+        Refer to places without a polygon too (their row's geometry is their
+        point): a table's thousands of rows at a few hundred places write each
+        place once (:func:`geoconflict.model.io.write_geopackage`). Not with
+        ``detail="point"``, where every place is written inline.
     """
 
-    def __init__(self, *, detail: str = "full") -> None:
+    def __init__(self, *, detail: str = "full", every_place: bool = False) -> None:
         self.detail = check_detail(detail)
+        self.every_place = every_place
         self._ids: dict[Place, str] = {}
         self._places: dict[str, Place] = {}
         self._new: list[tuple[str, Place]] = []
 
     def ref(self, place: Place) -> str | None:
         """The id of *place* in the table (added when new), or None when it is written inline."""
-        if place.geometry is None or self.detail == "point":
+        if self.detail == "point" or (place.geometry is None and not self.every_place):
             return None
         found = self._ids.get(place)
         if found is None:
@@ -160,16 +166,21 @@ class PlaceTable:
         return geometry if geometry is None or self.detail == "full" else simplified(geometry)
 
     def new_rows(self) -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
-        """``(columns, polygon)`` of each place first referred to since the last call."""
+        """``(columns, geometry)`` of each place first referred to since the last call: its polygon, or its
+        point when it has none (with *every_place*)."""
         new, self._new = self._new, []
         for found, place in new:
             polygon = place.geometry
-            assert polygon is not None  # only places with a polygon get an id
             row = {"kind": PLACE_TABLE, "id": found, "name": place.name, "place": place_table_json(place)}
-            yield row, polygon if self.detail == "full" else simplified(polygon)
+            if polygon is None:
+                yield row, place.point
+            else:
+                yield row, polygon if self.detail == "full" else simplified(polygon)
 
     def add_row(self, row: Mapping[str, Any], geometry: BaseGeometry | None) -> None:
-        """Read one place-table row (``id``, ``place`` JSON) and its polygon."""
+        """Read one place-table row (``id``, ``place`` JSON) and its polygon (a point: the place has none)."""
+        if geometry is not None and geometry.geom_type == "Point":
+            geometry = None
         found = row.get("id")
         if not isinstance(found, str) or not found:
             raise FormatError("place_table row without an id", column="id")
