@@ -66,9 +66,10 @@ SRS_ID = 4326
 #: GeoPackage geometry blob header (spec 2.1.3): magic, version, flags, srs id (little-endian).
 _HEADER = struct.Struct("<2sBBi")
 _MAGIC, _VERSION = b"GP", 0
-#: Header flags: bit 0 little-endian; bits 1-3 the envelope (0 none, 1 [minx, maxx, miny, maxy]); bit 4 empty.
-FLAG_LITTLE_ENDIAN, FLAG_ENVELOPE_XY, FLAG_EMPTY = 0x01, 0x02, 0x10
-_ENVELOPE = struct.Struct("<4d")
+#: Header flags: bit 0 little-endian; bits 1-3 the envelope (0 none, 1 [minx, maxx, miny, maxy],
+#: 2 the same and [minz, maxz]); bit 4 empty.
+FLAG_LITTLE_ENDIAN, FLAG_ENVELOPE_XY, FLAG_ENVELOPE_XYZ, FLAG_EMPTY = 0x01, 0x02, 0x04, 0x10
+_ENVELOPE, _ENVELOPE_Z = struct.Struct("<4d"), struct.Struct("<6d")
 #: A point's blob as GDAL writes it: the header without envelope, then the point's little-endian WKB.
 _POINT_BLOB = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"),
                         ("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
@@ -90,8 +91,9 @@ _BUILD_PRAGMAS = ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAG
 def geometry_blob(geometry: BaseGeometry | None) -> bytes | None:
     """One geometry as a GeoPackage blob, as GDAL writes it (the plain reference of :func:`geometry_blobs`).
 
-    A point has no envelope; any other geometry its ``[minx, maxx, miny, maxy]``;
-    an empty geometry the empty flag and no envelope. None is NULL.
+    A point has no envelope; any other geometry its ``[minx, maxx, miny, maxy]``
+    (and ``[minz, maxz]`` when it has z); an empty geometry the empty flag and no
+    envelope. The WKB is ISO's, little-endian. None is NULL.
     """
     if geometry is None:
         return None
@@ -101,6 +103,10 @@ def geometry_blob(geometry: BaseGeometry | None) -> bytes | None:
     if geometry.geom_type == "Point":
         return _HEADER.pack(_MAGIC, _VERSION, FLAG_LITTLE_ENDIAN, SRS_ID) + wkb
     minx, miny, maxx, maxy = geometry.bounds
+    if geometry.has_z:
+        z = shapely.get_coordinates(geometry, include_z=True)[:, 2]
+        return (_HEADER.pack(_MAGIC, _VERSION, FLAG_LITTLE_ENDIAN | FLAG_ENVELOPE_XYZ, SRS_ID)
+                + _ENVELOPE_Z.pack(minx, maxx, miny, maxy, np.nanmin(z), np.nanmax(z)) + wkb)
     return (_HEADER.pack(_MAGIC, _VERSION, FLAG_LITTLE_ENDIAN | FLAG_ENVELOPE_XY, SRS_ID)
             + _ENVELOPE.pack(minx, maxx, miny, maxy) + wkb)
 
@@ -113,6 +119,7 @@ def geometry_blobs(geometries: Sequence[BaseGeometry | None]) -> list[bytes | No
     missing = np.array([g is None for g in geoms.tolist()], dtype=bool)
     wkbs = shapely.to_wkb(geoms, output_dimension=3, byte_order=1, flavor="iso").tolist()
     empty = shapely.is_empty(geoms) & ~missing
+    with_z = shapely.has_z(geoms) & ~empty
     point = (shapely.get_type_id(geoms) == shapely.GeometryType.POINT) & ~empty
     bounds = shapely.bounds(geoms)[:, [0, 2, 1, 3]].astype("<f8")  # minx, maxx, miny, maxy
     headers = {flags: _HEADER.pack(_MAGIC, _VERSION, flags, SRS_ID) for flags in
@@ -121,6 +128,8 @@ def geometry_blobs(geometries: Sequence[BaseGeometry | None]) -> list[bytes | No
     for i, wkb in enumerate(wkbs):
         if missing[i]:
             out.append(None)
+        elif with_z[i]:  # rare (a KML conversion's polygon): its z range, as the reference finds it
+            out.append(geometry_blob(geoms[i]))
         elif empty[i]:
             out.append(headers[FLAG_LITTLE_ENDIAN | FLAG_EMPTY] + wkb)
         elif point[i]:
