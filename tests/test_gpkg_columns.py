@@ -161,3 +161,14 @@ def test_an_empty_table_still_gives_a_geopackage(tmp_path):
     assert [name for name, _ in pyogrio.list_layers(path)] == ["events"]
     assert pyogrio.read_info(path, layer="events")["features"] == 0
     assert len(read_geopackage(path)) == 0
+
+
+def test_rows_written_in_several_chunks_keep_their_order(tmp_path, monkeypatch):
+    """The seams between chunks: every row once, in the table's order, whatever the chunk size."""
+    import geoconflict.model.io as io
+
+    events = _gappy_events()
+    monkeypatch.setattr(io, "GPKG_CHUNK_ROWS", 5)  # 12 rows: chunks of 5, 5 and 2
+    path = write_geopackage(_table(events), tmp_path / "c.gpkg", progress=False)
+    assert read_geopackage(path).events == events
+    assert [fid for (fid,) in _sql(path, "SELECT fid FROM events ORDER BY fid")] == list(range(1, len(events) + 1))

@@ -45,7 +45,8 @@ combat
     subtype (ACLED's sub-event type of fighting between crowds), fatalities.
 event
     event_type, subtype, actors (JSON list), description, fatalities, name (the
-    place's name), place (JSON), lat, lon.
+    place's name), place (JSON: the place's fields, or ``{"ref": id}`` into the file's
+    place table; a GeoPackage of a table refers to every place), lat, lon.
 """
 
 from __future__ import annotations

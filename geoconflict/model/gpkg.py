@@ -81,8 +81,7 @@ GDAL_OF_UPDATE, GDAL_OF_VECTOR = 0x01, 0x04
 #: The temporary table of :meth:`GeoPackageWriter.append_coded`'s rows.
 _ROWS = "temp.geoconflict_rows"
 #: SQLite's settings while the temporary file is built (it is renamed over the target only when complete).
-_BUILD_PRAGMAS = ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA temp_store = MEMORY",
-                  "PRAGMA cache_size = -65536")
+_BUILD_PRAGMAS = ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA temp_store = MEMORY")
 
 
 # --------------------------------------------------------------------------- geometry blobs

@@ -4,7 +4,8 @@
   counter-clockwise exterior rings, no ``crs`` member; every record is a
   feature whose properties are the columns of :mod:`geoconflict.model.frames`.
 * GeoPackage has one layer per kind (``places``, ``movements``, ``claims``,
-  ``combats``, ``events``), written with pyogrio; QGIS opens it directly.
+  ``combats``, ``events``), GDAL's own layers and R-tree index with the rows
+  inserted in bulk (:mod:`geoconflict.model.gpkg`); QGIS opens it directly.
 * CSV has the columns of the mixed frame and the geometry as WKT.
 
 **Each polygon once.** A place with a polygon (a country, a region) is written

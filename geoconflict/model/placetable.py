@@ -7,7 +7,10 @@ a row of kind ``place_table`` (a ``place_table`` layer in a GeoPackage); the
 mentions, movements, claims, combat areas and events that name it hold
 ``{"ref": id}`` where they held the place, and a mention's own geometry is the
 place's point. Files written before the table existed, with places inline,
-still read.
+still read. A GeoPackage of a table's events (:func:`geoconflict.model.io.write_geopackage`
+of a deferred :class:`~geoconflict.model.eventset.EventSet`) refers to every place, with a
+polygon or not (``every_place=True``): a million rows at a few thousand sites write each
+site once; a row of a place without a polygon has the place's point as its geometry.
 
 The *detail* of an export chooses how much of each polygon is written:
 
