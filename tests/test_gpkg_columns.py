@@ -114,7 +114,9 @@ def test_the_file_is_the_one_gdal_writes_feature_by_feature(tmp_path):
 def test_gdal_reads_a_valid_geopackage_with_its_spatial_index(tmp_path):
     """GeoPackage header, contents, feature counts, the R-tree and its triggers: GDAL's bbox reading uses them."""
     events = _gappy_events()
-    path = write_geopackage(_table(events), tmp_path / "v.gpkg", progress=False)
+    folder = tmp_path / "Київ, звіти"  # GDAL's C API takes the name in UTF-8
+    folder.mkdir()
+    path = write_geopackage(_table(events), folder / "v.gpkg", progress=False)
     assert _sql(path, "PRAGMA application_id") == [(0x47504B47,)]  # "GPKG"
     assert _sql(path, "PRAGMA integrity_check") == [("ok",)]
     assert _sql(path, "PRAGMA foreign_key_check") == []

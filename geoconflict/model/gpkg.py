@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import os
 import sqlite3
 import struct
 import warnings
@@ -210,17 +209,28 @@ def create_spatial_indexes(path: Path, layers: Sequence[str]) -> None:
     except (OSError, AttributeError, ImportError) as exc:
         warnings.warn(f"{path.name}: no spatial index written (GDAL's C API not found: {exc})", stacklevel=3)
         return
-    dataset = lib.GDALOpenEx(os.fsencode(path), GDAL_OF_VECTOR | GDAL_OF_UPDATE, None, None, None)
+    # GDAL takes file names in UTF-8 (GDAL_FILENAME_IS_UTF8), as pyogrio passes them
+    dataset = lib.GDALOpenEx(str(path).encode("utf-8"), GDAL_OF_VECTOR | GDAL_OF_UPDATE, None, None, None)
     if not dataset:
         raise OutputError(f"{path}: GDAL cannot open the GeoPackage being written to index it")
     try:
         for layer in layers:
-            result = lib.GDALDatasetExecuteSQL(
-                dataset, f"SELECT CreateSpatialIndex('{layer}', '{GEOMETRY_COLUMN}')".encode(), None, None)
+            sql = f"SELECT CreateSpatialIndex('{_literal(layer)}', '{GEOMETRY_COLUMN}')"
+            result = lib.GDALDatasetExecuteSQL(dataset, sql.encode("utf-8"), None, None)
             if result:
                 lib.GDALDatasetReleaseResultSet(dataset, result)
     finally:
         lib.GDALClose(dataset)
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        indexed = {name for (name,) in db.execute("SELECT table_name FROM gpkg_extensions "
+                                                  "WHERE extension_name = 'gpkg_rtree_index'")}
+    if missing := [layer for layer in layers if layer not in indexed]:
+        warnings.warn(f"{path.name}: GDAL wrote no spatial index for {', '.join(missing)}", stacklevel=3)
+
+
+def _literal(text: str) -> str:
+    """*text* inside an SQL string literal."""
+    return text.replace("'", "''")
 
 
 # --------------------------------------------------------------------------- the writer
@@ -371,7 +381,7 @@ class GeoPackageWriter:
                 names.append(column)
         names += [*columns, *constants]
         picked += [f"r.{slot}" for slot in slots[len(codes):]]
-        picked += ["'" + value.replace("'", "''") + "'" for value in constants.values()]
+        picked += [f"'{_literal(value)}'" for value in constants.values()]
         joins = " ".join(f"JOIN {_quoted(table)} AS s{i} ON s{i}.k = r.c{i}" for i, table in enumerate(codes))
         with self._connection() as db:
             db.execute(f"CREATE TEMP TABLE {_ROWS} ({', '.join(slots)})")
