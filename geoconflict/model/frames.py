@@ -54,7 +54,8 @@ combat
     and reading the file makes the exact area again.
 event
     event_type, subtype, actors (JSON list), description, fatalities, name (the
-    place's name), place (JSON), lat, lon.
+    place's name), place (JSON: the place's fields, or ``{"ref": id}`` into the file's
+    place table; a GeoPackage of a table refers to every place), lat, lon.
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ __all__ = [
     "KINDS",
     "PLACE_COLUMNS",
     "event_frame",
+    "event_parts",
     "from_geodataframe",
     "place_from_dict",
     "place_to_dict",
@@ -711,13 +713,10 @@ def event_frame(
     import shapely
 
     n = len(places[1])
-    shared: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # column -> (distinct values, None last; codes)
-    texts = table is not None and table.texts == "table"
-    shared |= _distinct_columns(provenances, lambda p: _texts_to_refs(_provenance_columns(p), table) if texts  # type: ignore[arg-type]
-                                else _provenance_columns(p))
-    shared |= _distinct_columns(places, lambda p: {"name": p.name, "place": _dumps(_place_dict(p, table)),
-                                                   "lat": p.lat, "lon": p.lon})
-    shared |= _distinct_columns(actors, lambda a: {"actors": _dumps(list(a))})
+    shared = {name: (values, codes)  # column -> (distinct values, None last; codes)
+              for values_by_name, codes in event_parts(places=places, provenances=provenances, actors=actors,
+                                                       table=table).values()
+              for name, values in values_by_name.items()}
     series = {}
     for name, t in COLUMNS["event"].items():  # one column at a time, each made in its final type
         if name in shared:
@@ -734,15 +733,49 @@ def event_frame(
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, crs=CRS), crs=CRS)
 
 
+def event_parts(
+    *,
+    places: tuple[np.ndarray, np.ndarray],
+    provenances: tuple[np.ndarray, np.ndarray],
+    actors: tuple[np.ndarray, np.ndarray],
+    table: PlaceTable | None = None,
+) -> dict[str, tuple[dict[str, np.ndarray], np.ndarray]]:
+    """The event columns that rows share, by part (``provenance``, ``place``, ``actors``), computed once per
+    distinct value: each part's columns (an object array per column, one slot per distinct value, the last,
+    None, a missing value) and each row's code into them. *places*, *provenances*, *actors* and *table* are
+    as in :func:`event_frame`, which spreads them over the rows; a GeoPackage stores them once
+    (:meth:`geoconflict.model.gpkg.GeoPackageWriter.add_shared`).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from geoconflict.model import Place
+    >>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52)
+    >>> parts = event_parts(places=(np.array([kyiv, None], dtype=object), np.array([0, 0, 1])),
+    ...                     provenances=(np.array([Provenance(), None], dtype=object), np.array([0, 0, 0])),
+    ...                     actors=(np.array([("police",), None], dtype=object), np.array([0, 1, 1])))
+    >>> parts["place"][0]["name"].tolist(), parts["place"][1].tolist(), parts["actors"][0]["actors"].tolist()
+    (['Kyiv', None], [0, 0, 1], ['["police"]', None])
+    """
+    texts = table is not None and table.texts == "table"
+    return {
+        "provenance": _distinct_columns(provenances, lambda p: _texts_to_refs(_provenance_columns(p), table)  # type: ignore[arg-type]
+                                        if texts else _provenance_columns(p)),
+        "place": _distinct_columns(places, lambda p: {"name": p.name, "place": _dumps(_place_dict(p, table)),
+                                                      "lat": p.lat, "lon": p.lon}),
+        "actors": _distinct_columns(actors, lambda a: {"actors": _dumps(list(a))}),
+    }
+
+
 def _distinct_columns(
     coded: tuple[np.ndarray, np.ndarray], columns: Callable[[Any], dict[str, Any]]
-) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """The *columns* of each distinct value in *coded* (computed once each), with the rows' codes."""
     values, codes = coded
     rows = [columns(v) for v in values[:-1]]  # the last slot stands for a missing value
     if not rows:
-        return {}
-    return {name: (np.array([r[name] for r in rows] + [None], dtype=object), codes) for name in rows[0]}
+        return {}, codes
+    return {name: np.array([r[name] for r in rows] + [None], dtype=object) for name in rows[0]}, codes
 
 
 def place_table_frame(table: PlaceTable):

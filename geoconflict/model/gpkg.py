@@ -1,41 +1,430 @@
-"""Whole numbers above 2**53 in a GeoPackage, exact both ways.
+"""GeoPackage layers written in bulk: GDAL makes the layers and their spatial index, SQLite takes the rows.
 
-GDAL writes and reads an integer column that has a missing value through
-float64, which rounds whole numbers above 2**53 (a GeoNames id, a count). The
-writer of :mod:`geoconflict.model.io` writes such columns as int64 and sets the
-missing cells to NULL afterwards (:func:`integers_for_gdal`, :func:`set_nulls`);
-its reader reads them again from the GeoPackage's SQLite table
+GDAL (through pyogrio) writes a GeoPackage one feature at a time, each field set
+and bound on its own: a million table rows of the events schema took 20 s of the
+40 s :func:`geoconflict.model.io.write_geopackage` spent on them. Here GDAL still
+creates every layer (its table, columns, metadata, as ``pyogrio.write_dataframe``
+of the frame's first zero rows would) and, at the end, its R-tree spatial index
+(``CreateSpatialIndex``, GDAL's bulk loader, through GDAL's C API); the rows
+between are inserted with Python's :mod:`sqlite3` in one transaction:
+
+* :meth:`GeoPackageWriter.append_frame` inserts a frame's rows, each column
+  turned into values SQLite binds as they are (``Int64`` as whole numbers, exact
+  above 2**53, missing values as NULL; dates as GDAL writes them);
+* :meth:`GeoPackageWriter.add_shared` and :meth:`GeoPackageWriter.append_coded`
+  insert rows whose columns repeat (a table's places, provenances, lists of
+  actors): each distinct value's columns go once into a temporary table, and each
+  row binds only its codes and its own values, SQLite copying the rest;
+* the geometries are GeoPackage blobs (:func:`geometry_blob`, the plain
+  reference; :func:`geometry_blobs` and :func:`point_blobs`, vectorised).
+
+The file is the same GeoPackage GDAL writes itself (``tests/test_gpkg_columns.py``
+compares the two, blob by blob); a folder's temporary file is written with
+SQLite's journal off, since :func:`geoconflict._files.replacing` renames it over
+the target only once complete.
+
+Whole numbers above 2**53 stay exact in the file, but GDAL reads an integer
+column that has a missing value through float64; the reader of
+:mod:`geoconflict.model.io` reads such columns again from the SQLite table
 (:func:`exact_integers`).
+
+Examples
+--------
+>>> from shapely.geometry import Point
+>>> geometry_blob(Point(30.5, 50.25)).hex()
+'47500001e6100000010100000000000000008...'
+>>> point_blobs([30.5], [50.25]) == [geometry_blob(Point(30.5, 50.25))]
+True
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import sqlite3
+import struct
+import warnings
+from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
+from typing import Any
 
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from geoconflict.errors import OutputError
 from geoconflict.model import frames
 
-__all__ = ["exact_integers", "integers_for_gdal", "set_nulls"]
+__all__ = ["GeoPackageWriter", "exact_integers", "geometry_blob", "geometry_blobs", "point_blobs"]
+
+#: A column's values: a list or a numpy array.
+Values = Sequence[Any] | np.ndarray
+#: The spatial reference system id of every layer (EPSG:4326, as GDAL registers it).
+SRS_ID = 4326
+#: GeoPackage geometry blob header (spec 2.1.3): magic, version, flags, srs id (little-endian).
+_HEADER = struct.Struct("<2sBBi")
+_MAGIC, _VERSION = b"GP", 0
+#: Header flags: bit 0 little-endian; bits 1-3 the envelope (0 none, 1 [minx, maxx, miny, maxy],
+#: 2 the same and [minz, maxz]); bit 4 empty.
+FLAG_LITTLE_ENDIAN, FLAG_ENVELOPE_XY, FLAG_ENVELOPE_XYZ, FLAG_EMPTY = 0x01, 0x02, 0x04, 0x10
+_ENVELOPE, _ENVELOPE_Z = struct.Struct("<4d"), struct.Struct("<6d")
+#: A point's blob as GDAL writes it: the header without envelope, then the point's little-endian WKB.
+_POINT_BLOB = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"),
+                        ("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
+_WKB_POINT = 1
+#: The geometry column GDAL gives every layer.
+GEOMETRY_COLUMN = "geom"
+#: GDAL's open flags (gdal.h): a vector dataset, opened for update.
+GDAL_OF_UPDATE, GDAL_OF_VECTOR = 0x01, 0x04
+#: The temporary table of :meth:`GeoPackageWriter.append_coded`'s rows.
+_ROWS = "temp.geoconflict_rows"
+#: SQLite's settings while the temporary file is built (it is renamed over the target only when complete).
+_BUILD_PRAGMAS = ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA temp_store = MEMORY")
 
 
-def integers_for_gdal(frame, offset: int):
-    """*frame* with each nullable integer column as int64 (0 where missing), and the row ids to set to NULL.
+# --------------------------------------------------------------------------- geometry blobs
 
-    GDAL writes a pandas ``Int64`` column that has a missing value through
-    float64, which rounds whole numbers above 2**53 (a GeoNames id, a count);
-    written as int64 they stay exact, and :func:`set_nulls` restores the
-    missing values. Row ids are the GeoPackage's ``fid``: *offset* + 1, + 2, …
+
+def geometry_blob(geometry: BaseGeometry | None) -> bytes | None:
+    """One geometry as a GeoPackage blob, as GDAL writes it (the plain reference of :func:`geometry_blobs`).
+
+    A point has no envelope; any other geometry its ``[minx, maxx, miny, maxy]``
+    (and ``[minz, maxz]`` when it has z); an empty geometry the empty flag and no
+    envelope. The WKB is ISO's, little-endian. None is NULL.
     """
-    nulls: list[tuple[str, list[int]]] = []
-    for name in frame.columns:
-        if str(frame[name].dtype) == "Int64" and frame[name].isna().any():
-            if not nulls:
-                frame = frame.copy()
-            gaps = frame[name].isna().to_numpy()
-            nulls.append((name, [offset + 1 + int(i) for i in gaps.nonzero()[0]]))
-            frame[name] = frame[name].fillna(0).astype("int64")
-    return frame, nulls
+    if geometry is None:
+        return None
+    wkb = shapely.to_wkb(geometry, output_dimension=3, byte_order=1, flavor="iso")
+    if geometry.is_empty:
+        return _HEADER.pack(_MAGIC, _VERSION, FLAG_LITTLE_ENDIAN | FLAG_EMPTY, SRS_ID) + wkb
+    if geometry.geom_type == "Point":
+        return _HEADER.pack(_MAGIC, _VERSION, FLAG_LITTLE_ENDIAN, SRS_ID) + wkb
+    minx, miny, maxx, maxy = geometry.bounds
+    if geometry.has_z:
+        z = shapely.get_coordinates(geometry, include_z=True)[:, 2]
+        return (_HEADER.pack(_MAGIC, _VERSION, FLAG_LITTLE_ENDIAN | FLAG_ENVELOPE_XYZ, SRS_ID)
+                + _ENVELOPE_Z.pack(minx, maxx, miny, maxy, np.nanmin(z), np.nanmax(z)) + wkb)
+    return (_HEADER.pack(_MAGIC, _VERSION, FLAG_LITTLE_ENDIAN | FLAG_ENVELOPE_XY, SRS_ID)
+            + _ENVELOPE.pack(minx, maxx, miny, maxy) + wkb)
+
+
+def geometry_blobs(geometries: Sequence[BaseGeometry | None]) -> list[bytes | None]:
+    """:func:`geometry_blob` of each geometry, the WKB and bounds computed for all at once."""
+    geoms = np.asarray(geometries, dtype=object)
+    if not len(geoms):
+        return []
+    missing = np.array([g is None for g in geoms.tolist()], dtype=bool)
+    wkbs = shapely.to_wkb(geoms, output_dimension=3, byte_order=1, flavor="iso").tolist()
+    empty = shapely.is_empty(geoms) & ~missing
+    with_z = shapely.has_z(geoms) & ~empty
+    point = (shapely.get_type_id(geoms) == shapely.GeometryType.POINT) & ~empty
+    bounds = shapely.bounds(geoms)[:, [0, 2, 1, 3]].astype("<f8")  # minx, maxx, miny, maxy
+    headers = {flags: _HEADER.pack(_MAGIC, _VERSION, flags, SRS_ID) for flags in
+               (FLAG_LITTLE_ENDIAN, FLAG_LITTLE_ENDIAN | FLAG_EMPTY, FLAG_LITTLE_ENDIAN | FLAG_ENVELOPE_XY)}
+    out: list[bytes | None] = []
+    for i, wkb in enumerate(wkbs):
+        if missing[i]:
+            out.append(None)
+        elif with_z[i]:  # rare (a KML conversion's polygon): its z range, as the reference finds it
+            out.append(geometry_blob(geoms[i]))
+        elif empty[i]:
+            out.append(headers[FLAG_LITTLE_ENDIAN | FLAG_EMPTY] + wkb)
+        elif point[i]:
+            out.append(headers[FLAG_LITTLE_ENDIAN] + wkb)
+        else:
+            out.append(headers[FLAG_LITTLE_ENDIAN | FLAG_ENVELOPE_XY] + bounds[i].tobytes() + wkb)
+    return out
+
+
+def point_blobs(lon: Values, lat: Values) -> list[bytes]:
+    """The blobs of points (lon, lat), built as one numpy record array: :func:`geometry_blob`'s for points."""
+    blobs = np.zeros(len(lon), dtype=_POINT_BLOB)
+    blobs["magic"], blobs["version"], blobs["flags"], blobs["srs"] = _MAGIC, _VERSION, FLAG_LITTLE_ENDIAN, SRS_ID
+    blobs["order"], blobs["type"], blobs["x"], blobs["y"] = 1, _WKB_POINT, lon, lat
+    raw = blobs.tobytes()
+    size = _POINT_BLOB.itemsize
+    return [raw[i:i + size] for i in range(0, len(raw), size)]
+
+
+# --------------------------------------------------------------------------- values SQLite binds
+
+
+def _gdal_datetime(value: Any) -> str | None:
+    """A date as GDAL writes a DATETIME field of a naive datetime at midnight."""
+    return None if value is None else f"{value.isoformat()}T00:00:00"
+
+
+def _bindable(values: Values, kind: str) -> list[Any]:
+    """Python values of a column of type *kind* (:data:`geoconflict.model.frames.COLUMNS`) as SQLite binds them."""
+    if kind == "date":
+        return [_gdal_datetime(v) if isinstance(v, date) else None for v in values]
+    if kind == "bool":
+        return [None if v is None else int(bool(v)) for v in values]
+    if kind == "float":
+        return [None if v is None or v != v else float(v) for v in values]
+    if kind == "int":
+        return [None if v is None else int(v) for v in values]
+    return list(values)
+
+
+def _frame_column(column) -> list[Any]:
+    """A frame column (the dtypes of :func:`geoconflict.model.frames.to_geodataframe`, dates as datetime64) as values."""
+    dtype = str(column.dtype)
+    if dtype in ("Int64", "boolean"):
+        values = column.astype(object).tolist()
+        return [None if v is None or v is column.dtype.na_value else int(v) for v in values]
+    if dtype.startswith("datetime64"):
+        text = np.datetime_as_string(column.to_numpy(), unit="s").tolist()
+        return [None if t == "NaT" else t for t in text]
+    if dtype == "float64":
+        return _bindable(column.tolist(), "float")
+    return [None if v is None or v != v else v for v in column.tolist()]
+
+
+# --------------------------------------------------------------------------- GDAL's C API, for the spatial index
+
+
+def _gdal() -> Any:
+    """GDAL's C library as pyogrio loaded it (its extension module links it; symbols resolve through it)."""
+    import pyogrio._io
+
+    lib = ctypes.CDLL(pyogrio._io.__file__)
+    lib.GDALOpenEx.restype = ctypes.c_void_p
+    lib.GDALOpenEx.argtypes = [ctypes.c_char_p, ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
+    lib.GDALDatasetExecuteSQL.restype = ctypes.c_void_p
+    lib.GDALDatasetExecuteSQL.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_char_p]
+    lib.GDALDatasetReleaseResultSet.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+    lib.GDALClose.argtypes = [ctypes.c_void_p]
+    return lib
+
+
+def create_spatial_indexes(path: Path, layers: Sequence[str]) -> None:
+    """GDAL's R-tree index of each layer's geometry (``SELECT CreateSpatialIndex(...)``: bulk-loaded, as GDAL
+    makes it for the features it writes itself); a warning, and a file without the index, if GDAL cannot."""
+    if not layers:
+        return
+    try:
+        lib = _gdal()
+    except (OSError, AttributeError, ImportError) as exc:
+        warnings.warn(f"{path.name}: no spatial index written (GDAL's C API not found: {exc})", stacklevel=3)
+        return
+    # GDAL takes file names in UTF-8 (GDAL_FILENAME_IS_UTF8), as pyogrio passes them
+    dataset = lib.GDALOpenEx(str(path).encode("utf-8"), GDAL_OF_VECTOR | GDAL_OF_UPDATE, None, None, None)
+    if not dataset:
+        raise OutputError(f"{path}: GDAL cannot open the GeoPackage being written to index it")
+    try:
+        for layer in layers:
+            sql = f"SELECT CreateSpatialIndex('{_literal(layer)}', '{GEOMETRY_COLUMN}')"
+            result = lib.GDALDatasetExecuteSQL(dataset, sql.encode("utf-8"), None, None)
+            if result:
+                lib.GDALDatasetReleaseResultSet(dataset, result)
+    finally:
+        lib.GDALClose(dataset)
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        indexed = {name for (name,) in db.execute("SELECT table_name FROM gpkg_extensions "
+                                                  "WHERE extension_name = 'gpkg_rtree_index'")}
+    if missing := [layer for layer in layers if layer not in indexed]:
+        warnings.warn(f"{path.name}: GDAL wrote no spatial index for {', '.join(missing)}", stacklevel=3)
+
+
+def _literal(text: str) -> str:
+    """*text* inside an SQL string literal."""
+    return text.replace("'", "''")
+
+
+# --------------------------------------------------------------------------- the writer
+
+
+def _total_bounds(geometries: np.ndarray) -> np.ndarray:
+    """``[minx, miny, maxx, maxy]`` of the geometries that have coordinates (NaN when none has)."""
+    bounds = shapely.bounds(geometries)
+    bounds = bounds[~np.isnan(bounds).any(axis=1)]
+    if not len(bounds):
+        return np.full(4, np.nan)
+    return np.concatenate([bounds[:, :2].min(axis=0), bounds[:, 2:].max(axis=0)])
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class GeoPackageWriter:
+    """Layers of one new GeoPackage written in bulk (see the module docs); use as a context manager.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file to write; it must not exist (GDAL creates it).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pyogrio
+    >>> from geoconflict.model import Event, Place, frames
+    >>> kyiv = Place("Kyiv", kind="populated_place", lat=50.45, lon=30.52)
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "events.gpkg"
+    >>> with GeoPackageWriter(path) as out:
+    ...     out.append_frame("events", frames.to_geodataframe([Event("meeting", kyiv)], kind="event"))
+    >>> pyogrio.read_dataframe(path, layer="events")[["kind", "name", "lat"]].values.tolist()
+    [['event', 'Kyiv', 50.45]]
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._db: sqlite3.Connection | None = None
+        self._layers: dict[str, int] = {}  # layer -> rows written
+        self._bounds: dict[str, np.ndarray] = {}  # layer -> [minx, miny, maxx, maxy] of its geometries
+        self._counting: dict[str, list[str]] = {}  # layer -> GDAL's feature-count triggers, set aside meanwhile
+        self._shared: dict[str, list[str]] = {}  # shared table -> its columns
+        self._spatial: set[str] = set()  # the layers with a geometry column (the others are attribute tables)
+
+    def __enter__(self) -> GeoPackageWriter:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if error is None:
+            self.close()
+        elif self._db is not None:
+            self._db.close()
+
+    @property
+    def layers(self) -> dict[str, int]:
+        """The layers written so far, with their number of rows."""
+        return dict(self._layers)
+
+    # --- layers
+
+    def create_layer(self, layer: str, frame) -> None:
+        """Let GDAL create *layer* with the columns (and types) of *frame*, a GeoDataFrame (a layer of features)
+        or a DataFrame (a table of attributes, no geometry); no rows, no index yet."""
+        import pyogrio
+
+        if self._shared:  # they are temporary tables of the connection GDAL's turn closes
+            raise RuntimeError(f"layer {layer!r}: create the layers before the shared tables")
+        if self._db is not None:  # GDAL and this module's SQLite never hold the file at once
+            self._db.commit()
+            self._db.close()
+            self._db = None
+        spatial = hasattr(frame, "geometry")
+        options: dict[str, Any] = {"geometry_type": "Unknown", "promote_to_multi": False,
+                                   "layer_options": {"SPATIAL_INDEX": "NO"}} if spatial else {}
+        pyogrio.write_dataframe(frame.iloc[:0], self.path, layer=layer, driver="GPKG", append=self.path.exists(),
+                                **options)
+        self._layers[layer] = 0
+        if spatial:
+            self._spatial.add(layer)
+        db = self._connection()
+        triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                              (layer,)).fetchall()
+        for name, _ in triggers:  # GDAL's feature count, kept once per row: set at the end instead
+            db.execute(f"DROP TRIGGER {_quoted(name)}")
+        self._counting[layer] = [sql for _, sql in triggers]
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = sqlite3.connect(self.path)
+            for pragma in _BUILD_PRAGMAS:
+                self._db.execute(pragma)
+        return self._db
+
+    def _grow(self, layer: str, rows: int, bounds: np.ndarray) -> None:
+        self._layers[layer] += rows
+        if not np.isnan(bounds).any():
+            old = self._bounds.get(layer)
+            self._bounds[layer] = bounds if old is None else np.concatenate([np.minimum(old[:2], bounds[:2]),
+                                                                             np.maximum(old[2:], bounds[2:])])
+
+    # --- rows
+
+    def append_frame(self, layer: str, frame) -> None:
+        """Append the rows of *frame* (a GeoDataFrame, as :func:`geoconflict.model.frames.to_geodataframe`
+        makes it, dates as ``datetime64``; or a DataFrame, for a table without geometry) to *layer*, created
+        from it when new."""
+        if layer not in self._layers:
+            self.create_layer(layer, frame)
+        if not len(frame):
+            return
+        spatial = hasattr(frame, "geometry")
+        names = [c for c in frame.columns if not spatial or c != frame.geometry.name]
+        values = [_frame_column(frame[c]) for c in names]
+        if spatial:
+            names, values = [GEOMETRY_COLUMN, *names], [geometry_blobs(frame.geometry.to_numpy()), *values]
+        columns = ", ".join(_quoted(c) for c in names)
+        with self._connection() as db:
+            db.executemany(f"INSERT INTO {_quoted(layer)} ({columns}) VALUES ({', '.join('?' * len(values))})",
+                           zip(*values, strict=True))
+        self._grow(layer, len(frame), _total_bounds(frame.geometry.to_numpy()) if spatial else np.full(4, np.nan))
+
+    def add_shared(self, name: str, columns: Mapping[str, Values], kinds: Mapping[str, str]) -> None:
+        """A table of distinct values (row *k* of each column is value *k*'s) that :meth:`append_coded` rows refer to.
+
+        *kinds* gives each column's type (:data:`geoconflict.model.frames.COLUMNS`);
+        a geometry column (``geom``) holds GeoPackage blobs already.
+        """
+        self._shared[name] = list(columns)
+        db = self._connection()
+        db.execute(f"CREATE TEMP TABLE {_quoted(name)} (k INTEGER PRIMARY KEY, "
+                   + ", ".join(_quoted(c) for c in columns) + ")")
+        values = [list(v) if c == GEOMETRY_COLUMN else _bindable(v, kinds[c]) for c, v in columns.items()]
+        with db:
+            db.executemany(f"INSERT INTO {_quoted(name)} VALUES ({', '.join('?' * (len(values) + 1))})",
+                           zip(range(len(values[0])), *values, strict=True))
+
+    def append_coded(self, layer: str, *, codes: Mapping[str, np.ndarray], columns: Mapping[str, Values],
+                     kinds: Mapping[str, str], constants: Mapping[str, str], bounds: np.ndarray) -> None:
+        """Append rows to *layer* (created beforehand): each row's columns of the shared tables named in *codes*
+        (its index into each), its own *columns* (types in *kinds*), and the *constants* (text) of every row.
+
+        The rows' codes and own values go into a temporary table (each row binds
+        only these), then one ``INSERT … SELECT`` joins the shared tables in
+        SQLite, in the rows' order. *bounds* are the rows' geometries'
+        ``[minx, miny, maxx, maxy]``.
+        """
+        values = [c.tolist() for c in codes.values()] + [_bindable(v, kinds[c]) for c, v in columns.items()]
+        if not values or not len(values[0]):
+            return
+        slots = [f"c{i}" for i in range(len(values))]
+        picked, names = [], []
+        for i, table in enumerate(codes):
+            for column in self._shared[table]:
+                picked.append(f"s{i}.{_quoted(column)}")
+                names.append(column)
+        names += [*columns, *constants]
+        picked += [f"r.{slot}" for slot in slots[len(codes):]]
+        picked += [f"'{_literal(value)}'" for value in constants.values()]
+        joins = " ".join(f"JOIN {_quoted(table)} AS s{i} ON s{i}.k = r.c{i}" for i, table in enumerate(codes))
+        with self._connection() as db:
+            db.execute(f"CREATE TEMP TABLE {_ROWS} ({', '.join(slots)})")
+            db.executemany(f"INSERT INTO {_ROWS} VALUES ({', '.join('?' * len(slots))})", zip(*values, strict=True))
+            db.execute(f"INSERT INTO {_quoted(layer)} ({', '.join(_quoted(n) for n in names)}) "
+                       f"SELECT {', '.join(picked)} FROM {_ROWS} AS r {joins} ORDER BY r.rowid")
+            db.execute(f"DROP TABLE {_ROWS}")
+        self._grow(layer, len(values[0]), bounds)
+
+    # --- the end
+
+    def close(self) -> None:
+        """Set each layer's feature count and extent, restore GDAL's triggers, and let GDAL index the geometries."""
+        if not self._layers:
+            return
+        layers, self._layers = self._layers, {}
+        db = self._connection()
+        with db:
+            for layer, rows in layers.items():
+                db.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)",
+                           (rows, layer))
+                if layer in self._bounds:
+                    minx, miny, maxx, maxy = (float(v) for v in self._bounds[layer])
+                    db.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
+                               "WHERE table_name = ?", (minx, miny, maxx, maxy, layer))
+                for sql in self._counting.get(layer, []):
+                    db.execute(sql)
+        db.close()
+        self._db = None
+        create_spatial_indexes(self.path, [layer for layer in layers if layer in self._spatial])
+
+
+# --------------------------------------------------------------------------- reading
 
 
 def exact_integers(path: Path, layer: str, frame):
@@ -62,21 +451,3 @@ def exact_integers(path: Path, layer: str, frame):
         if len(values) == len(frame):
             frame[name] = pd.Series(values, index=frame.index, dtype=object)
     return frame
-
-
-def set_nulls(path: Path, missing: list[tuple[str, str, list[int]]]) -> None:
-    """Set the integer cells listed by :func:`integers_for_gdal` to NULL in the GeoPackage at *path*."""
-    if not missing:
-        return
-    with contextlib.closing(sqlite3.connect(path)) as db, db:
-        for layer in dict.fromkeys(layer for layer, _, _ in missing):
-            # the spatial index's triggers call GDAL's SQL functions, unknown here; an update of other
-            # columns needs none of them, so they are set aside for it and put back as they were
-            triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
-                                  (layer,)).fetchall()
-            for name, _ in triggers:
-                db.execute(f'DROP TRIGGER "{name}"')
-            for column, ids in ((c, i) for table, c, i in missing if table == layer):
-                db.executemany(f'UPDATE "{layer}" SET "{column}" = NULL WHERE fid = ?', [(i,) for i in ids])
-            for _, sql in triggers:
-                db.execute(sql)

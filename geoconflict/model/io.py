@@ -4,7 +4,8 @@
   counter-clockwise exterior rings, no ``crs`` member; every record is a
   feature whose properties are the columns of :mod:`geoconflict.model.frames`.
 * GeoPackage has one layer per kind (``places``, ``movements``, ``claims``,
-  ``combats``, ``events``), written with pyogrio; QGIS opens it directly.
+  ``combats``, ``events``), GDAL's own layers and R-tree index with the rows
+  inserted in bulk (:mod:`geoconflict.model.gpkg`); QGIS opens it directly.
 * CSV has the columns of the mixed frame and the geometry as WKT.
 
 **Each place and each text once.** Each place is written once per file, as a
@@ -76,6 +77,7 @@ from tqdm import tqdm
 from geoconflict._files import replacing
 from geoconflict.errors import FormatError, InvalidInputError
 from geoconflict.model import Mention, Record, frames, gpkg
+from geoconflict.model.eventcolumns import EventColumns
 from geoconflict.model.eventset import EventSet
 from geoconflict.model.geometry import CRS
 from geoconflict.model.placetable import (
@@ -110,8 +112,8 @@ _COMPACT = (",", ":")
 LAYERS = {"place": "places", "movement": "movements", "claim": "claims", "combat": "combats", "event": "events"}
 #: Records converted and written to a GeoPackage layer at a time (memory stays bounded by it).
 GPKG_CHUNK_RECORDS = 2_000
-#: Rows of a table read as columns written to a GeoPackage at a time (each write has its own cost in GDAL).
-GPKG_CHUNK_ROWS = 50_000
+#: Rows of a table read as columns written to a GeoPackage at a time (the progress bar moves by as many).
+GPKG_CHUNK_ROWS = 100_000
 #: The largest CSV cell read (a country's polygon as WKT runs to megabytes; csv's default is 128 KiB).
 CSV_FIELD_LIMIT = 2**31 - 1
 #: The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV injection").
@@ -350,11 +352,15 @@ def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", t
                      progress: bool | None = None) -> Path:
     """Write one GeoPackage layer per kind present (see :data:`LAYERS`), the place table and the text table.
 
-    Records are converted and written :data:`GPKG_CHUNK_RECORDS` at a time. An
-    existing file is replaced once the new one is complete, so the file holds
-    exactly these records. *detail* and *progress* are as in :func:`write_geojson`;
-    *texts* ``"table"`` writes each quote and reason once, in the table
-    ``text_table`` (``id``, ``text``, no geometry), ``"inline"`` in every row.
+    Records are converted and written :data:`GPKG_CHUNK_RECORDS` at a time; the
+    events of a table read as columns :data:`GPKG_CHUNK_ROWS` at a time, each
+    distinct place, provenance and list of actors converted once
+    (:mod:`geoconflict.model.gpkg`: GDAL makes the layers and their spatial
+    index, SQLite takes the rows). An existing file is replaced once the new one
+    is complete, so the file holds exactly these records. *detail* and
+    *progress* are as in :func:`write_geojson`; *texts* ``"table"`` (the
+    default) writes each quote and reason once, in the table ``text_table``
+    (``id``, ``text``, no geometry), ``"inline"`` in every row.
     """
     events = events if isinstance(events, EventSet) else EventSet(events)
     columns = None
@@ -367,59 +373,75 @@ def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", t
     with replacing(path) as tmp, tqdm(total=total, unit="record", desc=f"writing {path.name}", leave=False,
                                       disable=None if progress is None else not progress) as bar:
         tmp.unlink()  # GDAL makes the GeoPackage itself
-        writer = _GeoPackageWriter(tmp, table)
-        for attribute, (kind, layer) in zip(
-            ("mentions", "movements", "claims", "combats", "events"), LAYERS.items(), strict=True
-        ):
-            for start, chunk in _numbered_chunks(getattr(events, attribute), GPKG_CHUNK_RECORDS):
-                try:
-                    frame = frames.to_geodataframe(chunk, kind=kind, table=table)
-                except InvalidInputError as exc:  # a whole number beyond int64: name the record, not the chunk's row
-                    raise _in_input(exc, attribute, start, chunk) from None
-                writer.records(frame, layer)
-                bar.update(len(chunk))
-        for start in range(0, 0 if columns is None else len(columns), GPKG_CHUNK_ROWS):
-            part = columns.take(slice(start, start + GPKG_CHUNK_ROWS))  # type: ignore[union-attr]
-            writer.records(part.to_frame(table=table), LAYERS["event"])
-            bar.update(len(part))
-        writer.close()
+        with gpkg.GeoPackageWriter(tmp) as out:
+            for attribute, (kind, layer) in zip(
+                ("mentions", "movements", "claims", "combats", "events"), LAYERS.items(), strict=True
+            ):
+                for start, chunk in _numbered_chunks(getattr(events, attribute), GPKG_CHUNK_RECORDS):
+                    try:
+                        frame = frames.to_geodataframe(chunk, kind=kind, table=table)
+                    except InvalidInputError as exc:  # a whole number beyond int64: name the record, not the row
+                        raise _in_input(exc, attribute, start, chunk) from None
+                    out.append_frame(layer, _for_file(frame))
+                    _write_tables(out, table)
+                    bar.update(len(chunk))
+            if columns is not None and len(columns):
+                _write_event_columns(out, columns, table, bar)
+            if not out.layers:  # nothing to write: still leave a valid, empty GeoPackage
+                import geopandas as gpd
+
+                out.append_frame("events", gpd.GeoDataFrame({"kind": []}, geometry=[], crs=CRS))
     return path
 
 
-class _GeoPackageWriter:
-    """Appends frames to the layers of one GeoPackage, each chunk of records followed by its new table rows."""
+def _write_tables(out: gpkg.GeoPackageWriter, table: PlaceTable) -> None:
+    """The place-table and text-table rows of the places and texts first referred to since the last call."""
+    places = frames.place_table_frame(table)
+    if len(places):
+        out.append_frame(PLACE_TABLE, places)
+    texts = frames.text_table_frame(table)
+    if len(texts):
+        out.append_frame(TEXT_TABLE, texts)
 
-    def __init__(self, path: Path, table: PlaceTable) -> None:
-        self.path, self.table = path, table
-        self.written: dict[str, int] = {}  # layer -> rows written
-        self.missing: list[tuple[str, str, list[int]]] = []  # (layer, column, row ids) of integers to set to NULL
 
-    def write(self, frame, layer: str) -> None:
-        import pyogrio
+def _write_event_columns(out: gpkg.GeoPackageWriter, columns: EventColumns, table: PlaceTable, bar: tqdm) -> None:
+    """The events of a table read as columns: the columns rows share stored once, then the rows in chunks."""
+    import numpy as np
 
-        frame, nulls = gpkg.integers_for_gdal(frame, self.written.get(layer, 0))
-        self.missing.extend((layer, column, ids) for column, ids in nulls)
-        spatial = {"geometry_type": "Unknown", "promote_to_multi": False} if hasattr(frame, "geometry") else {}
-        pyogrio.write_dataframe(frame, self.path, layer=layer, driver="GPKG", append=layer in self.written, **spatial)
-        self.written[layer] = self.written.get(layer, 0) + len(frame)
+    layer = LAYERS["event"]
+    kinds = frames.COLUMNS["event"]
+    parts = frames.event_parts(places=columns.places, provenances=columns.provenances, actors=columns.actors,
+                               table=table)
+    _write_tables(out, table)  # before the shared tables: GDAL creates these layers
+    out.create_layer(layer, _for_file(frames.to_geodataframe([], kind="event")))
+    place, _ = parts["place"]
+    lon, lat = place["lon"][:-1].astype(np.float64), place["lat"][:-1].astype(np.float64)
+    parts["place"] = ({gpkg.GEOMETRY_COLUMN: np.array([*gpkg.point_blobs(lon, lat), None], dtype=object), **place},
+                      parts["place"][1])
+    bounds = np.array([lon.min(), lat.min(), lon.max(), lat.max()])
+    for name, (shared, _) in parts.items():
+        out.add_shared(name, shared, kinds)
+    own = [name for name in kinds if name in columns.columns]  # id, precision, event_type, …, each row's own
+    for start in range(0, len(columns), GPKG_CHUNK_ROWS):
+        rows = slice(start, start + GPKG_CHUNK_ROWS)
+        try:
+            out.append_coded(layer, codes={name: codes[rows] for name, (_, codes) in parts.items()},
+                             columns={name: columns.columns[name][rows] for name in own}, kinds=kinds,
+                             constants={"kind": "event"}, bounds=bounds)
+        except OverflowError:  # a whole number beyond int64, which a GeoPackage's INTEGER cannot hold
+            raise _too_large_in_columns(columns, start) from None
+        bar.update(len(columns.columns["id"][rows]))
 
-    def records(self, frame, layer: str) -> None:
-        """Write *frame* (records of one kind) to *layer*, then the places and texts they first named."""
-        self.write(_for_file(frame), layer)
-        places = frames.place_table_frame(self.table)
-        if len(places):
-            self.write(places, PLACE_TABLE)
-        texts = frames.text_table_frame(self.table)
-        if len(texts):
-            self.write(texts, TEXT_TABLE)
 
-    def close(self) -> None:
-        """Leave a valid GeoPackage however few records there were, and set the NULL integers."""
-        if not self.written:  # nothing to write: still leave a valid, empty GeoPackage
-            import geopandas as gpd
-
-            self.write(gpd.GeoDataFrame({"kind": []}, geometry=[], crs=CRS), "events")
-        gpkg.set_nulls(self.path, self.missing)
+def _too_large_in_columns(columns: EventColumns, start: int) -> InvalidInputError:
+    """The error naming the first row from *start* whose whole number is beyond int64."""
+    for name, values in columns.columns.items():
+        for row, value in enumerate(values[start:].tolist(), start=start):
+            if isinstance(value, int) and abs(value) > frames.INT64_MAX:
+                return InvalidInputError(
+                    f"{name}: {value} (the table's event {row + 1}) is above {frames.INT64_MAX}, the largest whole "
+                    "number a GeoPackage column holds; GeoJSON and CSV keep it exactly", field=name, value=value)
+    return InvalidInputError("a whole number beyond int64", field=None, value=None)
 
 
 def read_geopackage(path: PathLike) -> EventSet:
