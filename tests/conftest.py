@@ -10,7 +10,10 @@ leaves them out while developing.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -47,3 +50,18 @@ def chromium():
         browser = launch_chromium(p)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def build():
+    """The gazetteer's build script, ``tools/build_gazetteer.py``, as a module (a tool, not part of the package)."""
+    script = Path(__file__).resolve().parents[1] / "tools" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    return module

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -109,22 +107,6 @@ def test_northern_iraq_governorates_are_drawn_and_hold_their_towns():
 
 
 # ------------------------------------------------- the build's admin-1 faces
-
-BUILD_SCRIPT = Path(__file__).resolve().parents[1] / "tools" / "build_gazetteer.py"
-
-
-@pytest.fixture(scope="module")
-def build():
-    """The build script as a module (a tool, not part of the package)."""
-    spec = importlib.util.spec_from_file_location("build_gazetteer_faces", BUILD_SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[spec.name]
-    return module
 
 
 def _places(rows):

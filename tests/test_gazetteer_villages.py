@@ -7,35 +7,15 @@ places that cities500 lacks; these tests check what the shipped files hold.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from geoconflict.gazetteer import Gazetteer, geocode
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.model import Place, PlaceKind
 
-BUILD_SCRIPT = Path(__file__).resolve().parents[1] / "tools" / "build_gazetteer.py"
-
 
 def km(place: Place, lat: float, lon: float) -> float:
     return float(haversine_km(place.lat, place.lon, lat, lon))
-
-
-@pytest.fixture(scope="module")
-def build():
-    """The build script as a module (it is a tool, not part of the package)."""
-    spec = importlib.util.spec_from_file_location("build_gazetteer", BUILD_SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[spec.name]
-    return module
 
 
 # ----------------------------------------------------------------- GeoNames' own points
