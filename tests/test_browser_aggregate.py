@@ -74,7 +74,7 @@ def test_claims_are_counted_per_area_and_the_slider_says_circles_count_every_dat
     key = map_key(page)
     assert "1 claim," in page.locator(".gc-ledger summary").inner_text()  # the area claim alone
     layers = page.locator(".leaflet-control-layers-overlays").inner_text()
-    assert "Territorial claims (2,999)" in layers and "Territorial claims (1)" in layers
+    assert layers.count("Territorial claims") == 1 and "Territorial claims (3,000)" in layers  # one entry, both layers
     set_view(page, key, FORD.lat, FORD.lon, DETAIL_ZOOM - 3)
     assert drawn(page, key) < 600  # circles of events and claims, not 23,000 points
     click_latlng(page, key, FORD.lat, FORD.lon)
@@ -103,6 +103,11 @@ def test_claims_are_counted_per_area_and_the_slider_says_circles_count_every_dat
     page.screenshot(path=str(tmp_path / "cut.png"))
     slider.fill(str(len(days) - 1))
     assert not note.is_visible()
+    # the one entry of the layer control hides both claim layers, the counted and the drawn one
+    set_view(page, key, FORD.lat, FORD.lon, DETAIL_ZOOM + 1)
+    assert drawn(page, key) == 4 + 1
+    page.locator(".leaflet-control-layers-overlays label", has_text="Territorial claims").locator("input").uncheck()
+    assert drawn(page, key) == 0
     log.assert_clean()
     page.context.close()
 

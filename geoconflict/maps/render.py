@@ -95,6 +95,18 @@ def _has_tiles(m: folium.Map) -> bool:
     return any(isinstance(child, folium.TileLayer) for child in _children(m))
 
 
+def _by_key(layers: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The layers of each kind together, in the order first drawn: one entry each in the layer control.
+
+    A huge map's claims are two layers, those counted per area and those with an area of their own;
+    the reader sees one *Territorial claims* entry that shows or hides both.
+    """
+    kinds: dict[str, list[dict[str, Any]]] = {}
+    for layer in layers:
+        kinds.setdefault(layer["key"], []).append(layer)
+    return list(kinds.values())
+
+
 def _layer_control_last(m: folium.Map) -> None:
     """Keep one layer control, after every layer: folium lists the layers its control follows.
 
@@ -334,11 +346,12 @@ def render(
         m.add_child(group)
     _add_towns(m, towns, cells)
 
-    for layer in layers:
-        group = folium.FeatureGroup(name=f"{layer['name']} ({layer['n']:,})", overlay=True, control=True,
-                                    show=layer["key"] in _SHOWN)
-        group.add_child(LayerScript(m, layer) if layer.get("aggregate") else
-                        Script(m, script_json(layer), function="draw"))
+    for kind in _by_key(layers):
+        group = folium.FeatureGroup(name=f"{kind[0]['name']} ({sum(layer['n'] for layer in kind):,})",
+                                    overlay=True, control=True, show=kind[0]["key"] in _SHOWN)
+        for layer in kind:
+            group.add_child(LayerScript(m, layer) if layer.get("aggregate") else
+                            Script(m, script_json(layer), function="draw"))
         m.add_child(group)
 
     finish = {
