@@ -73,6 +73,10 @@ def test_claims_are_counted_per_area_and_the_slider_says_circles_count_every_dat
     page.wait_for_selector(".gc-map[data-gc-drawn]", timeout=30_000)
     key = map_key(page)
     assert "1 claim," in page.locator(".gc-ledger summary").inner_text()  # the area claim alone
+    # the counted claims are one line of the ledger: how many, who claims most, where to see each
+    note = page.locator(".gc-ledger-note").inner_text()
+    assert "2,999 claims at named places are counted" in note
+    assert "Army of Freedonia: 1,501 · Sylvanian Militia: 1,498" in note  # 1,498 + 3 and 1,497 + 1 at the ford
     layers = page.locator(".leaflet-control-layers-overlays").inner_text()
     assert layers.count("Territorial claims") == 1 and "Territorial claims (3,000)" in layers  # one entry, both layers
     set_view(page, key, FORD.lat, FORD.lon, DETAIL_ZOOM - 3)
@@ -148,7 +152,9 @@ def test_a_200k_row_table_page_shows_its_first_frame_within_budget(chromium, tmp
         page, log = open_offline(chromium, path, timeout_ms=120_000)
         page.wait_for_selector(".gc-map[data-gc-drawn]", timeout=120_000)
         times.append(int(page.locator(".gc-map").get_attribute("data-gc-drawn")))
-        assert page.locator(".gc-ledger").count() == 0  # the territory rows are counted per area, not listed
+        # the territory rows are counted per area: a line of the ledger, not a row each
+        assert page.locator(".gc-ledger-row").count() == 0
+        assert "claims at named places are counted on the map" in page.locator(".gc-ledger-note").inner_text()
         log.assert_clean()
         page.context.close()
     assert min(times) < FIRST_FRAME_BUDGET_MS, f"first frame after {times} ms"

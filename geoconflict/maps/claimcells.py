@@ -34,12 +34,13 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from geoconflict.maps.aggregate import Aggregated
+from geoconflict.maps.aggregate import DETAIL_ZOOM, Aggregated
 from geoconflict.maps.builder import MISSING, LayerBuilder
 from geoconflict.maps.claims import (
     AT_PLACE_LEGEND,
@@ -63,6 +64,12 @@ CLAIM_CELL_TITLE = "{events} here (zoom in to see each)"
 
 #: The legend's line saying what a dashed circle is below the detail zoom.
 CLAIM_CELL_LEGEND = "dashed circle: claims counted per area, sized by count (zoom in to see each)"
+
+#: The ledger's line for the claims counted per area (``{by}``: the claimants who claim most, with counts).
+LEDGER_NOTE = "{n:,} claims at named places are counted on the map, not listed here ({by}); zoom in to level {zoom} to see each."
+
+#: How many claimants the ledger's line names; the rest are summed as others.
+LEDGER_CLAIMANTS = 5
 
 #: A cell's circle: outlined in its claimant's colour, dashed as a claim at a named place is.
 CELL_WEIGHT, CELL_FILL_OPACITY, CELL_DASHES = 2, 0.6, "4 3"
@@ -124,6 +131,32 @@ class AggregatedClaims(Aggregated):
     def cell_style(self, layer: LayerBuilder, colour: str, radius: int) -> int:
         return layer.style(color=colour, fillColor=colour, radius=radius, weight=CELL_WEIGHT,
                            fillOpacity=CELL_FILL_OPACITY, dashArray=CELL_DASHES)
+
+    def to_dict(self, date_table: dict[date, int]) -> dict[str, Any]:
+        data = super().to_dict(date_table)
+        data["ledgerNote"] = self.ledger_note()
+        return data
+
+    def ledger_note(self) -> str:
+        """What the ledger says of these claims: how many, who claims most, where to see each.
+
+        Examples
+        --------
+        >>> from geoconflict.model import Place, TerritorialClaim
+        >>> from geoconflict.maps.style import Colours, Style
+        >>> town = Place("Sudzha", kind="populated_place", lat=51.19, lon=35.27, country_code="RU")
+        >>> claims = [TerritorialClaim(side, areas=(town,)) for side in ("North", "South", "North")]
+        >>> AggregatedClaims(claims, [None] * 3, Colours(Style())).ledger_note()  # doctest: +NORMALIZE_WHITESPACE
+        '3 claims at named places are counted on the map, not listed here (North: 2 · South: 1);
+         zoom in to level 9 to see each.'
+        """
+        counts = np.bincount(self.cat_code, minlength=len(self.cats)).tolist()
+        ranked = sorted(zip(self.cats, counts, strict=True), key=lambda pair: -pair[1])
+        named = [f"{claimant}: {n:,}" for claimant, n in ranked[:LEDGER_CLAIMANTS]]
+        rest = sum(n for _, n in ranked[LEDGER_CLAIMANTS:])
+        if rest:
+            named.append(f"others: {rest:,}")
+        return LEDGER_NOTE.format(n=self.n, by=" · ".join(named), zoom=DETAIL_ZOOM)
 
 
 def claim_layers(

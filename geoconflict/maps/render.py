@@ -28,7 +28,7 @@ import html
 import warnings
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import folium
 
@@ -95,13 +95,17 @@ def _has_tiles(m: folium.Map) -> bool:
     return any(isinstance(child, folium.TileLayer) for child in _children(m))
 
 
-def _by_key(layers: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+#: A layer's page data (a dict while built, read as a mapping).
+_Layer = TypeVar("_Layer", bound=Mapping[str, Any])
+
+
+def _by_key(layers: Sequence[_Layer]) -> list[list[_Layer]]:
     """The layers of each kind together, in the order first drawn: one entry each in the layer control.
 
     A huge map's claims are two layers, those counted per area and those with an area of their own;
     the reader sees one *Territorial claims* entry that shows or hides both.
     """
-    kinds: dict[str, list[dict[str, Any]]] = {}
+    kinds: dict[str, list[_Layer]] = {}
     for layer in layers:
         kinds.setdefault(layer["key"], []).append(layer)
     return list(kinds.values())
@@ -208,17 +212,17 @@ class _NotebookDisplay:
 # --------------------------------------------------------------------------- render
 
 
-def _count(layer: Mapping[str, Any], places: int) -> str:
-    """A layer's count for the subtitle; places as the command line counts them (countries included)."""
-    n = layer["n"]
-    if layer["key"] == "places" and places > n:
+def _count(kind: Sequence[Mapping[str, Any]], places: int) -> str:
+    """The count of a kind's layers for the subtitle; places as the command line counts them (countries included)."""
+    n = sum(layer["n"] for layer in kind)
+    if kind[0]["key"] == "places" and places > n:
         return f"{places:,} places ({n:,} drawn; countries and wider regions are the basemap)"
-    return en.counted(n, layer["name"].lower())
+    return en.counted(n, kind[0]["name"].lower())
 
 
 def _subtitle(layers: Sequence[Mapping[str, Any]]) -> str:
     places = layers[0].get("places", 0) if layers else 0
-    counts = [_count(layer, places) for layer in layers]
+    counts = [_count(kind, places) for kind in _by_key(layers)]
     days = layers[0].get("days", []) if layers else []
     if days:
         counts.append(days[0] if len(days) == 1 else f"{days[0]} → {days[-1]}")

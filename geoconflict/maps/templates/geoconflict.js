@@ -690,14 +690,17 @@
 
   function rowsOf(table) { return Array.prototype.slice.call(table.querySelectorAll('.gc-ledger-row')); }
 
-  function ledger(map, gc, rows) {
+  function ledger(map, gc, rows, notes) {
     var ctl = L.control({ position: 'topright' });
     ctl.onAdd = function () {
       var box = el('details', 'gc-ledger leaflet-control');
       box.open = !gc.compact;
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
-      box.appendChild(el('summary', null, 'Claim ledger \u2014 ' + rows.length + ' claim' + (rows.length === 1 ? '' : 's') + ', kept side by side'));
+      box.appendChild(el('summary', null, 'Claim ledger \u2014 ' + rows.length + ' claim' + (rows.length === 1 ? '' : 's') +
+        (rows.length ? ', kept side by side' : ' listed') + (notes.length ? ', more counted on the map' : '')));
+      // the claims counted per area on a huge map: how many and who claims most, not a row each
+      notes.forEach(function (note) { box.appendChild(el('div', 'gc-ledger-note', note)); });
       var table = el('table');
       var head = el('tr');
       var ledgerState = { table: table, order: rows.slice(), nodes: new Map() };
@@ -742,7 +745,7 @@
         ledgerState.order.slice(0, LEDGER_ROWS).forEach(function (r) { table.appendChild(rowNode(r)); });
       };
       ledgerState.fill();
-      box.appendChild(table);
+      if (rows.length) { box.appendChild(table); }
       if (rows.length > LEDGER_ROWS) {
         box.appendChild(el('div', 'gc-legend-more', 'The first ' + LEDGER_ROWS + ' of ' + rows.length.toLocaleString('en') +
           ' claims; sort by a column to list others first.'));
@@ -860,6 +863,8 @@
     });
     (opts.ledger || []).forEach(function (r) { r.entry = claims; });
     gc.ledgerRows = (gc.ledgerRows || []).concat(opts.ledger || []);
+    gc.ledgerNotes = (gc.ledgerNotes || []).concat(fresh.filter(function (e) { return e.data.ledgerNote; })
+      .map(function (e) { return e.data.ledgerNote; }));
     gc.days = union(gc.days || [], opts.days || []);
     (gc.controls || []).forEach(function (c) { c.remove(); });
     gc.controls = [];
@@ -889,7 +894,7 @@
     }
     gc.legend = gc.legend || opts.legend;  // a call without a legend keeps an earlier call's
     if (gc.legend) { gc.controls.push(legend(map, gc)); }
-    if (gc.ledgerRows.length) { gc.controls.push(ledger(map, gc, gc.ledgerRows)); }
+    if (gc.ledgerRows.length || gc.ledgerNotes.length) { gc.controls.push(ledger(map, gc, gc.ledgerRows, gc.ledgerNotes)); }
     if (opts.slider && gc.days.length > 1) { gc.controls.push(slider(map, gc, gc.days)); }
     if (opts.bounds && opts.fit) { map.fitBounds(opts.bounds, { padding: [40, 40], maxZoom: 10, animate: false }); }
     if (gc.basemapUpdate) { gc.basemapUpdate(); }
