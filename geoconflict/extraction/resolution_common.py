@@ -95,8 +95,9 @@ def region_seat(gaz: Gazetteer, unit: Place) -> Place | None:
 def region_at_seat(gaz: Gazetteer, unit: Place) -> Place:
     """First-level *unit* as an event told only by it is placed: the unit, at its capital's point.
 
-    The record keeps the unit (its name, kind, polygon and precision: the report names no town), and its
-    point is :func:`region_seat`'s, as ACLED codes such an event; a unit without a known town is itself.
+    The record keeps the unit (its name, kind, polygon, precision and every other field: the report names
+    no town), and its point is :func:`region_seat`'s, as ACLED codes such an event; a unit without a known
+    town is itself.
 
     Examples
     --------
@@ -108,9 +109,7 @@ def region_at_seat(gaz: Gazetteer, unit: Place) -> Place:
     seat = region_seat(gaz, unit)
     if seat is None:
         return unit
-    return Place(unit.name, kind=unit.kind, lat=seat.lat, lon=seat.lon, country_code=unit.country_code,
-                 admin1=unit.admin1, admin2=unit.admin2, geonames_id=unit.geonames_id, population=unit.population,
-                 geometry=unit.geometry, approximate=unit.approximate, source=unit.source)
+    return unit.replace(lat=seat.lat, lon=seat.lon)
 
 
 def search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None,
