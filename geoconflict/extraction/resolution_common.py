@@ -68,19 +68,24 @@ SEAT_CACHE = 4096
 def region_seat(gaz: Gazetteer, unit: Place) -> Place | None:
     """The town an event told only by its first-level *unit* is placed at: the unit's capital, as ACLED codes it.
 
-    The gazetteer does not mark capitals; a careful coder's answer is the unit's namesake town inside it
-    ("Kharkiv region": Kharkiv, "Kandahar province": Kandahar), else its most populous town ("Anbar
-    province": Ramadi, "Hadramawt governorate": Mukalla). None for another kind of place, or a unit
-    whose towns the gazetteer does not know.
+    The capital GeoNames records (``Gazetteer.seat``: the unit's PPLA, stored when the gazetteer is built);
+    for a unit without one, a careful coder's guess: the unit's namesake town inside it ("Kharkiv region":
+    Kharkiv), else its most populous town. None for another kind of place, or a unit whose towns the
+    gazetteer does not know.
 
     Examples
     --------
     >>> gaz = Gazetteer.default()
     >>> region_seat(gaz, gaz.search("Kharkiv Oblast", kind="admin1", limit=1)[0].place).name
     'Kharkiv'
+    >>> region_seat(gaz, gaz.search("Borno State", kind="admin1", limit=1)[0].place).name
+    'Maiduguri'
     """
     if unit.kind is not PlaceKind.ADMIN1:
         return None
+    seat = gaz.seat(unit)
+    if seat is not None:
+        return seat
     for c in search(gaz, unit.name, kind=PlaceKind.POPULATED_PLACE, country=unit.country_code, limit=TOWN_CANDIDATES):
         if c.place.admin1 == unit.name and c.reason.startswith(NAME_MATCHES):
             return c.place
