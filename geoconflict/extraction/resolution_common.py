@@ -68,19 +68,24 @@ SEAT_CACHE = 4096
 def region_seat(gaz: Gazetteer, unit: Place) -> Place | None:
     """The town an event told only by its first-level *unit* is placed at: the unit's capital, as ACLED codes it.
 
-    The gazetteer does not mark capitals; a careful coder's answer is the unit's namesake town inside it
-    ("Kharkiv region": Kharkiv, "Kandahar province": Kandahar), else its most populous town ("Anbar
-    province": Ramadi, "Hadramawt governorate": Mukalla). None for another kind of place, or a unit
-    whose towns the gazetteer does not know.
+    The capital GeoNames records (``Gazetteer.seat``: the unit's PPLA, stored when the gazetteer is built);
+    for a unit without one, a careful coder's guess: the unit's namesake town inside it ("Kharkiv region":
+    Kharkiv), else its most populous town. None for another kind of place, or a unit whose towns the
+    gazetteer does not know.
 
     Examples
     --------
     >>> gaz = Gazetteer.default()
     >>> region_seat(gaz, gaz.search("Kharkiv Oblast", kind="admin1", limit=1)[0].place).name
     'Kharkiv'
+    >>> region_seat(gaz, gaz.search("Borno State", kind="admin1", limit=1)[0].place).name
+    'Maiduguri'
     """
     if unit.kind is not PlaceKind.ADMIN1:
         return None
+    seat = gaz.seat(unit)
+    if seat is not None:
+        return seat
     for c in search(gaz, unit.name, kind=PlaceKind.POPULATED_PLACE, country=unit.country_code, limit=TOWN_CANDIDATES):
         if c.place.admin1 == unit.name and c.reason.startswith(NAME_MATCHES):
             return c.place
@@ -95,8 +100,9 @@ def region_seat(gaz: Gazetteer, unit: Place) -> Place | None:
 def region_at_seat(gaz: Gazetteer, unit: Place) -> Place:
     """First-level *unit* as an event told only by it is placed: the unit, at its capital's point.
 
-    The record keeps the unit (its name, kind, polygon and precision: the report names no town), and its
-    point is :func:`region_seat`'s, as ACLED codes such an event; a unit without a known town is itself.
+    The record keeps the unit (its name, kind, polygon, precision and every other field: the report names
+    no town), and its point is :func:`region_seat`'s, as ACLED codes such an event; a unit without a known
+    town is itself.
 
     Examples
     --------
@@ -108,9 +114,7 @@ def region_at_seat(gaz: Gazetteer, unit: Place) -> Place:
     seat = region_seat(gaz, unit)
     if seat is None:
         return unit
-    return Place(unit.name, kind=unit.kind, lat=seat.lat, lon=seat.lon, country_code=unit.country_code,
-                 admin1=unit.admin1, admin2=unit.admin2, geonames_id=unit.geonames_id, population=unit.population,
-                 geometry=unit.geometry, approximate=unit.approximate, source=unit.source)
+    return unit.replace(lat=seat.lat, lon=seat.lon)
 
 
 def search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None,

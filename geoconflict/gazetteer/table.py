@@ -53,6 +53,8 @@ __all__ = ["MEMO_SIZE", "PLACE_CACHE_SIZE", "GazetteerTable"]
 
 MEMO_SIZE = 100_000  # ranked results kept per gazetteer (the data never changes)
 PLACE_CACHE_SIZE = 50_000  # Place records kept per gazetteer (least recently used go first)
+#: the column of each first-level unit's seat (the row of its capital, -1: none known)
+_SEAT = "seat"
 #: the polygon level of each kind code that has polygons
 _LEVEL = {COUNTRY: "country", ADMIN1: "admin1", ADMIN2: "admin2", REGION: "region"}
 #: the columns every look-up reads, loaded at once (the rest when a Place is first built)
@@ -176,6 +178,28 @@ class GazetteerTable:
         """
         row = self._country_rows.get(code.upper()) if isinstance(code, str) else None
         return self.place(row) if row is not None else None
+
+    def seat(self, unit: Place) -> Place | None:
+        """The seat (capital) of first-level *unit* as GeoNames codes it (PPLA), or None where none is known.
+
+        None too for another kind of place, a unit not in this gazetteer, and a build without seats.
+
+        Examples
+        --------
+        >>> table = GazetteerTable()
+        >>> units = [table.place(r) for r in table._rows("lagos")[0] if table._kind_list[r] == ADMIN1]
+        >>> [(u.name, table.seat(u).name) for u in units]
+        [('Lagos', 'Ikeja')]
+        """
+        if unit.kind is not PlaceKind.ADMIN1 or not self._detail.has(_SEAT):
+            return None
+        seats = self._detail[_SEAT]
+        code = self._cc_of_code.get(unit.country_code or "")
+        for row in self._rows(fold(unit.name))[0]:
+            if (row < self._base_rows and self._kind_list[row] == ADMIN1 and self._cc_list[row] == code
+                    and self._name(row) == unit.name and seats.item(row) >= 0):
+                return self.place(seats.item(row))
+        return None
 
     def coordinates(self, kind: PlaceKind | str) -> tuple[np.ndarray, np.ndarray]:
         """``(lat, lon)`` of every place of *kind*, in gazetteer order (read-only arrays).

@@ -16,7 +16,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import KW_ONLY, dataclass, field
+from dataclasses import KW_ONLY, dataclass, field, fields
 from operator import attrgetter
 from typing import Any, cast, overload
 
@@ -197,6 +197,39 @@ class Place:
             stored["_geometry_loader"] = geometry_loader
         return place
 
+    def replace(self, **changes: Any) -> Place:
+        """A copy of this place with *changes* (field names as keywords), checked as :meth:`__init__` checks.
+
+        Every field not named is carried over, whatever fields :class:`Place` has, so a field added
+        later is kept by every copy; the polygon is not decoded or checked again unless ``geometry``
+        is changed (a gazetteer place's copy decodes it on first use, as the place does).
+
+        Raises
+        ------
+        InvalidInputError
+            For a name that is no field of a place, or a value :meth:`__init__` refuses.
+
+        Examples
+        --------
+        >>> town = Place("Monywa", kind="populated_place", lat=22.11, lon=95.14, country_code="MM")
+        >>> region = Place("Sagaing Region", kind="admin1", lat=24.4, lon=95.5, country_code="MM")
+        >>> moved = region.replace(lat=town.lat, lon=town.lon)
+        >>> moved.name, moved.kind.value, moved.lat, moved.lon, moved.country_code
+        ('Sagaing Region', 'admin1', 22.11, 95.14, 'MM')
+        """
+        unknown = sorted(set(changes) - _FIELD_NAMES)
+        if unknown:
+            raise InvalidInputError(f"Place.replace: no field named {', '.join(map(repr, unknown))}",
+                                    field=unknown[0], value=changes[unknown[0]])
+        scalars = {f: changes.get(f, getattr(self, f)) for f in _FIELD_NAMES if f != _GEOMETRY}
+        name = scalars.pop("name")
+        copy = Place(name, **scalars, geometry=changes.get(_GEOMETRY))
+        if _GEOMETRY not in changes:  # the polygon as this place holds it: decoded, or its loader
+            stored = copy.__dict__
+            del stored[_GEOMETRY]
+            stored.update((k, v) for k, v in self.__dict__.items() if k in _GEOMETRY_STATE)
+        return copy
+
     def __eq__(self, other: object) -> bool:
         if self is other:
             return True
@@ -246,6 +279,12 @@ _scalar_fields = attrgetter(
     "name", "kind", "lat", "lon", "country_code", "admin1", "admin2", "geonames_id", "population",
     "approximate", "source",
 )
+
+#: Every field of a place (read from the dataclass, so :meth:`Place.replace` carries fields added later);
+#: the geometry field, and what an instance may hold of it (the polygon, or the loader that decodes it).
+_FIELD_NAMES = frozenset(f.name for f in fields(Place))
+_GEOMETRY = "geometry"
+_GEOMETRY_STATE = (_GEOMETRY, "_geometry_loader")
 
 #: The length of an ISO 3166-1 alpha-2 country code.
 _COUNTRY_CODE_LENGTH = 2
