@@ -43,15 +43,18 @@ from geoconflict.gazetteer.candidates import (
     POPULATED_PLACE,
     PRIMARY_NAME,
     REGION,
+    Candidate,
     kind_code,
 )
 from geoconflict.gazetteer.user import AddedPlaces, AddedRows, prior_importance
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold, stable_hash
 
-__all__ = ["MEMO_SIZE", "PLACE_CACHE_SIZE", "GazetteerTable"]
+__all__ = ["CONTEXT_MEMO_SIZE", "MEMO_SIZE", "PLACE_CACHE_SIZE", "GazetteerTable"]
 
 MEMO_SIZE = 100_000  # ranked results kept per gazetteer (the data never changes)
+#: documents' context resolutions kept per gazetteer (each keyed by its names in order), then it starts afresh
+CONTEXT_MEMO_SIZE = 20_000
 PLACE_CACHE_SIZE = 50_000  # Place records kept per gazetteer (least recently used go first)
 #: the polygon level of each kind code that has polygons
 _LEVEL = {COUNTRY: "country", ADMIN1: "admin1", ADMIN2: "admin2", REGION: "region"}
@@ -74,7 +77,8 @@ class GazetteerTable:
     at a time), ``_cc_codes`` (ISO code of each ``_cc`` number) and
     ``_cc_of_code``, ``_country_rows`` (row of each country code) and
     ``_memo`` (ranked results, filled by
-    :func:`~geoconflict.gazetteer.scoring.ranked`).
+    :func:`~geoconflict.gazetteer.scoring.ranked`) and ``_context_memo`` (the winners of
+    :func:`~geoconflict.gazetteer.context.resolve_candidates`, by the names of a document in order).
     """
 
     def __init__(self, path: str | Path | None = None) -> None:
@@ -109,6 +113,7 @@ class GazetteerTable:
         self._place_cached = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._build_place)
         self._cc_of_code = {c: i for i, c in enumerate(self._cc_codes)}
         self._memo: dict[tuple[object, ...], list[tuple[int, float, str]]] = {}
+        self._context_memo: dict[tuple[object, ...], tuple[Candidate | None, ...]] = {}
         self._country_rows = {self._cc_codes[self._cc[r]]: int(r) for r in np.flatnonzero(self._kind == COUNTRY)}
         self._abbreviations: dict[str, AbbreviationRows] | None = None  # see _abbreviation_rows
         self._abbreviation_file = locate("abbreviations.tsv")
@@ -260,6 +265,7 @@ class GazetteerTable:
             self._key_flag = np.insert(self._key_flag, at, flags_.astype(self._key_flag.dtype))
         self._place_cached = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._build_place)
         self._memo = {}
+        self._context_memo = {}
 
     # ------------------------------------------------------------------ look-ups by key
 
