@@ -27,8 +27,10 @@ Examples
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -114,6 +116,7 @@ class GazetteerTable:
         self._cc_of_code = {c: i for i, c in enumerate(self._cc_codes)}
         self._memo: dict[tuple[object, ...], list[tuple[int, float, str]]] = {}
         self._context_memo: dict[tuple[object, ...], tuple[Candidate | None, ...]] = {}
+        self._memos: dict[str, dict[Hashable, Any]] = {}  # see memo
         self._country_rows = {self._cc_codes[self._cc[r]]: int(r) for r in np.flatnonzero(self._kind == COUNTRY)}
         self._abbreviations: dict[str, AbbreviationRows] | None = None  # see _abbreviation_rows
         self._abbreviation_file = locate("abbreviations.tsv")
@@ -266,6 +269,19 @@ class GazetteerTable:
         self._place_cached = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._build_place)
         self._memo = {}
         self._context_memo = {}
+        self._memos = {}
+
+    def memo(self, owner: str) -> dict[Hashable, Any]:
+        """A dictionary of answers kept with this table for *owner* (the function that fills it).
+
+        For answers that depend on the table's data and on the arguments their key holds: the data
+        of a table never changes (places added make a new table, with new memos). The owner empties
+        its dictionary when it reaches ``MEMO_SIZE`` entries.
+        """
+        found = self._memos.get(owner)
+        if found is None:
+            found = self._memos[owner] = {}
+        return found
 
     # ------------------------------------------------------------------ look-ups by key
 
