@@ -86,3 +86,16 @@ def test_a_gazetteer_with_places_of_its_own_has_a_memo_of_its_own(gaz, tmp_path)
     after = ctx.resolve_candidates(own, text, spans)
     assert after[0].place.source == "user places: mine.csv"
     assert ctx.resolve_candidates(gaz, text, spans)[0].place == before[0].place  # the default one is unchanged
+
+
+def test_the_memo_is_bounded_by_the_names_it_holds(gaz, monkeypatch):
+    monkeypatch.setattr(ctx, "CONTEXT_MEMO_NAMES", 5)
+    gaz._context_memo.clear()
+    gaz._context_memo_names = 0
+    one, spans_one = _document([("Goma", ""), ("Rwanda", ""), ("Kidal", "")])
+    two, spans_two = _document([("Sumy", " oblast"), ("Kursk", ""), ("Sudzha", "")])
+    ctx.resolve_candidates(gaz, one, spans_one)
+    assert len(gaz._context_memo) == 1 and gaz._context_memo_names == 3
+    found = ctx.resolve_candidates(gaz, two, spans_two)  # 6 names > 5: the memo starts afresh
+    assert len(gaz._context_memo) == 1 and gaz._context_memo_names == 3
+    assert _fields(found) == _fields(ctx._resolve_names(gaz, *ctx._span_names(two, spans_two), ctx.SPAN_CANDIDATES))

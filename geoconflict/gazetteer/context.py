@@ -24,7 +24,7 @@ from geoconflict.gazetteer.candidates import ADMIN1, COUNTRY, SCORE_DECIMALS, Ca
 from geoconflict.gazetteer.context_small import SMALL_CANDIDATES, SmallScorer
 from geoconflict.gazetteer.distance import haversine_km_radians
 from geoconflict.gazetteer.mentions import span_ranked
-from geoconflict.gazetteer.table import CONTEXT_MEMO_SIZE, GazetteerTable
+from geoconflict.gazetteer.table import CONTEXT_MEMO_NAMES, CONTEXT_MEMO_SIZE, GazetteerTable
 from geoconflict.lang.en import DESCRIPTOR_AFTER_NAME
 from geoconflict.text.normalize import fold
 
@@ -90,9 +90,11 @@ def resolve_candidates(gaz: GazetteerTable, text: str, spans: Iterable[tuple[int
     hit = gaz._context_memo.get(memo_key)
     if hit is None:
         hit = tuple(_resolve_names(gaz, names, key_of, limit))
-        if len(gaz._context_memo) >= CONTEXT_MEMO_SIZE:
+        if len(gaz._context_memo) >= CONTEXT_MEMO_SIZE or gaz._context_memo_names + len(names) > CONTEXT_MEMO_NAMES:
             gaz._context_memo.clear()
+            gaz._context_memo_names = 0
         gaz._context_memo[memo_key] = hit
+        gaz._context_memo_names += len(names)
     return list(hit)
 
 

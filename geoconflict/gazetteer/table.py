@@ -52,11 +52,12 @@ from geoconflict.gazetteer.user import AddedPlaces, AddedRows, prior_importance
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold, stable_hash
 
-__all__ = ["CONTEXT_MEMO_SIZE", "MEMO_SIZE", "PLACE_CACHE_SIZE", "GazetteerTable"]
+__all__ = ["CONTEXT_MEMO_NAMES", "CONTEXT_MEMO_SIZE", "MEMO_SIZE", "PLACE_CACHE_SIZE", "GazetteerTable"]
 
 MEMO_SIZE = 100_000  # ranked results kept per gazetteer (the data never changes)
-#: documents' context resolutions kept per gazetteer (each keyed by its names in order), then it starts afresh
-CONTEXT_MEMO_SIZE = 20_000
+#: documents' context resolutions kept per gazetteer (each keyed by its names in order), and the names they
+#: hold together (a bound on memory: a long report's resolution holds up to 60 names), then it starts afresh
+CONTEXT_MEMO_SIZE, CONTEXT_MEMO_NAMES = 20_000, 100_000
 PLACE_CACHE_SIZE = 50_000  # Place records kept per gazetteer (least recently used go first)
 #: the polygon level of each kind code that has polygons
 _LEVEL = {COUNTRY: "country", ADMIN1: "admin1", ADMIN2: "admin2", REGION: "region"}
@@ -116,6 +117,7 @@ class GazetteerTable:
         self._cc_of_code = {c: i for i, c in enumerate(self._cc_codes)}
         self._memo: dict[tuple[object, ...], list[tuple[int, float, str]]] = {}
         self._context_memo: dict[tuple[object, ...], tuple[Candidate | None, ...]] = {}
+        self._context_memo_names = 0  # the names its keys hold
         self._memos: dict[str, dict[Hashable, Any]] = {}  # see memo
         self._country_rows = {self._cc_codes[self._cc[r]]: int(r) for r in np.flatnonzero(self._kind == COUNTRY)}
         self._abbreviations: dict[str, AbbreviationRows] | None = None  # see _abbreviation_rows
@@ -269,6 +271,7 @@ class GazetteerTable:
         self._place_cached = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._build_place)
         self._memo = {}
         self._context_memo = {}
+        self._context_memo_names = 0
         self._memos = {}
 
     def memo(self, owner: str) -> dict[Hashable, Any]:
