@@ -161,3 +161,29 @@ def test_is_file_equals_pathlib(tmp_path, monkeypatch):
     check()
     assert report_module._is_file("note.txt") and report_module._is_file("link.txt")
     assert not report_module._is_file("dir.md") and not report_module._is_file("missing.txt")
+
+
+def test_a_long_one_liner_is_text_without_asking_the_file_system(tmp_path, monkeypatch):
+    # a one-line text over 255 characters with no separator is taken for text at once: what the file system
+    # answers for it (a name too long), here asked by the reference form (the shortcut switched off)
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from geoconflict.text import report as report_module
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ("n" * 255)).write_text("x", encoding="utf-8")  # the longest name a file may have
+    assert report_module._looks_like_path("n" * 255)
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.text(st.sampled_from("ab .é-_,;:\t\u0416"), min_size=250, max_size=400))
+    def check(value):
+        quick = report_module._looks_like_path(value)
+        with monkeypatch.context() as m:
+            m.setattr(report_module, "_NAME_MAX", 10 ** 9)
+            assert report_module._looks_like_path(value) == quick
+
+    check()
+    note = "On 3 May 2024, unidentified gunmen attacked a checkpoint near a market town, wounding two guards. " * 3
+    assert not report_module._looks_like_path(note)
+    assert read_report(note, published="2024-05-03").body == note.strip()

@@ -21,6 +21,7 @@ from geoconflict.extraction.spans import Span
 from geoconflict.extraction.toponyms import common_word
 from geoconflict.gazetteer import Candidate, Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
+from geoconflict.gazetteer.table import MEMO_SIZE
 from geoconflict.lang import en
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import parse_query
@@ -54,6 +55,8 @@ TAIL_FAR_KM = 300.0
 LIST_TOWN_POPULATION = 20_000
 #: Such a village outside the unit but this near it (km) stays (a gazetteer's units may predate a reform).
 VILLAGE_TAIL_KM = 100.0
+#: The memo of :func:`_best_assignment` (:meth:`~geoconflict.gazetteer.table.GazetteerTable.memo`).
+_ASSIGNMENTS = "structure.assignment"
 #: The prefix of the reason of a place that fell back to the unit or place that holds it.
 APPROXIMATE = "approximate"
 #: Where a sentence ends, for :func:`apply_coded` (the places a coder's note speaks of are in its sentence).
@@ -222,6 +225,20 @@ def _kept(place: Place, units: list[Place], pick: Candidate | None) -> bool:
 
 
 def _best_assignment(gaz: Gazetteer, x: Span, tail: list[Span]
+                     ) -> tuple[tuple[Candidate | None, ...], Candidate | None] | None:
+    """:func:`_find_assignment`, memoised per gazetteer by all it reads: *x*'s name and country, the tail's names
+    and countries (a report names "Town, Region" as others do)."""
+    tail_cc = frozenset(y.place.country_code for y in tail if y.place is not None)
+    key = (x.surface, x.place.country_code if x.place is not None else None, tuple(y.surface for y in tail), tail_cc)
+    memo = gaz.memo(_ASSIGNMENTS)
+    if key not in memo:
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        memo[key] = _find_assignment(gaz, x, tail)
+    return memo[key]
+
+
+def _find_assignment(gaz: Gazetteer, x: Span, tail: list[Span]
                      ) -> tuple[tuple[Candidate | None, ...], Candidate | None] | None:
     """The units the tail's names are (innermost first) and *x*'s candidate inside them, best first.
 

@@ -24,8 +24,7 @@ from geoconflict.gazetteer.candidates import ADMIN1, COUNTRY, SCORE_DECIMALS, Ca
 from geoconflict.gazetteer.context_small import SMALL_CANDIDATES, SmallScorer
 from geoconflict.gazetteer.distance import haversine_km_radians
 from geoconflict.gazetteer.mentions import span_ranked
-from geoconflict.gazetteer.scoring import Ranked
-from geoconflict.gazetteer.table import GazetteerTable
+from geoconflict.gazetteer.table import CONTEXT_MEMO_NAMES, CONTEXT_MEMO_SIZE, GazetteerTable
 from geoconflict.lang.en import DESCRIPTOR_AFTER_NAME
 from geoconflict.text.normalize import fold
 
@@ -86,11 +85,26 @@ def resolve_candidates(gaz: GazetteerTable, text: str, spans: Iterable[tuple[int
     """
     if not isinstance(text, str):
         raise InvalidInputError(f"text must be a string, got {type(text).__name__}", field="text")
-    spans = [(int(s), int(e)) for s, e in spans]
-    ranked, key_of = _span_candidates(gaz, text, spans, limit)
+    names, key_of = _span_names(text, [(int(s), int(e)) for s, e in spans])
+    memo_key = (limit, tuple(names), tuple(key_of))
+    hit = gaz._context_memo.get(memo_key)
+    if hit is None:
+        hit = tuple(_resolve_names(gaz, names, key_of, limit))
+        if len(gaz._context_memo) >= CONTEXT_MEMO_SIZE or gaz._context_memo_names + len(names) > CONTEXT_MEMO_NAMES:
+            gaz._context_memo.clear()
+            gaz._context_memo_names = 0
+        gaz._context_memo[memo_key] = hit
+        gaz._context_memo_names += len(names)
+    return list(hit)
+
+
+def _resolve_names(gaz: GazetteerTable, names: list[str], key_of: list[int], limit: int) -> list[Candidate | None]:
+    """:func:`resolve_candidates` of the spans' *names* (with their descriptor), *key_of* numbering their folded
+    surfaces: what it gives depends on nothing else, so it is memoised by them."""
+    ranked = [span_ranked(gaz, name, limit=limit) for name in names]
     sizes = [len(c) for c in ranked]
     if not any(sizes):
-        return [None] * len(spans)
+        return [None] * len(names)
     rows = [c[0] for cands in ranked for c in cands]
     base = [c[1] for cands in ranked for c in cands]
     key = [k for k, n in zip(key_of, sizes) for _ in range(n)]
@@ -117,24 +131,22 @@ def resolve_candidates(gaz: GazetteerTable, text: str, spans: Iterable[tuple[int
     return out
 
 
-def _span_candidates(gaz: GazetteerTable, text: str, spans: list[tuple[int, int]], limit: int
-                     ) -> tuple[list[list[Ranked]], list[int]]:
-    """Each span's ranked candidates, a descriptor right after it counted in ("Kursk *region*"), and its name's number.
+def _span_names(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], list[int]]:
+    """Each span's name, a descriptor right after it counted in ("Kursk *region*"), and its folded surface's number.
 
     Mentions of one name (folded surface) share a number.
     """
     keys: dict[str, int] = {}
-    ranked: list[list[Ranked]] = []
+    names: list[str] = []
     key_of: list[int] = []
     for s, e in spans:
         if not 0 <= s < e <= len(text):
             raise InvalidInputError(f"span ({s}, {e}) is outside the text of length {len(text)}", field="spans")
         surface = text[s:e]
         m = _AFTER.match(text, e)
-        name = f"{surface} {m.group(1)}" if m and not surface.lower().endswith(m.group(1).lower()) else surface
-        ranked.append(span_ranked(gaz, name, limit=limit))
+        names.append(f"{surface} {m.group(1)}" if m and not surface.lower().endswith(m.group(1).lower()) else surface)
         key_of.append(keys.setdefault(fold(surface), len(keys)))
-    return ranked, key_of
+    return names, key_of
 
 
 class _ContextScorer:

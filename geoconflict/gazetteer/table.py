@@ -27,8 +27,10 @@ Examples
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -43,15 +45,19 @@ from geoconflict.gazetteer.candidates import (
     POPULATED_PLACE,
     PRIMARY_NAME,
     REGION,
+    Candidate,
     kind_code,
 )
 from geoconflict.gazetteer.user import AddedPlaces, AddedRows, prior_importance
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold, stable_hash
 
-__all__ = ["MEMO_SIZE", "PLACE_CACHE_SIZE", "GazetteerTable"]
+__all__ = ["CONTEXT_MEMO_NAMES", "CONTEXT_MEMO_SIZE", "MEMO_SIZE", "PLACE_CACHE_SIZE", "GazetteerTable"]
 
 MEMO_SIZE = 100_000  # ranked results kept per gazetteer (the data never changes)
+#: documents' context resolutions kept per gazetteer (each keyed by its names in order), and the names they
+#: hold together (a bound on memory: a long report's resolution holds up to 60 names), then it starts afresh
+CONTEXT_MEMO_SIZE, CONTEXT_MEMO_NAMES = 20_000, 100_000
 PLACE_CACHE_SIZE = 50_000  # Place records kept per gazetteer (least recently used go first)
 #: the column of each first-level unit's seat (the row of its capital, -1: none known)
 _SEAT = "seat"
@@ -76,7 +82,8 @@ class GazetteerTable:
     at a time), ``_cc_codes`` (ISO code of each ``_cc`` number) and
     ``_cc_of_code``, ``_country_rows`` (row of each country code) and
     ``_memo`` (ranked results, filled by
-    :func:`~geoconflict.gazetteer.scoring.ranked`).
+    :func:`~geoconflict.gazetteer.scoring.ranked`) and ``_context_memo`` (the winners of
+    :func:`~geoconflict.gazetteer.context.resolve_candidates`, by the names of a document in order).
     """
 
     def __init__(self, path: str | Path | None = None) -> None:
@@ -111,6 +118,9 @@ class GazetteerTable:
         self._place_cached = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._build_place)
         self._cc_of_code = {c: i for i, c in enumerate(self._cc_codes)}
         self._memo: dict[tuple[object, ...], list[tuple[int, float, str]]] = {}
+        self._context_memo: dict[tuple[object, ...], tuple[Candidate | None, ...]] = {}
+        self._context_memo_names = 0  # the names its keys hold
+        self._memos: dict[str, dict[Hashable, Any]] = {}  # see memo
         self._country_rows = {self._cc_codes[self._cc[r]]: int(r) for r in np.flatnonzero(self._kind == COUNTRY)}
         self._abbreviations: dict[str, AbbreviationRows] | None = None  # see _abbreviation_rows
         self._abbreviation_file = locate("abbreviations.tsv")
@@ -284,6 +294,21 @@ class GazetteerTable:
             self._key_flag = np.insert(self._key_flag, at, flags_.astype(self._key_flag.dtype))
         self._place_cached = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._build_place)
         self._memo = {}
+        self._context_memo = {}
+        self._context_memo_names = 0
+        self._memos = {}
+
+    def memo(self, owner: str) -> dict[Hashable, Any]:
+        """A dictionary of answers kept with this table for *owner* (the function that fills it).
+
+        For answers that depend on the table's data and on the arguments their key holds: the data
+        of a table never changes (places added make a new table, with new memos). The owner empties
+        its dictionary when it reaches ``MEMO_SIZE`` entries.
+        """
+        found = self._memos.get(owner)
+        if found is None:
+            found = self._memos[owner] = {}
+        return found
 
     # ------------------------------------------------------------------ look-ups by key
 

@@ -56,6 +56,9 @@ __all__ = ["MAX_REPORT_BYTES", "Report", "read_report"]
 MAX_REPORT_BYTES = 256 * 1024 * 1024
 #: a one-line string longer than this is text, not a file name
 _MAX_PATH_LENGTH = 4096
+#: no file system in use takes a longer file name (ext4, XFS, Btrfs, tmpfs: 255 bytes; NTFS: 255 UTF-16 units;
+#: APFS: 255 UTF-8 bytes): a one-line text this long without a separator names no file
+_NAME_MAX = 255
 #: a one-liner that is clearly a file name
 _FILE_NAME = re.compile(r"[^\s<>]*\.(?:txt|html?|md|text)", re.IGNORECASE)
 #: the errors ``Path.is_file`` takes for "no file there" (errno, and Windows' own codes)
@@ -247,6 +250,8 @@ def _publication_date(published: object, found: date | None, path: Path | None) 
 def _looks_like_path(value: str) -> bool:
     if "\n" in value or len(value) > _MAX_PATH_LENGTH or not value.strip():
         return False
+    if len(value) > _NAME_MAX and os.sep not in value and (os.altsep is None or os.altsep not in value):
+        return False  # what asking the file system gives (a name too long), without the system call and its error
     try:
         if _is_file(value):
             return True
