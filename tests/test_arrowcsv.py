@@ -189,3 +189,11 @@ def test_an_unknown_parser_is_refused(tmp_path):
     path = _write(tmp_path / "t.csv", HEADER, _acled_rows(2))
     with pytest.raises(InvalidInputError, match="parser: 'arrow' is not one of auto, pandas"):
         load_csv(path, _columns(path), parser="arrow")
+
+
+@pytest.mark.parametrize("text", [b"place,note\n", b"place,note", b"place,note\n\n\n"])
+def test_a_header_alone_gives_the_same_empty_frame(tmp_path, text):
+    path = tmp_path / "t.csv"
+    path.write_bytes(text)
+    frame, problems = _assert_same(path)
+    assert len(frame) == 0 and problems == [] and list(frame.columns) == ["place", "note"]

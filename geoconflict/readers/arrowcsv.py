@@ -92,18 +92,26 @@ def arrow_frame(path: Path, names: Sequence[str], columns: Mapping[str, str], *,
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # a record of another width, bytes not UTF-8, …
         return None
-    return _frame(table, columns, free)
+    parsed = [table]
+    del table  # _frame holds the only reference, and lets each column's buffers go once converted
+    return _frame(parsed, columns, free)
 
 
-def _frame(table: Any, columns: Mapping[str, str], free: Collection[str]) -> pd.DataFrame:
-    """The pandas path's frame of a parsed table (a ``pyarrow.Table``): each given name its column."""
+def _frame(parsed: list[Any], columns: Mapping[str, str], free: Collection[str]) -> pd.DataFrame:
+    """The pandas path's frame of a parsed table (the ``pyarrow.Table`` in *parsed*, taken from it): each given
+    name its column. Each column is dropped from the table once converted, so that the Arrow buffers of the
+    free text are freed as its Python strings are made (the peak is not both at once)."""
     import pandas as pd
 
+    table = parsed.pop()
+    rows = table.num_rows
     made: dict[str, Any] = {}
     for actual in dict.fromkeys(columns.values()):
         column = table.column(actual)
+        table = table.drop_columns([actual])
         made[actual] = _text(column) if actual in free else _categorical(column)
-    index = pd.RangeIndex(table.num_rows)
+        del column
+    index = pd.RangeIndex(rows)
     return pd.DataFrame({name: pd.Series(made[actual], index=index, copy=False,
                                          dtype=object if actual in free else None)
                          for name, actual in columns.items()}, index=index)
