@@ -10,6 +10,7 @@ import geopandas as gpd
 import numpy as np
 import pyogrio
 import pytest
+import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
 
 from geoconflict.errors import InvalidInputError
@@ -174,3 +175,29 @@ def test_rows_written_in_several_chunks_keep_their_order(tmp_path, monkeypatch):
     path = write_geopackage(_table(events), tmp_path / "c.gpkg", progress=False)
     assert read_geopackage(path).events == events
     assert [fid for (fid,) in _sql(path, "SELECT fid FROM events ORDER BY fid")] == list(range(1, len(events) + 1))
+
+
+def test_point_wkbs_are_shapely_iso_wkb():
+    """The Arrow path's points: each the ISO WKB (little-endian) shapely writes, NaN and extremes included."""
+    from geoconflict.model.gpkg import point_wkbs
+
+    rng = np.random.default_rng(11)
+    lon, lat = rng.uniform(-180, 180, 300), rng.uniform(-90, 90, 300)
+    lon[:3], lat[:3] = (0.0, -0.0, 180.0), (0.0, 90.0, -90.0)
+    expected = [shapely.to_wkb(Point(x, y), byte_order=1, flavor="iso") for x, y in zip(lon, lat, strict=True)]
+    assert point_wkbs(lon, lat).to_pylist() == expected
+    assert point_wkbs(np.zeros(0), np.zeros(0)).to_pylist() == []
+
+
+def test_the_events_layer_is_gdal_s_own_with_its_index_and_no_rtree_call(tmp_path, monkeypatch):
+    """A table's events go to GDAL whole (Arrow batches): the layer's R-tree is GDAL's own, made as it writes."""
+    import geoconflict.model.gpkg as gpkg
+
+    indexed: list[list[str]] = []
+    real = gpkg.create_spatial_indexes
+    monkeypatch.setattr(gpkg, "create_spatial_indexes", lambda path, layers: (indexed.append(list(layers)),
+                                                                               real(path, layers)))
+    path = write_geopackage(_table(_gappy_events()), tmp_path / "g.gpkg", progress=False)
+    assert all("events" not in layers for layers in indexed)
+    assert _sql(path, 'SELECT count(*) FROM "rtree_events_geom"') == [(len(_gappy_events()),)]
+    assert pyogrio.read_info(path, layer="events")["features"] == len(_gappy_events())

@@ -743,8 +743,8 @@ def event_parts(
     """The event columns that rows share, by part (``provenance``, ``place``, ``actors``), computed once per
     distinct value: each part's columns (an object array per column, one slot per distinct value, the last,
     None, a missing value) and each row's code into them. *places*, *provenances*, *actors* and *table* are
-    as in :func:`event_frame`, which spreads them over the rows; a GeoPackage stores them once
-    (:meth:`geoconflict.model.gpkg.GeoPackageWriter.add_shared`).
+    as in :func:`event_frame`, which spreads them over the rows; a GeoPackage converts them once
+    (:meth:`geoconflict.model.gpkg.GeoPackageWriter.write_coded`).
 
     Examples
     --------

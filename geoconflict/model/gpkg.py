@@ -11,12 +11,16 @@ between are inserted with Python's :mod:`sqlite3` in one transaction:
 * :meth:`GeoPackageWriter.append_frame` inserts a frame's rows, each column
   turned into values SQLite binds as they are (``Int64`` as whole numbers, exact
   above 2**53, missing values as NULL; dates as GDAL writes them);
-* :meth:`GeoPackageWriter.add_shared` and :meth:`GeoPackageWriter.append_coded`
-  insert rows whose columns repeat (a table's places, provenances, lists of
-  actors): each distinct value's columns go once into a temporary table, and each
-  row binds only its codes and its own values, SQLite copying the rest;
 * the geometries are GeoPackage blobs (:func:`geometry_blob`, the plain
   reference; :func:`geometry_blobs` and :func:`point_blobs`, vectorised).
+
+A table's events, a million rows whose columns repeat (places, provenances,
+lists of actors), go the other way: :meth:`GeoPackageWriter.write_coded` hands
+GDAL Arrow record batches (``pyogrio.write_arrow``), each distinct value's
+columns converted once and taken by each row's code in Arrow, the points as WKB
+(:func:`point_wkbs`), and GDAL writes that layer whole, its R-tree included
+(measured at a million rows: the same CPU time as inserting the rows with SQLite
+from shared temporary tables and indexing them after, which this replaced).
 
 The file is the same GeoPackage GDAL writes itself (``tests/test_gpkg_columns.py``
 compares the two, blob by blob); a folder's temporary file is written with
@@ -44,8 +48,8 @@ import ctypes
 import sqlite3
 import struct
 import warnings
-from collections.abc import Mapping, Sequence
-from datetime import date
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -73,12 +77,17 @@ _ENVELOPE, _ENVELOPE_Z = struct.Struct("<4d"), struct.Struct("<6d")
 _POINT_BLOB = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"),
                         ("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
 _WKB_POINT = 1
+#: A point's ISO WKB, little-endian (the blob less its GeoPackage header).
+_POINT_WKB = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
+#: The geometry column of :meth:`GeoPackageWriter.write_coded`'s batches, and its GeoArrow marking.
+_WKB_COLUMN = "wkb_geometry"
+_WKB_EXTENSION = {b"ARROW:extension:name": b"geoarrow.wkb"}
 #: The geometry column GDAL gives every layer.
 GEOMETRY_COLUMN = "geom"
 #: GDAL's open flags (gdal.h): a vector dataset, opened for update.
 GDAL_OF_UPDATE, GDAL_OF_VECTOR = 0x01, 0x04
-#: The temporary table of :meth:`GeoPackageWriter.append_coded`'s rows.
-_ROWS = "temp.geoconflict_rows"
+#: GDAL's SQLite settings while it writes a layer of the temporary file (as :data:`_BUILD_PRAGMAS`).
+_GDAL_BUILD_OPTIONS = {"OGR_SQLITE_JOURNAL": "OFF", "OGR_SQLITE_SYNCHRONOUS": "OFF"}
 #: SQLite's settings while the temporary file is built (it is renamed over the target only when complete).
 _BUILD_PRAGMAS = ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA temp_store = MEMORY")
 
@@ -147,6 +156,16 @@ def point_blobs(lon: Values, lat: Values) -> list[bytes]:
     return [raw[i:i + size] for i in range(0, len(raw), size)]
 
 
+def point_wkbs(lon: Values, lat: Values):
+    """The points (lon, lat) as a pyarrow binary array of ISO WKB, little-endian (what GDAL reads from Arrow)."""
+    import pyarrow as pa
+
+    wkb = np.zeros(len(lon), dtype=_POINT_WKB)
+    wkb["order"], wkb["type"], wkb["x"], wkb["y"] = 1, _WKB_POINT, lon, lat
+    offsets = np.arange(0, (len(lon) + 1) * _POINT_WKB.itemsize, _POINT_WKB.itemsize, dtype=np.int32)
+    return pa.Array.from_buffers(pa.binary(), len(lon), [None, pa.py_buffer(offsets), pa.py_buffer(wkb.tobytes())])
+
+
 # --------------------------------------------------------------------------- values SQLite binds
 
 
@@ -166,6 +185,29 @@ def _bindable(values: Values, kind: str) -> list[Any]:
     if kind == "int":
         return [None if v is None else int(v) for v in values]
     return list(values)
+
+
+def _arrow_type(kind: str) -> Any:
+    """The pyarrow type of a column type of :data:`geoconflict.model.frames.COLUMNS`."""
+    import pyarrow as pa
+
+    return {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
+            "date": pa.timestamp("ms")}[kind]
+
+
+def _arrow_column(values: Values, kind: str):
+    """A column of type *kind* (:data:`geoconflict.model.frames.COLUMNS`) as the pyarrow array GDAL writes as
+    :func:`_bindable`'s values are bound: dates as naive midnight timestamps; :class:`OverflowError` beyond int64."""
+    import pyarrow as pa
+
+    items = np.asarray(values, dtype=object)
+    if kind == "date":
+        items = np.array([datetime.combine(v, time()) if isinstance(v, date) else None for v in items.tolist()],
+                         dtype=object)
+    try:  # from_pandas: NaN is a missing value, as _bindable binds it
+        return pa.array(items, type=_arrow_type(kind), from_pandas=True)
+    except (pa.ArrowInvalid, OverflowError) as exc:  # pyarrow's word for an integer it cannot hold
+        raise OverflowError(str(exc)) from None
 
 
 def _frame_column(column) -> list[Any]:
@@ -275,8 +317,8 @@ class GeoPackageWriter:
         self._layers: dict[str, int] = {}  # layer -> rows written
         self._bounds: dict[str, np.ndarray] = {}  # layer -> [minx, miny, maxx, maxy] of its geometries
         self._counting: dict[str, list[str]] = {}  # layer -> GDAL's feature-count triggers, set aside meanwhile
-        self._shared: dict[str, list[str]] = {}  # shared table -> its columns
         self._spatial: set[str] = set()  # the layers with a geometry column (the others are attribute tables)
+        self._written_by_gdal: dict[str, int] = {}  # layer -> rows: written whole by GDAL (write_coded)
 
     def __enter__(self) -> GeoPackageWriter:
         return self
@@ -290,7 +332,7 @@ class GeoPackageWriter:
     @property
     def layers(self) -> dict[str, int]:
         """The layers written so far, with their number of rows."""
-        return dict(self._layers)
+        return {**self._layers, **self._written_by_gdal}
 
     # --- layers
 
@@ -299,8 +341,6 @@ class GeoPackageWriter:
         or a DataFrame (a table of attributes, no geometry); no rows, no index yet."""
         import pyogrio
 
-        if self._shared:  # they are temporary tables of the connection GDAL's turn closes
-            raise RuntimeError(f"layer {layer!r}: create the layers before the shared tables")
         if self._db is not None:  # GDAL and this module's SQLite never hold the file at once
             self._db.commit()
             self._db.close()
@@ -355,51 +395,61 @@ class GeoPackageWriter:
                            zip(*values, strict=True))
         self._grow(layer, len(frame), _total_bounds(frame.geometry.to_numpy()) if spatial else np.full(4, np.nan))
 
-    def add_shared(self, name: str, columns: Mapping[str, Values], kinds: Mapping[str, str]) -> None:
-        """A table of distinct values (row *k* of each column is value *k*'s) that :meth:`append_coded` rows refer to.
+    def write_coded(self, layer: str, *, order: Sequence[str], shared: Mapping[str, tuple[Mapping[str, Values], np.ndarray]],
+                    columns: Mapping[str, Values], kinds: Mapping[str, str], constants: Mapping[str, str],
+                    points: tuple[np.ndarray, np.ndarray], chunk: int,
+                    progress: Callable[[int], object] | None = None) -> None:
+        """Let GDAL write a new *layer* whole, fed Arrow record batches of *chunk* rows: its columns (named in
+        *order*, types in *kinds*), rows, feature count, extent and R-tree index, all GDAL's own.
 
-        *kinds* gives each column's type (:data:`geoconflict.model.frames.COLUMNS`);
-        a geometry column (``geom``) holds GeoPackage blobs already.
+        *shared* gives, per part, the columns of its distinct values (the last slot, None, a missing
+        value) and each row's code into them; *columns* each row's own values; *constants* a text
+        every row holds; *points* each row's ``(lon, lat)``, the geometry; *progress* is called with
+        each batch's rows as GDAL takes it. Whole numbers beyond int64 raise :class:`OverflowError`
+        before anything is written.
         """
-        self._shared[name] = list(columns)
-        db = self._connection()
-        db.execute(f"CREATE TEMP TABLE {_quoted(name)} (k INTEGER PRIMARY KEY, "
-                   + ", ".join(_quoted(c) for c in columns) + ")")
-        values = [list(v) if c == GEOMETRY_COLUMN else _bindable(v, kinds[c]) for c, v in columns.items()]
-        with db:
-            db.executemany(f"INSERT INTO {_quoted(name)} VALUES ({', '.join('?' * (len(values) + 1))})",
-                           zip(range(len(values[0])), *values, strict=True))
+        import pyarrow as pa
+        import pyogrio
 
-    def append_coded(self, layer: str, *, codes: Mapping[str, np.ndarray], columns: Mapping[str, Values],
-                     kinds: Mapping[str, str], constants: Mapping[str, str], bounds: np.ndarray) -> None:
-        """Append rows to *layer* (created beforehand): each row's columns of the shared tables named in *codes*
-        (its index into each), its own *columns* (types in *kinds*), and the *constants* (text) of every row.
+        if self._db is not None:  # GDAL and this module's SQLite never hold the file at once
+            self._db.commit()
+            self._db.close()
+            self._db = None
+        n = len(points[0])
+        types = {name: _arrow_type(kinds[name]) for name in order}
+        own = {name: _arrow_column(values, kinds[name]) for name, values in columns.items()}  # OverflowError here
+        distinct = {name: (_arrow_column(values, kinds[name]), codes)
+                    for part, codes in shared.values() for name, values in part.items()}
+        schema = pa.schema([*(pa.field(name, types[name]) for name in order),
+                            pa.field(_WKB_COLUMN, pa.binary(), metadata=_WKB_EXTENSION)])
 
-        The rows' codes and own values go into a temporary table (each row binds
-        only these), then one ``INSERT … SELECT`` joins the shared tables in
-        SQLite, in the rows' order. *bounds* are the rows' geometries'
-        ``[minx, miny, maxx, maxy]``.
-        """
-        values = [c.tolist() for c in codes.values()] + [_bindable(v, kinds[c]) for c, v in columns.items()]
-        if not values or not len(values[0]):
-            return
-        slots = [f"c{i}" for i in range(len(values))]
-        picked, names = [], []
-        for i, table in enumerate(codes):
-            for column in self._shared[table]:
-                picked.append(f"s{i}.{_quoted(column)}")
-                names.append(column)
-        names += [*columns, *constants]
-        picked += [f"r.{slot}" for slot in slots[len(codes):]]
-        picked += [f"'{_literal(value)}'" for value in constants.values()]
-        joins = " ".join(f"JOIN {_quoted(table)} AS s{i} ON s{i}.k = r.c{i}" for i, table in enumerate(codes))
-        with self._connection() as db:
-            db.execute(f"CREATE TEMP TABLE {_ROWS} ({', '.join(slots)})")
-            db.executemany(f"INSERT INTO {_ROWS} VALUES ({', '.join('?' * len(slots))})", zip(*values, strict=True))
-            db.execute(f"INSERT INTO {_quoted(layer)} ({', '.join(_quoted(n) for n in names)}) "
-                       f"SELECT {', '.join(picked)} FROM {_ROWS} AS r {joins} ORDER BY r.rowid")
-            db.execute(f"DROP TABLE {_ROWS}")
-        self._grow(layer, len(values[0]), bounds)
+        def batches():
+            for start in range(0, n, chunk):
+                rows = slice(start, min(start + chunk, n))
+                arrays = []
+                for name in order:
+                    if name in own:
+                        arrays.append(own[name][rows.start:rows.stop])
+                    elif name in distinct:
+                        values, codes = distinct[name]
+                        arrays.append(values.take(pa.array(codes[rows])))
+                    else:
+                        arrays.append(pa.array(np.full(rows.stop - rows.start, constants.get(name), dtype=object),
+                                               type=types[name]))
+                arrays.append(point_wkbs(points[0][rows], points[1][rows]))
+                yield pa.RecordBatch.from_arrays(arrays, schema=schema)
+                if progress is not None:
+                    progress(rows.stop - rows.start)
+
+        before = {name: pyogrio.get_gdal_config_option(name) for name in _GDAL_BUILD_OPTIONS}
+        pyogrio.set_gdal_config_options(_GDAL_BUILD_OPTIONS)
+        try:
+            pyogrio.write_arrow(pa.RecordBatchReader.from_batches(schema, batches()), self.path, layer=layer,
+                                driver="GPKG", geometry_name=_WKB_COLUMN, geometry_type="Unknown",
+                                crs=f"EPSG:{SRS_ID}", append=self.path.exists())
+        finally:
+            pyogrio.set_gdal_config_options(before)
+        self._written_by_gdal[layer] = n
 
     # --- the end
 

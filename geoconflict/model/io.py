@@ -405,32 +405,24 @@ def _write_tables(out: gpkg.GeoPackageWriter, table: PlaceTable) -> None:
 
 
 def _write_event_columns(out: gpkg.GeoPackageWriter, columns: EventColumns, table: PlaceTable, bar: tqdm) -> None:
-    """The events of a table read as columns: the columns rows share stored once, then the rows in chunks."""
+    """The events of a table read as columns: the columns rows share made once per distinct value, then GDAL
+    writes the rows from Arrow batches (:meth:`~geoconflict.model.gpkg.GeoPackageWriter.write_coded`)."""
     import numpy as np
 
     layer = LAYERS["event"]
     kinds = frames.COLUMNS["event"]
     parts = frames.event_parts(places=columns.places, provenances=columns.provenances, actors=columns.actors,
                                table=table)
-    _write_tables(out, table)  # before the shared tables: GDAL creates these layers
-    out.create_layer(layer, _for_file(frames.to_geodataframe([], kind="event")))
-    place, _ = parts["place"]
-    lon, lat = place["lon"][:-1].astype(np.float64), place["lat"][:-1].astype(np.float64)
-    parts["place"] = ({gpkg.GEOMETRY_COLUMN: np.array([*gpkg.point_blobs(lon, lat), None], dtype=object), **place},
-                      parts["place"][1])
-    bounds = np.array([lon.min(), lat.min(), lon.max(), lat.max()])
-    for name, (shared, _) in parts.items():
-        out.add_shared(name, shared, kinds)
-    own = [name for name in kinds if name in columns.columns]  # id, precision, event_type, …, each row's own
-    for start in range(0, len(columns), GPKG_CHUNK_ROWS):
-        rows = slice(start, start + GPKG_CHUNK_ROWS)
-        try:
-            out.append_coded(layer, codes={name: codes[rows] for name, (_, codes) in parts.items()},
-                             columns={name: columns.columns[name][rows] for name in own}, kinds=kinds,
-                             constants={"kind": "event"}, bounds=bounds)
-        except OverflowError:  # a whole number beyond int64, which a GeoPackage's INTEGER cannot hold
-            raise _too_large_in_columns(columns, start) from None
-        bar.update(len(columns.columns["id"][rows]))
+    _write_tables(out, table)
+    place, codes = parts["place"]
+    lon, lat = (np.array([np.nan if v is None else v for v in place[c]], dtype=np.float64)[codes] for c in ("lon", "lat"))
+    try:
+        out.write_coded(layer, order=list(kinds), shared=parts,
+                        columns={name: columns.columns[name] for name in kinds if name in columns.columns},
+                        kinds=kinds, constants={"kind": "event"}, points=(lon, lat), chunk=GPKG_CHUNK_ROWS,
+                        progress=bar.update)
+    except OverflowError:  # a whole number beyond int64, which a GeoPackage's INTEGER cannot hold
+        raise _too_large_in_columns(columns, 0) from None
 
 
 def _too_large_in_columns(columns: EventColumns, start: int) -> InvalidInputError:

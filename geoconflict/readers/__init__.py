@@ -14,6 +14,7 @@ and the machinery they share, one concern a module:
 
 * :mod:`~geoconflict.readers.problems` — bad rows and the ``errors=`` policy,
 * :mod:`~geoconflict.readers.csvfile` — CSV header, delimiter, bad lines and bytes,
+* :mod:`~geoconflict.readers.arrowcsv` — a clean UTF-8 CSV parsed by pyarrow, on every core,
 * :mod:`~geoconflict.readers.jsonfile` — JSON files,
 * :mod:`~geoconflict.readers.cells` — one cell's text → a value,
 * :mod:`~geoconflict.readers.columns` — whole categorical columns → values,

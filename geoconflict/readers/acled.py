@@ -60,6 +60,7 @@ import numpy as np
 from geoconflict.model import (
     ClaimTier,
     DatePrecision,
+    Derivation,
     Event,
     Place,
     PlaceKind,
@@ -310,29 +311,35 @@ class AcledColumns:
         ]
 
     def _claims(self, row_place: np.ndarray, row_prov: np.ndarray) -> list[TerritorialClaim]:
+        """The territory rows' claims, built unchecked (every field validated column-wise), their provenances
+        shared: one per distinct (provenance, sub-event type)."""
         (actor1, actor1_c), (subtype, subtype_c) = self.values["actor1"], self.values["sub_event_type"]
         ids = text_cells(self.frame, "event_id_cnty")
         notes = text_cells(self.frame, "notes")
+        make_claim, make_provenance = maker(TerritorialClaim), maker(Provenance)
+        provenances: dict[tuple[int, int], Provenance] = {}
         claims = []
-        for i in self.good[self.is_claim[self.good]]:
+        for i in self.good[self.is_claim[self.good]].tolist():
             p = row_prov[i]
-            claims.append(
-                TerritorialClaim(
-                    actor1[actor1_c[i]],
-                    as_of=p.event_date,
-                    areas=(row_place[i],),
-                    tier=ClaimTier.ASSESSED,
-                    note=clean_text(notes[i]),
-                    provenance=Provenance(
-                        source=p.source,
-                        reported_by=p.source,  # ACLED's source field names who reported the change of control
-                        event_date=p.event_date,
-                        date_precision=p.date_precision,
-                        reason=f"{self.reason}: sub_event_type {subtype[subtype_c[i]]!r}",
-                    ),
-                    id=clean_text(ids[i]),
+            key = (id(p), int(subtype_c[i]))  # the provenances of row_prov are shared objects, alive meanwhile
+            if key not in provenances:
+                provenances[key] = make_provenance(
+                    source=p.source,
+                    reported_by=p.source,  # ACLED's source field names who reported the change of control
+                    event_date=p.event_date,
+                    date_precision=p.date_precision,
+                    reason=f"{self.reason}: sub_event_type {subtype[subtype_c[i]]!r}",
                 )
-            )
+            claims.append(make_claim(
+                claimant=actor1[actor1_c[i]],
+                as_of=p.event_date,
+                areas=(row_place[i],),
+                derivation=Derivation.NONE,  # a point: no area's polygon
+                tier=ClaimTier.ASSESSED,
+                note=clean_text(notes[i]),
+                provenance=provenances[key],
+                id=clean_text(ids[i]),
+            ))
         return claims
 
 

@@ -25,18 +25,21 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from geoconflict.errors import FormatError, InvalidInputError
+from geoconflict.readers.arrowcsv import arrow_frame
 from geoconflict.readers.fields import record_widths
 from geoconflict.readers.problems import Problems, RowProblem
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DELIMITERS", "columns_by_name", "contains_nul", "file_codec", "load_csv", "load_layout", "read_header", "require"]
+__all__ = ["DELIMITERS", "PARSERS", "columns_by_name", "contains_nul", "file_codec", "load_csv", "load_layout", "read_header", "require"]
 
 PathLike = str | os.PathLike[str]
 
 #: The delimiters a header is split at: the one it holds most of wins.
 DELIMITERS = (",", "\t", ";")
+#: :func:`load_csv`'s parsers: pyarrow's where it reads the file as pandas' would, else pandas'; pandas' alone.
+PARSERS = ("auto", "pandas")
 
 _NUL_SCAN_CHUNK = 1 << 24  # bytes read at a time when looking for NUL (16 MiB)
 _SHOWN_CHARS = 40  # of a cell with bad bytes, quoted in the message
@@ -209,7 +212,9 @@ class _CsvFile:
         """pandas' ``dtype=`` for the file's columns, keyed by their (stripped) names.
 
         A clean read (*strict* decoding, no NUL) reads free text as plain Python
-        strings (pandas' "str" dtype costs a conversion). Every other column is
+        strings (pandas' "str" dtype costs a conversion); a read that keeps bytes
+        not in the encoding (as surrogates, which pandas' Arrow-backed "str" cannot
+        hold) reads every column so. Every other column is
         read as ``str`` and made categorical after (by :func:`load_csv`):
         pandas' own ``"category"`` dtype infers the categories' type, so that a
         location ``007`` would read back as ``7.0`` when another row holds
@@ -221,7 +226,7 @@ class _CsvFile:
             rename.setdefault(actual, []).append(name)
         dtype: dict[str, Any] = {}
         for actual, names in rename.items():
-            kind: Any = object if final and any(n in text for n in names) else str
+            kind: Any = object if not strict or (final and any(n in text for n in names)) else str
             dtype[actual] = kind
         dtype[_MORE] = str
         return dtype
@@ -254,6 +259,12 @@ class _CsvFile:
                 skipinitialspace=self.skip_spaces,
             )
         return frame, caught
+
+    def arrow_ready(self) -> bool:
+        """Whether pyarrow's parser may read the file (:func:`~geoconflict.readers.arrowcsv.arrow_frame` then
+        checks its records): UTF-8, no NUL byte, no spaces to drop, more than one column."""
+        return (file_codec(self.path, self.encoding) == "utf-8-sig" and not self.has_nul and not self.skip_spaces
+                and len(self.names) > 1)
 
     def wide_row(self) -> tuple[int, bytes]:
         """Where the header ends (bytes), and a blank row one field wider than the header, in the file's encoding.
@@ -289,6 +300,7 @@ def load_csv(
     text: Iterable[str] = (),
     encoding: str = "utf-8",
     skip_spaces: bool = False,
+    parser: str = "auto",
 ) -> tuple[pd.DataFrame, Problems]:
     """Read the chosen columns of a CSV file into a frame, with the problems found so far.
 
@@ -304,6 +316,12 @@ def load_csv(
         The file's encoding; UTF-8 (with or without a byte-order mark) by default.
     skip_spaces : bool
         Drop spaces after each separator (hand-made files: ``lat, lon``).
+    parser : {"auto", "pandas"}
+        ``"auto"`` (the default) parses a UTF-8 file with pyarrow's multithreaded
+        parser when every record has the header's width
+        (:func:`~geoconflict.readers.arrowcsv.arrow_frame`), the same frame
+        pandas' parser gives; any other file, and every file with ``"pandas"``,
+        with pandas' C parser, which finds and reports the bad lines and bytes.
 
     Returns
     -------
@@ -327,11 +345,17 @@ def load_csv(
     """
     import pandas as pd
 
+    if parser not in PARSERS:
+        raise InvalidInputError(f"parser: {parser!r} is not one of {', '.join(PARSERS)}", field="parser", value=parser)
     path = Path(path)
     names, delimiter = read_header(path, encoding=encoding)
     wide = file_codec(path, encoding).startswith(("utf-16", "utf-32"))  # NUL bytes in every character
     source = _CsvFile(path, delimiter, encoding, skip_spaces, names, wide or contains_nul(path))
     text = set(text)
+    if parser == "auto" and source.arrow_ready():
+        clean = arrow_frame(path, names, columns, text=text, delimiter=delimiter)
+        if clean is not None:  # every record as wide as the header, every byte UTF-8: no problem to report
+            return clean, Problems(path, _row_numbers(len(clean), []))
     frame, caught, strict = source.read(columns, text)
     frame = frame.iloc[1:].reset_index(drop=True)  # the blank wide row spliced in after the header
     more = frame.pop(_MORE).notna().to_numpy()
