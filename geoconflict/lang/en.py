@@ -180,6 +180,7 @@ __all__ = [
     "PLACE_NOUN_OF",
     "PLACE_WORDS",
     "PLACE_WORD_AFTER",
+    "PLACE_WORD_BEFORE_TAIL",
     "POSSESSIVE_ENDINGS",
     "PRONOUN_CLAIMANT",
     "PRONOUN_SUBJECTS",
@@ -387,6 +388,11 @@ ADMIN2_WORDS = (
     "gorodskoy okrug", "municipal okrug", "city district", "borough",
 )
 PLACE_WORDS = (*SETTLEMENT_WORDS, "settlement", "gorod", "misto", "selo", "poselok", "selyshche")
+#: A settlement's or a local area's word between a place's name and the parenthesis that says where it is
+#: ("Kiwanja locality (Rutshuru, North Kivu)", "Bor town (Bor South county, Jonglei state)"): the tail is the place's.
+PLACE_WORD_BEFORE_TAIL = re.compile(
+    r"\s+(?:" + "|".join((*SETTLEMENT_WORDS, "locality", "area", "kebele", "ward", "camp", "commune", "groupement"))
+    + r")\b(?=\s*\()", re.IGNORECASE)
 
 #: A descriptor right after a name, which the context resolver reads with it (group 1: the word).
 DESCRIPTOR_AFTER_NAME = re.compile(

@@ -1,0 +1,119 @@
+"""Where events are placed in African and Myanmar reporting (issue 15, session 11).
+
+The reports are written for these tests (ACLED-style notes and wire copy, invented events); each test
+checks the first row of the ACLED export — the report's main event — one field at a time: its place,
+its admin-1 unit and its precision.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from geoconflict import extract, read_report
+from geoconflict.gazetteer.distance import haversine_km
+
+PUBLISHED = "2023-06-05"
+#: Within this many km of a named place, an event is placed at it.
+NEAR_KM = 25.0
+#: ACLED's geo_precision: the named town (1), near a town or part of a region (2), a region (3).
+TOWN, NEAR, REGION = 1, 2, 3
+
+
+def _main_row(text: str) -> dict[str, Any]:
+    """The first row of the report's ACLED export (its main event)."""
+    frame = extract(read_report(text, published=PUBLISHED)).to_acled()
+    assert len(frame), "the report gave no located event"
+    return frame.iloc[0].to_dict()
+
+
+def _near(row: dict[str, Any], lat: float, lon: float, km: float = NEAR_KM) -> bool:
+    return float(haversine_km(row["latitude"], row["longitude"], lat, lon)) <= km
+
+
+# ---- a parenthesis says where its place is: never a namesake outside the unit it names
+
+
+def test_a_village_outside_the_province_its_parenthesis_names_gives_way_to_the_territory() -> None:
+    """The gazetteer's only Kavumu is in South Kivu; the note says North Kivu, so the territory it names."""
+    row = _main_row("On 3 June 2023, Mai-Mai fighters ambushed a FARDC patrol near Kavumu (Masisi, Nord-Kivu), "
+                    "killing two soldiers.")
+    assert row["country"] == "Democratic Republic of the Congo"
+    assert row["admin1"] == "Nord-Kivu"
+    assert _near(row, -1.40, 28.81, km=40.0)  # Masisi territory, not Kavumu of South Kivu (-2.30, 28.82)
+    assert row["geo_precision"] == NEAR
+    assert row["event_type"] == "Battles"
+    assert row["fatalities"] == 2
+
+
+def test_a_village_word_before_the_parenthesis_keeps_the_parenthesis_its_own() -> None:
+    """ "Rubare village (Rutshuru, North Kivu province)": a Ugandan Rubaare is across the border, not it."""
+    row = _main_row("GOMA, June 3 (Reuters) - Rebels attacked an army post in Rubare village (Rutshuru, North Kivu "
+                    "province) overnight, a local official said.")
+    assert row["country"] == "Democratic Republic of the Congo"
+    assert row["admin1"] == "Nord-Kivu"
+    assert _near(row, -1.19, 29.45)  # Rutshuru
+    assert row["event_type"] == "Battles"
+
+
+def test_a_district_named_in_another_state_is_not_the_states_own() -> None:
+    """Irepodun is an LGA of Kwara and of Osun; in a parenthesis that closes with Ekiti it is neither:
+    the event is Ekiti's, at its capital."""
+    row = _main_row("On 1 June 2023, traders protested against multiple taxes in Ilupeju (Irepodun, Ekiti).")
+    assert row["country"] == "Nigeria"
+    assert row["admin1"] == "Ekiti"
+    assert _near(row, 7.62, 5.22)  # Ado-Ekiti
+    assert row["geo_precision"] == REGION
+    assert row["event_type"] == "Protests"
+
+
+def test_a_district_named_in_another_state_by_a_wire_report() -> None:
+    row = _main_row("On 5 June 2023, Fulani militiamen attacked farmers in Ilupeju (Irepodun, Ekiti state), "
+                    "killing three.")
+    assert row["admin1"] == "Ekiti"
+    assert row["event_type"] == "Violence against civilians"
+    assert row["fatalities"] == 3
+
+
+def test_a_border_town_the_coder_placed_across_the_line_stays() -> None:
+    """A town within a few km of the county its parenthesis names is that town, not the county."""
+    row = _main_row("On 4 June 2023, residents blocked a road in Ngong town (Kajiado North, Kajiado county) "
+                    "over a land dispute.")
+    assert row["location"] == "Ngong"
+    assert row["admin1"] == "Kajiado"
+    assert row["geo_precision"] == TOWN
+    assert row["event_type"] == "Protests"
+
+
+def test_the_only_district_of_its_name_stands_against_a_slip_in_its_region() -> None:
+    """Mambasa is Ituri's; a note that says North Kivu slips, and the district is still Mambasa."""
+    row = _main_row("On 2 June 2023, ADF militants looted a health centre in Bandiboli village (Mambasa, Nord-Kivu).")
+    assert row["country"] == "Democratic Republic of the Congo"
+    assert row["location"] == "Mambasa"
+    assert row["admin1"] == "Ituri"
+    assert row["geo_precision"] == NEAR
+
+
+# ---- a region a sentence names holds its villages
+
+
+def test_a_village_of_a_named_region_is_not_its_namesake_elsewhere_in_the_country() -> None:
+    """Myanmar has a Let Pan near Yangon; a note in Sagaing region means another, which the gazetteer lacks."""
+    row = _main_row("On 2 June 2023, the military raided Let Pan village of Kani township (Yinmarbin district, "
+                    "Sagaing region) and burned ten houses.")
+    assert row["country"] == "Myanmar"
+    assert row["admin1"] == "Sagaing Region"
+    assert row["geo_precision"] == REGION
+    assert not _near(row, 17.06, 96.25, km=300.0)  # not the Let Pan of Yangon region
+
+
+# ---- a unit's word says its level loosely: a Kenyan county is a first-level unit
+
+
+def test_a_county_of_the_reports_country_beats_a_foreign_district_of_its_folded_name() -> None:
+    """ "Kisii county" folds like Liberia's Kisi district; in a report on Kenya it is Kenya's county."""
+    row = _main_row("NAIROBI, Kenya, June 2 - Boda-boda riders protested in Nyamache township (Bobasi, Kisii "
+                    "county) on Friday over police harassment.")
+    assert row["country"] == "Kenya"
+    assert row["admin1"] == "Kisii"
+    assert _near(row, -0.68, 34.77, km=40.0)
+    assert row["event_type"] == "Protests"
