@@ -117,3 +117,41 @@ def test_a_county_of_the_reports_country_beats_a_foreign_district_of_its_folded_
     assert row["admin1"] == "Kisii"
     assert _near(row, -0.68, 34.77, km=40.0)
     assert row["event_type"] == "Protests"
+
+
+# ---- an armed group's name is no place; a country gives way to the place where the fighting is
+
+
+def test_an_acronym_before_a_region_name_makes_it_a_groups_name() -> None:
+    """ "IS Sahel" is a group (the word "is" would not join a name; the acronym "IS" does)."""
+    row = _main_row("On 7 June 2023, IS Sahel militants ambushed a Malian army convoy near Tessit (Ansongo, Gao), "
+                    "killing five soldiers.")
+    assert row["country"] == "Mali"
+    assert row["location"] == "Tessit"
+    assert row["admin1"] == "Gao Region"
+    assert row["geo_precision"] == TOWN
+    assert row["fatalities"] == 5
+
+
+def test_a_group_named_after_a_region_in_a_note_about_another_country() -> None:
+    row = _main_row("Around 1 June 2023, IS Sahel fighters attacked a Nigerien army post in Tillaberi. "
+                    "Four soldiers were killed.")
+    assert row["country"] == "Niger"
+    assert row["event_type"] == "Battles"
+    assert row["fatalities"] == 4
+
+
+def test_fighting_on_a_road_between_two_countries_is_at_the_town_the_sentence_names() -> None:
+    row = _main_row("On 3 June 2023, federal troops clashed with OLA rebels on a highway linking Ethiopia to Kenya, "
+                    "near Moyale town in Moyale woreda (Borena, Oromia). Casualties unknown.")
+    assert _near(row, 3.53, 39.05)  # Moyale, on the border
+    assert row["geo_precision"] == TOWN
+    assert row["event_type"] == "Battles"
+
+
+def test_fighting_told_at_a_country_and_a_town_is_at_the_town() -> None:
+    row = _main_row("SOMALIA, June 2 - Al Shabaab fighters clashed with Somali troops in Somalia's Bay region "
+                    "near Baidoa on Friday, residents said.")
+    assert row["country"] == "Somalia"
+    assert row["location"] != "Somalia"
+    assert row["event_type"] == "Battles"
