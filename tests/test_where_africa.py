@@ -155,3 +155,34 @@ def test_fighting_told_at_a_country_and_a_town_is_at_the_town() -> None:
     assert row["country"] == "Somalia"
     assert row["location"] != "Somalia"
     assert row["event_type"] == "Battles"
+
+
+# ---- a country named as a border is not where the event is; a common word named as a unit keeps its unit
+
+
+def test_a_road_to_a_countrys_border_is_blocked_where_the_sentence_says() -> None:
+    row = _main_row("On 4 June 2023, protesters blocked the highway leading to the Egypt border in Wadi Halfa "
+                    "(Wadi Halfa locality, Northern state), rejecting new fuel prices.")
+    assert row["country"] == "Sudan"
+    assert row["admin1"] == "Northern"
+    assert _near(row, 21.80, 31.35)  # Wadi Halfa
+    assert row["event_type"] == "Protests"
+
+
+def test_a_clash_on_the_border_with_a_country_is_at_the_place_near_it() -> None:
+    row = _main_row("On 1 June 2023, Sudanese troops clashed with smugglers on the border with Libya, near "
+                    "Al Uwaynat in Northern state.")
+    assert row["country"] == "Sudan"
+    assert row["admin1"] == "Northern"
+    assert row["event_type"] == "Battles"
+
+
+def test_a_compass_word_named_as_a_state_stays_the_reports_state() -> None:
+    """ "Northern state" of Sudan is not Fiji's Northern division because a small town of the report is
+    far from Fiji."""
+    row = _main_row("On 2 June 2023, demonstrators blocked the main road in Merowe (Merowe locality, Northern "
+                    "state), denouncing power cuts.")
+    assert row["country"] == "Sudan"
+    assert row["location"] == "Merowe"
+    assert row["admin1"] == "Northern"
+    assert row["geo_precision"] == TOWN

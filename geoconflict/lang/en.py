@@ -64,6 +64,8 @@ __all__ = [
     "BASE_WORDS",
     "BEARINGS",
     "BEARING_OF",
+    "BORDER_AFTER",
+    "BORDER_BEFORE",
     "BY_AGENT",
     "CITY_AFTER",
     "CITY_AFTER_PREFIX",
@@ -980,6 +982,10 @@ ACTOR_OF_BEFORE = re.compile(rf"\b(?:{ACTOR_NOUNS}|government|authorities|minist
                              r"representatives?|embassy|delegation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: A country named as who acted by the force noun after it: "<country> forces", "<country> military".
 ACTOR_NOUN_AFTER = re.compile(rf"\s+(?:{ACTOR_NOUNS})\b", re.IGNORECASE)
+#: A country named as a border, not where something happened: "the road to the Egypt border", "on the
+#: border with Chad" (the masked token, then these words; or these words, then the token).
+BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b", re.IGNORECASE)
+BORDER_BEFORE = re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$", re.IGNORECASE)
 #: Any place named as who acted by a militia's word after it: "<region> communal militia", "<town> militias".
 MILITIA_AFTER = re.compile(r"\s+(?:(?:communal|ethnic|tribal|pastoral|pastoralist|local)\s+)?militias?\b",
                            re.IGNORECASE)
