@@ -186,3 +186,43 @@ def test_a_compass_word_named_as_a_state_stays_the_reports_state() -> None:
     assert row["location"] == "Merowe"
     assert row["admin1"] == "Northern"
     assert row["geo_precision"] == TOWN
+
+
+# ---- a town the gazetteer spells another way, in the region the sentence names
+
+
+def test_a_town_romanised_another_way_is_the_regions_town_spelled_alike() -> None:
+    """ "Muse" is the gazetteer's "Mu-se"; "Shan-North state" is a part of Shan named as a unit."""
+    row = _main_row("On 3 June 2023, in Muse town (Muse township, Muse district, Shan-North state), a hand "
+                    "grenade exploded near the central market, wounding four people.")
+    assert row["country"] == "Myanmar"
+    assert row["admin1"] == "Shan"
+    assert _near(row, 24.00, 97.90)
+    assert row["geo_precision"] == TOWN
+
+
+def test_a_final_consonant_romanised_another_way() -> None:
+    row = _main_row("On 2 June 2023, the TNLA detained two men accused of theft in Namhkan town (Namhkan "
+                    "township, Shan-North state).")
+    assert row["admin1"] == "Shan"
+    assert _near(row, 23.83, 97.68)
+
+
+def test_no_town_spelled_alike_leaves_the_region() -> None:
+    """No town of Sagaing region is spelled like "Kani": the event stays at the region, not at a near name."""
+    row = _main_row("On 1 June 2023, in Kani township (Yinmarbin district, Sagaing region), the military "
+                    "burned 30 houses.")
+    assert row["country"] == "Myanmar"
+    assert row["admin1"] == "Sagaing Region"
+    assert row["geo_precision"] == REGION
+
+
+def test_spellings_alike_and_unlike() -> None:
+    from geoconflict.extraction.resolution_spelling import spelled_alike
+
+    assert spelled_alike("Muse", "Mu Se District")
+    assert spelled_alike("Kebkabiya", "Kabkabiya")
+    assert not spelled_alike("Cadaado", "Adado")  # the first letter differs: not a spelling
+    assert spelled_alike("Hpakant", "Hpakan")
+    assert not spelled_alike("Pale", "Pala")  # too short to tell
+    assert not spelled_alike("Monywa", "Mandalay")

@@ -32,7 +32,7 @@ from geoconflict.lang import en
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import parse_query
 
-__all__ = ["apply_coded", "apply_sentence_region", "apply_structure", "holds", "names_region"]
+__all__ = ["apply_coded", "apply_sentence_region", "apply_structure", "holds", "names_region", "sentence_bounds"]
 
 #: Units a tail may name, innermost first.
 _UNIT_KINDS = (PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
@@ -387,7 +387,7 @@ def apply_sentence_region(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     >>> apply_sentence_region(Gazetteer.default(), "", [])
     """
     starts = [x.start for x in spans]
-    for begin, end in _sentences(text):
+    for begin, end in sentence_bounds(text):
         inside = spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, end)]
         units = [y.place for y in inside if y.place is not None and names_region(text, y)]
         if len({u.country_code for u in units}) != 1:
@@ -429,7 +429,7 @@ def _into_units(gaz: Gazetteer, x: Span, units: list[Place]) -> None:
     x.reason = f"{x.reason}; {OUTLIER}: outside the sentence's region ({names}), none of its name there"
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text's sentences, cut where :func:`apply_coded` cuts them."""
     cuts = sorted({m.start() + 1 for m in _SENTENCE_CUT.finditer(text)})
     return list(itertools.pairwise([0, *cuts, len(text) + 1]))
@@ -445,10 +445,12 @@ def names_region(text: str, y: Span) -> bool:
     """
     if y.place is None or y.place.kind is not PlaceKind.ADMIN1 or common_word(y.surface):
         return False
-    if en.REGION_NAMED.match(text, y.end) or parse_query(y.surface).kind == PlaceKind.ADMIN1.value:
+    part = en.UNIT_PART_AFTER.match(text, y.end)  # "Shan-North state": a part of Shan, named as a unit
+    end = part.end() if part else y.end
+    if en.REGION_NAMED.match(text, end) or parse_query(y.surface).kind == PlaceKind.ADMIN1.value:
         return True
     before = text[max(0, y.start - MAX_GAP):y.start].rstrip()[-1:]  # (windows: linear in the text)
-    after = text[y.end:y.end + MAX_GAP].lstrip()[:1]
+    after = text[end:end + MAX_GAP].lstrip()[:1]
     return bool(before) and before in _OPENERS and (not after or after in _TAIL_CLOSERS)
 
 

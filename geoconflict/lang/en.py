@@ -219,6 +219,7 @@ __all__ = [
     "TOLD_WORD",
     "UNCONFIRMED_CUE",
     "UNIT_ADJECTIVES",
+    "UNIT_PART_AFTER",
     "UNIT_WORDS",
     "UNNAMED_REPORTS",
     "VIOLENT_CROWD",
@@ -425,6 +426,8 @@ REGION_AFTER = re.compile(
     re.IGNORECASE)
 #: "… the region of ": the unit is meant, not its namesake town.
 REGION_OF = re.compile(r"\b(?:region|province|district)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+#: A compass part after a first-level unit's name, as coders split a big unit ("Shan-North state", "Bago-East").
+UNIT_PART_AFTER = re.compile(r"-(?:North|South|East|West)\b")
 #: "<name> region" named in a report: a bare <name> elsewhere in it is that region.
 REGION_NAMED = re.compile(r"\s+(?:" + "|".join((*REGION_WORDS, "krai")) + r")\b", re.IGNORECASE)
 #: "city of", "town of", "village of" ending a lower-cased text: the town is meant.

@@ -1,0 +1,103 @@
+"""A town the gazetteer knows by another romanisation: "Muse" is "Mu-se", "Namhkan" is "Namhkam".
+
+Names from Burmese, Arabic or Amharic are romanised in several ways, and a coder's spelling is often not
+the gazetteer's. A careful reader who does not find a town where the text says it is (a first-level unit
+the sentence names as such: :func:`~geoconflict.extraction.structure.names_region`) looks among that
+unit's towns for the one spelled nearly alike. :func:`respell_in_units` does so for the places of such a
+sentence left unresolved, or left at the unit itself for want of their own name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from geoconflict.extraction.resolution_common import SEAT_CANDIDATES
+from geoconflict.extraction.spans import Span
+from geoconflict.extraction.structure import APPROXIMATE, names_region, sentence_bounds
+from geoconflict.gazetteer import Gazetteer
+from geoconflict.model import Place, PlaceKind
+from geoconflict.text.normalize import parse_query
+
+__all__ = ["respell_in_units", "spelled_alike"]
+
+#: Two names are spellings of one when their letters (folded, without spaces and hyphens) are this alike.
+SPELLING_RATIO = 0.85
+#: The most populous towns of a unit looked at for a spelling (its towns a coder would name without a village).
+UNIT_TOWNS = 4 * SEAT_CANDIDATES
+#: First-level units whose towns are remembered.
+UNIT_CACHE = 1024
+#: Names shorter than this (letters) are too short to compare.
+MIN_LETTERS = 4
+_NOT_LETTERS = re.compile(r"[^a-z]")
+
+
+def _letters(name: str) -> str:
+    """*name*'s letters, folded, without its unit's word, spaces or hyphens ("Mu Se District" → "muse")."""
+    return _NOT_LETTERS.sub("", parse_query(name).key)
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Whether names *a* and *b* are romanisations of one name: the same first letter, and their letters
+    ``SPELLING_RATIO`` alike.
+
+    Examples
+    --------
+    >>> spelled_alike("Muse", "Mu-se"), spelled_alike("Namhkan", "Namhkam"), spelled_alike("Kani", "Kalay")
+    (True, True, False)
+    """
+    x, y = _letters(a), _letters(b)
+    if len(x) < MIN_LETTERS or len(y) < MIN_LETTERS or x[0] != y[0]:
+        return False
+    return x == y or SequenceMatcher(None, x, y).ratio() >= SPELLING_RATIO
+
+
+def respell_in_units(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
+    """Place each unresolved span of a sentence that names first-level units as such (or one left at such a
+    unit for want of its name) at the units' town spelled alike, if one (the nearest spelling wins)."""
+    starts = [x.start for x in spans]
+    for begin, end in sentence_bounds(text):
+        inside = spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, end)]
+        units = [y.place for y in inside if y.place is not None and names_region(text, y)]
+        if not units:
+            continue
+        for x in inside:
+            if _unplaced(x, units):
+                _respell(gaz, x, units)
+
+
+def _unplaced(x: Span, units: list[Place]) -> bool:
+    """Whether *x* has no place of its own: unresolved, or placed at one of the *units* for want of its name."""
+    if x.place is None:
+        return True
+    return x.fixed and x.place in units and APPROXIMATE in x.reason
+
+
+def _respell(gaz: Gazetteer, x: Span, units: list[Place]) -> None:
+    """*x* at the *units*' town spelled most like it, if any is spelled alike (:func:`spelled_alike`)."""
+    best: tuple[float, Place] | None = None
+    for unit in units:
+        for town in _towns(gaz, unit):
+            if spelled_alike(x.surface, town.name):
+                ratio = SequenceMatcher(None, _letters(x.surface), _letters(town.name)).ratio()
+                if best is None or ratio > best[0]:
+                    best = (ratio, town)
+    if best is None:
+        return
+    town = best[1]
+    if x.place is not None:
+        x.candidates = (x.place, *x.candidates)
+    x.place, x.fixed = town, True
+    x.reason = f"{x.reason}; {town.name}, the town of {town.admin1} spelled like {x.surface!r}"
+
+
+@lru_cache(maxsize=UNIT_CACHE)
+def _towns(gaz: Gazetteer, unit: Place) -> tuple[Place, ...]:
+    """The most populous towns (``UNIT_TOWNS``) of first-level *unit* (none without a polygon)."""
+    if unit.kind is not PlaceKind.ADMIN1 or unit.geometry is None:
+        return ()
+    west, south, east, north = unit.geometry.bounds
+    return tuple(p for p in gaz.largest_places((south, west, north, east), n=UNIT_TOWNS)
+                 if p.admin1 == unit.name and p.country_code == unit.country_code)
