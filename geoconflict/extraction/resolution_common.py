@@ -119,6 +119,7 @@ def region_at_seat(gaz: Gazetteer, unit: Place) -> Place:
                  geometry=unit.geometry, approximate=unit.approximate, source=unit.source)
 
 
+@lru_cache(maxsize=SEAT_CACHE)
 def outside_area(unit: Place, p: Place, *, slack_km: float = AREA_SLACK_KM) -> bool:
     """Whether *p*'s point lies outside first-level *unit*'s polygon by more than *slack_km*.
 
@@ -136,6 +137,9 @@ def outside_area(unit: Place, p: Place, *, slack_km: float = AREA_SLACK_KM) -> b
     """
     area = unit.geometry if unit.kind is PlaceKind.ADMIN1 else None
     if area is None:
+        return False
+    shapely.prepare(area)  # (once per polygon: the point-in-polygon test then reads an index)
+    if shapely.intersects_xy(area, p.lon, p.lat):
         return False
     return float(shapely.distance(area, shapely.Point(p.lon, p.lat))) > slack_km * DEG_PER_KM
 
