@@ -20,7 +20,7 @@ from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, Document, clause, clause_back
 from geoconflict.extraction.located import stated_fatalities
 from geoconflict.lang import en
-from geoconflict.model import CombatArea
+from geoconflict.model import CombatArea, PlaceKind
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
@@ -68,7 +68,7 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
         # names the place first (not fighting told as what came before: "captured <town> after months of fighting")
         ids = [int(t) for t in TOKEN.findall(masked, 0, cue.start())][:1]
         where = "first before"
-    ids = [i for i in ids if not doc.spans[i].possessive]
+    ids = _finer([i for i in ids if not doc.spans[i].possessive], doc, masked, cue.end())
     if not ids:
         return []
     parties = tuple(dict.fromkeys(side_name(a) for a in actors(masked, 0, len(masked)) if a.party))
@@ -82,3 +82,17 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     return [CombatArea(tuple(doc.distinct_places(ids)), actors=parties, description=word, subtype=crowd,
                        fatalities=stated_fatalities(doc, s, masked, folded),
                        provenance=doc.provenance(s, reported_by=speaker(), when=when, reason=reason))]
+
+
+
+def _finer(ids: list[int], doc: Document, masked: str, after: int) -> list[int]:
+    """*ids* without the countries when it holds places of other kinds, or, when they are all countries,
+    the places of other kinds the sentence names after the word of fighting ("clashed on a road linking
+    Ethiopia to Kenya; near Moyale"): a country gives way to a place inside a country, where the fighting is."""
+    def finer(i: int) -> bool:
+        p = doc.spans[i].place
+        return p is not None and p.kind is not PlaceKind.COUNTRY and not doc.spans[i].possessive
+
+    if not ids or all(finer(i) for i in ids):
+        return ids
+    return [i for i in ids if finer(i)] or [i for i in map(int, TOKEN.findall(masked, after)) if finer(i)] or ids

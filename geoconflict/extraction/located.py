@@ -268,7 +268,7 @@ def _more_specific(doc: Document, masked: str, tok: re.Match[str]) -> int:
     """The span of token *tok*, or when it is a country, a place the sentence also names that is no
     country and names no actor: the first inside that country, else the first named before it ("rallied
     in <town> against the war in <country>"). A country is the event's place only when the sentence names
-    nothing nearer."""
+    nothing nearer; a country named as a border gives way to any place the sentence names (:func:`_as_border`)."""
     i = int(tok.group(1))
     country = doc.place(i)
     if country.kind is not PlaceKind.COUNTRY:
@@ -277,7 +277,15 @@ def _more_specific(doc: Document, masked: str, tok: re.Match[str]) -> int:
               if doc.place(t.group(1)).kind is not PlaceKind.COUNTRY and not _names_actor(doc, masked, t)]
     inside = [j for _, j in nearer if doc.place(j).country_code == country.country_code]
     before = [j for start, j in nearer if start < tok.start()]
-    return (inside or before or [i])[0]
+    border = [j for _, j in nearer] if _as_border(masked, tok) else []
+    return (inside or before or border or [i])[0]
+
+
+def _as_border(masked: str, tok: re.Match[str]) -> bool:
+    """Whether token *tok* (a country) is named as a border ("a road leading to the <country> border", "on the
+    border with <country>"): the event is at the place the sentence names on this side of it."""
+    return bool(en.BORDER_AFTER.match(masked, tok.end())
+                or en.BORDER_BEFORE.search(masked, max(0, tok.start() - ACTOR_WINDOW), tok.start()))
 
 
 def _next_in_paragraph(doc: Document, s: Sentence) -> tuple[str, str] | None:

@@ -29,6 +29,7 @@ from geoconflict.extraction.resolution_common import (
     search,
 )
 from geoconflict.extraction.resolution_guards import guard_context
+from geoconflict.extraction.resolution_spelling import respell_in_units
 from geoconflict.extraction.spans import Span
 from geoconflict.extraction.structure import apply_coded, apply_sentence_region, apply_structure
 from geoconflict.extraction.toponyms import common_word, has_evidence
@@ -80,6 +81,7 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     pull_to_actors(gaz, text, [x for x in spans if x.descriptor is not None and x.place is not None])
     apply_structure(gaz, text, spans)
     apply_sentence_region(gaz, text, spans)
+    respell_in_units(gaz, text, spans)
     apply_coded(text, spans)
 
 
@@ -130,9 +132,9 @@ def _resolve_weak(gaz: Gazetteer, weak: list[Span], strong: list[Span]) -> None:
 def _resolve_listed(gaz: Gazetteer, x: Span, admin1s: set[str | None], countries: set[str | None]) -> None:
     """Resolve a listed name ("Korenevsky district"): a unit of its descriptor's level, else its namesake town.
 
-    The best unit of the descriptor's level wins, by score and nearness to the report's other places (same
-    first-level unit, same country; the report's countries are searched too). Without one, a unit of the
-    other level, or the town of the name (a district, township or hromada is named after its seat:
+    The best unit of the descriptor's level in the report's countries wins, by score and nearness to the
+    report's other places (same first-level unit, same country; the report's countries are searched too).
+    Without one, a unit of the other level (a county is Kenya's first level, Liberia's second), or the town of the name (a district, township or hromada is named after its seat:
     "Pokrovske district" is around Pokrovske), each only in the report's countries and first-level units:
     never a namesake across the world.
     """
@@ -143,11 +145,12 @@ def _resolve_listed(gaz: Gazetteer, x: Span, admin1s: set[str | None], countries
               for c in search(gaz, x.surface, country=cc, limit=LISTED_CANDIDATES)]
     want = PlaceKind.ADMIN1 if x.descriptor in en.ADMIN1_DESCRIPTORS else PlaceKind.ADMIN2
     other = PlaceKind.ADMIN2 if want is PlaceKind.ADMIN1 else PlaceKind.ADMIN1
-    pools = ([c for c in cands if c.place.kind is want],
+    wanted = [c for c in cands if c.place.kind is want]
+    pools = ([c for c in wanted if c.place.country_code in countries] if countries else wanted,
              *([c for c in cands if c.place.kind is kind and c.reason.startswith(NAME_MATCHES)
                 and (not countries or c.place.country_code in countries)
                 and (not admin1s - {None} or c.place.admin1 in admin1s or c.place.name in admin1s)]
-               for kind in (other, PlaceKind.POPULATED_PLACE)))
+               for kind in (other, PlaceKind.POPULATED_PLACE)), wanted)
     pool = next((p for p in pools if p), None)
     if pool is None:
         return

@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 import numpy as np
+import shapely
 
 from geoconflict.errors import InvalidInputError
 from geoconflict.extraction.spans import Span
@@ -24,7 +25,7 @@ __all__ = [
     "AREA_NAMES", "BIG_PLACE_POPULATION", "FAR_KM", "NAME_MATCHES", "NOT_A_PLACE", "OTHER_NAME_MATCH", "OUTLIER",
     "OWN_NAME_MATCH", "SMALL_TOWN_POPULATION", "TOWN_CANDIDATES", "UNITS", "best_in", "is_big", "big_by_name",
     "big_by_own_name", "coherent", "countries_named", "is_town", "name_candidates", "named_units", "names_by_country", "near_any",
-    "other_name", "region_at_seat", "region_seat", "search", "similar", "is_small", "unplace",
+    "other_name", "outside_area", "region_at_seat", "region_seat", "search", "similar", "is_small", "unplace",
 ]
 
 #: Candidates looked at for a region's namesake town, and for a lone town's namesake in the report's country.
@@ -58,6 +59,11 @@ NAME_PAIR_CACHE = 1 << 14
 UNITS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
 #: How a town candidate matched that makes a bare name its (not a fuzzy or partial match).
 NAME_MATCHES = ("name", "alternate name")
+#: A place this near (km) a unit's polygon is in it: the polygons are generalised, and a town on a river
+#: or a coast that is a border lies on the line.
+AREA_SLACK_KM = 10.0
+#: Degrees of latitude per km, to compare a distance in degrees (the polygons' units) with one in km.
+DEG_PER_KM = 1 / 111.2
 #: The most populous settlements of a first-level unit's bounding box looked at for its own most populous
 #: (those of neighbouring units come first where the box holds their cities); first-level units remembered.
 SEAT_CANDIDATES = 60
@@ -115,6 +121,31 @@ def region_at_seat(gaz: Gazetteer, unit: Place) -> Place:
     if seat is None:
         return unit
     return unit.replace(lat=seat.lat, lon=seat.lon)
+
+
+@lru_cache(maxsize=SEAT_CACHE)
+def outside_area(unit: Place, p: Place, *, slack_km: float = AREA_SLACK_KM) -> bool:
+    """Whether *p*'s point lies outside first-level *unit*'s polygon by more than *slack_km*.
+
+    False when the unit has no polygon (nothing tells), and for a place in another country's unit: the
+    polygon, not the gazetteer's admin path, decides, so a town whose admin-1 name predates a reform is
+    still inside the unit that now holds it.
+
+    Examples
+    --------
+    >>> gaz = Gazetteer.default()
+    >>> kivu = gaz.search("Nord-Kivu", kind="admin1", limit=1)[0].place
+    >>> goma, bukavu = (gaz.search(n, kind="populated_place", limit=1)[0].place for n in ("Goma", "Bukavu"))
+    >>> outside_area(kivu, goma), outside_area(kivu, bukavu)
+    (False, True)
+    """
+    area = unit.geometry if unit.kind is PlaceKind.ADMIN1 else None
+    if area is None:
+        return False
+    shapely.prepare(area)  # (once per polygon: the point-in-polygon test then reads an index)
+    if shapely.intersects_xy(area, p.lon, p.lat):
+        return False
+    return float(shapely.distance(area, shapely.Point(p.lon, p.lat))) > slack_km * DEG_PER_KM
 
 
 def search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None,

@@ -71,7 +71,7 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
         own = search(gaz, x.surface, limit=1)
         if not own or p is None or own[0].place.country_code == p.country_code or not is_big(own[0].place):
             continue
-        if haversine_km(own[0].place.lat, own[0].place.lon, p.lat, p.lon) < FAR_KM:
+        if haversine_km(own[0].place.lat, own[0].place.lon, p.lat, p.lon) < FAR_KM or _common_unit(text, x):
             continue
         x.candidates = (p, *x.candidates)
         x.place, x.score = own[0].place, own[0].score
@@ -91,6 +91,13 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     for x in placed:
         if x.place is not None and other_name(x) and not has_evidence(text, x) and not coherent(x, placed):
             unplace(x, f"'{x.surface}' is another name of {x.place.name}, named without evidence, alone in its country")
+
+
+def _common_unit(text: str, x: Span) -> bool:
+    """Whether *x* is a common word named as a unit by the word after it ("Northern state", "Central
+    region"), placed by the context at a unit: its own best place is one of many namesakes, no better."""
+    return x.place is not None and x.place.kind in UNITS and common_word(x.surface) and bool(
+        en.REGION_AFTER.match(text, x.end))
 
 
 def _big_city_by_its_name(gaz: Gazetteer, placed: list[Span]) -> None:

@@ -16,7 +16,14 @@ import itertools
 import re
 
 from geoconflict.errors import InvalidInputError
-from geoconflict.extraction.resolution_common import FAR_KM, OUTLIER, big_by_own_name, other_name
+from geoconflict.extraction.resolution_common import (
+    AREA_SLACK_KM,
+    FAR_KM,
+    OUTLIER,
+    big_by_own_name,
+    other_name,
+    outside_area,
+)
 from geoconflict.extraction.spans import Span
 from geoconflict.extraction.toponyms import common_word
 from geoconflict.gazetteer import Candidate, Gazetteer
@@ -26,7 +33,7 @@ from geoconflict.lang import en
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import parse_query
 
-__all__ = ["apply_coded", "apply_sentence_region", "apply_structure", "holds", "names_region"]
+__all__ = ["apply_coded", "apply_sentence_region", "apply_structure", "holds", "names_region", "sentence_bounds"]
 
 #: Units a tail may name, innermost first.
 _UNIT_KINDS = (PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
@@ -57,6 +64,9 @@ LIST_TOWN_POPULATION = 20_000
 VILLAGE_TAIL_KM = 100.0
 #: The memo of :func:`_best_assignment` (:meth:`~geoconflict.gazetteer.table.GazetteerTable.memo`).
 _ASSIGNMENTS = "structure.assignment"
+#: A settlement outside the first-level unit its parenthesis names, but this near it (km), is a border town
+#: the coder placed across the line: it stays.
+TAIL_BORDER_KM = 25.0
 #: The prefix of the reason of a place that fell back to the unit or place that holds it.
 APPROXIMATE = "approximate"
 #: Where a sentence ends, for :func:`apply_coded` (the places a coder's note speaks of are in its sentence).
@@ -98,16 +108,40 @@ def apply_structure(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     """
     for i, x in enumerate(spans[:-1]):
         nxt = spans[i + 1]
-        end = x.end if x.descriptor is None else _after_descriptor(text, x)
+        end = _name_end(text, x)
         if end is None or x.fixed or nxt.start - end > MAX_GAP:
             continue
         tail = _tail(text, spans, i, end) if _OPENERS.intersection(text[end:nxt.start]) else []
         if tail:
-            _constrain(gaz, x, tail, paren="(" in text[end:nxt.start] or x.descriptor is not None)
+            _constrain(gaz, x, tail, paren="(" in text[end:nxt.start] or x.descriptor is not None
+                       or _parenthesised(text, x, tail))
             continue
         m = en.BEARING_OF.fullmatch(text, x.end, nxt.start) if nxt.place is not None and end == x.end else None
         if m:
             _near(gaz, x, nxt, float(m.group("km")) if m.group("km") else None)
+
+
+def _name_end(text: str, x: Span) -> int | None:
+    """Where the phrase naming *x* ends before a tail: after its descriptor ("Bagh| district|"), or after a
+    settlement's word before a parenthesis ("Kiwanja| locality| (…)"); None for a listed name without its word."""
+    if x.descriptor is not None:
+        return _after_descriptor(text, x)
+    word = en.PLACE_WORD_BEFORE_TAIL.match(text, x.end)
+    return word.end() if word else x.end
+
+
+def _parenthesised(text: str, x: Span, tail: list[Span]) -> bool:
+    """Whether *x* and its *tail* are one parenthesis ("Village (District, Region)" of a village the
+    gazetteer lacks: *x* is the district): the units of the place named before it, never a list."""
+    before = text[max(0, x.start - MAX_GAP):x.start].rstrip()[-1:]
+    return before == "(" and _closes(text, tail[-1].end)
+
+
+def _closes(text: str, pos: int) -> bool:
+    """Whether a parenthesis closes at *pos*, after a unit's word maybe ("(Masisi, North Kivu province)")."""
+    word = en.REGION_AFTER.match(text, pos)
+    close = word.end() if word else pos
+    return text[close:close + 1] == ")"
 
 
 def _after_descriptor(text: str, x: Span) -> int | None:
@@ -135,7 +169,7 @@ def _tail(text: str, spans: list[Span], i: int, end: int) -> list[Span]:
         tail.append(y)
     last = tail[-1].end
     if paren:
-        return tail if text[last:last + 1] == ")" else []
+        return tail if _closes(text, last) else []
     return [] if en.LIST_GOES_ON.match(text, last) else tail
 
 
@@ -170,7 +204,9 @@ def _constrain(gaz: Gazetteer, x: Span, tail: list[Span], *, paren: bool) -> Non
         return
     assignment, pick = best
     innermost = next(c for c in assignment if c is not None)
-    if pick is None and x.place is not None and _unconfirmed(x, x.place, innermost.place, paren=paren):
+    if pick is None and x.place is not None and (_only_district(gaz, x, innermost.place) or (
+            _unconfirmed(x, x.place, innermost.place, paren=paren)
+            and not (paren and _outside_region(x.place, assignment)))):
         return  # a list of places ("Kharkiv, Kyiv"), or a place named by its own name the tail cannot confirm
     for y, unit in zip(tail, assignment):
         if unit is not None:
@@ -215,6 +251,28 @@ def _unconfirmed(x: Span, place: Place, unit: Place, *, paren: bool) -> bool:
     reach = TAIL_FAR_KM if OTHER_NAME in x.reason or paren else VILLAGE_TAIL_KM
     return place.country_code == unit.country_code and float(
         haversine_km(place.lat, place.lon, unit.lat, unit.lon)) <= reach
+
+
+def _outside_region(place: Place, assignment: tuple[Candidate | None, ...]) -> bool:
+    """Whether *place* lies outside the polygon of a first-level unit of the tail's *assignment*.
+
+    A parenthesis says where its place is: "Kavumu (Masisi, Nord-Kivu)" is no Kavumu of South Kivu,
+    and the tail's own units are the better answer (the polygon decides, not the admin path: a town
+    named in an older unit is still inside the unit that now holds it). A settlement within
+    ``TAIL_BORDER_KM`` of the unit is a border town the coder placed across the line.
+    """
+    slack = TAIL_BORDER_KM if place.kind is PlaceKind.POPULATED_PLACE else AREA_SLACK_KM
+    return any(c is not None and outside_area(c.place, place, slack_km=slack) for c in assignment)
+
+
+def _only_district(gaz: Gazetteer, x: Span, unit: Place) -> bool:
+    """Whether *x* names, by its own name, the only district of that name in the country of the tail's
+    *unit*: that district, even where the tail names another region of it (a coder's slip is likelier
+    than a second district)."""
+    p = x.place
+    return p is not None and p.kind is PlaceKind.ADMIN2 and p.country_code == unit.country_code and (
+        OTHER_NAME not in x.reason) and len(
+        _search(gaz, p.name, kind=PlaceKind.ADMIN2, country=p.country_code, limit=2)) < 2
 
 
 def _kept(place: Place, units: list[Place], pick: Candidate | None) -> bool:
@@ -338,14 +396,15 @@ def apply_sentence_region(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     namesake of a word ("Yar" of "Chervonyi Yar district", "East" of "Twic East county") is worse than the
     region itself. A big town by its own name moves only to a namesake inside a named unit, and else
     stays (a protest in a capital abroad about a region); a country stays unless matched by a name unlike
-    its own.
+    its own. In the units' own country, a village or district outside all of them is its namesake inside
+    one, else unresolved (:func:`_elsewhere`).
 
     Examples
     --------
     >>> apply_sentence_region(Gazetteer.default(), "", [])
     """
     starts = [x.start for x in spans]
-    for begin, end in _sentences(text):
+    for begin, end in sentence_bounds(text):
         inside = spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, end)]
         units = [y.place for y in inside if y.place is not None and names_region(text, y)]
         if len({u.country_code for u in units}) != 1:
@@ -353,9 +412,41 @@ def apply_sentence_region(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
         for x in inside:
             if _foreign(x, units):
                 _to_country(gaz, x, units)
+            elif _elsewhere(x, units) and not _only_district(gaz, x, units[0]):
+                _into_units(gaz, x, units)
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
+def _elsewhere(x: Span, units: list[Place]) -> bool:
+    """Whether *x* is a place of the *units*' country, not a big town by its own name, outside all of them.
+
+    "In <village> (<district>, Ekiti)" or "in <village> of <township> (<district>, Sagaing region)" says
+    the village is in that unit: a namesake in another region of the country is not it. A place within ``TAIL_BORDER_KM`` of a unit's polygon counts as in it; a unit
+    without a polygon says nothing.
+    """
+    p = x.place
+    if p is None or x.fixed or p.country_code != units[0].country_code or big_by_own_name(x):
+        return False
+    if p.kind is not PlaceKind.POPULATED_PLACE and p.kind is not PlaceKind.ADMIN2:
+        return False
+    return all(u.geometry is not None and outside_area(u, p, slack_km=TAIL_BORDER_KM) for u in units)
+
+
+def _into_units(gaz: Gazetteer, x: Span, units: list[Place]) -> None:
+    """*x* as its namesake inside one of the *units* (a town first), else unresolved with its candidates."""
+    inside = [c for c in _search(gaz, x.surface, limit=PLACE_CANDIDATES, country=units[0].country_code)
+              if any(holds(u, c.place) or not outside_area(u, c.place, slack_km=TAIL_BORDER_KM) for u in units)]
+    names = ", ".join(u.name for u in units)
+    if inside:
+        pick = max(inside, key=_town_first)
+        _fix(x, pick.place, f"{pick.reason}; inside {names}, where its sentence's region is")
+        return
+    if x.place is not None:
+        x.candidates = (x.place, *x.candidates)
+    x.place, x.score = None, None
+    x.reason = f"{x.reason}; {OUTLIER}: outside the sentence's region ({names}), none of its name there"
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text's sentences, cut where :func:`apply_coded` cuts them."""
     cuts = sorted({m.start() + 1 for m in _SENTENCE_CUT.finditer(text)})
     return list(itertools.pairwise([0, *cuts, len(text) + 1]))
@@ -371,10 +462,12 @@ def names_region(text: str, y: Span) -> bool:
     """
     if y.place is None or y.place.kind is not PlaceKind.ADMIN1 or common_word(y.surface):
         return False
-    if en.REGION_NAMED.match(text, y.end) or parse_query(y.surface).kind == PlaceKind.ADMIN1.value:
+    part = en.UNIT_PART_AFTER.match(text, y.end)  # "Shan-North state": a part of Shan, named as a unit
+    end = part.end() if part else y.end
+    if en.REGION_NAMED.match(text, end) or parse_query(y.surface).kind == PlaceKind.ADMIN1.value:
         return True
     before = text[max(0, y.start - MAX_GAP):y.start].rstrip()[-1:]  # (windows: linear in the text)
-    after = text[y.end:y.end + MAX_GAP].lstrip()[:1]
+    after = text[end:end + MAX_GAP].lstrip()[:1]
     return bool(before) and before in _OPENERS and (not after or after in _TAIL_CLOSERS)
 
 

@@ -77,6 +77,8 @@ _NAME_MATCH_REASONS = ("name ", "alternate name ")
 def _connector(word: str) -> bool:
     """Whether *word* may sit next to a place name in a capitalised run without making it another name."""
     bare = word.rstrip(".").removesuffix(en.POSSESSIVE_ENDINGS[0]).removesuffix(en.POSSESSIVE_ENDINGS[1])
+    if word.isupper() and len(bare) > 1 and bare not in _CONNECTORS:  # an acronym ("IS Sahel"), not the word "is"
+        return False
     return (bare in _CONNECTORS or bare.lower() in STOPWORDS or bare.lower() in en.SENTENCE_ADVERBS
             or bare.isupper() and len(bare) <= 1)
 

@@ -64,6 +64,8 @@ __all__ = [
     "BASE_WORDS",
     "BEARINGS",
     "BEARING_OF",
+    "BORDER_AFTER",
+    "BORDER_BEFORE",
     "BY_AGENT",
     "CITY_AFTER",
     "CITY_AFTER_PREFIX",
@@ -180,6 +182,7 @@ __all__ = [
     "PLACE_NOUN_OF",
     "PLACE_WORDS",
     "PLACE_WORD_AFTER",
+    "PLACE_WORD_BEFORE_TAIL",
     "POSSESSIVE_ENDINGS",
     "PRONOUN_CLAIMANT",
     "PRONOUN_SUBJECTS",
@@ -216,6 +219,7 @@ __all__ = [
     "TOLD_WORD",
     "UNCONFIRMED_CUE",
     "UNIT_ADJECTIVES",
+    "UNIT_PART_AFTER",
     "UNIT_WORDS",
     "UNNAMED_REPORTS",
     "VIOLENT_CROWD",
@@ -387,6 +391,11 @@ ADMIN2_WORDS = (
     "gorodskoy okrug", "municipal okrug", "city district", "borough",
 )
 PLACE_WORDS = (*SETTLEMENT_WORDS, "settlement", "gorod", "misto", "selo", "poselok", "selyshche")
+#: A settlement's or a local area's word between a place's name and the parenthesis that says where it is
+#: ("Kiwanja locality (Rutshuru, North Kivu)", "Bor town (Bor South county, Jonglei state)"): the tail is the place's.
+PLACE_WORD_BEFORE_TAIL = re.compile(
+    r"\s+(?:" + "|".join((*SETTLEMENT_WORDS, "locality", "area", "kebele", "ward", "camp", "commune", "groupement"))
+    + r")\b(?=\s*\()", re.IGNORECASE)
 
 #: A descriptor right after a name, which the context resolver reads with it (group 1: the word).
 DESCRIPTOR_AFTER_NAME = re.compile(
@@ -417,6 +426,8 @@ REGION_AFTER = re.compile(
     re.IGNORECASE)
 #: "… the region of ": the unit is meant, not its namesake town.
 REGION_OF = re.compile(r"\b(?:region|province|district)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+#: A compass part after a first-level unit's name, as coders split a big unit ("Shan-North state", "Bago-East").
+UNIT_PART_AFTER = re.compile(r"-(?:North|South|East|West)\b")
 #: "<name> region" named in a report: a bare <name> elsewhere in it is that region.
 REGION_NAMED = re.compile(r"\s+(?:" + "|".join((*REGION_WORDS, "krai")) + r")\b", re.IGNORECASE)
 #: "city of", "town of", "village of" ending a lower-cased text: the town is meant.
@@ -974,6 +985,10 @@ ACTOR_OF_BEFORE = re.compile(rf"\b(?:{ACTOR_NOUNS}|government|authorities|minist
                              r"representatives?|embassy|delegation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: A country named as who acted by the force noun after it: "<country> forces", "<country> military".
 ACTOR_NOUN_AFTER = re.compile(rf"\s+(?:{ACTOR_NOUNS})\b", re.IGNORECASE)
+#: A country named as a border, not where something happened: "the road to the Egypt border", "on the
+#: border with Chad" (the masked token, then these words; or these words, then the token).
+BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b", re.IGNORECASE)
+BORDER_BEFORE = re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$", re.IGNORECASE)
 #: Any place named as who acted by a militia's word after it: "<region> communal militia", "<town> militias".
 MILITIA_AFTER = re.compile(r"\s+(?:(?:communal|ethnic|tribal|pastoral|pastoralist|local)\s+)?militias?\b",
                            re.IGNORECASE)
