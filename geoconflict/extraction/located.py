@@ -27,7 +27,6 @@ from geoconflict.extraction.acled_types import BY_BATTLE, actor_pair, battle_wor
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, TOKEN_OPEN, Document, clause_back, number
-from geoconflict.extraction.structure import APPROXIMATE
 from geoconflict.lang import en
 from geoconflict.model import Event, Place, PlaceKind, Precision
 from geoconflict.model import taxonomy as acled
@@ -189,7 +188,7 @@ def _where(doc: Document, i: int) -> tuple[Place, Precision | None]:
     (a first-level unit at its capital's point: :meth:`~geoconflict.extraction.document.Document.place`).
     """
     place = doc.place(i)
-    if place.kind is PlaceKind.POPULATED_PLACE and f"; {APPROXIMATE}:" in (doc.spans[i].reason or ""):
+    if place.kind is PlaceKind.POPULATED_PLACE and doc.spans[i].approximate:
         return place, Precision.NEAR  # a place the gazetteer lacks, placed at the town it is in or near
     return place, None
 

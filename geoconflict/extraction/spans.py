@@ -34,6 +34,8 @@ class Span:
     candidates: tuple[Place, ...] = ()
     possessive: bool = False
     fixed: bool = False  # placed by the text's structure ("Town, Region"): later document rules leave it
+    #: placed at the unit or town that holds it, the gazetteer lacking the place itself (set once, kept)
+    approximate: bool = False
 
 
 class Intervals:

@@ -181,10 +181,11 @@ def _constrain(gaz: Gazetteer, x: Span, tail: list[Span], *, paren: bool) -> Non
         seat = _seat(gaz, tail, assignment, innermost.place)
         if seat is not None:
             _fix(x, seat, f"{APPROXIMATE}: no {x.surface!r} inside {innermost.place.name} in the gazetteer; "
-                          f"placed at {seat.name}, the town the tail's district {tail[0].surface!r} is named after")
+                          f"placed at {seat.name}, the town the tail's district {tail[0].surface!r} is named after",
+                 approximate=True)
             return
         _fix(x, innermost.place, f"{APPROXIMATE}: no {x.surface!r} inside {innermost.place.name} in the "
-                                 f"gazetteer; placed at the unit the text names")
+                                 f"gazetteer; placed at the unit the text names", approximate=True)
 
 
 def _seat(gaz: Gazetteer, tail: list[Span], assignment: tuple[Candidate | None, ...], unit: Place) -> Place | None:
@@ -272,7 +273,7 @@ def _near(gaz: Gazetteer, x: Span, anchor: Span, km: float | None) -> None:
         _fix(x, pick.place, f"{pick.reason}; within {reach:.0f} km of {a.name}, as its bearing says")
     elif x.place is None or haversine_km(a.lat, a.lon, x.place.lat, x.place.lon) > reach:
         _fix(x, a, f"{APPROXIMATE}: no {x.surface!r} within {reach:.0f} km of {a.name} in the gazetteer; "
-                   f"placed at {a.name}")
+                   f"placed at {a.name}", approximate=True)
 
 
 def _town_first(c: Candidate) -> tuple[bool, float]:
@@ -280,11 +281,14 @@ def _town_first(c: Candidate) -> tuple[bool, float]:
     return c.place.kind is PlaceKind.POPULATED_PLACE, c.score
 
 
-def _fix(x: Span, place: Place, why: str) -> None:
-    """Give *x* *place*, said *why*, and keep it from later document rules."""
+def _fix(x: Span, place: Place, why: str, *, approximate: bool = False) -> None:
+    """Give *x* *place*, said *why*, and keep it from later document rules; *approximate*: *place* holds the
+    place the gazetteer lacks, or is the place it is near (the span keeps the flag once set, as its reason
+    keeps the words)."""
     if x.place is not None and x.place != place:
         x.candidates = (x.place, *x.candidates)
     x.place, x.fixed = place, True
+    x.approximate = x.approximate or approximate
     x.reason = f"{x.reason}; {why}"
 
 
