@@ -215,6 +215,8 @@ def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
         return "part of a hyphenated name"
     if en.NAMED_AFTER.match(text, e):
         return "part of the name of a place named after another ('… imeni …')"
+    if en.NAMED_AFTER_BEFORE.search(text, max(0, s - CONTEXT_WINDOW), s):
+        return "the person a place is named after ('… imeni …')"
     if surnames and fold(word) in surnames:
         return f"surname of a person named in the report ({word!r})"
     before = text[max(0, s - CONTEXT_WINDOW):s].rstrip()  # RIVER_BEFORE and ORG_BEFORE end with a word, then space

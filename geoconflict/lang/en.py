@@ -154,6 +154,7 @@ __all__ = [
     "NAME_ARTICLES",
     "NAME_CONNECTORS",
     "NAMED_AFTER",
+    "NAMED_AFTER_BEFORE",
     "NEIGHBOURHOOD_AFTER",
     "NEIGHBOURHOOD_BEFORE",
     "NEIGHBOURHOOD_OPENING",
@@ -475,6 +476,9 @@ NAME_ARTICLES = frozenset("al el ar as ad ash at az an ed es ez en er".split())
 #: Lower-case words inside one place name, joining it to the namesake it honours ("Shakhta imeni Gagarina": the
 #: mine named after Gagarin): the word before is no place of its own.
 NAMED_AFTER = re.compile(r"\s+(?:imeni|im\.)\s+[A-ZА-Я]")
+#: The same word right before a name: the name is the person (in the genitive) a place is named after
+#: ("Shakhta imeni Lenina": Lenin's mine), no place of its own.
+NAMED_AFTER_BEFORE = re.compile(r"\b(?:imeni|im\.)\s+$")
 #: Sentence adverbs and prepositions that may start a capitalised run ("Later Kursk …"), lower case.
 SENTENCE_ADVERBS = frozenset("yesterday earlier later overnight meanwhile separately elsewhere near outside "
                              "inside around across along also still instead despite amid following "
