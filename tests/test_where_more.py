@@ -49,3 +49,34 @@ def test_a_place_named_after_a_person_in_a_wire_report() -> None:
     assert row["country"] == "Ukraine"
     assert row["admin1"] == "Donetsk Oblast"
     assert _near(row, 48.02, 37.80)
+
+
+# ---- a coder's "(coded to X)" says where the event is placed
+
+
+def test_an_acled_note_coded_to_a_town_is_near_that_town() -> None:
+    """The event's own place is a hill the gazetteer lacks; the coder's town, not the border town named
+    later in quotes, is where it is, near (precision 2)."""
+    row = _main_row("On 3 June 2023, pro-government forces fired artillery at Houthi positions in Jabal Zahrat "
+                    "(coded to Al Malahit) and in Wadi Bani Saad (Al Dhaher, Sadah) 'in Jizan'. Casualties unknown.")
+    assert row["country"] == "Yemen"
+    assert row["admin1"] == "Şāʻdah"
+    assert _near(row, 16.77, 43.28)
+    assert row["geo_precision"] == NEAR_TOWN
+
+
+def test_a_note_whose_fatalities_are_coded_to_another_event_keeps_its_place() -> None:
+    row = _main_row("On 3 June 2023, DPR forces shelled Avdiivka, Donetsk, killing two soldiers (fatalities "
+                    "coded to Marinka event).")
+    assert row["admin1"] == "Donetsk Oblast"
+    assert _near(row, 48.14, 37.74)
+    assert row["geo_precision"] == AT_TOWN
+
+
+def test_a_region_named_as_a_militias_origin_is_not_the_coded_place() -> None:
+    row = _main_row("On 2 June 2023, herders (coded as Kaduna communal militia) attacked farmers in Birnin Gwari, "
+                    "Kaduna, killing three.")
+    assert row["country"] == "Nigeria"
+    assert row["admin1"] == "Kaduna"
+    assert "Birnin" in row["location"]
+    assert row["geo_precision"] == AT_TOWN

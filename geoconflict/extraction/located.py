@@ -164,6 +164,7 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
     i = _place(doc, masked, cue)
     if i is None:
         return None
+    i, coded = _coded(doc, masked, i)
     kind, subtype = classify(key, folded, cue.end(), cue.start())
     fatalities = fatalities_in(masked, folded)
     following = _next_in_paragraph(doc, s) if fatalities is None or subtype == acled.PEACEFUL_PROTEST else None
@@ -173,22 +174,23 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
         fatalities = _fatalities_next(*following)
     parties = _parties(masked, folded, cue, kind, subtype)
     kind, subtype = _by_whom(kind, subtype, parties)
-    place, precision = _where(doc, i)
+    place, precision = _where(doc, i, coded=coded)
     return Event(kind, place, subtype=subtype, actors=parties, fatalities=fatalities, precision=precision,
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
                                            reason=f"event: {kind} word {matched(masked, cue)!r} with a place"))
 
 
-def _where(doc: Document, i: int) -> tuple[Place, Precision | None]:
+def _where(doc: Document, i: int, *, coded: bool = False) -> tuple[Place, Precision | None]:
     """The point of an event at span *i*, and its precision when it is not the place's own.
 
     A place the gazetteer lacks, placed at the town the text says it is in or near
-    (:mod:`~geoconflict.extraction.structure`), is near that town; any other place is the event's own
-    (a first-level unit at its capital's point: :meth:`~geoconflict.extraction.document.Document.place`).
+    (:mod:`~geoconflict.extraction.structure`), or told elsewhere and *coded* to the town by a coder's note,
+    is near that town; any other place is the event's own (a first-level unit at its capital's point:
+    :meth:`~geoconflict.extraction.document.Document.place`).
     """
     place = doc.place(i)
-    if place.kind is PlaceKind.POPULATED_PLACE and doc.spans[i].approximate:
+    if place.kind is PlaceKind.POPULATED_PLACE and (coded or doc.spans[i].approximate):
         return place, Precision.NEAR  # a place the gazetteer lacks, placed at the town it is in or near
     return place, None
 
@@ -241,6 +243,26 @@ def _place(doc: Document, masked: str, cue: re.Match[str]) -> int | None:
             return _more_specific(doc, masked, tok)
     where = [t for t in TOKEN.finditer(masked) if not _names_actor(doc, masked, t)]
     return _more_specific(doc, masked, where[0]) if where else None
+
+
+def _coded(doc: Document, masked: str, i: int) -> tuple[int, bool]:
+    """The span a coder's note in the sentence codes its event to ("in Jabal X (coded to <town>)"), else *i*;
+    and whether that moved the event to another place.
+
+    ACLED's notes say where an event told of a place the gazetteer lacks, or of several places, is coded:
+    the first such place of the sentence that names no actor ("coded as <region> communal militia") and no
+    other event ("fatalities coded to the <town> event") is the event's place.
+    """
+    text = doc.text
+    if "coded" not in masked and "Coded" not in masked:  # (a quick test: most sentences hold no such note)
+        return i, False
+    for tok in TOKEN.finditer(masked):
+        j = int(tok.group(1))
+        x = doc.spans[j]
+        if (en.CODED_AT.search(text, max(0, x.start - en.CODED_AT_WINDOW), x.start)
+                and not en.CODED_OTHER_EVENT.match(text, x.end) and not _names_actor(doc, masked, tok)):
+            return j, doc.place(j) != doc.place(i)
+    return i, False
 
 
 def _clause_end(after: str) -> int:

@@ -305,7 +305,8 @@ def apply_coded(text: str, spans: list[Span]) -> None:
     after = 0  # the spans before an earlier note are that note's (each span is read once: linear)
     for i, y in enumerate(spans):
         p = y.place
-        if p is None or not en.CODED_AT.search(text, max(0, y.start - en.CODED_AT_WINDOW), y.start):
+        if p is None or not en.CODED_AT.search(text, max(0, y.start - en.CODED_AT_WINDOW), y.start) or (
+                en.CODED_OTHER_EVENT.match(text, y.end)):  # "fatalities coded to the <town> event": another's
             continue
         begin = max(text.rfind(end, 0, y.start) for end in _SENTENCE_END)
         for x in spans[max(after, bisect.bisect_right(starts, begin)):i]:

@@ -83,6 +83,7 @@ __all__ = [
     "CONFIRM_CUE",
     "CODED_AT",
     "CODED_AT_WINDOW",
+    "CODED_OTHER_EVENT",
     "CONTAINER_NEXT",
     "CONTROL_OF",
     "CONTAINER_OPEN",
@@ -532,6 +533,8 @@ BEARINGS = ("north", "south", "east", "west", "northeast", "northwest", "southea
 CODED_AT = re.compile(r"\bcoded\s+(?:to|as|at)\s+(?:the\s+)?$", re.IGNORECASE)
 #: How far before a name :data:`CODED_AT` is looked for.
 CODED_AT_WINDOW = 20
+#: After a coded name, the note speaks of another event ("fatalities coded to the Pisky event"), not this one's place.
+CODED_OTHER_EVENT = re.compile(r"\s+event\b", re.IGNORECASE)
 #: What stands between a place and the unit that holds it in a tail: "Town, Region", "Village (District,
 #: Region)", "Village (Commune, Province)" with a commune the gazetteer lacks (a capitalised name, a comma).
 CONTAINER_OPEN = re.compile(r"\s*(?:,|\()\s*(?:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}\s*,\s*)?")
