@@ -80,3 +80,23 @@ def test_a_region_named_as_a_militias_origin_is_not_the_coded_place() -> None:
     assert row["admin1"] == "Kaduna"
     assert "Birnin" in row["location"]
     assert row["geo_precision"] == AT_TOWN
+
+
+# ---- a country gives way to a town the sentence names after it
+
+
+def test_migrants_heading_abroad_are_stopped_at_the_town_the_sentence_names() -> None:
+    row = _main_row("On 3 June 2023, 25 migrants trying to cross into Greece by boat were stopped off the coast "
+                    "of Bodrum, Mugla and detained by the coast guard.")
+    assert row["country"] == "Turkey"
+    assert row["admin1"] == "Muğla"
+    assert _near(row, 37.04, 27.43)
+
+
+def test_a_wire_report_of_fighters_crossing_a_border_is_placed_at_the_town() -> None:
+    row = _main_row("BEIRUT, June 3 (wire) - Gunmen who slipped into Lebanon were arrested on Saturday in Hermel, "
+                    "the army said.")
+    assert row["country"] == "Lebanon"
+    assert _near(row, 34.39, 36.38)
+    assert row["geo_precision"] == AT_TOWN
+

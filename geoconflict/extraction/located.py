@@ -27,6 +27,8 @@ from geoconflict.extraction.acled_types import BY_BATTLE, actor_pair, battle_wor
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, TOKEN_OPEN, Document, clause_back, number
+from geoconflict.extraction.resolution_common import FAR_KM
+from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
 from geoconflict.model import Event, Place, PlaceKind, Precision
 from geoconflict.model import taxonomy as acled
@@ -288,8 +290,9 @@ def _names_actor(doc: Document, masked: str, tok: re.Match[str]) -> bool:
 def _more_specific(doc: Document, masked: str, tok: re.Match[str]) -> int:
     """The span of token *tok*, or when it is a country, a place the sentence also names that is no
     country and names no actor: the first inside that country, else the first named before it ("rallied
-    in <town> against the war in <country>"). A country is the event's place only when the sentence names
-    nothing nearer."""
+    in <town> against the war in <country>"), else the first after it within ``FAR_KM`` of the country's
+    point ("crossing into <country> were stopped off <town>": a neighbour's coast, not a namesake across the
+    world). A country is the event's place only when the sentence names nothing nearer."""
     i = int(tok.group(1))
     country = doc.place(i)
     if country.kind is not PlaceKind.COUNTRY:
@@ -298,7 +301,9 @@ def _more_specific(doc: Document, masked: str, tok: re.Match[str]) -> int:
               if doc.place(t.group(1)).kind is not PlaceKind.COUNTRY and not _names_actor(doc, masked, t)]
     inside = [j for _, j in nearer if doc.place(j).country_code == country.country_code]
     before = [j for start, j in nearer if start < tok.start()]
-    return (inside or before or [i])[0]
+    after = [j for start, j in nearer if start > tok.start() and haversine_km(
+        country.lat, country.lon, doc.place(j).lat, doc.place(j).lon) <= FAR_KM]
+    return (inside or before or after or [i])[0]
 
 
 def _next_in_paragraph(doc: Document, s: Sentence) -> tuple[str, str] | None:
