@@ -100,3 +100,23 @@ def test_a_wire_report_of_fighters_crossing_a_border_is_placed_at_the_town() -> 
     assert _near(row, 34.39, 36.38)
     assert row["geo_precision"] == AT_TOWN
 
+
+# ---- a site named after a town ("<Town> Filtration Station") is near that town
+
+
+def test_an_observer_reports_fire_near_a_site_named_after_a_city() -> None:
+    row = _main_row("On 3 June 2023, the OSCE SMM observed 12 explosions in both directions of the frontline "
+                    "near Donetsk Filtration Station.")
+    assert row["country"] == "Ukraine"
+    assert row["admin1"] == "Donetsk Oblast"
+    assert _near(row, 48.02, 37.80)
+    assert row["geo_precision"] == NEAR_TOWN
+
+
+def test_an_isw_style_strike_on_a_plant_named_after_its_city() -> None:
+    row = _main_row("Russian forces struck the Kharkiv Tractor Plant with cruise missiles on June 2, Ukrainian "
+                    "officials reported.")
+    assert row["country"] == "Ukraine"
+    assert row["admin1"] == "Kharkiv Oblast"
+    assert _near(row, 49.99, 36.23)
+    assert row["geo_precision"] == NEAR_TOWN

@@ -18,7 +18,11 @@ from itertools import accumulate
 
 from geoconflict.model import Place, PlaceKind
 
-__all__ = ["Intervals", "Span", "contains"]
+__all__ = ["APPROXIMATE", "Intervals", "Span", "contains"]
+
+#: How the reason of a span placed at the unit or town that holds (or is near) a place the gazetteer lacks
+#: says so (its :attr:`Span.approximate` flag is set with it).
+APPROXIMATE = "approximate"
 
 @dataclass
 class Span:

@@ -17,7 +17,7 @@ import re
 
 from geoconflict.errors import InvalidInputError
 from geoconflict.extraction.resolution_common import FAR_KM, OUTLIER, big_by_own_name, other_name
-from geoconflict.extraction.spans import Span
+from geoconflict.extraction.spans import APPROXIMATE, Span
 from geoconflict.extraction.toponyms import common_word
 from geoconflict.gazetteer import Candidate, Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
@@ -54,8 +54,6 @@ TAIL_FAR_KM = 300.0
 LIST_TOWN_POPULATION = 20_000
 #: Such a village outside the unit but this near it (km) stays (a gazetteer's units may predate a reform).
 VILLAGE_TAIL_KM = 100.0
-#: The prefix of the reason of a place that fell back to the unit or place that holds it.
-APPROXIMATE = "approximate"
 #: Where a sentence ends, for :func:`apply_coded` (the places a coder's note speaks of are in its sentence).
 _SENTENCE_END = (". ", ".\n", "; ")
 #: Where :func:`apply_sentence_region` cuts sentences (the ends of ``_SENTENCE_END``).

@@ -154,6 +154,7 @@ __all__ = [
     "MOVE_TO_FIRST",
     "NAME_ARTICLES",
     "NAME_CONNECTORS",
+    "FACILITY_WORDS",
     "NAMED_AFTER",
     "NAMED_AFTER_BEFORE",
     "NEIGHBOURHOOD_AFTER",
@@ -470,6 +471,11 @@ Oblast Region Province District Raion Rayon County State Governorate City Town V
 Airport Airbase Base Bridge Port Dam Corridor Crossing Front Border Camp Refugee Lake Sea Island Islands
 Peninsula Mountains Hills Plain Desert Canal Plant Station Highway Road Street Square Municipality Krai
 Republic Territory Territories Prefecture Department Arrondissement Township Division Zone Area Enclave
+""".split())
+#: The last word of a site's name that is named after the town it is at or near ("Donetsk Filtration Station",
+#: "Kharkiv Tractor Plant"): the town is a place of its own, the site near it.
+FACILITY_WORDS = frozenset("""
+Station Mine Plant Airport Airdrome Airfield Factory Refinery Depot Dam Works Colliery
 """.split())
 #: The articles of transliterated Arabic place names ("Al Hasakeh", "As-Sweida", "Deir ez-Zor"), lower case:
 #: a name's own first word, never another name beside it.
