@@ -120,3 +120,24 @@ def test_an_isw_style_strike_on_a_plant_named_after_its_city() -> None:
     assert row["admin1"] == "Kharkiv Oblast"
     assert _near(row, 49.99, 36.23)
     assert row["geo_precision"] == NEAR_TOWN
+
+
+# ---- a region's seat lies in the region
+
+
+def test_an_event_told_only_by_its_region_is_at_a_town_inside_that_region() -> None:
+    """The gazetteer gives a district of Saint Petersburg (a federal city of its own) the oblast around it:
+    the oblast's seat is a town inside the oblast's polygon, not that district."""
+    row = _main_row("On 3 June 2023, residents protested against plans to open a landfill in Leningrad Oblast. "
+                    "[size=no report]")
+    assert row["country"] == "Russia"
+    assert row["admin1"] == "Leningradskaya oblast'"
+    assert _near(row, 59.58, 30.13)
+    assert row["geo_precision"] == 3
+
+
+def test_a_region_named_in_an_isw_assessment_is_at_its_capital() -> None:
+    row = _main_row("Ukrainian officials reported that Russian forces struck civilian infrastructure in Odesa "
+                    "Oblast on June 2.")
+    assert row["admin1"] == "Odesa Oblast"
+    assert _near(row, 46.49, 30.74)
