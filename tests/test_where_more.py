@@ -141,3 +141,26 @@ def test_a_region_named_in_an_isw_assessment_is_at_its_capital() -> None:
                     "Oblast on June 2.")
     assert row["admin1"] == "Odesa Oblast"
     assert _near(row, 46.49, 30.74)
+
+
+# ---- a village far from the only region its sentence names is its namesake near that region, or none
+
+
+def test_a_village_named_with_a_region_is_not_its_namesake_across_the_country() -> None:
+    """The context's Chervonyi Yar is a village of Odesa Oblast, 800 km from the oblast the sentence names;
+    its namesake within 300 km of that oblast is the better reading."""
+    row = _main_row("On 2 June 2023, Russian artillery shelled Chervonyi Yar and nearby villages of Luhansk oblast, "
+                    "local officials said.")
+    assert row["country"] == "Ukraine"
+    assert row["admin1"] != "Odesa Oblast"
+    assert _near(row, 48.57, 39.31, km=350.0)
+
+
+def test_a_far_village_with_no_namesake_near_the_region_gives_way_to_the_district() -> None:
+    """Manpur of Madhya Pradesh is 1,000 km from Bihar: the protest is in Gaya district, at its town."""
+    row = _main_row("On 2 June 2023, police fired tear gas at villagers protesting in Manpur village of Gaya "
+                    "district, Bihar.")
+    assert row["country"] == "India"
+    assert row["admin1"] == "Bihār"
+    assert _near(row, 24.80, 85.00)
+    assert row["event_type"] == "Protests"

@@ -15,6 +15,9 @@ import bisect
 import itertools
 import re
 
+import shapely
+import shapely.ops
+
 from geoconflict.errors import InvalidInputError
 from geoconflict.extraction.resolution_common import FAR_KM, OUTLIER, big_by_own_name, other_name
 from geoconflict.extraction.spans import APPROXIMATE, Span
@@ -324,7 +327,8 @@ def apply_sentence_region(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     namesake of a word ("Yar" of "Chervonyi Yar district", "East" of "Twic East county") is worse than the
     region itself. A big town by its own name moves only to a namesake inside a named unit, and else
     stays (a protest in a capital abroad about a region); a country stays unless matched by a name unlike
-    its own.
+    its own. The same holds for a small place or district of the units' own country outside them all and
+    more than ``TAIL_FAR_KM`` from each (:func:`_far_at_home`): its namesake in or near them, else none.
 
     Examples
     --------
@@ -339,6 +343,8 @@ def apply_sentence_region(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
         for x in inside:
             if _foreign(x, units):
                 _to_country(gaz, x, units)
+            elif _far_at_home(x, units):
+                _to_country(gaz, x, units, where=f"over {TAIL_FAR_KM:,.0f} km from")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -374,7 +380,27 @@ def _foreign(x: Span, units: list[Place]) -> bool:
     return all(haversine_km(u.lat, u.lon, p.lat, p.lon) > FAR_KM for u in units)
 
 
-def _to_country(gaz: Gazetteer, x: Span, units: list[Place]) -> None:
+def _far_at_home(x: Span, units: list[Place]) -> bool:
+    """Whether *x*'s place is a small one of the *units*' own country but far from them all: outside each,
+    more than ``TAIL_FAR_KM`` from its polygon (its point when it has none). A village the sentence names
+    with its region is near that region; its namesake across the country is another village. A big town by
+    its own name is left (a protest in the capital about a region)."""
+    p = x.place
+    if (p is None or x.fixed or p.country_code != units[0].country_code or big_by_own_name(x)
+            or p.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2)):
+        return False
+    return all(not holds(u, p) and _km_from(u, p) > TAIL_FAR_KM for u in units)
+
+
+def _km_from(unit: Place, p: Place) -> float:
+    """How far (km) *p* is from *unit*'s polygon, or from its point when it has none."""
+    if unit.geometry is None:
+        return float(haversine_km(unit.lat, unit.lon, p.lat, p.lon))
+    edge = shapely.ops.nearest_points(unit.geometry, shapely.Point(p.lon, p.lat))[0]
+    return float(haversine_km(edge.y, edge.x, p.lat, p.lon))
+
+
+def _to_country(gaz: Gazetteer, x: Span, units: list[Place], *, where: str = "in another country than") -> None:
     """*x* as its namesake in or near the units (a big town by its own name: only in them), or unresolved."""
     cc = units[0].country_code
     big = big_by_own_name(x) and x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE
@@ -389,5 +415,5 @@ def _to_country(gaz: Gazetteer, x: Span, units: list[Place]) -> None:
         if x.place is not None:
             x.candidates = (x.place, *x.candidates)
         x.place, x.score = None, None
-        x.reason = (f"{x.reason}; {OUTLIER}: in another country than the sentence's region ({names}), "
+        x.reason = (f"{x.reason}; {OUTLIER}: {where} the sentence's region ({names}), "
                     f"none of its name there or near")
