@@ -164,3 +164,24 @@ def test_a_far_village_with_no_namesake_near_the_region_gives_way_to_the_distric
     assert row["admin1"] == "Bihār"
     assert _near(row, 24.80, 85.00)
     assert row["event_type"] == "Protests"
+
+
+# ---- where forces came from is not where the event is
+
+
+def test_fighters_who_came_from_elsewhere_are_placed_where_they_arrived() -> None:
+    row = _main_row("On 3 June 2023, about 400 fighters coming from Ad Dali, Abyan and Lahij reportedly arrived "
+                    "at the port (Hidaybu, Suqutra) aboard a ship and joined former forces of the 2nd Brigade that "
+                    "defected to the STC.")
+    assert row["country"] == "Yemen"
+    assert row["admin1"] == "Arkhabīl Suquţrá"
+    assert _near(row, 12.65, 54.02)
+    assert row["geo_precision"] == NEAR_TOWN
+    assert row["event_type"] == "Strategic developments"
+
+
+def test_an_origin_that_is_the_only_place_named_stays_the_events_place() -> None:
+    row = _main_row("On 2 June 2023, dozens of tribal fighters coming from Marib joined former forces of the 3rd "
+                    "Brigade that defected to the government.")
+    assert row["country"] == "Yemen"
+    assert row["admin1"] == "Ma’rib"

@@ -26,7 +26,15 @@ from collections.abc import Callable, Iterator
 from geoconflict.extraction.acled_types import BY_BATTLE, actor_pair, battle_word, classify, protest_outcome
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
 from geoconflict.extraction.cues import Fold, matched
-from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, TOKEN_OPEN, Document, clause_back, number
+from geoconflict.extraction.document import (
+    ANY_TOKEN,
+    TOKEN,
+    TOKEN_GROUP,
+    TOKEN_OPEN,
+    Document,
+    clause_back,
+    number,
+)
 from geoconflict.extraction.resolution_common import FAR_KM
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
@@ -47,6 +55,7 @@ _PLACE_AFTER = re.compile(en.PLACE_AFTER_WORDS + TOKEN_GROUP)
 _PASSIVE_TARGET = re.compile(TOKEN_GROUP + en.PASSIVE_TARGET_VERBS)
 _ANY_TOKEN = re.compile(TOKEN_GROUP)
 _EVENT_PLACE = re.compile(en.EVENT_PLACE_WORDS + TOKEN_GROUP)
+_ORIGIN = re.compile(rf"{en.ORIGIN_BEFORE}{ANY_TOKEN}(?:{en.ORIGIN_LIST_JOIN}{ANY_TOKEN})*")
 #: A demonym ending the text, maybe followed by one lower-case word (group 1).
 _DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:[a-z]+\s+)?$")
 #: The cues of events a sentence may tell on its own (then its fatalities are its own).
@@ -244,7 +253,17 @@ def _place(doc: Document, masked: str, cue: re.Match[str]) -> int | None:
         if tok and not _names_actor(doc, masked, tok):
             return _more_specific(doc, masked, tok)
     where = [t for t in TOKEN.finditer(masked) if not _names_actor(doc, masked, t)]
-    return _more_specific(doc, masked, where[0]) if where else None
+    origins = _origins(masked)
+    there = [t for t in where if t.start() not in origins]
+    return _more_specific(doc, masked, (there or where)[0]) if where else None
+
+
+def _origins(masked: str) -> set[int]:
+    """Where the tokens naming where someone came from start ("coming from ⟦1⟧, ⟦2⟧ and ⟦3⟧"): an origin is
+    not where the event is, when the sentence names another place."""
+    if en.FROM not in masked:  # (a quick test: most sentences tell no origin)
+        return set()
+    return {t.start() for m in _ORIGIN.finditer(masked) for t in TOKEN.finditer(masked, m.start(), m.end())}
 
 
 def _coded(doc: Document, masked: str, i: int) -> tuple[int, bool]:

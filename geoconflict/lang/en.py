@@ -167,6 +167,9 @@ __all__ = [
     "NUMBER_WORDS",
     "OF",
     "ORG_AFTER",
+    "ORIGIN_BEFORE",
+    "FROM",
+    "ORIGIN_LIST_JOIN",
     "ORG_BEFORE",
     "ORG_BEFORE_ENDS",
     "OTHER_CLAUSE",
@@ -581,6 +584,12 @@ Intelligence Staff Of
 """.split())
 #: Small words inside a title: "Minister of the Interior", "Governor of Kursk region".
 OF = "of"
+#: The word before where forces or people came from.
+FROM = "from"
+#: Where forces or people came from, before the places (masked tokens) that name it: "coming from X, Y and Z".
+ORIGIN_BEFORE = r"\bfrom\s+(?:the\s+)?"
+#: Between two places of one list of origins.
+ORIGIN_LIST_JOIN = r"\s*(?:,\s*(?:and\s+)?|and\s+)"
 TITLE_JOINERS = f"{OF}|{THE}"
 #: Abbreviated titles, with their dot, as a regex alternation ("Gen. Oleksandr Syrskyi").
 TITLE_ABBREVIATIONS = r"Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Dr\.|Mr\.|Mrs\.|Ms\."
