@@ -185,3 +185,25 @@ def test_an_origin_that_is_the_only_place_named_stays_the_events_place() -> None
                     "Brigade that defected to the government.")
     assert row["country"] == "Yemen"
     assert row["admin1"] == "Ma’rib"
+
+
+# ---- the country a war is told of is no context for the report's own places
+
+
+def test_a_rally_in_support_of_a_war_abroad_is_at_the_home_town() -> None:
+    """Vidnoye is a town near Moscow; a hamlet of that name in Crimea must not win because the rally is about
+    the war in Ukraine."""
+    row = _main_row("On 2 June 2023, local party members organized a motor rally in Vidnoye region in support of "
+                    "the military invasion of Ukraine. [size=no report]")
+    assert row["country"] == "Russia"
+    assert row["admin1"] == "Moscow Oblast"
+    assert _near(row, 55.55, 37.71)
+    assert row["event_type"] == "Protests"
+
+
+def test_shelling_told_with_the_war_keeps_its_village_in_the_war() -> None:
+    row = _main_row("On 2 June 2023, Russian forces shelled Kurakhove, Donetsk, amid the ongoing war in Ukraine. "
+                    "Casualties unknown.")
+    assert row["country"] == "Ukraine"
+    assert row["admin1"] == "Donetsk Oblast"
+    assert _near(row, 47.98, 37.28)

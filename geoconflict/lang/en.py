@@ -168,6 +168,8 @@ __all__ = [
     "OF",
     "ORG_AFTER",
     "ORIGIN_BEFORE",
+    "WAR_OBJECT_BEFORE",
+    "WAR_OBJECT_WINDOW",
     "FROM",
     "ORIGIN_LIST_JOIN",
     "ORG_BEFORE",
@@ -584,6 +586,12 @@ Intelligence Staff Of
 """.split())
 #: Small words inside a title: "Minister of the Interior", "Governor of Kursk region".
 OF = "of"
+#: Before a country a war is told of ("the invasion of", "the war in"): the country is what the report is
+#: about, not where its own places are.
+WAR_OBJECT_BEFORE = re.compile(r"\b(?:war|invasion|aggression|occupation)\s+(?:in|of|on|against)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
+#: How far before a name :data:`WAR_OBJECT_BEFORE` is looked for.
+WAR_OBJECT_WINDOW = 30
 #: The word before where forces or people came from.
 FROM = "from"
 #: Where forces or people came from, before the places (masked tokens) that name it: "coming from X, Y and Z".
