@@ -207,3 +207,26 @@ def test_shelling_told_with_the_war_keeps_its_village_in_the_war() -> None:
     assert row["country"] == "Ukraine"
     assert row["admin1"] == "Donetsk Oblast"
     assert _near(row, 47.98, 37.28)
+
+
+# ---- "in <Town>, <Region>, ..." names the sentence's region even with a comma after it
+
+
+def test_a_community_named_like_a_far_capital_is_in_the_leads_city() -> None:
+    """ACLED's Latin American notes open "in <town>, <state>, ...": the state holds the sentence's places,
+    so "the Nova Brasilia community" is no district of the capital 900 km away."""
+    row = _main_row("On 2 June 2023, in Niteroi, Rio de Janeiro, residents reported shoot-outs between police and "
+                    "gang members in the Nova Brasilia community.")
+    assert row["country"] == "Brazil"
+    assert row["admin1"] == "Rio de Janeiro"
+    assert _near(row, -22.88, -43.10)
+    assert row["event_type"] == "Battles"
+
+
+def test_a_mexican_lead_keeps_its_town_when_a_community_is_named() -> None:
+    row = _main_row("On 2 June 2023, in Uruapan, Michoacan, police clashed with gunmen in the Guadalupe "
+                    "community, leaving two dead.")
+    assert row["country"] == "Mexico"
+    assert row["admin1"] == "Michoacán de Ocampo"
+    assert _near(row, 19.42, -102.06)
+    assert row["fatalities"] == 2

@@ -40,6 +40,8 @@ class Span:
     fixed: bool = False  # placed by the text's structure ("Town, Region"): later document rules leave it
     #: placed at the unit or town that holds it, the gazetteer lacking the place itself (set once, kept)
     approximate: bool = False
+    #: the unit a "Town, Region" tail names as holding the place before it
+    tail_unit: bool = False
 
 
 class Intervals:

@@ -173,6 +173,7 @@ def _constrain(gaz: Gazetteer, x: Span, tail: list[Span], *, paren: bool) -> Non
     for y, unit in zip(tail, assignment):
         if unit is not None:
             _fix(y, unit.place, f"the unit holding {x.surface!r} ({unit.reason})")
+            y.tail_unit = True
     units = [u.place for u in assignment if u is not None]
     if x.place is not None and _kept(x.place, units, pick):  # the context's choice is inside: keep it
         _fix(x, x.place, f"inside {innermost.place.name}, as the text's tail says")
@@ -354,20 +355,22 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def names_region(text: str, y: Span) -> bool:
-    """Whether *y* names a first-level unit as such: with its word, or closing a tail.
+    """Whether *y* names a first-level unit as such: with its word, or closing a tail, or as the unit a
+    "Town, Region" tail placed its town in (:func:`apply_structure`: that town is the evidence, whatever
+    follows and however common its words: "in Niteroi, Rio de Janeiro, ...").
 
     Examples
     --------
     >>> names_region("", Span(0, 0, "", ""))
     False
     """
-    if y.place is None or y.place.kind is not PlaceKind.ADMIN1 or common_word(y.surface):
+    if y.place is None or y.place.kind is not PlaceKind.ADMIN1 or (common_word(y.surface) and not y.tail_unit):
         return False
     if en.REGION_NAMED.match(text, y.end) or parse_query(y.surface).kind == PlaceKind.ADMIN1.value:
         return True
     before = text[max(0, y.start - MAX_GAP):y.start].rstrip()[-1:]  # (windows: linear in the text)
     after = text[y.end:y.end + MAX_GAP].lstrip()[:1]
-    return bool(before) and before in _OPENERS and (not after or after in _TAIL_CLOSERS)
+    return bool(before) and before in _OPENERS and (not after or after in _TAIL_CLOSERS or y.tail_unit)
 
 
 def _foreign(x: Span, units: list[Place]) -> bool:
@@ -384,9 +387,10 @@ def _far_at_home(x: Span, units: list[Place]) -> bool:
     """Whether *x*'s place is a small one of the *units*' own country but far from them all: outside each,
     more than ``TAIL_FAR_KM`` from its polygon (its point when it has none). A village the sentence names
     with its region is near that region; its namesake across the country is another village. A big town by
-    its own name is left (a protest in the capital about a region)."""
+    its own name is left (a protest in the capital about a region), unless a unit's word says it is a part
+    of one ("the Nova Brasilia community")."""
     p = x.place
-    if (p is None or x.fixed or p.country_code != units[0].country_code or big_by_own_name(x)
+    if (p is None or x.fixed or p.country_code != units[0].country_code or (big_by_own_name(x) and not x.descriptor)
             or p.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2)):
         return False
     return all(not holds(u, p) and _km_from(u, p) > TAIL_FAR_KM for u in units)
