@@ -230,3 +230,22 @@ def test_a_mexican_lead_keeps_its_town_when_a_community_is_named() -> None:
     assert row["admin1"] == "Michoacán de Ocampo"
     assert _near(row, 19.42, -102.06)
     assert row["fatalities"] == 2
+
+
+# ---- a Colombian vereda is a rural part of a municipality, never a namesake city abroad
+
+
+def test_a_vereda_is_held_to_the_department_the_note_names() -> None:
+    row = _main_row("On 2 June 2023, in the rural area of La Plata municipality (Huila), FARC dissidents attacked "
+                    "a police patrol near the San Miguel vereda, killing one officer.")
+    assert row["country"] == "Colombia"
+    assert row["admin1"] == "Huila"
+    assert row["fatalities"] == 1
+
+
+def test_a_vereda_of_a_named_municipality_is_at_that_municipality() -> None:
+    row = _main_row("On 2 June 2023, FARC dissidents attacked a police patrol near the San Miguel vereda of "
+                    "Iquira (Huila), killing one officer.")
+    assert row["country"] == "Colombia"
+    assert row["admin1"] == "Huila"
+    assert _near(row, 2.65, -75.63)

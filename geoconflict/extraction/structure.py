@@ -405,9 +405,10 @@ def _km_from(unit: Place, p: Place) -> float:
 
 
 def _to_country(gaz: Gazetteer, x: Span, units: list[Place], *, where: str = "in another country than") -> None:
-    """*x* as its namesake in or near the units (a big town by its own name: only in them), or unresolved."""
+    """*x* as its namesake in or near the units (a big town by its own name: only in them, unless a unit's word
+    calls it a part of one: "the San Miguel vereda"), or unresolved."""
     cc = units[0].country_code
-    big = big_by_own_name(x) and x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE
+    big = big_by_own_name(x) and x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE and not x.descriptor
     found = _search(gaz, x.surface, limit=PLACE_CANDIDATES, country=cc)
     names = ", ".join(u.name for u in units)
     near = [c for c in found if any(holds(u, c.place) or (not big and haversine_km(

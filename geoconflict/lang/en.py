@@ -413,10 +413,10 @@ LIST_CONTINUES = (",", AND)
 #: Nigeria's local government areas, its second-level units, as reports abbreviate them ("Damboa LGA").
 LGA = "LGA"
 #: Descriptors after a single capitalised name that make it a unit's, named after its seat ("Sudzhansky
-#: district"; a Ukrainian "Krasnopillia community" is a hromada, a Colombian corregimiento a rural part of a
-#: municipality: either is its seat or the unit the text names around it, never a namesake city far away).
+#: district"; a Ukrainian "Krasnopillia community" is a hromada, a Colombian corregimiento or vereda a rural part
+#: of a municipality: either is its seat or the unit the text names around it, never a namesake city far away).
 SINGLE_DESCRIPTORS = ("district", "raion", "rayon", "township", "county", "governorate", LGA, "community",
-                      "corregimiento")
+                      "corregimiento", "vereda")
 #: The descriptors (of :data:`LIST_DESCRIPTORS` and :data:`SINGLE_DESCRIPTORS`) of first-level units.
 ADMIN1_DESCRIPTORS = (*REGION_WORDS, "territory", "prefecture")
 #: A descriptor after a bare unit's name: the unit is meant, not its namesake town.
