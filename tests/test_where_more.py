@@ -249,3 +249,12 @@ def test_a_vereda_of_a_named_municipality_is_at_that_municipality() -> None:
     assert row["country"] == "Colombia"
     assert row["admin1"] == "Huila"
     assert _near(row, 2.65, -75.63)
+
+
+def test_a_coders_note_in_its_own_sentence_places_the_event_before_it() -> None:
+    row = _main_row("On 2 June 2023, an old landmine exploded and injured a shepherd near a mountain village, "
+                    "Erbil province. Coded as Soran district.")
+    assert row["country"] == "Iraq"
+    assert row["admin1"] == "Arbīl"
+    assert _near(row, 36.66, 44.54)
+    assert row["geo_precision"] == NEAR_TOWN

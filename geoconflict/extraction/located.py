@@ -55,6 +55,8 @@ _PLACE_AFTER = re.compile(en.PLACE_AFTER_WORDS + TOKEN_GROUP)
 _PASSIVE_TARGET = re.compile(TOKEN_GROUP + en.PASSIVE_TARGET_VERBS)
 _ANY_TOKEN = re.compile(TOKEN_GROUP)
 _EVENT_PLACE = re.compile(en.EVENT_PLACE_WORDS + TOKEN_GROUP)
+#: A sentence that is only a coder's note of where the event before it is coded.
+_CODER_NOTE = re.compile(en.CODER_NOTE_OPENING + TOKEN_GROUP + r"\W*$")
 _ORIGIN = re.compile(rf"{en.ORIGIN_BEFORE}{ANY_TOKEN}(?:{en.ORIGIN_LIST_JOIN}{ANY_TOKEN})*")
 #: A demonym ending the text, maybe followed by one lower-case word (group 1).
 _DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:[a-z]+\s+)?$")
@@ -176,6 +178,8 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
     if i is None:
         return None
     i, coded = _coded(doc, masked, i)
+    if not coded:
+        i, coded = _coded_next(doc, s, i)
     kind, subtype = classify(key, folded, cue.end(), cue.start())
     fatalities = fatalities_in(masked, folded)
     following = _next_in_paragraph(doc, s) if fatalities is None or subtype == acled.PEACEFUL_PROTEST else None
@@ -284,6 +288,20 @@ def _coded(doc: Document, masked: str, i: int) -> tuple[int, bool]:
                 and not en.CODED_OTHER_EVENT.match(text, x.end) and not _names_actor(doc, masked, tok)):
             return j, doc.place(j) != doc.place(i)
     return i, False
+
+
+def _coded_next(doc: Document, s: Sentence, i: int) -> tuple[int, bool]:
+    """The place the next sentence of the paragraph codes the event to when that sentence is only a coder's
+    note ("... a landmine injured a farmer in <village>, <region>. Coded as <district>."), else *i*; and
+    whether that moved the event."""
+    if en.CODED_WORD not in doc.text[s.end:s.end + en.CODED_NOTE_WINDOW].lower():  # (a quick test)
+        return i, False
+    following = _next_in_paragraph(doc, s)
+    m = _CODER_NOTE.match(following[1]) if following is not None else None
+    if m is None:
+        return i, False
+    j = int(m.group(1))
+    return j, doc.place(j) != doc.place(i)
 
 
 def _clause_end(after: str) -> int:

@@ -84,6 +84,9 @@ __all__ = [
     "CODED_AT",
     "CODED_AT_WINDOW",
     "CODED_OTHER_EVENT",
+    "CODED_NOTE_WINDOW",
+    "CODED_WORD",
+    "CODER_NOTE_OPENING",
     "CONTAINER_NEXT",
     "CONTROL_OF",
     "CONTAINER_OPEN",
@@ -544,6 +547,11 @@ BEARINGS = ("north", "south", "east", "west", "northeast", "northwest", "southea
 CODED_AT = re.compile(r"\bcoded\s+(?:to|as|at)\s+(?:the\s+)?$", re.IGNORECASE)
 #: How far before a name :data:`CODED_AT` is looked for.
 CODED_AT_WINDOW = 20
+#: A sentence that is only a coder's note, up to the place it names: "Coded as <district>.", "Location coded to
+#: <town>."; the word it holds, and how far after a sentence it is looked for.
+CODER_NOTE_OPENING = r"\s*(?:(?:the\s+)?location\s+)?coded\s+(?:to|as|at)\s+(?:the\s+)?"
+CODED_WORD = "coded"
+CODED_NOTE_WINDOW = 40
 #: After a coded name, the note speaks of another event ("fatalities coded to the Pisky event"), not this one's place.
 CODED_OTHER_EVENT = re.compile(r"\s+event\b", re.IGNORECASE)
 #: What stands between a place and the unit that holds it in a tail: "Town, Region", "Village (District,
