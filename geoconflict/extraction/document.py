@@ -29,7 +29,7 @@ from geoconflict.extraction.resolution_outliers import drop_outliers
 from geoconflict.extraction.resolution_units import apply_region_rule, apply_town_rule, check_containment
 from geoconflict.extraction.sources import Sources
 from geoconflict.extraction.spans import Intervals, Span
-from geoconflict.extraction.toponyms import CapitalRuns, find_spans, reject_reason, whole_name
+from geoconflict.extraction.toponyms import CapitalRuns, find_spans, named_site, reject_reason, whole_name
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.lang import en
 from geoconflict.model import DatePrecision, Place, PlaceKind, Provenance
@@ -271,6 +271,8 @@ def _kept_spans(gaz: Gazetteer, text: str, spans: list[Span], named: list[Person
             whole = whole_name(gaz, text, x)
             if whole is not None and not (kept and kept[-1].end > whole.start):
                 x, why, widened = whole, None, whole.end
+            elif whole is None and named_site(text, x) is not None:
+                why = None
         if why is None and person_spans.covers(x.start):
             why = "part of a person's name"
         if why is None:

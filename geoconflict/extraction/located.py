@@ -26,8 +26,17 @@ from collections.abc import Callable, Iterator
 from geoconflict.extraction.acled_types import BY_BATTLE, actor_pair, battle_word, classify, protest_outcome
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
 from geoconflict.extraction.cues import Fold, matched
-from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, TOKEN_OPEN, Document, clause_back, number
-from geoconflict.extraction.structure import APPROXIMATE
+from geoconflict.extraction.document import (
+    ANY_TOKEN,
+    TOKEN,
+    TOKEN_GROUP,
+    TOKEN_OPEN,
+    Document,
+    clause_back,
+    number,
+)
+from geoconflict.extraction.resolution_common import FAR_KM
+from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
 from geoconflict.model import Event, Place, PlaceKind, Precision
 from geoconflict.model import taxonomy as acled
@@ -46,6 +55,9 @@ _PLACE_AFTER = re.compile(en.PLACE_AFTER_WORDS + TOKEN_GROUP)
 _PASSIVE_TARGET = re.compile(TOKEN_GROUP + en.PASSIVE_TARGET_VERBS)
 _ANY_TOKEN = re.compile(TOKEN_GROUP)
 _EVENT_PLACE = re.compile(en.EVENT_PLACE_WORDS + TOKEN_GROUP)
+#: A sentence that is only a coder's note of where the event before it is coded.
+_CODER_NOTE = re.compile(en.CODER_NOTE_OPENING + TOKEN_GROUP + r"\W*$")
+_ORIGIN = re.compile(rf"{en.ORIGIN_BEFORE}{ANY_TOKEN}(?:{en.ORIGIN_LIST_JOIN}{ANY_TOKEN})*")
 #: A demonym ending the text, maybe followed by one lower-case word (group 1).
 _DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:[a-z]+\s+)?$")
 #: The cues of events a sentence may tell on its own (then its fatalities are its own).
@@ -165,6 +177,9 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
     i = _place(doc, masked, cue)
     if i is None:
         return None
+    i, coded = _coded(doc, masked, i)
+    if not coded:
+        i, coded = _coded_next(doc, s, i)
     kind, subtype = classify(key, folded, cue.end(), cue.start())
     fatalities = fatalities_in(masked, folded)
     following = _next_in_paragraph(doc, s) if fatalities is None or subtype == acled.PEACEFUL_PROTEST else None
@@ -174,22 +189,23 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
         fatalities = _fatalities_next(*following)
     parties = _parties(masked, folded, cue, kind, subtype)
     kind, subtype = _by_whom(kind, subtype, parties)
-    place, precision = _where(doc, i)
+    place, precision = _where(doc, i, coded=coded)
     return Event(kind, place, subtype=subtype, actors=parties, fatalities=fatalities, precision=precision,
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
                                            reason=f"event: {kind} word {matched(masked, cue)!r} with a place"))
 
 
-def _where(doc: Document, i: int) -> tuple[Place, Precision | None]:
+def _where(doc: Document, i: int, *, coded: bool = False) -> tuple[Place, Precision | None]:
     """The point of an event at span *i*, and its precision when it is not the place's own.
 
     A place the gazetteer lacks, placed at the town the text says it is in or near
-    (:mod:`~geoconflict.extraction.structure`), is near that town; any other place is the event's own
-    (a first-level unit at its capital's point: :meth:`~geoconflict.extraction.document.Document.place`).
+    (:mod:`~geoconflict.extraction.structure`), or told elsewhere and *coded* to the town by a coder's note,
+    is near that town; any other place is the event's own (a first-level unit at its capital's point:
+    :meth:`~geoconflict.extraction.document.Document.place`).
     """
     place = doc.place(i)
-    if place.kind is PlaceKind.POPULATED_PLACE and f"; {APPROXIMATE}:" in (doc.spans[i].reason or ""):
+    if place.kind is PlaceKind.POPULATED_PLACE and (coded or doc.spans[i].approximate):
         return place, Precision.NEAR  # a place the gazetteer lacks, placed at the town it is in or near
     return place, None
 
@@ -241,7 +257,51 @@ def _place(doc: Document, masked: str, cue: re.Match[str]) -> int | None:
         if tok and not _names_actor(doc, masked, tok):
             return _more_specific(doc, masked, tok)
     where = [t for t in TOKEN.finditer(masked) if not _names_actor(doc, masked, t)]
-    return _more_specific(doc, masked, where[0]) if where else None
+    origins = _origins(masked)
+    there = [t for t in where if t.start() not in origins]
+    return _more_specific(doc, masked, (there or where)[0]) if where else None
+
+
+def _origins(masked: str) -> set[int]:
+    """Where the tokens naming where someone came from start ("coming from ⟦1⟧, ⟦2⟧ and ⟦3⟧"): an origin is
+    not where the event is, when the sentence names another place."""
+    if en.FROM not in masked:  # (a quick test: most sentences tell no origin)
+        return set()
+    return {t.start() for m in _ORIGIN.finditer(masked) for t in TOKEN.finditer(masked, m.start(), m.end())}
+
+
+def _coded(doc: Document, masked: str, i: int) -> tuple[int, bool]:
+    """The span a coder's note in the sentence codes its event to ("in Jabal X (coded to <town>)"), else *i*;
+    and whether that moved the event to another place.
+
+    ACLED's notes say where an event told of a place the gazetteer lacks, or of several places, is coded:
+    the first such place of the sentence that names no actor ("coded as <region> communal militia") and no
+    other event ("fatalities coded to the <town> event") is the event's place.
+    """
+    text = doc.text
+    if "coded" not in masked and "Coded" not in masked:  # (a quick test: most sentences hold no such note)
+        return i, False
+    for tok in TOKEN.finditer(masked):
+        j = int(tok.group(1))
+        x = doc.spans[j]
+        if (en.CODED_AT.search(text, max(0, x.start - en.CODED_AT_WINDOW), x.start)
+                and not en.CODED_OTHER_EVENT.match(text, x.end) and not _names_actor(doc, masked, tok)):
+            return j, doc.place(j) != doc.place(i)
+    return i, False
+
+
+def _coded_next(doc: Document, s: Sentence, i: int) -> tuple[int, bool]:
+    """The place the next sentence of the paragraph codes the event to when that sentence is only a coder's
+    note ("... a landmine injured a farmer in <village>, <region>. Coded as <district>."), else *i*; and
+    whether that moved the event."""
+    if en.CODED_WORD not in doc.text[s.end:s.end + en.CODED_NOTE_WINDOW].lower():  # (a quick test)
+        return i, False
+    following = _next_in_paragraph(doc, s)
+    m = _CODER_NOTE.match(following[1]) if following is not None else None
+    if m is None:
+        return i, False
+    j = int(m.group(1))
+    return j, doc.place(j) != doc.place(i)
 
 
 def _clause_end(after: str) -> int:
@@ -267,8 +327,10 @@ def _names_actor(doc: Document, masked: str, tok: re.Match[str]) -> bool:
 def _more_specific(doc: Document, masked: str, tok: re.Match[str]) -> int:
     """The span of token *tok*, or when it is a country, a place the sentence also names that is no
     country and names no actor: the first inside that country, else the first named before it ("rallied
-    in <town> against the war in <country>"). A country is the event's place only when the sentence names
-    nothing nearer; a country named as a border gives way to any place the sentence names (:func:`_as_border`)."""
+    in <town> against the war in <country>"), else the first after it within ``FAR_KM`` of the country's
+    point ("crossing into <country> were stopped off <town>": a neighbour's coast, not a namesake across the
+    world). A country is the event's place only when the sentence names nothing nearer; a country named as
+    a border gives way to any place the sentence names (:func:`_as_border`)."""
     i = int(tok.group(1))
     country = doc.place(i)
     if country.kind is not PlaceKind.COUNTRY:
@@ -278,7 +340,9 @@ def _more_specific(doc: Document, masked: str, tok: re.Match[str]) -> int:
     inside = [j for _, j in nearer if doc.place(j).country_code == country.country_code]
     before = [j for start, j in nearer if start < tok.start()]
     border = [j for _, j in nearer] if _as_border(masked, tok) else []
-    return (inside or before or border or [i])[0]
+    after = [j for start, j in nearer if start > tok.start() and haversine_km(
+        country.lat, country.lon, doc.place(j).lat, doc.place(j).lon) <= FAR_KM]
+    return (inside or before or border or after or [i])[0]
 
 
 def _as_border(masked: str, tok: re.Match[str]) -> bool:

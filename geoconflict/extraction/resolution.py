@@ -66,7 +66,10 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
             and not big_by_name(gaz, x.surface)]
     weak_ids = {id(x) for x in weak}
     strong = [x for x in plain if id(x) not in weak_ids] if weak else plain
-    _resolve_in_context(gaz, text, strong)
+    war = [x for x in strong if _war_object(gaz, text, x)]
+    _resolve_in_context(gaz, text, [x for x in strong if x not in war] if war else strong)
+    if war:  # a country a war is told of, resolved alone: no context for the others
+        _resolve_in_context(gaz, text, war)
     guard_context(gaz, text, strong)
     if weak:
         _resolve_weak(gaz, weak, strong)
@@ -83,6 +86,12 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     apply_sentence_region(gaz, text, spans)
     respell_in_units(gaz, text, spans)
     apply_coded(text, spans)
+
+
+def _war_object(gaz: Gazetteer, text: str, x: Span) -> bool:
+    """Whether *x* is the country a war is told of ("a rally in support of the invasion of <country>")."""
+    return bool(en.WAR_OBJECT_BEFORE.search(text, max(0, x.start - en.WAR_OBJECT_WINDOW), x.start)) and any(
+        c.reason.startswith(NAME_MATCHES) for c in search(gaz, x.surface, kind=PlaceKind.COUNTRY, limit=1))
 
 
 def _resolve_in_context(gaz: Gazetteer, text: str, plain: list[Span]) -> None:

@@ -68,6 +68,8 @@ DEG_PER_KM = 1 / 111.2
 #: (those of neighbouring units come first where the box holds their cities); first-level units remembered.
 SEAT_CANDIDATES = 60
 SEAT_CACHE = 4096
+#: A first-level unit's seat lies in its polygon or this near it, in degrees (about 1 km).
+SEAT_OFF_DEG = 0.01
 
 
 @lru_cache(maxsize=SEAT_CACHE)
@@ -98,8 +100,16 @@ def region_seat(gaz: Gazetteer, unit: Place) -> Place | None:
     if unit.geometry is None:
         return None
     west, south, east, north = unit.geometry.bounds
-    return next((p for p in gaz.largest_places((south, west, north, east), n=SEAT_CANDIDATES)
-                 if p.admin1 == unit.name and p.country_code == unit.country_code), None)
+    towns = [p for p in gaz.largest_places((south, west, north, east), n=SEAT_CANDIDATES)
+             if p.admin1 == unit.name and p.country_code == unit.country_code]
+    return next((p for p in towns if _on(unit, p)), towns[0] if towns else None)
+
+
+def _on(unit: Place, town: Place) -> bool:
+    """Whether *town* lies in *unit*'s polygon, or within :data:`SEAT_OFF_DEG` of it (a coast drawn coarsely):
+    a gazetteer may give a city's district the surrounding region ("Leningrad Oblast" for a district of
+    Saint Petersburg, a city of its own), and a seat outside its unit is no seat of it."""
+    return unit.geometry is not None and unit.geometry.distance(shapely.Point(town.lon, town.lat)) <= SEAT_OFF_DEG
 
 
 @lru_cache(maxsize=SEAT_CACHE)

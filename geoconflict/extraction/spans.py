@@ -18,7 +18,11 @@ from itertools import accumulate
 
 from geoconflict.model import Place, PlaceKind
 
-__all__ = ["Intervals", "Span", "contains"]
+__all__ = ["APPROXIMATE", "Intervals", "Span", "contains"]
+
+#: How the reason of a span placed at the unit or town that holds (or is near) a place the gazetteer lacks
+#: says so (its :attr:`Span.approximate` flag is set with it).
+APPROXIMATE = "approximate"
 
 @dataclass
 class Span:
@@ -34,6 +38,10 @@ class Span:
     candidates: tuple[Place, ...] = ()
     possessive: bool = False
     fixed: bool = False  # placed by the text's structure ("Town, Region"): later document rules leave it
+    #: placed at the unit or town that holds it, the gazetteer lacking the place itself (set once, kept)
+    approximate: bool = False
+    #: the unit a "Town, Region" tail names as holding the place before it
+    tail_unit: bool = False
 
 
 class Intervals:

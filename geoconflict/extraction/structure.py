@@ -15,6 +15,9 @@ import bisect
 import itertools
 import re
 
+import shapely
+import shapely.ops
+
 from geoconflict.errors import InvalidInputError
 from geoconflict.extraction.resolution_common import (
     AREA_SLACK_KM,
@@ -24,7 +27,7 @@ from geoconflict.extraction.resolution_common import (
     other_name,
     outside_area,
 )
-from geoconflict.extraction.spans import Span
+from geoconflict.extraction.spans import APPROXIMATE, Span
 from geoconflict.extraction.toponyms import common_word
 from geoconflict.gazetteer import Candidate, Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
@@ -67,8 +70,6 @@ _ASSIGNMENTS = "structure.assignment"
 #: A settlement outside the first-level unit its parenthesis names, but this near it (km), is a border town
 #: the coder placed across the line: it stays.
 TAIL_BORDER_KM = 25.0
-#: The prefix of the reason of a place that fell back to the unit or place that holds it.
-APPROXIMATE = "approximate"
 #: Where a sentence ends, for :func:`apply_coded` (the places a coder's note speaks of are in its sentence).
 _SENTENCE_END = (". ", ".\n", "; ")
 #: Where :func:`apply_sentence_region` cuts sentences (the ends of ``_SENTENCE_END``).
@@ -211,6 +212,7 @@ def _constrain(gaz: Gazetteer, x: Span, tail: list[Span], *, paren: bool) -> Non
     for y, unit in zip(tail, assignment):
         if unit is not None:
             _fix(y, unit.place, f"the unit holding {x.surface!r} ({unit.reason})")
+            y.tail_unit = True
     units = [u.place for u in assignment if u is not None]
     if x.place is not None and _kept(x.place, units, pick):  # the context's choice is inside: keep it
         _fix(x, x.place, f"inside {innermost.place.name}, as the text's tail says")
@@ -220,10 +222,11 @@ def _constrain(gaz: Gazetteer, x: Span, tail: list[Span], *, paren: bool) -> Non
         seat = _seat(gaz, tail, assignment, innermost.place)
         if seat is not None:
             _fix(x, seat, f"{APPROXIMATE}: no {x.surface!r} inside {innermost.place.name} in the gazetteer; "
-                          f"placed at {seat.name}, the town the tail's district {tail[0].surface!r} is named after")
+                          f"placed at {seat.name}, the town the tail's district {tail[0].surface!r} is named after",
+                 approximate=True)
             return
         _fix(x, innermost.place, f"{APPROXIMATE}: no {x.surface!r} inside {innermost.place.name} in the "
-                                 f"gazetteer; placed at the unit the text names")
+                                 f"gazetteer; placed at the unit the text names", approximate=True)
 
 
 def _seat(gaz: Gazetteer, tail: list[Span], assignment: tuple[Candidate | None, ...], unit: Place) -> Place | None:
@@ -347,7 +350,7 @@ def _near(gaz: Gazetteer, x: Span, anchor: Span, km: float | None) -> None:
         _fix(x, pick.place, f"{pick.reason}; within {reach:.0f} km of {a.name}, as its bearing says")
     elif x.place is None or haversine_km(a.lat, a.lon, x.place.lat, x.place.lon) > reach:
         _fix(x, a, f"{APPROXIMATE}: no {x.surface!r} within {reach:.0f} km of {a.name} in the gazetteer; "
-                   f"placed at {a.name}")
+                   f"placed at {a.name}", approximate=True)
 
 
 def _town_first(c: Candidate) -> tuple[bool, float]:
@@ -355,11 +358,14 @@ def _town_first(c: Candidate) -> tuple[bool, float]:
     return c.place.kind is PlaceKind.POPULATED_PLACE, c.score
 
 
-def _fix(x: Span, place: Place, why: str) -> None:
-    """Give *x* *place*, said *why*, and keep it from later document rules."""
+def _fix(x: Span, place: Place, why: str, *, approximate: bool = False) -> None:
+    """Give *x* *place*, said *why*, and keep it from later document rules; *approximate*: *place* holds the
+    place the gazetteer lacks, or is the place it is near (the span keeps the flag once set, as its reason
+    keeps the words)."""
     if x.place is not None and x.place != place:
         x.candidates = (x.place, *x.candidates)
     x.place, x.fixed = place, True
+    x.approximate = x.approximate or approximate
     x.reason = f"{x.reason}; {why}"
 
 
@@ -376,7 +382,8 @@ def apply_coded(text: str, spans: list[Span]) -> None:
     after = 0  # the spans before an earlier note are that note's (each span is read once: linear)
     for i, y in enumerate(spans):
         p = y.place
-        if p is None or not en.CODED_AT.search(text, max(0, y.start - en.CODED_AT_WINDOW), y.start):
+        if p is None or not en.CODED_AT.search(text, max(0, y.start - en.CODED_AT_WINDOW), y.start) or (
+                en.CODED_OTHER_EVENT.match(text, y.end)):  # "fatalities coded to the <town> event": another's
             continue
         begin = max(text.rfind(end, 0, y.start) for end in _SENTENCE_END)
         for x in spans[max(after, bisect.bisect_right(starts, begin)):i]:
@@ -397,7 +404,9 @@ def apply_sentence_region(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     region itself. A big town by its own name moves only to a namesake inside a named unit, and else
     stays (a protest in a capital abroad about a region); a country stays unless matched by a name unlike
     its own. In the units' own country, a village or district outside all of them is its namesake inside
-    one, else unresolved (:func:`_elsewhere`).
+    one, else unresolved (:func:`_elsewhere`); a place or district there more than ``TAIL_FAR_KM`` from
+    each unit, a big town by its own name too when a unit's word calls it a part of one
+    (:func:`_far_at_home`), is its namesake in or near them, else none.
 
     Examples
     --------
@@ -414,6 +423,8 @@ def apply_sentence_region(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
                 _to_country(gaz, x, units)
             elif _elsewhere(x, units) and not _only_district(gaz, x, units[0]):
                 _into_units(gaz, x, units)
+            elif _far_at_home(x, units):
+                _to_country(gaz, x, units, where=f"over {TAIL_FAR_KM:,.0f} km from")
 
 
 def _elsewhere(x: Span, units: list[Place]) -> bool:
@@ -453,14 +464,16 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def names_region(text: str, y: Span) -> bool:
-    """Whether *y* names a first-level unit as such: with its word, or closing a tail.
+    """Whether *y* names a first-level unit as such: with its word, or closing a tail, or as the unit a
+    "Town, Region" tail placed its town in (:func:`apply_structure`: that town is the evidence, whatever
+    follows and however common its words: "in Niteroi, Rio de Janeiro, ...").
 
     Examples
     --------
     >>> names_region("", Span(0, 0, "", ""))
     False
     """
-    if y.place is None or y.place.kind is not PlaceKind.ADMIN1 or common_word(y.surface):
+    if y.place is None or y.place.kind is not PlaceKind.ADMIN1 or (common_word(y.surface) and not y.tail_unit):
         return False
     part = en.UNIT_PART_AFTER.match(text, y.end)  # "Shan-North state": a part of Shan, named as a unit
     end = part.end() if part else y.end
@@ -468,7 +481,7 @@ def names_region(text: str, y: Span) -> bool:
         return True
     before = text[max(0, y.start - MAX_GAP):y.start].rstrip()[-1:]  # (windows: linear in the text)
     after = text[end:end + MAX_GAP].lstrip()[:1]
-    return bool(before) and before in _OPENERS and (not after or after in _TAIL_CLOSERS)
+    return bool(before) and before in _OPENERS and (not after or after in _TAIL_CLOSERS or y.tail_unit)
 
 
 def _foreign(x: Span, units: list[Place]) -> bool:
@@ -481,10 +494,32 @@ def _foreign(x: Span, units: list[Place]) -> bool:
     return all(haversine_km(u.lat, u.lon, p.lat, p.lon) > FAR_KM for u in units)
 
 
-def _to_country(gaz: Gazetteer, x: Span, units: list[Place]) -> None:
-    """*x* as its namesake in or near the units (a big town by its own name: only in them), or unresolved."""
+def _far_at_home(x: Span, units: list[Place]) -> bool:
+    """Whether *x*'s place is a small one of the *units*' own country but far from them all: outside each,
+    more than ``TAIL_FAR_KM`` from its polygon (its point when it has none). A village the sentence names
+    with its region is near that region; its namesake across the country is another village. A big town by
+    its own name is left (a protest in the capital about a region), unless a unit's word says it is a part
+    of one ("the Nova Brasilia community")."""
+    p = x.place
+    if (p is None or x.fixed or p.country_code != units[0].country_code or (big_by_own_name(x) and not x.descriptor)
+            or p.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2)):
+        return False
+    return all(not holds(u, p) and _km_from(u, p) > TAIL_FAR_KM for u in units)
+
+
+def _km_from(unit: Place, p: Place) -> float:
+    """How far (km) *p* is from *unit*'s polygon, or from its point when it has none."""
+    if unit.geometry is None:
+        return float(haversine_km(unit.lat, unit.lon, p.lat, p.lon))
+    edge = shapely.ops.nearest_points(unit.geometry, shapely.Point(p.lon, p.lat))[0]
+    return float(haversine_km(edge.y, edge.x, p.lat, p.lon))
+
+
+def _to_country(gaz: Gazetteer, x: Span, units: list[Place], *, where: str = "in another country than") -> None:
+    """*x* as its namesake in or near the units (a big town by its own name: only in them, unless a unit's word
+    calls it a part of one: "the San Miguel vereda"), or unresolved."""
     cc = units[0].country_code
-    big = big_by_own_name(x) and x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE
+    big = big_by_own_name(x) and x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE and not x.descriptor
     found = _search(gaz, x.surface, limit=PLACE_CANDIDATES, country=cc)
     names = ", ".join(u.name for u in units)
     near = [c for c in found if any(holds(u, c.place) or (not big and haversine_km(
@@ -496,5 +531,5 @@ def _to_country(gaz: Gazetteer, x: Span, units: list[Place]) -> None:
         if x.place is not None:
             x.candidates = (x.place, *x.candidates)
         x.place, x.score = None, None
-        x.reason = (f"{x.reason}; {OUTLIER}: in another country than the sentence's region ({names}), "
+        x.reason = (f"{x.reason}; {OUTLIER}: {where} the sentence's region ({names}), "
                     f"none of its name there or near")

@@ -18,13 +18,13 @@ from operator import attrgetter
 
 from geoconflict.errors import GeoconflictError
 from geoconflict.extraction.actors import DEMONYM_WORDS
-from geoconflict.extraction.spans import Intervals, Span
+from geoconflict.extraction.spans import APPROXIMATE, Intervals, Span
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.scanner import STOPWORDS
 from geoconflict.lang import en
 from geoconflict.text.normalize import case_fold, fold
 
-__all__ = ["CapitalRuns", "common_word", "find_spans", "has_evidence", "reject_reason", "whole_name"]
+__all__ = ["CapitalRuns", "common_word", "find_spans", "has_evidence", "named_site", "reject_reason", "whole_name"]
 
 #: A capitalised word (Latin or Cyrillic) right before a space that ends the searched text (group 1).
 _LEFT_WORD = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w'’.-]*) $")
@@ -217,6 +217,8 @@ def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
         return "part of a hyphenated name"
     if en.NAMED_AFTER.match(text, e):
         return "part of the name of a place named after another ('… imeni …')"
+    if en.NAMED_AFTER_BEFORE.search(text, max(0, s - CONTEXT_WINDOW), s):
+        return "the person a place is named after ('… imeni …')"
     if surnames and fold(word) in surnames:
         return f"surname of a person named in the report ({word!r})"
     before = text[max(0, s - CONTEXT_WINDOW):s].rstrip()  # RIVER_BEFORE and ORG_BEFORE end with a word, then space
@@ -417,6 +419,27 @@ def whole_name(gaz: Gazetteer, text: str, span: Span) -> Span | None:
             and all(_connector(w) for w in right)):
         return span
     return None
+
+
+def named_site(text: str, span: Span) -> Span | None:
+    """*span*, flagged approximate, when it opens the name of a site named after it ("Donetsk Filtration
+    Station"): a run of capitalised words ending in a site's word (:data:`geoconflict.lang.en.FACILITY_WORDS`)
+    with nothing capitalised before the span. The site is at or near the place; else None.
+
+    Examples
+    --------
+    >>> text = "Shelling near Donetsk Filtration Station; Lake Kursk Trading Company denied it."
+    >>> [named_site(text, Span(s, e, text[s:e], "")) is not None for s, e in [(14, 21), (47, 52)]]
+    [True, False]
+    """
+    if any(not _connector(w) for w in _run_left(text, span.start, limit=WHOLE_NAME_WORDS)):
+        return None
+    right = _run_right(text, span.end, limit=WHOLE_NAME_WORDS + 1)
+    if not right or len(right) > WHOLE_NAME_WORDS or right[-1] not in en.FACILITY_WORDS:
+        return None
+    span.approximate = True
+    span.reason = f"{span.reason}; {APPROXIMATE}: the site {' '.join([span.surface, *right])!r} is at or near it"
+    return span
 
 
 def _hyphenated_at(text: str, s: int, e: int) -> tuple[int, int] | None:

@@ -85,6 +85,10 @@ __all__ = [
     "CONFIRM_CUE",
     "CODED_AT",
     "CODED_AT_WINDOW",
+    "CODED_OTHER_EVENT",
+    "CODED_NOTE_WINDOW",
+    "CODED_WORD",
+    "CODER_NOTE_OPENING",
     "CONTAINER_NEXT",
     "CONTROL_OF",
     "CONTAINER_OPEN",
@@ -155,7 +159,9 @@ __all__ = [
     "MOVE_TO_FIRST",
     "NAME_ARTICLES",
     "NAME_CONNECTORS",
+    "FACILITY_WORDS",
     "NAMED_AFTER",
+    "NAMED_AFTER_BEFORE",
     "NEIGHBOURHOOD_AFTER",
     "NEIGHBOURHOOD_BEFORE",
     "NEIGHBOURHOOD_OPENING",
@@ -166,6 +172,11 @@ __all__ = [
     "NUMBER_WORDS",
     "OF",
     "ORG_AFTER",
+    "ORIGIN_BEFORE",
+    "WAR_OBJECT_BEFORE",
+    "WAR_OBJECT_WINDOW",
+    "FROM",
+    "ORIGIN_LIST_JOIN",
     "ORG_BEFORE",
     "ORG_BEFORE_ENDS",
     "OTHER_CLAUSE",
@@ -414,10 +425,10 @@ LIST_CONTINUES = (",", AND)
 #: Nigeria's local government areas, its second-level units, as reports abbreviate them ("Damboa LGA").
 LGA = "LGA"
 #: Descriptors after a single capitalised name that make it a unit's, named after its seat ("Sudzhansky
-#: district"; a Ukrainian "Krasnopillia community" is a hromada, a Colombian corregimiento a rural part of a
-#: municipality: either is its seat or the unit the text names around it, never a namesake city far away).
+#: district"; a Ukrainian "Krasnopillia community" is a hromada, a Colombian corregimiento or vereda a rural part
+#: of a municipality: either is its seat or the unit the text names around it, never a namesake city far away).
 SINGLE_DESCRIPTORS = ("district", "raion", "rayon", "township", "county", "governorate", LGA, "community",
-                      "corregimiento")
+                      "corregimiento", "vereda")
 #: The descriptors (of :data:`LIST_DESCRIPTORS` and :data:`SINGLE_DESCRIPTORS`) of first-level units.
 ADMIN1_DESCRIPTORS = (*REGION_WORDS, "territory", "prefecture")
 #: A descriptor after a bare unit's name: the unit is meant, not its namesake town.
@@ -480,12 +491,20 @@ Airport Airbase Base Bridge Port Dam Corridor Crossing Front Border Camp Refugee
 Peninsula Mountains Hills Plain Desert Canal Plant Station Highway Road Street Square Municipality Krai
 Republic Territory Territories Prefecture Department Arrondissement Township Division Zone Area Enclave
 """.split())
+#: The last word of a site's name that is named after the town it is at or near ("Donetsk Filtration Station",
+#: "Kharkiv Tractor Plant"): the town is a place of its own, the site near it.
+FACILITY_WORDS = frozenset("""
+Station Mine Plant Airport Airdrome Airfield Factory Refinery Depot Dam Works Colliery
+""".split())
 #: The articles of transliterated Arabic place names ("Al Hasakeh", "As-Sweida", "Deir ez-Zor"), lower case:
 #: a name's own first word, never another name beside it.
 NAME_ARTICLES = frozenset("al el ar as ad ash at az an ed es ez en er".split())
 #: Lower-case words inside one place name, joining it to the namesake it honours ("Shakhta imeni Gagarina": the
 #: mine named after Gagarin): the word before is no place of its own.
 NAMED_AFTER = re.compile(r"\s+(?:imeni|im\.)\s+[A-ZА-Я]")
+#: The same word right before a name: the name is the person (in the genitive) a place is named after
+#: ("Shakhta imeni Lenina": Lenin's mine), no place of its own.
+NAMED_AFTER_BEFORE = re.compile(r"\b(?:imeni|im\.)\s+$")
 #: Sentence adverbs and prepositions that may start a capitalised run ("Later Kursk …"), lower case.
 SENTENCE_ADVERBS = frozenset("yesterday earlier later overnight meanwhile separately elsewhere near outside "
                              "inside around across along also still instead despite amid following "
@@ -539,6 +558,13 @@ BEARINGS = ("north", "south", "east", "west", "northeast", "northwest", "southea
 CODED_AT = re.compile(r"\bcoded\s+(?:to|as|at)\s+(?:the\s+)?$", re.IGNORECASE)
 #: How far before a name :data:`CODED_AT` is looked for.
 CODED_AT_WINDOW = 20
+#: A sentence that is only a coder's note, up to the place it names: "Coded as <district>.", "Location coded to
+#: <town>."; the word it holds, and how far after a sentence it is looked for.
+CODER_NOTE_OPENING = r"\s*(?:(?:the\s+)?location\s+)?coded\s+(?:to|as|at)\s+(?:the\s+)?"
+CODED_WORD = "coded"
+CODED_NOTE_WINDOW = 40
+#: After a coded name, the note speaks of another event ("fatalities coded to the Pisky event"), not this one's place.
+CODED_OTHER_EVENT = re.compile(r"\s+event\b", re.IGNORECASE)
 #: What stands between a place and the unit that holds it in a tail: "Town, Region", "Village (District,
 #: Region)", "Village (Commune, Province)" with a commune the gazetteer lacks (a capitalised name, a comma).
 CONTAINER_OPEN = re.compile(r"\s*(?:,|\()\s*(?:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}\s*,\s*)?")
@@ -579,6 +605,18 @@ Intelligence Staff Of
 """.split())
 #: Small words inside a title: "Minister of the Interior", "Governor of Kursk region".
 OF = "of"
+#: Before a country a war is told of ("the invasion of", "the war in"): the country is what the report is
+#: about, not where its own places are.
+WAR_OBJECT_BEFORE = re.compile(r"\b(?:war|invasion|aggression|occupation)\s+(?:in|of|on|against)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
+#: How far before a name :data:`WAR_OBJECT_BEFORE` is looked for.
+WAR_OBJECT_WINDOW = 30
+#: The word before where forces or people came from.
+FROM = "from"
+#: Where forces or people came from, before the places (masked tokens) that name it: "coming from X, Y and Z".
+ORIGIN_BEFORE = r"\bfrom\s+(?:the\s+)?"
+#: Between two places of one list of origins.
+ORIGIN_LIST_JOIN = r"\s*(?:,\s*(?:and\s+)?|and\s+)"
 TITLE_JOINERS = f"{OF}|{THE}"
 #: Abbreviated titles, with their dot, as a regex alternation ("Gen. Oleksandr Syrskyi").
 TITLE_ABBREVIATIONS = r"Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Dr\.|Mr\.|Mrs\.|Ms\."
