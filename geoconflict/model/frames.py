@@ -97,8 +97,11 @@ __all__ = [
     "COLUMNS",
     "KINDS",
     "PLACE_COLUMNS",
+    "TEXT_COLUMNS_BY_LAYOUT",
+    "UNSTATED",
     "event_frame",
     "event_parts",
+    "file_columns",
     "from_geodataframe",
     "place_from_dict",
     "place_to_dict",
@@ -206,6 +209,35 @@ KINDS: tuple[str, ...] = tuple(_BY_KIND)
 #: Column types by kind (``"all"`` is the union used for mixed frames).
 COLUMNS: dict[str, dict[str, str]] = {kind: {**_COMMON, **cols} for kind, cols in _BY_KIND.items()}
 COLUMNS["all"] = {name: t for cols in COLUMNS.values() for name, t in cols.items()}
+
+#: A value a file may leave out, since a reader takes the missing value for it and a GIS's null says the
+#: same: an unknown date precision (the records have no date). GeoJSON omits these and null properties.
+UNSTATED: dict[str, Any] = {"date_precision": "unknown"}
+#: The text columns of each layout of a file's texts (see :mod:`geoconflict.model.placetable`): inline, the
+#: quote and the reason; in a text table, their ids there.
+TEXT_COLUMNS_BY_LAYOUT: dict[str, tuple[str, str]] = {"inline": ("quote", "reason"), "table": ("quote_ref", "reason_ref")}
+
+
+def file_columns(kind: str, texts: str) -> list[str]:
+    """The columns of a file's layer (or features) of *kind* whose texts are laid out as *texts*.
+
+    Every column of :data:`COLUMNS` but those the layout always leaves empty: a
+    mention's place columns other than its name (the file's place table holds
+    them, the mention refers to it by ``place_ref``), and the text columns of the
+    other layout (:data:`TEXT_COLUMNS_BY_LAYOUT`).
+
+    Examples
+    --------
+    >>> "lat" in file_columns("place", "table"), "name" in file_columns("place", "table")
+    (False, True)
+    >>> [c for c in file_columns("event", "inline") if c.startswith(("quote", "reason"))]
+    ['quote', 'reason']
+    """
+    left = {name for layout, names in TEXT_COLUMNS_BY_LAYOUT.items() if layout != texts for name in names}
+    if kind == "place":
+        left |= set(PLACE_COLUMNS) - {"name"}
+    return [name for name in COLUMNS[kind] if name not in left]
+
 
 _KIND_OF: dict[type, str] = {
     Mention: "place",
