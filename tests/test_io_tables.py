@@ -191,7 +191,7 @@ def test_extract_texts_inline_from_the_command_line(tmp_path):
         result = CliRunner().invoke(main, ["extract", str(report), *option, "-o", str(out)], catch_exceptions=False)
         assert result.exit_code == 0, result.output
         data = json.loads(out.read_text(encoding="utf-8"))
-        quotes = {f["properties"]["quote"] for f in data["features"] if f["properties"]["kind"] != "place_table"}
+        quotes = {f["properties"].get("quote") for f in data["features"] if f["properties"]["kind"] != "place_table"}
         assert ("texts" in data, quotes == {None}) == (texts == "table", texts == "table")
         assert read_geojson(out) == read_geojson(tmp_path / "table.geojson")
     gpkg = tmp_path / "default.gpkg"  # the GeoPackage's default: its text table
