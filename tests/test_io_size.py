@@ -15,6 +15,7 @@ from datetime import date
 import geopandas as gpd
 import pyogrio
 import pytest
+import shapely
 from shapely.geometry import box
 
 from geoconflict import (
@@ -109,3 +110,29 @@ def test_geopackage_mentions_hold_their_own_columns_and_no_index(tmp_path):
     assert set(pyogrio.read_info(inline, layer=mentions)["fields"]) == set(frames.file_columns("place", "inline"))
     assert pyogrio.read_dataframe(inline, layer=mentions)["reason"].tolist() == ["gazetteer name: the largest town"]
     assert read_geopackage(inline) == events
+
+
+@pytest.mark.parametrize("write, read, fmt", [(write_geojson, read_geojson, "geojson"),
+                                              (write_geopackage, read_geopackage, "gpkg")])
+def test_a_country_sized_area_of_places_is_drawn_at_its_own_scale(tmp_path, write, read, fmt):
+    """The drawn copy of a large area made of its places' polygons keeps detail in proportion to its size
+    (a few kilometres for a country), far fewer vertices than the fixed 500 m; the exact area is read back."""
+    import numpy as np
+    from shapely.geometry import Polygon
+
+    from geoconflict import CombatArea
+    from geoconflict.model.placetable import DRAWN_SHARE, simplified
+
+    turn = np.linspace(0, 2 * np.pi, 12_000, endpoint=False)  # a large country's outline, with a coast's wiggles
+    radius = 12 + 0.04 * np.sin(900 * turn) + 0.15 * np.sin(97 * turn) + 0.5 * np.sin(7 * turn)
+    outline = Polygon(np.c_[45 + radius * np.cos(turn), 55 + radius * np.sin(turn)])
+    country = Place("Examplistan", kind="country", lat=55.0, lon=45.0, geometry=outline)
+    combat = CombatArea((country,))
+    path = write(EventSet([combat]), tmp_path / f"c.{fmt}", progress=False)
+    frame = pyogrio.read_dataframe(path, layer="combats" if fmt == "gpkg" else None)
+    copy = frame[frame["kind"] == "combat"].geometry.iloc[0]
+    assert shapely.get_num_coordinates(copy) < shapely.get_num_coordinates(simplified(outline)) / 2
+    assert copy.hausdorff_distance(outline) <= 1.01 * DRAWN_SHARE * outline.area ** 0.5
+    assert copy.symmetric_difference(outline).area < 0.01 * outline.area
+    back = read(path)
+    assert back.combats[0].geometry.equals_exact(combat.geometry, 0)

@@ -50,7 +50,7 @@ combat
     subtype (ACLED's sub-event type of fighting between crowds), fatalities, area_from_places:
     in a file written at ``detail="full"``, when the area is made of its places' polygons,
     which the file's place table holds exactly, how (``union``: their union; ``polygon``:
-    the one area's polygon). The row's geometry is then a simplified copy to be drawn,
+    the one area's polygon). The row's geometry is then a lighter copy to be drawn (:func:`~geoconflict.model.placetable.drawn`),
     and reading the file makes the exact area again.
 event
     event_type, subtype, actors (JSON list), description, fatalities, name (the
@@ -87,9 +87,9 @@ from geoconflict.model.placetable import (
     PLACE_TABLE_COLUMNS,
     TEXT_TABLE_COLUMNS,
     PlaceTable,
+    drawn,
     place_from_dict,
     place_to_dict,
-    simplified,
     simplified_line,
 )
 
@@ -368,7 +368,7 @@ def _record_row(record: Record | Mention, table: PlaceTable | None) -> tuple[dic
             return row, record.geometry
         # the union of places the file holds exactly: a lighter copy to be drawn, and the reader makes it again
         row["area_from_places"] = recipe = _area_recipe(record) if table.detail == "full" else None
-        return row, simplified(record.geometry) if recipe else table.area(record.geometry)
+        return row, drawn(record.geometry) if recipe else table.area(record.geometry)
     row |= {
         "event_type": record.type,
         "subtype": record.subtype,

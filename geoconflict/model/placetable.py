@@ -63,6 +63,7 @@ from geoconflict.model.place import Place
 
 __all__ = [
     "DETAILS",
+    "DRAWN_SHARE",
     "PLACE_TABLE",
     "PLACE_TABLE_COLUMNS",
     "SIMPLIFY_TOLERANCE_DEGREES",
@@ -70,6 +71,7 @@ __all__ = [
     "TEXT_TABLE",
     "TEXT_TABLE_COLUMNS",
     "PlaceTable",
+    "drawn",
     "place_from_dict",
     "place_table_json",
     "place_to_dict",
@@ -90,6 +92,8 @@ DETAILS = ("full", "simplified", "point")
 TEXTS = ("table", "inline")
 #: Tolerance of the ``"simplified"`` detail, in degrees (about 500 m of latitude).
 SIMPLIFY_TOLERANCE_DEGREES = 0.005
+#: The tolerance of a copy drawn of an area the file holds exactly, as a share of the area's size (:func:`drawn`).
+DRAWN_SHARE = 1 / 500
 #: The prefix of the ids the place table gives, followed by a running number.
 _ID_PREFIX = "p"
 #: The prefix of the ids the text table gives.
@@ -149,6 +153,26 @@ def check_texts(texts: str) -> str:
 def simplified(geometry: BaseGeometry) -> BaseGeometry:
     """*geometry* simplified to :data:`SIMPLIFY_TOLERANCE_DEGREES`, its topology kept (never empty)."""
     out = shapely.simplify(geometry, SIMPLIFY_TOLERANCE_DEGREES, preserve_topology=True)
+    return geometry if out.is_empty or not out.is_valid else out
+
+
+def drawn(geometry: BaseGeometry) -> BaseGeometry:
+    """A copy of an area to be drawn, whose exact form the file holds elsewhere (its places' polygons).
+
+    Simplified, its topology kept, to :data:`DRAWN_SHARE` of its own size (the square root of its
+    area in square degrees), never finer than :data:`SIMPLIFY_TOLERANCE_DEGREES`: a town's area
+    keeps about 500 m, a country's a few kilometres, each about one pixel when the whole area fills
+    a screen. The reader makes the exact area again and never reads this copy.
+
+    Examples
+    --------
+    >>> from shapely.geometry import Point
+    >>> country = Point(60, 60).buffer(20, quad_segs=2_000)  # 8,000 vertices, 40 degrees across
+    >>> len(drawn(country).exterior.coords) < 200 < len(simplified(country).exterior.coords)
+    True
+    """
+    tolerance = max(SIMPLIFY_TOLERANCE_DEGREES, DRAWN_SHARE * geometry.area ** 0.5)
+    out = shapely.simplify(geometry, tolerance, preserve_topology=True)
     return geometry if out.is_empty or not out.is_valid else out
 
 
