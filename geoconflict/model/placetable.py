@@ -130,8 +130,15 @@ def place_from_dict(data: Mapping[str, Any], geometry: BaseGeometry | None = Non
 
 
 def place_table_json(place: Place) -> str:
-    """The ``place`` column of a place-table row: the place without its polygon, as JSON."""
-    return json.dumps(place_to_dict(place, geometry=False), ensure_ascii=False, separators=(",", ":"))
+    """The ``place`` column of a place-table row: the place without its polygon, as JSON, its missing fields left out.
+
+    Examples
+    --------
+    >>> place_table_json(Place("Riverton", kind="populated_place", lat=48.5, lon=35.1, country_code="UA"))
+    '{"name":"Riverton","kind":"populated_place","lat":48.5,"lon":35.1,"country_code":"UA","approximate":false}'
+    """
+    fields = {name: value for name, value in place_to_dict(place, geometry=False).items() if value is not None}
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
 def check_detail(detail: str) -> str:
