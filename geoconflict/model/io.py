@@ -1,12 +1,23 @@
 """Write and read event sets as GeoJSON, GeoPackage and CSV, losslessly, safely, sized by events.
 
-* GeoJSON follows RFC 7946: one FeatureCollection, (lon, lat) coordinates,
-  counter-clockwise exterior rings, no ``crs`` member; every record is a
-  feature whose properties are the columns of :mod:`geoconflict.model.frames`.
-* GeoPackage has one layer per kind (``places``, ``movements``, ``claims``,
-  ``combats``, ``events``), GDAL's own layers and R-tree index with the rows
-  inserted in bulk (:mod:`geoconflict.model.gpkg`); QGIS opens it directly.
-* CSV has the columns of the mixed frame and the geometry as WKT.
+* GeoJSON (:mod:`~geoconflict.model.geojson`) follows RFC 7946: one
+  FeatureCollection, (lon, lat) coordinates, counter-clockwise exterior rings,
+  no ``crs`` member; every record is a feature whose properties are the columns
+  of :mod:`geoconflict.model.frames` that it states: a missing value (and an
+  unknown date precision, :data:`~geoconflict.model.frames.UNSTATED`) is left
+  out, which GDAL, QGIS and geopandas read as null, as this package's reader does.
+* GeoPackage (:mod:`~geoconflict.model.geopackage`) has one layer per kind
+  (``places``, ``movements``, ``claims``, ``combats``, ``events``), GDAL's own
+  layers and R-tree index with the rows inserted in bulk
+  (:mod:`geoconflict.model.gpkg`); QGIS opens it directly. Each layer has the
+  columns its layout can fill (:func:`~geoconflict.model.frames.file_columns`),
+  and the mentions' layer no spatial index: its points are its places' points,
+  which the place table indexes.
+* CSV (:mod:`~geoconflict.model.csvfile`) has the columns of the mixed frame and
+  the geometry as WKT.
+
+This module gathers their public names; :mod:`~geoconflict.model.filelayout`
+holds what the writers share.
 
 **Each place and each text once.** Each place is written once per file, as a
 row of kind ``place_table`` (a ``place_table`` layer in a GeoPackage) with its
@@ -25,10 +36,12 @@ texts in every feature by default (``texts="inline"``), a file any GIS reads
 whole; ``texts="table"`` makes it smaller for readers of this package. A CSV,
 read in spreadsheets, keeps its texts inline.
 
-**Derived lines rounded.** A movement's line is computed from its origin and
+**Derived geometries drawn light.** A movement's line is computed from its origin and
 destination, which the file holds exactly; GeoJSON writes its coordinates to
-:data:`DERIVED_DECIMALS` decimals (RFC 7946, section 11.2), and the reader
-computes the line again.
+:data:`~geoconflict.model.geojson.DERIVED_DECIMALS` decimals (RFC 7946, section 11.2),
+and the reader computes the line again. A claim's or combat area's area made of its
+places' polygons is written as a copy simplified in proportion to its size
+(:func:`~geoconflict.model.placetable.drawn`); the reader makes the exact area again.
 
 **Safe writes.** Every writer streams its records (``progress=True`` shows a
 tqdm bar; the default shows one when standard error is a terminal) into a
