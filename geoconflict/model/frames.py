@@ -48,8 +48,8 @@ claim
 combat
     actors (JSON list), areas, areas_places, derivation, approximate, area_km2, description,
     subtype (ACLED's sub-event type of fighting between crowds), fatalities, area_from_places:
-    in a file written at ``detail="full"``, when the area is made of its places' polygons,
-    which the file's place table holds exactly, how (``union``: their union; ``polygon``:
+    in a file written at ``detail="full"`` (or ``"simplified"``), when the area is made of its places'
+    polygons, which the file's place table holds (exactly at ``"full"``), how (``union``: their union; ``polygon``:
     the one area's polygon). The row's geometry is then a lighter copy to be drawn (:func:`~geoconflict.model.placetable.drawn`),
     and reading the file makes the exact area again.
 event
@@ -367,7 +367,8 @@ def _record_row(record: Record | Mention, table: PlaceTable | None) -> tuple[dic
         if table is None:
             return row, record.geometry
         # the union of places the file holds exactly: a lighter copy to be drawn, and the reader makes it again
-        row["area_from_places"] = recipe = _area_recipe(record) if table.detail == "full" else None
+        # (at "point" the places have no polygon to make it of: the file's own area is read)
+        row["area_from_places"] = recipe = _area_recipe(record) if table.detail != "point" else None
         return row, drawn(record.geometry) if recipe else table.area(record.geometry)
     row |= {
         "event_type": record.type,

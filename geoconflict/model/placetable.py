@@ -24,10 +24,12 @@ The *detail* of an export chooses how much of each polygon is written:
     Every coordinate, so the file reads back equal to what was written.
 ``"simplified"``
     Polygons simplified to :data:`SIMPLIFY_TOLERANCE_DEGREES` (topology
-    preserved), places' polygons and claim and combat areas alike.
+    preserved), places' polygons and claim and combat areas alike; an area made of
+    its places' polygons is read back as the union of their simplified polygons.
 ``"point"``
-    Places as points only (no polygon); claim and combat areas simplified, since
-    the area is what such a record states.
+    Places as points only (no polygon); claim and combat areas simplified in
+    proportion to their size (:func:`drawn`), since the area is what such a record
+    states.
 
 Examples
 --------
@@ -236,7 +238,9 @@ class PlaceTable:
 
     def area(self, geometry: BaseGeometry | None) -> BaseGeometry | None:
         """A claim's or combat area's geometry at this table's detail."""
-        return geometry if geometry is None or self.detail == "full" else simplified(geometry)
+        if geometry is None or self.detail == "full":
+            return geometry
+        return simplified(geometry) if self.detail == "simplified" else drawn(geometry)
 
     def new_rows(self) -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
         """``(columns, polygon or point)`` of each place first referred to since the last call."""
