@@ -16,8 +16,10 @@ Usage (from the repository root, after ``pip install -e ".[dev]" "dask[distribut
     python benchmarks/batch_speed.py --mb 10 --configs 1,2   # no Dask
     python benchmarks/batch_speed.py --exports 10000  # 10,000 reports → GeoPackage and GeoJSON (issue 18)
     python benchmarks/batch_speed.py --exports 10000 --detail full,simplified,point --texts table,inline  # layouts
+    python benchmarks/batch_speed.py --exports 10000 --corpus news --texts table,inline  # news-length reports
 
-With ``--exports N`` the corpus is its first N reports, extracted once by 2 worker
+With ``--exports N`` the corpus is its first N reports (``--corpus news``: N news-length
+reports, the news articles and then variants of them), extracted once by 2 worker
 processes and written as a GeoPackage and as GeoJSON, in one fresh process run
 under ``/usr/bin/time -v``: its wall time and peak memory, each file's size and
 write time, and how many progress updates reached standard error during the
@@ -138,9 +140,32 @@ def timed(config: str, folder: Path, size: int) -> float:
     return seconds
 
 
-def build_reports(folder: Path, reports: int) -> tuple[int, int]:
-    """The first *reports* reports of :func:`build_corpus` (the news articles, then variants), written into *folder*."""
-    return build_corpus(folder, megabytes=reports * 0.02, max_files=reports)  # 20 kB: above any report's length
+#: The corpora of ``--exports``: the throughput corpus (the news articles, then variants of the seed and the
+#: test reports, mostly shorter than an article), or news at news length (the articles, then variants of them).
+EXPORT_CORPORA = ("variants", "news")
+#: Bytes per report above the news articles' average (2.05 kB): enough text for *reports* variants of them.
+_NEWS_BYTES_PER_REPORT = 4_000
+
+
+def build_reports(folder: Path, reports: int, corpus: str = "variants") -> tuple[int, int]:
+    """The first *reports* reports of *corpus* (:data:`EXPORT_CORPORA`), written into *folder*; (files, bytes).
+
+    ``variants``: :func:`build_corpus`'s. ``news``: the 904 news articles of the public geoparsing
+    corpora, read in place, then variants of them (``extract_speed.news_at_scale``: an article's
+    sentences after the first shuffled, its figures renumbered, its date shifted), each one article
+    long: every report is one real article's text, never pieces of several.
+    """
+    if corpus == "variants":
+        return build_corpus(folder, megabytes=reports * 0.02, max_files=reports)  # 20 kB: above any report's length
+    articles = extract_speed.news_at_scale(reports * _NEWS_BYTES_PER_REPORT / 1e6)[:reports]
+    if not articles:
+        raise SystemExit("--corpus news: the news articles (../shared/eval/geoparse) are not here")
+    written = 0
+    for number, (body, published) in enumerate(articles, start=1):
+        path = folder / f"report_{number:06d}.txt"
+        path.write_text(f"Date: {published.isoformat()}\n\n{body}\n", encoding="utf-8")
+        written += path.stat().st_size
+    return len(articles), written
 
 
 def export_one(folder: Path, out: Path, detail: str = "full", texts: str = "table") -> dict:
@@ -169,13 +194,13 @@ def export_one(folder: Path, out: Path, detail: str = "full", texts: str = "tabl
     return row
 
 
-def exports(reports: int, detail: str = "full", texts: str = "table") -> None:
+def exports(reports: int, detail: str = "full", texts: str = "table", corpus: str = "variants") -> None:
     """The ``--exports`` figure: one process, extraction and both files, measured whole."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
-        files, size = build_reports(folder, reports)
-        print(f"corpus: {files:,} reports, {size / 1e6:.1f} MB ({size / files / 1e3:.1f} kB each on average)")
+        files, size = build_reports(folder, reports, corpus)
+        print(f"corpus ({corpus}): {files:,} reports, {size / 1e6:.1f} MB ({size / files / 1e3:.1f} kB each on average)")
         done = subprocess.run(["/usr/bin/time", "-v", sys.executable, __file__, "--export-one", str(folder),
                                str(Path(tmp) / "out"), "--detail", detail, "--texts", texts],
                               capture_output=True, check=True)
@@ -210,13 +235,17 @@ def main() -> None:
     parser.add_argument("--texts", default="table",
                         help="--exports: quotes and reasons once in a text table (table) or in every record "
                              "(inline); several, comma-separated, as --detail")
+    parser.add_argument("--corpus", choices=EXPORT_CORPORA, default="variants",
+                        help="--exports: the throughput corpus's first N reports (variants: the news articles, then "
+                             "variants of the seed and test reports, mostly shorter than an article) or N news-length "
+                             "reports (news: the articles, then variants of them, each one article long)")
     parser.add_argument("--export-one", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.export_one:
         print(json.dumps(export_one(*args.export_one, detail=args.detail, texts=args.texts)))
         return
     if args.exports:
-        exports(args.exports, args.detail, args.texts)
+        exports(args.exports, args.detail, args.texts, args.corpus)
         return
     if args.run:
         print(json.dumps(run_one(args.run, args.folder)))

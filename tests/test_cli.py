@@ -51,8 +51,12 @@ def test_extract_seed_to_geojson_on_stdout():
         if feature["properties"]["kind"] == "place_table":  # a place's polygon, written once: not a record
             continue
         assert feature["properties"]["report_date"] == "2024-08-14"
-        for key in ("source", "reported_by", "quote", "date"):
+        for key in ("source", "quote"):  # every record's provenance: its document and words
             assert key in feature["properties"]
+    # who says so and when, where stated (a missing value is left out since session 11; it was written as null)
+    records = [f["properties"] for f in collection["features"] if f["properties"]["kind"] != "place_table"]
+    assert all(None not in p.values() for p in records)
+    assert any("reported_by" in p for p in records) and any("date" in p for p in records)
     moves = [f for f in collection["features"] if f["properties"]["kind"] == "movement"]
     assert {f["properties"]["origin"] for f in moves} >= {"Murmansk"}
 

@@ -168,7 +168,7 @@ def test_an_empty_table_still_gives_a_geopackage(tmp_path):
 
 def test_rows_written_in_several_chunks_keep_their_order(tmp_path, monkeypatch):
     """The seams between chunks: every row once, in the table's order, whatever the chunk size."""
-    import geoconflict.model.io as io
+    import geoconflict.model.geopackage as io
 
     events = _gappy_events()
     monkeypatch.setattr(io, "GPKG_CHUNK_ROWS", 5)  # 12 rows: chunks of 5, 5 and 2

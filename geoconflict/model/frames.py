@@ -48,9 +48,9 @@ claim
 combat
     actors (JSON list), areas, areas_places, derivation, approximate, area_km2, description,
     subtype (ACLED's sub-event type of fighting between crowds), fatalities, area_from_places:
-    in a file written at ``detail="full"``, when the area is made of its places' polygons,
-    which the file's place table holds exactly, how (``union``: their union; ``polygon``:
-    the one area's polygon). The row's geometry is then a simplified copy to be drawn,
+    in a file written at ``detail="full"`` (or ``"simplified"``), when the area is made of its places'
+    polygons, which the file's place table holds (exactly at ``"full"``), how (``union``: their union; ``polygon``:
+    the one area's polygon). The row's geometry is then a lighter copy to be drawn (:func:`~geoconflict.model.placetable.drawn`),
     and reading the file makes the exact area again.
 event
     event_type, subtype, actors (JSON list), description, fatalities, name (the
@@ -87,9 +87,9 @@ from geoconflict.model.placetable import (
     PLACE_TABLE_COLUMNS,
     TEXT_TABLE_COLUMNS,
     PlaceTable,
+    drawn,
     place_from_dict,
     place_to_dict,
-    simplified,
     simplified_line,
 )
 
@@ -97,8 +97,11 @@ __all__ = [
     "COLUMNS",
     "KINDS",
     "PLACE_COLUMNS",
+    "TEXT_COLUMNS_BY_LAYOUT",
+    "UNSTATED",
     "event_frame",
     "event_parts",
+    "file_columns",
     "from_geodataframe",
     "place_from_dict",
     "place_to_dict",
@@ -206,6 +209,35 @@ KINDS: tuple[str, ...] = tuple(_BY_KIND)
 #: Column types by kind (``"all"`` is the union used for mixed frames).
 COLUMNS: dict[str, dict[str, str]] = {kind: {**_COMMON, **cols} for kind, cols in _BY_KIND.items()}
 COLUMNS["all"] = {name: t for cols in COLUMNS.values() for name, t in cols.items()}
+
+#: A value a file may leave out, since a reader takes the missing value for it and a GIS's null says the
+#: same: an unknown date precision (the records have no date). GeoJSON omits these and null properties.
+UNSTATED: dict[str, Any] = {"date_precision": "unknown"}
+#: The text columns of each layout of a file's texts (see :mod:`geoconflict.model.placetable`): inline, the
+#: quote and the reason; in a text table, their ids there.
+TEXT_COLUMNS_BY_LAYOUT: dict[str, tuple[str, str]] = {"inline": ("quote", "reason"), "table": ("quote_ref", "reason_ref")}
+
+
+def file_columns(kind: str, texts: str) -> list[str]:
+    """The columns of a file's layer (or features) of *kind* whose texts are laid out as *texts*.
+
+    Every column of :data:`COLUMNS` but those the layout always leaves empty: a
+    mention's place columns other than its name (the file's place table holds
+    them, the mention refers to it by ``place_ref``), and the text columns of the
+    other layout (:data:`TEXT_COLUMNS_BY_LAYOUT`).
+
+    Examples
+    --------
+    >>> "lat" in file_columns("place", "table"), "name" in file_columns("place", "table")
+    (False, True)
+    >>> [c for c in file_columns("event", "inline") if c.startswith(("quote", "reason"))]
+    ['quote', 'reason']
+    """
+    left = {name for layout, names in TEXT_COLUMNS_BY_LAYOUT.items() if layout != texts for name in names}
+    if kind == "place":
+        left |= set(PLACE_COLUMNS) - {"name"}
+    return [name for name in COLUMNS[kind] if name not in left]
+
 
 _KIND_OF: dict[type, str] = {
     Mention: "place",
@@ -335,8 +367,9 @@ def _record_row(record: Record | Mention, table: PlaceTable | None) -> tuple[dic
         if table is None:
             return row, record.geometry
         # the union of places the file holds exactly: a lighter copy to be drawn, and the reader makes it again
-        row["area_from_places"] = recipe = _area_recipe(record) if table.detail == "full" else None
-        return row, simplified(record.geometry) if recipe else table.area(record.geometry)
+        # (at "point" the places have no polygon to make it of: the file's own area is read)
+        row["area_from_places"] = recipe = _area_recipe(record) if table.detail != "point" else None
+        return row, drawn(record.geometry) if recipe else table.area(record.geometry)
     row |= {
         "event_type": record.type,
         "subtype": record.subtype,

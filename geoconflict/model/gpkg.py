@@ -48,7 +48,7 @@ import ctypes
 import sqlite3
 import struct
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -298,6 +298,8 @@ class GeoPackageWriter:
     ----------
     path : pathlib.Path
         The file to write; it must not exist (GDAL creates it).
+    unindexed : collection of str, optional
+        Layers of features written without a spatial index (every other one has GDAL's R-tree).
 
     Examples
     --------
@@ -311,8 +313,9 @@ class GeoPackageWriter:
     [['event', 'Kyiv', 50.45]]
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, unindexed: Collection[str] = ()) -> None:
         self.path = Path(path)
+        self._unindexed = frozenset(unindexed)
         self._db: sqlite3.Connection | None = None
         self._layers: dict[str, int] = {}  # layer -> rows written
         self._bounds: dict[str, np.ndarray] = {}  # layer -> [minx, miny, maxx, maxy] of its geometries
@@ -471,7 +474,8 @@ class GeoPackageWriter:
                     db.execute(sql)
         db.close()
         self._db = None
-        create_spatial_indexes(self.path, [layer for layer in layers if layer in self._spatial])
+        create_spatial_indexes(self.path, [layer for layer in layers
+                                           if layer in self._spatial and layer not in self._unindexed])
 
 
 # --------------------------------------------------------------------------- reading

@@ -24,10 +24,12 @@ The *detail* of an export chooses how much of each polygon is written:
     Every coordinate, so the file reads back equal to what was written.
 ``"simplified"``
     Polygons simplified to :data:`SIMPLIFY_TOLERANCE_DEGREES` (topology
-    preserved), places' polygons and claim and combat areas alike.
+    preserved), places' polygons and claim and combat areas alike; an area made of
+    its places' polygons is read back as the union of their simplified polygons.
 ``"point"``
-    Places as points only (no polygon); claim and combat areas simplified, since
-    the area is what such a record states.
+    Places as points only (no polygon); claim and combat areas simplified in
+    proportion to their size (:func:`drawn`), since the area is what such a record
+    states.
 
 Examples
 --------
@@ -63,6 +65,7 @@ from geoconflict.model.place import Place
 
 __all__ = [
     "DETAILS",
+    "DRAWN_SHARE",
     "PLACE_TABLE",
     "PLACE_TABLE_COLUMNS",
     "SIMPLIFY_TOLERANCE_DEGREES",
@@ -70,6 +73,7 @@ __all__ = [
     "TEXT_TABLE",
     "TEXT_TABLE_COLUMNS",
     "PlaceTable",
+    "drawn",
     "place_from_dict",
     "place_table_json",
     "place_to_dict",
@@ -90,6 +94,8 @@ DETAILS = ("full", "simplified", "point")
 TEXTS = ("table", "inline")
 #: Tolerance of the ``"simplified"`` detail, in degrees (about 500 m of latitude).
 SIMPLIFY_TOLERANCE_DEGREES = 0.005
+#: The tolerance of a copy drawn of an area the file holds exactly, as a share of the area's size (:func:`drawn`).
+DRAWN_SHARE = 1 / 500
 #: The prefix of the ids the place table gives, followed by a running number.
 _ID_PREFIX = "p"
 #: The prefix of the ids the text table gives.
@@ -126,8 +132,15 @@ def place_from_dict(data: Mapping[str, Any], geometry: BaseGeometry | None = Non
 
 
 def place_table_json(place: Place) -> str:
-    """The ``place`` column of a place-table row: the place without its polygon, as JSON."""
-    return json.dumps(place_to_dict(place, geometry=False), ensure_ascii=False, separators=(",", ":"))
+    """The ``place`` column of a place-table row: the place without its polygon, as JSON, its missing fields left out.
+
+    Examples
+    --------
+    >>> place_table_json(Place("Riverton", kind="populated_place", lat=48.5, lon=35.1, country_code="UA"))
+    '{"name":"Riverton","kind":"populated_place","lat":48.5,"lon":35.1,"country_code":"UA","approximate":false}'
+    """
+    fields = {name: value for name, value in place_to_dict(place, geometry=False).items() if value is not None}
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
 def check_detail(detail: str) -> str:
@@ -149,6 +162,26 @@ def check_texts(texts: str) -> str:
 def simplified(geometry: BaseGeometry) -> BaseGeometry:
     """*geometry* simplified to :data:`SIMPLIFY_TOLERANCE_DEGREES`, its topology kept (never empty)."""
     out = shapely.simplify(geometry, SIMPLIFY_TOLERANCE_DEGREES, preserve_topology=True)
+    return geometry if out.is_empty or not out.is_valid else out
+
+
+def drawn(geometry: BaseGeometry) -> BaseGeometry:
+    """A copy of an area to be drawn, whose exact form the file holds elsewhere (its places' polygons).
+
+    Simplified, its topology kept, to :data:`DRAWN_SHARE` of its own size (the square root of its
+    area in square degrees), never finer than :data:`SIMPLIFY_TOLERANCE_DEGREES`: a town's area
+    keeps about 500 m, a country's a few kilometres, each about one pixel when the whole area fills
+    a screen. The reader makes the exact area again and never reads this copy.
+
+    Examples
+    --------
+    >>> from shapely.geometry import Point
+    >>> country = Point(60, 60).buffer(20, quad_segs=2_000)  # 8,000 vertices, 40 degrees across
+    >>> len(drawn(country).exterior.coords) < 200 < len(simplified(country).exterior.coords)
+    True
+    """
+    tolerance = max(SIMPLIFY_TOLERANCE_DEGREES, DRAWN_SHARE * geometry.area ** 0.5)
+    out = shapely.simplify(geometry, tolerance, preserve_topology=True)
     return geometry if out.is_empty or not out.is_valid else out
 
 
@@ -205,7 +238,9 @@ class PlaceTable:
 
     def area(self, geometry: BaseGeometry | None) -> BaseGeometry | None:
         """A claim's or combat area's geometry at this table's detail."""
-        return geometry if geometry is None or self.detail == "full" else simplified(geometry)
+        if geometry is None or self.detail == "full":
+            return geometry
+        return simplified(geometry) if self.detail == "simplified" else drawn(geometry)
 
     def new_rows(self) -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
         """``(columns, polygon or point)`` of each place first referred to since the last call."""
