@@ -18,12 +18,27 @@ from typing import Any
 import pytest
 
 from geoconflict import extract, read_report
+from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.model.acled import acled_rows
 
 Case = tuple[Any, ...]
 
 #: characters of a case's text shown in its test id (after a leading date, when it has one)
 ID_LENGTH = 48
+#: Within this many km of a named place, an event is placed at it.
+NEAR_KM = 25.0
+
+
+def main_row(text: str, *, published: str) -> dict[str, Any]:
+    """The first row of the report's ACLED export (its main event)."""
+    frame = extract(read_report(text, published=published)).to_acled()
+    assert len(frame), "the report gave no located event"
+    return frame.iloc[0].to_dict()
+
+
+def near(row: dict[str, Any], lat: float, lon: float, km: float = NEAR_KM) -> bool:
+    """Whether *row*'s point is within *km* of (lat, lon)."""
+    return float(haversine_km(row["latitude"], row["longitude"], lat, lon)) <= km
 
 
 def main_rows_fixture(cases: Sequence[Case]) -> Any:

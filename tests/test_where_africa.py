@@ -7,27 +7,16 @@ its admin-1 unit and its precision.
 
 from __future__ import annotations
 
-from typing import Any
+import functools
 
-from geoconflict import extract, read_report
-from geoconflict.gazetteer.distance import haversine_km
+from tests.acled_cases import main_row
+from tests.acled_cases import near as _near
 
 PUBLISHED = "2023-06-05"
-#: Within this many km of a named place, an event is placed at it.
-NEAR_KM = 25.0
 #: ACLED's geo_precision: the named town (1), near a town or part of a region (2), a region (3).
 TOWN, NEAR, REGION = 1, 2, 3
-
-
-def _main_row(text: str) -> dict[str, Any]:
-    """The first row of the report's ACLED export (its main event)."""
-    frame = extract(read_report(text, published=PUBLISHED)).to_acled()
-    assert len(frame), "the report gave no located event"
-    return frame.iloc[0].to_dict()
-
-
-def _near(row: dict[str, Any], lat: float, lon: float, km: float = NEAR_KM) -> bool:
-    return float(haversine_km(row["latitude"], row["longitude"], lat, lon)) <= km
+#: The report's main event (first ACLED row), read as published on :data:`PUBLISHED`.
+_main_row = functools.partial(main_row, published=PUBLISHED)
 
 
 # ---- a parenthesis says where its place is: never a namesake outside the unit it names

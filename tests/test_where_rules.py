@@ -6,25 +6,15 @@ events) and checks the first row of its ACLED export — the report's main event
 
 from __future__ import annotations
 
-from typing import Any
+import functools
 
 from geoconflict import extract, read_report
-from geoconflict.gazetteer.distance import haversine_km
+from tests.acled_cases import main_row
+from tests.acled_cases import near as _near
 
 PUBLISHED = "2023-06-04"
-#: Within this many km of a named place, an event is placed at it.
-NEAR_KM = 25.0
-
-
-def _main_row(text: str) -> dict[str, Any]:
-    """The first row of the report's ACLED export (its main event)."""
-    frame = extract(read_report(text, published=PUBLISHED)).to_acled()
-    assert len(frame), "the report gave no located event"
-    return frame.iloc[0].to_dict()
-
-
-def _near(row: dict[str, Any], lat: float, lon: float, km: float = NEAR_KM) -> bool:
-    return float(haversine_km(row["latitude"], row["longitude"], lat, lon)) <= km
+#: The report's main event (first ACLED row), read as published on :data:`PUBLISHED`.
+_main_row = functools.partial(main_row, published=PUBLISHED)
 
 
 # ---- a name written with hyphens or an article is one name
