@@ -182,6 +182,32 @@ def _union_of(places: tuple[Place, ...]) -> tuple[Polygon | MultiPolygon, bool]:
     return clean_polygon(union, field="geometry"), any(p.approximate for p in places)
 
 
+#: How many given geometries' cleaned forms are remembered, by the geometry object (the oldest is dropped first).
+_CLEANED_KEPT = 512
+#: ``id(geometry) -> (geometry, clean_polygon(geometry))``; the geometry is held, so its id stays its own.
+_cleaned: dict[int, tuple[BaseGeometry, Polygon | MultiPolygon]] = {}
+
+
+def _clean_given(geometry: BaseGeometry | Mapping[str, Any]) -> Polygon | MultiPolygon:
+    """``clean_polygon(geometry)``, remembered by the geometry object itself.
+
+    Shapely geometries never change, so the same object always cleans to the same polygon: extraction hands
+    many claims one remembered extent (:func:`~geoconflict.extraction.claims.claim_geometry`), which is then
+    validated once, not once per claim. A mapping, or a geometry that does not clean (the error is raised
+    every time), is not remembered. ``tests/test_model_fast.py`` holds this equal to :func:`clean_polygon`.
+    """
+    if not isinstance(geometry, BaseGeometry):
+        return clean_polygon(geometry, field="geometry")
+    kept = _cleaned.get(id(geometry))
+    if kept is not None and kept[0] is geometry:
+        return kept[1]
+    cleaned = clean_polygon(geometry, field="geometry")
+    if len(_cleaned) >= _CLEANED_KEPT:
+        _cleaned.pop(next(iter(_cleaned)), None)
+    _cleaned[id(geometry)] = (geometry, cleaned)
+    return cleaned
+
+
 def _area_fields(
     geometry: BaseGeometry | Mapping[str, Any] | None,
     derivation: Derivation | str | None,
@@ -196,7 +222,7 @@ def _area_fields(
     approx = bool(approximate)
     cleaned: Polygon | MultiPolygon | None
     if geometry is not None:
-        cleaned = clean_polygon(geometry, field="geometry")
+        cleaned = _clean_given(geometry)
         how = derivation if derivation is not None else Derivation.GIVEN
     else:
         with_polygons = tuple(a for a in areas if a.geometry is not None)
