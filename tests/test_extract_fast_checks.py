@@ -75,3 +75,32 @@ def test_generic_actor_folded(text, data):
     plain = [(m.span(), m.group(0).lower()) for m in en.GENERIC_ACTOR.finditer(text, lo, hi)]
     fast = [(m.span(), text[m.start():m.end()].lower()) for m in Fold.GENERIC_ACTOR.finditer(case_fold(text), lo, hi)]
     assert fast == plain
+
+
+_NAME_WORDS = [*en.NAMED_AFTER_WORDS, *en.NEIGHBOURHOOD_WORDS, *(w.lower() for w in en.NEIGHBOURHOOD_WORDS),
+               "im", "imen", "olonia", "Barri", "de", "los", "Prados", "Pinos", "Lenina", "Shakhta", "Testgrad",
+               "Obrera", "Kyiv", "the", "x"]
+name_windows = st.lists(st.tuples(st.sampled_from(_NAME_WORDS), st.sampled_from(_SEPARATORS)),
+                        max_size=12).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+@_FAST
+@given(name_windows, st.data())
+def test_named_after_before_is_the_plain_search(text, data):
+    # toponyms._context_reason searches the window before a name only when it holds the words' letters
+    from geoconflict.extraction import toponyms
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert toponyms._named_after_before(text, lo, hi) == (en.NAMED_AFTER_BEFORE.search(text, lo, hi) is not None)
+    assert toponyms._neighbourhood_before(text, lo, hi) == (
+        en.NEIGHBOURHOOD_BEFORE.search(text, lo, hi) is not None)
+
+
+def test_the_window_checks_find_what_they_are_for():
+    from geoconflict.extraction import toponyms
+    text = "the mine Shakhta imeni Testgrad and Colonia Prados de los Testgrad"
+    named, part = text.index("Testgrad"), text.rindex("Testgrad")
+    assert toponyms._named_after_before(text, 0, named)
+    assert toponyms._neighbourhood_before(text, named, part)
+    assert not toponyms._named_after_before(text, named, part)
+    assert not toponyms._neighbourhood_before(text, 0, named)

@@ -217,11 +217,12 @@ def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
         return "part of a hyphenated name"
     if en.NAMED_AFTER.match(text, e):
         return "part of the name of a place named after another ('… imeni …')"
-    if en.NAMED_AFTER_BEFORE.search(text, max(0, s - CONTEXT_WINDOW), s):
+    lo = max(0, s - CONTEXT_WINDOW)
+    if _named_after_before(text, lo, s):
         return "the person a place is named after ('… imeni …')"
     if surnames and fold(word) in surnames:
         return f"surname of a person named in the report ({word!r})"
-    before = text[max(0, s - CONTEXT_WINDOW):s].rstrip()  # RIVER_BEFORE and ORG_BEFORE end with a word, then space
+    before = text[lo:s].rstrip()  # RIVER_BEFORE and ORG_BEFORE end with a word, then space
     # (case_fold keeps the last character's place, and the last letters of those words fold to themselves)
     if before[-1:] in _RIVER_LAST_LETTERS and case_fold(before[-_RIVER_LONGEST_END:]).endswith(
             en.RIVER_BEFORE_ENDS) and en.RIVER_BEFORE.search(text[max(0, s - _RIVER_WINDOW):s]):
@@ -230,13 +231,29 @@ def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
     if outlet:
         return f"names an outlet ('{word} {outlet.group(0).strip()}')"
     part = en.NEIGHBOURHOOD_AFTER.match(text, e)
-    if part or en.NEIGHBOURHOOD_OPENING.match(text, s) or en.NEIGHBOURHOOD_BEFORE.search(
-            text, max(0, s - CONTEXT_WINDOW), s):
+    if part or en.NEIGHBOURHOOD_OPENING.match(text, s) or _neighbourhood_before(text, lo, s):
         return f"names a part of a city ('{word}{part.group(0) if part else ''}'), inside the town the report names"
-    org = en.ORG_BEFORE.search(text, max(0, s - CONTEXT_WINDOW), s) if before.endswith(en.ORG_BEFORE_ENDS) else None
+    org = en.ORG_BEFORE.search(text, lo, s) if before.endswith(en.ORG_BEFORE_ENDS) else None
     if org:
         return f"part of an organisation's name ('{org.group(0).strip()} {word}')"
     return None
+
+
+def _named_after_before(text: str, lo: int, hi: int) -> bool:
+    """Whether :data:`~geoconflict.lang.en.NAMED_AFTER_BEFORE` matches in ``text[lo:hi]``.
+
+    Its search tries every position of the window; a window without the words' common start
+    (``NAMED_AFTER_CORE``, found by ``str.find``) holds no match, so most are not searched.
+    ``tests/test_extract_fast_checks.py`` holds it equal to the plain search.
+    """
+    return text.find(en.NAMED_AFTER_CORE, lo, hi) >= 0 and en.NAMED_AFTER_BEFORE.search(text, lo, hi) is not None
+
+
+def _neighbourhood_before(text: str, lo: int, hi: int) -> bool:
+    """Whether :data:`~geoconflict.lang.en.NEIGHBOURHOOD_BEFORE` matches in ``text[lo:hi]``: searched only when
+    the window holds one of its words (``NEIGHBOURHOOD_CORES``, either case of the first letter)."""
+    return (any(text.find(core, lo, hi) >= 0 for core in en.NEIGHBOURHOOD_CORES)
+            and en.NEIGHBOURHOOD_BEFORE.search(text, lo, hi) is not None)
 
 
 class CapitalRuns:

@@ -35,6 +35,7 @@ True
 
 from __future__ import annotations
 
+import os
 import re
 
 __all__ = [
@@ -162,9 +163,13 @@ __all__ = [
     "FACILITY_WORDS",
     "NAMED_AFTER",
     "NAMED_AFTER_BEFORE",
+    "NAMED_AFTER_CORE",
+    "NAMED_AFTER_WORDS",
     "NEIGHBOURHOOD_AFTER",
     "NEIGHBOURHOOD_BEFORE",
+    "NEIGHBOURHOOD_CORES",
     "NEIGHBOURHOOD_OPENING",
+    "NEIGHBOURHOOD_WORDS",
     "NAME_PARTICLES",
     "NO_COMMENT",
     "NO_FATALITIES",
@@ -501,10 +506,13 @@ Station Mine Plant Airport Airdrome Airfield Factory Refinery Depot Dam Works Co
 NAME_ARTICLES = frozenset("al el ar as ad ash at az an ed es ez en er".split())
 #: Lower-case words inside one place name, joining it to the namesake it honours ("Shakhta imeni Gagarina": the
 #: mine named after Gagarin): the word before is no place of its own.
-NAMED_AFTER = re.compile(r"\s+(?:imeni|im\.)\s+[A-ZА-Я]")
+NAMED_AFTER_WORDS = ("imeni", "im.")
+NAMED_AFTER = re.compile(rf"\s+(?:{'|'.join(map(re.escape, NAMED_AFTER_WORDS))})\s+[A-ZА-Я]")
 #: The same word right before a name: the name is the person (in the genitive) a place is named after
 #: ("Shakhta imeni Lenina": Lenin's mine), no place of its own.
-NAMED_AFTER_BEFORE = re.compile(r"\b(?:imeni|im\.)\s+$")
+NAMED_AFTER_BEFORE = re.compile(rf"\b(?:{'|'.join(map(re.escape, NAMED_AFTER_WORDS))})\s+$")
+#: What every word of :data:`NAMED_AFTER_WORDS` starts with: a text without it holds no NAMED_AFTER_BEFORE match.
+NAMED_AFTER_CORE = os.path.commonprefix(NAMED_AFTER_WORDS)
 #: Sentence adverbs and prepositions that may start a capitalised run ("Later Kursk …"), lower case.
 SENTENCE_ADVERBS = frozenset("yesterday earlier later overnight meanwhile separately elsewhere near outside "
                              "inside around across along also still instead despite amid following "
@@ -530,11 +538,15 @@ OUTLET_AFTER = re.compile(
 NEIGHBOURHOOD_AFTER = re.compile(
     r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?i:neighbou?rhoods?|wards?|quarters?|barrios?|favelas?)\b")
 #: Its word before it, maybe with other words of the part's name between ("Colonia Prados de los Pinos").
-NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:[Cc]olonia|[Bb]airro|[Bb]arrio|[Ff]avela)\s+"
-                                  r"(?:[A-Z][\w'’-]*\s+|(?:de|del|la|las|los|do|da|dos|das)\s+){0,3}$")
+NEIGHBOURHOOD_WORDS = ("Colonia", "Bairro", "Barrio", "Favela")
+NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:" + "|".join(f"[{w[0]}{w[0].lower()}]{w[1:]}" for w in NEIGHBOURHOOD_WORDS)
+                                  + r")\s+(?:[A-Z][\w'’-]*\s+|(?:de|del|la|las|los|do|da|dos|das)\s+){0,3}$")
+#: Those words without their first letter (either case): a text holding none of them holds no NEIGHBOURHOOD_BEFORE
+#: match.
+NEIGHBOURHOOD_CORES = tuple(w[1:] for w in NEIGHBOURHOOD_WORDS)
 #: The same word opening a name the gazetteer holds whole ("Colonia Obrera"), or alone before the part's name
 #: ("Colonia Prados …"), matched at the name's start.
-NEIGHBOURHOOD_OPENING = re.compile(r"(?:Colonia|Bairro|Barrio|Favela)\s+[A-Z]")
+NEIGHBOURHOOD_OPENING = re.compile(rf"(?:{'|'.join(NEIGHBOURHOOD_WORDS)})\s+[A-Z]")
 #: Place names that are also common English words ("Church", "Tank", "Division") are looked up in this
 #: language of the ``wordfreq`` package; a name all of whose words are at least this frequent (Zipf scale:
 #: 3.5 is about once per 300,000 words) names a place only with evidence.
