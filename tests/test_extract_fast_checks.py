@@ -104,3 +104,19 @@ def test_the_window_checks_find_what_they_are_for():
     assert toponyms._neighbourhood_before(text, named, part)
     assert not toponyms._named_after_before(text, named, part)
     assert not toponyms._neighbourhood_before(text, 0, named)
+
+
+@_FAST
+@given(texts, st.data())
+def test_actor_of_before_is_the_plain_search(text, data):
+    # located._names_actor searches "the forces of" only in windows ending with "of" or "the" and a space
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert located._actor_of_before(text, lo, hi) == (en.ACTOR_OF_BEFORE.search(text, lo, hi) is not None)
+
+
+def test_actor_of_before_finds_the_forces_of_a_place():
+    for text, expected in (("shelled by the forces OF the ⟦0⟧", True), ("the Embassy of\n⟦0⟧", True),
+                           ("troops in ⟦0⟧", False), ("the government of ⟦0⟧", True), ("the end of it ⟦0⟧", False)):
+        hi = text.index("⟦")
+        assert located._actor_of_before(text, 0, hi) is expected, text

@@ -45,6 +45,7 @@ __all__ = [
     "ACTOR_NOUNS",
     "ACTOR_NOUN_AFTER",
     "ACTOR_OF_BEFORE",
+    "ACTOR_OF_ENDS",
     "ADMIN1_DESCRIPTORS",
     "ADMIN1_WORDS",
     "ADMIN2_WORDS",
@@ -1033,6 +1034,8 @@ OTHER_CLAUSE = re.compile(r";|,?\s+\b(?:who|whom|whose|which|where|while|after|b
 #: A place named as who acted, not where: "the forces of <place>", "the government of <place>".
 ACTOR_OF_BEFORE = re.compile(rf"\b(?:{ACTOR_NOUNS}|government|authorities|ministry|president|leaders?|"
                              r"representatives?|embassy|delegation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+#: The words every ACTOR_OF_BEFORE match ends with, before its white space.
+ACTOR_OF_ENDS = (OF, THE)
 #: A country named as who acted by the force noun after it: "<country> forces", "<country> military".
 ACTOR_NOUN_AFTER = re.compile(rf"\s+(?:{ACTOR_NOUNS})\b", re.IGNORECASE)
 #: A country named as a border, not where something happened: "the road to the Egypt border", "on the
