@@ -222,3 +222,23 @@ def test_fold_patterns_find_in_the_folded_reports_what_their_caseless_forms_find
         text = read_report(path).body
         assert [m.span() for m in _FOLD[name].finditer(case_fold(text))] == \
             [m.span() for m in caseless.finditer(text)], path.name
+
+
+def test_the_guarded_attribution_verb_matches_as_its_plain_form():
+    # extraction/sources reads "X said" with the guarded verb pattern; _VERB_PLAIN is the reference
+    from geoconflict.extraction import sources
+    assert sources._VERB.pattern.startswith("(?=")
+    assert _plain(sources._VERB).pattern == sources._VERB_PLAIN.pattern
+    for path in sorted(REPORTS.glob("*.txt")):
+        text = read_report(path).body
+        assert _matches(sources._VERB, text) == _matches(sources._VERB_PLAIN, text), path.name
+    text = "He has said that officials had  stated it; they says, claimed and Said: reportedly unsaid told"
+    assert _matches(sources._VERB, text) == _matches(sources._VERB_PLAIN, text) != []
+
+
+@_SETTINGS
+@given(data=st.data())
+def test_the_guarded_attribution_verb_matches_on_generated_text(data):
+    from geoconflict.extraction import sources
+    text = "".join(data.draw(st.lists(_near_words(sources._VERB_PLAIN), max_size=25)))
+    assert _matches(sources._VERB, text) == _matches(sources._VERB_PLAIN, text)
