@@ -225,3 +225,15 @@ def test_a_lead_glued_to_the_previous_date_is_no_lead():
     from geoconflict.text.date_rules import find_expressions
 
     assert [(k, s, e) for k, s, e, _ in find_expressions("late Seplate August")] == [("month", 0, 8)]
+
+
+def test_the_remembered_month_end_is_the_calendars():
+    import calendar
+
+    from geoconflict.text import dates
+    for year in (1900, 2000, 2023, 2024):
+        for month in range(1, 13):
+            expected = date(year, month, calendar.monthrange(year, month)[1])
+            assert dates._month_end(year, month) == expected == dates._month_end(year, month)
+    with pytest.raises(ValueError):
+        dates._month_end(2024, 13)

@@ -39,6 +39,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from geoconflict.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from geoconflict.model import DatePrecision
@@ -192,7 +193,13 @@ def _year_for(month: int, day: int, anchor: date) -> int:
     return anchor.year - 1 if candidate > anchor + _FUTURE_GRACE else anchor.year
 
 
+#: How many (year, month) pairs keep their last day (a month's end is asked for each "May 2023").
+_MONTH_ENDS_KEPT = 4096
+
+
+@lru_cache(maxsize=_MONTH_ENDS_KEPT)
 def _month_end(year: int, month: int) -> date:
+    """The last day of *month* of *year* (``calendar.monthrange``), remembered: dates never change."""
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
