@@ -13,7 +13,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geoconflict.extraction import actors, located
+from geoconflict.extraction import actors, located, toponyms
 from geoconflict.extraction.cues import Fold
 from geoconflict.lang import en
 from geoconflict.text.normalize import case_fold
@@ -30,6 +30,12 @@ _WORDS = sorted({
 _SEPARATORS = [" ", " ", " ", "  ", "\n", ", ", ". ", "; ", "-", "'s ", ""]
 texts = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)),
                  max_size=30).map(lambda parts: "".join(w + sep for w, sep in parts))
+def _window(data: st.DataObject, text: str) -> tuple[int, int]:
+    """A window ``(lo, hi)`` of *text*, drawn anywhere (cutting words too)."""
+    lo = data.draw(st.integers(0, len(text)))
+    return lo, data.draw(st.integers(lo, len(text)))
+
+
 _FAST = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -53,8 +59,7 @@ def test_fatalities_in_reads_counts():
 @_FAST
 @given(texts, st.data())
 def test_parties(text, data):
-    lo = data.draw(st.integers(0, len(text)))
-    hi = data.draw(st.integers(lo, len(text)))
+    lo, hi = _window(data, text)
     assert actors.parties(text, lo, hi) == [a for a in actors.actors(text, lo, hi) if a.party]
 
 
@@ -70,8 +75,7 @@ def test_actor_of_before_needs_of(text):
 @given(texts, st.data())
 def test_generic_actor_folded(text, data):
     # acled_types._nearest finds generic actors in the case-folded sentence
-    lo = data.draw(st.integers(0, len(text)))
-    hi = data.draw(st.integers(lo, len(text)))
+    lo, hi = _window(data, text)
     plain = [(m.span(), m.group(0).lower()) for m in en.GENERIC_ACTOR.finditer(text, lo, hi)]
     fast = [(m.span(), text[m.start():m.end()].lower()) for m in Fold.GENERIC_ACTOR.finditer(case_fold(text), lo, hi)]
     assert fast == plain
@@ -88,16 +92,13 @@ name_windows = st.lists(st.tuples(st.sampled_from(_NAME_WORDS), st.sampled_from(
 @given(name_windows, st.data())
 def test_named_after_before_is_the_plain_search(text, data):
     # toponyms._context_reason searches the window before a name only when it holds the words' letters
-    from geoconflict.extraction import toponyms
-    lo = data.draw(st.integers(0, len(text)))
-    hi = data.draw(st.integers(lo, len(text)))
+    lo, hi = _window(data, text)
     assert toponyms._named_after_before(text, lo, hi) == (en.NAMED_AFTER_BEFORE.search(text, lo, hi) is not None)
     assert toponyms._neighbourhood_before(text, lo, hi) == (
         en.NEIGHBOURHOOD_BEFORE.search(text, lo, hi) is not None)
 
 
 def test_the_window_checks_find_what_they_are_for():
-    from geoconflict.extraction import toponyms
     text = "the mine Shakhta imeni Testgrad and Colonia Prados de los Testgrad"
     named, part = text.index("Testgrad"), text.rindex("Testgrad")
     assert toponyms._named_after_before(text, 0, named)
@@ -110,8 +111,7 @@ def test_the_window_checks_find_what_they_are_for():
 @given(texts, st.data())
 def test_actor_of_before_is_the_plain_search(text, data):
     # located._names_actor searches "the forces of" only in windows ending with "of" or "the" and a space
-    lo = data.draw(st.integers(0, len(text)))
-    hi = data.draw(st.integers(lo, len(text)))
+    lo, hi = _window(data, text)
     assert located._actor_of_before(text, lo, hi) == (en.ACTOR_OF_BEFORE.search(text, lo, hi) is not None)
 
 
