@@ -36,6 +36,7 @@ from geoconflict.extraction.document import (
     number,
 )
 from geoconflict.extraction.resolution_common import FAR_KM
+from geoconflict.extraction.structure import holds
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
 from geoconflict.model import Event, Place, PlaceKind, Precision
@@ -180,6 +181,8 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
     i, coded = _coded(doc, masked, i)
     if not coded:
         i, coded = _coded_next(doc, s, i)
+    if not coded:
+        i, coded = _inside_region(doc, masked, i)
     kind, subtype = classify(key, folded, cue.end(), cue.start())
     fatalities = fatalities_in(masked, folded)
     following = _next_in_paragraph(doc, s) if fatalities is None or subtype == acled.PEACEFUL_PROTEST else None
@@ -343,6 +346,25 @@ def _more_specific(doc: Document, masked: str, tok: re.Match[str]) -> int:
     after = [j for start, j in nearer if start > tok.start() and haversine_km(
         country.lat, country.lon, doc.place(j).lat, doc.place(j).lon) <= FAR_KM]
     return (inside or before or border or after or [i])[0]
+
+
+def _inside_region(doc: Document, masked: str, i: int) -> tuple[int, bool]:
+    """The first place the sentence names inside first-level unit ``spans[i]``, else *i*; and whether that moved
+    the event.
+
+    ACLED codes an event at the most specific place its note gives: an event told of a region ("abducted
+    <region> villagers", "in <region>") whose sentence also names a town or district of that region (by the
+    admin path: :func:`~geoconflict.extraction.structure.holds`) is near that town, not at the region's
+    capital. A place that names who acted, or a unit of the same level, is no such place.
+    """
+    unit = doc.place(i)
+    if unit.kind is not PlaceKind.ADMIN1:
+        return i, False
+    for tok in TOKEN.finditer(masked):
+        j = int(tok.group(1))
+        if j != i and holds(unit, doc.place(j)) and not _names_actor(doc, masked, tok):
+            return j, True
+    return i, False
 
 
 def _as_border(masked: str, tok: re.Match[str]) -> bool:

@@ -1,0 +1,42 @@
+"""Where events are placed when the note's village is unknown (issue 15, session 12, branch `rest`).
+
+The reports are written for these tests (ACLED-style notes and wire copy, invented events and phrasing); each
+test checks the first row of the ACLED export — the report's main event — one field at a time: its place, its
+admin-1 unit and its precision (ACLED's geo_precision: 1 the named town, 2 near a town or part of a region, 3 a
+region at its capital).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from tests.acled_cases import main_row
+from tests.acled_cases import near as _near
+
+PUBLISHED = "2023-06-05"
+TOWN, NEAR, REGION = 1, 2, 3
+#: The report's main event (first ACLED row), read as published on :data:`PUBLISHED`.
+_main_row = functools.partial(main_row, published=PUBLISHED)
+
+
+# ---- a region named in the event's own words gives way to a town of that region the sentence names
+
+
+def test_a_region_named_as_the_victims_people_gives_way_to_the_township_town() -> None:
+    """ "Kachin farmers" names who was abducted; the sentence's place is the township, whose town is Hpakant."""
+    row = _main_row("On 12 May 2023, in a village of Hpakant township (Mohnyin district, Kachin state), unidentified "
+                    "gunmen abducted four Kachin farmers.")
+    assert row["location"] == "Hpākān"
+    assert row["admin1"] == "Kachin"
+    assert row["geo_precision"] == NEAR
+    assert row["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_a_region_after_the_victims_gives_way_to_the_town_its_sentence_names() -> None:
+    row = _main_row("On 2 June 2023, unknown gunmen shot dead two Shan traders on the road outside Lashio, Shan state.")
+    assert row["location"] == "Lashio"
+    assert row["admin1"] == "Shan"
+    assert _near(row, 22.94, 97.75)
+    assert row["geo_precision"] == NEAR
+    assert row["fatalities"] == 2
+
