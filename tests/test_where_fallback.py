@@ -40,3 +40,42 @@ def test_a_region_after_the_victims_gives_way_to_the_town_its_sentence_names() -
     assert row["geo_precision"] == NEAR
     assert row["fatalities"] == 2
 
+
+
+def test_a_region_listed_with_another_keeps_the_event_when_the_other_is_also_a_village_in_it() -> None:
+    """ "England and Wales" names two peers: Wales is no part of England here, though a village of England bears
+    its name."""
+    row = _main_row("On 5 June 2023, police arrested 30 people at protests across England and Wales against fuel "
+                    "prices.")
+    assert row["location"] == "England"
+    assert row["geo_precision"] == REGION
+    assert row["sub_event_type"] == "Arrests"
+
+
+# ---- a road named by its two ends: each end is a place of the report, the far end is not where the event is
+
+
+def test_a_roads_far_end_tells_the_country_of_a_district_named_alone() -> None:
+    """ "Bara district" alone is a Brazilian Barra by spelling; the road's far end, Birgunj, says Nepal."""
+    row = _main_row("On 9 June 2023, villagers blocked the Sirsiyatol-Birgunj road for six hours while protesting in "
+                    "Sirsiyatol village (Bara district) over the death of a motorcyclist.")
+    assert row["country"] == "Nepal"
+    assert row["admin1"] == "Madhesh Province"
+    assert row["location"] == "Bara"
+    assert row["geo_precision"] == NEAR
+    assert row["event_type"] == "Protests"
+
+
+def test_a_roads_far_end_is_not_the_place_of_an_event_its_sentence_places_elsewhere() -> None:
+    """The blast is in a village of Pyapon district, on the road to Pathein: not in Pathein."""
+    row = _main_row("On 4 June 2023, in Kyonlay village (Pyapon district, Ayeyarwady region), a bomb exploded near a "
+                    "police post on the Kyonlay-Pathein road.")
+    assert row["location"] == "Pyapon"
+    assert row["admin1"] == "Ayeyarwady"
+    assert row["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_a_road_named_only_by_its_ends_is_at_the_end_the_gazetteer_knows() -> None:
+    row = _main_row("On 4 June 2023, a roadside bomb exploded on the Kyonlay-Pathein road, wounding a soldier.")
+    assert row["location"] == "Pathein"
+    assert row["country"] == "Myanmar"
