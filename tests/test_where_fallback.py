@@ -79,3 +79,16 @@ def test_a_road_named_only_by_its_ends_is_at_the_end_the_gazetteer_knows() -> No
     row = _main_row("On 4 June 2023, a roadside bomb exploded on the Kyonlay-Pathein road, wounding a soldier.")
     assert row["location"] == "Pathein"
     assert row["country"] == "Myanmar"
+
+
+# ---- among a name's towns inside the units named, the one the name is the own name of
+
+
+def test_a_district_named_with_its_word_is_at_the_town_of_its_own_name() -> None:
+    """Two towns of Kaduna answer to "Birnin Gwari": one by its own name, the LGA's seat; a bigger one by another of
+    its names. The LGA is its seat's, not the other's."""
+    row = _main_row("On 3 June 2023, bandits killed two farmers on a road in Birnin Gwari LGA, Kaduna.")
+    assert row["location"] == "Birnin Gwari"
+    assert row["admin1"] == "Kaduna"
+    assert _near(row, 10.66, 6.54, km=10.0)
+    assert row["fatalities"] == 2

@@ -366,12 +366,14 @@ def _inside_region(doc: Document, masked: str, i: int) -> tuple[int, bool]:
     ACLED codes an event at the most specific place its note gives: an event told of a region ("abducted
     <region> villagers", "in <region>") whose sentence also names a town or district of that region (by the
     admin path: :func:`~geoconflict.extraction.structure.holds`) is near that town, not at the region's
-    capital. A place that names who acted, or a unit of the same level, is no such place.
+    capital. A place that names who acted, a unit of the same level, or a place listed with the region ("in
+    <region> and <region>") is no such place.
     """
     unit = doc.place(i)
-    if unit.kind is not PlaceKind.ADMIN1:
+    at = next((t for t in TOKEN.finditer(masked) if int(t.group(1)) == i), None) if (
+        unit.kind is PlaceKind.ADMIN1) else None
+    if at is None:
         return i, False
-    at = next(t for t in TOKEN.finditer(masked) if int(t.group(1)) == i)
     for tok in TOKEN.finditer(masked):
         j = int(tok.group(1))
         if j != i and holds(unit, doc.place(j)) and not _names_actor(doc, masked, tok) and not _listed_with(
