@@ -36,6 +36,8 @@ from geoconflict.extraction.document import (
     number,
 )
 from geoconflict.extraction.resolution_common import FAR_KM
+from geoconflict.extraction.structure import holds
+from geoconflict.extraction.toponyms import road_end
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
 from geoconflict.model import Event, Place, PlaceKind, Precision
@@ -58,6 +60,8 @@ _EVENT_PLACE = re.compile(en.EVENT_PLACE_WORDS + TOKEN_GROUP)
 #: A sentence that is only a coder's note of where the event before it is coded.
 _CODER_NOTE = re.compile(en.CODER_NOTE_OPENING + TOKEN_GROUP + r"\W*$")
 _ORIGIN = re.compile(rf"{en.ORIGIN_BEFORE}{ANY_TOKEN}(?:{en.ORIGIN_LIST_JOIN}{ANY_TOKEN})*")
+#: What stands between two neighbours of a list of places (", ", " and ", ", and ", " or ").
+_LIST_GAP = re.compile(rf"{en.ORIGIN_LIST_JOIN}|\s+(?:{en.LIST_JOINERS})\s+")
 #: A demonym ending the text, maybe followed by one lower-case word (group 1).
 _DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:[a-z]+\s+)?$")
 #: The cues of events a sentence may tell on its own (then its fatalities are its own).
@@ -182,6 +186,8 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
     i, coded = _coded(doc, masked, i)
     if not coded:
         i, coded = _coded_next(doc, s, i)
+    if not coded:
+        i, coded = _inside_region(doc, masked, i)
     kind, subtype = classify(key, folded, cue.end(), cue.start())
     fatalities = fatalities_in(masked, folded)
     following = _next_in_paragraph(doc, s) if fatalities is None or subtype == acled.PEACEFUL_PROTEST else None
@@ -256,12 +262,20 @@ def _place(doc: Document, masked: str, cue: re.Match[str]) -> int | None:
     for look, base in found:
         m = look()
         tok = TOKEN.match(masked, base + m.start(1) - 1) if m else None
-        if tok and not _names_actor(doc, masked, tok):
+        if tok and not _names_actor(doc, masked, tok) and not _far_end(doc, tok):
             return _more_specific(doc, masked, tok)
     where = [t for t in TOKEN.finditer(masked) if not _names_actor(doc, masked, t)]
     origins = _origins(masked)
     there = [t for t in where if t.start() not in origins]
     return _more_specific(doc, masked, (there or where)[0]) if where else None
+
+
+def _far_end(doc: Document, tok: re.Match[str]) -> bool:
+    """Whether token *tok* is the far end of a road named by its ends ("on the Kyonlay-Pathein road"): the road is
+    the event's place, near its first end; the far end is where it leads (:func:`~geoconflict.extraction.toponyms.road_end`).
+    It is the event's place only when the sentence names no other."""
+    x = doc.spans[int(tok.group(1))]
+    return road_end(doc.text, x.start, x.end)
 
 
 def _origins(masked: str) -> set[int]:
@@ -356,6 +370,36 @@ def _more_specific(doc: Document, masked: str, tok: re.Match[str]) -> int:
     after = [j for start, j in nearer if start > tok.start() and haversine_km(
         country.lat, country.lon, doc.place(j).lat, doc.place(j).lon) <= FAR_KM]
     return (inside or before or border or after or [i])[0]
+
+
+def _inside_region(doc: Document, masked: str, i: int) -> tuple[int, bool]:
+    """The first place the sentence names inside first-level unit ``spans[i]``, else *i*; and whether that moved
+    the event.
+
+    ACLED codes an event at the most specific place its note gives: an event told of a region ("abducted
+    <region> villagers", "in <region>") whose sentence also names a town or district of that region (by the
+    admin path: :func:`~geoconflict.extraction.structure.holds`) is near that town, not at the region's
+    capital. A place that names who acted, a unit of the same level, or a place listed with the region ("in
+    <region> and <region>") is no such place.
+    """
+    unit = doc.place(i)
+    at = next((t for t in TOKEN.finditer(masked) if int(t.group(1)) == i), None) if (
+        unit.kind is PlaceKind.ADMIN1) else None
+    if at is None:
+        return i, False
+    for tok in TOKEN.finditer(masked):
+        j = int(tok.group(1))
+        if j != i and holds(unit, doc.place(j)) and not _names_actor(doc, masked, tok) and not _listed_with(
+                masked, at, tok):
+            return j, True
+    return i, False
+
+
+def _listed_with(masked: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    """Whether tokens *a* and *b* are neighbours in a list ("in <region> and <region>"): peers, not a part of
+    the other (a village named like the second region is not in the first)."""
+    first, second = (a, b) if a.start() < b.start() else (b, a)
+    return bool(_LIST_GAP.fullmatch(masked, first.end(), second.start()))
 
 
 def _as_border(masked: str, tok: re.Match[str]) -> bool:

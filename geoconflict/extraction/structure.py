@@ -353,9 +353,10 @@ def _near(gaz: Gazetteer, x: Span, anchor: Span, km: float | None) -> None:
                    f"placed at {a.name}", approximate=True)
 
 
-def _town_first(c: Candidate) -> tuple[bool, float]:
-    """A candidate's rank as the place a phrase names: a town before its namesake unit, then by score."""
-    return c.place.kind is PlaceKind.POPULATED_PLACE, c.score
+def _town_first(c: Candidate) -> tuple[bool, bool, float]:
+    """A candidate's rank as the place a phrase names: a town before its namesake unit, a place by its own name
+    before one by another of its names, then by score."""
+    return c.place.kind is PlaceKind.POPULATED_PLACE, c.reason.startswith(_NAME_MATCHES[0]), c.score
 
 
 def _fix(x: Span, place: Place, why: str, *, approximate: bool = False) -> None:

@@ -213,7 +213,7 @@ def reject_reason(text: str, span: Span, runs: CapitalRuns, surnames: set[str]) 
 def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
     """Why the words around *span* make it no place (a hyphenated name, a surname, a river, an outlet, an org)."""
     s, e, word = span.start, span.end, span.surface
-    if s >= 2 and text[s - 1] in _HYPHENS and text[s - 2].isalnum():
+    if s >= 2 and text[s - 1] in _HYPHENS and text[s - 2].isalnum() and not road_end(text, s, e):
         return "part of a hyphenated name"
     if en.NAMED_AFTER.match(text, e):
         return "part of the name of a place named after another ('… imeni …')"
@@ -457,6 +457,25 @@ def named_site(text: str, span: Span) -> Span | None:
     span.approximate = True
     span.reason = f"{span.reason}; {APPROXIMATE}: the site {' '.join([span.surface, *right])!r} is at or near it"
     return span
+
+
+def road_end(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]``, after a hyphen, is the far end of a road named by its two ends ("the Sirsiyatol-Birgunj
+    road"): two capitalised words joined by one hyphen, then a road's word (:data:`geoconflict.lang.en.ROAD_AFTER`).
+    A name of more parts is left whole ("the Deir-ez-Zor road"; of "X-Y-Z", which hyphen joins two places is not
+    told). Such an end says which country the report is in, but not where an event on the road is
+    (:mod:`geoconflict.extraction.located`).
+
+    Examples
+    --------
+    >>> text = "Protesters blocked the Sirsiyatol-Birgunj road; fighting in Deir-ez-Zor."
+    >>> road_end(text, 34, 41), road_end(text, 68, 71)
+    (True, False)
+    """
+    whole = _hyphenated_at(text, s, e)
+    if whole is None or whole[1] != e or not text[s:e][:1].isupper() or not text[whole[0]:whole[0] + 1].isupper():
+        return False
+    return sum(text.count(h, whole[0], e) for h in _HYPHENS) == 1 and bool(en.ROAD_AFTER.match(text, e))
 
 
 def _hyphenated_at(text: str, s: int, e: int) -> tuple[int, int] | None:

@@ -529,6 +529,9 @@ Company Corporation Holdings Review Observer Monitor Chronicle Express Mirror In
 Movement Front Brigade Battalion Regiment Forces Army Police Guard Media Press Foundation Center Centre
 Health Security Defense Defence Armed Tribunal Court Prosecutor Office Government Administration Authority
 """.split())
+#: A road's word after two names joined by a hyphen ("the Sirsiyatol-Birgunj road", "the Goma-Sake axis"): the
+#: road's two ends, each a place, not one name.
+ROAD_AFTER = re.compile(r"\s+(?:road|highway|route|axis|corridor|railway)\b", re.IGNORECASE)
 #: Lower-case words right after a name that make it an outlet.
 OUTLET_AFTER = re.compile(
     r"\s+(?:news\s+agency|news\s+outlet|news\s+site|news\s+website|agency|newspaper|daily|broadcaster|outlet|"
