@@ -1,0 +1,182 @@
+"""Namesakes by the front: a village of a front-line region is its namesake on the line of contact.
+
+Dozens of Ukrainian villages share a name, several of them in one oblast (Donetsk Oblast holds six
+Hryhorivkas and seven Mykhailivkas, most at their hromada's centre in the codifier). A report that names
+such a village and nothing nearer than its oblast ("shelled Hryhorivka, Donetsk"; "the SMM recorded
+explosions near Orikhove") gives no other clue; a careful reader then takes the namesake where the war is.
+In Donbas the fighting has run along the line of contact drawn by the ceasefire of February 2015 (the
+"Minsk line", which the OSCE's monitors reported from until February 2022, and which the front of 2022
+stayed close to in both oblasts): of a village's namesakes in the oblasts the line crosses, the one nearest
+the line is the report's.
+
+:func:`by_the_front` applies it after resolution, only where the report gives nothing better: the
+mention is a village (not a town of :data:`FRONT_TOWN_POPULATION` or more, which is what its name means),
+the report names no district and no other settlement (those choose by their own context), and the
+report is dated after the line was drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from geoconflict.extraction.resolution_common import search
+from geoconflict.extraction.spans import Span
+from geoconflict.gazetteer import Gazetteer
+from geoconflict.gazetteer.distance import haversine_km
+from geoconflict.model import Place, PlaceKind
+from geoconflict.text.normalize import fold
+
+__all__ = ["CONTACT_LINES", "FRONT_TOWN_POPULATION", "LINE_SLACK_KM", "ContactLine", "by_the_front",
+           "line_distance_km"]
+
+#: A populated place of this many people or more is what its name means: its village namesakes by the
+#: line do not take its place.
+FRONT_TOWN_POPULATION = 10_000
+#: A namesake nearer the line by no more than this (km) leaves the mention where it was: both are by it.
+LINE_SLACK_KM = 10.0
+#: A village's namesakes in the line's country looked at (Ukraine's most shared names have about 80).
+NAMESAKE_CANDIDATES = 200
+#: The line is walked in steps of about this many km (its distance is to the nearest step).
+LINE_STEP_KM = 2.0
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """A line of contact between the sides of a war, and the first-level units it runs through.
+
+    Parameters
+    ----------
+    name : str
+        What the reason of a span placed by it says.
+    country : str
+        ISO alpha-2 code of the country it runs through.
+    units : tuple of str
+        The gazetteer's names of the first-level units it crosses: a village of one of them may be its
+        namesake by the line.
+    since : date
+        When it was drawn: a report dated before says nothing of it.
+    points : tuple of (lat, lon)
+        Its course, settlement by settlement.
+    """
+
+    name: str
+    country: str
+    units: tuple[str, ...]
+    since: date
+    points: tuple[tuple[float, float], ...]
+
+    def steps(self) -> tuple[np.ndarray, np.ndarray]:
+        """Points along the line about :data:`LINE_STEP_KM` apart (latitudes, longitudes)."""
+        lats: list[float] = []
+        lons: list[float] = []
+        for (a, b), (c, d) in zip(self.points, self.points[1:], strict=False):
+            n = max(1, int(float(haversine_km(a, b, c, d)) / LINE_STEP_KM))
+            lats.extend(np.linspace(a, c, n, endpoint=False))
+            lons.extend(np.linspace(b, d, n, endpoint=False))
+        lats.append(self.points[-1][0])
+        lons.append(self.points[-1][1])
+        return np.array(lats), np.array(lons)
+
+
+#: The line of contact in Donbas from the ceasefire of 12 February 2015 to February 2022, south to north
+#: and then east, through the settlements it ran by (on either side): Shyrokyne on the Sea of Azov,
+#: Pavlopil, Hranitne, Novotroitske, Olenivka, Marinka, Krasnohorivka, Pisky, Avdiivka, Shumy, Zaitseve,
+#: Svitlodarsk, Popasna, Zolote, Krymske, Shchastia, Stanytsia Luhanska, Krasna Talivka by the Russian border.
+DONBAS_2015 = ContactLine(
+    name="the line of contact in Donbas (February 2015)",
+    country="UA",
+    units=("Donetsk Oblast", "Luhansk Oblast"),
+    since=date(2015, 2, 12),
+    points=((47.098, 37.818), (47.260, 37.781), (47.457, 37.868), (47.720, 37.570), (47.827, 37.660),
+            (47.945, 37.505), (48.005, 37.507), (48.067, 37.666), (48.140, 37.750), (48.300, 37.930),
+            (48.395, 38.029), (48.434, 38.223), (48.632, 38.371), (48.695, 38.515), (48.752, 38.792),
+            (48.738, 39.230), (48.662, 39.484), (48.863, 39.847)),
+)
+#: The lines :func:`by_the_front` knows.
+CONTACT_LINES = (DONBAS_2015,)
+_STEPS = {line.name: line.steps() for line in CONTACT_LINES}
+
+
+def line_distance_km(line: ContactLine, p: Place) -> float:
+    """Kilometres from *p* to *line* (to the nearest of its :meth:`ContactLine.steps`, within about 1 km).
+
+    Examples
+    --------
+    >>> from geoconflict.model import Place
+    >>> pisky = Place("Pisky", kind="populated_place", lat=48.067, lon=37.666, country_code="UA")
+    >>> line_distance_km(DONBAS_2015, pisky) < 1
+    True
+    """
+    lats, lons = _STEPS[line.name]
+    return float(haversine_km(p.lat, p.lon, lats, lons).min())
+
+
+def by_the_front(gaz: Gazetteer, spans: list[Span], published: date | None) -> None:
+    """Move each village with namesakes in a front-line region to its namesake nearest the line.
+
+    Parameters
+    ----------
+    gaz : Gazetteer
+        Where the namesakes are searched.
+    spans : list of Span
+        The report's resolved spans; changed in place.
+    published : date, optional
+        The report's date: a line drawn later than it is not used.
+    """
+    for line in CONTACT_LINES:
+        if published is not None and published < line.since:
+            continue
+        for x in spans:
+            if _movable(x, line) and not _other_clues(x, spans):
+                _to_the_line(gaz, x, line, spans)
+
+
+def _movable(x: Span, line: ContactLine) -> bool:
+    """Whether *x* is a village of one of *line*'s units (not a town of its own)."""
+    p = x.place
+    return (p is not None and p.kind is PlaceKind.POPULATED_PLACE and p.country_code == line.country
+            and p.admin1 in line.units and (p.population or 0) < FRONT_TOWN_POPULATION)
+
+
+def _other_clues(x: Span, spans: list[Span]) -> bool:
+    """Whether the report names a district, or a settlement other than *x*'s name and its region's name."""
+    own = fold(x.surface)
+    region = fold(x.place.admin1 or "") if x.place is not None else ""
+    for y in spans:
+        q = y.place
+        if q is None or y is x:
+            continue
+        if q.kind is PlaceKind.ADMIN2:
+            return True
+        name = fold(y.surface)
+        if q.kind is PlaceKind.POPULATED_PLACE and name != own and not region.startswith(name):
+            return True
+    return False
+
+
+def _to_the_line(gaz: Gazetteer, x: Span, line: ContactLine, spans: list[Span]) -> None:
+    """Put *x* at its namesake nearest *line*, among those of its own unit when the report names that unit."""
+    p = x.place
+    assert p is not None
+    units = {p.admin1} if x.fixed or _unit_named(p, spans) else set(line.units)
+    name = fold(p.name)
+    namesakes = [c.place for c in search(gaz, p.name, limit=NAMESAKE_CANDIDATES, kind=PlaceKind.POPULATED_PLACE,
+                                         country=line.country)
+                 if c.place.admin1 in units and fold(c.place.name) == name]
+    if len(namesakes) < 2 or any((q.population or 0) >= FRONT_TOWN_POPULATION for q in namesakes):
+        return
+    best = min(namesakes, key=lambda q: line_distance_km(line, q))
+    if line_distance_km(line, p) - line_distance_km(line, best) <= LINE_SLACK_KM:
+        return
+    x.candidates = (p, *(c for c in x.candidates if c != best))
+    x.place = best
+    x.reason = (f"{x.reason}; of its {len(namesakes)} namesakes in {' and '.join(sorted(u or '' for u in units))}, "
+                f"the one nearest {line.name}")
+
+
+def _unit_named(p: Place, spans: list[Span]) -> bool:
+    """Whether the report names *p*'s first-level unit as such."""
+    return any(y.place is not None and y.place.kind is PlaceKind.ADMIN1 and y.place.name == p.admin1 for y in spans)
