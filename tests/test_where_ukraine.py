@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from geoconflict.extraction.resolution_front import DONBAS_2015, LINE_SLACK_KM, line_distance_km
+from geoconflict.extraction.resolution_front import DONBAS_2015, LINE_SLACK_KM, line_distance_km, raion_fronts
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.model import Place, PlaceKind
 from tests.acled_cases import main_row, near
@@ -126,3 +126,38 @@ def test_the_line_runs_through_its_oblasts_and_measures_distance() -> None:
     assert line_distance_km(DONBAS_2015, kyiv) > 500
     first = Place("start", kind="populated_place", lat=DONBAS_2015.points[0][0], lon=DONBAS_2015.points[0][1])
     assert line_distance_km(DONBAS_2015, first) < 1
+
+
+# ---- a village the gazetteer holds only at its raion's centre, where the raion meets the line
+
+POKROVSK_RAION_CENTRE = (48.2801, 37.1771)
+
+
+def test_a_village_at_its_raions_centre_is_placed_where_the_raion_meets_the_line() -> None:
+    (village,) = _namesakes("Tonenke", "Donetsk Oblast")
+    assert village.approximate and near({"latitude": village.lat, "longitude": village.lon}, *POKROVSK_RAION_CENTRE, 1)
+    row = main_row("On 2 June 2022, Russian troops fired rockets at Tonenke, Donetsk. No casualties were reported.",
+                   published="2022-06-02")
+    assert row["location"] == "Tonenke"
+    assert row["admin1"] == "Donetsk Oblast"
+    assert row["admin2"] == "Pokrovsk Raion"
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert not near(row, *POKROVSK_RAION_CENTRE)
+    assert _line_km(row) <= LINE_SLACK_KM
+
+
+def test_a_village_at_the_centre_of_a_raion_away_from_the_line_stays_there() -> None:
+    (village,) = _namesakes("Rohanske", "Donetsk Oblast")
+    row = main_row("On 2 June 2022, a missile hit a farm in Rohanske, Donetsk, the regional governor said.",
+                   published="2022-06-02")
+    assert row["location"] == "Rohanske"
+    assert (row["latitude"], row["longitude"]) == pytest.approx((village.lat, village.lon))
+    assert _line_km(row) > BY_THE_LINE_KM
+
+
+def test_the_raions_on_the_line_are_those_its_own_towns_show() -> None:
+    fronts = raion_fronts(Gazetteer.default(), DONBAS_2015)
+    assert ("Donetsk Oblast", "Pokrovsk Raion") in fronts  # Avdiivka, Marinka
+    assert ("Luhansk Oblast", "Siverskodonetskyi Raion") in fronts  # Popasna, Zolote
+    assert ("Donetsk Oblast", "Kramatorskyi Raion") not in fronts
+    assert all(unit in DONBAS_2015.units for unit, _ in fronts)

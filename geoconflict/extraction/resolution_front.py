@@ -30,7 +30,7 @@ from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold
 
 __all__ = ["CONTACT_LINES", "FRONT_TOWN_POPULATION", "LINE_SLACK_KM", "ContactLine", "by_the_front",
-           "line_distance_km"]
+           "line_distance_km", "raion_fronts"]
 
 #: A populated place of this many people or more is what its name means: its village namesakes by the
 #: line do not take its place.
@@ -41,6 +41,13 @@ LINE_SLACK_KM = 10.0
 NAMESAKE_CANDIDATES = 200
 #: The line is walked in steps of about this many km (its distance is to the nearest step).
 LINE_STEP_KM = 2.0
+#: The settlements with a point of their own looked at for the raions the line runs through (by population,
+#: in the line's box widened by :data:`LINE_BOX_MARGIN_DEG`), and the raion centre's tolerance (degrees).
+LINE_TOWNS = 5000
+LINE_BOX_MARGIN_DEG = 0.2
+AT_CENTRE_DEG = 1e-4
+#: What :meth:`Gazetteer.memo` keeps each gazetteer's raions on a line under.
+_RAION_FRONTS = "resolution_front.raion_fronts"
 
 
 @dataclass(frozen=True)
@@ -132,6 +139,7 @@ def by_the_front(gaz: Gazetteer, spans: list[Span], published: date | None) -> N
         for x in spans:
             if _movable(x, line) and not _other_clues(x, spans):
                 _to_the_line(gaz, x, line, spans)
+                _to_the_raions_front(gaz, x, line)
 
 
 def _movable(x: Span, line: ContactLine) -> bool:
@@ -180,3 +188,55 @@ def _to_the_line(gaz: Gazetteer, x: Span, line: ContactLine, spans: list[Span]) 
 def _unit_named(p: Place, spans: list[Span]) -> bool:
     """Whether the report names *p*'s first-level unit as such."""
     return any(y.place is not None and y.place.kind is PlaceKind.ADMIN1 and y.place.name == p.admin1 for y in spans)
+
+
+def raion_fronts(gaz: Gazetteer, line: ContactLine) -> dict[tuple[str, str], np.ndarray]:
+    """The raions *line* runs through ((first-level unit, raion) → the indices of its steps by the raion).
+
+    A raion is by a step of the line where one of its settlements with a point of its own (of the
+    :data:`LINE_TOWNS` most populous in the line's box) lies within :data:`LINE_SLACK_KM` of the step.
+    Kept with the gazetteer (its data never changes).
+    """
+    memo = gaz.memo(_RAION_FRONTS)
+    found = memo.get(line.name)
+    if found is not None:
+        return found
+    lats, lons = _STEPS[line.name]
+    box = (float(lats.min()) - LINE_BOX_MARGIN_DEG, float(lons.min()) - LINE_BOX_MARGIN_DEG,
+           float(lats.max()) + LINE_BOX_MARGIN_DEG, float(lons.max()) + LINE_BOX_MARGIN_DEG)
+    steps: dict[tuple[str, str], set[int]] = {}
+    for q in gaz.largest_places(box, n=LINE_TOWNS):
+        if q.approximate or q.country_code != line.country or q.admin1 not in line.units or not q.admin2:
+            continue
+        near = np.flatnonzero(haversine_km(q.lat, q.lon, lats, lons) <= LINE_SLACK_KM)
+        if near.size:
+            steps.setdefault((q.admin1, q.admin2), set()).update(near.tolist())
+    found = memo[line.name] = {k: np.array(sorted(v)) for k, v in steps.items()}
+    return found
+
+
+def _to_the_raions_front(gaz: Gazetteer, x: Span, line: ContactLine) -> None:
+    """Put *x*, a village at its raion's centre, at the raion's stretch of *line* nearest that centre."""
+    p = x.place
+    if p is None or not p.approximate or not p.admin1 or not p.admin2:
+        return
+    front = raion_fronts(gaz, line).get((p.admin1, p.admin2))
+    if front is None or not _at_raion_centre(gaz, p):
+        return
+    lats, lons = _STEPS[line.name]
+    km = haversine_km(p.lat, p.lon, lats[front], lons[front])
+    k = int(front[int(km.argmin())])
+    if float(km.min()) <= LINE_SLACK_KM:
+        return
+    x.candidates = (p, *x.candidates)
+    x.place = p.replace(lat=float(lats[k]), lon=float(lons[k]))
+    x.reason = (f"{x.reason}; at {p.admin2}'s centre in the gazetteer (its hromada unplaced): placed where "
+                f"{p.admin2} meets {line.name}, nearest its centre")
+
+
+def _at_raion_centre(gaz: Gazetteer, p: Place) -> bool:
+    """Whether *p* lies at the point of its raion (the gazetteer knows no nearer point for it)."""
+    return any(c.place.name == p.admin2 and c.place.admin1 == p.admin1
+               and abs(c.place.lat - p.lat) < AT_CENTRE_DEG and abs(c.place.lon - p.lon) < AT_CENTRE_DEG
+               for c in search(gaz, p.admin2 or "", limit=NAMESAKE_CANDIDATES // 20, kind=PlaceKind.ADMIN2,
+                               country=p.country_code))
