@@ -30,7 +30,7 @@ from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold
 
 __all__ = ["CONTACT_LINES", "FRONT_TOWN_POPULATION", "LINE_SLACK_KM", "ContactLine", "by_the_front",
-           "line_distance_km", "raion_fronts"]
+           "line_distance_km", "lines_at", "raion_fronts"]
 
 #: A populated place of this many people or more is what its name means: its village namesakes by the
 #: line do not take its place.
@@ -46,8 +46,14 @@ LINE_STEP_KM = 2.0
 LINE_TOWNS = 5000
 LINE_BOX_MARGIN_DEG = 0.2
 AT_CENTRE_DEG = 1e-4
-#: What :meth:`Gazetteer.memo` keeps each gazetteer's raions on a line under.
+#: What :meth:`Gazetteer.memo` keeps each gazetteer's raions on a line, and a name's namesakes, under; the
+#: namesakes of at most this many names are kept.
 _RAION_FRONTS = "resolution_front.raion_fronts"
+_NAMESAKES = "resolution_front.namesakes"
+_RAION_CENTRES = "resolution_front.raion_centres"
+#: Raions of a name looked at for a raion's own point.
+RAION_CANDIDATES = 10
+MEMO_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,8 @@ class ContactLine:
         When it was drawn: a report dated before says nothing of it.
     points : tuple of (lat, lon)
         Its course, settlement by settlement.
+    until : date, optional
+        When the front left it (None: it still holds).
     """
 
     name: str
@@ -74,6 +82,7 @@ class ContactLine:
     units: tuple[str, ...]
     since: date
     points: tuple[tuple[float, float], ...]
+    until: date | None = None
 
     def steps(self) -> tuple[np.ndarray, np.ndarray]:
         """Points along the line about :data:`LINE_STEP_KM` apart (latitudes, longitudes)."""
@@ -131,22 +140,30 @@ def by_the_front(gaz: Gazetteer, spans: list[Span], published: date | None) -> N
     spans : list of Span
         The report's resolved spans; changed in place.
     published : date, optional
-        The report's date: a line drawn later than it is not used.
+        The report's date: only the lines of contact of that day are used (all, when None).
     """
-    for line in CONTACT_LINES:
-        if published is not None and published < line.since:
-            continue
-        for x in spans:
-            if _movable(x, line) and not _other_clues(x, spans):
-                _to_the_line(gaz, x, line, spans)
-                _to_the_raions_front(gaz, x, line)
+    lines = lines_at(published)
+    if not lines:
+        return
+    for x in spans:
+        crossed = _crossing(x, lines)
+        if crossed and not _other_clues(x, spans):
+            _to_the_line(gaz, x, crossed, spans)
+            _to_the_raions_front(gaz, x, crossed)
 
 
-def _movable(x: Span, line: ContactLine) -> bool:
-    """Whether *x* is a village of one of *line*'s units (not a town of its own)."""
+def lines_at(day: date | None) -> tuple[ContactLine, ...]:
+    """The lines of :data:`CONTACT_LINES` that held on *day* (all of them when *day* is None)."""
+    return tuple(line for line in CONTACT_LINES if day is None or (
+        line.since <= day and (line.until is None or day <= line.until)))
+
+
+def _crossing(x: Span, lines: tuple[ContactLine, ...]) -> tuple[ContactLine, ...]:
+    """The *lines* that run through the unit of *x*'s place, when it is a village (not a town of its own)."""
     p = x.place
-    return (p is not None and p.kind is PlaceKind.POPULATED_PLACE and p.country_code == line.country
-            and p.admin1 in line.units and (p.population or 0) < FRONT_TOWN_POPULATION)
+    if p is None or p.kind is not PlaceKind.POPULATED_PLACE or (p.population or 0) >= FRONT_TOWN_POPULATION:
+        return ()
+    return tuple(line for line in lines if p.country_code == line.country and p.admin1 in line.units)
 
 
 def _other_clues(x: Span, spans: list[Span]) -> bool:
@@ -165,24 +182,41 @@ def _other_clues(x: Span, spans: list[Span]) -> bool:
     return False
 
 
-def _to_the_line(gaz: Gazetteer, x: Span, line: ContactLine, spans: list[Span]) -> None:
-    """Put *x* at its namesake nearest *line*, among those of its own unit when the report names that unit."""
+def _front_km(lines: tuple[ContactLine, ...], p: Place) -> tuple[float, ContactLine]:
+    """Kilometres from *p* to the nearest of *lines*, and that line."""
+    return min(((line_distance_km(line, p), line) for line in lines), key=lambda pair: pair[0])
+
+
+def _to_the_line(gaz: Gazetteer, x: Span, lines: tuple[ContactLine, ...], spans: list[Span]) -> None:
+    """Put *x* at its namesake nearest *lines*, among those of its own unit when the report names that unit."""
     p = x.place
     assert p is not None
-    units = {p.admin1} if x.fixed or _unit_named(p, spans) else set(line.units)
+    units = {p.admin1} if x.fixed or _unit_named(p, spans) else {u for line in lines for u in line.units}
     name = fold(p.name)
-    namesakes = [c.place for c in search(gaz, p.name, limit=NAMESAKE_CANDIDATES, kind=PlaceKind.POPULATED_PLACE,
-                                         country=line.country)
-                 if c.place.admin1 in units and fold(c.place.name) == name]
+    namesakes = [q for q in _namesakes(gaz, p.name, p.country_code) if q.admin1 in units and fold(q.name) == name]
     if len(namesakes) < 2 or any((q.population or 0) >= FRONT_TOWN_POPULATION for q in namesakes):
         return
-    best = min(namesakes, key=lambda q: line_distance_km(line, q))
-    if line_distance_km(line, p) - line_distance_km(line, best) <= LINE_SLACK_KM:
+    best = min(namesakes, key=lambda q: _front_km(lines, q)[0])
+    (best_km, line), (own_km, _) = _front_km(lines, best), _front_km(lines, p)
+    if own_km - best_km <= LINE_SLACK_KM:
         return
     x.candidates = (p, *(c for c in x.candidates if c != best))
     x.place = best
     x.reason = (f"{x.reason}; of its {len(namesakes)} namesakes in {' and '.join(sorted(u or '' for u in units))}, "
                 f"the one nearest {line.name}")
+
+
+def _namesakes(gaz: Gazetteer, name: str, country: str | None) -> tuple[Place, ...]:
+    """The settlements *name* may be in *country* (of :data:`NAMESAKE_CANDIDATES`), kept with the gazetteer."""
+    memo = gaz.memo(_NAMESAKES)
+    key = (name, country)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        found = memo[key] = tuple(c.place for c in search(gaz, name, limit=NAMESAKE_CANDIDATES,
+                                                          kind=PlaceKind.POPULATED_PLACE, country=country))
+    return found
 
 
 def _unit_named(p: Place, spans: list[Span]) -> bool:
@@ -215,28 +249,40 @@ def raion_fronts(gaz: Gazetteer, line: ContactLine) -> dict[tuple[str, str], np.
     return found
 
 
-def _to_the_raions_front(gaz: Gazetteer, x: Span, line: ContactLine) -> None:
-    """Put *x*, a village at its raion's centre, at the raion's stretch of *line* nearest that centre."""
+def _to_the_raions_front(gaz: Gazetteer, x: Span, lines: tuple[ContactLine, ...]) -> None:
+    """Put *x*, a village at its raion's centre, at the raion's stretch of *lines* nearest that centre."""
     p = x.place
     if p is None or not p.approximate or not p.admin1 or not p.admin2:
         return
-    front = raion_fronts(gaz, line).get((p.admin1, p.admin2))
-    if front is None or not _at_raion_centre(gaz, p):
+    fronts = [(line, front) for line in lines
+              if (front := raion_fronts(gaz, line).get((p.admin1, p.admin2))) is not None]
+    if not fronts or not _at_raion_centre(gaz, p):
+        return
+    km, k, line = min((_nearest_step(p, line, front) for line, front in fronts), key=lambda found: found[0])
+    if km <= LINE_SLACK_KM:
         return
     lats, lons = _STEPS[line.name]
-    km = haversine_km(p.lat, p.lon, lats[front], lons[front])
-    k = int(front[int(km.argmin())])
-    if float(km.min()) <= LINE_SLACK_KM:
-        return
     x.candidates = (p, *x.candidates)
     x.place = p.replace(lat=float(lats[k]), lon=float(lons[k]))
     x.reason = (f"{x.reason}; at {p.admin2}'s centre in the gazetteer (its hromada unplaced): placed where "
                 f"{p.admin2} meets {line.name}, nearest its centre")
 
 
+def _nearest_step(p: Place, line: ContactLine, front: np.ndarray) -> tuple[float, int, ContactLine]:
+    """Kilometres from *p* to the nearest of *line*'s steps *front*, that step, and the line."""
+    lats, lons = _STEPS[line.name]
+    km = haversine_km(p.lat, p.lon, lats[front], lons[front])
+    i = int(km.argmin())
+    return float(km[i]), int(front[i]), line
+
+
 def _at_raion_centre(gaz: Gazetteer, p: Place) -> bool:
     """Whether *p* lies at the point of its raion (the gazetteer knows no nearer point for it)."""
-    return any(c.place.name == p.admin2 and c.place.admin1 == p.admin1
-               and abs(c.place.lat - p.lat) < AT_CENTRE_DEG and abs(c.place.lon - p.lon) < AT_CENTRE_DEG
-               for c in search(gaz, p.admin2 or "", limit=NAMESAKE_CANDIDATES // 20, kind=PlaceKind.ADMIN2,
-                               country=p.country_code))
+    memo = gaz.memo(_RAION_CENTRES)
+    key = (p.admin1, p.admin2, p.country_code)
+    centre = memo.get(key, False)
+    if centre is False:
+        centre = memo[key] = next(((c.place.lat, c.place.lon) for c in search(
+            gaz, p.admin2 or "", limit=RAION_CANDIDATES, kind=PlaceKind.ADMIN2, country=p.country_code)
+            if c.place.name == p.admin2 and c.place.admin1 == p.admin1), None)
+    return centre is not None and abs(centre[0] - p.lat) < AT_CENTRE_DEG and abs(centre[1] - p.lon) < AT_CENTRE_DEG
