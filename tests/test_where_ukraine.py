@@ -16,6 +16,8 @@ from tests.acled_cases import main_row, near
 
 #: A village placed by the line of contact lies this near it (km).
 BY_THE_LINE_KM = 25.0
+#: ACLED's geo_precision: the named town itself; near a town or a small part of a region.
+AT_TOWN, NEAR_TOWN = 1, 2
 
 
 def _line_km(row: dict) -> float:
@@ -38,7 +40,7 @@ def test_a_shelled_village_of_a_front_line_oblast_is_its_namesake_by_the_line() 
                    "No casualties were reported.", published="2023-03-08")
     assert row["location"] == "Hryhorivka"
     assert row["admin1"] == "Donetsk Oblast"
-    assert row["geo_precision"] == 1
+    assert row["geo_precision"] == AT_TOWN
     assert row["event_type"] == "Explosions/Remote violence"
     nearest = min(line_distance_km(DONBAS_2015, p) for p in namesakes)
     assert _line_km(row) == pytest.approx(nearest, abs=1.0)
@@ -51,7 +53,7 @@ def test_monitors_near_a_village_with_no_oblast_named_take_the_one_by_the_line()
                    published="2019-05-04")
     assert row["location"] == "Orikhove"
     assert row["admin1"] == "Luhansk Oblast"
-    assert row["geo_precision"] == 1
+    assert row["geo_precision"] == NEAR_TOWN
     assert _line_km(row) < LINE_SLACK_KM
 
 
@@ -161,3 +163,35 @@ def test_the_raions_on_the_line_are_those_its_own_towns_show() -> None:
     assert ("Luhansk Oblast", "Siverskodonetskyi Raion") in fronts  # Popasna, Zolote
     assert ("Donetsk Oblast", "Kramatorskyi Raion") not in fronts
     assert all(unit in DONBAS_2015.units for unit, _ in fronts)
+
+
+# ---- an event told near a place is near it (ACLED's geo_precision 2), one told at it is at it (1)
+
+
+@pytest.mark.parametrize(("text", "precision"), [
+    ("On 4 July 2023, Russian forces shelled near Kupiansk, Kharkiv. Casualties unknown.", NEAR_TOWN),
+    ("On 4 July 2023, Russian forces shelled Kupiansk, Kharkiv. Casualties unknown.", AT_TOWN),
+    ("Russian drones struck a warehouse on the outskirts of Kupiansk on Tuesday, the regional governor said.",
+     NEAR_TOWN),
+    ("A mine exploded in the vicinity of the town of Kupiansk on 4 July 2023, wounding a farmer.", NEAR_TOWN),
+])
+def test_an_event_told_near_a_town_is_near_it(text: str, precision: int) -> None:
+    row = main_row(text, published="2023-07-05")
+    assert row["location"] == "Kupyansk"  # the gazetteer's spelling
+    assert row["admin1"] == "Kharkiv Oblast"
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["geo_precision"] == precision
+    assert near(row, 49.71, 37.61)
+
+
+def test_a_protest_near_a_russian_city_is_near_it_and_one_in_it_is_at_it() -> None:
+    near_city = main_row("Residents rallied near Belgorod on 20 May 2023 to demand shelters, local media said.",
+                         published="2023-05-21")
+    in_city = main_row("Residents rallied in Belgorod on 20 May 2023 to demand shelters, local media said.",
+                       published="2023-05-21")
+    for row in (near_city, in_city):
+        assert row["location"] == "Belgorod"
+        assert row["country"] == "Russia"
+        assert row["admin1"] == "Belgorod Oblast"
+        assert row["event_type"] == "Protests"
+    assert (near_city["geo_precision"], in_city["geo_precision"]) == (NEAR_TOWN, AT_TOWN)
