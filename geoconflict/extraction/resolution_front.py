@@ -13,6 +13,12 @@ the line is the report's.
 mention is a village (not a town of :data:`FRONT_TOWN_POPULATION` or more, which is what its name means),
 the report names no district and no other settlement (those choose by their own context), and the
 report is dated after the line was drawn.
+
+A village the gazetteer places only at its raion's centre (the codifier's settlements whose hromada's
+centre has no point) is somewhere in that raion; where the raion meets the line, a report of the war is
+about that stretch: :func:`by_the_front` then puts it at the point of the raion's stretch of the line
+nearest the raion's centre, still flagged approximate. A raion meets the line where one of its settlements
+with a point of its own lies within :data:`LINE_SLACK_KM` of it (:func:`raion_fronts`).
 """
 
 from __future__ import annotations
@@ -46,13 +52,13 @@ LINE_STEP_KM = 2.0
 LINE_TOWNS = 5000
 LINE_BOX_MARGIN_DEG = 0.2
 AT_CENTRE_DEG = 1e-4
-#: What :meth:`Gazetteer.memo` keeps each gazetteer's raions on a line, and a name's namesakes, under; the
-#: namesakes of at most this many names are kept.
-_RAION_FRONTS = "resolution_front.raion_fronts"
-_NAMESAKES = "resolution_front.namesakes"
-_RAION_CENTRES = "resolution_front.raion_centres"
 #: Raions of a name looked at for a raion's own point.
 RAION_CANDIDATES = 10
+#: What :meth:`Gazetteer.memo` keeps each gazetteer's raions on a line, raion centres and a name's namesakes
+#: under; the namesakes of at most :data:`MEMO_SIZE` names are kept.
+_RAION_FRONTS = "resolution_front.raion_fronts"
+_RAION_CENTRES = "resolution_front.raion_centres"
+_NAMESAKES = "resolution_front.namesakes"
 MEMO_SIZE = 4096
 
 
