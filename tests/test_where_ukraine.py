@@ -195,3 +195,14 @@ def test_a_protest_near_a_russian_city_is_near_it_and_one_in_it_is_at_it() -> No
         assert row["admin1"] == "Belgorod Oblast"
         assert row["event_type"] == "Protests"
     assert (near_city["geo_precision"], in_city["geo_precision"]) == (NEAR_TOWN, AT_TOWN)
+
+
+def test_a_city_named_beside_the_village_is_context_the_line_does_not_override() -> None:
+    """ "near Donetsk city" names a settlement: the village is chosen by it, as without the line; "Mykhailivka,
+    Donetsk" (the oblast) names none, and the village is the namesake by the line."""
+    by_city = main_row("On 3 May 2023, Russian forces shelled Mykhailivka near Donetsk city.", published="2023-05-03")
+    by_oblast = main_row("On 3 May 2023, Russian forces shelled Mykhailivka, Donetsk.", published="2023-05-03")
+    assert by_city["location"] == by_oblast["location"] == "Mykhailivka"
+    assert by_city["admin2"] != by_oblast["admin2"]
+    assert _line_km(by_oblast) < LINE_SLACK_KM
+    assert _line_km(by_city) > _line_km(by_oblast) + LINE_SLACK_KM

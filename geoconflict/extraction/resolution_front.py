@@ -173,17 +173,16 @@ def _crossing(x: Span, lines: tuple[ContactLine, ...]) -> tuple[ContactLine, ...
 
 
 def _other_clues(x: Span, spans: list[Span]) -> bool:
-    """Whether the report names a district, or a settlement other than *x*'s name and its region's name."""
+    """Whether the report names a district, or a settlement by another name than *x*'s (a city named as the region
+    is not told apart from the city: "Donetsk" resolved to the city counts)."""
     own = fold(x.surface)
-    region = fold(x.place.admin1 or "") if x.place is not None else ""
     for y in spans:
         q = y.place
         if q is None or y is x:
             continue
         if q.kind is PlaceKind.ADMIN2:
             return True
-        name = fold(y.surface)
-        if q.kind is PlaceKind.POPULATED_PLACE and name != own and not region.startswith(name):
+        if q.kind is PlaceKind.POPULATED_PLACE and fold(y.surface) != own:
             return True
     return False
 
