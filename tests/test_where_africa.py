@@ -118,7 +118,7 @@ def test_an_acronym_before_a_region_name_makes_it_a_groups_name() -> None:
     assert row["country"] == "Mali"
     assert row["location"] == "Tessit"
     assert row["admin1"] == "Gao Region"
-    assert row["geo_precision"] == TOWN
+    assert row["geo_precision"] == NEAR  # "near Tessit": near the town, as ACLED codes it (was TOWN)
     assert row["fatalities"] == 5
 
 

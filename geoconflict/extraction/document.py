@@ -25,6 +25,7 @@ from geoconflict.extraction.cues import cue_kinds
 from geoconflict.extraction.people import Person, people
 from geoconflict.extraction.resolution import resolve_spans
 from geoconflict.extraction.resolution_common import region_at_seat
+from geoconflict.extraction.resolution_front import by_the_front
 from geoconflict.extraction.resolution_outliers import drop_outliers
 from geoconflict.extraction.resolution_units import apply_region_rule, apply_town_rule, check_containment
 from geoconflict.extraction.sources import Sources
@@ -235,6 +236,7 @@ def read_document(report: Report, gaz: Gazetteer) -> Document:
     apply_town_rule(gaz, text, spans)
     apply_region_rule(text, spans, report.body_start)
     check_containment(gaz, text, spans)
+    by_the_front(gaz, spans, report.published)
     spans = drop_outliers(spans)
     dates = find_dates(text, report.published) if len(text) < DATES_CHUNKED_ABOVE else _chunked_dates(
         text, report.published)

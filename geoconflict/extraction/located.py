@@ -209,13 +209,19 @@ def _where(doc: Document, i: int, *, coded: bool = False) -> tuple[Place, Precis
 
     A place the gazetteer lacks, placed at the town the text says it is in or near
     (:mod:`~geoconflict.extraction.structure`), or told elsewhere and *coded* to the town by a coder's note,
-    is near that town; any other place is the event's own (a first-level unit at its capital's point:
+    is near that town, as is a town the event is told near ("near X", "on the outskirts of X"); any other place is the event's own (a first-level unit at its capital's point:
     :meth:`~geoconflict.extraction.document.Document.place`).
     """
     place = doc.place(i)
-    if place.kind is PlaceKind.POPULATED_PLACE and (coded or doc.spans[i].approximate):
+    if place.kind is PlaceKind.POPULATED_PLACE and (coded or doc.spans[i].approximate or _told_near(doc, i)):
         return place, Precision.NEAR  # a place the gazetteer lacks, placed at the town it is in or near
     return place, None
+
+
+def _told_near(doc: Document, i: int) -> bool:
+    """Whether span *i* follows a word that puts the event near it ("near", "on the outskirts of")."""
+    start = doc.spans[i].start
+    return en.NEAR_BEFORE.search(doc.text, max(0, start - en.NEAR_BEFORE_WINDOW), start) is not None
 
 
 def _parties(masked: str, folded: str, cue: re.Match[str], kind: str, subtype: str) -> tuple[str, ...]:

@@ -166,6 +166,8 @@ __all__ = [
     "NAMED_AFTER_BEFORE",
     "NAMED_AFTER_CORE",
     "NAMED_AFTER_WORDS",
+    "NEAR_BEFORE",
+    "NEAR_BEFORE_WINDOW",
     "NEIGHBOURHOOD_AFTER",
     "NEIGHBOURHOOD_BEFORE",
     "NEIGHBOURHOOD_CORES",
@@ -567,6 +569,13 @@ LOCATIVE_BEFORE = re.compile(
 PLACE_WORD_AFTER = re.compile(
     r"\s+(?:" + "|".join((*SETTLEMENT_WORDS, *REGION_WORDS, *DISTRICT_WORDS, "governorate", "department",
                           "prefecture", "krai")) + r")\b", re.IGNORECASE)
+#: Words right before a place that put an event near it, not in it ("near", "close to", "on the outskirts of",
+#: "in the vicinity of the village of"): ACLED codes such an event geo_precision 2; and how far before the place
+#: they are looked for.
+NEAR_BEFORE = re.compile(
+    r"\b(?:near|nearby|close\s+to|(?:outskirts|vicinity|environs)\s+of)\s+(?:the\s+)?"
+    r"(?:(?:" + "|".join(SETTLEMENT_WORDS) + r")\s+of\s+)?$", re.IGNORECASE)
+NEAR_BEFORE_WINDOW = 40
 #: Compass bearings, as a place's offset from another is written ("east of", "north-west of").
 BEARINGS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
             "north-west", "south-east", "south-west")

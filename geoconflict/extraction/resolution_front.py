@@ -1,0 +1,293 @@
+"""Namesakes by the front: a village of a front-line region is its namesake on the line of contact.
+
+Dozens of Ukrainian villages share a name, several of them in one oblast (Donetsk Oblast holds six
+Hryhorivkas and seven Mykhailivkas, most at their hromada's centre in the codifier). A report that names
+such a village and nothing nearer than its oblast ("shelled Hryhorivka, Donetsk"; "the SMM recorded
+explosions near Orikhove") gives no other clue; a careful reader then takes the namesake where the war is.
+In Donbas the fighting has run along the line of contact drawn by the ceasefire of February 2015 (the
+"Minsk line", which the OSCE's monitors reported from until February 2022, and which the front of 2022
+stayed close to in both oblasts): of a village's namesakes in the oblasts the line crosses, the one nearest
+the line is the report's.
+
+:func:`by_the_front` applies it after resolution, only where the report gives nothing better: the
+mention is a village (not a town of :data:`FRONT_TOWN_POPULATION` or more, which is what its name means),
+the report names no district and no other settlement (those choose by their own context), and the
+report is dated after the line was drawn.
+
+A village the gazetteer places only at its raion's centre (the codifier's settlements whose hromada's
+centre has no point) is somewhere in that raion; where the raion meets the line, a report of the war is
+about that stretch: :func:`by_the_front` then puts it at the point of the raion's stretch of the line
+nearest the raion's centre, still flagged approximate. A raion meets the line where one of its settlements
+with a point of its own lies within :data:`LINE_SLACK_KM` of it (:func:`raion_fronts`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from geoconflict.extraction.resolution_common import search
+from geoconflict.extraction.spans import Span
+from geoconflict.gazetteer import Gazetteer
+from geoconflict.gazetteer.distance import haversine_km
+from geoconflict.model import Place, PlaceKind
+from geoconflict.text.normalize import fold
+
+__all__ = ["CONTACT_LINES", "FRONT_TOWN_POPULATION", "LINE_SLACK_KM", "ContactLine", "by_the_front",
+           "line_distance_km", "lines_at", "raion_fronts"]
+
+#: A populated place of this many people or more is what its name means: its village namesakes by the
+#: line do not take its place.
+FRONT_TOWN_POPULATION = 10_000
+#: A namesake nearer the line by no more than this (km) leaves the mention where it was: both are by it.
+LINE_SLACK_KM = 10.0
+#: A village's namesakes in the line's country looked at (Ukraine's most shared names have about 80).
+NAMESAKE_CANDIDATES = 200
+#: The line is walked in steps of about this many km (its distance is to the nearest step).
+LINE_STEP_KM = 2.0
+#: The settlements with a point of their own looked at for the raions the line runs through (by population,
+#: in the line's box widened by :data:`LINE_BOX_MARGIN_DEG`), and the raion centre's tolerance (degrees).
+LINE_TOWNS = 5000
+LINE_BOX_MARGIN_DEG = 0.2
+AT_CENTRE_DEG = 1e-4
+#: Raions of a name looked at for a raion's own point.
+RAION_CANDIDATES = 10
+#: What :meth:`Gazetteer.memo` keeps each gazetteer's raions on a line, raion centres and a name's namesakes
+#: under; the namesakes of at most :data:`MEMO_SIZE` names are kept.
+_RAION_FRONTS = "resolution_front.raion_fronts"
+_RAION_CENTRES = "resolution_front.raion_centres"
+_NAMESAKES = "resolution_front.namesakes"
+MEMO_SIZE = 4096
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """A line of contact between the sides of a war, and the first-level units it runs through.
+
+    Parameters
+    ----------
+    name : str
+        What the reason of a span placed by it says.
+    country : str
+        ISO alpha-2 code of the country it runs through.
+    units : tuple of str
+        The gazetteer's names of the first-level units it crosses: a village of one of them may be its
+        namesake by the line.
+    since : date
+        When it was drawn: a report dated before says nothing of it.
+    points : tuple of (lat, lon)
+        Its course, settlement by settlement.
+    until : date, optional
+        When the front left it (None: it still holds).
+    """
+
+    name: str
+    country: str
+    units: tuple[str, ...]
+    since: date
+    points: tuple[tuple[float, float], ...]
+    until: date | None = None
+
+    def steps(self) -> tuple[np.ndarray, np.ndarray]:
+        """Points along the line about :data:`LINE_STEP_KM` apart (latitudes, longitudes)."""
+        lats: list[float] = []
+        lons: list[float] = []
+        for (a, b), (c, d) in zip(self.points, self.points[1:], strict=False):
+            n = max(1, int(float(haversine_km(a, b, c, d)) / LINE_STEP_KM))
+            lats.extend(np.linspace(a, c, n, endpoint=False))
+            lons.extend(np.linspace(b, d, n, endpoint=False))
+        lats.append(self.points[-1][0])
+        lons.append(self.points[-1][1])
+        return np.array(lats), np.array(lons)
+
+
+#: The line of contact in Donbas from the ceasefire of 12 February 2015 to February 2022, south to north
+#: and then east, through the settlements it ran by (on either side): Shyrokyne on the Sea of Azov,
+#: Pavlopil, Hranitne, Novotroitske, Olenivka, Marinka, Krasnohorivka, Pisky, Avdiivka, Shumy, Zaitseve,
+#: Svitlodarsk, Popasna, Zolote, Krymske, Shchastia, Stanytsia Luhanska, Krasna Talivka by the Russian border.
+DONBAS_2015 = ContactLine(
+    name="the line of contact in Donbas (February 2015)",
+    country="UA",
+    units=("Donetsk Oblast", "Luhansk Oblast"),
+    since=date(2015, 2, 12),
+    points=((47.098, 37.818), (47.260, 37.781), (47.457, 37.868), (47.720, 37.570), (47.827, 37.660),
+            (47.945, 37.505), (48.005, 37.507), (48.067, 37.666), (48.140, 37.750), (48.300, 37.930),
+            (48.395, 38.029), (48.434, 38.223), (48.632, 38.371), (48.695, 38.515), (48.752, 38.792),
+            (48.738, 39.230), (48.662, 39.484), (48.863, 39.847)),
+)
+#: The lines :func:`by_the_front` knows.
+CONTACT_LINES = (DONBAS_2015,)
+_STEPS = {line.name: line.steps() for line in CONTACT_LINES}
+
+
+def line_distance_km(line: ContactLine, p: Place) -> float:
+    """Kilometres from *p* to *line* (to the nearest of its :meth:`ContactLine.steps`, within about 1 km).
+
+    Examples
+    --------
+    >>> from geoconflict.model import Place
+    >>> pisky = Place("Pisky", kind="populated_place", lat=48.067, lon=37.666, country_code="UA")
+    >>> line_distance_km(DONBAS_2015, pisky) < 1
+    True
+    """
+    lats, lons = _STEPS[line.name]
+    return float(haversine_km(p.lat, p.lon, lats, lons).min())
+
+
+def by_the_front(gaz: Gazetteer, spans: list[Span], published: date | None) -> None:
+    """Move each village with namesakes in a front-line region to its namesake nearest the line.
+
+    Parameters
+    ----------
+    gaz : Gazetteer
+        Where the namesakes are searched.
+    spans : list of Span
+        The report's resolved spans; changed in place.
+    published : date, optional
+        The report's date: only the lines of contact of that day are used (all, when None).
+    """
+    lines = lines_at(published)
+    if not lines:
+        return
+    for x in spans:
+        crossed = _crossing(x, lines)
+        if crossed and not _other_clues(x, spans):
+            _to_the_line(gaz, x, crossed, spans)
+            _to_the_raions_front(gaz, x, crossed)
+
+
+def lines_at(day: date | None) -> tuple[ContactLine, ...]:
+    """The lines of :data:`CONTACT_LINES` that held on *day* (all of them when *day* is None)."""
+    return tuple(line for line in CONTACT_LINES if day is None or (
+        line.since <= day and (line.until is None or day <= line.until)))
+
+
+def _crossing(x: Span, lines: tuple[ContactLine, ...]) -> tuple[ContactLine, ...]:
+    """The *lines* that run through the unit of *x*'s place, when it is a village (not a town of its own)."""
+    p = x.place
+    if p is None or p.kind is not PlaceKind.POPULATED_PLACE or (p.population or 0) >= FRONT_TOWN_POPULATION:
+        return ()
+    return tuple(line for line in lines if p.country_code == line.country and p.admin1 in line.units)
+
+
+def _other_clues(x: Span, spans: list[Span]) -> bool:
+    """Whether the report names a district, or a settlement by another name than *x*'s (a city named as the region
+    is not told apart from the city: "Donetsk" resolved to the city counts)."""
+    own = fold(x.surface)
+    for y in spans:
+        q = y.place
+        if q is None or y is x:
+            continue
+        if q.kind is PlaceKind.ADMIN2:
+            return True
+        if q.kind is PlaceKind.POPULATED_PLACE and fold(y.surface) != own:
+            return True
+    return False
+
+
+def _front_km(lines: tuple[ContactLine, ...], p: Place) -> tuple[float, ContactLine]:
+    """Kilometres from *p* to the nearest of *lines*, and that line."""
+    return min(((line_distance_km(line, p), line) for line in lines), key=lambda pair: pair[0])
+
+
+def _to_the_line(gaz: Gazetteer, x: Span, lines: tuple[ContactLine, ...], spans: list[Span]) -> None:
+    """Put *x* at its namesake nearest *lines*, among those of its own unit when the report names that unit."""
+    p = x.place
+    assert p is not None
+    units = {p.admin1} if x.fixed or _unit_named(p, spans) else {u for line in lines for u in line.units}
+    name = fold(p.name)
+    namesakes = [q for q in _namesakes(gaz, p.name, p.country_code) if q.admin1 in units and fold(q.name) == name]
+    if len(namesakes) < 2 or any((q.population or 0) >= FRONT_TOWN_POPULATION for q in namesakes):
+        return
+    best = min(namesakes, key=lambda q: _front_km(lines, q)[0])
+    (best_km, line), (own_km, _) = _front_km(lines, best), _front_km(lines, p)
+    if own_km - best_km <= LINE_SLACK_KM:
+        return
+    x.candidates = (p, *(c for c in x.candidates if c != best))
+    x.place = best
+    x.reason = (f"{x.reason}; of its {len(namesakes)} namesakes in {' and '.join(sorted(u or '' for u in units))}, "
+                f"the one nearest {line.name}")
+
+
+def _namesakes(gaz: Gazetteer, name: str, country: str | None) -> tuple[Place, ...]:
+    """The settlements *name* may be in *country* (of :data:`NAMESAKE_CANDIDATES`), kept with the gazetteer."""
+    memo = gaz.memo(_NAMESAKES)
+    key = (name, country)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        found = memo[key] = tuple(c.place for c in search(gaz, name, limit=NAMESAKE_CANDIDATES,
+                                                          kind=PlaceKind.POPULATED_PLACE, country=country))
+    return found
+
+
+def _unit_named(p: Place, spans: list[Span]) -> bool:
+    """Whether the report names *p*'s first-level unit as such."""
+    return any(y.place is not None and y.place.kind is PlaceKind.ADMIN1 and y.place.name == p.admin1 for y in spans)
+
+
+def raion_fronts(gaz: Gazetteer, line: ContactLine) -> dict[tuple[str, str], np.ndarray]:
+    """The raions *line* runs through ((first-level unit, raion) → the indices of its steps by the raion).
+
+    A raion is by a step of the line where one of its settlements with a point of its own (of the
+    :data:`LINE_TOWNS` most populous in the line's box) lies within :data:`LINE_SLACK_KM` of the step.
+    Kept with the gazetteer (its data never changes).
+    """
+    memo = gaz.memo(_RAION_FRONTS)
+    found = memo.get(line.name)
+    if found is not None:
+        return found
+    lats, lons = _STEPS[line.name]
+    box = (float(lats.min()) - LINE_BOX_MARGIN_DEG, float(lons.min()) - LINE_BOX_MARGIN_DEG,
+           float(lats.max()) + LINE_BOX_MARGIN_DEG, float(lons.max()) + LINE_BOX_MARGIN_DEG)
+    steps: dict[tuple[str, str], set[int]] = {}
+    for q in gaz.largest_places(box, n=LINE_TOWNS):
+        if q.approximate or q.country_code != line.country or q.admin1 not in line.units or not q.admin2:
+            continue
+        near = np.flatnonzero(haversine_km(q.lat, q.lon, lats, lons) <= LINE_SLACK_KM)
+        if near.size:
+            steps.setdefault((q.admin1, q.admin2), set()).update(near.tolist())
+    found = memo[line.name] = {k: np.array(sorted(v)) for k, v in steps.items()}
+    return found
+
+
+def _to_the_raions_front(gaz: Gazetteer, x: Span, lines: tuple[ContactLine, ...]) -> None:
+    """Put *x*, a village at its raion's centre, at the raion's stretch of *lines* nearest that centre."""
+    p = x.place
+    if p is None or not p.approximate or not p.admin1 or not p.admin2:
+        return
+    fronts = [(line, front) for line in lines
+              if (front := raion_fronts(gaz, line).get((p.admin1, p.admin2))) is not None]
+    if not fronts or not _at_raion_centre(gaz, p):
+        return
+    km, k, line = min((_nearest_step(p, line, front) for line, front in fronts), key=lambda found: found[0])
+    if km <= LINE_SLACK_KM:
+        return
+    lats, lons = _STEPS[line.name]
+    x.candidates = (p, *x.candidates)
+    x.place = p.replace(lat=float(lats[k]), lon=float(lons[k]))
+    x.reason = (f"{x.reason}; at {p.admin2}'s centre in the gazetteer (its hromada unplaced): placed where "
+                f"{p.admin2} meets {line.name}, nearest its centre")
+
+
+def _nearest_step(p: Place, line: ContactLine, front: np.ndarray) -> tuple[float, int, ContactLine]:
+    """Kilometres from *p* to the nearest of *line*'s steps *front*, that step, and the line."""
+    lats, lons = _STEPS[line.name]
+    km = haversine_km(p.lat, p.lon, lats[front], lons[front])
+    i = int(km.argmin())
+    return float(km[i]), int(front[i]), line
+
+
+def _at_raion_centre(gaz: Gazetteer, p: Place) -> bool:
+    """Whether *p* lies at the point of its raion (the gazetteer knows no nearer point for it)."""
+    memo = gaz.memo(_RAION_CENTRES)
+    key = (p.admin1, p.admin2, p.country_code)
+    centre = memo.get(key, False)
+    if centre is False:
+        centre = memo[key] = next(((c.place.lat, c.place.lon) for c in search(
+            gaz, p.admin2 or "", limit=RAION_CANDIDATES, kind=PlaceKind.ADMIN2, country=p.country_code)
+            if c.place.name == p.admin2 and c.place.admin1 == p.admin1), None)
+    return centre is not None and abs(centre[0] - p.lat) < AT_CENTRE_DEG and abs(centre[1] - p.lon) < AT_CENTRE_DEG
