@@ -193,11 +193,63 @@ def test_the_events_layer_is_gdal_s_own_with_its_index_and_no_rtree_call(tmp_pat
     """A table's events go to GDAL whole (Arrow batches): the layer's R-tree is GDAL's own, made as it writes."""
     import geoconflict.model.gpkg as gpkg
 
-    indexed: list[list[str]] = []
-    real = gpkg.create_spatial_indexes
-    monkeypatch.setattr(gpkg, "create_spatial_indexes", lambda path, layers: (indexed.append(list(layers)),
-                                                                               real(path, layers)))
+    indexed: list[str] = []
+    real = gpkg.GeoPackageWriter.append_frame
+    monkeypatch.setattr(gpkg.GeoPackageWriter, "append_frame",
+                        lambda self, layer, frame: (indexed.append(layer), real(self, layer, frame)))
     path = write_geopackage(_table(_gappy_events()), tmp_path / "g.gpkg", progress=False)
-    assert all("events" not in layers for layers in indexed)
+    assert "events" not in indexed  # no row of it inserted, nor indexed, through SQLite
     assert _sql(path, 'SELECT count(*) FROM "rtree_events_geom"') == [(len(_gappy_events()),)]
     assert pyogrio.read_info(path, layer="events")["features"] == len(_gappy_events())
+
+
+def _claims(n: int) -> list[TerritorialClaim]:
+    """Claims with areas of several shapes, some without one (a missing geometry); their places are points."""
+    rng = np.random.default_rng(12)
+    claims = []
+    for i in range(n):
+        x, y = float(rng.uniform(22, 40)), float(rng.uniform(44, 52))
+        shape = [box(x, y, x + 0.3, y + 0.2), Point(x, y).buffer(0.1),
+                 MultiPolygon([box(x, y, x + 0.1, y + 0.1), box(x + 0.2, y, x + 0.3, y + 0.1)]), None][i % 4]
+        claims.append(TerritorialClaim(f"Forces {'AB'[i % 2]}", areas=(Place(f"Village {i}", kind="populated_place",
+                                                                               lat=y, lon=x),),
+                                       geometry=shape, as_of=date(2024, 5, 1 + i % 28)))
+    return claims
+
+
+def test_the_r_tree_of_a_layer_written_through_sqlite_is_gdal_s(tmp_path):
+    """Layers whose rows SQLite inserts (claims, the place table): the R-tree holds what GDAL's own writing of
+    the same frame puts in it (each feature's box, none for a missing geometry), with GDAL's
+    triggers, so an edit in QGIS keeps it up to date; no call into GDAL's C library."""
+    claims = _claims(40)
+    path = write_geopackage(EventSet(claims), tmp_path / "claims.gpkg", progress=False)
+    reference = tmp_path / "gdal.gpkg"
+    places = PlaceTable(texts="table")
+    frame = frames.to_geodataframe(claims, kind="claim", table=places)[[*frames.file_columns("claim", "table"),
+                                                                         "geometry"]]
+    frame["as_of"] = gpd.pd.to_datetime(frame["as_of"]).astype("datetime64[ms]")
+    pyogrio.write_dataframe(frame, reference, layer="claims", driver="GPKG", geometry_type="Unknown",
+                            promote_to_multi=False)
+    pyogrio.write_dataframe(frames.place_table_frame(places), reference, layer=PLACE_TABLE, driver="GPKG",
+                            geometry_type="Unknown", promote_to_multi=False, append=True)
+    for layer in ("claims", PLACE_TABLE):
+        rtree = f'SELECT * FROM "rtree_{layer}_geom" ORDER BY id'
+        assert _sql(path, rtree) == _sql(reference, rtree) and len(_sql(path, rtree)) > 0
+        triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name"
+        assert _sql(path, triggers, layer) == _sql(reference, triggers, layer)
+        assert _sql(path, f'SELECT * FROM "{layer}" ORDER BY fid') == _sql(reference, f'SELECT * FROM "{layer}" ORDER BY fid')
+    assert len(_sql(path, 'SELECT * FROM "rtree_claims_geom"')) == 30  # 40 less the 10 without an area
+    extensions = "SELECT * FROM gpkg_extensions ORDER BY table_name"
+    assert _sql(path, extensions) == _sql(reference, extensions)
+    assert _sql(path, "PRAGMA integrity_check") == [("ok",)]
+    near = gpd.read_file(path, layer="claims", bbox=(22, 44, 31, 52))  # GDAL's bbox reading goes through the R-tree
+    assert len(near) == sum(1 for c in claims if c.geometry is not None and c.geometry.bounds[0] <= 31) > 0
+
+
+def test_the_writer_no_longer_loads_gdal_s_c_library():
+    """The writer reaches GDAL only through pyogrio (a ctypes load of pyogrio's module fails on Windows)."""
+    import inspect
+
+    import geoconflict.model.gpkg as gpkg
+
+    assert "ctypes" not in inspect.getsource(gpkg)
