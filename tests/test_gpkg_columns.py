@@ -253,3 +253,47 @@ def test_the_writer_no_longer_loads_gdal_s_c_library():
     import geoconflict.model.gpkg as gpkg
 
     assert "ctypes" not in inspect.getsource(gpkg)
+
+
+def _territory_claims(n: int) -> list[TerritorialClaim]:
+    """Claims as a table's territory rows give them: no area of their own, places and provenances shared, gaps."""
+    towns = [Place(f"Village {k}", kind="populated_place", lat=47.0 + k / 10, lon=36.0 + k / 7, country_code="UA",
+                   admin1="Region A", approximate=k % 2 == 1) for k in range(5)]
+    sources = [Provenance(source=f"bulletin {k}", reported_by=f"bulletin {k}", event_date=date(2024, 4, 1 + k),
+                          date_precision="day", reason=f"a table row, kind {k % 2}") for k in range(3)]
+    return [TerritorialClaim(f"Forces {'AB'[i % 2]}", areas=(towns[i % 5],) if i % 7 else (), as_of=date(2024, 4, 1 + i % 3),
+                             settlements=None if i % 3 else BEYOND_DOUBLE, note=None if i % 4 == 0 else f"row {i}",
+                             provenance=sources[i % 3], id=None if i % 6 == 0 else f"C-{i}", tier="assessed")
+            for i in range(n)]
+
+
+@pytest.mark.parametrize("texts", ["table", "inline"])
+def test_claims_without_areas_of_their_own_are_written_as_columns_equal_to_the_records(tmp_path, texts, monkeypatch):
+    """Territory rows' claims go to GDAL as columns (each provenance and area list converted once): the layer,
+    the place table and the text table hold what the record-by-record path writes for the same claims."""
+    import geoconflict.model.geopackage as io
+
+    claims = _territory_claims(60)
+    path = write_geopackage(EventSet(claims), tmp_path / "columns.gpkg", texts=texts, progress=False)
+    monkeypatch.setattr(io, "_write_claim_columns", lambda *args: False)  # the plain reference: frames of records
+    reference = write_geopackage(EventSet(claims), tmp_path / "records.gpkg", texts=texts, progress=False)
+    layers = [name for name, _ in pyogrio.list_layers(reference)]
+    assert [name for name, _ in pyogrio.list_layers(path)] == layers and "claims" in layers
+    for layer in layers:
+        query = f'SELECT * FROM "{layer}" ORDER BY fid'
+        assert _sql(path, query) == _sql(reference, query), layer
+        ours, theirs = pyogrio.read_info(path, layer=layer), pyogrio.read_info(reference, layer=layer)
+        assert list(ours["fields"]) == list(theirs["fields"]) and list(ours["dtypes"]) == list(theirs["dtypes"])
+        assert ours["features"] == theirs["features"] and ours["geometry_type"] == theirs["geometry_type"]
+    ddl = "SELECT sql FROM sqlite_master WHERE name = 'claims'"
+    assert _sql(path, ddl) == _sql(reference, ddl)
+    assert read_geopackage(path).claims == claims
+
+
+def test_a_claim_s_whole_number_beyond_int64_is_still_named(tmp_path):
+    """The columns' path leaves such a claim to the records' path, whose error names the record."""
+    claims = _territory_claims(4)
+    claims[2] = TerritorialClaim("Forces A", areas=claims[1].areas, settlements=2**63, as_of=date(2024, 4, 2))
+    with pytest.raises(InvalidInputError, match=r"settlements: 9223372036854775808 \(the record events.claims\[2\]\)"):
+        write_geopackage(EventSet(claims), tmp_path / "big.gpkg", progress=False)
+    assert list(tmp_path.iterdir()) == []
