@@ -847,7 +847,7 @@ def claim_parts(
     provenances = _by_identity([c.provenance for c in claims], id)
     areas = _by_identity([c.areas for c in claims], lambda a: tuple(map(id, a)))  # each claim's own tuple
     parts = {
-        "provenance": _distinct_columns(provenances, lambda p: _texts_to_refs(_provenance_columns(p), table)  # type: ignore[arg-type]
+        "provenance": _distinct_columns(provenances, lambda p: _texts_to_refs(_provenance_columns(p), table)
                                         if texts else _provenance_columns(p)),
         "areas": _distinct_columns(areas, lambda a: {"areas": _names(a), "areas_places": _places_json(a, table)}),
     }
