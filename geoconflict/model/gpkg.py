@@ -17,12 +17,14 @@ GDAL's triggers set aside meanwhile and restored at the end:
   reference; :func:`geometry_blobs` and :func:`point_blobs`, vectorised).
 
 A table's events, a million rows whose columns repeat (places, provenances,
-lists of actors), go the other way: :meth:`GeoPackageWriter.write_coded` hands
+lists of actors), and its territory rows' claims (no geometry of their own) go
+the other way: :meth:`GeoPackageWriter.write_coded` hands
 GDAL Arrow record batches (``pyogrio.write_arrow``), each distinct value's
 columns converted once and taken by each row's code in Arrow, the points as WKB
 (:func:`point_wkbs`), and GDAL writes that layer whole, its R-tree included
 (measured at a million rows: the same CPU time as inserting the rows with SQLite
-from shared temporary tables and indexing them after, which this replaced).
+from shared temporary tables and indexing them after, which this replaced), with
+SQLite's page cache at :data:`BUILD_CACHE_KIB` meanwhile.
 
 The file is the same GeoPackage GDAL writes itself (``tests/test_gpkg_columns.py``
 compares the two, blob by blob); a folder's temporary file is written with
