@@ -267,13 +267,15 @@ def _territory_claims(n: int) -> list[TerritorialClaim]:
             for i in range(n)]
 
 
-@pytest.mark.parametrize("texts", ["table", "inline"])
-def test_claims_without_areas_of_their_own_are_written_as_columns_equal_to_the_records(tmp_path, texts, monkeypatch):
-    """Territory rows' claims go to GDAL as columns (each provenance and area list converted once): the layer,
-    the place table and the text table hold what the record-by-record path writes for the same claims."""
+@pytest.mark.parametrize(("texts", "chunk"), [("table", 100_000), ("inline", 100_000), ("table", 7)])
+def test_claims_without_areas_of_their_own_are_written_as_columns_equal_to_the_records(tmp_path, texts, chunk,
+                                                                                        monkeypatch):
+    """Territory rows' claims go to GDAL as columns (each provenance and area list converted once), in batches
+    of any size: the layer, the place table and the text table hold what the record-by-record path writes."""
     import geoconflict.model.geopackage as io
 
     claims = _territory_claims(60)
+    monkeypatch.setattr(io, "GPKG_CHUNK_ROWS", chunk)  # 7: batches of 7 rows, the last of 4
     path = write_geopackage(EventSet(claims), tmp_path / "columns.gpkg", texts=texts, progress=False)
     monkeypatch.setattr(io, "_write_claim_columns", lambda *args: False)  # the plain reference: frames of records
     reference = write_geopackage(EventSet(claims), tmp_path / "records.gpkg", texts=texts, progress=False)
@@ -297,3 +299,14 @@ def test_a_claim_s_whole_number_beyond_int64_is_still_named(tmp_path):
     with pytest.raises(InvalidInputError, match=r"settlements: 9223372036854775808 \(the record events.claims\[2\]\)"):
         write_geopackage(EventSet(claims), tmp_path / "big.gpkg", progress=False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_gdal_s_build_settings_do_not_outlive_the_write(tmp_path):
+    """The page cache and journal settings GDAL writes a table's layers with are GDAL's own again afterwards."""
+    from geoconflict.model import gpkg
+
+    names = list(gpkg._GDAL_BUILD_OPTIONS)
+    before = {name: pyogrio.get_gdal_config_option(name) for name in names}
+    write_geopackage(_table(_gappy_events(), _territory_claims(3)), tmp_path / "s.gpkg", progress=False)
+    assert {name: pyogrio.get_gdal_config_option(name) for name in names} == before
+    assert _sql(tmp_path / "s.gpkg", "SELECT count(*) FROM claims") == [(3,)]
