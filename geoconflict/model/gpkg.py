@@ -87,7 +87,7 @@ _WKB_EXTENSION = {b"ARROW:extension:name": b"geoarrow.wkb"}
 GEOMETRY_COLUMN, FID_COLUMN = "geom", "fid"
 #: SQLite's page cache while a layer is written, KiB: GDAL's R-tree of a million points, copied into the file
 #: at the end, re-read evicted pages from disk with SQLite's default 2 MB (measured, 950,000 points: 620,000
-#: page writes and 520,000 reads → 100,000 and none; GDAL's write 5.6 → 4.2 CPU s; peak memory +130 MB).
+#: page writes and 520,000 reads → 100,000 and none; GDAL's write 5.5 → 4.2 CPU s; peak memory +80 to +130 MB).
 BUILD_CACHE_KIB = 131_072
 #: GDAL's SQLite settings while it writes a layer of the temporary file (as :data:`_BUILD_PRAGMAS`).
 _GDAL_BUILD_OPTIONS = {"OGR_SQLITE_JOURNAL": "OFF", "OGR_SQLITE_SYNCHRONOUS": "OFF",
@@ -356,21 +356,21 @@ class GeoPackageWriter:
             self.create_layer(layer, frame)
         if not len(frame):
             return
-        spatial = hasattr(frame, "geometry")
+        geometries = frame.geometry.to_numpy() if hasattr(frame, "geometry") else None
         fids = np.arange(self._layers[layer] + 1, self._layers[layer] + len(frame) + 1)  # as GDAL numbers them
-        names = [c for c in frame.columns if not spatial or c != frame.geometry.name]
+        names = [c for c in frame.columns if geometries is None or c != frame.geometry.name]
         values = [fids.tolist(), *(_frame_column(frame[c]) for c in names)]
         names = [FID_COLUMN, *names]
-        if spatial:
-            names, values = [GEOMETRY_COLUMN, *names], [geometry_blobs(frame.geometry.to_numpy()), *values]
+        if geometries is not None:
+            names, values = [GEOMETRY_COLUMN, *names], [geometry_blobs(geometries), *values]
         columns = ", ".join(_quoted(c) for c in names)
         with self._connection() as db:
             db.executemany(f"INSERT INTO {_quoted(layer)} ({columns}) VALUES ({', '.join('?' * len(values))})",
                            zip(*values, strict=True))
-            if layer in self._indexed:  # the rows GDAL's insert trigger would add, SQLite's rtree module taking them
+            if geometries is not None and layer in self._indexed:  # the rows GDAL's insert trigger would add, SQLite's rtree module taking them
                 db.executemany(f"INSERT INTO {_quoted(f'rtree_{layer}_{GEOMETRY_COLUMN}')} VALUES (?, ?, ?, ?, ?)",
-                               _index_rows(fids, frame.geometry.to_numpy()))
-        self._grow(layer, len(frame), _total_bounds(frame.geometry.to_numpy()) if spatial else np.full(4, np.nan))
+                               _index_rows(fids, geometries))
+        self._grow(layer, len(frame), np.full(4, np.nan) if geometries is None else _total_bounds(geometries))
 
     def write_coded(self, layer: str, *, order: Sequence[str], shared: Mapping[str, tuple[Mapping[str, Values], np.ndarray]],
                     columns: Mapping[str, Values], kinds: Mapping[str, str], constants: Mapping[str, str],
