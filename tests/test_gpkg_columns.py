@@ -193,11 +193,120 @@ def test_the_events_layer_is_gdal_s_own_with_its_index_and_no_rtree_call(tmp_pat
     """A table's events go to GDAL whole (Arrow batches): the layer's R-tree is GDAL's own, made as it writes."""
     import geoconflict.model.gpkg as gpkg
 
-    indexed: list[list[str]] = []
-    real = gpkg.create_spatial_indexes
-    monkeypatch.setattr(gpkg, "create_spatial_indexes", lambda path, layers: (indexed.append(list(layers)),
-                                                                               real(path, layers)))
+    indexed: list[str] = []
+    real = gpkg.GeoPackageWriter.append_frame
+    monkeypatch.setattr(gpkg.GeoPackageWriter, "append_frame",
+                        lambda self, layer, frame: (indexed.append(layer), real(self, layer, frame)))
     path = write_geopackage(_table(_gappy_events()), tmp_path / "g.gpkg", progress=False)
-    assert all("events" not in layers for layers in indexed)
+    assert "events" not in indexed  # no row of it inserted, nor indexed, through SQLite
     assert _sql(path, 'SELECT count(*) FROM "rtree_events_geom"') == [(len(_gappy_events()),)]
     assert pyogrio.read_info(path, layer="events")["features"] == len(_gappy_events())
+
+
+def _claims(n: int) -> list[TerritorialClaim]:
+    """Claims with areas of several shapes, some without one (a missing geometry); their places are points."""
+    rng = np.random.default_rng(12)
+    claims = []
+    for i in range(n):
+        x, y = float(rng.uniform(22, 40)), float(rng.uniform(44, 52))
+        shape = [box(x, y, x + 0.3, y + 0.2), Point(x, y).buffer(0.1),
+                 MultiPolygon([box(x, y, x + 0.1, y + 0.1), box(x + 0.2, y, x + 0.3, y + 0.1)]), None][i % 4]
+        claims.append(TerritorialClaim(f"Forces {'AB'[i % 2]}", areas=(Place(f"Village {i}", kind="populated_place",
+                                                                               lat=y, lon=x),),
+                                       geometry=shape, as_of=date(2024, 5, 1 + i % 28)))
+    return claims
+
+
+def test_the_r_tree_of_a_layer_written_through_sqlite_is_gdal_s(tmp_path):
+    """Layers whose rows SQLite inserts (claims, the place table): the R-tree holds what GDAL's own writing of
+    the same frame puts in it (each feature's box, none for a missing geometry), with GDAL's
+    triggers, so an edit in QGIS keeps it up to date; no call into GDAL's C library."""
+    claims = _claims(40)
+    path = write_geopackage(EventSet(claims), tmp_path / "claims.gpkg", progress=False)
+    reference = tmp_path / "gdal.gpkg"
+    places = PlaceTable(texts="table")
+    frame = frames.to_geodataframe(claims, kind="claim", table=places)[[*frames.file_columns("claim", "table"),
+                                                                         "geometry"]]
+    frame["as_of"] = gpd.pd.to_datetime(frame["as_of"]).astype("datetime64[ms]")
+    pyogrio.write_dataframe(frame, reference, layer="claims", driver="GPKG", geometry_type="Unknown",
+                            promote_to_multi=False)
+    pyogrio.write_dataframe(frames.place_table_frame(places), reference, layer=PLACE_TABLE, driver="GPKG",
+                            geometry_type="Unknown", promote_to_multi=False, append=True)
+    for layer in ("claims", PLACE_TABLE):
+        rtree = f'SELECT * FROM "rtree_{layer}_geom" ORDER BY id'
+        assert _sql(path, rtree) == _sql(reference, rtree) and len(_sql(path, rtree)) > 0
+        triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name"
+        assert _sql(path, triggers, layer) == _sql(reference, triggers, layer)
+        assert _sql(path, f'SELECT * FROM "{layer}" ORDER BY fid') == _sql(reference, f'SELECT * FROM "{layer}" ORDER BY fid')
+    assert len(_sql(path, 'SELECT * FROM "rtree_claims_geom"')) == 30  # 40 less the 10 without an area
+    extensions = "SELECT * FROM gpkg_extensions ORDER BY table_name"
+    assert _sql(path, extensions) == _sql(reference, extensions)
+    assert _sql(path, "PRAGMA integrity_check") == [("ok",)]
+    near = gpd.read_file(path, layer="claims", bbox=(22, 44, 31, 52))  # GDAL's bbox reading goes through the R-tree
+    assert len(near) == sum(1 for c in claims if c.geometry is not None and c.geometry.bounds[0] <= 31) > 0
+
+
+def test_the_writer_no_longer_loads_gdal_s_c_library():
+    """The writer reaches GDAL only through pyogrio (a ctypes load of pyogrio's module fails on Windows)."""
+    import inspect
+
+    import geoconflict.model.gpkg as gpkg
+
+    assert "ctypes" not in inspect.getsource(gpkg)
+
+
+def _territory_claims(n: int) -> list[TerritorialClaim]:
+    """Claims as a table's territory rows give them: no area of their own, places and provenances shared, gaps."""
+    towns = [Place(f"Village {k}", kind="populated_place", lat=47.0 + k / 10, lon=36.0 + k / 7, country_code="UA",
+                   admin1="Region A", approximate=k % 2 == 1) for k in range(5)]
+    sources = [Provenance(source=f"bulletin {k}", reported_by=f"bulletin {k}", event_date=date(2024, 4, 1 + k),
+                          date_precision="day", reason=f"a table row, kind {k % 2}") for k in range(3)]
+    return [TerritorialClaim(f"Forces {'AB'[i % 2]}", areas=(towns[i % 5],) if i % 7 else (), as_of=date(2024, 4, 1 + i % 3),
+                             settlements=None if i % 3 else BEYOND_DOUBLE, note=None if i % 4 == 0 else f"row {i}",
+                             provenance=sources[i % 3], id=None if i % 6 == 0 else f"C-{i}", tier="assessed")
+            for i in range(n)]
+
+
+@pytest.mark.parametrize(("texts", "chunk"), [("table", 100_000), ("inline", 100_000), ("table", 7)])
+def test_claims_without_areas_of_their_own_are_written_as_columns_equal_to_the_records(tmp_path, texts, chunk,
+                                                                                        monkeypatch):
+    """Territory rows' claims go to GDAL as columns (each provenance and area list converted once), in batches
+    of any size: the layer, the place table and the text table hold what the record-by-record path writes."""
+    import geoconflict.model.geopackage as io
+
+    claims = _territory_claims(60)
+    monkeypatch.setattr(io, "GPKG_CHUNK_ROWS", chunk)  # 7: batches of 7 rows, the last of 4
+    path = write_geopackage(EventSet(claims), tmp_path / "columns.gpkg", texts=texts, progress=False)
+    monkeypatch.setattr(io, "_write_claim_columns", lambda *args: False)  # the plain reference: frames of records
+    reference = write_geopackage(EventSet(claims), tmp_path / "records.gpkg", texts=texts, progress=False)
+    layers = [name for name, _ in pyogrio.list_layers(reference)]
+    assert [name for name, _ in pyogrio.list_layers(path)] == layers and "claims" in layers
+    for layer in layers:
+        query = f'SELECT * FROM "{layer}" ORDER BY fid'
+        assert _sql(path, query) == _sql(reference, query), layer
+        ours, theirs = pyogrio.read_info(path, layer=layer), pyogrio.read_info(reference, layer=layer)
+        assert list(ours["fields"]) == list(theirs["fields"]) and list(ours["dtypes"]) == list(theirs["dtypes"])
+        assert ours["features"] == theirs["features"] and ours["geometry_type"] == theirs["geometry_type"]
+    ddl = "SELECT sql FROM sqlite_master WHERE name = 'claims'"
+    assert _sql(path, ddl) == _sql(reference, ddl)
+    assert read_geopackage(path).claims == claims
+
+
+def test_a_claim_s_whole_number_beyond_int64_is_still_named(tmp_path):
+    """The columns' path leaves such a claim to the records' path, whose error names the record."""
+    claims = _territory_claims(4)
+    claims[2] = TerritorialClaim("Forces A", areas=claims[1].areas, settlements=2**63, as_of=date(2024, 4, 2))
+    with pytest.raises(InvalidInputError, match=r"settlements: 9223372036854775808 \(the record events.claims\[2\]\)"):
+        write_geopackage(EventSet(claims), tmp_path / "big.gpkg", progress=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_gdal_s_build_settings_do_not_outlive_the_write(tmp_path):
+    """The page cache and journal settings GDAL writes a table's layers with are GDAL's own again afterwards."""
+    from geoconflict.model import gpkg
+
+    names = list(gpkg._GDAL_BUILD_OPTIONS)
+    before = {name: pyogrio.get_gdal_config_option(name) for name in names}
+    write_geopackage(_table(_gappy_events(), _territory_claims(3)), tmp_path / "s.gpkg", progress=False)
+    assert {name: pyogrio.get_gdal_config_option(name) for name in names} == before
+    assert _sql(tmp_path / "s.gpkg", "SELECT count(*) FROM claims") == [(3,)]

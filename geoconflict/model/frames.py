@@ -61,7 +61,7 @@ event
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -809,6 +809,66 @@ def _distinct_columns(
     if not rows:
         return {}, codes
     return {name: np.array([r[name] for r in rows] + [None], dtype=object) for name in rows[0]}, codes
+
+
+#: The claim columns each record's own fields give (:func:`claim_parts`), and how (the plain
+#: reference is :func:`_area_columns`); the provenance's and the areas' columns are shared parts.
+_CLAIM_OWN: dict[str, Callable[[TerritorialClaim], Any]] = {
+    "id": lambda c: c.id, "precision": lambda c: int(c.precision), "claimant": lambda c: c.claimant,
+    "tier": lambda c: c.tier.value, "as_of": lambda c: c.as_of, "settlements": lambda c: c.settlements,
+    "area_km2_stated": lambda c: c.area_km2_stated, "area_km2": lambda c: c.area_km2, "derivation": lambda c: c.derivation.value,
+    "approximate": lambda c: c.approximate, "note": lambda c: c.note, "subtype": lambda c: c.subtype,
+    "disputes": lambda c: c.disputes, "area_from_places": lambda c: None,
+}
+
+
+def claim_parts(
+    claims: Sequence[TerritorialClaim], *, table: PlaceTable
+) -> tuple[dict[str, tuple[dict[str, np.ndarray], np.ndarray]], dict[str, np.ndarray]] | None:
+    """Claims without a geometry of their own (a table's territory rows) as columns: :func:`event_parts`'s shared
+    parts (``provenance``; ``areas``, their names and places) computed once per distinct object, and one object
+    array per other column; None when a claim has a geometry (its area is drawn record by record).
+
+    Equal, row for row, to :func:`record_to_row` of each claim with *table* (``tests/test_gpkg_columns.py``);
+    the places and texts enter *table* in the same order.
+
+    Examples
+    --------
+    >>> from geoconflict.model import Place
+    >>> town = Place("Town", kind="populated_place", lat=48.0, lon=37.0)
+    >>> claims = [TerritorialClaim("Forces A", areas=(town,), note=f"row {i}") for i in range(3)]
+    >>> parts, own = claim_parts(claims, table=PlaceTable())
+    >>> parts["areas"][0]["areas"].tolist(), parts["areas"][1].tolist(), own["note"].tolist()
+    (['Town', None], [0, 0, 0], ['row 0', 'row 1', 'row 2'])
+    """
+    if any(c.geometry is not None for c in claims):
+        return None
+    texts = table.texts == "table"
+    provenances = _by_identity([c.provenance for c in claims], id)
+    areas = _by_identity([c.areas for c in claims], lambda a: tuple(map(id, a)))  # each claim's own tuple
+    parts = {
+        "provenance": _distinct_columns(provenances, lambda p: _texts_to_refs(_provenance_columns(p), table)
+                                        if texts else _provenance_columns(p)),
+        "areas": _distinct_columns(areas, lambda a: {"areas": _names(a), "areas_places": _places_json(a, table)}),
+    }
+    own = {name: np.array([get(c) for c in claims] + [None], dtype=object)[:-1] for name, get in _CLAIM_OWN.items()}
+    return parts, own
+
+
+def _by_identity(values: list[Any], key: Callable[[Any], Hashable]) -> tuple[np.ndarray, np.ndarray]:
+    """*values* coded by the identity *key* gives (the same objects once, in order of first use; the last slot
+    None): cheaper than hashing records, and exact, since objects that are one are equal."""
+    slots: dict[Hashable, int] = {}
+    firsts: list[Any] = []
+    codes = np.empty(len(values), dtype=np.int64)
+    for row, value in enumerate(values):
+        slot = slots.setdefault(key(value), len(slots))
+        if slot == len(firsts):
+            firsts.append(value)
+        codes[row] = slot
+    distinct = np.empty(len(firsts) + 1, dtype=object)
+    distinct[:-1] = firsts
+    return distinct, codes
 
 
 def place_table_frame(table: PlaceTable):

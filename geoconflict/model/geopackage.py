@@ -7,7 +7,7 @@ bulk (:mod:`geoconflict.model.gpkg`); QGIS opens it directly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from tqdm import tqdm
 
 from geoconflict._files import replacing
 from geoconflict.errors import FormatError, InvalidInputError
-from geoconflict.model import Mention, Record, frames, gpkg
+from geoconflict.model import Mention, Record, TerritorialClaim, frames, gpkg
 from geoconflict.model.eventcolumns import EventColumns
 from geoconflict.model.eventset import EventSet
 from geoconflict.model.filelayout import PathLike, Records
@@ -99,6 +99,8 @@ def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", t
             for attribute, (kind, layer) in zip(
                 ("mentions", "movements", "claims", "combats", "events"), LAYERS.items(), strict=True
             ):
+                if attribute == "claims" and _write_claim_columns(out, events.claims, table, bar):
+                    continue
                 for start, chunk in _numbered_chunks(getattr(events, attribute), GPKG_CHUNK_RECORDS):
                     try:
                         frame = frames.to_geodataframe(chunk, kind=kind, table=table)[
@@ -125,6 +127,25 @@ def _write_tables(out: gpkg.GeoPackageWriter, table: PlaceTable) -> None:
     texts = frames.text_table_frame(table)
     if len(texts):
         out.append_frame(TEXT_TABLE, texts)
+
+
+def _write_claim_columns(out: gpkg.GeoPackageWriter, claims: Sequence[TerritorialClaim], table: PlaceTable,
+                         bar: tqdm) -> bool:
+    """Claims without an area of their own (a table's territory rows) written by GDAL from Arrow batches, their
+    provenances and areas converted once each (:func:`~geoconflict.model.frames.claim_parts`); False, and nothing
+    written, when a claim has an area (or a whole number beyond int64, which the record path names)."""
+    parts = frames.claim_parts(claims, table=table) if len(claims) else None
+    if parts is None:
+        return False
+    shared, own = parts
+    try:
+        out.write_coded(LAYERS["claim"], order=frames.file_columns("claim", table.texts), shared=shared,
+                        columns=own, kinds=frames.COLUMNS["claim"], constants={"kind": "claim"}, points=None,
+                        chunk=GPKG_CHUNK_ROWS, progress=bar.update)
+    except OverflowError:  # raised before anything is written: the records' path names the record
+        return False
+    _write_tables(out, table)
+    return True
 
 
 def _write_event_columns(out: gpkg.GeoPackageWriter, columns: EventColumns, table: PlaceTable, bar: tqdm) -> None:
