@@ -54,7 +54,7 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import shapely
@@ -242,11 +242,18 @@ class PlaceTable:
             return geometry
         return simplified(geometry) if self.detail == "simplified" else drawn(geometry)
 
-    def new_rows(self) -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
-        """``(columns, polygon or point)`` of each place first referred to since the last call."""
+    def new_rows(
+        self, more: Callable[[Place], Mapping[str, Any]] | None = None
+    ) -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
+        """``(columns, polygon or point)`` of each place first referred to since the last call.
+
+        *more*, when given, adds columns to each place's row (a GeoJSON's count of mentions of it).
+        """
         new, self._new = self._new, []
         for found, place in new:
             row = {"kind": PLACE_TABLE, "id": found, "name": place.name, "place": place_table_json(place)}
+            if more is not None:
+                row |= more(place)
             polygon = place.geometry
             if polygon is None or self.detail == "point":
                 yield row, place.point
@@ -255,7 +262,12 @@ class PlaceTable:
 
     def text_ref(self, text: str | None) -> str | None:
         """The id of *text* in the text table (added when new); None for no text or ``texts="inline"``."""
-        if text is None or self.texts == "inline":
+        return None if self.texts == "inline" else self.text_id(text)
+
+    def text_id(self, text: str | None) -> str | None:
+        """The id of *text* in the text table (added when new) whatever the layout of the records' texts: what
+        is not a record a GIS reads (a GeoJSON's mention columns) refers to its texts; None for no text."""
+        if text is None:
             return None
         found = self._text_ids.get(text)
         if found is None:
