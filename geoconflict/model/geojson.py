@@ -21,7 +21,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geoconflict._files import replacing
 from geoconflict.errors import FormatError
-from geoconflict.model import Mention, Place, Record, frames
+from geoconflict.model import Mention, Record, frames
 from geoconflict.model.eventset import EventSet
 from geoconflict.model.filelayout import PathLike, Records, progress_bar
 from geoconflict.model.mentioncolumns import (
@@ -32,7 +32,6 @@ from geoconflict.model.mentioncolumns import (
     PROVENANCES_MEMBER,
     MentionColumns,
     check_mentions,
-    mention_counts,
     read_mention_members,
 )
 from geoconflict.model.placetable import (
@@ -93,41 +92,35 @@ def _texts_member(table: PlaceTable) -> dict[str, str]:
 class _Collection:
     """The parts of one collection at a *detail*, *texts* and *mentions* layout: its features, then its members.
 
-    :meth:`features` gives the features of *records* in turn (each place's before the first record that
-    names it); once they are all given, :meth:`members` gives the members after ``"features"``, each as
-    ``(name, header, rows, footer)``: JSON text, the rows one per line.
+    :meth:`features` gives the features of the records in turn; once they are all given, :meth:`members`
+    gives the members after ``"features"``, each as ``(name, header, rows, footer)``: JSON text, the rows
+    one per line. Each place's feature comes before the first record that names it, or, when mentions are
+    columns, after the records, counting the mentions of it (:mod:`geoconflict.model.mentioncolumns`).
     """
 
-    def __init__(self, events: Records, *, detail: str, texts: str, mentions: str) -> None:
+    def __init__(self, *, detail: str, texts: str, mentions: str) -> None:
         self.table = PlaceTable(detail=check_detail(detail), texts=check_texts(texts))
         self.texts = texts
-        self.columns: MentionColumns | None = None
+        self.columns = MentionColumns(self.table) if check_mentions(mentions) == "columns" else None
         self.mention_rows: list[str] = []
-        self._counts: dict[Place, dict[str, int]] = {}
-        if check_mentions(mentions) == "columns":
-            self.columns = MentionColumns(self.table)
-            self._counts = mention_counts(events.mentions if isinstance(events, EventSet) else
-                                          (r for r in events if isinstance(r, Mention)))
-
-    def _more(self, place: Place) -> dict[str, int]:
-        """A place feature's counts (:data:`COUNT_COLUMNS`) when mentions are columns."""
-        return self._counts.get(place, {"mention_count": 0, "report_count": 0})
 
     def features(self, records: Iterable[Record | Mention]) -> Iterator[dict[str, Any]]:
-        """Each record's feature (a mention's row, when mentions are columns), after its places' first features."""
+        """Each record's feature (a mention's row, when mentions are columns) and each place's."""
         table, columns = self.table, self.columns
-        more = None if columns is None else self._more
         for record in records:
             if columns is not None and isinstance(record, Mention):
                 self.mention_rows.append(columns.add(record))
-                feature = None
-            else:
-                row, geometry = frames.record_to_row(record, table=table)
-                feature = _feature(row, geometry, self.texts)
-            for place_row, place_geometry in table.new_rows(more):
-                yield _feature(place_row, place_geometry, self.texts)
-            if feature is not None:
-                yield feature
+                continue
+            row, geometry = frames.record_to_row(record, table=table)
+            if columns is None:
+                yield from self._places()
+            yield _feature(row, geometry, self.texts)
+        yield from self._places()
+
+    def _places(self) -> Iterator[dict[str, Any]]:
+        """The features of the places first named since the last call (with their counts, mentions as columns)."""
+        for row, geometry in self.table.new_rows(None if self.columns is None else self.columns.counts):
+            yield _feature(row, geometry, self.texts)
 
     def members(self) -> Iterator[tuple[str, str, list[str], str]]:
         """The members after ``"features"``: the mentions' columns and their provenances', then the texts."""
@@ -141,11 +134,6 @@ class _Collection:
             yield TEXTS_MEMBER, "{", texts, "}"
 
 
-def _listed(records: Records, mentions: str) -> Records:
-    """*records*, listed when they are counted before they are written (mentions as columns) and may be read once."""
-    return list(records) if mentions == "columns" and not isinstance(records, EventSet | list | tuple) else records
-
-
 def _counted_columns(kind: str, texts: str) -> tuple[str, ...]:
     return _feature_columns(kind, texts) + (COUNT_COLUMNS if kind == PLACE_TABLE else ())
 
@@ -153,8 +141,7 @@ def _counted_columns(kind: str, texts: str) -> tuple[str, ...]:
 def to_feature_collection(records: Records, *, detail: str = "full", texts: str = "inline",
                           mentions: str = "columns") -> dict[str, Any]:
     """An RFC 7946 FeatureCollection (a dict) of records, as :func:`write_geojson` writes it."""
-    records = _listed(records, mentions)
-    parts = _Collection(records, detail=detail, texts=texts, mentions=mentions)
+    parts = _Collection(detail=detail, texts=texts, mentions=mentions)
     collection: dict[str, Any] = {"type": "FeatureCollection", "generator": GENERATOR,
                                   "features": list(parts.features(records))}
     for name, header, rows, footer in parts.members():
@@ -194,8 +181,7 @@ def write_geojson(events: Records, path: PathLike, *, detail: str = "full", text
         The path written.
     """
     path = Path(path)
-    events = _listed(events, mentions)
-    parts = _Collection(events, detail=detail, texts=texts, mentions=mentions)
+    parts = _Collection(detail=detail, texts=texts, mentions=mentions)
     with replacing(path) as tmp, tmp.open("w", encoding="utf-8") as handle:
         # the header as json.dumps writes it: how a folder's earlier outputs are recognised (geoconflict.inputs)
         handle.write(f'{{"type": "FeatureCollection", "generator": "{GENERATOR}", "features": [')

@@ -44,7 +44,7 @@ Examples
 '["Riverton",13,21,0,"p1","t2",0.9]'
 >>> writer.provenance_rows()
 ['["wire_0001.txt","2024-05-07","t1",0,22]']
->>> mention_counts([Mention("Riverton", 13, 21, place=town, provenance=said)])[town]
+>>> writer.counts("p1")
 {'mention_count': 1, 'report_count': 1}
 """
 
@@ -56,7 +56,7 @@ from datetime import date
 from typing import Any
 
 from geoconflict.errors import FormatError, GeoconflictError
-from geoconflict.model import Mention, Place, Provenance
+from geoconflict.model import Mention, Provenance
 from geoconflict.model.placetable import PlaceTable
 
 __all__ = [
@@ -68,7 +68,6 @@ __all__ = [
     "PROVENANCE_COLUMNS",
     "MentionColumns",
     "check_mentions",
-    "mention_counts",
     "read_mention_members",
 ]
 
@@ -101,18 +100,6 @@ def check_mentions(mentions: str) -> str:
     return mentions
 
 
-def mention_counts(mentions: Iterable[Mention]) -> dict[Place, dict[str, int]]:
-    """Each resolved place's :data:`COUNT_COLUMNS`: how many of *mentions* name it, in how many reports."""
-    counts: dict[Place, int] = {}
-    reports: dict[Place, set[str]] = {}
-    for mention in mentions:
-        if mention.place is not None:
-            counts[mention.place] = counts.get(mention.place, 0) + 1
-            if mention.provenance.source is not None:
-                reports.setdefault(mention.place, set()).add(mention.provenance.source)
-    return {place: {"mention_count": n, "report_count": len(reports.get(place, ()))} for place, n in counts.items()}
-
-
 def _row(values: list[Any]) -> str:
     """A row as compact JSON, its trailing missing values left out."""
     while values and values[-1] is None:
@@ -128,21 +115,33 @@ class MentionColumns:
     """The writer of the two members: :meth:`add` gives a mention's row, :meth:`provenance_rows` the provenances'.
 
     The places and texts rows refer to are given their ids in *table* (the file's
-    place table and text table), so the file's place features and ``"texts"`` member hold them.
+    place table and text table), so the file's place features and ``"texts"`` member hold them;
+    :meth:`counts` gives a place feature's :data:`COUNT_COLUMNS` once every mention is added.
     """
 
     def __init__(self, table: PlaceTable) -> None:
         self.table = table
         self._provenances: dict[Provenance, int] = {}
         self._rows: list[str] = []
+        self._mentions: dict[str, int] = {}
+        self._reports: dict[str, set[str]] = {}
 
     def add(self, mention: Mention) -> str:
         """*mention*'s row, as compact JSON (its place, candidates, reason and provenance registered)."""
         table = self.table
         candidates = [table.ref(place) for place in mention.candidates] or None
-        return _row([mention.text, mention.start, mention.end, self._provenance(mention.provenance),
-                     table.ref(mention.place) if mention.place is not None else None,
+        place = table.ref(mention.place) if mention.place is not None else None
+        if place is not None:
+            self._mentions[place] = self._mentions.get(place, 0) + 1
+            if mention.provenance.source is not None:
+                self._reports.setdefault(place, set()).add(mention.provenance.source)
+        return _row([mention.text, mention.start, mention.end, self._provenance(mention.provenance), place,
                      table.text_id(mention.reason), mention.score, candidates])
+
+    def counts(self, place: str) -> dict[str, int]:
+        """The :data:`COUNT_COLUMNS` of the place of id *place*: the mentions added so far that name it, and the
+        distinct ``source`` of their provenances (its reports)."""
+        return {"mention_count": self._mentions.get(place, 0), "report_count": len(self._reports.get(place, ()))}
 
     def _provenance(self, provenance: Provenance) -> int:
         found = self._provenances.get(provenance)

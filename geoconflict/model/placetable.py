@@ -218,6 +218,7 @@ class PlaceTable:
         self.detail = check_detail(detail)
         self.texts = check_texts(texts)
         self._ids: dict[Place, str] = {}
+        self._objects: dict[int, tuple[Place, str]] = {}
         self._places: dict[str, Place] = {}
         self._new: list[tuple[str, Place]] = []
         self._text_ids: dict[str, str] = {}
@@ -225,11 +226,19 @@ class PlaceTable:
         self._new_texts: list[tuple[str, str]] = []
 
     def ref(self, place: Place) -> str:
-        """The id of *place* in the table (added when new)."""
+        """The id of *place* in the table (added when new).
+
+        Remembered by the place object too: records gathered from worker processes hold many equal copies of
+        one place, and comparing two copies compares their polygons (a country's in Python, part by part).
+        """
+        seen = self._objects.get(id(place))
+        if seen is not None:
+            return seen[1]
         found = self._ids.get(place)
         if found is None:
             found = self._ids[place] = f"{_ID_PREFIX}{len(self._ids) + 1}"
             self._new.append((found, place))
+        self._objects[id(place)] = (place, found)  # the place kept alive, so its id() is not reused
         return found
 
     def dump(self, place: Place) -> dict[str, Any]:
@@ -243,17 +252,17 @@ class PlaceTable:
         return simplified(geometry) if self.detail == "simplified" else drawn(geometry)
 
     def new_rows(
-        self, more: Callable[[Place], Mapping[str, Any]] | None = None
+        self, more: Callable[[str], Mapping[str, Any]] | None = None
     ) -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
         """``(columns, polygon or point)`` of each place first referred to since the last call.
 
-        *more*, when given, adds columns to each place's row (a GeoJSON's count of mentions of it).
+        *more*, when given, adds columns to each place's row, given its id (a GeoJSON's count of mentions of it).
         """
         new, self._new = self._new, []
         for found, place in new:
             row = {"kind": PLACE_TABLE, "id": found, "name": place.name, "place": place_table_json(place)}
             if more is not None:
-                row |= more(place)
+                row |= more(found)
             polygon = place.geometry
             if polygon is None or self.detail == "point":
                 yield row, place.point
