@@ -205,12 +205,21 @@ def _mention_from(values: Mapping[str, Any], provenances: list[Provenance], tabl
         raise FormatError(f"candidates: expected a list of place ids, got {candidates!r}", column="candidates")
     return Mention(
         values.get("mention"), values.get("mention_start"), values.get("mention_end"),  # type: ignore[arg-type]
-        place=table.load({"ref": place}) if place is not None else None,
+        place=_place(table, place, "place_ref") if place is not None else None,
         score=values.get("score"),
-        candidates=tuple(table.load({"ref": found}) for found in candidates),
+        candidates=tuple(_place(table, found, "candidates") for found in candidates),
         reason=table.text(reason, "reason_ref") if reason is not None else None,
         provenance=provenances[number] if number is not None else None,
     )
+
+
+def _place(table: PlaceTable, found: Any, column: str) -> Any:
+    """The place of id *found* in *table*, or a :class:`FormatError` naming *column*."""
+    try:
+        return table.load({"ref": found})
+    except FormatError as exc:
+        raise FormatError(f"refers to place {found!r}, which is not in the file's place table",
+                          column=column) from exc
 
 
 def read_mention_members(data: Mapping[str, Any], table: PlaceTable) -> list[Mention]:
