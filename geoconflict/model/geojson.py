@@ -1,9 +1,20 @@
 """GeoJSON files of records (RFC 7946), written feature by feature and read back equal.
 
 One FeatureCollection, (lon, lat) coordinates, counter-clockwise exterior
-rings, no ``crs`` member; every record is a feature whose properties are the
-columns of :mod:`geoconflict.model.frames`, and each place a feature of kind
-``place_table`` (see :mod:`geoconflict.model.io` for the layout).
+rings, no ``crs`` member; each place is a feature of kind ``place_table``, and
+every movement, claim, combat area and event a feature whose properties are the
+columns of :mod:`geoconflict.model.frames` (see :mod:`geoconflict.model.io` for
+the layout). The mentions, nine in ten records of a corpus, are by default
+(``mentions="columns"``) rows of the collection's ``"mentions"`` member, their
+provenances rows of ``"provenances"``, and each place feature counts the
+mentions and reports that name it (see :mod:`geoconflict.model.mentioncolumns`);
+``mentions="features"`` writes each as a feature of kind ``place``, the layout
+of files written before session 12, which read as they did.
+
+Which to choose: the default for a file read by this package or by a GIS that
+maps places and events (a GIS reads the place features with their counts, and
+every event with its quote); ``mentions="features"`` when a GIS must list each
+mention (its sentence, offsets, score) as a row, at about twice the size.
 """
 
 from __future__ import annotations
