@@ -198,3 +198,24 @@ def test_extract_mentions_option(tmp_path):
     assert len(back.mentions) >= 3 and back == read_geojson(out["features"])
     stdout = CliRunner().invoke(main, ["extract", str(report)], catch_exceptions=False).output
     assert json.loads(stdout) == _load(out[None])
+
+
+def test_at_point_detail_places_told_apart_by_their_polygons_alone_are_one_row(tmp_path):
+    """Without polygons the file cannot tell them apart: one place feature, which both read back as."""
+    from shapely.geometry import box
+
+    from geoconflict import Place
+
+    bare = Place("Examplia", kind="country", lat=1.0, lon=2.0)
+    drawn = bare.replace(geometry=box(1.9, 0.9, 2.1, 1.1))
+    events = EventSet([Mention("Examplia", 0, 8, place=bare, candidates=(drawn,)),
+                       Mention("Examplia", 20, 28, place=drawn)])
+    for mentions in ("columns", "features"):
+        path = write_geojson(events, tmp_path / f"{mentions}.geojson", detail="point", mentions=mentions,
+                             progress=False)
+        places = [f["properties"] for f in _load(path)["features"] if f["properties"]["kind"] == "place_table"]
+        assert len(places) == 1
+        back = read_geojson(path)
+        assert [m.place for m in back.mentions] == [bare, bare] and back.mentions[0].candidates == (bare,)
+        assert to_feature_collection(back, detail="point", mentions=mentions) == \
+            to_feature_collection(events, detail="point", mentions=mentions)  # written again, the same file

@@ -234,10 +234,11 @@ class PlaceTable:
         seen = self._objects.get(id(place))
         if seen is not None:
             return seen[1]
-        found = self._ids.get(place)
+        written = place.replace(geometry=None) if self.detail == "point" else place  # as the file holds it: two
+        found = self._ids.get(written)  # places told apart by their polygons alone are one row without them
         if found is None:
-            found = self._ids[place] = f"{_ID_PREFIX}{len(self._ids) + 1}"
-            self._new.append((found, place))
+            found = self._ids[written] = f"{_ID_PREFIX}{len(self._ids) + 1}"
+            self._new.append((found, written))
         self._objects[id(place)] = (place, found)  # the place kept alive, so its id() is not reused
         return found
 
