@@ -55,7 +55,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from geoconflict.errors import FormatError, GeoconflictError
+from geoconflict.errors import FormatError, GeoconflictError, InvalidInputError
 from geoconflict.model import Mention, Provenance
 from geoconflict.model.placetable import PlaceTable
 
@@ -92,8 +92,6 @@ _COMPACT = (",", ":")
 
 def check_mentions(mentions: str) -> str:
     """*mentions* when it is one of :data:`MENTIONS`, else an :class:`~geoconflict.errors.InvalidInputError`."""
-    from geoconflict.errors import InvalidInputError
-
     if mentions not in MENTIONS:
         raise InvalidInputError(f"mentions: expected one of {', '.join(MENTIONS)}, got {mentions!r}",
                                 field="mentions", value=mentions)
