@@ -17,6 +17,7 @@ Usage (from the repository root, after ``pip install -e ".[dev]" "dask[distribut
     python benchmarks/batch_speed.py --exports 10000  # 10,000 reports → GeoPackage and GeoJSON (issue 18)
     python benchmarks/batch_speed.py --exports 10000 --detail full,simplified,point --texts table,inline  # layouts
     python benchmarks/batch_speed.py --exports 10000 --corpus news --texts table,inline  # news-length reports
+    python benchmarks/batch_speed.py --exports 10000 --mentions columns,features  # GeoJSON's mentions both ways
 
 With ``--exports N`` the corpus is its first N reports (``--corpus news``: N news-length
 reports, the news articles and then variants of them), extracted once by 2 worker
@@ -34,6 +35,7 @@ processes, which are children, so they count too), and the total per 10 MB.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -168,11 +170,12 @@ def build_reports(folder: Path, reports: int, corpus: str = "variants") -> tuple
     return len(articles), written
 
 
-def export_one(folder: Path, out: Path, detail: str = "full", texts: str = "table") -> dict:
+def export_one(folder: Path, out: Path, detail: str = "full", texts: str = "table", mentions: str = "columns") -> dict:
     """Extract *folder* (2 workers) and write it as ``out.gpkg`` and ``out.geojson``, progress bars on.
 
-    *detail* and *texts* may each list several values, comma-separated: the records, extracted
-    once, are then written in each layout in turn (sizes and write times by layout).
+    *detail*, *texts* and *mentions* (GeoJSON's only) may each list several values, comma-separated: the
+    records, extracted once, are then written in each layout in turn (sizes and write times by layout;
+    a GeoJSON whose mentions are features is ``geojson_features``).
     """
     from geoconflict.batch import extract_many
     from geoconflict.model.io import write_geojson, write_geopackage
@@ -184,17 +187,21 @@ def export_one(folder: Path, out: Path, detail: str = "full", texts: str = "tabl
         for layout_texts in texts.split(","):
             layout = row if (layout_detail, layout_texts) == ("full", "table") else \
                 row.setdefault(f"{layout_detail}/{layout_texts}", {})
-            for writer, suffix in ((write_geopackage, "gpkg"), (write_geojson, "geojson")):
-                path = out.with_suffix("." + suffix)
+            writers = [("gpkg", functools.partial(write_geopackage, detail=layout_detail, texts=layout_texts))]
+            writers += [("geojson" + ("" if layout_mentions == "columns" else f"_{layout_mentions}"),
+                         functools.partial(write_geojson, detail=layout_detail, texts=layout_texts,
+                                           mentions=layout_mentions)) for layout_mentions in mentions.split(",")]
+            for name, writer in writers:
+                path = out.with_suffix("." + name.split("_")[0])
                 t = time.perf_counter()
-                writer(result.events, path, detail=layout_detail, texts=layout_texts, progress=True)
-                layout[suffix] = {"write_s": round(time.perf_counter() - t, 1),
-                                  "mb": round(path.stat().st_size / 1e6, 1)}
-                print(f"PHASE {suffix} written", file=sys.stderr, flush=True)
+                writer(result.events, path, progress=True)
+                layout[name] = {"write_s": round(time.perf_counter() - t, 1), "mb": round(path.stat().st_size / 1e6, 1)}
+                print(f"PHASE {name} written", file=sys.stderr, flush=True)
     return row
 
 
-def exports(reports: int, detail: str = "full", texts: str = "table", corpus: str = "variants") -> None:
+def exports(reports: int, detail: str = "full", texts: str = "table", corpus: str = "variants",
+            mentions: str = "columns") -> None:
     """The ``--exports`` figure: one process, extraction and both files, measured whole."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
@@ -202,7 +209,7 @@ def exports(reports: int, detail: str = "full", texts: str = "table", corpus: st
         files, size = build_reports(folder, reports, corpus)
         print(f"corpus ({corpus}): {files:,} reports, {size / 1e6:.1f} MB ({size / files / 1e3:.1f} kB each on average)")
         done = subprocess.run(["/usr/bin/time", "-v", sys.executable, __file__, "--export-one", str(folder),
-                               str(Path(tmp) / "out"), "--detail", detail, "--texts", texts],
+                               str(Path(tmp) / "out"), "--detail", detail, "--texts", texts, "--mentions", mentions],
                               capture_output=True, check=True)
         row = json.loads(done.stdout.decode().strip().splitlines()[-1])
         stderr = done.stderr.decode()  # as bytes: text mode would turn tqdm's carriage returns into newlines
@@ -235,6 +242,9 @@ def main() -> None:
     parser.add_argument("--texts", default="table",
                         help="--exports: quotes and reasons once in a text table (table) or in every record "
                              "(inline); several, comma-separated, as --detail")
+    parser.add_argument("--mentions", default="columns",
+                        help="--exports: a GeoJSON's mentions as columns in a member of the collection (columns) or "
+                             "one feature each (features); several, comma-separated, as --detail")
     parser.add_argument("--corpus", choices=EXPORT_CORPORA, default="variants",
                         help="--exports: the throughput corpus's first N reports (variants: the news articles, then "
                              "variants of the seed and test reports, mostly shorter than an article) or N news-length "
@@ -242,10 +252,10 @@ def main() -> None:
     parser.add_argument("--export-one", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.export_one:
-        print(json.dumps(export_one(*args.export_one, detail=args.detail, texts=args.texts)))
+        print(json.dumps(export_one(*args.export_one, detail=args.detail, texts=args.texts, mentions=args.mentions)))
         return
     if args.exports:
-        exports(args.exports, args.detail, args.texts, args.corpus)
+        exports(args.exports, args.detail, args.texts, args.corpus, args.mentions)
         return
     if args.run:
         print(json.dumps(run_one(args.run, args.folder)))

@@ -176,13 +176,18 @@ def _counts(events: Any) -> str:
 @click.option("--texts", default=None, type=click.Choice(["table", "inline"]),
               help="Each quote and reason once in a text table that features refer to by id (table; the "
                    "GeoPackage's default), or in every feature (inline; GeoJSON's default, since GIS tools "
-                   "drop GeoJSON's extra members). CSV keeps them inline.")
+                   "drop GeoJSON's extra members; its mention columns refer to the text table either way). "
+                   "CSV keeps them inline.")
+@click.option("--mentions", default="columns", show_default=True, type=click.Choice(["columns", "features"]),
+              help="GeoJSON: the place names found as columns in the collection's 'mentions' member, each place "
+                   "feature counting its mentions and reports (columns: about half the file), or each as a "
+                   "feature that every GIS shows (features).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes extracting many inputs (this one and N-1 children).")
 @batch_options
 @places_option
 def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, detail: str, texts: str | None,
-                    published: str | None, workers: int, errors: str, failures_out: str | None,
+                    mentions: str, published: str | None, workers: int, errors: str, failures_out: str | None,
                     places: tuple[str, ...]) -> None:
     """Extract places, movements, claims, combat areas and events from INPUTS.
 
@@ -207,26 +212,28 @@ def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, detai
     texts = texts or ("table" if fmt == "gpkg" else "inline")
     try:
         if output is None:
-            _geojson_to_stdout(events, detail, texts)
+            _geojson_to_stdout(events, detail, texts, mentions)
             return
         if fmt == "acled":
             _write_acled(events, output)
         elif fmt == "csv":
             write_csv(events, output, detail=detail, progress=progress)
+        elif fmt == "geojson":
+            write_geojson(events, output, detail=detail, texts=texts, mentions=mentions, progress=progress)
         else:
-            writer = {"geojson": write_geojson, "gpkg": write_geopackage}[fmt]
-            writer(events, output, detail=detail, texts=texts, progress=progress)
+            write_geopackage(events, output, detail=detail, texts=texts, progress=progress)
     except GeoconflictError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"{output}: {_counts(events)}", err=True)
 
 
-def _geojson_to_stdout(events: Any, detail: str, texts: str) -> None:
+def _geojson_to_stdout(events: Any, detail: str, texts: str, mentions: str) -> None:
     import json
 
     from geoconflict.model.io import to_feature_collection
 
-    click.echo(json.dumps(to_feature_collection(events, detail=detail, texts=texts), ensure_ascii=False, default=str))
+    collection = to_feature_collection(events, detail=detail, texts=texts, mentions=mentions)
+    click.echo(json.dumps(collection, ensure_ascii=False, default=str))
 
 
 @main.command("map")

@@ -68,7 +68,9 @@ def test_a_polygon_is_written_once_however_often_it_is_named(tmp_path, fmt):
 
 def test_geojson_place_table_features_and_point_mentions(tmp_path):
     country = _country()
-    path = write_geojson(_mentions(country, 3), tmp_path / "e.geojson")
+    # each mention a feature: the layout until session 11, now mentions="features" (the default holds them as
+    # columns in a member of the collection: tests/test_io_mentions.py)
+    path = write_geojson(_mentions(country, 3), tmp_path / "e.geojson", mentions="features")
     features = json.loads(path.read_text(encoding="utf-8"))["features"]
     kinds = [f["properties"]["kind"] for f in features]
     assert kinds == ["place_table", "place", "place", "place"]

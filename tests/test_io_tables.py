@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 
@@ -70,6 +71,8 @@ def _report(number: int) -> EventSet:
 def test_a_hundred_reports_quoting_one_sentence_hold_it_once(tmp_path, fmt):
     """100 reports whose records quote the same sentence: the file grows by far less than 100 more copies of it."""
     write, read = WRITERS[fmt]
+    if fmt == "geojson":  # each record a feature, whose texts follow texts= (the mentions' columns refer to the
+        write = functools.partial(write, mentions="features")  # text table whatever texts= says)
     one, many = _report(0), EventSet([r for n in range(100) for r in _report(n)])
     small = write(one, tmp_path / f"one.{fmt}", texts="table", progress=False).stat().st_size
     big = write(many, tmp_path / f"many.{fmt}", texts="table", progress=False).stat().st_size
@@ -85,7 +88,8 @@ def test_a_hundred_reports_quoting_one_sentence_hold_it_once(tmp_path, fmt):
 
 def test_geojson_texts_member_and_what_gdal_reads(tmp_path):
     """The texts follow the features in a member of the collection; GDAL reads every feature and skips the member."""
-    path = write_geojson(_report(0), tmp_path / "r.geojson", texts="table", progress=False)
+    # each mention a feature (mentions="features", the layout until session 11), so GDAL reads every record
+    path = write_geojson(_report(0), tmp_path / "r.geojson", texts="table", mentions="features", progress=False)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert list(data) == ["type", "generator", "features", "texts"]
     assert sorted(data["texts"].values()) == sorted([REASON, SENTENCE])
@@ -97,7 +101,8 @@ def test_geojson_texts_member_and_what_gdal_reads(tmp_path):
                                                                           "movement", "claim"}
     sentence = next(found for found, text in data["texts"].items() if text == SENTENCE)
     assert set(frame.loc[frame["kind"] != "place_table", "quote_ref"]) == {sentence}
-    inline = pyogrio.read_dataframe(write_geojson(_report(0), tmp_path / "i.geojson", texts="inline", progress=False))
+    inline = pyogrio.read_dataframe(write_geojson(_report(0), tmp_path / "i.geojson", texts="inline",
+                                                  mentions="features", progress=False))
     assert set(inline.loc[inline["kind"] != "place_table", "quote"]) == {SENTENCE}
     assert "texts" not in json.loads((tmp_path / "i.geojson").read_text(encoding="utf-8"))
 
@@ -157,7 +162,8 @@ def test_a_movement_line_is_drawn_light_and_made_again(tmp_path, fmt):
 
 
 def test_bad_text_references_are_named(tmp_path):
-    path = write_geojson(_report(0), tmp_path / "r.geojson", texts="table", progress=False)
+    # each mention a feature (mentions="features", the layout until session 11), so GDAL reads every record
+    path = write_geojson(_report(0), tmp_path / "r.geojson", texts="table", mentions="features", progress=False)
     data = json.loads(path.read_text(encoding="utf-8"))
     missing = dict(data, texts={k: v for k, v in data["texts"].items() if v != SENTENCE})
     bad = tmp_path / "missing.geojson"
@@ -189,7 +195,10 @@ def test_extract_texts_inline_from_the_command_line(tmp_path):
     for texts in ("table", "inline", None):  # None: GeoJSON's default, inline
         out = tmp_path / f"{texts}.geojson"
         option = ["--texts", texts] if texts else []
-        result = CliRunner().invoke(main, ["extract", str(report), *option, "-o", str(out)], catch_exceptions=False)
+        # each mention a feature (--mentions features): the features' texts follow --texts (the mentions' columns,
+        # the default, refer to the text table whatever --texts says: tests/test_io_mentions.py)
+        result = CliRunner().invoke(main, ["extract", str(report), *option, "--mentions", "features", "-o", str(out)],
+                                    catch_exceptions=False)
         assert result.exit_code == 0, result.output
         data = json.loads(out.read_text(encoding="utf-8"))
         quotes = {f["properties"].get("quote") for f in data["features"] if f["properties"]["kind"] != "place_table"}

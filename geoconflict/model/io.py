@@ -6,6 +6,10 @@
   of :mod:`geoconflict.model.frames` that it states: a missing value (and an
   unknown date precision, :data:`~geoconflict.model.frames.UNSTATED`) is left
   out, which GDAL, QGIS and geopandas read as null, as this package's reader does.
+  The mentions are the exception, by default (``mentions="columns"``): rows of
+  the collection's ``"mentions"`` member keyed to the place features, which count
+  them (:mod:`~geoconflict.model.mentioncolumns`); ``mentions="features"`` makes
+  each a feature.
 * GeoPackage (:mod:`~geoconflict.model.geopackage`) has one layer per kind
   (``places``, ``movements``, ``claims``, ``combats``, ``events``), GDAL's own
   layers and R-tree index with the rows inserted in bulk
@@ -33,8 +37,9 @@ no geometry), which QGIS joins, in GeoJSON as the collection's member
 QGIS and geopandas, ignore such a GeoJSON member: they would read every
 feature, place and geometry, but see a quote as its id. So a GeoJSON keeps its
 texts in every feature by default (``texts="inline"``), a file any GIS reads
-whole; ``texts="table"`` makes it smaller for readers of this package. A CSV,
-read in spreadsheets, keeps its texts inline.
+whole; ``texts="table"`` makes it smaller for readers of this package. The
+mentions' columns, which no GIS reads, refer to the ``"texts"`` member whatever
+*texts* says. A CSV, read in spreadsheets, keeps its texts inline.
 
 **Derived geometries drawn light.** A movement's line is computed from its origin and
 destination, which the file holds exactly; GeoJSON writes its coordinates to

@@ -54,7 +54,7 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import shapely
@@ -218,6 +218,7 @@ class PlaceTable:
         self.detail = check_detail(detail)
         self.texts = check_texts(texts)
         self._ids: dict[Place, str] = {}
+        self._objects: dict[int, tuple[Place, str]] = {}
         self._places: dict[str, Place] = {}
         self._new: list[tuple[str, Place]] = []
         self._text_ids: dict[str, str] = {}
@@ -225,11 +226,20 @@ class PlaceTable:
         self._new_texts: list[tuple[str, str]] = []
 
     def ref(self, place: Place) -> str:
-        """The id of *place* in the table (added when new)."""
-        found = self._ids.get(place)
+        """The id of *place* in the table (added when new).
+
+        Remembered by the place object too: records gathered from worker processes hold many equal copies of
+        one place, and comparing two copies compares their polygons (a country's in Python, part by part).
+        """
+        seen = self._objects.get(id(place))
+        if seen is not None:
+            return seen[1]
+        written = place.replace(geometry=None) if self.detail == "point" else place  # as the file holds it: two
+        found = self._ids.get(written)  # places told apart by their polygons alone are one row without them
         if found is None:
-            found = self._ids[place] = f"{_ID_PREFIX}{len(self._ids) + 1}"
-            self._new.append((found, place))
+            found = self._ids[written] = f"{_ID_PREFIX}{len(self._ids) + 1}"
+            self._new.append((found, written))
+        self._objects[id(place)] = (place, found)  # the place kept alive, so its id() is not reused
         return found
 
     def dump(self, place: Place) -> dict[str, Any]:
@@ -242,11 +252,18 @@ class PlaceTable:
             return geometry
         return simplified(geometry) if self.detail == "simplified" else drawn(geometry)
 
-    def new_rows(self) -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
-        """``(columns, polygon or point)`` of each place first referred to since the last call."""
+    def new_rows(
+        self, more: Callable[[str], Mapping[str, Any]] | None = None
+    ) -> Iterator[tuple[dict[str, Any], BaseGeometry]]:
+        """``(columns, polygon or point)`` of each place first referred to since the last call.
+
+        *more*, when given, adds columns to each place's row, given its id (a GeoJSON's count of mentions of it).
+        """
         new, self._new = self._new, []
         for found, place in new:
             row = {"kind": PLACE_TABLE, "id": found, "name": place.name, "place": place_table_json(place)}
+            if more is not None:
+                row |= more(found)
             polygon = place.geometry
             if polygon is None or self.detail == "point":
                 yield row, place.point
@@ -255,7 +272,12 @@ class PlaceTable:
 
     def text_ref(self, text: str | None) -> str | None:
         """The id of *text* in the text table (added when new); None for no text or ``texts="inline"``."""
-        if text is None or self.texts == "inline":
+        return None if self.texts == "inline" else self.text_id(text)
+
+    def text_id(self, text: str | None) -> str | None:
+        """The id of *text* in the text table (added when new) whatever the layout of the records' texts: what
+        is not a record a GIS reads (a GeoJSON's mention columns) refers to its texts; None for no text."""
+        if text is None:
             return None
         found = self._text_ids.get(text)
         if found is None:
