@@ -27,6 +27,7 @@ from geoconflict.extraction.resolution import resolve_spans
 from geoconflict.extraction.resolution_common import region_at_seat
 from geoconflict.extraction.resolution_outliers import drop_outliers
 from geoconflict.extraction.resolution_units import apply_region_rule, apply_town_rule, check_containment
+from geoconflict.extraction.resolution_variants import respell_unknown
 from geoconflict.extraction.sources import Sources
 from geoconflict.extraction.spans import Intervals, Span
 from geoconflict.extraction.toponyms import CapitalRuns, find_spans, named_site, reject_reason, whole_name
@@ -230,6 +231,7 @@ def read_document(report: Report, gaz: Gazetteer) -> Document:
     named = people(text)
     spans = _kept_spans(gaz, text, find_spans(gaz, text, regions), named)
     resolve_spans(gaz, text, spans)
+    spans = respell_unknown(gaz, text, spans, regions, Intervals(p.span for p in named))
     spans = [x for x in spans if not (x.surface.isupper() and len(x.surface) <= ACRONYM_MAX_LENGTH
                                       and (x.place is None or x.place.kind is not PlaceKind.COUNTRY))]
     apply_town_rule(gaz, text, spans)

@@ -191,6 +191,7 @@ __all__ = [
     "PERSON_LOWER_ROLES",
     "PLACE_AFTER_WORDS",
     "PLACE_NOUN_OF",
+    "PLACE_KIND_WORDS",
     "PLACE_WORDS",
     "PLACE_WORD_AFTER",
     "PLACE_WORD_BEFORE_TAIL",
@@ -402,6 +403,10 @@ ADMIN2_WORDS = (
     "gorodskoy okrug", "municipal okrug", "city district", "borough",
 )
 PLACE_WORDS = (*SETTLEMENT_WORDS, "settlement", "gorod", "misto", "selo", "poselok", "selyshche")
+#: Words that close a capitalised run as the kind of place it names, not as a word of its name ("Aung Thit
+#: Ward", "Tal Tamer Town"), lower case: left out of a name looked for by its spelling.
+PLACE_KIND_WORDS = frozenset((*SETTLEMENT_WORDS, *REGION_WORDS, *DISTRICT_WORDS, "township", "ward", "area", "camp",
+                              "locality", "quarter", "neighbourhood", "neighborhood", "commune", "municipality"))
 #: A settlement's or a local area's word between a place's name and the parenthesis that says where it is
 #: ("Kiwanja locality (Rutshuru, North Kivu)", "Bor town (Bor South county, Jonglei state)"): the tail is the place's.
 PLACE_WORD_BEFORE_TAIL = re.compile(

@@ -1,0 +1,215 @@
+"""Places spelt otherwise than the gazetteer spells them, found inside the area the report gives.
+
+A coder writes "Tal Tamer", "Thiban", "Quamishli city", "Twantay township", "Ntillit (Gao, Gao)"; the
+gazetteer has "Tall Tamr", "Dhiban", "Al Qamishli", "Twante", "I-n-Tillit". The scan does not find such a
+name, or finds only a word of it or a namesake far off, and the report's event falls back to the region.
+A careful reader who knows the area looks among its places for one spelt alike, as the romanisations of
+that language differ (:mod:`geoconflict.lang.translit`, :func:`geoconflict.gazetteer.variants.spelling`),
+and takes it only there: never a namesake anywhere else.
+
+:func:`respell_unknown` does so for the names a report leaves without a place of their own:
+
+* a name the scan found but left unresolved (a namesake far from the report's area, a listed "Twantay
+  township"), or placed at its unit for want of its own name ("Kishindih district, Balkh");
+* a run of capitalised words of which the scan knew only a word or two ("Tal Tamer", "Khas Urozgan
+  district");
+* a capitalised name the scan did not know, where a place goes: after a locative word ("in", "near",
+  "the town of"), before a settlement's or unit's word ("Quamishli city"), or before the parenthesis that
+  says where it is ("Ntillit (Gao, Gao)").
+
+The area is the first-level units of the report's resolved places (those of the name's sentence when the
+report names more than :data:`MAX_UNITS`); a place there spelt alike (the same key and letters alike, or a
+slip of one letter in a long name) is the name's, placed as a resolved village is. When several are spelt
+alike, the one nearest the report's other places.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from geoconflict.extraction.resolution_common import NOT_A_PLACE, UNITS
+from geoconflict.extraction.spans import APPROXIMATE, Intervals, Span
+from geoconflict.extraction.structure import holds, sentence_bounds
+from geoconflict.extraction.toponyms import common_word, has_evidence
+from geoconflict.gazetteer import Gazetteer
+from geoconflict.gazetteer.distance import haversine_km
+from geoconflict.gazetteer.variants import spelled_variants
+from geoconflict.lang import en
+from geoconflict.model import Place, PlaceKind
+
+__all__ = ["MAX_UNITS", "respell_unknown"]
+
+#: A report naming more first-level units than this gives each name only its own sentence's as its area.
+MAX_UNITS = 4
+#: A run of capitalised words (Latin letters, words joined by a space or a hyphen), at most this many words.
+MAX_RUN_WORDS = 4
+_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’][^\W\d_]+)?"
+_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -]{_WORD}){{0,{MAX_RUN_WORDS - 1}}}(?![\w'’-])")
+#: A parenthesis that says where the name before it is ("Ntillit (Gao, Gao)").
+_TAIL_OPEN = re.compile(r"\s*\(")
+#: The words of a run.
+_RUN_WORD = re.compile(r"[^ -]+")
+#: Characters a word of a run is read as at most, to find the run around a span.
+_WORD_CHARS = 20
+#: How the reason of a span left unresolved as a word of a longer name says so
+#: (:mod:`~geoconflict.extraction.resolution_guards`).
+LONGER_NAME = "one word of a longer name"
+#: Greater than any sentence's end (to find the sentence that starts at a position).
+_ANY_END = float("inf")
+#: How the reason of a span placed by this rule says so.
+SPELT_OTHERWISE = "spelt otherwise than the gazetteer spells it"
+
+
+def respell_unknown(gaz: Gazetteer, text: str, spans: list[Span], regions: list[tuple[int, int]],
+                    people: Intervals) -> list[Span]:
+    """*spans*, with each name the report leaves without a place of its own placed at the place of the
+    report's area spelt alike, if one (see the module); names the scan did not know become spans then.
+
+    Parameters
+    ----------
+    gaz : Gazetteer
+        The gazetteer the report is read with.
+    text : str
+        The report's text.
+    spans : list of Span
+        Its kept spans, resolved, by start.
+    regions : list of (int, int)
+        The stretches of *text* read for places (its title and body).
+    people : Intervals
+        Where the report names people (no place there).
+
+    Returns
+    -------
+    list of Span
+        The spans by start: a run found whole replaces the spans of its words.
+    """
+    units = _units(spans)
+    if not units:
+        return spans
+    covered = Intervals((x.start, x.end) for x in spans)
+    bounds = sentence_bounds(text) if sum(map(len, units.values())) > MAX_UNITS else []
+    starts = [x.start for x in spans]
+    found: list[Span] = []
+    for start, end, name, unit in _candidates(text, spans, regions, covered, people):
+        if found and found[-1].end > start:
+            continue  # a word of a run found whole
+        if unit is not None:  # placed at its unit for want of its name: there, or nowhere
+            area = _units([Span(start, end, name, "", place=unit)])
+        else:
+            area = _units(_sentence(spans, starts, bounds, start)) if bounds else units
+        pick = _variant(gaz, name, area, spans)
+        if pick is not None and (unit is None or holds(unit, pick) or unit == pick):
+            found.append(_placed(spans, start, end, name, pick))
+    if not found:
+        return spans
+    taken = Intervals((x.start, x.end) for x in found)
+    kept = [x for x in spans if not taken.overlaps(x.start, x.end)]
+    return sorted([*kept, *found], key=lambda x: x.start)
+
+
+def _units(spans: list[Span]) -> dict[str, frozenset[str]]:
+    """The first-level units (names, by country) that hold the resolved places of *spans*."""
+    out: dict[str, set[str]] = {}
+    for x in spans:
+        p = x.place
+        if p is None or p.country_code is None or p.kind is PlaceKind.COUNTRY:
+            continue
+        unit = p.name if p.kind is PlaceKind.ADMIN1 else p.admin1
+        if unit:
+            out.setdefault(p.country_code, set()).add(unit)
+    return {cc: frozenset(names) for cc, names in out.items()}
+
+
+def _sentence(spans: list[Span], starts: list[int], bounds: list[tuple[int, int]], pos: int) -> list[Span]:
+    """The spans (*starts*: where each starts) of the sentence of *bounds* (by start) that holds *pos*."""
+    begin, end = bounds[max(0, bisect.bisect_right(bounds, (pos, _ANY_END)) - 1)]
+    return spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, end)]
+
+
+def _candidates(text: str, spans: list[Span], regions: list[tuple[int, int]], covered: Intervals,
+                people: Intervals) -> list[tuple[int, int, str, Place | None]]:
+    """(start, end, name, unit) of the names the report leaves without a place of their own, in text order (a
+    run before the span of its first word); *unit*: the unit a span was placed at for want of its name.
+
+    A span left unresolved as a word of a longer name the gazetteer lacks ("Tal" of "Tal Tamer") is looked
+    for only as that name, its run of capitalised words; another span also as itself.
+    """
+    out: list[tuple[int, int, str, Place | None]] = []
+    for x in spans:
+        if _wants_place(x):
+            run = _run_around(text, x)
+            if run is not None and run != (x.start, x.end):
+                out.append((*run, text[run[0]:run[1]], x.place))
+            if LONGER_NAME not in x.reason:
+                out.append((x.start, x.end, x.surface, x.place))
+    for lo, hi in regions:
+        for m in _RUN.finditer(text, lo, hi):
+            s, e = _trimmed(text, m.start(), m.end())
+            if e > s and not covered.overlaps(s, e) and not people.overlaps(s, e) and _where_a_place_goes(text, s, e):
+                out.append((s, e, text[s:e], None))
+    return sorted(out, key=lambda t: (t[0], -t[1]))
+
+
+def _wants_place(x: Span) -> bool:
+    """Whether span *x* has no place of its own: unresolved (not a word found to name no place), or placed at
+    the first-level or second-level unit that holds it for want of its name."""
+    if x.place is None:
+        return NOT_A_PLACE not in x.reason
+    return x.approximate and APPROXIMATE in x.reason and x.place.kind in UNITS
+
+
+def _run_around(text: str, x: Span) -> tuple[int, int] | None:
+    """The run of capitalised words (:data:`_RUN`) that holds span *x*, trimmed (:func:`_trimmed`), if any."""
+    lo = max(0, x.start - MAX_RUN_WORDS * _WORD_CHARS)
+    for m in _RUN.finditer(text, lo, min(len(text), x.end + MAX_RUN_WORDS * _WORD_CHARS)):
+        if m.start() <= x.start and x.end <= m.end():
+            s, e = _trimmed(text, m.start(), m.end())
+            return (s, e) if s <= x.start and x.end <= e else None
+    return None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The run ``text[start:end]`` without its leading common English words ("In", "The") and its trailing
+    words of a kind of place ("Ward", "Town"); empty when nothing is left or only an acronym ("TNLA")."""
+    words = [(m.start(), m.end()) for m in _RUN_WORD.finditer(text, start, end)]
+    while words and common_word(text[words[0][0]:words[0][1]]):
+        words.pop(0)
+    while words and text[words[-1][0]:words[-1][1]].lower() in en.PLACE_KIND_WORDS:
+        words.pop()
+    if not words or (len(words) == 1 and text[words[0][0]:words[0][1]].isupper()):
+        return start, start
+    return words[0][0], words[-1][1]
+
+
+def _where_a_place_goes(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` stands where a place goes: after a locative word, before a
+    settlement's or unit's word, or before a parenthesis."""
+    return has_evidence(text, Span(start, end, text[start:end], "")) or bool(_TAIL_OPEN.match(text, end))
+
+
+def _variant(gaz: Gazetteer, name: str, units: dict[str, frozenset[str]], spans: list[Span]) -> Place | None:
+    """The place of the *units* spelt like *name*, the most alike (then the nearest the report's places), or None."""
+    found = [(ratio, p) for cc, names in sorted(units.items()) for ratio, p in
+             spelled_variants(gaz, name, country=cc, units=names)]
+    if not found:
+        return None
+    best = max(r for r, _ in found)
+    ties = [p for r, p in found if r == best]
+    if len(ties) == 1:
+        return ties[0]
+    others = [x.place for x in spans if x.place is not None and x.place.kind is not PlaceKind.COUNTRY]
+    return min(ties, key=lambda p: (min((float(haversine_km(p.lat, p.lon, q.lat, q.lon)) for q in others),
+                                        default=0.0), p.approximate, -(p.population or 0)))
+
+
+def _placed(spans: list[Span], start: int, end: int, name: str, place: Place) -> Span:
+    """The span of *name* at *place*: the span found there (its reason and candidates kept), or a new one."""
+    old = next((x for x in spans if (x.start, x.end) == (start, end)), None)
+    x = old if old is not None else Span(start, end, name, "a capitalised name where a place goes")
+    if x.place is not None and x.place != place:
+        x.candidates = (x.place, *x.candidates)
+    x.place, x.fixed, x.approximate = place, True, False
+    x.reason = (f"{x.reason}; {place.name} ({place.admin1 or place.country_code}), the place of the report's area "
+                f"{SPELT_OTHERWISE}")
+    return x

@@ -1,0 +1,220 @@
+"""Places by a spelling key: a name the gazetteer romanises another way, looked for among one area's places.
+
+:func:`spelling` reads a name as a linguist compares romanisations (the rules are
+:mod:`geoconflict.lang.translit`'s): its *letters* with each sound written one way, and its *key*, those
+letters without the vowels the systems disagree on. "Tal Tamer" and "Tall Tamr" share the key ``tltmr``,
+"Thiban" and "Dhiban" ``zbn``, "Quamishli" and "Al Qamishli" ``kmshl``.
+
+:func:`spelled_variants` looks a name up among the settlements and units of one country, in the
+first-level units a report names: those of the same key whose letters are alike enough
+(:data:`LETTERS_RATIO`), or, when none has the key, those whose key differs by a slip of one letter
+("Verhknya" for "Verkhnia") and whose letters are alike (:data:`SLIP_RATIO`). Never worldwide: the area is
+the evidence, and a key is short enough to be shared by other names elsewhere.
+
+The index is built per country on first use, from the primary names of its settlements and units (one key
+and one letters string per place, about 150 bytes; Ukraine's 30,600 places make about 5 MB, a country of a
+few thousand well under one), and kept with the gazetteer for :data:`COUNTRIES_KEPT` countries.
+
+Examples
+--------
+>>> spelling("Tal Tamer") == spelling("Tall Tamr")
+False
+>>> spelling("Tal Tamer").key == spelling("Tall Tamr").key
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+import numpy as np
+
+from geoconflict.gazetteer.candidates import ADMIN1, ADMIN2, POPULATED_PLACE
+from geoconflict.gazetteer.table import GazetteerTable
+from geoconflict.lang.translit import ARTICLES, DIGRAPH_SOUNDS, DIGRAPHS, FINAL_H, VOWELS
+from geoconflict.model import Place
+from geoconflict.text.normalize import fold
+
+__all__ = ["LONG_KEY", "MIN_KEY", "SLIP_RATIO", "VOWEL_SLIPS", "Spelling", "spelled_variants", "spelling"]
+
+#: A key of fewer consonants than this says too little to match on.
+MIN_KEY = 3
+#: Names of one key are spellings of one name when they differ in at most one place of their vowels (a vowel
+#: written otherwise, or written in one and not the other: "Twantay"/"Twante", "Tamer"/"Tamr"), two in a key of
+#: :data:`LONG_KEY` consonants or more, none in a key of :data:`MIN_KEY` (:meth:`Spelling.vowel_slips`).
+VOWEL_SLIPS = 1
+LONG_KEY = 6
+#: Keys that differ by a slip (one letter more, less, or swapped) match when the letters are this alike, and
+#: the key has at least :data:`SLIP_MIN_KEY` consonants.
+SLIP_RATIO = 0.85
+SLIP_MIN_KEY = 5
+#: First-level units whose index is kept per gazetteer (the least recently used goes first).
+UNITS_KEPT = 256
+#: Names whose spelling is remembered.
+SPELLING_CACHE = 1 << 14
+#: The memo of each gazetteer's country indexes (:meth:`~geoconflict.gazetteer.table.GazetteerTable.memo`).
+_INDEXES = "variants.index"
+_KINDS = (POPULATED_PLACE, ADMIN2, ADMIN1)
+_DOUBLE = re.compile(r"([a-z])\1+")
+#: A letter of a key (a consonant), where a name's letters are split into its vowels' places.
+_CONSONANT = re.compile(r"[^aeiouy]")
+_raw_fold = getattr(fold, "__wrapped__", fold)  # (the index's names would push a report's out of fold's cache)
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """A name as romanisations are compared: its *letters* (each sound one way, no spaces) and *key* (no vowels)."""
+
+    key: str
+    letters: str
+
+    def alike(self, other: Spelling) -> float:
+        """How alike the two names' letters are, from 0 to 1 (difflib's ratio)."""
+        if self.letters == other.letters:
+            return 1.0
+        return SequenceMatcher(None, self.letters, other.letters, autojunk=False).ratio()
+
+    def vowel_slips(self, other: Spelling) -> int | None:
+        """In how many places between (and around) the consonants of a shared key the two names' vowels differ,
+        or None when the keys differ.
+
+        Examples
+        --------
+        >>> spelling("Twantay").vowel_slips(spelling("Twante")), spelling("Koundougou").vowel_slips(spelling("Kenedougou"))
+        (1, 2)
+        """
+        if self.key != other.key:
+            return None
+        mine, theirs = _CONSONANT.split(self.letters), _CONSONANT.split(other.letters)
+        return sum(a != b for a, b in zip(mine, theirs))
+
+
+def _spelling(folded: str) -> Spelling:
+    """The :class:`Spelling` of a name already folded."""
+    words = folded.split()
+    kept = [w for w in words if w not in ARTICLES] or words
+    letters = DIGRAPHS.sub(_sound, FINAL_H.sub("", " ".join(kept)))
+    letters = _DOUBLE.sub(r"\1", letters.replace(" ", ""))
+    return Spelling(VOWELS.sub("", letters), letters)
+
+
+def _sound(m: re.Match[str]) -> str:
+    return DIGRAPH_SOUNDS[m.group()]
+
+
+@lru_cache(maxsize=SPELLING_CACHE)
+def spelling(name: str) -> Spelling:
+    """*name*'s :class:`Spelling`.
+
+    Examples
+    --------
+    >>> spelling("Thiban"), spelling("Dhiban")
+    (Spelling(key='zbn', letters='ziban'), Spelling(key='zbn', letters='ziban'))
+    >>> spelling("Al Qamishli").key, spelling("Quamishli").key, spelling("Kishindih").key
+    ('kmshl', 'kmshl', 'kshnd')
+    """
+    return _spelling(fold(name))
+
+
+class _UnitIndex:
+    """One first-level unit's settlements and units (itself among them) by key: each one's key and letters."""
+
+    def __init__(self, table: GazetteerTable, unit_rows: list[int]) -> None:
+        inside = np.isin(table._admin1, unit_rows) & np.isin(table._kind, _KINDS)
+        _, geom, _, approx, _, _ = table._details()
+        base = table._base_rows
+        # a unit without a polygon whose point is approximate (often its region's) says nothing of where it is
+        pointless = np.zeros(len(inside), dtype=bool)
+        pointless[:base] = (table._kind[:base] != POPULATED_PLACE) & (geom < 0) & approx.astype(bool)
+        self.rows = [*unit_rows, *np.flatnonzero(inside & ~pointless).tolist()]
+        self.by_key: dict[str, list[int]] = {}
+        self.spellings: list[Spelling] = []
+        for i, row in enumerate(self.rows):
+            s = _spelling(_raw_fold(table._name(row)))
+            self.spellings.append(s)
+            self.by_key.setdefault(s.key, []).append(i)
+
+
+def _index(table: GazetteerTable, country: str, unit: str) -> _UnitIndex | None:
+    """The index of *country*'s first-level *unit* (by name), built on first use and kept
+    (:data:`UNITS_KEPT`); None for a unit the gazetteer lacks."""
+    memo = table.memo(_INDEXES)
+    key = (country, unit)
+    found = memo.pop(key, None)
+    if found is None:
+        code = table._cc_of_code.get(country)
+        rows = [r for r in table._rows(fold(unit))[0] if r < len(table._kind_list)
+                and table._kind_list[r] == ADMIN1 and table._cc_list[r] == code and table._name(r) == unit]
+        if not rows:
+            return None
+        found = _UnitIndex(table, rows)
+        if len(memo) >= UNITS_KEPT:
+            memo.pop(next(iter(memo)))
+    memo[key] = found  # (last: the most recently used)
+    return found
+
+
+def spelled_variants(table: GazetteerTable, name: str, *, country: str,
+                     units: frozenset[str]) -> list[tuple[float, Place]]:
+    """The places of *country*'s first-level *units* (their names) that *name* is another spelling of, each
+    with how alike the letters are, most alike first.
+
+    Those of *name*'s key whose letters are at least :data:`LETTERS_RATIO` alike; when none, those whose key
+    differs by a slip and whose letters are :data:`SLIP_RATIO` alike (keys of :data:`SLIP_MIN_KEY`
+    consonants or more). A name of fewer than :data:`MIN_KEY` consonants matches none.
+
+    Examples
+    --------
+    >>> from geoconflict.gazetteer import Gazetteer
+    >>> [(p.name, p.admin1) for _, p in spelled_variants(Gazetteer.default(), "Thiban", country="SY",
+    ...                                                     units=frozenset({"Dayr az Zawr"}))]
+    [('Dhībān', 'Dayr az Zawr')]
+    """
+    memo = table.memo("variants.found")
+    key = (name, country, units)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= SPELLING_CACHE:
+            memo.clear()
+        found = memo[key] = _find(table, spelling(name), country, units)
+    return found
+
+
+def _find(table: GazetteerTable, own: Spelling, country: str, units: frozenset[str]) -> list[tuple[float, Place]]:
+    """:func:`spelled_variants`, not memoised."""
+    if len(own.key) < MIN_KEY:
+        return []
+    allowed = 0 if len(own.key) == MIN_KEY else VOWEL_SLIPS + (len(own.key) >= LONG_KEY)
+    same: list[tuple[float, int]] = []
+    slips: list[tuple[float, int]] = []
+    for unit in sorted(units):
+        index = _index(table, country, unit)
+        if index is None:
+            continue
+        for i in index.by_key.get(own.key, ()):
+            other = index.spellings[i]
+            differ = own.vowel_slips(other)
+            if differ is not None and differ <= allowed:
+                same.append((own.alike(other), index.rows[i]))
+        if not same and len(own.key) >= SLIP_MIN_KEY:
+            slips += [(ratio, index.rows[i]) for i, other in enumerate(index.spellings)
+                      if _slip(own.key, other.key) and (ratio := own.alike(other)) >= SLIP_RATIO]
+    found = same or slips
+    places = sorted({row: ratio for ratio, row in found}.items(), key=lambda t: -t[1])
+    return [(round(ratio, 3), table.place(row)) for row, ratio in places]
+
+
+def _slip(a: str, b: str) -> bool:
+    """Whether keys *a* and *b* differ by one letter added, dropped, changed or two letters swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[k:] == long_[k + 1:]

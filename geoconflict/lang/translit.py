@@ -1,0 +1,55 @@
+"""How one place name reaches English in several romanisations: the rules of a spelling key.
+
+A name written in Arabic, Persian, Pashto, Burmese, Tamasheq, Ukrainian or Russian script has no one
+Latin spelling: "Tal Tamer" and "Tall Tamr", "Thiban" and "Dhiban", "Quamishli" and "Al Qamishli",
+"Mykhaylivka" and "Mykhailivka", "Twantay" and "Twante", "Ntillit" and "In Tillit", "Kishindih" and
+"Kishindeh". The systems differ in a few known ways, and these are the facts here, applied by
+:func:`geoconflict.gazetteer.variants.spelling_key` to a name already folded
+(:func:`geoconflict.text.normalize.fold`: lower case, no accents, Cyrillic read as Latin, ``j`` as ``y``,
+``ia``/``iu`` as ``ya``/``yu``, doubled letters single, ``-skiy``/``-skii`` as ``-sky``):
+
+* **vowels** are what the systems disagree on most (Arabic and Burmese write few of them; Ukrainian
+  ``и``/``і`` are ``y``/``i``, Russian ``и``/``ы`` ``i``/``y``; ``ya``/``ia``, ``yi``/``i``, ``-iy``/``-yi``,
+  ``-skaya``/``-ska``; ``ou``/``u``/``o``; Persian ``-ih``/``-eh``): the key is the name's consonants
+  (:data:`VOWELS` dropped), and the vowels are compared apart, by how alike they leave the names;
+* **consonants written with two letters** in one system and one in another (:data:`DIGRAPHS`: Arabic
+  and Ukrainian ``kh``/``h``, Arabic ``dh``/``th``/``z``, ``q``/``k``, ``gh``/``g``, ``w``/``v``);
+* **a final ``h`` after a vowel** (Arabic ta marbuta, Persian final ``-eh``: "Mansurah"/"Mansura");
+* **the Arabic article** (:data:`~geoconflict.lang.en.NAME_ARTICLES`: al-, el-, ad-, as-, …) is left out
+  of a name of more words ("Al Qamishli" is "Qamishli").
+
+Examples
+--------
+>>> DIGRAPHS.sub(lambda m: DIGRAPH_SOUNDS[m.group()], "khan dhiban qala")
+'han ziban kala'
+"""
+
+from __future__ import annotations
+
+import re
+
+from geoconflict.lang.en import NAME_ARTICLES
+
+__all__ = ["ARTICLES", "DIGRAPHS", "DIGRAPH_SOUNDS", "FINAL_H", "VOWELS"]
+
+#: The article words a name of several words may open with or hold, dropped from its key (folded words).
+ARTICLES = NAME_ARTICLES
+#: One sound, as each system writes it, to one letter: the longest spellings first (a folded name's letters).
+DIGRAPH_SOUNDS = {
+    "kh": "h",  # Arabic and Persian kh, Ukrainian and Russian kh (x): "h" in other systems
+    "gh": "g",  # Arabic and Pashto gh: "g" in other systems
+    "dh": "z",  # Arabic dh: "th", "z" or "d" in other systems
+    "th": "z",  # Arabic th and dh written alike ("Thiban" for "Dhiban")
+    "ph": "f",
+    "ck": "k",
+    "q": "k",  # Arabic q: "k" in other systems
+    "c": "k",  # (after "ch" and "ck", which the longer keys take first)
+    "ch": "ch",
+    "w": "v",  # Ukrainian and Polish readings of v
+}
+#: The spellings of :data:`DIGRAPH_SOUNDS`, longest first.
+DIGRAPHS = re.compile("|".join(sorted(DIGRAPH_SOUNDS, key=len, reverse=True)))
+#: A final "h" after a vowel, as Arabic ta marbuta and Persian final "-eh" are written or not.
+FINAL_H = re.compile(r"(?<=[aeiouy])h\b")
+#: The letters the systems disagree on: left out of the key (``y`` is a vowel and a glide alike).
+VOWELS = re.compile(r"[aeiouy\s]+")
