@@ -229,15 +229,16 @@ def read_document(report: Report, gaz: Gazetteer) -> Document:
     regions = ([(title.start, title.end)] if title else []) + [(report.body_start, len(text))]
     sentences = split_sentences(text, report.body_start)
     named = people(text)
-    spans = _kept_spans(gaz, text, find_spans(gaz, text, regions), named)
+    found = find_spans(gaz, text, regions)
+    known = Intervals([*((x.start, x.end) for x in found), *(p.span for p in named)])
+    spans = _kept_spans(gaz, text, found, named)
     resolve_spans(gaz, text, spans)
-    spans = respell_unknown(gaz, text, spans, regions, Intervals(p.span for p in named))
     spans = [x for x in spans if not (x.surface.isupper() and len(x.surface) <= ACRONYM_MAX_LENGTH
                                       and (x.place is None or x.place.kind is not PlaceKind.COUNTRY))]
     apply_town_rule(gaz, text, spans)
     apply_region_rule(text, spans, report.body_start)
     check_containment(gaz, text, spans)
-    spans = drop_outliers(spans)
+    spans = respell_unknown(gaz, text, drop_outliers(spans), regions, known)
     dates = find_dates(text, report.published) if len(text) < DATES_CHUNKED_ABOVE else _chunked_dates(
         text, report.published)
     return Document(report, gaz, spans, sentences, title, dates, Sources(text, named))

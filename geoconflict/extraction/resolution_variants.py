@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from geoconflict.extraction.actors import DEMONYM_WORDS
 from geoconflict.extraction.resolution_common import NOT_A_PLACE, UNITS
 from geoconflict.extraction.spans import APPROXIMATE, Intervals, Span
 from geoconflict.extraction.structure import holds, sentence_bounds
@@ -62,7 +63,7 @@ SPELT_OTHERWISE = "spelt otherwise than the gazetteer spells it"
 
 
 def respell_unknown(gaz: Gazetteer, text: str, spans: list[Span], regions: list[tuple[int, int]],
-                    people: Intervals) -> list[Span]:
+                    known: Intervals) -> list[Span]:
     """*spans*, with each name the report leaves without a place of its own placed at the place of the
     report's area spelt alike, if one (see the module); names the scan did not know become spans then.
 
@@ -76,8 +77,9 @@ def respell_unknown(gaz: Gazetteer, text: str, spans: list[Span], regions: list[
         Its kept spans, resolved, by start.
     regions : list of (int, int)
         The stretches of *text* read for places (its title and body).
-    people : Intervals
-        Where the report names people (no place there).
+    known : Intervals
+        Where the scan found names (kept or not) and where the report names people: no name the scan did not
+        know there.
 
     Returns
     -------
@@ -87,11 +89,10 @@ def respell_unknown(gaz: Gazetteer, text: str, spans: list[Span], regions: list[
     units = _units(spans)
     if not units:
         return spans
-    covered = Intervals((x.start, x.end) for x in spans)
     bounds = sentence_bounds(text) if sum(map(len, units.values())) > MAX_UNITS else []
     starts = [x.start for x in spans]
     found: list[Span] = []
-    for start, end, name, unit in _candidates(text, spans, regions, covered, people):
+    for start, end, name, unit in _candidates(text, spans, regions, known):
         if found and found[-1].end > start:
             continue  # a word of a run found whole
         if unit is not None:  # placed at its unit for want of its name: there, or nowhere
@@ -127,8 +128,8 @@ def _sentence(spans: list[Span], starts: list[int], bounds: list[tuple[int, int]
     return spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, end)]
 
 
-def _candidates(text: str, spans: list[Span], regions: list[tuple[int, int]], covered: Intervals,
-                people: Intervals) -> list[tuple[int, int, str, Place | None]]:
+def _candidates(text: str, spans: list[Span], regions: list[tuple[int, int]],
+                known: Intervals) -> list[tuple[int, int, str, Place | None]]:
     """(start, end, name, unit) of the names the report leaves without a place of their own, in text order (a
     run before the span of its first word); *unit*: the unit a span was placed at for want of its name.
 
@@ -141,12 +142,14 @@ def _candidates(text: str, spans: list[Span], regions: list[tuple[int, int]], co
             run = _run_around(text, x)
             if run is not None and run != (x.start, x.end):
                 out.append((*run, text[run[0]:run[1]], x.place))
-            if LONGER_NAME not in x.reason:
+            if LONGER_NAME not in x.reason and not any(map(_not_a_name, _RUN_WORD.findall(x.surface))):
                 out.append((x.start, x.end, x.surface, x.place))
     for lo, hi in regions:
         for m in _RUN.finditer(text, lo, hi):
+            if known.overlaps(m.start(), m.end()):
+                continue
             s, e = _trimmed(text, m.start(), m.end())
-            if e > s and not covered.overlaps(s, e) and not people.overlaps(s, e) and _where_a_place_goes(text, s, e):
+            if e > s and _where_a_place_goes(text, s, e):
                 out.append((s, e, text[s:e], None))
     return sorted(out, key=lambda t: (t[0], -t[1]))
 
@@ -170,22 +173,34 @@ def _run_around(text: str, x: Span) -> tuple[int, int] | None:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The run ``text[start:end]`` without its leading common English words ("In", "The") and its trailing
-    words of a kind of place ("Ward", "Town"); empty when nothing is left or only an acronym ("TNLA")."""
-    words = [(m.start(), m.end()) for m in _RUN_WORD.finditer(text, start, end)]
-    while words and common_word(text[words[0][0]:words[0][1]]):
-        words.pop(0)
-    while words and text[words[-1][0]:words[-1][1]].lower() in en.PLACE_KIND_WORDS:
-        words.pop()
-    if not words or (len(words) == 1 and text[words[0][0]:words[0][1]].isupper()):
+    """The name in the run ``text[start:end]``: without its leading common English words ("In", "The") and its
+    trailing words of a kind of place ("Ward", "Town"). Empty when nothing is left, or when a word left is a
+    common English word, an acronym, a demonym, an armed group's or a bearing ("Airport Road", "Kanbalu PDF",
+    "Defense Force": no romanised place name)."""
+    words = [text[m.start():m.end()] for m in _RUN_WORD.finditer(text, start, end)]
+    at = [m.start() for m in _RUN_WORD.finditer(text, start, end)]
+    first, last = 0, len(words)
+    while first < last and common_word(words[first]):
+        first += 1
+    while last > first and words[last - 1].lower() in en.PLACE_KIND_WORDS:
+        last -= 1
+    if first == last or any(_not_a_name(w) for w in words[first:last]):
         return start, start
-    return words[0][0], words[-1][1]
+    return at[first], at[last - 1] + len(words[last - 1])
+
+
+def _not_a_name(word: str) -> bool:
+    """Whether capitalised *word* cannot be a word of a romanised place name (see :func:`_trimmed`); a word in
+    lower case joins the words of a name ("Markaz-e-Behsud", "Dar es Salaam")."""
+    return word[:1].isupper() and (common_word(word) or (word.isupper() and len(word) > 1) or word in DEMONYM_WORDS
+                                   or word in en.GROUPS or word.lower() in en.BEARINGS)
 
 
 def _where_a_place_goes(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``text[start:end]`` stands where a place goes: after a locative word, before a
-    settlement's or unit's word, or before a parenthesis."""
-    return has_evidence(text, Span(start, end, text[start:end], "")) or bool(_TAIL_OPEN.match(text, end))
+    """Whether the name at ``text[start:end]`` stands where a place goes: after a locative word or a place's
+    noun and "of" ("the market area of"), before a settlement's or unit's word, or before a parenthesis."""
+    return (has_evidence(text, Span(start, end, text[start:end], "")) or bool(_TAIL_OPEN.match(text, end))
+            or en.PLACE_OF_BEFORE.search(text, max(0, start - en.PLACE_OF_WINDOW), start) is not None)
 
 
 def _variant(gaz: Gazetteer, name: str, units: dict[str, frozenset[str]], spans: list[Span]) -> Place | None:

@@ -34,7 +34,7 @@ import numpy as np
 
 from geoconflict.gazetteer.candidates import ADMIN1, ADMIN2, POPULATED_PLACE
 from geoconflict.gazetteer.table import GazetteerTable
-from geoconflict.lang.translit import ARTICLES, DIGRAPH_SOUNDS, DIGRAPHS, FINAL_H, VOWELS
+from geoconflict.lang.translit import ARTICLES, ONE_LETTER_SOUNDS, TWO_LETTER_SOUNDS, VOWELS
 from geoconflict.model import Place
 from geoconflict.text.normalize import fold
 
@@ -57,10 +57,12 @@ UNITS_KEPT = 256
 SPELLING_CACHE = 1 << 14
 #: The memo of each gazetteer's country indexes (:meth:`~geoconflict.gazetteer.table.GazetteerTable.memo`).
 _INDEXES = "variants.index"
-_KINDS = (POPULATED_PLACE, ADMIN2, ADMIN1)
-_DOUBLE = re.compile(r"([a-z])\1+")
+#: The memo of each gazetteer's rows by first-level unit.
+_UNIT_ROWS = "variants.unit_rows"
+_DOUBLE = re.compile(r"([a-zC])\1+")
 #: A letter of a key (a consonant), where a name's letters are split into its vowels' places.
-_CONSONANT = re.compile(r"[^aeiouy]")
+_CONSONANT = re.compile(f"[^{VOWELS}]")
+_NO_VOWELS = str.maketrans("", "", VOWELS)
 _raw_fold = getattr(fold, "__wrapped__", fold)  # (the index's names would push a report's out of fold's cache)
 
 
@@ -95,14 +97,14 @@ class Spelling:
 def _spelling(folded: str) -> Spelling:
     """The :class:`Spelling` of a name already folded."""
     words = folded.split()
-    kept = [w for w in words if w not in ARTICLES] or words
-    letters = DIGRAPHS.sub(_sound, FINAL_H.sub("", " ".join(kept)))
-    letters = _DOUBLE.sub(r"\1", letters.replace(" ", ""))
-    return Spelling(VOWELS.sub("", letters), letters)
-
-
-def _sound(m: re.Match[str]) -> str:
-    return DIGRAPH_SOUNDS[m.group()]
+    if len(words) > 1:
+        words = [w for w in words if w not in ARTICLES] or words
+    letters = "".join(w[:-1] if len(w) > 1 and w[-1] == "h" and w[-2] in VOWELS else w for w in words)
+    for two, one in TWO_LETTER_SOUNDS:
+        if two in letters:
+            letters = letters.replace(two, one)
+    letters = _DOUBLE.sub(r"\1", letters.translate(ONE_LETTER_SOUNDS))
+    return Spelling(letters.translate(_NO_VOWELS), letters)
 
 
 @lru_cache(maxsize=SPELLING_CACHE)
@@ -122,20 +124,36 @@ def spelling(name: str) -> Spelling:
 class _UnitIndex:
     """One first-level unit's settlements and units (itself among them) by key: each one's key and letters."""
 
-    def __init__(self, table: GazetteerTable, unit_rows: list[int]) -> None:
-        inside = np.isin(table._admin1, unit_rows) & np.isin(table._kind, _KINDS)
-        _, geom, _, approx, _, _ = table._details()
-        base = table._base_rows
-        # a unit without a polygon whose point is approximate (often its region's) says nothing of where it is
-        pointless = np.zeros(len(inside), dtype=bool)
-        pointless[:base] = (table._kind[:base] != POPULATED_PLACE) & (geom < 0) & approx.astype(bool)
-        self.rows = [*unit_rows, *np.flatnonzero(inside & ~pointless).tolist()]
+    def __init__(self, table: GazetteerTable, rows: list[int]) -> None:
+        self.rows = rows
         self.by_key: dict[str, list[int]] = {}
         self.spellings: list[Spelling] = []
-        for i, row in enumerate(self.rows):
+        for i, row in enumerate(rows):
             s = _spelling(_raw_fold(table._name(row)))
             self.spellings.append(s)
             self.by_key.setdefault(s.key, []).append(i)
+
+
+def _unit_rows(table: GazetteerTable) -> dict[int, list[int]]:
+    """Each first-level unit's row -> the rows of its settlements and second-level units (made once per table).
+
+    A unit without a polygon whose point is approximate (often its region's own) says nothing of where it is,
+    and is left out.
+    """
+    memo = table.memo(_UNIT_ROWS)
+    if not memo:
+        _, geom, _, approx, _, _ = table._details()
+        base = table._base_rows
+        kind, admin1 = table._kind, table._admin1
+        keep = np.isin(kind, (POPULATED_PLACE, ADMIN2)) & (admin1 >= 0)
+        keep[:base] &= ~((kind[:base] != POPULATED_PLACE) & (geom < 0) & approx.astype(bool))
+        rows = np.flatnonzero(keep)
+        order = np.argsort(admin1[rows], kind="stable")
+        rows, units = rows[order], admin1[rows[order]]
+        cuts = np.flatnonzero(np.diff(units)) + 1
+        for part in np.split(rows, cuts):
+            memo[int(admin1[part[0]])] = part.tolist()
+    return memo
 
 
 def _index(table: GazetteerTable, country: str, unit: str) -> _UnitIndex | None:
@@ -146,11 +164,12 @@ def _index(table: GazetteerTable, country: str, unit: str) -> _UnitIndex | None:
     found = memo.pop(key, None)
     if found is None:
         code = table._cc_of_code.get(country)
-        rows = [r for r in table._rows(fold(unit))[0] if r < len(table._kind_list)
-                and table._kind_list[r] == ADMIN1 and table._cc_list[r] == code and table._name(r) == unit]
-        if not rows:
+        units = [r for r in table._rows(fold(unit))[0] if r < table._base_rows
+                 and table._kind_list[r] == ADMIN1 and table._cc_list[r] == code and table._name(r) == unit]
+        if not units:
             return None
-        found = _UnitIndex(table, rows)
+        inside = _unit_rows(table)
+        found = _UnitIndex(table, [*units, *(r for u in units for r in inside.get(u, ()))])
         if len(memo) >= UNITS_KEPT:
             memo.pop(next(iter(memo)))
     memo[key] = found  # (last: the most recently used)

@@ -192,6 +192,8 @@ __all__ = [
     "PLACE_AFTER_WORDS",
     "PLACE_NOUN_OF",
     "PLACE_KIND_WORDS",
+    "PLACE_OF_BEFORE",
+    "PLACE_OF_WINDOW",
     "PLACE_WORDS",
     "PLACE_WORD_AFTER",
     "PLACE_WORD_BEFORE_TAIL",
@@ -1015,6 +1017,14 @@ FORCES = "forces"
 PLACE_NOUN_OF = (r"(?:the\s+)?(?:(?:" + "|".join((*SETTLEMENT_WORDS, "camp", "outskirts", "centre", "center",
                                                         "district", "direction", "vicinity", "area", "suburbs"))
                  + r")\s+(?:of\s+)?)?")
+#: A place's noun and "of" ending the text before a name ("the market area of", "the countryside of"): the name
+#: is a place's (a name the gazetteer spells otherwise is looked for there).
+PLACE_OF_BEFORE = re.compile(r"\b(?:" + "|".join((*SETTLEMENT_WORDS, *DISTRICT_WORDS, "township", "camp", "outskirts",
+                                                  "centre", "center", "direction", "vicinity", "area", "suburbs",
+                                                  "countryside", "neighbourhood", "neighborhood", "locality", "ward"))
+                             + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+#: How far before a name :data:`PLACE_OF_BEFORE` is looked for.
+PLACE_OF_WINDOW = 32
 TARGET_AFTER_WORDS = r"\s*(?:(?:on|in|at|near|against|targeting|across|of)\s+)?" + PLACE_NOUN_OF
 PLACE_AFTER_WORDS = r"\b(?:in|at|near)\s+(?:the\s+)?"
 #: The event's own preposition before its place, further on in its clause ("a rocket attack on <place>",

@@ -20,36 +20,31 @@ Latin spelling: "Tal Tamer" and "Tall Tamr", "Thiban" and "Dhiban", "Quamishli" 
 
 Examples
 --------
->>> DIGRAPHS.sub(lambda m: DIGRAPH_SOUNDS[m.group()], "khan dhiban qala")
-'han ziban kala'
+>>> "qala".translate(ONE_LETTER_SOUNDS)
+'kala'
 """
 
 from __future__ import annotations
 
-import re
-
 from geoconflict.lang.en import NAME_ARTICLES
 
-__all__ = ["ARTICLES", "DIGRAPHS", "DIGRAPH_SOUNDS", "FINAL_H", "VOWELS"]
+__all__ = ["ARTICLES", "ONE_LETTER_SOUNDS", "TWO_LETTER_SOUNDS", "VOWELS"]
 
 #: The article words a name of several words may open with or hold, dropped from its key (folded words).
 ARTICLES = NAME_ARTICLES
-#: One sound, as each system writes it, to one letter: the longest spellings first (a folded name's letters).
-DIGRAPH_SOUNDS = {
-    "kh": "h",  # Arabic and Persian kh, Ukrainian and Russian kh (x): "h" in other systems
-    "gh": "g",  # Arabic and Pashto gh: "g" in other systems
-    "dh": "z",  # Arabic dh: "th", "z" or "d" in other systems
-    "th": "z",  # Arabic th and dh written alike ("Thiban" for "Dhiban")
-    "ph": "f",
-    "ck": "k",
-    "q": "k",  # Arabic q: "k" in other systems
-    "c": "k",  # (after "ch" and "ck", which the longer keys take first)
-    "ch": "ch",
-    "w": "v",  # Ukrainian and Polish readings of v
-}
-#: The spellings of :data:`DIGRAPH_SOUNDS`, longest first.
-DIGRAPHS = re.compile("|".join(sorted(DIGRAPH_SOUNDS, key=len, reverse=True)))
-#: A final "h" after a vowel, as Arabic ta marbuta and Persian final "-eh" are written or not.
-FINAL_H = re.compile(r"(?<=[aeiouy])h\b")
-#: The letters the systems disagree on: left out of the key (``y`` is a vowel and a glide alike).
-VOWELS = re.compile(r"[aeiouy\s]+")
+#: Sounds written with two letters in one system and one in another, to one letter, in this order (a folded
+#: name's letters; the letter written for "ch" is no letter of a folded name, so "c" alone is read next).
+TWO_LETTER_SOUNDS = (
+    ("kh", "h"),  # Arabic and Persian kh, Ukrainian and Russian kh (x): "h" in other systems
+    ("gh", "g"),  # Arabic and Pashto gh: "g" in other systems
+    ("dh", "z"),  # Arabic dh: "th", "z" or "d" in other systems
+    ("th", "z"),  # Arabic th and dh written alike ("Thiban" for "Dhiban")
+    ("ph", "f"),
+    ("ck", "k"),
+    ("ch", "C"),  # one sound, kept apart from "c"
+)
+#: Letters one system writes for another's: Arabic q as k, c as k, the Ukrainian and Polish w as v.
+ONE_LETTER_SOUNDS = str.maketrans({"q": "k", "c": "k", "w": "v"})
+#: The letters the systems disagree on, left out of the key (``y`` is a vowel and a glide alike); a final
+#: ``h`` after one of them is Arabic ta marbuta or the Persian final "-eh", written or not.
+VOWELS = "aeiouy"
