@@ -49,7 +49,7 @@ _WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’][^\W\d_]+)?"
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -]{_WORD}){{0,{MAX_RUN_WORDS - 1}}}(?![\w'’-])")
 #: A parenthesis that says where the name before it is ("Ntillit (Gao, Gao)").
 _TAIL_OPEN = re.compile(r"\s*\(")
-#: The words of a run.
+#: The words of a name.
 _RUN_WORD = re.compile(r"[^ -]+")
 #: Characters a word of a run is read as at most, to find the run around a span.
 _WORD_CHARS = 20
@@ -177,16 +177,16 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     trailing words of a kind of place ("Ward", "Town"). Empty when nothing is left, or when a word left is a
     common English word, an acronym, a demonym, an armed group's or a bearing ("Airport Road", "Kanbalu PDF",
     "Defense Force": no romanised place name)."""
-    words = [text[m.start():m.end()] for m in _RUN_WORD.finditer(text, start, end)]
-    at = [m.start() for m in _RUN_WORD.finditer(text, start, end)]
+    words = text[start:end].split(" ")  # (the words of a run are joined by one space, or by a hyphen in a word)
     first, last = 0, len(words)
     while first < last and common_word(words[first]):
         first += 1
     while last > first and words[last - 1].lower() in en.PLACE_KIND_WORDS:
         last -= 1
-    if first == last or any(_not_a_name(w) for w in words[first:last]):
+    if first == last or any(_not_a_name(w) for w in words[first:last] for w in w.split("-")):
         return start, start
-    return at[first], at[last - 1] + len(words[last - 1])
+    begin = start + sum(map(len, words[:first])) + first
+    return begin, begin + sum(map(len, words[first:last])) + last - first - 1
 
 
 def _not_a_name(word: str) -> bool:

@@ -34,7 +34,7 @@ import numpy as np
 
 from geoconflict.gazetteer.candidates import ADMIN1, ADMIN2, POPULATED_PLACE
 from geoconflict.gazetteer.table import GazetteerTable
-from geoconflict.lang.translit import ARTICLES, ONE_LETTER_SOUNDS, TWO_LETTER_SOUNDS, VOWELS
+from geoconflict.lang.translit import ARTICLES, ASPIRATION, H_FOR_G, H_FOR_G_SOUNDS, ONE_LETTER_SOUNDS, TWO_LETTER_SOUNDS, VOWELS
 from geoconflict.model import Place
 from geoconflict.text.normalize import fold
 
@@ -47,8 +47,8 @@ MIN_KEY = 3
 #: :data:`LONG_KEY` consonants or more, none in a key of :data:`MIN_KEY` (:meth:`Spelling.vowel_slips`).
 VOWEL_SLIPS = 1
 LONG_KEY = 6
-#: Keys that differ by a slip (one letter more, less, or swapped) match when the letters are this alike, and
-#: the key has at least :data:`SLIP_MIN_KEY` consonants.
+#: Keys that differ by a slip (:func:`_slip`) match when the letters are this alike, and the key has at least
+#: :data:`SLIP_MIN_KEY` consonants.
 SLIP_RATIO = 0.85
 SLIP_MIN_KEY = 5
 #: First-level units whose index is kept per gazetteer (the least recently used goes first).
@@ -94,8 +94,8 @@ class Spelling:
         return sum(a != b for a, b in zip(mine, theirs))
 
 
-def _spelling(folded: str) -> Spelling:
-    """The :class:`Spelling` of a name already folded."""
+def _spelling(folded: str, country: str | None = None) -> Spelling:
+    """The :class:`Spelling` of a name already folded, read as a name of *country* (ISO code) is."""
     words = folded.split()
     if len(words) > 1:
         words = [w for w in words if w not in ARTICLES] or words
@@ -103,13 +103,16 @@ def _spelling(folded: str) -> Spelling:
     for two, one in TWO_LETTER_SOUNDS:
         if two in letters:
             letters = letters.replace(two, one)
-    letters = _DOUBLE.sub(r"\1", letters.translate(ONE_LETTER_SOUNDS))
+    letters = letters.translate(ONE_LETTER_SOUNDS)
+    if country in H_FOR_G:
+        letters = letters.translate(H_FOR_G_SOUNDS)
+    letters = _DOUBLE.sub(r"\1", letters)
     return Spelling(letters.translate(_NO_VOWELS), letters)
 
 
 @lru_cache(maxsize=SPELLING_CACHE)
-def spelling(name: str) -> Spelling:
-    """*name*'s :class:`Spelling`.
+def spelling(name: str, country: str | None = None) -> Spelling:
+    """*name*'s :class:`Spelling`, read as a name of *country* (ISO code) is.
 
     Examples
     --------
@@ -117,19 +120,21 @@ def spelling(name: str) -> Spelling:
     (Spelling(key='zbn', letters='ziban'), Spelling(key='zbn', letters='ziban'))
     >>> spelling("Al Qamishli").key, spelling("Quamishli").key, spelling("Kishindih").key
     ('kmshl', 'kmshl', 'kshnd')
+    >>> spelling("Logvinovo", "UA").key == spelling("Lohvynove", "UA").key
+    True
     """
-    return _spelling(fold(name))
+    return _spelling(fold(name), country)
 
 
 class _UnitIndex:
     """One first-level unit's settlements and units (itself among them) by key: each one's key and letters."""
 
-    def __init__(self, table: GazetteerTable, rows: list[int]) -> None:
+    def __init__(self, table: GazetteerTable, rows: list[int], country: str) -> None:
         self.rows = rows
         self.by_key: dict[str, list[int]] = {}
         self.spellings: list[Spelling] = []
         for i, row in enumerate(rows):
-            s = _spelling(_raw_fold(table._name(row)))
+            s = _spelling(_raw_fold(table._name(row)), country)
             self.spellings.append(s)
             self.by_key.setdefault(s.key, []).append(i)
 
@@ -169,7 +174,7 @@ def _index(table: GazetteerTable, country: str, unit: str) -> _UnitIndex | None:
         if not units:
             return None
         inside = _unit_rows(table)
-        found = _UnitIndex(table, [*units, *(r for u in units for r in inside.get(u, ()))])
+        found = _UnitIndex(table, [*units, *(r for u in units for r in inside.get(u, ()))], country)
         if len(memo) >= UNITS_KEPT:
             memo.pop(next(iter(memo)))
     memo[key] = found  # (last: the most recently used)
@@ -198,7 +203,7 @@ def spelled_variants(table: GazetteerTable, name: str, *, country: str,
     if found is None:
         if len(memo) >= SPELLING_CACHE:
             memo.clear()
-        found = memo[key] = _find(table, spelling(name), country, units)
+        found = memo[key] = _find(table, spelling(name, country), country, units)
     return found
 
 
@@ -227,13 +232,19 @@ def _find(table: GazetteerTable, own: Spelling, country: str, units: frozenset[s
 
 
 def _slip(a: str, b: str) -> bool:
-    """Whether keys *a* and *b* differ by one letter added, dropped, changed or two letters swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
+    """Whether keys *a* and *b* differ by a slip: two neighbouring letters swapped ("Verhknya" for "Verkhnia"),
+    or an ``h`` written in one and not in the other (a mark of aspiration or length: "Namhkan", "Namkan").
+
+    Examples
+    --------
+    >>> _slip("vrhknkrnk", "vrkhnkrnk"), _slip("nmhkn", "nmkn"), _slip("tvrChsk", "tvrsk")
+    (True, True, False)
+    """
     if len(a) == len(b):
         diff = [k for k in range(len(a)) if a[k] != b[k]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) != len(short) + 1:
+        return False
     k = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
-    return short[k:] == long_[k + 1:]
+    return long_[k] == ASPIRATION and short[k:] == long_[k + 1:]

@@ -8,6 +8,8 @@ Latin spelling: "Tal Tamer" and "Tall Tamr", "Thiban" and "Dhiban", "Quamishli" 
 (:func:`geoconflict.text.normalize.fold`: lower case, no accents, Cyrillic read as Latin, ``j`` as ``y``,
 ``ia``/``iu`` as ``ya``/``yu``, doubled letters single, ``-skiy``/``-skii`` as ``-sky``):
 
+* **the Ukrainian ``h`` for the Russian ``g``** (both ``г``) in the names of the countries of
+  :data:`H_FOR_G`;
 * **vowels** are what the systems disagree on most (Arabic and Burmese write few of them; Ukrainian
   ``и``/``і`` are ``y``/``i``, Russian ``и``/``ы`` ``i``/``y``; ``ya``/``ia``, ``yi``/``i``, ``-iy``/``-yi``,
   ``-skaya``/``-ska``; ``ou``/``u``/``o``; Persian ``-ih``/``-eh``): the key is the name's consonants
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 from geoconflict.lang.en import NAME_ARTICLES
 
-__all__ = ["ARTICLES", "ONE_LETTER_SOUNDS", "TWO_LETTER_SOUNDS", "VOWELS"]
+__all__ = ["ARTICLES", "ASPIRATION", "H_FOR_G", "H_FOR_G_SOUNDS", "ONE_LETTER_SOUNDS", "TWO_LETTER_SOUNDS", "VOWELS"]
 
 #: The article words a name of several words may open with or hold, dropped from its key (folded words).
 ARTICLES = NAME_ARTICLES
@@ -43,8 +45,17 @@ TWO_LETTER_SOUNDS = (
     ("ck", "k"),
     ("ch", "C"),  # one sound, kept apart from "c"
 )
-#: Letters one system writes for another's: Arabic q as k, c as k, the Ukrainian and Polish w as v.
-ONE_LETTER_SOUNDS = str.maketrans({"q": "k", "c": "k", "w": "v"})
+#: Letters one system writes for another's: Arabic q as k, c as k, the Ukrainian and Polish w as v, y as i
+#: (Ukrainian и is y, Russian и is i; ya/ia, yu/iu, -iy/-yi).
+ONE_LETTER_SOUNDS = str.maketrans({"q": "k", "c": "k", "w": "v", "y": "i"})
+#: Countries whose place names come from Ukrainian, Russian or Belarusian, where the one letter г is written h
+#: in one system and g in another (Horlivka, Gorlovka; Lohvynove, Logvinovo): both are read h there.
+H_FOR_G = frozenset({"UA", "RU", "BY"})
+#: ... the letter each is read as there.
+H_FOR_G_SOUNDS = str.maketrans({"g": "h"})
+#: A letter one system writes after (or before) a consonant to mark it aspirated or long, and another leaves
+#: out (Burmese "hk", "hp", "ht": "Namhkan", "Namkan"; "Bagh", "Bag").
+ASPIRATION = "h"
 #: The letters the systems disagree on, left out of the key (``y`` is a vowel and a glide alike); a final
 #: ``h`` after one of them is Arabic ta marbuta or the Persian final "-eh", written or not.
 VOWELS = "aeiouy"
