@@ -34,7 +34,15 @@ import numpy as np
 
 from geoconflict.gazetteer.candidates import ADMIN1, ADMIN2, POPULATED_PLACE
 from geoconflict.gazetteer.table import GazetteerTable
-from geoconflict.lang.translit import ARTICLES, ASPIRATION, H_FOR_G, H_FOR_G_SOUNDS, ONE_LETTER_SOUNDS, TWO_LETTER_SOUNDS, VOWELS
+from geoconflict.lang.translit import (
+    ARTICLES,
+    ASPIRATION,
+    H_FOR_G,
+    H_FOR_G_SOUNDS,
+    ONE_LETTER_SOUNDS,
+    TWO_LETTER_SOUNDS,
+    VOWELS,
+)
 from geoconflict.model import Place
 from geoconflict.text.normalize import fold
 
