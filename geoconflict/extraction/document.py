@@ -230,7 +230,7 @@ def read_document(report: Report, gaz: Gazetteer) -> Document:
     sentences = split_sentences(text, report.body_start)
     named = people(text)
     found = find_spans(gaz, text, regions)
-    known = Intervals([*((x.start, x.end) for x in found), *(p.span for p in named)])
+    scanned = Intervals((x.start, x.end) for x in found)
     spans = _kept_spans(gaz, text, found, named)
     resolve_spans(gaz, text, spans)
     spans = [x for x in spans if not (x.surface.isupper() and len(x.surface) <= ACRONYM_MAX_LENGTH
@@ -238,7 +238,7 @@ def read_document(report: Report, gaz: Gazetteer) -> Document:
     apply_town_rule(gaz, text, spans)
     apply_region_rule(text, spans, report.body_start)
     check_containment(gaz, text, spans)
-    spans = respell_unknown(gaz, text, drop_outliers(spans), regions, known)
+    spans = respell_unknown(gaz, text, drop_outliers(spans), regions, scanned, Intervals(p.span for p in named))
     dates = find_dates(text, report.published) if len(text) < DATES_CHUNKED_ABOVE else _chunked_dates(
         text, report.published)
     return Document(report, gaz, spans, sentences, title, dates, Sources(text, named))

@@ -31,13 +31,14 @@ import re
 from geoconflict.extraction.actors import DEMONYM_WORDS
 from geoconflict.extraction.resolution_common import NOT_A_PLACE, UNITS
 from geoconflict.extraction.spans import APPROXIMATE, Intervals, Span
-from geoconflict.extraction.structure import holds, sentence_bounds
+from geoconflict.extraction.structure import BEARING_KM, holds, sentence_bounds
 from geoconflict.extraction.toponyms import common_word, has_evidence
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.gazetteer.variants import spelled_variants
 from geoconflict.lang import en
 from geoconflict.model import Place, PlaceKind
+from geoconflict.text.normalize import fold
 
 __all__ = ["MAX_UNITS", "respell_unknown"]
 
@@ -47,8 +48,9 @@ MAX_UNITS = 4
 MAX_RUN_WORDS = 4
 _WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’][^\W\d_]+)?"
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -]{_WORD}){{0,{MAX_RUN_WORDS - 1}}}(?![\w'’-])")
-#: A parenthesis that says where the name before it is ("Ntillit (Gao, Gao)").
+#: A parenthesis that says where the name before it is ("Ntillit (Gao, Gao)"), and a comma before a unit.
 _TAIL_OPEN = re.compile(r"\s*\(")
+_COMMA = re.compile(r"\s*,\s*")
 #: The words of a name.
 _RUN_WORD = re.compile(r"[^ -]+")
 #: Characters a word of a run is read as at most, to find the run around a span.
@@ -63,7 +65,7 @@ SPELT_OTHERWISE = "spelt otherwise than the gazetteer spells it"
 
 
 def respell_unknown(gaz: Gazetteer, text: str, spans: list[Span], regions: list[tuple[int, int]],
-                    known: Intervals) -> list[Span]:
+                    scanned: Intervals, people: Intervals) -> list[Span]:
     """*spans*, with each name the report leaves without a place of its own placed at the place of the
     report's area spelt alike, if one (see the module); names the scan did not know become spans then.
 
@@ -77,9 +79,10 @@ def respell_unknown(gaz: Gazetteer, text: str, spans: list[Span], regions: list[
         Its kept spans, resolved, by start.
     regions : list of (int, int)
         The stretches of *text* read for places (its title and body).
-    known : Intervals
-        Where the scan found names (kept or not) and where the report names people: no name the scan did not
-        know there.
+    scanned : Intervals
+        Where the scan found names (kept or not): a name of words the scan all found is read as it read them.
+    people : Intervals
+        Where the report names people: no place there.
 
     Returns
     -------
@@ -92,7 +95,7 @@ def respell_unknown(gaz: Gazetteer, text: str, spans: list[Span], regions: list[
     bounds = sentence_bounds(text) if sum(map(len, units.values())) > MAX_UNITS else []
     starts = [x.start for x in spans]
     found: list[Span] = []
-    for start, end, name, unit in _candidates(text, spans, regions, known):
+    for start, end, name, unit, known in _candidates(text, spans, regions, scanned, people):
         if found and found[-1].end > start:
             continue  # a word of a run found whole
         if unit is not None:  # placed at its unit for want of its name: there, or nowhere
@@ -100,13 +103,21 @@ def respell_unknown(gaz: Gazetteer, text: str, spans: list[Span], regions: list[
         else:
             area = _units(_sentence(spans, starts, bounds, start)) if bounds else units
         pick = _variant(gaz, name, area, spans)
-        if pick is not None and (unit is None or holds(unit, pick) or unit == pick):
+        if pick is not None and (unit is None or _within(unit, pick)) and not (known and fold(pick.name) == fold(name)):
             found.append(_placed(spans, start, end, name, pick))
     if not found:
         return spans
     taken = Intervals((x.start, x.end) for x in found)
     kept = [x for x in spans if not taken.overlaps(x.start, x.end)]
     return sorted([*kept, *found], key=lambda x: x.start)
+
+
+def _within(unit: Place, place: Place) -> bool:
+    """Whether *place* is where a span placed at *unit* for want of its name may be: inside the unit, or within
+    ``BEARING_KM`` of the town it was placed near."""
+    if unit.kind is PlaceKind.POPULATED_PLACE:
+        return float(haversine_km(unit.lat, unit.lon, place.lat, place.lon)) <= BEARING_KM
+    return unit == place or holds(unit, place)
 
 
 def _units(spans: list[Span]) -> dict[str, frozenset[str]]:
@@ -128,38 +139,58 @@ def _sentence(spans: list[Span], starts: list[int], bounds: list[tuple[int, int]
     return spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, end)]
 
 
-def _candidates(text: str, spans: list[Span], regions: list[tuple[int, int]],
-                known: Intervals) -> list[tuple[int, int, str, Place | None]]:
-    """(start, end, name, unit) of the names the report leaves without a place of their own, in text order (a
-    run before the span of its first word); *unit*: the unit a span was placed at for want of its name.
+def _candidates(text: str, spans: list[Span], regions: list[tuple[int, int]], scanned: Intervals,
+                people: Intervals) -> list[tuple[int, int, str, Place | None, bool]]:
+    """(start, end, name, unit, known) of the names the report leaves without a place of their own, in text
+    order (a run before the span of its first word); *unit*: the unit a span was placed at for want of its
+    name; *known*: a name the scan found (the earlier rules weighed the places of that very name).
 
     A span left unresolved as a word of a longer name the gazetteer lacks ("Tal" of "Tal Tamer") is looked
     for only as that name, its run of capitalised words; another span also as itself.
     """
-    out: list[tuple[int, int, str, Place | None]] = []
+    out: list[tuple[int, int, str, Place | None, bool]] = []
+    units_at = {x.start for x in spans if x.place is not None and x.place.kind in UNITS}
     for x in spans:
         if _wants_place(x):
             run = _run_around(text, x)
             if run is not None and run != (x.start, x.end):
-                out.append((*run, text[run[0]:run[1]], x.place))
+                out.append((*run, text[run[0]:run[1]], x.place, False))
             if LONGER_NAME not in x.reason and not any(map(_not_a_name, _RUN_WORD.findall(x.surface))):
-                out.append((x.start, x.end, x.surface, x.place))
+                out.append((x.start, x.end, x.surface, x.place, True))
     for lo, hi in regions:
         for m in _RUN.finditer(text, lo, hi):
-            if known.overlaps(m.start(), m.end()):
+            if people.overlaps(m.start(), m.end()):
                 continue
             s, e = _trimmed(text, m.start(), m.end())
-            if e > s and _where_a_place_goes(text, s, e):
-                out.append((s, e, text[s:e], None))
+            if e > s and _unknown_word(text, s, e, scanned) and (
+                    _where_a_place_goes(text, s, e) or _before_unit(text, e, units_at)):
+                out.append((s, e, text[s:e], None, False))
     return sorted(out, key=lambda t: (t[0], -t[1]))
+
+
+def _unknown_word(text: str, start: int, end: int, scanned: Intervals) -> bool:
+    """Whether a word of the name ``text[start:end]`` is none the scan found (a name it knew whole, or whose
+    words it all knew, is read as the scan read it)."""
+    pos = start
+    for word in text[start:end].split(" "):
+        if not scanned.covers(pos):
+            return True
+        pos += len(word) + 1
+    return False
+
+
+def _before_unit(text: str, end: int, units_at: set[int]) -> bool:
+    """Whether a comma after a name ending at *end* opens a tail naming a unit ("X, Donetsk region")."""
+    m = _COMMA.match(text, end)
+    return m is not None and m.end() in units_at
 
 
 def _wants_place(x: Span) -> bool:
     """Whether span *x* has no place of its own: unresolved (not a word found to name no place), or placed at
-    the first-level or second-level unit that holds it for want of its name."""
+    the unit that holds it, or the town it is near, for want of its name."""
     if x.place is None:
         return NOT_A_PLACE not in x.reason
-    return x.approximate and APPROXIMATE in x.reason and x.place.kind in UNITS
+    return x.approximate and APPROXIMATE in x.reason
 
 
 def _run_around(text: str, x: Span) -> tuple[int, int] | None:
