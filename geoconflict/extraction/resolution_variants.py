@@ -145,18 +145,19 @@ def _candidates(text: str, spans: list[Span], regions: list[tuple[int, int]], sc
     order (a run before the span of its first word); *unit*: the unit a span was placed at for want of its
     name; *known*: a name the scan found (the earlier rules weighed the places of that very name).
 
-    A span left unresolved as a word of a longer name the gazetteer lacks ("Tal" of "Tal Tamer") is looked
-    for only as that name, its run of capitalised words; another span also as itself.
+    A span is looked for as the name its run of capitalised words is ("Tal" of "Tal Tamer", "Urozgan" of
+    "Khas Urozgan district"), and not at all in a run that is no name ("Southland Vista Court").
     """
     out: list[tuple[int, int, str, Place | None, bool]] = []
     units_at = {x.start for x in spans if x.place is not None and x.place.kind in UNITS}
     for x in spans:
-        if _wants_place(x):
-            run = _run_around(text, x)
-            if run is not None and run != (x.start, x.end):
-                out.append((*run, text[run[0]:run[1]], x.place, False))
-            if LONGER_NAME not in x.reason and not any(map(_not_a_name, _RUN_WORD.findall(x.surface))):
-                out.append((x.start, x.end, x.surface, x.place, True))
+        run = _run_around(text, x) if _wants_place(x) else None
+        if run is None:
+            continue
+        if run != (x.start, x.end):
+            out.append((*run, text[run[0]:run[1]], x.place, False))
+        elif LONGER_NAME not in x.reason:
+            out.append((x.start, x.end, x.surface, x.place, True))
     for lo, hi in regions:
         for m in _RUN.finditer(text, lo, hi):
             if people.overlaps(m.start(), m.end()):
@@ -194,13 +195,14 @@ def _wants_place(x: Span) -> bool:
 
 
 def _run_around(text: str, x: Span) -> tuple[int, int] | None:
-    """The run of capitalised words (:data:`_RUN`) that holds span *x*, trimmed (:func:`_trimmed`), if any."""
+    """The name the run of capitalised words (:data:`_RUN`) that holds span *x* is (:func:`_trimmed`): *x*'s own
+    when no run holds it (a listed name in lower case), None when the run is no name or holds *x* only in part."""
     lo = max(0, x.start - MAX_RUN_WORDS * _WORD_CHARS)
     for m in _RUN.finditer(text, lo, min(len(text), x.end + MAX_RUN_WORDS * _WORD_CHARS)):
         if m.start() <= x.start and x.end <= m.end():
             s, e = _trimmed(text, m.start(), m.end())
             return (s, e) if s <= x.start and x.end <= e else None
-    return None
+    return x.start, x.end
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

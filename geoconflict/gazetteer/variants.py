@@ -40,6 +40,7 @@ from geoconflict.lang.translit import (
     H_FOR_G,
     H_FOR_G_SOUNDS,
     ONE_LETTER_SOUNDS,
+    ONE_SPELLING,
     TWO_LETTER_SOUNDS,
     VOWELS,
 )
@@ -219,7 +220,8 @@ def _find(table: GazetteerTable, own: Spelling, country: str, units: frozenset[s
     """:func:`spelled_variants`, not memoised."""
     if len(own.key) < MIN_KEY:
         return []
-    allowed = 0 if len(own.key) == MIN_KEY else VOWEL_SLIPS + (len(own.key) >= LONG_KEY)
+    one_way = country in ONE_SPELLING  # (only the same letters: an article, accents or a doubled letter apart)
+    allowed = 0 if one_way or len(own.key) == MIN_KEY else VOWEL_SLIPS + (len(own.key) >= LONG_KEY)
     same: list[tuple[float, int]] = []
     slips: list[tuple[float, int]] = []
     for unit in sorted(units):
@@ -231,7 +233,7 @@ def _find(table: GazetteerTable, own: Spelling, country: str, units: frozenset[s
             differ = own.vowel_slips(other)
             if differ is not None and differ <= allowed:
                 same.append((own.alike(other), index.rows[i]))
-        if not same and len(own.key) >= SLIP_MIN_KEY:
+        if not same and not one_way and len(own.key) >= SLIP_MIN_KEY:
             slips += [(ratio, index.rows[i]) for i, other in enumerate(index.spellings)
                       if _slip(own.key, other.key) and (ratio := own.alike(other)) >= SLIP_RATIO]
     found = same or slips

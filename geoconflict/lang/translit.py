@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from geoconflict.lang.en import NAME_ARTICLES
 
-__all__ = ["ARTICLES", "ASPIRATION", "H_FOR_G", "H_FOR_G_SOUNDS", "ONE_LETTER_SOUNDS", "TWO_LETTER_SOUNDS", "VOWELS"]
+__all__ = ["ARTICLES", "ASPIRATION", "H_FOR_G", "H_FOR_G_SOUNDS", "ONE_SPELLING", "ONE_LETTER_SOUNDS", "TWO_LETTER_SOUNDS", "VOWELS"]
 
 #: The article words a name of several words may open with or hold, dropped from its key (folded words).
 ARTICLES = NAME_ARTICLES
@@ -56,6 +56,19 @@ H_FOR_G_SOUNDS = str.maketrans({"g": "h"})
 #: A letter one system writes after (or before) a consonant to mark it aspirated or long, and another leaves
 #: out (Burmese "hk", "hp", "ht": "Namhkan", "Namkan"; "Bagh", "Bag").
 ASPIRATION = "h"
+#: Countries whose place names are written in the Latin script in their own languages, each one way (the
+#: Americas, Europe but its Cyrillic- and Greek-script countries, Australia and New Zealand, Turkey, Vietnam,
+#: the Philippines, Indonesia, Malaysia): a name spelt otherwise there is another name ("Milton", "Melton"), or
+#: the same one without its accents, which folding already reads alike.
+ONE_SPELLING = frozenset(
+    # the Americas
+    "US CA MX GT BZ SV HN NI CR PA CU DO HT JM PR BS BB TT GY SR GF CO VE EC PE BO BR PY UY AR CL "
+    "AG DM GD KN LC VC AW CW BQ SX MF BL GP MQ KY TC VG VI AI MS BM GL PM FK "
+    # Europe in the Latin script
+    "GB IE FR BE NL LU DE AT CH LI IT SM VA MT ES PT AD MC PL CZ SK HU SI HR BA RO MD AL ME XK LT LV EE "
+    "FI SE NO DK IS FO GI IM JE GG AX "
+    # elsewhere
+    "AU NZ TR VN PH ID MY".split())
 #: The letters the systems disagree on, left out of the key (``y`` is a vowel and a glide alike); a final
 #: ``h`` after one of them is Arabic ta marbuta or the Persian final "-eh", written or not.
 VOWELS = "aeiouy"
