@@ -17,8 +17,7 @@ import functools
 import pytest
 
 from geoconflict import extract, read_report
-from geoconflict.gazetteer import Gazetteer
-from geoconflict.gazetteer import variants
+from geoconflict.gazetteer import Gazetteer, variants
 from geoconflict.gazetteer.variants import spelled_variants, spelling
 from tests.acled_cases import main_row, near
 
