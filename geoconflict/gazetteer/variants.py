@@ -11,9 +11,11 @@ first-level units a report names: those of the same key whose letters are alike 
 ("Verhknya" for "Verkhnia") and whose letters are alike (:data:`SLIP_RATIO`). Never worldwide: the area is
 the evidence, and a key is short enough to be shared by other names elsewhere.
 
-The index is built per country on first use, from the primary names of its settlements and units (one key
-and one letters string per place, about 150 bytes; Ukraine's 30,600 places make about 5 MB, a country of a
-few thousand well under one), and kept with the gazetteer for :data:`COUNTRIES_KEPT` countries.
+The index is built per first-level unit on first use, from the primary names of its settlements and
+second-level units (one key and one letters string per place: about 350 bytes a place with the records of its
+answers; Donetsk and Kharkiv oblasts, 3,178 places, about 1.1 MB; the 191 units the 1,400 ACLED notes of the
+benchmark touch, 20,367 places, about 7 MB), and kept with the gazetteer up to :data:`PLACES_KEPT` places;
+the rows of each unit are grouped once per gazetteer (one array, 8 bytes a place: about 3.4 MB).
 
 Examples
 --------
@@ -60,8 +62,9 @@ LONG_KEY = 6
 #: :data:`SLIP_MIN_KEY` consonants.
 SLIP_RATIO = 0.85
 SLIP_MIN_KEY = 5
-#: First-level units whose index is kept per gazetteer (the least recently used goes first).
-UNITS_KEPT = 256
+#: Places whose spelling the kept unit indexes hold at most, per gazetteer (the least recently used unit goes
+#: first): about 350 bytes a place with the records of its answers, so about 35 MB.
+PLACES_KEPT = 100_000
 #: Names whose spelling is remembered.
 SPELLING_CACHE = 1 << 14
 #: The memo of each gazetteer's country indexes (:meth:`~geoconflict.gazetteer.table.GazetteerTable.memo`).
@@ -148,8 +151,9 @@ class _UnitIndex:
             self.by_key.setdefault(s.key, []).append(i)
 
 
-def _unit_rows(table: GazetteerTable) -> dict[int, list[int]]:
-    """Each first-level unit's row -> the rows of its settlements and second-level units (made once per table).
+def _unit_rows(table: GazetteerTable) -> dict[int, np.ndarray]:
+    """Each first-level unit's row -> the rows of its settlements and second-level units (made once per table:
+    views of one sorted array, 8 bytes a place).
 
     A unit without a polygon whose point is approximate (often its region's own) says nothing of where it is,
     and is left out.
@@ -162,17 +166,17 @@ def _unit_rows(table: GazetteerTable) -> dict[int, list[int]]:
         keep = np.isin(kind, (POPULATED_PLACE, ADMIN2)) & (admin1 >= 0)
         keep[:base] &= ~((kind[:base] != POPULATED_PLACE) & (geom < 0) & approx.astype(bool))
         rows = np.flatnonzero(keep)
-        order = np.argsort(admin1[rows], kind="stable")
-        rows, units = rows[order], admin1[rows[order]]
-        cuts = np.flatnonzero(np.diff(units)) + 1
+        rows = rows[np.argsort(admin1[rows], kind="stable")]
+        cuts = np.flatnonzero(np.diff(admin1[rows])) + 1
         for part in np.split(rows, cuts):
-            memo[int(admin1[part[0]])] = part.tolist()
+            if len(part):
+                memo[int(admin1[part[0]])] = part
     return memo
 
 
 def _index(table: GazetteerTable, country: str, unit: str) -> _UnitIndex | None:
-    """The index of *country*'s first-level *unit* (by name), built on first use and kept
-    (:data:`UNITS_KEPT`); None for a unit the gazetteer lacks."""
+    """The index of *country*'s first-level *unit* (by name), built on first use and kept (at most
+    :data:`PLACES_KEPT` places in all); None for a unit the gazetteer lacks."""
     memo = table.memo(_INDEXES)
     key = (country, unit)
     found = memo.pop(key, None)
@@ -183,9 +187,10 @@ def _index(table: GazetteerTable, country: str, unit: str) -> _UnitIndex | None:
         if not units:
             return None
         inside = _unit_rows(table)
-        found = _UnitIndex(table, [*units, *(r for u in units for r in inside.get(u, ()))], country)
-        if len(memo) >= UNITS_KEPT:
-            memo.pop(next(iter(memo)))
+        found = _UnitIndex(table, [*units, *(int(r) for u in units for r in inside.get(u, ()))], country)
+        held = sum(len(x.rows) for x in memo.values()) + len(found.rows)
+        while memo and held > PLACES_KEPT:  # the least recently used go first
+            held -= len(memo.pop(next(iter(memo))).rows)
     memo[key] = found  # (last: the most recently used)
     return found
 
