@@ -27,6 +27,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+
+import numpy as np
 
 from geoconflict.extraction.actors import DEMONYM_WORDS
 from geoconflict.extraction.resolution_common import NOT_A_PLACE, UNITS
@@ -51,6 +54,8 @@ _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -]{_WORD}){{0,{MAX_RUN_WORDS - 1}
 #: A parenthesis that says where the name before it is ("Ntillit (Gao, Gao)"), and a comma before a unit.
 _TAIL_OPEN = re.compile(r"\s*\(")
 _COMMA = re.compile(r"\s*,\s*")
+#: Runs whose name (:func:`_name_in_run`) is remembered: the distinct capitalised runs of a large batch.
+RUN_CACHE = 1 << 16
 #: The words of a name.
 _RUN_WORD = re.compile(r"[^ -]+")
 #: Characters a word of a run is read as at most, to find the run around a span.
@@ -94,17 +99,26 @@ def respell_unknown(gaz: Gazetteer, text: str, spans: list[Span], regions: list[
         return spans
     bounds = sentence_bounds(text) if sum(map(len, units.values())) > MAX_UNITS else []
     starts = [x.start for x in spans]
+    by_sentence: dict[int, dict[str, frozenset[str]]] = {}  # a sentence's start -> its units
+    placed = [x.place for x in spans if x.place is not None and x.place.kind is not PlaceKind.COUNTRY]
+    others = (np.array([p.lat for p in placed]), np.array([p.lon for p in placed]))
+    at = {(x.start, x.end): x for x in spans}
     found: list[Span] = []
     for start, end, name, unit, known in _candidates(text, spans, regions, scanned, people):
         if found and found[-1].end > start:
             continue  # a word of a run found whole
         if unit is not None:  # placed at its unit for want of its name: there, or nowhere
             area = _units([Span(start, end, name, "", place=unit)])
+        elif bounds:
+            begin, stop = bounds[max(0, bisect.bisect_right(bounds, (start, _ANY_END)) - 1)]
+            if begin not in by_sentence:
+                by_sentence[begin] = _units(spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, stop)])
+            area = by_sentence[begin]
         else:
-            area = _units(_sentence(spans, starts, bounds, start)) if bounds else units
-        pick = _variant(gaz, name, area, spans)
+            area = units
+        pick = _variant(gaz, name, area, others)
         if pick is not None and (unit is None or _within(unit, pick)) and not (known and fold(pick.name) == fold(name)):
-            found.append(_placed(spans, start, end, name, pick))
+            found.append(_placed(at.get((start, end)), start, end, name, pick))
     if not found:
         return spans
     taken = Intervals((x.start, x.end) for x in found)
@@ -133,12 +147,6 @@ def _units(spans: list[Span]) -> dict[str, frozenset[str]]:
     return {cc: frozenset(names) for cc, names in out.items()}
 
 
-def _sentence(spans: list[Span], starts: list[int], bounds: list[tuple[int, int]], pos: int) -> list[Span]:
-    """The spans (*starts*: where each starts) of the sentence of *bounds* (by start) that holds *pos*."""
-    begin, end = bounds[max(0, bisect.bisect_right(bounds, (pos, _ANY_END)) - 1)]
-    return spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, end)]
-
-
 def _candidates(text: str, spans: list[Span], regions: list[tuple[int, int]], scanned: Intervals,
                 people: Intervals) -> list[tuple[int, int, str, Place | None, bool]]:
     """(start, end, name, unit, known) of the names the report leaves without a place of their own, in text
@@ -160,7 +168,7 @@ def _candidates(text: str, spans: list[Span], regions: list[tuple[int, int]], sc
             out.append((x.start, x.end, x.surface, x.place, True))
     for lo, hi in regions:
         for m in _RUN.finditer(text, lo, hi):
-            if people.overlaps(m.start(), m.end()):
+            if not _unknown_word(text, m.start(), m.end(), scanned) or people.overlaps(m.start(), m.end()):
                 continue
             s, e = _trimmed(text, m.start(), m.end())
             if e > s and _unknown_word(text, s, e, scanned) and (
@@ -206,19 +214,26 @@ def _run_around(text: str, x: Span) -> tuple[int, int] | None:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The name in the run ``text[start:end]``: without its leading common English words ("In", "The") and its
-    trailing words of a kind of place ("Ward", "Town"). Empty when nothing is left, or when a word left is a
-    common English word, an acronym, a demonym, an armed group's or a bearing ("Airport Road", "Kanbalu PDF",
-    "Defense Force": no romanised place name)."""
-    words = text[start:end].split(" ")  # (the words of a run are joined by one space, or by a hyphen in a word)
+    """The name in the run ``text[start:end]`` (:func:`_name_in_run`), as offsets of *text*."""
+    s, e = _name_in_run(text[start:end])
+    return start + s, start + e
+
+
+@lru_cache(maxsize=RUN_CACHE)
+def _name_in_run(run: str) -> tuple[int, int]:
+    """Where the name is in a run of capitalised words: without its leading common English words ("In", "The")
+    and its trailing words of a kind of place ("Ward", "Town"). Empty when nothing is left, or when a word left
+    is a common English word, an acronym, a demonym, an armed group's or a bearing ("Airport Road", "Kanbalu
+    PDF", "Defense Force": no romanised place name)."""
+    words = run.split(" ")  # (the words of a run are joined by one space, or by a hyphen in a word)
     first, last = 0, len(words)
     while first < last and common_word(words[first]):
         first += 1
     while last > first and words[last - 1].lower() in en.PLACE_KIND_WORDS:
         last -= 1
     if first == last or any(_not_a_name(w) for w in words[first:last] for w in w.split("-")):
-        return start, start
-    begin = start + sum(map(len, words[:first])) + first
+        return 0, 0
+    begin = sum(map(len, words[:first])) + first
     return begin, begin + sum(map(len, words[first:last])) + last - first - 1
 
 
@@ -236,8 +251,10 @@ def _where_a_place_goes(text: str, start: int, end: int) -> bool:
             or en.PLACE_OF_BEFORE.search(text, max(0, start - en.PLACE_OF_WINDOW), start) is not None)
 
 
-def _variant(gaz: Gazetteer, name: str, units: dict[str, frozenset[str]], spans: list[Span]) -> Place | None:
-    """The place of the *units* spelt like *name*, the most alike (then the nearest the report's places), or None."""
+def _variant(gaz: Gazetteer, name: str, units: dict[str, frozenset[str]],
+             others: tuple[np.ndarray, np.ndarray]) -> Place | None:
+    """The place of the *units* spelt like *name*, the most alike (then the nearest the report's *others*:
+    the latitudes and longitudes of its places but countries), or None."""
     found = [(ratio, p) for cc, names in sorted(units.items()) for ratio, p in
              spelled_variants(gaz, name, country=cc, units=names)]
     if not found:
@@ -246,14 +263,13 @@ def _variant(gaz: Gazetteer, name: str, units: dict[str, frozenset[str]], spans:
     ties = [p for r, p in found if r == best]
     if len(ties) == 1:
         return ties[0]
-    others = [x.place for x in spans if x.place is not None and x.place.kind is not PlaceKind.COUNTRY]
-    return min(ties, key=lambda p: (min((float(haversine_km(p.lat, p.lon, q.lat, q.lon)) for q in others),
-                                        default=0.0), p.approximate, -(p.population or 0)))
+    lat, lon = others
+    return min(ties, key=lambda p: (float(np.min(haversine_km(p.lat, p.lon, lat, lon))) if len(lat) else 0.0,
+                                    p.approximate, -(p.population or 0)))
 
 
-def _placed(spans: list[Span], start: int, end: int, name: str, place: Place) -> Span:
-    """The span of *name* at *place*: the span found there (its reason and candidates kept), or a new one."""
-    old = next((x for x in spans if (x.start, x.end) == (start, end)), None)
+def _placed(old: Span | None, start: int, end: int, name: str, place: Place) -> Span:
+    """The span of *name* at *place*: *old*, the span found there (its reason and candidates kept), or a new one."""
     x = old if old is not None else Span(start, end, name, "a capitalised name where a place goes")
     if x.place is not None and x.place != place:
         x.candidates = (x.place, *x.candidates)

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import cast
 
 import numpy as np
 
@@ -171,7 +172,7 @@ def _unit_rows(table: GazetteerTable) -> dict[int, np.ndarray]:
         for part in np.split(rows, cuts):
             if len(part):
                 memo[int(admin1[part[0]])] = part
-    return memo
+    return cast(dict[int, np.ndarray], memo)
 
 
 def _index(table: GazetteerTable, country: str, unit: str) -> _UnitIndex | None:
