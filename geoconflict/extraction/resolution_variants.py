@@ -18,9 +18,22 @@ and takes it only there: never a namesake anywhere else.
   says where it is ("Ntillit (Gao, Gao)").
 
 The area is the first-level units of the report's resolved places (those of the name's sentence when the
-report names more than :data:`MAX_UNITS`); a place there spelt alike (the same key and letters alike, or a
-slip of one letter in a long name) is the name's, placed as a resolved village is. When several are spelt
-alike, the one nearest the report's other places.
+report names more than :data:`MAX_UNITS`), or, for a name placed at its unit or near a town for want of its
+own, that unit, or the town's surroundings (``BEARING_KM``). A place there spelt alike
+(:func:`~geoconflict.gazetteer.variants.spelled_variants`: the same key and vowels that differ in at most one
+place, or a slip in a long key; only the same letters in a country of one spelling) is the name's, placed as a
+resolved village is; when several are spelt alike, the one nearest the report's other places. Not looked for:
+runs with a common English word, an acronym, a demonym, a group's name or a bearing ("Airport Road", "Boko
+Haram"), names the scan found that are words of such a run, and, for a name the scan found, a place of that
+very name (the rules before weighed it).
+
+Examples
+--------
+>>> from geoconflict.extraction.document import read_document
+>>> from geoconflict.text.report import read_report
+>>> report = read_report("Gunmen shot a trader in Quamishli city, Hasakah governorate.", published="2024-04-01")
+>>> [(x.surface, x.place.name) for x in read_document(report, Gazetteer.default()).spans]
+[('Quamishli', 'Al Qāmishlī'), ('Hasakah', 'Al Ḩasakah')]
 """
 
 from __future__ import annotations
@@ -32,7 +45,7 @@ from functools import lru_cache
 import numpy as np
 
 from geoconflict.extraction.actors import DEMONYM_WORDS
-from geoconflict.extraction.resolution_common import NOT_A_PLACE, UNITS
+from geoconflict.extraction.resolution_common import LONGER_NAME, NOT_A_PLACE, UNITS
 from geoconflict.extraction.spans import APPROXIMATE, Intervals, Span
 from geoconflict.extraction.structure import BEARING_KM, holds, sentence_bounds
 from geoconflict.extraction.toponyms import common_word, has_evidence
@@ -56,13 +69,8 @@ _TAIL_OPEN = re.compile(r"\s*\(")
 _COMMA = re.compile(r"\s*,\s*")
 #: Runs whose name (:func:`_name_in_run`) is remembered: the distinct capitalised runs of a large batch.
 RUN_CACHE = 1 << 16
-#: The words of a name.
-_RUN_WORD = re.compile(r"[^ -]+")
 #: Characters a word of a run is read as at most, to find the run around a span.
 _WORD_CHARS = 20
-#: How the reason of a span left unresolved as a word of a longer name says so
-#: (:mod:`~geoconflict.extraction.resolution_guards`).
-LONGER_NAME = "one word of a longer name"
 #: Greater than any sentence's end (to find the sentence that starts at a position).
 _ANY_END = float("inf")
 #: How the reason of a span placed by this rule says so.

@@ -5,11 +5,13 @@
 letters without the vowels the systems disagree on. "Tal Tamer" and "Tall Tamr" share the key ``tltmr``,
 "Thiban" and "Dhiban" ``zbn``, "Quamishli" and "Al Qamishli" ``kmshl``.
 
-:func:`spelled_variants` looks a name up among the settlements and units of one country, in the
-first-level units a report names: those of the same key whose letters are alike enough
-(:data:`LETTERS_RATIO`), or, when none has the key, those whose key differs by a slip of one letter
-("Verhknya" for "Verkhnia") and whose letters are alike (:data:`SLIP_RATIO`). Never worldwide: the area is
-the evidence, and a key is short enough to be shared by other names elsewhere.
+:func:`spelled_variants` looks a name up among the settlements and second-level units of given first-level
+units of one country: those of the same key whose vowels differ in at most :data:`VOWEL_SLIPS` place
+(:meth:`Spelling.vowel_slips`: one more in a key of :data:`LONG_KEY` consonants, none in a key of
+:data:`MIN_KEY`), or, when none has the key, those whose key differs by a slip (two neighbours swapped, an "h"
+written or not: "Namhkan", "Namkan") and whose letters are :data:`SLIP_RATIO` alike. In a country whose names
+have one spelling (:data:`~geoconflict.lang.translit.ONE_SPELLING`) only the same letters count. Never
+worldwide: the area is the evidence, and a key is short enough to be shared by other names elsewhere.
 
 The index is built per first-level unit on first use, from the primary names of its settlements and
 second-level units (one key and one letters string per place: about 350 bytes a place with the records of its
@@ -70,6 +72,8 @@ PLACES_KEPT = 100_000
 SPELLING_CACHE = 1 << 14
 #: The memo of each gazetteer's country indexes (:meth:`~geoconflict.gazetteer.table.GazetteerTable.memo`).
 _INDEXES = "variants.index"
+#: The memo of the answers of :func:`spelled_variants`.
+_FOUND = "variants.found"
 #: The memo of each gazetteer's rows by first-level unit.
 _UNIT_ROWS = "variants.unit_rows"
 _DOUBLE = re.compile(r"([a-zC])\1+")
@@ -198,12 +202,28 @@ def _index(table: GazetteerTable, country: str, unit: str) -> _UnitIndex | None:
 
 def spelled_variants(table: GazetteerTable, name: str, *, country: str,
                      units: frozenset[str]) -> list[tuple[float, Place]]:
-    """The places of *country*'s first-level *units* (their names) that *name* is another spelling of, each
-    with how alike the letters are, most alike first.
+    """The places of *country*'s first-level *units* that *name* is another spelling of, most alike first.
 
-    Those of *name*'s key whose letters are at least :data:`LETTERS_RATIO` alike; when none, those whose key
-    differs by a slip and whose letters are :data:`SLIP_RATIO` alike (keys of :data:`SLIP_MIN_KEY`
-    consonants or more). A name of fewer than :data:`MIN_KEY` consonants matches none.
+    Those of *name*'s key whose vowels differ in few enough places (see the module); when none, those whose key
+    differs by a slip and whose letters are :data:`SLIP_RATIO` alike (keys of :data:`SLIP_MIN_KEY` consonants
+    or more). A name of fewer than :data:`MIN_KEY` consonants matches none. Answers are remembered with the
+    gazetteer by all they depend on (the name, the country, the units).
+
+    Parameters
+    ----------
+    table : GazetteerTable
+        The gazetteer (its data and memos).
+    name : str
+        The name as the report spells it.
+    country : str
+        The ISO code of the country the units are in.
+    units : frozenset of str
+        The names of its first-level units to look in (as the gazetteer names them).
+
+    Returns
+    -------
+    list of (float, Place)
+        Each place with how alike its letters and *name*'s are (difflib's ratio, 0 to 1); empty when none.
 
     Examples
     --------
@@ -212,7 +232,7 @@ def spelled_variants(table: GazetteerTable, name: str, *, country: str,
     ...                                                     units=frozenset({"Dayr az Zawr"}))]
     [('Dhībān', 'Dayr az Zawr')]
     """
-    memo = table.memo("variants.found")
+    memo = table.memo(_FOUND)
     key = (name, country, units)
     found = memo.get(key)
     if found is None:
