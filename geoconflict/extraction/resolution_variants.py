@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
@@ -102,7 +103,7 @@ def respell_unknown(gaz: Gazetteer, text: str, spans: list[Span], regions: list[
     list of Span
         The spans by start: a run found whole replaces the spans of its words.
     """
-    units = _units(spans)
+    units = _units(x.place for x in spans)
     if not units:
         return spans
     bounds = sentence_bounds(text) if sum(map(len, units.values())) > MAX_UNITS else []
@@ -116,11 +117,12 @@ def respell_unknown(gaz: Gazetteer, text: str, spans: list[Span], regions: list[
         if found and found[-1].end > start:
             continue  # a word of a run found whole
         if unit is not None:  # placed at its unit for want of its name: there, or nowhere
-            area = _units([Span(start, end, name, "", place=unit)])
+            area = _units([unit])
         elif bounds:
             begin, stop = bounds[max(0, bisect.bisect_right(bounds, (start, _ANY_END)) - 1)]
             if begin not in by_sentence:
-                by_sentence[begin] = _units(spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, stop)])
+                inside = spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, stop)]
+                by_sentence[begin] = _units(x.place for x in inside)
             area = by_sentence[begin]
         else:
             area = units
@@ -142,11 +144,10 @@ def _within(unit: Place, place: Place) -> bool:
     return unit == place or holds(unit, place)
 
 
-def _units(spans: list[Span]) -> dict[str, frozenset[str]]:
-    """The first-level units (names, by country) that hold the resolved places of *spans*."""
+def _units(places: Iterable[Place | None]) -> dict[str, frozenset[str]]:
+    """The first-level units (names, by country) that hold *places* (countries and None left out)."""
     out: dict[str, set[str]] = {}
-    for x in spans:
-        p = x.place
+    for p in places:
         if p is None or p.country_code is None or p.kind is PlaceKind.COUNTRY:
             continue
         unit = p.name if p.kind is PlaceKind.ADMIN1 else p.admin1

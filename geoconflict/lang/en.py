@@ -190,8 +190,9 @@ __all__ = [
     "PEACEFUL_TRANSFER",
     "PERSON_LOWER_ROLES",
     "PLACE_AFTER_WORDS",
-    "PLACE_NOUN_OF",
     "PLACE_KIND_WORDS",
+    "PLACE_NOUNS",
+    "PLACE_NOUN_OF",
     "PLACE_OF_BEFORE",
     "PLACE_OF_WINDOW",
     "PLACE_WORDS",
@@ -1013,15 +1014,14 @@ DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|rioters|cr
 #: The label of a party's forces ("Russian forces"), for a demonym alone.
 FORCES = "forces"
 #: Where a strike or attack happened: right after the cue, "in/at/near" the place, or a passive subject.
-#: A settlement or part of one before its name: "the town of", "the outskirts of".
-PLACE_NOUN_OF = (r"(?:the\s+)?(?:(?:" + "|".join((*SETTLEMENT_WORDS, "camp", "outskirts", "centre", "center",
-                                                        "district", "direction", "vicinity", "area", "suburbs"))
-                 + r")\s+(?:of\s+)?)?")
+#: A settlement or part of one before its name ("the town of", "the outskirts of"): the nouns, and the pattern.
+PLACE_NOUNS = (*SETTLEMENT_WORDS, "camp", "outskirts", "centre", "center", "district", "direction", "vicinity", "area",
+               "suburbs")
+PLACE_NOUN_OF = r"(?:the\s+)?(?:(?:" + "|".join(PLACE_NOUNS) + r")\s+(?:of\s+)?)?"
 #: A place's noun and "of" ending the text before a name ("the market area of", "the countryside of"): the name
 #: is a place's (a name the gazetteer spells otherwise is looked for there).
-PLACE_OF_BEFORE = re.compile(r"\b(?:" + "|".join((*SETTLEMENT_WORDS, *DISTRICT_WORDS, "township", "camp", "outskirts",
-                                                  "centre", "center", "direction", "vicinity", "area", "suburbs",
-                                                  "countryside", "neighbourhood", "neighborhood", "locality", "ward"))
+PLACE_OF_BEFORE = re.compile(r"\b(?:" + "|".join((*PLACE_NOUNS, *DISTRICT_WORDS, "township", "countryside",
+                                                  "neighbourhood", "neighborhood", "locality", "ward"))
                              + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: How far before a name :data:`PLACE_OF_BEFORE` is looked for.
 PLACE_OF_WINDOW = 32
