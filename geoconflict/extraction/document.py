@@ -28,6 +28,7 @@ from geoconflict.extraction.resolution_common import region_at_seat
 from geoconflict.extraction.resolution_front import by_the_front
 from geoconflict.extraction.resolution_outliers import drop_outliers
 from geoconflict.extraction.resolution_units import apply_region_rule, apply_town_rule, check_containment
+from geoconflict.extraction.resolution_variants import respell_unknown
 from geoconflict.extraction.sources import Sources
 from geoconflict.extraction.spans import Intervals, Span
 from geoconflict.extraction.toponyms import CapitalRuns, find_spans, named_site, reject_reason, whole_name
@@ -229,7 +230,9 @@ def read_document(report: Report, gaz: Gazetteer) -> Document:
     regions = ([(title.start, title.end)] if title else []) + [(report.body_start, len(text))]
     sentences = split_sentences(text, report.body_start)
     named = people(text)
-    spans = _kept_spans(gaz, text, find_spans(gaz, text, regions), named)
+    found = find_spans(gaz, text, regions)
+    scanned = Intervals((x.start, x.end) for x in found)
+    spans = _kept_spans(gaz, text, found, named)
     resolve_spans(gaz, text, spans)
     spans = [x for x in spans if not (x.surface.isupper() and len(x.surface) <= ACRONYM_MAX_LENGTH
                                       and (x.place is None or x.place.kind is not PlaceKind.COUNTRY))]
@@ -237,7 +240,7 @@ def read_document(report: Report, gaz: Gazetteer) -> Document:
     apply_region_rule(text, spans, report.body_start)
     check_containment(gaz, text, spans)
     by_the_front(gaz, spans, report.published)
-    spans = drop_outliers(spans)
+    spans = respell_unknown(gaz, text, drop_outliers(spans), regions, scanned, Intervals(p.span for p in named))
     dates = find_dates(text, report.published) if len(text) < DATES_CHUNKED_ABOVE else _chunked_dates(
         text, report.published)
     return Document(report, gaz, spans, sentences, title, dates, Sources(text, named))

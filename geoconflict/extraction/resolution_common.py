@@ -47,6 +47,8 @@ AREA_NAMES = 2
 #: whose places are all far from the report's area (kept as a mention without a place, with its candidates).
 NOT_A_PLACE = "not a place here"
 OUTLIER = "an outlier, left unresolved"
+#: How the reason of a span left unresolved as one word of a longer name says so.
+LONGER_NAME = "one word of a longer name the gazetteer lacks"
 #: A strong name the context moved this far (km) from its own best place may have been hijacked.
 FAR_KM = 1000.0
 #: How a candidate that matched another of its place's names says so; below this similarity, that

@@ -20,6 +20,7 @@ from geoconflict.extraction.resolution_areas import (
 from geoconflict.extraction.resolution_common import (
     AREA_NAMES,
     FAR_KM,
+    LONGER_NAME,
     NAME_MATCHES,
     OTHER_NAME_MATCH,
     OWN_NAME_MATCH,
@@ -171,7 +172,7 @@ def _parts_of_one_name(text: str, placed: list[Span]) -> None:
                 and fold(y.surface) != fold(x.surface)] if p is not None else []
         if p is not None and not (near and near_any(p, np.array([q.lat for q in near]),
                                                     np.array([q.lon for q in near]), PARTS_NEAR_KM)):
-            unplace(x, f"'{x.surface}' is one word of a longer name the gazetteer lacks", outlier=True)
+            unplace(x, f"'{x.surface}' is {LONGER_NAME}", outlier=True)
 
 
 def _pull_to_area(gaz: Gazetteer, text: str, placed: list[Span]) -> None:

@@ -198,7 +198,11 @@ __all__ = [
     "PEACEFUL_TRANSFER",
     "PERSON_LOWER_ROLES",
     "PLACE_AFTER_WORDS",
+    "PLACE_KIND_WORDS",
+    "PLACE_NOUNS",
     "PLACE_NOUN_OF",
+    "PLACE_OF_BEFORE",
+    "PLACE_OF_WINDOW",
     "PLACE_WORDS",
     "PLACE_WORD_AFTER",
     "PLACE_WORD_BEFORE_TAIL",
@@ -410,6 +414,10 @@ ADMIN2_WORDS = (
     "gorodskoy okrug", "municipal okrug", "city district", "borough",
 )
 PLACE_WORDS = (*SETTLEMENT_WORDS, "settlement", "gorod", "misto", "selo", "poselok", "selyshche")
+#: Words that close a capitalised run as the kind of place it names, not as a word of its name ("Aung Thit
+#: Ward", "Tal Tamer Town"), lower case: left out of a name looked for by its spelling.
+PLACE_KIND_WORDS = frozenset((*SETTLEMENT_WORDS, *REGION_WORDS, *DISTRICT_WORDS, "township", "ward", "area", "camp",
+                              "locality", "quarter", "neighbourhood", "neighborhood", "commune", "municipality"))
 #: A settlement's or a local area's word between a place's name and the parenthesis that says where it is
 #: ("Kiwanja locality (Rutshuru, North Kivu)", "Bor town (Bor South county, Jonglei state)"): the tail is the place's.
 PLACE_WORD_BEFORE_TAIL = re.compile(
@@ -1031,10 +1039,17 @@ DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|rioters|cr
 #: The label of a party's forces ("Russian forces"), for a demonym alone.
 FORCES = "forces"
 #: Where a strike or attack happened: right after the cue, "in/at/near" the place, or a passive subject.
-#: A settlement or part of one before its name: "the town of", "the outskirts of".
-PLACE_NOUN_OF = (r"(?:the\s+)?(?:(?:" + "|".join((*SETTLEMENT_WORDS, "camp", "outskirts", "centre", "center",
-                                                        "district", "direction", "vicinity", "area", "suburbs"))
-                 + r")\s+(?:of\s+)?)?")
+#: A settlement or part of one before its name ("the town of", "the outskirts of"): the nouns, and the pattern.
+PLACE_NOUNS = (*SETTLEMENT_WORDS, "camp", "outskirts", "centre", "center", "district", "direction", "vicinity", "area",
+               "suburbs")
+PLACE_NOUN_OF = r"(?:the\s+)?(?:(?:" + "|".join(PLACE_NOUNS) + r")\s+(?:of\s+)?)?"
+#: A place's noun and "of" ending the text before a name ("the market area of", "the countryside of"): the name
+#: is a place's (a name the gazetteer spells otherwise is looked for there).
+PLACE_OF_BEFORE = re.compile(r"\b(?:" + "|".join((*PLACE_NOUNS, *DISTRICT_WORDS, "township", "countryside",
+                                                  "neighbourhood", "neighborhood", "locality", "ward"))
+                             + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+#: How far before a name :data:`PLACE_OF_BEFORE` is looked for.
+PLACE_OF_WINDOW = 32
 TARGET_AFTER_WORDS = r"\s*(?:(?:on|in|at|near|against|targeting|across|of)\s+)?" + PLACE_NOUN_OF
 PLACE_AFTER_WORDS = r"\b(?:in|at|near)\s+(?:the\s+)?"
 #: The event's own preposition before its place, further on in its clause ("a rocket attack on <place>",
