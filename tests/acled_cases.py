@@ -27,6 +27,8 @@ Case = tuple[Any, ...]
 ID_LENGTH = 48
 #: Within this many km of a named place, an event is placed at it.
 NEAR_KM = 25.0
+#: ACLED's geo_precision: the named town; near a town or part of a region; only a region (its capital's point).
+TOWN, NEAR, REGION = 1, 2, 3
 
 
 def main_row(text: str, *, published: str) -> dict[str, Any]:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import functools
 
-from tests.acled_cases import main_row
+from tests.acled_cases import NEAR, REGION, TOWN, main_row
 from tests.acled_cases import near as _near
 
 PUBLISHED = "2023-06-05"
 #: ACLED's geo_precision: the named town (1), near a town or part of a region (2), a region (3).
-TOWN, NEAR, REGION = 1, 2, 3
 #: The report's main event (first ACLED row), read as published on :data:`PUBLISHED`.
 _main_row = functools.partial(main_row, published=PUBLISHED)
 

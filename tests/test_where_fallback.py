@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import functools
 
-from tests.acled_cases import main_row
+from tests.acled_cases import NEAR, REGION, main_row
 from tests.acled_cases import near as _near
 
 PUBLISHED = "2023-06-05"
-TOWN, NEAR, REGION = 1, 2, 3
 #: The report's main event (first ACLED row), read as published on :data:`PUBLISHED`.
 _main_row = functools.partial(main_row, published=PUBLISHED)
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import functools
 
-from tests.acled_cases import main_row
+from tests.acled_cases import NEAR, TOWN, main_row
 from tests.acled_cases import near as _near
 
 PUBLISHED = "2023-06-04"
 #: ACLED's geo_precision: the named town itself; near a town or a small part of a region.
-AT_TOWN, NEAR_TOWN = 1, 2
 #: The report's main event (first ACLED row), read as published on :data:`PUBLISHED`.
 _main_row = functools.partial(main_row, published=PUBLISHED)
 
@@ -51,7 +50,7 @@ def test_an_acled_note_coded_to_a_town_is_near_that_town() -> None:
     assert row["country"] == "Yemen"
     assert row["admin1"] == "Şāʻdah"
     assert _near(row, 16.77, 43.28)
-    assert row["geo_precision"] == NEAR_TOWN
+    assert row["geo_precision"] == NEAR
 
 
 def test_a_note_whose_fatalities_are_coded_to_another_event_keeps_its_place() -> None:
@@ -59,7 +58,7 @@ def test_a_note_whose_fatalities_are_coded_to_another_event_keeps_its_place() ->
                     "coded to Marinka event).")
     assert row["admin1"] == "Donetsk Oblast"
     assert _near(row, 48.14, 37.74)
-    assert row["geo_precision"] == AT_TOWN
+    assert row["geo_precision"] == TOWN
 
 
 def test_a_region_named_as_a_militias_origin_is_not_the_coded_place() -> None:
@@ -68,7 +67,7 @@ def test_a_region_named_as_a_militias_origin_is_not_the_coded_place() -> None:
     assert row["country"] == "Nigeria"
     assert row["admin1"] == "Kaduna"
     assert "Birnin" in row["location"]
-    assert row["geo_precision"] == AT_TOWN
+    assert row["geo_precision"] == TOWN
 
 
 # ---- a country gives way to a town the sentence names after it
@@ -87,7 +86,7 @@ def test_a_wire_report_of_fighters_crossing_a_border_is_placed_at_the_town() -> 
                     "the army said.")
     assert row["country"] == "Lebanon"
     assert _near(row, 34.39, 36.38)
-    assert row["geo_precision"] == AT_TOWN
+    assert row["geo_precision"] == TOWN
 
 
 # ---- a site named after a town ("<Town> Filtration Station") is near that town
@@ -99,7 +98,7 @@ def test_an_observer_reports_fire_near_a_site_named_after_a_city() -> None:
     assert row["country"] == "Ukraine"
     assert row["admin1"] == "Donetsk Oblast"
     assert _near(row, 48.02, 37.80)
-    assert row["geo_precision"] == NEAR_TOWN
+    assert row["geo_precision"] == NEAR
 
 
 def test_an_isw_style_strike_on_a_plant_named_after_its_city() -> None:
@@ -108,7 +107,7 @@ def test_an_isw_style_strike_on_a_plant_named_after_its_city() -> None:
     assert row["country"] == "Ukraine"
     assert row["admin1"] == "Kharkiv Oblast"
     assert _near(row, 49.99, 36.23)
-    assert row["geo_precision"] == NEAR_TOWN
+    assert row["geo_precision"] == NEAR
 
 
 # ---- a region's seat lies in the region
@@ -165,7 +164,7 @@ def test_fighters_who_came_from_elsewhere_are_placed_where_they_arrived() -> Non
     assert row["country"] == "Yemen"
     assert row["admin1"] == "Arkhabīl Suquţrá"
     assert _near(row, 12.65, 54.02)
-    assert row["geo_precision"] == NEAR_TOWN
+    assert row["geo_precision"] == NEAR
     assert row["event_type"] == "Strategic developments"
 
 
@@ -246,4 +245,4 @@ def test_a_coders_note_in_its_own_sentence_places_the_event_before_it() -> None:
     assert row["country"] == "Iraq"
     assert row["admin1"] == "Arbīl"
     assert _near(row, 36.66, 44.54)
-    assert row["geo_precision"] == NEAR_TOWN
+    assert row["geo_precision"] == NEAR

@@ -19,11 +19,10 @@ import pytest
 from geoconflict import extract, read_report
 from geoconflict.gazetteer import Gazetteer, variants
 from geoconflict.gazetteer.variants import spelled_variants, spelling
-from tests.acled_cases import main_row, near
+from tests.acled_cases import NEAR, REGION, TOWN, main_row, near
 
 PUBLISHED = "2024-04-20"
 #: ACLED's geo_precision: the named town (1), near a town or part of a region (2), a region (3).
-TOWN, NEAR, REGION = 1, 2, 3
 _main_row = functools.partial(main_row, published=PUBLISHED)
 
 

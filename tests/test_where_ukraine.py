@@ -12,12 +12,11 @@ import pytest
 from geoconflict.extraction.resolution_front import DONBAS_2015, LINE_SLACK_KM, line_distance_km, raion_fronts
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.model import Place, PlaceKind
-from tests.acled_cases import main_row, near
+from tests.acled_cases import NEAR, TOWN, main_row, near
 
 #: A village placed by the line of contact lies this near it (km).
 BY_THE_LINE_KM = 25.0
 #: ACLED's geo_precision: the named town itself; near a town or a small part of a region.
-AT_TOWN, NEAR_TOWN = 1, 2
 
 
 def _line_km(row: dict) -> float:
@@ -40,7 +39,7 @@ def test_a_shelled_village_of_a_front_line_oblast_is_its_namesake_by_the_line() 
                    "No casualties were reported.", published="2023-03-08")
     assert row["location"] == "Hryhorivka"
     assert row["admin1"] == "Donetsk Oblast"
-    assert row["geo_precision"] == AT_TOWN
+    assert row["geo_precision"] == TOWN
     assert row["event_type"] == "Explosions/Remote violence"
     nearest = min(line_distance_km(DONBAS_2015, p) for p in namesakes)
     assert _line_km(row) == pytest.approx(nearest, abs=1.0)
@@ -53,7 +52,7 @@ def test_monitors_near_a_village_with_no_oblast_named_take_the_one_by_the_line()
                    published="2019-05-04")
     assert row["location"] == "Orikhove"
     assert row["admin1"] == "Luhansk Oblast"
-    assert row["geo_precision"] == NEAR_TOWN
+    assert row["geo_precision"] == NEAR
     assert _line_km(row) < LINE_SLACK_KM
 
 
@@ -169,11 +168,11 @@ def test_the_raions_on_the_line_are_those_its_own_towns_show() -> None:
 
 
 @pytest.mark.parametrize(("text", "precision"), [
-    ("On 4 July 2023, Russian forces shelled near Kupiansk, Kharkiv. Casualties unknown.", NEAR_TOWN),
-    ("On 4 July 2023, Russian forces shelled Kupiansk, Kharkiv. Casualties unknown.", AT_TOWN),
+    ("On 4 July 2023, Russian forces shelled near Kupiansk, Kharkiv. Casualties unknown.", NEAR),
+    ("On 4 July 2023, Russian forces shelled Kupiansk, Kharkiv. Casualties unknown.", TOWN),
     ("Russian drones struck a warehouse on the outskirts of Kupiansk on Tuesday, the regional governor said.",
-     NEAR_TOWN),
-    ("A mine exploded in the vicinity of the town of Kupiansk on 4 July 2023, wounding a farmer.", NEAR_TOWN),
+     NEAR),
+    ("A mine exploded in the vicinity of the town of Kupiansk on 4 July 2023, wounding a farmer.", NEAR),
 ])
 def test_an_event_told_near_a_town_is_near_it(text: str, precision: int) -> None:
     row = main_row(text, published="2023-07-05")
@@ -194,7 +193,7 @@ def test_a_protest_near_a_russian_city_is_near_it_and_one_in_it_is_at_it() -> No
         assert row["country"] == "Russia"
         assert row["admin1"] == "Belgorod Oblast"
         assert row["event_type"] == "Protests"
-    assert (near_city["geo_precision"], in_city["geo_precision"]) == (NEAR_TOWN, AT_TOWN)
+    assert (near_city["geo_precision"], in_city["geo_precision"]) == (NEAR, TOWN)
 
 
 def test_a_city_named_beside_the_village_is_context_the_line_does_not_override() -> None:
