@@ -62,3 +62,23 @@ def test_a_gazetteer_with_places_of_its_own_has_memos_of_its_own(gaz, tmp_path):
     assignment, pick = structure._best_assignment(own, x, tail)
     assert pick is not None and pick.place.source == "user places: mine.csv"
     assert gaz.memo("structure.assignment") is not own.memo("structure.assignment")
+
+
+def test_remembered_keeps_none_as_an_answer_and_empties_at_its_size():
+    """``GazetteerTable.remembered``, which these memos use: an answer of None is kept (not made again), and a full
+    dictionary is emptied before the next answer goes in."""
+    table = Gazetteer()
+    calls: list[str] = []
+
+    def make(key: str) -> str | None:
+        calls.append(key)
+        return None if key == "none" else key.upper()
+
+    assert table.remembered("test.owner", "none", lambda: make("none"), size=2) is None
+    assert table.remembered("test.owner", "none", lambda: make("none"), size=2) is None
+    assert calls == ["none"]
+    assert table.remembered("test.owner", "a", lambda: make("a"), size=2) == "A"
+    assert table.remembered("test.owner", "b", lambda: make("b"), size=2) == "B"  # full: emptied first
+    assert table.memo("test.owner") == {"b": "B"}
+    assert table.remembered("test.owner", "none", lambda: make("none"), size=2) is None
+    assert calls == ["none", "a", "b", "none"]

@@ -55,7 +55,7 @@ AT_CENTRE_DEG = 1e-4
 #: Raions of a name looked at for a raion's own point.
 RAION_CANDIDATES = 10
 #: What :meth:`Gazetteer.memo` keeps each gazetteer's raions on a line, raion centres and a name's namesakes
-#: under; the namesakes of at most :data:`MEMO_SIZE` names are kept.
+#: under; each keeps at most :data:`MEMO_SIZE` answers.
 _RAION_FRONTS = "resolution_front.raion_fronts"
 _RAION_CENTRES = "resolution_front.raion_centres"
 _NAMESAKES = "resolution_front.namesakes"
@@ -213,15 +213,8 @@ def _to_the_line(gaz: Gazetteer, x: Span, lines: tuple[ContactLine, ...], spans:
 
 def _namesakes(gaz: Gazetteer, name: str, country: str | None) -> tuple[Place, ...]:
     """The settlements *name* may be in *country* (of :data:`NAMESAKE_CANDIDATES`), kept with the gazetteer."""
-    memo = gaz.memo(_NAMESAKES)
-    key = (name, country)
-    found = memo.get(key)
-    if found is None:
-        if len(memo) >= MEMO_SIZE:
-            memo.clear()
-        found = memo[key] = tuple(c.place for c in search(gaz, name, limit=NAMESAKE_CANDIDATES,
-                                                          kind=PlaceKind.POPULATED_PLACE, country=country))
-    return found
+    return gaz.remembered(_NAMESAKES, (name, country), lambda: tuple(c.place for c in search(
+        gaz, name, limit=NAMESAKE_CANDIDATES, kind=PlaceKind.POPULATED_PLACE, country=country)), size=MEMO_SIZE)
 
 
 def _unit_named(p: Place, spans: list[Span]) -> bool:
@@ -283,11 +276,8 @@ def _nearest_step(p: Place, line: ContactLine, front: np.ndarray) -> tuple[float
 
 def _at_raion_centre(gaz: Gazetteer, p: Place) -> bool:
     """Whether *p* lies at the point of its raion (the gazetteer knows no nearer point for it)."""
-    memo = gaz.memo(_RAION_CENTRES)
-    key = (p.admin1, p.admin2, p.country_code)
-    centre = memo.get(key, False)
-    if centre is False:
-        centre = memo[key] = next(((c.place.lat, c.place.lon) for c in search(
-            gaz, p.admin2 or "", limit=RAION_CANDIDATES, kind=PlaceKind.ADMIN2, country=p.country_code)
-            if c.place.name == p.admin2 and c.place.admin1 == p.admin1), None)
+    centre = gaz.remembered(_RAION_CENTRES, (p.admin1, p.admin2, p.country_code), lambda: next(
+        ((c.place.lat, c.place.lon) for c in search(gaz, p.admin2 or "", limit=RAION_CANDIDATES,
+                                                    kind=PlaceKind.ADMIN2, country=p.country_code)
+         if c.place.name == p.admin2 and c.place.admin1 == p.admin1), None), size=MEMO_SIZE)
     return centre is not None and abs(centre[0] - p.lat) < AT_CENTRE_DEG and abs(centre[1] - p.lon) < AT_CENTRE_DEG

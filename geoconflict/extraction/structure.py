@@ -291,12 +291,7 @@ def _best_assignment(gaz: Gazetteer, x: Span, tail: list[Span]
     and countries (a report names "Town, Region" as others do)."""
     tail_cc = frozenset(y.place.country_code for y in tail if y.place is not None)
     key = (x.surface, x.place.country_code if x.place is not None else None, tuple(y.surface for y in tail), tail_cc)
-    memo = gaz.memo(_ASSIGNMENTS)
-    if key not in memo:
-        if len(memo) >= MEMO_SIZE:
-            memo.clear()
-        memo[key] = _find_assignment(gaz, x, tail)
-    return memo[key]
+    return gaz.remembered(_ASSIGNMENTS, key, lambda: _find_assignment(gaz, x, tail), size=MEMO_SIZE)
 
 
 def _find_assignment(gaz: Gazetteer, x: Span, tail: list[Span]

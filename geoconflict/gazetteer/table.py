@@ -27,10 +27,10 @@ Examples
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -72,6 +72,10 @@ AbbreviationRows = list[tuple[int, int, float]]
 #: admin2, geom, gid, approx, source_names, source: the columns only Place records read
 _DetailArrays = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[str], np.ndarray]
 
+
+_T = TypeVar("_T")
+#: What :meth:`GazetteerTable.remembered` reads for a key it has no answer for (answers may be None).
+_MISSING: Any = object()
 
 class GazetteerTable:
     """The gazetteer's columns and the look-ups by name key; *path* is a directory with another build.
@@ -308,6 +312,17 @@ class GazetteerTable:
         found = self._memos.get(owner)
         if found is None:
             found = self._memos[owner] = {}
+        return found
+
+    def remembered(self, owner: str, key: Hashable, compute: Callable[[], _T], *, size: int) -> _T:
+        """The answer to *key* in *owner*'s :meth:`memo`, made by *compute* when it has none (None is an answer
+        too); the dictionary is emptied first when it already holds *size* answers."""
+        memo = self.memo(owner)
+        found = memo.get(key, _MISSING)
+        if found is _MISSING:
+            if len(memo) >= size:
+                memo.clear()
+            found = memo[key] = compute()
         return found
 
     # ------------------------------------------------------------------ look-ups by key

@@ -232,14 +232,8 @@ def spelled_variants(table: GazetteerTable, name: str, *, country: str,
     ...                                                     units=frozenset({"Dayr az Zawr"}))]
     [('Dhībān', 'Dayr az Zawr')]
     """
-    memo = table.memo(_FOUND)
-    key = (name, country, units)
-    found = memo.get(key)
-    if found is None:
-        if len(memo) >= SPELLING_CACHE:
-            memo.clear()
-        found = memo[key] = _find(table, spelling(name, country), country, units)
-    return found
+    return table.remembered(_FOUND, (name, country, units),
+                            lambda: _find(table, spelling(name, country), country, units), size=SPELLING_CACHE)
 
 
 def _find(table: GazetteerTable, own: Spelling, country: str, units: frozenset[str]) -> list[tuple[float, Place]]:
