@@ -64,6 +64,7 @@ _AGENT_WINDOW = 60
 #: Each cue key (a group of STRIKE_CUE or MEANS): the record's type and ACLED sub-event type it gives.
 CUE_KEYS: dict[str, tuple[str, str]] = {
     "suicide": ("strike", acled.SUICIDE_BOMB),
+    "chemical": ("strike", acled.CHEMICAL_WEAPON),
     "air": ("strike", acled.AIR_DRONE_STRIKE),
     "explosive": ("strike", acled.REMOTE_EXPLOSIVE),
     "blast": ("strike", acled.REMOTE_EXPLOSIVE),
@@ -228,6 +229,15 @@ def _on_people(cue: _Cue) -> tuple[str, str] | None:
     return _violence(cue.key, _target(cue.folded, cue.at)) if cue.key in _VIOLENCE else None
 
 
+def _killed_at_protest(cue: _Cue) -> tuple[str, str] | None:
+    """People killed or shot by the state's forces during a protest ("security forces shot dead 50 people during
+    opposition protests"): the protest, met with excessive force."""
+    if cue.key not in _VIOLENCE or not en.DURING_PROTEST.search(cue.folded):
+        return None
+    doer = clause_back(cue.folded[:cue.start])
+    return ("protest", acled.EXCESSIVE_FORCE) if en.STATE_FORCE_WORDS.search(doer) else None
+
+
 def _protest_rule(cue: _Cue) -> tuple[str, str] | None:
     """A protest, or arrests or burning among demonstrators: the protest, peaceful or not (:func:`_protest`)."""
     if cue.key == "protest" or (cue.key in _CROWD_KEYS and Fold.DEMONSTRATORS.search(cue.folded)):
@@ -237,7 +247,8 @@ def _protest_rule(cue: _Cue) -> tuple[str, str] | None:
 
 #: The typing rules, in the order they are tried (the first that applies wins).
 _RULES: tuple[Callable[[_Cue], tuple[str, str] | None], ...] = (
-    _riot, _in_battle, _engaged_sides, _by_stated_means, _volleys, _detention, _on_people, _protest_rule)
+    _riot, _in_battle, _engaged_sides, _by_stated_means, _volleys, _detention, _killed_at_protest, _on_people,
+    _protest_rule)
 
 
 def _armed_object(target: str) -> bool:
@@ -375,8 +386,10 @@ def _target(folded: str, at: int) -> str:
 def _armed_target(target: str) -> bool:
     """Whether the *target* words name armed men or their posts as the target, not as where it happened: "fired
     at a bus at a checkpoint" targets the bus (an armed word a locative preposition governs, other than the first
-    word, names the place)."""
+    word, names the place; one a speaker's verb follows tells of it)."""
     for m in (*Fold.ARMED_TARGET.finditer(target), *en.ARMED_GROUP_NAMED.finditer(target)):
+        if en.SAYS_AFTER.match(target, m.end()):  # ", police said": who tells of it
+            continue
         at = en.LOCATIVE_GOVERNED.search(target, 0, m.start())
         if at is None or not target[:at.start()].strip():
             return True

@@ -23,6 +23,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geoconflict.extraction.actors import (
+    DEMONYM_WORD,
     Actor,
     actors,
     country_of,
@@ -225,9 +226,17 @@ def overtaken(claimant: str, areas: Iterable[Place], text: str) -> str | None:
     if state is None:
         return acled.GOVERNMENT_REGAINS if en.REGAIN_WORDS.search(text) else None
     home = country_of(claimant)
-    if state and (home is None or any(a.country_code in (home, None) for a in areas)):
+    if state and (home is None or any(a.country_code in (home, None) for a in areas)
+                  or _with_home_forces(claimant, areas)):
         return acled.GOVERNMENT_REGAINS
     return acled.NON_STATE_OVERTAKES
+
+
+def _with_home_forces(claimant: str, areas: Iterable[Place]) -> bool:
+    """Whether the claimant names, beside foreign forces, the forces of the country the areas are in ("Rwandan and
+    Mozambican troops" retaking a town of Mozambique): the government regains it."""
+    homes = {en.DEMONYMS[m.group(1)] for m in DEMONYM_WORD.finditer(claimant)}
+    return any(a.country_code in homes for a in areas)
 
 
 def _claim_date(doc: Document, s: Sentence) -> DateMention | None:

@@ -283,7 +283,8 @@ DEMONYMS: dict[str, str] = {
     "Rwandan": "RW", "Saudi": "SA", "Serbian": "RS", "Somali": "SO", "South Sudanese": "SS",
     "Sudanese": "SD", "Syrian": "SY", "Taiwanese": "TW", "Thai": "TH", "Turkish": "TR", "Ugandan": "UG",
     "Ukrainian": "UA", "Venezuelan": "VE", "Yemeni": "YE", "Zambian": "ZM", "Zimbabwean": "ZW",
-    "Kyrgyz": "KG", "Tajik": "TJ", "Uzbek": "UZ", "Kazakh": "KZ", "Libyan National": "LY",
+    "Kyrgyz": "KG", "Tajik": "TJ", "Uzbek": "UZ", "Kazakh": "KZ", "Libyan National": "LY", "US": "US",
+    "Filipino": "PH", "Philippine": "PH", "Indonesian": "ID", "Tunisian": "TN", "Greek": "GR", "Brazilian": "BR",
 }
 
 #: Named armed groups and forces → the country they operate in (or None).
@@ -303,6 +304,10 @@ GROUPS: dict[str, str | None] = {
     "SSPDF": "SS", "SPLM-IO": "SS", "SPLA-IO": "SS", "UPDF": "UG", "Al Shabaab": "SO", "Danab": "SO",
     "ENDF": "ET", "OLA": "ET", "ISGS": "ML", "NUG": "MM", "KNLA": "MM", "PKK": "TR", "OPS": "SY", "STC": "YE",
     "ELN": "CO", "FARC": "CO", "CJNG": "MX", "TTP": "PK", "CRPF": "IN",
+    "GNA": "LY", "Government of National Accord": "LY", "LNA": "LY", "AQAP": "YE", "Saudi-led coalition": "YE",
+    "Ambazonian separatists": "CM", "Maute": "PH", "Abu Sayyaf": "PH", "NPA": "PH", "New People's Army": "PH",
+    "BIFF": "PH", "TPNPB": "ID", "Mawozo": "HT", "G9": "HT", "Clan del Golfo": "CO", "Sinaloa Cartel": "MX",
+    "al-Shabaab in Mozambique": "MZ", "Ansar al-Sunna": "MZ", "Maoists": "IN", "Naxalites": "IN",
 }
 #: Where a country's forces and groups are reported fighting, besides at home: the report of an actor of the
 #: country is about one of these (an analyst places "Israeli forces … Gaza" in Palestine, not Mozambique).
@@ -334,13 +339,14 @@ REGION_HINTS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 #: The groups of :data:`GROUPS` that are a state's own forces (the others are non-state armed groups).
 STATE_GROUPS = frozenset({"Sudanese Armed Forces", "SAF", "FARDC", "IDF", "Israel Defense Forces", "Tatmadaw",
-                          "junta", "Junta", "SSPDF", "UPDF", "ENDF", "CRPF", "Danab"})
+                          "junta", "Junta", "SSPDF", "UPDF", "ENDF", "CRPF", "Danab",
+                          "GNA", "Government of National Accord", "Saudi-led coalition"})
 #: Demonyms whose forces are no state's ("Kurdish fighters", "Palestinian militants").
 STATELESS_DEMONYMS = frozenset({"Kurdish", "Palestinian"})
 #: Unnamed forces of the state ("the army", "security forces", "police"), and unnamed non-state armed men.
 STATE_FORCE_WORDS = re.compile(r"\b(?:army|military|police(?:m[ae]n)?|gendarm\w*|security\s+forces|"
                                r"government\s+forces|soldiers|troops|junta|armed\s+forces)\b", re.IGNORECASE)
-NON_STATE_WORDS = re.compile(r"\b(?:gunmen|militants?|rebels?|insurgents?|jihadists?|bandits|militias?|"
+NON_STATE_WORDS = re.compile(r"\b(?:gunmen|militants?|rebels?|insurgents?|jihadists?|bandits|militias?|separatists?|raiders|"
                              r"militiam[ae]n|armed\s+(?:men|groups?)|terrorists|assailants|attackers)\b",
                              re.IGNORECASE)
 #: Control of a place won back: with no side named, ACLED's "Government regains territory".
@@ -352,6 +358,7 @@ GROUP_ALIASES: dict[str, str] = {
     "Houthi": "Houthis", "Ansar Allah": "Houthis", "Kachin Independence Army": "KIA",
     "Ta'ang National Liberation Army": "TNLA", "People's Defence Force": "PDF", "ISIS": "Islamic State",
     "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "Al Shabaab": "Al-Shabaab", "SPLA-IO": "SPLM-IO", "QSD": "SDF", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
+    "Government of National Accord": "GNA", "New People's Army": "NPA", "Naxalites": "Maoists",
 }
 #: Nouns that make an adjective or a group name into an armed actor.
 ACTOR_NOUNS = (
@@ -839,13 +846,17 @@ PROPERTY_PASSIVE = (r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+
 #: Manned aircraft: one shot down is remote violence against its crew, not a disrupted weapon (a drone).
 MANNED_AIRCRAFT = (r"(?:helicopters?|aircraft|planes?|airplanes?|jets?|fighter\s+jets?|bombers?|"
                    r"(?:su|mi|ka|mig|tu|il)-\d+\w*)\b")
+#: Chemical weapons used: "dropped chemical munitions on", "a chlorine attack", "sarin gas".
+CHEMICAL = (r"(?:chemical|toxic\s+gas|chlorine|sarin|mustard\s+gas)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:attacks?|munitions|weapons?|bombs?|barrels?|shells?|rockets?|strikes?|canisters?)")
 #: Background cue keys: a sentence's event is one of them only when it tells no other (people fled *after* an
 #: attack: the attack is the event).
 BACKGROUND_KEYS = frozenset({"displacement"})
 #: A located event's word; each group is a cue key (the extraction's ``CUE_KEYS`` gives its record type and
 #: ACLED sub-event type; the sentence's means and target refine it). At one position the first group wins.
 STRIKE_CUE = re.compile(
-    r"\b(?:(?P<suicide>suicide\s+(?:bomb(?:er|ing)?s?|attacks?|vests?))|"
+    r"\b(?:(?P<suicide>suicide\s+(?:bomb(?:er|ing)?s?|attacks?|vests?|blasts?|explosions?))|"
+    r"(?P<chemical>" + CHEMICAL + r")|"
     r"(?P<air>air\s*(?:strikes?|raids?|attacks?)|airstrikes?|drone\s+(?:strikes?|attacks?)|warplanes?|"
     r"(?:fighter\s+)?jets?\s+(?:struck|bombed|hit)|helicopter\s+gunships?|bombed\s+from\s+the\s+air|uavs?|"
     r"dropped\s+(?:[\w-]+\s+){0,3}?bombs?)|"
@@ -909,7 +920,7 @@ STRIKE_CUE = re.compile(
 #: The means a sentence names, each group a cue key of :data:`STRIKE_CUE` (first group found wins at a
 #: position; the extraction tries them in this order over the sentence).
 MEANS = re.compile(
-    r"\b(?:(?P<suicide>suicide\s+(?:bomb|attack|vest)\w*)|"
+    r"\b(?:(?P<suicide>suicide\s+(?:bomb|attack|vest|blast|explosion)\w*)|"
     r"(?P<air>air\s*(?:strikes?|raids?|craft|force)|airstrikes?|drones?|uavs?|warplanes?|jets?|helicopters?|"
     r"bombers?|aerial)|"
     r"(?P<explosive>(?:rc|vb|pb)?ieds?|(?:land|anti-\w+\s+)?mines?|explosives?(?:\s+devices?)?|roadside\s+bombs?|"
@@ -936,6 +947,8 @@ CIVILIAN_TARGET = re.compile(
 PASSIVE_VERB_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?\w+$", re.IGNORECASE)
 #: A preposition that makes the words after it where something happened, not its target ("at a checkpoint").
 LOCATIVE_GOVERNED = re.compile(r"\b(?:in|at|near|outside|inside|around|by)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}$")
+#: A speaker's verb right after an actor ("..., police said"): the actor tells of the event, is not its target.
+SAYS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:said|says|say|reported|told|added|stated|confirmed)\b", re.IGNORECASE)
 #: Armed forces as the target: what makes an attack a battle even with civilians around.
 ARMED_TARGET = re.compile(
     r"\b(?:soldiers?|gendarm\w*|troops|forces|militants?|fighters?|rebels?|militiam[ae]n|militias?|positions?|police(?:m[ae]n)?|"
@@ -951,8 +964,8 @@ EXCESSIVE_FORCE = re.compile(r"\b(?:live\s+(?:ammunition|rounds|fire)|killed|sho
 #: Demonstrators turning violent (a riot rather than a protest).
 VIOLENT_CROWD = re.compile(r"\b(?:rioters|rioting\s+\w+|(?:protesters|demonstrators|protestors|rioters|crowd)\s+(?:\w+\s+){0,2}?"
                            r"(?:attacked|beat|assaulted|stoned|damaged|destroyed)|brawls?|fights?\s+between|"
-                           r"threw\s+(?:stones|rocks|bottles|molotov)|stone-pelting|pelted|clashed\s+with\s+"
-                           r"(?:the\s+)?(?:police|security)|clash(?:es)?\s+(?:broke\s+out\s+|erupted\s+|ensued\s+)?between|"
+                           r"threw\s+(?:stones|rocks|bottles|molotov|petrol\s+bombs)|stone-pelting|pelted|clashed\s+with\s+"
+                           r"(?:the\s+)?(?:riot\s+)?(?:police|security)|(?:tried|attempted)\s+to\s+storm|stormed|set\s+fire\s+to|clash(?:es)?\s+(?:broke\s+out\s+|erupted\s+|ensued\s+)?between|"
                            r"vandali[sz]ed|set(?:ting)?\s+\w+\s+(?:on\s+)?fire|torched|"
                            r"burn(?:ed|t|ing)\s+(?:tyres|tires|cars|vehicles)|looted|"
                            r"(?:and|then)\s+(?:attempted\s+to\s+)?attack(?:ed)?|"
@@ -975,7 +988,7 @@ MOB_ACTOR = re.compile(r"\b(?:mobs?|a\s+group\b(?!\s+of)|relatives|family\s+memb
 CRUDE_WEAPONS = re.compile(r"\b(?:machetes?|sticks|clubs|knives|stones|rocks|bows|arrows|spears|iron\s+bars|"
                            r"bricks)\b", re.IGNORECASE)
 #: An armed perpetrator: a crowd with one among it is no mob ("a group of armed men").
-ARMED_PERPETRATOR = re.compile(r"\b(?:armed|gunmen|assailants|attackers|bandits|jihadists|insurgents|terrorists|"
+ARMED_PERPETRATOR = re.compile(r"\b(?:armed|gunmen|assailants|attackers|bandits|jihadists|insurgents|terrorists|raiders|separatists|"
                                r"militants?|militias?|militiam[ae]n|fighters|rebels|soldiers|troops|forces|police|"
                                r"army|military|air\s+force|intelligence)\b", re.IGNORECASE)
 #: The named armed groups (:data:`GROUPS`), lower case: a target one of them names is armed.
@@ -1034,6 +1047,9 @@ DEMONSTRATION = re.compile(r"\b(?:protest(?:s|ed|ers|ing)?|demonstrat\w*|dharnas
                            re.IGNORECASE)
 #: Fighting told as what came before the event ("following an armed clash, the army abducted ..."): background.
 AFTER_FIGHTING = re.compile(r"\b(?:after|following)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
+#: A protest named as where people were killed or shot ("shot dead 50 people during opposition protests").
+DURING_PROTEST = re.compile(r"\b(?:during|at|in|amid)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|"
+                            r"demonstrations?|rall(?:y|ies)|marches)\b", re.IGNORECASE)
 #: Demonstrators named (a riot or arrest among them belongs to the protest).
 DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|rioters|crowd)\b", re.IGNORECASE)
 #: The label of a party's forces ("Russian forces"), for a demonym alone.
@@ -1076,7 +1092,7 @@ PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+
 #: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2"), and
 #: one person ("killed a shopkeeper", "a soldier was killed": group "one").
 FATALITIES = re.compile(
-    r"\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead)\s+(?:at\s+least\s+)?(?P<n>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
+    r"\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|behead(?:ed|ing))\s+(?:at\s+least\s+)?(?P<n>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?<!no\s)(?P<n2>\d(?:[\d,]*\d)?|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died)\b|"
@@ -1087,7 +1103,7 @@ FATALITIES = re.compile(
 )
 #: Words one of which every match of FATALITIES holds, and of NO_FATALITIES (lower case): a sentence without
 #: them is not searched.
-FATALITY_STEMS = ("kill", "dead", "died", "assassinat")
+FATALITY_STEMS = ("kill", "dead", "died", "assassinat", "behead")
 NO_FATALITY_STEMS = ("no", "without")
 #: Actors ACLED codes though they name no side ("gunmen", "unidentified armed men", "police", "protesters"),
 #: and the targets it names the same way ("an army base" -> army, "villagers").
@@ -1096,7 +1112,8 @@ GENERIC_ACTOR = re.compile(
     r"militants|insurgents|rebels|jihadists|bandits|militiam[ae]n|militias?|police(?:m[ae]n|\s+officers)?|"
     r"security\s+forces|soldiers|troops|army|military|junta|protesters|protestors|demonstrators|rioters|mob|"
     r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children|gendarmes|gendarmerie|"
-    r"settlers|locals|youths|young\s+men|supporters|traders)\b",
+    r"settlers|locals|youths|young\s+men|supporters|traders|separatists?(?:\s+fighters)?|(?:cattle\s+)?raiders|"
+    r"activists)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
@@ -1139,7 +1156,7 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
                "repel", "repuls", "thwart", "engag"),  # COMBAT_CUE
     "meeting": ("met", "meet", "talks", "visit", "summit"),  # MEETING_CUE
     "strike": (  # STRIKE_CUE
-        "suicide", "air", "drone", "warplane", "jet", "helicopter", "uav", "shot", "intercept", "defus", "neutrali",
+        "suicide", "chemical", "chlorine", "sarin", "toxic gas", "mustard gas", "air", "drone", "warplane", "jet", "helicopter", "uav", "shot", "intercept", "defus", "neutrali",
         "ied", "mine", "bomb", "explo", "detonat", "blast", "grenade", "shell", "mortar", "artillery", "rocket",
         "missile", "mlrs", "grad", "bombard", "launcher", "pounded", "fired", "struck", "strike", "hit", "massacre",
         "killing", "execut", "behead", "abduct", "kidnap", "hostage", "rape", "sexual", "opened fire", "riot", "mob",
