@@ -307,7 +307,7 @@ GROUPS: dict[str, str | None] = {
     "GNA": "LY", "Government of National Accord": "LY", "LNA": "LY", "AQAP": "YE", "Saudi-led coalition": "YE",
     "Ambazonian separatists": "CM", "Maute": "PH", "Abu Sayyaf": "PH", "NPA": "PH", "New People's Army": "PH",
     "BIFF": "PH", "TPNPB": "ID", "Mawozo": "HT", "G9": "HT", "Clan del Golfo": "CO", "Sinaloa Cartel": "MX",
-    "al-Shabaab in Mozambique": "MZ", "Ansar al-Sunna": "MZ", "Maoists": "IN", "Naxalites": "IN",
+    "al-Shabaab in Mozambique": "MZ", "Ansar al-Sunna": "MZ", "Maoists": "IN", "Naxalites": "IN", "FARC dissidents": "CO",
 }
 #: Where a country's forces and groups are reported fighting, besides at home: the report of an actor of the
 #: country is about one of these (an analyst places "Israeli forces … Gaza" in Palestine, not Mozambique).
@@ -1012,7 +1012,7 @@ GRIEVANCE_BEFORE = re.compile(r"\b(?:against|demand\w*|release\s+of|over|denounc
                               r"who\s+(?:were|was|had\s+been|have\s+been|has\s+been))\s+"
                               r"(?:(?:the|an?|illegal|unjust|unlawful|arbitrary|recent|their|his|her|its)\s+|and\s+)*$")
 #: Words of a sentence after a protest that refer back to it (its outcome is told only then).
-PROTEST_REFERENCE = re.compile(r"\b(?:them|they|protesters|protestors|demonstrators|participants?|crowd|gathering|"
+PROTEST_REFERENCE = re.compile(r"\b(?:them|they|protesters|protestors|demonstrators|participants?|crowd|gathering|activists|"
                                r"the\s+(?:event|group)|"
                                r"protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|rioters|sit-in|strikers)\b")
 #: An organised armed side (police aside): fighting with one on either side is a battle, not a riot.
