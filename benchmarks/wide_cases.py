@@ -1,0 +1,52 @@
+"""Share of the reports of ``tests/test_events_wide.py`` whose main event has each field right, by style and type.
+
+Run from the repository root: ``PYTHONPATH=$PWD python benchmarks/wide_cases.py`` (a Markdown table on stdout).
+"""
+
+from __future__ import annotations
+
+import collections
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from geoconflict import extract, read_report
+from geoconflict.model.acled import acled_rows
+from tests.acled_cases import near
+from tests.test_events_wide import CASES, Case
+
+FIELDS = ("event_type", "sub_event_type", "place", "admin1", "actors", "fatalities")
+
+
+def right(case: Case) -> dict[str, bool]:
+    """Which fields of *case*'s main event (first ACLED row) match the analyst's answer."""
+    row = next(iter(acled_rows(extract(read_report(case.text, published=case.published)))), None)
+    if row is None:
+        return dict.fromkeys(FIELDS, False)
+    return {"event_type": row["event_type"] == case.event_type,
+            "sub_event_type": row["sub_event_type"] == case.sub_event_type,
+            "place": row["country"] == case.country and near(row, *case.point),
+            "admin1": row["admin1"] == case.admin1,
+            "actors": (row["actor1"], row["actor2"]) == (case.actor1, case.actor2),
+            "fatalities": row["fatalities"] == case.fatalities}
+
+
+def main() -> None:
+    by: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for case in CASES:
+        ok = right(case)
+        ok["all six"] = all(ok.values())
+        for key in ("all cases", f"style {case.style}", f"type {case.event_type}"):
+            by[key]["n"] += 1
+            by[key].update(f for f, v in ok.items() if v)
+    print("| | cases | type | subtype | place ≤25 km | admin-1 | actors | fatalities | all six |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for key in sorted(by, key=lambda k: (k != "all cases", k)):
+        c = by[key]
+        shares = " | ".join(f"{100 * c[f] / c['n']:.0f}" for f in (*FIELDS, "all six"))
+        print(f"| {key} | {c['n']} | {shares} |")
+
+
+if __name__ == "__main__":
+    main()
