@@ -51,7 +51,7 @@ CASES = [
     ('On 28 April 2023, a group of residents beat a man to death in Goma after accusing him of theft.', '2023-04-28', 'Riots', 'Mob violence', 'Goma', 'Democratic Republic of the Congo', 'residents', None, None),
     ('On 15 August 2022, settlers attacked Palestinian farmers near Nablus.', '2022-08-15', 'Riots', 'Mob violence', 'Nablus', 'Palestinian Territory', 'settlers', 'farmers', None),
     ("Party supporters attacked a rival candidate's convoy in Dhaka on Monday.", '2023-10-30', 'Riots', 'Mob violence', 'Dhaka', 'Bangladesh', 'supporters', None, None),
-    ('On 10 March 2023, police arrested 14 opposition activists in Harare.', '2023-03-10', 'Strategic developments', 'Arrests', 'Harare', 'Zimbabwe', 'police', None, None),
+    ('On 10 March 2023, police arrested 14 opposition activists in Harare.', '2023-03-10', 'Strategic developments', 'Arrests', 'Harare', 'Zimbabwe', 'police', 'activists', None),
     ('On 25 May 2022, security forces recovered a cache of weapons in Imphal.', '2022-05-25', 'Strategic developments', 'Disrupted weapons use', 'Imphal', 'India', 'security forces', None, None),
     ('Ukrainian air defences shot down a Russian drone over Kyiv overnight.', '2023-05-30', 'Strategic developments', 'Disrupted weapons use', 'Kyiv', 'Ukraine', None, None, None),
     ('On 3 June 2022, RSF soldiers looted shops in Nyala.', '2022-06-03', 'Strategic developments', 'Looting/property destruction', 'Nyala', 'Sudan', 'RSF', None, None),

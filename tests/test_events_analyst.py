@@ -59,7 +59,7 @@ CASES = [
      "Battles", "Armed clash", "Culiacán", "Mexico", "gunmen", "police", None),
     ("On 3 June 2023, near a village of Budalin township (Monywa district, Sagaing region), fighting broke out "
      "between the military and a local PDF. Casualties unknown.", "2023-06-03",
-     "Battles", "Armed clash", "Monywa", "Myanmar", "PDF", None, None),
+     "Battles", "Armed clash", "Monywa", "Myanmar", "military", "PDF", None),
     ("On 13 June 2023, JNIM militants ambushed a gendarmerie patrol near Djibo, killing 7 gendarmes.", "2023-06-13",
      "Battles", "Armed clash", "Djibo", "Burkina Faso", "JNIM", "gendarmerie", 7),
     # protests: vigils and marches joined, fire at demonstrators, a strike committee's protest
@@ -74,9 +74,9 @@ CASES = [
      "Protests", "Peaceful protest", "Mandalay", "Myanmar", None, None, None),
     # riots: crowds fighting each other or the police, property destroyed during a demonstration
     ("On 19 May 2023, residents of Kisii fought with market vendors over stalls; two people were injured.",
-     "2023-05-19", "Riots", "Mob violence", "Kisii", "Kenya", None, None, None),
+     "2023-05-19", "Riots", "Mob violence", "Kisii", "Kenya", "residents", None, None),
     ("On 20 May 2023, police clashed with traders in Kano who were resisting the demolition of their shops.",
-     "2023-05-20", "Riots", "Mob violence", "Kano", "Nigeria", None, None, None),
+     "2023-05-20", "Riots", "Mob violence", "Kano", "Nigeria", "traders", "police", None),
     ("At least 12 members of two rival parties were injured in a clash in Chittagong on Friday.", "2023-05-19",
      "Riots", "Mob violence", "Chattogram", "Bangladesh", None, None, None),
     ("On 9 June 2023, during a demonstration over fuel prices in Conakry, youths vandalized shops and a bank.",

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from geoconflict.extraction.acled_types import crowd_fight
-from geoconflict.extraction.actors import actors, side_name
+from geoconflict.extraction.acled_types import actor_pair, crowd_fight
+from geoconflict.extraction.actors import actors, side_name, state_side
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, Document, clause, clause_back
 from geoconflict.extraction.located import stated_fatalities
@@ -71,7 +71,7 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     ids = _finer([i for i in ids if not doc.spans[i].possessive], doc, masked, cue.end())
     if not ids:
         return []
-    parties = tuple(dict.fromkeys(side_name(a) for a in actors(masked, 0, len(masked)) if a.party))
+    parties = _sides(masked, cue.start(), cue.end())
     when = next((d for d in doc.dates_in(s) if d.role == "start"), None) or doc.event_date(s)
     reason = f"combat: word {word!r} with places named {where} it"
     if when is not None and when.role == "start":
@@ -79,10 +79,22 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     crowd = crowd_fight(folded, cue.start())
     if crowd is not None:
         reason += f"; fought by crowds, not armed sides: {crowd}"
+        if len(parties) == len(("crowd", "state")) and state_side(parties[0]) is True:
+            parties = parties[::-1]  # "police clashed with traders": ACLED names the crowd first
     return [CombatArea(tuple(doc.distinct_places(ids)), actors=parties, description=word, subtype=crowd,
                        fatalities=stated_fatalities(doc, s, masked, folded),
                        provenance=doc.provenance(s, reported_by=speaker(), when=when, reason=reason))]
 
+
+
+def _sides(masked: str, start: int, end: int) -> tuple[str, ...]:
+    """The sides of the fighting whose word is ``masked[start:end]``: the parties the sentence names; when it names
+    fewer than two, the sides around the word as a located event's are read (:func:`actor_pair`: "separatists
+    clashed with the military", "young men clashed with police"), the named parties after them."""
+    named = tuple(dict.fromkeys(side_name(a) for a in actors(masked, 0, len(masked)) if a.party))
+    if len(named) >= 2:
+        return named
+    return tuple(dict.fromkeys((*actor_pair(masked, start, end), *named)))
 
 
 def _finer(ids: list[int], doc: Document, masked: str, after: int) -> list[int]:

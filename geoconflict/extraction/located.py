@@ -228,7 +228,8 @@ def _parties(masked: str, folded: str, cue: re.Match[str], kind: str, subtype: s
     """ACLED's (actor1, actor2) of the event of word *cue* typed *kind*, *subtype*: those of its word
     (:func:`~geoconflict.extraction.acled_types.actor_pair`; "Russian shelling": Russian forces, when no one
     else), of the battle's word when the event is the battle it was told with ("looted a market during fighting
-    with the army"), and for a protest none named after "against" (what it protests, no party to it); of a
+    with the army") or, when its word has none, of the fighting told with it ("clashed with police, burning
+    tyres"), and for a protest none named after "against" (what it protests, no party to it); of a
     protest or riot, the crowd first and the state's forces second, as ACLED codes them."""
     word: re.Match[str] = cue
     if subtype == acled.ARMED_CLASH and cue.lastgroup in BY_BATTLE:
@@ -239,6 +240,8 @@ def _parties(masked: str, folded: str, cue: re.Match[str], kind: str, subtype: s
         end = against.start() if against else end
     dem = _DEMONYM_LAST.search(masked, 0, word.start())
     pair = actor_pair(masked[:end], word.start(), word.end(), default=f"{dem.group(1)} {en.FORCES}" if dem else None)
+    if not pair and (fight := Fold.COMBAT.search(folded)):  # "clashed with police, burning tyres": the fight's sides
+        pair = actor_pair(masked[:end], fight.start(), fight.end())
     if kind in _CROWD_KINDS and len(pair) == len(("actor1", "actor2")) and state_side(pair[0]) is True:
         return pair[1], pair[0]  # "police fired tear gas at students demonstrating": the demonstrators first
     return pair

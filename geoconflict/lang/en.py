@@ -305,7 +305,7 @@ GROUPS: dict[str, str | None] = {
     "ENDF": "ET", "OLA": "ET", "ISGS": "ML", "NUG": "MM", "KNLA": "MM", "PKK": "TR", "OPS": "SY", "STC": "YE",
     "ELN": "CO", "FARC": "CO", "CJNG": "MX", "TTP": "PK", "CRPF": "IN",
     "GNA": "LY", "Government of National Accord": "LY", "LNA": "LY", "AQAP": "YE", "Saudi-led coalition": "YE",
-    "Ambazonian separatists": "CM", "Maute": "PH", "Abu Sayyaf": "PH", "NPA": "PH", "New People's Army": "PH",
+    "Ambazonian separatists": "CM", "Maute": "PH", "Maute group": "PH", "Abu Sayyaf": "PH", "NPA": "PH", "New People's Army": "PH",
     "BIFF": "PH", "TPNPB": "ID", "Mawozo": "HT", "G9": "HT", "Clan del Golfo": "CO", "Sinaloa Cartel": "MX",
     "al-Shabaab in Mozambique": "MZ", "Ansar al-Sunna": "MZ", "Maoists": "IN", "Naxalites": "IN", "FARC dissidents": "CO",
 }
@@ -359,6 +359,7 @@ GROUP_ALIASES: dict[str, str] = {
     "Ta'ang National Liberation Army": "TNLA", "People's Defence Force": "PDF", "ISIS": "Islamic State",
     "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "Al Shabaab": "Al-Shabaab", "SPLA-IO": "SPLM-IO", "QSD": "SDF", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
     "Government of National Accord": "GNA", "New People's Army": "NPA", "Naxalites": "Maoists",
+    "Maute group": "Maute",
 }
 #: Nouns that make an adjective or a group name into an armed actor.
 ACTOR_NOUNS = (
@@ -1113,7 +1114,7 @@ GENERIC_ACTOR = re.compile(
     r"security\s+forces|soldiers|troops|army|military|junta|protesters|protestors|demonstrators|rioters|mob|"
     r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children|gendarmes|gendarmerie|"
     r"settlers|locals|youths|young\s+men|supporters|traders|separatists?(?:\s+fighters)?|(?:cattle\s+)?raiders|"
-    r"activists)\b",
+    r"activists|(?:drug\s+)?traffickers)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
