@@ -18,7 +18,10 @@ from typing import Any, NamedTuple
 import pytest
 
 from geoconflict import extract, read_report
-from geoconflict.model import taxonomy
+from geoconflict.extraction.acled_types import classify
+from geoconflict.extraction.claims import overtaken
+from geoconflict.lang import en
+from geoconflict.model import Place, taxonomy
 from geoconflict.model.acled import acled_rows
 from tests.acled_cases import near
 
@@ -83,7 +86,7 @@ CASES = [
     Case('acled', 'On 14 June 2022, traders protested in Peshawar (Peshawar, Khyber Pakhtunkhwa) against rising electricity prices.', '2022-06-14', 'Protests', 'Peaceful protest', (34.01, 71.58), 'Pakistan', 'Khyber Pakhtunkhwa', 'traders', None, None, {}),
     Case('wire', "Police arrested 25 PTI workers in Lahore on Wednesday, a day after the party's leader was detained.", '2023-05-10', 'Strategic developments', 'Arrests', (31.55, 74.34), 'Pakistan', 'Punjab Province', 'police', None, None, {}),
     Case('acled', 'On 23 May 2017, Maute group militants clashed with the army in Marawi City, Lanao del Sur.', '2017-05-23', 'Battles', 'Armed clash', (8.0, 124.29), 'Philippines', 'Autonomous Region in Muslim Mindanao', 'Maute', 'army', None, {}),
-    Case('acled', 'On 2 March 2019, NPA rebels ambushed a police patrol in barangay San Jose, Las Navas, Northern Samar, killing 1 officer.', '2019-03-02', 'Battles', 'Armed clash', (12.34, 125.03), 'Philippines', 'Eastern Visayas', 'NPA', 'police', 1, {'place': "'barangay X, <municipality>, <province>': the sub-municipal unit's namesake 150 km off is taken"}),
+    Case('acled', 'On 2 March 2019, NPA rebels ambushed a police patrol in barangay San Jose, Las Navas, Northern Samar, killing 1 officer.', '2019-03-02', 'Battles', 'Armed clash', (12.34, 125.03), 'Philippines', 'Eastern Visayas', 'NPA', 'police', 1, {}),
     Case('wire', 'An improvised bomb exploded at a market in Jolo, Sulu, on Sunday, wounding five people, the military said.', '2019-09-08', 'Explosions/Remote violence', 'Remote explosive/landmine/IED', (6.05, 121.0), 'Philippines', 'Autonomous Region in Muslim Mindanao', None, None, None, {}),
     Case('wire', 'Police shot dead two suspected drug dealers in Caloocan during an anti-drug operation on Saturday night.', '2017-08-12', 'Violence against civilians', 'Attack', (14.65, 120.97), 'Philippines', 'National Capital Region', 'police', None, 2, {}),
     Case('wire', "Sinaloa Cartel gunmen battled National Guard troops in Culiacan on Thursday after the arrest of a cartel leader's son.", '2019-10-17', 'Battles', 'Armed clash', (24.8, -107.39), 'Mexico', 'Sinaloa', 'Sinaloa Cartel', 'troops', None, {}),
@@ -188,3 +191,75 @@ def test_the_reports_cover_styles_types_and_countries():
     assert all(taxonomy.SUB_EVENT_TYPES[c.sub_event_type] == c.event_type for c in CASES)
     assert all(set(c.xfail) <= {ALL, "event_type", "sub_event_type", "place", "admin1", "actors", "fatalities"}
                for c in CASES)
+
+
+# ---- the rules the reports led to, one by one
+
+
+@pytest.mark.parametrize(("key", "sentence", "verb", "expected"), [
+    # the state's forces killing people during a protest: excessive force; armed men doing so: an attack
+    ("kill", "security forces shot dead 50 people during opposition protests", "shot dead",
+     taxonomy.EXCESSIVE_FORCE),
+    ("kill", "gunmen shot dead five people during a protest over fuel prices", "shot dead", taxonomy.ATTACK),
+    # ", police said" tells who speaks, not whom the raiders shot
+    ("kill", "cattle raiders shot dead five herders near the river, police said", "shot dead", taxonomy.ATTACK),
+    ("kill", "cattle raiders shot dead five police officers near the river", "shot dead", taxonomy.ARMED_CLASH),
+    # protesters who clash with riot police, set fire to a building or storm it riot
+    ("protest", "protesters clashed with riot police and set fire to cars", "protesters",
+     taxonomy.VIOLENT_DEMONSTRATION),
+    ("protest", "protesters set fire to a police station on the third night of unrest", "protesters",
+     taxonomy.VIOLENT_DEMONSTRATION),
+    ("protest", "protesters marched to the police station on the third night of unrest", "protesters",
+     taxonomy.PEACEFUL_PROTEST),
+])
+def test_typing_rules_of_reports_from_elsewhere(key, sentence, verb, expected):
+    assert classify(key, sentence, sentence.index(verb) + len(verb), sentence.index(verb))[1] == expected
+
+
+@pytest.mark.parametrize(("sentence", "key"), [
+    ("aircraft dropped chemical munitions on the town", "chemical"),
+    ("a chlorine gas attack on the suburb", "chemical"),
+    ("a suicide blast at the shrine", "suicide"),
+    ("aircraft dropped barrel bombs on the town", "air"),
+])
+def test_chemical_weapons_and_suicide_blasts_have_their_cues(sentence, key):
+    assert next(en.STRIKE_CUE.finditer(sentence)).lastgroup == key
+
+
+def test_foreign_forces_retaking_a_town_with_the_home_forces_regain_it():
+    town = Place("Mocimboa da Praia", kind="populated_place", lat=-11.35, lon=40.35, country_code="MZ")
+    assert overtaken("Rwandan and Mozambican troops", [town], "recaptured the town") == taxonomy.GOVERNMENT_REGAINS
+    assert overtaken("Rwandan troops", [town], "captured the town") == taxonomy.NON_STATE_OVERTAKES
+
+
+def test_beheaded_people_are_counted():
+    row = next(iter(acled_rows(extract(read_report("Insurgents beheaded 7 villagers in Mocimboa da Praia on Monday.",
+                                                   published="2020-05-04")))))
+    assert (row["event_type"], row["fatalities"]) == ("Violence against civilians", 7)
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels ambushed a patrol in barangay San Jose, Las Navas, Northern Samar on Sunday.",
+    "Rebels ambushed a patrol in San Jose (Las Navas, Northern Samar) on Sunday.",
+])
+def test_a_village_named_with_its_municipality_is_near_that_town(text):
+    """The gazetteer's San Jose of the region is 150 km away, outside Northern Samar: the tail's town is the answer."""
+    row = next(iter(acled_rows(extract(read_report(text, published="2019-03-04")))))
+    assert near(row, 12.34, 125.03)  # Las Navas
+    assert row["geo_precision"] == 2
+
+
+def test_a_village_inside_its_district_stays():
+    row = next(iter(acled_rows(extract(read_report("Rebels ambushed a patrol in Catarman, Northern Samar, on Sunday.",
+                                                   published="2019-03-04")))))
+    assert near(row, 12.50, 124.64)  # Catarman
+    assert row["geo_precision"] == 1
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("On 9 May 2019, separatists clashed with the military in Kumbo.", ("separatists", "military")),
+    ("On 9 May 2019, young men clashed with police in Kasserine.", ("young men", "police")),
+])
+def test_the_sides_of_fighting_no_party_names(text, sides):
+    combat = extract(read_report(text, published="2019-05-09")).combats[0]
+    assert combat.actors == sides

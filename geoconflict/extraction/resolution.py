@@ -29,6 +29,7 @@ from geoconflict.extraction.resolution_common import (
     search,
 )
 from geoconflict.extraction.resolution_guards import guard_context
+from geoconflict.extraction.resolution_inside import hold_to_district
 from geoconflict.extraction.resolution_spelling import respell_in_units
 from geoconflict.extraction.spans import Span
 from geoconflict.extraction.structure import apply_coded, apply_sentence_region, apply_structure
@@ -83,6 +84,7 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     # listed names are held to the actors' area as the others were ("Bala district" of an Afghan report)
     pull_to_actors(gaz, text, [x for x in spans if x.descriptor is not None and x.place is not None])
     apply_structure(gaz, text, spans)
+    hold_to_district(gaz, text, spans)
     apply_sentence_region(gaz, text, spans)
     respell_in_units(gaz, text, spans)
     apply_coded(text, spans)

@@ -91,6 +91,7 @@ __all__ = [
     "CODED_NOTE_WINDOW",
     "CODED_WORD",
     "CODER_NOTE_OPENING",
+    "CONTAINER_GAP",
     "CONTAINER_NEXT",
     "CONTROL_OF",
     "CONTAINER_OPEN",
@@ -611,6 +612,8 @@ CODED_OTHER_EVENT = re.compile(r"\s+event\b", re.IGNORECASE)
 CONTAINER_OPEN = re.compile(r"\s*(?:,|\()\s*(?:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}\s*,\s*)?")
 #: Between two units of one tail ("District, Region").
 CONTAINER_NEXT = re.compile(r"\s*,\s*")
+#: What stands between a place and the next name of its tail: a comma or an opening parenthesis.
+CONTAINER_GAP = re.compile(r"\s*[,(]\s*")
 #: After a tail's last unit, a list goes on ("Kharkiv, Kyiv and Odesa"): no tail then.
 LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|(?:and|or)\b)")
 #: Between a place and the place it is offset from: "X (east of Y)", "X, 12 km south-west of Y" (group "km").
