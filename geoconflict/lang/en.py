@@ -758,12 +758,13 @@ MOVE_FROM_AFTER = r"\s+from\s+"
 #: "redeploy" as "deploy".
 MOVE_STEM_LENGTH = 5
 MOVE_STEM_ALIASES = {"redep": "deplo"}
-#: Control of territory.
+#: Control of territory ("entered <town>" only when unopposed: else a movement).
 CLAIM_CUE = re.compile(
     r"\b(?:control(?:s|led|ling)?|seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took\s+over|took|taken|"
     r"tak(?:e|es|ing)\s+over|overt(?:ook|ake|akes|aken|aking)|"
     r"occup(?:y|ies|ied|ying)|liberat(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|"
-    r"overr(?:an|un|uns)|fell\s+to|fallen\s+to|hold(?:s|ing)?|held|gain(?:s|ed)?\s+control)\b",
+    r"overr(?:an|un|uns)|fell\s+to|fallen\s+to|hold(?:s|ing)?|held|gain(?:s|ed)?\s+control|"
+    r"entered(?=(?:\s+\S+){1,4}?\s+(?:unopposed|without\s+(?:any\s+|a\s+)?(?:fight(?:ing)?|resistance|clash(?:es)?|a\s+shot))))\b",
     re.IGNORECASE,
 )
 #: Control words that claim a place only when it follows (not "held talks", "took part").
@@ -1155,7 +1156,8 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "shift", "rush", "reinforc", "push", "march", "retreat", "rotat", "airlift", "ferr", "brought", "bring",
         "head", "return", "attack"),
     "claim": (  # CLAIM_CUE ("taken", "retake", "take over" hold "tak"; "retook" holds "took")
-        "control", "seiz", "captur", "took", "tak", "overt", "occup", "liberat", "overr", "fell", "fallen", "hold", "held"),
+        "control", "seiz", "captur", "took", "tak", "overt", "occup", "liberat", "overr", "fell", "fallen", "hold", "held",
+        "entered"),
     "combat": ("combat", "fight", "fought", "clash", "confront", "battl", "hostilities", "skirmish", "gun", "shoot", "exchang",
                "repel", "repuls", "thwart", "engag"),  # COMBAT_CUE
     "meeting": ("met", "meet", "talks", "visit", "summit"),  # MEETING_CUE
