@@ -14,7 +14,7 @@ from geoconflict.text.normalize import parse_query
 
 #: Actor words that are no nationality adjective of the table (variants, a people, a group's name).
 NOT_IN_TABLE = {"Azeri", "Belarussian", "Burkinabè", "Kurdish", "Myanmar", "North Korean", "Saudi",
-                "South Sudanese", "Kazakh", "Libyan National"}
+                "South Sudanese", "Kazakh", "Libyan National", "US", "Philippine"}
 
 
 def _table() -> dict[str, set[str]]:

@@ -308,7 +308,7 @@ GROUPS: dict[str, str | None] = {
     "GNA": "LY", "Government of National Accord": "LY", "LNA": "LY", "AQAP": "YE", "Saudi-led coalition": "YE",
     "Ambazonian separatists": "CM", "Maute": "PH", "Maute group": "PH", "Abu Sayyaf": "PH", "NPA": "PH", "New People's Army": "PH",
     "BIFF": "PH", "TPNPB": "ID", "Mawozo": "HT", "G9": "HT", "Clan del Golfo": "CO", "Sinaloa Cartel": "MX",
-    "al-Shabaab in Mozambique": "MZ", "Ansar al-Sunna": "MZ", "Maoists": "IN", "Naxalites": "IN", "FARC dissidents": "CO",
+    "Ansar al-Sunna": "MZ", "Maoists": "IN", "Naxalites": "IN", "FARC dissidents": "CO",
 }
 #: Where a country's forces and groups are reported fighting, besides at home: the report of an actor of the
 #: country is about one of these (an analyst places "Israeli forces … Gaza" in Palestine, not Mozambique).
