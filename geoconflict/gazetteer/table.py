@@ -157,6 +157,17 @@ class GazetteerTable:
         off, names = self._names()
         return names[off[row]:off[row + 1]].decode("utf-8")
 
+    def _names_of(self, rows: list[int]) -> list[str]:
+        """The names of *rows*, as :meth:`_name` reads each (one decoding for the embedded rows)."""
+        base = [r for r in rows if r < self._base_rows]
+        if len(base) < len(rows):  # added places among them
+            return [self._name(r) for r in rows]
+        off, names = self._names()
+        joined = b"\n".join([names[off[r]:off[r + 1]] for r in rows])
+        if joined.count(b"\n") != len(rows) - 1:  # a name holds a line break
+            return [self._name(r) for r in rows]
+        return joined.decode("utf-8").split("\n") if rows else []
+
     def _admin_name(self, row: int) -> str:
         """Name of an admin unit (few, shared by many places: kept once read)."""
         name = self._admin_names.get(row)

@@ -50,7 +50,7 @@ from geoconflict.lang.translit import (
     VOWELS,
 )
 from geoconflict.model import Place
-from geoconflict.text.normalize import fold
+from geoconflict.text.normalize import fold, fold_many
 
 __all__ = ["LONG_KEY", "MIN_KEY", "SLIP_RATIO", "VOWEL_SLIPS", "Spelling", "spelled_variants", "spelling"]
 
@@ -80,7 +80,12 @@ _DOUBLE = re.compile(r"([a-zC])\1+")
 #: A letter of a key (a consonant), where a name's letters are split into its vowels' places.
 _CONSONANT = re.compile(f"[^{VOWELS}]")
 _NO_VOWELS = str.maketrans("", "", VOWELS)
-_raw_fold = getattr(fold, "__wrapped__", fold)  # (the index's names would push a report's out of fold's cache)
+#: What :func:`_spellings` joins a unit's folded names with (no folded name holds it).
+_LINE = "\n"
+#: An article word of a folded name, between spaces or line breaks (:func:`_spellings`).
+_ARTICLE = re.compile(rf"(?<![^ \n])(?:{'|'.join(sorted(ARTICLES))})(?![^ \n])")
+#: A final "h" after a vowel (a word's end in a folded name).
+_FINAL_H = re.compile(rf"(?<=[{VOWELS}])h\b")
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,33 @@ def _spelling(folded: str, country: str | None = None) -> Spelling:
     return Spelling(letters.translate(_NO_VOWELS), letters)
 
 
+def _spellings(folded: list[str], country: str | None = None) -> tuple[list[str], list[str]]:
+    """The keys and letters of :func:`_spelling` of each of the *folded* names (none holding a line break), in a
+    few passes over them joined: the index of a unit's places. :func:`_spelling` is the reference
+    (``tests/test_fold_many.py`` holds them equal).
+
+    Examples
+    --------
+    >>> _spellings(["tall tamr", "al qamishli", "al", "mansurah"])
+    (['tltmr', 'kmshl', 'l', 'mnsr'], ['taltamr', 'kamishli', 'al', 'mansura'])
+    """
+    if not folded:
+        return [], []
+    text = _FINAL_H.sub("", _LINE.join(folded))
+    whole = text.replace(" ", "").split(_LINE)  # (a name all of articles keeps them)
+    lines = _ARTICLE.sub("", text).replace(" ", "").split(_LINE)
+    for i in [i for i, line in enumerate(lines) if not line and whole[i]]:
+        lines[i] = whole[i]
+    letters = _LINE.join(lines)
+    for two, one in TWO_LETTER_SOUNDS:
+        letters = letters.replace(two, one)
+    letters = letters.translate(ONE_LETTER_SOUNDS)
+    if country in H_FOR_G:
+        letters = letters.translate(H_FOR_G_SOUNDS)
+    letters = _DOUBLE.sub(r"\1", letters)
+    return letters.translate(_NO_VOWELS).split(_LINE), letters.split(_LINE)
+
+
 @lru_cache(maxsize=SPELLING_CACHE)
 def spelling(name: str, country: str | None = None) -> Spelling:
     """*name*'s :class:`Spelling`, read as a name of *country* (ISO code) is.
@@ -144,16 +176,19 @@ def spelling(name: str, country: str | None = None) -> Spelling:
 
 
 class _UnitIndex:
-    """One first-level unit's settlements and units (itself among them) by key: each one's key and letters."""
+    """One first-level unit's settlements and units (itself among them) by key: each one's key and letters
+    (:func:`_spellings` of their names folded by :func:`~geoconflict.text.normalize.fold_many`)."""
 
     def __init__(self, table: GazetteerTable, rows: list[int], country: str) -> None:
         self.rows = rows
+        self.keys, self.letters = _spellings(fold_many(table._names_of(rows)), country)
         self.by_key: dict[str, list[int]] = {}
-        self.spellings: list[Spelling] = []
-        for i, row in enumerate(rows):
-            s = _spelling(_raw_fold(table._name(row)), country)
-            self.spellings.append(s)
-            self.by_key.setdefault(s.key, []).append(i)
+        for i, key in enumerate(self.keys):
+            self.by_key.setdefault(key, []).append(i)
+
+    def spelling(self, i: int) -> Spelling:
+        """The :class:`Spelling` of the *i*-th place."""
+        return Spelling(self.keys[i], self.letters[i])
 
 
 def _unit_rows(table: GazetteerTable) -> dict[int, np.ndarray]:
@@ -249,13 +284,13 @@ def _find(table: GazetteerTable, own: Spelling, country: str, units: frozenset[s
         if index is None:
             continue
         for i in index.by_key.get(own.key, ()):
-            other = index.spellings[i]
+            other = index.spelling(i)
             differ = own.vowel_slips(other)
             if differ is not None and differ <= allowed:
                 same.append((own.alike(other), index.rows[i]))
         if not same and not one_way and len(own.key) >= SLIP_MIN_KEY:
-            slips += [(ratio, index.rows[i]) for i, other in enumerate(index.spellings)
-                      if _slip(own.key, other.key) and (ratio := own.alike(other)) >= SLIP_RATIO]
+            slips += [(ratio, index.rows[i]) for i, key in enumerate(index.keys)
+                      if _slip(own.key, key) and (ratio := own.alike(index.spelling(i))) >= SLIP_RATIO]
     found = same or slips
     places = sorted({row: ratio for ratio, row in found}.items(), key=lambda t: -t[1])
     return [(round(ratio, 3), table.place(row)) for row, ratio in places]
