@@ -82,10 +82,10 @@ _CONSONANT = re.compile(f"[^{VOWELS}]")
 _NO_VOWELS = str.maketrans("", "", VOWELS)
 #: What :func:`_spellings` joins a unit's folded names with (no folded name holds it).
 _LINE = "\n"
-#: An article word of a folded name, between spaces or line breaks (:func:`_spellings`).
-_ARTICLE = re.compile(rf"(?<![^ \n])(?:{'|'.join(sorted(ARTICLES))})(?![^ \n])")
-#: A final "h" after a vowel (a word's end in a folded name).
-_FINAL_H = re.compile(rf"(?<=[{VOWELS}])h\b")
+#: An article word of folded names joined by line breaks (:func:`_spellings`; their words are all letters).
+_ARTICLE = re.compile(rf"\b(?:{'|'.join(sorted(ARTICLES))})\b")
+#: A final "h" after a vowel (a word's end in a folded name; the look-behind last, faster).
+_FINAL_H = re.compile(rf"h(?<=[{VOWELS}]h)\b")
 
 
 @dataclass(frozen=True)
@@ -142,9 +142,18 @@ def _spellings(folded: list[str], country: str | None = None) -> tuple[list[str]
     >>> _spellings(["tall tamr", "al qamishli", "al", "mansurah"])
     (['tltmr', 'kmshl', 'l', 'mnsr'], ['taltamr', 'kamishli', 'al', 'mansura'])
     """
-    if not folded:
-        return [], []
-    text = _FINAL_H.sub("", _LINE.join(folded))
+    keys, letters = [""] * len(folded), [""] * len(folded)
+    for group in ([i for i, f in enumerate(folded) if f.isascii()], [i for i, f in enumerate(folded) if not f.isascii()]):
+        if group:  # (names in ASCII apart: str.translate is fast over ASCII text only)
+            joined = _joined_letters(_LINE.join([folded[i] for i in group]), country)
+            for i, key, line in zip(group, joined.translate(_NO_VOWELS).split(_LINE), joined.split(_LINE)):
+                keys[i], letters[i] = key, line
+    return keys, letters
+
+
+def _joined_letters(text: str, country: str | None) -> str:
+    """The letters of :func:`_spelling` of each of the folded names joined by line breaks in *text*, so joined."""
+    text = _FINAL_H.sub("", text)
     whole = text.replace(" ", "").split(_LINE)  # (a name all of articles keeps them)
     lines = _ARTICLE.sub("", text).replace(" ", "").split(_LINE)
     for i in [i for i, line in enumerate(lines) if not line and whole[i]]:
@@ -155,8 +164,7 @@ def _spellings(folded: list[str], country: str | None = None) -> tuple[list[str]
     letters = letters.translate(ONE_LETTER_SOUNDS)
     if country in H_FOR_G:
         letters = letters.translate(H_FOR_G_SOUNDS)
-    letters = _DOUBLE.sub(r"\1", letters)
-    return letters.translate(_NO_VOWELS).split(_LINE), letters.split(_LINE)
+    return _DOUBLE.sub(r"\1", letters)
 
 
 @lru_cache(maxsize=SPELLING_CACHE)

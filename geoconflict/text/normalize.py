@@ -62,7 +62,7 @@ _PRE = str.maketrans({**_LATIN_SPECIAL, **{c: "" for c in _APOSTROPHES}})
 _NON_WORD = re.compile(r"[\W_]+")
 _DOUBLE = re.compile(r"([a-z])\1+")
 _SUFFIX_SKY = re.compile(r"sk(?:iy|yy|yi|ii|i|y|oy)\b")
-_SUFFIX_Y = re.compile(r"(?<=\w\w)(?:iy|yy|yi|ii)\b")
+_SUFFIX_Y = re.compile(r"(?:iy|yy|yi|ii)(?<=\w{4})\b")  # (after two word characters: the look-behind last, faster)
 
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 #: folded names and parsed queries kept (each function its own cache)
