@@ -63,8 +63,14 @@ __all__ = ["MAX_UNITS", "respell_unknown"]
 MAX_UNITS = 4
 #: A run of capitalised words (Latin letters, words joined by a space or a hyphen), at most this many words.
 MAX_RUN_WORDS = 4
-_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’][^\W\d_]+)?"
-_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -]{_WORD}){{0,{MAX_RUN_WORDS - 1}}}(?![\w'’-])")
+_CAPITAL = "[A-ZÀ-ÖØ-Þ]"
+_WORD = rf"{_CAPITAL}[^\W\d_]*(?:['’][^\W\d_]+)?"
+#: (no word character, apostrophe or hyphen before its first capital: the look-behind is written after that
+#: capital, so only capitals are tried)
+_RUN = re.compile(rf"{_CAPITAL}(?<![\w'’-]{_CAPITAL})[^\W\d_]*(?:['’][^\W\d_]+)?"
+                  rf"(?:[ -]{_WORD}){{0,{MAX_RUN_WORDS - 1}}}(?![\w'’-])")
+#: :data:`_RUN` as plainly written: the reference (``tests/test_capital_runs.py``).
+_RUN_PLAIN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -]{_WORD}){{0,{MAX_RUN_WORDS - 1}}}(?![\w'’-])")
 #: A parenthesis that says where the name before it is ("Ntillit (Gao, Gao)"), and a comma before a unit.
 _TAIL_OPEN = re.compile(r"\s*\(")
 _COMMA = re.compile(r"\s*,\s*")
