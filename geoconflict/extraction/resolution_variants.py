@@ -183,10 +183,11 @@ def _candidates(text: str, spans: list[Span], regions: list[tuple[int, int]], sc
             out.append((x.start, x.end, x.surface, x.place, True))
     for lo, hi in regions:
         for m in _RUN.finditer(text, lo, hi):
-            if not _unknown_word(text, m.start(), m.end(), scanned) or people.overlaps(m.start(), m.end()):
+            a, b = _name_in_run(m.group())  # (remembered by the run's words: first, as most runs are no name)
+            if a == b:
                 continue
-            s, e = _trimmed(text, m.start(), m.end())
-            if e > s and _unknown_word(text, s, e, scanned) and (
+            s, e = m.start() + a, m.start() + b  # (_trimmed; a word the scan did not find is one of the run's)
+            if _unknown_word(text, s, e, scanned) and not people.overlaps(m.start(), m.end()) and (
                     _where_a_place_goes(text, s, e) or _before_unit(text, e, units_at)):
                 out.append((s, e, text[s:e], None, False))
     return sorted(out, key=lambda t: (t[0], -t[1]))
