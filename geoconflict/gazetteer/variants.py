@@ -235,7 +235,7 @@ def _index(table: GazetteerTable, country: str, unit: str) -> _UnitIndex | None:
         if not units:
             return None
         inside = _unit_rows(table)
-        found = _UnitIndex(table, [*units, *(int(r) for u in units for r in inside.get(u, ()))], country)
+        found = _UnitIndex(table, [*units, *(r for u in units if u in inside for r in inside[u].tolist())], country)
         held = sum(len(x.rows) for x in memo.values()) + len(found.rows)
         while memo and held > PLACES_KEPT:  # the least recently used go first
             held -= len(memo.pop(next(iter(memo))).rows)
