@@ -161,8 +161,7 @@ class GazetteerTable:
 
     def _names_of(self, rows: list[int]) -> list[str]:
         """The names of *rows*, as :meth:`_name` reads each (one decoding for the embedded rows)."""
-        base = [r for r in rows if r < self._base_rows]
-        if len(base) < len(rows):  # added places among them
+        if any(r >= self._base_rows for r in rows):  # added places among them
             return [self._name(r) for r in rows]
         off, names = self._names()
         joined = b"\n".join([names[off[r]:off[r + 1]] for r in rows])

@@ -16,10 +16,11 @@ worldwide: the area is the evidence, and a key is short enough to be shared by o
 The index is built per first-level unit on first use, from the primary names of its settlements and
 second-level units, folded and keyed in a few passes over them joined (:func:`~geoconflict.text.normalize.fold_many`,
 :func:`_spellings`: about 3 µs a place, a quarter of the per-name :func:`~geoconflict.text.normalize.fold` and
-:func:`_spelling`, which stay the reference) (one key and one letters string per place: about 350 bytes a place with the records of its
-answers; Donetsk and Kharkiv oblasts, 3,178 places, about 1.1 MB; the 191 units the 1,400 ACLED notes of the
-benchmark touch, 20,367 places, about 7 MB), and kept with the gazetteer up to :data:`PLACES_KEPT` places;
-the rows of each unit are grouped once per gazetteer (one array, 8 bytes a place: about 3.4 MB).
+:func:`_spelling`, which stay the reference). It holds one key and one letters string per place (about 350
+bytes a place with the records of its answers; Donetsk and Kharkiv oblasts, 3,178 places, about 1.1 MB; the 191
+units the 1,400 ACLED notes of the benchmark touch, 20,367 places, about 7 MB), and is kept with the gazetteer up
+to :data:`PLACES_KEPT` places; the rows of each unit are grouped once per gazetteer (one array, 8 bytes a place:
+about 3.4 MB).
 
 Examples
 --------

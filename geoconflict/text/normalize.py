@@ -71,6 +71,12 @@ _CACHE_SIZE = 65536
 _HASH_BYTES = 8
 
 
+def _latin(text: str) -> str:
+    """The spellings :func:`fold` merges in a name left in Latin letters (or in names joined by line breaks)."""
+    text = text.replace("j", "y").replace("ia", "ya").replace("iu", "yu")
+    return _SUFFIX_Y.sub("y", _SUFFIX_SKY.sub("sky", _DOUBLE.sub(r"\1", text)))
+
+
 def _strip_marks(text: str) -> str:
     if text.isascii():  # nothing to strip
         return text
@@ -103,12 +109,7 @@ def fold(name: str) -> str:
         text = text.translate(table)
     text = _strip_marks(text)
     text = _NON_WORD.sub(" ", text).strip()
-    if not text.isascii():
-        return text
-    text = text.replace("j", "y").replace("ia", "ya").replace("iu", "yu")
-    text = _DOUBLE.sub(r"\1", text)
-    text = _SUFFIX_SKY.sub("sky", text)
-    return _SUFFIX_Y.sub("y", text)
+    return _latin(text) if text.isascii() else text
 
 
 #: What :func:`fold_many` joins names with: a line break, which no name holds and folding reads as a word's end.
@@ -168,12 +169,6 @@ def fold_many(names: list[str]) -> list[str]:
         for i, folded in zip(other_at, _fold_others([names[i] for i in other_at])):
             out[i] = folded
     return out
-
-
-def _latin(lines: str) -> str:
-    """The spellings :func:`fold` merges in a name left in Latin letters, over names joined by line breaks."""
-    text = lines.replace("j", "y").replace("ia", "ya").replace("iu", "yu")
-    return _SUFFIX_Y.sub("y", _SUFFIX_SKY.sub("sky", _DOUBLE.sub(r"\1", text)))
 
 
 def _fold_others(names: list[str]) -> list[str]:
