@@ -63,8 +63,14 @@ __all__ = ["MAX_UNITS", "respell_unknown"]
 MAX_UNITS = 4
 #: A run of capitalised words (Latin letters, words joined by a space or a hyphen), at most this many words.
 MAX_RUN_WORDS = 4
-_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’][^\W\d_]+)?"
-_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -]{_WORD}){{0,{MAX_RUN_WORDS - 1}}}(?![\w'’-])")
+_CAPITAL = "[A-ZÀ-ÖØ-Þ]"
+_WORD = rf"{_CAPITAL}[^\W\d_]*(?:['’][^\W\d_]+)?"
+#: (no word character, apostrophe or hyphen before its first capital: the look-behind is written after that
+#: capital, so only capitals are tried)
+_RUN = re.compile(rf"{_CAPITAL}(?<![\w'’-]{_CAPITAL})[^\W\d_]*(?:['’][^\W\d_]+)?"
+                  rf"(?:[ -]{_WORD}){{0,{MAX_RUN_WORDS - 1}}}(?![\w'’-])")
+#: :data:`_RUN` as plainly written: the reference (``tests/test_capital_runs.py``).
+_RUN_PLAIN = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ -]{_WORD}){{0,{MAX_RUN_WORDS - 1}}}(?![\w'’-])")
 #: A parenthesis that says where the name before it is ("Ntillit (Gao, Gao)"), and a comma before a unit.
 _TAIL_OPEN = re.compile(r"\s*\(")
 _COMMA = re.compile(r"\s*,\s*")
@@ -177,10 +183,11 @@ def _candidates(text: str, spans: list[Span], regions: list[tuple[int, int]], sc
             out.append((x.start, x.end, x.surface, x.place, True))
     for lo, hi in regions:
         for m in _RUN.finditer(text, lo, hi):
-            if not _unknown_word(text, m.start(), m.end(), scanned) or people.overlaps(m.start(), m.end()):
+            a, b = _name_in_run(m.group())  # (remembered by the run's words: first, as most runs are no name)
+            if a == b:
                 continue
-            s, e = _trimmed(text, m.start(), m.end())
-            if e > s and _unknown_word(text, s, e, scanned) and (
+            s, e = m.start() + a, m.start() + b  # (_trimmed; a word the scan did not find is one of the run's)
+            if _unknown_word(text, s, e, scanned) and not people.overlaps(m.start(), m.end()) and (
                     _where_a_place_goes(text, s, e) or _before_unit(text, e, units_at)):
                 out.append((s, e, text[s:e], None, False))
     return sorted(out, key=lambda t: (t[0], -t[1]))

@@ -14,10 +14,13 @@ have one spelling (:data:`~geoconflict.lang.translit.ONE_SPELLING`) only the sam
 worldwide: the area is the evidence, and a key is short enough to be shared by other names elsewhere.
 
 The index is built per first-level unit on first use, from the primary names of its settlements and
-second-level units (one key and one letters string per place: about 350 bytes a place with the records of its
-answers; Donetsk and Kharkiv oblasts, 3,178 places, about 1.1 MB; the 191 units the 1,400 ACLED notes of the
-benchmark touch, 20,367 places, about 7 MB), and kept with the gazetteer up to :data:`PLACES_KEPT` places;
-the rows of each unit are grouped once per gazetteer (one array, 8 bytes a place: about 3.4 MB).
+second-level units, folded and keyed in a few passes over them joined (:func:`~geoconflict.text.normalize.fold_many`,
+:func:`_spellings`: about 3 µs a place, a quarter of the per-name :func:`~geoconflict.text.normalize.fold` and
+:func:`_spelling`, which stay the reference). It holds one key and one letters string per place (about 350
+bytes a place with the records of its answers; Donetsk and Kharkiv oblasts, 3,178 places, about 1.1 MB; the 191
+units the 1,400 ACLED notes of the benchmark touch, 20,367 places, about 7 MB), and is kept with the gazetteer up
+to :data:`PLACES_KEPT` places; the rows of each unit are grouped once per gazetteer (one array, 8 bytes a place:
+about 3.4 MB).
 
 Examples
 --------
@@ -50,7 +53,7 @@ from geoconflict.lang.translit import (
     VOWELS,
 )
 from geoconflict.model import Place
-from geoconflict.text.normalize import fold
+from geoconflict.text.normalize import fold, fold_many
 
 __all__ = ["LONG_KEY", "MIN_KEY", "SLIP_RATIO", "VOWEL_SLIPS", "Spelling", "spelled_variants", "spelling"]
 
@@ -80,7 +83,12 @@ _DOUBLE = re.compile(r"([a-zC])\1+")
 #: A letter of a key (a consonant), where a name's letters are split into its vowels' places.
 _CONSONANT = re.compile(f"[^{VOWELS}]")
 _NO_VOWELS = str.maketrans("", "", VOWELS)
-_raw_fold = getattr(fold, "__wrapped__", fold)  # (the index's names would push a report's out of fold's cache)
+#: What :func:`_spellings` joins a unit's folded names with (no folded name holds it).
+_LINE = "\n"
+#: An article word of folded names joined by line breaks (:func:`_spellings`; their words are all letters).
+_ARTICLE = re.compile(rf"\b(?:{'|'.join(sorted(ARTICLES))})\b")
+#: A final "h" after a vowel (a word's end in a folded name; the look-behind last, faster).
+_FINAL_H = re.compile(rf"h(?<=[{VOWELS}]h)\b")
 
 
 @dataclass(frozen=True)
@@ -127,6 +135,41 @@ def _spelling(folded: str, country: str | None = None) -> Spelling:
     return Spelling(letters.translate(_NO_VOWELS), letters)
 
 
+def _spellings(folded: list[str], country: str | None = None) -> tuple[list[str], list[str]]:
+    """The keys and letters of :func:`_spelling` of each of the *folded* names (none holding a line break), in a
+    few passes over them joined: the index of a unit's places. :func:`_spelling` is the reference
+    (``tests/test_fold_many.py`` holds them equal).
+
+    Examples
+    --------
+    >>> _spellings(["tall tamr", "al qamishli", "al", "mansurah"])
+    (['tltmr', 'kmshl', 'l', 'mnsr'], ['taltamr', 'kamishli', 'al', 'mansura'])
+    """
+    keys, letters = [""] * len(folded), [""] * len(folded)
+    for group in ([i for i, f in enumerate(folded) if f.isascii()], [i for i, f in enumerate(folded) if not f.isascii()]):
+        if group:  # (names in ASCII apart: str.translate is fast over ASCII text only)
+            joined = _joined_letters(_LINE.join([folded[i] for i in group]), country)
+            for i, key, line in zip(group, joined.translate(_NO_VOWELS).split(_LINE), joined.split(_LINE)):
+                keys[i], letters[i] = key, line
+    return keys, letters
+
+
+def _joined_letters(text: str, country: str | None) -> str:
+    """The letters of :func:`_spelling` of each of the folded names joined by line breaks in *text*, so joined."""
+    text = _FINAL_H.sub("", text)
+    whole = text.replace(" ", "").split(_LINE)  # (a name all of articles keeps them)
+    lines = _ARTICLE.sub("", text).replace(" ", "").split(_LINE)
+    for i in [i for i, line in enumerate(lines) if not line and whole[i]]:
+        lines[i] = whole[i]
+    letters = _LINE.join(lines)
+    for two, one in TWO_LETTER_SOUNDS:
+        letters = letters.replace(two, one)
+    letters = letters.translate(ONE_LETTER_SOUNDS)
+    if country in H_FOR_G:
+        letters = letters.translate(H_FOR_G_SOUNDS)
+    return _DOUBLE.sub(r"\1", letters)
+
+
 @lru_cache(maxsize=SPELLING_CACHE)
 def spelling(name: str, country: str | None = None) -> Spelling:
     """*name*'s :class:`Spelling`, read as a name of *country* (ISO code) is.
@@ -144,16 +187,19 @@ def spelling(name: str, country: str | None = None) -> Spelling:
 
 
 class _UnitIndex:
-    """One first-level unit's settlements and units (itself among them) by key: each one's key and letters."""
+    """One first-level unit's settlements and units (itself among them) by key: each one's key and letters
+    (:func:`_spellings` of their names folded by :func:`~geoconflict.text.normalize.fold_many`)."""
 
     def __init__(self, table: GazetteerTable, rows: list[int], country: str) -> None:
         self.rows = rows
+        self.keys, self.letters = _spellings(fold_many(table._names_of(rows)), country)
         self.by_key: dict[str, list[int]] = {}
-        self.spellings: list[Spelling] = []
-        for i, row in enumerate(rows):
-            s = _spelling(_raw_fold(table._name(row)), country)
-            self.spellings.append(s)
-            self.by_key.setdefault(s.key, []).append(i)
+        for i, key in enumerate(self.keys):
+            self.by_key.setdefault(key, []).append(i)
+
+    def spelling(self, i: int) -> Spelling:
+        """The :class:`Spelling` of the *i*-th place."""
+        return Spelling(self.keys[i], self.letters[i])
 
 
 def _unit_rows(table: GazetteerTable) -> dict[int, np.ndarray]:
@@ -192,7 +238,7 @@ def _index(table: GazetteerTable, country: str, unit: str) -> _UnitIndex | None:
         if not units:
             return None
         inside = _unit_rows(table)
-        found = _UnitIndex(table, [*units, *(int(r) for u in units for r in inside.get(u, ()))], country)
+        found = _UnitIndex(table, [*units, *(r for u in units if u in inside for r in inside[u].tolist())], country)
         held = sum(len(x.rows) for x in memo.values()) + len(found.rows)
         while memo and held > PLACES_KEPT:  # the least recently used go first
             held -= len(memo.pop(next(iter(memo))).rows)
@@ -249,13 +295,13 @@ def _find(table: GazetteerTable, own: Spelling, country: str, units: frozenset[s
         if index is None:
             continue
         for i in index.by_key.get(own.key, ()):
-            other = index.spellings[i]
+            other = index.spelling(i)
             differ = own.vowel_slips(other)
             if differ is not None and differ <= allowed:
                 same.append((own.alike(other), index.rows[i]))
         if not same and not one_way and len(own.key) >= SLIP_MIN_KEY:
-            slips += [(ratio, index.rows[i]) for i, other in enumerate(index.spellings)
-                      if _slip(own.key, other.key) and (ratio := own.alike(other)) >= SLIP_RATIO]
+            slips += [(ratio, index.rows[i]) for i, key in enumerate(index.keys)
+                      if _slip(own.key, key) and (ratio := own.alike(index.spelling(i))) >= SLIP_RATIO]
     found = same or slips
     places = sorted({row: ratio for ratio, row in found}.items(), key=lambda t: -t[1])
     return [(round(ratio, 3), table.place(row)) for row, ratio in places]

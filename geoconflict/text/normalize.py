@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from geoconflict.lang.en import ADMIN1_WORDS, ADMIN2_WORDS, PLACE_WORDS
 
-__all__ = ["ParsedQuery", "fold", "parse_query", "scan_fold", "stable_hash"]
+__all__ = ["ParsedQuery", "fold", "fold_many", "parse_query", "scan_fold", "stable_hash"]
 
 # Latin letters whose diacritic carries a sound that English spelling writes
 # with two letters (Sudža -> Sudzha); the rest lose their accent.
@@ -62,13 +62,19 @@ _PRE = str.maketrans({**_LATIN_SPECIAL, **{c: "" for c in _APOSTROPHES}})
 _NON_WORD = re.compile(r"[\W_]+")
 _DOUBLE = re.compile(r"([a-z])\1+")
 _SUFFIX_SKY = re.compile(r"sk(?:iy|yy|yi|ii|i|y|oy)\b")
-_SUFFIX_Y = re.compile(r"(?<=\w\w)(?:iy|yy|yi|ii)\b")
+_SUFFIX_Y = re.compile(r"(?:iy|yy|yi|ii)(?<=\w{4})\b")  # (after two word characters: the look-behind last, faster)
 
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 #: folded names and parsed queries kept (each function its own cache)
 _CACHE_SIZE = 65536
 #: stable_hash: a 64-bit BLAKE2b digest, shifted to 63 bits (a non-negative int64)
 _HASH_BYTES = 8
+
+
+def _latin(text: str) -> str:
+    """The spellings :func:`fold` merges in a name left in Latin letters (or in names joined by line breaks)."""
+    text = text.replace("j", "y").replace("ia", "ya").replace("iu", "yu")
+    return _SUFFIX_Y.sub("y", _SUFFIX_SKY.sub("sky", _DOUBLE.sub(r"\1", text)))
 
 
 def _strip_marks(text: str) -> str:
@@ -103,12 +109,84 @@ def fold(name: str) -> str:
         text = text.translate(table)
     text = _strip_marks(text)
     text = _NON_WORD.sub(" ", text).strip()
-    if not text.isascii():
-        return text
-    text = text.replace("j", "y").replace("ia", "ya").replace("iu", "yu")
-    text = _DOUBLE.sub(r"\1", text)
-    text = _SUFFIX_SKY.sub("sky", text)
-    return _SUFFIX_Y.sub("y", text)
+    return _latin(text) if text.isascii() else text
+
+
+#: What :func:`fold_many` joins names with: a line break, which no name holds and folding reads as a word's end.
+_LINE = "\n"
+#: Non-word characters but the line break (``_NON_WORD`` across joined names), and the spaces a line break takes
+#: with it (``str.strip`` of each name).
+_NON_WORD_IN_LINES = re.compile(r"(?:[^\w\n]|_)+")
+_SPACES = re.compile(" {2,}")
+#: ``str.translate`` table of :func:`fold_many` for names in ASCII, lower-cased: the apostrophes dropped (as
+#: ``_PRE`` does), every other character but a letter, a digit and the line break a space (as ``_NON_WORD``).
+_ASCII_WORDS = str.maketrans({chr(c): (None if chr(c) in _APOSTROPHES else " ") for c in range(128)
+                              if not (chr(c).isalnum() or chr(c) == _LINE)})
+
+
+class _MarkTable(dict):
+    """``str.translate`` table of :func:`fold_many`: code point -> None for a combining mark, else itself."""
+
+    __slots__ = ()
+
+    def __missing__(self, code: int) -> int | None:
+        kept = self[code] = None if unicodedata.combining(chr(code)) else code
+        return kept
+
+
+_MARKS = _MarkTable()
+
+
+def fold_many(names: list[str]) -> list[str]:
+    """:func:`fold` of each of *names*, in a few passes over them joined (a region's places, for an index).
+
+    Each step of :func:`fold` reads one character, or one name, at a time: this takes them over the names
+    joined by line breaks, the names in ASCII apart from the others (their case and punctuation in one
+    ``str.translate``), and applies a per-name step only to the names it concerns (Cyrillic read the Ukrainian
+    or Russian way, the spellings merged only in names left in Latin letters). Not cached. :func:`fold` is the
+    reference (``tests/test_fold_many.py`` holds them equal); a name holding a line break is folded by it.
+
+    Examples
+    --------
+    >>> fold_many(["Pokrovs'k", "Покровськ", "Kyjiv", "Ḩalab", " "])
+    ['pokrovsk', 'pokrovsk', 'kyiv', 'halab', '']
+    """
+    plain = getattr(fold, "__wrapped__", fold)
+    out = [""] * len(names)
+    ascii_at: list[int] = []
+    other_at: list[int] = []
+    for i, name in enumerate(names):
+        if _LINE in name:
+            out[i] = plain(name)
+        else:
+            (ascii_at if name.isascii() else other_at).append(i)
+    if ascii_at:
+        text = _LINE.join([names[i] for i in ascii_at]).lower().translate(_ASCII_WORDS)
+        text = _SPACES.sub(" ", text).replace(" \n", _LINE).replace("\n ", _LINE).strip(" ")
+        for i, folded in zip(ascii_at, _latin(text).split(_LINE)):
+            out[i] = folded
+    if other_at:
+        for i, folded in zip(other_at, _fold_others([names[i] for i in other_at])):
+            out[i] = folded
+    return out
+
+
+def _fold_others(names: list[str]) -> list[str]:
+    """:func:`fold_many` of names not in ASCII, none holding a line break."""
+    text = unicodedata.normalize("NFKC", _LINE.join(names)).casefold().translate(_PRE)
+    own: dict[int, str] = {}  # names folded one by one: the reading of Cyrillic depends on each name's letters
+    if _HAS_CYRILLIC.search(text):
+        plain = getattr(fold, "__wrapped__", fold)
+        own = {i: plain(names[i]) for i, line in enumerate(text.split(_LINE)) if _HAS_CYRILLIC.search(line)}
+    text = unicodedata.normalize("NFD", text).translate(_MARKS)
+    text = _NON_WORD_IN_LINES.sub(" ", text).replace(" \n", _LINE).replace("\n ", _LINE).strip(" ")
+    lines = text.split(_LINE)
+    latin_at = [i for i, line in enumerate(lines) if line.isascii() and i not in own]
+    for i, line in zip(latin_at, _latin(_LINE.join([lines[i] for i in latin_at])).split(_LINE)):
+        lines[i] = line
+    for i, line in own.items():
+        lines[i] = line
+    return lines
 
 
 def _scan_char(c: str) -> str:
