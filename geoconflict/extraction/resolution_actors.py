@@ -39,10 +39,13 @@ __all__ = ["actor_area", "hinted_regions", "pull_to_actors"]
 ACTOR_AREA_MAX_TEXT = 20_000
 #: Candidates of a name looked at in each country of the area.
 AREA_CANDIDATES = 3
+#: Texts whose actors' area (:func:`actor_area`) is remembered: a report's rules ask in turn.
+AREAS_KEPT = 4
 #: A name of :data:`geoconflict.lang.en.REGION_HINTS`, as a whole word.
 _HINT = re.compile(rf"\b(?:{literal_trie(en.REGION_HINTS)})\b")
 
 
+@lru_cache(maxsize=AREAS_KEPT)
 def actor_area(text: str) -> frozenset[str]:
     """The countries every party the report names is reported fighting in (empty: the actors tell no area).
 
