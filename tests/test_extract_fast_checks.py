@@ -120,3 +120,34 @@ def test_actor_of_before_finds_the_forces_of_a_place():
                            ("troops in ⟦0⟧", False), ("the government of ⟦0⟧", True), ("the end of it ⟦0⟧", False)):
         hi = text.index("⟦")
         assert located._actor_of_before(text, 0, hi) is expected, text
+
+
+_CLAUSE_WORDS = sorted({
+    *(w.replace(r"\s+", " ").replace("(?:arrest|detention)", "arrest") for w in en.OTHER_CLAUSE_WORDS),
+    "detention", "and", "to", "demand", "demanded", "against", "the", "Who", "WHICH", "wh", "aft", "befor",
+    "follow", "protesters", "⟦0⟧", "in", "x", "whoever", "afterwards",
+})
+clauses = st.lists(st.tuples(st.sampled_from(_CLAUSE_WORDS), st.sampled_from([*_SEPARATORS, ";", " ;", ",\n"])),
+                   max_size=20).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+@_FAST
+@given(clauses)
+def test_clause_end_is_the_plain_search(after):
+    # located._clause_end searches OTHER_CLAUSE only when the text holds one of its cores
+    assert located._clause_end(after) == located.clause_end_reference(after)
+
+
+def test_every_other_clause_word_holds_a_core():
+    for word in en.OTHER_CLAUSE_WORDS:
+        for written in (word.replace(r"\s+", " ").replace("(?:arrest|detention)", end) for end in ("arrest", "detention")):
+            assert en.OTHER_CLAUSE.fullmatch(f", {written}"), written
+            assert any(core in written for core in en.OTHER_CLAUSE_CORES), written
+    assert en.OTHER_CLAUSE.fullmatch(";") and ";" in en.OTHER_CLAUSE_CORES
+
+
+def test_clause_end_stops_at_another_clause():
+    for after, end in ((" the market in ⟦0⟧, who were detained in ⟦1⟧", len(" the market in ⟦0⟧")),
+                       (" a checkpoint; the army said", len(" a checkpoint")),
+                       (" a convoy near ⟦0⟧ on the road", None)):
+        assert located._clause_end(after) == (len(after) if end is None else end) == located.clause_end_reference(after)
