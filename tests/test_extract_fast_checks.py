@@ -13,8 +13,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geoconflict.extraction import actors, located, toponyms
+from geoconflict.extraction import actors, located, resolution_actors, sources, toponyms
 from geoconflict.extraction.cues import Fold
+from geoconflict.gazetteer import Gazetteer
 from geoconflict.lang import en
 from geoconflict.text.normalize import case_fold
 
@@ -151,3 +152,38 @@ def test_clause_end_stops_at_another_clause():
                        (" a checkpoint; the army said", len(" a checkpoint")),
                        (" a convoy near ⟦0⟧ on the road", None)):
         assert located._clause_end(after) == (len(after) if end is None else end) == located.clause_end_reference(after)
+
+
+_SPEECH_WORDS = ["said", "says", "told", "claimed", "has", "said,", "the", "army", "The", "Army", "spokesman",
+                 "Ivan", "Petrenko", "police", "according", "to", "reports", "\"", "”", "“", "(", ")", "Said", "x",
+                 "sai", "denied", "local", "officials", "he", "it", "12"]
+speech = st.lists(st.tuples(st.sampled_from(_SPEECH_WORDS), st.sampled_from([*_SEPARATORS, ", ", ",\" ", "\" "])),
+                  max_size=20).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+@_FAST
+@given(speech)
+def test_attributed_is_the_plain_search(sentence):
+    # sources._attributed skips the inverted attribution when the sentence holds no attribution verb
+    assert sources._attributed(sentence) == sources.attributed_reference(sentence)
+
+
+def test_attributed_finds_both_orders():
+    for sentence, who in (("The army said the village was shelled.", "The army"),
+                          ("\"The village was shelled,\" said Governor Ivan Petrenko", "Governor Ivan Petrenko"),
+                          ("The village was shelled overnight.", None)):
+        assert sources._attributed(sentence) == who == sources.attributed_reference(sentence)
+
+
+_HINT_WORDS = [*en.REGION_HINTS, "DP", "LPRs", "M2", "Fan", "the", "fighters", "shelled", "village", "x", "SMM"]
+hint_texts = st.lists(st.tuples(st.sampled_from(_HINT_WORDS), st.sampled_from(_SEPARATORS)),
+                      max_size=12).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+@_FAST
+@given(hint_texts)
+def test_hinted_regions_is_the_plain_search(text):
+    # resolution_actors.hinted_regions searches _HINT only when a hint's name occurs in the text
+    gaz = Gazetteer.default()
+    plain = {unit for m in resolution_actors._HINT.finditer(text) for unit in resolution_actors._units_of(gaz, m.group(0))}
+    assert resolution_actors.hinted_regions(gaz, text) == plain
