@@ -29,8 +29,17 @@ _WORDS = sorted({
     "security", "Forces", "villagers", "young",
 })
 _SEPARATORS = [" ", " ", " ", "  ", "\n", ", ", ". ", "; ", "-", "'s ", ""]
-texts = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)),
-                 max_size=30).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+def _made_of(words: list[str], separators: list[str] = _SEPARATORS, max_size: int = 30) -> st.SearchStrategy[str]:
+    """Texts of up to *max_size* of *words*, each followed by one of *separators*."""
+    return st.lists(st.tuples(st.sampled_from(words), st.sampled_from(separators)),
+                    max_size=max_size).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+texts = _made_of(_WORDS)
+
+
 def _window(data: st.DataObject, text: str) -> tuple[int, int]:
     """A window ``(lo, hi)`` of *text*, drawn anywhere (cutting words too)."""
     lo = data.draw(st.integers(0, len(text)))
@@ -85,8 +94,7 @@ def test_generic_actor_folded(text, data):
 _NAME_WORDS = [*en.NAMED_AFTER_WORDS, *en.NEIGHBOURHOOD_WORDS, *(w.lower() for w in en.NEIGHBOURHOOD_WORDS),
                "im", "imen", "olonia", "Barri", "de", "los", "Prados", "Pinos", "Lenina", "Shakhta", "Testgrad",
                "Obrera", "Kyiv", "the", "x"]
-name_windows = st.lists(st.tuples(st.sampled_from(_NAME_WORDS), st.sampled_from(_SEPARATORS)),
-                        max_size=12).map(lambda parts: "".join(w + sep for w, sep in parts))
+name_windows = _made_of(_NAME_WORDS, max_size=12)
 
 
 @_FAST
@@ -128,8 +136,7 @@ _CLAUSE_WORDS = sorted({
     "detention", "and", "to", "demand", "demanded", "against", "the", "Who", "WHICH", "wh", "aft", "befor",
     "follow", "protesters", "⟦0⟧", "in", "x", "whoever", "afterwards",
 })
-clauses = st.lists(st.tuples(st.sampled_from(_CLAUSE_WORDS), st.sampled_from([*_SEPARATORS, ";", " ;", ",\n"])),
-                   max_size=20).map(lambda parts: "".join(w + sep for w, sep in parts))
+clauses = _made_of(_CLAUSE_WORDS, [*_SEPARATORS, ";", " ;", ",\n"], max_size=20)
 
 
 @_FAST
@@ -157,8 +164,7 @@ def test_clause_end_stops_at_another_clause():
 _SPEECH_WORDS = ["said", "says", "told", "claimed", "has", "said,", "the", "army", "The", "Army", "spokesman",
                  "Ivan", "Petrenko", "police", "according", "to", "reports", "\"", "”", "“", "(", ")", "Said", "x",
                  "sai", "denied", "local", "officials", "he", "it", "12"]
-speech = st.lists(st.tuples(st.sampled_from(_SPEECH_WORDS), st.sampled_from([*_SEPARATORS, ", ", ",\" ", "\" "])),
-                  max_size=20).map(lambda parts: "".join(w + sep for w, sep in parts))
+speech = _made_of(_SPEECH_WORDS, [*_SEPARATORS, ", ", ",\" ", "\" "], max_size=20)
 
 
 @_FAST
@@ -176,8 +182,7 @@ def test_attributed_finds_both_orders():
 
 
 _HINT_WORDS = [*en.REGION_HINTS, "DP", "LPRs", "M2", "Fan", "the", "fighters", "shelled", "village", "x", "SMM"]
-hint_texts = st.lists(st.tuples(st.sampled_from(_HINT_WORDS), st.sampled_from(_SEPARATORS)),
-                      max_size=12).map(lambda parts: "".join(w + sep for w, sep in parts))
+hint_texts = _made_of(_HINT_WORDS, max_size=12)
 
 
 @_FAST
