@@ -13,8 +13,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geoconflict.extraction import actors, located, toponyms
+from geoconflict.extraction import actors, located, resolution_actors, sources, toponyms
 from geoconflict.extraction.cues import Fold
+from geoconflict.gazetteer import Gazetteer
 from geoconflict.lang import en
 from geoconflict.text.normalize import case_fold
 
@@ -28,8 +29,17 @@ _WORDS = sorted({
     "security", "Forces", "villagers", "young",
 })
 _SEPARATORS = [" ", " ", " ", "  ", "\n", ", ", ". ", "; ", "-", "'s ", ""]
-texts = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)),
-                 max_size=30).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+def _made_of(words: list[str], separators: list[str] = _SEPARATORS, max_size: int = 30) -> st.SearchStrategy[str]:
+    """Texts of up to *max_size* of *words*, each followed by one of *separators*."""
+    return st.lists(st.tuples(st.sampled_from(words), st.sampled_from(separators)),
+                    max_size=max_size).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+texts = _made_of(_WORDS)
+
+
 def _window(data: st.DataObject, text: str) -> tuple[int, int]:
     """A window ``(lo, hi)`` of *text*, drawn anywhere (cutting words too)."""
     lo = data.draw(st.integers(0, len(text)))
@@ -84,8 +94,7 @@ def test_generic_actor_folded(text, data):
 _NAME_WORDS = [*en.NAMED_AFTER_WORDS, *en.NEIGHBOURHOOD_WORDS, *(w.lower() for w in en.NEIGHBOURHOOD_WORDS),
                "im", "imen", "olonia", "Barri", "de", "los", "Prados", "Pinos", "Lenina", "Shakhta", "Testgrad",
                "Obrera", "Kyiv", "the", "x"]
-name_windows = st.lists(st.tuples(st.sampled_from(_NAME_WORDS), st.sampled_from(_SEPARATORS)),
-                        max_size=12).map(lambda parts: "".join(w + sep for w, sep in parts))
+name_windows = _made_of(_NAME_WORDS, max_size=12)
 
 
 @_FAST
@@ -120,3 +129,66 @@ def test_actor_of_before_finds_the_forces_of_a_place():
                            ("troops in ⟦0⟧", False), ("the government of ⟦0⟧", True), ("the end of it ⟦0⟧", False)):
         hi = text.index("⟦")
         assert located._actor_of_before(text, 0, hi) is expected, text
+
+
+_CLAUSE_WORDS = sorted({
+    *(w.replace(r"\s+", " ").replace("(?:arrest|detention)", "arrest") for w in en.OTHER_CLAUSE_WORDS),
+    "detention", "and", "to", "demand", "demanded", "against", "the", "Who", "WHICH", "wh", "aft", "befor",
+    "follow", "protesters", "⟦0⟧", "in", "x", "whoever", "afterwards",
+})
+clauses = _made_of(_CLAUSE_WORDS, [*_SEPARATORS, ";", " ;", ",\n"], max_size=20)
+
+
+@_FAST
+@given(clauses)
+def test_clause_end_is_the_plain_search(after):
+    # located._clause_end searches OTHER_CLAUSE only when the text holds one of its cores
+    assert located._clause_end(after) == located.clause_end_reference(after)
+
+
+def test_every_other_clause_word_holds_a_core():
+    for word in en.OTHER_CLAUSE_WORDS:
+        for written in (word.replace(r"\s+", " ").replace("(?:arrest|detention)", end) for end in ("arrest", "detention")):
+            assert en.OTHER_CLAUSE.fullmatch(f", {written}"), written
+            assert any(core in written for core in en.OTHER_CLAUSE_CORES), written
+    assert en.OTHER_CLAUSE.fullmatch(";") and ";" in en.OTHER_CLAUSE_CORES
+
+
+def test_clause_end_stops_at_another_clause():
+    for after, end in ((" the market in ⟦0⟧, who were detained in ⟦1⟧", len(" the market in ⟦0⟧")),
+                       (" a checkpoint; the army said", len(" a checkpoint")),
+                       (" a convoy near ⟦0⟧ on the road", None)):
+        assert located._clause_end(after) == (len(after) if end is None else end) == located.clause_end_reference(after)
+
+
+_SPEECH_WORDS = ["said", "says", "told", "claimed", "has", "said,", "the", "army", "The", "Army", "spokesman",
+                 "Ivan", "Petrenko", "police", "according", "to", "reports", "\"", "”", "“", "(", ")", "Said", "x",
+                 "sai", "denied", "local", "officials", "he", "it", "12"]
+speech = _made_of(_SPEECH_WORDS, [*_SEPARATORS, ", ", ",\" ", "\" "], max_size=20)
+
+
+@_FAST
+@given(speech)
+def test_attributed_is_the_plain_search(sentence):
+    # sources._attributed skips the inverted attribution when the sentence holds no attribution verb
+    assert sources._attributed(sentence) == sources.attributed_reference(sentence)
+
+
+def test_attributed_finds_both_orders():
+    for sentence, who in (("The army said the village was shelled.", "The army"),
+                          ("\"The village was shelled,\" said Governor Ivan Petrenko", "Governor Ivan Petrenko"),
+                          ("The village was shelled overnight.", None)):
+        assert sources._attributed(sentence) == who == sources.attributed_reference(sentence)
+
+
+_HINT_WORDS = [*en.REGION_HINTS, "DP", "LPRs", "M2", "Fan", "the", "fighters", "shelled", "village", "x", "SMM"]
+hint_texts = _made_of(_HINT_WORDS, max_size=12)
+
+
+@_FAST
+@given(hint_texts)
+def test_hinted_regions_is_the_plain_search(text):
+    # resolution_actors.hinted_regions searches _HINT only when a hint's name occurs in the text
+    gaz = Gazetteer.default()
+    plain = {unit for m in resolution_actors._HINT.finditer(text) for unit in resolution_actors._units_of(gaz, m.group(0))}
+    assert resolution_actors.hinted_regions(gaz, text) == plain

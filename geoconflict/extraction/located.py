@@ -45,7 +45,7 @@ from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
-__all__ = ["fatalities_in", "fatalities_in_reference", "located_events", "stated_fatalities"]
+__all__ = ["clause_end_reference", "fatalities_in", "fatalities_in_reference", "located_events", "stated_fatalities"]
 
 _MEETING_PLACE = re.compile(rf"\b(?:{en.MEETING_PLACE_WORDS})\s+{TOKEN_GROUP}")
 _VISIT_PLACE = re.compile(rf"\s*{TOKEN_GROUP}")
@@ -330,7 +330,18 @@ def _coded_next(doc: Document, s: Sentence, i: int) -> tuple[int, bool]:
 
 
 def _clause_end(after: str) -> int:
-    """Where the event's own clause ends in the text *after* its word (another clause, or the end)."""
+    """Where the event's own clause ends in the text *after* its word (another clause, or the end).
+
+    Searched only when *after* holds one of :data:`~geoconflict.lang.en.OTHER_CLAUSE_CORES`, as every match
+    does (:func:`clause_end_reference` searches always; ``tests/test_extract_fast_checks.py`` holds them equal).
+    """
+    if not any(core in after for core in en.OTHER_CLAUSE_CORES):  # (a quick test: most clauses run to the end)
+        return len(after)
+    return clause_end_reference(after)
+
+
+def clause_end_reference(after: str) -> int:
+    """:func:`_clause_end` done plainly: :data:`~geoconflict.lang.en.OTHER_CLAUSE` searched in *after*."""
     other = en.OTHER_CLAUSE.search(after)
     return other.start() if other else len(after)
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import ahocorasick
+
 from geoconflict.extraction.actors import parties
 from geoconflict.extraction.resolution_common import (
     NAME_MATCHES,
@@ -39,10 +41,26 @@ __all__ = ["actor_area", "hinted_regions", "pull_to_actors"]
 ACTOR_AREA_MAX_TEXT = 20_000
 #: Candidates of a name looked at in each country of the area.
 AREA_CANDIDATES = 3
+#: Texts whose actors' area (:func:`actor_area`) is remembered: a report's rules ask in turn.
+AREAS_KEPT = 4
 #: A name of :data:`geoconflict.lang.en.REGION_HINTS`, as a whole word.
 _HINT = re.compile(rf"\b(?:{literal_trie(en.REGION_HINTS)})\b")
 
 
+def _hint_automaton() -> ahocorasick.Automaton:
+    """The names of :data:`geoconflict.lang.en.REGION_HINTS`, for one pass over a text: where none occurs,
+    :data:`_HINT` (which matches only them) cannot match."""
+    automaton = ahocorasick.Automaton()
+    for hint in en.REGION_HINTS:
+        automaton.add_word(hint, hint)
+    automaton.make_automaton()
+    return automaton
+
+
+_HINT_NAMES = _hint_automaton()
+
+
+@lru_cache(maxsize=AREAS_KEPT)
 def actor_area(text: str) -> frozenset[str]:
     """The countries every party the report names is reported fighting in (empty: the actors tell no area).
 
@@ -116,7 +134,7 @@ def hinted_regions(gaz: Gazetteer, text: str) -> set[tuple[str | None, str]]:
     >>> sorted(hinted_regions(Gazetteer.default(), "DPR fighters shelled the village."))
     [('UA', 'Donetsk Oblast')]
     """
-    if len(text) > ACTOR_AREA_MAX_TEXT:
+    if len(text) > ACTOR_AREA_MAX_TEXT or next(_HINT_NAMES.iter(text), None) is None:  # (most name no hint)
         return set()
     return {unit for m in _HINT.finditer(text) for unit in _units_of(gaz, m.group(0))}
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -60,6 +61,8 @@ _RAION_FRONTS = "resolution_front.raion_fronts"
 _RAION_CENTRES = "resolution_front.raion_centres"
 _NAMESAKES = "resolution_front.namesakes"
 MEMO_SIZE = 4096
+#: Points whose distance to a line :func:`line_distance_km` remembers (a village's namesakes recur).
+LINE_KM_KEPT = 1 << 14
 
 
 @dataclass(frozen=True)
@@ -132,8 +135,14 @@ def line_distance_km(line: ContactLine, p: Place) -> float:
     >>> line_distance_km(DONBAS_2015, pisky) < 1
     True
     """
-    lats, lons = _STEPS[line.name]
-    return float(haversine_km(p.lat, p.lon, lats, lons).min())
+    return _line_km(line.name, p.lat, p.lon)
+
+
+@lru_cache(maxsize=LINE_KM_KEPT)
+def _line_km(name: str, lat: float, lon: float) -> float:
+    """Kilometres from (*lat*, *lon*) to the line named *name*: remembered by the point (the lines never change)."""
+    lats, lons = _STEPS[name]
+    return float(haversine_km(lat, lon, lats, lons).min())
 
 
 def by_the_front(gaz: Gazetteer, spans: list[Span], published: date | None) -> None:

@@ -47,18 +47,26 @@ def drop_outliers(spans: list[Span]) -> list[Span]:
             names.setdefault(x.place.country_code or "", set()).add(fold(x.surface))
     main = max(names, key=lambda cc: len(names[cc]), default="")
     if len(names.get(main, ())) >= AREA_NAMES:
-        points = {(x.place.lat, x.place.lon) for x in spans
-                  if x.place is not None and (x.place.country_code or "") == main}
-        lat, lon = np.array([q[0] for q in points]), np.array([q[1] for q in points])
+        area: tuple[np.ndarray, np.ndarray] | None = None  # the main area's points, made when first measured against
         far: dict[Place, bool] = {}  # (each place measured once: a name repeated is one question)
         for x in spans:
             p = x.place
-            if (p is not None and p.kind is PlaceKind.POPULATED_PLACE and " " not in x.surface
-                    and (p.population or 0) < SMALL_TOWN_POPULATION and len(names[p.country_code or ""]) == 1
-                    and far.setdefault(p, not near_any(p, lat, lon, OUTLIER_KM))):
+            if (p is None or p.kind is not PlaceKind.POPULATED_PLACE or " " in x.surface
+                    or (p.population or 0) >= SMALL_TOWN_POPULATION or len(names[p.country_code or ""]) != 1):
+                continue
+            if p not in far:
+                area = area or _points(spans, main)
+                far[p] = not near_any(p, area[0], area[1], OUTLIER_KM)
+            if far[p]:
                 unplace(x, f"a small town alone in {p.country_code}, far from the report's main area", outlier=True)
     _far_from_a_big_place(spans)
     return [x for x in spans if x.place is not None or NOT_A_PLACE not in x.reason]
+
+
+def _points(spans: list[Span], country: str) -> tuple[np.ndarray, np.ndarray]:
+    """The latitudes and longitudes of the distinct points of the places of *country* ("" for none)."""
+    points = {(x.place.lat, x.place.lon) for x in spans if x.place is not None and (x.place.country_code or "") == country}
+    return np.array([q[0] for q in points]), np.array([q[1] for q in points])
 
 
 def _far_from_a_big_place(spans: list[Span]) -> None:

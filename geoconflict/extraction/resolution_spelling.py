@@ -30,6 +30,8 @@ UNIT_TOWNS = 2 * SEAT_CANDIDATES
 #: First-level units whose towns are remembered, and names whose letters are.
 UNIT_CACHE = 1024
 LETTERS_CACHE = 1 << 14
+#: Names and units whose best spelling (:func:`_best_spelled`) is remembered.
+SPELLINGS_KEPT = 1 << 12
 #: Names shorter than this (letters) are too short to compare.
 MIN_LETTERS = 4
 _NOT_LETTERS = re.compile(r"[^a-z]")
@@ -88,15 +90,21 @@ def _unplaced(x: Span, units: list[Place]) -> bool:
 
 def _respell(gaz: Gazetteer, x: Span, units: list[Place]) -> None:
     """*x* at the *units*' town spelled most like it, if any is spelled alike (:func:`spelled_alike`)."""
-    own = _letters(x.surface)
-    alike = [(_likeness(own, letters), town) for unit in units for letters, town in _towns(gaz, unit)]
-    ratio, town = max(alike, key=lambda t: t[0], default=(0.0, None))
+    ratio, town = _best_spelled(gaz, _letters(x.surface), tuple(units))
     if town is None or ratio < SPELLING_RATIO:
         return
     if x.place is not None:
         x.candidates = (x.place, *x.candidates)
     x.place, x.fixed = town, True
     x.reason = f"{x.reason}; {town.name}, the town of {town.admin1} spelled like {x.surface!r}"
+
+
+@lru_cache(maxsize=SPELLINGS_KEPT)
+def _best_spelled(gaz: Gazetteer, own: str, units: tuple[Place, ...]) -> tuple[float, Place | None]:
+    """The *units*' town whose letters are most like *own* (the first of equals), and how alike (0 and None
+    when they have no town): remembered by the letters and the units, as their towns never change."""
+    alike = [(_likeness(own, letters), town) for unit in units for letters, town in _towns(gaz, unit)]
+    return max(alike, key=lambda t: t[0], default=(0.0, None))
 
 
 @lru_cache(maxsize=UNIT_CACHE)

@@ -10,8 +10,9 @@ those asked about. The words are :mod:`geoconflict.lang.en`'s.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from geoconflict.extraction.people import Person
 from geoconflict.lang import en
@@ -19,7 +20,7 @@ from geoconflict.lang.trie import guarded
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
-__all__ = ["Sources", "Speakers"]
+__all__ = ["Sources", "Speakers", "attributed_reference"]
 
 #: What a sentence of hearsay with no speaker named is attributed to.
 UNNAMED = "unnamed reports"
@@ -84,9 +85,7 @@ class Sources:
         sentence = self.text[lo:hi]
         who = _according_to(sentence)  # may be "" ("according to  (…)"): a speaker all the same
         if who is None:
-            who = _subject(sentence)
-        if who is None:
-            who = _inverted(sentence)
+            who = _attributed(sentence)
         if who is not None:
             who = _CAPITAL_THE.sub(en.THE, who.strip())
             if who.lower() in en.PRONOUN_SUBJECTS and self.last_person is not None:
@@ -131,10 +130,32 @@ def _according_to(sentence: str) -> str | None:
     return m.group("who").strip() if m else None
 
 
-def _subject(sentence: str) -> str | None:
-    """The subject of the first attribution verb whose clause before it is a speaker ("the army said")."""
+def _attributed(sentence: str) -> str | None:
+    """The subject of an attribution verb (:func:`_subject`), else the speaker after one (:func:`_inverted`).
+
+    A sentence without an attribution verb (most) has neither: every :data:`~geoconflict.lang.en.INVERTED` match
+    holds a verb :data:`_VERB` finds (after a comma or a quote, before white space), so its search is skipped.
+    :func:`attributed_reference` searches always; ``tests/test_extract_fast_checks.py`` holds the two equal.
+    """
+    verbs = _VERB.finditer(sentence)
+    first = next(verbs, None)
+    if first is None:
+        return None
+    who = _subject(sentence, itertools.chain((first,), verbs))
+    return who if who is not None else _inverted(sentence)
+
+
+def attributed_reference(sentence: str) -> str | None:
+    """:func:`_attributed` done plainly: the subject, else the inverted speaker, both searched."""
+    who = _subject(sentence, _VERB.finditer(sentence))
+    return who if who is not None else _inverted(sentence)
+
+
+def _subject(sentence: str, verbs: Iterable[re.Match[str]]) -> str | None:
+    """The subject of the first attribution verb (of *verbs*, the sentence's in order) whose clause before it is a
+    speaker ("the army said")."""
     parentheses = "(" in sentence
-    for verb in _VERB.finditer(sentence):
+    for verb in verbs:
         v = verb.start()
         clause = _speaker_clause(_PARENTHESES.sub("", sentence[:v]) if parentheses else sentence[:v])
         if clause is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from functools import lru_cache
 
 import shapely
 import shapely.ops
@@ -67,6 +68,10 @@ LIST_TOWN_POPULATION = 20_000
 VILLAGE_TAIL_KM = 100.0
 #: The memo of :func:`_best_assignment` (:meth:`~geoconflict.gazetteer.table.GazetteerTable.memo`).
 _ASSIGNMENTS = "structure.assignment"
+#: Texts whose sentence bounds (:func:`sentence_bounds`) are remembered: the rules of one report ask in turn.
+BOUNDS_KEPT = 4
+#: Descriptor words whose pattern (:func:`_descriptor_after`) is kept (a few dozen exist).
+DESCRIPTORS_KEPT = 256
 #: A settlement outside the first-level unit its parenthesis names, but this near it (km), is a border town
 #: the coder placed across the line: it stays.
 TAIL_BORDER_KM = 25.0
@@ -147,8 +152,14 @@ def _closes(text: str, pos: int) -> bool:
 
 def _after_descriptor(text: str, x: Span) -> int | None:
     """Where the descriptor word right after a listed name *x* ends ("Bagh| district|"), or None (a list's name)."""
-    m = re.compile(rf"\s+{re.escape(x.descriptor or '')}\b", re.IGNORECASE).match(text, x.end)
+    m = _descriptor_after(x.descriptor or "").match(text, x.end)
     return m.end() if m else None
+
+
+@lru_cache(maxsize=DESCRIPTORS_KEPT)
+def _descriptor_after(descriptor: str) -> re.Pattern[str]:
+    """A descriptor word (any case) after white space, as a pattern: made once per word."""
+    return re.compile(rf"\s+{re.escape(descriptor)}\b", re.IGNORECASE)
 
 
 def _tail(text: str, spans: list[Span], i: int, end: int) -> list[Span]:
@@ -455,8 +466,14 @@ def _into_units(gaz: Gazetteer, x: Span, units: list[Place]) -> None:
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text's sentences, cut where :func:`apply_coded` cuts them."""
+    return list(_bounds(text))
+
+
+@lru_cache(maxsize=BOUNDS_KEPT)
+def _bounds(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`sentence_bounds`, remembered for the last few texts: a report's rules ask in turn."""
     cuts = sorted({m.start() + 1 for m in _SENTENCE_CUT.finditer(text)})
-    return list(itertools.pairwise([0, *cuts, len(text) + 1]))
+    return tuple(itertools.pairwise([0, *cuts, len(text) + 1]))
 
 
 def names_region(text: str, y: Span) -> bool:

@@ -472,10 +472,12 @@ def road_end(text: str, s: int, e: int) -> bool:
     >>> road_end(text, 34, 41), road_end(text, 68, 71)
     (True, False)
     """
+    if not en.ROAD_AFTER.match(text, e):  # (the cheapest test first: most names are followed by no road's word)
+        return False
     whole = _hyphenated_at(text, s, e)
     if whole is None or whole[1] != e or not text[s:e][:1].isupper() or not text[whole[0]:whole[0] + 1].isupper():
         return False
-    return sum(text.count(h, whole[0], e) for h in _HYPHENS) == 1 and bool(en.ROAD_AFTER.match(text, e))
+    return sum(text.count(h, whole[0], e) for h in _HYPHENS) == 1
 
 
 def _hyphenated_at(text: str, s: int, e: int) -> tuple[int, int] | None:

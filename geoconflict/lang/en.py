@@ -189,6 +189,8 @@ __all__ = [
     "ORG_BEFORE",
     "ORG_BEFORE_ENDS",
     "OTHER_CLAUSE",
+    "OTHER_CLAUSE_CORES",
+    "OTHER_CLAUSE_WORDS",
     "OUTLET_AFTER",
     "OUTLET_WORDS",
     "OWN_FORCES",
@@ -1076,9 +1078,13 @@ PLACE_AFTER_WORDS = r"\b(?:in|at|near)\s+(?:the\s+)?"
 #: The event's own preposition before its place, further on in its clause ("a rocket attack on <place>",
 #: "marched through <place>", "fired towards the village of <place>").
 EVENT_PLACE_WORDS = r"\b(?:on|in|at|near|against|targeting|into|through|towards?|across)\s+" + PLACE_NOUN_OF
-#: Where the event's own clause ends and another begins (who was detained where, what was demanded).
-OTHER_CLAUSE = re.compile(r";|,?\s+\b(?:who|whom|whose|which|where|while|after|before|following|demanding|"
-                          r"and\s+demanded|to\s+demand|against\s+the\s+(?:arrest|detention))\b")
+#: The words after which another clause begins (who was detained where, what was demanded).
+OTHER_CLAUSE_WORDS = ("who", "whom", "whose", "which", "where", "while", "after", "before", "following", "demanding",
+                      r"and\s+demanded", r"to\s+demand", r"against\s+the\s+(?:arrest|detention)")
+#: Where the event's own clause ends and another begins.
+OTHER_CLAUSE = re.compile(r";|,?\s+\b(?:" + "|".join(OTHER_CLAUSE_WORDS) + r")\b")
+#: Every :data:`OTHER_CLAUSE` match holds one of these: a text holding none has no other clause.
+OTHER_CLAUSE_CORES = (";", "who", "which", "where", "while", "after", "before", "following", "demand", "against")
 #: A place named as who acted, not where: "the forces of <place>", "the government of <place>".
 ACTOR_OF_BEFORE = re.compile(rf"\b(?:{ACTOR_NOUNS}|government|authorities|ministry|president|leaders?|"
                              r"representatives?|embassy|delegation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
