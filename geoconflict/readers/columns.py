@@ -50,7 +50,7 @@ def categorical(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, list[str]
     """``(codes, categories)`` of a categorical column; code -1 is a missing value."""
     series = frame[column]
     # the parser may infer numeric categories; every reader parses text
-    cats = [c if isinstance(c, str) else _as_text(c) for c in series.cat.categories]
+    cats = [c if isinstance(c, str) else _as_text(c) for c in series.cat.categories.tolist()]
     return np.asarray(series.cat.codes, dtype=np.int64), cats
 
 
