@@ -184,6 +184,10 @@ def _streams(source: Path, *, format: str | None, encoding: str, workers: int | 
     return (format or detect_format(source, encoding=encoding)) == "acled"
 
 
+class _ChildFailed(Exception):
+    """The GDAL process failed (raised as :class:`OutputError` once the unfinished file is removed)."""
+
+
 class _Fallback(Exception):
     """The file goes the whole-table way (a bad row, a record pyarrow cannot read, a number beyond int64)."""
 
@@ -345,7 +349,7 @@ class _Child:
         self._put("close")
 
     def finish(self) -> None:
-        """Wait for GDAL to write everything; :class:`OutputError` if it could not."""
+        """Wait for GDAL to write everything; :class:`_ChildFailed` if it could not."""
         self._put("end")
         self._thread.join()
         if self._process.wait() != 0 or self._failed is not None:
@@ -359,13 +363,12 @@ class _Child:
         self._thread.join(timeout=5)
         self._errors.close()
 
-    def _error(self) -> OutputError:
+    def _error(self) -> _ChildFailed:
         status = self._process.wait()
         self._errors.seek(0)
         said = self._errors.read().decode("utf-8", "replace").strip().splitlines()
-        why = said[-1] if said and status == FAILED else (
-            f"its process stopped (exit status {status})" if status else f"its process stopped reading ({self._failed})")
-        return OutputError(f"{self.path.name}: GDAL could not write the GeoPackage: {why}")
+        return _ChildFailed(said[-1] if said and status == FAILED else (
+            f"its process stopped (exit status {status})" if status else f"its process stopped reading ({self._failed})"))
 
 
 class _Streamed:
@@ -395,6 +398,8 @@ class _Streamed:
                 self._write(tmp, chunks)
         except _Fallback:
             return None
+        except _ChildFailed as exc:
+            raise OutputError(f"{self.target}: GDAL could not write the GeoPackage: {exc}") from None
         return TableExport(self.target, self.rows, (), streamed=True)
 
     def _write(self, tmp: Path, chunks: Iterator[Any]) -> None:
