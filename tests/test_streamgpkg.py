@@ -173,7 +173,7 @@ def test_gdal_s_error_in_the_writer_process_is_its_message(tmp_path):
     GDAL's reason on standard error."""
     import pyarrow as pa
 
-    from geoconflict.model import gpkgchild
+    from geoconflict import _gpkgchild as gpkgchild
 
     schema = pa.schema([pa.field("span", pa.month_day_nano_interval())])
     stream = pa.BufferOutputStream()
@@ -181,7 +181,7 @@ def test_gdal_s_error_in_the_writer_process_is_its_message(tmp_path):
         writer.write_batch(pa.RecordBatch.from_arrays([pa.array([(1, 2, 3)], pa.month_day_nano_interval())],
                                                       schema=schema))
     data = b"events\n" + stream.getvalue().to_pybytes() + b"\n"
-    done = subprocess.run([sys.executable, "-m", "geoconflict.model.gpkgchild", str(tmp_path / "x.gpkg")],
+    done = subprocess.run([sys.executable, "-m", "geoconflict._gpkgchild", str(tmp_path / "x.gpkg")],
                           input=data, capture_output=True, check=False)
     assert done.returncode == gpkgchild.FAILED
     assert done.stderr.decode().strip()  # GDAL's (or pyogrio's) reason, for the parent's OutputError
@@ -191,7 +191,8 @@ def test_the_writer_process_writes_layers_one_after_another(tmp_path):
     """The child's protocol: a name, an Arrow stream, the next, an empty line; each layer GDAL's, in order."""
     import pyarrow as pa
 
-    from geoconflict.model import gpkg, gpkgchild
+    from geoconflict import _gpkgchild as gpkgchild
+    from geoconflict.model import gpkg
 
     data = b""
     for layer, n in (("events", 2500), ("claims", 3)):

@@ -59,15 +59,17 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geoconflict._gpkgchild import BUILD_CACHE_KIB, GDAL_BUILD_OPTIONS, SRS_ID, WKB_COLUMN, write_layer
 from geoconflict.model import frames
 
-__all__ = ["GeoPackageWriter", "arrow_column", "coded_batches", "coded_schema", "exact_integers", "geometry_blob", "geometry_blobs",
+#: GDAL's SQLite settings while it writes a layer (the name the benchmarks and tests read).
+_GDAL_BUILD_OPTIONS = GDAL_BUILD_OPTIONS
+
+__all__ = ["BUILD_CACHE_KIB", "SRS_ID", "GeoPackageWriter", "arrow_column", "coded_batches", "coded_schema", "exact_integers", "geometry_blob", "geometry_blobs",
            "point_blobs", "write_layer"]
 
 #: A column's values: a list or a numpy array.
 Values = Sequence[Any] | np.ndarray
-#: The spatial reference system id of every layer (EPSG:4326, as GDAL registers it).
-SRS_ID = 4326
 #: GeoPackage geometry blob header (spec 2.1.3): magic, version, flags, srs id (little-endian).
 _HEADER = struct.Struct("<2sBBi")
 _MAGIC, _VERSION = b"GP", 0
@@ -82,17 +84,10 @@ _WKB_POINT = 1
 #: A point's ISO WKB, little-endian (the blob less its GeoPackage header).
 _POINT_WKB = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
 #: The geometry column of :meth:`GeoPackageWriter.write_coded`'s batches, and its GeoArrow marking.
-_WKB_COLUMN = "wkb_geometry"
+_WKB_COLUMN = WKB_COLUMN
 _WKB_EXTENSION = {b"ARROW:extension:name": b"geoarrow.wkb"}
 #: The geometry column and the feature id column GDAL gives every layer.
 GEOMETRY_COLUMN, FID_COLUMN = "geom", "fid"
-#: SQLite's page cache while a layer is written, KiB: GDAL's R-tree of a million points, copied into the file
-#: at the end, re-read evicted pages from disk with SQLite's default 2 MB (measured, 950,000 points: 620,000
-#: page writes and 520,000 reads → 100,000 and none; GDAL's write 5.5 → 4.2 CPU s; peak memory +80 to +130 MB).
-BUILD_CACHE_KIB = 131_072
-#: GDAL's SQLite settings while it writes a layer of the temporary file (as :data:`_BUILD_PRAGMAS`).
-_GDAL_BUILD_OPTIONS = {"OGR_SQLITE_JOURNAL": "OFF", "OGR_SQLITE_SYNCHRONOUS": "OFF",
-                       "OGR_SQLITE_PRAGMA": f"cache_size=-{BUILD_CACHE_KIB}"}
 #: SQLite's settings while the temporary file is built (it is renamed over the target only when complete).
 _BUILD_PRAGMAS = ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA temp_store = MEMORY")
 
@@ -298,21 +293,6 @@ def coded_batches(*, order: Sequence[str], shared: Mapping[str, tuple[Mapping[st
             yield pa.RecordBatch.from_arrays(arrays, schema=schema)
 
     return schema, batches()
-
-
-def write_layer(path: Path, layer: str, batches) -> None:
-    """GDAL writes a new *layer* of the GeoPackage *path* (made if missing) whole from *batches* (an Arrow
-    record batch reader of :func:`coded_schema`'s schema), its R-tree included, with SQLite's page cache at
-    :data:`BUILD_CACHE_KIB` and journal off; GDAL's own settings again afterwards."""
-    import pyogrio
-
-    before = {name: pyogrio.get_gdal_config_option(name) for name in _GDAL_BUILD_OPTIONS}
-    pyogrio.set_gdal_config_options(_GDAL_BUILD_OPTIONS)
-    try:
-        pyogrio.write_arrow(batches, path, layer=layer, driver="GPKG", geometry_name=_WKB_COLUMN,
-                            geometry_type="Unknown", crs=f"EPSG:{SRS_ID}", append=Path(path).exists())
-    finally:
-        pyogrio.set_gdal_config_options(before)
 
 
 # --------------------------------------------------------------------------- the writer

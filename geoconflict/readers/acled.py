@@ -79,6 +79,7 @@ from geoconflict.readers.columns import (
     first_filled,
     groups,
     text_cells,
+    text_values,
 )
 from geoconflict.readers.csvfile import load_layout
 from geoconflict.readers.problems import Problems
@@ -211,11 +212,11 @@ class AcledColumns:
         (etype, etype_c), (subtype, subtype_c), (fatal, fatal_c) = v["event_type"], v["sub_event_type"], v["fatalities"]
         gprec, gprec_c = v["geo_precision"]
         columns = {
-            "id": _blank_none(text_cells(self.frame, "event_id_cnty")[rows]),
+            "id": text_values(self.frame, "event_id_cnty", rows),
             "precision": np.array([int(p) if p is not None else None for p in gprec], dtype=object)[gprec_c[rows]],
             "event_type": etype[etype_c[rows]],
             "subtype": subtype[subtype_c[rows]],
-            "description": _blank_none(text_cells(self.frame, "notes")[rows]),
+            "description": text_values(self.frame, "notes", rows),
             "fatalities": fatal[fatal_c[rows]],
         }
         return EventColumns((places, place_c[rows]), (provs, prov_c[rows]), (actors, actor_c[rows]), columns)
@@ -357,11 +358,12 @@ class AcledColumns:
         """The territory rows' claims, built unchecked (every field validated column-wise), their provenances
         shared: one per distinct (provenance, sub-event type)."""
         (actor1, actor1_c), (subtype, subtype_c) = self.values["actor1"], self.values["sub_event_type"]
-        ids = text_cells(self.frame, "event_id_cnty")
-        notes = text_cells(self.frame, "notes")
+        rows = self.good[self.is_claim[self.good]]
+        ids = text_cells(self.frame, "event_id_cnty", rows)  # these rows' cells only: a few of a table's
+        notes = text_cells(self.frame, "notes", rows)
         make_claim, make_provenance = maker(TerritorialClaim), maker(Provenance)
         claims = []
-        for i in self.good[self.is_claim[self.good]].tolist():
+        for k, i in enumerate(rows.tolist()):
             p = row_prov[i]
             key = (id(p), subtype[subtype_c[i]])  # the provenances of row_prov are shared objects, alive meanwhile
             if key not in provenances:
@@ -378,9 +380,9 @@ class AcledColumns:
                 areas=(row_place[i],),
                 derivation=Derivation.NONE,  # a point: no area's polygon
                 tier=ClaimTier.ASSESSED,
-                note=clean_text(notes[i]),
+                note=clean_text(notes[k]),
                 provenance=provenances[key],
-                id=clean_text(ids[i]),
+                id=clean_text(ids[k]),
             ))
         return claims
 
@@ -390,11 +392,6 @@ def _all_rows(group: np.ndarray, good: np.ndarray, n: int) -> np.ndarray:
     codes = np.full(n, -1, dtype=np.int64)
     codes[good] = group
     return codes
-
-
-def _blank_none(cells: np.ndarray) -> np.ndarray:
-    """Free-text cells with the all-blank ones as None (what the records store)."""
-    return np.array([c if c is None or not c.isspace() else None for c in cells.tolist()], dtype=object)
 
 
 def validate_acled(

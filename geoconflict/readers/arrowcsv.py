@@ -88,10 +88,11 @@ def arrow_frame(path: Path, names: Sequence[str], columns: Mapping[str, str], *,
 
 
 def arrow_chunks(path: Path, names: Sequence[str], columns: Mapping[str, str], *, text: Collection[str],
-                 delimiter: str, rows: int) -> Iterator[pd.DataFrame]:
-    """:func:`arrow_frame`'s frame in consecutive chunks of about *rows* rows (pyarrow's streaming reader, a block
-    at a time), each chunk's categories its own; the first chunk (empty for a file of no rows) is yielded even
-    for no rows.
+                 delimiter: str, rows: int, first: int | None = None) -> Iterator[pd.DataFrame]:
+    """:func:`arrow_frame`'s frame in consecutive chunks of about *rows* rows (*first* rows the first, when given;
+    pyarrow's streaming reader, a block at a time), each chunk's categories its own; the first chunk (empty for a
+    file of no rows) is yielded even for no rows. The free-text columns stay in Arrow (pandas' ``ArrowDtype``, missing cells None), read by
+    :func:`~geoconflict.readers.columns.text_cells` and :func:`~geoconflict.readers.columns.text_values` alike.
 
     Raises
     ------
@@ -111,11 +112,11 @@ def arrow_chunks(path: Path, names: Sequence[str], columns: Mapping[str, str], *
         for batch in reader:
             pending.append(batch)
             held += batch.num_rows
-            if held >= rows:
-                yield _frame([pa.Table.from_batches(pending)], columns, free)
+            if held >= (rows if yielded or first is None else first):
+                yield _frame([pa.Table.from_batches(pending)], columns, free, arrow_text=True)
                 pending, held, yielded = [], 0, True
         if pending or not yielded:
-            yield _frame([pa.Table.from_batches(pending, schema=reader.schema)], columns, free)
+            yield _frame([pa.Table.from_batches(pending, schema=reader.schema)], columns, free, arrow_text=True)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
         raise NotArrowReadable(str(exc)) from None
 
@@ -144,7 +145,8 @@ def _options(names: Sequence[str], columns: Mapping[str, str], *, text: Collecti
     }, free
 
 
-def _frame(parsed: list[Any], columns: Mapping[str, str], free: Collection[str]) -> pd.DataFrame:
+def _frame(parsed: list[Any], columns: Mapping[str, str], free: Collection[str], *,
+           arrow_text: bool = False) -> pd.DataFrame:
     """The pandas path's frame of a parsed table (the ``pyarrow.Table`` in *parsed*, taken from it): each given
     name its column. Each column is dropped from the table once converted, so that the Arrow buffers of the
     free text are freed as its Python strings are made (the peak is not both at once)."""
@@ -156,11 +158,14 @@ def _frame(parsed: list[Any], columns: Mapping[str, str], free: Collection[str])
     for actual in dict.fromkeys(columns.values()):
         column = table.column(actual)
         table = table.drop_columns([actual])
-        made[actual] = _text(column) if actual in free else _categorical(column)
+        if actual not in free:
+            made[actual] = _categorical(column)
+        else:  # Python strings (NaN missing), or kept in Arrow (pandas' ArrowDtype: None missing)
+            made[actual] = pd.arrays.ArrowExtensionArray(column) if arrow_text else _text(column)
         del column
     index = pd.RangeIndex(rows)
     return pd.DataFrame({name: pd.Series(made[actual], index=index, copy=False,
-                                         dtype=object if actual in free else None)
+                                         dtype=object if actual in free and not arrow_text else None)
                          for name, actual in columns.items()}, index=index)
 
 

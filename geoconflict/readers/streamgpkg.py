@@ -7,7 +7,7 @@ for an ACLED table pyarrow's parser reads (UTF-8, every record as wide as the
 header): pyarrow's streaming reader gives :data:`CHUNK_ROWS` rows at a time,
 each chunk is validated (:func:`~geoconflict.readers.acled.validate_frame`)
 and coded, and its Arrow batch goes through a pipe to a child process
-(:mod:`geoconflict.model.gpkgchild`) in which GDAL writes the events layer
+(:mod:`geoconflict._gpkgchild`) in which GDAL writes the events layer
 while this process reads the next chunk; at most :data:`QUEUED_CHUNKS` chunks
 wait, so memory stays bounded. Then the territory rows' claims, and, once the
 child is done, the place table and the text table.
@@ -54,6 +54,7 @@ from typing import IO, Any
 import numpy as np
 
 from geoconflict._files import replacing
+from geoconflict._gpkgchild import FAILED, LAYER_ENCODING
 from geoconflict.errors import InvalidInputError, OutputError
 from geoconflict.model import Place, PlaceKind, Provenance, TerritorialClaim, frames, gpkg
 from geoconflict.model.geopackage import (
@@ -64,7 +65,6 @@ from geoconflict.model.geopackage import (
     table_frames,
     write_geopackage,
 )
-from geoconflict.model.gpkgchild import FAILED, LAYER_ENCODING
 from geoconflict.model.placetable import PlaceTable, check_detail, check_texts
 from geoconflict.readers.acled import (
     OPTIONAL,
@@ -82,10 +82,12 @@ from geoconflict.readers.columns import Coded, groups
 from geoconflict.readers.csvfile import arrow_readable, columns_by_name, require
 from geoconflict.readers.problems import Problems, RowProblem, check_errors
 
-__all__ = ["CHUNK_ROWS", "QUEUED_CHUNKS", "STREAM_MIN_BYTES", "WORKERS", "TableExport", "table_to_geopackage"]
+__all__ = ["CHUNK_ROWS", "FIRST_CHUNK_ROWS", "QUEUED_CHUNKS", "STREAM_MIN_BYTES", "WORKERS", "TableExport", "table_to_geopackage"]
 
 #: Rows read, validated and handed to GDAL at a time.
 CHUNK_ROWS = 100_000
+#: Rows of the first chunk: GDAL starts writing once they are coded.
+FIRST_CHUNK_ROWS = 20_000
 #: Chunks coded and waiting for the child at most (memory stays about this many chunks' Arrow batches).
 QUEUED_CHUNKS = 2
 #: Files smaller than this are written in one process (a second one's start, about 0.5 s, would not pay).
@@ -291,13 +293,13 @@ class _Coder:
 
 
 class _Child:
-    """The GDAL process (:mod:`geoconflict.model.gpkgchild`) and the thread that feeds it: layers go in as
+    """The GDAL process (:mod:`geoconflict._gpkgchild`) and the thread that feeds it: layers go in as
     Arrow IPC streams, at most :data:`QUEUED_CHUNKS` batches waiting."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._errors: IO[bytes] = tempfile.TemporaryFile()
-        self._process = subprocess.Popen([sys.executable, "-m", "geoconflict.model.gpkgchild", str(path)],
+        self._process = subprocess.Popen([sys.executable, "-m", "geoconflict._gpkgchild", str(path)],
                                          stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._errors)
         self._queue: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=QUEUED_CHUNKS)
         self._failed: BaseException | None = None
@@ -382,30 +384,38 @@ class _Streamed:
 
     def run(self) -> TableExport | None:
         """Write the GeoPackage; None (and no file) when the file must go the whole-table way."""
-        readable = arrow_readable(self.source, encoding=self.encoding)
-        if readable is None:
-            return None
-        names, delimiter = readable
-        found = columns_by_name(names)
-        if not is_acled(found):
-            return None
-        require(self.source, found, REQUIRED, "ACLED")
-        columns = {c: found[c] for c in (*REQUIRED, *OPTIONAL) if c in found}
-        chunks = arrow_chunks(self.source, names, columns, text=set(TEXT), delimiter=delimiter, rows=self.chunk_rows)
         try:
             with replacing(self.target) as tmp:
                 tmp.unlink()  # GDAL makes the GeoPackage itself
-                self._write(tmp, chunks)
+                child = _Child(tmp)  # started first: its imports overlap the header's checks and the first chunk
+                try:
+                    self._write(tmp, child, self._chunks())
+                finally:
+                    child.stop()
         except _Fallback:
             return None
         except _ChildFailed as exc:
             raise OutputError(f"{self.target}: GDAL could not write the GeoPackage: {exc}") from None
         return TableExport(self.target, self.rows, (), streamed=True)
 
-    def _write(self, tmp: Path, chunks: Iterator[Any]) -> None:
+    def _chunks(self) -> Iterator[Any]:
+        """The table's chunks as frames (:func:`~geoconflict.readers.arrowcsv.arrow_chunks`); :class:`_Fallback`
+        for a file pyarrow's parser does not read."""
+        readable = arrow_readable(self.source, encoding=self.encoding)
+        if readable is None:
+            raise _Fallback
+        names, delimiter = readable
+        found = columns_by_name(names)
+        if not is_acled(found):
+            raise _Fallback
+        require(self.source, found, REQUIRED, "ACLED")
+        columns = {c: found[c] for c in (*REQUIRED, *OPTIONAL) if c in found}
+        return arrow_chunks(self.source, names, columns, text=set(TEXT), delimiter=delimiter, rows=self.chunk_rows,
+                            first=min(FIRST_CHUNK_ROWS, self.chunk_rows))
+
+    def _write(self, tmp: Path, child: _Child, chunks: Iterator[Any]) -> None:
         from tqdm import tqdm
 
-        child = _Child(tmp)
         try:
             with tqdm(unit="row", desc=f"writing {self.target.name}", leave=False,
                       disable=None if self.progress is None else not self.progress) as bar:
@@ -420,8 +430,6 @@ class _Streamed:
                 child.finish()
         except OverflowError:  # a whole number beyond int64: the whole-table path names the row
             raise _Fallback from None
-        finally:
-            child.stop()
         with gpkg.GeoPackageWriter(tmp, unindexed=UNINDEXED) as out:
             for name, frame in tables:
                 out.append_frame(name, frame)
