@@ -168,6 +168,17 @@ def test_a_killed_writer_process_raises_and_leaves_no_file(tmp_path, monkeypatch
     assert target.read_bytes() == b"the earlier file"
 
 
+def test_gdal_s_error_in_the_writer_process_raises_and_leaves_no_file(tmp_path, monkeypatch):
+    """GDAL refusing to write (here: the path it is given is in a folder that does not exist) ends the child with
+    its reason: an OutputError naming the target and GDAL's message, and nothing left behind."""
+    source = _write_csv(tmp_path / "acled.csv", _acled_rows(1500))
+    real = streamgpkg._Child.__init__
+    monkeypatch.setattr(streamgpkg._Child, "__init__", lambda self, path: real(self, tmp_path / "gone" / path.name))
+    with pytest.raises(OutputError, match=r"out\.gpkg: GDAL could not write the GeoPackage: \w+"):
+        table_to_geopackage(source, tmp_path / "out.gpkg", chunk_rows=CHUNK, workers=2, progress=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["acled.csv"]
+
+
 def test_gdal_s_error_in_the_writer_process_is_its_message(tmp_path):
     """The child process itself: a layer GDAL refuses (a column of a type it cannot write) exits with FAILED and
     GDAL's reason on standard error."""

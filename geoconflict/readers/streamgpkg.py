@@ -300,7 +300,8 @@ class _Child:
         self.path = path
         self._errors: IO[bytes] = tempfile.TemporaryFile()
         self._process = subprocess.Popen([sys.executable, "-m", "geoconflict._gpkgchild", str(path)],
-                                         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._errors)
+                                         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._errors,
+                                         env=_child_environment())
         self._queue: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=QUEUED_CHUNKS)
         self._failed: BaseException | None = None
         self._thread = threading.Thread(target=self._feed, name="geoconflict-gpkg-feed", daemon=True)
@@ -371,6 +372,17 @@ class _Child:
         said = self._errors.read().decode("utf-8", "replace").strip().splitlines()
         return _ChildFailed(said[-1] if said and status == FAILED else (
             f"its process stopped (exit status {status})" if status else f"its process stopped reading ({self._failed})"))
+
+
+def _child_environment() -> dict[str, str]:
+    """This process's environment, with the folder this very package was imported from first on the child's
+    path (a script that put it on ``sys.path`` itself, or a source tree beside an installed copy)."""
+    import geoconflict
+
+    root = str(Path(geoconflict.__file__).resolve().parents[1])
+    environment = dict(os.environ)
+    environment["PYTHONPATH"] = os.pathsep.join(p for p in (root, environment.get("PYTHONPATH")) if p)
+    return environment
 
 
 class _Streamed:
