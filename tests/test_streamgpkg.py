@@ -267,3 +267,26 @@ def test_a_script_without_a_main_guard_is_not_run_again(tmp_path):
                           cwd=Path(__file__).resolve().parents[1])
     assert done.stdout.split() == ["True", "1500"]
     assert runs.read_text() == "ran\n"
+
+
+def test_blank_cells_in_arrow_are_python_s_blank_cells():
+    """text_values' Arrow path (an RE2 pattern of Python's whitespace) blanks exactly the cells blank_none (the
+    reference, str.isspace) blanks: every whitespace character alone, in runs and beside other text."""
+    import sys
+
+    import pandas as pd
+    import pyarrow as pa
+
+    from geoconflict.readers.columns import blank_none, text_values
+
+    spaces = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()]
+    rng = np.random.default_rng(7)
+    cells = [*spaces, "".join(spaces), " x ", "x", "\u200b", "\ufeff", "\u180e", "a\u3000", "\u3000a", None, ""]
+    cells += ["".join(rng.choice([*spaces, "a", "é", "-"], size=int(rng.integers(1, 6)))) for _ in range(300)]
+    frame = pd.DataFrame({"notes": pd.Series(pd.arrays.ArrowExtensionArray(pa.array(cells, pa.string())))})
+    rows = np.arange(len(cells))[::-1]
+    arrow = text_values(frame, "notes", rows)
+    assert isinstance(arrow, pa.Array)
+    assert arrow.to_pylist() == blank_none(np.array(cells, dtype=object)[rows]).tolist()
+    plain = pd.DataFrame({"notes": pd.Series(cells, dtype=object)})
+    assert text_values(plain, "notes", rows).tolist() == arrow.to_pylist()
