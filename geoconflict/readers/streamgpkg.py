@@ -86,8 +86,9 @@ __all__ = ["CHUNK_ROWS", "FIRST_CHUNK_ROWS", "QUEUED_CHUNKS", "STREAM_MIN_BYTES"
 
 #: Rows read, validated and handed to GDAL at a time.
 CHUNK_ROWS = 100_000
-#: Rows of the first chunk: GDAL starts writing once they are coded.
-FIRST_CHUNK_ROWS = 20_000
+#: Rows of the first chunk (at least; the first of pyarrow's blocks, about 14,000 ACLED rows): GDAL starts writing
+#: once they are coded.
+FIRST_CHUNK_ROWS = 10_000
 #: Chunks coded and waiting for the child at most (memory stays about this many chunks' Arrow batches).
 QUEUED_CHUNKS = 2
 #: Files smaller than this are written in one process (a second one's start, about 0.5 s, would not pay).
