@@ -167,7 +167,10 @@ def make_acled_csv(path: Path, rows: int) -> None:
 
 
 #: The sides of ``--table-rows``: to a map, and to a GeoPackage.
-TABLE_SIDES = ("geoconflict", "records", "explore", "gpkg", "to_file")
+#: ``gpkg`` is ``table_to_geopackage`` (read in chunks while a second process lets GDAL write);
+#: ``gpkg-whole`` is ``read_table`` + ``write_geopackage`` in one process (the path before session 13).
+TABLE_SIDES = ("geoconflict", "records", "explore", "gpkg", "gpkg-whole", "to_file")
+_GPKG_SIDES = ("gpkg", "gpkg-whole", "to_file")
 
 
 def measure_table(side: str, path: str, out: str) -> dict:
@@ -186,6 +189,8 @@ def measure_table(side: str, path: str, out: str) -> dict:
     else:
         from geoconflict import read_table
         if side == "gpkg":
+            from geoconflict.readers.streamgpkg import table_to_geopackage
+        elif side == "gpkg-whole":
             from geoconflict.model.io import write_geopackage
         else:
             from geoconflict.maps.offline import save_html
@@ -193,7 +198,7 @@ def measure_table(side: str, path: str, out: str) -> dict:
 
     usage = resource.getrusage(resource.RUSAGE_SELF)
     t = time.perf_counter()
-    deferred = None
+    deferred = streamed = None
     if side in ("explore", "to_file"):
         frame = pd.read_csv(path)
         geo = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["longitude"], frame["latitude"]),
@@ -202,25 +207,30 @@ def measure_table(side: str, path: str, out: str) -> dict:
             geo.explore().save(out)
         else:
             geo.to_file(out, driver="GPKG", engine="pyogrio")
+    elif side == "gpkg":
+        streamed = table_to_geopackage(path, out, progress=False).streamed
     else:
         events = read_table(path, format="acled").events
         if side == "records":
             _ = events.events  # every row a record first (render's path before issue 18)
-        if side == "gpkg":
-            write_geopackage(events, out)
+        if side == "gpkg-whole":
+            write_geopackage(events, out, progress=False)
         else:
             save_html(render(events), out, offline=True)
         deferred = events.is_deferred
     seconds = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
         "side": side,
         "rows": sum(1 for _ in open(path, encoding="utf-8")) - 1,
         "seconds": round(seconds, 2),
         "cpu_s": round((after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime), 2),
+        "child_cpu_s": round(children.ru_utime + children.ru_stime, 2),  # table_to_geopackage's GDAL process
         "peak_mb": round(after.ru_maxrss / 1024, 0),
         "file_mb": round(os.path.getsize(out) / 1e6, 2),
         "still_deferred": deferred,
+        "streamed": streamed,
     }
 
 
@@ -262,7 +272,7 @@ def table_runs(rows: int, keep: str | None, *, csv: str | None = None, sides: tu
         runs: dict[str, list[dict]] = {side: [] for side in sides}
         for _ in range(repeat):
             for side in sides:
-                suffix = "gpkg" if side in ("gpkg", "to_file") else "html"
+                suffix = "gpkg" if side in _GPKG_SIDES else "html"
                 out = os.path.join(keep or tmp, f"table-{rows}-{side}.{suffix}")
                 if os.path.exists(out):
                     os.unlink(out)
@@ -278,7 +288,8 @@ def table_runs(rows: int, keep: str | None, *, csv: str | None = None, sides: tu
 def _compare(rows: int, by: dict[str, dict], repeat: int) -> None:
     """One line per pair of sides: how much faster, in less memory, and the files' sizes."""
     medians = f" (medians of {repeat} runs)" if repeat > 1 else ""
-    for ours, peers in (("geoconflict", ("records", "explore")), ("gpkg", ("to_file",))):
+    for ours, peers in (("geoconflict", ("records", "explore")), ("gpkg", ("to_file", "gpkg-whole")),
+                        ("gpkg-whole", ("to_file",))):
         mine = by.get(ours)
         for side in peers:
             theirs = by.get(side)

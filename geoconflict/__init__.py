@@ -67,6 +67,7 @@ _EXPORTS = {
     # event tables
     "read_events": "readers",
     "read_table": "readers",
+    "table_to_geopackage": "readers.streamgpkg",
     "load_inputs": "inputs",
     "extract_many": "batch",
     # maps

@@ -21,6 +21,7 @@ RANKS = {
     "errors": 0,
     "_data": 1,
     "_files": 1,
+    "_gpkgchild": 1,
     "lang": 1,
     "model": 2,
     "text": 3,

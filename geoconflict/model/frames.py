@@ -100,6 +100,7 @@ __all__ = [
     "TEXT_COLUMNS_BY_LAYOUT",
     "UNSTATED",
     "event_frame",
+    "event_part_columns",
     "event_parts",
     "file_columns",
     "from_geodataframe",
@@ -790,13 +791,21 @@ def event_parts(
     >>> parts["place"][0]["name"].tolist(), parts["place"][1].tolist(), parts["actors"][0]["actors"].tolist()
     (['Kyiv', None], [0, 0, 1], ['["police"]', None])
     """
+    convert = event_part_columns(table)
+    return {"provenance": _distinct_columns(provenances, convert["provenance"]),
+            "place": _distinct_columns(places, convert["place"]),
+            "actors": _distinct_columns(actors, convert["actors"])}
+
+
+def event_part_columns(table: PlaceTable | None) -> dict[str, Callable[[Any], dict[str, Any]]]:
+    """How :func:`event_parts` turns one distinct value of each part (``provenance``, ``place``, ``actors``)
+    into its columns, its places and texts entering *table* as it does."""
     texts = table is not None and table.texts == "table"
     return {
-        "provenance": _distinct_columns(provenances, lambda p: _texts_to_refs(_provenance_columns(p), table)  # type: ignore[arg-type]
-                                        if texts else _provenance_columns(p)),
-        "place": _distinct_columns(places, lambda p: {"name": p.name, "place": _dumps(_place_dict(p, table)),
-                                                      "lat": p.lat, "lon": p.lon}),
-        "actors": _distinct_columns(actors, lambda a: {"actors": _dumps(list(a))}),
+        "provenance": lambda p: (_texts_to_refs(_provenance_columns(p), table)  # type: ignore[arg-type]
+                                 if texts else _provenance_columns(p)),
+        "place": lambda p: {"name": p.name, "place": _dumps(_place_dict(p, table)), "lat": p.lat, "lon": p.lon},
+        "actors": lambda a: {"actors": _dumps(list(a))},
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from tqdm import tqdm
 
@@ -22,7 +23,8 @@ from geoconflict.model.filelayout import PathLike, Records
 from geoconflict.model.geometry import CRS
 from geoconflict.model.placetable import PLACE_TABLE, TEXT_TABLE, PlaceTable, check_detail, check_texts
 
-__all__ = ["GPKG_CHUNK_RECORDS", "GPKG_CHUNK_ROWS", "LAYERS", "UNINDEXED", "read_geopackage", "write_geopackage"]
+__all__ = ["GPKG_CHUNK_RECORDS", "GPKG_CHUNK_ROWS", "LAYERS", "UNINDEXED", "claim_layer", "read_geopackage",
+           "table_frames", "write_geopackage", "write_tables"]
 
 #: GeoPackage layer name for each record kind.
 LAYERS = {"place": "places", "movement": "movements", "claim": "claims", "combat": "combats", "event": "events"}
@@ -96,6 +98,8 @@ def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", t
                                       disable=None if progress is None else not progress) as bar:
         tmp.unlink()  # GDAL makes the GeoPackage itself
         with gpkg.GeoPackageWriter(tmp, unindexed=UNINDEXED) as out:
+            if columns is not None and len(columns):  # first: a table's rows in file order (as streamed)
+                _write_event_columns(out, columns, table, bar)
             for attribute, (kind, layer) in zip(
                 ("mentions", "movements", "claims", "combats", "events"), LAYERS.items(), strict=True
             ):
@@ -108,10 +112,9 @@ def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", t
                     except InvalidInputError as exc:  # a whole number beyond int64: name the record, not the row
                         raise _in_input(exc, attribute, start, chunk) from None
                     out.append_frame(layer, _for_file(frame))
-                    _write_tables(out, table)
+                    write_tables(out, table)
                     bar.update(len(chunk))
-            if columns is not None and len(columns):
-                _write_event_columns(out, columns, table, bar)
+            write_tables(out, table)
             if not out.layers:  # nothing to write: still leave a valid, empty GeoPackage
                 import geopandas as gpd
 
@@ -119,14 +122,17 @@ def write_geopackage(events: Records, path: PathLike, *, detail: str = "full", t
     return path
 
 
-def _write_tables(out: gpkg.GeoPackageWriter, table: PlaceTable) -> None:
+def write_tables(out: gpkg.GeoPackageWriter, table: PlaceTable) -> None:
     """The place-table and text-table rows of the places and texts first referred to since the last call."""
-    places = frames.place_table_frame(table)
-    if len(places):
-        out.append_frame(PLACE_TABLE, places)
-    texts = frames.text_table_frame(table)
-    if len(texts):
-        out.append_frame(TEXT_TABLE, texts)
+    for layer, frame in table_frames(table):
+        out.append_frame(layer, frame)
+
+
+def table_frames(table: PlaceTable) -> list[tuple[str, Any]]:
+    """The place-table and text-table rows not yet taken (:func:`write_tables`), as ``(layer, frame)`` for each
+    that has any."""
+    tables = [(PLACE_TABLE, frames.place_table_frame(table)), (TEXT_TABLE, frames.text_table_frame(table))]
+    return [(layer, frame) for layer, frame in tables if len(frame)]
 
 
 def _write_claim_columns(out: gpkg.GeoPackageWriter, claims: Sequence[TerritorialClaim], table: PlaceTable,
@@ -134,18 +140,26 @@ def _write_claim_columns(out: gpkg.GeoPackageWriter, claims: Sequence[Territoria
     """Claims without an area of their own (a table's territory rows) written by GDAL from Arrow batches, their
     provenances and areas converted once each (:func:`~geoconflict.model.frames.claim_parts`); False, and nothing
     written, when a claim has an area (or a whole number beyond int64, which the record path names)."""
-    parts = frames.claim_parts(claims, table=table) if len(claims) else None
-    if parts is None:
+    layer = claim_layer(claims, table)
+    if layer is None:
         return False
-    shared, own = parts
     try:
-        out.write_coded(LAYERS["claim"], order=frames.file_columns("claim", table.texts), shared=shared,
-                        columns=own, kinds=frames.COLUMNS["claim"], constants={"kind": "claim"}, points=None,
-                        chunk=GPKG_CHUNK_ROWS, progress=bar.update)
+        out.write_coded(LAYERS["claim"], **layer, chunk=GPKG_CHUNK_ROWS, progress=bar.update)
     except OverflowError:  # raised before anything is written: the records' path names the record
         return False
-    _write_tables(out, table)
+    write_tables(out, table)
     return True
+
+
+def claim_layer(claims: Sequence[TerritorialClaim], table: PlaceTable) -> dict[str, Any] | None:
+    """The claims layer's columns as :func:`~geoconflict.model.gpkg.coded_batches` takes them (the claims'
+    places and texts entering *table*), for claims without an area of their own; None for none or any other."""
+    parts = frames.claim_parts(claims, table=table) if len(claims) else None
+    if parts is None:
+        return None
+    shared, own = parts
+    return {"order": frames.file_columns("claim", table.texts), "shared": shared, "columns": own,
+            "kinds": frames.COLUMNS["claim"], "constants": {"kind": "claim"}, "points": None}
 
 
 def _write_event_columns(out: gpkg.GeoPackageWriter, columns: EventColumns, table: PlaceTable, bar: tqdm) -> None:
@@ -157,7 +171,6 @@ def _write_event_columns(out: gpkg.GeoPackageWriter, columns: EventColumns, tabl
     kinds = frames.COLUMNS["event"]
     parts = frames.event_parts(places=columns.places, provenances=columns.provenances, actors=columns.actors,
                                table=table)
-    _write_tables(out, table)
     place, codes = parts["place"]
     lon, lat = (np.array([np.nan if v is None else v for v in place[c]], dtype=np.float64)[codes] for c in ("lon", "lat"))
     try:

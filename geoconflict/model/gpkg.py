@@ -50,7 +50,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import struct
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -59,14 +59,17 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geoconflict._gpkgchild import BUILD_CACHE_KIB, GDAL_BUILD_OPTIONS, SRS_ID, WKB_COLUMN, write_layer
 from geoconflict.model import frames
 
-__all__ = ["GeoPackageWriter", "exact_integers", "geometry_blob", "geometry_blobs", "point_blobs"]
+#: GDAL's SQLite settings while it writes a layer (the name the benchmarks and tests read).
+_GDAL_BUILD_OPTIONS = GDAL_BUILD_OPTIONS
+
+__all__ = ["BUILD_CACHE_KIB", "SRS_ID", "GeoPackageWriter", "arrow_column", "coded_batches", "coded_schema", "exact_integers", "geometry_blob", "geometry_blobs",
+           "point_blobs", "write_layer"]
 
 #: A column's values: a list or a numpy array.
 Values = Sequence[Any] | np.ndarray
-#: The spatial reference system id of every layer (EPSG:4326, as GDAL registers it).
-SRS_ID = 4326
 #: GeoPackage geometry blob header (spec 2.1.3): magic, version, flags, srs id (little-endian).
 _HEADER = struct.Struct("<2sBBi")
 _MAGIC, _VERSION = b"GP", 0
@@ -81,17 +84,10 @@ _WKB_POINT = 1
 #: A point's ISO WKB, little-endian (the blob less its GeoPackage header).
 _POINT_WKB = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
 #: The geometry column of :meth:`GeoPackageWriter.write_coded`'s batches, and its GeoArrow marking.
-_WKB_COLUMN = "wkb_geometry"
+_WKB_COLUMN = WKB_COLUMN
 _WKB_EXTENSION = {b"ARROW:extension:name": b"geoarrow.wkb"}
 #: The geometry column and the feature id column GDAL gives every layer.
 GEOMETRY_COLUMN, FID_COLUMN = "geom", "fid"
-#: SQLite's page cache while a layer is written, KiB: GDAL's R-tree of a million points, copied into the file
-#: at the end, re-read evicted pages from disk with SQLite's default 2 MB (measured, 950,000 points: 620,000
-#: page writes and 520,000 reads → 100,000 and none; GDAL's write 5.5 → 4.2 CPU s; peak memory +80 to +130 MB).
-BUILD_CACHE_KIB = 131_072
-#: GDAL's SQLite settings while it writes a layer of the temporary file (as :data:`_BUILD_PRAGMAS`).
-_GDAL_BUILD_OPTIONS = {"OGR_SQLITE_JOURNAL": "OFF", "OGR_SQLITE_SYNCHRONOUS": "OFF",
-                       "OGR_SQLITE_PRAGMA": f"cache_size=-{BUILD_CACHE_KIB}"}
 #: SQLite's settings while the temporary file is built (it is renamed over the target only when complete).
 _BUILD_PRAGMAS = ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA temp_store = MEMORY")
 
@@ -200,11 +196,13 @@ def _arrow_type(kind: str) -> Any:
             "date": pa.timestamp("ms")}[kind]
 
 
-def _arrow_column(values: Values, kind: str):
+def arrow_column(values: Values, kind: str):
     """A column of type *kind* (:data:`geoconflict.model.frames.COLUMNS`) as the pyarrow array GDAL writes as
     :func:`_bindable`'s values are bound: dates as naive midnight timestamps; :class:`OverflowError` beyond int64."""
     import pyarrow as pa
 
+    if isinstance(values, pa.Array):  # converted already
+        return values
     items = np.asarray(values, dtype=object)
     if kind == "date":
         items = np.array([datetime.combine(v, time()) if isinstance(v, date) else None for v in items.tolist()],
@@ -241,6 +239,60 @@ def _index_rows(fids: np.ndarray, geometries: np.ndarray) -> list[tuple[int, flo
     bounds = shapely.bounds(geometries)  # NaN for a missing or empty geometry
     keep = ~np.isnan(bounds).any(axis=1)
     return list(zip(fids[keep].tolist(), *(bounds[keep, k].tolist() for k in (0, 2, 1, 3)), strict=True))
+
+
+# --------------------------------------------------------------------------- Arrow batches GDAL writes
+
+
+def n_rows(columns: Mapping[str, Values], points: tuple[np.ndarray, np.ndarray] | None) -> int:
+    """The rows of :func:`coded_batches`'s arguments: the points', else the first column's."""
+    return len(points[0]) if points is not None else len(next(iter(columns.values())))
+
+
+def coded_schema(order: Sequence[str], kinds: Mapping[str, str]):
+    """The Arrow schema of a layer's batches: the columns of *order* (types in *kinds*), then the WKB geometry."""
+    import pyarrow as pa
+
+    return pa.schema([*(pa.field(name, _arrow_type(kinds[name])) for name in order),
+                      pa.field(_WKB_COLUMN, pa.binary(), metadata=_WKB_EXTENSION)])
+
+
+def coded_batches(*, order: Sequence[str], shared: Mapping[str, tuple[Mapping[str, Values], np.ndarray]],
+                  columns: Mapping[str, Values], kinds: Mapping[str, str], constants: Mapping[str, str],
+                  points: tuple[np.ndarray, np.ndarray] | None, chunk: int) -> tuple[Any, Iterator[Any]]:
+    """A layer's rows as Arrow record batches of *chunk* rows: ``(schema, batches)``.
+
+    *shared* gives, per part, the columns of its distinct values (the last slot, None, a missing
+    value) and each row's code into them; *columns* each row's own values; *constants* a text
+    every row holds; *points* each row's ``(lon, lat)``, the geometry (None: no row has one). The columns are
+    converted when this is called: a whole number beyond int64 raises :class:`OverflowError` here, before a
+    batch is made.
+    """
+    import pyarrow as pa
+
+    n = n_rows(columns, points)
+    schema = coded_schema(order, kinds)
+    own = {name: arrow_column(values, kinds[name]) for name, values in columns.items()}  # OverflowError here
+    distinct = {name: (arrow_column(values, kinds[name]), codes)
+                for part, codes in shared.values() for name, values in part.items()}
+
+    def column(name: str, rows: slice):
+        if name in own:
+            return own[name][rows.start:rows.stop]
+        if name in distinct:
+            values, codes = distinct[name]
+            return values.take(pa.array(codes[rows]))
+        return pa.array(np.full(rows.stop - rows.start, constants.get(name), dtype=object), type=schema.field(name).type)
+
+    def batches():
+        for start in range(0, n, chunk):
+            rows = slice(start, min(start + chunk, n))
+            arrays = [column(name, rows) for name in order]
+            arrays.append(pa.nulls(rows.stop - rows.start, pa.binary()) if points is None
+                          else point_wkbs(points[0][rows], points[1][rows]))
+            yield pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+    return schema, batches()
 
 
 # --------------------------------------------------------------------------- the writer
@@ -379,55 +431,27 @@ class GeoPackageWriter:
         """Let GDAL write a new *layer* whole, fed Arrow record batches of *chunk* rows: its columns (named in
         *order*, types in *kinds*), rows, feature count, extent and R-tree index, all GDAL's own.
 
-        *shared* gives, per part, the columns of its distinct values (the last slot, None, a missing
-        value) and each row's code into them; *columns* each row's own values; *constants* a text
-        every row holds; *points* each row's ``(lon, lat)``, the geometry (None: no row has one); *progress* is called with
-        each batch's rows as GDAL takes it. Whole numbers beyond int64 raise :class:`OverflowError`
-        before anything is written.
+        The batches are :func:`coded_batches`'s (see there for *shared*, *columns*, *constants* and *points*);
+        *progress* is called with each batch's rows as GDAL takes it. Whole numbers beyond int64 raise
+        :class:`OverflowError` before anything is written.
         """
         import pyarrow as pa
-        import pyogrio
 
         if self._db is not None:  # GDAL and this module's SQLite never hold the file at once
             self._db.commit()
             self._db.close()
             self._db = None
-        n = len(points[0]) if points is not None else len(next(iter(columns.values())))
-        types = {name: _arrow_type(kinds[name]) for name in order}
-        own = {name: _arrow_column(values, kinds[name]) for name, values in columns.items()}  # OverflowError here
-        distinct = {name: (_arrow_column(values, kinds[name]), codes)
-                    for part, codes in shared.values() for name, values in part.items()}
-        schema = pa.schema([*(pa.field(name, types[name]) for name in order),
-                            pa.field(_WKB_COLUMN, pa.binary(), metadata=_WKB_EXTENSION)])
+        schema, batches = coded_batches(order=order, shared=shared, columns=columns, kinds=kinds,
+                                        constants=constants, points=points, chunk=chunk)  # OverflowError here
 
-        def batches():
-            for start in range(0, n, chunk):
-                rows = slice(start, min(start + chunk, n))
-                arrays = []
-                for name in order:
-                    if name in own:
-                        arrays.append(own[name][rows.start:rows.stop])
-                    elif name in distinct:
-                        values, codes = distinct[name]
-                        arrays.append(values.take(pa.array(codes[rows])))
-                    else:
-                        arrays.append(pa.array(np.full(rows.stop - rows.start, constants.get(name), dtype=object),
-                                               type=types[name]))
-                arrays.append(pa.nulls(rows.stop - rows.start, pa.binary()) if points is None
-                              else point_wkbs(points[0][rows], points[1][rows]))
-                yield pa.RecordBatch.from_arrays(arrays, schema=schema)
+        def counted():
+            for batch in batches:
+                yield batch
                 if progress is not None:
-                    progress(rows.stop - rows.start)
+                    progress(batch.num_rows)
 
-        before = {name: pyogrio.get_gdal_config_option(name) for name in _GDAL_BUILD_OPTIONS}
-        pyogrio.set_gdal_config_options(_GDAL_BUILD_OPTIONS)
-        try:
-            pyogrio.write_arrow(pa.RecordBatchReader.from_batches(schema, batches()), self.path, layer=layer,
-                                driver="GPKG", geometry_name=_WKB_COLUMN, geometry_type="Unknown",
-                                crs=f"EPSG:{SRS_ID}", append=self.path.exists())
-        finally:
-            pyogrio.set_gdal_config_options(before)
-        self._written_by_gdal[layer] = n
+        write_layer(self.path, layer, pa.RecordBatchReader.from_batches(schema, counted()))
+        self._written_by_gdal[layer] = n_rows(columns, points)
 
     # --- the end
 

@@ -10,6 +10,9 @@ turns a file into records:
 * :mod:`~geoconflict.readers.control` — territorial-control GeoJSON,
 * :mod:`~geoconflict.readers.generic` — any CSV with coordinates or place names,
 
+a table straight to a GeoPackage, read in chunks while a second process lets
+GDAL write (:mod:`~geoconflict.readers.streamgpkg`, ``geoconflict.table_to_geopackage``),
+
 and the machinery they share, one concern a module:
 
 * :mod:`~geoconflict.readers.problems` — bad rows and the ``errors=`` policy,

@@ -50,10 +50,10 @@ time_precision ACLED's meaning                                          date_pre
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -79,6 +79,7 @@ from geoconflict.readers.columns import (
     first_filled,
     groups,
     text_cells,
+    text_values,
 )
 from geoconflict.readers.csvfile import load_layout
 from geoconflict.readers.problems import Problems
@@ -87,7 +88,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["GEO_PRECISION", "TIME_PRECISION", "TERRITORY_SUBTYPES", "AcledColumns", "is_acled", "read_acled",
-           "validate_acled"]
+           "validate_acled", "validate_frame"]
 
 #: ACLED ``geo_precision`` → geoconflict :class:`~geoconflict.model.Precision`.
 GEO_PRECISION = {1: Precision.EXACT, 2: Precision.NEAR, 3: Precision.REGION}
@@ -124,6 +125,10 @@ TEXT = ("event_id_cnty", "notes")
 _NAME_COLUMNS = ("location", "admin3", "admin2", "admin1", "country")
 _TERRITORY = {s.casefold() for s in TERRITORY_SUBTYPES}
 _ACTOR_COLUMNS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
+#: The fields of a row's :class:`~geoconflict.model.Place` (:meth:`AcledColumns.place_fields`), in order.
+PLACE_FIELDS = ("name", "lat", "lon", "country_code", "admin1", "admin2", "approximate")
+#: The fields of a row's :class:`~geoconflict.model.Provenance` besides its reason, in order.
+PROVENANCE_FIELDS = ("source", "event_date", "date_precision")
 
 
 def is_acled(columns: Iterable[str]) -> bool:
@@ -172,14 +177,18 @@ class AcledColumns:
         """The good rows' records: events, then territorial claims, each kind in file order."""
         (places, place_c), (provs, prov_c), (actors, actor_c) = self._places(), self._provenances(), self._actors()
         row_place, row_prov = places[place_c], provs[prov_c]
-        return [*self._events(row_place, row_prov, actors[actor_c]), *self._claims(row_place, row_prov)]
+        return [*self._events(row_place, row_prov, actors[actor_c]), *self._claims(row_place, row_prov, {})]
 
-    def claims(self) -> list[TerritorialClaim]:
-        """The territory rows' claims, in file order, without making the other rows' events."""
+    def claims(self, *, provenances: dict[tuple[int, str | None], Provenance] | None = None) -> list[TerritorialClaim]:
+        """The territory rows' claims, in file order, without making the other rows' events.
+
+        *provenances* keeps the claims' provenances (one per distinct provenance and sub-event type) across
+        calls: the chunks of one table (:mod:`geoconflict.readers.streamgpkg`) share them.
+        """
         if not self.is_claim[self.good].any():
             return []
         (places, place_c), (provs, prov_c) = self._places(), self._provenances()
-        return self._claims(places[place_c], provs[prov_c])
+        return self._claims(places[place_c], provs[prov_c], {} if provenances is None else provenances)
 
     def to_frame(self):
         """The events' GeoDataFrame, made from the columns without making an :class:`Event` per row.
@@ -203,11 +212,11 @@ class AcledColumns:
         (etype, etype_c), (subtype, subtype_c), (fatal, fatal_c) = v["event_type"], v["sub_event_type"], v["fatalities"]
         gprec, gprec_c = v["geo_precision"]
         columns = {
-            "id": _blank_none(text_cells(self.frame, "event_id_cnty")[rows]),
+            "id": text_values(self.frame, "event_id_cnty", rows),
             "precision": np.array([int(p) if p is not None else None for p in gprec], dtype=object)[gprec_c[rows]],
             "event_type": etype[etype_c[rows]],
             "subtype": subtype[subtype_c[rows]],
-            "description": _blank_none(text_cells(self.frame, "notes")[rows]),
+            "description": text_values(self.frame, "notes", rows),
             "fatalities": fatal[fatal_c[rows]],
         }
         return EventColumns((places, place_c[rows]), (provs, prov_c[rows]), (actors, actor_c[rows]), columns)
@@ -219,29 +228,30 @@ class AcledColumns:
         return self._made["places"]
 
     def _make_places(self) -> Coded:
-        v, good, n = self.values, self.good, len(self.frame)
+        good = self.good
+        place_group, place_first = groups(self.name_col[good], *(codes[good] for codes in self.place_codes()))
+        places = np.empty(len(place_first) + 1, dtype=object)  # the last slot (None) for the bad rows
+        make_place = maker(Place)
+        for g, fields in enumerate(self.place_fields(good[place_first])):
+            places[g] = make_place(kind=PlaceKind.POPULATED_PLACE, **dict(zip(PLACE_FIELDS, fields, strict=True)))
+        return places, _all_rows(place_group, good, len(self.frame))
+
+    def place_codes(self) -> list[np.ndarray]:
+        """The code columns (besides the name's column) whose distinct combinations are the distinct places."""
+        v = self.values
+        return [v[c][1] for c in ("location", "admin3", "admin2", "admin1", "country", "latitude", "longitude",
+                                  "geo_precision")]
+
+    def place_fields(self, rows: np.ndarray) -> list[tuple[Any, ...]]:
+        """The :class:`~geoconflict.model.Place` fields (:data:`PLACE_FIELDS`, in order) of each of *rows*."""
+        v = self.values
         (lat_v, lat_c), (lon_v, lon_c), (gprec, gprec_c) = v["latitude"], v["longitude"], v["geo_precision"]
         country_v, country_c = v["country"]
         (a1_v, a1_c), (a2_v, a2_c) = v["admin1"], v["admin2"]
-        cc_values = country_code_values(country_v)
-        place_group, place_first = groups(
-            self.name_col[good], *(codes[good] for codes in (
-                v["location"][1], v["admin3"][1], a2_c, a1_c, country_c, lat_c, lon_c, gprec_c))
-        )
-        places = np.empty(len(place_first) + 1, dtype=object)  # the last slot (None) for the bad rows
-        make_place = maker(Place)
-        for g, i in enumerate(good[place_first]):
-            places[g] = make_place(
-                name=self.name[i],
-                kind=PlaceKind.POPULATED_PLACE,
-                lat=lat_v[lat_c[i]],
-                lon=lon_v[lon_c[i]],
-                country_code=cc_values[country_c[i]],
-                admin1=a1_v[a1_c[i]],
-                admin2=a2_v[a2_c[i]],
-                approximate=gprec[gprec_c[i]] > Precision.EXACT,
-            )
-        return places, _all_rows(place_group, good, n)
+        approximate = np.array([p is not None and p > Precision.EXACT for p in gprec], dtype=bool)
+        return list(zip(self.name[rows].tolist(), lat_v[lat_c[rows]].tolist(), lon_v[lon_c[rows]].tolist(),
+                        country_code_values(country_v)[country_c[rows]].tolist(), a1_v[a1_c[rows]].tolist(),
+                        a2_v[a2_c[rows]].tolist(), approximate[gprec_c[rows]].tolist(), strict=True))
 
     def _provenances(self) -> Coded:
         """Each row's provenance: one per distinct (source, date, time precision)."""
@@ -250,32 +260,65 @@ class AcledColumns:
         return self._made["provenances"]
 
     def _make_provenances(self) -> Coded:
-        v, good = self.values, self.good
-        (src_v, src_c), (dates, date_c), (tprec, tprec_c) = v["source"], v["event_date"], v["time_precision"]
-        prov_group, prov_first = groups(src_c[good], date_c[good], tprec_c[good])
+        good = self.good
+        prov_group, prov_first = groups(*(codes[good] for codes in self.provenance_codes()))
         provs = np.empty(len(prov_first) + 1, dtype=object)
         make_provenance = maker(Provenance)
-        for g, i in enumerate(good[prov_first]):
-            provs[g] = make_provenance(
-                source=src_v[src_c[i]],
-                event_date=dates[date_c[i]],
-                date_precision=tprec[tprec_c[i]],
-                reason=self.reason,
-            )
+        for g, fields in enumerate(self.provenance_fields(good[prov_first])):
+            provs[g] = make_provenance(reason=self.reason, **dict(zip(PROVENANCE_FIELDS, fields, strict=True)))
         return provs, _all_rows(prov_group, good, len(self.frame))
+
+    def provenance_codes(self) -> list[np.ndarray]:
+        """The code columns whose distinct combinations are the distinct provenances."""
+        return [self.values[c][1] for c in ("source", "event_date", "time_precision")]
+
+    def provenance_fields(self, rows: np.ndarray) -> list[tuple[Any, ...]]:
+        """The :class:`~geoconflict.model.Provenance` fields (:data:`PROVENANCE_FIELDS`, in order; the reason is
+        the table's) of each of *rows*."""
+        v = self.values
+        (src_v, src_c), (dates, date_c), (tprec, tprec_c) = v["source"], v["event_date"], v["time_precision"]
+        return list(zip(src_v[src_c[rows]].tolist(), dates[date_c[rows]].tolist(), tprec[tprec_c[rows]].tolist(),
+                        strict=True))
 
     def _actors(self) -> Coded:
         """Each row's actors: one tuple per distinct combination."""
-        good = self.good
+        if "actors" not in self._made:
+            good = self.good
+            actor_group, actor_first = groups(*(codes[good] for codes in self.actor_codes()))
+            actors = np.empty(len(actor_first) + 1, dtype=object)
+            of_row = self.actors_of()
+            for g, i in enumerate(good[actor_first]):
+                actors[g] = of_row(i)
+            self._made["actors"] = actors, _all_rows(actor_group, good, len(self.frame))
+        return self._made["actors"]
+
+    def actor_codes(self) -> list[np.ndarray]:
+        """The code columns whose distinct combinations are the distinct lists of actors."""
+        return [self.values[c][1] for c in _ACTOR_COLUMNS]
+
+    def actor_cells(self, rows: np.ndarray) -> list[tuple[Any, ...]]:
+        """The four actor cells (actor1, assoc_actor_1, actor2, assoc_actor_2) of each of *rows*: equal cells, equal
+        actors (:meth:`actors_of`)."""
+        return list(zip(*(values[codes[rows]].tolist() for values, codes in (self.values[c] for c in _ACTOR_COLUMNS)),
+                        strict=True))
+
+    def actors_of(self) -> Callable[[int], tuple[str, ...]]:
+        """The actors of row *i* (a function of *i*): actor1, assoc_actor_1, actor2, assoc_actor_2 split at ``;``."""
         actor_cols = [self.values[c] for c in _ACTOR_COLUMNS]
-        actor_group, actor_first = groups(*(codes[good] for _, codes in actor_cols))
-        actors = np.empty(len(actor_first) + 1, dtype=object)
-        for g, i in enumerate(good[actor_first]):
+
+        def of_row(i: int) -> tuple[str, ...]:
             parts: list[str] = []
             for values, codes in actor_cols:
                 parts.extend(_actor_parts(values[codes[i]]))
-            actors[g] = tuple(dict.fromkeys(parts))
-        return actors, _all_rows(actor_group, good, len(self.frame))
+            return tuple(dict.fromkeys(parts))
+
+        return of_row
+
+    def share(self, part: str, coded: Coded) -> None:
+        """Use *coded* (distinct values and each row's code, -1 the bad rows) as the rows' *part*
+        (``places``, ``provenances`` or ``actors``): the distinct values of several chunks of one
+        table, coded once across them (:mod:`geoconflict.readers.acledstream`)."""
+        self._made[part] = coded
 
     def _events(self, row_place: np.ndarray, row_prov: np.ndarray, row_actors: np.ndarray) -> list[Event]:
         v = self.values
@@ -310,18 +353,19 @@ class AcledColumns:
             )
         ]
 
-    def _claims(self, row_place: np.ndarray, row_prov: np.ndarray) -> list[TerritorialClaim]:
+    def _claims(self, row_place: np.ndarray, row_prov: np.ndarray,
+                provenances: dict[tuple[int, str | None], Provenance]) -> list[TerritorialClaim]:
         """The territory rows' claims, built unchecked (every field validated column-wise), their provenances
         shared: one per distinct (provenance, sub-event type)."""
         (actor1, actor1_c), (subtype, subtype_c) = self.values["actor1"], self.values["sub_event_type"]
-        ids = text_cells(self.frame, "event_id_cnty")
-        notes = text_cells(self.frame, "notes")
+        rows = self.good[self.is_claim[self.good]]
+        ids = text_cells(self.frame, "event_id_cnty", rows)  # these rows' cells only: a few of a table's
+        notes = text_cells(self.frame, "notes", rows)
         make_claim, make_provenance = maker(TerritorialClaim), maker(Provenance)
-        provenances: dict[tuple[int, int], Provenance] = {}
         claims = []
-        for i in self.good[self.is_claim[self.good]].tolist():
+        for k, i in enumerate(rows.tolist()):
             p = row_prov[i]
-            key = (id(p), int(subtype_c[i]))  # the provenances of row_prov are shared objects, alive meanwhile
+            key = (id(p), subtype[subtype_c[i]])  # the provenances of row_prov are shared objects, alive meanwhile
             if key not in provenances:
                 provenances[key] = make_provenance(
                     source=p.source,
@@ -336,9 +380,9 @@ class AcledColumns:
                 areas=(row_place[i],),
                 derivation=Derivation.NONE,  # a point: no area's polygon
                 tier=ClaimTier.ASSESSED,
-                note=clean_text(notes[i]),
+                note=clean_text(notes[k]),
                 provenance=provenances[key],
-                id=clean_text(ids[i]),
+                id=clean_text(ids[k]),
             ))
         return claims
 
@@ -348,11 +392,6 @@ def _all_rows(group: np.ndarray, good: np.ndarray, n: int) -> np.ndarray:
     codes = np.full(n, -1, dtype=np.int64)
     codes[good] = group
     return codes
-
-
-def _blank_none(cells: np.ndarray) -> np.ndarray:
-    """Free-text cells with the all-blank ones as None (what the records store)."""
-    return np.array([c if c is None or not c.isspace() else None for c in cells.tolist()], dtype=object)
 
 
 def validate_acled(
@@ -371,8 +410,14 @@ def validate_acled(
     """
     path = Path(path)
     frame, problems = load_layout(path, REQUIRED, OPTIONAL, layout="ACLED", text=TEXT, encoding=encoding)
-    n = len(frame)
+    return validate_frame(frame, problems, reason=f"ACLED table {path.name}"), problems, len(frame)
 
+
+def validate_frame(frame: pd.DataFrame, problems: Problems, *, reason: str) -> AcledColumns:
+    """Check the columns of an ACLED *frame* (as :func:`~geoconflict.readers.csvfile.load_layout` reads
+    them), marking its bad rows in *problems*: :func:`validate_acled`'s checks, for the whole file or for
+    one chunk of its rows (:mod:`geoconflict.readers.acledstream`); *reason* is the records' provenance reason."""
+    n = len(frame)
     values: dict[str, Coded] = {
         "event_date": column_values(frame, problems, "event_date", a_date),
         "time_precision": column_values(frame, problems, "time_precision",
@@ -394,8 +439,7 @@ def validate_acled(
     actor1_missing = (values["actor1"][0] == None)[values["actor1"][1]]  # noqa: E711
     problems.add(is_claim & actor1_missing, "actor1", "a territory event needs actor1 (the claimant)")
     good = np.flatnonzero(~problems.bad)
-    table = AcledColumns(frame, good, values, name, name_col, is_claim, f"ACLED table {path.name}")
-    return table, problems, n
+    return AcledColumns(frame, good, values, name, name_col, is_claim, reason)
 
 
 def read_acled(

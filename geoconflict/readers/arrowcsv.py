@@ -33,7 +33,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +42,7 @@ import numpy as np
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["arrow_frame"]
+__all__ = ["NotArrowReadable", "arrow_chunks", "arrow_frame"]
 
 #: Bytes pyarrow's parser reads at a time (each block parsed by one thread; a record must fit in one).
 BLOCK_BYTES = 1 << 22  # 4 MiB
@@ -77,19 +77,9 @@ def arrow_frame(path: Path, names: Sequence[str], columns: Mapping[str, str], *,
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    wanted = list(dict.fromkeys(columns.values()))
-    free = {columns[name] for name in text if name in columns}
-    kinds = {c: pa.string() if c in free else pa.dictionary(pa.int32(), pa.string()) for c in wanted}
+    options, free = _options(names, columns, text=text, delimiter=delimiter)
     try:
-        table = pacsv.read_csv(
-            path,
-            read_options=pacsv.ReadOptions(column_names=list(names), skip_rows=1, block_size=BLOCK_BYTES,
-                                           encoding="utf8"),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True,
-                                             escape_char=False, newlines_in_values=True, ignore_empty_lines=True),
-            convert_options=pacsv.ConvertOptions(include_columns=wanted, column_types=kinds, null_values=_MISSING,
-                                                 strings_can_be_null=True, quoted_strings_can_be_null=True),
-        )
+        table = pacsv.read_csv(path, **options)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # a record of another width, bytes not UTF-8, …
         return None
     parsed = [table]
@@ -97,7 +87,66 @@ def arrow_frame(path: Path, names: Sequence[str], columns: Mapping[str, str], *,
     return _frame(parsed, columns, free)
 
 
-def _frame(parsed: list[Any], columns: Mapping[str, str], free: Collection[str]) -> pd.DataFrame:
+def arrow_chunks(path: Path, names: Sequence[str], columns: Mapping[str, str], *, text: Collection[str],
+                 delimiter: str, rows: int, first: int | None = None) -> Iterator[pd.DataFrame]:
+    """:func:`arrow_frame`'s frame in consecutive chunks of about *rows* rows (*first* rows the first, when given;
+    pyarrow's streaming reader, a block at a time), each chunk's categories its own; the first chunk (empty for a
+    file of no rows) is yielded even for no rows. The free-text columns stay in Arrow (pandas' ``ArrowDtype``, missing cells None), read by
+    :func:`~geoconflict.readers.columns.text_cells` and :func:`~geoconflict.readers.columns.text_values` alike.
+
+    Raises
+    ------
+    NotArrowReadable
+        Where :func:`arrow_frame` gives None (a record of another width, bytes not UTF-8): at the chunk that
+        holds it, after the chunks before it.
+    """
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    options, free = _options(names, columns, text=text, delimiter=delimiter)
+    try:
+        reader = pacsv.open_csv(path, **options)
+        pending: list[Any] = []
+        held = 0
+        yielded = False
+        for batch in reader:
+            pending.append(batch)
+            held += batch.num_rows
+            if held >= (rows if yielded or first is None else first):
+                yield _frame([pa.Table.from_batches(pending)], columns, free, arrow_text=True)
+                pending, held, yielded = [], 0, True
+        if pending or not yielded:
+            yield _frame([pa.Table.from_batches(pending, schema=reader.schema)], columns, free, arrow_text=True)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+        raise NotArrowReadable(str(exc)) from None
+
+
+class NotArrowReadable(ValueError):
+    """pyarrow's parser met a record it cannot read as pandas' parser would (:func:`arrow_chunks`)."""
+
+
+def _options(names: Sequence[str], columns: Mapping[str, str], *, text: Collection[str],
+             delimiter: str) -> tuple[dict[str, Any], set[str]]:
+    """pyarrow's read, parse and convert options for :func:`arrow_frame` and :func:`arrow_chunks`, and the
+    free-text columns (by their names in the file)."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    wanted = list(dict.fromkeys(columns.values()))
+    free = {columns[name] for name in text if name in columns}
+    kinds = {c: pa.string() if c in free else pa.dictionary(pa.int32(), pa.string()) for c in wanted}
+    return {
+        "read_options": pacsv.ReadOptions(column_names=list(names), skip_rows=1, block_size=BLOCK_BYTES,
+                                          encoding="utf8"),
+        "parse_options": pacsv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True,
+                                            escape_char=False, newlines_in_values=True, ignore_empty_lines=True),
+        "convert_options": pacsv.ConvertOptions(include_columns=wanted, column_types=kinds, null_values=_MISSING,
+                                                strings_can_be_null=True, quoted_strings_can_be_null=True),
+    }, free
+
+
+def _frame(parsed: list[Any], columns: Mapping[str, str], free: Collection[str], *,
+           arrow_text: bool = False) -> pd.DataFrame:
     """The pandas path's frame of a parsed table (the ``pyarrow.Table`` in *parsed*, taken from it): each given
     name its column. Each column is dropped from the table once converted, so that the Arrow buffers of the
     free text are freed as its Python strings are made (the peak is not both at once)."""
@@ -109,11 +158,14 @@ def _frame(parsed: list[Any], columns: Mapping[str, str], free: Collection[str])
     for actual in dict.fromkeys(columns.values()):
         column = table.column(actual)
         table = table.drop_columns([actual])
-        made[actual] = _text(column) if actual in free else _categorical(column)
+        if actual not in free:
+            made[actual] = _categorical(column)
+        else:  # Python strings (NaN missing), or kept in Arrow (pandas' ArrowDtype: None missing)
+            made[actual] = pd.arrays.ArrowExtensionArray(column) if arrow_text else _text(column)
         del column
     index = pd.RangeIndex(rows)
     return pd.DataFrame({name: pd.Series(made[actual], index=index, copy=False,
-                                         dtype=object if actual in free else None)
+                                         dtype=object if actual in free and not arrow_text else None)
                          for name, actual in columns.items()}, index=index)
 
 

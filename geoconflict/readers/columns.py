@@ -37,7 +37,10 @@ __all__ = [
     "country_codes",
     "first_filled",
     "groups",
+    "blank_none",
+    "python_blank_pattern",
     "text_cells",
+    "text_values",
 ]
 
 #: ``(values, codes)``: ``values[codes]`` gives each row's value (see the module docstring).
@@ -50,7 +53,7 @@ def categorical(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, list[str]
     """``(codes, categories)`` of a categorical column; code -1 is a missing value."""
     series = frame[column]
     # the parser may infer numeric categories; every reader parses text
-    cats = [c if isinstance(c, str) else _as_text(c) for c in series.cat.categories]
+    cats = [c if isinstance(c, str) else _as_text(c) for c in series.cat.categories.tolist()]
     return np.asarray(series.cat.codes, dtype=np.int64), cats
 
 
@@ -59,8 +62,9 @@ def _as_text(value: Any) -> str:
     return str(value.item() if hasattr(value, "item") else value)
 
 
-def text_cells(frame: pd.DataFrame, column: str) -> np.ndarray:
-    """Each row's cell of a free-text (not categorical) column, None where missing or where the frame lacks it.
+def text_cells(frame: pd.DataFrame, column: str, rows: np.ndarray | None = None) -> np.ndarray:
+    """Each row's cell of a free-text (not categorical) column, None where missing or where the frame lacks it;
+    of the rows at positions *rows* only, when given.
 
     Examples
     --------
@@ -69,16 +73,58 @@ def text_cells(frame: pd.DataFrame, column: str) -> np.ndarray:
     ['Shelling', None]
     >>> text_cells(pd.DataFrame({"notes": ["Shelling"]}), "id").tolist()
     [None]
+    >>> text_cells(pd.DataFrame({"notes": ["a", "b", None]}, dtype=object), "notes", np.array([2, 0])).tolist()
+    [None, 'a']
     """
     if column not in frame.columns:
-        return np.full(len(frame), None, dtype=object)
-    series = frame[column]
+        return np.full(len(frame) if rows is None else len(rows), None, dtype=object)
+    series = frame[column] if rows is None else frame[column].take(rows)
     missing = series.isna().to_numpy()
     if not missing.any():  # as pandas' to_numpy(na_value=None): no copy unless a cell changes
         return series.to_numpy(dtype=object)
     cells = series.to_numpy(dtype=object, copy=True)
     cells[missing] = None
     return cells
+
+
+def blank_none(cells: np.ndarray) -> np.ndarray:
+    """Free-text cells with the all-blank ones (Python's ``str.isspace``) as None, as records store them: the plain
+    reference of :func:`text_values`' Arrow path.
+
+    Examples
+    --------
+    >>> blank_none(np.array(["Shelling", " \\t", None, "\\u3000"], dtype=object)).tolist()
+    ['Shelling', None, None, None]
+    """
+    return np.array([c if c is None or not c.isspace() else None for c in cells.tolist()], dtype=object)
+
+
+def text_values(frame: pd.DataFrame, column: str, rows: np.ndarray) -> Any:
+    """The cells of a free-text column at positions *rows*, all-blank and missing ones None: :func:`blank_none`
+    of :func:`text_cells`; for a column pyarrow keeps (:func:`~geoconflict.readers.arrowcsv.arrow_chunks`), a
+    pyarrow large-string array, made without a Python string per cell (the same values)."""
+    import pandas as pd
+
+    series = frame[column] if column in frame.columns else None
+    if series is None or not isinstance(series.dtype, pd.ArrowDtype):
+        return blank_none(text_cells(frame, column, rows))
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cells = pa.chunked_array(series.array.__arrow_array__()).take(pa.array(rows)).combine_chunks()
+    cells = cells.cast(pa.large_string())
+    blank = pc.match_substring_regex(cells, python_blank_pattern()).fill_null(False)
+    return pc.if_else(blank, pa.scalar(None, pa.large_string()), cells) if pc.any(blank).as_py() else cells
+
+
+@cache
+def python_blank_pattern() -> str:
+    """A regular expression (RE2's, as pyarrow's compute functions take it) matching exactly the strings Python's
+    ``str.isspace`` is true of: one or more characters, each one Python counts as whitespace."""
+    import sys
+
+    spaces = "".join(f"\\x{{{ord(c):x}}}" for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    return f"^[{spaces}]+$"
 
 
 def column_values(

@@ -32,7 +32,7 @@ from geoconflict.readers.problems import Problems, RowProblem
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DELIMITERS", "PARSERS", "columns_by_name", "contains_nul", "file_codec", "load_csv", "load_layout", "read_header", "require"]
+__all__ = ["DELIMITERS", "PARSERS", "arrow_readable", "columns_by_name", "contains_nul", "file_codec", "load_csv", "load_layout", "read_header", "require"]
 
 PathLike = str | os.PathLike[str]
 
@@ -348,9 +348,8 @@ def load_csv(
     if parser not in PARSERS:
         raise InvalidInputError(f"parser: {parser!r} is not one of {', '.join(PARSERS)}", field="parser", value=parser)
     path = Path(path)
-    names, delimiter = read_header(path, encoding=encoding)
-    wide = file_codec(path, encoding).startswith(("utf-16", "utf-32"))  # NUL bytes in every character
-    source = _CsvFile(path, delimiter, encoding, skip_spaces, names, wide or contains_nul(path))
+    source = _csv_source(path, encoding, skip_spaces)
+    names, delimiter = source.names, source.delimiter
     text = set(text)
     if parser == "auto" and source.arrow_ready():
         clean = arrow_frame(path, names, columns, text=text, delimiter=delimiter)
@@ -378,6 +377,20 @@ def load_csv(
         if name not in text:
             out[name] = out[name].astype("category")
     return out, problems
+
+
+def arrow_readable(path: PathLike, *, encoding: str = "utf-8") -> tuple[list[str], str] | None:
+    """The header's names and the delimiter of a file pyarrow's parser may read (UTF-8, no NUL byte, more than one
+    column: what :func:`load_csv` hands :func:`~geoconflict.readers.arrowcsv.arrow_frame`); None for any other."""
+    source = _csv_source(Path(path), encoding, False)
+    return (source.names, source.delimiter) if source.arrow_ready() else None
+
+
+def _csv_source(path: Path, encoding: str, skip_spaces: bool) -> _CsvFile:
+    """What :func:`load_csv` finds before parsing a file: its header, delimiter and whether it holds NUL bytes."""
+    names, delimiter = read_header(path, encoding=encoding)
+    wide = file_codec(path, encoding).startswith(("utf-16", "utf-32"))  # NUL bytes in every character
+    return _CsvFile(path, delimiter, encoding, skip_spaces, names, wide or contains_nul(path))
 
 
 def _wider_rows(source: _CsvFile, numbers: np.ndarray, rows: int) -> np.ndarray:
