@@ -205,11 +205,14 @@ def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, detai
 
     if output is None and fmt != "geojson":
         raise click.UsageError(f"--format {fmt} needs -o/--output")
+    texts = texts or ("table" if fmt == "gpkg" else "inline")
+    if fmt == "gpkg" and output is not None and not places and failures_out is None and _table_to_gpkg(
+            inputs, output, detail=detail, texts=texts, skip=errors == "skip"):
+        return
     result = _run_batch(list(inputs), workers=workers, errors=errors, published=published, places=places,
                         failures_out=failures_out)
     events = result.events
     progress = sys.stderr.isatty()
-    texts = texts or ("table" if fmt == "gpkg" else "inline")
     try:
         if output is None:
             _geojson_to_stdout(events, detail, texts, mentions)
@@ -225,6 +228,31 @@ def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, detai
     except GeoconflictError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"{output}: {_counts(events)}", err=True)
+
+
+def _table_to_gpkg(inputs: tuple[str, ...], output: str, *, detail: str, texts: str, skip: bool) -> bool:
+    """A single event table given: its GeoPackage by :func:`geoconflict.table_to_geopackage` (a large ACLED table
+    read in chunks while a second process writes), True when written. False for other inputs, and for a table
+    that fails with ``--errors skip``: the batch then notes the failure as for any input."""
+    import sys
+    from pathlib import Path
+
+    from geoconflict.errors import GeoconflictError
+    from geoconflict.inputs import is_own_output
+    from geoconflict.readers import TABLE_SUFFIXES
+    from geoconflict.readers.streamgpkg import table_to_geopackage
+
+    if len(inputs) != 1 or not inputs[0].lower().endswith(TABLE_SUFFIXES) or not Path(inputs[0]).is_file() \
+            or is_own_output(inputs[0]):
+        return False
+    try:
+        done = table_to_geopackage(inputs[0], output, detail=detail, texts=texts, progress=sys.stderr.isatty())
+    except GeoconflictError as exc:
+        if skip:
+            return False
+        raise click.ClickException(f"{inputs[0]}: {type(exc).__name__}: {exc}") from None
+    click.echo(f"{output}: {done.rows:,} rows of {inputs[0]}", err=True)
+    return True
 
 
 def _geojson_to_stdout(events: Any, detail: str, texts: str, mentions: str) -> None:

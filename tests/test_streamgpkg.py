@@ -290,3 +290,28 @@ def test_blank_cells_in_arrow_are_python_s_blank_cells():
     assert arrow.to_pylist() == blank_none(np.array(cells, dtype=object)[rows]).tolist()
     plain = pd.DataFrame({"notes": pd.Series(cells, dtype=object)})
     assert text_values(plain, "notes", rows).tolist() == arrow.to_pylist()
+
+
+def test_cli_extract_of_one_table_writes_it_straight(tmp_path):
+    """``geoconflict extract TABLE --format gpkg`` takes table_to_geopackage: the whole-table writer's file; a bad row
+    stops it with the row named, and ``--errors skip`` leaves the table out as the batch leaves out any input."""
+    from click.testing import CliRunner
+
+    from geoconflict.cli import main
+
+    source = _write_csv(tmp_path / "t.csv", _acled_rows(1500))
+    out = tmp_path / "cli.gpkg"
+    result = CliRunner().invoke(main, ["extract", str(source), "--format", "gpkg", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "1,500 rows of" in result.output
+    assert _tables(out) == _tables(_whole(source, tmp_path / "whole.gpkg", texts="table"))
+
+    rows = _acled_rows(1500)
+    rows[1200][15] = "95.5"
+    bad = _write_csv(tmp_path / "bad.csv", rows)
+    result = CliRunner().invoke(main, ["extract", str(bad), "--format", "gpkg", "-o", str(tmp_path / "bad.gpkg")])
+    assert result.exit_code == 1 and "row 1201" in result.output and "latitude" in result.output
+    assert not (tmp_path / "bad.gpkg").exists()
+    result = CliRunner().invoke(main, ["extract", str(bad), "--format", "gpkg", "-o", str(tmp_path / "skip.gpkg"),
+                                       "--errors", "skip"])
+    assert result.exit_code == 0 and "1 failed" in result.output and "0 events" in result.output
