@@ -248,6 +248,8 @@ def _pull_to_named_unit(gaz: Gazetteer, placed: list[Span]) -> None:
     is no common word ("Grad" rockets are no Slovenian unit), or when the town was matched by another of
     its names; else (a country named as a party: "the war in Ukraine") it stays.
     """
+    if len({x.place.country_code for x in placed if x.place is not None}) < 2:
+        return  # (the named units are of the one country of every place: no town is alone in another)
     named = [x for x in placed if x.place is not None and x.place.kind in _NAMED_UNITS]
     units = [x.place for x in named if x.place is not None]
     if len({u.country_code for u in units}) != 1:
