@@ -22,7 +22,7 @@ from geoconflict.extraction.spans import Span
 from geoconflict.extraction.toponyms import common_word
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.model import Place, PlaceKind
-from geoconflict.text.normalize import fold, parse_query
+from geoconflict.text.normalize import parse_query
 
 __all__ = ["approximate_in_its_area", "in_named_district", "in_named_region"]
 
@@ -80,7 +80,7 @@ def in_named_region(gaz: Gazetteer, placed: list[Span], hinted: set[tuple[str | 
         return
     for x in movable:
         p = x.place
-        own = fold(x.surface)
+        own = x.folded
         if (p is None or not regions.may_hold(own) or regions.holds(p, own)
                 or parse_query(x.surface).kind is not None):
             continue
@@ -107,7 +107,7 @@ class _ReportRegions:
             if q.kind is PlaceKind.ADMIN1:
                 self.named.add((q.country_code, q.name))
             elif q.kind is PlaceKind.POPULATED_PLACE and q.admin1 and not q.approximate:
-                self.holders.setdefault((q.country_code, q.admin1), set()).add(fold(y.surface))
+                self.holders.setdefault((q.country_code, q.admin1), set()).add(y.folded)
         self.countries = sorted({cc for cc, _ in (*self.named, *self.holders) if cc})
 
     def may_hold(self, own: str) -> bool:

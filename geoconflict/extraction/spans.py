@@ -14,9 +14,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate
 
 from geoconflict.model import Place, PlaceKind
+from geoconflict.text.normalize import fold
 
 __all__ = ["APPROXIMATE", "Intervals", "Span", "contains"]
 
@@ -42,6 +44,12 @@ class Span:
     approximate: bool = False
     #: the unit a "Town, Region" tail names as holding the place before it
     tail_unit: bool = False
+
+    @cached_property
+    def folded(self) -> str:
+        """The surface folded (:func:`~geoconflict.text.normalize.fold`), as the rules compare names: made once
+        (a span's surface never changes; the rules of one report ask for it a dozen times)."""
+        return fold(self.surface)
 
 
 class Intervals:
