@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 from geoconflict.model import Place, PlaceKind
@@ -45,11 +44,16 @@ class Span:
     #: the unit a "Town, Region" tail names as holding the place before it
     tail_unit: bool = False
 
-    @cached_property
+    #: :attr:`folded`, once made
+    _folded: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
     def folded(self) -> str:
         """The surface folded (:func:`~geoconflict.text.normalize.fold`), as the rules compare names: made once
         (a span's surface never changes; the rules of one report ask for it a dozen times)."""
-        return fold(self.surface)
+        if self._folded is None:
+            self._folded = fold(self.surface)
+        return self._folded
 
 
 class Intervals:
