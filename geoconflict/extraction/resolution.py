@@ -37,7 +37,6 @@ from geoconflict.extraction.toponyms import common_word, has_evidence
 from geoconflict.gazetteer import Gazetteer, resolve_candidates
 from geoconflict.lang import en
 from geoconflict.model import PlaceKind
-from geoconflict.text.normalize import fold
 
 __all__ = ["resolve_spans"]
 
@@ -101,7 +100,7 @@ def _resolve_in_context(gaz: Gazetteer, text: str, plain: list[Span]) -> None:
     distinct: dict[tuple[str, str], list[Span]] = {}
     for x in plain:
         after = en.DESCRIPTOR_AFTER_NAME.match(text, x.end)
-        distinct.setdefault((fold(x.surface), after.group(1).lower() if after else ""), []).append(x)
+        distinct.setdefault((x.folded, after.group(1).lower() if after else ""), []).append(x)
     groups = list(distinct.values())
     for i in range(0, len(groups), CONTEXT_CHUNK):
         chunk = groups[i:i + CONTEXT_CHUNK]

@@ -33,7 +33,6 @@ from geoconflict.gazetteer import Candidate, Gazetteer
 from geoconflict.lang import en
 from geoconflict.lang.trie import literal_trie
 from geoconflict.model import PlaceKind
-from geoconflict.text.normalize import fold
 
 __all__ = ["actor_area", "hinted_regions", "pull_to_actors"]
 
@@ -96,7 +95,7 @@ def pull_to_actors(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
     names = names_by_country(placed)
     movable = [x for x in placed if x.place is not None and x.place.kind is not PlaceKind.COUNTRY and not x.fixed
                and not (x.place.kind is PlaceKind.POPULATED_PLACE and big_by_own_name(x))
-               and not names.get(x.place.country_code, set()) - {fold(x.surface)}]
+               and not names.get(x.place.country_code, set()) - {x.folded}]
     if not movable:
         return
     area = actor_area(text)

@@ -22,7 +22,7 @@ from geoconflict.extraction.spans import Span
 from geoconflict.extraction.toponyms import common_word
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.model import Place, PlaceKind
-from geoconflict.text.normalize import fold, parse_query
+from geoconflict.text.normalize import parse_query
 
 __all__ = ["approximate_in_its_area", "in_named_district", "in_named_region"]
 
@@ -37,6 +37,8 @@ def in_named_district(gaz: Gazetteer, placed: list[Span]) -> None:
     The district is a mention with a district's descriptor, or an admin-2 unit; a settlement not in a named
     district takes its namesake in one (with its own point first), when the gazetteer has one.
     """
+    if not any(x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE and not x.fixed for x in placed):
+        return  # (no settlement to move)
     districts: set[tuple[str | None, str]] = set()
     for y in placed:
         q = y.place
@@ -69,15 +71,18 @@ def in_named_region(gaz: Gazetteer, placed: list[Span], hinted: set[tuple[str | 
     report's region: "Pavlivka" in a report on Donetsk is the Pavlivka of Donetsk Oblast (one with its
     own point first), not the most populous Pavlivka of another oblast.
     """
+    movable = [x for x in placed if x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE and not x.fixed
+               and (is_small(x.place) or (hinted and not big_by_own_name(x)))]
+    if not movable:  # (what each reads is its own: a span moved before does not change another's)
+        return
     regions = _ReportRegions(placed, hinted or set())
     if not regions.countries:
         return
-    for x in placed:
+    for x in movable:
         p = x.place
-        own = fold(x.surface)
-        if (p is None or p.kind is not PlaceKind.POPULATED_PLACE or x.fixed
-                or not (is_small(p) or (hinted and not big_by_own_name(x)))
-                or regions.holds(p, own) or parse_query(x.surface).kind is not None):
+        own = x.folded
+        if (p is None or not regions.may_hold(own) or regions.holds(p, own)
+                or parse_query(x.surface).kind is not None):
             continue
         there = [c for cc in regions.countries for c in search(gaz, x.surface, kind=PlaceKind.POPULATED_PLACE,
                                                                  country=cc, limit=DISTRICT_CANDIDATES)
@@ -102,8 +107,14 @@ class _ReportRegions:
             if q.kind is PlaceKind.ADMIN1:
                 self.named.add((q.country_code, q.name))
             elif q.kind is PlaceKind.POPULATED_PLACE and q.admin1 and not q.approximate:
-                self.holders.setdefault((q.country_code, q.admin1), set()).add(fold(y.surface))
+                self.holders.setdefault((q.country_code, q.admin1), set()).add(y.folded)
         self.countries = sorted({cc for cc, _ in (*self.named, *self.holders) if cc})
+
+    def may_hold(self, own: str) -> bool:
+        """Whether some place may lie in one of the units, not counting the places named *own*: a unit named, or
+        one holding a place of another name (else :meth:`holds` is False for every place, and no namesake is
+        searched)."""
+        return bool(self.named) or any(names - {own} for names in self.holders.values())
 
     def holds(self, p: Place, own: str) -> bool:
         """Whether *p* lies in one of the units, not counting the places named *own* (a name never supports itself)."""

@@ -242,7 +242,7 @@ def similar(a: str, b: str) -> bool:
 def coherent(x: Span, spans: list[Span]) -> bool:
     """Whether another name of the report has a place in the country of *x*'s place."""
     cc = x.place.country_code if x.place is not None else None
-    return any(y.place is not None and y.place.country_code == cc and fold(y.surface) != fold(x.surface)
+    return any(y.place is not None and y.place.country_code == cc and y.folded != x.folded
                for y in spans)
 
 
@@ -282,5 +282,5 @@ def names_by_country(placed: list[Span], *, countries: bool = True) -> dict[str 
     out: dict[str | None, set[str]] = {}
     for y in placed:
         if y.place is not None and (countries or y.place.kind is not PlaceKind.COUNTRY):
-            out.setdefault(y.place.country_code, set()).add(fold(y.surface))
+            out.setdefault(y.place.country_code, set()).add(y.folded)
     return out

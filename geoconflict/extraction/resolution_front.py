@@ -184,14 +184,14 @@ def _crossing(x: Span, lines: tuple[ContactLine, ...]) -> tuple[ContactLine, ...
 def _other_clues(x: Span, spans: list[Span]) -> bool:
     """Whether the report names a district, or a settlement by another name than *x*'s (a city named as the region
     is not told apart from the city: "Donetsk" resolved to the city counts)."""
-    own = fold(x.surface)
+    own = x.folded
     for y in spans:
         q = y.place
         if q is None or y is x:
             continue
         if q.kind is PlaceKind.ADMIN2:
             return True
-        if q.kind is PlaceKind.POPULATED_PLACE and fold(y.surface) != own:
+        if q.kind is PlaceKind.POPULATED_PLACE and y.folded != own:
             return True
     return False
 

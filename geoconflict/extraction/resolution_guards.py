@@ -116,7 +116,7 @@ def _big_city_by_its_name(gaz: Gazetteer, placed: list[Span]) -> None:
         if p is None or x.fixed or OTHER_NAME_MATCH not in x.reason or is_big(p):
             continue
         names = names_by_country(placed, countries=False) if names is None else names
-        if names.get(p.country_code, set()) - {fold(x.surface)}:
+        if names.get(p.country_code, set()) - {x.folded}:
             continue
         own = search(gaz, x.surface, limit=1)
         if (own and own[0].reason.startswith(NAME_MATCHES[0]) and own[0].place.kind is PlaceKind.POPULATED_PLACE
@@ -169,7 +169,7 @@ def _parts_of_one_name(text: str, placed: list[Span]) -> None:
     for x in parts:
         p = x.place
         near = [y.place for y in others.get(p.country_code, []) if y.place is not None
-                and fold(y.surface) != fold(x.surface)] if p is not None else []
+                and y.folded != x.folded] if p is not None else []
         if p is not None and not (near and near_any(p, np.array([q.lat for q in near]),
                                                     np.array([q.lon for q in near]), PARTS_NEAR_KM)):
             unplace(x, f"'{x.surface}' is {LONGER_NAME}", outlier=True)
@@ -192,7 +192,7 @@ def _pull_to_area(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
     for x in placed:
         if x.place is not None:
             cc = x.place.country_code
-            names.setdefault(cc, set()).add(fold(x.surface))
+            names.setdefault(cc, set()).add(x.folded)
             if x.place.kind in _AREAS:
                 units.add(cc)
             strength[cc] = max(strength.get(cc, 0), _strength(x))
@@ -248,6 +248,8 @@ def _pull_to_named_unit(gaz: Gazetteer, placed: list[Span]) -> None:
     is no common word ("Grad" rockets are no Slovenian unit), or when the town was matched by another of
     its names; else (a country named as a party: "the war in Ukraine") it stays.
     """
+    if len({x.place.country_code for x in placed if x.place is not None}) < 2:
+        return  # (the named units are of the one country of every place: no town is alone in another)
     named = [x for x in placed if x.place is not None and x.place.kind in _NAMED_UNITS]
     units = [x.place for x in named if x.place is not None]
     if len({u.country_code for u in units}) != 1:
@@ -257,7 +259,7 @@ def _pull_to_named_unit(gaz: Gazetteer, placed: list[Span]) -> None:
     counts: dict[str | None, set[str]] = {}
     for x in placed:
         if x.place is not None:
-            counts.setdefault(x.place.country_code, set()).add(fold(x.surface))
+            counts.setdefault(x.place.country_code, set()).add(x.folded)
     lat, lon = np.array([u.lat for u in units]), np.array([u.lon for u in units])
     for x in placed:
         p = x.place
@@ -287,7 +289,7 @@ def _one_town_per_name(gaz: Gazetteer, placed: list[Span]) -> None:
     bare: dict[str, Place] = {}
     for x in placed:
         if x.place is not None and " " not in x.surface:
-            bare.setdefault(fold(x.surface), x.place)
+            bare.setdefault(x.folded, x.place)
     for x in placed:
         head, _, word = x.surface.rpartition(" ")
         other = bare.get(fold(head)) if head and word.lower() in en.SETTLEMENT_WORDS else None
@@ -318,7 +320,7 @@ def _lone_strong(text: str, placed: list[Span]) -> list[tuple[Span, list[Span]]]
             continue
         small_ids = {id(y) for y in small}
         strong = [x for x in members if id(x) not in small_ids]
-        if len({fold(x.surface) for x in strong}) != 1:
+        if len({x.folded for x in strong}) != 1:
             continue
         weak = [y for y in small if not has_evidence(text, y)]
         if len(weak) == len(small):  # (a small place named with evidence supports the move)

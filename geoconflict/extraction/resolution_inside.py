@@ -46,7 +46,7 @@ def hold_to_district(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     >>> from geoconflict import extract, read_report
     >>> row = extract(read_report("Rebels ambushed a patrol in barangay San Jose, Las Navas, Northern Samar.",
     ...                           published="2019-03-02")).to_acled().iloc[0]
-    >>> row["location"], row["geo_precision"]
+    >>> row["location"], int(row["geo_precision"])
     ('Las Navas', 2)
     """
     for i, x in enumerate(spans):

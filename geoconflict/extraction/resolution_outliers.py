@@ -15,7 +15,6 @@ from geoconflict.extraction.resolution_common import (
 )
 from geoconflict.extraction.spans import Span
 from geoconflict.model import Place, PlaceKind
-from geoconflict.text.normalize import fold
 
 __all__ = ["drop_outliers"]
 
@@ -44,7 +43,7 @@ def drop_outliers(spans: list[Span]) -> list[Span]:
     names: dict[str, set[str]] = {}
     for x in spans:
         if x.place is not None:
-            names.setdefault(x.place.country_code or "", set()).add(fold(x.surface))
+            names.setdefault(x.place.country_code or "", set()).add(x.folded)
     main = max(names, key=lambda cc: len(names[cc]), default="")
     if len(names.get(main, ())) >= AREA_NAMES:
         area: tuple[np.ndarray, np.ndarray] | None = None  # the main area's points, made when first measured against
@@ -89,7 +88,7 @@ def _far_from_a_big_place(spans: list[Span]) -> None:
                 or (p.population or 0) >= SMALL_TOWN_POPULATION):
             continue
         others = {(y.place.lat, y.place.lon) for y in placed
-                  if y.place is not None and y.place != p and fold(y.surface) != fold(x.surface)}
+                  if y.place is not None and y.place != p and y.folded != x.folded}
         if not others:
             continue
         lat, lon = np.array([q[0] for q in others]), np.array([q[1] for q in others])

@@ -65,10 +65,10 @@ def _namesake_town(x: Span, unit: Place, c: Candidate) -> bool:
     """
     town = c.place
     inside = town.admin1 == unit.name if unit.kind is PlaceKind.ADMIN1 else town.admin2 == unit.name or (
-        town.admin1 == unit.admin1 and (fold(town.name) == fold(x.surface) or c.reason.startswith(NAME_MATCHES)))
+        town.admin1 == unit.admin1 and (fold(town.name) == x.folded or c.reason.startswith(NAME_MATCHES)))
     if not inside:
         return False
-    return fold(x.surface) in (fold(town.name), *[fold(w) for w in town.name.split()]) or c.reason.startswith(
+    return x.folded in (fold(town.name), *[fold(w) for w in town.name.split()]) or c.reason.startswith(
         NAME_MATCHES)
 
 
@@ -89,12 +89,12 @@ def apply_region_rule(text: str, spans: list[Span], body_start: int) -> None:
         p = x.place
         if p is not None and p.kind is PlaceKind.ADMIN1 and en.REGION_NAMED.match(
                 text[x.end:x.end + REGION_NAMED_WINDOW]):
-            regions.setdefault(fold(x.surface), (p, x.start))
+            regions.setdefault(x.folded, (p, x.start))
     for x in spans:
         p = x.place
         if p is None or p.kind is not PlaceKind.POPULATED_PLACE or x.fixed:
             continue
-        region, first = regions.get(fold(x.surface), (None, 0))
+        region, first = regions.get(x.folded, (None, 0))
         if region is None or p.admin1 != region.name or (x.start < first and x.start >= body_start):
             continue
         if _told_as_town(text, x):

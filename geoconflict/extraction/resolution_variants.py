@@ -112,6 +112,9 @@ def respell_unknown(gaz: Gazetteer, text: str, spans: list[Span], regions: list[
     units = _units(x.place for x in spans)
     if not units:
         return spans
+    candidates = _candidates(text, spans, regions, scanned, people)
+    if not candidates:  # (most reports: nothing below is needed)
+        return spans
     bounds = sentence_bounds(text) if sum(map(len, units.values())) > MAX_UNITS else []
     starts = [x.start for x in spans]
     by_sentence: dict[int, dict[str, frozenset[str]]] = {}  # a sentence's start -> its units
@@ -119,7 +122,7 @@ def respell_unknown(gaz: Gazetteer, text: str, spans: list[Span], regions: list[
     others = (np.array([p.lat for p in placed]), np.array([p.lon for p in placed]))
     at = {(x.start, x.end): x for x in spans}
     found: list[Span] = []
-    for start, end, name, unit, known in _candidates(text, spans, regions, scanned, people):
+    for start, end, name, unit, known in candidates:
         if found and found[-1].end > start:
             continue  # a word of a run found whole
         if unit is not None:  # placed at its unit for want of its name: there, or nowhere

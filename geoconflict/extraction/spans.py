@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 from geoconflict.model import Place, PlaceKind
+from geoconflict.text.normalize import fold
 
 __all__ = ["APPROXIMATE", "Intervals", "Span", "contains"]
 
@@ -42,6 +43,17 @@ class Span:
     approximate: bool = False
     #: the unit a "Town, Region" tail names as holding the place before it
     tail_unit: bool = False
+
+    #: :attr:`folded`, once made
+    _folded: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def folded(self) -> str:
+        """The surface folded (:func:`~geoconflict.text.normalize.fold`), as the rules compare names: made once
+        (a span's surface never changes; the rules of one report ask for it a dozen times)."""
+        if self._folded is None:
+            self._folded = fold(self.surface)
+        return self._folded
 
 
 class Intervals:

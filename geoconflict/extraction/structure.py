@@ -419,6 +419,8 @@ def apply_sentence_region(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     --------
     >>> apply_sentence_region(Gazetteer.default(), "", [])
     """
+    if not any(x.place is not None and x.place.kind is PlaceKind.ADMIN1 for x in spans):
+        return  # (only a first-level unit names a region: no sentence has one)
     starts = [x.start for x in spans]
     for begin, end in sentence_bounds(text):
         inside = spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, end)]
