@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -49,6 +50,12 @@ _MONTH = "(?:" + "|".join([*MONTHS, *MONTH_ABBREVIATIONS]) + r")\.?"
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 _NUM = r"(?:\d+|" + "|".join(map(re.escape, COUNT_WORDS)) + ")"
 _UNIT = "(?:" + "|".join(UNIT_DAYS) + ")s?"
+#: "the end of...": the points of a range an "end" expression names
+_EDGES = ("end", "middle", "beginning", "start")
+#: the units of "last week", "this month", "the past year"
+_RELUNITS = ("week", "month", "year")
+#: the first two digits of a year told alone ("in 2023")
+_CENTURIES = ("19", "20")
 # The lead words of each rule that has some
 _END_LEADS = "by|until|before|at|toward|towards"
 _MONTH_LEADS = "in|since|by|until|early|late|earlier|before|after"
@@ -126,6 +133,11 @@ class _Rule:
         A case-insensitive rule: its *core* is lower-case and scanned in the
         text's :func:`~geoconflict.text.normalize.case_fold` (``re`` skips to the first
         letters of a lower-case regex, not of a ``(?i)`` one).
+    hints : tuple of tuple of str
+        Every match of the core holds one string of each of these groups (in
+        the text; in its case fold for a caseless rule): where a group has none
+        in the text, the rule is not tried (a substring test is cheaper than
+        starting a scan). Empty: always tried.
     """
 
     kind: str
@@ -136,12 +148,13 @@ class _Rule:
     back_required: bool = False
     at_months: bool = False
     caseless: bool = False
+    hints: tuple[tuple[str, ...], ...] = ()
 
 
 def _rule(kind: str, core: str, plain: str, back: str | None = None, *, required: bool = False,
-          at_months: bool = False) -> _Rule:
+          at_months: bool = False, hints: tuple[tuple[str, ...], ...] = ()) -> _Rule:
     return _Rule(kind, re.compile(core), re.compile(plain), re.compile(back) if back else None,
-                 re.compile(rf"(?:{back})(?=[\s\S])") if back else None, required, at_months)
+                 re.compile(rf"(?:{back})(?=[\s\S])") if back else None, required, at_months, hints=hints)
 
 
 _WEEKDAY_BACK = _backwards("|".join(WEEKDAYS))
@@ -150,7 +163,7 @@ _UNIT_BACK = r"s?" + _backwards("|".join(UNIT_DAYS))
 _MD_CORE = (rf"(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
             r"(?:,?\s+(?P<y>\d{4})\b)?(?!\s*(?:km|kilomet|mile|%|percent))")
 _DM_CORE = rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?"
-_END_CORE = (r"the\s+(?P<edge>end|middle|beginning|start)\s+of\s+"
+_END_CORE = (rf"the\s+(?P<edge>{'|'.join(_EDGES)})\s+of\s+"
              rf"(?:(?P<this>this|next|the)\s+(?P<unit>year|month|week)|(?P<mon>{_MONTH})(?:\s+(?P<y2>\d{{4}}))?"
              r"|(?P<y>\d{4}))\b")
 _MONTH_CORE = rf"(?P<mon>{_MONTH})(?![\w.]*\s+\d)"
@@ -158,14 +171,18 @@ _WEEKDAY_CORE = rf"(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?
 _RELDAY_CORE = rf"(?P<rel>{literal_trie(RELDAY_PHRASES, any_space=True)})\b"
 _FOR_CORE = (rf"for\s+(?:(?P<q>over|more than|about|nearly|almost|at least|some|around)\s+)?"
              rf"(?:(?:the\s+(?:past|last)\s+)?(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b")
-_RELUNIT_CORE = r"(?P<unit>week|month|year)\b"
-_YEAR_CORE = r"(?P<y>(?:19|20)\d{2})\b(?![-/]\d)"
+_RELUNIT_CORE = rf"(?P<unit>{'|'.join(_RELUNITS)})\b"
+_YEAR_CORE = rf"(?P<y>(?:{'|'.join(_CENTURIES)})\d{{2}})\b(?![-/]\d)"
+#: what every weekday name holds ("day"), and the longest word of each relative day ("previous", "night"...)
+_WEEKDAY_HINT = os.path.commonprefix([w[::-1] for w in WEEKDAYS])[::-1]
+_RELDAY_WORDS = {max(p.split(), key=len) for p in RELDAY_PHRASES}
+_RELDAY_HINTS = tuple(sorted(w for w in _RELDAY_WORDS if not any(v != w and v in w for v in _RELDAY_WORDS)))
 
 
 # In this order: ties in the overlap resolution keep it.
 _RULES: tuple[_Rule, ...] = (
     _rule("iso", r"-(?P<m>\d{2})-(?P<d>\d{2})\b", r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b",
-          r"(?P<y>\d{4})(?!\d)", required=True),
+          r"(?P<y>\d{4})(?!\d)", required=True, hints=(("-",),)),
     _rule("md", _MD_CORE, rf"(?:{_NOT_AFTER_WORD}{_WEEKDAY},?\s+)?{_MD_CORE}", rf"\s+,?{_WEEKDAY_BACK}",
           at_months=True),
     _rule("dm", _DM_CORE,
@@ -174,24 +191,24 @@ _RULES: tuple[_Rule, ...] = (
           rf"\s+(?:fo\s+)?(?:ts|dn|dr|ht)?(?P<d>\d{{1,2}})(?!\d)(?:\s+eht)?(?:\s+,?{_WEEKDAY_BACK})?",
           required=True, at_months=True),
     _rule("end", _END_CORE, _lead(_END_LEADS, caseless=False) + r"\s+" + _END_CORE,
-          r"\s+(?P<lead>" + _backwards(_END_LEADS) + ")", required=True),
+          r"\s+(?P<lead>" + _backwards(_END_LEADS) + ")", required=True, hints=(_EDGES,)),
     _rule("my", rf"(?P<mon>{_MONTH})\s+(?P<y>\d{{4}})\b", rf"(?P<mon>{_MONTH})\s+(?P<y>\d{{4}})\b", at_months=True),
     _rule("month", _MONTH_CORE,
           _lead(_MONTH_LEADS, caseless=True) + r"\s+(?:(?:early|late|mid)[- ])?" + _MONTH_CORE,
           r"(?:[- ](?:ylrae|etal|dim))?\s+(?P<lead>(?i:" + _backwards(_MONTH_LEADS) + "))",
           required=True, at_months=True),
     _rule("weekday", _WEEKDAY_CORE, rf"(?:{_lead(_WEEKDAY_LEADS, caseless=True)}\s+)?" + _WEEKDAY_CORE,
-          r"\s+(?P<lead>(?i:" + _backwards(_WEEKDAY_LEADS) + "))"),
+          r"\s+(?P<lead>(?i:" + _backwards(_WEEKDAY_LEADS) + "))", hints=((_WEEKDAY_HINT,),)),
     _Rule("relday", re.compile(_RELDAY_CORE), re.compile(rf"(?i:(?P<rel>{_alternation('|'.join(RELDAY_PHRASES))}))\b"),
-          caseless=True),
+          caseless=True, hints=(_RELDAY_HINTS,)),
     _rule("ago", r"ago\b", rf"{_NOT_AFTER_WORD}(?P<n>\d+|{_alternation('|'.join(COUNT_WORDS))})\s+"
                            rf"(?P<unit>{_UNIT})\s+ago\b",
-          rf"\s+(?P<unit>{_UNIT_BACK})\s+(?P<n>{_NUM_BACK})", required=True),
-    _rule("for", _FOR_CORE, _FOR_CORE),
+          rf"\s+(?P<unit>{_UNIT_BACK})\s+(?P<n>{_NUM_BACK})", required=True, hints=(("ago",),)),
+    _rule("for", _FOR_CORE, _FOR_CORE, hints=(("for",), tuple(UNIT_DAYS))),
     _rule("relunit", _RELUNIT_CORE, _lead(_RELUNIT_LEADS, caseless=False, name="which") + r"\s+" + _RELUNIT_CORE,
-          r"\s+(?P<which>" + _backwards(_RELUNIT_LEADS) + ")", required=True),
+          r"\s+(?P<which>" + _backwards(_RELUNIT_LEADS) + ")", required=True, hints=(_RELUNITS,)),
     _rule("year", _YEAR_CORE, _lead(_YEAR_LEADS, caseless=True) + r"\s+" + _YEAR_CORE,
-          r"\s+(?P<lead>(?i:" + _backwards(_YEAR_LEADS) + "))", required=True),
+          r"\s+(?P<lead>(?i:" + _backwards(_YEAR_LEADS) + "))", required=True, hints=(_CENTURIES,)),
 )
 _MONTH_START = re.compile(_MONTH)
 
@@ -218,8 +235,22 @@ def find_expressions(text: str, lower: str | None = None) -> Iterator[Expression
     reversed_text = text[::-1]
     months = [m.start() for m in _MONTH_START.finditer(text)]
     for rule in _RULES:
+        if not (months if rule.at_months else _may_match(rule, text, lower)):
+            continue  # no month name, or none of the rule's hints: no match
         for start, end, g in _rule_matches(rule, text, reversed_text, months, lower):
             yield rule.kind, _with_lead(rule.kind, text, start, g), end, g
+
+
+def _may_match(rule: _Rule, text: str, lower: str) -> bool:
+    """Whether *text* holds one of each group of *rule*'s hints (a rule without hints may always match)."""
+    where = lower if rule.caseless else text
+    for group in rule.hints:
+        for hint in group:
+            if hint in where:
+                break
+        else:
+            return False
+    return True
 
 
 def find_expressions_reference(text: str) -> Iterator[Expression]:

@@ -1,0 +1,132 @@
+"""The fast date scan against its plain reference, on every date shape the rules know.
+
+``find_expressions`` skips a rule whose hints are not in a text, and
+``find_dates`` builds on it: both must give what the plain regexes give, on
+written sentences (one or more per rule), on the test reports, and on texts
+glued from the rules' own words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geoconflict.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from geoconflict.text import date_rules
+from geoconflict.text.date_rules import (
+    COUNT_WORDS,
+    RELDAY_PHRASES,
+    UNIT_DAYS,
+    find_expressions,
+    find_expressions_reference,
+)
+from geoconflict.text.dates import find_dates, find_dates_reference
+from geoconflict.text.normalize import case_fold
+
+REPORTS = Path(__file__).parent / "reports"
+ANCHOR = date(2024, 8, 14)
+
+# One sentence per date shape (and the rule that must find it), written for this test.
+SHAPES = [
+    ("iso", "The ministry's statement of 2024-08-10 listed the losses."),
+    ("md", "Shelling resumed on Monday, August 12, 2024 near the depot."),
+    ("md", "Militants raided the post on Sept. 3rd before dawn."),
+    ("dm", "On the 4th of March, protesters gathered at the court."),
+    ("dm", "Around 16 June 2023, troops fired on a convoy."),
+    ("end", "Talks could resume by the end of next month."),
+    ("end", "The unit withdrew at the beginning of March 2023."),
+    ("end", "Fighting eased toward the middle of 2022."),
+    ("my", "Clashes in May 2021 displaced hundreds."),
+    ("month", "Since early August the front has hardly moved."),
+    ("month", "Raids continued in mid-Jan. across the district."),
+    ("weekday", "Late on Friday evening a drone hit the substation."),
+    ("weekday", "Since Tuesday the garrison has been cut off."),
+    ("relday", "The bridge was blown up the day before, officials said."),
+    ("relday", "Overnight, air defence units downed two drones."),
+    ("relday", "A curfew starts tonight in the capital."),
+    ("relday", "Police dispersed the crowd this morning."),
+    ("relday", "Gunmen struck again the following day."),
+    ("ago", "The village was retaken a couple of weeks ago."),
+    ("ago", "Only three days ago a market was shelled."),
+    ("for", "The town has been besieged for more than the past three months."),
+    ("for", "Strikes went on for several days."),
+    ("relunit", "Aid convoys arrived earlier this week."),
+    ("relunit", "The offensive may start the coming month."),
+    ("year", "Unrest has grown since 1999 in the north."),
+    ("year", "During 2023 the militia doubled in size."),
+]
+
+
+def _expressions(found):
+    # a group a rule leaves out and one it reports as None are the same
+    return [(kind, start, end, {k: v for k, v in g.items() if v is not None}) for kind, start, end, g in found]
+
+
+@pytest.mark.parametrize(("kind", "text"), SHAPES)
+def test_each_shape_is_found_and_the_fast_scan_agrees(kind, text):
+    fast = _expressions(find_expressions(text))
+    assert kind in {k for k, *_ in fast}
+    assert fast == _expressions(find_expressions_reference(text))
+    assert find_dates(text, ANCHOR) == find_dates_reference(text, ANCHOR)
+
+
+def test_the_shapes_cover_every_rule():
+    assert {kind for kind, _ in SHAPES} == {rule.kind for rule in date_rules._RULES}
+
+
+@pytest.mark.parametrize("path", sorted(REPORTS.glob("*.txt")), ids=lambda p: p.stem)
+def test_test_reports_agree(path):
+    text = path.read_text(encoding="utf-8")
+    assert _expressions(find_expressions(text)) == _expressions(find_expressions_reference(text))
+    assert find_dates(text, ANCHOR) == find_dates_reference(text, ANCHOR)
+
+
+def test_a_rule_without_its_hints_is_skipped():
+    # no hint of any group: the rule cannot match, and is not tried
+    rules = {rule.kind: rule for rule in date_rules._RULES}
+    text = "Troops held the line."
+    assert not date_rules._may_match(rules["for"], text, case_fold(text))
+    assert not date_rules._may_match(rules["ago"], text, case_fold(text))
+    # "for" is there but no unit: the second group fails
+    text = "Troops fought for the bridge."
+    assert not date_rules._may_match(rules["for"], text, case_fold(text))
+    text = "Troops fought for days."
+    assert date_rules._may_match(rules["for"], text, case_fold(text))
+
+
+# The rules' own words, glued with what separates words in prose: every core and every lead can be made.
+_WORDS = sorted({
+    *MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *RELDAY_PHRASES, *COUNT_WORDS, *UNIT_DAYS,
+    *(u + "s" for u in UNIT_DAYS), *(w.upper() for w in RELDAY_PHRASES[:4]), *(w.title() for w in RELDAY_PHRASES),
+    "on", "On", "since", "by", "until", "till", "as of", "in", "In", "early", "late", "mid", "earlier", "later",
+    "before", "after", "during", "from", "last", "this", "next", "the", "of", "end", "middle", "beginning", "start",
+    "ago", "for", "over", "more than", "about", "the past", "the coming", "toward", "towards", "at",
+    "12", "3", "31", "1st", "2nd", "23rd", "4th", "1999", "2024", "2031", "-05-06", "-13-40", "km", "%", "miles",
+    "morning", "evening", "night", "x", "İ", "ſ", "will", "began", "may",
+})
+_SEPARATORS = [" ", " ", "  ", ", ", ". ", "\n", "-", "", "."]
+_glued = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)), max_size=30).map(
+    lambda parts: "".join(w + sep for w, sep in parts))
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_glued)
+def test_fast_scan_agrees_on_the_rules_own_words(text):
+    assert _expressions(find_expressions(text)) == _expressions(find_expressions_reference(text))
+    assert find_dates(text, ANCHOR) == find_dates_reference(text, ANCHOR)
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_glued)
+def test_every_core_match_holds_its_rules_hints(text):
+    # the hints are what makes skipping a rule safe: each core match holds one string of each group
+    lower = case_fold(text)
+    for rule in date_rules._RULES:
+        where = lower if rule.caseless else text
+        for m in rule.core.finditer(where):
+            for group in rule.hints:
+                assert any(h in m.group() for h in group), (rule.kind, m.group(), group)
