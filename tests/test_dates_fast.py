@@ -130,3 +130,40 @@ def test_every_core_match_holds_its_rules_hints(text):
         for m in rule.core.finditer(where):
             for group in rule.hints:
                 assert any(h in m.group() for h in group), (rule.kind, m.group(), group)
+
+
+_CUE_WORDS = ["will", "would", "may", "May", "going to", "going", "to", "began", "beg", "start", "Opened", "planned",
+              "aim", "claimed", "hope", "x", "İ", "ſ", "expects", "broke out", "broke"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_CUE_WORDS), st.sampled_from(_SEPARATORS)), max_size=30), st.data())
+def test_cue_hints_found_as_plainly(parts, data):
+    # the one-regex hint search is the plain test of each hint in the window before a date
+    from geoconflict.text import dates
+
+    lower = case_fold("".join(w + sep for w, sep in parts))
+    start = data.draw(st.integers(0, len(lower)))
+    for hints, found in dates._HINTS_FOUND.items():
+        plain = dates._hinted_plain(lower, start, hints)
+        assert (found.search(lower, max(0, start - dates._CUE_WINDOW), start) is not None) == plain
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_glued)
+def test_lead_found_as_plainly_at_every_start(text):
+    # the lead search is skipped where no lead can end; everywhere it finds what the plain search finds
+    for start in range(len(text) + 1):
+        for kind in ("md", "weekday"):
+            fast, plain = {}, {}
+            assert date_rules._with_lead(kind, text, start, fast) == date_rules._with_lead_plain(kind, text, start, plain)
+            assert fast == plain
+
+
+def test_a_date_that_is_none_blocks_nothing():
+    # "February 30" is no date: what it overlaps is found as if it were not there
+    for text in ("Curfew since February 30, 2023 in the city.", "On 30 February 2024 and May 2024, talks failed.",
+                 "By the end of February 30 units had left."):
+        assert find_dates(text, ANCHOR) == find_dates_reference(text, ANCHOR)
+    found = find_dates("On 30 February 2024 and May 2024, talks failed.", ANCHOR)
+    assert [(m.text, m.date) for m in found] == [("February 2024", date(2024, 2, 1)), ("May 2024", date(2024, 5, 1))]

@@ -235,8 +235,11 @@ def find_expressions(text: str, lower: str | None = None) -> Iterator[Expression
     reversed_text = text[::-1]
     months = [m.start() for m in _MONTH_START.finditer(text)]
     for rule in _RULES:
-        if not (months if rule.at_months else _may_match(rule, text, lower)):
-            continue  # no month name, or none of the rule's hints: no match
+        if rule.at_months:
+            if not months:
+                continue  # no month name: no match
+        elif rule.hints and not _may_match(rule, text, lower):
+            continue  # a group of the rule's hints missing: no match
         for start, end, g in _rule_matches(rule, text, reversed_text, months, lower):
             yield rule.kind, _with_lead(rule.kind, text, start, g), end, g
 
@@ -258,10 +261,35 @@ def find_expressions_reference(text: str) -> Iterator[Expression]:
     for rule in _RULES:
         for m in rule.plain.finditer(text):
             g = m.groupdict()
-            yield rule.kind, _with_lead(rule.kind, text, m.start(), g), m.end(), g
+            yield rule.kind, _with_lead_plain(rule.kind, text, m.start(), g), m.end(), g
 
 
 def _with_lead(kind: str, text: str, start: int, g: Groups) -> int:
+    """:func:`_with_lead_plain`, searching only where a lead can end: before *start* a separator after a letter.
+
+    A lead ("on", "since"...) or an "early"/"late"/"mid" ends in a letter and is
+    followed by white space or, for the latter, a hyphen; without both there,
+    the search could only find the empty match. (After a line break, ``$``
+    also matches before it: that is left to the plain search.)
+    """
+    if kind not in _NEEDS_LEAD or start == 0:
+        return start
+    i = start - 1
+    if text[i] == "\n":
+        return _with_lead_plain(kind, text, start, g)
+    if text[i] == "-":
+        i -= 1
+    elif text[i].isspace():
+        while i > 0 and text[i].isspace():
+            i -= 1
+    else:
+        return start
+    if i < 0 or not text[i].isalpha():
+        return start
+    return _with_lead_plain(kind, text, start, g)
+
+
+def _with_lead_plain(kind: str, text: str, start: int, g: Groups) -> int:
     """Where an expression of *kind* at *start* starts with its lead word, which goes into *g*."""
     if kind in _NEEDS_LEAD:
         back = _LEAD_BACK.search(text, max(0, start - _LEAD_REACH), start)
@@ -271,7 +299,7 @@ def _with_lead(kind: str, text: str, start: int, g: Groups) -> int:
 
 
 def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int], lower: str
-                  ) -> Iterator[tuple[int, int, Groups]]:
+                  ) -> list[tuple[int, int, Groups]]:
     """(start, end, groups) of each match of *rule*, as ``finditer`` of its plain regex gives them.
 
     Cores are taken left to right; a core starting inside the previous match is
@@ -281,6 +309,7 @@ def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int],
     """
     n = len(text)
     done = 0  # end of the previous match
+    found: list[tuple[int, int, Groups]] = []
     cores: Iterator[re.Match[str]]
     if rule.caseless:
         cores = rule.core.finditer(lower)
@@ -288,22 +317,25 @@ def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int],
         cores = (m for c in months if c >= done and (m := rule.core.match(text, c)))
     else:
         cores = rule.core.finditer(text)
+    back, back_inside = rule.back, rule.back_inside
     for m in cores:
-        if m.start() < done:
+        start = m.start()
+        if start < done:
             continue
-        start, g = m.start(), m.groupdict()
-        if rule.caseless:  # the words as written, not lower-cased
-            g = {name: text[slice(*m.span(name))] for name in g}
-        if rule.back is not None and rule.back_inside is not None:
+        b = None
+        if back is not None and back_inside is not None:
             # what precedes the core ends where the previous match does, but the look-arounds there
             # see the previous match's last character, as the plain regex's look-behinds do
-            b = (rule.back_inside.match(reversed_text, n - start, n - done + 1) if done
-                 else rule.back.match(reversed_text, n - start))
-            if b:
-                start = n - b.end()
-                for name, (i, j) in ((k, b.span(k)) for k in b.groupdict()):
-                    g[name] = text[n - j:n - i] if i >= 0 else None
-            elif rule.back_required:
+            b = back_inside.match(reversed_text, n - start, n - done + 1) if done else back.match(reversed_text, n - start)
+            if b is None and rule.back_required:
                 continue
+        g = m.groupdict()
+        if rule.caseless:  # the words as written, not lower-cased
+            g = {name: text[slice(*m.span(name))] for name in g}
+        if b is not None:
+            start = n - b.end()
+            for name, (i, j) in ((k, b.span(k)) for k in b.groupdict()):
+                g[name] = text[n - j:n - i] if i >= 0 else None
         done = m.end()
-        yield start, done, g
+        found.append((start, done, g))
+    return found
