@@ -88,14 +88,27 @@ def test_test_reports_agree(path):
 def test_a_rule_without_its_hints_is_skipped():
     # no hint of any group: the rule cannot match, and is not tried
     rules = {rule.kind: rule for rule in date_rules._RULES}
-    text = "Troops held the line."
-    assert not date_rules._may_match(rules["for"], text, case_fold(text))
-    assert not date_rules._may_match(rules["ago"], text, case_fold(text))
+    masks = date_rules._HINT_MASKS
+
+    def tried(kind, text):
+        lower = case_fold(text)
+        fast = date_rules._hints_found(lower) & masks[kind] == masks[kind]
+        assert fast == date_rules._may_match(rules[kind], lower)
+        return fast
+
+    assert not tried("for", "Troops held the line.")
+    assert not tried("ago", "Troops held the line.")
     # "for" is there but no unit: the second group fails
-    text = "Troops fought for the bridge."
-    assert not date_rules._may_match(rules["for"], text, case_fold(text))
-    text = "Troops fought for days."
-    assert date_rules._may_match(rules["for"], text, case_fold(text))
+    assert not tried("for", "Troops fought for the bridge.")
+    assert tried("for", "Troops fought FOR days.")
+    assert tried("weekday", "Since TUESDAY")
+    assert masks["md"] == 0  # the month rules go by the month names found
+
+
+def test_hints_are_lower_case():
+    for rule in date_rules._RULES:
+        for group in rule.hints:
+            assert all(h == case_fold(h) for h in group)
 
 
 # The rules' own words, glued with what separates words in prose: every core and every lead can be made.
@@ -123,9 +136,13 @@ def test_fast_scan_agrees_on_the_rules_own_words(text):
 @settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_glued)
 def test_every_core_match_holds_its_rules_hints(text):
-    # the hints are what makes skipping a rule safe: each core match holds one string of each group
+    # the hints are what makes skipping a rule safe: each core match holds one string of each group,
+    # and the one automaton pass finds the groups the plain substring tests find
     lower = case_fold(text)
+    found = date_rules._hints_found(lower)
     for rule in date_rules._RULES:
+        need = date_rules._HINT_MASKS[rule.kind]
+        assert (found & need == need) == date_rules._may_match(rule, lower)
         where = lower if rule.caseless else text
         for m in rule.core.finditer(where):
             for group in rule.hints:

@@ -24,6 +24,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import ahocorasick
+
 from geoconflict.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from geoconflict.lang.trie import literal_trie
 from geoconflict.text.normalize import case_fold
@@ -134,10 +136,11 @@ class _Rule:
         text's :func:`~geoconflict.text.normalize.case_fold` (``re`` skips to the first
         letters of a lower-case regex, not of a ``(?i)`` one).
     hints : tuple of tuple of str
-        Every match of the core holds one string of each of these groups (in
-        the text; in its case fold for a caseless rule): where a group has none
-        in the text, the rule is not tried (a substring test is cheaper than
-        starting a scan). Empty: always tried.
+        Every match of the core holds one string of each of these groups, in
+        lower case (so each is in the text's case fold where the core matches):
+        where a group has none in the case fold, the rule is not tried (all the
+        rules' hints are looked for in one pass, cheaper than starting a scan
+        per rule: :func:`_hints_found`). Empty: always tried.
     """
 
     kind: str
@@ -234,22 +237,54 @@ def find_expressions(text: str, lower: str | None = None) -> Iterator[Expression
     lower = case_fold(text) if lower is None else lower
     reversed_text = text[::-1]
     months = [m.start() for m in _MONTH_START.finditer(text)]
+    found = _hints_found(lower)
     for rule in _RULES:
         if rule.at_months:
             if not months:
                 continue  # no month name: no match
-        elif rule.hints and not _may_match(rule, text, lower):
+        elif (need := _HINT_MASKS[rule.kind]) and found & need != need:
             continue  # a group of the rule's hints missing: no match
         for start, end, g in _rule_matches(rule, text, reversed_text, months, lower):
             yield rule.kind, _with_lead(rule.kind, text, start, g), end, g
 
 
-def _may_match(rule: _Rule, text: str, lower: str) -> bool:
-    """Whether *text* holds one of each group of *rule*'s hints (a rule without hints may always match)."""
-    where = lower if rule.caseless else text
+def _hint_automaton() -> tuple[ahocorasick.Automaton, dict[str, int]]:
+    """Each rule's hints, with a bit for each group of each rule: the automaton of the strings (each with the
+    bits of the groups it is in), and each rule's bits (0: a rule without hints)."""
+    bits: dict[str, int] = {}
+    masks: dict[str, int] = {}
+    bit = 1
+    for rule in _RULES:
+        masks[rule.kind] = 0
+        for group in rule.hints:
+            for hint in group:
+                bits[hint] = bits.get(hint, 0) | bit
+            masks[rule.kind] |= bit
+            bit <<= 1
+    automaton = ahocorasick.Automaton()
+    for hint, of in bits.items():
+        automaton.add_word(hint, of)
+    automaton.make_automaton()
+    return automaton, masks
+
+
+_HINTS, _HINT_MASKS = _hint_automaton()
+
+
+def _hints_found(lower: str) -> int:
+    """The bits of the rules' hint groups that have a string in *lower* (the case fold): one automaton pass."""
+    found = 0
+    for _, of in _HINTS.iter(lower):
+        found |= of
+    return found
+
+
+def _may_match(rule: _Rule, lower: str) -> bool:
+    """Whether *lower* (a text's case fold) holds one of each group of *rule*'s hints, plainly (the reference
+    of :func:`_hints_found`; a rule without hints may always match)."""
     for group in rule.hints:
         for hint in group:
-            if hint in where:
+            if hint in lower:
                 break
         else:
             return False
