@@ -102,6 +102,7 @@ def test_a_rule_without_its_hints_is_skipped():
     assert not tried("for", "Troops fought for the bridge.")
     assert tried("for", "Troops fought FOR days.")
     assert tried("weekday", "Since TUESDAY")
+    assert not tried("weekday", "the day before")
     assert masks["md"] == 0  # the month rules go by the month names found
 
 
@@ -146,7 +147,7 @@ def test_every_core_match_holds_its_rules_hints(text):
         where = lower if rule.caseless else text
         for m in rule.core.finditer(where):
             for group in rule.hints:
-                assert any(h in m.group() for h in group), (rule.kind, m.group(), group)
+                assert any(h in lower[m.start():m.end()] for h in group), (rule.kind, m.group(), group)
 
 
 _CUE_WORDS = ["will", "would", "may", "May", "going to", "going", "to", "began", "beg", "start", "Opened", "planned",
@@ -184,3 +185,16 @@ def test_a_date_that_is_none_blocks_nothing():
         assert find_dates(text, ANCHOR) == find_dates_reference(text, ANCHOR)
     found = find_dates("On 30 February 2024 and May 2024, talks failed.", ANCHOR)
     assert [(m.text, m.date) for m in found] == [("February 2024", date(2024, 2, 1)), ("May 2024", date(2024, 5, 1))]
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["19", "20", "2020", "1920", "week", "weeks", "month", "year", "Monday",
+                                           "monday", "Sunday", "SUNDAY", "x", "-", "/", "3"]),
+                          st.sampled_from(_SEPARATORS)), max_size=30).map(lambda p: "".join(w + s for w, s in p)))
+def test_cores_tried_at_their_hints_match_as_finditer(text):
+    # a core starting with a hint, tried only where the hint starts, finds what finditer over the text finds
+    lower = case_fold(text)
+    for rule in date_rules._RULES:
+        if rule.at_hints:
+            fast = date_rules._matches_at(rule.core, text, date_rules._starts(lower, rule.hints[0]))
+            assert [m.span() for m in fast] == [m.span() for m in rule.core.finditer(text)], rule.kind

@@ -19,7 +19,6 @@ Examples
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -135,6 +134,10 @@ class _Rule:
         A case-insensitive rule: its *core* is lower-case and scanned in the
         text's :func:`~geoconflict.text.normalize.case_fold` (``re`` skips to the first
         letters of a lower-case regex, not of a ``(?i)`` one).
+    at_hints : bool
+        The core starts with a string of the first group of *hints*: it is
+        matched only where one starts in the case fold (:func:`_matches_at`),
+        not by scanning the text for it.
     hints : tuple of tuple of str
         Every match of the core holds one string of each of these groups, in
         lower case (so each is in the text's case fold where the core matches):
@@ -151,13 +154,15 @@ class _Rule:
     back_required: bool = False
     at_months: bool = False
     caseless: bool = False
+    at_hints: bool = False
     hints: tuple[tuple[str, ...], ...] = ()
 
 
 def _rule(kind: str, core: str, plain: str, back: str | None = None, *, required: bool = False,
-          at_months: bool = False, hints: tuple[tuple[str, ...], ...] = ()) -> _Rule:
+          at_months: bool = False, at_hints: bool = False, hints: tuple[tuple[str, ...], ...] = ()) -> _Rule:
     return _Rule(kind, re.compile(core), re.compile(plain), re.compile(back) if back else None,
-                 re.compile(rf"(?:{back})(?=[\s\S])") if back else None, required, at_months, hints=hints)
+                 re.compile(rf"(?:{back})(?=[\s\S])") if back else None, required, at_months,
+                 at_hints=at_hints, hints=hints)
 
 
 _WEEKDAY_BACK = _backwards("|".join(WEEKDAYS))
@@ -176,8 +181,8 @@ _FOR_CORE = (rf"for\s+(?:(?P<q>over|more than|about|nearly|almost|at least|some|
              rf"(?:(?:the\s+(?:past|last)\s+)?(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b")
 _RELUNIT_CORE = rf"(?P<unit>{'|'.join(_RELUNITS)})\b"
 _YEAR_CORE = rf"(?P<y>(?:{'|'.join(_CENTURIES)})\d{{2}})\b(?![-/]\d)"
-#: what every weekday name holds ("day"), and the longest word of each relative day ("previous", "night"...)
-_WEEKDAY_HINT = os.path.commonprefix([w[::-1] for w in WEEKDAYS])[::-1]
+#: the weekday names in lower case, and the longest word of each relative day ("previous", "night"...)
+_WEEKDAY_HINTS = tuple(w.lower() for w in WEEKDAYS)
 _RELDAY_WORDS = {max(p.split(), key=len) for p in RELDAY_PHRASES}
 _RELDAY_HINTS = tuple(sorted(w for w in _RELDAY_WORDS if not any(v != w and v in w for v in _RELDAY_WORDS)))
 
@@ -201,7 +206,7 @@ _RULES: tuple[_Rule, ...] = (
           r"(?:[- ](?:ylrae|etal|dim))?\s+(?P<lead>(?i:" + _backwards(_MONTH_LEADS) + "))",
           required=True, at_months=True),
     _rule("weekday", _WEEKDAY_CORE, rf"(?:{_lead(_WEEKDAY_LEADS, caseless=True)}\s+)?" + _WEEKDAY_CORE,
-          r"\s+(?P<lead>(?i:" + _backwards(_WEEKDAY_LEADS) + "))", hints=((_WEEKDAY_HINT,),)),
+          r"\s+(?P<lead>(?i:" + _backwards(_WEEKDAY_LEADS) + "))", at_hints=True, hints=(_WEEKDAY_HINTS,)),
     _Rule("relday", re.compile(_RELDAY_CORE), re.compile(rf"(?i:(?P<rel>{_alternation('|'.join(RELDAY_PHRASES))}))\b"),
           caseless=True, hints=(_RELDAY_HINTS,)),
     _rule("ago", r"ago\b", rf"{_NOT_AFTER_WORD}(?P<n>\d+|{_alternation('|'.join(COUNT_WORDS))})\s+"
@@ -209,9 +214,9 @@ _RULES: tuple[_Rule, ...] = (
           rf"\s+(?P<unit>{_UNIT_BACK})\s+(?P<n>{_NUM_BACK})", required=True, hints=(("ago",),)),
     _rule("for", _FOR_CORE, _FOR_CORE, hints=(("for",), tuple(UNIT_DAYS))),
     _rule("relunit", _RELUNIT_CORE, _lead(_RELUNIT_LEADS, caseless=False, name="which") + r"\s+" + _RELUNIT_CORE,
-          r"\s+(?P<which>" + _backwards(_RELUNIT_LEADS) + ")", required=True, hints=(_RELUNITS,)),
+          r"\s+(?P<which>" + _backwards(_RELUNIT_LEADS) + ")", required=True, at_hints=True, hints=(_RELUNITS,)),
     _rule("year", _YEAR_CORE, _lead(_YEAR_LEADS, caseless=True) + r"\s+" + _YEAR_CORE,
-          r"\s+(?P<lead>(?i:" + _backwards(_YEAR_LEADS) + "))", required=True, hints=(_CENTURIES,)),
+          r"\s+(?P<lead>(?i:" + _backwards(_YEAR_LEADS) + "))", required=True, at_hints=True, hints=(_CENTURIES,)),
 )
 _MONTH_START = re.compile(_MONTH)
 
@@ -291,6 +296,46 @@ def _may_match(rule: _Rule, lower: str) -> bool:
     return True
 
 
+def _cores(rule: _Rule, text: str, months: list[int], lower: str) -> Iterator[re.Match[str]]:
+    """The matches of *rule*'s core: in the case fold, at month names, where its hints start, or anywhere.
+
+    At month names, a core starting inside the previous match of the rule is
+    passed over by :func:`_rule_matches` (which skips it in any case).
+    """
+    if rule.caseless:
+        return rule.core.finditer(lower)
+    if rule.at_months:
+        return (m for c in months if (m := rule.core.match(text, c)))
+    if rule.at_hints:
+        return _matches_at(rule.core, text, _starts(lower, rule.hints[0]))
+    return rule.core.finditer(text)
+
+
+def _starts(lower: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of *words* starts in *lower*, in order (a few ``str.find`` calls: cheaper than a regex scan)."""
+    found: list[int] = []
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            found.append(at)
+            at = lower.find(word, at + 1)
+    found.sort()
+    return found
+
+
+def _matches_at(core: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``core.finditer(text)``, tried only at *starts*, every place where a match of *core* can start.
+
+    As ``finditer``: the leftmost match, then the leftmost from its end on
+    (``tests/test_dates_fast.py`` holds the two equal).
+    """
+    end = 0
+    for at in starts:
+        if at >= end and (m := core.match(text, at)):
+            end = m.end()
+            yield m
+
+
 def find_expressions_reference(text: str) -> Iterator[Expression]:
     """:func:`find_expressions` done plainly: ``finditer`` of each rule's plain regex (slow)."""
     for rule in _RULES:
@@ -345,15 +390,8 @@ def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int],
     n = len(text)
     done = 0  # end of the previous match
     found: list[tuple[int, int, Groups]] = []
-    cores: Iterator[re.Match[str]]
-    if rule.caseless:
-        cores = rule.core.finditer(lower)
-    elif rule.at_months:
-        cores = (m for c in months if c >= done and (m := rule.core.match(text, c)))
-    else:
-        cores = rule.core.finditer(text)
     back, back_inside = rule.back, rule.back_inside
-    for m in cores:
+    for m in _cores(rule, text, months, lower):
         start = m.start()
         if start < done:
             continue
