@@ -78,6 +78,7 @@ _FUTURE_HINTS = ("will", "would", "might", "may", "could", "expect", "plan", "in
 #: the hints as one regex each, searched in a window of the case fold (one scan instead of a test per hint:
 #: ``tests/test_dates_fast.py`` holds it equal to :func:`_hinted_plain`)
 _HINTS_FOUND = {hints: re.compile(literal_trie(hints)) for hints in (_START_HINTS, _FUTURE_HINTS)}
+_START_HINT, _FUTURE_HINT = _HINTS_FOUND[_START_HINTS], _HINTS_FOUND[_FUTURE_HINTS]
 #: the characters before a date searched for a cue, and how far before the date each cue regex can start
 #: (its longest word and the ``{0,N}`` of its regex)
 _CUE_WINDOW = 60
@@ -372,17 +373,17 @@ class _Context:
 
     def role(self, kind: str, role: str, day: date, start: int) -> str:
         """*role* revised by the words just before *start*: "began on August 6", "might be declared by..."."""
-        if role == "at" and self._cue(_START_VERB, _START_HINTS, _START_REACH, start):
+        if role == "at" and self._cue(_START_VERB, _START_HINT, _START_REACH, start):
             role = "start"
         if day > self.anchor and role != "duration":
             return "future"
-        if role in ("at", "by") and kind != "relday" and self._cue(_FUTURE_CUE, _FUTURE_HINTS, _FUTURE_REACH, start):
+        if role in ("at", "by") and kind != "relday" and self._cue(_FUTURE_CUE, _FUTURE_HINT, _FUTURE_REACH, start):
             return "future"
         return role
 
-    def _cue(self, cue: re.Pattern[str], hints: tuple[str, ...], reach: int, start: int) -> bool:
+    def _cue(self, cue: re.Pattern[str], hint: re.Pattern[str], reach: int, start: int) -> bool:
         """Whether *cue* matches the _CUE_WINDOW characters before *start* (see _cue_window, _cue_start)."""
-        if not _HINTS_FOUND[hints].search(self.lower, max(0, start - _CUE_WINDOW), start):
+        if not hint.search(self.lower, max(0, start - _CUE_WINDOW), start):
             return False  # no cue word there: no need to search
         before = _cue_window(self.text, start)
         return cue.search(before, _cue_start(before, reach)) is not None
