@@ -407,7 +407,8 @@ def _rule_matches(rule: _Rule, text: str, reversed_text: str, months: list[int],
             g = {name: text[slice(*m.span(name))] for name in g}
         if b is not None:
             start = n - b.end()
-            for name, (i, j) in ((k, b.span(k)) for k in b.groupdict()):
+            for name in b.re.groupindex:
+                i, j = b.span(name)
                 g[name] = text[n - j:n - i] if i >= 0 else None
         done = m.end()
         found.append((start, done, g))
