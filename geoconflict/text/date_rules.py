@@ -9,7 +9,15 @@ match at every character). :func:`find_expressions` finds the same matches by
 scanning only for each rule's mandatory *core* (a month name, "ago",
 "the"...), then matching what may precede it backwards, on the reversed text,
 with the rule's *back* regex, spelled backwards (:func:`_backwards`).
-``tests/test_dates.py`` holds the two equal on generated text.
+Most rules cannot match in most texts: one Aho–Corasick pass over the text's
+case fold finds which of the rules' *hints* it holds (``"ago"``, ``"for"`` and a
+unit, the weekday names...), and a rule whose hints are missing is not tried
+(:func:`_hints_found`; :func:`_may_match` is the plain test). The month rules
+are tried only at the month names found (one scan), and the rules whose core
+starts with a hint (a year, "last week", a weekday) only where one starts
+(:func:`_matches_at`). ``tests/test_dates.py`` and ``tests/test_dates_fast.py``
+hold the fast and plain forms equal: on every date shape written out, on the
+test reports and on generated text.
 
 Examples
 --------
