@@ -262,8 +262,10 @@ def find_expressions(text: str, lower: str | None = None) -> Iterator[Expression
 
 
 def _hint_automaton() -> tuple[ahocorasick.Automaton, dict[str, int]]:
-    """Each rule's hints, with a bit for each group of each rule: the automaton of the strings (each with the
-    bits of the groups it is in), and each rule's bits (0: a rule without hints)."""
+    """The automaton of the rules' hints, and each rule's bits (0: a rule without hints).
+
+    Each group of each rule has a bit; each hint string carries the bits of the groups it is in.
+    """
     bits: dict[str, int] = {}
     masks: dict[str, int] = {}
     bit = 1
@@ -293,8 +295,10 @@ def _hints_found(lower: str) -> int:
 
 
 def _may_match(rule: _Rule, lower: str) -> bool:
-    """Whether *lower* (a text's case fold) holds one of each group of *rule*'s hints, plainly (the reference
-    of :func:`_hints_found`; a rule without hints may always match)."""
+    """Whether *lower* (a text's case fold) holds one of each group of *rule*'s hints, plainly.
+
+    The reference of :func:`_hints_found`; a rule without hints may always match.
+    """
     for group in rule.hints:
         for hint in group:
             if hint in lower:
