@@ -42,6 +42,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from geoconflict.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from geoconflict.lang.trie import literal_trie
 from geoconflict.model import DatePrecision
 from geoconflict.text.date_rules import (
     COUNT_WORDS,
@@ -74,6 +75,10 @@ _FUTURE_CUE = re.compile(r"\b(?:will|would|might|(?-i:may)|could|expected|expect
 _START_HINTS = ("beg", "start", "launch", "erupted", "broke out", "commenced", "opened")
 _FUTURE_HINTS = ("will", "would", "might", "may", "could", "expect", "plan", "intend", "aim", "hope", "should",
                  "going to")
+#: the hints as one regex each, searched in a window of the case fold (one scan instead of a test per hint:
+#: ``tests/test_dates_fast.py`` holds it equal to :func:`_hinted_plain`)
+_HINTS_FOUND = {hints: re.compile(literal_trie(hints)) for hints in (_START_HINTS, _FUTURE_HINTS)}
+_START_HINT, _FUTURE_HINT = _HINTS_FOUND[_START_HINTS], _HINTS_FOUND[_FUTURE_HINTS]
 #: the characters before a date searched for a cue, and how far before the date each cue regex can start
 #: (its longest word and the ``{0,N}`` of its regex)
 _CUE_WINDOW = 60
@@ -138,12 +143,37 @@ def find_dates(text: str, anchor: date) -> list[DateMention]:
 
 
 def find_dates_reference(text: str, anchor: date) -> list[DateMention]:
-    """:func:`find_dates` with the expressions found plainly (:func:`~geoconflict.text.date_rules.find_expressions_reference`)."""
-    return _mentions(text, anchor, _Context(text, anchor), find_expressions_reference(text))
+    """:func:`find_dates` done plainly: the expressions found by
+    :func:`~geoconflict.text.date_rules.find_expressions_reference`, every one resolved before the overlapped are dropped.
+    """
+    return _mentions_reference(text, anchor, _Context(text, anchor), find_expressions_reference(text))
 
 
 def _mentions(text: str, anchor: date, context: _Context, expressions: Iterator[Expression]) -> list[DateMention]:
-    """The expressions resolved, with their roles, in text order; of overlapping ones the first, longest."""
+    """The expressions resolved, with their roles, in text order; of overlapping ones the first, longest.
+
+    One that is no date ("February 31") is passed over as if not found; one
+    overlapped by an earlier, longer one is not resolved at all.
+    """
+    found = sorted(expressions, key=lambda e: (e[1], e[1] - e[2]))
+    out: list[DateMention] = []
+    last_end = -1
+    for kind, start, end, g in found:
+        if start < last_end:
+            continue
+        try:
+            day, end_date, precision, role = _resolve(kind, g, anchor)
+        except (ValueError, OverflowError, KeyError):
+            continue  # "February 31", year 0: not a date
+        out.append(DateMention(start, end, text[start:end], day, end_date, precision,
+                               context.role(kind, role, day, start)))
+        last_end = end
+    return out
+
+
+def _mentions_reference(text: str, anchor: date, context: _Context, expressions: Iterator[Expression]
+                        ) -> list[DateMention]:
+    """:func:`_mentions` done plainly: every expression resolved, then the overlapped ones dropped."""
     found: list[tuple[int, int, date, date | None, DatePrecision, str]] = []
     for kind, start, end, g in expressions:
         try:
@@ -343,21 +373,26 @@ class _Context:
 
     def role(self, kind: str, role: str, day: date, start: int) -> str:
         """*role* revised by the words just before *start*: "began on August 6", "might be declared by..."."""
-        if role == "at" and self._cue(_START_VERB, _START_HINTS, _START_REACH, start):
+        if role == "at" and self._cue(_START_VERB, _START_HINT, _START_REACH, start):
             role = "start"
         if day > self.anchor and role != "duration":
             return "future"
-        if role in ("at", "by") and kind != "relday" and self._cue(_FUTURE_CUE, _FUTURE_HINTS, _FUTURE_REACH, start):
+        if role in ("at", "by") and kind != "relday" and self._cue(_FUTURE_CUE, _FUTURE_HINT, _FUTURE_REACH, start):
             return "future"
         return role
 
-    def _cue(self, cue: re.Pattern[str], hints: tuple[str, ...], reach: int, start: int) -> bool:
+    def _cue(self, cue: re.Pattern[str], hint: re.Pattern[str], reach: int, start: int) -> bool:
         """Whether *cue* matches the _CUE_WINDOW characters before *start* (see _cue_window, _cue_start)."""
-        near = self.lower[max(0, start - _CUE_WINDOW):start]
-        if not any(h in near for h in hints):
+        if not hint.search(self.lower, max(0, start - _CUE_WINDOW), start):
             return False  # no cue word there: no need to search
         before = _cue_window(self.text, start)
         return cue.search(before, _cue_start(before, reach)) is not None
+
+
+def _hinted_plain(lower: str, start: int, hints: tuple[str, ...]) -> bool:
+    """Whether one of *hints* is in the _CUE_WINDOW characters of *lower* before *start*, plainly (the reference)."""
+    near = lower[max(0, start - _CUE_WINDOW):start]
+    return any(h in near for h in hints)
 
 
 def _cue_start(before: str, reach: int) -> int:

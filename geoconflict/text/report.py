@@ -42,6 +42,7 @@ import re
 import stat
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -71,6 +72,8 @@ _UTF16_ZEROS = 0.9  # of every other byte zero: ASCII-heavy UTF-16 text without 
 _CONTROL_COUNT, _CONTROL_SHARE = 8, 100
 #: "Key: value" header lines read at most
 _HEADER_LINES = 6
+#: how many ``published=`` strings keep the date read from them
+_PUBLISHED_KEPT = 1024
 
 _MONTH_NUMBER = {m.lower(): i for i, m in enumerate(MONTHS, 1)}
 _MONTH_RE = "|".join(MONTHS)
@@ -331,6 +334,8 @@ def _binary_or_utf16(sample: bytes, nul: int) -> str:
 
 def _refuse_unwritable(text: str, where: str) -> None:
     """An :class:`InvalidInputError` naming the place of the first NUL or lone surrogate in *text*."""
+    if text.isascii() and "\x00" not in text:
+        return  # a surrogate is not ASCII: without a NUL there is nothing to search for
     found = UNWRITABLE.search(text)
     if found is None:
         return
@@ -359,10 +364,16 @@ def _as_date(value: object) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
-        found = _find_date(value)
+        found = _published_date(value)
         if found is not None:
             return found
     raise DateError(f"published: expected a date or 'YYYY-MM-DD', got {value!r}", field="published", value=value)
+
+
+@lru_cache(maxsize=_PUBLISHED_KEPT)
+def _published_date(value: str) -> date | None:
+    """:func:`_find_date` of a ``published=`` string, remembered: a batch gives the same few dates again and again."""
+    return _find_date(value)
 
 
 def _find_date(text: str) -> date | None:
