@@ -1167,8 +1167,8 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
     "combat": ("combat", "fight", "fought", "clash", "confront", "battl", "hostilities", "skirmish", "gun", "shoot", "exchang",
                "repel", "repuls", "thwart", "engag"),  # COMBAT_CUE
     "meeting": ("met", "meet", "talks", "visit", "summit"),  # MEETING_CUE
-    "strike": (  # STRIKE_CUE
-        "suicide", "chemical", "chlorine", "sarin", "toxic gas", "mustard gas", "air", "drone", "warplane", "jet", "helicopter", "uav", "shot", "intercept", "defus", "neutrali",
+    "strike": (  # STRIKE_CUE (one word each: the cue spans any whitespace, "toxic\ngas")
+        "suicide", "chemical", "chlorine", "sarin", "toxic", "mustard", "air", "drone", "warplane", "jet", "helicopter", "uav", "shot", "intercept", "defus", "neutrali",
         "ied", "mine", "bomb", "explo", "detonat", "blast", "grenade", "shell", "mortar", "artillery", "rocket",
         "missile", "mlrs", "grad", "bombard", "launcher", "pounded", "fired", "struck", "strike", "hit", "massacre",
         "killing", "execut", "behead", "abduct", "kidnap", "hostage", "rape", "sexual", "opened fire", "riot", "mob",
