@@ -24,7 +24,7 @@ from geoconflict.text.normalize import fold
 __all__ = [
     "AREA_NAMES", "BIG_PLACE_POPULATION", "FAR_KM", "NAME_MATCHES", "NOT_A_PLACE", "OTHER_NAME_MATCH", "OUTLIER",
     "OWN_NAME_MATCH", "SMALL_TOWN_POPULATION", "TOWN_CANDIDATES", "UNITS", "best_in", "is_big", "big_by_name",
-    "big_by_own_name", "coherent", "countries_named", "is_town", "name_candidates", "named_units", "names_by_country", "near_any",
+    "big_by_own_name", "coherent", "countries_named", "is_town", "name_candidates", "named_units", "names_by_country", "near_any", "near_area",
     "other_name", "outside_area", "region_at_seat", "region_seat", "search", "similar", "is_small", "unplace",
 ]
 
@@ -152,12 +152,21 @@ def outside_area(unit: Place, p: Place, *, slack_km: float = AREA_SLACK_KM) -> b
     (False, True)
     """
     area = unit.geometry if unit.kind is PlaceKind.ADMIN1 else None
-    if area is None:
-        return False
+    return area is not None and not near_area(area, p, km=slack_km)
+
+
+def near_area(area: shapely.Geometry, p: Place, *, km: float) -> bool:
+    """Whether *p*'s point lies inside *area* or within *km* of it.
+
+    Examples
+    --------
+    >>> near_area(shapely.box(30, 50, 31, 51), Place("x", kind=PlaceKind.POPULATED_PLACE, lat=51.05, lon=30.5), km=10)
+    True
+    """
     shapely.prepare(area)  # (once per polygon: the point-in-polygon test then reads an index)
     if shapely.intersects_xy(area, p.lon, p.lat):
-        return False
-    return float(shapely.distance(area, shapely.Point(p.lon, p.lat))) > slack_km * DEG_PER_KM
+        return True
+    return float(shapely.distance(area, shapely.Point(p.lon, p.lat))) <= km * DEG_PER_KM
 
 
 def search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None,

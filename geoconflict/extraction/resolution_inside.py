@@ -16,9 +16,7 @@ and the characters between them (no memo holds its answers).
 
 from __future__ import annotations
 
-import shapely
-
-from geoconflict.extraction.resolution_common import DEG_PER_KM
+from geoconflict.extraction.resolution_common import near_area
 from geoconflict.extraction.spans import APPROXIMATE, Span
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
@@ -77,11 +75,8 @@ def _tail(text: str, spans: list[Span], i: int) -> list[Span]:
 
 
 def _inside(district: Place, p: Place) -> bool:
-    """Whether *p*'s point is within :data:`BORDER_KM` of *district*'s polygon."""
-    area = district.geometry
-    if area is None or shapely.intersects_xy(area, p.lon, p.lat):
-        return True
-    return float(shapely.distance(area, shapely.Point(p.lon, p.lat))) <= BORDER_KM * DEG_PER_KM
+    """Whether *p*'s point is within :data:`BORDER_KM` of *district*'s polygon (True without one)."""
+    return district.geometry is None or near_area(district.geometry, p, km=BORDER_KM)
 
 
 def _move(gaz: Gazetteer, x: Span, district: Place, seat: Place) -> None:

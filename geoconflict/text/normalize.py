@@ -112,6 +112,8 @@ def fold(name: str) -> str:
     return _latin(text) if text.isascii() else text
 
 
+#: :func:`fold` without its cache (:func:`fold_many`'s names would push a report's out of it).
+_fold_uncached = fold.__wrapped__
 #: What :func:`fold_many` joins names with: a line break, which no name holds and folding reads as a word's end.
 _LINE = "\n"
 #: Non-word characters but the line break (``_NON_WORD`` across joined names), and the spaces a line break takes
@@ -151,13 +153,12 @@ def fold_many(names: list[str]) -> list[str]:
     >>> fold_many(["Pokrovs'k", "Покровськ", "Kyjiv", "Ḩalab", " "])
     ['pokrovsk', 'pokrovsk', 'kyiv', 'halab', '']
     """
-    plain = getattr(fold, "__wrapped__", fold)
     out = [""] * len(names)
     ascii_at: list[int] = []
     other_at: list[int] = []
     for i, name in enumerate(names):
         if _LINE in name:
-            out[i] = plain(name)
+            out[i] = _fold_uncached(name)
         else:
             (ascii_at if name.isascii() else other_at).append(i)
     if ascii_at:
@@ -176,8 +177,7 @@ def _fold_others(names: list[str]) -> list[str]:
     text = unicodedata.normalize("NFKC", _LINE.join(names)).casefold().translate(_PRE)
     own: dict[int, str] = {}  # names folded one by one: the reading of Cyrillic depends on each name's letters
     if _HAS_CYRILLIC.search(text):
-        plain = getattr(fold, "__wrapped__", fold)
-        own = {i: plain(names[i]) for i, line in enumerate(text.split(_LINE)) if _HAS_CYRILLIC.search(line)}
+        own = {i: _fold_uncached(names[i]) for i, line in enumerate(text.split(_LINE)) if _HAS_CYRILLIC.search(line)}
     text = unicodedata.normalize("NFD", text).translate(_MARKS)
     text = _NON_WORD_IN_LINES.sub(" ", text).replace(" \n", _LINE).replace("\n ", _LINE).strip(" ")
     lines = text.split(_LINE)
