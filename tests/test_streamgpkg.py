@@ -145,23 +145,22 @@ def test_a_record_pyarrow_cannot_read_sends_the_file_to_pandas_parser(tmp_path):
     assert _tables(done.path) == _tables(write_geopackage(skipped.events, tmp_path / "ref.gpkg", progress=False))
 
 
-def test_a_killed_writer_process_raises_and_leaves_no_file(tmp_path, monkeypatch):
-    """The GDAL process stopped half-way (killed after its second batch): an OutputError saying so, no partial
-    file, and a target that existed before left as it was."""
+@pytest.mark.parametrize("when", ["batch", "end"])
+def test_a_killed_writer_process_raises_and_leaves_no_file(tmp_path, monkeypatch, when):
+    """The GDAL process stopped half-way (killed as the events' batch is handed over, or once it has every batch,
+    while this process writes the smaller layers): an OutputError saying so, no partial file (the smaller layers'
+    file neither), and a target that existed before left as it was."""
     source = _write_csv(tmp_path / "acled.csv", _acled_rows(3000))
     target = tmp_path / "out.gpkg"
     target.write_bytes(b"the earlier file")
-    real = streamgpkg._Child.batch
-    sent = []
+    real = getattr(streamgpkg._Child, when)
 
-    def batch_then_kill(self, batch):
-        sent.append(batch.num_rows)
-        if len(sent) == 2:
-            self._process.kill()
-            self._process.wait()
-        real(self, batch)
+    def kill_then(self, *args):
+        self._process.kill()
+        self._process.wait()
+        real(self, *args)
 
-    monkeypatch.setattr(streamgpkg._Child, "batch", batch_then_kill)
+    monkeypatch.setattr(streamgpkg._Child, when, kill_then)
     with pytest.raises(OutputError, match=r"out\.gpkg: GDAL could not write the GeoPackage: its process stopped"):
         table_to_geopackage(source, target, chunk_rows=CHUNK, workers=2, progress=False)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["acled.csv", "out.gpkg"]

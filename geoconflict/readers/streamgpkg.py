@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import os
 import queue
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -53,8 +54,8 @@ from typing import IO, Any
 
 import numpy as np
 
-from geoconflict._files import replacing
-from geoconflict._gpkgchild import FAILED, LAYER_ENCODING
+from geoconflict._files import replacing, temporary_for
+from geoconflict._gpkgchild import FAILED, LAYER_ENCODING, write_layer
 from geoconflict.errors import InvalidInputError, OutputError
 from geoconflict.model import Place, PlaceKind, Provenance, TerritorialClaim, frames, gpkg
 from geoconflict.model.geopackage import (
@@ -65,6 +66,7 @@ from geoconflict.model.geopackage import (
     table_frames,
     write_geopackage,
 )
+from geoconflict.model.gpkgcopy import copy_layers
 from geoconflict.model.placetable import PlaceTable, check_detail, check_texts
 from geoconflict.readers.acled import (
     OPTIONAL,
@@ -352,10 +354,13 @@ class _Child:
         """End the current layer."""
         self._put("close")
 
-    def finish(self) -> None:
-        """Wait for GDAL to write everything; :class:`_ChildFailed` if it could not."""
+    def end(self) -> None:
+        """No more layers: wait until the thread has handed the child every batch (GDAL still writing the last)."""
         self._put("end")
         self._thread.join()
+
+    def finish(self) -> None:
+        """After :meth:`end`: wait for GDAL to write everything; :class:`_ChildFailed` if it could not."""
         if self._process.wait() != 0 or self._failed is not None:
             raise self._error()
 
@@ -433,19 +438,36 @@ class _Streamed:
             with tqdm(unit="row", desc=f"writing {self.target.name}", leave=False,
                       disable=None if self.progress is None else not self.progress) as bar:
                 claims = self._events(child, chunks, bar)
-                if claims:
-                    child.layer(_CLAIMS, claims[0].schema)
-                    for batch in claims:
-                        child.batch(batch)
-                    child.close_layer()
-                tables = table_frames(self.table)  # made, and GDAL's module loaded, while the child finishes
-                import pyogrio  # noqa: F401
-                child.finish()
         except OverflowError:  # a whole number beyond int64: the whole-table path names the row
             raise _Fallback from None
-        with gpkg.GeoPackageWriter(tmp, unindexed=UNINDEXED) as out:
-            for name, frame in tables:
-                out.append_frame(name, frame)
+        small = temporary_for(tmp)  # the smaller layers, written while GDAL finishes the events, then copied in
+        try:
+            layers = self._small_layers(small, claims, child)
+            child.finish()
+            try:
+                if layers:
+                    copy_layers(small, tmp, layers)
+            except sqlite3.Error as exc:
+                raise OutputError(f"{self.target}: the place and text tables could not be added: {exc}") from None
+        finally:
+            small.unlink(missing_ok=True)
+
+    def _small_layers(self, path: Path, claims: list[Any], child: _Child) -> list[str]:
+        """The claims layer, the place table and the text table written into the GeoPackage *path* (none: no file)
+        while the child finishes the events; their names, in the whole-table writer's order. The place and text
+        tables go first, through SQLite, which lets the thread feeding the child run; the claims once that thread
+        is done (pyogrio holds the GIL while GDAL writes, which would hold up the child)."""
+        tables = table_frames(self.table)
+        if tables:
+            with gpkg.GeoPackageWriter(path, unindexed=UNINDEXED) as out:
+                for name, frame in tables:
+                    out.append_frame(name, frame)
+        child.end()
+        if claims:
+            import pyarrow as pa
+
+            write_layer(path, _CLAIMS, pa.RecordBatchReader.from_batches(claims[0].schema, claims))
+        return [_CLAIMS] * bool(claims) + [name for name, _ in tables]
 
     def _events(self, child: _Child, chunks: Iterator[Any], bar: Any) -> list[Any]:
         """Each chunk validated, coded and its events handed to the child; the Arrow batches of the claims of all
