@@ -368,6 +368,24 @@ def test_nul_characters(tmp_path):
         read_events(path)
 
 
+@pytest.mark.parametrize("at", [None, 0, 7, 8, 9, 16, 28])
+def test_a_nul_byte_is_found_wherever_it_is(tmp_path, monkeypatch, at):
+    """contains_nul reads the file in chunks into one buffer (8 bytes here): a NUL is found in the first chunk, at
+    a chunk's first or last byte, and as the file's last byte after a short read; a file without one has none."""
+    from geoconflict.readers import csvfile
+
+    monkeypatch.setattr(csvfile, "_NUL_SCAN_CHUNK", 8)
+    data = bytearray(b"lat,lon,note\n51.1,35.2,abcde\n")  # 29 bytes: three full chunks and a short one
+    assert len(data) == 29
+    if at is not None:
+        data[at] = 0
+    path = tmp_path / "t.csv"
+    path.write_bytes(bytes(data))
+    assert csvfile.contains_nul(path) is (at is not None)
+    path.write_bytes(b"")
+    assert csvfile.contains_nul(path) is False
+
+
 def test_empty_file(tmp_path):
     path = tmp_path / "empty.csv"
     path.write_text("")

@@ -41,7 +41,7 @@ DELIMITERS = (",", "\t", ";")
 #: :func:`load_csv`'s parsers: pyarrow's where it reads the file as pandas' would, else pandas'; pandas' alone.
 PARSERS = ("auto", "pandas")
 
-_NUL_SCAN_CHUNK = 1 << 24  # bytes read at a time when looking for NUL (16 MiB)
+_NUL_SCAN_CHUNK = 1 << 22  # bytes read at a time when looking for NUL (4 MiB, one buffer: 0.10 -> 0.05 s CPU for 294 MB)
 _SHOWN_CHARS = 40  # of a cell with bad bytes, quoted in the message
 _SHOWN_BYTES = 4  # bad bytes quoted in the message
 _SURROGATES = re.compile("[\udc80-\udcff]")  # bytes not in the encoding, kept by "surrogateescape"
@@ -160,10 +160,11 @@ def file_codec(path: PathLike, encoding: str) -> str:
 
 
 def contains_nul(path: PathLike) -> bool:
-    """Whether a file holds a NUL byte (read in chunks; a C-speed search)."""
-    with open(path, "rb") as fh:
-        while chunk := fh.read(_NUL_SCAN_CHUNK):
-            if b"\x00" in chunk:
+    """Whether a file holds a NUL byte (read in chunks into one buffer; a C-speed search)."""
+    buffer = bytearray(_NUL_SCAN_CHUNK)
+    with open(path, "rb", buffering=0) as fh:
+        while size := fh.readinto(buffer):
+            if buffer.find(b"\x00", 0, size) >= 0:
                 return True
     return False
 
