@@ -17,8 +17,10 @@ For each, GDAL writes the layer whole into the GeoPackage *PATH*
 (:func:`write_layer`: its rows, feature count, extent and R-tree), pulling each
 batch from the pipe as it needs it; the parent, blocked
 only when the pipe is full, meanwhile reads, validates and codes the next rows.
-Any failure is written to standard error, and the process exits with
-:data:`FAILED`; the parent raises it as an
+Once every layer is written and GDAL has closed the file, the process writes
+:data:`DONE` on its standard output (the parent goes on with the file while
+this process ends). Any failure is written to standard error, and the process
+exits with :data:`FAILED`; the parent raises it as an
 :class:`~geoconflict.errors.OutputError` and removes the unfinished file.
 """
 
@@ -28,11 +30,13 @@ import sys
 from pathlib import Path
 from typing import Any, BinaryIO
 
-__all__ = ["BUILD_CACHE_KIB", "FAILED", "GDAL_BUILD_OPTIONS", "LAYER_ENCODING", "SRS_ID", "WKB_COLUMN", "serve",
+__all__ = ["BUILD_CACHE_KIB", "DONE", "FAILED", "GDAL_BUILD_OPTIONS", "LAYER_ENCODING", "SRS_ID", "WKB_COLUMN", "serve",
            "write_layer"]
 
 #: The exit status of a write that failed (its reason on standard error).
 FAILED = 3
+#: The line written on standard output once the file is complete and closed.
+DONE = b"done\n"
 #: How a layer's name is written before its stream.
 LAYER_ENCODING = "utf-8"
 #: The spatial reference system id of every layer (EPSG:4326, as GDAL registers it).
@@ -85,13 +89,15 @@ def serve(path: Path, source: BinaryIO) -> list[tuple[str, int]]:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m geoconflict._gpkgchild PATH``: :func:`serve` standard input into *PATH*."""
+    """``python -m geoconflict._gpkgchild PATH``: :func:`serve` standard input into *PATH*, then :data:`DONE`."""
     try:
         serve(Path(argv[0]), sys.stdin.buffer)
     # Deliberately broad: whatever GDAL, pyarrow or the pipe raised is reported to the parent, which raises it.
     except Exception as exc:
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
         return FAILED
+    sys.stdout.buffer.write(DONE)
+    sys.stdout.buffer.flush()
     return 0
 
 

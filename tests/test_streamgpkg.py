@@ -193,7 +193,7 @@ def test_gdal_s_error_in_the_writer_process_is_its_message(tmp_path):
     data = b"events\n" + stream.getvalue().to_pybytes() + b"\n"
     done = subprocess.run([sys.executable, "-m", "geoconflict._gpkgchild", str(tmp_path / "x.gpkg")],
                           input=data, capture_output=True, check=False)
-    assert done.returncode == gpkgchild.FAILED
+    assert done.returncode == gpkgchild.FAILED and done.stdout == b""  # never DONE
     assert done.stderr.decode().strip()  # GDAL's (or pyogrio's) reason, for the parent's OutputError
 
 
@@ -222,6 +222,10 @@ def test_the_writer_process_writes_layers_one_after_another(tmp_path):
     assert written == [("events", 2500), ("claims", 3)]
     assert [name for name, _ in pyogrio.list_layers(tmp_path / "two.gpkg")] == ["events", "claims"]
     assert pyogrio.read_dataframe(tmp_path / "two.gpkg", layer="claims")["id"].tolist() == ["r0", "r1", "r2"]
+    done = subprocess.run([sys.executable, "-m", "geoconflict._gpkgchild", str(tmp_path / "run.gpkg")],
+                          input=data + b"\n", capture_output=True, check=False)  # the process: DONE once written
+    assert (done.returncode, done.stdout, done.stderr) == (0, gpkgchild.DONE, b"")
+    assert pyogrio.read_info(tmp_path / "run.gpkg", layer="events")["features"] == 2500
 
 
 def test_small_tables_and_other_formats_take_one_process(tmp_path):

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
-from geoconflict.lang.en import counted
 from geoconflict.model import CombatArea, Event, Mention, Movement, Place, Record, TerritorialClaim, frames
 from geoconflict.model.eventcolumns import EventColumns
 
@@ -292,6 +291,9 @@ class EventSet:
         return cls(frames.from_geodataframe(frame))
 
     def __repr__(self) -> str:
+        # imported here: the language module (0.08 s to import) serves text, and tables are read without it
+        from geoconflict.lang.en import counted
+
         if self.is_deferred:  # a repr makes no records
             return "EventSet(records not made yet: made on first access)"
         counts = ((self.mentions, "mentions"), (self.movements, "movements"), (self.claims, "claims"),

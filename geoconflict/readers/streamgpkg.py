@@ -55,7 +55,7 @@ from typing import IO, Any
 import numpy as np
 
 from geoconflict._files import replacing, temporary_for
-from geoconflict._gpkgchild import FAILED, LAYER_ENCODING, write_layer
+from geoconflict._gpkgchild import DONE, FAILED, LAYER_ENCODING, write_layer
 from geoconflict.errors import InvalidInputError, OutputError
 from geoconflict.model import Place, PlaceKind, Provenance, TerritorialClaim, frames, gpkg
 from geoconflict.model.geopackage import (
@@ -303,10 +303,11 @@ class _Child:
         self.path = path
         self._errors: IO[bytes] = tempfile.TemporaryFile()
         self._process = subprocess.Popen([sys.executable, "-m", "geoconflict._gpkgchild", str(path)],
-                                         stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._errors,
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors,
                                          env=_child_environment())
         self._queue: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=QUEUED_CHUNKS)
         self._failed: BaseException | None = None
+        self._done = False
         self._thread = threading.Thread(target=self._feed, name="geoconflict-gpkg-feed", daemon=True)
         self._thread.start()
 
@@ -360,15 +361,21 @@ class _Child:
         self._thread.join()
 
     def finish(self) -> None:
-        """After :meth:`end`: wait for GDAL to write everything; :class:`_ChildFailed` if it could not."""
-        if self._process.wait() != 0 or self._failed is not None:
+        """After :meth:`end`: wait for GDAL to write everything and close the file (the child says so, then
+        ends: :meth:`stop` waits for that); :class:`_ChildFailed` if it could not."""
+        assert self._process.stdout is not None
+        if self._process.stdout.readline() != DONE or self._failed is not None:
             raise self._error()
+        self._done = True
 
     def stop(self) -> None:
-        """Stop the child (a failure or a fall-back): nothing more is written."""
-        if self._process.poll() is None:
+        """Wait for the child to end once it has said :data:`DONE`, else stop it (a failure or a fall-back):
+        nothing more is written."""
+        if not self._done and self._process.poll() is None:
             self._process.kill()
         self._process.wait()
+        if self._process.stdout is not None:
+            self._process.stdout.close()
         self._thread.join(timeout=5)
         self._errors.close()
 
