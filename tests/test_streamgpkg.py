@@ -18,6 +18,7 @@ import numpy as np
 import pyogrio
 import pytest
 
+from geoconflict import _gpkgchild as gpkgchild
 from geoconflict.errors import FormatError, InvalidInputError, OutputError
 from geoconflict.model.io import read_geopackage, write_geopackage
 from geoconflict.readers import read_table, streamgpkg
@@ -99,6 +100,17 @@ def test_the_streamed_file_is_the_whole_table_writer_s(tmp_path, texts):
     back = read_geopackage(done.path)
     records = read_table(source, format="acled").events
     assert back.events == records.events and back.claims == records.claims
+    with contextlib.closing(sqlite3.connect(done.path)) as db:  # a sound file, its R-trees sound, GDAL's page size
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        for layer in ("events", "claims", "place_table"):
+            assert db.execute(f"SELECT rtreecheck('rtree_{layer}_geom')").fetchall() == [("ok",)], layer
+        assert db.execute("PRAGMA page_size").fetchall() == [(gpkgchild.PAGE_BYTES,)]
+    box = (34.0, 46.0, 36.0, 48.0)  # GDAL's bbox read through the R-trees: the rows inside, events and places
+    events = pyogrio.read_dataframe(done.path, layer="events", bbox=box)
+    inside = [e.id for e in records.events if box[0] <= e.place.lon <= box[2] and box[1] <= e.place.lat <= box[3]]
+    assert 0 < len(events) < len(records.events) and sorted(events["id"]) == sorted(inside)
+    places = pyogrio.read_dataframe(done.path, layer="place_table", bbox=box)
+    assert 0 < len(places) and all(box[0] <= p.x <= box[2] and box[1] <= p.y <= box[3] for p in places.geometry)
 
 
 def test_rows_in_several_chunks_keep_the_file_s_order_and_row_numbers(tmp_path):
