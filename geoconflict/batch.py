@@ -36,7 +36,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from geoconflict.errors import FormatError, InvalidInputError
-from geoconflict.inputs import Input, list_inputs, read_input, skipped_note
+from geoconflict.inputs import Input, list_inputs, read_input_rows, skipped_note
 from geoconflict.model import Mention
 from geoconflict.model.eventset import EventSet
 from geoconflict.readers import check_errors, no_gc
@@ -95,6 +95,14 @@ class BatchResult:
         Every input, in order (paths, or the reports' sources).
     failures : tuple of Failure
         The inputs that failed (only with ``errors="skip"``), in input order.
+    skipped : tuple of str
+        Files in folders passed over as geoconflict's own outputs.
+    empty : tuple of Failure
+        The inputs read that gave no record, and why.
+    bad_rows : tuple of Failure
+        The rows of event tables left out (only with ``errors="skip"``: the table's
+        good rows are kept), one per problem, in input and file order; the message
+        names the row and column.
     """
 
     events: EventSet
@@ -102,11 +110,12 @@ class BatchResult:
     failures: tuple[Failure, ...] = field(default=())
     skipped: tuple[str, ...] = ()
     empty: tuple[Failure, ...] = ()
+    bad_rows: tuple[Failure, ...] = ()
 
     def summary(self) -> str:
         """One paragraph: how many inputs, how many failed, by error type, and the first failures.
 
-        Then the inputs that were read but gave no record, and why, and the files
+        Then the event tables' rows left out, the inputs that were read but gave no record, and why, and the files
         in folders passed over as geoconflict's own outputs.
 
         Examples
@@ -120,6 +129,9 @@ class BatchResult:
             kinds = Counter(f.error for f in self.failures)
             text += " (" + ", ".join(f"{k} ×{v}" for k, v in kinds.most_common()) + ")"
             text += ": " + _first(self.failures)
+        if self.bad_rows:
+            rows = len(self.bad_rows)
+            text += f"\n{rows:,} bad table row{'s' if rows != 1 else ''} left out: " + _first(self.bad_rows)
         if self.empty:
             text += f"\n{len(self.empty):,} gave no record: " + _first(self.empty)
         if self.skipped:
@@ -127,7 +139,8 @@ class BatchResult:
         return text
 
     def write_failures(self, path: str | os.PathLike[str]) -> None:
-        """Write every failure and every input that gave no record as CSV: ``input, error, message``."""
+        """Write every failure, every table row left out and every input that gave no record as CSV:
+        ``input, error, message``."""
         import csv
 
         from geoconflict._files import replacing
@@ -135,7 +148,7 @@ class BatchResult:
         with replacing(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(["input", "error", "message"])
-            writer.writerows((f.input, f.error, f.message) for f in (*self.failures, *self.empty))
+            writer.writerows((f.input, f.error, f.message) for f in (*self.failures, *self.bad_rows, *self.empty))
 
     def __repr__(self) -> str:
         n = len(self.inputs)
@@ -172,8 +185,8 @@ def _why_empty(label: str, events: EventSet) -> Failure | None:
 
 # --------------------------------------------------------------------------- one input
 
-#: One input's events, or its failure.
-_Outcome = tuple[EventSet | None, "Failure | None"]
+#: One input's events, or its failure; and a table's bad rows left out (``errors="skip"``).
+_Outcome = tuple[EventSet | None, "Failure | None", "tuple[Failure, ...]"]
 #: A runner's output: the index of a chunk's first input, and the chunk's outcomes.
 _Results = Iterator[tuple[int, list[_Outcome]]]
 
@@ -207,11 +220,15 @@ def _chunk(items: Sequence[Input], errors: str, options: _Options = _Options()) 
     with no_gc():
         for item in items:
             try:
-                out.append((read_input(item, gazetteer=options.gazetteer, published=options.published), None))
+                events, table = read_input_rows(item, errors=errors, gazetteer=options.gazetteer,
+                                                published=options.published)
+                rows = () if table is None else tuple(Failure(_label(item), "bad row", str(p)) for p in table.problems)
+                out.append((events, None, rows))
             except Exception as exc:  # every input's failure is reported, never swallowed
                 if errors == "raise":
                     raise _Failed(_label(item), exc) from exc
-                out.append((None, Failure(_label(item), type(exc).__name__, _without_label(str(exc), _label(item)))))
+                out.append((None, Failure(_label(item), type(exc).__name__, _without_label(str(exc), _label(item))),
+                            ()))
     return out
 
 
@@ -384,17 +401,19 @@ def _run_dask(items: list[Input], errors: str, client: Any, options: _Options) -
         raise
 
 
-def _gather(outcomes: Iterable[_Outcome]) -> tuple[EventSet, list[Failure]]:
-    """The records of every input that succeeded, in input order, and the failures."""
-    failures = []
+def _gather(outcomes: Iterable[_Outcome]) -> tuple[EventSet, list[Failure], list[Failure]]:
+    """The records of every input that succeeded, in input order, the failures and the tables' bad rows."""
+    failures: list[Failure] = []
+    bad_rows: list[Failure] = []
     parts = []
-    for part, failure in outcomes:
+    for part, failure, rows in outcomes:
+        bad_rows.extend(rows)
         if failure is not None:
             failures.append(failure)
         elif part is not None:
             parts.append(part)
     # tables read as columns stay columns (EventSet.concat), one input's set is kept as it is
-    return (EventSet.concat(parts) if parts else EventSet()), failures
+    return (EventSet.concat(parts) if parts else EventSet()), failures, bad_rows
 
 
 def extract_many(
@@ -423,9 +442,10 @@ def extract_many(
         Run on this Dask cluster instead.
     errors : {"raise", "skip"}
         ``"raise"``: the first failing input stops the run with a
-        :class:`~geoconflict.errors.FormatError` naming it. ``"skip"``: failures
-        are collected in :attr:`BatchResult.failures` (see
-        :meth:`BatchResult.summary`).
+        :class:`~geoconflict.errors.FormatError` naming it (a table's bad row
+        too). ``"skip"``: failures are collected in :attr:`BatchResult.failures`,
+        and a table's bad rows are left out, its good rows kept, and listed in
+        :attr:`BatchResult.bad_rows` (see :meth:`BatchResult.summary`).
     progress : bool
         Show a tqdm progress bar (on stderr).
     gazetteer : Gazetteer, optional
@@ -453,7 +473,7 @@ def extract_many(
     items, skipped = list_inputs(reports)
     from tqdm.auto import tqdm
 
-    results: list[_Outcome] = [(None, None)] * len(items)
+    results: list[_Outcome] = [(None, None, ())] * len(items)
     with no_gc(), tqdm(total=len(items), desc="extract", unit="input", disable=not progress) as bar:
         options = _Options(gazetteer, published)
         runner = (_run_dask(items, errors, client, options) if client is not None
@@ -465,8 +485,8 @@ def extract_many(
         except _Failed as failed:
             raise FormatError(f"{failed.error}: {_without_label(failed.text, failed.label)}",
                               path=failed.label) from None
-        events, failures = _gather(results)
+        events, failures, bad_rows = _gather(results)
     labels = tuple(_label(i) for i in items)
-    empty = [why for label, (part, _) in zip(labels, results, strict=True)
+    empty = [why for label, (part, _, _) in zip(labels, results, strict=True)
              if part is not None and (why := _why_empty(label, part)) is not None]
-    return BatchResult(events, labels, tuple(failures), tuple(skipped), tuple(empty))
+    return BatchResult(events, labels, tuple(failures), tuple(skipped), tuple(empty), tuple(bad_rows))

@@ -91,9 +91,11 @@ def geocode_command(names: tuple[str, ...], as_json: bool, country: str | None, 
 PUBLISHED_HELP = ("Publication date (YYYY-MM-DD) of the reports, those found in directories too; it wins over a "
                   "dated header. Without it, a report needs a header: a 'Date: 2024-08-14' or 'Published: August "
                   "14, 2024' line, or a first line that is a date ('August 14, 2024 — Title').")
-ERRORS_HELP = ("raise: stop at the first input that fails; skip: go on, print a summary of failures and of "
-               "reports that gave no record.")
-FAILURES_HELP = "Write every failure and every input that gave no record to this CSV (input, error, message)."
+ERRORS_HELP = ("raise: stop at the first input that fails (or bad table row); skip: go on, leave a table's bad "
+               "rows out (its good rows kept), print a summary of failures, rows left out and reports that gave "
+               "no record.")
+FAILURES_HELP = ("Write every failure, every table row left out and every input that gave no record to this CSV "
+                 "(input, error, message).")
 
 
 def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -145,7 +147,7 @@ def _run_batch(inputs: list[Any], *, workers: int, errors: str, published: str |
             result.write_failures(failures_out)
     except GeoconflictError as exc:
         raise click.ClickException(str(exc)) from None
-    if result.failures or result.empty or result.skipped:
+    if result.failures or result.bad_rows or result.empty or result.skipped:
         click.echo(result.summary(), err=True)
     return result
 
@@ -232,13 +234,16 @@ def extract_command(inputs: tuple[str, ...], fmt: str, output: str | None, detai
 
 def _table_to_gpkg(inputs: tuple[str, ...], output: str, *, detail: str, texts: str, skip: bool) -> bool:
     """A single event table given: its GeoPackage by :func:`geoconflict.table_to_geopackage` (a large ACLED table
-    read in chunks while a second process writes), True when written. False for other inputs, and for a table
-    that fails with ``--errors skip``: the batch then notes the failure as for any input."""
+    read in chunks while a second process writes), True when written. With ``--errors skip`` bad rows are left
+    out and summarised as the batch does. False for other inputs, and for a table that fails as a whole with
+    ``--errors skip`` (a missing column, an unreadable file): the batch then notes the failure as for any input."""
     import sys
     from pathlib import Path
 
+    from geoconflict.batch import BatchResult, Failure
     from geoconflict.errors import GeoconflictError
     from geoconflict.inputs import is_own_output
+    from geoconflict.model.eventset import EventSet
     from geoconflict.readers import TABLE_SUFFIXES
     from geoconflict.readers.streamgpkg import table_to_geopackage
 
@@ -246,12 +251,18 @@ def _table_to_gpkg(inputs: tuple[str, ...], output: str, *, detail: str, texts: 
             or is_own_output(inputs[0]):
         return False
     try:
-        done = table_to_geopackage(inputs[0], output, detail=detail, texts=texts, progress=sys.stderr.isatty())
+        done = table_to_geopackage(inputs[0], output, detail=detail, texts=texts, progress=sys.stderr.isatty(),
+                                   errors="skip" if skip else "raise")
     except GeoconflictError as exc:
         if skip:
             return False
         raise click.ClickException(f"{inputs[0]}: {type(exc).__name__}: {exc}") from None
-    click.echo(f"{output}: {done.rows:,} rows of {inputs[0]}", err=True)
+    left_out = len({p.row for p in done.problems})
+    if done.problems:
+        bad = tuple(Failure(inputs[0], "bad row", str(p)) for p in done.problems)
+        click.echo(BatchResult(EventSet(), (inputs[0],), bad_rows=bad).summary(), err=True)
+    click.echo(f"{output}: {done.rows - left_out:,} of {done.rows:,} rows of {inputs[0]}" if left_out
+               else f"{output}: {done.rows:,} rows of {inputs[0]}", err=True)
     return True
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from geoconflict.errors import FormatError
 from geoconflict.model.eventset import EventSet
-from geoconflict.readers import TABLE_SUFFIXES, check_errors, detect_format, read_events
+from geoconflict.readers import TABLE_SUFFIXES, TableRead, check_errors, detect_format, read_table
 
 if TYPE_CHECKING:
     from geoconflict.gazetteer import Gazetteer
@@ -39,6 +39,7 @@ __all__ = [
     "list_inputs",
     "load_inputs",
     "read_input",
+    "read_input_rows",
 ]
 
 #: File suffixes picked up from a directory as reports (a file named on its own is a report whatever its suffix).
@@ -186,22 +187,46 @@ def read_input(item: Input, *, errors: str = "raise", published: date | str | No
     item : path or Report
         A file (not a directory: see :func:`expand_inputs`) or a report already read.
     errors : {"raise", "skip"}
-        Passed to :func:`~geoconflict.readers.read_events` for a table.
+        Passed to :func:`~geoconflict.readers.read_events` for a table: ``"skip"`` leaves a table's
+        bad rows out with a :class:`~geoconflict.readers.SkippedRowsWarning`.
     published : date or ISO string, optional
         Passed to :func:`~geoconflict.text.report.read_report` for a report file without a dated header.
     gazetteer : Gazetteer, optional
         Places reports' names and tables' place names (the default offline gazetteer when None).
     """
+    events, table = read_input_rows(item, errors=errors, published=published, gazetteer=gazetteer)
+    if table is not None:
+        table.warn_skipped(stacklevel=2)
+    return events
+
+
+def read_input_rows(item: Input, *, errors: str = "raise", published: date | str | None = None,
+                    gazetteer: Gazetteer | None = None) -> tuple[EventSet, TableRead | None]:
+    """:func:`read_input`'s events, and a table's :class:`~geoconflict.readers.TableRead` (None for a report).
+
+    With ``errors="skip"`` a table's bad rows are left out and listed in the
+    TableRead's ``problems``, without a warning: the caller reports them.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "events.csv"
+    >>> _ = path.write_text("lat,lon,date\\n51.19,35.27,2024-08-06\\n51.41,34.91,not a date\\n", encoding="utf-8")
+    >>> events, table = read_input_rows(path, errors="skip")
+    >>> len(events.events), [str(p) for p in table.problems]
+    (1, ["row 2, column 'date': date 'not a date' is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)"])
+    """
     if isinstance(item, str | os.PathLike):
         path = Path(item)
         if path.suffix.lower() in TABLE_SUFFIXES:
-            return read_events(path, errors=errors, gazetteer=gazetteer)
+            table = read_table(path, errors=errors, gazetteer=gazetteer)
+            return table.events, table
         from geoconflict.text.report import read_report
 
         item = read_report(path, published=published)
     from geoconflict.extraction import extract
 
-    return extract(item, gazetteer=gazetteer)
+    return extract(item, gazetteer=gazetteer), None
 
 
 def load_inputs(

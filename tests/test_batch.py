@@ -121,3 +121,31 @@ def test_a_folder_is_listed_as_sorted_paths_with_report_and_table_suffixes(tmp_p
     result = extract_many([f"{tmp_path}/./"], errors="skip", progress=False)  # the .csv is no table
     expected = [".hidden.txt", "a.TXT", "b/2.csv", "b/inner/1.txt", "b.txt", "link.txt", "other/x.txt", "z.txt"]
     assert result.inputs == tuple(str(tmp_path / name) for name in expected)
+
+
+def test_skip_leaves_a_tables_bad_rows_out_and_keeps_the_rest(tmp_path):
+    """``errors="skip"`` loses nothing good: a table with one bad row gives its other rows, and the bad row is
+    listed (file, row, column) in the result, its summary and the failures file; ``"raise"`` stops at it."""
+    table = tmp_path / "events.csv"
+    table.write_text("place,date,type\nSudzha,2024-08-06,battle\nKursk,6 Aug,battle\nSumy,2024-08-07,shelling\n",
+                     encoding="utf-8")
+    result = extract_many([table, SEED], errors="skip", progress=False)
+    assert [e.place.name for e in result.events.events[:2]] == ["Sudzha", "Sumy"]
+    assert result.failures == () and len(result.bad_rows) == 1
+    bad = result.bad_rows[0]
+    assert (bad.input, bad.error) == (str(table), "bad row") and bad.message.startswith("row 2, column 'date'")
+    assert "1 bad table row left out" in result.summary() and "6 Aug" in result.summary()
+    result.write_failures(tmp_path / "failures.csv")
+    assert "row 2, column 'date'" in (tmp_path / "failures.csv").read_text(encoding="utf-8")
+    with pytest.raises(FormatError, match="row 2, column 'date'"):
+        extract_many([table], progress=False)
+
+
+def test_skip_on_workers_keeps_the_same_rows(tmp_path):
+    """The bad rows travel back from worker processes as they are found in this one."""
+    table = tmp_path / "events.csv"
+    table.write_text("place,date,type\nSudzha,2024-08-06,battle\nKursk,2024-13-01,battle\n", encoding="utf-8")
+    here = extract_many([table, SEED, SEED], errors="skip", progress=False)
+    there = extract_many([table, SEED, SEED], workers=2, errors="skip", progress=False)
+    assert there.bad_rows == here.bad_rows and len(here.bad_rows) == 1
+    assert len(there.events.events) == len(here.events.events)

@@ -309,7 +309,7 @@ def test_blank_cells_in_arrow_are_python_s_blank_cells():
 
 def test_cli_extract_of_one_table_writes_it_straight(tmp_path):
     """``geoconflict extract TABLE --format gpkg`` takes table_to_geopackage: the whole-table writer's file; a bad row
-    stops it with the row named, and ``--errors skip`` leaves the table out as the batch leaves out any input."""
+    stops it with the row named, and ``--errors skip`` leaves that row out, keeps the others and names it."""
     from click.testing import CliRunner
 
     from geoconflict.cli import main
@@ -329,4 +329,9 @@ def test_cli_extract_of_one_table_writes_it_straight(tmp_path):
     assert not (tmp_path / "bad.gpkg").exists()
     result = CliRunner().invoke(main, ["extract", str(bad), "--format", "gpkg", "-o", str(tmp_path / "skip.gpkg"),
                                        "--errors", "skip"])
-    assert result.exit_code == 0 and "1 failed" in result.output and "0 events" in result.output
+    assert result.exit_code == 0, result.output
+    assert "1 bad table row left out" in result.output and "row 1201, column 'latitude'" in result.output
+    assert "1,499 of 1,500 rows" in result.output
+    assert _tables(tmp_path / "skip.gpkg") == _tables(
+        write_geopackage(read_table(bad, format="acled", errors="skip").events, tmp_path / "ref.gpkg",
+                         texts="table", progress=False))

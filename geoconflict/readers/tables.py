@@ -150,6 +150,21 @@ class TableRead:
         """The numbers of the rows left out, ascending."""
         return sorted({p.row for p in self.problems if p.row is not None})
 
+    def warn_skipped(self, *, stacklevel: int = 2) -> None:
+        """Warn (:class:`SkippedRowsWarning`) when rows were left out, quoting the first few; else nothing."""
+        if not self.problems:
+            return
+        skipped = self.skipped_rows
+        shown = "; ".join(str(p) for p in self.problems[:_SHOWN_PROBLEMS])
+        warnings.warn(
+            SkippedRowsWarning(
+                f"{self.path}: left out {len(skipped):,} bad row{'s' if len(skipped) != 1 else ''} of "
+                f"{self.rows:,} ({shown}{'; …' if len(self.problems) > _SHOWN_PROBLEMS else ''}); "
+                "geoconflict.read_table() lists them all"
+            ),
+            stacklevel=stacklevel + 1,
+        )
+
     def __repr__(self) -> str:
         return (
             f"TableRead({Path(self.path).name!r}, format={self.format!r}, {self.rows:,} rows, "
@@ -355,15 +370,5 @@ def read_events(
     ('battle', (35.27, 51.19), '2024-08-06')
     """
     table = read_table(path, format=format, errors=errors, encoding=encoding, gazetteer=gazetteer)
-    if table.problems:
-        skipped = table.skipped_rows
-        shown = "; ".join(str(p) for p in table.problems[:_SHOWN_PROBLEMS])
-        warnings.warn(
-            SkippedRowsWarning(
-                f"{table.path}: left out {len(skipped):,} bad row{'s' if len(skipped) != 1 else ''} of "
-                f"{table.rows:,} ({shown}{'; …' if len(table.problems) > _SHOWN_PROBLEMS else ''}); "
-                "geoconflict.read_table() lists them all"
-            ),
-            stacklevel=2,
-        )
+    table.warn_skipped(stacklevel=2)
     return table.events
