@@ -458,7 +458,7 @@ class _Streamed:
                 if layers:
                     copy_layers(small, tmp, layers)
             except sqlite3.Error as exc:
-                raise OutputError(f"{self.target}: the place and text tables could not be added: {exc}") from None
+                raise OutputError(f"{self.target}: the claims, place and text tables could not be copied in: {exc}") from None
         finally:
             small.unlink(missing_ok=True)
 
