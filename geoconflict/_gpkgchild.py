@@ -30,8 +30,8 @@ import sys
 from pathlib import Path
 from typing import Any, BinaryIO
 
-__all__ = ["BUILD_CACHE_KIB", "DONE", "FAILED", "GDAL_BUILD_OPTIONS", "LAYER_ENCODING", "PAGE_BYTES", "SRS_ID", "WKB_COLUMN", "serve",
-           "write_layer"]
+__all__ = ["BUILD_CACHE_KIB", "DONE", "FAILED", "GDAL_BUILD_OPTIONS", "LAYER_ENCODING", "PAGE_BYTES", "SRS_ID",
+           "WKB_COLUMN", "serve", "write_layer"]
 
 #: The exit status of a write that failed (its reason on standard error).
 FAILED = 3
