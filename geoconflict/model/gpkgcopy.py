@@ -71,8 +71,9 @@ def copy_layers(source: str | Path, target: str | Path, layers: Sequence[str]) -
         db.execute("BEGIN")
         try:
             _copy_reference_systems(db)
+            metadata = _metadata_tables(db)
             for layer in layers:
-                _copy_layer(db, layer)
+                _copy_layer(db, layer, metadata)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -87,7 +88,7 @@ def _ddl(db: sqlite3.Connection, kind: str, **where: str) -> list[tuple[str, str
                       "ORDER BY rowid", (kind, *where.values())).fetchall()
 
 
-def _copy_layer(db: sqlite3.Connection, layer: str) -> None:
+def _copy_layer(db: sqlite3.Connection, layer: str, metadata: Sequence[str]) -> None:
     table = _ddl(db, "table", name=layer)
     if not table:
         raise sqlite3.OperationalError(f"no table {layer!r} in the GeoPackage copied from")
@@ -100,7 +101,7 @@ def _copy_layer(db: sqlite3.Connection, layer: str) -> None:
         for part in _RTREE_PARTS:  # the very tree
             db.execute(f"DELETE FROM main.{_quoted(rtree + part)}")
             db.execute(f"INSERT INTO main.{_quoted(rtree + part)} SELECT * FROM source.{_quoted(rtree + part)}")
-    for name in _metadata_tables(db):
+    for name in metadata:
         db.execute(f"INSERT INTO main.{_quoted(name)} SELECT * FROM source.{_quoted(name)} "
                    "WHERE lower(table_name) = lower(?)", (layer,))
     for kind in ("index", "trigger"):  # after the rows: no trigger fires for them
