@@ -7,9 +7,21 @@ main event — field by field: place, admin-1, precision.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from geoconflict.extraction.resolution_front import DONBAS_2015, LINE_SLACK_KM, line_distance_km, raion_fronts
+from geoconflict.extraction.resolution_front import (
+    DONBAS_2015,
+    FRONT_2022,
+    FRONT_2024,
+    KHARKIV_2024,
+    LINE_SLACK_KM,
+    ContactLine,
+    line_distance_km,
+    lines_at,
+    raion_fronts,
+)
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.model import Place, PlaceKind
 from tests.acled_cases import NEAR, TOWN, main_row, near
@@ -19,9 +31,11 @@ BY_THE_LINE_KM = 25.0
 #: ACLED's geo_precision: the named town itself; near a town or a small part of a region.
 
 
-def _line_km(row: dict) -> float:
-    return line_distance_km(DONBAS_2015, Place(row["location"], kind="populated_place", lat=row["latitude"],
-                                                lon=row["longitude"]))
+def _line_km(row: dict, lines: tuple[ContactLine, ...] | None = None) -> float:
+    """Kilometres from the row's point to the nearest line of contact of its event's day (or of *lines*)."""
+    lines = lines or lines_at(date.fromisoformat(str(row["event_date"])[:10]))
+    point = Place(row["location"], kind="populated_place", lat=row["latitude"], lon=row["longitude"])
+    return min(line_distance_km(line, point) for line in lines)
 
 
 def _namesakes(name: str, oblast: str) -> list[Place]:
@@ -41,7 +55,7 @@ def test_a_shelled_village_of_a_front_line_oblast_is_its_namesake_by_the_line() 
     assert row["admin1"] == "Donetsk Oblast"
     assert row["geo_precision"] == TOWN
     assert row["event_type"] == "Explosions/Remote violence"
-    nearest = min(line_distance_km(DONBAS_2015, p) for p in namesakes)
+    nearest = min(line_distance_km(line, p) for p in namesakes for line in lines_at(date(2023, 3, 8)))
     assert _line_km(row) == pytest.approx(nearest, abs=1.0)
     assert _line_km(row) < BY_THE_LINE_KM
 
@@ -58,7 +72,7 @@ def test_monitors_near_a_village_with_no_oblast_named_take_the_one_by_the_line()
 
 def test_an_isw_style_assault_near_a_village_is_by_the_line() -> None:
     row = main_row("Ukrainian forces repelled a Russian assault near Troitske, Luhansk Oblast, on 12 May, "
-                   "the General Staff reported.", published="2023-05-13")
+                   "the General Staff reported.", published="2022-05-13")
     assert row["location"] == "Troitske"
     assert row["admin1"] == "Luhansk Oblast"
     assert row["event_type"] == "Battles"
@@ -113,10 +127,10 @@ def test_a_named_district_decides_and_the_line_does_not() -> None:
 
 def test_a_report_from_before_the_line_was_drawn_is_not_moved_to_it() -> None:
     before = main_row("On 9 August 2013, a fire destroyed a barn in Hryhorivka, Donetsk.", published="2013-08-10")
-    after = main_row("On 9 August 2023, a fire destroyed a barn in Hryhorivka, Donetsk.", published="2023-08-10")
+    after = main_row("On 9 August 2021, a fire destroyed a barn in Hryhorivka, Donetsk.", published="2021-08-10")
     assert before["location"] == after["location"] == "Hryhorivka"
     assert _line_km(after) < BY_THE_LINE_KM
-    assert _line_km(before) > _line_km(after)
+    assert _line_km(before, (DONBAS_2015,)) > _line_km(after)
 
 
 def test_the_line_runs_through_its_oblasts_and_measures_distance() -> None:
@@ -205,3 +219,39 @@ def test_a_city_named_beside_the_village_is_context_the_line_does_not_override()
     assert by_city["admin2"] != by_oblast["admin2"]
     assert _line_km(by_oblast) < LINE_SLACK_KM
     assert _line_km(by_city) > _line_km(by_oblast) + LINE_SLACK_KM
+
+
+# ---- the front of the report's day
+
+
+def test_the_lines_of_a_day_are_those_that_held_then() -> None:
+    assert lines_at(date(2021, 6, 1)) == (DONBAS_2015,)
+    assert lines_at(date(2023, 6, 1)) == (FRONT_2022,)
+    assert lines_at(date(2024, 5, 20)) == (FRONT_2022, KHARKIV_2024)
+    assert lines_at(date(2025, 2, 1)) == (FRONT_2024, KHARKIV_2024)
+    assert lines_at(date(2014, 6, 1)) == ()
+
+
+@pytest.mark.parametrize("line, town, km", [
+    (FRONT_2022, "Bakhmut", 1.0), (FRONT_2022, "Avdiivka", 1.0), (FRONT_2022, "Vuhledar", 1.0),
+    (FRONT_2024, "Pokrovsk", 5.0), (FRONT_2024, "Chasiv Yar", 1.0), (FRONT_2024, "Toretsk", 1.0),
+    (KHARKIV_2024, "Vovchansk", 1.0),
+])
+def test_each_front_runs_by_the_towns_fought_over_on_it(line: ContactLine, town: str, km: float) -> None:
+    gaz = Gazetteer.default()
+    assert line_distance_km(line, gaz.geocode(town, country="UA")) < km
+    for unit in line.units:
+        assert gaz.geocode(unit, kind=PlaceKind.ADMIN1).country_code == line.country
+
+
+def test_a_village_of_a_later_report_is_its_namesake_by_that_days_front() -> None:
+    """Donetsk Oblast has a Myrne by the line of 2015 (Volnovakha Raion) and one by Velyka Novosilka, on the front
+    of 2023–2025 (Pokrovsk Raion): a report is placed by the front of its own day."""
+    text = "On 4 March {}, Russian forces shelled Myrne, Donetsk Oblast, with artillery. No casualties were reported."
+    earlier = main_row(text.format(2021), published="2021-03-05")
+    later = main_row(text.format(2024), published="2024-03-05")
+    assert earlier["location"] == later["location"] == "Myrne"
+    assert (earlier["admin2"], later["admin2"]) == ("Volnovakha Raion", "Pokrovsk Raion")
+    assert near(later, 47.99, 36.71)
+    assert _line_km(later) < BY_THE_LINE_KM and _line_km(earlier) < BY_THE_LINE_KM
+    assert _line_km(later, (DONBAS_2015,)) > BY_THE_LINE_KM

@@ -36,7 +36,8 @@ from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold
 
-__all__ = ["CONTACT_LINES", "FRONT_TOWN_POPULATION", "LINE_SLACK_KM", "ContactLine", "by_the_front",
+__all__ = ["CONTACT_LINES", "DONBAS_2015", "FRONT_2022", "FRONT_2024", "FRONT_TOWN_POPULATION", "FRONT_UNITS",
+           "KHARKIV_2024", "LINE_SLACK_KM", "ContactLine", "by_the_front",
            "line_distance_km", "lines_at", "raion_fronts"]
 
 #: A populated place of this many people or more is what its name means: its village namesakes by the
@@ -115,13 +116,63 @@ DONBAS_2015 = ContactLine(
     country="UA",
     units=("Donetsk Oblast", "Luhansk Oblast"),
     since=date(2015, 2, 12),
+    until=date(2022, 11, 11),
     points=((47.098, 37.818), (47.260, 37.781), (47.457, 37.868), (47.720, 37.570), (47.827, 37.660),
             (47.945, 37.505), (48.005, 37.507), (48.067, 37.666), (48.140, 37.750), (48.300, 37.930),
             (48.395, 38.029), (48.434, 38.223), (48.632, 38.371), (48.695, 38.515), (48.752, 38.792),
             (48.738, 39.230), (48.662, 39.484), (48.863, 39.847)),
 )
+#: The first-level units the front crossed from 2022: a village of one of them may be its namesake by the line.
+FRONT_UNITS = ("Kharkiv Oblast", "Luhansk Oblast", "Donetsk Oblast", "Zaporizhzhia Oblast", "Kherson Oblast")
+#: The front from Russia's withdrawal from Kherson's right bank (11 November 2022) to spring 2024, north to south:
+#: from the Russian border east of the Oskil by Synkivka, Kyslivka and Tabaivka, the Svatove–Kreminna road
+#: (Novoselivske, Makiivka, Chervonopopivka), Bilohorivka and Spirne, Soledar, Bakhmut, Klishchiivka, Mayorsk,
+#: Niu-York, Avdiivka, Krasnohorivka, Marinka, Vuhledar, Prechystivka, Staromaiorske, south of Hulyaipole, Mala
+#: Tokmachka, Robotyne and Kamianske to the Kakhovka reservoir, then down the Dnipro by Enerhodar, Nova Kakhovka
+#: and Kherson to the Kinburn spit. Bakhmut (May 2023), Robotyne (August 2023) and Avdiivka (February 2024)
+#: changed hands on it; the line moved a few kilometres there, not more.
+FRONT_2022 = ContactLine(
+    name="the front line of November 2022 to spring 2024",
+    country="UA",
+    units=FRONT_UNITS,
+    since=date(2022, 11, 12),
+    until=date(2024, 5, 31),
+    points=((50.02, 37.88), (49.80, 37.72), (49.64, 37.86), (49.55, 37.94), (49.45, 38.00), (49.30, 38.08),
+            (49.17, 38.14), (49.07, 38.19), (48.98, 38.16), (48.926, 38.247), (48.80, 38.18), (48.692, 38.071),
+            (48.594, 37.999), (48.53, 37.96), (48.42, 37.93), (48.33, 37.84), (48.19, 37.76), (48.14, 37.75),
+            (48.07, 37.65), (48.005, 37.507), (47.945, 37.505), (47.87, 37.42), (47.78, 37.25), (47.73, 37.05),
+            (47.78, 36.78), (47.70, 36.55), (47.58, 36.25), (47.53, 35.98), (47.45, 35.84), (47.50, 35.55),
+            (47.539, 35.374), (47.46, 35.15), (47.52, 34.55), (47.25, 34.05), (46.80, 33.40), (46.75, 33.00),
+            (46.63, 32.67), (46.52, 32.25), (46.50, 31.60)),
+)
+#: The front from summer 2024 on (the Russian advance on Pokrovsk, Kurakhove and Toretsk), north to south: the
+#: border by Synkivka, the east of Kupiansk, Petropavlivka, east of Borova, Terny and Torske by Lyman, Siversk,
+#: Chasiv Yar, Toretsk, Hrodivka, the south-east of Myrnohrad and Pokrovsk, west of Kurakhove, Velyka Novosilka,
+#: Hulyaipole, then as :data:`FRONT_2022` from Mala Tokmachka to the sea.
+FRONT_2024 = ContactLine(
+    name="the front line from summer 2024",
+    country="UA",
+    units=FRONT_UNITS,
+    since=date(2024, 6, 1),
+    points=((50.00, 37.90), (49.80, 37.72), (49.71, 37.66), (49.66, 37.75), (49.50, 37.80), (49.38, 37.72),
+            (49.20, 37.88), (49.08, 37.93), (49.02, 37.95), (48.95, 38.00), (48.865, 38.097), (48.75, 38.00),
+            (48.588, 37.834), (48.395, 37.848), (48.35, 37.70), (48.33, 37.45), (48.33, 37.37), (48.30, 37.27),
+            (48.25, 37.15), (48.06, 37.05), (47.98, 37.20), (47.90, 36.98), (47.843, 36.836), (47.70, 36.50),
+            (47.62, 36.25), (47.53, 35.98), (47.45, 35.84), (47.50, 35.55), (47.539, 35.374), (47.46, 35.15),
+            (47.52, 34.55), (47.25, 34.05), (46.80, 33.40), (46.75, 33.00), (46.63, 32.67), (46.52, 32.25),
+            (46.50, 31.60)),
+)
+#: The front north of Kharkiv from Russia's offensive of 10 May 2024: the border by Hlyboke, Lyptsi, the
+#: Vovcha valley to Vovchansk and the border beyond it.
+KHARKIV_2024 = ContactLine(
+    name="the front north of Kharkiv from May 2024",
+    country="UA",
+    units=("Kharkiv Oblast",),
+    since=date(2024, 5, 10),
+    points=((50.37, 36.28), (50.20, 36.42), (50.24, 36.65), (50.29, 36.94), (50.35, 37.15)),
+)
 #: The lines :func:`by_the_front` knows.
-CONTACT_LINES = (DONBAS_2015,)
+CONTACT_LINES = (DONBAS_2015, FRONT_2022, FRONT_2024, KHARKIV_2024)
 _STEPS = {line.name: line.steps() for line in CONTACT_LINES}
 
 
