@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geoconflict.extraction import extract
+from geoconflict.extraction.acled_types import battle_word, classify
 from geoconflict.extraction.cues import CUE_OF, Reading, cue_kinds
 from geoconflict.extraction.document import clause_back, clause_back_reference, read_document
 from geoconflict.extraction.sources import last_clause
@@ -49,6 +50,16 @@ def _spans(matches: list[re.Match[str]]) -> list[tuple[int, int, str | None]]:
     return [(m.start(), m.end(), m.lastgroup) for m in matches]
 
 
+def _assert_typed_alike(r: Reading) -> None:
+    """Typing each strike cue of *r* with its reading's word of fighting gives what searching for it gives."""
+    shared, searched = battle_word(r.folded, reading=r), battle_word(r.folded)
+    assert (shared.span() if shared else None) == (searched.span() if searched else None)
+    for cue in CUE_OF["strike"].finditer(r.folded):
+        key = cue.lastgroup or ""
+        assert classify(key, r.folded, cue.end(), cue.start(), reading=r) == classify(
+            key, r.folded, cue.end(), cue.start())
+
+
 def _assert_plain(r: Reading) -> None:
     """Every answer of reading *r* equals the plain search over its case-folded sentence."""
     assert r.folded == case_fold(r.masked)
@@ -71,6 +82,12 @@ def test_reading_is_the_plain_search(text):
     _assert_plain(Reading(text, []))
 
 
+@_FAST
+@given(_made_of(_WORDS))
+def test_typing_with_a_reading_is_typing_without(text):
+    _assert_typed_alike(Reading(text, []))
+
+
 def test_reading_of_every_report_sentence(gazetteer):
     sentences = 0
     for path in sorted(REPORTS.glob("*.txt")):
@@ -80,6 +97,7 @@ def test_reading_of_every_report_sentence(gazetteer):
             assert r is doc.reading(s)  # one reading per sentence
             assert (r.masked, r.ids) == doc.mask(s)
             _assert_plain(r)
+            _assert_typed_alike(r)
             sentences += 1
     assert sentences > 50
 

@@ -188,7 +188,7 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
         i, coded = _coded_next(doc, s, i)
     if not coded:
         i, coded = _inside_region(doc, masked, i)
-    kind, subtype = classify(key, folded, cue.end(), cue.start())
+    kind, subtype = classify(key, folded, cue.end(), cue.start(), reading=r)
     fatalities = _fatalities(r)
     following = _next_in_paragraph(doc, s) if fatalities is None or subtype == acled.PEACEFUL_PROTEST else None
     if subtype == acled.PEACEFUL_PROTEST and following is not None:  # "Police intervened to disperse them."
@@ -235,7 +235,7 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
     masked, folded = r.masked, r.folded
     word: re.Match[str] = cue
     if subtype == acled.ARMED_CLASH and cue.lastgroup in BY_BATTLE:
-        word = battle_word(folded) or cue
+        word = battle_word(folded, reading=r) or cue
     end = len(masked)
     if kind == "protest":
         against = en.PROTEST_AGAINST.search(masked, word.end())
