@@ -48,7 +48,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from geoconflict.extraction.actors import parties, side_name
-from geoconflict.extraction.cues import Fold, matched
+from geoconflict.extraction.cues import Fold, Reading, matched
 from geoconflict.extraction.document import clause_back
 from geoconflict.lang import en
 from geoconflict.model import taxonomy as acled
@@ -114,7 +114,8 @@ _DETENTION_KEYS = frozenset({"arrest", "abduction"})
 _CROWD_KEYS = frozenset({"arrest", "looting", "riot"})
 
 
-def classify(key: str, folded: str, at: int = 0, start: int | None = None) -> tuple[str, str]:
+def classify(key: str, folded: str, at: int = 0, start: int | None = None, *,
+             reading: Reading | None = None) -> tuple[str, str]:
     """The record type and ACLED sub-event type of the event of cue *key* in sentence *folded* (case-folded).
 
     The rules of :data:`_RULES` are tried in turn, the first that applies choosing the type; when none
@@ -131,13 +132,16 @@ def classify(key: str, folded: str, at: int = 0, start: int | None = None) -> tu
         passive ("two farmers were shot").
     start : int, optional
         Where the cue starts (default *at*): a shot-down aircraft's means are read before it.
+    reading : Reading, optional
+        The sentence's reading (its ``folded`` is *folded*): the word of fighting it found is not searched for
+        again.
 
     Returns
     -------
     tuple of str
         The Event's ``type`` and ``subtype`` (ACLED's sub-event type).
     """
-    cue = _Cue(key, folded, at, at if start is None else start)
+    cue = _Cue(key, folded, at, at if start is None else start, _first_fight(folded, reading))
     for rule in _RULES:
         found = rule(cue)
         if found is not None:
@@ -153,6 +157,12 @@ class _Cue:
     folded: str
     at: int
     start: int
+    fight: re.Match[str] | None  # the sentence's first word of fighting (Fold.COMBAT)
+
+
+def _first_fight(folded: str, reading: Reading | None) -> re.Match[str] | None:
+    """The first word of fighting in *folded*: the one *reading* (of that sentence) found, else searched."""
+    return reading.cue("combat") if reading is not None else Fold.COMBAT.search(folded)
 
 
 def _riot(cue: _Cue) -> tuple[str, str] | None:
@@ -160,7 +170,7 @@ def _riot(cue: _Cue) -> tuple[str, str] | None:
     during a demonstration by no armed side; of a protest (or with a demand) a violent demonstration, else mob
     violence."""
     crowd = cue.key in _MOB_KEYS and _by_mob(cue.folded, cue.at)
-    fight = Fold.COMBAT.search(cue.folded) if cue.key == "kill" else None
+    fight = cue.fight if cue.key == "kill" else None
     brawl = crowd_fight(cue.folded, fight.start()) if fight else None
     if brawl is not None:  # "were injured in a clash between two groups of party members": the riot's casualties
         return "riot", brawl
@@ -174,14 +184,14 @@ def _riot(cue: _Cue) -> tuple[str, str] | None:
 def _in_battle(cue: _Cue) -> tuple[str, str] | None:
     """Looting, arrests, abductions or weapons seized in a sentence that tells armed sides fighting: the battle is
     the event ("clashed with the police as they tried to kidnap a family")."""
-    if cue.key in BY_BATTLE and _armed_fighting(cue.folded):
+    if cue.key in BY_BATTLE and _battle_word(cue.folded, cue.fight) is not None:
         return "attack", acled.ARMED_CLASH
     return None
 
 
 def _engaged_sides(cue: _Cue) -> tuple[str, str] | None:
     """Fire exchanged between armed sides (fighting or direct fire, not at civilians alone): an armed clash."""
-    return ("attack", acled.ARMED_CLASH) if cue.key in _ENGAGED and _engaged(cue.folded, cue.at) else None
+    return ("attack", acled.ARMED_CLASH) if cue.key in _ENGAGED and _engaged(cue) else None
 
 
 def _by_stated_means(cue: _Cue) -> tuple[str, str] | None:
@@ -266,12 +276,7 @@ def _no_killing(folded: str) -> bool:
     return not any(w in folded for w in en.FATALITY_STEMS)
 
 
-def _armed_fighting(folded: str) -> bool:
-    """Whether the sentence tells fighting between armed sides (not crowds)."""
-    return battle_word(folded) is not None
-
-
-def battle_word(folded: str) -> re.Match[str] | None:
+def battle_word(folded: str, *, reading: Reading | None = None) -> re.Match[str] | None:
     """The word of fighting between armed sides that the sentence *folded* tells as its event (not crowds, not
     "following an armed clash"), if any: a looting, an arrest or an abduction told with it is that battle, and
     its sides are the battle's.
@@ -281,7 +286,11 @@ def battle_word(folded: str) -> re.Match[str] | None:
     >>> battle_word("rsf fighters looted a market during heavy fighting with the army").group(0)
     'fighting'
     """
-    fight = Fold.COMBAT.search(folded)
+    return _battle_word(folded, _first_fight(folded, reading))
+
+
+def _battle_word(folded: str, fight: re.Match[str] | None) -> re.Match[str] | None:
+    """:func:`battle_word` of *folded*, whose first word of fighting is *fight*."""
     if fight is None or en.AFTER_FIGHTING.search(folded, 0, fight.start()):
         return None
     return fight if crowd_fight(folded, fight.start()) is None else None
@@ -297,10 +306,11 @@ def _fired(folded: str, target: str) -> tuple[str, str]:
     return CUE_KEYS["fired"]
 
 
-def _engaged(folded: str, at: int) -> bool:
-    """Whether the sentence tells two armed sides engaging: fighting, or direct fire, and no civilians alone
-    as the target."""
-    if not (Fold.COMBAT.search(folded) or Fold.DIRECT_FIRE.search(folded)):
+def _engaged(cue: _Cue) -> bool:
+    """Whether the sentence of *cue* tells two armed sides engaging: fighting, or direct fire, and no civilians
+    alone as the target."""
+    folded, at = cue.folded, cue.at
+    if not (cue.fight or Fold.DIRECT_FIRE.search(folded)):
         return False
     if Fold.COMBAT.search(clause_back(folded[:at])):  # "fighting in <town> killed 12 people": who died in a battle
         return True

@@ -32,7 +32,7 @@ from geoconflict.extraction.actors import (
     state_side,
     without_article,
 )
-from geoconflict.extraction.cues import Fold, cue_kinds, matched
+from geoconflict.extraction.cues import Fold, Reading, cue_kinds, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_OPEN, Document, clause, clause_back, number
 from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent
 from geoconflict.extraction.spans import contains
@@ -125,11 +125,11 @@ class CombatIndex:
 
 def claims(doc: Document, s: Sentence, said: Callable[[], str | None], fought: CombatIndex) -> list[TerritorialClaim]:
     """The territorial claim told in sentence *s* (at most one: its first control word that makes one)."""
-    if not doc.may_match(s, "claim"):
+    r = doc.reading(s)
+    if "claim" not in r.kinds:
         return []
-    masked, _ = doc.mask(s)
-    for cue in Fold.CLAIM.finditer(case_fold(masked)):
-        claim = _claim(doc, s, masked, cue, said(), fought)
+    for cue in Fold.CLAIM.finditer(r.folded):
+        claim = _claim(doc, s, r.masked, cue, said(), fought)
         if claim is not None:
             return [claim]
     return []
@@ -197,16 +197,17 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
     return TerritorialClaim(
         claimant_label, as_of=as_of, settlements=settlements, area_km2_stated=stated, areas=tuple(areas),
         geometry=geometry, derivation=derivation, approximate=derivation == Derivation.STATED_AREA,
-        note=note, subtype=_transfer(case_fold(masked)) or overtaken(claimant_label, areas, masked), provenance=prov,
+        note=note, subtype=_transfer(doc.reading(s)) or overtaken(claimant_label, areas, masked), provenance=prov,
     )
 
 
-def _transfer(folded: str) -> str | None:
-    """ACLED's non-violent transfer of territory when the claim's sentence tells no fighting ("took control of
-    <village> without confrontation"), else None (a battle: who won it is the claimant's side)."""
+def _transfer(r: Reading) -> str | None:
+    """ACLED's non-violent transfer of territory when the claim's sentence (read as *r*) tells no fighting ("took
+    control of <village> without confrontation"), else None (a battle: who won it is the claimant's side)."""
+    folded = r.folded
     if Fold.PEACEFUL_TRANSFER.search(folded):
         return acled.NON_VIOLENT_TRANSFER
-    fought = Fold.COMBAT.search(folded) or en.DIRECT_FIRE.search(folded) or en.ASSAULT_WORDS.search(folded)
+    fought = r.cue("combat") or en.DIRECT_FIRE.search(folded) or en.ASSAULT_WORDS.search(folded)
     return None if fought else acled.NON_VIOLENT_TRANSFER
 
 

@@ -16,12 +16,11 @@ from collections.abc import Callable
 
 from geoconflict.extraction.acled_types import actor_pair, crowd_fight
 from geoconflict.extraction.actors import actors, side_name, state_side
-from geoconflict.extraction.cues import Fold, matched
+from geoconflict.extraction.cues import matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, Document, clause, clause_back
 from geoconflict.extraction.located import stated_fatalities
 from geoconflict.lang import en
 from geoconflict.model import CombatArea, PlaceKind
-from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
 __all__ = ["combats"]
@@ -47,13 +46,11 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     list of CombatArea
         One combat area (the places named after the first word of fighting, else before it) or none.
     """
-    if not doc.may_match(s, "combat"):
-        return []
-    masked, _ = doc.mask(s)
-    folded = case_fold(masked)
-    cue = Fold.COMBAT.search(folded)
+    r = doc.reading(s)
+    cue = r.cue("combat")
     if not cue:
         return []
+    masked, folded = r.masked, r.folded
     word = matched(masked, cue)
     ids = [int(t) for t in TOKEN.findall(clause(masked, cue.end()))]
     where = "after"
@@ -82,7 +79,7 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
         if len(parties) == len(("crowd", "state")) and state_side(parties[0]) is True:
             parties = parties[::-1]  # "police clashed with traders": ACLED names the crowd first
     return [CombatArea(tuple(doc.distinct_places(ids)), actors=parties, description=word, subtype=crowd,
-                       fatalities=stated_fatalities(doc, s, masked, folded),
+                       fatalities=stated_fatalities(doc, s),
                        provenance=doc.provenance(s, reported_by=speaker(), when=when, reason=reason))]
 
 

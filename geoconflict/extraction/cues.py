@@ -5,19 +5,30 @@ A sentence is first asked which kinds of cue it can hold at all
 :data:`geoconflict.lang.en.CUE_STEMS`); the cue patterns then run, written for
 :func:`~geoconflict.text.normalize.case_fold` text (:class:`Fold`), which ``re``
 matches several times faster than their case-insensitive forms.
+
+Every event kind reads a sentence through one :class:`Reading`: its masked and
+case-folded forms, the cue kinds of that one pass, and each kind's cue matches
+found once, the first time a kind asks (a kind whose stems are absent costs a
+set look-up), so that the strikes, the combat, the claims and the movements of
+a sentence share one search for each cue, and its fatalities are read once.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from operator import itemgetter
+from typing import TypeVar
 
 import ahocorasick
 
 from geoconflict.lang import en
 from geoconflict.lang.trie import guarded
+from geoconflict.text.normalize import case_fold
 
-__all__ = ["Fold", "cue_kinds", "folded", "matched"]
+__all__ = ["CUE_OF", "Fold", "Reading", "cue_kinds", "folded", "matched"]
+
+_T = TypeVar("_T")
 
 
 def _stem_automaton() -> ahocorasick.Automaton:
@@ -98,6 +109,72 @@ class Fold:
     BY_AGENT = folded(en.BY_AGENT)
     FORCE_WORD = en.FORCE_WORD
     REPORT_WORD = en.REPORT_WORD
+
+
+#: The cue pattern of each event kind (a key of :data:`geoconflict.lang.en.CUE_STEMS` but "status").
+CUE_OF: dict[str, re.Pattern[str]] = {
+    "move": Fold.MOVE, "claim": Fold.CLAIM, "combat": Fold.COMBAT, "meeting": Fold.MEETING, "strike": Fold.STRIKE}
+
+
+class Reading:
+    """A masked sentence as every event kind reads it: each part found once, on first use.
+
+    Parameters
+    ----------
+    masked : str
+        The sentence with its places as tokens (:meth:`~geoconflict.extraction.document.Document.mask`).
+    ids : list of int
+        The span indices of those tokens.
+
+    Attributes
+    ----------
+    folded : str
+        ``case_fold(masked)``, which the cue patterns read.
+    kinds : frozenset of str
+        The cue kinds whose stems occur in it (:func:`cue_kinds`): a kind not there has no cue match.
+
+    Examples
+    --------
+    >>> r = Reading("Russian forces shelled ⟦0⟧ and clashed with Ukrainian troops.", [0])
+    >>> sorted(r.kinds & {"strike", "combat", "claim"})
+    ['combat', 'strike']
+    >>> [m.group(0) for m in r.cues("strike")], r.cue("combat").group(0), r.cue("claim")
+    (['shelled'], 'clashed', None)
+    """
+
+    __slots__ = ("_memo", "folded", "ids", "kinds", "masked")
+
+    def __init__(self, masked: str, ids: list[int]) -> None:
+        self.masked = masked
+        self.ids = ids
+        self.folded = case_fold(masked)
+        self.kinds = cue_kinds(self.folded)
+        self._memo: dict[str, object] = {}
+
+    def cues(self, kind: str) -> list[re.Match[str]]:
+        """Every match of the cue of *kind* (:data:`CUE_OF`) in :attr:`folded`, in order."""
+        found = self._memo.get(kind)
+        if found is None:
+            found = self._memo[kind] = list(CUE_OF[kind].finditer(self.folded)) if kind in self.kinds else []
+        return found  # type: ignore[return-value]
+
+    def cue(self, kind: str) -> re.Match[str] | None:
+        """The first match of the cue of *kind* in :attr:`folded`, if any (the search stops there)."""
+        memo = self._memo
+        if kind in memo:
+            found: list[re.Match[str]] = memo[kind]  # type: ignore[assignment]
+            return found[0] if found else None
+        key = "first " + kind
+        if key not in memo:
+            memo[key] = CUE_OF[kind].search(self.folded) if kind in self.kinds else None
+        return memo[key]  # type: ignore[return-value]
+
+    def once(self, key: str, make: Callable[[], _T]) -> _T:
+        """What *make* gives, made once per sentence and remembered under *key* (a fact of the sentence alone)."""
+        memo = self._memo
+        if key not in memo:
+            memo[key] = make()
+        return memo[key]  # type: ignore[return-value]
 
 
 def matched(text: str, m: re.Match[str], group: int | str = 0) -> str:

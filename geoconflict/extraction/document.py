@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from geoconflict.extraction.cues import cue_kinds
+from geoconflict.extraction.cues import Reading
 from geoconflict.extraction.people import Person, people
 from geoconflict.extraction.resolution import resolve_spans
 from geoconflict.extraction.resolution_common import region_at_seat
@@ -36,11 +36,11 @@ from geoconflict.gazetteer import Gazetteer
 from geoconflict.lang import en
 from geoconflict.model import DatePrecision, Place, PlaceKind, Provenance
 from geoconflict.text.dates import DateMention, find_dates
-from geoconflict.text.normalize import case_fold, fold
+from geoconflict.text.normalize import fold
 from geoconflict.text.report import Report
 from geoconflict.text.sentences import Sentence, split_sentences
 
-__all__ = ["TOKEN", "TOKEN_GROUP", "Document", "clause", "clause_back", "number", "read_document"]
+__all__ = ["TOKEN", "TOKEN_GROUP", "Document", "clause", "clause_back", "clause_back_reference", "number", "read_document"]
 
 #: A place mention in a masked sentence, and its span index (group 1).
 TOKEN = re.compile(r"⟦(\d+)⟧")
@@ -65,7 +65,8 @@ _NON_SPACE = re.compile(r"\S")
 class Document:
     """A report read once: its resolved place spans, sentences, title, dates and sources.
 
-    The masked form of each sentence and the cue kinds it can hold are computed on first use and kept.
+    The masked form of each sentence and its :class:`~geoconflict.extraction.cues.Reading` are computed on
+    first use and kept.
     """
 
     report: Report
@@ -76,7 +77,7 @@ class Document:
     dates: list[DateMention]
     sources: Sources
     masked: dict[int, tuple[str, list[int]]] = field(default_factory=dict)
-    cue_kinds: dict[int, frozenset[str]] = field(default_factory=dict)
+    readings: dict[int, Reading] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.starts = [x.start for x in self.spans]
@@ -156,15 +157,19 @@ class Document:
         self.masked[s.start] = masked
         return masked
 
+    def reading(self, s: Sentence) -> Reading:
+        """Sentence *s* as every event kind reads it (masked, case-folded, its cues found once); kept per sentence."""
+        found = self.readings.get(s.start)
+        if found is None:
+            found = self.readings[s.start] = Reading(*self.mask(s))
+        return found
+
     def may_match(self, s: Sentence, kind: str) -> bool:
         """Whether a cue of *kind* (a key of :data:`geoconflict.lang.en.CUE_STEMS`) can match the masked sentence.
 
-        One pass over the sentence finds the stems of every kind at once.
+        One pass over the sentence finds the stems of every kind at once (:attr:`Reading.kinds`).
         """
-        kinds = self.cue_kinds.get(s.start)
-        if kinds is None:
-            kinds = self.cue_kinds[s.start] = cue_kinds(case_fold(self.mask(s)[0]))
-        return kind in kinds
+        return kind in self.reading(s).kinds
 
     def text_pos(self, s: Sentence, masked_pos: int) -> int:
         """The offset in the text of position *masked_pos* of the masked sentence."""
@@ -309,7 +314,13 @@ def clause(masked: str, start: int) -> str:
 
 
 def clause_back(head: str) -> str:
-    """The last clause of *head*: after its last ";", ":" or ","."""
+    """The last clause of *head*: after its last ";", ":" or "," (three ``rfind``: :func:`clause_back_reference`
+    splits, ``tests/test_event_readings.py`` holds them equal)."""
+    return head[max(head.rfind(";"), head.rfind(":"), head.rfind(",")) + 1:]
+
+
+def clause_back_reference(head: str) -> str:
+    """:func:`clause_back` done plainly: *head* split at ";", ":" and ",", the last piece."""
     return _CLAUSE_MARK.split(head)[-1]
 
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 
 from geoconflict.extraction.acled_types import BY_BATTLE, actor_pair, battle_word, classify, protest_outcome
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
-from geoconflict.extraction.cues import Fold, matched
+from geoconflict.extraction.cues import Fold, Reading, matched
 from geoconflict.extraction.document import (
     ANY_TOKEN,
     TOKEN,
@@ -65,7 +65,7 @@ _LIST_GAP = re.compile(rf"{en.ORIGIN_LIST_JOIN}|\s+(?:{en.LIST_JOINERS})\s+")
 #: A demonym ending the text, maybe followed by one lower-case word (group 1).
 _DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:[a-z]+\s+)?$")
 #: The cues of events a sentence may tell on its own (then its fatalities are its own).
-_OTHER_EVENT = (Fold.STRIKE, Fold.COMBAT, Fold.MOVE, Fold.CLAIM, Fold.MEETING)
+_OTHER_EVENT = ("strike", "combat", "move", "claim", "meeting")
 #: Record types of a crowd's events: ACLED names the crowd actor1, the state's forces facing it actor2.
 _CROWD_KINDS = frozenset({"protest", "riot"})
 #: An event's description: the start of its sentence.
@@ -82,18 +82,17 @@ _LONGEST_OF_END = max(map(len, en.ACTOR_OF_ENDS))
 
 def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -> list[Event]:
     """The meeting, and the first strike, attack, protest or massacre, told in sentence *s* at a place."""
-    masked, ids = doc.mask(s)
-    if not ids:  # no place in the sentence: no event located at one
+    r = doc.reading(s)
+    if not r.ids:  # no place in the sentence: no event located at one
         return []
-    folded = case_fold(masked)
     out: list[Event] = []
-    meet = Fold.MEETING.search(folded) if doc.may_match(s, "meeting") else None
+    meet = r.cue("meeting")
     if meet:
-        meeting = _meeting(doc, s, masked, meet, said)
+        meeting = _meeting(doc, s, r.masked, meet, said)
         if meeting is not None:
             out.append(meeting)
-    for cue in _in_turn(Fold.STRIKE.finditer(folded)) if doc.may_match(s, "strike") else ():
-        strike = _strike(doc, s, masked, folded, cue, said)
+    for cue in _in_turn(Fold.STRIKE.finditer(r.folded)) if "strike" in r.kinds else ():
+        strike = _strike(doc, s, r, cue, said)
         if strike is not None:
             out.append(strike)
             break
@@ -159,7 +158,7 @@ def _meeting(doc: Document, s: Sentence, masked: str, meet: re.Match[str],
                      reason=f"event: meeting word {word!r} with 'in/at <place>'"))
 
 
-def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[str],
+def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
             said: Callable[[], str | None]) -> Event | None:
     """The strike (attack, protest, massacre) of word *cue*, if it is at a place and no threat.
 
@@ -167,8 +166,8 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
     ----------
     doc, s : Document, Sentence
         The report and the sentence.
-    masked, folded : str
-        The masked sentence and its case-folded form; *cue* the word's match in the latter.
+    r : Reading
+        The sentence's reading; *cue* the word's match in its case-folded form.
     said : callable
         Gives who says so.
 
@@ -178,6 +177,7 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
         The event, typed by the cue's group, with the fatalities and the parties named before it.
     """
     key = cue.lastgroup or ""
+    masked, folded = r.masked, r.folded
     if Fold.MODAL.search(folded[:cue.start()]):
         return None
     i = _place(doc, masked, cue)
@@ -188,14 +188,14 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
         i, coded = _coded_next(doc, s, i)
     if not coded:
         i, coded = _inside_region(doc, masked, i)
-    kind, subtype = classify(key, folded, cue.end(), cue.start())
-    fatalities = fatalities_in(masked, folded)
+    kind, subtype = classify(key, folded, cue.end(), cue.start(), reading=r)
+    fatalities = _fatalities(r)
     following = _next_in_paragraph(doc, s) if fatalities is None or subtype == acled.PEACEFUL_PROTEST else None
     if subtype == acled.PEACEFUL_PROTEST and following is not None:  # "Police intervened to disperse them."
-        kind, subtype = protest_outcome(following[1])
+        kind, subtype = protest_outcome(following.folded)
     if fatalities is None and following is not None:
-        fatalities = _fatalities_next(*following)
-    parties = _parties(masked, folded, cue, kind, subtype)
+        fatalities = _fatalities_next(following)
+    parties = _parties(r, cue, kind, subtype)
     kind, subtype = _by_whom(kind, subtype, parties)
     place, precision = _where(doc, i, coded=coded)
     return Event(kind, place, subtype=subtype, actors=parties, fatalities=fatalities, precision=precision,
@@ -224,23 +224,25 @@ def _told_near(doc: Document, i: int) -> bool:
     return en.NEAR_BEFORE.search(doc.text, max(0, start - en.NEAR_BEFORE_WINDOW), start) is not None
 
 
-def _parties(masked: str, folded: str, cue: re.Match[str], kind: str, subtype: str) -> tuple[str, ...]:
+def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[str, ...]:
     """ACLED's (actor1, actor2) of the event of word *cue* typed *kind*, *subtype*: those of its word
     (:func:`~geoconflict.extraction.acled_types.actor_pair`; "Russian shelling": Russian forces, when no one
     else), of the battle's word when the event is the battle it was told with ("looted a market during fighting
     with the army") or, when its word has none, of the fighting told with it ("clashed with police, burning
     tyres"), and for a protest none named after "against" (what it protests, no party to it); of a
-    protest or riot, the crowd first and the state's forces second, as ACLED codes them."""
+    protest or riot, the crowd first and the state's forces second, as ACLED codes them (*r*: the sentence's
+    reading)."""
+    masked, folded = r.masked, r.folded
     word: re.Match[str] = cue
     if subtype == acled.ARMED_CLASH and cue.lastgroup in BY_BATTLE:
-        word = battle_word(folded) or cue
+        word = battle_word(folded, reading=r) or cue
     end = len(masked)
     if kind == "protest":
         against = en.PROTEST_AGAINST.search(masked, word.end())
         end = against.start() if against else end
     dem = _DEMONYM_LAST.search(masked, 0, word.start())
     pair = actor_pair(masked[:end], word.start(), word.end(), default=f"{dem.group(1)} {en.FORCES}" if dem else None)
-    if not pair and (fight := Fold.COMBAT.search(folded)):  # "clashed with police, burning tyres": the fight's sides
+    if not pair and (fight := r.cue("combat")):  # "clashed with police, burning tyres": the fight's sides
         pair = actor_pair(masked[:end], fight.start(), fight.end())
     if kind in _CROWD_KINDS and len(pair) == len(("actor1", "actor2")) and state_side(pair[0]) is True:
         return pair[1], pair[0]  # "police fired tear gas at students demonstrating": the demonstrators first
@@ -322,7 +324,7 @@ def _coded_next(doc: Document, s: Sentence, i: int) -> tuple[int, bool]:
     if en.CODED_WORD not in doc.text[s.end:s.end + en.CODED_NOTE_WINDOW].lower():  # (a quick test)
         return i, False
     following = _next_in_paragraph(doc, s)
-    m = _CODER_NOTE.match(following[1]) if following is not None else None
+    m = _CODER_NOTE.match(following.folded) if following is not None else None
     if m is None:
         return i, False
     j = int(m.group(1))
@@ -429,32 +431,36 @@ def _as_border(masked: str, tok: re.Match[str]) -> bool:
                 or en.BORDER_BEFORE.search(masked, max(0, tok.start() - ACTOR_WINDOW), tok.start()))
 
 
-def _next_in_paragraph(doc: Document, s: Sentence) -> tuple[str, str] | None:
-    """The next sentence of *s*'s paragraph, masked and case-folded, if there is one."""
+def _next_in_paragraph(doc: Document, s: Sentence) -> Reading | None:
+    """The reading of the next sentence of *s*'s paragraph, if there is one."""
     i = bisect_left(doc.sentence_ends, s.end) + 1
     if i >= len(doc.sentences) or doc.sentences[i].paragraph != s.paragraph:
         return None
-    masked, _ = doc.mask(doc.sentences[i])
-    return masked, case_fold(masked)
+    return doc.reading(doc.sentences[i])
 
 
-def stated_fatalities(doc: Document, s: Sentence, masked: str, folded: str) -> int | None:
-    """The deaths sentence *s* (*masked*, *folded*) states, else those the next sentence of its paragraph
-    states when that sentence tells no event of its own ("Casualties unknown." → None)."""
-    fatalities = fatalities_in(masked, folded)
+def stated_fatalities(doc: Document, s: Sentence) -> int | None:
+    """The deaths sentence *s* states, else those the next sentence of its paragraph states when that sentence
+    tells no event of its own ("Casualties unknown." → None)."""
+    fatalities = _fatalities(doc.reading(s))
     if fatalities is None:
         following = _next_in_paragraph(doc, s)
         if following is not None:
-            return _fatalities_next(*following)
+            return _fatalities_next(following)
     return fatalities
 
 
-def _fatalities_next(masked: str, folded: str) -> int | None:
-    """The deaths stated by the next sentence of the paragraph (*masked*, *folded*: "There were no casualties.",
+def _fatalities(r: Reading) -> int | None:
+    """:func:`fatalities_in` the sentence read as *r*, found once (its combat and its strike both ask)."""
+    return r.once("fatalities", lambda: fatalities_in(r.masked, r.folded))
+
+
+def _fatalities_next(r: Reading) -> int | None:
+    """The deaths stated by the next sentence of the paragraph (read as *r*: "There were no casualties.",
     "Two people were killed."), when that sentence tells no event of its own (it names no place, or has no
     event word)."""
-    fatalities = fatalities_in(masked, folded)  # the cheaper test first: most sentences state no deaths
-    if fatalities is None or (TOKEN.search(masked) and any(cue.search(folded) for cue in _OTHER_EVENT)):
+    fatalities = _fatalities(r)  # the cheaper test first: most sentences state no deaths
+    if fatalities is None or (TOKEN.search(r.masked) and any(r.cue(kind) for kind in _OTHER_EVENT)):
         return None
     return fatalities
 

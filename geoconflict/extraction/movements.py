@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from geoconflict.extraction.actors import actors, own_party
-from geoconflict.extraction.cues import Fold, matched
+from geoconflict.extraction.cues import Fold, Reading, matched
 from geoconflict.extraction.document import ANY_TOKEN, TOKEN, TOKEN_GROUP, Document
 from geoconflict.lang import en
 from geoconflict.model import Movement, MovementStatus, Place, PlaceKind
@@ -70,7 +70,7 @@ class _Sentence:
     @cached_property
     def status(self) -> MovementStatus:
         """The status the sentence gives its movements."""
-        return status_of(self.folded) if self.doc.may_match(self.s, "status") else MovementStatus.REPORTED
+        return _status(self.doc.reading(self.s))
 
 
 def movements(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> list[Movement]:
@@ -90,14 +90,12 @@ def movements(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> 
     list of Movement
         One per route ("from … to …", "to … from …") near a movement word, in that order.
     """
-    if not doc.may_match(s, "move"):
-        return []
-    masked, _ = doc.mask(s)
-    folded = case_fold(masked)
-    cue = Fold.MOVE.search(folded)
+    r = doc.reading(s)
+    cue = r.cue("move")
     if not cue:
         return []
-    facts = _Sentence(doc, s, masked, folded)
+    masked = r.masked
+    facts = _Sentence(doc, s, masked, r.folded)
     out: list[Movement] = []
     for pattern, order, route in _ROUTES:
         for m in pattern.finditer(masked):
@@ -199,6 +197,11 @@ def status_of(folded: str) -> MovementStatus:
     return MovementStatus.REPORTED
 
 
+def _status(r: Reading) -> MovementStatus:
+    """:func:`status_of` the sentence read as *r*, found once (its movements and :func:`status_updates` ask)."""
+    return r.once("status", lambda: status_of(r.folded)) if "status" in r.kinds else MovementStatus.REPORTED
+
+
 def status_updates(doc: Document, s: Sentence, found: list[Movement]) -> list[Movement]:
     """A sentence that denies or has yet to confirm a movement updates the movements it names.
 
@@ -219,13 +222,13 @@ def status_updates(doc: Document, s: Sentence, found: list[Movement]) -> list[Mo
     list of Movement
         *found*, those it names with the sentence's status where that ranks higher.
     """
-    if not doc.may_match(s, "status"):  # the status is "reported": nothing to update
+    r = doc.reading(s)
+    if "status" not in r.kinds:  # the status is "reported": nothing to update
         return found
-    masked, ids = doc.mask(s)
-    folded = case_fold(masked)
-    if not (doc.may_match(s, "move") and Fold.MOVE.search(folded)) and not en.MOVE_NOUN.search(masked):
+    masked, ids = r.masked, r.ids
+    if not r.cue("move") and not en.MOVE_NOUN.search(masked):
         return found
-    status = status_of(folded)
+    status = _status(r)
     if status is MovementStatus.REPORTED:
         return found
     places = {doc.place(i) for i in ids}

@@ -20,7 +20,7 @@ from geoconflict.lang.trie import guarded
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
-__all__ = ["Sources", "Speakers", "attributed_reference"]
+__all__ = ["Sources", "Speakers", "attributed_reference", "last_clause"]
 
 #: What a sentence of hearsay with no speaker named is attributed to.
 UNNAMED = "unnamed reports"
@@ -36,6 +36,8 @@ _CURLY_POSSESSIVE = en.POSSESSIVE_ENDINGS[1]
 #: What someone was told that is an outlet by its form: an acronym ("the BBC", "BNS").
 _ACRONYM_OUTLET = re.compile(r"(?:the\s+)?[A-Z]{2,}")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+#: Everything up to the end of the last match of :data:`geoconflict.lang.en.CLAUSE_SPLIT` (:func:`last_clause`).
+_LAST_SPLIT = re.compile(rf"(?s:.*)(?:{en.CLAUSE_SPLIT.pattern})")
 
 
 class Sources:
@@ -163,9 +165,21 @@ def _subject(sentence: str, verbs: Iterable[re.Match[str]]) -> str | None:
     return None
 
 
+def last_clause(head: str) -> str:
+    """``en.CLAUSE_SPLIT.split(head)[-1]``: *head* after its last clause mark or clause word.
+
+    Found from the end (:data:`_LAST_SPLIT`: a greedy ``.*`` gives back characters until the split pattern
+    matches), not by splitting the whole head: the pattern's matches cannot overlap (a mark is no letter, and no
+    two of its words can share a position), so the match that starts last is the split's last.
+    ``tests/test_event_readings.py`` holds it equal to the split.
+    """
+    last = _LAST_SPLIT.match(head)
+    return head[last.end():] if last else head
+
+
 def _speaker_clause(head: str) -> str | None:
     """The last clause of *head* (the sentence before a verb) if it can be the verb's speaker."""
-    clause = en.CLAUSE_SPLIT.split(head)[-1].strip()
+    clause = last_clause(head).strip()
     if clause.endswith(en.CLAUSE_TAIL_ENDS) or clause[-1:].isdecimal():
         clause = en.CLAUSE_TAIL.sub("", clause).strip()
     clause = en.LEADING_JUNK.sub("", clause)

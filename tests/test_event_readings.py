@@ -1,0 +1,159 @@
+"""One reading per sentence (:class:`~geoconflict.extraction.cues.Reading`) against the plain searches it stands for.
+
+Every event kind reads a sentence through its reading: the cue kinds of one
+Aho-Corasick pass, each cue pattern's matches found once and shared. These
+tests hold each shared answer equal to the search a kind made on its own
+before (on generated text made of the cues' own words, and on every sentence of
+the test reports), the cheap clause cuts equal to their splits, and check that
+a fact of the sentence is made once and that two kinds asking for it agree.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geoconflict.extraction import extract
+from geoconflict.extraction.acled_types import battle_word, classify
+from geoconflict.extraction.cues import CUE_OF, Reading, cue_kinds
+from geoconflict.extraction.document import clause_back, clause_back_reference, read_document
+from geoconflict.extraction.sources import last_clause
+from geoconflict.lang import en
+from geoconflict.text.normalize import case_fold
+from geoconflict.text.report import read_report
+
+REPORTS = Path(__file__).parent / "reports"
+
+#: Words of every kind's cues (and of none), in several cases, with tokens.
+_WORDS = sorted({
+    "shelled", "Shelling", "airstrike", "drone", "strikes", "attacked", "ATTACK", "killed", "protesters", "rallied",
+    "arrested", "looted", "set", "fire", "on", "ablaze", "clashed", "fighting", "Fighting", "battle", "repelled",
+    "captured", "took", "control", "of", "seized", "held", "met", "talks", "visited", "summit", "moved", "sent",
+    "deployed", "withdrew", "from", "to", "denied", "confirmed", "not", "the", "army", "police", "Russian", "forces",
+    "in", "near", "two", "civilians", "were", "by", "gunmen", "⟦0⟧", "⟦1⟧", "İ", "ſ", "x", "air", "den", "sen",
+    "that", "which", "while", "That", "said", "told",
+})
+_SEPARATORS = [" ", " ", " ", ", ", ". ", "; ", ": ", "\n", "-", '"', "“", "”", ""]
+
+
+def _made_of(words: list[str], max_size: int = 30) -> st.SearchStrategy[str]:
+    """Texts of up to *max_size* of *words*, each followed by a separator."""
+    return st.lists(st.tuples(st.sampled_from(words), st.sampled_from(_SEPARATORS)),
+                    max_size=max_size).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+def _spans(matches: list[re.Match[str]]) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in matches]
+
+
+def _assert_typed_alike(r: Reading) -> None:
+    """Typing each strike cue of *r* with its reading's word of fighting gives what searching for it gives."""
+    shared, searched = battle_word(r.folded, reading=r), battle_word(r.folded)
+    assert (shared.span() if shared else None) == (searched.span() if searched else None)
+    for cue in CUE_OF["strike"].finditer(r.folded):
+        key = cue.lastgroup or ""
+        assert classify(key, r.folded, cue.end(), cue.start(), reading=r) == classify(
+            key, r.folded, cue.end(), cue.start())
+
+
+def _assert_plain(r: Reading) -> None:
+    """Every answer of reading *r* equals the plain search over its case-folded sentence."""
+    assert r.folded == case_fold(r.masked)
+    assert r.kinds == cue_kinds(case_fold(r.masked))
+    for kind, pattern in CUE_OF.items():
+        first = pattern.search(r.folded)
+        got = r.cue(kind)
+        assert (got.span(), got.lastgroup) == (first.span(), first.lastgroup) if first else got is None, kind
+        assert _spans(r.cues(kind)) == _spans(list(pattern.finditer(r.folded))), kind
+        got = r.cue(kind)  # the first match again, now read from all of them
+        assert (got.span() if got else None) == (first.span() if first else None), kind
+
+
+_FAST = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_FAST
+@given(_made_of(_WORDS))
+def test_reading_is_the_plain_search(text):
+    _assert_plain(Reading(text, []))
+
+
+@_FAST
+@given(_made_of(_WORDS))
+def test_typing_with_a_reading_is_typing_without(text):
+    _assert_typed_alike(Reading(text, []))
+
+
+def test_reading_of_every_report_sentence(gazetteer):
+    sentences = 0
+    for path in sorted(REPORTS.glob("*.txt")):
+        doc = read_document(read_report(path), gazetteer)
+        for s in doc.sentences:
+            r = doc.reading(s)
+            assert r is doc.reading(s)  # one reading per sentence
+            assert (r.masked, r.ids) == doc.mask(s)
+            _assert_plain(r)
+            _assert_typed_alike(r)
+            sentences += 1
+    assert sentences > 50
+
+
+def test_reading_finds_each_kind():
+    r = Reading("Russian forces shelled ⟦0⟧ and clashed with Ukrainian troops, the army said.", [0])
+    assert r.cue("strike").group(0) == "shelled"
+    assert r.cue("combat").group(0) == "clashed"
+    assert r.cue("meeting") is None and r.cues("meeting") == []
+
+
+def test_once_makes_a_fact_once():
+    r = Reading("Two civilians were killed.", [])
+    made = []
+    assert r.once("deaths", lambda: made.append(1) or 2) == 2
+    assert r.once("deaths", lambda: made.append(1) or 3) == 2
+    assert made == [1]
+
+
+def test_combat_and_strike_of_a_sentence_share_its_fatalities(gazetteer):
+    events = extract(read_report(
+        "Russian forces shelled Kharkiv on Monday and clashed with Ukrainian troops near Izium, killing three "
+        "soldiers, the army said.", published="2024-05-14"), gazetteer=gazetteer)
+    assert [c.fatalities for c in events.combats] == [3]
+    assert [e.fatalities for e in events.events] == [3]
+
+
+def test_next_sentence_fatalities_need_no_event_of_its_own(gazetteer):
+    told = "Gunmen attacked a market in Kidal on Friday."
+    alone = extract(read_report(f"{told} Three people were killed.", published="2024-05-14"), gazetteer=gazetteer)
+    assert [e.fatalities for e in alone.events] == [3]
+    # the next sentence tells an event of its own (a place and a cue word): its deaths are its own
+    own = extract(read_report(f"{told} Three people were killed in shelling of Gao.", published="2024-05-14"),
+                  gazetteer=gazetteer)
+    assert own.events[0].fatalities is None
+
+
+_CLAUSE_TEXT = _made_of([*_WORDS, "thatch", "awhile", "whichever", "ab", "ça", "1,200"])
+
+
+@_FAST
+@given(_CLAUSE_TEXT)
+def test_last_clause_is_the_split(head):
+    assert last_clause(head) == en.CLAUSE_SPLIT.split(head)[-1]
+
+
+@pytest.mark.parametrize("head,last", [
+    ("In a statement, the army", " the army"), ("Officials said that the governor", " the governor"),
+    ("the governor", "the governor"), ('He added: "the ministry', "the ministry"), ("thatcher", "thatcher"),
+    ("", ""), ("a,", ""),
+])
+def test_last_clause_cases(head, last):
+    assert last_clause(head) == last == en.CLAUSE_SPLIT.split(head)[-1]
+
+
+@_FAST
+@given(_CLAUSE_TEXT)
+def test_clause_back_is_the_split(head):
+    assert clause_back(head) == clause_back_reference(head)
