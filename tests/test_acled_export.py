@@ -200,9 +200,10 @@ def test_an_event_placed_at_a_region_names_it_as_its_admin1(tmp_path):
     district = Place("Izium Raion", kind="admin2", lat=49.2, lon=37.3, country_code="UA", admin1="Kharkiv Oblast")
     frame = EventSet([Event("shelling", region, provenance=_prov(0)),
                       Event("shelling", district, provenance=_prov(1))]).to_acled()
-    assert frame["admin1"].tolist() == ["Kharkiv", "Kharkiv"]  # ACLED's names: no descriptor
-    assert frame["admin2"].tolist()[1] == "Izium" and pd.isna(frame["admin2"].tolist()[0])
-    assert frame["location"].tolist() == ["Kharkiv", "Izium"]
+    # ACLED's names: an oblast without its descriptor, a raion by its official adjective
+    assert frame["admin1"].tolist() == ["Kharkiv", "Kharkiv"]
+    assert frame["admin2"].tolist()[1] == "Iziumskyi" and pd.isna(frame["admin2"].tolist()[0])
+    assert frame["location"].tolist() == ["Kharkiv", "Iziumskyi"]
 
 
 def test_names_are_acleds_and_read_back_to_the_same_country(tmp_path):

@@ -77,6 +77,21 @@ def test_a_district_drops_its_territory_and_a_region_keeps_it():
     assert unit_name("Chatham Islands Territory", country_code="NZ") == "Chatham Islands Territory"
 
 
+@pytest.mark.parametrize(("raion", "expected"), [
+    ("Pokrovsk Raion", "Pokrovskyi"), ("Bakhmut Raion", "Bakhmutskyi"), ("Volnovakha Raion", "Volnovaskyi"),
+    ("Izyum Raion", "Izyumskyi"), ("Kramatorskyi Raion", "Kramatorskyi"), ("Khmelnytskyy Raion", "Khmelnytskyi"),
+    ("Mykolayiv urban raion", "Mykolayivskyi"), ("Rivne Raion", "Rivne"), ("Kryvyy Rih Raion", "Kryvyy Rih"),
+])
+def test_a_ukrainian_raion_is_named_by_its_centres_adjective(raion, expected):
+    assert unit_name(raion, country_code="UA", district=True) == expected
+
+
+def test_the_raion_rule_is_ukraines_and_its_districts_only():
+    assert unit_name("Pokrovsk Raion", country_code="RU", district=True) == "Pokrovsk"
+    assert unit_name("Lozova City Council", country_code="UA", district=True) == "Lozova City Council"
+    assert unit_name("Sumy Oblast", country_code="UA") == "Sumy"
+
+
 @pytest.mark.parametrize(("name", "expected"), [
     ("Dayr az Zawr", "Dayr az Zawr"), ("Ténenkou", "Tenenkou"), ("Shamāl Sīnā'", "Shamal Sina'"),
     ("Şāʻdah", "Sadah"), ("Muğla", "Mugla"), ("Tərtər", "Tartar"), ("Łódź", "Lodz"), ("Abū Z̧aby", "Abu Zaby"),

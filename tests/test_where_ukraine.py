@@ -108,7 +108,7 @@ def test_a_named_district_decides_and_the_line_does_not() -> None:
     row = main_row("On 9 August 2022, Russian forces shelled Hryhorivka in Bakhmut raion, Donetsk oblast.",
                    published="2022-08-10")
     assert row["location"] == "Hryhorivka"
-    assert row["admin2"] == "Bakhmut"
+    assert row["admin2"] == "Bakhmutskyi"
 
 
 def test_a_report_from_before_the_line_was_drawn_is_not_moved_to_it() -> None:
@@ -141,7 +141,7 @@ def test_a_village_at_its_raions_centre_is_placed_where_the_raion_meets_the_line
                    published="2022-06-02")
     assert row["location"] == "Tonenke"
     assert row["admin1"] == "Donetsk"
-    assert row["admin2"] == "Pokrovsk"
+    assert row["admin2"] == "Pokrovskyi"
     assert row["event_type"] == "Explosions/Remote violence"
     assert not near(row, *POKROVSK_RAION_CENTRE)
     assert _line_km(row) <= LINE_SLACK_KM

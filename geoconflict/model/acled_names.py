@@ -28,11 +28,15 @@ ACLED's forms; this module gives them, by these rules, in this order:
    Russian adjective ("Leningradskaya oblast'"), or the bare name is another first-level unit's of
    the same country: "Moscow Oblast" keeps its word beside the city-region
    Moscow, as ACLED keeps the two apart.
-4. **Plain letters** (:func:`plain_letters`): transliteration marks and
+4. **Ukraine's raions** (:func:`raion_adjective`): a raion of Ukraine is named
+   by the adjective of its centre, as its official name (and ACLED) writes it:
+   "Pokrovsk Raion" → "Pokrovskyi", "Bakhmut Raion" → "Bakhmutskyi",
+   "Volnovakha Raion" → "Volnovaskyi"; the regular forms only.
+5. **Plain letters** (:func:`plain_letters`): transliteration marks and
    accents go ("Dayr az Zawr", "Tenenkou", "Shamal Sina"); other scripts are
    left as they are.
 
-A settlement's ``location`` takes rule 4 only; a unit's ``location`` (an event
+A settlement's ``location`` takes rule 5 only; a unit's ``location`` (an event
 placed at a region) is its ``admin1`` or ``admin2`` name. The library's own
 records are unchanged: these are the export's names only, and geoconflict's
 ACLED reader reads them back (a country by any of its names).
@@ -55,7 +59,8 @@ from functools import cache
 
 from geoconflict.errors import GeoconflictError
 
-__all__ = ["COUNTRY_NAMES", "DESCRIPTORS", "DISTRICT_DESCRIPTORS", "RUSSIAN_ADJECTIVE", "bare_name", "country_name", "plain_letters", "unit_name"]
+__all__ = ["COUNTRY_NAMES", "DESCRIPTORS", "DISTRICT_DESCRIPTORS", "RUSSIAN_ADJECTIVE",
+            "bare_name", "country_name", "plain_letters", "raion_adjective", "unit_name"]
 
 #: ACLED's names of the countries whose GeoNames English name it does not write (ISO code → name):
 #: ACLED's common short forms, without the article of "the Congo" or "The Netherlands".
@@ -80,6 +85,15 @@ def _descriptor_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _DESCRIPTOR = _descriptor_pattern(DESCRIPTORS)
+_RAION = re.compile(r"\s(?:raion|rayon)$", re.IGNORECASE)
+#: An adjective's ending in its transliterations ("-skyi", "-skyy", "-skiy", "-skij", "-ky"), from its "k".
+_ADJECTIVE_END = re.compile(r"(?<=[sz])k(?:yi|yy|iy|ij|ii|y)$", re.IGNORECASE)
+#: What a raion's centre ends with that its adjective drops: "-ka", "-kha", "-ia", a vowel (a final y or i after
+#: a consonant only: "-ai" is a vowel and "y").
+_RAION_CENTRE_END = re.compile(r"(?:kha|ka|[iy]a|a|e|o|(?<![aeiouy])[yi])$", re.IGNORECASE)
+#: Digraphs of the transliteration, each one consonant.
+_DIGRAPHS = ("ts", "zh", "kh", "sh", "ch")
+_VOWELS = "aeiouy"
 _CAPITAL = re.compile(r"\bcapital$", re.IGNORECASE)
 #: A Russian adjectival unit name without its word ("Leningradskaya" oblast'): no name alone.
 RUSSIAN_ADJECTIVE = re.compile(r"(?:skaya|skiy|skoye|skoy|skij)$", re.IGNORECASE)
@@ -141,6 +155,8 @@ def unit_name(name: str, *, country_code: str | None, district: bool = False) ->
     ('Free State', 'Deir ez-Zor')
     >>> unit_name("Rutshuru Territory", country_code="CD", district=True)
     'Rutshuru'
+    >>> unit_name("Pokrovsk Raion", country_code="UA", district=True)
+    'Pokrovskyi'
     >>> unit_name("Moscow Oblast", country_code="RU")  # the bare name is the city-region's
     'Moscow Oblast'
     """
@@ -148,11 +164,57 @@ def unit_name(name: str, *, country_code: str | None, district: bool = False) ->
     if english is not None:
         return plain_letters(english)
     bare = plain_letters(bare_name(name, district=district))
+    if district and country_code == "UA" and _RAION.search(name):
+        return raion_adjective(bare)
     if RUSSIAN_ADJECTIVE.search(bare):
         return plain_letters(name)  # "Leningradskaya oblast'": an adjective alone names nothing
     if not district and bare != plain_letters(name) and (country_code or "", bare) in _undescribed_units():
         return plain_letters(name)  # "Moscow Oblast" beside Moscow
     return bare
+
+
+def raion_adjective(centre: str) -> str:
+    """The official name of a Ukrainian raion whose centre is *centre*: the centre's adjective in ``-skyi``.
+
+    The regular forms: "-sk" takes "-yi"; a final "-ka", "-kha" or vowel gives way to "-skyi" ("-kyi" after
+    an s or ts: "Odesa" → "Odeskyi", "Vinnytsia" → "Vinnytskyi"); an adjective already ("Kramatorskyi",
+    GeoNames' "-skyy", a Russian "-skiy") takes "-skyi". Where dropping the vowel leaves two consonants, the
+    stem changes ("Rivne" → "Rivnenskyi", "Dnipro" → "Dniprovskyi"), and so does a centre of two words: the
+    centre's name is kept as it is.
+
+    Examples
+    --------
+    >>> [raion_adjective(c) for c in ("Pokrovsk", "Bakhmut", "Volnovakha", "Vasylivka", "Odesa", "Korosten'")]
+    ['Pokrovskyi', 'Bakhmutskyi', 'Volnovaskyi', 'Vasylivskyi', 'Odeskyi', 'Korostenskyi']
+    >>> [raion_adjective(c) for c in ("Kramatorskyi", "Khmelnytskyy", "Dzhankoyskiy", "Vinnytsya", "Oleksandriya")]
+    ['Kramatorskyi', 'Khmelnytskyi', 'Dzhankoyskyi', 'Vinnytskyi', 'Oleksandriiskyi']
+    >>> raion_adjective("Rivne"), raion_adjective("Kryvyy Rih")
+    ('Rivne', 'Kryvyy Rih')
+    """
+    stem = centre.rstrip("'’")
+    adjective = _ADJECTIVE_END.search(stem)
+    if adjective:
+        return stem[: adjective.start()] + "kyi"
+    if " " in stem:  # "Kryvyi Rih" → "Kryvorizkyi": no regular form
+        return centre
+    if stem.lower().endswith("sk"):
+        return stem + "yi"
+    if stem.lower().endswith(("iya", "iia")):
+        return stem[:-2] + "iskyi"
+    ending = _RAION_CENTRE_END.search(stem)
+    if ending and ending.start() > 2:
+        stem = stem[: ending.start()]
+        if _two_consonants_end(stem):
+            return centre
+    return stem + ("kyi" if stem.lower().endswith("s") else "skyi")  # "Odes-" + "kyi": one s
+
+
+def _two_consonants_end(stem: str) -> bool:
+    """Whether *stem* ends with two consonants (a digraph, "ts", "zh", "kh", "sh" or "ch", being one)."""
+    low = stem.lower()
+    if low.endswith(_DIGRAPHS):
+        low = low[:-2] + "c"
+    return len(low) >= 2 and low[-1] not in _VOWELS and low[-2] not in _VOWELS
 
 
 def bare_name(name: str, *, district: bool = False) -> str:
