@@ -86,6 +86,11 @@ def test_a_ukrainian_raion_is_named_by_its_centres_adjective(raion, expected):
     assert unit_name(raion, country_code="UA", district=True) == expected
 
 
+def test_a_russian_district_is_its_adjective_and_a_region_keeps_its_word():
+    assert unit_name("Korenevskiy Rayon", country_code="RU", district=True) == "Korenevskiy"
+    assert unit_name("Leningradskaya oblast'", country_code="RU") == "Leningradskaya oblast'"
+
+
 def test_the_raion_rule_is_ukraines_and_its_districts_only():
     assert unit_name("Pokrovsk Raion", country_code="RU", district=True) == "Pokrovsk"
     assert unit_name("Lozova City Council", country_code="UA", district=True) == "Lozova City Council"

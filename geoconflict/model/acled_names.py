@@ -24,8 +24,9 @@ ACLED's forms; this module gives them, by these rules, in this order:
    its name goes ("Donetsk Oblast" → "Donetsk", "Sagaing Region" → "Sagaing",
    "Lainya County" → "Lainya"), unless it is part of the name (a state,
    territory, city or republic: "Free State", "Northern Territory", "Chechen
-   Republic", "National Capital Region" keep theirs), or what is left is a
-   Russian adjective ("Leningradskaya oblast'"), or the bare name is another first-level unit's of
+   Republic", "National Capital Region" keep theirs), or what is left of a
+   region is a Russian adjective ("Leningradskaya oblast'"; a district is named
+   so: "Korenevskiy Rayon" → "Korenevskiy"), or the bare name is another first-level unit's of
    the same country: "Moscow Oblast" keeps its word beside the city-region
    Moscow, as ACLED keeps the two apart.
 4. **Ukraine's raions** (:func:`raion_adjective`): a raion of Ukraine is named
@@ -166,8 +167,8 @@ def unit_name(name: str, *, country_code: str | None, district: bool = False) ->
     bare = plain_letters(bare_name(name, district=district))
     if district and country_code == "UA" and _RAION.search(name):
         return raion_adjective(bare)
-    if RUSSIAN_ADJECTIVE.search(bare):
-        return plain_letters(name)  # "Leningradskaya oblast'": an adjective alone names nothing
+    if not district and RUSSIAN_ADJECTIVE.search(bare):
+        return plain_letters(name)  # "Leningradskaya oblast'" (a district is its adjective: "Korenevskiy")
     if not district and bare != plain_letters(name) and (country_code or "", bare) in _undescribed_units():
         return plain_letters(name)  # "Moscow Oblast" beside Moscow
     return bare
