@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from geoconflict.errors import GeoconflictError
 
@@ -104,6 +104,8 @@ _LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O",
                           "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ə": "a", "Ə": "A"})
 #: Transliteration marks for the Arabic ʿayn and hamza and the soft sign, written as quotes: dropped.
 _MARKS = re.compile("[‘’ʿʾʼʻʹ`´]")
+#: Names whose export form is kept (a report names few units, a run of reports some thousands).
+NAMES_KEPT = 8192
 #: The data file of rule 2 (written by ``tools/build_acled_names.py``).
 ENGLISH_NAMES_FILE = "acled_names.tsv"
 
@@ -131,6 +133,7 @@ def country_name(code: str | None) -> str | None:
     return COUNTRY_NAMES.get(code) or _country_names().get(code, code)
 
 
+@lru_cache(maxsize=NAMES_KEPT)
 def unit_name(name: str, *, country_code: str | None, district: bool = False) -> str:
     """ACLED's name of the admin unit (first or second level) that the gazetteer calls *name*.
 
@@ -237,6 +240,7 @@ def bare_name(name: str, *, district: bool = False) -> str:
     return bare if bare.strip() and not _CAPITAL.search(bare) else name
 
 
+@lru_cache(maxsize=NAMES_KEPT)
 def plain_letters(name: str) -> str:
     """*name* in plain Latin letters: accents and transliteration marks dropped, other scripts kept.
 
