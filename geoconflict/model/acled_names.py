@@ -25,17 +25,17 @@ ACLED's forms; this module gives them, by these rules, in this order:
    "Lainya County" → "Lainya"), unless it is part of the name (a state,
    territory, city or republic: "Free State", "Northern Territory", "Chechen
    Republic", "National Capital Region" keep theirs), or what is left of a
-   region is a Russian adjective ("Leningradskaya oblast'"; a district is named
-   so: "Korenevskiy Rayon" → "Korenevskiy"), or the bare name is another first-level unit's of
-   the same country: "Moscow Oblast" keeps its word beside the city-region
-   Moscow, as ACLED keeps the two apart.
+   region is a Russian adjective ("Leningradskaya oblast'"; a district is
+   named so: "Korenevskiy Rayon" → "Korenevskiy"), or the bare name is
+   another first-level unit's of the same country: "Moscow Oblast" keeps its
+   word beside the city-region Moscow, as ACLED keeps the two apart.
 4. **Ukraine's raions** (:func:`raion_adjective`): a raion of Ukraine is named
    by the adjective of its centre, as its official name (and ACLED) writes it:
    "Pokrovsk Raion" → "Pokrovskyi", "Bakhmut Raion" → "Bakhmutskyi",
    "Volnovakha Raion" → "Volnovaskyi"; the regular forms only.
 5. **Plain letters** (:func:`plain_letters`): transliteration marks and
-   accents go ("Dayr az Zawr", "Tenenkou", "Shamal Sina"); other scripts are
-   left as they are.
+   accents go ("Al Ḩasakah" → "Al Hasakah", "Ténenkou" → "Tenenkou", "‘Adan"
+   → "Adan"); other scripts are left as they are.
 
 A settlement's ``location`` takes rule 5 only; a unit's ``location`` (an event
 placed at a region) is its ``admin1`` or ``admin2`` name. The library's own
@@ -60,8 +60,8 @@ from functools import cache, lru_cache
 
 from geoconflict.errors import GeoconflictError
 
-__all__ = ["COUNTRY_NAMES", "DESCRIPTORS", "DISTRICT_DESCRIPTORS", "RUSSIAN_ADJECTIVE",
-            "bare_name", "country_name", "plain_letters", "raion_adjective", "unit_name"]
+__all__ = ["COUNTRY_NAMES", "DESCRIPTORS", "DISTRICT_DESCRIPTORS", "RUSSIAN_ADJECTIVE", "bare_name", "country_name",
+           "plain_letters", "raion_adjective", "unit_name"]
 
 #: ACLED's names of the countries whose GeoNames English name it does not write (ISO code → name):
 #: ACLED's common short forms, without the article of "the Congo" or "The Netherlands".
@@ -69,6 +69,12 @@ COUNTRY_NAMES = {
     "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "PS": "Palestine", "CV": "Cape Verde",
     "CZ": "Czech Republic", "SZ": "eSwatini", "NL": "Netherlands", "TL": "East Timor", "VA": "Vatican City",
 }
+#: The data file of rule 2 (written by ``tools/build_acled_names.py``).
+ENGLISH_NAMES_FILE = "acled_names.tsv"
+#: Names whose export form is kept (a report names few units, a run of reports some thousands).
+NAMES_KEPT = 8192
+
+# ---- rule 3: descriptors
 #: The type words that end a unit's name and are no part of it (lower case; the longer forms first). A state,
 #: territory, city or republic is left: "Free State", "Northern Territory", "Chechen Republic" are names.
 DESCRIPTORS = (
@@ -86,6 +92,13 @@ def _descriptor_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _DESCRIPTOR = _descriptor_pattern(DESCRIPTORS)
+_DISTRICT_DESCRIPTOR = _descriptor_pattern(DESCRIPTORS + DISTRICT_DESCRIPTORS)
+#: "capital" before a descriptor: the word is the name's ("National Capital Region", "Capital District").
+_CAPITAL = re.compile(r"\bcapital$", re.IGNORECASE)
+#: A Russian adjectival unit name without its word ("Leningradskaya" oblast'): no region's name alone.
+RUSSIAN_ADJECTIVE = re.compile(r"(?:skaya|skiy|skoye|skoy|skij)$", re.IGNORECASE)
+
+# ---- rule 4: Ukraine's raions
 _RAION = re.compile(r"\s(?:raion|rayon)$", re.IGNORECASE)
 #: An adjective's ending in its transliterations ("-skyi", "-skyy", "-skiy", "-skij", "-ky"), from its "k".
 _ADJECTIVE_END = re.compile(r"(?<=[sz])k(?:yi|yy|iy|ij|ii|y)$", re.IGNORECASE)
@@ -95,19 +108,13 @@ _RAION_CENTRE_END = re.compile(r"(?:kha|ka|[iy]a|a|e|o|(?<![aeiouy])[yi])$", re.
 #: Digraphs of the transliteration, each one consonant.
 _DIGRAPHS = ("ts", "zh", "kh", "sh", "ch")
 _VOWELS = "aeiouy"
-_CAPITAL = re.compile(r"\bcapital$", re.IGNORECASE)
-#: A Russian adjectival unit name without its word ("Leningradskaya" oblast'): no name alone.
-RUSSIAN_ADJECTIVE = re.compile(r"(?:skaya|skiy|skoye|skoy|skij)$", re.IGNORECASE)
-_DISTRICT_DESCRIPTOR = _descriptor_pattern(DESCRIPTORS + DISTRICT_DESCRIPTORS)
+
+# ---- rule 5: plain letters
 #: Letters that decompose to no plain letter, and the plain spelling ACLED gives them.
 _LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d",
                           "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ə": "a", "Ə": "A"})
 #: Transliteration marks for the Arabic ʿayn and hamza and the soft sign, written as quotes: dropped.
 _MARKS = re.compile("[‘’ʿʾʼʻʹ`´]")
-#: Names whose export form is kept (a report names few units, a run of reports some thousands).
-NAMES_KEPT = 8192
-#: The data file of rule 2 (written by ``tools/build_acled_names.py``).
-ENGLISH_NAMES_FILE = "acled_names.tsv"
 
 
 def country_name(code: str | None) -> str | None:
