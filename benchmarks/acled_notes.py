@@ -21,6 +21,10 @@ only: nothing of it is copied into the repository) and scores, per note:
   distance) fall in the same admin-1 polygon of the embedded basemap
   (:func:`geoconflict.maps.basemap.outlines`); a point the generalised coast leaves
   in no polygon takes the nearest one within about 10 km (:data:`ADMIN1_SNAP_DEG`);
+* **names** (``country``, ``admin1``, ``admin2``, ``location`` name %): the main row's name in that
+  column equals ACLED's after :func:`geoconflict.text.normalize.fold` (a note with no row, or a blank
+  name where ACLED has one, is a miss): how well the export joins with ACLED's tables
+  (:mod:`geoconflict.model.acled_names`);
 * **speed**: notes per second, wall time of the first pass after one note (as the table gives it), and
   CPU time of that pass and of a second pass over the same notes (every name met before: warm), printed
   first;
@@ -59,6 +63,7 @@ import geoconflict as gc
 from geoconflict.errors import GeoconflictError
 from geoconflict.maps.basemap import outlines
 from geoconflict.model.acled import acled_rows
+from geoconflict.text.normalize import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval" / "acled" / "dev.jsonl"
@@ -68,6 +73,8 @@ NEAR_KM, REGION_KM, FAR_KM = 25.0, 100.0, 1000.0
 #: A gazetteer place of the gold name this close to the gold point counts as the gold place.
 IN_GAZETTEER_KM = 10.0
 EARTH_RADIUS_KM = 6371.0088
+#: The export's name columns compared with ACLED's (the note's gold fields of the same names).
+NAME_COLUMNS = ("country", "admin1", "admin2", "location")
 
 @dataclass(frozen=True)
 class Guess:
@@ -80,6 +87,8 @@ class Guess:
     subtype: str | None = None
     #: how many located records the note gave
     count: int = 1
+    #: the main row's names, by column of :data:`NAME_COLUMNS`
+    names: tuple[str | None, ...] = ()
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -103,7 +112,8 @@ def geoconflict_system(gaz: gc.Gazetteer) -> Callable[[dict], Guess | None]:
         if not rows:
             return None
         main = rows[0]
-        return Guess(main["latitude"], main["longitude"], main["event_type"], main["sub_event_type"], len(rows))
+        return Guess(main["latitude"], main["longitude"], main["event_type"], main["sub_event_type"], len(rows),
+                     tuple(main[c] for c in NAME_COLUMNS))
 
     return run
 
@@ -190,6 +200,8 @@ class Score:
     count: int = 0
     #: the gold place is in the gazetteer (see :func:`in_gazetteer`)
     known: bool = False
+    #: the main row's name equals ACLED's, by column of :data:`NAME_COLUMNS` (empty: no names given)
+    same_names: tuple[bool, ...] = ()
 
 
 def score(note: dict, guess: Guess | None, admin1: Admin1Index) -> Score:
@@ -197,9 +209,11 @@ def score(note: dict, guess: Guess | None, admin1: Admin1Index) -> Score:
         return Score(False)
     km = min(haversine_km(guess.lat, guess.lon, lat, lon) for lat, lon in gold_points(note))
     gold_codes = {admin1.code(lat, lon) for lat, lon in gold_points(note)} - {None}
+    names = tuple(ours is not None and note[c] is not None and fold(ours) == fold(note[c])
+                  for c, ours in zip(NAME_COLUMNS, guess.names))
     return Score(True, km, guess.event_type == note["event_type"],
                  guess.subtype == note["sub_event_type"],
-                 admin1.code(guess.lat, guess.lon) in gold_codes, guess.count)
+                 admin1.code(guess.lat, guess.lon) in gold_codes, guess.count, same_names=names)
 
 
 def summary(scores: list[Score], *, typed: bool) -> dict[str, float | int]:
@@ -218,6 +232,9 @@ def summary(scores: list[Score], *, typed: bool) -> dict[str, float | int]:
         "median km": statistics.median(kms),
         "gold in gazetteer %": 100 * sum(s.known for s in scores) / n,
     }
+    if any(s.same_names for s in scores):
+        for i, c in enumerate(NAME_COLUMNS):
+            out[f"{c} name %"] = 100 * sum(bool(s.same_names) and s.same_names[i] for s in scores) / n
     if typed:
         out["type %"] = 100 * sum(s.same_type for s in scores) / n
         out["subtype %"] = 100 * sum(s.same_subtype for s in scores) / n
@@ -298,13 +315,17 @@ def main() -> int:
     print(table(((f"{name} ({speed[name]:.0f} notes/s)", summary(s, typed=name == "geoconflict"))
                  for name, s in results.items()), columns))
     ours = results["geoconflict"]
+    name_columns = ["notes", *(f"{c} name %" for c in NAME_COLUMNS)]
 
-    def split(key: Callable[[int], str], title: str) -> None:
+    def split(key: Callable[[int], str], title: str, columns: list[str] = columns) -> None:
         groups: dict[str, list[Score]] = defaultdict(list)
         for i, s in enumerate(ours):
             groups[key(i)].append(s)
         print(f"\n## geoconflict by {title}\n")
         print(table(((g, summary(groups[g], typed=True)) for g in sorted(groups)), columns))
+
+    split(lambda i: "all notes", "name: the export's main row names the place as ACLED does (folded)", name_columns)
+    split(lambda i: notes[i]["region"], "region: names", name_columns)
 
     columns.append("gold in gazetteer %")
     split(lambda i: notes[i]["region"], "region")
@@ -314,7 +335,9 @@ def main() -> int:
     if args.json:
         args.json.write_text(json.dumps([
             {"id": n["id"], **{name: {"located": r[i].located, "km": None if r[i].km == math.inf else round(r[i].km, 2),
-                                      "type": r[i].same_type, "admin1": r[i].same_admin1}
+                                      "type": r[i].same_type, "admin1": r[i].same_admin1,
+                                      **({"names": dict(zip(NAME_COLUMNS, r[i].same_names))}
+                                         if r[i].same_names else {})}
                                for name, r in results.items()}, "in_gazetteer": known[i]}
             for i, n in enumerate(notes)], indent=0), encoding="utf-8")
     return 0

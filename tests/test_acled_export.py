@@ -200,5 +200,26 @@ def test_an_event_placed_at_a_region_names_it_as_its_admin1(tmp_path):
     district = Place("Izium Raion", kind="admin2", lat=49.2, lon=37.3, country_code="UA", admin1="Kharkiv Oblast")
     frame = EventSet([Event("shelling", region, provenance=_prov(0)),
                       Event("shelling", district, provenance=_prov(1))]).to_acled()
-    assert frame["admin1"].tolist() == ["Kharkiv Oblast", "Kharkiv Oblast"]
-    assert frame["admin2"].tolist()[1] == "Izium Raion" and pd.isna(frame["admin2"].tolist()[0])
+    # ACLED's names: an oblast without its descriptor, a raion by its official adjective
+    assert frame["admin1"].tolist() == ["Kharkiv", "Kharkiv"]
+    assert frame["admin2"].tolist()[1] == "Iziumskyi" and pd.isna(frame["admin2"].tolist()[0])
+    assert frame["location"].tolist() == ["Kharkiv", "Iziumskyi"]
+
+
+def test_names_are_acleds_and_read_back_to_the_same_country(tmp_path):
+    """The export writes ACLED's forms of the gazetteer's names; the reader takes ACLED's country names back."""
+    aleppo_region = Place("Ḩalab", kind="admin1", lat=36.2, lon=37.2, country_code="SY")
+    beni = Place("Béni", kind="populated_place", lat=0.49, lon=29.47, country_code="CD", admin1="North Kivu Province",
+                 admin2="Beni Territory")
+    brazzaville = Place("Brazzaville", kind="populated_place", lat=-4.27, lon=15.28, country_code="CG")
+    gaza = Place("Gaza", kind="populated_place", lat=31.5, lon=34.47, country_code="PS")
+    places = (aleppo_region, beni, brazzaville, gaza)
+    frame = EventSet([Event("strike", p, subtype="Shelling/artillery/missile attack", provenance=_prov(i))
+                      for i, p in enumerate(places)]).to_acled()
+    assert frame[["country", "admin1", "location"]].values.tolist()[:2] == [
+        ["Syria", "Aleppo", "Aleppo"], ["Democratic Republic of Congo", "North Kivu", "Beni"]]
+    assert frame["admin2"].tolist()[1] == "Beni"
+    assert frame["country"].tolist()[2:] == ["Republic of Congo", "Palestine"]
+    back = _read_back(frame, tmp_path).events
+    assert [e.place.country_code for e in back] == ["SY", "CD", "CG", "PS"]
+    assert [e.place.admin1 for e in back[:2]] == ["Aleppo", "North Kivu"]

@@ -48,7 +48,7 @@ CASES = [
     ("Troops shot dead two herders near Monguno on Tuesday, officials said.", "2023-06-06",
      "Violence against civilians", "Attack", "Monguno", "Nigeria", "troops", "herders", 2),
     ("Israeli forces fired live ammunition at Palestinian farmers near Khan Younis, wounding one.", "2023-06-07",
-     "Violence against civilians", "Attack", "Khān Yūnis", "Palestinian Territory", "Israeli forces", "farmers",
+     "Violence against civilians", "Attack", "Khan Yunis", "Palestine", "Israeli forces", "farmers",
      None),
     # battles: armed men abducted, looting or arrests during fighting, a lead place for fighting
     ("On 18 May 2023, Al-Shabaab militants abducted three soldiers near Beledweyne.", "2023-05-18",
@@ -56,7 +56,7 @@ CASES = [
     ("On 22 May 2023, RSF fighters looted a market in El Fasher during heavy fighting with the army.", "2023-05-22",
      "Battles", "Armed clash", "El Fasher", "Sudan", "RSF", "army", None),
     ("On 6 June 2023, gunmen exchanged fire with police in Culiacan; two gunmen were arrested.", "2023-06-06",
-     "Battles", "Armed clash", "Culiacán", "Mexico", "gunmen", "police", None),
+     "Battles", "Armed clash", "Culiacan", "Mexico", "gunmen", "police", None),
     ("On 3 June 2023, near a village of Budalin township (Monywa district, Sagaing region), fighting broke out "
      "between the military and a local PDF. Casualties unknown.", "2023-06-03",
      "Battles", "Armed clash", "Monywa", "Myanmar", "military", "PDF", None),
@@ -97,12 +97,12 @@ CASES = [
     ("On 25 May 2023, sappers cleared landmines from farmland near Izium.", "2023-05-25",
      "Strategic developments", "Disrupted weapons use", "Izyum", "Ukraine", None, None, None),
     ("On 26 May 2023, the army set up a new checkpoint on the road into Bunia.", "2023-05-26",
-     "Strategic developments", "Headquarters or base established", "Bunia", "Democratic Republic of the Congo",
+     "Strategic developments", "Headquarters or base established", "Bunia", "Democratic Republic of Congo",
      "army", None, None),
     ("On 28 May 2023, the authorities announced a 48-hour curfew in Nyala.", "2023-05-28",
      "Strategic developments", "Change to group/activity", "Nyala", "Sudan", None, None, None),
     ("On 10 June 2023, M23 rebels took over Rutshuru without a fight after the army withdrew.", "2023-06-10",
-     "Strategic developments", "Non-violent transfer of territory", "Rutshuru", "Democratic Republic of the Congo",
+     "Strategic developments", "Non-violent transfer of territory", "Rutshuru", "Democratic Republic of Congo",
      "M23", None, None),
 ]
 

@@ -41,7 +41,7 @@ CASES = [
     ("On 7 June 2023, residents burned tires on the main road of Port Sudan, demanding water and electricity.",
      "2023-06-07", "Riots", "Violent demonstration", "Port Sudan", "Sudan", "residents", None, None),
     ("On 9 June 2023, members of two clans clashed with machetes and sticks in Bunia. Three people were injured.",
-     "2023-06-09", "Riots", "Mob violence", "Bunia", "Democratic Republic of the Congo", None, None, None),
+     "2023-06-09", "Riots", "Mob violence", "Bunia", "Democratic Republic of Congo", None, None, None),
     ("On 11 June 2023, a clash broke out between demonstrators and police in Kathmandu.", "2023-06-11",
      "Riots", "Violent demonstration", "Kathmandu", "Nepal", "demonstrators", "police", None),
     ("On 13 June 2023, a group of young men beat a soldier in Bangui after a quarrel.", "2023-06-13",
@@ -51,11 +51,11 @@ CASES = [
     ("On 17 June 2023, heavy fighting between the army and RSF in El Obeid killed 14 people.", "2023-06-17",
      "Battles", "Armed clash", "El Obeid", "Sudan", "RSF", None, 14),
     ("On 19 June 2023, M23 rebels clashed with FARDC soldiers near Goma. Casualties unknown.", "2023-06-19",
-     "Battles", "Armed clash", "Goma", "Democratic Republic of the Congo", "M23", "FARDC", None),
+     "Battles", "Armed clash", "Goma", "Democratic Republic of Congo", "M23", "FARDC", None),
     ("On 21 June 2023, Al-Shabaab militants fought Somali soldiers in Jowhar. There were no casualties.",
      "2023-06-21", "Battles", "Armed clash", "Jawhar", "Somalia", "Al-Shabaab", "Somali forces", 0),
     ("On 23 June 2023, the FARDC recaptured Rutshuru from M23 rebels after heavy fighting.", "2023-06-23",
-     "Battles", "Government regains territory", "Rutshuru", "Democratic Republic of the Congo", "FARDC", None, None),
+     "Battles", "Government regains territory", "Rutshuru", "Democratic Republic of Congo", "FARDC", None, None),
     ("On 25 June 2023, Russian forces captured Bilohorivka after heavy fighting.", "2023-06-25",
      "Battles", "Non-state actor overtakes territory", "Bilohorivka", "Ukraine", "Russian forces", None, None),
     ("On 29 June 2023, monitors recorded 8 bursts of fire from heavy machine guns near Avdiivka.", "2023-06-29",
@@ -63,7 +63,7 @@ CASES = [
     ("On 30 June 2023, traders demonstrated in Kisumu over market fees and attacked council officers.", "2023-06-30",
      "Riots", "Violent demonstration", "Kisumu", "Kenya", "traders", None, None),
     ("On 27 June 2023, Russian forces recaptured Tetkino in Kursk region after fighting.", "2023-06-27",
-     "Battles", "Government regains territory", "Tëtkino", "Russia", "Russian forces", None, None),
+     "Battles", "Government regains territory", "Tetkino", "Russia", "Russian forces", None, None),
 ]
 
 

@@ -25,7 +25,7 @@ def test_a_region_named_as_the_victims_people_gives_way_to_the_township_town() -
     """ "Kachin farmers" names who was abducted; the sentence's place is the township, whose town is Hpakant."""
     row = _main_row("On 12 May 2023, in a village of Hpakant township (Mohnyin district, Kachin state), unidentified "
                     "gunmen abducted four Kachin farmers.")
-    assert row["location"] == "Hpākān"
+    assert row["location"] == "Hpakan"
     assert row["admin1"] == "Kachin"
     assert row["geo_precision"] == NEAR
     assert row["sub_event_type"] == "Abduction/forced disappearance"
@@ -59,7 +59,7 @@ def test_a_roads_far_end_tells_the_country_of_a_district_named_alone() -> None:
     row = _main_row("On 9 June 2023, villagers blocked the Sirsiyatol-Birgunj road for six hours while protesting in "
                     "Sirsiyatol village (Bara district) over the death of a motorcyclist.")
     assert row["country"] == "Nepal"
-    assert row["admin1"] == "Madhesh Province"
+    assert row["admin1"] == "Madhesh"
     assert row["location"] == "Bara"
     assert row["geo_precision"] == NEAR
     assert row["event_type"] == "Protests"

@@ -27,7 +27,7 @@ def test_the_person_a_mine_is_named_after_is_no_place() -> None:
     row = _main_row("On 3 June 2023, Ukrainian forces fired mortars at DPR positions in Shakhta imeni Lenina, "
                     "Donetsk. Casualties unknown.")
     assert row["country"] == "Ukraine"
-    assert row["admin1"] == "Donetsk Oblast"
+    assert row["admin1"] == "Donetsk"
     assert _near(row, 48.02, 37.80)
 
 
@@ -35,7 +35,7 @@ def test_a_place_named_after_a_person_in_a_wire_report() -> None:
     row = _main_row("KYIV, June 2 (wire) - Shells hit a colliery known as the mine imeni Kirova near Donetsk "
                     "overnight, local officials said.")
     assert row["country"] == "Ukraine"
-    assert row["admin1"] == "Donetsk Oblast"
+    assert row["admin1"] == "Donetsk"
     assert _near(row, 48.02, 37.80)
 
 
@@ -48,7 +48,7 @@ def test_an_acled_note_coded_to_a_town_is_near_that_town() -> None:
     row = _main_row("On 3 June 2023, pro-government forces fired artillery at Houthi positions in Jabal Zahrat "
                     "(coded to Al Malahit) and in Wadi Bani Saad (Al Dhaher, Sadah) 'in Jizan'. Casualties unknown.")
     assert row["country"] == "Yemen"
-    assert row["admin1"] == "Şāʻdah"
+    assert row["admin1"] == "Sadah"
     assert _near(row, 16.77, 43.28)
     assert row["geo_precision"] == NEAR
 
@@ -56,7 +56,7 @@ def test_an_acled_note_coded_to_a_town_is_near_that_town() -> None:
 def test_a_note_whose_fatalities_are_coded_to_another_event_keeps_its_place() -> None:
     row = _main_row("On 3 June 2023, DPR forces shelled Avdiivka, Donetsk, killing two soldiers (fatalities "
                     "coded to Marinka event).")
-    assert row["admin1"] == "Donetsk Oblast"
+    assert row["admin1"] == "Donetsk"
     assert _near(row, 48.14, 37.74)
     assert row["geo_precision"] == TOWN
 
@@ -77,7 +77,7 @@ def test_migrants_heading_abroad_are_stopped_at_the_town_the_sentence_names() ->
     row = _main_row("On 3 June 2023, 25 migrants trying to cross into Greece by boat were stopped off the coast "
                     "of Bodrum, Mugla and detained by the coast guard.")
     assert row["country"] == "Turkey"
-    assert row["admin1"] == "Muğla"
+    assert row["admin1"] == "Mugla"
     assert _near(row, 37.04, 27.43)
 
 
@@ -96,7 +96,7 @@ def test_an_observer_reports_fire_near_a_site_named_after_a_city() -> None:
     row = _main_row("On 3 June 2023, the OSCE SMM observed 12 explosions in both directions of the frontline "
                     "near Donetsk Filtration Station.")
     assert row["country"] == "Ukraine"
-    assert row["admin1"] == "Donetsk Oblast"
+    assert row["admin1"] == "Donetsk"
     assert _near(row, 48.02, 37.80)
     assert row["geo_precision"] == NEAR
 
@@ -105,7 +105,7 @@ def test_an_isw_style_strike_on_a_plant_named_after_its_city() -> None:
     row = _main_row("Russian forces struck the Kharkiv Tractor Plant with cruise missiles on June 2, Ukrainian "
                     "officials reported.")
     assert row["country"] == "Ukraine"
-    assert row["admin1"] == "Kharkiv Oblast"
+    assert row["admin1"] == "Kharkiv"
     assert _near(row, 49.99, 36.23)
     assert row["geo_precision"] == NEAR
 
@@ -127,7 +127,7 @@ def test_an_event_told_only_by_its_region_is_at_a_town_inside_that_region() -> N
 def test_a_region_named_in_an_isw_assessment_is_at_its_capital() -> None:
     row = _main_row("Ukrainian officials reported that Russian forces struck civilian infrastructure in Odesa "
                     "Oblast on June 2.")
-    assert row["admin1"] == "Odesa Oblast"
+    assert row["admin1"] == "Odesa"
     assert _near(row, 46.49, 30.74)
 
 
@@ -140,7 +140,7 @@ def test_a_village_named_with_a_region_is_not_its_namesake_across_the_country() 
     row = _main_row("On 2 June 2023, Russian artillery shelled Chervonyi Yar and nearby villages of Luhansk oblast, "
                     "local officials said.")
     assert row["country"] == "Ukraine"
-    assert row["admin1"] != "Odesa Oblast"
+    assert row["admin1"] != "Odesa"
     assert _near(row, 48.57, 39.31, km=350.0)
 
 
@@ -149,7 +149,7 @@ def test_a_far_village_with_no_namesake_near_the_region_gives_way_to_the_distric
     row = _main_row("On 2 June 2023, police fired tear gas at villagers protesting in Manpur village of Gaya "
                     "district, Bihar.")
     assert row["country"] == "India"
-    assert row["admin1"] == "Bihār"
+    assert row["admin1"] == "Bihar"
     assert _near(row, 24.80, 85.00)
     assert row["event_type"] == "Protests"
 
@@ -162,7 +162,7 @@ def test_fighters_who_came_from_elsewhere_are_placed_where_they_arrived() -> Non
                     "at the port (Hidaybu, Suqutra) aboard a ship and joined former forces of the 2nd Brigade that "
                     "defected to the STC.")
     assert row["country"] == "Yemen"
-    assert row["admin1"] == "Arkhabīl Suquţrá"
+    assert row["admin1"] == "Arkhabil Suqutra"
     assert _near(row, 12.65, 54.02)
     assert row["geo_precision"] == NEAR
     assert row["event_type"] == "Strategic developments"
@@ -172,7 +172,7 @@ def test_an_origin_that_is_the_only_place_named_stays_the_events_place() -> None
     row = _main_row("On 2 June 2023, dozens of tribal fighters coming from Marib joined former forces of the 3rd "
                     "Brigade that defected to the government.")
     assert row["country"] == "Yemen"
-    assert row["admin1"] == "Ma’rib"
+    assert row["admin1"] == "Marib"
 
 
 # ---- the country a war is told of is no context for the report's own places
@@ -193,7 +193,7 @@ def test_shelling_told_with_the_war_keeps_its_village_in_the_war() -> None:
     row = _main_row("On 2 June 2023, Russian forces shelled Kurakhove, Donetsk, amid the ongoing war in Ukraine. "
                     "Casualties unknown.")
     assert row["country"] == "Ukraine"
-    assert row["admin1"] == "Donetsk Oblast"
+    assert row["admin1"] == "Donetsk"
     assert _near(row, 47.98, 37.28)
 
 
@@ -215,7 +215,7 @@ def test_a_mexican_lead_keeps_its_town_when_a_community_is_named() -> None:
     row = _main_row("On 2 June 2023, in Uruapan, Michoacan, police clashed with gunmen in the Guadalupe "
                     "community, leaving two dead.")
     assert row["country"] == "Mexico"
-    assert row["admin1"] == "Michoacán de Ocampo"
+    assert row["admin1"] == "Michoacan de Ocampo"
     assert _near(row, 19.42, -102.06)
     assert row["fatalities"] == 2
 
@@ -243,6 +243,6 @@ def test_a_coders_note_in_its_own_sentence_places_the_event_before_it() -> None:
     row = _main_row("On 2 June 2023, an old landmine exploded and injured a shepherd near a mountain village, "
                     "Erbil province. Coded as Soran district.")
     assert row["country"] == "Iraq"
-    assert row["admin1"] == "Arbīl"
+    assert row["admin1"] == "Erbil"
     assert _near(row, 36.66, 44.54)
     assert row["geo_precision"] == NEAR

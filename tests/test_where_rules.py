@@ -50,7 +50,7 @@ def test_a_name_with_an_inner_article_is_found_whole_and_is_the_districts_town()
     row = _main_row("Government aircraft bombed a market in Maarat al-Numan on 1 June 2023, killing five people, "
                     "a monitoring group said.")
     assert row["country"] == "Syria"
-    assert row["location"] == "Ma‘arrat an Nu‘mān"
+    assert row["location"] == "Maarrat an Numan"
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["fatalities"] == 5
 
@@ -71,7 +71,7 @@ def test_a_lone_name_is_placed_where_the_reports_actors_fight() -> None:
     """ "Gaza" alone is a province of Mozambique by its name; with Israeli forces it is the Gaza Strip's city."""
     row = _main_row("On 3 May 2023, Israeli forces fired at Palestinian fishermen off the coast of Gaza. "
                     "No injuries were reported.")
-    assert row["country"] == "Palestinian Territory"
+    assert row["country"] == "Palestine"
     assert _near(row, 31.50, 34.47)
     assert row["actor1"] == "Israeli forces"
 
@@ -125,7 +125,7 @@ def test_a_district_the_gazetteer_lacks_is_placed_at_its_seat_in_the_named_regio
     row = _main_row("On 5 June 2023, Russian troops shelled Pokrovske district, Dnipropetrovsk region, damaging a "
                     "school. No casualties.")
     assert row["location"] == "Pokrovske"
-    assert row["admin1"] == "Dnipropetrovsk Oblast"
+    assert row["admin1"] == "Dnipropetrovsk"
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["actor1"] == "Russian forces"
 
@@ -137,7 +137,7 @@ def test_a_coders_note_places_the_event_at_the_coded_town() -> None:
     row = _main_row("On 2 June 2023, Russian forces shelled the outskirts of Kharkiv and Chuhuiv districts, Kharkiv "
                     "region (coded to Chuhuiv). Two civilians were wounded.")
     assert row["location"] == "Chuhuyiv"
-    assert row["admin1"] == "Kharkiv Oblast"
+    assert row["admin1"] == "Kharkiv"
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["actor1"] == "Russian forces"
 
@@ -148,7 +148,7 @@ def test_a_place_named_after_someone_is_one_name_not_its_first_word() -> None:
                                  "Kirova, Donetsk. Casualties unknown.", published=PUBLISHED))
     row = events.to_acled().iloc[0].to_dict()
     assert row["country"] == "Ukraine"
-    assert row["admin1"] == "Donetsk Oblast"
+    assert row["admin1"] == "Donetsk"
     assert "Shakhta" not in {m.text for m in events.mentions}
     assert row["actor1"] == "DPR"
 
@@ -156,8 +156,8 @@ def test_a_place_named_after_someone_is_one_name_not_its_first_word() -> None:
 def test_capitalised_words_before_a_neighbourhood_word_are_part_of_it() -> None:
     row = _main_row("On 27 March 2023, in Araucaria (Parana), a gunman exchanged fire with military police in the "
                     "Capela Velha neighborhood. The gunman was killed. 1 fatality.")
-    assert row["location"] == "Araucária"
-    assert row["admin1"] == "Paraná"
+    assert row["location"] == "Araucaria"
+    assert row["admin1"] == "Parana"
     assert row["event_type"] == "Battles"
 
 
@@ -168,7 +168,7 @@ def test_an_observer_on_the_contact_line_places_a_village_there() -> None:
     """A village with namesakes in several oblasts, in a monitoring mission's report, is the Donbas one."""
     row = _main_row("On 3 June 2023, the OSCE SMM recorded 12 explosions of undetermined weapons near Vodiane.")
     assert row["country"] == "Ukraine"
-    assert row["admin1"] == "Donetsk Oblast"
+    assert row["admin1"] == "Donetsk"
     assert row["event_type"] == "Explosions/Remote violence"
 
 
@@ -188,7 +188,7 @@ def test_a_village_with_a_hundred_namesakes_is_the_one_in_the_region_its_tail_na
     """ "Oleksandrivka" is also an old name of Donetsk; with ", Kharkiv" it is a village of Kharkiv Oblast."""
     row = _main_row("On 4 June 2023, Russian forces shelled Oleksandrivka, Kharkiv. No casualties.")
     assert row["location"] == "Oleksandrivka"
-    assert row["admin1"] == "Kharkiv Oblast"
+    assert row["admin1"] == "Kharkiv"
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["actor1"] == "Russian forces"
 
@@ -227,7 +227,7 @@ def test_a_neighbourhood_word_rejects_the_name_before_it_but_not_a_city_of() -> 
 def test_a_coders_note_leaves_a_report_without_one_alone() -> None:
     row = _main_row("On 3 June 2023, Russian forces shelled Kupiansk, Kharkiv region, wounding two civilians.")
     assert row["location"] == "Kupyansk"
-    assert row["admin1"] == "Kharkiv Oblast"
+    assert row["admin1"] == "Kharkiv"
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["actor1"] == "Russian forces"
 
@@ -251,7 +251,7 @@ def test_a_township_unknown_to_the_gazetteer_falls_back_inside_its_region() -> N
     row = _main_row("On 1 June 2023, the PDF ambushed a military column near a village in Kani township "
                     "(Monywa district, Sagaing region), killing four soldiers.")
     assert row["country"] == "Myanmar"
-    assert row["admin1"] == "Sagaing Region"
+    assert row["admin1"] == "Sagaing"
     assert row["event_type"] == "Battles"
     assert row["fatalities"] == 4
 
@@ -271,7 +271,7 @@ def test_a_countrys_other_name_in_a_village_name_is_no_country_of_the_event() ->
             "Sagaing region), killing a soldier.")
     row = _main_row(text)
     assert row["country"] == "Myanmar"
-    assert row["admin1"] == "Sagaing Region"
+    assert row["admin1"] == "Sagaing"
     assert row["fatalities"] == 1
     mentions = {m.text: m for m in extract(read_report(text, published=PUBLISHED)).mentions}
     assert mentions["Nga"].place is None or mentions["Nga"].place.country_code == "MM"
@@ -359,8 +359,8 @@ def test_a_district_of_two_words_is_found_whole() -> None:
     row = _main_row("On 14 March 2023, a roadside bomb planted by Taliban militants killed one soldier in "
                     "Musa Khel district, Khost province.")
     assert row["country"] == "Afghanistan"
-    assert row["location"] == "Mūsá Khēl"
-    assert row["admin1"] == "Khost Province"
+    assert row["location"] == "Musa Khel"
+    assert row["admin1"] == "Khost"
     assert _near(row, 33.54, 69.73)
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["sub_event_type"] == "Remote explosive/landmine/IED"
@@ -423,7 +423,7 @@ def test_an_unknown_village_falls_back_to_the_seat_its_district_is_named_after()
     row = _main_row("On 5 May 2023, militants attacked a gendarmerie post in Bella (Bandiagara, Mopti), killing "
                     "two gendarmes.")
     assert row["country"] == "Mali"
-    assert row["admin1"] == "Mopti Region"
+    assert row["admin1"] == "Mopti"
     assert row["location"] == "Bandiagara"
     assert _near(row, 14.35, -3.61)
     assert row["geo_precision"] == 2  # near the seat, not at it
@@ -454,8 +454,8 @@ def test_a_region_in_a_militias_name_is_not_the_events_place() -> None:
 def test_an_event_in_a_region_is_at_its_namesake_capital() -> None:
     row = _main_row("On 2 May 2023, Russian forces shelled villages in Chernihiv region. No casualties were reported.")
     assert row["country"] == "Ukraine"
-    assert row["admin1"] == "Chernihiv Oblast"
-    assert row["location"] == "Chernihiv Oblast"  # the region the text names, at its capital's point
+    assert row["admin1"] == "Chernihiv"
+    assert row["location"] == "Chernihiv"  # the region the text names, at its capital's point
     assert _near(row, 51.51, 31.29)
     assert row["geo_precision"] == 3  # still told only by its region
     assert row["event_type"] == "Explosions/Remote violence"
@@ -466,8 +466,8 @@ def test_an_event_in_a_region_is_at_its_namesake_capital() -> None:
 def test_an_event_in_a_province_without_a_namesake_town_is_at_its_largest_town() -> None:
     row = _main_row("On 8 May 2023, Iraqi forces killed six IS militants during an operation in Anbar province.")
     assert row["country"] == "Iraq"
-    assert row["admin1"] == "Anbar Province"
-    assert row["location"] == "Anbar Province"
+    assert row["admin1"] == "Anbar"
+    assert row["location"] == "Anbar"
     assert _near(row, 33.42, 43.31)  # Ramadi
     assert row["geo_precision"] == 3
     assert row["event_type"] == "Battles"
@@ -479,7 +479,7 @@ def test_an_event_in_a_province_without_a_namesake_town_is_at_its_largest_town()
 def test_a_governorate_wide_measure_is_at_the_governorates_capital() -> None:
     row = _main_row("Wire, 2 May 2023: the governor of Hadramawt governorate imposed a curfew across the governorate.")
     assert row["country"] == "Yemen"
-    assert row["admin1"] == "Ḩaḑramawt"
+    assert row["admin1"] == "Hadramawt"
     assert _near(row, 14.54, 49.12)  # Mukalla
     assert row["geo_precision"] == 3
     assert row["event_type"] == "Strategic developments"
@@ -529,7 +529,7 @@ def test_a_first_word_of_an_unknown_name_is_no_far_namesake() -> None:
     row = _main_row("Wire, 4 May 2023: Government troops raided homes in Tal Tamer in the countryside of "
                     "Al-Hasakeh and detained five men.")
     assert row["country"] == "Syria"
-    assert row["admin1"] == "Al Ḩasakah"
+    assert row["admin1"] == "Al Hasakah"
     assert _near(row, 36.50, 40.75, km=100.0)
     assert row["sub_event_type"] == "Arrests"
     assert row["actor1"] == "troops"
@@ -543,7 +543,7 @@ def test_a_town_an_observer_mission_reports_is_its_namesake_on_the_line() -> Non
     Luhansk oblasts (until March 2022): the namesake village there is meant."""
     row = main_row("On 3 March 2021, OSCE SMM monitors recorded 12 explosions near Molodizhne.", published="2021-03-04")
     assert row["country"] == "Ukraine"
-    assert row["admin1"] in ("Donetsk Oblast", "Luhansk Oblast")
+    assert row["admin1"] in ("Donetsk", "Luhansk")
     assert row["location"] == "Molodizhne"
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["fatalities"] is None
@@ -566,8 +566,8 @@ def test_a_region_named_with_its_word_in_the_name_stays_the_region() -> None:
     """ "Sagaing Region", scanned whole: the region the report names, not a town of precision 1."""
     row = _main_row("On 3 May 2023, the military shelled a village in Sagaing Region, killing two people.")
     assert row["country"] == "Myanmar"
-    assert row["location"] == "Sagaing Region"
-    assert row["admin1"] == "Sagaing Region"
+    assert row["location"] == "Sagaing"
+    assert row["admin1"] == "Sagaing"
     assert row["geo_precision"] == 3
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["actor1"] == "military"
@@ -592,7 +592,7 @@ def test_a_districts_tail_holds_the_district() -> None:
     """ "Kalat district, Zabul": Qalat of Zabul, not Kalat in Pakistan."""
     row = _main_row("On 2 May 2023, gunmen attacked a police post in Kalat district, Zabul, killing two policemen.")
     assert row["country"] == "Afghanistan"
-    assert row["admin1"] == "Zabul Province"
+    assert row["admin1"] == "Zabul"
     assert _near(row, 32.11, 66.91)
     assert row["event_type"] == "Battles"
     assert row["actor1"] == "gunmen"
@@ -605,7 +605,7 @@ def test_an_unknown_district_falls_back_to_the_province_of_its_tail() -> None:
     row = _main_row("On 2 May 2023, Taliban fighters attacked a police checkpoint in Upper Bagh district, Faryab, "
                     "killing two policemen.")
     assert row["country"] == "Afghanistan"
-    assert row["admin1"] == "Faryab Province"
+    assert row["admin1"] == "Faryab"
     assert row["geo_precision"] == 3
     assert row["actor1"] == "Taliban"
     assert row["fatalities"] == 2
@@ -619,7 +619,7 @@ def test_a_colonia_with_a_name_of_several_words_is_inside_the_city_named() -> No
     row = _main_row("On 3 May 2023, in Ciudad Apodaca, Nuevo Leon, gunmen shot dead a taxi driver in "
                     "Colonia Lomas de los Pinos.")
     assert row["country"] == "Mexico"
-    assert row["admin1"] == "Nuevo León"
+    assert row["admin1"] == "Nuevo Leon"
     assert row["location"] == "Ciudad Apodaca"
     assert row["event_type"] == "Violence against civilians"
     assert row["actor1"] == "gunmen"
@@ -638,7 +638,7 @@ def test_a_ukrainian_community_is_its_hromada_not_a_part_of_a_city() -> None:
     """ "the Krasnopillia community, Sumy": a hromada, named after its seat."""
     row = _main_row("On 3 May 2023, Russian forces shelled the Krasnopillia community, Sumy, wounding one civilian.")
     assert row["country"] == "Ukraine"
-    assert row["admin1"] == "Sumy Oblast"
+    assert row["admin1"] == "Sumy"
     assert _near(row, 50.77, 35.26)
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["actor1"] == "Russian forces"

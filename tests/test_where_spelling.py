@@ -37,8 +37,8 @@ def _rows(text: str) -> list[dict]:
 def test_a_city_spelt_otherwise_inside_the_governorate_its_tail_names() -> None:
     """ "Quamishli" is the gazetteer's "Al Qamishli": the article left out, "qu" for "q"."""
     row = _main_row("On 4 March 2024, unknown gunmen shot dead a shopkeeper in Quamishli city, Hasakah governorate.")
-    assert row["location"] == "Al Qāmishlī"
-    assert row["admin1"] == "Al Ḩasakah"
+    assert row["location"] == "Al Qamishli"
+    assert row["admin1"] == "Al Hasakah"
     assert near(row, 37.05, 41.23, km=5.0)
     assert row["geo_precision"] == TOWN
     assert row["event_type"] == "Violence against civilians"
@@ -49,7 +49,7 @@ def test_a_town_of_two_words_the_scan_knew_only_apart() -> None:
     it, the event is near the town: precision 2, as ACLED codes it)."""
     row = _main_row("Artillery shells fell on homes near Tal Tamer, in Hasakah province, on Monday, residents said.")
     assert row["location"] == "Tall Tamr"
-    assert row["admin1"] == "Al Ḩasakah"
+    assert row["admin1"] == "Al Hasakah"
     assert near(row, 36.66, 40.37, km=5.0)
     assert row["geo_precision"] == NEAR
 
@@ -58,7 +58,7 @@ def test_a_tamasheq_name_before_the_parenthesis_that_says_where_it_is() -> None:
     """ "Ntillit (Gao, Gao)" is "I-n-Tillit": the vowel before the first consonant written or not."""
     row = _main_row("On 2 April 2024, militants set fire to a health post in Ntillit (Gao, Gao), injuring a nurse.")
     assert row["location"] == "I-n-Tillit"
-    assert row["admin1"] == "Gao Region"
+    assert row["admin1"] == "Gao"
     assert near(row, 15.55, -0.46, km=5.0)
     assert row["geo_precision"] == TOWN
 
@@ -77,7 +77,7 @@ def test_a_russian_spelling_of_a_ukrainian_village() -> None:
     """ "Logvinovo" is "Lohvynove": the Russian g for the Ukrainian h (both the one letter), other vowels."""
     row = _main_row("On 13 April 2024, Russian forces shelled Logvinovo, Donetsk oblast, damaging a school.")
     assert row["location"] == "Lohvynove"
-    assert row["admin1"] == "Donetsk Oblast"
+    assert row["admin1"] == "Donetsk"
     assert near(row, 48.33, 38.37, km=5.0)
     assert row["geo_precision"] == TOWN
     assert row["actor1"] == "Russian forces"
@@ -87,7 +87,7 @@ def test_a_district_placed_at_its_province_for_want_of_its_name_is_its_district(
     """ "Kishindih district, Balkh" was the province for want of the name; the gazetteer has "Kishindeh"."""
     row = _main_row("On 14 April 2024, an airstrike hit a madrasa in Kishindih district, Balkh, killing two students.")
     assert row["location"] == "Kishindeh"
-    assert row["admin1"] == "Balkh Province"
+    assert row["admin1"] == "Balkh"
     assert near(row, 36.03, 66.84, km=5.0)
     assert row["geo_precision"] == NEAR  # a district: part of a region
     assert row["fatalities"] == 2
@@ -96,7 +96,7 @@ def test_a_district_placed_at_its_province_for_want_of_its_name_is_its_district(
 def test_a_village_named_by_its_bearing_from_a_town() -> None:
     """ "Karama, east of Raqqa city" was Raqqa for want of the name; "Al Karamah" is 26 km east of it."""
     row = _main_row("On 15 April 2024, SDF forces detained five men in Karama, east of Raqqa city.")
-    assert row["location"] == "Al Karāmah"
+    assert row["location"] == "Al Karamah"
     assert row["admin1"] == "Ar Raqqah"
     assert near(row, 35.87, 39.28, km=5.0)
     assert row["geo_precision"] == TOWN
@@ -114,7 +114,7 @@ def test_no_area_no_variant() -> None:
 def test_the_named_area_holds_no_such_place() -> None:
     """The governorate named is Aden's: the Syrian Qamishli is no reading of the name there."""
     row = _main_row("On 12 April 2024, Houthi fighters shelled houses in Quamishli, Aden governorate.")
-    assert row["admin1"] == "‘Adan"
+    assert row["admin1"] == "Aden"
     assert not near(row, 37.05, 41.23, km=500.0)
     assert row["geo_precision"] == REGION
 

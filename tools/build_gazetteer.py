@@ -1708,6 +1708,13 @@ Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.
   province abbreviations, press style ("W.Va.", "Calif.", "B.C.") and postal
   codes ("KY", "BC"), and Australian state codes ("NSW", "WA"), with the
   admin-1 unit each stands for (see the file's header).
+* `acled_names.tsv` (built by `python tools/build_acled_names.py` from the
+  gazetteer above, not by `tools/build_gazetteer.py`): the first-level units
+  GeoNames names in the local form of their capital's name ("Ḩalab",
+  "Moskva", "Kaluzhskaya oblast'"), with the capital's name, which GeoNames
+  gives in English ("Aleppo", "Moscow", "Kaluga"): the ACLED export's name of
+  the unit (`geoconflict.model.acled_names`, whose docstring and the tool's
+  give the rule). Nothing in it comes from ACLED's data.
 * `scan_names.txt.gz`: the Latin and Cyrillic spellings, lower-cased and
   without accents (`geoconflict.text.normalize.scan_fold`), one a line, that
   `Gazetteer.scan` builds its Aho-Corasick automaton from: primary names of

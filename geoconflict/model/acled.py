@@ -32,7 +32,9 @@ provenance's event date, else its report date (ISO); ``time_precision`` 1 for a
 day, 2 for a week, 3 for a month or less precise; ``actor1``/``actor2`` the first
 two actors (a movement's actor, a claim's claimant), further ones in
 ``assoc_actor_2`` (``;``-separated, as ACLED writes associated actors);
-``country`` the country's name; ``notes`` the quote (else the description);
+``country``, ``admin1``, ``admin2`` and ``location`` the place's names as ACLED writes them
+(:mod:`geoconflict.model.acled_names`: "Donetsk" for the gazetteer's "Donetsk Oblast", "Aleppo" for
+"Ḩalab", "Palestine"; a region's location is its admin1 name); ``notes`` the quote (else the description);
 ``fatalities`` the count when stated, blank when not (a record of several rows states its
 count on its first row and 0 on the others, so the rows add up to it, as ACLED splits them).
 
@@ -63,17 +65,16 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import Any
 
-from geoconflict.errors import GeoconflictError
 from geoconflict.model._enum import DatePrecision, PlaceKind, Precision
+from geoconflict.model.acled_names import country_name, plain_letters, unit_name
 from geoconflict.model.events import CombatArea, Event, Movement, TerritorialClaim
 from geoconflict.model.place import Place
 from geoconflict.model.provenance import Provenance
 from geoconflict.model.taxonomy import acled_type
 
-__all__ = ["COLUMNS", "GEO_PRECISION", "TIME_PRECISION", "acled_rows", "to_acled"]
+__all__ = ["COLUMNS", "GEO_PRECISION", "TIME_PRECISION", "acled_rows", "country_name", "to_acled"]
 
 #: The columns, in ACLED's order (``assoc_actor_2`` keeps actors beyond the second).
 COLUMNS = (
@@ -168,10 +169,7 @@ def _rows(record: Any, n: int) -> Iterator[dict[str, Any]]:
             "actor1": actors[0] if actors else None,
             "actor2": actors[1] if len(actors) > 1 else None,
             "assoc_actor_2": _ASSOCIATED.join(actors[2:]) or None,
-            "country": country_name(place.country_code),
-            "admin1": place.name if place.kind is PlaceKind.ADMIN1 else place.admin1,  # a region is its own
-            "admin2": place.name if place.kind is PlaceKind.ADMIN2 else place.admin2,
-            "location": place.name,
+            **_names(place),
             "latitude": round(place.lat, COORDINATE_DIGITS),
             "longitude": round(place.lon, COORDINATE_DIGITS),
             "geo_precision": GEO_PRECISION[_precision(record, place)],
@@ -179,6 +177,22 @@ def _rows(record: Any, n: int) -> Iterator[dict[str, Any]]:
             "notes": notes,
             "fatalities": fatalities if k == 0 or fatalities is None else 0,
         }
+
+
+def _names(place: Place) -> dict[str, str | None]:
+    """The row's ``country``, ``admin1``, ``admin2`` and ``location``, as ACLED writes them (:mod:`.acled_names`).
+
+    A region is its own admin1 (a district its own admin2), and its location is that name.
+    """
+    cc = place.country_code
+    admin1 = place.name if place.kind is PlaceKind.ADMIN1 else place.admin1
+    admin2 = place.name if place.kind is PlaceKind.ADMIN2 else place.admin2
+    names = {"country": country_name(cc),
+             "admin1": None if admin1 is None else unit_name(admin1, country_code=cc),
+             "admin2": None if admin2 is None else unit_name(admin2, country_code=cc, district=True)}
+    unit = {PlaceKind.ADMIN1: "admin1", PlaceKind.ADMIN2: "admin2", PlaceKind.COUNTRY: "country"}.get(place.kind)
+    names["location"] = (unit and names[unit]) or plain_letters(place.name)
+    return names
 
 
 def _parts(record: Any) -> tuple[tuple[str, ...], int | None, str | None, tuple[Place, ...]]:
@@ -196,28 +210,3 @@ def _parts(record: Any) -> tuple[tuple[str, ...], int | None, str | None, tuple[
 def _precision(record: Any, place: Place) -> Precision:
     """An event's own precision; for the other records, that of the place of the row."""
     return record.precision if isinstance(record, Event) else place.precision
-
-
-def country_name(code: str | None) -> str | None:
-    """The English name of the country of ISO code *code* (the code itself when the data is not installed).
-
-    Examples
-    --------
-    >>> country_name("UA")
-    'Ukraine'
-    """
-    if code is None:
-        return None
-    return _country_names().get(code, code)
-
-
-@cache
-def _country_names() -> dict[str, str]:
-    """ISO code → country name, from the embedded country polygons (empty without the data)."""
-    from geoconflict._data import polygons
-
-    try:
-        level = polygons("country")
-        return {str(c): str(name) for c, name in zip(level.cc, level.name) if c}
-    except (GeoconflictError, OSError, KeyError):
-        return {}

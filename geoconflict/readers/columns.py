@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from geoconflict.errors import GeoconflictError, InvalidInputError
+from geoconflict.model.acled_names import COUNTRY_NAMES
 from geoconflict.readers.cells import latitude, longitude
 from geoconflict.readers.problems import Problems
 
@@ -273,18 +274,26 @@ def embedded_country_codes() -> dict[str, str]:
         return {}
 
 
+#: ACLED's names of the countries whose gazetteer name differs → ISO code.
+_ACLED_COUNTRY_CODES = {name: code for code, name in COUNTRY_NAMES.items()}
+
+
 def country_codes(names: Iterable[str | None], *,
                   gazetteer: Gazetteer | None = None) -> dict[str | None, str | None]:
     """ISO alpha-2 codes for country names, looked up in *gazetteer* (by default the offline one).
 
-    UCDP's historical suffixes ("Russia (Soviet Union)") are dropped before the
-    look-up.  A name the gazetteer does not know as a country, or every name
+    ACLED's own country names (:data:`geoconflict.model.acled_names.COUNTRY_NAMES`:
+    "Democratic Republic of Congo", "Republic of Congo") are read as ACLED means them,
+    whatever the gazetteer makes of them. UCDP's historical suffixes ("Russia (Soviet
+    Union)") are dropped before the look-up.  A name the gazetteer does not know as a country, or every name
     when the gazetteer's data is not installed, maps to None: the code is
     optional on a :class:`~geoconflict.model.Place`.
     """
     names = list(dict.fromkeys(names))
     out: dict[str | None, str | None] = dict.fromkeys(names)
     wanted = [n for n in names if n is not None and n.strip()]
+    out.update((n, _ACLED_COUNTRY_CODES[n]) for n in wanted if n in _ACLED_COUNTRY_CODES)
+    wanted = [n for n in wanted if n not in _ACLED_COUNTRY_CODES]
     if gazetteer is None:  # a country's own embedded name needs no gazetteer loaded (a table's usual case)
         own = embedded_country_codes()
         out.update((n, own[n]) for n in wanted if n in own)
