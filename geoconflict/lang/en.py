@@ -311,6 +311,7 @@ GROUPS: dict[str, str | None] = {
     "Ambazonian separatists": "CM", "Maute": "PH", "Maute group": "PH", "Abu Sayyaf": "PH", "NPA": "PH", "New People's Army": "PH",
     "BIFF": "PH", "TPNPB": "ID", "Mawozo": "HT", "G9": "HT", "Clan del Golfo": "CO", "Sinaloa Cartel": "MX",
     "Ansar al-Sunna": "MZ", "Maoists": "IN", "Naxalites": "IN", "FARC dissidents": "CO",
+    "Syrian National Army": "SY", "SNA": "SY", "Islamic Resistance in Iraq": "IQ",
 }
 #: Where a country's forces and groups are reported fighting, besides at home: the report of an actor of the
 #: country is about one of these (an analyst places "Israeli forces … Gaza" in Palestine, not Mozambique).
@@ -362,7 +363,7 @@ GROUP_ALIASES: dict[str, str] = {
     "Ta'ang National Liberation Army": "TNLA", "People's Defence Force": "PDF", "ISIS": "Islamic State",
     "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "Al Shabaab": "Al-Shabaab", "SPLA-IO": "SPLM-IO", "QSD": "SDF", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
     "Government of National Accord": "GNA", "New People's Army": "NPA", "Naxalites": "Maoists",
-    "Maute group": "Maute",
+    "Maute group": "Maute", "Syrian National Army": "SNA",
 }
 #: Nouns that make an adjective or a group name into an armed actor.
 ACTOR_NOUNS = (
