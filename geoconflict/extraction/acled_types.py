@@ -54,7 +54,8 @@ from geoconflict.lang import en
 from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["BY_BATTLE", "CUE_KEYS", "actor_pair", "battle_word", "classify", "crowd_fight", "protest_outcome"]
+__all__ = ["BY_BATTLE", "CUE_KEYS", "actor_pair", "battle_word", "classify", "crowd_fight", "named_actors",
+           "protest_outcome"]
 
 #: Where the clause after an event's word ends.
 _CLAUSE_END = re.compile(r"[;:,.]")
@@ -486,10 +487,22 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
 def _nearest(masked: str, folded: str, lo: int, hi: int, *, last: bool) -> str | None:
     """The last (or first) actor named in ``masked[lo:hi]`` (*folded*: its :func:`case_fold`): a named side,
     else a generic actor inside no side."""
+    found = named_actors(masked, folded, lo, hi)
+    return found[-1 if last else 0] if found else None
+
+
+def named_actors(masked: str, folded: str, lo: int, hi: int) -> list[str]:
+    """The actors named in ``masked[lo:hi]`` (*folded*: its :func:`case_fold`), in text order: the named sides,
+    and the generic actors inside none.
+
+    Examples
+    --------
+    >>> text = "students marched and riot police dispersed them"
+    >>> named_actors(text, text, 0, len(text))
+    ['students', 'police']
+    """
     found = [(a.start, a.end, side_name(a)) for a in parties(masked, lo, hi) if a.party]
     found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in Fold.GENERIC_ACTOR.finditer(folded, lo, hi)
                  if not any(s <= g.start() <= e + 1 for s, e, _ in found))  # "HTS security forces" are the HTS
-    if not found:
-        return None
     found.sort()
-    return found[-1 if last else 0][2]
+    return [name for _, _, name in found]

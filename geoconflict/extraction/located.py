@@ -23,7 +23,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
-from geoconflict.extraction.acled_types import BY_BATTLE, actor_pair, battle_word, classify, protest_outcome
+from geoconflict.extraction.acled_types import (
+    BY_BATTLE,
+    actor_pair,
+    battle_word,
+    classify,
+    named_actors,
+    protest_outcome,
+)
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
 from geoconflict.extraction.cues import Fold, matched
 from geoconflict.extraction.document import (
@@ -68,6 +75,10 @@ _DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:[a-z]+\s+)?$")
 _OTHER_EVENT = (Fold.STRIKE, Fold.COMBAT, Fold.MOVE, Fold.CLAIM, Fold.MEETING)
 #: Record types of a crowd's events: ACLED names the crowd actor1, the state's forces facing it actor2.
 _CROWD_KINDS = frozenset({"protest", "riot"})
+#: The sub-event types of a protest the state's forces acted on: they are its actor2.
+_FORCE_ON_CROWD = frozenset({acled.PROTEST_WITH_INTERVENTION, acled.EXCESSIVE_FORCE})
+#: Where a sentence's next clause begins.
+_CLAUSE_BREAK = re.compile(r"[;,]")
 #: An event's description: the start of its sentence.
 DESCRIPTION_LENGTH = 200
 #: A strike's place is looked for right after its word within this many characters, or as a passive
@@ -196,12 +207,26 @@ def _strike(doc: Document, s: Sentence, masked: str, folded: str, cue: re.Match[
     if fatalities is None and following is not None:
         fatalities = _fatalities_next(*following)
     parties = _parties(masked, folded, cue, kind, subtype)
+    if subtype in _FORCE_ON_CROWD and len(parties) == 1:
+        parties = (*parties, *_intervener(masked, folded, after=cue.end()))
     kind, subtype = _by_whom(kind, subtype, parties)
     place, precision = _where(doc, i, coded=coded)
     return Event(kind, place, subtype=subtype, actors=parties, fatalities=fatalities, precision=precision,
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
                                            reason=f"event: {kind} word {matched(masked, cue)!r} with a place"))
+
+
+def _intervener(masked: str, folded: str, *, after: int) -> tuple[str, ...]:
+    """The state's forces that broke up or fired on a protest whose crowd alone its clause names: the first named
+    after its word in a later clause of its sentence (*masked*, *folded*: "…, and riot police dispersed them"),
+    none when the sentence names none (a later sentence's are not read: "Police dispersed them." names no
+    actor2, as ``tests/test_events_acled.py`` has it)."""
+    later = _CLAUSE_BREAK.search(masked, after)  # not the protest's own clause: "protested against police brutality"
+    for name in named_actors(masked, folded, later.end(), len(masked)) if later else ():
+        if state_side(name):
+            return (name,)
+    return ()
 
 
 def _where(doc: Document, i: int, *, coded: bool = False) -> tuple[Place, Precision | None]:
