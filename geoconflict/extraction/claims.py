@@ -203,10 +203,12 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
 
 def _transfer(folded: str) -> str | None:
     """ACLED's non-violent transfer of territory when the claim's sentence tells no fighting ("took control of
-    <village> without confrontation"), else None (a battle: who won it is the claimant's side)."""
+    <village> without confrontation"), else None (a battle: who won it is the claimant's side). Ground won back
+    ("regained", "recaptured") was fought for unless the sentence says it was not."""
     if Fold.PEACEFUL_TRANSFER.search(folded):
         return acled.NON_VIOLENT_TRANSFER
-    fought = Fold.COMBAT.search(folded) or en.DIRECT_FIRE.search(folded) or en.ASSAULT_WORDS.search(folded)
+    fought = (Fold.COMBAT.search(folded) or en.DIRECT_FIRE.search(folded) or en.ASSAULT_WORDS.search(folded)
+              or en.REGAIN_WORDS.search(folded))
     return None if fought else acled.NON_VIOLENT_TRANSFER
 
 
