@@ -57,6 +57,8 @@ from geoconflict.text.normalize import case_fold
 __all__ = ["BY_BATTLE", "CUE_KEYS", "actor_pair", "battle_word", "classify", "crowd_fight", "named_actors",
            "protest_outcome"]
 
+#: An event word that is shooting ("shot dead", "shot and killed", "opened fire"), case-folded.
+_SHOOTING = re.compile(r"shot\b|opened\s+fire\b")
 #: Where the clause after an event's word ends.
 _CLAUSE_END = re.compile(r"[;:,.]")
 #: How far after "by" a passive verb's agent is read.
@@ -157,10 +159,10 @@ class _Cue:
 
 
 def _riot(cue: _Cue) -> tuple[str, str] | None:
-    """A riot: violence by an unorganised crowd, casualties of fighting between crowds, or property destroyed
-    during a demonstration by no armed side; of a protest (or with a demand) a violent demonstration, else mob
-    violence."""
-    crowd = cue.key in _MOB_KEYS and _by_mob(cue.folded, cue.at)
+    """A riot: violence by an unorganised crowd (not shooting: a crowd that shoots people armed men's attack,
+    "settlers shot and killed a farmer"), casualties of fighting between crowds, or property destroyed during a
+    demonstration by no armed side; of a protest (or with a demand) a violent demonstration, else mob violence."""
+    crowd = cue.key in _MOB_KEYS and _by_mob(cue.folded, cue.at) and not _SHOOTING.match(cue.folded, cue.start)
     fight = Fold.COMBAT.search(cue.folded) if cue.key == "kill" else None
     brawl = crowd_fight(cue.folded, fight.start()) if fight else None
     if brawl is not None:  # "were injured in a clash between two groups of party members": the riot's casualties
