@@ -54,8 +54,11 @@ from geoconflict.lang import en
 from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["BY_BATTLE", "CUE_KEYS", "actor_pair", "battle_word", "classify", "crowd_fight", "protest_outcome"]
+__all__ = ["BY_BATTLE", "CUE_KEYS", "actor_pair", "battle_word", "classify", "crowd_fight", "named_actors",
+           "protest_outcome"]
 
+#: An event word that is shooting ("shot dead", "shot and killed", "opened fire"), case-folded.
+_SHOOTING = re.compile(r"shot\b|opened\s+fire\b")
 #: Where the clause after an event's word ends.
 _CLAUSE_END = re.compile(r"[;:,.]")
 #: How far after "by" a passive verb's agent is read.
@@ -166,10 +169,10 @@ def _first_fight(folded: str, reading: Reading | None) -> re.Match[str] | None:
 
 
 def _riot(cue: _Cue) -> tuple[str, str] | None:
-    """A riot: violence by an unorganised crowd, casualties of fighting between crowds, or property destroyed
-    during a demonstration by no armed side; of a protest (or with a demand) a violent demonstration, else mob
-    violence."""
-    crowd = cue.key in _MOB_KEYS and _by_mob(cue.folded, cue.at)
+    """A riot: violence by an unorganised crowd (not shooting: a crowd that shoots people armed men's attack,
+    "settlers shot and killed a farmer"), casualties of fighting between crowds, or property destroyed during a
+    demonstration by no armed side; of a protest (or with a demand) a violent demonstration, else mob violence."""
+    crowd = cue.key in _MOB_KEYS and _by_mob(cue.folded, cue.at) and not _SHOOTING.match(cue.folded, cue.start)
     fight = cue.fight if cue.key == "kill" else None
     brawl = crowd_fight(cue.folded, fight.start()) if fight else None
     if brawl is not None:  # "were injured in a clash between two groups of party members": the riot's casualties
@@ -496,10 +499,22 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
 def _nearest(masked: str, folded: str, lo: int, hi: int, *, last: bool) -> str | None:
     """The last (or first) actor named in ``masked[lo:hi]`` (*folded*: its :func:`case_fold`): a named side,
     else a generic actor inside no side."""
+    found = named_actors(masked, folded, lo, hi)
+    return found[-1 if last else 0] if found else None
+
+
+def named_actors(masked: str, folded: str, lo: int, hi: int) -> list[str]:
+    """The actors named in ``masked[lo:hi]`` (*folded*: its :func:`case_fold`), in text order: the named sides,
+    and the generic actors inside none.
+
+    Examples
+    --------
+    >>> text = "students marched and riot police dispersed them"
+    >>> named_actors(text, text, 0, len(text))
+    ['students', 'police']
+    """
     found = [(a.start, a.end, side_name(a)) for a in parties(masked, lo, hi) if a.party]
     found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in Fold.GENERIC_ACTOR.finditer(folded, lo, hi)
                  if not any(s <= g.start() <= e + 1 for s, e, _ in found))  # "HTS security forces" are the HTS
-    if not found:
-        return None
     found.sort()
-    return found[-1 if last else 0][2]
+    return [name for _, _, name in found]

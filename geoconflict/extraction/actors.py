@@ -31,12 +31,13 @@ DEMONYM_TRIE = literal_trie(en.DEMONYMS)
 DEMONYM_WORDS = frozenset(w for d in en.DEMONYMS for w in d.split())
 #: A demonym as a whole word (group 1).
 DEMONYM_WORD = re.compile(rf"\b({DEMONYM_TRIE})\b")
-#: A demonym or a group, with its force nouns: "the Russian 810th troops", "RSF fighters" (guarded: see
-#: :func:`~geoconflict.lang.trie.guarded`).
+#: A group or a demonym, with its force nouns: "RSF fighters", "the Russian 810th troops"; a group first, so that
+#: one whose name begins with a demonym is the group ("Syrian National Army" is no Syrian state force) (guarded:
+#: see :func:`~geoconflict.lang.trie.guarded`).
 ACTOR = guarded(re.compile(
-    rf"(?:\b(?P<det>{en.THE})\s+)?\b(?:(?P<dem>{DEMONYM_TRIE})(?:\s+(?:[A-Z][\w-]*|[a-z]+)){{0,2}}?\s+"
-    rf"(?i:(?P<noun>{en.ACTOR_NOUNS})(?:\s+(?:{en.ACTOR_NOUNS}))*)"
-    rf"|(?P<group>{literal_trie(en.GROUPS)})(?:\s+(?i:(?P<gnoun>{en.ACTOR_NOUNS})))?)\b"
+    rf"(?:\b(?P<det>{en.THE})\s+)?\b(?:(?P<group>{literal_trie(en.GROUPS)})(?:\s+(?i:(?P<gnoun>{en.ACTOR_NOUNS})))?"
+    rf"|(?P<dem>{DEMONYM_TRIE})(?:\s+(?:[A-Z][\w-]*|[a-z]+)){{0,2}}?\s+"
+    rf"(?i:(?P<noun>{en.ACTOR_NOUNS})(?:\s+(?:{en.ACTOR_NOUNS}))*))\b"
 ))
 #: A lone unit, maybe after adjectives: "fresh troops", "additional units".
 UNIT_ONLY = re.compile(rf"\b(?:(?:{en.UNIT_ADJECTIVES})\s+)*(?i:{en.UNIT_WORDS})\b")
@@ -113,8 +114,8 @@ def actors(text: str, lo: int, hi: int) -> list[Actor]:
 def side_name(actor: Actor) -> str:
     """The one name of the side *actor* names: "<Demonym> forces" for a demonym with force nouns ("Ukrainian
     military", "Ukrainian troops"), a group's own name for its other names and its nouns ("Rapid Support
-    Forces fighters", "RSF forces" → "RSF"); a named unit ("Russian Volunteer Corps"), or an actor of no
-    party, as named (without "the").
+    Forces fighters", "RSF forces" → "RSF"); a named unit ("Russian Volunteer Corps"), a demonym's non-state
+    group ("Syrian rebels"), or an actor of no party, as named (without "the").
 
     Examples
     --------
@@ -127,14 +128,15 @@ def side_name(actor: Actor) -> str:
     if actor.party in en.DEMONYMS:
         rest = _FORCE_NOUNS.sub("", phrase[phrase.find(actor.party) + len(actor.party):])
         named_unit = any(w[:1].isupper() for w in rest.split())  # "Russian Volunteer Corps", not "Armed Forces"
-        return phrase if named_unit else f"{actor.party} {en.FORCES}"
+        return phrase if named_unit or en.NON_STATE_WORDS.search(phrase) else f"{actor.party} {en.FORCES}"
     return en.GROUP_ALIASES.get(actor.party, actor.party)
 
 
 def state_side(phrase: str) -> bool | None:
     """Whether *phrase* names a state's forces (True), a non-state armed group (False), or neither (None).
 
-    A demonym's forces are a state's (unless the demonym is no state's, as "Kurdish"); a named group is a
+    A demonym's forces are a state's (unless the demonym is no state's, as "Kurdish", or its nouns are a
+    non-state group's, as "Syrian rebels"); a named group is a
     state's when :data:`geoconflict.lang.en.STATE_GROUPS` holds it; unnamed forces are told by their
     words ("the army", "police" against "gunmen", "militants").
 
@@ -142,10 +144,12 @@ def state_side(phrase: str) -> bool | None:
     --------
     >>> state_side("Ukrainian forces"), state_side("RSF"), state_side("police"), state_side("villagers")
     (True, False, True, None)
+    >>> state_side("Syrian rebels")
+    False
     """
     for a in actors(phrase, 0, len(phrase)):
         if a.party in en.DEMONYMS:
-            return a.party not in en.STATELESS_DEMONYMS
+            return a.party not in en.STATELESS_DEMONYMS and not en.NON_STATE_WORDS.search(a.phrase)
         if a.party is not None:
             return a.party in en.STATE_GROUPS
     if en.NON_STATE_WORDS.search(phrase):

@@ -203,11 +203,13 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
 
 def _transfer(r: Reading) -> str | None:
     """ACLED's non-violent transfer of territory when the claim's sentence (read as *r*) tells no fighting ("took
-    control of <village> without confrontation"), else None (a battle: who won it is the claimant's side)."""
+    control of <village> without confrontation"), else None (a battle: who won it is the claimant's side). Ground
+    won back ("regained", "recaptured") was fought for unless the sentence says it was not."""
     folded = r.folded
     if Fold.PEACEFUL_TRANSFER.search(folded):
         return acled.NON_VIOLENT_TRANSFER
-    fought = r.cue("combat") or en.DIRECT_FIRE.search(folded) or en.ASSAULT_WORDS.search(folded)
+    fought = (r.cue("combat") or en.DIRECT_FIRE.search(folded) or en.ASSAULT_WORDS.search(folded)
+              or en.REGAIN_WORDS.search(folded))
     return None if fought else acled.NON_VIOLENT_TRANSFER
 
 

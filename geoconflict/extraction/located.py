@@ -23,7 +23,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
-from geoconflict.extraction.acled_types import BY_BATTLE, actor_pair, battle_word, classify, protest_outcome
+from geoconflict.extraction.acled_types import (
+    BY_BATTLE,
+    actor_pair,
+    battle_word,
+    classify,
+    named_actors,
+    protest_outcome,
+)
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
 from geoconflict.extraction.cues import Fold, Reading, matched
 from geoconflict.extraction.document import (
@@ -64,10 +71,18 @@ _ORIGIN = re.compile(rf"{en.ORIGIN_BEFORE}{ANY_TOKEN}(?:{en.ORIGIN_LIST_JOIN}{AN
 _LIST_GAP = re.compile(rf"{en.ORIGIN_LIST_JOIN}|\s+(?:{en.LIST_JOINERS})\s+")
 #: A demonym ending the text, maybe followed by one lower-case word (group 1).
 _DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:[a-z]+\s+)?$")
+#: A verb of attacks driven off, right before the attackers' demonym: "repelled (Ukrainian assaults)".
+_REPELLED = re.compile(r"\b(?:repel(?:led|s)?|repuls(?:ed|es)|thwarted|fended\s+off|beat\s+back)\s+$", re.IGNORECASE)
 #: The cues of events a sentence may tell on its own (then its fatalities are its own).
 _OTHER_EVENT = ("strike", "combat", "move", "claim", "meeting")
 #: Record types of a crowd's events: ACLED names the crowd actor1, the state's forces facing it actor2.
 _CROWD_KINDS = frozenset({"protest", "riot"})
+#: The sub-event types of a protest the state's forces acted on: they are its actor2.
+_FORCE_ON_CROWD = frozenset({acled.PROTEST_WITH_INTERVENTION, acled.EXCESSIVE_FORCE})
+#: A group named as the authorities where it holds ground.
+_AUTHORITIES = re.compile(r"\bauthorities\b", re.IGNORECASE)
+#: Where a sentence's next clause begins.
+_CLAUSE_BREAK = re.compile(r"[;,]")
 #: An event's description: the start of its sentence.
 DESCRIPTION_LENGTH = 200
 #: A strike's place is looked for right after its word within this many characters, or as a passive
@@ -111,10 +126,13 @@ def _in_turn(cues: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
     yield from later
 
 
-def _by_whom(kind: str, subtype: str, parties: tuple[str, ...]) -> tuple[str, str]:
+def _by_whom(kind: str, subtype: str, parties: tuple[str, ...], before: str) -> tuple[str, str]:
     """The type as who acted makes it: people detained by a non-state armed group are abducted (ACLED codes
-    arrests by the state only)."""
-    if subtype == acled.ARRESTS and parties and state_side(parties[0]) is False:
+    arrests by the state only), unless its clause *before* the event's word names the group as the authorities
+    where it holds ground ("Houthi authorities detained", "the de facto authorities": ACLED's arrests by
+    those who hold a territory)."""
+    if subtype == acled.ARRESTS and parties and state_side(parties[0]) is False \
+            and not _AUTHORITIES.search(clause_back(before)):
         return "abduction", acled.ABDUCTION
     return kind, subtype
 
@@ -196,12 +214,26 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
     if fatalities is None and following is not None:
         fatalities = _fatalities_next(following)
     parties = _parties(r, cue, kind, subtype)
-    kind, subtype = _by_whom(kind, subtype, parties)
+    if subtype in _FORCE_ON_CROWD and len(parties) == 1:
+        parties = (*parties, *_intervener(r.masked, r.folded, after=cue.end()))
+    kind, subtype = _by_whom(kind, subtype, parties, r.masked[:cue.start()])
     place, precision = _where(doc, i, coded=coded)
     return Event(kind, place, subtype=subtype, actors=parties, fatalities=fatalities, precision=precision,
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
                                            reason=f"event: {kind} word {matched(masked, cue)!r} with a place"))
+
+
+def _intervener(masked: str, folded: str, *, after: int) -> tuple[str, ...]:
+    """The state's forces that broke up or fired on a protest whose crowd alone its clause names: the first named
+    after its word in a later clause of its sentence (*masked*, *folded*: "…, and riot police dispersed them"),
+    none when the sentence names none (a later sentence's are not read: "Police dispersed them." names no
+    actor2, as ``tests/test_events_acled.py`` has it)."""
+    later = _CLAUSE_BREAK.search(masked, after)  # not the protest's own clause: "protested against police brutality"
+    for name in named_actors(masked, folded, later.end(), len(masked)) if later else ():
+        if state_side(name):
+            return (name,)
+    return ()
 
 
 def _where(doc: Document, i: int, *, coded: bool = False) -> tuple[Place, Precision | None]:
@@ -229,7 +261,8 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
     (:func:`~geoconflict.extraction.acled_types.actor_pair`; "Russian shelling": Russian forces, when no one
     else), of the battle's word when the event is the battle it was told with ("looted a market during fighting
     with the army") or, when its word has none, of the fighting told with it ("clashed with police, burning
-    tyres"), and for a protest none named after "against" (what it protests, no party to it); of a
+    tyres"), attackers driven off first ("repelled Ukrainian assaults": Ukrainian forces, then who repelled them),
+    and for a protest none named after "against" (what it protests, no party to it); of a
     protest or riot, the crowd first and the state's forces second, as ACLED codes them (*r*: the sentence's
     reading)."""
     masked, folded = r.masked, r.folded
@@ -242,6 +275,8 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
         end = against.start() if against else end
     dem = _DEMONYM_LAST.search(masked, 0, word.start())
     pair = actor_pair(masked[:end], word.start(), word.end(), default=f"{dem.group(1)} {en.FORCES}" if dem else None)
+    if dem and _REPELLED.search(masked, 0, dem.start()):  # "Russian forces repelled Ukrainian assaults": Ukraine's
+        return tuple(dict.fromkeys((f"{dem.group(1)} {en.FORCES}", *pair)))
     if not pair and (fight := r.cue("combat")):  # "clashed with police, burning tyres": the fight's sides
         pair = actor_pair(masked[:end], fight.start(), fight.end())
     if kind in _CROWD_KINDS and len(pair) == len(("actor1", "actor2")) and state_side(pair[0]) is True:
@@ -473,13 +508,26 @@ def fatalities_in(masked: str, folded: str) -> int | None:
     >>> [fatalities_in(t, t.lower()) for t in ("Gunmen killed a shopkeeper.", "The strike killed three.",
     ...                                        "Two dead.", "No casualties.", "Casualties unknown.")]
     [1, 3, 2, 0, None]
+    >>> fatalities_in("4 police officers and 2 attackers were killed.", "4 police officers and 2 attackers were killed.")
+    6
     """
     fat = Fold.FATALITIES.search(folded) if any(w in folded for w in en.FATALITY_STEMS) else None
     if fat and fat.group("one"):
         return 1
     if fat:
-        return number(matched(masked, fat, "n" if fat.group("n") else "n2"))
+        return _count(masked, fat)
     return 0 if any(w in folded for w in en.NO_FATALITY_STEMS) and Fold.NO_FATALITIES.search(folded) else None
+
+
+def _count(masked: str, fat: re.Match[str]) -> int | None:
+    """The deaths a :data:`~geoconflict.lang.en.FATALITIES` match counts: its number, or the two it joins."""
+    if fat.group("n"):
+        return number(matched(masked, fat, "n"))
+    n = number(matched(masked, fat, "n2"))
+    if fat.group("n0") and n is not None:
+        first = number(matched(masked, fat, "n0"))
+        return n + first if first is not None else n
+    return n
 
 
 def fatalities_in_reference(masked: str, folded: str) -> int | None:
@@ -488,5 +536,5 @@ def fatalities_in_reference(masked: str, folded: str) -> int | None:
     if fat and fat.group("one"):
         return 1
     if fat:
-        return number(matched(masked, fat, "n" if fat.group("n") else "n2"))
+        return _count(masked, fat)
     return 0 if Fold.NO_FATALITIES.search(folded) else None

@@ -311,6 +311,7 @@ GROUPS: dict[str, str | None] = {
     "Ambazonian separatists": "CM", "Maute": "PH", "Maute group": "PH", "Abu Sayyaf": "PH", "NPA": "PH", "New People's Army": "PH",
     "BIFF": "PH", "TPNPB": "ID", "Mawozo": "HT", "G9": "HT", "Clan del Golfo": "CO", "Sinaloa Cartel": "MX",
     "Ansar al-Sunna": "MZ", "Maoists": "IN", "Naxalites": "IN", "FARC dissidents": "CO",
+    "Syrian National Army": "SY", "SNA": "SY", "Islamic Resistance in Iraq": "IQ",
 }
 #: Where a country's forces and groups are reported fighting, besides at home: the report of an actor of the
 #: country is about one of these (an analyst places "Israeli forces … Gaza" in Palestine, not Mozambique).
@@ -362,7 +363,7 @@ GROUP_ALIASES: dict[str, str] = {
     "Ta'ang National Liberation Army": "TNLA", "People's Defence Force": "PDF", "ISIS": "Islamic State",
     "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "Al Shabaab": "Al-Shabaab", "SPLA-IO": "SPLM-IO", "QSD": "SDF", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
     "Government of National Accord": "GNA", "New People's Army": "NPA", "Naxalites": "Maoists",
-    "Maute group": "Maute",
+    "Maute group": "Maute", "Syrian National Army": "SNA",
 }
 #: Nouns that make an adjective or a group name into an armed actor.
 ACTOR_NOUNS = (
@@ -868,7 +869,7 @@ STRIKE_CUE = re.compile(
     r"(?:fighter\s+)?jets?\s+(?:struck|bombed|hit)|helicopter\s+gunships?|bombed\s+from\s+the\s+air|uavs?|"
     r"dropped\s+(?:[\w-]+\s+){0,3}?bombs?)|"
     r"(?P<aircraft>(?:shot\s+down|downed)\s+(?:[\w-]+\s+){0,4}?" + MANNED_AIRCRAFT + r")|"
-    r"(?P<disrupted>shot\s+down|downed|intercepted(?!\s+(?:and|attacks?|ambush))|defused|"
+    r"(?P<disrupted>shot\s+down|downed|intercepted(?!\s+(?:and(?!\s+(?:destroyed|shot\s+down|downed))|attacks?|ambush))|defused|"
     r"neutrali[sz]ed\s+(?:an?\s+)?(?:drone|mine|ied|explosive)s?|controlled\s+(?:detonation|explosion)|"
     r"(?:cleared|removed)\s+(?:[\w-]+\s+){0,3}?(?:mines|landmines|ieds|explosives)|"
     r"(?:recover|seiz|confiscat|discover|found|unearth|locat)\w*\s+(?:[\w,.-]+\s+){0,5}?" + WEAPON_HAUL + r"|"
@@ -918,7 +919,8 @@ STRIKE_CUE = re.compile(
     r"(?=[\w-]+\s+(?:were|was|ha[sdv]e?)\s)" + PROPERTY + PROPERTY_PASSIVE + r")|"
     r"(?P<raid>raid(?:ed|s)?|(?:launched|conducted|carried\s+out)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:operations?|offensives?|campaigns?)\s+(?:against|on|targeting|in))|"
-    r"(?P<attack>attack(?:ed|s)?(?:\s+on)?|ambush(?:ed)?|stormed|assault(?:ed)?\s+on|targeted)|"
+    r"(?P<attack>attack(?:ed|s)?(?:\s+on)?|ambush(?:ed)?|stormed|assault(?:ed)?\s+on|assaults|offensive\s+operations|"
+    r"targeted)|"
     r"(?P<kill>shot(?:\s+dead)?|killed|murdered|assassinat(?:ed|ion)|stabbed|beat(?:en|ing)?(?:\s+up)?|assaulted|tortured|hacked|"
     r"opened\s+fire|found\s+dead|bod(?:y|ies)\s+of|shot\s+and\s+(?:killed|wounded|injured)|"
     r"wounded|injured))\b",
@@ -1100,12 +1102,16 @@ BORDER_BEFORE = re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$"
 MILITIA_AFTER = re.compile(r"\s+(?:(?:communal|ethnic|tribal|pastoral|pastoralist|local)\s+)?militias?\b",
                            re.IGNORECASE)
 PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$"
-#: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2"), and
+#: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2"; "n0" a
+#: count joined to "n2": "4 police officers and 2 attackers were killed"; "13 members of the security forces"), and
 #: one person ("killed a shopkeeper", "a soldier was killed": group "one").
 FATALITIES = re.compile(
     r"\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|behead(?:ed|ing))\s+(?:at\s+least\s+)?(?P<n>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?<!no\s)(?P<n2>\d(?:[\d,]*\d)?|one|two|three|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?<!no\s)"
+    r"(?:(?P<n0>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){1,2}?and\s+)?"
+    r"(?P<n2>\d(?:[\d,]*\d)?|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){1,2}?)?"
     r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died)\b|"
     r"(?P<one>\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|assassinat(?:ed|ing))\s+(?:a|an)\s+(?!number|total|estimated|few|"
     r"dozen|score|group|couple)|\b(?:a|an)\s+(?:[\w-]+\s+){1,3}?(?:was|has\s+been|had\s+been)\s+"
