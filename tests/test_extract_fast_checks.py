@@ -13,7 +13,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geoconflict.extraction import actors, located, resolution_actors, sources, toponyms
+from geoconflict.extraction import actors, located, resolution, resolution_actors, sources, toponyms
 from geoconflict.extraction.cues import Fold
 from geoconflict.extraction.spans import Span
 from geoconflict.gazetteer import Gazetteer
@@ -147,6 +147,25 @@ def test_rule_words_say_which_rules_can_match():
     text = "Shelling hit the Terra Nova neighborhood; Testgrad Ward."
     span = Span(17, 22, "Terra", "")
     assert "part of a city" in toponyms._context_reason(text, span, set(), toponyms.RuleWords.of(text))
+
+
+_WAR_WORDS = ["war", "WAR", "Wars", "invasion", "ınvasıon", "İNVASION", "aggression", "aggreſſion", "occupation",
+              "Occupatıon", "in", "of", "ON", "against", "agaınst", "the", "Ukraine", "toward", "x", "wa", "nv"]
+war_texts = _made_of(_WAR_WORDS, max_size=10)
+
+
+@_FAST
+@given(war_texts)
+def test_a_text_without_the_war_stems_holds_no_war_object(text):
+    # resolution._war_object is searched before each span only in a text _tells_of_war
+    if any(en.WAR_OBJECT_BEFORE.search(text, 0, end) for end in range(len(text) + 1)):
+        assert resolution._tells_of_war(text)
+
+
+def test_tells_of_war_finds_each_word():
+    for text in ("the war in", "an INVASION of", "aggression against", "the occupation of", "WAR ON"):
+        assert resolution._tells_of_war(text) and en.WAR_OBJECT_BEFORE.search(text + " "), text
+    assert not resolution._tells_of_war("Shelling hit Kyiv and Kharkiv.")
 
 
 def test_the_window_checks_find_what_they_are_for():
