@@ -87,7 +87,7 @@ def _far_from_a_big_place(spans: list[Span]) -> None:
 
     Most towns have another place well within ``FAR_KM``, or all well beyond: bounds on the distance made
     without the haversine (:func:`_km_bounds`) say so at once, and only a town they leave in doubt is measured
-    as :func:`_far_from_a_big_place_plain`, the plain form, measures it (``tests/test_outliers_fast.py`` holds
+    as :func:`_far_from_a_big_place_plain`, the plain form, measures it (``tests/test_places_fast.py`` holds
     the two equal).
     """
     placed = [x for x in spans if x.place is not None and x.place.kind is not PlaceKind.COUNTRY]

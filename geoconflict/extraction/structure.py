@@ -37,7 +37,8 @@ from geoconflict.lang import en
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import parse_query
 
-__all__ = ["apply_coded", "apply_sentence_region", "apply_structure", "holds", "names_region", "sentence_bounds"]
+__all__ = ["apply_coded", "apply_sentence_region", "apply_structure", "holds", "names_region", "sentence_bounds",
+           "unit_sentences"]
 
 #: Units a tail may name, innermost first.
 _UNIT_KINDS = (PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
@@ -431,16 +432,8 @@ def apply_sentence_region(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     --------
     >>> apply_sentence_region(Gazetteer.default(), "", [])
     """
-    # only a first-level unit names a region: the sentences without one are passed over (each rule reads and
-    # moves only its own sentence's places, so which sentences have one is known before the first is read)
-    at_units = [x.start for x in spans if x.place is not None and x.place.kind is PlaceKind.ADMIN1]
-    if not at_units:
-        return
-    bounds = _bounds(text)
-    firsts = [begin for begin, _ in bounds]
     starts = [x.start for x in spans]
-    for i in sorted({bisect.bisect_right(firsts, at) - 1 for at in at_units}):
-        begin, end = bounds[i]
+    for begin, end in unit_sentences(text, spans):
         inside = spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, end)]
         units = [y.place for y in inside if y.place is not None and names_region(text, y)]
         if len({u.country_code for u in units}) != 1:
@@ -482,6 +475,26 @@ def _into_units(gaz: Gazetteer, x: Span, units: list[Place]) -> None:
         x.candidates = (x.place, *x.candidates)
     x.place, x.score = None, None
     x.reason = f"{x.reason}; {OUTLIER}: outside the sentence's region ({names}), none of its name there"
+
+
+def unit_sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """(start, end) of the sentences (:func:`sentence_bounds`) that hold a span placed at a first-level unit.
+
+    Only such a span names a region (:func:`names_region`): the rules that read a sentence's named regions
+    pass the other sentences over. Each of them reads and moves only its own sentence's places, so which
+    sentences hold a unit is known before the first is read.
+
+    Examples
+    --------
+    >>> unit_sentences("No places here. None.", [])
+    []
+    """
+    at_units = [x.start for x in spans if x.place is not None and x.place.kind is PlaceKind.ADMIN1]
+    if not at_units:
+        return []
+    bounds = _bounds(text)
+    firsts = [begin for begin, _ in bounds]
+    return [bounds[i] for i in sorted({bisect.bisect_right(firsts, at) - 1 for at in at_units})]
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:

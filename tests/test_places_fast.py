@@ -1,9 +1,11 @@
-"""The far-town rule with its distance bounds gives the plain rule's answers (branch `places`).
+"""The place side's shortcuts give the long way's answers (branch `places`).
 
-``resolution_outliers._far_from_a_big_place`` decides most towns by bounds on the distance made without the
-haversine and measures with numpy only the towns the bounds leave in doubt; ``_far_from_a_big_place_plain``
-measures every town. Generated reports of places around the world, at distances near ``FAR_KM`` too, hold the
-two to the same places and reasons.
+* ``resolution_outliers._far_from_a_big_place`` decides most towns by bounds on the distance made without the
+  haversine and measures with numpy only the towns the bounds leave in doubt; ``_far_from_a_big_place_plain``
+  measures every town. Generated reports of places around the world, at distances near ``FAR_KM`` too, hold
+  the two to the same places and reasons.
+* ``structure.unit_sentences`` (the sentences the region rules read: ``apply_sentence_region``,
+  ``respell_in_units``) holds every sentence in which a span names a region; the others the rules pass over.
 """
 
 from __future__ import annotations
@@ -15,10 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geoconflict.extraction import resolution_outliers as outliers
+from geoconflict.extraction import structure
+from geoconflict.extraction.document import read_document
 from geoconflict.extraction.resolution_common import FAR_KM
 from geoconflict.extraction.spans import Span
+from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.distance import EARTH_RADIUS_KM, haversine_km
 from geoconflict.model import Place, PlaceKind
+from geoconflict.text.report import read_report
 
 _KINDS = [PlaceKind.POPULATED_PLACE, PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN1, PlaceKind.ADMIN2,
           PlaceKind.COUNTRY]
@@ -83,3 +89,23 @@ def test_a_far_village_is_still_left_unresolved():
     outliers._far_from_a_big_place(spans)
     assert spans[1].place is None and "km from all the report's other places" in spans[1].reason
     assert [x.place for x in spans if x is not spans[1]] == [kyiv, lviv, near]
+
+
+_REGION_TEXTS = [
+    "Shelling hit Pavlivka, Donetsk Oblast. Later, drones struck Kharkiv. Fighting in the Zaporizhzhia region.",
+    "On 3 May, gunmen attacked Kiwanja (Rutshuru, Nord-Kivu). Police in Goma arrested two. Calm in Kinshasa.",
+    "Troops moved from Sittwe to Kyauktaw; clashes in Sagaing region; Mandalay region; quiet in Yangon.",
+    "Protesters gathered in Niteroi, Rio de Janeiro. In Sao Paulo state, police dispersed a march. Recife.",
+]
+
+
+def test_unit_sentences_hold_every_sentence_that_names_a_region():
+    gaz = Gazetteer.default()
+    for text in _REGION_TEXTS:
+        doc = read_document(read_report(text, published="2024-05-03"), gaz)
+        chosen = structure.unit_sentences(doc.text, doc.spans)
+        assert chosen, text  # (each of these texts names a region)
+        for begin, end in structure.sentence_bounds(doc.text):
+            if any(begin <= y.start < end and structure.names_region(doc.text, y) for y in doc.spans):
+                assert (begin, end) in chosen, (text, begin)
+
