@@ -13,8 +13,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geoconflict.extraction import actors, located, resolution_actors, sources, toponyms
+from geoconflict.extraction import actors, located, resolution, resolution_actors, sources, toponyms
 from geoconflict.extraction.cues import Fold
+from geoconflict.extraction.spans import Span
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.lang import en
 from geoconflict.text.normalize import case_fold
@@ -105,6 +106,66 @@ def test_named_after_before_is_the_plain_search(text, data):
     assert toponyms._named_after_before(text, lo, hi) == (en.NAMED_AFTER_BEFORE.search(text, lo, hi) is not None)
     assert toponyms._neighbourhood_before(text, lo, hi) == (
         en.NEIGHBOURHOOD_BEFORE.search(text, lo, hi) is not None)
+
+
+_RULE_WORDS = [*_NAME_WORDS, "ward", "Wards", "WARD", "quarter", "Quarters", "neighbourhood", "Neighborhood",
+               "neıghbourhood", "NEİGHBORHOODS", "barrio", "barrıos", "favela", "Favelas", "quarterſ", "toward",
+               "Kyiv", "Nova", "Terra", "community"]
+rule_texts = _made_of(_RULE_WORDS, max_size=10)
+
+
+@_FAST
+@given(rule_texts, st.data())
+def test_context_reason_skips_only_rules_whose_words_are_missing(text, data):
+    # toponyms.RuleWords.of(text) says which of the rarer rules can match anywhere in the text
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    span = Span(start, end, text[start:end], "")
+    words = toponyms.RuleWords.of(text)
+    assert toponyms._context_reason(text, span, set(), words) == toponyms._context_reason(
+        text, span, set(), toponyms.RuleWords.ALL)
+
+
+@_FAST
+@given(rule_texts)
+def test_every_match_of_the_rarer_rules_holds_their_words(text):
+    words = toponyms.RuleWords.of(text)
+    for pos in range(len(text) + 1):
+        if en.NEIGHBOURHOOD_AFTER.match(text, pos):
+            assert words.part_after
+        if en.NEIGHBOURHOOD_OPENING.match(text, pos) or en.NEIGHBOURHOOD_BEFORE.search(text, 0, pos):
+            assert words.part_opening
+        if en.NAMED_AFTER.match(text, pos) or en.NAMED_AFTER_BEFORE.search(text, 0, pos):
+            assert words.named_after
+
+
+def test_rule_words_say_which_rules_can_match():
+    assert toponyms.RuleWords.of("Shelling hit Kyiv.") == toponyms.RuleWords(False, False, False)
+    assert toponyms.RuleWords.of("the mine imeni Lenina") == toponyms.RuleWords(True, False, False)
+    assert toponyms.RuleWords.of("in colonia Obrera") == toponyms.RuleWords(False, True, False)
+    assert toponyms.RuleWords.of("the Terra Nova NEIGHBORHOOD") == toponyms.RuleWords(False, False, True)
+    text = "Shelling hit the Terra Nova neighborhood; Testgrad Ward."
+    span = Span(17, 22, "Terra", "")
+    assert "part of a city" in toponyms._context_reason(text, span, set(), toponyms.RuleWords.of(text))
+
+
+_WAR_WORDS = ["war", "WAR", "Wars", "invasion", "ınvasıon", "İNVASION", "aggression", "aggreſſion", "occupation",
+              "Occupatıon", "in", "of", "ON", "against", "agaınst", "the", "Ukraine", "toward", "x", "wa", "nv"]
+war_texts = _made_of(_WAR_WORDS, max_size=10)
+
+
+@_FAST
+@given(war_texts)
+def test_a_text_without_the_war_stems_holds_no_war_object(text):
+    # resolution._war_object is searched before each span only in a text _tells_of_war
+    if any(en.WAR_OBJECT_BEFORE.search(text, 0, end) for end in range(len(text) + 1)):
+        assert resolution._tells_of_war(text)
+
+
+def test_tells_of_war_finds_each_word():
+    for text in ("the war in", "an INVASION of", "aggression against", "the occupation of", "WAR ON"):
+        assert resolution._tells_of_war(text) and en.WAR_OBJECT_BEFORE.search(text + " "), text
+    assert not resolution._tells_of_war("Shelling hit Kyiv and Kharkiv.")
 
 
 def test_the_window_checks_find_what_they_are_for():

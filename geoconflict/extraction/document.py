@@ -31,7 +31,14 @@ from geoconflict.extraction.resolution_units import apply_region_rule, apply_tow
 from geoconflict.extraction.resolution_variants import respell_unknown
 from geoconflict.extraction.sources import Sources
 from geoconflict.extraction.spans import Intervals, Span
-from geoconflict.extraction.toponyms import CapitalRuns, find_spans, named_site, reject_reason, whole_name
+from geoconflict.extraction.toponyms import (
+    CapitalRuns,
+    RuleWords,
+    find_spans,
+    named_site,
+    reject_reason,
+    whole_name,
+)
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.lang import en
 from geoconflict.model import DatePrecision, Place, PlaceKind, Provenance
@@ -270,13 +277,14 @@ def _kept_spans(gaz: Gazetteer, text: str, spans: list[Span], named: list[Person
                                                     if len(p.full.split()) >= 3}
     surnames = {s for s in surnames if s}
     runs = CapitalRuns(text, {x.start for x in spans})
+    words = RuleWords.of(text)
     person_spans = Intervals(p.span for p in named)
     kept: list[Span] = []
     widened = 0  # the end of the last span widened to its whole name: the spans inside it are its words
     for x in spans:
         if x.start < widened:
             continue
-        why = None if x.descriptor else reject_reason(text, x, runs, surnames)
+        why = None if x.descriptor else reject_reason(text, x, runs, surnames, words=words)
         if why is not None and why.startswith(PART_OF_NAME) and not person_spans.covers(x.start):
             whole = whole_name(gaz, text, x)
             if whole is not None and not (kept and kept[-1].end > whole.start):

@@ -51,6 +51,9 @@ SAME_REGION_BONUS = 2.0
 SAME_COUNTRY_BONUS = 1.0
 #: Decimals kept of a listed name's score.
 SCORE_DECIMALS = 3
+#: What each word of :data:`~geoconflict.lang.en.WAR_OBJECT_BEFORE` holds in lower case, in letters that match
+#: no other character in either case ("i" matches "ı", "s" matches "ſ": left out).
+_WAR_STEMS = ("war", "nva", "aggre", "occupat")
 
 
 def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
@@ -66,7 +69,7 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
             and not big_by_name(gaz, x.surface)]
     weak_ids = {id(x) for x in weak}
     strong = [x for x in plain if id(x) not in weak_ids] if weak else plain
-    war = [x for x in strong if _war_object(gaz, text, x)]
+    war = [x for x in strong if _war_object(gaz, text, x)] if _tells_of_war(text) else []
     _resolve_in_context(gaz, text, [x for x in strong if x not in war] if war else strong)
     if war:  # a country a war is told of, resolved alone: no context for the others
         _resolve_in_context(gaz, text, war)
@@ -87,6 +90,13 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     apply_sentence_region(gaz, text, spans)
     respell_in_units(gaz, text, spans)
     apply_coded(text, spans)
+
+
+def _tells_of_war(text: str) -> bool:
+    """Whether *text* holds a stem of :data:`~geoconflict.lang.en.WAR_OBJECT_BEFORE`'s words in lower case: else
+    no span of it is a war's object, and the pattern is not searched before each (most reports: none)."""
+    lowered = text.lower()
+    return any(stem in lowered for stem in _WAR_STEMS)
 
 
 def _war_object(gaz: Gazetteer, text: str, x: Span) -> bool:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from geoconflict.extraction.resolution_common import OUTLIER, SEAT_CANDIDATES
 from geoconflict.extraction.spans import Span
-from geoconflict.extraction.structure import APPROXIMATE, names_region, sentence_bounds
+from geoconflict.extraction.structure import APPROXIMATE, names_region, unit_sentences
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import parse_query
@@ -70,7 +70,7 @@ def respell_in_units(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     """Place each unresolved span of a sentence that names first-level units as such (or one left at such a
     unit for want of its name) at the units' town spelled alike, if one (the nearest spelling wins)."""
     starts = [x.start for x in spans]
-    for begin, end in sentence_bounds(text):
+    for begin, end in unit_sentences(text, spans):  # (only a first-level unit names a region)
         inside = spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, end)]
         units = [y.place for y in inside if y.place is not None and names_region(text, y)]
         if not units:

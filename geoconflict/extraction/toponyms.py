@@ -13,8 +13,10 @@ The words these rules read are in :mod:`geoconflict.lang.en`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
+from typing import ClassVar
 
 from geoconflict.errors import GeoconflictError
 from geoconflict.extraction.actors import DEMONYM_WORDS
@@ -22,9 +24,10 @@ from geoconflict.extraction.spans import APPROXIMATE, Intervals, Span
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.scanner import STOPWORDS
 from geoconflict.lang import en
-from geoconflict.text.normalize import case_fold, fold
+from geoconflict.text.normalize import case_fold
 
-__all__ = ["CapitalRuns", "common_word", "find_spans", "has_evidence", "named_site", "reject_reason", "whole_name"]
+__all__ = ["CapitalRuns", "RuleWords", "common_word", "find_spans", "has_evidence", "named_site", "reject_reason",
+           "whole_name"]
 
 #: A capitalised word (Latin or Cyrillic) right before a space that ends the searched text (group 1).
 _LEFT_WORD = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſЀ-Я][\w'’.-]*) $")
@@ -60,6 +63,9 @@ _HYPHENS = "-‐"
 _CONNECTOR_CACHE = 1 << 16
 #: How far before a name its locative preposition is looked for.
 _LOCATIVE_WINDOW = 24
+#: What every match of :data:`~geoconflict.lang.en.NEIGHBOURHOOD_AFTER`'s words holds in lower case (their letters
+#: match no other character in either case, as "i" matches "ı" and "s" matches "ſ": those are left out).
+_PART_AFTER_STEMS = ("ghbo", "ward", "quarter", "barr", "favela")
 #: The words of a name, split at spaces and hyphens.
 _NAME_WORDS = re.compile(r"[^\s\-‐]+")
 #: How many words of a run, on each side of a span, a "part of the name …" reason quotes.
@@ -179,7 +185,42 @@ def _whole_listed(gaz: Gazetteer, text: str, x: Span) -> Span:
     return x
 
 
-def reject_reason(text: str, span: Span, runs: CapitalRuns, surnames: set[str]) -> str | None:
+@dataclass(frozen=True)
+class RuleWords:
+    """Which of the words the rarer rules of :func:`reject_reason` need the text holds: a rule whose words the
+    text lacks cannot match at any span, so it is not tried (each is a regex tried per span otherwise).
+
+    Made once per text (:meth:`of`); :data:`ALL` says every word is there (the plain form: every rule tried).
+    ``tests/test_extract_fast_checks.py`` holds the two forms to the same reasons.
+
+    Examples
+    --------
+    >>> RuleWords.of("Shelling hit the Colonia Obrera ward of Tijuana.")
+    RuleWords(named_after=False, part_opening=True, part_after=True)
+    """
+
+    #: A word of :data:`~geoconflict.lang.en.NAMED_AFTER_WORDS` ("imeni").
+    named_after: bool
+    #: A core of :data:`~geoconflict.lang.en.NEIGHBOURHOOD_WORDS` ("olonia": "Colonia" or "colonia").
+    part_opening: bool
+    #: A stem of the words of :data:`~geoconflict.lang.en.NEIGHBOURHOOD_AFTER` ("ward", "quarter"), in any case.
+    part_after: bool
+    #: Every word there: every rule tried.
+    ALL: ClassVar[RuleWords]
+
+    @classmethod
+    def of(cls, text: str) -> RuleWords:
+        """The words *text* holds."""
+        lowered = text.lower()
+        return cls(any(w in text for w in en.NAMED_AFTER_WORDS), any(w in text for w in en.NEIGHBOURHOOD_CORES),
+                   any(w in lowered for w in _PART_AFTER_STEMS))
+
+
+RuleWords.ALL = RuleWords(True, True, True)
+
+
+def reject_reason(text: str, span: Span, runs: CapitalRuns, surnames: set[str], *,
+                  words: RuleWords | None = None) -> str | None:
     """Why *span* is not a place here, or None.
 
     Parameters
@@ -193,6 +234,8 @@ def reject_reason(text: str, span: Span, runs: CapitalRuns, surnames: set[str]) 
         *spans_at* where spans start: a neighbouring capitalised word that is itself a span is a place too).
     surnames : set of str
         The folded surnames of the people the report names.
+    words : RuleWords, optional
+        ``RuleWords.of(text)``, made once for all its spans (made here when not given).
 
     Examples
     --------
@@ -207,20 +250,22 @@ def reject_reason(text: str, span: Span, runs: CapitalRuns, surnames: set[str]) 
         return f"names an armed group ({word!r})"
     if word in en.DEMONYMS:
         return f"a demonym names an actor, not a place ({word!r})"
-    return _context_reason(text, span, surnames) or runs.reason(span)
+    return _context_reason(text, span, surnames, RuleWords.of(text) if words is None else words) or runs.reason(span)
 
 
-def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
-    """Why the words around *span* make it no place (a hyphenated name, a surname, a river, an outlet, an org)."""
+def _context_reason(text: str, span: Span, surnames: set[str], words: RuleWords) -> str | None:
+    """Why the words around *span* make it no place (a hyphenated name, a surname, a river, an outlet, an org);
+    the rules whose *words* the text lacks are not tried."""
     s, e, word = span.start, span.end, span.surface
     if s >= 2 and text[s - 1] in _HYPHENS and text[s - 2].isalnum() and not road_end(text, s, e):
         return "part of a hyphenated name"
-    if en.NAMED_AFTER.match(text, e):
-        return "part of the name of a place named after another ('… imeni …')"
     lo = max(0, s - CONTEXT_WINDOW)
-    if _named_after_before(text, lo, s):
-        return "the person a place is named after ('… imeni …')"
-    if surnames and fold(word) in surnames:
+    if words.named_after:
+        if en.NAMED_AFTER.match(text, e):
+            return "part of the name of a place named after another ('… imeni …')"
+        if _named_after_before(text, lo, s):
+            return "the person a place is named after ('… imeni …')"
+    if surnames and span.folded in surnames:
         return f"surname of a person named in the report ({word!r})"
     before = text[lo:s].rstrip()  # RIVER_BEFORE and ORG_BEFORE end with a word, then space
     # (case_fold keeps the last character's place, and the last letters of those words fold to themselves)
@@ -230,8 +275,8 @@ def _context_reason(text: str, span: Span, surnames: set[str]) -> str | None:
     outlet = en.OUTLET_AFTER.match(text, e)
     if outlet:
         return f"names an outlet ('{word} {outlet.group(0).strip()}')"
-    part = en.NEIGHBOURHOOD_AFTER.match(text, e)
-    if part or en.NEIGHBOURHOOD_OPENING.match(text, s) or _neighbourhood_before(text, lo, s):
+    part = en.NEIGHBOURHOOD_AFTER.match(text, e) if words.part_after else None
+    if part or words.part_opening and (en.NEIGHBOURHOOD_OPENING.match(text, s) or _neighbourhood_before(text, lo, s)):
         return f"names a part of a city ('{word}{part.group(0) if part else ''}'), inside the town the report names"
     org = en.ORG_BEFORE.search(text, lo, s) if before.endswith(en.ORG_BEFORE_ENDS) else None
     if org:
