@@ -110,7 +110,7 @@ __all__ = [
     "EVENT_PLACE_WORDS",
     "EXCESSIVE_FORCE",
     "EXPLETIVES",
-    "FATALITIES",
+    "AT_LEAST", "FATALITIES",
     "FATALITY_STEMS",
     "FORCES",
     "FORCE_WORD",
@@ -1100,13 +1100,15 @@ BORDER_BEFORE = re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$"
 MILITIA_AFTER = re.compile(r"\s+(?:(?:communal|ethnic|tribal|pastoral|pastoralist|local)\s+)?militias?\b",
                            re.IGNORECASE)
 PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$"
-#: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2"), and
-#: one person ("killed a shopkeeper", "a soldier was killed": group "one").
+#: A count's lower bound before it: "at least 5", "more than 100" (ACLED codes the bound).
+AT_LEAST = r"(?:at\s+least|more\s+than|over|around|about|nearly|some)\s+"
+#: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died", a note's closing
+#: "30 fatalities." (groups "n" and "n2"), and one person ("killed a shopkeeper", "a soldier was killed": group "one").
 FATALITIES = re.compile(
-    r"\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|behead(?:ed|ing))\s+(?:at\s+least\s+)?(?P<n>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
+    r"\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|behead(?:ed|ing))\s+(?:" + AT_LEAST + r")?(?P<n>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?<!no\s)(?P<n2>\d(?:[\d,]*\d)?|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died)\b|"
+    r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died|fatalities)\b|"
     r"(?P<one>\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|assassinat(?:ed|ing))\s+(?:a|an)\s+(?!number|total|estimated|few|"
     r"dozen|score|group|couple)|\b(?:a|an)\s+(?:[\w-]+\s+){1,3}?(?:was|has\s+been|had\s+been)\s+"
     r"(?:reportedly\s+)?(?:killed|shot\s+dead)\b)",
@@ -1114,7 +1116,7 @@ FATALITIES = re.compile(
 )
 #: Words one of which every match of FATALITIES holds, and of NO_FATALITIES (lower case): a sentence without
 #: them is not searched.
-FATALITY_STEMS = ("kill", "dead", "died", "assassinat", "behead")
+FATALITY_STEMS = ("kill", "dead", "died", "assassinat", "behead", "fatalit")
 NO_FATALITY_STEMS = ("no", "without")
 #: Actors ACLED codes though they name no side ("gunmen", "unidentified armed men", "police", "protesters"),
 #: and the targets it names the same way ("an army base" -> army, "villagers").
