@@ -311,6 +311,17 @@ GROUPS: dict[str, str | None] = {
     "Ambazonian separatists": "CM", "Maute": "PH", "Maute group": "PH", "Abu Sayyaf": "PH", "NPA": "PH", "New People's Army": "PH",
     "BIFF": "PH", "TPNPB": "ID", "Mawozo": "HT", "G9": "HT", "Clan del Golfo": "CO", "Sinaloa Cartel": "MX",
     "Ansar al-Sunna": "MZ", "Maoists": "IN", "Naxalites": "IN", "FARC dissidents": "CO",
+    # groups and forces of 2023-2025 reporting
+    "Alliance Fleuve Congo": "CD", "AFC": "CD", "Twirwaneho": "CD", "Mai-Mai": "CD",
+    "VDP": "BF", "Volunteers for the Defence of the Homeland": "BF", "Ansarul Islam": "BF",
+    "IS Sahel": "ML", "Islamic State Sahel": "ML", "Islamic State Sahel Province": "ML", "ISSP": "ML",
+    "CSP-DPA": "ML", "MNLA": "ML", "Lakurawa": "NG", "Ansaru": "NG", "IPOB": "NG", "ESN": "NG",
+    "AUSSOM": "SO", "ATMIS": "SO", "AMISOM": "SO", "FADM": "MZ", "SAMIM": "MZ",
+    "BLA": "PK", "Baloch Liberation Army": "PK", "BLF": "PK", "Baloch Liberation Front": "PK", "ISKP": None,
+    "Arambai Tenggol": "IN", "Assam Rifles": "IN",
+    "ARSA": "MM", "Karenni Army": "MM", "KNDF": "MM", "KNU": "MM", "Chin National Army": "MM", "UWSA": "MM",
+    "Viv Ansanm": "HT", "Gran Grif": "HT", "Los Choneros": "EC", "Los Lobos": "EC", "Los Chapitos": "MX",
+    "Chapitos": "MX", "Gulf Cartel": "MX", "La Familia Michoacana": "MX", "EMC": "CO", "Segunda Marquetalia": "CO",
 }
 #: Where a country's forces and groups are reported fighting, besides at home: the report of an actor of the
 #: country is about one of these (an analyst places "Israeli forces … Gaza" in Palestine, not Mozambique).
@@ -343,7 +354,9 @@ REGION_HINTS: dict[str, tuple[tuple[str, str], ...]] = {
 #: The groups of :data:`GROUPS` that are a state's own forces (the others are non-state armed groups).
 STATE_GROUPS = frozenset({"Sudanese Armed Forces", "SAF", "FARDC", "IDF", "Israel Defense Forces", "Tatmadaw",
                           "junta", "Junta", "SSPDF", "UPDF", "ENDF", "CRPF", "Danab",
-                          "GNA", "Government of National Accord", "Saudi-led coalition"})
+                          "GNA", "Government of National Accord", "Saudi-led coalition",
+                          "VDP", "Volunteers for the Defence of the Homeland", "AUSSOM", "ATMIS", "AMISOM", "FADM",
+                          "SAMIM", "Assam Rifles"})
 #: Demonyms whose forces are no state's ("Kurdish fighters", "Palestinian militants").
 STATELESS_DEMONYMS = frozenset({"Kurdish", "Palestinian"})
 #: Unnamed forces of the state ("the army", "security forces", "police"), and unnamed non-state armed men.
@@ -362,7 +375,10 @@ GROUP_ALIASES: dict[str, str] = {
     "Ta'ang National Liberation Army": "TNLA", "People's Defence Force": "PDF", "ISIS": "Islamic State",
     "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "Al Shabaab": "Al-Shabaab", "SPLA-IO": "SPLM-IO", "QSD": "SDF", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
     "Government of National Accord": "GNA", "New People's Army": "NPA", "Naxalites": "Maoists",
-    "Maute group": "Maute",
+    "Maute group": "Maute", "Alliance Fleuve Congo": "M23", "AFC": "M23",
+    "Volunteers for the Defence of the Homeland": "VDP", "Islamic State Sahel": "IS Sahel",
+    "Islamic State Sahel Province": "IS Sahel", "ISSP": "IS Sahel", "Baloch Liberation Army": "BLA",
+    "Baloch Liberation Front": "BLF", "Chapitos": "Los Chapitos",
 }
 #: Nouns that make an adjective or a group name into an armed actor.
 ACTOR_NOUNS = (
@@ -1126,7 +1142,7 @@ GENERIC_ACTOR = re.compile(
     r"security\s+forces|soldiers|troops|army|military|junta|protesters|protestors|demonstrators|rioters|mob|"
     r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children|gendarmes|gendarmerie|"
     r"settlers|locals|youths|young\s+men|supporters|traders|separatists?(?:\s+fighters)?|(?:cattle\s+)?raiders|"
-    r"activists|(?:drug\s+)?traffickers)\b",
+    r"activists|(?:drug\s+)?traffickers|passengers|teachers|pupils|schoolchildren|journalists|gang\s+members)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
