@@ -23,6 +23,7 @@ import pytest
 import shapely
 
 from geoconflict import extract, read_report
+from geoconflict.extraction.acled_types import classify
 from geoconflict.extraction.actors import parties, side_name, state_side
 from geoconflict.extraction.located import fatalities_in, fatalities_in_reference
 from geoconflict.maps.basemap import outlines
@@ -74,7 +75,7 @@ CASES = [
     Case('acled', 'On 1 August 2024, protesters marched against economic hardship in Kano (Kano Municipal, Kano). Police fired tear gas and live rounds, killing 3 protesters.', '2024-08-01', 'Protests', 'Excessive force against protesters', (12.00, 8.52), 'Nigeria', 'Kano', 'protesters', 'police', 3, {'actors': "'Police fired tear gas' in the note's second sentence is not actor2 of the protest"}),
     Case('wire', 'Gunmen killed more than 100 villagers in coordinated attacks on communities of Bokkos LGA of Plateau State on Christmas Eve, local officials said.', '2023-12-26', 'Violence against civilians', 'Attack', (9.30, 8.99), 'Nigeria', 'Plateau', 'gunmen', 'villagers', 100, {}),
     Case('wire', "Protesters stormed Kenya's parliament in Nairobi on Tuesday and set part of it on fire as lawmakers passed a contested finance bill; police opened fire, killing at least five.", '2024-06-25', 'Riots', 'Violent demonstration', (-1.28, 36.82), 'Kenya', 'Nairobi', 'protesters', 'police', 5, {'actors': "'police opened fire' after the semicolon is not read as actor2"}),
-    Case('wire', 'Police shot dead three people in Maputo on Thursday as supporters of an opposition presidential candidate marched against the election results, a rights group said.', '2024-11-07', 'Protests', 'Excessive force against protesters', (-25.97, 32.58), 'Mozambique', 'Maputo', 'supporters', 'police', 3, {'event_type': 'police shooting people while supporters march is read as an attack on civilians, not excessive force', 'sub_event_type': 'the same', 'actors': 'the same'}),
+    Case('wire', 'Police shot dead three people in Maputo on Thursday as supporters of an opposition presidential candidate marched against the election results, a rights group said.', '2024-11-07', 'Protests', 'Excessive force against protesters', (-25.97, 32.58), 'Mozambique', 'Maputo', 'supporters', 'police', 3, {}),
     Case('acled', 'On 10 May 2024, insurgents attacked Macomia town (Macomia, Cabo Delgado) and clashed with FADM and SAMIM troops. 4 soldiers were killed.', '2024-05-10', 'Battles', 'Armed clash', (-12.25, 40.12), 'Mozambique', 'Cabo Delgado', 'insurgents', 'FADM', 4, {'actors': "'FADM' (Mozambique's army) is no group of the vocabulary"}),
     Case('acled', 'On 3 October 2024, Ambazonian separatists abducted 6 teachers in Kumba (Meme, Sud-Ouest).', '2024-10-03', 'Violence against civilians', 'Abduction/forced disappearance', (4.64, 9.45), 'Cameroon', 'South-West', 'Ambazonian separatists', 'teachers', None, {}),
     Case('wire', 'Separatist fighters set off an improvised explosive device under a military truck on the outskirts of Bamenda on Wednesday, wounding three soldiers.', '2023-09-13', 'Explosions/Remote violence', 'Remote explosive/landmine/IED', (5.96, 10.15), 'Cameroon', 'North-West', 'separatist fighters', 'military', None, {}),
@@ -244,3 +245,23 @@ def test_groups_of_the_period_and_their_sides(phrase, name, state):
 def test_victims_of_abductions_are_named(text, victims):
     row = next(iter(acled_rows(extract(read_report(text, published="2024-05-06")))))
     assert row["actor2"] == victims
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    ("Police fired on protesters in Rangpur on Tuesday, killing one.", taxonomy.EXCESSIVE_FORCE),
+    ("Police fired live rounds into a crowd of protesters in Rangpur on Tuesday.", taxonomy.EXCESSIVE_FORCE),
+    ("Police fired tear gas at protesters in Rangpur on Tuesday.", taxonomy.PROTEST_WITH_INTERVENTION),
+])
+def test_police_firing_on_protesters_is_excessive_force(text, subtype):
+    row = next(iter(acled_rows(extract(read_report(text, published="2024-07-17")))))
+    assert row["sub_event_type"] == subtype
+
+
+@pytest.mark.parametrize(("sentence", "verb", "expected"), [
+    # the state's forces killing people while a crowd marches: excessive force; no crowd, an attack
+    ("police shot dead three people as opposition supporters marched through the city", "shot dead",
+     taxonomy.EXCESSIVE_FORCE),
+    ("police shot dead three people as they were fleeing the city", "shot dead", taxonomy.ATTACK),
+])
+def test_killed_while_a_crowd_marches(sentence, verb, expected):
+    assert classify("kill", sentence, sentence.index(verb) + len(verb), sentence.index(verb))[1] == expected

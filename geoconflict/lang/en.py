@@ -1071,9 +1071,12 @@ DEMONSTRATION = re.compile(r"\b(?:protest(?:s|ed|ers|ing)?|demonstrat\w*|dharnas
                            re.IGNORECASE)
 #: Fighting told as what came before the event ("following an armed clash, the army abducted ..."): background.
 AFTER_FIGHTING = re.compile(r"\b(?:after|following)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
-#: A protest named as where people were killed or shot ("shot dead 50 people during opposition protests").
+#: A protest named as where or when people were killed or shot ("shot dead 50 people during opposition protests",
+#: "shot dead three people as supporters of the opposition marched").
 DURING_PROTEST = re.compile(r"\b(?:during|at|in|amid)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|"
-                            r"demonstrations?|rall(?:y|ies)|marches)\b", re.IGNORECASE)
+                            r"demonstrations?|rall(?:y|ies)|marches)\b|"
+                            r"\b(?:as|while|when)\s+(?:[\w-]+\s+){0,8}?(?:protested|demonstrated|marched|rallied|"
+                            r"(?:were|was)\s+(?:protesting|demonstrating|marching))\b", re.IGNORECASE)
 #: Demonstrators named (a riot or arrest among them belongs to the protest).
 DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|rioters|crowd)\b", re.IGNORECASE)
 #: The label of a party's forces ("Russian forces"), for a demonym alone.
