@@ -58,7 +58,7 @@ CASES = [
     Case('gov', 'The Burkinabe army said its air force struck a column of terrorists near Diapaga in the East region on Thursday, neutralising dozens of them.', '2024-05-10', 'Explosions/Remote violence', 'Air/drone strike', (12.07, 1.79), 'Burkina Faso', 'Est', 'Burkinabe forces', 'terrorists', None, {'actors': "'struck a column of terrorists': the target after a strike's object is not read"}),
     # ---- DR Congo
     Case('wire', 'M23 rebels and Rwandan troops seized the airport in Goma on Monday as Congolese soldiers and allied militias fled, U.N. sources said.', '2025-01-27', 'Battles', 'Non-state actor overtakes territory', (-1.67, 29.23), 'Democratic Republic of the Congo', 'Nord-Kivu', 'M23', 'Congolese forces', None, {'event_type': "'seized the airport in Goma' is no claim (the airport is the object) and the fleeing militias make it 'Other'", 'sub_event_type': 'the same', 'actors': "'militias' (the fleeing side) named instead of M23"}),
-    Case('isw', 'AFC/M23 fighters entered Bukavu, the capital of South Kivu Province, on February 14 without meeting resistance after FARDC units withdrew.', '2025-02-15', 'Strategic developments', 'Non-violent transfer of territory', (-2.49, 28.84), 'Democratic Republic of the Congo', 'Sud-Kivu', 'M23', None, None, {ALL: "'entered <town> … without meeting resistance' is not read as control taken"}),
+    Case('isw', 'AFC/M23 fighters entered Bukavu, the capital of South Kivu Province, on February 14 without meeting resistance after FARDC units withdrew.', '2025-02-15', 'Strategic developments', 'Non-violent transfer of territory', (-2.49, 28.84), 'Democratic Republic of the Congo', 'Sud-Kivu', 'M23', None, None, {}),
     Case('acled', 'On 8 August 2024, ADF militants attacked farmers in their fields near Lubero (Lubero, Nord-Kivu), killing 11 civilians with machetes.', '2024-08-08', 'Violence against civilians', 'Attack', (-0.16, 29.24), 'Democratic Republic of the Congo', 'Nord-Kivu', 'ADF', 'farmers', 11, {}),
     Case('monitor', 'Sake (Masisi, N. Kivu): Wazalendo fighters clashed with M23 rebels on the hills above the town this morning, residents report heavy gunfire.', '2024-02-07', 'Battles', 'Armed clash', (-1.57, 29.04), 'Democratic Republic of the Congo', 'Nord-Kivu', 'Wazalendo', 'M23', None, {ALL: "'Sake (Masisi, N. Kivu):' — a monitor's heading of place then colon gives no located event"}),
     Case('ocha', 'OCHA DRC Flash Update: On 10 February, CODECO militiamen attacked a displacement site on the outskirts of Bunia, Ituri province, killing at least 51 people, most of them women and children.', '2025-02-11', 'Violence against civilians', 'Attack', (1.56, 30.25), 'Democratic Republic of the Congo', 'Ituri', 'CODECO', None, 51, {}),
@@ -265,3 +265,14 @@ def test_police_firing_on_protesters_is_excessive_force(text, subtype):
 ])
 def test_killed_while_a_crowd_marches(sentence, verb, expected):
     assert classify("kill", sentence, sentence.index(verb) + len(verb), sentence.index(verb))[1] == expected
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("M23 fighters entered Bukavu, the capital of South Kivu, on Friday without meeting resistance.",
+     [("M23", "Bukavu")]),
+    ("M23 fighters entered Bukavu on Friday without encountering any resistance.", [("M23", "Bukavu")]),
+    ("M23 fighters entered Bukavu on Friday after two days of fighting.", []),
+])
+def test_a_town_entered_without_meeting_resistance_is_control_taken(text, claims):
+    events = extract(read_report(text, published="2025-02-15"))
+    assert [(c.claimant, c.areas[0].name) for c in events.claims] == claims

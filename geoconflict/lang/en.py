@@ -248,6 +248,7 @@ __all__ = [
     "UNIT_PART_AFTER",
     "UNIT_WORDS",
     "UNNAMED_REPORTS",
+    "UNOPPOSED",
     "VIOLENT_CROWD",
     "VISIT",
     "VOLLEYS",
@@ -776,13 +777,16 @@ MOVE_FROM_AFTER = r"\s+from\s+"
 #: "redeploy" as "deploy".
 MOVE_STEM_LENGTH = 5
 MOVE_STEM_ALIASES = {"redep": "deplo"}
-#: Control of territory ("entered <town>" only when unopposed: else a movement).
+#: What "without" is followed by when a place is taken unopposed: "without (meeting) any resistance", "without a shot".
+UNOPPOSED = r"(?:(?:meeting|encountering|facing)\s+)?(?:any\s+|a\s+)?(?:fight(?:ing)?|resistance|clash(?:es)?|a\s+shot)"
+#: Control of territory ("entered <town>" only when unopposed, though a descriptor and a date may come between:
+#: else a movement).
 CLAIM_CUE = re.compile(
     r"\b(?:control(?:s|led|ling)?|seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took\s+over|took|taken|"
     r"tak(?:e|es|ing)\s+over|overt(?:ook|ake|akes|aken|aking)|"
     r"occup(?:y|ies|ied|ying)|liberat(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|"
     r"overr(?:an|un|uns)|fell\s+to|fallen\s+to|hold(?:s|ing)?|held|gain(?:s|ed)?\s+control|"
-    r"entered(?=(?:\s+\S+){1,4}?\s+(?:unopposed|without\s+(?:any\s+|a\s+)?(?:fight(?:ing)?|resistance|clash(?:es)?|a\s+shot))))\b",
+    r"entered(?=(?:\s+\S+){1,12}?\s+(?:unopposed|without\s+" + UNOPPOSED + r")))\b",
     re.IGNORECASE,
 )
 #: Control words that claim a place only when it follows (not "held talks", "took part").
@@ -1157,7 +1161,8 @@ NO_FATALITIES = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|
                            re.IGNORECASE)
 
 #: Control taken with no fighting: ACLED's non-violent transfer of territory.
-PEACEFUL_TRANSFER = re.compile(r"\b(?:no\s+(?:clash(?:es)?|fighting|resistance|confrontation)s?|without\s+(?:any\s+|a\s+)?"
+PEACEFUL_TRANSFER = re.compile(r"\b(?:no\s+(?:clash(?:es)?|fighting|resistance|confrontation)s?|without\s+"
+                               r"(?:(?:meeting|encountering|facing)\s+)?(?:any\s+|a\s+)?"
                                r"(?:clash(?:es)?|fight(?:ing)?|resistance|confrontation|a\s+shot))\b", re.IGNORECASE)
 #: Fighting told with a claim, or control taken by force (else the territory changed hands with no fighting).
 ASSAULT_WORDS = re.compile(r"\b(?:attack\w*|assault\w*|offensive|storm\w*|counter-?attack\w*|push\w*\s+back|"
