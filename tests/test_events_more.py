@@ -35,7 +35,7 @@ CASES = [
     ("On 1 June 2023, police began enforcing a curfew in Kano after clashes.", "2023-06-01",
      "Strategic developments", "Change to group/activity", "Kano", "Nigeria", "police", None, None),
     ("On 3 June 2023, HTS security forces detained two journalists in Idlib.", "2023-06-03",
-     "Violence against civilians", "Abduction/forced disappearance", "Idlib", "Syria", "HTS", None, None),
+     "Violence against civilians", "Abduction/forced disappearance", "Idlib", "Syria", "HTS", "journalists", None),
     ("On 5 June 2023, police arrested six traders in Lagos.", "2023-06-05",
      "Strategic developments", "Arrests", "Lagos", "Nigeria", "police", "traders", None),
     ("On 7 June 2023, residents burned tires on the main road of Port Sudan, demanding water and electricity.",
