@@ -58,6 +58,9 @@ __all__ = ["BY_BATTLE", "CUE_KEYS", "actor_pair", "battle_word", "classify", "cr
 
 #: Where the clause after an event's word ends.
 _CLAUSE_END = re.compile(r"[;:,.]")
+#: What joins two actors named together as one side ("the TNLA and PDF fighters", "FARDC, Wazalendo"): the first
+#: named is actor1.
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 #: How far after "by" a passive verb's agent is read.
 _AGENT_WINDOW = 60
 
@@ -492,4 +495,9 @@ def _nearest(masked: str, folded: str, lo: int, hi: int, *, last: bool) -> str |
     if not found:
         return None
     found.sort()
-    return found[-1 if last else 0][2]
+    if not last:
+        return found[0][2]
+    k = len(found) - 1
+    while k and _JOINED.fullmatch(masked, found[k - 1][1], found[k][0]):  # "TNLA and PDF fighters": the TNLA
+        k -= 1
+    return found[k][2]
