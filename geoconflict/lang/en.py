@@ -62,6 +62,7 @@ __all__ = [
     "ARTICLE_BEFORE",
     "ASSAULT_WORDS",
     "ATTRIBUTION_VERBS",
+    "AT_LEAST",
     "AUXILIARIES",
     "BASE_WORDS",
     "BEARINGS",
@@ -110,7 +111,7 @@ __all__ = [
     "EVENT_PLACE_WORDS",
     "EXCESSIVE_FORCE",
     "EXPLETIVES",
-    "AT_LEAST", "FATALITIES",
+    "FATALITIES",
     "FATALITY_STEMS",
     "FORCES",
     "FORCE_WORD",
@@ -778,7 +779,8 @@ MOVE_FROM_AFTER = r"\s+from\s+"
 MOVE_STEM_LENGTH = 5
 MOVE_STEM_ALIASES = {"redep": "deplo"}
 #: What "without" is followed by when a place is taken unopposed: "without (meeting) any resistance", "without a shot".
-UNOPPOSED = r"(?:(?:meeting|encountering|facing)\s+)?(?:any\s+|a\s+)?(?:fight(?:ing)?|resistance|clash(?:es)?|a\s+shot)"
+UNOPPOSED = (r"(?:(?:meeting|encountering|facing)\s+)?(?:any\s+|a\s+)?"
+             r"(?:clash(?:es)?|fight(?:ing)?|resistance|confrontation|a\s+shot)")
 #: Control of territory ("entered <town>" only when unopposed, though a descriptor and a date may come between:
 #: else a movement).
 CLAIM_CUE = re.compile(
@@ -1161,9 +1163,8 @@ NO_FATALITIES = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|
                            re.IGNORECASE)
 
 #: Control taken with no fighting: ACLED's non-violent transfer of territory.
-PEACEFUL_TRANSFER = re.compile(r"\b(?:no\s+(?:clash(?:es)?|fighting|resistance|confrontation)s?|without\s+"
-                               r"(?:(?:meeting|encountering|facing)\s+)?(?:any\s+|a\s+)?"
-                               r"(?:clash(?:es)?|fight(?:ing)?|resistance|confrontation|a\s+shot))\b", re.IGNORECASE)
+PEACEFUL_TRANSFER = re.compile(r"\b(?:no\s+(?:clash(?:es)?|fighting|resistance|confrontation)s?|without\s+" + UNOPPOSED
+                               + r")\b", re.IGNORECASE)
 #: Fighting told with a claim, or control taken by force (else the territory changed hands with no fighting).
 ASSAULT_WORDS = re.compile(r"\b(?:attack\w*|assault\w*|offensive|storm\w*|counter-?attack\w*|push\w*\s+back|"
                            r"drove\s+out|expelled|after\s+(?:heavy\s+)?(?:battles?|fighting)|captur\w*|seiz\w*|"
