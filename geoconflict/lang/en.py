@@ -314,16 +314,10 @@ GROUPS: dict[str, str | None] = {
     "BIFF": "PH", "TPNPB": "ID", "Mawozo": "HT", "G9": "HT", "Clan del Golfo": "CO", "Sinaloa Cartel": "MX",
     "Ansar al-Sunna": "MZ", "Maoists": "IN", "Naxalites": "IN", "FARC dissidents": "CO",
     # groups and forces of 2023-2025 reporting
-    "Alliance Fleuve Congo": "CD", "AFC": "CD", "Twirwaneho": "CD", "Mai-Mai": "CD",
-    "VDP": "BF", "Volunteers for the Defence of the Homeland": "BF", "Ansarul Islam": "BF",
-    "IS Sahel": "ML", "Islamic State Sahel": "ML", "Islamic State Sahel Province": "ML", "ISSP": "ML",
-    "CSP-DPA": "ML", "MNLA": "ML", "Lakurawa": "NG", "Ansaru": "NG", "IPOB": "NG", "ESN": "NG",
-    "AUSSOM": "SO", "ATMIS": "SO", "AMISOM": "SO", "FADM": "MZ", "SAMIM": "MZ",
-    "BLA": "PK", "Baloch Liberation Army": "PK", "BLF": "PK", "Baloch Liberation Front": "PK", "ISKP": None,
-    "Arambai Tenggol": "IN", "Assam Rifles": "IN",
-    "ARSA": "MM", "Karenni Army": "MM", "KNDF": "MM", "KNU": "MM", "Chin National Army": "MM", "UWSA": "MM",
-    "Viv Ansanm": "HT", "Gran Grif": "HT", "Los Choneros": "EC", "Los Lobos": "EC", "Los Chapitos": "MX",
-    "Chapitos": "MX", "Gulf Cartel": "MX", "La Familia Michoacana": "MX", "EMC": "CO", "Segunda Marquetalia": "CO",
+    "AFC": "CD", "Twirwaneho": "CD", "VDP": "BF", "IS Sahel": "ML", "Islamic State Sahel Province": "ML", "ISSP": "ML",
+    "Lakurawa": "NG", "Ansaru": "NG", "IPOB": "NG", "AUSSOM": "SO", "AMISOM": "SO", "FADM": "MZ", "SAMIM": "MZ",
+    "BLA": "PK", "Baloch Liberation Army": "PK", "ARSA": "MM", "KNDF": "MM", "Viv Ansanm": "HT", "Gran Grif": "HT",
+    "Los Choneros": "EC",
 }
 #: Where a country's forces and groups are reported fighting, besides at home: the report of an actor of the
 #: country is about one of these (an analyst places "Israeli forces … Gaza" in Palestine, not Mozambique).
@@ -357,8 +351,7 @@ REGION_HINTS: dict[str, tuple[tuple[str, str], ...]] = {
 STATE_GROUPS = frozenset({"Sudanese Armed Forces", "SAF", "FARDC", "IDF", "Israel Defense Forces", "Tatmadaw",
                           "junta", "Junta", "SSPDF", "UPDF", "ENDF", "CRPF", "Danab",
                           "GNA", "Government of National Accord", "Saudi-led coalition",
-                          "VDP", "Volunteers for the Defence of the Homeland", "AUSSOM", "ATMIS", "AMISOM", "FADM",
-                          "SAMIM", "Assam Rifles"})
+                          "VDP", "AUSSOM", "AMISOM", "FADM", "SAMIM"})
 #: Demonyms whose forces are no state's ("Kurdish fighters", "Palestinian militants").
 STATELESS_DEMONYMS = frozenset({"Kurdish", "Palestinian"})
 #: Unnamed forces of the state ("the army", "security forces", "police"), and unnamed non-state armed men.
@@ -377,10 +370,8 @@ GROUP_ALIASES: dict[str, str] = {
     "Ta'ang National Liberation Army": "TNLA", "People's Defence Force": "PDF", "ISIS": "Islamic State",
     "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "Al Shabaab": "Al-Shabaab", "SPLA-IO": "SPLM-IO", "QSD": "SDF", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
     "Government of National Accord": "GNA", "New People's Army": "NPA", "Naxalites": "Maoists",
-    "Maute group": "Maute", "Alliance Fleuve Congo": "M23", "AFC": "M23",
-    "Volunteers for the Defence of the Homeland": "VDP", "Islamic State Sahel": "IS Sahel",
-    "Islamic State Sahel Province": "IS Sahel", "ISSP": "IS Sahel", "Baloch Liberation Army": "BLA",
-    "Baloch Liberation Front": "BLF", "Chapitos": "Los Chapitos",
+    "Maute group": "Maute", "AFC": "M23", "Islamic State Sahel Province": "IS Sahel", "ISSP": "IS Sahel",
+    "Baloch Liberation Army": "BLA",
 }
 #: Nouns that make an adjective or a group name into an armed actor.
 ACTOR_NOUNS = (
