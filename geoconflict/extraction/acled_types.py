@@ -61,6 +61,9 @@ __all__ = ["BY_BATTLE", "CUE_KEYS", "actor_pair", "battle_word", "classify", "cr
 _SHOOTING = re.compile(r"shot\b|opened\s+fire\b")
 #: Where the clause after an event's word ends.
 _CLAUSE_END = re.compile(r"[;:,.]")
+#: What joins two actors named together as one side ("the TNLA and PDF fighters", "FARDC, Wazalendo"): the first
+#: named is actor1.
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 #: How far after "by" a passive verb's agent is read.
 _AGENT_WINDOW = 60
 
@@ -498,9 +501,17 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
 
 def _nearest(masked: str, folded: str, lo: int, hi: int, *, last: bool) -> str | None:
     """The last (or first) actor named in ``masked[lo:hi]`` (*folded*: its :func:`case_fold`): a named side,
-    else a generic actor inside no side."""
-    found = named_actors(masked, folded, lo, hi)
-    return found[-1 if last else 0] if found else None
+    else a generic actor inside no side. Of actors joined as one side ("the TNLA and PDF fighters"), the last is
+    the first of them."""
+    found = _named(masked, folded, lo, hi)
+    if not found:
+        return None
+    if not last:
+        return found[0][2]
+    k = len(found) - 1
+    while k and _JOINED.fullmatch(masked, found[k - 1][1], found[k][0]):  # "TNLA and PDF fighters": the TNLA
+        k -= 1
+    return found[k][2]
 
 
 def named_actors(masked: str, folded: str, lo: int, hi: int) -> list[str]:
@@ -513,8 +524,13 @@ def named_actors(masked: str, folded: str, lo: int, hi: int) -> list[str]:
     >>> named_actors(text, text, 0, len(text))
     ['students', 'police']
     """
+    return [name for _, _, name in _named(masked, folded, lo, hi)]
+
+
+def _named(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """:func:`named_actors` with each actor's start and end, in text order."""
     found = [(a.start, a.end, side_name(a)) for a in parties(masked, lo, hi) if a.party]
     found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in Fold.GENERIC_ACTOR.finditer(folded, lo, hi)
                  if not any(s <= g.start() <= e + 1 for s, e, _ in found))  # "HTS security forces" are the HTS
     found.sort()
-    return [name for _, _, name in found]
+    return found

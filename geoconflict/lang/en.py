@@ -62,6 +62,7 @@ __all__ = [
     "ARTICLE_BEFORE",
     "ASSAULT_WORDS",
     "ATTRIBUTION_VERBS",
+    "AT_LEAST",
     "AUXILIARIES",
     "BASE_WORDS",
     "BEARINGS",
@@ -248,6 +249,7 @@ __all__ = [
     "UNIT_PART_AFTER",
     "UNIT_WORDS",
     "UNNAMED_REPORTS",
+    "UNOPPOSED",
     "VIOLENT_CROWD",
     "VISIT",
     "VOLLEYS",
@@ -312,6 +314,11 @@ GROUPS: dict[str, str | None] = {
     "BIFF": "PH", "TPNPB": "ID", "Mawozo": "HT", "G9": "HT", "Clan del Golfo": "CO", "Sinaloa Cartel": "MX",
     "Ansar al-Sunna": "MZ", "Maoists": "IN", "Naxalites": "IN", "FARC dissidents": "CO",
     "Syrian National Army": "SY", "SNA": "SY", "Islamic Resistance in Iraq": "IQ",
+    # groups and forces of 2023-2025 reporting
+    "AFC": "CD", "Twirwaneho": "CD", "VDP": "BF", "IS Sahel": "ML", "Islamic State Sahel Province": "ML", "ISSP": "ML",
+    "Lakurawa": "NG", "Ansaru": "NG", "IPOB": "NG", "AUSSOM": "SO", "AMISOM": "SO", "FADM": "MZ", "SAMIM": "MZ",
+    "BLA": "PK", "Baloch Liberation Army": "PK", "ARSA": "MM", "KNDF": "MM", "Viv Ansanm": "HT", "Gran Grif": "HT",
+    "Los Choneros": "EC",
 }
 #: Where a country's forces and groups are reported fighting, besides at home: the report of an actor of the
 #: country is about one of these (an analyst places "Israeli forces … Gaza" in Palestine, not Mozambique).
@@ -344,7 +351,8 @@ REGION_HINTS: dict[str, tuple[tuple[str, str], ...]] = {
 #: The groups of :data:`GROUPS` that are a state's own forces (the others are non-state armed groups).
 STATE_GROUPS = frozenset({"Sudanese Armed Forces", "SAF", "FARDC", "IDF", "Israel Defense Forces", "Tatmadaw",
                           "junta", "Junta", "SSPDF", "UPDF", "ENDF", "CRPF", "Danab",
-                          "GNA", "Government of National Accord", "Saudi-led coalition"})
+                          "GNA", "Government of National Accord", "Saudi-led coalition",
+                          "VDP", "AUSSOM", "AMISOM", "FADM", "SAMIM"})
 #: Demonyms whose forces are no state's ("Kurdish fighters", "Palestinian militants").
 STATELESS_DEMONYMS = frozenset({"Kurdish", "Palestinian"})
 #: Unnamed forces of the state ("the army", "security forces", "police"), and unnamed non-state armed men.
@@ -363,7 +371,8 @@ GROUP_ALIASES: dict[str, str] = {
     "Ta'ang National Liberation Army": "TNLA", "People's Defence Force": "PDF", "ISIS": "Islamic State",
     "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "Al Shabaab": "Al-Shabaab", "SPLA-IO": "SPLM-IO", "QSD": "SDF", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
     "Government of National Accord": "GNA", "New People's Army": "NPA", "Naxalites": "Maoists",
-    "Maute group": "Maute", "Syrian National Army": "SNA",
+    "Maute group": "Maute", "Syrian National Army": "SNA", "AFC": "M23", "Islamic State Sahel Province": "IS Sahel",
+    "ISSP": "IS Sahel", "Baloch Liberation Army": "BLA",
 }
 #: Nouns that make an adjective or a group name into an armed actor.
 ACTOR_NOUNS = (
@@ -761,13 +770,17 @@ MOVE_FROM_AFTER = r"\s+from\s+"
 #: "redeploy" as "deploy".
 MOVE_STEM_LENGTH = 5
 MOVE_STEM_ALIASES = {"redep": "deplo"}
-#: Control of territory ("entered <town>" only when unopposed: else a movement).
+#: What "without" is followed by when a place is taken unopposed: "without (meeting) any resistance", "without a shot".
+UNOPPOSED = (r"(?:(?:meeting|encountering|facing)\s+)?(?:any\s+|a\s+)?"
+             r"(?:clash(?:es)?|fight(?:ing)?|resistance|confrontation|a\s+shot)")
+#: Control of territory ("entered <town>" only when unopposed, though a descriptor and a date may come between:
+#: else a movement).
 CLAIM_CUE = re.compile(
     r"\b(?:control(?:s|led|ling)?|seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|took\s+over|took|taken|"
     r"tak(?:e|es|ing)\s+over|overt(?:ook|ake|akes|aken|aking)|"
     r"occup(?:y|ies|ied|ying)|liberat(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|en|ing)|retook|"
     r"overr(?:an|un|uns)|fell\s+to|fallen\s+to|hold(?:s|ing)?|held|gain(?:s|ed)?\s+control|"
-    r"entered(?=(?:\s+\S+){1,4}?\s+(?:unopposed|without\s+(?:any\s+|a\s+)?(?:fight(?:ing)?|resistance|clash(?:es)?|a\s+shot))))\b",
+    r"entered(?=(?:\s+\S+){1,12}?\s+(?:unopposed|without\s+" + UNOPPOSED + r")))\b",
     re.IGNORECASE,
 )
 #: Control words that claim a place only when it follows (not "held talks", "took part").
@@ -968,7 +981,8 @@ ARMED_TARGET = re.compile(
 #: A protest the authorities broke up, and one they fired on.
 INTERVENTION = re.compile(r"\b(?:dispers(?:ed|e)|tear\s*gas|water\s+cannons?|rubber\s+bullets|arrest(?:ed|ing)|detain(?:ed|ing)|dislodg|"
                           r"baton|beat|intervened|broke\s+up)\w*", re.IGNORECASE)
-EXCESSIVE_FORCE = re.compile(r"\b(?:live\s+(?:ammunition|rounds|fire)|killed|shot\s+dead|opened\s+fire)\b",
+EXCESSIVE_FORCE = re.compile(r"\b(?:live\s+(?:ammunition|rounds|fire)|killed|shot\s+dead|opened\s+fire|"
+                             r"fired\s+(?:live\s+(?:rounds|bullets|ammunition)\s+)?(?:on|at|into))\b",
                              re.IGNORECASE)
 #: Demonstrators turning violent (a riot rather than a protest).
 VIOLENT_CROWD = re.compile(r"\b(?:rioters|rioting\s+\w+|(?:protesters|demonstrators|protestors|rioters|crowd)\s+(?:\w+\s+){0,2}?"
@@ -1056,9 +1070,12 @@ DEMONSTRATION = re.compile(r"\b(?:protest(?:s|ed|ers|ing)?|demonstrat\w*|dharnas
                            re.IGNORECASE)
 #: Fighting told as what came before the event ("following an armed clash, the army abducted ..."): background.
 AFTER_FIGHTING = re.compile(r"\b(?:after|following)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
-#: A protest named as where people were killed or shot ("shot dead 50 people during opposition protests").
+#: A protest named as where or when people were killed or shot ("shot dead 50 people during opposition protests",
+#: "shot dead three people as supporters of the opposition marched").
 DURING_PROTEST = re.compile(r"\b(?:during|at|in|amid)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|"
-                            r"demonstrations?|rall(?:y|ies)|marches)\b", re.IGNORECASE)
+                            r"demonstrations?|rall(?:y|ies)|marches)\b|"
+                            r"\b(?:as|while|when)\s+(?:[\w-]+\s+){0,8}?(?:protested|demonstrated|marched|rallied|"
+                            r"(?:were|was)\s+(?:protesting|demonstrating|marching))\b", re.IGNORECASE)
 #: Demonstrators named (a riot or arrest among them belongs to the protest).
 DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|rioters|crowd)\b", re.IGNORECASE)
 #: The label of a party's forces ("Russian forces"), for a demonym alone.
@@ -1102,17 +1119,20 @@ BORDER_BEFORE = re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$"
 MILITIA_AFTER = re.compile(r"\s+(?:(?:communal|ethnic|tribal|pastoral|pastoralist|local)\s+)?militias?\b",
                            re.IGNORECASE)
 PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$"
-#: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died" (groups "n" and "n2"; "n0" a
-#: count joined to "n2": "4 police officers and 2 attackers were killed"; "13 members of the security forces"), and
-#: one person ("killed a shopkeeper", "a soldier was killed": group "one").
+#: A count's lower bound before it: "at least 5", "more than 100" (ACLED codes the bound).
+AT_LEAST = r"(?:at\s+least|more\s+than|over|around|about|nearly|some)\s+"
+#: People killed: "killing 12", "at least 5 civilians were killed", "3 soldiers died", a note's closing
+#: "30 fatalities." (groups "n" and "n2"; "n0" a count joined to "n2": "4 police officers and 2 attackers were
+#: killed"; "13 members of the security forces"), and one person ("killed a shopkeeper", "a soldier was killed":
+#: group "one").
 FATALITIES = re.compile(
-    r"\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|behead(?:ed|ing))\s+(?:at\s+least\s+)?(?P<n>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
+    r"\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|behead(?:ed|ing))\s+(?:" + AT_LEAST + r")?(?P<n>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?<!no\s)"
     r"(?:(?P<n0>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){1,2}?and\s+)?"
     r"(?P<n2>\d(?:[\d,]*\d)?|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){1,2}?)?"
-    r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died)\b|"
+    r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died|fatalities)\b|"
     r"(?P<one>\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|assassinat(?:ed|ing))\s+(?:a|an)\s+(?!number|total|estimated|few|"
     r"dozen|score|group|couple)|\b(?:a|an)\s+(?:[\w-]+\s+){1,3}?(?:was|has\s+been|had\s+been)\s+"
     r"(?:reportedly\s+)?(?:killed|shot\s+dead)\b)",
@@ -1120,7 +1140,7 @@ FATALITIES = re.compile(
 )
 #: Words one of which every match of FATALITIES holds, and of NO_FATALITIES (lower case): a sentence without
 #: them is not searched.
-FATALITY_STEMS = ("kill", "dead", "died", "assassinat", "behead")
+FATALITY_STEMS = ("kill", "dead", "died", "assassinat", "behead", "fatalit")
 NO_FATALITY_STEMS = ("no", "without")
 #: Actors ACLED codes though they name no side ("gunmen", "unidentified armed men", "police", "protesters"),
 #: and the targets it names the same way ("an army base" -> army, "villagers").
@@ -1130,7 +1150,7 @@ GENERIC_ACTOR = re.compile(
     r"security\s+forces|soldiers|troops|army|military|junta|protesters|protestors|demonstrators|rioters|mob|"
     r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children|gendarmes|gendarmerie|"
     r"settlers|locals|youths|young\s+men|supporters|traders|separatists?(?:\s+fighters)?|(?:cattle\s+)?raiders|"
-    r"activists|(?:drug\s+)?traffickers)\b",
+    r"activists|(?:drug\s+)?traffickers|passengers|teachers|pupils|schoolchildren|journalists|gang\s+members)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
@@ -1141,8 +1161,8 @@ NO_FATALITIES = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|
                            re.IGNORECASE)
 
 #: Control taken with no fighting: ACLED's non-violent transfer of territory.
-PEACEFUL_TRANSFER = re.compile(r"\b(?:no\s+(?:clash(?:es)?|fighting|resistance|confrontation)s?|without\s+(?:any\s+|a\s+)?"
-                               r"(?:clash(?:es)?|fight(?:ing)?|resistance|confrontation|a\s+shot))\b", re.IGNORECASE)
+PEACEFUL_TRANSFER = re.compile(r"\b(?:no\s+(?:clash(?:es)?|fighting|resistance|confrontation)s?|without\s+" + UNOPPOSED
+                               + r")\b", re.IGNORECASE)
 #: Fighting told with a claim, or control taken by force (else the territory changed hands with no fighting).
 ASSAULT_WORDS = re.compile(r"\b(?:attack\w*|assault\w*|offensive|storm\w*|counter-?attack\w*|push\w*\s+back|"
                            r"drove\s+out|expelled|after\s+(?:heavy\s+)?(?:battles?|fighting)|captur\w*|seiz\w*|"
