@@ -16,9 +16,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
+import shapely
 
 from geoconflict import extract, read_report
 from geoconflict.gazetteer.distance import haversine_km
+from geoconflict.maps.basemap import outlines
 from geoconflict.model.acled import acled_rows
 
 Case = tuple[Any, ...]
@@ -27,6 +29,10 @@ Case = tuple[Any, ...]
 ID_LENGTH = 48
 #: Within this many km of a named place, an event is placed at it.
 NEAR_KM = 25.0
+#: A point the generalised coast leaves in no admin-1 polygon is in the nearest within this many degrees.
+ADMIN1_SNAP_DEG = 0.09
+#: The key of a case's misses that fail every field (the report gives no located event).
+EVERY_FIELD = "all"
 #: ACLED's geo_precision: the named town; near a town or part of a region; only a region (its capital's point).
 TOWN, NEAR, REGION = 1, 2, 3
 
@@ -88,3 +94,32 @@ def field_tests(cases: Sequence[Case]) -> tuple[Callable[..., None], ...]:
         assert main_rows[case[0]]["fatalities"] == case[8]
 
     return test_event_type, test_sub_event_type, test_place, test_actors, test_fatalities
+
+
+class Admin1Index:
+    """Which admin-1 polygon of the embedded basemap holds a point (or lies within :data:`ADMIN1_SNAP_DEG`: a
+    coast the basemap generalises), as ``benchmarks/acled_notes.py`` scores admin-1."""
+
+    def __init__(self) -> None:
+        frame = outlines(level="admin1")
+        self.codes = frame["code"].to_numpy()
+        self.tree = shapely.STRtree(frame.geometry.to_numpy())
+
+    def code(self, lat: float, lon: float) -> str | None:
+        """The code of the admin-1 unit at (lat, lon), None out of every polygon."""
+        point = shapely.Point(lon, lat)
+        hits = self.tree.query(point, predicate="intersects")
+        if not len(hits):
+            hits = self.tree.query_nearest(point, max_distance=ADMIN1_SNAP_DEG)
+        return str(self.codes[hits[0]]) if len(hits) else None
+
+
+def case_params(cases: Sequence[Any], field: str) -> list[Any]:
+    """Report cases (with ``style``, ``country`` and ``xfail``: field → why it is missed) as the parameters of the
+    test of *field*, each known miss of the field (or of :data:`EVERY_FIELD`) marked strict xfail."""
+    out = []
+    for n, case in enumerate(cases):
+        reason = case.xfail.get(field) or case.xfail.get(EVERY_FIELD)
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        out.append(pytest.param(case, marks=marks, id=f"{n:02d}-{case.style}-{case.country.replace(' ', '_')}"))
+    return out

@@ -20,23 +20,19 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import shapely
 
 from geoconflict import extract, read_report
 from geoconflict.extraction.actors import parties, side_name, state_side
 from geoconflict.extraction.located import fatalities_in, fatalities_in_reference
-from geoconflict.maps.basemap import outlines
 from geoconflict.model import taxonomy
 from geoconflict.model.acled import acled_rows
 from geoconflict.text.normalize import case_fold
-from tests.acled_cases import near
+from tests.acled_cases import Admin1Index, case_params, near
 from tests.test_events_wide import ALL, Case
 
 #: The styles the reports are written in.
 STYLES = ("acled", "wire", "isw", "ocha", "gov", "monitor")
 #: A point in no admin-1 polygon (a coast the basemap generalises) takes the nearest within this many degrees
-#: (about 10 km), as ``benchmarks/acled_notes.py`` does.
-ADMIN1_SNAP_DEG = 0.09
 
 CASES = [
     # ---- Ukraine and Russia, 2023–2025
@@ -122,32 +118,6 @@ HELD_OUT = [
 ALL_CASES = CASES + HELD_OUT
 
 
-def _params(field: str) -> list[Any]:
-    """The cases as parameters of the test of *field*, the known misses marked strict xfail."""
-    out = []
-    for n, case in enumerate(ALL_CASES):
-        reason = case.xfail.get(field) or case.xfail.get(ALL)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        out.append(pytest.param(case, marks=marks, id=f"{n:02d}-{case.style}-{case.country.replace(' ', '_')}"))
-    return out
-
-
-class Admin1Index:
-    """Which admin-1 polygon of the embedded basemap holds a point (the nearest within :data:`ADMIN1_SNAP_DEG`
-    for a point the generalised coast leaves at sea)."""
-
-    def __init__(self) -> None:
-        frame = outlines(level="admin1")
-        self.codes = frame["code"].to_numpy()
-        self.tree = shapely.STRtree(frame.geometry.to_numpy())
-
-    def code(self, lat: float, lon: float) -> str | None:
-        """The code of the admin-1 polygon at (lat, lon), None when there is none."""
-        point = shapely.Point(lon, lat)
-        hits = self.tree.query(point, predicate="intersects")
-        if not len(hits):
-            hits = self.tree.query_nearest(point, max_distance=ADMIN1_SNAP_DEG)
-        return str(self.codes[hits[0]]) if len(hits) else None
 
 
 @pytest.fixture(scope="module")
@@ -168,24 +138,24 @@ def _row(rows: dict[str, dict[str, Any] | None], case: Case) -> dict[str, Any]:
     return row
 
 
-@pytest.mark.parametrize("case", _params("event_type"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "event_type"))
 def test_event_type(rows, case):
     assert _row(rows, case)["event_type"] == case.event_type
 
 
-@pytest.mark.parametrize("case", _params("sub_event_type"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "sub_event_type"))
 def test_sub_event_type(rows, case):
     assert _row(rows, case)["sub_event_type"] == case.sub_event_type
 
 
-@pytest.mark.parametrize("case", _params("place"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "place"))
 def test_place_within_25_km(rows, case):
     row = _row(rows, case)
     assert row["country"] == case.country
     assert near(row, *case.point), (row["location"], row["latitude"], row["longitude"])
 
 
-@pytest.mark.parametrize("case", _params("admin1"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "admin1"))
 def test_admin1_by_polygon(rows, admin1, case):
     row = _row(rows, case)
     truth = admin1.code(*case.point)
@@ -193,13 +163,13 @@ def test_admin1_by_polygon(rows, admin1, case):
     assert admin1.code(row["latitude"], row["longitude"]) == truth, row["admin1"]
 
 
-@pytest.mark.parametrize("case", _params("actors"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "actors"))
 def test_actors(rows, case):
     row = _row(rows, case)
     assert (row["actor1"], row["actor2"]) == (case.actor1, case.actor2)
 
 
-@pytest.mark.parametrize("case", _params("fatalities"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "fatalities"))
 def test_fatalities(rows, case):
     assert _row(rows, case)["fatalities"] == case.fatalities
 

@@ -20,23 +20,19 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import shapely
 
 from geoconflict import extract, read_report
 from geoconflict.extraction.acled_types import actor_pair, classify
 from geoconflict.extraction.actors import parties, side_name, state_side
 from geoconflict.extraction.located import fatalities_in, fatalities_in_reference
-from geoconflict.maps.basemap import outlines
 from geoconflict.model import taxonomy
 from geoconflict.model.acled import acled_rows
 from geoconflict.text.normalize import case_fold
-from tests.acled_cases import near
+from tests.acled_cases import Admin1Index, case_params, near
 from tests.test_events_wide import ALL, Case
 
 #: The styles the reports are written in.
 STYLES = ("acled", "wire", "isw", "ocha", "monitor", "gov")
-#: A point the generalised coast leaves at sea takes the admin-1 polygon within this many degrees (about 10 km).
-ADMIN1_SNAP_DEG = 0.09
 
 CASES = [
     # ---- Sudan
@@ -121,22 +117,6 @@ HELD_OUT = [
 ALL_CASES = CASES + HELD_OUT
 
 
-class Admin1Index:
-    """Which admin-1 polygon of the embedded basemap holds a point (or lies within :data:`ADMIN1_SNAP_DEG`)."""
-
-    def __init__(self) -> None:
-        frame = outlines(level="admin1")
-        self.codes = frame["code"].to_numpy()
-        self.tree = shapely.STRtree(frame.geometry.to_numpy())
-
-    def code(self, lat: float, lon: float) -> str | None:
-        """The code of the admin-1 unit at (lat, lon), None out of every polygon."""
-        point = shapely.Point(lon, lat)
-        hits = self.tree.query(point, predicate="intersects")
-        if not len(hits):
-            hits = self.tree.query_nearest(point, max_distance=ADMIN1_SNAP_DEG)
-        return str(self.codes[hits[0]]) if len(hits) else None
-
 
 def right(row: dict[str, Any] | None, case: Case, admin1: Admin1Index) -> dict[str, bool]:
     """Which fields of *row* (a report's main event) match the analyst's answer of *case*."""
@@ -150,15 +130,6 @@ def right(row: dict[str, Any] | None, case: Case, admin1: Admin1Index) -> dict[s
             "actors": (row["actor1"], row["actor2"]) == (case.actor1, case.actor2),
             "fatalities": row["fatalities"] == case.fatalities}
 
-
-def _params(field: str) -> list[Any]:
-    """The cases as parameters of the test of *field*, the known misses marked strict xfail."""
-    out = []
-    for n, case in enumerate(ALL_CASES):
-        reason = case.xfail.get(field) or case.xfail.get(ALL)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        out.append(pytest.param(case, marks=marks, id=f"{n:02d}-{case.style}-{case.country.replace(' ', '_')}"))
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -179,32 +150,32 @@ def rights(gazetteer, admin1) -> dict[str, dict[str, bool]]:
     return out
 
 
-@pytest.mark.parametrize("case", _params("event_type"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "event_type"))
 def test_event_type(rights, case):
     assert rights[case.text]["event_type"]
 
 
-@pytest.mark.parametrize("case", _params("sub_event_type"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "sub_event_type"))
 def test_sub_event_type(rights, case):
     assert rights[case.text]["sub_event_type"]
 
 
-@pytest.mark.parametrize("case", _params("place"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "place"))
 def test_place_within_25_km(rights, case):
     assert rights[case.text]["place"]
 
 
-@pytest.mark.parametrize("case", _params("admin1"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "admin1"))
 def test_admin1_by_polygon(rights, case):
     assert rights[case.text]["admin1"]
 
 
-@pytest.mark.parametrize("case", _params("actors"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "actors"))
 def test_actors(rights, case):
     assert rights[case.text]["actors"]
 
 
-@pytest.mark.parametrize("case", _params("fatalities"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "fatalities"))
 def test_fatalities(rights, case):
     assert rights[case.text]["fatalities"]
 

@@ -24,14 +24,14 @@ from geoconflict.extraction.claims import overtaken
 from geoconflict.lang import en
 from geoconflict.model import Place, taxonomy
 from geoconflict.model.acled import acled_rows
-from tests.acled_cases import near
+from tests.acled_cases import EVERY_FIELD, case_params, near
 
 #: The styles the reports are written in.
 STYLES = ("acled", "wire", "isw", "ucdp")
 #: At least this many reports, in this many countries (the brief: 60 reports, 15 countries).
 MIN_CASES, MIN_COUNTRIES = 60, 15
 #: Everything of a case fails (the report gives no located event).
-ALL = "all"
+ALL = EVERY_FIELD
 
 
 class Case(NamedTuple):
@@ -154,15 +154,6 @@ HELD_OUT = [
 ALL_CASES = CASES + HELD_OUT
 
 
-def _params(field: str) -> list[Any]:
-    """The cases as parameters of the test of *field*, the known misses marked strict xfail."""
-    out = []
-    for n, case in enumerate(ALL_CASES):
-        reason = case.xfail.get(field) or case.xfail.get(ALL)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        out.append(pytest.param(case, marks=marks, id=f"{n:02d}-{case.style}-{case.country.replace(' ', '_')}"))
-    return out
-
 
 @pytest.fixture(scope="module")
 def rows(gazetteer) -> dict[str, dict[str, Any] | None]:
@@ -177,35 +168,35 @@ def _row(rows: dict[str, dict[str, Any] | None], case: Case) -> dict[str, Any]:
     return row
 
 
-@pytest.mark.parametrize("case", _params("event_type"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "event_type"))
 def test_event_type(rows, case):
     assert _row(rows, case)["event_type"] == case.event_type
 
 
-@pytest.mark.parametrize("case", _params("sub_event_type"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "sub_event_type"))
 def test_sub_event_type(rows, case):
     assert _row(rows, case)["sub_event_type"] == case.sub_event_type
 
 
-@pytest.mark.parametrize("case", _params("place"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "place"))
 def test_place_within_25_km(rows, case):
     row = _row(rows, case)
     assert row["country"] == case.country
     assert near(row, *case.point), (row["location"], row["latitude"], row["longitude"])
 
 
-@pytest.mark.parametrize("case", _params("admin1"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "admin1"))
 def test_admin1(rows, case):
     assert _row(rows, case)["admin1"] == case.admin1
 
 
-@pytest.mark.parametrize("case", _params("actors"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "actors"))
 def test_actors(rows, case):
     row = _row(rows, case)
     assert (row["actor1"], row["actor2"]) == (case.actor1, case.actor2)
 
 
-@pytest.mark.parametrize("case", _params("fatalities"))
+@pytest.mark.parametrize("case", case_params(ALL_CASES, "fatalities"))
 def test_fatalities(rows, case):
     assert _row(rows, case)["fatalities"] == case.fatalities
 
