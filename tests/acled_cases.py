@@ -13,6 +13,7 @@ and checks one field, so a failure names the field and the case.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
 import pytest
@@ -123,3 +124,65 @@ def case_params(cases: Sequence[Any], field: str) -> list[Any]:
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         out.append(pytest.param(case, marks=marks, id=f"{n:02d}-{case.style}-{case.country.replace(' ', '_')}"))
     return out
+
+
+@cache
+def admin1_index() -> Admin1Index:
+    """The embedded basemap's admin-1 polygons, indexed once per test run."""
+    return Admin1Index()
+
+
+def report_rows_fixture(cases: Sequence[Any]) -> Any:
+    """A module-scoped fixture ``report_rows``: each report case's text → the first row of its ACLED export (its
+    main event; None when it gives no located event)."""
+    @pytest.fixture(scope="module")
+    def report_rows(gazetteer):
+        return {c.text: next(iter(acled_rows(extract(read_report(c.text, published=c.published), gazetteer=gazetteer))),
+                             None) for c in cases}
+    return report_rows
+
+
+def report_field_tests(cases: Sequence[Any], *, admin1_by_polygon: bool) -> tuple[Callable[..., None], ...]:
+    """The six per-field tests of report cases (``Case`` of ``tests/test_events_wide.py``) on the fixture of
+    :func:`report_rows_fixture`: event type, sub-event type, place (its country and within :data:`NEAR_KM`),
+    admin-1 (by name, or *admin1_by_polygon*: the event's point in the true point's polygon), actors, fatalities;
+    each case's known misses strict xfails (:func:`case_params`)."""
+    def row_of(rows: dict[str, dict[str, Any] | None], case: Any) -> dict[str, Any]:
+        row = rows[case.text]
+        assert row is not None, "the report gave no located event"
+        return row
+
+    @pytest.mark.parametrize("case", case_params(cases, "event_type"))
+    def test_event_type(report_rows, case):
+        assert row_of(report_rows, case)["event_type"] == case.event_type
+
+    @pytest.mark.parametrize("case", case_params(cases, "sub_event_type"))
+    def test_sub_event_type(report_rows, case):
+        assert row_of(report_rows, case)["sub_event_type"] == case.sub_event_type
+
+    @pytest.mark.parametrize("case", case_params(cases, "place"))
+    def test_place(report_rows, case):
+        row = row_of(report_rows, case)
+        assert row["country"] == case.country
+        assert near(row, *case.point), (row["location"], row["latitude"], row["longitude"])
+
+    @pytest.mark.parametrize("case", case_params(cases, "admin1"))
+    def test_admin1(report_rows, case):
+        row = row_of(report_rows, case)
+        if not admin1_by_polygon:
+            assert row["admin1"] == case.admin1
+            return
+        truth = admin1_index().code(*case.point)
+        assert truth is not None
+        assert admin1_index().code(row["latitude"], row["longitude"]) == truth, row["admin1"]
+
+    @pytest.mark.parametrize("case", case_params(cases, "actors"))
+    def test_actors(report_rows, case):
+        row = row_of(report_rows, case)
+        assert (row["actor1"], row["actor2"]) == (case.actor1, case.actor2)
+
+    @pytest.mark.parametrize("case", case_params(cases, "fatalities"))
+    def test_fatalities(report_rows, case):
+        assert row_of(report_rows, case)["fatalities"] == case.fatalities
+
+    return test_event_type, test_sub_event_type, test_place, test_admin1, test_actors, test_fatalities

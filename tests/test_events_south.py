@@ -17,8 +17,6 @@ geoconflict names them when it names them right; the fatalities. What geoconflic
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from geoconflict import extract, read_report
@@ -28,7 +26,7 @@ from geoconflict.extraction.located import fatalities_in, fatalities_in_referenc
 from geoconflict.model import taxonomy
 from geoconflict.model.acled import acled_rows
 from geoconflict.text.normalize import case_fold
-from tests.acled_cases import Admin1Index, case_params, near
+from tests.acled_cases import admin1_index, report_field_tests, report_rows_fixture
 from tests.test_events_wide import ALL, Case
 
 #: The styles the reports are written in.
@@ -117,70 +115,12 @@ HELD_OUT = [
 ALL_CASES = CASES + HELD_OUT
 
 
-
-def right(row: dict[str, Any] | None, case: Case, admin1: Admin1Index) -> dict[str, bool]:
-    """Which fields of *row* (a report's main event) match the analyst's answer of *case*."""
-    if row is None:
-        return dict.fromkeys(("event_type", "sub_event_type", "place", "admin1", "actors", "fatalities"), False)
-    truth = admin1.code(*case.point)
-    return {"event_type": row["event_type"] == case.event_type,
-            "sub_event_type": row["sub_event_type"] == case.sub_event_type,
-            "place": row["country"] == case.country and near(row, *case.point),
-            "admin1": truth is not None and admin1.code(row["latitude"], row["longitude"]) == truth,
-            "actors": (row["actor1"], row["actor2"]) == (case.actor1, case.actor2),
-            "fatalities": row["fatalities"] == case.fatalities}
+report_rows = report_rows_fixture(ALL_CASES)
+(test_event_type, test_sub_event_type, test_place_within_25_km, test_admin1_by_polygon, test_actors,
+ test_fatalities) = report_field_tests(ALL_CASES, admin1_by_polygon=True)
 
 
-
-@pytest.fixture(scope="module")
-def admin1() -> Admin1Index:
-    """The admin-1 polygons of the embedded basemap."""
-    return Admin1Index()
-
-
-@pytest.fixture(scope="module")
-def rights(gazetteer, admin1) -> dict[str, dict[str, bool]]:
-    """Each report's text → which fields of its main event (the first row of its ACLED export) are right."""
-    out = {}
-    for case in ALL_CASES:
-        row = next(iter(acled_rows(extract(read_report(case.text, published=case.published), gazetteer=gazetteer))),
-                   None)
-        assert row is None or row["latitude"] is not None
-        out[case.text] = right(row, case, admin1)
-    return out
-
-
-@pytest.mark.parametrize("case", case_params(ALL_CASES, "event_type"))
-def test_event_type(rights, case):
-    assert rights[case.text]["event_type"]
-
-
-@pytest.mark.parametrize("case", case_params(ALL_CASES, "sub_event_type"))
-def test_sub_event_type(rights, case):
-    assert rights[case.text]["sub_event_type"]
-
-
-@pytest.mark.parametrize("case", case_params(ALL_CASES, "place"))
-def test_place_within_25_km(rights, case):
-    assert rights[case.text]["place"]
-
-
-@pytest.mark.parametrize("case", case_params(ALL_CASES, "admin1"))
-def test_admin1_by_polygon(rights, case):
-    assert rights[case.text]["admin1"]
-
-
-@pytest.mark.parametrize("case", case_params(ALL_CASES, "actors"))
-def test_actors(rights, case):
-    assert rights[case.text]["actors"]
-
-
-@pytest.mark.parametrize("case", case_params(ALL_CASES, "fatalities"))
-def test_fatalities(rights, case):
-    assert rights[case.text]["fatalities"]
-
-
-def test_the_reports_cover_styles_types_and_regions(admin1):
+def test_the_reports_cover_styles_types_and_regions():
     assert len(CASES) >= 50
     assert {c.style for c in CASES} == set(STYLES)
     assert {c.event_type for c in CASES} == set(taxonomy.EVENT_TYPES)
@@ -190,7 +130,7 @@ def test_the_reports_cover_styles_types_and_regions(admin1):
     assert len({c.text for c in ALL_CASES}) == len(ALL_CASES)
     assert all(c.published[:4] in {"2023", "2024", "2025"} for c in ALL_CASES)
     # every true point lies in an admin-1 polygon, so the admin-1 test can fail
-    assert all(admin1.code(*c.point) is not None for c in ALL_CASES)
+    assert all(admin1_index().code(*c.point) is not None for c in ALL_CASES)
 
 
 # ---- the rules the reports led to, one by one

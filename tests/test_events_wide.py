@@ -14,7 +14,7 @@ is marked ``xfail(strict=True)`` with the reason, so a fix shows.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import pytest
 
@@ -24,7 +24,7 @@ from geoconflict.extraction.claims import overtaken
 from geoconflict.lang import en
 from geoconflict.model import Place, taxonomy
 from geoconflict.model.acled import acled_rows
-from tests.acled_cases import EVERY_FIELD, case_params, near
+from tests.acled_cases import EVERY_FIELD, near, report_field_tests, report_rows_fixture
 
 #: The styles the reports are written in.
 STYLES = ("acled", "wire", "isw", "ucdp")
@@ -154,51 +154,9 @@ HELD_OUT = [
 ALL_CASES = CASES + HELD_OUT
 
 
-
-@pytest.fixture(scope="module")
-def rows(gazetteer) -> dict[str, dict[str, Any] | None]:
-    """Each report's text → the first row of its ACLED export (None when it gives no located event)."""
-    return {c.text: next(iter(acled_rows(extract(read_report(c.text, published=c.published), gazetteer=gazetteer))),
-                         None) for c in ALL_CASES}
-
-
-def _row(rows: dict[str, dict[str, Any] | None], case: Case) -> dict[str, Any]:
-    row = rows[case.text]
-    assert row is not None, "the report gave no located event"
-    return row
-
-
-@pytest.mark.parametrize("case", case_params(ALL_CASES, "event_type"))
-def test_event_type(rows, case):
-    assert _row(rows, case)["event_type"] == case.event_type
-
-
-@pytest.mark.parametrize("case", case_params(ALL_CASES, "sub_event_type"))
-def test_sub_event_type(rows, case):
-    assert _row(rows, case)["sub_event_type"] == case.sub_event_type
-
-
-@pytest.mark.parametrize("case", case_params(ALL_CASES, "place"))
-def test_place_within_25_km(rows, case):
-    row = _row(rows, case)
-    assert row["country"] == case.country
-    assert near(row, *case.point), (row["location"], row["latitude"], row["longitude"])
-
-
-@pytest.mark.parametrize("case", case_params(ALL_CASES, "admin1"))
-def test_admin1(rows, case):
-    assert _row(rows, case)["admin1"] == case.admin1
-
-
-@pytest.mark.parametrize("case", case_params(ALL_CASES, "actors"))
-def test_actors(rows, case):
-    row = _row(rows, case)
-    assert (row["actor1"], row["actor2"]) == (case.actor1, case.actor2)
-
-
-@pytest.mark.parametrize("case", case_params(ALL_CASES, "fatalities"))
-def test_fatalities(rows, case):
-    assert _row(rows, case)["fatalities"] == case.fatalities
+report_rows = report_rows_fixture(ALL_CASES)
+(test_event_type, test_sub_event_type, test_place_within_25_km, test_admin1, test_actors,
+ test_fatalities) = report_field_tests(ALL_CASES, admin1_by_polygon=False)
 
 
 def test_the_reports_cover_styles_types_and_countries():
