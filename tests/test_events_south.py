@@ -26,7 +26,7 @@ from geoconflict.extraction.located import fatalities_in, fatalities_in_referenc
 from geoconflict.model import taxonomy
 from geoconflict.model.acled import acled_rows
 from geoconflict.text.normalize import case_fold
-from tests.acled_cases import admin1_index, report_field_tests, report_rows_fixture
+from tests.acled_cases import admin1_code, report_field_tests, report_rows_fixture
 from tests.test_events_wide import ALL, Case
 
 #: The styles the reports are written in.
@@ -130,7 +130,7 @@ def test_the_reports_cover_styles_types_and_regions():
     assert len({c.text for c in ALL_CASES}) == len(ALL_CASES)
     assert all(c.published[:4] in {"2023", "2024", "2025"} for c in ALL_CASES)
     # every true point lies in an admin-1 polygon, so the admin-1 test can fail
-    assert all(admin1_index().code(*c.point) is not None for c in ALL_CASES)
+    assert all(admin1_code(*c.point) is not None for c in ALL_CASES)
 
 
 # ---- the rules the reports led to, one by one

@@ -153,7 +153,8 @@ def _meeting(doc: Document, s: Sentence, masked: str, meet: re.Match[str],
     Returns
     -------
     Event or None
-        A "meeting" at the place, with its subject and whom it is with as actors.
+        A "meeting" at the place, with its subject and whom it is with as actors; its sub-event type is
+        ACLED's "Other" (Strategic developments' type for a development none of its others fits).
     """
     after = masked[meet.end():]
     word = matched(masked, meet)
@@ -169,7 +170,7 @@ def _meeting(doc: Document, s: Sentence, masked: str, meet: re.Match[str],
         doc.sources.label(subject, via=False) if subject else None,
         doc.sources.label(other, via=False) if other else None,
     ) if a and not TOKEN.search(a))
-    return Event("meeting", doc.place(m.group(1)), actors=parties,
+    return Event("meeting", doc.place(m.group(1)), subtype=acled.OTHER, actors=parties,
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(
                      s, reported_by=None if speaker in parties else speaker, when=doc.event_date(s),
