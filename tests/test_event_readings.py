@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geoconflict.extraction import extract
-from geoconflict.extraction.acled_types import battle_word, classify
+from geoconflict.extraction.acled_types import battle_word, classify, first_named, first_named_reference
+from geoconflict.extraction.actors import actors, first_party, parties
 from geoconflict.extraction.cues import CUE_OF, Reading, cue_kinds
 from geoconflict.extraction.document import clause_back, clause_back_reference, read_document
 from geoconflict.extraction.sources import last_clause
@@ -157,3 +158,37 @@ def test_last_clause_cases(head, last):
 @given(_CLAUSE_TEXT)
 def test_clause_back_is_the_split(head):
     assert clause_back(head) == clause_back_reference(head)
+
+
+#: Words of named sides, generic actors and lone units, and of none, in several cases, with tokens.
+_ACTOR_WORDS = sorted({
+    "Russian", "Ukrainian", "North", "Korean", "Syrian", "National", "Army", "forces", "Forces", "troops", "fighters",
+    "militia", "the", "The", "RSF", "Rapid", "Support", "HTS", "Hamas", "M23", "AFC/M23", "security", "police",
+    "Police", "gunmen", "unknown", "armed", "men", "villagers", "protesters", "students", "and", "with", "fresh",
+    "units", "attacked", "by", "were", "⟦0⟧", "x", "İ", "rebels",
+})
+
+
+@_FAST
+@given(_made_of(_ACTOR_WORDS, max_size=16), st.integers(0, 200), st.integers(0, 200))
+def test_first_named_is_the_first_of_all(text, a, b):
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    folded = case_fold(text)
+    assert first_named(text, folded, lo, hi) == first_named_reference(text, folded, lo, hi)
+    first = first_party(text, lo, hi)
+    assert [first] == parties(text, lo, hi)[:1] if first else parties(text, lo, hi) == []
+    assert parties(text, lo, hi) == [x for x in actors(text, lo, hi) if x.party]
+
+
+def test_first_named_of_every_report_sentence(gazetteer):
+    checked = 0
+    for path in sorted(REPORTS.glob("*.txt")):
+        doc = read_document(read_report(path), gazetteer)
+        for s in doc.sentences:
+            r = doc.reading(s)
+            starts = [0, *(m.end() for m in re.finditer(r"\s+", r.masked))]  # a window from each word on
+            for lo in starts:
+                got = first_named(r.masked, r.folded, lo, len(r.masked))
+                assert got == first_named_reference(r.masked, r.folded, lo, len(r.masked))
+                checked += got is not None
+    assert checked > 200

@@ -22,8 +22,8 @@ from geoconflict.lang import en
 from geoconflict.lang.trie import guarded, literal_trie
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "own_party", "parties", "side_name", "state_side",
-           "without_article"]
+__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "first_party", "own_party", "parties", "party_of",
+           "side_name", "state_side", "without_article"]
 
 #: Any demonym (a regex).
 DEMONYM_TRIE = literal_trie(en.DEMONYMS)
@@ -87,13 +87,22 @@ def parties(text: str, lo: int, hi: int) -> list[Actor]:
 
     The same as ``[a for a in actors(text, lo, hi) if a.party]``, without looking for lone units.
     """
-    found: list[Actor] = []
-    for m in ACTOR.finditer(text, lo, hi):
-        start = m.start("dem") if m.group("dem") else m.start("group")
-        party = m.group("dem") or m.group("group")
-        country = en.DEMONYMS.get(party) if m.group("dem") else en.GROUPS.get(party)
-        found.append(Actor(start, m.end(), text[start:m.end()], party, country))
-    return found
+    return [party_of(text, m) for m in ACTOR.finditer(text, lo, hi)]
+
+
+def first_party(text: str, lo: int, hi: int) -> Actor | None:
+    """The first of :func:`parties` in ``text[lo:hi]`` (one search, which stops at it), if any."""
+    m = ACTOR.search(text, lo, hi)
+    return None if m is None else party_of(text, m)
+
+
+def party_of(text: str, m: re.Match[str]) -> Actor:
+    """The actor of :data:`ACTOR` match *m* in *text*: from its demonym or group (not its "the") to its end."""
+    dem = m.group("dem")
+    start = m.start("dem") if dem else m.start("group")
+    party = dem or m.group("group")
+    country = en.DEMONYMS.get(party) if dem else en.GROUPS.get(party)
+    return Actor(start, m.end(), text[start:m.end()], party, country)
 
 
 def actors(text: str, lo: int, hi: int) -> list[Actor]:
@@ -147,11 +156,11 @@ def state_side(phrase: str) -> bool | None:
     >>> state_side("Syrian rebels")
     False
     """
-    for a in actors(phrase, 0, len(phrase)):
-        if a.party in en.DEMONYMS:
-            return a.party not in en.STATELESS_DEMONYMS and not en.NON_STATE_WORDS.search(a.phrase)
-        if a.party is not None:
-            return a.party in en.STATE_GROUPS
+    a = first_party(phrase, 0, len(phrase))  # (lone units, which name no party, tell neither)
+    if a is not None and a.party in en.DEMONYMS:
+        return a.party not in en.STATELESS_DEMONYMS and not en.NON_STATE_WORDS.search(a.phrase)
+    if a is not None:
+        return a.party in en.STATE_GROUPS
     if en.NON_STATE_WORDS.search(phrase):
         return False
     return True if en.STATE_FORCE_WORDS.search(phrase) else None
@@ -159,7 +168,7 @@ def state_side(phrase: str) -> bool | None:
 
 def country_of(phrase: str) -> str | None:
     """The country of the first actor of *phrase* that has one, else of the first demonym in it."""
-    for a in actors(phrase, 0, len(phrase)):
+    for a in parties(phrase, 0, len(phrase)):  # (a lone unit has no country)
         if a.country:
             return a.country
     for dem, code in en.DEMONYMS.items():
@@ -180,10 +189,10 @@ def own_party(head: str, speaker: str | None) -> str | None:
     own = Fold.OWN_FORCES.search(case_fold(head))
     if own is None:
         return None
-    parties = [a for a in actors(speaker, 0, len(speaker)) if a.party]
+    party = first_party(speaker, 0, len(speaker))
     noun = matched(head, own, "noun").lower()
-    if parties:
-        return f"{parties[0].party} {noun}"
+    if party is not None:
+        return f"{party.party} {noun}"
     dem = DEMONYM_WORD.search(speaker)
     if dem:
         return f"{dem.group(1)} {noun}"
