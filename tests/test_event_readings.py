@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from geoconflict.extraction import extract
 from geoconflict.extraction.acled_types import battle_word, classify, first_named, first_named_reference
-from geoconflict.extraction.actors import actors, first_party, parties
+from geoconflict.extraction.actors import actors, first_party, parties, parties_reference
 from geoconflict.extraction.cues import CUE_OF, Reading, cue_kinds
 from geoconflict.extraction.document import clause_back, clause_back_reference, read_document
 from geoconflict.extraction.sources import last_clause
@@ -165,7 +165,7 @@ _ACTOR_WORDS = sorted({
     "Russian", "Ukrainian", "North", "Korean", "Syrian", "National", "Army", "forces", "Forces", "troops", "fighters",
     "militia", "the", "The", "RSF", "Rapid", "Support", "HTS", "Hamas", "M23", "AFC/M23", "security", "police",
     "Police", "gunmen", "unknown", "armed", "men", "villagers", "protesters", "students", "and", "with", "fresh",
-    "units", "attacked", "by", "were", "⟦0⟧", "x", "İ", "rebels",
+    "units", "attacked", "by", "were", "⟦0⟧", "x", "İ", "rebels", "junta", "12", "ǅ",
 })
 
 
@@ -175,9 +175,9 @@ def test_first_named_is_the_first_of_all(text, a, b):
     lo, hi = sorted((min(a, len(text)), min(b, len(text))))
     folded = case_fold(text)
     assert first_named(text, folded, lo, hi) == first_named_reference(text, folded, lo, hi)
-    first = first_party(text, lo, hi)
-    assert [first] == parties(text, lo, hi)[:1] if first else parties(text, lo, hi) == []
-    assert parties(text, lo, hi) == [x for x in actors(text, lo, hi) if x.party]
+    plain = parties_reference(text, lo, hi)
+    assert parties(text, lo, hi) == plain == [x for x in actors(text, lo, hi) if x.party]
+    assert first_party(text, lo, hi) == (plain[0] if plain else None)
 
 
 def test_first_named_of_every_report_sentence(gazetteer):
@@ -190,5 +190,6 @@ def test_first_named_of_every_report_sentence(gazetteer):
             for lo in starts:
                 got = first_named(r.masked, r.folded, lo, len(r.masked))
                 assert got == first_named_reference(r.masked, r.folded, lo, len(r.masked))
+                assert parties(r.masked, lo, len(r.masked)) == parties_reference(r.masked, lo, len(r.masked))
                 checked += got is not None
     assert checked > 200

@@ -22,8 +22,8 @@ from geoconflict.lang import en
 from geoconflict.lang.trie import guarded, literal_trie
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "first_party", "own_party", "parties", "party_of",
-           "side_name", "state_side", "without_article"]
+__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "first_party", "may_name_party", "own_party",
+           "parties", "parties_reference", "party_of", "side_name", "state_side", "without_article"]
 
 #: Any demonym (a regex).
 DEMONYM_TRIE = literal_trie(en.DEMONYMS)
@@ -46,6 +46,8 @@ _UNIT_ANYWHERE = re.compile(en.UNIT_WORDS)
 #: Where a UNIT_ONLY match can start, in case_fold() text: an adjective (lower case) or a unit word (any case).
 _UNIT_START = re.compile(literal_trie([*en.UNIT_ADJECTIVES.split("|"), *en.UNIT_WORDS.split("|")]))
 _LEADING_THE = re.compile(rf"^{en.THE}\s+")
+#: A capital letter of the Latin alphabet.
+_CAPITAL = re.compile("[A-Z]")
 #: The force nouns, any case ("Armed Forces").
 _FORCE_NOUNS = re.compile(rf"(?i:\b(?:{en.ACTOR_NOUNS})\b)")
 
@@ -87,13 +89,33 @@ def parties(text: str, lo: int, hi: int) -> list[Actor]:
 
     The same as ``[a for a in actors(text, lo, hi) if a.party]``, without looking for lone units.
     """
+    if not may_name_party(text, lo, hi):
+        return []
+    return [party_of(text, m) for m in ACTOR.finditer(text, lo, hi)]
+
+
+def parties_reference(text: str, lo: int, hi: int) -> list[Actor]:
+    """:func:`parties` done plainly: :data:`ACTOR` looked for in every window."""
     return [party_of(text, m) for m in ACTOR.finditer(text, lo, hi)]
 
 
 def first_party(text: str, lo: int, hi: int) -> Actor | None:
     """The first of :func:`parties` in ``text[lo:hi]`` (one search, which stops at it), if any."""
-    m = ACTOR.search(text, lo, hi)
+    m = ACTOR.search(text, lo, hi) if may_name_party(text, lo, hi) else None
     return None if m is None else party_of(text, m)
+
+
+#: The groups and demonyms written without a capital letter ("junta"): only these can be named in lower-case text.
+_UNCAPITALISED = tuple(n for n in (*en.GROUPS, *en.DEMONYMS) if not _CAPITAL.search(n))
+
+
+def may_name_party(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` can hold an :data:`ACTOR` match: every match holds a group's or a demonym's name as
+    written (the pattern reads them case-sensitively), and every name but :data:`_UNCAPITALISED` holds a capital
+    letter, so a window with no upper-case letter (``str.islower``) and none of those names holds no match.
+    Most clauses after an event's word are such windows ("killing two civilians in ⟦0⟧")."""
+    window = text[lo:hi]
+    return not window.islower() or any(n in window for n in _UNCAPITALISED)
 
 
 def party_of(text: str, m: re.Match[str]) -> Actor:
