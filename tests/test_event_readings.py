@@ -165,7 +165,7 @@ _ACTOR_WORDS = sorted({
     "Russian", "Ukrainian", "North", "Korean", "Syrian", "National", "Army", "forces", "Forces", "troops", "fighters",
     "militia", "the", "The", "RSF", "Rapid", "Support", "HTS", "Hamas", "M23", "AFC/M23", "security", "police",
     "Police", "gunmen", "unknown", "armed", "men", "villagers", "protesters", "students", "and", "with", "fresh",
-    "units", "attacked", "by", "were", "⟦0⟧", "x", "İ", "rebels", "junta", "12", "ǅ",
+    "units", "attacked", "by", "were", "⟦0⟧", "x", "İ", "rebels", "junta", "12", "ǅ", "Russians", "Belarussian", "RSFs",
 })
 
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from geoconflict.extraction.cues import Fold, matched
+from geoconflict.extraction.cues import Fold, literal_automaton, matched
 from geoconflict.lang import en
 from geoconflict.lang.trie import guarded, literal_trie
 from geoconflict.text.normalize import case_fold
@@ -46,8 +47,8 @@ _UNIT_ANYWHERE = re.compile(en.UNIT_WORDS)
 #: Where a UNIT_ONLY match can start, in case_fold() text: an adjective (lower case) or a unit word (any case).
 _UNIT_START = re.compile(literal_trie([*en.UNIT_ADJECTIVES.split("|"), *en.UNIT_WORDS.split("|")]))
 _LEADING_THE = re.compile(rf"^{en.THE}\s+")
-#: A capital letter of the Latin alphabet.
-_CAPITAL = re.compile("[A-Z]")
+#: How many actors' side names :func:`side_name` keeps (a phrase and its party: some 100 bytes each).
+SIDE_NAMES_KEPT = 4096
 #: The force nouns, any case ("Armed Forces").
 _FORCE_NOUNS = re.compile(rf"(?i:\b(?:{en.ACTOR_NOUNS})\b)")
 
@@ -105,17 +106,15 @@ def first_party(text: str, lo: int, hi: int) -> Actor | None:
     return None if m is None else party_of(text, m)
 
 
-#: The groups and demonyms written without a capital letter ("junta"): only these can be named in lower-case text.
-_UNCAPITALISED = tuple(n for n in (*en.GROUPS, *en.DEMONYMS) if not _CAPITAL.search(n))
+#: Every group's and demonym's name, as written, found in one pass (:func:`may_name_party`).
+_NAMES = literal_automaton((*en.GROUPS, *en.DEMONYMS))
 
 
 def may_name_party(text: str, lo: int, hi: int) -> bool:
     """Whether ``text[lo:hi]`` can hold an :data:`ACTOR` match: every match holds a group's or a demonym's name as
-    written (the pattern reads them case-sensitively), and every name but :data:`_UNCAPITALISED` holds a capital
-    letter, so a window with no upper-case letter (``str.islower``) and none of those names holds no match.
-    Most clauses after an event's word are such windows ("killing two civilians in ⟦0⟧")."""
-    window = text[lo:hi]
-    return not window.islower() or any(n in window for n in _UNCAPITALISED)
+    written (the pattern reads them literally and case-sensitively), so a window that holds none (one
+    Aho-Corasick pass: most clauses around an event's word, "killing two civilians in ⟦0⟧") holds no match."""
+    return next(_NAMES.iter(text, lo, hi), None) is not None
 
 
 def party_of(text: str, m: re.Match[str]) -> Actor:
@@ -153,14 +152,21 @@ def side_name(actor: Actor) -> str:
     >>> [side_name(a) for a in actors("the Ukrainian military and RSF fighters", 0, 38)]
     ['Ukrainian forces', 'RSF']
     """
-    phrase = without_article(actor.phrase)
-    if actor.party is None:
+    return _side_name(actor.phrase, actor.party)
+
+
+@lru_cache(maxsize=SIDE_NAMES_KEPT)
+def _side_name(phrase: str, party: str | None) -> str:
+    """:func:`side_name` of the actor named *phrase* of *party*: a function of the two strings alone, so the
+    names met most ("Russian forces", "the army") are made once."""
+    phrase = without_article(phrase)
+    if party is None:
         return phrase
-    if actor.party in en.DEMONYMS:
-        rest = _FORCE_NOUNS.sub("", phrase[phrase.find(actor.party) + len(actor.party):])
+    if party in en.DEMONYMS:
+        rest = _FORCE_NOUNS.sub("", phrase[phrase.find(party) + len(party):])
         named_unit = any(w[:1].isupper() for w in rest.split())  # "Russian Volunteer Corps", not "Armed Forces"
-        return phrase if named_unit or en.NON_STATE_WORDS.search(phrase) else f"{actor.party} {en.FORCES}"
-    return en.GROUP_ALIASES.get(actor.party, actor.party)
+        return phrase if named_unit or en.NON_STATE_WORDS.search(phrase) else f"{party} {en.FORCES}"
+    return en.GROUP_ALIASES.get(party, party)
 
 
 def state_side(phrase: str) -> bool | None:
