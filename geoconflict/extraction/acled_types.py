@@ -251,7 +251,7 @@ def _killed_at_protest(cue: _Cue) -> tuple[str, str] | None:
     if cue.key not in _VIOLENCE or not en.DURING_PROTEST.search(cue.folded):
         return None
     doer = clause_back(cue.folded[:cue.start])
-    return ("protest", acled.EXCESSIVE_FORCE) if en.STATE_FORCE_WORDS.search(doer) else None
+    return ("protest", acled.EXCESSIVE_FORCE) if Fold.STATE_FORCE_WORDS.search(doer) else None
 
 
 def _protest_rule(cue: _Cue) -> tuple[str, str] | None:
@@ -403,7 +403,7 @@ def _armed_target(target: str) -> bool:
     """Whether the *target* words name armed men or their posts as the target, not as where it happened: "fired
     at a bus at a checkpoint" targets the bus (an armed word a locative preposition governs, other than the first
     word, names the place; one a speaker's verb follows tells of it)."""
-    for m in (*Fold.ARMED_TARGET.finditer(target), *en.ARMED_GROUP_NAMED.finditer(target)):
+    for m in (*Fold.ARMED_TARGET.finditer(target), *Fold.ARMED_GROUP_NAMED.finditer(target)):
         if en.SAYS_AFTER.match(target, m.end()):  # ", police said": who tells of it
             continue
         at = en.LOCATIVE_GOVERNED.search(target, 0, m.start())
@@ -490,8 +490,8 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
     pair: tuple[str | None, str | None]
     if crowd:
         pair = (crowd, before or _nearest(masked, folded, end, hi, last=False))
-    elif en.PASSIVE_VERB_BEFORE.search(masked, lo, end):
-        by = en.BY_AGENT.match(masked, end, hi)
+    elif Fold.PASSIVE_VERB_BEFORE.search(folded, lo, end):
+        by = Fold.BY_AGENT.match(folded, end, hi)
         agent = _nearest(masked, folded, by.end(), hi, last=False) if by else None
         pair = (agent, before)
     else:

@@ -165,7 +165,8 @@ def _side_name(phrase: str, party: str | None) -> str:
     if party in en.DEMONYMS:
         rest = _FORCE_NOUNS.sub("", phrase[phrase.find(party) + len(party):])
         named_unit = any(w[:1].isupper() for w in rest.split())  # "Russian Volunteer Corps", not "Armed Forces"
-        return phrase if named_unit or en.NON_STATE_WORDS.search(phrase) else f"{party} {en.FORCES}"
+        non_state = Fold.NON_STATE_WORDS.search(case_fold(phrase))
+        return phrase if named_unit or non_state else f"{party} {en.FORCES}"
     return en.GROUP_ALIASES.get(party, party)
 
 
@@ -186,12 +187,13 @@ def state_side(phrase: str) -> bool | None:
     """
     a = first_party(phrase, 0, len(phrase))  # (lone units, which name no party, tell neither)
     if a is not None and a.party in en.DEMONYMS:
-        return a.party not in en.STATELESS_DEMONYMS and not en.NON_STATE_WORDS.search(a.phrase)
+        return a.party not in en.STATELESS_DEMONYMS and not Fold.NON_STATE_WORDS.search(case_fold(a.phrase))
     if a is not None:
         return a.party in en.STATE_GROUPS
-    if en.NON_STATE_WORDS.search(phrase):
+    folded_phrase = case_fold(phrase)
+    if Fold.NON_STATE_WORDS.search(folded_phrase):
         return False
-    return True if en.STATE_FORCE_WORDS.search(phrase) else None
+    return True if Fold.STATE_FORCE_WORDS.search(folded_phrase) else None
 
 
 def country_of(phrase: str) -> str | None:

@@ -209,8 +209,8 @@ def _transfer(r: Reading) -> str | None:
     folded = r.folded
     if Fold.PEACEFUL_TRANSFER.search(folded):
         return acled.NON_VIOLENT_TRANSFER
-    fought = (r.cue("combat") or en.DIRECT_FIRE.search(folded) or en.ASSAULT_WORDS.search(folded)
-              or en.REGAIN_WORDS.search(folded))
+    fought = (r.cue("combat") or Fold.DIRECT_FIRE.search(folded) or Fold.ASSAULT_WORDS.search(folded)
+              or Fold.REGAIN_WORDS.search(folded))
     return None if fought else acled.NON_VIOLENT_TRANSFER
 
 

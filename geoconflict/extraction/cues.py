@@ -124,6 +124,13 @@ class Fold:
     MEMBERS = folded(en.MEMBERS)
     PASSIVE_VERB_BEFORE = folded(en.PASSIVE_VERB_BEFORE)
     BY_AGENT = folded(en.BY_AGENT)
+    # the words of fighting and of the sides' kinds, read in a case-folded sentence or phrase
+    ASSAULT_WORDS = folded(en.ASSAULT_WORDS)
+    REGAIN_WORDS = folded(en.REGAIN_WORDS)
+    STATE_FORCE_WORDS = folded(en.STATE_FORCE_WORDS)
+    NON_STATE_WORDS = folded(en.NON_STATE_WORDS)
+    ARMED_GROUP_NAMED = folded(en.ARMED_GROUP_NAMED)
+    UNNAMED_REPORTS = folded(en.UNNAMED_REPORTS)
     FORCE_WORD = en.FORCE_WORD
     REPORT_WORD = en.REPORT_WORD
 

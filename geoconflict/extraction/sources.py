@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 
-from geoconflict.extraction.cues import literal_automaton
+from geoconflict.extraction.cues import Fold, literal_automaton
 from geoconflict.extraction.people import Person
 from geoconflict.lang import en
 from geoconflict.lang.trie import guarded
@@ -100,7 +100,8 @@ class Sources:
                 self.last_person = p
                 return self.label(who)
             return who
-        if en.HEARSAY in case_fold(sentence) and en.UNNAMED_REPORTS.search(sentence):
+        folded_sentence = case_fold(sentence)
+        if en.HEARSAY in folded_sentence and Fold.UNNAMED_REPORTS.search(folded_sentence):
             return UNNAMED
         return None
 
