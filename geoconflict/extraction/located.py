@@ -384,12 +384,13 @@ def clause_end_reference(after: str) -> int:
 
 
 def _names_actor(doc: Document, masked: str, tok: re.Match[str]) -> bool:
-    """Whether token *tok* names who acted: a possessive, "the forces (government, ...) of <place>", a
+    """Whether token *tok* names who acted: a possessive (not of a part of the place, "Beirut's Martyrs' Square":
+    :data:`~geoconflict.lang.en.POSSESSIVE_PART`), "the forces (government, ...) of <place>", a
     country before a force noun ("<country> forces"), or any place before a militia's word ("Darfur
     communal militia": a group named after where it comes from, not where it acted)."""
     span = doc.spans[int(tok.group(1))]
     lo = max(0, tok.start() - ACTOR_WINDOW)
-    if span.possessive or _actor_of_before(masked, lo, tok.start()) or en.MILITIA_AFTER.match(masked, tok.end()):
+    if (span.possessive and not en.POSSESSIVE_PART.match(doc.text, span.end)) or _actor_of_before(masked, lo, tok.start()) or en.MILITIA_AFTER.match(masked, tok.end()):
         return True
     return span.place is not None and span.place.kind is PlaceKind.COUNTRY and bool(
         en.ACTOR_NOUN_AFTER.match(masked, tok.end()))
