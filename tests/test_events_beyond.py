@@ -84,7 +84,7 @@ CASES = [
     Case('crisiswatch', 'Iran: security forces on 20 June arrested dozens of people in Tabriz accused of collaborating with Israel.', '2025-07-01', 'Strategic developments', 'Arrests', (38.08, 46.29), 'Iran', 'East Azarbaijan', 'security forces', None, None, {}),
     # ---- Afghanistan and Pakistan
     Case('acled', 'On 28 January 2025, ISKP militants detonated an IED targeting a Taliban vehicle in Kunduz (Kunduz, Kunduz). 2 fatalities.', '2025-01-28', 'Explosions/Remote violence', 'Remote explosive/landmine/IED', (36.73, 68.86), 'Afghanistan', 'Kunduz', 'ISKP', 'Taliban', 2, {}),
-    Case('wire', 'A suicide bomber killed a Taliban minister and four other people inside the refugee ministry in Kabul on Wednesday, officials said.', '2024-12-11', 'Explosions/Remote violence', 'Suicide bomb', (34.53, 69.17), 'Afghanistan', 'Kabul', None, None, 5, {'actors': 'the victim (a Taliban minister) is read as actor1 of a suicide bombing', 'fatalities': "'killed a Taliban minister and four other people' is read as 1"}),
+    Case('wire', 'A suicide bomber killed a Taliban minister and four other people inside the refugee ministry in Kabul on Wednesday, officials said.', '2024-12-11', 'Explosions/Remote violence', 'Suicide bomb', (34.53, 69.17), 'Afghanistan', 'Kabul', None, None, 5, {'actors': 'the victim (a Taliban minister) is read as actor1 of a suicide bombing'}),
     Case('telegram', 'ISPR (translated from the statement): security forces killed eight terrorists in an intelligence-based operation in the Mir Ali area of North Waziristan.', '2025-03-18', 'Battles', 'Armed clash', (32.99, 70.28), 'Pakistan', 'Khyber Pakhtunkhwa', 'security forces', 'terrorists', 8, {}),
     Case('wire', 'Gunmen ambushed a convoy of passenger vehicles near Parachinar in Kurram district on Thursday, killing at least 40 people, officials said.', '2024-11-21', 'Violence against civilians', 'Attack', (33.90, 70.10), 'Pakistan', 'Khyber Pakhtunkhwa', 'gunmen', None, 40, {}),
     Case('monitor', 'Quetta: BLA claims a grenade attack on a police post on Sariab Road, two policemen injured.', '2024-09-02', 'Explosions/Remote violence', 'Grenade', (30.18, 66.99), 'Pakistan', 'Balochistan', 'BLA', 'police', None, {}),
@@ -99,7 +99,7 @@ CASES = [
     Case('wire', 'Soldiers killed five suspected Dawlah Islamiyah militants in a gunfight on the outskirts of Marawi on Monday, the army said.', '2024-02-19', 'Battles', 'Armed clash', (8.00, 124.29), 'Philippines', 'Lanao del Sur', 'soldiers', 'Dawlah Islamiyah', 5, {}),
     Case('monitor', 'Cotabato City: unidentified men lobbed a grenade at the house of a village official overnight, no one was hurt.', '2024-05-14', 'Explosions/Remote violence', 'Grenade', (7.22, 124.25), 'Philippines', 'Maguindanao', None, None, 0, {}),
     Case('acled', 'On 6 June 2024, residents held a prayer rally in Davao City (Davao City, Davao del Sur) against the arrest warrant issued for a church leader.', '2024-06-06', 'Protests', 'Peaceful protest', (7.07, 125.61), 'Philippines', 'Davao del Sur', 'residents', None, None, {}),
-    Case('wire', 'Insurgents shot dead a village defence volunteer and his wife in Yarang district of Pattani province on Sunday, police said.', '2024-01-14', 'Violence against civilians', 'Attack', (6.75, 101.30), 'Thailand', 'Pattani', 'insurgents', None, 2, {'fatalities': "'shot dead a village defence volunteer and his wife' is read as 1"}),
+    Case('wire', 'Insurgents shot dead a village defence volunteer and his wife in Yarang district of Pattani province on Sunday, police said.', '2024-01-14', 'Violence against civilians', 'Attack', (6.75, 101.30), 'Thailand', 'Pattani', 'insurgents', None, 2, {}),
     Case('press', 'Thousands rallied at Democracy Monument in Bangkok on Sunday in support of the party whose leader parliament had blocked from becoming prime minister.', '2023-07-23', 'Protests', 'Peaceful protest', (13.76, 100.50), 'Thailand', 'Bangkok Metropolis', None, None, None, {}),
     Case('wire', 'Rebels of the West Papua National Liberation Army shot dead two soldiers near Sugapa in Intan Jaya regency on Saturday, the military said.', '2024-04-13', 'Battles', 'Armed clash', (-3.74, 137.03), 'Indonesia', 'Papua', 'TPNPB', 'soldiers', 2, {'actors': "'Rebels of the West Papua National Liberation Army' are no actor words; the army that reports is read as actor1"}),
     Case('telegram', 'TPNPB statement (translated): our troops burned a school building and a health post in Oksibil on 3 October.', '2023-10-04', 'Strategic developments', 'Looting/property destruction', (-4.90, 140.63), 'Indonesia', 'Papua', 'TPNPB', None, None, {'actors': "'TPNPB statement: our troops': the speaker's own troops are read as 'troops'"}),
@@ -233,8 +233,12 @@ def test_the_possessive_of_an_actor_is_no_place():
     ("There are no losses.", 0),  # a defence ministry's closing line
     ("Our units withdrew without losses.", 0),
     ("Heavy losses were reported.", None),
+    # one person killed, and those killed with them
+    ("A suicide bomber killed a minister and four other people.", 5),
+    ("Insurgents shot dead a volunteer and his wife.", 2),
+    ("Gunmen killed a trader and wounded two others.", 1),
 ])
-def test_no_losses_is_no_fatalities(sentence, count):
+def test_fatalities_stated_otherwise(sentence, count):
     assert fatalities_in(sentence, case_fold(sentence)) == count
     assert fatalities_in_reference(sentence, case_fold(sentence)) == count
 

@@ -62,6 +62,7 @@ __all__ = [
     "ARTICLE_BEFORE",
     "ASSAULT_WORDS",
     "ATTRIBUTION_VERBS",
+    "AND_OTHERS",
     "AT_LEAST",
     "AUXILIARIES",
     "BASE_WORDS",
@@ -1149,6 +1150,11 @@ FATALITIES = re.compile(
     r"(?:reportedly\s+)?(?:killed|shot\s+dead)\b)",
     re.IGNORECASE,
 )
+#: After one person killed ("killed a minister"), the others killed with them: "and four other people" (group
+#: "n", the count besides the one), "and his wife" (one more).
+AND_OTHERS = re.compile(r"(?:[\w-]+\s+){0,3}?and\s+(?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                        r"others?\b|(?:his|her)\s+(?P<kin>wife|husband|son|daughter|brother|sister|child|mother|father)\b)",
+                        re.IGNORECASE)
 #: Words one of which every match of FATALITIES holds, and of NO_FATALITIES (lower case): a sentence without
 #: them is not searched.
 FATALITY_STEMS = ("kill", "dead", "died", "assassinat", "behead", "fatalit")
