@@ -47,7 +47,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from geoconflict.extraction.actors import first_party, parties, side_name
+from geoconflict.extraction.actors import DEMONYM_TRIE, first_party, parties, side_name
 from geoconflict.extraction.cues import Fold, Reading, matched
 from geoconflict.extraction.document import clause_back
 from geoconflict.lang import en
@@ -64,6 +64,10 @@ _CLAUSE_END = re.compile(r"[;:,.]")
 #: What joins two actors named together as one side ("the TNLA and PDF fighters", "FARDC, Wazalendo"): the first
 #: named is actor1.
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+#: Two states' forces named in one phrase ("Armenian and Azerbaijani forces", "Indian and Pakistani troops").
+_TWO_STATES = re.compile(rf"({DEMONYM_TRIE})\s+and\s+({DEMONYM_TRIE})\s+(?i:{en.ACTOR_NOUNS})")
+#: A verb of fighting one another: the two forces named in one phrase before it are the two sides.
+_EACH_OTHER = re.compile(r"\b(?:exchang\w*\s+(?:[\w-]+\s+){0,2}?fire|clash\w*|fought|skirmish\w*)\b", re.IGNORECASE)
 #: How far after "by" a passive verb's agent is read.
 _AGENT_WINDOW = 60
 
@@ -496,7 +500,27 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
         pair = (agent, before)
     else:
         pair = (before, _nearest(masked, folded, end, hi, last=False))
+    if pair[1] is None and pair[0] is not None:
+        pair = _each_other(pair[0], masked, lo, hi) or pair
     return tuple(dict.fromkeys(a for a in pair if a))
+
+
+def _each_other(name: str, masked: str, lo: int, hi: int) -> tuple[str, str] | None:
+    """The two sides of one actor that names two states' forces ("Armenian and Azerbaijani forces exchanged
+    fire"), when its clause ``masked[lo:hi]`` tells them fighting one another; else None (allies: "Rwandan and
+    Mozambican troops recaptured the town").
+
+    Examples
+    --------
+    >>> text = "Armenian and Azerbaijani forces exchanged fire near Tegh"
+    >>> _each_other("Armenian and Azerbaijani forces", text, 0, len(text))
+    ('Armenian forces', 'Azerbaijani forces')
+    >>> _each_other("Rwandan and Mozambican troops", "Rwandan and Mozambican troops retook Mocimboa", 0, 45)
+    """
+    two = _TWO_STATES.fullmatch(name)
+    if two is None or _EACH_OTHER.search(masked, lo, hi) is None:
+        return None
+    return f"{two[1]} {en.FORCES}", f"{two[2]} {en.FORCES}"
 
 
 def _nearest(masked: str, folded: str, lo: int, hi: int, *, last: bool) -> str | None:

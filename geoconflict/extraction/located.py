@@ -388,12 +388,13 @@ def clause_end_reference(after: str) -> int:
 
 
 def _names_actor(doc: Document, masked: str, tok: re.Match[str]) -> bool:
-    """Whether token *tok* names who acted: a possessive, "the forces (government, ...) of <place>", a
+    """Whether token *tok* names who acted: a possessive (not of a part of the place, "Beirut's Martyrs' Square":
+    :data:`~geoconflict.lang.en.POSSESSIVE_PART`), "the forces (government, ...) of <place>", a
     country before a force noun ("<country> forces"), or any place before a militia's word ("Darfur
     communal militia": a group named after where it comes from, not where it acted)."""
     span = doc.spans[int(tok.group(1))]
     lo = max(0, tok.start() - ACTOR_WINDOW)
-    if span.possessive or _actor_of_before(masked, lo, tok.start()) or en.MILITIA_AFTER.match(masked, tok.end()):
+    if (span.possessive and not en.POSSESSIVE_PART.match(doc.text, span.end)) or _actor_of_before(masked, lo, tok.start()) or en.MILITIA_AFTER.match(masked, tok.end()):
         return True
     return span.place is not None and span.place.kind is PlaceKind.COUNTRY and bool(
         en.ACTOR_NOUN_AFTER.match(masked, tok.end()))
@@ -517,10 +518,27 @@ def fatalities_in(masked: str, folded: str) -> int | None:
     """
     fat = Fold.FATALITIES.search(folded) if any(w in folded for w in en.FATALITY_STEMS) else None
     if fat and fat.group("one"):
-        return 1
+        return _one_and_others(masked, fat)
     if fat:
         return _count(masked, fat)
     return 0 if any(w in folded for w in en.NO_FATALITY_STEMS) and Fold.NO_FATALITIES.search(folded) else None
+
+
+def _one_and_others(masked: str, fat: re.Match[str]) -> int:
+    """One person killed (the "one" of a :data:`~geoconflict.lang.en.FATALITIES` match), and those killed with them
+    (:data:`~geoconflict.lang.en.AND_OTHERS`: "a minister and four other people", "a volunteer and his wife").
+
+    Examples
+    --------
+    >>> [fatalities_in(t, t.lower()) for t in ("A bomber killed a minister and four other people.",
+    ...                                        "Gunmen shot dead a teacher and his wife.", "Gunmen killed a trader.")]
+    [5, 2, 1]
+    """
+    more = en.AND_OTHERS.match(masked, fat.end())
+    if more is None:
+        return 1
+    n = number(more["n"]) if more["n"] else 1
+    return 1 + (n or 0)
 
 
 def _count(masked: str, fat: re.Match[str]) -> int | None:
@@ -538,7 +556,7 @@ def fatalities_in_reference(masked: str, folded: str) -> int | None:
     """:func:`fatalities_in` done plainly, both patterns searched in every sentence."""
     fat = Fold.FATALITIES.search(folded)
     if fat and fat.group("one"):
-        return 1
+        return _one_and_others(masked, fat)
     if fat:
         return _count(masked, fat)
     return 0 if Fold.NO_FATALITIES.search(folded) else None
