@@ -55,6 +55,12 @@ def test_person_matches(text):
 
 
 @_FAST
+@given(texts)
+def test_lower_person_matches(text):
+    assert _spans(people.lower_person_matches(text)) == _spans(people.lower_person_matches_reference(text))
+
+
+@_FAST
 @given(texts, st.data())
 def test_sentence_end(text, data):
     lo = data.draw(st.integers(0, len(text)))

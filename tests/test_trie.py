@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from geoconflict.extraction import resolution_variants, toponyms
 from geoconflict.extraction.actors import ACTOR
 from geoconflict.extraction.cues import Fold
 from geoconflict.lang import en
@@ -242,3 +243,42 @@ def test_the_guarded_attribution_verb_matches_on_generated_text(data):
     from geoconflict.extraction import sources
     text = "".join(data.draw(st.lists(_near_words(sources._VERB_PLAIN), max_size=25)))
     assert _matches(sources._VERB, text) == _matches(sources._VERB_PLAIN, text)
+
+
+#: The patterns searched before a name in their trie form (``with_tries``), beside their plain form.
+_BEFORE = {"LOCATIVE_BEFORE": (toponyms.LOCATIVE_BEFORE, en.LOCATIVE_BEFORE),
+           "PLACE_OF_BEFORE": (resolution_variants.PLACE_OF_BEFORE, en.PLACE_OF_BEFORE)}
+_BEFORE_WORDS = ["in", "In", "IN", "into", "near", "of", "Of", "the", "THE", "village", "town", "township", "north",
+                 "Northwest", "outskirts", "district", "between", "and", "struck", "ſtruck", "ſhelled", "ın", "İn",
+                 "\u212aursk", "x", "Goma", "1", "_", "river", "residents", "people", "on", "against", "ward",
+                 "within", "xin", "1of", "neighbourhood", "countryside", "centre"]
+_BEFORE_SEPARATORS = [" ", " ", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "\x1c", "-", "(", ", ", "", "'", ". "]
+_before_words = st.lists(st.tuples(st.sampled_from(_BEFORE_WORDS), st.sampled_from(_BEFORE_SEPARATORS)),
+                         max_size=8).map(lambda parts: "".join(w + sep for w, sep in parts))
+#: A phrase shaped as those patterns' matches: a word, maybe "of", maybe "the", white space (or a near miss).
+_before_phrase = st.tuples(*[st.sampled_from(words) for words in (
+    ["village", "Town", "north", "Outskirts", "x-in", "(near", "ſtruck", "x", "INTO", "towards", "Struck", "area"],
+    _BEFORE_SEPARATORS[:9], ["of", "OF", "on", "in", "x", ""], _BEFORE_SEPARATORS[:9], ["the", "The", "", "x"],
+    _BEFORE_SEPARATORS[:9])]).map("".join)
+
+
+@pytest.mark.parametrize("name", sorted(_BEFORE))
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_before_words | st.tuples(_before_words, _before_phrase).map("".join), data=st.data())
+def test_tried_words_match_as_their_plain_form(name, text, data):
+    fast, plain = _BEFORE[name]
+    hi = data.draw(st.just(len(text)) | st.integers(0, len(text)))  # (most matches end where the text does)
+    lo = data.draw(st.just(0) | st.integers(0, hi))
+    found, expected = fast.search(text, lo, hi), plain.search(text, lo, hi)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize("name", sorted(_BEFORE))
+def test_tried_words_are_all_the_words(name):
+    # every word of the plain pattern is in the trie form, and nothing else was changed
+    fast, plain = _BEFORE[name]
+    words = set(re.findall(r"[a-z]+", plain.pattern))
+    for word in words:
+        assert bool(fast.search(f"x {word} of the ")) == bool(plain.search(f"x {word} of the ")), word
+        assert bool(fast.search(f"x {word} ")) == bool(plain.search(f"x {word} ")), word
+    assert fast.flags == plain.flags and fast is not plain

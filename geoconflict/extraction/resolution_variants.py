@@ -54,6 +54,7 @@ from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.gazetteer.variants import spelled_variants
 from geoconflict.lang import en
+from geoconflict.lang.trie import with_tries
 from geoconflict.model import Place, PlaceKind
 from geoconflict.text.normalize import fold
 
@@ -63,6 +64,8 @@ __all__ = ["MAX_UNITS", "respell_unknown"]
 MAX_UNITS = 4
 #: A run of capitalised words (Latin letters, words joined by a space or a hyphen), at most this many words.
 MAX_RUN_WORDS = 4
+#: :data:`~geoconflict.lang.en.PLACE_OF_BEFORE` with its words as a trie: the same matches, found sooner.
+PLACE_OF_BEFORE = with_tries(en.PLACE_OF_BEFORE)
 _CAPITAL = "[A-ZÀ-ÖØ-Þ]"
 _WORD = rf"{_CAPITAL}[^\W\d_]*(?:['’][^\W\d_]+)?"
 #: (no word character, apostrophe or hyphen before its first capital: the look-behind is written after that
@@ -267,7 +270,7 @@ def _where_a_place_goes(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` stands where a place goes: after a locative word or a place's
     noun and "of" ("the market area of"), before a settlement's or unit's word, or before a parenthesis."""
     return (has_evidence(text, Span(start, end, text[start:end], "")) or bool(_TAIL_OPEN.match(text, end))
-            or en.PLACE_OF_BEFORE.search(text, max(0, start - en.PLACE_OF_WINDOW), start) is not None)
+            or PLACE_OF_BEFORE.search(text, max(0, start - en.PLACE_OF_WINDOW), start) is not None)
 
 
 def _variant(gaz: Gazetteer, name: str, units: dict[str, frozenset[str]],

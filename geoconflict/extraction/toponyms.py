@@ -24,6 +24,7 @@ from geoconflict.extraction.spans import APPROXIMATE, Intervals, Span
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.scanner import STOPWORDS
 from geoconflict.lang import en
+from geoconflict.lang.trie import with_tries
 from geoconflict.text.normalize import case_fold
 
 __all__ = ["CapitalRuns", "RuleWords", "common_word", "find_spans", "has_evidence", "named_site", "reject_reason",
@@ -63,6 +64,8 @@ _HYPHENS = "-‐"
 _CONNECTOR_CACHE = 1 << 16
 #: How far before a name its locative preposition is looked for.
 _LOCATIVE_WINDOW = 24
+#: :data:`~geoconflict.lang.en.LOCATIVE_BEFORE` with its words as tries: the same matches, found sooner.
+LOCATIVE_BEFORE = with_tries(en.LOCATIVE_BEFORE)
 #: What every match of :data:`~geoconflict.lang.en.NEIGHBOURHOOD_AFTER`'s words holds in lower case (their letters
 #: match no other character in either case, as "i" matches "ı" and "s" matches "ſ": those are left out).
 _PART_AFTER_STEMS = ("ghbo", "ward", "quarter", "barr", "favela")
@@ -118,7 +121,7 @@ def has_evidence(text: str, span: Span) -> bool:
     if span.descriptor is not None or en.PLACE_WORD_AFTER.match(text, span.end):
         return True
     s = span.start  # LOCATIVE_BEFORE ends with white space, so it can match only before white space
-    return text[s - 1:s].isspace() and en.LOCATIVE_BEFORE.search(text, max(0, s - _LOCATIVE_WINDOW), s) is not None
+    return text[s - 1:s].isspace() and LOCATIVE_BEFORE.search(text, max(0, s - _LOCATIVE_WINDOW), s) is not None
 
 
 def find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> list[Span]:

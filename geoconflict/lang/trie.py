@@ -15,7 +15,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["GUARD_DEPTH", "guarded", "literal_trie", "match_prefixes"]
+__all__ = ["GUARD_DEPTH", "guarded", "literal_trie", "match_prefixes", "with_tries"]
 
 #: :func:`guarded` looks this many characters ahead (three rules out most word starts of a cue pattern)
 GUARD_DEPTH = 3
@@ -145,6 +145,30 @@ def _characters(op: Any, arg: Any) -> set[str] | None:
         else:  # a negation, a category (\w, \s), a wide range
             return None
     return chars
+
+
+#: A group of plain lower-case words, ``(?:in|at|near)``, in a pattern's source (group 1: the words).
+_WORD_GROUP = re.compile(r"\(\?:((?:[a-z]+\|)+[a-z]+)\)")
+
+
+def with_tries(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    r"""*pattern* with each group of plain lower-case words (``(?:in|at|near)``) written as a :func:`literal_trie`.
+
+    Searched in a short window before a name, a case-insensitive alternation of some forty words is tried at
+    every position; as a trie, most positions fail in a step or two (about 40 % less time for
+    :data:`geoconflict.lang.en.LOCATIVE_BEFORE`). A match exists where the plain pattern's does; which word
+    a group matches may differ only where the rest of the pattern would take a shorter or longer one alike
+    (the trie tries the longest first): a pattern whose words end at a fixed point (``\s+$``) matches the same.
+    ``tests/test_trie.py`` holds the patterns it is used for to their plain forms.
+
+    Examples
+    --------
+    >>> fast = with_tries(re.compile(r"\b(?:in|into|near)\s+$", re.IGNORECASE))
+    >>> "in(?:to)?" in fast.pattern, bool(fast.search("fighting INTO ")), bool(fast.search("fighting within "))
+    (True, True, False)
+    """
+    return re.compile(_WORD_GROUP.sub(lambda m: f"(?:{literal_trie(m.group(1).split('|'))})", pattern.pattern),
+                      pattern.flags)
 
 
 def guarded(pattern: re.Pattern[str], depth: int = GUARD_DEPTH) -> re.Pattern[str]:
