@@ -22,14 +22,16 @@ type; the sentence then refines it, never one word alone:
    told as what came before ("following a clash, ...");
 3. fighting or direct fire between armed sides: an armed clash;
 4. a stated means: remote violence of that means (an aircraft shot down: its
-   shooter's means; a means right after an attack's verb is its target);
+   shooter's means; a means right after an attack's verb is its target); a strike
+   with none by a side that strikes from the air ("Israeli strikes"): an air strike;
 5. many explosions or projectiles and no device: shelling;
 6. detainees then tortured or killed: an attack; armed men abducted: a battle; a
    raid that arrests and kills no one: arrests;
 7. by the target: civilians alone an attack on them, armed men a clash, property
    alone (burned, no one hurt) property destruction; fire with no means at
    demonstrators their protest, at civilians an attack, else shelling;
-8. a protest, or arrests among demonstrators: peaceful, broken up, fired on, violent.
+8. a protest, or arrests among demonstrators or of people who gathered: peaceful,
+   broken up, fired on, violent.
 
 Examples
 --------
@@ -147,7 +149,8 @@ def classify(key: str, folded: str, at: int = 0, start: int | None = None, *,
     tuple of str
         The Event's ``type`` and ``subtype`` (ACLED's sub-event type).
     """
-    cue = _Cue(key, folded, at, at if start is None else start, _first_fight(folded, reading))
+    cue = _Cue(key, folded, at, at if start is None else start, _first_fight(folded, reading),
+               folded if reading is None else reading.masked)
     for rule in _RULES:
         found = rule(cue)
         if found is not None:
@@ -164,6 +167,7 @@ class _Cue:
     at: int
     start: int
     fight: re.Match[str] | None  # the sentence's first word of fighting (Fold.COMBAT)
+    masked: str  # the sentence as written (its places masked), where names keep their case; else *folded*
 
 
 def _first_fight(folded: str, reading: Reading | None) -> re.Match[str] | None:
@@ -219,6 +223,14 @@ def _object_of(cue: _Cue, means: re.Match[str]) -> bool:
     return not en.INSTRUMENT_BEFORE.search(cue.folded, cue.at, means.start())
 
 
+def _from_the_air(cue: _Cue) -> tuple[str, str] | None:
+    """A strike with no means named, by a side that strikes from the air (:data:`~geoconflict.lang.en.AIR_POWER_SIDES`
+    in the clause before its word: "Israeli strikes on Baalbek", "the IDF said it struck"): an air strike."""
+    if cue.key != "strike" or not en.AIR_POWER_SIDES.search(clause_back(cue.masked[:cue.start])):
+        return None
+    return CUE_KEYS["air"]
+
+
 def _volleys(cue: _Cue) -> tuple[str, str] | None:
     """Many explosions or projectiles with no device named ("observed 12 explosions"): fire, not a planted device."""
     return ("strike", acled.SHELLING) if cue.key in _VOLLEY_KEYS and Fold.VOLLEYS.search(cue.folded) else None
@@ -255,16 +267,18 @@ def _killed_at_protest(cue: _Cue) -> tuple[str, str] | None:
 
 
 def _protest_rule(cue: _Cue) -> tuple[str, str] | None:
-    """A protest, or arrests or burning among demonstrators: the protest, peaceful or not (:func:`_protest`)."""
-    if cue.key == "protest" or (cue.key in _CROWD_KEYS and Fold.DEMONSTRATORS.search(cue.folded)):
+    """A protest, or arrests or burning among demonstrators, or arrests of people who gathered ("detained people who
+    gathered to lay flowers"): the protest, peaceful or not (:func:`_protest`)."""
+    if cue.key == "protest" or (cue.key in _CROWD_KEYS and Fold.DEMONSTRATORS.search(cue.folded)) \
+            or (cue.key == "arrest" and en.GATHERED.search(cue.folded)):
         return _protest(cue.folded)
     return None
 
 
 #: The typing rules, in the order they are tried (the first that applies wins).
 _RULES: tuple[Callable[[_Cue], tuple[str, str] | None], ...] = (
-    _riot, _in_battle, _engaged_sides, _by_stated_means, _volleys, _detention, _killed_at_protest, _on_people,
-    _protest_rule)
+    _riot, _in_battle, _engaged_sides, _by_stated_means, _from_the_air, _volleys, _detention, _killed_at_protest,
+    _on_people, _protest_rule)
 
 
 def _armed_object(target: str) -> bool:

@@ -22,8 +22,8 @@ from geoconflict.lang import en
 from geoconflict.lang.trie import guarded, literal_trie
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "own_party", "parties", "side_name", "state_side",
-           "without_article"]
+__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "group_named_as_place", "own_party", "parties",
+           "side_name", "state_side", "without_article"]
 
 #: Any demonym (a regex).
 DEMONYM_TRIE = literal_trie(en.DEMONYMS)
@@ -48,6 +48,8 @@ _UNIT_START = re.compile(literal_trie([*en.UNIT_ADJECTIVES.split("|"), *en.UNIT_
 _LEADING_THE = re.compile(rf"^{en.THE}\s+")
 #: The force nouns, any case ("Armed Forces").
 _FORCE_NOUNS = re.compile(rf"(?i:\b(?:{en.ACTOR_NOUNS})\b)")
+#: How many characters before a group's name :func:`group_named_as_place` looks for a locative word.
+PLACE_BEFORE_WINDOW = 24
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,28 @@ def unit_matches_reference(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     return list(UNIT_ONLY.finditer(text, lo, hi))
 
 
+def group_named_as_place(text: str, start: int, end: int) -> bool:
+    """Whether the group's name at ``text[start:end]`` (one of :data:`geoconflict.lang.en.GROUPS`) names the place
+    of the same name: the sentence's grammar puts a place there (a locative word right before it and no noun of
+    the group's after it, a place's noun and "of" before it, or a tail of where it lies after it:
+    :data:`~geoconflict.lang.en.GROUP_PLACE_TAIL`),
+    and no force noun, possessive or hyphen makes it the group.
+
+    Examples
+    --------
+    >>> [group_named_as_place(t, t.index("Azov"), t.index("Azov") + 4) for t in (
+    ...     "a depot in Azov was hit", "in the town of Azov", "Azov, Rostov Oblast", "the Azov brigade",
+    ...     "Azov fighters in Mariupol", "in Azov fighters' hands", "residents of Azov heard blasts")]
+    [True, True, True, False, False, False, True]
+    """
+    if en.GROUP_NAME_AFTER.match(text, end):
+        return False
+    lo = max(0, start - PLACE_BEFORE_WINDOW)
+    if en.GROUP_PLACE_TAIL.match(text, end) or en.GROUP_PLACE_OF.search(text, lo, start):
+        return True
+    return en.GROUP_PLACE_BEFORE.search(text, lo, start) is not None and en.GROUP_PLACE_NEXT.match(text, end) is not None
+
+
 def parties(text: str, lo: int, hi: int) -> list[Actor]:
     """The actors of :func:`actors` that name a party ("Russian forces", "RSF fighters"), in text order.
 
@@ -89,6 +113,8 @@ def parties(text: str, lo: int, hi: int) -> list[Actor]:
     """
     found: list[Actor] = []
     for m in ACTOR.finditer(text, lo, hi):
+        if m.group("group") and not m.group("gnoun") and group_named_as_place(text, m.start("group"), m.end()):
+            continue  # "in Azov": the town, not the group
         start = m.start("dem") if m.group("dem") else m.start("group")
         party = m.group("dem") or m.group("group")
         country = en.DEMONYMS.get(party) if m.group("dem") else en.GROUPS.get(party)

@@ -281,6 +281,8 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
         pair = actor_pair(masked[:end], fight.start(), fight.end())
     if kind in _CROWD_KINDS and len(pair) == len(("actor1", "actor2")) and state_side(pair[0]) is True:
         return pair[1], pair[0]  # "police fired tear gas at students demonstrating": the demonstrators first
+    if subtype in _FORCE_ON_CROWD and len(pair) == 1 and state_side(pair[0]) is True:
+        return en.PROTESTERS, pair[0]  # "police detained people who gathered": an unnamed crowd, ACLED's protesters
     return pair
 
 
