@@ -63,6 +63,9 @@ __all__ = ["BY_BATTLE", "CUE_KEYS", "actor_pair", "battle_word", "classify", "cr
 _SHOOTING = re.compile(r"shot\b|opened\s+fire\b")
 #: Where the clause after an event's word ends.
 _CLAUSE_END = re.compile(r"[;:,.]")
+#: Where the clause after an event's word ends, for its other side: not at a comma inside parentheses (a place's
+#: tail, "raided ⟦0⟧ (⟦1⟧, ⟦2⟧) and clashed with militants", goes on).
+_SIDE_CLAUSE_END = re.compile(r"[;:.]|,(?![^()]*\))")
 #: What joins two actors named together as one side ("the TNLA and PDF fighters", "FARDC, Wazalendo"): the first
 #: named is actor1.
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
@@ -496,7 +499,7 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
     """
     head = clause_back(masked[:start])
     lo = start - len(head)
-    stop = _CLAUSE_END.search(masked, end)
+    stop = _SIDE_CLAUSE_END.search(masked, end)
     hi = stop.start() if stop else len(masked)
     folded = case_fold(masked)
     before = _nearest(masked, folded, lo, start, last=True) or default

@@ -283,7 +283,39 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
         return pair[1], pair[0]  # "police fired tear gas at students demonstrating": the demonstrators first
     if subtype in _FORCE_ON_CROWD and len(pair) == 1 and state_side(pair[0]) is True:
         return en.PROTESTERS, pair[0]  # "police detained people who gathered": an unnamed crowd, ACLED's protesters
+    if not pair:
+        responsible = held_responsible(masked, folded)
+        return (responsible,) if responsible else pair
     return pair
+
+
+def held_responsible(masked: str, folded: str) -> str | None:
+    """The side a sentence holds responsible for its event (*masked*, *folded*: its text and :func:`case_fold`):
+    named after "claimed by", "blaming", "blamed on", "attributed to", or before "claimed the attack" or "claimed
+    responsibility" in its clause; None when it names none.
+
+    Examples
+    --------
+    >>> text = "A drone hit a depot in ⟦0⟧, the army said, blaming the RSF."
+    >>> held_responsible(text, case_fold(text))
+    'RSF'
+    >>> text = "A bomb went off in a market; Al-Shabaab militants claimed the attack."
+    >>> held_responsible(text, case_fold(text))
+    'Al-Shabaab'
+    """
+    after = en.RESPONSIBLE_AFTER.search(masked)
+    if after is not None:
+        stop = _CLAUSE_BREAK.search(masked, after.end())
+        found = named_actors(masked, folded, after.end(), stop.start() if stop else len(masked))
+        if found:
+            return found[0]
+    before = en.RESPONSIBLE_BEFORE.search(masked)
+    if before is not None:
+        head = clause_back(masked[:before.start()])
+        found = named_actors(masked, folded, before.start() - len(head), before.start())
+        if found:
+            return found[-1]
+    return None
 
 
 def _place(doc: Document, masked: str, cue: re.Match[str]) -> int | None:

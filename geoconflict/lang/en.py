@@ -233,6 +233,8 @@ __all__ = [
     "REGION_OF",
     "REGION_WORDS",
     "REPORT_WORD",
+    "RESPONSIBLE_AFTER",
+    "RESPONSIBLE_BEFORE",
     "RIVER_BEFORE",
     "RIVER_BEFORE_ENDS",
     "ROLE_WORDS",
@@ -1064,7 +1066,7 @@ PROPERTY_DAMAGE = re.compile(r"^\s*(?:and\s+)?(?:burn(?:ed|t)|destroyed|looted|t
 INJURED = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b")
 #: What a protest is against or for: an actor named after it is no party to the protest ("protested against the
 #: junta", "rallied in support of the military government", "to demand the departure of French troops").
-PROTEST_AGAINST = re.compile(r"\b(?:against|in\s+(?:support|solidarity)\s+(?:of|with)|to\s+(?:demand|denounce|condemn)|"
+PROTEST_AGAINST = re.compile(r"\b(?:against|in\s+(?:support|solidarity)\s+(?:of|with)|to\s+(?:demand|denounce|condemn|express)|"
                              r"demanding|calling\s+for)\b", re.IGNORECASE)
 #: A sentence's lead that says where: "On 3 June, near <village>, <township> ...", "In <township> (<district>) ..."
 #: (the date first, if any; a locative preposition before any verb).
@@ -1084,6 +1086,14 @@ PROTEST_REFERENCE = re.compile(r"\b(?:them|they|protesters|protestors|demonstrat
 #: at a memorial"); arrests are the event only when no gathering is told.
 GATHERED = re.compile(r"\b(?:(?:who|that|after\s+they)\s+(?:had\s+)?(?:gathered|assembled|rallied|came\s+out)|"
                       r"gatherings?|vigils?|mourners|(?:lay|laid|laying)\s+flowers|commemorat\w*)\b")
+#: The side held responsible for an event told without its doer ("a drone attack claimed by the Islamic Resistance
+#: in Iraq", "…, the army said, blaming the RSF"): the side named after these words is its actor1, as ACLED codes
+#: an attack by who claims it or is blamed for it.
+RESPONSIBLE_AFTER = re.compile(r"\b(?:claimed\s+by|blam(?:ing|ed)|blamed\s+on|attributed\s+to)\s+", re.IGNORECASE)
+#: "<side> claimed the attack", "<side> claimed responsibility": the side named before these words.
+RESPONSIBLE_BEFORE = re.compile(
+    r"\s+(?:(?:has|have|had|later|quickly)\s+)?claimed\s+(?:responsibility|it\b|the\s+(?:[\w-]+\s+)?"
+    r"(?:attacks?|bombings?|blasts?|strikes?|assaults?|killings?|ambush(?:es)?|explosions?))", re.IGNORECASE)
 #: ACLED's actor1 of a protest whose crowd the report names by no crowd word ("detained people who gathered").
 PROTESTERS = "protesters"
 #: An organised armed side (police aside): fighting with one on either side is a battle, not a riot.
@@ -1198,7 +1208,8 @@ GENERIC_ACTOR = re.compile(
     r"security\s+forces|soldiers|troops|army|military|junta|protesters|protestors|demonstrators|rioters|mob|"
     r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children|gendarmes|gendarmerie|"
     r"settlers|locals|youths|young\s+men|supporters|traders|separatists?(?:\s+fighters)?|(?:cattle\s+)?raiders|"
-    r"activists|(?:drug\s+)?traffickers|passengers|teachers|pupils|schoolchildren|journalists|gang\s+members)\b",
+    r"activists|(?:drug\s+)?traffickers|passengers|teachers|pupils|schoolchildren|journalists|gang\s+members|"
+    r"lawyers|drivers)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
