@@ -8,7 +8,13 @@ on new reports written for it in several styles (wire copy, ACLED notes, ISW-sty
 * a bare "strike(s)" by a side that strikes from the air (Israel, the United States, Turkey, the Saudi-led
   coalition) is an air strike unless tanks, artillery or shelling are named;
 * people detained who had gathered (at a memorial, a vigil) are a protest met with force, not arrests; "riot
-  police" are no riot; what a crowd rallies for or against names no party to it.
+  police" are no riot; what a crowd rallies for or against names no party to it; the police of a later clause
+  are a violent demonstration's other side;
+* an event's other side is read past the commas of a place's parenthesised tail ("stormed X camp (Tulkarm,
+  Tulkarm) and clashed with Palestinian gunmen");
+* the side a sentence holds responsible ("claimed by ISWAP", "al-Shabaab claimed the attack", "blaming the RSF")
+  is the actor1 of an event told without its doer;
+* hostages taken in an assault on civilians are an abduction (of armed men, still a clash).
 
 Every report is invented for this test (places and dates real, details not); the point is the place's own,
 looked up, not geoconflict's. The cases are :class:`tests.test_events_wide.Case` and take the per-field tests of
@@ -59,6 +65,19 @@ CASES = [
     Case('wire', 'Police arrested three opposition activists in Minsk on Tuesday.', '2024-02-27', 'Strategic developments', 'Arrests', (53.9, 27.57), 'Belarus', 'Minsk', 'police', 'activists', None, {}),
     Case('wire', 'Riot police fired tear gas at students demonstrating in Dhaka on Monday.', '2024-07-15', *BROKEN_UP, (23.71, 90.41), 'Bangladesh', 'Dhaka', 'students', 'police', None, {}),
     Case('wire', 'Hundreds rallied in Bamako in support of the transitional military government on Friday.', '2023-09-22', 'Protests', 'Peaceful protest', (12.64, -8.0), 'Mali', 'Bamako', None, None, None, {}),
+    Case('wire', 'Doctors and lawyers marched in Lahore on Friday against a new security law.', '2024-03-15', 'Protests', 'Peaceful protest', (31.56, 74.35), 'Pakistan', 'Punjab', 'lawyers', None, None, {}),
+    Case('wire', 'Protesters set fire to the town hall in Dakar on Thursday; police fired tear gas and arrested dozens.', '2024-02-08', 'Riots', 'Violent demonstration', (14.69, -17.44), 'Senegal', 'Dakar', 'protesters', 'police', None, {}),
+    # ---- the other side past a place's parenthesised tail
+    Case('acled', 'On 2 April 2024, Israeli forces stormed Nur Shams camp (Tulkarm, Tulkarm) and clashed with Palestinian gunmen. 3 gunmen were killed.', '2024-04-02', 'Battles', 'Armed clash', (32.31, 35.03), 'Palestine', 'West Bank', 'Israeli forces', 'Palestinian gunmen', 3, {}),
+    Case('acled', 'On 12 September 2023, JNIM militants ambushed a convoy near Bourem (Bourem, Gao) and clashed with Malian forces. 10 soldiers were killed.', '2023-09-12', 'Battles', 'Armed clash', (16.96, -0.35), 'Mali', 'Gao', 'JNIM', 'Malian forces', 10, {}),
+    # ---- the side held responsible
+    Case('wire', 'A car bomb exploded outside a police station in Mogadishu on Monday, killing 7 people; al-Shabaab claimed the attack.', '2024-03-18', 'Explosions/Remote violence', 'Remote explosive/landmine/IED', (2.04, 45.34), 'Somalia', 'Banadir', 'Al-Shabaab', 'police', 7, {}),
+    Case('wire', 'Drones struck an army base near Kassala overnight, the army said, blaming the RSF.', '2024-03-18', *AIR, (15.45, 36.4), 'Sudan', 'Kassala', 'RSF', 'army', None, {}),
+    Case('isw', 'A roadside bomb claimed by ISWAP hit a military truck near Monguno on March 15, killing 4 soldiers.', '2024-03-16', 'Explosions/Remote violence', 'Remote explosive/landmine/IED', (12.67, 13.61), 'Nigeria', 'Borno', 'ISWAP', None, 4, {}),
+    # ---- hostages taken: an abduction (of civilians)
+    Case('acled', 'On 18 March 2024, gunmen took 12 passengers hostage on a bus near Kaduna (Kaduna North, Kaduna).', '2024-03-18', 'Violence against civilians', 'Abduction/forced disappearance', (10.53, 7.44), 'Nigeria', 'Kaduna', 'gunmen', 'passengers', None, {}),
+    Case('wire', 'Armed men stormed a hotel in Mogadishu on Friday night and held guests hostage until soldiers arrived, police said.', '2024-03-16', 'Violence against civilians', 'Abduction/forced disappearance', (2.04, 45.34), 'Somalia', 'Banadir', 'armed men', None, None, {}),
+    Case('wire', 'Militants stormed a police station in Bannu and took six officers hostage.', '2024-03-18', 'Battles', 'Armed clash', (32.99, 70.6), 'Pakistan', 'Khyber Pakhtunkhwa', 'militants', 'police', None, {}),
 ]
 
 report_rows = report_rows_fixture(CASES)
@@ -71,6 +90,7 @@ def test_the_cases_are_well_formed():
     assert all(ALL not in c.xfail for c in CASES)
     assert len({c.text for c in CASES}) == len(CASES)
     assert {c.style for c in CASES} == {"acled", "wire", "isw", "monitor"}
+    assert len({c.country for c in CASES}) >= 10
 
 
 @pytest.mark.parametrize(("text", "place"), [

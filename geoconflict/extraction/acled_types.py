@@ -25,7 +25,8 @@ type; the sentence then refines it, never one word alone:
    shooter's means; a means right after an attack's verb is its target); a strike
    with none by a side that strikes from the air ("Israeli strikes"): an air strike;
 5. many explosions or projectiles and no device: shelling;
-6. detainees then tortured or killed: an attack; armed men abducted: a battle; a
+6. hostages taken in an assault: an abduction; detainees then tortured or killed: an
+   attack; armed men abducted: a battle; a
    raid that arrests and kills no one: arrests;
 7. by the target: civilians alone an attack on them, armed men a clash, property
    alone (burned, no one hurt) property destruction; fire with no means at
@@ -64,8 +65,9 @@ _SHOOTING = re.compile(r"shot\b|opened\s+fire\b")
 #: Where the clause after an event's word ends.
 _CLAUSE_END = re.compile(r"[;:,.]")
 #: Where the clause after an event's word ends, for its other side: not at a comma inside parentheses (a place's
-#: tail, "raided ⟦0⟧ (⟦1⟧, ⟦2⟧) and clashed with militants", goes on).
-_SIDE_CLAUSE_END = re.compile(r"[;:.]|,(?![^()]*\))")
+#: tail, "raided ⟦0⟧ (⟦1⟧, ⟦2⟧) and clashed with militants", goes on); at a clause of time ("until police
+#: arrived": who came later is no side of it).
+_SIDE_CLAUSE_END = re.compile(r"[;:.]|,(?![^()]*\))|\s(?i:until|before)\s")
 #: What joins two actors named together as one side ("the TNLA and PDF fighters", "FARDC, Wazalendo"): the first
 #: named is actor1.
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
@@ -123,6 +125,10 @@ _OBJECT_WINDOW = 40
 #: Cue keys of people detained (violence against civilians when they are then hurt).
 _DETENTION_KEYS = frozenset({"arrest", "abduction"})
 _CROWD_KEYS = frozenset({"arrest", "looting", "riot"})
+#: A clause of time after a verb's object ("until police arrived"): what it names is not the object.
+_LATER_CLAUSE = re.compile(r"\b(?:until|before|after|when|as|while)\b")
+#: Cue keys of an assault that taking hostages makes an abduction.
+_HOSTAGE_KEYS = frozenset({"attack", "raid", "abduction"})
 
 
 def classify(key: str, folded: str, at: int = 0, start: int | None = None, *,
@@ -239,6 +245,21 @@ def _volleys(cue: _Cue) -> tuple[str, str] | None:
     return ("strike", acled.SHELLING) if cue.key in _VOLLEY_KEYS and Fold.VOLLEYS.search(cue.folded) else None
 
 
+def _hostages(cue: _Cue) -> tuple[str, str] | None:
+    """An attack or a raid that takes or holds people hostage ("stormed a studio and held staff hostage"), of no
+    armed men: an abduction (:data:`~geoconflict.lang.en.HOSTAGE_TAKING`)."""
+    if cue.key not in _HOSTAGE_KEYS:
+        return None
+    taken = en.HOSTAGE_TAKING.search(cue.folded, cue.start)
+    if taken is None:
+        return None
+    after = cue.folded[taken.end():taken.end() + _OBJECT_WINDOW]
+    later = _LATER_CLAUSE.search(after)  # "held staff hostage until police arrived": the police came later
+    if _armed_object(taken.group(0) + (after[:later.start()] if later else after)):
+        return None  # "took six officers hostage", "held hostage police officers"
+    return CUE_KEYS["abduction"]
+
+
 def _detention(cue: _Cue) -> tuple[str, str] | None:
     """People detained and then tortured or killed: violence against civilians, not an arrest; armed men
     abducted: a battle; a raid that arrests people and tells no one hurt: arrests."""
@@ -280,8 +301,8 @@ def _protest_rule(cue: _Cue) -> tuple[str, str] | None:
 
 #: The typing rules, in the order they are tried (the first that applies wins).
 _RULES: tuple[Callable[[_Cue], tuple[str, str] | None], ...] = (
-    _riot, _in_battle, _engaged_sides, _by_stated_means, _from_the_air, _volleys, _detention, _killed_at_protest,
-    _on_people, _protest_rule)
+    _riot, _in_battle, _engaged_sides, _by_stated_means, _from_the_air, _volleys, _hostages, _detention,
+    _killed_at_protest, _on_people, _protest_rule)
 
 
 def _armed_object(target: str) -> bool:

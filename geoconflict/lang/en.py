@@ -134,6 +134,7 @@ __all__ = [
     "HEARSAY",
     "HELD_PLACE",
     "HOLD_WORDS",
+    "HOSTAGE_TAKING",
     "INTERVENTION",
     "INVERTED",
     "IN_REGION",
@@ -945,7 +946,8 @@ STRIKE_CUE = re.compile(
     r"(?P<strike>struck|(?<!hunger\s)(?<!general\s)strikes?(?!\s+(?:committees?|action))(?:\s+on)?|bomb(?:ed|ing)|"
     r"hit(?!\s+and\s+run))|"
     r"(?P<massacre>massacre(?:d)?|killings?\s+of\s+civilians|executed|beheaded)|"
-    r"(?P<abduction>abduct(?:ed|ion|s)?|kidnap(?:ped|ping|s)?|taken\s+hostage)|"
+    r"(?P<abduction>abduct(?:ed|ion|s)?|kidnap(?:ped|ping|s)?|taken\s+hostage|"
+    r"(?:took|seized|held)(?=\s+(?:[\w-]+\s+){0,3}?hostages?\b))|"
     r"(?P<sexual>raped?|sexual(?:ly)?\s+(?:assault(?:ed)?|violence|abused?))|"
     r"(?P<excessive>opened\s+fire\s+on\s+(?:the\s+)?(?:protesters|demonstrators))|"
     r"(?P<riot>riot(?:s|ed|ers|ing)?(?!\s+(?:police|gear|squads?|control|units?|officers))|mob|lynch(?:ed|ing)?|violent(?:ly)?\s+(?:demonstrat|protest)\w*|"
@@ -1086,6 +1088,9 @@ PROTEST_REFERENCE = re.compile(r"\b(?:them|they|protesters|protestors|demonstrat
 #: at a memorial"); arrests are the event only when no gathering is told.
 GATHERED = re.compile(r"\b(?:(?:who|that|after\s+they)\s+(?:had\s+)?(?:gathered|assembled|rallied|came\s+out)|"
                       r"gatherings?|vigils?|mourners|(?:lay|laid|laying)\s+flowers|commemorat\w*)\b")
+#: People taken or held hostage (case-folded): ACLED codes the hostage-taking of civilians an abduction, whatever
+#: verb brought the attackers in ("stormed a studio and held staff hostage").
+HOSTAGE_TAKING = re.compile(r"\b(?:h[oe]ld|holding|took|taking|taken|seiz(?:ed|ing))\s+(?:[\w-]+\s+){0,3}?hostages?\b")
 #: The side held responsible for an event told without its doer ("a drone attack claimed by the Islamic Resistance
 #: in Iraq", "…, the army said, blaming the RSF"): the side named after these words is its actor1, as ACLED codes
 #: an attack by who claims it or is blamed for it.
