@@ -14,7 +14,9 @@ on new reports written for it in several styles (wire copy, ACLED notes, ISW-sty
   Tulkarm) and clashed with Palestinian gunmen");
 * the side a sentence holds responsible ("claimed by ISWAP", "al-Shabaab claimed the attack", "blaming the RSF")
   is the actor1 of an event told without its doer;
-* hostages taken in an assault on civilians are an abduction (of armed men, still a clash).
+* hostages taken in an assault on civilians are an abduction (of armed men, still a clash);
+* a former or retired officer killed is a civilian killed; a possessive of civilians names a thing of theirs
+  ("a children's clinic"), not a side; "terrorists" are a side.
 
 Every report is invented for this test (places and dates real, details not); the point is the place's own,
 looked up, not geoconflict's. The cases are :class:`tests.test_events_wide.Case` and take the per-field tests of
@@ -77,6 +79,11 @@ CASES = [
     # ---- hostages taken: an abduction (of civilians)
     Case('acled', 'On 18 March 2024, gunmen took 12 passengers hostage on a bus near Kaduna (Kaduna North, Kaduna).', '2024-03-18', 'Violence against civilians', 'Abduction/forced disappearance', (10.53, 7.44), 'Nigeria', 'Kaduna', 'gunmen', 'passengers', None, {}),
     Case('wire', 'Armed men stormed a hotel in Mogadishu on Friday night and held guests hostage until soldiers arrived, police said.', '2024-03-16', 'Violence against civilians', 'Abduction/forced disappearance', (2.04, 45.34), 'Somalia', 'Banadir', 'armed men', None, None, {}),
+    # ---- a former officer is a civilian; terrorists are a side; a children's hospital is a thing
+    Case('wire', 'Gunmen shot dead a retired soldier in Maiduguri on Sunday, police said.', '2024-03-17', 'Violence against civilians', 'Attack', (11.85, 13.16), 'Nigeria', 'Borno', 'gunmen', None, 1, {}),
+    Case('isw', 'Unknown assailants killed a former army officer in Daraa City on March 3.', '2025-03-04', 'Violence against civilians', 'Attack', (32.62, 36.1), 'Syria', 'Daraa', 'unknown assailants', None, 1, {}),
+    Case('wire', 'Nigerien troops killed 12 terrorists near Tillaberi on Friday, the army said.', '2024-03-15', 'Battles', 'Armed clash', (14.21, 1.45), 'Niger', 'Tillaberi', 'Nigerien forces', 'terrorists', 12, {}),
+    Case('wire', "A Russian missile hit a children's clinic in Kharkiv on Tuesday, wounding 8 people, the governor said.", '2024-05-21', *SHELLING, (49.99, 36.23), 'Ukraine', 'Kharkiv', 'Russian forces', None, None, {}),
     Case('wire', 'Militants stormed a police station in Bannu and took six officers hostage.', '2024-03-18', 'Battles', 'Armed clash', (32.99, 70.6), 'Pakistan', 'Khyber Pakhtunkhwa', 'militants', 'police', None, {}),
 ]
 

@@ -50,7 +50,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from geoconflict.extraction.actors import parties, side_name
+from geoconflict.extraction.actors import parties, side_name, state_side
 from geoconflict.extraction.cues import Fold, Reading, matched
 from geoconflict.extraction.document import clause_back
 from geoconflict.lang import en
@@ -125,6 +125,10 @@ _OBJECT_WINDOW = 40
 #: Cue keys of people detained (violence against civilians when they are then hurt).
 _DETENTION_KEYS = frozenset({"arrest", "abduction"})
 _CROWD_KEYS = frozenset({"arrest", "looting", "riot"})
+#: How far before an armed word :data:`~geoconflict.lang.en.FORMER_BEFORE` is looked for.
+_FORMER_WINDOW = 24
+#: A possessive and a lower-case noun after a word ("children's hospital", "farmers' market").
+_POSSESSIVE_NOUN = re.compile(r"['’]s?\s+[a-z]")
 #: A clause of time after a verb's object ("until police arrived"): what it names is not the object.
 _LATER_CLAUSE = re.compile(r"\b(?:until|before|after|when|as|while)\b")
 #: Cue keys of an assault that taking hostages makes an abduction.
@@ -440,10 +444,12 @@ def _target(folded: str, at: int) -> str:
 def _armed_target(target: str) -> bool:
     """Whether the *target* words name armed men or their posts as the target, not as where it happened: "fired
     at a bus at a checkpoint" targets the bus (an armed word a locative preposition governs, other than the first
-    word, names the place; one a speaker's verb follows tells of it)."""
+    word, names the place; one a speaker's verb follows tells of it; "a former officer" is a civilian)."""
     for m in (*Fold.ARMED_TARGET.finditer(target), *en.ARMED_GROUP_NAMED.finditer(target)):
         if en.SAYS_AFTER.match(target, m.end()):  # ", police said": who tells of it
             continue
+        if en.FORMER_BEFORE.search(target, max(0, m.start() - _FORMER_WINDOW), m.start()):
+            continue  # "a former regime officer": a civilian now
         at = en.LOCATIVE_GOVERNED.search(target, 0, m.start())
         if at is None or not target[:at.start()].strip():
             return True
@@ -552,6 +558,13 @@ def _nearest(masked: str, folded: str, lo: int, hi: int, *, last: bool) -> str |
     return found[k][2]
 
 
+def _attributive(masked: str, generic: re.Match[str]) -> bool:
+    """Whether the generic actor *generic* (a match in the folded *masked*) is civilians in a possessive that names
+    a thing of theirs ("the main children's hospital", "a farmers' market"), not people: armed men's possessive
+    ("the army's positions") still names them."""
+    return bool(_POSSESSIVE_NOUN.match(masked, generic.end())) and state_side(generic.group(0)) is None
+
+
 def named_actors(masked: str, folded: str, lo: int, hi: int) -> list[str]:
     """The actors named in ``masked[lo:hi]`` (*folded*: its :func:`case_fold`), in text order: the named sides,
     and the generic actors inside none.
@@ -569,6 +582,8 @@ def _named(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, int, s
     """:func:`named_actors` with each actor's start and end, in text order."""
     found = [(a.start, a.end, side_name(a)) for a in parties(masked, lo, hi) if a.party]
     found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in Fold.GENERIC_ACTOR.finditer(folded, lo, hi)
-                 if not any(s <= g.start() <= e + 1 for s, e, _ in found))  # "HTS security forces" are the HTS
+                 if not any(s <= g.start() <= e + 1 for s, e, _ in found)  # "HTS security forces" are the HTS
+                 and not _attributive(masked, g)
+                 and not en.FORMER_BEFORE.search(masked, max(0, g.start() - _FORMER_WINDOW), g.start()))
     found.sort()
     return found

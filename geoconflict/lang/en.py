@@ -116,6 +116,7 @@ __all__ = [
     "FATALITIES",
     "FATALITY_STEMS",
     "FORCES",
+    "FORMER_BEFORE",
     "FORCE_WORD",
     "FORMATION",
     "FORMATION_NOUNS",
@@ -1021,6 +1022,9 @@ ARMED_TARGET = re.compile(
     r"combatants|jihadists|insurgents|terrorists|vigilantes?|vigilance|defen[cs]e\s+(?:group|force)s?)\b",
     re.IGNORECASE,
 )
+#: Words that make an armed word before which they stand a civilian's past ("a former regime officer", "a
+#: retired soldier", "an off-duty policeman"): a man killed so is a civilian (ACLED: Violence against civilians).
+FORMER_BEFORE = re.compile(r"\b(?:former|retired|ex-|off-duty|demobili[sz]ed)\s*(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: A protest the authorities broke up, and one they fired on.
 INTERVENTION = re.compile(r"\b(?:dispers(?:ed|e)|tear\s*gas|water\s+cannons?|rubber\s+bullets|arrest(?:ed|ing)|detain(?:ed|ing)|dislodg|"
                           r"baton|beat|intervened|broke\s+up)\w*", re.IGNORECASE)
@@ -1214,7 +1218,7 @@ GENERIC_ACTOR = re.compile(
     r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children|gendarmes|gendarmerie|"
     r"settlers|locals|youths|young\s+men|supporters|traders|separatists?(?:\s+fighters)?|(?:cattle\s+)?raiders|"
     r"activists|(?:drug\s+)?traffickers|passengers|teachers|pupils|schoolchildren|journalists|gang\s+members|"
-    r"lawyers|drivers)\b",
+    r"lawyers|drivers|terrorists)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
