@@ -15,6 +15,7 @@ on new reports written for it in several styles (wire copy, ACLED notes, ISW-sty
 * the side a sentence holds responsible ("claimed by ISWAP", "al-Shabaab claimed the attack", "blaming the RSF")
   is the actor1 of an event told without its doer;
 * hostages taken in an assault on civilians are an abduction (of armed men, still a clash);
+* a monitor's heading ("Sake (Masisi, N. Kivu): fighters clashed …") names the fighting's place;
 * a former or retired officer killed is a civilian killed; a possessive of civilians names a thing of theirs
   ("a children's clinic"), not a side; "terrorists" are a side.
 
@@ -79,6 +80,9 @@ CASES = [
     # ---- hostages taken: an abduction (of civilians)
     Case('acled', 'On 18 March 2024, gunmen took 12 passengers hostage on a bus near Kaduna (Kaduna North, Kaduna).', '2024-03-18', 'Violence against civilians', 'Abduction/forced disappearance', (10.53, 7.44), 'Nigeria', 'Kaduna', 'gunmen', 'passengers', None, {}),
     Case('wire', 'Armed men stormed a hotel in Mogadishu on Friday night and held guests hostage until soldiers arrived, police said.', '2024-03-16', 'Violence against civilians', 'Abduction/forced disappearance', (2.04, 45.34), 'Somalia', 'Banadir', 'armed men', None, None, {}),
+    # ---- a monitor's heading: the place, then a colon
+    Case('monitor', '#Rutshuru: M23 fighters clashed with FARDC troops on the ridge this morning, locals say.', '2024-02-09', 'Battles', 'Armed clash', (-1.19, 29.45), 'Democratic Republic of Congo', 'Nord-Kivu', 'M23', 'FARDC', None, {}),
+    Case('monitor', 'Vuhledar (Donetsk Oblast): heavy fighting continues on the southern edge of the town, per local sources.', '2023-09-20', 'Battles', 'Armed clash', (47.78, 37.25), 'Ukraine', 'Donetsk', None, None, None, {}),
     # ---- a former officer is a civilian; terrorists are a side; a children's hospital is a thing
     Case('wire', 'Gunmen shot dead a retired soldier in Maiduguri on Sunday, police said.', '2024-03-17', 'Violence against civilians', 'Attack', (11.85, 13.16), 'Nigeria', 'Borno', 'gunmen', None, 1, {}),
     Case('isw', 'Unknown assailants killed a former army officer in Daraa City on March 3.', '2025-03-04', 'Violence against civilians', 'Attack', (32.62, 36.1), 'Syria', 'Daraa', 'unknown assailants', None, 1, {}),
