@@ -22,14 +22,17 @@ type; the sentence then refines it, never one word alone:
    told as what came before ("following a clash, ...");
 3. fighting or direct fire between armed sides: an armed clash;
 4. a stated means: remote violence of that means (an aircraft shot down: its
-   shooter's means; a means right after an attack's verb is its target);
+   shooter's means; a means right after an attack's verb is its target); a strike
+   with none by a side that strikes from the air ("Israeli strikes"): an air strike;
 5. many explosions or projectiles and no device: shelling;
-6. detainees then tortured or killed: an attack; armed men abducted: a battle; a
+6. hostages taken in an assault: an abduction; detainees then tortured or killed: an
+   attack; armed men abducted: a battle; a
    raid that arrests and kills no one: arrests;
 7. by the target: civilians alone an attack on them, armed men a clash, property
    alone (burned, no one hurt) property destruction; fire with no means at
    demonstrators their protest, at civilians an attack, else shelling;
-8. a protest, or arrests among demonstrators: peaceful, broken up, fired on, violent.
+8. a protest, or arrests among demonstrators or of people who gathered: peaceful,
+   broken up, fired on, violent.
 
 Examples
 --------
@@ -47,7 +50,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from geoconflict.extraction.actors import DEMONYM_TRIE, first_party, parties, side_name
+from geoconflict.extraction.actors import DEMONYM_TRIE, first_party, parties, side_name, state_side
 from geoconflict.extraction.cues import Fold, Reading, matched
 from geoconflict.extraction.document import clause_back
 from geoconflict.lang import en
@@ -61,6 +64,10 @@ __all__ = ["BY_BATTLE", "CUE_KEYS", "actor_pair", "battle_word", "classify", "cr
 _SHOOTING = re.compile(r"shot\b|opened\s+fire\b")
 #: Where the clause after an event's word ends.
 _CLAUSE_END = re.compile(r"[;:,.]")
+#: Where the clause after an event's word ends, for its other side: not at a comma inside parentheses (a place's
+#: tail, "raided ⟦0⟧ (⟦1⟧, ⟦2⟧) and clashed with militants", goes on); at a clause of time ("until police
+#: arrived": who came later is no side of it).
+_SIDE_CLAUSE_END = re.compile(r"[;:.]|,(?![^()]*\))|\s(?i:until|before)\s")
 #: What joins two actors named together as one side ("the TNLA and PDF fighters", "FARDC, Wazalendo"): the first
 #: named is actor1.
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
@@ -122,6 +129,14 @@ _OBJECT_WINDOW = 40
 #: Cue keys of people detained (violence against civilians when they are then hurt).
 _DETENTION_KEYS = frozenset({"arrest", "abduction"})
 _CROWD_KEYS = frozenset({"arrest", "looting", "riot"})
+#: How far before an armed word :data:`~geoconflict.lang.en.FORMER_BEFORE` is looked for.
+_FORMER_WINDOW = 24
+#: A possessive and a lower-case noun after a word ("children's hospital", "farmers' market").
+_POSSESSIVE_NOUN = re.compile(r"['’]s?\s+[a-z]")
+#: A clause of time after a verb's object ("until police arrived"): what it names is not the object.
+_LATER_CLAUSE = re.compile(r"\b(?:until|before|after|when|as|while)\b")
+#: Cue keys of an assault that taking hostages makes an abduction.
+_HOSTAGE_KEYS = frozenset({"attack", "raid", "abduction"})
 
 
 def classify(key: str, folded: str, at: int = 0, start: int | None = None, *,
@@ -151,7 +166,8 @@ def classify(key: str, folded: str, at: int = 0, start: int | None = None, *,
     tuple of str
         The Event's ``type`` and ``subtype`` (ACLED's sub-event type).
     """
-    cue = _Cue(key, folded, at, at if start is None else start, _first_fight(folded, reading))
+    cue = _Cue(key, folded, at, at if start is None else start, _first_fight(folded, reading),
+               folded if reading is None else reading.masked)
     for rule in _RULES:
         found = rule(cue)
         if found is not None:
@@ -168,6 +184,7 @@ class _Cue:
     at: int
     start: int
     fight: re.Match[str] | None  # the sentence's first word of fighting (Fold.COMBAT)
+    masked: str  # the sentence as written (its places masked), where names keep their case; else *folded*
 
 
 def _first_fight(folded: str, reading: Reading | None) -> re.Match[str] | None:
@@ -223,9 +240,32 @@ def _object_of(cue: _Cue, means: re.Match[str]) -> bool:
     return not en.INSTRUMENT_BEFORE.search(cue.folded, cue.at, means.start())
 
 
+def _from_the_air(cue: _Cue) -> tuple[str, str] | None:
+    """A strike with no means named, by a side that strikes from the air (:data:`~geoconflict.lang.en.AIR_POWER_SIDES`
+    in the clause before its word: "Israeli strikes on Baalbek", "the IDF said it struck"): an air strike."""
+    if cue.key != "strike" or not en.AIR_POWER_SIDES.search(clause_back(cue.masked[:cue.start])):
+        return None
+    return CUE_KEYS["air"]
+
+
 def _volleys(cue: _Cue) -> tuple[str, str] | None:
     """Many explosions or projectiles with no device named ("observed 12 explosions"): fire, not a planted device."""
     return ("strike", acled.SHELLING) if cue.key in _VOLLEY_KEYS and Fold.VOLLEYS.search(cue.folded) else None
+
+
+def _hostages(cue: _Cue) -> tuple[str, str] | None:
+    """An attack or a raid that takes or holds people hostage ("stormed a studio and held staff hostage"), of no
+    armed men: an abduction (:data:`~geoconflict.lang.en.HOSTAGE_TAKING`)."""
+    if cue.key not in _HOSTAGE_KEYS:
+        return None
+    taken = en.HOSTAGE_TAKING.search(cue.folded, cue.start)
+    if taken is None:
+        return None
+    after = cue.folded[taken.end():taken.end() + _OBJECT_WINDOW]
+    later = _LATER_CLAUSE.search(after)  # "held staff hostage until police arrived": the police came later
+    if _armed_object(taken.group(0) + (after[:later.start()] if later else after)):
+        return None  # "took six officers hostage", "held hostage police officers"
+    return CUE_KEYS["abduction"]
 
 
 def _detention(cue: _Cue) -> tuple[str, str] | None:
@@ -259,16 +299,18 @@ def _killed_at_protest(cue: _Cue) -> tuple[str, str] | None:
 
 
 def _protest_rule(cue: _Cue) -> tuple[str, str] | None:
-    """A protest, or arrests or burning among demonstrators: the protest, peaceful or not (:func:`_protest`)."""
-    if cue.key == "protest" or (cue.key in _CROWD_KEYS and Fold.DEMONSTRATORS.search(cue.folded)):
+    """A protest, or arrests or burning among demonstrators, or arrests of people who gathered ("detained people who
+    gathered to lay flowers"): the protest, peaceful or not (:func:`_protest`)."""
+    if cue.key == "protest" or (cue.key in _CROWD_KEYS and Fold.DEMONSTRATORS.search(cue.folded)) \
+            or (cue.key == "arrest" and en.GATHERED.search(cue.folded)):
         return _protest(cue.folded)
     return None
 
 
 #: The typing rules, in the order they are tried (the first that applies wins).
 _RULES: tuple[Callable[[_Cue], tuple[str, str] | None], ...] = (
-    _riot, _in_battle, _engaged_sides, _by_stated_means, _volleys, _detention, _killed_at_protest, _on_people,
-    _protest_rule)
+    _riot, _in_battle, _engaged_sides, _by_stated_means, _from_the_air, _volleys, _hostages, _detention,
+    _killed_at_protest, _on_people, _protest_rule)
 
 
 def _armed_object(target: str) -> bool:
@@ -406,10 +448,12 @@ def _target(folded: str, at: int) -> str:
 def _armed_target(target: str) -> bool:
     """Whether the *target* words name armed men or their posts as the target, not as where it happened: "fired
     at a bus at a checkpoint" targets the bus (an armed word a locative preposition governs, other than the first
-    word, names the place; one a speaker's verb follows tells of it)."""
+    word, names the place; one a speaker's verb follows tells of it; "a former officer" is a civilian)."""
     for m in (*Fold.ARMED_TARGET.finditer(target), *Fold.ARMED_GROUP_NAMED.finditer(target)):
         if en.SAYS_AFTER.match(target, m.end()):  # ", police said": who tells of it
             continue
+        if en.FORMER_BEFORE.search(target, max(0, m.start() - _FORMER_WINDOW), m.start()):
+            continue  # "a former regime officer": a civilian now
         at = en.LOCATIVE_GOVERNED.search(target, 0, m.start())
         if at is None or not target[:at.start()].strip():
             return True
@@ -486,7 +530,7 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
     """
     head = clause_back(masked[:start])
     lo = start - len(head)
-    stop = _CLAUSE_END.search(masked, end)
+    stop = _SIDE_CLAUSE_END.search(masked, end)
     hi = stop.start() if stop else len(masked)
     folded = case_fold(masked)
     before = _nearest(masked, folded, lo, start, last=True) or default
@@ -538,6 +582,13 @@ def _nearest(masked: str, folded: str, lo: int, hi: int, *, last: bool) -> str |
     return found[k][2]
 
 
+def _attributive(masked: str, generic: re.Match[str]) -> bool:
+    """Whether the generic actor *generic* (a match in the folded *masked*) is civilians in a possessive that names
+    a thing of theirs ("the main children's hospital", "a farmers' market"), not people: armed men's possessive
+    ("the army's positions") still names them."""
+    return bool(_POSSESSIVE_NOUN.match(masked, generic.end())) and state_side(generic.group(0)) is None
+
+
 def named_actors(masked: str, folded: str, lo: int, hi: int) -> list[str]:
     """The actors named in ``masked[lo:hi]`` (*folded*: its :func:`case_fold`), in text order: the named sides,
     and the generic actors inside none.
@@ -582,6 +633,8 @@ def _named(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, int, s
     """:func:`named_actors` with each actor's start and end, in text order."""
     found = [(a.start, a.end, side_name(a)) for a in parties(masked, lo, hi)]
     found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in Fold.GENERIC_ACTOR.finditer(folded, lo, hi)
-                 if not any(s <= g.start() <= e + 1 for s, e, _ in found))  # "HTS security forces" are the HTS
+                 if not any(s <= g.start() <= e + 1 for s, e, _ in found)  # "HTS security forces" are the HTS
+                 and not _attributive(masked, g)
+                 and not en.FORMER_BEFORE.search(masked, max(0, g.start() - _FORMER_WINDOW), g.start()))
     found.sort()
     return found

@@ -15,6 +15,7 @@ generated text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,8 +24,9 @@ from geoconflict.lang import en
 from geoconflict.lang.trie import guarded, literal_trie
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "first_party", "may_name_party", "own_party",
-           "parties", "parties_reference", "party_of", "side_name", "state_side", "without_article"]
+__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "first_party", "group_named_as_place",
+           "may_name_party", "own_party", "parties", "parties_reference", "party_of", "side_name", "state_side",
+           "without_article"]
 
 #: Any demonym (a regex).
 DEMONYM_TRIE = literal_trie(en.DEMONYMS)
@@ -51,6 +53,8 @@ _LEADING_THE = re.compile(rf"^{en.THE}\s+")
 SIDE_NAMES_KEPT = 4096
 #: The force nouns, any case ("Armed Forces").
 _FORCE_NOUNS = re.compile(rf"(?i:\b(?:{en.ACTOR_NOUNS})\b)")
+#: How many characters before a group's name :func:`group_named_as_place` looks for a locative word.
+PLACE_BEFORE_WINDOW = 24
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,28 @@ def unit_matches_reference(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     return list(UNIT_ONLY.finditer(text, lo, hi))
 
 
+def group_named_as_place(text: str, start: int, end: int) -> bool:
+    """Whether the group's name at ``text[start:end]`` (one of :data:`geoconflict.lang.en.GROUPS`) names the place
+    of the same name: the sentence's grammar puts a place there (a locative word right before it and no noun of
+    the group's after it, a place's noun and "of" before it, or a tail of where it lies after it:
+    :data:`~geoconflict.lang.en.GROUP_PLACE_TAIL`),
+    and no force noun, possessive or hyphen makes it the group.
+
+    Examples
+    --------
+    >>> [group_named_as_place(t, t.index("Azov"), t.index("Azov") + 4) for t in (
+    ...     "a depot in Azov was hit", "in the town of Azov", "Azov, Rostov Oblast", "the Azov brigade",
+    ...     "Azov fighters in Mariupol", "in Azov fighters' hands", "residents of Azov heard blasts")]
+    [True, True, True, False, False, False, True]
+    """
+    if en.GROUP_NAME_AFTER.match(text, end):
+        return False
+    lo = max(0, start - PLACE_BEFORE_WINDOW)
+    if en.GROUP_PLACE_TAIL.match(text, end) or en.GROUP_PLACE_OF.search(text, lo, start):
+        return True
+    return en.GROUP_PLACE_BEFORE.search(text, lo, start) is not None and en.GROUP_PLACE_NEXT.match(text, end) is not None
+
+
 def parties(text: str, lo: int, hi: int) -> list[Actor]:
     """The actors of :func:`actors` that name a party ("Russian forces", "RSF fighters"), in text order.
 
@@ -92,18 +118,26 @@ def parties(text: str, lo: int, hi: int) -> list[Actor]:
     """
     if not may_name_party(text, lo, hi):
         return []
-    return [party_of(text, m) for m in ACTOR.finditer(text, lo, hi)]
+    return [party_of(text, m) for m in _party_matches(text, lo, hi)]
 
 
 def parties_reference(text: str, lo: int, hi: int) -> list[Actor]:
     """:func:`parties` done plainly: :data:`ACTOR` looked for in every window."""
-    return [party_of(text, m) for m in ACTOR.finditer(text, lo, hi)]
+    return [party_of(text, m) for m in _party_matches(text, lo, hi)]
 
 
 def first_party(text: str, lo: int, hi: int) -> Actor | None:
-    """The first of :func:`parties` in ``text[lo:hi]`` (one search, which stops at it), if any."""
-    m = ACTOR.search(text, lo, hi) if may_name_party(text, lo, hi) else None
+    """The first of :func:`parties` in ``text[lo:hi]`` (the search stops at it), if any."""
+    m = next(_party_matches(text, lo, hi), None) if may_name_party(text, lo, hi) else None
     return None if m is None else party_of(text, m)
+
+
+def _party_matches(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The :data:`ACTOR` matches in ``text[lo:hi]``, but a group's name the grammar makes a place ("in Azov")."""
+    for m in ACTOR.finditer(text, lo, hi):
+        if m.group("group") and not m.group("gnoun") and group_named_as_place(text, m.start("group"), m.end()):
+            continue  # "in Azov": the town, not the group
+        yield m
 
 
 #: Every group's and demonym's name, as written, found in one pass (:func:`may_name_party`).

@@ -2,7 +2,8 @@
 
 A combat area is told in one sentence: a word of fighting
 (:data:`geoconflict.lang.en.COMBAT_CUE`) with the places named in its clause
-after it (else before it, else the place "in/at/near" before it, else the first place named before it, as
+after it (else before it, else the place "in/at/near" before it, else a heading's place and colon that open
+the sentence, as a monitor writes it, else the first place named before it, as
 an ACLED note's lead names its place, unless the fighting is told as what came before: "after months of
 fighting"), the parties named in the sentence, and the date the
 fighting began, if told; its fatalities are those the sentence states, else those the
@@ -27,6 +28,9 @@ __all__ = ["combats"]
 
 #: A place governed by "in/at/near" ("in <place>").
 _PLACE_IN = re.compile(en.PLACE_AFTER_WORDS + TOKEN_GROUP)
+#: A heading that opens a monitor's post: a place (its tail of where it lies in parentheses, or its hashtag), then a
+#: colon ("Sake (Masisi, N. Kivu): …", "#Sake: …").
+_HEADING = re.compile(rf"\s*#?{TOKEN_GROUP}(?:\s*\([^()]*\))?\s*:")
 
 
 def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> list[CombatArea]:
@@ -60,6 +64,9 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     if not ids:  # "On <date>, in <place> (<district>), fighting broke out": the note's place, named first
         ids = [int(m.group(1)) for m in _PLACE_IN.finditer(masked, 0, cue.start())][:1]
         where = "first, with 'in/at/near', before"
+    if not ids and (heading := _HEADING.match(masked, 0, cue.start())):  # "Sake (Masisi, N. Kivu): fighters
+        ids = [int(heading.group(1))]  # clashed …": a monitor's heading names the place, then a colon
+        where = "as the heading before"
     if not ids and en.LOCATIVE_LEAD.match(masked) and not en.AFTER_FIGHTING.search(folded, 0, cue.start()):
         # "On <date>, near <village>, <township> (<district>, <region>), fighting broke out": a lead that says where
         # names the place first (not fighting told as what came before: "captured <town> after months of fighting")

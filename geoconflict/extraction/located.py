@@ -79,6 +79,9 @@ _OTHER_EVENT = ("strike", "combat", "move", "claim", "meeting")
 _CROWD_KINDS = frozenset({"protest", "riot"})
 #: The sub-event types of a protest the state's forces acted on: they are its actor2.
 _FORCE_ON_CROWD = frozenset({acled.PROTEST_WITH_INTERVENTION, acled.EXCESSIVE_FORCE})
+#: Crowd events whose second side is the state's force that met the crowd in a later clause ("…; police opened
+#: fire"): a protest broken up or fired on, and a demonstration turned violent.
+_MET_BY_FORCE = _FORCE_ON_CROWD | {acled.VIOLENT_DEMONSTRATION}
 #: A group named as the authorities where it holds ground.
 _AUTHORITIES = re.compile(r"\bauthorities\b", re.IGNORECASE)
 #: The cores every match of :data:`~geoconflict.lang.en.OTHER_CLAUSE` holds (:func:`_clause_end`).
@@ -217,7 +220,7 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
     if fatalities is None and following is not None:
         fatalities = _fatalities_next(following)
     parties = _parties(r, cue, kind, subtype)
-    if subtype in _FORCE_ON_CROWD and len(parties) == 1:
+    if subtype in _MET_BY_FORCE and len(parties) == 1:
         parties = (*parties, *_intervener(r.masked, r.folded, after=cue.end()))
     kind, subtype = _by_whom(kind, subtype, parties, r.masked[:cue.start()])
     place, precision = _where(doc, i, coded=coded)
@@ -266,7 +269,8 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
     with the army") or, when its word has none, of the fighting told with it ("clashed with police, burning
     tyres"), attackers driven off first ("repelled Ukrainian assaults": Ukrainian forces, then who repelled them),
     and for a protest none named after "against" (what it protests, no party to it); of a
-    protest or riot, the crowd first and the state's forces second, as ACLED codes them (*r*: the sentence's
+    protest or riot, the crowd first and the state's forces second, as ACLED codes them; and the side the sentence
+    holds responsible (:func:`held_responsible`) first, before the one other actor it names (*r*: the sentence's
     reading)."""
     masked, folded = r.masked, r.folded
     word: re.Match[str] = cue
@@ -284,7 +288,42 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
         pair = actor_pair(masked[:end], fight.start(), fight.end())
     if kind in _CROWD_KINDS and len(pair) == len(("actor1", "actor2")) and state_side(pair[0]) is True:
         return pair[1], pair[0]  # "police fired tear gas at students demonstrating": the demonstrators first
+    if subtype in _FORCE_ON_CROWD and len(pair) == 1 and state_side(pair[0]) is True:
+        return en.PROTESTERS, pair[0]  # "police detained people who gathered": an unnamed crowd, ACLED's protesters
+    if len(pair) < len(("actor1", "actor2")):  # "a car bomb hit a police station; al-Shabaab claimed the attack"
+        responsible = held_responsible(masked, folded)
+        if responsible and responsible not in pair:
+            return responsible, *pair
     return pair
+
+
+def held_responsible(masked: str, folded: str) -> str | None:
+    """The side a sentence holds responsible for its event (*masked*, *folded*: its text and :func:`case_fold`):
+    named after "claimed by", "blaming", "blamed on", "attributed to", or before "claimed the attack" or "claimed
+    responsibility" in its clause; None when it names none.
+
+    Examples
+    --------
+    >>> text = "A drone hit a depot in ⟦0⟧, the army said, blaming the RSF."
+    >>> held_responsible(text, case_fold(text))
+    'RSF'
+    >>> text = "A bomb went off in a market; Al-Shabaab militants claimed the attack."
+    >>> held_responsible(text, case_fold(text))
+    'Al-Shabaab'
+    """
+    after = en.RESPONSIBLE_AFTER.search(masked)
+    if after is not None:
+        stop = _CLAUSE_BREAK.search(masked, after.end())
+        found = named_actors(masked, folded, after.end(), stop.start() if stop else len(masked))
+        if found:
+            return found[0]
+    before = en.RESPONSIBLE_BEFORE.search(masked)
+    if before is not None:
+        head = clause_back(masked[:before.start()])
+        found = named_actors(masked, folded, before.start() - len(head), before.start())
+        if found:
+            return found[-1]
+    return None
 
 
 def _place(doc: Document, masked: str, cue: re.Match[str]) -> int | None:

@@ -22,6 +22,7 @@ from geoconflict.extraction.resolution_common import (
     OTHER_NAME_MATCH,
     UNITS,
     big_by_own_name,
+    is_big,
     is_small,
     names_by_country,
     search,
@@ -86,40 +87,54 @@ def pull_to_actors(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
     """Places outside the actors' area: their namesake inside it, or none when they are far homonyms.
 
     See the module's docstring. A country, a span placed by the text's structure, a big town named by its
-    own name (a first-level unit is not one: "Gaza" is a province of Mozambique), and a place whose country
-    holds another name of the report stay where they are. Without a namesake inside the area, a small town, a
+    own name (a first-level unit is not one: "Gaza" is a province of Mozambique) unless a big town of its name
+    lies inside the area ("Odessa" with Russian forces: Odesa, not Odessa, Texas), and a place whose country
+    holds another name of the report stay where they are; a name that itself has a namesake inside the area
+    holds no country so ("Hebron and Bethlehem" by Israeli forces: both namesakes in Pennsylvania pull each
+    other there only when read alone). Without a namesake inside the area, a small town, a
     place matched by another of its names, and a unit not named as such (a bare "Dara" abroad; not "Yangon
     region": :func:`~geoconflict.extraction.structure.names_region`) are left unresolved, kept as mentions
     with their candidates.
     """
-    names = names_by_country(placed)
-    movable = [x for x in placed if x.place is not None and x.place.kind is not PlaceKind.COUNTRY and not x.fixed
-               and not (x.place.kind is PlaceKind.POPULATED_PLACE and big_by_own_name(x))
-               and not names.get(x.place.country_code, set()) - {x.folded}]
-    if not movable:
+    loose = [x for x in placed if x.place is not None and x.place.kind is not PlaceKind.COUNTRY and not x.fixed]
+    if not loose:
         return
     area = actor_area(text)
     if not area:
         return
-    for x in movable:
+    outside = [x for x in loose if x.place is not None and x.place.country_code not in area]
+    if not outside:
+        return
+    namesakes = {id(x): _namesakes(gaz, x.surface, area, big=_big_town(x)) for x in outside}
+    # names that have a namesake where the actors are vouch for no far country ("Hebron and Bethlehem": both
+    # Pennsylvania's, and both the West Bank's): the other names of the report do
+    names = names_by_country([y for y in placed if not namesakes.get(id(y))])
+    for x in outside:
         p = x.place
-        if p is None or p.country_code in area:
+        if p is None or names.get(p.country_code, set()) - {x.folded}:
             continue
-        found = _namesakes(gaz, x.surface, area)
+        found = namesakes[id(x)]
         if found:
             best = max(found, key=lambda c: (c.place.kind is PlaceKind.POPULATED_PLACE, c.score))
             x.candidates = (p, *x.candidates)
             x.place, x.score = best.place, best.score
             x.reason = f"{x.reason}; pulled to {best.place.country_code}, where the report's actors are: {best.reason}"
+        elif _big_town(x):
+            continue
         elif is_small(p) or OTHER_NAME_MATCH in x.reason or (p.kind in UNITS and not names_region(text, x)):
             unplace(x, f"in {p.country_code}, far from where the report's actors are ({', '.join(sorted(area))}), "
                        f"and none of its name there", outlier=True)
 
 
-def _namesakes(gaz: Gazetteer, name: str, area: frozenset[str]) -> list[Candidate]:
-    """The places named *name* (or another name of theirs) in the countries of *area*."""
+def _big_town(x: Span) -> bool:
+    """Whether *x* names a big town by its own name: it moves only to a big namesake (Odessa, Texas to Odesa)."""
+    return x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE and big_by_own_name(x)
+
+
+def _namesakes(gaz: Gazetteer, name: str, area: frozenset[str], *, big: bool = False) -> list[Candidate]:
+    """The places named *name* (or another name of theirs) in the countries of *area* (only big ones: *big*)."""
     return [c for cc in sorted(area) for c in search(gaz, name, country=cc, limit=AREA_CANDIDATES)
-            if c.reason.startswith(NAME_MATCHES)]
+            if c.reason.startswith(NAME_MATCHES) and (not big or is_big(c.place))]
 
 
 def hinted_regions(gaz: Gazetteer, text: str) -> set[tuple[str | None, str]]:

@@ -76,7 +76,7 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
             continue
         x.candidates = (p, *x.candidates)
         x.place, x.score = own[0].place, own[0].score
-        x.reason = f"{x.reason}; kept its own best place: only small places named without evidence pulled it away"
+        x.reason = f"{own[0].reason}; kept its own best place: only small places named without evidence pulled it away"
         for y in movers:
             unplace(y, f"a small place named without evidence, far from {own[0].place.name}")
     _big_city_by_its_name(gaz, placed)

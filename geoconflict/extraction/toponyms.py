@@ -19,7 +19,7 @@ from operator import attrgetter
 from typing import ClassVar
 
 from geoconflict.errors import GeoconflictError
-from geoconflict.extraction.actors import DEMONYM_WORDS
+from geoconflict.extraction.actors import DEMONYM_WORDS, group_named_as_place
 from geoconflict.extraction.spans import APPROXIMATE, Intervals, Span
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.scanner import STOPWORDS
@@ -249,11 +249,19 @@ def reject_reason(text: str, span: Span, runs: CapitalRuns, surnames: set[str], 
     [None, "part of the name 'Lake Kursk Trading Company'"]
     """
     word = span.surface
-    if word in en.GROUPS:
+    if word in en.GROUPS and not group_named_as_place(text, span.start, span.end):
         return f"names an armed group ({word!r})"
     if word in en.DEMONYMS:
         return f"a demonym names an actor, not a place ({word!r})"
     return _context_reason(text, span, surnames, RuleWords.of(text) if words is None else words) or runs.reason(span)
+
+
+def _land_named(text: str, span: Span) -> bool:
+    """Whether *span* names land, not a river, where a river's words stand before it: its last word is one of
+    land (:data:`~geoconflict.lang.en.LAND_NAME_ENDS`: "across the West Bank") or a unit's word follows it
+    ("across the Kherson region")."""
+    return (span.surface.rsplit(None, 1)[-1].lower() in en.LAND_NAME_ENDS
+            or en.REGION_AFTER.match(text, span.end) is not None)
 
 
 def _context_reason(text: str, span: Span, surnames: set[str], words: RuleWords) -> str | None:
@@ -273,7 +281,8 @@ def _context_reason(text: str, span: Span, surnames: set[str], words: RuleWords)
     before = text[lo:s].rstrip()  # RIVER_BEFORE and ORG_BEFORE end with a word, then space
     # (case_fold keeps the last character's place, and the last letters of those words fold to themselves)
     if before[-1:] in _RIVER_LAST_LETTERS and case_fold(before[-_RIVER_LONGEST_END:]).endswith(
-            en.RIVER_BEFORE_ENDS) and en.RIVER_BEFORE.search(text[max(0, s - _RIVER_WINDOW):s]):
+            en.RIVER_BEFORE_ENDS) and en.RIVER_BEFORE.search(text[max(0, s - _RIVER_WINDOW):s]) \
+            and not _land_named(text, span):
         return "a river here ('… the X')"
     outlet = en.OUTLET_AFTER.match(text, e)
     if outlet:

@@ -50,6 +50,7 @@ __all__ = [
     "ADMIN1_WORDS",
     "ADMIN2_WORDS",
     "AFTER_FIGHTING",
+    "AIR_POWER_SIDES",
     "ANAPHORA",
     "ANAPHORA_KINDS",
     "AND",
@@ -61,6 +62,7 @@ __all__ = [
     "ARRESTED",
     "ARTICLE_BEFORE",
     "ASSAULT_WORDS",
+    "AIR_POWER_SIDES",
     "ATTRIBUTION_VERBS",
     "AND_OTHERS",
     "AT_LEAST",
@@ -115,23 +117,32 @@ __all__ = [
     "FATALITIES",
     "FATALITY_STEMS",
     "FORCES",
+    "FORMER_BEFORE",
     "FORCE_WORD",
     "FORMATION",
     "FORMATION_NOUNS",
+    "GATHERED",
     "GENERIC_ACTOR",
     "GOVERNED_BEFORE",
     "GENERIC_CLAIM_WORDS",
     "GRIEVANCE_BEFORE",
     "GROUPS",
+    "GROUP_NAME_AFTER",
+    "GROUP_PLACE_BEFORE",
+    "GROUP_PLACE_NEXT",
+    "GROUP_PLACE_OF",
+    "GROUP_PLACE_TAIL",
     "GROUP_ALIASES",
     "HEARSAY",
     "HELD_PLACE",
     "HOLD_WORDS",
+    "HOSTAGE_TAKING",
     "INTERVENTION",
     "INVERTED",
     "IN_REGION",
     "IN_TOWN",
     "LEADING_JUNK",
+    "LAND_NAME_ENDS",
     "LGA",
     "LIST_CONTINUES",
     "LIST_DESCRIPTORS",
@@ -217,6 +228,7 @@ __all__ = [
     "PRONOUN_SUBJECTS",
     "PROPERTY",
     "PROTEST_AGAINST",
+    "PROTESTERS",
     "PROTEST_REFERENCE",
     "PROTEST_WORDS",
     "REGION_AFTER",
@@ -225,6 +237,8 @@ __all__ = [
     "REGION_OF",
     "REGION_WORDS",
     "REPORT_WORD",
+    "RESPONSIBLE_AFTER",
+    "RESPONSIBLE_BEFORE",
     "RIVER_BEFORE",
     "RIVER_BEFORE_ENDS",
     "ROLE_WORDS",
@@ -389,6 +403,22 @@ ACTOR_NOUNS = (
     r"combatants|paramilitaries|paramilitary|corps|armed groups|attackers|saboteurs|alliance|coalition|"
     r"volunteers|police"
 )
+#: Grammar that makes a group's name (:data:`GROUPS`) the place of the same name ("in Azov", "the town of Azov",
+#: "Azov, Rostov Oblast", "Azov (Azovskiy, Rostov)"): a locative word right before it (no article: "the Azov
+#: regiment" is the group) with no noun of the group's after it ("in Hezbollah strongholds"), a place's noun and
+#: "of" before it, or a tail of where it lies after it. A force noun, a possessive or a hyphen after the name makes it the group ("Azov fighters").
+GROUP_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|around)\s+$", re.IGNORECASE)
+GROUP_PLACE_OF = re.compile(
+    r"\b(?:town|city|village|port|outskirts|vicinity|cent(?:re|er)|streets|residents|mayor|governor|"
+    r"(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+$", re.IGNORECASE)
+GROUP_PLACE_NEXT = re.compile(
+    r"\s*(?:[,.;:()]|$)|\s+\d|\s+(?i:on|in|at|and|or|overnight|near|after|before|during|last|this|early|late|"
+    r"earlier|yesterday|today|city|town|port|district|region|oblast|province|where|when|as|while|with|from|to|"
+    r"killed|killing|was|were|has|have|had|is|are)\b")
+GROUP_PLACE_TAIL = re.compile(
+    r",\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?i:region|oblast|province|governorate|krai|district|raion)\b"
+    r"|\s*\([A-Z][\w'’ -]*,|\s+(?i:city|town|port)\b")
+GROUP_NAME_AFTER = re.compile(rf"['’]s\b|-\w|\s+(?i:{ACTOR_NOUNS})\b")
 #: Force nouns that can stand alone as the unit that moves.
 UNIT_WORDS = (
     r"units|unit|conscripts|reservists|reinforcements|paratroopers|marines|mercenaries|troops|soldiers|fighters|"
@@ -649,6 +679,11 @@ ORG_BEFORE_ENDS = ("of", "for", "the")
 #: Words before a name that make it a river: "the banks of the", "across the".
 RIVER_BEFORE = re.compile(r"(?:banks?|side|shore|bank)\s+of\s+the\s+$|(?:across|along|crossed|cross|over)\s+the\s+$|"
                           r"the\s+river\s+$", re.IGNORECASE)
+#: The last words of names of land, not water ("the West Bank", "the Gaza Strip", "the Bekaa Valley"), lower case:
+#: "across the <name>" or "along the <name>" is then the land, not a river; nor is it before a unit's word
+#: ("across the Kherson region": :data:`REGION_AFTER`).
+LAND_NAME_ENDS = ("bank", "strip", "valley", "desert", "peninsula", "coast", "delta", "plateau", "plain", "plains",
+                  "highlands", "hills", "mountains", "corridor", "basin")
 #: The words :data:`RIVER_BEFORE` ends with before its trailing white space (a quicker first test).
 RIVER_BEFORE_ENDS = ("the", "river")
 
@@ -917,10 +952,11 @@ STRIKE_CUE = re.compile(
     r"(?P<strike>struck|(?<!hunger\s)(?<!general\s)strikes?(?!\s+(?:committees?|action))(?:\s+on)?|bomb(?:ed|ing)|"
     r"hit(?!\s+and\s+run))|"
     r"(?P<massacre>massacre(?:d)?|killings?\s+of\s+civilians|executed|beheaded)|"
-    r"(?P<abduction>abduct(?:ed|ion|s)?|kidnap(?:ped|ping|s)?|taken\s+hostage)|"
+    r"(?P<abduction>abduct(?:ed|ion|s)?|kidnap(?:ped|ping|s)?|taken\s+hostage|"
+    r"(?:took|seized|held)(?=\s+(?:[\w-]+\s+){0,3}?hostages?\b))|"
     r"(?P<sexual>raped?|sexual(?:ly)?\s+(?:assault(?:ed)?|violence|abused?))|"
     r"(?P<excessive>opened\s+fire\s+on\s+(?:the\s+)?(?:protesters|demonstrators))|"
-    r"(?P<riot>riot(?:s|ed|ers|ing)?|mob|lynch(?:ed|ing)?|violent(?:ly)?\s+(?:demonstrat|protest)\w*|"
+    r"(?P<riot>riot(?:s|ed|ers|ing)?(?!\s+(?:police|gear|squads?|control|units?|officers))|mob|lynch(?:ed|ing)?|violent(?:ly)?\s+(?:demonstrat|protest)\w*|"
     r"(?:threw|hurled|pelted)\s+(?:[\w-]+\s+){0,2}?(?:stones|rocks|bottles|molotov\w*|petrol\s+bombs)|"
     r"pelted|stone-pelting|burn(?:ed|t|ing)\s+(?:rubber\s+)?(?:tyres|tires)|"
     r"disrupted\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|rally|gathering|ceremony|campaign\s+event))|"
@@ -944,6 +980,14 @@ STRIKE_CUE = re.compile(
     r"wounded|injured))\b",
     re.IGNORECASE,
 )
+#: The sides whose strikes, told with no means ("Israeli strikes on Baalbek", "the IDF struck", "US strikes"),
+#: are air strikes: states that strike abroad from the air (Israel's, the United States', Turkey's, the Saudi-led
+#: coalition's air forces). ACLED codes such a strike Air/drone strike unless artillery, shelling, a missile or
+#: tank fire is named (a stated means wins). Russia and Ukraine are not among them: their bare "strikes" on each
+#: other are as often missiles and artillery. A side they back ("Turkish-backed factions") is not theirs.
+AIR_POWER_SIDES = re.compile(
+    r"(?:\b(?i:israel(?:i|is)?|idf|israel\s+defen[cs]e\s+forces|american|united\s+states|pentagon|turk(?:ish|ey)|"
+    r"saudi(?:-led)?|emirati|coalition)\b|\bUS\b|\bU\.S\.)(?!-(?i:backed|supported|trained|allied))")
 #: The means a sentence names, each group a cue key of :data:`STRIKE_CUE` (first group found wins at a
 #: position; the extraction tries them in this order over the sentence).
 MEANS = re.compile(
@@ -986,6 +1030,9 @@ ARMED_TARGET = re.compile(
     r"combatants|jihadists|insurgents|terrorists|vigilantes?|vigilance|defen[cs]e\s+(?:group|force)s?)\b",
     re.IGNORECASE,
 )
+#: Words that make an armed word before which they stand a civilian's past ("a former regime officer", "a
+#: retired soldier", "an off-duty policeman"): a man killed so is a civilian (ACLED: Violence against civilians).
+FORMER_BEFORE = re.compile(r"\b(?:former|retired|ex-|off-duty|demobili[sz]ed)\s*(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: A protest the authorities broke up, and one they fired on.
 INTERVENTION = re.compile(r"\b(?:dispers(?:ed|e)|tear\s*gas|water\s+cannons?|rubber\s+bullets|arrest(?:ed|ing)|detain(?:ed|ing)|dislodg|"
                           r"baton|beat|intervened|broke\s+up)\w*", re.IGNORECASE)
@@ -1031,8 +1078,10 @@ INSTRUMENT_BEFORE = re.compile(r"\b(?:with|using|by|from|in|through|via|of|to)\b
 PROPERTY_DAMAGE = re.compile(r"^\s*(?:and\s+)?(?:burn(?:ed|t)|destroyed|looted|torched|vandali[sz]ed|damaged|ransacked)\b")
 #: People hurt (case-folded).
 INJURED = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b")
-#: What a protest is against: an actor named after it is no party to the protest ("protested against the junta").
-PROTEST_AGAINST = re.compile(r"\bagainst\b", re.IGNORECASE)
+#: What a protest is against or for: an actor named after it is no party to the protest ("protested against the
+#: junta", "rallied in support of the military government", "to demand the departure of French troops").
+PROTEST_AGAINST = re.compile(r"\b(?:against|in\s+(?:support|solidarity)\s+(?:of|with)|to\s+(?:demand|denounce|condemn|express)|"
+                             r"demanding|calling\s+for)\b", re.IGNORECASE)
 #: A sentence's lead that says where: "On 3 June, near <village>, <township> ...", "In <township> (<district>) ..."
 #: (the date first, if any; a locative preposition before any verb).
 LOCATIVE_LEAD = re.compile(r"\s*(?:(?:on|around|between|as\s+reported\s+on|reported\s+on)\s+[^,]{1,40},\s*)?"
@@ -1046,6 +1095,24 @@ GRIEVANCE_BEFORE = re.compile(r"\b(?:against|demand\w*|release\s+of|over|denounc
 PROTEST_REFERENCE = re.compile(r"\b(?:them|they|protesters|protestors|demonstrators|participants?|crowd|gathering|activists|"
                                r"the\s+(?:event|group)|"
                                r"protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|rioters|sit-in|strikers)\b")
+#: People detained who had gathered (to mourn, to lay flowers, at a vigil), lower case: ACLED codes the gathering, a
+#: protest met with force (Protest with intervention), not the arrests ("detained dozens of people who gathered
+#: at a memorial"); arrests are the event only when no gathering is told.
+GATHERED = re.compile(r"\b(?:(?:who|that|after\s+they)\s+(?:had\s+)?(?:gathered|assembled|rallied|came\s+out)|"
+                      r"gatherings?|vigils?|mourners|(?:lay|laid|laying)\s+flowers|commemorat\w*)\b")
+#: People taken or held hostage (case-folded): ACLED codes the hostage-taking of civilians an abduction, whatever
+#: verb brought the attackers in ("stormed a studio and held staff hostage").
+HOSTAGE_TAKING = re.compile(r"\b(?:h[oe]ld|holding|took|taking|taken|seiz(?:ed|ing))\s+(?:[\w-]+\s+){0,3}?hostages?\b")
+#: The side held responsible for an event told without its doer ("a drone attack claimed by the Islamic Resistance
+#: in Iraq", "…, the army said, blaming the RSF"): the side named after these words is its actor1, as ACLED codes
+#: an attack by who claims it or is blamed for it.
+RESPONSIBLE_AFTER = re.compile(r"\b(?:claimed\s+by|blam(?:ing|ed)|blamed\s+on|attributed\s+to)\s+", re.IGNORECASE)
+#: "<side> claimed the attack", "<side> claimed responsibility": the side named before these words.
+RESPONSIBLE_BEFORE = re.compile(
+    r"\s+(?:(?:has|have|had|later|quickly)\s+)?claimed\s+(?:responsibility|it\b|the\s+(?:[\w-]+\s+)?"
+    r"(?:attacks?|bombings?|blasts?|strikes?|assaults?|killings?|ambush(?:es)?|explosions?))", re.IGNORECASE)
+#: ACLED's actor1 of a protest whose crowd the report names by no crowd word ("detained people who gathered").
+PROTESTERS = "protesters"
 #: An organised armed side (police aside): fighting with one on either side is a battle, not a riot.
 ARMED_SIDE = re.compile(r"\b(?:armed\s+(?:men|groups?)|gunmen|bandits|jihadists|insurgents|terrorists|militants?|militias?|"
                         r"militiam[ae]n|fighters|rebels|soldiers|troops|army|military|raiders|traffickers|gangs?|"
@@ -1168,7 +1235,7 @@ GENERIC_ACTOR = re.compile(
     r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children|gendarmes|gendarmerie|"
     r"settlers|locals|youths|young\s+men|supporters|traders|separatists?(?:\s+fighters)?|(?:cattle\s+)?raiders|"
     r"activists|(?:drug\s+)?traffickers|passengers|teachers|pupils|schoolchildren|journalists|gang\s+members|"
-    r"tourists|miners|terrorists)\b",
+    r"tourists|miners|lawyers|drivers|terrorists)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
