@@ -117,6 +117,8 @@ __all__ = [
     "FORCE_WORD",
     "FORMATION",
     "FORMATION_NOUNS",
+    "FOUGHT_WITH",
+    "GAVE_WAY",
     "GENERIC_ACTOR",
     "GOVERNED_BEFORE",
     "GENERIC_CLAIM_WORDS",
@@ -124,6 +126,8 @@ __all__ = [
     "GROUPS",
     "GROUP_ALIASES",
     "HEARSAY",
+    "HELD_BY_AFTER",
+    "HELD_BY_BEFORE",
     "HELD_PLACE",
     "HOLD_WORDS",
     "INTERVENTION",
@@ -234,6 +238,7 @@ __all__ = [
     "SQUARE_MILE_MARK",
     "STRIKE_CUE",
     "SUBJECT_AUXILIARIES",
+    "TAKEN_FROM",
     "TAKE_OVER",
     "TARGET_AFTER_WORDS",
     "THE",
@@ -797,6 +802,17 @@ HELD_PLACE = r"\s*(?:over\s+)?(?:(?:the\s+)?control\s+of\s+)?(?:the\s+)?(?:(?:" 
 #: A passive claim: "fell to", "captured by".
 PASSIVE_WORDS = ("fell", "fallen")
 PASSIVE_BY = re.compile(r"\s*(?:by|to)\s+")
+#: The side a claim's ground is taken from, after the place ("recaptured <town> from insurgents").
+TAKEN_FROM = re.compile(r"\b(?:from|out\s+of)\s+", re.IGNORECASE)
+#: The side fought for the ground: "after two days of clashes with <side>", "weeks of fighting against <side>".
+FOUGHT_WITH = re.compile(r"\b(?:clash(?:es|ed|ing)?|fight(?:ing|s)?|fought|battl(?:e|es|ed|ing)|combat)\s+"
+                         r"(?:with|against)\s+", re.IGNORECASE)
+#: The side that gives the ground up: "after <side> withdrew", "as <side> fled", "<side> pulled out".
+GAVE_WAY = re.compile(r"\b(?:withdr[ae]w\w*|retreat(?:s|ed|ing)?|fled|flee(?:s|ing)?|pull(?:s|ed|ing)?\s+out|"
+                      r"abandon(?:s|ed|ing)?)\b", re.IGNORECASE)
+#: The side that held the ground: "the ISIS-held town", "the rebel-held district" (the side before), "held by <side>".
+HELD_BY_BEFORE = re.compile(r"-held\b", re.IGNORECASE)
+HELD_BY_AFTER = re.compile(r"\bheld\s+by\s+", re.IGNORECASE)
 #: Number of settlements: "28 settlements", "more than 70 villages".
 SETTLEMENTS = re.compile(
     r"\b(?P<n>\d[\d,]*|a dozen|dozens of|two dozen|three dozen|"
