@@ -5,17 +5,23 @@ the side that takes the ground, actor2 the side that loses it. A careful analyst
 forms a report tells it in, in this order (the first that names an armed side other than the claimant's):
 
 1. after the place, in the claim's clause: "recaptured <town> from insurgents", "drove <side> out of <town>";
-2. the side that held it: "the ISIS-held town", "<town>, held by the army, fell to ...";
+2. the side that held it: "overran an army base in <town>", "the ISIS-held town", "<town>, held by the army,
+   fell to ...";
+   the side driven off it: "..., driving Islamic State fighters out of the city", "clearing RSF fighters from";
 3. the side fought for it: "after two days of clashes with SAF", "after weeks of fighting against the military";
 4. the side that gave it up: "after Ukrainian forces withdrew", "as government troops fled".
 
 A side is an actor :func:`~geoconflict.extraction.acled_types.named_actors` reads (a named side, or a generic
-armed one: "the military", "insurgents"), named right next to the words that read it, and armed
+armed one: "the military", "insurgents"), or a state's forces named by no country ("government forces": those of
+the country the ground is in), named right next to the words that read it, and armed
 (:func:`~geoconflict.extraction.actors.state_side` tells it a state's or a non-state group's): residents who fled
 lose no ground.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
 
 from geoconflict.extraction.acled_types import actor_after, actor_before
 from geoconflict.extraction.actors import state_side
@@ -24,8 +30,16 @@ from geoconflict.lang import en
 
 __all__ = ["taken_from"]
 
+#: "government forces" right after an offset, and right before one (two words at most between, no clause mark).
+_GOVERNMENT_AFTER = re.compile(r"(?:the\s+)?(?:\w+\s+)?" + en.GOVERNMENT_FORCES)
+_GOVERNMENT_BEFORE = re.compile(en.GOVERNMENT_FORCES + r"[^\w;:,.]*(?:\w+[^\w;:,.]+){0,2}$")
+#: A country's first demonym ("SY" → "Syrian"), which names its state's forces as the actors do ("Syrian forces").
+_DEMONYM_OF: dict[str, str] = {}
+for _demonym, _code in en.DEMONYMS.items():
+    _DEMONYM_OF.setdefault(_code, _demonym)
 
-def taken_from(masked: str, folded: str, cue_end: int, claimant: str) -> str | None:
+
+def taken_from(masked: str, folded: str, cue_end: int, claimant: str, *, home: str | None = None) -> str | None:
     """The side the ground of a claim is taken from, as the claim's sentence tells it (see the module), or None.
 
     Parameters
@@ -36,6 +50,8 @@ def taken_from(masked: str, folded: str, cue_end: int, claimant: str) -> str | N
         Where the claim's control word ends in *masked*.
     claimant : str
         The claimant's side name: the other side is never the claimant's.
+    home : str, optional
+        The ISO code of the country the ground is in, whose forces "government forces" are.
 
     Examples
     --------
@@ -49,31 +65,45 @@ def taken_from(masked: str, folded: str, cue_end: int, claimant: str) -> str | N
     'soldiers'
     >>> other("The militia seized ⟦0⟧ as residents fled", "militia") is None
     True
+    >>> text = "Rebels captured ⟦0⟧ after government troops withdrew"
+    >>> taken_from(text, text.lower(), text.index("⟦0⟧"), "rebels", home="SY")
+    'Syrian forces'
     """
-    end = cue_end + len(clause(masked, cue_end))
-    for m in en.TAKEN_FROM.finditer(folded, cue_end, end):
-        side = _armed(actor_after(masked, folded, m.end(), end), claimant)
-        if side:
-            return side
-    for m in en.HELD_BY_BEFORE.finditer(folded):
-        side = _armed(actor_before(masked, folded, _clause_start(masked, m.start()), m.start()), claimant)
-        if side:
-            return side
-    for pattern in (en.HELD_BY_AFTER, en.FOUGHT_WITH):
-        for m in pattern.finditer(folded):
-            side = _armed(actor_after(masked, folded, m.end(), len(masked)), claimant)
-            if side:
-                return side
-    for m in en.GAVE_WAY.finditer(folded):
-        side = _armed(actor_before(masked, folded, _clause_start(masked, m.start()), m.start()), claimant)
-        if side:
-            return side
-    return None
+    told = _Told(masked, folded, home)
+    return next((side for side in told.sides(cue_end) if _armed(side, claimant)), None)
 
 
-def _clause_start(masked: str, at: int) -> int:
-    """Where the clause that holds offset *at* of *masked* starts."""
-    return at - len(clause_back(masked[:at]))
+class _Told:
+    """The sides a claim's sentence names next to the words that read the other side (see the module)."""
+
+    def __init__(self, masked: str, folded: str, home: str | None) -> None:
+        self.masked, self.folded = masked, folded
+        #: The forces "government forces" are: the home country's.
+        self.government = f"{_DEMONYM_OF[home]} {en.FORCES}" if home in _DEMONYM_OF else None
+
+    def sides(self, cue_end: int) -> Iterator[str | None]:
+        """The side named by each form, in the module's order (None where a form names none)."""
+        folded = self.folded
+        end = cue_end + len(clause(self.masked, cue_end))
+        yield from (self.after(m.end(), end) for m in en.TAKEN_FROM.finditer(folded, cue_end, end))
+        yield from (self.before(m.start()) for m in en.HELD_POST.finditer(folded, cue_end, end))
+        yield from (self.before(m.start()) for m in en.HELD_BY_BEFORE.finditer(folded))
+        for pattern in (en.HELD_BY_AFTER, en.DROVE_OUT, en.FOUGHT_WITH):
+            yield from (self.after(m.end(), len(folded)) for m in pattern.finditer(folded))
+        yield from (self.before(m.start()) for m in en.GAVE_WAY.finditer(folded))
+
+    def after(self, at: int, hi: int) -> str | None:
+        """The side named right after offset *at* (before *hi*)."""
+        if self.government is not None and _GOVERNMENT_AFTER.match(self.folded, at, hi):
+            return self.government
+        return actor_after(self.masked, self.folded, at, hi)
+
+    def before(self, at: int) -> str | None:
+        """The side named right before offset *at*, in its clause."""
+        lo = at - len(clause_back(self.masked[:at]))
+        if self.government is not None and _GOVERNMENT_BEFORE.search(self.folded, lo, at):
+            return self.government
+        return actor_before(self.masked, self.folded, lo, at)
 
 
 def _armed(side: str | None, claimant: str) -> str | None:

@@ -201,7 +201,8 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
         prov = replace(prov, event_date=as_of, date_precision=DatePrecision.DAY)
     r = doc.reading(s)
     return TerritorialClaim(
-        claimant_label, opponent=taken_from(masked, r.folded, cue.end(), claimant_label), as_of=as_of,
+        claimant_label, opponent=taken_from(masked, r.folded, cue.end(), claimant_label,
+                                            home=areas[0].country_code if areas else None), as_of=as_of,
         settlements=settlements, area_km2_stated=stated, areas=tuple(areas),
         geometry=geometry, derivation=derivation, approximate=derivation == Derivation.STATED_AREA,
         note=note, subtype=_transfer(r) or overtaken(claimant_label, areas, masked),
