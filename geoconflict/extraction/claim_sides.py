@@ -33,6 +33,9 @@ __all__ = ["taken_from"]
 #: "government forces" right after an offset, and right before one (two words at most between, no clause mark).
 _GOVERNMENT_AFTER = re.compile(r"(?:the\s+)?(?:\w+\s+)?" + en.GOVERNMENT_FORCES)
 _GOVERNMENT_BEFORE = re.compile(en.GOVERNMENT_FORCES + r"[^\w;:,.]*(?:\w+[^\w;:,.]+){0,2}$")
+#: How far from the words that read it a side's name is looked for, characters: its start (after two words at
+#: most) and its end within this (a long sentence is read in time linear in its length).
+SIDE_WINDOW = 80
 #: A country's first demonym ("SY" → "Syrian"), which names its state's forces as the actors do ("Syrian forces").
 _DEMONYM_OF: dict[str, str] = {}
 for _demonym, _code in en.DEMONYMS.items():
@@ -94,13 +97,15 @@ class _Told:
 
     def after(self, at: int, hi: int) -> str | None:
         """The side named right after offset *at* (before *hi*)."""
+        hi = min(hi, at + SIDE_WINDOW)
         if self.government is not None and _GOVERNMENT_AFTER.match(self.folded, at, hi):
             return self.government
         return actor_after(self.masked, self.folded, at, hi)
 
     def before(self, at: int) -> str | None:
         """The side named right before offset *at*, in its clause."""
-        lo = at - len(clause_back(self.masked[:at]))
+        near = max(0, at - SIDE_WINDOW)
+        lo = at - len(clause_back(self.masked[near:at]))
         if self.government is not None and _GOVERNMENT_BEFORE.search(self.folded, lo, at):
             return self.government
         return actor_before(self.masked, self.folded, lo, at)
