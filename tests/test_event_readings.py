@@ -18,8 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geoconflict.extraction import extract
-from geoconflict.extraction.acled_types import battle_word, classify
-from geoconflict.extraction.cues import CUE_OF, Reading, cue_kinds
+from geoconflict.extraction.acled_types import battle_word, classify, first_named, first_named_reference
+from geoconflict.extraction.actors import actors, first_party, parties, parties_reference
+from geoconflict.extraction.cues import CUE_OF, Fold, Reading, cue_kinds
 from geoconflict.extraction.document import clause_back, clause_back_reference, read_document
 from geoconflict.extraction.sources import last_clause
 from geoconflict.lang import en
@@ -157,3 +158,77 @@ def test_last_clause_cases(head, last):
 @given(_CLAUSE_TEXT)
 def test_clause_back_is_the_split(head):
     assert clause_back(head) == clause_back_reference(head)
+
+
+#: Words of named sides, generic actors and lone units, and of none, in several cases, with tokens.
+_ACTOR_WORDS = sorted({
+    "Russian", "Ukrainian", "North", "Korean", "Syrian", "National", "Army", "forces", "Forces", "troops", "fighters",
+    "militia", "the", "The", "RSF", "Rapid", "Support", "HTS", "Hamas", "M23", "AFC/M23", "security", "police",
+    "Police", "gunmen", "unknown", "armed", "men", "villagers", "protesters", "students", "and", "with", "fresh",
+    "units", "attacked", "by", "were", "⟦0⟧", "x", "İ", "rebels", "junta", "12", "ǅ", "Russians", "Belarussian", "RSFs",
+})
+
+
+@_FAST
+@given(_made_of(_ACTOR_WORDS, max_size=16), st.integers(0, 200), st.integers(0, 200))
+def test_first_named_is_the_first_of_all(text, a, b):
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    folded = case_fold(text)
+    assert first_named(text, folded, lo, hi) == first_named_reference(text, folded, lo, hi)
+    plain = parties_reference(text, lo, hi)
+    assert parties(text, lo, hi) == plain == [x for x in actors(text, lo, hi) if x.party]
+    assert first_party(text, lo, hi) == (plain[0] if plain else None)
+
+
+def test_first_named_of_every_report_sentence(gazetteer):
+    checked = 0
+    for path in sorted(REPORTS.glob("*.txt")):
+        doc = read_document(read_report(path), gazetteer)
+        for s in doc.sentences:
+            r = doc.reading(s)
+            starts = [0, *(m.end() for m in re.finditer(r"\s+", r.masked))]  # a window from each word on
+            for lo in starts:
+                got = first_named(r.masked, r.folded, lo, len(r.masked))
+                assert got == first_named_reference(r.masked, r.folded, lo, len(r.masked))
+                assert parties(r.masked, lo, len(r.masked)) == parties_reference(r.masked, lo, len(r.masked))
+                checked += got is not None
+    assert checked > 200
+
+
+#: The patterns the event side now reads in case-folded text (its :class:`Fold` forms), with their words.
+_FOLDED_NOW = ("ASSAULT_WORDS", "REGAIN_WORDS", "STATE_FORCE_WORDS", "NON_STATE_WORDS", "ARMED_GROUP_NAMED",
+               "UNNAMED_REPORTS", "PASSIVE_VERB_BEFORE", "BY_AGENT", "DIRECT_FIRE")
+_SIDE_WORDS = sorted({
+    "stormed", "Assault", "assaulted", "regained", "Recaptured", "retook", "police", "Army", "soldiers", "militants",
+    "Rebels", "insurgent", "militia", "gunmen", "unidentified", "reports", "Reportedly", "unconfirmed", "were",
+    "was", "been", "shot", "by", "the", "a", "sniper", "small", "arms", "fire", "İ", "ſ", "K", "x", "⟦0⟧", "Σ",
+    "al-Shabaab", "JNIM", "armed", "group", "security", "forces",
+})
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@_FAST
+@given(_made_of(_SIDE_WORDS, max_size=20))
+def test_folded_forms_find_what_the_case_blind_patterns_find(text):
+    folded = case_fold(text)
+    for name in _FOLDED_NOW:
+        plain, fast = getattr(en, name), getattr(Fold, name)
+        assert _found(fast, folded) == _found(plain, folded), name  # what the event side searched before
+        if plain.flags & re.IGNORECASE:
+            assert _found(fast, folded) == _found(plain, text), name
+
+
+def test_folded_forms_on_every_report_sentence(gazetteer):
+    found = 0
+    for path in sorted(REPORTS.glob("*.txt")):
+        doc = read_document(read_report(path), gazetteer)
+        for s in doc.sentences:
+            text = doc.text[s.start:s.end]
+            for name in _FOLDED_NOW:
+                plain = _found(getattr(en, name), case_fold(text))
+                assert _found(getattr(Fold, name), case_fold(text)) == plain, name
+                found += len(plain)
+    assert found > 50

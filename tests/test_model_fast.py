@@ -3,10 +3,17 @@
 The claim and combat-area records clean a given geometry once per geometry object
 (``events._clean_given``), not once per record: these tests hold the remembered
 answer equal to :func:`clean_polygon` and show that a bad geometry is refused every
-time, never remembered.
+time, never remembered. The provenance and mentions extraction makes from fields
+already in their stored form (``_from_trusted``) are held equal to the ones their
+public, checking constructors make, on generated fields and on every mention of the
+test reports.
 """
 
 from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 import shapely
@@ -15,8 +22,10 @@ from hypothesis import strategies as st
 from shapely.geometry import MultiPolygon, Polygon, box
 
 from geoconflict.errors import GeometryError
-from geoconflict.model import CombatArea, Place, TerritorialClaim, events
+from geoconflict.extraction import extract
+from geoconflict.model import CombatArea, DatePrecision, Mention, Place, Provenance, TerritorialClaim, events
 from geoconflict.model.geometry import clean_polygon
+from geoconflict.text.report import read_report
 
 _coordinate = st.floats(min_value=-60, max_value=60, allow_nan=False, allow_infinity=False)
 
@@ -83,3 +92,67 @@ def test_records_sharing_a_geometry_hold_what_each_would_alone():
     for record in (*claims, fight):
         assert record.geometry.wkb == alone.wkb
     assert claims[0].geometry is claims[1].geometry is fight.geometry  # cleaned once
+
+
+# --- records made from fields already in their stored form (Provenance and Mention ``_from_trusted``) ---
+
+_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=12
+                ).filter(lambda t: not t.isspace())
+_dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
+
+
+@st.composite
+def _provenance_fields(draw):
+    start = draw(st.integers(0, 10_000))
+    event_date = draw(st.none() | _dates)
+    end_date = draw(st.none() | st.builds(lambda d, n: d + timedelta(days=n), _dates, st.integers(0, 30))) \
+        if event_date is not None else None
+    if end_date is not None and end_date < event_date:
+        end_date = None
+    return (draw(st.none() | _text), draw(st.none() | _text), draw(st.none() | _text),
+            draw(st.none() | st.just((start, start + draw(st.integers(0, 500))))), draw(st.none() | _dates),
+            event_date, end_date, draw(st.sampled_from(list(DatePrecision))), draw(st.none() | _text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_provenance_fields())
+def test_a_trusted_provenance_is_the_checked_one(fields):
+    trusted, checked = Provenance._from_trusted(*fields), Provenance(*fields)
+    assert trusted == checked and hash(trusted) == hash(checked) and repr(trusted) == repr(checked)
+    assert vars(trusted) == vars(checked)
+
+
+_PLACE = Place("Kharkiv", kind="populated_place", lat=49.99, lon=36.23, country_code="UA")
+_OTHER = Place("Kharkivska Oblast", kind="admin1", lat=49.5, lon=36.5, country_code="UA")
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text, st.integers(0, 10_000), st.integers(0, 50), st.none() | st.sampled_from([_PLACE, _OTHER]),
+       st.none() | st.floats(0, 1), st.lists(st.sampled_from([_PLACE, _OTHER]), max_size=3).map(tuple),
+       st.none() | _text, _provenance_fields())
+def test_a_trusted_mention_is_the_checked_one(text, start, length, place, score, candidates, reason, fields):
+    provenance = Provenance(*fields[:-1], None)  # a mention's provenance gives no reason
+    trusted = Mention._from_trusted(text, start, start + length, place, score, candidates, reason, provenance)
+    checked = Mention(text, start, start + length, place=place, score=score, candidates=candidates, reason=reason,
+                      provenance=provenance)
+    assert trusted == checked and hash(trusted) == hash(checked) and vars(trusted) == vars(checked)
+
+
+def _checked_again(record):
+    """*record* made again through its public constructor, from its own fields."""
+    values = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    if isinstance(record, Mention):
+        return Mention(values.pop("text"), values.pop("start"), values.pop("end"), **values)
+    return type(record)(**values)
+
+
+def test_every_mention_extraction_makes_passes_the_public_checks(gazetteer):
+    reports = sorted((Path(__file__).parent / "reports").glob("*.txt"))
+    mentions = 0
+    for path in [Path(__file__).parents[1] / "seeds" / "000_84a8b2256f18f56d.txt", *reports]:
+        for m in extract(read_report(path), gazetteer=gazetteer).mentions:
+            again = _checked_again(m)
+            assert again == m and vars(again) == vars(m)
+            assert vars(_checked_again(m.provenance)) == vars(m.provenance)
+            mentions += 1
+    assert mentions > 100

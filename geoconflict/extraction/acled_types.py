@@ -47,7 +47,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from geoconflict.extraction.actors import parties, side_name
+from geoconflict.extraction.actors import DEMONYM_TRIE, first_party, parties, side_name
 from geoconflict.extraction.cues import Fold, Reading, matched
 from geoconflict.extraction.document import clause_back
 from geoconflict.lang import en
@@ -55,7 +55,7 @@ from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
 
 __all__ = ["BY_BATTLE", "CUE_KEYS", "actor_after", "actor_before", "actor_pair", "battle_word", "classify",
-           "crowd_fight", "named_actors", "protest_outcome"]
+           "crowd_fight", "first_named", "first_named_reference", "named_actors", "protest_outcome"]
 
 #: An event word that is shooting ("shot dead", "shot and killed", "opened fire"), case-folded.
 _SHOOTING = re.compile(r"shot\b|opened\s+fire\b")
@@ -64,6 +64,10 @@ _CLAUSE_END = re.compile(r"[;:,.]")
 #: What joins two actors named together as one side ("the TNLA and PDF fighters", "FARDC, Wazalendo"): the first
 #: named is actor1.
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+#: Two states' forces named in one phrase ("Armenian and Azerbaijani forces", "Indian and Pakistani troops").
+_TWO_STATES = re.compile(rf"({DEMONYM_TRIE})\s+and\s+({DEMONYM_TRIE})\s+(?i:{en.ACTOR_NOUNS})")
+#: A verb of fighting one another: the two forces named in one phrase before it are the two sides.
+_EACH_OTHER = re.compile(r"\b(?:exchang\w*\s+(?:[\w-]+\s+){0,2}?fire|clash\w*|fought|skirmish\w*)\b", re.IGNORECASE)
 #: How far after "by" a passive verb's agent is read.
 _AGENT_WINDOW = 60
 
@@ -180,9 +184,9 @@ def _riot(cue: _Cue) -> tuple[str, str] | None:
     brawl = crowd_fight(cue.folded, fight.start()) if fight else None
     if brawl is not None:  # "were injured in a clash between two groups of party members": the riot's casualties
         return "riot", brawl
-    protest = Fold.PROTEST_WORDS.search(cue.folded)
     demonstration = cue.key == "looting" and Fold.DEMONSTRATION.search(cue.folded)
     if crowd or cue.key == "riot" or (demonstration and not _armed_doer(cue.folded, cue.at)):
+        protest = Fold.PROTEST_WORDS.search(cue.folded)  # (searched only for a riot: most cues are none)
         return "riot", acled.VIOLENT_DEMONSTRATION if protest else acled.MOB_VIOLENCE
     return None
 
@@ -251,7 +255,7 @@ def _killed_at_protest(cue: _Cue) -> tuple[str, str] | None:
     if cue.key not in _VIOLENCE or not en.DURING_PROTEST.search(cue.folded):
         return None
     doer = clause_back(cue.folded[:cue.start])
-    return ("protest", acled.EXCESSIVE_FORCE) if en.STATE_FORCE_WORDS.search(doer) else None
+    return ("protest", acled.EXCESSIVE_FORCE) if Fold.STATE_FORCE_WORDS.search(doer) else None
 
 
 def _protest_rule(cue: _Cue) -> tuple[str, str] | None:
@@ -339,7 +343,7 @@ def crowd_fight(folded: str, start: int) -> str | None:
     doer = clause_back(folded[:start])
     other = _CLAUSE_END.split(folded[start:], maxsplit=1)[0]  # "fought with market vendors", "between X and Y"
     sides = f"{doer} {other}"
-    if any(a.party for a in parties(doer, 0, len(doer))) or _armed_side(doer, sides):
+    if first_party(doer, 0, len(doer)) is not None or _armed_side(doer, sides):
         return None
     if Fold.DEMONSTRATORS.search(folded) and Fold.PROTEST_WORDS.search(folded):  # "a clash between demonstrators and
         return acled.VIOLENT_DEMONSTRATION  # police": the demonstrators' side of it
@@ -403,7 +407,7 @@ def _armed_target(target: str) -> bool:
     """Whether the *target* words name armed men or their posts as the target, not as where it happened: "fired
     at a bus at a checkpoint" targets the bus (an armed word a locative preposition governs, other than the first
     word, names the place; one a speaker's verb follows tells of it)."""
-    for m in (*Fold.ARMED_TARGET.finditer(target), *en.ARMED_GROUP_NAMED.finditer(target)):
+    for m in (*Fold.ARMED_TARGET.finditer(target), *Fold.ARMED_GROUP_NAMED.finditer(target)):
         if en.SAYS_AFTER.match(target, m.end()):  # ", police said": who tells of it
             continue
         at = en.LOCATIVE_GOVERNED.search(target, 0, m.start())
@@ -490,24 +494,44 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
     pair: tuple[str | None, str | None]
     if crowd:
         pair = (crowd, before or _nearest(masked, folded, end, hi, last=False))
-    elif en.PASSIVE_VERB_BEFORE.search(masked, lo, end):
-        by = en.BY_AGENT.match(masked, end, hi)
+    elif Fold.PASSIVE_VERB_BEFORE.search(folded, lo, end):
+        by = Fold.BY_AGENT.match(folded, end, hi)
         agent = _nearest(masked, folded, by.end(), hi, last=False) if by else None
         pair = (agent, before)
     else:
         pair = (before, _nearest(masked, folded, end, hi, last=False))
+    if pair[1] is None and pair[0] is not None:
+        pair = _each_other(pair[0], masked, lo, hi) or pair
     return tuple(dict.fromkeys(a for a in pair if a))
+
+
+def _each_other(name: str, masked: str, lo: int, hi: int) -> tuple[str, str] | None:
+    """The two sides of one actor that names two states' forces ("Armenian and Azerbaijani forces exchanged
+    fire"), when its clause ``masked[lo:hi]`` tells them fighting one another; else None (allies: "Rwandan and
+    Mozambican troops recaptured the town").
+
+    Examples
+    --------
+    >>> text = "Armenian and Azerbaijani forces exchanged fire near Tegh"
+    >>> _each_other("Armenian and Azerbaijani forces", text, 0, len(text))
+    ('Armenian forces', 'Azerbaijani forces')
+    >>> _each_other("Rwandan and Mozambican troops", "Rwandan and Mozambican troops retook Mocimboa", 0, 45)
+    """
+    two = _TWO_STATES.fullmatch(name)
+    if two is None or _EACH_OTHER.search(masked, lo, hi) is None:
+        return None
+    return f"{two[1]} {en.FORCES}", f"{two[2]} {en.FORCES}"
 
 
 def _nearest(masked: str, folded: str, lo: int, hi: int, *, last: bool) -> str | None:
     """The last (or first) actor named in ``masked[lo:hi]`` (*folded*: its :func:`case_fold`): a named side,
     else a generic actor inside no side. Of actors joined as one side ("the TNLA and PDF fighters"), the last is
     the first of them."""
+    if not last:
+        return first_named(masked, folded, lo, hi)
     found = _named(masked, folded, lo, hi)
     if not found:
         return None
-    if not last:
-        return found[0][2]
     k = len(found) - 1
     while k and _JOINED.fullmatch(masked, found[k - 1][1], found[k][0]):  # "TNLA and PDF fighters": the TNLA
         k -= 1
@@ -527,9 +551,36 @@ def named_actors(masked: str, folded: str, lo: int, hi: int) -> list[str]:
     return [name for _, _, name in _named(masked, folded, lo, hi)]
 
 
+def first_named(masked: str, folded: str, lo: int, hi: int) -> str | None:
+    """The first of :func:`named_actors` in ``masked[lo:hi]``, if any: found by two searches that stop at the first
+    named side and the first generic actor, not by finding them all.
+
+    The first is whichever starts first; a generic actor that starts where a named side does, or inside it, is
+    that side's ("HTS security forces"), and none before the first side can lie inside a later one.
+    :func:`first_named_reference` takes the first of them all; ``tests/test_event_readings.py`` holds the two equal.
+
+    Examples
+    --------
+    >>> text = "gunmen attacked Russian forces and villagers"
+    >>> first_named(text, text, 15, len(text)), first_named(text, text, 0, 15)
+    ('Russian forces', 'gunmen')
+    """
+    party = first_party(masked, lo, hi)
+    generic = Fold.GENERIC_ACTOR.search(folded, lo, hi)
+    if generic is not None and (party is None or generic.start() < party.start):
+        return matched(masked, generic).lower()
+    return None if party is None else side_name(party)
+
+
+def first_named_reference(masked: str, folded: str, lo: int, hi: int) -> str | None:
+    """:func:`first_named` done plainly: the first of all the actors :func:`named_actors` finds."""
+    found = named_actors(masked, folded, lo, hi)
+    return found[0] if found else None
+
+
 def _named(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """:func:`named_actors` with each actor's start and end, in text order."""
-    found = [(a.start, a.end, side_name(a)) for a in parties(masked, lo, hi) if a.party]
+    found = [(a.start, a.end, side_name(a)) for a in parties(masked, lo, hi)]
     found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in Fold.GENERIC_ACTOR.finditer(folded, lo, hi)
                  if not any(s <= g.start() <= e + 1 for s, e, _ in found))  # "HTS security forces" are the HTS
     found.sort()

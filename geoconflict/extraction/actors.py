@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from geoconflict.extraction.cues import Fold, matched
+from geoconflict.extraction.cues import Fold, literal_automaton, matched
 from geoconflict.lang import en
 from geoconflict.lang.trie import guarded, literal_trie
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "own_party", "parties", "side_name", "state_side",
-           "without_article"]
+__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "first_party", "may_name_party", "own_party",
+           "parties", "parties_reference", "party_of", "side_name", "state_side", "without_article"]
 
 #: Any demonym (a regex).
 DEMONYM_TRIE = literal_trie(en.DEMONYMS)
@@ -46,6 +47,8 @@ _UNIT_ANYWHERE = re.compile(en.UNIT_WORDS)
 #: Where a UNIT_ONLY match can start, in case_fold() text: an adjective (lower case) or a unit word (any case).
 _UNIT_START = re.compile(literal_trie([*en.UNIT_ADJECTIVES.split("|"), *en.UNIT_WORDS.split("|")]))
 _LEADING_THE = re.compile(rf"^{en.THE}\s+")
+#: How many actors' side names :func:`side_name` keeps (a phrase and its party: some 100 bytes each).
+SIDE_NAMES_KEPT = 4096
 #: The force nouns, any case ("Armed Forces").
 _FORCE_NOUNS = re.compile(rf"(?i:\b(?:{en.ACTOR_NOUNS})\b)")
 
@@ -87,13 +90,40 @@ def parties(text: str, lo: int, hi: int) -> list[Actor]:
 
     The same as ``[a for a in actors(text, lo, hi) if a.party]``, without looking for lone units.
     """
-    found: list[Actor] = []
-    for m in ACTOR.finditer(text, lo, hi):
-        start = m.start("dem") if m.group("dem") else m.start("group")
-        party = m.group("dem") or m.group("group")
-        country = en.DEMONYMS.get(party) if m.group("dem") else en.GROUPS.get(party)
-        found.append(Actor(start, m.end(), text[start:m.end()], party, country))
-    return found
+    if not may_name_party(text, lo, hi):
+        return []
+    return [party_of(text, m) for m in ACTOR.finditer(text, lo, hi)]
+
+
+def parties_reference(text: str, lo: int, hi: int) -> list[Actor]:
+    """:func:`parties` done plainly: :data:`ACTOR` looked for in every window."""
+    return [party_of(text, m) for m in ACTOR.finditer(text, lo, hi)]
+
+
+def first_party(text: str, lo: int, hi: int) -> Actor | None:
+    """The first of :func:`parties` in ``text[lo:hi]`` (one search, which stops at it), if any."""
+    m = ACTOR.search(text, lo, hi) if may_name_party(text, lo, hi) else None
+    return None if m is None else party_of(text, m)
+
+
+#: Every group's and demonym's name, as written, found in one pass (:func:`may_name_party`).
+_NAMES = literal_automaton((*en.GROUPS, *en.DEMONYMS))
+
+
+def may_name_party(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` can hold an :data:`ACTOR` match: every match holds a group's or a demonym's name as
+    written (the pattern reads them literally and case-sensitively), so a window that holds none (one
+    Aho-Corasick pass: most clauses around an event's word, "killing two civilians in ⟦0⟧") holds no match."""
+    return next(_NAMES.iter(text, lo, hi), None) is not None
+
+
+def party_of(text: str, m: re.Match[str]) -> Actor:
+    """The actor of :data:`ACTOR` match *m* in *text*: from its demonym or group (not its "the") to its end."""
+    dem = m.group("dem")
+    start = m.start("dem") if dem else m.start("group")
+    party = dem or m.group("group")
+    country = en.DEMONYMS.get(party) if dem else en.GROUPS.get(party)
+    return Actor(start, m.end(), text[start:m.end()], party, country)
 
 
 def actors(text: str, lo: int, hi: int) -> list[Actor]:
@@ -122,14 +152,22 @@ def side_name(actor: Actor) -> str:
     >>> [side_name(a) for a in actors("the Ukrainian military and RSF fighters", 0, 38)]
     ['Ukrainian forces', 'RSF']
     """
-    phrase = without_article(actor.phrase)
-    if actor.party is None:
+    return _side_name(actor.phrase, actor.party)
+
+
+@lru_cache(maxsize=SIDE_NAMES_KEPT)
+def _side_name(phrase: str, party: str | None) -> str:
+    """:func:`side_name` of the actor named *phrase* of *party*: a function of the two strings alone, so the
+    names met most ("Russian forces", "the army") are made once."""
+    phrase = without_article(phrase)
+    if party is None:
         return phrase
-    if actor.party in en.DEMONYMS:
-        rest = _FORCE_NOUNS.sub("", phrase[phrase.find(actor.party) + len(actor.party):])
+    if party in en.DEMONYMS:
+        rest = _FORCE_NOUNS.sub("", phrase[phrase.find(party) + len(party):])
         named_unit = any(w[:1].isupper() for w in rest.split())  # "Russian Volunteer Corps", not "Armed Forces"
-        return phrase if named_unit or en.NON_STATE_WORDS.search(phrase) else f"{actor.party} {en.FORCES}"
-    return en.GROUP_ALIASES.get(actor.party, actor.party)
+        non_state = Fold.NON_STATE_WORDS.search(case_fold(phrase))
+        return phrase if named_unit or non_state else f"{party} {en.FORCES}"
+    return en.GROUP_ALIASES.get(party, party)
 
 
 def state_side(phrase: str) -> bool | None:
@@ -147,19 +185,20 @@ def state_side(phrase: str) -> bool | None:
     >>> state_side("Syrian rebels")
     False
     """
-    for a in actors(phrase, 0, len(phrase)):
-        if a.party in en.DEMONYMS:
-            return a.party not in en.STATELESS_DEMONYMS and not en.NON_STATE_WORDS.search(a.phrase)
-        if a.party is not None:
-            return a.party in en.STATE_GROUPS
-    if en.NON_STATE_WORDS.search(phrase):
+    a = first_party(phrase, 0, len(phrase))  # (lone units, which name no party, tell neither)
+    if a is not None and a.party in en.DEMONYMS:
+        return a.party not in en.STATELESS_DEMONYMS and not Fold.NON_STATE_WORDS.search(case_fold(a.phrase))
+    if a is not None:
+        return a.party in en.STATE_GROUPS
+    folded_phrase = case_fold(phrase)
+    if Fold.NON_STATE_WORDS.search(folded_phrase):
         return False
-    return True if en.STATE_FORCE_WORDS.search(phrase) else None
+    return True if Fold.STATE_FORCE_WORDS.search(folded_phrase) else None
 
 
 def country_of(phrase: str) -> str | None:
     """The country of the first actor of *phrase* that has one, else of the first demonym in it."""
-    for a in actors(phrase, 0, len(phrase)):
+    for a in parties(phrase, 0, len(phrase)):  # (a lone unit has no country)
         if a.country:
             return a.country
     for dem, code in en.DEMONYMS.items():
@@ -180,10 +219,10 @@ def own_party(head: str, speaker: str | None) -> str | None:
     own = Fold.OWN_FORCES.search(case_fold(head))
     if own is None:
         return None
-    parties = [a for a in actors(speaker, 0, len(speaker)) if a.party]
+    party = first_party(speaker, 0, len(speaker))
     noun = matched(head, own, "noun").lower()
-    if parties:
-        return f"{parties[0].party} {noun}"
+    if party is not None:
+        return f"{party.party} {noun}"
     dem = DEMONYM_WORD.search(speaker)
     if dem:
         return f"{dem.group(1)} {noun}"

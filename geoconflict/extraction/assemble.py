@@ -41,6 +41,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import replace
 from datetime import date
@@ -52,8 +53,18 @@ from geoconflict.extraction.document import Document, read_document
 from geoconflict.extraction.located import located_events
 from geoconflict.extraction.movements import merge_movements, movements, status_updates
 from geoconflict.extraction.sources import Speakers
+from geoconflict.extraction.spans import Span
 from geoconflict.gazetteer import Gazetteer
-from geoconflict.model import CombatArea, Event, Mention, Movement, Provenance, TerritorialClaim
+from geoconflict.model import (
+    CombatArea,
+    DatePrecision,
+    Event,
+    Mention,
+    Movement,
+    Provenance,
+    TerritorialClaim,
+)
+from geoconflict.model._checks import as_date, as_text
 from geoconflict.model.eventset import EventSet
 from geoconflict.text.report import Report, read_report
 from geoconflict.text.sentences import Sentence
@@ -124,8 +135,15 @@ def _event_key(e: Event) -> Hashable:
 
 
 def _mentions(doc: Document) -> list[Mention]:
-    """A mention of each place span, quoting its sentence (the mentions of one sentence share a provenance)."""
+    """A mention of each place span, quoting its sentence (the mentions of one sentence share a provenance).
+
+    The report's fields are checked once; a quote, a slice of the report's checked text, only for being blank;
+    so each sentence's provenance, and each mention whose offsets, score and candidates are of their stored
+    types, is made without checking every field again (their ``_from_trusted``: ``tests/test_model_fast.py``
+    holds every mention made so equal to the one its public constructor makes).
+    """
     report = doc.report
+    source, published = as_text(report.source, "source"), as_date(report.published, "report_date")
     out: list[Mention] = []
     quoted: dict[tuple[int, int], Provenance] = {}  # mentions of one sentence share its (frozen) provenance
     for x in doc.spans:
@@ -133,12 +151,23 @@ def _mentions(doc: Document) -> list[Mention]:
         quote_span = (sentence.start, sentence.end) if sentence else (x.start, x.end)
         provenance = quoted.get(quote_span)
         if provenance is None:
-            provenance = quoted[quote_span] = Provenance(
-                source=report.source, report_date=report.published,
-                quote=report.text[quote_span[0]:quote_span[1]], span=quote_span)
-        out.append(Mention(x.surface, x.start, x.end, place=x.place, score=x.score, candidates=x.candidates,
-                           reason=x.reason, provenance=provenance))
+            provenance = quoted[quote_span] = Provenance._from_trusted(
+                source, None, as_text(report.text[quote_span[0]:quote_span[1]], "quote"), quote_span, published,
+                None, None, DatePrecision.UNKNOWN, None)
+        out.append(_mention(x, provenance))
     return out
+
+
+def _mention(x: Span, provenance: Provenance) -> Mention:
+    """The mention of span *x*: made as it is when its fields have their stored types (a slice of the checked text,
+    ``int`` offsets, a ``float`` score or none, a tuple of candidates), else through every check."""
+    score = x.score
+    if (type(x.start) is int and type(x.end) is int and 0 <= x.start <= x.end and type(x.candidates) is tuple
+            and (score is None or (type(score) is float and 0.0 <= score < math.inf))):
+        return Mention._from_trusted(x.surface, x.start, x.end, x.place, score, x.candidates,
+                                     as_text(x.reason, "reason"), provenance)
+    return Mention(x.surface, x.start, x.end, place=x.place, score=score, candidates=x.candidates,
+                   reason=x.reason, provenance=provenance)
 
 
 def _events(doc: Document, ordered: list[Sentence],

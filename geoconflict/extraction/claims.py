@@ -30,6 +30,7 @@ from geoconflict.extraction.actors import (
     Actor,
     actors,
     country_of,
+    first_party,
     own_party,
     side_name,
     state_side,
@@ -217,8 +218,8 @@ def _transfer(r: Reading) -> str | None:
     folded = r.folded
     if Fold.PEACEFUL_TRANSFER.search(folded):
         return acled.NON_VIOLENT_TRANSFER
-    fought = (r.cue("combat") or en.DIRECT_FIRE.search(folded) or en.ASSAULT_WORDS.search(folded)
-              or en.REGAIN_WORDS.search(folded))
+    fought = (r.cue("combat") or Fold.DIRECT_FIRE.search(folded) or Fold.ASSAULT_WORDS.search(folded)
+              or Fold.REGAIN_WORDS.search(folded))
     return None if fought else acled.NON_VIOLENT_TRANSFER
 
 
@@ -289,8 +290,7 @@ def _claimant(rest: str, head: str, folded_head: str, word: str,
         claimant = parties[-1] if parties else None
         own = own_party(head, speaker)
         if own is not None and Fold.OWN_FORCES.search(folded_head[-OWN_FORCES_WINDOW:]):
-            own_named = [a for a in actors(own, 0, len(own)) if a.party]
-            claimant = own_named[0] if own_named else Actor(0, 0, own, None, country_of(own))
+            claimant = first_party(own, 0, len(own)) or Actor(0, 0, own, None, country_of(own))
         if claimant is None and found:
             claimant = found[-1]
         named = [int(t) for t in TOKEN.findall(_NAMED_END.split(rest)[0])]
@@ -468,8 +468,8 @@ def counter_claim(doc: Document, claim: TerritorialClaim, s: Sentence, following
     if deny is None or not Fold.REPORT_WORD.search(folded):
         return None
     subject = clause_back(quote[:deny.start()]).strip()
-    parties = [a for a in actors(subject, 0, len(subject)) if a.party]
-    denier = side_name(parties[0]) if parties else subject
+    party = first_party(subject, 0, len(subject))
+    denier = side_name(party) if party is not None else subject
     if denier.lower().startswith(_THE_SPACE):
         denier = denier[len(_THE_SPACE):]
     if not denier or denier.lower() in en.EXPLETIVES:

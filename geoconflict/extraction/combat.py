@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from geoconflict.extraction.acled_types import actor_pair, crowd_fight
-from geoconflict.extraction.actors import actors, side_name, state_side
+from geoconflict.extraction.actors import parties, side_name, state_side
 from geoconflict.extraction.cues import matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, Document, clause, clause_back
 from geoconflict.extraction.located import stated_fatalities
@@ -88,7 +88,7 @@ def _sides(masked: str, start: int, end: int) -> tuple[str, ...]:
     """The sides of the fighting whose word is ``masked[start:end]``: the parties the sentence names; when it names
     fewer than two, the sides around the word as a located event's are read (:func:`actor_pair`: "separatists
     clashed with the military", "young men clashed with police"), the named parties after them."""
-    named = tuple(dict.fromkeys(side_name(a) for a in actors(masked, 0, len(masked)) if a.party))
+    named = tuple(dict.fromkeys(side_name(a) for a in parties(masked, 0, len(masked))))
     if len(named) >= 2:
         return named
     return tuple(dict.fromkeys((*actor_pair(masked, start, end), *named)))

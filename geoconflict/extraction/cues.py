@@ -16,7 +16,7 @@ a sentence share one search for each cue, and its fatalities are read once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from operator import itemgetter
 from typing import TypeVar
 
@@ -26,7 +26,7 @@ from geoconflict.lang import en
 from geoconflict.lang.trie import guarded
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["CUE_OF", "Fold", "Reading", "cue_kinds", "folded", "matched"]
+__all__ = ["CUE_OF", "Fold", "Reading", "cue_kinds", "folded", "literal_automaton", "matched"]
 
 _T = TypeVar("_T")
 
@@ -45,6 +45,23 @@ def _stem_automaton() -> ahocorasick.Automaton:
 
 
 STEMS = _stem_automaton()
+
+
+def literal_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
+    """An automaton finding *words* as written (case-sensitive, anywhere): a pattern each of whose matches holds
+    one of them cannot match a text in which ``next(automaton.iter(text), None)`` finds none.
+
+    Examples
+    --------
+    >>> verbs = literal_automaton(["said", "told"])
+    >>> [next(verbs.iter(t), None) is not None for t in ("the army said so", "The Army Said so")]
+    [True, False]
+    """
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 _SECOND = itemgetter(1)
 
 
@@ -107,6 +124,13 @@ class Fold:
     MEMBERS = folded(en.MEMBERS)
     PASSIVE_VERB_BEFORE = folded(en.PASSIVE_VERB_BEFORE)
     BY_AGENT = folded(en.BY_AGENT)
+    # the words of fighting and of the sides' kinds, read in a case-folded sentence or phrase
+    ASSAULT_WORDS = folded(en.ASSAULT_WORDS)
+    REGAIN_WORDS = folded(en.REGAIN_WORDS)
+    STATE_FORCE_WORDS = folded(en.STATE_FORCE_WORDS)
+    NON_STATE_WORDS = folded(en.NON_STATE_WORDS)
+    ARMED_GROUP_NAMED = folded(en.ARMED_GROUP_NAMED)
+    UNNAMED_REPORTS = folded(en.UNNAMED_REPORTS)
     FORCE_WORD = en.FORCE_WORD
     REPORT_WORD = en.REPORT_WORD
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from geoconflict.extraction.cues import Reading
+from geoconflict.extraction.districts import name_districts
 from geoconflict.extraction.people import Person, people
 from geoconflict.extraction.resolution import resolve_spans
 from geoconflict.extraction.resolution_common import region_at_seat
@@ -253,6 +254,7 @@ def read_document(report: Report, gaz: Gazetteer) -> Document:
     check_containment(gaz, text, spans)
     by_the_front(gaz, spans, report.published)
     spans = respell_unknown(gaz, text, drop_outliers(spans), regions, scanned, Intervals(p.span for p in named))
+    name_districts(gaz, text, spans)
     dates = find_dates(text, report.published) if len(text) < DATES_CHUNKED_ABOVE else _chunked_dates(
         text, report.published)
     return Document(report, gaz, spans, sentences, title, dates, Sources(text, named))

@@ -32,7 +32,7 @@ from geoconflict.extraction.acled_types import (
     protest_outcome,
 )
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
-from geoconflict.extraction.cues import Fold, Reading, matched
+from geoconflict.extraction.cues import Fold, Reading, literal_automaton, matched
 from geoconflict.extraction.document import (
     ANY_TOKEN,
     TOKEN,
@@ -81,6 +81,8 @@ _CROWD_KINDS = frozenset({"protest", "riot"})
 _FORCE_ON_CROWD = frozenset({acled.PROTEST_WITH_INTERVENTION, acled.EXCESSIVE_FORCE})
 #: A group named as the authorities where it holds ground.
 _AUTHORITIES = re.compile(r"\bauthorities\b", re.IGNORECASE)
+#: The cores every match of :data:`~geoconflict.lang.en.OTHER_CLAUSE` holds (:func:`_clause_end`).
+_CLAUSE_CORES = literal_automaton(en.OTHER_CLAUSE_CORES)
 #: Where a sentence's next clause begins.
 _CLAUSE_BREAK = re.compile(r"[;,]")
 #: An event's description: the start of its sentence.
@@ -153,7 +155,8 @@ def _meeting(doc: Document, s: Sentence, masked: str, meet: re.Match[str],
     Returns
     -------
     Event or None
-        A "meeting" at the place, with its subject and whom it is with as actors.
+        A "meeting" at the place, with its subject and whom it is with as actors; its sub-event type is
+        ACLED's "Other" (Strategic developments' type for a development none of its others fits).
     """
     after = masked[meet.end():]
     word = matched(masked, meet)
@@ -169,7 +172,7 @@ def _meeting(doc: Document, s: Sentence, masked: str, meet: re.Match[str],
         doc.sources.label(subject, via=False) if subject else None,
         doc.sources.label(other, via=False) if other else None,
     ) if a and not TOKEN.search(a))
-    return Event("meeting", doc.place(m.group(1)), actors=parties,
+    return Event("meeting", doc.place(m.group(1)), subtype=acled.OTHER, actors=parties,
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(
                      s, reported_by=None if speaker in parties else speaker, when=doc.event_date(s),
@@ -370,9 +373,10 @@ def _clause_end(after: str) -> int:
     """Where the event's own clause ends in the text *after* its word (another clause, or the end).
 
     Searched only when *after* holds one of :data:`~geoconflict.lang.en.OTHER_CLAUSE_CORES`, as every match
-    does (:func:`clause_end_reference` searches always; ``tests/test_extract_fast_checks.py`` holds them equal).
+    does (one Aho-Corasick pass: :func:`clause_end_reference` searches always; ``tests/test_extract_fast_checks.py``
+    holds them equal).
     """
-    if not any(core in after for core in en.OTHER_CLAUSE_CORES):  # (a quick test: most clauses run to the end)
+    if next(_CLAUSE_CORES.iter(after), None) is None:  # (a quick test: most clauses run to the end)
         return len(after)
     return clause_end_reference(after)
 
@@ -384,12 +388,13 @@ def clause_end_reference(after: str) -> int:
 
 
 def _names_actor(doc: Document, masked: str, tok: re.Match[str]) -> bool:
-    """Whether token *tok* names who acted: a possessive, "the forces (government, ...) of <place>", a
+    """Whether token *tok* names who acted: a possessive (not of a part of the place, "Beirut's Martyrs' Square":
+    :data:`~geoconflict.lang.en.POSSESSIVE_PART`), "the forces (government, ...) of <place>", a
     country before a force noun ("<country> forces"), or any place before a militia's word ("Darfur
     communal militia": a group named after where it comes from, not where it acted)."""
     span = doc.spans[int(tok.group(1))]
     lo = max(0, tok.start() - ACTOR_WINDOW)
-    if span.possessive or _actor_of_before(masked, lo, tok.start()) or en.MILITIA_AFTER.match(masked, tok.end()):
+    if (span.possessive and not en.POSSESSIVE_PART.match(doc.text, span.end)) or _actor_of_before(masked, lo, tok.start()) or en.MILITIA_AFTER.match(masked, tok.end()):
         return True
     return span.place is not None and span.place.kind is PlaceKind.COUNTRY and bool(
         en.ACTOR_NOUN_AFTER.match(masked, tok.end()))
@@ -513,10 +518,27 @@ def fatalities_in(masked: str, folded: str) -> int | None:
     """
     fat = Fold.FATALITIES.search(folded) if any(w in folded for w in en.FATALITY_STEMS) else None
     if fat and fat.group("one"):
-        return 1
+        return _one_and_others(masked, fat)
     if fat:
         return _count(masked, fat)
     return 0 if any(w in folded for w in en.NO_FATALITY_STEMS) and Fold.NO_FATALITIES.search(folded) else None
+
+
+def _one_and_others(masked: str, fat: re.Match[str]) -> int:
+    """One person killed (the "one" of a :data:`~geoconflict.lang.en.FATALITIES` match), and those killed with them
+    (:data:`~geoconflict.lang.en.AND_OTHERS`: "a minister and four other people", "a volunteer and his wife").
+
+    Examples
+    --------
+    >>> [fatalities_in(t, t.lower()) for t in ("A bomber killed a minister and four other people.",
+    ...                                        "Gunmen shot dead a teacher and his wife.", "Gunmen killed a trader.")]
+    [5, 2, 1]
+    """
+    more = en.AND_OTHERS.match(masked, fat.end())
+    if more is None:
+        return 1
+    n = number(more["n"]) if more["n"] else 1
+    return 1 + (n or 0)
 
 
 def _count(masked: str, fat: re.Match[str]) -> int | None:
@@ -534,7 +556,7 @@ def fatalities_in_reference(masked: str, folded: str) -> int | None:
     """:func:`fatalities_in` done plainly, both patterns searched in every sentence."""
     fat = Fold.FATALITIES.search(folded)
     if fat and fat.group("one"):
-        return 1
+        return _one_and_others(masked, fat)
     if fat:
         return _count(masked, fat)
     return 0 if Fold.NO_FATALITIES.search(folded) else None

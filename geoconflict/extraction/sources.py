@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 
+from geoconflict.extraction.cues import Fold, literal_automaton
 from geoconflict.extraction.people import Person
 from geoconflict.lang import en
 from geoconflict.lang.trie import guarded
@@ -29,6 +30,8 @@ UNNAMED = "unnamed reports"
 _VERB_PLAIN = re.compile(
     r"\b(?:" + "|".join(rf"{aux}\s+" for aux in en.AUXILIARIES) + rf")?(?:{en.ATTRIBUTION_VERBS})\b")
 _VERB = guarded(_VERB_PLAIN)
+#: The attribution verbs as written, found in one pass: a sentence holding none has no :data:`_VERB` match.
+_VERB_WORDS = literal_automaton(en.ATTRIBUTION_VERBS.split("|"))
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _CAPITAL_THE = re.compile(rf"^{en.THE.capitalize()}\b")
 _THE_SPACE = f"{en.THE} "
@@ -97,7 +100,8 @@ class Sources:
                 self.last_person = p
                 return self.label(who)
             return who
-        if en.HEARSAY in case_fold(sentence) and en.UNNAMED_REPORTS.search(sentence):
+        folded_sentence = case_fold(sentence)
+        if en.HEARSAY in folded_sentence and Fold.UNNAMED_REPORTS.search(folded_sentence):
             return UNNAMED
         return None
 
@@ -136,9 +140,14 @@ def _attributed(sentence: str) -> str | None:
     """The subject of an attribution verb (:func:`_subject`), else the speaker after one (:func:`_inverted`).
 
     A sentence without an attribution verb (most) has neither: every :data:`~geoconflict.lang.en.INVERTED` match
-    holds a verb :data:`_VERB` finds (after a comma or a quote, before white space), so its search is skipped.
+    holds a verb :data:`_VERB` finds (after a comma or a quote, before white space), so its search is skipped; and
+    every :data:`_VERB` match holds one of the verbs as written (its pattern reads them literally and
+    case-sensitively), so a sentence in which one Aho-Corasick pass (:data:`_VERB_WORDS`) finds none is not
+    searched at all.
     :func:`attributed_reference` searches always; ``tests/test_extract_fast_checks.py`` holds the two equal.
     """
+    if next(_VERB_WORDS.iter(sentence), None) is None:  # no verb as written: no _VERB match (most sentences)
+        return None
     verbs = _VERB.finditer(sentence)
     first = next(verbs, None)
     if first is None:

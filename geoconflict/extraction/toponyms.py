@@ -483,18 +483,24 @@ def whole_name(gaz: Gazetteer, text: str, span: Span) -> Span | None:
     return None
 
 
+#: A particle of a person's name, a whole word ("Ben", "Abu").
+_NAME_PARTICLE = re.compile(rf"(?i:{en.NAME_PARTICLES})")
+
+
 def named_site(text: str, span: Span) -> Span | None:
     """*span*, flagged approximate, when it opens the name of a site named after it ("Donetsk Filtration
     Station"): a run of capitalised words ending in a site's word (:data:`geoconflict.lang.en.FACILITY_WORDS`)
-    with nothing capitalised before the span. The site is at or near the place; else None.
+    with nothing capitalised before the span. The site is at or near the place; else None. A span that is a
+    particle of a person's name (:data:`geoconflict.lang.en.NAME_PARTICLES`: "Ben" of "Ben Gurion Airport") opens
+    the name of the person the site is named after, not a place.
 
     Examples
     --------
-    >>> text = "Shelling near Donetsk Filtration Station; Lake Kursk Trading Company denied it."
-    >>> [named_site(text, Span(s, e, text[s:e], "")) is not None for s, e in [(14, 21), (47, 52)]]
-    [True, False]
+    >>> text = "Shelling near Donetsk Filtration Station; Lake Kursk Trading Company denied it; Ben Gurion Airport."
+    >>> [named_site(text, Span(s, e, text[s:e], "")) is not None for s, e in [(14, 21), (47, 52), (80, 83)]]
+    [True, False, False]
     """
-    if any(not _connector(w) for w in _run_left(text, span.start, limit=WHOLE_NAME_WORDS)):
+    if _NAME_PARTICLE.fullmatch(span.surface) or any(not _connector(w) for w in _run_left(text, span.start, limit=WHOLE_NAME_WORDS)):
         return None
     right = _run_right(text, span.end, limit=WHOLE_NAME_WORDS + 1)
     if not right or len(right) > WHOLE_NAME_WORDS or right[-1] not in en.FACILITY_WORDS:

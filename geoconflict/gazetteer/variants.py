@@ -55,10 +55,12 @@ from geoconflict.lang.translit import (
 from geoconflict.model import Place
 from geoconflict.text.normalize import fold, fold_many
 
-__all__ = ["LONG_KEY", "MIN_KEY", "SLIP_RATIO", "VOWEL_SLIPS", "Spelling", "spelled_variants", "spelling"]
+__all__ = ["LONG_KEY", "MIN_KEY", "SHORT_KEY", "SLIP_RATIO", "VOWEL_SLIPS", "Spelling", "spelled_variants", "spelling"]
 
-#: A key of fewer consonants than this says too little to match on.
+#: A key of fewer consonants than this says too little to match on by key: such a name (of :data:`SHORT_KEY`
+#: consonants, "Al Qaim", "Amadiya") matches only a place of the same letters ("Al Qā’im", "Al ‘Amādīyah").
 MIN_KEY = 3
+SHORT_KEY = 2
 #: Names of one key are spellings of one name when they differ in at most one place of their vowels (a vowel
 #: written otherwise, or written in one and not the other: "Twantay"/"Twante", "Tamer"/"Tamr"), two in a key of
 #: :data:`LONG_KEY` consonants or more, none in a key of :data:`MIN_KEY` (:meth:`Spelling.vowel_slips`).
@@ -284,10 +286,10 @@ def spelled_variants(table: GazetteerTable, name: str, *, country: str,
 
 def _find(table: GazetteerTable, own: Spelling, country: str, units: frozenset[str]) -> list[tuple[float, Place]]:
     """:func:`spelled_variants`, not memoised."""
-    if len(own.key) < MIN_KEY:
+    if len(own.key) < SHORT_KEY:
         return []
     one_way = country in ONE_SPELLING  # (only the same letters: an article, accents or a doubled letter apart)
-    allowed = 0 if one_way or len(own.key) == MIN_KEY else VOWEL_SLIPS + (len(own.key) >= LONG_KEY)
+    allowed = 0 if one_way or len(own.key) <= MIN_KEY else VOWEL_SLIPS + (len(own.key) >= LONG_KEY)
     same: list[tuple[float, int]] = []
     slips: list[tuple[float, int]] = []
     for unit in sorted(units):

@@ -62,6 +62,7 @@ __all__ = [
     "ARTICLE_BEFORE",
     "ASSAULT_WORDS",
     "ATTRIBUTION_VERBS",
+    "AND_OTHERS",
     "AT_LEAST",
     "AUXILIARIES",
     "BASE_WORDS",
@@ -218,6 +219,7 @@ __all__ = [
     "PLACE_WORD_AFTER",
     "PLACE_WORD_BEFORE_TAIL",
     "POSSESSIVE_ENDINGS",
+    "POSSESSIVE_PART",
     "PRONOUN_CLAIMANT",
     "PRONOUN_SUBJECTS",
     "PROPERTY",
@@ -326,7 +328,9 @@ GROUPS: dict[str, str | None] = {
     "AFC": "CD", "Twirwaneho": "CD", "VDP": "BF", "IS Sahel": "ML", "Islamic State Sahel Province": "ML", "ISSP": "ML",
     "Lakurawa": "NG", "Ansaru": "NG", "IPOB": "NG", "AUSSOM": "SO", "AMISOM": "SO", "FADM": "MZ", "SAMIM": "MZ",
     "BLA": "PK", "Baloch Liberation Army": "PK", "ARSA": "MM", "KNDF": "MM", "Viv Ansanm": "HT", "Gran Grif": "HT",
-    "Los Choneros": "EC",
+    "Los Choneros": "EC", "ISKP": "AF", "Islamic State Khorasan Province": "AF", "Kataib Hezbollah": "IQ",
+    "IRGC": "IR", "Islamic Revolutionary Guard Corps": "IR", "White Army": "SS", "Dawlah Islamiyah": "PH",
+    "West Papua National Liberation Army": "ID", "Shining Path": "PE", "Comando Vermelho": "BR",
 }
 #: Where a country's forces and groups are reported fighting, besides at home: the report of an actor of the
 #: country is about one of these (an analyst places "Israeli forces … Gaza" in Palestine, not Mozambique).
@@ -360,7 +364,7 @@ REGION_HINTS: dict[str, tuple[tuple[str, str], ...]] = {
 STATE_GROUPS = frozenset({"Sudanese Armed Forces", "SAF", "FARDC", "IDF", "Israel Defense Forces", "Tatmadaw",
                           "junta", "Junta", "SSPDF", "UPDF", "ENDF", "CRPF", "Danab",
                           "GNA", "Government of National Accord", "Saudi-led coalition",
-                          "VDP", "AUSSOM", "AMISOM", "FADM", "SAMIM"})
+                          "VDP", "AUSSOM", "AMISOM", "FADM", "SAMIM", "IRGC", "Islamic Revolutionary Guard Corps"})
 #: Demonyms whose forces are no state's ("Kurdish fighters", "Palestinian militants").
 STATELESS_DEMONYMS = frozenset({"Kurdish", "Palestinian"})
 #: Unnamed forces of the state ("the army", "security forces", "police"), and unnamed non-state armed men.
@@ -380,7 +384,8 @@ GROUP_ALIASES: dict[str, str] = {
     "IS": "Islamic State", "al-Shabaab": "Al-Shabaab", "Al Shabaab": "Al-Shabaab", "SPLA-IO": "SPLM-IO", "QSD": "SDF", "Hayat Tahrir al-Sham": "HTS", "Junta": "junta",
     "Government of National Accord": "GNA", "New People's Army": "NPA", "Naxalites": "Maoists",
     "Maute group": "Maute", "Syrian National Army": "SNA", "AFC": "M23", "Islamic State Sahel Province": "IS Sahel",
-    "ISSP": "IS Sahel", "Baloch Liberation Army": "BLA",
+    "ISSP": "IS Sahel", "Baloch Liberation Army": "BLA", "Islamic State Khorasan Province": "ISKP",
+    "Islamic Revolutionary Guard Corps": "IRGC", "West Papua National Liberation Army": "TPNPB",
 }
 #: Nouns that make an adjective or a group name into an armed actor.
 ACTOR_NOUNS = (
@@ -1002,7 +1007,10 @@ SAYS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:said|says|say|reported|told|a
 #: Armed forces as the target: what makes an attack a battle even with civilians around.
 ARMED_TARGET = re.compile(
     r"\b(?:soldiers?|gendarm\w*|troops|forces|militants?|fighters?|rebels?|militiam[ae]n|militias?|positions?|police(?:m[ae]n)?|"
-    r"officers?|gunmen|army|military|patrols?|checkpoints?|convoys?|bases?|personnel|commanders?|guards?|"
+    r"officers?|gunmen|army|military|patrols?|checkpoints?|"
+    # a convoy of civilians' vehicles is no armed target ("a convoy of passenger vehicles"; "of army trucks" is, by "army")
+    r"convoys?(?!\s+of\s+(?:[\w-]+\s+){0,2}?(?:passengers?|civilians?|aid|commercial|trucks|lorries|buses|vehicles|"
+    r"cars|pilgrims|people|travell?ers))|bases?|personnel|commanders?|guards?|"
     r"combatants|jihadists|insurgents|terrorists|vigilantes?|vigilance|defen[cs]e\s+(?:group|force)s?)\b",
     re.IGNORECASE,
 )
@@ -1016,7 +1024,7 @@ EXCESSIVE_FORCE = re.compile(r"\b(?:live\s+(?:ammunition|rounds|fire)|killed|sho
 VIOLENT_CROWD = re.compile(r"\b(?:rioters|rioting\s+\w+|(?:protesters|demonstrators|protestors|rioters|crowd)\s+(?:\w+\s+){0,2}?"
                            r"(?:attacked|beat|assaulted|stoned|damaged|destroyed)|brawls?|fights?\s+between|"
                            r"threw\s+(?:stones|rocks|bottles|molotov|petrol\s+bombs)|stone-pelting|pelted|clashed\s+with\s+"
-                           r"(?:the\s+)?(?:riot\s+)?(?:police|security)|(?:tried|attempted)\s+to\s+storm|stormed|set\s+fire\s+to|clash(?:es)?\s+(?:broke\s+out\s+|erupted\s+|ensued\s+)?between|"
+                           r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:police|security|soldiers|troops|peacekeepers|gendarmes|forces)|(?:tried|attempted)\s+to\s+storm|stormed|set\s+fire\s+to|clash(?:es)?\s+(?:broke\s+out\s+|erupted\s+|ensued\s+)?between|"
                            r"vandali[sz]ed|set(?:ting)?\s+\w+\s+(?:on\s+)?fire|torched|"
                            r"burn(?:ed|t|ing)\s+(?:tyres|tires|cars|vehicles)|looted|"
                            r"(?:and|then)\s+(?:attempted\s+to\s+)?attack(?:ed)?|"
@@ -1146,6 +1154,10 @@ BORDER_BEFORE = re.compile(r"\b(?:border|frontier)\s+(?:with|of)\s+(?:the\s+)?$"
 #: Any place named as who acted by a militia's word after it: "<region> communal militia", "<town> militias".
 MILITIA_AFTER = re.compile(r"\s+(?:(?:communal|ethnic|tribal|pastoral|pastoralist|local)\s+)?militias?\b",
                            re.IGNORECASE)
+#: After a possessive, a part of the place ("Beirut's Martyrs' Square", "Kabul's airport"): the place is where,
+#: not who acted.
+POSSESSIVE_PART = re.compile(r"['’]s\s+(?:[A-Z][\w'’-]*\s+){0,3}(?i:streets|outskirts|cent(?:re|er)|airport|squares?|"
+                             r"neighbou?rhoods?|quarters?|suburbs?|old\s+city|old\s+town|markets?)\b")
 PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$"
 #: A count's lower bound before it: "at least 5", "more than 100" (ACLED codes the bound).
 AT_LEAST = r"(?:at\s+least|more\s+than|over|around|about|nearly|some)\s+"
@@ -1166,6 +1178,11 @@ FATALITIES = re.compile(
     r"(?:reportedly\s+)?(?:killed|shot\s+dead)\b)",
     re.IGNORECASE,
 )
+#: After one person killed ("killed a minister"), the others killed with them: "and four other people" (group
+#: "n", the count besides the one), "and his wife" (one more).
+AND_OTHERS = re.compile(r"(?:[\w-]+\s+){0,3}?and\s+(?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                        r"others?\b|(?:his|her)\s+(?P<kin>wife|husband|son|daughter|brother|sister|child|mother|father)\b)",
+                        re.IGNORECASE)
 #: Words one of which every match of FATALITIES holds, and of NO_FATALITIES (lower case): a sentence without
 #: them is not searched.
 FATALITY_STEMS = ("kill", "dead", "died", "assassinat", "behead", "fatalit")
@@ -1178,14 +1195,15 @@ GENERIC_ACTOR = re.compile(
     r"security\s+forces|soldiers|troops|army|military|junta|protesters|protestors|demonstrators|rioters|mob|"
     r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children|gendarmes|gendarmerie|"
     r"settlers|locals|youths|young\s+men|supporters|traders|separatists?(?:\s+fighters)?|(?:cattle\s+)?raiders|"
-    r"activists|(?:drug\s+)?traffickers|passengers|teachers|pupils|schoolchildren|journalists|gang\s+members)\b",
+    r"activists|(?:drug\s+)?traffickers|passengers|teachers|pupils|schoolchildren|journalists|gang\s+members|"
+    r"tourists|miners|terrorists)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
 BY_AGENT = re.compile(r"\s*(?:[a-z]+\s+){0,4}?by\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
-#: Stated as none: fatalities 0 ("There were no casualties", "no one was killed").
-NO_FATALITIES = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|one\s+was\s+(?:killed|hurt|"
-                           r"injured))|nobody\s+was\s+(?:killed|hurt|injured)|without\s+casualties)\b",
+#: Stated as none: fatalities 0 ("There were no casualties", "no one was killed", a ministry's "There are no losses").
+NO_FATALITIES = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|losses|one\s+was\s+(?:killed|hurt|"
+                           r"injured))|nobody\s+was\s+(?:killed|hurt|injured)|without\s+(?:casualties|losses))\b",
                            re.IGNORECASE)
 
 #: Control taken with no fighting: ACLED's non-violent transfer of territory.

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -31,7 +32,7 @@ from geoconflict.errors import InvalidInputError
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["LEVELS", "outlines"]
+__all__ = ["LEVELS", "outlines", "unit_at"]
 
 #: The levels :func:`outlines` draws.
 LEVELS = ("country", "admin1")
@@ -181,3 +182,45 @@ def outlines(
         crs=_CRS,
     )
     return frame[keep].reset_index(drop=True)[COLUMNS]
+
+
+@cache
+def _unit_index(level: str) -> tuple[shapely.STRtree, list[str]]:
+    """An STRtree over the outlines of *level*, and each outline's code (built once per level)."""
+    frame = outlines(level=level)
+    return shapely.STRtree(frame.geometry.to_numpy()), [str(c) for c in frame["code"]]
+
+
+def unit_at(lat: float, lon: float, *, level: str = "admin1", snap_deg: float = 0.0) -> str | None:
+    """The code of the outline of *level* that holds the point (lat, lon), or None.
+
+    The outlines are :func:`outlines`' (their ``code`` column: GeoNames' admin-1 code such as ``"UA.26"``,
+    or the country's ISO code). A point no outline holds (at sea, or off a coast the data generalise) takes
+    the nearest outline within *snap_deg* degrees, when that is more than 0.
+
+    Parameters
+    ----------
+    lat, lon : float
+        The point, degrees (WGS 84).
+    level : {"admin1", "country"}, default "admin1"
+        Which outlines.
+    snap_deg : float, default 0
+        How far (degrees) a point outside every outline may lie from the one it takes.
+
+    Examples
+    --------
+    >>> unit_at(47.84, 35.14)  # Zaporizhzhia
+    'UA.26'
+    >>> unit_at(46.0, 33.9, level="country")
+    'UA'
+    >>> unit_at(0.0, -30.0) is None  # mid-Atlantic
+    True
+    """
+    if level not in LEVELS:
+        raise InvalidInputError(f"level must be one of {LEVELS}, got {level!r}", field="level", value=level)
+    tree, codes = _unit_index(level)
+    point = shapely.Point(lon, lat)
+    hits = tree.query(point, predicate="intersects")
+    if not len(hits) and snap_deg > 0:
+        hits = tree.query_nearest(point, max_distance=snap_deg)
+    return codes[int(hits[0])] if len(hits) else None

@@ -84,6 +84,34 @@ class Provenance:
             as_date(event_date, "event_date"), as_date(event_date_end, "event_date_end"))
         stored["date_precision"] = as_enum(DatePrecision, date_precision, "date_precision")
 
+    @classmethod
+    def _from_trusted(
+        cls,
+        source: str | None,
+        reported_by: str | None,
+        quote: str | None,
+        span: tuple[int, int] | None,
+        report_date: date | None,
+        event_date: date | None,
+        event_date_end: date | None,
+        date_precision: DatePrecision,
+        reason: str | None,
+    ) -> Provenance:
+        """A provenance from fields already in their stored form, stored without checking them.
+
+        The contract (as :meth:`~geoconflict.model.place.Place._from_trusted`'s): given values that
+        :meth:`__init__` would store unchanged (non-blank texts without NUL or None, a span tuple of two
+        ``int``, dates, no end without a start nor before it, a :class:`DatePrecision`), the result equals
+        ``Provenance(source, reported_by, ...)``; ``tests/test_model_fast.py`` holds the two equal on generated
+        values, and on every mention extraction makes. It is for extraction, whose quotes are slices of a
+        report already checked, so that the provenance of every sentence is not checked field by field again.
+        """
+        made = object.__new__(cls)
+        made.__dict__.update(source=source, reported_by=reported_by, quote=quote, reason=reason, span=span,
+                             report_date=report_date, event_date=event_date, event_date_end=event_date_end,
+                             date_precision=date_precision)
+        return made
+
 
 def _event_dates(start: date | None, end: date | None) -> tuple[date | None, date | None]:
     """``(event_date, event_date_end)``, checked: an end needs a start and is not before it."""
