@@ -139,6 +139,7 @@ def claims(draw, v: Values = PLAIN):
     geometry = draw(st.none() | v.polygons)
     return TerritorialClaim(
         draw(v.texts),
+        opponent=draw(st.none() | v.texts),
         as_of=draw(st.none() | v.dates),
         settlements=draw(v.counts),
         area_km2_stated=draw(st.none() | v.areas),
@@ -150,6 +151,7 @@ def claims(draw, v: Values = PLAIN):
         note=draw(st.none() | v.texts),
         subtype=draw(st.none() | v.texts),
         disputes=draw(st.none() | v.texts),
+        fatalities=draw(v.counts),
         provenance=draw(provenances(v)),
         id=draw(st.none() | v.texts),
     )

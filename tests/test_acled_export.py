@@ -184,6 +184,8 @@ def test_real_reports_read_back_equal(extracted, report, tmp_path):
     territory = frame["sub_event_type"].isin(TERRITORY_SUBTYPES)  # read back as claims: claimant and area
     for (_, row), claim in zip(frame[territory].iterrows(), back.claims, strict=True):
         assert claim.claimant == row["actor1"]
+        assert claim.opponent == (None if _blank(row["actor2"]) else row["actor2"])
+        assert claim.fatalities == (None if _blank(row["fatalities"]) else row["fatalities"])
         assert [a.name for a in claim.areas] == [row["location"]]
     for (_, row), ev in zip(frame[~territory].iterrows(), back.events, strict=True):
         assert ev.event_type == row["event_type"]

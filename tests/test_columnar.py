@@ -81,7 +81,8 @@ def reference(path: Path) -> list[Event | TerritorialClaim]:
         source = row["source"] or None
         if row["sub_event_type"] in TERRITORY_SUBTYPES:
             claims.append(TerritorialClaim(
-                row["actor1"], as_of=when, areas=(place,), tier=ClaimTier.ASSESSED, note=row["notes"] or None,
+                row["actor1"], opponent=row["actor2"] or None, as_of=when, areas=(place,), tier=ClaimTier.ASSESSED,
+                note=row["notes"] or None, fatalities=int(row["fatalities"]) if row["fatalities"] else None,
                 provenance=Provenance(source=source, reported_by=source, event_date=when,
                                       date_precision=date_precision,
                                       reason=f"{reason}: sub_event_type {row['sub_event_type']!r}"),

@@ -57,8 +57,8 @@ from geoconflict.lang import en
 from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["BY_BATTLE", "CUE_KEYS", "actor_pair", "battle_word", "classify", "crowd_fight", "first_named",
-           "first_named_reference", "named_actors", "protest_outcome"]
+__all__ = ["BY_BATTLE", "CUE_KEYS", "actor_after", "actor_before", "actor_pair", "battle_word", "classify",
+           "crowd_fight", "first_named", "first_named_reference", "named_actors", "protest_outcome"]
 
 #: An event word that is shooting ("shot dead", "shot and killed", "opened fire"), case-folded.
 _SHOOTING = re.compile(r"shot\b|opened\s+fire\b")
@@ -638,3 +638,41 @@ def _named(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, int, s
                  and not en.FORMER_BEFORE.search(masked, max(0, g.start() - _FORMER_WINDOW), g.start()))
     found.sort()
     return found
+
+
+#: What may stand between an actor and the word that reads it: two words at most ("from the Syrian army", "after
+#: Ukrainian forces had withdrawn"), no clause mark.
+_NEXT_TO = re.compile(r"[^\w;:,.]*(?:\w+[^\w;:,.]+){0,2}")
+
+
+def actor_after(masked: str, folded: str, at: int, hi: int) -> str | None:
+    """The actor named right after offset *at* of *masked* (*folded*: its :func:`case_fold`), before *hi*: the
+    first of :func:`named_actors` when at most two words come before it ("from the retreating army"), else None.
+
+    Examples
+    --------
+    >>> text = "recaptured the town from al-Shabaab militants"
+    >>> actor_after(text, text.lower(), 25, len(text)), actor_after(text, text.lower(), 0, len(text))
+    ('Al-Shabaab', None)
+    """
+    found = _named(masked, folded, at, hi)
+    return found[0][2] if found and _NEXT_TO.fullmatch(folded, at, found[0][0]) else None
+
+
+def actor_before(masked: str, folded: str, lo: int, at: int) -> str | None:
+    """The actor named right before offset *at* of *masked* (*folded*: its :func:`case_fold`), after *lo*, with at
+    most two words between; of actors joined as one side ("FARDC and Wazalendo forces"), the first; else None.
+
+    Examples
+    --------
+    >>> text = "after FARDC and Wazalendo forces withdrew"
+    >>> actor_before(text, text.lower(), 0, text.index("withdrew"))
+    'FARDC'
+    """
+    found = _named(masked, folded, lo, at)
+    if not found or not _NEXT_TO.fullmatch(folded, found[-1][1], at):
+        return None
+    k = len(found) - 1
+    while k and _JOINED.fullmatch(masked, found[k - 1][1], found[k][0]):
+        k -= 1
+    return found[k][2]

@@ -43,6 +43,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Callable, Hashable, Iterable
+from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
@@ -111,7 +112,7 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None,
         doc.sources.note_outlets(s.start, s.end)
     speakers = Speakers(doc.sources, ordered)
     moved, fought, located = _events(doc, ordered, speakers)
-    claimed = _claims(doc, speakers, CombatIndex(fought))
+    claimed = _uncounted_dead(_claims(doc, speakers, CombatIndex(fought)), located)
     merged_claims = _merge_same(claimed, _claim_key)
     merged_combats = _merge_same(fought, _combat_key)
     merged_events = _merge_same(located, _event_key)
@@ -119,8 +120,8 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None,
 
 
 def _claim_key(c: TerritorialClaim) -> Hashable:
-    """Claims merge only when identical: claimant, figures, date and areas."""
-    return c.claimant, c.settlements, c.area_km2_stated, c.as_of, c.areas
+    """Claims merge only when identical: sides, figures, date and areas."""
+    return c.claimant, c.opponent, c.settlements, c.area_km2_stated, c.as_of, c.areas
 
 
 def _combat_key(c: CombatArea) -> Hashable:
@@ -221,6 +222,15 @@ def _claims(doc: Document, speakers: Speakers, fought: CombatIndex) -> list[Terr
             answered = counter_claim(doc, c, s, following, k)
             out.extend(answered if answered is not None else (c,))
     return out
+
+
+def _uncounted_dead(claimed: list[TerritorialClaim], located: Iterable[Event]) -> list[TerritorialClaim]:
+    """The claims, each with no fatalities when an event of its sentence states them: the sentence's main event
+    (a strike, an attack) counts its deaths, a capture those of a sentence that tells no such event. (The export
+    states a count once per sentence: :func:`geoconflict.model.acled.acled_rows`.)"""
+    counted = {e.provenance.span for e in located if e.fatalities is not None}
+    return [replace(c, fatalities=None) if c.fatalities is not None and c.provenance.span in counted else c
+            for c in claimed]
 
 
 def _merge_same(records: Iterable[_R], key: Callable[[_R], Hashable]) -> list[_R]:

@@ -3,7 +3,10 @@
 A claim is told in one sentence: a control word (:data:`geoconflict.lang.en.CLAIM_CUE`)
 with a claimant (the actor before it, or after "by"/"to" in the passive), and
 the places named in its clause, else the unit an anaphor ("the region") or
-the paragraph refers back to, and maybe a number of settlements and an area.
+the paragraph refers back to, and maybe a number of settlements and an area; the side
+the ground is taken from (:mod:`~geoconflict.extraction.claim_sides`) and the deaths
+its sentence (or a closing "N fatalities.") states, which the assembly keeps only when no
+other event of the sentence counts them.
 Its extent is the union of its areas, or, for a stated area in a region, an
 extent of that size placed by :mod:`~geoconflict.extraction.extents` inside the
 districts where fighting is reported (:class:`CombatIndex`). A denial or a
@@ -33,9 +36,11 @@ from geoconflict.extraction.actors import (
     state_side,
     without_article,
 )
+from geoconflict.extraction.claim_sides import taken_from
 from geoconflict.extraction.cues import Fold, Reading, cue_kinds, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_OPEN, Document, clause, clause_back, number
 from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent
+from geoconflict.extraction.located import stated_fatalities
 from geoconflict.extraction.spans import contains
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.lang import en
@@ -195,10 +200,14 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
     prov = doc.provenance(s, reported_by=speaker or claimant.phrase, when=when, reason=reason)
     if prov.event_date is None:
         prov = replace(prov, event_date=as_of, date_precision=DatePrecision.DAY)
+    r = doc.reading(s)
     return TerritorialClaim(
-        claimant_label, as_of=as_of, settlements=settlements, area_km2_stated=stated, areas=tuple(areas),
+        claimant_label, opponent=taken_from(masked, r.folded, cue.end(), claimant_label,
+                                            home=areas[0].country_code if areas else None), as_of=as_of,
+        settlements=settlements, area_km2_stated=stated, areas=tuple(areas),
         geometry=geometry, derivation=derivation, approximate=derivation == Derivation.STATED_AREA,
-        note=note, subtype=_transfer(doc.reading(s)) or overtaken(claimant_label, areas, masked), provenance=prov,
+        note=note, subtype=_transfer(r) or overtaken(claimant_label, areas, masked),
+        fatalities=stated_fatalities(doc, s), provenance=prov,
     )
 
 

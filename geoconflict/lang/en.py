@@ -111,6 +111,7 @@ __all__ = [
     "DIRECTION",
     "DIRECT_FIRE",
     "DISTRICT_WORDS",
+    "DROVE_OUT",
     "EVENT_PLACE_WORDS",
     "EXCESSIVE_FORCE",
     "EXPLETIVES",
@@ -121,9 +122,12 @@ __all__ = [
     "FORCE_WORD",
     "FORMATION",
     "FORMATION_NOUNS",
+    "FOUGHT_WITH",
     "GATHERED",
+    "GAVE_WAY",
     "GENERIC_ACTOR",
     "GOVERNED_BEFORE",
+    "GOVERNMENT_FORCES",
     "GENERIC_CLAIM_WORDS",
     "GRIEVANCE_BEFORE",
     "GROUPS",
@@ -134,7 +138,10 @@ __all__ = [
     "GROUP_PLACE_TAIL",
     "GROUP_ALIASES",
     "HEARSAY",
+    "HELD_BY_AFTER",
+    "HELD_BY_BEFORE",
     "HELD_PLACE",
+    "HELD_POST",
     "HOLD_WORDS",
     "HOSTAGE_TAKING",
     "INTERVENTION",
@@ -250,6 +257,7 @@ __all__ = [
     "SQUARE_MILE_MARK",
     "STRIKE_CUE",
     "SUBJECT_AUXILIARIES",
+    "TAKEN_FROM",
     "TAKE_OVER",
     "TARGET_AFTER_WORDS",
     "THE",
@@ -837,6 +845,26 @@ HELD_PLACE = r"\s*(?:over\s+)?(?:(?:the\s+)?control\s+of\s+)?(?:the\s+)?(?:(?:" 
 #: A passive claim: "fell to", "captured by".
 PASSIVE_WORDS = ("fell", "fallen")
 PASSIVE_BY = re.compile(r"\s*(?:by|to)\s+")
+#: The side a claim's ground is taken from, after the place ("recaptured <town> from insurgents").
+TAKEN_FROM = re.compile(r"\b(?:from|out\s+of)\s+", re.IGNORECASE)
+#: The side fought for the ground: "after two days of clashes with <side>", "weeks of fighting against <side>".
+FOUGHT_WITH = re.compile(r"\b(?:clash(?:es|ed|ing)?|fight(?:ing|s)?|fought|battl(?:e|es|ed|ing)|combat)\s+"
+                         r"(?:with|against)\s+", re.IGNORECASE)
+#: The side driven off the ground (the side follows): "driving <side> out of <town>", "cleared <side> from".
+DROVE_OUT = re.compile(r"\b(?:drove|drive[ns]?|driving|push(?:ed|es|ing)|expel(?:s|led|ling)|oust(?:s|ed|ing)|"
+                       r"clear(?:s|ed|ing)|flush(?:ed|es|ing))\s+", re.IGNORECASE)
+#: A state's forces named by no country ("government forces", "regime troops"): the forces of the country the
+#: ground is in.
+GOVERNMENT_FORCES = r"(?:government|regime|state)\s+(?:security\s+)?(?:forces|troops|soldiers|army|units)\b"
+#: The side that gives the ground up: "after <side> withdrew", "as <side> fled", "<side> pulled out".
+GAVE_WAY = re.compile(r"\b(?:withdr[ae]w\w*|retreat(?:s|ed|ing)?|fled|flee(?:s|ing)?|pull(?:s|ed|ing)?\s+out|"
+                      r"abandon(?:s|ed|ing)?)\b", re.IGNORECASE)
+#: A side's post a claim takes: "overran an army base", "seized RSF positions" (the side before the noun).
+HELD_POST = re.compile(r"\b(?:bases?|camps?|posts?|outposts?|positions?|barracks|garrisons?|checkpoints?|"
+                       r"stations?|headquarters)\b", re.IGNORECASE)
+#: The side that held the ground: "the ISIS-held town", "the rebel-held district" (the side before), "held by <side>".
+HELD_BY_BEFORE = re.compile(r"-held\b", re.IGNORECASE)
+HELD_BY_AFTER = re.compile(r"\bheld\s+by\s+", re.IGNORECASE)
 #: Number of settlements: "28 settlements", "more than 70 villages".
 SETTLEMENTS = re.compile(
     r"\b(?P<n>\d[\d,]*|a dozen|dozens of|two dozen|three dozen|"

@@ -34,6 +34,7 @@ __all__ = ["CLAIM_FIELDS", "Rivals", "claim_popup", "claims_layer", "drawn_at_a_
 
 CLAIM_FIELDS = [
     "Claimant",
+    "Taken from",
     "Tier",
     "As of",
     "Settlements (stated)",
@@ -42,6 +43,7 @@ CLAIM_FIELDS = [
     "Named areas",
     "Geometry",
     "Note",
+    "Fatalities",
     "Competing claims",
     *PROVENANCE_FIELDS,
 ]
@@ -185,6 +187,7 @@ def claim_popup(claim: TerritorialClaim, area: float | None, rivals: str | None
         f"Claim: {claim.claimant} — {area_names or 'area not named'}",
         [
             claim.claimant,
+            claim.opponent,
             claim.tier.value,
             fmt_date(claim.as_of),
             _settlements(claim),
@@ -193,6 +196,7 @@ def claim_popup(claim: TerritorialClaim, area: float | None, rivals: str | None
             area_names,
             derivation_text(claim, union_note=_UNION_NOTE) if claim.geometry is not None else _NOT_DRAWN_NOTE,
             claim.note,
+            None if claim.fatalities is None else str(claim.fatalities),
             rivals,
             *provenance_values(p, claim.precision),
         ],

@@ -30,13 +30,15 @@ Columns
 ``event_id_cnty`` is the record's ``id``, else ``<source>-<n>``; ``event_date`` the
 provenance's event date, else its report date (ISO); ``time_precision`` 1 for a
 day, 2 for a week, 3 for a month or less precise; ``actor1``/``actor2`` the first
-two actors (a movement's actor, a claim's claimant), further ones in
+two actors (a movement's actor; a claim's claimant, then its opponent in a battle), further ones in
 ``assoc_actor_2`` (``;``-separated, as ACLED writes associated actors);
 ``country``, ``admin1``, ``admin2`` and ``location`` the place's names as ACLED writes them
 (:mod:`geoconflict.model.acled_names`: "Donetsk" for the gazetteer's "Donetsk Oblast", "Aleppo" for
 "Ḩalab", "Palestine"; a region's location is its admin1 name); ``notes`` the quote (else the description);
 ``fatalities`` the count when stated, blank when not (a record of several rows states its
-count on its first row and 0 on the others, so the rows add up to it, as ACLED splits them).
+count on its first row and 0 on the others, so the rows add up to it, as ACLED splits them; records told in
+one sentence that state the same count, as a capture and the fighting for it, state it on the first's rows
+and 0 on the others': a note's deaths are counted once).
 
 ``geo_precision`` maps geoconflict's six-step scale (:class:`~geoconflict.model.Precision`)
 onto ACLED's three (:data:`GEO_PRECISION`):
@@ -72,7 +74,7 @@ from geoconflict.model.acled_names import country_name, plain_letters, unit_name
 from geoconflict.model.events import CombatArea, Event, Movement, TerritorialClaim
 from geoconflict.model.place import Place
 from geoconflict.model.provenance import Provenance
-from geoconflict.model.taxonomy import acled_type
+from geoconflict.model.taxonomy import NON_VIOLENT_TRANSFER, acled_type
 
 __all__ = ["COLUMNS", "GEO_PRECISION", "TIME_PRECISION", "acled_rows", "country_name", "to_acled"]
 
@@ -132,8 +134,16 @@ def acled_rows(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
     'Protests'
     """
     told = [r for r in records if type(r) in _KIND_ORDER]
+    stated: set[tuple[str | None, tuple[int, int], int]] = set()  # (source, quote span, count) already on a row
     for n, r in enumerate(_in_report_order(told)):
-        yield from _rows(r, n)
+        rows = _rows(r, n)
+        count, span = r.fatalities if type(r) is not Movement else None, r.provenance.span
+        if count and span is not None:
+            told_by = (r.provenance.source, span, count)
+            if told_by in stated:  # the sentence's deaths are on an earlier record's row: not counted twice
+                rows = ({**row, "fatalities": 0} for row in rows)
+            stated.add(told_by)
+        yield from rows
 
 
 def _in_report_order(records: list[Any]) -> list[Any]:
@@ -203,8 +213,24 @@ def _parts(record: Any) -> tuple[tuple[str, ...], int | None, str | None, tuple[
     if isinstance(record, Movement):
         return ((record.actor,) if record.actor else ()), None, quote, (record.destination,)
     if isinstance(record, TerritorialClaim):
-        return (record.claimant,), None, quote or record.note, record.areas
+        return _claim_sides(record), record.fatalities, quote or record.note, record.areas
     return record.actors, record.fatalities, quote or record.description, record.areas
+
+
+def _claim_sides(claim: TerritorialClaim) -> tuple[str, ...]:
+    """A claim's actors as ACLED codes a change of control: the side that takes the ground, then the side it is taken
+    from when told, in a battle only (a non-violent transfer is one side's act: the side that left is no actor2).
+
+    Examples
+    --------
+    >>> _claim_sides(TerritorialClaim("RSF", opponent="SAF"))
+    ('RSF', 'SAF')
+    >>> _claim_sides(TerritorialClaim("RSF", opponent="SAF", subtype="Non-violent transfer of territory"))
+    ('RSF',)
+    """
+    if claim.opponent is None or claim.subtype == NON_VIOLENT_TRANSFER:
+        return (claim.claimant,)
+    return claim.claimant, claim.opponent
 
 
 def _precision(record: Any, place: Place) -> Precision:

@@ -249,6 +249,9 @@ class TerritorialClaim(_AreaRecord):
     ----------
     claimant : str
         Whose control is claimed (``"Ukrainian forces"``).
+    opponent : str, optional
+        The side the ground is taken from, when told (``"Russian forces"``: "recaptured the village from Russian
+        forces", "after days of fighting with ...", "... withdrew"): ACLED's ``actor2`` of a capture.
     as_of : date or ISO date string, optional
         The date the claim refers to.
     settlements : int, optional
@@ -275,6 +278,8 @@ class TerritorialClaim(_AreaRecord):
     disputes : str, optional
         The ``id`` of the claim this one disputes: a denial or counter-claim is its own row of the ledger,
         linked to the claim it answers (its claimant is the side that says it holds the area).
+    fatalities : int, optional
+        The deaths the report states for the taking of the ground (0 when it says none; None when it does not say).
     provenance : Provenance
         ``provenance.reported_by`` is who reports the claim.
     id : str, optional
@@ -287,6 +292,7 @@ class TerritorialClaim(_AreaRecord):
 
     claimant: str
     _: KW_ONLY
+    opponent: str | None = None
     as_of: date | None = None
     settlements: int | None = None
     area_km2_stated: float | None = None
@@ -298,6 +304,7 @@ class TerritorialClaim(_AreaRecord):
     note: str | None = None
     subtype: str | None = None
     disputes: str | None = None
+    fatalities: int | None = None
     provenance: Provenance = field(default_factory=Provenance)
     id: str | None = None
 
@@ -305,6 +312,7 @@ class TerritorialClaim(_AreaRecord):
         self,
         claimant: str,
         *,
+        opponent: str | None = None,
         as_of: date | str | None = None,
         settlements: float | None = None,
         area_km2_stated: float | None = None,
@@ -316,11 +324,14 @@ class TerritorialClaim(_AreaRecord):
         note: str | None = None,
         subtype: str | None = None,
         disputes: str | None = None,
+        fatalities: float | None = None,
         provenance: Provenance | None = None,
         id: str | None = None,
     ) -> None:
         stored = self.__dict__  # stored as in Movement.__init__
         stored["claimant"] = required_text(claimant, "claimant")
+        stored["opponent"] = as_text(opponent, "opponent")
+        stored["fatalities"] = as_count(fatalities, "fatalities")
         stored["subtype"] = as_text(subtype, "subtype")
         stored["disputes"] = as_text(disputes, "disputes")
         stored["as_of"] = as_date(as_of, "as_of")

@@ -42,9 +42,10 @@ place
 movement
     actor, unit, origin, destination, status, length_km, origin_place, destination_place.
 claim
-    claimant, tier, as_of, settlements, area_km2_stated, area_km2, areas,
-    areas_places, derivation, approximate, note, subtype (ACLED's sub-event type when known),
-    disputes (the id of the claim it disputes), area_from_places (see below).
+    claimant, opponent (the side the ground is taken from), tier, as_of, settlements, area_km2_stated,
+    area_km2, areas, areas_places, derivation, approximate, note, subtype (ACLED's sub-event type when known),
+    disputes (the id of the claim it disputes), fatalities, area_from_places (see below). A file written
+    before opponent and fatalities were columns reads with neither.
 combat
     actors (JSON list), areas, areas_places, derivation, approximate, area_km2, description,
     subtype (ACLED's sub-event type of fighting between crowds), fatalities, area_from_places:
@@ -165,6 +166,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
     },
     "claim": {
         "claimant": "str",
+        "opponent": "str",
         "tier": "str",
         "as_of": "date",
         "settlements": "int",
@@ -177,6 +179,7 @@ _BY_KIND: dict[str, dict[str, str]] = {
         "note": "str",
         "subtype": "str",
         "disputes": "str",
+        "fatalities": "int",
         "area_from_places": "str",
     },
     "combat": {
@@ -450,6 +453,7 @@ def _area_columns(record: TerritorialClaim | CombatArea, table: PlaceTable | Non
                          "subtype": record.subtype, "fatalities": record.fatalities}
     return shared | {
         "claimant": record.claimant,
+        "opponent": record.opponent,
         "tier": record.tier.value,
         "as_of": record.as_of,
         "settlements": record.settlements,
@@ -457,6 +461,7 @@ def _area_columns(record: TerritorialClaim | CombatArea, table: PlaceTable | Non
         "note": record.note,
         "subtype": record.subtype,
         "disputes": record.disputes,
+        "fatalities": record.fatalities,
     }
 
 
@@ -582,6 +587,7 @@ def _movement_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table:
 def _claim_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: PlaceTable) -> TerritorialClaim:
     return TerritorialClaim(
         row["claimant"],
+        opponent=row.get("opponent"),
         as_of=row.get("as_of"),
         settlements=row.get("settlements"),
         area_km2_stated=row.get("area_km2_stated"),
@@ -593,6 +599,7 @@ def _claim_from(row: Mapping[str, Any], geometry: BaseGeometry | None, table: Pl
         note=row.get("note"),
         subtype=row.get("subtype"),
         disputes=row.get("disputes"),
+        fatalities=row.get("fatalities"),
         provenance=_provenance_from(row),
         id=row.get("id"),
     )
@@ -824,10 +831,11 @@ def _distinct_columns(
 #: reference is :func:`_area_columns`); the provenance's and the areas' columns are shared parts.
 _CLAIM_OWN: dict[str, Callable[[TerritorialClaim], Any]] = {
     "id": lambda c: c.id, "precision": lambda c: int(c.precision), "claimant": lambda c: c.claimant,
+    "opponent": lambda c: c.opponent,
     "tier": lambda c: c.tier.value, "as_of": lambda c: c.as_of, "settlements": lambda c: c.settlements,
     "area_km2_stated": lambda c: c.area_km2_stated, "area_km2": lambda c: c.area_km2, "derivation": lambda c: c.derivation.value,
     "approximate": lambda c: c.approximate, "note": lambda c: c.note, "subtype": lambda c: c.subtype,
-    "disputes": lambda c: c.disputes, "area_from_places": lambda c: None,
+    "disputes": lambda c: c.disputes, "fatalities": lambda c: c.fatalities, "area_from_places": lambda c: None,
 }
 
 

@@ -17,7 +17,8 @@ How a row becomes a record
 * Rows whose ``sub_event_type`` is *Non-state actor overtakes territory* or
   *Government regains territory* become
   :class:`~geoconflict.model.TerritorialClaim` records instead: ``claimant`` is
-  ``actor1``, ``as_of`` the event date, ``areas`` the row's location (a point,
+  ``actor1``, ``opponent`` the ``actor2`` (the side the ground is taken from),
+  ``fatalities`` the ``fatalities``, ``as_of`` the event date, ``areas`` the row's location (a point,
   so ``derivation`` is ``"none"``), ``tier`` ``"assessed"`` (ACLED's coding of
   what its sources report, not a party's own claim), ``note`` the notes, and the
   provenance's ``reported_by`` (as well as ``source``) the ``source`` column.
@@ -358,6 +359,7 @@ class AcledColumns:
         """The territory rows' claims, built unchecked (every field validated column-wise), their provenances
         shared: one per distinct (provenance, sub-event type)."""
         (actor1, actor1_c), (subtype, subtype_c) = self.values["actor1"], self.values["sub_event_type"]
+        (actor2, actor2_c), (fatal, fatal_c) = self.values["actor2"], self.values["fatalities"]
         rows = self.good[self.is_claim[self.good]]
         ids = text_cells(self.frame, "event_id_cnty", rows)  # these rows' cells only: a few of a table's
         notes = text_cells(self.frame, "notes", rows)
@@ -376,6 +378,8 @@ class AcledColumns:
                 )
             claims.append(make_claim(
                 claimant=actor1[actor1_c[i]],
+                opponent=actor2[actor2_c[i]],
+                fatalities=fatal[fatal_c[i]],
                 as_of=p.event_date,
                 areas=(row_place[i],),
                 derivation=Derivation.NONE,  # a point: no area's polygon
