@@ -617,9 +617,11 @@ def first_named(masked: str, folded: str, lo: int, hi: int) -> str | None:
     ('Russian forces', 'gunmen')
     """
     party = first_party(masked, lo, hi)
-    generic = Fold.GENERIC_ACTOR.search(folded, lo, hi)
-    if generic is not None and (party is None or generic.start() < party.start):
-        return matched(masked, generic).lower()
+    for generic in Fold.GENERIC_ACTOR.finditer(folded, lo, hi):
+        if party is not None and generic.start() >= party.start:
+            break
+        if _people(masked, generic):
+            return matched(masked, generic).lower()
     return None if party is None else side_name(party)
 
 
@@ -634,10 +636,17 @@ def _named(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, int, s
     found = [(a.start, a.end, side_name(a)) for a in parties(masked, lo, hi)]
     found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in Fold.GENERIC_ACTOR.finditer(folded, lo, hi)
                  if not any(s <= g.start() <= e + 1 for s, e, _ in found)  # "HTS security forces" are the HTS
-                 and not _attributive(masked, g)
-                 and not en.FORMER_BEFORE.search(masked, max(0, g.start() - _FORMER_WINDOW), g.start()))
+                 and _people(masked, g))
     found.sort()
     return found
+
+
+def _people(masked: str, generic: re.Match[str]) -> bool:
+    """Whether the generic actor *generic* (a match in the folded *masked*) names people who act or are acted on:
+    not a thing of theirs (:func:`_attributive`: "children's hospital"), not men who were armed ("a former
+    army officer")."""
+    return not _attributive(masked, generic) and not en.FORMER_BEFORE.search(
+        masked, max(0, generic.start() - _FORMER_WINDOW), generic.start())
 
 
 #: What may stand between an actor and the word that reads it: two words at most ("from the Syrian army", "after
