@@ -12,7 +12,7 @@ and checks one field, so a failure names the field and the case.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import pytest
@@ -20,6 +20,7 @@ import pytest
 from geoconflict import extract, read_report
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.maps.basemap import unit_at
+from geoconflict.model import taxonomy
 from geoconflict.model.acled import acled_rows
 
 Case = tuple[Any, ...]
@@ -99,6 +100,25 @@ def admin1_code(lat: float, lon: float) -> str | None:
     """The code of the embedded basemap's admin-1 polygon that holds a point (or lies within
     :data:`ADMIN1_SNAP_DEG`: a coast the basemap generalises), as ``benchmarks/acled_notes.py`` scores admin-1."""
     return unit_at(lat, lon, snap_deg=ADMIN1_SNAP_DEG)
+
+
+#: The fields a case's ``xfail`` may name.
+CASE_FIELDS = frozenset({EVERY_FIELD, "event_type", "sub_event_type", "place", "admin1", "actors", "fatalities"})
+
+
+def assert_well_formed(cases: Sequence[Any], *, styles: Iterable[str] | None = None,
+                       years: Iterable[str] | None = None) -> None:
+    """The checks every module of report cases makes of them: each sub-event type is of its event type, each
+    ``xfail`` names known fields, no text twice, every true point in an admin-1 polygon (so that the admin-1 test
+    can fail); with *styles* and *years*, each case's style and report year among them."""
+    assert all(taxonomy.SUB_EVENT_TYPES[c.sub_event_type] == c.event_type for c in cases)
+    assert all(set(c.xfail) <= CASE_FIELDS for c in cases)
+    assert len({c.text for c in cases}) == len(cases)
+    assert all(admin1_code(*c.point) is not None for c in cases)
+    if styles is not None:
+        assert {c.style for c in cases} <= set(styles)
+    if years is not None:
+        assert {c.published[:4] for c in cases} <= set(years)
 
 
 def case_params(cases: Sequence[Any], field: str) -> list[Any]:

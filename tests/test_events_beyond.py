@@ -30,7 +30,12 @@ from geoconflict.gazetteer.variants import spelled_variants
 from geoconflict.model import taxonomy
 from geoconflict.model.acled import acled_rows
 from geoconflict.text.normalize import case_fold
-from tests.acled_cases import EVERY_FIELD, admin1_code, report_field_tests, report_rows_fixture
+from tests.acled_cases import (
+    EVERY_FIELD,
+    assert_well_formed,
+    report_field_tests,
+    report_rows_fixture,
+)
 from tests.test_events_wide import Case
 
 #: The styles the reports are written in.
@@ -157,14 +162,7 @@ def test_the_reports_cover_places_styles_and_types():
 
 
 def test_the_reports_are_well_formed():
-    assert all(c.style in STYLES for c in ALL_CASES)
-    assert all(taxonomy.SUB_EVENT_TYPES[c.sub_event_type] == c.event_type for c in ALL_CASES)
-    assert all(set(c.xfail) <= {ALL, "event_type", "sub_event_type", "place", "admin1", "actors", "fatalities"}
-               for c in ALL_CASES)
-    assert len({c.text for c in ALL_CASES}) == len(ALL_CASES)
-    assert all(c.published[:4] in {"2023", "2024", "2025"} for c in ALL_CASES)
-    # every true point lies in an admin-1 polygon, so the admin-1 test can fail
-    assert all(admin1_code(*c.point) is not None for c in ALL_CASES)
+    assert_well_formed(ALL_CASES, styles=STYLES, years=("2023", "2024", "2025"))
 
 
 # ---- the rules the reports led to, one by one

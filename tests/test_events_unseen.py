@@ -15,7 +15,7 @@ Share right (type / subtype / ≤25 km / admin-1 / actors / fatalities / all six
 
 from __future__ import annotations
 
-from tests.acled_cases import report_field_tests, report_rows_fixture
+from tests.acled_cases import assert_well_formed, report_field_tests, report_rows_fixture
 from tests.test_events_wide import ALL, Case
 
 #: Every case here is held out: no rule was made on them (``benchmarks/wide_cases.py`` says so).
@@ -51,3 +51,8 @@ CASES = [
 report_rows = report_rows_fixture(CASES)
 test_event_type, test_sub_event_type, test_place, test_admin1, test_actors, test_fatalities = report_field_tests(
     CASES, admin1_by_polygon=True)
+
+
+def test_the_reports_are_well_formed():
+    assert_well_formed(CASES, years=("2024", "2025"))
+    assert len(CASES) >= 24 and len({c.country for c in CASES}) >= 11
