@@ -89,17 +89,23 @@ def test_typing_with_a_reading_is_typing_without(text):
     _assert_typed_alike(Reading(text, []))
 
 
-def test_reading_of_every_report_sentence(gazetteer):
-    sentences = 0
+def _report_sentences(gazetteer):
+    """(document, sentence) of every sentence of the test reports."""
     for path in sorted(REPORTS.glob("*.txt")):
         doc = read_document(read_report(path), gazetteer)
         for s in doc.sentences:
-            r = doc.reading(s)
-            assert r is doc.reading(s)  # one reading per sentence
-            assert (r.masked, r.ids) == doc.mask(s)
-            _assert_plain(r)
-            _assert_typed_alike(r)
-            sentences += 1
+            yield doc, s
+
+
+def test_reading_of_every_report_sentence(gazetteer):
+    sentences = 0
+    for doc, s in _report_sentences(gazetteer):
+        r = doc.reading(s)
+        assert r is doc.reading(s)  # one reading per sentence
+        assert (r.masked, r.ids) == doc.mask(s)
+        _assert_plain(r)
+        _assert_typed_alike(r)
+        sentences += 1
     assert sentences > 50
 
 
@@ -182,16 +188,14 @@ def test_first_named_is_the_first_of_all(text, a, b):
 
 def test_first_named_of_every_report_sentence(gazetteer):
     checked = 0
-    for path in sorted(REPORTS.glob("*.txt")):
-        doc = read_document(read_report(path), gazetteer)
-        for s in doc.sentences:
-            r = doc.reading(s)
-            starts = [0, *(m.end() for m in re.finditer(r"\s+", r.masked))]  # a window from each word on
-            for lo in starts:
-                got = first_named(r.masked, r.folded, lo, len(r.masked))
-                assert got == first_named_reference(r.masked, r.folded, lo, len(r.masked))
-                assert parties(r.masked, lo, len(r.masked)) == parties_reference(r.masked, lo, len(r.masked))
-                checked += got is not None
+    for doc, s in _report_sentences(gazetteer):
+        r = doc.reading(s)
+        starts = [0, *(m.end() for m in re.finditer(r"\s+", r.masked))]  # a window from each word on
+        for lo in starts:
+            got = first_named(r.masked, r.folded, lo, len(r.masked))
+            assert got == first_named_reference(r.masked, r.folded, lo, len(r.masked))
+            assert parties(r.masked, lo, len(r.masked)) == parties_reference(r.masked, lo, len(r.masked))
+            checked += got is not None
     assert checked > 200
 
 
@@ -223,12 +227,10 @@ def test_folded_forms_find_what_the_case_blind_patterns_find(text):
 
 def test_folded_forms_on_every_report_sentence(gazetteer):
     found = 0
-    for path in sorted(REPORTS.glob("*.txt")):
-        doc = read_document(read_report(path), gazetteer)
-        for s in doc.sentences:
-            text = doc.text[s.start:s.end]
-            for name in _FOLDED_NOW:
-                plain = _found(getattr(en, name), case_fold(text))
-                assert _found(getattr(Fold, name), case_fold(text)) == plain, name
-                found += len(plain)
+    for doc, s in _report_sentences(gazetteer):
+        text = doc.text[s.start:s.end]
+        for name in _FOLDED_NOW:
+            plain = _found(getattr(en, name), case_fold(text))
+            assert _found(getattr(Fold, name), case_fold(text)) == plain, name
+            found += len(plain)
     assert found > 50
