@@ -1,9 +1,8 @@
-"""The claims layer without a browser: rivals summarised, work and size linear in the claims."""
+"""The claims layer without a browser: rivals summarised, the page linear in the claims."""
 
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 
 from shapely.geometry import Point, box
@@ -54,22 +53,17 @@ def test_claims_on_separate_areas_are_not_rivals():
     assert _fields(layer, 0)["Competing claims"].startswith("1 other claim")
 
 
-def _cost(n: int) -> tuple[float, int]:
-    claims = _claims(n)
-    start = time.perf_counter()
-    layer, ledger = claims_layer(claims, Style())
+def _page_size(n: int) -> int:
+    layer, ledger = claims_layer(_claims(n), Style())
     data = json.dumps(layer.to_dict({d: k for k, d in enumerate(sorted({d for d in layer.dates if d}))}))
-    return time.perf_counter() - start, len(data) + len(json.dumps(ledger))
+    return len(data) + len(json.dumps(ledger))
 
 
-def test_doubling_the_claims_on_one_area_about_doubles_the_work_and_the_page():
-    _cost(50)  # warm up
-    t1, s1 = _cost(400)
-    t2, s2 = _cost(800)
-    # each popup holds a summary of constant size, not every rival: the page doubles
+def test_doubling_the_claims_on_one_area_about_doubles_the_page():
+    # each popup holds a summary of constant size, not every rival: the page doubles. (That the work
+    # doubles too, not quadruples, is timed in benchmarks/map_speed.py --kinds claims, at two sizes.)
+    s1, s2 = _page_size(400), _page_size(800)
     assert 1.8 < s2 / s1 < 2.3, (s1, s2)
-    # all 800 claims rival each other; quadratic work would take about 4 times as long
-    assert t2 / t1 < 3.0, (t1, t2)
 
 
 def test_one_side_has_one_colour_across_movements_and_claims():
