@@ -644,3 +644,48 @@ def test_a_ukrainian_community_is_its_hromada_not_a_part_of_a_city() -> None:
     assert row["event_type"] == "Explosions/Remote violence"
     assert row["actor1"] == "Russian forces"
     assert row["fatalities"] is None
+
+
+# ---- a part of a town is in that town
+
+
+def test_a_district_of_the_city_a_dateline_names_is_in_that_city() -> None:
+    """ "Dniprovskyi" is a district of Kherson, of Kyiv and the stem of a raion 270 km away: "of the city" decides."""
+    row = _main_row("Kherson, 2 June 2023: Russian artillery shelled the Dniprovskyi district of the city on "
+                    "Friday morning, wounding three residents, the regional administration said.")
+    assert row["admin1"] == "Kherson"
+    assert _near(row, 46.64, 32.61)
+    assert row["event_type"] == "Explosions/Remote violence"
+
+
+def test_a_district_of_a_named_town_that_is_also_its_region_is_in_the_town() -> None:
+    row = _main_row("On 2 June 2023, a drone struck a bus stop in the Dniprovskyi district of Kherson, killing one man.")
+    assert row["admin1"] == "Kherson"
+    assert _near(row, 46.64, 32.61)
+    assert row["fatalities"] == 1
+
+
+def test_a_district_of_the_region_a_town_names_stays_the_regions_district() -> None:
+    """ "The Bucha district of Kyiv": a raion of Kyiv's region, not a part of the city."""
+    row = _main_row("On 2 June 2023, a missile hit a warehouse in the Bucha district of Kyiv, officials said.")
+    assert row["admin1"] == "Kyiv Oblast"
+    assert _near(row, 50.55, 30.21)
+
+
+# ---- "Village, northern Country": the part of a unit between a village and its unit
+
+
+def test_a_village_then_a_part_of_its_country_is_never_a_namesake_abroad() -> None:
+    """ "Banjska, northern Kosovo": no Bansko in Bulgaria; the gazetteer lacks the village: Kosovo."""
+    row = _main_row("On 2 June 2023, police exchanged fire with armed men barricaded in a monastery in Banjska, "
+                    "northern Kosovo.")
+    assert row["country"] == "Kosovo"
+    assert row["geo_precision"] == 3
+
+
+def test_a_town_then_a_part_of_its_region_is_the_town_in_that_region() -> None:
+    row = _main_row("On 2 June 2023, gunmen attacked a police post in Kaya, north-eastern Burkina Faso, killing "
+                    "four officers.")
+    assert row["country"] == "Burkina Faso"
+    assert _near(row, 13.09, -1.08)
+    assert row["fatalities"] == 4

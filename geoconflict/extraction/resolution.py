@@ -17,6 +17,7 @@ supported one-word place far from the report's main area is left unresolved).
 
 from __future__ import annotations
 
+from geoconflict.extraction.city_parts import in_town_parts
 from geoconflict.extraction.resolution_actors import pull_to_actors
 from geoconflict.extraction.resolution_common import (
     NAME_MATCHES,
@@ -86,6 +87,7 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     # listed names are held to the actors' area as the others were ("Bala district" of an Afghan report)
     pull_to_actors(gaz, text, [x for x in spans if x.descriptor is not None and x.place is not None])
     apply_structure(gaz, text, spans)
+    in_town_parts(gaz, text, spans)
     hold_to_district(gaz, text, spans)
     apply_sentence_region(gaz, text, spans)
     respell_in_units(gaz, text, spans)

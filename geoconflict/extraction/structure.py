@@ -170,10 +170,12 @@ def _tail(text: str, spans: list[Span], i: int, end: int) -> list[Span]:
         return []
     first = spans[i + 1]
     gap = text[end:first.start]
-    if not en.CONTAINER_OPEN.fullmatch(gap):
+    opened = en.CONTAINER_OPEN.fullmatch(gap)
+    if not opened:
         return []
     paren = "(" in gap
-    if not paren and any(c.isalpha() for c in gap):  # an unknown name between: only in "(Commune, Province)"
+    named = gap[:opened.start("where")] if opened.group("where") else gap  # ("Village, northern Region": no name)
+    if not paren and any(c.isalpha() for c in named):  # an unknown name between: only in "(Commune, Province)"
         return []
     tail = [first]
     for y in spans[i + 2:i + 1 + MAX_TAIL]:

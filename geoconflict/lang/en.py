@@ -663,8 +663,10 @@ CODED_NOTE_WINDOW = 40
 #: After a coded name, the note speaks of another event ("fatalities coded to the Pisky event"), not this one's place.
 CODED_OTHER_EVENT = re.compile(r"\s+event\b", re.IGNORECASE)
 #: What stands between a place and the unit that holds it in a tail: "Town, Region", "Village (District,
-#: Region)", "Village (Commune, Province)" with a commune the gazetteer lacks (a capitalised name, a comma).
-CONTAINER_OPEN = re.compile(r"\s*(?:,|\()\s*(?:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}\s*,\s*)?")
+#: Region)", "Village (Commune, Province)" with a commune the gazetteer lacks (a capitalised name, a comma),
+#: "Village, northern Region" (group "where": the part of the unit, no name).
+CONTAINER_OPEN = re.compile(r"\s*(?:,|\()\s*(?:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}\s*,\s*)?"
+                            r"(?:(?P<where>(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central)\s+)?")
 #: Between two units of one tail ("District, Region").
 CONTAINER_NEXT = re.compile(r"\s*,\s*")
 #: What stands between a place and the next name of its tail: a comma or an opening parenthesis.
