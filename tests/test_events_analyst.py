@@ -173,6 +173,17 @@ def _classify(sentence: str, verb: str, key: str) -> str:
     ("riot", "rioters barricaded roads with burning tyres", "rioters", "Violent demonstration"),
     ("riot", "rioters beat a suspected thief", "rioters", "Mob violence"),
     ("attack", "raiders attacked a cattle camp", "attacked", "Attack"),  # a camp of people, no livestock killed
+    # property burned in a raid that kills: the killing is the event, by whom it killed; not a past killing
+    ("looting", "armed men burned houses in the village, killing 9 villagers", "burned houses", "Attack"),
+    ("looting", "insurgents set fire to a checkpoint, killing three soldiers", "set fire", "Armed clash"),
+    ("looting", "soldiers demolished the home of a man who was convicted of killing a guard", "demolished",
+     "Looting/property destruction"),
+    ("looting", "rebels looted the market; no one was killed", "looted", "Looting/property destruction"),
+    # arrests during a march or at a rally belong to the protest; not arrests for a protest before
+    ("arrest", "police arrested 20 people during an opposition march", "arrested", "Protest with intervention"),
+    ("arrest", "police used batons and detained students marching to parliament", "detained",
+     "Protest with intervention"),
+    ("arrest", "police arrested 12 youths accused of taking part in a protest last week", "arrested", "Arrests"),
 ])
 def test_typing_rule(key, sentence, verb, expected):
     assert _classify(sentence, verb, key) == expected

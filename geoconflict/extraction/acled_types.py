@@ -135,6 +135,8 @@ _FORMER_WINDOW = 24
 _POSSESSIVE_NOUN = re.compile(r"['’]s?\s+[a-z]")
 #: A clause of time after a verb's object ("until police arrived"): what it names is not the object.
 _LATER_CLAUSE = re.compile(r"\b(?:until|before|after|when|as|while)\b")
+#: A relative pronoun: what follows tells of the person or thing, not the event.
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b")
 #: Cue keys of an assault that taking hostages makes an abduction.
 _HOSTAGE_KEYS = frozenset({"attack", "raid", "abduction"})
 
@@ -282,6 +284,18 @@ def _detention(cue: _Cue) -> tuple[str, str] | None:
     return None
 
 
+def _killing_with_property(cue: _Cue) -> tuple[str, str] | None:
+    """Property looted or burned in a sentence that also tells people killed ("burned houses, killing 12
+    villagers"): the killing is the event, typed by whom it killed (:func:`_violence`). ACLED's looting or
+    property destruction is a development in which no one is hurt; a raid that kills is an attack."""
+    if cue.key != "looting" or _no_killing(cue.folded):
+        return None
+    killed = en.FATALITIES.search(cue.folded, cue.at)  # (after its word: "…, killing 12 villagers")
+    if killed is None or _RELATIVE.search(cue.folded, cue.at, killed.start()):
+        return None  # ("demolished the house of a man who was convicted of killing a settler": another time's)
+    return _violence("kill", cue.folded[killed.start():])
+
+
 def _on_people(cue: _Cue) -> tuple[str, str] | None:
     """An attack, a killing or fire by no stated means: by its target (:func:`_violence`, :func:`_fired`)."""
     if cue.key == "fired":
@@ -299,10 +313,11 @@ def _killed_at_protest(cue: _Cue) -> tuple[str, str] | None:
 
 
 def _protest_rule(cue: _Cue) -> tuple[str, str] | None:
-    """A protest, or arrests or burning among demonstrators, or arrests of people who gathered ("detained people who
-    gathered to lay flowers"): the protest, peaceful or not (:func:`_protest`)."""
+    """A protest, or arrests or burning among demonstrators or during a protest ("arrested 20 people during an
+    opposition march"), or arrests of people who gathered ("detained people who gathered to lay flowers"): the
+    protest, peaceful or not (:func:`_protest`)."""
     if cue.key == "protest" or (cue.key in _CROWD_KEYS and Fold.DEMONSTRATORS.search(cue.folded)) \
-            or (cue.key == "arrest" and en.GATHERED.search(cue.folded)):
+            or (cue.key == "arrest" and (en.GATHERED.search(cue.folded) or en.AT_PROTEST.search(cue.folded))):
         return _protest(cue.folded)
     return None
 
@@ -310,7 +325,7 @@ def _protest_rule(cue: _Cue) -> tuple[str, str] | None:
 #: The typing rules, in the order they are tried (the first that applies wins).
 _RULES: tuple[Callable[[_Cue], tuple[str, str] | None], ...] = (
     _riot, _in_battle, _engaged_sides, _by_stated_means, _from_the_air, _volleys, _hostages, _detention,
-    _killed_at_protest, _on_people, _protest_rule)
+    _killed_at_protest, _killing_with_property, _on_people, _protest_rule)
 
 
 def _armed_object(target: str) -> bool:

@@ -66,6 +66,7 @@ __all__ = [
     "ATTRIBUTION_VERBS",
     "AND_OTHERS",
     "AT_LEAST",
+    "AT_PROTEST",
     "AUXILIARIES",
     "BASE_WORDS",
     "BEARINGS",
@@ -1178,11 +1179,17 @@ AFTER_FIGHTING = re.compile(r"\b(?:after|following)\s+(?:an?\s+|the\s+)?(?:[\w-]
 #: A protest named as where or when people were killed or shot ("shot dead 50 people during opposition protests",
 #: "shot dead three people as supporters of the opposition marched").
 DURING_PROTEST = re.compile(r"\b(?:during|at|in|amid)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|"
-                            r"demonstrations?|rall(?:y|ies)|marches)\b|"
+                            r"demonstrations?|rall(?:y|ies)|march(?:es)?)\b|"
                             r"\b(?:as|while|when)\s+(?:[\w-]+\s+){0,8}?(?:protested|demonstrated|marched|rallied|"
                             r"(?:were|was)\s+(?:protesting|demonstrating|marching))\b", re.IGNORECASE)
-#: Demonstrators named (a riot or arrest among them belongs to the protest).
-DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|rioters|crowd)\b", re.IGNORECASE)
+#: A protest named as where or when people were detained ("arrested 20 people during an opposition march", "at a
+#: rally"): not "in a protest", which tells what they took part in before ("accused of taking part in a protest").
+AT_PROTEST = re.compile(r"\b(?:during|at|amid)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|demonstrations?|"
+                        r"rall(?:y|ies)|march(?:es)?|sit-ins?)\b", re.IGNORECASE)
+#: Demonstrators named, or people told marching or protesting (a riot or arrest among them belongs to the protest).
+DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|marchers|rioters|crowd|"
+                           r"(?:students|workers|people|supporters|residents|women|farmers|teachers)\s+"
+                           r"(?:who\s+(?:were\s+)?)?(?:protesting|demonstrating|marching|rallying))\b", re.IGNORECASE)
 #: The label of a party's forces ("Russian forces"), for a demonym alone.
 FORCES = "forces"
 #: Where a strike or attack happened: right after the cue, "in/at/near" the place, or a passive subject.
