@@ -184,6 +184,10 @@ def _classify(sentence: str, verb: str, key: str) -> str:
     ("arrest", "police used batons and detained students marching to parliament", "detained",
      "Protest with intervention"),
     ("arrest", "police arrested 12 youths accused of taking part in a protest last week", "arrested", "Arrests"),
+    # an armed word that only qualifies a civilian: "a police informer", "a soldier's wife"
+    ("kill", "militants killed a suspected army informant", "killed", "Attack"),
+    ("kill", "gunmen shot dead a soldier's wife", "shot dead", "Attack"),
+    ("kill", "gunmen shot dead two soldiers at the market", "shot dead", "Armed clash"),
 ])
 def test_typing_rule(key, sentence, verb, expected):
     assert _classify(sentence, verb, key) == expected
@@ -270,3 +274,11 @@ def test_a_protests_target_is_no_party_to_it(gazetteer):
     text = "On 2 May 2023, students protested in Lahore against the police."
     row = next(iter(acled_rows(extract(read_report(text, published="2023-05-02"), gazetteer=gazetteer))))
     assert (row["sub_event_type"], row["actor1"], row["actor2"]) == ("Peaceful protest", "students", None)
+
+
+def test_an_armed_word_that_qualifies_a_civilian_names_no_armed_side(gazetteer):
+    """ "A police informer" is a civilian: the police are no party to his abduction."""
+    text = "On 2 May 2023, militants abducted a man they accused of being a police informer in Baidoa."
+    row = next(iter(acled_rows(extract(read_report(text, published="2023-05-02"), gazetteer=gazetteer))))
+    assert row["sub_event_type"] == "Abduction/forced disappearance"
+    assert "police" not in (row["actor1"], row["actor2"])

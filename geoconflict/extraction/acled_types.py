@@ -463,12 +463,15 @@ def _target(folded: str, at: int) -> str:
 def _armed_target(target: str) -> bool:
     """Whether the *target* words name armed men or their posts as the target, not as where it happened: "fired
     at a bus at a checkpoint" targets the bus (an armed word a locative preposition governs, other than the first
-    word, names the place; one a speaker's verb follows tells of it; "a former officer" is a civilian)."""
+    word, names the place; one a speaker's verb follows tells of it; "a former officer" and "a police informer"
+    are civilians)."""
     for m in (*Fold.ARMED_TARGET.finditer(target), *Fold.ARMED_GROUP_NAMED.finditer(target)):
         if en.SAYS_AFTER.match(target, m.end()):  # ", police said": who tells of it
             continue
         if en.FORMER_BEFORE.search(target, max(0, m.start() - _FORMER_WINDOW), m.start()):
             continue  # "a former regime officer": a civilian now
+        if en.CIVILIAN_OF_ARMED.match(target, m.end()):
+            continue  # "a police informer", "soldiers' families": civilians
         at = en.LOCATIVE_GOVERNED.search(target, 0, m.start())
         if at is None or not target[:at.start()].strip():
             return True
@@ -659,9 +662,10 @@ def _named(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, int, s
 def _people(masked: str, generic: re.Match[str]) -> bool:
     """Whether the generic actor *generic* (a match in the folded *masked*) names people who act or are acted on:
     not a thing of theirs (:func:`_attributive`: "children's hospital"), not men who were armed ("a former
-    army officer")."""
+    army officer", "a police informer")."""
     return not _attributive(masked, generic) and not en.FORMER_BEFORE.search(
-        masked, max(0, generic.start() - _FORMER_WINDOW), generic.start())
+        masked, max(0, generic.start() - _FORMER_WINDOW), generic.start()) and not en.CIVILIAN_OF_ARMED.match(
+        masked, generic.end())
 
 
 #: What may stand between an actor and the word that reads it: two words at most ("from the Syrian army", "after

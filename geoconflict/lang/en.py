@@ -78,6 +78,7 @@ __all__ = [
     "CITY_AFTER_PREFIX",
     "CITY_BEFORE",
     "CITY_OF",
+    "CIVILIAN_OF_ARMED",
     "CIVILIAN",
     "CIVILIAN_TARGET",
     "CLAIM_CUE",
@@ -1064,6 +1065,10 @@ ARMED_TARGET = re.compile(
 #: Words that make an armed word before which they stand a civilian's past ("a former regime officer", "a
 #: retired soldier", "an off-duty policeman"): a man killed so is a civilian (ACLED: Violence against civilians).
 FORMER_BEFORE = re.compile(r"\b(?:former|retired|ex-|off-duty|demobili[sz]ed)\s*(?:[\w-]+\s+)?$", re.IGNORECASE)
+#: A civilian an armed word only qualifies, right after it: "a police informer", "an army contractor", "soldiers'
+#: families" (ACLED codes them civilians).
+CIVILIAN_OF_ARMED = re.compile(r"(?:['’]s?)?\s+(?:informers?|informants?|collaborators?|contractors?|famil(?:y|ies)|"
+                               r"wives|wife|widows?|relatives|children|parents|veterans?|pensioners?)\b", re.IGNORECASE)
 #: A protest the authorities broke up, and one they fired on.
 INTERVENTION = re.compile(r"\b(?:dispers(?:ed|e)|tear\s*gas|water\s+cannons?|rubber\s+bullets|arrest(?:ed|ing)|detain(?:ed|ing)|dislodg|"
                           r"baton|beat|intervened|broke\s+up)\w*", re.IGNORECASE)
