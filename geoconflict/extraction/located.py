@@ -43,6 +43,7 @@ from geoconflict.extraction.document import (
     clause_back,
     number,
 )
+from geoconflict.extraction.own_forces import speakers_forces
 from geoconflict.extraction.resolution_common import FAR_KM
 from geoconflict.extraction.structure import holds
 from geoconflict.extraction.toponyms import road_end
@@ -224,6 +225,8 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
     if fatalities is None:
         fatalities = _none_dead(r, following)
     parties = _parties(r, cue, kind, subtype)
+    if parties and (own := speakers_forces(masked[:cue.start()], folded[:cue.start()], parties[0], said)):
+        parties = tuple(dict.fromkeys((own, *parties[1:])))  # "the army said its troops killed …": the army's
     if subtype in _MET_BY_FORCE and len(parties) == 1:
         parties = (*parties, *_intervener(r.masked, r.folded, after=cue.end()))
     kind, subtype = _by_whom(kind, subtype, parties, r.masked[:cue.start()])
