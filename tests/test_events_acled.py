@@ -15,7 +15,7 @@ from geoconflict.model import CombatArea, Event, Movement, Place, TerritorialCla
 
 #: (sentence, publication date, event_type, sub_event_type, place, country, actors, fatalities)
 CASES = [
-    ('On 4 June 2023, Russian forces shelled Kupiansk with artillery, killing two civilians.', '2023-06-04', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Kupyansk', 'UA', ('Russian forces',), 2),
+    ('On 4 June 2023, Russian forces shelled Kupiansk with artillery, killing two civilians.', '2023-06-04', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Kupyansk', 'UA', ('Russian forces', 'civilians'), 2),
     ('Overnight, Ukrainian drones hit an oil depot in Novoshakhtinsk; no casualties were reported.', '2023-05-10', 'Explosions/Remote violence', 'Air/drone strike', 'Novoshakhtinsk', 'RU', ('Ukrainian forces',), 0),
     ('On 12 March 2024, an Israeli airstrike hit a house in Rafah, killing 7 people.', '2024-03-12', 'Explosions/Remote violence', 'Air/drone strike', 'Rafaḩ', 'PS', ('Israeli forces',), 7),
     ('A roadside bomb exploded near Kismayo on Tuesday, killing three soldiers.', '2023-02-07', 'Explosions/Remote violence', 'Remote explosive/landmine/IED', 'Kismayo', 'SO', (), 3),
@@ -24,7 +24,7 @@ CASES = [
     ('On 9 May 2021, a suicide bomber blew himself up at a checkpoint in Mogadishu, killing 5 soldiers.', '2021-05-09', 'Explosions/Remote violence', 'Suicide bomb', 'Mogadishu', 'SO', (), 5),
     ('The army said a drone strike on Timbuktu killed 4 militants on Friday.', '2023-09-08', 'Explosions/Remote violence', 'Air/drone strike', 'Timbuktu', 'ML', ('army', 'militants'), 4),
     ('On 3 July 2022, rockets fired by militants struck Kabul, killing one person.', '2022-07-03', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Kabul', 'AF', ('militants',), 1),
-    ('Armed men threw a grenade into a bar in Goma on Saturday, wounding six people.', '2022-10-01', 'Explosions/Remote violence', 'Grenade', 'Goma', 'CD', ('armed men',), None),
+    ('Armed men threw a grenade into a bar in Goma on Saturday, wounding six people.', '2022-10-01', 'Explosions/Remote violence', 'Grenade', 'Goma', 'CD', ('armed men',), 0),
     ('On 7 May 2022, Al-Shabaab militants attacked an army base in Baidoa, killing 4 soldiers.', '2022-05-07', 'Battles', 'Armed clash', 'Baidoa', 'SO', ('Al-Shabaab', 'army'), 4),
     ('ISWAP fighters ambushed a military convoy near Maiduguri on Monday, killing 12 soldiers.', '2021-03-01', 'Battles', 'Armed clash', 'Maiduguri', 'NG', ('ISWAP', 'military'), 12),
     ('On 5 August 2023, JNIM militants attacked a police checkpoint in Dori, killing three officers.', '2023-08-05', 'Battles', 'Armed clash', 'Dori', 'BF', ('JNIM', 'police'), 3),

@@ -59,7 +59,7 @@ CASES = [
     Case('wire', 'The Saudi-led coalition said it struck a Houthi drone workshop in Saada on Thursday.', '2021-03-04', *AIR, (16.94, 43.76), 'Yemen', "Sa'dah", 'Saudi-led coalition', 'Houthis', None, {}),
     Case('wire', 'Israeli tanks struck a house in Rafah on Monday, killing three people, medics said.', '2024-01-15', *SHELLING, (31.28, 34.25), 'Palestine', 'Gaza Strip', 'Israeli forces', None, 3, {}),
     Case('wire', 'Israeli artillery shelled the outskirts of Marjayoun on Saturday, the state news agency said.', '2024-11-02', *SHELLING, (33.36, 35.59), 'Lebanon', 'Nabatiye', 'Israeli forces', None, None, {}),
-    Case('wire', 'Russian forces struck Kharkiv overnight, injuring 6 civilians, the regional governor said.', '2024-05-20', *SHELLING, (49.99, 36.23), 'Ukraine', 'Kharkiv', 'Russian forces', None, None, {}),
+    Case('wire', 'Russian forces struck Kharkiv overnight, injuring 6 civilians, the regional governor said.', '2024-05-20', *SHELLING, (49.99, 36.23), 'Ukraine', 'Kharkiv', 'Russian forces', 'civilians', 0, {}),
     # ---- a gathering broken up, not arrests
     Case('wire', 'Police in Minsk detained 40 people who gathered to lay flowers for a dead dissident on Saturday, a rights group said.', '2024-02-24', *BROKEN_UP, (53.9, 27.57), 'Belarus', 'Minsk', 'protesters', 'police', None, {}),
     Case('monitor', '#Tbilisi: riot police dispersed a candlelight vigil outside parliament tonight and detained 9 people.', '2024-05-01', *BROKEN_UP, (41.69, 44.83), 'Georgia', 'Tbilisi', 'protesters', 'police', None, {}),
@@ -87,7 +87,7 @@ CASES = [
     Case('wire', 'Gunmen shot dead a retired soldier in Maiduguri on Sunday, police said.', '2024-03-17', 'Violence against civilians', 'Attack', (11.85, 13.16), 'Nigeria', 'Borno', 'gunmen', None, 1, {}),
     Case('isw', 'Unknown assailants killed a former army officer in Daraa City on March 3.', '2025-03-04', 'Violence against civilians', 'Attack', (32.62, 36.1), 'Syria', 'Daraa', 'unknown assailants', None, 1, {}),
     Case('wire', 'Nigerien troops killed 12 terrorists near Tillaberi on Friday, the army said.', '2024-03-15', 'Battles', 'Armed clash', (14.21, 1.45), 'Niger', 'Tillaberi', 'Nigerien forces', 'terrorists', 12, {}),
-    Case('wire', "A Russian missile hit a children's clinic in Kharkiv on Tuesday, wounding 8 people, the governor said.", '2024-05-21', *SHELLING, (49.99, 36.23), 'Ukraine', 'Kharkiv', 'Russian forces', None, None, {}),
+    Case('wire', "A Russian missile hit a children's clinic in Kharkiv on Tuesday, wounding 8 people, the governor said.", '2024-05-21', *SHELLING, (49.99, 36.23), 'Ukraine', 'Kharkiv', 'Russian forces', None, 0, {}),
     Case('wire', 'Militants stormed a police station in Bannu and took six officers hostage.', '2024-03-18', 'Battles', 'Armed clash', (32.99, 70.6), 'Pakistan', 'Khyber Pakhtunkhwa', 'militants', 'police', None, {}),
 ]
 

@@ -41,7 +41,7 @@ CASES = [
     ("On 7 June 2023, residents burned tires on the main road of Port Sudan, demanding water and electricity.",
      "2023-06-07", "Riots", "Violent demonstration", "Port Sudan", "Sudan", "residents", None, None),
     ("On 9 June 2023, members of two clans clashed with machetes and sticks in Bunia. Three people were injured.",
-     "2023-06-09", "Riots", "Mob violence", "Bunia", "Democratic Republic of Congo", None, None, None),
+     "2023-06-09", "Riots", "Mob violence", "Bunia", "Democratic Republic of Congo", None, None, 0),
     ("On 11 June 2023, a clash broke out between demonstrators and police in Kathmandu.", "2023-06-11",
      "Riots", "Violent demonstration", "Kathmandu", "Nepal", "demonstrators", "police", None),
     ("On 13 June 2023, a group of young men beat a soldier in Bangui after a quarrel.", "2023-06-13",

@@ -146,7 +146,7 @@ EVENTS = {
          None, None, "2024-10-22"),
     ],
     "mali_kidal": [("strike", "Kidal", (), 14, "the rebels", "2023-11-12")],
-    "myanmar_rakhine": [("strike", "Kyauktaw", ("junta",), 7, None, "2024-12-06")],
+    "myanmar_rakhine": [("strike", "Kyauktaw", ("junta", "civilians"), 7, None, "2024-12-06")],
     "somalia_nonplaces": [("attack", "Mogadishu", ("Al-Shabaab",), 3, "Abdifatah Aden Hassan",
                            "2024-03-14")],
     "sudan_denial": [],

@@ -32,6 +32,7 @@ from geoconflict.extraction.acled_types import (
     protest_outcome,
 )
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
+from geoconflict.extraction.casualties import death_told, wounded_told
 from geoconflict.extraction.cues import Fold, Reading, literal_automaton, matched
 from geoconflict.extraction.document import (
     ANY_TOKEN,
@@ -42,9 +43,11 @@ from geoconflict.extraction.document import (
     clause_back,
     number,
 )
+from geoconflict.extraction.own_forces import speakers_forces
 from geoconflict.extraction.resolution_common import FAR_KM
 from geoconflict.extraction.structure import holds
 from geoconflict.extraction.toponyms import road_end
+from geoconflict.extraction.victims import second_side
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
 from geoconflict.model import Event, Place, PlaceKind, Precision
@@ -219,7 +222,11 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
         kind, subtype = protest_outcome(following.folded)
     if fatalities is None and following is not None:
         fatalities = _fatalities_next(following)
+    if fatalities is None:
+        fatalities = _none_dead(r, following)
     parties = _parties(r, cue, kind, subtype)
+    if parties and (own := speakers_forces(masked[:cue.start()], folded[:cue.start()], parties[0], said)):
+        parties = tuple(dict.fromkeys((own, *parties[1:])))  # "the army said its troops killed …": the army's
     if subtype in _MET_BY_FORCE and len(parties) == 1:
         parties = (*parties, *_intervener(r.masked, r.folded, after=cue.end()))
     kind, subtype = _by_whom(kind, subtype, parties, r.masked[:cue.start()])
@@ -290,6 +297,9 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
         return pair[1], pair[0]  # "police fired tear gas at students demonstrating": the demonstrators first
     if subtype in _FORCE_ON_CROWD and len(pair) == 1 and state_side(pair[0]) is True:
         return en.PROTESTERS, pair[0]  # "police detained people who gathered": an unnamed crowd, ACLED's protesters
+    if len(pair) == 1 and kind not in _CROWD_KINDS and (
+            other := second_side(masked[:end], folded, start=word.start(), end=word.end(), first=pair[0])):
+        return pair[0], other  # "…, killing six passengers", "attacked Russian positions"
     if len(pair) < len(("actor1", "actor2")):  # "a car bomb hit a police station; al-Shabaab claimed the attack"
         responsible = held_responsible(masked, folded)
         if responsible and responsible not in pair:
@@ -520,12 +530,16 @@ def _next_in_paragraph(doc: Document, s: Sentence) -> Reading | None:
 
 def stated_fatalities(doc: Document, s: Sentence) -> int | None:
     """The deaths sentence *s* states, else those the next sentence of its paragraph states when that sentence
-    tells no event of its own ("Casualties unknown." → None)."""
-    fatalities = _fatalities(doc.reading(s))
+    tells no event of its own ("Casualties unknown." → None), else 0 when they count wounded only
+    (:func:`_none_dead`)."""
+    r = doc.reading(s)
+    fatalities = _fatalities(r)
     if fatalities is None:
         following = _next_in_paragraph(doc, s)
         if following is not None:
-            return _fatalities_next(following)
+            fatalities = _fatalities_next(following)
+        if fatalities is None:
+            return _none_dead(r, following)
     return fatalities
 
 
@@ -539,9 +553,26 @@ def _fatalities_next(r: Reading) -> int | None:
     "Two people were killed."), when that sentence tells no event of its own (it names no place, or has no
     event word)."""
     fatalities = _fatalities(r)  # the cheaper test first: most sentences state no deaths
-    if fatalities is None or (TOKEN.search(r.masked) and any(r.cue(kind) for kind in _OTHER_EVENT)):
+    if fatalities is None or _own_event(r):
         return None
     return fatalities
+
+
+def _own_event(r: Reading) -> bool:
+    """Whether the sentence read as *r* tells an event of its own (it names a place and has an event word)."""
+    return bool(TOKEN.search(r.masked)) and any(r.cue(kind) for kind in _OTHER_EVENT)
+
+
+def _none_dead(r: Reading, following: Reading | None) -> int | None:
+    """0 when the event's sentence (read as *r*), or the next sentence of its paragraph (*following*) when that
+    tells no event of its own, counts people wounded and neither tells of a death or leaves deaths open
+    (:mod:`~geoconflict.extraction.casualties`: "…, wounding two soldiers", "2 civilians were wounded.": ACLED
+    codes 0, as it records no injuries); else None (the report does not say)."""
+    if wounded_told(r.folded):
+        return None if death_told(r.folded) or (following is not None and death_told(following.folded)) else 0
+    if following is not None and wounded_told(following.folded) and not _own_event(following):
+        return None if death_told(following.folded) or death_told(r.folded) else 0
+    return None
 
 
 def fatalities_in(masked: str, folded: str) -> int | None:

@@ -119,6 +119,8 @@ __all__ = [
     "EXPLETIVES",
     "FATALITIES",
     "FATALITY_STEMS",
+    "DEATH_STEMS",
+    "FORCES_GROUND",
     "FORCES",
     "FORMER_BEFORE",
     "FORCE_WORD",
@@ -200,6 +202,10 @@ __all__ = [
     "NO_COMMENT",
     "NO_FATALITIES",
     "NO_FATALITY_STEMS",
+    "VICTIM_STEMS",
+    "VICTIM_VERB",
+    "WOUNDED",
+    "WOUNDED_STEMS",
     "NUMBER_WORDS",
     "OF",
     "ORG_AFTER",
@@ -1251,7 +1257,7 @@ FATALITIES = re.compile(
     r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?<!no\s)"
     r"(?:(?P<n0>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){1,2}?and\s+)?"
     r"(?P<n2>\d(?:[\d,]*\d)?|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:[\w-]+\s+){0,2}?"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){1,2}?)?"
     r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died|fatalities)\b|"
     r"(?P<one>\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|assassinat(?:ed|ing))\s+(?:a|an)\s+(?!number|total|estimated|few|"
@@ -1277,7 +1283,8 @@ GENERIC_ACTOR = re.compile(
     r"students|villagers|civilians|residents|farmers|herders|worshippers|women|children|gendarmes|gendarmerie|"
     r"settlers|locals|youths|young\s+men|supporters|traders|separatists?(?:\s+fighters)?|(?:cattle\s+)?raiders|"
     r"activists|(?:drug\s+)?traffickers|passengers|teachers|pupils|schoolchildren|journalists|gang\s+members|"
-    r"tourists|miners|lawyers|drivers|terrorists)\b",
+    r"tourists|miners|lawyers|drivers|terrorists|fishermen|(?:aid|humanitarian|health)\s+workers|refugees|"
+    r"pilgrims|shepherds)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
@@ -1286,6 +1293,32 @@ BY_AGENT = re.compile(r"\s*(?:[a-z]+\s+){0,4}?by\s+(?:the\s+|a\s+|an\s+)?", re.I
 NO_FATALITIES = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|losses|one\s+was\s+(?:killed|hurt|"
                            r"injured))|nobody\s+was\s+(?:killed|hurt|injured)|without\s+(?:casualties|losses))\b",
                            re.IGNORECASE)
+#: People wounded: "wounding two soldiers", "3 residents were injured", "shot and wounded three protesters" — with
+#: no death stated (no word of :data:`DEATH_STEMS`), ACLED's reported fatalities are 0 (it records no injuries).
+WOUNDED = re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt)\b", re.IGNORECASE)
+#: Words one of which every match of :data:`WOUNDED` holds (lower case).
+WOUNDED_STEMS = ("wound", "injur", "hurt")
+#: Words that tell of deaths or leave them open (lower case): a sentence with one of them is no wounded-only report
+#: ("killing and wounding dozens", "casualties", "a death toll", "beaten to death", "a wounded man later died").
+DEATH_STEMS = (*FATALITY_STEMS, "death", "dies", "dying", "casualt", "lynch", "massacr", "bodies", "body of", "corpse",
+               "execut", "missing", "murder")
+#: A verb of harm done to people, whose object is the victims: "killing six passengers", "detained 12
+#: Palestinians", "abducted 5 aid workers", "wounding two soldiers" (then a count, group "n"; the victims follow).
+VICTIM_VERB = re.compile(
+    r"\b(?:kill(?:ing|ed)|shot\s+dead|shooting\s+dead|behead(?:ing|ed)|execut(?:ing|ed)|massacr(?:ing|ed)|"
+    r"wound(?:ing|ed)|injur(?:ing|ed)|abduct(?:ing|ed)|kidnapp(?:ing|ed)|detain(?:ing|ed)|arrest(?:ing|ed)|"
+    r"seiz(?:ing|ed)|taking\s+hostage|took\s+hostage)\s+(?:" + AT_LEAST + r")?"
+    r"(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens\s+of|"
+    r"a\s+dozen|several|scores\s+of|hundreds\s+of)\s+",
+    re.IGNORECASE,
+)
+#: Stems one of which every match of :data:`VICTIM_VERB` holds (lower case).
+VICTIM_STEMS = ("kill", "shot", "shooting", "behead", "execut", "massacr", "wound", "injur", "abduct", "kidnap",
+                "detain", "arrest", "seiz", "hostage")
+#: A state's ground named for its forces: "Russian positions", "Ukrainian military posts" (group 1 the demonym's
+#: place in the pattern is taken by the caller: the nouns follow it).
+FORCES_GROUND = r"(?:\s+(?:military|army|forward|frontline|defensive|fortified|firing))?\s+(?:positions?|posts?|" \
+                r"trenches|strongholds?|checkpoints?|fortifications|dugouts|lines)\b"
 
 #: Control taken with no fighting: ACLED's non-violent transfer of territory.
 PEACEFUL_TRANSFER = re.compile(r"\b(?:no\s+(?:clash(?:es)?|fighting|resistance|confrontation)s?|without\s+" + UNOPPOSED
@@ -1345,7 +1378,8 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
 #: Numbers written as words, and their values ("28 settlements" is read as digits).
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a dozen": 12,
-                "two dozen": 24, "three dozen": 36}
+                "two dozen": 24, "three dozen": 36,
+                "dozens": 12}  # ACLED codes "dozens" as 12 (its fatalities FAQ)
 
 
 # ---- calendar
