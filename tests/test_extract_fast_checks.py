@@ -253,3 +253,26 @@ def test_hinted_regions_is_the_plain_search(text):
     gaz = Gazetteer.default()
     plain = {unit for m in resolution_actors._HINT.finditer(text) for unit in resolution_actors._units_of(gaz, m.group(0))}
     assert resolution_actors.hinted_regions(gaz, text) == plain
+
+
+_RESPONSIBLE_WORDS = ["claimed", "Claimed", "CLAIMED", "claim", "by", "blaming", "Blamed", "blame", "on", "attributed",
+                      "ATTRIBUTED", "to", "responsibility", "it", "the", "attack", "bombings", "has", "later", "RSF",
+                      "Al-Shabaab", "militants", "⟦0⟧", "cla\u0130med", "blamıng"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_made_of(_RESPONSIBLE_WORDS))
+def test_every_match_of_the_responsibility_patterns_holds_a_stem(text):
+    # held_responsible searches neither pattern in a sentence whose case fold holds no stem
+    folded = case_fold(text)
+    if en.RESPONSIBLE_AFTER.search(text) or en.RESPONSIBLE_BEFORE.search(text):
+        assert any(w in folded for w in en.RESPONSIBLE_STEMS)
+    if not any(w in folded for w in en.RESPONSIBLE_STEMS):
+        assert located.held_responsible(text, folded) is None
+
+
+def test_held_responsible_reads_the_side_blamed():
+    for text, side in (("A bomb hit a bus in ⟦0⟧, police said, BLAMING Al-Shabaab militants.", "Al-Shabaab"),
+                       ("Two soldiers were killed; the RSF later claimed the attack.", "RSF"),
+                       ("Two soldiers were killed near ⟦0⟧.", None)):
+        assert located.held_responsible(text, case_fold(text)) == side

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from geoconflict.extraction.actors import DEMONYM_TRIE, first_party, parties, side_name, state_side
 from geoconflict.extraction.cues import Fold, Reading, Scans, matched
@@ -175,9 +175,9 @@ def classify(key: str, folded: str, at: int = 0, start: int | None = None, *,
     return CUE_KEYS[key]
 
 
-@dataclass(frozen=True)
-class _Cue:
-    """An event word as the typing rules read it: its key, its sentence (case-folded), where it starts and ends."""
+class _Cue(NamedTuple):
+    """An event word as the typing rules read it: its key, its sentence (case-folded), where it starts and ends
+    (a named tuple: made once for each cue typed, it is read, never changed)."""
 
     key: str
     folded: str

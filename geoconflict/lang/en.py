@@ -246,6 +246,7 @@ __all__ = [
     "REPORT_WORD",
     "RESPONSIBLE_AFTER",
     "RESPONSIBLE_BEFORE",
+    "RESPONSIBLE_STEMS",
     "RIVER_BEFORE",
     "RIVER_BEFORE_ENDS",
     "ROLE_WORDS",
@@ -1139,6 +1140,8 @@ RESPONSIBLE_AFTER = re.compile(r"\b(?:claimed\s+by|blam(?:ing|ed)|blamed\s+on|at
 RESPONSIBLE_BEFORE = re.compile(
     r"\s+(?:(?:has|have|had|later|quickly)\s+)?claimed\s+(?:responsibility|it\b|the\s+(?:[\w-]+\s+)?"
     r"(?:attacks?|bombings?|blasts?|strikes?|assaults?|killings?|ambush(?:es)?|explosions?))", re.IGNORECASE)
+#: Every match of :data:`RESPONSIBLE_AFTER` or :data:`RESPONSIBLE_BEFORE` holds one of these, as is in case-folded text.
+RESPONSIBLE_STEMS = ("claimed", "blam", "attributed")
 #: ACLED's actor1 of a protest whose crowd the report names by no crowd word ("detained people who gathered").
 PROTESTERS = "protesters"
 #: An organised armed side (police aside): fighting with one on either side is a battle, not a riot.
