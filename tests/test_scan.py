@@ -100,19 +100,3 @@ def test_beginnings_of_several_lengths_are_tried_in_text_order():
     assert scan._sort
     assert [m.span() for m in scan.finditer("xabcb")] == [(1, 4), (4, 5)]
     assert scan.search("xabcb").span() == (1, 4)
-
-
-def test_the_windows_of_a_remembered_text_and_of_a_long_one_find_what_the_pattern_finds():
-    # a sentence is scanned whole once and its windows read from that pass; another text replaces it; a text
-    # longer than REMEMBERED_LENGTH is scanned window by window
-    from geoconflict.lang.scan import REMEMBERED_LENGTH
-
-    scan = Scans.STRIKE
-    one = "gunmen attacked a village and shelled it; a drone strike hit the market, killing two"
-    other = "protesters marched; police arrested twelve and fired tear gas at them"
-    long = " ".join([one, other] * (REMEMBERED_LENGTH // len(one + other) + 2))
-    assert len(long) > REMEMBERED_LENGTH
-    for text in (one, other, one, long, one):
-        for lo, hi in ((0, len(text)), (7, 30), (30, 7), (40, len(text)), (0, 16), (17, 18)):
-            _assert_alike(scan, text, lo, hi)
-    assert [m.group(0) for m in scan.finditer(one, 7, one.index(" hit"))] == ["attacked", "shelled", "drone strike"]

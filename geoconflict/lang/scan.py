@@ -12,7 +12,6 @@ there: the same matches, as the same match objects (``re.Match`` of the pattern)
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from sys import maxsize
 
@@ -20,10 +19,7 @@ import ahocorasick
 
 from geoconflict.lang.trie import GUARD_DEPTH, match_prefixes
 
-__all__ = ["REMEMBERED_LENGTH", "Scan"]
-
-#: A text of at most this many characters (a sentence) is scanned whole, once, for all its windows.
-REMEMBERED_LENGTH = 2_000
+__all__ = ["Scan"]
 
 
 class Scan:
@@ -54,14 +50,13 @@ class Scan:
     (True, (3, 11))
     """
 
-    __slots__ = ("_automaton", "_last", "_sort", "pattern")
+    __slots__ = ("_automaton", "_sort", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], *, depth: int = GUARD_DEPTH) -> None:
         self.pattern = pattern
         prefixes = None if pattern.flags & re.IGNORECASE else match_prefixes(pattern, depth)
         self._automaton: ahocorasick.Automaton | None = None
         self._sort = False
-        self._last: tuple[str, list[int]] = ("", [])  # the last text scanned whole, and its positions
         if prefixes:
             automaton = ahocorasick.Automaton()
             for p in prefixes:
@@ -71,27 +66,10 @@ class Scan:
             self._sort = len({len(p) for p in prefixes}) > 1  # found by where they end: by start only if one length
 
     def starts(self, text: str, pos: int = 0, endpos: int = maxsize) -> list[int]:
-        """Where in ``text[pos:endpos]`` a match can begin, in order (every position, when any may).
-
-        The positions of a text of at most :data:`REMEMBERED_LENGTH` characters are found in the whole of it once
-        and kept until another text is scanned: the windows of one sentence (the clause before an event's word,
-        the word, the clause after it) share one pass. A position found whose beginning runs past *endpos* is
-        tried in vain, never missed.
-        """
+        """Where in ``text[pos:endpos]`` a match can begin, in order (every position, when any may)."""
         pos, endpos = max(pos, 0), min(endpos, len(text))
         if self._automaton is None:
             return list(range(pos, endpos))
-        if len(text) > REMEMBERED_LENGTH:
-            return self._found(text, pos, endpos)
-        last = self._last
-        if last[0] is not text:  # (a tuple, replaced whole: a reader sees a text with its own positions)
-            last = self._last = (text, self._found(text, 0, len(text)))
-        every = last[1]
-        return every[bisect_left(every, pos):bisect_left(every, endpos)]
-
-    def _found(self, text: str, pos: int, endpos: int) -> list[int]:
-        """Where one of the beginnings lies wholly in ``text[pos:endpos]``, in order."""
-        assert self._automaton is not None
         found = [end - back for end, back in self._automaton.iter(text, pos, endpos)]
         return sorted(set(found)) if self._sort else found
 
@@ -113,11 +91,12 @@ class Scan:
         if self._automaton is None:
             return self.pattern.search(text, pos, endpos)
         match = self.pattern.match
-        for start in self.starts(text, pos, endpos):
-            m = match(text, start, endpos)
-            if m is not None:
-                return m
-        return None
+        if self._sort:
+            for start in self.starts(text, pos, endpos):
+                m = match(text, start, endpos)
+                if m is not None:
+                    return m
+            return None
         for end, back in self._automaton.iter(text, max(pos, 0), min(endpos, len(text))):
             m = match(text, end - back, endpos)
             if m is not None:
