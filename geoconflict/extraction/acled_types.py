@@ -51,7 +51,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from geoconflict.extraction.actors import DEMONYM_TRIE, first_party, parties, side_name, state_side
-from geoconflict.extraction.cues import Fold, Reading, Scans, matched
+from geoconflict.extraction.cues import Fold, Reading, matched
 from geoconflict.extraction.document import clause_back
 from geoconflict.lang import en
 from geoconflict.model import taxonomy as acled
@@ -617,7 +617,7 @@ def first_named(masked: str, folded: str, lo: int, hi: int) -> str | None:
     ('Russian forces', 'gunmen')
     """
     party = first_party(masked, lo, hi)
-    for generic in Scans.GENERIC_ACTOR.finditer(folded, lo, hi):
+    for generic in Fold.GENERIC_ACTOR.finditer(folded, lo, hi):
         if party is not None and generic.start() >= party.start:
             break
         if _people(masked, generic):
@@ -634,7 +634,7 @@ def first_named_reference(masked: str, folded: str, lo: int, hi: int) -> str | N
 def _named(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """:func:`named_actors` with each actor's start and end, in text order."""
     found = [(a.start, a.end, side_name(a)) for a in parties(masked, lo, hi)]
-    found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in Scans.GENERIC_ACTOR.finditer(folded, lo, hi)
+    found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in Fold.GENERIC_ACTOR.finditer(folded, lo, hi)
                  if not any(s <= g.start() <= e + 1 for s, e, _ in found)  # "HTS security forces" are the HTS
                  and _people(masked, g))
     found.sort()

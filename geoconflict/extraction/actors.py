@@ -21,7 +21,6 @@ from functools import lru_cache
 
 from geoconflict.extraction.cues import Fold, literal_automaton, matched
 from geoconflict.lang import en
-from geoconflict.lang.scan import Scan
 from geoconflict.lang.trie import guarded, literal_trie
 from geoconflict.text.normalize import case_fold
 
@@ -43,8 +42,6 @@ ACTOR = guarded(re.compile(
     rf"|(?P<dem>{DEMONYM_TRIE})(?:\s+(?:[A-Z][\w-]*|[a-z]+)){{0,2}}?\s+"
     rf"(?i:(?P<noun>{en.ACTOR_NOUNS})(?:\s+(?:{en.ACTOR_NOUNS}))*))\b"
 ))
-#: :data:`ACTOR` tried only where a match can begin (:class:`~geoconflict.lang.scan.Scan`).
-_ACTOR_SCAN = Scan(ACTOR)
 #: A lone unit, maybe after adjectives: "fresh troops", "additional units".
 UNIT_ONLY = re.compile(rf"\b(?:(?:{en.UNIT_ADJECTIVES})\s+)*(?i:{en.UNIT_WORDS})\b")
 #: Every UNIT_ONLY match holds one of the unit words, as is in :func:`case_fold` text.
@@ -137,7 +134,7 @@ def first_party(text: str, lo: int, hi: int) -> Actor | None:
 
 def _party_matches(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     """The :data:`ACTOR` matches in ``text[lo:hi]``, but a group's name the grammar makes a place ("in Azov")."""
-    for m in _ACTOR_SCAN.finditer(text, lo, hi):
+    for m in ACTOR.finditer(text, lo, hi):
         if m.group("group") and not m.group("gnoun") and group_named_as_place(text, m.start("group"), m.end()):
             continue  # "in Azov": the town, not the group
         yield m

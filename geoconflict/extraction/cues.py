@@ -23,11 +23,10 @@ from typing import TypeVar
 import ahocorasick
 
 from geoconflict.lang import en
-from geoconflict.lang.scan import Scan
 from geoconflict.lang.trie import guarded
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["CUE_OF", "SCAN_OF", "Fold", "Reading", "Scans", "cue_kinds", "folded", "literal_automaton", "matched"]
+__all__ = ["CUE_OF", "Fold", "Reading", "cue_kinds", "folded", "literal_automaton", "matched"]
 
 _T = TypeVar("_T")
 
@@ -141,24 +140,6 @@ CUE_OF: dict[str, re.Pattern[str]] = {
     "move": Fold.MOVE, "claim": Fold.CLAIM, "combat": Fold.COMBAT, "meeting": Fold.MEETING, "strike": Fold.STRIKE}
 
 
-class Scans:
-    """The long patterns of :class:`Fold` searched in a whole sentence, tried only where a match can begin
-    (:class:`~geoconflict.lang.scan.Scan`: the same matches, without ``re`` entering the guard at every position)."""
-
-    MOVE = Scan(Fold.MOVE)
-    CLAIM = Scan(Fold.CLAIM)
-    COMBAT = Scan(Fold.COMBAT)
-    MEETING = Scan(Fold.MEETING)
-    STRIKE = Scan(Fold.STRIKE, depth=5)  # (its three-letter beginnings are common: "air", "set", "fir")
-    GENERIC_ACTOR = Scan(Fold.GENERIC_ACTOR)
-
-
-#: :data:`CUE_OF` as :class:`Scans`, which :class:`Reading` searches.
-SCAN_OF: dict[str, Scan] = {
-    "move": Scans.MOVE, "claim": Scans.CLAIM, "combat": Scans.COMBAT, "meeting": Scans.MEETING,
-    "strike": Scans.STRIKE}
-
-
 class Reading:
     """A masked sentence as every event kind reads it: each part found once, on first use.
 
@@ -198,7 +179,7 @@ class Reading:
         """Every match of the cue of *kind* (:data:`CUE_OF`) in :attr:`folded`, in order."""
         found = self._memo.get(kind)
         if found is None:
-            found = self._memo[kind] = list(SCAN_OF[kind].finditer(self.folded)) if kind in self.kinds else []
+            found = self._memo[kind] = list(CUE_OF[kind].finditer(self.folded)) if kind in self.kinds else []
         return found  # type: ignore[return-value]
 
     def cue(self, kind: str) -> re.Match[str] | None:
@@ -209,7 +190,7 @@ class Reading:
             return found[0] if found else None
         key = "first " + kind
         if key not in memo:
-            memo[key] = SCAN_OF[kind].search(self.folded) if kind in self.kinds else None
+            memo[key] = CUE_OF[kind].search(self.folded) if kind in self.kinds else None
         return memo[key]  # type: ignore[return-value]
 
     def once(self, key: str, make: Callable[[], _T]) -> _T:

@@ -32,7 +32,7 @@ from geoconflict.extraction.acled_types import (
     protest_outcome,
 )
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
-from geoconflict.extraction.cues import Fold, Reading, Scans, literal_automaton, matched
+from geoconflict.extraction.cues import Fold, Reading, literal_automaton, matched
 from geoconflict.extraction.document import (
     ANY_TOKEN,
     TOKEN,
@@ -111,7 +111,7 @@ def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -
         meeting = _meeting(doc, s, r.masked, meet, said)
         if meeting is not None:
             out.append(meeting)
-    for cue in _in_turn(Scans.STRIKE.finditer(r.folded)) if "strike" in r.kinds else ():
+    for cue in _in_turn(Fold.STRIKE.finditer(r.folded)) if "strike" in r.kinds else ():
         strike = _strike(doc, s, r, cue, said)
         if strike is not None:
             out.append(strike)
