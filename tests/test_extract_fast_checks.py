@@ -276,3 +276,40 @@ def test_held_responsible_reads_the_side_blamed():
                        ("Two soldiers were killed; the RSF later claimed the attack.", "RSF"),
                        ("Two soldiers were killed near ⟦0⟧.", None)):
         assert located.held_responsible(text, case_fold(text)) == side
+
+
+_HEAD_WORDS = ["will", "Will", "WOULD", "could", "might", "may", "threatened", "planned", "plans", "vowed", "vow",
+               "was", "Was", "were", "WERE", "been", "being", "be", "wa", "wer", "bee", "plan", "to", "attack",
+               "reportedly", "shelled", "by", "gunmen", "the", "town", "⟦0⟧", "İ", "\u212aill", "wıll"]
+
+
+@_FAST
+@given(text=_made_of(_HEAD_WORDS, [" ", " ", "  ", "\n", ", ", ". ", ""], max_size=12), data=st.data())
+def test_stemmed_patterns_are_their_plain_searches(text, data):
+    # a head is searched only when it holds a stem: the answer is the pattern's, in whole texts and windows
+    from geoconflict.extraction.cues import Stems
+
+    folded = case_fold(text)
+    lo, hi = _window(data, folded)
+    for stemmed in (Stems.MODAL, Stems.PASSIVE_VERB_BEFORE):
+        for args in ((folded,), (folded, lo, hi)):
+            got, want = stemmed.search(*args), stemmed.pattern.search(*args)
+            assert (got.span() if got else None) == (want.span() if want else None), (stemmed.stems, args)
+
+
+def test_stemmed_patterns_read_heads():
+    from geoconflict.extraction.cues import Stems
+
+    assert Stems.MODAL.search("militants vowed to attack ") is not None
+    assert Stems.MODAL.search("militants attacked ") is None
+    assert Stems.PASSIVE_VERB_BEFORE.search("two farmers were shot") is not None
+    assert Stems.PASSIVE_VERB_BEFORE.search("gunmen shot") is None
+
+
+@_FAST
+@given(text=_made_of(["in", "on", "near", "the", "village", "of", "⟦0⟧", "⟦12⟧", "⟦", "town", "targeting", "into"],
+                     [" ", "  ", ", ", ""], max_size=10))
+def test_an_event_place_is_a_token(text):
+    # _place looks for the event's own preposition and place only in a clause holding a token
+    if located._EVENT_PLACE.search(text):
+        assert "⟦" in text

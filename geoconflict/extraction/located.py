@@ -32,7 +32,7 @@ from geoconflict.extraction.acled_types import (
     protest_outcome,
 )
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
-from geoconflict.extraction.cues import Fold, Reading, literal_automaton, matched
+from geoconflict.extraction.cues import Fold, Reading, Stems, literal_automaton, matched
 from geoconflict.extraction.document import (
     ANY_TOKEN,
     TOKEN,
@@ -202,7 +202,7 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
     """
     key = cue.lastgroup or ""
     masked, folded = r.masked, r.folded
-    if Fold.MODAL.search(folded[:cue.start()]):
+    if Stems.MODAL.search(folded[:cue.start()]):
         return None
     i = _place(doc, masked, cue)
     if i is None:
@@ -344,7 +344,7 @@ def _place(doc: Document, masked: str, cue: re.Match[str]) -> int | None:
     passive = max(0, cue.start() - PASSIVE_WINDOW)
     found = (  # each looked for only when the ones before it gave no place
         (lambda: _TARGET_AFTER.match(after[:TARGET_WINDOW]), cue.end()),
-        (lambda: _EVENT_PLACE.search(own), cue.end()),
+        (lambda: _EVENT_PLACE.search(own) if TOKEN_OPEN in own else None, cue.end()),  # (it ends at a token)
         (lambda: _PASSIVE_TARGET.search(masked[passive:cue.start()]), passive),
         (lambda: _PLACE_AFTER.search(masked, 0, cue.start()), 0),
         (lambda: _ANY_TOKEN.search(own), cue.end()),

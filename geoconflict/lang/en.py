@@ -169,6 +169,7 @@ __all__ = [
     "MILITIA_AFTER",
     "MOB_ACTOR",
     "MODAL",
+    "MODAL_STEMS",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "MOVE_CUE",
@@ -217,6 +218,7 @@ __all__ = [
     "PASSIVE_BY",
     "PASSIVE_TARGET_VERBS",
     "PASSIVE_VERB_BEFORE",
+    "PASSIVE_STEMS",
     "PASSIVE_WORDS",
     "PEACEFUL_TRANSFER",
     "PERSON_LOWER_ROLES",
@@ -888,6 +890,8 @@ CLAUSE_END = re.compile(r"[;:]|,\s+(?:while|but|as|and\s+(?:the|a)|where|althoug
 #: A threat or a plan, not an event: "could capture", "plans to strike".
 MODAL = re.compile(r"\b(?:will|would|could|might|may|threaten\w*|plan\w*|vow\w*)\s+(?:\w+\s+){0,2}$",
                    re.IGNORECASE)
+#: Every :data:`MODAL` match holds one of these, as is in case-folded text.
+MODAL_STEMS = ("will", "would", "could", "might", "may", "threaten", "plan", "vow")
 #: Words of a sentence that make a denial dispute a claim (case-folded).
 REPORT_WORD = re.compile(r"\b(?:claim|report|capture|control)")
 #: Fighting in a place.
@@ -1045,6 +1049,8 @@ CIVILIAN_TARGET = re.compile(
 )
 #: A passive verb's auxiliary right before the verb ("were shot"): the target is its subject.
 PASSIVE_VERB_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?\w+$", re.IGNORECASE)
+#: Every :data:`PASSIVE_VERB_BEFORE` match holds one of these, as is in case-folded text.
+PASSIVE_STEMS = ("was", "were", "been", "being")
 #: A preposition that makes the words after it where something happened, not its target ("at a checkpoint").
 LOCATIVE_GOVERNED = re.compile(r"\b(?:in|at|near|outside|inside|around|by)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}$")
 #: A speaker's verb right after an actor ("..., police said"): the actor tells of the event, is not its target.
