@@ -300,7 +300,8 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
 def held_responsible(masked: str, folded: str) -> str | None:
     """The side a sentence holds responsible for its event (*masked*, *folded*: its text and :func:`case_fold`):
     named after "claimed by", "blaming", "blamed on", "attributed to", or before "claimed the attack" or "claimed
-    responsibility" in its clause; None when it names none.
+    responsibility" in its clause; None when it names none (at once when *folded* holds none of
+    :data:`~geoconflict.lang.en.RESPONSIBLE_STEMS`, which every match of the two patterns holds).
 
     Examples
     --------
