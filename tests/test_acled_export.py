@@ -243,3 +243,15 @@ def test_names_are_acleds_and_read_back_to_the_same_country(tmp_path):
     back = _read_back(frame, tmp_path).events
     assert [e.place.country_code for e in back] == ["SY", "CD", "CG", "PS"]
     assert [e.place.admin1 for e in back[:2]] == ["Aleppo", "North Kivu"]
+
+
+def test_each_row_has_its_own_names_made_once_per_place():
+    # the names of a place are made once (a cache of its fields); a row changed by its reader leaves the next alone
+    from geoconflict.model.acled import acled_rows
+
+    twin = Place("Bakhmut", kind="populated_place", lat=48.595, lon=38.0, country_code="UA", admin1="Donetsk")
+    first, second, third = acled_rows([Event("strike", BAKHMUT), Event("attack", twin), Event("strike", DONETSK_OBLAST)])
+    assert (first["country"], first["admin1"], first["location"]) == ("Ukraine", "Donetsk", "Bakhmut")
+    first["location"] = "changed"
+    assert second["location"] == "Bakhmut" and second["admin1"] == "Donetsk"
+    assert (third["admin1"], third["location"]) == ("Donetsk", "Donetsk")

@@ -253,3 +253,63 @@ def test_hinted_regions_is_the_plain_search(text):
     gaz = Gazetteer.default()
     plain = {unit for m in resolution_actors._HINT.finditer(text) for unit in resolution_actors._units_of(gaz, m.group(0))}
     assert resolution_actors.hinted_regions(gaz, text) == plain
+
+
+_RESPONSIBLE_WORDS = ["claimed", "Claimed", "CLAIMED", "claim", "by", "blaming", "Blamed", "blame", "on", "attributed",
+                      "ATTRIBUTED", "to", "responsibility", "it", "the", "attack", "bombings", "has", "later", "RSF",
+                      "Al-Shabaab", "militants", "⟦0⟧", "cla\u0130med", "blamıng"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_made_of(_RESPONSIBLE_WORDS))
+def test_every_match_of_the_responsibility_patterns_holds_a_stem(text):
+    # held_responsible searches neither pattern in a sentence whose case fold holds no stem
+    folded = case_fold(text)
+    if en.RESPONSIBLE_AFTER.search(text) or en.RESPONSIBLE_BEFORE.search(text):
+        assert any(w in folded for w in en.RESPONSIBLE_STEMS)
+    if not any(w in folded for w in en.RESPONSIBLE_STEMS):
+        assert located.held_responsible(text, folded) is None
+
+
+def test_held_responsible_reads_the_side_blamed():
+    for text, side in (("A bomb hit a bus in ⟦0⟧, police said, BLAMING Al-Shabaab militants.", "Al-Shabaab"),
+                       ("Two soldiers were killed; the RSF later claimed the attack.", "RSF"),
+                       ("Two soldiers were killed near ⟦0⟧.", None)):
+        assert located.held_responsible(text, case_fold(text)) == side
+
+
+_HEAD_WORDS = ["will", "Will", "WOULD", "could", "might", "may", "threatened", "planned", "plans", "vowed", "vow",
+               "was", "Was", "were", "WERE", "been", "being", "be", "wa", "wer", "bee", "plan", "to", "attack",
+               "reportedly", "shelled", "by", "gunmen", "the", "town", "⟦0⟧", "İ", "\u212aill", "wıll"]
+
+
+@_FAST
+@given(text=_made_of(_HEAD_WORDS, [" ", " ", "  ", "\n", ", ", ". ", ""], max_size=12), data=st.data())
+def test_stemmed_patterns_are_their_plain_searches(text, data):
+    # a head is searched only when it holds a stem: the answer is the pattern's, in whole texts and windows
+    from geoconflict.extraction.cues import Stems
+
+    folded = case_fold(text)
+    lo, hi = _window(data, folded)
+    for stemmed in (Stems.MODAL, Stems.PASSIVE_VERB_BEFORE):
+        for args in ((folded,), (folded, lo, hi)):
+            got, want = stemmed.search(*args), stemmed.pattern.search(*args)
+            assert (got.span() if got else None) == (want.span() if want else None), (stemmed.stems, args)
+
+
+def test_stemmed_patterns_read_heads():
+    from geoconflict.extraction.cues import Stems
+
+    assert Stems.MODAL.search("militants vowed to attack ") is not None
+    assert Stems.MODAL.search("militants attacked ") is None
+    assert Stems.PASSIVE_VERB_BEFORE.search("two farmers were shot") is not None
+    assert Stems.PASSIVE_VERB_BEFORE.search("gunmen shot") is None
+
+
+@_FAST
+@given(text=_made_of(["in", "on", "near", "the", "village", "of", "⟦0⟧", "⟦12⟧", "⟦", "town", "targeting", "into"],
+                     [" ", "  ", ", ", ""], max_size=10))
+def test_an_event_place_is_a_token(text):
+    # _place looks for the event's own preposition and place only in a clause holding a token
+    if located._EVENT_PLACE.search(text):
+        assert "⟦" in text

@@ -48,10 +48,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from geoconflict.extraction.actors import DEMONYM_TRIE, first_party, parties, side_name, state_side
-from geoconflict.extraction.cues import Fold, Reading, matched
+from geoconflict.extraction.cues import Fold, Reading, Stems, matched
 from geoconflict.extraction.document import clause_back
 from geoconflict.lang import en
 from geoconflict.model import taxonomy as acled
@@ -177,9 +177,9 @@ def classify(key: str, folded: str, at: int = 0, start: int | None = None, *,
     return CUE_KEYS[key]
 
 
-@dataclass(frozen=True)
-class _Cue:
-    """An event word as the typing rules read it: its key, its sentence (case-folded), where it starts and ends."""
+class _Cue(NamedTuple):
+    """An event word as the typing rules read it: its key, its sentence (case-folded), where it starts and ends
+    (a named tuple: made once for each cue typed, it is read, never changed)."""
 
     key: str
     folded: str
@@ -275,7 +275,7 @@ def _detention(cue: _Cue) -> tuple[str, str] | None:
     abducted: a battle; a raid that arrests people and tells no one hurt: arrests."""
     if cue.key in _DETENTION_KEYS and en.DETAINEE_HARMED.search(cue.folded, cue.at):
         return "attack", acled.ATTACK
-    if cue.key == "abduction" and not Fold.PASSIVE_VERB_BEFORE.search(cue.folded, 0, cue.at) \
+    if cue.key == "abduction" and not Stems.PASSIVE_VERB_BEFORE.search(cue.folded, 0, cue.at) \
             and _armed_object(cue.folded[cue.at:]):  # "abducted two policemen"
         return "attack", acled.ARMED_CLASH
     if (cue.key == "raid" and en.ARRESTED.search(cue.folded) and _no_killing(cue.folded)
@@ -422,7 +422,7 @@ def _by_mob(folded: str, at: int) -> bool:
     """Whether the perpetrator of the verb ending at *at* is an unorganised crowd (locals, a mob, settlers),
     not an armed group: its subject in the clause, or the agent after a passive verb ("beaten by a mob")."""
     head = folded[:at]
-    if Fold.PASSIVE_VERB_BEFORE.search(head):
+    if Stems.PASSIVE_VERB_BEFORE.search(head):
         by = Fold.BY_AGENT.match(folded, at)
         doer = folded[by.end():by.end() + _AGENT_WINDOW] if by else ""
     else:
@@ -456,7 +456,7 @@ def _means(folded: str) -> str | None:
 def _target(folded: str, at: int) -> str:
     """The words that name the target of the verb ending at *at*: after it, or before a passive one."""
     head = folded[:at]
-    passive = Fold.PASSIVE_VERB_BEFORE.search(head)
+    passive = Stems.PASSIVE_VERB_BEFORE.search(head)
     return head[:passive.start()] if passive else folded[at:]
 
 
@@ -556,7 +556,7 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
     pair: tuple[str | None, str | None]
     if crowd:
         pair = (crowd, before or _nearest(masked, folded, end, hi, last=False))
-    elif Fold.PASSIVE_VERB_BEFORE.search(folded, lo, end):
+    elif Stems.PASSIVE_VERB_BEFORE.search(folded, lo, end):
         by = Fold.BY_AGENT.match(folded, end, hi)
         agent = _nearest(masked, folded, by.end(), hi, last=False) if by else None
         pair = (agent, before)

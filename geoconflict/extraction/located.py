@@ -33,7 +33,7 @@ from geoconflict.extraction.acled_types import (
 )
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
 from geoconflict.extraction.casualties import death_told, wounded_told
-from geoconflict.extraction.cues import Fold, Reading, literal_automaton, matched
+from geoconflict.extraction.cues import Fold, Reading, Stems, literal_automaton, matched
 from geoconflict.extraction.document import (
     ANY_TOKEN,
     TOKEN,
@@ -205,7 +205,7 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
     """
     key = cue.lastgroup or ""
     masked, folded = r.masked, r.folded
-    if Fold.MODAL.search(folded[:cue.start()]):
+    if Stems.MODAL.search(folded[:cue.start()]):
         return None
     i = _place(doc, masked, cue)
     if i is None:
@@ -310,7 +310,8 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
 def held_responsible(masked: str, folded: str) -> str | None:
     """The side a sentence holds responsible for its event (*masked*, *folded*: its text and :func:`case_fold`):
     named after "claimed by", "blaming", "blamed on", "attributed to", or before "claimed the attack" or "claimed
-    responsibility" in its clause; None when it names none.
+    responsibility" in its clause; None when it names none (at once when *folded* holds none of
+    :data:`~geoconflict.lang.en.RESPONSIBLE_STEMS`, which every match of the two patterns holds).
 
     Examples
     --------
@@ -321,6 +322,8 @@ def held_responsible(masked: str, folded: str) -> str | None:
     >>> held_responsible(text, case_fold(text))
     'Al-Shabaab'
     """
+    if not any(w in folded for w in en.RESPONSIBLE_STEMS):  # (a quick test: most sentences blame no one)
+        return None
     after = en.RESPONSIBLE_AFTER.search(masked)
     if after is not None:
         stop = _CLAUSE_BREAK.search(masked, after.end())
@@ -352,7 +355,7 @@ def _place(doc: Document, masked: str, cue: re.Match[str]) -> int | None:
     passive = max(0, cue.start() - PASSIVE_WINDOW)
     found = (  # each looked for only when the ones before it gave no place
         (lambda: _TARGET_AFTER.match(after[:TARGET_WINDOW]), cue.end()),
-        (lambda: _EVENT_PLACE.search(own), cue.end()),
+        (lambda: _EVENT_PLACE.search(own) if TOKEN_OPEN in own else None, cue.end()),  # (it ends at a token)
         (lambda: _PASSIVE_TARGET.search(masked[passive:cue.start()]), passive),
         (lambda: _PLACE_AFTER.search(masked, 0, cue.start()), 0),
         (lambda: _ANY_TOKEN.search(own), cue.end()),

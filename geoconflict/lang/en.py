@@ -173,6 +173,7 @@ __all__ = [
     "MILITIA_AFTER",
     "MOB_ACTOR",
     "MODAL",
+    "MODAL_STEMS",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "MOVE_CUE",
@@ -225,6 +226,7 @@ __all__ = [
     "PASSIVE_BY",
     "PASSIVE_TARGET_VERBS",
     "PASSIVE_VERB_BEFORE",
+    "PASSIVE_STEMS",
     "PASSIVE_WORDS",
     "PEACEFUL_TRANSFER",
     "PERSON_LOWER_ROLES",
@@ -254,6 +256,7 @@ __all__ = [
     "REPORT_WORD",
     "RESPONSIBLE_AFTER",
     "RESPONSIBLE_BEFORE",
+    "RESPONSIBLE_STEMS",
     "RIVER_BEFORE",
     "RIVER_BEFORE_ENDS",
     "ROLE_WORDS",
@@ -897,6 +900,8 @@ CLAUSE_END = re.compile(r"[;:]|,\s+(?:while|but|as|and\s+(?:the|a)|where|althoug
 #: A threat or a plan, not an event: "could capture", "plans to strike".
 MODAL = re.compile(r"\b(?:will|would|could|might|may|threaten\w*|plan\w*|vow\w*)\s+(?:\w+\s+){0,2}$",
                    re.IGNORECASE)
+#: Every :data:`MODAL` match holds one of these, as is in case-folded text.
+MODAL_STEMS = ("will", "would", "could", "might", "may", "threaten", "plan", "vow")
 #: Words of a sentence that make a denial dispute a claim (case-folded).
 REPORT_WORD = re.compile(r"\b(?:claim|report|capture|control)")
 #: Fighting in a place.
@@ -1054,6 +1059,8 @@ CIVILIAN_TARGET = re.compile(
 )
 #: A passive verb's auxiliary right before the verb ("were shot"): the target is its subject.
 PASSIVE_VERB_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?\w+$", re.IGNORECASE)
+#: Every :data:`PASSIVE_VERB_BEFORE` match holds one of these, as is in case-folded text.
+PASSIVE_STEMS = ("was", "were", "been", "being")
 #: A preposition that makes the words after it where something happened, not its target ("at a checkpoint").
 LOCATIVE_GOVERNED = re.compile(r"\b(?:in|at|near|outside|inside|around|by)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}$")
 #: A speaker's verb right after an actor ("..., police said"): the actor tells of the event, is not its target.
@@ -1153,6 +1160,8 @@ RESPONSIBLE_AFTER = re.compile(r"\b(?:claimed\s+by|blam(?:ing|ed)|blamed\s+on|at
 RESPONSIBLE_BEFORE = re.compile(
     r"\s+(?:(?:has|have|had|later|quickly)\s+)?claimed\s+(?:responsibility|it\b|the\s+(?:[\w-]+\s+)?"
     r"(?:attacks?|bombings?|blasts?|strikes?|assaults?|killings?|ambush(?:es)?|explosions?))", re.IGNORECASE)
+#: Every match of :data:`RESPONSIBLE_AFTER` or :data:`RESPONSIBLE_BEFORE` holds one of these, as is in case-folded text.
+RESPONSIBLE_STEMS = ("claimed", "blam", "attributed")
 #: ACLED's actor1 of a protest whose crowd the report names by no crowd word ("detained people who gathered").
 PROTESTERS = "protesters"
 #: An organised armed side (police aside): fighting with one on either side is a battle, not a riot.

@@ -67,10 +67,11 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from geoconflict.model._enum import DatePrecision, PlaceKind, Precision
-from geoconflict.model.acled_names import country_name, plain_letters, unit_name
+from geoconflict.model.acled_names import NAMES_KEPT, country_name, plain_letters, unit_name
 from geoconflict.model.events import CombatArea, Event, Movement, TerritorialClaim
 from geoconflict.model.place import Place
 from geoconflict.model.provenance import Provenance
@@ -192,16 +193,23 @@ def _rows(record: Any, n: int) -> Iterator[dict[str, Any]]:
 def _names(place: Place) -> dict[str, str | None]:
     """The row's ``country``, ``admin1``, ``admin2`` and ``location``, as ACLED writes them (:mod:`.acled_names`).
 
-    A region is its own admin1 (a district its own admin2), and its location is that name.
+    A region is its own admin1 (a district its own admin2), and its location is that name. They are a function
+    of the five fields read, so each place's are made once (the dictionary is read, never changed: a row copies it).
     """
-    cc = place.country_code
-    admin1 = place.name if place.kind is PlaceKind.ADMIN1 else place.admin1
-    admin2 = place.name if place.kind is PlaceKind.ADMIN2 else place.admin2
+    return _names_of(place.name, place.kind, place.country_code, place.admin1, place.admin2)
+
+
+@lru_cache(maxsize=NAMES_KEPT)
+def _names_of(name: str, kind: PlaceKind, cc: str | None, admin1: str | None,
+              admin2: str | None) -> dict[str, str | None]:
+    """:func:`_names` of a place of *name*, *kind* and country code *cc* in units *admin1*, *admin2*."""
+    admin1 = name if kind is PlaceKind.ADMIN1 else admin1
+    admin2 = name if kind is PlaceKind.ADMIN2 else admin2
     names = {"country": country_name(cc),
              "admin1": None if admin1 is None else unit_name(admin1, country_code=cc),
              "admin2": None if admin2 is None else unit_name(admin2, country_code=cc, district=True)}
-    unit = {PlaceKind.ADMIN1: "admin1", PlaceKind.ADMIN2: "admin2", PlaceKind.COUNTRY: "country"}.get(place.kind)
-    names["location"] = (unit and names[unit]) or plain_letters(place.name)
+    unit = {PlaceKind.ADMIN1: "admin1", PlaceKind.ADMIN2: "admin2", PlaceKind.COUNTRY: "country"}.get(kind)
+    names["location"] = (unit and names[unit]) or plain_letters(name)
     return names
 
 
