@@ -253,3 +253,49 @@ def test_hinted_regions_is_the_plain_search(text):
     gaz = Gazetteer.default()
     plain = {unit for m in resolution_actors._HINT.finditer(text) for unit in resolution_actors._units_of(gaz, m.group(0))}
     assert resolution_actors.hinted_regions(gaz, text) == plain
+
+
+_AREA_TEXTS = [
+    "Israeli forces fired at fishermen off Gaza.",
+    "Houthi fighters clashed with Saudi forces near Hebron.",
+    "Russian forces shelled Odessa and Kherson; Ukrainian troops repelled an assault near Bakhmut.",
+    "RSF fighters attacked El Fasher, Sudanese Armed Forces said.",
+    "Police dispersed protesters in Gaza.",
+    "American and Russian troops were seen near Hebron.",
+]
+
+
+@_FAST
+@given(texts)
+def test_area_bound_is_inside_the_actor_area(text):
+    # resolution_actors.pull_to_actors scans the parties only when a loose place lies outside area_bound
+    area, bound = resolution_actors.actor_area(text), resolution_actors.area_bound(text)
+    if bound is None:
+        assert area == frozenset()
+    elif area:
+        assert bound <= area
+
+
+def test_area_bound_of_written_reports():
+    for text in _AREA_TEXTS:
+        area, bound = resolution_actors.actor_area(text), resolution_actors.area_bound(text)
+        assert (bound is None and not area) or (bound is not None and (not area or bound <= area)), text
+    assert resolution_actors.area_bound("Police dispersed the crowd.") is None
+    assert resolution_actors.area_bound("Israeli forces fired at fishermen.") == resolution_actors.actor_area(
+        "Israeli forces fired at fishermen.") != frozenset()
+
+
+def test_pull_to_actors_without_the_bound_places_alike(monkeypatch):
+    from geoconflict.extraction.document import read_document
+    from geoconflict.text.report import read_report
+
+    gaz = Gazetteer.default()
+
+    def placed(text):
+        doc = read_document(read_report(text, published="2024-03-04"), gaz)
+        return [(x.start, x.end, x.place, x.reason) for x in doc.spans]
+
+    fast = [placed(t) for t in _AREA_TEXTS]
+    monkeypatch.setattr(resolution_actors, "area_bound", lambda text: frozenset())  # (never skips the scan)
+    assert fast == [placed(t) for t in _AREA_TEXTS]
+    assert [(x[2].country_code, "where the report's actors are" in x[3]) for x in fast[0]] == [("PS", True)]
