@@ -4,7 +4,8 @@ Some rules of :func:`~geoconflict.extraction.document.read_document` return befo
 sentence when a cheap test says they cannot act (most reports): the actors' area bound of
 :func:`~geoconflict.extraction.resolution_actors.pull_to_actors`, the spans that may be unplaced of
 :func:`~geoconflict.extraction.resolution_spelling.respell_in_units`, the places units may move of
-:func:`~geoconflict.extraction.structure.apply_sentence_region`. With every such test saying "may act", the
+:func:`~geoconflict.extraction.structure.apply_sentence_region`, the units a line of contact crosses of
+:func:`~geoconflict.extraction.resolution_front.by_the_front`. With every such test saying "may act", the
 test reports and the sentences below (each written to make one of the rules act) are read to the same spans.
 """
 
@@ -14,7 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from geoconflict.extraction import resolution_actors, resolution_spelling, structure
+from geoconflict.extraction import (
+    document,
+    resolution_actors,
+    resolution_front,
+    resolution_spelling,
+    structure,
+)
 from geoconflict.extraction.document import read_document
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.text.report import read_report
@@ -30,7 +37,15 @@ WRITTEN = [
     "Police dispersed protesters in Gaza.",
     "On 5 May 2023, in Niteroi, Rio de Janeiro, police raided the Nova Brasilia community, killing two.",
     "Clashes in Twic East county, Jonglei state, left five dead.",
+    "The SMM recorded explosions near Mykhailivka in Donetsk region.",
 ]
+
+
+class _Everything:
+    """A set that holds everything (a gate forced open)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
 
 
 def _read(texts: list[str]) -> list[list[tuple]]:
@@ -52,6 +67,7 @@ def test_gates_open_read_alike(texts, monkeypatch):
     monkeypatch.setattr(resolution_actors, "area_bound", lambda text: frozenset())
     monkeypatch.setattr(resolution_spelling, "_may_be_unplaced", lambda x: True)
     monkeypatch.setattr(structure, "_may_move", lambda spans: True)
+    monkeypatch.setattr(resolution_front, "_FRONT_UNITS", _Everything())
     assert _read(texts) == gated
 
 
@@ -71,7 +87,7 @@ def test_the_reports_make_each_gated_rule_act(texts, monkeypatch):
 
     gated = _read(texts)
     for module, name in ((resolution, "apply_sentence_region"), (resolution, "respell_in_units"),
-                         (resolution_guards, "pull_to_actors")):
+                         (resolution_guards, "pull_to_actors"), (document, "by_the_front")):
         with monkeypatch.context() as m:
             m.setattr(module, name, lambda *a, **k: None)
             assert _read(texts) != gated, name
