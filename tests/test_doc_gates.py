@@ -5,7 +5,8 @@ sentence when a cheap test says they cannot act (most reports): the actors' area
 :func:`~geoconflict.extraction.resolution_actors.pull_to_actors`, the spans that may be unplaced of
 :func:`~geoconflict.extraction.resolution_spelling.respell_in_units`, the places units may move of
 :func:`~geoconflict.extraction.structure.apply_sentence_region`, the units a line of contact crosses of
-:func:`~geoconflict.extraction.resolution_front.by_the_front`. With every such test saying "may act", the
+:func:`~geoconflict.extraction.resolution_front.by_the_front`, the hinted units of
+:func:`~geoconflict.extraction.resolution_guards.guard_context` (looked for only with a settlement to move). With every such test saying "may act", the
 test reports and the sentences below (each written to make one of the rules act) are read to the same spans.
 """
 
@@ -19,6 +20,7 @@ from geoconflict.extraction import (
     document,
     resolution_actors,
     resolution_front,
+    resolution_guards,
     resolution_spelling,
     structure,
 )
@@ -68,6 +70,7 @@ def test_gates_open_read_alike(texts, monkeypatch):
     monkeypatch.setattr(resolution_spelling, "_may_be_unplaced", lambda x: True)
     monkeypatch.setattr(structure, "_may_move", lambda spans: True)
     monkeypatch.setattr(resolution_front, "_FRONT_UNITS", _Everything())
+    monkeypatch.setattr(resolution_guards, "_loose_settlement", lambda placed: True)
     assert _read(texts) == gated
 
 
@@ -83,7 +86,7 @@ def test_gates_say_no_to_a_plain_note():
 
 def test_the_reports_make_each_gated_rule_act(texts, monkeypatch):
     # (else the test above would hold gates that are never open)
-    from geoconflict.extraction import resolution, resolution_guards
+    from geoconflict.extraction import resolution
 
     gated = _read(texts)
     for module, name in ((resolution, "apply_sentence_region"), (resolution, "respell_in_units"),
@@ -91,3 +94,18 @@ def test_the_reports_make_each_gated_rule_act(texts, monkeypatch):
         with monkeypatch.context() as m:
             m.setattr(module, name, lambda *a, **k: None)
             assert _read(texts) != gated, name
+
+
+def test_no_tail_without_a_parenthesis():
+    # districts.name_districts returns at once in a text without "(": every tail it reads opens one
+    from geoconflict.extraction import districts
+    from geoconflict.extraction.spans import Span
+
+    for text in ("Gunmen raided Niono [Niono, Segou] and Kidal, Kidal, Mali.",
+                 "Clashes in Sake, Masisi, North Kivu) left two dead.", "Niono (Niono, Segou) was shelled."):
+        for i in range(len(text)):
+            for j in range(i + 1, min(len(text), i + 12) + 1):
+                found = districts._tail_of(text, Span(i, j, text[i:j], ""))
+                assert found is None or "(" in text
+    text = "Niono (Niono, Segou) was shelled."
+    assert districts._tail_of(text, Span(0, 5, "Niono", "")) == "Niono, Segou"
