@@ -313,3 +313,76 @@ def test_an_event_place_is_a_token(text):
     # _place looks for the event's own preposition and place only in a clause holding a token
     if located._EVENT_PLACE.search(text):
         assert "⟦" in text
+
+
+_AREA_TEXTS = [
+    "Israeli forces fired at fishermen off Gaza.",
+    "Houthi fighters clashed with Saudi forces near Hebron.",
+    "Russian forces shelled Odessa and Kherson; Ukrainian troops repelled an assault near Bakhmut.",
+    "RSF fighters attacked El Fasher, Sudanese Armed Forces said.",
+    "Police dispersed protesters in Gaza.",
+    "American and Russian troops were seen near Hebron.",
+]
+
+
+@_FAST
+@given(texts)
+def test_area_bound_is_inside_the_actor_area(text):
+    # resolution_actors.pull_to_actors scans the parties only when a loose place lies outside area_bound
+    area, bound = resolution_actors.actor_area(text), resolution_actors.area_bound(text)
+    if bound is None:
+        assert area == frozenset()
+    elif area:
+        assert bound <= area
+
+
+def test_area_bound_of_written_reports():
+    for text in _AREA_TEXTS:
+        area, bound = resolution_actors.actor_area(text), resolution_actors.area_bound(text)
+        assert (bound is None and not area) or (bound is not None and (not area or bound <= area)), text
+    assert resolution_actors.area_bound("Police dispersed the crowd.") is None
+    assert resolution_actors.area_bound("Israeli forces fired at fishermen.") == resolution_actors.actor_area(
+        "Israeli forces fired at fishermen.") != frozenset()
+
+
+def test_pull_to_actors_without_the_bound_places_alike(monkeypatch):
+    from geoconflict.extraction.document import read_document
+    from geoconflict.text.report import read_report
+
+    gaz = Gazetteer.default()
+
+    def placed(text):
+        doc = read_document(read_report(text, published="2024-03-04"), gaz)
+        return [(x.start, x.end, x.place, x.reason) for x in doc.spans]
+
+    fast = [placed(t) for t in _AREA_TEXTS]
+    monkeypatch.setattr(resolution_actors, "area_bound", lambda text: frozenset())  # (never skips the scan)
+    assert fast == [placed(t) for t in _AREA_TEXTS]
+    assert [(x[2].country_code, "where the report's actors are" in x[3]) for x in fast[0]] == [("PS", True)]
+
+
+def _places() -> list:
+    from geoconflict.model import Place, PlaceKind
+
+    return [Place("Kramatorsk", kind=PlaceKind.POPULATED_PLACE, lat=48.7, lon=37.6, country_code="UA"),
+            Place("Donetsk Oblast", kind=PlaceKind.ADMIN1, lat=48.0, lon=37.8, country_code="UA")]
+
+
+@_FAST
+@given(st.sampled_from([None, 0, 1]), st.booleans(), st.sampled_from([None, "district"]),
+       st.sampled_from(["gazetteer name", "x; outlier: far", "approximate: placed at its unit", "outlier; approximate"]),
+       st.lists(st.sampled_from([0, 1]), max_size=2))
+def test_may_be_unplaced_holds_every_unplaced_span(at, fixed, descriptor, reason, unit_ids):
+    # resolution_spelling.respell_in_units reads no sentence when no span _may_be_unplaced
+    from geoconflict.extraction import resolution_spelling as rs
+    from geoconflict.extraction.resolution_common import OUTLIER
+    from geoconflict.extraction.structure import APPROXIMATE
+
+    places = _places()
+    reason = reason.replace("outlier", OUTLIER).replace("approximate", APPROXIMATE)
+    x = Span(0, 4, "Test", reason, descriptor=descriptor, place=None if at is None else places[at], fixed=fixed)
+    units = [places[i] for i in unit_ids]
+    if rs._unplaced(x, units):
+        assert rs._may_be_unplaced(x)
+    # (and it is exactly _unplaced for the units that hold x's own place)
+    assert rs._may_be_unplaced(x) == rs._unplaced(x, [] if x.place is None else [x.place])

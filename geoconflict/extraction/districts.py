@@ -100,6 +100,8 @@ def _tail_of(text: str, x: Span) -> str | None:
 
 def name_districts(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     """Give each placed settlement of *spans* with no admin2 the district its parenthesis names (in place)."""
+    if "(" not in text:
+        return  # (no parenthesis: no tail, :data:`_TAIL` opens one)
     for x in spans:
         place = x.place
         if place is None or place.kind is not PlaceKind.POPULATED_PLACE or place.admin2 or not place.admin1:

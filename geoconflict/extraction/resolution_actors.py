@@ -35,7 +35,7 @@ from geoconflict.lang import en
 from geoconflict.lang.trie import literal_trie
 from geoconflict.model import PlaceKind
 
-__all__ = ["actor_area", "hinted_regions", "pull_to_actors"]
+__all__ = ["actor_area", "area_bound", "hinted_regions", "pull_to_actors"]
 
 #: A longer text is a corpus of many reports, whose actors tell no one area.
 ACTOR_AREA_MAX_TEXT = 20_000
@@ -58,6 +58,22 @@ def _hint_automaton() -> ahocorasick.Automaton:
 
 
 _HINT_NAMES = _hint_automaton()
+
+
+def _country_automaton() -> ahocorasick.Automaton:
+    """Every demonym's and group's name of a country, as written (the :data:`~geoconflict.extraction.actors.ACTOR`
+    pattern reads them literally), with that country: one pass finds every country a party of a text may be of."""
+    automaton = ahocorasick.Automaton()
+    for name, code in (*en.DEMONYMS.items(), *en.GROUPS.items()):
+        if code:
+            automaton.add_word(name, code)
+    automaton.make_automaton()
+    return automaton
+
+
+_PARTY_COUNTRIES = _country_automaton()
+#: A country with the countries :data:`geoconflict.lang.en.THEATRES` says it fights in: its parties' area.
+_THEATRE_AREAS = {code: frozenset((code, *theatre)) for code, theatre in en.THEATRES.items()}
 
 
 @lru_cache(maxsize=AREAS_KEPT)
@@ -83,6 +99,33 @@ def actor_area(text: str) -> frozenset[str]:
     return area or frozenset()
 
 
+@lru_cache(maxsize=AREAS_KEPT)
+def area_bound(text: str) -> frozenset[str] | None:
+    """Countries that the actors' area of *text* (:func:`actor_area`) holds whenever it holds any; None when it is
+    empty.
+
+    The area is what the theatres of its parties' countries share; a party is named by a demonym or a group's
+    name as written, so the countries of all such names in the text (one automaton pass, no pattern search)
+    include the parties': what all their theatres share is in the area, or no such name has a theatre and the
+    area is empty. ``tests/test_extract_fast_checks.py`` holds the bound to :func:`actor_area`.
+
+    Examples
+    --------
+    >>> sorted(area_bound("Houthi fighters clashed with Saudi forces."))
+    ['SA', 'YE']
+    >>> area_bound("Police dispersed the crowd.") is None
+    True
+    """
+    if len(text) > ACTOR_AREA_MAX_TEXT:
+        return None
+    area: frozenset[str] | None = None
+    for code in {code for _, code in _PARTY_COUNTRIES.iter(text)}:
+        own = _THEATRE_AREAS.get(code)
+        if own is not None:
+            area = own if area is None else area & own
+    return area
+
+
 def pull_to_actors(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
     """Places outside the actors' area: their namesake inside it, or none when they are far homonyms.
 
@@ -99,6 +142,9 @@ def pull_to_actors(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
     loose = [x for x in placed if x.place is not None and x.place.kind is not PlaceKind.COUNTRY and not x.fixed]
     if not loose:
         return
+    bound = area_bound(text)
+    if bound is None or all(x.place is None or x.place.country_code in bound for x in loose):
+        return  # (the area is empty, or holds every loose place: the actors move none; most reports)
     area = actor_area(text)
     if not area:
         return

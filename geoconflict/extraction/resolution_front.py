@@ -174,6 +174,8 @@ KHARKIV_2024 = ContactLine(
 #: The lines :func:`by_the_front` knows.
 CONTACT_LINES = (DONBAS_2015, FRONT_2022, FRONT_2024, KHARKIV_2024)
 _STEPS = {line.name: line.steps() for line in CONTACT_LINES}
+#: (country, first-level unit) of every unit a line of :data:`CONTACT_LINES` crosses.
+_FRONT_UNITS = frozenset((line.country, unit) for line in CONTACT_LINES for unit in line.units)
 
 
 def line_distance_km(line: ContactLine, p: Place) -> float:
@@ -208,6 +210,8 @@ def by_the_front(gaz: Gazetteer, spans: list[Span], published: date | None) -> N
     published : date, optional
         The report's date: only the lines of contact of that day are used (all, when None).
     """
+    if not any(x.place is not None and (x.place.country_code, x.place.admin1) in _FRONT_UNITS for x in spans):
+        return  # (no place in a unit a line crosses: :func:`_crossing` finds none; most reports)
     lines = lines_at(published)
     if not lines:
         return

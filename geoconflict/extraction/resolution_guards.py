@@ -86,12 +86,18 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     _pull_to_named_unit(gaz, placed)
     _one_town_per_name(gaz, placed)
     in_named_district(gaz, placed)
-    hinted = hinted_regions(gaz, text)
+    hinted = hinted_regions(gaz, text) if _loose_settlement(placed) else set()
     in_named_region(gaz, placed, hinted)
     approximate_in_its_area(gaz, placed, hinted)
     for x in placed:
         if x.place is not None and other_name(x) and not has_evidence(text, x) and not coherent(x, placed):
             unplace(x, f"'{x.surface}' is another name of {x.place.name}, named without evidence, alone in its country")
+
+
+def _loose_settlement(placed: list[Span]) -> bool:
+    """Whether a span of *placed* is a settlement not fixed: the only kind :func:`in_named_region` and
+    :func:`approximate_in_its_area` move (without one, neither reads the hinted units: not looked for)."""
+    return any(x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE and not x.fixed for x in placed)
 
 
 def _common_unit(text: str, x: Span) -> bool:

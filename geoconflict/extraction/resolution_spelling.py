@@ -68,7 +68,11 @@ def _likeness(x: str, y: str) -> float:
 
 def respell_in_units(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     """Place each unresolved span of a sentence that names first-level units as such (or one left at such a
-    unit for want of its name) at the units' town spelled alike, if one (the nearest spelling wins)."""
+    unit for want of its name) at the units' town spelled alike, if one (the nearest spelling wins).
+
+    A report none of whose spans may be so placed (:func:`_may_be_unplaced`: most) is not read by sentence."""
+    if not any(_may_be_unplaced(x) for x in spans):
+        return
     starts = [x.start for x in spans]
     for begin, end in unit_sentences(text, spans):  # (only a first-level unit names a region)
         inside = spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, end)]
@@ -86,6 +90,13 @@ def _unplaced(x: Span, units: list[Place]) -> bool:
     if x.place is None:  # a listed name not found ("Muse township"), or a namesake far away left unresolved
         return x.descriptor is not None or OUTLIER in x.reason
     return x.fixed and x.place in units and APPROXIMATE in x.reason
+
+
+def _may_be_unplaced(x: Span) -> bool:
+    """:func:`_unplaced` but for the units: whether *x* is so for some units (those it was placed at)."""
+    if x.place is None:
+        return x.descriptor is not None or OUTLIER in x.reason
+    return x.fixed and APPROXIMATE in x.reason
 
 
 def _respell(gaz: Gazetteer, x: Span, units: list[Place]) -> None:

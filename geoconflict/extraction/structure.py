@@ -434,6 +434,8 @@ def apply_sentence_region(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     --------
     >>> apply_sentence_region(Gazetteer.default(), "", [])
     """
+    if not _may_move(spans):
+        return  # (no sentence's units can move a place: most reports)
     starts = [x.start for x in spans]
     for begin, end in unit_sentences(text, spans):
         inside = spans[bisect.bisect_left(starts, begin):bisect.bisect_left(starts, end)]
@@ -447,6 +449,20 @@ def apply_sentence_region(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
                 _into_units(gaz, x, units)
             elif _far_at_home(x, units):
                 _to_country(gaz, x, units, where=f"over {TAIL_FAR_KM:,.0f} km from")
+
+
+def _may_move(spans: list[Span]) -> bool:
+    """Whether some units may move a place of *spans* (:func:`_foreign`, :func:`_elsewhere` or :func:`_far_at_home`,
+    whatever the units): a place not fixed that is a village, a town or a second-level unit, or any place not
+    fixed when *spans* are placed in more than one country (the units are among them: only then is a place in
+    another country than theirs)."""
+    loose = [x.place for x in spans if x.place is not None and not x.fixed]
+    return any(p.kind in _MOVED_AT_HOME for p in loose) or bool(loose) and len(
+        {x.place.country_code for x in spans if x.place is not None}) > 1
+
+
+#: The kinds of place :func:`_elsewhere` and :func:`_far_at_home` move in the units' own country.
+_MOVED_AT_HOME = (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2)
 
 
 def _elsewhere(x: Span, units: list[Place]) -> bool:
