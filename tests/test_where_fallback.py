@@ -48,7 +48,7 @@ def test_a_region_listed_with_another_keeps_the_event_when_the_other_is_also_a_v
                     "prices.")
     assert row["location"] == "England"
     assert row["geo_precision"] == REGION
-    assert row["sub_event_type"] == "Arrests"
+    assert row["sub_event_type"] == "Protest with intervention"  # arrests at protests (ACLED)
 
 
 # ---- a road named by its two ends: each end is a place of the report, the far end is not where the event is
