@@ -44,13 +44,11 @@ _PART_OF = re.compile(
     r"(?:the\s+(?P<anaphor>city|town)\b)?", re.IGNORECASE)
 #: What a span names when it may be the town a part is of.
 _TOWN_OR_UNIT = (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN1, PlaceKind.ADMIN2)
-#: A quick test before the spans are walked: most reports name no part of a town.
-_QUICK = re.compile(r"(?:district|neighbou?rhood|quarter|suburb|borough)s?\s+of\s", re.IGNORECASE)
 
 
 def in_town_parts(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     """Place each span the text calls a part of a town in or at that town (see the module)."""
-    if not _QUICK.search(text):
+    if not _PART_OF.search(text):  # (most reports name no part of a town: the spans are not walked)
         return
     for i, x in enumerate(spans):
         m = _PART_OF.match(text, x.end)
