@@ -48,11 +48,9 @@ _TOWN_OR_UNIT = (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN1, PlaceKind.ADMIN2)
 
 def in_town_parts(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     """Place each span the text calls a part of a town in or at that town (see the module)."""
-    if not _PART_OF.search(text):  # (most reports name no part of a town: the spans are not walked)
-        return
     for i, x in enumerate(spans):
-        m = _PART_OF.match(text, x.end)
-        if m is None or x.place is None or x.fixed:
+        m = _PART_OF.match(text, x.end) if x.place is not None and not x.fixed else None
+        if m is None:  # (most spans are followed by no part word: one anchored match each, no search of the text)
             continue
         y = _last_town(spans[:i]) if m.group("anaphor") else _span_at(spans[i + 1:], m.end())
         town = _as_town(gaz, y, x.place) if y is not None else None

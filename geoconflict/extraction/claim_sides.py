@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from geoconflict.extraction.acled_types import actor_after, actor_before
 from geoconflict.extraction.actors import state_side
+from geoconflict.extraction.cues import folded
 from geoconflict.extraction.document import clause, clause_back
 from geoconflict.lang import en
 
@@ -33,6 +34,9 @@ __all__ = ["taken_from"]
 #: "government forces" right after an offset, and right before one (two words at most between, no clause mark).
 _GOVERNMENT_AFTER = re.compile(r"(?:the\s+)?(?:\w+\s+)?" + en.GOVERNMENT_FORCES)
 _GOVERNMENT_BEFORE = re.compile(en.GOVERNMENT_FORCES + r"[^\w;:,.]*(?:\w+[^\w;:,.]+){0,2}$")
+#: The forms' words (:mod:`geoconflict.lang.en`), for the case-folded sentence (:func:`~geoconflict.extraction.cues.folded`).
+_TAKEN_FROM, _HELD_POST, _HELD_BY_BEFORE, _HELD_BY_AFTER, _DROVE_OUT, _FOUGHT_WITH, _GAVE_WAY = map(folded, (
+    en.TAKEN_FROM, en.HELD_POST, en.HELD_BY_BEFORE, en.HELD_BY_AFTER, en.DROVE_OUT, en.FOUGHT_WITH, en.GAVE_WAY))
 #: How far from the words that read it a side's name is looked for, characters: its start (after two words at
 #: most) and its end within this (a long sentence is read in time linear in its length).
 SIDE_WINDOW = 80
@@ -88,12 +92,12 @@ class _Told:
         """The side named by each form, in the module's order (None where a form names none)."""
         folded = self.folded
         end = cue_end + len(clause(self.masked, cue_end))
-        yield from (self.after(m.end(), end) for m in en.TAKEN_FROM.finditer(folded, cue_end, end))
-        yield from (self.before(m.start()) for m in en.HELD_POST.finditer(folded, cue_end, end))
-        yield from (self.before(m.start()) for m in en.HELD_BY_BEFORE.finditer(folded))
-        for pattern in (en.HELD_BY_AFTER, en.DROVE_OUT, en.FOUGHT_WITH):
+        yield from (self.after(m.end(), end) for m in _TAKEN_FROM.finditer(folded, cue_end, end))
+        yield from (self.before(m.start()) for m in _HELD_POST.finditer(folded, cue_end, end))
+        yield from (self.before(m.start()) for m in _HELD_BY_BEFORE.finditer(folded))
+        for pattern in (_HELD_BY_AFTER, _DROVE_OUT, _FOUGHT_WITH):
             yield from (self.after(m.end(), len(folded)) for m in pattern.finditer(folded))
-        yield from (self.before(m.start()) for m in en.GAVE_WAY.finditer(folded))
+        yield from (self.before(m.start()) for m in _GAVE_WAY.finditer(folded))
 
     def after(self, at: int, hi: int) -> str | None:
         """The side named right after offset *at* (before *hi*)."""

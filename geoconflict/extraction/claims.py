@@ -37,7 +37,7 @@ from geoconflict.extraction.actors import (
     without_article,
 )
 from geoconflict.extraction.claim_sides import taken_from
-from geoconflict.extraction.cues import Fold, Reading, cue_kinds, matched
+from geoconflict.extraction.cues import Fold, Reading, Stems, cue_kinds, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_OPEN, Document, clause, clause_back, number
 from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent
 from geoconflict.extraction.located import stated_fatalities
@@ -175,7 +175,7 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
         return None
     head = en.APPOSITIVE.sub(",", masked[:cue.start()])
     folded_head = case_fold(head)
-    if Fold.DENY.search(folded_head) or Fold.MODAL.search(folded_head):
+    if Fold.DENY.search(folded_head) or Stems.MODAL.search(folded_head):
         return None
     claimant, named = _claimant(rest, head, folded_head, word, speaker)
     if claimant is None:
