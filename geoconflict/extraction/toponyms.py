@@ -287,6 +287,8 @@ def _context_reason(text: str, span: Span, surnames: set[str], words: RuleWords)
     outlet = en.OUTLET_AFTER.match(text, e)
     if outlet:
         return f"names an outlet ('{word} {outlet.group(0).strip()}')"
+    if en.GROUPING_AFTER.match(text, e):
+        return f"names a force grouping ('the {word} group of forces')"
     part = en.NEIGHBOURHOOD_AFTER.match(text, e) if words.part_after else None
     if part or words.part_opening and (en.NEIGHBOURHOOD_OPENING.match(text, s) or _neighbourhood_before(text, lo, s)):
         return f"names a part of a city ('{word}{part.group(0) if part else ''}'), inside the town the report names"
