@@ -18,7 +18,7 @@ from collections.abc import Callable
 from geoconflict.extraction.acled_types import actor_pair, crowd_fight
 from geoconflict.extraction.actors import parties, side_name, state_side
 from geoconflict.extraction.cues import matched
-from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, Document, clause, clause_back
+from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, Document, clause, clause_back, clause_before
 from geoconflict.extraction.located import stated_fatalities
 from geoconflict.lang import en
 from geoconflict.model import CombatArea, PlaceKind
@@ -59,7 +59,7 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     ids = [int(t) for t in TOKEN.findall(clause(masked, cue.end()))]
     where = "after"
     if not ids:
-        ids = [int(t) for t in TOKEN.findall(clause_back(masked[:cue.start()]))]
+        ids = [int(t) for t in TOKEN.findall(clause_before(masked, cue.start()))]
         where = "before"
     if not ids:  # "On <date>, in <place> (<district>), fighting broke out": the note's place, named first
         ids = [int(m.group(1)) for m in _PLACE_IN.finditer(masked, 0, cue.start())][:1]

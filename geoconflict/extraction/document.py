@@ -329,6 +329,26 @@ def clause_back(head: str) -> str:
     return head[max(head.rfind(";"), head.rfind(":"), head.rfind(",")) + 1:]
 
 
+def clause_before(masked: str, at: int) -> str:
+    """The clause of *masked* that ends at offset *at* (:func:`clause_back`); one that would begin inside a place's
+    parenthesised tail ("⟦0⟧ town (⟦1⟧, ⟦2⟧) and clashed"), where a coder's note says where the place lies, begins
+    before the parenthesis: the place and its subject are those the tail follows.
+
+    Examples
+    --------
+    >>> text = "rebels took ⟦0⟧ (⟦1⟧, ⟦2⟧) and clashed"
+    >>> clause_before(text, text.index("clashed"))
+    'rebels took ⟦0⟧ (⟦1⟧, ⟦2⟧) and '
+    """
+    head = masked[:at]
+    back = clause_back(head)
+    if ")" in back and "(" not in back:
+        opening = head.rfind("(", 0, at - len(back))
+        if opening >= 0:
+            return head[opening - len(clause_back(head[:opening])):]
+    return back
+
+
 def clause_back_reference(head: str) -> str:
     """:func:`clause_back` done plainly: *head* split at ";", ":" and ",", the last piece."""
     return _CLAUSE_MARK.split(head)[-1]

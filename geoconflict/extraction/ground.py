@@ -105,7 +105,8 @@ def ground_combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]
     for pattern, at, what in ((_ADVANCE, _ADVANCE_AT, "advance"), (_SIEGE, _PLACE_NEXT, "siege")):
         for m in pattern.finditer(text):
             place = at.match(text, m.end())
-            if place is None or _denied(text, m.start()) or doc.spans[int(place.group(1))].possessive:
+            if place is None or _denied(text, m.start()) or doc.spans[int(place.group(1))].possessive \
+                    or Stems.MODAL.search(text, 0, m.start()) or en.ATTEMPT.search(text, 0, m.start()):
                 continue
             first = _side_before(masked, text, m.start())
             sides = [first] if first else []
