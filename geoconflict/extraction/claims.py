@@ -37,11 +37,11 @@ from geoconflict.extraction.actors import (
     without_article,
 )
 from geoconflict.extraction.claim_sides import taken_from
-from geoconflict.extraction.own_forces import speakers_side
 from geoconflict.extraction.cues import Fold, Reading, cue_kinds, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_OPEN, Document, clause, clause_back, number
 from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent
 from geoconflict.extraction.located import stated_fatalities
+from geoconflict.extraction.own_forces import speakers_side
 from geoconflict.extraction.spans import contains
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.lang import en

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from geoconflict.extraction.acled_types import actor_pair, crowd_fight
 from geoconflict.extraction.actors import parties, side_name, state_side
 from geoconflict.extraction.cues import matched
-from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, Document, clause, clause_back, clause_before
+from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, Document, clause, clause_before
 from geoconflict.extraction.located import stated_fatalities
 from geoconflict.lang import en
 from geoconflict.model import CombatArea, PlaceKind
