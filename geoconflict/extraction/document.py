@@ -332,20 +332,21 @@ def clause_back(head: str) -> str:
 def clause_before(masked: str, at: int) -> str:
     """The clause of *masked* that ends at offset *at* (:func:`clause_back`); one that would begin inside a place's
     parenthesised tail ("⟦0⟧ town (⟦1⟧, ⟦2⟧) and clashed"), where a coder's note says where the place lies, begins
-    before the parenthesis: the place and its subject are those the tail follows.
+    before the parenthesis, and leaves the tail out: the place is the one the tail follows.
 
     Examples
     --------
     >>> text = "rebels took ⟦0⟧ (⟦1⟧, ⟦2⟧) and clashed"
     >>> clause_before(text, text.index("clashed"))
-    'rebels took ⟦0⟧ (⟦1⟧, ⟦2⟧) and '
+    'rebels took ⟦0⟧  and '
     """
     head = masked[:at]
     back = clause_back(head)
-    if ")" in back and "(" not in back:
+    closing = back.find(")")
+    if closing >= 0 and "(" not in back:
         opening = head.rfind("(", 0, at - len(back))
         if opening >= 0:
-            return head[opening - len(clause_back(head[:opening])):]
+            return clause_back(head[:opening]) + back[closing + 1:]
     return back
 
 
