@@ -16,7 +16,7 @@ Share right (type / subtype / ≤25 km / admin-1 / actors / fatalities / all six
 from __future__ import annotations
 
 from tests.acled_cases import assert_well_formed, report_field_tests, report_rows_fixture
-from tests.test_events_wide import ALL, Case
+from tests.test_events_wide import Case
 
 #: Every case here is held out: no rule was made on them (``benchmarks/wide_cases.py`` says so).
 ALL_HELD_OUT = True
