@@ -35,6 +35,12 @@ def _main(text: str, gazetteer) -> tuple[str | None, str | None, str | None, str
      (taxonomy.GOVERNMENT_REGAINS, "Kidal", "Malian forces", "rebels")),
     ("Kenyan troops drove al-Shabaab fighters out of Lamu on Sunday.",
      (taxonomy.GOVERNMENT_REGAINS, "Lamu", "Kenyan forces", "Al-Shabaab")),
+    # the side that fled a place entered is the side that gave it up, not people displaced
+    ("The Taliban entered Kabul after government forces fled.",
+     (taxonomy.NON_STATE_OVERTAKES, "Kabul", "Taliban", "Afghan forces")),
+    # the side before a place's parenthesised tail is the side that fights
+    ("On 2 May 2024, Arakan Army fighters advanced into Buthidaung (Buthidaung, Rakhine) and clashed with the "
+     "military.", (taxonomy.ARMED_CLASH, "Buthidaung Town", "Arakan Army", "military")),
 ])
 def test_a_form_of_the_front_is_read(text, expected, gazetteer):
     assert _main(text, gazetteer) == expected

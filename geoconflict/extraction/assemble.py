@@ -78,6 +78,8 @@ __all__ = ["extract"]
 _R = TypeVar("_R")
 #: The word a located event's reason names ("event: attack word 'stormed' with a place"): group 1.
 _EVENT_WORD = re.compile(r"\bword '([^']+)'")
+#: The record type of a development (:data:`geoconflict.extraction.acled_types.CUE_KEYS`): displacement among them.
+_DEVELOPMENT = "development"
 
 
 def extract(report: Report | str, *, gazetteer: Gazetteer | None = None,
@@ -249,13 +251,21 @@ def _won_in_battle(located: list[Event], claimed: list[TerritorialClaim]) -> lis
     if not claimed:
         return located
     won = {(c.provenance.span, a) for c in claimed if c.disputes is None for a in c.areas}
-    return [e for e in located
-            if e.subtype != acled.ARMED_CLASH or (e.provenance.span, e.place) not in won or not _assault(e)]
+    return [e for e in located if (e.provenance.span, e.place) not in won or not (_assault(e) or _gave_way(e))]
+
+
+def _gave_way(e: Event) -> bool:
+    """Whether the located event *e* is people fleeing a place (ACLED's "Other" development of displacement) told in a
+    capture's sentence: there the side that fled is the side that gave the place up ("entered <town> after
+    government forces fled"), no displacement of its own."""
+    return e.type == _DEVELOPMENT and e.subtype == acled.OTHER
 
 
 def _assault(e: Event) -> bool:
-    """Whether the located event *e* is told by a word of the fight for a place ("stormed", "assaults"; not "killed"),
-    as its reason names the word."""
+    """Whether the located event *e* is an armed clash told by a word of the fight for a place ("stormed",
+    "assaults"; not "killed"), as its reason names the word."""
+    if e.subtype != acled.ARMED_CLASH:
+        return False
     word = _EVENT_WORD.search(e.provenance.reason or "")
     return word is not None and word.group(1).lower().startswith(en.ASSAULT_EVENT_WORDS)
 

@@ -342,12 +342,21 @@ def clause_before(masked: str, at: int) -> str:
     """
     head = masked[:at]
     back = clause_back(head)
-    closing = back.find(")")
-    if closing >= 0 and "(" not in back:
-        opening = head.rfind("(", 0, at - len(back))
-        if opening >= 0:
-            return clause_back(head[:opening]) + back[closing + 1:]
+    opening = tail_opening(masked, at, back)
+    if opening is not None:
+        return clause_back(head[:opening]) + back[back.find(")") + 1:]
     return back
+
+
+def tail_opening(masked: str, at: int, back: str | None = None) -> int | None:
+    """Where the parenthesised tail opens that the clause ending at offset *at* of *masked* would begin inside
+    (*back*, that clause, when known), or None when it begins inside none."""
+    if back is None:
+        back = clause_back(masked[:at])
+    if ")" not in back or "(" in back:
+        return None
+    opening = masked.rfind("(", 0, at - len(back))
+    return opening if opening >= 0 else None
 
 
 def clause_back_reference(head: str) -> str:
