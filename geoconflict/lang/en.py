@@ -893,13 +893,14 @@ HELD_BY_AFTER = re.compile(r"\bheld\s+by\s+", re.IGNORECASE)
 # ---- ground fighting told as movement of the front (geoconflict.extraction.ground)
 
 #: What may stand between a word of the front and the place it is at: "(advanced) several kilometres into the
-#: outskirts of", "(besieged) the town of", "south of", "the eastern part of".
+#: outskirts of", "(besieged) the town of", "south of", "the eastern part of" (not "toward": a direction, not
+#: where the fighting is).
 _GROUND_DISTANCE = r"(?:(?:several|a\s+few|up\s+to\s+\d+|\d+)\s+(?:kilomet(?:er|re)s?|km|miles|met(?:er|re)s)\s+)?"
 _GROUND_PART = (r"(?:(?:the\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
                 r"(?:outskirts|edge|edges|centre|center|suburbs?|vicinity|environs|part|parts|districts?|"
                 r"neighbou?rhoods?|approaches)\s+of\s+)?")
 _GROUND_SETTLEMENT = r"(?:(?:the\s+)?(?:" + "|".join(SETTLEMENT_WORDS) + r"|settlement|locality)\s+of\s+)?"
-GROUND_PLACE = (r"\s+" + _GROUND_DISTANCE + r"(?:(?:in|into|inside|near|on|onto|to|toward|towards|within|around|"
+GROUND_PLACE = (r"\s+" + _GROUND_DISTANCE + r"(?:(?:in|into|inside|near|on|onto|to|within|around|"
                 r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:-?\w+)?\s+of)\s+)"
                 + _GROUND_PART + _GROUND_SETTLEMENT + DIRECTION)
 #: An advance at a place: "advanced near <town>", "advanced to the outskirts of <town>", "made gains in <town>".
