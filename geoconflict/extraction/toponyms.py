@@ -296,13 +296,18 @@ def _context_reason(text: str, span: Span, surnames: set[str], words: RuleWords)
     return None
 
 
+#: What every match of :data:`~geoconflict.lang.en.GROUPING_AFTER` holds right after the name's space, in either
+#: case ("group", "Grouping"): the cheap test before the pattern.
+_GROUPING_CORE = "roup"
+
+
 def _names_what_follows(text: str, e: int, word: str) -> str | None:
     """Why the words right after a name (ending at *e*) make it the name of something else: an outlet ("the Kyiv
     Independent daily"), a force grouping ("the Centre group of forces")."""
     outlet = en.OUTLET_AFTER.match(text, e)
     if outlet:
         return f"names an outlet ('{word} {outlet.group(0).strip()}')"
-    if en.GROUPING_AFTER.match(text, e):
+    if text.find(_GROUPING_CORE, e, e + len(_GROUPING_CORE) + 2) >= 0 and en.GROUPING_AFTER.match(text, e):
         return f"names a force grouping ('the {word} group of forces')"
     return None
 
