@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import replace
 from datetime import date
@@ -50,11 +51,13 @@ from typing import TypeVar
 from geoconflict.extraction.claims import CombatIndex, claims, counter_claim, dispute_note
 from geoconflict.extraction.combat import combats
 from geoconflict.extraction.document import Document, read_document
+from geoconflict.extraction.ground import ground_claims, ground_combats
 from geoconflict.extraction.located import located_events
 from geoconflict.extraction.movements import merge_movements, movements, status_updates
 from geoconflict.extraction.sources import Speakers
 from geoconflict.extraction.spans import Span
 from geoconflict.gazetteer import Gazetteer
+from geoconflict.lang import en
 from geoconflict.model import (
     CombatArea,
     DatePrecision,
@@ -64,6 +67,7 @@ from geoconflict.model import (
     Provenance,
     TerritorialClaim,
 )
+from geoconflict.model import taxonomy as acled
 from geoconflict.model._checks import as_date, as_text
 from geoconflict.model.eventset import EventSet
 from geoconflict.text.report import Report, read_report
@@ -72,6 +76,10 @@ from geoconflict.text.sentences import Sentence
 __all__ = ["extract"]
 
 _R = TypeVar("_R")
+#: The word a located event's reason names ("event: attack word 'stormed' with a place"): group 1.
+_EVENT_WORD = re.compile(r"\bword '([^']+)'")
+#: The record type of a development (:data:`geoconflict.extraction.acled_types.CUE_KEYS`): displacement among them.
+_DEVELOPMENT = "development"
 
 
 def extract(report: Report | str, *, gazetteer: Gazetteer | None = None,
@@ -112,7 +120,9 @@ def extract(report: Report | str, *, gazetteer: Gazetteer | None = None,
         doc.sources.note_outlets(s.start, s.end)
     speakers = Speakers(doc.sources, ordered)
     moved, fought, located = _events(doc, ordered, speakers)
-    claimed = _uncounted_dead(_claims(doc, speakers, CombatIndex(fought)), located)
+    claimed = _claims(doc, speakers, CombatIndex(fought))
+    located = _won_in_battle(located, claimed)
+    claimed = _uncounted_dead(claimed, located)
     merged_claims = _merge_same(claimed, _claim_key)
     merged_combats = _merge_same(fought, _combat_key)
     merged_events = _merge_same(located, _event_key)
@@ -206,7 +216,7 @@ def _events(doc: Document, ordered: list[Sentence],
         moved = merge_movements([*moved, *found]) if found else moved
         if s is doc.title:
             continue
-        fought.extend(combats(doc, s, speaker))
+        fought.extend(combats(doc, s, speaker) or ground_combats(doc, s, speaker))
         located.extend(located_events(doc, s, speaker))
     return moved, fought, located
 
@@ -215,7 +225,7 @@ def _claims(doc: Document, speakers: Speakers, fought: CombatIndex) -> list[Terr
     """The territorial claims of the body's sentences, with the doubts their next sentence casts."""
     out: list[TerritorialClaim] = []
     for i, s in enumerate(doc.sentences):
-        found = claims(doc, s, speakers.of(i), fought)
+        found = claims(doc, s, speakers.of(i), fought) or ground_claims(doc, s, speakers.of(i), fought)
         following = doc.sentences[i + 1] if i + 1 < len(doc.sentences) else None
         for k, c in enumerate(found):
             c = dispute_note(doc, c, s, following)
@@ -231,6 +241,33 @@ def _uncounted_dead(claimed: list[TerritorialClaim], located: Iterable[Event]) -
     counted = {e.provenance.span for e in located if e.fatalities is not None}
     return [replace(c, fatalities=None) if c.fatalities is not None and c.provenance.span in counted else c
             for c in claimed]
+
+
+def _won_in_battle(located: list[Event], claimed: list[TerritorialClaim]) -> list[Event]:
+    """The located events, less the armed clashes a capture of their sentence tells the outcome of: "stormed and took
+    <town>", "<side> were pushed out of <town> by Russian assaults". ACLED codes the fight for a place and its
+    capture as one event, the capture (its sub-event type says who won); the clash goes when a claim of the same
+    sentence names its place."""
+    if not claimed:
+        return located
+    won = {(c.provenance.span, a) for c in claimed if c.disputes is None for a in c.areas}
+    return [e for e in located if (e.provenance.span, e.place) not in won or not (_assault(e) or _gave_way(e))]
+
+
+def _gave_way(e: Event) -> bool:
+    """Whether the located event *e* is people fleeing a place (ACLED's "Other" development of displacement) told in a
+    capture's sentence: there the side that fled is the side that gave the place up ("entered <town> after
+    government forces fled"), no displacement of its own."""
+    return e.type == _DEVELOPMENT and e.subtype == acled.OTHER
+
+
+def _assault(e: Event) -> bool:
+    """Whether the located event *e* is an armed clash told by a word of the fight for a place ("stormed",
+    "assaults"; not "killed"), as its reason names the word."""
+    if e.subtype != acled.ARMED_CLASH:
+        return False
+    word = _EVENT_WORD.search(e.provenance.reason or "")
+    return word is not None and word.group(1).lower().startswith(en.ASSAULT_EVENT_WORDS)
 
 
 def _merge_same(records: Iterable[_R], key: Callable[[_R], Hashable]) -> list[_R]:

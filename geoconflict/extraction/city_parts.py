@@ -49,8 +49,10 @@ _TOWN_OR_UNIT = (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN1, PlaceKind.ADMIN2)
 def in_town_parts(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     """Place each span the text calls a part of a town in or at that town (see the module)."""
     for i, x in enumerate(spans):
-        m = _PART_OF.match(text, x.end) if x.place is not None and not x.fixed else None
-        if m is None:  # (most spans are followed by no part word: one anchored match each, no search of the text)
+        if x.place is None or x.fixed:
+            continue
+        m = _PART_OF.match(text, x.end)  # (one anchored match a span: most are followed by no part word)
+        if m is None:
             continue
         y = _last_town(spans[:i]) if m.group("anaphor") else _span_at(spans[i + 1:], m.end())
         town = _as_town(gaz, y, x.place) if y is not None else None

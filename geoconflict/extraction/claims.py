@@ -41,6 +41,7 @@ from geoconflict.extraction.cues import Fold, Reading, Stems, cue_kinds, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_OPEN, Document, clause, clause_back, number
 from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent
 from geoconflict.extraction.located import stated_fatalities
+from geoconflict.extraction.own_forces import speakers_side
 from geoconflict.extraction.spans import contains
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.lang import en
@@ -73,6 +74,8 @@ _HELD_PLACE = re.compile(en.HELD_PLACE + TOKEN_OPEN)
 _NAMED_END = re.compile(rf",\s+(?!{TOKEN_OPEN}|{en.AND}\s+{TOKEN_OPEN})")
 _ANAPHORA = re.compile(en.ANAPHORA + rf"(?!\s*{TOKEN_OPEN})")
 _DIGIT = re.compile(r"\d")  # every en.AREA match holds one
+#: What joins sides named as one ("FARDC and Wazalendo fighters", "FARDC, Wazalendo").
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 #: The units a claim's area is looked for among when no anaphor says which.
 _ANY_UNIT = (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.POPULATED_PLACE)
 _BROAD = (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
@@ -175,7 +178,7 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
         return None
     head = en.APPOSITIVE.sub(",", masked[:cue.start()])
     folded_head = case_fold(head)
-    if Fold.DENY.search(folded_head) or Stems.MODAL.search(folded_head):
+    if Fold.DENY.search(folded_head) or Stems.MODAL.search(folded_head) or en.ATTEMPT.search(clause_back(folded_head)):
         return None
     claimant, named = _claimant(rest, head, folded_head, word, speaker)
     if claimant is None:
@@ -206,19 +209,22 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
                                             home=areas[0].country_code if areas else None), as_of=as_of,
         settlements=settlements, area_km2_stated=stated, areas=tuple(areas),
         geometry=geometry, derivation=derivation, approximate=derivation == Derivation.STATED_AREA,
-        note=note, subtype=_transfer(r) or overtaken(claimant_label, areas, masked),
+        note=note, subtype=_transfer(r, own=_first_person(folded_head, speaker)) or overtaken(claimant_label, areas,
+                                                                                             masked),
         fatalities=stated_fatalities(doc, s), provenance=prov,
     )
 
 
-def _transfer(r: Reading) -> str | None:
+def _transfer(r: Reading, *, own: bool = False) -> str | None:
     """ACLED's non-violent transfer of territory when the claim's sentence (read as *r*) tells no fighting ("took
     control of <village> without confrontation"), else None (a battle: who won it is the claimant's side). Ground
-    won back ("regained", "recaptured") was fought for unless the sentence says it was not."""
+    won back ("regained", "recaptured"), and ground a side says in the first person it took (*own*: "our forces have
+    taken control of <town>", a side's word of a gain against its enemy), was fought for unless the sentence says it
+    was not."""
     folded = r.folded
     if Fold.PEACEFUL_TRANSFER.search(folded):
         return acled.NON_VIOLENT_TRANSFER
-    fought = (r.cue("combat") or Fold.DIRECT_FIRE.search(folded) or Fold.ASSAULT_WORDS.search(folded)
+    fought = (own or r.cue("combat") or Fold.DIRECT_FIRE.search(folded) or Fold.ASSAULT_WORDS.search(folded)
               or Fold.REGAIN_WORDS.search(folded))
     return None if fought else acled.NON_VIOLENT_TRANSFER
 
@@ -250,6 +256,14 @@ def _with_home_forces(claimant: str, areas: Iterable[Place]) -> bool:
     Mozambican troops" retaking a town of Mozambique): the government regains it."""
     homes = {en.DEMONYMS[m.group(1)] for m in DEMONYM_WORD.finditer(claimant)}
     return any(a.country_code in homes for a in areas)
+
+
+def _first_person(folded_head: str, speaker: str | None) -> bool:
+    """Whether a claim's head (case-folded) tells it in the speaker's first person: "we have", "our forces"."""
+    if not speaker:
+        return False
+    tail = folded_head[-OWN_FORCES_WINDOW:]
+    return bool(en.FIRST_PERSON_CLAIMANT.search(folded_head)) or ("our " in tail and bool(Fold.OWN_FORCES.search(tail)))
 
 
 def _claim_date(doc: Document, s: Sentence) -> DateMention | None:
@@ -287,13 +301,24 @@ def _claimant(rest: str, head: str, folded_head: str, word: str,
     else:
         found = actors(head, 0, len(head))
         parties = [a for a in found if a.party is not None]
-        claimant = parties[-1] if parties else None
+        k = len(parties) - 1
+        while k > 0 and _JOINED.fullmatch(head, parties[k - 1].end, parties[k].start):
+            k -= 1  # "FARDC and Wazalendo fighters retook": sides joined as one, the first named leads
+        claimant = parties[k] if parties else None
         own = own_party(head, speaker)
         if own is not None and Fold.OWN_FORCES.search(folded_head[-OWN_FORCES_WINDOW:]):
             claimant = first_party(own, 0, len(own)) or Actor(0, 0, own, None, country_of(own))
         if claimant is None and found:
             claimant = found[-1]
+            side = speakers_side(speaker) if speaker and en.OWN_UNIT.match(claimant.phrase) else None
+            if side is not None and state_side(side):  # "units of the … group of forces have liberated …", the
+                # ministry said: a state's word of its own units
+                claimant = Actor(0, 0, side, None, country_of(side))
         named = [int(t) for t in TOKEN.findall(_NAMED_END.split(rest)[0])]
+    if claimant is None and speaker and en.FIRST_PERSON_CLAIMANT.search(head):  # "We have liberated …," X said
+        side = speakers_side(speaker)
+        if side is not None:
+            claimant = Actor(0, 0, side, None, country_of(side))
     if claimant is None and speaker and en.PRONOUN_CLAIMANT.search(head):
         claimant = Actor(0, 0, without_article(speaker), None, country_of(speaker))
     if claimant is None and (word.startswith(en.GENERIC_CLAIM_WORDS) or en.CONTROL_OF.match(f"{word}{rest}")):

@@ -15,13 +15,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from geoconflict.extraction.acled_types import actor_pair, crowd_fight
+from geoconflict.extraction.acled_types import actor_pair, crowd_fight, first_named
 from geoconflict.extraction.actors import parties, side_name, state_side
 from geoconflict.extraction.cues import matched
-from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, Document, clause, clause_back
+from geoconflict.extraction.document import (
+    TOKEN,
+    TOKEN_GROUP,
+    Document,
+    clause,
+    clause_back,
+    clause_before,
+    tail_opening,
+)
 from geoconflict.extraction.located import stated_fatalities
 from geoconflict.lang import en
 from geoconflict.model import CombatArea, PlaceKind
+from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
 __all__ = ["combats"]
@@ -59,7 +68,7 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     ids = [int(t) for t in TOKEN.findall(clause(masked, cue.end()))]
     where = "after"
     if not ids:
-        ids = [int(t) for t in TOKEN.findall(clause_back(masked[:cue.start()]))]
+        ids = [int(t) for t in TOKEN.findall(clause_before(masked, cue.start()))]
         where = "before"
     if not ids:  # "On <date>, in <place> (<district>), fighting broke out": the note's place, named first
         ids = [int(m.group(1)) for m in _PLACE_IN.finditer(masked, 0, cue.start())][:1]
@@ -98,7 +107,14 @@ def _sides(masked: str, start: int, end: int) -> tuple[str, ...]:
     named = tuple(dict.fromkeys(side_name(a) for a in parties(masked, 0, len(masked))))
     if len(named) >= 2:
         return named
-    return tuple(dict.fromkeys((*actor_pair(masked, start, end), *named)))
+    pair = actor_pair(masked, start, end)
+    opening = tail_opening(masked, start)
+    if opening is not None:  # "<A> advanced into ⟦0⟧ town (⟦1⟧, ⟦2⟧) and clashed with <B>": A, the clause's subject
+        lo = opening - len(clause_back(masked[:opening]))
+        subject = first_named(masked, case_fold(masked), lo, opening)
+        if subject is not None and subject not in pair:
+            pair = (subject, *pair)
+    return tuple(dict.fromkeys((*pair, *named)))
 
 
 def _finer(ids: list[int], doc: Document, masked: str, after: int) -> list[int]:

@@ -329,6 +329,36 @@ def clause_back(head: str) -> str:
     return head[max(head.rfind(";"), head.rfind(":"), head.rfind(",")) + 1:]
 
 
+def clause_before(masked: str, at: int) -> str:
+    """The clause of *masked* that ends at offset *at* (:func:`clause_back`); one that would begin inside a place's
+    parenthesised tail ("⟦0⟧ town (⟦1⟧, ⟦2⟧) and clashed"), where a coder's note says where the place lies, begins
+    before the parenthesis, and leaves the tail out: the place is the one the tail follows.
+
+    Examples
+    --------
+    >>> text = "rebels took ⟦0⟧ (⟦1⟧, ⟦2⟧) and clashed"
+    >>> clause_before(text, text.index("clashed"))
+    'rebels took ⟦0⟧  and '
+    """
+    head = masked[:at]
+    back = clause_back(head)
+    opening = tail_opening(masked, at, back)
+    if opening is not None:
+        return clause_back(head[:opening]) + back[back.find(")") + 1:]
+    return back
+
+
+def tail_opening(masked: str, at: int, back: str | None = None) -> int | None:
+    """Where the parenthesised tail opens that the clause ending at offset *at* of *masked* would begin inside
+    (*back*, that clause, when known), or None when it begins inside none."""
+    if back is None:
+        back = clause_back(masked[:at])
+    if ")" not in back or "(" in back:
+        return None
+    opening = masked.rfind("(", 0, at - len(back))
+    return opening if opening >= 0 else None
+
+
 def clause_back_reference(head: str) -> str:
     """:func:`clause_back` done plainly: *head* split at ";", ":" and ",", the last piece."""
     return _CLAUSE_MARK.split(head)[-1]

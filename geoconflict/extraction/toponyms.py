@@ -284,15 +284,31 @@ def _context_reason(text: str, span: Span, surnames: set[str], words: RuleWords)
             en.RIVER_BEFORE_ENDS) and en.RIVER_BEFORE.search(text[max(0, s - _RIVER_WINDOW):s]) \
             and not _land_named(text, span):
         return "a river here ('… the X')"
-    outlet = en.OUTLET_AFTER.match(text, e)
-    if outlet:
-        return f"names an outlet ('{word} {outlet.group(0).strip()}')"
+    named = _names_what_follows(text, e, word)
+    if named:
+        return named
     part = en.NEIGHBOURHOOD_AFTER.match(text, e) if words.part_after else None
     if part or words.part_opening and (en.NEIGHBOURHOOD_OPENING.match(text, s) or _neighbourhood_before(text, lo, s)):
         return f"names a part of a city ('{word}{part.group(0) if part else ''}'), inside the town the report names"
     org = en.ORG_BEFORE.search(text, lo, s) if before.endswith(en.ORG_BEFORE_ENDS) else None
     if org:
         return f"part of an organisation's name ('{org.group(0).strip()} {word}')"
+    return None
+
+
+#: What every match of :data:`~geoconflict.lang.en.GROUPING_AFTER` holds right after the name's space, in either
+#: case ("group", "Grouping"): the cheap test before the pattern.
+_GROUPING_CORE = "roup"
+
+
+def _names_what_follows(text: str, e: int, word: str) -> str | None:
+    """Why the words right after a name (ending at *e*) make it the name of something else: an outlet ("the Kyiv
+    Independent daily"), a force grouping ("the Centre group of forces")."""
+    outlet = en.OUTLET_AFTER.match(text, e)
+    if outlet:
+        return f"names an outlet ('{word} {outlet.group(0).strip()}')"
+    if text.find(_GROUPING_CORE, e, e + len(_GROUPING_CORE) + 2) >= 0 and en.GROUPING_AFTER.match(text, e):
+        return f"names a force grouping ('the {word} group of forces')"
     return None
 
 

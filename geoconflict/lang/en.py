@@ -61,12 +61,14 @@ __all__ = [
     "ARMED_TARGET",
     "ARRESTED",
     "ARTICLE_BEFORE",
+    "ASSAULT_EVENT_WORDS",
     "ASSAULT_WORDS",
     "AIR_POWER_SIDES",
     "ATTRIBUTION_VERBS",
     "AND_OTHERS",
     "AT_LEAST",
     "AT_PROTEST",
+    "ATTEMPT",
     "AUXILIARIES",
     "BASE_WORDS",
     "BEARINGS",
@@ -126,6 +128,7 @@ __all__ = [
     "FORCE_WORD",
     "FORMATION",
     "FORMATION_NOUNS",
+    "FIRST_PERSON_CLAIMANT",
     "FOUGHT_WITH",
     "GATHERED",
     "GAVE_WAY",
@@ -135,6 +138,7 @@ __all__ = [
     "GENERIC_CLAIM_WORDS",
     "GRIEVANCE_BEFORE",
     "GROUPS",
+    "GROUPING_AFTER",
     "GROUP_NAME_AFTER",
     "GROUP_PLACE_BEFORE",
     "GROUP_PLACE_NEXT",
@@ -223,6 +227,7 @@ __all__ = [
     "OUTLET_AFTER",
     "OUTLET_WORDS",
     "OWN_FORCES",
+    "OWN_UNIT",
     "PASSIVE_BY",
     "PASSIVE_TARGET_VERBS",
     "PASSIVE_VERB_BEFORE",
@@ -622,6 +627,8 @@ OUTLET_AFTER = re.compile(
     r"\s+(?:news\s+agency|news\s+outlet|news\s+site|news\s+website|agency|newspaper|daily|broadcaster|outlet|"
     r"television|radio|TV|channel|magazine|media|wire\s+service)\b",
 )
+#: A force grouping named by a place or a direction: "(the Centre) group of forces", "(Dnepr) grouping of troops".
+GROUPING_AFTER = re.compile(r"\s+(?i:group(?:ing)?\s+of\s+(?:forces|troops))\b")
 #: A part of a city named by its own name: "the Terra Nova neighborhood", "Aung Thit ward", "Colonia Centro". Such a
 #: name is a place inside the city the report names, not a namesake town elsewhere.
 NEIGHBOURHOOD_AFTER = re.compile(
@@ -802,6 +809,10 @@ MAX_SPEAKER_WORDS = 12
 EXPLETIVES = ("there", "it")
 #: "it said", "they have": a pronoun subject for the speaker's side, before a claim's verb.
 PRONOUN_CLAIMANT = re.compile(r"\b(?:it|they|we)" + SUBJECT_AUXILIARIES)
+#: "We have liberated …", said by a side: the speaker's side claims (a quote may open with "We").
+FIRST_PERSON_CLAIMANT = re.compile(r"\b[Ww]e" + SUBJECT_AUXILIARIES)
+#: A claimant named by a bare noun of a state's forces ("Units of the … group of forces"): a state speaker's own.
+OWN_UNIT = re.compile(r"(?i:units|troops|servicemen|soldiers|forces)\b")
 #: "did not comment": a claim not confirmed.
 NO_COMMENT = re.compile(r"\b(?:did not|has not|have not)\s+comment")
 
@@ -878,6 +889,58 @@ HELD_POST = re.compile(r"\b(?:bases?|camps?|posts?|outposts?|positions?|barracks
 #: The side that held the ground: "the ISIS-held town", "the rebel-held district" (the side before), "held by <side>".
 HELD_BY_BEFORE = re.compile(r"-held\b", re.IGNORECASE)
 HELD_BY_AFTER = re.compile(r"\bheld\s+by\s+", re.IGNORECASE)
+
+# ---- ground fighting told as movement of the front (geoconflict.extraction.ground)
+
+#: What may stand between a word of the front and the place it is at: "(advanced) several kilometres into the
+#: outskirts of", "(besieged) the town of", "south of", "the eastern part of" (not "toward": a direction, not
+#: where the fighting is).
+_GROUND_DISTANCE = r"(?:(?:several|a\s+few|up\s+to\s+\d+|\d+)\s+(?:kilomet(?:er|re)s?|km|miles|met(?:er|re)s)\s+)?"
+_GROUND_PART = (r"(?:(?:the\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
+                r"(?:outskirts|edge|edges|centre|center|suburbs?|vicinity|environs|part|parts|districts?|"
+                r"neighbou?rhoods?|approaches)\s+of\s+)?")
+_GROUND_SETTLEMENT = r"(?:(?:the\s+)?(?:" + "|".join(SETTLEMENT_WORDS) + r"|settlement|locality)\s+of\s+)?"
+GROUND_PLACE = (r"\s+" + _GROUND_DISTANCE + r"(?:(?:in|into|inside|near|on|onto|to|within|around|"
+                r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:-?\w+)?\s+of)\s+)"
+                + _GROUND_PART + _GROUND_SETTLEMENT + DIRECTION)
+#: An advance at a place: "advanced near <town>", "advanced to the outskirts of <town>", "made gains in <town>".
+ADVANCE = re.compile(r"\b(?:advanc(?:e|es|ed|ing)|made\s+(?:\w+\s+)?(?:advances|gains)|entered\s+the\s+"
+                     r"(?:outskirts|edge|suburbs)\s+of)\b", re.IGNORECASE)
+#: A siege of a place: "besieged <town>", "laid siege to <town>", "the siege of <town>", "encircled <town>".
+SIEGE = re.compile(r"\b(?:besieg(?:e|es|ed|ing)|encircl(?:e|es|ed|ing)|laid\s+siege\s+to|lay(?:s|ing)?\s+siege\s+"
+                   r"to|siege\s+(?:of|on|around))\b", re.IGNORECASE)
+#: What may stand between a siege word and its place ("besieged the town of").
+SIEGE_PLACE = r"\s*" + _GROUND_PART + _GROUND_SETTLEMENT + DIRECTION
+#: A place entered: "entered <town>", "stormed and entered <town>", "entered the town of <town>".
+ENTERED = re.compile(r"\b(?:entered|enter(?:s|ing)|stormed\s+(?:into|and\s+entered))\b", re.IGNORECASE)
+#: A side that gave a place up, the place after: "withdrew from <town>", "pulled out of <town>", "retreated from".
+WITHDREW = re.compile(r"\b(?:withdr[ae]w|withdrawn|withdrawing|withdraws|retreat(?:s|ed|ing)?|pull(?:s|ed|ing)?\s+"
+                      r"(?:back|out)|abandon(?:s|ed|ing)?|evacuat(?:e|es|ed|ing)|fled)\s+(?:from\s+|of\s+)?"
+                      r"(?:(?:their|its|the)\s+(?:positions|bases?|posts?)\s+in\s+)?", re.IGNORECASE)
+#: A side driven off a place (the side after the verb): "drove <side> out of <town>", "pushed <side> from <town>".
+DRIVE_OUT = re.compile(r"\b(?:drove|drive[sn]?|driving|push(?:ed|es|ing)|forc(?:ed|es|ing)|expel(?:s|led|ling)|"
+                       r"oust(?:s|ed|ing)|chas(?:ed|es|ing)|flush(?:ed|es|ing)|clear(?:s|ed|ing)|dislodg(?:e|ed|es|ing))"
+                       r"\s+", re.IGNORECASE)
+#: Where the side driven off a place ends and the place begins: "out of (the town of) <town>", "from <town>".
+OUT_OF = re.compile(r"\s+(?:(?:back\s+)?out\s+of|from)\s+" + _GROUND_SETTLEMENT + DIRECTION + r"(?=⟦)",
+                    re.IGNORECASE)
+#: The passive of being driven off a place (the side before it): "<side> were pushed out of <town> (by <side>)".
+DRIVEN_OUT = re.compile(r"\b(?:was|were|had\s+been|have\s+been|has\s+been|being)\s+(?:\w+\s+)?"
+                        r"(?:driven|pushed|forced|expelled|ousted|chased|flushed|dislodged)\s+"
+                        r"(?:(?:back\s+)?out\s+of|from)\s+", re.IGNORECASE)
+#: Who pressed a side to give a place up, the side after: "under pressure from <side>", "after heavy fighting
+#: with <side>", "after weeks of (<side>'s) assaults", "as <side> advanced" (the side before the verb).
+PRESSED_BY = re.compile(r"\b(?:under\s+(?:heavy\s+|mounting\s+|military\s+)?pressure\s+from|(?:clash(?:es|ed|ing)?|"
+                        r"fighting|fights|fought|battles?|battled|combat)\s+(?:with|against)|"
+                        r"(?:by|of|amid|after|following)\s+(?:\w+\s+){0,3}?(?=\w+\s+(?:assaults?|attacks?|offensives?|"
+                        r"advances?|shelling|bombardment|pressure)\b))\s*", re.IGNORECASE)
+#: Words that make ground given up a fight's outcome: fighting, assaults, pressure.
+FORCED_OFF = re.compile(r"\b(?:fight\w*|fought|clash\w*|battl\w*|assaults?|attacks?|offensives?|pressure|"
+                        r"shelling|bombardment|combat)\b", re.IGNORECASE)
+#: A place entered after fighting, or after the side that held it gave way: control taken.
+ENTRY_TAKEN = re.compile(r"\b(?:after|following|amid)\s+(?:\w+\s+){0,4}?(?:fight\w*|clash\w*|battl\w*|assaults?|"
+                         r"withdr[ae]w\w*|retreat\w*|fled|pull(?:ed|ing)?\s+out|abandon\w*)\b"
+                         r"|\bstormed\s+and\s+entered\b|\btaking\s+(?:full\s+)?control\b", re.IGNORECASE)
 #: Number of settlements: "28 settlements", "more than 70 villages".
 SETTLEMENTS = re.compile(
     r"\b(?P<n>\d[\d,]*|a dozen|dozens of|two dozen|three dozen|"
@@ -902,6 +965,12 @@ MODAL = re.compile(r"\b(?:will|would|could|might|may|threaten\w*|plan\w*|vow\w*)
                    re.IGNORECASE)
 #: Every :data:`MODAL` match holds one of these, as is in case-folded text.
 MODAL_STEMS = ("will", "would", "could", "might", "may", "threaten", "plan", "vow")
+#: An attempt, not an event: "attempted to move forward and capture", "tried to retake" (its clause, case-folded).
+ATTEMPT = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|sought|seek(?:s|ing)?|fail(?:s|ed)|"
+                     r"unable)\s+to\s+(?:[\w-]+\s+){0,5}$")
+#: The word of a located event that tells the fight for a place ("stormed", "assaults"): a capture its sentence
+#: tells is the outcome of that fight (lower case, at the start of the word).
+ASSAULT_EVENT_WORDS = ("storm", "assault", "attack", "offensive", "overr", "raid", "counter")
 #: Words of a sentence that make a denial dispute a claim (case-folded).
 REPORT_WORD = re.compile(r"\b(?:claim|report|capture|control)")
 #: Fighting in a place.
@@ -1379,6 +1448,10 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "graduation", "recruit", "stole", "destroy", "razed", "wound", "injur", "tortur", "hack", "bod", "target",
         "fled", "evict", "displac", "expel", "flee", "leave", "escaped", "break", "shots", "burst", "projectile",
         "exchange", "patrol", "demolish", "loot", "vandal", "burn", "torch", "set on fire"),
+    "ground": (  # extraction/ground.py: ADVANCE, SIEGE, ENTERED, WITHDREW, DRIVE_OUT, DRIVEN_OUT
+        "advanc", "gains", "outskirts", "besieg", "siege", "encircl", "entered", "entering", "enters", "withdr",
+        "retreat", "pulled", "pulling", "pulls", "abandon", "evacuat", "fled", "out of", "drove", "driv", "push",
+        "forced", "expel", "oust", "chas", "flush", "clear", "dislodg"),
     "status": ("den", "dismiss", "rejected", "refuted", "confirm", "verif", "comment"),  # DENY_, UNCONFIRMED_, CONFIRM_CUE
 }
 
