@@ -29,6 +29,7 @@ from geoconflict.extraction.acled_types import (
     battle_word,
     classify,
     named_actors,
+    named_spans,
     protest_outcome,
 )
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
@@ -228,7 +229,7 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
     if parties and (own := speakers_forces(masked[:cue.start()], folded[:cue.start()], parties[0], said)):
         parties = tuple(dict.fromkeys((own, *parties[1:])))  # "the army said its troops killed …": the army's
     if subtype in _MET_BY_FORCE and len(parties) == 1:
-        parties = (*parties, *_intervener(r.masked, r.folded, after=cue.end()))
+        parties = (*parties, *_intervener(r.masked, r.folded, after=cue.end(), before=cue.start(), crowd=parties[0]))
     kind, subtype = _by_whom(kind, subtype, parties, r.masked[:cue.start()])
     place, precision = _where(doc, i, coded=coded)
     return Event(kind, place, subtype=subtype, actors=parties, fatalities=fatalities, precision=precision,
@@ -237,14 +238,22 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
                                            reason=f"event: {kind} word {matched(masked, cue)!r} with a place"))
 
 
-def _intervener(masked: str, folded: str, *, after: int) -> tuple[str, ...]:
+def _intervener(masked: str, folded: str, *, after: int, before: int, crowd: str) -> tuple[str, ...]:
     """The state's forces that broke up or fired on a protest whose crowd alone its clause names: the first named
     after its word in a later clause of its sentence (*masked*, *folded*: "…, and riot police dispersed them"),
     none when the sentence names none (a later sentence's are not read: "Police dispersed them." names no
-    actor2, as ``tests/test_events_acled.py`` has it)."""
+    actor2, as ``tests/test_events_acled.py`` has it). Not who tells of it (", police said"); else the state's forces
+    named before its word (at *before*) in its own clause, other than the *crowd* ("police baton-charged lawyers
+    holding a sit-in")."""
     later = _CLAUSE_BREAK.search(masked, after)  # not the protest's own clause: "protested against police brutality"
-    for name in named_actors(masked, folded, later.end(), len(masked)) if later else ():
-        if state_side(name):
+    for _, end, name in named_spans(masked, folded, later.end(), len(masked)) if later else ():
+        if state_side(name) and not en.SAYS_AFTER.match(masked, end):  # ", police said": who tells of it
+            return (name,)
+    if state_side(crowd):  # "soldiers of the army demonstrated": the crowd is the state's own men
+        return ()
+    head = clause_back(masked[:before])  # "police baton-charged lawyers holding a sit-in": its own clause's subject
+    for _, _, name in named_spans(masked, folded, before - len(head), before):
+        if state_side(name) and name != crowd:
             return (name,)
     return ()
 
@@ -293,10 +302,8 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
         return tuple(dict.fromkeys((f"{dem.group(1)} {en.FORCES}", *pair)))
     if not pair and (fight := r.cue("combat")):  # "clashed with police, burning tyres": the fight's sides
         pair = actor_pair(masked[:end], fight.start(), fight.end())
-    if kind in _CROWD_KINDS and len(pair) == len(("actor1", "actor2")) and state_side(pair[0]) is True:
-        return pair[1], pair[0]  # "police fired tear gas at students demonstrating": the demonstrators first
-    if subtype in _FORCE_ON_CROWD and len(pair) == 1 and state_side(pair[0]) is True:
-        return en.PROTESTERS, pair[0]  # "police detained people who gathered": an unnamed crowd, ACLED's protesters
+    if kind in _CROWD_KINDS:
+        return _crowd_first(r, cue, subtype, pair)
     if len(pair) == 1 and kind not in _CROWD_KINDS and (
             other := second_side(masked[:end], folded, start=word.start(), end=word.end(), first=pair[0])):
         return pair[0], other  # "…, killing six passengers", "attacked Russian positions"
@@ -305,6 +312,38 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
         if responsible and responsible not in pair:
             return responsible, *pair
     return pair
+
+
+def _crowd_first(r: Reading, cue: re.Match[str], subtype: str, pair: tuple[str, ...]) -> tuple[str, ...]:
+    """The actors *pair* of a protest or riot (word *cue*, sub-event type *subtype*, in the sentence read as *r*) as
+    ACLED codes them: the crowd first, the side that broke it up, fired on it or disrupted it second."""
+    if cue.lastgroup == "interfered" and len(pair) == len(("actor1", "actor2")):
+        return pair[1], pair[0]  # "supporters disrupted a march by students": the marchers first, as ACLED codes them
+    if len(pair) == len(("actor1", "actor2")) and state_side(pair[0]) is True:
+        return pair[1], pair[0]  # "police fired tear gas at students demonstrating": the demonstrators first
+    if subtype in _FORCE_ON_CROWD and not pair:  # "three people were killed when soldiers fired on a crowd"
+        pair = _crowd_and_force(r.masked, r.folded)
+    if subtype in _FORCE_ON_CROWD and len(pair) == 1 and state_side(pair[0]) is True:
+        return en.PROTESTERS, pair[0]  # "police detained people who gathered": an unnamed crowd, ACLED's protesters
+    if len(pair) < len(("actor1", "actor2")):
+        responsible = held_responsible(r.masked, r.folded)
+        if responsible and responsible not in pair:
+            return responsible, *pair
+    return pair
+
+
+def _crowd_and_force(masked: str, folded: str) -> tuple[str, ...]:
+    """The crowd and the state's forces of a protest broken up or fired on whose word names neither (a passive verb
+    with no agent: "a protester was shot dead when police fired on demonstrators"): the first actor the sentence
+    *masked* (*folded*: its :func:`case_fold`) names who is no state's force, else ACLED's protesters, and the first
+    state's force it names; () when it names none. None named after what the protest is against ("protesting against
+    the Russian military invasion") is of it."""
+    against = en.PROTEST_AGAINST.search(masked)
+    names = named_actors(masked, folded, 0, against.start() if against else len(masked))
+    force = next((n for n in names if state_side(n) is True), None)
+    if force is None:
+        return ()
+    return next((n for n in names if state_side(n) is None), en.PROTESTERS), force
 
 
 def held_responsible(masked: str, folded: str) -> str | None:

@@ -1003,6 +1003,9 @@ STRIKE_CUE = re.compile(
     r"(?:threw|hurled|pelted)\s+(?:[\w-]+\s+){0,2}?(?:stones|rocks|bottles|molotov\w*|petrol\s+bombs)|"
     r"pelted|stone-pelting|burn(?:ed|t|ing)\s+(?:rubber\s+)?(?:tyres|tires)|"
     r"disrupted\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|rally|gathering|ceremony|campaign\s+event))|"
+    r"(?P<interfered>(?:disrupted|attacked|stormed|broke\s+up)\s+(?:an?|the|their|its)\s+"
+    r"(?:(?!(?:in|on|of|since|until|by|from|during|early|late|mid)\b|\d)[\w-]+\s+){0,2}?"
+    r"(?:march(?:es)?|protests?|demonstrations?|sit-ins?)\b)|"
     r"(?P<protest>protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied|ies)|marched|"
     r"(?:held|staged|organi[sz]ed|joined|participated\s+in|took\s+part\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:march(?:es)?|vigils?)|"
@@ -1084,14 +1087,25 @@ CIVILIAN_OF_ARMED = re.compile(r"(?:['’]s?)?\s+(?:informers?|informants?|colla
                                r"wives|wife|widows?|relatives|children|parents|veterans?|pensioners?)\b", re.IGNORECASE)
 #: A protest the authorities broke up, and one they fired on.
 INTERVENTION = re.compile(r"\b(?:dispers(?:ed|e)|tear\s*gas|water\s+cannons?|rubber\s+bullets|arrest(?:ed|ing)|detain(?:ed|ing)|dislodg|"
-                          r"baton|beat|intervened|broke\s+up)\w*", re.IGNORECASE)
+                          r"baton|beat|intervened|br(?:oke|eak|eaking)\s+up|"
+                          r"(?:forcibly\s+)?(?:remov|evict|clear)(?:ed|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
+                          r"(?:protesters|protestors|demonstrators|marchers|strikers|students|activists|workers|crowds?|them|"
+                          r"sit-ins?|camps?|blockades?|barricades?)\b)\w*", re.IGNORECASE)
+#: Force or arrest told as not done ("no one was detained", "without arrests") before its word (case-folded).
+NOT_DONE_BEFORE = re.compile(r"(?:\b(?:no\s+one|nobody|none\s+of\s+them)\s+(?:was|were|had\s+been|has\s+been)\s+|"
+                             r"\b(?:without|no)\s+(?:any\s+)?|\bnot\s+(?:been\s+)?)$")
+#: A crowd's own going after its word ("dispersed peacefully"): no one broke it up (case-folded).
+OWN_GOING_AFTER = re.compile(r"\s+(?:peacefully|calmly|quietly|without\s+incident|on\s+their\s+own|of\s+their\s+own\s+accord)\b")
+#: How far before a word of force :data:`NOT_DONE_BEFORE` is looked for.
+NOT_DONE_WINDOW = 24
 EXCESSIVE_FORCE = re.compile(r"\b(?:live\s+(?:ammunition|rounds|fire)|killed|shot\s+dead|opened\s+fire|"
                              r"fired\s+(?:live\s+(?:rounds|bullets|ammunition)\s+)?(?:on|at|into))\b",
                              re.IGNORECASE)
 #: Demonstrators turning violent (a riot rather than a protest).
 VIOLENT_CROWD = re.compile(r"\b(?:rioters|rioting\s+\w+|(?:protesters|demonstrators|protestors|rioters|crowd)\s+(?:\w+\s+){0,2}?"
                            r"(?:attacked|beat|assaulted|stoned|damaged|destroyed)|brawls?|fights?\s+between|"
-                           r"threw\s+(?:stones|rocks|bottles|molotov|petrol\s+bombs)|stone-pelting|pelted|clashed\s+with\s+"
+                           r"(?:threw|hurled|lobbed)\s+(?:[\w-]+\s+){0,2}?(?:stones|rocks|bottles|bricks|flares|firecrackers|molotov\w*|"
+                           r"petrol\s+bombs)|stone-pelting|pelted|set\s+(?:[\w-]+\s+){0,6}?ablaze|clashed\s+with\s+"
                            r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:police|security|soldiers|troops|peacekeepers|gendarmes|forces)|(?:tried|attempted)\s+to\s+storm|stormed|set\s+fire\s+to|clash(?:es)?\s+(?:broke\s+out\s+|erupted\s+|ensued\s+)?between|"
                            r"vandali[sz]ed|set(?:ting)?\s+\w+\s+(?:on\s+)?fire|torched|"
                            r"burn(?:ed|t|ing)\s+(?:tyres|tires|cars|vehicles)|looted|"
@@ -1189,6 +1203,8 @@ MEMBERS = re.compile(r"\b(?:members|supporters|partisans|followers|communities|c
 PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|dharnas?|rall(?:y|ies|ied)|march(?:ed|es)|"
                            r"(?:a|the)\s+march\b|sit-in|"
                            r"demand(?:ing|ed)|denounc\w*|in\s+response\s+to|calling\s+for|barricad\w*|road\s*blocks?|"
+                           r"in\s+(?:anger|outrage|protest)\s+(?:over|at|against)|(?:angered|outraged|enraged|incensed)\s+"
+                           r"(?:by|over|at)|"
                            r"blocked\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:roads?|highways?|streets?|entrance))\b",
                            re.IGNORECASE)
 #: A demonstration named (property destroyed during one by no armed side is a violent demonstration).
@@ -1206,8 +1222,23 @@ DURING_PROTEST = re.compile(r"\b(?:during|at|in|amid)\s+(?:an?\s+|the\s+)?(?:[\w
 #: rally"): not "in a protest", which tells what they took part in before ("accused of taking part in a protest").
 AT_PROTEST = re.compile(r"\b(?:during|at|amid)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|demonstrations?|"
                         r"rall(?:y|ies)|march(?:es)?|sit-ins?)\b", re.IGNORECASE)
+#: Words one of which every sentence that tells of a protest holds (case-folded): the quick test of the rules that
+#: read force used on one.
+PROTEST_STEMS = ("protest", "demonstrat", "march", "rall", "sit-in", "striking", "strikers", "crowd")
+#: The state's forces' fire aimed at a protest's crowd, or used to disperse a protest (case-folded): the protest met
+#: with force ("fired on a crowd protesting", "fired live rounds to disperse a demonstration").
+FORCE_ON_PROTEST = re.compile(
+    r"\b(?:fired|shot|opened\s+fire)\s+(?:[\w-]+\s+){0,3}?(?:on|at|into)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:protest[eo]rs|demonstrators|marchers|strikers|crowds?)\b|"
+    r"\bto\s+(?:disperse|break\s+up)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|"
+    r"march(?:es)?|sit-ins?|protest[eo]rs|demonstrators|crowds?)\b")
+#: Demonstrators as the victims of a killing's or an attack's verb (the start of its target words, case-folded).
+PROTESTER_VICTIMS = re.compile(r"\b(?:protest[eo]rs?|demonstrators?|marchers?|strikers?)\b")
 #: Demonstrators named, or people told marching or protesting (a riot or arrest among them belongs to the protest).
-DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|marchers|rioters|crowd|"
+DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|marchers|rioters|crowd|strikers|"
+                           r"(?:striking|protesting|demonstrating)\s+(?:[\w-]+\s+){0,2}?(?:workers|merchants|traders|"
+                           r"teachers|doctors|nurses|students|farmers|drivers|miners|employees|staff|lawyers|shopkeepers|"
+                           r"vendors|people)|"
                            r"(?:students|workers|people|supporters|residents|women|farmers|teachers)\s+"
                            r"(?:who\s+(?:were\s+)?)?(?:protesting|demonstrating|marching|rallying))\b", re.IGNORECASE)
 #: The label of a party's forces ("Russian forces"), for a demonym alone.
@@ -1307,6 +1338,12 @@ NO_FATALITIES = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|
 WOUNDED = re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt)\b", re.IGNORECASE)
 #: Words one of which every match of :data:`WOUNDED` holds (lower case).
 WOUNDED_STEMS = ("wound", "injur", "hurt")
+#: A death told as what a crowd protests or avenges, not as the event's (case-folded): "in anger over a death in
+#: custody", "demanding justice for a murdered classmate", "against the killing of a student".
+GRIEVANCE_DEATH = re.compile(
+    r"\b(?:over|after|for|against|following|mourn\w*)\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:deaths?|killings?|murders?)\s+(?:of|in)\b[^,;.]*|"
+    r"\b(?:over|after|for|mourn\w*)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+)?(?:murdered|slain|killed)\s+[\w-]+")
 #: Words that tell of deaths or leave them open (lower case): a sentence with one of them is no wounded-only report
 #: ("killing and wounding dozens", "casualties", "a death toll", "beaten to death", "a wounded man later died").
 DEATH_STEMS = (*FATALITY_STEMS, "death", "dies", "dying", "casualt", "lynch", "massacr", "bodies", "body of", "corpse",
@@ -1375,7 +1412,7 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "reinforcement", "threw",
         "hurled", "pelt", "gathered", "blocked", "dropped", "blew", "blown", "lobbed", "assassinat", "arson", "ablaze",
         "clear", "remov", "locat", "dismantl", "set", "install", "erect", "operation", "offensive", "campaign", "march",
-        "vigil", "curfew", "checkpoint", "joined", "disrupted",
+        "vigil", "curfew", "checkpoint", "joined", "disrupted", "broke",
         "graduation", "recruit", "stole", "destroy", "razed", "wound", "injur", "tortur", "hack", "bod", "target",
         "fled", "evict", "displac", "expel", "flee", "leave", "escaped", "break", "shots", "burst", "projectile",
         "exchange", "patrol", "demolish", "loot", "vandal", "burn", "torch", "set on fire"),
