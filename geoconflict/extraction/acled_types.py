@@ -208,10 +208,21 @@ def _riot(cue: _Cue) -> tuple[str, str] | None:
     if brawl is not None:  # "were injured in a clash between two groups of party members": the riot's casualties
         return "riot", brawl
     demonstration = cue.key == "looting" and Fold.DEMONSTRATION.search(cue.folded)
-    if crowd or cue.key == "riot" or (demonstration and not _armed_doer(cue.folded, cue.at)):
+    if crowd or cue.key == "riot" or (demonstration and not _armed_doer(cue.folded, cue.at)) or _hurt_by_crowd(cue):
         protest = Fold.PROTEST_WORDS.search(cue.folded)  # (searched only for a riot: most cues are none)
         return "riot", acled.VIOLENT_DEMONSTRATION if protest else acled.MOB_VIOLENCE
     return None
+
+
+def _hurt_by_crowd(cue: _Cue) -> bool:
+    """Whether people told killed or hurt by a passive verb with no agent were hurt by a crowd the rest of the
+    sentence tells turning violent ("21 officers were injured when demonstrators threw bottles at them")."""
+    if cue.key != "kill" or not Stems.PASSIVE_VERB_BEFORE.search(cue.folded[:cue.at]) \
+            or Fold.BY_AGENT.match(cue.folded, cue.at):
+        return False
+    after = cue.folded[cue.at:]
+    crowd = Fold.DEMONSTRATORS.search(after) or Fold.MOB_ACTOR.search(after)
+    return crowd is not None and Fold.VIOLENT_CROWD.search(after, crowd.start()) is not None
 
 
 def _in_battle(cue: _Cue) -> tuple[str, str] | None:

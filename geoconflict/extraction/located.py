@@ -323,6 +323,10 @@ def _crowd_first(r: Reading, cue: re.Match[str], subtype: str, pair: tuple[str, 
         return pair[1], pair[0]  # "police fired tear gas at students demonstrating": the demonstrators first
     if subtype in _FORCE_ON_CROWD and not pair:  # "three people were killed when soldiers fired on a crowd"
         pair = _crowd_and_force(r.masked, r.folded)
+    if subtype == acled.VIOLENT_DEMONSTRATION and len(pair) == 1 and state_side(pair[0]) is True:
+        crowd = _crowd_and_force(r.masked, r.folded)  # "officers were injured when demonstrators threw bottles"
+        if crowd and crowd[0] != en.PROTESTERS:
+            return crowd[0], pair[0]
     if subtype in _FORCE_ON_CROWD and len(pair) == 1 and state_side(pair[0]) is True:
         return en.PROTESTERS, pair[0]  # "police detained people who gathered": an unnamed crowd, ACLED's protesters
     if len(pair) < len(("actor1", "actor2")):

@@ -956,6 +956,10 @@ CHEMICAL = (r"(?:chemical|toxic\s+gas|chlorine|sarin|mustard\s+gas)\s+(?:[\w-]+\
 #: Background cue keys: a sentence's event is one of them only when it tells no other (people fled *after* an
 #: attack: the attack is the event).
 BACKGROUND_KEYS = frozenset({"displacement"})
+#: The people a crowd is named by when told protesting, marching or striking ("farmers marching", "striking nurses").
+CROWD_NOUNS = (r"(?:students|workers|people|supporters|residents|women|farmers|teachers|merchants|traders|doctors|nurses|"
+               r"drivers|miners|employees|staff|lawyers|shopkeepers|vendors|mourners|youths|men|villagers|activists|"
+               r"pensioners|retirees|fishermen|herders|locals|citizens)")
 #: A located event's word; each group is a cue key (the extraction's ``CUE_KEYS`` gives its record type and
 #: ACLED sub-event type; the sentence's means and target refine it). At one position the first group wins.
 STRIKE_CUE = re.compile(
@@ -1010,6 +1014,7 @@ STRIKE_CUE = re.compile(
     r"(?:held|staged|organi[sz]ed|joined|participated\s+in|took\s+part\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:march(?:es)?|vigils?)|"
     r"sit-in|strike\s+action|went\s+on\s+strike|gathered\s+(?:in|at|outside|in\s+front\s+of)|"
+    + CROWD_NOUNS + r"\s+(?:marching|demonstrating|rallying)|"
     r"blocked\s+(?:[\w-]+\s+){0,3}?(?:roads?|highways?|streets?|routes?|roundabouts?|bridges?))|"
     r"(?P<arrest>arrest(?:ed|s)?|detain(?:ed|s)?|apprehended)|"
     r"(?P<looting>arson\s+attacks?|loot(?:ed|ing)?|ransack(?:ed)?|torch(?:ed|ing)?|set\s+(?:\w+\s+){0,8}?(?:on\s+)?fire|"
@@ -1087,7 +1092,7 @@ CIVILIAN_OF_ARMED = re.compile(r"(?:['’]s?)?\s+(?:informers?|informants?|colla
                                r"wives|wife|widows?|relatives|children|parents|veterans?|pensioners?)\b", re.IGNORECASE)
 #: A protest the authorities broke up, and one they fired on.
 INTERVENTION = re.compile(r"\b(?:dispers(?:ed|e)|tear\s*gas|water\s+cannons?|rubber\s+bullets|arrest(?:ed|ing)|detain(?:ed|ing)|dislodg|"
-                          r"baton|beat|intervened|br(?:oke|eak|eaking)\s+up|"
+                          r"baton|lathi|beat|intervened|br(?:oke|eak|eaking)\s+up|"
                           r"(?:forcibly\s+)?(?:remov|evict|clear)(?:ed|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
                           r"(?:protesters|protestors|demonstrators|marchers|strikers|students|activists|workers|crowds?|them|"
                           r"sit-ins?|camps?|blockades?|barricades?)\b)\w*", re.IGNORECASE)
@@ -1236,11 +1241,9 @@ FORCE_ON_PROTEST = re.compile(
 PROTESTER_VICTIMS = re.compile(r"\b(?:protest[eo]rs?|demonstrators?|marchers?|strikers?)\b")
 #: Demonstrators named, or people told marching or protesting (a riot or arrest among them belongs to the protest).
 DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|marchers|rioters|crowd|strikers|"
-                           r"(?:striking|protesting|demonstrating)\s+(?:[\w-]+\s+){0,2}?(?:workers|merchants|traders|"
-                           r"teachers|doctors|nurses|students|farmers|drivers|miners|employees|staff|lawyers|shopkeepers|"
-                           r"vendors|people)|"
-                           r"(?:students|workers|people|supporters|residents|women|farmers|teachers)\s+"
-                           r"(?:who\s+(?:were\s+)?)?(?:protesting|demonstrating|marching|rallying))\b", re.IGNORECASE)
+                           r"(?:striking|protesting|demonstrating)\s+(?:[\w-]+\s+){0,2}?" + CROWD_NOUNS + "|"
+                           + CROWD_NOUNS + r"\s+(?:who\s+(?:were\s+)?)?(?:protesting|demonstrating|marching|rallying))\b",
+                           re.IGNORECASE)
 #: The label of a party's forces ("Russian forces"), for a demonym alone.
 FORCES = "forces"
 #: Where a strike or attack happened: right after the cue, "in/at/near" the place, or a passive subject.
@@ -1284,7 +1287,7 @@ MILITIA_AFTER = re.compile(r"\s+(?:(?:communal|ethnic|tribal|pastoral|pastoralis
 #: After a possessive, a part of the place ("Beirut's Martyrs' Square", "Kabul's airport"): the place is where,
 #: not who acted.
 POSSESSIVE_PART = re.compile(r"['’]s\s+(?:[A-Z][\w'’-]*\s+){0,3}(?i:streets|outskirts|cent(?:re|er)|airport|squares?|"
-                             r"neighbou?rhoods?|quarters?|suburbs?|old\s+city|old\s+town|markets?)\b")
+                             r"neighbou?rhoods?|quarters?|suburbs?|old\s+city|old\s+town|markets?|districts?|areas?|townships?)\b")
 PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$"
 #: A count's lower bound before it: "at least 5", "more than 100" (ACLED codes the bound).
 AT_LEAST = r"(?:at\s+least|more\s+than|over|around|about|nearly|some)\s+"
