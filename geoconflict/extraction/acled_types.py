@@ -342,6 +342,8 @@ def _met_protest(cue: _Cue, doer: str) -> tuple[str, str] | None:
         Fold.DEMONSTRATORS.search(_target(folded, cue.at)[:_OBJECT_WINDOW])
     if not (victims or en.FORCE_ON_PROTEST.search(folded)) or not Fold.STATE_FORCE_WORDS.search(folded):
         return None
+    if not (Fold.DEMONSTRATION.search(folded) or any(m.group(0) != "crowd" for m in Fold.DEMONSTRATORS.finditer(folded))):
+        return None  # "police fired on a crowd": no protest told
     active = not Stems.PASSIVE_VERB_BEFORE.search(folded[:cue.at])  # "a protester was shot dead": its victim
     if active and (Fold.DEMONSTRATORS.search(doer) or en.PROTESTER_VICTIMS.search(doer)) or Fold.VIOLENT_CROWD.search(folded):
         return None

@@ -86,6 +86,8 @@ _FORCE_ON_CROWD = frozenset({acled.PROTEST_WITH_INTERVENTION, acled.EXCESSIVE_FO
 #: Crowd events whose second side is the state's force that met the crowd in a later clause ("…; police opened
 #: fire"): a protest broken up or fired on, and a demonstration turned violent.
 _MET_BY_FORCE = _FORCE_ON_CROWD | {acled.VIOLENT_DEMONSTRATION}
+#: The sub-event types of a riot.
+_RIOTS = frozenset({acled.VIOLENT_DEMONSTRATION, acled.MOB_VIOLENCE})
 #: A group named as the authorities where it holds ground.
 _AUTHORITIES = re.compile(r"\bauthorities\b", re.IGNORECASE)
 #: The cores every match of :data:`~geoconflict.lang.en.OTHER_CLAUSE` holds (:func:`_clause_end`).
@@ -317,16 +319,17 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
 def _crowd_first(r: Reading, cue: re.Match[str], subtype: str, pair: tuple[str, ...]) -> tuple[str, ...]:
     """The actors *pair* of a protest or riot (word *cue*, sub-event type *subtype*, in the sentence read as *r*) as
     ACLED codes them: the crowd first, the side that broke it up, fired on it or disrupted it second."""
-    if cue.lastgroup == "interfered" and len(pair) == len(("actor1", "actor2")):
+    if cue.lastgroup == "interfered" and len(pair) == len(("actor1", "actor2")) and pair[0].lower() not in cue.group(0):
         return pair[1], pair[0]  # "supporters disrupted a march by students": the marchers first, as ACLED codes them
+    # ("supporters attacked protesters": the word names the crowd, which actor_pair gives first)
     if len(pair) == len(("actor1", "actor2")) and state_side(pair[0]) is True:
         return pair[1], pair[0]  # "police fired tear gas at students demonstrating": the demonstrators first
     if subtype in _FORCE_ON_CROWD and not pair:  # "three people were killed when soldiers fired on a crowd"
         pair = _crowd_and_force(r.masked, r.folded)
-    if subtype == acled.VIOLENT_DEMONSTRATION and len(pair) == 1 and state_side(pair[0]) is True:
-        crowd = _crowd_and_force(r.masked, r.folded)  # "officers were injured when demonstrators threw bottles"
-        if crowd and crowd[0] != en.PROTESTERS:
-            return crowd[0], pair[0]
+    if subtype in _RIOTS and (not pair or (len(pair) == 1 and state_side(pair[0]) is True)):
+        crowd = _crowd_named(r.masked, r.folded)  # "officers were injured when demonstrators threw bottles at them"
+        if crowd is not None:
+            return crowd, *pair
     if subtype in _FORCE_ON_CROWD and len(pair) == 1 and state_side(pair[0]) is True:
         return en.PROTESTERS, pair[0]  # "police detained people who gathered": an unnamed crowd, ACLED's protesters
     if len(pair) < len(("actor1", "actor2")):
@@ -334,6 +337,15 @@ def _crowd_first(r: Reading, cue: re.Match[str], subtype: str, pair: tuple[str, 
         if responsible and responsible not in pair:
             return responsible, *pair
     return pair
+
+
+def _crowd_named(masked: str, folded: str) -> str | None:
+    """The first actor the sentence *masked* (*folded*: its :func:`case_fold`) names who is no state's force or
+    armed group and is a crowd (:data:`~geoconflict.lang.en.MOB_ACTOR`, :data:`~geoconflict.lang.en.DEMONSTRATORS`):
+    a riot's crowd its word does not name ("three people were injured when youths threw stones"), not its victims
+    ("killing his wife and three children")."""
+    return next((n for n in named_actors(masked, folded, 0, len(masked))
+                 if state_side(n) is None and (Fold.MOB_ACTOR.fullmatch(n) or Fold.DEMONSTRATORS.fullmatch(n))), None)
 
 
 def _crowd_and_force(masked: str, folded: str) -> tuple[str, ...]:

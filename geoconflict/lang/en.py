@@ -1009,7 +1009,8 @@ STRIKE_CUE = re.compile(
     r"disrupted\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|rally|gathering|ceremony|campaign\s+event))|"
     r"(?P<interfered>(?:disrupted|attacked|stormed|broke\s+up)\s+(?:an?|the|their|its)\s+"
     r"(?:(?!(?:in|on|of|since|until|by|from|during|early|late|mid)\b|\d)[\w-]+\s+){0,2}?"
-    r"(?:march(?:es)?|protests?|demonstrations?|sit-ins?)\b)|"
+    r"(?:march(?:es)?|protests?|demonstrations?|sit-ins?)\b|"
+    r"(?:disrupted|attacked|stormed|broke\s+up)\s+(?:the\s+)?(?:protest[eo]rs|demonstrators|marchers)\b)|"
     r"(?P<protest>protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied|ies)|marched|"
     r"(?:held|staged|organi[sz]ed|joined|participated\s+in|took\s+part\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:march(?:es)?|vigils?)|"
@@ -1147,18 +1148,21 @@ PROPERTY_DAMAGE = re.compile(r"^\s*(?:and\s+)?(?:burn(?:ed|t)|destroyed|looted|t
 #: People hurt (case-folded).
 INJURED = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b")
 #: What a protest is against or for: an actor named after it is no party to the protest ("protested against the
-#: junta", "rallied in support of the military government", "to demand the departure of French troops").
+#: junta", "rallied in support of the military government", "to demand the departure of French troops"), or what
+#: it followed ("protested after police shot dead a teenager").
 PROTEST_AGAINST = re.compile(r"\b(?:against|in\s+(?:support|solidarity)\s+(?:of|with)|to\s+(?:demand|denounce|condemn|express)|"
-                             r"demanding|calling\s+for)\b", re.IGNORECASE)
+                             r"demanding|calling\s+for|after|following)\b", re.IGNORECASE)
 #: A sentence's lead that says where: "On 3 June, near <village>, <township> ...", "In <township> (<district>) ..."
 #: (the date first, if any; a locative preposition before any verb).
 LOCATIVE_LEAD = re.compile(r"\s*(?:(?:on|around|between|as\s+reported\s+on|reported\s+on)\s+[^,]{1,40},\s*)?"
                            r"(?:in|near|at|outside|around)\s", re.IGNORECASE)
 #: A protest's grievance right before a word of force or arrest: "against (the) arrest of", "demanding the release
-#: of activists who were detained" tell what it is about, not what was done to it (case-folded).
+#: of activists who were detained" tell what it is about, not what was done to it; so does force told after "after"
+#: and its doer ("protested after police shot dead a teenager") (case-folded).
 GRIEVANCE_BEFORE = re.compile(r"\b(?:against|demand\w*|release\s+of|over|denounc\w*|condemn\w*|"
                               r"who\s+(?:were|was|had\s+been|have\s+been|has\s+been))\s+"
-                              r"(?:(?:the|an?|illegal|unjust|unlawful|arbitrary|recent|their|his|her|its)\s+|and\s+)*$")
+                              r"(?:(?:the|an?|illegal|unjust|unlawful|arbitrary|recent|their|his|her|its)\s+|and\s+)*$|"
+                              r"\b(?:after|following|since)\s+(?:[\w-]+\s+){1,2}$")
 #: Words of a sentence after a protest that refer back to it (its outcome is told only then).
 PROTEST_REFERENCE = re.compile(r"\b(?:them|they|protesters|protestors|demonstrators|participants?|crowd|gathering|activists|"
                                r"the\s+(?:event|group)|"
@@ -1342,11 +1346,14 @@ WOUNDED = re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt)\b", r
 #: Words one of which every match of :data:`WOUNDED` holds (lower case).
 WOUNDED_STEMS = ("wound", "injur", "hurt")
 #: A death told as what a crowd protests or avenges, not as the event's (case-folded): "in anger over a death in
-#: custody", "demanding justice for a murdered classmate", "against the killing of a student".
+#: custody", "demanding justice for a murdered classmate", "against the killing of a student", "after a teenager died
+#: in a police raid".
 GRIEVANCE_DEATH = re.compile(
     r"\b(?:over|after|for|against|following|mourn\w*)\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:deaths?|killings?|murders?)\s+(?:of|in)\b[^,;.]*|"
-    r"\b(?:over|after|for|mourn\w*)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+)?(?:murdered|slain|killed)\s+[\w-]+")
+    r"\b(?:over|after|for|mourn\w*)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+)?(?:murdered|slain|killed)\s+[\w-]+|"
+    r"\b(?:over|after)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){1,2}?(?:died|was\s+killed)\s+in\s+(?:police\s+)?"
+    r"(?:custody|detention|(?:an?\s+)?police\s+\w+)")
 #: Words that tell of deaths or leave them open (lower case): a sentence with one of them is no wounded-only report
 #: ("killing and wounding dozens", "casualties", "a death toll", "beaten to death", "a wounded man later died").
 DEATH_STEMS = (*FATALITY_STEMS, "death", "dies", "dying", "casualt", "lynch", "massacr", "bodies", "body of", "corpse",
