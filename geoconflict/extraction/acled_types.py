@@ -32,7 +32,13 @@ type; the sentence then refines it, never one word alone:
    alone (burned, no one hurt) property destruction; fire with no means at
    demonstrators their protest, at civilians an attack, else shelling;
 8. a protest, or arrests among demonstrators or of people who gathered: peaceful,
-   broken up, fired on, violent.
+   broken up, fired on, violent; a march disrupted or attacked by a rival crowd: broken
+   up (fired on when people were killed).
+
+Before 7, violence of the state's forces told of a protest's crowd (its victims
+demonstrators, fire aimed at the crowd or used to disperse the protest) is that protest
+broken up, or fired on when lethal; and before 1's verdict, people hurt by a passive verb
+with no agent in a sentence whose crowd turns violent are the riot's casualties.
 
 Examples
 --------
@@ -42,6 +48,9 @@ Examples
 ('strike', 'Air/drone strike')
 >>> classify("protest", "police fired tear gas to disperse the protesters")
 ('protest', 'Protest with intervention')
+>>> text = "three people were killed when soldiers fired on a crowd protesting against hardship"
+>>> classify("kill", text, text.index("killed") + 6)
+('protest', 'Excessive force against protesters')
 """
 
 from __future__ import annotations
@@ -345,7 +354,8 @@ def _met_protest(cue: _Cue, doer: str) -> tuple[str, str] | None:
     if not (Fold.DEMONSTRATION.search(folded) or any(m.group(0) != "crowd" for m in Fold.DEMONSTRATORS.finditer(folded))):
         return None  # "police fired on a crowd": no protest told
     active = not Stems.PASSIVE_VERB_BEFORE.search(folded[:cue.at])  # "a protester was shot dead": its victim
-    if active and (Fold.DEMONSTRATORS.search(doer) or en.PROTESTER_VICTIMS.search(doer)) or Fold.VIOLENT_CROWD.search(folded):
+    crowd_did = active and (Fold.DEMONSTRATORS.search(doer) or en.PROTESTER_VICTIMS.search(doer))
+    if crowd_did or Fold.VIOLENT_CROWD.search(folded):
         return None
     if _done_to_protest(Fold.EXCESSIVE_FORCE, folded):
         return "protest", acled.EXCESSIVE_FORCE
