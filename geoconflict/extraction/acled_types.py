@@ -113,6 +113,7 @@ CUE_KEYS: dict[str, tuple[str, str]] = {
     "riot": ("riot", acled.MOB_VIOLENCE),
     "interfered": ("protest", acled.PROTEST_WITH_INTERVENTION),
     "protest": ("protest", acled.PEACEFUL_PROTEST),
+    "marching": ("protest", acled.PEACEFUL_PROTEST),
     "arrest": ("arrest", acled.ARRESTS),
     "looting": ("looting", acled.LOOTING),
     "attack": ("attack", acled.ARMED_CLASH),
@@ -140,6 +141,8 @@ _OBJECT_WINDOW = 40
 #: Cue keys of people detained (violence against civilians when they are then hurt).
 _DETENTION_KEYS = frozenset({"arrest", "abduction"})
 _CROWD_KEYS = frozenset({"arrest", "looting", "riot"})
+#: Cue keys of a protest's own word ("protested", "farmers marching").
+_PROTEST_KEYS = frozenset({"protest", "marching"})
 #: Cue keys of violence that, done by the state's forces to a protest's crowd, is the protest met with force.
 _AT_PROTEST_KEYS = frozenset({*_VIOLENCE, "fired"})
 #: How far before an armed word :data:`~geoconflict.lang.en.FORMER_BEFORE` is looked for.
@@ -369,7 +372,7 @@ def _protest_rule(cue: _Cue) -> tuple[str, str] | None:
     if cue.key == "interfered":  # "supporters disrupted a march by students": broken up, or fired on
         lethal = _done_to_protest(Fold.EXCESSIVE_FORCE, cue.folded)
         return "protest", acled.EXCESSIVE_FORCE if lethal else acled.PROTEST_WITH_INTERVENTION
-    if cue.key == "protest" or (cue.key in _CROWD_KEYS and Fold.DEMONSTRATORS.search(cue.folded)) \
+    if cue.key in _PROTEST_KEYS or (cue.key in _CROWD_KEYS and Fold.DEMONSTRATORS.search(cue.folded)) \
             or (cue.key == "arrest" and (en.GATHERED.search(cue.folded) or en.AT_PROTEST.search(cue.folded)
                                          or en.FORCE_ON_PROTEST.search(cue.folded))):
         return _protest(cue.folded)

@@ -86,6 +86,8 @@ _FORCE_ON_CROWD = frozenset({acled.PROTEST_WITH_INTERVENTION, acled.EXCESSIVE_FO
 #: Crowd events whose second side is the state's force that met the crowd in a later clause ("…; police opened
 #: fire"): a protest broken up or fired on, and a demonstration turned violent.
 _MET_BY_FORCE = _FORCE_ON_CROWD | {acled.VIOLENT_DEMONSTRATION}
+#: How far before a word of marching its crowd (:data:`~geoconflict.lang.en.CROWD_BEFORE`) is looked for.
+_CROWD_WINDOW = 16
 #: The sub-event types of a riot.
 _RIOTS = frozenset({acled.VIOLENT_DEMONSTRATION, acled.MOB_VIOLENCE})
 #: A group named as the authorities where it holds ground.
@@ -208,8 +210,9 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
     """
     key = cue.lastgroup or ""
     masked, folded = r.masked, r.folded
-    if Stems.MODAL.search(folded[:cue.start()]):
+    if _no_event(key, folded, cue.start()):
         return None
+
     i = _place(doc, masked, cue)
     if i is None:
         return None
@@ -238,6 +241,15 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
                                            reason=f"event: {kind} word {matched(masked, cue)!r} with a place"))
+
+
+def _no_event(key: str, folded: str, start: int) -> bool:
+    """Whether the event word of cue *key* starting at *start* in the case-folded sentence *folded* tells no event:
+    a threat or a plan (a modal before it: "could strike"), or marching by no crowd ("soldiers marching to the
+    front"; "farmers marching" is a protest)."""
+    if Stems.MODAL.search(folded[:start]):
+        return True
+    return key == "marching" and not en.CROWD_BEFORE.search(folded, max(0, start - _CROWD_WINDOW), start)
 
 
 def _intervener(masked: str, folded: str, *, after: int, before: int, crowd: str) -> tuple[str, ...]:

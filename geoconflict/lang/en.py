@@ -960,6 +960,9 @@ BACKGROUND_KEYS = frozenset({"displacement"})
 CROWD_NOUNS = (r"(?:students|workers|people|supporters|residents|women|farmers|teachers|merchants|traders|doctors|nurses|"
                r"drivers|miners|employees|staff|lawyers|shopkeepers|vendors|mourners|youths|men|villagers|activists|"
                r"pensioners|retirees|fishermen|herders|locals|citizens)")
+#: A crowd named right before a word of marching (case-folded): "farmers marching" is a protest's word ("soldiers
+#: marching to the front" is none; the cue group ``marching`` is an event only after one).
+CROWD_BEFORE = re.compile(r"\b" + CROWD_NOUNS + r"\s+$")
 #: A located event's word; each group is a cue key (the extraction's ``CUE_KEYS`` gives its record type and
 #: ACLED sub-event type; the sentence's means and target refine it). At one position the first group wins.
 STRIKE_CUE = re.compile(
@@ -1011,11 +1014,11 @@ STRIKE_CUE = re.compile(
     r"(?:(?!(?:in|on|of|since|until|by|from|during|early|late|mid)\b|\d)[\w-]+\s+){0,2}?"
     r"(?:march(?:es)?|protests?|demonstrations?|sit-ins?)\b|"
     r"(?:disrupted|attacked|stormed|broke\s+up)\s+(?:the\s+)?(?:protest[eo]rs|demonstrators|marchers)\b)|"
+    r"(?P<marching>marching|demonstrating|rallying)|"
     r"(?P<protest>protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied|ies)|marched|"
     r"(?:held|staged|organi[sz]ed|joined|participated\s+in|took\s+part\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:march(?:es)?|vigils?)|"
     r"sit-in|strike\s+action|went\s+on\s+strike|gathered\s+(?:in|at|outside|in\s+front\s+of)|"
-    + CROWD_NOUNS + r"\s+(?:marching|demonstrating|rallying)|"
     r"blocked\s+(?:[\w-]+\s+){0,3}?(?:roads?|highways?|streets?|routes?|roundabouts?|bridges?))|"
     r"(?P<arrest>arrest(?:ed|s)?|detain(?:ed|s)?|apprehended)|"
     r"(?P<looting>arson\s+attacks?|loot(?:ed|ing)?|ransack(?:ed)?|torch(?:ed|ing)?|set\s+(?:\w+\s+){0,8}?(?:on\s+)?fire|"
