@@ -80,7 +80,7 @@ CASES = [
     ("At least 12 members of two rival parties were injured in a clash in Chittagong on Friday.", "2023-05-19",
      "Riots", "Mob violence", "Chattogram", "Bangladesh", None, None, 0),
     ("On 9 June 2023, during a demonstration over fuel prices in Conakry, youths vandalized shops and a bank.",
-     "2023-06-09", "Riots", "Violent demonstration", "Conakry", "Guinea", None, None, None),
+     "2023-06-09", "Riots", "Violent demonstration", "Conakry", "Guinea", "youths", None, None),
     ("On 1 June 2023, rioters threw petrol bombs at a police station in Port-au-Prince.", "2023-06-01",
      "Riots", "Mob violence", "Port-au-Prince", "Haiti", "rioters", "police", None),
     ("On 12 June 2023, an angry mob beat two suspected cattle thieves to death in Gulu.", "2023-06-12",

@@ -32,7 +32,13 @@ type; the sentence then refines it, never one word alone:
    alone (burned, no one hurt) property destruction; fire with no means at
    demonstrators their protest, at civilians an attack, else shelling;
 8. a protest, or arrests among demonstrators or of people who gathered: peaceful,
-   broken up, fired on, violent.
+   broken up, fired on, violent; a march disrupted or attacked by a rival crowd: broken
+   up (fired on when people were killed).
+
+Before 7, violence of the state's forces told of a protest's crowd (its victims
+demonstrators, fire aimed at the crowd or used to disperse the protest) is that protest
+broken up, or fired on when lethal; and before 1's verdict, people hurt by a passive verb
+with no agent in a sentence whose crowd turns violent are the riot's casualties.
 
 Examples
 --------
@@ -42,6 +48,9 @@ Examples
 ('strike', 'Air/drone strike')
 >>> classify("protest", "police fired tear gas to disperse the protesters")
 ('protest', 'Protest with intervention')
+>>> text = "three people were killed when soldiers fired on a crowd protesting against hardship"
+>>> classify("kill", text, text.index("killed") + 6)
+('protest', 'Excessive force against protesters')
 """
 
 from __future__ import annotations
@@ -58,7 +67,7 @@ from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
 
 __all__ = ["BY_BATTLE", "CUE_KEYS", "actor_after", "actor_before", "actor_pair", "battle_word", "classify",
-           "crowd_fight", "first_named", "first_named_reference", "named_actors", "protest_outcome"]
+           "crowd_fight", "first_named", "first_named_reference", "named_actors", "named_spans", "protest_outcome"]
 
 #: An event word that is shooting ("shot dead", "shot and killed", "opened fire"), case-folded.
 _SHOOTING = re.compile(r"shot\b|opened\s+fire\b")
@@ -66,8 +75,9 @@ _SHOOTING = re.compile(r"shot\b|opened\s+fire\b")
 _CLAUSE_END = re.compile(r"[;:,.]")
 #: Where the clause after an event's word ends, for its other side: not at a comma inside parentheses (a place's
 #: tail, "raided ⟦0⟧ (⟦1⟧, ⟦2⟧) and clashed with militants", goes on); at a clause of time ("until police
-#: arrived": who came later is no side of it).
-_SIDE_CLAUSE_END = re.compile(r"[;:.]|,(?![^()]*\))|\s(?i:until|before)\s")
+#: arrived": who came later is no side of it); at what someone is suspected or accused of ("lynched two men suspected
+#: of kidnapping children": the children are no side of it).
+_SIDE_CLAUSE_END = re.compile(r"[;:.]|,(?![^()]*\))|\s(?i:until|before)\s|\s(?i:suspected|accused)\s+of\s")
 #: What joins two actors named together as one side ("the TNLA and PDF fighters", "FARDC, Wazalendo"): the first
 #: named is actor1.
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
@@ -101,7 +111,9 @@ CUE_KEYS: dict[str, tuple[str, str]] = {
     "sexual": ("attack", acled.SEXUAL_VIOLENCE),
     "excessive": ("protest", acled.EXCESSIVE_FORCE),
     "riot": ("riot", acled.MOB_VIOLENCE),
+    "interfered": ("protest", acled.PROTEST_WITH_INTERVENTION),
     "protest": ("protest", acled.PEACEFUL_PROTEST),
+    "marching": ("protest", acled.PEACEFUL_PROTEST),
     "arrest": ("arrest", acled.ARRESTS),
     "looting": ("looting", acled.LOOTING),
     "attack": ("attack", acled.ARMED_CLASH),
@@ -129,6 +141,10 @@ _OBJECT_WINDOW = 40
 #: Cue keys of people detained (violence against civilians when they are then hurt).
 _DETENTION_KEYS = frozenset({"arrest", "abduction"})
 _CROWD_KEYS = frozenset({"arrest", "looting", "riot"})
+#: Cue keys of a protest's own word ("protested", "farmers marching").
+_PROTEST_KEYS = frozenset({"protest", "marching"})
+#: Cue keys of violence that, done by the state's forces to a protest's crowd, is the protest met with force.
+_AT_PROTEST_KEYS = frozenset({*_VIOLENCE, "fired"})
 #: How far before an armed word :data:`~geoconflict.lang.en.FORMER_BEFORE` is looked for.
 _FORMER_WINDOW = 24
 #: A possessive and a lower-case noun after a word ("children's hospital", "farmers' market").
@@ -204,10 +220,21 @@ def _riot(cue: _Cue) -> tuple[str, str] | None:
     if brawl is not None:  # "were injured in a clash between two groups of party members": the riot's casualties
         return "riot", brawl
     demonstration = cue.key == "looting" and Fold.DEMONSTRATION.search(cue.folded)
-    if crowd or cue.key == "riot" or (demonstration and not _armed_doer(cue.folded, cue.at)):
+    if crowd or cue.key == "riot" or (demonstration and not _armed_doer(cue.folded, cue.at)) or _hurt_by_crowd(cue):
         protest = Fold.PROTEST_WORDS.search(cue.folded)  # (searched only for a riot: most cues are none)
         return "riot", acled.VIOLENT_DEMONSTRATION if protest else acled.MOB_VIOLENCE
     return None
+
+
+def _hurt_by_crowd(cue: _Cue) -> bool:
+    """Whether people told killed or hurt by a passive verb with no agent were hurt by a crowd the rest of the
+    sentence tells turning violent ("21 officers were injured when demonstrators threw bottles at them")."""
+    if cue.key != "kill" or not Stems.PASSIVE_VERB_BEFORE.search(cue.folded[:cue.at]) \
+            or Fold.BY_AGENT.match(cue.folded, cue.at):
+        return False
+    after = cue.folded[cue.at:]
+    crowd = Fold.DEMONSTRATORS.search(after) or Fold.MOB_ACTOR.search(after)
+    return crowd is not None and Fold.VIOLENT_CROWD.search(after, crowd.start()) is not None
 
 
 def _in_battle(cue: _Cue) -> tuple[str, str] | None:
@@ -305,19 +332,49 @@ def _on_people(cue: _Cue) -> tuple[str, str] | None:
 
 def _killed_at_protest(cue: _Cue) -> tuple[str, str] | None:
     """People killed or shot by the state's forces during a protest ("security forces shot dead 50 people during
-    opposition protests"): the protest, met with excessive force."""
-    if cue.key not in _VIOLENCE or not en.DURING_PROTEST.search(cue.folded):
+    opposition protests"): the protest, met with excessive force; and violence of the state's forces named in the
+    sentence that met a protest (:func:`_met_protest`)."""
+    if cue.key not in _AT_PROTEST_KEYS or not any(w in cue.folded for w in en.PROTEST_STEMS):  # (most have none)
         return None
     doer = clause_back(cue.folded[:cue.start])
-    return ("protest", acled.EXCESSIVE_FORCE) if Fold.STATE_FORCE_WORDS.search(doer) else None
+    if cue.key in _VIOLENCE and en.DURING_PROTEST.search(cue.folded) and Fold.STATE_FORCE_WORDS.search(doer):
+        return "protest", acled.EXCESSIVE_FORCE
+    return _met_protest(cue, doer)
+
+
+def _met_protest(cue: _Cue, doer: str) -> tuple[str, str] | None:
+    """Violence told of a protest's crowd by the state's forces named in its sentence: its victims demonstrators
+    ("killed one protester", "a protester was shot dead", "beat and arrested striking merchants"), or the forces'
+    fire aimed at the crowd or used to disperse the protest ("when soldiers fired on a crowd protesting", "fired
+    live rounds to disperse a demonstration"). Lethal or direct fire (:data:`~geoconflict.lang.en.EXCESSIVE_FORCE`)
+    is excessive force, else the protest was broken up; demonstrators who turned violent, or who are the doers,
+    make no such protest (None)."""
+    folded = cue.folded
+    victims = en.PROTESTER_VICTIMS.search(_target(folded, cue.at)[:_OBJECT_WINDOW]) or \
+        Fold.DEMONSTRATORS.search(_target(folded, cue.at)[:_OBJECT_WINDOW])
+    if not (victims or en.FORCE_ON_PROTEST.search(folded)) or not Fold.STATE_FORCE_WORDS.search(folded):
+        return None
+    if not (Fold.DEMONSTRATION.search(folded) or any(m.group(0) != "crowd" for m in Fold.DEMONSTRATORS.finditer(folded))):
+        return None  # "police fired on a crowd": no protest told
+    active = not Stems.PASSIVE_VERB_BEFORE.search(folded[:cue.at])  # "a protester was shot dead": its victim
+    crowd_did = active and (Fold.DEMONSTRATORS.search(doer) or en.PROTESTER_VICTIMS.search(doer))
+    if crowd_did or Fold.VIOLENT_CROWD.search(folded):
+        return None
+    if _done_to_protest(Fold.EXCESSIVE_FORCE, folded):
+        return "protest", acled.EXCESSIVE_FORCE
+    return "protest", acled.PROTEST_WITH_INTERVENTION
 
 
 def _protest_rule(cue: _Cue) -> tuple[str, str] | None:
     """A protest, or arrests or burning among demonstrators or during a protest ("arrested 20 people during an
     opposition march"), or arrests of people who gathered ("detained people who gathered to lay flowers"): the
     protest, peaceful or not (:func:`_protest`)."""
-    if cue.key == "protest" or (cue.key in _CROWD_KEYS and Fold.DEMONSTRATORS.search(cue.folded)) \
-            or (cue.key == "arrest" and (en.GATHERED.search(cue.folded) or en.AT_PROTEST.search(cue.folded))):
+    if cue.key == "interfered":  # "supporters disrupted a march by students": broken up, or fired on
+        lethal = _done_to_protest(Fold.EXCESSIVE_FORCE, cue.folded)
+        return "protest", acled.EXCESSIVE_FORCE if lethal else acled.PROTEST_WITH_INTERVENTION
+    if cue.key in _PROTEST_KEYS or (cue.key in _CROWD_KEYS and Fold.DEMONSTRATORS.search(cue.folded)) \
+            or (cue.key == "arrest" and (en.GATHERED.search(cue.folded) or en.AT_PROTEST.search(cue.folded)
+                                         or en.FORCE_ON_PROTEST.search(cue.folded))):
         return _protest(cue.folded)
     return None
 
@@ -524,7 +581,15 @@ def _protest(folded: str) -> tuple[str, str]:
 def _done_to_protest(pattern: re.Pattern[str], folded: str) -> bool:
     """Whether *pattern* (force or intervention) matches the sentence *folded* as done to the protest, not as its
     grievance ("protested against the arrest of ...", "demanding the release of activists who were detained")."""
-    return any(not en.GRIEVANCE_BEFORE.search(folded, 0, m.start()) for m in pattern.finditer(folded))
+    return any(not en.GRIEVANCE_BEFORE.search(folded, 0, m.start()) and not _not_done(folded, m)
+               for m in pattern.finditer(folded))
+
+
+def _not_done(folded: str, m: re.Match[str]) -> bool:
+    """Whether the word of force or arrest *m* in *folded* is told as not done ("no one was detained", "without
+    arrests") or as the crowd's own going ("dispersed peacefully")."""
+    return bool(en.NOT_DONE_BEFORE.search(folded, max(0, m.start() - en.NOT_DONE_WINDOW), m.start())
+                or en.OWN_GOING_AFTER.match(folded, m.end()))
 
 
 def actor_pair(masked: str, start: int, end: int, *, default: str | None = None) -> tuple[str, ...]:
@@ -647,6 +712,18 @@ def first_named_reference(masked: str, folded: str, lo: int, hi: int) -> str | N
     """:func:`first_named` done plainly: the first of all the actors :func:`named_actors` finds."""
     found = named_actors(masked, folded, lo, hi)
     return found[0] if found else None
+
+
+def named_spans(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """:func:`named_actors` with each actor's start and end, in text order.
+
+    Examples
+    --------
+    >>> text = "students marched and riot police dispersed them"
+    >>> named_spans(text, text, 0, len(text))
+    [(0, 8, 'students'), (26, 32, 'police')]
+    """
+    return _named(masked, folded, lo, hi)
 
 
 def _named(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:

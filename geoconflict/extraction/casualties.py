@@ -15,6 +15,8 @@ from geoconflict.lang import en
 
 __all__ = ["death_told", "wounded_told", "wounded_told_reference"]
 
+#: Words one of which every match of :data:`geoconflict.lang.en.GRIEVANCE_DEATH` holds.
+_GRIEVANCE_STEMS = ("over ", "after ", "for ", "against ", "following ", "mourn")
 #: People wounded, in case-folded text.
 _WOUNDED = folded(en.WOUNDED)
 
@@ -47,5 +49,14 @@ def death_told(folded_text: str) -> bool:
     >>> [death_told(t) for t in ("killing one and wounding two", "the shelling caused casualties",
     ...                          "a wounded man later died", "two soldiers were wounded")]
     [True, True, True, False]
+
+    A death told as a crowd's grievance (:data:`geoconflict.lang.en.GRIEVANCE_DEATH`) is no death of the event:
+
+    >>> death_told("residents set fire to a police station in anger over a death in custody, injuring four policemen")
+    False
     """
-    return any(w in folded_text for w in en.DEATH_STEMS)
+    if not any(w in folded_text for w in en.DEATH_STEMS):
+        return False
+    if not any(w in folded_text for w in _GRIEVANCE_STEMS):  # (the cheap test: most tell no grievance's death)
+        return True
+    return any(w in en.GRIEVANCE_DEATH.sub(" ", folded_text) for w in en.DEATH_STEMS)

@@ -29,6 +29,7 @@ from geoconflict.extraction.acled_types import (
     battle_word,
     classify,
     named_actors,
+    named_spans,
     protest_outcome,
 )
 from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
@@ -85,6 +86,10 @@ _FORCE_ON_CROWD = frozenset({acled.PROTEST_WITH_INTERVENTION, acled.EXCESSIVE_FO
 #: Crowd events whose second side is the state's force that met the crowd in a later clause ("…; police opened
 #: fire"): a protest broken up or fired on, and a demonstration turned violent.
 _MET_BY_FORCE = _FORCE_ON_CROWD | {acled.VIOLENT_DEMONSTRATION}
+#: How far before a word of marching its crowd (:data:`~geoconflict.lang.en.CROWD_BEFORE`) is looked for.
+_CROWD_WINDOW = 16
+#: The sub-event types of a riot.
+_RIOTS = frozenset({acled.VIOLENT_DEMONSTRATION, acled.MOB_VIOLENCE})
 #: A group named as the authorities where it holds ground.
 _AUTHORITIES = re.compile(r"\bauthorities\b", re.IGNORECASE)
 #: The cores every match of :data:`~geoconflict.lang.en.OTHER_CLAUSE` holds (:func:`_clause_end`).
@@ -205,8 +210,9 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
     """
     key = cue.lastgroup or ""
     masked, folded = r.masked, r.folded
-    if Stems.MODAL.search(folded[:cue.start()]):
+    if _no_event(key, folded, cue.start()):
         return None
+
     i = _place(doc, masked, cue)
     if i is None:
         return None
@@ -228,7 +234,7 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
     if parties and (own := speakers_forces(masked[:cue.start()], folded[:cue.start()], parties[0], said)):
         parties = tuple(dict.fromkeys((own, *parties[1:])))  # "the army said its troops killed …": the army's
     if subtype in _MET_BY_FORCE and len(parties) == 1:
-        parties = (*parties, *_intervener(r.masked, r.folded, after=cue.end()))
+        parties = (*parties, *_intervener(r.masked, r.folded, after=cue.end(), before=cue.start(), crowd=parties[0]))
     kind, subtype = _by_whom(kind, subtype, parties, r.masked[:cue.start()])
     place, precision = _where(doc, i, coded=coded)
     return Event(kind, place, subtype=subtype, actors=parties, fatalities=fatalities, precision=precision,
@@ -237,14 +243,31 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
                                            reason=f"event: {kind} word {matched(masked, cue)!r} with a place"))
 
 
-def _intervener(masked: str, folded: str, *, after: int) -> tuple[str, ...]:
+def _no_event(key: str, folded: str, start: int) -> bool:
+    """Whether the event word of cue *key* starting at *start* in the case-folded sentence *folded* tells no event:
+    a threat or a plan (a modal before it: "could strike"), or marching by no crowd ("soldiers marching to the
+    front"; "farmers marching" is a protest)."""
+    if Stems.MODAL.search(folded[:start]):
+        return True
+    return key == "marching" and not en.CROWD_BEFORE.search(folded, max(0, start - _CROWD_WINDOW), start)
+
+
+def _intervener(masked: str, folded: str, *, after: int, before: int, crowd: str) -> tuple[str, ...]:
     """The state's forces that broke up or fired on a protest whose crowd alone its clause names: the first named
     after its word in a later clause of its sentence (*masked*, *folded*: "…, and riot police dispersed them"),
     none when the sentence names none (a later sentence's are not read: "Police dispersed them." names no
-    actor2, as ``tests/test_events_acled.py`` has it)."""
+    actor2, as ``tests/test_events_acled.py`` has it). Not who tells of it (", police said"); else the state's forces
+    named before its word (at *before*) in its own clause, other than the *crowd* ("police baton-charged lawyers
+    holding a sit-in")."""
     later = _CLAUSE_BREAK.search(masked, after)  # not the protest's own clause: "protested against police brutality"
-    for name in named_actors(masked, folded, later.end(), len(masked)) if later else ():
-        if state_side(name):
+    for _, end, name in named_spans(masked, folded, later.end(), len(masked)) if later else ():
+        if state_side(name) and not en.SAYS_AFTER.match(masked, end):  # ", police said": who tells of it
+            return (name,)
+    if state_side(crowd):  # "soldiers of the army demonstrated": the crowd is the state's own men
+        return ()
+    head = clause_back(masked[:before])  # "police baton-charged lawyers holding a sit-in": its own clause's subject
+    for _, _, name in named_spans(masked, folded, before - len(head), before):
+        if state_side(name) and name != crowd:
             return (name,)
     return ()
 
@@ -293,10 +316,8 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
         return tuple(dict.fromkeys((f"{dem.group(1)} {en.FORCES}", *pair)))
     if not pair and (fight := r.cue("combat")):  # "clashed with police, burning tyres": the fight's sides
         pair = actor_pair(masked[:end], fight.start(), fight.end())
-    if kind in _CROWD_KINDS and len(pair) == len(("actor1", "actor2")) and state_side(pair[0]) is True:
-        return pair[1], pair[0]  # "police fired tear gas at students demonstrating": the demonstrators first
-    if subtype in _FORCE_ON_CROWD and len(pair) == 1 and state_side(pair[0]) is True:
-        return en.PROTESTERS, pair[0]  # "police detained people who gathered": an unnamed crowd, ACLED's protesters
+    if kind in _CROWD_KINDS:
+        return _crowd_first(r, cue, subtype, pair)
     if len(pair) == 1 and kind not in _CROWD_KINDS and (
             other := second_side(masked[:end], folded, start=word.start(), end=word.end(), first=pair[0])):
         return pair[0], other  # "…, killing six passengers", "attacked Russian positions"
@@ -305,6 +326,52 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
         if responsible and responsible not in pair:
             return responsible, *pair
     return pair
+
+
+def _crowd_first(r: Reading, cue: re.Match[str], subtype: str, pair: tuple[str, ...]) -> tuple[str, ...]:
+    """The actors *pair* of a protest or riot (word *cue*, sub-event type *subtype*, in the sentence read as *r*) as
+    ACLED codes them: the crowd first, the side that broke it up, fired on it or disrupted it second."""
+    if cue.lastgroup == "interfered" and len(pair) == len(("actor1", "actor2")) and pair[0].lower() not in cue.group(0):
+        return pair[1], pair[0]  # "supporters disrupted a march by students": the marchers first, as ACLED codes them
+    # ("supporters attacked protesters": the word names the crowd, which actor_pair gives first)
+    if len(pair) == len(("actor1", "actor2")) and state_side(pair[0]) is True:
+        return pair[1], pair[0]  # "police fired tear gas at students demonstrating": the demonstrators first
+    if subtype in _FORCE_ON_CROWD and not pair:  # "three people were killed when soldiers fired on a crowd"
+        pair = _crowd_and_force(r.masked, r.folded)
+    if subtype in _RIOTS and (not pair or (len(pair) == 1 and state_side(pair[0]) is True)):
+        crowd = _crowd_named(r.masked, r.folded)  # "officers were injured when demonstrators threw bottles at them"
+        if crowd is not None:
+            return crowd, *pair
+    if subtype in _FORCE_ON_CROWD and len(pair) == 1 and state_side(pair[0]) is True:
+        return en.PROTESTERS, pair[0]  # "police detained people who gathered": an unnamed crowd, ACLED's protesters
+    if len(pair) < len(("actor1", "actor2")):
+        responsible = held_responsible(r.masked, r.folded)
+        if responsible and responsible not in pair:
+            return responsible, *pair
+    return pair
+
+
+def _crowd_named(masked: str, folded: str) -> str | None:
+    """The first actor the sentence *masked* (*folded*: its :func:`case_fold`) names who is no state's force or
+    armed group and is a crowd (:data:`~geoconflict.lang.en.MOB_ACTOR`, :data:`~geoconflict.lang.en.DEMONSTRATORS`):
+    a riot's crowd its word does not name ("three people were injured when youths threw stones"), not its victims
+    ("killing his wife and three children")."""
+    return next((n for n in named_actors(masked, folded, 0, len(masked))
+                 if state_side(n) is None and (Fold.MOB_ACTOR.fullmatch(n) or Fold.DEMONSTRATORS.fullmatch(n))), None)
+
+
+def _crowd_and_force(masked: str, folded: str) -> tuple[str, ...]:
+    """The crowd and the state's forces of a protest broken up or fired on whose word names neither (a passive verb
+    with no agent: "a protester was shot dead when police fired on demonstrators"): the first actor the sentence
+    *masked* (*folded*: its :func:`case_fold`) names who is no state's force, else ACLED's protesters, and the first
+    state's force it names; () when it names none. None named after what the protest is against ("protesting against
+    the Russian military invasion") is of it."""
+    against = en.PROTEST_AGAINST.search(masked)
+    names = named_actors(masked, folded, 0, against.start() if against else len(masked))
+    force = next((n for n in names if state_side(n) is True), None)
+    if force is None:
+        return ()
+    return next((n for n in names if state_side(n) is None), en.PROTESTERS), force
 
 
 def held_responsible(masked: str, folded: str) -> str | None:

@@ -1025,6 +1025,13 @@ CHEMICAL = (r"(?:chemical|toxic\s+gas|chlorine|sarin|mustard\s+gas)\s+(?:[\w-]+\
 #: Background cue keys: a sentence's event is one of them only when it tells no other (people fled *after* an
 #: attack: the attack is the event).
 BACKGROUND_KEYS = frozenset({"displacement"})
+#: The people a crowd is named by when told protesting, marching or striking ("farmers marching", "striking nurses").
+CROWD_NOUNS = (r"(?:students|workers|people|supporters|residents|women|farmers|teachers|merchants|traders|doctors|nurses|"
+               r"drivers|miners|employees|staff|lawyers|shopkeepers|vendors|mourners|youths|men|villagers|activists|"
+               r"pensioners|retirees|fishermen|herders|locals|citizens)")
+#: A crowd named right before a word of marching (case-folded): "farmers marching" is a protest's word ("soldiers
+#: marching to the front" is none; the cue group ``marching`` is an event only after one).
+CROWD_BEFORE = re.compile(r"\b" + CROWD_NOUNS + r"\s+$")
 #: A located event's word; each group is a cue key (the extraction's ``CUE_KEYS`` gives its record type and
 #: ACLED sub-event type; the sentence's means and target refine it). At one position the first group wins.
 STRIKE_CUE = re.compile(
@@ -1072,6 +1079,11 @@ STRIKE_CUE = re.compile(
     r"(?:threw|hurled|pelted)\s+(?:[\w-]+\s+){0,2}?(?:stones|rocks|bottles|molotov\w*|petrol\s+bombs)|"
     r"pelted|stone-pelting|burn(?:ed|t|ing)\s+(?:rubber\s+)?(?:tyres|tires)|"
     r"disrupted\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|rally|gathering|ceremony|campaign\s+event))|"
+    r"(?P<interfered>(?:disrupted|attacked|stormed|broke\s+up)\s+(?:an?|the|their|its)\s+"
+    r"(?:(?!(?:in|on|of|since|until|by|from|during|early|late|mid)\b|\d)[\w-]+\s+){0,2}?"
+    r"(?:march(?:es)?|protests?|demonstrations?|sit-ins?)\b|"
+    r"(?:disrupted|attacked|stormed|broke\s+up)\s+(?:the\s+)?(?:protest[eo]rs|demonstrators|marchers)\b)|"
+    r"(?P<marching>marching|demonstrating|rallying)|"
     r"(?P<protest>protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied|ies)|marched|"
     r"(?:held|staged|organi[sz]ed|joined|participated\s+in|took\s+part\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:march(?:es)?|vigils?)|"
@@ -1153,14 +1165,25 @@ CIVILIAN_OF_ARMED = re.compile(r"(?:['’]s?)?\s+(?:informers?|informants?|colla
                                r"wives|wife|widows?|relatives|children|parents|veterans?|pensioners?)\b", re.IGNORECASE)
 #: A protest the authorities broke up, and one they fired on.
 INTERVENTION = re.compile(r"\b(?:dispers(?:ed|e)|tear\s*gas|water\s+cannons?|rubber\s+bullets|arrest(?:ed|ing)|detain(?:ed|ing)|dislodg|"
-                          r"baton|beat|intervened|broke\s+up)\w*", re.IGNORECASE)
+                          r"baton|lathi|beat|intervened|br(?:oke|eak|eaking)\s+up|"
+                          r"(?:forcibly\s+)?(?:remov|evict|clear)(?:ed|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
+                          r"(?:protesters|protestors|demonstrators|marchers|strikers|students|activists|workers|crowds?|them|"
+                          r"sit-ins?|camps?|blockades?|barricades?)\b)\w*", re.IGNORECASE)
+#: Force or arrest told as not done ("no one was detained", "without arrests") before its word (case-folded).
+NOT_DONE_BEFORE = re.compile(r"(?:\b(?:no\s+one|nobody|none\s+of\s+them)\s+(?:was|were|had\s+been|has\s+been)\s+|"
+                             r"\b(?:without|no)\s+(?:any\s+)?|\bnot\s+(?:been\s+)?)$")
+#: A crowd's own going after its word ("dispersed peacefully"): no one broke it up (case-folded).
+OWN_GOING_AFTER = re.compile(r"\s+(?:peacefully|calmly|quietly|without\s+incident|on\s+their\s+own|of\s+their\s+own\s+accord)\b")
+#: How far before a word of force :data:`NOT_DONE_BEFORE` is looked for.
+NOT_DONE_WINDOW = 24
 EXCESSIVE_FORCE = re.compile(r"\b(?:live\s+(?:ammunition|rounds|fire)|killed|shot\s+dead|opened\s+fire|"
                              r"fired\s+(?:live\s+(?:rounds|bullets|ammunition)\s+)?(?:on|at|into))\b",
                              re.IGNORECASE)
 #: Demonstrators turning violent (a riot rather than a protest).
 VIOLENT_CROWD = re.compile(r"\b(?:rioters|rioting\s+\w+|(?:protesters|demonstrators|protestors|rioters|crowd)\s+(?:\w+\s+){0,2}?"
                            r"(?:attacked|beat|assaulted|stoned|damaged|destroyed)|brawls?|fights?\s+between|"
-                           r"threw\s+(?:stones|rocks|bottles|molotov|petrol\s+bombs)|stone-pelting|pelted|clashed\s+with\s+"
+                           r"(?:threw|hurled|lobbed)\s+(?:[\w-]+\s+){0,2}?(?:stones|rocks|bottles|bricks|flares|firecrackers|molotov\w*|"
+                           r"petrol\s+bombs)|stone-pelting|pelted|set\s+(?:[\w-]+\s+){0,6}?ablaze|clashed\s+with\s+"
                            r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:police|security|soldiers|troops|peacekeepers|gendarmes|forces)|(?:tried|attempted)\s+to\s+storm|stormed|set\s+fire\s+to|clash(?:es)?\s+(?:broke\s+out\s+|erupted\s+|ensued\s+)?between|"
                            r"vandali[sz]ed|set(?:ting)?\s+\w+\s+(?:on\s+)?fire|torched|"
                            r"burn(?:ed|t|ing)\s+(?:tyres|tires|cars|vehicles)|looted|"
@@ -1197,18 +1220,21 @@ PROPERTY_DAMAGE = re.compile(r"^\s*(?:and\s+)?(?:burn(?:ed|t)|destroyed|looted|t
 #: People hurt (case-folded).
 INJURED = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b")
 #: What a protest is against or for: an actor named after it is no party to the protest ("protested against the
-#: junta", "rallied in support of the military government", "to demand the departure of French troops").
+#: junta", "rallied in support of the military government", "to demand the departure of French troops"), or what
+#: it followed ("protested after police shot dead a teenager").
 PROTEST_AGAINST = re.compile(r"\b(?:against|in\s+(?:support|solidarity)\s+(?:of|with)|to\s+(?:demand|denounce|condemn|express)|"
-                             r"demanding|calling\s+for)\b", re.IGNORECASE)
+                             r"demanding|calling\s+for|after|following)\b", re.IGNORECASE)
 #: A sentence's lead that says where: "On 3 June, near <village>, <township> ...", "In <township> (<district>) ..."
 #: (the date first, if any; a locative preposition before any verb).
 LOCATIVE_LEAD = re.compile(r"\s*(?:(?:on|around|between|as\s+reported\s+on|reported\s+on)\s+[^,]{1,40},\s*)?"
                            r"(?:in|near|at|outside|around)\s", re.IGNORECASE)
 #: A protest's grievance right before a word of force or arrest: "against (the) arrest of", "demanding the release
-#: of activists who were detained" tell what it is about, not what was done to it (case-folded).
+#: of activists who were detained" tell what it is about, not what was done to it; so does force told after "after"
+#: and its doer ("protested after police shot dead a teenager") (case-folded).
 GRIEVANCE_BEFORE = re.compile(r"\b(?:against|demand\w*|release\s+of|over|denounc\w*|condemn\w*|"
                               r"who\s+(?:were|was|had\s+been|have\s+been|has\s+been))\s+"
-                              r"(?:(?:the|an?|illegal|unjust|unlawful|arbitrary|recent|their|his|her|its)\s+|and\s+)*$")
+                              r"(?:(?:the|an?|illegal|unjust|unlawful|arbitrary|recent|their|his|her|its)\s+|and\s+)*$|"
+                              r"\b(?:after|following|since)\s+(?:[\w-]+\s+){1,2}$")
 #: Words of a sentence after a protest that refer back to it (its outcome is told only then).
 PROTEST_REFERENCE = re.compile(r"\b(?:them|they|protesters|protestors|demonstrators|participants?|crowd|gathering|activists|"
                                r"the\s+(?:event|group)|"
@@ -1258,6 +1284,8 @@ MEMBERS = re.compile(r"\b(?:members|supporters|partisans|followers|communities|c
 PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|dharnas?|rall(?:y|ies|ied)|march(?:ed|es)|"
                            r"(?:a|the)\s+march\b|sit-in|"
                            r"demand(?:ing|ed)|denounc\w*|in\s+response\s+to|calling\s+for|barricad\w*|road\s*blocks?|"
+                           r"in\s+(?:anger|outrage|protest)\s+(?:over|at|against)|(?:angered|outraged|enraged|incensed)\s+"
+                           r"(?:by|over|at)|"
                            r"blocked\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:roads?|highways?|streets?|entrance))\b",
                            re.IGNORECASE)
 #: A demonstration named (property destroyed during one by no armed side is a violent demonstration).
@@ -1275,10 +1303,23 @@ DURING_PROTEST = re.compile(r"\b(?:during|at|in|amid)\s+(?:an?\s+|the\s+)?(?:[\w
 #: rally"): not "in a protest", which tells what they took part in before ("accused of taking part in a protest").
 AT_PROTEST = re.compile(r"\b(?:during|at|amid)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|demonstrations?|"
                         r"rall(?:y|ies)|march(?:es)?|sit-ins?)\b", re.IGNORECASE)
+#: Words one of which every sentence that tells of a protest holds (case-folded): the quick test of the rules that
+#: read force used on one.
+PROTEST_STEMS = ("protest", "demonstrat", "march", "rall", "sit-in", "striking", "strikers", "crowd")
+#: The state's forces' fire aimed at a protest's crowd, or used to disperse a protest (case-folded): the protest met
+#: with force ("fired on a crowd protesting", "fired live rounds to disperse a demonstration").
+FORCE_ON_PROTEST = re.compile(
+    r"\b(?:fired|shot|opened\s+fire)\s+(?:[\w-]+\s+){0,3}?(?:on|at|into)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:protest[eo]rs|demonstrators|marchers|strikers|crowds?)\b|"
+    r"\bto\s+(?:disperse|break\s+up)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|"
+    r"march(?:es)?|sit-ins?|protest[eo]rs|demonstrators|crowds?)\b")
+#: Demonstrators as the victims of a killing's or an attack's verb (the start of its target words, case-folded).
+PROTESTER_VICTIMS = re.compile(r"\b(?:protest[eo]rs?|demonstrators?|marchers?|strikers?)\b")
 #: Demonstrators named, or people told marching or protesting (a riot or arrest among them belongs to the protest).
-DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|marchers|rioters|crowd|"
-                           r"(?:students|workers|people|supporters|residents|women|farmers|teachers)\s+"
-                           r"(?:who\s+(?:were\s+)?)?(?:protesting|demonstrating|marching|rallying))\b", re.IGNORECASE)
+DEMONSTRATORS = re.compile(r"\b(?:protesters|demonstrators|protestors|marchers|rioters|crowd|strikers|"
+                           r"(?:striking|protesting|demonstrating)\s+(?:[\w-]+\s+){0,2}?" + CROWD_NOUNS + "|"
+                           + CROWD_NOUNS + r"\s+(?:who\s+(?:were\s+)?)?(?:protesting|demonstrating|marching|rallying))\b",
+                           re.IGNORECASE)
 #: The label of a party's forces ("Russian forces"), for a demonym alone.
 FORCES = "forces"
 #: Where a strike or attack happened: right after the cue, "in/at/near" the place, or a passive subject.
@@ -1322,7 +1363,7 @@ MILITIA_AFTER = re.compile(r"\s+(?:(?:communal|ethnic|tribal|pastoral|pastoralis
 #: After a possessive, a part of the place ("Beirut's Martyrs' Square", "Kabul's airport"): the place is where,
 #: not who acted.
 POSSESSIVE_PART = re.compile(r"['’]s\s+(?:[A-Z][\w'’-]*\s+){0,3}(?i:streets|outskirts|cent(?:re|er)|airport|squares?|"
-                             r"neighbou?rhoods?|quarters?|suburbs?|old\s+city|old\s+town|markets?)\b")
+                             r"neighbou?rhoods?|quarters?|suburbs?|old\s+city|old\s+town|markets?|districts?|areas?|townships?)\b")
 PASSIVE_TARGET_VERBS = r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?$"
 #: A count's lower bound before it: "at least 5", "more than 100" (ACLED codes the bound).
 AT_LEAST = r"(?:at\s+least|more\s+than|over|around|about|nearly|some)\s+"
@@ -1376,6 +1417,15 @@ NO_FATALITIES = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|
 WOUNDED = re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt)\b", re.IGNORECASE)
 #: Words one of which every match of :data:`WOUNDED` holds (lower case).
 WOUNDED_STEMS = ("wound", "injur", "hurt")
+#: A death told as what a crowd protests or avenges, not as the event's (case-folded): "in anger over a death in
+#: custody", "demanding justice for a murdered classmate", "against the killing of a student", "after a teenager died
+#: in a police raid".
+GRIEVANCE_DEATH = re.compile(
+    r"\b(?:over|after|for|against|following|mourn\w*)\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:deaths?|killings?|murders?)\s+(?:of|in)\b[^,;.]*|"
+    r"\b(?:over|after|for|mourn\w*)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+)?(?:murdered|slain|killed)\s+[\w-]+|"
+    r"\b(?:over|after)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){1,2}?(?:died|was\s+killed)\s+in\s+(?:police\s+)?"
+    r"(?:custody|detention|(?:an?\s+)?police\s+\w+)")
 #: Words that tell of deaths or leave them open (lower case): a sentence with one of them is no wounded-only report
 #: ("killing and wounding dozens", "casualties", "a death toll", "beaten to death", "a wounded man later died").
 DEATH_STEMS = (*FATALITY_STEMS, "death", "dies", "dying", "casualt", "lynch", "massacr", "bodies", "body of", "corpse",
@@ -1444,7 +1494,7 @@ CUE_STEMS: dict[str, tuple[str, ...]] = {
         "reinforcement", "threw",
         "hurled", "pelt", "gathered", "blocked", "dropped", "blew", "blown", "lobbed", "assassinat", "arson", "ablaze",
         "clear", "remov", "locat", "dismantl", "set", "install", "erect", "operation", "offensive", "campaign", "march",
-        "vigil", "curfew", "checkpoint", "joined", "disrupted",
+        "vigil", "curfew", "checkpoint", "joined", "disrupted", "broke",
         "graduation", "recruit", "stole", "destroy", "razed", "wound", "injur", "tortur", "hack", "bod", "target",
         "fled", "evict", "displac", "expel", "flee", "leave", "escaped", "break", "shots", "burst", "projectile",
         "exchange", "patrol", "demolish", "loot", "vandal", "burn", "torch", "set on fire"),
