@@ -1,0 +1,118 @@
+"""A country's forces named by its name: "South Sudan's army", "Nigeria's air force", "Ethiopia's federal forces".
+
+Reporters name a state's forces by its adjective ("the Sudanese army") or by the country's possessive ("Sudan's
+army"); the library names both sides alike, by the demonym ("Sudanese forces":
+:func:`~geoconflict.extraction.actors.side_name`). In a masked sentence the country is a place token, and its
+forces read as a bare noun ("⟦0⟧'s army" → "army"). :func:`respelled` writes the country's demonym in the token's
+place when a noun of a state's forces follows its possessive (:data:`geoconflict.lang.en.COUNTRY_FORCES`), so that
+the actors are read as if the reporter had written "South Sudanese army"; the country named as who acted is never
+the event's place. The country's demonym is that of :data:`geoconflict.lang.en.STATE_DEMONYMS`, else its one
+demonym in :data:`geoconflict.lang.en.DEMONYMS`; a country without one is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from geoconflict.lang import en
+
+__all__ = ["Respelled", "respelled", "state_demonym"]
+
+#: A place token followed by the possessive of a state's forces: "⟦0⟧'s army" (group 1 the token's number).
+_POSSESSED = re.compile(r"⟦(\d+)⟧(?=" + en.COUNTRY_FORCES.pattern + ")")
+#: The cheap test: every :data:`_POSSESSED` match holds one of these.
+_MARKS = ("⟧'s ", "⟧’s ")
+
+
+def _demonyms() -> dict[str, str]:
+    """Each country's demonym for its forces: :data:`~geoconflict.lang.en.STATE_DEMONYMS`, else the one
+    :data:`~geoconflict.lang.en.DEMONYMS` gives it (those of stateless peoples left out)."""
+    found: dict[str, list[str]] = {}
+    for word, code in en.DEMONYMS.items():
+        if word not in en.STATELESS_DEMONYMS:
+            found.setdefault(code, []).append(word)
+    return {code: en.STATE_DEMONYMS.get(code, words[0]) for code, words in found.items()
+            if len(words) == 1 or code in en.STATE_DEMONYMS}
+
+
+_STATE_DEMONYM = _demonyms()
+
+
+def state_demonym(code: str | None) -> str | None:
+    """The demonym that names the state forces of country *code* (ISO 3166 alpha-2), if the vocabulary has one.
+
+    Examples
+    --------
+    >>> state_demonym("SS"), state_demonym("MM"), state_demonym("US"), state_demonym("XX")
+    ('South Sudanese', 'Myanmar', 'US', None)
+    """
+    return _STATE_DEMONYM.get(code) if code else None
+
+
+@dataclass(frozen=True)
+class Respelled:
+    """A masked sentence with its countries' possessives of their forces written as demonyms.
+
+    ``text`` is the new sentence; ``at`` the offsets in the old one after which the text shifts, and ``shift``
+    the shift from there on (both ascending), so that :meth:`position` maps an old offset to its new one.
+    """
+
+    text: str
+    ids: tuple[int, ...]
+    at: tuple[int, ...]
+    shift: tuple[int, ...]
+
+    def position(self, old: int) -> int:
+        """The offset in :attr:`text` of offset *old* of the masked sentence (not inside a respelled token)."""
+        k = bisect_right(self.at, old)
+        return old + (self.shift[k - 1] if k else 0)
+
+
+def respelled(masked: str, ids: list[int], country_of: Callable[[int], str | None]) -> Respelled | None:
+    """*masked* with each country token whose possessive names its forces written as the country's demonym
+    ("⟦0⟧'s army" → "South Sudanese army"), and the sentence's other tokens (*ids*); None when there is none.
+
+    Parameters
+    ----------
+    masked : str
+        The masked sentence.
+    ids : list of int
+        The spans its tokens stand for.
+    country_of : callable
+        The ISO code of the country span *i* is, None when it is no country.
+
+    Examples
+    --------
+    >>> text = "⟦0⟧'s federal forces struck ⟦1⟧"
+    >>> r = respelled(text, [0, 1], {0: "ET"}.get)
+    >>> r.text, r.ids, r.position(text.index("struck"))
+    ('Ethiopian federal forces struck ⟦1⟧', (1,), 25)
+    >>> respelled("⟦0⟧'s capital ⟦1⟧", [0, 1], {0: "ET"}.get) is None
+    True
+    """
+    if not any(mark in masked for mark in _MARKS):  # (most sentences name no country's possessive)
+        return None
+    out: list[str] = []
+    at: list[int] = []
+    shift: list[int] = []
+    gone: set[int] = set()
+    pos = 0
+    for m in _POSSESSED.finditer(masked):
+        i = int(m.group(1))
+        demonym = state_demonym(country_of(i))
+        if demonym is None:
+            continue
+        end = m.end() + len("'s")
+        out.append(masked[pos:m.start()])
+        out.append(demonym)
+        pos = end
+        gone.add(i)
+        at.append(end)
+        shift.append((shift[-1] if shift else 0) + len(demonym) - (end - m.start()))
+    if not out:
+        return None
+    out.append(masked[pos:])
+    return Respelled("".join(out), tuple(i for i in ids if i not in gone), tuple(at), tuple(shift))
