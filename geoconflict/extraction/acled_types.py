@@ -71,9 +71,9 @@ _SIDE_CLAUSE_END = re.compile(r"[;:.]|,(?![^()]*\))|\s(?i:until|before)\s")
 #: What joins two actors named together as one side ("the TNLA and PDF fighters", "FARDC, Wazalendo"): the first
 #: named is actor1.
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-#: What joins the two sides after "between", the first's nouns at most two words ("X and Y", "X gang members and the
-#: Y").
-_BETWEEN_AND = re.compile(r"\s*(?:[\w-]+\s+){0,2}?,?\s*and\s+(?:the\s+)?")
+#: What joins the two sides after "between", the first's nouns at most two words and the second's adjective at most one
+#: ("X and Y", "X gang members and the Y", "X fighters and federal troops").
+_BETWEEN_AND = re.compile(r"\s*(?:[\w-]+\s+){0,2}?,?\s*and\s+(?:the\s+)?(?:[a-z-]+\s+)?")
 #: Two states' forces named in one phrase ("Armenian and Azerbaijani forces", "Indian and Pakistani troops").
 _TWO_STATES = re.compile(rf"({DEMONYM_TRIE})\s+and\s+({DEMONYM_TRIE})\s+(?i:{en.ACTOR_NOUNS})")
 #: A verb of fighting one another: the two forces named in one phrase before it are the two sides.

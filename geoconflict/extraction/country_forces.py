@@ -1,10 +1,11 @@
-"""A country's forces named by its name: "South Sudan's army", "Nigeria's air force", "Ethiopia's federal forces".
+"""A country's forces named by its name: "South Sudan's army", "Nigeria's air force", "Nigeria military jets".
 
 Reporters name a state's forces by its adjective ("the Sudanese army") or by the country's possessive ("Sudan's
 army"); the library names both sides alike, by the demonym ("Sudanese forces":
 :func:`~geoconflict.extraction.actors.side_name`). In a masked sentence the country is a place token, and its
 forces read as a bare noun ("⟦0⟧'s army" → "army"). :func:`respelled` writes the country's demonym in the token's
-place when a noun of a state's forces follows its possessive (:data:`geoconflict.lang.en.COUNTRY_FORCES`), so that
+place when a noun of a state's forces follows its possessive, or follows the name itself where no preposition
+governs it (:data:`geoconflict.lang.en.COUNTRY_FORCES`, :data:`~geoconflict.lang.en.COUNTRY_GOVERNED`), so that
 the actors are read as if the reporter had written "South Sudanese army"; the country named as who acted is never
 the event's place. The country's demonym is that of :data:`geoconflict.lang.en.STATE_DEMONYMS`, else its one
 demonym in :data:`geoconflict.lang.en.DEMONYMS`; a country without one is left as it is.
@@ -21,10 +22,13 @@ from geoconflict.lang import en
 
 __all__ = ["Respelled", "respelled", "state_demonym"]
 
-#: A place token followed by the possessive of a state's forces: "⟦0⟧'s army" (group 1 the token's number).
+#: A place token followed by the possessive of a state's forces or by their noun: "⟦0⟧'s army", "⟦0⟧ military"
+#: (group 1 the token's number).
 _POSSESSED = re.compile(r"⟦(\d+)⟧(?=" + en.COUNTRY_FORCES.pattern + ")")
-#: The cheap test: every :data:`_POSSESSED` match holds one of these.
-_MARKS = ("⟧'s ", "⟧’s ")
+#: The possessive's spellings.
+_POSSESSIVES = ("'s", "’s")
+#: How many characters before a token :data:`~geoconflict.lang.en.COUNTRY_GOVERNED` is looked for.
+_GOVERNED_WINDOW = 12
 
 
 def _demonyms() -> dict[str, str]:
@@ -90,11 +94,11 @@ def respelled(masked: str, ids: list[int], country_of: Callable[[int], str | Non
     >>> r = respelled(text, [0, 1], {0: "ET"}.get)
     >>> r.text, r.ids, r.position(text.index("struck"))
     ('Ethiopian federal forces struck ⟦1⟧', (1,), 25)
-    >>> respelled("⟦0⟧'s capital ⟦1⟧", [0, 1], {0: "ET"}.get) is None
-    True
+    >>> respelled("⟦0⟧ military jets bombed ⟦1⟧", [0, 1], {0: "NG"}.get).text
+    'Nigerian military jets bombed ⟦1⟧'
+    >>> [respelled(t, [0, 1], {0: "ET"}.get) for t in ("⟦0⟧'s capital ⟦1⟧", "in ⟦0⟧ troops took ⟦1⟧")]
+    [None, None]
     """
-    if not any(mark in masked for mark in _MARKS):  # (most sentences name no country's possessive)
-        return None
     out: list[str] = []
     at: list[int] = []
     shift: list[int] = []
@@ -103,9 +107,11 @@ def respelled(masked: str, ids: list[int], country_of: Callable[[int], str | Non
     for m in _POSSESSED.finditer(masked):
         i = int(m.group(1))
         demonym = state_demonym(country_of(i))
-        if demonym is None:
-            continue
-        end = m.end() + len("'s")
+        possessive = masked.startswith(_POSSESSIVES, m.end())
+        if demonym is None or (not possessive and en.COUNTRY_GOVERNED.search(
+                masked, max(0, m.start() - _GOVERNED_WINDOW), m.start())):
+            continue  # (no country's, or "in ⟦0⟧ troops …": where, not whose)
+        end = m.end() + (len("'s") if possessive else 0)
         out.append(masked[pos:m.start()])
         out.append(demonym)
         pos = end

@@ -67,6 +67,7 @@ __all__ = [
     "AND_OTHERS",
     "BETWEEN",
     "COUNTRY_FORCES",
+    "COUNTRY_GOVERNED",
     "IN_POWER_SINCE",
     "MUNITION_NOUNS",
     "STATE_DEMONYMS",
@@ -403,11 +404,14 @@ STATELESS_DEMONYMS = frozenset({"Kurdish", "Palestinian"})
 #: "US forces"); a country with one takes it.
 STATE_DEMONYMS: dict[str, str] = {"US": "US", "AZ": "Azerbaijani", "BY": "Belarusian", "BF": "Burkinabe",
                                   "MM": "Myanmar", "IQ": "Iraqi", "LY": "Libyan", "PH": "Philippine"}
-#: A country's forces named by its possessive, right after the country's name: "'s", at most two adjectives and a
-#: noun of a state's armed forces ("South Sudan's army", "Ethiopia's federal forces", "Nigeria's air force"); the
-#: police are named as police, whoever's they are.
-COUNTRY_FORCES = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?(?:armed\s+forces|air\s+force|army|military|navy|forces|"
-                            r"troops|soldiers|jets|warplanes|drones|aircraft|artillery)\b")
+#: A country's forces named by its name, right after it: its possessive, at most two adjectives and a noun of a state's
+#: armed forces ("South Sudan's army", "Ethiopia's federal forces", "Nigeria's air force"), or such a noun right
+#: after the name ("Nigeria military jets"); the police are named as police, whoever's they are.
+COUNTRY_FORCES = re.compile(r"(?:['’]s\s+(?:[a-z-]+\s+){0,2}?|\s+)(?:armed\s+forces|air\s+force|army|military|navy|"
+                            r"forces|troops|soldiers|jets|warplanes|drones|aircraft|artillery)\b")
+#: A preposition right before a country's name: the name is where, not whose ("in Nigeria troops killed …").
+COUNTRY_GOVERNED = re.compile(r"\b(?i:in|at|near|from|to|into|of|across|outside|inside|around|over|within|throughout|"
+                              r"towards?|on|by|for|with|against)\s+$")
 #: The munitions a side's demonym names as its strike ("a Russian guided aerial bomb hit", "a Russian missile
 #: struck"): the side's forces struck.
 MUNITION_NOUNS = r"bombs?|missiles?|rockets?|shells?|drones?"
@@ -987,7 +991,7 @@ STRIKE_CUE = re.compile(
     r"(?P<chemical>" + CHEMICAL + r")|"
     r"(?P<air>air\s*(?:strikes?|raids?|attacks?)|airstrikes?|drone\s+(?:strikes?|attacks?)|warplanes?|"
     r"(?:fighter\s+)?jets?\s+(?:struck|bombed|hit)|helicopter\s+gunships?|bombed\s+from\s+the\s+air|uavs?|"
-    r"dropped\s+(?:[\w-]+\s+){0,3}?bombs?)|"
+    r"dropped\s+(?:[\w-]+\s+){0,3}?(?:bombs?|kabs?))|"
     r"(?P<aircraft>(?:shot\s+down|downed)\s+(?:[\w-]+\s+){0,4}?" + MANNED_AIRCRAFT + r")|"
     r"(?P<disrupted>shot\s+down|downed|intercepted(?!\s+(?:and(?!\s+(?:destroyed|shot\s+down|downed))|attacks?|ambush))|defused|"
     r"neutrali[sz]ed\s+(?:an?\s+)?(?:drone|mine|ied|explosive)s?|controlled\s+(?:detonation|explosion)|"
