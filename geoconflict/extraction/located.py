@@ -118,11 +118,21 @@ def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -
         if meeting is not None:
             out.append(meeting)
     for cue in _in_turn(Fold.STRIKE.finditer(r.folded)) if "strike" in r.kinds else ():
+        if cue.lastgroup in en.BACKGROUND_KEYS and _fled_from_fighting(r, cue):
+            break  # "fighting between X and Y forced residents to flee": the fighting is the event (a combat area)
         strike = _strike(doc, s, r, cue, said)
         if strike is not None:
             out.append(strike)
             break
     return out
+
+
+def _fled_from_fighting(r: Reading, cue: re.Match[str]) -> bool:
+    """Whether the sentence *r* tells people fleeing (*cue*) as what a battle it told first made them do ("fighting
+    between X and Y forced hundreds to flee"): the battle is its event. People "displaced by fighting" are the
+    event the sentence tells (ACLED's displacement, a development)."""
+    fight = battle_word(r.folded, reading=r)
+    return fight is not None and fight.start() < cue.start()
 
 
 def _in_turn(cues: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
