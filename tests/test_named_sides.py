@@ -97,3 +97,10 @@ def test_fighting_that_made_people_flee_is_the_event_and_displacement_by_it_is_n
     fled = _main(gazetteer, "Fighting between Al-Shabaab militants and Somali troops near Jowhar forced 300 families to flee.")
     displaced = _main(gazetteer, "Some 300 families were displaced by fighting between Al-Shabaab and troops near Jowhar.")
     assert (fled["event_type"], displaced["event_type"]) == ("Battles", "Strategic developments")
+
+
+@pytest.mark.parametrize("text", ["Somalia's army retook the town of Bulo Burte on Tuesday.",
+                                  "Bulo Burte was retaken by Somalia's army on Tuesday."])
+def test_a_countrys_possessive_names_its_forces_in_a_claim(gazetteer, text):
+    row = _main(gazetteer, text)
+    assert (row["sub_event_type"], row["actor1"]) == ("Government regains territory", "Somali forces")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from geoconflict.extraction.acled_types import actor_pair, crowd_fight
 from geoconflict.extraction.actors import parties, side_name, state_side
-from geoconflict.extraction.country_forces import respelled
+from geoconflict.extraction.country_forces import respelled_in
 from geoconflict.extraction.cues import matched
 from geoconflict.extraction.document import TOKEN, TOKEN_GROUP, Document, clause, clause_back
 from geoconflict.extraction.located import stated_fatalities
@@ -76,7 +76,7 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     ids = _finer([i for i in ids if not doc.spans[i].possessive], doc, masked, cue.end())
     if not ids:
         return []
-    named = respelled(masked, r.ids, lambda i: _country_code(doc, i))  # "⟦0⟧'s army" → "South Sudanese army"
+    named = respelled_in(doc, masked, r.ids)  # "⟦0⟧'s army" → "South Sudanese army"
     parties = _sides(masked, cue.start(), cue.end()) if named is None else _sides(
         named.text, named.position(cue.start()), named.position(cue.end()))
     when = next((d for d in doc.dates_in(s) if d.role == "start"), None) or doc.event_date(s)
@@ -102,12 +102,6 @@ def _sides(masked: str, start: int, end: int) -> tuple[str, ...]:
     if len(named) >= 2:
         return named
     return tuple(dict.fromkeys((*actor_pair(masked, start, end), *named)))
-
-
-def _country_code(doc: Document, i: int) -> str | None:
-    """The ISO code of the country span *i* names, None when it names no country."""
-    place = doc.spans[i].place
-    return place.country_code if place is not None and place.kind is PlaceKind.COUNTRY else None
 
 
 def _finer(ids: list[int], doc: Document, masked: str, after: int) -> list[int]:

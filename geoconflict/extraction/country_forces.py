@@ -17,10 +17,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from geoconflict.lang import en
+from geoconflict.model import PlaceKind
 
-__all__ = ["Respelled", "respelled", "state_demonym"]
+if TYPE_CHECKING:
+    from geoconflict.extraction.document import Document
+
+__all__ = ["Respelled", "country_code", "respelled", "respelled_in", "state_demonym"]
 
 #: A place token followed by the possessive of a state's forces or by their noun: "⟦0⟧'s army", "⟦0⟧ military"
 #: (group 1 the token's number).
@@ -122,3 +127,14 @@ def respelled(masked: str, ids: list[int], country_of: Callable[[int], str | Non
         return None
     out.append(masked[pos:])
     return Respelled("".join(out), tuple(i for i in ids if i not in gone), tuple(at), tuple(shift))
+
+
+def country_code(doc: Document, i: int) -> str | None:
+    """The ISO code of the country span *i* of *doc* names, None when it names no country."""
+    place = doc.spans[i].place
+    return place.country_code if place is not None and place.kind is PlaceKind.COUNTRY else None
+
+
+def respelled_in(doc: Document, masked: str, ids: list[int]) -> Respelled | None:
+    """:func:`respelled` of a masked sentence (or a part of one) of *doc*, whose tokens stand for spans *ids*."""
+    return respelled(masked, ids, lambda i: country_code(doc, i))

@@ -34,7 +34,7 @@ from geoconflict.extraction.acled_types import (
 )
 from geoconflict.extraction.actors import DEMONYM_TRIE, in_power, state_side
 from geoconflict.extraction.casualties import death_told, wounded_told
-from geoconflict.extraction.country_forces import respelled
+from geoconflict.extraction.country_forces import respelled_in
 from geoconflict.extraction.cues import Fold, Reading, Stems, literal_automaton, matched
 from geoconflict.extraction.document import (
     ANY_TOKEN,
@@ -258,7 +258,7 @@ def _party_reading(doc: Document, r: Reading, cue: re.Match[str]) -> tuple[Readi
     """The reading of sentence *r* that the actors of the event of word *cue* are read from, and the word in it: the
     sentence with each country whose possessive names its forces written as its demonym ("⟦0⟧'s army" → "South
     Sudanese army": :func:`~geoconflict.extraction.country_forces.respelled`), else *r* and *cue* themselves."""
-    found = respelled(r.masked, r.ids, lambda i: _country_code(doc, i))
+    found = respelled_in(doc, r.masked, r.ids)
     if found is None:
         return r, cue
     new = Reading(found.text, list(found.ids))
@@ -266,12 +266,6 @@ def _party_reading(doc: Document, r: Reading, cue: re.Match[str]) -> tuple[Readi
     if moved is None or moved.lastgroup != cue.lastgroup or moved.end() != found.position(cue.end()):
         return r, cue  # (the word reads otherwise in the new sentence: keep the old reading)
     return new, moved
-
-
-def _country_code(doc: Document, i: int) -> str | None:
-    """The ISO code of the country span *i* names, None when it names no country."""
-    place = doc.spans[i].place
-    return place.country_code if place is not None and place.kind is PlaceKind.COUNTRY else None
 
 
 def _intervener(masked: str, folded: str, *, after: int) -> tuple[str, ...]:
