@@ -538,7 +538,8 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
     target or other side: the first actor after the word in its clause, or the
     passive subject. An actor is a named side ("Russian forces", "Al-Shabaab
     militants") or a generic one (:data:`geoconflict.lang.en.GENERIC_ACTOR`:
-    "gunmen", "police", "protesters", "army" in "an army base"). actor2 is left
+    "gunmen", "police", "protesters", "army" in "an army base"). Two sides named
+    after "between" are the two sides ("fighting between X and Y"). actor2 is left
     out when not stated; so the tuple has one or two names, or none. *default* is
     actor1 when no actor comes before the word (the forces of a demonym before it).
 
