@@ -84,7 +84,7 @@ CASES = [
     ("On 1 June 2023, rioters threw petrol bombs at a police station in Port-au-Prince.", "2023-06-01",
      "Riots", "Mob violence", "Port-au-Prince", "Haiti", "rioters", "police", None),
     ("On 12 June 2023, an angry mob beat two suspected cattle thieves to death in Gulu.", "2023-06-12",
-     "Riots", "Mob violence", "Gulu", "Uganda", "mob", None, None),
+     "Riots", "Mob violence", "Gulu", "Uganda", "mob", None, 2),
     # strategic developments: raids that arrest, weapons found or cleared, checkpoints, curfews, property burned
     ("Security forces raided a neighbourhood of Karachi overnight and arrested 14 suspects.", "2023-05-15",
      "Strategic developments", "Arrests", "Karachi", "Pakistan", "security forces", None, None),

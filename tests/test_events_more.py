@@ -49,7 +49,7 @@ CASES = [
     ("On 15 June 2023, gunmen killed a shopkeeper in Maiduguri.", "2023-06-15",
      "Violence against civilians", "Attack", "Maiduguri", "Nigeria", "gunmen", None, 1),
     ("On 17 June 2023, heavy fighting between the army and RSF in El Obeid killed 14 people.", "2023-06-17",
-     "Battles", "Armed clash", "El Obeid", "Sudan", "army", None, 14),
+     "Battles", "Armed clash", "El Obeid", "Sudan", "army", "RSF", 14),
     ("On 19 June 2023, M23 rebels clashed with FARDC soldiers near Goma. Casualties unknown.", "2023-06-19",
      "Battles", "Armed clash", "Goma", "Democratic Republic of Congo", "M23", "FARDC", None),
     ("On 21 June 2023, Al-Shabaab militants fought Somali soldiers in Jowhar. There were no casualties.",

@@ -81,6 +81,9 @@ _SIDE_CLAUSE_END = re.compile(r"[;:.]|,(?![^()]*\))|\s(?i:until|before)\s|\s(?i:
 #: What joins two actors named together as one side ("the TNLA and PDF fighters", "FARDC, Wazalendo"): the first
 #: named is actor1.
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+#: What joins the two sides after "between", the first's nouns at most two words and the second's adjective at most one
+#: ("X and Y", "X gang members and the Y", "X fighters and federal troops").
+_BETWEEN_AND = re.compile(r"\s*(?:[\w-]+\s+){0,2}?,?\s*and\s+(?:the\s+)?(?:[a-z-]+\s+)?")
 #: Two states' forces named in one phrase ("Armenian and Azerbaijani forces", "Indian and Pakistani troops").
 _TWO_STATES = re.compile(rf"({DEMONYM_TRIE})\s+and\s+({DEMONYM_TRIE})\s+(?i:{en.ACTOR_NOUNS})")
 #: A verb of fighting one another: the two forces named in one phrase before it are the two sides.
@@ -600,7 +603,8 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
     target or other side: the first actor after the word in its clause, or the
     passive subject. An actor is a named side ("Russian forces", "Al-Shabaab
     militants") or a generic one (:data:`geoconflict.lang.en.GENERIC_ACTOR`:
-    "gunmen", "police", "protesters", "army" in "an army base"). actor2 is left
+    "gunmen", "police", "protesters", "army" in "an army base"). Two sides named
+    after "between" are the two sides ("fighting between X and Y"). actor2 is left
     out when not stated; so the tuple has one or two names, or none. *default* is
     actor1 when no actor comes before the word (the forces of a demonym before it).
 
@@ -628,8 +632,32 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
     else:
         pair = (before, _nearest(masked, folded, end, hi, last=False))
     if pair[1] is None and pair[0] is not None:
-        pair = _each_other(pair[0], masked, lo, hi) or pair
+        pair = _each_other(pair[0], masked, lo, hi) or _between(pair[0], masked, folded, lo, hi) or pair
+    elif pair[0] is None and pair[1] is not None:  # "fighting between X and Y": X read after the word
+        pair = _between(pair[1], masked, folded, lo, hi) or pair
     return tuple(dict.fromkeys(a for a in pair if a))
+
+
+def _between(name: str, masked: str, folded: str, lo: int, hi: int) -> tuple[str, str] | None:
+    """The two sides of a fight its clause ``masked[lo:hi]`` names after "between" ("fighting between M23 rebels
+    and Wazalendo militiamen", "clashes between the ELN and FARC dissidents"), when the first is *name* (the one
+    side read: two actors joined by "and" are read as one side, its first); else None.
+
+    Examples
+    --------
+    >>> text = "Fighting between M23 rebels and Wazalendo militiamen in ⟦0⟧ killed seven people"
+    >>> _between("M23", text, text.lower(), 0, len(text))
+    ('M23', 'Wazalendo')
+    """
+    at = folded.find("between", lo, hi)  # (the cheap test: most clauses hold none)
+    b = en.BETWEEN.search(folded, at, hi) if at >= 0 else None
+    if b is None:
+        return None
+    found = _named(masked, folded, b.end(), hi)
+    if len(found) < len(("X", "Y")) or found[0][2] != name or not _NEXT_TO.fullmatch(folded, b.end(), found[0][0]) \
+            or not _BETWEEN_AND.fullmatch(masked, found[0][1], found[1][0]):
+        return None
+    return found[0][2], found[1][2]
 
 
 def _each_other(name: str, masked: str, lo: int, hi: int) -> tuple[str, str] | None:

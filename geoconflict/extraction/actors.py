@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from geoconflict.extraction.cues import Fold, literal_automaton, matched
@@ -25,7 +26,7 @@ from geoconflict.lang.trie import guarded, literal_trie
 from geoconflict.text.normalize import case_fold
 
 __all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "first_party", "group_named_as_place",
-           "may_name_party", "own_party", "parties", "parties_reference", "party_of", "side_name", "state_side",
+           "in_power", "may_name_party", "own_party", "parties", "parties_reference", "party_of", "side_name", "state_side",
            "without_article"]
 
 #: Any demonym (a regex).
@@ -228,6 +229,19 @@ def state_side(phrase: str) -> bool | None:
     if Fold.NON_STATE_WORDS.search(folded_phrase):
         return False
     return True if Fold.STATE_FORCE_WORDS.search(folded_phrase) else None
+
+
+def in_power(name: str, day: date | str) -> bool:
+    """Whether the side named *name* (as :func:`side_name` names it) is a group that held its country's state power
+    on *day* (:data:`geoconflict.lang.en.IN_POWER_SINCE`): ACLED codes it as the state's forces from then on.
+
+    Examples
+    --------
+    >>> in_power("Taliban", "2024-03-02"), in_power("Taliban", "2021-06-01"), in_power("RSF", "2024-03-02")
+    (True, False, False)
+    """
+    since = en.IN_POWER_SINCE.get(name)
+    return since is not None and str(day)[:len(since)] >= since
 
 
 def country_of(phrase: str) -> str | None:

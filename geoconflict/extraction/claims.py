@@ -37,6 +37,7 @@ from geoconflict.extraction.actors import (
     without_article,
 )
 from geoconflict.extraction.claim_sides import taken_from
+from geoconflict.extraction.country_forces import respelled_in
 from geoconflict.extraction.cues import Fold, Reading, Stems, cue_kinds, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_OPEN, Document, clause, clause_back, number
 from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent
@@ -177,10 +178,13 @@ def _claim(doc: Document, s: Sentence, masked: str, cue: re.Match[str], speaker:
             and not _HELD_PLACE.match(rest):
         return None
     head = en.APPOSITIVE.sub(",", masked[:cue.start()])
+    if (forces := respelled_in(doc, head, [])) is not None:  # "⟦0⟧'s army retook": "Malian army retook"
+        head = forces.text
     folded_head = case_fold(head)
     if Fold.DENY.search(folded_head) or Stems.MODAL.search(folded_head) or en.ATTEMPT.search(clause_back(folded_head)):
         return None
-    claimant, named = _claimant(rest, head, folded_head, word, speaker)
+    by = respelled_in(doc, rest, [])  # "was retaken by ⟦0⟧'s army": by the Malian army
+    claimant, named = _claimant(rest if by is None else by.text, head, folded_head, word, speaker)
     if claimant is None:
         return None
     areas, area_reason = _areas(doc, s, cue, rest, named)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from geoconflict.extraction.acled_types import actor_pair, crowd_fight, first_named
 from geoconflict.extraction.actors import parties, side_name, state_side
+from geoconflict.extraction.country_forces import respelled_in
 from geoconflict.extraction.cues import matched
 from geoconflict.extraction.document import (
     TOKEN,
@@ -84,7 +85,9 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     ids = _finer([i for i in ids if not doc.spans[i].possessive], doc, masked, cue.end())
     if not ids:
         return []
-    parties = _sides(masked, cue.start(), cue.end())
+    named = respelled_in(doc, masked, r.ids)  # "⟦0⟧'s army" → "South Sudanese army"
+    parties = _sides(masked, cue.start(), cue.end()) if named is None else _sides(
+        named.text, named.position(cue.start()), named.position(cue.end()))
     when = next((d for d in doc.dates_in(s) if d.role == "start"), None) or doc.event_date(s)
     reason = f"combat: word {word!r} with places named {where} it"
     if when is not None and when.role == "start":

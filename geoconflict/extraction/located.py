@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from datetime import date
 
 from geoconflict.extraction.acled_types import (
     BY_BATTLE,
@@ -32,8 +33,9 @@ from geoconflict.extraction.acled_types import (
     named_spans,
     protest_outcome,
 )
-from geoconflict.extraction.actors import DEMONYM_TRIE, state_side
+from geoconflict.extraction.actors import DEMONYM_TRIE, in_power, state_side
 from geoconflict.extraction.casualties import death_told, wounded_told
+from geoconflict.extraction.country_forces import respelled_in
 from geoconflict.extraction.cues import Fold, Reading, Stems, literal_automaton, matched
 from geoconflict.extraction.document import (
     ANY_TOKEN,
@@ -73,8 +75,9 @@ _CODER_NOTE = re.compile(en.CODER_NOTE_OPENING + TOKEN_GROUP + r"\W*$")
 _ORIGIN = re.compile(rf"{en.ORIGIN_BEFORE}{ANY_TOKEN}(?:{en.ORIGIN_LIST_JOIN}{ANY_TOKEN})*")
 #: What stands between two neighbours of a list of places (", ", " and ", ", and ", " or ").
 _LIST_GAP = re.compile(rf"{en.ORIGIN_LIST_JOIN}|\s+(?:{en.LIST_JOINERS})\s+")
-#: A demonym ending the text, maybe followed by one lower-case word (group 1).
-_DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:[a-z]+\s+)?$")
+#: A demonym ending the text, maybe followed by one lower-case word, or by a munition and at most two words before
+#: it ("a Russian guided aerial bomb"; group 1).
+_DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:(?:[a-z-]+\s+){{1,2}}(?:{en.MUNITION_NOUNS})\s+|(?:[a-z]+\s+)?)$")
 #: A verb of attacks driven off, right before the attackers' demonym: "repelled (Ukrainian assaults)".
 _REPELLED = re.compile(r"\b(?:repel(?:led|s)?|repuls(?:ed|es)|thwarted|fended\s+off|beat\s+back)\s+$", re.IGNORECASE)
 #: The cues of events a sentence may tell on its own (then its fatalities are its own).
@@ -120,11 +123,21 @@ def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -
         if meeting is not None:
             out.append(meeting)
     for cue in _in_turn(Fold.STRIKE.finditer(r.folded)) if "strike" in r.kinds else ():
+        if cue.lastgroup in en.BACKGROUND_KEYS and _fled_from_fighting(r, cue):
+            break  # "fighting between X and Y forced residents to flee": the fighting is the event (a combat area)
         strike = _strike(doc, s, r, cue, said)
         if strike is not None:
             out.append(strike)
             break
     return out
+
+
+def _fled_from_fighting(r: Reading, cue: re.Match[str]) -> bool:
+    """Whether the sentence *r* tells people fleeing (*cue*) as what a battle it told first made them do ("fighting
+    between X and Y forced hundreds to flee"): the battle is its event. People "displaced by fighting" are the
+    event the sentence tells (ACLED's displacement, a development)."""
+    fight = battle_word(r.folded, reading=r)
+    return fight is not None and fight.start() < cue.start()
 
 
 def _in_turn(cues: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
@@ -139,13 +152,14 @@ def _in_turn(cues: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
     yield from later
 
 
-def _by_whom(kind: str, subtype: str, parties: tuple[str, ...], before: str) -> tuple[str, str]:
+def _by_whom(kind: str, subtype: str, parties: tuple[str, ...], before: str, day: date) -> tuple[str, str]:
     """The type as who acted makes it: people detained by a non-state armed group are abducted (ACLED codes
     arrests by the state only), unless its clause *before* the event's word names the group as the authorities
     where it holds ground ("Houthi authorities detained", "the de facto authorities": ACLED's arrests by
-    those who hold a territory)."""
+    those who hold a territory), or the group held the state's power on *day* (the Taliban since August 2021:
+    :func:`~geoconflict.extraction.actors.in_power`)."""
     if subtype == acled.ARRESTS and parties and state_side(parties[0]) is False \
-            and not _AUTHORITIES.search(clause_back(before)):
+            and not _AUTHORITIES.search(clause_back(before)) and not in_power(parties[0], day):
         return "abduction", acled.ABDUCTION
     return kind, subtype
 
@@ -230,16 +244,20 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
         fatalities = _fatalities_next(following)
     if fatalities is None:
         fatalities = _none_dead(r, following)
-    parties = _parties(r, cue, kind, subtype)
-    if parties and (own := speakers_forces(masked[:cue.start()], folded[:cue.start()], parties[0], said)):
+    pr, pcue = _party_reading(doc, r, cue)  # (r and cue, unless a country's forces are named by its possessive)
+    parties = _parties(pr, pcue, kind, subtype)
+    if parties and (own := speakers_forces(pr.masked[:pcue.start()], pr.folded[:pcue.start()], parties[0], said)):
         parties = tuple(dict.fromkeys((own, *parties[1:])))  # "the army said its troops killed …": the army's
     if subtype in _MET_BY_FORCE and len(parties) == 1:
-        parties = (*parties, *_intervener(r.masked, r.folded, after=cue.end(), before=cue.start(), crowd=parties[0]))
-    kind, subtype = _by_whom(kind, subtype, parties, r.masked[:cue.start()])
+        parties = (*parties, *_intervener(pr.masked, pr.folded, after=pcue.end(), before=pcue.start(),
+                                          crowd=parties[0]))
+    when = doc.event_date(s)
+    kind, subtype = _by_whom(kind, subtype, parties, pr.masked[:pcue.start()],
+                             when.date if when is not None else doc.report.published)
     place, precision = _where(doc, i, coded=coded)
     return Event(kind, place, subtype=subtype, actors=parties, fatalities=fatalities, precision=precision,
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
-                 provenance=doc.provenance(s, reported_by=said(), when=doc.event_date(s),
+                 provenance=doc.provenance(s, reported_by=said(), when=when,
                                            reason=f"event: {kind} word {matched(masked, cue)!r} with a place"))
 
 
@@ -250,6 +268,20 @@ def _no_event(key: str, folded: str, start: int) -> bool:
     if Stems.MODAL.search(folded[:start]):
         return True
     return key == "marching" and not en.CROWD_BEFORE.search(folded, max(0, start - _CROWD_WINDOW), start)
+
+
+def _party_reading(doc: Document, r: Reading, cue: re.Match[str]) -> tuple[Reading, re.Match[str]]:
+    """The reading of sentence *r* that the actors of the event of word *cue* are read from, and the word in it: the
+    sentence with each country whose possessive names its forces written as its demonym ("⟦0⟧'s army" → "South
+    Sudanese army": :func:`~geoconflict.extraction.country_forces.respelled`), else *r* and *cue* themselves."""
+    found = respelled_in(doc, r.masked, r.ids)
+    if found is None:
+        return r, cue
+    new = Reading(found.text, list(found.ids))
+    moved = Fold.STRIKE.match(new.folded, found.position(cue.start()))
+    if moved is None or moved.lastgroup != cue.lastgroup or moved.end() != found.position(cue.end()):
+        return r, cue  # (the word reads otherwise in the new sentence: keep the old reading)
+    return new, moved
 
 
 def _intervener(masked: str, folded: str, *, after: int, before: int, crowd: str) -> tuple[str, ...]:
@@ -683,8 +715,8 @@ def _one_and_others(masked: str, fat: re.Match[str]) -> int:
 
 def _count(masked: str, fat: re.Match[str]) -> int | None:
     """The deaths a :data:`~geoconflict.lang.en.FATALITIES` match counts: its number, or the two it joins."""
-    if fat.group("n"):
-        return number(matched(masked, fat, "n"))
+    if fat.group("n") or fat.group("n3"):
+        return number(matched(masked, fat, "n" if fat.group("n") else "n3"))
     n = number(matched(masked, fat, "n2"))
     if fat.group("n0") and n is not None:
         first = number(matched(masked, fat, "n0"))

@@ -66,6 +66,14 @@ __all__ = [
     "AIR_POWER_SIDES",
     "ATTRIBUTION_VERBS",
     "AND_OTHERS",
+    "BETWEEN",
+    "COUNTRY_FORCES",
+    "COUNTRY_GOVERNED",
+    "IN_POWER_SINCE",
+    "MUNITION_NOUNS",
+    "STATE_DEMONYMS",
+    "TO_DEATH",
+    "TO_DEATH_VERBS",
     "AT_LEAST",
     "AT_PROTEST",
     "ATTEMPT",
@@ -397,6 +405,26 @@ STATE_GROUPS = frozenset({"Sudanese Armed Forces", "SAF", "FARDC", "IDF", "Israe
                           "VDP", "AUSSOM", "AMISOM", "FADM", "SAMIM", "IRGC", "Islamic Revolutionary Guard Corps"})
 #: Demonyms whose forces are no state's ("Kurdish fighters", "Palestinian militants").
 STATELESS_DEMONYMS = frozenset({"Kurdish", "Palestinian"})
+#: The demonym a country's state forces are named by where :data:`DEMONYMS` has several for it ("Myanmar forces",
+#: "US forces"); a country with one takes it.
+STATE_DEMONYMS: dict[str, str] = {"US": "US", "AZ": "Azerbaijani", "BY": "Belarusian", "BF": "Burkinabe",
+                                  "MM": "Myanmar", "IQ": "Iraqi", "LY": "Libyan", "PH": "Philippine"}
+#: A country's forces named by its name, right after it: its possessive, at most two adjectives and a noun of a state's
+#: armed forces ("South Sudan's army", "Ethiopia's federal forces", "Nigeria's air force"), or such a noun right
+#: after the name ("Nigeria military jets"); the police are named as police, whoever's they are.
+COUNTRY_FORCES = re.compile(r"(?:['’]s\s+(?:[a-z-]+\s+){0,2}?|\s+)(?:armed\s+forces|air\s+force|army|military|navy|"
+                            r"forces|troops|soldiers|jets|warplanes|drones|aircraft|artillery)\b")
+#: A preposition right before a country's name: the name is where, not whose ("in Nigeria troops killed …").
+COUNTRY_GOVERNED = re.compile(r"\b(?i:in|at|near|from|to|into|of|across|outside|inside|around|over|within|throughout|"
+                              r"towards?|on|by|for|with|against)\s+$")
+#: The munitions a side's demonym names as its strike ("a Russian guided aerial bomb hit", "a Russian missile
+#: struck"): the side's forces struck.
+MUNITION_NOUNS = r"bombs?|missiles?|rockets?|shells?|drones?"
+#: Armed groups that ACLED codes as their country's state forces from the day they took power (ISO date): the
+#: Taliban since the fall of Kabul (ACLED's methodology for Afghanistan: its arrests then are the state's).
+IN_POWER_SINCE: dict[str, str] = {"Taliban": "2021-08-15"}
+#: The two sides of a fight named after "between" ("fighting between the SAF and the RSF"): what the first follows.
+BETWEEN = re.compile(r"\bbetween\s+")
 #: Unnamed forces of the state ("the army", "security forces", "police"), and unnamed non-state armed men.
 STATE_FORCE_WORDS = re.compile(r"\b(?:army|military|police(?:m[ae]n)?|gendarm\w*|security\s+forces|"
                                r"government\s+forces|soldiers|troops|junta|armed\s+forces)\b", re.IGNORECASE)
@@ -425,7 +453,7 @@ ACTOR_NOUNS = (
     r"tanks|artillery|convoys|convoy|jets|warplanes|drones|navy|gunmen|peacekeepers|special forces|"
     r"side|operation|offensive|incursion|counteroffensive|authorities|government|jihadists|"
     r"combatants|paramilitaries|paramilitary|corps|armed groups|attackers|saboteurs|alliance|coalition|"
-    r"volunteers|police"
+    r"volunteers|police|aircraft|helicopters|gunships"
 )
 #: Grammar that makes a group's name (:data:`GROUPS`) the place of the same name ("in Azov", "the town of Azov",
 #: "Azov, Rostov Oblast", "Azov (Azovskiy, Rostov)"): a locative word right before it (no article: "the Azov
@@ -1039,7 +1067,7 @@ STRIKE_CUE = re.compile(
     r"(?P<chemical>" + CHEMICAL + r")|"
     r"(?P<air>air\s*(?:strikes?|raids?|attacks?)|airstrikes?|drone\s+(?:strikes?|attacks?)|warplanes?|"
     r"(?:fighter\s+)?jets?\s+(?:struck|bombed|hit)|helicopter\s+gunships?|bombed\s+from\s+the\s+air|uavs?|"
-    r"dropped\s+(?:[\w-]+\s+){0,3}?bombs?)|"
+    r"dropped\s+(?:[\w-]+\s+){0,3}?(?:bombs?|kabs?))|"
     r"(?P<aircraft>(?:shot\s+down|downed)\s+(?:[\w-]+\s+){0,4}?" + MANNED_AIRCRAFT + r")|"
     r"(?P<disrupted>shot\s+down|downed|intercepted(?!\s+(?:and(?!\s+(?:destroyed|shot\s+down|downed))|attacks?|ambush))|defused|"
     r"neutrali[sz]ed\s+(?:an?\s+)?(?:drone|mine|ied|explosive)s?|controlled\s+(?:detonation|explosion)|"
@@ -1117,7 +1145,7 @@ AIR_POWER_SIDES = re.compile(
 MEANS = re.compile(
     r"\b(?:(?P<suicide>suicide\s+(?:bomb|attack|vest|blast|explosion)\w*)|"
     r"(?P<air>air\s*(?:strikes?|raids?|craft|force)|airstrikes?|drones?|uavs?|warplanes?|jets?|helicopters?|"
-    r"bombers?|aerial)|"
+    r"bombers?|aerial|glide\s+bombs?|guided\s+(?:[\w-]+\s+)?bombs?|kabs?|barrel\s+bombs?)|"
     r"(?P<explosive>(?:rc|vb|pb)?ieds?|(?:land|anti-\w+\s+)?mines?|explosives?(?:\s+devices?)?|roadside\s+bombs?|"
     r"car\s+bombs?|bombs?)|(?P<blast>(?:an?|the)\s+explosion|(?:a|the)\s+blast)|"
     r"(?P<grenade>grenades?(?!\s+launcher))|"
@@ -1371,15 +1399,23 @@ AT_LEAST = r"(?:at\s+least|more\s+than|over|around|about|nearly|some)\s+"
 #: "30 fatalities." (groups "n" and "n2"; "n0" a count joined to "n2": "4 police officers and 2 attackers were
 #: killed"; "13 members of the security forces"), and one person ("killed a shopkeeper", "a soldier was killed":
 #: group "one").
+#: Verbs of a killing's manner before "to death" ("hacked", "beat", "stabbed", "burned"), and the phrase itself.
+TO_DEATH_VERBS = r"(?:hack|beat|stabb|burn|bludgeon|ston|club|lynch|tortur)\w*"
+TO_DEATH = TO_DEATH_VERBS + r"\s+to\s+death"
 FATALITIES = re.compile(
-    r"\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|behead(?:ed|ing))\s+(?:" + AT_LEAST + r")?(?P<n>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|\b(?:at\s+least\s+)?(?<!no\s)"
+    r"\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|behead(?:ed|ing)|" + TO_DEATH + r")\s+(?:" + AT_LEAST
+    + r")?(?P<n>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\b|"
+    # "beat two suspected thieves to death": the count between the verb and "to death"
+    r"\b" + TO_DEATH_VERBS + r"\s+(?:" + AT_LEAST + r")?(?P<n3>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\s+(?:[\w-]+\s+){0,3}?to\s+death\b|"
+    r"\b(?:at\s+least\s+)?(?<!no\s)"
     r"(?:(?P<n0>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){1,2}?and\s+)?"
     r"(?P<n2>\d(?:[\d,]*\d)?|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){1,2}?)?"
-    r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died|fatalities)\b|"
-    r"(?P<one>\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|assassinat(?:ed|ing))\s+(?:a|an)\s+(?!number|total|estimated|few|"
+    r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died|fatalities|" + TO_DEATH + r")\b|"
+    r"(?P<one>\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|assassinat(?:ed|ing)|" + TO_DEATH + r")\s+(?:a|an)\s+(?!number|total|estimated|few|"
     r"dozen|score|group|couple)|\b(?:a|an)\s+(?:[\w-]+\s+){1,3}?(?:was|has\s+been|had\s+been)\s+"
     r"(?:reportedly\s+)?(?:killed|shot\s+dead)\b)",
     re.IGNORECASE,
@@ -1391,7 +1427,7 @@ AND_OTHERS = re.compile(r"(?:[\w-]+\s+){0,3}?and\s+(?:(?P<n>\d+|one|two|three|fo
                         re.IGNORECASE)
 #: Words one of which every match of FATALITIES holds, and of NO_FATALITIES (lower case): a sentence without
 #: them is not searched.
-FATALITY_STEMS = ("kill", "dead", "died", "assassinat", "behead", "fatalit")
+FATALITY_STEMS = ("kill", "dead", "died", "assassinat", "behead", "fatalit", "to death")
 NO_FATALITY_STEMS = ("no", "without")
 #: Actors ACLED codes though they name no side ("gunmen", "unidentified armed men", "police", "protesters"),
 #: and the targets it names the same way ("an army base" -> army, "villagers").
