@@ -41,7 +41,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from geoconflict.extraction.acled_types import actor_after, actor_before, named_actors
@@ -103,10 +103,9 @@ def ground_combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]
         return []
     masked, text = r.masked, r.folded
     for pattern, at, what in ((_ADVANCE, _ADVANCE_AT, "advance"), (_SIEGE, _PLACE_NEXT, "siege")):
-        for m in pattern.finditer(text):
-            place = at.match(text, m.end())
-            if place is None or _denied(text, m.start()) or doc.spans[int(place.group(1))].possessive \
-                    or Stems.MODAL.search(text, 0, m.start()) or en.ATTEMPT.search(text, 0, m.start()):
+        for m, place in _at_place(pattern, at, text):
+            if doc.spans[int(place.group(1))].possessive or Stems.MODAL.search(text, 0, m.start()) \
+                    or en.ATTEMPT.search(text, 0, m.start()):
                 continue
             first = _side_before(masked, text, m.start())
             sides = [first] if first else []
@@ -195,10 +194,7 @@ def _drove_out(r: Reading) -> _Found | None:
 def _withdrew(r: Reading) -> _Found | None:
     """"<B> withdrew from ⟦i⟧ under pressure from <A>" (after fighting with A, after A's assaults): A takes it."""
     masked, text = r.masked, r.folded
-    for m in _WITHDREW.finditer(text):
-        place = _PLACE_NEXT.match(text, m.end())
-        if place is None or _denied(text, m.start()):
-            continue
+    for m, place in _at_place(_WITHDREW, _PLACE_NEXT, text):
         pressed = _PRESSED_BY.search(text, place.end())
         taker = _side_after(masked, text, pressed.end()) if pressed else None
         loser = _side_before(masked, text, m.start())
@@ -210,10 +206,7 @@ def _withdrew(r: Reading) -> _Found | None:
 def _entered(r: Reading) -> _Found | None:
     """"<A> entered ⟦i⟧ after heavy fighting with <B>" (after B withdrew; "stormed and entered"): A takes it."""
     masked, text = r.masked, r.folded
-    for m in _ENTERED.finditer(text):
-        place = _PLACE_NEXT.match(text, m.end())
-        if place is None or _denied(text, m.start()):
-            continue
+    for m, place in _at_place(_ENTERED, _PLACE_NEXT, text):
         told = _ENTRY_TAKEN.search(text, m.start())
         taker = _side_before(masked, text, m.start())
         if told is None or taker is None or state_side(taker) is None:
@@ -245,6 +238,15 @@ def _claim(doc: Document, s: Sentence, r: Reading, taker: str, loser: str | None
     return TerritorialClaim(taker, opponent=loser, as_of=as_of, areas=tuple(areas), geometry=geometry,
                             derivation=derivation, note=note, subtype=subtype, fatalities=stated_fatalities(doc, s),
                             provenance=prov)
+
+
+def _at_place(pattern: re.Pattern[str], at: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+    """Each match of *pattern* in *text* that *at* (a place's token, maybe after a few words) matches right after and
+    no denial comes right before, with *at*'s match."""
+    for m in pattern.finditer(text):
+        place = at.match(text, m.end())
+        if place is not None and not _denied(text, m.start()):
+            yield m, place
 
 
 def _denied(text: str, at: int) -> bool:

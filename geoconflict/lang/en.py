@@ -129,6 +129,7 @@ __all__ = [
     "EXPLETIVES",
     "FATALITIES",
     "FATALITY_STEMS",
+    "FIGHT_WORDS",
     "DEATH_STEMS",
     "FORCES_GROUND",
     "FORCES",
@@ -899,8 +900,10 @@ PASSIVE_WORDS = ("fell", "fallen")
 PASSIVE_BY = re.compile(r"\s*(?:by|to)\s+")
 #: The side a claim's ground is taken from, after the place ("recaptured <town> from insurgents").
 TAKEN_FROM = re.compile(r"\b(?:from|out\s+of)\s+", re.IGNORECASE)
+#: The words of fighting ("clashes", "fought", "battling"), a fragment the patterns of a side fought with share.
+FIGHT_WORDS = r"(?:clash(?:es|ed|ing)?|fight(?:ing|s)?|fought|battl(?:e|es|ed|ing)|combat)"
 #: The side fought for the ground: "after two days of clashes with <side>", "weeks of fighting against <side>".
-FOUGHT_WITH = re.compile(r"\b(?:clash(?:es|ed|ing)?|fight(?:ing|s)?|fought|battl(?:e|es|ed|ing)|combat)\s+"
+FOUGHT_WITH = re.compile(r"\b" + FIGHT_WORDS + r"\s+"
                          r"(?:with|against)\s+", re.IGNORECASE)
 #: The side driven off the ground (the side follows): "driving <side> out of <town>", "cleared <side> from".
 DROVE_OUT = re.compile(r"\b(?:drove|drive[ns]?|driving|push(?:ed|es|ing)|expel(?:s|led|ling)|oust(?:s|ed|ing)|"
@@ -958,8 +961,8 @@ DRIVEN_OUT = re.compile(r"\b(?:was|were|had\s+been|have\s+been|has\s+been|being)
                         r"(?:(?:back\s+)?out\s+of|from)\s+", re.IGNORECASE)
 #: Who pressed a side to give a place up, the side after: "under pressure from <side>", "after heavy fighting
 #: with <side>", "after weeks of (<side>'s) assaults", "as <side> advanced" (the side before the verb).
-PRESSED_BY = re.compile(r"\b(?:under\s+(?:heavy\s+|mounting\s+|military\s+)?pressure\s+from|(?:clash(?:es|ed|ing)?|"
-                        r"fighting|fights|fought|battles?|battled|combat)\s+(?:with|against)|"
+PRESSED_BY = re.compile(r"\b(?:under\s+(?:heavy\s+|mounting\s+|military\s+)?pressure\s+from|" + FIGHT_WORDS
+                        + r"\s+(?:with|against)|"
                         r"(?:by|of|amid|after|following)\s+(?:\w+\s+){0,3}?(?=\w+\s+(?:assaults?|attacks?|offensives?|"
                         r"advances?|shelling|bombardment|pressure)\b))\s*", re.IGNORECASE)
 #: Words that make ground given up a fight's outcome: fighting, assaults, pressure.
