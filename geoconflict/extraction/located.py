@@ -50,7 +50,7 @@ from geoconflict.extraction.own_forces import speakers_forces
 from geoconflict.extraction.resolution_common import FAR_KM
 from geoconflict.extraction.structure import holds
 from geoconflict.extraction.toponyms import road_end
-from geoconflict.extraction.victims import second_side
+from geoconflict.extraction.victims import next_victims, second_side
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
 from geoconflict.model import Event, Place, PlaceKind, Precision
@@ -91,6 +91,8 @@ _FORCE_ON_CROWD = frozenset({acled.PROTEST_WITH_INTERVENTION, acled.EXCESSIVE_FO
 _MET_BY_FORCE = _FORCE_ON_CROWD | {acled.VIOLENT_DEMONSTRATION}
 #: How far before a word of marching its crowd (:data:`~geoconflict.lang.en.CROWD_BEFORE`) is looked for.
 _CROWD_WINDOW = 16
+#: How far before a crowd's word its size (:data:`~geoconflict.lang.en.CROWD_SIZE`) is looked for.
+_SIZE_WINDOW = 40
 #: The sub-event types of a riot.
 _RIOTS = frozenset({acled.VIOLENT_DEMONSTRATION, acled.MOB_VIOLENCE})
 #: A group named as the authorities where it holds ground.
@@ -248,6 +250,9 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
     parties = _parties(pr, pcue, kind, subtype)
     if parties and (own := speakers_forces(pr.masked[:pcue.start()], pr.folded[:pcue.start()], parties[0], said)):
         parties = tuple(dict.fromkeys((own, *parties[1:])))  # "the army said its troops killed …": the army's
+    if len(parties) == 1 and following is not None and kind not in _CROWD_KINDS and not _own_event(following) and (
+            other := next_victims(following.masked, following.folded, first=parties[0])):
+        parties = (parties[0], other)  # "An Israeli drone struck a car in X. Two civilians were killed."
     if subtype in _MET_BY_FORCE and len(parties) == 1:
         parties = (*parties, *_intervener(pr.masked, pr.folded, after=pcue.end(), before=pcue.start(),
                                           crowd=parties[0]))
@@ -368,6 +373,8 @@ def _crowd_first(r: Reading, cue: re.Match[str], subtype: str, pair: tuple[str, 
     # ("supporters attacked protesters": the word names the crowd, which actor_pair gives first)
     if len(pair) == len(("actor1", "actor2")) and state_side(pair[0]) is True:
         return pair[1], pair[0]  # "police fired tear gas at students demonstrating": the demonstrators first
+    if all(state_side(p) is True for p in pair) and (crowd := _crowd_by_size(r.folded, cue.start(), subtype)):
+        return crowd, *pair  # "Hundreds of people protested", "Thousands marched": ACLED's protesters (rioters)
     if subtype in _FORCE_ON_CROWD and not pair:  # "three people were killed when soldiers fired on a crowd"
         pair = _crowd_and_force(r.masked, r.folded)
     if subtype in _RIOTS and (not pair or (len(pair) == 1 and state_side(pair[0]) is True)):
@@ -381,6 +388,18 @@ def _crowd_first(r: Reading, cue: re.Match[str], subtype: str, pair: tuple[str, 
         if responsible and responsible not in pair:
             return responsible, *pair
     return pair
+
+
+def _crowd_by_size(folded: str, start: int, subtype: str) -> str | None:
+    """The crowd of a protest or riot (sub-event type *subtype*) named right before its word (at *start* in the
+    case-folded sentence *folded*) by its size alone or as people (:data:`~geoconflict.lang.en.CROWD_SIZE`:
+    "hundreds of people protested", "thousands marched"): ACLED's protesters, or rioters for a riot; else None."""
+    lo = max(0, start - _SIZE_WINDOW)
+    if not any(w in folded[lo:start] for w in en.CROWD_SIZE_STEMS):  # the cheap test first: most name no size
+        return None
+    if en.CROWD_SIZE.search(folded, lo, start) is None:
+        return None
+    return en.RIOTERS if subtype in _RIOTS else en.PROTESTERS
 
 
 def _crowd_named(masked: str, folded: str) -> str | None:

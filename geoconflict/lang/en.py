@@ -1162,7 +1162,7 @@ CIVILIAN_TARGET = re.compile(
     r"businessm[ae]n|shopkeepers?|merchants?|brothers?|sons?|daughters?|wife|husband|teenagers?|youths?|"
     r"members?|supporters|activists?|officials?|servants?|leaders?|chiefs?|clerics?|imams?|priests?|pastors?|"
     r"workers?|employees?|relatives?|victims?|bodies|body|boats?|vehicles?|buses|bus|rulers?|"
-    r"village\s+heads?|administrators?|off-duty|"
+    r"village\s+heads?|administrators?|off-duty|patients|guests|diners|customers|shoppers|commuters|"
     r"(?:a|an|one|two|three|four|five|\d+)\s+(?:local|unarmed|elderly)\b)",
     re.IGNORECASE,
 )
@@ -1287,6 +1287,15 @@ RESPONSIBLE_BEFORE = re.compile(
 RESPONSIBLE_STEMS = ("claimed", "blam", "attributed")
 #: ACLED's actor1 of a protest whose crowd the report names by no crowd word ("detained people who gathered").
 PROTESTERS = "protesters"
+#: ACLED's name for a riot's crowd the report names only as people or by its size.
+RIOTERS = "rioters"
+#: A crowd named by its size alone, or as people, ending the text before its word (case-folded): "hundreds of
+#: people", "thousands", "tens of thousands of citizens", "around 200 people" ("hundreds of students" names its crowd).
+CROWD_SIZE = re.compile(r"(?:\b(?:tens\s+of\s+)?(?:hundreds|thousands|dozens|scores)(?:\s+of\s+(?:people|persons|"
+                        r"individuals|citizens))?|\b\d[\d,]*\s+(?:people|persons|individuals|"
+                        r"citizens)|\ba\s+crowd\s+of\s+(?:people|persons|individuals|citizens))\s+$")
+#: Words one of which every match of :data:`CROWD_SIZE` holds.
+CROWD_SIZE_STEMS = ("hundreds", "thousands", "dozens", "scores", "people", "persons", "individuals", "citizens")
 #: An organised armed side (police aside): fighting with one on either side is a battle, not a riot.
 ARMED_SIDE = re.compile(r"\b(?:armed\s+(?:men|groups?)|gunmen|bandits|jihadists|insurgents|terrorists|militants?|militias?|"
                         r"militiam[ae]n|fighters|rebels|soldiers|troops|army|military|raiders|traffickers|gangs?|"
@@ -1439,7 +1448,7 @@ GENERIC_ACTOR = re.compile(
     r"settlers|locals|youths|young\s+men|supporters|traders|separatists?(?:\s+fighters)?|(?:cattle\s+)?raiders|"
     r"activists|(?:drug\s+)?traffickers|passengers|teachers|pupils|schoolchildren|journalists|gang\s+members|"
     r"tourists|miners|lawyers|drivers|terrorists|fishermen|(?:aid|humanitarian|health)\s+workers|refugees|"
-    r"pilgrims|shepherds)\b",
+    r"pilgrims|shepherds|patients|diners|shoppers|commuters)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
@@ -1476,6 +1485,16 @@ VICTIM_VERB = re.compile(
     r"a\s+dozen|several|scores\s+of|hundreds\s+of)\s+",
     re.IGNORECASE,
 )
+#: People harmed told as the subject of a sentence of its own, after the event's ("Two civilians were killed.",
+#: "Three soldiers died", "officials reported that 11 villagers were killed"): a count, then at most three words
+#: naming them (group "who"), then a passive verb of harm or "died" (case-folded text).
+HARMED_SUBJECT = re.compile(
+    r"\b(?:" + AT_LEAST + r")?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|dozens\s+of|scores\s+of|hundreds\s+of|several)\s+(?P<who>[\w'’-]+(?:\s+[\w'’-]+){0,2}?)\s+"
+    r"(?:(?:were|was|have\s+been|had\s+been)\s+(?:reportedly\s+)?(?:killed|wounded|injured|hurt|shot\s+dead|"
+    r"beheaded|executed)|died|dead)\b")
+#: Words one of which every match of :data:`HARMED_SUBJECT` holds.
+HARMED_STEMS = ("kill", "wound", "injur", "hurt", "shot", "behead", "execut", "died", "dead")
 #: Stems one of which every match of :data:`VICTIM_VERB` holds (lower case).
 VICTIM_STEMS = ("kill", "shot", "shooting", "behead", "execut", "massacr", "wound", "injur", "abduct", "kidnap",
                 "detain", "arrest", "seiz", "hostage")
