@@ -88,6 +88,9 @@ _BETWEEN_AND = re.compile(r"\s*(?:[\w-]+\s+){0,2}?,?\s*and\s+(?:the\s+)?(?:[a-z-
 _TWO_STATES = re.compile(rf"({DEMONYM_TRIE})\s+and\s+({DEMONYM_TRIE})\s+(?i:{en.ACTOR_NOUNS})")
 #: A verb of fighting one another: the two forces named in one phrase before it are the two sides.
 _EACH_OTHER = re.compile(r"\b(?:exchang\w*\s+(?:[\w-]+\s+){0,2}?fire|clash\w*|fought|skirmish\w*)\b", re.IGNORECASE)
+#: Whom a verb of fighting one another names after it ("clashed with the army"): then the sides joined before it
+#: fought together.
+_FOUGHT_WITH = re.compile(r"\s+(?:with|against)\b", re.IGNORECASE)
 #: How far after "by" a passive verb's agent is read.
 _AGENT_WINDOW = 60
 
@@ -632,7 +635,8 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
     else:
         pair = (before, _nearest(masked, folded, end, hi, last=False))
     if pair[1] is None and pair[0] is not None:
-        pair = _each_other(pair[0], masked, lo, hi) or _between(pair[0], masked, folded, lo, hi) or pair
+        pair = (_each_other(pair[0], masked, lo, hi) or _between(pair[0], masked, folded, lo, hi)
+                or _joined_fought(pair[0], masked, folded, lo, start, end) or pair)
     elif pair[0] is None and pair[1] is not None:  # "fighting between X and Y": X read after the word
         pair = _between(pair[1], masked, folded, lo, hi) or pair
     return tuple(dict.fromkeys(a for a in pair if a))
@@ -658,6 +662,31 @@ def _between(name: str, masked: str, folded: str, lo: int, hi: int) -> tuple[str
             or not _BETWEEN_AND.fullmatch(masked, found[0][1], found[1][0]):
         return None
     return found[0][2], found[1][2]
+
+
+def _joined_fought(name: str, masked: str, folded: str, lo: int, start: int, end: int) -> tuple[str, str] | None:
+    """The two sides of a fight told as two actors joined by "and" right before its word, a verb of fighting one
+    another with no one after it ("troops and insurgents clashed", "soldiers and bandits fought"), when the first is
+    *name* (the one side read, as allies: "the TNLA and PDF fighters"); else None.
+
+    Examples
+    --------
+    >>> text = "troops and insurgents clashed near ⟦0⟧"
+    >>> _joined_fought("troops", text, text, 0, 22, 29)
+    ('troops', 'insurgents')
+    >>> _joined_fought("troops", "troops and police clashed with gunmen", "", 0, 18, 25) is None
+    True
+    """
+    word = _EACH_OTHER.match(masked, start)
+    if word is None or word.end() != end or _FOUGHT_WITH.match(masked, end):
+        return None
+    found = _named(masked, folded, lo, start)
+    if len(found) < len(("X", "Y")) or masked[found[-1][1]:start].strip():
+        return None
+    first, last = found[-2], found[-1]
+    if first[2] != name or last[2] == name or not _JOINED.fullmatch(masked, first[1], last[0]):
+        return None
+    return first[2], last[2]
 
 
 def _each_other(name: str, masked: str, lo: int, hi: int) -> tuple[str, str] | None:

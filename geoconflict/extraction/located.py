@@ -253,6 +253,8 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
     if len(parties) == 1 and following is not None and kind not in _CROWD_KINDS and not _own_event(following) and (
             other := next_victims(following.masked, following.folded, first=parties[0])):
         parties = (parties[0], other)  # "An Israeli drone struck a car in X. Two civilians were killed."
+        if subtype == acled.ARMED_CLASH and kind == "attack" and Fold.CIVILIAN_TARGET.fullmatch(other):
+            subtype = acled.ATTACK  # "… ambushed a convoy of lorries near X. 7 drivers were killed.": on civilians
     if subtype in _MET_BY_FORCE and len(parties) == 1:
         parties = (*parties, *_intervener(pr.masked, pr.folded, after=pcue.end(), before=pcue.start(),
                                           crowd=parties[0]))

@@ -1421,7 +1421,7 @@ FATALITIES = re.compile(
     r"\b(?:at\s+least\s+)?(?<!no\s)"
     r"(?:(?P<n0>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){1,2}?and\s+)?"
     r"(?P<n2>\d(?:[\d,]*\d)?|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\s+(?:[\w-]+\s+){0,2}?"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\s+(?:(?!and\s)[\w-]+\s+){0,2}?"
     r"(?:of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){1,2}?)?"
     r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died|fatalities|" + TO_DEATH + r")\b|"
     r"(?P<one>\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|assassinat(?:ed|ing)|" + TO_DEATH + r")\s+(?:a|an)\s+(?!number|total|estimated|few|"
