@@ -1448,7 +1448,7 @@ GENERIC_ACTOR = re.compile(
     r"settlers|locals|youths|young\s+men|supporters|traders|separatists?(?:\s+fighters)?|(?:cattle\s+)?raiders|"
     r"activists|(?:drug\s+)?traffickers|passengers|teachers|pupils|schoolchildren|journalists|gang\s+members|"
     r"tourists|miners|lawyers|drivers|terrorists|fishermen|(?:aid|humanitarian|health)\s+workers|refugees|"
-    r"pilgrims|shepherds|patients|diners|shoppers|commuters)\b",
+    r"pilgrims|shepherds)\b",
     re.IGNORECASE,
 )
 #: The agent of a passive verb: "were shot by unknown gunmen" (the actor follows).
