@@ -91,6 +91,8 @@ _EACH_OTHER = re.compile(r"\b(?:exchang\w*\s+(?:[\w-]+\s+){0,2}?fire|clash\w*|fo
 #: Whom a verb of fighting one another names after it ("clashed with the army"): then the sides joined before it
 #: fought together.
 _FOUGHT_WITH = re.compile(r"\s+(?:with|against)\b", re.IGNORECASE)
+#: How far before a crowd's word its size (:data:`~geoconflict.lang.en.CROWD_SIZE`) is looked for.
+SIZE_WINDOW = 40
 #: How far after "by" a passive verb's agent is read.
 _AGENT_WINDOW = 60
 
@@ -220,7 +222,8 @@ def _riot(cue: _Cue) -> tuple[str, str] | None:
     """A riot: violence by an unorganised crowd (not shooting: a crowd that shoots people armed men's attack,
     "settlers shot and killed a farmer"), casualties of fighting between crowds, or property destroyed during a
     demonstration by no armed side; of a protest (or with a demand) a violent demonstration, else mob violence."""
-    crowd = cue.key in _MOB_KEYS and _by_mob(cue.folded, cue.at) and not _SHOOTING.match(cue.folded, cue.start)
+    crowd = cue.key in _MOB_KEYS and (_by_mob(cue.folded, cue.at) or sized_crowd(cue.folded, cue.start)) \
+        and not _SHOOTING.match(cue.folded, cue.start)  # ("hundreds of people torched cars": a crowd by its size)
     fight = cue.fight if cue.key == "kill" else None
     brawl = crowd_fight(cue.folded, fight.start()) if fight else None
     if brawl is not None:  # "were injured in a clash between two groups of party members": the riot's casualties
@@ -468,9 +471,25 @@ def crowd_fight(folded: str, start: int) -> str | None:
     if Fold.DEMONSTRATORS.search(folded) and Fold.PROTEST_WORDS.search(folded):  # "a clash between demonstrators and
         return acled.VIOLENT_DEMONSTRATION  # police": the demonstrators' side of it
     crude = Fold.CRUDE_WEAPONS.search(folded) and not Fold.DIRECT_FIRE.search(folded)  # "clashed with machetes"
-    if crude or Fold.MOB_ACTOR.search(sides) or Fold.MEMBERS.search(doer):
-        return acled.MOB_VIOLENCE
+    if crude or Fold.MOB_ACTOR.search(sides) or Fold.MEMBERS.search(doer) or sized_crowd(folded, start):
+        return acled.MOB_VIOLENCE  # ("hundreds of people clashed with police": a crowd, no armed side)
     return None
+
+
+def sized_crowd(folded: str, start: int) -> bool:
+    """Whether the case-folded *folded* names a crowd by its size alone or as people right before offset *start*
+    (:data:`~geoconflict.lang.en.CROWD_SIZE`: "hundreds of people", "thousands", "around 200 people"), within
+    :data:`SIZE_WINDOW` characters: a crowd ACLED names protesters, or rioters.
+
+    Examples
+    --------
+    >>> sized_crowd("hundreds of people clashed with police", 19), sized_crowd("rebels clashed", 7)
+    (True, False)
+    """
+    lo = max(0, start - SIZE_WINDOW)
+    if not any(w in folded[lo:start] for w in en.CROWD_SIZE_STEMS):  # the cheap test first: most name no size
+        return False
+    return en.CROWD_SIZE.search(folded, lo, start) is not None
 
 
 def _armed_side(doer: str, sides: str) -> bool:

@@ -32,6 +32,7 @@ from geoconflict.extraction.acled_types import (
     named_actors,
     named_spans,
     protest_outcome,
+    sized_crowd,
 )
 from geoconflict.extraction.actors import DEMONYM_TRIE, in_power, state_side
 from geoconflict.extraction.casualties import death_told, wounded_told
@@ -91,8 +92,6 @@ _FORCE_ON_CROWD = frozenset({acled.PROTEST_WITH_INTERVENTION, acled.EXCESSIVE_FO
 _MET_BY_FORCE = _FORCE_ON_CROWD | {acled.VIOLENT_DEMONSTRATION}
 #: How far before a word of marching its crowd (:data:`~geoconflict.lang.en.CROWD_BEFORE`) is looked for.
 _CROWD_WINDOW = 16
-#: How far before a crowd's word its size (:data:`~geoconflict.lang.en.CROWD_SIZE`) is looked for.
-_SIZE_WINDOW = 40
 #: The sub-event types of a riot.
 _RIOTS = frozenset({acled.VIOLENT_DEMONSTRATION, acled.MOB_VIOLENCE})
 #: A group named as the authorities where it holds ground.
@@ -250,11 +249,7 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
     parties = _parties(pr, pcue, kind, subtype)
     if parties and (own := speakers_forces(pr.masked[:pcue.start()], pr.folded[:pcue.start()], parties[0], said)):
         parties = tuple(dict.fromkeys((own, *parties[1:])))  # "the army said its troops killed …": the army's
-    if len(parties) == 1 and following is not None and kind not in _CROWD_KINDS and not _own_event(following) and (
-            other := next_victims(following.masked, following.folded, first=parties[0])):
-        parties = (parties[0], other)  # "An Israeli drone struck a car in X. Two civilians were killed."
-        if subtype == acled.ARMED_CLASH and kind == "attack" and Fold.CIVILIAN_TARGET.fullmatch(other):
-            subtype = acled.ATTACK  # "… ambushed a convoy of lorries near X. 7 drivers were killed.": on civilians
+    parties, subtype = _victims_next(parties, following, kind, subtype)
     if subtype in _MET_BY_FORCE and len(parties) == 1:
         parties = (*parties, *_intervener(pr.masked, pr.folded, after=pcue.end(), before=pcue.start(),
                                           crowd=parties[0]))
@@ -266,6 +261,24 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(s, reported_by=said(), when=when,
                                            reason=f"event: {kind} word {matched(masked, cue)!r} with a place"))
+
+
+def _victims_next(parties: tuple[str, ...], following: Reading | None, kind: str,
+                  subtype: str) -> tuple[tuple[str, ...], str]:
+    """The actors and sub-event type of an event (typed *kind*, *subtype*) whose sentence names one actor (*parties*),
+    no crowd's, with the victims the next sentence of its paragraph (read as *following*) names when it tells no event of its own
+    (:func:`~geoconflict.extraction.victims.next_victims`: "An Israeli drone struck a car in X. Two civilians were
+    killed."); an attack read as a clash (no target named) whose victims are civilians is an attack on them
+    ("… ambushed a convoy of lorries near X. 7 drivers were killed.")."""
+    if len(parties) != 1 or following is None or kind in _CROWD_KINDS or _own_event(following):
+        return parties, subtype
+    first = parties[0]
+    other = next_victims(following.masked, following.folded, first=first)
+    if other is None:
+        return parties, subtype
+    if subtype == acled.ARMED_CLASH and kind == "attack" and Fold.CIVILIAN_TARGET.fullmatch(other):
+        subtype = acled.ATTACK
+    return (first, other), subtype
 
 
 def _no_event(key: str, folded: str, start: int) -> bool:
@@ -396,10 +409,7 @@ def _crowd_by_size(folded: str, start: int, subtype: str) -> str | None:
     """The crowd of a protest or riot (sub-event type *subtype*) named right before its word (at *start* in the
     case-folded sentence *folded*) by its size alone or as people (:data:`~geoconflict.lang.en.CROWD_SIZE`:
     "hundreds of people protested", "thousands marched"): ACLED's protesters, or rioters for a riot; else None."""
-    lo = max(0, start - _SIZE_WINDOW)
-    if not any(w in folded[lo:start] for w in en.CROWD_SIZE_STEMS):  # the cheap test first: most name no size
-        return None
-    if en.CROWD_SIZE.search(folded, lo, start) is None:
+    if not sized_crowd(folded, start):
         return None
     return en.RIOTERS if subtype in _RIOTS else en.PROTESTERS
 
