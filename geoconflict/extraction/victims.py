@@ -92,7 +92,7 @@ def second_side(masked: str, folded_text: str, *, start: int, end: int, first: s
 def next_victims(masked: str, folded_text: str, *, first: str) -> str | None:
     """actor2 of an event whose sentence names only *first*, told by the next sentence (*masked*, *folded_text*: its
     text and case-fold) that tells no event of its own: the people it says were harmed, as the subject of a passive
-    verb of harm or of "died" (:data:`geoconflict.lang.en.HARMED_SUBJECT`); None when it names none, or names
+    verb of harm or of "died" (:data:`geoconflict.lang.en.HARMED_VERB`) after a count; None when it names none, or names
     *first*'s own side again.
 
     Examples
@@ -108,7 +108,8 @@ def next_victims(masked: str, folded_text: str, *, first: str) -> str | None:
     """
     if not any(w in folded_text for w in en.HARMED_STEMS):  # the cheap test first: most sentences harm no one
         return None
-    harmed = en.HARMED_SUBJECT.search(folded_text)
+    harmed = next((m for verb in en.HARMED_VERB.finditer(folded_text) if (m := en.HARMED_COUNT_BEFORE.search(
+        folded_text, max(0, verb.start() - en.HARMED_WINDOW), verb.start())) is not None), None)
     if harmed is None:
         return None
     nation = _NATION.match(masked, harmed.start("who"))

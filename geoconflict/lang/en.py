@@ -1162,7 +1162,7 @@ CIVILIAN_TARGET = re.compile(
     r"businessm[ae]n|shopkeepers?|merchants?|brothers?|sons?|daughters?|wife|husband|teenagers?|youths?|"
     r"members?|supporters|activists?|officials?|servants?|leaders?|chiefs?|clerics?|imams?|priests?|pastors?|"
     r"workers?|employees?|relatives?|victims?|bodies|body|boats?|vehicles?|buses|bus|rulers?|"
-    r"village\s+heads?|administrators?|off-duty|patients|guests|diners|customers|shoppers|commuters|"
+    r"village\s+heads?|administrators?|off-duty|patients|guests|shoppers|"
     r"(?:a|an|one|two|three|four|five|\d+)\s+(?:local|unarmed|elderly)\b)",
     re.IGNORECASE,
 )
@@ -1486,14 +1486,18 @@ VICTIM_VERB = re.compile(
     re.IGNORECASE,
 )
 #: People harmed told as the subject of a sentence of its own, after the event's ("Two civilians were killed.",
-#: "Three soldiers died", "officials reported that 11 villagers were killed"): a count, then at most three words
-#: naming them (group "who"), then a passive verb of harm or "died" (case-folded text).
-HARMED_SUBJECT = re.compile(
+#: "Three soldiers died", "officials reported that 11 villagers were killed"): a passive verb of harm or "died"
+#: (case-folded text), and right before it (:data:`HARMED_COUNT_BEFORE`) a count and at most three words naming them.
+HARMED_VERB = re.compile(r"\b(?:(?:were|was|have\s+been|had\s+been)\s+(?:reportedly\s+)?(?:killed|wounded|injured|hurt|"
+                         r"shot\s+dead|beheaded|executed)|died|dead)\b")
+#: The count of the people harmed and the words naming them (group "who"), ending the text before a
+#: :data:`HARMED_VERB` match: "two civilians ", "at least 11 villagers ".
+HARMED_COUNT_BEFORE = re.compile(
     r"\b(?:" + AT_LEAST + r")?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|dozens\s+of|scores\s+of|hundreds\s+of|several)\s+(?P<who>[\w'’-]+(?:\s+[\w'’-]+){0,2}?)\s+"
-    r"(?:(?:were|was|have\s+been|had\s+been)\s+(?:reportedly\s+)?(?:killed|wounded|injured|hurt|shot\s+dead|"
-    r"beheaded|executed)|died|dead)\b")
-#: Words one of which every match of :data:`HARMED_SUBJECT` holds.
+    r"twenty|dozens\s+of|scores\s+of|hundreds\s+of|several)\s+(?P<who>[\w'’-]+(?:\s+[\w'’-]+){0,2}?)\s+$")
+#: How many characters before a :data:`HARMED_VERB` match its count is looked for.
+HARMED_WINDOW = 60
+#: Words one of which every match of :data:`HARMED_VERB` holds.
 HARMED_STEMS = ("kill", "wound", "injur", "hurt", "shot", "behead", "execut", "died", "dead")
 #: Stems one of which every match of :data:`VICTIM_VERB` holds (lower case).
 VICTIM_STEMS = ("kill", "shot", "shooting", "behead", "execut", "massacr", "wound", "injur", "abduct", "kidnap",
