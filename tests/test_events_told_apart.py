@@ -17,7 +17,10 @@ families, each eight times in different words:
   civilians, unless an armed side is among the harmed ("stormed an army base": a battle).
 
 They were written and committed before any rule of the branch and scored on that commit (the "before" of
-``python benchmarks/wide_cases.py --module tests.test_events_told_apart``). The expected answer is the analyst's in
+``python benchmarks/wide_cases.py --module tests.test_events_told_apart``); no rule was made or tuned on them one by
+one (the rules read the forms of the four families). Share right, type / subtype / ≤25 km / admin-1 / actors /
+fatalities / all six: at 962bc85 (before) 91 / 91 / 97 / 94 / 56 / 97 / 47 %, after the branch's rules
+100 / 97 / 97 / 94 / 97 / 100 / 88 %. The expected answer is the analyst's in
 the project's convention (``tests/test_events_wide.py``'s :class:`Case`; victims named "people" are no actor2);
 what geoconflict still gets wrong is a strict xfail with its reason.
 """
