@@ -54,7 +54,7 @@ CASES = [
     # ---- a bare strike by a side that strikes from the air
     Case('wire', "Israeli strikes on Khan Younis killed 12 people overnight, Gaza's health ministry said.", '2024-01-14', *AIR, (31.34, 34.3), 'Palestine', 'Gaza Strip', 'Israeli forces', None, 12, {}),
     Case('isw', 'The IDF struck Hezbollah infrastructure near Bint Jbeil on October 14.', '2024-10-15', *AIR, (33.12, 35.43), 'Lebanon', 'Nabatiye', 'IDF', 'Hezbollah', None, {}),
-    Case('acled', 'On 3 February 2024, US forces struck weapons depots in Al Bukamal (Abu Kamal, Deir ez-Zor). 6 militia members were killed.', '2024-02-03', *AIR, (34.45, 40.92), 'Syria', 'Deir ez-Zor', 'US forces', None, 6, {}),
+    Case('acled', 'On 3 February 2024, US forces struck weapons depots in Al Bukamal (Abu Kamal, Deir ez-Zor). 6 militia members were killed.', '2024-02-03', *AIR, (34.45, 40.92), 'Syria', 'Deir ez-Zor', 'US forces', 'militia', 6, {}),
     Case('acled', 'On 12 June 2023, Turkish forces struck a PKK hideout near Amadiya (Amedi, Duhok). 2 PKK militants were killed.', '2023-06-12', *AIR, (37.09, 43.49), 'Iraq', 'Duhok', 'Turkish forces', 'PKK', 2, {}),
     Case('wire', 'The Saudi-led coalition said it struck a Houthi drone workshop in Saada on Thursday.', '2021-03-04', *AIR, (16.94, 43.76), 'Yemen', "Sa'dah", 'Saudi-led coalition', 'Houthis', None, {}),
     Case('wire', 'Israeli tanks struck a house in Rafah on Monday, killing three people, medics said.', '2024-01-15', *SHELLING, (31.28, 34.25), 'Palestine', 'Gaza Strip', 'Israeli forces', None, 3, {}),
@@ -67,7 +67,7 @@ CASES = [
     Case('wire', 'Mourners who gathered outside a church in Yerevan were detained by police on Sunday, local media reported.', '2024-03-10', *BROKEN_UP, (40.18, 44.51), 'Armenia', 'Yerevan', 'protesters', 'police', None, {}),
     Case('wire', 'Police arrested three opposition activists in Minsk on Tuesday.', '2024-02-27', 'Strategic developments', 'Arrests', (53.9, 27.57), 'Belarus', 'Minsk', 'police', 'activists', None, {}),
     Case('wire', 'Riot police fired tear gas at students demonstrating in Dhaka on Monday.', '2024-07-15', *BROKEN_UP, (23.71, 90.41), 'Bangladesh', 'Dhaka', 'students', 'police', None, {}),
-    Case('wire', 'Hundreds rallied in Bamako in support of the transitional military government on Friday.', '2023-09-22', 'Protests', 'Peaceful protest', (12.64, -8.0), 'Mali', 'Bamako', None, None, None, {}),
+    Case('wire', 'Hundreds rallied in Bamako in support of the transitional military government on Friday.', '2023-09-22', 'Protests', 'Peaceful protest', (12.64, -8.0), 'Mali', 'Bamako', 'protesters', None, None, {}),
     Case('wire', 'Doctors and lawyers marched in Lahore on Friday against a new security law.', '2024-03-15', 'Protests', 'Peaceful protest', (31.56, 74.35), 'Pakistan', 'Punjab', 'lawyers', None, None, {}),
     Case('wire', 'Protesters set fire to the town hall in Dakar on Thursday; police fired tear gas and arrested dozens.', '2024-02-08', 'Riots', 'Violent demonstration', (14.69, -17.44), 'Senegal', 'Dakar', 'protesters', 'police', None, {}),
     # ---- the other side past a place's parenthesised tail

@@ -88,6 +88,11 @@ _BETWEEN_AND = re.compile(r"\s*(?:[\w-]+\s+){0,2}?,?\s*and\s+(?:the\s+)?(?:[a-z-
 _TWO_STATES = re.compile(rf"({DEMONYM_TRIE})\s+and\s+({DEMONYM_TRIE})\s+(?i:{en.ACTOR_NOUNS})")
 #: A verb of fighting one another: the two forces named in one phrase before it are the two sides.
 _EACH_OTHER = re.compile(r"\b(?:exchang\w*\s+(?:[\w-]+\s+){0,2}?fire|clash\w*|fought|skirmish\w*)\b", re.IGNORECASE)
+#: Whom a verb of fighting one another names after it ("clashed with the army"): then the sides joined before it
+#: fought together.
+_FOUGHT_WITH = re.compile(r"\s+(?:with|against)\b", re.IGNORECASE)
+#: How far before a crowd's word its size (:data:`~geoconflict.lang.en.CROWD_SIZE`) is looked for.
+SIZE_WINDOW = 40
 #: How far after "by" a passive verb's agent is read.
 _AGENT_WINDOW = 60
 
@@ -217,7 +222,8 @@ def _riot(cue: _Cue) -> tuple[str, str] | None:
     """A riot: violence by an unorganised crowd (not shooting: a crowd that shoots people armed men's attack,
     "settlers shot and killed a farmer"), casualties of fighting between crowds, or property destroyed during a
     demonstration by no armed side; of a protest (or with a demand) a violent demonstration, else mob violence."""
-    crowd = cue.key in _MOB_KEYS and _by_mob(cue.folded, cue.at) and not _SHOOTING.match(cue.folded, cue.start)
+    crowd = cue.key in _MOB_KEYS and (_by_mob(cue.folded, cue.at) or sized_crowd(cue.folded, cue.start)) \
+        and not _SHOOTING.match(cue.folded, cue.start)  # ("hundreds of people torched cars": a crowd by its size)
     fight = cue.fight if cue.key == "kill" else None
     brawl = crowd_fight(cue.folded, fight.start()) if fight else None
     if brawl is not None:  # "were injured in a clash between two groups of party members": the riot's casualties
@@ -465,9 +471,25 @@ def crowd_fight(folded: str, start: int) -> str | None:
     if Fold.DEMONSTRATORS.search(folded) and Fold.PROTEST_WORDS.search(folded):  # "a clash between demonstrators and
         return acled.VIOLENT_DEMONSTRATION  # police": the demonstrators' side of it
     crude = Fold.CRUDE_WEAPONS.search(folded) and not Fold.DIRECT_FIRE.search(folded)  # "clashed with machetes"
-    if crude or Fold.MOB_ACTOR.search(sides) or Fold.MEMBERS.search(doer):
-        return acled.MOB_VIOLENCE
+    if crude or Fold.MOB_ACTOR.search(sides) or Fold.MEMBERS.search(doer) or sized_crowd(folded, start):
+        return acled.MOB_VIOLENCE  # ("hundreds of people clashed with police": a crowd, no armed side)
     return None
+
+
+def sized_crowd(folded: str, start: int) -> bool:
+    """Whether the case-folded *folded* names a crowd by its size alone or as people right before offset *start*
+    (:data:`~geoconflict.lang.en.CROWD_SIZE`: "hundreds of people", "thousands", "around 200 people"), within
+    :data:`SIZE_WINDOW` characters: a crowd ACLED names protesters, or rioters.
+
+    Examples
+    --------
+    >>> sized_crowd("hundreds of people clashed with police", 19), sized_crowd("rebels clashed", 7)
+    (True, False)
+    """
+    lo = max(0, start - SIZE_WINDOW)
+    if not any(w in folded[lo:start] for w in en.CROWD_SIZE_STEMS):  # the cheap test first: most name no size
+        return False
+    return en.CROWD_SIZE.search(folded, lo, start) is not None
 
 
 def _armed_side(doer: str, sides: str) -> bool:
@@ -632,7 +654,8 @@ def actor_pair(masked: str, start: int, end: int, *, default: str | None = None)
     else:
         pair = (before, _nearest(masked, folded, end, hi, last=False))
     if pair[1] is None and pair[0] is not None:
-        pair = _each_other(pair[0], masked, lo, hi) or _between(pair[0], masked, folded, lo, hi) or pair
+        pair = (_each_other(pair[0], masked, lo, hi) or _between(pair[0], masked, folded, lo, hi)
+                or _joined_fought(pair[0], masked, folded, lo, start, end) or pair)
     elif pair[0] is None and pair[1] is not None:  # "fighting between X and Y": X read after the word
         pair = _between(pair[1], masked, folded, lo, hi) or pair
     return tuple(dict.fromkeys(a for a in pair if a))
@@ -658,6 +681,31 @@ def _between(name: str, masked: str, folded: str, lo: int, hi: int) -> tuple[str
             or not _BETWEEN_AND.fullmatch(masked, found[0][1], found[1][0]):
         return None
     return found[0][2], found[1][2]
+
+
+def _joined_fought(name: str, masked: str, folded: str, lo: int, start: int, end: int) -> tuple[str, str] | None:
+    """The two sides of a fight told as two actors joined by "and" right before its word, a verb of fighting one
+    another with no one after it ("troops and insurgents clashed", "soldiers and bandits fought"), when the first is
+    *name* (the one side read, as allies: "the TNLA and PDF fighters"); else None.
+
+    Examples
+    --------
+    >>> text = "troops and insurgents clashed near ⟦0⟧"
+    >>> _joined_fought("troops", text, text, 0, 22, 29)
+    ('troops', 'insurgents')
+    >>> _joined_fought("troops", "troops and police clashed with gunmen", "", 0, 18, 25) is None
+    True
+    """
+    word = _EACH_OTHER.match(masked, start)
+    if word is None or word.end() != end or _FOUGHT_WITH.match(masked, end):
+        return None
+    found = _named(masked, folded, lo, start)
+    if len(found) < len(("X", "Y")) or masked[found[-1][1]:start].strip():
+        return None
+    first, last = found[-2], found[-1]
+    if first[2] != name or last[2] == name or not _JOINED.fullmatch(masked, first[1], last[0]):
+        return None
+    return first[2], last[2]
 
 
 def _each_other(name: str, masked: str, lo: int, hi: int) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from geoconflict.extraction.acled_types import actor_pair, crowd_fight, first_named
+from geoconflict.extraction.acled_types import actor_pair, crowd_fight, first_named, sized_crowd
 from geoconflict.extraction.actors import parties, side_name, state_side
 from geoconflict.extraction.country_forces import respelled_in
 from geoconflict.extraction.cues import matched
@@ -95,12 +95,22 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     crowd = crowd_fight(folded, cue.start())
     if crowd is not None:
         reason += f"; fought by crowds, not armed sides: {crowd}"
-        if len(parties) == len(("crowd", "state")) and state_side(parties[0]) is True:
-            parties = parties[::-1]  # "police clashed with traders": ACLED names the crowd first
+        parties = _crowd_first(parties, folded, cue.start())
     return [CombatArea(tuple(doc.distinct_places(ids)), actors=parties, description=word, subtype=crowd,
                        fatalities=stated_fatalities(doc, s),
                        provenance=doc.provenance(s, reported_by=speaker(), when=when, reason=reason))]
 
+
+
+def _crowd_first(parties: tuple[str, ...], folded: str, start: int) -> tuple[str, ...]:
+    """The sides *parties* of fighting by a crowd (its word at *start* in the case-folded *folded*) as ACLED names
+    them: the crowd first ("police clashed with traders": traders, police), ACLED's rioters when the crowd is named
+    only by its size or as people ("hundreds of people clashed with police")."""
+    if len(parties) == len(("crowd", "state")) and state_side(parties[0]) is True:
+        return parties[::-1]
+    if all(state_side(p) is True for p in parties) and sized_crowd(folded, start):
+        return (en.RIOTERS, *parties)
+    return parties
 
 
 def _sides(masked: str, start: int, end: int) -> tuple[str, ...]:

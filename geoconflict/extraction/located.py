@@ -32,6 +32,7 @@ from geoconflict.extraction.acled_types import (
     named_actors,
     named_spans,
     protest_outcome,
+    sized_crowd,
 )
 from geoconflict.extraction.actors import DEMONYM_TRIE, in_power, state_side
 from geoconflict.extraction.casualties import death_told, wounded_told
@@ -50,7 +51,7 @@ from geoconflict.extraction.own_forces import speakers_forces
 from geoconflict.extraction.resolution_common import FAR_KM
 from geoconflict.extraction.structure import holds
 from geoconflict.extraction.toponyms import road_end
-from geoconflict.extraction.victims import second_side
+from geoconflict.extraction.victims import next_victims, second_side
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
 from geoconflict.model import Event, Place, PlaceKind, Precision
@@ -248,6 +249,7 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
     parties = _parties(pr, pcue, kind, subtype)
     if parties and (own := speakers_forces(pr.masked[:pcue.start()], pr.folded[:pcue.start()], parties[0], said)):
         parties = tuple(dict.fromkeys((own, *parties[1:])))  # "the army said its troops killed …": the army's
+    parties, subtype = _victims_next(parties, following, kind, subtype)
     if subtype in _MET_BY_FORCE and len(parties) == 1:
         parties = (*parties, *_intervener(pr.masked, pr.folded, after=pcue.end(), before=pcue.start(),
                                           crowd=parties[0]))
@@ -259,6 +261,24 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
                  description=doc.text[s.start:s.end][:DESCRIPTION_LENGTH],
                  provenance=doc.provenance(s, reported_by=said(), when=when,
                                            reason=f"event: {kind} word {matched(masked, cue)!r} with a place"))
+
+
+def _victims_next(parties: tuple[str, ...], following: Reading | None, kind: str,
+                  subtype: str) -> tuple[tuple[str, ...], str]:
+    """The actors and sub-event type of an event (typed *kind*, *subtype*) whose sentence names one actor (*parties*),
+    no crowd's, with the victims the next sentence of its paragraph (read as *following*) names when it tells no event of its own
+    (:func:`~geoconflict.extraction.victims.next_victims`: "An Israeli drone struck a car in X. Two civilians were
+    killed."); an attack read as a clash (no target named) whose victims are civilians is an attack on them
+    ("… ambushed a convoy of lorries near X. 7 drivers were killed.")."""
+    if len(parties) != 1 or following is None or kind in _CROWD_KINDS or _own_event(following):
+        return parties, subtype
+    first = parties[0]
+    other = next_victims(following.masked, following.folded, first=first)
+    if other is None:
+        return parties, subtype
+    if subtype == acled.ARMED_CLASH and kind == "attack" and Fold.CIVILIAN_TARGET.fullmatch(other):
+        subtype = acled.ATTACK
+    return (first, other), subtype
 
 
 def _no_event(key: str, folded: str, start: int) -> bool:
@@ -368,6 +388,8 @@ def _crowd_first(r: Reading, cue: re.Match[str], subtype: str, pair: tuple[str, 
     # ("supporters attacked protesters": the word names the crowd, which actor_pair gives first)
     if len(pair) == len(("actor1", "actor2")) and state_side(pair[0]) is True:
         return pair[1], pair[0]  # "police fired tear gas at students demonstrating": the demonstrators first
+    if all(state_side(p) is True for p in pair) and (crowd := _crowd_by_size(r.folded, cue.start(), subtype)):
+        return crowd, *pair  # "Hundreds of people protested", "Thousands marched": ACLED's protesters (rioters)
     if subtype in _FORCE_ON_CROWD and not pair:  # "three people were killed when soldiers fired on a crowd"
         pair = _crowd_and_force(r.masked, r.folded)
     if subtype in _RIOTS and (not pair or (len(pair) == 1 and state_side(pair[0]) is True)):
@@ -381,6 +403,15 @@ def _crowd_first(r: Reading, cue: re.Match[str], subtype: str, pair: tuple[str, 
         if responsible and responsible not in pair:
             return responsible, *pair
     return pair
+
+
+def _crowd_by_size(folded: str, start: int, subtype: str) -> str | None:
+    """The crowd of a protest or riot (sub-event type *subtype*) named right before its word (at *start* in the
+    case-folded sentence *folded*) by its size alone or as people (:data:`~geoconflict.lang.en.CROWD_SIZE`:
+    "hundreds of people protested", "thousands marched"): ACLED's protesters, or rioters for a riot; else None."""
+    if not sized_crowd(folded, start):
+        return None
+    return en.RIOTERS if subtype in _RIOTS else en.PROTESTERS
 
 
 def _crowd_named(masked: str, folded: str) -> str | None:

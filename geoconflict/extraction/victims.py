@@ -11,6 +11,10 @@ often name it otherwise, and an analyst still reads it:
   "abducted 5 aid workers" — a side or a generic actor right after the count, or a demonym's plural, the
   people of that nation ("Palestinians").
 
+- the people harmed told in the next sentence of the paragraph, which tells no event of its own, as the subject of a
+  passive verb of harm or of "died" ("An Israeli drone struck a car in X. Two civilians were killed.": civilians;
+  :func:`next_victims`).
+
 Not the perpetrator's own kind: a state's unnamed forces harmed in an event whose one named side is a state's of the
 same (or no) country are the same side named twice ("a bomb hit a police patrol, wounding three policemen").
 Only when the event's clause names no actor after its word (then the one side it names is the perpetrator).
@@ -25,7 +29,7 @@ from geoconflict.extraction.actors import DEMONYM_TRIE, country_of, state_side
 from geoconflict.extraction.cues import folded
 from geoconflict.lang import en
 
-__all__ = ["second_side"]
+__all__ = ["next_victims", "second_side"]
 
 #: Where the event's clause ends after its word (a comma in parentheses is no end: "(Abadam, Borno)").
 _CLAUSE_STOP = re.compile(r"[;:.]|,(?![^()]*\))")
@@ -80,6 +84,36 @@ def second_side(masked: str, folded_text: str, *, start: int, end: int, first: s
         other: str | None = f"{ground.group(1)} {en.FORCES}"
     else:
         other = _harmed(masked, folded_text, start)
+    if other is None or other == first or _same_side(first, other):
+        return None
+    return other
+
+
+def next_victims(masked: str, folded_text: str, *, first: str) -> str | None:
+    """actor2 of an event whose sentence names only *first*, told by the next sentence (*masked*, *folded_text*: its
+    text and case-fold) that tells no event of its own: the people it says were harmed, as the subject of a passive
+    verb of harm or of "died" (:data:`geoconflict.lang.en.HARMED_VERB`) after a count; None when it names none, or names
+    *first*'s own side again.
+
+    Examples
+    --------
+    >>> text = "Two civilians were killed, the health ministry said."
+    >>> next_victims(text, text.lower(), first="Israeli forces")
+    'civilians'
+    >>> text = "Three soldiers died in hospital."
+    >>> next_victims(text, text.lower(), first="militants")
+    'soldiers'
+    >>> next_victims(text, text.lower(), first="army") is None
+    True
+    """
+    if not any(w in folded_text for w in en.HARMED_STEMS):  # the cheap test first: most sentences harm no one
+        return None
+    harmed = next((m for verb in en.HARMED_VERB.finditer(folded_text) if (m := en.HARMED_COUNT_BEFORE.search(
+        folded_text, max(0, verb.start() - en.HARMED_WINDOW), verb.start())) is not None), None)
+    if harmed is None:
+        return None
+    nation = _NATION.match(masked, harmed.start("who"))
+    other = nation.group(0) if nation is not None else first_named(masked, folded_text, *harmed.span("who"))
     if other is None or other == first or _same_side(first, other):
         return None
     return other

@@ -1165,7 +1165,7 @@ CIVILIAN_TARGET = re.compile(
     r"businessm[ae]n|shopkeepers?|merchants?|brothers?|sons?|daughters?|wife|husband|teenagers?|youths?|"
     r"members?|supporters|activists?|officials?|servants?|leaders?|chiefs?|clerics?|imams?|priests?|pastors?|"
     r"workers?|employees?|relatives?|victims?|bodies|body|boats?|vehicles?|buses|bus|rulers?|"
-    r"village\s+heads?|administrators?|off-duty|"
+    r"village\s+heads?|administrators?|off-duty|patients|guests|shoppers|"
     r"(?:a|an|one|two|three|four|five|\d+)\s+(?:local|unarmed|elderly)\b)",
     re.IGNORECASE,
 )
@@ -1290,6 +1290,15 @@ RESPONSIBLE_BEFORE = re.compile(
 RESPONSIBLE_STEMS = ("claimed", "blam", "attributed")
 #: ACLED's actor1 of a protest whose crowd the report names by no crowd word ("detained people who gathered").
 PROTESTERS = "protesters"
+#: ACLED's name for a riot's crowd the report names only as people or by its size.
+RIOTERS = "rioters"
+#: A crowd named by its size alone, or as people, ending the text before its word (case-folded): "hundreds of
+#: people", "thousands", "tens of thousands of citizens", "around 200 people" ("hundreds of students" names its crowd).
+CROWD_SIZE = re.compile(r"(?:\b(?:tens\s+of\s+)?(?:hundreds|thousands|dozens|scores)(?:\s+of\s+(?:people|persons|"
+                        r"individuals|citizens))?|\b\d[\d,]*\s+(?:people|persons|individuals|"
+                        r"citizens)|\ba\s+crowd\s+of\s+(?:people|persons|individuals|citizens))\s+$")
+#: Words one of which every match of :data:`CROWD_SIZE` holds.
+CROWD_SIZE_STEMS = ("hundreds", "thousands", "dozens", "scores", "people", "persons", "individuals", "citizens")
 #: An organised armed side (police aside): fighting with one on either side is a battle, not a riot.
 ARMED_SIDE = re.compile(r"\b(?:armed\s+(?:men|groups?)|gunmen|bandits|jihadists|insurgents|terrorists|militants?|militias?|"
                         r"militiam[ae]n|fighters|rebels|soldiers|troops|army|military|raiders|traffickers|gangs?|"
@@ -1415,7 +1424,7 @@ FATALITIES = re.compile(
     r"\b(?:at\s+least\s+)?(?<!no\s)"
     r"(?:(?P<n0>\d(?:[\d,]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){1,2}?and\s+)?"
     r"(?P<n2>\d(?:[\d,]*\d)?|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\s+(?:[\w-]+\s+){0,2}?"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens)\s+(?:(?!and\s)[\w-]+\s+){0,2}?"
     r"(?:of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){1,2}?)?"
     r"(?:(?:were|have\s+been|had\s+been|was)\s+(?:reportedly\s+)?)?(?:killed|dead|died|fatalities|" + TO_DEATH + r")\b|"
     r"(?P<one>\b(?:killing|killed|kills|shot\s+dead|shooting\s+dead|assassinat(?:ed|ing)|" + TO_DEATH + r")\s+(?:a|an)\s+(?!number|total|estimated|few|"
@@ -1479,6 +1488,20 @@ VICTIM_VERB = re.compile(
     r"a\s+dozen|several|scores\s+of|hundreds\s+of)\s+",
     re.IGNORECASE,
 )
+#: People harmed told as the subject of a sentence of its own, after the event's ("Two civilians were killed.",
+#: "Three soldiers died", "officials reported that 11 villagers were killed"): a passive verb of harm or "died"
+#: (case-folded text), and right before it (:data:`HARMED_COUNT_BEFORE`) a count and at most three words naming them.
+HARMED_VERB = re.compile(r"\b(?:(?:were|was|have\s+been|had\s+been)\s+(?:reportedly\s+)?(?:killed|wounded|injured|hurt|"
+                         r"shot\s+dead|beheaded|executed)|died|dead)\b")
+#: The count of the people harmed and the words naming them (group "who"), ending the text before a
+#: :data:`HARMED_VERB` match: "two civilians ", "at least 11 villagers ".
+HARMED_COUNT_BEFORE = re.compile(
+    r"\b(?:" + AT_LEAST + r")?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|dozens\s+of|scores\s+of|hundreds\s+of|several)\s+(?P<who>[\w'’-]+(?:\s+[\w'’-]+){0,2}?)\s+$")
+#: How many characters before a :data:`HARMED_VERB` match its count is looked for.
+HARMED_WINDOW = 60
+#: Words one of which every match of :data:`HARMED_VERB` holds.
+HARMED_STEMS = ("kill", "wound", "injur", "hurt", "shot", "behead", "execut", "died", "dead")
 #: Stems one of which every match of :data:`VICTIM_VERB` holds (lower case).
 VICTIM_STEMS = ("kill", "shot", "shooting", "behead", "execut", "massacr", "wound", "injur", "abduct", "kidnap",
                 "detain", "arrest", "seiz", "hostage")
