@@ -227,7 +227,6 @@ def _strike(doc: Document, s: Sentence, r: Reading, cue: re.Match[str],
     masked, folded = r.masked, r.folded
     if _no_event(key, folded, cue.start()):
         return None
-
     i = _place(doc, masked, cue)
     if i is None:
         return None
