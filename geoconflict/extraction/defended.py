@@ -79,10 +79,8 @@ def _defender(masked: str, folded: str, at: int) -> str | None:
     found = named_actors(masked, folded, lo, at)
     if found:
         return found[-1]
-    dem = None
-    for dem in DEMONYM_WORD.finditer(masked, lo, at):
-        pass
-    return None if dem is None else f"{dem.group(1)} {en.FORCES}"
+    demonyms = DEMONYM_WORD.findall(masked, lo, at)
+    return f"{demonyms[-1]} {en.FORCES}" if demonyms else None
 
 
 def _pair(attacker: str, defender: str | None) -> tuple[str, ...]:
