@@ -43,3 +43,15 @@ def test_the_main_event_names_the_attacker_first(gazetteer, text, actors):
     row = _main(gazetteer, text)
     assert row["event_type"] == "Battles"
     assert tuple(a for a in (row["actor1"], row["actor2"]) if a) == actors
+
+
+def test_the_gate_forced_open_reads_the_same(monkeypatch):
+    import re
+
+    from geoconflict.extraction import defended
+    sentences = ["Kenyan troops repelled an attack by al-Shabaab militants on a camp in ⟦0⟧",
+                 "an army outpost near ⟦0⟧ came under heavy fire from Houthi fighters",
+                 "gunmen attacked a police post in ⟦0⟧", "Russian forces shelled ⟦0⟧"]
+    gated = [defended_sides(s, s.lower()) for s in sentences]
+    monkeypatch.setattr(defended, "_GATE", re.compile(""))
+    assert [defended_sides(s, s.lower()) for s in sentences] == gated
