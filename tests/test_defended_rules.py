@@ -23,6 +23,10 @@ def _main(gazetteer, text: str, published: str = "2024-05-20") -> dict:
     ("Ukrainian forces beat back two Russian assaults near ⟦0⟧", ("Russian forces", "Ukrainian forces")),
     ("the garrison fended off an HTS offensive on ⟦0⟧", ("HTS",)),
     ("an army outpost near ⟦0⟧ came under heavy fire from Houthi fighters", ("Houthis", "army")),
+    ("an attack by al-Shabaab on a base in ⟦0⟧ was repulsed by Somali troops", ("Al-Shabaab", "Somali forces")),
+    ("a Russian assault on ⟦0⟧ was quickly repelled", ("Russian forces",)),
+    ("Kenyan police fought off an attack by bandits on ⟦0⟧", ("bandits", "Kenyan forces")),
+    ("protesters were repelled by police in ⟦0⟧", None),  # no attack's noun in the subject
     ("soldiers repelled the attackers at ⟦0⟧", None),  # no attack's noun after the verb
     ("police foiled a bomb attack in ⟦0⟧", None),  # the attack names no side
     ("gunmen attacked a police post in ⟦0⟧", None),  # told from the attacker's side: no word of it

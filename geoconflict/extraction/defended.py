@@ -5,7 +5,8 @@ ACLED's actor1 is the side that began the event. A report often tells it from th
 * an attack driven off: "Ukrainian forces repelled a Russian assault", "the army repulsed an attack by
   al-Shabaab on its base", "troops thwarted an ISWAP raid" (:data:`geoconflict.lang.en.DROVE_OFF`, an attack's noun
   after it): the attacking side (named after the noun's "by/of/from", else between the verb and the noun) first,
-  the side that drove it off (named before the verb) second;
+  the side that drove it off (named before the verb, or after "by" in the passive: "an attack by al-Shabaab was
+  repulsed by Somali troops") second;
 * the passive of an attack told with "under": "a convoy came under attack from JNIM militants"
   (:data:`geoconflict.lang.en.CAME_UNDER`): the side after "from" first, the side that came under it second.
 
@@ -24,7 +25,7 @@ from geoconflict.lang import en
 __all__ = ["defended_sides"]
 
 #: The words either reader needs, as they are in case-folded text.
-_GATE = re.compile(r"repel|repuls|foil|thwart|rebuff|fend|beat|under")
+_GATE = re.compile(r"repel|repuls|foil|thwart|rebuff|fend|fought|fight|beat|under")
 #: Where a side's clause ends after the attack ("…, killing 12", "; two soldiers were wounded").
 _CLAUSE_END = re.compile(r"[;:,.]")
 
@@ -41,6 +42,9 @@ def defended_sides(masked: str, folded: str) -> tuple[str, ...] | None:
     >>> text = "a military convoy came under attack from JNIM militants near ⟦0⟧"
     >>> defended_sides(text, text.lower())
     ('JNIM', 'military')
+    >>> text = "a Russian assault on ⟦0⟧ was repelled by Ukrainian forces"
+    >>> defended_sides(text, text.lower())
+    ('Russian forces', 'Ukrainian forces')
     >>> defended_sides("troops attacked a base", "troops attacked a base") is None
     True
     """
@@ -53,6 +57,8 @@ def defended_sides(masked: str, folded: str) -> tuple[str, ...] | None:
     off = en.DROVE_OFF.search(masked)
     if off is None:
         return None
+    if en.PASSIVE_BEFORE.search(masked, 0, off.start()):  # "an attack by X … was repulsed by Y"
+        return _passive(masked, folded, off)
     noun = en.DRIVEN_ASSAULT.match(masked, off.end())
     if noun is None:
         return None
@@ -65,6 +71,23 @@ def defended_sides(masked: str, folded: str) -> tuple[str, ...] | None:
         dem = DEMONYM_WORD.search(masked, off.end(), noun.end())
         attacker = between[0] if between else f"{dem.group(1)} {en.FORCES}" if dem else None
     return None if attacker is None else _pair(attacker, _defender(masked, folded, off.start()))
+
+
+def _passive(masked: str, folded: str, off: re.Match[str]) -> tuple[str, ...] | None:
+    """The sides of an attack driven off told in the passive (*off*: the verb): the attacker named in its subject,
+    with an attack's noun (the first side there, else its demonym's forces: "a Russian assault on ⟦0⟧ was repelled"),
+    then the agent after "by"."""
+    lo = off.start() - len(clause_back(masked[:off.start()]))
+    if not en.ASSAULT_NOUN.search(masked, lo, off.start()):
+        return None
+    named = named_actors(masked, folded, lo, off.start())
+    dem = DEMONYM_WORD.search(masked, lo, off.start())
+    attacker = named[0] if named else f"{dem.group(1)} {en.FORCES}" if dem else None
+    if attacker is None:
+        return None
+    by = en.BY_AFTER.match(masked, off.end())
+    defender = actor_after(masked, folded, by.end(), _end(masked, by.end())) if by else None
+    return _pair(attacker, defender)
 
 
 def _end(masked: str, at: int) -> int:

@@ -63,6 +63,7 @@ __all__ = [
     "ARTICLE_BEFORE",
     "ASSAULT_BY",
     "ASSAULT_EVENT_WORDS",
+    "ASSAULT_NOUN",
     "ASSAULT_WORDS",
     "AIR_POWER_SIDES",
     "ATTRIBUTION_VERBS",
@@ -86,6 +87,7 @@ __all__ = [
     "BEARING_OF",
     "BORDER_AFTER",
     "BORDER_BEFORE",
+    "BY_AFTER",
     "BY_AGENT",
     "CAME_UNDER",
     "CITY_AFTER",
@@ -241,6 +243,7 @@ __all__ = [
     "OUTLET_WORDS",
     "OWN_FORCES",
     "OWN_UNIT",
+    "PASSIVE_BEFORE",
     "PASSIVE_BY",
     "PASSIVE_TARGET_VERBS",
     "PASSIVE_VERB_BEFORE",
@@ -946,10 +949,19 @@ ADVANCE = re.compile(r"\b(?:advanc(?:e|es|ed|ing)|made\s+(?:\w+\s+)?(?:advances|
 #: A verb of an attack driven off by the side it was aimed at ("repelled", "foiled", "fended off"): the attack's side
 #: after it is ACLED's actor1 (:mod:`geoconflict.extraction.defended`).
 DROVE_OFF = re.compile(r"\b(?:repel(?:led|ling|s)?|repuls(?:ed|ing|es|e)|foil(?:ed|ing|s)?|thwart(?:ed|ing|s)?|"
-                       r"rebuff(?:ed|ing|s)?|fend(?:ed|ing|s)?\s+off|beat(?:s|ing)?\s+back)\s+", re.IGNORECASE)
+                       r"rebuff(?:ed|ing|s)?|fend(?:ed|ing|s)?\s+off|f(?:ought|ight(?:s|ing)?)\s+off|beat(?:s|ing)?\s+back)(?:\s+|\b)",
+                       re.IGNORECASE)
 #: An attack's noun after :data:`DROVE_OFF`, at most four words on ("repelled a Russian mechanized assault").
 DRIVEN_ASSAULT = re.compile(r"(?:[\w-]+\s+){0,4}?(?:attacks?|assaults?|raids?|offensives?|incursions?|ambush(?:es)?|"
                             r"infiltration(?:\s+attempts?)?|attempts?)\b", re.IGNORECASE)
+#: An attack's noun as the subject of :data:`DROVE_OFF` in the passive ("an attack by al-Shabaab … was repulsed by
+#: Somali troops").
+ASSAULT_NOUN = re.compile(r"\b(?:attacks?|assaults?|raids?|offensives?|incursions?|ambush(?:es)?|attempts?)\b",
+                          re.IGNORECASE)
+#: The passive's verb before :data:`DROVE_OFF` ("was repelled", "were quickly repulsed").
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+#: The agent's "by" after :data:`DROVE_OFF` in the passive.
+BY_AFTER = re.compile(r"(?:[a-z]+\s+){0,2}?by\s+", re.IGNORECASE)
 #: The side of an attack named after its noun ("an attack by al-Shabaab on its base", "an assault of JNIM").
 ASSAULT_BY = re.compile(r"\s+(?:by|of|from)\s+", re.IGNORECASE)
 #: The passive of an attack told with "under": "came under attack from <side>", "came under heavy fire by <side>".
