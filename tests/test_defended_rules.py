@@ -27,6 +27,8 @@ def _main(gazetteer, text: str, published: str = "2024-05-20") -> dict:
     ("a Russian assault on ⟦0⟧ was quickly repelled", ("Russian forces",)),
     ("Kenyan police fought off an attack by bandits on ⟦0⟧", ("bandits", "Kenyan forces")),
     ("protesters were repelled by police in ⟦0⟧", None),  # no attack's noun in the subject
+    ("the garrison in ⟦0⟧ repulsed a jihadist raid", ("jihadists",)),  # a garrison is no actor the project names
+    ("Malian troops foiled a rebel attack on ⟦0⟧", ("rebels", "Malian forces")),
     ("soldiers repelled the attackers at ⟦0⟧", None),  # no attack's noun after the verb
     ("police foiled a bomb attack in ⟦0⟧", None),  # the attack names no side
     ("gunmen attacked a police post in ⟦0⟧", None),  # told from the attacker's side: no word of it

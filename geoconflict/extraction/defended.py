@@ -69,7 +69,8 @@ def defended_sides(masked: str, folded: str) -> tuple[str, ...] | None:
     if attacker is None:
         between = named_actors(masked, folded, off.end(), noun.end())
         dem = DEMONYM_WORD.search(masked, off.end(), noun.end())
-        attacker = between[0] if between else f"{dem.group(1)} {en.FORCES}" if dem else None
+        attacker = between[0] if between else f"{dem.group(1)} {en.FORCES}" if dem else _by_adjective(folded, off.end(),
+                                                                                                      noun.end())
     return None if attacker is None else _pair(attacker, _defender(masked, folded, off.start()))
 
 
@@ -88,6 +89,11 @@ def _passive(masked: str, folded: str, off: re.Match[str]) -> tuple[str, ...] | 
     by = en.BY_AFTER.match(masked, off.end())
     defender = actor_after(masked, folded, by.end(), _end(masked, by.end())) if by else None
     return _pair(attacker, defender)
+
+
+def _by_adjective(folded: str, lo: int, hi: int) -> str | None:
+    """The armed men an adjective in ``folded[lo:hi]`` names ("an insurgent attack": insurgents), if any."""
+    return next((en.ATTACKER_ADJECTIVES[w] for w in folded[lo:hi].split() if w in en.ATTACKER_ADJECTIVES), None)
 
 
 def _end(masked: str, at: int) -> int:

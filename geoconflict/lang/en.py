@@ -80,6 +80,7 @@ __all__ = [
     "TO_DEATH_VERBS",
     "AT_LEAST",
     "AT_PROTEST",
+    "ATTACKER_ADJECTIVES",
     "ATTEMPT",
     "AUXILIARIES",
     "BASE_WORDS",
@@ -962,6 +963,11 @@ ASSAULT_NOUN = re.compile(r"\b(?:attacks?|assaults?|raids?|offensives?|incursion
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 #: The agent's "by" after :data:`DROVE_OFF` in the passive.
 BY_AFTER = re.compile(r"(?:[a-z]+\s+){0,2}?by\s+", re.IGNORECASE)
+#: Armed men named by an adjective before an attack's noun ("an insurgent attack", "a jihadist raid"), and the
+#: plural noun that names them as an actor.
+ATTACKER_ADJECTIVES = {"insurgent": "insurgents", "militant": "militants", "jihadist": "jihadists", "rebel": "rebels",
+                       "bandit": "bandits", "terrorist": "terrorists", "separatist": "separatists",
+                       "gunman": "gunmen"}
 #: The side of an attack named after its noun ("an attack by al-Shabaab on its base", "an assault of JNIM").
 ASSAULT_BY = re.compile(r"\s+(?:by|of|from)\s+", re.IGNORECASE)
 #: The passive of an attack told with "under": "came under attack from <side>", "came under heavy fire by <side>".
