@@ -45,7 +45,7 @@ CASES = [
     # ---- a group's name that is a town's
     Case('acled', 'On 9 July 2024, Ukrainian drones hit a fuel depot in Azov (Azovskiy, Rostov). No casualties were reported.', '2024-07-09', *AIR, (47.11, 39.42), 'Russia', 'Rostov', 'Ukrainian forces', None, 0, {}),
     Case('wire', 'A drone struck a warehouse on the outskirts of Azov, Rostov Oblast, on Tuesday, the governor said.', '2024-07-10', *AIR, (47.11, 39.42), 'Russia', 'Rostov', None, None, None, {}),
-    Case('isw', 'Azov fighters repelled a Russian assault near Mariupol on March 20.', '2022-03-21', 'Battles', 'Armed clash', (47.1, 37.55), 'Ukraine', 'Donetsk', 'Azov', None, None, {}),
+    Case('isw', 'Azov fighters repelled a Russian assault near Mariupol on March 20.', '2022-03-21', 'Battles', 'Armed clash', (47.1, 37.55), 'Ukraine', 'Donetsk', 'Russian forces', 'Azov', None, {}),
     Case('wire', 'Russian forces shelled positions of the Azov regiment near Mariupol on Sunday.', '2022-03-20', *SHELLING, (47.1, 37.55), 'Ukraine', 'Donetsk', 'Russian forces', 'Azov', None, {}),
     # ---- the West Bank's towns, whatever their namesakes abroad
     Case('wire', 'Israeli troops raided Bethlehem and Hebron overnight, detaining 14 people, the Palestinian Prisoners Society said.', '2024-03-05', 'Strategic developments', 'Arrests', (31.7, 35.2), 'Palestine', 'West Bank', 'Israeli forces', None, None, {}),

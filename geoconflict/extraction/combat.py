@@ -19,6 +19,7 @@ from geoconflict.extraction.acled_types import actor_pair, crowd_fight, first_na
 from geoconflict.extraction.actors import parties, side_name, state_side
 from geoconflict.extraction.country_forces import respelled_in
 from geoconflict.extraction.cues import matched
+from geoconflict.extraction.defended import defended_sides
 from geoconflict.extraction.document import (
     TOKEN,
     TOKEN_GROUP,
@@ -93,6 +94,9 @@ def combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> li
     if when is not None and when.role == "start":
         reason += f"; start date from {when.text!r}"
     crowd = crowd_fight(folded, cue.start())
+    if crowd is None and (held := defended_sides(masked, folded)) is not None:
+        parties = held  # "troops repelled an ISWAP raid": the attacker first
+        reason += "; told from the defender's side"
     if crowd is not None:
         reason += f"; fought by crowds, not armed sides: {crowd}"
         parties = _crowd_first(parties, folded, cue.start())

@@ -68,6 +68,7 @@ _DRIVEN_OUT = folded(en.DRIVEN_OUT)
 _PRESSED_BY = folded(en.PRESSED_BY)
 _FORCED_OFF = folded(en.FORCED_OFF)
 _ENTRY_TAKEN = folded(en.ENTRY_TAKEN)
+_SIEGE_BROKEN = folded(en.SIEGE_BROKEN)
 #: The place of an advance ("near ⟦i⟧", "to the outskirts of ⟦i⟧"), of a siege, an entry or a withdrawal ("the town
 #: of ⟦i⟧"), right after its word.
 _ADVANCE_AT = re.compile(en.GROUND_PLACE + TOKEN_GROUP)
@@ -109,6 +110,8 @@ def ground_combats(doc: Document, s: Sentence, speaker: Callable[[], str | None]
                 continue
             first = _side_before(masked, text, m.start())
             sides = [first] if first else []
+            if what == "siege" and (broken := _broken_siege(masked, text, m)):
+                sides, what = broken, "siege broken"
             sides += [a for a in named_actors(masked, text, place.end(), len(text))
                       if a not in sides and state_side(a) is not None]
             reason = f"combat: {what} {matched(masked, m)!r} at a place (fighting where the front moved)"
@@ -252,6 +255,25 @@ def _at_place(pattern: re.Pattern[str], at: re.Pattern[str], text: str) -> Itera
 def _denied(text: str, at: int) -> bool:
     """Whether the word at offset *at* is denied right before it ("did not advance", "failed to enter")."""
     return _NOT_BEFORE.search(text, max(0, at - NOT_WINDOW), at) is not None
+
+
+def _broken_siege(masked: str, text: str, siege: re.Match[str]) -> list[str]:
+    """The sides of the siege *siege* (a match in the case-folded *text* of *masked*) when the sentence tells it
+    broken ("<A> broke the siege of", "<A> lifted <B>'s siege of", "<A> had broken the siege imposed by <B> on"): A, the
+    side breaking it, then B, the besieger; else no side.
+
+    Examples
+    --------
+    >>> text = "SAF forces lifted the RSF's siege of ⟦0⟧"
+    >>> _broken_siege(text, text.lower(), _SIEGE.search(text.lower()))
+    ['SAF', 'RSF']
+    """
+    broke = _SIEGE_BROKEN.search(text, max(0, siege.start() - en.SIEGE_BROKEN_WINDOW), siege.start())
+    if broke is None:
+        return []
+    breaker = _side_before(masked, text, broke.start())
+    besieger = next((a for a in named_actors(masked, text, broke.start(), siege.end()) if a != breaker), None)
+    return [a for a in (breaker, besieger) if a]
 
 
 def _side_before(masked: str, text: str, at: int) -> str | None:

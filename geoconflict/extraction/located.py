@@ -38,6 +38,7 @@ from geoconflict.extraction.actors import DEMONYM_TRIE, in_power, state_side
 from geoconflict.extraction.casualties import death_told, wounded_told
 from geoconflict.extraction.country_forces import respelled_in
 from geoconflict.extraction.cues import Fold, Reading, Stems, literal_automaton, matched
+from geoconflict.extraction.defended import defended_sides
 from geoconflict.extraction.document import (
     ANY_TOKEN,
     TOKEN,
@@ -361,6 +362,8 @@ def _parties(r: Reading, cue: re.Match[str], kind: str, subtype: str) -> tuple[s
     if kind == "protest":
         against = en.PROTEST_AGAINST.search(masked, word.end())
         end = against.start() if against else end
+    if kind not in _CROWD_KINDS and (held := defended_sides(masked[:end], folded[:end])) is not None:
+        return held  # "Somali troops repulsed an attack by al-Shabaab": the attacker first
     dem = _DEMONYM_LAST.search(masked, 0, word.start())
     pair = actor_pair(masked[:end], word.start(), word.end(), default=f"{dem.group(1)} {en.FORCES}" if dem else None)
     if dem and _REPELLED.search(masked, 0, dem.start()):  # "Russian forces repelled Ukrainian assaults": Ukraine's

@@ -61,7 +61,9 @@ __all__ = [
     "ARMED_TARGET",
     "ARRESTED",
     "ARTICLE_BEFORE",
+    "ASSAULT_BY",
     "ASSAULT_EVENT_WORDS",
+    "ASSAULT_NOUN",
     "ASSAULT_WORDS",
     "AIR_POWER_SIDES",
     "ATTRIBUTION_VERBS",
@@ -69,6 +71,8 @@ __all__ = [
     "BETWEEN",
     "COUNTRY_FORCES",
     "COUNTRY_GOVERNED",
+    "DRIVEN_ASSAULT",
+    "DROVE_OFF",
     "IN_POWER_SINCE",
     "MUNITION_NOUNS",
     "STATE_DEMONYMS",
@@ -76,6 +80,7 @@ __all__ = [
     "TO_DEATH_VERBS",
     "AT_LEAST",
     "AT_PROTEST",
+    "ATTACKER_ADJECTIVES",
     "ATTEMPT",
     "AUXILIARIES",
     "BASE_WORDS",
@@ -83,7 +88,9 @@ __all__ = [
     "BEARING_OF",
     "BORDER_AFTER",
     "BORDER_BEFORE",
+    "BY_AFTER",
     "BY_AGENT",
+    "CAME_UNDER",
     "CITY_AFTER",
     "CITY_AFTER_PREFIX",
     "CITY_BEFORE",
@@ -237,6 +244,7 @@ __all__ = [
     "OUTLET_WORDS",
     "OWN_FORCES",
     "OWN_UNIT",
+    "PASSIVE_BEFORE",
     "PASSIVE_BY",
     "PASSIVE_TARGET_VERBS",
     "PASSIVE_VERB_BEFORE",
@@ -277,6 +285,8 @@ __all__ = [
     "SENTENCE_ADVERBS",
     "SETTLEMENTS",
     "SETTLEMENT_WORDS",
+    "SIEGE_BROKEN",
+    "SIEGE_BROKEN_WINDOW",
     "SINGLE_DESCRIPTORS",
     "SPEAKER_HEAD",
     "SQUARE_MILE_MARK",
@@ -937,9 +947,41 @@ GROUND_PLACE = (r"\s+" + _GROUND_DISTANCE + r"(?:(?:in|into|inside|near|on|onto|
 #: An advance at a place: "advanced near <town>", "advanced to the outskirts of <town>", "made gains in <town>".
 ADVANCE = re.compile(r"\b(?:advanc(?:e|es|ed|ing)|made\s+(?:\w+\s+)?(?:advances|gains)|entered\s+the\s+"
                      r"(?:outskirts|edge|suburbs)\s+of)\b", re.IGNORECASE)
+#: A verb of an attack driven off by the side it was aimed at ("repelled", "foiled", "fended off"): the attack's side
+#: after it is ACLED's actor1 (:mod:`geoconflict.extraction.defended`).
+DROVE_OFF = re.compile(r"\b(?:repel(?:led|ling|s)?|repuls(?:ed|ing|es|e)|foil(?:ed|ing|s)?|thwart(?:ed|ing|s)?|"
+                       r"rebuff(?:ed|ing|s)?|fend(?:ed|ing|s)?\s+off|f(?:ought|ight(?:s|ing)?)\s+off|beat(?:s|ing)?\s+back)(?:\s+|\b)",
+                       re.IGNORECASE)
+#: An attack's noun after :data:`DROVE_OFF`, at most four words on ("repelled a Russian mechanized assault").
+DRIVEN_ASSAULT = re.compile(r"(?:[\w-]+\s+){0,4}?(?:attacks?|assaults?|raids?|offensives?|incursions?|ambush(?:es)?|"
+                            r"infiltration(?:\s+attempts?)?|attempts?)\b", re.IGNORECASE)
+#: An attack's noun as the subject of :data:`DROVE_OFF` in the passive ("an attack by al-Shabaab … was repulsed by
+#: Somali troops").
+ASSAULT_NOUN = re.compile(r"\b(?:attacks?|assaults?|raids?|offensives?|incursions?|ambush(?:es)?|attempts?)\b",
+                          re.IGNORECASE)
+#: The passive's verb before :data:`DROVE_OFF` ("was repelled", "were quickly repulsed").
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+#: The agent's "by" after :data:`DROVE_OFF` in the passive.
+BY_AFTER = re.compile(r"(?:[a-z]+\s+){0,2}?by\s+", re.IGNORECASE)
+#: Armed men named by an adjective before an attack's noun ("an insurgent attack", "a jihadist raid"), and the
+#: plural noun that names them as an actor.
+ATTACKER_ADJECTIVES = {"insurgent": "insurgents", "militant": "militants", "jihadist": "jihadists", "rebel": "rebels",
+                       "bandit": "bandits", "terrorist": "terrorists", "separatist": "separatists",
+                       "gunman": "gunmen"}
+#: The side of an attack named after its noun ("an attack by al-Shabaab on its base", "an assault of JNIM").
+ASSAULT_BY = re.compile(r"\s+(?:by|of|from)\s+", re.IGNORECASE)
+#: The passive of an attack told with "under": "came under attack from <side>", "came under heavy fire by <side>".
+CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:[a-z-]+\s+){0,2}?(?:attacks?|fire|assault|"
+                        r"shelling|bombardment)\s+(?:from|by)\s+", re.IGNORECASE)
+#: A siege ended by the side it held in ("broke the siege of", "lifted the RSF's siege of", "had broken the siege"):
+#: that side is actor1 of the clash, the besieger actor2 (:func:`geoconflict.extraction.ground.ground_combats`).
+SIEGE_BROKEN = re.compile(r"\b(?:br(?:oke|oken|eaking|eaks?)|lift(?:ed|ing|s)?|end(?:ed|ing|s)?)\s+(?:the\s+|an?\s+)?"
+                          r"(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+#: How far before a siege word :data:`SIEGE_BROKEN` and the besieger's name are looked for (characters).
+SIEGE_BROKEN_WINDOW = 40
 #: A siege of a place: "besieged <town>", "laid siege to <town>", "the siege of <town>", "encircled <town>".
 SIEGE = re.compile(r"\b(?:besieg(?:e|es|ed|ing)|encircl(?:e|es|ed|ing)|laid\s+siege\s+to|lay(?:s|ing)?\s+siege\s+"
-                   r"to|siege\s+(?:of|on|around))\b", re.IGNORECASE)
+                   r"to|siege\s+(?:of|on|around)|siege\s+imposed\s+by\s+(?:[\w-]+\s+){1,4}?on)\b", re.IGNORECASE)
 #: What may stand between a siege word and its place ("besieged the town of").
 SIEGE_PLACE = r"\s*" + _GROUND_PART + _GROUND_SETTLEMENT + DIRECTION
 #: A place entered: "entered <town>", "stormed and entered <town>", "entered the town of <town>".
