@@ -14,17 +14,11 @@ gets wrong is a strict xfail with its reason.
 from __future__ import annotations
 
 from tests.acled_cases import assert_well_formed, report_field_tests, report_rows_fixture
+from tests.test_events_crowds import FORCE, INTERVENED, MOB, PEACE, PRO, RIOT, STYLES, VIOLENT
 from tests.test_events_wide import Case
 
 #: Every case here is held out: no rule was made on them (``benchmarks/wide_cases.py`` says so).
 ALL_HELD_OUT = True
-
-#: The styles the reports are written in.
-STYLES = ("acled", "wire", "isw", "gov")
-
-PRO, RIOT = 'Protests', 'Riots'
-PEACE, INTERVENED, FORCE = 'Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'
-VIOLENT, MOB = 'Violent demonstration', 'Mob violence'
 
 CASES = [
     Case('wire', "Police lathi-charged farmers marching towards the district headquarters in Bathinda on Tuesday, injuring several, a farmers' union said.", '2024-02-13', PRO, INTERVENED, (30.21, 74.95), 'India', 'Punjab', 'farmers', 'police', 0, {}),

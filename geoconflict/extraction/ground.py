@@ -66,7 +66,6 @@ _DRIVE_OUT = folded(en.DRIVE_OUT)
 _OUT_OF = folded(en.OUT_OF)
 _DRIVEN_OUT = folded(en.DRIVEN_OUT)
 _PRESSED_BY = folded(en.PRESSED_BY)
-_FORCED_OFF = folded(en.FORCED_OFF)
 _ENTRY_TAKEN = folded(en.ENTRY_TAKEN)
 _SIEGE_BROKEN = folded(en.SIEGE_BROKEN)
 #: The place of an advance ("near ⟦i⟧", "to the outskirts of ⟦i⟧"), of a siege, an entry or a withdrawal ("the town

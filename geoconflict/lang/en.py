@@ -1007,9 +1007,6 @@ PRESSED_BY = re.compile(r"\b(?:under\s+(?:heavy\s+|mounting\s+|military\s+)?pres
                         + r"\s+(?:with|against)|"
                         r"(?:by|of|amid|after|following)\s+(?:\w+\s+){0,3}?(?=\w+\s+(?:assaults?|attacks?|offensives?|"
                         r"advances?|shelling|bombardment|pressure)\b))\s*", re.IGNORECASE)
-#: Words that make ground given up a fight's outcome: fighting, assaults, pressure.
-FORCED_OFF = re.compile(r"\b(?:fight\w*|fought|clash\w*|battl\w*|assaults?|attacks?|offensives?|pressure|"
-                        r"shelling|bombardment|combat)\b", re.IGNORECASE)
 #: A place entered after fighting, or after the side that held it gave way: control taken.
 ENTRY_TAKEN = re.compile(r"\b(?:after|following|amid)\s+(?:\w+\s+){0,4}?(?:fight\w*|clash\w*|battl\w*|assaults?|"
                          r"withdr[ae]w\w*|retreat\w*|fled|pull(?:ed|ing)?\s+out|abandon\w*)\b"
