@@ -243,9 +243,10 @@ def read_document(report: Report, gaz: Gazetteer) -> Document:
     regions = ([(title.start, title.end)] if title else []) + [(report.body_start, len(text))]
     sentences = split_sentences(text, report.body_start)
     named = people(text)
+    named_at = Intervals(p.span for p in named)
     found = find_spans(gaz, text, regions)
     scanned = Intervals((x.start, x.end) for x in found)
-    spans = _kept_spans(gaz, text, found, named)
+    spans = _kept_spans(gaz, text, found, named, named_at)
     resolve_spans(gaz, text, spans)
     spans = [x for x in spans if not (x.surface.isupper() and len(x.surface) <= ACRONYM_MAX_LENGTH
                                       and (x.place is None or x.place.kind is not PlaceKind.COUNTRY))]
@@ -253,7 +254,7 @@ def read_document(report: Report, gaz: Gazetteer) -> Document:
     apply_region_rule(text, spans, report.body_start)
     check_containment(gaz, text, spans)
     by_the_front(gaz, spans, report.published)
-    spans = respell_unknown(gaz, text, drop_outliers(spans), regions, scanned, Intervals(p.span for p in named))
+    spans = respell_unknown(gaz, text, drop_outliers(spans), regions, scanned, named_at)
     name_districts(gaz, text, spans)
     dates = find_dates(text, report.published) if len(text) < DATES_CHUNKED_ABOVE else _chunked_dates(
         text, report.published)
@@ -268,8 +269,10 @@ def _title(report: Report) -> Sentence | None:
     return Sentence(at, at + len(report.title), -1) if at >= 0 else None
 
 
-def _kept_spans(gaz: Gazetteer, text: str, spans: list[Span], named: list[Person]) -> list[Span]:
-    """The spans that may name a place: not rejected (:func:`reject_reason`), not in a person's name.
+def _kept_spans(gaz: Gazetteer, text: str, spans: list[Span], named: list[Person], person_spans: Intervals
+                ) -> list[Span]:
+    """The spans that may name a place: not rejected (:func:`reject_reason`), not in a person's name (*person_spans*:
+    where the people *named* are named).
 
     A word of a longer name is that name when the gazetteer knows it whole ("Deir-ez-Zor"), or the place
     when the rest is an article ("As-Sweida") (:func:`whole_name`).
@@ -280,7 +283,6 @@ def _kept_spans(gaz: Gazetteer, text: str, spans: list[Span], named: list[Person
     surnames = {s for s in surnames if s}
     runs = CapitalRuns(text, {x.start for x in spans})
     words = RuleWords.of(text)
-    person_spans = Intervals(p.span for p in named)
     kept: list[Span] = []
     widened = 0  # the end of the last span widened to its whole name: the spans inside it are its words
     for x in spans:

@@ -29,6 +29,9 @@ __all__ = ["approximate_in_its_area", "in_named_district", "in_named_region"]
 #: A settlement's namesakes looked at for one in a district the report names (a common village name has
 #: a hundred in one country).
 DISTRICT_CANDIDATES = 300
+#: How :func:`~geoconflict.text.normalize.parse_query` names a second-level unit's kind (an enum's ``value`` is a
+#: property: read once, not per span).
+_ADMIN2_KIND = PlaceKind.ADMIN2.value
 
 
 def in_named_district(gaz: Gazetteer, placed: list[Span]) -> None:
@@ -42,7 +45,7 @@ def in_named_district(gaz: Gazetteer, placed: list[Span]) -> None:
     districts: set[tuple[str | None, str]] = set()
     for y in placed:
         q = y.place
-        if q is not None and (q.kind is PlaceKind.ADMIN2 or parse_query(y.surface).kind == PlaceKind.ADMIN2.value):
+        if q is not None and (q.kind is PlaceKind.ADMIN2 or parse_query(y.surface).kind == _ADMIN2_KIND):
             districts.add((q.country_code, q.name if q.kind is PlaceKind.ADMIN2 else q.admin2 or ""))
     if not districts:
         return

@@ -82,6 +82,9 @@ _SENTENCE_END = (". ", ".\n", "; ")
 _SENTENCE_CUT = re.compile("|".join(re.escape(end) for end in _SENTENCE_END))
 #: What closes a tail's last unit ("…, Mykolaiv.", "(…, Banadir)").
 _TAIL_CLOSERS = frozenset(").;")
+#: How :func:`~geoconflict.text.normalize.parse_query` names a first-level unit's kind (an enum's ``value`` is a
+#: property: read once, not per span).
+_ADMIN1_KIND = PlaceKind.ADMIN1.value
 
 
 def _search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None,
@@ -541,7 +544,7 @@ def names_region(text: str, y: Span) -> bool:
         return False
     part = en.UNIT_PART_AFTER.match(text, y.end)  # "Shan-North state": a part of Shan, named as a unit
     end = part.end() if part else y.end
-    if en.REGION_NAMED.match(text, end) or parse_query(y.surface).kind == PlaceKind.ADMIN1.value:
+    if en.REGION_NAMED.match(text, end) or parse_query(y.surface).kind == _ADMIN1_KIND:
         return True
     before = text[max(0, y.start - MAX_GAP):y.start].rstrip()[-1:]  # (windows: linear in the text)
     after = text[end:end + MAX_GAP].lstrip()[:1]
