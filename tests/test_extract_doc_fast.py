@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geoconflict.extraction import toponyms
+from geoconflict.extraction import people, toponyms
 from geoconflict.lang import en
 
 REPORTS = Path(__file__).parent / "reports"
@@ -62,3 +62,38 @@ def test_locative_words_are_read_from_the_pattern():
     found = [s for s in range(1, len(text) + 1) if text[s - 1].isspace() and toponyms._locative_before(text, s)]
     assert [text[s:s + 4] for s in found] == ["Tank", "the ", "Bakh", " Avd", "Avdi", "Pisk"]
     assert en.LOCATIVE_BEFORE.flags & 2  # (IGNORECASE: the words are compared case-folded)
+
+
+_TITLE_ROLES = sorted(w for w in en.ROLE_WORDS if w[:1].isupper())
+_ROLE_TEXT_WORDS = sorted({
+    *_TITLE_ROLES, *(w.lower() for w in _TITLE_ROLES[:20]), *en.PERSON_LOWER_ROLES[:10],
+    *list(en.DEMONYMS)[:12], "of", "Of", "the", "Defence", "Ministry", "Volodymyr", "Zelensky", "Abdel", "Fattah",
+    "al-Burhan", "al", "bin", "von", "der", "Jordan", "Paris", "said", "x", "MPs", "Armyworm", "Generals", "9",
+    "Éric", "Ölz", "Donetsk", "Oblast",
+})
+_ROLE_SEPARATORS = [" ", " ", " ", "  ", "\n", "\t", ", ", ". ", "-", "", "'s "]
+role_texts = _made_of(_ROLE_TEXT_WORDS, _ROLE_SEPARATORS, max_size=16)
+
+
+def _spans(matches):
+    return [m.span() for m in matches]
+
+
+@_FAST
+@given(role_texts)
+def test_person_matches_tried_after_roles_then_a_name_are_finditer(text):
+    # only the roles followed by "of" or a capital end a title: the starts before the others are not tried
+    assert _spans(people.person_matches(text)) == _spans(people.person_matches_reference(text))
+
+
+def test_person_matches_on_the_test_reports():
+    for path in sorted(REPORTS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert _spans(people.person_matches(text)) == _spans(people.person_matches_reference(text)), path
+
+
+def test_a_role_ends_a_title_only_before_of_or_a_capital():
+    gate = people._ROLE_THEN_NAME
+    assert [bool(gate.match(t)) for t in ("Minister said", "Minister Sergei", "Minister of Defence",
+                                          "Gen. Smith", "Gen Smith", "Minister\nSergei", "Ministerial Sergei")] == [
+        False, True, True, True, True, True, False]

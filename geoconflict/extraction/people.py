@@ -56,9 +56,10 @@ def _role_automaton() -> ahocorasick.Automaton:
 
 _LOWER_ROLES = _role_automaton()
 
-# Where a PERSON match can start. Its title ends with a role word followed by white space (the "of …"
-# or the name come next);
-_ROLE_THEN_SPACE = re.compile(_ROLE_TRIE + r"\s")
+# Where a PERSON match can start. Its title ends with a role word followed by white space, then the "of …"
+# ("of" and white space) or the name (a capital) (a role word followed by neither, "the Minister said", ends no
+# title: the starts before it are not tried; the trie's shorter words are tried by backtracking, "Gen" of "Gen.");
+_ROLE_THEN_NAME = re.compile(_ROLE_TRIE + rf"\s+(?:{en.OF}\s|[A-Z])")
 # before the role word, the title holds at most 7 pieces each followed by white space (a demonym of
 # up to two words, then up to 5 words, none with white space inside);
 _TITLE_PIECES = 7
@@ -103,11 +104,11 @@ def _title_start(text: str, role: int) -> int:
 def person_matches(text: str) -> list[re.Match[str]]:
     """:func:`person_matches_reference`, trying the pattern only where a match can start."""
     starts: set[int] = set()
-    role = _ROLE_THEN_SPACE.search(text)
+    role = _ROLE_THEN_NAME.search(text)
     while role is not None:
         r = role.start()
         starts.update(m.start() for m in _PERSON_START.finditer(text, _title_start(text, r), r + 1))
-        role = _ROLE_THEN_SPACE.search(text, r + 1)  # role words may overlap
+        role = _ROLE_THEN_NAME.search(text, r + 1)  # role words may overlap
     found: list[re.Match[str]] = []
     pos = 0
     for p in sorted(starts):
