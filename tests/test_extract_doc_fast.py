@@ -97,3 +97,30 @@ def test_a_role_ends_a_title_only_before_of_or_a_capital():
     assert [bool(gate.match(t)) for t in ("Minister said", "Minister Sergei", "Minister of Defence",
                                           "Gen. Smith", "Gen Smith", "Minister\nSergei", "Ministerial Sergei")] == [
         False, True, True, True, True, True, False]
+
+
+_DESCRIPTORS = sorted({*en.LIST_DESCRIPTORS, *en.SINGLE_DESCRIPTORS})
+_LIST_TEXT_WORDS = sorted({
+    *_DESCRIPTORS, *(d.title() for d in _DESCRIPTORS), "subdistricts", "districtwide", "statesman", "Korenevsky",
+    "Sudzhansky", "Belovsky", "Musa", "Khel", "and", "or", "the", "In", "x", "LGAs", "9", "counties’",
+})
+_LIST_SEPARATORS = [" ", " ", "  ", "\n", ", ", ",", ". ", "-", ""]
+list_texts = _made_of(_LIST_TEXT_WORDS, _LIST_SEPARATORS, max_size=16)
+
+
+def _listed(spans):
+    return [(x.start, x.end, x.surface, x.reason, x.descriptor) for x in spans]
+
+
+@_FAST
+@given(list_texts, st.integers(0, 50))
+def test_listed_spans_search_only_the_descriptors_there(text, lo):
+    assert _listed(toponyms._listed_spans(text, lo)) == _listed(toponyms._listed_spans_reference(text, lo))
+
+
+def test_listed_spans_on_the_test_reports():
+    for path in sorted(REPORTS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert _listed(toponyms._listed_spans(text, 0)) == _listed(toponyms._listed_spans_reference(text, 0)), path
+    text = "Shelling hit the Korenevsky, Sudzhansky and Belovsky districts and Musa Khel district."
+    assert [x.surface for x in toponyms._listed_spans(text, 0)] == ["Korenevsky", "Sudzhansky", "Belovsky", "Khel"]

@@ -45,8 +45,9 @@ _LIST_ITEM = re.compile(_NAME)
 #: How the reason of a name of a descriptor list ("Korenevsky, Sudzhansky, and Belovsky districts") starts.
 _LISTED_PREFIX = "listed before "
 _SINGLE_DESC = re.compile(rf"(?P<item>{_NAME})\s+(?P<desc>{'|'.join(en.SINGLE_DESCRIPTORS)})\b")
-#: Every _LIST and _SINGLE_DESC match holds a descriptor word after a white-space character.
-_ANY_DESC = re.compile(r"\s(?:" + "|".join((*en.LIST_DESCRIPTORS, *en.SINGLE_DESCRIPTORS)) + r")\b")
+#: Every _LIST and _SINGLE_DESC match holds a descriptor word after a white-space character, which ``finditer`` of
+#: this finds (group 1: the word; a list's plural, tried first, where one is: "districts", not "district").
+_ANY_DESC = re.compile(r"\s(" + "|".join((*en.LIST_DESCRIPTORS, *en.SINGLE_DESCRIPTORS)) + r")\b")
 #: Every _ANY_DESC match holds one of these: its descriptor words, less those that hold another one.
 _DESC_ALL = {*en.LIST_DESCRIPTORS, *en.SINGLE_DESCRIPTORS}
 _DESC_WORDS = tuple(sorted(w for w in _DESC_ALL if not any(v != w and v in w for v in _DESC_ALL)))
@@ -205,17 +206,39 @@ def find_spans(gaz: Gazetteer, text: str, regions: list[tuple[int, int]]) -> lis
 
 
 def _listed_spans(chunk: str, lo: int) -> list[Span]:
-    """The names of *chunk* (at offset *lo* of the text) before a list's or a single descriptor."""
+    """The names of *chunk* (at offset *lo* of the text) before a list's or a single descriptor.
+
+    :func:`_listed_spans_reference`, each pattern searched only when the chunk holds a descriptor of its kind
+    after white space (most hold neither: the substrings are a quicker first test; a single descriptor without
+    a list's plural, "Pokrovsk district", is the most common of the rest). ``tests/test_extract_doc_fast.py``
+    holds the two equal.
+    """
+    if not any(w in chunk for w in _DESC_WORDS):
+        return []  # (then no _ANY_DESC match either)
+    found = {m.group(1) for m in _ANY_DESC.finditer(chunk)}
+    if not found:
+        return []
+    return _listed_in(chunk, lo, lists=not found.isdisjoint(en.LIST_DESCRIPTORS),
+                      singles=not found.issubset(en.LIST_DESCRIPTORS))
+
+
+def _listed_spans_reference(chunk: str, lo: int) -> list[Span]:
+    """:func:`_listed_spans` done plainly: both patterns searched in every chunk."""
+    return _listed_in(chunk, lo, lists=True, singles=True)
+
+
+def _listed_in(chunk: str, lo: int, *, lists: bool, singles: bool) -> list[Span]:
+    """The names of *chunk* (at offset *lo*) before a list's descriptor (searched when *lists*), then before a
+    single descriptor outside the lists (searched when *singles*)."""
     listed: list[Span] = []
-    # then neither _LIST nor _SINGLE_DESC can match (the substrings are a quicker first test)
-    if not any(w in chunk for w in _DESC_WORDS) or not _ANY_DESC.search(chunk):
-        return listed
-    for m in _LIST.finditer(chunk):
+    for m in _LIST.finditer(chunk) if lists else ():
         desc = en.LIST_DESCRIPTORS[m.group("desc")]
         for item in _LIST_ITEM.finditer(m.group("items")):
             s = lo + m.start("items") + item.start()
             listed.append(Span(s, s + len(item.group(0)), item.group(0),
                                f"{_LISTED_PREFIX}'{m.group('desc')}'", descriptor=desc))
+    if not singles:
+        return listed
     in_lists = Intervals((x.start, x.end) for x in listed)
     for m in _SINGLE_DESC.finditer(chunk):  # in text order, so no earlier one of these holds s
         s = lo + m.start("item")
