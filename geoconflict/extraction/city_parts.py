@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 
 from geoconflict.extraction.resolution_common import NAME_MATCHES, search
-from geoconflict.extraction.spans import APPROXIMATE, Span, contains
+from geoconflict.extraction.spans import APPROXIMATE, Kind, Span, contains
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
-from geoconflict.model import Place, PlaceKind
+from geoconflict.model import Place
 
 __all__ = ["PART_REACH_KM", "in_town_parts"]
 
@@ -43,7 +43,7 @@ _PART_OF = re.compile(
     r"\s+(?:(?:micro)?districts?|neighbou?rhoods?|quarters?|suburbs?|boroughs?)\s+of\s+"
     r"(?:the\s+(?P<anaphor>city|town)\b)?", re.IGNORECASE)
 #: What a span names when it may be the town a part is of.
-_TOWN_OR_UNIT = (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+_TOWN_OR_UNIT = (Kind.POPULATED_PLACE, Kind.ADMIN1, Kind.ADMIN2)
 
 
 def in_town_parts(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
@@ -88,11 +88,11 @@ def _as_town(gaz: Gazetteer, y: Span, part: Place) -> Place | None:
     """The town span *y* names: its settlement, or, for a unit that does not hold *part* ("the X district of
     Kherson", X no district of the region), the unit's namesake town in it; None otherwise."""
     p = y.place
-    if p is None or p.kind is PlaceKind.POPULATED_PLACE:
+    if p is None or p.kind is Kind.POPULATED_PLACE:
         return p
     if p.kind not in _TOWN_OR_UNIT or contains(p, part):
         return None
-    towns = [c for c in search(gaz, y.surface, kind=PlaceKind.POPULATED_PLACE, country=p.country_code,
+    towns = [c for c in search(gaz, y.surface, kind=Kind.POPULATED_PLACE, country=p.country_code,
                                limit=PART_CANDIDATES) if c.reason.startswith(NAME_MATCHES) and contains(p, c.place)]
     return max(towns, key=lambda c: c.score).place if towns else None
 
@@ -104,11 +104,11 @@ def _near(p: Place, town: Place) -> bool:
 
 def _same_region_unit(p: Place, town: Place) -> bool:
     """Whether *p* is a district of the town's own region ("the Bucha district of Kyiv": the region's)."""
-    return p.kind is PlaceKind.ADMIN2 and p.country_code == town.country_code and p.admin1 == town.admin1
+    return p.kind is Kind.ADMIN2 and p.country_code == town.country_code and p.admin1 == town.admin1
 
 
 def _namesake_near(gaz: Gazetteer, name: str, town: Place) -> Place | None:
     """The best place of *name* within :data:`PART_REACH_KM` of *town*, if the gazetteer has one."""
     near = [c for c in search(gaz, name, country=town.country_code, limit=PART_CANDIDATES)
-            if c.reason.startswith(NAME_MATCHES) and c.place.kind is not PlaceKind.COUNTRY and _near(c.place, town)]
+            if c.reason.startswith(NAME_MATCHES) and c.place.kind is not Kind.COUNTRY and _near(c.place, town)]
     return max(near, key=lambda c: c.score).place if near else None

@@ -26,9 +26,8 @@ import re
 from dataclasses import replace
 
 from geoconflict.errors import InvalidInputError
-from geoconflict.extraction.spans import Span
+from geoconflict.extraction.spans import Kind, Span
 from geoconflict.gazetteer import Candidate, Gazetteer
-from geoconflict.model import PlaceKind
 from geoconflict.model.acled_names import unit_name
 from geoconflict.text.normalize import fold
 
@@ -74,7 +73,7 @@ def district_of(tail: str, admin1: str, *, country_code: str | None, gaz: Gazett
 def _units_named(gaz: Gazetteer, name: str, country_code: str | None) -> list[Candidate]:
     """The first-level units of *country_code* that *name* names (by a name or another name of theirs)."""
     try:
-        found = gaz.search(name, kind=PlaceKind.ADMIN1, country=country_code, limit=UNIT_CANDIDATES)
+        found = gaz.search(name, kind=Kind.ADMIN1, country=country_code, limit=UNIT_CANDIDATES)
     except InvalidInputError:
         return []
     return [c for c in found if c.reason.startswith(("name", "alternate name"))]
@@ -104,7 +103,7 @@ def name_districts(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
         return  # (no parenthesis: no tail, :data:`_TAIL` opens one)
     for x in spans:
         place = x.place
-        if place is None or place.kind is not PlaceKind.POPULATED_PLACE or place.admin2 or not place.admin1:
+        if place is None or place.kind is not Kind.POPULATED_PLACE or place.admin2 or not place.admin1:
             continue
         tail = _tail_of(text, x)
         district = None if tail is None else district_of(tail, place.admin1, country_code=place.country_code,

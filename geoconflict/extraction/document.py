@@ -31,7 +31,7 @@ from geoconflict.extraction.resolution_outliers import drop_outliers
 from geoconflict.extraction.resolution_units import apply_region_rule, apply_town_rule, check_containment
 from geoconflict.extraction.resolution_variants import respell_unknown
 from geoconflict.extraction.sources import Sources
-from geoconflict.extraction.spans import Intervals, Span
+from geoconflict.extraction.spans import Intervals, Kind, Span
 from geoconflict.extraction.toponyms import (
     CapitalRuns,
     RuleWords,
@@ -212,7 +212,7 @@ class Document:
         place = self.spans[int(i)].place
         if place is None:
             raise ValueError(f"span {i} is not resolved, so no token names it")
-        return region_at_seat(self.gaz, place) if place.kind is PlaceKind.ADMIN1 else place
+        return region_at_seat(self.gaz, place) if place.kind is Kind.ADMIN1 else place
 
     def distinct_places(self, ids: Iterable[int]) -> list[Place]:
         """The places of spans *ids*, each once: in the order of its last mention, as its first mention has it."""
@@ -249,7 +249,7 @@ def read_document(report: Report, gaz: Gazetteer) -> Document:
     spans = _kept_spans(gaz, text, found, named, named_at)
     resolve_spans(gaz, text, spans)
     spans = [x for x in spans if not (x.surface.isupper() and len(x.surface) <= ACRONYM_MAX_LENGTH
-                                      and (x.place is None or x.place.kind is not PlaceKind.COUNTRY))]
+                                      and (x.place is None or x.place.kind is not Kind.COUNTRY))]
     apply_town_rule(gaz, text, spans)
     apply_region_rule(text, spans, report.body_start)
     check_containment(gaz, text, spans)

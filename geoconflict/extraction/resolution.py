@@ -32,12 +32,11 @@ from geoconflict.extraction.resolution_common import (
 from geoconflict.extraction.resolution_guards import guard_context
 from geoconflict.extraction.resolution_inside import hold_to_district
 from geoconflict.extraction.resolution_spelling import respell_in_units
-from geoconflict.extraction.spans import Span
+from geoconflict.extraction.spans import Kind, Span
 from geoconflict.extraction.structure import apply_coded, apply_sentence_region, apply_structure
 from geoconflict.extraction.toponyms import common_word, has_evidence
 from geoconflict.gazetteer import Gazetteer, resolve_candidates
 from geoconflict.lang import en
-from geoconflict.model import PlaceKind
 
 __all__ = ["resolve_spans"]
 
@@ -79,7 +78,7 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
         _resolve_weak(gaz, weak, strong)
     # listed names ("Korenevsky, … districts"): search "<name> <descriptor>" near the resolved places
     resolved = [x.place for x in plain if x.place is not None]
-    admin1s = {p.admin1 or (p.name if p.kind is PlaceKind.ADMIN1 else None) for p in resolved}
+    admin1s = {p.admin1 or (p.name if p.kind is Kind.ADMIN1 else None) for p in resolved}
     countries = {p.country_code for p in resolved}
     for x in spans:
         if x.descriptor is not None:
@@ -104,7 +103,7 @@ def _tells_of_war(text: str) -> bool:
 def _war_object(gaz: Gazetteer, text: str, x: Span) -> bool:
     """Whether *x* is the country a war is told of ("a rally in support of the invasion of <country>")."""
     return bool(en.WAR_OBJECT_BEFORE.search(text, max(0, x.start - en.WAR_OBJECT_WINDOW), x.start)) and any(
-        c.reason.startswith(NAME_MATCHES) for c in search(gaz, x.surface, kind=PlaceKind.COUNTRY, limit=1))
+        c.reason.startswith(NAME_MATCHES) for c in search(gaz, x.surface, kind=Kind.COUNTRY, limit=1))
 
 
 def _resolve_in_context(gaz: Gazetteer, text: str, plain: list[Span]) -> None:
@@ -165,14 +164,14 @@ def _resolve_listed(gaz: Gazetteer, x: Span, admin1s: set[str | None], countries
         cands = [*cands, *search(gaz, x.surface, limit=LISTED_CANDIDATES)]
     cands += [c for cc in sorted(cc for cc in countries if cc)
               for c in search(gaz, x.surface, country=cc, limit=LISTED_CANDIDATES)]
-    want = PlaceKind.ADMIN1 if x.descriptor in en.ADMIN1_DESCRIPTORS else PlaceKind.ADMIN2
-    other = PlaceKind.ADMIN2 if want is PlaceKind.ADMIN1 else PlaceKind.ADMIN1
+    want = Kind.ADMIN1 if x.descriptor in en.ADMIN1_DESCRIPTORS else Kind.ADMIN2
+    other = Kind.ADMIN2 if want is Kind.ADMIN1 else Kind.ADMIN1
     wanted = [c for c in cands if c.place.kind is want]
     pools = ([c for c in wanted if c.place.country_code in countries] if countries else wanted,
              *([c for c in cands if c.place.kind is kind and c.reason.startswith(NAME_MATCHES)
                 and (not countries or c.place.country_code in countries)
                 and (not admin1s - {None} or c.place.admin1 in admin1s or c.place.name in admin1s)]
-               for kind in (other, PlaceKind.POPULATED_PLACE)), wanted)
+               for kind in (other, Kind.POPULATED_PLACE)), wanted)
     pool = next((p for p in pools if p), None)
     if pool is None:
         return
@@ -181,6 +180,6 @@ def _resolve_listed(gaz: Gazetteer, x: Span, admin1s: set[str | None], countries
     x.place, x.score = best.place, round(best_score, SCORE_DECIMALS)
     x.candidates = tuple(dict.fromkeys(c.place for c in cands if c is not best))[:KEPT_CANDIDATES]
     context = "; same region as other places named" if best.place.admin1 in admin1s else ""
-    seat = f"; the town of the {x.descriptor} the gazetteer lacks" if best.place.kind is PlaceKind.POPULATED_PLACE \
+    seat = f"; the town of the {x.descriptor} the gazetteer lacks" if best.place.kind is Kind.POPULATED_PLACE \
         else ""
     x.reason = f"{x.reason}: {best.reason}{context}{seat}"

@@ -28,12 +28,11 @@ from geoconflict.extraction.resolution_common import (
     search,
     unplace,
 )
-from geoconflict.extraction.spans import Span
+from geoconflict.extraction.spans import Kind, Span
 from geoconflict.extraction.structure import names_region
 from geoconflict.gazetteer import Candidate, Gazetteer
 from geoconflict.lang import en
 from geoconflict.lang.trie import literal_trie
-from geoconflict.model import PlaceKind
 
 __all__ = ["actor_area", "area_bound", "hinted_regions", "pull_to_actors"]
 
@@ -139,7 +138,7 @@ def pull_to_actors(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
     region": :func:`~geoconflict.extraction.structure.names_region`) are left unresolved, kept as mentions
     with their candidates.
     """
-    loose = [x for x in placed if x.place is not None and x.place.kind is not PlaceKind.COUNTRY and not x.fixed]
+    loose = [x for x in placed if x.place is not None and x.place.kind is not Kind.COUNTRY and not x.fixed]
     if not loose:
         return
     bound = area_bound(text)
@@ -161,7 +160,7 @@ def pull_to_actors(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
             continue
         found = namesakes[id(x)]
         if found:
-            best = max(found, key=lambda c: (c.place.kind is PlaceKind.POPULATED_PLACE, c.score))
+            best = max(found, key=lambda c: (c.place.kind is Kind.POPULATED_PLACE, c.score))
             x.candidates = (p, *x.candidates)
             x.place, x.score = best.place, best.score
             x.reason = f"{x.reason}; pulled to {best.place.country_code}, where the report's actors are: {best.reason}"
@@ -174,7 +173,7 @@ def pull_to_actors(gaz: Gazetteer, text: str, placed: list[Span]) -> None:
 
 def _big_town(x: Span) -> bool:
     """Whether *x* names a big town by its own name: it moves only to a big namesake (Odessa, Texas to Odesa)."""
-    return x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE and big_by_own_name(x)
+    return x.place is not None and x.place.kind is Kind.POPULATED_PLACE and big_by_own_name(x)
 
 
 def _namesakes(gaz: Gazetteer, name: str, area: frozenset[str], *, big: bool = False) -> list[Candidate]:
@@ -204,6 +203,6 @@ def _units_of(gaz: Gazetteer, hint: str) -> tuple[tuple[str | None, str], ...]:
     """The gazetteer's first-level units a hint names, as (country, name)."""
     out: list[tuple[str | None, str]] = []
     for cc, name in en.REGION_HINTS[hint]:
-        found = search(gaz, name, kind=PlaceKind.ADMIN1, country=cc, limit=1)
+        found = search(gaz, name, kind=Kind.ADMIN1, country=cc, limit=1)
         out += [(c.place.country_code, c.place.name) for c in found]
     return tuple(out)

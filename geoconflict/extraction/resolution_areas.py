@@ -18,10 +18,10 @@ from geoconflict.extraction.resolution_common import (
     search,
     unplace,
 )
-from geoconflict.extraction.spans import Span
+from geoconflict.extraction.spans import Kind, Span
 from geoconflict.extraction.toponyms import common_word
 from geoconflict.gazetteer import Gazetteer
-from geoconflict.model import Place, PlaceKind
+from geoconflict.model import Place
 from geoconflict.text.normalize import parse_query
 
 __all__ = ["approximate_in_its_area", "in_named_district", "in_named_region"]
@@ -31,7 +31,7 @@ __all__ = ["approximate_in_its_area", "in_named_district", "in_named_region"]
 DISTRICT_CANDIDATES = 300
 #: How :func:`~geoconflict.text.normalize.parse_query` names a second-level unit's kind (an enum's ``value`` is a
 #: property: read once, not per span).
-_ADMIN2_KIND = PlaceKind.ADMIN2.value
+_ADMIN2_KIND = Kind.ADMIN2.value
 
 
 def in_named_district(gaz: Gazetteer, placed: list[Span]) -> None:
@@ -40,22 +40,22 @@ def in_named_district(gaz: Gazetteer, placed: list[Span]) -> None:
     The district is a mention with a district's descriptor, or an admin-2 unit; a settlement not in a named
     district takes its namesake in one (with its own point first), when the gazetteer has one.
     """
-    if not any(x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE and not x.fixed for x in placed):
+    if not any(x.place is not None and x.place.kind is Kind.POPULATED_PLACE and not x.fixed for x in placed):
         return  # (no settlement to move)
     districts: set[tuple[str | None, str]] = set()
     for y in placed:
         q = y.place
-        if q is not None and (q.kind is PlaceKind.ADMIN2 or parse_query(y.surface).kind == _ADMIN2_KIND):
-            districts.add((q.country_code, q.name if q.kind is PlaceKind.ADMIN2 else q.admin2 or ""))
+        if q is not None and (q.kind is Kind.ADMIN2 or parse_query(y.surface).kind == _ADMIN2_KIND):
+            districts.add((q.country_code, q.name if q.kind is Kind.ADMIN2 else q.admin2 or ""))
     if not districts:
         return
     ccs = sorted({cc for cc, _ in districts if cc})
     for x in placed:
         p = x.place
-        if (p is None or p.kind is not PlaceKind.POPULATED_PLACE or x.fixed
+        if (p is None or p.kind is not Kind.POPULATED_PLACE or x.fixed
                 or (p.country_code, p.admin2 or "") in districts or parse_query(x.surface).kind is not None):
             continue
-        there = [c for cc in ccs for c in search(gaz, x.surface, kind=PlaceKind.POPULATED_PLACE, country=cc,
+        there = [c for cc in ccs for c in search(gaz, x.surface, kind=Kind.POPULATED_PLACE, country=cc,
                                                  limit=DISTRICT_CANDIDATES)
                  if c.reason.startswith(NAME_MATCHES) and (c.place.country_code, c.place.admin2 or "") in districts]
         if there:
@@ -74,7 +74,7 @@ def in_named_region(gaz: Gazetteer, placed: list[Span], hinted: set[tuple[str | 
     report's region: "Pavlivka" in a report on Donetsk is the Pavlivka of Donetsk Oblast (one with its
     own point first), not the most populous Pavlivka of another oblast.
     """
-    movable = [x for x in placed if x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE and not x.fixed
+    movable = [x for x in placed if x.place is not None and x.place.kind is Kind.POPULATED_PLACE and not x.fixed
                and (is_small(x.place) or (hinted and not big_by_own_name(x)))]
     if not movable:  # (what each reads is its own: a span moved before does not change another's)
         return
@@ -87,7 +87,7 @@ def in_named_region(gaz: Gazetteer, placed: list[Span], hinted: set[tuple[str | 
         if (p is None or not regions.may_hold(own) or regions.holds(p, own)
                 or parse_query(x.surface).kind is not None):
             continue
-        there = [c for cc in regions.countries for c in search(gaz, x.surface, kind=PlaceKind.POPULATED_PLACE,
+        there = [c for cc in regions.countries for c in search(gaz, x.surface, kind=Kind.POPULATED_PLACE,
                                                                  country=cc, limit=DISTRICT_CANDIDATES)
                  if c.reason.startswith(NAME_MATCHES) and regions.holds(c.place, own)]
         if there:
@@ -107,9 +107,9 @@ class _ReportRegions:
             q = y.place
             if q is None:
                 continue
-            if q.kind is PlaceKind.ADMIN1:
+            if q.kind is Kind.ADMIN1:
                 self.named.add((q.country_code, q.name))
-            elif q.kind is PlaceKind.POPULATED_PLACE and q.admin1 and not q.approximate:
+            elif q.kind is Kind.POPULATED_PLACE and q.admin1 and not q.approximate:
                 self.holders.setdefault((q.country_code, q.admin1), set()).add(y.folded)
         self.countries = sorted({cc for cc, _ in (*self.named, *self.holders) if cc})
 
@@ -138,7 +138,7 @@ def approximate_in_its_area(gaz: Gazetteer, placed: list[Span],
     The *hinted* units (those the report's actors report from) count as named.
     """
     approximate = [x for x in placed if x.place is not None and x.place.approximate and not x.fixed
-                   and x.place.kind is PlaceKind.POPULATED_PLACE]
+                   and x.place.kind is Kind.POPULATED_PLACE]
     if not approximate:
         return
     units = named_units(placed) | (hinted or set())
@@ -147,7 +147,7 @@ def approximate_in_its_area(gaz: Gazetteer, placed: list[Span],
         if p is None or (p.country_code, p.admin2 or "") in units:
             continue
         exact = [c for c in name_candidates(gaz, x.surface)
-                 if not c.place.approximate and c.place.kind is PlaceKind.POPULATED_PLACE
+                 if not c.place.approximate and c.place.kind is Kind.POPULATED_PLACE
                  and c.reason.startswith(NAME_MATCHES) and c.place.country_code == p.country_code]
         if (p.country_code, p.admin1 or "") in units:
             exact = [c for c in exact if c.place.admin1 == p.admin1]
@@ -155,7 +155,7 @@ def approximate_in_its_area(gaz: Gazetteer, placed: list[Span],
         else:
             if not exact and not coherent(x, placed):
                 exact = [c for c in name_candidates(gaz, x.surface) if not c.place.approximate
-                         and c.place.kind is PlaceKind.POPULATED_PLACE and c.reason.startswith(NAME_MATCHES)]
+                         and c.place.kind is Kind.POPULATED_PLACE and c.reason.startswith(NAME_MATCHES)]
             why = f"a namesake with its own point: the report names no area of the approximate {p.name}"
         if exact:
             x.candidates = (p, *x.candidates)

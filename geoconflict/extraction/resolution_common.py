@@ -15,7 +15,7 @@ import numpy as np
 import shapely
 
 from geoconflict.errors import InvalidInputError
-from geoconflict.extraction.spans import Span
+from geoconflict.extraction.spans import Kind, Span
 from geoconflict.gazetteer import Candidate, Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.model import Place, PlaceKind
@@ -58,7 +58,7 @@ SIMILAR_NAME_RATIO = 0.5
 #: Name pairs whose likeness is remembered.
 NAME_PAIR_CACHE = 1 << 14
 #: A bare name's place that the report may mean the town of.
-UNITS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+UNITS = (Kind.ADMIN1, Kind.ADMIN2)
 #: How a town candidate matched that makes a bare name its (not a fuzzy or partial match).
 NAME_MATCHES = ("name", "alternate name")
 #: A place this near (km) a unit's polygon is in it: the polygons are generalised, and a town on a river
@@ -91,12 +91,12 @@ def region_seat(gaz: Gazetteer, unit: Place) -> Place | None:
     >>> region_seat(gaz, gaz.search("Borno State", kind="admin1", limit=1)[0].place).name
     'Maiduguri'
     """
-    if unit.kind is not PlaceKind.ADMIN1:
+    if unit.kind is not Kind.ADMIN1:
         return None
     seat = gaz.seat(unit)
     if seat is not None:
         return seat
-    for c in search(gaz, unit.name, kind=PlaceKind.POPULATED_PLACE, country=unit.country_code, limit=TOWN_CANDIDATES):
+    for c in search(gaz, unit.name, kind=Kind.POPULATED_PLACE, country=unit.country_code, limit=TOWN_CANDIDATES):
         if c.place.admin1 == unit.name and c.reason.startswith(NAME_MATCHES):
             return c.place
     if unit.geometry is None:
@@ -151,7 +151,7 @@ def outside_area(unit: Place, p: Place, *, slack_km: float = AREA_SLACK_KM) -> b
     >>> outside_area(kivu, goma), outside_area(kivu, bukavu)
     (False, True)
     """
-    area = unit.geometry if unit.kind is PlaceKind.ADMIN1 else None
+    area = unit.geometry if unit.kind is Kind.ADMIN1 else None
     return area is not None and not near_area(area, p, km=slack_km)
 
 
@@ -160,7 +160,7 @@ def near_area(area: shapely.Geometry, p: Place, *, km: float) -> bool:
 
     Examples
     --------
-    >>> near_area(shapely.box(30, 50, 31, 51), Place("x", kind=PlaceKind.POPULATED_PLACE, lat=51.05, lon=30.5), km=10)
+    >>> near_area(shapely.box(30, 50, 31, 51), Place("x", kind=Kind.POPULATED_PLACE, lat=51.05, lon=30.5), km=10)
     True
     """
     shapely.prepare(area)  # (once per polygon: the point-in-polygon test then reads an index)
@@ -217,14 +217,18 @@ def best_in(gaz: Gazetteer, name: str, country: str) -> list[Candidate]:
     return [c for c in name_candidates(gaz, name) if c.place.country_code == country][:1]
 
 
+#: The kinds of place :func:`is_big` whatever their population.
+_BIG_KINDS = (Kind.COUNTRY, Kind.ADMIN1)
+
+
 def is_big(p: Place) -> bool:
     """Whether *p* is a country, a first-level unit or a town of ``BIG_PLACE_POPULATION`` people."""
-    return p.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1) or (p.population or 0) >= BIG_PLACE_POPULATION
+    return p.kind in _BIG_KINDS or (p.population or 0) >= BIG_PLACE_POPULATION
 
 
 def is_small(p: Place | None) -> bool:
     """Whether *p* is a town of fewer than ``SMALL_TOWN_POPULATION`` people."""
-    return p is not None and p.kind is PlaceKind.POPULATED_PLACE and (p.population or 0) < SMALL_TOWN_POPULATION
+    return p is not None and p.kind is Kind.POPULATED_PLACE and (p.population or 0) < SMALL_TOWN_POPULATION
 
 
 def big_by_own_name(x: Span) -> bool:
@@ -234,7 +238,7 @@ def big_by_own_name(x: Span) -> bool:
 
 def is_town(x: Span) -> bool:
     """Whether *x* is placed at a populated place."""
-    return x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE
+    return x.place is not None and x.place.kind is Kind.POPULATED_PLACE
 
 
 def other_name(x: Span) -> bool:
@@ -275,7 +279,7 @@ def named_units(placed: list[Span]) -> set[tuple[str | None, str]]:
         q = y.place
         if q is None:
             continue
-        if q.kind is PlaceKind.ADMIN1 or q.kind is PlaceKind.ADMIN2:
+        if q.kind is Kind.ADMIN1 or q.kind is Kind.ADMIN2:
             units.add((q.country_code, q.name))
         elif q.admin1 and not q.approximate:
             units.add((q.country_code, q.admin1))
@@ -290,6 +294,6 @@ def names_by_country(placed: list[Span], *, countries: bool = True) -> dict[str 
     """
     out: dict[str | None, set[str]] = {}
     for y in placed:
-        if y.place is not None and (countries or y.place.kind is not PlaceKind.COUNTRY):
+        if y.place is not None and (countries or y.place.kind is not Kind.COUNTRY):
             out.setdefault(y.place.country_code, set()).add(y.folded)
     return out

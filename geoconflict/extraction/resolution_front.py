@@ -30,10 +30,10 @@ from functools import lru_cache
 import numpy as np
 
 from geoconflict.extraction.resolution_common import search
-from geoconflict.extraction.spans import Span
+from geoconflict.extraction.spans import Kind, Span
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
-from geoconflict.model import Place, PlaceKind
+from geoconflict.model import Place
 from geoconflict.text.normalize import fold
 
 __all__ = ["CONTACT_LINES", "DONBAS_2015", "FRONT_2022", "FRONT_2024", "FRONT_TOWN_POPULATION", "FRONT_UNITS",
@@ -231,7 +231,7 @@ def lines_at(day: date | None) -> tuple[ContactLine, ...]:
 def _crossing(x: Span, lines: tuple[ContactLine, ...]) -> tuple[ContactLine, ...]:
     """The *lines* that run through the unit of *x*'s place, when it is a village (not a town of its own)."""
     p = x.place
-    if p is None or p.kind is not PlaceKind.POPULATED_PLACE or (p.population or 0) >= FRONT_TOWN_POPULATION:
+    if p is None or p.kind is not Kind.POPULATED_PLACE or (p.population or 0) >= FRONT_TOWN_POPULATION:
         return ()
     return tuple(line for line in lines if p.country_code == line.country and p.admin1 in line.units)
 
@@ -244,9 +244,9 @@ def _other_clues(x: Span, spans: list[Span]) -> bool:
         q = y.place
         if q is None or y is x:
             continue
-        if q.kind is PlaceKind.ADMIN2:
+        if q.kind is Kind.ADMIN2:
             return True
-        if q.kind is PlaceKind.POPULATED_PLACE and y.folded != own:
+        if q.kind is Kind.POPULATED_PLACE and y.folded != own:
             return True
     return False
 
@@ -278,12 +278,12 @@ def _to_the_line(gaz: Gazetteer, x: Span, lines: tuple[ContactLine, ...], spans:
 def _namesakes(gaz: Gazetteer, name: str, country: str | None) -> tuple[Place, ...]:
     """The settlements *name* may be in *country* (of :data:`NAMESAKE_CANDIDATES`), kept with the gazetteer."""
     return gaz.remembered(_NAMESAKES, (name, country), lambda: tuple(c.place for c in search(
-        gaz, name, limit=NAMESAKE_CANDIDATES, kind=PlaceKind.POPULATED_PLACE, country=country)), size=MEMO_SIZE)
+        gaz, name, limit=NAMESAKE_CANDIDATES, kind=Kind.POPULATED_PLACE, country=country)), size=MEMO_SIZE)
 
 
 def _unit_named(p: Place, spans: list[Span]) -> bool:
     """Whether the report names *p*'s first-level unit as such."""
-    return any(y.place is not None and y.place.kind is PlaceKind.ADMIN1 and y.place.name == p.admin1 for y in spans)
+    return any(y.place is not None and y.place.kind is Kind.ADMIN1 and y.place.name == p.admin1 for y in spans)
 
 
 def raion_fronts(gaz: Gazetteer, line: ContactLine) -> dict[tuple[str, str], np.ndarray]:
@@ -342,6 +342,6 @@ def _at_raion_centre(gaz: Gazetteer, p: Place) -> bool:
     """Whether *p* lies at the point of its raion (the gazetteer knows no nearer point for it)."""
     centre = gaz.remembered(_RAION_CENTRES, (p.admin1, p.admin2, p.country_code), lambda: next(
         ((c.place.lat, c.place.lon) for c in search(gaz, p.admin2 or "", limit=RAION_CANDIDATES,
-                                                    kind=PlaceKind.ADMIN2, country=p.country_code)
+                                                    kind=Kind.ADMIN2, country=p.country_code)
          if c.place.name == p.admin2 and c.place.admin1 == p.admin1), None), size=MEMO_SIZE)
     return centre is not None and abs(centre[0] - p.lat) < AT_CENTRE_DEG and abs(centre[1] - p.lon) < AT_CENTRE_DEG

@@ -37,23 +37,23 @@ from geoconflict.extraction.resolution_common import (
     search,
     unplace,
 )
-from geoconflict.extraction.spans import Span, contains
+from geoconflict.extraction.spans import Kind, Span, contains
 from geoconflict.extraction.structure import names_region
 from geoconflict.extraction.toponyms import common_word, has_evidence
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
-from geoconflict.model import Place, PlaceKind
+from geoconflict.model import Place
 from geoconflict.text.normalize import fold
 
 __all__ = ["guard_context"]
 
 #: Places a report's area is named by (never pulled to another country).
-_AREAS = (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
+_AREAS = (Kind.COUNTRY, Kind.ADMIN1)
 #: A word of a capitalised run stays a place of its own only this near (km) another of the report's places.
 PARTS_NEAR_KM = 300.0
 #: Units whose naming pulls a lone town of another country to their own (:func:`_pull_to_named_unit`).
-_NAMED_UNITS = (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+_NAMED_UNITS = (Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2)
 
 
 def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
@@ -97,7 +97,7 @@ def guard_context(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
 def _loose_settlement(placed: list[Span]) -> bool:
     """Whether a span of *placed* is a settlement not fixed: the only kind :func:`in_named_region` and
     :func:`approximate_in_its_area` move (without one, neither reads the hinted units: not looked for)."""
-    return any(x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE and not x.fixed for x in placed)
+    return any(x.place is not None and x.place.kind is Kind.POPULATED_PLACE and not x.fixed for x in placed)
 
 
 def _common_unit(text: str, x: Span) -> bool:
@@ -125,7 +125,7 @@ def _big_city_by_its_name(gaz: Gazetteer, placed: list[Span]) -> None:
         if names.get(p.country_code, set()) - {x.folded}:
             continue
         own = search(gaz, x.surface, limit=1)
-        if (own and own[0].reason.startswith(NAME_MATCHES[0]) and own[0].place.kind is PlaceKind.POPULATED_PLACE
+        if (own and own[0].reason.startswith(NAME_MATCHES[0]) and own[0].place.kind is Kind.POPULATED_PLACE
                 and is_big(own[0].place) and own[0].place.country_code != p.country_code):
             x.candidates = (p, *x.candidates)
             x.place, x.score = own[0].place, own[0].score
@@ -145,7 +145,7 @@ def _strength(x: Span) -> int:
         return 0
     if p.kind in UNITS:
         return 0 if common_word(x.surface) else 2
-    return int(p.kind is PlaceKind.POPULATED_PLACE and is_big(p)
+    return int(p.kind is Kind.POPULATED_PLACE and is_big(p)
                and (OWN_NAME_MATCH in x.reason or OTHER_NAME_MATCH in x.reason))
 
 
@@ -236,9 +236,9 @@ def _pullable(text: str, x: Span, area_names: int) -> bool:
     namesakes of other words are elsewhere.
     """
     p = x.place
-    if p is None or p.kind is PlaceKind.COUNTRY:
+    if p is None or p.kind is Kind.COUNTRY:
         return False
-    if p.kind is PlaceKind.ADMIN1:  # (never one named with its word: "Yangon region")
+    if p.kind is Kind.ADMIN1:  # (never one named with its word: "Yangon region")
         return not names_region(text, x) and (
             common_word(x.surface) or area_names >= AREA_NAMES)
     return not big_by_own_name(x)
@@ -269,7 +269,7 @@ def _pull_to_named_unit(gaz: Gazetteer, placed: list[Span]) -> None:
     lat, lon = np.array([u.lat for u in units]), np.array([u.lon for u in units])
     for x in placed:
         p = x.place
-        if (p is None or p.country_code == area or x.fixed or p.kind is not PlaceKind.POPULATED_PLACE
+        if (p is None or p.country_code == area or x.fixed or p.kind is not Kind.POPULATED_PLACE
                 or len(counts[p.country_code]) != 1 or big_by_own_name(x) or near_any(p, lat, lon)):
             continue
         found = [c for c in search(gaz, x.surface, country=area, limit=TOWN_CANDIDATES)
@@ -301,8 +301,8 @@ def _one_town_per_name(gaz: Gazetteer, placed: list[Span]) -> None:
         other = bare.get(fold(head)) if head and word.lower() in en.SETTLEMENT_WORDS else None
         if other is None or x.place is None or x.place.country_code == other.country_code:
             continue
-        towns = [other] if other.kind is PlaceKind.POPULATED_PLACE else [c.place for c in search(
-            gaz, head, kind=PlaceKind.POPULATED_PLACE, country=other.country_code, limit=1)]
+        towns = [other] if other.kind is Kind.POPULATED_PLACE else [c.place for c in search(
+            gaz, head, kind=Kind.POPULATED_PLACE, country=other.country_code, limit=1)]
         if towns:
             x.candidates = (x.place, *x.candidates)
             x.place = towns[0]

@@ -17,11 +17,11 @@ and the characters between them (no memo holds its answers).
 from __future__ import annotations
 
 from geoconflict.extraction.resolution_common import near_area
-from geoconflict.extraction.spans import APPROXIMATE, Span
+from geoconflict.extraction.spans import APPROXIMATE, Kind, Span
 from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
-from geoconflict.model import Place, PlaceKind
+from geoconflict.model import Place
 
 __all__ = ["hold_to_district"]
 
@@ -49,14 +49,14 @@ def hold_to_district(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     """
     for i, x in enumerate(spans):
         p = x.place
-        if p is None or p.kind is not PlaceKind.POPULATED_PLACE or p.admin2 is not None or not x.fixed:
+        if p is None or p.kind is not Kind.POPULATED_PLACE or p.admin2 is not None or not x.fixed:
             continue
         tail = _tail(text, spans, i)
         district = next((y.place for y in tail if y.tail_unit and y.place is not None
-                         and y.place.kind is PlaceKind.ADMIN2 and y.place.geometry is not None), None)
+                         and y.place.kind is Kind.ADMIN2 and y.place.geometry is not None), None)
         if district is None or _inside(district, p):
             continue
-        towns = [y.place for y in tail if y.place is not None and y.place.kind is PlaceKind.POPULATED_PLACE
+        towns = [y.place for y in tail if y.place is not None and y.place.kind is Kind.POPULATED_PLACE
                  and _inside(district, y.place)]
         if towns:
             _move(gaz, x, district, towns[0])
@@ -82,7 +82,7 @@ def _inside(district: Place, p: Place) -> bool:
 def _move(gaz: Gazetteer, x: Span, district: Place, seat: Place) -> None:
     """Give *x* its namesake inside *district* within :data:`SEAT_KM` of *seat* (the tail's town), else *seat*."""
     old = x.place
-    near = [c for c in gaz.search(x.surface, kind=PlaceKind.POPULATED_PLACE, country=district.country_code,
+    near = [c for c in gaz.search(x.surface, kind=Kind.POPULATED_PLACE, country=district.country_code,
                                   limit=CANDIDATES)
             if _inside(district, c.place) and haversine_km(c.place.lat, c.place.lon, seat.lat, seat.lon) <= SEAT_KM]
     if near:

@@ -15,9 +15,9 @@ from geoconflict.extraction.resolution_common import (
     near_any,
     unplace,
 )
-from geoconflict.extraction.spans import Span
+from geoconflict.extraction.spans import Kind, Span
 from geoconflict.gazetteer.distance import EARTH_RADIUS_KM
-from geoconflict.model import Place, PlaceKind
+from geoconflict.model import Place
 
 __all__ = ["drop_outliers"]
 
@@ -56,7 +56,7 @@ def drop_outliers(spans: list[Span]) -> list[Span]:
         far: dict[Place, bool] = {}  # (each place measured once: a name repeated is one question)
         for x in spans:
             p = x.place
-            if (p is None or p.kind is not PlaceKind.POPULATED_PLACE or " " in x.surface
+            if (p is None or p.kind is not Kind.POPULATED_PLACE or " " in x.surface
                     or (p.population or 0) >= SMALL_TOWN_POPULATION or len(names[p.country_code or ""]) != 1):
                 continue
             if p not in far:
@@ -90,7 +90,7 @@ def _far_from_a_big_place(spans: list[Span]) -> None:
     as :func:`_far_from_a_big_place_plain`, the plain form, measures it (``tests/test_places_fast.py`` holds
     the two equal).
     """
-    placed = [x for x in spans if x.place is not None and x.place.kind is not PlaceKind.COUNTRY]
+    placed = [x for x in spans if x.place is not None and x.place.kind is not Kind.COUNTRY]
     if not 2 <= len(placed) <= FAR_RULE_MAX_PLACES or not any(is_big(x.place) for x in placed if x.place is not None):
         return
     near_km, far_km = FAR_KM * (1 - _BOUND_MARGIN), FAR_KM * (1 + _BOUND_MARGIN)
@@ -120,7 +120,7 @@ def _far_from_a_big_place(spans: list[Span]) -> None:
 def _not_small_town(x: Span, p: Place | None) -> bool:
     """Whether *x* (at *p*) is no small one-word town, free to move, that :func:`_far_from_a_big_place` may leave
     unresolved."""
-    return (p is None or p.kind is not PlaceKind.POPULATED_PLACE or " " in x.surface or x.fixed
+    return (p is None or p.kind is not Kind.POPULATED_PLACE or " " in x.surface or x.fixed
             or (p.population or 0) >= SMALL_TOWN_POPULATION)
 
 
@@ -154,7 +154,7 @@ def _km_bounds(phi1: float, lon1: float, lat2: float, lon2: float) -> tuple[floa
 
 def _far_from_a_big_place_plain(spans: list[Span]) -> None:
     """:func:`_far_from_a_big_place` as first written, every town measured with numpy: its reference."""
-    placed = [x for x in spans if x.place is not None and x.place.kind is not PlaceKind.COUNTRY]
+    placed = [x for x in spans if x.place is not None and x.place.kind is not Kind.COUNTRY]
     if not 2 <= len(placed) <= FAR_RULE_MAX_PLACES or not any(is_big(x.place) for x in placed if x.place is not None):
         return
     for x in placed:

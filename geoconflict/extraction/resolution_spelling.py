@@ -15,10 +15,10 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from geoconflict.extraction.resolution_common import OUTLIER, SEAT_CANDIDATES
-from geoconflict.extraction.spans import Span
+from geoconflict.extraction.spans import Kind, Span
 from geoconflict.extraction.structure import APPROXIMATE, names_region, unit_sentences
 from geoconflict.gazetteer import Gazetteer
-from geoconflict.model import Place, PlaceKind
+from geoconflict.model import Place
 from geoconflict.text.normalize import parse_query
 
 __all__ = ["respell_in_units", "spelled_alike"]
@@ -122,7 +122,7 @@ def _best_spelled(gaz: Gazetteer, own: str, units: tuple[Place, ...]) -> tuple[f
 def _towns(gaz: Gazetteer, unit: Place) -> tuple[tuple[str, Place], ...]:
     """The most populous towns (``UNIT_TOWNS``) of first-level *unit* (none without a polygon), each with
     its letters (:func:`_letters`)."""
-    if unit.kind is not PlaceKind.ADMIN1 or unit.geometry is None:
+    if unit.kind is not Kind.ADMIN1 or unit.geometry is None:
         return ()
     west, south, east, north = unit.geometry.bounds
     return tuple((_letters(p.name), p) for p in gaz.largest_places((south, west, north, east), n=UNIT_TOWNS)

@@ -8,11 +8,11 @@
 from __future__ import annotations
 
 from geoconflict.extraction.resolution_common import NAME_MATCHES, TOWN_CANDIDATES, UNITS, search, unplace
-from geoconflict.extraction.spans import Span, contains
+from geoconflict.extraction.spans import Kind, Span, contains
 from geoconflict.gazetteer import Candidate, Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.lang import en
-from geoconflict.model import Place, PlaceKind
+from geoconflict.model import Place
 from geoconflict.text.normalize import fold, parse_query
 
 __all__ = ["apply_region_rule", "apply_town_rule", "check_containment"]
@@ -25,7 +25,7 @@ CITY_OF_WINDOW = 14
 CITY_AFTER_WINDOW = 6
 CITY_BEFORE_WINDOW = 30
 #: The kinds a name's own descriptor says ("Kupiansk Raion", "Sagaing Region"): such a name is no bare name.
-_WITH_ITS_WORD = (PlaceKind.ADMIN1.value, PlaceKind.ADMIN2.value)
+_WITH_ITS_WORD = (Kind.ADMIN1.value, Kind.ADMIN2.value)
 #: "X in the Y region": at most this many characters between X and Y.
 CONTAINMENT_GAP = 30
 #: "X in Y" of a town Y: X is in Y's first-level unit or this near it (km); X's namesakes looked at in Y's country.
@@ -47,7 +47,7 @@ def apply_town_rule(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
             continue
         if en.REGION_AFTER.match(text, x.end) or en.REGION_OF.search(text[max(0, x.start - REGION_OF_WINDOW):x.start]):
             continue
-        for c in search(gaz, x.surface, kind=PlaceKind.POPULATED_PLACE, country=p.country_code,
+        for c in search(gaz, x.surface, kind=Kind.POPULATED_PLACE, country=p.country_code,
                          limit=TOWN_CANDIDATES):
             if _namesake_town(x, p, c):
                 x.candidates = (p, *x.candidates)
@@ -64,7 +64,7 @@ def _namesake_town(x: Span, unit: Place, c: Candidate) -> bool:
     another of its names that the mention spells ("Maarat al-Numan", a district and its seat).
     """
     town = c.place
-    inside = town.admin1 == unit.name if unit.kind is PlaceKind.ADMIN1 else town.admin2 == unit.name or (
+    inside = town.admin1 == unit.name if unit.kind is Kind.ADMIN1 else town.admin2 == unit.name or (
         town.admin1 == unit.admin1 and (fold(town.name) == x.folded or c.reason.startswith(NAME_MATCHES)))
     if not inside:
         return False
@@ -87,12 +87,12 @@ def apply_region_rule(text: str, spans: list[Span], body_start: int) -> None:
     regions: dict[str, tuple[Place, int]] = {}
     for x in spans:
         p = x.place
-        if p is not None and p.kind is PlaceKind.ADMIN1 and en.REGION_NAMED.match(
+        if p is not None and p.kind is Kind.ADMIN1 and en.REGION_NAMED.match(
                 text[x.end:x.end + REGION_NAMED_WINDOW]):
             regions.setdefault(x.folded, (p, x.start))
     for x in spans:
         p = x.place
-        if p is None or p.kind is not PlaceKind.POPULATED_PLACE or x.fixed:
+        if p is None or p.kind is not Kind.POPULATED_PLACE or x.fixed:
             continue
         region, first = regions.get(x.folded, (None, 0))
         if region is None or p.admin1 != region.name or (x.start < first and x.start >= body_start):
@@ -123,13 +123,13 @@ def check_containment(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
     for x, y in zip(spans, spans[1:]):
         if x.place is None or y.place is None or y.start - x.end > CONTAINMENT_GAP:
             continue
-        if y.place.kind is PlaceKind.POPULATED_PLACE and not x.fixed and en.IN_TOWN.fullmatch(text, x.end, y.start):
+        if y.place.kind is Kind.POPULATED_PLACE and not x.fixed and en.IN_TOWN.fullmatch(text, x.end, y.start):
             _in_town(gaz, x, y.place)
             continue
         if not en.IN_REGION.fullmatch(text, x.end, y.start):
             continue
         outer, inner = y.place, x.place
-        if outer.kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1) or inner.kind is outer.kind:
+        if outer.kind not in (Kind.COUNTRY, Kind.ADMIN1) or inner.kind is outer.kind:
             continue
         if contains(outer, inner):
             continue
@@ -148,7 +148,7 @@ def _in_town(gaz: Gazetteer, x: Span, town: Place) -> None:
     when the text says where X is.
     """
     p = x.place
-    if p is None or p.kind not in (PlaceKind.POPULATED_PLACE, *UNITS) or _near_town(p, town):
+    if p is None or p.kind not in (Kind.POPULATED_PLACE, *UNITS) or _near_town(p, town):
         return
     there = [c for c in search(gaz, x.surface, country=town.country_code, limit=TOWN_IN_CANDIDATES)
              if c.reason.startswith(NAME_MATCHES) and _near_town(c.place, town)]
@@ -165,6 +165,6 @@ def _in_town(gaz: Gazetteer, x: Span, town: Place) -> None:
 def _near_town(p: Place, town: Place) -> bool:
     """Whether *p* is in *town*'s first-level unit or within ``TOWN_REACH_KM`` of it."""
     if p.country_code == town.country_code and p.admin1 is not None and (
-            p.admin1 == town.admin1 or (p.kind is PlaceKind.ADMIN1 and p.name == town.admin1)):
+            p.admin1 == town.admin1 or (p.kind is Kind.ADMIN1 and p.name == town.admin1)):
         return True
     return float(haversine_km(p.lat, p.lon, town.lat, town.lon)) <= TOWN_REACH_KM

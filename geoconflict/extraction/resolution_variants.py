@@ -47,7 +47,7 @@ import numpy as np
 
 from geoconflict.extraction.actors import DEMONYM_WORDS
 from geoconflict.extraction.resolution_common import LONGER_NAME, NOT_A_PLACE, UNITS
-from geoconflict.extraction.spans import APPROXIMATE, Intervals, Span
+from geoconflict.extraction.spans import APPROXIMATE, Intervals, Kind, Span
 from geoconflict.extraction.structure import BEARING_KM, holds, sentence_bounds
 from geoconflict.extraction.toponyms import common_word, has_evidence
 from geoconflict.gazetteer import Gazetteer
@@ -55,7 +55,7 @@ from geoconflict.gazetteer.distance import haversine_km
 from geoconflict.gazetteer.variants import spelled_variants
 from geoconflict.lang import en
 from geoconflict.lang.trie import with_tries
-from geoconflict.model import Place, PlaceKind
+from geoconflict.model import Place
 from geoconflict.text.normalize import fold
 
 __all__ = ["MAX_UNITS", "respell_unknown"]
@@ -121,7 +121,7 @@ def respell_unknown(gaz: Gazetteer, text: str, spans: list[Span], regions: list[
     bounds = sentence_bounds(text) if sum(map(len, units.values())) > MAX_UNITS else []
     starts = [x.start for x in spans]
     by_sentence: dict[int, dict[str, frozenset[str]]] = {}  # a sentence's start -> its units
-    placed = [x.place for x in spans if x.place is not None and x.place.kind is not PlaceKind.COUNTRY]
+    placed = [x.place for x in spans if x.place is not None and x.place.kind is not Kind.COUNTRY]
     others = (np.array([p.lat for p in placed]), np.array([p.lon for p in placed]))
     at = {(x.start, x.end): x for x in spans}
     found: list[Span] = []
@@ -151,7 +151,7 @@ def respell_unknown(gaz: Gazetteer, text: str, spans: list[Span], regions: list[
 def _within(unit: Place, place: Place) -> bool:
     """Whether *place* is where a span placed at *unit* for want of its name may be: inside the unit, or within
     ``BEARING_KM`` of the town it was placed near."""
-    if unit.kind is PlaceKind.POPULATED_PLACE:
+    if unit.kind is Kind.POPULATED_PLACE:
         return float(haversine_km(unit.lat, unit.lon, place.lat, place.lon)) <= BEARING_KM
     return unit == place or holds(unit, place)
 
@@ -160,9 +160,9 @@ def _units(places: Iterable[Place | None]) -> dict[str, frozenset[str]]:
     """The first-level units (names, by country) that hold *places* (countries and None left out)."""
     out: dict[str, set[str]] = {}
     for p in places:
-        if p is None or p.country_code is None or p.kind is PlaceKind.COUNTRY:
+        if p is None or p.country_code is None or p.kind is Kind.COUNTRY:
             continue
-        unit = p.name if p.kind is PlaceKind.ADMIN1 else p.admin1
+        unit = p.name if p.kind is Kind.ADMIN1 else p.admin1
         if unit:
             out.setdefault(p.country_code, set()).add(unit)
     return {cc: frozenset(names) for cc, names in out.items()}

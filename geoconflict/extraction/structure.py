@@ -28,7 +28,7 @@ from geoconflict.extraction.resolution_common import (
     other_name,
     outside_area,
 )
-from geoconflict.extraction.spans import APPROXIMATE, Span
+from geoconflict.extraction.spans import APPROXIMATE, Kind, Span
 from geoconflict.extraction.toponyms import common_word
 from geoconflict.gazetteer import Candidate, Gazetteer
 from geoconflict.gazetteer.distance import haversine_km
@@ -41,7 +41,7 @@ __all__ = ["apply_coded", "apply_sentence_region", "apply_structure", "holds", "
            "unit_sentences"]
 
 #: Units a tail may name, innermost first.
-_UNIT_KINDS = (PlaceKind.ADMIN2, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+_UNIT_KINDS = (Kind.ADMIN2, Kind.ADMIN1, Kind.COUNTRY)
 #: At most this many units in one tail; candidates looked at per unit name and per place name.
 MAX_TAIL = 3
 UNIT_CANDIDATES = 3
@@ -84,7 +84,7 @@ _SENTENCE_CUT = re.compile("|".join(re.escape(end) for end in _SENTENCE_END))
 _TAIL_CLOSERS = frozenset(").;")
 #: How :func:`~geoconflict.text.normalize.parse_query` names a first-level unit's kind (an enum's ``value`` is a
 #: property: read once, not per span).
-_ADMIN1_KIND = PlaceKind.ADMIN1.value
+_ADMIN1_KIND = Kind.ADMIN1.value
 
 
 def _search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = None,
@@ -99,13 +99,13 @@ def _search(gaz: Gazetteer, name: str, *, limit: int, kind: PlaceKind | None = N
 
 def holds(outer: Place, inner: Place) -> bool:
     """Whether unit *outer* holds *inner* by the admin path (a town without an admin2: its admin1's)."""
-    if outer.kind is PlaceKind.COUNTRY:
-        return inner.kind is not PlaceKind.COUNTRY and inner.country_code == outer.country_code
-    if outer.kind is PlaceKind.ADMIN1:
-        return inner.kind is not PlaceKind.COUNTRY and inner.kind is not PlaceKind.ADMIN1 and (
+    if outer.kind is Kind.COUNTRY:
+        return inner.kind is not Kind.COUNTRY and inner.country_code == outer.country_code
+    if outer.kind is Kind.ADMIN1:
+        return inner.kind is not Kind.COUNTRY and inner.kind is not Kind.ADMIN1 and (
             inner.admin1 == outer.name and inner.country_code == outer.country_code)
-    if outer.kind is PlaceKind.ADMIN2:
-        return inner.kind is PlaceKind.POPULATED_PLACE and inner.country_code == outer.country_code and (
+    if outer.kind is Kind.ADMIN2:
+        return inner.kind is Kind.POPULATED_PLACE and inner.country_code == outer.country_code and (
             inner.admin2 == outer.name or (inner.admin2 is None and inner.admin1 == outer.admin1))
     return False
 
@@ -252,7 +252,7 @@ def _seat(gaz: Gazetteer, tail: list[Span], assignment: tuple[Candidate | None, 
     a town of that name inside the tail's *unit*, is nearer the place than the unit's own point."""
     if assignment[0] is not None or len(tail) < 2:
         return None
-    towns = [c for c in _search(gaz, tail[0].surface, kind=PlaceKind.POPULATED_PLACE, country=unit.country_code,
+    towns = [c for c in _search(gaz, tail[0].surface, kind=Kind.POPULATED_PLACE, country=unit.country_code,
                                 limit=UNIT_CANDIDATES) if holds(unit, c.place)]
     return max(towns, key=lambda c: c.score).place if towns else None
 
@@ -265,7 +265,7 @@ def _unconfirmed(x: Span, place: Place, unit: Place, *, paren: bool) -> bool:
     region is where the village is), in another country or more than ``TAIL_FAR_KM`` from the unit, is a
     far homonym: the unit is the better answer.
     """
-    village = place.kind is PlaceKind.POPULATED_PLACE and (place.population or 0) < LIST_TOWN_POPULATION
+    village = place.kind is Kind.POPULATED_PLACE and (place.population or 0) < LIST_TOWN_POPULATION
     if OTHER_NAME not in x.reason and not paren and not village:
         return True
     reach = TAIL_FAR_KM if OTHER_NAME in x.reason or paren else VILLAGE_TAIL_KM
@@ -281,7 +281,7 @@ def _outside_region(place: Place, assignment: tuple[Candidate | None, ...]) -> b
     named in an older unit is still inside the unit that now holds it). A settlement within
     ``TAIL_BORDER_KM`` of the unit is a border town the coder placed across the line.
     """
-    slack = TAIL_BORDER_KM if place.kind is PlaceKind.POPULATED_PLACE else AREA_SLACK_KM
+    slack = TAIL_BORDER_KM if place.kind is Kind.POPULATED_PLACE else AREA_SLACK_KM
     return any(c is not None and outside_area(c.place, place, slack_km=slack) for c in assignment)
 
 
@@ -290,16 +290,16 @@ def _only_district(gaz: Gazetteer, x: Span, unit: Place) -> bool:
     *unit*: that district, even where the tail names another region of it (a coder's slip is likelier
     than a second district)."""
     p = x.place
-    return p is not None and p.kind is PlaceKind.ADMIN2 and p.country_code == unit.country_code and (
+    return p is not None and p.kind is Kind.ADMIN2 and p.country_code == unit.country_code and (
         OTHER_NAME not in x.reason) and len(
-        _search(gaz, p.name, kind=PlaceKind.ADMIN2, country=p.country_code, limit=2)) < 2
+        _search(gaz, p.name, kind=Kind.ADMIN2, country=p.country_code, limit=2)) < 2
 
 
 def _kept(place: Place, units: list[Place], pick: Candidate | None) -> bool:
     """Whether the context's *place* is inside the *units* and no town where it is a unit (a town first)."""
     if not any(holds(u, place) for u in units):
         return False
-    return place.kind is PlaceKind.POPULATED_PLACE or pick is None or pick.place.kind is not PlaceKind.POPULATED_PLACE
+    return place.kind is Kind.POPULATED_PLACE or pick is None or pick.place.kind is not Kind.POPULATED_PLACE
 
 
 def _best_assignment(gaz: Gazetteer, x: Span, tail: list[Span]
@@ -328,7 +328,7 @@ def _find_assignment(gaz: Gazetteer, x: Span, tail: list[Span]
     best = _ranked_best(options, cands, tail_cc, own_cc)
     if best is not None and best[1] is None:  # none inside: look among the settlements of those countries
         cands += [c for cc in sorted(cc for cc in tail_cc | {own_cc} if cc)
-                  for c in _search(gaz, x.surface, kind=PlaceKind.POPULATED_PLACE, country=cc,
+                  for c in _search(gaz, x.surface, kind=Kind.POPULATED_PLACE, country=cc,
                                    limit=COUNTRY_CANDIDATES)]
         best = _ranked_best(options, cands, tail_cc, own_cc)
     return best
@@ -368,7 +368,7 @@ def _near(gaz: Gazetteer, x: Span, anchor: Span, km: float | None) -> None:
 def _town_first(c: Candidate) -> tuple[bool, bool, float]:
     """A candidate's rank as the place a phrase names: a town before its namesake unit, a place by its own name
     before one by another of its names, then by score."""
-    return c.place.kind is PlaceKind.POPULATED_PLACE, c.reason.startswith(_NAME_MATCHES[0]), c.score
+    return c.place.kind is Kind.POPULATED_PLACE, c.reason.startswith(_NAME_MATCHES[0]), c.score
 
 
 def _fix(x: Span, place: Place, why: str, *, approximate: bool = False) -> None:
@@ -400,7 +400,7 @@ def apply_coded(text: str, spans: list[Span]) -> None:
             continue
         begin = max(text.rfind(end, 0, y.start) for end in _SENTENCE_END)
         for x in spans[max(after, bisect.bisect_right(starts, begin)):i]:
-            if x.place is not None and x.place != p and x.place.kind is not PlaceKind.COUNTRY:
+            if x.place is not None and x.place != p and x.place.kind is not Kind.COUNTRY:
                 _fix(x, p, f"the text codes the event to {p.name} ({y.surface!r})")
         after = i + 1
 
@@ -465,7 +465,7 @@ def _may_move(spans: list[Span]) -> bool:
 
 
 #: The kinds of place :func:`_elsewhere` and :func:`_far_at_home` move in the units' own country.
-_MOVED_AT_HOME = (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2)
+_MOVED_AT_HOME = (Kind.POPULATED_PLACE, Kind.ADMIN2)
 
 
 def _elsewhere(x: Span, units: list[Place]) -> bool:
@@ -478,7 +478,7 @@ def _elsewhere(x: Span, units: list[Place]) -> bool:
     p = x.place
     if p is None or x.fixed or p.country_code != units[0].country_code or big_by_own_name(x):
         return False
-    if p.kind is not PlaceKind.POPULATED_PLACE and p.kind is not PlaceKind.ADMIN2:
+    if p.kind is not Kind.POPULATED_PLACE and p.kind is not Kind.ADMIN2:
         return False
     return all(u.geometry is not None and outside_area(u, p, slack_km=TAIL_BORDER_KM) for u in units)
 
@@ -510,7 +510,7 @@ def unit_sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     >>> unit_sentences("No places here. None.", [])
     []
     """
-    at_units = [x.start for x in spans if x.place is not None and x.place.kind is PlaceKind.ADMIN1]
+    at_units = [x.start for x in spans if x.place is not None and x.place.kind is Kind.ADMIN1]
     if not at_units:
         return []
     bounds = _bounds(text)
@@ -540,7 +540,7 @@ def names_region(text: str, y: Span) -> bool:
     >>> names_region("", Span(0, 0, "", ""))
     False
     """
-    if y.place is None or y.place.kind is not PlaceKind.ADMIN1 or (common_word(y.surface) and not y.tail_unit):
+    if y.place is None or y.place.kind is not Kind.ADMIN1 or (common_word(y.surface) and not y.tail_unit):
         return False
     part = en.UNIT_PART_AFTER.match(text, y.end)  # "Shan-North state": a part of Shan, named as a unit
     end = part.end() if part else y.end
@@ -556,7 +556,7 @@ def _foreign(x: Span, units: list[Place]) -> bool:
     p = x.place
     if p is None or p.country_code == units[0].country_code or x.fixed:
         return False
-    if p.kind is PlaceKind.COUNTRY and not other_name(x):  # (a country by a name unlike its own is a word's)
+    if p.kind is Kind.COUNTRY and not other_name(x):  # (a country by a name unlike its own is a word's)
         return False
     return all(haversine_km(u.lat, u.lon, p.lat, p.lon) > FAR_KM for u in units)
 
@@ -569,7 +569,7 @@ def _far_at_home(x: Span, units: list[Place]) -> bool:
     of one ("the Nova Brasilia community")."""
     p = x.place
     if (p is None or x.fixed or p.country_code != units[0].country_code or (big_by_own_name(x) and not x.descriptor)
-            or p.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2)):
+            or p.kind not in (Kind.POPULATED_PLACE, Kind.ADMIN2)):
         return False
     return all(not holds(u, p) and _km_from(u, p) > TAIL_FAR_KM for u in units)
 
@@ -586,7 +586,7 @@ def _to_country(gaz: Gazetteer, x: Span, units: list[Place], *, where: str = "in
     """*x* as its namesake in or near the units (a big town by its own name: only in them, unless a unit's word
     calls it a part of one: "the San Miguel vereda"), or unresolved."""
     cc = units[0].country_code
-    big = big_by_own_name(x) and x.place is not None and x.place.kind is PlaceKind.POPULATED_PLACE and not x.descriptor
+    big = big_by_own_name(x) and x.place is not None and x.place.kind is Kind.POPULATED_PLACE and not x.descriptor
     found = _search(gaz, x.surface, limit=PLACE_CANDIDATES, country=cc)
     names = ", ".join(u.name for u in units)
     near = [c for c in found if any(holds(u, c.place) or (not big and haversine_km(

@@ -135,19 +135,20 @@ def _locative_before(text: str, s: int) -> bool:
     tried at each position of the window, costs some 2 µs a name). ``tests/test_extract_fast_checks.py`` holds
     the two equal.
     """
-    if _LOCATIVE_WORDS is None:  # (the pattern is not of the shape read here)
+    words, bearings = _LOCATIVE_WORDS, _BEARING_WORDS
+    if words is None or bearings is None:  # (the pattern is not of the shape read here)
         return _locative_before_reference(text, s)
     lo = max(0, s - _LOCATIVE_WINDOW)
     start, end = _last_word(text, lo, s)
     if start < 0:
         return False
     word = case_fold(text[start:end])
-    if word in _LOCATIVE_WORDS:
+    if word in words:
         return True
     if word != _OF:
         return False
     start, end = _last_word(text, lo, start)
-    return start >= 0 and case_fold(text[start:end]) in _BEARING_WORDS
+    return start >= 0 and case_fold(text[start:end]) in bearings
 
 
 def _locative_before_reference(text: str, s: int) -> bool:
