@@ -23,7 +23,6 @@ from geoconflict.text.normalize import fold
 __all__ = ["APPROXIMATE", "Intervals", "Kind", "Span", "contains"]
 
 
-
 class Kind:
     """The place kinds the rules read, as plain class attributes (``Kind.ADMIN1 is PlaceKind.ADMIN1``).
 

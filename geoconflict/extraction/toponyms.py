@@ -132,7 +132,7 @@ def _locative_before(text: str, s: int) -> bool:
     A match of :data:`~geoconflict.lang.en.LOCATIVE_BEFORE` ends with white space up to *s* and starts at a word
     boundary, and its words are of letters, white space between them: so they are the whole runs of word
     characters before that white space, which ``case_fold`` and a set lookup read (the pattern's alternation,
-    tried at each position of the window, costs some 2 µs a name). ``tests/test_extract_fast_checks.py`` holds
+    tried at each position of the window, costs some 2 µs a name). ``tests/test_extract_doc_fast.py`` holds
     the two equal.
     """
     words, bearings = _LOCATIVE_WORDS, _BEARING_WORDS
