@@ -67,7 +67,8 @@ from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
 
 __all__ = ["BY_BATTLE", "CUE_KEYS", "actor_after", "actor_before", "actor_pair", "battle_word", "classify",
-           "crowd_fight", "first_named", "first_named_reference", "named_actors", "named_spans", "protest_outcome"]
+           "crowd_fight", "first_named", "first_named_reference", "named_actors", "named_spans", "protest_outcome",
+           "side_next_to"]
 
 #: An event word that is shooting ("shot dead", "shot and killed", "opened fire"), case-folded.
 _SHOOTING = re.compile(r"shot\b|opened\s+fire\b")
@@ -850,7 +851,12 @@ def actor_before(masked: str, folded: str, lo: int, at: int) -> str | None:
     >>> actor_before(text, text.lower(), 0, text.index("withdrew"))
     'FARDC'
     """
-    found = _named(masked, folded, lo, at)
+    return side_next_to(masked, folded, _named(masked, folded, lo, at), at)
+
+
+def side_next_to(masked: str, folded: str, found: list[tuple[int, int, str]], at: int) -> str | None:
+    """:func:`actor_before` of offset *at*, from the actors *found* before it (:func:`named_spans` of its window): the
+    last of them when at most two words stand between it and *at*, the first of those joined with it as one side."""
     if not found or not _NEXT_TO.fullmatch(folded, found[-1][1], at):
         return None
     k = len(found) - 1

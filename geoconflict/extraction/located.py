@@ -124,7 +124,8 @@ def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -
         meeting = _meeting(doc, s, r.masked, meet, said)
         if meeting is not None:
             out.append(meeting)
-    for cue in _in_turn(Fold.STRIKE.finditer(r.folded)) if "strike" in r.kinds else ():
+    first = r.cue("strike")  # (found once: the sentence before may have asked whether this one tells an event)
+    for cue in _in_turn(Fold.STRIKE.finditer(r.folded, first.start())) if first is not None else ():
         if cue.lastgroup in en.BACKGROUND_KEYS and _fled_from_fighting(r, cue):
             break  # "fighting between X and Y forced residents to flee": the fighting is the event (a combat area)
         strike = _strike(doc, s, r, cue, said)

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import replace
 
 from geoconflict.extraction.actors import actors, own_party
 from geoconflict.extraction.cues import Fold, Reading, matched
@@ -32,8 +31,10 @@ _MOVE_FROM_TO = re.compile(rf"{en.MOVE_FROM}{en.DIRECTION}{TOKEN_GROUP}(?P<more_
                            rf"\s+{en.MOVE_TO}{en.DIRECTION}{TOKEN_GROUP}(?P<more_d>{_MORE})")
 _MOVE_TO_FROM = re.compile(rf"{en.MOVE_TO_FIRST}{en.DIRECTION}{TOKEN_GROUP}(?P<more_d>{_MORE})"
                            rf"{en.MOVE_FROM_AFTER}{en.DIRECTION}{TOKEN_GROUP}(?P<more_o>{_MORE})")
-#: Each route pattern with the groups of its origin and destination, and how the reason names it.
-_ROUTES = ((_MOVE_FROM_TO, (1, 3), "from … to …"), (_MOVE_TO_FROM, (3, 1), "to … from …"))
+#: Each route pattern with the groups of its origin and destination, how the reason names it, and the words one of
+#: which its every match holds (:data:`~geoconflict.lang.en.MOVE_FROM`, :data:`~geoconflict.lang.en.MOVE_FROM_AFTER`):
+#: a sentence with none of them is not searched.
+_ROUTES = ((_MOVE_FROM_TO, (1, 3), "from … to …", ("from", "out")), (_MOVE_TO_FROM, (3, 1), "to … from …", ("from",)))
 #: The country that is the subject of the movement word: "<country> has sent".
 _COUNTRY_SUBJECT = re.compile(TOKEN_GROUP + en.SUBJECT_AUXILIARIES)
 #: A route counts when the movement word is at most this many characters after its end.
@@ -50,27 +51,37 @@ _REASON_WORD = re.compile(r"movement word '(\w+)")
 _WORD = re.compile(r"\w+")
 
 
-@dataclass
 class _Sentence:
-    """One sentence's masked and case-folded forms, and what all its movements share (found on first use)."""
+    """One sentence's masked and case-folded forms, and what all its movements share (found on first use).
 
-    doc: Document
-    s: Sentence
-    masked: str
-    folded: str
+    A plain class with a memo of its own (a ``cached_property`` takes a lock on every read).
+    """
 
-    @cached_property
+    __slots__ = ("_formation", "doc", "folded", "masked", "s")
+
+    def __init__(self, doc: Document, s: Sentence, masked: str, folded: str) -> None:
+        self.doc, self.s, self.masked, self.folded = doc, s, masked, folded
+        self._formation: str | None | bool = False  # (False: not looked for yet)
+
+    @property
     def formation(self) -> str | None:
         """The formation the sentence names ("the 3rd Assault Brigade" → "3rd Assault Brigade"), if any."""
-        if not any(w in self.masked for w in en.FORMATION_NOUNS):  # then FORMATION cannot match
-            return None
-        m = en.FORMATION.search(self.masked)
-        return m.group(0).removeprefix(f"{en.THE} ") if m else None
+        if self._formation is False:
+            self._formation = _formation(self.masked)
+        return self._formation  # type: ignore[return-value]
 
-    @cached_property
+    @property
     def status(self) -> MovementStatus:
-        """The status the sentence gives its movements."""
+        """The status the sentence gives its movements (found once: :func:`_status`)."""
         return _status(self.doc.reading(self.s))
+
+
+def _formation(masked: str) -> str | None:
+    """The formation the sentence *masked* names ("the 3rd Assault Brigade" → "3rd Assault Brigade"), if any."""
+    if not any(w in masked for w in en.FORMATION_NOUNS):  # then FORMATION cannot match
+        return None
+    m = en.FORMATION.search(masked)
+    return m.group(0).removeprefix(f"{en.THE} ") if m else None
 
 
 def movements(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> list[Movement]:
@@ -97,7 +108,9 @@ def movements(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> 
     masked = r.masked
     facts = _Sentence(doc, s, masked, r.folded)
     out: list[Movement] = []
-    for pattern, order, route in _ROUTES:
+    for pattern, order, route, words in _ROUTES:
+        if not any(w in masked for w in words):  # (a quick test: every match holds one of them)
+            continue
         for m in pattern.finditer(masked):
             if cue.start() > m.end() + CUE_REACH:
                 continue
