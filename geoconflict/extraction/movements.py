@@ -18,6 +18,7 @@ from dataclasses import replace
 from geoconflict.extraction.actors import actors, own_party
 from geoconflict.extraction.cues import Fold, Reading, matched
 from geoconflict.extraction.document import ANY_TOKEN, TOKEN, TOKEN_GROUP, Document
+from geoconflict.extraction.literal_gate import Gated
 from geoconflict.lang import en
 from geoconflict.model import Movement, MovementStatus, Place, PlaceKind
 from geoconflict.text.normalize import case_fold
@@ -37,6 +38,8 @@ _MOVE_TO_FROM = re.compile(rf"{en.MOVE_TO_FIRST}{en.DIRECTION}{TOKEN_GROUP}(?P<m
 _ROUTES = ((_MOVE_FROM_TO, (1, 3), "from … to …", ("from", "out")), (_MOVE_TO_FROM, (3, 1), "to … from …", ("from",)))
 #: The country that is the subject of the movement word: "<country> has sent".
 _COUNTRY_SUBJECT = re.compile(TOKEN_GROUP + en.SUBJECT_AUXILIARIES)
+#: Civilians named before a route (searched only where one of its words is: most heads name none).
+_CIVILIAN = Gated(Fold.CIVILIAN)
 #: A route counts when the movement word is at most this many characters after its end.
 CUE_REACH = 40
 #: The route's actor is no civilian if none is named in this many characters before it.
@@ -169,7 +172,7 @@ def _actor_and_unit_of_route(facts: _Sentence, cue: re.Match[str], m: re.Match[s
             int(dest_i)].possessive:
         return None
     head = en.APPOSITIVE.sub(",", masked[:m.start()])
-    if Fold.CIVILIAN.search(case_fold(head[-CIVILIAN_WINDOW:])):
+    if _CIVILIAN.search(case_fold(head[-CIVILIAN_WINDOW:])):
         return None
     actor, unit = _actor_and_unit(head)
     if facts.formation is not None:

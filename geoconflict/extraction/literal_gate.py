@@ -1,0 +1,192 @@
+"""Literal gates: the words one of which a regular expression's every match holds, looked for before it is searched.
+
+A pattern's parse tree (:mod:`re._parser`) says which literal strings its matches must contain: a literal
+its own character, a run of parts with few strings between them the strings they spell together ("strikes?"
+spells "strike" or "strikes"), a sequence the words of any one of its parts or runs (the rarest is kept:
+the longest shortest word), an alternation the words of all its branches. A part that may match nothing,
+or that is too varied to list (``\\w``, ``.``, a class of many characters), gives none; so does a part
+matched regardless of case (``(?i:…)``) and a pattern compiled with ``re.IGNORECASE``. A look-ahead's words
+count (the text it reads lies before the search's end), a look-behind's do not (it may read before the
+search's start).
+
+So a window of text that holds none of a pattern's words (one Aho-Corasick pass) holds no match of it:
+:meth:`Gated.search` then answers None without searching. ``tests/test_extract_literal_gate.py`` holds
+:meth:`Gated.search` equal to the pattern's own search on real and random text.
+
+Examples
+--------
+>>> sorted(required_words(re.compile(r"\\b(?:air\\s*strikes?|shell(?:ed|ing))\\b")))
+['shelled', 'shelling', 'strike', 'strikes']
+>>> gate = Gated(re.compile(r"\\b(?:air\\s*strikes?|shell(?:ed|ing))\\b"))
+>>> gate.search("they shelled it").group(0), gate.search("according to the chairman")
+('shelled', None)
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre
+import re._parser as sre_parse
+import sys
+from collections.abc import Iterable
+from itertools import product
+
+import ahocorasick
+
+__all__ = ["Gated", "required_words"]
+
+#: The most strings a part may spell to be listed ("(?:a|b)(?:c|d)" spells four).
+_EXACT_LIMIT = 64
+#: The most characters a class may hold to be read as its characters ("[sz]" holds two).
+_CLASS_LIMIT = 8
+#: Words shorter than this are too common to gate on: a part whose words are shorter gives none.
+SHORTEST = 3
+
+#: The strings a part matches, when they are few (else None); the words one of which its every match holds (else
+#: None).
+_Read = tuple[frozenset[str] | None, frozenset[str] | None]
+_Item = tuple[sre._NamedIntConstant, object]
+
+
+def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The words one of which every match of *pattern* (or the look-ahead it makes) holds, else None.
+
+    Examples
+    --------
+    >>> sorted(required_words(re.compile(r"(?:signed|agreed\\s+to)\\s+(?:a\\s+)?(?:deal|accord)s?")))
+    ['agreed', 'signed']
+    >>> required_words(re.compile(r"\\w+ed")) is None
+    True
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    return _sequence(sre_parse.parse(pattern.pattern, pattern.flags))[1]
+
+
+def _rarest(candidates: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
+    """Of word lists each of which a match holds one of, the one a text holds least likely: the longest shortest
+    word, then the fewest words; None when none is long enough."""
+    kept = [c for c in candidates if c and min(map(len, c)) >= SHORTEST]
+    return max(kept, key=lambda c: (min(map(len, c)), -len(c))) if kept else None
+
+
+def _concat(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
+    """Every string of *a* followed by one of *b*, if they are few."""
+    if len(a) * len(b) > _EXACT_LIMIT:
+        return None
+    return frozenset(x + y for x, y in product(a, b))
+
+
+def _class(items: list[tuple[sre._NamedIntConstant, object]]) -> frozenset[str] | None:
+    """The characters of a class of few literal characters and short ranges, else None (a category, a negation)."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(chr(av))  # type: ignore[arg-type]
+        elif op is sre.RANGE and av[1] - av[0] < _CLASS_LIMIT:  # type: ignore[index]
+            chars.update(map(chr, range(av[0], av[1] + 1)))  # type: ignore[index]
+        else:
+            return None
+    return frozenset(chars) if len(chars) <= _CLASS_LIMIT else None
+
+
+def _item(op: sre._NamedIntConstant, av: object) -> _Read:
+    """What one part of a parsed pattern matches (:data:`_Read`)."""
+    if op is sre.LITERAL:
+        return frozenset({chr(av)}), None  # type: ignore[arg-type]
+    if op is sre.IN:
+        return _class(av), None  # type: ignore[arg-type]
+    if op is sre.AT or op is sre.ASSERT_NOT:  # (they match no text)
+        return frozenset({""}), None
+    if op is sre.ASSERT:  # (no text either; a look-ahead's words lie in the searched text)
+        direction, p = av  # type: ignore[misc]
+        return frozenset({""}), _sequence(p)[1] if direction == 1 else None
+    if op is sre.SUBPATTERN:
+        _, add_flags, _, p = av  # type: ignore[misc]
+        return (None, None) if add_flags & sre.SRE_FLAG_IGNORECASE else _sequence(p)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(av)  # type: ignore[arg-type]
+    if op is sre.BRANCH:
+        return _branch(av[1])  # type: ignore[index]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return _repeat(*av)  # type: ignore[misc]
+    return None, None  # any character, a category, a back-reference: too varied
+
+
+def _branch(branches: list[Iterable[_Item]]) -> _Read:
+    """What an alternation matches: its branches' strings if few, the rarest of them and all its branches' words."""
+    read = [_sequence(p) for p in branches]
+    exacts = [e for e, _ in read]
+    exact = None if any(e is None for e in exacts) else frozenset().union(*exacts)  # type: ignore[arg-type]
+    if exact is not None and len(exact) > _EXACT_LIMIT:
+        exact = None
+    words = [w for _, w in read]
+    union = None if any(w is None for w in words) else frozenset().union(*words)  # type: ignore[arg-type]
+    return exact, _rarest([exact, union])
+
+
+def _repeat(lo: int, hi: int, p: Iterable[_Item]) -> _Read:
+    """What a repeat matches: its body's words when it matches the body at least once."""
+    exact, words = _sequence(p)
+    if lo == 0:  # (it may match nothing: no words)
+        return (exact | {""} if hi == 1 and exact is not None else None), None
+    return (exact if lo == hi == 1 else None), words
+
+
+def _sequence(items: Iterable[_Item]) -> _Read:
+    """What a sequence of parts matches: its strings if few, and the rarest of its parts' words and its runs' strings."""
+    exact: frozenset[str] | None = frozenset({""})
+    run: frozenset[str] = frozenset({""})
+    candidates: list[frozenset[str] | None] = []
+    for op, av in items:
+        e, words = _item(op, av)
+        candidates.append(words)
+        exact = _concat(exact, e) if exact is not None and e is not None else None
+        joined = _concat(run, e) if e is not None else None
+        if joined is None:  # the run ends here
+            candidates.append(run)
+            run = e if e is not None else frozenset({""})
+        else:
+            run = joined
+    candidates.append(run)
+    return exact, _rarest([exact, *candidates])
+
+
+class Gated:
+    """A pattern searched only in a window that holds one of its :func:`required_words`.
+
+    Parameters
+    ----------
+    pattern : re.Pattern
+        The pattern; with no words to gate on, every window is searched.
+
+    Attributes
+    ----------
+    pattern : re.Pattern
+        The pattern.
+    words : frozenset of str or None
+        The words one of which a window must hold to be searched.
+    """
+
+    __slots__ = ("_automaton", "pattern", "words")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.words = required_words(pattern)
+        self._automaton: ahocorasick.Automaton | None = None
+        if self.words:
+            self._automaton = ahocorasick.Automaton()
+            for w in self.words:
+                self._automaton.add_word(w, w)
+            self._automaton.make_automaton()
+
+    def may_match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """Whether ``text[pos:endpos]`` holds one of the words (False: it holds no match)."""
+        automaton = self._automaton
+        return automaton is None or next(automaton.iter(text, pos, min(endpos, len(text))), None) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``pattern.search(text, pos, endpos)``, answered None at once when the window holds none of the words."""
+        if not self.may_match(text, pos, endpos):
+            return None
+        return self.pattern.search(text, pos, endpos)
