@@ -186,7 +186,7 @@ def _drove_out(r: Reading) -> _Found | None:
             continue
         place = _PLACE_NEXT.match(text, out.end())
         driven = named_actors(masked, text, m.end(), out.start()) if place is not None else []
-        if not driven or state_side(driven[0]) is None:
+        if place is None or not driven or state_side(driven[0]) is None:
             continue
         taker = _side_before(masked, text, m.start())  # (read only for a place and a side driven out of it)
         if taker is None or driven[0] == taker:

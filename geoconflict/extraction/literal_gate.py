@@ -25,11 +25,12 @@ Examples
 from __future__ import annotations
 
 import re
-import re._constants as sre
-import re._parser as sre_parse
 import sys
 from collections.abc import Iterable
 from itertools import product
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 import ahocorasick
 
@@ -45,7 +46,7 @@ SHORTEST = 3
 #: The strings a part matches, when they are few (else None); the words one of which its every match holds (else
 #: None).
 _Read = tuple[frozenset[str] | None, frozenset[str] | None]
-_Item = tuple[sre._NamedIntConstant, object]
+_Item = tuple[Any, Any]  # (an opcode of re._constants, its arguments)
 
 
 def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -77,52 +78,59 @@ def _concat(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
     return frozenset(x + y for x, y in product(a, b))
 
 
-def _class(items: list[tuple[sre._NamedIntConstant, object]]) -> frozenset[str] | None:
+def _class(items: list[_Item]) -> frozenset[str] | None:
     """The characters of a class of few literal characters and short ranges, else None (a category, a negation)."""
     chars: set[str] = set()
     for op, av in items:
         if op is sre.LITERAL:
-            chars.add(chr(av))  # type: ignore[arg-type]
-        elif op is sre.RANGE and av[1] - av[0] < _CLASS_LIMIT:  # type: ignore[index]
-            chars.update(map(chr, range(av[0], av[1] + 1)))  # type: ignore[index]
+            chars.add(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < _CLASS_LIMIT:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
         else:
             return None
     return frozenset(chars) if len(chars) <= _CLASS_LIMIT else None
 
 
-def _item(op: sre._NamedIntConstant, av: object) -> _Read:
+def _item(op: Any, av: Any) -> _Read:
     """What one part of a parsed pattern matches (:data:`_Read`)."""
     if op is sre.LITERAL:
-        return frozenset({chr(av)}), None  # type: ignore[arg-type]
+        return frozenset({chr(av)}), None
     if op is sre.IN:
-        return _class(av), None  # type: ignore[arg-type]
+        return _class(av), None
     if op is sre.AT or op is sre.ASSERT_NOT:  # (they match no text)
         return frozenset({""}), None
     if op is sre.ASSERT:  # (no text either; a look-ahead's words lie in the searched text)
-        direction, p = av  # type: ignore[misc]
+        direction, p = av
         return frozenset({""}), _sequence(p)[1] if direction == 1 else None
     if op is sre.SUBPATTERN:
-        _, add_flags, _, p = av  # type: ignore[misc]
+        _, add_flags, _, p = av
         return (None, None) if add_flags & sre.SRE_FLAG_IGNORECASE else _sequence(p)
     if op is sre.ATOMIC_GROUP:
-        return _sequence(av)  # type: ignore[arg-type]
+        return _sequence(av)
     if op is sre.BRANCH:
-        return _branch(av[1])  # type: ignore[index]
+        return _branch(av[1])
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        return _repeat(*av)  # type: ignore[misc]
+        return _repeat(*av)
     return None, None  # any character, a category, a back-reference: too varied
 
 
 def _branch(branches: list[Iterable[_Item]]) -> _Read:
     """What an alternation matches: its branches' strings if few, the rarest of them and all its branches' words."""
     read = [_sequence(p) for p in branches]
-    exacts = [e for e, _ in read]
-    exact = None if any(e is None for e in exacts) else frozenset().union(*exacts)  # type: ignore[arg-type]
+    exact = _union([e for e, _ in read])
     if exact is not None and len(exact) > _EXACT_LIMIT:
         exact = None
-    words = [w for _, w in read]
-    union = None if any(w is None for w in words) else frozenset().union(*words)  # type: ignore[arg-type]
-    return exact, _rarest([exact, union])
+    return exact, _rarest([exact, _union([w for _, w in read])])
+
+
+def _union(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
+    """The strings of all *parts*, or None when one of them is None (unlisted)."""
+    found: frozenset[str] = frozenset()
+    for part in parts:
+        if part is None:
+            return None
+        found |= part
+    return found
 
 
 def _repeat(lo: int, hi: int, p: Iterable[_Item]) -> _Read:
