@@ -14,13 +14,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geoconflict.extraction import acled_types, movements
+from geoconflict.extraction import acled_types, ground, located, movements
 from geoconflict.extraction.acled_types import actor_before, named_actors, named_spans, side_next_to
 from geoconflict.extraction.cues import Fold
 from geoconflict.extraction.literal_gate import Gated, required_words
 from geoconflict.text.normalize import case_fold
 
-_GATED = [g for g in vars(acled_types._Gated).values() if isinstance(g, Gated)] + [movements._CIVILIAN]
+_GATED = [g for g in [*vars(acled_types._Gated).values(), *vars(ground).values()] if isinstance(g, Gated)] + [
+    movements._CIVILIAN, located._STRIKE]
 _PATTERNS = [g.pattern for g in _GATED] + [Fold.STRIKE, Fold.MOVE, Fold.COMBAT, Fold.CLAIM, Fold.MEETING]
 _WORDS = sorted({w for p in _PATTERNS for w in required_words(p) or ()}
                 | {w[:-1] for p in _PATTERNS for w in required_words(p) or () if len(w) > 3}
@@ -47,6 +48,7 @@ def test_gated_search_equals_search_on_real_text(gate: Gated) -> None:
         half = len(text) // 2
         assert _spans(gate.search(text, half)) == _spans(gate.pattern.search(text, half))
         assert _spans(gate.search(text, 0, half)) == _spans(gate.pattern.search(text, 0, half))
+        assert [m.span() for m in gate.finditer(text)] == [m.span() for m in gate.pattern.finditer(text)]
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import product
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -198,3 +198,7 @@ class Gated:
         if not self.may_match(text, pos, endpos):
             return None
         return self.pattern.search(text, pos, endpos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, nothing at once when *text* holds none of the words."""
+        return self.pattern.finditer(text) if self.may_match(text) else iter(())
