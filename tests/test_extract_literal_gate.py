@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from geoconflict.extraction import acled_types, ground, located, movements
 from geoconflict.extraction.acled_types import actor_before, named_actors, named_spans, side_next_to
 from geoconflict.extraction.cues import Fold
-from geoconflict.extraction.literal_gate import Gated, required_words
+from geoconflict.extraction.literal_gate import Gated, boundary_first, required_words
 from geoconflict.text.normalize import case_fold
 
 _GATED = [g for g in [*vars(acled_types._Gated).values(), *vars(ground).values()] if isinstance(g, Gated)] + [
@@ -92,3 +92,30 @@ def test_side_next_to_is_actor_before(text: str, cut: int) -> None:
     found = named_spans(text, folded, 0, at)
     assert side_next_to(text, folded, found, at) == actor_before(text, folded, 0, at)
     assert [n for _, _, n in found] == named_actors(text, folded, 0, at)
+
+
+_FOLD = [p for p in vars(Fold).values() if isinstance(p, re.Pattern)]
+
+
+@pytest.mark.parametrize("pattern", [p for p in _FOLD if boundary_first(p) is not p], ids=lambda p: p.pattern[:40])
+def test_boundary_first_finds_the_same_on_real_text(pattern: re.Pattern[str]) -> None:
+    fast = boundary_first(pattern)
+    for text in _real_sentences():
+        for lo in (0, len(text) // 3):
+            assert [(m.span(), m.lastgroup) for m in fast.finditer(text, lo)] == [
+                (m.span(), m.lastgroup) for m in pattern.finditer(text, lo)]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_TEXTS, lo=st.integers(0, 60), width=st.integers(0, 200))
+def test_boundary_first_finds_the_same(text: str, lo: int, width: int) -> None:
+    for pattern in _FOLD:
+        fast = boundary_first(pattern)
+        assert [(m.span(), m.lastgroup) for m in fast.finditer(text, lo, lo + width)] == [
+            (m.span(), m.lastgroup) for m in pattern.finditer(text, lo, lo + width)]
+
+
+def test_boundary_first_needs_a_leading_boundary() -> None:
+    assert boundary_first(re.compile(r"(?=ab)abc")).pattern == "(?=ab)abc"
+    assert boundary_first(re.compile(r"(?=ab)\babc")).pattern == r"\b(?=ab)\babc"
+    assert boundary_first(re.compile(r"(?<=x)\babc")).pattern == r"(?<=x)\babc"  # (a look-behind: left as it is)

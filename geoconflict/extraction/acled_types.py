@@ -62,7 +62,7 @@ from typing import NamedTuple
 from geoconflict.extraction.actors import DEMONYM_TRIE, first_party, parties, side_name, state_side
 from geoconflict.extraction.cues import Fold, Reading, Stems, matched
 from geoconflict.extraction.document import clause_back
-from geoconflict.extraction.literal_gate import Gated
+from geoconflict.extraction.literal_gate import Gated, boundary_first
 from geoconflict.lang import en
 from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
@@ -112,7 +112,9 @@ class _Gated:
     VIOLENT_CROWD = Gated(Fold.VIOLENT_CROWD)
     CIVILIAN_TARGET = Gated(Fold.CIVILIAN_TARGET)
     DEMONSTRATION = Gated(Fold.DEMONSTRATION)
-    MEANS = Gated(Fold.MEANS)
+    MEANS = Gated(boundary_first(Fold.MEANS))
+    #: (searched with the word boundary tested first: :func:`~geoconflict.extraction.literal_gate.boundary_first`)
+    GENERIC_ACTOR = boundary_first(Fold.GENERIC_ACTOR)
 
 
 #: Each cue key (a group of STRIKE_CUE or MEANS): the record's type and ACLED sub-event type it gives.
@@ -285,7 +287,7 @@ def _by_stated_means(cue: _Cue) -> tuple[str, str] | None:
     if cue.key == "aircraft":
         means = _means(cue.folded[:cue.start])
     else:
-        means = next((m.lastgroup for m in Fold.MEANS.finditer(cue.folded) if not _object_of(cue, m)), None)
+        means = next((m.lastgroup for m in _Gated.MEANS.finditer(cue.folded) if not _object_of(cue, m)), None)
     return None if means is None else CUE_KEYS[means]
 
 
@@ -795,7 +797,7 @@ def first_named(masked: str, folded: str, lo: int, hi: int) -> str | None:
     ('Russian forces', 'gunmen')
     """
     party = first_party(masked, lo, hi)
-    for generic in Fold.GENERIC_ACTOR.finditer(folded, lo, hi):
+    for generic in _Gated.GENERIC_ACTOR.finditer(folded, lo, hi):
         if party is not None and generic.start() >= party.start:
             break
         if _people(masked, generic):
@@ -824,7 +826,7 @@ def named_spans(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, i
 def _named(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """:func:`named_actors` with each actor's start and end, in text order."""
     found = [(a.start, a.end, side_name(a)) for a in parties(masked, lo, hi)]
-    found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in Fold.GENERIC_ACTOR.finditer(folded, lo, hi)
+    found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in _Gated.GENERIC_ACTOR.finditer(folded, lo, hi)
                  if not any(s <= g.start() <= e + 1 for s, e, _ in found)  # "HTS security forces" are the HTS
                  and _people(masked, g))
     found.sort()

@@ -34,7 +34,7 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["Gated", "required_words"]
+__all__ = ["Gated", "boundary_first", "required_words"]
 
 #: The most strings a part may spell to be listed ("(?:a|b)(?:c|d)" spells four).
 _EXACT_LIMIT = 64
@@ -202,3 +202,31 @@ class Gated:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, nothing at once when *text* holds none of the words."""
         return self.pattern.finditer(text) if self.may_match(text) else iter(())
+
+
+def boundary_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """*pattern* with its word boundary tested before its guard: the same matches, found sooner.
+
+    A guarded pattern (:func:`~geoconflict.lang.trie.guarded`) tries its look-ahead of first letters at every
+    position, and only then the ``\\b`` its plain form begins with; both read the same position and match no
+    text, so testing ``\\b`` first changes no match but rules out the positions inside words in one step. A
+    pattern that does not begin so (its parse: look-aheads, then a word boundary) is returned as it is.
+
+    Examples
+    --------
+    >>> from geoconflict.lang.trie import guarded
+    >>> fast = boundary_first(guarded(re.compile(r"\\b(?:shell(?:ed|ing)|airstrikes?)\\b")))
+    >>> fast.pattern.startswith("\\\\b(?=")
+    True
+    >>> [m.group(0) for m in fast.finditer("airstrikes and shelling, reshelled")]
+    ['airstrikes', 'shelling']
+    >>> boundary_first(re.compile("shelled")).pattern
+    'shelled'
+    """
+    for op, av in sre_parse.parse(pattern.pattern, pattern.flags):
+        if op is sre.ASSERT and av[0] == 1:  # (a look-ahead: it reads the same position)
+            continue
+        if op is sre.AT and av is sre.AT_BOUNDARY:
+            return re.compile(r"\b" + pattern.pattern, pattern.flags)
+        break
+    return pattern

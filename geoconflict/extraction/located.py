@@ -48,7 +48,7 @@ from geoconflict.extraction.document import (
     clause_back,
     number,
 )
-from geoconflict.extraction.literal_gate import Gated
+from geoconflict.extraction.literal_gate import Gated, boundary_first
 from geoconflict.extraction.own_forces import speakers_forces
 from geoconflict.extraction.resolution_common import FAR_KM
 from geoconflict.extraction.structure import holds
@@ -85,6 +85,8 @@ _DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:(?:[a-z-]+\s+){{1,2}}(?:{e
 _REPELLED = re.compile(r"\b(?:repel(?:led|s)?|repuls(?:ed|es)|thwarted|fended\s+off|beat\s+back)\s+$", re.IGNORECASE)
 #: The event words, as a literal gate: a sentence holding none of its words holds none of them.
 _STRIKE = Gated(Fold.STRIKE)
+#: The event words, searched with the word boundary tested first (the same matches: :func:`boundary_first`).
+_STRIKE_SCAN = boundary_first(Fold.STRIKE)
 #: The stems every match of FATALITIES (NO_FATALITIES) holds, found in one pass.
 _FATALITY_STEMS = literal_automaton(en.FATALITY_STEMS)
 _NO_FATALITY_STEMS = literal_automaton(en.NO_FATALITY_STEMS)
@@ -130,10 +132,9 @@ def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -
         meeting = _meeting(doc, s, r.masked, meet, said)
         if meeting is not None:
             out.append(meeting)
-    # (found once: the sentence before may have asked whether this one tells an event; not looked for where the
-    # sentence holds none of the words one of which every strike word holds)
-    first = r.cue("strike") if "strike" in r.kinds and _STRIKE.may_match(r.folded) else None
-    for cue in _in_turn(Fold.STRIKE.finditer(r.folded, first.start())) if first is not None else ():
+    # (not looked for where the sentence holds none of the words one of which every strike word holds)
+    cues = _STRIKE_SCAN.finditer(r.folded) if "strike" in r.kinds and _STRIKE.may_match(r.folded) else ()
+    for cue in _in_turn(cues):
         if cue.lastgroup in en.BACKGROUND_KEYS and _fled_from_fighting(r, cue):
             break  # "fighting between X and Y forced residents to flee": the fighting is the event (a combat area)
         strike = _strike(doc, s, r, cue, said)
