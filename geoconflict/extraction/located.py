@@ -133,7 +133,7 @@ def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -
         if meeting is not None:
             out.append(meeting)
     # (not looked for where the sentence holds none of the words one of which every strike word holds)
-    cues = _STRIKE_SCAN.finditer(r.folded) if "strike" in r.kinds and _STRIKE.may_match(r.folded) else ()
+    cues = _STRIKE_SCAN.finditer(r.folded) if "strike" in r.kinds and _STRIKE.may_match(r.folded) else iter(())
     for cue in _in_turn(cues):
         if cue.lastgroup in en.BACKGROUND_KEYS and _fled_from_fighting(r, cue):
             break  # "fighting between X and Y forced residents to flee": the fighting is the event (a combat area)
