@@ -62,7 +62,7 @@ from typing import NamedTuple
 from geoconflict.extraction.actors import DEMONYM_TRIE, first_party, parties, side_name, state_side
 from geoconflict.extraction.cues import Fold, Reading, Stems, matched
 from geoconflict.extraction.document import clause_back
-from geoconflict.extraction.literal_gate import Gated, boundary_first
+from geoconflict.extraction.fast_scan import boundary_first
 from geoconflict.lang import en
 from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
@@ -99,22 +99,10 @@ SIZE_WINDOW = 40
 _AGENT_WINDOW = 60
 
 
-class _Gated:
-    """The cue patterns these rules search most, each searched only in a text holding one of the words its every
-    match holds (:class:`~geoconflict.extraction.literal_gate.Gated`: most sentences hold none of a crowd's words)."""
-
-    MOB_ACTOR = Gated(Fold.MOB_ACTOR)
-    DEMONSTRATORS = Gated(Fold.DEMONSTRATORS)
-    PROTEST_WORDS = Gated(Fold.PROTEST_WORDS)
-    CRUDE_WEAPONS = Gated(Fold.CRUDE_WEAPONS)
-    DIRECT_FIRE = Gated(Fold.DIRECT_FIRE)
-    MEMBERS = Gated(Fold.MEMBERS)
-    VIOLENT_CROWD = Gated(Fold.VIOLENT_CROWD)
-    CIVILIAN_TARGET = Gated(Fold.CIVILIAN_TARGET)
-    DEMONSTRATION = Gated(Fold.DEMONSTRATION)
-    MEANS = Gated(boundary_first(Fold.MEANS))
-    #: (searched with the word boundary tested first: :func:`~geoconflict.extraction.literal_gate.boundary_first`)
-    GENERIC_ACTOR = boundary_first(Fold.GENERIC_ACTOR)
+#: The means and the generic actors, searched with the word boundary tested first (the same matches:
+#: :func:`~geoconflict.extraction.fast_scan.boundary_first`).
+_MEANS = boundary_first(Fold.MEANS)
+_GENERIC_ACTOR = boundary_first(Fold.GENERIC_ACTOR)
 
 
 #: Each cue key (a group of STRIKE_CUE or MEANS): the record's type and ACLED sub-event type it gives.
@@ -249,9 +237,9 @@ def _riot(cue: _Cue) -> tuple[str, str] | None:
     brawl = crowd_fight(cue.folded, fight.start()) if fight else None
     if brawl is not None:  # "were injured in a clash between two groups of party members": the riot's casualties
         return "riot", brawl
-    demonstration = cue.key == "looting" and _Gated.DEMONSTRATION.search(cue.folded)
+    demonstration = cue.key == "looting" and Fold.DEMONSTRATION.search(cue.folded)
     if crowd or cue.key == "riot" or (demonstration and not _armed_doer(cue.folded, cue.at)) or _hurt_by_crowd(cue):
-        protest = _Gated.PROTEST_WORDS.search(cue.folded)  # (searched only for a riot: most cues are none)
+        protest = Fold.PROTEST_WORDS.search(cue.folded)  # (searched only for a riot: most cues are none)
         return "riot", acled.VIOLENT_DEMONSTRATION if protest else acled.MOB_VIOLENCE
     return None
 
@@ -263,8 +251,8 @@ def _hurt_by_crowd(cue: _Cue) -> bool:
             or Fold.BY_AGENT.match(cue.folded, cue.at):
         return False
     after = cue.folded[cue.at:]
-    crowd = _Gated.DEMONSTRATORS.search(after) or _Gated.MOB_ACTOR.search(after)
-    return crowd is not None and _Gated.VIOLENT_CROWD.search(after, crowd.start()) is not None
+    crowd = Fold.DEMONSTRATORS.search(after) or Fold.MOB_ACTOR.search(after)
+    return crowd is not None and Fold.VIOLENT_CROWD.search(after, crowd.start()) is not None
 
 
 def _in_battle(cue: _Cue) -> tuple[str, str] | None:
@@ -287,7 +275,7 @@ def _by_stated_means(cue: _Cue) -> tuple[str, str] | None:
     if cue.key == "aircraft":
         means = _means(cue.folded[:cue.start])
     else:
-        means = next((m.lastgroup for m in _Gated.MEANS.finditer(cue.folded) if not _object_of(cue, m)), None)
+        means = next((m.lastgroup for m in _MEANS.finditer(cue.folded) if not _object_of(cue, m)), None)
     return None if means is None else CUE_KEYS[means]
 
 
@@ -336,7 +324,7 @@ def _detention(cue: _Cue) -> tuple[str, str] | None:
             and _armed_object(cue.folded[cue.at:]):  # "abducted two policemen"
         return "attack", acled.ARMED_CLASH
     if (cue.key == "raid" and en.ARRESTED.search(cue.folded) and _no_killing(cue.folded)
-            and not _Gated.DIRECT_FIRE.search(cue.folded)):
+            and not Fold.DIRECT_FIRE.search(cue.folded)):
         return "arrest", acled.ARRESTS
     return None
 
@@ -381,14 +369,14 @@ def _met_protest(cue: _Cue, doer: str) -> tuple[str, str] | None:
     make no such protest (None)."""
     folded = cue.folded
     victims = en.PROTESTER_VICTIMS.search(_target(folded, cue.at)[:_OBJECT_WINDOW]) or \
-        _Gated.DEMONSTRATORS.search(_target(folded, cue.at)[:_OBJECT_WINDOW])
+        Fold.DEMONSTRATORS.search(_target(folded, cue.at)[:_OBJECT_WINDOW])
     if not (victims or en.FORCE_ON_PROTEST.search(folded)) or not Fold.STATE_FORCE_WORDS.search(folded):
         return None
-    if not (_Gated.DEMONSTRATION.search(folded) or any(m.group(0) != "crowd" for m in Fold.DEMONSTRATORS.finditer(folded))):
+    if not (Fold.DEMONSTRATION.search(folded) or any(m.group(0) != "crowd" for m in Fold.DEMONSTRATORS.finditer(folded))):
         return None  # "police fired on a crowd": no protest told
     active = not Stems.PASSIVE_VERB_BEFORE.search(folded[:cue.at])  # "a protester was shot dead": its victim
-    crowd_did = active and (_Gated.DEMONSTRATORS.search(doer) or en.PROTESTER_VICTIMS.search(doer))
-    if crowd_did or _Gated.VIOLENT_CROWD.search(folded):
+    crowd_did = active and (Fold.DEMONSTRATORS.search(doer) or en.PROTESTER_VICTIMS.search(doer))
+    if crowd_did or Fold.VIOLENT_CROWD.search(folded):
         return None
     if _done_to_protest(Fold.EXCESSIVE_FORCE, folded):
         return "protest", acled.EXCESSIVE_FORCE
@@ -402,7 +390,7 @@ def _protest_rule(cue: _Cue) -> tuple[str, str] | None:
     if cue.key == "interfered":  # "supporters disrupted a march by students": broken up, or fired on
         lethal = _done_to_protest(Fold.EXCESSIVE_FORCE, cue.folded)
         return "protest", acled.EXCESSIVE_FORCE if lethal else acled.PROTEST_WITH_INTERVENTION
-    if cue.key in _PROTEST_KEYS or (cue.key in _CROWD_KEYS and _Gated.DEMONSTRATORS.search(cue.folded)) \
+    if cue.key in _PROTEST_KEYS or (cue.key in _CROWD_KEYS and Fold.DEMONSTRATORS.search(cue.folded)) \
             or (cue.key == "arrest" and (en.GATHERED.search(cue.folded) or en.AT_PROTEST.search(cue.folded)
                                          or en.FORCE_ON_PROTEST.search(cue.folded))):
         return _protest(cue.folded)
@@ -421,7 +409,7 @@ def _armed_object(target: str) -> bool:
     equipment")."""
     head = _CLAUSE_END.split(target, maxsplit=1)[0][:_OBJECT_WINDOW]
     armed = Fold.ARMED_TARGET.search(head)
-    civilian = _Gated.CIVILIAN_TARGET.search(head)
+    civilian = Fold.CIVILIAN_TARGET.search(head)
     return armed is not None and (civilian is None or armed.start() < civilian.start())
 
 
@@ -453,9 +441,9 @@ def _battle_word(folded: str, fight: re.Match[str] | None) -> re.Match[str] | No
 def _fired(folded: str, target: str) -> tuple[str, str]:
     """Fire with no means named: at demonstrators or rioters their protest or riot (tear gas fired at them); at
     civilians (and no armed side) an attack on them; else shelling."""
-    if _Gated.DEMONSTRATORS.search(target) or _Gated.DEMONSTRATION.search(target) or _Gated.VIOLENT_CROWD.search(target):
+    if Fold.DEMONSTRATORS.search(target) or Fold.DEMONSTRATION.search(target) or Fold.VIOLENT_CROWD.search(target):
         return _protest(folded)
-    if _Gated.CIVILIAN_TARGET.search(target) and not _armed_target(target):
+    if Fold.CIVILIAN_TARGET.search(target) and not _armed_target(target):
         return "attack", acled.ATTACK
     return CUE_KEYS["fired"]
 
@@ -464,12 +452,12 @@ def _engaged(cue: _Cue) -> bool:
     """Whether the sentence of *cue* tells two armed sides engaging: fighting, or direct fire, and no civilians
     alone as the target."""
     folded, at = cue.folded, cue.at
-    if not (cue.fight or _Gated.DIRECT_FIRE.search(folded)):
+    if not (cue.fight or Fold.DIRECT_FIRE.search(folded)):
         return False
     if Fold.COMBAT.search(clause_back(folded[:at])):  # "fighting in <town> killed 12 people": who died in a battle
         return True
     target = _target(folded, at)
-    return not (_Gated.CIVILIAN_TARGET.search(target) and not Fold.ARMED_TARGET.search(target))
+    return not (Fold.CIVILIAN_TARGET.search(target) and not Fold.ARMED_TARGET.search(target))
 
 
 def crowd_fight(folded: str, start: int) -> str | None:
@@ -489,10 +477,10 @@ def crowd_fight(folded: str, start: int) -> str | None:
     sides = f"{doer} {other}"
     if first_party(doer, 0, len(doer)) is not None or _armed_side(doer, sides):
         return None
-    if _Gated.DEMONSTRATORS.search(folded) and _Gated.PROTEST_WORDS.search(folded):  # "a clash between demonstrators and
+    if Fold.DEMONSTRATORS.search(folded) and Fold.PROTEST_WORDS.search(folded):  # "a clash between demonstrators and
         return acled.VIOLENT_DEMONSTRATION  # police": the demonstrators' side of it
-    crude = _Gated.CRUDE_WEAPONS.search(folded) and not _Gated.DIRECT_FIRE.search(folded)  # "clashed with machetes"
-    if crude or _Gated.MOB_ACTOR.search(sides) or _Gated.MEMBERS.search(doer) or sized_crowd(folded, start):
+    crude = Fold.CRUDE_WEAPONS.search(folded) and not Fold.DIRECT_FIRE.search(folded)  # "clashed with machetes"
+    if crude or Fold.MOB_ACTOR.search(sides) or Fold.MEMBERS.search(doer) or sized_crowd(folded, start):
         return acled.MOB_VIOLENCE  # ("hundreds of people clashed with police": a crowd, no armed side)
     return None
 
@@ -518,7 +506,7 @@ def _armed_side(doer: str, sides: str) -> bool:
     both), or police as the subject (*doer*) with no crowd against them. Police fighting a crowd is a riot."""
     if Fold.ARMED_SIDE.search(sides):
         return True
-    return bool(Fold.ARMED_PERPETRATOR.search(doer)) and not _Gated.MOB_ACTOR.search(sides)
+    return bool(Fold.ARMED_PERPETRATOR.search(doer)) and not Fold.MOB_ACTOR.search(sides)
 
 
 def _by_mob(folded: str, at: int) -> bool:
@@ -532,7 +520,7 @@ def _by_mob(folded: str, at: int) -> bool:
         doer = clause_back(head)
         if not doer[:doer.rfind(" ", 0, len(doer.rstrip()))].strip():  # ", torching his house": the main subject's
             doer = head
-    return bool(_Gated.MOB_ACTOR.search(doer)) and not _armed_in(doer)
+    return bool(Fold.MOB_ACTOR.search(doer)) and not _armed_in(doer)
 
 
 def _armed_in(doer: str) -> bool:
@@ -552,7 +540,7 @@ def _armed_doer(folded: str, at: int) -> bool:
 
 def _means(folded: str) -> str | None:
     """The first means the sentence names (a cue key), if any."""
-    m = _Gated.MEANS.search(folded)
+    m = _MEANS.search(folded)
     return None if m is None else m.lastgroup
 
 
@@ -589,7 +577,7 @@ def _violence(key: str, folded: str) -> tuple[str, str]:
         return "looting", acled.LOOTING
     if key == "attack" and not armed and _property_only(folded):  # "attacked and burned a school": no one hurt
         return "looting", acled.LOOTING
-    if key == "massacre" or (not armed and (key == "kill" or _Gated.CIVILIAN_TARGET.search(folded))):
+    if key == "massacre" or (not armed and (key == "kill" or Fold.CIVILIAN_TARGET.search(folded))):
         return ("massacre" if key == "massacre" else "attack"), acled.ATTACK
     return "attack", acled.ARMED_CLASH
 
@@ -615,7 +603,7 @@ def protest_outcome(folded: str) -> tuple[str, str]:
 
 def _protest(folded: str) -> tuple[str, str]:
     """A protest: peaceful, broken up, fired on, or turned violent."""
-    if _Gated.VIOLENT_CROWD.search(folded):
+    if Fold.VIOLENT_CROWD.search(folded):
         return "riot", acled.VIOLENT_DEMONSTRATION
     if _done_to_protest(Fold.EXCESSIVE_FORCE, folded):
         return "protest", acled.EXCESSIVE_FORCE
@@ -797,7 +785,7 @@ def first_named(masked: str, folded: str, lo: int, hi: int) -> str | None:
     ('Russian forces', 'gunmen')
     """
     party = first_party(masked, lo, hi)
-    for generic in _Gated.GENERIC_ACTOR.finditer(folded, lo, hi):
+    for generic in _GENERIC_ACTOR.finditer(folded, lo, hi):
         if party is not None and generic.start() >= party.start:
             break
         if _people(masked, generic):
@@ -826,7 +814,7 @@ def named_spans(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, i
 def _named(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """:func:`named_actors` with each actor's start and end, in text order."""
     found = [(a.start, a.end, side_name(a)) for a in parties(masked, lo, hi)]
-    found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in _Gated.GENERIC_ACTOR.finditer(folded, lo, hi)
+    found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in _GENERIC_ACTOR.finditer(folded, lo, hi)
                  if not any(s <= g.start() <= e + 1 for s, e, _ in found)  # "HTS security forces" are the HTS
                  and _people(masked, g))
     found.sort()

@@ -50,7 +50,6 @@ from geoconflict.extraction.claim_sides import taken_from
 from geoconflict.extraction.claims import CombatIndex, claim_geometry, overtaken
 from geoconflict.extraction.cues import Fold, Reading, Stems, folded, matched
 from geoconflict.extraction.document import TOKEN_GROUP, Document, clause, clause_back
-from geoconflict.extraction.literal_gate import Gated
 from geoconflict.extraction.located import stated_fatalities
 from geoconflict.lang import en
 from geoconflict.model import CombatArea, DatePrecision, TerritorialClaim
@@ -59,17 +58,15 @@ from geoconflict.text.sentences import Sentence
 
 __all__ = ["ground_claims", "ground_combats"]
 
-#: The readers' words, each searched only in a text holding one of the words its every match holds
-#: (:class:`~geoconflict.extraction.literal_gate.Gated`: most sentences of ground hold one reader's words at most).
-_ADVANCE = Gated(folded(en.ADVANCE))
-_SIEGE = Gated(folded(en.SIEGE))
-_ENTERED = Gated(folded(en.ENTERED))
-_WITHDREW = Gated(folded(en.WITHDREW))
-_DRIVE_OUT = Gated(folded(en.DRIVE_OUT))
+_ADVANCE = folded(en.ADVANCE)
+_SIEGE = folded(en.SIEGE)
+_ENTERED = folded(en.ENTERED)
+_WITHDREW = folded(en.WITHDREW)
+_DRIVE_OUT = folded(en.DRIVE_OUT)
 _OUT_OF = folded(en.OUT_OF)
-_DRIVEN_OUT = Gated(folded(en.DRIVEN_OUT))
-_PRESSED_BY = Gated(folded(en.PRESSED_BY))
-_ENTRY_TAKEN = Gated(folded(en.ENTRY_TAKEN))
+_DRIVEN_OUT = folded(en.DRIVEN_OUT)
+_PRESSED_BY = folded(en.PRESSED_BY)
+_ENTRY_TAKEN = folded(en.ENTRY_TAKEN)
 _SIEGE_BROKEN = folded(en.SIEGE_BROKEN)
 #: The place of an advance ("near ⟦i⟧", "to the outskirts of ⟦i⟧"), of a siege, an entry or a withdrawal ("the town
 #: of ⟦i⟧"), right after its word.
@@ -250,7 +247,7 @@ def _claim(doc: Document, s: Sentence, r: Reading, taker: str, loser: str | None
                             provenance=prov)
 
 
-def _at_place(pattern: Gated, at: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+def _at_place(pattern: re.Pattern[str], at: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
     """Each match of *pattern* in *text* that *at* (a place's token, maybe after a few words) matches right after and
     no denial comes right before, with *at*'s match."""
     for m in pattern.finditer(text):

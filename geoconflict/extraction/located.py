@@ -48,7 +48,7 @@ from geoconflict.extraction.document import (
     clause_back,
     number,
 )
-from geoconflict.extraction.literal_gate import Gated, boundary_first
+from geoconflict.extraction.fast_scan import boundary_first
 from geoconflict.extraction.own_forces import speakers_forces
 from geoconflict.extraction.resolution_common import FAR_KM
 from geoconflict.extraction.structure import holds
@@ -83,13 +83,9 @@ _LIST_GAP = re.compile(rf"{en.ORIGIN_LIST_JOIN}|\s+(?:{en.LIST_JOINERS})\s+")
 _DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:(?:[a-z-]+\s+){{1,2}}(?:{en.MUNITION_NOUNS})\s+|(?:[a-z]+\s+)?)$")
 #: A verb of attacks driven off, right before the attackers' demonym: "repelled (Ukrainian assaults)".
 _REPELLED = re.compile(r"\b(?:repel(?:led|s)?|repuls(?:ed|es)|thwarted|fended\s+off|beat\s+back)\s+$", re.IGNORECASE)
-#: The event words, as a literal gate: a sentence holding none of its words holds none of them.
-_STRIKE = Gated(Fold.STRIKE)
-#: The event words, searched with the word boundary tested first (the same matches: :func:`boundary_first`).
+#: The event words, searched with the word boundary tested first (the same matches:
+#: :func:`~geoconflict.extraction.fast_scan.boundary_first`).
 _STRIKE_SCAN = boundary_first(Fold.STRIKE)
-#: The stems every match of FATALITIES (NO_FATALITIES) holds, found in one pass.
-_FATALITY_STEMS = literal_automaton(en.FATALITY_STEMS)
-_NO_FATALITY_STEMS = literal_automaton(en.NO_FATALITY_STEMS)
 #: The cues of events a sentence may tell on its own (then its fatalities are its own).
 _OTHER_EVENT = ("strike", "combat", "move", "claim", "meeting")
 #: Record types of a crowd's events: ACLED names the crowd actor1, the state's forces facing it actor2.
@@ -132,8 +128,7 @@ def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -
         meeting = _meeting(doc, s, r.masked, meet, said)
         if meeting is not None:
             out.append(meeting)
-    # (not looked for where the sentence holds none of the words one of which every strike word holds)
-    cues = _STRIKE_SCAN.finditer(r.folded) if "strike" in r.kinds and _STRIKE.may_match(r.folded) else iter(())
+    cues = _STRIKE_SCAN.finditer(r.folded) if "strike" in r.kinds else iter(())
     for cue in _in_turn(cues):
         if cue.lastgroup in en.BACKGROUND_KEYS and _fled_from_fighting(r, cue):
             break  # "fighting between X and Y forced residents to flee": the fighting is the event (a combat area)
@@ -731,12 +726,12 @@ def fatalities_in(masked: str, folded: str) -> int | None:
     >>> fatalities_in("4 police officers and 2 attackers were killed.", "4 police officers and 2 attackers were killed.")
     6
     """
-    fat = Fold.FATALITIES.search(folded) if next(_FATALITY_STEMS.iter(folded), None) is not None else None
+    fat = Fold.FATALITIES.search(folded) if any(w in folded for w in en.FATALITY_STEMS) else None
     if fat and fat.group("one"):
         return _one_and_others(masked, fat)
     if fat:
         return _count(masked, fat)
-    return 0 if next(_NO_FATALITY_STEMS.iter(folded), None) is not None and Fold.NO_FATALITIES.search(folded) else None
+    return 0 if any(w in folded for w in en.NO_FATALITY_STEMS) and Fold.NO_FATALITIES.search(folded) else None
 
 
 def _one_and_others(masked: str, fat: re.Match[str]) -> int:

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from geoconflict.extraction.actors import actors, own_party
 from geoconflict.extraction.cues import Fold, Reading, matched
 from geoconflict.extraction.document import ANY_TOKEN, TOKEN, TOKEN_GROUP, Document
-from geoconflict.extraction.literal_gate import Gated
 from geoconflict.lang import en
 from geoconflict.model import Movement, MovementStatus, Place, PlaceKind
 from geoconflict.text.normalize import case_fold
@@ -38,8 +38,6 @@ _MOVE_TO_FROM = re.compile(rf"{en.MOVE_TO_FIRST}{en.DIRECTION}{TOKEN_GROUP}(?P<m
 _ROUTES = ((_MOVE_FROM_TO, (1, 3), "from … to …", ("from", "out")), (_MOVE_TO_FROM, (3, 1), "to … from …", ("from",)))
 #: The country that is the subject of the movement word: "<country> has sent".
 _COUNTRY_SUBJECT = re.compile(TOKEN_GROUP + en.SUBJECT_AUXILIARIES)
-#: Civilians named before a route (searched only where one of its words is: most heads name none).
-_CIVILIAN = Gated(Fold.CIVILIAN)
 #: A route counts when the movement word is at most this many characters after its end.
 CUE_REACH = 40
 #: The route's actor is no civilian if none is named in this many characters before it.
@@ -54,37 +52,27 @@ _REASON_WORD = re.compile(r"movement word '(\w+)")
 _WORD = re.compile(r"\w+")
 
 
+@dataclass
 class _Sentence:
-    """One sentence's masked and case-folded forms, and what all its movements share (found on first use).
+    """One sentence's masked and case-folded forms, and what all its movements share (found on first use)."""
 
-    A plain class with a memo of its own (a ``cached_property`` takes a lock on every read).
-    """
+    doc: Document
+    s: Sentence
+    masked: str
+    folded: str
 
-    __slots__ = ("_formation", "doc", "folded", "masked", "s")
-
-    def __init__(self, doc: Document, s: Sentence, masked: str, folded: str) -> None:
-        self.doc, self.s, self.masked, self.folded = doc, s, masked, folded
-        self._formation: str | None | bool = False  # (False: not looked for yet)
-
-    @property
+    @cached_property
     def formation(self) -> str | None:
         """The formation the sentence names ("the 3rd Assault Brigade" → "3rd Assault Brigade"), if any."""
-        if self._formation is False:
-            self._formation = _formation(self.masked)
-        return self._formation  # type: ignore[return-value]
+        if not any(w in self.masked for w in en.FORMATION_NOUNS):  # then FORMATION cannot match
+            return None
+        m = en.FORMATION.search(self.masked)
+        return m.group(0).removeprefix(f"{en.THE} ") if m else None
 
-    @property
+    @cached_property
     def status(self) -> MovementStatus:
-        """The status the sentence gives its movements (found once: :func:`_status`)."""
+        """The status the sentence gives its movements."""
         return _status(self.doc.reading(self.s))
-
-
-def _formation(masked: str) -> str | None:
-    """The formation the sentence *masked* names ("the 3rd Assault Brigade" → "3rd Assault Brigade"), if any."""
-    if not any(w in masked for w in en.FORMATION_NOUNS):  # then FORMATION cannot match
-        return None
-    m = en.FORMATION.search(masked)
-    return m.group(0).removeprefix(f"{en.THE} ") if m else None
 
 
 def movements(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> list[Movement]:
@@ -172,7 +160,7 @@ def _actor_and_unit_of_route(facts: _Sentence, cue: re.Match[str], m: re.Match[s
             int(dest_i)].possessive:
         return None
     head = en.APPOSITIVE.sub(",", masked[:m.start()])
-    if _CIVILIAN.search(case_fold(head[-CIVILIAN_WINDOW:])):
+    if Fold.CIVILIAN.search(case_fold(head[-CIVILIAN_WINDOW:])):
         return None
     actor, unit = _actor_and_unit(head)
     if facts.formation is not None:
