@@ -62,12 +62,14 @@ from typing import NamedTuple
 from geoconflict.extraction.actors import DEMONYM_TRIE, first_party, parties, side_name, state_side
 from geoconflict.extraction.cues import Fold, Reading, Stems, matched
 from geoconflict.extraction.document import clause_back
+from geoconflict.extraction.fast_scan import boundary_first
 from geoconflict.lang import en
 from geoconflict.model import taxonomy as acled
 from geoconflict.text.normalize import case_fold
 
 __all__ = ["BY_BATTLE", "CUE_KEYS", "actor_after", "actor_before", "actor_pair", "battle_word", "classify",
-           "crowd_fight", "first_named", "first_named_reference", "named_actors", "named_spans", "protest_outcome"]
+           "crowd_fight", "first_named", "first_named_reference", "named_actors", "named_spans", "protest_outcome",
+           "side_next_to"]
 
 #: An event word that is shooting ("shot dead", "shot and killed", "opened fire"), case-folded.
 _SHOOTING = re.compile(r"shot\b|opened\s+fire\b")
@@ -95,6 +97,13 @@ _FOUGHT_WITH = re.compile(r"\s+(?:with|against)\b", re.IGNORECASE)
 SIZE_WINDOW = 40
 #: How far after "by" a passive verb's agent is read.
 _AGENT_WINDOW = 60
+
+
+#: The means and the generic actors, searched with the word boundary tested first (the same matches:
+#: :func:`~geoconflict.extraction.fast_scan.boundary_first`).
+_MEANS = boundary_first(Fold.MEANS)
+_GENERIC_ACTOR = boundary_first(Fold.GENERIC_ACTOR)
+
 
 #: Each cue key (a group of STRIKE_CUE or MEANS): the record's type and ACLED sub-event type it gives.
 CUE_KEYS: dict[str, tuple[str, str]] = {
@@ -266,7 +275,7 @@ def _by_stated_means(cue: _Cue) -> tuple[str, str] | None:
     if cue.key == "aircraft":
         means = _means(cue.folded[:cue.start])
     else:
-        means = next((m.lastgroup for m in Fold.MEANS.finditer(cue.folded) if not _object_of(cue, m)), None)
+        means = next((m.lastgroup for m in _MEANS.finditer(cue.folded) if not _object_of(cue, m)), None)
     return None if means is None else CUE_KEYS[means]
 
 
@@ -531,7 +540,7 @@ def _armed_doer(folded: str, at: int) -> bool:
 
 def _means(folded: str) -> str | None:
     """The first means the sentence names (a cue key), if any."""
-    m = Fold.MEANS.search(folded)
+    m = _MEANS.search(folded)
     return None if m is None else m.lastgroup
 
 
@@ -776,7 +785,7 @@ def first_named(masked: str, folded: str, lo: int, hi: int) -> str | None:
     ('Russian forces', 'gunmen')
     """
     party = first_party(masked, lo, hi)
-    for generic in Fold.GENERIC_ACTOR.finditer(folded, lo, hi):
+    for generic in _GENERIC_ACTOR.finditer(folded, lo, hi):
         if party is not None and generic.start() >= party.start:
             break
         if _people(masked, generic):
@@ -805,7 +814,7 @@ def named_spans(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, i
 def _named(masked: str, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """:func:`named_actors` with each actor's start and end, in text order."""
     found = [(a.start, a.end, side_name(a)) for a in parties(masked, lo, hi)]
-    found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in Fold.GENERIC_ACTOR.finditer(folded, lo, hi)
+    found.extend((g.start(), g.end(), matched(masked, g).lower()) for g in _GENERIC_ACTOR.finditer(folded, lo, hi)
                  if not any(s <= g.start() <= e + 1 for s, e, _ in found)  # "HTS security forces" are the HTS
                  and _people(masked, g))
     found.sort()
@@ -850,7 +859,12 @@ def actor_before(masked: str, folded: str, lo: int, at: int) -> str | None:
     >>> actor_before(text, text.lower(), 0, text.index("withdrew"))
     'FARDC'
     """
-    found = _named(masked, folded, lo, at)
+    return side_next_to(masked, folded, _named(masked, folded, lo, at), at)
+
+
+def side_next_to(masked: str, folded: str, found: list[tuple[int, int, str]], at: int) -> str | None:
+    """:func:`actor_before` of offset *at*, from the actors *found* before it (:func:`named_spans` of its window): the
+    last of them when at most two words stand between it and *at*, the first of those joined with it as one side."""
     if not found or not _NEXT_TO.fullmatch(folded, found[-1][1], at):
         return None
     k = len(found) - 1

@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from geoconflict.extraction.acled_types import actor_after, actor_before, named_actors
+from geoconflict.extraction.acled_types import actor_after, named_actors, named_spans, side_next_to
 from geoconflict.extraction.actors import DEMONYM_WORD, Actor, country_of, state_side, without_article
 from geoconflict.extraction.claim_sides import taken_from
 from geoconflict.extraction.claims import CombatIndex, claim_geometry, overtaken
@@ -169,7 +169,7 @@ def _driven_out(r: Reading) -> _Found | None:
         if place is None or by is None:
             continue
         taker = _side_after(masked, text, by.end())
-        loser = _side_before(masked, text, m.start())
+        loser = _side_before(masked, text, m.start()) if taker else None  # (read only when there is a taker)
         if taker and loser and taker != loser:
             return taker, loser, int(place.group(1)), matched(masked, m).strip()
     return None
@@ -184,10 +184,12 @@ def _drove_out(r: Reading) -> _Found | None:
         out = _OUT_OF.search(text, m.end(), m.end() + OUT_OF_WINDOW)
         if out is None or _denied(text, m.start()):
             continue
-        driven = named_actors(masked, text, m.end(), out.start())
         place = _PLACE_NEXT.match(text, out.end())
-        taker = _side_before(masked, text, m.start())
-        if not driven or place is None or taker is None or state_side(driven[0]) is None or driven[0] == taker:
+        driven = named_actors(masked, text, m.end(), out.start()) if place is not None else []
+        if place is None or not driven or state_side(driven[0]) is None:
+            continue
+        taker = _side_before(masked, text, m.start())  # (read only for a place and a side driven out of it)
+        if taker is None or driven[0] == taker:
             continue
         return taker, driven[0], int(place.group(1)), matched(masked, m).strip() + " … out of"
     return None
@@ -199,8 +201,10 @@ def _withdrew(r: Reading) -> _Found | None:
     for m, place in _at_place(_WITHDREW, _PLACE_NEXT, text):
         pressed = _PRESSED_BY.search(text, place.end())
         taker = _side_after(masked, text, pressed.end()) if pressed else None
-        loser = _side_before(masked, text, m.start())
-        if taker and loser and taker != loser and state_side(taker) is not None:
+        if not taker or state_side(taker) is None:
+            continue
+        loser = _side_before(masked, text, m.start())  # (read only when there is a taker)
+        if loser and taker != loser:
             return taker, loser, int(place.group(1)), matched(masked, m).strip()
     return None
 
@@ -209,9 +213,10 @@ def _entered(r: Reading) -> _Found | None:
     """"<A> entered ⟦i⟧ after heavy fighting with <B>" (after B withdrew; "stormed and entered"): A takes it."""
     masked, text = r.masked, r.folded
     for m, place in _at_place(_ENTERED, _PLACE_NEXT, text):
-        told = _ENTRY_TAKEN.search(text, m.start())
-        taker = _side_before(masked, text, m.start())
-        if told is None or taker is None or state_side(taker) is None:
+        if _ENTRY_TAKEN.search(text, m.start()) is None:
+            continue
+        taker = _side_before(masked, text, m.start())  # (read only for an entry told as a taking)
+        if taker is None or state_side(taker) is None:
             continue
         return taker, None, int(place.group(1)), matched(masked, m)  # the side it is taken from: in _claim
     return None
@@ -279,10 +284,10 @@ def _side_before(masked: str, text: str, at: int) -> str | None:
     """The side named as the subject of the word at offset *at*: right before it in its clause, else the first side
     its clause names."""
     lo = at - len(clause_back(masked[:at]))
-    side = actor_before(masked, text, lo, at)
+    found = named_spans(masked, text, lo, at)  # (found once: actor_before reads them, then the first is taken)
+    side = side_next_to(masked, text, found, at)
     if side is None:
-        named = named_actors(masked, text, lo, at)
-        side = named[0] if named else None
+        side = found[0][2] if found else None
     return side
 
 

@@ -48,6 +48,7 @@ from geoconflict.extraction.document import (
     clause_back,
     number,
 )
+from geoconflict.extraction.fast_scan import boundary_first
 from geoconflict.extraction.own_forces import speakers_forces
 from geoconflict.extraction.resolution_common import FAR_KM
 from geoconflict.extraction.structure import holds
@@ -82,6 +83,9 @@ _LIST_GAP = re.compile(rf"{en.ORIGIN_LIST_JOIN}|\s+(?:{en.LIST_JOINERS})\s+")
 _DEMONYM_LAST = re.compile(rf"\b({DEMONYM_TRIE})\s+(?:(?:[a-z-]+\s+){{1,2}}(?:{en.MUNITION_NOUNS})\s+|(?:[a-z]+\s+)?)$")
 #: A verb of attacks driven off, right before the attackers' demonym: "repelled (Ukrainian assaults)".
 _REPELLED = re.compile(r"\b(?:repel(?:led|s)?|repuls(?:ed|es)|thwarted|fended\s+off|beat\s+back)\s+$", re.IGNORECASE)
+#: The event words, searched with the word boundary tested first (the same matches:
+#: :func:`~geoconflict.extraction.fast_scan.boundary_first`).
+_STRIKE_SCAN = boundary_first(Fold.STRIKE)
 #: The cues of events a sentence may tell on its own (then its fatalities are its own).
 _OTHER_EVENT = ("strike", "combat", "move", "claim", "meeting")
 #: Record types of a crowd's events: ACLED names the crowd actor1, the state's forces facing it actor2.
@@ -124,7 +128,8 @@ def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -
         meeting = _meeting(doc, s, r.masked, meet, said)
         if meeting is not None:
             out.append(meeting)
-    for cue in _in_turn(Fold.STRIKE.finditer(r.folded)) if "strike" in r.kinds else ():
+    cues = _STRIKE_SCAN.finditer(r.folded) if "strike" in r.kinds else iter(())
+    for cue in _in_turn(cues):
         if cue.lastgroup in en.BACKGROUND_KEYS and _fled_from_fighting(r, cue):
             break  # "fighting between X and Y forced residents to flee": the fighting is the event (a combat area)
         strike = _strike(doc, s, r, cue, said)

@@ -32,8 +32,10 @@ _MOVE_FROM_TO = re.compile(rf"{en.MOVE_FROM}{en.DIRECTION}{TOKEN_GROUP}(?P<more_
                            rf"\s+{en.MOVE_TO}{en.DIRECTION}{TOKEN_GROUP}(?P<more_d>{_MORE})")
 _MOVE_TO_FROM = re.compile(rf"{en.MOVE_TO_FIRST}{en.DIRECTION}{TOKEN_GROUP}(?P<more_d>{_MORE})"
                            rf"{en.MOVE_FROM_AFTER}{en.DIRECTION}{TOKEN_GROUP}(?P<more_o>{_MORE})")
-#: Each route pattern with the groups of its origin and destination, and how the reason names it.
-_ROUTES = ((_MOVE_FROM_TO, (1, 3), "from … to …"), (_MOVE_TO_FROM, (3, 1), "to … from …"))
+#: Each route pattern with the groups of its origin and destination, how the reason names it, and the words one of
+#: which its every match holds (:data:`~geoconflict.lang.en.MOVE_FROM`, :data:`~geoconflict.lang.en.MOVE_FROM_AFTER`):
+#: a sentence with none of them is not searched.
+_ROUTES = ((_MOVE_FROM_TO, (1, 3), "from … to …", ("from", "out")), (_MOVE_TO_FROM, (3, 1), "to … from …", ("from",)))
 #: The country that is the subject of the movement word: "<country> has sent".
 _COUNTRY_SUBJECT = re.compile(TOKEN_GROUP + en.SUBJECT_AUXILIARIES)
 #: A route counts when the movement word is at most this many characters after its end.
@@ -97,7 +99,9 @@ def movements(doc: Document, s: Sentence, speaker: Callable[[], str | None]) -> 
     masked = r.masked
     facts = _Sentence(doc, s, masked, r.folded)
     out: list[Movement] = []
-    for pattern, order, route in _ROUTES:
+    for pattern, order, route, words in _ROUTES:
+        if not any(w in masked for w in words):  # (a quick test: every match holds one of them)
+            continue
         for m in pattern.finditer(masked):
             if cue.start() > m.end() + CUE_REACH:
                 continue
