@@ -25,9 +25,9 @@ from geoconflict.lang import en
 from geoconflict.lang.trie import guarded, literal_trie
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "first_party", "group_named_as_place",
-           "in_power", "may_name_party", "own_party", "parties", "parties_reference", "party_of", "side_name", "state_side",
-           "without_article"]
+__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actor_matches", "actors", "country_of", "first_party",
+           "group_named_as_place", "in_power", "may_name_party", "own_party", "parties", "parties_reference", "party_of",
+           "side_name", "state_side", "without_article"]
 
 #: Any demonym (a regex).
 DEMONYM_TRIE = literal_trie(en.DEMONYMS)
@@ -117,31 +117,38 @@ def parties(text: str, lo: int, hi: int) -> list[Actor]:
 
     The same as ``[a for a in actors(text, lo, hi) if a.party]``, without looking for lone units.
     """
-    if not may_name_party(text, lo, hi):
-        return []
-    return [party_of(text, m) for m in _party_matches(text, lo, hi)]
+    found = actor_matches(text, lo, hi)
+    return [party_of(text, m) for m in found if not _names_place(text, m)] if found else []
 
 
 def parties_reference(text: str, lo: int, hi: int) -> list[Actor]:
     """:func:`parties` done plainly: :data:`ACTOR` looked for in every window."""
-    return [party_of(text, m) for m in _party_matches(text, lo, hi)]
+    return [party_of(text, m) for m in _party_matches_reference(text, lo, hi)]
 
 
 def first_party(text: str, lo: int, hi: int) -> Actor | None:
-    """The first of :func:`parties` in ``text[lo:hi]`` (the search stops at it), if any."""
-    m = next(_party_matches(text, lo, hi), None) if may_name_party(text, lo, hi) else None
-    return None if m is None else party_of(text, m)
+    """The first of :func:`parties` in ``text[lo:hi]``, if any."""
+    for m in actor_matches(text, lo, hi):
+        if not _names_place(text, m):
+            return party_of(text, m)
+    return None
 
 
-def _party_matches(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-    """The :data:`ACTOR` matches in ``text[lo:hi]``, but a group's name the grammar makes a place ("in Azov")."""
+def _names_place(text: str, m: re.Match[str]) -> bool:
+    """Whether :data:`ACTOR` match *m* is a group's name the grammar makes a place ("in Azov": the town)."""
+    return bool(m.group("group")) and not m.group("gnoun") and group_named_as_place(text, m.start("group"), m.end())
+
+
+def _party_matches_reference(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The :data:`ACTOR` matches in ``text[lo:hi]``, but a group's name the grammar makes a place ("in Azov"), found
+    plainly: :data:`ACTOR`'s ``finditer``."""
     for m in ACTOR.finditer(text, lo, hi):
         if m.group("group") and not m.group("gnoun") and group_named_as_place(text, m.start("group"), m.end()):
             continue  # "in Azov": the town, not the group
         yield m
 
 
-#: Every group's and demonym's name, as written, found in one pass (:func:`may_name_party`).
+#: Every group's and demonym's name, as written, found in one pass (:func:`may_name_party`, :func:`actor_matches`).
 _NAMES = literal_automaton((*en.GROUPS, *en.DEMONYMS))
 
 
@@ -150,6 +157,42 @@ def may_name_party(text: str, lo: int, hi: int) -> bool:
     written (the pattern reads them literally and case-sensitively), so a window that holds none (one
     Aho-Corasick pass: most clauses around an event's word, "killing two civilians in ⟦0⟧") holds no match."""
     return next(_NAMES.iter(text, lo, hi), None) is not None
+
+
+def actor_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """``list(ACTOR.finditer(text, lo, hi))``, the pattern tried only where a match can start.
+
+    A match starts at its group's or demonym's name, or at the "the" of its ``det`` before it: that name is one
+    of :data:`_NAMES` as written (the pattern reads the names literally and case-sensitively), and the "the" is
+    followed by white space alone up to it. So one Aho-Corasick pass finds every name in the window, and the
+    pattern is matched at each name's start and at each such "the" (a window without a name, most of them, is
+    not searched at all). Taken in order, each from the end of the match before, these give ``finditer``'s
+    matches: it finds each at the first position from there at which the pattern matches, and that is one of
+    them. ``tests/test_extract_fast_forms.py`` holds the two equal.
+    """
+    names = _NAMES.iter(text, lo, hi)
+    first = next(names, None)
+    if first is None:  # most windows
+        return []
+    starts = {first[0] + 1 - len(first[1])}
+    starts.update(end + 1 - len(name) for end, name in names)
+    for at in list(starts):  # a "the" and white space right before the name: where its det would start
+        k = at
+        while k > lo and text[k - 1].isspace():  # (what ``\s`` matches in a str pattern)
+            k -= 1
+        if k < at and k - _THE_LENGTH >= lo and text.startswith(en.THE, k - _THE_LENGTH, k):
+            starts.add(k - _THE_LENGTH)
+    found: list[re.Match[str]] = []
+    resume = lo
+    for at in sorted(starts):
+        if at >= resume and (m := ACTOR.match(text, at, hi)):
+            resume = m.end()
+            found.append(m)
+    return found
+
+
+#: The length of the article an actor's ``det`` reads.
+_THE_LENGTH = len(en.THE)
 
 
 def party_of(text: str, m: re.Match[str]) -> Actor:
