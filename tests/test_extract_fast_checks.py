@@ -235,6 +235,13 @@ def test_attributed_is_the_plain_search(sentence):
     assert sources._attributed(sentence) == sources.attributed_reference(sentence)
 
 
+@_FAST
+@given(speech)
+def test_verb_matches_are_the_plain_search(sentence):
+    found = [(m.span(), m.group(0)) for m in sources.verb_matches(sentence)]
+    assert found == [(m.span(), m.group(0)) for m in sources._VERB.finditer(sentence)]
+
+
 def test_attributed_finds_both_orders():
     for sentence, who in (("The army said the village was shelled.", "The army"),
                           ("\"The village was shelled,\" said Governor Ivan Petrenko", "Governor Ivan Petrenko"),
