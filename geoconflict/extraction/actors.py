@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+import ahocorasick
+
 from geoconflict.extraction.cues import Fold, literal_automaton, matched
 from geoconflict.lang import en
 from geoconflict.lang.trie import guarded, literal_trie
@@ -45,10 +47,6 @@ ACTOR = guarded(re.compile(
 ))
 #: A lone unit, maybe after adjectives: "fresh troops", "additional units".
 UNIT_ONLY = re.compile(rf"\b(?:(?:{en.UNIT_ADJECTIVES})\s+)*(?i:{en.UNIT_WORDS})\b")
-#: Every UNIT_ONLY match holds one of the unit words, as is in :func:`case_fold` text.
-_UNIT_ANYWHERE = re.compile(en.UNIT_WORDS)
-#: Where a UNIT_ONLY match can start, in case_fold() text: an adjective (lower case) or a unit word (any case).
-_UNIT_START = re.compile(literal_trie([*en.UNIT_ADJECTIVES.split("|"), *en.UNIT_WORDS.split("|")]))
 _LEADING_THE = re.compile(rf"^{en.THE}\s+")
 #: How many actors' side names :func:`side_name` keeps (a phrase and its party: some 100 bytes each).
 SIDE_NAMES_KEPT = 4096
@@ -70,19 +68,42 @@ class Actor:
 
 
 def unit_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """:func:`unit_matches_reference`, trying the pattern only where an adjective or a unit word starts."""
-    found: list[re.Match[str]] = []
+    """:func:`unit_matches_reference`, trying the pattern only where an adjective or a unit word starts.
+
+    One Aho-Corasick pass (:data:`_UNIT_PIECES`) finds where each starts in the window, case-folded (every
+    :data:`UNIT_ONLY` match starts at one, and holds a unit word: a window without one has no match).
+    """
     folded = case_fold(text[lo:hi])
-    if not _UNIT_ANYWHERE.search(folded):  # then UNIT_ONLY cannot match
+    starts: set[int] = set()
+    unit = False
+    for end, (length, is_unit) in _UNIT_PIECES.iter(folded):
+        starts.add(end + 1 - length)
+        unit = unit or is_unit
+    found: list[re.Match[str]] = []
+    if not unit:  # then UNIT_ONLY cannot match
         return found
     resume = lo
-    c = _UNIT_START.search(folded)
-    while c is not None:
-        if lo + c.start() >= resume and (m := UNIT_ONLY.match(text, lo + c.start(), hi)):
+    for at in sorted(starts):
+        if lo + at >= resume and (m := UNIT_ONLY.match(text, lo + at, hi)):
             resume = m.end()
             found.append(m)
-        c = _UNIT_START.search(folded, c.start() + 1)
     return found
+
+
+def _unit_pieces() -> ahocorasick.Automaton:
+    """The adjectives and the unit words of :data:`UNIT_ONLY`, as in case-folded text, each with its length and
+    whether it is a unit word."""
+    automaton = ahocorasick.Automaton()
+    for word in en.UNIT_ADJECTIVES.split("|"):
+        automaton.add_word(word, (len(word), False))
+    for word in en.UNIT_WORDS.split("|"):
+        automaton.add_word(word, (len(word), True))
+    automaton.make_automaton()
+    return automaton
+
+
+#: Where a :data:`UNIT_ONLY` match can start, in case-folded text: an adjective or a unit word (:func:`_unit_pieces`).
+_UNIT_PIECES = _unit_pieces()
 
 
 def unit_matches_reference(text: str, lo: int, hi: int) -> list[re.Match[str]]:
