@@ -48,7 +48,8 @@ ACTOR = guarded(re.compile(
 #: A lone unit, maybe after adjectives: "fresh troops", "additional units".
 UNIT_ONLY = re.compile(rf"\b(?:(?:{en.UNIT_ADJECTIVES})\s+)*(?i:{en.UNIT_WORDS})\b")
 _LEADING_THE = re.compile(rf"^{en.THE}\s+")
-#: How many actors' side names :func:`side_name` keeps (a phrase and its party: some 100 bytes each).
+#: How many actors' side names :func:`side_name` keeps (a phrase and its party: some 100 bytes each), and how many
+#: phrases' answers :func:`state_side` and :func:`country_of` keep.
 SIDE_NAMES_KEPT = 4096
 #: The force nouns, any case ("Armed Forces").
 _FORCE_NOUNS = re.compile(rf"(?i:\b(?:{en.ACTOR_NOUNS})\b)")
@@ -269,8 +270,12 @@ def _side_name(phrase: str, party: str | None) -> str:
     return en.GROUP_ALIASES.get(party, party)
 
 
+@lru_cache(maxsize=SIDE_NAMES_KEPT)
 def state_side(phrase: str) -> bool | None:
     """Whether *phrase* names a state's forces (True), a non-state armed group (False), or neither (None).
+
+    A function of the phrase alone, remembered (as :func:`side_name`'s names): the sides asked about most are a few
+    names ("Ukrainian forces", "RSF").
 
     A demonym's forces are a state's (unless the demonym is no state's, as "Kurdish", or its nouns are a
     non-state group's, as "Syrian rebels"); a named group is a
@@ -308,8 +313,10 @@ def in_power(name: str, day: date | str) -> bool:
     return since is not None and str(day)[:len(since)] >= since
 
 
+@lru_cache(maxsize=SIDE_NAMES_KEPT)
 def country_of(phrase: str) -> str | None:
-    """The country of the first actor of *phrase* that has one, else of the first demonym in it."""
+    """The country of the first actor of *phrase* that has one, else of the first demonym in it (remembered, as
+    :func:`state_side`)."""
     for a in parties(phrase, 0, len(phrase)):  # (a lone unit has no country)
         if a.country:
             return a.country
