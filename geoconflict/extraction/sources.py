@@ -30,6 +30,7 @@ UNNAMED = "unnamed reports"
 _VERB_PLAIN = re.compile(
     r"\b(?:" + "|".join(rf"{aux}\s+" for aux in en.AUXILIARIES) + rf")?(?:{en.ATTRIBUTION_VERBS})\b")
 _VERB = guarded(_VERB_PLAIN)
+_AUXILIARIES = tuple(en.AUXILIARIES)
 #: The attribution verbs as written, found in one pass: a sentence holding none has no :data:`_VERB` match.
 _VERB_WORDS = literal_automaton(en.ATTRIBUTION_VERBS.split("|"))
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
@@ -173,10 +174,8 @@ def verb_matches(sentence: str) -> Iterator[re.Match[str]]:
         k = at
         while k > 0 and sentence[k - 1].isspace():  # (what ``\s`` matches in a str pattern)
             k -= 1
-        if k < at:
-            for aux in en.AUXILIARIES:
-                if sentence.endswith(aux, 0, k):
-                    starts.add(k - len(aux))
+        if k < at and sentence.endswith(_AUXILIARIES, 0, k):
+            starts.update(k - len(aux) for aux in _AUXILIARIES if sentence.endswith(aux, 0, k))
     resume = 0
     for at in sorted(starts):
         if at >= resume and (m := _VERB.match(sentence, at)):
@@ -210,11 +209,8 @@ def last_clause(head: str) -> str:
     each mark (``rfind``) and of each word standing whole, the one that starts last. ``tests/test_event_readings.py``
     holds it equal to the split and to :func:`last_clause_reference` (the same found by a regex).
     """
-    start = end = -1  # the last split's
-    for mark in en.CLAUSE_SPLIT_MARKS:
-        at = head.rfind(mark)
-        if at > start:
-            start, end = at, at + 1
+    start = max(map(head.rfind, en.CLAUSE_SPLIT_MARKS))  # the last split's start (-1: none) and end
+    end = start + 1
     for word in en.CLAUSE_SPLIT_WORDS:  # a whole word's last occurrence, if it starts after that
         at = head.rfind(word)
         while at > start:
