@@ -22,7 +22,7 @@ from geoconflict.extraction.acled_types import battle_word, classify, first_name
 from geoconflict.extraction.actors import actors, first_party, parties, parties_reference
 from geoconflict.extraction.cues import CUE_OF, Fold, Reading, cue_kinds
 from geoconflict.extraction.document import clause_back, clause_back_reference, read_document
-from geoconflict.extraction.sources import last_clause
+from geoconflict.extraction.sources import last_clause, last_clause_reference
 from geoconflict.lang import en
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.report import read_report
@@ -148,7 +148,7 @@ _CLAUSE_TEXT = _made_of([*_WORDS, "thatch", "awhile", "whichever", "ab", "ça", 
 @_FAST
 @given(_CLAUSE_TEXT)
 def test_last_clause_is_the_split(head):
-    assert last_clause(head) == en.CLAUSE_SPLIT.split(head)[-1]
+    assert last_clause(head) == en.CLAUSE_SPLIT.split(head)[-1] == last_clause_reference(head)
 
 
 @pytest.mark.parametrize("head,last", [
@@ -157,7 +157,7 @@ def test_last_clause_is_the_split(head):
     ("", ""), ("a,", ""),
 ])
 def test_last_clause_cases(head, last):
-    assert last_clause(head) == last == en.CLAUSE_SPLIT.split(head)[-1]
+    assert last_clause(head) == last == en.CLAUSE_SPLIT.split(head)[-1] == last_clause_reference(head)
 
 
 @_FAST

@@ -47,3 +47,18 @@ def test_extents_are_per_gazetteer(empty_gazetteer):
     assert default and all(n > 0 for n in default)
     assert _inside_counts(empty_gazetteer) == [0] * len(default)
     assert _inside_counts(Gazetteer.default()) == default
+
+
+def test_note_with_the_extent_measured_once():
+    """A claim's note, given its extent's area measured when the extent was made, is the note that measures it."""
+    from shapely.geometry import box
+
+    from geoconflict.extraction.extents import geodesic_area, plausibility_note
+
+    for geometry in (box(35.0, 51.0, 35.6, 51.4), box(30.0, 48.0, 30.01, 48.01), box(0, 0, 0, 0)):
+        for settlements, stated in ((None, None), (12, None), (None, 950.0), (3, 0.0)):
+            for inside in (None, 0, 40):
+                kwargs = dict(settlements=settlements, area_stated=stated, geometry=geometry, derivation="union",
+                              places_inside=inside)
+                assert (plausibility_note(**kwargs, measured=geodesic_area(geometry))
+                        == plausibility_note(**kwargs))

@@ -235,6 +235,13 @@ def test_attributed_is_the_plain_search(sentence):
     assert sources._attributed(sentence) == sources.attributed_reference(sentence)
 
 
+@_FAST
+@given(speech)
+def test_verb_matches_are_the_plain_search(sentence):
+    found = [(m.span(), m.group(0)) for m in sources.verb_matches(sentence)]
+    assert found == [(m.span(), m.group(0)) for m in sources._VERB.finditer(sentence)]
+
+
 def test_attributed_finds_both_orders():
     for sentence, who in (("The army said the village was shelled.", "The army"),
                           ("\"The village was shelled,\" said Governor Ivan Petrenko", "Governor Ivan Petrenko"),
@@ -295,6 +302,28 @@ def test_stemmed_patterns_are_their_plain_searches(text, data):
         for args in ((folded,), (folded, lo, hi)):
             got, want = stemmed.search(*args), stemmed.pattern.search(*args)
             assert (got.span() if got else None) == (want.span() if want else None), (stemmed.stems, args)
+
+
+#: The words of the forms a claim's other side is read in (:mod:`geoconflict.extraction.claim_sides`), cut and whole.
+_FORM_WORDS = ["from", "From", "out", "of", "bases", "base", "outposts", "posts", "positions", "barracks", "garrison",
+               "checkpoints", "stations", "headquarters", "ISIS-held", "-held", "held", "Held", "by", "drove", "driven",
+               "drive", "driving", "pushed", "expelled", "ousted", "cleared", "flushed", "clashes", "fighting",
+               "fought", "battles", "combat", "with", "against", "withdrew", "withdrawn", "retreated", "fled", "flees",
+               "pulled", "abandoned", "x", "the", "army", "⟦0⟧", "İ", "fro", "hel", "wit", "\u212aill"]
+
+
+@_FAST
+@given(text=_made_of(_FORM_WORDS, [" ", " ", "  ", "\n", ", ", ". ", ""], max_size=16), data=st.data())
+def test_the_forms_of_the_other_side_are_their_plain_searches(text, data):
+    from geoconflict.extraction import claim_sides
+
+    folded = case_fold(text)
+    lo, hi = _window(data, folded)
+    for stemmed in (claim_sides._TAKEN_FROM, claim_sides._HELD_POST, claim_sides._HELD_BY_BEFORE,
+                    claim_sides._HELD_BY_AFTER, claim_sides._DROVE_OUT, claim_sides._FOUGHT_WITH, claim_sides._GAVE_WAY):
+        for args in ((folded,), (folded, lo, hi)):
+            got = [m.span() for m in stemmed.finditer(*args)]
+            assert got == [m.span() for m in stemmed.pattern.finditer(*args)], (stemmed.stems, args)
 
 
 def test_stemmed_patterns_read_heads():

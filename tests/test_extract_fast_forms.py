@@ -49,6 +49,15 @@ def test_unit_matches(text, data):
 
 
 @_FAST
+@given(texts, st.data())
+def test_actor_matches(text, data):
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert _spans(actors.actor_matches(text, lo, hi)) == _spans(actors.ACTOR.finditer(text, lo, hi))
+    assert actors.parties(text, lo, hi) == actors.parties_reference(text, lo, hi)
+
+
+@_FAST
 @given(texts)
 def test_person_matches(text):
     assert _spans(people.person_matches(text)) == _spans(people.person_matches_reference(text))

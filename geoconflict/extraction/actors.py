@@ -20,14 +20,16 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+import ahocorasick
+
 from geoconflict.extraction.cues import Fold, literal_automaton, matched
 from geoconflict.lang import en
 from geoconflict.lang.trie import guarded, literal_trie
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actors", "country_of", "first_party", "group_named_as_place",
-           "in_power", "may_name_party", "own_party", "parties", "parties_reference", "party_of", "side_name", "state_side",
-           "without_article"]
+__all__ = ["DEMONYM_TRIE", "DEMONYM_WORDS", "Actor", "actor_matches", "actors", "country_of", "first_party",
+           "group_named_as_place", "in_power", "may_name_party", "own_party", "parties", "parties_reference", "party_of",
+           "side_name", "state_side", "without_article"]
 
 #: Any demonym (a regex).
 DEMONYM_TRIE = literal_trie(en.DEMONYMS)
@@ -45,12 +47,9 @@ ACTOR = guarded(re.compile(
 ))
 #: A lone unit, maybe after adjectives: "fresh troops", "additional units".
 UNIT_ONLY = re.compile(rf"\b(?:(?:{en.UNIT_ADJECTIVES})\s+)*(?i:{en.UNIT_WORDS})\b")
-#: Every UNIT_ONLY match holds one of the unit words, as is in :func:`case_fold` text.
-_UNIT_ANYWHERE = re.compile(en.UNIT_WORDS)
-#: Where a UNIT_ONLY match can start, in case_fold() text: an adjective (lower case) or a unit word (any case).
-_UNIT_START = re.compile(literal_trie([*en.UNIT_ADJECTIVES.split("|"), *en.UNIT_WORDS.split("|")]))
 _LEADING_THE = re.compile(rf"^{en.THE}\s+")
-#: How many actors' side names :func:`side_name` keeps (a phrase and its party: some 100 bytes each).
+#: How many actors' side names :func:`side_name` keeps (a phrase and its party: some 100 bytes each), and how many
+#: phrases' answers :func:`state_side` and :func:`country_of` keep.
 SIDE_NAMES_KEPT = 4096
 #: The force nouns, any case ("Armed Forces").
 _FORCE_NOUNS = re.compile(rf"(?i:\b(?:{en.ACTOR_NOUNS})\b)")
@@ -70,19 +69,42 @@ class Actor:
 
 
 def unit_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """:func:`unit_matches_reference`, trying the pattern only where an adjective or a unit word starts."""
-    found: list[re.Match[str]] = []
+    """:func:`unit_matches_reference`, trying the pattern only where an adjective or a unit word starts.
+
+    One Aho-Corasick pass (:data:`_UNIT_PIECES`) finds where each starts in the window, case-folded (every
+    :data:`UNIT_ONLY` match starts at one, and holds a unit word: a window without one has no match).
+    """
     folded = case_fold(text[lo:hi])
-    if not _UNIT_ANYWHERE.search(folded):  # then UNIT_ONLY cannot match
+    starts: set[int] = set()
+    unit = False
+    for end, (length, is_unit) in _UNIT_PIECES.iter(folded):
+        starts.add(end + 1 - length)
+        unit = unit or is_unit
+    found: list[re.Match[str]] = []
+    if not unit:  # then UNIT_ONLY cannot match
         return found
     resume = lo
-    c = _UNIT_START.search(folded)
-    while c is not None:
-        if lo + c.start() >= resume and (m := UNIT_ONLY.match(text, lo + c.start(), hi)):
+    for at in sorted(starts):
+        if lo + at >= resume and (m := UNIT_ONLY.match(text, lo + at, hi)):
             resume = m.end()
             found.append(m)
-        c = _UNIT_START.search(folded, c.start() + 1)
     return found
+
+
+def _unit_pieces() -> ahocorasick.Automaton:
+    """The adjectives and the unit words of :data:`UNIT_ONLY`, as in case-folded text, each with its length and
+    whether it is a unit word."""
+    automaton = ahocorasick.Automaton()
+    for word in en.UNIT_ADJECTIVES.split("|"):
+        automaton.add_word(word, (len(word), False))
+    for word in en.UNIT_WORDS.split("|"):
+        automaton.add_word(word, (len(word), True))
+    automaton.make_automaton()
+    return automaton
+
+
+#: Where a :data:`UNIT_ONLY` match can start, in case-folded text: an adjective or a unit word (:func:`_unit_pieces`).
+_UNIT_PIECES = _unit_pieces()
 
 
 def unit_matches_reference(text: str, lo: int, hi: int) -> list[re.Match[str]]:
@@ -117,31 +139,38 @@ def parties(text: str, lo: int, hi: int) -> list[Actor]:
 
     The same as ``[a for a in actors(text, lo, hi) if a.party]``, without looking for lone units.
     """
-    if not may_name_party(text, lo, hi):
-        return []
-    return [party_of(text, m) for m in _party_matches(text, lo, hi)]
+    found = actor_matches(text, lo, hi)
+    return [party_of(text, m) for m in found if not _names_place(text, m)] if found else []
 
 
 def parties_reference(text: str, lo: int, hi: int) -> list[Actor]:
     """:func:`parties` done plainly: :data:`ACTOR` looked for in every window."""
-    return [party_of(text, m) for m in _party_matches(text, lo, hi)]
+    return [party_of(text, m) for m in _party_matches_reference(text, lo, hi)]
 
 
 def first_party(text: str, lo: int, hi: int) -> Actor | None:
-    """The first of :func:`parties` in ``text[lo:hi]`` (the search stops at it), if any."""
-    m = next(_party_matches(text, lo, hi), None) if may_name_party(text, lo, hi) else None
-    return None if m is None else party_of(text, m)
+    """The first of :func:`parties` in ``text[lo:hi]``, if any."""
+    for m in actor_matches(text, lo, hi):
+        if not _names_place(text, m):
+            return party_of(text, m)
+    return None
 
 
-def _party_matches(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-    """The :data:`ACTOR` matches in ``text[lo:hi]``, but a group's name the grammar makes a place ("in Azov")."""
+def _names_place(text: str, m: re.Match[str]) -> bool:
+    """Whether :data:`ACTOR` match *m* is a group's name the grammar makes a place ("in Azov": the town)."""
+    return bool(m.group("group")) and not m.group("gnoun") and group_named_as_place(text, m.start("group"), m.end())
+
+
+def _party_matches_reference(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The :data:`ACTOR` matches in ``text[lo:hi]``, but a group's name the grammar makes a place ("in Azov"), found
+    plainly: :data:`ACTOR`'s ``finditer``."""
     for m in ACTOR.finditer(text, lo, hi):
         if m.group("group") and not m.group("gnoun") and group_named_as_place(text, m.start("group"), m.end()):
             continue  # "in Azov": the town, not the group
         yield m
 
 
-#: Every group's and demonym's name, as written, found in one pass (:func:`may_name_party`).
+#: Every group's and demonym's name, as written, found in one pass (:func:`may_name_party`, :func:`actor_matches`).
 _NAMES = literal_automaton((*en.GROUPS, *en.DEMONYMS))
 
 
@@ -150,6 +179,42 @@ def may_name_party(text: str, lo: int, hi: int) -> bool:
     written (the pattern reads them literally and case-sensitively), so a window that holds none (one
     Aho-Corasick pass: most clauses around an event's word, "killing two civilians in ⟦0⟧") holds no match."""
     return next(_NAMES.iter(text, lo, hi), None) is not None
+
+
+def actor_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """``list(ACTOR.finditer(text, lo, hi))``, the pattern tried only where a match can start.
+
+    A match starts at its group's or demonym's name, or at the "the" of its ``det`` before it: that name is one
+    of :data:`_NAMES` as written (the pattern reads the names literally and case-sensitively), and the "the" is
+    followed by white space alone up to it. So one Aho-Corasick pass finds every name in the window, and the
+    pattern is matched at each name's start and at each such "the" (a window without a name, most of them, is
+    not searched at all). Taken in order, each from the end of the match before, these give ``finditer``'s
+    matches: it finds each at the first position from there at which the pattern matches, and that is one of
+    them. ``tests/test_extract_fast_forms.py`` holds the two equal.
+    """
+    names = _NAMES.iter(text, lo, hi)
+    first = next(names, None)
+    if first is None:  # most windows
+        return []
+    starts = {first[0] + 1 - len(first[1])}
+    starts.update(end + 1 - len(name) for end, name in names)
+    for at in list(starts):  # a "the" and white space right before the name: where its det would start
+        k = at
+        while k > lo and text[k - 1].isspace():  # (what ``\s`` matches in a str pattern)
+            k -= 1
+        if k < at and k - _THE_LENGTH >= lo and text.startswith(en.THE, k - _THE_LENGTH, k):
+            starts.add(k - _THE_LENGTH)
+    found: list[re.Match[str]] = []
+    resume = lo
+    for at in sorted(starts):
+        if at >= resume and (m := ACTOR.match(text, at, hi)):
+            resume = m.end()
+            found.append(m)
+    return found
+
+
+#: The length of the article an actor's ``det`` reads.
+_THE_LENGTH = len(en.THE)
 
 
 def party_of(text: str, m: re.Match[str]) -> Actor:
@@ -205,8 +270,12 @@ def _side_name(phrase: str, party: str | None) -> str:
     return en.GROUP_ALIASES.get(party, party)
 
 
+@lru_cache(maxsize=SIDE_NAMES_KEPT)
 def state_side(phrase: str) -> bool | None:
     """Whether *phrase* names a state's forces (True), a non-state armed group (False), or neither (None).
+
+    A function of the phrase alone, remembered (as :func:`side_name`'s names): the sides asked about most are a few
+    names ("Ukrainian forces", "RSF").
 
     A demonym's forces are a state's (unless the demonym is no state's, as "Kurdish", or its nouns are a
     non-state group's, as "Syrian rebels"); a named group is a
@@ -244,8 +313,10 @@ def in_power(name: str, day: date | str) -> bool:
     return since is not None and str(day)[:len(since)] >= since
 
 
+@lru_cache(maxsize=SIDE_NAMES_KEPT)
 def country_of(phrase: str) -> str | None:
-    """The country of the first actor of *phrase* that has one, else of the first demonym in it."""
+    """The country of the first actor of *phrase* that has one, else of the first demonym in it (remembered, as
+    :func:`state_side`)."""
     for a in parties(phrase, 0, len(phrase)):  # (a lone unit has no country)
         if a.country:
             return a.country

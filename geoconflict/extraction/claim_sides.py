@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from geoconflict.extraction.acled_types import actor_after, actor_before
 from geoconflict.extraction.actors import state_side
-from geoconflict.extraction.cues import folded
+from geoconflict.extraction.cues import Stemmed, folded
 from geoconflict.extraction.document import clause, clause_back
 from geoconflict.lang import en
 
@@ -34,9 +34,18 @@ __all__ = ["taken_from"]
 #: "government forces" right after an offset, and right before one (two words at most between, no clause mark).
 _GOVERNMENT_AFTER = re.compile(r"(?:the\s+)?(?:\w+\s+)?" + en.GOVERNMENT_FORCES)
 _GOVERNMENT_BEFORE = re.compile(en.GOVERNMENT_FORCES + r"[^\w;:,.]*(?:\w+[^\w;:,.]+){0,2}$")
-#: The forms' words (:mod:`geoconflict.lang.en`), for the case-folded sentence (:func:`~geoconflict.extraction.cues.folded`).
-_TAKEN_FROM, _HELD_POST, _HELD_BY_BEFORE, _HELD_BY_AFTER, _DROVE_OUT, _FOUGHT_WITH, _GAVE_WAY = map(folded, (
-    en.TAKEN_FROM, en.HELD_POST, en.HELD_BY_BEFORE, en.HELD_BY_AFTER, en.DROVE_OUT, en.FOUGHT_WITH, en.GAVE_WAY))
+#: The forms' words (:mod:`geoconflict.lang.en`), for the case-folded sentence (:func:`~geoconflict.extraction.cues.folded`),
+#: each searched only where one of the words every match holds, as in case-folded text, occurs (most claims' sentences
+#: hold few of the forms: :class:`~geoconflict.extraction.cues.Stemmed`; ``tests/test_extract_fast_checks.py`` holds
+#: each equal to its pattern).
+_TAKEN_FROM = Stemmed(folded(en.TAKEN_FROM), ("from", "out"))
+_HELD_POST = Stemmed(folded(en.HELD_POST), ("base", "camp", "post", "position", "barracks", "garrison", "checkpoint",
+                                            "station", "headquarters"))
+_HELD_BY_BEFORE = Stemmed(folded(en.HELD_BY_BEFORE), ("-held",))
+_HELD_BY_AFTER = Stemmed(folded(en.HELD_BY_AFTER), ("held",))
+_DROVE_OUT = Stemmed(folded(en.DROVE_OUT), ("drov", "driv", "push", "expel", "oust", "clear", "flush"))
+_FOUGHT_WITH = Stemmed(folded(en.FOUGHT_WITH), ("with", "against"))
+_GAVE_WAY = Stemmed(folded(en.GAVE_WAY), ("withdr", "retreat", "fled", "flee", "pull", "abandon"))
 #: How far from the words that read it a side's name is looked for, characters: its start (after two words at
 #: most) and its end within this (a long sentence is read in time linear in its length).
 SIDE_WINDOW = 80

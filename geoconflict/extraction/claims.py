@@ -40,7 +40,12 @@ from geoconflict.extraction.claim_sides import taken_from
 from geoconflict.extraction.country_forces import respelled_in
 from geoconflict.extraction.cues import Fold, Reading, Stems, cue_kinds, matched
 from geoconflict.extraction.document import TOKEN, TOKEN_OPEN, Document, clause, clause_back, number
-from geoconflict.extraction.extents import plausibility_note, populated_places_within, stated_area_extent
+from geoconflict.extraction.extents import (
+    geodesic_area,
+    plausibility_note,
+    populated_places_within,
+    stated_area_extent,
+)
 from geoconflict.extraction.located import stated_fatalities
 from geoconflict.extraction.own_forces import speakers_side
 from geoconflict.extraction.spans import contains
@@ -84,8 +89,9 @@ _THE_SPACE = f"{en.THE} "
 #: The reason of a claim's areas named in its sentence (also that of a claim of figures with no area).
 _NAMED = "named in the sentence"
 
-#: (geometry, derivation, populated places inside) of a claim extent.
-Extent = tuple[BaseGeometry | None, Derivation | None, int | None]
+#: (geometry, derivation, populated places inside, geodesic area in km² or None without a geometry) of a claim
+#: extent.
+Extent = tuple[BaseGeometry | None, Derivation | None, int | None, float | None]
 #: Claim extents by what they depend on, per gazetteer: the areas, and for an extent placed by the stated
 #: area, that area, the claimant's country and the districts where fighting is reported. The same claim in
 #: many reports is derived once. Bounded, oldest dropped first.
@@ -416,9 +422,10 @@ def claim_geometry(gaz: Gazetteer, areas: list[Place], stated: float | None, set
         if len(memo) >= EXTENT_CACHE_SIZE:
             memo.pop(next(iter(memo)))
         memo[key] = cached
-    geometry, derivation, places_inside = cached
+    geometry, derivation, places_inside, measured = cached
     note = plausibility_note(settlements=settlements, area_stated=stated, geometry=geometry,
-                             derivation=(derivation or Derivation.NONE).value, places_inside=places_inside)
+                             derivation=(derivation or Derivation.NONE).value, places_inside=places_inside,
+                             measured=measured)
     if derivation is Derivation.STATED_AREA:
         note += ("; extent placed inside the districts where fighting is reported, along the border with the "
                  "claimant's country" if claimant.country else "; extent placed around the named areas' centre")
@@ -436,7 +443,7 @@ def _claim_extent(gaz: Gazetteer, areas: list[Place], broad: list[Place], inside
             geometry = shapely.union_all(polys)
             derivation = Derivation.UNION
     places_inside = populated_places_within(gaz, geometry) if geometry is not None else None
-    return geometry, derivation, places_inside
+    return geometry, derivation, places_inside, geodesic_area(geometry) if geometry is not None else None
 
 
 def _stated_extent(gaz: Gazetteer, broad: list[Place], inside: list[BaseGeometry], stated: float,

@@ -16,7 +16,7 @@ a sentence share one search for each cue, and its fatalities are read once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from sys import maxsize
 from typing import TypeVar
@@ -167,6 +167,13 @@ class Stemmed:
             if text.find(stem, pos, endpos) >= 0:
                 return self.pattern.search(text, pos, endpos)
         return None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = maxsize) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, pos, endpos)``, when ``text[pos:endpos]`` holds a stem (else no match)."""
+        for stem in self.stems:
+            if text.find(stem, pos, endpos) >= 0:
+                return self.pattern.finditer(text, pos, endpos)
+        return iter(())
 
 
 class Stems:

@@ -37,13 +37,18 @@ from shapely.geometry.base import BaseGeometry
 from geoconflict.model import PlaceKind
 from geoconflict.model.geometry import area_km2, clean_polygon
 
-__all__ = ["plausibility_note", "populated_places_within", "stated_area_extent"]
+__all__ = ["geodesic_area", "plausibility_note", "populated_places_within", "stated_area_extent"]
 
 
 def _area(geometry: BaseGeometry) -> float:
     if geometry is None or geometry.is_empty:
         return 0.0
     return area_km2(geometry) or 0.0
+
+
+def geodesic_area(geometry: BaseGeometry) -> float:
+    """The geodesic area of *geometry* in km², as :func:`plausibility_note` states it (0 for an empty one)."""
+    return _area(geometry)
 
 
 #: How many geometries' areas :func:`_area_remembered` keeps (the least recently used go first).
@@ -231,8 +236,12 @@ def plausibility_note(
     geometry: BaseGeometry | None,
     derivation: str,
     places_inside: int | None,
+    measured: float | None = None,
 ) -> str:
     """A short note comparing a claim's stated figures with its geometry.
+
+    *measured* is the geometry's :func:`geodesic_area` when the caller has it (a claim's extent, measured once when
+    it is made); else it is measured here (remembered by the geometry's value).
 
     Examples
     --------
@@ -249,7 +258,7 @@ def plausibility_note(
     if geometry is None or geometry.is_empty:
         return f"stated {stated}; no geometry to compare with"
     parts = [f"stated {stated}"]
-    computed = _area_remembered(geometry)
+    computed = _area_remembered(geometry) if measured is None else measured
     how = {"stated_area": "an extent derived from the stated area", "union": "the named areas"}.get(
         derivation, "the geometry")
     if area_stated is not None:

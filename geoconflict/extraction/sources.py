@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from geoconflict.extraction.cues import Fold, literal_automaton
 from geoconflict.extraction.people import Person
@@ -21,7 +21,7 @@ from geoconflict.lang.trie import guarded
 from geoconflict.text.normalize import case_fold
 from geoconflict.text.sentences import Sentence
 
-__all__ = ["Sources", "Speakers", "attributed_reference", "last_clause"]
+__all__ = ["Sources", "Speakers", "attributed_reference", "last_clause", "last_clause_reference", "verb_matches"]
 
 #: What a sentence of hearsay with no speaker named is attributed to.
 UNNAMED = "unnamed reports"
@@ -30,6 +30,7 @@ UNNAMED = "unnamed reports"
 _VERB_PLAIN = re.compile(
     r"\b(?:" + "|".join(rf"{aux}\s+" for aux in en.AUXILIARIES) + rf")?(?:{en.ATTRIBUTION_VERBS})\b")
 _VERB = guarded(_VERB_PLAIN)
+_AUXILIARIES = tuple(en.AUXILIARIES)
 #: The attribution verbs as written, found in one pass: a sentence holding none has no :data:`_VERB` match.
 _VERB_WORDS = literal_automaton(en.ATTRIBUTION_VERBS.split("|"))
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
@@ -146,14 +147,40 @@ def _attributed(sentence: str) -> str | None:
     searched at all.
     :func:`attributed_reference` searches always; ``tests/test_extract_fast_checks.py`` holds the two equal.
     """
-    if next(_VERB_WORDS.iter(sentence), None) is None:  # no verb as written: no _VERB match (most sentences)
-        return None
-    verbs = _VERB.finditer(sentence)
+    verbs = verb_matches(sentence)
     first = next(verbs, None)
     if first is None:
         return None
     who = _subject(sentence, itertools.chain((first,), verbs))
     return who if who is not None else _inverted(sentence)
+
+
+def verb_matches(sentence: str) -> Iterator[re.Match[str]]:
+    """``_VERB.finditer(sentence)``, the pattern tried only where a match can start (found as they are asked for).
+
+    A match starts at its verb, one of :data:`_VERB_WORDS` as written, or at the auxiliary before it, which only
+    white space follows up to the verb: one Aho-Corasick pass finds the verbs (a sentence without any, most, is
+    not searched at all), and the pattern is matched at each verb's start and at each such auxiliary's, in order,
+    each from the end of the match before (``finditer``'s matches: it finds each at the first position from there
+    at which the pattern matches, one of these). ``tests/test_extract_fast_checks.py`` holds the two equal.
+    """
+    found = _VERB_WORDS.iter(sentence)
+    first = next(found, None)
+    if first is None:  # no verb as written: no _VERB match (most sentences)
+        return
+    starts = {first[0] + 1 - len(first[1])}
+    starts.update(end + 1 - len(verb) for end, verb in found)
+    for at in list(starts):
+        k = at
+        while k > 0 and sentence[k - 1].isspace():  # (what ``\s`` matches in a str pattern)
+            k -= 1
+        if k < at and sentence.endswith(_AUXILIARIES, 0, k):
+            starts.update(k - len(aux) for aux in _AUXILIARIES if sentence.endswith(aux, 0, k))
+    resume = 0
+    for at in sorted(starts):
+        if at >= resume and (m := _VERB.match(sentence, at)):
+            resume = m.end()
+            yield m
 
 
 def attributed_reference(sentence: str) -> str | None:
@@ -177,13 +204,33 @@ def _subject(sentence: str, verbs: Iterable[re.Match[str]]) -> str | None:
 def last_clause(head: str) -> str:
     """``en.CLAUSE_SPLIT.split(head)[-1]``: *head* after its last clause mark or clause word.
 
-    Found from the end (:data:`_LAST_SPLIT`: a greedy ``.*`` gives back characters until the split pattern
-    matches), not by splitting the whole head: the pattern's matches cannot overlap (a mark is no letter, and no
-    two of its words can share a position), so the match that starts last is the split's last.
-    ``tests/test_event_readings.py`` holds it equal to the split.
+    Found from the end, not by splitting the whole head: the pattern's matches cannot overlap (a mark is no letter,
+    and no two of its words can share a position), so the match that starts last is the split's last: the last of
+    each mark (``rfind``) and of each word standing whole, the one that starts last. ``tests/test_event_readings.py``
+    holds it equal to the split and to :func:`last_clause_reference` (the same found by a regex).
     """
+    start = max(map(head.rfind, en.CLAUSE_SPLIT_MARKS))  # the last split's start (-1: none) and end
+    end = start + 1
+    for word in en.CLAUSE_SPLIT_WORDS:  # a whole word's last occurrence, if it starts after that
+        at = head.rfind(word)
+        while at > start:
+            after = at + len(word)
+            if not (at and _is_word(head[at - 1])) and not (after < len(head) and _is_word(head[after])):
+                start, end = at, after
+                break
+            at = head.rfind(word, 0, after - 1)
+    return head[end:] if start >= 0 else head
+
+
+def last_clause_reference(head: str) -> str:
+    """:func:`last_clause` done with a regex: a greedy ``.*`` gives back characters until the split matches."""
     last = _LAST_SPLIT.match(head)
     return head[last.end():] if last else head
+
+
+def _is_word(char: str) -> bool:
+    """Whether *char* is a word character, as ``\\b`` reads one in a str pattern (alphanumeric, or "_")."""
+    return char.isalnum() or char == "_"
 
 
 def _speaker_clause(head: str) -> str | None:
