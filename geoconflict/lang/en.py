@@ -1290,9 +1290,11 @@ PROPERTY_DAMAGE = re.compile(r"^\s*(?:and\s+)?(?:burn(?:ed|t)|destroyed|looted|t
 #: People hurt (case-folded).
 INJURED = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b")
 #: What a protest is against or for: an actor named after it is no party to the protest ("protested against the
-#: junta", "rallied in support of the military government", "to demand the departure of French troops"), or what
-#: it followed ("protested after police shot dead a teenager").
-PROTEST_AGAINST = re.compile(r"\b(?:against|in\s+(?:support|solidarity)\s+(?:of|with)|to\s+(?:demand|denounce|condemn|express)|"
+#: junta", "rallied in support of the military government", "to show their support for the army", "marchers
+#: backing the president", "to demand the departure of French troops"), or what it followed ("protested after
+#: police shot dead a teenager").
+PROTEST_AGAINST = re.compile(r"\b(?:against|in\s+(?:support|solidarity)\s+(?:of|with)|support\s+for|in\s+favou?r\s+of|"
+                             r"supporting|backing|to\s+(?:demand|denounce|condemn|express)|"
                              r"demanding|calling\s+for|after|following)\b", re.IGNORECASE)
 #: A sentence's lead that says where: "On 3 June, near <village>, <township> ...", "In <township> (<district>) ..."
 #: (the date first, if any; a locative preposition before any verb).
