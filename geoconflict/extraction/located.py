@@ -130,6 +130,8 @@ def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -
             out.append(meeting)
     cues = _STRIKE_SCAN.finditer(r.folded) if "strike" in r.kinds else iter(())
     for cue in _in_turn(cues):
+        if cue.lastgroup == "fire" and not _shot_at(r, cue):
+            continue
         if cue.lastgroup in en.BACKGROUND_KEYS and _fled_from_fighting(r, cue):
             break  # "fighting between X and Y forced residents to flee": the fighting is the event (a combat area)
         strike = _strike(doc, s, r, cue, said)
@@ -137,6 +139,16 @@ def located_events(doc: Document, s: Sentence, said: Callable[[], str | None]) -
             out.append(strike)
             break
     return out
+
+
+def _shot_at(r: Reading, cue: re.Match[str]) -> bool:
+    """Whether the gunfire word *cue* of sentence *r* tells shooting: "came under fire" only after what can be shot
+    at (:data:`geoconflict.lang.en.SHOT_AT`: "a patrol came under fire", "<town> came under fire"), not the idiom
+    ("the minister's trips came under fire in the campaign"); every other gunfire word does."""
+    if not r.folded.startswith(("came", "come"), cue.start()):
+        return True
+    return (en.SHOT_AT.search(r.folded, max(0, cue.start() - PASSIVE_WINDOW), cue.start()) is not None
+            or en.PLACE_SHOT_AT.match(clause_back(r.folded[:cue.start()])) is not None)
 
 
 def _fled_from_fighting(r: Reading, cue: re.Match[str]) -> bool:

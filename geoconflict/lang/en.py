@@ -119,6 +119,7 @@ __all__ = [
     "CONTROL_OF",
     "CONTAINER_OPEN",
     "CRUDE_ARMED",
+    "CAME_UNDER_FIRE",
     "CUE_STEMS",
     "DEMONSTRATION",
     "DEMONSTRATORS",
@@ -290,6 +291,8 @@ __all__ = [
     "SINGLE_DESCRIPTORS",
     "SPEAKER_HEAD",
     "SQUARE_MILE_MARK",
+    "PLACE_SHOT_AT",
+    "SHOT_AT",
     "STRIKE_CUE",
     "SUBJECT_AUXILIARIES",
     "TAKEN_FROM",
@@ -1102,6 +1105,21 @@ CROWD_NOUNS = (r"(?:students|workers|people|supporters|residents|women|farmers|t
 #: A crowd named right before a word of marching (case-folded): "farmers marching" is a protest's word ("soldiers
 #: marching to the front" is none; the cue group ``marching`` is an event only after one).
 CROWD_BEFORE = re.compile(r"\b" + CROWD_NOUNS + r"\s+$")
+#: Something shot at, not named by its weapon: "a patrol came under heavy fire" (an armed clash, or an attack on
+#: civilians, as its target makes it). Not the idiom of criticism ("came under fire for", "from critics"); the
+#: located events take it only after a word that can be shot at (:data:`SHOT_AT`).
+CAME_UNDER_FIRE = (r"(?:came|come|comes|coming)\s+under\s+(?:(?:heavy|intense|sustained|direct|small-arms|small\s+arms|"
+                   r"gun|machine-?gun|automatic|sniper|hostile|enemy)\s+){0,2}fire"
+                   r"(?!\s+(?:for|over|from\s+(?:critics|rights|human|lawmakers|activists|the\s+opposition))\b)")
+#: The last words before "came under fire" when it tells shooting (case-folded): a unit, post, vehicle or
+#: settlement ("a patrol", "an army post in <place>"), perhaps with "also" or "again" (:data:`PLACE_SHOT_AT`: a
+#: place's name alone).
+SHOT_AT = re.compile(r"\b(?:patrols?|convoys?|posts?|bases?|positions?|checkpoints?|outposts?|barracks|camps?|towns?|"
+                     r"villages?|cit(?:y|ies)|troops|soldiers|forces|police(?:men)?|officers|gendarmes|vehicles?|"
+                     r"units?|ships?|vessels?|helicopters?)(?:\s+(?:in|at|near|outside|of)\s+⟦\d+⟧)?"
+                     r"(?:\s+(?:also|again|reportedly))?\s+$")
+#: A clause that is a place's name alone before "came under fire" ("<town> came under fire"; not "trips to <town>").
+PLACE_SHOT_AT = re.compile(r"\s*(?:the\s+)?⟦\d+⟧(?:\s+(?:also|again|reportedly))?\s+$")
 #: A located event's word; each group is a cue key (the extraction's ``CUE_KEYS`` gives its record type and
 #: ACLED sub-event type; the sentence's means and target refine it). At one position the first group wins.
 STRIKE_CUE = re.compile(
@@ -1130,7 +1148,7 @@ STRIKE_CUE = re.compile(
     r"(?:joined|defected\s+to)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?(?:" + "|".join(re.escape(g.lower()) for g in GROUPS) + r")\b|"
     r"graduation|recruit(?:ed|ment))|"
     r"(?P<displacement>" + DISPLACEMENT + r")|"
-    r"(?P<fire>(?:gun)?shots|bursts\s+of\s+(?:gun)?fire|projectiles|exchanges?\s+of\s+fire)|"
+    r"(?P<fire>(?:gun)?shots|bursts\s+of\s+(?:gun)?fire|projectiles|exchanges?\s+of\s+fire|" + CAME_UNDER_FIRE + r")|"
     r"(?P<explosive>(?:rc|vb|pb)?ieds?|(?:land|anti-\w+\s+)mines?|roadside\s+bombs?|(?:improvised\s+)?explosives?\s+devices?|"
     r"car\s+bombs?|mine\s+(?:attack|explosion|blast)s?|blew\s+up|blown\s+up|"
     r"(?:used|planted|placed|detonated|set\s+off)\s+(?:[\w-]+\s+){0,2}?(?:explosives|bombs?)|bombs?\s+planted)|(?P<blast>explosions?|exploded|detonat(?:ed|ion)|blasts?)|"
