@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from geoconflict.extraction.cues import Fold, literal_automaton, matched
+from geoconflict.extraction.cues import Fold, literal_automaton, matched, matches_at
 from geoconflict.lang import en
 from geoconflict.lang.trie import guarded, literal_trie
 from geoconflict.text.normalize import case_fold
@@ -80,15 +80,9 @@ def unit_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     for end, (length, is_unit) in _UNIT_PIECES.iter(folded):
         starts.add(end + 1 - length)
         unit = unit or is_unit
-    found: list[re.Match[str]] = []
     if not unit:  # then UNIT_ONLY cannot match
-        return found
-    resume = lo
-    for at in sorted(starts):
-        if lo + at >= resume and (m := UNIT_ONLY.match(text, lo + at, hi)):
-            resume = m.end()
-            found.append(m)
-    return found
+        return []
+    return list(matches_at(UNIT_ONLY, text, (lo + at for at in starts), lo, hi))
 
 
 def _unit_pieces() -> ahocorasick.Automaton:
@@ -204,13 +198,7 @@ def actor_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
             k -= 1
         if k < at and k - _THE_LENGTH >= lo and text.startswith(en.THE, k - _THE_LENGTH, k):
             starts.add(k - _THE_LENGTH)
-    found: list[re.Match[str]] = []
-    resume = lo
-    for at in sorted(starts):
-        if at >= resume and (m := ACTOR.match(text, at, hi)):
-            resume = m.end()
-            found.append(m)
-    return found
+    return list(matches_at(ACTOR, text, starts, lo, hi))
 
 
 #: The length of the article an actor's ``det`` reads.

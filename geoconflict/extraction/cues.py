@@ -27,7 +27,8 @@ from geoconflict.lang import en
 from geoconflict.lang.trie import guarded
 from geoconflict.text.normalize import case_fold
 
-__all__ = ["CUE_OF", "Fold", "Reading", "Stemmed", "Stems", "cue_kinds", "folded", "literal_automaton", "matched"]
+__all__ = ["CUE_OF", "Fold", "Reading", "Stemmed", "Stems", "cue_kinds", "folded", "literal_automaton", "matched",
+           "matches_at"]
 
 _T = TypeVar("_T")
 
@@ -63,6 +64,26 @@ def literal_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
         automaton.add_word(word, word)
     automaton.make_automaton()
     return automaton
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int], lo: int = 0,
+               hi: int = maxsize) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, lo, hi)`` when every match starts at one of *starts*: the pattern matched there,
+    in order, each from the end of the match before (``finditer`` finds each match at the first position from there
+    at which the pattern matches, and that is one of *starts*).
+
+    Examples
+    --------
+    >>> [m.group(0) for m in matches_at(re.compile(r"\\bshell\\w*"), "shelled, then shelling", [0, 14])]
+    ['shelled', 'shelling']
+    """
+    resume = lo
+    for at in sorted(starts):
+        if at >= resume and (m := pattern.match(text, at, hi)):
+            resume = m.end()
+            yield m
+
+
 _SECOND = itemgetter(1)
 
 

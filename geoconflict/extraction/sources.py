@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from geoconflict.extraction.cues import Fold, literal_automaton
+from geoconflict.extraction.cues import Fold, literal_automaton, matches_at
 from geoconflict.extraction.people import Person
 from geoconflict.lang import en
 from geoconflict.lang.trie import guarded
@@ -176,11 +176,7 @@ def verb_matches(sentence: str) -> Iterator[re.Match[str]]:
             k -= 1
         if k < at and sentence.endswith(_AUXILIARIES, 0, k):
             starts.update(k - len(aux) for aux in _AUXILIARIES if sentence.endswith(aux, 0, k))
-    resume = 0
-    for at in sorted(starts):
-        if at >= resume and (m := _VERB.match(sentence, at)):
-            resume = m.end()
-            yield m
+    yield from matches_at(_VERB, sentence, starts)
 
 
 def attributed_reference(sentence: str) -> str | None:
