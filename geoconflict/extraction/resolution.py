@@ -32,7 +32,6 @@ from geoconflict.extraction.resolution_common import (
 from geoconflict.extraction.resolution_guards import guard_context
 from geoconflict.extraction.resolution_inside import hold_to_district
 from geoconflict.extraction.resolution_spelling import respell_in_units
-from geoconflict.extraction.resolution_tails import add_tail_units
 from geoconflict.extraction.spans import Kind, Span
 from geoconflict.extraction.structure import apply_coded, apply_sentence_region, apply_structure
 from geoconflict.extraction.toponyms import common_word, has_evidence
@@ -86,7 +85,6 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: list[Span]) -> None:
             _resolve_listed(gaz, x, admin1s, countries)
     # listed names are held to the actors' area as the others were ("Bala district" of an Afghan report)
     pull_to_actors(gaz, text, [x for x in spans if x.descriptor is not None and x.place is not None])
-    add_tail_units(gaz, text, spans)
     apply_structure(gaz, text, spans)
     in_town_parts(gaz, text, spans)
     hold_to_district(gaz, text, spans)

@@ -47,7 +47,6 @@ import numpy as np
 
 from geoconflict.extraction.actors import DEMONYM_WORDS
 from geoconflict.extraction.resolution_common import LONGER_NAME, NOT_A_PLACE, UNITS
-from geoconflict.extraction.resolution_tails import SPELT_TAIL
 from geoconflict.extraction.spans import APPROXIMATE, Intervals, Kind, Span
 from geoconflict.extraction.structure import BEARING_KM, holds, sentence_bounds
 from geoconflict.extraction.toponyms import common_word, has_evidence
@@ -180,7 +179,6 @@ def _candidates(text: str, spans: list[Span], regions: list[tuple[int, int]], sc
     """
     out: list[tuple[int, int, str, Place | None, bool]] = []
     units_at = {x.start for x in spans if x.place is not None and x.place.kind in UNITS}
-    tail_units = {x.start for x in spans if x.reason.startswith(SPELT_TAIL)}  # (placed by their spelling already)
     for x in spans:
         run = _run_around(text, x) if _wants_place(x) else None
         if run is None:
@@ -195,7 +193,7 @@ def _candidates(text: str, spans: list[Span], regions: list[tuple[int, int]], sc
             if a == b:
                 continue
             s, e = m.start() + a, m.start() + b  # (_trimmed; a word the scan did not find is one of the run's)
-            if s not in tail_units and _unknown_word(text, s, e, scanned) and not people.overlaps(m.start(), m.end()) and (
+            if _unknown_word(text, s, e, scanned) and not people.overlaps(m.start(), m.end()) and (
                     _where_a_place_goes(text, s, e) or _before_unit(text, e, units_at)):
                 out.append((s, e, text[s:e], None, False))
     return sorted(out, key=lambda t: (t[0], -t[1]))

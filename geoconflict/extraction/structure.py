@@ -28,7 +28,6 @@ from geoconflict.extraction.resolution_common import (
     other_name,
     outside_area,
 )
-from geoconflict.extraction.resolution_tails import SPELT_TAIL
 from geoconflict.extraction.spans import APPROXIMATE, Kind, Span
 from geoconflict.extraction.toponyms import common_word
 from geoconflict.gazetteer import Candidate, Gazetteer
@@ -198,8 +197,6 @@ def _units(gaz: Gazetteer, y: Span, country: str | None) -> list[Candidate | Non
     The best ``UNIT_CANDIDATES`` of each kind, and the best of each kind in *country* (where the place the
     tail follows was resolved): "Western" names a region in a dozen countries.
     """
-    if y.reason.startswith(SPELT_TAIL):  # (a unit the scan did not know, placed by its spelling)
-        return [Candidate(y.place, 1.0, y.reason)] if y.place is not None else [None]
     found: list[Candidate | None] = []
     for k in _UNIT_KINDS:
         best = _search(gaz, y.surface, kind=k, limit=UNIT_CANDIDATES)
@@ -308,11 +305,9 @@ def _kept(place: Place, units: list[Place], pick: Candidate | None) -> bool:
 def _best_assignment(gaz: Gazetteer, x: Span, tail: list[Span]
                      ) -> tuple[tuple[Candidate | None, ...], Candidate | None] | None:
     """:func:`_find_assignment`, memoised per gazetteer by all it reads: *x*'s name and country, the tail's names
-    and countries (a report names "Town, Region" as others do), and the units of its names placed by their
-    spelling (:mod:`~geoconflict.extraction.resolution_tails`)."""
+    and countries (a report names "Town, Region" as others do)."""
     tail_cc = frozenset(y.place.country_code for y in tail if y.place is not None)
-    key = (x.surface, x.place.country_code if x.place is not None else None, tuple(y.surface for y in tail), tail_cc,
-           tuple(y.place for y in tail if y.reason.startswith(SPELT_TAIL)))
+    key = (x.surface, x.place.country_code if x.place is not None else None, tuple(y.surface for y in tail), tail_cc)
     return gaz.remembered(_ASSIGNMENTS, key, lambda: _find_assignment(gaz, x, tail), size=MEMO_SIZE)
 
 

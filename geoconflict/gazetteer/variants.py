@@ -55,8 +55,7 @@ from geoconflict.lang.translit import (
 from geoconflict.model import Place
 from geoconflict.text.normalize import fold, fold_many
 
-__all__ = ["LONG_KEY", "MIN_KEY", "SHORT_KEY", "SLIP_RATIO", "VOWEL_SLIPS", "Spelling", "spelled_unit", "spelled_variants",
-           "spelling", "unit_spelling"]
+__all__ = ["LONG_KEY", "MIN_KEY", "SHORT_KEY", "SLIP_RATIO", "VOWEL_SLIPS", "Spelling", "spelled_variants", "spelling"]
 
 #: A key of fewer consonants than this says too little to match on by key: such a name (of :data:`SHORT_KEY`
 #: consonants, "Al Qaim", "Amadiya") matches only a place of the same letters ("Al Qā’im", "Al ‘Amādīyah").
@@ -82,13 +81,6 @@ _INDEXES = "variants.index"
 _FOUND = "variants.found"
 #: The memo of each gazetteer's rows by first-level unit.
 _UNIT_ROWS = "variants.unit_rows"
-#: The memo of the answers of :func:`spelled_unit`.
-_UNITS_FOUND = "variants.units_found"
-#: Words of a unit's kind, left out of a unit's name where names of units are compared (:func:`unit_spelling`):
-#: "Abuja Municipal", "North Shewa Zone", "Bwari Area Council".
-UNIT_WORDS = frozenset(("area", "council", "county", "department", "district", "division", "governorate", "lga",
-                        "local", "government", "municipal", "municipality", "prefecture", "province", "region",
-                        "state", "sub", "territory", "zone"))
 _DOUBLE = re.compile(r"([a-zC])\1+")
 #: A letter of a key (a consonant), where a name's letters are split into its vowels' places.
 _CONSONANT = re.compile(f"[^{VOWELS}]")
@@ -194,57 +186,6 @@ def spelling(name: str, country: str | None = None) -> Spelling:
     True
     """
     return _spelling(fold(name), country)
-
-
-def unit_spelling(name: str, country: str | None = None) -> Spelling:
-    """The :class:`Spelling` of a unit's *name* without its words of a unit's kind (:data:`UNIT_WORDS`; all of
-    them kept when nothing else is left).
-
-    Examples
-    --------
-    >>> unit_spelling("North Shewa Zone") == unit_spelling("North Shewa")
-    True
-    """
-    words = fold(name).replace("-", " ").split()
-    kept = [w for w in words if w not in UNIT_WORDS] or words
-    return _spelling(" ".join(kept), country)
-
-
-def _unit_alike(own: Spelling, other: Spelling) -> bool:
-    """Whether two units' spellings (:func:`unit_spelling`) are spellings of one name: the same key of at least
-    :data:`MIN_KEY` consonants, vowels that differ in few enough places (as :func:`spelled_variants` allows)."""
-    if own.key != other.key or len(own.key) < MIN_KEY:
-        return False
-    allowed = 0 if len(own.key) <= MIN_KEY else VOWEL_SLIPS + (len(own.key) >= LONG_KEY)
-    return (own.vowel_slips(other) or 0) <= allowed
-
-
-def spelled_unit(table: GazetteerTable, name: str, *, country: str, unit: str) -> Place | None:
-    """The one second-level unit of *country*'s first-level *unit* that *name* is another spelling of
-    (:func:`unit_spelling`: its words of a unit's kind apart, "Budgam" for "Badgam"), or None (none, or more than one).
-
-    Only the units :func:`spelled_variants` indexes are looked at (not those whose point says nothing of where
-    they are). Answers are remembered with the gazetteer by the name, the country and the unit.
-
-    Examples
-    --------
-    >>> from geoconflict.gazetteer import Gazetteer
-    >>> spelled_unit(Gazetteer.default(), "Budgam", country="IN", unit="Jammu and Kashmīr").name
-    'Badgam'
-    """
-    return table.remembered(_UNITS_FOUND, (name, country, unit),
-                            lambda: _find_unit(table, unit_spelling(name, country), country, unit),
-                            size=SPELLING_CACHE)
-
-
-def _find_unit(table: GazetteerTable, own: Spelling, country: str, unit: str) -> Place | None:
-    """:func:`spelled_unit`, not memoised."""
-    index = _index(table, country, unit)
-    if index is None or country in ONE_SPELLING:
-        return None
-    rows = [r for r in index.rows if table._kind_list[r] == ADMIN2]
-    found = [r for r, name in zip(rows, table._names_of(rows)) if _unit_alike(own, unit_spelling(name, country))]
-    return table.place(found[0]) if len(found) == 1 else None
 
 
 class _UnitIndex:
