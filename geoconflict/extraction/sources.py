@@ -18,7 +18,7 @@ from geoconflict.extraction.cues import Fold, literal_automaton, matches_at
 from geoconflict.extraction.people import Person
 from geoconflict.lang import en
 from geoconflict.lang.trie import guarded
-from geoconflict.text.normalize import case_fold
+from geoconflict.text.normalize import case_fold, is_word_char
 from geoconflict.text.sentences import Sentence
 
 __all__ = ["Sources", "Speakers", "attributed_reference", "last_clause", "last_clause_reference", "verb_matches"]
@@ -211,7 +211,7 @@ def last_clause(head: str) -> str:
         at = head.rfind(word)
         while at > start:
             after = at + len(word)
-            if not (at and _is_word(head[at - 1])) and not (after < len(head) and _is_word(head[after])):
+            if not (at and is_word_char(head[at - 1])) and not (after < len(head) and is_word_char(head[after])):
                 start, end = at, after
                 break
             at = head.rfind(word, 0, after - 1)
@@ -222,11 +222,6 @@ def last_clause_reference(head: str) -> str:
     """:func:`last_clause` done with a regex: a greedy ``.*`` gives back characters until the split matches."""
     last = _LAST_SPLIT.match(head)
     return head[last.end():] if last else head
-
-
-def _is_word(char: str) -> bool:
-    """Whether *char* is a word character, as ``\\b`` reads one in a str pattern (alphanumeric, or "_")."""
-    return char.isalnum() or char == "_"
 
 
 def _speaker_clause(head: str) -> str | None:

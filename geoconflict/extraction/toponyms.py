@@ -25,7 +25,7 @@ from geoconflict.gazetteer import Gazetteer
 from geoconflict.gazetteer.scanner import STOPWORDS
 from geoconflict.lang import en
 from geoconflict.lang.trie import with_tries
-from geoconflict.text.normalize import case_fold
+from geoconflict.text.normalize import case_fold, is_word_char
 
 __all__ = ["CapitalRuns", "RuleWords", "common_word", "find_spans", "has_evidence", "named_site", "reject_reason",
            "whole_name"]
@@ -165,9 +165,9 @@ def _last_word(text: str, lo: int, end: int) -> tuple[int, int]:
     if k == end:
         return -1, -1
     j = k
-    while j > lo and (text[j - 1].isalnum() or text[j - 1] == "_"):
+    while j > lo and is_word_char(text[j - 1]):
         j -= 1
-    if j == k or (j == lo and j > 0 and (text[j - 1].isalnum() or text[j - 1] == "_")):
+    if j == k or (j == lo and j > 0 and is_word_char(text[j - 1])):
         return -1, -1  # no word, or one that starts before the window (no boundary at its edge)
     return j, k
 

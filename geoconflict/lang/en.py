@@ -1107,7 +1107,8 @@ CROWD_NOUNS = (r"(?:students|workers|people|supporters|residents|women|farmers|t
 CROWD_BEFORE = re.compile(r"\b" + CROWD_NOUNS + r"\s+$")
 #: Something shot at, not named by its weapon: "a patrol came under heavy fire" (an armed clash, or an attack on
 #: civilians, as its target makes it). Not the idiom of criticism ("came under fire for", "from critics"); the
-#: located events take it only after a word that can be shot at (:data:`SHOT_AT`).
+#: located events take it only after a word that can be shot at (:data:`SHOT_AT`). Narrower than :data:`CAME_UNDER`,
+#: which reads the attacker of any such phrase: "came under artillery fire" is shelling, by its weapon.
 CAME_UNDER_FIRE = (r"(?:came|come|comes|coming)\s+under\s+(?:(?:heavy|intense|sustained|direct|small-arms|small\s+arms|"
                    r"gun|machine-?gun|automatic|sniper|hostile|enemy)\s+){0,2}fire"
                    r"(?!\s+(?:for|over|from\s+(?:critics|rights|human|lawmakers|activists|the\s+opposition))\b)")

@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from geoconflict.lang.en import ADMIN1_WORDS, ADMIN2_WORDS, PLACE_WORDS
 
-__all__ = ["ParsedQuery", "fold", "fold_many", "parse_query", "scan_fold", "stable_hash"]
+__all__ = ["ParsedQuery", "fold", "fold_many", "is_word_char", "parse_query", "scan_fold", "stable_hash"]
 
 # Latin letters whose diacritic carries a sound that English spelling writes
 # with two letters (Sudža -> Sudzha); the rest lose their accent.
@@ -350,3 +350,14 @@ def parse_query(name: str) -> ParsedQuery:
     if not key:
         key, kind, descriptor = full, None, None
     return ParsedQuery(key=key, kind=kind, descriptor=descriptor, full=full)
+
+
+def is_word_char(char: str) -> bool:
+    """Whether *char* is a word character as ``\\w`` and ``\\b`` read one in a str pattern (alphanumeric, or "_").
+
+    Examples
+    --------
+    >>> [is_word_char(c) for c in "a_9 -é"]
+    [True, True, True, False, False, True]
+    """
+    return char.isalnum() or char == "_"
